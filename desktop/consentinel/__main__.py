@@ -1,0 +1,5 @@
+"""`python -m consentinel` runs the command line."""
+
+from consentinel.cli.main import main
+
+raise SystemExit(main())

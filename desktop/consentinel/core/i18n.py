@@ -1,0 +1,47 @@
+"""English and French for everything the core and the command line say to a person.
+
+The message id is the English sentence; `fr.py` maps it to French. The language comes from
+CONSENTINEL_LANG, else the forced setting, else the system locale (LC_ALL, LC_MESSAGES, LANG).
+The GUI uses Qt's own translation system; this module is for Qt-free code.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+from consentinel.core.i18n_fr import FRENCH
+
+SUPPORTED = ("en", "fr")
+_forced: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    """Force a language ("en", "fr") or go back to the system's (None or "system")."""
+    global _forced
+    _forced = lang if lang in SUPPORTED else None
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "fr" if loc.lower().startswith("fr") else "en"
+
+
+def current_language() -> str:
+    env = os.environ.get("CONSENTINEL_LANG", "").lower()[:2]
+    if env in SUPPORTED:
+        return env
+    return _forced or system_language()
+
+
+def tr(message: str, **values: object) -> str:
+    """Translate an English message id and fill in its {placeholders}."""
+    text = FRENCH.get(message, message) if current_language() == "fr" else message
+    return text.format(**values) if values else text

@@ -1,0 +1,54 @@
+"""The words a check ends with: statuses, reasons and the boxes on X's Grok page."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Box(str, Enum):
+    """A checkbox on X's Grok settings page, in the page's order."""
+
+    TRAINING = "training"
+    PERSONALIZATION = "personalization"
+    MEMORY = "memory"
+
+
+ALL_BOXES: tuple[Box, ...] = (Box.TRAINING, Box.PERSONALIZATION, Box.MEMORY)
+
+
+class Status(str, Enum):
+    """How one account's check ended."""
+
+    OPTED_OUT = "opted_out"  # every enforced box was already off
+    FIXED = "fixed"  # at least one box was on, is now off, and was read back off
+    WOULD_FIX = "would_fix"  # dry run: a box is on and would be unticked
+    NEEDS_USER = "needs_user"  # a person must act (2FA code, captcha, email code…)
+    SIGNIN_FAILED = "signin_failed"  # X refused the sign-in (wrong password, unknown account…)
+    ERROR = "error"  # anything else: page changed, network, save failed…
+
+
+class Reason(str, Enum):
+    """Why a check did not simply end opted out or fixed."""
+
+    TWO_FACTOR = "two_factor"
+    EMAIL_CODE = "email_code"
+    CAPTCHA = "captcha"
+    UNUSUAL_ACTIVITY = "unusual_activity"
+    REFUSED = "refused"
+    LOCKED = "locked"
+    SESSION_EXPIRED = "session_expired"
+    WRONG_PASSWORD = "wrong_password"
+    UNKNOWN_ACCOUNT = "unknown_account"
+    PAGE_CHANGED = "page_changed"
+    SAVE_FAILED = "save_failed"
+    NETWORK = "network"
+    TIMEOUT = "timeout"
+    BROWSER_MISSING = "browser_missing"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    RATE_LIMITED = "rate_limited"
+    CANCELLED = "cancelled"
+    BACKING_OFF = "backing_off"
+
+
+#: Reasons after which no automatic sign-in is tried for a while (the back-off).
+BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})

@@ -1,0 +1,68 @@
+"""Where X's pages live: every URL the automation opens, built from one configurable origin."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+DEFAULT_ORIGIN = "https://x.com"
+ORIGIN_ENV = "CONSENTINEL_X_ORIGIN"
+
+LOGIN_PATH = "/i/flow/login"
+HOME_PATH = "/home"
+GROK_SETTINGS_PATH = "/settings/grok_settings"
+ACCOUNT_ACCESS_PATH = "/account/access"
+
+
+@dataclass(frozen=True)
+class XSite:
+    """X's addresses on one origin (https://x.com, or a simulated X on 127.0.0.1 in tests)."""
+
+    origin: str = DEFAULT_ORIGIN
+
+    def __post_init__(self) -> None:
+        # A trailing slash would give "//home"; normalise once here.
+        object.__setattr__(self, "origin", self.origin.rstrip("/"))
+
+    @classmethod
+    def from_settings(cls, configured: str | None = None) -> XSite:
+        """The environment wins (tests, demo), then the settings file, then x.com."""
+        origin = os.environ.get(ORIGIN_ENV) or configured or DEFAULT_ORIGIN
+        return cls(origin)
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    @property
+    def login_url(self) -> str:
+        return self.url(LOGIN_PATH)
+
+    @property
+    def home_url(self) -> str:
+        return self.url(HOME_PATH)
+
+    @property
+    def grok_settings_url(self) -> str:
+        return self.url(GROK_SETTINGS_PATH)
+
+    def path_of(self, url: str) -> str:
+        """The path of a page URL, or "" when it is not on this origin."""
+        parts = urlsplit(url)
+        mine = urlsplit(self.origin)
+        if (parts.scheme, parts.netloc) != (mine.scheme, mine.netloc):
+            return ""
+        return parts.path or "/"
+
+    def is_home(self, url: str) -> bool:
+        return self.path_of(url).rstrip("/") == HOME_PATH
+
+    def is_login(self, url: str) -> bool:
+        path = self.path_of(url)
+        return path.startswith(LOGIN_PATH) or path.rstrip("/") == "/login"
+
+    def is_account_access(self, url: str) -> bool:
+        return self.path_of(url).startswith(ACCOUNT_ACCESS_PATH)
+
+    def is_grok_settings(self, url: str) -> bool:
+        return self.path_of(url).rstrip("/") == GROK_SETTINGS_PATH
