@@ -29,7 +29,7 @@ packages=(
     libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1
     libfontconfig1 libdbus-1-3 fonts-dejavu-core fonts-noto-core
     gnome-keyring dbus dbus-x11 libsecret-tools
-    xvfb xauth systemd desktop-file-utils appstream
+    xvfb xauth systemd desktop-file-utils appstream libnotify-bin libglib2.0-bin
 )
 missing=()
 # A Python that can make virtualenvs (Debian splits venv and ensurepip into python3-venv).

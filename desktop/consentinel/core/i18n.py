@@ -7,13 +7,23 @@ The GUI uses Qt's own translation system; this module is for Qt-free code.
 
 from __future__ import annotations
 
+import importlib
 import locale
 import os
-
-from consentinel.core.i18n_fr import FRENCH
+from functools import cache
 
 SUPPORTED = ("en", "fr")
+#: Modules holding a FRENCH dict; one per package so that each part keeps its own words.
+_FRENCH_CATALOGS = ("consentinel.core.i18n_fr", "consentinel.cli.i18n_fr")
 _forced: str | None = None
+
+
+@cache
+def _french() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for name in _FRENCH_CATALOGS:
+        merged.update(importlib.import_module(name).FRENCH)
+    return merged
 
 
 def set_language(lang: str | None) -> None:
@@ -43,5 +53,5 @@ def current_language() -> str:
 
 def tr(message: str, **values: object) -> str:
     """Translate an English message id and fill in its {placeholders}."""
-    text = FRENCH.get(message, message) if current_language() == "fr" else message
+    text = _french().get(message, message) if current_language() == "fr" else message
     return text.format(**values) if values else text

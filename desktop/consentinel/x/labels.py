@@ -28,12 +28,35 @@ _LEGACY: dict[Box, tuple[str, ...]] = {
 
 # Direction marks and isolates that some languages wrap around text; invisible, so dropped.
 _INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF]
-    + list(range(0x2066, 0x206A))
+    [
+        0x200B,
+        0x200C,
+        0x200D,
+        0x200E,
+        0x200F,
+        0x202A,
+        0x202B,
+        0x202C,
+        0x202D,
+        0x202E,
+        0xFEFF,
+        *range(0x2066, 0x206A),
+    ]
 )
 _QUOTES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"',
-     "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2013": "-",
+        "\u00a0": " ",
+    }
 )
 _SPACES = re.compile(r"\s+")
 

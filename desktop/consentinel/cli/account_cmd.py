@@ -1,0 +1,179 @@
+"""`consentinel account add|list|remove|set-password`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from consentinel.cli.context import open_context, read_secret_lines
+from consentinel.cli.errors import UsageError
+from consentinel.core.i18n import tr
+
+
+def add_parser(sub: Any) -> None:
+    account = sub.add_parser("account", help=tr("add, list or remove X accounts"))
+    verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True)
+
+    add = verbs.add_parser("add", help=tr("add an account"))
+    add.add_argument("handle")
+    add.add_argument("--password-stdin", action="store_true",
+                     help=tr("read the password from the first line of standard input"))
+    add.add_argument("--totp-stdin", action="store_true",
+                     help=tr("read the 2FA (TOTP) secret from the next line of standard input"))
+    add.add_argument("--email", help=tr("the email address X may ask for"))
+    add.add_argument("--phone", help=tr("the phone number X may ask for"))
+    add.add_argument("--keep", metavar="BOXES",
+                     help=tr("boxes to keep off, e.g. training,personalization,memory (default: all)"))
+    add.set_defaults(handler=_add)
+
+    lst = verbs.add_parser("list", help=tr("list the accounts"))
+    lst.add_argument("--json", action="store_true", help=tr("print JSON"))
+    lst.set_defaults(handler=_list)
+
+    rm = verbs.add_parser("remove", help=tr("remove an account, its secrets and its session"))
+    rm.add_argument("handle")
+    rm.set_defaults(handler=_remove)
+
+    pw = verbs.add_parser("set-password", help=tr("change the stored password"))
+    pw.add_argument("handle")
+    pw.add_argument("--password-stdin", action="store_true",
+                    help=tr("read the password from the first line of standard input"))
+    pw.set_defaults(handler=_set_password)
+
+
+def _add(args: argparse.Namespace) -> int:
+    from consentinel.core.accounts import (
+        Account,
+        DuplicateAccount,
+        InvalidHandle,
+        normalize_handle,
+        parse_keep,
+        validate_email,
+        validate_phone,
+    )
+    from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
+    from consentinel.core.vault import VaultError
+
+    try:
+        handle = normalize_handle(args.handle)
+        keep = parse_keep(args.keep) if args.keep else None
+        email = validate_email(args.email) if args.email else None
+        phone = validate_phone(args.phone) if args.phone else None
+    except (InvalidHandle, ValueError) as error:
+        raise UsageError(str(error)) from None
+
+    ctx = open_context()
+    if ctx.accounts.get(handle) is not None:
+        raise UsageError(tr("@{handle} is already in your accounts.", handle=handle))
+    password, totp_text = read_secret_lines(args.password_stdin, args.totp_stdin)
+    if args.password_stdin and not (password or "").strip():
+        raise UsageError(tr("The password is empty: nothing was saved."))
+    try:
+        totp = parse_totp_secret(totp_text) if totp_text is not None else None
+    except InvalidTotpSecret as error:
+        raise UsageError(str(error)) from None
+
+    # Secrets first: if the keyring refuses, nothing at all is saved.
+    try:
+        if password is not None or totp is not None:
+            ctx.vault.check()
+        if password is not None:
+            ctx.vault.set_password(handle, password)
+        if totp is not None:
+            ctx.vault.set_totp(handle, totp)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+
+    account = Account(handle=handle, email=email, phone=phone,
+                      **({"keep": keep} if keep is not None else {}))
+    try:
+        ctx.accounts.add(account)
+    except DuplicateAccount:
+        raise UsageError(tr("@{handle} is already in your accounts.", handle=handle)) from None
+    ctx.journal.append_account_added(handle)
+    where = ctx.vault.backend_label()
+    print(tr("Added @{handle}.", handle=handle))
+    if password is not None or totp is not None:
+        print(tr("Secrets stored in {where}.", where=where))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    ctx = open_context()
+    rows = []
+    for account in ctx.accounts.list():
+        state = ctx.accounts.state(account.handle)
+        rows.append({
+            "handle": account.handle,
+            "email": account.email,
+            "phone": account.phone,
+            "keep": sorted(box.value for box in account.keep),
+            "last_check_at": state.last_check_at.isoformat() if state.last_check_at else None,
+            "last_status": state.last_status,
+            "password_rejected": state.password_rejected,
+            "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
+        })
+    if args.json:
+        json.dump(rows, sys.stdout, indent=2)
+        print()
+        return 0
+    if not rows:
+        print(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
+        return 0
+    for row in rows:
+        last = row["last_status"] or tr("never checked")
+        print(f"@{row['handle']:<16} {last:<14} {row['last_check_at'] or ''}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from consentinel.core.accounts import InvalidHandle, UnknownAccount, normalize_handle
+    from consentinel.core.vault import VaultError
+
+    try:
+        handle = normalize_handle(args.handle)
+    except InvalidHandle as error:
+        raise UsageError(str(error)) from None
+    ctx = open_context()
+    account = ctx.accounts.get(handle)
+    if account is None:
+        raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+    try:
+        ctx.vault.delete_account(account.handle)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    ctx.sessions.delete(account.handle)
+    try:
+        ctx.accounts.remove(account.handle)
+    except UnknownAccount:
+        pass
+    ctx.journal.append_account_removed(account.handle)
+    print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
+    return 0
+
+
+def _set_password(args: argparse.Namespace) -> int:
+    from consentinel.core.accounts import InvalidHandle, normalize_handle
+    from consentinel.core.vault import VaultError
+
+    try:
+        handle = normalize_handle(args.handle)
+    except InvalidHandle as error:
+        raise UsageError(str(error)) from None
+    ctx = open_context()
+    account = ctx.accounts.get(handle)
+    if account is None:
+        raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+    password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
+    if not (password or "").strip():
+        raise UsageError(tr("The password is empty: nothing was saved."))
+    try:
+        ctx.vault.check()
+        ctx.vault.set_password(account.handle, password or "")
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    ctx.accounts.clear_password_rejected(account.handle)
+    print(tr("Password updated for @{handle}.", handle=account.handle))
+    return 0

@@ -1,0 +1,34 @@
+"""`consentinel browser [install]`: which browser checks use, and getting one."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from consentinel.core.i18n import tr
+
+
+def add_parser(sub: Any) -> None:
+    browser = sub.add_parser("browser", help=tr("show the browser used for checks, or install one"))
+    browser.add_argument("action", nargs="?", choices=["install"],
+                         help=tr("download Playwright's Chromium into the user's data folder"))
+    browser.set_defaults(handler=_browser)
+
+
+def _browser(args: argparse.Namespace) -> int:
+    from consentinel.cli.context import open_context
+    from consentinel.x.browser import find_browser, install_playwright_chromium
+
+    if args.action == "install":
+        ok, message = install_playwright_chromium()
+        print(message)
+        return 0 if ok else 2
+    ctx = open_context()
+    choice = find_browser(ctx.settings.browser_path)
+    if choice is None:
+        print(tr("No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
+                 "or run: consentinel browser install"))
+        return 2
+    print(tr("Browser: {name} ({path}), found via {source}.",
+             name=choice.name, path=choice.path or "Playwright", source=choice.source))
+    return 0

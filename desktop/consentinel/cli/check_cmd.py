@@ -1,0 +1,130 @@
+"""`consentinel check` and `consentinel login`: run the engine from a terminal or a scheduler."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from consentinel.cli.context import open_context
+from consentinel.cli.errors import UsageError
+from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
+from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+    from consentinel.core.events import Event
+
+EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
+
+
+def add_parsers(sub: Any) -> None:
+    check = sub.add_parser("check", help=tr("check the accounts and untick what must be off"))
+    check.add_argument("handles", nargs="*", metavar="HANDLE")
+    check.add_argument("--dry-run", action="store_true",
+                       help=tr("read the boxes but change nothing"))
+    check.add_argument("--unattended", action="store_true",
+                       help=tr("nobody is at the keyboard: never ask, record what needs you"))
+    check.add_argument("--json", action="store_true", help=tr("print one JSON object"))
+    check.add_argument("--watch", action="store_true",
+                       help=tr("show the browser window during the check"))
+    check.set_defaults(handler=_check)
+
+    login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
+    login.add_argument("handle")
+    login.set_defaults(handler=_login)
+
+
+def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
+    from consentinel.core.accounts import InvalidHandle, normalize_handle
+
+    if not ctx.accounts.list():
+        raise UsageError(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
+    if not raw:
+        return None
+    handles = []
+    for text in raw:
+        try:
+            handle = normalize_handle(text)
+        except InvalidHandle as error:
+            raise UsageError(str(error)) from None
+        account = ctx.accounts.get(handle)
+        if account is None:
+            raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+        handles.append(account.handle)
+    return handles
+
+
+def _check(args: argparse.Namespace) -> int:
+    from consentinel.core.engine import Engine
+    from consentinel.core.events import AccountFinished, AccountStep, CancelToken
+    from consentinel.core.lock import RunLock
+
+    ctx = open_context()
+    handles = resolve_handles(ctx, args.handles)
+    if args.watch:
+        ctx.settings.show_browser = True
+    quiet = args.json
+
+    def on_event(event: Event) -> None:
+        if quiet:
+            return
+        if isinstance(event, AccountStep):
+            print(describe_step(event), file=sys.stderr)
+        elif isinstance(event, AccountFinished):
+            print(describe_result(event.result))
+
+    lock = RunLock(ctx.paths.lock_path)
+    if not lock.acquire(wait=False):
+        holder = lock.holder()
+        if args.unattended:
+            print(tr("Another check is already running; this one is skipped."), file=sys.stderr)
+            return EXIT_OK
+        print(tr("Another check is running{who}; waiting for it to end…",
+                 who=f" (pid {holder.pid})" if holder else ""), file=sys.stderr)
+        lock.acquire(wait=True)
+    cancel = CancelToken()
+    try:
+        result = Engine(ctx).run_check(
+            handles=handles,
+            dry_run=args.dry_run,
+            unattended=args.unattended,
+            on_event=on_event,
+            ask=TerminalPrompter(unattended=args.unattended),
+            cancel=cancel,
+            trigger="schedule" if args.unattended else "manual",
+        )
+    except KeyboardInterrupt:
+        cancel.cancel()
+        raise
+    finally:
+        lock.release()
+    if args.unattended:
+        _notify(ctx, result)
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
+        print()
+    return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
+
+
+def _notify(ctx: AppContext, result: Any) -> None:
+    """Unattended runs tell the person through the desktop's notifier, and always journal it."""
+    try:
+        from consentinel.cli.schedule_cmd import post_run_notifications
+    except ImportError:
+        return
+    post_run_notifications(ctx, result)
+
+
+def _login(args: argparse.Namespace) -> int:
+    from consentinel.core.engine import Engine
+    from consentinel.core.events import CancelToken
+
+    ctx = open_context()
+    handles = resolve_handles(ctx, [args.handle])
+    assert handles
+    result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None,
+                                           cancel=CancelToken())
+    print(describe_result(result))
+    return EXIT_OK if result.reason is None else EXIT_NOT_ALL_OFF

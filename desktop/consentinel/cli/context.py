@@ -1,0 +1,55 @@
+"""What every command needs: the app's context, opened from the environment, and secret input."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import TYPE_CHECKING
+
+from consentinel.cli.errors import UsageError
+from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+
+
+def open_context() -> AppContext:
+    """Open the data folder, settings, accounts, vault and journal; set-up problems exit 2."""
+    from consentinel.core.context import AppContext
+    from consentinel.core.fileio import StorageError
+
+    try:
+        ctx = AppContext.open()
+    except StorageError as error:
+        raise UsageError(str(error)) from None
+    for warning in ctx.warnings:
+        print(warning, file=sys.stderr)
+    return ctx
+
+
+def read_secret_lines(
+    password_stdin: bool, totp_stdin: bool, *, prompt_password: bool = False
+) -> tuple[str | None, str | None]:
+    """The password from standard input's first line, the TOTP secret from the next one.
+
+    Without --password-stdin a person at a terminal is asked without echo; otherwise no password.
+    """
+    password: str | None = None
+    totp: str | None = None
+    if password_stdin:
+        password = _strip_newline(sys.stdin.readline())
+    elif prompt_password or (sys.stdin.isatty() and not totp_stdin):
+        if sys.stdin.isatty():
+            password = getpass.getpass(tr("X password (leave empty to skip): ")) or None
+        elif prompt_password:
+            raise UsageError(tr("Give the password on standard input with --password-stdin."))
+    if totp_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError(tr("--totp-stdin was given but standard input has no line for it."))
+        totp = _strip_newline(line)
+    return password, totp
+
+
+def _strip_newline(line: str) -> str:
+    return line[:-1] if line.endswith("\n") else line

@@ -1,0 +1,57 @@
+"""`consentinel log`: read, export and verify the journal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from consentinel.cli.context import open_context
+from consentinel.cli.errors import UsageError
+from consentinel.core.i18n import tr
+
+
+def add_parser(sub: Any) -> None:
+    log = sub.add_parser("log", help=tr("show, export or verify the journal"))
+    fmt = log.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
+    fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
+    log.add_argument("--account", metavar="HANDLE", help=tr("only this account"))
+    log.add_argument("--verify", action="store_true",
+                     help=tr("check that the journal was not edited or truncated"))
+    log.set_defaults(handler=_log)
+
+
+def _log(args: argparse.Namespace) -> int:
+    from consentinel.core.accounts import InvalidHandle, normalize_handle
+
+    handle = None
+    if args.account:
+        try:
+            handle = normalize_handle(args.account)
+        except InvalidHandle as error:
+            raise UsageError(str(error)) from None
+    ctx = open_context()
+    journal = ctx.journal
+    if args.verify:
+        verdict = journal.verify()
+        if verdict.ok:
+            print(tr("The journal is intact: {count} entries, chain verified.", count=verdict.count))
+            return 0
+        print(tr("The journal does not verify: {problem}", problem=verdict.problem))
+        return 1
+    if args.json:
+        journal.export_json(sys.stdout, handle=handle)
+        return 0
+    if args.csv:
+        journal.export_csv(sys.stdout, handle=handle)
+        return 0
+    entries = journal.entries(handle=handle)
+    if not entries:
+        print(tr("The journal is empty."))
+        return 0
+    for entry in entries:
+        who = f"@{entry.handle}" if entry.handle else ""
+        print(f"{entry.ts}  #{entry.run_id or '-':<4} {entry.kind.value:<16} {who:<17} "
+              f"{entry.summary()}")
+    return 0

@@ -1,0 +1,70 @@
+"""The command line: the contract that scripts, the scheduler and the tests rely on.
+
+Commands that need no browser import neither Playwright nor Qt: each command module is
+imported only when its command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from consentinel import __version__
+from consentinel.cli.errors import UsageError
+from consentinel.core.i18n import tr
+
+EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse's own wording stays English; we add one translated sentence in front.
+        self.exit(EXIT_USAGE, f"{tr('Usage error:')} {message}\n{tr('See: consentinel --help')}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="consentinel",
+        description=tr("Keeps your X accounts out of AI training, and keeps them out."),
+    )
+    parser.add_argument("--version", action="version", version=f"consentinel {__version__}")
+    parser.add_argument("--demo", action="store_true", help=tr("open the app on the simulated X"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    from consentinel.cli import (
+        account_cmd,
+        browser_cmd,
+        check_cmd,
+        log_cmd,
+        schedule_cmd,
+    )
+
+    account_cmd.add_parser(sub)
+    check_cmd.add_parsers(sub)
+    log_cmd.add_parser(sub)
+    browser_cmd.add_parser(sub)
+    schedule_cmd.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from consentinel.gui.launch import main as gui_main
+
+        return gui_main(["--demo"] if args.demo else [])
+    try:
+        result: int = args.handler(args)
+    except UsageError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(tr("Interrupted."), file=sys.stderr)
+        return EXIT_USAGE
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

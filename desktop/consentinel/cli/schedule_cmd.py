@@ -1,0 +1,112 @@
+"""`consentinel schedule install|remove|status`: keep checking while Consentinel is closed.
+
+Also `post_run_notifications`, which `check --unattended` calls to tell the person what happened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import TYPE_CHECKING, Any
+
+from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+    from consentinel.core.events import RunResult
+    from consentinel.core.notify import Notifier
+
+EXIT_OK, EXIT_USAGE = 0, 2
+SCHEDULE_CHOICES = ("6h", "12h", "daily", "weekly")
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(sub: Any) -> None:
+    schedule = sub.add_parser(
+        "schedule", help=tr("run checks on a schedule, even when Consentinel is closed")
+    )
+    actions = schedule.add_subparsers(dest="schedule_action", metavar="ACTION", required=True)
+    install = actions.add_parser(
+        "install", help=tr("install the OS job that runs `consentinel check --unattended`")
+    )
+    install.add_argument(
+        "--every",
+        choices=SCHEDULE_CHOICES,
+        help=tr("how often to check (default: the schedule in the settings)"),
+    )
+    actions.add_parser("remove", help=tr("remove the OS job"))
+    actions.add_parser("status", help=tr("say whether the OS job is installed, and when it runs"))
+    schedule.set_defaults(handler=_handle)
+
+
+def _handle(args: argparse.Namespace) -> int:
+    from consentinel.cli.context import open_context
+
+    return run(args, open_context())
+
+
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Carry out one `schedule` action; 0 done, 2 when it could not be done."""
+    from consentinel.core import osjobs
+    from consentinel.core.osjobs import JobState
+    from consentinel.core.schedule import ScheduleChoice, parse_schedule
+
+    action = args.schedule_action
+    if action == "status":
+        report = osjobs.status()
+        print(report.message)
+        return EXIT_OK
+    if action == "remove":
+        report = osjobs.remove()
+        print(report.message)
+        _save_run_when_closed(ctx, False)
+        return EXIT_OK if report.state is not JobState.FAILED else EXIT_USAGE
+    # install
+    settings = getattr(ctx, "settings", None)
+    schedule = args.every or str(getattr(settings, "schedule", "off"))
+    if parse_schedule(schedule) is ScheduleChoice.OFF:
+        print(
+            tr("Automatic checks are off. Choose: consentinel schedule install --every daily"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    report = osjobs.install(schedule)
+    stream = sys.stderr if report.state is JobState.FAILED else sys.stdout
+    print(report.message, file=stream)
+    if report.state is JobState.FAILED:
+        return EXIT_USAGE
+    if args.every and settings is not None and hasattr(settings, "schedule"):
+        settings.schedule = schedule
+    _save_run_when_closed(ctx, True)
+    return EXIT_OK
+
+
+def _save_run_when_closed(ctx: AppContext, value: bool) -> None:
+    """Keep the GUI's "Keep checking when Consentinel is closed" box in step with the OS job."""
+    settings = getattr(ctx, "settings", None)
+    save = getattr(ctx, "save_settings", None)
+    if settings is None or not hasattr(settings, "run_when_closed") or not callable(save):
+        return
+    settings.run_when_closed = value
+    save()
+
+
+def post_run_notifications(
+    ctx: AppContext, run_result: RunResult, notifier: Notifier | None = None
+) -> int:
+    """After an unattended check: show what needs saying, journal it; never fails the run.
+
+    Returns how many notifications the desktop accepted.
+    """
+    from consentinel.core.notify import OsNotifier, deliver
+
+    journal = getattr(ctx, "journal", None)
+    recorder = journal if journal is not None and hasattr(journal, "record_notification") else None
+    try:
+        sent = deliver(run_result, notifier or OsNotifier(), recorder)
+    except Exception:  # the check is done and journaled; a notification problem must not undo it
+        log.exception("could not deliver notifications")
+        return 0
+    return sum(1 for _note, delivered in sent if delivered)

@@ -1,0 +1,69 @@
+"""Talking to a person at a terminal: progress lines, results, and the engine's questions."""
+
+from __future__ import annotations
+
+import sys
+
+from consentinel.core.events import AccountResult, AccountStep, PromptKind, PromptRequest, Step
+from consentinel.core.i18n import tr
+from consentinel.core.status import Status
+
+_STEP_WORDS = {
+    Step.QUEUED: "waiting",
+    Step.OPENING_SESSION: "opening the saved session",
+    Step.SIGNING_IN: "signing in",
+    Step.READING_PAGE: "reading the Grok settings page",
+    Step.UNTICKING: "unticking",
+    Step.VERIFYING: "reloading to verify",
+    Step.DONE: "done",
+}
+
+_STATUS_WORDS = {
+    Status.OPTED_OUT: "opted out (already off)",
+    Status.FIXED: "fixed: switched off and verified",
+    Status.WOULD_FIX: "would be fixed (dry run)",
+    Status.NEEDS_USER: "needs you",
+    Status.SIGNIN_FAILED: "sign-in failed",
+    Status.ERROR: "error",
+}
+
+
+def describe_step(event: AccountStep) -> str:
+    return f"@{event.handle}: {tr(_STEP_WORDS[event.step])}…"
+
+
+def describe_result(result: AccountResult) -> str:
+    line = f"@{result.handle}: {tr(_STATUS_WORDS[result.status])}"
+    if result.reason is not None:
+        line += f" [{result.reason.value}]"
+    if result.message:
+        line += f" — {result.message}"
+    return line
+
+
+class TerminalPrompter:
+    """Answers the engine's questions by asking the person at the terminal, if there is one."""
+
+    def __init__(self, *, unattended: bool) -> None:
+        self._unattended = unattended
+
+    def __call__(self, request: PromptRequest) -> str | None:
+        if self._unattended or not sys.stdin.isatty():
+            return None
+        questions = {
+            PromptKind.TWO_FACTOR_CODE: tr("@{handle}: enter the code from your authenticator app: "),
+            PromptKind.EMAIL_CODE: tr("@{handle}: enter the code X sent you by email or SMS: "),
+            PromptKind.EMAIL_OR_PHONE: tr("@{handle}: X asks for your email or phone number: "),
+            PromptKind.FINISH_IN_BROWSER: tr(
+                "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] "
+            ),
+        }
+        if request.detail:
+            print(request.detail, file=sys.stderr)
+        try:
+            answer = input(questions[request.kind].format(handle=request.handle)).strip()
+        except EOFError:
+            return None
+        if request.kind is PromptKind.FINISH_IN_BROWSER:
+            return "ok" if answer.lower() in ("y", "yes", "o", "oui") else None
+        return answer or None

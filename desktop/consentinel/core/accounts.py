@@ -1,0 +1,324 @@
+"""The X accounts a person protects (accounts.json) and each one's sign-in state (back-off)."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from consentinel.core.fileio import atomic_write_text, set_aside
+from consentinel.core.i18n import tr
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+
+#: The accounts.json format this code writes; files with a higher number are set aside.
+SCHEMA_VERSION = 1
+DEFAULT_BACKOFF = timedelta(hours=12)
+
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}", re.ASCII)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_PHONE = re.compile(r"\+?[0-9 ().\-]+")
+
+
+class InvalidHandle(ValueError):
+    """Not an X handle; str() says why in a sentence."""
+
+
+class DuplicateAccount(ValueError):
+    """The account is already in the list."""
+
+
+class UnknownAccount(KeyError):
+    """No such account in the list."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+def normalize_handle(text: str) -> str:
+    """'  @Alice_1 ' -> 'Alice_1'. The person's casing is kept; compare with handle_key()."""
+    raw = text.strip()
+    if raw.startswith("@"):
+        raw = raw[1:]
+    if not raw:
+        raise InvalidHandle(tr("An X handle cannot be empty."))
+    if len(raw) > 15:
+        raise InvalidHandle(tr("An X handle has at most 15 characters; {handle} has {n}.",
+                               handle=_shown(raw), n=len(raw)))
+    if not _HANDLE.fullmatch(raw):
+        raise InvalidHandle(tr("An X handle only has letters, digits and _; {handle} does not "
+                               "look like one.", handle=_shown(raw)))
+    return raw
+
+
+def _shown(raw: str) -> str:
+    # Keep messages one readable line even if someone pastes something huge.
+    short = raw if len(raw) <= 40 else raw[:40] + "…"
+    return repr(short)
+
+
+def handle_key(handle: str) -> str:
+    """The identity of a handle: X handles are case-insensitive."""
+    return handle.strip().lstrip("@").lower()
+
+
+def validate_email(text: str) -> str:
+    """A plausible email address (stripped), or ValueError with a sentence."""
+    value = text.strip()
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(tr("{value} is not an email address (like name@example.com).",
+                            value=_shown(value)))
+    return value
+
+
+def validate_phone(text: str) -> str:
+    """A plausible phone number (stripped): digits, spaces, + ( ) . -, at least 6 digits."""
+    value = text.strip()
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
+        raise ValueError(tr("{value} is not a phone number (like +33 6 12 34 56 78).",
+                            value=_shown(value)))
+    return value
+
+
+def parse_keep(text: str) -> frozenset[Box]:
+    """'training,memory' -> the boxes to keep off; 'all' means all three. Training is always in."""
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if names == ["all"]:
+        return frozenset(ALL_BOXES)
+    boxes: set[Box] = {Box.TRAINING}
+    valid = ", ".join(box.value for box in ALL_BOXES)
+    for name in names:
+        try:
+            boxes.add(Box(name))
+        except ValueError:
+            raise ValueError(tr("Unknown box {name}: use {valid}.", name=_shown(name),
+                                valid=valid)) from None
+    return frozenset(boxes)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Account:
+    """One X account. Secrets are not here: they live in the Vault."""
+
+    handle: str
+    email: str | None = None
+    phone: str | None = None
+    keep: frozenset[Box] = frozenset(ALL_BOXES)
+    added_at: datetime = field(default_factory=_now)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "handle", normalize_handle(self.handle))
+        # Training is the point of the app: it is always kept off.
+        object.__setattr__(self, "keep", frozenset(self.keep) | {Box.TRAINING})
+
+    @property
+    def key(self) -> str:
+        return handle_key(self.handle)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "handle": self.handle,
+            "email": self.email,
+            "phone": self.phone,
+            "keep": [box.value for box in ALL_BOXES if box in self.keep],
+            "added_at": self.added_at.isoformat(),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Account:
+        return cls(
+            handle=str(raw["handle"]),
+            email=raw.get("email"),
+            phone=raw.get("phone"),
+            keep=frozenset(Box(b) for b in raw.get("keep", [b.value for b in ALL_BOXES])),
+            added_at=datetime.fromisoformat(raw["added_at"]) if raw.get("added_at") else _now(),
+        )
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """What the sign-in rules remember about an account between runs."""
+
+    password_rejected: bool = False  # X said the password is wrong; cleared by set-password
+    blocked_until: datetime | None = None  # no automatic sign-in before this (back-off)
+    block_reason: Reason | None = None
+    last_check_at: datetime | None = None
+    last_status: Status | None = None
+
+    def is_blocked(self, now: datetime | None = None) -> bool:
+        return self.blocked_until is not None and (now or _now()) < self.blocked_until
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "password_rejected": self.password_rejected,
+            "blocked_until": self.blocked_until.isoformat() if self.blocked_until else None,
+            "block_reason": self.block_reason.value if self.block_reason else None,
+            "last_check_at": self.last_check_at.isoformat() if self.last_check_at else None,
+            "last_status": self.last_status.value if self.last_status else None,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> AccountState:
+        def when(name: str) -> datetime | None:
+            value = raw.get(name)
+            return datetime.fromisoformat(value) if value else None
+
+        reason = raw.get("block_reason")
+        status = raw.get("last_status")
+        return cls(
+            password_rejected=bool(raw.get("password_rejected", False)),
+            blocked_until=when("blocked_until"),
+            block_reason=Reason(reason) if reason else None,
+            last_check_at=when("last_check_at"),
+            last_status=Status(status) if status else None,
+        )
+
+
+class AccountStore:
+    """accounts.json: the list of accounts and their states, written atomically, owner-only.
+
+    Every call reads the file afresh, so a GUI sees accounts the command line just added.
+    A corrupt file, or one written by a newer Consentinel, is set aside (never deleted); the
+    app then starts with an empty list and `load_warning` says what happened.
+    """
+
+    def __init__(self, paths: AppPaths) -> None:
+        self._path = paths.accounts_path
+        self._lock = threading.RLock()
+        self.load_warning: str | None = None
+        paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._read()
+
+    # -- reading and writing the file ---------------------------------------------------------
+
+    def _read(self) -> tuple[list[Account], dict[str, AccountState]]:
+        try:
+            text = self._path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return [], {}
+        try:
+            raw = json.loads(text)
+            version = raw["version"]
+            if not isinstance(version, int):
+                raise ValueError("version")
+            if version > SCHEMA_VERSION:
+                moved = set_aside(self._path, "newer")
+                self.load_warning = tr(
+                    "The accounts file was written by a newer Consentinel; it was moved to "
+                    "{moved} and the account list starts empty.", moved=moved)
+                return [], {}
+            accounts = [Account.from_json(item) for item in raw["accounts"]]
+            states = {handle_key(k): AccountState.from_json(v)
+                      for k, v in raw.get("states", {}).items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            moved = set_aside(self._path, "corrupt")
+            self.load_warning = tr(
+                "The accounts file could not be read; it was moved to {moved} and the account "
+                "list starts empty.", moved=moved)
+            return [], {}
+        return accounts, states
+
+    def _write(self, accounts: list[Account], states: dict[str, AccountState]) -> None:
+        keys = {a.key for a in accounts}
+        data = {
+            "version": SCHEMA_VERSION,
+            "accounts": [a.to_json() for a in accounts],
+            "states": {k: s.to_json() for k, s in states.items() if k in keys},
+        }
+        atomic_write_text(self._path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+    # -- the list -------------------------------------------------------------------------------
+
+    def list(self) -> list[Account]:
+        with self._lock:
+            return self._read()[0]
+
+    def get(self, handle: str) -> Account | None:
+        key = handle_key(handle)
+        return next((a for a in self.list() if a.key == key), None)
+
+    def add(self, account: Account) -> None:
+        with self._lock:
+            accounts, states = self._read()
+            if any(a.key == account.key for a in accounts):
+                raise DuplicateAccount(tr("@{handle} is already in your accounts.",
+                                          handle=account.handle))
+            accounts.append(account)
+            states.pop(account.key, None)
+            self._write(accounts, states)
+
+    def update(self, account: Account) -> None:
+        with self._lock:
+            accounts, states = self._read()
+            index = self._index(accounts, account.handle)
+            accounts[index] = account
+            self._write(accounts, states)
+
+    def remove(self, handle: str) -> None:
+        with self._lock:
+            accounts, states = self._read()
+            index = self._index(accounts, handle)
+            removed = accounts.pop(index)
+            states.pop(removed.key, None)
+            self._write(accounts, states)
+
+    @staticmethod
+    def _index(accounts: Iterable[Account], handle: str) -> int:
+        key = handle_key(handle)
+        for index, account in enumerate(accounts):
+            if account.key == key:
+                return index
+        raise UnknownAccount(tr("@{handle} is not one of your accounts.", handle=handle))
+
+    # -- sign-in state --------------------------------------------------------------------------
+
+    def state(self, handle: str) -> AccountState:
+        """The account's state (a fresh default one if nothing is remembered)."""
+        with self._lock:
+            return self._read()[1].get(handle_key(handle), AccountState())
+
+    def set_state(self, handle: str, state: AccountState) -> None:
+        with self._lock:
+            accounts, states = self._read()
+            self._index(accounts, handle)
+            states[handle_key(handle)] = state
+            self._write(accounts, states)
+
+    def clear_password_rejected(self, handle: str) -> None:
+        """A new password was saved: try signing in again (and lift a wrong-password block)."""
+        with self._lock:
+            current = self.state(handle)
+            self.set_state(handle, replace(current, password_rejected=False))
+
+    def mark_password_rejected(self, handle: str) -> None:
+        with self._lock:
+            self.set_state(handle, replace(self.state(handle), password_rejected=True))
+
+    def block(self, handle: str, reason: Reason, *, hours: float | None = None,
+              now: datetime | None = None) -> AccountState:
+        """Back off: no automatic sign-in for `hours` (default 12) after X refused one."""
+        with self._lock:
+            until = (now or _now()) + (timedelta(hours=hours) if hours else DEFAULT_BACKOFF)
+            state = replace(self.state(handle), blocked_until=until, block_reason=reason)
+            self.set_state(handle, state)
+            return state
+
+    def unblock(self, handle: str) -> None:
+        with self._lock:
+            self.set_state(handle, replace(self.state(handle), blocked_until=None,
+                                           block_reason=None))
+
+    def record_check(self, handle: str, status: Status, at: datetime | None = None) -> None:
+        """Remember when the account was last checked and how it ended."""
+        with self._lock:
+            self.set_state(handle, replace(self.state(handle), last_check_at=at or _now(),
+                                           last_status=status))

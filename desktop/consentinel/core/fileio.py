@@ -1,0 +1,114 @@
+"""Safe file writes (temp file, fsync, rename; owner-only) and setting corrupt files aside."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from consentinel.core.i18n import tr
+
+_PRIVATE_FILE = 0o600
+
+
+class StorageError(OSError):
+    """A file could not be written or moved; str() is a sentence for a person."""
+
+    def __init__(self, message: str, errno_value: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno_value  # type: ignore[misc]
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def describe_os_error(error: OSError) -> str:
+    """The cause of an OS error in a person's words."""
+    if error.errno == errno.ENOSPC:
+        return tr("the disk is full")
+    if error.errno == errno.EDQUOT:
+        return tr("the disk quota is exceeded")
+    if error.errno in (errno.EROFS,):
+        return tr("the disk is read-only")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return tr("permission denied (is the folder read-only?)")
+    if error.errno == errno.ENOENT:
+        return tr("the folder does not exist")
+    return error.strerror or type(error).__name__
+
+
+def _storage_error(path: Path, error: OSError) -> StorageError:
+    message = tr("Could not save {path}: {cause}.", path=path, cause=describe_os_error(error))
+    return StorageError(message, error.errno)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` all at once: readers see the old file or the new, never half.
+
+    The temp file is created 0600 in the same folder (so the rename stays on one file system);
+    on any failure it is removed and a StorageError naming the path and the cause is raised.
+    """
+    path = Path(path)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            if os.name == "posix":
+                os.fchmod(fd, _PRIVATE_FILE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(path.parent)
+    except OSError as error:
+        raise _storage_error(path, error) from error
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself is only durable once the folder's entry is on disk (POSIX only).
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def set_aside(path: Path, why: str = "corrupt") -> Path:
+    """Rename a file we cannot use to `<name>.<why>-<UTC timestamp>`; it is never deleted.
+
+    `why` is a short tag such as "corrupt" or "newer". Returns the new path.
+    """
+    path = Path(path)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    tag = "".join(ch for ch in why if ch.isalnum() or ch in "-_") or "corrupt"
+    target = path.with_name(f"{path.name}.{tag}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        message = tr("Could not set {path} aside: {cause}.", path=path,
+                     cause=describe_os_error(error))
+        raise StorageError(message, error.errno) from error
+    return target

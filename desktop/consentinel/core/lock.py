@@ -1,0 +1,229 @@
+"""RunLock: one check at a time across processes (GUI, tray, OS-scheduled run).
+
+The lock is an OS file lock (flock on POSIX, a byte-range lock on Windows) on a small file that
+also says who holds it: pid, host and start time as JSON, never a secret. The kernel drops the
+lock when its holder dies, however it dies, so a killed run never blocks the next one; the JSON it
+leaves behind is recognised as stale because nobody holds the lock any more.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+
+from consentinel.core.i18n import tr
+
+#: How often a waiting acquire() retries; the OS lock calls used here cannot time out by themselves.
+POLL_INTERVAL_S = 0.05
+
+#: Windows locks a byte range, and a locked range cannot be read by anyone else; the lock sits on
+#: one byte far past the JSON so that holder() can still read who holds it.
+_WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """Who holds (or last held) the run lock. pid/host/started_at are None when unreadable."""
+
+    pid: int | None
+    host: str | None
+    started_at: datetime | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "pid": self.pid,
+            "host": self.host,
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+        }
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LockInfo | None:
+        """Parse the lock file's content; None when empty or not ours."""
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        if not isinstance(raw, dict):
+            return None
+        pid = raw.get("pid")
+        host = raw.get("host")
+        started = raw.get("started_at")
+        try:
+            started_at = datetime.fromisoformat(started) if isinstance(started, str) else None
+        except ValueError:
+            started_at = None
+        return cls(
+            pid=pid if isinstance(pid, int) else None,
+            host=host if isinstance(host, str) else None,
+            started_at=started_at,
+        )
+
+    def describe(self) -> str:
+        """'already running (pid N since …)', for the CLI and the GUI."""
+        if self.pid is None or self.started_at is None:
+            return tr("A check is already running.")
+        since = self.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if self.host and self.host != socket.gethostname():
+            return tr(
+                "A check is already running (pid {pid} on {host} since {since}).",
+                pid=self.pid,
+                host=self.host,
+                since=since,
+            )
+        return tr(
+            "A check is already running (pid {pid} since {since}).", pid=self.pid, since=since
+        )
+
+
+class RunLockBusy(Exception):
+    """Raised by `with RunLock(...)` when another process holds the lock."""
+
+    def __init__(self, holder: LockInfo | None) -> None:
+        self.holder = holder
+        super().__init__(holder.describe() if holder else tr("A check is already running."))
+
+
+class RunLock:
+    """An exclusive, cross-process lock on `path`; `with lock:` acquires without waiting."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+        self._guard = threading.Lock()
+
+    @property
+    def held(self) -> bool:
+        """True while this object holds the lock."""
+        return self._fd is not None
+
+    def acquire(self, wait: bool = False, timeout: float | None = None) -> bool:
+        """Take the lock; with `wait`, retry until `timeout` seconds (None: forever)."""
+        with self._guard:
+            if self._fd is not None:
+                raise RuntimeError("RunLock is not re-entrant: this object already holds it")
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                fd = self._try_lock()
+                if fd is not None:
+                    self._fd = fd
+                    self._write_info(fd)
+                    return True
+                if not wait or (deadline is not None and time.monotonic() >= deadline):
+                    return False
+                time.sleep(POLL_INTERVAL_S)
+
+    def release(self) -> None:
+        """Give the lock back (no-op when not held)."""
+        with self._guard:
+            fd, self._fd = self._fd, None
+            if fd is None:
+                return
+            try:
+                # Empty the file first so that nobody reads our pid as a live holder.
+                os.ftruncate(fd, 0)
+            finally:
+                _unlock(fd)
+                os.close(fd)
+
+    def holder(self) -> LockInfo | None:
+        """Who holds the lock now, or None when nobody does (a stale file is ignored)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            return None
+        try:
+            if _lock(fd, shared=True):
+                _unlock(fd)
+                return None  # nobody holds it: whatever the file says is stale
+            data = os.pread(fd, 4096, 0) if hasattr(os, "pread") else _read_head(fd)
+            return LockInfo.from_bytes(data) or LockInfo(pid=None, host=None, started_at=None)
+        finally:
+            os.close(fd)
+
+    def stale_info(self) -> LockInfo | None:
+        """What a holder that died left in the file, if nobody holds the lock now."""
+        if self.holder() is not None or not self.path.exists():
+            return None
+        return LockInfo.from_bytes(self.path.read_bytes())
+
+    def __enter__(self) -> RunLock:
+        if not self.acquire(wait=False):
+            raise RunLockBusy(self.holder())
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+    def _try_lock(self) -> int | None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.path, flags, 0o600)
+        if _lock(fd, shared=False):
+            return fd
+        os.close(fd)
+        return None
+
+    @staticmethod
+    def _write_info(fd: int) -> None:
+        info = LockInfo(pid=os.getpid(), host=socket.gethostname(), started_at=_utcnow())
+        data = json.dumps(info.to_json(), sort_keys=True).encode("utf-8")
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, data)
+        os.fsync(fd)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _read_head(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, 4096)
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(fd: int, *, shared: bool) -> bool:
+        # Windows has no shared byte-range lock in msvcrt; a probe takes it exclusively and
+        # gives it straight back, which is enough to learn whether somebody holds it.
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        with contextlib.suppress(OSError):  # closing the handle releases it anyway
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int, *, shared: bool) -> bool:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        try:
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

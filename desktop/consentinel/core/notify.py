@@ -1,0 +1,240 @@
+"""What an unattended run tells the person: desktop notifications, one per account event.
+
+`notifications_for(run)` decides what is worth saying (nothing when nothing changed);
+`OsNotifier` shows it with the platform's own notifier and never fails a run when it cannot;
+`deliver(...)` sends each notification and journals it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+from consentinel import APP_ID, APP_NAME
+from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.i18n import tr
+from consentinel.core.status import Reason, Status
+
+log = logging.getLogger(__name__)
+
+#: How long a notifier command may take before it is abandoned (a hung D-Bus must not hang a run).
+NOTIFIER_TIMEOUT_S = 10.0
+#: Reasons that mean a person must sign in again (or finish signing in) for checks to go on.
+SIGN_IN_REASONS = frozenset(
+    {
+        Reason.TWO_FACTOR,
+        Reason.EMAIL_CODE,
+        Reason.CAPTCHA,
+        Reason.UNUSUAL_ACTIVITY,
+        Reason.SESSION_EXPIRED,
+        Reason.WRONG_PASSWORD,
+        Reason.LOCKED,
+        Reason.REFUSED,
+    }
+)
+
+
+class NotificationKind(str, Enum):
+    REVERTED_BY_X = "reverted_by_x"  # X switched a box back on; Consentinel switched it off again
+    NEEDS_USER = "needs_user"  # sign in again
+    PAGE_CHANGED = "page_changed"  # X's settings page could not be read
+
+
+@dataclass(frozen=True)
+class Notification:
+    kind: NotificationKind
+    handle: str | None  # None: about X itself, not one account
+    title: str
+    body: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
+
+
+def _for_account(result: AccountResult) -> Notification | None:
+    handle = result.handle
+    if result.reverted_by_x and result.all_off:
+        return Notification(
+            NotificationKind.REVERTED_BY_X,
+            handle,
+            APP_NAME,
+            tr(
+                "X switched Grok training back on for @{handle} — switched off again", handle=handle
+            ),
+        )
+    if result.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED) or (
+        result.reason in SIGN_IN_REASONS
+    ):
+        return Notification(
+            NotificationKind.NEEDS_USER,
+            handle,
+            APP_NAME,
+            tr("@{handle} needs you: sign in again", handle=handle),
+        )
+    if result.reason is Reason.PAGE_CHANGED:
+        return Notification(
+            NotificationKind.PAGE_CHANGED,
+            None,
+            APP_NAME,
+            tr("Consentinel could not read X's settings page — it may have changed"),
+        )
+    return None
+
+
+def notifications_for(run: RunResult, previous: RunResult | None = None) -> list[Notification]:
+    """One notification per account event; none when nothing changed.
+
+    A changed page is X's doing, not an account's, so it is said once per run however many
+    accounts hit it. Transient failures (network, timeout) are not notified: the next run retries.
+    With `previous` (the last run's result), a "needs you" already said for an account is not
+    said again every few hours.
+    """
+    said_before = {
+        (n.kind, n.handle) for n in (notifications_for(previous) if previous is not None else [])
+    }
+    out: list[Notification] = []
+    page_changed_said = False
+    for result in run.accounts:
+        note = _for_account(result)
+        if note is None:
+            continue
+        if (
+            note.kind is not NotificationKind.REVERTED_BY_X
+            and (note.kind, note.handle) in said_before
+        ):
+            continue
+        if note.kind is NotificationKind.PAGE_CHANGED:
+            if page_changed_said:
+                continue
+            page_changed_said = True
+        out.append(note)
+    return out
+
+
+class Notifier(Protocol):
+    def notify(self, note: Notification) -> bool:
+        """Show it; True when the platform accepted it. Never raises."""
+        ...
+
+
+CommandRunner = Callable[[Sequence[str]], int]
+
+
+def _run_quietly(argv: Sequence[str]) -> int:
+    done = subprocess.run(
+        list(argv),
+        capture_output=True,
+        timeout=NOTIFIER_TIMEOUT_S,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    return done.returncode
+
+
+def gvariant_string(text: str) -> str:
+    """A GVariant text-format string literal (what `gdbus call` parses each argument as)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+class OsNotifier:
+    """notify-send or gdbus on Linux, osascript on macOS, nothing on Windows (no extra deps)."""
+
+    def __init__(
+        self,
+        platform: str | None = None,
+        runner: CommandRunner = _run_quietly,
+        which: Callable[[str], str | None] = shutil.which,
+    ) -> None:
+        self._platform = platform or sys.platform
+        self._run = runner
+        self._which = which
+
+    def command_for(self, note: Notification) -> list[str] | None:
+        """The command that shows `note` here, or None when this platform has no notifier."""
+        if self._platform == "darwin":
+            osascript = self._which("osascript")
+            if not osascript:
+                return None
+            # Title and body go in as arguments, not spliced into the script: no quoting to break.
+            return [
+                osascript,
+                "-e",
+                "on run argv",
+                "-e",
+                "display notification (item 2 of argv) with title (item 1 of argv)",
+                "-e",
+                "end run",
+                note.title,
+                note.body,
+            ]
+        if self._platform.startswith("linux") or "bsd" in self._platform:
+            notify_send = self._which("notify-send")
+            if notify_send:
+                # notify-send reads C escapes in the body (g_strcompress): double backslashes.
+                body = note.body.replace("\\", "\\\\")
+                return [notify_send, f"--app-name={APP_NAME}", f"--icon={APP_ID}", "--",
+                        note.title, body]  # fmt: skip
+            gdbus = self._which("gdbus")
+            if gdbus:
+                return [
+                    gdbus,
+                    "call",
+                    "--session",
+                    "--dest=org.freedesktop.Notifications",
+                    "--object-path=/org/freedesktop/Notifications",
+                    "--method=org.freedesktop.Notifications.Notify",
+                    gvariant_string(APP_NAME),
+                    "uint32 0",
+                    gvariant_string(APP_ID),
+                    gvariant_string(note.title),
+                    gvariant_string(note.body),
+                    "@as []",
+                    "@a{sv} {}",
+                    "int32 -1",
+                ]
+        return None
+
+    def notify(self, note: Notification) -> bool:
+        argv = self.command_for(note)
+        if argv is None:
+            log.info("no desktop notifier on this system; notification only journaled")
+            return False
+        try:
+            code = self._run(argv)
+        except (OSError, subprocess.SubprocessError) as error:
+            log.warning("desktop notification failed: %s", type(error).__name__)
+            return False
+        if code != 0:
+            log.warning("desktop notifier exited with %s", code)
+        return code == 0
+
+
+class NotificationJournal(Protocol):
+    def record_notification(
+        self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
+    ) -> object: ...
+
+
+def deliver(
+    run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
+) -> list[tuple[Notification, bool]]:
+    """Show every notification for `run` and journal each with whether it was shown."""
+    sent: list[tuple[Notification, bool]] = []
+    for note in notifications_for(run):
+        try:
+            delivered = notifier.notify(note)
+        except Exception:  # a notifier must never fail the run that already happened
+            log.exception("notifier raised")
+            delivered = False
+        if journal is not None:
+            journal.record_notification(
+                run.run_id, note.handle, note.kind.value, note.body, delivered
+            )
+        sent.append((note, delivered))
+    return sent

@@ -1,0 +1,135 @@
+"""Start Consentinel at login, in the tray: XDG autostart, a LaunchAgent, or the Startup folder."""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from consentinel import APP_ID, APP_NAME
+from consentinel.core.i18n import tr
+from consentinel.core.osjobs.job import JobCommand, JobReport, JobState, write_file
+from consentinel.core.osjobs.launchd import launch_agents_dir
+
+DESKTOP_FILE = f"{APP_ID}.desktop"
+AUTOSTART_LABEL = f"{APP_ID}.autostart"
+STARTUP_CMD = "Consentinel.cmd"
+#: Characters that force an Exec= argument into double quotes (Desktop Entry spec, "Exec key").
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def desktop_exec_arg(arg: str) -> str:
+    """One Exec= argument: quoted when needed, with the spec's two levels of escaping."""
+    arg = arg.replace("%", "%%")  # field codes
+    if arg and not any(c in _RESERVED for c in arg):
+        return arg.replace("\\", "\\\\")
+    inner = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+    # The value is also a desktop-file string, whose own escape for a backslash is "\\".
+    return '"' + inner.replace("\\", "\\\\") + '"'
+
+
+def desktop_exec(command: JobCommand) -> str:
+    argv = list(command.argv)
+    if command.env:
+        argv = ["env", *(f"{k}={v}" for k, v in sorted(command.env.items())), *argv]
+    return " ".join(desktop_exec_arg(a) for a in argv)
+
+
+def render_desktop_entry(command: JobCommand) -> str:
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            f"Name={APP_NAME}",
+            "Comment=Keeps your X accounts out of AI training",
+            "Comment[fr]=Garde vos comptes X hors de l'entraînement de l'IA",
+            f"Exec={desktop_exec(command)}",
+            f"Icon={APP_ID}",
+            "Terminal=false",
+            "X-GNOME-Autostart-enabled=true",
+            "",
+        ]
+    )
+
+
+def render_autostart_plist(command: JobCommand) -> bytes:
+    plist: dict[str, Any] = {
+        "Label": AUTOSTART_LABEL,
+        "ProgramArguments": list(command.argv),
+        "RunAtLoad": True,
+        "ProcessType": "Interactive",
+        "LimitLoadToSessionType": "Aqua",  # only in a graphical login, not over ssh
+    }
+    if command.env:
+        plist["EnvironmentVariables"] = dict(command.env)
+    return plistlib.dumps(plist, fmt=plistlib.FMT_XML, sort_keys=True)
+
+
+def render_startup_cmd(command: JobCommand) -> str:
+    lines = ["@echo off"]
+    lines += [f'set "{k}={v.replace("%", "%%")}"' for k, v in sorted(command.env.items())]
+    # `start ""` returns at once, so the console window closes instead of waiting for the app.
+    line = 'start "" ' + subprocess.list2cmdline(list(command.argv))
+    lines.append(line.replace("%", "%%"))
+    return "\r\n".join(lines) + "\r\n"
+
+
+class LoginItem:
+    """One file that makes the system start the app at login; present means enabled."""
+
+    def __init__(self, path: Path, content: bytes) -> None:
+        self.path = path
+        self._content = content
+
+    def install(self) -> JobReport:
+        # Readable by the desktop's session manager, which runs as the same user.
+        write_file(self.path, self._content, mode=0o600)
+        return JobReport(
+            JobState.ACTIVE,
+            tr("Consentinel will start at login, in the tray."),
+            (self.path,),
+        )
+
+    def remove(self) -> JobReport:
+        if not self.path.exists():
+            return JobReport(
+                JobState.NOT_INSTALLED, tr("Consentinel was not set to start at login.")
+            )
+        self.path.unlink()
+        return JobReport(JobState.NOT_INSTALLED, tr("Consentinel will no longer start at login."))
+
+    def status(self) -> JobReport:
+        if self.path.exists():
+            return JobReport(JobState.ACTIVE, tr("Starts at login: yes."), (self.path,))
+        return JobReport(JobState.NOT_INSTALLED, tr("Starts at login: no."))
+
+
+def xdg_autostart_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    config = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "autostart"
+
+
+def windows_startup_dir(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    appdata = env.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+    return Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
+
+
+def xdg_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
+    path = (directory or xdg_autostart_dir()) / DESKTOP_FILE
+    return LoginItem(path, render_desktop_entry(command).encode("utf-8"))
+
+
+def launchd_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
+    # Not bootstrapped now: that would start a second copy of the app that is already running.
+    path = (directory or launch_agents_dir()) / f"{AUTOSTART_LABEL}.plist"
+    return LoginItem(path, render_autostart_plist(command))
+
+
+def windows_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
+    path = (directory or windows_startup_dir()) / STARTUP_CMD
+    return LoginItem(path, render_startup_cmd(command).encode("utf-8"))

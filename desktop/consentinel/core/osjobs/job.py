@@ -1,0 +1,165 @@
+"""What every OS job backend shares: the command it runs, its report, and how it calls the OS."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from consentinel.core.i18n import tr
+from consentinel.core.schedule import ScheduleChoice, parse_schedule
+
+#: The command line the OS job runs; the GUI's login item adds nothing but --minimized.
+CHECK_ARGS = ("check", "--unattended")
+GUI_ARGS = ("--minimized",)
+#: Environment that the job must see to find the same data as the app that installed it.
+PASSED_ENV = ("CONSENTINEL_HOME",)
+
+
+class JobState(str, Enum):
+    """Where an OS job stands."""
+
+    ACTIVE = "active"  # installed and known to the OS scheduler: it will run
+    INSTALLED = "installed"  # files in place, but the OS scheduler has not loaded them (yet)
+    NOT_INSTALLED = "not_installed"
+    FAILED = "failed"  # the OS refused; `message` says why
+
+
+@dataclass(frozen=True)
+class JobReport:
+    """The outcome of install/remove/status, with one translated sentence for a person."""
+
+    state: JobState
+    message: str
+    files: tuple[Path, ...] = ()
+    next_run: datetime | None = None
+
+    @property
+    def installed(self) -> bool:
+        return self.state in (JobState.ACTIVE, JobState.INSTALLED)
+
+
+@dataclass(frozen=True)
+class JobCommand:
+    """An absolute program, its arguments, and the environment variables to pass on."""
+
+    argv: tuple[str, ...]
+    env: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def program(self) -> str:
+        return self.argv[0]
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self.argv[1:]
+
+
+def _passed_env(environ: Mapping[str, str]) -> dict[str, str]:
+    return {name: environ[name] for name in PASSED_ENV if environ.get(name)}
+
+
+def _interpreter() -> str:
+    # abspath, not resolve(): a virtualenv's python is a symlink, and following it would leave the
+    # virtualenv and lose its packages.
+    return os.path.abspath(sys.executable)
+
+
+def check_command(environ: Mapping[str, str] | None = None) -> JobCommand:
+    """`<this interpreter> -m consentinel check --unattended`, or the frozen app's own binary."""
+    env = _passed_env(os.environ if environ is None else environ)
+    if getattr(sys, "frozen", False):
+        return JobCommand(argv=(_interpreter(), *CHECK_ARGS), env=env)
+    return JobCommand(argv=(_interpreter(), "-m", "consentinel", *CHECK_ARGS), env=env)
+
+
+def gui_command(environ: Mapping[str, str] | None = None) -> JobCommand:
+    """`consentinel-gui --minimized`, preferring the launcher beside this interpreter."""
+    env = _passed_env(os.environ if environ is None else environ)
+    if getattr(sys, "frozen", False):
+        return JobCommand(argv=(_interpreter(), *GUI_ARGS), env=env)
+    bindir = Path(_interpreter()).parent
+    for name in ("consentinel-gui", "consentinel-gui.exe"):
+        candidate = bindir / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return JobCommand(argv=(str(candidate), *GUI_ARGS), env=env)
+    found = shutil.which("consentinel-gui")
+    if found:
+        return JobCommand(argv=(os.path.abspath(found), *GUI_ARGS), env=env)
+    return JobCommand(argv=(_interpreter(), "-m", "consentinel.gui.launch", *GUI_ARGS), env=env)
+
+
+@dataclass(frozen=True)
+class CommandOutcome:
+    returncode: int
+    stdout: str = ""
+    stderr: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def detail(self) -> str:
+        return (self.stderr or self.stdout).strip()
+
+
+class Runner(Protocol):
+    def __call__(self, argv: Sequence[str]) -> CommandOutcome: ...
+
+
+def run_command(argv: Sequence[str]) -> CommandOutcome:
+    """Run an OS tool (systemctl, launchctl, schtasks); a missing tool is an outcome."""
+    try:
+        done = subprocess.run(
+            list(argv), capture_output=True, text=True, timeout=60, check=False, stdin=None
+        )
+    except FileNotFoundError:
+        return CommandOutcome(127, stderr=tr("{tool} is not installed.", tool=argv[0]))
+    except subprocess.TimeoutExpired:
+        return CommandOutcome(124, stderr=tr("{tool} did not answer in time.", tool=argv[0]))
+    except OSError as error:
+        return CommandOutcome(126, stderr=str(error))
+    return CommandOutcome(done.returncode, done.stdout, done.stderr)
+
+
+def write_file(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write whole or not at all (temp file + rename), owner-only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def every_words(schedule: str) -> str:
+    """'every 6 hours', 'every day'… for messages."""
+    choice = parse_schedule(schedule)
+    words = {
+        ScheduleChoice.EVERY_6H: tr("every 6 hours"),
+        ScheduleChoice.EVERY_12H: tr("every 12 hours"),
+        ScheduleChoice.DAILY: tr("every day"),
+        ScheduleChoice.WEEKLY: tr("every week"),
+    }
+    return words.get(choice, tr("never"))
+
+
+def off_report() -> JobReport:
+    return JobReport(
+        JobState.FAILED,
+        tr("Automatic checks are off: choose how often to check (6h, 12h, daily or weekly) first."),
+    )

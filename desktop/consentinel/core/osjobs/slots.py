@@ -1,0 +1,65 @@
+"""The wall-clock times at which the OS job runs, shared by systemd, launchd and Task Scheduler.
+
+The OS schedulers run on calendar times (not "6 hours after the last run") because only calendar
+jobs are caught up after the machine was off: systemd's Persistent=, Task Scheduler's
+StartWhenAvailable, launchd's coalesced StartCalendarInterval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from consentinel.core.schedule import ScheduleChoice, parse_schedule
+
+#: Noon rather than midnight for daily and weekly: a laptop is more likely to be on.
+DAILY_HOUR = 12
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A local time of day, on every day or on one ISO weekday (1 = Monday)."""
+
+    hour: int
+    minute: int = 0
+    weekday: int | None = None
+
+
+SLOTS: dict[ScheduleChoice, tuple[Slot, ...]] = {
+    ScheduleChoice.EVERY_6H: tuple(Slot(h) for h in (0, 6, 12, 18)),
+    ScheduleChoice.EVERY_12H: (Slot(0), Slot(12)),
+    ScheduleChoice.DAILY: (Slot(DAILY_HOUR),),
+    ScheduleChoice.WEEKLY: (Slot(DAILY_HOUR, weekday=1),),
+}
+
+#: The random delay each OS scheduler adds, so that users do not all reach X at the same minute.
+RANDOM_DELAY: dict[ScheduleChoice, timedelta] = {
+    ScheduleChoice.EVERY_6H: timedelta(minutes=15),
+    ScheduleChoice.EVERY_12H: timedelta(minutes=30),
+    ScheduleChoice.DAILY: timedelta(hours=1),
+    ScheduleChoice.WEEKLY: timedelta(hours=1),
+}
+
+
+def slots_for(schedule: str) -> tuple[Slot, ...]:
+    return SLOTS.get(parse_schedule(schedule), ())
+
+
+def random_delay_for(schedule: str) -> timedelta:
+    return RANDOM_DELAY.get(parse_schedule(schedule), timedelta(0))
+
+
+def next_slot_time(slots: tuple[Slot, ...], after: datetime) -> datetime | None:
+    """The first slot strictly after `after` (a local, aware or naive datetime)."""
+    best: datetime | None = None
+    for slot in slots:
+        for days in range(8):
+            day = after + timedelta(days=days)
+            if slot.weekday is not None and day.isoweekday() != slot.weekday:
+                continue
+            candidate = day.replace(hour=slot.hour, minute=slot.minute, second=0, microsecond=0)
+            if candidate > after:
+                if best is None or candidate < best:
+                    best = candidate
+                break
+    return best

@@ -1,0 +1,300 @@
+"""Linux: a systemd user timer + service that runs the unattended check on the schedule."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+
+from consentinel.core.i18n import tr
+from consentinel.core.osjobs.job import (
+    JobCommand,
+    JobReport,
+    JobState,
+    Runner,
+    every_words,
+    off_report,
+    run_command,
+    write_file,
+)
+from consentinel.core.osjobs.slots import random_delay_for, slots_for
+from consentinel.core.schedule import ScheduleChoice, parse_schedule
+
+UNIT_NAME = "consentinel-check"
+SERVICE = f"{UNIT_NAME}.service"
+TIMER = f"{UNIT_NAME}.timer"
+WANTS_DIR = "timers.target.wants"
+#: An X- key is ignored by systemd; it lets status() say which schedule is installed.
+SCHEDULE_KEY = "X-ConsentinelSchedule"
+_WEEKDAYS = {1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat", 7: "Sun"}
+
+
+def user_unit_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """$XDG_CONFIG_HOME/systemd/user (default ~/.config/systemd/user)."""
+    env = os.environ if environ is None else environ
+    config = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "systemd" / "user"
+
+
+def quote_arg(arg: str) -> str:
+    """One ExecStart= word: specifiers (%) and variables ($) escaped, quoted when needed."""
+    escaped = arg.replace("%", "%%").replace("$", "$$")
+    if escaped and not any(c in escaped for c in " \t\n\"'\\;"):
+        return escaped
+    return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def quote_assignment(name: str, value: str) -> str:
+    """One Environment= assignment, quoted so that spaces and quotes survive."""
+    text = f"{name}={value}".replace("%", "%%")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def on_calendar(schedule: str) -> str:
+    """The OnCalendar= expression for a schedule, e.g. '*-*-* 00,06,12,18:00:00'."""
+    slots = slots_for(schedule)
+    if not slots:
+        raise ValueError(f"no calendar for schedule {schedule!r}")
+    weekdays = sorted({s.weekday for s in slots if s.weekday is not None})
+    day = ",".join(_WEEKDAYS[d] for d in weekdays) + " " if weekdays else ""
+    hours = ",".join(f"{h:02d}" for h in sorted({s.hour for s in slots}))
+    minutes = ",".join(f"{m:02d}" for m in sorted({s.minute for s in slots}))
+    return f"{day}*-*-* {hours}:{minutes}:00"
+
+
+def render_service(command: JobCommand) -> str:
+    lines = [
+        "[Unit]",
+        "Description=Consentinel: check that X accounts stay out of AI training",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        "ExecStart=" + " ".join(quote_arg(a) for a in command.argv),
+    ]
+    lines += [f"Environment={quote_assignment(k, v)}" for k, v in sorted(command.env.items())]
+    # A background check should not compete with what the person is doing.
+    lines += ["Nice=10", "IOSchedulingClass=idle", ""]
+    return "\n".join(lines)
+
+
+def render_timer(schedule: str) -> str:
+    choice = parse_schedule(schedule)
+    delay = int(random_delay_for(choice).total_seconds())
+    return "\n".join(
+        [
+            "[Unit]",
+            f"Description=Consentinel: check X accounts {every_words_en(choice)}",
+            "",
+            "[Timer]",
+            f"OnCalendar={on_calendar(choice)}",
+            # Persistent: a run missed while the machine was off happens as soon as it is on.
+            "Persistent=true",
+            f"RandomizedDelaySec={delay}",
+            "AccuracySec=1min",
+            f"Unit={SERVICE}",
+            f"{SCHEDULE_KEY}={choice.value}",
+            "",
+            "[Install]",
+            "WantedBy=timers.target",
+            "",
+        ]
+    )
+
+
+def every_words_en(choice: ScheduleChoice) -> str:
+    # Unit descriptions are read by administrators in logs: English, like systemd's own.
+    return {
+        ScheduleChoice.EVERY_6H: "every 6 hours",
+        ScheduleChoice.EVERY_12H: "every 12 hours",
+        ScheduleChoice.DAILY: "every day",
+        ScheduleChoice.WEEKLY: "every week",
+    }.get(choice, "")
+
+
+def installed_schedule(timer_text: str) -> ScheduleChoice | None:
+    for line in timer_text.splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == SCHEDULE_KEY:
+            return parse_schedule(value.strip())
+    return None
+
+
+class SystemdUserJob:
+    """Install, remove and report the timer in the user's systemd unit folder."""
+
+    what = "systemd"
+
+    def __init__(
+        self,
+        unit_dir: Path | None = None,
+        runner: Runner = run_command,
+        systemctl: str | None = None,
+    ) -> None:
+        self.unit_dir = unit_dir or user_unit_dir()
+        self._run = runner
+        self._systemctl = systemctl if systemctl is not None else shutil.which("systemctl")
+
+    @property
+    def service_path(self) -> Path:
+        return self.unit_dir / SERVICE
+
+    @property
+    def timer_path(self) -> Path:
+        return self.unit_dir / TIMER
+
+    @property
+    def wants_link(self) -> Path:
+        return self.unit_dir / WANTS_DIR / TIMER
+
+    def manager_available(self) -> bool:
+        """Whether a systemd user manager answers (not in most containers, nor over plain ssh)."""
+        if not self._systemctl:
+            return False
+        return self._run([self._systemctl, "--user", "show", "--property=Version"]).ok
+
+    def install(self, schedule: str, command: JobCommand) -> JobReport:
+        if parse_schedule(schedule) is ScheduleChoice.OFF:
+            return off_report()
+        write_file(self.service_path, render_service(command).encode("utf-8"))
+        write_file(self.timer_path, render_timer(schedule).encode("utf-8"))
+        files = (self.service_path, self.timer_path)
+        if self.manager_available():
+            assert self._systemctl is not None
+            for argv in (
+                [self._systemctl, "--user", "daemon-reload"],
+                [self._systemctl, "--user", "enable", "--now", TIMER],
+            ):
+                outcome = self._run(argv)
+                if not outcome.ok:
+                    return JobReport(
+                        JobState.FAILED,
+                        tr("systemd refused the timer: {detail}", detail=outcome.detail()),
+                        files,
+                    )
+            status = self.status()
+            return JobReport(
+                JobState.ACTIVE,
+                tr(
+                    "Installed a systemd user timer: checks run {every}, "
+                    "even when Consentinel is closed.",
+                    every=every_words(schedule),
+                ),
+                files,
+                status.next_run,
+            )
+        # No user manager to talk to: enable the timer the way `systemctl enable` would (the
+        # wants/ link), so that it starts with the user manager at the next login.
+        self._link_wants()
+        return JobReport(
+            JobState.INSTALLED,
+            tr(
+                "Wrote {timer}, but the systemd user manager is not running here, so the timer "
+                "starts at your next login. To start it now, run: "
+                "systemctl --user daemon-reload && systemctl --user enable --now {name}",
+                timer=str(self.timer_path),
+                name=TIMER,
+            ),
+            (*files, self.wants_link),
+        )
+
+    def remove(self) -> JobReport:
+        existed = self.timer_path.exists() or self.service_path.exists()
+        if self.manager_available():
+            assert self._systemctl is not None
+            # Failing to disable a timer the manager never loaded is fine: the files go anyway.
+            self._run([self._systemctl, "--user", "disable", "--now", TIMER])
+        for path in (self.wants_link, self.timer_path, self.service_path):
+            if path.is_symlink() or path.exists():
+                path.unlink()
+        if self.manager_available():
+            assert self._systemctl is not None
+            self._run([self._systemctl, "--user", "daemon-reload"])
+        if not existed:
+            return JobReport(JobState.NOT_INSTALLED, tr("No scheduled check was installed."))
+        return JobReport(JobState.NOT_INSTALLED, tr("Removed the scheduled check."))
+
+    def status(self) -> JobReport:
+        if not self.timer_path.exists():
+            return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
+        files = (self.service_path, self.timer_path)
+        schedule = installed_schedule(self.timer_path.read_text(encoding="utf-8"))
+        every = every_words(schedule.value) if schedule else "?"
+        if not self.manager_available():
+            return JobReport(
+                JobState.INSTALLED,
+                tr(
+                    "Scheduled check: installed ({every}, systemd user timer); the systemd user "
+                    "manager is not running, so it starts at your next login.",
+                    every=every,
+                ),
+                files,
+            )
+        assert self._systemctl is not None
+        # systemctl prints times in the local zone and its own format; asking for UTC in the C
+        # locale gives one format to parse (--timestamp=unix is ignored by `show` in v252).
+        outcome = self._run(
+            [
+                "env",
+                "TZ=UTC",
+                "LC_ALL=C",
+                self._systemctl,
+                "--user",
+                "show",
+                TIMER,
+                "--property=ActiveState",
+                "--property=NextElapseUSecRealtime",
+            ]
+        )
+        props = dict(
+            line.partition("=")[::2] for line in outcome.stdout.splitlines() if "=" in line
+        )
+        next_run = parse_systemd_timestamp(props.get("NextElapseUSecRealtime", ""))
+        if props.get("ActiveState") != "active":
+            return JobReport(
+                JobState.INSTALLED,
+                tr(
+                    "Scheduled check: installed ({every}) but the timer is not active; run: "
+                    "systemctl --user enable --now {name}",
+                    every=every,
+                    name=TIMER,
+                ),
+                files,
+            )
+        when = next_run.astimezone().strftime("%Y-%m-%d %H:%M") if next_run else "?"
+        return JobReport(
+            JobState.ACTIVE,
+            tr(
+                "Scheduled check: installed ({every}, systemd user timer), next run {when}.",
+                every=every,
+                when=when,
+            ),
+            files,
+            next_run,
+        )
+
+    def _link_wants(self) -> None:
+        link = self.wants_link
+        link.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(Path("..") / TIMER)
+
+
+def parse_systemd_timestamp(text: str) -> datetime | None:
+    """'Sat 2026-11-28 18:03:27 UTC' (or '@1700000000'); anything else is not known."""
+    text = text.strip()
+    if text.startswith("@"):
+        try:
+            return datetime.fromtimestamp(int(text[1:]), tz=timezone.utc)
+        except ValueError:
+            return None
+    parts = text.split()
+    if len(parts) != 4 or parts[3] != "UTC":
+        return None
+    try:
+        naive = datetime.strptime(f"{parts[1]} {parts[2]}", "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=timezone.utc)

@@ -1,0 +1,93 @@
+"""AppPaths: where Consentinel keeps its files, and making those folders owner-only."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from consentinel import APP_NAME
+
+#: Set to put everything (config, data, logs) under one folder: tests, demo, portable installs.
+HOME_ENV = "CONSENTINEL_HOME"
+_PRIVATE_DIR = 0o700
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every folder and file the app uses. Computed on call (from_env), never at import time."""
+
+    root: Path
+    config_dir: Path = None  # type: ignore[assignment]  # None: under root (see __post_init__)
+    data_dir: Path = None  # type: ignore[assignment]
+    logs_dir: Path = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        root = Path(self.root).expanduser().absolute()
+        object.__setattr__(self, "root", root)
+        for name, sub in (("config_dir", "config"), ("data_dir", "data"), ("logs_dir", "logs")):
+            value = getattr(self, name)
+            object.__setattr__(self, name, root / sub if value is None else Path(value))
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.data_dir / "sessions"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.data_dir / "exports"
+
+    @property
+    def journal_path(self) -> Path:
+        return self.data_dir / "journal.sqlite3"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def accounts_path(self) -> Path:
+        return self.config_dir / "accounts.json"
+
+    @property
+    def lock_path(self) -> Path:
+        return self.data_dir / "run.lock"
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Everything in one folder (what CONSENTINEL_HOME asks for)."""
+        return cls(root=Path(root))
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> AppPaths:
+        """CONSENTINEL_HOME if set, else the platform's user config, data and log folders."""
+        env = os.environ if environ is None else environ
+        home = env.get(HOME_ENV, "").strip()
+        if home:
+            return cls.under(Path(home))
+        import platformdirs  # only needed without CONSENTINEL_HOME
+
+        config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        return cls(root=data, config_dir=config, data_dir=data, logs_dir=logs)
+
+    def all_dirs(self) -> tuple[Path, ...]:
+        return (self.root, self.config_dir, self.data_dir, self.logs_dir, self.sessions_dir,
+                self.evidence_dir, self.exports_dir)
+
+    def ensure(self) -> AppPaths:
+        """Create every folder owner-only (0700) and tighten any that are looser."""
+        for folder in self.all_dirs():
+            folder.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
+            if os.name == "posix":
+                mode = stat.S_IMODE(folder.stat().st_mode)
+                if mode != _PRIVATE_DIR:
+                    # mkdir's mode is filtered by the umask and skips existing folders.
+                    folder.chmod(_PRIVATE_DIR)
+        return self

@@ -1,0 +1,259 @@
+"""When the next automatic check is due: pure logic on an injected clock (the GUI ticks it).
+
+The rule is "next run = last good run + interval", re-evaluated on a slow tick and again when the
+machine wakes. Because it compares wall-clock times instead of counting timer intervals, sleeping
+through a due time neither skips the run nor doubles it: however many runs were missed, one run
+catches up. The OS-level jobs that run while the app is closed live in core/osjobs/.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+from typing import Protocol
+
+
+class ScheduleChoice(str, Enum):
+    """The values Settings.schedule may hold."""
+
+    OFF = "off"
+    EVERY_6H = "6h"
+    EVERY_12H = "12h"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+
+INTERVALS: dict[ScheduleChoice, timedelta] = {
+    ScheduleChoice.EVERY_6H: timedelta(hours=6),
+    ScheduleChoice.EVERY_12H: timedelta(hours=12),
+    ScheduleChoice.DAILY: timedelta(days=1),
+    ScheduleChoice.WEEKLY: timedelta(weeks=1),
+}
+
+#: Spread the runs of many users a little so they do not all reach X at the same minute.
+DEFAULT_JITTER = timedelta(minutes=10)
+#: With check_on_start off, an overdue check waits this long after start (the desktop settles).
+DEFAULT_START_DELAY = timedelta(minutes=10)
+#: After a run that did not complete (failed, cancelled, another process held the lock).
+DEFAULT_RETRY_DELAY = timedelta(minutes=30)
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""
+        ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class TickOutcome(str, Enum):
+    """What one tick decided."""
+
+    STARTED = "started"  # start_run was called and accepted
+    NOT_STARTED = "not_started"  # due, but start_run refused (e.g. a run is going elsewhere)
+    NOT_DUE = "not_due"
+    RUNNING = "running"  # a run started by this scheduler has not completed yet
+    PAUSED = "paused"
+    OFF = "off"
+
+
+def parse_schedule(schedule: str) -> ScheduleChoice:
+    """A Settings.schedule value as a ScheduleChoice; unknown values count as off."""
+    try:
+        return ScheduleChoice(schedule)
+    except ValueError:
+        return ScheduleChoice.OFF
+
+
+def interval_for(schedule: str) -> timedelta | None:
+    """The time between checks for a schedule, or None when automatic checks are off."""
+    return INTERVALS.get(parse_schedule(schedule))
+
+
+def next_due(last_completed: datetime | None, interval: timedelta, now: datetime) -> datetime:
+    """Last good run + interval; never run means due now.
+
+    A last run in the future (the clock was set back) counts as having run now, so a wrong clock
+    delays one check by at most one interval instead of for as long as the error was.
+    """
+    if last_completed is None:
+        return now
+    return min(last_completed, now) + interval
+
+
+def os_run_is_due(last_completed: datetime | None, schedule: str, now: datetime) -> bool:
+    """Whether a check started by the OS job should go ahead.
+
+    The OS job fires at fixed calendar times while the app's own scheduler counts from the last
+    run, so with the app open both may fire close together. The OS run goes ahead unless a good
+    run finished less than half an interval ago (half, so the OS job's random delay and the app's
+    jitter never make it skip a run that is really due).
+    """
+    interval = interval_for(schedule)
+    if interval is None or last_completed is None:
+        return True
+    return now - min(last_completed, now) >= interval / 2
+
+
+@dataclass(frozen=True)
+class _Jitter:
+    """The random delay drawn for one due time, kept until that due time changes."""
+
+    base: datetime
+    delay: timedelta
+
+
+class Scheduler:
+    """Decides on each tick whether to call `start_run`; told by `run_finished` when it ends.
+
+    `last_completed` is asked on every tick (the GUI passes the journal's last completed run), so
+    a check done meanwhile by the OS job or the command line moves the next due time too.
+    `start_run()` returns False when it could not start (another process holds the lock).
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        schedule: str,
+        start_run: Callable[[], bool],
+        last_completed: Callable[[], datetime | None],
+        check_on_start: bool = True,
+        rng: random.Random | None = None,
+        jitter: timedelta = DEFAULT_JITTER,
+        start_delay: timedelta = DEFAULT_START_DELAY,
+        retry_delay: timedelta = DEFAULT_RETRY_DELAY,
+    ) -> None:
+        self._clock = clock
+        self._schedule = parse_schedule(schedule)
+        self._start_run = start_run
+        self._last_completed = last_completed
+        self._check_on_start = check_on_start
+        self._rng = rng or random.Random()
+        self._jitter_max = jitter
+        self._start_delay = start_delay
+        self._retry_delay = retry_delay
+        self._started_at = clock.now()
+        self._first_tick = True
+        self._running = False
+        self._paused = False
+        self._completed_here: datetime | None = None
+        self._not_before: datetime | None = None
+        self._jitter: _Jitter | None = None
+
+    # -- what the GUI changes -------------------------------------------------------------------
+
+    @property
+    def schedule(self) -> ScheduleChoice:
+        return self._schedule
+
+    def set_schedule(self, schedule: str) -> None:
+        self._schedule = parse_schedule(schedule)
+        self._jitter = None
+
+    def pause(self) -> None:
+        """No automatic run starts until resume(); runs missed meanwhile collapse into one."""
+        self._paused = True
+
+    def resume(self) -> None:
+        self._paused = False
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    # -- the decisions --------------------------------------------------------------------------
+
+    def next_run_at(self) -> datetime | None:
+        """When the next automatic run will start (None: off or paused)."""
+        interval = interval_for(self._schedule)
+        if interval is None or self._paused:
+            return None
+        now = self._clock.now()
+        last = self._last_good_run()
+        base = next_due(last, interval, now)
+        if last is None or base <= now:
+            due = self._overdue_time(base, never_run=last is None)
+        else:
+            due = base + self._jitter_for(base)
+        if self._not_before is not None:
+            due = max(due, self._not_before)
+        return due
+
+    def tick(self) -> TickOutcome:
+        """Called on a slow timer and when the machine wakes; starts a run if one is due."""
+        interval = interval_for(self._schedule)
+        if interval is None:
+            self._first_tick = False
+            return TickOutcome.OFF
+        if self._paused:
+            return TickOutcome.PAUSED
+        if self._running:
+            return TickOutcome.RUNNING
+        due = self.next_run_at()
+        self._first_tick = False
+        if due is None or self._clock.now() < due:
+            return TickOutcome.NOT_DUE
+        self._running = True
+        try:
+            started = self._start_run()
+        except BaseException:
+            self._running = False
+            self._not_before = self._clock.now() + self._retry_delay
+            raise
+        if not started:
+            self._running = False
+            self._not_before = self._clock.now() + self._retry_delay
+            return TickOutcome.NOT_STARTED
+        return TickOutcome.STARTED
+
+    def run_finished(self, completed: bool) -> None:
+        """The run started by `start_run` ended; `completed` when it checked every account."""
+        self._running = False
+        now = self._clock.now()
+        if completed:
+            self._completed_here = now
+            self._not_before = None
+        else:
+            # The last good run did not move, so without a pause the next tick would retry at once.
+            self._not_before = now + self._retry_delay
+        self._jitter = None
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _last_good_run(self) -> datetime | None:
+        # The journal may not show our own run yet when the engine reports completion; the later
+        # of the two is the truth.
+        journal = self._last_completed()
+        candidates = [t for t in (journal, self._completed_here) if t is not None]
+        return max(candidates) if candidates else None
+
+    def _overdue_time(self, base: datetime, *, never_run: bool) -> datetime:
+        """When an overdue (or first-ever) check runs."""
+        now = self._clock.now()
+        if self._first_tick or now < self._started_at + self._start_delay:
+            # At start: at once if the user asked to check on start, else after the start delay.
+            if self._check_on_start:
+                return self._started_at
+            return self._started_at + self._start_delay
+        if never_run:
+            return now  # no last run to add jitter to: `base` is now and moves with every tick
+        # Overdue while the app was open (asleep, paused, or a failed run): catch up now, with the
+        # same jitter as any scheduled run.
+        return base + self._jitter_for(base)
+
+    def _jitter_for(self, base: datetime) -> timedelta:
+        if self._jitter is None or self._jitter.base != base:
+            seconds = self._rng.uniform(0, self._jitter_max.total_seconds())
+            self._jitter = _Jitter(base=base, delay=timedelta(seconds=seconds))
+        return self._jitter.delay

@@ -1,0 +1,141 @@
+"""Settings: what the person chose (schedule, browser, language…), kept in settings.json."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from enum import Enum
+from typing import Any
+
+from consentinel.core.fileio import atomic_write_text, set_aside
+from consentinel.core.i18n import tr
+from consentinel.core.paths import AppPaths
+
+SCHEMA_VERSION = 1
+X_ORIGIN_ENV = "CONSENTINEL_X_ORIGIN"
+DEFAULT_X_ORIGIN = "https://x.com"
+
+
+class ScheduleChoice(str, Enum):
+    """How often checks run by themselves."""
+
+    OFF = "off"
+    EVERY_6H = "6h"
+    EVERY_12H = "12h"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+
+class Language(str, Enum):
+    SYSTEM = "system"
+    ENGLISH = "en"
+    FRENCH = "fr"
+
+
+SCHEDULES = tuple(choice.value for choice in ScheduleChoice)
+LANGUAGES = tuple(lang.value for lang in Language)
+
+
+@dataclass
+class Settings:
+    """Every user setting with its default. validate() raises ValueError with a sentence."""
+
+    schedule: str = "daily"
+    check_on_start: bool = True
+    run_when_closed: bool = False
+    start_at_login: bool = False
+    browser_path: str | None = None  # None: find Chromium/Chrome/Edge automatically
+    show_browser: bool = False
+    concurrency: int = 3
+    language: str = "system"
+    notifications: bool = True
+    backoff_hours: int = 12
+    x_origin: str | None = None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
+
+    def validate(self) -> Settings:
+        if self.schedule not in SCHEDULES:
+            raise ValueError(tr("The schedule must be one of {choices}, not {value}.",
+                                choices=", ".join(SCHEDULES), value=repr(self.schedule)))
+        if self.language not in LANGUAGES:
+            raise ValueError(tr("The language must be one of {choices}, not {value}.",
+                                choices=", ".join(LANGUAGES), value=repr(self.language)))
+        for name in ("check_on_start", "run_when_closed", "start_at_login", "show_browser",
+                     "notifications"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(tr("The setting {name} must be true or false.", name=name))
+        if not _int_between(self.concurrency, 1, 10):
+            raise ValueError(tr("Accounts checked at once must be between 1 and 10, not {value}.",
+                                value=repr(self.concurrency)))
+        if not _int_between(self.backoff_hours, 1, 168):
+            raise ValueError(tr("The back-off must be between 1 and 168 hours, not {value}.",
+                                value=repr(self.backoff_hours)))
+        if self.browser_path is not None and (
+            not isinstance(self.browser_path, str) or not self.browser_path.strip()
+        ):
+            raise ValueError(tr("The browser path must be a file path, or empty for automatic."))
+        if self.x_origin is not None and not _is_origin(self.x_origin):
+            raise ValueError(tr("The X address must look like https://x.com, not {value}.",
+                                value=repr(self.x_origin)))
+        return self
+
+    @property
+    def schedule_choice(self) -> ScheduleChoice:
+        return ScheduleChoice(self.schedule)
+
+    def effective_x_origin(self) -> str:
+        """Where X is: this setting, else CONSENTINEL_X_ORIGIN, else https://x.com."""
+        origin = self.x_origin or os.environ.get(X_ORIGIN_ENV, "").strip() or DEFAULT_X_ORIGIN
+        return origin.rstrip("/")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": SCHEMA_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Settings:
+        """Known keys only (unknown ones are ignored), then validated."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in names}).validate()
+
+
+def _int_between(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _is_origin(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://")) and \
+        len(value.split("://", 1)[1].strip("/")) > 0
+
+
+def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
+    """The saved settings (defaults if none) and a warning if the file had to be set aside."""
+    path = paths.settings_path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    try:
+        raw = json.loads(text)
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+        version = raw.get("version", 1)
+        if not isinstance(version, int):
+            raise ValueError("version")
+        if version > SCHEMA_VERSION:
+            moved = set_aside(path, "newer")
+            return Settings(), tr(
+                "The settings file was written by a newer Consentinel; it was moved to {moved} "
+                "and the defaults are used.", moved=moved)
+        return Settings.from_json(raw), None
+    except (ValueError, TypeError):
+        moved = set_aside(path, "corrupt")
+        return Settings(), tr(
+            "The settings file could not be read; it was moved to {moved} and the defaults are "
+            "used.", moved=moved)
+
+
+def save_settings(paths: AppPaths, settings: Settings) -> None:
+    """Validate, then write settings.json atomically (0600)."""
+    settings.validate()
+    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    atomic_write_text(paths.settings_path, json.dumps(settings.to_json(), indent=2) + "\n")

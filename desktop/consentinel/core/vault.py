@@ -1,0 +1,273 @@
+"""Vault: the one door to the OS keyring for passwords, TOTP secrets and the session key.
+
+It says in a person's words which keyring holds the secrets, raises typed errors (unavailable,
+locked) and never falls back to a plaintext file: backends that store secrets in clear files
+are refused outright.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import secrets
+import threading
+from collections.abc import Iterable, Iterator
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+from keyring.compat import properties
+
+from consentinel import APP_ID
+from consentinel.core.accounts import handle_key
+from consentinel.core.i18n import tr
+
+SERVICE = APP_ID
+SESSION_KEY_ENTRY = "session-key"
+SESSION_KEY_BYTES = 32
+
+#: Backends that are no keyring at all, or that keep secrets in files anyone with the disk can
+#: read (keyrings.alt's Plaintext/Encrypted file keyrings and friends). Matched on module names.
+_REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+_LABELS = {
+    "keyring.backends.SecretService.Keyring": "GNOME Keyring / Secret Service",
+    "keyring.backends.libsecret.Keyring": "GNOME Keyring / Secret Service",
+    "keyring.backends.kwallet.DBusKeyring": "KWallet",
+    "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet",
+    "keyring.backends.macOS.Keyring": "macOS Keychain",
+    "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
+}
+
+
+class VaultError(Exception):
+    """The keyring could not do what was asked; str() is a sentence for a person."""
+
+
+class VaultUnavailable(VaultError):
+    """No usable keyring: none installed/running, or only an insecure one."""
+
+
+class VaultLocked(VaultError):
+    """The keyring is locked, or the person dismissed or refused the unlock prompt."""
+
+
+class MemoryKeyring(KeyringBackend):
+    """Secrets in this process's memory only: the demo mode. Never chosen automatically."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Raising makes the backend "not viable", so keyring's discovery never picks it.
+        raise RuntimeError("the in-memory keyring is only used when asked for (demo mode)")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: dict[tuple[str, str], str] = {}
+        self._lock = threading.Lock()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        with self._lock:
+            return self._items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        with self._lock:
+            self._items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        with self._lock:
+            if self._items.pop((service, username), None) is None:
+                raise keyring.errors.PasswordDeleteError("no such entry")
+
+
+def _qualname(backend: object) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _is_refused(backend: KeyringBackend) -> bool:
+    module = type(backend).__module__
+    return module.startswith(_REFUSED_MODULE_PREFIXES) or "plaintext" in type(backend).__name__.lower()
+
+
+def _unwrap(backend: KeyringBackend) -> KeyringBackend:
+    """A chainer writes to the first backend that accepts: keep only the best secure one."""
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
+        secure = [b for b in ChainerBackend.backends if not _is_refused(b)]
+        if secure:
+            return secure[0]
+        from keyring.backends import fail
+
+        return fail.Keyring()
+    return backend
+
+
+class Vault:
+    """Passwords, TOTP secrets and the session key of every account, in the OS keyring.
+
+    Entries live under the service "org.consentinel.Consentinel" with user names
+    "<handle lower-case>:password", "<handle>:totp" and "session-key".
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
+        self._backend = _unwrap(backend if backend is not None else keyring.get_keyring())
+        self._service = service
+        self._lock = threading.RLock()
+
+    @property
+    def backend(self) -> KeyringBackend:
+        return self._backend
+
+    @property
+    def service(self) -> str:
+        return self._service
+
+    def backend_label(self) -> str:
+        """Which keyring holds the secrets, in words a person recognises."""
+        if isinstance(self._backend, MemoryKeyring):
+            return tr("in-memory (demo)")
+        name = _qualname(self._backend)
+        if name in _LABELS:
+            return _LABELS[name]
+        if type(self._backend).__module__.startswith("keyring.backends.fail"):
+            return tr("no keyring")
+        return name
+
+    # -- availability ---------------------------------------------------------------------------
+
+    def check(self) -> None:
+        """Raise VaultUnavailable or VaultLocked unless secrets can be read and written."""
+        self._refuse_insecure()
+        with self._guard():
+            # A read opens (and unlocks if needed) the collection without writing anything.
+            self._backend.get_password(self._service, SESSION_KEY_ENTRY)
+
+    def is_usable(self) -> bool:
+        try:
+            self.check()
+        except VaultError:
+            return False
+        return True
+
+    def _refuse_insecure(self) -> None:
+        backend = self._backend
+        if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
+            raise VaultUnavailable(tr(
+                "No system keyring is available (GNOME Keyring / Secret Service, KWallet, macOS "
+                "Keychain or Windows Credential Manager). Consentinel never keeps passwords in "
+                "plain files: start or install a keyring, then try again."))
+        if _is_refused(backend):
+            raise VaultUnavailable(tr(
+                "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to "
+                "use it. Use GNOME Keyring, KWallet, macOS Keychain or Windows Credential "
+                "Manager.", label=_qualname(backend)))
+
+    @contextlib.contextmanager
+    def _guard(self, secret: str | None = None) -> Iterator[None]:
+        """Turn whatever the backend raises into a VaultError that never contains the secret."""
+        label = self.backend_label()
+        try:
+            with self._lock:
+                yield
+        except VaultError:
+            raise
+        except keyring.errors.KeyringLocked:
+            raise VaultLocked(_locked_message(label)) from None
+        except (keyring.errors.InitError, keyring.errors.NoKeyringError) as error:
+            raise VaultUnavailable(_unavailable_message(label, _scrub(error, secret))) from None
+        except Exception as error:
+            kind = type(error).__name__
+            module = type(error).__module__
+            if kind in ("LockedException", "PromptDismissedException"):
+                raise VaultLocked(_locked_message(label)) from None
+            if module.startswith(("secretstorage", "jeepney")) or isinstance(error, RuntimeError):
+                raise VaultUnavailable(
+                    _unavailable_message(label, _scrub(error, secret))) from None
+            raise VaultError(tr("The keyring ({label}) failed: {cause}", label=label,
+                                cause=_scrub(error, secret))) from None
+
+    # -- account secrets -------------------------------------------------------------------------
+
+    def set_password(self, handle: str, password: str) -> None:
+        self._set(_entry(handle, "password"), password)
+
+    def get_password(self, handle: str) -> str | None:
+        return self._get(_entry(handle, "password"))
+
+    def set_totp(self, handle: str, secret: str) -> None:
+        self._set(_entry(handle, "totp"), secret)
+
+    def get_totp(self, handle: str) -> str | None:
+        return self._get(_entry(handle, "totp"))
+
+    def delete_account(self, handle: str) -> None:
+        """Remove every keyring entry of this account (missing ones are fine)."""
+        for kind in ("password", "totp"):
+            self._delete(_entry(handle, kind))
+
+    def get_or_create_session_key(self) -> bytes:
+        """The 32-byte key that encrypts saved browser sessions, created on first use."""
+        with self._lock:
+            stored = self._get(SESSION_KEY_ENTRY)
+            if stored:
+                try:
+                    key = base64.b64decode(stored, validate=True)
+                except ValueError:
+                    key = b""
+                if len(key) == SESSION_KEY_BYTES:
+                    return key
+            key = secrets.token_bytes(SESSION_KEY_BYTES)
+            self._set(SESSION_KEY_ENTRY, base64.b64encode(key).decode("ascii"))
+            return key
+
+    def delete_session_key(self) -> None:
+        self._delete(SESSION_KEY_ENTRY)
+
+    def delete_everything(self, handles: Iterable[str]) -> None:
+        """Forget every account's secrets and the session key (the "remove all data" button)."""
+        for handle in handles:
+            self.delete_account(handle)
+        self.delete_session_key()
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def _set(self, entry: str, secret: str) -> None:
+        self._refuse_insecure()
+        with self._guard(secret):
+            self._backend.set_password(self._service, entry, secret)
+
+    def _get(self, entry: str) -> str | None:
+        self._refuse_insecure()
+        with self._guard():
+            return self._backend.get_password(self._service, entry)
+
+    def _delete(self, entry: str) -> None:
+        self._refuse_insecure()
+        with self._guard():
+            if self._backend.get_password(self._service, entry) is None:
+                return
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                self._backend.delete_password(self._service, entry)
+
+
+def _entry(handle: str, kind: str) -> str:
+    return f"{handle_key(handle)}:{kind}"
+
+
+def _scrub(error: BaseException, secret: str | None) -> str:
+    text = str(error) or type(error).__name__
+    if secret:
+        text = text.replace(secret, "***")
+    return text
+
+
+def _locked_message(label: str) -> str:
+    return tr("The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, "
+              "then try again.", label=label)
+
+
+def _unavailable_message(label: str, cause: str) -> str:
+    return tr("The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps "
+              "passwords in plain files: start or unlock your keyring, then try again.",
+              label=label, cause=cause)

@@ -1,0 +1,217 @@
+"""Finding a Chromium-family browser, launching it the quiet way, and installing one on request."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+BROWSER_ENV = "CONSENTINEL_BROWSER"
+
+#: Switches that keep Chromium from phoning home or showing first-run screens; the closed
+#: network of a test machine otherwise fills logs with retries.
+BASE_ARGS: tuple[str, ...] = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-sync",
+    "--disable-features=Translate,MediaRouter",
+)
+
+
+class BrowserSource(str, Enum):
+    """Where the browser we use was found, in the order we look."""
+
+    ENVIRONMENT = "environment"  # CONSENTINEL_BROWSER
+    PREFERENCE = "preference"  # settings.browser_path
+    PLAYWRIGHT = "playwright"  # `consentinel browser install` downloaded it
+    SYSTEM = "system"  # Chrome, Edge or Chromium installed on the machine
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    path: Path
+    source: BrowserSource
+    name: str
+
+
+def _is_executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def _platform_key(platform: str) -> str:
+    if platform.startswith("win"):
+        return "windows"
+    if platform == "darwin":
+        return "macos"
+    return "linux"
+
+
+def system_candidates(platform: str = sys.platform) -> list[tuple[str, Path]]:
+    """Installed Chrome, Edge and Chromium where each OS puts them, most common first."""
+    key = _platform_key(platform)
+    if key == "linux":
+        return [
+            ("Chromium", Path("/usr/bin/chromium")),
+            ("Chromium", Path("/usr/bin/chromium-browser")),
+            ("Google Chrome", Path("/usr/bin/google-chrome")),
+            ("Google Chrome", Path("/usr/bin/google-chrome-stable")),
+            ("Microsoft Edge", Path("/usr/bin/microsoft-edge")),
+            ("Microsoft Edge", Path("/usr/bin/microsoft-edge-stable")),
+            ("Chromium", Path("/snap/bin/chromium")),
+        ]
+    if key == "macos":
+        apps = Path("/Applications")
+        return [
+            ("Google Chrome", apps / "Google Chrome.app/Contents/MacOS/Google Chrome"),
+            ("Microsoft Edge", apps / "Microsoft Edge.app/Contents/MacOS/Microsoft Edge"),
+            ("Chromium", apps / "Chromium.app/Contents/MacOS/Chromium"),
+        ]
+    found: list[tuple[str, Path]] = []
+    roots = [os.environ.get(v) for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")]
+    for root in filter(None, roots):
+        base = Path(root)
+        found += [
+            ("Google Chrome", base / "Google/Chrome/Application/chrome.exe"),
+            ("Microsoft Edge", base / "Microsoft/Edge/Application/msedge.exe"),
+            ("Chromium", base / "Chromium/Application/chrome.exe"),
+        ]
+    return found
+
+
+def playwright_browsers_dir(platform: str = sys.platform) -> Path:
+    """Where `playwright install` puts browsers (PLAYWRIGHT_BROWSERS_PATH overrides)."""
+    override = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
+    if override and override != "0":
+        return Path(override)
+    key = _platform_key(platform)
+    home = Path.home()
+    if key == "macos":
+        return home / "Library/Caches/ms-playwright"
+    if key == "windows":
+        return Path(os.environ.get("LOCALAPPDATA", home / "AppData/Local")) / "ms-playwright"
+    return Path(os.environ.get("XDG_CACHE_HOME", home / ".cache")) / "ms-playwright"
+
+
+def _playwright_chromium(platform: str) -> Iterator[Path]:
+    root = playwright_browsers_dir(platform)
+    if not root.is_dir():
+        return
+
+    # Newest revision first: chromium-1187 beats chromium-1140.
+    def revision(p: Path) -> int:
+        tail = p.name.rsplit("-", 1)[-1]
+        return int(tail) if tail.isdigit() else -1
+
+    dirs = sorted(
+        (d for d in root.iterdir() if d.is_dir() and d.name.startswith("chromium-")),
+        key=revision,
+        reverse=True,
+    )
+    inside = {
+        "linux": ["chrome-linux/chrome", "chrome-linux64/chrome"],
+        "macos": [
+            "chrome-mac/Chromium.app/Contents/MacOS/Chromium",
+            "chrome-mac-arm64/Chromium.app/Contents/MacOS/Chromium",
+            "chrome-mac-x64/Chromium.app/Contents/MacOS/Chromium",
+        ],
+        "windows": ["chrome-win/chrome.exe", "chrome-win64/chrome.exe"],
+    }[_platform_key(platform)]
+    for d in dirs:
+        for rel in inside:
+            yield d / rel
+
+
+def find_browser(
+    preference: str | None = None, platform: str = sys.platform
+) -> BrowserChoice | None:
+    """The browser to drive, or None when this machine has none we can use."""
+    env = os.environ.get(BROWSER_ENV)
+    if env and _is_executable(Path(env)):
+        return BrowserChoice(Path(env), BrowserSource.ENVIRONMENT, Path(env).stem)
+    if preference and _is_executable(Path(preference)):
+        return BrowserChoice(Path(preference), BrowserSource.PREFERENCE, Path(preference).stem)
+    for path in _playwright_chromium(platform):
+        if _is_executable(path):
+            return BrowserChoice(path, BrowserSource.PLAYWRIGHT, "Chromium (Playwright)")
+    for name, path in system_candidates(platform):
+        if _is_executable(path):
+            return BrowserChoice(path, BrowserSource.SYSTEM, name)
+    return None
+
+
+def launch_args(headless: bool) -> list[str]:
+    """Command-line switches for Chromium; never carries a secret (anyone can read them)."""
+    args = list(BASE_ARGS)
+    if not headless:
+        args.append("--window-size=1100,900")
+    return args
+
+
+def headful_user_agent(browser_version: str, platform: str = sys.platform) -> str:
+    """The user agent a normal Chrome of this version would send (no "HeadlessChrome")."""
+    key = _platform_key(platform)
+    system = {
+        "linux": "X11; Linux x86_64",
+        "macos": "Macintosh; Intel Mac OS X 10_15_7",
+        "windows": "Windows NT 10.0; Win64; x64",
+    }[key]
+    major = browser_version.split(".", 1)[0] or "120"
+    # Chrome freezes the minor numbers in its user agent ("reduced UA").
+    return (
+        f"Mozilla/5.0 ({system}) AppleWebKit/537.36 (KHTML, like Gecko) "
+        f"Chrome/{major}.0.0.0 Safari/537.36"
+    )
+
+
+def browser_install_command() -> list[str]:
+    """The command that downloads Playwright's own Chromium."""
+    return [sys.executable, "-m", "playwright", "install", "chromium"]
+
+
+@dataclass(frozen=True)
+class InstallOutcome:
+    ok: bool
+    message: str
+
+
+def install_browser(on_output: Callable[[str], None] = lambda _line: None) -> InstallOutcome:
+    """Download Chromium, passing on each progress line; a failure is a message, not a crash."""
+    from consentinel.core.i18n import tr
+
+    try:
+        proc = subprocess.Popen(
+            browser_install_command(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+    except OSError as exc:
+        return InstallOutcome(False, tr("Could not start the browser download: {error}", error=exc))
+    assert proc.stdout is not None
+    tail: list[str] = []
+    for line in proc.stdout:
+        line = line.rstrip()
+        if line:
+            on_output(line)
+            tail = [*tail[-4:], line]
+    code = proc.wait()
+    if code == 0 and find_browser() is not None:
+        return InstallOutcome(True, tr("Chromium is installed."))
+    detail = tail[-1] if tail else ""
+    return InstallOutcome(
+        False,
+        tr(
+            "The browser download failed (is this computer online?). {detail} "
+            "You can also install Google Chrome, Microsoft Edge or Chromium, "
+            "or choose a browser in the settings.",
+            detail=detail,
+        ).strip(),
+    )

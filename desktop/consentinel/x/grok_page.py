@@ -1,0 +1,294 @@
+"""X's Grok settings page: open it, tell the boxes apart, untick one, and prove it by reloading.
+
+Each box is identified by three signals (label text in any known language, position in X's
+wrapper, and its help-text id); when they disagree we act on nothing and raise PageChanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator, Page, Response
+
+from consentinel.core.status import ALL_BOXES, Box, Reason
+from consentinel.x.errors import (
+    NetworkTrouble,
+    PageChanged,
+    SessionExpired,
+    XError,
+    reason_for_exception,
+    reason_for_status,
+)
+from consentinel.x.labels import box_for_label, normalize
+from consentinel.x.site import XSite
+
+WRAPPER = '[data-testid="xaiDataSharingSettings"]'
+
+#: The GraphQL operation X sends when each box is clicked (x-reference §2).
+MUTATIONS: dict[Box, str] = {
+    Box.TRAINING: "XaiDataSharingSettingsMutation",
+    Box.PERSONALIZATION: "XaiPersonalizationSettingsMutation",
+    Box.MEMORY: "XaiMemoryMutation",
+}
+
+#: The destructive button below the boxes, in the languages we check; never clicked.
+DELETE_HISTORY_TEXTS = (
+    "Delete conversation history",
+    "Supprimer l'historique des conversations",
+    "Supprimer l’historique des conversations",
+    "Supprimer l'historique de conversation",
+)
+_WENT_WRONG = ("something went wrong", "un problème est survenu", "une erreur s'est produite")
+_HELP_ID = re.compile(r"^CHECKBOX_(\d+)_LABEL$")
+
+# Ready when the boxes are drawn, when X sent us to sign in, or when X shows its error toast.
+_READY_JS = """
+([wrapperSel, wentWrong]) => {
+  const p = location.pathname;
+  if (p.startsWith('/i/flow/login') || p === '/login' || p.startsWith('/account/access'))
+    return {state: 'signed_out'};
+  const toast = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
+    .map((el) => el.innerText.trim().toLowerCase())
+    .find((t) => wentWrong.some((w) => t.includes(w)));
+  const wrapper = document.querySelector(wrapperSel);
+  if (wrapper && wrapper.querySelector('input[type="checkbox"]')) return {state: 'ready'};
+  if (toast) return {state: 'went_wrong'};
+  return null;
+}
+"""
+
+# Everything we know about each checkbox in the wrapper, in page order.
+_READ_JS = """
+(wrapper) => {
+  const inputs = [...wrapper.querySelectorAll('input[type="checkbox"]')]
+    .filter((el) => el.getClientRects().length > 0);
+  return inputs.map((el) => {
+    // The largest block around this box that holds no other box: its label and help text.
+    let block = el;
+    while (block.parentElement && block.parentElement !== wrapper &&
+           block.parentElement.querySelectorAll('input[type="checkbox"]').length === 1) {
+      block = block.parentElement;
+    }
+    const label = el.closest('label');
+    const describedby = el.getAttribute('aria-describedby') || '';
+    const help = describedby ? document.getElementById(describedby) : null;
+    let labelText = label ? label.innerText : block.innerText;
+    const helpText = help ? help.innerText : '';
+    if (helpText && labelText.includes(helpText)) labelText = labelText.replace(helpText, ' ');
+    return {checked: el.checked, disabled: el.disabled, describedby,
+            helpExists: !!help, helpText, label: labelText};
+  });
+}
+"""
+
+# True when the element is a checkbox whose own block does not hold the delete button.
+_SAFE_TARGET_JS = """
+(el, deleteTexts) => {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'checkbox') return false;
+  const bad = deleteTexts.map((t) => t.toLowerCase());
+  let node = el;
+  while (node && node.querySelectorAll('input[type="checkbox"]').length <= 1) {
+    const text = (node.innerText || '').toLowerCase();
+    if (bad.some((t) => text.includes(t))) return false;
+    if (node.matches && node.matches('button, [role="button"]')) return false;
+    node = node.parentElement;
+  }
+  return true;
+}
+"""
+
+
+@dataclass(frozen=True)
+class BoxState:
+    """One box as read from its native input."""
+
+    box: Box
+    checked: bool
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class UntickOutcome:
+    """What one untick attempt achieved: `after` is the value read back after a reload."""
+
+    box: Box
+    after: BoxState | None
+    confirmed: bool
+    mutation_status: int | None  # None: X sent no answer in time
+    went_wrong_toast: bool
+
+
+def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
+    """Which Box each checkbox is, checked by label, position and help id; else PageChanged."""
+    if not raw:
+        raise PageChanged("no checkbox in the Grok settings")
+    if len(raw) > len(ALL_BOXES):
+        raise PageChanged(f"{len(raw)} checkboxes where at most {len(ALL_BOXES)} are known")
+    boxes: list[Box] = []
+    offset: int | None = None
+    for index, item in enumerate(raw):
+        by_position = ALL_BOXES[index]
+        by_label = box_for_label(str(item.get("label", "")))
+        if by_label is not by_position:
+            found = by_label.value if by_label else "an unknown label"
+            raise PageChanged(f"box {index + 1} has {found}, expected {by_position.value}")
+        match = _HELP_ID.match(str(item.get("describedby", "")))
+        if match is None or not item.get("helpExists"):
+            raise PageChanged(f"box {index + 1} has no CHECKBOX_<n>_LABEL help text")
+        # X numbers the help ids in page order; from 0 or 1, but the same for every box.
+        this_offset = int(match.group(1)) - index
+        if offset is None:
+            offset = this_offset
+        if this_offset != offset or this_offset not in (0, 1):
+            raise PageChanged(f"box {index + 1} has help id {match.group(0)} out of order")
+        boxes.append(by_position)
+    if Box.TRAINING not in boxes:
+        raise PageChanged("the training box is missing")
+    return boxes
+
+
+class GrokPage:
+    """The Grok settings page in one browser tab."""
+
+    def __init__(self, page: Page, site: XSite, timeout_ms: float = 20_000) -> None:
+        self.page = page
+        self.site = site
+        self.timeout_ms = timeout_ms
+        self._http_trouble: Reason | None = None
+        page.on("response", self._on_response)
+
+    def _on_response(self, response: Response) -> None:
+        if not self.site.path_of(response.url):
+            return
+        reason = reason_for_status(response.status)
+        # A failing mutation is judged by the read-back, not here; page loads are judged here.
+        if reason is not None and "Mutation" not in response.url:
+            self._http_trouble = reason
+
+    async def screenshot(self) -> bytes:
+        """The whole settings page as PNG (it never shows a password)."""
+        return await self.page.screenshot(full_page=True)
+
+    async def _page_changed(self, detail: str) -> PageChanged:
+        try:
+            shot: bytes | None = await self.screenshot()
+        except PlaywrightError:
+            shot = None
+        return PageChanged(detail, shot)
+
+    async def open(self) -> dict[Box, BoxState]:
+        """Load the page and read every box; SessionExpired when X wants us to sign in."""
+        await self._load(reload=False)
+        return await self.read()
+
+    async def _load(self, reload: bool) -> None:
+        self._http_trouble = None
+        try:
+            if reload:
+                response = await self.page.reload(wait_until="domcontentloaded")
+            else:
+                response = await self.page.goto(
+                    self.site.grok_settings_url, wait_until="domcontentloaded"
+                )
+        except PlaywrightError as exc:
+            raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+        if response is not None and (reason := reason_for_status(response.status)):
+            raise NetworkTrouble(f"X answered {response.status}", reason)
+        if self.site.is_login(self.page.url) or self.site.is_account_access(self.page.url):
+            raise SessionExpired("signed out")
+        try:
+            handle = await self.page.wait_for_function(
+                _READY_JS,
+                arg=[WRAPPER, list(_WENT_WRONG)],
+                timeout=self.timeout_ms,
+                polling="raf",
+            )
+            ready = await handle.json_value()
+        except PlaywrightError as exc:
+            if self._http_trouble is not None:
+                raise NetworkTrouble("X failed to send the settings", self._http_trouble) from exc
+            if self.site.is_login(self.page.url):
+                raise SessionExpired("signed out") from exc
+            if "Timeout" in str(exc):
+                raise await self._page_changed("the Grok settings never appeared") from exc
+            raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+        state = ready.get("state") if isinstance(ready, dict) else None
+        if state == "signed_out":
+            raise SessionExpired("signed out")
+        if state == "went_wrong":
+            raise NetworkTrouble("X said something went wrong", self._http_trouble)
+
+    async def _read_raw(self) -> list[dict[str, Any]]:
+        wrapper = self.page.locator(WRAPPER)
+        if await wrapper.count() != 1:
+            raise await self._page_changed("the Grok settings wrapper is missing or repeated")
+        raw = await wrapper.evaluate(_READ_JS)
+        return [dict(item) for item in raw] if isinstance(raw, list) else []
+
+    async def read(self) -> dict[Box, BoxState]:
+        """Every box on the page now, identified by all three signals."""
+        raw = await self._read_raw()
+        try:
+            boxes = identify_boxes(raw)
+        except PageChanged as exc:
+            raise await self._page_changed(exc.detail) from None
+        return {
+            box: BoxState(box, bool(item["checked"]), bool(item["disabled"]))
+            for box, item in zip(boxes, raw, strict=True)
+        }
+
+    async def _input_for(self, box: Box) -> Locator:
+        """The input of this box, identified again just before we touch it."""
+        raw = await self._read_raw()
+        try:
+            boxes = identify_boxes(raw)
+        except PageChanged as exc:
+            raise await self._page_changed(exc.detail) from None
+        if box not in boxes:
+            raise await self._page_changed(f"the {box.value} box is missing")
+        index = boxes.index(box)
+        return self.page.locator(WRAPPER).locator('input[type="checkbox"]:visible').nth(index)
+
+    async def _safe_click(self, target: Locator) -> None:
+        """Click only a checkbox whose own block holds no delete button."""
+        safe = await target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS))
+        if not safe:
+            raise await self._page_changed("refused to click: the target is not a plain checkbox")
+        await target.click()
+
+    async def untick(self, box: Box) -> UntickOutcome:
+        """Click a ticked box, wait for X's answer, reload, and read the box back."""
+        target = await self._input_for(box)
+        if not await target.is_checked():
+            state = (await self.read()).get(box)
+            return UntickOutcome(box, state, state is not None and not state.checked, None, False)
+        operation = MUTATIONS[box]
+
+        def is_mutation(response: Response) -> bool:
+            request = response.request
+            body = request.post_data or ""
+            return request.method == "POST" and (operation in response.url or operation in body)
+
+        status: int | None = None
+        try:
+            async with self.page.expect_response(is_mutation, timeout=self.timeout_ms) as info:
+                await self._safe_click(target)
+            response = await info.value
+            status = response.status
+        except PlaywrightError as exc:
+            if "Timeout" not in str(exc):
+                raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+        if status == 429:
+            raise NetworkTrouble("X is rate limiting", Reason.RATE_LIMITED)
+        toast = await self._went_wrong_shown()
+        await self._load(reload=True)
+        after = (await self.read()).get(box)
+        confirmed = after is not None and not after.checked
+        return UntickOutcome(box, after, confirmed, status, toast)
+
+    async def _went_wrong_shown(self) -> bool:
+        texts = await self.page.locator('[data-testid="toast"], [role="alert"]').all_inner_texts()
+        return any(w in normalize(t) for t in texts for w in _WENT_WRONG)

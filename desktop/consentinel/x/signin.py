@@ -1,0 +1,410 @@
+"""Signing in to X: a state machine that reads which step the page shows and answers it.
+
+Every step is recognised by X's DOM (x-reference §3), never by timing. A screen we do not know
+ends the attempt as page_changed: we never click blindly, and the password only ever goes into
+X's password field.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, Response
+
+from consentinel.core.events import PromptKind
+from consentinel.core.status import Reason, Status
+from consentinel.x.errors import reason_for_exception, reason_for_status
+from consentinel.x.labels import normalize
+from consentinel.x.site import XSite
+
+#: Answer a question X asks that only a person can answer; None means nobody answered.
+Ask = Callable[[PromptKind, str], Awaitable[str | None]]
+
+
+class Screen(str, Enum):
+    """A step of X's sign-in flow, as recognised on the page."""
+
+    USERNAME = "username"
+    UNUSUAL_ACTIVITY = "unusual_activity"
+    PASSWORD = "password"
+    TWO_FACTOR = "two_factor"
+    EMAIL_CODE = "email_code"
+    CAPTCHA = "captcha"
+    REFUSED = "refused"
+    LOCKED = "locked"
+    HOME = "home"
+    ENTER_TEXT = "enter_text"  # X's generic text step whose wording we did not recognise
+
+
+class Toast(str, Enum):
+    WRONG_PASSWORD = "wrong_password"
+    UNKNOWN_ACCOUNT = "unknown_account"
+    INCORRECT_CODE = "incorrect_code"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class SignInSecrets:
+    """What the vault and the account give us to answer X's steps; never logged."""
+
+    handle: str
+    password: str | None = None
+    totp_code: Callable[[], str] | None = None  # a fresh code each call (may wait for one)
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    """How a sign-in ended. `password_submitted` tells the engine a password reached X."""
+
+    ok: bool
+    status: Status | None = None
+    reason: Reason | None = None
+    detail: str = ""
+    password_submitted: bool = False
+    finish_in_browser: bool = False  # the person asked to finish in a visible window
+
+    @classmethod
+    def success(cls, password_submitted: bool = False) -> SignInOutcome:
+        return cls(True, password_submitted=password_submitted)
+
+
+# Words X's generic text step uses, in English and French; normalised (casefolded) forms.
+_TWO_FACTOR_WORDS = (
+    "code generator",
+    "authentication app",
+    "authenticator",
+    "two-factor",
+    "générateur de code",
+    "génération de code",
+    "application d'authentification",
+    "deux facteurs",
+    "double authentification",
+)
+_CODE_WORDS = ("code", "confirmation", "vérification", "verification")
+_UNUSUAL_WORDS = (
+    "unusual",
+    "inhabituel",
+    "phone number or",
+    "numéro de téléphone ou",
+    "verify it's you",
+    "vérifier qu'il s'agit",
+)
+_TOASTS: dict[Toast, tuple[str, ...]] = {
+    Toast.WRONG_PASSWORD: ("wrong password", "mot de passe incorrect"),
+    Toast.UNKNOWN_ACCOUNT: (
+        "could not find your account",
+        "couldn't find your account",
+        "pas pu trouver votre compte",
+        "impossible de trouver votre compte",
+    ),
+    Toast.INCORRECT_CODE: ("incorrect. please try again", "incorrect. veuillez réessayer"),
+}
+
+# One look at the page; returns null while nothing known is on screen (still loading).
+_READ_SCREEN_JS = """
+() => {
+  const shown = (el) => !!el && el.getClientRects().length > 0 &&
+    getComputedStyle(el).visibility !== 'hidden';
+  const q = (s) => document.querySelector(s);
+  const toastEl = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
+    .find((el) => shown(el) && el.innerText.trim());
+  const toast = toastEl ? toastEl.innerText.trim() : '';
+  const path = location.pathname;
+  const dialog = q('[role="dialog"]') || q('main') || document.body;
+  const text = dialog ? dialog.innerText : '';
+  let screen = null;
+  if (path === '/home' || path.startsWith('/home/')) screen = 'home';
+  else if (path.startsWith('/account/access')) screen = 'locked';
+  else if (q('#arkoseFrame') || q('iframe[src*="arkoselabs"]')) screen = 'captcha';
+  else if (shown(q('[data-testid="OCF_CallToAction_Button"]'))) screen = 'refused';
+  else if (shown(q('input[name="password"][type="password"]'))) screen = 'password';
+  else if (shown(q('input[data-testid="ocfEnterTextTextInput"]'))) screen = 'enter_text';
+  else if (shown(q('input[name="text"][autocomplete="username"]'))) screen = 'username';
+  if (!screen && !toast) return null;
+  return {screen, toast, text, path};
+}
+"""
+
+# Wait for something new: another screen, the same kind of screen with other words (X's one
+# text step asks several questions), or a new message (a wrong password keeps the screen).
+_WAIT_CHANGE_JS = (
+    "([prev, prevText, prevToast]) => { const s = (" + _READ_SCREEN_JS + ")(); if (!s) return null;"
+    " if (s.screen && (s.screen !== prev || s.text !== prevText)) return s;"
+    " if (s.toast && s.toast !== prevToast) return s; return null; }"
+)
+
+
+@dataclass(frozen=True)
+class PageState:
+    screen: Screen | None
+    toast: Toast | None
+    text: str
+    raw_screen: str | None = None
+    raw_toast: str = ""
+
+
+def classify_enter_text(text: str) -> Screen:
+    """Which question X's generic text step asks, from its wording (English and French)."""
+    norm = normalize(text)
+    if any(w in norm for w in _TWO_FACTOR_WORDS):
+        return Screen.TWO_FACTOR
+    if any(w in norm for w in _UNUSUAL_WORDS):
+        return Screen.UNUSUAL_ACTIVITY
+    if any(w in norm for w in _CODE_WORDS):
+        return Screen.EMAIL_CODE
+    return Screen.ENTER_TEXT
+
+
+def classify_toast(text: str) -> Toast | None:
+    norm = normalize(text)
+    if not norm:
+        return None
+    for toast, words in _TOASTS.items():
+        if any(w in norm for w in words):
+            return toast
+    return Toast.OTHER
+
+
+def _state_from_js(raw: Any) -> PageState:
+    if not isinstance(raw, dict):
+        return PageState(None, None, "")
+    text = str(raw.get("text") or "")
+    screen_name = raw.get("screen")
+    screen = Screen(screen_name) if screen_name else None
+    if screen is Screen.ENTER_TEXT:
+        screen = classify_enter_text(text)
+    raw_toast = str(raw.get("toast") or "")
+    raw_screen = str(screen_name) if screen_name else None
+    return PageState(screen, classify_toast(raw_toast), text, raw_screen, raw_toast)
+
+
+def answer_for_unusual_activity(text: str, secrets: SignInSecrets) -> str | None:
+    """What to type when X asks to confirm who we are: handle, email or phone, as it asks."""
+    norm = normalize(text)
+    wants_username = "username" in norm or "nom d'utilisateur" in norm
+    wants_email = "email" in norm or "e-mail" in norm or "adresse" in norm
+    wants_phone = "phone" in norm or "téléphone" in norm
+    if wants_username:
+        return secrets.handle
+    if wants_email and secrets.email:
+        return secrets.email
+    if wants_phone and secrets.phone:
+        return secrets.phone
+    return None
+
+
+class SignIn:
+    """One sign-in attempt on one page; `run()` drives it to an outcome."""
+
+    MAX_STEPS = 12
+
+    def __init__(
+        self,
+        page: Page,
+        site: XSite,
+        secrets: SignInSecrets,
+        ask: Ask,
+        step_timeout_ms: float = 20_000,
+    ) -> None:
+        self.page = page
+        self.site = site
+        self.secrets = secrets
+        self.ask = ask
+        self.step_timeout_ms = step_timeout_ms
+        self._password_submitted = False
+        self._http_trouble: Reason | None = None
+        self._codes_tried = 0
+
+    def _on_response(self, response: Response) -> None:
+        if self.site.path_of(response.url):
+            reason = reason_for_status(response.status)
+            if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
+                self._http_trouble = reason
+
+    async def read_state(self) -> PageState:
+        return _state_from_js(await self.page.evaluate(_READ_SCREEN_JS))
+
+    async def _wait_for_state(self, prev: PageState | None) -> PageState:
+        """The next recognisable state: a new screen, or a new toast on the same screen."""
+        args = [None, "", ""] if prev is None else [prev.raw_screen, prev.text, prev.raw_toast]
+        handle = await self.page.wait_for_function(
+            _WAIT_CHANGE_JS,
+            arg=args,
+            timeout=self.step_timeout_ms,
+            polling="raf",
+        )
+        return _state_from_js(await handle.json_value())
+
+    def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
+        return SignInOutcome(
+            False, status, reason, detail, password_submitted=self._password_submitted
+        )
+
+    async def run(self) -> SignInOutcome:
+        self.page.on("response", self._on_response)
+        try:
+            await self.page.goto(self.site.login_url, wait_until="domcontentloaded")
+            return await self._drive()
+        except PlaywrightError as exc:
+            return self._fail(Status.ERROR, self._http_trouble or reason_for_exception(exc))
+        finally:
+            self.page.remove_listener("response", self._on_response)
+
+    async def _drive(self) -> SignInOutcome:
+        state: PageState | None = None
+        for _ in range(self.MAX_STEPS):
+            try:
+                state = await self._wait_for_state(state)
+            except PlaywrightError as exc:
+                return await self._stuck(state, exc)
+            outcome = await self._answer(state)
+            if outcome is not None:
+                return outcome
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "too many sign-in steps")
+
+    async def _stuck(self, prev: PageState | None, exc: PlaywrightError) -> SignInOutcome:
+        """Nothing new appeared in time: X is slow, failing, or shows a page we do not know."""
+        if self._http_trouble is not None:
+            return self._fail(Status.ERROR, self._http_trouble)
+        try:
+            now = await self.read_state()
+        except PlaywrightError:
+            return self._fail(Status.ERROR, reason_for_exception(exc))
+        if now.screen is None or now.screen is Screen.ENTER_TEXT:
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
+        if prev is not None and now.screen is prev.screen:
+            return self._fail(Status.ERROR, Reason.TIMEOUT)
+        return self._fail(Status.ERROR, reason_for_exception(exc))
+
+    async def _answer(self, state: PageState) -> SignInOutcome | None:
+        """Act on one state; an outcome ends the attempt, None means go on to the next step."""
+        if state.toast is Toast.WRONG_PASSWORD:
+            return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+        if state.toast is Toast.UNKNOWN_ACCOUNT:
+            return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
+        screen = state.screen
+        if screen is Screen.HOME:
+            return SignInOutcome.success(self._password_submitted)
+        if screen is Screen.USERNAME:
+            await self._fill_and_next(
+                'input[name="text"][autocomplete="username"]', self.secrets.handle, "username"
+            )
+            return None
+        if screen is Screen.PASSWORD:
+            return await self._password()
+        if screen is Screen.UNUSUAL_ACTIVITY:
+            return await self._unusual(state)
+        if screen is Screen.TWO_FACTOR:
+            return await self._two_factor(state)
+        if screen is Screen.EMAIL_CODE:
+            return await self._typed_code(state, PromptKind.EMAIL_CODE, Reason.EMAIL_CODE)
+        if screen is Screen.CAPTCHA:
+            return await self._person_needed(Reason.CAPTCHA, Status.NEEDS_USER)
+        if screen is Screen.LOCKED:
+            return await self._person_needed(Reason.LOCKED, Status.NEEDS_USER)
+        if screen is Screen.REFUSED:
+            return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, _first_line(state.text))
+        if state.toast is not None and screen is None:
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unexpected message from X")
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
+
+    async def _password(self) -> SignInOutcome | None:
+        if self.secrets.password is None:
+            return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
+        field = self.page.locator('input[name="password"][type="password"]')
+        # The password goes only into X's one visible password field, checked just before typing.
+        if await field.count() != 1 or await field.get_attribute("type") != "password":
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "password field not found")
+        await field.fill(self.secrets.password)
+        button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
+        if await button.count() == 1:
+            await button.click()
+        else:
+            await field.press("Enter")
+        self._password_submitted = True
+        return None
+
+    async def _unusual(self, state: PageState) -> SignInOutcome | None:
+        answer = answer_for_unusual_activity(state.text, self.secrets)
+        if answer is None:
+            answer = await self.ask(PromptKind.EMAIL_OR_PHONE, _first_line(state.text))
+        if not answer:
+            return self._fail(Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY)
+        await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', answer, "ocf")
+        return None
+
+    async def _two_factor(self, state: PageState) -> SignInOutcome | None:
+        if self._codes_tried >= 2:
+            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
+        if self.secrets.totp_code is not None:
+            self._codes_tried += 1
+            # A fresh code may mean waiting for the next 30-second window: off the event loop.
+            code = await asyncio.to_thread(self.secrets.totp_code)
+            await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code, "ocf")
+            return None
+        return await self._typed_code(state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR)
+
+    async def _typed_code(
+        self, state: PageState, kind: PromptKind, reason: Reason
+    ) -> SignInOutcome | None:
+        if self._codes_tried >= 2:
+            return self._fail(Status.NEEDS_USER, reason, "code refused")
+        code = await self.ask(kind, _first_line(state.text))
+        if not code or not code.strip():
+            return self._fail(Status.NEEDS_USER, reason)
+        self._codes_tried += 1
+        await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf")
+        return None
+
+    async def _person_needed(self, reason: Reason, status: Status) -> SignInOutcome:
+        answer = await self.ask(PromptKind.FINISH_IN_BROWSER, reason.value)
+        return SignInOutcome(
+            False,
+            status,
+            reason,
+            password_submitted=self._password_submitted,
+            finish_in_browser=bool(answer),
+        )
+
+    async def _fill_and_next(self, selector: str, value: str, kind: str) -> None:
+        field = self.page.locator(selector)
+        await field.fill(value)
+        if kind == "ocf":
+            button = self.page.locator('[data-testid="ocfEnterTextNextButton"]')
+        else:
+            button = self.page.get_by_role("button", name=re.compile(r"^\s*(Next|Suivant)\s*$"))
+        if await button.count() == 1:
+            await button.click()
+        else:
+            await field.press("Enter")
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+async def sign_in(
+    page: Page, site: XSite, secrets: SignInSecrets, ask: Ask, step_timeout_ms: float = 20_000
+) -> SignInOutcome:
+    """Sign in on this page, answering each of X's steps; see SignIn."""
+    return await SignIn(page, site, secrets, ask, step_timeout_ms).run()
+
+
+async def wait_until_home(page: Page, site: XSite, timeout_ms: float) -> bool:
+    """Wait while a person finishes signing in; True once the page reaches X's home."""
+    try:
+        await page.wait_for_url(lambda url: site.is_home(url), timeout=timeout_ms)
+    except PlaywrightError:
+        return False
+    return True

@@ -1,0 +1,195 @@
+"""The command line as scripts and the scheduler use it: real processes, real Chromium against
+the simulated X, a real Secret Service keyring."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyotp
+import pytest
+
+from consentinel.simx import SimAccount
+
+CLI = str(Path(sys.executable).parent / "consentinel")
+PASSWORD = "correct horse battery staple 42!"
+TOTP_SECRET = pyotp.random_base32()
+
+
+def run_cli(
+    env: dict[str, str], *args: str, stdin: str = "", check_exit: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=180
+    )
+    if check_exit is not None:
+        assert proc.returncode == check_exit, (proc.returncode, proc.stdout, proc.stderr)
+    return proc
+
+
+@pytest.fixture
+def cli_env(secret_service: dict[str, str], consentinel_home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(secret_service)
+    env["CONSENTINEL_HOME"] = str(consentinel_home)
+    env["CONSENTINEL_LANG"] = "en"
+    env["CONSENTINEL_BROWSER"] = "/usr/bin/chromium"
+    return env
+
+
+def test_version_from_the_installed_command() -> None:
+    proc = subprocess.run([CLI, "--version"], capture_output=True, text=True, timeout=60)
+    import consentinel
+
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"consentinel {consentinel.__version__}"
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "words"),
+    [
+        (["account", "add", "not a handle!"], "", "handle"),
+        (["account", "add", "waytoolonghandle_123"], "", "handle"),
+        (["account", "add", "alice", "--password-stdin"], "   \n", "password is empty"),
+        (["account", "add", "alice", "--password-stdin", "--totp-stdin"], "pw\nnot-base32!!\n",
+         "2FA"),
+        (["account", "remove", "nobody"], "", "not one of your accounts"),
+        (["check", "--bogus-option"], "", "Usage error"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_changes_nothing(
+    cli_env: dict[str, str], consentinel_home: Path, args: list[str], stdin: str, words: str
+) -> None:
+    proc = run_cli(cli_env, *args, stdin=stdin, check_exit=2)
+    assert words.lower() in (proc.stderr + proc.stdout).lower()
+    assert "Traceback" not in proc.stderr
+    assert not (consentinel_home / "config" / "accounts.json").exists()
+    assert "not-base32" not in proc.stderr + proc.stdout
+
+
+def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    env.update(CONSENTINEL_HOME=str(consentinel_home), CONSENTINEL_LANG="en",
+               DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus",
+               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    proc = run_cli(env, "account", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n",
+                   check_exit=2)
+    assert "keyring" in proc.stderr.lower()
+    assert not (consentinel_home / "config" / "accounts.json").exists()
+    for path in consentinel_home.rglob("*"):
+        if path.is_file():
+            assert PASSWORD.encode() not in path.read_bytes()
+
+
+def _grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for secret in secrets:
+                assert secret.encode() not in data, f"secret found in {path}"
+    for text in outputs:
+        for secret in secrets:
+            assert secret not in text
+
+
+def test_add_check_fix_verify_and_journal(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount(handle="alice", password=PASSWORD, totp_secret=TOTP_SECRET,
+                          challenges=["two_factor"], memory_shown=True,
+                          boxes={"training": True, "personalization": True, "memory": False}))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    outputs: list[str] = []
+
+    added = run_cli(env, "account", "add", "@alice", "--password-stdin", "--totp-stdin",
+                    stdin=f"{PASSWORD}\n{TOTP_SECRET}\n", check_exit=0)
+    outputs += [added.stdout, added.stderr]
+    assert "Added @alice" in added.stdout
+
+    listed = run_cli(env, "account", "list", "--json", check_exit=0)
+    assert [a["handle"] for a in json.loads(listed.stdout)] == ["alice"]
+
+    first = run_cli(env, "check", "--json", check_exit=0)
+    outputs += [first.stdout, first.stderr]
+    report = json.loads(first.stdout)
+    (acct,) = report["accounts"]
+    assert acct["status"] == "fixed", acct
+    assert acct["settings"]["training"] == {"before": True, "after": False, "disabled": False}
+    assert acct["settings"]["personalization"]["after"] is False
+    assert sim.boxes("alice") == {"training": False, "personalization": False, "memory": False}
+    signins_after_first = len(sim.signin_attempts("alice"))
+    assert signins_after_first == 1
+
+    second = run_cli(env, "check", "--json", check_exit=0)
+    outputs += [second.stdout, second.stderr]
+    assert json.loads(second.stdout)["accounts"][0]["status"] == "opted_out"
+    assert len(sim.signin_attempts("alice")) == signins_after_first  # the saved session was reused
+
+    verified = run_cli(env, "log", "--verify", check_exit=0)
+    assert "intact" in verified.stdout
+    exported = run_cli(env, "log", "--json", check_exit=0)
+    outputs.append(exported.stdout)
+    entries = json.loads(exported.stdout)
+    changes = [e for e in entries if e["kind"] == "change"]
+    assert {c["payload"]["box"] for c in changes} == {"training", "personalization"}
+    csv_out = run_cli(env, "log", "--csv", "--account", "alice", check_exit=0)
+    assert "change" in csv_out.stdout
+    outputs.append(csv_out.stdout)
+
+    _grep_for_secrets(consentinel_home, outputs, [PASSWORD, TOTP_SECRET])
+
+
+def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
+    sim = simx(SimAccount(handle="bob", password=PASSWORD))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(env, "account", "add", "bob", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    proc = run_cli(env, "check", "--dry-run", "--json", check_exit=1)
+    assert json.loads(proc.stdout)["accounts"][0]["status"] == "would_fix"
+    assert sim.mutations("bob") == []
+    assert sim.boxes("bob")["training"] is True
+
+
+def test_unattended_two_factor_without_secret_needs_user(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    sim = simx(SimAccount(handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET,
+                          challenges=["two_factor"]))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(env, "account", "add", "carol", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)
+    proc = run_cli(env, "check", "--unattended", "--json", check_exit=1)
+    acct = json.loads(proc.stdout)["accounts"][0]
+    assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
+    assert sim.boxes("carol")["training"] is True
+
+
+def test_remove_deletes_secrets_and_session(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    import keyring
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    sim = simx(SimAccount(handle="dave", password=PASSWORD))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(env, "account", "add", "dave", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)
+    run_cli(env, "check", check_exit=0)
+    sessions = consentinel_home / "data" / "sessions"
+    assert any(sessions.iterdir())
+    run_cli(env, "account", "remove", "dave", check_exit=0)
+    assert not any(sessions.iterdir())
+    backend = SecretServiceKeyring()
+    keyring.set_keyring(backend)
+    from consentinel import APP_ID
+
+    assert backend.get_password(APP_ID, "dave:password") is None
+
+
+def test_messages_in_french(cli_env: dict[str, str]) -> None:
+    env = dict(cli_env, CONSENTINEL_LANG="fr")
+    proc = run_cli(env, "account", "remove", "nobody", check_exit=2)
+    assert "ne fait pas partie de vos comptes" in proc.stderr

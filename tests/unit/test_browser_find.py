@@ -1,0 +1,128 @@
+"""find_browser(): the order browsers are looked for, launch switches and the install command."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from consentinel.x import browser
+from consentinel.x.browser import (
+    BROWSER_ENV,
+    BrowserSource,
+    browser_install_command,
+    find_browser,
+    headful_user_agent,
+    install_browser,
+    launch_args,
+    system_candidates,
+)
+
+
+def _fake_exe(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\nexit 0\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_outside_choices(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "empty-ms-playwright"))
+
+
+def test_environment_wins_over_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    env_exe = _fake_exe(tmp_path / "env" / "mychrome")
+    pref = _fake_exe(tmp_path / "pref" / "chrome")
+    monkeypatch.setenv(BROWSER_ENV, str(env_exe))
+    choice = find_browser(str(pref))
+    assert choice is not None
+    assert choice.path == env_exe and choice.source is BrowserSource.ENVIRONMENT
+
+
+def test_preference_next(tmp_path: Path) -> None:
+    pref = _fake_exe(tmp_path / "pref" / "chrome")
+    choice = find_browser(str(pref))
+    assert choice is not None and choice.source is BrowserSource.PREFERENCE
+
+
+def test_a_missing_preference_is_skipped(tmp_path: Path) -> None:
+    choice = find_browser(str(tmp_path / "nothing-here"))
+    assert choice is None or choice.source is not BrowserSource.PREFERENCE
+
+
+def test_playwright_download_before_system_newest_revision_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = tmp_path / "ms-playwright"
+    _fake_exe(root / "chromium-1100" / "chrome-linux" / "chrome")
+    newest = _fake_exe(root / "chromium-1187" / "chrome-linux64" / "chrome")
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(root))
+    choice = find_browser(None, platform="linux")
+    assert choice is not None
+    assert choice.path == newest and choice.source is BrowserSource.PLAYWRIGHT
+
+
+def test_system_chromium_is_found_on_this_machine() -> None:
+    # The test machine has Debian's Chromium at /usr/bin/chromium (the preamble says so).
+    choice = find_browser(None, platform="linux")
+    assert choice is not None
+    assert choice.source is BrowserSource.SYSTEM
+    assert choice.path == Path("/usr/bin/chromium")
+
+
+def test_nothing_found_gives_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
+    assert find_browser(None) is None
+
+
+def test_candidate_lists_per_os(monkeypatch: pytest.MonkeyPatch) -> None:
+    linux = [str(p) for _, p in system_candidates("linux")]
+    assert linux[0] == "/usr/bin/chromium" and "/snap/bin/chromium" in linux
+    mac = [str(p) for _, p in system_candidates("darwin")]
+    assert any("Google Chrome.app" in p for p in mac)
+    monkeypatch.setenv("PROGRAMFILES", "C:\\Program Files")
+    win = [str(p) for _, p in system_candidates("win32")]
+    assert any(p.endswith("chrome.exe") for p in win)
+    assert any(p.endswith("msedge.exe") for p in win)
+
+
+def test_launch_args_are_quiet_and_carry_no_secret() -> None:
+    args = launch_args(headless=True)
+    for needed in (
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+    ):
+        assert needed in args
+    assert not any("password" in a.lower() or "token" in a.lower() for a in args)
+
+
+def test_user_agent_never_says_headless() -> None:
+    ua = headful_user_agent("156.0.8078.108", "linux")
+    assert "HeadlessChrome" not in ua and "Chrome/156.0.0.0" in ua
+
+
+def test_install_command_uses_this_python() -> None:
+    assert browser_install_command() == [sys.executable, "-m", "playwright", "install", "chromium"]
+
+
+def test_install_without_internet_fails_with_a_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Really runs `playwright install chromium`; this machine has no internet, so it must fail
+    # cleanly. Its download goes to a temporary folder so nothing outside the test changes.
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "download"))
+    monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT", "5000")
+    monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
+    lines: list[str] = []
+    outcome = install_browser(lines.append)
+    assert not outcome.ok
+    assert "download failed" in outcome.message
+    assert "Traceback" not in outcome.message
+    assert os.environ["PLAYWRIGHT_BROWSERS_PATH"].endswith("download")

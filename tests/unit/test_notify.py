@@ -1,0 +1,273 @@
+"""Notifications: what is said after a run, and the real notify-send/gdbus reaching a D-Bus server.
+
+A private dbus-daemon runs a small org.freedesktop.Notifications server (jeepney, which keyring
+already brings in), so the Linux notifiers are exercised for real. osascript (macOS) cannot run
+here: only the command it would get is checked.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from jeepney import HeaderFields, MessageType, new_error, new_method_return
+from jeepney.bus_messages import message_bus
+from jeepney.io.blocking import open_dbus_connection
+
+from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.notify import (
+    Notification,
+    NotificationKind,
+    OsNotifier,
+    deliver,
+    notifications_for,
+)
+from consentinel.core.status import Box, Reason, Status
+
+
+def run_of(*accounts: AccountResult) -> RunResult:
+    return RunResult(run_id=7, accounts=accounts)
+
+
+OPTED_OUT = AccountResult("alice", Status.OPTED_OUT)
+FIRST_FIX = AccountResult("bob", Status.FIXED)
+REVERTED = AccountResult("carol", Status.FIXED, reverted_by_x=(Box.TRAINING,))
+NEEDS = AccountResult("dave", Status.NEEDS_USER, Reason.TWO_FACTOR)
+EXPIRED = AccountResult("erin", Status.NEEDS_USER, Reason.SESSION_EXPIRED)
+PAGE_1 = AccountResult("frank", Status.ERROR, Reason.PAGE_CHANGED)
+PAGE_2 = AccountResult("grace", Status.ERROR, Reason.PAGE_CHANGED)
+NETWORK = AccountResult("heidi", Status.ERROR, Reason.NETWORK)
+
+
+# -- what is said -----------------------------------------------------------------------------
+
+
+def test_nothing_changed_means_no_notification() -> None:
+    assert notifications_for(run_of(OPTED_OUT, FIRST_FIX, NETWORK)) == []
+
+
+def test_one_notification_per_account_event() -> None:
+    notes = notifications_for(run_of(OPTED_OUT, REVERTED, NEEDS, EXPIRED, PAGE_1, PAGE_2))
+    assert [(n.kind, n.handle) for n in notes] == [
+        (NotificationKind.REVERTED_BY_X, "carol"),
+        (NotificationKind.NEEDS_USER, "dave"),
+        (NotificationKind.NEEDS_USER, "erin"),
+        (NotificationKind.PAGE_CHANGED, None),  # said once, not once per account
+    ]
+    assert notes[0].body == "X switched Grok training back on for @carol — switched off again"
+    assert notes[1].body == "@dave needs you: sign in again"
+    assert notes[3].body == "Consentinel could not read X's settings page — it may have changed"
+    assert all(n.title == "Consentinel" for n in notes)
+
+
+def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))
+    assert notes[0].body == (
+        "X a réactivé l'entraînement de Grok pour @carol — désactivé à nouveau"
+    )
+    assert notes[1].body == "@dave a besoin de vous : reconnectez-vous"
+    assert notes[2].body == (
+        "Consentinel n'a pas pu lire la page de réglages de X — elle a peut-être changé"
+    )
+
+
+def test_a_need_already_said_last_run_is_not_repeated_but_a_revert_always_is() -> None:
+    previous = run_of(REVERTED, NEEDS)
+    notes = notifications_for(run_of(REVERTED, NEEDS, EXPIRED), previous=previous)
+    assert [(n.kind, n.handle) for n in notes] == [
+        (NotificationKind.REVERTED_BY_X, "carol"),
+        (NotificationKind.NEEDS_USER, "erin"),
+    ]
+
+
+# -- a real notification server on a private session bus --------------------------------------
+
+
+INTROSPECTION = """<node>
+  <interface name="org.freedesktop.Notifications">
+    <method name="Notify">
+      <arg type="s" direction="in"/><arg type="u" direction="in"/><arg type="s" direction="in"/>
+      <arg type="s" direction="in"/><arg type="s" direction="in"/><arg type="as" direction="in"/>
+      <arg type="a{sv}" direction="in"/><arg type="i" direction="in"/>
+      <arg type="u" direction="out"/>
+    </method>
+  </interface>
+</node>"""
+
+
+class FakeNotificationServer:
+    """Owns org.freedesktop.Notifications on a bus and records each Notify call's arguments."""
+
+    def __init__(self, address: str) -> None:
+        self.calls: list[tuple[object, ...]] = []
+        self.received = threading.Event()
+        self._stop = threading.Event()
+        self._conn = open_dbus_connection(bus=address)
+        reply = self._conn.send_and_get_reply(
+            message_bus.RequestName("org.freedesktop.Notifications")
+        )
+        assert reply.body == (1,)  # primary owner
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                msg = self._conn.receive(timeout=0.2)
+            except TimeoutError:
+                continue
+            if msg.header.message_type is not MessageType.method_call:
+                continue
+            member = msg.header.fields.get(HeaderFields.member)
+            if member == "Introspect":  # gdbus asks for the method's signature first
+                self._conn.send(new_method_return(msg, "s", (INTROSPECTION,)))
+            elif member == "Notify":
+                self.calls.append(tuple(msg.body))
+                self._conn.send(new_method_return(msg, "u", (len(self.calls),)))
+                self.received.set()
+            elif member == "GetServerInformation":  # libnotify (notify-send) asks this first
+                self._conn.send(new_method_return(msg, "ssss", ("fake", "tests", "1", "1.2")))
+            elif member == "GetCapabilities":
+                self._conn.send(new_method_return(msg, "as", (["body"],)))
+            else:
+                self._conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod"))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._conn.close()
+
+
+@pytest.fixture
+def session_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    dbus_daemon = shutil.which("dbus-daemon")
+    if dbus_daemon is None:
+        pytest.fail("dbus-daemon is missing: `sudo apt-get install -y dbus`")
+    proc = subprocess.Popen(
+        [dbus_daemon, "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    address = proc.stdout.readline().strip()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield address
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def server(session_bus: str) -> Iterator[FakeNotificationServer]:
+    srv = FakeNotificationServer(session_bus)
+    yield srv
+    srv.close()
+
+
+TRICKY = Notification(
+    NotificationKind.PAGE_CHANGED,
+    None,
+    "Consentinel",
+    'Consentinel could not read X\'s settings page — it may have changed \\ "quoted"',
+)
+
+
+def only(tool: str) -> OsNotifier:
+    """A Linux notifier that finds `tool` and nothing else, so each path is tested on its own."""
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing: `sudo apt-get install -y libnotify-bin libglib2.0-bin`")
+    return OsNotifier(platform="linux", which=lambda name: path if name == tool else None)
+
+
+def test_gdbus_reaches_the_notification_server(server: FakeNotificationServer) -> None:
+    assert only("gdbus").notify(TRICKY) is True
+    assert server.received.wait(timeout=10)
+    app, replaces, icon, summary, body, actions, hints, timeout = server.calls[0]
+    assert (app, replaces, icon) == ("Consentinel", 0, "org.consentinel.Consentinel")
+    assert summary == "Consentinel"
+    assert body == TRICKY.body  # apostrophe, backslash and quotes arrive intact
+    assert (actions, hints, timeout) == ([], {}, -1)
+
+
+def test_notify_send_reaches_the_notification_server(server: FakeNotificationServer) -> None:
+    assert only("notify-send").notify(TRICKY) is True
+    assert server.received.wait(timeout=10)
+    app, _replaces, icon, summary, body, *_ = server.calls[0]
+    assert (app, icon, summary, body) == (
+        "Consentinel",
+        "org.consentinel.Consentinel",
+        "Consentinel",
+        TRICKY.body,
+    )
+
+
+def test_no_notification_daemon_returns_false_without_raising(
+    session_bus: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bus with nobody owning org.freedesktop.Notifications…
+    assert only("gdbus").notify(TRICKY) is False
+    # …and no bus at all.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-bus'}")
+    assert only("gdbus").notify(TRICKY) is False
+
+
+def test_a_hung_or_missing_notifier_never_fails_the_run() -> None:
+    def hangs(argv: Sequence[str]) -> int:
+        raise subprocess.TimeoutExpired(list(argv), 10)
+
+    assert OsNotifier(platform="linux", runner=hangs).notify(TRICKY) is False
+    assert OsNotifier(platform="linux", which=lambda _n: None).notify(TRICKY) is False
+    assert OsNotifier(platform="win32").notify(TRICKY) is False  # no notifier without extra deps
+
+
+def test_macos_uses_osascript_with_text_as_arguments() -> None:
+    # osascript exists only on macOS: the command is checked, not run.
+    notifier = OsNotifier(platform="darwin", which=lambda n: f"/usr/bin/{n}")
+    argv = notifier.command_for(TRICKY)
+    assert argv is not None
+    assert argv[0] == "/usr/bin/osascript"
+    assert argv[-2:] == ["Consentinel", TRICKY.body]  # never spliced into the script text
+    assert all(TRICKY.body not in part for part in argv[:-2])
+
+
+# -- delivered and journaled ------------------------------------------------------------------
+
+
+class RecordingJournal:
+    def __init__(self) -> None:
+        self.rows: list[tuple[int, str | None, str, str, bool]] = []
+
+    def record_notification(
+        self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
+    ) -> None:
+        self.rows.append((run_id, handle, kind, message, delivered))
+
+
+def test_deliver_shows_and_journals_each_notification(server: FakeNotificationServer) -> None:
+    journal = RecordingJournal()
+    sent = deliver(run_of(OPTED_OUT, REVERTED, NEEDS), only("gdbus"), journal)
+    assert [delivered for _n, delivered in sent] == [True, True]
+    assert journal.rows == [
+        (7, "carol", "reverted_by_x", REVERTED_TEXT, True),
+        (7, "dave", "needs_user", "@dave needs you: sign in again", True),
+    ]
+    assert len(server.calls) == 2
+
+
+def test_deliver_journals_even_when_the_notifier_raises() -> None:
+    class Broken:
+        def notify(self, note: Notification) -> bool:
+            raise RuntimeError("boom")
+
+    journal = RecordingJournal()
+    sent = deliver(run_of(NEEDS), Broken(), journal)
+    assert [d for _n, d in sent] == [False]
+    assert journal.rows[0][4] is False
+
+
+REVERTED_TEXT = "X switched Grok training back on for @carol — switched off again"

@@ -1,0 +1,452 @@
+"""OS jobs: systemd units verified by systemd itself, plist and Task XML read back field by field.
+
+Only the OS calls that cannot run on this Linux machine are replaced by a recording fake:
+`launchctl` (macOS) and `schtasks` (Windows). systemd's files are checked by the real
+`systemd-analyze`, the desktop entry by the real `desktop-file-validate`.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import plistlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from consentinel.core.osjobs import JobState, check_job, login_item
+from consentinel.core.osjobs.autostart import (
+    desktop_exec_arg,
+    launchd_login_item,
+    windows_login_item,
+    xdg_login_item,
+)
+from consentinel.core.osjobs.job import CommandOutcome, JobCommand, check_command, gui_command
+from consentinel.core.osjobs.launchd import CHECK_LABEL, LaunchdJob, render_check_plist
+from consentinel.core.osjobs.slots import next_slot_time, slots_for
+from consentinel.core.osjobs.systemd import (
+    SERVICE,
+    TIMER,
+    SystemdUserJob,
+    on_calendar,
+    render_service,
+    render_timer,
+)
+from consentinel.core.osjobs.windows_task import (
+    TASK_NAME,
+    WindowsTaskJob,
+    render_task_xml,
+    render_wrapper,
+)
+
+SCHEDULES = ["6h", "12h", "daily", "weekly"]
+NS = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+
+
+def require_tool(name: str, package: str) -> str:
+    """The tool's path; a missing tool fails the test with how to install it (never a skip)."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is missing: install it with `sudo apt-get install -y {package}`")
+    return path
+
+
+class FakeRunner:
+    """Stands in for launchctl/schtasks, which do not exist on Linux: records, answers as told."""
+
+    def __init__(self, answers: dict[str, CommandOutcome] | None = None) -> None:
+        self.calls: list[list[str]] = []
+        self.answers = answers or {}
+        self.seen_files: dict[str, bytes] = {}
+
+    def __call__(self, argv: Sequence[str]) -> CommandOutcome:
+        self.calls.append(list(argv))
+        if "/XML" in argv:  # keep what schtasks would have read before the file is deleted
+            path = argv[list(argv).index("/XML") + 1]
+            self.seen_files[path] = Path(path).read_bytes()
+        for verb, outcome in self.answers.items():
+            if verb in argv:
+                return outcome
+        return CommandOutcome(0)
+
+
+def home_command(home: str) -> JobCommand:
+    return check_command({"CONSENTINEL_HOME": home})
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: Path) -> None:
+    cmd = check_command()
+    assert os.path.isabs(cmd.program)
+    assert os.access(cmd.program, os.X_OK)
+    assert cmd.args == ("-m", "consentinel", "check", "--unattended")
+    assert cmd.env == {"CONSENTINEL_HOME": str(consentinel_home)}
+    assert check_command({}).env == {}
+
+
+def test_gui_command_is_the_launcher_minimized() -> None:
+    cmd = gui_command({})
+    assert cmd.args[-1] == "--minimized"
+    assert os.path.isabs(cmd.program)
+
+
+# -- systemd ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES)
+def test_systemd_units_pass_systemd_analyze_verify(
+    schedule: str, tmp_path: Path, consentinel_home: Path
+) -> None:
+    analyze = require_tool("systemd-analyze", "systemd")
+    unit_dir = tmp_path / "units"
+    unit_dir.mkdir()
+    odd_home = str(tmp_path / "my home 100%" / 'quote"d')  # spaces, % and " must survive
+    (unit_dir / SERVICE).write_text(render_service(home_command(odd_home)))
+    (unit_dir / TIMER).write_text(render_timer(schedule))
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    # --user needs a runtime directory, which a container has none of; a private one is enough.
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
+    done = subprocess.run(
+        [analyze, "verify", "--user", str(unit_dir / TIMER), str(unit_dir / SERVICE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=unit_dir,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    # (test_systemd_live.py has a real user manager read ExecStart and Environment back.)
+    service = configparser.ConfigParser(interpolation=None, strict=False)
+    service.read_string((unit_dir / SERVICE).read_text())
+    assert service["Service"]["Type"] == "oneshot"
+    timer = configparser.ConfigParser(interpolation=None, strict=False)
+    timer.read_string((unit_dir / TIMER).read_text())
+    assert timer["Timer"]["Persistent"] == "true"
+    assert int(timer["Timer"]["RandomizedDelaySec"]) > 0
+    assert timer["Timer"]["Unit"] == SERVICE
+    assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+def test_systemd_verify_catches_a_broken_exec_start(tmp_path: Path) -> None:
+    # Proves the verify test above would fail if ExecStart pointed at nothing.
+    analyze = require_tool("systemd-analyze", "systemd")
+    bad = JobCommand(argv=(str(tmp_path / "no-such-python"), "-m", "consentinel"))
+    (tmp_path / SERVICE).write_text(render_service(bad))
+    done = subprocess.run(
+        [analyze, "verify", str(tmp_path / SERVICE)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode != 0
+    assert "not executable" in done.stderr
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES)
+def test_on_calendar_matches_our_slots_according_to_systemd(schedule: str) -> None:
+    analyze = require_tool("systemd-analyze", "systemd")
+    done = subprocess.run(
+        [analyze, "calendar", "--iterations=3", on_calendar(schedule)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TZ": "UTC", "LC_ALL": "C"},
+    )
+    elapses = [
+        datetime.strptime(line.split(":", 1)[1].strip()[4:23], "%Y-%m-%d %H:%M:%S")
+        for line in done.stdout.splitlines()
+        if line.strip().startswith(("Next elapse:", "Iter. #"))
+    ]
+    assert len(elapses) == 3
+    # Our own next_slot_time (used where the OS cannot tell us) agrees with systemd.
+    after = elapses[0] - timedelta(seconds=1)
+    mine = []
+    for _ in range(3):
+        nxt = next_slot_time(slots_for(schedule), after)
+        assert nxt is not None
+        mine.append(nxt)
+        after = nxt
+    assert mine == elapses
+
+
+def test_systemd_install_without_user_manager_writes_enabled_files_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The real systemctl is used: this container has no user manager, and that is the case tested.
+    systemctl = require_tool("systemctl", "systemd")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    job = SystemdUserJob(unit_dir=tmp_path / "systemd" / "user", systemctl=systemctl)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # a runtime dir with no manager in it
+    assert job.manager_available() is False
+    report = job.install("12h", check_command())
+    status = job.status()
+    assert report.state is JobState.INSTALLED
+    assert "not running" in report.message and "systemctl --user" in report.message
+    assert job.timer_path.exists() and job.service_path.exists()
+    assert os.readlink(job.wants_link) == f"../{TIMER}"
+    assert (job.wants_link.parent / os.readlink(job.wants_link)).resolve() == job.timer_path
+    assert status.state is JobState.INSTALLED and "every 12 hours" in status.message
+    removed = job.remove()
+    assert removed.state is JobState.NOT_INSTALLED
+    assert not job.timer_path.exists() and not job.wants_link.is_symlink()
+    assert job.status().state is JobState.NOT_INSTALLED
+    assert "No scheduled check" in job.remove().message
+
+
+def test_systemd_install_with_a_user_manager_reloads_and_enables(tmp_path: Path) -> None:
+    # A fake systemctl that says a manager is running, to check the calls made to it. The real
+    # manager is exercised in test_systemd_live.py.
+    runner = FakeRunner(
+        {
+            "show": CommandOutcome(
+                0,
+                "ActiveState=active\nNextElapseUSecRealtime=Sat 2026-11-28 18:03:27 UTC\n"
+                "Version=252\n",
+            )
+        }
+    )
+    job = SystemdUserJob(unit_dir=tmp_path, runner=runner, systemctl="/usr/bin/systemctl")
+    report = job.install("daily", check_command())
+    assert report.state is JobState.ACTIVE
+    assert ["/usr/bin/systemctl", "--user", "daemon-reload"] in runner.calls
+    assert ["/usr/bin/systemctl", "--user", "enable", "--now", TIMER] in runner.calls
+    assert report.next_run == datetime(2026, 11, 28, 18, 3, 27, tzinfo=timezone.utc)
+
+
+# -- launchd (launchctl is faked: macOS only) -------------------------------------------------
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES)
+def test_launch_agent_plist_field_by_field(schedule: str) -> None:
+    cmd = home_command("/Users/ada/Consentinel data")
+    plist = plistlib.loads(render_check_plist(schedule, cmd))
+    assert plist["Label"] == CHECK_LABEL == "org.consentinel.Consentinel.check"
+    assert plist["ProgramArguments"] == list(cmd.argv)
+    assert plist["ProgramArguments"][1:] == ["-m", "consentinel", "check", "--unattended"]
+    assert plist["EnvironmentVariables"] == {"CONSENTINEL_HOME": "/Users/ada/Consentinel data"}
+    assert plist["RunAtLoad"] is False
+    assert plist["ProcessType"] == "Background"
+    entries = plist["StartCalendarInterval"]
+    expected = {
+        "6h": [{"Hour": h, "Minute": 0} for h in (0, 6, 12, 18)],
+        "12h": [{"Hour": 0, "Minute": 0}, {"Hour": 12, "Minute": 0}],
+        "daily": [{"Hour": 12, "Minute": 0}],
+        "weekly": [{"Hour": 12, "Minute": 0, "Weekday": 1}],
+    }[schedule]
+    assert entries == expected
+
+
+def test_launchd_install_bootstraps_and_remove_boots_out(tmp_path: Path) -> None:
+    runner = FakeRunner({"print": CommandOutcome(0)})
+    job = LaunchdJob(agents_dir=tmp_path / "LaunchAgents", runner=runner, uid=501)
+    report = job.install("6h", check_command())
+    assert report.state is JobState.ACTIVE
+    assert runner.calls[-1] == ["/bin/launchctl", "bootstrap", "gui/501", str(job.plist_path)]
+    assert plistlib.loads(job.plist_path.read_bytes())["Label"] == CHECK_LABEL
+    assert oct(job.plist_path.stat().st_mode & 0o777) == "0o600"
+    status = job.status()
+    assert status.state is JobState.ACTIVE and status.next_run is not None
+    assert status.next_run.hour in (0, 6, 12, 18)
+    job.remove()
+    assert ["/bin/launchctl", "bootout", f"gui/501/{CHECK_LABEL}"] in runner.calls
+    assert not job.plist_path.exists()
+
+
+def test_launchd_refusal_is_reported(tmp_path: Path) -> None:
+    runner = FakeRunner({"bootstrap": CommandOutcome(5, stderr="Bootstrap failed: 5: I/O error")})
+    report = LaunchdJob(agents_dir=tmp_path, runner=runner, uid=501).install(
+        "daily", check_command()
+    )
+    assert report.state is JobState.FAILED and "I/O error" in report.message
+
+
+# -- Windows Task Scheduler (schtasks is faked: Windows only) ---------------------------------
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES)
+def test_task_xml_field_by_field(schedule: str) -> None:
+    cmd = JobCommand(argv=(r"C:\Program Files\Python311\python.exe", "-m", "consentinel", "check",
+                           "--unattended"))  # fmt: skip
+    xml = render_task_xml(schedule, cmd, start_day=date(2026, 3, 2))
+    assert xml.startswith('<?xml version="1.0" encoding="UTF-16"?>')
+    root = ET.fromstring(xml.split("\n", 1)[1])
+    assert root.tag == f"{{{NS['t']}}}Task" and root.get("version") == "1.2"
+    assert root.findtext("t:RegistrationInfo/t:URI", namespaces=NS) == TASK_NAME
+    trig = root.find("t:Triggers/t:CalendarTrigger", NS)
+    assert trig is not None
+    assert trig.findtext("t:Enabled", namespaces=NS) == "true"
+    assert trig.findtext("t:RandomDelay", namespaces=NS) in ("PT15M", "PT30M", "PT1H")
+    start = trig.findtext("t:StartBoundary", namespaces=NS)
+    interval = trig.findtext("t:Repetition/t:Interval", namespaces=NS)
+    if schedule in ("6h", "12h"):
+        assert start == "2026-03-02T00:00:00"
+        assert interval == {"6h": "PT6H", "12h": "PT12H"}[schedule]
+        assert trig.findtext("t:Repetition/t:Duration", namespaces=NS) == "P1D"
+        assert trig.findtext("t:ScheduleByDay/t:DaysInterval", namespaces=NS) == "1"
+    elif schedule == "daily":
+        assert start == "2026-03-02T12:00:00" and interval is None
+        assert trig.findtext("t:ScheduleByDay/t:DaysInterval", namespaces=NS) == "1"
+    else:
+        assert start == "2026-03-02T12:00:00" and interval is None
+        assert trig.find("t:ScheduleByWeek/t:DaysOfWeek/t:Monday", NS) is not None
+        assert trig.findtext("t:ScheduleByWeek/t:WeeksInterval", namespaces=NS) == "1"
+    settings = root.find("t:Settings", NS)
+    assert settings is not None
+    assert settings.findtext("t:StartWhenAvailable", namespaces=NS) == "true"
+    assert settings.findtext("t:MultipleInstancesPolicy", namespaces=NS) == "IgnoreNew"
+    assert settings.findtext("t:DisallowStartIfOnBatteries", namespaces=NS) == "false"
+    assert settings.findtext("t:Enabled", namespaces=NS) == "true"
+    principal = root.find("t:Principals/t:Principal", NS)
+    assert principal is not None and principal.get("id") == "Author"
+    assert principal.findtext("t:LogonType", namespaces=NS) == "InteractiveToken"
+    assert principal.findtext("t:RunLevel", namespaces=NS) == "LeastPrivilege"
+    actions = root.find("t:Actions", NS)
+    assert actions is not None and actions.get("Context") == "Author"
+    assert actions.findtext("t:Exec/t:Command", namespaces=NS) == cmd.program
+    assert (
+        actions.findtext("t:Exec/t:Arguments", namespaces=NS) == "-m consentinel check --unattended"
+    )
+
+
+def test_windows_install_imports_utf16_xml_and_uses_a_wrapper_for_the_home(tmp_path: Path) -> None:
+    runner = FakeRunner()
+    job = WindowsTaskJob(wrapper_dir=tmp_path / "Local" / "Consentinel", runner=runner)
+    cmd = JobCommand(argv=(r"C:\Py\python.exe", "-m", "consentinel", "check", "--unattended"),
+                     env={"CONSENTINEL_HOME": r"C:\Users\Ada\100% mine"})  # fmt: skip
+    report = job.install("weekly", cmd)
+    assert report.state is JobState.ACTIVE
+    create = runner.calls[0]
+    assert create[:4] == ["schtasks", "/Create", "/TN", TASK_NAME] and create[-1] == "/F"
+    xml_path = create[create.index("/XML") + 1]
+    assert not Path(xml_path).exists()  # the temporary file is cleaned up
+    data = runner.seen_files[xml_path]
+    assert data[:2] == b"\xff\xfe"  # UTF-16 little-endian byte-order mark
+    root = ET.fromstring(data.decode("utf-16").split("\n", 1)[1])
+    assert root.findtext("t:Actions/t:Exec/t:Command", namespaces=NS) == str(job.wrapper_path)
+    wrapper = job.wrapper_path.read_bytes().decode("utf-8")
+    assert 'set "CONSENTINEL_HOME=C:\\Users\\Ada\\100%% mine"' in wrapper
+    assert r"C:\Py\python.exe -m consentinel check --unattended" in wrapper
+    assert wrapper == render_wrapper(cmd)
+
+
+def test_windows_status_and_remove(tmp_path: Path) -> None:
+    runner = FakeRunner(
+        {"/Query": CommandOutcome(0, '"\\Consentinel\\Check","02/03/2026 12:07:00","Ready"\r\n')}
+    )
+    job = WindowsTaskJob(wrapper_dir=tmp_path, runner=runner)
+    status = job.status()
+    assert status.state is JobState.ACTIVE and "02/03/2026 12:07:00" in status.message
+    job.remove()
+    assert runner.calls[-1] == ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"]
+    missing = WindowsTaskJob(
+        wrapper_dir=tmp_path, runner=FakeRunner({"/Query": CommandOutcome(1, stderr="ERROR")})
+    )
+    assert missing.status().state is JobState.NOT_INSTALLED
+
+
+# -- start at login ---------------------------------------------------------------------------
+
+
+def test_xdg_autostart_entry_is_valid_and_starts_minimized(tmp_path: Path) -> None:
+    validate = require_tool("desktop-file-validate", "desktop-file-utils")
+    cmd = JobCommand(argv=("/opt/my apps/bin/consentinel-gui", "--minimized"),
+                     env={"CONSENTINEL_HOME": "/home/ada/50% \"data\""})  # fmt: skip
+    item = xdg_login_item(cmd, tmp_path / "autostart")
+    report = item.install()
+    assert report.state is JobState.ACTIVE
+    path = tmp_path / "autostart" / "org.consentinel.Consentinel.desktop"
+    assert item.path == path and path.exists()
+    done = subprocess.run([validate, str(path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "", done.stdout
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read(path)
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Name"] == "Consentinel"
+    assert desktop["Terminal"] == "false"
+    assert parse_desktop_exec(desktop["Exec"]) == [
+        "env",
+        'CONSENTINEL_HOME=/home/ada/50% "data"',
+        "/opt/my apps/bin/consentinel-gui",
+        "--minimized",
+    ]
+    assert item.status().state is JobState.ACTIVE
+    item.remove()
+    assert not path.exists() and item.status().state is JobState.NOT_INSTALLED
+
+
+def parse_desktop_exec(value: str) -> list[str]:
+    """Read Exec= back as the Desktop Entry spec says a launcher does (string, then Exec rules)."""
+    text = value.replace("\\\\", "\\")  # string level: a doubled backslash is one
+    args: list[str] = []
+    current, quoted, i, has_word = "", False, 0, False
+    while i < len(text):
+        c = text[i]
+        if quoted and c == "\\" and i + 1 < len(text):
+            current, i = current + text[i + 1], i + 2
+            continue
+        if c == '"':
+            quoted, has_word = not quoted, True
+        elif c == " " and not quoted:
+            if has_word:
+                args.append(current)
+            current, has_word = "", False
+        else:
+            current, has_word = current + c, True
+        i += 1
+    if has_word:
+        args.append(current)
+    return [a.replace("%%", "%") for a in args]
+
+
+def test_desktop_exec_quoting_rules() -> None:
+    assert desktop_exec_arg("--minimized") == "--minimized"
+    assert desktop_exec_arg("/a b") == '"/a b"'
+    assert desktop_exec_arg("100%") == "100%%"
+    assert desktop_exec_arg("$HOME") == '"\\\\$HOME"'
+
+
+def test_macos_login_item_runs_at_load_minimized(tmp_path: Path) -> None:
+    cmd = JobCommand(argv=("/Applications/Consentinel.app/Contents/MacOS/consentinel-gui",
+                           "--minimized"))  # fmt: skip
+    item = launchd_login_item(cmd, tmp_path)
+    item.install()
+    plist = plistlib.loads(item.path.read_bytes())
+    assert plist["Label"] == "org.consentinel.Consentinel.autostart"
+    assert plist["RunAtLoad"] is True
+    assert plist["ProgramArguments"] == list(cmd.argv)
+    assert plist["LimitLoadToSessionType"] == "Aqua"
+    assert "StartCalendarInterval" not in plist
+
+
+def test_windows_login_item_is_a_startup_cmd(tmp_path: Path) -> None:
+    cmd = JobCommand(argv=(r"C:\Py\Scripts\consentinel-gui.exe", "--minimized"))
+    item = windows_login_item(cmd, tmp_path)
+    item.install()
+    assert item.path.name == "Consentinel.cmd"
+    text = item.path.read_text()
+    assert text.splitlines()[-1] == r'start "" C:\Py\Scripts\consentinel-gui.exe --minimized'
+
+
+def test_dispatch_picks_the_platform_backend() -> None:
+    assert isinstance(check_job("linux"), SystemdUserJob)
+    assert isinstance(check_job("darwin"), LaunchdJob)
+    assert isinstance(check_job("win32"), WindowsTaskJob)
+    assert login_item("linux").path.name.endswith(".desktop")
+    assert login_item("darwin").path.suffix == ".plist"
+    assert login_item("win32").path.name == "Consentinel.cmd"
+    assert sys.platform == "linux" or pytest.fail("these tests are written for a Linux runner")
+
+
+def test_off_schedule_installs_nothing(tmp_path: Path) -> None:
+    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
+    assert job.install("off", check_command()).state is JobState.FAILED
+    assert list(tmp_path.iterdir()) == []

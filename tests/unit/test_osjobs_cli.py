@@ -1,0 +1,132 @@
+"""`consentinel schedule install|remove|status` here: real systemctl, no user manager."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from consentinel.cli import schedule_cmd
+from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.notify import Notification
+from consentinel.core.status import Box, Status
+
+
+@dataclass
+class FakeSettings:
+    schedule: str = "off"
+    run_when_closed: bool = False
+
+
+@dataclass
+class FakeContext:
+    """Just the parts of AppContext that `schedule` touches."""
+
+    settings: FakeSettings = field(default_factory=FakeSettings)
+    saved: int = 0
+
+    def save_settings(self) -> None:
+        self.saved += 1
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="consentinel")
+    sub = parser.add_subparsers(dest="command")
+    schedule_cmd.add_parser(sub)
+    return parser.parse_args(argv)
+
+
+def run_cmd(argv: list[str], ctx: FakeContext) -> int:
+    return schedule_cmd.run(parse(argv), cast(Any, ctx))
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    config = tmp_path / "config"
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # no user manager listens here
+    return config
+
+
+def test_install_status_remove_round_trip(
+    config_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = FakeContext()
+    assert run_cmd(["schedule", "install", "--every", "daily"], ctx) == 0
+    out = capsys.readouterr().out
+    assert "systemd user manager is not running" in out
+    assert (config_home / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert ctx.settings.schedule == "daily" and ctx.settings.run_when_closed is True
+    assert ctx.saved == 1
+
+    assert run_cmd(["schedule", "status"], ctx) == 0
+    assert "installed (every day" in capsys.readouterr().out
+
+    assert run_cmd(["schedule", "remove"], ctx) == 0
+    assert "Removed the scheduled check." in capsys.readouterr().out
+    assert not (config_home / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert ctx.settings.run_when_closed is False
+
+    assert run_cmd(["schedule", "status"], ctx) == 0
+    assert "not installed" in capsys.readouterr().out
+
+
+def test_install_uses_the_settings_schedule_and_refuses_off(
+    config_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = FakeContext(FakeSettings(schedule="off"))
+    assert run_cmd(["schedule", "install"], ctx) == 2
+    assert "--every" in capsys.readouterr().err
+    assert not (config_home / "systemd").exists()
+    ctx.settings.schedule = "6h"
+    assert run_cmd(["schedule", "install"], ctx) == 0
+    timer = (config_home / "systemd" / "user" / "consentinel-check.timer").read_text()
+    assert "OnCalendar=*-*-* 00,06,12,18:00:00" in timer
+
+
+def test_messages_in_french(
+    config_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert run_cmd(["schedule", "status"], FakeContext()) == 0
+    assert capsys.readouterr().out.strip() == "Vérification planifiée : non installée."
+
+
+def test_unknown_every_is_a_usage_error() -> None:
+    with pytest.raises(SystemExit) as exit_:
+        parse(["schedule", "install", "--every", "hourly"])
+    assert exit_.value.code == 2
+
+
+def test_post_run_notifications_sends_and_journals() -> None:
+    class Journal:
+        def __init__(self) -> None:
+            self.rows: list[tuple[object, ...]] = []
+
+        def record_notification(self, *row: object) -> None:
+            self.rows.append(row)
+
+    class Shown:
+        def __init__(self) -> None:
+            self.notes: list[Notification] = []
+
+        def notify(self, note: Notification) -> bool:
+            self.notes.append(note)
+            return True
+
+    @dataclass
+    class Ctx:
+        journal: Journal
+
+    run = RunResult(3, (AccountResult("carol", Status.FIXED, reverted_by_x=(Box.TRAINING,)),))
+    ctx, shown = Ctx(Journal()), Shown()
+    assert schedule_cmd.post_run_notifications(cast(Any, ctx), run, shown) == 1
+    assert [n.handle for n in shown.notes] == ["carol"]
+    assert ctx.journal.rows[0][:3] == (3, "carol", "reverted_by_x")
+    quiet = RunResult(4, (AccountResult("carol", Status.OPTED_OUT),))
+    assert schedule_cmd.post_run_notifications(cast(Any, ctx), quiet, shown) == 0

@@ -1,0 +1,243 @@
+"""The scheduler on an injected clock: due times, catch-up after sleep, no double runs."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from consentinel.core.schedule import (
+    ScheduleChoice,
+    Scheduler,
+    TickOutcome,
+    interval_for,
+    next_due,
+    os_run_is_due,
+)
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+MINUTE = timedelta(minutes=1)
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.current = now
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, delta: timedelta) -> None:
+        self.current += delta
+
+
+class Harness:
+    """A scheduler wired to a fake clock, a fake journal and a run starter that records calls."""
+
+    def __init__(
+        self,
+        *,
+        schedule: str = "6h",
+        last: datetime | None = None,
+        check_on_start: bool = True,
+        jitter: timedelta = timedelta(minutes=10),
+        accept: bool = True,
+    ) -> None:
+        self.clock = FakeClock(T0)
+        self.journal_last = last
+        self.starts: list[datetime] = []
+        self.accept = accept
+        self.scheduler = Scheduler(
+            clock=self.clock,
+            schedule=schedule,
+            start_run=self._start,
+            last_completed=lambda: self.journal_last,
+            check_on_start=check_on_start,
+            rng=random.Random(1234),
+            jitter=jitter,
+        )
+
+    def _start(self) -> bool:
+        self.starts.append(self.clock.now())
+        return self.accept
+
+    def tick_for(self, duration: timedelta, step: timedelta = MINUTE) -> list[TickOutcome]:
+        """Tick once a minute for `duration`, as the GUI's slow timer does."""
+        outcomes = []
+        end = self.clock.now() + duration
+        while self.clock.now() < end:
+            self.clock.advance(step)
+            outcomes.append(self.scheduler.tick())
+        return outcomes
+
+    def complete(self) -> None:
+        """The engine finished a good run: the journal says so, and so does the GUI."""
+        self.journal_last = self.clock.now()
+        self.scheduler.run_finished(completed=True)
+
+
+def test_interval_for_each_schedule() -> None:
+    assert interval_for("off") is None
+    assert interval_for("6h") == timedelta(hours=6)
+    assert interval_for("12h") == timedelta(hours=12)
+    assert interval_for("daily") == timedelta(days=1)
+    assert interval_for("weekly") == timedelta(days=7)
+    assert interval_for(ScheduleChoice.DAILY) == timedelta(days=1)
+    assert interval_for("fortnightly") is None  # unknown values are treated as off
+
+
+def test_next_due_is_last_good_run_plus_interval() -> None:
+    six = timedelta(hours=6)
+    assert next_due(None, six, T0) == T0
+    assert next_due(T0 - timedelta(hours=1), six, T0) == T0 + timedelta(hours=5)
+    assert next_due(T0 - timedelta(days=3), six, T0) == T0 - timedelta(days=3) + six
+    # A last run "in the future" (clock set back) counts as now, not as a far-away due time.
+    assert next_due(T0 + timedelta(days=30), six, T0) == T0 + six
+
+
+def test_scheduled_run_starts_at_due_time_within_jitter() -> None:
+    h = Harness(last=T0 - timedelta(hours=1))  # due at T0 + 5h, plus up to 10 minutes
+    h.tick_for(timedelta(hours=5) - MINUTE)
+    assert h.starts == []
+    h.tick_for(timedelta(minutes=12))
+    assert len(h.starts) == 1
+    assert T0 + timedelta(hours=5) <= h.starts[0] <= T0 + timedelta(hours=5, minutes=10)
+    next_at = h.scheduler.next_run_at()
+    assert next_at is not None and next_at <= h.starts[0]
+
+
+def test_jitter_is_drawn_once_per_due_time_and_within_bounds() -> None:
+    h = Harness(last=T0 - timedelta(hours=1))
+    first = h.scheduler.next_run_at()
+    h.tick_for(timedelta(minutes=30))
+    assert h.scheduler.next_run_at() == first  # stable across ticks: no moving target
+    assert first is not None
+    assert T0 + timedelta(hours=5) <= first <= T0 + timedelta(hours=5, minutes=10)
+
+
+def test_three_days_of_sleep_catch_up_with_exactly_one_run() -> None:
+    h = Harness(last=T0 - timedelta(hours=1))
+    h.tick_for(timedelta(minutes=5))
+    assert h.starts == []
+    # The machine sleeps: no ticks for three days (twelve 6-hour slots are missed).
+    h.clock.advance(timedelta(days=3))
+    assert h.scheduler.tick() is TickOutcome.STARTED  # the wake-up tick
+    # The run takes 20 minutes; ticks meanwhile do not start another.
+    assert set(h.tick_for(timedelta(minutes=20))) == {TickOutcome.RUNNING}
+    h.complete()
+    # Right after, and for the next almost 6 hours, nothing more runs.
+    h.tick_for(timedelta(hours=5, minutes=59))
+    assert len(h.starts) == 1
+    next_at = h.scheduler.next_run_at()
+    assert next_at is not None and next_at >= h.journal_last + timedelta(hours=6)  # type: ignore[operator]
+
+
+def test_no_double_run_even_when_the_journal_lags_behind() -> None:
+    h = Harness(last=T0 - timedelta(days=1))
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    h.clock.advance(timedelta(minutes=3))
+    # The GUI learns the run completed before the journal's last_completed shows it.
+    h.scheduler.run_finished(completed=True)
+    assert [o for o in h.tick_for(timedelta(hours=1)) if o is TickOutcome.STARTED] == []
+    assert len(h.starts) == 1
+
+
+def test_a_run_done_by_the_os_job_moves_the_next_due_time() -> None:
+    h = Harness(last=T0 - timedelta(hours=1))
+    h.tick_for(timedelta(hours=4))
+    h.journal_last = h.clock.now()  # `consentinel check --unattended` ran meanwhile
+    h.tick_for(timedelta(hours=5))
+    assert h.starts == []
+
+
+def test_failed_run_is_retried_after_the_retry_delay_not_at_once() -> None:
+    h = Harness(last=T0 - timedelta(days=1))
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    h.scheduler.run_finished(completed=False)  # e.g. network down
+    h.tick_for(timedelta(minutes=29))
+    assert len(h.starts) == 1
+    h.tick_for(timedelta(minutes=15))
+    assert len(h.starts) == 2
+
+
+def test_start_refused_because_another_process_runs_is_retried_later() -> None:
+    h = Harness(last=T0 - timedelta(days=1), accept=False)
+    assert h.scheduler.tick() is TickOutcome.NOT_STARTED
+    assert not h.scheduler.running
+    h.tick_for(timedelta(minutes=29))
+    assert len(h.starts) == 1
+
+
+def test_pause_holds_runs_and_resume_catches_up_once() -> None:
+    h = Harness(last=T0 - timedelta(hours=1))
+    h.scheduler.pause()
+    assert set(h.tick_for(timedelta(days=2))) == {TickOutcome.PAUSED}
+    assert h.starts == []
+    assert h.scheduler.next_run_at() is None
+    h.scheduler.resume()
+    outcomes = h.tick_for(timedelta(minutes=15))
+    assert outcomes.count(TickOutcome.STARTED) == 1
+    assert len(h.starts) == 1
+
+
+def test_off_schedule_never_runs() -> None:
+    h = Harness(schedule="off", last=None)
+    assert set(h.tick_for(timedelta(days=14), step=timedelta(minutes=30))) == {TickOutcome.OFF}
+    assert h.starts == []
+    assert h.scheduler.next_run_at() is None
+
+
+def test_switching_schedule_on_starts_an_overdue_run_and_off_stops_them() -> None:
+    h = Harness(schedule="off", last=T0 - timedelta(days=2))
+    h.tick_for(timedelta(hours=1))
+    h.scheduler.set_schedule("daily")
+    h.tick_for(timedelta(minutes=15))
+    assert len(h.starts) == 1
+    h.complete()
+    h.scheduler.set_schedule("off")
+    h.tick_for(timedelta(days=3), step=timedelta(minutes=30))
+    assert len(h.starts) == 1
+
+
+@pytest.mark.parametrize("never_run", [True, False])
+def test_check_on_start_runs_an_overdue_check_on_the_first_tick(never_run: bool) -> None:
+    last = None if never_run else T0 - timedelta(days=2)
+    h = Harness(last=last, check_on_start=True)
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    assert h.starts == [T0]
+
+
+@pytest.mark.parametrize("never_run", [True, False])
+def test_without_check_on_start_an_overdue_check_waits_for_the_start_delay(
+    never_run: bool,
+) -> None:
+    last = None if never_run else T0 - timedelta(days=2)
+    h = Harness(last=last, check_on_start=False)
+    h.tick_for(timedelta(minutes=9))
+    assert h.starts == []
+    h.tick_for(timedelta(minutes=2))
+    assert h.starts == [T0 + timedelta(minutes=10)]
+
+
+def test_check_on_start_does_not_run_when_nothing_is_overdue() -> None:
+    h = Harness(last=T0 - timedelta(hours=2), check_on_start=True)
+    assert h.scheduler.tick() is TickOutcome.NOT_DUE
+    h.tick_for(timedelta(hours=3))
+    assert h.starts == []
+
+
+def test_never_run_while_open_is_due_at_once_not_chased_by_jitter() -> None:
+    # Switched on long after start, never run before: due now, not "now + a new jitter each tick".
+    h = Harness(schedule="off", last=None, check_on_start=False)
+    h.tick_for(timedelta(hours=1))
+    h.scheduler.set_schedule("weekly")
+    assert h.scheduler.tick() is TickOutcome.STARTED
+
+
+def test_os_run_skips_only_when_a_good_run_is_recent() -> None:
+    assert os_run_is_due(None, "6h", T0) is True
+    assert os_run_is_due(T0 - timedelta(minutes=10), "6h", T0) is False  # the app just checked
+    assert os_run_is_due(T0 - timedelta(hours=3), "6h", T0) is True
+    assert os_run_is_due(T0 - timedelta(hours=11), "daily", T0) is False
+    assert os_run_is_due(T0 - timedelta(hours=13), "daily", T0) is True
+    assert os_run_is_due(T0 - timedelta(minutes=1), "off", T0) is True  # asked for explicitly
