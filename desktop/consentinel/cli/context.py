@@ -19,11 +19,12 @@ def open_context() -> AppContext:
     from consentinel.core.fileio import StorageError
 
     try:
-        ctx = AppContext.open()
+        ctx = AppContext.create()
     except StorageError as error:
         raise UsageError(str(error)) from None
-    for warning in ctx.warnings:
-        print(warning, file=sys.stderr)
+    for warning in (ctx.accounts.load_warning, ctx.journal.open_warning):
+        if warning:
+            print(warning, file=sys.stderr)
     return ctx
 
 

@@ -47,11 +47,20 @@ def normalize_handle(text: str) -> str:
     if not raw:
         raise InvalidHandle(tr("An X handle cannot be empty."))
     if len(raw) > 15:
-        raise InvalidHandle(tr("An X handle has at most 15 characters; {handle} has {n}.",
-                               handle=_shown(raw), n=len(raw)))
+        raise InvalidHandle(
+            tr(
+                "An X handle has at most 15 characters; {handle} has {n}.",
+                handle=_shown(raw),
+                n=len(raw),
+            )
+        )
     if not _HANDLE.fullmatch(raw):
-        raise InvalidHandle(tr("An X handle only has letters, digits and _; {handle} does not "
-                               "look like one.", handle=_shown(raw)))
+        raise InvalidHandle(
+            tr(
+                "An X handle only has letters, digits and _; {handle} does not look like one.",
+                handle=_shown(raw),
+            )
+        )
     return raw
 
 
@@ -70,8 +79,9 @@ def validate_email(text: str) -> str:
     """A plausible email address (stripped), or ValueError with a sentence."""
     value = text.strip()
     if not _EMAIL.fullmatch(value):
-        raise ValueError(tr("{value} is not an email address (like name@example.com).",
-                            value=_shown(value)))
+        raise ValueError(
+            tr("{value} is not an email address (like name@example.com).", value=_shown(value))
+        )
     return value
 
 
@@ -80,8 +90,9 @@ def validate_phone(text: str) -> str:
     value = text.strip()
     digits = sum(ch.isdigit() for ch in value)
     if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
-        raise ValueError(tr("{value} is not a phone number (like +33 6 12 34 56 78).",
-                            value=_shown(value)))
+        raise ValueError(
+            tr("{value} is not a phone number (like +33 6 12 34 56 78).", value=_shown(value))
+        )
     return value
 
 
@@ -96,8 +107,9 @@ def parse_keep(text: str) -> frozenset[Box]:
         try:
             boxes.add(Box(name))
         except ValueError:
-            raise ValueError(tr("Unknown box {name}: use {valid}.", name=_shown(name),
-                                valid=valid)) from None
+            raise ValueError(
+                tr("Unknown box {name}: use {valid}.", name=_shown(name), valid=valid)
+            ) from None
     return frozenset(boxes)
 
 
@@ -214,16 +226,21 @@ class AccountStore:
                 moved = set_aside(self._path, "newer")
                 self.load_warning = tr(
                     "The accounts file was written by a newer Consentinel; it was moved to "
-                    "{moved} and the account list starts empty.", moved=moved)
+                    "{moved} and the account list starts empty.",
+                    moved=moved,
+                )
                 return [], {}
             accounts = [Account.from_json(item) for item in raw["accounts"]]
-            states = {handle_key(k): AccountState.from_json(v)
-                      for k, v in raw.get("states", {}).items()}
+            states = {
+                handle_key(k): AccountState.from_json(v) for k, v in raw.get("states", {}).items()
+            }
         except (ValueError, KeyError, TypeError, AttributeError):
             moved = set_aside(self._path, "corrupt")
             self.load_warning = tr(
                 "The accounts file could not be read; it was moved to {moved} and the account "
-                "list starts empty.", moved=moved)
+                "list starts empty.",
+                moved=moved,
+            )
             return [], {}
         return accounts, states
 
@@ -250,8 +267,9 @@ class AccountStore:
         with self._lock:
             accounts, states = self._read()
             if any(a.key == account.key for a in accounts):
-                raise DuplicateAccount(tr("@{handle} is already in your accounts.",
-                                          handle=account.handle))
+                raise DuplicateAccount(
+                    tr("@{handle} is already in your accounts.", handle=account.handle)
+                )
             accounts.append(account)
             states.pop(account.key, None)
             self._write(accounts, states)
@@ -303,8 +321,14 @@ class AccountStore:
         with self._lock:
             self.set_state(handle, replace(self.state(handle), password_rejected=True))
 
-    def block(self, handle: str, reason: Reason, *, hours: float | None = None,
-              now: datetime | None = None) -> AccountState:
+    def block(
+        self,
+        handle: str,
+        reason: Reason,
+        *,
+        hours: float | None = None,
+        now: datetime | None = None,
+    ) -> AccountState:
         """Back off: no automatic sign-in for `hours` (default 12) after X refused one."""
         with self._lock:
             until = (now or _now()) + (timedelta(hours=hours) if hours else DEFAULT_BACKOFF)
@@ -314,11 +338,13 @@ class AccountStore:
 
     def unblock(self, handle: str) -> None:
         with self._lock:
-            self.set_state(handle, replace(self.state(handle), blocked_until=None,
-                                           block_reason=None))
+            self.set_state(
+                handle, replace(self.state(handle), blocked_until=None, block_reason=None)
+            )
 
     def record_check(self, handle: str, status: Status, at: datetime | None = None) -> None:
         """Remember when the account was last checked and how it ended."""
         with self._lock:
-            self.set_state(handle, replace(self.state(handle), last_check_at=at or _now(),
-                                           last_status=status))
+            self.set_state(
+                handle, replace(self.state(handle), last_check_at=at or _now(), last_status=status)
+            )

@@ -19,7 +19,7 @@ class StorageError(OSError):
 
     def __init__(self, message: str, errno_value: int | None = None) -> None:
         super().__init__(message)
-        self.errno = errno_value  # type: ignore[misc]
+        self.errno = errno_value
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -108,7 +108,8 @@ def set_aside(path: Path, why: str = "corrupt") -> Path:
     try:
         os.replace(path, target)
     except OSError as error:
-        message = tr("Could not set {path} aside: {cause}.", path=path,
-                     cause=describe_os_error(error))
+        message = tr(
+            "Could not set {path} aside: {cause}.", path=path, cause=describe_os_error(error)
+        )
         raise StorageError(message, error.errno) from error
     return target

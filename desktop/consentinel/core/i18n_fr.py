@@ -83,4 +83,205 @@ FRENCH: dict[str, str] = {
     "never": "jamais",
     "{tool} is not installed.": "{tool} n'est pas installé.",
     "{tool} did not answer in time.": "{tool} n'a pas répondu à temps.",
+    # -- engine and X automation (core/engine.py, core/check_messages.py, x/browser.py)
+    "training": "entraînement",
+    "personalization": "personnalisation",
+    "memory": "mémoire",
+    "Unticked and read back off: {boxes}.": "Décoché et relu désactivé : {boxes}.",
+    "Dry run: would untick {boxes}.": "Simulation : décocherait {boxes}.",
+    "Every enforced box is off.": "Toutes les cases surveillées sont désactivées.",
+    "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
+    "Run `consentinel login {handle}` to sign in yourself.":
+        "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant "
+        "{when}. Lancez `consentinel login {handle}` pour vous connecter vous-même.",
+    "X asks for a two-factor code: save the TOTP secret, or run `consentinel login {handle}`.":
+        "X demande un code de double authentification : enregistrez le secret TOTP, ou lancez "
+        "`consentinel login {handle}`.",
+    "X sent a code by email or SMS: run `consentinel login {handle}` to enter it.":
+        "X a envoyé un code par e-mail ou SMS : lancez `consentinel login {handle}` pour le "
+        "saisir.",
+    "X shows a captcha: run `consentinel login {handle}` and solve it in the window.":
+        "X affiche un captcha : lancez `consentinel login {handle}` et résolvez-le dans la "
+        "fenêtre.",
+    "X asks to confirm the account's email or phone: add it to the account, or run "
+    "`consentinel login {handle}`.":
+        "X demande de confirmer l'e-mail ou le téléphone du compte : ajoutez-le au compte, ou "
+        "lancez `consentinel login {handle}`.",
+    "X refused the sign-in for now; Consentinel waits before trying again.":
+        "X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer.",
+    "X locked the account until you verify it: sign in on x.com, then run "
+    "`consentinel login {handle}`.":
+        "X a verrouillé le compte jusqu'à ce que vous le vérifiiez : connectez-vous sur x.com, "
+        "puis lancez `consentinel login {handle}`.",
+    "The saved session expired and no password is saved: run `consentinel login {handle}`.":
+        "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
+        "`consentinel login {handle}`.",
+    "X said the saved password is wrong; it will not be tried again until you run "
+    "`consentinel set-password {handle}`.":
+        "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
+        "vous lanciez `consentinel set-password {handle}`.",
+    "X does not know the account @{handle}.": "X ne connaît pas le compte @{handle}.",
+    "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
+    "A screenshot was saved.":
+        "La page de X ne correspond pas à ce que Consentinel connaît, rien n'a donc été cliqué "
+        "({detail}). Une capture d'écran a été enregistrée.",
+    "X did not keep the change after two tries: {detail}.":
+        "X n'a pas conservé la modification après deux essais : {detail}.",
+    "X could not be reached or failed ({detail}).":
+        "X n'a pas pu être joint ou a échoué ({detail}).",
+    "X took too long to answer ({detail}).": "X a mis trop de temps à répondre ({detail}).",
+    "X is limiting requests; try again later.": "X limite les requêtes ; réessayez plus tard.",
+    "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, or run "
+    "`consentinel browser install`.":
+        "Aucun Chromium, Chrome ou Edge n'a été trouvé. Installez-en un, choisissez-le dans les "
+        "réglages, ou lancez `consentinel browser install`.",
+    "The system keyring cannot be used, so the saved password cannot be read: {detail}":
+        "Le trousseau du système est inutilisable, le mot de passe enregistré ne peut donc pas "
+        "être lu : {detail}",
+    "The check was cancelled.": "La vérification a été annulée.",
+    "X shows {detail} ticked but disabled (X does this for accounts under 18); Consentinel "
+    "cannot change it.":
+        "X affiche {detail} coché mais désactivé (X le fait pour les comptes de moins de 18 "
+        "ans) ; Consentinel ne peut pas le modifier.",
+    "The check failed ({reason}).": "La vérification a échoué ({reason}).",
+    "The sign-in of @{handle} was not finished in the window.":
+        "La connexion de @{handle} n'a pas été terminée dans la fenêtre.",
+    "@{handle} is signed in; the session is saved.":
+        "@{handle} est connecté ; la session est enregistrée.",
+    "Could not start the browser download: {error}":
+        "Impossible de lancer le téléchargement du navigateur : {error}",
+    "Chromium is installed.": "Chromium est installé.",
+    "The browser download failed (is this computer online?). {detail} You can also install "
+    "Google Chrome, Microsoft Edge or Chromium, or choose a browser in the settings.":
+        "Le téléchargement du navigateur a échoué (cet ordinateur est-il connecté ?). {detail} "
+        "Vous pouvez aussi installer Google Chrome, Microsoft Edge ou Chromium, ou choisir un "
+        "navigateur dans les réglages.",
+    # -- core stores: paths, files, accounts, settings, vault, 2FA, sessions, journal
+    "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
+    "@{handle} is not one of your accounts.": "@{handle} ne fait pas partie de vos comptes.",
+    "A 2FA link must start with otpauth://totp/; this one does not.":
+        "Un lien 2FA doit commencer par otpauth://totp/ ; ce n'est pas le cas de celui-ci.",
+    "Accounts checked at once must be between 1 and 10, not {value}.":
+        "Le nombre de comptes vérifiés en même temps doit être entre 1 et 10, pas {value}.",
+    "An X handle cannot be empty.": "Un identifiant X ne peut pas être vide.",
+    "An X handle has at most 15 characters; {handle} has {n}.":
+        "Un identifiant X a au plus 15 caractères ; {handle} en a {n}.",
+    "An X handle only has letters, digits and _; {handle} does not look like one.":
+        "Un identifiant X n'a que des lettres, des chiffres et des _ ; {handle} n'en est pas un.",
+    "Could not save {path}: {cause}.": "Impossible d'enregistrer {path} : {cause}.",
+    "Could not set {path} aside: {cause}.": "Impossible de mettre {path} de côté : {cause}.",
+    "Could not open the journal {path}: {cause}.":
+        "Impossible d'ouvrir le journal {path} : {cause}.",
+    "No system keyring is available (GNOME Keyring / Secret Service, KWallet, macOS Keychain "
+    "or Windows Credential Manager). Consentinel never keeps passwords in plain files: start or "
+    "install a keyring, then try again.":
+        "Aucun trousseau système n'est disponible (GNOME Keyring / Secret Service, KWallet, "
+        "trousseau macOS ou Gestionnaire d'identification Windows). Consentinel ne garde jamais "
+        "de mots de passe dans des fichiers en clair : démarrez ou installez un trousseau, puis "
+        "réessayez.",
+    "The 2FA secret is empty.": "La clé 2FA est vide.",
+    "The X address must look like https://x.com, not {value}.":
+        "L'adresse de X doit ressembler à https://x.com, pas à {value}.",
+    "The accounts file could not be read; it was moved to {moved} and the account list starts "
+    "empty.":
+        "Le fichier des comptes est illisible ; il a été déplacé vers {moved} et la liste des "
+        "comptes repart de zéro.",
+    "The accounts file was written by a newer Consentinel; it was moved to {moved} and the "
+    "account list starts empty.":
+        "Le fichier des comptes vient d'une version plus récente de Consentinel ; il a été "
+        "déplacé vers {moved} et la liste des comptes repart de zéro.",
+    "The back-off must be between 1 and 168 hours, not {value}.":
+        "La pause doit durer entre 1 et 168 heures, pas {value}.",
+    "The browser path must be a file path, or empty for automatic.":
+        "Le chemin du navigateur doit être un chemin de fichier, ou vide pour le choix "
+        "automatique.",
+    "The journal could not be read; it was moved to {moved} and a new one was started.":
+        "Le journal est illisible ; il a été déplacé vers {moved} et un nouveau a été commencé.",
+    "The journal is busy or cannot be written: {cause}.":
+        "Le journal est occupé ou ne peut pas être écrit : {cause}.",
+    "The journal was written by a newer Consentinel; it was moved to {moved} and a new one was "
+    "started.":
+        "Le journal vient d'une version plus récente de Consentinel ; il a été déplacé vers "
+        "{moved} et un nouveau a été commencé.",
+    "The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps passwords in "
+    "plain files: start or unlock your keyring, then try again.":
+        "Le trousseau ({label}) est injoignable : {cause}. Consentinel ne garde jamais de mots "
+        "de passe dans des fichiers en clair : démarrez ou déverrouillez votre trousseau, puis "
+        "réessayez.",
+    "The keyring ({label}) failed: {cause}": "Le trousseau ({label}) a échoué : {cause}",
+    "The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, then try "
+    "again.":
+        "Le trousseau ({label}) est verrouillé, ou sa demande de déverrouillage a été fermée. "
+        "Déverrouillez-le, puis réessayez.",
+    "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to use it. Use "
+    "GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager.":
+        "Le trousseau {label} garde les secrets dans un fichier en clair : Consentinel refuse de "
+        "l'utiliser. Utilisez GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire "
+        "d'identification Windows.",
+    "The language must be one of {choices}, not {value}.":
+        "La langue doit être l'une de {choices}, pas {value}.",
+    "The saved session of @{handle} could not be decrypted; it was moved to {moved} and the "
+    "account will sign in again.":
+        "La session enregistrée de @{handle} n'a pas pu être déchiffrée ; elle a été déplacée "
+        "vers {moved} et le compte se reconnectera.",
+    "The schedule must be one of {choices}, not {value}.":
+        "La fréquence doit être l'une de {choices}, pas {value}.",
+    "The setting {name} must be true or false.": "Le réglage {name} doit être vrai ou faux.",
+    "The settings file could not be read; it was moved to {moved} and the defaults are used.":
+        "Le fichier des réglages est illisible ; il a été déplacé vers {moved} et les réglages "
+        "par défaut sont utilisés.",
+    "The settings file was written by a newer Consentinel; it was moved to {moved} and the "
+    "defaults are used.":
+        "Le fichier des réglages vient d'une version plus récente de Consentinel ; il a été "
+        "déplacé vers {moved} et les réglages par défaut sont utilisés.",
+    "This 2FA link asks for {digits}-digit codes; only 6 or 8 are supported.":
+        "Ce lien 2FA demande des codes à {digits} chiffres ; seuls 6 ou 8 sont possibles.",
+    "This 2FA link has a digits or period that is not a number.":
+        "Ce lien 2FA a un nombre de chiffres ou une période qui n'est pas un nombre.",
+    "This 2FA link has a period of {period} seconds; it should be between 10 and 300.":
+        "Ce lien 2FA a une période de {period} secondes ; elle doit être entre 10 et 300.",
+    "This 2FA link has no secret in it.": "Ce lien 2FA ne contient pas de clé.",
+    "This 2FA link is not for time-based codes (otpauth://totp/), which X uses.":
+        "Ce lien 2FA n'est pas pour des codes temporels (otpauth://totp/), ceux qu'utilise X.",
+    "This 2FA link uses the {algorithm} algorithm, which is not supported (SHA1, SHA256 or "
+    "SHA512).":
+        "Ce lien 2FA utilise l'algorithme {algorithm}, qui n'est pas pris en charge (SHA1, "
+        "SHA256 ou SHA512).",
+    "This 2FA secret is not valid: it should only have the letters A to Z and the digits 2 to "
+    "7.":
+        "Cette clé 2FA n'est pas valide : elle ne doit contenir que les lettres A à Z et les "
+        "chiffres 2 à 7.",
+    "This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).":
+        "Cette clé 2FA est trop courte : X donne 16 ou 32 lettres et chiffres (2 à 7).",
+    "Unknown box {name}: use {valid}.": "Case inconnue {name} : utilisez {valid}.",
+    "confirmed": "confirmé",
+    "entry {id} does not follow the one before it (an entry was deleted, moved or edited).":
+        "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
+        "modifiée).",
+    "entry {id} was edited.": "l'entrée {id} a été modifiée.",
+    "in-memory (demo)": "en mémoire (démo)",
+    "no keyring": "aucun trousseau",
+    "permission denied (is the folder read-only?)":
+        "permission refusée (le dossier est-il en lecture seule ?)",
+    "reverted by X": "réactivé par X",
+    "the disk is full": "le disque est plein",
+    "the disk is read-only": "le disque est en lecture seule",
+    "the disk quota is exceeded": "le quota disque est dépassé",
+    "the file {name} next to the journal is damaged.":
+        "le fichier {name} à côté du journal est abîmé.",
+    "the file {name} next to the journal is missing.":
+        "le fichier {name} à côté du journal a disparu.",
+    "the folder does not exist": "le dossier n'existe pas",
+    "the journal has {count} entries but its head says {expected}: entries were removed from "
+    "the end.":
+        "le journal a {count} entrées mais son en-tête en annonce {expected} : des entrées ont "
+        "été retirées à la fin.",
+    "the journal has {count} entries but {name} says {expected}: the journal was truncated or "
+    "replaced.":
+        "le journal a {count} entrées mais {name} en annonce {expected} : le journal a été "
+        "tronqué ou remplacé.",
+    "{value} is not a phone number (like +33 6 12 34 56 78).":
+        "{value} n'est pas un numéro de téléphone (comme +33 6 12 34 56 78).",
+    "{value} is not an email address (like name@example.com).":
+        "{value} n'est pas une adresse e-mail (comme nom@example.com).",
 }

@@ -78,8 +78,15 @@ class AppPaths:
         return cls(root=data, config_dir=config, data_dir=data, logs_dir=logs)
 
     def all_dirs(self) -> tuple[Path, ...]:
-        return (self.root, self.config_dir, self.data_dir, self.logs_dir, self.sessions_dir,
-                self.evidence_dir, self.exports_dir)
+        return (
+            self.root,
+            self.config_dir,
+            self.data_dir,
+            self.logs_dir,
+            self.sessions_dir,
+            self.evidence_dir,
+            self.exports_dir,
+        )
 
     def ensure(self) -> AppPaths:
         """Create every folder owner-only (0700) and tighten any that are looser."""

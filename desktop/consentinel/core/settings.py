@@ -55,28 +55,55 @@ class Settings:
 
     def validate(self) -> Settings:
         if self.schedule not in SCHEDULES:
-            raise ValueError(tr("The schedule must be one of {choices}, not {value}.",
-                                choices=", ".join(SCHEDULES), value=repr(self.schedule)))
+            raise ValueError(
+                tr(
+                    "The schedule must be one of {choices}, not {value}.",
+                    choices=", ".join(SCHEDULES),
+                    value=repr(self.schedule),
+                )
+            )
         if self.language not in LANGUAGES:
-            raise ValueError(tr("The language must be one of {choices}, not {value}.",
-                                choices=", ".join(LANGUAGES), value=repr(self.language)))
-        for name in ("check_on_start", "run_when_closed", "start_at_login", "show_browser",
-                     "notifications"):
+            raise ValueError(
+                tr(
+                    "The language must be one of {choices}, not {value}.",
+                    choices=", ".join(LANGUAGES),
+                    value=repr(self.language),
+                )
+            )
+        for name in (
+            "check_on_start",
+            "run_when_closed",
+            "start_at_login",
+            "show_browser",
+            "notifications",
+        ):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(tr("The setting {name} must be true or false.", name=name))
         if not _int_between(self.concurrency, 1, 10):
-            raise ValueError(tr("Accounts checked at once must be between 1 and 10, not {value}.",
-                                value=repr(self.concurrency)))
+            raise ValueError(
+                tr(
+                    "Accounts checked at once must be between 1 and 10, not {value}.",
+                    value=repr(self.concurrency),
+                )
+            )
         if not _int_between(self.backoff_hours, 1, 168):
-            raise ValueError(tr("The back-off must be between 1 and 168 hours, not {value}.",
-                                value=repr(self.backoff_hours)))
+            raise ValueError(
+                tr(
+                    "The back-off must be between 1 and 168 hours, not {value}.",
+                    value=repr(self.backoff_hours),
+                )
+            )
         if self.browser_path is not None and (
             not isinstance(self.browser_path, str) or not self.browser_path.strip()
         ):
             raise ValueError(tr("The browser path must be a file path, or empty for automatic."))
         if self.x_origin is not None and not _is_origin(self.x_origin):
-            raise ValueError(tr("The X address must look like https://x.com, not {value}.",
-                                value=repr(self.x_origin)))
+            raise ValueError(
+                tr(
+                    "The X address must look like https://x.com, not {value}.",
+                    value=repr(self.x_origin),
+                )
+            )
         return self
 
     @property
@@ -103,8 +130,11 @@ def _int_between(value: object, low: int, high: int) -> bool:
 
 
 def _is_origin(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(("http://", "https://")) and \
-        len(value.split("://", 1)[1].strip("/")) > 0
+    return (
+        isinstance(value, str)
+        and value.startswith(("http://", "https://"))
+        and len(value.split("://", 1)[1].strip("/")) > 0
+    )
 
 
 def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
@@ -125,13 +155,17 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
             moved = set_aside(path, "newer")
             return Settings(), tr(
                 "The settings file was written by a newer Consentinel; it was moved to {moved} "
-                "and the defaults are used.", moved=moved)
+                "and the defaults are used.",
+                moved=moved,
+            )
         return Settings.from_json(raw), None
     except (ValueError, TypeError):
         moved = set_aside(path, "corrupt")
         return Settings(), tr(
             "The settings file could not be read; it was moved to {moved} and the defaults are "
-            "used.", moved=moved)
+            "used.",
+            moved=moved,
+        )
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

@@ -48,6 +48,7 @@ class Reason(str, Enum):
     RATE_LIMITED = "rate_limited"
     CANCELLED = "cancelled"
     BACKING_OFF = "backing_off"
+    BOX_DISABLED = "box_disabled"  # an enforced box X shows ticked but disabled (under 18)
 
 
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).

@@ -61,7 +61,7 @@ class MemoryKeyring(KeyringBackend):
         raise RuntimeError("the in-memory keyring is only used when asked for (demo mode)")
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._items: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
@@ -86,7 +86,9 @@ def _qualname(backend: object) -> str:
 
 def _is_refused(backend: KeyringBackend) -> bool:
     module = type(backend).__module__
-    return module.startswith(_REFUSED_MODULE_PREFIXES) or "plaintext" in type(backend).__name__.lower()
+    return (
+        module.startswith(_REFUSED_MODULE_PREFIXES) or "plaintext" in type(backend).__name__.lower()
+    )
 
 
 def _unwrap(backend: KeyringBackend) -> KeyringBackend:
@@ -96,10 +98,11 @@ def _unwrap(backend: KeyringBackend) -> KeyringBackend:
     if isinstance(backend, ChainerBackend):
         secure = [b for b in ChainerBackend.backends if not _is_refused(b)]
         if secure:
-            return secure[0]
+            chosen: KeyringBackend = secure[0]
+            return chosen
         from keyring.backends import fail
 
-        return fail.Keyring()
+        return fail.Keyring()  # type: ignore[no-untyped-call]
     return backend
 
 
@@ -153,15 +156,22 @@ class Vault:
     def _refuse_insecure(self) -> None:
         backend = self._backend
         if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
-            raise VaultUnavailable(tr(
-                "No system keyring is available (GNOME Keyring / Secret Service, KWallet, macOS "
-                "Keychain or Windows Credential Manager). Consentinel never keeps passwords in "
-                "plain files: start or install a keyring, then try again."))
+            raise VaultUnavailable(
+                tr(
+                    "No system keyring is available (GNOME Keyring / Secret Service, KWallet, "
+                    "macOS Keychain or Windows Credential Manager). Consentinel never keeps "
+                    "passwords in plain files: start or install a keyring, then try again."
+                )
+            )
         if _is_refused(backend):
-            raise VaultUnavailable(tr(
-                "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to "
-                "use it. Use GNOME Keyring, KWallet, macOS Keychain or Windows Credential "
-                "Manager.", label=_qualname(backend)))
+            raise VaultUnavailable(
+                tr(
+                    "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to "
+                    "use it. Use GNOME Keyring, KWallet, macOS Keychain or Windows Credential "
+                    "Manager.",
+                    label=_qualname(backend),
+                )
+            )
 
     @contextlib.contextmanager
     def _guard(self, secret: str | None = None) -> Iterator[None]:
@@ -181,11 +191,18 @@ class Vault:
             module = type(error).__module__
             if kind in ("LockedException", "PromptDismissedException"):
                 raise VaultLocked(_locked_message(label)) from None
-            if module.startswith(("secretstorage", "jeepney")) or isinstance(error, RuntimeError):
-                raise VaultUnavailable(
-                    _unavailable_message(label, _scrub(error, secret))) from None
-            raise VaultError(tr("The keyring ({label}) failed: {cause}", label=label,
-                                cause=_scrub(error, secret))) from None
+            # OSError: the D-Bus socket is gone (daemon stopped, session ended).
+            if module.startswith(("secretstorage", "jeepney")) or isinstance(
+                error, (RuntimeError, OSError)
+            ):
+                raise VaultUnavailable(_unavailable_message(label, _scrub(error, secret))) from None
+            raise VaultError(
+                tr(
+                    "The keyring ({label}) failed: {cause}",
+                    label=label,
+                    cause=_scrub(error, secret),
+                )
+            ) from None
 
     # -- account secrets -------------------------------------------------------------------------
 
@@ -263,11 +280,17 @@ def _scrub(error: BaseException, secret: str | None) -> str:
 
 
 def _locked_message(label: str) -> str:
-    return tr("The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, "
-              "then try again.", label=label)
+    return tr(
+        "The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, "
+        "then try again.",
+        label=label,
+    )
 
 
 def _unavailable_message(label: str, cause: str) -> str:
-    return tr("The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps "
-              "passwords in plain files: start or unlock your keyring, then try again.",
-              label=label, cause=cause)
+    return tr(
+        "The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps "
+        "passwords in plain files: start or unlock your keyring, then try again.",
+        label=label,
+        cause=cause,
+    )

@@ -7,7 +7,6 @@ X's password field.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -55,7 +54,7 @@ class SignInSecrets:
 
     handle: str
     password: str | None = None
-    totp_code: Callable[[], str] | None = None  # a fresh code each call (may wait for one)
+    totp_code: Callable[[], Awaitable[str]] | None = None  # a fresh code each call (may wait)
     email: str | None = None
     phone: str | None = None
 
@@ -346,8 +345,8 @@ class SignIn:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
         if self.secrets.totp_code is not None:
             self._codes_tried += 1
-            # A fresh code may mean waiting for the next 30-second window: off the event loop.
-            code = await asyncio.to_thread(self.secrets.totp_code)
+            # A fresh code may mean waiting for the next 30-second window (never a reused code).
+            code = await self.secrets.totp_code()
             await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code, "ocf")
             return None
         return await self._typed_code(state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR)
@@ -388,10 +387,8 @@ class SignIn:
 
 
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
-    return ""
+    """X's own wording of its question (heading and explanation), one line, for the prompt."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())[:300]
 
 
 async def sign_in(

@@ -1,0 +1,344 @@
+"""One account's check in a run: session, sign-in, read the boxes, untick, read back, journal."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Page
+from playwright.async_api import Error as PlaywrightError
+
+from consentinel.core.accounts import Account, handle_key
+from consentinel.core.check_messages import box_name, reason_message, success_message
+from consentinel.core.context import AppContext
+from consentinel.core.events import (
+    AccountFinished,
+    AccountResult,
+    AccountStep,
+    BoxChange,
+    CancelToken,
+    Event,
+    PromptKind,
+    PromptRequest,
+    Step,
+)
+from consentinel.core.fileio import atomic_write_bytes
+from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.vault import VaultError
+from consentinel.x.errors import PageChanged, SessionExpired, XError, reason_for_exception
+from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
+from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+
+AskSync = Callable[[PromptRequest], "str | None"]
+#: Opens a visible window for the person to finish signing in; True once signed in and saved.
+FinishInBrowser = Callable[[Account], Awaitable[bool]]
+
+
+@dataclass
+class RunShared:
+    """What every account's check in one run shares."""
+
+    ctx: AppContext
+    browser: Browser
+    run_id: int
+    dry_run: bool
+    unattended: bool
+    emit: Callable[[Event], None]
+    ask: AskSync | None
+    cancel: CancelToken
+    user_agent: str
+    page_timeout_ms: float
+    signin_step_timeout_ms: float
+    finish_in_browser: FinishInBrowser
+    signin_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class _Stop(Exception):
+    """Ends a check early with a finished result (not an error)."""
+
+    def __init__(self, result: AccountResult) -> None:
+        super().__init__(result.status.value)
+        self.result = result
+
+
+class AccountCheck:
+    """Checks one account; `run()` never raises, every failure becomes an AccountResult."""
+
+    def __init__(self, shared: RunShared, account: Account) -> None:
+        self.shared = shared
+        self.ctx = shared.ctx
+        self.account = account
+        self.handle = account.handle
+        self._started = time.monotonic()
+        self._context: BrowserContext | None = None
+        self._evidence: Path | None = None
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _step(self, step: Step) -> None:
+        self.shared.emit(AccountStep(self.handle, step))
+
+    def _result(
+        self,
+        status: Status,
+        reason: Reason | None = None,
+        message: str = "",
+        settings: dict[Box, BoxChange] | None = None,
+        reverted: tuple[Box, ...] = (),
+    ) -> AccountResult:
+        return AccountResult(
+            handle=self.handle,
+            status=status,
+            reason=reason,
+            settings=settings or {},
+            evidence=self._evidence,
+            message=message,
+            duration_s=round(time.monotonic() - self._started, 3),
+            reverted_by_x=reverted,
+        )
+
+    def _fail(self, reason: Reason, detail: str = "", status: Status | None = None) -> _Stop:
+        message = reason_message(reason, self.handle, detail)
+        return _Stop(self._result(status or status_for(reason), reason, message))
+
+    def _check_cancel(self) -> None:
+        if self.shared.cancel.cancelled:
+            raise self._fail(Reason.CANCELLED, status=Status.ERROR)
+
+    async def _ask(self, kind: PromptKind, detail: str) -> str | None:
+        ask = self.shared.ask
+        if self.shared.unattended or ask is None:
+            return None
+        # The caller's ask may block (a GUI dialog); keep the other accounts moving meanwhile.
+        return await asyncio.to_thread(ask, PromptRequest(self.handle, kind, detail))
+
+    def _save_evidence(self, png: bytes, what: str) -> Path:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        folder = self.ctx.paths.evidence_dir
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
+        atomic_write_bytes(path, png)
+        self.ctx.journal.record_evidence(self.shared.run_id, self.handle, path, what)
+        self._evidence = path
+        return path
+
+    # -- the check ------------------------------------------------------------------------------
+
+    async def run(self) -> AccountResult:
+        try:
+            result = await self._run()
+        except _Stop as stop:
+            result = stop.result
+        except PageChanged as exc:
+            if exc.screenshot:
+                self._save_evidence(exc.screenshot, "page-changed")
+            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
+        except SessionExpired as exc:
+            result = self._fail(Reason.SESSION_EXPIRED, exc.detail).result
+        except XError as exc:
+            result = self._fail(exc.reason, exc.detail, Status.ERROR).result
+        except VaultError as exc:
+            result = self._fail(Reason.KEYRING_UNAVAILABLE, str(exc), Status.ERROR).result
+        except PlaywrightError as exc:
+            reason = reason_for_exception(exc)
+            result = self._fail(reason, str(exc).splitlines()[0], Status.ERROR).result
+        finally:
+            await self._close()
+        self.ctx.journal.record_check(self.shared.run_id, result)
+        self.ctx.accounts.record_check(self.handle, result.status)
+        self._step(Step.DONE)
+        self.shared.emit(AccountFinished(result))
+        return result
+
+    async def _close(self) -> None:
+        if self._context is not None:
+            context, self._context = self._context, None
+            # The browser may already be gone (cancelled or crashed): nothing left to close.
+            with contextlib.suppress(PlaywrightError):
+                await context.close()
+
+    async def _open_page(self) -> tuple[Page, GrokPage]:
+        await self._close()
+        storage: dict[str, Any] | None
+        try:
+            storage = self.ctx.sessions.load(self.handle)
+        except VaultError:
+            storage = None  # no key to open it: this account needs a sign-in, judged there
+        self._context = await self.shared.browser.new_context(
+            storage_state=storage,  # type: ignore[arg-type]
+            user_agent=self.shared.user_agent,
+            viewport={"width": 1100, "height": 900},
+        )
+        page = await self._context.new_page()
+        page.set_default_timeout(self.shared.page_timeout_ms)
+        grok = GrokPage(page, self.ctx.site, self.shared.page_timeout_ms)
+        return page, grok
+
+    async def _run(self) -> AccountResult:
+        self._check_cancel()
+        self._step(Step.OPENING_SESSION)
+        page, grok = await self._open_page()
+        boxes: dict[Box, BoxState] | None = None
+        if self.ctx.sessions.exists(self.handle):
+            self._step(Step.READING_PAGE)
+            try:
+                boxes = await grok.open()
+            except SessionExpired:
+                boxes = None
+        if boxes is None:
+            self._check_cancel()
+            page, grok = await self._sign_in(page, grok)
+            self._check_cancel()
+            self._step(Step.READING_PAGE)
+            boxes = await grok.open()
+        return await self._enforce(grok, boxes)
+
+    # -- signing in ----------------------------------------------------------------------------
+
+    async def _secrets(self) -> SignInSecrets:
+        vault = self.ctx.vault
+        password = vault.get_password(self.handle)
+        totp_secret = vault.get_totp(self.handle)
+        totp_code: Callable[[], Awaitable[str]] | None = None
+        if totp_secret:
+            generator, handle, secret = self.ctx.totp, self.handle, totp_secret
+
+            async def totp_code() -> str:
+                return await generator.acode(handle, secret)
+
+        return SignInSecrets(
+            handle=self.handle,
+            password=password,
+            totp_code=totp_code,
+            email=self.account.email,
+            phone=self.account.phone,
+        )
+
+    async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
+        """Sign in within the rules; returns the page to carry on with, or stops the check."""
+        refusal = may_sign_in(self.handle, self.ctx.accounts.state(self.handle))
+        if refusal is not None:
+            raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
+        secrets = await self._secrets()
+        if secrets.password is None:
+            raise self._fail(Reason.SESSION_EXPIRED)
+        async with self.shared.signin_lock:
+            self._check_cancel()
+            self._step(Step.SIGNING_IN)
+            outcome = await sign_in(
+                page, self.ctx.site, secrets, self._ask, self.shared.signin_step_timeout_ms
+            )
+        self._remember(outcome)
+        if outcome.ok:
+            assert self._context is not None
+            self.ctx.sessions.save(self.handle, dict(await self._context.storage_state()))
+            return page, grok
+        reason = outcome.reason or Reason.PAGE_CHANGED
+        if outcome.finish_in_browser and not self.shared.unattended:
+            await self._close()
+            if await self.shared.finish_in_browser(self.account):
+                return await self._open_page()
+        # No screenshot here: only the settings page is photographed, a sign-in page may
+        # show what was typed.
+        raise self._fail(reason, outcome.detail, outcome.status)
+
+    def _remember(self, outcome: SignInOutcome) -> None:
+        self.ctx.journal.record_signin(
+            self.shared.run_id,
+            self.handle,
+            "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
+            None if outcome.ok else outcome.reason,
+        )
+        remember_outcome(
+            self.ctx.accounts,
+            self.handle,
+            None if outcome.ok else outcome.reason,
+            outcome.password_submitted,
+            self.ctx.settings.backoff_hours,
+        )
+
+    # -- the boxes ------------------------------------------------------------------------------
+
+    async def _enforce(self, grok: GrokPage, boxes: dict[Box, BoxState]) -> AccountResult:
+        journal = self.ctx.journal
+        settings: dict[Box, BoxChange] = {}
+        reverted: list[Box] = []
+        fixed: list[Box] = []
+        would: list[Box] = []
+        disabled_on: list[Box] = []
+        failed: list[tuple[Box, UntickOutcome]] = []
+        for box in ALL_BOXES:
+            state = boxes.get(box)
+            if state is None:
+                continue  # X does not show this box to this account (memory's rollout)
+            enforced = box in self.account.keep
+            if not (enforced and state.checked):
+                settings[box] = BoxChange(state.checked, state.checked, state.disabled)
+                continue
+            if state.disabled:
+                # X shows it ticked and locked (under-18 accounts): report, never fight it.
+                settings[box] = BoxChange(True, True, True)
+                disabled_on.append(box)
+                continue
+            if journal.last_unticked_by_us(self.handle, box):
+                reverted.append(box)
+            if self.shared.dry_run:
+                settings[box] = BoxChange(True, True)
+                would.append(box)
+                continue
+            self._check_cancel()
+            outcome = await self._untick(grok, box)
+            after = outcome.after.checked if outcome.after else None
+            settings[box] = BoxChange(True, after, bool(outcome.after and outcome.after.disabled))
+            self._save_evidence(await grok.screenshot(), box.value)
+            journal.record_change(
+                self.shared.run_id,
+                self.handle,
+                box,
+                before=True,
+                after=after,
+                confirmed=outcome.confirmed,
+                reverted_by_x=box in reverted,
+            )
+            if outcome.confirmed:
+                fixed.append(box)
+            else:
+                failed.append((box, outcome))
+        kept = tuple(reverted)
+        if failed:
+            box, outcome = failed[0]
+            reason = Reason.TIMEOUT if outcome.mutation_status is None else Reason.SAVE_FAILED
+            names = ", ".join(box_name(b) for b, _ in failed)
+            message = reason_message(reason, self.handle, names)
+            return self._result(Status.ERROR, reason, message, settings, kept)
+        if disabled_on:
+            names = ", ".join(box_name(b) for b in disabled_on)
+            message = reason_message(Reason.BOX_DISABLED, self.handle, names)
+            return self._result(Status.ERROR, Reason.BOX_DISABLED, message, settings, kept)
+        status = Status.WOULD_FIX if would else Status.FIXED if fixed else Status.OPTED_OUT
+        return self._result(status, None, success_message(status, fixed, would), settings, kept)
+
+    async def _untick(self, grok: GrokPage, box: Box) -> UntickOutcome:
+        """Untick, reload, read back; a box read back ticked gets one more try."""
+        self._step(Step.UNTICKING)
+        outcome = await grok.untick(box)
+        self._step(Step.VERIFYING)
+        if outcome.confirmed:
+            return outcome
+        self._check_cancel()
+        self._step(Step.UNTICKING)
+        retry = await grok.untick(box)
+        self._step(Step.VERIFYING)
+        if retry.mutation_status is None and outcome.mutation_status is not None:
+            # The first try reached X: the failure is X not keeping it, not a slow answer.
+            return UntickOutcome(
+                box, retry.after, retry.confirmed, outcome.mutation_status, retry.went_wrong_toast
+            )
+        return retry

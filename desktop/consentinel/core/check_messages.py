@@ -1,0 +1,109 @@
+"""The sentence each check result shows a person, in English and French (via tr())."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from consentinel.core.i18n import tr
+from consentinel.core.status import Box, Reason, Status
+
+
+def box_name(box: Box) -> str:
+    return {
+        Box.TRAINING: tr("training"),
+        Box.PERSONALIZATION: tr("personalization"),
+        Box.MEMORY: tr("memory"),
+    }[box]
+
+
+def boxes_text(boxes: list[Box] | tuple[Box, ...]) -> str:
+    return ", ".join(box_name(b) for b in boxes)
+
+
+def success_message(status: Status, fixed: list[Box], would: list[Box]) -> str:
+    if status is Status.FIXED:
+        return tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+    if status is Status.WOULD_FIX:
+        return tr("Dry run: would untick {boxes}.", boxes=boxes_text(would))
+    return tr("Every enforced box is off.")
+
+
+def blocked_message(handle: str, reason: Reason | None, until: datetime | None) -> str:
+    when = until.astimezone().strftime("%Y-%m-%d %H:%M") if until else "?"
+    return tr(
+        "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
+        "Run `consentinel login {handle}` to sign in yourself.",
+        reason=reason.value if reason else "?",
+        when=when,
+        handle=handle,
+    )
+
+
+def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
+    """What happened and what the person can do, for a check that did not end all off."""
+    messages: dict[Reason, str] = {
+        Reason.TWO_FACTOR: tr(
+            "X asks for a two-factor code: save the TOTP secret, or run "
+            "`consentinel login {handle}`.",
+            handle=handle,
+        ),
+        Reason.EMAIL_CODE: tr(
+            "X sent a code by email or SMS: run `consentinel login {handle}` to enter it.",
+            handle=handle,
+        ),
+        Reason.CAPTCHA: tr(
+            "X shows a captcha: run `consentinel login {handle}` and solve it in the window.",
+            handle=handle,
+        ),
+        Reason.UNUSUAL_ACTIVITY: tr(
+            "X asks to confirm the account's email or phone: add it to the account, or run "
+            "`consentinel login {handle}`.",
+            handle=handle,
+        ),
+        Reason.REFUSED: tr(
+            "X refused the sign-in for now; Consentinel waits before trying again.",
+        ),
+        Reason.LOCKED: tr(
+            "X locked the account until you verify it: sign in on x.com, then run "
+            "`consentinel login {handle}`.",
+            handle=handle,
+        ),
+        Reason.SESSION_EXPIRED: tr(
+            "The saved session expired and no password is saved: run `consentinel login {handle}`.",
+            handle=handle,
+        ),
+        Reason.WRONG_PASSWORD: tr(
+            "X said the saved password is wrong; it will not be tried again until you run "
+            "`consentinel set-password {handle}`.",
+            handle=handle,
+        ),
+        Reason.UNKNOWN_ACCOUNT: tr("X does not know the account @{handle}.", handle=handle),
+        Reason.PAGE_CHANGED: tr(
+            "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
+            "A screenshot was saved.",
+            detail=detail,
+        ),
+        Reason.SAVE_FAILED: tr(
+            "X did not keep the change after two tries: {detail}.",
+            detail=detail,
+        ),
+        Reason.NETWORK: tr("X could not be reached or failed ({detail}).", detail=detail),
+        Reason.TIMEOUT: tr("X took too long to answer ({detail}).", detail=detail),
+        Reason.RATE_LIMITED: tr("X is limiting requests; try again later."),
+        Reason.BROWSER_MISSING: tr(
+            "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, "
+            "or run `consentinel browser install`."
+        ),
+        Reason.KEYRING_UNAVAILABLE: tr(
+            "The system keyring cannot be used, so the saved password cannot be read: {detail}",
+            detail=detail,
+        ),
+        Reason.CANCELLED: tr("The check was cancelled."),
+        Reason.BOX_DISABLED: tr(
+            "X shows {detail} ticked but disabled (X does this for accounts under 18); "
+            "Consentinel cannot change it.",
+            detail=detail,
+        ),
+    }
+    text = messages.get(reason, tr("The check failed ({reason}).", reason=reason.value))
+    return text.replace(" ().", ".").replace(" ()", "")

@@ -1,0 +1,51 @@
+"""AppContext: the stores and settings one run of the engine works with, built in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from consentinel.core.accounts import AccountStore
+from consentinel.core.journal import Journal
+from consentinel.core.paths import AppPaths
+from consentinel.core.sessions import SessionStore
+from consentinel.core.settings import Settings, load_settings
+from consentinel.core.totp import TotpGenerator
+from consentinel.core.vault import Vault
+from consentinel.x.site import XSite
+
+
+@dataclass
+class AppContext:
+    """What the engine, the CLI and the GUI share. Build it with `AppContext.create()`."""
+
+    paths: AppPaths
+    settings: Settings
+    accounts: AccountStore
+    vault: Vault
+    sessions: SessionStore
+    journal: Journal
+    site: XSite
+    totp: TotpGenerator = field(default_factory=TotpGenerator)
+
+    @classmethod
+    def create(
+        cls,
+        paths: AppPaths | None = None,
+        *,
+        vault: Vault | None = None,
+        settings: Settings | None = None,
+    ) -> AppContext:
+        """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders)."""
+        paths = (paths or AppPaths.from_env()).ensure()
+        if settings is None:
+            settings, _warning = load_settings(paths)
+        vault = vault or Vault()
+        return cls(
+            paths=paths,
+            settings=settings,
+            accounts=AccountStore(paths),
+            vault=vault,
+            sessions=SessionStore(paths, vault),
+            journal=Journal.open(paths.journal_path),
+            site=XSite(settings.effective_x_origin()),
+        )

@@ -1,0 +1,319 @@
+"""Engine.run_check(): the heart. One browser per run, one context per account, journal all.
+
+Synchronous on the outside (the GUI calls it from a worker thread, the CLI directly); inside it
+runs its own asyncio loop with async Playwright. See docs/ARCHITECTURE.md for the contract.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from consentinel.core.account_check import AccountCheck, AskSync, RunShared
+from consentinel.core.accounts import Account, handle_key
+from consentinel.core.check_messages import reason_message
+from consentinel.core.context import AppContext
+from consentinel.core.events import (
+    AccountFinished,
+    AccountResult,
+    AccountStep,
+    CancelToken,
+    Event,
+    RunFinished,
+    RunResult,
+    RunStarted,
+    Step,
+)
+from consentinel.core.i18n import tr
+from consentinel.core.signin_rules import remember_outcome
+from consentinel.core.status import Reason, Status
+from consentinel.core.vault import VaultError
+from consentinel.x.browser import BrowserChoice, find_browser, headful_user_agent, launch_args
+from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in, wait_until_home
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """How `Engine.login_interactive` ended; `message` is for the person."""
+
+    ok: bool
+    message: str
+    reason: Reason | None = None
+
+
+def _no_event(_event: Event) -> None:
+    return None
+
+
+class Engine:
+    """Checks accounts against X's Grok settings. Build one per AppContext; reusable."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        headless: bool | None = None,
+        interactive_headless: bool = False,
+        page_timeout_s: float = 30.0,
+        signin_step_timeout_s: float = 30.0,
+        interactive_timeout_s: float = 600.0,
+    ) -> None:
+        self.ctx = ctx
+        # Watching the browser is a setting; tests and scheduled runs stay headless.
+        self.headless = (not ctx.settings.show_browser) if headless is None else headless
+        # The "finish in the browser" window is visible unless a test (no display) says not.
+        self.interactive_headless = interactive_headless
+        self.page_timeout_ms = page_timeout_s * 1000
+        self.signin_step_timeout_ms = signin_step_timeout_s * 1000
+        self.interactive_timeout_s = interactive_timeout_s
+
+    # -- run_check ------------------------------------------------------------------------------
+
+    def run_check(
+        self,
+        handles: Sequence[str] | None = None,
+        dry_run: bool = False,
+        unattended: bool = False,
+        on_event: Callable[[Event], None] = _no_event,
+        ask: AskSync | None = None,
+        cancel: CancelToken | None = None,
+        trigger: str = "manual",
+    ) -> RunResult:
+        """Check the accounts (all when `handles` is None) and return what happened to each."""
+        cancel = cancel or CancelToken()
+        accounts = self._select(handles)
+        journal = self.ctx.journal
+        run_id = journal.start_run(trigger)
+        on_event(RunStarted(run_id, tuple(a.handle for a in accounts)))
+        results: list[AccountResult]
+        cancelled = False
+        try:
+            choice = find_browser(self.ctx.settings.browser_path)
+            if choice is None:
+                results = [self._finish_without_browser(run_id, a, on_event, "") for a in accounts]
+            else:
+                results = asyncio.run(
+                    self._run_all(
+                        choice, run_id, accounts, dry_run, unattended, on_event, ask, cancel
+                    )
+                )
+            cancelled = cancel.cancelled
+        except BaseException:
+            # The run did not reach its end; the journal has no "interrupted by us" call, and
+            # "cancelled" is the honest nearest word for a run stopped before its end.
+            journal.finish_run(run_id, cancelled=True)
+            raise
+        result = RunResult(run_id, tuple(results), cancelled=cancelled)
+        journal.finish_run(run_id, cancelled=cancelled)
+        on_event(RunFinished(result))
+        return result
+
+    def _select(self, handles: Sequence[str] | None) -> list[Account]:
+        accounts = self.ctx.accounts.list()
+        if handles is None:
+            return accounts
+        wanted = [handle_key(h) for h in handles]
+        by_key = {a.key: a for a in accounts}
+        return [by_key[k] for k in dict.fromkeys(wanted) if k in by_key]
+
+    def _finish_without_browser(
+        self, run_id: int, account: Account, on_event: Callable[[Event], None], detail: str
+    ) -> AccountResult:
+        message = reason_message(Reason.BROWSER_MISSING, account.handle)
+        if detail:
+            message = f"{message} ({detail})"
+        result = AccountResult(
+            account.handle, Status.ERROR, Reason.BROWSER_MISSING, message=message
+        )
+        self.ctx.journal.record_check(run_id, result)
+        self.ctx.accounts.record_check(account.handle, result.status)
+        on_event(AccountStep(account.handle, Step.DONE))
+        on_event(AccountFinished(result))
+        return result
+
+    async def _launch(self, pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
+        return await pw.chromium.launch(
+            executable_path=str(choice.path), headless=headless, args=launch_args(headless)
+        )
+
+    async def _run_all(
+        self,
+        choice: BrowserChoice,
+        run_id: int,
+        accounts: list[Account],
+        dry_run: bool,
+        unattended: bool,
+        on_event: Callable[[Event], None],
+        ask: AskSync | None,
+        cancel: CancelToken,
+    ) -> list[AccountResult]:
+        async with async_playwright() as pw:
+            try:
+                browser = await self._launch(pw, choice, self.headless)
+            except PlaywrightError as exc:
+                detail = str(exc).splitlines()[0]
+                return [self._finish_without_browser(run_id, a, on_event, detail) for a in accounts]
+            try:
+                user_agent = headful_user_agent(browser.version)
+
+                async def finish_in_browser(account: Account) -> bool:
+                    return (await self._interactive(pw, choice, account, cancel)).ok
+
+                shared = RunShared(
+                    ctx=self.ctx,
+                    browser=browser,
+                    run_id=run_id,
+                    dry_run=dry_run,
+                    unattended=unattended,
+                    emit=on_event,
+                    ask=ask,
+                    cancel=cancel,
+                    user_agent=user_agent,
+                    page_timeout_ms=self.page_timeout_ms,
+                    signin_step_timeout_ms=self.signin_step_timeout_ms,
+                    finish_in_browser=finish_in_browser,
+                )
+                limit = asyncio.Semaphore(max(1, self.ctx.settings.concurrency))
+                for account in accounts:
+                    on_event(AccountStep(account.handle, Step.QUEUED))
+
+                async def one(account: Account) -> AccountResult:
+                    async with limit:
+                        return await AccountCheck(shared, account).run()
+
+                return list(await asyncio.gather(*(one(a) for a in accounts)))
+            finally:
+                await browser.close()
+
+    # -- signing in with a person ---------------------------------------------------------------
+
+    def login_interactive(
+        self,
+        handle: str,
+        on_event: Callable[[Event], None] = _no_event,
+        cancel: CancelToken | None = None,
+        *,
+        headless: bool | None = None,
+    ) -> LoginResult:
+        """Open X's sign-in page in a visible window, fill what the saved secrets allow, wait
+        until the person lands on X's home, then save the session."""
+        cancel = cancel or CancelToken()
+        account = self.ctx.accounts.get(handle)
+        if account is None:
+            return LoginResult(False, tr("@{handle} is not one of your accounts.", handle=handle))
+        choice = find_browser(self.ctx.settings.browser_path)
+        if choice is None:
+            return LoginResult(
+                False, reason_message(Reason.BROWSER_MISSING, handle), Reason.BROWSER_MISSING
+            )
+        visible_headless = self.interactive_headless if headless is None else headless
+
+        async def main() -> LoginResult:
+            async with async_playwright() as pw:
+                return await self._interactive(pw, choice, account, cancel, visible_headless)
+
+        on_event(AccountStep(account.handle, Step.SIGNING_IN))
+        result = asyncio.run(main())
+        on_event(AccountStep(account.handle, Step.DONE))
+        return result
+
+    async def _interactive(
+        self,
+        pw: Playwright,
+        choice: BrowserChoice,
+        account: Account,
+        cancel: CancelToken,
+        headless: bool | None = None,
+    ) -> LoginResult:
+        """The visible sign-in: we type what we may, the person does the rest."""
+        headless = self.interactive_headless if headless is None else headless
+        try:
+            browser = await self._launch(pw, choice, headless)
+        except PlaywrightError as exc:
+            detail = str(exc).splitlines()[0]
+            message = f"{reason_message(Reason.BROWSER_MISSING, account.handle)} ({detail})"
+            return LoginResult(False, message, Reason.BROWSER_MISSING)
+        try:
+            context = await browser.new_context(
+                user_agent=headful_user_agent(browser.version),
+                viewport={"width": 1100, "height": 900},
+            )
+            page = await context.new_page()
+            secrets = self._secrets_for_person(account)
+
+            async def nobody(_kind: object, _detail: str) -> str | None:
+                return None  # the person answers in the window itself
+
+            outcome = await sign_in(
+                page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms
+            )
+            self._journal_signin(account.handle, outcome)
+            if not outcome.ok and not await self._wait_for_person(page, cancel):
+                if cancel.cancelled:
+                    return LoginResult(
+                        False, reason_message(Reason.CANCELLED, account.handle), Reason.CANCELLED
+                    )
+                return LoginResult(
+                    False,
+                    tr(
+                        "The sign-in of @{handle} was not finished in the window.",
+                        handle=account.handle,
+                    ),
+                    outcome.reason or Reason.TIMEOUT,
+                )
+            self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
+            self.ctx.accounts.unblock(account.handle)
+            return LoginResult(
+                True, tr("@{handle} is signed in; the session is saved.", handle=account.handle)
+            )
+        finally:
+            await browser.close()
+
+    async def _wait_for_person(self, page: object, cancel: CancelToken) -> bool:
+        from playwright.async_api import Page
+
+        assert isinstance(page, Page)
+        # Short waits in a loop so a cancel (closing the dialog) is noticed within a second.
+        waited = 0.0
+        while waited < self.interactive_timeout_s and not cancel.cancelled:
+            if await wait_until_home(page, self.ctx.site, 1000):
+                return True
+            if page.is_closed():
+                return False
+            waited += 1.0
+        return False
+
+    def _secrets_for_person(self, account: Account) -> SignInSecrets:
+        """Whatever we may type for the person; a keyring problem just means they type it."""
+        try:
+            password = self.ctx.vault.get_password(account.handle)
+            totp_secret = self.ctx.vault.get_totp(account.handle)
+        except VaultError:
+            password, totp_secret = None, None
+        if self.ctx.accounts.state(account.handle).password_rejected:
+            password = None  # X said it is wrong: the person types the right one
+        totp_code = None
+        if totp_secret:
+            generator, handle, secret = self.ctx.totp, account.handle, totp_secret
+
+            async def totp_code() -> str:
+                return await generator.acode(handle, secret)
+
+        return SignInSecrets(account.handle, password, totp_code, account.email, account.phone)
+
+    def _journal_signin(self, handle: str, outcome: SignInOutcome) -> None:
+        self.ctx.journal.record_signin(
+            None,
+            handle,
+            "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
+            None if outcome.ok else outcome.reason,
+        )
+        if outcome.reason is Reason.WRONG_PASSWORD and outcome.password_submitted:
+            remember_outcome(self.ctx.accounts, handle, outcome.reason, True, 0)

@@ -1,0 +1,765 @@
+"""Journal: what every run saw and did, in SQLite, as a hash chain that verify() can check."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import socket
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+from consentinel.core.events import AccountResult
+from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error, set_aside
+from consentinel.core.i18n import tr
+from consentinel.core.journal_schema import (
+    GENESIS_HASH,
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    migrate,
+    user_version,
+)
+from consentinel.core.status import Box, Reason, Status
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+HEAD_FILE_NAME = "journal.head"
+
+#: Payload keys that would mean a caller is about to write a secret into the journal.
+_SECRET_KEYS = frozenset(
+    {
+        "password",
+        "passwd",
+        "secret",
+        "totp",
+        "totp_secret",
+        "otp",
+        "code",
+        "token",
+        "cookie",
+        "cookies",
+        "storage_state",
+        "session_key",
+        "key",
+        "auth_token",
+        "ct0",
+    }
+)
+
+
+class EntryKind(str, Enum):
+    RUN_STARTED = "run_started"
+    RUN_FINISHED = "run_finished"
+    RUN_INTERRUPTED = "run_interrupted"
+    CHECK = "check"
+    CHANGE = "change"
+    SIGNIN = "signin"
+    EVIDENCE = "evidence"
+    NOTIFICATION = "notification"
+    ACCOUNT_ADDED = "account_added"
+    ACCOUNT_REMOVED = "account_removed"
+    SETTINGS_CHANGED = "settings_changed"
+
+
+class RunStatus(str, Enum):
+    RUNNING = "running"
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"
+    CANCELLED = "cancelled"
+
+
+class JournalError(Exception):
+    """The journal could not be written or read; str() is a sentence for a person."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    ts: str  # UTC, ISO 8601
+    run_id: int | None
+    kind: EntryKind
+    handle: str | None
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+    @property
+    def at(self) -> datetime:
+        return datetime.fromisoformat(self.ts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "ts": self.ts,
+            "run_id": self.run_id,
+            "kind": self.kind.value,
+            "handle": self.handle,
+            "payload": self.payload,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+    def summary(self) -> str:
+        """One short line for `consentinel log` and the GUI's history."""
+        p = self.payload
+        if self.kind is EntryKind.CHECK:
+            reason = f" ({p['reason']})" if p.get("reason") else ""
+            return f"{p.get('status', '?')}{reason}"
+        if self.kind is EntryKind.CHANGE:
+            flags = []
+            if p.get("confirmed"):
+                flags.append(tr("confirmed"))
+            if p.get("reverted_by_x"):
+                flags.append(tr("reverted by X"))
+            extra = f" ({', '.join(flags)})" if flags else ""
+            return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
+        if self.kind is EntryKind.SIGNIN:
+            reason = f" ({p['reason']})" if p.get("reason") else ""
+            return f"{p.get('outcome', '?')}{reason}"
+        if self.kind is EntryKind.EVIDENCE:
+            return f"{p.get('why', '')} {p.get('path', '')}".strip()
+        if self.kind in (EntryKind.RUN_STARTED, EntryKind.RUN_FINISHED):
+            return str(p.get("trigger") or p.get("status") or "")
+        if self.kind is EntryKind.NOTIFICATION:
+            return str(p.get("message", ""))
+        if self.kind is EntryKind.SETTINGS_CHANGED:
+            return ", ".join(sorted(p))
+        return ""
+
+
+def _onoff(value: object) -> str:
+    return {True: "on", False: "off"}.get(value, "?") if isinstance(value, bool) else "?"
+
+
+@dataclass(frozen=True)
+class Run:
+    id: int
+    started_at: str
+    finished_at: str | None
+    trigger: str
+    status: RunStatus
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    count: int
+    problem: str | None = None
+
+
+def canonical_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(
+    prev_hash: str,
+    id_: int,
+    ts: str,
+    run_id: int | None,
+    kind: str,
+    handle: str | None,
+    payload: object,
+) -> str:
+    body = canonical_json(
+        {"id": id_, "ts": ts, "run_id": run_id, "kind": kind, "handle": handle, "payload": payload}
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def check_no_secret(payload: object, where: str = "payload") -> None:
+    """Refuse payloads with keys that name secrets: a bug upstream must not reach the disk."""
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            if str(key).lower() in _SECRET_KEYS:
+                raise ValueError(f"journal {where} has a key {key!r} that names a secret")
+            check_no_secret(value, where)
+    elif isinstance(payload, (list, tuple)):
+        for value in payload:
+            check_no_secret(value, where)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # pragma: no cover - Windows; os.kill(pid, 0) would end the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return bool(code.value == 259)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Journal:
+    """The append-only journal. Thread safe: one connection behind a lock (GUI reads while a
+    run writes); other processes are serialised by SQLite's own locking (WAL, busy_timeout)."""
+
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, warning: str | None, clock: Callable[[], datetime]
+    ) -> None:
+        self.path = path
+        self.head_path = path.with_name(HEAD_FILE_NAME)
+        self._db = db
+        self._lock = threading.RLock()
+        self._clock = clock
+        self._own_runs: set[int] = set()
+        #: Set when the file found at open was corrupt or from a newer version and was set aside.
+        self.open_warning = warning
+
+    # -- opening --------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] = _utc_now,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> Journal:
+        """Open (creating or migrating) the journal; runs left "running" by a dead process are
+        marked interrupted."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            db, warning = cls._open_db(path, migrations)
+            journal = cls(path, db, warning, clock)
+            journal.interrupt_stale_runs(only_dead=True)
+        except (OSError, sqlite3.OperationalError) as error:
+            # Locked, read-only, full, missing folder: a set-up problem, not a damaged file.
+            if isinstance(error, StorageError):
+                raise
+            cause = describe_os_error(error) if isinstance(error, OSError) else str(error)
+            raise StorageError(
+                tr("Could not open the journal {path}: {cause}.", path=path, cause=cause)
+            ) from error
+        return journal
+
+    @staticmethod
+    def _open_db(
+        path: Path, migrations: Sequence[Migration]
+    ) -> tuple[sqlite3.Connection, str | None]:
+        warning: str | None = None
+        db = _connect(path)
+        try:
+            version = _probe(db)
+        except sqlite3.OperationalError:
+            db.close()
+            raise
+        except sqlite3.DatabaseError:
+            # "file is not a database", "disk image is malformed", a failed quick_check.
+            db.close()
+            moved = _set_aside_db(path, "corrupt")
+            warning = tr(
+                "The journal could not be read; it was moved to {moved} and a new one was started.",
+                moved=moved,
+            )
+            db = _connect(path)
+            version = 0
+        if version > len(migrations):
+            db.close()
+            moved = _set_aside_db(path, "newer")
+            warning = tr(
+                "The journal was written by a newer Consentinel; it was moved to "
+                "{moved} and a new one was started.",
+                moved=moved,
+            )
+            db = _connect(path)
+            version = 0
+        if 0 < version < len(migrations):
+            _backup(db, path, version)
+        migrate(db, migrations, version)
+        return db, warning
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- runs -----------------------------------------------------------------------------------
+
+    def interrupt_stale_runs(self, *, only_dead: bool = False) -> list[int]:
+        """Mark runs still "running" as interrupted. With only_dead, only those whose process on
+        this machine is gone; without, every run not started by this Journal (call it while
+        holding the RunLock, when no other run can be going)."""
+        host = socket.gethostname()
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, pid, host FROM runs WHERE status = ?", (RunStatus.RUNNING.value,)
+            ).fetchall()
+            stale = []
+            for run_id, pid, run_host in rows:
+                if run_id in self._own_runs:
+                    continue
+                if only_dead and (run_host != host or pid is None or _pid_alive(int(pid))):
+                    continue
+                stale.append(int(run_id))
+            for run_id in stale:
+                with self._write():
+                    now = self._now()
+                    cur = self._db.execute(
+                        "UPDATE runs SET status = ?, finished_at = ? WHERE id = ? AND status = ?",
+                        (RunStatus.INTERRUPTED.value, now, run_id, RunStatus.RUNNING.value),
+                    )
+                    if cur.rowcount:
+                        self._insert(
+                            now,
+                            run_id,
+                            EntryKind.RUN_INTERRUPTED,
+                            None,
+                            {"status": RunStatus.INTERRUPTED.value},
+                        )
+            return stale
+
+    def start_run(self, trigger: str | Enum) -> int:
+        trigger = trigger.value if isinstance(trigger, Enum) else str(trigger)
+        with self._lock, self._write():
+            now = self._now()
+            cur = self._db.execute(
+                "INSERT INTO runs (started_at, trigger, status, pid, host) VALUES (?, ?, ?, ?, ?)",
+                (now, str(trigger), RunStatus.RUNNING.value, os.getpid(), socket.gethostname()),
+            )
+            run_id = int(cur.lastrowid or 0)
+            self._insert(now, run_id, EntryKind.RUN_STARTED, None, {"trigger": str(trigger)})
+            self._own_runs.add(run_id)
+            return run_id
+
+    def finish_run(
+        self, run_id: int, cancelled: bool = False, *, interrupted: bool = False
+    ) -> None:
+        """Close a run: finished, cancelled (a person asked), or interrupted (an error or a
+        shutdown stopped it before its end; only "finished" runs count for the schedule)."""
+        if interrupted:
+            status, kind = RunStatus.INTERRUPTED, EntryKind.RUN_INTERRUPTED
+        else:
+            status = RunStatus.CANCELLED if cancelled else RunStatus.FINISHED
+            kind = EntryKind.RUN_FINISHED
+        with self._lock, self._write():
+            now = self._now()
+            self._db.execute(
+                "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
+                (status.value, now, run_id),
+            )
+            self._insert(now, run_id, kind, None, {"status": status.value})
+        self._own_runs.discard(run_id)
+
+    def run(self, run_id: int) -> Run | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, started_at, finished_at, trigger, status FROM runs WHERE id = ?",
+                (run_id,),
+            ).fetchone()
+        return _run(row) if row else None
+
+    def runs(self, limit: int | None = None) -> list[Run]:
+        """Runs, newest first."""
+        sql = "SELECT id, started_at, finished_at, trigger, status FROM runs ORDER BY id DESC"
+        with self._lock:
+            rows = self._db.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+        return [_run(row) for row in rows]
+
+    # -- appending ------------------------------------------------------------------------------
+
+    def append(
+        self,
+        kind: EntryKind,
+        handle: str | None,
+        payload: dict[str, Any],
+        run_id: int | None = None,
+    ) -> Entry:
+        """Add one entry at the end of the chain. Payloads must never hold a secret."""
+        kind = EntryKind(kind)
+        check_no_secret(payload)
+        # Round-trip through JSON now so that what is hashed is exactly what is stored.
+        clean = json.loads(canonical_json(payload))
+        with self._lock, self._write():
+            return self._insert(self._now(), run_id, kind, handle, clean)
+
+    def record_check(self, run_id: int | None, result: AccountResult) -> Entry:
+        payload = result.to_json()
+        payload.pop("handle", None)
+        payload["duration_s"] = round(result.duration_s, 3)
+        return self.append(EntryKind.CHECK, result.handle, payload, run_id)
+
+    def record_change(
+        self,
+        run_id: int | None,
+        handle: str,
+        box: Box,
+        before: bool | None,
+        after: bool | None,
+        confirmed: bool,
+        reverted_by_x: bool = False,
+    ) -> Entry:
+        payload = {
+            "box": Box(box).value,
+            "before": before,
+            "after": after,
+            "confirmed": confirmed,
+            "reverted_by_x": reverted_by_x,
+        }
+        return self.append(EntryKind.CHANGE, handle, payload, run_id)
+
+    def record_signin(
+        self, run_id: int | None, handle: str, outcome: str | Enum, reason: Reason | None = None
+    ) -> Entry:
+        payload = {
+            "outcome": outcome.value if isinstance(outcome, Enum) else str(outcome),
+            "reason": reason.value if reason else None,
+        }
+        return self.append(EntryKind.SIGNIN, handle, payload, run_id)
+
+    def record_evidence(self, run_id: int | None, handle: str, path: Path | str, why: str) -> Entry:
+        return self.append(EntryKind.EVIDENCE, handle, {"path": str(path), "why": why}, run_id)
+
+    def record_notification(
+        self,
+        run_id: int | None,
+        handle: str | None,
+        kind: str | Enum,
+        message: str,
+        delivered: bool,
+    ) -> Entry:
+        """A desktop notification that was shown (or could not be: `delivered` False)."""
+        payload = {
+            "kind": kind.value if isinstance(kind, Enum) else str(kind),
+            "message": message,
+            "delivered": delivered,
+        }
+        return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
+
+    def append_account_added(self, handle: str) -> Entry:
+        return self.append(EntryKind.ACCOUNT_ADDED, handle, {})
+
+    def append_account_removed(self, handle: str) -> Entry:
+        return self.append(EntryKind.ACCOUNT_REMOVED, handle, {})
+
+    def record_settings_changed(self, changes: dict[str, Any]) -> Entry:
+        """`changes` maps a setting's name to its new value (never a secret)."""
+        return self.append(EntryKind.SETTINGS_CHANGED, None, dict(changes))
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def entries(
+        self,
+        handle: str | None = None,
+        kinds: Iterable[EntryKind] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        status: Status | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Entry]:
+        """Entries oldest first (or newest first). `limit` keeps the most recent ones; `status`
+        keeps check entries that ended so; `handle` compares case-insensitively."""
+        where, args = [], []  # type: tuple[list[str], list[Any]]
+        if handle is not None:
+            where.append("lower(handle) = ?")
+            args.append(handle.strip().lstrip("@").lower())
+        if kinds is not None:
+            values = [EntryKind(k).value for k in kinds]
+            where.append(f"kind IN ({','.join('?' * len(values))})")
+            args.extend(values)
+        if since is not None:
+            where.append("ts >= ?")
+            args.append(_iso(since))
+        if until is not None:
+            where.append("ts < ?")
+            args.append(_iso(until))
+        if status is not None:
+            where.append("kind = ? AND json_extract(payload, '$.status') = ?")
+            args.extend([EntryKind.CHECK.value, Status(status).value])
+        sql = "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(int(limit))
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        found = [_entry(row) for row in rows]
+        return found if newest_first else found[::-1]
+
+    def last_check(self, handle: str) -> Entry | None:
+        found = self.entries(handle=handle, kinds=[EntryKind.CHECK], limit=1)
+        return found[0] if found else None
+
+    def last_completed_run_at(self) -> datetime | None:
+        """When the last run that went to its end (not interrupted, not cancelled) finished."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT max(finished_at) FROM runs WHERE status = ?", (RunStatus.FINISHED.value,)
+            ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def last_unticked_by_us(self, handle: str, box: Box) -> bool:
+        """True when our latest change of this box unticked it and the read-back confirmed it:
+        if the box is ticked again now, X (not the person through us) turned it back on."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT payload FROM entries WHERE lower(handle) = ? AND kind = ? "
+                "AND json_extract(payload, '$.box') = ? ORDER BY id DESC LIMIT 1",
+                (handle.strip().lstrip("@").lower(), EntryKind.CHANGE.value, Box(box).value),
+            ).fetchone()
+        if not row:
+            return False
+        payload = json.loads(row[0])
+        return payload.get("after") is False and payload.get("confirmed") is True
+
+    def count(self) -> int:
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    # -- verifying and exporting ------------------------------------------------------------------
+
+    def verify(self) -> VerifyResult:
+        """Walk the chain: an edited, deleted, reordered or truncated entry is reported."""
+        with self._lock:
+            # The side file first: writers update it after their commit, so read now it can be
+            # behind the database (tolerated below) but never ahead of it unless truncated.
+            side = self._read_head_file()
+            # One read transaction: rows and head row from the same snapshot.
+            self._db.execute("BEGIN")
+            try:
+                rows = self._db.execute(
+                    "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries "
+                    "ORDER BY id"
+                ).fetchall()
+                head = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+            finally:
+                self._db.execute("COMMIT")
+        prev = GENESIS_HASH
+        last_id = 0
+        for n, (id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_) in enumerate(rows):
+            if prev_hash != prev:
+                return VerifyResult(
+                    False,
+                    n,
+                    tr(
+                        "entry {id} does not follow the one before it (an entry was deleted, moved "
+                        "or edited).",
+                        id=id_,
+                    ),
+                )
+            try:
+                payload = json.loads(payload_text)
+            except ValueError:
+                return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
+            if (
+                entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) != hash_
+                or id_ <= last_id
+            ):
+                return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
+            prev, last_id = hash_, id_
+        count = len(rows)
+        if head is None or int(head[0]) != count or head[1] != prev:
+            return VerifyResult(
+                False,
+                count,
+                tr(
+                    "the journal has {count} entries but its head says {expected}: entries were "
+                    "removed from the end.",
+                    count=count,
+                    expected=head[0] if head else "?",
+                ),
+            )
+        problem = self._check_head_file(side, count, prev, rows)
+        if problem:
+            return VerifyResult(False, count, problem)
+        return VerifyResult(True, count, None)
+
+    def _read_head_file(self) -> str | None:
+        try:
+            return self.head_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    @staticmethod
+    def _check_head_file(
+        side: str | None, count: int, last_hash: str, rows: list[Any]
+    ) -> str | None:
+        if side is None:
+            if count == 0:
+                return None
+            return tr("the file {name} next to the journal is missing.", name=HEAD_FILE_NAME)
+        try:
+            raw = json.loads(side)
+            side_count, side_hash = int(raw["count"]), str(raw["hash"])
+        except (ValueError, KeyError, TypeError):
+            return tr("the file {name} next to the journal is damaged.", name=HEAD_FILE_NAME)
+        if side_count == count and side_hash == last_hash:
+            return None
+        # The side file is written just after each commit: after a crash it may be one entry
+        # behind, which is fine as long as it names an entry of this chain.
+        if side_count < count and (side_count == 0 or rows[side_count - 1][7] == side_hash):
+            return None
+        return tr(
+            "the journal has {count} entries but {name} says {expected}: the journal was "
+            "truncated or replaced.",
+            count=count,
+            name=HEAD_FILE_NAME,
+            expected=side_count,
+        )
+
+    def export_json(
+        self, target: Path | str | IO[str], handle: str | None = None, **filters: Any
+    ) -> int:
+        from consentinel.core.journal_export import write_json
+
+        return write_json(self, target, handle=handle, **filters)
+
+    def export_csv(
+        self, target: Path | str | IO[str], handle: str | None = None, **filters: Any
+    ) -> int:
+        from consentinel.core.journal_export import write_csv
+
+        return write_csv(self, target, handle=handle, **filters)
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return _iso(self._clock())
+
+    @contextlib.contextmanager
+    def _write(self) -> Any:
+        """One IMMEDIATE transaction: other processes wait (busy_timeout), chain stays linear."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise JournalError(
+                tr("The journal is busy or cannot be written: {cause}.", cause=error)
+            ) from error
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        self._write_head_file()
+
+    def _insert(
+        self,
+        ts: str,
+        run_id: int | None,
+        kind: EntryKind,
+        handle: str | None,
+        payload: dict[str, Any],
+    ) -> Entry:
+        count, prev = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+        row = self._db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()
+        id_ = int(row[0]) + 1
+        hash_ = entry_hash(prev, id_, ts, run_id, kind.value, handle, payload)
+        self._db.execute(
+            "INSERT INTO entries (id, ts, run_id, kind, handle, payload, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (id_, ts, run_id, kind.value, handle, canonical_json(payload), prev, hash_),
+        )
+        self._db.execute("UPDATE chain_head SET count = ?, last_hash = ?", (count + 1, hash_))
+        return Entry(id_, ts, run_id, kind, handle, payload, prev, hash_)
+
+    def _write_head_file(self) -> None:
+        count, last_hash = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+        try:
+            atomic_write_text(
+                self.head_path, json.dumps({"count": count, "hash": last_hash}) + "\n"
+            )
+        except StorageError as error:
+            # The entry is committed; a side file left behind is tolerated by verify() and
+            # caught up by the next append. Failing the caller here would misreport the entry.
+            log.warning("journal head file not updated: %s", error)
+
+
+def _iso(when: datetime) -> str:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _entry(row: Sequence[Any]) -> Entry:
+    id_, ts, run_id, kind, handle, payload, prev_hash, hash_ = row
+    return Entry(
+        int(id_), ts, run_id, EntryKind(kind), handle, json.loads(payload), prev_hash, hash_
+    )
+
+
+def _run(row: Sequence[Any]) -> Run:
+    return Run(int(row[0]), row[1], row[2], row[3], RunStatus(row[4]))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Create the file owner-only before SQLite does: its -wal and -shm files copy its mode.
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+    db = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def _probe(db: sqlite3.Connection) -> int:
+    """The schema version; raises sqlite3.DatabaseError when the file is not a sound database."""
+    version = user_version(db)
+    result = db.execute("PRAGMA quick_check").fetchone()
+    if not result or result[0] != "ok":
+        raise sqlite3.DatabaseError(str(result[0] if result else "quick_check failed"))
+    if version <= LATEST_VERSION:
+        db.execute("PRAGMA journal_mode = WAL")
+    return version
+
+
+def _set_aside_db(path: Path, why: str) -> Path:
+    moved = set_aside(path, why)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, moved.with_name(moved.name + suffix))
+    head = path.with_name(HEAD_FILE_NAME)
+    if head.exists():
+        set_aside(head, why)
+    return moved
+
+
+def _backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the journal before migrating it (journal.sqlite3.v<N>.bak, owner-only)."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    copy = sqlite3.connect(target)
+    try:
+        db.backup(copy)
+    finally:
+        copy.close()
+    return target

@@ -1,0 +1,98 @@
+"""SessionStore: each account's browser session (Playwright storage_state), encrypted at rest.
+
+A session holds X's cookies, which are as good as a password: the file is AES-GCM encrypted
+with a key kept in the Vault, written atomically and owner-only, and named after a hash of the
+handle so that the folder does not even list who the accounts are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from consentinel.core.accounts import handle_key
+from consentinel.core.fileio import atomic_write_bytes, set_aside
+from consentinel.core.i18n import tr
+from consentinel.core.paths import AppPaths
+from consentinel.core.vault import Vault
+
+_MAGIC = b"CSS1"
+_NONCE_BYTES = 12
+_SUFFIX = ".session"
+
+
+class SessionStore:
+    """save/load/delete one encrypted storage_state per account."""
+
+    def __init__(self, paths: AppPaths, vault: Vault) -> None:
+        self._dir = paths.sessions_dir
+        self._vault = vault
+        self._key: bytes | None = None
+        #: Set when a session file could not be decrypted and was set aside.
+        self.last_warning: str | None = None
+
+    def _cipher(self) -> AESGCM:
+        # Asked once per store: each keyring read may show an unlock prompt.
+        if self._key is None:
+            self._key = self._vault.get_or_create_session_key()
+        return AESGCM(self._key)
+
+    def path_for(self, handle: str) -> Path:
+        digest = hashlib.sha256(b"consentinel-session\0" + handle_key(handle).encode()).hexdigest()
+        return self._dir / f"{digest[:32]}{_SUFFIX}"
+
+    def save(self, handle: str, storage_state: dict[str, Any]) -> None:
+        plain = json.dumps(storage_state, separators=(",", ":")).encode("utf-8")
+        nonce = os.urandom(_NONCE_BYTES)
+        # The handle is authenticated data: a file copied onto another account will not open.
+        sealed = self._cipher().encrypt(nonce, plain, handle_key(handle).encode())
+        self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        atomic_write_bytes(self.path_for(handle), _MAGIC + nonce + sealed)
+
+    def load(self, handle: str) -> dict[str, Any] | None:
+        """The saved session, or None if there is none or it cannot be decrypted (set aside)."""
+        path = self.path_for(handle)
+        try:
+            blob = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            if not blob.startswith(_MAGIC):
+                raise ValueError("not a session file")
+            nonce = blob[len(_MAGIC) : len(_MAGIC) + _NONCE_BYTES]
+            sealed = blob[len(_MAGIC) + _NONCE_BYTES :]
+            plain = self._cipher().decrypt(nonce, sealed, handle_key(handle).encode())
+            state = json.loads(plain.decode("utf-8"))
+            if not isinstance(state, dict):
+                raise ValueError("not a storage state")
+        except (InvalidTag, ValueError):
+            moved = set_aside(path, "corrupt")
+            self.last_warning = tr(
+                "The saved session of @{handle} could not be decrypted; it was moved to {moved} "
+                "and the account will sign in again.",
+                handle=handle,
+                moved=moved,
+            )
+            return None
+        return state
+
+    def exists(self, handle: str) -> bool:
+        return self.path_for(handle).is_file()
+
+    def delete(self, handle: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path_for(handle).unlink()
+
+    def delete_all(self) -> None:
+        if not self._dir.is_dir():
+            return
+        for path in self._dir.glob(f"*{_SUFFIX}"):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()

@@ -1,0 +1,78 @@
+"""When the engine may sign in by itself, and what a sign-in's outcome changes for next time.
+
+X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
+once, ever, until the person saves a new one; after a refusal, captcha or lock no automatic
+sign-in is tried for `settings.backoff_hours`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from consentinel.core.accounts import AccountState, AccountStore
+from consentinel.core.check_messages import blocked_message, reason_message
+from consentinel.core.status import BACKOFF_REASONS, Reason, Status
+
+
+@dataclass(frozen=True)
+class SigninRefusal:
+    """Why the engine will not try an automatic sign-in now."""
+
+    status: Status
+    reason: Reason
+    message: str
+
+
+def status_for(reason: Reason) -> Status:
+    """The status a sign-in that ended with this reason gives the check."""
+    if reason in (Reason.WRONG_PASSWORD, Reason.UNKNOWN_ACCOUNT, Reason.REFUSED):
+        return Status.SIGNIN_FAILED
+    if reason in (
+        Reason.TWO_FACTOR,
+        Reason.EMAIL_CODE,
+        Reason.CAPTCHA,
+        Reason.UNUSUAL_ACTIVITY,
+        Reason.LOCKED,
+        Reason.SESSION_EXPIRED,
+    ):
+        return Status.NEEDS_USER
+    return Status.ERROR
+
+
+def may_sign_in(
+    handle: str, state: AccountState, now: datetime | None = None
+) -> SigninRefusal | None:
+    """None when an automatic sign-in may be tried; else why not."""
+    now = now or datetime.now(timezone.utc)
+    if state.password_rejected:
+        return SigninRefusal(
+            Status.SIGNIN_FAILED,
+            Reason.WRONG_PASSWORD,
+            reason_message(Reason.WRONG_PASSWORD, handle),
+        )
+    if state.is_blocked(now):
+        reason = state.block_reason or Reason.REFUSED
+        return SigninRefusal(
+            status_for(reason), reason, blocked_message(handle, reason, state.blocked_until)
+        )
+    return None
+
+
+def remember_outcome(
+    store: AccountStore,
+    handle: str,
+    reason: Reason | None,
+    password_submitted: bool,
+    backoff_hours: float,
+) -> None:
+    """Record what this sign-in teaches: a rejected password, or a back-off."""
+    if reason is None:
+        # Signed in: any earlier block no longer applies.
+        if store.state(handle).blocked_until is not None:
+            store.unblock(handle)
+        return
+    if reason is Reason.WRONG_PASSWORD and password_submitted:
+        store.mark_password_rejected(handle)
+    if reason in BACKOFF_REASONS:
+        store.block(handle, reason, hours=backoff_hours)

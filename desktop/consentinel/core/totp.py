@@ -1,0 +1,218 @@
+"""Two-factor codes: reading a TOTP secret the person pastes, and codes that are never reused."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hashlib
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pyotp
+
+from consentinel.core.accounts import handle_key
+from consentinel.core.i18n import tr
+
+DEFAULT_DIGITS = 6
+DEFAULT_PERIOD = 30
+_ALGORITHMS = {"SHA1": hashlib.sha1, "SHA256": hashlib.sha256, "SHA512": hashlib.sha512}
+#: X hands out 16- or 32-character secrets; anything shorter is a typo, not a secret.
+_MIN_SECRET_CHARS = 16
+
+
+class InvalidTotpSecret(ValueError):
+    """Not a usable TOTP secret; str() explains why and never repeats the secret."""
+
+
+@dataclass(frozen=True)
+class TotpSpec:
+    """What is needed to make codes. repr() hides the secret."""
+
+    secret: str
+    digits: int = DEFAULT_DIGITS
+    period: int = DEFAULT_PERIOD
+    algorithm: str = "SHA1"
+
+    def __repr__(self) -> str:
+        return (
+            f"TotpSpec(secret=***, digits={self.digits}, period={self.period}, "
+            f"algorithm={self.algorithm})"
+        )
+
+    def code_at_step(self, step: int) -> str:
+        otp = pyotp.TOTP(
+            self.secret,
+            digits=self.digits,
+            interval=self.period,
+            digest=_ALGORITHMS[self.algorithm],
+        )
+        return otp.generate_otp(step)
+
+    def stored_form(self) -> str:
+        """The plain base32 secret for X's usual codes, else a complete otpauth:// URI."""
+        if (self.digits, self.period, self.algorithm) == (DEFAULT_DIGITS, DEFAULT_PERIOD, "SHA1"):
+            return self.secret
+        return (
+            f"otpauth://totp/Consentinel?secret={self.secret}&digits={self.digits}"
+            f"&period={self.period}&algorithm={quote(self.algorithm)}"
+        )
+
+
+def _clean_base32(text: str) -> str:
+    secret = "".join(text.split()).replace("-", "").upper().rstrip("=")
+    if len(secret) < _MIN_SECRET_CHARS:
+        raise InvalidTotpSecret(
+            tr("This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).")
+        )
+    try:
+        base64.b32decode(secret + "=" * (-len(secret) % 8))
+    except (binascii.Error, ValueError):
+        raise InvalidTotpSecret(
+            tr(
+                "This 2FA secret is not valid: it should only have the letters A to Z and the "
+                "digits 2 to 7."
+            )
+        ) from None
+    return secret
+
+
+def totp_spec(text: str) -> TotpSpec:
+    """Parse a base32 secret or an otpauth://totp/ URI (raises InvalidTotpSecret)."""
+    raw = text.strip()
+    if not raw:
+        raise InvalidTotpSecret(tr("The 2FA secret is empty."))
+    if "://" not in raw:
+        return TotpSpec(_clean_base32(raw))
+    parts = urlsplit(raw)
+    if parts.scheme.lower() != "otpauth":
+        raise InvalidTotpSecret(
+            tr("A 2FA link must start with otpauth://totp/; this one does not.")
+        )
+    if parts.netloc.lower() != "totp":
+        raise InvalidTotpSecret(
+            tr("This 2FA link is not for time-based codes (otpauth://totp/), which X uses.")
+        )
+    query = {k.lower(): v[-1] for k, v in parse_qs(parts.query).items()}
+    if not query.get("secret"):
+        raise InvalidTotpSecret(tr("This 2FA link has no secret in it."))
+    secret = _clean_base32(query["secret"])
+    try:
+        digits = int(query.get("digits", DEFAULT_DIGITS))
+        period = int(query.get("period", DEFAULT_PERIOD))
+    except ValueError:
+        raise InvalidTotpSecret(
+            tr("This 2FA link has a digits or period that is not a number.")
+        ) from None
+    if digits not in (6, 8):
+        raise InvalidTotpSecret(
+            tr(
+                "This 2FA link asks for {digits}-digit codes; only 6 or 8 are supported.",
+                digits=digits,
+            )
+        )
+    if not 10 <= period <= 300:
+        raise InvalidTotpSecret(
+            tr(
+                "This 2FA link has a period of {period} seconds; it should be between 10 and 300.",
+                period=period,
+            )
+        )
+    algorithm = query.get("algorithm", "SHA1").upper()
+    if algorithm not in _ALGORITHMS:
+        raise InvalidTotpSecret(
+            tr(
+                "This 2FA link uses the {algorithm} algorithm, which is not "
+                "supported (SHA1, SHA256 or SHA512).",
+                algorithm=algorithm[:12],
+            )
+        )
+    return TotpSpec(secret, digits, period, algorithm)
+
+
+def parse_totp_secret(text: str) -> str:
+    """What to store in the vault: the cleaned base32 secret (or a full URI for unusual codes)."""
+    return totp_spec(text).stored_form()
+
+
+@dataclass
+class _Used:
+    step: int
+    code: str
+
+
+class TotpGenerator:
+    """Gives a fresh code per account, never one already used (X refuses a replayed code).
+
+    It remembers, in memory, the last time-step used for each handle; when the current step was
+    used, it waits for the next one. The clock and the sleeps are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._async_sleep = async_sleep
+        self._used: dict[str, _Used] = {}
+        self._lock = threading.Lock()
+
+    def wait_needed(self, handle: str, secret: str) -> float:
+        """Seconds to wait before a fresh code exists for this account (0: one is ready)."""
+        spec = totp_spec(secret)
+        with self._lock:
+            return self._wait(handle_key(handle), spec)
+
+    def _wait(self, key: str, spec: TotpSpec) -> float:
+        now = self._clock()
+        step = int(now // spec.period)
+        used = self._used.get(key)
+        if used is None or (step > used.step and spec.code_at_step(step) != used.code):
+            return 0.0
+        # The step was used (or happens to give the same code): the next step starts at…
+        nxt = max(step, used.step) + 1
+        while spec.code_at_step(nxt) == used.code:
+            nxt += 1
+        return max(nxt * spec.period - now, 0.0) + 0.01
+
+    def _take(self, key: str, spec: TotpSpec) -> str | None:
+        if self._wait(key, spec) > 0:
+            return None
+        step = int(self._clock() // spec.period)
+        code = spec.code_at_step(step)
+        self._used[key] = _Used(step, code)
+        return code
+
+    def code(self, handle: str, secret: str) -> str:
+        """A code not used before for this account; may sleep until the next time-step."""
+        spec = totp_spec(secret)
+        key = handle_key(handle)
+        while True:
+            with self._lock:
+                code = self._take(key, spec)
+                wait = 0.0 if code is not None else self._wait(key, spec)
+            if code is not None:
+                return code
+            self._sleep(wait)
+
+    async def acode(self, handle: str, secret: str) -> str:
+        """Same as code() without blocking the event loop while it waits."""
+        spec = totp_spec(secret)
+        key = handle_key(handle)
+        while True:
+            with self._lock:
+                code = self._take(key, spec)
+                wait = 0.0 if code is not None else self._wait(key, spec)
+            if code is not None:
+                return code
+            await self._async_sleep(wait)
+
+    def forget(self, handle: str) -> None:
+        with self._lock:
+            self._used.pop(handle_key(handle), None)

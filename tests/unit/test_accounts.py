@@ -1,0 +1,173 @@
+"""Accounts: handles, validation, the accounts.json store and the sign-in state."""
+
+from __future__ import annotations
+
+import json
+import stat
+import string
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consentinel.core.accounts import (
+    Account,
+    AccountState,
+    AccountStore,
+    DuplicateAccount,
+    InvalidHandle,
+    UnknownAccount,
+    handle_key,
+    normalize_handle,
+    parse_keep,
+    validate_email,
+    validate_phone,
+)
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+
+HANDLE_CHARS = string.ascii_letters + string.digits + "_"
+valid_handles = st.text(alphabet=HANDLE_CHARS, min_size=1, max_size=15)
+
+
+@given(valid_handles, st.sampled_from(["", "@"]), st.sampled_from(["", " ", "\t", "\n "]))
+def test_valid_handles_normalize_to_themselves(handle: str, at: str, space: str) -> None:
+    assert normalize_handle(f"{space}{at}{handle}{space}") == handle
+
+
+@given(valid_handles)
+def test_normalize_is_idempotent_and_case_is_identity(handle: str) -> None:
+    once = normalize_handle(handle)
+    assert normalize_handle(once) == once
+    assert handle_key(handle.upper()) == handle_key(handle.lower())
+
+
+@given(st.text(max_size=40))
+def test_anything_else_is_refused_with_a_sentence(text: str) -> None:
+    raw = text.strip().removeprefix("@")
+    valid = 1 <= len(raw) <= 15 and all(ch in HANDLE_CHARS for ch in raw)
+    if valid:
+        assert normalize_handle(text) == raw
+    else:
+        with pytest.raises(InvalidHandle) as caught:
+            normalize_handle(text)
+        message = str(caught.value)
+        assert message.endswith(".") and "X handle" in message
+        assert isinstance(caught.value, ValueError)
+
+
+def test_handle_messages_are_clear() -> None:
+    with pytest.raises(InvalidHandle, match="cannot be empty"):
+        normalize_handle("  @ ")
+    with pytest.raises(InvalidHandle, match="at most 15 characters"):
+        normalize_handle("a" * 16)
+    with pytest.raises(InvalidHandle, match="letters, digits and _"):
+        normalize_handle("bad-handle")
+
+
+def test_french_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(InvalidHandle, match="ne peut pas être vide"):
+        normalize_handle("")
+
+
+def test_keep_always_includes_training() -> None:
+    assert parse_keep("memory") == {Box.TRAINING, Box.MEMORY}
+    assert parse_keep("training, personalization") == {Box.TRAINING, Box.PERSONALIZATION}
+    assert parse_keep("all") == set(ALL_BOXES)
+    assert Account("a", keep=frozenset({Box.MEMORY})).keep == {Box.TRAINING, Box.MEMORY}
+    assert Account("a").keep == set(ALL_BOXES)
+    with pytest.raises(ValueError, match="Unknown box 'ads'"):
+        parse_keep("training,ads")
+
+
+def test_email_and_phone_validation() -> None:
+    assert validate_email(" me@example.org ") == "me@example.org"
+    assert validate_phone("+33 6 12-34.56 78") == "+33 6 12-34.56 78"
+    for bad in ("me", "me@", "me@host", "a b@c.d"):
+        with pytest.raises(ValueError, match="is not an email address"):
+            validate_email(bad)
+    for bad in ("12", "call me", "+33 6 12 34 56 78 90 12 34"):
+        with pytest.raises(ValueError, match="is not a phone number"):
+            validate_phone(bad)
+
+
+def test_store_round_trip_is_private_and_case_insensitive(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    added = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    store.add(
+        Account("Alice", email="a@example.org", keep=frozenset({Box.TRAINING}), added_at=added)
+    )
+    store.add(Account("@bob"))
+    with pytest.raises(DuplicateAccount):
+        store.add(Account("ALICE"))
+    again = AccountStore(paths)
+    alice = again.get("alice")
+    assert alice is not None and alice.handle == "Alice" and alice.added_at == added
+    assert alice.keep == {Box.TRAINING} and alice.email == "a@example.org"
+    assert [a.handle for a in again.list()] == ["Alice", "bob"]
+    assert again.get("carol") is None
+    assert stat.S_IMODE(paths.accounts_path.stat().st_mode) == 0o600
+    assert json.loads(paths.accounts_path.read_text())["version"] == 1
+
+    again.update(Account("alice", phone="+1 555 123 4567", added_at=added))
+    assert store.get("Alice").phone == "+1 555 123 4567"  # type: ignore[union-attr]
+    again.remove("ALICE")
+    assert [a.handle for a in store.list()] == ["bob"]
+    with pytest.raises(UnknownAccount):
+        store.remove("alice")
+    with pytest.raises(UnknownAccount):
+        store.update(Account("carol"))
+
+
+def test_sign_in_state_is_remembered(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    assert store.state("alice") == AccountState()
+    now = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    store.mark_password_rejected("Alice")
+    state = store.block("alice", Reason.CAPTCHA, now=now)
+    assert state.blocked_until == now + timedelta(hours=12)
+    store.record_check("alice", Status.NEEDS_USER, at=now)
+    state = AccountStore(paths).state("ALICE")
+    assert state.password_rejected and state.block_reason is Reason.CAPTCHA
+    assert state.is_blocked(now + timedelta(hours=11)) and not state.is_blocked(
+        now + timedelta(hours=12, seconds=1)
+    )
+    assert state.last_status is Status.NEEDS_USER and state.last_check_at == now
+    store.clear_password_rejected("alice")
+    assert not store.state("alice").password_rejected
+    store.unblock("alice")
+    assert store.state("alice").blocked_until is None
+    with pytest.raises(UnknownAccount):
+        store.set_state("nobody", AccountState())
+    store.remove("alice")
+    store.add(Account("alice"))
+    assert store.state("alice") == AccountState()  # a re-added account starts afresh
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{not json", "could not be read"),
+        (json.dumps({"version": 99, "accounts": []}), "newer Consentinel"),
+        (json.dumps({"version": 1, "accounts": [{"handle": "bad handle!"}]}), "could not be read"),
+    ],
+)
+def test_unreadable_file_is_set_aside_with_a_warning(
+    consentinel_home: Path, content: str, words: str
+) -> None:
+    paths = AppPaths.from_env().ensure()
+    paths.accounts_path.write_text(content)
+    store = AccountStore(paths)
+    assert store.load_warning is not None and words in store.load_warning
+    assert store.list() == []
+    kept = [p for p in paths.config_dir.iterdir() if p.name.startswith("accounts.json.")]
+    assert len(kept) == 1 and kept[0].read_text() == content
+    assert str(kept[0]) in store.load_warning
+    store.add(Account("alice"))
+    assert [a.handle for a in AccountStore(paths).list()] == ["alice"]

@@ -1,0 +1,433 @@
+"""Journal: real SQLite, the hash chain, migrations, set-aside files, interrupted runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal import (
+    HEAD_FILE_NAME,
+    EntryKind,
+    Journal,
+    RunStatus,
+    check_no_secret,
+)
+from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Box, Reason, Status
+
+
+@pytest.fixture
+def journal_path(consentinel_home: Path) -> Path:
+    return AppPaths.from_env().ensure().journal_path
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Journal:
+    j = Journal.open(journal_path)
+    yield j
+    j.close()
+
+
+def fill(j: Journal) -> int:
+    run = j.start_run("manual")
+    j.record_signin(run, "Alice", "signed_in")
+    j.record_change(run, "Alice", Box.TRAINING, True, False, confirmed=True)
+    j.record_check(
+        run,
+        AccountResult(
+            "Alice", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)}, duration_s=3.21
+        ),
+    )
+    j.record_check(run, AccountResult("bob", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    j.finish_run(run)
+    return run
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    """A second, plain connection: what someone editing the file by hand would do."""
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def test_new_journal_is_private_wal_and_current(journal: Journal, journal_path: Path) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert journal._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    db.close()
+    for path in journal_path.parent.iterdir():
+        if path.name.startswith(journal_path.name) or path.name == HEAD_FILE_NAME:
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_entries_and_queries(journal: Journal) -> None:
+    run = fill(journal)
+    kinds = [e.kind for e in journal.entries()]
+    assert kinds == [
+        EntryKind.RUN_STARTED,
+        EntryKind.SIGNIN,
+        EntryKind.CHANGE,
+        EntryKind.CHECK,
+        EntryKind.CHECK,
+        EntryKind.RUN_FINISHED,
+    ]
+    alice = journal.entries(handle="ALICE")
+    assert [e.kind for e in alice] == [EntryKind.SIGNIN, EntryKind.CHANGE, EntryKind.CHECK]
+    check = journal.last_check("alice")
+    assert check is not None and check.payload["status"] == "fixed"
+    assert check.payload["settings"]["training"] == {
+        "before": True,
+        "after": False,
+        "disabled": False,
+    }
+    assert check.run_id == run and check.summary() == "fixed"
+    assert [e.handle for e in journal.entries(status=Status.NEEDS_USER)] == ["bob"]
+    assert (
+        journal.entries(kinds=[EntryKind.CHANGE])[0].summary() == "training: on → off (confirmed)"
+    )
+    assert [e.kind for e in journal.entries(limit=2)] == [EntryKind.CHECK, EntryKind.RUN_FINISHED]
+    assert journal.entries(limit=2, newest_first=True)[0].kind is EntryKind.RUN_FINISHED
+    assert journal.entries(since=datetime.now(timezone.utc) + timedelta(hours=1)) == []
+    assert len(journal.entries(until=datetime.now(timezone.utc) + timedelta(hours=1))) == 6
+    assert journal.run(run).status is RunStatus.FINISHED  # type: ignore[union-attr]
+    assert journal.last_completed_run_at() is not None
+    assert journal.last_check("carol") is None
+
+
+def test_last_completed_run_ignores_cancelled_and_running(journal_path: Path) -> None:
+    times = iter(datetime(2026, 3, 1, h, tzinfo=timezone.utc) for h in range(24))
+    j = Journal.open(journal_path, clock=lambda: next(times))
+    assert j.last_completed_run_at() is None
+    first = j.start_run("schedule")
+    j.finish_run(first)
+    finished_at = j.run(first).finished_at  # type: ignore[union-attr]
+    cancelled = j.start_run("gui")
+    j.finish_run(cancelled, cancelled=True)
+    failed = j.start_run("manual")
+    j.finish_run(failed, interrupted=True)
+    j.start_run("manual")
+    assert j.last_completed_run_at() == datetime.fromisoformat(finished_at or "")
+    assert j.run(failed).status is RunStatus.INTERRUPTED  # type: ignore[union-attr]
+    assert j.entries()[-2].kind is EntryKind.RUN_INTERRUPTED
+    assert j.run(cancelled).status is RunStatus.CANCELLED  # type: ignore[union-attr]
+
+
+def test_last_unticked_by_us(journal: Journal) -> None:
+    assert not journal.last_unticked_by_us("alice", Box.TRAINING)
+    journal.record_change(None, "alice", Box.TRAINING, True, False, confirmed=False)
+    assert not journal.last_unticked_by_us("alice", Box.TRAINING)  # not read back: not proven
+    journal.record_change(None, "Alice", Box.TRAINING, True, False, confirmed=True)
+    assert journal.last_unticked_by_us("ALICE", Box.TRAINING)
+    assert not journal.last_unticked_by_us("alice", Box.MEMORY)
+    assert not journal.last_unticked_by_us("bob", Box.TRAINING)
+
+
+def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:
+    fill(journal)
+    assert journal.verify().ok and journal.verify().count == 6
+
+
+@pytest.mark.parametrize(
+    ("tamper", "words"),
+    [
+        (
+            "UPDATE entries SET payload = replace(payload, 'fixed', 'opted_out') "
+            "WHERE kind = 'check'",
+            "was edited",
+        ),
+        ("UPDATE entries SET handle = 'mallory' WHERE id = 2", "was edited"),
+        ("UPDATE entries SET ts = '2020-01-01T00:00:00+00:00' WHERE id = 3", "was edited"),
+        ("DELETE FROM entries WHERE id = 3", "does not follow"),
+        ("UPDATE entries SET id = id + 100 WHERE id = 4", "does not follow"),
+        ("DELETE FROM entries WHERE id = 6", "removed from the end"),
+    ],
+)
+def test_verify_detects_tampering(
+    journal: Journal, journal_path: Path, tamper: str, words: str
+) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    db.execute(tamper)
+    db.close()
+    verdict = journal.verify()
+    assert not verdict.ok
+    assert verdict.problem and words in verdict.problem
+
+
+def test_verify_detects_reordered_entries(journal: Journal, journal_path: Path) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    # Swap two whole rows (their contents, hashes included) while keeping the ids.
+    rows = {
+        r[0]: r[1:]
+        for r in db.execute(
+            "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries "
+            "WHERE id IN (2, 3)"
+        )
+    }
+    for id_, other in ((2, 3), (3, 2)):
+        db.execute(
+            "UPDATE entries SET ts=?, run_id=?, kind=?, handle=?, payload=?, prev_hash=?, "
+            "hash=? WHERE id=?",
+            (*rows[other], id_),
+        )
+    db.close()
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "entry 2" in verdict.problem
+
+
+def test_verify_detects_truncation_even_with_the_head_row_fixed(
+    journal: Journal, journal_path: Path
+) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    last = db.execute("SELECT hash FROM entries WHERE id = 4").fetchone()[0]
+    db.execute("DELETE FROM entries WHERE id > 4")
+    db.execute("UPDATE chain_head SET count = 4, last_hash = ?", (last,))
+    db.close()
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "truncated" in verdict.problem
+    assert HEAD_FILE_NAME in verdict.problem
+
+
+def test_verify_detects_a_missing_head_file(journal: Journal, journal_path: Path) -> None:
+    fill(journal)
+    (journal_path.parent / HEAD_FILE_NAME).unlink()
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "missing" in verdict.problem
+
+
+def test_verify_in_french(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    db.execute("DELETE FROM entries WHERE id = 3")
+    db.close()
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert "ne suit pas la précédente" in (journal.verify().problem or "")
+
+
+def test_migration_keeps_a_backup(journal_path: Path) -> None:
+    old = Journal.open(journal_path, migrations=MIGRATIONS[:1])
+    old.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    old.close()
+    j = Journal.open(journal_path)
+    backup = journal_path.with_name(journal_path.name + ".v1.bak")
+    assert backup.exists() and stat.S_IMODE(backup.stat().st_mode) == 0o600
+    copy = raw(backup)
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+    copy.close()
+    assert raw(journal_path).execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert [e.handle for e in j.entries()] == ["alice"] and j.verify().ok
+    j.close()
+
+
+def test_corrupt_file_is_set_aside_and_a_new_journal_started(journal_path: Path) -> None:
+    garbage = b"this is not a database" * 100
+    journal_path.write_bytes(garbage)
+    j = Journal.open(journal_path)
+    assert j.open_warning and "could not be read" in j.open_warning
+    aside = [p for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == garbage
+    assert str(aside[0]) in j.open_warning
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    assert j.verify().ok
+    j.close()
+
+
+def test_unopenable_journal_is_a_storage_error_not_set_aside(consentinel_home: Path) -> None:
+    from consentinel.core.fileio import StorageError
+
+    blocker = consentinel_home / "not-a-folder"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the journal's folder should be")
+    with pytest.raises(StorageError, match="Could not open the journal"):
+        Journal.open(blocker / "journal.sqlite3")
+    assert blocker.read_text().startswith("a file")
+
+
+def test_newer_version_is_set_aside(journal_path: Path) -> None:
+    j = Journal.open(journal_path)
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    j.close()
+    db = raw(journal_path)
+    db.execute("PRAGMA user_version = 99")
+    db.close()
+    j = Journal.open(journal_path)
+    assert j.open_warning and "newer Consentinel" in j.open_warning
+    assert j.entries() == [] and j.verify().ok
+    aside = [
+        p
+        for p in journal_path.parent.iterdir()
+        if p.name.startswith(f"{journal_path.name}.newer-") and p.name.endswith("Z")
+    ]
+    assert len(aside) == 1
+    assert raw(aside[0]).execute("PRAGMA user_version").fetchone()[0] == 99
+    # The side file of the old chain went with it, so the new chain verifies.
+    assert any(p.name.startswith(f"{HEAD_FILE_NAME}.newer-") for p in journal_path.parent.iterdir())
+    j.close()
+
+
+_RUNNER = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from consentinel.core.journal import Journal
+    j = Journal.open(Path(sys.argv[1]))
+    run = j.start_run("schedule")
+    j.record_signin(run, "alice", "signed_in")
+    print(run, flush=True)
+    if sys.argv[2] == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    sys.stdin.readline()  # stay alive until the test says so
+""")
+
+
+def run_child(journal_path: Path, mode: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _RUNNER, str(journal_path), mode],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_run_of_a_killed_process_is_marked_interrupted(journal_path: Path) -> None:
+    child = run_child(journal_path, "kill")
+    run_id = int(child.stdout.readline())  # type: ignore[union-attr]
+    assert child.wait() == -signal.SIGKILL
+    child.stdout.close()  # type: ignore[union-attr]
+    child.stdin.close()  # type: ignore[union-attr]
+    j = Journal.open(journal_path)
+    assert j.run(run_id).status is RunStatus.INTERRUPTED  # type: ignore[union-attr]
+    last = j.entries()[-1]
+    assert last.kind is EntryKind.RUN_INTERRUPTED and last.run_id == run_id
+    assert j.verify().ok
+    j.close()
+    assert len(Journal.open(journal_path).entries(kinds=[EntryKind.RUN_INTERRUPTED])) == 1
+
+
+def test_run_of_a_live_process_is_left_alone(journal_path: Path) -> None:
+    child = run_child(journal_path, "wait")
+    try:
+        run_id = int(child.stdout.readline())  # type: ignore[union-attr]
+        j = Journal.open(journal_path)
+        assert j.run(run_id).status is RunStatus.RUNNING  # type: ignore[union-attr]
+        # Whoever holds the run lock knows no other run is going: it may clear them all.
+        assert j.interrupt_stale_runs() == [run_id]
+        assert j.run(run_id).status is RunStatus.INTERRUPTED  # type: ignore[union-attr]
+        j.close()
+    finally:
+        child.communicate("\n")
+    assert child.returncode == 0
+
+
+def test_processes_appending_at_once_keep_one_chain(journal_path: Path) -> None:
+    Journal.open(journal_path).close()
+    code = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from consentinel.core.journal import EntryKind, Journal
+        j = Journal.open(Path(sys.argv[1]))
+        for n in range(40):
+            j.append(EntryKind.NOTIFICATION, None, {"title": f"{sys.argv[2]} {n}"})
+    """)
+    children = [
+        subprocess.Popen([sys.executable, "-c", code, str(journal_path), name])
+        for name in ("a", "b")
+    ]
+    assert [c.wait() for c in children] == [0, 0]
+    j = Journal.open(journal_path)
+    verdict = j.verify()
+    assert verdict.ok and verdict.count == 80, verdict
+    j.close()
+
+
+def test_gui_reads_while_a_run_writes(journal: Journal) -> None:
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def reader() -> None:
+        try:
+            while not done.is_set():
+                journal.entries(limit=20)
+                journal.last_check("alice")
+                assert journal.verify().ok
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    run = journal.start_run("gui")
+    for n in range(150):
+        journal.record_check(run, AccountResult("alice", Status.OPTED_OUT, message=str(n)))
+    journal.finish_run(run)
+    done.set()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert journal.verify().count == 152
+
+
+def test_payloads_naming_a_secret_are_refused(journal: Journal) -> None:
+    for payload in (
+        {"password": "x"},
+        {"outer": {"TOTP_secret": "x"}},
+        {"list": [{"cookies": []}]},
+        {"storage_state": {}},
+    ):
+        with pytest.raises(ValueError, match="names a secret"):
+            journal.append(EntryKind.NOTIFICATION, "alice", payload)
+    check_no_secret({"title": "fine", "box": "training"})
+    assert journal.entries() == []
+
+
+def test_notifications_follow_the_notifier_protocol(journal: Journal) -> None:
+    from consentinel.core.notify import NotificationJournal
+
+    recorder: NotificationJournal = journal
+    recorder.record_notification(7, "alice", "reverted", "X switched it back on", True)
+    entry = journal.entries(kinds=[EntryKind.NOTIFICATION])[0]
+    assert entry.payload == {
+        "kind": "reverted",
+        "message": "X switched it back on",
+        "delivered": True,
+    }
+    assert entry.run_id == 7 and entry.summary() == "X switched it back on"
+
+
+def test_exports(journal: Journal, consentinel_home: Path) -> None:
+    fill(journal)
+    out = io.StringIO()
+    assert journal.export_json(out, handle="alice") == 3
+    document = json.loads(out.getvalue())
+    assert document["verified"] is True
+    assert [e["kind"] for e in document["entries"]] == ["signin", "change", "check"]
+    target = consentinel_home / "export.csv"
+    assert journal.export_csv(target) == 6
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    rows = list(csv.DictReader(target.open()))
+    assert rows[2]["kind"] == "change" and rows[2]["handle"] == "Alice"
+    assert json.loads(rows[2]["payload"])["box"] == "training"
+    assert rows[-1]["hash"] == journal.entries()[-1].hash
+    path = consentinel_home / "export.json"
+    journal.export_json(path, kinds=[EntryKind.CHECK])
+    assert len(json.loads(path.read_text())["entries"]) == 2
+    assert os.path.getsize(path) > 0

@@ -1,0 +1,167 @@
+"""AppPaths (where files live, owner-only folders) and fileio (atomic writes, set_aside)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.fileio import StorageError, atomic_write_bytes, atomic_write_text, set_aside
+from consentinel.core.paths import AppPaths
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_consentinel_home_puts_everything_in_one_folder(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env()
+    assert paths.root == consentinel_home
+    for path in (
+        paths.config_dir,
+        paths.data_dir,
+        paths.logs_dir,
+        paths.sessions_dir,
+        paths.evidence_dir,
+        paths.exports_dir,
+        paths.journal_path,
+        paths.settings_path,
+        paths.accounts_path,
+        paths.lock_path,
+    ):
+        assert consentinel_home in path.parents
+    assert len({paths.journal_path, paths.settings_path, paths.accounts_path, paths.lock_path}) == 4
+
+
+def test_without_home_uses_the_platform_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CONSENTINEL_HOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    paths = AppPaths.from_env()
+    assert paths.config_dir == tmp_path / "cfg" / "Consentinel"
+    assert paths.data_dir == tmp_path / "data" / "Consentinel"
+    assert paths.settings_path.parent == paths.config_dir
+    assert paths.journal_path.parent == paths.data_dir
+    assert str(paths.logs_dir).startswith(str(tmp_path))
+
+
+def test_paths_are_computed_on_call_not_at_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = AppPaths.from_env()
+    monkeypatch.setenv("CONSENTINEL_HOME", str(tmp_path / "other"))
+    assert AppPaths.from_env().root == tmp_path / "other" != first.root
+
+
+def test_ensure_creates_private_folders_and_tightens_loose_ones(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env()
+    paths.config_dir.mkdir(parents=True, mode=0o755)
+    paths.config_dir.chmod(0o755)
+    paths.ensure()
+    for folder in paths.all_dirs():
+        assert folder.is_dir()
+        assert mode(folder) == 0o700, folder
+
+
+def test_atomic_write_creates_owner_only_file_and_replaces_whole(tmp_path: Path) -> None:
+    target = tmp_path / "f.json"
+    atomic_write_text(target, "one")
+    assert target.read_text() == "one"
+    assert mode(target) == 0o600
+    target.chmod(0o644)
+    atomic_write_bytes(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert mode(target) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json"]
+
+
+def test_atomic_write_into_missing_folder_names_path_and_cause(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "f.json"
+    with pytest.raises(StorageError) as caught:
+        atomic_write_text(target, "x")
+    assert str(target) in str(caught.value)
+    assert "does not exist" in str(caught.value)
+
+
+_CHILD = textwrap.dedent("""
+    import json, os, sys
+    from pathlib import Path
+    from consentinel.core.fileio import StorageError, atomic_write_bytes
+    folder = Path(sys.argv[1])
+    result = {}
+    try:
+        atomic_write_bytes(folder / "settings.json", b"x" * int(sys.argv[2]))
+    except StorageError as error:
+        result["message"] = str(error)
+        result["errno"] = error.errno
+    result["files"] = sorted(os.listdir(folder))
+    result["old"] = (folder / "old.txt").read_text() if (folder / "old.txt").exists() else None
+    print(json.dumps(result))
+""")
+
+
+def run_in_tmpfs(tmp_path: Path, options: str, size: int, old: str | None = None) -> dict:
+    """Write into a real tiny or read-only tmpfs, mounted in a private mount namespace."""
+    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    script = tmp_path / "child.py"
+    script.write_text(_CHILD)
+    setup = f"mount -t tmpfs -o {options} tmpfs {mnt}"
+    if old is not None:
+        # Seed a file, then remount read-only, when the test is about an existing file.
+        setup = f"mount -t tmpfs -o size=1m tmpfs {mnt} && echo -n {old} > {mnt}/old.txt"
+        if "ro" in options.split(","):
+            setup += f" && mount -o remount,ro {mnt}"
+    argv = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        argv[1:1] = ["--user", "--map-root-user"]
+    cmd = f"{setup} && {sys.executable} {script} {mnt} {size}"
+    done = subprocess.run(
+        [*argv, "sh", "-c", cmd],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_disk_full_leaves_no_partial_file_and_says_so(tmp_path: Path) -> None:
+    result = run_in_tmpfs(tmp_path, "size=64k", size=1_000_000)
+    assert result["files"] == []
+    assert "disk is full" in result["message"]
+    assert "settings.json" in result["message"]
+
+
+def test_read_only_folder_leaves_nothing_and_keeps_old_file(tmp_path: Path) -> None:
+    result = run_in_tmpfs(tmp_path, "ro", size=10, old="before")
+    assert result["files"] == ["old.txt"]
+    assert result["old"] == "before"
+    assert "read-only" in result["message"]
+    assert "settings.json" in result["message"]
+
+
+def test_set_aside_renames_and_never_deletes(tmp_path: Path) -> None:
+    bad = tmp_path / "accounts.json"
+    bad.write_text("{broken")
+    moved = set_aside(bad, "corrupt")
+    again = tmp_path / "accounts.json"
+    again.write_text("{broken too")
+    moved2 = set_aside(again, "corrupt")
+    assert not bad.exists()
+    assert moved.name.startswith("accounts.json.corrupt-")
+    assert moved.read_text() == "{broken"
+    assert moved2 != moved and moved2.read_text() == "{broken too"

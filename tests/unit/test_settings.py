@@ -1,0 +1,89 @@
+"""Settings: defaults, validation, settings.json."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, load_settings, save_settings
+
+
+def test_defaults_when_there_is_no_file(consentinel_home: Path) -> None:
+    settings, warning = load_settings(AppPaths.from_env())
+    assert warning is None
+    assert settings == Settings()
+    assert (settings.schedule, settings.concurrency, settings.backoff_hours) == ("daily", 3, 12)
+    assert settings.check_on_start and settings.notifications and not settings.show_browser
+
+
+def test_round_trip_and_private_file(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    wanted = Settings(
+        schedule="6h",
+        concurrency=10,
+        language="fr",
+        backoff_hours=168,
+        browser_path="/usr/bin/chromium",
+        x_origin="http://127.0.0.1:8123",
+    )
+    save_settings(paths, wanted)
+    assert load_settings(paths) == (wanted, None)
+    assert stat.S_IMODE(paths.settings_path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"schedule": "hourly"}, "schedule must be one of"),
+        ({"concurrency": 0}, "between 1 and 10"),
+        ({"concurrency": 11}, "between 1 and 10"),
+        ({"concurrency": True}, "between 1 and 10"),
+        ({"backoff_hours": 1000}, "between 1 and 168 hours"),
+        ({"language": "de"}, "language must be one of"),
+        ({"notifications": "yes"}, "true or false"),
+        ({"x_origin": "x.com"}, "must look like https://x.com"),
+        ({"browser_path": "  "}, "browser path"),
+    ],
+)
+def test_absurd_values_are_refused_with_a_sentence(
+    consentinel_home: Path, changes: dict, words: str
+) -> None:
+    paths = AppPaths.from_env().ensure()
+    with pytest.raises(ValueError, match=words):
+        save_settings(paths, Settings(**changes))
+    assert not paths.settings_path.exists()
+    # The same value found in the file is a corrupt file: set aside, defaults used.
+    paths.settings_path.write_text(json.dumps({"version": 1, **changes}))
+    settings, warning = load_settings(paths)
+    assert settings == Settings() and warning and "could not be read" in warning
+
+
+def test_newer_and_corrupt_files_are_set_aside(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    paths.settings_path.write_text(json.dumps({"version": 7, "schedule": "weekly"}))
+    settings, warning = load_settings(paths)
+    assert settings == Settings() and warning and "newer Consentinel" in warning
+    assert not paths.settings_path.exists()
+    paths.settings_path.write_text("[]")
+    _, warning = load_settings(paths)
+    assert warning and "could not be read" in warning
+    aside = sorted(p.name for p in paths.config_dir.iterdir())
+    assert len(aside) == 2 and all(n.startswith("settings.json.") for n in aside)
+
+
+def test_x_origin_comes_from_setting_then_env_then_x(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONSENTINEL_X_ORIGIN", raising=False)
+    assert Settings().effective_x_origin() == "https://x.com"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", "http://127.0.0.1:9000/")
+    assert Settings().effective_x_origin() == "http://127.0.0.1:9000"
+    assert Settings(x_origin="https://example.test").effective_x_origin() == "https://example.test"
+
+
+def test_unknown_keys_are_ignored(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    paths.settings_path.write_text(json.dumps({"version": 1, "future_thing": 1, "schedule": "off"}))
+    assert load_settings(paths) == (Settings(schedule="off"), None)

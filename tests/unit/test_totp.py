@@ -1,0 +1,104 @@
+"""TOTP: reading pasted secrets and never handing out the same code twice."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pyotp
+import pytest
+
+from consentinel.core.totp import InvalidTotpSecret, TotpGenerator, parse_totp_secret, totp_spec
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def test_base32_is_cleaned() -> None:
+    assert parse_totp_secret("jbsw y3dp ehpk 3pxp") == "JBSWY3DPEHPK3PXP"
+    assert parse_totp_secret(" JBSWY3DP-EHPK3PXP== \n") == "JBSWY3DPEHPK3PXP"
+
+
+def test_otpauth_uri_is_accepted() -> None:
+    uri = f"otpauth://totp/X:alice?secret={SECRET.lower()}&issuer=X&digits=6&period=30"
+    assert parse_totp_secret(uri) == SECRET
+    unusual = parse_totp_secret(f"otpauth://totp/X:alice?secret={SECRET}&digits=8&period=60")
+    spec = totp_spec(unusual)
+    assert (spec.secret, spec.digits, spec.period) == (SECRET, 8, 60)
+    assert SECRET not in repr(spec)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "empty"),
+        ("JBSWY3DP", "too short"),
+        ("JBSWY3DPEHPK3PX1", "letters A to Z"),
+        (f"https://example.com/?secret={SECRET}", "must start with otpauth://totp/"),
+        (f"otpauth://hotp/X:a?secret={SECRET}&counter=1", "not for time-based codes"),
+        ("otpauth://totp/X:a?issuer=X", "no secret"),
+        (f"otpauth://totp/X:a?secret={SECRET}&digits=7", "only 6 or 8"),
+        (f"otpauth://totp/X:a?secret={SECRET}&period=5", "between 10 and 300"),
+        (f"otpauth://totp/X:a?secret={SECRET}&period=abc", "not a number"),
+        (f"otpauth://totp/X:a?secret={SECRET}&algorithm=MD5", "not supported"),
+    ],
+)
+def test_bad_secrets_are_explained_without_echoing_them(text: str, words: str) -> None:
+    with pytest.raises(InvalidTotpSecret, match=words) as caught:
+        parse_totp_secret(text)
+    assert isinstance(caught.value, ValueError)
+    for part in ("JBSWY3DP", "EHPK3PX", "jbswy3dp"):
+        assert part not in str(caught.value)
+
+
+class FakeClock:
+    """Time that only moves when the generator sleeps."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+def test_codes_match_the_standard_and_are_never_reused() -> None:
+    clock = FakeClock(1_700_000_005.0)  # 25 s into a 30-s step
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep)
+    first = gen.code("Alice", SECRET)
+    assert len(first) == 6
+    assert first == pyotp.TOTP(SECRET).at(1_700_000_005)
+    assert clock.slept == []
+    second = gen.code("alice", SECRET)  # same account, other casing: must wait for next step
+    assert second != first
+    assert clock.slept == [pytest.approx(5.01)]  # to the start of the next step, no longer
+    assert second == pyotp.TOTP(SECRET).at(int(clock.now))
+    # Another account is independent: no wait.
+    waited = len(clock.slept)
+    gen.code("bob", SECRET)
+    assert len(clock.slept) == waited
+
+
+def test_wait_needed_and_async_code() -> None:
+    clock = FakeClock(1_700_000_020.0)
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep, async_sleep=clock.async_sleep)
+    assert gen.wait_needed("alice", SECRET) == 0.0
+    first = asyncio.run(gen.acode("alice", SECRET))
+    assert gen.wait_needed("alice", SECRET) == pytest.approx(20.01)  # 10 s into its step
+    second = asyncio.run(gen.acode("alice", SECRET))
+    assert second != first and clock.slept
+    gen.forget("alice")
+    assert gen.wait_needed("alice", SECRET) == 0.0
+
+
+def test_eight_digit_codes() -> None:
+    clock = FakeClock(1_700_000_000.0)
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep)
+    stored = parse_totp_secret(f"otpauth://totp/X:a?secret={SECRET}&digits=8&period=60")
+    code = gen.code("a", stored)
+    assert len(code) == 8 and code == pyotp.TOTP(SECRET, digits=8, interval=60).at(clock.now)

@@ -1,0 +1,181 @@
+"""Vault: secrets in a real Secret Service keyring, typed errors, no plaintext ever."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import secrets
+from pathlib import Path
+
+import keyring.errors
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+from keyring.compat import properties
+
+from consentinel.core.vault import (
+    SERVICE,
+    MemoryKeyring,
+    Vault,
+    VaultError,
+    VaultLocked,
+    VaultUnavailable,
+)
+from tests.fixtures.keyring_fixtures import SecretServiceEnv
+
+pytestmark = pytest.mark.keyring
+
+
+def files_containing(root: Path, needle: bytes) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_secrets_round_trip_in_the_real_keyring(real_vault: Vault) -> None:
+    real_vault.check()
+    assert real_vault.is_usable()
+    assert real_vault.backend_label() == "GNOME Keyring / Secret Service"
+    real_vault.set_password("Alice", "correct horse")
+    real_vault.set_totp("alice", "JBSWY3DPEHPK3PXP")
+    real_vault.set_password("bob", "other")
+    assert real_vault.get_password("ALICE") == "correct horse"
+    assert real_vault.get_totp("Alice") == "JBSWY3DPEHPK3PXP"
+    real_vault.set_password("alice", "new one")
+    assert real_vault.get_password("alice") == "new one"
+
+    real_vault.delete_account("alice")
+    assert real_vault.get_password("alice") is None
+    assert real_vault.get_totp("alice") is None
+    assert real_vault.get_password("bob") == "other"
+    real_vault.delete_account("alice")  # nothing left to delete is fine
+
+
+def test_secret_is_visible_to_other_keyring_clients_under_our_service(
+    real_vault: Vault,
+) -> None:
+    real_vault.set_password("carol", "s3cret")
+    # Another client (a new backend object, a new D-Bus connection) finds it where we say.
+    assert SecretServiceKeyring().get_password(real_vault.service, "carol:password") == "s3cret"
+
+
+def test_session_key_is_created_once_and_kept(real_vault: Vault) -> None:
+    key = real_vault.get_or_create_session_key()
+    assert len(key) == 32
+    assert real_vault.get_or_create_session_key() == key
+    stored = SecretServiceKeyring().get_password(real_vault.service, "session-key")
+    assert stored is not None and base64.b64decode(stored) == key
+    real_vault.set_password("dave", "pw")
+    real_vault.delete_everything(["dave"])
+    assert real_vault.get_password("dave") is None
+    assert real_vault.get_or_create_session_key() != key
+
+
+def test_nothing_is_written_in_plaintext(
+    real_vault: Vault, secret_service: SecretServiceEnv, consentinel_home: Path
+) -> None:
+    password = f"pw-{secrets.token_hex(12)}"
+    totp = base64.b32encode(secrets.token_bytes(20)).decode()
+    real_vault.set_password("erin", password)
+    real_vault.set_totp("erin", totp)
+    assert real_vault.get_password("erin") == password
+    # gnome-keyring has written its keyring file by now (our read came back through it).
+    keyring_files = list((secret_service.home / ".local" / "share" / "keyrings").glob("*"))
+    assert keyring_files, "gnome-keyring should keep its (encrypted) login keyring here"
+    for secret in (password, totp):
+        assert files_containing(secret_service.home, secret.encode()) == []
+        assert files_containing(consentinel_home.parent, secret.encode()) == []
+
+
+def test_no_keyring_is_unavailable_with_a_sentence() -> None:
+    vault = Vault(fail.Keyring())
+    assert not vault.is_usable()
+    assert vault.backend_label() == "no keyring"
+    with pytest.raises(VaultUnavailable, match="No system keyring is available") as caught:
+        vault.set_password("alice", "hunter2")
+    assert "hunter2" not in str(caught.value)
+    assert isinstance(caught.value, VaultError)
+    with pytest.raises(VaultUnavailable):
+        vault.check()
+
+
+def test_no_keyring_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(VaultUnavailable, match="Aucun trousseau système"):
+        Vault(fail.Keyring()).check()
+
+
+class PlaintextKeyring(KeyringBackend):
+    """Stands for keyrings.alt's file.PlaintextKeyring (not installed here): a real working
+    backend that keeps secrets in a clear file — the kind the Vault must refuse."""
+
+    __module__ = "keyrings.alt.file"
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("test only")
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def get_password(self, service: str, username: str) -> str | None:
+        for line in self.path.read_text().splitlines() if self.path.exists() else []:
+            s, u, p = line.split("\t")
+            if (s, u) == (service, username):
+                return p
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        with self.path.open("a") as out:
+            out.write(f"{service}\t{username}\t{password}\n")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.PasswordDeleteError(username)
+
+
+def test_plaintext_backend_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    store = tmp_path / "keyring_pass.cfg"
+    vault = Vault(PlaintextKeyring(store))
+    with pytest.raises(VaultUnavailable, match="plain file") as caught:
+        vault.set_password("alice", "hunter2")
+    assert "hunter2" not in str(caught.value)
+    assert not store.exists()
+    assert not vault.is_usable()
+
+
+def test_stopped_keyring_is_unavailable(
+    private_secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-gone")
+    vault.set_password("alice", "first")
+    # The session bus goes away (logged out, daemon crashed): the socket is no longer there.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    with pytest.raises(VaultUnavailable, match="cannot be reached") as caught:
+        vault.set_password("alice", "hunter2")
+    assert "hunter2" not in str(caught.value)
+    assert not vault.is_usable()
+
+
+def test_locked_keyring_is_reported_as_locked(private_secret_service: SecretServiceEnv) -> None:
+    import secretstorage
+
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-locked")
+    vault.set_password("alice", "hunter2")
+    with contextlib.closing(secretstorage.dbus_init()) as conn:
+        secretstorage.get_default_collection(conn).lock()
+    # No prompter runs on this private bus, so GNOME Keyring dismisses the unlock prompt:
+    # exactly what happens when a person cancels it.
+    with pytest.raises(VaultLocked, match="locked") as caught:
+        vault.get_password("alice")
+    assert "hunter2" not in str(caught.value)
+    assert not vault.is_usable()
+
+
+def test_memory_keyring_is_never_picked_automatically() -> None:
+    assert not MemoryKeyring.viable
+    assert MemoryKeyring not in [type(b) for b in keyring.backend.get_all_keyring()]
+    vault = Vault(MemoryKeyring())
+    vault.set_password("Alice", "x")
+    assert vault.get_password("alice") == "x"
+    assert vault.backend_label() == "in-memory (demo)"
+    assert vault.service == SERVICE
