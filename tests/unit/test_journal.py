@@ -205,6 +205,20 @@ def test_verify_detects_truncation_even_with_the_head_row_fixed(
     assert HEAD_FILE_NAME in verdict.problem
 
 
+def test_truncation_stays_detected_after_new_entries(journal: Journal, journal_path: Path) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    last = db.execute("SELECT hash FROM entries WHERE id = 4").fetchone()[0]
+    db.execute("DELETE FROM entries WHERE id > 4")
+    db.execute("UPDATE chain_head SET count = 4, last_hash = ?", (last,))
+    db.close()
+    # The app carries on writing: the chain is whole again, but the side file keeps the evidence.
+    run = journal.start_run("manual")
+    journal.finish_run(run)
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "truncated or replaced" in verdict.problem
+
+
 def test_verify_detects_a_missing_head_file(journal: Journal, journal_path: Path) -> None:
     fill(journal)
     (journal_path.parent / HEAD_FILE_NAME).unlink()

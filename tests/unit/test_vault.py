@@ -171,6 +171,20 @@ def test_locked_keyring_is_reported_as_locked(private_secret_service: SecretServ
     assert not vault.is_usable()
 
 
+def test_default_vault_finds_the_secret_service_on_the_bus(
+    secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-keyring-config"))
+    assert Vault().backend_label() == "GNOME Keyring / Secret Service"
+    # Decided afresh: with the bus gone, the same process now sees no keyring at all.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    vault = Vault()
+    assert vault.backend_label() == "no keyring"
+    with pytest.raises(VaultUnavailable):
+        vault.check()
+
+
 def test_memory_keyring_is_never_picked_automatically() -> None:
     assert not MemoryKeyring.viable
     assert MemoryKeyring not in [type(b) for b in keyring.backend.get_all_keyring()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -11,181 +10,56 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
 from consentinel.core.events import AccountResult
-from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error, set_aside
+from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error
 from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import (
+    Entry,
+    EntryKind,
+    Run,
+    RunStatus,
+    VerifyResult,
+    canonical_json,
+    check_no_secret,
+    entry_hash,
+)
 from consentinel.core.journal_schema import (
-    GENESIS_HASH,
-    LATEST_VERSION,
     MIGRATIONS,
     Migration,
+    backup,
+    connect,
     migrate,
-    user_version,
+    probe,
+    set_aside_db,
 )
+from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.status import Box, Reason, Status
 
+# The names other modules import from here, wherever they are defined.
+__all__ = [
+    "HEAD_FILE_NAME",
+    "Entry",
+    "EntryKind",
+    "Journal",
+    "JournalError",
+    "Run",
+    "RunStatus",
+    "VerifyResult",
+    "canonical_json",
+    "check_no_secret",
+    "entry_hash",
+]
+
 log = logging.getLogger(__name__)
-
-BUSY_TIMEOUT_MS = 10_000
-HEAD_FILE_NAME = "journal.head"
-
-#: Payload keys that would mean a caller is about to write a secret into the journal.
-_SECRET_KEYS = frozenset(
-    {
-        "password",
-        "passwd",
-        "secret",
-        "totp",
-        "totp_secret",
-        "otp",
-        "code",
-        "token",
-        "cookie",
-        "cookies",
-        "storage_state",
-        "session_key",
-        "key",
-        "auth_token",
-        "ct0",
-    }
-)
-
-
-class EntryKind(str, Enum):
-    RUN_STARTED = "run_started"
-    RUN_FINISHED = "run_finished"
-    RUN_INTERRUPTED = "run_interrupted"
-    CHECK = "check"
-    CHANGE = "change"
-    SIGNIN = "signin"
-    EVIDENCE = "evidence"
-    NOTIFICATION = "notification"
-    ACCOUNT_ADDED = "account_added"
-    ACCOUNT_REMOVED = "account_removed"
-    SETTINGS_CHANGED = "settings_changed"
-
-
-class RunStatus(str, Enum):
-    RUNNING = "running"
-    FINISHED = "finished"
-    INTERRUPTED = "interrupted"
-    CANCELLED = "cancelled"
 
 
 class JournalError(Exception):
     """The journal could not be written or read; str() is a sentence for a person."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: int
-    ts: str  # UTC, ISO 8601
-    run_id: int | None
-    kind: EntryKind
-    handle: str | None
-    payload: dict[str, Any]
-    prev_hash: str
-    hash: str
-
-    @property
-    def at(self) -> datetime:
-        return datetime.fromisoformat(self.ts)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "ts": self.ts,
-            "run_id": self.run_id,
-            "kind": self.kind.value,
-            "handle": self.handle,
-            "payload": self.payload,
-            "prev_hash": self.prev_hash,
-            "hash": self.hash,
-        }
-
-    def summary(self) -> str:
-        """One short line for `consentinel log` and the GUI's history."""
-        p = self.payload
-        if self.kind is EntryKind.CHECK:
-            reason = f" ({p['reason']})" if p.get("reason") else ""
-            return f"{p.get('status', '?')}{reason}"
-        if self.kind is EntryKind.CHANGE:
-            flags = []
-            if p.get("confirmed"):
-                flags.append(tr("confirmed"))
-            if p.get("reverted_by_x"):
-                flags.append(tr("reverted by X"))
-            extra = f" ({', '.join(flags)})" if flags else ""
-            return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
-        if self.kind is EntryKind.SIGNIN:
-            reason = f" ({p['reason']})" if p.get("reason") else ""
-            return f"{p.get('outcome', '?')}{reason}"
-        if self.kind is EntryKind.EVIDENCE:
-            return f"{p.get('why', '')} {p.get('path', '')}".strip()
-        if self.kind in (EntryKind.RUN_STARTED, EntryKind.RUN_FINISHED):
-            return str(p.get("trigger") or p.get("status") or "")
-        if self.kind is EntryKind.NOTIFICATION:
-            return str(p.get("message", ""))
-        if self.kind is EntryKind.SETTINGS_CHANGED:
-            return ", ".join(sorted(p))
-        return ""
-
-
-def _onoff(value: object) -> str:
-    return {True: "on", False: "off"}.get(value, "?") if isinstance(value, bool) else "?"
-
-
-@dataclass(frozen=True)
-class Run:
-    id: int
-    started_at: str
-    finished_at: str | None
-    trigger: str
-    status: RunStatus
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    ok: bool
-    count: int
-    problem: str | None = None
-
-
-def canonical_json(value: object) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def entry_hash(
-    prev_hash: str,
-    id_: int,
-    ts: str,
-    run_id: int | None,
-    kind: str,
-    handle: str | None,
-    payload: object,
-) -> str:
-    body = canonical_json(
-        {"id": id_, "ts": ts, "run_id": run_id, "kind": kind, "handle": handle, "payload": payload}
-    )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
-
-
-def check_no_secret(payload: object, where: str = "payload") -> None:
-    """Refuse payloads with keys that name secrets: a bug upstream must not reach the disk."""
-    if isinstance(payload, dict):
-        for key, value in payload.items():
-            if str(key).lower() in _SECRET_KEYS:
-                raise ValueError(f"journal {where} has a key {key!r} that names a secret")
-            check_no_secret(value, where)
-    elif isinstance(payload, (list, tuple)):
-        for value in payload:
-            check_no_secret(value, where)
 
 
 def _utc_now() -> datetime:
@@ -264,34 +138,34 @@ class Journal:
         path: Path, migrations: Sequence[Migration]
     ) -> tuple[sqlite3.Connection, str | None]:
         warning: str | None = None
-        db = _connect(path)
+        db = connect(path)
         try:
-            version = _probe(db)
+            version = probe(db)
         except sqlite3.OperationalError:
             db.close()
             raise
         except sqlite3.DatabaseError:
             # "file is not a database", "disk image is malformed", a failed quick_check.
             db.close()
-            moved = _set_aside_db(path, "corrupt")
+            moved = set_aside_db(path, "corrupt")
             warning = tr(
                 "The journal could not be read; it was moved to {moved} and a new one was started.",
                 moved=moved,
             )
-            db = _connect(path)
+            db = connect(path)
             version = 0
         if version > len(migrations):
             db.close()
-            moved = _set_aside_db(path, "newer")
+            moved = set_aside_db(path, "newer")
             warning = tr(
                 "The journal was written by a newer Consentinel; it was moved to "
                 "{moved} and a new one was started.",
                 moved=moved,
             )
-            db = _connect(path)
+            db = connect(path)
             version = 0
         if 0 < version < len(migrations):
-            _backup(db, path, version)
+            backup(db, path, version)
         migrate(db, migrations, version)
         return db, warning
 
@@ -558,78 +432,13 @@ class Journal:
                 head = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
             finally:
                 self._db.execute("COMMIT")
-        prev = GENESIS_HASH
-        last_id = 0
-        for n, (id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_) in enumerate(rows):
-            if prev_hash != prev:
-                return VerifyResult(
-                    False,
-                    n,
-                    tr(
-                        "entry {id} does not follow the one before it (an entry was deleted, moved "
-                        "or edited).",
-                        id=id_,
-                    ),
-                )
-            try:
-                payload = json.loads(payload_text)
-            except ValueError:
-                return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
-            if (
-                entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) != hash_
-                or id_ <= last_id
-            ):
-                return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
-            prev, last_id = hash_, id_
-        count = len(rows)
-        if head is None or int(head[0]) != count or head[1] != prev:
-            return VerifyResult(
-                False,
-                count,
-                tr(
-                    "the journal has {count} entries but its head says {expected}: entries were "
-                    "removed from the end.",
-                    count=count,
-                    expected=head[0] if head else "?",
-                ),
-            )
-        problem = self._check_head_file(side, count, prev, rows)
-        if problem:
-            return VerifyResult(False, count, problem)
-        return VerifyResult(True, count, None)
+        return verify_chain(rows, head, side)
 
     def _read_head_file(self) -> str | None:
         try:
             return self.head_path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-
-    @staticmethod
-    def _check_head_file(
-        side: str | None, count: int, last_hash: str, rows: list[Any]
-    ) -> str | None:
-        if side is None:
-            if count == 0:
-                return None
-            return tr("the file {name} next to the journal is missing.", name=HEAD_FILE_NAME)
-        try:
-            raw = json.loads(side)
-            side_count, side_hash = int(raw["count"]), str(raw["hash"])
-        except (ValueError, KeyError, TypeError):
-            return tr("the file {name} next to the journal is damaged.", name=HEAD_FILE_NAME)
-        if side_count == count and side_hash == last_hash:
-            return None
-        # The side file is written just after each commit: after a crash it may be one entry
-        # behind, which is fine as long as it names an entry of this chain.
-        if side_count < count and (side_count == 0 or rows[side_count - 1][7] == side_hash):
-            return None
-        return tr(
-            "the journal has {count} entries but {name} says {expected}: the journal was "
-            "truncated or replaced.",
-            count=count,
-            name=HEAD_FILE_NAME,
-            expected=side_count,
-        )
 
     def export_json(
         self, target: Path | str | IO[str], handle: str | None = None, **filters: Any
@@ -660,12 +469,13 @@ class Journal:
                 tr("The journal is busy or cannot be written: {cause}.", cause=error)
             ) from error
         try:
+            before = int(self._db.execute("SELECT count FROM chain_head").fetchone()[0])
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
-        self._write_head_file()
+        self._write_head_file(before)
 
     def _insert(
         self,
@@ -687,7 +497,27 @@ class Journal:
         self._db.execute("UPDATE chain_head SET count = ?, last_hash = ?", (count + 1, hash_))
         return Entry(id_, ts, run_id, kind, handle, payload, prev, hash_)
 
-    def _write_head_file(self) -> None:
+    def _write_head_file(self, before: int) -> None:
+        """Move journal.head forward, unless it disagrees with the chain as it was before this
+        write: then it is the evidence of a truncation or a swap, and is left for verify()."""
+        side = self._read_head_file()
+        if side is None:
+            if before != 0:
+                log.warning("journal head file missing; left missing for verify() to report")
+                return
+        else:
+            try:
+                raw = json.loads(side)
+                side_count, side_hash = int(raw["count"]), str(raw["hash"])
+            except (ValueError, KeyError, TypeError):
+                log.warning("journal head file damaged; left as is for verify() to report")
+                return
+            row = self._db.execute(
+                "SELECT hash FROM entries ORDER BY id LIMIT 1 OFFSET ?", (side_count - 1,)
+            ).fetchone()
+            if side_count > before or (side_count > 0 and (row is None or row[0] != side_hash)):
+                log.warning("journal head file disagrees with the chain; left for verify()")
+                return
         count, last_hash = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
         try:
             atomic_write_text(
@@ -714,52 +544,3 @@ def _entry(row: Sequence[Any]) -> Entry:
 
 def _run(row: Sequence[Any]) -> Run:
     return Run(int(row[0]), row[1], row[2], row[3], RunStatus(row[4]))
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # Create the file owner-only before SQLite does: its -wal and -shm files copy its mode.
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
-    db = sqlite3.connect(
-        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
-    )
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    return db
-
-
-def _probe(db: sqlite3.Connection) -> int:
-    """The schema version; raises sqlite3.DatabaseError when the file is not a sound database."""
-    version = user_version(db)
-    result = db.execute("PRAGMA quick_check").fetchone()
-    if not result or result[0] != "ok":
-        raise sqlite3.DatabaseError(str(result[0] if result else "quick_check failed"))
-    if version <= LATEST_VERSION:
-        db.execute("PRAGMA journal_mode = WAL")
-    return version
-
-
-def _set_aside_db(path: Path, why: str) -> Path:
-    moved = set_aside(path, why)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            os.replace(side, moved.with_name(moved.name + suffix))
-    head = path.with_name(HEAD_FILE_NAME)
-    if head.exists():
-        set_aside(head, why)
-    return moved
-
-
-def _backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the journal before migrating it (journal.sqlite3.v<N>.bak, owner-only)."""
-    target = path.with_name(f"{path.name}.v{version}.bak")
-    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    copy = sqlite3.connect(target)
-    try:
-        db.backup(copy)
-    finally:
-        copy.close()
-    return target

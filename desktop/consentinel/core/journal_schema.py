@@ -1,13 +1,19 @@
-"""The journal's SQLite schema and its ordered migrations (PRAGMA user_version)."""
+"""The journal's SQLite file: connecting owner-only, schema, ordered migrations, backups."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from consentinel.core.fileio import set_aside
+from consentinel.core.journal_entries import GENESIS_HASH
+from consentinel.core.journal_verify import HEAD_FILE_NAME
 
 Migration = Callable[[sqlite3.Connection], None]
 
-GENESIS_HASH = "0" * 64
+BUSY_TIMEOUT_MS = 10_000
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -71,3 +77,52 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Migration], start: int)
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    # Create the file owner-only before SQLite does: its -wal and -shm files copy its mode.
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+    db = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def probe(db: sqlite3.Connection) -> int:
+    """The schema version; raises sqlite3.DatabaseError when the file is not a sound database."""
+    version = user_version(db)
+    result = db.execute("PRAGMA quick_check").fetchone()
+    if not result or result[0] != "ok":
+        raise sqlite3.DatabaseError(str(result[0] if result else "quick_check failed"))
+    if version <= LATEST_VERSION:
+        db.execute("PRAGMA journal_mode = WAL")
+    return version
+
+
+def set_aside_db(path: Path, why: str) -> Path:
+    moved = set_aside(path, why)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, moved.with_name(moved.name + suffix))
+    head = path.with_name(HEAD_FILE_NAME)
+    if head.exists():
+        set_aside(head, why)
+    return moved
+
+
+def backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the journal before migrating it (journal.sqlite3.v<N>.bak, owner-only)."""
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    copy = sqlite3.connect(target)
+    try:
+        db.backup(copy)
+    finally:
+        copy.close()
+    return target

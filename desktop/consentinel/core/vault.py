@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib
 import secrets
 import threading
 from collections.abc import Iterable, Iterator
 
 import keyring
+import keyring.core
 import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.compat import properties
@@ -79,6 +81,42 @@ class MemoryKeyring(KeyringBackend):
                 raise keyring.errors.PasswordDeleteError("no such entry")
 
 
+#: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
+#: and would keep "no keyring" even after the Secret Service appears on the bus).
+_OS_BACKENDS = (
+    ("keyring.backends.SecretService", "Keyring"),
+    ("keyring.backends.kwallet", "DBusKeyring"),
+    ("keyring.backends.libsecret", "Keyring"),
+    ("keyring.backends.macOS", "Keyring"),
+    ("keyring.backends.Windows", "WinVaultKeyring"),
+)
+
+
+def detect_backend() -> KeyringBackend:
+    """The keyring the person configured for python-keyring, else the best OS keyring running
+    now, else keyring's "fail" backend (which the Vault reports as no keyring)."""
+    try:
+        configured = keyring.core.load_env() or keyring.core.load_config()
+    except Exception:  # a misspelt PYTHON_KEYRING_BACKEND or keyringrc: look for one instead
+        configured = None
+    if configured is not None:
+        return configured
+    best: tuple[float, type[KeyringBackend]] | None = None
+    for module_name, class_name in _OS_BACKENDS:
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+            priority = float(cls.priority)  # raises when not usable here (wrong OS, no daemon)
+        except Exception:
+            continue
+        if best is None or priority > best[0]:
+            best = (priority, cls)
+    if best is None:
+        from keyring.backends import fail
+
+        return fail.Keyring()  # type: ignore[no-untyped-call]
+    return best[1]()
+
+
 def _qualname(backend: object) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
@@ -114,7 +152,7 @@ class Vault:
     """
 
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
-        self._backend = _unwrap(backend if backend is not None else keyring.get_keyring())
+        self._backend = _unwrap(backend if backend is not None else detect_backend())
         self._service = service
         self._lock = threading.RLock()
 

@@ -1,0 +1,162 @@
+"""The journal's records: entry kinds, entries, runs, and how an entry's hash is made."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from consentinel.core.i18n import tr
+
+GENESIS_HASH = "0" * 64
+
+#: Payload keys that would mean a caller is about to write a secret into the journal.
+_SECRET_KEYS = frozenset(
+    {
+        "password",
+        "passwd",
+        "secret",
+        "totp",
+        "totp_secret",
+        "otp",
+        "code",
+        "token",
+        "cookie",
+        "cookies",
+        "storage_state",
+        "session_key",
+        "key",
+        "auth_token",
+        "ct0",
+    }
+)
+
+
+class EntryKind(str, Enum):
+    RUN_STARTED = "run_started"
+    RUN_FINISHED = "run_finished"
+    RUN_INTERRUPTED = "run_interrupted"
+    CHECK = "check"
+    CHANGE = "change"
+    SIGNIN = "signin"
+    EVIDENCE = "evidence"
+    NOTIFICATION = "notification"
+    ACCOUNT_ADDED = "account_added"
+    ACCOUNT_REMOVED = "account_removed"
+    SETTINGS_CHANGED = "settings_changed"
+
+
+class RunStatus(str, Enum):
+    RUNNING = "running"
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    ts: str  # UTC, ISO 8601
+    run_id: int | None
+    kind: EntryKind
+    handle: str | None
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+    @property
+    def at(self) -> datetime:
+        return datetime.fromisoformat(self.ts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "ts": self.ts,
+            "run_id": self.run_id,
+            "kind": self.kind.value,
+            "handle": self.handle,
+            "payload": self.payload,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+    def summary(self) -> str:
+        """One short line for `consentinel log` and the GUI's history."""
+        p = self.payload
+        if self.kind is EntryKind.CHECK:
+            reason = f" ({p['reason']})" if p.get("reason") else ""
+            return f"{p.get('status', '?')}{reason}"
+        if self.kind is EntryKind.CHANGE:
+            flags = []
+            if p.get("confirmed"):
+                flags.append(tr("confirmed"))
+            if p.get("reverted_by_x"):
+                flags.append(tr("reverted by X"))
+            extra = f" ({', '.join(flags)})" if flags else ""
+            return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
+        if self.kind is EntryKind.SIGNIN:
+            reason = f" ({p['reason']})" if p.get("reason") else ""
+            return f"{p.get('outcome', '?')}{reason}"
+        if self.kind is EntryKind.EVIDENCE:
+            return f"{p.get('why', '')} {p.get('path', '')}".strip()
+        if self.kind in (EntryKind.RUN_STARTED, EntryKind.RUN_FINISHED):
+            return str(p.get("trigger") or p.get("status") or "")
+        if self.kind is EntryKind.NOTIFICATION:
+            return str(p.get("message", ""))
+        if self.kind is EntryKind.SETTINGS_CHANGED:
+            return ", ".join(sorted(p))
+        return ""
+
+
+def _onoff(value: object) -> str:
+    return {True: "on", False: "off"}.get(value, "?") if isinstance(value, bool) else "?"
+
+
+@dataclass(frozen=True)
+class Run:
+    id: int
+    started_at: str
+    finished_at: str | None
+    trigger: str
+    status: RunStatus
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    count: int
+    problem: str | None = None
+
+
+def canonical_json(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def entry_hash(
+    prev_hash: str,
+    id_: int,
+    ts: str,
+    run_id: int | None,
+    kind: str,
+    handle: str | None,
+    payload: object,
+) -> str:
+    body = canonical_json(
+        {"id": id_, "ts": ts, "run_id": run_id, "kind": kind, "handle": handle, "payload": payload}
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def check_no_secret(payload: object, where: str = "payload") -> None:
+    """Refuse payloads with keys that name secrets: a bug upstream must not reach the disk."""
+    if isinstance(payload, dict):
+        for key, value in payload.items():
+            if str(key).lower() in _SECRET_KEYS:
+                raise ValueError(f"journal {where} has a key {key!r} that names a secret")
+            check_no_secret(value, where)
+    elif isinstance(payload, (list, tuple)):
+        for value in payload:
+            check_no_secret(value, where)

@@ -1,0 +1,82 @@
+"""Checking the journal's hash chain: edited, deleted, reordered or truncated entries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import GENESIS_HASH, VerifyResult, entry_hash
+
+HEAD_FILE_NAME = "journal.head"
+
+
+def verify_chain(
+    rows: Sequence[Sequence[Any]], head: Sequence[Any] | None, side: str | None
+) -> VerifyResult:
+    """`rows`: (id, ts, run_id, kind, handle, payload, prev_hash, hash) by id; `head`: the
+    chain_head row (count, last_hash); `side`: the journal.head file's text (None: missing)."""
+    prev = GENESIS_HASH
+    last_id = 0
+    for n, (id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_) in enumerate(rows):
+        if prev_hash != prev:
+            return VerifyResult(
+                False,
+                n,
+                tr(
+                    "entry {id} does not follow the one before it (an entry was deleted, moved "
+                    "or edited).",
+                    id=id_,
+                ),
+            )
+        try:
+            payload = json.loads(payload_text)
+        except ValueError:
+            return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
+        if entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) != hash_ or id_ <= last_id:
+            return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
+        prev, last_id = hash_, id_
+    count = len(rows)
+    if head is None or int(head[0]) != count or head[1] != prev:
+        return VerifyResult(
+            False,
+            count,
+            tr(
+                "the journal has {count} entries but its head says {expected}: entries were "
+                "removed from the end.",
+                count=count,
+                expected=head[0] if head else "?",
+            ),
+        )
+    problem = _check_head_file(side, count, prev, rows)
+    if problem:
+        return VerifyResult(False, count, problem)
+    return VerifyResult(True, count, None)
+
+
+def _check_head_file(
+    side: str | None, count: int, last_hash: str, rows: Sequence[Sequence[Any]]
+) -> str | None:
+    if side is None:
+        if count == 0:
+            return None
+        return tr("the file {name} next to the journal is missing.", name=HEAD_FILE_NAME)
+    try:
+        raw = json.loads(side)
+        side_count, side_hash = int(raw["count"]), str(raw["hash"])
+    except (ValueError, KeyError, TypeError):
+        return tr("the file {name} next to the journal is damaged.", name=HEAD_FILE_NAME)
+    if side_count == count and side_hash == last_hash:
+        return None
+    # The side file is written just after each commit: after a crash it may be one entry
+    # behind, which is fine as long as it names an entry of this chain.
+    if side_count < count and (side_count == 0 or rows[side_count - 1][7] == side_hash):
+        return None
+    return tr(
+        "the journal has {count} entries but {name} says {expected}: the journal was "
+        "truncated or replaced.",
+        count=count,
+        name=HEAD_FILE_NAME,
+        expected=side_count,
+    )
