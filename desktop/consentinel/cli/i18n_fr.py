@@ -99,4 +99,102 @@ FRENCH: dict[str, str] = {
     "needs you": "a besoin de vous",
     "sign-in failed": "échec de connexion",
     "error": "erreur",
+    # The doctor (core/doctor.py, cli/doctor_cmd.py)
+    "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":
+        "vérifier cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "
+        "planification, X",
+    "All good.": "Tout va bien.",
+    "Some lines above need attention.": "Certaines lignes ci-dessus demandent votre attention.",
+    "OK": "OK",
+    "FIX": "À FAIRE",
+    "Doctor": "Diagnostic",
+    "A check failed unexpectedly: {error}":
+        "Une vérification a échoué de façon inattendue : {error}",
+    "Please report this problem.": "Merci de signaler ce problème.",
+    "bundled application": "application autonome",
+    "Python": "Python",
+    "Consentinel needs Python 3.10 or newer.":
+        "Consentinel a besoin de Python 3.10 ou plus récent.",
+    "Qt": "Qt",
+    "Qt {qt}, PySide6 {pyside}": "Qt {qt}, PySide6 {pyside}",
+    "PySide6 cannot be imported: {error}": "Impossible d'importer PySide6 : {error}",
+    "The window needs PySide6 and Qt's system libraries "
+    "(Debian/Ubuntu: sudo apt install libxcb-cursor0 libegl1 libgl1).":
+        "La fenêtre a besoin de PySide6 et des bibliothèques système de Qt "
+        "(Debian/Ubuntu : sudo apt install libxcb-cursor0 libegl1 libgl1).",
+    "Keyring": "Trousseau",
+    "{label}: not usable.": "{label} : inutilisable.",
+    "{label}: usable, secrets are encrypted by the system.":
+        "{label} : utilisable, les secrets sont chiffrés par le système.",
+    "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
+    "(Debian/Ubuntu: sudo apt install gnome-keyring).":
+        "Sous Linux, ouvrez une session de bureau qui lance GNOME Keyring ou KWallet "
+        "(Debian/Ubuntu : sudo apt install gnome-keyring).",
+    "Browser": "Navigateur",
+    "No Chrome, Edge or Chromium found.": "Aucun Chrome, Edge ou Chromium trouvé.",
+    "Install Google Chrome, Microsoft Edge or Chromium (Debian/Ubuntu: "
+    "sudo apt install chromium), choose one in the settings, or run: "
+    "consentinel browser install":
+        "Installez Google Chrome, Microsoft Edge ou Chromium (Debian/Ubuntu : "
+        "sudo apt install chromium), choisissez-en un dans les paramètres, ou lancez : "
+        "consentinel browser install",
+    "{name} at {path} did not say its version.": "{name} ({path}) n'a pas donné sa version.",
+    "Check that this browser starts, or choose another one in the settings.":
+        "Vérifiez que ce navigateur démarre, ou choisissez-en un autre dans les paramètres.",
+    "{version} ({path}, found via {source})": "{version} ({path}, trouvé via {source})",
+    "Data folder": "Dossier de données",
+    "{folder}: not created yet; it is created owner-only on first use.":
+        "{folder} : pas encore créé ; il sera créé à la première utilisation, "
+        "accessible à vous seul.",
+    "{path} is a file, not a folder.": "{path} est un fichier, pas un dossier.",
+    "Move that file away, then start Consentinel again.":
+        "Déplacez ce fichier ailleurs, puis relancez Consentinel.",
+    "Other users may read these folders: {modes}.":
+        "D'autres utilisateurs peuvent lire ces dossiers : {modes}.",
+    "Make them owner-only: chmod 700 {paths} (Consentinel also does this when it starts).":
+        "Réservez-les à vous seul : chmod 700 {paths} (Consentinel le fait aussi à son "
+        "démarrage).",
+    "{path} is not writable.": "{path} n'est pas accessible en écriture.",
+    "Give your user write access to it.": "Donnez à votre utilisateur le droit d'y écrire.",
+    "{folder} (owner-only, 700)": "{folder} (à vous seul, 700)",
+    "Schedule": "Planification",
+    "The settings ask for checks while Consentinel is closed, but no job is installed. "
+    "Run: consentinel schedule install":
+        "Les paramètres demandent des vérifications quand Consentinel est fermé, mais aucune "
+        "tâche n'est installée. Lancez : consentinel schedule install",
+    "X": "X",
+    "{origin} cannot be reached from here ({reason}).":
+        "{origin} est injoignable d'ici ({reason}).",
+    "Checks need X: check the internet connection, proxy or firewall.":
+        "Les vérifications ont besoin de X : vérifiez la connexion internet, le proxy ou "
+        "le pare-feu.",
+    "{url} answered HTTP {code}.": "{url} a répondu HTTP {code}.",
+    "X is having trouble; checks will retry later.":
+        "X a des difficultés ; les vérifications réessaieront plus tard.",
+    "{url} answered HTTP {code}, not X's web app.":
+        "{url} a répondu HTTP {code}, mais ce n'est pas l'application web de X.",
+    "Something between you and X (a proxy, a captive portal) changes its pages, "
+    "or the X address in the settings is wrong.":
+        "Quelque chose entre vous et X (un proxy, un portail captif) modifie ses pages, "
+        "ou l'adresse de X dans les paramètres est erronée.",
+    "{url} answers. The boxes themselves are read and verified at each check, which "
+    "stops rather than guess if X's page changed.":
+        "{url} répond. Les cases elles-mêmes sont lues et vérifiées à chaque vérification, "
+        "qui s'arrête au lieu de deviner si la page de X a changé.",
+    # The applications menu entry (core/desktop_entry.py, cli/desktop_entry_cmd.py)
+    "add Consentinel to the Linux applications menu (for pip and pipx installs)":
+        "ajouter Consentinel au menu des applications Linux (installations pip et pipx)",
+    "Menu entries are for Linux desktops; installers handle this on Windows and macOS.":
+        "Les entrées de menu concernent les bureaux Linux ; sous Windows et macOS, "
+        "l'installateur s'en charge.",
+    "Consentinel is now in your applications menu ({path}).":
+        "Consentinel est maintenant dans votre menu des applications ({path}).",
+    "Removed Consentinel from your applications menu.":
+        "Consentinel a été retiré de votre menu des applications.",
+    "There was no Consentinel menu entry to remove.":
+        "Il n'y avait pas d'entrée de menu Consentinel à retirer.",
+    "This installation lacks its desktop files ({missing}); reinstall Consentinel.":
+        "Il manque à cette installation ses fichiers de bureau ({missing}) ; "
+        "réinstallez Consentinel.",
+    "Could not write the menu entry: {error}": "Impossible d'écrire l'entrée de menu : {error}",
 }

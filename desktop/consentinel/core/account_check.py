@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -29,12 +30,15 @@ from consentinel.core.events import (
     Step,
 )
 from consentinel.core.fileio import atomic_write_bytes
+from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.vault import VaultError
 from consentinel.x.errors import PageChanged, SessionExpired, XError, reason_for_exception
 from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+
+log = logging.getLogger(__name__)
 
 AskSync = Callable[[PromptRequest], "str | None"]
 #: Opens a visible window for the person to finish signing in; True once signed in and saved.
@@ -149,6 +153,12 @@ class AccountCheck:
         except PlaywrightError as exc:
             reason = reason_for_exception(exc)
             result = self._fail(reason, str(exc).splitlines()[0], Status.ERROR).result
+        except Exception as exc:
+            # A bug of ours must not end the other accounts' checks; it is logged in full and
+            # shown to the person, never swallowed.
+            log.exception("check of @%s failed unexpectedly", self.handle)
+            message = tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}")
+            result = self._result(Status.ERROR, None, message)
         finally:
             await self._close()
         self.ctx.journal.record_check(self.shared.run_id, result)

@@ -151,6 +151,7 @@ FRENCH: dict[str, str] = {
     "Could not start the browser download: {error}":
         "Impossible de lancer le téléchargement du navigateur : {error}",
     "Chromium is installed.": "Chromium est installé.",
+    "Unexpected error: {error}": "Erreur inattendue : {error}",
     "The browser download failed (is this computer online?). {detail} You can also install "
     "Google Chrome, Microsoft Edge or Chromium, or choose a browser in the settings.":
         "Le téléchargement du navigateur a échoué (cet ordinateur est-il connecté ?). {detail} "

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Page, Response
+from playwright.async_api import Locator, Page, Request, Response
 
 from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.x.errors import (
@@ -158,14 +158,39 @@ class GrokPage:
         self.site = site
         self.timeout_ms = timeout_ms
         self._http_trouble: Reason | None = None
+        self._in_flight: set[Request] = set()
+        page.on("request", self._on_request)
+        page.on("requestfinished", self._on_request_done)
+        page.on("requestfailed", self._on_request_failed)
         page.on("response", self._on_response)
 
+    def _is_data_read(self, request: Request) -> bool:
+        """The page document or a GraphQL read: what the boxes' values come from.
+
+        A failing mutation is judged by the read-back instead, and other resources of X's
+        pages (images, analytics) do not decide what the boxes show.
+        """
+        if not self.site.path_of(request.url) or "Mutation" in request.url:
+            return False
+        return request.resource_type == "document" or "/graphql/" in request.url
+
+    def _on_request(self, request: Request) -> None:
+        if self._is_data_read(request):
+            self._in_flight.add(request)
+
+    def _on_request_done(self, request: Request) -> None:
+        self._in_flight.discard(request)
+
+    def _on_request_failed(self, request: Request) -> None:
+        if request in self._in_flight:
+            self._in_flight.discard(request)
+            self._http_trouble = self._http_trouble or Reason.NETWORK
+
     def _on_response(self, response: Response) -> None:
-        if not self.site.path_of(response.url):
+        if not self._is_data_read(response.request):
             return
         reason = reason_for_status(response.status)
-        # A failing mutation is judged by the read-back, not here; page loads are judged here.
-        if reason is not None and "Mutation" not in response.url:
+        if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
             self._http_trouble = reason
 
     async def screenshot(self) -> bytes:
@@ -186,6 +211,7 @@ class GrokPage:
 
     async def _load(self, reload: bool) -> None:
         self._http_trouble = None
+        self._in_flight.clear()
         try:
             if reload:
                 response = await self.page.reload(wait_until="domcontentloaded")
@@ -212,6 +238,9 @@ class GrokPage:
                 raise NetworkTrouble("X failed to send the settings", self._http_trouble) from exc
             if self.site.is_login(self.page.url):
                 raise SessionExpired("signed out") from exc
+            if self._in_flight:
+                # X is still sending the settings: slow, not changed.
+                raise XError("X did not send the settings in time", Reason.TIMEOUT) from exc
             if "Timeout" in str(exc):
                 raise await self._page_changed("the Grok settings never appeared") from exc
             raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
@@ -220,6 +249,9 @@ class GrokPage:
             raise SessionExpired("signed out")
         if state == "went_wrong":
             raise NetworkTrouble("X said something went wrong", self._http_trouble)
+        if self._http_trouble is not None:
+            # The boxes were drawn, but from a failed read: their values cannot be trusted.
+            raise NetworkTrouble("X failed to send the settings", self._http_trouble)
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)

@@ -1,0 +1,40 @@
+"""`consentinel desktop-entry install|remove`: put the app in the Linux applications menu."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from consentinel.core.i18n import tr
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def add_parser(sub: Any) -> None:
+    entry = sub.add_parser(
+        "desktop-entry",
+        help=tr("add Consentinel to the Linux applications menu (for pip and pipx installs)"),
+    )
+    entry.add_argument("action", choices=["install", "remove"])
+    entry.set_defaults(handler=_desktop_entry)
+
+
+def _desktop_entry(args: argparse.Namespace) -> int:
+    from consentinel.core import desktop_entry
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        print(
+            tr("Menu entries are for Linux desktops; installers handle this on Windows and macOS."),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        report = desktop_entry.install() if args.action == "install" else desktop_entry.remove()
+    except desktop_entry.DesktopEntryError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    print(report.message)
+    for path in report.files:
+        print(f"  {path}")
+    return EXIT_OK

@@ -1,0 +1,389 @@
+"""The doctor: what this machine gives Consentinel, each line OK or what to do about it.
+
+Shared by `consentinel doctor` and the app's About/Help page. Every probe is read-only (nothing
+is created or changed) and quick: subprocesses and network calls have short timeouts.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import stat
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from consentinel.core.i18n import tr
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, load_settings
+
+#: How long the doctor waits for `chromium --version` and for X to answer.
+BROWSER_VERSION_TIMEOUT_S = 20.0
+X_TIMEOUT_S = 5.0
+_PRIVATE_DIR = 0o700
+
+
+class Topic(str, Enum):
+    """What one line of the doctor is about (stable ids for the GUI and for tests)."""
+
+    PYTHON = "python"
+    QT = "qt"
+    KEYRING = "keyring"
+    BROWSER = "browser"
+    DATA_FOLDER = "data_folder"
+    SCHEDULE = "schedule"
+    X_SITE = "x_site"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line: `ok` is True (fine), False (something to fix: see `advice`) or None (could not
+    tell, or nothing applies here)."""
+
+    name: str
+    ok: bool | None
+    detail: str
+    advice: str = ""
+    topic: Topic | None = None
+
+
+def run_checks(
+    paths: AppPaths | None = None,
+    settings: Settings | None = None,
+    *,
+    x_timeout_s: float = X_TIMEOUT_S,
+) -> list[Check]:
+    """Every check, in the order a person reads them."""
+    paths = paths or AppPaths.from_env()
+    if settings is None:
+        settings, _warning = load_settings(paths)
+    probes: list[Callable[[], Check]] = [
+        check_python,
+        check_qt,
+        check_keyring,
+        lambda: check_browser(settings.browser_path),
+        lambda: check_data_folder(paths),
+        lambda: check_schedule(settings),
+        lambda: check_x_site(settings.effective_x_origin(), timeout_s=x_timeout_s),
+    ]
+    return [_safely(probe) for probe in probes]
+
+
+def all_ok(checks: list[Check]) -> bool:
+    """True when no line asks for something to be fixed (lines that could not tell are fine)."""
+    return all(check.ok is not False for check in checks)
+
+
+def _safely(probe: Callable[[], Check]) -> Check:
+    # One broken probe must not hide the others: it becomes a line of its own.
+    try:
+        return probe()
+    except Exception as error:
+        return Check(
+            tr("Doctor"),
+            False,
+            tr("A check failed unexpectedly: {error}", error=f"{type(error).__name__}: {error}"),
+            tr("Please report this problem."),
+        )
+
+
+# -- Python and Qt ---------------------------------------------------------------------------
+
+
+def check_python() -> Check:
+    version = platform.python_version()
+    frozen = getattr(sys, "frozen", False)
+    where = tr("bundled application") if frozen else sys.executable
+    ok = sys.version_info >= (3, 10)
+    return Check(
+        tr("Python"),
+        ok,
+        f"{version} ({where})",
+        "" if ok else tr("Consentinel needs Python 3.10 or newer."),
+        Topic.PYTHON,
+    )
+
+
+def check_qt() -> Check:
+    try:
+        # Imported here: the doctor must work (and say what is missing) without Qt.
+        import PySide6
+        from PySide6 import QtCore
+    except ImportError as error:
+        return Check(
+            tr("Qt"),
+            False,
+            tr("PySide6 cannot be imported: {error}", error=error),
+            tr(
+                "The window needs PySide6 and Qt's system libraries "
+                "(Debian/Ubuntu: sudo apt install libxcb-cursor0 libegl1 libgl1)."
+            ),
+            Topic.QT,
+        )
+    return Check(
+        tr("Qt"),
+        True,
+        tr(
+            "Qt {qt}, PySide6 {pyside}",
+            qt=QtCore.qVersion(),
+            pyside=getattr(PySide6, "__version__", "?"),
+        ),
+        "",
+        Topic.QT,
+    )
+
+
+# -- Keyring ---------------------------------------------------------------------------------
+
+
+def check_keyring() -> Check:
+    from consentinel.core.vault import Vault, VaultError
+
+    vault = Vault()
+    label = vault.backend_label()
+    try:
+        vault.check()
+    except VaultError as error:
+        return Check(
+            tr("Keyring"),
+            False,
+            tr("{label}: not usable.", label=label),
+            f"{error} {_keyring_hint()}".strip(),
+            Topic.KEYRING,
+        )
+    return Check(
+        tr("Keyring"),
+        True,
+        tr("{label}: usable, secrets are encrypted by the system.", label=label),
+        "",
+        Topic.KEYRING,
+    )
+
+
+def _keyring_hint() -> str:
+    if sys.platform.startswith("linux"):
+        return tr(
+            "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
+            "(Debian/Ubuntu: sudo apt install gnome-keyring)."
+        )
+    return ""
+
+
+# -- Browser ---------------------------------------------------------------------------------
+
+
+def check_browser(preference: str | None = None) -> Check:
+    from consentinel.x.browser import find_browser
+
+    choice = find_browser(preference)
+    if choice is None:
+        return Check(
+            tr("Browser"),
+            False,
+            tr("No Chrome, Edge or Chromium found."),
+            tr(
+                "Install Google Chrome, Microsoft Edge or Chromium (Debian/Ubuntu: "
+                "sudo apt install chromium), choose one in the settings, or run: "
+                "consentinel browser install"
+            ),
+            Topic.BROWSER,
+        )
+    version = browser_version(choice.path)
+    if version is None:
+        return Check(
+            tr("Browser"),
+            False,
+            tr("{name} at {path} did not say its version.", name=choice.name, path=choice.path),
+            tr("Check that this browser starts, or choose another one in the settings."),
+            Topic.BROWSER,
+        )
+    return Check(
+        tr("Browser"),
+        True,
+        tr(
+            "{version} ({path}, found via {source})",
+            version=version,
+            path=choice.path,
+            source=choice.source.value,
+        ),
+        "",
+        Topic.BROWSER,
+    )
+
+
+def browser_version(executable: Path) -> str | None:
+    """What `<browser> --version` prints ("Chromium 131.0.6778.85 built on Debian…"), or None."""
+    if sys.platform.startswith("win"):
+        # chrome.exe --version opens a window on Windows; its folder is named for the version.
+        names = [p.name for p in executable.parent.iterdir() if p.name[:1].isdigit()]
+        return f"{executable.stem} {max(names)}" if names else None
+    try:
+        proc = subprocess.run(
+            [str(executable), "--version"],
+            capture_output=True,
+            text=True,
+            timeout=BROWSER_VERSION_TIMEOUT_S,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
+    if proc.returncode != 0 or not lines:
+        return None
+    return lines[-1]
+
+
+# -- Data folder -----------------------------------------------------------------------------
+
+
+def check_data_folder(paths: AppPaths) -> Check:
+    folders = list(dict.fromkeys((paths.root, paths.config_dir, paths.data_dir)))
+    existing = [f for f in folders if f.exists()]
+    shown = ", ".join(str(f) for f in folders)
+    if not existing:
+        return Check(
+            tr("Data folder"),
+            True,
+            tr("{folder}: not created yet; it is created owner-only on first use.", folder=shown),
+            "",
+            Topic.DATA_FOLDER,
+        )
+    not_dirs = [f for f in existing if not f.is_dir()]
+    if not_dirs:
+        return Check(
+            tr("Data folder"),
+            False,
+            tr("{path} is a file, not a folder.", path=not_dirs[0]),
+            tr("Move that file away, then start Consentinel again."),
+            Topic.DATA_FOLDER,
+        )
+    if os.name != "posix":
+        # Windows keeps the user profile private through ACLs, not mode bits.
+        return Check(tr("Data folder"), True, shown, "", Topic.DATA_FOLDER)
+    loose = [f for f in existing if stat.S_IMODE(f.stat().st_mode) != _PRIVATE_DIR]
+    if loose:
+        modes = ", ".join(f"{f} ({stat.S_IMODE(f.stat().st_mode):o})" for f in loose)
+        return Check(
+            tr("Data folder"),
+            False,
+            tr("Other users may read these folders: {modes}.", modes=modes),
+            tr(
+                "Make them owner-only: chmod 700 {paths} (Consentinel also does this when it "
+                "starts).",
+                paths=" ".join(_shell_quote(str(f)) for f in loose),
+            ),
+            Topic.DATA_FOLDER,
+        )
+    unwritable = [f for f in existing if not os.access(f, os.W_OK)]
+    if unwritable:
+        return Check(
+            tr("Data folder"),
+            False,
+            tr("{path} is not writable.", path=unwritable[0]),
+            tr("Give your user write access to it."),
+            Topic.DATA_FOLDER,
+        )
+    return Check(
+        tr("Data folder"),
+        True,
+        tr("{folder} (owner-only, 700)", folder=shown),
+        "",
+        Topic.DATA_FOLDER,
+    )
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+# -- Schedule --------------------------------------------------------------------------------
+
+
+def check_schedule(settings: Settings) -> Check:
+    from consentinel.core.osjobs import JobState, status
+
+    report = status()
+    if report.state is JobState.FAILED:
+        return Check(tr("Schedule"), False, report.message, "", Topic.SCHEDULE)
+    if settings.run_when_closed and not report.installed:
+        return Check(
+            tr("Schedule"),
+            False,
+            report.message,
+            tr(
+                "The settings ask for checks while Consentinel is closed, but no job is "
+                "installed. Run: consentinel schedule install"
+            ),
+            Topic.SCHEDULE,
+        )
+    if report.state is JobState.INSTALLED:
+        # Installed but not loaded by the OS scheduler yet: the message says what to run.
+        return Check(tr("Schedule"), None, report.message, "", Topic.SCHEDULE)
+    return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)
+
+
+# -- X ---------------------------------------------------------------------------------------
+
+
+def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
+    """Whether X answers at its Grok settings address (a quick HTTP request, no browser).
+
+    Whether the page's boxes still look as expected needs a signed-in browser: every check does
+    that, and stops with "X's page changed" rather than guess.
+    """
+    from consentinel.x.site import XSite
+
+    url = XSite(origin).grok_settings_url
+    request = urllib.request.Request(url, method="GET", headers={"User-Agent": "Consentinel"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:
+            code = int(response.status)
+            body = response.read(200_000)
+    except urllib.error.HTTPError as error:
+        code, body = error.code, b""
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        return Check(
+            tr("X"),
+            None,
+            tr("{origin} cannot be reached from here ({reason}).", origin=origin, reason=reason),
+            tr("Checks need X: check the internet connection, proxy or firewall."),
+            Topic.X_SITE,
+        )
+    if code >= 500:
+        return Check(
+            tr("X"),
+            False,
+            tr("{url} answered HTTP {code}.", url=url, code=code),
+            tr("X is having trouble; checks will retry later."),
+            Topic.X_SITE,
+        )
+    if code >= 400 or not body.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return Check(
+            tr("X"),
+            False,
+            tr("{url} answered HTTP {code}, not X's web app.", url=url, code=code),
+            tr(
+                "Something between you and X (a proxy, a captive portal) changes its pages, "
+                "or the X address in the settings is wrong."
+            ),
+            Topic.X_SITE,
+        )
+    return Check(
+        tr("X"),
+        True,
+        tr(
+            "{url} answers. The boxes themselves are read and verified at each check, which "
+            "stops rather than guess if X's page changed.",
+            url=url,
+        ),
+        "",
+        Topic.X_SITE,
+    )

@@ -1,0 +1,206 @@
+"""The sign-in flow behind `POST /1.1/onboarding/task.json`: one subtask at a time, as X does."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import pyotp
+
+from consentinel.simx.scenario import BEFORE_PASSWORD
+from consentinel.simx.state import AccountTruth, Flow, World
+
+USERNAME = "LoginEnterUserIdentifierSSO"
+ALTERNATE = "LoginEnterAlternateIdentifierSubtask"
+PASSWORD = "LoginEnterPassword"
+TWO_FACTOR = "LoginTwoFactorAuthChallenge"
+ACID = "LoginAcid"
+ARKOSE = "ArkoseLogin"
+DENY = "DenyLoginSubtask"
+SUCCESS = "LoginSuccessSubtask"
+
+_CHALLENGE_SUBTASK = {
+    "unusual_activity_username": ALTERNATE,
+    "unusual_activity_email": ALTERNATE,
+    "captcha": ARKOSE,
+    "two_factor": TWO_FACTOR,
+    "email_code": ACID,
+    "refuse": DENY,
+}
+
+
+@dataclass
+class FlowReply:
+    """What task.json answers: JSON, plus a session to set as cookies on success."""
+
+    body: dict[str, Any]
+    status: int = 200
+    session_token: str | None = None
+
+
+def _subtask(flow: Flow, subtask_id: str, **extra: Any) -> FlowReply:
+    flow.steps.append(subtask_id)
+    return FlowReply({"flow_token": flow.token, "status": "success",
+                      "subtasks": [{"subtask_id": subtask_id, **extra}]})
+
+
+def _error(code: int, message_key: str) -> FlowReply:
+    return FlowReply({"errors": [{"code": code, "message_key": message_key}]}, status=400)
+
+
+class SignInFlow:
+    def __init__(self, world: World) -> None:
+        self.world = world
+
+    def start(self, redirect: str) -> FlowReply:
+        flow = Flow(token=f"g;{secrets.token_hex(12)}:-{int(time.time() * 1000)}",
+                    redirect=redirect or "/home")
+        with self.world.lock:
+            self.world.flows[flow.token] = flow
+        return _subtask(flow, USERNAME)
+
+    def answer(self, body: dict[str, Any]) -> FlowReply:
+        flow = self.world.flows.get(str(body.get("flow_token", "")))
+        inputs = body.get("subtask_inputs") or []
+        if flow is None or not inputs or not isinstance(inputs[0], dict):
+            return _error(366, "flow_expired")
+        given = inputs[0]
+        subtask = given.get("subtask_id")
+        if not flow.steps or subtask != flow.steps[-1]:
+            return _error(366, "flow_expired")
+        text = str((given.get("enter_text") or given.get("enter_password") or {}).get("text", ""))
+        handler = {
+            USERNAME: self._username,
+            ALTERNATE: self._alternate,
+            PASSWORD: self._password,
+            TWO_FACTOR: self._two_factor,
+            ACID: self._email_code,
+            ARKOSE: self._captcha,
+        }.get(subtask)
+        if handler is None:
+            return _error(366, "flow_expired")
+        return handler(flow, text)
+
+    # -- steps ----------------------------------------------------------------------------------
+    def _truth(self, flow: Flow) -> AccountTruth:
+        truth = self.world.account(flow.handle or "")
+        assert truth is not None
+        return truth
+
+    def _username(self, flow: Flow, text: str) -> FlowReply:
+        truth = self.world.find_by_identifier(text)
+        if truth is None:
+            flow.steps.append("unknown_account")
+            self.world.record_attempt(text.strip().lstrip("@") or None, "unknown_account", flow)
+            flow.steps.pop()
+            return _error(399, "unknown_account")
+        flow.handle = truth.spec.handle
+        flow.pending = list(truth.spec.challenges)
+        return self._next(flow)
+
+    def _next(self, flow: Flow) -> FlowReply:
+        """The next challenge due at this point of the flow, or the password, or success."""
+        truth = self._truth(flow)
+        for challenge in list(flow.pending):
+            if (challenge in BEFORE_PASSWORD) != (not flow.password_ok):
+                continue
+            flow.pending.remove(challenge)
+            if challenge == "lock":
+                flow.steps.append("locked")
+                self.world.record_attempt(flow.handle, "locked", flow)
+                return FlowReply({"flow_token": flow.token, "status": "success",
+                                  "redirect": "/account/access"})
+            if challenge == "captcha":
+                reply = _subtask(flow, ARKOSE)
+                self.world.record_attempt(flow.handle, "captcha", flow)
+                return reply
+            if challenge == "refuse":
+                reply = _subtask(flow, DENY)
+                self.world.record_attempt(flow.handle, "refused", flow)
+                return reply
+            if challenge == "email_code":
+                truth.email_code = f"{secrets.randbelow(10**6):06d}"
+            if challenge == "unusual_activity_email":
+                return _subtask(flow, ALTERNATE, variant="email")
+            if challenge == "unusual_activity_username":
+                return _subtask(flow, ALTERNATE, variant="username")
+            return _subtask(flow, _CHALLENGE_SUBTASK[challenge])
+        if not flow.password_ok:
+            return _subtask(flow, PASSWORD, username=truth.spec.handle)
+        return self._success(flow)
+
+    def _alternate(self, flow: Flow, text: str) -> FlowReply:
+        spec = self._truth(flow).spec
+        variant = "email" if "unusual_activity_email" in spec.challenges else "username"
+        answer = text.strip().lstrip("@").lower()
+        digits = "".join(ch for ch in answer if ch.isdigit())
+        accepted = set()
+        if spec.phone:
+            accepted.add("".join(ch for ch in spec.phone if ch.isdigit()))
+        if variant == "username":
+            accepted.add(spec.handle.lower())
+        elif spec.email:
+            accepted.add(spec.email.lower())
+        if answer in accepted or (digits and digits in accepted):
+            return self._next(flow)
+        flow.steps.append("unusual_activity_failed")
+        self.world.record_attempt(flow.handle, "unusual_activity_failed", flow)
+        flow.steps.pop()
+        return _error(399, "incorrect")
+
+    def _password(self, flow: Flow, text: str) -> FlowReply:
+        spec = self._truth(flow).spec
+        if text != spec.password:
+            flow.steps.append("wrong_password")
+            self.world.record_attempt(flow.handle, "wrong_password", flow)
+            flow.steps.pop()
+            return _error(114, "wrong_password")
+        flow.password_ok = True
+        return self._next(flow)
+
+    def _two_factor(self, flow: Flow, text: str) -> FlowReply:
+        truth = self._truth(flow)
+        totp = pyotp.TOTP(truth.spec.totp_secret or "")
+        code = text.strip()
+        now = time.time()
+        step = None
+        for offset in (-1, 0, 1):  # RFC 6238 with one step of clock drift either way
+            at = now + offset * totp.interval
+            if code and totp.at(at) == code:
+                step = int(at // totp.interval)
+        if step is None or step in truth.used_totp_steps:
+            flow.steps.append("two_factor_failed")
+            self.world.record_attempt(flow.handle, "two_factor_failed", flow)
+            flow.steps.pop()
+            return _error(236, "incorrect")
+        truth.used_totp_steps.add(step)
+        return self._next(flow)
+
+    def _email_code(self, flow: Flow, text: str) -> FlowReply:
+        truth = self._truth(flow)
+        if not truth.email_code or text.strip() != truth.email_code:
+            flow.steps.append("email_code_failed")
+            self.world.record_attempt(flow.handle, "email_code_failed", flow)
+            flow.steps.pop()
+            return _error(236, "incorrect")
+        truth.email_code = None
+        return self._next(flow)
+
+    def _captcha(self, flow: Flow, text: str) -> FlowReply:
+        # The puzzle frame posts a token only after a real click inside it (a person's).
+        if not text.startswith("arkose-solved:"):
+            return _error(236, "incorrect")
+        return self._next(flow)
+
+    def _success(self, flow: Flow) -> FlowReply:
+        assert flow.handle is not None
+        token, _session = self.world.new_session(flow.handle)
+        reply = _subtask(flow, SUCCESS)
+        self.world.record_attempt(flow.handle, "success", flow)
+        reply.body["redirect"] = flow.redirect
+        reply.session_token = token
+        with self.world.lock:
+            self.world.flows.pop(flow.token, None)
+        return reply

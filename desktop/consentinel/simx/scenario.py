@@ -1,0 +1,145 @@
+"""What the simulated X holds: accounts, their challenges, box values, faults and layout variants."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHALLENGES = (
+    "unusual_activity_username",  # "Enter your phone number or username"
+    "unusual_activity_email",  # the variant asking for phone number or email address
+    "captcha",  # ArkoseLogin: only a person can pass it
+    "two_factor",  # TOTP code, checked against the account's real secret
+    "email_code",  # LoginAcid: a code "sent" by email, readable from the truth API
+    "refuse",  # DenyLoginSubtask: "Could not log you in now."
+    "lock",  # redirect to /account/access
+)
+#: Challenges X raises before it asks for the password; the rest come after it.
+BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_email", "captcha"})
+LAYOUTS = ("standard", "extra_wrappers", "reordered", "changed_label", "no_wrapper")
+FAULTS = ("http_500", "connection_reset", "hang", "rate_limit")
+BOXES = ("training", "personalization", "memory")
+_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+
+
+@dataclass
+class FlipBack:
+    """X switching a box back on: after this many visits to the Grok page, or seconds."""
+
+    box: str = "training"
+    after_visits: int | None = 1
+    after_seconds: float | None = None
+
+
+@dataclass
+class SimAccount:
+    handle: str
+    password: str
+    totp_secret: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str = "en"
+    display_name: str | None = None
+    challenges: list[str] = field(default_factory=list)
+    boxes: dict[str, bool] = field(
+        default_factory=lambda: {"training": True, "personalization": True, "memory": True}
+    )
+    memory_shown: bool = False
+    minor: bool = False
+    fail_mutations: int = 0  # the next N mutations fail (X rolls the box back, shows a toast)
+    sticky_failure: bool = False  # mutations answer OK but the value never changes
+    flip_back: FlipBack | None = None
+    session_ttl_s: float | None = None
+    layout: str = "standard"
+    fault: str | None = None  # on the Grok page: http_500, connection_reset, hang, rate_limit
+
+    def __post_init__(self) -> None:
+        if not _HANDLE.match(self.handle):
+            raise ValueError(f"Scenario account handle {self.handle!r} is not a valid X handle.")
+        if not isinstance(self.password, str) or not self.password:
+            raise ValueError(f"Scenario account @{self.handle} needs a password.")
+        for challenge in self.challenges:
+            if challenge not in CHALLENGES:
+                raise ValueError(
+                    f"Scenario account @{self.handle}: unknown challenge {challenge!r} "
+                    f"(known: {', '.join(CHALLENGES)})."
+                )
+        if "two_factor" in self.challenges and not self.totp_secret:
+            raise ValueError(f"Scenario account @{self.handle}: two_factor needs a totp_secret.")
+        unknown = set(self.boxes) - set(BOXES)
+        if unknown:
+            raise ValueError(f"Scenario account @{self.handle}: unknown boxes {sorted(unknown)}.")
+        self.boxes = {box: bool(self.boxes.get(box, True)) for box in BOXES}
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"Scenario account @{self.handle}: unknown layout {self.layout!r}.")
+        if self.fault is not None and self.fault not in FAULTS:
+            raise ValueError(f"Scenario account @{self.handle}: unknown fault {self.fault!r}.")
+        if isinstance(self.flip_back, dict):
+            self.flip_back = FlipBack(**self.flip_back)
+        if self.flip_back is not None and self.flip_back.box not in BOXES:
+            raise ValueError(f"Scenario account @{self.handle}: unknown flip_back box.")
+        if self.language not in _known_languages():
+            raise ValueError(f"Scenario account @{self.handle}: unknown language {self.language!r}.")
+
+
+def _known_languages() -> set[str]:
+    from consentinel.simx.texts import label_table
+
+    return set(label_table())
+
+
+@dataclass
+class Scenario:
+    accounts: list[SimAccount] = field(default_factory=list)
+    render_delay_ms: int = 300  # spinner time before the client renders
+    latency_ms: int = 0  # added to every request
+
+    def __post_init__(self) -> None:
+        keys = [a.handle.lower() for a in self.accounts]
+        if len(keys) != len(set(keys)):
+            raise ValueError("Scenario lists the same handle twice.")
+        if self.render_delay_ms < 0 or self.latency_ms < 0:
+            raise ValueError("Scenario delays cannot be negative.")
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Scenario:
+        if not isinstance(raw, dict):
+            raise ValueError("A scenario is a table with an 'accounts' list.")
+        accounts_raw = raw.get("accounts", [])
+        if not isinstance(accounts_raw, list) or not all(isinstance(a, dict) for a in accounts_raw):
+            raise ValueError("A scenario's 'accounts' must be a list of tables.")
+        known = set(SimAccount.__dataclass_fields__)
+        accounts = []
+        for item in accounts_raw:
+            extra = set(item) - known
+            if extra:
+                raise ValueError(f"Scenario account has unknown fields: {sorted(extra)}.")
+            try:
+                accounts.append(SimAccount(**item))
+            except TypeError as error:
+                raise ValueError(f"Scenario account is incomplete: {error}.") from None
+        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms"}
+        if extra:
+            raise ValueError(f"Scenario has unknown fields: {sorted(extra)}.")
+        return cls(
+            accounts=accounts,
+            render_delay_ms=int(raw.get("render_delay_ms", 300)),
+            latency_ms=int(raw.get("latency_ms", 0)),
+        )
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Scenario:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ValueError(f"Cannot read the scenario file {path}: {error}.") from None
+        try:
+            raw = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+        except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ValueError(f"The scenario file {path} is not valid: {error}.") from None
+        return cls.from_dict(raw)

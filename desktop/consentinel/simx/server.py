@@ -1,0 +1,427 @@
+"""SimX: a real HTTP server on 127.0.0.1 that imitates X's web pages (see x-reference.md)."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import socket
+import threading
+import time
+from http import HTTPStatus
+from http.cookies import SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+from consentinel.simx.flow import SignInFlow
+from consentinel.simx.pages import render_shell, styled
+from consentinel.simx.scenario import Scenario, SimAccount
+from consentinel.simx.state import AccountTruth, Session, World
+
+#: The Grok page's GraphQL operations and the variable each mutation carries (x-reference §2).
+MUTATION_BOXES = {
+    "XaiDataSharingSettingsMutation": ("training", "allowXaiDataSharing"),
+    "XaiPersonalizationSettingsMutation": ("personalization", "allowXaiPersonalization"),
+    "XaiMemoryMutation": ("memory", "allow_grok_memory"),
+}
+QUERY = "GrokSettingsScreenQuery"
+DELETE_PROMPT = "GrokConversationHistoryDeletePrompt"
+DELETE_CONFIRM = "DeleteGrokConversationHistoryMutation"
+SIGNED_IN_ONLY = ("/home", "/settings/", "/i/api/")
+
+
+class SimX:
+    """The simulated X. `with SimX(scenario) as sim:` serves it on a free port of 127.0.0.1."""
+
+    def __init__(self, scenario: Scenario | None = None, *, port: int = 0) -> None:
+        self.scenario = scenario or Scenario()
+        self.world = World(self.scenario)
+        self.flow = SignInFlow(self.world)
+        # Like X's builds: query ids and class names change every time the server starts.
+        self.query_ids = {
+            name: secrets.token_urlsafe(16)[:22]
+            for name in (QUERY, *MUTATION_BOXES, DELETE_PROMPT, DELETE_CONFIRM)
+        }
+        self.build = secrets.token_hex(4)
+        self._stopping = threading.Event()
+        self._port = port
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- life ---------------------------------------------------------------------------------
+    def start(self) -> SimX:
+        handler = type("Handler", (_Handler,), {"sim": self})
+        self._server = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="simx",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> SimX:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        assert self._server is not None, "SimX is not started"
+        return int(self._server.server_address[1])
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- truth for tests ----------------------------------------------------------------------
+    def truth(self) -> dict[str, Any]:
+        return self.world.truth()
+
+    def _acct(self, handle: str) -> AccountTruth:
+        truth = self.world.account(handle)
+        if truth is None:
+            raise KeyError(f"simx has no account @{handle}")
+        return truth
+
+    def boxes(self, handle: str) -> dict[str, bool]:
+        with self.world.lock:
+            return dict(self._acct(handle).boxes)
+
+    def set_box(self, handle: str, box: str, value: bool) -> None:
+        with self.world.lock:
+            self._acct(handle).boxes[box] = value
+
+    def signin_attempts(self, handle: str | None = None) -> list[dict[str, Any]]:
+        attempts = self.truth()["signin_attempts"]
+        if handle is None:
+            return list(attempts)
+        return [a for a in attempts if (a["handle"] or "").lower() == handle.lower()]
+
+    def mutations(self, handle: str) -> list[dict[str, Any]]:
+        return list(self.truth()["accounts"][self._acct(handle).spec.handle]["mutations"])
+
+    def email_code(self, handle: str) -> str | None:
+        with self.world.lock:
+            return self._acct(handle).email_code
+
+    def delete_presses(self, handle: str | None = None) -> list[str]:
+        with self.world.lock:
+            accounts = [self._acct(handle)] if handle else list(self.world.accounts.values())
+            return [press for a in accounts for press in a.delete_presses]
+
+    def expire_sessions(self) -> None:
+        self.world.expire_sessions()
+
+    def add_account(self, account: SimAccount) -> None:
+        with self.world.lock:
+            self.scenario.accounts.append(account)
+            self.world.accounts[account.handle.lower()] = AccountTruth(
+                account, dict(account.boxes), account.fail_mutations)
+
+    def reset(self) -> None:
+        self.world.reset()
+
+
+_FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M18.244 '
+            b'2.25h3.308l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 '
+            b'2.25H8.08l4.713 6.231z"/></svg>')
+
+
+class _Handler(BaseHTTPRequestHandler):
+    sim: SimX
+    server_version = "simx"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+        """Quiet: tests read the truth API, not an access log."""
+
+    # -- plumbing -----------------------------------------------------------------------------
+    def _cookies(self) -> dict[str, str]:
+        jar = SimpleCookie()
+        try:
+            jar.load(self.headers.get("Cookie", ""))
+        except Exception:  # a malformed cookie header counts as no cookies
+            return {}
+        return {k: m.value for k, m in jar.items()}
+
+    def _session(self) -> Session | None:
+        return self.sim.world.session_for(self._cookies().get("auth_token"))
+
+    def _send(self, status: int, body: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, value: Any, headers: dict[str, str] | None = None) -> None:
+        self._send(status, json.dumps(value).encode(), "application/json; charset=utf-8",
+                   headers)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _html(self, page: str, language: str, data: dict[str, Any],
+              status: int = 200) -> None:
+        body = render_shell(self.sim, page, language, data).encode()
+        self._send(status, body, "text/html; charset=utf-8")
+
+    def _body(self) -> Any:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            return json.loads(raw or b"{}")
+        except json.JSONDecodeError:
+            return None
+
+    def _latency(self) -> None:
+        delay = self.sim.scenario.latency_ms / 1000
+        if delay:
+            self.sim._stopping.wait(delay)
+
+    def _language(self, session: Session | None) -> str:
+        if session is not None:
+            truth = self.sim.world.account(session.handle)
+            if truth:
+                return truth.spec.language
+        accept = self.headers.get("Accept-Language", "")
+        return "fr" if accept.lower().startswith("fr") else "en"
+
+    # -- routes -------------------------------------------------------------------------------
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        self._latency()
+        url = urlsplit(self.path)
+        path = url.path
+        self.sim.world.requests.append(f"GET {path}")
+        if path.startswith("/__simx/"):
+            return self._control_get(path)
+        if path.startswith("/static/"):
+            return self._static(path)
+        if path == "/favicon.ico":
+            return self._send(200, _FAVICON, "image/svg+xml")
+        session = self._session()
+        if path in ("/", "/login", "/i/flow/login", "/account/access", "/i/arkose/frame"):
+            return self._public_page(path, url.query, session)
+        if path.startswith(SIGNED_IN_ONLY) and session is None:
+            if path.startswith("/i/api/"):
+                return self._json(401, {"errors": [{"code": 32, "message":
+                                                    "Could not authenticate you."}]})
+            return self._redirect(f"/i/flow/login?redirect_after_login={quote(path)}")
+        assert session is not None
+        if path == "/home":
+            return self._html("home", self._language(session), {"handle": session.handle})
+        if path == "/settings/privacy_and_safety":
+            return self._html("privacy", self._language(session), {"handle": session.handle})
+        if path == "/settings/grok_settings":
+            return self._grok_page(session)
+        if path.startswith("/i/api/graphql/") and path.endswith(f"/{QUERY}"):
+            return self._grok_query(path, session)
+        self._send(404, b"Not found", "text/plain")
+
+    def do_POST(self) -> None:
+        self._latency()
+        url = urlsplit(self.path)
+        path = url.path
+        self.sim.world.requests.append(f"POST {path}")
+        if path.startswith("/__simx/"):
+            return self._control_post(path)
+        if path == "/1.1/onboarding/task.json":
+            return self._task(url.query)
+        if path.startswith("/i/api/graphql/"):
+            return self._mutation(path)
+        self._send(404, b"Not found", "text/plain")
+
+    # -- pages --------------------------------------------------------------------------------
+    def _public_page(self, path: str, query: str, session: Session | None) -> None:
+        if path == "/":
+            return self._redirect("/home" if session else "/i/flow/login")
+        if path == "/login":
+            return self._redirect("/i/flow/login")
+        if path == "/account/access":
+            return self._html("access", self._language(session), {})
+        if path == "/i/arkose/frame":
+            return self._html("arkose", self._language(session), {})
+        if session is not None:
+            return self._redirect("/home")
+        redirect = parse_qs(query).get("redirect_after_login", ["/home"])[0]
+        if not redirect.startswith("/"):
+            redirect = "/home"
+        return self._html("login", self._language(None), {"redirect": redirect})
+
+    def _fault(self, truth: AccountTruth) -> bool:
+        """Apply the account's Grok-page fault; True when the request was answered by it."""
+        fault = truth.spec.fault
+        if fault == "http_500":
+            self._send(500, styled("<h1>Internal Server Error</h1>"), "text/html")
+        elif fault == "connection_reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                       b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.close_connection = True
+            self.connection.close()
+        elif fault == "hang":
+            self.sim._stopping.wait()  # never answers while the server runs
+            self.close_connection = True
+        else:
+            return False
+        return True
+
+    def _grok_page(self, session: Session) -> None:
+        truth = self.sim.world.account(session.handle)
+        assert truth is not None
+        if self._fault(truth):
+            return
+        self._html("grok", truth.spec.language, {
+            "handle": truth.spec.handle,
+            "memory_shown": truth.spec.memory_shown,
+            "minor": truth.spec.minor,
+            "layout": truth.spec.layout,
+        })
+
+    def _grok_query(self, path: str, session: Session) -> None:
+        truth = self.sim.world.account(session.handle)
+        assert truth is not None
+        if not self._csrf_ok(session):
+            return self._json(403, {"errors": [{"code": 353, "message":
+                                                "This request requires a matching csrf "
+                                                "cookie and header."}]})
+        if truth.spec.fault == "rate_limit":
+            return self._json(429, {"errors": [{"code": 88, "message": "Rate limit exceeded."}]},
+                              {"x-rate-limit-remaining": "0",
+                               "x-rate-limit-reset": str(int(time.time()) + 900)})
+        if path.split("/")[4] != self.sim.query_ids[QUERY]:
+            return self._json(400, {"errors": [{"message": "Unknown query id"}]})
+        self.sim.world.visit_grok_page(truth)
+        with self.sim.world.lock:
+            boxes = dict(truth.boxes)
+        prefs = {
+            "allow_xai_data_sharing": boxes["training"],
+            "allow_xai_personalization": boxes["personalization"],
+            "allow_grok_memory": boxes["memory"],
+        }
+        self._json(200, {"data": {"viewer": {"user_preferences": prefs}}})
+
+    def _csrf_ok(self, session: Session) -> bool:
+        header = self.headers.get("x-csrf-token", "")
+        return bool(header) and header == self._cookies().get("ct0") == session.ct0
+
+    def _mutation(self, path: str) -> None:
+        parts = path.split("/")
+        if len(parts) != 6:
+            return self._json(404, {"errors": [{"message": "Not found"}]})
+        query_id, operation = parts[4], parts[5]
+        session = self._session()
+        if session is None:
+            return self._json(401, {"errors": [{"code": 32, "message":
+                                                "Could not authenticate you."}]})
+        if not self._csrf_ok(session):
+            return self._json(403, {"errors": [{"code": 353, "message":
+                                                "This request requires a matching csrf "
+                                                "cookie and header."}]})
+        if self.sim.query_ids.get(operation) != query_id:
+            return self._json(400, {"errors": [{"message": "Unknown query id"}]})
+        truth = self.sim.world.account(session.handle)
+        assert truth is not None
+        body = self._body()
+        variables = body.get("variables") if isinstance(body, dict) else None
+        if operation in (DELETE_PROMPT, DELETE_CONFIRM):
+            with self.sim.world.lock:
+                truth.delete_presses.append(
+                    "button" if operation == DELETE_PROMPT else "confirmed")
+            return self._json(200, {"data": {}})
+        box, variable = MUTATION_BOXES[operation]
+        record: dict[str, Any] = {"operation": operation, "variables": variables,
+                                  "at": time.time()}
+        if not isinstance(variables, dict) or not isinstance(variables.get(variable), bool):
+            record["ok"] = False
+            truth.mutations.append(record)
+            return self._json(400, {"errors": [{"message": "Invalid variables"}]})
+        with self.sim.world.lock:
+            if truth.spec.minor:
+                record["ok"] = False
+            elif truth.fail_left > 0:
+                truth.fail_left -= 1
+                record["ok"] = False
+            else:
+                record["ok"] = True
+                if not truth.spec.sticky_failure:
+                    truth.boxes[box] = variables[variable]
+                    if variables[variable] is False:
+                        truth.unticked_at = time.time()
+                        truth.visits_at_untick = truth.visits
+            truth.mutations.append(record)
+        if not record["ok"]:
+            return self._json(500, {"errors": [{"code": 131, "message": "Internal error"}]})
+        return self._json(200, {"data": {"user_preferences_update": {"result": "Success"}}})
+
+    def _task(self, query: str) -> None:
+        body = self._body()
+        if body is None:
+            return self._json(400, {"errors": [{"code": 366, "message": "Invalid request"}]})
+        params = parse_qs(query)
+        if params.get("flow_name") == ["login"]:
+            reply = self.sim.flow.start(str(body.get("redirect", "/home")))
+        else:
+            reply = self.sim.flow.answer(body)
+        headers = {}
+        if reply.session_token:
+            session = self.sim.world.session_for(reply.session_token)
+            assert session is not None
+            # Two Set-Cookie headers: send them by hand below.
+            headers = {"Set-Cookie": f"auth_token={reply.session_token}; Path=/; HttpOnly; "
+                                     "SameSite=Lax"}
+            self.send_response(reply.status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Set-Cookie", headers["Set-Cookie"])
+            self.send_header("Set-Cookie", f"ct0={session.ct0}; Path=/; SameSite=Lax")
+            data = json.dumps(reply.body).encode()
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return None
+        return self._json(reply.status, reply.body)
+
+    # -- static and control -------------------------------------------------------------------
+    def _static(self, path: str) -> None:
+        name = path.removeprefix("/static/")
+        if name not in ("app.js", "app.css", "arkose.js"):
+            return self._send(404, b"Not found", "text/plain")
+        text = resources.files("consentinel.simx").joinpath("static", name).read_text("utf-8")
+        from consentinel.simx.pages import class_map
+
+        for token, generated in class_map(self.sim).items():
+            text = text.replace(f"__{token}__", generated)
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        self._send(200, text.encode(), f"{kind}; charset=utf-8")
+
+    def _control_get(self, path: str) -> None:
+        if path == "/__simx/truth":
+            return self._json(200, self.sim.truth())
+        self._json(404, {"error": "unknown control"})
+
+    def _control_post(self, path: str) -> None:
+        if path == "/__simx/reset":
+            self.sim.reset()
+        elif path == "/__simx/expire_sessions":
+            self.sim.expire_sessions()
+        else:
+            return self._json(404, {"error": "unknown control"})
+        self._json(200, {"ok": True})

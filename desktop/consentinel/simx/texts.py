@@ -1,0 +1,164 @@
+"""The words simx's pages show: the label table for the Grok page, English and French elsewhere."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from importlib import resources
+
+_COLUMNS = (
+    "grok_page_title", "privacy_row_grok", "training_label", "personalization_label",
+    "memory_label", "protect_posts_label", "business_partners_row", "learn_more",
+)
+
+
+@cache
+def label_table() -> dict[str, dict[str, str]]:
+    """Language code -> the Grok page's texts, from the same table X's bundle gave us."""
+    text = resources.files("consentinel.x").joinpath("data/x-labels.tsv").read_text("utf-8")
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    return {row["lang"]: {c: row[c] for c in _COLUMNS} for row in rows}
+
+
+# The surrounding page texts. X translates everything; simx carries English and French.
+_UI: dict[str, dict[str, str]] = {
+    "en": {
+        "signin_title": "Sign in to X",
+        "username_placeholder": "Phone, email, or username",
+        "next": "Next",
+        "forgot": "Forgot password?",
+        "password_title": "Enter your password",
+        "password_placeholder": "Password",
+        "login": "Log in",
+        "unusual_title": "Enter your phone number or username",
+        "unusual_text": "There was unusual login activity on your account. To help keep your "
+        "account safe, please enter your phone number or username to verify it's you.",
+        "unusual_title_email": "Enter your phone number or email address",
+        "unusual_text_email": "There was unusual login activity on your account. To help keep "
+        "your account safe, please enter your phone number or email address to verify it's you.",
+        "two_factor_title": "Enter your verification code",
+        "two_factor_text": "Use your code generator app to generate a code and enter it below.",
+        "email_code_title": "Check your email",
+        "email_code_text": "You'll receive a confirmation code at your email address. "
+        "Enter it below to continue.",
+        "code_placeholder": "Enter code",
+        "captcha_title": "Authenticate your account",
+        "captcha_text": "Solve this puzzle to verify that you're a real person.",
+        "refused_text": "Could not log you in now. Please try again later.",
+        "ok": "OK",
+        "wrong_password": "Wrong password!",
+        "unknown_account": "Sorry, we could not find your account.",
+        "incorrect": "Incorrect. Please try again.",
+        "went_wrong": "Something went wrong. Try reloading.",
+        "retry": "Retry",
+        "rate_limited": "Something went wrong, but don't fret — it's not your fault. "
+        "You are being rate limited.",
+        "access_title": "Authenticate your account",
+        "access_text": "Verify your identity. Your account has been locked to protect it. "
+        "To unlock it, confirm your identity.",
+        "start": "Start",
+        "home": "Home",
+        "explore": "Explore",
+        "notifications": "Notifications",
+        "messages": "Messages",
+        "settings": "Settings",
+        "post": "Post",
+        "settings_title": "Settings",
+        "privacy_title": "Privacy and safety",
+        "data_sharing": "Data sharing and personalization",
+        "delete_history": "Delete conversation history",
+        "delete_confirm_title": "Delete conversation history?",
+        "delete_confirm_text": "This can't be undone and your Grok conversation history will "
+        "be removed.",
+        "delete": "Delete",
+        "cancel": "Cancel",
+        "grok_intro": "Choose whether your data is shared with xAI and used to train and "
+        "personalize Grok.",
+        "help_training": "Your public posts and your Grok interactions may be used to train "
+        "and fine-tune Grok and other xAI models.",
+        "help_personalization": "Grok may use information about you to personalize its answers.",
+        "help_memory": "Grok may remember details from your past conversations.",
+        "whats_happening": "What's happening",
+        "for_you": "For you",
+    },
+    "fr": {
+        "signin_title": "Connectez-vous à X",
+        "username_placeholder": "Numéro de téléphone, adresse email ou nom d'utilisateur",
+        "next": "Suivant",
+        "forgot": "Mot de passe oublié ?",
+        "password_title": "Entrez votre mot de passe",
+        "password_placeholder": "Mot de passe",
+        "login": "Se connecter",
+        "unusual_title": "Entrez votre numéro de téléphone ou votre nom d'utilisateur",
+        "unusual_text": "Il y a eu une activité de connexion inhabituelle sur votre compte. "
+        "Pour aider à protéger votre compte, entrez votre numéro de téléphone ou votre nom "
+        "d'utilisateur pour vérifier qu'il s'agit bien de vous.",
+        "unusual_title_email": "Entrez votre numéro de téléphone ou votre adresse email",
+        "unusual_text_email": "Il y a eu une activité de connexion inhabituelle sur votre "
+        "compte. Pour aider à protéger votre compte, entrez votre numéro de téléphone ou votre "
+        "adresse email pour vérifier qu'il s'agit bien de vous.",
+        "two_factor_title": "Entrez votre code de vérification",
+        "two_factor_text": "Utilisez votre application de génération de code pour générer un "
+        "code et saisissez-le ci-dessous.",
+        "email_code_title": "Consultez vos emails",
+        "email_code_text": "Vous allez recevoir un code de confirmation à votre adresse email. "
+        "Saisissez-le ci-dessous pour continuer.",
+        "code_placeholder": "Saisir le code",
+        "captcha_title": "Authentifiez votre compte",
+        "captcha_text": "Résolvez ce puzzle pour vérifier que vous êtes une vraie personne.",
+        "refused_text": "Impossible de vous connecter pour le moment. Veuillez réessayer plus "
+        "tard.",
+        "ok": "OK",
+        "wrong_password": "Mot de passe incorrect !",
+        "unknown_account": "Désolé, nous n'avons pas pu trouver votre compte.",
+        "incorrect": "Incorrect. Veuillez réessayer.",
+        "went_wrong": "Un problème est survenu. Essayez de recharger la page.",
+        "retry": "Réessayer",
+        "rate_limited": "Un problème est survenu, mais pas d'inquiétude : ce n'est pas votre "
+        "faute. Trop de requêtes.",
+        "access_title": "Authentifiez votre compte",
+        "access_text": "Vérifiez votre identité. Votre compte a été verrouillé pour le "
+        "protéger. Pour le déverrouiller, confirmez votre identité.",
+        "start": "Commencer",
+        "home": "Accueil",
+        "explore": "Explorer",
+        "notifications": "Notifications",
+        "messages": "Messages",
+        "settings": "Paramètres",
+        "post": "Poster",
+        "settings_title": "Paramètres",
+        "privacy_title": "Confidentialité et sécurité",
+        "data_sharing": "Partage de données et personnalisation",
+        "delete_history": "Supprimer l'historique des conversations",
+        "delete_confirm_title": "Supprimer l'historique des conversations ?",
+        "delete_confirm_text": "Cette action est irréversible : votre historique de "
+        "conversations avec Grok sera supprimé.",
+        "delete": "Supprimer",
+        "cancel": "Annuler",
+        "grok_intro": "Choisissez si vos données sont partagées avec xAI et utilisées pour "
+        "entraîner et personnaliser Grok.",
+        "help_training": "Vos posts publics et vos interactions avec Grok peuvent être "
+        "utilisés pour entraîner et affiner Grok et d'autres modèles de xAI.",
+        "help_personalization": "Grok peut utiliser des informations vous concernant pour "
+        "personnaliser ses réponses.",
+        "help_memory": "Grok peut se souvenir de détails de vos conversations passées.",
+        "whats_happening": "Quoi de neuf ?",
+        "for_you": "Pour vous",
+    },
+}
+
+#: The label X shows when it changed the training box's wording (the `changed_label` layout).
+CHANGED_TRAINING_LABEL = "Allow xAI to use your data to improve its products and services"
+
+
+def ui_texts(language: str) -> dict[str, str]:
+    """English and French page texts; other languages get English around their own labels."""
+    return _UI["fr"] if language == "fr" else _UI["en"]
+
+
+def page_texts(language: str) -> dict[str, str]:
+    texts = dict(ui_texts(language))
+    table = label_table()
+    texts.update(table.get(language, table["en"]))
+    return texts

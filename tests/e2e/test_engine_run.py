@@ -1,0 +1,261 @@
+"""Engine.run_check() end to end: real Chromium against simx, real stores, every box outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted, Step
+from consentinel.core.journal import EntryKind
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from tests.e2e._engine_support import Recorder, SimHarness, add_account, engine, make_context
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def sim(simx: object) -> SimHarness:
+    return SimHarness(simx)
+
+
+def test_ticked_boxes_are_fixed_and_x_really_has_them_off(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add(
+        "alice",
+        "pw-alice",
+        boxes={Box.TRAINING: True, Box.PERSONALIZATION: True, Box.MEMORY: False},
+    )
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "alice", "pw-alice")
+    rec = Recorder.new()
+    result = engine(ctx).run_check(on_event=rec.on_event, ask=rec.ask)
+
+    (alice,) = result.accounts
+    assert alice.status is Status.FIXED, alice.message
+    assert alice.settings[Box.TRAINING].before is True
+    assert alice.settings[Box.TRAINING].after is False
+    assert alice.settings[Box.MEMORY].before is False
+    assert not sim.box("alice", Box.TRAINING) and not sim.box("alice", Box.PERSONALIZATION)
+    # Evidence: a screenshot of the settings page after the change, owner-only.
+    assert alice.evidence is not None and alice.evidence.is_file()
+    assert alice.evidence.parent == ctx.paths.evidence_dir
+    assert alice.evidence.stat().st_mode & 0o077 == 0
+    # Events in order, and the journal holds the run, the changes and the check.
+    steps = [e.step for e in rec.events if isinstance(e, AccountStep)]
+    for step in (
+        Step.OPENING_SESSION,
+        Step.SIGNING_IN,
+        Step.READING_PAGE,
+        Step.UNTICKING,
+        Step.VERIFYING,
+        Step.DONE,
+    ):
+        assert step in steps
+    assert isinstance(rec.events[0], RunStarted) and isinstance(rec.events[-1], RunFinished)
+    assert any(isinstance(e, AccountFinished) for e in rec.events)
+    changes = ctx.journal.entries(handle="alice", kinds=[EntryKind.CHANGE])
+    assert {c.payload["box"] for c in changes} == {"training", "personalization"}
+    assert all(c.payload["confirmed"] and c.payload["after"] is False for c in changes)
+    assert ctx.journal.verify().ok
+    assert not sim.delete_pressed("alice")
+
+
+def test_all_off_already_is_opted_out_and_nothing_is_sent(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("bob", "pw-bob", boxes=dict.fromkeys(ALL_BOXES, False))
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "bob", "pw-bob")
+    (bob,) = engine(ctx).run_check().accounts
+    assert bob.status is Status.OPTED_OUT and bob.all_off
+    assert sim.mutations("bob") == 0
+
+
+def test_dry_run_reports_would_fix_and_changes_nothing(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("carol", "pw-carol")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "carol", "pw-carol")
+    (carol,) = engine(ctx).run_check(dry_run=True).accounts
+    assert carol.status is Status.WOULD_FIX
+    assert sim.mutations("carol") == 0
+    assert sim.box("carol", Box.TRAINING)
+
+
+def test_boxes_not_enforced_are_left_alone(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("dan", "pw-dan")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "dan", "pw-dan", keep=frozenset({Box.TRAINING}))
+    (dan,) = engine(ctx).run_check().accounts
+    assert dan.status is Status.FIXED
+    assert not sim.box("dan", Box.TRAINING)
+    assert sim.box("dan", Box.PERSONALIZATION) and sim.box("dan", Box.MEMORY)
+
+
+def test_french_account_is_read_and_fixed(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("elodie", "pw-elodie", lang="fr")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "elodie", "pw-elodie")
+    (elodie,) = engine(ctx).run_check().accounts
+    assert elodie.status is Status.FIXED, elodie.message
+    assert not any(sim.box("elodie", b) for b in ALL_BOXES)
+
+
+def test_french_messages(sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    sim.add("fanny", "pw-fanny")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "fanny", "pw-fanny")
+    (fanny,) = engine(ctx).run_check().accounts
+    assert fanny.message.startswith("Décoché et relu désactivé")
+
+
+def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("gus", "pw-gus")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "gus", "pw-gus")
+    eng = engine(ctx)
+    assert eng.run_check().accounts[0].status is Status.FIXED
+    sim.set_box("gus", Box.TRAINING, True)  # X flips it back on by itself
+    (gus,) = eng.run_check().accounts
+    assert gus.status is Status.FIXED
+    assert gus.reverted_by_x == (Box.TRAINING,)
+    last = ctx.journal.entries(handle="gus", kinds=[EntryKind.CHANGE])[-1]
+    assert last.payload["box"] == "training" and last.payload["reverted_by_x"] is True
+    assert not sim.box("gus", Box.TRAINING)
+
+
+def test_second_run_reuses_sessions_and_signs_in_nobody(sim: SimHarness, tmp_path: Path) -> None:
+    for h in ("hana", "ivan"):
+        sim.add(h, f"pw-{h}")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    for h in ("hana", "ivan"):
+        add_account(ctx, h, f"pw-{h}")
+    eng = engine(ctx)
+    eng.run_check()
+    before = {h: sim.signin_attempts(h) for h in ("hana", "ivan")}
+    assert before == {"hana": 1, "ivan": 1}
+    result = eng.run_check()
+    assert {a.status for a in result.accounts} == {Status.OPTED_OUT}
+    assert {h: sim.signin_attempts(h) for h in ("hana", "ivan")} == before
+    # The saved session is encrypted: the auth cookie is not readable in the file.
+    raw = ctx.sessions.path_for("hana").read_bytes()
+    assert b"auth_token" not in raw
+
+
+def test_ten_mixed_accounts_in_one_run(sim: SimHarness, tmp_path: Path) -> None:
+    ctx = make_context(sim.origin, tmp_path / "home", concurrency=3)
+    expected: dict[str, Status] = {}
+    for i in range(4):
+        sim.add(f"on{i}", "pw")
+        add_account(ctx, f"on{i}", "pw")
+        expected[f"on{i}"] = Status.FIXED
+    for i in range(3):
+        sim.add(f"off{i}", "pw", boxes=dict.fromkeys(ALL_BOXES, False))
+        add_account(ctx, f"off{i}", "pw")
+        expected[f"off{i}"] = Status.OPTED_OUT
+    sim.add("fr0", "pw", lang="fr")
+    add_account(ctx, "fr0", "pw")
+    expected["fr0"] = Status.FIXED
+    sim.add("badpw", "right")
+    add_account(ctx, "badpw", "wrong")
+    expected["badpw"] = Status.SIGNIN_FAILED
+    sim.add("twofa", "pw", scenario="two_factor")
+    add_account(ctx, "twofa", "pw")
+    expected["twofa"] = Status.NEEDS_USER
+    result = engine(ctx).run_check(unattended=True)
+    got = {a.handle: a.status for a in result.accounts}
+    assert got == expected, {a.handle: a.message for a in result.accounts}
+    assert ctx.journal.verify().ok
+
+
+def test_sticky_save_failure_is_retried_once_then_save_failed(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("jade", "pw", scenario="save_fails")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "jade", "pw", keep=frozenset({Box.TRAINING}))
+    (jade,) = engine(ctx).run_check().accounts
+    assert (jade.status, jade.reason) == (Status.ERROR, Reason.SAVE_FAILED), jade.message
+    assert sim.mutations("jade") == 2  # the first try and exactly one retry
+    change = ctx.journal.entries(handle="jade", kinds=[EntryKind.CHANGE])[-1]
+    assert change.payload["confirmed"] is False and change.payload["after"] is True
+
+
+@pytest.mark.parametrize(
+    ("scenario", "reason"),
+    [
+        ("server_error", Reason.NETWORK),
+        ("slow", Reason.TIMEOUT),
+        ("rate_limited", Reason.RATE_LIMITED),
+    ],
+)
+def test_network_troubles(sim: SimHarness, tmp_path: Path, scenario: str, reason: Reason) -> None:
+    sim.add("kim", "pw", scenario=scenario)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "kim", "pw")
+    (kim,) = engine(ctx).run_check().accounts
+    assert (kim.status, kim.reason) == (Status.ERROR, reason), kim.message
+    assert sim.box("kim", Box.TRAINING)
+
+
+def test_unreachable_x_is_network(tmp_path: Path) -> None:
+    # Nothing listens on port 9 of localhost: the connection is refused.
+    ctx = make_context("http://127.0.0.1:9", tmp_path / "home")
+    add_account(ctx, "leo", "pw")
+    (leo,) = engine(ctx).run_check().accounts
+    assert (leo.status, leo.reason) == (Status.ERROR, Reason.NETWORK), leo.message
+
+
+def test_disabled_box_is_reported_not_fought(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("minor", "pw", scenario="under_18")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "minor", "pw")
+    (minor,) = engine(ctx).run_check().accounts
+    assert minor.reason is Reason.BOX_DISABLED
+    assert minor.settings[Box.TRAINING].disabled
+    assert sim.mutations("minor") == 0
+
+
+def test_browser_missing(sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consentinel.x import browser
+
+    # No browser on "this machine": nothing in the environment, preference, Playwright's folder
+    # or the system paths.
+    monkeypatch.delenv("CONSENTINEL_BROWSER", raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "none"))
+    monkeypatch.setattr(browser, "system_candidates", lambda platform="linux": [])
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "nina", "pw")
+    add_account(ctx, "omar", "pw")
+    result = engine(ctx).run_check()
+    assert {(a.status, a.reason) for a in result.accounts} == {
+        (Status.ERROR, Reason.BROWSER_MISSING)
+    }
+    assert "consentinel browser install" in result.accounts[0].message
+
+
+def test_keyring_unavailable_for_accounts_needing_a_sign_in(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    from keyring.backends import fail
+
+    from consentinel.core.vault import Vault
+
+    sim.add("pia", "pw")
+    ctx = make_context(sim.origin, tmp_path / "home", vault=Vault(fail.Keyring()))
+    add_account(ctx, "pia", None)
+    (pia,) = engine(ctx).run_check().accounts
+    assert (pia.status, pia.reason) == (Status.ERROR, Reason.KEYRING_UNAVAILABLE)
+    assert sim.signin_attempts("pia") == 0
+
+
+def test_cancel_before_start_cancels_the_run(sim: SimHarness, tmp_path: Path) -> None:
+    from consentinel.core.events import CancelToken
+
+    sim.add("quinn", "pw")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "quinn", "pw")
+    token = CancelToken()
+    token.cancel()
+    result = engine(ctx).run_check(cancel=token)
+    assert result.cancelled
+    assert result.accounts[0].reason is Reason.CANCELLED
+    assert sim.signin_attempts("quinn") == 0

@@ -1,0 +1,155 @@
+"""x/grok_page.py against simx: every layout X might change to is refused with nothing clicked."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from playwright.async_api import async_playwright
+
+from consentinel.core.journal import EntryKind
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.x.browser import launch_args
+from consentinel.x.grok_page import GrokPage
+from consentinel.x.signin import SignInSecrets, sign_in
+from consentinel.x.site import XSite
+from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+
+pytestmark = pytest.mark.browser
+
+#: Layout changes simx can show; each must end page_changed with no mutation sent.
+LAYOUTS = [
+    "labels_swapped",  # personalization's label on the first box
+    "unknown_label",  # a wording in no known language
+    "help_ids_missing",  # no aria-describedby
+    "help_ids_shuffled",  # CHECKBOX_2 on the first box
+    "no_wrapper",  # the data-testid wrapper is gone
+    "extra_box",  # a fourth checkbox
+    "training_missing",  # only personalization and memory
+]
+
+
+@pytest.fixture
+def sim(simx: object) -> SimHarness:
+    return SimHarness(simx)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_changed_layout_is_page_changed_with_nothing_clicked(
+    sim: SimHarness, tmp_path: Path, layout: str
+) -> None:
+    sim.add("ada", "pw", layout=layout)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "ada", "pw")
+    (ada,) = engine(ctx).run_check().accounts
+    assert (ada.status, ada.reason) == (Status.ERROR, Reason.PAGE_CHANGED), ada.message
+    assert sim.mutations("ada") == 0
+    assert all(sim.box("ada", b) for b in ALL_BOXES)
+    # A full-page screenshot of what we saw is kept and journaled.
+    assert ada.evidence is not None and ada.evidence.is_file()
+    assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+
+
+def test_memory_hidden_by_rollout_is_fine(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("bea", "pw", layout="memory_hidden")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "bea", "pw")
+    (bea,) = engine(ctx).run_check().accounts
+    assert bea.status is Status.FIXED, bea.message
+    assert Box.MEMORY not in bea.settings
+
+
+def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path: Path) -> None:
+    ctx = make_context(sim.origin, tmp_path / "home")
+    for lang in ("en", "fr"):
+        sim.add(f"del{lang}", "pw", lang=lang)
+        add_account(ctx, f"del{lang}", "pw")
+    result = engine(ctx).run_check()
+    assert {a.status for a in result.accounts} == {Status.FIXED}
+    assert not sim.delete_pressed("delen") and not sim.delete_pressed("delfr")
+
+
+def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_path: str) -> None:
+    """GrokPage on its own: read, untick one box, read back after a reload."""
+    sim.add("cyd", "pw", boxes={Box.TRAINING: True, Box.PERSONALIZATION: False, Box.MEMORY: True})
+    site = XSite(sim.origin)
+
+    async def main() -> None:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(
+                executable_path=chromium_path, headless=True, args=launch_args(True)
+            )
+            page = await browser.new_page()
+
+            async def nobody(_kind: object, _detail: str) -> str | None:
+                return None
+
+            outcome = await sign_in(page, site, SignInSecrets("cyd", "pw"), nobody, 6000)
+            assert outcome.ok, outcome
+            grok = GrokPage(page, site, 6000)
+            boxes = await grok.open()
+            assert [b for b in boxes] == list(ALL_BOXES)
+            assert boxes[Box.TRAINING].checked and not boxes[Box.PERSONALIZATION].checked
+            untick = await grok.untick(Box.TRAINING)
+            assert untick.confirmed and untick.mutation_status == 200
+            assert not (await grok.read())[Box.TRAINING].checked
+            await browser.close()
+
+    asyncio.run(main())
+    assert not sim.box("cyd", Box.TRAINING)
+    assert sim.box("cyd", Box.MEMORY)
+    assert sim.mutations("cyd") == 1
+
+
+# -- identify_boxes on its own: the three signals must agree --------------------------------------
+
+
+def _raw(label: str, n: int) -> dict[str, object]:
+    return {
+        "label": label,
+        "describedby": f"CHECKBOX_{n}_LABEL",
+        "helpExists": True,
+        "checked": True,
+        "disabled": False,
+    }
+
+
+EN = {
+    Box.TRAINING: "Allow your public data as well as your interactions, inputs, and results "
+    "with Grok and xAI to be used for training and fine-tuning",
+    Box.PERSONALIZATION: "Allow X to personalize your experience with Grok",
+    Box.MEMORY: "Allow Grok to remember your conversation history",
+}
+
+
+def test_identify_boxes_accepts_the_known_page() -> None:
+    from consentinel.x.grok_page import identify_boxes
+
+    raw = [_raw(EN[b], i + 1) for i, b in enumerate(ALL_BOXES)]
+    assert identify_boxes(raw) == list(ALL_BOXES)
+    zero_based = [_raw(EN[b], i) for i, b in enumerate(ALL_BOXES)]
+    assert identify_boxes(zero_based) == list(ALL_BOXES)
+    assert identify_boxes(raw[:2]) == [Box.TRAINING, Box.PERSONALIZATION]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        [],
+        [_raw(EN[Box.PERSONALIZATION], 1), _raw(EN[Box.TRAINING], 2)],
+        [_raw("Allow something new", 1)],
+        [{**_raw(EN[Box.TRAINING], 1), "describedby": ""}],
+        [{**_raw(EN[Box.TRAINING], 1), "helpExists": False}],
+        [_raw(EN[Box.TRAINING], 2), _raw(EN[Box.PERSONALIZATION], 1)],
+        [_raw(EN[Box.TRAINING], 1), _raw(EN[Box.PERSONALIZATION], 3)],
+        [_raw(EN[b], i + 1) for i, b in enumerate(ALL_BOXES)] + [_raw(EN[Box.MEMORY], 4)],
+        [_raw(EN[Box.PERSONALIZATION], 1), _raw(EN[Box.MEMORY], 2)],
+    ],
+)
+def test_identify_boxes_refuses_when_signals_disagree(raw: list[dict[str, object]]) -> None:
+    from consentinel.x.errors import PageChanged
+    from consentinel.x.grok_page import identify_boxes
+
+    with pytest.raises(PageChanged):
+        identify_boxes(raw)

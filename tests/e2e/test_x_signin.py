@@ -1,0 +1,203 @@
+"""x/signin.py against simx: each of X's steps recognised in English and French."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pyotp
+import pytest
+from playwright.async_api import async_playwright
+
+from consentinel.core.events import PromptKind
+from consentinel.core.status import Reason, Status
+from consentinel.x.browser import launch_args
+from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+from consentinel.x.site import XSite
+from tests.e2e._engine_support import SimHarness
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def sim(simx: object) -> SimHarness:
+    return SimHarness(simx)
+
+
+def _run(
+    sim: SimHarness, chromium_path: str, secrets: SignInSecrets, answers: dict[PromptKind, str]
+) -> tuple[SignInOutcome, list[PromptKind], str]:
+    asked: list[PromptKind] = []
+
+    async def main() -> tuple[SignInOutcome, str]:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(
+                executable_path=chromium_path, headless=True, args=launch_args(True)
+            )
+            page = await browser.new_page()
+
+            async def ask(kind: PromptKind, _detail: str) -> str | None:
+                asked.append(kind)
+                return answers.get(kind)
+
+            outcome = await sign_in(page, XSite(sim.origin), secrets, ask, 6000)
+            url = page.url
+            await browser.close()
+            return outcome, url
+
+    outcome, url = asyncio.run(main())
+    return outcome, asked, url
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_plain_sign_in_lands_on_home(sim: SimHarness, chromium_path: str, lang: str) -> None:
+    sim.add("ana", "pw", lang=lang)
+    outcome, asked, url = _run(sim, chromium_path, SignInSecrets("ana", "pw"), {})
+    assert outcome.ok and outcome.password_submitted and asked == []
+    assert url.endswith("/home")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_totp_step(sim: SimHarness, chromium_path: str, lang: str) -> None:
+    secret = pyotp.random_base32()
+    sim.add("ben", "pw", lang=lang, totp_secret=secret)
+
+    async def code() -> str:
+        return pyotp.TOTP(secret).now()
+
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("ben", "pw", code), {})
+    assert outcome.ok and asked == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize(
+    ("scenario", "status", "reason", "prompt"),
+    [
+        ("two_factor", Status.NEEDS_USER, Reason.TWO_FACTOR, PromptKind.TWO_FACTOR_CODE),
+        ("email_code", Status.NEEDS_USER, Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
+        ("captcha", Status.NEEDS_USER, Reason.CAPTCHA, PromptKind.FINISH_IN_BROWSER),
+        ("locked", Status.NEEDS_USER, Reason.LOCKED, PromptKind.FINISH_IN_BROWSER),
+        ("refused", Status.SIGNIN_FAILED, Reason.REFUSED, None),
+        (
+            "unusual_activity_email",
+            Status.NEEDS_USER,
+            Reason.UNUSUAL_ACTIVITY,
+            PromptKind.EMAIL_OR_PHONE,
+        ),
+    ],
+)
+def test_steps_needing_a_person(
+    sim: SimHarness,
+    chromium_path: str,
+    lang: str,
+    scenario: str,
+    status: Status,
+    reason: Reason,
+    prompt: PromptKind | None,
+) -> None:
+    sim.add("cid", "pw", lang=lang, scenario=scenario)
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("cid", "pw"), {})
+    assert (outcome.ok, outcome.status, outcome.reason) == (False, status, reason)
+    assert asked == ([prompt] if prompt else [])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str, lang: str) -> None:
+    sim.add("dee", "right", lang=lang)
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("dee", "wrong"), {})
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert outcome.password_submitted
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("ghost", "pw"), {})
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
+    assert not outcome.password_submitted
+
+
+def test_unknown_screen_is_page_changed(sim: SimHarness, chromium_path: str) -> None:
+    sim.add("eve", "pw", scenario="unknown_step")
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("eve", "pw"), {})
+    assert (outcome.status, outcome.reason) == (Status.ERROR, Reason.PAGE_CHANGED)
+
+
+def test_password_never_typed_outside_the_password_field(
+    sim: SimHarness, chromium_path: str, tmp_path: Path
+) -> None:
+    sim.add("fay", "pw", scenario="unusual_activity")
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("fay", "s3cret-pw"), {})
+    # simx records every value typed into a field that is not the password field.
+    assert all("s3cret-pw" not in v for v in sim.non_password_inputs("fay"))
+    del outcome
+
+
+# -- the wording rules, without a browser ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "screen"),
+    [
+        (
+            "Enter your phone number or username\nThere was unusual login activity on your "
+            "account. To help keep your account safe, please enter your phone number or username "
+            "to verify it’s you.",
+            "unusual_activity",
+        ),
+        (
+            "Saisissez votre numéro de téléphone ou votre nom d'utilisateur\nIl y a eu une "
+            "activité de connexion inhabituelle sur votre compte.",
+            "unusual_activity",
+        ),
+        (
+            "Enter code\nUse your code generator app to generate a code and enter it below.",
+            "two_factor",
+        ),
+        (
+            "Saisissez le code\nUtilisez votre application de génération de codes pour générer "
+            "un code et saisissez-le ci-dessous.",
+            "two_factor",
+        ),
+        ("Check your email\nWe sent your verification code to j***@e***.com", "email_code"),
+        (
+            "Vérifiez votre e-mail\nNous avons envoyé votre code de confirmation à j***@e***.com",
+            "email_code",
+        ),
+        ("Tell us your favourite colour", "enter_text"),
+    ],
+)
+def test_which_question_the_text_step_asks(text: str, screen: str) -> None:
+    from consentinel.x.signin import classify_enter_text
+
+    assert classify_enter_text(text).value == screen
+
+
+def test_unusual_activity_answer_follows_what_x_asks() -> None:
+    from consentinel.x.signin import answer_for_unusual_activity
+
+    full = SignInSecrets("gil", "pw", email="gil@example.org", phone="+33612345678")
+    bare = SignInSecrets("gil", "pw")
+    by_user = "Please enter your phone number or username to verify it's you."
+    by_email = "Please enter your phone number or email address to verify it's you."
+    by_phone = "Please enter your phone number to verify it's you."
+    assert answer_for_unusual_activity(by_user, bare) == "gil"
+    assert answer_for_unusual_activity(by_email, full) == "gil@example.org"
+    assert answer_for_unusual_activity(by_email, bare) is None
+    assert answer_for_unusual_activity(by_phone, full) == "+33612345678"
+    assert answer_for_unusual_activity(by_phone, bare) is None
+    fr = "Saisissez votre numéro de téléphone ou votre adresse e-mail."
+    assert answer_for_unusual_activity(fr, full) == "gil@example.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "toast"),
+    [
+        ("Wrong password!", "wrong_password"),
+        ("Mot de passe incorrect !", "wrong_password"),
+        ("Sorry, we could not find your account.", "unknown_account"),
+        ("Désolé, nous n'avons pas pu trouver votre compte.", "unknown_account"),
+        ("Incorrect. Please try again.", "incorrect_code"),
+        ("Something else", "other"),
+    ],
+)
+def test_toasts(text: str, toast: str) -> None:
+    from consentinel.x.signin import classify_toast
+
+    found = classify_toast(text)
+    assert found is not None and found.value == toast

@@ -1,0 +1,282 @@
+"""The doctor reports truthfully on this machine: the real keyring (or its absence), Debian's
+Chromium, the real data folder's modes, the real schedule files, and real HTTP servers for X."""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consentinel.cli import doctor_cmd
+from consentinel.core import doctor
+from consentinel.core.doctor import Topic
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+
+CLI = str(Path(sys.executable).parent / "consentinel")
+
+
+@pytest.fixture
+def no_secret_service(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The state of this machine before any test starts a keyring: no session bus at all."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    # No keyringrc of the person running the tests either.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def private_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Schedule files (systemd user units) under a folder of this test's own."""
+    config = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    status = 200
+    body = b"<!DOCTYPE html><html><body><div id=react-root></div></body></html>"
+
+    def do_GET(self) -> None:
+        self.send_response(self.status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet test output
+        pass
+
+
+@pytest.fixture
+def http_site() -> Iterator[Any]:
+    """Start a tiny HTTP server answering with a given status and body; yields a factory."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(status: int = 200, body: bytes | None = None) -> str:
+        handler = type("H", (_Handler,), {"status": status, "body": body or _Handler.body})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# -- keyring ------------------------------------------------------------------------------------
+
+
+def test_without_secret_service_the_keyring_is_not_usable(no_secret_service: None) -> None:
+    check = doctor.check_keyring()
+    assert check.topic is Topic.KEYRING
+    assert check.ok is False
+    assert "not usable" in check.detail
+    assert "keyring" in check.advice.lower()
+    assert "gnome-keyring" in check.advice  # says what to install
+
+
+def test_with_secret_service_the_keyring_is_ok(secret_service: dict[str, str]) -> None:
+    check = doctor.check_keyring()
+    assert check.ok is True, check
+    assert "GNOME Keyring / Secret Service" in check.detail
+
+
+# -- browser ------------------------------------------------------------------------------------
+
+
+def test_finds_debian_chromium_and_its_version(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("CONSENTINEL_BROWSER", raising=False)
+    monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(tmp_path / "no-downloads"))
+    check = doctor.check_browser()
+    assert check.ok is True, check
+    assert "/usr/bin/chromium" in check.detail
+    assert re.search(r"Chromium \d+\.\d+\.\d+\.\d+", check.detail), check.detail
+
+
+def test_a_browser_that_does_not_answer_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_BROWSER", "/bin/false")
+    check = doctor.check_browser()
+    assert check.ok is False
+    assert "/bin/false" in check.detail
+    assert check.advice
+
+
+# -- data folder --------------------------------------------------------------------------------
+
+
+def test_data_folder_not_created_yet_is_fine(consentinel_home: Path) -> None:
+    check = doctor.check_data_folder(AppPaths.from_env())
+    assert check.ok is True
+    assert "not created yet" in check.detail
+    assert not consentinel_home.exists()  # the doctor creates nothing
+
+
+def test_data_folder_owner_only_is_ok_and_looser_is_flagged(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    check = doctor.check_data_folder(paths)
+    assert (check.ok, check.topic) == (True, Topic.DATA_FOLDER)
+    assert "700" in check.detail
+
+    paths.config_dir.chmod(0o755)
+    check = doctor.check_data_folder(paths)
+    assert check.ok is False
+    assert str(paths.config_dir) in check.detail and "755" in check.detail
+    assert check.advice.startswith("Make them owner-only: chmod 700")
+
+
+# -- schedule -----------------------------------------------------------------------------------
+
+
+def test_schedule_not_installed_is_fine_unless_the_settings_want_it(private_config: Path) -> None:
+    check = doctor.check_schedule(Settings())
+    assert (check.ok, check.topic) == (True, Topic.SCHEDULE)
+    assert "not installed" in check.detail
+
+    check = doctor.check_schedule(Settings(run_when_closed=True))
+    assert check.ok is False
+    assert "consentinel schedule install" in check.advice
+
+
+def test_schedule_installed_is_reported(private_config: Path) -> None:
+    from consentinel.core import osjobs
+
+    osjobs.install("daily")
+    try:
+        check = doctor.check_schedule(Settings(run_when_closed=True))
+        assert check.ok is not False, check
+        assert "installed" in check.detail
+    finally:
+        osjobs.remove()
+
+
+# -- X ------------------------------------------------------------------------------------------
+
+
+def test_x_answering_with_its_web_app_is_ok(http_site: Any) -> None:
+    origin = http_site()
+    check = doctor.check_x_site(origin)
+    assert (check.ok, check.topic) == (True, Topic.X_SITE)
+    assert f"{origin}/settings/grok_settings" in check.detail
+
+
+def test_simulated_x_is_reachable(simx: Any) -> None:
+    from consentinel.simx import SimAccount
+
+    sim = simx(SimAccount(handle="alice", password="pw-not-used-here"))
+    check = doctor.check_x_site(sim.origin)
+    assert check.ok is True, check
+
+
+def test_x_unreachable_cannot_be_told_and_does_not_fail(http_site: Any) -> None:
+    origin = f"http://127.0.0.1:{_closed_port()}"
+    check = doctor.check_x_site(origin, timeout_s=2)
+    assert check.ok is None
+    assert "cannot be reached" in check.detail
+    assert doctor.all_ok([check])
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "words"),
+    [(503, None, "HTTP 503"), (200, b"You must log in to this Wi-Fi", "not X's web app")],
+)
+def test_x_broken_or_intercepted_is_flagged(
+    http_site: Any, status: int, body: bytes | None, words: str
+) -> None:
+    check = doctor.check_x_site(http_site(status, body))
+    assert check.ok is False
+    assert words in check.detail
+    assert check.advice
+
+
+# -- the whole report, through the command --------------------------------------------------------
+
+
+def _run_command(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    doctor_cmd.add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["doctor", *argv])
+    result: int = args.handler(args)
+    return result
+
+
+def test_command_with_secret_service_says_all_good(
+    secret_service: dict[str, str],
+    http_site: Any,
+    private_config: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", http_site())
+    assert _run_command() == 0
+    out = capsys.readouterr().out
+    for name in ("Python", "Qt", "Keyring", "Browser", "Data folder", "Schedule", "X"):
+        assert re.search(rf"^\[ OK \] {name}\b", out, re.MULTILINE), out
+    assert "All good." in out
+
+
+def test_command_without_keyring_exits_1_with_advice_in_french(
+    no_secret_service: None,
+    http_site: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", http_site())
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert _run_command("--json") == 1
+    rows = json.loads(capsys.readouterr().out)
+    by_topic = {row["topic"]: row for row in rows}
+    assert set(by_topic) == {topic.value for topic in Topic}
+    keyring_row = by_topic["keyring"]
+    assert keyring_row["ok"] is False
+    assert keyring_row["name"] == "Trousseau"
+    assert "inutilisable" in keyring_row["detail"]
+    assert by_topic["browser"]["ok"] is True
+
+
+def test_installed_command_reports_this_machine(
+    secret_service: Any, http_site: Any, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """`consentinel doctor` as a person runs it: first with no Secret Service, then with one."""
+    base = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    base.update(
+        CONSENTINEL_X_ORIGIN=http_site(),
+        CONSENTINEL_LANG="en",
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+    )
+    base.pop("PYTHON_KEYRING_BACKEND", None)
+    without = subprocess.run([CLI, "doctor"], env=base, capture_output=True, text=True, timeout=120)
+    assert without.returncode == 1, without.stdout + without.stderr
+    assert re.search(r"^\[FIX \] Keyring\s+no keyring: not usable", without.stdout, re.MULTILINE)
+
+    with_keyring = subprocess.run(
+        [CLI, "doctor"],
+        env={**base, **secret_service},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert with_keyring.returncode == 0, with_keyring.stdout + with_keyring.stderr
+    assert re.search(r"^\[ OK \] Keyring\s+GNOME Keyring", with_keyring.stdout, re.MULTILINE)
+    assert re.search(r"^\[ OK \] Browser\s+Chromium \d+", with_keyring.stdout, re.MULTILINE)
