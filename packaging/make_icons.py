@@ -27,7 +27,7 @@ def render_all(svg: Path, out: Path) -> list[Path]:
     # Qt needs a GUI application object to paint; no screen is needed for that.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     _app = QGuiApplication.instance() or QGuiApplication([])
@@ -46,8 +46,9 @@ def render_all(svg: Path, out: Path) -> list[Path]:
 
     def save(picture: QImage, path: Path, fmt: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not picture.save(str(path), fmt):
-            raise SystemExit(f"Qt could not write {path}")
+        writer = QImageWriter(str(path), fmt.encode("ascii"))
+        if not writer.write(picture):
+            raise SystemExit(f"Qt could not write {path}: {writer.errorString()}")
         return path
 
     written = [

@@ -6,8 +6,12 @@ Everything that touches simx's own API lives in `SimHarness`; the tests never ca
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+import pyotp
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
@@ -17,6 +21,8 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.simx import Scenario, SimAccount, SimX
+from consentinel.x.browser import find_browser
 from consentinel.x.site import XSite
 
 #: Short waits: simx answers in milliseconds, and the page_changed tests wait this long for
@@ -88,15 +94,47 @@ class Recorder:
         return self.answers.get(request.kind.value)
 
 
+#: What the tests call each simx set-up, in the product's words.
+_CHALLENGES = {
+    "two_factor": "two_factor",
+    "email_code": "email_code",
+    "captcha": "captcha",
+    "unusual_activity": "unusual_activity_username",
+    "unusual_activity_email": "unusual_activity_email",
+    "refused": "refuse",
+    "locked": "lock",
+}
+_FAULTS = {
+    "server_error": "http_500",
+    "connection_reset": "connection_reset",
+    "slow": "hang",
+    "rate_limited": "rate_limit",
+}
+
+
+@contextmanager
+def running_sim() -> Iterator[SimHarness]:
+    """A fresh simulated X on a free port; the spinner is kept short to keep tests quick."""
+    with SimX(Scenario(render_delay_ms=50)) as server:
+        yield SimHarness(server)
+
+
+def chromium() -> str:
+    """The browser this machine has (Debian's Chromium here), found the product's way."""
+    choice = find_browser(None)
+    assert choice is not None, "the e2e tests need Chromium (/usr/bin/chromium)"
+    return str(choice.path)
+
+
 class SimHarness:
     """The simulated X in the tests' words: add an account, read X's truth, count requests."""
 
-    def __init__(self, simx: Any) -> None:
-        self.simx = simx
+    def __init__(self, server: SimX) -> None:
+        self.server = server
 
     @property
     def origin(self) -> str:
-        return str(self.simx.origin)
+        return self.server.origin
 
     def add(
         self,
@@ -109,30 +147,57 @@ class SimHarness:
         email: str | None = None,
         phone: str | None = None,
         scenario: str | None = None,
-        layout: str | None = None,
+        layout: str = "standard",
     ) -> None:
-        raise NotImplementedError("waiting for consentinel.simx")
+        values = {b.value: True for b in ALL_BOXES}
+        values.update({b.value: v for b, v in (boxes or {}).items()})
+        challenges = [_CHALLENGES[scenario]] if scenario in _CHALLENGES else []
+        if scenario == "two_factor" and totp_secret is None:
+            totp_secret = pyotp.random_base32()  # X knows one; the app does not
+        if totp_secret is not None and "two_factor" not in challenges:
+            challenges.append("two_factor")
+        self.server.add_account(
+            SimAccount(
+                handle=handle,
+                password=password,
+                totp_secret=totp_secret,
+                email=email,
+                phone=phone,
+                language=lang,
+                challenges=challenges,
+                boxes=values,
+                memory_shown=layout != "memory_hidden",
+                minor=scenario == "under_18",
+                sticky_failure=scenario == "save_fails",
+                fail_mutations=1 if scenario == "save_fails_once" else 0,
+                layout="standard" if layout == "memory_hidden" else layout,
+                fault=_FAULTS.get(scenario or ""),
+            )
+        )
 
     def box(self, handle: str, box: Box) -> bool:
-        raise NotImplementedError
+        return self.server.boxes(handle)[box.value]
 
     def set_box(self, handle: str, box: Box, value: bool) -> None:
-        raise NotImplementedError
+        self.server.set_box(handle, box.value, value)
 
     def mutations(self, handle: str) -> int:
-        raise NotImplementedError
+        return len(self.server.mutations(handle))
 
     def signin_attempts(self, handle: str) -> int:
-        raise NotImplementedError
+        return len(self.server.signin_attempts(handle))
 
     def password_attempts(self, handle: str) -> int:
-        raise NotImplementedError
+        """Finished sign-ins in which X received a password."""
+        return sum(
+            1
+            for a in self.server.signin_attempts(handle)
+            if a["outcome"] == "wrong_password"
+            or (a["outcome"] == "success" and "LoginEnterPassword" in a["steps"])
+        )
 
     def delete_pressed(self, handle: str) -> bool:
-        raise NotImplementedError
+        return bool(self.server.delete_presses(handle))
 
-    def expire_sessions(self, handle: str) -> None:
-        raise NotImplementedError
-
-    def non_password_inputs(self, handle: str) -> list[str]:
-        raise NotImplementedError
+    def expire_sessions(self) -> None:
+        self.server.expire_sessions()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,14 +10,22 @@ import pytest
 from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted, Step
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
-from tests.e2e._engine_support import Recorder, SimHarness, add_account, engine, make_context
+from tests.e2e._engine_support import (
+    Recorder,
+    SimHarness,
+    add_account,
+    engine,
+    make_context,
+    running_sim,
+)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def sim(simx: object) -> SimHarness:
-    return SimHarness(simx)
+def sim() -> Iterator[SimHarness]:
+    with running_sim() as harness:
+        yield harness
 
 
 def test_ticked_boxes_are_fixed_and_x_really_has_them_off(sim: SimHarness, tmp_path: Path) -> None:

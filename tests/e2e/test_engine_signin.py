@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyotp
@@ -10,14 +11,22 @@ import pytest
 from consentinel.core.events import PromptKind
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Box, Reason, Status
-from tests.e2e._engine_support import Recorder, SimHarness, add_account, engine, make_context
+from tests.e2e._engine_support import (
+    Recorder,
+    SimHarness,
+    add_account,
+    engine,
+    make_context,
+    running_sim,
+)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def sim(simx: object) -> SimHarness:
-    return SimHarness(simx)
+def sim() -> Iterator[SimHarness]:
+    with running_sim() as harness:
+        yield harness
 
 
 def test_totp_sign_in_uses_the_stored_secret(sim: SimHarness, tmp_path: Path) -> None:
@@ -155,7 +164,7 @@ def test_expired_session_signs_in_again(sim: SimHarness, tmp_path: Path) -> None
     add_account(ctx, "cleo", "pw")
     eng = engine(ctx)
     eng.run_check()
-    sim.expire_sessions("cleo")
+    sim.expire_sessions()
     sim.set_box("cleo", Box.TRAINING, True)
     (cleo,) = eng.run_check().accounts
     assert cleo.status is Status.FIXED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,25 +15,35 @@ from consentinel.x.browser import launch_args
 from consentinel.x.grok_page import GrokPage
 from consentinel.x.signin import SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+from tests.e2e._engine_support import (
+    SimHarness,
+    add_account,
+    chromium,
+    engine,
+    make_context,
+    running_sim,
+)
 
 pytestmark = pytest.mark.browser
 
 #: Layout changes simx can show; each must end page_changed with no mutation sent.
+#: (Help ids missing or out of order, extra or missing boxes: see identify_boxes tests below.)
 LAYOUTS = [
-    "labels_swapped",  # personalization's label on the first box
-    "unknown_label",  # a wording in no known language
-    "help_ids_missing",  # no aria-describedby
-    "help_ids_shuffled",  # CHECKBOX_2 on the first box
+    "reordered",  # personalization first: label and position disagree
+    "changed_label",  # the training box says something we do not know
     "no_wrapper",  # the data-testid wrapper is gone
-    "extra_box",  # a fourth checkbox
-    "training_missing",  # only personalization and memory
 ]
 
 
 @pytest.fixture
-def sim(simx: object) -> SimHarness:
-    return SimHarness(simx)
+def sim() -> Iterator[SimHarness]:
+    with running_sim() as harness:
+        yield harness
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    return chromium()
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -49,6 +60,15 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
     # A full-page screenshot of what we saw is kept and journaled.
     assert ada.evidence is not None and ada.evidence.is_file()
     assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+
+
+def test_extra_wrappers_around_the_blocks_are_fine(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("aldo", "pw", layout="extra_wrappers")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "aldo", "pw")
+    (aldo,) = engine(ctx).run_check().accounts
+    assert aldo.status is Status.FIXED, aldo.message
+    assert not any(sim.box("aldo", b) for b in ALL_BOXES)
 
 
 def test_memory_hidden_by_rollout_is_fine(sim: SimHarness, tmp_path: Path) -> None:

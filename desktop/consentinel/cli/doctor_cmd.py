@@ -40,7 +40,8 @@ def _doctor(args: argparse.Namespace) -> int:
         print()
     else:
         width = max(len(check.name) for check in checks)
-        marks = {True: tr("OK"), False: tr("FIX"), None: "--"}
+        # "OK" is the same word in French.
+        marks = {True: "OK", False: tr("FIX"), None: "--"}
         mark_width = max(4, *(len(mark) for mark in marks.values()))
         for check in checks:
             print(f"[{marks[check.ok]:^{mark_width}}] {check.name:<{width}}  {check.detail}")

@@ -105,18 +105,14 @@ FRENCH: dict[str, str] = {
         "planification, X",
     "All good.": "Tout va bien.",
     "Some lines above need attention.": "Certaines lignes ci-dessus demandent votre attention.",
-    "OK": "OK",
     "FIX": "À FAIRE",
     "Doctor": "Diagnostic",
     "A check failed unexpectedly: {error}":
         "Une vérification a échoué de façon inattendue : {error}",
     "Please report this problem.": "Merci de signaler ce problème.",
     "bundled application": "application autonome",
-    "Python": "Python",
     "Consentinel needs Python 3.10 or newer.":
         "Consentinel a besoin de Python 3.10 ou plus récent.",
-    "Qt": "Qt",
-    "Qt {qt}, PySide6 {pyside}": "Qt {qt}, PySide6 {pyside}",
     "PySide6 cannot be imported: {error}": "Impossible d'importer PySide6 : {error}",
     "The window needs PySide6 and Qt's system libraries "
     "(Debian/Ubuntu: sudo apt install libxcb-cursor0 libegl1 libgl1).":
@@ -162,7 +158,6 @@ FRENCH: dict[str, str] = {
     "Run: consentinel schedule install":
         "Les paramètres demandent des vérifications quand Consentinel est fermé, mais aucune "
         "tâche n'est installée. Lancez : consentinel schedule install",
-    "X": "X",
     "{origin} cannot be reached from here ({reason}).":
         "{origin} est injoignable d'ici ({reason}).",
     "Checks need X: check the internet connection, proxy or firewall.":

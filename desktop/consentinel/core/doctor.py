@@ -42,7 +42,7 @@ class Topic(str, Enum):
 
 @dataclass(frozen=True)
 class Check:
-    """One line: `ok` is True (fine), False (something to fix: see `advice`) or None (could not
+    """One line (`name` is a proper noun like "Python", or a translated title): `ok` is True (fine), False (something to fix: see `advice`) or None (could not
     tell, or nothing applies here)."""
 
     name: str
@@ -101,7 +101,7 @@ def check_python() -> Check:
     where = tr("bundled application") if frozen else sys.executable
     ok = sys.version_info >= (3, 10)
     return Check(
-        tr("Python"),
+        "Python",
         ok,
         f"{version} ({where})",
         "" if ok else tr("Consentinel needs Python 3.10 or newer."),
@@ -116,7 +116,7 @@ def check_qt() -> Check:
         from PySide6 import QtCore
     except ImportError as error:
         return Check(
-            tr("Qt"),
+            "Qt",
             False,
             tr("PySide6 cannot be imported: {error}", error=error),
             tr(
@@ -126,13 +126,9 @@ def check_qt() -> Check:
             Topic.QT,
         )
     return Check(
-        tr("Qt"),
+        "Qt",
         True,
-        tr(
-            "Qt {qt}, PySide6 {pyside}",
-            qt=QtCore.qVersion(),
-            pyside=getattr(PySide6, "__version__", "?"),
-        ),
+        f"Qt {QtCore.qVersion()}, PySide6 {getattr(PySide6, '__version__', '?')}",
         "",
         Topic.QT,
     )
@@ -351,7 +347,7 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         return Check(
-            tr("X"),
+            "X",
             None,
             tr("{origin} cannot be reached from here ({reason}).", origin=origin, reason=reason),
             tr("Checks need X: check the internet connection, proxy or firewall."),
@@ -359,7 +355,7 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
         )
     if code >= 500:
         return Check(
-            tr("X"),
+            "X",
             False,
             tr("{url} answered HTTP {code}.", url=url, code=code),
             tr("X is having trouble; checks will retry later."),
@@ -367,7 +363,7 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
         )
     if code >= 400 or not body.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return Check(
-            tr("X"),
+            "X",
             False,
             tr("{url} answered HTTP {code}, not X's web app.", url=url, code=code),
             tr(
@@ -377,7 +373,7 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
             Topic.X_SITE,
         )
     return Check(
-        tr("X"),
+        "X",
         True,
         tr(
             "{url} answers. The boxes themselves are read and verified at each check, which "
