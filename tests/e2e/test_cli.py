@@ -133,7 +133,9 @@ def test_add_check_fix_verify_and_journal(
     assert "intact" in verified.stdout
     exported = run_cli(env, "log", "--json", check_exit=0)
     outputs.append(exported.stdout)
-    entries = json.loads(exported.stdout)
+    document = json.loads(exported.stdout)
+    assert document["verified"] is True
+    entries = document["entries"]
     changes = [e for e in entries if e["kind"] == "change"]
     assert {c["payload"]["box"] for c in changes} == {"training", "personalization"}
     csv_out = run_cli(env, "log", "--csv", "--account", "alice", check_exit=0)

@@ -194,6 +194,7 @@ def test_sticky_save_failure_is_retried_once_then_save_failed(
         ("server_error", Reason.NETWORK),
         ("slow", Reason.TIMEOUT),
         ("rate_limited", Reason.RATE_LIMITED),
+        ("connection_reset", Reason.NETWORK),
     ],
 )
 def test_network_troubles(sim: SimHarness, tmp_path: Path, scenario: str, reason: Reason) -> None:
@@ -203,6 +204,15 @@ def test_network_troubles(sim: SimHarness, tmp_path: Path, scenario: str, reason
     (kim,) = engine(ctx).run_check().accounts
     assert (kim.status, kim.reason) == (Status.ERROR, reason), kim.message
     assert sim.box("kim", Box.TRAINING)
+
+
+def test_one_failed_save_is_retried_and_then_fixed(sim: SimHarness, tmp_path: Path) -> None:
+    sim.add("jules", "pw", scenario="save_fails_once")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "jules", "pw", keep=frozenset({Box.TRAINING}))
+    (jules,) = engine(ctx).run_check().accounts
+    assert jules.status is Status.FIXED, jules.message
+    assert sim.mutations("jules") == 2 and not sim.box("jules", Box.TRAINING)
 
 
 def test_unreachable_x_is_network(tmp_path: Path) -> None:

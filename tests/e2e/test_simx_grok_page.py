@@ -184,7 +184,8 @@ def test_x_switches_a_box_back_on(simx: Any, page: Page) -> None:
 
 
 def test_faults(simx: Any, page: Page) -> None:
-    sim = simx(SimAccount("err", "pw", fault="http_500"), SimAccount("rl", "pw", fault="rate_limit"))
+    sim = simx(SimAccount("err", "pw", fault="http_500"),
+               SimAccount("rl", "pw", fault="rate_limit"))
     sign_in(page, sim.origin, "err")
     response = page.goto(sim.origin + "/settings/grok_settings")
     assert response is not None and response.status == 500

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import Any
@@ -18,14 +19,14 @@ def add_parser(sub: Any) -> None:
 
     add = verbs.add_parser("add", help=tr("add an account"))
     add.add_argument("handle")
-    add.add_argument("--password-stdin", action="store_true",
-                     help=tr("read the password from the first line of standard input"))
+    first_line = tr("read the password from the first line of standard input")
+    add.add_argument("--password-stdin", action="store_true", help=first_line)
     add.add_argument("--totp-stdin", action="store_true",
                      help=tr("read the 2FA (TOTP) secret from the next line of standard input"))
     add.add_argument("--email", help=tr("the email address X may ask for"))
     add.add_argument("--phone", help=tr("the phone number X may ask for"))
-    add.add_argument("--keep", metavar="BOXES",
-                     help=tr("boxes to keep off, e.g. training,personalization,memory (default: all)"))
+    keep_help = tr("boxes to keep off, e.g. training,personalization,memory (default: all)")
+    add.add_argument("--keep", metavar="BOXES", help=keep_help)
     add.set_defaults(handler=_add)
 
     lst = verbs.add_parser("list", help=tr("list the accounts"))
@@ -38,8 +39,7 @@ def add_parser(sub: Any) -> None:
 
     pw = verbs.add_parser("set-password", help=tr("change the stored password"))
     pw.add_argument("handle")
-    pw.add_argument("--password-stdin", action="store_true",
-                    help=tr("read the password from the first line of standard input"))
+    pw.add_argument("--password-stdin", action="store_true", help=first_line)
     pw.set_defaults(handler=_set_password)
 
 
@@ -86,8 +86,9 @@ def _add(args: argparse.Namespace) -> int:
     except VaultError as error:
         raise UsageError(str(error)) from None
 
-    account = Account(handle=handle, email=email, phone=phone,
-                      **({"keep": keep} if keep is not None else {}))
+    account = Account(handle=handle, email=email, phone=phone)
+    if keep is not None:
+        account = Account(handle=handle, email=email, phone=phone, keep=keep)
     try:
         ctx.accounts.add(account)
     except DuplicateAccount:
@@ -145,10 +146,8 @@ def _remove(args: argparse.Namespace) -> int:
     except VaultError as error:
         raise UsageError(str(error)) from None
     ctx.sessions.delete(account.handle)
-    try:
+    with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
         ctx.accounts.remove(account.handle)
-    except UnknownAccount:
-        pass
     ctx.journal.append_account_removed(account.handle)
     print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
     return 0

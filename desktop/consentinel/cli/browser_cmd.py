@@ -17,12 +17,12 @@ def add_parser(sub: Any) -> None:
 
 def _browser(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
-    from consentinel.x.browser import find_browser, install_playwright_chromium
+    from consentinel.x.browser import find_browser, install_browser
 
     if args.action == "install":
-        ok, message = install_playwright_chromium()
-        print(message)
-        return 0 if ok else 2
+        outcome = install_browser(on_output=lambda line: print(line, flush=True))
+        print(outcome.message)
+        return 0 if outcome.ok else 2
     ctx = open_context()
     choice = find_browser(ctx.settings.browser_path)
     if choice is None:

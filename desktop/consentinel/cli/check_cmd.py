@@ -40,7 +40,9 @@ def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
     from consentinel.core.accounts import InvalidHandle, normalize_handle
 
     if not ctx.accounts.list():
-        raise UsageError(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
+        raise UsageError(
+            tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin")
+        )
     if not raw:
         return None
     handles = []
@@ -126,5 +128,5 @@ def _login(args: argparse.Namespace) -> int:
     assert handles
     result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None,
                                            cancel=CancelToken())
-    print(describe_result(result))
-    return EXIT_OK if result.reason is None else EXIT_NOT_ALL_OFF
+    print(result.message)
+    return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF

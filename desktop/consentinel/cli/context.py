@@ -22,7 +22,8 @@ def open_context() -> AppContext:
         ctx = AppContext.create()
     except StorageError as error:
         raise UsageError(str(error)) from None
-    for warning in (ctx.accounts.load_warning, ctx.journal.open_warning):
+    ctx.accounts.list()  # reads the file now, so that a set-aside file is reported first
+    for warning in (*ctx.warnings, ctx.accounts.load_warning, ctx.journal.open_warning):
         if warning:
             print(warning, file=sys.stderr)
     return ctx

@@ -36,7 +36,8 @@ def _log(args: argparse.Namespace) -> int:
     if args.verify:
         verdict = journal.verify()
         if verdict.ok:
-            print(tr("The journal is intact: {count} entries, chain verified.", count=verdict.count))
+            count = verdict.count
+            print(tr("The journal is intact: {count} entries, chain verified.", count=count))
             return 0
         print(tr("The journal does not verify: {problem}", problem=verdict.problem))
         return 1

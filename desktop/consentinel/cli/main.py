@@ -54,9 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from consentinel.gui.launch import main as gui_main
 
-        return gui_main(["--demo"] if args.demo else [])
+        return int(gui_main(["--demo"] if args.demo else []))
     try:
-        result: int = args.handler(args)
+        result = int(args.handler(args))
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE

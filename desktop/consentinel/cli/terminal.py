@@ -51,7 +51,9 @@ class TerminalPrompter:
         if self._unattended or not sys.stdin.isatty():
             return None
         questions = {
-            PromptKind.TWO_FACTOR_CODE: tr("@{handle}: enter the code from your authenticator app: "),
+            PromptKind.TWO_FACTOR_CODE: tr(
+                "@{handle}: enter the code from your authenticator app: "
+            ),
             PromptKind.EMAIL_CODE: tr("@{handle}: enter the code X sent you by email or SMS: "),
             PromptKind.EMAIL_OR_PHONE: tr("@{handle}: X asks for your email or phone number: "),
             PromptKind.FINISH_IN_BROWSER: tr(

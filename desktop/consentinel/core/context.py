@@ -8,7 +8,7 @@ from consentinel.core.accounts import AccountStore
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.sessions import SessionStore
-from consentinel.core.settings import Settings, load_settings
+from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.core.totp import TotpGenerator
 from consentinel.core.vault import Vault
 from consentinel.x.site import XSite
@@ -26,6 +26,8 @@ class AppContext:
     journal: Journal
     site: XSite
     totp: TotpGenerator = field(default_factory=TotpGenerator)
+    #: Sentences about files that were set aside at start-up (corrupt or from a newer version).
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def create(
@@ -37,8 +39,9 @@ class AppContext:
     ) -> AppContext:
         """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders)."""
         paths = (paths or AppPaths.from_env()).ensure()
+        warning: str | None = None
         if settings is None:
-            settings, _warning = load_settings(paths)
+            settings, warning = load_settings(paths)
         vault = vault or Vault()
         return cls(
             paths=paths,
@@ -48,4 +51,9 @@ class AppContext:
             sessions=SessionStore(paths, vault),
             journal=Journal.open(paths.journal_path),
             site=XSite(settings.effective_x_origin()),
+            warnings=[warning] if warning else [],
         )
+
+    def save_settings(self) -> None:
+        """Write the settings as they are now (atomic, owner-only)."""
+        save_settings(self.paths, self.settings)

@@ -42,8 +42,11 @@ class Topic(str, Enum):
 
 @dataclass(frozen=True)
 class Check:
-    """One line (`name` is a proper noun like "Python", or a translated title): `ok` is True (fine), False (something to fix: see `advice`) or None (could not
-    tell, or nothing applies here)."""
+    """One line of the report.
+
+    `name` is a translated title (or a proper noun such as "Python"); `ok` is True (fine), False
+    (something to fix: `advice` says what) or None (could not tell, or nothing applies here).
+    """
 
     name: str
     ok: bool | None

@@ -54,8 +54,10 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
     }.get(page, "X")
     # "</" cannot appear inside the JSON of a script element.
     blob = json.dumps(config).replace("</", "<\\/")
+    direction = "rtl" if language in ("ar", "ar-x-fm", "fa", "he", "ur") else "ltr"
+    spinner = f"css-175oi2r {class_map(sim)['C_spinner']}"
     return f"""<!DOCTYPE html>
-<html lang="{html.escape(language)}" dir="{'rtl' if language in ('ar', 'ar-x-fm', 'fa', 'he', 'ur') else 'ltr'}">
+<html lang="{html.escape(language)}" dir="{direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -63,7 +65,10 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
 <link rel="stylesheet" href="/static/app.css?b={sim.build}">
 </head>
 <body>
-<div id="react-root"><div class="css-175oi2r {class_map(sim)['C_spinner']}" role="progressbar" aria-valuemax="1" aria-valuemin="0"><svg viewBox="0 0 32 32" width="26" height="26"><circle cx="16" cy="16" r="14" fill="none" stroke="#1d9bf0" stroke-width="4" stroke-dasharray="60 30"></circle></svg></div></div>
+<div id="react-root"><div class="{spinner}" role="progressbar" aria-valuemax="1"
+ aria-valuemin="0"><svg viewBox="0 0 32 32" width="26" height="26"><circle cx="16" cy="16"
+ r="14" fill="none" stroke="#1d9bf0" stroke-width="4" stroke-dasharray="60 30"></circle>
+</svg></div></div>
 <script>window.__SIMX__ = {blob};</script>
 <script src="/static/app.js?b={sim.build}"></script>
 </body>

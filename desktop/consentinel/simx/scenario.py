@@ -1,13 +1,14 @@
-"""What the simulated X holds: accounts, their challenges, box values, faults and layout variants."""
+"""What simx holds: accounts, their challenges, box values, faults and layout variants."""
 
 from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 CHALLENGES = (
     "unusual_activity_username",  # "Enter your phone number or username"
@@ -83,7 +84,9 @@ class SimAccount:
         if self.flip_back is not None and self.flip_back.box not in BOXES:
             raise ValueError(f"Scenario account @{self.handle}: unknown flip_back box.")
         if self.language not in _known_languages():
-            raise ValueError(f"Scenario account @{self.handle}: unknown language {self.language!r}.")
+            raise ValueError(
+                f"Scenario account @{self.handle}: unknown language {self.language!r}."
+            )
 
 
 def _known_languages() -> set[str]:

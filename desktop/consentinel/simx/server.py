@@ -130,9 +130,11 @@ class SimX:
         self.world.reset()
 
 
-_FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M18.244 '
-            b'2.25h3.308l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 '
-            b'2.25H8.08l4.713 6.231z"/></svg>')
+_FAVICON = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M18.244 2.25h3.308'
+    b"l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 2.25H8.08"
+    b'l4.713 6.231z"/></svg>'
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -140,7 +142,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "simx"
     sys_version = ""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read the truth API, not an access log."""
 
     # -- plumbing -----------------------------------------------------------------------------
