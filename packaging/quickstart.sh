@@ -61,8 +61,9 @@ stamp="$venv/.consentinel-installed"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "Installing Consentinel and its dependencies / Installation de Consentinel"
-    "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e ".[dev]"
+    "$venv/bin/python" -m pip install -q --upgrade pip "setuptools>=77" wheel
+    # Editable installs read resources/ from the checkout: no Qt needed to build.
+    "$venv/bin/python" -m pip install -q --no-build-isolation -e ".[dev]"
     echo "$want" > "$stamp"
 fi
 if [ "${want_playwright_browser:-0}" = 1 ]; then

@@ -21,7 +21,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.vault import MemoryKeyring, Vault
-from consentinel.simx import Scenario, SimAccount, SimX
+from consentinel.simx import FlipBack, Scenario, SimAccount, SimX
 from consentinel.x.browser import find_browser
 from consentinel.x.site import XSite
 
@@ -148,6 +148,7 @@ class SimHarness:
         phone: str | None = None,
         scenario: str | None = None,
         layout: str = "standard",
+        flip_back: Box | None = None,
     ) -> None:
         values = {b.value: True for b in ALL_BOXES}
         values.update({b.value: v for b, v in (boxes or {}).items()})
@@ -172,6 +173,8 @@ class SimHarness:
                 fail_mutations=1 if scenario == "save_fails_once" else 0,
                 layout="standard" if layout == "memory_hidden" else layout,
                 fault=_FAULTS.get(scenario or ""),
+                # X turning the box back on by itself, on the page read after our read-back.
+                flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,
             )
         )
 

@@ -117,13 +117,13 @@ def test_french_messages(sim: SimHarness, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_path: Path) -> None:
-    sim.add("gus", "pw-gus")
+    sim.add("gus", "pw-gus", flip_back=Box.TRAINING)
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "gus", "pw-gus")
     eng = engine(ctx)
-    assert eng.run_check().accounts[0].status is Status.FIXED
-    sim.set_box("gus", Box.TRAINING, True)  # X flips it back on by itself
-    (gus,) = eng.run_check().accounts
+    first = eng.run_check().accounts[0]
+    assert first.status is Status.FIXED and first.reverted_by_x == ()
+    (gus,) = eng.run_check().accounts  # X switched training back on in between
     assert gus.status is Status.FIXED
     assert gus.reverted_by_x == (Box.TRAINING,)
     last = ctx.journal.entries(handle="gus", kinds=[EntryKind.CHANGE])[-1]
@@ -264,6 +264,29 @@ def test_keyring_unavailable_for_accounts_needing_a_sign_in(
     (pia,) = engine(ctx).run_check().accounts
     assert (pia.status, pia.reason) == (Status.ERROR, Reason.KEYRING_UNAVAILABLE)
     assert sim.signin_attempts("pia") == 0
+
+
+def test_cancel_mid_run_stops_at_the_next_account(sim: SimHarness, tmp_path: Path) -> None:
+    from consentinel.core.events import CancelToken
+
+    ctx = make_context(sim.origin, tmp_path / "home", concurrency=1)
+    for h in ("ra", "rb", "rc"):
+        sim.add(h, "pw")
+        add_account(ctx, h, "pw")
+    token = CancelToken()
+
+    def on_event(event: object) -> None:
+        if isinstance(event, AccountFinished):
+            token.cancel()  # the person presses Cancel after the first account
+
+    result = engine(ctx).run_check(on_event=on_event, cancel=token)
+    assert result.cancelled
+    statuses = [(a.status, a.reason) for a in result.accounts]
+    assert statuses[0] == (Status.FIXED, None)
+    assert statuses[1:] == [(Status.ERROR, Reason.CANCELLED)] * 2
+    assert sim.signin_attempts("rb") == 0 and sim.signin_attempts("rc") == 0
+    (run,) = ctx.journal.runs()
+    assert run.status.value == "cancelled"
 
 
 def test_cancel_before_start_cancels_the_run(sim: SimHarness, tmp_path: Path) -> None:

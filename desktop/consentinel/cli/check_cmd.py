@@ -60,7 +60,7 @@ def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
 
 def _check(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
-    from consentinel.core.events import AccountFinished, AccountStep, CancelToken
+    from consentinel.core.events import AccountFinished, AccountStep, CancelToken, Step
     from consentinel.core.lock import RunLock
 
     ctx = open_context()
@@ -72,7 +72,7 @@ def _check(args: argparse.Namespace) -> int:
     def on_event(event: Event) -> None:
         if quiet:
             return
-        if isinstance(event, AccountStep):
+        if isinstance(event, AccountStep) and event.step is not Step.DONE:
             print(describe_step(event), file=sys.stderr)
         elif isinstance(event, AccountFinished):
             print(describe_result(event.result))

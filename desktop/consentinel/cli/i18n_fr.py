@@ -138,6 +138,10 @@ FRENCH: dict[str, str] = {
     "Check that this browser starts, or choose another one in the settings.":
         "Vérifiez que ce navigateur démarre, ou choisissez-en un autre dans les paramètres.",
     "{version} ({path}, found via {source})": "{version} ({path}, trouvé via {source})",
+    "the CONSENTINEL_BROWSER variable": "la variable CONSENTINEL_BROWSER",
+    "the settings": "les paramètres",
+    "Playwright's download folder": "le dossier de téléchargement de Playwright",
+    "the usual install locations": "les emplacements d'installation habituels",
     "Data folder": "Dossier de données",
     "{folder}: not created yet; it is created owner-only on first use.":
         "{folder} : pas encore créé ; il sera créé à la première utilisation, "

@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         account_cmd,
         browser_cmd,
         check_cmd,
+        desktop_entry_cmd,
+        doctor_cmd,
         log_cmd,
         schedule_cmd,
     )
@@ -46,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     log_cmd.add_parser(sub)
     browser_cmd.add_parser(sub)
     schedule_cmd.add_parser(sub)
+    doctor_cmd.add_parser(sub)
+    desktop_entry_cmd.add_parser(sub)
     return parser
 
 

@@ -17,10 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from consentinel.x.browser import BrowserSource
 
 #: How long the doctor waits for `chromium --version` and for X to answer.
 BROWSER_VERSION_TIMEOUT_S = 20.0
@@ -208,19 +212,34 @@ def check_browser(preference: str | None = None) -> Check:
             "{version} ({path}, found via {source})",
             version=version,
             path=choice.path,
-            source=choice.source.value,
+            source=_source_words(choice.source),
         ),
         "",
         Topic.BROWSER,
     )
 
 
+def _source_words(source: BrowserSource) -> str:
+    from consentinel.x.browser import BrowserSource
+
+    return {
+        BrowserSource.ENVIRONMENT: tr("the CONSENTINEL_BROWSER variable"),
+        BrowserSource.PREFERENCE: tr("the settings"),
+        BrowserSource.PLAYWRIGHT: tr("Playwright's download folder"),
+        BrowserSource.SYSTEM: tr("the usual install locations"),
+    }.get(source, str(source.value))
+
+
 def browser_version(executable: Path) -> str | None:
     """What `<browser> --version` prints ("Chromium 131.0.6778.85 built on Debian…"), or None."""
     if sys.platform.startswith("win"):
         # chrome.exe --version opens a window on Windows; its folder is named for the version.
-        names = [p.name for p in executable.parent.iterdir() if p.name[:1].isdigit()]
-        return f"{executable.stem} {max(names)}" if names else None
+        try:
+            names = [p.name for p in executable.parent.iterdir() if _is_version(p.name)]
+        except OSError:
+            return None
+        newest = max(names, key=lambda n: tuple(int(part) for part in n.split(".")), default=None)
+        return f"{executable.stem} {newest}" if newest else None
     try:
         proc = subprocess.run(
             [str(executable), "--version"],
@@ -235,6 +254,11 @@ def browser_version(executable: Path) -> str | None:
     if proc.returncode != 0 or not lines:
         return None
     return lines[-1]
+
+
+def _is_version(name: str) -> bool:
+    parts = name.split(".")
+    return len(parts) >= 2 and all(part.isdigit() for part in parts)
 
 
 # -- Data folder -----------------------------------------------------------------------------

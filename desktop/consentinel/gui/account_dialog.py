@@ -1,0 +1,346 @@
+"""The add / edit account dialog: handle, secrets (to the keyring only), email, phone, boxes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consentinel.core.accounts import (
+    Account,
+    DuplicateAccount,
+    InvalidHandle,
+    handle_key,
+    normalize_handle,
+    validate_email,
+    validate_phone,
+)
+from consentinel.core.context import AppContext
+from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
+from consentinel.core.vault import VaultError
+from consentinel.gui.dialog_words import box_description, box_name
+
+log = logging.getLogger(__name__)
+
+#: Colour of the inline messages; readable on light and dark palettes alike.
+ERROR_STYLE = "color: #d0342c;"
+
+
+class AccountDialog(QDialog):
+    """Add an account (account=None) or edit one. `saved_handle` is set once saved."""
+
+    def __init__(
+        self, ctx: AppContext, account: Account | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._account = account
+        self.saved_handle: str | None = None
+        self._vault_problem: str | None = None
+        self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
+        self.setMinimumWidth(520)
+
+        self.handle_edit = QLineEdit()
+        self.handle_edit.setPlaceholderText(self.tr("@name"))
+        self.handle_edit.setAccessibleName(self.tr("X handle"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(self.tr("Password"))
+        self.totp_edit = QLineEdit()
+        self.totp_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.totp_edit.setAccessibleName(self.tr("Two-factor secret"))
+        self.totp_edit.setPlaceholderText(self.tr("Optional: base32 secret or otpauth:// link"))
+        self.show_secrets = QCheckBox(self.tr("&Show password and secret"))
+        self.show_secrets.toggled.connect(self._show_secrets)
+        self.email_edit = QLineEdit()
+        self.email_edit.setAccessibleName(self.tr("Email"))
+        self.email_edit.setPlaceholderText(self.tr("Optional: name@example.com"))
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setAccessibleName(self.tr("Phone"))
+        self.phone_edit.setPlaceholderText(self.tr("Optional: +33 6 12 34 56 78"))
+        if account is None:
+            self.password_edit.setPlaceholderText(self.tr("Your X password"))
+        else:
+            self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+            self.totp_edit.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+
+        self.handle_error = _error_label()
+        self.password_error = _error_label()
+        self.totp_error = _error_label()
+        self.email_error = _error_label()
+        self.phone_error = _error_label()
+
+        form = QGridLayout()
+        rows: list[tuple[str, QLineEdit, QLabel]] = [
+            (self.tr("X &handle:"), self.handle_edit, self.handle_error),
+            (self.tr("&Password:"), self.password_edit, self.password_error),
+            (self.tr("&Two-factor secret:"), self.totp_edit, self.totp_error),
+            (self.tr("&Email:"), self.email_edit, self.email_error),
+            (self.tr("P&hone:"), self.phone_edit, self.phone_error),
+        ]
+        row = 0
+        for text, edit, error in rows:
+            label = QLabel(text)
+            label.setBuddy(edit)
+            form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight)
+            form.addWidget(edit, row, 1)
+            form.addWidget(error, row + 1, 1)
+            row += 2
+            if edit is self.totp_edit:
+                form.addWidget(self.show_secrets, row, 1)
+                row += 1
+        form.setColumnStretch(1, 1)
+
+        self.box_checks: dict[Box, QCheckBox] = {}
+        boxes = QGroupBox(self.tr("Keep these off on X"))
+        box_layout = QVBoxLayout(boxes)
+        for box in ALL_BOXES:
+            check = QCheckBox(f"{box_name(box)} — {box_description(box)}")
+            check.setAccessibleName(box_name(box))
+            check.setChecked(account is None or box in account.keep)
+            if box is Box.TRAINING:
+                # Keeping training off is the point of the app: it cannot be unticked.
+                check.setChecked(True)
+                check.setEnabled(False)
+                check.setToolTip(self.tr("Training is always kept off."))
+            box_layout.addWidget(check)
+            self.box_checks[box] = check
+
+        self.vault_label = QLabel()
+        self.vault_label.setWordWrap(True)
+        self.vault_label.setAccessibleName(self.tr("Where secrets are stored"))
+        self.save_error = _error_label()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(boxes)
+        layout.addWidget(self.vault_label)
+        layout.addWidget(self.save_error)
+        layout.addWidget(self.buttons)
+
+        if account is not None:
+            self.handle_edit.setText(account.handle)
+            # The handle is the account's identity (and its keyring entries' name).
+            self.handle_edit.setReadOnly(True)
+            self.email_edit.setText(account.email or "")
+            self.phone_edit.setText(account.phone or "")
+        self._touched: set[QLineEdit] = set()
+        for edit in (
+            self.handle_edit,
+            self.password_edit,
+            self.totp_edit,
+            self.email_edit,
+            self.phone_edit,
+        ):
+            edit.textEdited.connect(lambda _text, e=edit: self._edited(e))
+        self._check_vault()
+        self._validate()
+        self.setTabOrder(self.handle_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.totp_edit)
+        self.setTabOrder(self.totp_edit, self.show_secrets)
+        self.setTabOrder(self.show_secrets, self.email_edit)
+        self.setTabOrder(self.email_edit, self.phone_edit)
+        (self.password_edit if account else self.handle_edit).setFocus()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def _show_secrets(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.password_edit.setEchoMode(mode)
+        self.totp_edit.setEchoMode(mode)
+
+    def _check_vault(self) -> None:
+        try:
+            self._ctx.vault.check()
+        except VaultError as error:
+            self._vault_problem = str(error)
+            self.vault_label.setText(
+                self.tr("Secrets cannot be stored: {problem}").replace("{problem}", str(error))
+            )
+            self.vault_label.setStyleSheet(ERROR_STYLE)
+            return
+        self._vault_problem = None
+        self.vault_label.setText(
+            self.tr("Password and 2FA secret are stored in {keyring}, never in a file.").replace(
+                "{keyring}", self._ctx.vault.backend_label()
+            )
+        )
+
+    def _edited(self, edit: QLineEdit) -> None:
+        self._touched.add(edit)
+        self.save_error.clear()
+        self.save_error.hide()
+        self._validate()
+
+    def _validate(self) -> bool:
+        """Show what is wrong under each field; Save only when everything is right."""
+        problems = [
+            self._show(self.handle_edit, self.handle_error, self._handle_problem()),
+            self._show(self.password_edit, self.password_error, self._password_problem()),
+            self._show(self.totp_edit, self.totp_error, _problem(parse_totp_secret, self.totp)),
+            self._show(self.email_edit, self.email_error, _problem(validate_email, self.email)),
+            self._show(self.phone_edit, self.phone_error, _problem(validate_phone, self.phone)),
+        ]
+        valid = not any(problems) and self._vault_problem is None
+        self.save_button.setEnabled(valid)
+        return valid
+
+    def _show(self, edit: QLineEdit, label: QLabel, problem: str | None) -> str | None:
+        # An untouched empty field of a new account is not an error yet, but still blocks Save.
+        shown = problem if (edit in self._touched or edit.text()) else None
+        label.setText(shown or "")
+        label.setVisible(bool(shown))
+        return problem
+
+    def _handle_problem(self) -> str | None:
+        if self._account is not None:
+            return None
+        try:
+            handle = normalize_handle(self.handle_edit.text())
+        except InvalidHandle as error:
+            return str(error)
+        if self._ctx.accounts.get(handle) is not None:
+            return self.tr("@{handle} is already in your accounts.").replace("{handle}", handle)
+        return None
+
+    def _password_problem(self) -> str | None:
+        if self._account is None and not self.password_edit.text():
+            return self.tr("Enter the account's password: Consentinel signs in with it.")
+        return None
+
+    @property
+    def totp(self) -> str:
+        return self.totp_edit.text().strip()
+
+    @property
+    def email(self) -> str:
+        return self.email_edit.text().strip()
+
+    @property
+    def phone(self) -> str:
+        return self.phone_edit.text().strip()
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Secrets to the keyring first; only then the account. Any failure saves nothing."""
+        if not self._validate():
+            return
+        keep = frozenset(box for box, check in self.box_checks.items() if check.isChecked())
+        try:
+            account = Account(
+                handle=self.handle_edit.text(),
+                email=validate_email(self.email) if self.email else None,
+                phone=validate_phone(self.phone) if self.phone else None,
+                keep=keep,
+                **({"added_at": self._account.added_at} if self._account else {}),
+            )
+        except ValueError as error:  # validated above; kept for the message if it changes
+            self._fail(str(error))
+            return
+        password = self.password_edit.text()
+        totp = parse_totp_secret(self.totp) if self.totp else None
+        vault = self._ctx.vault
+        previous: tuple[str | None, str | None] | None = None
+        try:
+            if self._account is not None:
+                # Kept in memory only, to put back if a later step fails.
+                previous = (vault.get_password(account.handle), vault.get_totp(account.handle))
+            if password:
+                vault.set_password(account.handle, password)
+            if totp:
+                vault.set_totp(account.handle, totp)
+        except VaultError as error:
+            self._restore_secrets(account.handle, previous)
+            self._fail(
+                self.tr("Nothing was saved: {problem}").replace("{problem}", str(error))
+            )
+            return
+        try:
+            if self._account is None:
+                self._ctx.accounts.add(account)
+            else:
+                self._ctx.accounts.update(account)
+        except (DuplicateAccount, OSError, KeyError) as error:
+            self._restore_secrets(account.handle, previous)
+            self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
+            return
+        if self._account is None:
+            self._ctx.journal.append_account_added(account.handle)
+        elif password:
+            # A new password: the sign-in rules may try again.
+            self._ctx.accounts.clear_password_rejected(account.handle)
+        log.info("account @%s saved", account.handle)
+        self.saved_handle = account.handle
+        self.accept()
+
+    def _restore_secrets(
+        self, handle: str, previous: tuple[str | None, str | None] | None
+    ) -> None:
+        """Undo the keyring writes of a save that failed half-way (best effort)."""
+        vault = self._ctx.vault
+        try:
+            if previous is None:
+                vault.delete_account(handle)
+                return
+            for value, setter in (
+                (previous[0], vault.set_password),
+                (previous[1], vault.set_totp),
+            ):
+                _put_back(handle, value, setter)
+        except VaultError:
+            log.warning("could not undo the keyring changes for @%s", handle_key(handle))
+
+    def _fail(self, message: str) -> None:
+        self.save_error.setText(message)
+        self.save_error.show()
+
+
+def _put_back(handle: str, value: str | None, setter: Callable[[str, str], None]) -> None:
+    if value is not None:
+        setter(handle, value)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def _problem(check: Callable[[str], object], text: str) -> str | None:
+    """The validator's sentence for a non-empty value that is wrong, else None."""
+    if not text:
+        return None
+    try:
+        check(text)
+    except (InvalidTotpSecret, ValueError) as error:
+        return str(error)
+    return None
