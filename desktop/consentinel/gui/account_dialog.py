@@ -278,9 +278,7 @@ class AccountDialog(QDialog):
                 vault.set_totp(account.handle, totp)
         except VaultError as error:
             self._restore_secrets(account.handle, previous)
-            self._fail(
-                self.tr("Nothing was saved: {problem}").replace("{problem}", str(error))
-            )
+            self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return
         try:
             if self._account is None:
@@ -300,9 +298,7 @@ class AccountDialog(QDialog):
         self.saved_handle = account.handle
         self.accept()
 
-    def _restore_secrets(
-        self, handle: str, previous: tuple[str | None, str | None] | None
-    ) -> None:
+    def _restore_secrets(self, handle: str, previous: tuple[str | None, str | None] | None) -> None:
         """Undo the keyring writes of a save that failed half-way (best effort)."""
         vault = self._ctx.vault
         try:

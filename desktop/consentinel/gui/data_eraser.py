@@ -1,4 +1,4 @@
-"""Erasing everything Consentinel keeps about a person (the "Delete all my data" button); Qt-free."""
+"""Erasing all that Consentinel keeps about a person ("Delete all my data"); Qt-free."""
 
 from __future__ import annotations
 

@@ -1,72 +1,117 @@
-"""The words the dialogs show for boxes, statuses, journal kinds and on/off values."""
+"""The words the windows show for boxes, statuses, steps, journal kinds and on/off values."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from consentinel.core.events import Step
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.status import Box, Status
+from consentinel.core.status import Box, Reason, Status
 
 _CONTEXT = "DialogWords"
 
+# Marked with QT_TRANSLATE_NOOP so that lupdate finds them; translated when shown.
+_BOX_NAMES = {
+    Box.TRAINING: QT_TRANSLATE_NOOP("DialogWords", "Training"),
+    Box.PERSONALIZATION: QT_TRANSLATE_NOOP("DialogWords", "Personalization"),
+    Box.MEMORY: QT_TRANSLATE_NOOP("DialogWords", "Memory"),
+}
+_BOX_DESCRIPTIONS = {
+    Box.TRAINING: QT_TRANSLATE_NOOP(
+        "DialogWords", "Use my posts and Grok conversations to train AI"
+    ),
+    Box.PERSONALIZATION: QT_TRANSLATE_NOOP("DialogWords", "Personalize my Grok experience"),
+    Box.MEMORY: QT_TRANSLATE_NOOP("DialogWords", "Let Grok remember my conversations"),
+}
+_STATUS_NAMES = {
+    Status.OPTED_OUT: QT_TRANSLATE_NOOP("DialogWords", "Opted out"),
+    Status.FIXED: QT_TRANSLATE_NOOP("DialogWords", "Fixed just now"),
+    Status.WOULD_FIX: QT_TRANSLATE_NOOP("DialogWords", "Would fix"),
+    Status.NEEDS_USER: QT_TRANSLATE_NOOP("DialogWords", "Needs you"),
+    Status.SIGNIN_FAILED: QT_TRANSLATE_NOOP("DialogWords", "Sign-in failed"),
+    Status.ERROR: QT_TRANSLATE_NOOP("DialogWords", "Error"),
+}
+_PAGE_CHANGED = QT_TRANSLATE_NOOP("DialogWords", "Page changed")
+_CANCELLED = QT_TRANSLATE_NOOP("DialogWords", "Cancelled")
+_NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
+_WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
+_STEP_NAMES = {
+    Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting its turn…"),
+    Step.OPENING_SESSION: QT_TRANSLATE_NOOP("DialogWords", "Opening the session…"),
+    Step.SIGNING_IN: QT_TRANSLATE_NOOP("DialogWords", "Signing in…"),
+    Step.READING_PAGE: QT_TRANSLATE_NOOP("DialogWords", "Reading the page…"),
+    Step.UNTICKING: QT_TRANSLATE_NOOP("DialogWords", "Unticking…"),
+    Step.VERIFYING: QT_TRANSLATE_NOOP("DialogWords", "Verifying…"),
+    Step.DONE: QT_TRANSLATE_NOOP("DialogWords", "Done"),
+}
+_KIND_NAMES = {
+    EntryKind.RUN_STARTED: QT_TRANSLATE_NOOP("DialogWords", "Check started"),
+    EntryKind.RUN_FINISHED: QT_TRANSLATE_NOOP("DialogWords", "Check finished"),
+    EntryKind.RUN_INTERRUPTED: QT_TRANSLATE_NOOP("DialogWords", "Check interrupted"),
+    EntryKind.CHECK: QT_TRANSLATE_NOOP("DialogWords", "Account checked"),
+    EntryKind.CHANGE: QT_TRANSLATE_NOOP("DialogWords", "Box changed"),
+    EntryKind.SIGNIN: QT_TRANSLATE_NOOP("DialogWords", "Sign-in"),
+    EntryKind.EVIDENCE: QT_TRANSLATE_NOOP("DialogWords", "Screenshot"),
+    EntryKind.NOTIFICATION: QT_TRANSLATE_NOOP("DialogWords", "Notification"),
+    EntryKind.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("DialogWords", "Account added"),
+    EntryKind.ACCOUNT_REMOVED: QT_TRANSLATE_NOOP("DialogWords", "Account removed"),
+    EntryKind.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("DialogWords", "Settings changed"),
+}
+_ON = QT_TRANSLATE_NOOP("DialogWords", "on")
+_OFF = QT_TRANSLATE_NOOP("DialogWords", "off")
+_UNKNOWN = QT_TRANSLATE_NOOP("DialogWords", "?")
+_NOT_SHOWN = QT_TRANSLATE_NOOP("DialogWords", "not shown")
+
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("DialogWords", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def box_name(box: Box) -> str:
     """A short name for a box on X's Grok settings page."""
-    names = {
-        Box.TRAINING: _t("Training"),
-        Box.PERSONALIZATION: _t("Personalization"),
-        Box.MEMORY: _t("Memory"),
-    }
-    return names[box]
+    return _t(_BOX_NAMES[box])
 
 
 def box_description(box: Box) -> str:
     """What the box on X's page allows, in a few words."""
-    words = {
-        Box.TRAINING: _t("Use my posts and Grok conversations to train AI"),
-        Box.PERSONALIZATION: _t("Personalize my Grok experience"),
-        Box.MEMORY: _t("Let Grok remember my conversations"),
-    }
-    return words[box]
+    return _t(_BOX_DESCRIPTIONS[box])
 
 
 def on_off(value: object) -> str:
     """'on', 'off', or '?' when the box was not seen."""
     if value is True:
-        return _t("on")
+        return _t(_ON)
     if value is False:
-        return _t("off")
-    return _t("?")
+        return _t(_OFF)
+    return _t(_UNKNOWN)
 
 
-def status_name(status: Status) -> str:
-    names = {
-        Status.OPTED_OUT: _t("Opted out"),
-        Status.FIXED: _t("Fixed"),
-        Status.WOULD_FIX: _t("Would fix"),
-        Status.NEEDS_USER: _t("Needs you"),
-        Status.SIGNIN_FAILED: _t("Sign-in failed"),
-        Status.ERROR: _t("Error"),
-    }
-    return names[status]
+def not_shown() -> str:
+    """A box X did not show on this account's page."""
+    return _t(_NOT_SHOWN)
+
+
+def status_name(status: Status, reason: Reason | None = None) -> str:
+    """The status in words; a changed page and a cancelled check get their own words."""
+    if reason is Reason.PAGE_CHANGED:
+        return _t(_PAGE_CHANGED)
+    if reason is Reason.CANCELLED:
+        return _t(_CANCELLED)
+    return _t(_STATUS_NAMES[status])
+
+
+def not_checked() -> str:
+    return _t(_NOT_CHECKED)
+
+
+def backing_off() -> str:
+    return _t(_WAITING)
+
+
+def step_name(step: Step) -> str:
+    return _t(_STEP_NAMES[step])
 
 
 def kind_name(kind: EntryKind) -> str:
-    names = {
-        EntryKind.RUN_STARTED: _t("Check started"),
-        EntryKind.RUN_FINISHED: _t("Check finished"),
-        EntryKind.RUN_INTERRUPTED: _t("Check interrupted"),
-        EntryKind.CHECK: _t("Account checked"),
-        EntryKind.CHANGE: _t("Box changed"),
-        EntryKind.SIGNIN: _t("Sign-in"),
-        EntryKind.EVIDENCE: _t("Screenshot"),
-        EntryKind.NOTIFICATION: _t("Notification"),
-        EntryKind.ACCOUNT_ADDED: _t("Account added"),
-        EntryKind.ACCOUNT_REMOVED: _t("Account removed"),
-        EntryKind.SETTINGS_CHANGED: _t("Settings changed"),
-    }
-    return names.get(kind, kind.value)
+    text = _KIND_NAMES.get(kind)
+    return _t(text) if text else kind.value

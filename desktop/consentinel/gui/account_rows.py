@@ -1,0 +1,93 @@
+"""What the accounts table shows for each account, gathered from the stores (Qt-free)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from consentinel.core.accounts import Account, AccountState
+from consentinel.core.context import AppContext
+from consentinel.core.events import AccountResult, Step
+from consentinel.core.status import Box, Reason, Status
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    account: Account
+    state: AccountState
+    status: Status | None = None  # None: never checked
+    reason: Reason | None = None
+    boxes: dict[Box, bool | None] = field(default_factory=dict)  # after the last check
+    message: str = ""
+    last_checked: datetime | None = None
+    step: Step | None = None  # set while a check of this account is running
+
+
+def _boxes_from(settings: object) -> dict[Box, bool | None]:
+    boxes: dict[Box, bool | None] = {}
+    if isinstance(settings, dict):
+        for name, change in settings.items():
+            try:
+                box = Box(name)
+            except ValueError:
+                continue
+            if isinstance(change, dict):
+                boxes[box] = change.get("after")
+    return boxes
+
+
+def rows_for(
+    ctx: AppContext,
+    live: dict[str, AccountResult] | None = None,
+    steps: dict[str, Step] | None = None,
+) -> list[AccountRow]:
+    """One row per account: the live result of this session's check if any, else the journal's
+    last check entry."""
+    live = live or {}
+    steps = steps or {}
+    rows = []
+    for account in ctx.accounts.list():
+        state = ctx.accounts.state(account.handle)
+        result = live.get(account.key)
+        step = steps.get(account.key)
+        if result is not None:
+            rows.append(
+                AccountRow(
+                    account,
+                    state,
+                    result.status,
+                    result.reason,
+                    {box: change.after for box, change in result.settings.items()},
+                    result.message,
+                    state.last_check_at,
+                    step,
+                )
+            )
+            continue
+        entry = ctx.journal.last_check(account.handle)
+        if entry is None:
+            rows.append(AccountRow(account, state, step=step))
+            continue
+        payload = entry.payload
+        try:
+            status = Status(payload.get("status"))
+        except ValueError:
+            status = Status.ERROR
+        reason_raw = payload.get("reason")
+        try:
+            reason = Reason(reason_raw) if reason_raw else None
+        except ValueError:
+            reason = None
+        rows.append(
+            AccountRow(
+                account,
+                state,
+                status,
+                reason,
+                _boxes_from(payload.get("settings")),
+                str(payload.get("message") or ""),
+                entry.at,
+                step,
+            )
+        )
+    return rows

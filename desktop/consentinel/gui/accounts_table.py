@@ -1,0 +1,146 @@
+"""The accounts table: status in words and colour, each box, last checked, next check due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from consentinel.core.status import ALL_BOXES, Box
+from consentinel.gui.account_rows import AccountRow
+from consentinel.gui.dialog_words import (
+    backing_off,
+    box_name,
+    not_checked,
+    not_shown,
+    on_off,
+    status_name,
+    step_name,
+)
+from consentinel.gui.status_colors import BLUE, GREEN, ORANGE, status_color, dot_icon
+from consentinel.gui.time_words import when_text
+
+HANDLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AccountsTable(QTableWidget):
+    """Read-only; Enter edits, Delete removes (signals), a double-click edits."""
+
+    edit_requested = Signal(str)
+    remove_requested = Signal(str)
+
+    COLUMNS = 4 + len(ALL_BOXES)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, self.COLUMNS, parent)
+        self.setAccessibleName(self.tr("Accounts"))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.retranslate()
+        self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
+
+    def retranslate(self) -> None:
+        labels = [self.tr("Account"), self.tr("Status")]
+        labels += [box_name(box) for box in ALL_BOXES]
+        labels += [self.tr("Last checked"), self.tr("Next check")]
+        self.setHorizontalHeaderLabels(labels)
+
+    def selected_handles(self) -> list[str]:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        handles = []
+        for row in rows:
+            item = self.item(row, 0)
+            if item is not None:
+                handles.append(str(item.data(HANDLE_ROLE)))
+        return handles
+
+    def current_handle(self) -> str | None:
+        handles = self.selected_handles()
+        return handles[0] if handles else None
+
+    def row_of(self, handle: str) -> int | None:
+        for row in range(self.rowCount()):
+            item = self.item(row, 0)
+            if item is not None and str(item.data(HANDLE_ROLE)).lower() == handle.lower():
+                return row
+        return None
+
+    def status_text(self, handle: str) -> str:
+        row = self.row_of(handle)
+        item = self.item(row, 1) if row is not None else None
+        return item.text() if item is not None else ""
+
+    def set_rows(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
+        selected = set(h.lower() for h in self.selected_handles())
+        self.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            handle = QTableWidgetItem(f"@{row.account.handle}")
+            handle.setData(HANDLE_ROLE, row.account.handle)
+            handle.setData(Qt.ItemDataRole.AccessibleTextRole, f"@{row.account.handle}")
+            self.setItem(index, 0, handle)
+            self.setItem(index, 1, self._status_item(row, now))
+            for offset, box in enumerate(ALL_BOXES):
+                self.setItem(index, 2 + offset, self._box_item(row, box))
+            last = QTableWidgetItem(when_text(row.last_checked, now) if row.last_checked else "—")
+            self.setItem(index, 2 + len(ALL_BOXES), last)
+            due = when_text(next_due, now) if next_due is not None else self.tr("Not scheduled")
+            self.setItem(index, 3 + len(ALL_BOXES), QTableWidgetItem(due))
+        self.clearSelection()
+        for index, row in enumerate(rows):
+            if row.account.handle.lower() in selected:
+                self.selectRow(index)
+
+    def _status_item(self, row: AccountRow, now: datetime) -> QTableWidgetItem:
+        if row.step is not None:
+            item = QTableWidgetItem(step_name(row.step))
+            item.setIcon(dot_icon(BLUE))
+            return item
+        if row.state.is_blocked(now) and row.status is None:
+            text = backing_off()
+        else:
+            text = status_name(row.status, row.reason) if row.status else not_checked()
+        item = QTableWidgetItem(text)
+        item.setIcon(dot_icon(status_color(row.status, row.reason)))
+        if row.message:
+            item.setToolTip(row.message)
+        return item
+
+    def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:
+        if row.status is None or box not in row.boxes:
+            text = "—" if row.status is None else not_shown()
+            return QTableWidgetItem(text)
+        value = row.boxes[box]
+        item = QTableWidgetItem(on_off(value))
+        enforced = box in row.account.keep
+        if value is False:
+            item.setIcon(dot_icon(GREEN))
+        elif value is True:
+            item.setIcon(dot_icon(ORANGE if enforced else "#8a8f98"))
+            if not enforced:
+                item.setToolTip(self.tr("You chose to leave this box as it is."))
+        return item
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._emit(self.edit_requested)
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self._emit(self.remove_requested)
+            return
+        super().keyPressEvent(event)
+
+    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        handle = self.current_handle()
+        if handle:
+            signal.emit(handle)  # type: ignore[attr-defined]

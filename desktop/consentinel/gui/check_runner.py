@@ -1,0 +1,205 @@
+"""CheckRunner: runs Engine.run_check on a worker thread and turns its events into Qt signals.
+
+Prompts go the other way: the worker emits `prompt`, waits, and the GUI thread answers with
+`answer()` once the person closed the dialog (a threading.Event handshake).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from consentinel.core.engine import Engine, LoginResult
+from consentinel.core.events import (
+    AccountFinished,
+    AccountStep,
+    CancelToken,
+    Event,
+    PromptRequest,
+    RunFinished,
+    RunResult,
+    RunStarted,
+)
+from consentinel.core.lock import RunLock
+
+log = logging.getLogger(__name__)
+
+EngineFactory = Callable[[], Engine]
+_POLL_S = 0.2
+
+
+class CheckRunner(QObject):
+    """One run at a time (in this app, and across processes through the run lock)."""
+
+    run_started = Signal(int, object)  # run_id, tuple of handles
+    step = Signal(str, object)  # handle, Step
+    account_finished = Signal(object)  # AccountResult
+    run_finished = Signal(object, str)  # RunResult, trigger
+    run_failed = Signal(str)  # a sentence for the person
+    prompt = Signal(object)  # PromptRequest: answer with answer()
+    prompt_withdrawn = Signal()  # the run was cancelled while a prompt was open
+    login_finished = Signal(object)  # LoginResult
+    busy_changed = Signal(bool)
+
+    def __init__(self, engine_factory: EngineFactory, lock_path: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine_factory = engine_factory
+        self._lock = RunLock(lock_path)  # type: ignore[arg-type]
+        self._thread: threading.Thread | None = None
+        self._cancel: CancelToken | None = None
+        self._ask_lock = threading.Lock()
+        self._answered = threading.Event()
+        self._answer: str | None = None
+        self.trigger = ""
+
+    # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def busy_elsewhere(self) -> str | None:
+        """Why a run cannot start now (a sentence), or None."""
+        if self.running:
+            return self.tr("A check is already running.")
+        holder = self._lock.holder()
+        if holder is not None:
+            return self.tr(
+                "Another Consentinel process is checking your accounts ({who}); try again when "
+                "it has finished."
+            ).replace("{who}", holder.describe())
+        return None
+
+    # -- starting and stopping -------------------------------------------------------------------
+
+    def start(self, handles: Sequence[str] | None, trigger: str = "gui") -> bool:
+        """Start a check; False (and run_failed) when one is running here or elsewhere."""
+        if self.running:
+            return False
+        if not self._lock.acquire(wait=False):
+            self.run_failed.emit(self.busy_elsewhere() or self.tr("A check is already running."))
+            return False
+        self._cancel = CancelToken()
+        self.trigger = trigger
+        self._thread = threading.Thread(
+            target=self._work,
+            args=(list(handles) if handles is not None else None, trigger, self._cancel),
+            name="consentinel-check",
+            daemon=True,
+        )
+        self.busy_changed.emit(True)
+        self._thread.start()
+        return True
+
+    def sign_in(self, handle: str) -> bool:
+        """The visible sign-in window for one account (Engine.login_interactive)."""
+        if self.running:
+            return False
+        if not self._lock.acquire(wait=False):
+            self.run_failed.emit(self.busy_elsewhere() or self.tr("A check is already running."))
+            return False
+        self._cancel = CancelToken()
+        self.trigger = "login"
+        self._thread = threading.Thread(
+            target=self._login, args=(handle, self._cancel), name="consentinel-login", daemon=True
+        )
+        self.busy_changed.emit(True)
+        self._thread.start()
+        return True
+
+    def cancel(self) -> None:
+        """Stop at the next safe point; an open prompt is answered "no answer"."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+        self._answer = None
+        self._answered.set()
+
+    def wait(self, timeout_s: float = 30.0) -> bool:
+        """Block until the worker ended (used when quitting)."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout_s)
+        return not thread.is_alive()
+
+    # -- prompts ----------------------------------------------------------------------------------
+
+    def answer(self, value: str | None) -> None:
+        """The person's answer to the prompt last emitted (None: no answer)."""
+        self._answer = value
+        self._answered.set()
+
+    def _ask(self, request: PromptRequest) -> str | None:
+        # Accounts run side by side; their questions reach the person one at a time.
+        with self._ask_lock:
+            cancel = self._cancel
+            if cancel is None or cancel.cancelled:
+                return None
+            self._answered.clear()
+            self._answer = None
+            self.prompt.emit(request)
+            while not self._answered.wait(_POLL_S):
+                if cancel.cancelled:
+                    self.prompt_withdrawn.emit()
+                    return None
+            if cancel.cancelled:
+                self.prompt_withdrawn.emit()
+                return None
+            return self._answer
+
+    # -- the worker -------------------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, RunStarted):
+            self.run_started.emit(event.run_id, event.handles)
+        elif isinstance(event, AccountStep):
+            self.step.emit(event.handle, event.step)
+        elif isinstance(event, AccountFinished):
+            self.account_finished.emit(event.result)
+        elif isinstance(event, RunFinished):
+            pass  # reported once the lock is released, with the trigger
+
+    def _work(self, handles: list[str] | None, trigger: str, cancel: CancelToken) -> None:
+        result: RunResult | None = None
+        try:
+            result = self._engine_factory().run_check(
+                handles=handles,
+                on_event=self._on_event,
+                ask=self._ask,
+                cancel=cancel,
+                trigger="schedule" if trigger == "schedule" else "gui",
+            )
+        except Exception as error:  # reaches the person as a sentence; the traceback is logged
+            log.exception("check failed")
+            self.run_failed.emit(_failure_sentence(error))
+        finally:
+            self._lock.release()
+            self.busy_changed.emit(False)
+        if result is not None:
+            self.run_finished.emit(result, trigger)
+
+    def _login(self, handle: str, cancel: CancelToken) -> None:
+        try:
+            outcome: LoginResult = self._engine_factory().login_interactive(
+                handle, on_event=self._on_event, cancel=cancel
+            )
+        except Exception as error:
+            log.exception("sign-in window failed")
+            self.run_failed.emit(_failure_sentence(error))
+            outcome = LoginResult(False, _failure_sentence(error))
+        finally:
+            self._lock.release()
+            self.busy_changed.emit(False)
+        self.login_finished.emit(outcome)
+
+
+def _failure_sentence(error: BaseException) -> str:
+    text = QCoreApplication.translate(
+        "CheckRunner",
+        "The check stopped because of an unexpected problem ({problem}). Nothing was left "
+        "half-written; the details are in the log. Try again, and report it if it happens again.",
+    )
+    return text.replace("{problem}", type(error).__name__)

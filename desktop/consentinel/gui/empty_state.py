@@ -1,0 +1,71 @@
+"""The first-run screen: what the app does, what stays here, what it touches on X."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from consentinel.gui.app_icons import app_icon, icon
+
+
+class EmptyState(QWidget):
+    add_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(QSize(96, 96)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Keep your X accounts out of AI training"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        body = QLabel(
+            self.tr(
+                "Consentinel signs in to your X accounts, unticks every box on X's Grok settings "
+                "page that shares your posts and conversations with xAI, and checks again on a "
+                "schedule in case X switches one back on.\n\n"
+                "Everything stays on this computer: your accounts, the journal of what was done, "
+                "and your passwords, which go to the system keyring only.\n\n"
+                "On X it only opens the Grok settings page: it never posts, follows, reads your "
+                "messages or changes anything else."
+            )
+        )
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        body.setMaximumWidth(620)
+        body.setAccessibleName(self.tr("What Consentinel does"))
+
+        self.add_button = QPushButton(icon("add"), self.tr("&Add your first account"))
+        self.add_button.setDefault(True)
+        self.add_button.setAutoDefault(True)
+        self.add_button.clicked.connect(self.add_requested)
+        self.demo_button = QPushButton(self.tr("&Try the demo"))
+        self.demo_button.setToolTip(
+            self.tr("A simulated X with sample accounts, on this computer only: no risk.")
+        )
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(logo)
+        layout.addWidget(title)
+        layout.addSpacing(12)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(body)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.setTabOrder(self.add_button, self.demo_button)

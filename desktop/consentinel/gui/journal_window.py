@@ -1,0 +1,339 @@
+"""The journal window: filters, each change before/after, evidence screenshots, export, badge."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Slot
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consentinel.core.context import AppContext
+from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.status import Status
+from consentinel.gui.dialog_words import kind_name, status_name
+from consentinel.gui.journal_model import JournalModel, details, evidence_path, local_time
+
+#: Enough for years of daily checks; older entries stay in the file and in exports.
+MAX_ROWS = 5000
+INTACT_STYLE = "background: #1e7b34; color: white; padding: 3px 8px; border-radius: 4px;"
+DAMAGED_STYLE = "background: #b3261e; color: white; padding: 3px 8px; border-radius: 4px;"
+_NO_DATE = QDate(2000, 1, 1)
+
+
+class JournalWindow(QWidget):
+    """Everything the journal holds, filtered; `refresh()` re-reads it (connect run signals)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("Journal — Consentinel"))
+        self.resize(1000, 620)
+
+        self.account_filter = QComboBox()
+        self.account_filter.setAccessibleName(self.tr("Account"))
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.setAccessibleName(self.tr("Outcome"))
+        self.outcome_filter.addItem(self.tr("Any outcome"), None)
+        for status in Status:
+            self.outcome_filter.addItem(status_name(status), status.value)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Kind of entry"))
+        self.kind_filter.addItem(self.tr("Everything"), None)
+        for kind in EntryKind:
+            self.kind_filter.addItem(kind_name(kind), kind.value)
+        self.from_date = _date_edit(self.tr("Any"))
+        self.from_date.setAccessibleName(self.tr("From date"))
+        self.to_date = _date_edit(self.tr("Any"))
+        self.to_date.setAccessibleName(self.tr("To date"))
+
+        self.badge = QLabel()
+        self.badge.setAccessibleName(self.tr("Journal integrity"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        self.csv_button = QPushButton(self.tr("Export &CSV…"))
+        self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
+        self.json_button = QPushButton(self.tr("Export &JSON…"))
+        self.json_button.clicked.connect(lambda: self._ask_export("json"))
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Account:"), self.account_filter),
+            (self.tr("&Outcome:"), self.outcome_filter),
+            (self.tr("&Show:"), self.kind_filter),
+            (self.tr("&From:"), self.from_date),
+            (self.tr("&To:"), self.to_date),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.model = JournalModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Journal entries"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        self.detail_label = QLabel(self.tr("Select an entry to see it here."))
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview = QLabel()
+        self.preview.setAccessibleName(self.tr("Screenshot"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(280, 180)
+        self.preview.hide()
+        self.full_size_button = QPushButton(self.tr("View full &size"))
+        self.full_size_button.clicked.connect(self.show_full_size)
+        self.full_size_button.hide()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.detail_label)
+        side_layout.addWidget(self.preview, 1)
+        side_layout.addWidget(self.full_size_button)
+        side_layout.addStretch(0)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.badge)
+        bottom.addWidget(self.export_label, 1)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.csv_button)
+        bottom.addWidget(self.json_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        self.pixmap: QPixmap | None = None
+        self._pixmap_path: Path | None = None
+        self._fill_accounts()
+        for combo in (self.account_filter, self.outcome_filter, self.kind_filter):
+            combo.currentIndexChanged.connect(self._reload)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self._reload)
+        self.refresh()
+
+    # -- reading the journal ----------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read accounts, entries and the integrity check (call after a run)."""
+        self._fill_accounts()
+        self._reload()
+        self.update_badge()
+
+    def update_badge(self) -> None:
+        result = self._ctx.journal.verify()
+        if result.ok:
+            self.badge.setText(self.tr("Journal intact — %n entries", "", result.count))
+            self.badge.setStyleSheet(INTACT_STYLE)
+            self.badge.setToolTip(
+                self.tr("Every entry is chained to the one before it; none was changed.")
+            )
+        else:
+            self.badge.setText(
+                self.tr("Journal damaged: {problem}").replace("{problem}", result.problem or "")
+            )
+            self.badge.setStyleSheet(DAMAGED_STYLE)
+            self.badge.setToolTip(
+                self.tr(
+                    "Someone or something changed the journal file outside Consentinel. Keep "
+                    "a copy of it before anything else."
+                )
+            )
+
+    def filters(self) -> dict[str, Any]:
+        """The journal.entries() arguments the filters ask for."""
+        found: dict[str, Any] = {}
+        handle = self.account_filter.currentData()
+        if handle:
+            found["handle"] = handle
+        status = self.outcome_filter.currentData()
+        if status:
+            found["status"] = Status(status)
+        kind = self.kind_filter.currentData()
+        if kind:
+            found["kinds"] = [EntryKind(kind)]
+        if self.from_date.date() != _NO_DATE:
+            found["since"] = _local_midnight(self.from_date.date())
+        if self.to_date.date() != _NO_DATE:
+            found["until"] = _local_midnight(self.to_date.date()) + timedelta(days=1)
+        return found
+
+    def _reload(self) -> None:
+        entries = self._ctx.journal.entries(**self.filters(), limit=MAX_ROWS, newest_first=True)
+        self.model.set_entries(entries)
+        self._show_entry(None)
+
+    def _fill_accounts(self) -> None:
+        current = self.account_filter.currentData()
+        handles = {a.handle.lower(): a.handle for a in self._ctx.accounts.list()}
+        for entry in self._ctx.journal.entries(limit=MAX_ROWS):
+            # Accounts removed since still have history.
+            if entry.handle:
+                handles.setdefault(entry.handle.lower(), entry.handle)
+        self.account_filter.blockSignals(True)
+        self.account_filter.clear()
+        self.account_filter.addItem(self.tr("All accounts"), None)
+        for key in sorted(handles):
+            self.account_filter.addItem(f"@{handles[key]}", handles[key])
+        index = self.account_filter.findData(current) if current else 0
+        self.account_filter.setCurrentIndex(max(index, 0))
+        self.account_filter.blockSignals(False)
+
+    # -- the selected entry -----------------------------------------------------------------------
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        self._show_entry(self.model.entry_at(rows.pop()) if rows else None)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _show_entry(self, entry: Entry | None) -> None:
+        self.pixmap = None
+        self._pixmap_path = None
+        self.preview.clear()
+        self.preview.hide()
+        self.full_size_button.hide()
+        if entry is None:
+            self.detail_label.setText(self.tr("Select an entry to see it here."))
+            return
+        who = f"@{entry.handle} — " if entry.handle else ""
+        lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", details(entry)]
+        if entry.run_id is not None:
+            lines.append(self.tr("Check number {run}").replace("{run}", str(entry.run_id)))
+        path = evidence_path(entry)
+        if path:
+            file = self._resolve(path)
+            pixmap = QPixmap(str(file))
+            if pixmap.isNull():
+                lines.append(
+                    self.tr("The screenshot {path} cannot be opened (moved or deleted?).").replace(
+                        "{path}", str(file)
+                    )
+                )
+            else:
+                self.pixmap = pixmap
+                self._pixmap_path = file
+                self.preview.setPixmap(
+                    pixmap.scaled(
+                        360,
+                        260,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
+                self.preview.show()
+                self.full_size_button.show()
+        self.detail_label.setText("\n".join(lines))
+
+    def _resolve(self, path: str) -> Path:
+        file = Path(path)
+        return file if file.is_absolute() else self._ctx.paths.evidence_dir / file
+
+    def show_full_size(self) -> QDialog | None:
+        """The selected screenshot at full size in a scrollable dialog."""
+        if self.pixmap is None:
+            return None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(
+            self.tr("Screenshot — {name}").replace("{name}", self._pixmap_path.name)
+            if self._pixmap_path
+            else self.tr("Screenshot")
+        )
+        image = QLabel()
+        image.setPixmap(self.pixmap)
+        image.setAccessibleName(self.tr("Screenshot"))
+        area = QScrollArea()
+        area.setWidget(image)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(area)
+        dialog.resize(min(self.pixmap.width() + 40, 1200), min(self.pixmap.height() + 40, 800))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # -- exporting --------------------------------------------------------------------------------
+
+    def _ask_export(self, fmt: str) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        suggested = self._ctx.paths.exports_dir / f"consentinel-journal-{stamp}.{fmt}"
+        filter_text = (
+            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("JSON files (*.json)")
+        )
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the journal"), str(suggested), filter_text
+        )
+        if path:
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> int:
+        """Write the entries the filters show (all of them, not only the rows on screen)."""
+        filters = self.filters()
+        try:
+            if fmt == "csv":
+                count = self._ctx.journal.export_csv(path, **filters)
+            else:
+                count = self._ctx.journal.export_json(path, **filters)
+        except OSError as error:
+            self.export_label.setText(
+                self.tr("The export failed: {problem}").replace("{problem}", str(error))
+            )
+            return 0
+        self.export_label.setText(
+            self.tr("%n entries written to {path}", "", count).replace("{path}", str(path))
+        )
+        return count
+
+
+def _date_edit(any_words: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(_NO_DATE)
+    # The minimum date stands for "no limit" and shows as "Any".
+    edit.setSpecialValueText(any_words)
+    edit.setDate(_NO_DATE)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _local_midnight(day: QDate) -> datetime:
+    as_date = date(day.year(), day.month(), day.day())
+    return datetime.combine(as_date, time()).astimezone()

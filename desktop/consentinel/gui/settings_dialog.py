@@ -1,0 +1,416 @@
+"""The settings dialog: schedule, OS jobs, browser, language, notifications, data folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consentinel.core import osjobs
+from consentinel.core.context import AppContext
+from consentinel.core.osjobs import JobReport
+from consentinel.core.settings import Language, ScheduleChoice, Settings
+from consentinel.core.vault import VaultError
+from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
+from consentinel.x.browser import find_browser
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #d0342c;"
+MIN_CONCURRENCY, MAX_CONCURRENCY = 1, 10
+
+
+class SettingsDialog(QDialog):
+    """Edits ctx.settings; Save writes settings.json, installs/removes OS jobs and journals it."""
+
+    settingsChanged = Signal()
+    dataDeleted = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        s = ctx.settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+
+        # -- checks ---------------------------------------------------------------------------
+        self.schedule_combo = QComboBox()
+        self.schedule_combo.setAccessibleName(self.tr("How often to check"))
+        for choice, words in (
+            (ScheduleChoice.OFF, self.tr("Never (only when I ask)")),
+            (ScheduleChoice.EVERY_6H, self.tr("Every 6 hours")),
+            (ScheduleChoice.EVERY_12H, self.tr("Every 12 hours")),
+            (ScheduleChoice.DAILY, self.tr("Every day")),
+            (ScheduleChoice.WEEKLY, self.tr("Every week")),
+        ):
+            self.schedule_combo.addItem(words, choice.value)
+        self.schedule_combo.setCurrentIndex(max(self.schedule_combo.findData(s.schedule), 0))
+        self.check_on_start = QCheckBox(self.tr("Check when the app starts if a check is &overdue"))
+        self.check_on_start.setChecked(s.check_on_start)
+        self.run_when_closed = QCheckBox(self.tr("&Keep checking when Consentinel is closed"))
+        self.run_when_closed.setChecked(s.run_when_closed)
+        self.start_at_login = QCheckBox(self.tr("Start Consentinel at &login, in the tray"))
+        self.start_at_login.setChecked(s.start_at_login)
+        self.jobs_label = QLabel()
+        self.jobs_label.setWordWrap(True)
+        self.jobs_label.hide()
+
+        checks = QGroupBox(self.tr("Checks"))
+        checks_form = QFormLayout(checks)
+        schedule_label = QLabel(self.tr("&Check:"))
+        schedule_label.setBuddy(self.schedule_combo)
+        checks_form.addRow(schedule_label, self.schedule_combo)
+        checks_form.addRow(self.check_on_start)
+        checks_form.addRow(self.run_when_closed)
+        checks_form.addRow(self.start_at_login)
+        checks_form.addRow(self.jobs_label)
+
+        # -- browser --------------------------------------------------------------------------
+        self.browser_auto = QRadioButton(self.tr("Find a browser &automatically"))
+        self.browser_custom = QRadioButton(self.tr("&Use this browser:"))
+        self.browser_path = QLineEdit(s.browser_path or "")
+        self.browser_path.setAccessibleName(self.tr("Browser program"))
+        self.browser_path.setPlaceholderText(self.tr("Path to Chromium, Chrome or Edge"))
+        self.browse_button = QPushButton(self.tr("C&hoose…"))
+        self.browse_button.clicked.connect(self._choose_browser)
+        (self.browser_custom if s.browser_path else self.browser_auto).setChecked(True)
+        self.found_label = QLabel()
+        self.found_label.setWordWrap(True)
+        self.browser_error = QLabel()
+        self.browser_error.setWordWrap(True)
+        self.browser_error.setStyleSheet(ERROR_STYLE)
+        self.browser_error.hide()
+        self.show_browser = QCheckBox(self.tr("Show the &browser window during checks"))
+        self.show_browser.setChecked(s.show_browser)
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(MIN_CONCURRENCY, MAX_CONCURRENCY)
+        self.concurrency.setValue(min(max(s.concurrency, MIN_CONCURRENCY), MAX_CONCURRENCY))
+        self.concurrency.setAccessibleName(self.tr("Accounts checked at once"))
+
+        browser = QGroupBox(self.tr("Browser"))
+        browser_layout = QVBoxLayout(browser)
+        browser_layout.addWidget(self.browser_auto)
+        browser_layout.addWidget(self.found_label)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.browser_custom)
+        path_row.addWidget(self.browser_path, 1)
+        path_row.addWidget(self.browse_button)
+        browser_layout.addLayout(path_row)
+        browser_layout.addWidget(self.browser_error)
+        browser_layout.addWidget(self.show_browser)
+        concurrency_row = QHBoxLayout()
+        concurrency_label = QLabel(self.tr("Accounts checked at &once:"))
+        concurrency_label.setBuddy(self.concurrency)
+        concurrency_row.addWidget(concurrency_label)
+        concurrency_row.addWidget(self.concurrency)
+        concurrency_row.addStretch(1)
+        browser_layout.addLayout(concurrency_row)
+
+        # -- app ------------------------------------------------------------------------------
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        for lang, words in (
+            (Language.SYSTEM, self.tr("The system's language")),
+            (Language.ENGLISH, "English"),
+            (Language.FRENCH, "Français"),
+        ):
+            self.language_combo.addItem(words, lang.value)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(s.language), 0))
+        self.language_note = QLabel(
+            self.tr("A new language takes effect when Consentinel restarts.")
+        )
+        self.language_note.setWordWrap(True)
+        self.notifications = QCheckBox(
+            self.tr("Show a &notification when X changes something or needs me")
+        )
+        self.notifications.setChecked(s.notifications)
+        app = QGroupBox(self.tr("Application"))
+        app_form = QFormLayout(app)
+        language_label = QLabel(self.tr("L&anguage:"))
+        language_label.setBuddy(self.language_combo)
+        app_form.addRow(language_label, self.language_combo)
+        app_form.addRow(self.language_note)
+        app_form.addRow(self.notifications)
+
+        # -- data -----------------------------------------------------------------------------
+        self.folder_label = QLabel(str(ctx.paths.data_dir))
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        self.folder_label.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("Op&en"))
+        self.open_folder.clicked.connect(self._open_folder)
+        self.delete_button = QPushButton(self.tr("&Delete all my data…"))
+        self.delete_button.setAccessibleName(self.tr("Delete all my data"))
+        self.delete_button.clicked.connect(self.delete_all_data)
+        self.delete_label = QLabel()
+        self.delete_label.setWordWrap(True)
+        self.delete_label.hide()
+        data = QGroupBox(self.tr("Data folder"))
+        data_layout = QVBoxLayout(data)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.open_folder)
+        data_layout.addLayout(folder_row)
+        delete_row = QHBoxLayout()
+        delete_row.addWidget(self.delete_button)
+        delete_row.addStretch(1)
+        data_layout.addLayout(delete_row)
+        data_layout.addWidget(self.delete_label)
+
+        self.save_error = QLabel()
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet(ERROR_STYLE)
+        self.save_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(checks)
+        layout.addWidget(browser)
+        layout.addWidget(app)
+        layout.addWidget(data)
+        layout.addWidget(self.save_error)
+        layout.addWidget(self.buttons)
+
+        self.browser_auto.toggled.connect(self._validate)
+        self.browser_path.textChanged.connect(self._validate)
+        self.schedule_combo.currentIndexChanged.connect(self._schedule_changed)
+        self._schedule_changed()
+        self._show_found_browser()
+        self._validate()
+
+    # -- reading the form -------------------------------------------------------------------------
+
+    def chosen_settings(self) -> Settings:
+        """The settings as the form shows them (not validated, not saved)."""
+        custom = self.browser_custom.isChecked() and self.browser_path.text().strip()
+        return dataclasses.replace(
+            self._ctx.settings,
+            schedule=str(self.schedule_combo.currentData()),
+            check_on_start=self.check_on_start.isChecked(),
+            run_when_closed=self.run_when_closed.isChecked(),
+            start_at_login=self.start_at_login.isChecked(),
+            browser_path=self.browser_path.text().strip() if custom else None,
+            show_browser=self.show_browser.isChecked(),
+            concurrency=self.concurrency.value(),
+            language=str(self.language_combo.currentData()),
+            notifications=self.notifications.isChecked(),
+        )
+
+    def _schedule_changed(self) -> None:
+        off = self.schedule_combo.currentData() == ScheduleChoice.OFF.value
+        # Without a schedule there is nothing to keep doing while closed.
+        self.run_when_closed.setEnabled(not off)
+        if off:
+            self.run_when_closed.setChecked(False)
+        self.check_on_start.setEnabled(not off)
+
+    def _show_found_browser(self) -> None:
+        found = find_browser(None)
+        if found is None:
+            self.found_label.setText(
+                self.tr("No Chromium, Chrome or Edge was found: install one, or choose it below.")
+            )
+            self.found_label.setStyleSheet(ERROR_STYLE)
+        else:
+            self.found_label.setText(
+                self.tr("Found: {name} ({path})")
+                .replace("{name}", found.name)
+                .replace("{path}", str(found.path))
+            )
+
+    def _browser_problem(self) -> str | None:
+        if not self.browser_custom.isChecked():
+            return None
+        text = self.browser_path.text().strip()
+        if not text:
+            return self.tr("Choose the browser program, or let Consentinel find one.")
+        path = Path(text)
+        if not path.is_file() or not os.access(path, os.X_OK):
+            return self.tr("{path} is not a program that can be started.").replace("{path}", text)
+        return None
+
+    def _validate(self) -> bool:
+        custom = self.browser_custom.isChecked()
+        self.browser_path.setEnabled(custom)
+        self.browse_button.setEnabled(custom)
+        problem = self._browser_problem()
+        self.browser_error.setText(problem or "")
+        self.browser_error.setVisible(bool(problem))
+        self.save_button.setEnabled(problem is None)
+        return problem is None
+
+    def _choose_browser(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the browser program"), self.browser_path.text() or "/"
+        )
+        if path:
+            self.browser_path.setText(path)
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.paths.data_dir)))
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the settings; then (un)install the OS jobs that changed and say how it went."""
+        if not self._validate():
+            return
+        before = self._ctx.settings
+        chosen = self.chosen_settings()
+        try:
+            chosen.validate()
+        except ValueError as error:
+            self._fail(str(error))
+            return
+        changes: dict[str, Any] = {
+            f.name: getattr(chosen, f.name)
+            for f in dataclasses.fields(Settings)
+            if getattr(chosen, f.name) != getattr(before, f.name)
+        }
+        try:
+            self._ctx.settings = chosen
+            self._ctx.save_settings()
+        except OSError as error:
+            self._ctx.settings = before
+            self._fail(
+                self.tr("The settings could not be saved: {problem}").replace(
+                    "{problem}", str(error)
+                )
+            )
+            return
+        if changes:
+            self._ctx.journal.record_settings_changed(changes)
+        reports = self._apply_jobs(before, chosen)
+        self.save_error.hide()
+        if changes:
+            self.settingsChanged.emit()
+        if reports:
+            # Stay open so the person reads what the OS said.
+            self.jobs_label.setText("\n".join(r.message for r in reports))
+            self.jobs_label.setStyleSheet(
+                ERROR_STYLE if any(r.state is osjobs.JobState.FAILED for r in reports) else ""
+            )
+            self.jobs_label.show()
+            return
+        self.accept()
+
+    def _apply_jobs(self, before: Settings, after: Settings) -> list[JobReport]:
+        reports: list[JobReport] = []
+        job_changed = (before.run_when_closed, before.schedule) != (
+            after.run_when_closed,
+            after.schedule,
+        )
+        if after.run_when_closed and job_changed:
+            reports.append(osjobs.install(after.schedule))
+        elif before.run_when_closed and not after.run_when_closed:
+            reports.append(osjobs.remove())
+        if after.start_at_login != before.start_at_login:
+            try:
+                reports.append(
+                    osjobs.install_autostart()
+                    if after.start_at_login
+                    else osjobs.remove_autostart()
+                )
+            except OSError as error:
+                reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
+        return reports
+
+    def _fail(self, message: str) -> None:
+        self.save_error.setText(message)
+        self.save_error.show()
+
+    # -- deleting ---------------------------------------------------------------------------------
+
+    def confirmation_text(self) -> str:
+        """What the confirmation names: every thing that will be deleted."""
+        what = what_would_go(self._ctx)
+        handles = ", ".join(f"@{h}" for h in what.handles) or self.tr("no accounts")
+        return (
+            self.tr(
+                "This deletes, on this computer:\n"
+                "• the journal ({entries} entries) and its screenshots;\n"
+                "• the saved browser sessions;\n"
+                "• the passwords and 2FA secrets in {keyring} of: {handles};\n"
+                "• the list of accounts.\n\n"
+                "Your settings are kept. Nothing changes on X. This cannot be undone."
+            )
+            .replace("{entries}", str(what.journal_entries))
+            .replace("{keyring}", what.keyring)
+            .replace("{handles}", handles)
+        )
+
+    def delete_all_data(self) -> bool:
+        """Ask, then erase; True when the data was deleted."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete all my data"))
+        box.setText(self.tr("Delete all your Consentinel data?"))
+        box.setInformativeText(self.confirmation_text())
+        delete = box.addButton(self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.confirm_box = box
+        box.exec()
+        if box.clickedButton() is not delete:
+            return False
+        try:
+            erase_all_data(self._ctx)
+        except CheckRunning:
+            self._deleted(
+                self.tr("A check is running: wait for it to end (or cancel it), then try again."),
+                ok=False,
+            )
+            return False
+        except VaultError as error:
+            # The keyring goes first: when it fails, nothing else was touched.
+            self._deleted(
+                self.tr("Nothing was deleted: {problem}").replace("{problem}", str(error)), ok=False
+            )
+            return False
+        except OSError as error:
+            self._deleted(
+                self.tr("Some files could not be deleted: {problem}").replace(
+                    "{problem}", str(error)
+                ),
+                ok=False,
+            )
+            return False
+        self._deleted(self.tr("All your data was deleted."), ok=True)
+        self.dataDeleted.emit()
+        return True
+
+    def _deleted(self, message: str, *, ok: bool) -> None:
+        self.delete_label.setText(message)
+        self.delete_label.setStyleSheet("" if ok else ERROR_STYLE)
+        self.delete_label.show()

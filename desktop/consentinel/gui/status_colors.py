@@ -1,0 +1,47 @@
+"""The colour of each status: a dot beside the words, readable on light and dark palettes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from consentinel.core.status import Reason, Status
+
+GREEN = "#2e9d55"
+BLUE = "#2f7fd8"
+ORANGE = "#e08a00"
+RED = "#d83b30"
+PURPLE = "#9b59d0"
+GREY = "#8a8f98"
+
+
+def status_color(status: Status | None, reason: Reason | None = None) -> str:
+    if status is None:
+        return GREY
+    if reason is Reason.PAGE_CHANGED:
+        return PURPLE
+    return {
+        Status.OPTED_OUT: GREEN,
+        Status.FIXED: BLUE,
+        Status.WOULD_FIX: ORANGE,
+        Status.NEEDS_USER: ORANGE,
+        Status.SIGNIN_FAILED: RED,
+        Status.ERROR: RED,
+    }[status]
+
+
+def dot_icon(color: str) -> QIcon:
+    """A filled circle drawn at 2x so it stays crisp on high-density screens."""
+    icon = QIcon()
+    for size in (16, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        margin = size * 0.2
+        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

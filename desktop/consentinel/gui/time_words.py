@@ -1,0 +1,54 @@
+"""Times as a person reads them: "in 3 hours", "2 minutes ago", or a local date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+
+def local_text(when: datetime) -> str:
+    """The local date and time in the current language's short format."""
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def when_text(when: datetime, now: datetime) -> str:
+    seconds = (when - now).total_seconds()
+    future = seconds > 0
+    span = abs(seconds)
+    if span < 60:
+        if future:
+            return QCoreApplication.translate("TimeWords", "now")
+        return QCoreApplication.translate("TimeWords", "just now")
+    if span < 3600:
+        n = round(span / 60)
+        if future:
+            text = (
+                QCoreApplication.translate("TimeWords", "in 1 minute")
+                if n == 1
+                else QCoreApplication.translate("TimeWords", "in {n} minutes")
+            )
+        else:
+            text = (
+                QCoreApplication.translate("TimeWords", "1 minute ago")
+                if n == 1
+                else QCoreApplication.translate("TimeWords", "{n} minutes ago")
+            )
+    elif span < 36 * 3600:
+        n = round(span / 3600)
+        if future:
+            text = (
+                QCoreApplication.translate("TimeWords", "in 1 hour")
+                if n == 1
+                else QCoreApplication.translate("TimeWords", "in {n} hours")
+            )
+        else:
+            text = (
+                QCoreApplication.translate("TimeWords", "1 hour ago")
+                if n == 1
+                else QCoreApplication.translate("TimeWords", "{n} hours ago")
+            )
+    else:
+        return local_text(when)
+    return text.replace("{n}", str(n))

@@ -1,0 +1,189 @@
+"""The add/edit account dialog: secrets go to the real keyring only, validation as one types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import keyring.backends.fail
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.vault import Vault
+from consentinel.gui.account_dialog import AccountDialog
+
+PASSWORD = "Correct-Horse-7731-battery"
+TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def _files_under(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def _type(qtbot: QtBot, edit: object, text: str) -> None:
+    qtbot.keyClicks(edit, text)
+
+
+def test_add_account_puts_secrets_in_the_keyring_and_nowhere_else(
+    qtbot: QtBot, real_vault: Vault, consentinel_home: Path
+) -> None:
+    ctx = AppContext.create(vault=real_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "GNOME Keyring / Secret Service" in dialog.vault_label.text()
+    assert not dialog.save_button.isEnabled()
+
+    _type(qtbot, dialog.handle_edit, "@Alice_1")
+    _type(qtbot, dialog.password_edit, PASSWORD)
+    _type(qtbot, dialog.totp_edit, TOTP)
+    _type(qtbot, dialog.email_edit, "alice@example.com")
+    dialog.box_checks[Box.MEMORY].setChecked(False)
+    assert dialog.save_button.isEnabled()
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+
+    assert dialog.saved_handle == "Alice_1"
+    assert real_vault.get_password("alice_1") == PASSWORD
+    assert real_vault.get_totp("alice_1") == TOTP
+    account = ctx.accounts.get("alice_1")
+    assert account is not None
+    assert account.email == "alice@example.com"
+    assert account.keep == frozenset({Box.TRAINING, Box.PERSONALIZATION})
+    added = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])
+    assert [e.handle for e in added] == ["Alice_1"]
+
+    ctx.journal.close()
+    files = _files_under(consentinel_home)
+    assert files, "the account list and journal should exist"
+    for path in files:
+        data = path.read_bytes()
+        for secret in (PASSWORD, TOTP):
+            assert secret.encode() not in data, f"a secret leaked into {path}"
+
+
+def test_validation_as_one_types_blocks_save_with_a_message(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog.password_edit, PASSWORD)
+
+    _type(qtbot, dialog.handle_edit, "not a handle!")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.handle_error.isVisible()
+    assert "letters, digits and _" in dialog.handle_error.text()
+    dialog.handle_edit.clear()
+    _type(qtbot, dialog.handle_edit, "bob")
+    assert not dialog.handle_error.isVisible()
+    assert dialog.save_button.isEnabled()
+
+    _type(qtbot, dialog.totp_edit, "1234")
+    assert not dialog.save_button.isEnabled()
+    assert "too short" in dialog.totp_error.text()
+    _type(qtbot, dialog.totp_edit, "189ABCDEFGHIJKLMNOP")  # 1, 8, 9 are not base32
+    assert "A to Z and the digits 2 to 7" in dialog.totp_error.text()
+    assert "189ABC" not in dialog.totp_error.text()  # the message never repeats the secret
+    dialog.totp_edit.clear()
+    _type(qtbot, dialog.totp_edit, "otpauth://totp/X:bob?secret=" + TOTP)
+    assert not dialog.totp_error.isVisible()
+    assert dialog.save_button.isEnabled()
+
+    _type(qtbot, dialog.email_edit, "bob@nowhere")
+    assert not dialog.save_button.isEnabled()
+    assert "not an email address" in dialog.email_error.text()
+    _type(qtbot, dialog.email_edit, ".org")
+    assert dialog.save_button.isEnabled()
+
+    _type(qtbot, dialog.phone_edit, "call me")
+    assert not dialog.save_button.isEnabled()
+    assert "not a phone number" in dialog.phone_error.text()
+    dialog.phone_edit.clear()
+    _type(qtbot, dialog.phone_edit, "+33 6 12 34 56 78")
+    assert dialog.save_button.isEnabled()
+
+    # A handle already in the list.
+    ctx.accounts.add(Account("carol"))
+    dialog.handle_edit.clear()
+    _type(qtbot, dialog.handle_edit, "@Carol")
+    assert not dialog.save_button.isEnabled()
+    assert "already in your accounts" in dialog.handle_error.text()
+
+    # Training can never be unticked.
+    training = dialog.box_checks[Box.TRAINING]
+    assert training.isChecked() and not training.isEnabled()
+
+
+def test_unusable_vault_says_why_and_save_stays_disabled(qtbot: QtBot) -> None:
+    ctx = AppContext.create(vault=Vault(keyring.backends.fail.Keyring()))
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.handle_edit, "dave")
+    _type(qtbot, dialog.password_edit, PASSWORD)
+    assert not dialog.save_button.isEnabled()
+    text = dialog.vault_label.text()
+    assert "Secrets cannot be stored" in text
+    assert "No system keyring is available" in text
+    dialog.save()  # even if called directly, nothing is saved
+    assert ctx.accounts.list() == []
+    assert dialog.saved_handle is None
+
+
+def test_editing_the_password_clears_password_rejected(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("erin", keep=frozenset(ALL_BOXES)))
+    memory_vault.set_password("erin", "old-password")
+    memory_vault.set_totp("erin", TOTP)
+    ctx.accounts.mark_password_rejected("erin")
+    account = ctx.accounts.get("erin")
+    assert account is not None
+
+    dialog = AccountDialog(ctx, account)
+    qtbot.addWidget(dialog)
+    assert dialog.handle_edit.isReadOnly()
+    assert dialog.save_button.isEnabled()  # empty password: keep the saved one
+    _type(qtbot, dialog.password_edit, "new-password-42")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+
+    assert memory_vault.get_password("erin") == "new-password-42"
+    assert memory_vault.get_totp("erin") == TOTP  # left as it was
+    assert ctx.accounts.state("erin").password_rejected is False
+    # Editing is not adding: no second "account added" entry.
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED]) == []
+
+
+def test_editing_without_a_new_password_keeps_password_rejected(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("frank"))
+    memory_vault.set_password("frank", "old-password")
+    ctx.accounts.mark_password_rejected("frank")
+    account = ctx.accounts.get("frank")
+    assert account is not None
+    dialog = AccountDialog(ctx, account)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.phone_edit, "+1 555 0100 200")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    saved = ctx.accounts.get("frank")
+    assert saved is not None and saved.phone == "+1 555 0100 200"
+    assert memory_vault.get_password("frank") == "old-password"
+    assert ctx.accounts.state("frank").password_rejected is True
+
+
+def test_show_toggle_reveals_and_hides_the_secrets(qtbot: QtBot, memory_vault: Vault) -> None:
+    dialog = AccountDialog(AppContext.create(vault=memory_vault))
+    qtbot.addWidget(dialog)
+    dialog.show_secrets.setChecked(True)
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Normal
+    assert dialog.totp_edit.echoMode() == dialog.totp_edit.EchoMode.Normal
+    dialog.show_secrets.setChecked(False)
+    assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password

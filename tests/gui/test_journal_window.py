@@ -1,0 +1,196 @@
+"""The journal window: filters, before/after, the evidence screenshot, export, integrity badge."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import Box, Reason, Status
+from consentinel.core.vault import Vault
+from consentinel.gui.journal_window import JournalWindow
+
+
+def _screenshot(path: Path) -> Path:
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1d9bf0"))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def _journal_with_a_run(ctx: AppContext) -> Path:
+    ctx.accounts.add(Account("alice"))
+    ctx.accounts.add(Account("bob"))
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_change(run, "alice", Box.TRAINING, True, False, True, reverted_by_x=True)
+    shot = _screenshot(ctx.paths.evidence_dir / "alice-after.png")
+    ctx.journal.record_evidence(run, "alice", shot, "after")
+    ctx.journal.record_check(
+        run,
+        AccountResult(
+            "alice",
+            Status.FIXED,
+            settings={Box.TRAINING: BoxChange(True, False)},
+            evidence=shot,
+        ),
+    )
+    ctx.journal.record_check(run, AccountResult("bob", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    ctx.journal.finish_run(run)
+    return shot
+
+
+def _window(qtbot: QtBot, ctx: AppContext) -> JournalWindow:
+    window = JournalWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
+def _column(window: JournalWindow, column: int) -> list[str]:
+    model = window.model
+    return [str(model.data(model.index(r, column))) for r in range(model.rowCount())]
+
+
+def _select(combo: object, data: object) -> None:
+    combo.setCurrentIndex(combo.findData(data))  # type: ignore[attr-defined]
+
+
+def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert window.model.rowCount() == 6  # started, change, evidence, 2 checks, finished
+
+    _select(window.account_filter, "bob")
+    assert set(_column(window, window.model.ACCOUNT)) == {"@bob"}
+    _select(window.account_filter, None)
+
+    _select(window.outcome_filter, Status.FIXED.value)
+    assert _column(window, window.model.ACCOUNT) == ["@alice"]
+    assert _column(window, window.model.KIND) == ["Account checked"]
+    _select(window.outcome_filter, Status.NEEDS_USER.value)
+    assert _column(window, window.model.ACCOUNT) == ["@bob"]
+    assert "Needs you (two_factor)" in _column(window, window.model.DETAILS)[0]
+    _select(window.outcome_filter, None)
+
+    _select(window.kind_filter, EntryKind.CHANGE.value)
+    assert window.model.rowCount() == 1
+    _select(window.kind_filter, None)
+
+    today = QDate.currentDate()
+    window.from_date.setDate(today.addDays(1))
+    assert window.model.rowCount() == 0
+    window.from_date.setDate(today.addDays(-1))
+    window.to_date.setDate(today)
+    assert window.model.rowCount() == 6
+    window.to_date.setDate(today.addDays(-1))
+    assert window.model.rowCount() == 0
+
+
+def test_each_change_shows_before_and_after(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    _select(window.kind_filter, EntryKind.CHANGE.value)
+    details = _column(window, window.model.DETAILS)[0]
+    assert details == "Training: on → off (confirmed, X had switched it back on)"
+    window.select_row(0)
+    assert "Training: on → off" in window.detail_label.text()
+    assert "@alice" in window.detail_label.text()
+
+
+def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    shot = _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    window.show()
+    _select(window.kind_filter, EntryKind.EVIDENCE.value)
+    window.select_row(0)
+    assert window.pixmap is not None
+    assert (window.pixmap.width(), window.pixmap.height()) == (640, 400)
+    assert window.preview.isVisible()
+    assert window.preview.pixmap().width() <= 360
+    full = window.show_full_size()
+    assert full is not None
+    assert shot.name in full.windowTitle()
+    full.close()
+
+    # A check entry that kept a screenshot shows it too.
+    _select(window.kind_filter, None)
+    _select(window.outcome_filter, Status.FIXED.value)
+    window.select_row(0)
+    assert window.pixmap is not None
+
+    # A missing file is said, not crashed on.
+    shot.unlink()
+    _select(window.outcome_filter, None)
+    _select(window.kind_filter, EntryKind.EVIDENCE.value)
+    window.select_row(0)
+    assert window.pixmap is None
+    assert "cannot be opened" in window.detail_label.text()
+
+
+def test_export_writes_valid_csv_and_json(
+    qtbot: QtBot, memory_vault: Vault, tmp_path: Path
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+
+    assert window.export_to(tmp_path / "all.csv", "csv") == 6
+    rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
+    assert len(rows) == 6
+    assert {r["kind"] for r in rows} >= {"change", "check", "evidence"}
+    assert "6 entries written" in window.export_label.text()
+
+    _select(window.account_filter, "alice")  # the export follows the filters
+    count = window.export_to(tmp_path / "alice.json", "json")
+    document = json.loads((tmp_path / "alice.json").read_text(encoding="utf-8"))
+    assert document["verified"] is True
+    assert len(document["entries"]) == count == 3
+    assert {e["handle"] for e in document["entries"]} == {"alice"}
+
+
+def test_badge_shows_intact_then_damaged_after_tampering(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert window.badge.text() == "Journal intact — 6 entries"
+    assert "#1e7b34" in window.badge.styleSheet()
+
+    # Someone rewrites history in the file: alice's box was "never on".
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute(
+            "UPDATE entries SET payload = ? WHERE kind = 'change'",
+            (json.dumps({"box": "training", "before": False, "after": False}),),
+        )
+    db.close()
+    window.refresh()
+    assert window.badge.text().startswith("Journal damaged:")
+    assert "was edited" in window.badge.text()
+    assert "#b3261e" in window.badge.styleSheet()
+
+
+def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    window = _window(qtbot, ctx)
+    assert window.model.rowCount() == 0
+    assert window.badge.text() == "Journal intact — 0 entries"
+    ctx.accounts.add(Account("carol"))
+    ctx.journal.append_account_added("carol")
+    window.refresh()
+    assert window.model.rowCount() == 1
+    assert window.account_filter.findData("carol") > 0
+    since = datetime.now(timezone.utc) - timedelta(minutes=5)
+    assert ctx.journal.entries(since=since)

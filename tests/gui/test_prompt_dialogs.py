@@ -1,0 +1,116 @@
+"""The questions asked during a check: each kind returns what was typed, None on cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.gui.prompt_dialogs import PromptDialog, ask_user
+
+
+def _when_shown(qtbot: QtBot, act: Callable[[PromptDialog], None]) -> list[PromptDialog]:
+    """Act on the modal dialog once ask_user() shows it."""
+    seen: list[PromptDialog] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PromptDialog)
+        seen.append(dialog)
+        act(dialog)
+
+    QTimer.singleShot(0, run)
+    return seen
+
+
+def _type_and_continue(qtbot: QtBot, text: str) -> Callable[[PromptDialog], None]:
+    def act(dialog: PromptDialog) -> None:
+        qtbot.keyClicks(dialog.edit, text)
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+
+    return act
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed"),
+    [
+        (PromptKind.TWO_FACTOR_CODE, "123456"),
+        (PromptKind.TWO_FACTOR_CODE, "12345678"),
+        (PromptKind.EMAIL_CODE, "a1b2c3d4"),
+        (PromptKind.EMAIL_OR_PHONE, "+33 6 12 34 56 78"),
+    ],
+)
+def test_each_kind_returns_what_was_typed(qtbot: QtBot, kind: PromptKind, typed: str) -> None:
+    request = PromptRequest("alice", kind, "Enter your phone number or username")
+    seen = _when_shown(qtbot, _type_and_continue(qtbot, typed))
+    assert ask_user(None, request) == typed
+    assert "@alice" in seen[0].windowTitle() or "@alice" in seen[0].title.text()
+
+
+@pytest.mark.parametrize("kind", list(PromptKind))
+def test_cancel_returns_none(qtbot: QtBot, kind: PromptKind) -> None:
+    _when_shown(qtbot, lambda dialog: dialog.cancel_button.click())
+    assert ask_user(None, PromptRequest("alice", kind)) is None
+
+
+def test_escape_returns_none(qtbot: QtBot) -> None:
+    _when_shown(qtbot, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    assert ask_user(None, PromptRequest("alice", PromptKind.TWO_FACTOR_CODE)) is None
+
+
+def test_two_factor_rejects_non_digits(qtbot: QtBot) -> None:
+    dialog = PromptDialog(PromptRequest("alice", PromptKind.TWO_FACTOR_CODE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "12a456")
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.error.isVisible()
+    assert "6 to 8 digits" in dialog.error.text()
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter does not accept a bad code
+    assert dialog.isVisible()
+    dialog.edit.clear()
+    qtbot.keyClicks(dialog.edit, "123")  # still being typed: no message yet
+    assert not dialog.error.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.edit, "456")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.edit.inputMethodHints() & Qt.InputMethodHint.ImhDigitsOnly
+    qtbot.keyClicks(dialog.edit, "789")  # nine digits is too many: max length is 8
+    assert dialog.edit.text() == "12345678"
+
+
+def test_email_or_phone_shows_xs_own_words(qtbot: QtBot) -> None:
+    words = "Saisissez votre numéro de téléphone ou votre adresse e-mail"
+    dialog = PromptDialog(PromptRequest("alice", PromptKind.EMAIL_OR_PHONE, words))
+    qtbot.addWidget(dialog)
+    assert words in dialog.body.text()
+
+
+def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
+    request = PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "X shows a puzzle.")
+    seen = _when_shown(qtbot, lambda dialog: dialog.ok_button.click())
+    assert ask_user(None, request) == "ok"
+    dialog = seen[0]
+    assert dialog.ok_button.text() == "Open browser window"
+    assert dialog.cancel_button.text() == "Skip"
+    assert "X shows a puzzle." in dialog.body.text()
+    assert not dialog.edit.isVisibleTo(dialog)
+
+
+def test_hint_is_shown(qtbot: QtBot) -> None:
+    dialog = PromptDialog(
+        PromptRequest("two_factor_tom", PromptKind.TWO_FACTOR_CODE), hint="Demo: the code is 424242"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.hint.isVisible()
+    assert "424242" in dialog.hint.text()
+    plain = PromptDialog(PromptRequest("alice", PromptKind.TWO_FACTOR_CODE))
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.hint.isVisible()

@@ -1,0 +1,203 @@
+"""The settings dialog: values saved and journaled, absurd values impossible, delete-all-data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.lock import RunLock
+from consentinel.core.settings import load_settings
+from consentinel.core.vault import Vault
+from consentinel.gui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def xdg_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The OS jobs are real (systemd user units, XDG autostart), written under a temporary
+    XDG_CONFIG_HOME so the test never touches this machine's own session."""
+    config = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config
+
+
+def _answer_confirmation(qtbot: QtBot, choose: Callable[[QMessageBox], object]) -> list[str]:
+    """Click a button of the confirmation box once it is shown; returns its text for checks."""
+    seen: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.informativeText())
+        button = choose(box)
+        assert button is not None
+        button.click()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def test_values_are_saved_journaled_and_the_jobs_installed(
+    qtbot: QtBot, memory_vault: Vault, xdg_config: Path
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("6h"))
+    dialog.check_on_start.setChecked(False)
+    dialog.run_when_closed.setChecked(True)
+    dialog.start_at_login.setChecked(True)
+    dialog.show_browser.setChecked(True)
+    dialog.concurrency.setValue(5)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    dialog.notifications.setChecked(False)
+    with qtbot.waitSignal(dialog.settingsChanged):
+        dialog.save_button.click()
+
+    saved, warning = load_settings(ctx.paths)
+    assert warning is None
+    assert (saved.schedule, saved.check_on_start, saved.run_when_closed) == ("6h", False, True)
+    assert (saved.start_at_login, saved.show_browser, saved.concurrency) == (True, True, 5)
+    assert (saved.language, saved.notifications) == ("fr", False)
+    assert ctx.settings == saved
+
+    changed = ctx.journal.entries(kinds=[EntryKind.SETTINGS_CHANGED])
+    assert len(changed) == 1
+    assert changed[0].payload["schedule"] == "6h"
+    assert changed[0].payload["concurrency"] == 5
+
+    # The OS jobs really exist, and the dialog says what the OS said.
+    assert (xdg_config / "systemd" / "user" / "consentinel-check.timer").is_file()
+    assert (xdg_config / "autostart").is_dir() and any((xdg_config / "autostart").iterdir())
+    assert dialog.jobs_label.isVisibleTo(dialog)
+    assert "start at login" in dialog.jobs_label.text()
+
+    # Switching them off removes them.
+    dialog.run_when_closed.setChecked(False)
+    dialog.start_at_login.setChecked(False)
+    dialog.save_button.click()
+    assert not (xdg_config / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert not any((xdg_config / "autostart").iterdir())
+    assert "no longer start at login" in dialog.jobs_label.text()
+
+
+def test_absurd_values_are_impossible(qtbot: QtBot, memory_vault: Vault, tmp_path: Path) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    dialog.concurrency.setValue(500)
+    assert dialog.concurrency.value() == 10
+    dialog.concurrency.setValue(-3)
+    assert dialog.concurrency.value() == 1
+    assert dialog.schedule_combo.findData("every minute") == -1
+
+    dialog.browser_custom.setChecked(True)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.browser_error.isVisible()
+    not_a_program = tmp_path / "notes.txt"
+    not_a_program.write_text("hello")
+    qtbot.keyClicks(dialog.browser_path, str(not_a_program))
+    assert not dialog.save_button.isEnabled()
+    assert "not a program" in dialog.browser_error.text()
+    dialog.browser_path.setText("/usr/bin/chromium")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert load_settings(ctx.paths)[0].browser_path == "/usr/bin/chromium"
+
+    # A schedule of "off" leaves nothing to run while closed.
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("off"))
+    assert not dialog.run_when_closed.isEnabled()
+    assert not dialog.run_when_closed.isChecked()
+
+
+def test_shows_the_browser_found_and_the_data_folder(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "/usr/bin/chromium" in dialog.found_label.text()  # CONSENTINEL_BROWSER in tests
+    assert dialog.folder_label.text() == str(ctx.paths.data_dir)
+    assert "restart" in dialog.language_note.text()
+
+
+def _fill(ctx: AppContext, vault: Vault) -> None:
+    for handle in ("alice", "bob"):
+        ctx.accounts.add(Account(handle))
+        vault.set_password(handle, f"pw-{handle}")
+        vault.set_totp(handle, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        ctx.sessions.save(handle, {"cookies": [], "origins": []})
+        ctx.journal.append_account_added(handle)
+    (ctx.paths.evidence_dir / "shot.png").write_bytes(b"png")
+
+
+def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+
+    seen = _answer_confirmation(
+        qtbot,
+        lambda box: next(b for b in box.buttons() if b.text() == "Delete everything"),
+    )
+    with qtbot.waitSignal(dialog.dataDeleted):
+        assert dialog.delete_all_data() is True
+
+    # The confirmation named what goes.
+    assert "@alice, @bob" in seen[0]
+    assert "journal (2 entries)" in seen[0]
+    assert "in-memory (demo)" in seen[0]
+    for handle in ("alice", "bob"):
+        assert memory_vault.get_password(handle) is None
+        assert memory_vault.get_totp(handle) is None
+        assert not ctx.sessions.exists(handle)
+    assert not ctx.paths.accounts_path.exists()
+    assert ctx.accounts.list() == []
+    assert not (ctx.paths.evidence_dir / "shot.png").exists()
+    assert ctx.journal.count() == 0  # a fresh journal, usable again
+    assert ctx.journal.verify().ok
+    assert "deleted" in dialog.delete_label.text()
+
+
+def test_nothing_is_deleted_without_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    _answer_confirmation(qtbot, lambda box: box.escapeButton())
+    assert dialog.delete_all_data() is False
+
+    assert [a.handle for a in ctx.accounts.list()] == ["alice", "bob"]
+    assert memory_vault.get_password("alice") == "pw-alice"
+    assert ctx.sessions.exists("bob")
+    assert ctx.journal.count() == 2
+    assert json.loads(ctx.paths.accounts_path.read_text())["accounts"]
+
+
+def test_delete_refused_while_a_check_runs(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    lock = RunLock(ctx.paths.lock_path)
+    assert lock.acquire()
+    try:
+        _answer_confirmation(
+            qtbot,
+            lambda box: next(b for b in box.buttons() if b.text() == "Delete everything"),
+        )
+        assert dialog.delete_all_data() is False
+    finally:
+        lock.release()
+    assert "A check is running" in dialog.delete_label.text()
+    assert memory_vault.get_password("alice") == "pw-alice"
+    assert ctx.journal.count() == 2
