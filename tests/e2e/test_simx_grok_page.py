@@ -22,8 +22,10 @@ FR = label_table()["fr"]
 @pytest.fixture
 def page(chromium_path: Path) -> Iterator[Page]:
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium_path),
-                                     args=["--disable-background-networking", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=str(chromium_path),
+            args=["--disable-background-networking", "--no-first-run"],
+        )
         yield browser.new_page()
         browser.close()
 
@@ -61,7 +63,8 @@ def test_page_is_client_rendered_like_x(simx: Any, page: Page) -> None:
         assert help_id == f"CHECKBOX_{index + 1}_LABEL"
         help_text = page.locator(f"#{help_id}")
         expect(help_text.get_by_role("link", name="Learn more")).to_have_attribute(
-            "href", "https://help.x.com/using-x/about-grok")
+            "href", "https://help.x.com/using-x/about-grok"
+        )
         assert box.evaluate("el => getComputedStyle(el).opacity") == "0"
         expect(page.get_by_label(EN[key])).to_be_checked()
     classes = inputs.first.get_attribute("class") or ""
@@ -85,8 +88,10 @@ def test_untick_sends_mutation_and_survives_reload(simx: Any, page: Page) -> Non
         training.click()
     assert info.value.status == 200
     request = info.value.request
-    assert request.headers["x-csrf-token"] == {c["name"]: c["value"]
-                                               for c in page.context.cookies()}["ct0"]
+    assert (
+        request.headers["x-csrf-token"]
+        == {c["name"]: c["value"] for c in page.context.cookies()}["ct0"]
+    )
     assert request.post_data_json["variables"] == {"allowXaiDataSharing": False}
     assert sim.boxes("alice")["training"] is False
     page.reload()
@@ -128,8 +133,9 @@ def test_french_labels(simx: Any, page: Page) -> None:
     expect(page.get_by_role("heading", name=FR["grok_page_title"])).to_be_visible()
     expect(page.get_by_label(FR["training_label"])).to_be_checked()
     expect(page.get_by_label(FR["memory_label"])).to_be_checked()
-    expect(page.get_by_role("button", name="Supprimer l'historique des conversations"))\
-        .to_be_visible()
+    expect(
+        page.get_by_role("button", name="Supprimer l'historique des conversations")
+    ).to_be_visible()
 
 
 def test_minor_gets_disabled_boxes(simx: Any, page: Page) -> None:
@@ -155,7 +161,8 @@ def test_layout_variants(simx: Any, page: Page, layout: str) -> None:
     else:
         depth = page.locator(f"{WRAPPER} input").first.evaluate(
             "el => { let d = 0; for (let n = el; n && n.dataset.testid !== "
-            "'xaiDataSharingSettings'; n = n.parentElement) d++; return d; }")
+            "'xaiDataSharingSettings'; n = n.parentElement) d++; return d; }"
+        )
         assert depth > 5
 
 
@@ -184,8 +191,9 @@ def test_x_switches_a_box_back_on(simx: Any, page: Page) -> None:
 
 
 def test_faults(simx: Any, page: Page) -> None:
-    sim = simx(SimAccount("err", "pw", fault="http_500"),
-               SimAccount("rl", "pw", fault="rate_limit"))
+    sim = simx(
+        SimAccount("err", "pw", fault="http_500"), SimAccount("rl", "pw", fault="rate_limit")
+    )
     sign_in(page, sim.origin, "err")
     response = page.goto(sim.origin + "/settings/grok_settings")
     assert response is not None and response.status == 500
@@ -218,8 +226,11 @@ def test_scenario_files(tmp_path: Path) -> None:
 def test_served_standalone_prints_its_address(tmp_path: Path) -> None:
     scenario = tmp_path / "one.toml"
     scenario.write_text('[[accounts]]\nhandle = "alice"\npassword = "pw"\n')
-    proc = subprocess.Popen([sys.executable, "-m", "consentinel.simx", "--scenario",
-                             str(scenario)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "consentinel.simx", "--scenario", str(scenario)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         origin = proc.stdout.readline().strip()

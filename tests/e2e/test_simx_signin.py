@@ -18,8 +18,10 @@ SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 @pytest.fixture
 def page(chromium_path: Path) -> Iterator[Page]:
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(chromium_path),
-                                     args=["--disable-background-networking", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=str(chromium_path),
+            args=["--disable-background-networking", "--no-first-run"],
+        )
         yield browser.new_page()
         browser.close()
 
@@ -51,8 +53,12 @@ def test_username_then_password_lands_home_with_cookies(simx: Any, page: Page) -
     expect(page.locator('input[name="username"][type="hidden"]')).to_have_value("alice")
     enter_password(page, "s3cret")
     page.wait_for_url("**/home")
-    for testid in ("AppTabBar_Home_Link", "SideNav_AccountSwitcher_Button",
-                   "SideNav_NewTweet_Button", "primaryColumn"):
+    for testid in (
+        "AppTabBar_Home_Link",
+        "SideNav_AccountSwitcher_Button",
+        "SideNav_NewTweet_Button",
+        "primaryColumn",
+    ):
         expect(page.get_by_test_id(testid)).to_be_visible()
     cookies = {c["name"]: c for c in page.context.cookies()}
     assert cookies["auth_token"]["httpOnly"] is True
@@ -72,17 +78,22 @@ def test_unknown_account_and_wrong_password_toasts(simx: Any, page: Page) -> Non
     assert outcomes == ["unknown_account", "wrong_password"]
 
 
-@pytest.mark.parametrize(("challenge", "answer", "heading"), [
-    ("unusual_activity_username", "alice", "Enter your phone number or username"),
-    ("unusual_activity_email", "alice@example.org", "Enter your phone number or email address"),
-])
-def test_unusual_activity_check(simx: Any, page: Page, challenge: str, answer: str,
-                                heading: str) -> None:
+@pytest.mark.parametrize(
+    ("challenge", "answer", "heading"),
+    [
+        ("unusual_activity_username", "alice", "Enter your phone number or username"),
+        ("unusual_activity_email", "alice@example.org", "Enter your phone number or email address"),
+    ],
+)
+def test_unusual_activity_check(
+    simx: Any, page: Page, challenge: str, answer: str, heading: str
+) -> None:
     sim = simx(SimAccount("alice", "pw", email="alice@example.org", challenges=[challenge]))
     start_login(page, sim.origin, "alice")
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    expect(page.get_by_text("There was unusual login activity on your account.",
-                            exact=False)).to_be_visible()
+    expect(
+        page.get_by_text("There was unusual login activity on your account.", exact=False)
+    ).to_be_visible()
     page.get_by_test_id("ocfEnterTextTextInput").fill("not-it")
     page.get_by_test_id("ocfEnterTextNextButton").click()
     expect(page.get_by_test_id("toast")).to_have_text("Incorrect. Please try again.")
@@ -96,10 +107,12 @@ def test_totp_two_factor_checked_against_the_real_secret(simx: Any, page: Page) 
     sim = simx(SimAccount("alice", "pw", totp_secret=SECRET, challenges=["two_factor"]))
     start_login(page, sim.origin, "alice")
     enter_password(page, "pw")
-    expect(page.get_by_text("Use your code generator app to generate a code and enter it below."))\
-        .to_be_visible()
-    page.get_by_test_id("ocfEnterTextTextInput").fill("000000" if pyotp.TOTP(SECRET).now()
-                                                      != "000000" else "111111")
+    expect(
+        page.get_by_text("Use your code generator app to generate a code and enter it below.")
+    ).to_be_visible()
+    page.get_by_test_id("ocfEnterTextTextInput").fill(
+        "000000" if pyotp.TOTP(SECRET).now() != "000000" else "111111"
+    )
     page.get_by_test_id("ocfEnterTextNextButton").click()
     expect(page.get_by_test_id("toast")).to_have_text("Incorrect. Please try again.")
     code = pyotp.TOTP(SECRET).now()
@@ -128,9 +141,11 @@ def test_email_code(simx: Any, page: Page) -> None:
 
 
 def test_captcha_refusal_and_lock(simx: Any, page: Page) -> None:
-    sim = simx(SimAccount("cap", "pw", challenges=["captcha"]),
-               SimAccount("deny", "pw", challenges=["refuse"]),
-               SimAccount("locked", "pw", challenges=["lock"]))
+    sim = simx(
+        SimAccount("cap", "pw", challenges=["captcha"]),
+        SimAccount("deny", "pw", challenges=["refuse"]),
+        SimAccount("locked", "pw", challenges=["lock"]),
+    )
     start_login(page, sim.origin, "cap")
     expect(page.locator("#arkoseFrame")).to_be_visible()
     expect(page.locator('input[name="password"]')).to_have_count(0)

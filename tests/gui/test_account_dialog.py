@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import keyring.backends.fail
+import keyring.errors
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES, Box
-from consentinel.core.vault import Vault
+from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.account_dialog import AccountDialog
 
 PASSWORD = "Correct-Horse-7731-battery"
@@ -133,9 +134,7 @@ def test_unusable_vault_says_why_and_save_stays_disabled(qtbot: QtBot) -> None:
     assert dialog.saved_handle is None
 
 
-def test_editing_the_password_clears_password_rejected(
-    qtbot: QtBot, memory_vault: Vault
-) -> None:
+def test_editing_the_password_clears_password_rejected(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     ctx.accounts.add(Account("erin", keep=frozenset(ALL_BOXES)))
     memory_vault.set_password("erin", "old-password")
@@ -187,3 +186,34 @@ def test_show_toggle_reveals_and_hides_the_secrets(qtbot: QtBot, memory_vault: V
     assert dialog.totp_edit.echoMode() == dialog.totp_edit.EchoMode.Normal
     dialog.show_secrets.setChecked(False)
     assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
+
+
+class _RefusesTotpKeyring(MemoryKeyring):
+    """A keyring that locks itself when the 2FA secret is written. Stands in for a real
+    keyring whose unlock prompt is dismissed half-way, which cannot be driven from a test."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        if username.endswith(":totp"):
+            raise keyring.errors.KeyringLocked("locked")
+        super().set_password(service, username, password)
+
+
+def test_a_keyring_failure_saves_nothing(qtbot: QtBot) -> None:
+    backend = _RefusesTotpKeyring()
+    ctx = AppContext.create(vault=Vault(backend))
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.handle_edit, "gina")
+    _type(qtbot, dialog.password_edit, PASSWORD)
+    _type(qtbot, dialog.totp_edit, TOTP)
+    dialog.save_button.click()
+
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.saved_handle is None
+    assert "Nothing was saved" in dialog.save_error.text()
+    assert "locked" in dialog.save_error.text()
+    assert PASSWORD not in dialog.save_error.text()
+    assert ctx.accounts.list() == []
+    assert ctx.journal.entries() == []
+    # The password written just before was taken back out of the keyring.
+    assert backend.get_password(ctx.vault.service, "gina:password") is None

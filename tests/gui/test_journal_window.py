@@ -34,7 +34,7 @@ def _journal_with_a_run(ctx: AppContext) -> Path:
     run = ctx.journal.start_run("gui")
     ctx.journal.record_change(run, "alice", Box.TRAINING, True, False, True, reverted_by_x=True)
     shot = _screenshot(ctx.paths.evidence_dir / "alice-after.png")
-    ctx.journal.record_evidence(run, "alice", shot, "after")
+    ctx.journal.record_evidence(run, "alice", shot, "training")
     ctx.journal.record_check(
         run,
         AccountResult(
@@ -69,6 +69,10 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     _journal_with_a_run(ctx)
     window = _window(qtbot, ctx)
     assert window.model.rowCount() == 6  # started, change, evidence, 2 checks, finished
+    details = _column(window, window.model.DETAILS)
+    assert details[0] == "finished"  # newest first
+    assert details[-1] == "started from the app"
+    assert "After unticking: Training" in details
 
     _select(window.account_filter, "bob")
     assert set(_column(window, window.model.ACCOUNT)) == {"@bob"}
@@ -79,7 +83,7 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     assert _column(window, window.model.KIND) == ["Account checked"]
     _select(window.outcome_filter, Status.NEEDS_USER.value)
     assert _column(window, window.model.ACCOUNT) == ["@bob"]
-    assert "Needs you (two_factor)" in _column(window, window.model.DETAILS)[0]
+    assert "Needs you (X asked for a two-factor code)" in _column(window, window.model.DETAILS)[0]
     _select(window.outcome_filter, None)
 
     _select(window.kind_filter, EntryKind.CHANGE.value)
@@ -118,7 +122,7 @@ def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> No
     assert window.pixmap is not None
     assert (window.pixmap.width(), window.pixmap.height()) == (640, 400)
     assert window.preview.isVisible()
-    assert window.preview.pixmap().width() <= 360
+    assert window.preview.pixmap().width() <= 440
     full = window.show_full_size()
     assert full is not None
     assert shot.name in full.windowTitle()
@@ -160,9 +164,7 @@ def test_export_writes_valid_csv_and_json(
     assert {e["handle"] for e in document["entries"]} == {"alice"}
 
 
-def test_badge_shows_intact_then_damaged_after_tampering(
-    qtbot: QtBot, memory_vault: Vault
-) -> None:
+def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _journal_with_a_run(ctx)
     window = _window(qtbot, ctx)

@@ -96,8 +96,8 @@ def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
     seen = _when_shown(qtbot, lambda dialog: dialog.ok_button.click())
     assert ask_user(None, request) == "ok"
     dialog = seen[0]
-    assert dialog.ok_button.text() == "Open browser window"
-    assert dialog.cancel_button.text() == "Skip"
+    assert dialog.ok_button.text() == "&Open browser window"
+    assert dialog.cancel_button.text() == "S&kip"
     assert "X shows a puzzle." in dialog.body.text()
     assert not dialog.edit.isVisibleTo(dialog)
 

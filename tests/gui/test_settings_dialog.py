@@ -46,9 +46,9 @@ def _answer_confirmation(qtbot: QtBot, choose: Callable[[QMessageBox], object]) 
 
 
 def test_values_are_saved_journaled_and_the_jobs_installed(
-    qtbot: QtBot, memory_vault: Vault, xdg_config: Path
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path
 ) -> None:
-    ctx = AppContext.create(vault=memory_vault)
+    ctx = AppContext.create(vault=real_vault)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("6h"))
@@ -87,6 +87,22 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     assert not (xdg_config / "systemd" / "user" / "consentinel-check.timer").exists()
     assert not any((xdg_config / "autostart").iterdir())
     assert "no longer start at login" in dialog.jobs_label.text()
+
+
+def test_the_demo_never_installs_os_jobs(
+    qtbot: QtBot, memory_vault: Vault, xdg_config: Path
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)  # the demo's in-memory keyring
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.run_when_closed.isEnabled()
+    assert not dialog.start_at_login.isEnabled()
+    assert "demo" in dialog.jobs_label.text()
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("weekly"))
+    assert not dialog.run_when_closed.isEnabled()
+    dialog.save_button.click()
+    assert load_settings(ctx.paths)[0].schedule == "weekly"
+    assert not xdg_config.exists()
 
 
 def test_absurd_values_are_impossible(qtbot: QtBot, memory_vault: Vault, tmp_path: Path) -> None:

@@ -285,4 +285,12 @@ FRENCH: dict[str, str] = {
         "{value} n'est pas un numéro de téléphone (comme +33 6 12 34 56 78).",
     "{value} is not an email address (like name@example.com).":
         "{value} n'est pas une adresse e-mail (comme nom@example.com).",
+    # -- the desktop app (gui/launch.py)
+    "Consentinel's window needs a graphical desktop, and none was found (no DISPLAY or "
+    "WAYLAND_DISPLAY). Use the command line instead: consentinel --help":
+        "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "
+        "DISPLAY ni WAYLAND_DISPLAY). Utilisez plutôt la ligne de commande : consentinel --help",
+    # -- the desktop app's launcher (gui/launch.py)
+    "Could not create the data folder {path}: {cause}.":
+        "Impossible de créer le dossier de données {path} : {cause}.",
 }

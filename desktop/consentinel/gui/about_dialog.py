@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
+import html
 import importlib
 import platform
 import sys
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, QThread, Signal, qVersion
+from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from consentinel import APP_NAME, __version__
 from consentinel.core.context import AppContext
+from consentinel.gui.message_style import error_color, ok_color, unknown_color
 
 HOMEPAGE = "https://github.com/consentinel/consentinel"
 LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
 X_HELP_URL = "https://help.x.com/using-x/about-grok"
-#: Seconds the doctor may wait for X to answer; the dialog must not sit there for long.
+# Seconds the doctor may wait for X to answer; the dialog must not sit there for long.
 X_TIMEOUT_S = 3.0
 
 
@@ -42,17 +45,17 @@ class DiagnosticLine:
     advice: str = ""
 
 
-class _DoctorWorker(QObject):
-    """Runs the checks off the GUI thread: some start Chromium or call X with a timeout."""
+class _Results(QObject):
+    """Carries the doctor's lines from its thread to the dialog (a queued signal)."""
 
-    finished = Signal(list)
+    ready = Signal(list)
 
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self._ctx = ctx
 
-    def run(self) -> None:
-        self.finished.emit(diagnostics(self._ctx))
+def _run_doctor(ctx: AppContext, results: _Results) -> None:
+    lines = diagnostics(ctx)
+    # RuntimeError: the dialog was closed meanwhile and nobody is waiting for these lines.
+    with contextlib.suppress(RuntimeError):
+        results.ready.emit(lines)
 
 
 def diagnostics(ctx: AppContext) -> list[DiagnosticLine]:
@@ -95,10 +98,11 @@ class AboutDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._thread: QThread | None = None
-        self._worker: _DoctorWorker | None = None
+        self._running = False
+        self._results = _Results(self)
+        self._results.ready.connect(self._show_diagnostics)
         self.setWindowTitle(self.tr("About Consentinel"))
-        self.resize(640, 440)
+        self.resize(700, 520)
 
         about = QWidget()
         text = QLabel()
@@ -134,19 +138,17 @@ class AboutDialog(QDialog):
         about_layout.addStretch(1)
 
         diagnostics_tab = QWidget()
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Check"), self.tr("Result"), self.tr("What to do")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setAccessibleName(self.tr("Diagnostics"))
-        self.tree.setColumnWidth(0, 130)
-        self.tree.setColumnWidth(1, 260)
+        # Rich text wraps long paths and advice, which a table's cells would cut off.
+        self.report = QTextBrowser()
+        self.report.setOpenExternalLinks(False)
+        self.report.setAccessibleName(self.tr("Diagnostics"))
+        self.lines: list[DiagnosticLine] = []
         self.status_label = QLabel(self.tr("Checking this computer…"))
         self.rerun_button = QPushButton(self.tr("Check &again"))
         self.rerun_button.clicked.connect(self.run_diagnostics)
         diag_layout = QVBoxLayout(diagnostics_tab)
         diag_layout.addWidget(self.status_label)
-        diag_layout.addWidget(self.tree, 1)
+        diag_layout.addWidget(self.report, 1)
         diag_layout.addWidget(self.rerun_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.tabs = QTabWidget()
@@ -161,47 +163,48 @@ class AboutDialog(QDialog):
         self.run_diagnostics()
 
     def run_diagnostics(self) -> None:
-        if self._thread is not None:
+        if self._running:
             return
+        self._running = True
         self.rerun_button.setEnabled(False)
         self.status_label.setText(self.tr("Checking this computer…"))
-        thread = QThread(self)
-        worker = _DoctorWorker(self._ctx)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._show_diagnostics)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._thread_done)
-        self._thread, self._worker = thread, worker
-        thread.start()
-
-    def _thread_done(self) -> None:
-        if self._worker is not None:
-            self._worker.deleteLater()
-        if self._thread is not None:
-            self._thread.deleteLater()
-        self._thread = self._worker = None
-        self.rerun_button.setEnabled(True)
+        # Imported here, in the GUI thread: importing Qt-aware modules from a worker thread
+        # while Qt objects are being destroyed is what PySide handles worst.
+        importlib.import_module("consentinel.core.doctor")
+        with contextlib.suppress(ImportError):
+            importlib.import_module("keyring.backends.SecretService")
+        # A daemon thread, not a QThread owned by the dialog: closing the dialog (or quitting)
+        # while Chromium or X is slow to answer must neither wait nor crash.
+        threading.Thread(
+            target=_run_doctor, args=(self._ctx, self._results), daemon=True, name="doctor"
+        ).start()
 
     def _show_diagnostics(self, lines: list[DiagnosticLine]) -> None:
-        self.tree.clear()
+        self.lines = list(lines)
         words = {True: self.tr("OK"), False: self.tr("To fix"), None: self.tr("Unknown")}
+        colours = {True: ok_color(), False: error_color(), None: unknown_color()}
+        what_to_do = html.escape(self.tr("What to do"))
+        rows = []
         for line in lines:
-            item = QTreeWidgetItem([f"{words[line.ok]} — {line.name}", line.detail, line.advice])
-            for column in range(3):
-                item.setToolTip(column, item.text(column))
-            self.tree.addTopLevelItem(item)
+            advice = f"<br><b>{what_to_do}:</b> {html.escape(line.advice)}" if line.advice else ""
+            rows.append(
+                f"<tr><td style='padding:4px 10px 4px 0; white-space:nowrap'>"
+                f"<b style='color:{colours[line.ok]}'>{html.escape(words[line.ok])}</b></td>"
+                f"<td style='padding:4px 10px 4px 0; white-space:nowrap'>"
+                f"<b>{html.escape(line.name)}</b></td>"
+                f"<td style='padding:4px 0'>{html.escape(line.detail)}{advice}</td></tr>"
+            )
+        self.report.setHtml(f"<table cellspacing='0'>{''.join(rows)}</table>")
         problems = sum(1 for line in lines if line.ok is False)
         self.status_label.setText(
             self.tr("Everything Consentinel needs is here.")
             if problems == 0
-            else self.tr("%n thing(s) to fix.", "", problems)
+            else (
+                self.tr("1 thing to fix.")
+                if problems == 1
+                else self.tr("{count} things to fix.").replace("{count}", str(problems))
+            )
         )
+        self._running = False
+        self.rerun_button.setEnabled(True)
         self.diagnosticsReady.emit()
-
-    def done(self, result: int) -> None:
-        # Wait for the worker so the thread is not destroyed while running.
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10_000)
-        super().done(result)

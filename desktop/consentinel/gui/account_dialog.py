@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,11 +34,11 @@ from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
+from consentinel.gui.message_style import error_style
 
 log = logging.getLogger(__name__)
 
-#: Colour of the inline messages; readable on light and dark palettes alike.
-ERROR_STYLE = "color: #d0342c;"
+# Colour of the inline messages; readable on light and dark palettes alike.
 
 
 class AccountDialog(QDialog):
@@ -65,7 +65,7 @@ class AccountDialog(QDialog):
         self.totp_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.totp_edit.setAccessibleName(self.tr("Two-factor secret"))
         self.totp_edit.setPlaceholderText(self.tr("Optional: base32 secret or otpauth:// link"))
-        self.show_secrets = QCheckBox(self.tr("&Show password and secret"))
+        self.show_secrets = QCheckBox(self.tr("Sho&w password and secret"))
         self.show_secrets.toggled.connect(self._show_secrets)
         self.email_edit = QLineEdit()
         self.email_edit.setAccessibleName(self.tr("Email"))
@@ -91,7 +91,7 @@ class AccountDialog(QDialog):
             (self.tr("&Password:"), self.password_edit, self.password_error),
             (self.tr("&Two-factor secret:"), self.totp_edit, self.totp_error),
             (self.tr("&Email:"), self.email_edit, self.email_error),
-            (self.tr("P&hone:"), self.phone_edit, self.phone_error),
+            (self.tr("Ph&one:"), self.phone_edit, self.phone_error),
         ]
         row = 0
         for text, edit, error in rows:
@@ -132,7 +132,8 @@ class AccountDialog(QDialog):
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setDefault(True)
-        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        # Ctrl+S as well as the Alt+S mnemonic (setShortcut would replace the mnemonic).
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_if_enabled)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -148,6 +149,9 @@ class AccountDialog(QDialog):
             self.handle_edit.setText(account.handle)
             # The handle is the account's identity (and its keyring entries' name).
             self.handle_edit.setReadOnly(True)
+            self.handle_edit.setToolTip(
+                self.tr("To use another handle, remove this account and add the new one.")
+            )
             self.email_edit.setText(account.email or "")
             self.phone_edit.setText(account.phone or "")
         self._touched: set[QLineEdit] = set()
@@ -183,11 +187,11 @@ class AccountDialog(QDialog):
             self.vault_label.setText(
                 self.tr("Secrets cannot be stored: {problem}").replace("{problem}", str(error))
             )
-            self.vault_label.setStyleSheet(ERROR_STYLE)
+            self.vault_label.setStyleSheet(error_style())
             return
         self._vault_problem = None
         self.vault_label.setText(
-            self.tr("Password and 2FA secret are stored in {keyring}, never in a file.").replace(
+            self.tr("Password and 2FA secret are kept in: {keyring} (never in a file).").replace(
                 "{keyring}", self._ctx.vault.backend_label()
             )
         )
@@ -294,9 +298,16 @@ class AccountDialog(QDialog):
         elif password:
             # A new password: the sign-in rules may try again.
             self._ctx.accounts.clear_password_rejected(account.handle)
+        # The secrets are in the keyring now; do not keep a copy in the widgets.
+        self.password_edit.clear()
+        self.totp_edit.clear()
         log.info("account @%s saved", account.handle)
         self.saved_handle = account.handle
         self.accept()
+
+    def _save_if_enabled(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
 
     def _restore_secrets(self, handle: str, previous: tuple[str | None, str | None] | None) -> None:
         """Undo the keyring writes of a save that failed half-way (best effort)."""
@@ -326,7 +337,7 @@ def _put_back(handle: str, value: str | None, setter: Callable[[str, str], None]
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style())
     label.hide()
     return label
 

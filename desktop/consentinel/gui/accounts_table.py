@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.gui.account_rows import AccountRow
@@ -19,7 +25,7 @@ from consentinel.gui.dialog_words import (
     status_name,
     step_name,
 )
-from consentinel.gui.status_colors import BLUE, GREEN, ORANGE, status_color, dot_icon
+from consentinel.gui.status_colors import BLUE, GREEN, ORANGE, dot_icon, status_color
 from consentinel.gui.time_words import when_text
 
 HANDLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +51,7 @@ class AccountsTable(QTableWidget):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         self.retranslate()
         self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
@@ -140,7 +146,7 @@ class AccountsTable(QTableWidget):
             return
         super().keyPressEvent(event)
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[type-arg]
+    def _emit(self, signal: SignalInstance) -> None:
         handle = self.current_handle()
         if handle:
-            signal.emit(handle)  # type: ignore[attr-defined]
+            signal.emit(handle)

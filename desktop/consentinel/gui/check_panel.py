@@ -42,8 +42,9 @@ class CheckPanel(QWidget):
     def begin_sign_in(self, handle: str) -> None:
         self.begin(1)
         self.label.setText(
-            self.tr("Waiting for you to finish signing in @{handle} in the browser window…")
-            .replace("{handle}", handle)
+            self.tr(
+                "Waiting for you to finish signing in @{handle} in the browser window…"
+            ).replace("{handle}", handle)
         )
 
     def show_step(self, handle: str, step: Step) -> None:

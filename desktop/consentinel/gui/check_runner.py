@@ -44,7 +44,9 @@ class CheckRunner(QObject):
     login_finished = Signal(object)  # LoginResult
     busy_changed = Signal(bool)
 
-    def __init__(self, engine_factory: EngineFactory, lock_path: object, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine_factory: EngineFactory, lock_path: object, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._engine_factory = engine_factory
         self._lock = RunLock(lock_path)  # type: ignore[arg-type]

@@ -53,10 +53,13 @@ def erase_all_data(ctx: AppContext) -> None:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
-        # The database, its WAL files, migration backups and any copy set aside as corrupt.
-        for path in journal_path.parent.glob(journal_path.name + "*"):
-            path.unlink(missing_ok=True)
-        journal_path.with_name(HEAD_FILE_NAME).unlink(missing_ok=True)
-        ctx.journal = Journal.open(journal_path)
+        try:
+            # The database, its WAL files, migration backups and any copy set aside as corrupt.
+            for path in journal_path.parent.glob(journal_path.name + "*"):
+                path.unlink(missing_ok=True)
+            journal_path.with_name(HEAD_FILE_NAME).unlink(missing_ok=True)
+        finally:
+            # A fresh journal (or the old one if a file could not go): the app keeps working.
+            ctx.journal = Journal.open(journal_path)
     finally:
         lock.release()

@@ -25,7 +25,7 @@ _BOX_DESCRIPTIONS = {
 }
 _STATUS_NAMES = {
     Status.OPTED_OUT: QT_TRANSLATE_NOOP("DialogWords", "Opted out"),
-    Status.FIXED: QT_TRANSLATE_NOOP("DialogWords", "Fixed just now"),
+    Status.FIXED: QT_TRANSLATE_NOOP("DialogWords", "Fixed"),
     Status.WOULD_FIX: QT_TRANSLATE_NOOP("DialogWords", "Would fix"),
     Status.NEEDS_USER: QT_TRANSLATE_NOOP("DialogWords", "Needs you"),
     Status.SIGNIN_FAILED: QT_TRANSLATE_NOOP("DialogWords", "Sign-in failed"),
@@ -63,8 +63,9 @@ _UNKNOWN = QT_TRANSLATE_NOOP("DialogWords", "?")
 _NOT_SHOWN = QT_TRANSLATE_NOOP("DialogWords", "not shown")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def _t(text: object) -> str:
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns its text unchanged.
+    return QCoreApplication.translate(_CONTEXT, str(text))
 
 
 def box_name(box: Box) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Box, Status
+from consentinel.core.status import Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -34,35 +35,121 @@ def change_words(payload: dict[str, Any]) -> str:
         name = str(payload.get("box", "?"))
     flags = []
     if payload.get("confirmed"):
-        flags.append(QCoreApplication.translate("JournalModel", "confirmed"))
+        flags.append(_tr(QT_TRANSLATE_NOOP("JournalModel", "confirmed")))
     if payload.get("reverted_by_x"):
-        flags.append(QCoreApplication.translate("JournalModel", "X had switched it back on"))
+        flags.append(_tr(QT_TRANSLATE_NOOP("JournalModel", "X had switched it back on")))
     extra = f" ({', '.join(flags)})" if flags else ""
-    return f"{name}: {on_off(payload.get('before'))} → {on_off(payload.get('after'))}{extra}"
+    words = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: {before} → {after}"))
+    return (
+        words.replace("{box}", name)
+        .replace("{before}", on_off(payload.get("before")))
+        .replace("{after}", on_off(payload.get("after")))
+        + extra
+    )
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("JournalModel", str(text))
+
+
+# Marked for lupdate; translated when shown.
+_REASONS = {
+    Reason.TWO_FACTOR: QT_TRANSLATE_NOOP("JournalModel", "X asked for a two-factor code"),
+    Reason.EMAIL_CODE: QT_TRANSLATE_NOOP("JournalModel", "X asked for a code sent by email"),
+    Reason.CAPTCHA: QT_TRANSLATE_NOOP("JournalModel", "X showed a puzzle"),
+    Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP("JournalModel", "X saw unusual activity"),
+    Reason.REFUSED: QT_TRANSLATE_NOOP("JournalModel", "X refused the sign-in"),
+    Reason.LOCKED: QT_TRANSLATE_NOOP("JournalModel", "the account is locked"),
+    Reason.SESSION_EXPIRED: QT_TRANSLATE_NOOP("JournalModel", "the session expired"),
+    Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP("JournalModel", "wrong password"),
+    Reason.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP("JournalModel", "X does not know this account"),
+    Reason.PAGE_CHANGED: QT_TRANSLATE_NOOP("JournalModel", "X's page has changed"),
+    Reason.SAVE_FAILED: QT_TRANSLATE_NOOP("JournalModel", "X did not save the change"),
+    Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "network problem"),
+    Reason.TIMEOUT: QT_TRANSLATE_NOOP("JournalModel", "X took too long to answer"),
+    Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no browser found"),
+    Reason.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("JournalModel", "the keyring is unavailable"),
+    Reason.RATE_LIMITED: QT_TRANSLATE_NOOP("JournalModel", "X asked to slow down"),
+    Reason.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "cancelled"),
+    Reason.BACKING_OFF: QT_TRANSLATE_NOOP("JournalModel", "waiting after a refused sign-in"),
+    Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not let this box be changed"),
+}
+_TRIGGERS = {
+    "gui": QT_TRANSLATE_NOOP("JournalModel", "started from the app"),
+    "manual": QT_TRANSLATE_NOOP("JournalModel", "started from the command line"),
+    "schedule": QT_TRANSLATE_NOOP("JournalModel", "started by the schedule"),
+}
+_RUN_STATUSES = {
+    "finished": QT_TRANSLATE_NOOP("JournalModel", "finished"),
+    "cancelled": QT_TRANSLATE_NOOP("JournalModel", "cancelled"),
+    "interrupted": QT_TRANSLATE_NOOP("JournalModel", "interrupted"),
+}
+
+
+def reason_words(value: object) -> str:
+    try:
+        return _tr(_REASONS[Reason(value)])
+    except (ValueError, KeyError):
+        return str(value)
+
+
+def _status_words(value: object) -> str:
+    try:
+        return status_name(Status(value))
+    except ValueError:
+        return str(value)
 
 
 def check_words(payload: dict[str, Any]) -> str:
-    try:
-        words = status_name(Status(payload.get("status")))
-    except ValueError:
-        words = str(payload.get("status", "?"))
+    words = _status_words(payload.get("status"))
     reason = payload.get("reason")
     boxes = payload.get("settings") or {}
-    parts = [f"{words} ({reason})" if reason else words]
+    parts = [f"{words} ({reason_words(reason)})" if reason else words]
     for box_value, change in boxes.items():
         if isinstance(change, dict):
             parts.append(change_words({"box": box_value, **change}))
     return " — ".join(parts)
 
 
+def signin_words(payload: dict[str, Any]) -> str:
+    outcome = payload.get("outcome")
+    if outcome == "ok":
+        return _tr(QT_TRANSLATE_NOOP("JournalModel", "Signed in"))
+    reason = payload.get("reason")
+    words = _status_words(outcome)
+    return f"{words} ({reason_words(reason)})" if reason else words
+
+
+def evidence_words(payload: dict[str, Any]) -> str:
+    why = str(payload.get("why") or "")
+    try:
+        box = Box(why)
+    except ValueError:
+        if why == "page-changed":
+            return _tr(QT_TRANSLATE_NOOP("JournalModel", "The page did not look as expected"))
+        return why or Path(str(payload.get("path", ""))).name
+    return _tr(QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}")).replace(
+        "{box}", box_name(box)
+    )
+
+
 def details(entry: Entry) -> str:
-    """One line on what the entry says."""
+    """One line on what the entry says, in the interface's language."""
+    p = entry.payload
     if entry.kind is EntryKind.CHANGE:
-        return change_words(entry.payload)
+        return change_words(p)
     if entry.kind is EntryKind.CHECK:
-        return check_words(entry.payload)
+        return check_words(p)
+    if entry.kind is EntryKind.SIGNIN:
+        return signin_words(p)
     if entry.kind is EntryKind.EVIDENCE:
-        return str(entry.payload.get("why") or Path(str(entry.payload.get("path", ""))).name)
+        return evidence_words(p)
+    if entry.kind is EntryKind.RUN_STARTED:
+        trigger = str(p.get("trigger", ""))
+        return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+    if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
+        status = str(p.get("status", ""))
+        return _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
     return entry.summary()
 
 

@@ -31,11 +31,12 @@ from consentinel.core.status import Status
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import JournalModel, details, evidence_path, local_time
 
-#: Enough for years of daily checks; older entries stay in the file and in exports.
+# Enough for years of daily checks; older entries stay in the file and in exports.
 MAX_ROWS = 5000
 INTACT_STYLE = "background: #1e7b34; color: white; padding: 3px 8px; border-radius: 4px;"
 DAMAGED_STYLE = "background: #b3261e; color: white; padding: 3px 8px; border-radius: 4px;"
 _NO_DATE = QDate(2000, 1, 1)
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 440, 300
 
 
 class JournalWindow(QWidget):
@@ -101,7 +102,8 @@ class JournalWindow(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Details takes what is left (its full text is in the tooltip and the side pane).
+        header.setSectionResizeMode(JournalModel.DETAILS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.detail_label = QLabel(self.tr("Select an entry to see it here."))
@@ -110,23 +112,24 @@ class JournalWindow(QWidget):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview = QLabel()
         self.preview.setAccessibleName(self.tr("Screenshot"))
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview.setMinimumSize(280, 180)
         self.preview.hide()
-        self.full_size_button = QPushButton(self.tr("View full &size"))
+        self.full_size_button = QPushButton(self.tr("View full si&ze"))
         self.full_size_button.clicked.connect(self.show_full_size)
         self.full_size_button.hide()
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.detail_label)
-        side_layout.addWidget(self.preview, 1)
-        side_layout.addWidget(self.full_size_button)
-        side_layout.addStretch(0)
+        side_layout.addWidget(self.preview)
+        side_layout.addWidget(self.full_size_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addStretch(1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
@@ -161,7 +164,13 @@ class JournalWindow(QWidget):
     def update_badge(self) -> None:
         result = self._ctx.journal.verify()
         if result.ok:
-            self.badge.setText(self.tr("Journal intact — %n entries", "", result.count))
+            self.badge.setText(
+                (
+                    self.tr("Journal intact — 1 entry")
+                    if result.count == 1
+                    else self.tr("Journal intact — {count} entries")
+                ).replace("{count}", str(result.count))
+            )
             self.badge.setStyleSheet(INTACT_STYLE)
             self.badge.setToolTip(
                 self.tr("Every entry is chained to the one before it; none was changed.")
@@ -254,8 +263,8 @@ class JournalWindow(QWidget):
                 self._pixmap_path = file
                 self.preview.setPixmap(
                     pixmap.scaled(
-                        360,
-                        260,
+                        PREVIEW_WIDTH,
+                        PREVIEW_HEIGHT,
                         Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation,
                     )
@@ -318,7 +327,13 @@ class JournalWindow(QWidget):
             )
             return 0
         self.export_label.setText(
-            self.tr("%n entries written to {path}", "", count).replace("{path}", str(path))
+            (
+                self.tr("1 entry written to {path}")
+                if count == 1
+                else self.tr("{count} entries written to {path}")
+            )
+            .replace("{count}", str(count))
+            .replace("{path}", str(path))
         )
         return count
 

@@ -1,9 +1,10 @@
-"""The questions a check asks a person: a 2FA code, an email/phone, finishing in the browser."""
+"""The questions a running check asks a person: 2FA code, email code, email/phone, browser."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+import re
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,99 +17,174 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.events import PromptKind, PromptRequest
 from consentinel.gui.logging_setup import forget_later
+from consentinel.gui.message_style import error_style
+
+_TWO_FACTOR = re.compile(r"[0-9]{6,8}")
+# X's email/SMS codes are usually digits, sometimes letters and digits.
+_EMAIL_CODE = re.compile(r"[A-Za-z0-9]{4,12}")
+OPEN_BROWSER = "ok"
 
 
 class PromptDialog(QDialog):
-    """One question; `answer()` is the text typed, "ok" to open the browser, or None."""
+    """One question about one account; `answer()` is what the person gave (None: nothing)."""
 
     def __init__(
-        self, request: PromptRequest, hint: str | None = None, parent: QWidget | None = None
+        self, request: PromptRequest, hint: str | None = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.request = request
-        self._result: str | None = None
-        self.setWindowTitle(self.tr("X needs you: @{handle}").replace("{handle}", request.handle))
+        hint = hint or ""
+        handle = f"@{request.handle}"
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        self.question = QLabel(self._question_text())
-        self.question.setWordWrap(True)
-        layout.addWidget(self.question)
-        if request.detail:
-            detail = QLabel(self.tr("X says: “{detail}”").replace("{detail}", request.detail))
-            detail.setWordWrap(True)
-            layout.addWidget(detail)
-        self.edit: QLineEdit | None = None
-        buttons = QDialogButtonBox()
-        if request.kind is PromptKind.FINISH_IN_BROWSER:
-            self.ok_button = QPushButton(self.tr("&Open the browser window"))
-            buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            skip = QPushButton(self.tr("&Skip this account"))
-            buttons.addButton(skip, QDialogButtonBox.ButtonRole.RejectRole)
-        else:
-            self.edit = QLineEdit()
-            self.edit.setAccessibleName(self._field_name())
-            if request.kind in (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE):
-                self.edit.setPlaceholderText(self.tr("123456"))
-                pattern = QRegularExpression(r"[0-9A-Za-z ]{0,12}")
-                self.edit.setValidator(QRegularExpressionValidator(pattern, self.edit))
-                self.edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
-            layout.addWidget(self.edit)
-            self.ok_button = QPushButton(self.tr("&Continue"))
-            buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            skip = QPushButton(self.tr("&Skip this account"))
-            buttons.addButton(skip, QDialogButtonBox.ButtonRole.RejectRole)
-            self.ok_button.setEnabled(False)
-            self.edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
-        if hint:
-            self.hint = QLabel(hint)
-            self.hint.setWordWrap(True)
-            self.hint.setStyleSheet("color: #2f7fd8; font-weight: bold;")
-            layout.addWidget(self.hint)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit = QLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet(error_style())
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint.setVisible(bool(hint))
+        self.hint.setAccessibleName(self.tr("Hint"))
+        self.buttons = QDialogButtonBox()
+        self.ok_button: QPushButton = self.buttons.addButton(
+            self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("S&kip this account"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.ok_button.setDefault(True)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        if self.edit is not None:
-            self.edit.setFocus()
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        self._pattern: re.Pattern[str] | None = None
+        self._needs_text = request.kind is not PromptKind.FINISH_IN_BROWSER
 
-    def _question_text(self) -> str:
-        handle = self.request.handle
-        texts = {
-            PromptKind.TWO_FACTOR_CODE: self.tr(
-                "X asks for the two-factor code of @{handle}. Type the 6-digit code your "
-                "authenticator app shows now."
-            ),
-            PromptKind.EMAIL_CODE: self.tr(
-                "X sent a confirmation code for @{handle} by email or SMS. Type it here."
-            ),
-            PromptKind.EMAIL_OR_PHONE: self.tr(
-                "X is asking for the email address or phone number of @{handle} to confirm it "
-                "is you. Type the one X asks for."
-            ),
-            PromptKind.FINISH_IN_BROWSER: self.tr(
-                "X needs you: finish signing in @{handle} in a browser window. Consentinel opens "
-                "X's sign-in page, types what it may, and carries on by itself once X shows your "
-                "home page."
-            ),
-        }
-        return texts[self.request.kind].replace("{handle}", handle)
-
-    def _field_name(self) -> str:
-        if self.request.kind is PromptKind.EMAIL_OR_PHONE:
-            return self.tr("Email or phone")
-        return self.tr("Code")
-
-    def _accept(self) -> None:
-        if self.edit is None:
-            self._result = "ok"
+        kind = request.kind
+        detail = request.detail.strip()
+        if kind is PromptKind.TWO_FACTOR_CODE:
+            self.setWindowTitle(self.tr("Two-factor code for {handle}").replace("{handle}", handle))
+            self.title.setText(self.tr("X asks for a two-factor code"))
+            self.body.setText(
+                self.tr(
+                    "Open your authenticator app and type the code it shows for {handle} on X."
+                ).replace("{handle}", handle)
+            )
+            self.edit.setAccessibleName(self.tr("Two-factor code"))
+            self.edit.setPlaceholderText("123456")
+            self.edit.setMaxLength(8)
+            # Digits only: touch keyboards show a number pad.
+            self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+            self._pattern = _TWO_FACTOR
+            self._invalid = self.tr("The code is 6 to 8 digits, nothing else.")
+        elif kind is PromptKind.EMAIL_CODE:
+            self.setWindowTitle(self.tr("Code from X for {handle}").replace("{handle}", handle))
+            self.title.setText(self.tr("X sent a code by email or text message"))
+            self.body.setText(
+                detail
+                or self.tr(
+                    "Check the email or phone of {handle} and type the code X just sent."
+                ).replace("{handle}", handle)
+            )
+            self.edit.setAccessibleName(self.tr("Code from X"))
+            self.edit.setMaxLength(12)
+            self._pattern = _EMAIL_CODE
+            self._invalid = self.tr("The code has 4 to 12 letters or digits.")
+        elif kind is PromptKind.EMAIL_OR_PHONE:
+            self.setWindowTitle(self.tr("X is asking about {handle}").replace("{handle}", handle))
+            self.title.setText(
+                self.tr("X is asking for the email or phone of {handle}").replace(
+                    "{handle}", handle
+                )
+            )
+            words = detail or self.tr("Enter your phone number or email address.")
+            self.body.setText(self.tr("X says: “{words}”").replace("{words}", words))
+            self.edit.setAccessibleName(self.tr("Email or phone"))
+            self.edit.setPlaceholderText(self.tr("name@example.com or +33 6 12 34 56 78"))
+            self._invalid = self.tr("Type what X asks for.")
         else:
-            text = self.edit.text().strip()
-            if not text:
-                return
-            if self.request.kind is not PromptKind.EMAIL_OR_PHONE:
-                forget_later(text)
-            self._result = text
-        self.accept()
+            self.setWindowTitle(self.tr("{handle} needs you").replace("{handle}", handle))
+            self.title.setText(
+                self.tr("X needs you: finish signing in to {handle} in the browser window").replace(
+                    "{handle}", handle
+                )
+            )
+            self.body.setText(
+                (detail + "\n\n" if detail else "")
+                + self.tr(
+                    "Consentinel opens a browser window on X. Sign in there (solve the puzzle "
+                    "or answer X's questions); the check goes on by itself once X shows your "
+                    "home page."
+                )
+            )
+            self.edit.hide()
+            self.ok_button.setText(self.tr("&Open browser window"))
+            self.cancel_button.setText(self.tr("S&kip"))
+            self._invalid = ""
+
+        self.edit.textEdited.connect(self._edited)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        if self._needs_text:
+            self.edit.setFocus()
+            self.ok_button.setEnabled(False)
+
+    def _problem(self) -> str | None:
+        text = self.edit.text().strip()
+        if self._pattern is not None:
+            return None if self._pattern.fullmatch(text) else self._invalid
+        return None if text else self._invalid
+
+    def _edited(self) -> None:
+        problem = self._problem()
+        # Say nothing while a 2FA code is still being typed; a partial code is not yet wrong.
+        shown = problem if self.edit.text() and not self._could_grow() else None
+        self.error.setText(shown or "")
+        self.error.setVisible(bool(shown))
+        self.ok_button.setEnabled(problem is None)
+
+    def _could_grow(self) -> bool:
+        """A 2FA code still being typed (digits, fewer than 6)."""
+        text = self.edit.text().strip()
+        return self._pattern is _TWO_FACTOR and text.isdigit() and len(text) < 6
+
+    def _accept_if_valid(self) -> None:
+        if not self._needs_text or self._problem() is None:
+            self.accept()
+        else:
+            self.error.setText(self._invalid)
+            self.error.show()
 
     def answer(self) -> str | None:
-        return self._result
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        if not self._needs_text:
+            return OPEN_BROWSER
+        text = self.edit.text().strip()
+        if self._pattern is not None:
+            # A one-time code: keep it out of the log file even if something logs it.
+            forget_later(text)
+        return text
+
+
+def ask_user(parent: QWidget | None, request: PromptRequest, hint: str = "") -> str | None:
+    """Show the question modally; the answer, "ok" to open the browser window, None to skip."""
+    dialog = PromptDialog(request, hint, parent)
+    try:
+        dialog.exec()
+        return dialog.answer()
+    finally:
+        dialog.deleteLater()

@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,13 +32,13 @@ from consentinel.core import osjobs
 from consentinel.core.context import AppContext
 from consentinel.core.osjobs import JobReport
 from consentinel.core.settings import Language, ScheduleChoice, Settings
-from consentinel.core.vault import VaultError
+from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
+from consentinel.gui.message_style import error_style
 from consentinel.x.browser import find_browser
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #d0342c;"
 MIN_CONCURRENCY, MAX_CONCURRENCY = 1, 10
 
 
@@ -79,14 +78,15 @@ class SettingsDialog(QDialog):
         self.jobs_label.hide()
 
         checks = QGroupBox(self.tr("Checks"))
-        checks_form = QFormLayout(checks)
+        # Box layouts, not QFormLayout: a form squeezes word-wrapped rows and clips them.
+        checks_form = QVBoxLayout(checks)
         schedule_label = QLabel(self.tr("&Check:"))
         schedule_label.setBuddy(self.schedule_combo)
-        checks_form.addRow(schedule_label, self.schedule_combo)
-        checks_form.addRow(self.check_on_start)
-        checks_form.addRow(self.run_when_closed)
-        checks_form.addRow(self.start_at_login)
-        checks_form.addRow(self.jobs_label)
+        checks_form.addLayout(_row(schedule_label, self.schedule_combo))
+        checks_form.addWidget(self.check_on_start)
+        checks_form.addWidget(self.run_when_closed)
+        checks_form.addWidget(self.start_at_login)
+        checks_form.addWidget(self.jobs_label)
 
         # -- browser --------------------------------------------------------------------------
         self.browser_auto = QRadioButton(self.tr("Find a browser &automatically"))
@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
         self.found_label.setWordWrap(True)
         self.browser_error = QLabel()
         self.browser_error.setWordWrap(True)
-        self.browser_error.setStyleSheet(ERROR_STYLE)
+        self.browser_error.setStyleSheet(error_style())
         self.browser_error.hide()
         self.show_browser = QCheckBox(self.tr("Show the &browser window during checks"))
         self.show_browser.setChecked(s.show_browser)
@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
         browser_layout.addWidget(self.browser_error)
         browser_layout.addWidget(self.show_browser)
         concurrency_row = QHBoxLayout()
-        concurrency_label = QLabel(self.tr("Accounts checked at &once:"))
+        concurrency_label = QLabel(self.tr("Accounts checked at onc&e:"))
         concurrency_label.setBuddy(self.concurrency)
         concurrency_row.addWidget(concurrency_label)
         concurrency_row.addWidget(self.concurrency)
@@ -148,18 +148,18 @@ class SettingsDialog(QDialog):
         )
         self.notifications.setChecked(s.notifications)
         app = QGroupBox(self.tr("Application"))
-        app_form = QFormLayout(app)
-        language_label = QLabel(self.tr("L&anguage:"))
+        app_form = QVBoxLayout(app)
+        language_label = QLabel(self.tr("Lan&guage:"))
         language_label.setBuddy(self.language_combo)
-        app_form.addRow(language_label, self.language_combo)
-        app_form.addRow(self.language_note)
-        app_form.addRow(self.notifications)
+        app_form.addLayout(_row(language_label, self.language_combo))
+        app_form.addWidget(self.language_note)
+        app_form.addWidget(self.notifications)
 
         # -- data -----------------------------------------------------------------------------
         self.folder_label = QLabel(str(ctx.paths.data_dir))
         self.folder_label.setAccessibleName(self.tr("Data folder"))
         self.folder_label.setWordWrap(True)
-        self.open_folder = QPushButton(self.tr("Op&en"))
+        self.open_folder = QPushButton(self.tr("O&pen"))
         self.open_folder.clicked.connect(self._open_folder)
         self.delete_button = QPushButton(self.tr("&Delete all my data…"))
         self.delete_button.setAccessibleName(self.tr("Delete all my data"))
@@ -181,7 +181,7 @@ class SettingsDialog(QDialog):
 
         self.save_error = QLabel()
         self.save_error.setWordWrap(True)
-        self.save_error.setStyleSheet(ERROR_STYLE)
+        self.save_error.setStyleSheet(error_style())
         self.save_error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -203,10 +203,51 @@ class SettingsDialog(QDialog):
 
         self.browser_auto.toggled.connect(self._validate)
         self.browser_path.textChanged.connect(self._validate)
+        # The demo's data folder and keyring vanish on quit: no OS job may point at them.
+        self._demo = isinstance(ctx.vault.backend, MemoryKeyring)
+        if self._demo:
+            for option in (self.run_when_closed, self.start_at_login):
+                option.setChecked(False)
+                option.setEnabled(False)
+                option.setToolTip(self.tr("Not available in the demo."))
+            self.jobs_label.setText(
+                self.tr(
+                    "The demo's data is thrown away when it closes, so it cannot check while "
+                    "closed or start at login."
+                )
+            )
+            self.jobs_label.show()
         self.schedule_combo.currentIndexChanged.connect(self._schedule_changed)
         self._schedule_changed()
         self._show_found_browser()
         self._validate()
+
+    # -- wrapped sentences -------------------------------------------------------------------------
+
+    def _wrapped_labels(self) -> list[QLabel]:
+        return [
+            self.jobs_label,
+            self.found_label,
+            self.browser_error,
+            self.language_note,
+            self.delete_label,
+            self.save_error,
+        ]
+
+    def _fit_wrapped_labels(self) -> None:
+        """Reserve the height each wrapped sentence needs at its real width: inside group boxes
+        Qt sizes them as one line and the second line is drawn over the row above."""
+        for label in self._wrapped_labels():
+            if label.isVisibleTo(self) and label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_wrapped_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_wrapped_labels()
 
     # -- reading the form -------------------------------------------------------------------------
 
@@ -229,7 +270,7 @@ class SettingsDialog(QDialog):
     def _schedule_changed(self) -> None:
         off = self.schedule_combo.currentData() == ScheduleChoice.OFF.value
         # Without a schedule there is nothing to keep doing while closed.
-        self.run_when_closed.setEnabled(not off)
+        self.run_when_closed.setEnabled(not off and not self._demo)
         if off:
             self.run_when_closed.setChecked(False)
         self.check_on_start.setEnabled(not off)
@@ -240,7 +281,7 @@ class SettingsDialog(QDialog):
             self.found_label.setText(
                 self.tr("No Chromium, Chrome or Edge was found: install one, or choose it below.")
             )
-            self.found_label.setStyleSheet(ERROR_STYLE)
+            self.found_label.setStyleSheet(error_style())
         else:
             self.found_label.setText(
                 self.tr("Found: {name} ({path})")
@@ -266,6 +307,7 @@ class SettingsDialog(QDialog):
         problem = self._browser_problem()
         self.browser_error.setText(problem or "")
         self.browser_error.setVisible(bool(problem))
+        self._fit_wrapped_labels()
         self.save_button.setEnabled(problem is None)
         return problem is None
 
@@ -318,14 +360,17 @@ class SettingsDialog(QDialog):
             # Stay open so the person reads what the OS said.
             self.jobs_label.setText("\n".join(r.message for r in reports))
             self.jobs_label.setStyleSheet(
-                ERROR_STYLE if any(r.state is osjobs.JobState.FAILED for r in reports) else ""
+                error_style() if any(r.state is osjobs.JobState.FAILED for r in reports) else ""
             )
             self.jobs_label.show()
+            self._fit_wrapped_labels()
             return
         self.accept()
 
     def _apply_jobs(self, before: Settings, after: Settings) -> list[JobReport]:
         reports: list[JobReport] = []
+        if self._demo:
+            return reports
         job_changed = (before.run_when_closed, before.schedule) != (
             after.run_when_closed,
             after.schedule,
@@ -348,6 +393,7 @@ class SettingsDialog(QDialog):
     def _fail(self, message: str) -> None:
         self.save_error.setText(message)
         self.save_error.show()
+        self._fit_wrapped_labels()
 
     # -- deleting ---------------------------------------------------------------------------------
 
@@ -412,5 +458,13 @@ class SettingsDialog(QDialog):
 
     def _deleted(self, message: str, *, ok: bool) -> None:
         self.delete_label.setText(message)
-        self.delete_label.setStyleSheet("" if ok else ERROR_STYLE)
+        self.delete_label.setStyleSheet("" if ok else error_style())
         self.delete_label.show()
+        self._fit_wrapped_labels()
+
+
+def _row(label: QLabel, field: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(label)
+    row.addWidget(field, 1)
+    return row

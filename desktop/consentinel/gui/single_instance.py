@@ -62,12 +62,18 @@ class SingleInstance(QObject):
         assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
+            # Owned by us, not the server, and only through Qt's parent: no Python closure holds
+            # a socket that Qt may delete.
+            socket.setParent(self)
+            socket.readyRead.connect(self._read_messages)
+            self._read_messages()
 
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
-            self.activated.emit()
+    def _read_messages(self) -> None:
+        for socket in self.findChildren(QLocalSocket):
+            if socket.bytesAvailable() and bytes(socket.readAll().data()).startswith(
+                _MESSAGE.strip()
+            ):
+                self.activated.emit()
 
     def release(self) -> None:
         if self._server is not None:

@@ -15,7 +15,7 @@ def local_text(when: datetime) -> str:
 
 def when_text(when: datetime, now: datetime) -> str:
     seconds = (when - now).total_seconds()
-    future = seconds > 0
+    future = seconds >= 0
     span = abs(seconds)
     if span < 60:
         if future:

@@ -10,19 +10,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from consentinel import APP_NAME
-from consentinel.core.desktop_entry import find_resource
 from consentinel.core.i18n import current_language, set_language
 
 log = logging.getLogger(__name__)
 
-TS_NAME = "consentinel_fr.ts"
-QM_NAME = "consentinel_fr.qm"
-
 
 def gui_language(setting: str) -> str:
-    """'en' or 'fr' for a Settings.language value ('system', 'en', 'fr'); the core's messages
-    follow the same choice, so that one window never mixes two languages."""
-    set_language(None if setting == "system" else setting)
+    """'en' or 'fr' for a Settings.language value ('system', 'en', 'fr'). A forced language wins;
+    'system' follows CONSENTINEL_LANG, then the locale. The core's messages follow the same
+    choice, so that one window never mixes two languages."""
+    if setting in ("en", "fr"):
+        set_language(setting)
+        return setting
+    set_language(None)
     return current_language()
 
 
@@ -47,19 +47,34 @@ def lrelease_program() -> Path | None:
     return None
 
 
-def french_qm() -> Path | None:
-    """The compiled French catalogue: the one shipped with the package, else one built from the
-    checkout's .ts (rebuilt when the .ts is newer). None when neither can be had."""
-    ts = find_resource("translations", TS_NAME)
-    shipped = find_resource("translations", QM_NAME)
-    if shipped is not None and (ts is None or shipped.stat().st_mtime >= ts.stat().st_mtime):
-        return shipped
-    if ts is None:
-        return None
-    target = cache_dir() / "translations" / QM_NAME
-    if target.is_file() and target.stat().st_mtime >= ts.stat().st_mtime:
-        return target
-    return compile_ts(ts, target)
+def _catalogue_dirs() -> list[Path]:
+    """resources/translations inside the installed package, then in the source checkout."""
+    package_dir = Path(__file__).resolve().parent.parent
+    return [
+        package_dir / "resources" / "translations",
+        package_dir.parent.parent / "resources" / "translations",
+    ]
+
+
+def french_catalogues() -> list[Path]:
+    """Every compiled French catalogue (one per part of the window: consentinel_fr*.qm): the
+    ones shipped with the package, else built from the checkout's .ts (rebuilt when older)."""
+    found: dict[str, Path] = {}
+    for folder in _catalogue_dirs():
+        for qm in sorted(folder.glob("consentinel_fr*.qm")):
+            found.setdefault(qm.stem, qm)
+        for ts in sorted(folder.glob("consentinel_fr*.ts")):
+            shipped = found.get(ts.stem)
+            if shipped is not None and shipped.stat().st_mtime >= ts.stat().st_mtime:
+                continue
+            target = cache_dir() / "translations" / f"{ts.stem}.qm"
+            if target.is_file() and target.stat().st_mtime >= ts.stat().st_mtime:
+                found[ts.stem] = target
+                continue
+            built = compile_ts(ts, target)
+            if built is not None:
+                found[ts.stem] = built
+    return [found[name] for name in sorted(found)]
 
 
 def compile_ts(ts: Path, qm: Path) -> Path | None:
@@ -96,14 +111,16 @@ class Translators:
         self._installed.clear()
         self.language = gui_language(setting)
         if self.language != "fr" or app is None:
-            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             return self.language
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Territory.France))
-        ours = QTranslator()
-        qm = french_qm()
-        if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)
-            self._installed.append(ours)
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        for qm in french_catalogues():
+            ours = QTranslator()
+            if ours.load(str(qm)):
+                app.installTranslator(ours)
+                self._installed.append(ours)
+            else:
+                log.warning("could not load the translation %s", qm.name)
         # Qt's own words (Yes, Cancel, the context menus of line edits).
         qt_base = QTranslator()
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

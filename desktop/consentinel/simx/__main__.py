@@ -10,8 +10,9 @@ from consentinel.simx import Scenario, SimX
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m consentinel.simx",
-                                     description="Serve the simulated X on 127.0.0.1.")
+    parser = argparse.ArgumentParser(
+        prog="python -m consentinel.simx", description="Serve the simulated X on 127.0.0.1."
+    )
     parser.add_argument("--scenario", help="a scenario file (TOML or JSON)")
     parser.add_argument("--port", type=int, default=0, help="port (default: any free one)")
     args = parser.parse_args(argv)

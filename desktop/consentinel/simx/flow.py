@@ -42,8 +42,13 @@ class FlowReply:
 
 def _subtask(flow: Flow, subtask_id: str, **extra: Any) -> FlowReply:
     flow.steps.append(subtask_id)
-    return FlowReply({"flow_token": flow.token, "status": "success",
-                      "subtasks": [{"subtask_id": subtask_id, **extra}]})
+    return FlowReply(
+        {
+            "flow_token": flow.token,
+            "status": "success",
+            "subtasks": [{"subtask_id": subtask_id, **extra}],
+        }
+    )
 
 
 def _error(code: int, message_key: str) -> FlowReply:
@@ -55,8 +60,10 @@ class SignInFlow:
         self.world = world
 
     def start(self, redirect: str) -> FlowReply:
-        flow = Flow(token=f"g;{secrets.token_hex(12)}:-{int(time.time() * 1000)}",
-                    redirect=redirect or "/home")
+        flow = Flow(
+            token=f"g;{secrets.token_hex(12)}:-{int(time.time() * 1000)}",
+            redirect=redirect or "/home",
+        )
         with self.world.lock:
             self.world.flows[flow.token] = flow
         return _subtask(flow, USERNAME)
@@ -110,8 +117,9 @@ class SignInFlow:
             if challenge == "lock":
                 flow.steps.append("locked")
                 self.world.record_attempt(flow.handle, "locked", flow)
-                return FlowReply({"flow_token": flow.token, "status": "success",
-                                  "redirect": "/account/access"})
+                return FlowReply(
+                    {"flow_token": flow.token, "status": "success", "redirect": "/account/access"}
+                )
             if challenge == "captcha":
                 reply = _subtask(flow, ARKOSE)
                 self.world.record_attempt(flow.handle, "captcha", flow)

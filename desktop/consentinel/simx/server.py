@@ -54,8 +54,7 @@ class SimX:
         handler = type("Handler", (_Handler,), {"sim": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="simx",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="simx", daemon=True)
         self._thread.start()
         return self
 
@@ -124,7 +123,8 @@ class SimX:
         with self.world.lock:
             self.scenario.accounts.append(account)
             self.world.accounts[account.handle.lower()] = AccountTruth(
-                account, dict(account.boxes), account.fail_mutations)
+                account, dict(account.boxes), account.fail_mutations
+            )
 
     def reset(self) -> None:
         self.world.reset()
@@ -157,8 +157,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _session(self) -> Session | None:
         return self.sim.world.session_for(self._cookies().get("auth_token"))
 
-    def _send(self, status: int, body: bytes, content_type: str,
-              headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -170,8 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _json(self, status: int, value: Any, headers: dict[str, str] | None = None) -> None:
-        self._send(status, json.dumps(value).encode(), "application/json; charset=utf-8",
-                   headers)
+        self._send(status, json.dumps(value).encode(), "application/json; charset=utf-8", headers)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.FOUND)
@@ -179,8 +179,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _html(self, page: str, language: str, data: dict[str, Any],
-              status: int = 200) -> None:
+    def _html(self, page: str, language: str, data: dict[str, Any], status: int = 200) -> None:
         body = render_shell(self.sim, page, language, data).encode()
         self._send(status, body, "text/html; charset=utf-8")
 
@@ -225,8 +224,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._public_page(path, url.query, session)
         if path.startswith(SIGNED_IN_ONLY) and session is None:
             if path.startswith("/i/api/"):
-                return self._json(401, {"errors": [{"code": 32, "message":
-                                                    "Could not authenticate you."}]})
+                return self._json(
+                    401, {"errors": [{"code": 32, "message": "Could not authenticate you."}]}
+                )
             return self._redirect(f"/i/flow/login?redirect_after_login={quote(path)}")
         assert session is not None
         if path == "/home":
@@ -275,8 +275,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "http_500":
             self._send(500, styled("<h1>Internal Server Error</h1>"), "text/html")
         elif fault == "connection_reset":
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
-                                       b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+            )
             self.close_connection = True
             self.connection.close()
         elif fault == "hang":
@@ -291,24 +292,38 @@ class _Handler(BaseHTTPRequestHandler):
         assert truth is not None
         if self._fault(truth):
             return
-        self._html("grok", truth.spec.language, {
-            "handle": truth.spec.handle,
-            "memory_shown": truth.spec.memory_shown,
-            "minor": truth.spec.minor,
-            "layout": truth.spec.layout,
-        })
+        self._html(
+            "grok",
+            truth.spec.language,
+            {
+                "handle": truth.spec.handle,
+                "memory_shown": truth.spec.memory_shown,
+                "minor": truth.spec.minor,
+                "layout": truth.spec.layout,
+            },
+        )
 
     def _grok_query(self, path: str, session: Session) -> None:
         truth = self.sim.world.account(session.handle)
         assert truth is not None
         if not self._csrf_ok(session):
-            return self._json(403, {"errors": [{"code": 353, "message":
-                                                "This request requires a matching csrf "
-                                                "cookie and header."}]})
+            return self._json(
+                403,
+                {
+                    "errors": [
+                        {
+                            "code": 353,
+                            "message": "This request requires a matching csrf cookie and header.",
+                        }
+                    ]
+                },
+            )
         if truth.spec.fault == "rate_limit":
-            return self._json(429, {"errors": [{"code": 88, "message": "Rate limit exceeded."}]},
-                              {"x-rate-limit-remaining": "0",
-                               "x-rate-limit-reset": str(int(time.time()) + 900)})
+            return self._json(
+                429,
+                {"errors": [{"code": 88, "message": "Rate limit exceeded."}]},
+                {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(time.time()) + 900)},
+            )
         if path.split("/")[4] != self.sim.query_ids[QUERY]:
             return self._json(400, {"errors": [{"message": "Unknown query id"}]})
         self.sim.world.visit_grok_page(truth)
@@ -332,12 +347,21 @@ class _Handler(BaseHTTPRequestHandler):
         query_id, operation = parts[4], parts[5]
         session = self._session()
         if session is None:
-            return self._json(401, {"errors": [{"code": 32, "message":
-                                                "Could not authenticate you."}]})
+            return self._json(
+                401, {"errors": [{"code": 32, "message": "Could not authenticate you."}]}
+            )
         if not self._csrf_ok(session):
-            return self._json(403, {"errors": [{"code": 353, "message":
-                                                "This request requires a matching csrf "
-                                                "cookie and header."}]})
+            return self._json(
+                403,
+                {
+                    "errors": [
+                        {
+                            "code": 353,
+                            "message": "This request requires a matching csrf cookie and header.",
+                        }
+                    ]
+                },
+            )
         if self.sim.query_ids.get(operation) != query_id:
             return self._json(400, {"errors": [{"message": "Unknown query id"}]})
         truth = self.sim.world.account(session.handle)
@@ -346,12 +370,10 @@ class _Handler(BaseHTTPRequestHandler):
         variables = body.get("variables") if isinstance(body, dict) else None
         if operation in (DELETE_PROMPT, DELETE_CONFIRM):
             with self.sim.world.lock:
-                truth.delete_presses.append(
-                    "button" if operation == DELETE_PROMPT else "confirmed")
+                truth.delete_presses.append("button" if operation == DELETE_PROMPT else "confirmed")
             return self._json(200, {"data": {}})
         box, variable = MUTATION_BOXES[operation]
-        record: dict[str, Any] = {"operation": operation, "variables": variables,
-                                  "at": time.time()}
+        record: dict[str, Any] = {"operation": operation, "variables": variables, "at": time.time()}
         if not isinstance(variables, dict) or not isinstance(variables.get(variable), bool):
             record["ok"] = False
             truth.mutations.append(record)
@@ -388,8 +410,9 @@ class _Handler(BaseHTTPRequestHandler):
             session = self.sim.world.session_for(reply.session_token)
             assert session is not None
             # Two Set-Cookie headers: send them by hand below.
-            headers = {"Set-Cookie": f"auth_token={reply.session_token}; Path=/; HttpOnly; "
-                                     "SameSite=Lax"}
+            headers = {
+                "Set-Cookie": f"auth_token={reply.session_token}; Path=/; HttpOnly; SameSite=Lax"
+            }
             self.send_response(reply.status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Set-Cookie", headers["Set-Cookie"])

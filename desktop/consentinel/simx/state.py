@@ -126,12 +126,14 @@ class World:
     # -- sign-in attempts ---------------------------------------------------------------------
     def record_attempt(self, handle: str | None, outcome: str, flow: Flow) -> None:
         with self.lock:
-            self.attempts.append({
-                "handle": handle,
-                "outcome": outcome,
-                "steps": list(flow.steps),
-                "at": time.time(),
-            })
+            self.attempts.append(
+                {
+                    "handle": handle,
+                    "outcome": outcome,
+                    "steps": list(flow.steps),
+                    "at": time.time(),
+                }
+            )
 
     # -- the Grok page ------------------------------------------------------------------------
     def visit_grok_page(self, truth: AccountTruth) -> None:

@@ -8,8 +8,14 @@ from functools import cache
 from importlib import resources
 
 _COLUMNS = (
-    "grok_page_title", "privacy_row_grok", "training_label", "personalization_label",
-    "memory_label", "protect_posts_label", "business_partners_row", "learn_more",
+    "grok_page_title",
+    "privacy_row_grok",
+    "training_label",
+    "personalization_label",
+    "memory_label",
+    "protect_posts_label",
+    "business_partners_row",
+    "learn_more",
 )
 
 

@@ -1,0 +1,150 @@
+"""The two yardsticks, each run as its own process so its whole tree can be measured.
+
+`naive`: what a simple script would do — one fresh browser per account, one after another,
+the same pages and the same verification (open the Grok page from the saved session, untick
+training, reload, read it back).
+`floor`: one browser already running, one settings page loaded, unticked and read back (timed
+alone), and `min(N, concurrency)` pages doing it together (for the memory).
+
+Both read `{"states": {handle: storage_state}}` on stdin (sessions are secrets: never argv or
+files) and print one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+from typing import Any
+
+WRAPPER = '[data-testid="xaiDataSharingSettings"]'
+TRAINING_MUTATION = "XaiDataSharingSettingsMutation"
+#: Chromium switches the project uses on this closed network (see docs/ARCHITECTURE.md).
+QUIET_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _is_training_mutation(response: Any) -> bool:
+    return bool(response.request.method == "POST" and TRAINING_MUTATION in response.url)
+
+
+def naive(
+    origin: str, browser_path: str, states: dict[str, Any], timeout_ms: float
+) -> dict[str, Any]:
+    """One browser per account, sequentially, with the plain sync API."""
+    from playwright.sync_api import sync_playwright
+
+    verified = 0
+    per_account: list[float] = []
+    with sync_playwright() as pw:
+        for state in states.values():
+            started = time.perf_counter()
+            browser = pw.chromium.launch(
+                executable_path=browser_path, headless=True, args=QUIET_ARGS
+            )
+            context = browser.new_context(storage_state=state)
+            page = context.new_page()
+            page.set_default_timeout(timeout_ms)
+            page.goto(f"{origin}/settings/grok_settings", wait_until="domcontentloaded")
+            box = page.locator(WRAPPER).locator('input[type="checkbox"]').first
+            box.wait_for(state="attached")
+            if box.is_checked():
+                with page.expect_response(_is_training_mutation):
+                    box.click()
+            page.reload(wait_until="domcontentloaded")
+            box.wait_for(state="attached")
+            if not box.is_checked():
+                verified += 1
+            browser.close()
+            per_account.append(time.perf_counter() - started)
+    return {"verified": verified, "per_account_s": per_account}
+
+
+async def _floor(
+    origin: str, browser_path: str, states: dict[str, Any], cycles: int, timeout_ms: float
+) -> dict[str, Any]:
+    from playwright.async_api import async_playwright
+
+    from consentinel.core.status import Box
+    from consentinel.x.browser import headful_user_agent
+    from consentinel.x.grok_page import GrokPage
+    from consentinel.x.site import XSite
+
+    site = XSite(origin)
+    started = time.perf_counter()
+    pw = await async_playwright().start()
+    browser = await pw.chromium.launch(executable_path=browser_path, headless=True, args=QUIET_ARGS)
+    browser_start_s = time.perf_counter() - started
+    try:
+        agent = headful_user_agent(browser.version)
+        pages = []
+        for state in states.values():
+            context = await browser.new_context(
+                storage_state=state, user_agent=agent, viewport={"width": 1100, "height": 900}
+            )
+            page = await context.new_page()
+            page.set_default_timeout(timeout_ms)
+            pages.append((page, GrokPage(page, site, timeout_ms)))
+
+        async def cycle(grok: GrokPage) -> bool:
+            await grok.open()
+            return (await grok.untick(Box.TRAINING)).confirmed
+
+        # One page alone: the cost of X's pages for one account, timed a few times.
+        first_page, first = pages[0]
+        times: list[float] = []
+        for _ in range(cycles):
+            t0 = time.perf_counter()
+            if not await cycle(first):
+                raise SystemExit("floor: the training box was not read back off")
+            times.append(time.perf_counter() - t0)
+            # Tick it again (untimed) the way a person would, for the next cycle.
+            box = first_page.locator(WRAPPER).locator('input[type="checkbox"]').first
+            async with first_page.expect_response(_is_training_mutation):
+                await box.click()
+        # All pages at once: what `concurrency` accounts in one browser hold in memory.
+        t0 = time.perf_counter()
+        together = await asyncio.gather(*(cycle(g) for _, g in pages))
+        together_s = time.perf_counter() - t0
+        return {
+            # Not part of the floor (which assumes pages in parallel cost what one costs
+            # alone): how long the same cycle takes with these pages at once on this machine.
+            "together_s": together_s,
+            "browser_start_s": browser_start_s,
+            "cycle_s": statistics.median(times),
+            "cycles_s": times,
+            "pages_together": len(pages),
+            "verified_together": sum(together),
+        }
+    finally:
+        await browser.close()
+        await pw.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mode", choices=("naive", "floor"))
+    parser.add_argument("--origin", required=True)
+    parser.add_argument("--browser", required=True)
+    parser.add_argument("--cycles", type=int, default=3)
+    parser.add_argument("--timeout-s", type=float, default=60.0)
+    args = parser.parse_args()
+    states: dict[str, Any] = json.loads(sys.stdin.read())["states"]
+    timeout_ms = args.timeout_s * 1000
+    if args.mode == "naive":
+        result = naive(args.origin, args.browser, states, timeout_ms)
+    else:
+        result = asyncio.run(_floor(args.origin, args.browser, states, args.cycles, timeout_ms))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

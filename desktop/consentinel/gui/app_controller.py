@@ -1,0 +1,206 @@
+"""AppController: the context, the runner, the window, the tray, the schedule and the demo."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import RunResult
+from consentinel.core.status import Status
+from consentinel.gui.auto_checks import AutoChecks
+from consentinel.gui.check_runner import CheckRunner
+from consentinel.gui.demo import DemoSession
+from consentinel.gui.main_window import MainWindow
+from consentinel.gui.translations import Translators
+from consentinel.gui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+EngineFactory = Callable[[AppContext], Engine]
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (Linux needs X11 or Wayland; tests set QT_QPA_PLATFORM)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def default_engine(ctx: AppContext) -> Engine:
+    # The "finish in the browser" window must be visible; without a screen it cannot be.
+    return Engine(ctx, interactive_headless=not has_display())
+
+
+class AppController(QObject):
+    """One per process. `demo` set: the whole app runs on the simulated X."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        translators: Translators,
+        *,
+        demo: DemoSession | None = None,
+        engine_factory: EngineFactory = default_engine,
+        use_tray: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.demo = demo
+        self.translators = translators
+        self._engine_factory = engine_factory
+        self.runner = CheckRunner(lambda: self._engine_factory(self.ctx), ctx.paths.lock_path, self)
+        self.auto = AutoChecks(ctx, self._scheduled_start, parent=self)
+        self.runner.run_finished.connect(self._run_finished)
+        self.runner.run_failed.connect(lambda _m: self.auto.run_finished(False))
+        self.tray: Tray | None = None
+        if use_tray and Tray.available():
+            self.tray = Tray(lambda: self.auto.paused, lambda: self.runner.running, self)
+            self.tray.check_now.connect(self.check_now)
+            self.tray.open_window.connect(self.show_window)
+            self.tray.toggle_pause.connect(self.auto.toggle_pause)
+            self.tray.quit_app.connect(self.quit)
+        self.demo_controller: AppController | None = None
+        self.window = self._make_window()
+        self.auto.schedule_changed.connect(self.window.refresh)
+        self.on_quit: Callable[[], None] = QApplication.quit
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(
+            self.ctx,
+            self.runner,
+            demo=self.demo is not None,
+            hint_for=self.demo.hint_for if self.demo else None,
+            next_due=self.auto.next_run_at,
+            paused=lambda: self.auto.paused,
+        )
+        window.keep_in_tray = self.tray is not None
+        window.notifier = self.tray
+        window.quit_requested.connect(self.quit)
+        window.settings_saved.connect(self._settings_saved)
+        window.demo_requested.connect(self.start_demo)
+        return window
+
+    def start(self, minimized: bool = False) -> None:
+        if self.tray is not None:
+            self.tray.show()
+        if not (minimized and self.tray is not None):
+            self.window.show()
+        for warning in self._warnings():
+            self.window.statusBar().showMessage(warning, 20_000)
+        self.auto.start()
+
+    def _warnings(self) -> list[str]:
+        found = [*self.ctx.warnings, self.ctx.accounts.load_warning, self.ctx.journal.open_warning]
+        return [w for w in found if w]
+
+    # -- checks -----------------------------------------------------------------------------------
+
+    def check_now(self) -> None:
+        self.window.start_check(None)
+
+    def _scheduled_start(self) -> bool:
+        if not self.ctx.accounts.list():
+            return False
+        return self.window.start_check(None, trigger="schedule")
+
+    def _run_finished(self, result: RunResult, _trigger: str) -> None:
+        completed = not result.cancelled and all(
+            a.status is not Status.ERROR for a in result.accounts
+        )
+        self.auto.run_finished(completed)
+
+    # -- windows, language, demo ------------------------------------------------------------------
+
+    def show_window(self) -> None:
+        self.window.bring_forward()
+
+    def _settings_saved(self) -> None:
+        self.auto.settings_changed()
+        if self.translators.language != self._wanted_language():
+            self.translators.switch(self.ctx.settings.language)
+            self._rebuild_window()
+
+    def _wanted_language(self) -> str:
+        from consentinel.gui.translations import gui_language
+
+        return gui_language(self.ctx.settings.language)
+
+    def _rebuild_window(self) -> None:
+        """Every tr() is evaluated when a widget is built: a new language needs a new window."""
+        old = self.window
+        geometry = old.saveGeometry()
+        self.window = self._make_window()
+        self.auto.schedule_changed.connect(self.window.refresh)
+        self.window.restoreGeometry(geometry)
+        self.window.show()
+        old.keep_in_tray = True  # its close must not quit the app
+        old.hide()
+        old.deleteLater()
+        if self.tray is not None:
+            self.tray.rebuild_menu()
+
+    def start_demo(self) -> None:
+        if self.demo_controller is not None:
+            self.demo_controller.show_window()
+            return
+        try:
+            session = DemoSession.start()
+        except OSError as error:
+            QMessageBox.warning(
+                self.window,
+                self.tr("The demo could not start"),
+                self.tr("The simulated X could not start: {problem}").replace(
+                    "{problem}", str(error)
+                ),
+            )
+            return
+        controller = AppController(
+            session.ctx,
+            self.translators,
+            demo=session,
+            engine_factory=self._engine_factory,
+            use_tray=False,
+            parent=self,
+        )
+        controller.on_quit = self._demo_closed
+        self.demo_controller = controller
+        controller.start()
+        self.window.hide() if self.tray is not None else None
+
+    def _demo_closed(self) -> None:
+        controller, self.demo_controller = self.demo_controller, None
+        if controller is not None:
+            controller.shutdown()
+            controller.window.hide()
+            controller.window.deleteLater()
+        self.window.bring_forward()
+
+    def quit(self) -> None:
+        self.on_quit()
+
+    def shutdown(self) -> None:
+        """Cancel a running check, let it reach a safe point, stop the demo."""
+        self.auto.stop()
+        if self.demo_controller is not None:
+            self.demo_controller.shutdown()
+            self.demo_controller = None
+        if self.runner.running:
+            self.runner.cancel()
+            self.runner.wait(60)
+        if self.tray is not None:
+            self.tray.hide()
+        if self.demo is not None:
+            self.demo.stop()
+            self.demo = None
+
+
+def quit_soon() -> None:
+    QTimer.singleShot(0, QApplication.quit)

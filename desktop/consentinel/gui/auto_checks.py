@@ -1,0 +1,74 @@
+"""The in-app schedule: core.schedule.Scheduler ticked by a slow QTimer and on wake."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from consentinel.core.context import AppContext
+from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome
+
+#: Slow on purpose: the wall clock decides, so after a sleep the first tick catches up (once).
+TICK_MS = 60_000
+
+
+class AutoChecks(QObject):
+    """Starts scheduled checks through `start_run()`; tell it `run_finished()` when they end."""
+
+    schedule_changed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        start_run: Callable[[], bool],
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.scheduler = Scheduler(
+            clock=clock or SystemClock(),
+            schedule=ctx.settings.schedule,
+            start_run=start_run,
+            last_completed=lambda: self._ctx.journal.last_completed_run_at(),
+            check_on_start=ctx.settings.check_on_start,
+        )
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self._timer.start()
+        # The first tick soon after start, once the window is up.
+        QTimer.singleShot(2000, self.tick)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def tick(self) -> TickOutcome:
+        return self.scheduler.tick()
+
+    def settings_changed(self) -> None:
+        self.scheduler.set_schedule(self._ctx.settings.schedule)
+        self.schedule_changed.emit()
+
+    def run_finished(self, completed: bool) -> None:
+        if self.scheduler.running:
+            self.scheduler.run_finished(completed)
+        self.schedule_changed.emit()
+
+    def next_run_at(self) -> datetime | None:
+        return self.scheduler.next_run_at()
+
+    @property
+    def paused(self) -> bool:
+        return self.scheduler.paused
+
+    def toggle_pause(self) -> None:
+        if self.scheduler.paused:
+            self.scheduler.resume()
+        else:
+            self.scheduler.pause()
+        self.schedule_changed.emit()

@@ -1,0 +1,118 @@
+"""Starting the desktop app: `consentinel-gui`, `consentinel` alone, or `consentinel --demo`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from consentinel import APP_ID, APP_NAME, __version__
+from consentinel.core.i18n import tr
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_NO_DISPLAY = 0, 2
+
+
+def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="consentinel-gui", add_help=True)
+    parser.add_argument("--demo", action="store_true", help="open the app on the simulated X")
+    parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    return parser.parse_known_args(list(argv))
+
+
+def no_display_reason() -> str | None:
+    """A sentence when no window can be shown here, else None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return tr(
+        "Consentinel's window needs a graphical desktop, and none was found (no DISPLAY or "
+        "WAYLAND_DISPLAY). Use the command line instead: consentinel --help"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.paths import AppPaths
+    from consentinel.gui.app_controller import AppController
+    from consentinel.gui.app_icons import app_icon
+    from consentinel.gui.demo import DemoSession
+    from consentinel.gui.logging_setup import setup_logging
+    from consentinel.gui.safety_net import SafetyNet
+    from consentinel.gui.single_instance import SingleInstance, server_name
+    from consentinel.gui.translations import Translators
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationDomain("consentinel.org")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+
+    paths = AppPaths.from_env()
+    try:
+        paths.ensure()
+    except OSError as error:
+        print(
+            tr(
+                "Could not create the data folder {path}: {cause}.",
+                path=paths.root,
+                cause=error.strerror or error,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
+    log_path = setup_logging(paths.logs_dir)
+    safety = SafetyNet(log_path)
+    safety.install()
+
+    demo: DemoSession | None = None
+    instance: SingleInstance | None = None
+    if args.demo:
+        demo = DemoSession.start()
+        ctx = demo.ctx
+    else:
+        instance = SingleInstance(server_name(str(paths.root)))
+        if not instance.claim():
+            log.info("another instance was asked to come forward")
+            return EXIT_OK
+        try:
+            ctx = AppContext.create(paths)
+        except StorageError as error:
+            QMessageBox.critical(None, APP_NAME, str(error))
+            return EXIT_NO_DISPLAY
+
+    translators = Translators()
+    translators.switch(ctx.settings.language)
+    controller = AppController(ctx, translators, demo=demo)
+    if instance is not None:
+        instance.activated.connect(controller.show_window)
+    controller.start(minimized=args.minimized)
+    log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
+    try:
+        return int(app.exec())
+    finally:
+        controller.shutdown()
+        if instance is not None:
+            instance.release()
+        safety.uninstall()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,519 @@
+"""The main window: the accounts, their status, the actions, and the running check."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consentinel import APP_NAME
+from consentinel.core.accounts import handle_key
+from consentinel.core.context import AppContext
+from consentinel.core.engine import LoginResult
+from consentinel.core.events import AccountResult, PromptRequest, RunResult, Step
+from consentinel.core.notify import deliver
+from consentinel.core.vault import VaultError
+from consentinel.gui.about_dialog import AboutDialog
+from consentinel.gui.account_dialog import AccountDialog
+from consentinel.gui.account_rows import rows_for
+from consentinel.gui.accounts_table import AccountsTable
+from consentinel.gui.app_icons import app_icon, icon
+from consentinel.gui.check_panel import CheckPanel
+from consentinel.gui.check_runner import CheckRunner
+from consentinel.gui.empty_state import EmptyState
+from consentinel.gui.journal_window import JournalWindow
+from consentinel.gui.prompt_dialogs import PromptDialog
+from consentinel.gui.settings_dialog import SettingsDialog
+from consentinel.gui.time_words import when_text
+
+log = logging.getLogger(__name__)
+
+HintFor = Callable[[PromptRequest], "str | None"]
+
+
+class MainWindow(QMainWindow):
+    """The accounts and their checks (through `runner`); `keep_in_tray`: closing only hides."""
+
+    demo_requested = Signal()
+    settings_saved = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: CheckRunner,
+        *,
+        demo: bool = False,
+        hint_for: HintFor | None = None,
+        next_due: Callable[[], datetime | None] = lambda: None,
+        paused: Callable[[], bool] = lambda: False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.demo = demo
+        self._hint_for = hint_for
+        self._next_due = next_due
+        self._paused = paused
+        self.keep_in_tray = False
+        self.live: dict[str, AccountResult] = {}
+        self.steps: dict[str, Step] = {}
+        self.last_result: RunResult | None = None
+        self.open_prompt: PromptDialog | None = None
+        self.journal_window: JournalWindow | None = None
+        self.notifier: object | None = None
+
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self._title())
+        self.resize(980, 560)
+
+        self.table = AccountsTable()
+        self.table.edit_requested.connect(self.edit_account)
+        self.table.remove_requested.connect(self.remove_account)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        self.panel = CheckPanel()
+        self.panel.cancel_requested.connect(self.cancel_check)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Last check"))
+        accounts_page = QWidget()
+        page_layout = QVBoxLayout(accounts_page)
+        page_layout.addWidget(self.table, 1)
+        page_layout.addWidget(self.result_label)
+        page_layout.addWidget(self.panel)
+        self.empty = EmptyState()
+        self.empty.add_requested.connect(self.add_account)
+        self.empty.demo_requested.connect(self.demo_requested)
+        self.empty.demo_button.setVisible(not demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(accounts_page)
+        self.setCentralWidget(self.stack)
+
+        self.schedule_label = QLabel()
+        self.statusBar().addPermanentWidget(self.schedule_label)
+        if demo:
+            banner = QLabel(self.tr("DEMO: simulated X, throwaway data"))
+            banner.setStyleSheet(
+                "background: #e08a00; color: black; font-weight: bold; padding: 2px 8px;"
+            )
+            self.statusBar().addWidget(banner)
+
+        self._make_actions()
+        self._connect_runner()
+        self.refresh()
+        # "Last checked 3 minutes ago" moves on by itself.
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self.refresh)
+        self._clock.start()
+
+    def _title(self) -> str:
+        if self.demo:
+            return self.tr("{app} — DEMO (simulated X)").replace("{app}", APP_NAME)
+        return APP_NAME
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        icon_name: str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.add_action = self._action(
+            self.tr("&Add account…"),
+            self.add_account,
+            QKeySequence.StandardKey.New,
+            "add",
+            self.tr("Add an X account to protect"),
+        )
+        self.edit_action = self._action(
+            self.tr("&Edit account…"), self.edit_account, "Ctrl+E", "edit"
+        )
+        self.remove_action = self._action(
+            self.tr("&Remove account…"), self.remove_account, "Ctrl+Del", "remove"
+        )
+        self.signin_action = self._action(
+            self.tr("&Sign in in a browser window…"),
+            self.sign_in,
+            "Ctrl+L",
+            "signin",
+            self.tr("Open X's sign-in page in a window, for sign-ins that need you"),
+        )
+        self.check_action = self._action(
+            self.tr("&Check selected"),
+            self.check_selected,
+            "Ctrl+R",
+            "check",
+            self.tr("Check the selected accounts now"),
+        )
+        self.check_all_action = self._action(
+            self.tr("Check &all"),
+            self.check_all,
+            "Ctrl+Shift+R",
+            "check-all",
+            self.tr("Check every account now"),
+        )
+        self.cancel_action = self._action(
+            self.tr("Ca&ncel check"), self.cancel_check, "Esc", "cancel"
+        )
+        self.journal_action = self._action(
+            self.tr("&Journal"),
+            self.show_journal,
+            "Ctrl+J",
+            "journal",
+            self.tr("What every check saw and did"),
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"),
+            self.show_settings,
+            QKeySequence.StandardKey.Preferences,
+            "settings",
+        )
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit
+        )
+        self.about_action = self._action(self.tr("&About Consentinel"), self.about, None)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
+        for action in (
+            self.add_action,
+            self.check_all_action,
+            self.check_action,
+            self.signin_action,
+            self.journal_action,
+            self.settings_action,
+        ):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+        menu = self.menuBar()
+        accounts = menu.addMenu(self.tr("&Accounts"))
+        for entry in (
+            self.add_action,
+            self.edit_action,
+            self.remove_action,
+            None,
+            self.signin_action,
+        ):
+            accounts.addAction(entry) if entry else accounts.addSeparator()
+        accounts.addSeparator()
+        accounts.addAction(self.quit_action)
+        checks = menu.addMenu(self.tr("&Checks"))
+        for entry in (
+            self.check_action,
+            self.check_all_action,
+            self.cancel_action,
+            None,
+            self.journal_action,
+        ):
+            checks.addAction(entry) if entry else checks.addSeparator()
+        tools = menu.addMenu(self.tr("&Tools"))
+        tools.addAction(self.settings_action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        running = self.runner.running
+        has_accounts = self.table.rowCount() > 0
+        selected = bool(self.table.selected_handles())
+        self.edit_action.setEnabled(selected and not running)
+        self.remove_action.setEnabled(selected and not running)
+        self.signin_action.setEnabled(selected and not running)
+        self.check_action.setEnabled(selected and not running)
+        self.check_all_action.setEnabled(has_accounts and not running)
+        self.cancel_action.setEnabled(running)
+
+    # -- the accounts -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        now = datetime.now(timezone.utc)
+        rows = rows_for(self.ctx, self.live, self.steps)
+        next_due = self._next_due() if rows else None
+        if next_due is not None and next_due < now:
+            next_due = now  # overdue: it starts at the next tick
+        self.table.set_rows(rows, next_due, now)
+        self.stack.setCurrentIndex(1 if rows else 0)
+        if not rows:
+            self.schedule_label.setText(self.tr("Waiting for an account"))
+        elif self._paused():
+            self.schedule_label.setText(self.tr("Automatic checks: paused"))
+        elif next_due is None:
+            self.schedule_label.setText(self.tr("Automatic checks: off"))
+        else:
+            self.schedule_label.setText(
+                self.tr("Next automatic check: {when}").replace("{when}", when_text(next_due, now))
+            )
+        if rows and not self.table.selected_handles() and self.table.rowCount():
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def add_account(self) -> None:
+        dialog = AccountDialog(self.ctx, parent=self)
+        if dialog.exec() and dialog.saved_handle:
+            self.refresh()
+            row = self.table.row_of(dialog.saved_handle)
+            if row is not None:
+                self.table.selectRow(row)
+            self.statusBar().showMessage(
+                self.tr("@{handle} added. Press Check to protect it now.").replace(
+                    "{handle}", dialog.saved_handle
+                ),
+                10_000,
+            )
+
+    def edit_account(self, handle: str | None = None) -> None:
+        handle = handle or self.table.current_handle()
+        account = self.ctx.accounts.get(handle) if handle else None
+        if account is None or self.runner.running:
+            return
+        dialog = AccountDialog(self.ctx, account, parent=self)
+        if dialog.exec():
+            self.refresh()
+
+    def remove_account(self, handle: str | None = None) -> None:
+        handle = handle or self.table.current_handle()
+        if not handle or self.runner.running:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove @{handle}?").replace("{handle}", handle),
+            self.tr(
+                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                "secret and session from this computer. The journal keeps its history. Nothing "
+                "changes on X."
+            ).replace("{handle}", handle),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.vault.delete_account(handle)
+        except VaultError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("@{handle} was not removed").replace("{handle}", handle),
+                self.tr("Its secrets could not be deleted from the keyring: {problem}").replace(
+                    "{problem}", str(error)
+                ),
+            )
+            return
+        self.ctx.sessions.delete(handle)
+        self.ctx.accounts.remove(handle)
+        self.ctx.journal.append_account_removed(handle)
+        self.live.pop(handle_key(handle), None)
+        self.refresh()
+
+    # -- checks -----------------------------------------------------------------------------------
+
+    def _connect_runner(self) -> None:
+        r = self.runner
+        r.run_started.connect(self._run_started)
+        r.step.connect(self._step)
+        r.account_finished.connect(self._account_finished)
+        r.run_finished.connect(self._run_finished)
+        r.run_failed.connect(self._run_failed)
+        r.prompt.connect(self._prompt)
+        r.prompt_withdrawn.connect(self._prompt_withdrawn)
+        r.login_finished.connect(self._login_finished)
+        r.busy_changed.connect(lambda _busy: self._update_actions())
+
+    def check_selected(self) -> None:
+        handles = self.table.selected_handles()
+        if handles:
+            self.start_check(handles)
+
+    def check_all(self) -> None:
+        self.start_check(None)
+
+    def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
+        if self.runner.running:
+            return False
+        self.result_label.clear()
+        started = self.runner.start(handles, trigger)
+        if started:
+            count = len(handles) if handles is not None else len(self.ctx.accounts.list())
+            self.panel.begin(count)
+        self._update_actions()
+        return started
+
+    def cancel_check(self) -> None:
+        if self.runner.running:
+            self.panel.cancel_button.setEnabled(False)
+            self.runner.cancel()
+
+    def sign_in(self) -> None:
+        handle = self.table.current_handle()
+        if handle and self.runner.sign_in(handle):
+            self.panel.begin_sign_in(handle)
+            self._update_actions()
+
+    def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
+        for handle in handles:
+            self.steps[handle_key(handle)] = Step.QUEUED
+        self.refresh()
+
+    def _step(self, handle: str, step: Step) -> None:
+        if step is Step.DONE:
+            self.steps.pop(handle_key(handle), None)
+        else:
+            self.steps[handle_key(handle)] = step
+        self.panel.show_step(handle, step)
+        self.refresh()
+
+    def _account_finished(self, result: AccountResult) -> None:
+        self.steps.pop(handle_key(result.handle), None)
+        self.live[handle_key(result.handle)] = result
+        self.panel.account_done()
+        self.refresh()
+
+    def _run_finished(self, result: RunResult, trigger: str) -> None:
+        self.last_result = result
+        self.steps.clear()
+        self.panel.hide()
+        self.result_label.setText(self.summary(result))
+        self.refresh()
+        if self.journal_window is not None and self.journal_window.isVisible():
+            self.journal_window.refresh()
+        self._notify(result)
+
+    def summary(self, result: RunResult) -> str:
+        if result.cancelled:
+            return self.tr("The check was cancelled. What was finished is in the journal.")
+        total = len(result.accounts)
+        good = sum(1 for a in result.accounts if a.all_off)
+        if good == total:
+            return self.tr("All {n} account(s) checked: every box you chose is off.").replace(
+                "{n}", str(total)
+            )
+        return (
+            self.tr(
+                "{good} of {n} account(s) have every box off. Hover a status to read why "
+                "the others do not."
+            )
+            .replace("{good}", str(good))
+            .replace("{n}", str(total))
+        )
+
+    def _notify(self, result: RunResult) -> None:
+        if not self.ctx.settings.notifications or self.notifier is None:
+            return
+        if self.isVisible() and self.isActiveWindow() and self.runner.trigger != "schedule":
+            return  # the person is looking at the window: it already says everything
+        try:
+            deliver(result, self.notifier, self.ctx.journal)  # type: ignore[arg-type]
+        except Exception:
+            log.exception("notifications failed")
+
+    def _run_failed(self, message: str) -> None:
+        self.steps.clear()
+        self.panel.hide()
+        self.refresh()
+        QMessageBox.warning(self, self.tr("The check did not run"), message)
+
+    def _login_finished(self, outcome: LoginResult) -> None:
+        self.steps.clear()
+        self.panel.hide()
+        self.refresh()
+        if outcome.ok:
+            self.statusBar().showMessage(outcome.message, 10_000)
+        else:
+            QMessageBox.information(self, self.tr("Not signed in"), outcome.message)
+
+    def _prompt(self, request: PromptRequest) -> None:
+        hint = self._hint_for(request) if self._hint_for else None
+        dialog = PromptDialog(request, hint, self)
+        self.open_prompt = dialog
+        dialog.finished.connect(lambda _code: self._prompt_closed(dialog))
+        dialog.open()
+
+    def _prompt_closed(self, dialog: PromptDialog) -> None:
+        if self.open_prompt is dialog:
+            self.open_prompt = None
+            self.runner.answer(dialog.answer())
+
+    def _prompt_withdrawn(self) -> None:
+        dialog, self.open_prompt = self.open_prompt, None
+        if dialog is not None:
+            dialog.reject()
+
+    # -- other windows ----------------------------------------------------------------------------
+
+    def show_journal(self) -> None:
+        if self.journal_window is None:
+            self.journal_window = JournalWindow(self.ctx, self)
+        else:
+            self.journal_window.refresh()
+        self.journal_window.show()
+        self.journal_window.raise_()
+        self.journal_window.activateWindow()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx, parent=self)
+        if self.demo:
+            # The demo's data folder is thrown away: no OS job may point at it.
+            for option in (dialog.run_when_closed, dialog.start_at_login):
+                option.setChecked(False)
+                option.setEnabled(False)
+                option.setToolTip(self.tr("Not available in the demo."))
+        dialog.settingsChanged.connect(self.settings_saved)
+        dialog.dataDeleted.connect(self._data_erased)
+        dialog.exec()
+        self.refresh()
+
+    def _data_erased(self) -> None:
+        self.live.clear()
+        self.journal_window = None
+        self.refresh()
+
+    def about(self) -> None:
+        AboutDialog(self.ctx, self).exec()
+
+    def bring_forward(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~self.windowState().WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.keep_in_tray:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+        self.quit_requested.emit()

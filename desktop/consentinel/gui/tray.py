@@ -1,0 +1,73 @@
+"""The tray icon: Check now, Open, Pause schedule, Quit (the menu is rebuilt each time it opens)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from consentinel import APP_NAME
+from consentinel.core.notify import Notification
+from consentinel.gui.app_icons import app_icon
+
+
+class Tray(QObject):
+    check_now = Signal()
+    open_window = Signal()
+    toggle_pause = Signal()
+    quit_app = Signal()
+
+    def __init__(
+        self,
+        is_paused: Callable[[], bool],
+        is_running: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._is_paused = is_paused
+        self._is_running = is_running
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon.setToolTip(APP_NAME)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.rebuild_menu()
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def rebuild_menu(self) -> None:
+        self.menu.clear()
+        check = self.menu.addAction(self.tr("Check now"))
+        check.setEnabled(not self._is_running())
+        check.triggered.connect(self.check_now)
+        self.menu.addAction(self.tr("Open Consentinel"), self.open_window.emit)
+        pause_text = (
+            self.tr("Resume the schedule") if self._is_paused() else self.tr("Pause the schedule")
+        )
+        self.menu.addAction(pause_text, self.toggle_pause.emit)
+        self.menu.addSeparator()
+        self.menu.addAction(self.tr("Quit"), self.quit_app.emit)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.open_window.emit()
+
+    def notify(self, note: Notification) -> bool:
+        """core.notify's Notifier: a tray message."""
+        if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
+            return False
+        self.icon.showMessage(note.title, note.body, app_icon(), 10_000)
+        return True

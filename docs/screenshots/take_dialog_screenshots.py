@@ -1,0 +1,311 @@
+"""Screenshots of the dialogs, in English and French, from real windows under Xvfb.
+
+Run from the repository root: `.venv/bin/python docs/screenshots/take_dialog_screenshots.py`.
+It starts `Xvfb :98` unless DISPLAY is already set, uses a throwaway data folder and an
+in-memory keyring, and writes docs/screenshots/dialog-<name>-<lang>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DISPLAY = ":98"
+TS = ROOT / "resources" / "translations" / "consentinel_fr_dialogs.ts"
+EVIDENCE = HERE / "simx-grok-en.png"
+TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@contextmanager
+def xvfb() -> Iterator[None]:
+    """A private X server for real xcb windows (kept if the caller already has a display)."""
+    if os.environ.get("DISPLAY"):
+        yield
+        return
+    server = subprocess.Popen(
+        ["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path("/tmp/.X11-unix") / f"X{DISPLAY[1:]}"
+    deadline = time.monotonic() + 10
+    while not socket.exists():
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("Xvfb did not start (is it installed? apt install xvfb)")
+        time.sleep(0.05)  # an external process: nothing to wait on but its socket
+    os.environ["DISPLAY"] = DISPLAY
+    try:
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    home = Path(tempfile.mkdtemp(prefix="consentinel-shots-"))
+    os.environ["CONSENTINEL_HOME"] = str(home)
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ.setdefault("CONSENTINEL_BROWSER", shutil.which("chromium") or "/usr/bin/chromium")
+    try:
+        with xvfb():
+            take_all(home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def take_all(home: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Consentinel")
+    # Qt's own style, the same on every desktop, set before any widget exists.
+    app.setStyle("Fusion")
+    qm = compile_french(home)
+    for lang in ("en", "fr"):
+        os.environ["CONSENTINEL_LANG"] = lang
+        translator = QTranslator()
+        if lang == "fr":
+            assert translator.load(str(qm)), qm
+            app.installTranslator(translator)
+        ctx = sample_context(home / lang)
+        for name, make in dialogs(ctx).items():
+            widget = make()
+            widget.show()
+            widget.raise_()
+            settle(app, QEventLoop, QTimer)
+            for edit in widget.findChildren(QLineEdit):
+                edit.deselect()  # focus-in selects all; a screenshot reads better without
+            path = HERE / f"dialog-{name}-{lang}.png"
+            widget.grab().save(str(path))
+            print("wrote", path.relative_to(ROOT))
+            widget.close()
+            widget.deleteLater()
+        take_delete_confirmation(ctx, lang, app)
+        ctx.journal.close()
+        if lang == "fr":
+            app.removeTranslator(translator)
+    # A dark palette, to check that messages, badges and links stay readable.
+    os.environ["CONSENTINEL_LANG"] = "en"
+    app.setPalette(dark_palette())
+    ctx = sample_context(home / "dark")
+    makers = dialogs(ctx)
+    for name in ("account-add", "journal", "prompt-2fa", "about-diagnostics"):
+        widget = makers[name]()
+        widget.show()
+        settle(app, QEventLoop, QTimer)
+        for edit in widget.findChildren(QLineEdit):
+            edit.deselect()
+        path = HERE / f"dialog-{name}-dark.png"
+        widget.grab().save(str(path))
+        print("wrote", path.relative_to(ROOT))
+        widget.close()
+    ctx.journal.close()
+    # Delete every window while the application still exists (not at interpreter exit).
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def dark_palette() -> object:
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1e1e1e"),
+        (role.AlternateBase, "#262626"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.Highlight, "#2f7fd8"),
+        (role.HighlightedText, "#ffffff"),
+        (role.Link, "#7ab7ff"),
+        (role.PlaceholderText, "#9a9a9a"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e8e8e8"),
+    ):
+        palette.setColor(r, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#7a7a7a"))
+    return palette
+
+
+def settle(app: object, loop_cls: type, timer_cls: type, ms: int = 250) -> None:
+    """Let the window map and paint (a real X server answers asynchronously)."""
+    loop = loop_cls()
+    timer_cls.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def compile_french(home: Path) -> Path:
+    import PySide6
+
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).parent / "pyside6-lrelease"
+    )
+    qm = home / "consentinel_fr_dialogs.qm"
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True)
+    del PySide6
+    return qm
+
+
+def sample_context(home: Path) -> object:
+    """A data folder with two accounts, one check that fixed a box, and its evidence."""
+    from consentinel.core.accounts import Account
+    from consentinel.core.context import AppContext
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.status import Box, Reason, Status
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    vault = Vault(MemoryKeyring())
+    ctx = AppContext.create(AppPaths.under(home), vault=vault)
+    for handle in ("alice", "camille"):
+        ctx.accounts.add(Account(handle, email=f"{handle}@example.com"))
+        vault.set_password(handle, "demo-password")
+        ctx.journal.append_account_added(handle)
+    vault.set_totp("alice", TOTP)
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_signin(run, "alice", "ok")
+    ctx.journal.record_change(run, "alice", Box.TRAINING, True, False, True, reverted_by_x=True)
+    shot = ctx.paths.evidence_dir / "alice-after.png"
+    shutil.copyfile(EVIDENCE, shot)
+    ctx.journal.record_evidence(run, "alice", shot, "training")
+    ctx.journal.record_check(
+        run,
+        AccountResult(
+            "alice", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)}, evidence=shot
+        ),
+    )
+    ctx.journal.record_check(run, AccountResult("camille", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    ctx.journal.finish_run(run)
+    return ctx
+
+
+def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
+    from PySide6.QtTest import QTest
+
+    from consentinel.core.events import PromptKind, PromptRequest
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.gui.about_dialog import AboutDialog
+    from consentinel.gui.account_dialog import AccountDialog
+    from consentinel.gui.journal_window import JournalWindow
+    from consentinel.gui.prompt_dialogs import PromptDialog
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    def account_add() -> object:
+        dialog = AccountDialog(ctx)  # type: ignore[arg-type]
+        QTest.keyClicks(dialog.handle_edit, "@bob_42")
+        QTest.keyClicks(dialog.password_edit, "a password")
+        QTest.keyClicks(dialog.totp_edit, "1234")  # too short: shows the inline message
+        QTest.keyClicks(dialog.email_edit, "bob@example.com")
+        dialog.email_edit.setFocus()
+        return dialog
+
+    def account_edit() -> object:
+        return AccountDialog(ctx, ctx.accounts.get("alice"))  # type: ignore[attr-defined,arg-type]
+
+    def account_no_keyring() -> object:
+        import dataclasses
+
+        import keyring.backends.fail
+
+        from consentinel.core.vault import Vault
+
+        broken = dataclasses.replace(ctx, vault=Vault(keyring.backends.fail.Keyring()))  # type: ignore[type-var]
+        dialog = AccountDialog(broken)
+        QTest.keyClicks(dialog.handle_edit, "bob")
+        dialog.password_edit.setFocus()
+        return dialog
+
+    def settings() -> object:
+        return SettingsDialog(ctx)  # type: ignore[arg-type]
+
+    def prompt(kind: PromptKind, detail: str = "", hint: str = "") -> Callable[[], object]:
+        def make() -> object:
+            dialog = PromptDialog(PromptRequest("alice", kind, detail), hint)
+            if kind is PromptKind.TWO_FACTOR_CODE:
+                QTest.keyClicks(dialog.edit, "12a")
+            return dialog
+
+        return make
+
+    def journal() -> object:
+        window = JournalWindow(ctx)  # type: ignore[arg-type]
+        window.kind_filter.setCurrentIndex(window.kind_filter.findData(None))
+        for row in range(window.model.rowCount()):
+            if window.model.entry_at(row).kind is EntryKind.EVIDENCE:
+                window.select_row(row)
+        return window
+
+    def about() -> object:
+        dialog = AboutDialog(ctx)  # type: ignore[arg-type]
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()
+        dialog.diagnosticsReady.connect(loop.quit)
+        loop.exec()
+        return dialog
+
+    def about_diagnostics() -> object:
+        dialog = about()
+        dialog.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        return dialog
+
+    return {
+        "account-add": account_add,
+        "account-edit": account_edit,
+        "account-no-keyring": account_no_keyring,
+        "settings": settings,
+        "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint="Demo: the code now is 492 039"),
+        "prompt-email-code": prompt(PromptKind.EMAIL_CODE),
+        "prompt-email-or-phone": prompt(
+            PromptKind.EMAIL_OR_PHONE, "Enter your phone number or username"
+        ),
+        "prompt-finish-in-browser": prompt(PromptKind.FINISH_IN_BROWSER),
+        "journal": journal,
+        "about": about,
+        "about-diagnostics": about_diagnostics,
+    }
+
+
+def take_delete_confirmation(ctx: object, lang: str, app: object) -> None:
+    """The "Delete all my data" confirmation, grabbed while it waits for an answer."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)  # type: ignore[arg-type]
+    dialog.show()
+
+    def grab_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        path = HERE / f"dialog-delete-confirm-{lang}.png"
+        box.grab().save(str(path))
+        print("wrote", path.relative_to(ROOT))
+        box.escapeButton().click()
+
+    QTimer.singleShot(400, grab_and_cancel)
+    assert dialog.delete_all_data() is False
+    dialog.close()
+    dialog.deleteLater()
+
+
+if __name__ == "__main__":
+    main()

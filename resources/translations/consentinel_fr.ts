@@ -1,0 +1,454 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountsTable</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="44"/>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="60"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="60"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="62"/>
+        <source>Last checked</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="62"/>
+        <source>Next check</source>
+        <translation>Prochaine vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="103"/>
+        <source>Not scheduled</source>
+        <translation>Non planifiée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="137"/>
+        <source>You chose to leave this box as it is.</source>
+        <translation>Vous avez choisi de laisser cette case telle quelle.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/app_controller.py" line="159"/>
+        <source>The demo could not start</source>
+        <translation>La démo n&apos;a pas pu démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/app_controller.py" line="160"/>
+        <source>The simulated X could not start: {problem}</source>
+        <translation>Le X simulé n&apos;a pas pu démarrer : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="19"/>
+        <source>Check progress</source>
+        <translation>Avancement de la vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="21"/>
+        <source>Accounts checked</source>
+        <translation>Comptes vérifiés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="23"/>
+        <source>&amp;Cancel check</source>
+        <translation>&amp;Annuler la vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="39"/>
+        <source>Checking {n} account(s)…</source>
+        <translation>Vérification de {n} compte(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="46"/>
+        <source>Waiting for you to finish signing in @{handle} in the browser window…</source>
+        <translation>En attente de la fin de votre connexion de @{handle} dans la fenêtre du navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="61"/>
+        <source>Cancelling at the next safe point…</source>
+        <translation>Annulation au prochain point sûr…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRunner</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="69"/>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="85"/>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="104"/>
+        <source>A check is already running.</source>
+        <translation>Une vérification est déjà en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="73"/>
+        <source>Another Consentinel process is checking your accounts ({who}); try again when it has finished.</source>
+        <translation>Un autre processus Consentinel vérifie vos comptes ({who}) ; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="202"/>
+        <source>The check stopped because of an unexpected problem ({problem}). Nothing was left half-written; the details are in the log. Try again, and report it if it happens again.</source>
+        <translation>La vérification s&apos;est arrêtée à cause d&apos;un problème inattendu ({problem}). Rien n&apos;est resté à moitié écrit ; les détails sont dans le journal technique. Réessayez, et signalez-le si cela se reproduit.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSession</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/demo.py" line="64"/>
+        <source>Demo: the simulated X sent the code {code}.</source>
+        <translation>Démo : le X simulé a envoyé le code {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/demo.py" line="71"/>
+        <source>Demo: an authenticator app would show {code} now.</source>
+        <translation>Démo : une application d&apos;authentification afficherait {code} maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="20"/>
+        <source>Keep your X accounts out of AI training</source>
+        <translation>Gardez vos comptes X hors de l&apos;entraînement de l&apos;IA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="29"/>
+        <source>Consentinel signs in to your X accounts, unticks every box on X&apos;s Grok settings page that shares your posts and conversations with xAI, and checks again on a schedule in case X switches one back on.
+
+Everything stays on this computer: your accounts, the journal of what was done, and your passwords, which go to the system keyring only.
+
+On X it only opens the Grok settings page: it never posts, follows, reads your messages or changes anything else.</source>
+        <translation>Consentinel se connecte à vos comptes X, décoche chaque case de la page des paramètres Grok de X qui partage vos posts et conversations avec xAI, puis revérifie régulièrement au cas où X en réactiverait une.
+
+Tout reste sur cet ordinateur : vos comptes, le journal de ce qui a été fait, et vos mots de passe, qui vont uniquement dans le trousseau du système.
+
+Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne suit personne, ne lit pas vos messages et ne change rien d&apos;autre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="41"/>
+        <source>What Consentinel does</source>
+        <translation>Ce que fait Consentinel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="43"/>
+        <source>&amp;Add your first account</source>
+        <translation>&amp;Ajouter votre premier compte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="47"/>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Essayer la démo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/empty_state.py" line="49"/>
+        <source>A simulated X with sample accounts, on this computer only: no risk.</source>
+        <translation>Un X simulé avec des comptes d&apos;exemple, sur cet ordinateur uniquement : aucun risque.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="91"/>
+        <source>Last check</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="109"/>
+        <source>DEMO: simulated X, throwaway data</source>
+        <translation>DÉMO : X simulé, données jetables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="126"/>
+        <source>{app} — DEMO (simulated X)</source>
+        <translation>{app} — DÉMO (X simulé)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="153"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="157"/>
+        <source>Add an X account to protect</source>
+        <translation>Ajouter un compte X à protéger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="160"/>
+        <source>&amp;Edit account…</source>
+        <translation>&amp;Modifier le compte…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="163"/>
+        <source>&amp;Remove account…</source>
+        <translation>&amp;Retirer le compte…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="166"/>
+        <source>&amp;Sign in in a browser window…</source>
+        <translation>Se &amp;connecter dans une fenêtre de navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="170"/>
+        <source>Open X&apos;s sign-in page in a window, for sign-ins that need you</source>
+        <translation>Ouvrir la page de connexion de X dans une fenêtre, pour les connexions qui ont besoin de vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="173"/>
+        <source>&amp;Check selected</source>
+        <translation>&amp;Vérifier la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="177"/>
+        <source>Check the selected accounts now</source>
+        <translation>Vérifier maintenant les comptes sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="180"/>
+        <source>Check &amp;all</source>
+        <translation>Vérifier &amp;tout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="184"/>
+        <source>Check every account now</source>
+        <translation>Vérifier tous les comptes maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="187"/>
+        <source>Ca&amp;ncel check</source>
+        <translation>A&amp;nnuler la vérification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="190"/>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="194"/>
+        <source>What every check saw and did</source>
+        <translation>Ce que chaque vérification a vu et fait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="197"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="205"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="207"/>
+        <source>&amp;About Consentinel</source>
+        <translation>À &amp;propos de Consentinel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="209"/>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="225"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="236"/>
+        <source>&amp;Checks</source>
+        <translation>&amp;Vérifications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="245"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="247"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="272"/>
+        <source>Waiting for an account</source>
+        <translation>En attente d&apos;un compte</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="274"/>
+        <source>Automatic checks: paused</source>
+        <translation>Vérifications automatiques : en pause</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="276"/>
+        <source>Automatic checks: off</source>
+        <translation>Vérifications automatiques : désactivées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="279"/>
+        <source>Next automatic check: {when}</source>
+        <translation>Prochaine vérification automatique : {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="293"/>
+        <source>@{handle} added. Press Check to protect it now.</source>
+        <translation>@{handle} ajouté. Cliquez sur Vérifier pour le protéger maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="314"/>
+        <source>Remove @{handle}?</source>
+        <translation>Retirer @{handle} ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="316"/>
+        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. The journal keeps its history. Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Le journal garde son historique. Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="330"/>
+        <source>@{handle} was not removed</source>
+        <translation>@{handle} n&apos;a pas été retiré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="331"/>
+        <source>Its secrets could not be deleted from the keyring: {problem}</source>
+        <translation>Ses secrets n&apos;ont pas pu être supprimés du trousseau : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="417"/>
+        <source>The check was cancelled. What was finished is in the journal.</source>
+        <translation>La vérification a été annulée. Ce qui était terminé est dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="421"/>
+        <source>All {n} account(s) checked: every box you chose is off.</source>
+        <translation>{n} compte(s) vérifié(s) : toutes les cases choisies sont décochées.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="426"/>
+        <source>{good} of {n} account(s) have every box off. Hover a status to read why the others do not.</source>
+        <translation>{good} compte(s) sur {n} ont toutes leurs cases décochées. Survolez un état pour savoir pourquoi pas les autres.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="447"/>
+        <source>The check did not run</source>
+        <translation>La vérification n&apos;a pas eu lieu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="456"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="493"/>
+        <source>Not available in the demo.</source>
+        <translation>Indisponible dans la démo.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNet</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/safety_net.py" line="56"/>
+        <source>Something went wrong inside Consentinel ({problem}). The app keeps running; what you were doing may not have finished. The details are in the log: {log}. If it happens again, please report it with that file.</source>
+        <translation>Un problème est survenu dans Consentinel ({problem}). L&apos;application continue de fonctionner ; ce que vous faisiez n&apos;est peut-être pas terminé. Les détails sont dans le fichier journal technique : {log}. Si cela se reproduit, signalez-le avec ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/safety_net.py" line="69"/>
+        <source>Unexpected problem</source>
+        <translation>Problème inattendu</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWords</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="22"/>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="23"/>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="28"/>
+        <source>in 1 minute</source>
+        <translation>dans 1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="30"/>
+        <source>in {n} minutes</source>
+        <translation>dans {n} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="34"/>
+        <source>1 minute ago</source>
+        <translation>il y a 1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="36"/>
+        <source>{n} minutes ago</source>
+        <translation>il y a {n} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="42"/>
+        <source>in 1 hour</source>
+        <translation>dans 1 heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="44"/>
+        <source>in {n} hours</source>
+        <translation>dans {n} heures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="48"/>
+        <source>1 hour ago</source>
+        <translation>il y a 1 heure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/time_words.py" line="50"/>
+        <source>{n} hours ago</source>
+        <translation>il y a {n} heures</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
+        <source>Check now</source>
+        <translation>Vérifier maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/tray.py" line="53"/>
+        <source>Open Consentinel</source>
+        <translation>Ouvrir Consentinel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
+        <source>Resume the schedule</source>
+        <translation>Reprendre les vérifications planifiées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
+        <source>Pause the schedule</source>
+        <translation>Suspendre les vérifications planifiées</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1212 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="104" />
+            <source>About Consentinel</source>
+            <translation>À propos de Consentinel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="118" />
+            <source>Keeps your X accounts out of AI training, and keeps them out: it unticks the boxes on X's Grok settings page and checks them again on a schedule.</source>
+            <translation>Tient vos comptes X à l’écart de l’entraînement de l’IA, durablement : il décoche les cases de la page des paramètres Grok de X et les revérifie selon un calendrier.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="122" />
+            <source>Everything stays on this computer: passwords in the system keyring, the journal in your data folder. Consentinel only visits X.</source>
+            <translation>Tout reste sur cet ordinateur : les mots de passe dans le trousseau du système, le journal dans votre dossier de données. Consentinel ne visite que X.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="126" />
+            <source>Free software under the &lt;a href='{url}'&gt;GNU General Public License, version 3 or later&lt;/a&gt; (GPL-3.0-or-later). It comes with no warranty.</source>
+            <translation>Logiciel libre sous &lt;a href='{url}'&gt;licence publique générale GNU, version 3 ou ultérieure&lt;/a&gt; (GPL-3.0-or-later). Il est fourni sans aucune garantie.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="130" />
+            <source>Source code and bug reports</source>
+            <translation>Code source et signalement de bogues</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="132" />
+            <source>X's help page about Grok</source>
+            <translation>Page d’aide de X sur Grok</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="144" />
+            <source>Diagnostics</source>
+            <translation>Diagnostic</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="146" />
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="170" />
+            <source>Checking this computer…</source>
+            <translation>Vérification de cet ordinateur…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="147" />
+            <source>Check &amp;again</source>
+            <translation>&amp;Vérifier à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="155" />
+            <source>&amp;About</source>
+            <translation>À &amp;propos</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="156" />
+            <source>&amp;Diagnostics</source>
+            <translation>&amp;Diagnostic</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="158" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="184" />
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="184" />
+            <source>To fix</source>
+            <translation>À corriger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="184" />
+            <source>Unknown</source>
+            <translation>Inconnu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="186" />
+            <source>What to do</source>
+            <translation>Que faire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="200" />
+            <source>Everything Consentinel needs is here.</source>
+            <translation>Tout ce dont Consentinel a besoin est présent.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="203" />
+            <source>1 thing to fix.</source>
+            <translation>1 point à corriger.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/about_dialog.py" line="205" />
+            <source>{count} things to fix.</source>
+            <translation>{count} points à corriger.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="55" />
+            <source>Edit account</source>
+            <translation>Modifier le compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="55" />
+            <source>Add an account</source>
+            <translation>Ajouter un compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="59" />
+            <source>@name</source>
+            <translation>@nom</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="60" />
+            <source>X handle</source>
+            <translation>Identifiant X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="63" />
+            <source>Password</source>
+            <translation>Mot de passe</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="66" />
+            <source>Two-factor secret</source>
+            <translation>Secret de double authentification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="67" />
+            <source>Optional: base32 secret or otpauth:// link</source>
+            <translation>Facultatif : secret base32 ou lien otpauth://</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="68" />
+            <source>Sho&amp;w password and secret</source>
+            <translation>&amp;Afficher le mot de passe et le secret</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="71" />
+            <source>Email</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="72" />
+            <source>Optional: name@example.com</source>
+            <translation>Facultatif : nom@exemple.fr</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="74" />
+            <source>Phone</source>
+            <translation>Téléphone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="75" />
+            <source>Optional: +33 6 12 34 56 78</source>
+            <translation>Facultatif : +33 6 12 34 56 78</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="77" />
+            <source>Your X password</source>
+            <translation>Votre mot de passe X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="79" />
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="80" />
+            <source>Leave empty to keep the saved one</source>
+            <translation>Laisser vide pour garder celui enregistré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="90" />
+            <source>X &amp;handle:</source>
+            <translation>&amp;Identifiant X :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="91" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Mot de passe :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="92" />
+            <source>&amp;Two-factor secret:</source>
+            <translation>Secret de &amp;double authentification :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="93" />
+            <source>&amp;Email:</source>
+            <translation>E-mai&amp;l :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="94" />
+            <source>Ph&amp;one:</source>
+            <translation>&amp;Téléphone :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="110" />
+            <source>Keep these off on X</source>
+            <translation>Garder ces cases décochées sur X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="120" />
+            <source>Training is always kept off.</source>
+            <translation>L’entraînement reste toujours désactivé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="126" />
+            <source>Where secrets are stored</source>
+            <translation>Où sont rangés les secrets</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="133" />
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="137" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="153" />
+            <source>To use another handle, remove this account and add the new one.</source>
+            <translation>Pour utiliser un autre identifiant, retirez ce compte et ajoutez le nouveau.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="188" />
+            <source>Secrets cannot be stored: {problem}</source>
+            <translation>Impossible de ranger les secrets : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="194" />
+            <source>Password and 2FA secret are kept in: {keyring} (never in a file).</source>
+            <translation>Le mot de passe et le secret 2FA sont gardés dans : {keyring} (jamais dans un fichier).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="233" />
+            <source>@{handle} is already in your accounts.</source>
+            <translation>@{handle} fait déjà partie de vos comptes.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="238" />
+            <source>Enter the account's password: Consentinel signs in with it.</source>
+            <translation>Saisissez le mot de passe du compte : Consentinel s’en sert pour se connecter.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="294" />
+            <source>Nothing was saved: {problem}</source>
+            <translation>Rien n’a été enregistré : {problem}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DialogWords</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="15" />
+            <source>Training</source>
+            <translation>Entraînement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="16" />
+            <source>Personalization</source>
+            <translation>Personnalisation</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="17" />
+            <source>Memory</source>
+            <translation>Mémoire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="20" />
+            <source>Use my posts and Grok conversations to train AI</source>
+            <translation>Utiliser mes posts et conversations Grok pour entraîner l’IA</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="23" />
+            <source>Personalize my Grok experience</source>
+            <translation>Personnaliser mon expérience Grok</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="24" />
+            <source>Let Grok remember my conversations</source>
+            <translation>Laisser Grok se souvenir de mes conversations</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="27" />
+            <source>Opted out</source>
+            <translation>Désinscrit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="28" />
+            <source>Fixed</source>
+            <translation>Corrigé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="29" />
+            <source>Would fix</source>
+            <translation>Serait corrigé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="30" />
+            <source>Needs you</source>
+            <translation>Vous attend</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="31" />
+            <source>Sign-in failed</source>
+            <translation>Connexion refusée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="32" />
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="34" />
+            <source>Page changed</source>
+            <translation>Page modifiée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="35" />
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="36" />
+            <source>Not checked yet</source>
+            <translation>Pas encore vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="37" />
+            <source>Waiting (X refused a sign-in)</source>
+            <translation>En attente (X a refusé une connexion)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="39" />
+            <source>Waiting its turn…</source>
+            <translation>En attente de son tour…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="40" />
+            <source>Opening the session…</source>
+            <translation>Ouverture de la session…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="41" />
+            <source>Signing in…</source>
+            <translation>Connexion…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="42" />
+            <source>Reading the page…</source>
+            <translation>Lecture de la page…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="43" />
+            <source>Unticking…</source>
+            <translation>Décochage…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="44" />
+            <source>Verifying…</source>
+            <translation>Vérification…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="45" />
+            <source>Done</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="48" />
+            <source>Check started</source>
+            <translation>Vérification commencée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="49" />
+            <source>Check finished</source>
+            <translation>Vérification terminée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="50" />
+            <source>Check interrupted</source>
+            <translation>Vérification interrompue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="51" />
+            <source>Account checked</source>
+            <translation>Compte vérifié</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="52" />
+            <source>Box changed</source>
+            <translation>Case modifiée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="53" />
+            <source>Sign-in</source>
+            <translation>Connexion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="54" />
+            <source>Screenshot</source>
+            <translation>Capture d’écran</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="55" />
+            <source>Notification</source>
+            <translation>Notification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="56" />
+            <source>Account added</source>
+            <translation>Compte ajouté</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="57" />
+            <source>Account removed</source>
+            <translation>Compte retiré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="58" />
+            <source>Settings changed</source>
+            <translation>Paramètres modifiés</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="60" />
+            <source>on</source>
+            <translation>activée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="61" />
+            <source>off</source>
+            <translation>désactivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="62" />
+            <source>?</source>
+            <translation>?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/dialog_words.py" line="63" />
+            <source>not shown</source>
+            <translation>non affichée</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalModel</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="38" />
+            <source>confirmed</source>
+            <translation>confirmé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="40" />
+            <source>X had switched it back on</source>
+            <translation>X l’avait réactivée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="42" />
+            <source>{box}: {before} → {after}</source>
+            <translation>{box} : {before} → {after}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="57" />
+            <source>X asked for a two-factor code</source>
+            <translation>X a demandé un code de double authentification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="58" />
+            <source>X asked for a code sent by email</source>
+            <translation>X a demandé un code envoyé par e-mail</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="59" />
+            <source>X showed a puzzle</source>
+            <translation>X a affiché une énigme</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="60" />
+            <source>X saw unusual activity</source>
+            <translation>X a constaté une activité inhabituelle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="61" />
+            <source>X refused the sign-in</source>
+            <translation>X a refusé la connexion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="62" />
+            <source>the account is locked</source>
+            <translation>le compte est verrouillé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="63" />
+            <source>the session expired</source>
+            <translation>la session a expiré</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="64" />
+            <source>wrong password</source>
+            <translation>mot de passe incorrect</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="65" />
+            <source>X does not know this account</source>
+            <translation>X ne connaît pas ce compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="66" />
+            <source>X's page has changed</source>
+            <translation>la page de X a changé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="67" />
+            <source>X did not save the change</source>
+            <translation>X n’a pas enregistré la modification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="68" />
+            <source>network problem</source>
+            <translation>problème de réseau</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="69" />
+            <source>X took too long to answer</source>
+            <translation>X a mis trop de temps à répondre</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="70" />
+            <source>no browser found</source>
+            <translation>aucun navigateur trouvé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="71" />
+            <source>the keyring is unavailable</source>
+            <translation>le trousseau est indisponible</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="72" />
+            <source>X asked to slow down</source>
+            <translation>X a demandé de ralentir</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="73" />
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="84" />
+            <source>cancelled</source>
+            <translation>annulée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="74" />
+            <source>waiting after a refused sign-in</source>
+            <translation>en attente après une connexion refusée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="75" />
+            <source>X does not let this box be changed</source>
+            <translation>X ne permet pas de modifier cette case</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="78" />
+            <source>started from the app</source>
+            <translation>lancée depuis l’application</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="79" />
+            <source>started from the command line</source>
+            <translation>lancée depuis la ligne de commande</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="80" />
+            <source>started by the schedule</source>
+            <translation>lancée par le calendrier</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="83" />
+            <source>finished</source>
+            <translation>terminée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="85" />
+            <source>interrupted</source>
+            <translation>interrompue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="117" />
+            <source>Signed in</source>
+            <translation>Connecté</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="129" />
+            <source>The page did not look as expected</source>
+            <translation>La page n’avait pas l’aspect attendu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="131" />
+            <source>After unticking: {box}</source>
+            <translation>Après décochage : {box}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalWindow</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="49" />
+            <source>Journal — Consentinel</source>
+            <translation>Journal — Consentinel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="53" />
+            <source>Account</source>
+            <translation>Compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="55" />
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="56" />
+            <source>Any outcome</source>
+            <translation>Tous les résultats</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="60" />
+            <source>Kind of entry</source>
+            <translation>Type d’entrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="61" />
+            <source>Everything</source>
+            <translation>Tout</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="64" />
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="66" />
+            <source>Any</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />
+            <source>From date</source>
+            <translation>Date de début</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="67" />
+            <source>To date</source>
+            <translation>Date de fin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="70" />
+            <source>Journal integrity</source>
+            <translation>Intégrité du journal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="71" />
+            <source>&amp;Refresh</source>
+            <translation>Actualis&amp;er</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="74" />
+            <source>Export &amp;CSV…</source>
+            <translation>Exporter en C&amp;SV…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="76" />
+            <source>Export &amp;JSON…</source>
+            <translation>Exporter en &amp;JSON…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="83" />
+            <source>&amp;Account:</source>
+            <translation>&amp;Compte :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="84" />
+            <source>&amp;Outcome:</source>
+            <translation>&amp;Résultat :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="85" />
+            <source>&amp;Show:</source>
+            <translation>A&amp;fficher :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="86" />
+            <source>&amp;From:</source>
+            <translation>&amp;Du :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="87" />
+            <source>&amp;To:</source>
+            <translation>&amp;Au :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="98" />
+            <source>Journal entries</source>
+            <translation>Entrées du journal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="109" />
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="245" />
+            <source>Select an entry to see it here.</source>
+            <translation>Choisissez une entrée pour la voir ici.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="114" />
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="288" />
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="292" />
+            <source>Screenshot</source>
+            <translation>Capture d’écran</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="118" />
+            <source>View full si&amp;ze</source>
+            <translation>Voir en &amp;taille réelle</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="169" />
+            <source>Journal intact — 1 entry</source>
+            <translation>Journal intact — 1 entrée</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="171" />
+            <source>Journal intact — {count} entries</source>
+            <translation>Journal intact — {count} entrées</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="176" />
+            <source>Every entry is chained to the one before it; none was changed.</source>
+            <translation>Chaque entrée est chaînée à la précédente ; aucune n’a été modifiée.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="180" />
+            <source>Journal damaged: {problem}</source>
+            <translation>Journal endommagé : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="185" />
+            <source>Someone or something changed the journal file outside Consentinel. Keep a copy of it before anything else.</source>
+            <translation>Quelqu’un ou quelque chose a modifié le fichier du journal en dehors de Consentinel. Gardez-en une copie avant toute autre chose.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="222" />
+            <source>All accounts</source>
+            <translation>Tous les comptes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="250" />
+            <source>Check number {run}</source>
+            <translation>Vérification n° {run}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="257" />
+            <source>The screenshot {path} cannot be opened (moved or deleted?).</source>
+            <translation>Impossible d’ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="286" />
+            <source>Screenshot — {name}</source>
+            <translation>Capture d’écran — {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="308" />
+            <source>CSV files (*.csv)</source>
+            <translation>Fichiers CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="308" />
+            <source>JSON files (*.json)</source>
+            <translation>Fichiers JSON (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="311" />
+            <source>Export the journal</source>
+            <translation>Exporter le journal</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="326" />
+            <source>The export failed: {problem}</source>
+            <translation>L’export a échoué : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="331" />
+            <source>1 entry written to {path}</source>
+            <translation>1 entrée écrite dans {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="333" />
+            <source>{count} entries written to {path}</source>
+            <translation>{count} entrées écrites dans {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromptDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="57" />
+            <source>Hint</source>
+            <translation>Indice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="60" />
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="63" />
+            <source>S&amp;kip this account</source>
+            <translation>&amp;Passer ce compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="74" />
+            <source>Two-factor code for {handle}</source>
+            <translation>Code de double authentification pour {handle}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="75" />
+            <source>X asks for a two-factor code</source>
+            <translation>X demande un code de double authentification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="78" />
+            <source>Open your authenticator app and type the code it shows for {handle} on X.</source>
+            <translation>Ouvrez votre application d’authentification et saisissez le code qu’elle affiche pour {handle} sur X.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="81" />
+            <source>Two-factor code</source>
+            <translation>Code de double authentification</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="87" />
+            <source>The code is 6 to 8 digits, nothing else.</source>
+            <translation>Le code compte 6 à 8 chiffres, rien d’autre.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="89" />
+            <source>Code from X for {handle}</source>
+            <translation>Code de X pour {handle}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="90" />
+            <source>X sent a code by email or text message</source>
+            <translation>X a envoyé un code par e-mail ou SMS</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="94" />
+            <source>Check the email or phone of {handle} and type the code X just sent.</source>
+            <translation>Consultez l’e-mail ou le téléphone de {handle} et saisissez le code que X vient d’envoyer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="97" />
+            <source>Code from X</source>
+            <translation>Code de X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="100" />
+            <source>The code has 4 to 12 letters or digits.</source>
+            <translation>Le code compte 4 à 12 lettres ou chiffres.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="102" />
+            <source>X is asking about {handle}</source>
+            <translation>X pose une question sur {handle}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="104" />
+            <source>X is asking for the email or phone of {handle}</source>
+            <translation>X demande l’e-mail ou le téléphone de {handle}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="108" />
+            <source>Enter your phone number or email address.</source>
+            <translation>Saisissez votre numéro de téléphone ou votre adresse e-mail.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="109" />
+            <source>X says: “{words}”</source>
+            <translation>X dit : « {words} »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="110" />
+            <source>Email or phone</source>
+            <translation>E-mail ou téléphone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="111" />
+            <source>name@example.com or +33 6 12 34 56 78</source>
+            <translation>nom@exemple.fr ou +33 6 12 34 56 78</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="112" />
+            <source>Type what X asks for.</source>
+            <translation>Saisissez ce que X demande.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="114" />
+            <source>{handle} needs you</source>
+            <translation>{handle} a besoin de vous</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="116" />
+            <source>X needs you: finish signing in to {handle} in the browser window</source>
+            <translation>X a besoin de vous : terminez la connexion à {handle} dans la fenêtre du navigateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
+            <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
+            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez l’énigme ou répondez aux questions de X) ; la vérification reprend d’elle-même dès que X affiche votre page d’accueil.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
+            <source>&amp;Open browser window</source>
+            <translation>&amp;Ouvrir la fenêtre du navigateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="130" />
+            <source>S&amp;kip</source>
+            <translation>&amp;Passer</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="55" />
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="60" />
+            <source>How often to check</source>
+            <translation>Fréquence des vérifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="62" />
+            <source>Never (only when I ask)</source>
+            <translation>Jamais (seulement quand je le demande)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="63" />
+            <source>Every 6 hours</source>
+            <translation>Toutes les 6 heures</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="64" />
+            <source>Every 12 hours</source>
+            <translation>Toutes les 12 heures</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="65" />
+            <source>Every day</source>
+            <translation>Tous les jours</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="66" />
+            <source>Every week</source>
+            <translation>Toutes les semaines</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="70" />
+            <source>Check when the app starts if a check is &amp;overdue</source>
+            <translation>Vérifier au démarrage si une vérification est en &amp;retard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="72" />
+            <source>&amp;Keep checking when Consentinel is closed</source>
+            <translation>&amp;Continuer à vérifier quand Consentinel est fermé</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="74" />
+            <source>Start Consentinel at &amp;login, in the tray</source>
+            <translation>Lancer Consentinel à l’&amp;ouverture de session, dans la barre d’état</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="80" />
+            <source>Checks</source>
+            <translation>Vérifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="83" />
+            <source>&amp;Check:</source>
+            <translation>&amp;Vérifier :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="92" />
+            <source>Find a browser &amp;automatically</source>
+            <translation>Trouver un navigateur &amp;automatiquement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="93" />
+            <source>&amp;Use this browser:</source>
+            <translation>&amp;Utiliser ce navigateur :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="95" />
+            <source>Browser program</source>
+            <translation>Programme du navigateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="96" />
+            <source>Path to Chromium, Chrome or Edge</source>
+            <translation>Chemin de Chromium, Chrome ou Edge</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="97" />
+            <source>C&amp;hoose…</source>
+            <translation>C&amp;hoisir…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="106" />
+            <source>Show the &amp;browser window during checks</source>
+            <translation>Afficher la fenêtre du &amp;navigateur pendant les vérifications</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="111" />
+            <source>Accounts checked at once</source>
+            <translation>Comptes vérifiés en même temps</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="113" />
+            <source>Browser</source>
+            <translation>Navigateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="125" />
+            <source>Accounts checked at onc&amp;e:</source>
+            <translation>Comptes vérifiés en &amp;même temps :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="134" />
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="136" />
+            <source>The system's language</source>
+            <translation>La langue du système</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="143" />
+            <source>A new language takes effect when Consentinel restarts.</source>
+            <translation>Une nouvelle langue s’applique au prochain démarrage de Consentinel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="147" />
+            <source>Show a &amp;notification when X changes something or needs me</source>
+            <translation>Afficher une noti&amp;fication quand X change quelque chose ou a besoin de moi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="150" />
+            <source>Application</source>
+            <translation>Application</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="152" />
+            <source>Lan&amp;guage:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="160" />
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="170" />
+            <source>Data folder</source>
+            <translation>Dossier de données</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="162" />
+            <source>O&amp;pen</source>
+            <translation>Ouvr&amp;ir</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="164" />
+            <source>&amp;Delete all my data…</source>
+            <translation>&amp;Supprimer toutes mes données…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="165" />
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="422" />
+            <source>Delete all my data</source>
+            <translation>Supprimer toutes mes données</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="190" />
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="192" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="212" />
+            <source>Not available in the demo.</source>
+            <translation>Indisponible dans la démo.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="215" />
+            <source>The demo's data is thrown away when it closes, so it cannot check while closed or start at login.</source>
+            <translation>Les données de la démo sont effacées à sa fermeture : elle ne peut donc pas vérifier une fois fermée ni se lancer à l’ouverture de session.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="282" />
+            <source>No Chromium, Chrome or Edge was found: install one, or choose it below.</source>
+            <translation>Aucun Chromium, Chrome ou Edge trouvé : installez-en un, ou choisissez-le ci-dessous.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="287" />
+            <source>Found: {name} ({path})</source>
+            <translation>Trouvé : {name} ({path})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="297" />
+            <source>Choose the browser program, or let Consentinel find one.</source>
+            <translation>Choisissez le programme du navigateur, ou laissez Consentinel en trouver un.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="300" />
+            <source>{path} is not a program that can be started.</source>
+            <translation>{path} n’est pas un programme qui peut être lancé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="316" />
+            <source>Choose the browser program</source>
+            <translation>Choisir le programme du navigateur</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="348" />
+            <source>The settings could not be saved: {problem}</source>
+            <translation>Les paramètres n’ont pas pu être enregistrés : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="403" />
+            <source>no accounts</source>
+            <translation>aucun compte</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="406" />
+            <source>This deletes, on this computer:
+• the journal ({entries} entries) and its screenshots;
+• the saved browser sessions;
+• the passwords and 2FA secrets in {keyring} of: {handles};
+• the list of accounts.
+
+Your settings are kept. Nothing changes on X. This cannot be undone.</source>
+            <translation>Ceci supprime, sur cet ordinateur :
+• le journal ({entries} entrées) et ses captures d’écran ;
+• les sessions de navigateur enregistrées ;
+• les mots de passe et secrets 2FA rangés dans {keyring} de : {handles} ;
+• la liste des comptes.
+
+Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="423" />
+            <source>Delete all your Consentinel data?</source>
+            <translation>Supprimer toutes vos données Consentinel ?</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="425" />
+            <source>Delete everything</source>
+            <translation>Tout supprimer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="426" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="437" />
+            <source>A check is running: wait for it to end (or cancel it), then try again.</source>
+            <translation>Une vérification est en cours : attendez qu’elle se termine (ou annulez-la), puis réessayez.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="444" />
+            <source>Nothing was deleted: {problem}</source>
+            <translation>Rien n’a été supprimé : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="449" />
+            <source>Some files could not be deleted: {problem}</source>
+            <translation>Certains fichiers n’ont pas pu être supprimés : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="455" />
+            <source>All your data was deleted.</source>
+            <translation>Toutes vos données ont été supprimées.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,73 @@
+"""Shared set-up for the app-level GUI tests: a context on real stores and an AppController
+whose engine uses short timeouts against the simulated X."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.gui.app_controller import AppController
+from consentinel.gui.translations import Translators
+
+
+def quick_engine(ctx: AppContext) -> Engine:
+    """The real engine, headless, with timeouts that suit a local simulated X."""
+    return Engine(
+        ctx,
+        headless=True,
+        interactive_headless=True,
+        page_timeout_s=8,
+        signin_step_timeout_s=8,
+        interactive_timeout_s=20,
+    )
+
+
+def make_context(home: Path, origin: str | None = None, vault: Vault | None = None) -> AppContext:
+    settings = Settings(schedule="off", check_on_start=False, x_origin=origin, concurrency=2)
+    return AppContext.create(
+        AppPaths.under(home), vault=vault or Vault(MemoryKeyring()), settings=settings
+    )
+
+
+def add_account(
+    ctx: AppContext, handle: str, password: str | None = None, totp_secret: str | None = None
+) -> None:
+    ctx.accounts.add(Account(handle))
+    if password:
+        ctx.vault.set_password(handle, password)
+    if totp_secret:
+        ctx.vault.set_totp(handle, totp_secret)
+
+
+@contextmanager
+def running_app(
+    qtbot: QtBot, ctx: AppContext, language: str = "en", **options: object
+) -> Iterator[AppController]:
+    """An AppController with its window shown (no tray: tests have no system tray)."""
+    translators = Translators()
+    translators.switch(language)
+    controller = AppController(
+        ctx,
+        translators,
+        engine_factory=quick_engine,
+        use_tray=False,
+        **options,  # type: ignore[arg-type]
+    )
+    controller.on_quit = lambda: None
+    controller.start()
+    qtbot.addWidget(controller.window)
+    qtbot.waitExposed(controller.window)
+    try:
+        yield controller
+    finally:
+        controller.shutdown()
+        translators.switch("en")

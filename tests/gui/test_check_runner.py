@@ -1,0 +1,116 @@
+"""CheckRunner edge cases: the run lock held by another process, and Cancel while X waits for
+a two-factor code (the open prompt is withdrawn and nothing is left half-written)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.journal_entries import RunStatus
+from consentinel.gui.check_runner import CheckRunner
+from consentinel.gui.prompt_dialogs import PromptDialog
+from consentinel.simx import SimAccount
+from tests.fixtures.simx_fixtures import SimxFactory
+from tests.gui._app_support import add_account, make_context, quick_engine, running_app
+
+RUN_TIMEOUT_MS = 90_000
+
+# A second Consentinel process (the CLI, a scheduled run) holding the run lock until told to stop.
+_HOLDER = """
+import sys
+from pathlib import Path
+from consentinel.core.lock import RunLock
+lock = RunLock(Path(sys.argv[1]))
+assert lock.acquire(wait=False)
+print("held", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+def test_a_check_is_refused_clearly_while_another_process_runs_one(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(ctx.paths.lock_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        runner = CheckRunner(lambda: quick_engine(ctx), ctx.paths.lock_path)
+        with qtbot.waitSignal(runner.run_failed, timeout=5_000) as failed:
+            assert runner.start(None) is False
+        message = failed.args[0]
+        assert "Another Consentinel process" in message
+        assert str(holder.pid) in message  # says which process, so the person can find it
+        assert not runner.running
+
+        # From the main window the same sentence reaches the person in a message box.
+        with running_app(qtbot, ctx) as app:
+            shown: list[str] = []
+
+            def read_and_close() -> None:
+                box = QApplication.activeModalWidget()
+                if isinstance(box, QMessageBox):
+                    shown.append(box.text())
+                    box.close()
+                else:
+                    QTimer.singleShot(50, read_and_close)
+
+            QTimer.singleShot(0, read_and_close)
+            assert app.window.start_check(None) is False
+            assert shown and "Another Consentinel process" in shown[0]
+            assert not app.window.panel.isVisible()
+            assert app.window.check_all_action.isEnabled()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(10)
+    # Once the other process is done, nothing stands in the way.
+    assert CheckRunner(lambda: quick_engine(ctx), ctx.paths.lock_path).busy_elsewhere() is None
+
+
+@pytest.mark.browser
+def test_quitting_while_x_waits_for_a_code_cancels_cleanly(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    sim = simx(
+        SimAccount("tom2fa", "pw-tom", totp_secret="JBSWY3DPEHPK3PXP", challenges=["two_factor"])
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "tom2fa", "pw-tom")  # no TOTP secret saved: X's question reaches a person
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        with qtbot.waitSignal(app.runner.prompt, timeout=RUN_TIMEOUT_MS):
+            window.check_all()
+        qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
+        dialog = window.open_prompt
+        assert dialog is not None and dialog.isVisible()
+        # The prompt is window-modal: the person can skip the account from it, or quit from the
+        # tray; quitting is what must not leave anything behind while the engine's thread is
+        # blocked on the answer.
+        assert dialog.windowModality() is not Qt.WindowModality.NonModal
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            app.shutdown()
+        result = finished.args[0]
+        assert result.cancelled
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert window.open_prompt is None
+        assert not app.runner.running
+        run = ctx.journal.run(result.run_id)
+        assert run is not None and run.status is RunStatus.CANCELLED
+        assert ctx.journal.verify().ok
+        assert sim.boxes("tom2fa")["training"] is True  # nothing was changed on X
+        # The lock was released: the next start of the app may check straight away.
+        assert app.runner.busy_elsewhere() is None

@@ -1,0 +1,141 @@
+"""The main window without a browser: empty state, adding and removing, closing, tray menu,
+single instance, the no-display message and the safety net."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.journal_entries import EntryKind
+from consentinel.gui.account_dialog import AccountDialog
+from consentinel.gui.launch import main as launch_main
+from consentinel.gui.logging_setup import REDACTED, setup_logging
+from consentinel.gui.safety_net import SafetyNet
+from consentinel.gui.single_instance import SingleInstance, server_name
+from consentinel.gui.tray import Tray
+from tests.gui._app_support import add_account, make_context, running_app
+
+
+def test_first_run_shows_the_empty_state_and_adds_an_account(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        assert window.stack.currentWidget() is window.empty
+        assert window.empty.add_button.isDefault()
+        assert not window.check_all_action.isEnabled()
+
+        def fill_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, AccountDialog)
+            qtbot.keyClicks(dialog.handle_edit, "@new_person")
+            qtbot.keyClicks(dialog.password_edit, "a password")
+            assert dialog.save_button.isEnabled()
+            dialog.save_button.click()
+
+        QTimer.singleShot(0, fill_dialog)
+        window.empty.add_button.click()
+        assert window.stack.currentIndex() == 1
+        assert window.table.status_text("new_person") == "Not checked yet"
+        assert window.table.selected_handles() == ["new_person"]
+        assert window.check_all_action.isEnabled() and window.check_action.isEnabled()
+        assert ctx.vault.get_password("new_person") == "a password"
+
+
+def test_removing_an_account_deletes_its_secrets_and_journals_it(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "bob", "pw-bob", "JBSWY3DPEHPK3PXP")
+    with running_app(qtbot, ctx) as app:
+        monkeypatch.setattr(
+            QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
+        )
+        app.window.remove_account("bob")
+        assert ctx.accounts.list() == []
+        assert ctx.vault.get_password("bob") is None and ctx.vault.get_totp("bob") is None
+        assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])[-1].handle == "bob"
+        assert app.window.stack.currentWidget() is app.window.empty
+
+
+def test_closing_without_a_tray_quits_and_with_one_hides(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        quits: list[bool] = []
+        app.on_quit = lambda: quits.append(True)
+        app.window.keep_in_tray = True
+        app.window.close()
+        assert not app.window.isVisible() and quits == []
+        app.show_window()
+        assert app.window.isVisible()
+        app.window.keep_in_tray = False
+        app.window.close()
+        assert quits == [True]
+
+
+def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
+    paused = [False]
+    tray = Tray(lambda: paused[0], lambda: False)
+    texts = [a.text() for a in tray.menu.actions() if a.text()]
+    assert texts == ["Check now", "Open Consentinel", "Pause the schedule", "Quit"]
+    paused[0] = True
+    tray.menu.aboutToShow.emit()
+    assert "Resume the schedule" in [a.text() for a in tray.menu.actions()]
+
+
+def test_a_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
+    name = server_name(str(tmp_path))
+    first = SingleInstance(name)
+    assert first.claim()
+    try:
+        second = SingleInstance(name)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert not second.claim()
+    finally:
+        first.release()
+
+
+def test_no_display_prints_one_line_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert launch_main([]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "graphical desktop" in err and "consentinel --help" in err
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert launch_main(["--demo"]) == 2
+    assert "bureau graphique" in capsys.readouterr().err
+
+
+def test_an_uncaught_error_is_logged_without_secrets_and_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    log_path = setup_logging(tmp_path / "logs")
+    net = SafetyNet(log_path)
+    net.dialogs_enabled = False
+    try:
+        raise ValueError(
+            "sign-in failed with password=hunter2hunter2 for otpauth://totp/x?secret=ABC"
+        )
+    except ValueError as error:
+        net.excepthook(type(error), error, error.__traceback__)
+    qtbot.waitUntil(lambda: bool(net.shown))
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_path.read_text()
+    assert "ValueError" in text and REDACTED in text
+    assert "hunter2" not in text and "otpauth" not in text
+    assert "ValueError" in net.shown[0] and str(log_path) in net.shown[0]
+    assert oct(log_path.stat().st_mode & 0o777) == "0o600"

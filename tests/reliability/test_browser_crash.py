@@ -1,0 +1,97 @@
+"""A browser that will not start, or that dies mid-check: a clear error, nothing marked fixed,
+nothing half-written in the journal."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import AccountStep, Event, Step
+from consentinel.core.journal import EntryKind, RunStatus
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+from consentinel.core.status import Reason, Status
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.simx import SimAccount
+from tests.reliability.cli_support import descendants, run_cli
+
+
+def test_a_browser_that_exits_at_once(
+    simx: Any, env: dict[str, str], tmp_path: Path, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("kate", "pw-kate"))
+    broken = tmp_path / "chromium"
+    broken.write_text("#!/bin/sh\necho 'this browser is broken' >&2\nexit 1\n")
+    broken.chmod(0o755)
+    env = dict(env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_BROWSER=str(broken))
+    run_cli(env, "account", "add", "kate", "--password-stdin", stdin="pw-kate\n", expect=0)
+
+    done = run_cli(env, "check", "--json", expect=1)
+
+    (kate,) = json.loads(done.stdout)["accounts"]
+    assert (kate["status"], kate["reason"]) == ("error", "browser_missing"), kate
+    assert "browser" in kate["message"].lower() and "\n" not in kate["message"]
+    assert "Traceback" not in done.stderr
+    assert sim.signin_attempts("kate") == [] and sim.mutations("kate") == []
+    assert all(sim.boxes("kate").values())
+    verified = run_cli(env, "log", "--verify", expect=0)
+    assert "intact" in verified.stdout
+
+
+def _kill_the_browser() -> int:
+    """SIGKILL every Chromium process this test process started (the browser and helpers)."""
+    killed = 0
+    for pid in descendants(os.getpid()):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"chromium" in cmdline.split(b"\0", 1)[0]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+    return killed
+
+
+def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
+    sim = simx(SimAccount("lena", "pw-lena"), SimAccount("milo", "pw-milo"))
+    ctx = AppContext.create(
+        AppPaths.under(consentinel_home),
+        vault=Vault(MemoryKeyring()),
+        settings=Settings(x_origin=sim.origin, concurrency=1),
+    )
+    for handle in ("lena", "milo"):
+        ctx.accounts.add(Account(handle))
+        ctx.vault.set_password(handle, f"pw-{handle}")
+    killed: list[int] = []
+
+    def on_event(event: Event) -> None:
+        # The moment the first account is signed in and about to read the page: pull the plug.
+        if isinstance(event, AccountStep) and event.step is Step.READING_PAGE and not killed:
+            killed.append(_kill_the_browser())
+
+    result = Engine(ctx, headless=True, page_timeout_s=15).run_check(on_event=on_event)
+
+    assert killed and killed[0] > 0, "no Chromium process was found to kill"
+    for account in result.accounts:
+        assert account.status is Status.ERROR, (account.handle, account.status, account.message)
+        assert account.message and "\n" not in account.message
+    assert sim.mutations("lena") == [] and sim.mutations("milo") == []
+    assert all(sim.boxes("lena").values()) and all(sim.boxes("milo").values())
+    assert ctx.journal.verify().ok
+    assert ctx.journal.entries(kinds=[EntryKind.CHANGE]) == []
+    (run,) = ctx.journal.runs()
+    assert run.status is not RunStatus.RUNNING
+    assert {e.handle for e in ctx.journal.entries(kinds=[EntryKind.CHECK])} == {"lena", "milo"}
+    # Clear means it names the culprit: the browser stopped, X is not to blame.
+    for account in result.accounts:
+        assert account.reason not in (Reason.NETWORK, Reason.TIMEOUT), account.message
+        assert not account.message.startswith("X "), account.message

@@ -1,0 +1,159 @@
+"""A read-only or full data folder, through the installed command: one clear sentence, exit 2,
+no partial file, no secret saved. The folder is a real tmpfs mounted read-only or filled up in a
+private mount namespace (as tests/unit/test_paths_fileio.py does), so even root cannot write."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from consentinel.core.vault import Vault
+from tests.reliability.cli_support import CLI
+
+# Runs inside the namespace: each step is a CLI call, or "remount_ro" / "fill" on the tmpfs, or
+# "config_ro" (only the config folder read-only: the journal opens, the accounts file cannot
+# be written).
+_DRIVER = textwrap.dedent("""
+    import json, os, subprocess, sys
+    mnt, plan = sys.argv[1], json.loads(sys.argv[2])
+    results = []
+    for step in plan:
+        if step == "remount_ro":
+            subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)
+        elif step == "config_ro":
+            config = os.path.join(mnt, "home", "config")
+            subprocess.run(["mount", "--bind", config, config], check=True)
+            subprocess.run(["mount", "-o", "remount,bind,ro", config], check=True)
+        elif step == "fill":
+            with open(os.path.join(mnt, "filler"), "wb") as f:
+                try:
+                    while True:
+                        f.write(b"\\0" * 65536)
+                        f.flush()
+                except OSError:
+                    pass
+        else:
+            done = subprocess.run([step["cli"], *step["args"]], input=step.get("stdin", ""),
+                                  capture_output=True, text=True, timeout=120)
+            listing = sorted(
+                os.path.relpath(os.path.join(d, n), mnt)
+                for d, dirs, files in os.walk(mnt) for n in dirs + files
+            )
+            results.append({"rc": done.returncode, "out": done.stdout, "err": done.stderr,
+                            "files": listing})
+    print(json.dumps(results))
+""")
+
+
+def in_tmpfs(
+    tmp_path: Path, env: dict[str, str], size: str, plan: list[Any]
+) -> list[dict[str, Any]]:
+    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    driver = tmp_path / "driver.py"
+    driver.write_text(_DRIVER)
+    argv = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        argv[1:1] = ["--user", "--map-root-user"]
+    mount = f"mount -t tmpfs -o size={size},mode=0700 tmpfs {mnt}"
+    command = f'{mount} && exec "{sys.executable}" "{driver}" "{mnt}" "$PLAN"'
+    child_env = {**env, "CONSENTINEL_HOME": str(mnt / "home"), "PLAN": json.dumps(plan)}
+    done = subprocess.run(
+        [*argv, "sh", "-c", command],
+        capture_output=True,
+        text=True,
+        env=child_env,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return list(json.loads(done.stdout))
+
+
+def step(*args: str, stdin: str = "") -> dict[str, Any]:
+    return {"cli": CLI, "args": list(args), "stdin": stdin}
+
+
+def _one_clear_line(result: dict[str, Any], *words: str) -> None:
+    assert result["rc"] == 2, result
+    assert "Traceback" not in result["err"], result["err"]
+    lines = [line for line in result["err"].splitlines() if line.strip()]
+    assert len(lines) == 1, result["err"]
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_new_data_folder_on_a_read_only_disk(tmp_path: Path, env: dict[str, str]) -> None:
+    (result,) = in_tmpfs(tmp_path, env, "1m", ["remount_ro", step("account", "list")])
+    _one_clear_line(result, "read-only")
+    assert result["files"] == []
+
+
+def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str, str]) -> None:
+    handle = "rofsdora"
+    first, failed = in_tmpfs(
+        tmp_path,
+        env,
+        "1m",
+        [
+            step("account", "list"),
+            "remount_ro",
+            step("account", "add", handle, "--password-stdin", stdin="pw-dora\n"),
+        ],
+    )
+    assert first["rc"] == 0, first
+    _one_clear_line(failed, "read-only")
+    assert failed["files"] == first["files"]  # nothing written, no temp file left
+    assert Vault().get_password(handle) is None  # and nothing saved in the keyring either
+
+
+def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
+    handle = "fulldisked"
+    added, failed = in_tmpfs(
+        tmp_path,
+        env,
+        "512k",
+        [
+            step("account", "add", "fullerin", "--password-stdin", stdin="pw-1\n"),
+            "fill",
+            step("account", "add", handle, "--password-stdin", stdin="pw-2\n"),
+        ],
+    )
+    assert added["rc"] == 0, added
+    # SQLite's own side files of an opened database (-wal, -shm) are not ours to count.
+    left = [f for f in failed["files"] if f != "filler" and not f.endswith(("-wal", "-shm"))]
+    assert left == added["files"]
+    assert Vault().get_password(handle) is None
+    _one_clear_line(failed, "the disk is full")
+    Vault().delete_account("fullerin")
+
+
+def test_accounts_file_that_cannot_be_written_saves_no_secret(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    handle = "roconfig"
+    first, failed = in_tmpfs(
+        tmp_path,
+        env,
+        "1m",
+        [
+            step("account", "list"),
+            "config_ro",
+            step("account", "add", handle, "--password-stdin", stdin="pw-config\n"),
+        ],
+    )
+    assert first["rc"] == 0, first
+    try:
+        _one_clear_line(failed, "accounts.json", "read-only")
+        assert failed["files"] == first["files"]
+        # The account was not added, so its password must not stay behind in the keyring.
+        assert Vault().get_password(handle) is None
+    finally:
+        Vault().delete_account(handle)

@@ -1,0 +1,115 @@
+"""X misbehaving in ways the e2e tests do not already cover: rate limits (no retry storm, a
+recorded back-off), a save that always fails, a session that expires between two steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import AccountStep, Event, Step
+from consentinel.core.journal import EntryKind
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+from consentinel.core.status import Box, Reason, Status
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.simx import SimAccount
+
+GROK_PAGE = "GET /settings/grok_settings"
+
+
+def _context(origin: str, home: Path, *handles: str) -> AppContext:
+    ctx = AppContext.create(
+        AppPaths.under(home), vault=Vault(MemoryKeyring()), settings=Settings(x_origin=origin)
+    )
+    for handle in handles:
+        ctx.accounts.add(Account(handle))
+        ctx.vault.set_password(handle, f"pw-{handle}")
+    return ctx
+
+
+def _engine(ctx: AppContext) -> Engine:
+    return Engine(ctx, headless=True, page_timeout_s=8, signin_step_timeout_s=8)
+
+
+def test_rate_limit_backs_off_and_is_not_retried(simx: Any, consentinel_home: Path) -> None:
+    sim = simx(SimAccount("rita", "pw-rita", fault="rate_limit"))
+    ctx = _context(sim.origin, consentinel_home, "rita")
+    (rita,) = _engine(ctx).run_check().accounts
+    assert (rita.status, rita.reason) == (Status.ERROR, Reason.RATE_LIMITED), rita.message
+    queries = [r for r in sim.world.requests if r.endswith("/GrokSettingsScreenQuery")]
+    assert 1 <= len(queries) <= 2, queries  # one refused read, at most one retry: no storm
+    # The back-off is recorded, and the next run leaves X alone.
+    state = ctx.accounts.state("rita")
+    assert state.blocked_until is not None and state.block_reason is Reason.RATE_LIMITED
+    requests_before = len(sim.world.requests)
+    (again,) = _engine(ctx).run_check().accounts
+    assert again.reason is Reason.RATE_LIMITED and "before" in again.message, again.message
+    assert sim.world.requests[requests_before:] == []
+    assert sim.boxes("rita")["training"] is True
+
+
+def test_something_went_wrong_page_is_not_retried_in_a_loop(
+    simx: Any, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("owen", "pw-owen", fault="http_500"))
+    ctx = _context(sim.origin, consentinel_home, "owen")
+    (owen,) = _engine(ctx).run_check().accounts
+    assert (owen.status, owen.reason) == (Status.ERROR, Reason.NETWORK), owen.message
+    assert 1 <= sim.world.requests.count(GROK_PAGE) <= 2  # at most one retry
+    assert sim.mutations("owen") == [] and sim.boxes("owen")["training"] is True
+
+
+def test_a_save_that_always_fails_is_tried_twice_then_save_failed(
+    simx: Any, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("tess", "pw-tess", fail_mutations=10))
+    ctx = _context(sim.origin, consentinel_home, "tess")
+    ctx.accounts.update(Account("tess", keep=frozenset({Box.TRAINING})))
+    (tess,) = _engine(ctx).run_check().accounts
+    assert (tess.status, tess.reason) == (Status.ERROR, Reason.SAVE_FAILED), tess.message
+    assert len(sim.mutations("tess")) == 2  # the first try and one retry, no more
+    assert sim.boxes("tess")["training"] is True
+    (change,) = ctx.journal.entries(handle="tess", kinds=[EntryKind.CHANGE])
+    assert change.payload["confirmed"] is False
+
+
+def _expire_when_unticking(sim: Any) -> Any:
+    expired: list[bool] = []
+
+    def on_event(event: Event) -> None:
+        # After the page was read with a good session, before the first untick reaches X.
+        if isinstance(event, AccountStep) and event.step is Step.UNTICKING and not expired:
+            sim.expire_sessions()
+            expired.append(True)
+
+    return on_event, expired
+
+
+def test_session_expired_between_read_and_untick_signs_in_once_more(
+    simx: Any, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("uma", "pw-uma"))
+    ctx = _context(sim.origin, consentinel_home, "uma")
+    on_event, expired = _expire_when_unticking(sim)
+    (uma,) = _engine(ctx).run_check(on_event=on_event).accounts
+    assert expired
+    assert uma.status is Status.FIXED, (uma.reason, uma.message)
+    assert len(sim.signin_attempts("uma")) == 2  # the first sign-in and exactly one more
+    assert sim.boxes("uma") == {"training": False, "personalization": False, "memory": True}
+
+
+def test_session_expired_between_steps_without_a_password_needs_the_user(
+    simx: Any, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("vera", "pw-vera"))
+    ctx = _context(sim.origin, consentinel_home, "vera")
+    _engine(ctx).run_check(dry_run=True)  # signs in and saves the session
+    ctx.vault.delete_account("vera")  # no password any more: no automatic sign-in allowed
+    on_event, expired = _expire_when_unticking(sim)
+    (vera,) = _engine(ctx).run_check(on_event=on_event).accounts
+    assert expired
+    assert vera.status is Status.NEEDS_USER, (vera.reason, vera.message)
+    assert len(sim.signin_attempts("vera")) == 1
