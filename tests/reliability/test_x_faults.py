@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
@@ -34,6 +36,10 @@ def _engine(ctx: AppContext) -> Engine:
     return Engine(ctx, headless=True, page_timeout_s=8, signin_step_timeout_s=8)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 8): a rate limit is not recorded as a back-off (core/account_check.py)",
+)
 def test_rate_limit_backs_off_and_is_not_retried(simx: Any, consentinel_home: Path) -> None:
     sim = simx(SimAccount("rita", "pw-rita", fault="rate_limit"))
     ctx = _context(sim.origin, consentinel_home, "rita")
@@ -88,6 +94,10 @@ def _expire_when_unticking(sim: Any) -> Any:
     return on_event, expired
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect (issue 8): a session expiring between the read and the untick does not sign in once more (core/account_check.py)",
+)
 def test_session_expired_between_read_and_untick_signs_in_once_more(
     simx: Any, consentinel_home: Path
 ) -> None:

@@ -53,6 +53,7 @@ def _add(args: argparse.Namespace) -> int:
         validate_email,
         validate_phone,
     )
+    from consentinel.core.fileio import StorageError
     from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
     from consentinel.core.vault import VaultError
 
@@ -93,6 +94,11 @@ def _add(args: argparse.Namespace) -> int:
         ctx.accounts.add(account)
     except DuplicateAccount:
         raise UsageError(tr("@{handle} is already in your accounts.", handle=handle)) from None
+    except StorageError as error:
+        # The account could not be saved: take its secrets back out of the keyring.
+        with contextlib.suppress(VaultError):
+            ctx.vault.delete_account(handle)
+        raise UsageError(str(error)) from None
     ctx.journal.append_account_added(handle)
     where = ctx.vault.backend_label()
     print(tr("Added @{handle}.", handle=handle))

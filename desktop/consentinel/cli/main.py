@@ -64,6 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
+    except OSError as error:  # a storage problem no command caught: one sentence, no traceback
+        from consentinel.core.fileio import StorageError, describe_os_error
+
+        text = str(error) if isinstance(error, StorageError) else describe_os_error(error)
+        print(text, file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print(tr("Interrupted."), file=sys.stderr)
         return EXIT_USAGE

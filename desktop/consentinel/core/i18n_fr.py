@@ -293,4 +293,5 @@ FRENCH: dict[str, str] = {
     # -- the desktop app's launcher (gui/launch.py)
     "Could not create the data folder {path}: {cause}.":
         "Impossible de créer le dossier de données {path} : {cause}.",
+    "This 2FA link (otpauth://) is not valid.": "Ce lien 2FA (otpauth://) n'est pas valide.",
 }

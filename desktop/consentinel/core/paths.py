@@ -90,11 +90,21 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         """Create every folder owner-only (0700) and tighten any that are looser."""
+        from consentinel.core.fileio import StorageError, describe_os_error
+        from consentinel.core.i18n import tr
+
         for folder in self.all_dirs():
-            folder.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
-            if os.name == "posix":
-                mode = stat.S_IMODE(folder.stat().st_mode)
-                if mode != _PRIVATE_DIR:
-                    # mkdir's mode is filtered by the umask and skips existing folders.
-                    folder.chmod(_PRIVATE_DIR)
+            try:
+                folder.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
+                if os.name == "posix":
+                    mode = stat.S_IMODE(folder.stat().st_mode)
+                    if mode != _PRIVATE_DIR:
+                        # mkdir's mode is filtered by the umask and skips existing folders.
+                        folder.chmod(_PRIVATE_DIR)
+            except OSError as error:
+                raise StorageError(
+                    tr("Could not create the data folder {path}: {cause}.",
+                       path=folder, cause=describe_os_error(error)),
+                    error.errno,
+                ) from None
         return self

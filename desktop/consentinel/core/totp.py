@@ -87,7 +87,10 @@ def totp_spec(text: str) -> TotpSpec:
         raise InvalidTotpSecret(tr("The 2FA secret is empty."))
     if "://" not in raw:
         return TotpSpec(_clean_base32(raw))
-    parts = urlsplit(raw)
+    try:
+        parts = urlsplit(raw)
+    except ValueError:  # e.g. an unbalanced "[" in the host part
+        raise InvalidTotpSecret(tr("This 2FA link (otpauth://) is not valid.")) from None
     if parts.scheme.lower() != "otpauth":
         raise InvalidTotpSecret(
             tr("A 2FA link must start with otpauth://totp/; this one does not.")
