@@ -201,7 +201,8 @@ def install_browser(on_output: Callable[[str], None] = lambda _line: None) -> In
         line = line.rstrip()
         if line:
             on_output(line)
-            tail = [*tail[-4:], line]
+            if not line.lstrip().startswith("at "):  # keep Node's stack frames out of the summary
+                tail = [*tail[-4:], line.strip()]
     code = proc.wait()
     if code == 0 and find_browser() is not None:
         return InstallOutcome(True, tr("Chromium is installed."))
