@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from consentinel.cli.context import open_context, read_secret_lines
+from consentinel.cli.context import known_account, open_context, parse_handle, read_secret_lines
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
@@ -136,17 +136,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from consentinel.core.accounts import InvalidHandle, UnknownAccount, normalize_handle
+    from consentinel.core.accounts import UnknownAccount
     from consentinel.core.vault import VaultError
 
-    try:
-        handle = normalize_handle(args.handle)
-    except InvalidHandle as error:
-        raise UsageError(str(error)) from None
+    handle = parse_handle(args.handle)
     ctx = open_context()
-    account = ctx.accounts.get(handle)
-    if account is None:
-        raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+    account = known_account(ctx, handle)
     try:
         ctx.vault.delete_account(account.handle)
     except VaultError as error:
@@ -160,17 +155,11 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _set_password(args: argparse.Namespace) -> int:
-    from consentinel.core.accounts import InvalidHandle, normalize_handle
     from consentinel.core.vault import VaultError
 
-    try:
-        handle = normalize_handle(args.handle)
-    except InvalidHandle as error:
-        raise UsageError(str(error)) from None
+    handle = parse_handle(args.handle)
     ctx = open_context()
-    account = ctx.accounts.get(handle)
-    if account is None:
-        raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+    account = known_account(ctx, handle)
     password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from consentinel.cli.context import open_context
+from consentinel.cli.context import known_account, open_context, parse_handle
 from consentinel.cli.errors import UsageError
 from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
 from consentinel.core.i18n import tr
@@ -37,25 +37,13 @@ def add_parsers(sub: Any) -> None:
 
 
 def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
-    from consentinel.core.accounts import InvalidHandle, normalize_handle
-
     if not ctx.accounts.list():
         raise UsageError(
             tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin")
         )
     if not raw:
         return None
-    handles = []
-    for text in raw:
-        try:
-            handle = normalize_handle(text)
-        except InvalidHandle as error:
-            raise UsageError(str(error)) from None
-        account = ctx.accounts.get(handle)
-        if account is None:
-            raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
-        handles.append(account.handle)
-    return handles
+    return [known_account(ctx, parse_handle(text)).handle for text in raw]
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
+    from consentinel.core.accounts import Account
     from consentinel.core.context import AppContext
 
 
@@ -27,6 +28,24 @@ def open_context() -> AppContext:
         if warning:
             print(warning, file=sys.stderr)
     return ctx
+
+
+def parse_handle(text: str) -> str:
+    """A handle as typed, normalised; an invalid one is a usage error."""
+    from consentinel.core.accounts import InvalidHandle, normalize_handle
+
+    try:
+        return normalize_handle(text)
+    except InvalidHandle as error:
+        raise UsageError(str(error)) from None
+
+
+def known_account(ctx: AppContext, handle: str) -> Account:
+    """The stored account for a normalised handle; an unknown one is a usage error."""
+    account = ctx.accounts.get(handle)
+    if account is None:
+        raise UsageError(tr("@{handle} is not one of your accounts.", handle=handle))
+    return account
 
 
 def read_secret_lines(
