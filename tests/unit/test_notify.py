@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from jeepney import HeaderFields, MessageType, new_error, new_method_return
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import open_dbus_connection
 
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.notify import (
@@ -27,6 +23,7 @@ from consentinel.core.notify import (
     notifications_for,
 )
 from consentinel.core.status import Box, Reason, Status
+from tests.fixtures.notify_server import FakeNotificationServer
 
 
 def run_of(*accounts: AccountResult) -> RunResult:
@@ -86,61 +83,6 @@ def test_a_need_already_said_last_run_is_not_repeated_but_a_revert_always_is() -
 
 
 # -- a real notification server on a private session bus --------------------------------------
-
-
-INTROSPECTION = """<node>
-  <interface name="org.freedesktop.Notifications">
-    <method name="Notify">
-      <arg type="s" direction="in"/><arg type="u" direction="in"/><arg type="s" direction="in"/>
-      <arg type="s" direction="in"/><arg type="s" direction="in"/><arg type="as" direction="in"/>
-      <arg type="a{sv}" direction="in"/><arg type="i" direction="in"/>
-      <arg type="u" direction="out"/>
-    </method>
-  </interface>
-</node>"""
-
-
-class FakeNotificationServer:
-    """Owns org.freedesktop.Notifications on a bus and records each Notify call's arguments."""
-
-    def __init__(self, address: str) -> None:
-        self.calls: list[tuple[object, ...]] = []
-        self.received = threading.Event()
-        self._stop = threading.Event()
-        self._conn = open_dbus_connection(bus=address)
-        reply = self._conn.send_and_get_reply(
-            message_bus.RequestName("org.freedesktop.Notifications")
-        )
-        assert reply.body == (1,)  # primary owner
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                msg = self._conn.receive(timeout=0.2)
-            except TimeoutError:
-                continue
-            if msg.header.message_type is not MessageType.method_call:
-                continue
-            member = msg.header.fields.get(HeaderFields.member)
-            if member == "Introspect":  # gdbus asks for the method's signature first
-                self._conn.send(new_method_return(msg, "s", (INTROSPECTION,)))
-            elif member == "Notify":
-                self.calls.append(tuple(msg.body))
-                self._conn.send(new_method_return(msg, "u", (len(self.calls),)))
-                self.received.set()
-            elif member == "GetServerInformation":  # libnotify (notify-send) asks this first
-                self._conn.send(new_method_return(msg, "ssss", ("fake", "tests", "1", "1.2")))
-            elif member == "GetCapabilities":
-                self._conn.send(new_method_return(msg, "as", (["body"],)))
-            else:
-                self._conn.send(new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod"))
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._conn.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pyotp
 import pytest
@@ -102,3 +103,39 @@ def test_eight_digit_codes() -> None:
     stored = parse_totp_secret(f"otpauth://totp/X:a?secret={SECRET}&digits=8&period=60")
     code = gen.code("a", stored)
     assert len(code) == 8 and code == pyotp.TOTP(SECRET, digits=8, interval=60).at(clock.now)
+
+
+def test_a_used_code_is_never_reused_by_another_process(consentinel_home: Path) -> None:
+    """Two AccountStores on one data folder stand for the GUI and a scheduled run."""
+    from consentinel.core.accounts import Account, AccountStore
+    from consentinel.core.paths import AppPaths
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    AccountStore(paths).add(Account("alice"))
+    clock = FakeClock(1_700_000_005.0)  # 25 s into a 30-s step
+    first_process = TotpGenerator(clock=clock, sleep=clock.sleep, used_steps=AccountStore(paths))
+    other_process = TotpGenerator(clock=clock, sleep=clock.sleep, used_steps=AccountStore(paths))
+    first = first_process.code("alice", SECRET)
+    second = other_process.code("Alice", SECRET)
+    assert second != first
+    assert clock.slept == [pytest.approx(5.01)]  # waited for the next step, no longer
+    # Only the step number is on disk, never a code or the secret.
+    text = paths.accounts_path.read_text(encoding="utf-8")
+    assert first not in text and second not in text and SECRET not in text
+    assert AccountStore(paths).last_totp_step("alice") == int(clock.now // 30)
+
+
+def test_a_stored_step_far_from_now_is_ignored(consentinel_home: Path) -> None:
+    """After the clock was changed, yesterday's step must not make a sign-in wait for a day."""
+    from consentinel.core.accounts import Account, AccountStore
+    from consentinel.core.paths import AppPaths
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    clock = FakeClock(1_700_000_005.0)
+    store.remember_totp_step("alice", int(clock.now // 30) + 2880)  # a day ahead
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep, used_steps=store)
+    assert gen.wait_needed("alice", SECRET) == 0.0
+    gen.code("alice", SECRET)
+    assert clock.slept == []

@@ -16,7 +16,13 @@ from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
-from consentinel.core.check_messages import box_name, reason_message, success_message
+from consentinel.core.check_messages import (
+    box_name,
+    rate_limited_message,
+    reason_message,
+    session_lost_message,
+    success_message,
+)
 from consentinel.core.context import AppContext
 from consentinel.core.events import (
     AccountFinished,
@@ -39,6 +45,9 @@ from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 
 log = logging.getLogger(__name__)
+
+#: After X answered "too many requests", the account's checks leave X alone this long.
+RATE_LIMIT_BACKOFF_HOURS = 1.0
 
 AskSync = Callable[[PromptRequest], "str | None"]
 #: Opens a visible window for the person to finish signing in; True once signed in and saved.
@@ -83,6 +92,9 @@ class AccountCheck:
         self._started = time.monotonic()
         self._context: BrowserContext | None = None
         self._evidence: Path | None = None
+        #: Boxes unticked and read back off in this check (kept across a second sign-in).
+        self._confirmed: dict[Box, BoxChange] = {}
+        self._reverted: set[Box] = set()
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -144,10 +156,14 @@ class AccountCheck:
             if exc.screenshot:
                 self._save_evidence(exc.screenshot, "page-changed")
             result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
-        except SessionExpired as exc:
-            result = self._fail(Reason.SESSION_EXPIRED, exc.detail).result
+        except SessionExpired:
+            message = session_lost_message(self.handle)
+            result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
         except XError as exc:
-            result = self._fail(exc.reason, exc.detail, Status.ERROR).result
+            if exc.reason is Reason.RATE_LIMITED:
+                result = self._back_off()
+            else:
+                result = self._fail(exc.reason, exc.detail, Status.ERROR).result
         except VaultError as exc:
             result = self._fail(Reason.KEYRING_UNAVAILABLE, str(exc), Status.ERROR).result
         except PlaywrightError as exc:
@@ -191,8 +207,22 @@ class AccountCheck:
         grok = GrokPage(page, self.ctx.site, self.shared.page_timeout_ms)
         return page, grok
 
+    def _back_off(self) -> AccountResult:
+        """X said "too many requests": record a back-off so no run hammers it meanwhile."""
+        hours = min(RATE_LIMIT_BACKOFF_HOURS, self.ctx.settings.backoff_hours)
+        state = self.ctx.accounts.block(self.handle, Reason.RATE_LIMITED, hours=hours)
+        message = rate_limited_message(self.handle, state.blocked_until)
+        return self._result(Status.ERROR, Reason.RATE_LIMITED, message)
+
+    def _check_not_rate_limited(self) -> None:
+        state = self.ctx.accounts.state(self.handle)
+        if state.block_reason is Reason.RATE_LIMITED and state.is_blocked():
+            message = rate_limited_message(self.handle, state.blocked_until)
+            raise _Stop(self._result(Status.ERROR, Reason.RATE_LIMITED, message))
+
     async def _run(self) -> AccountResult:
         self._check_cancel()
+        self._check_not_rate_limited()
         self._step(Step.OPENING_SESSION)
         page, grok = await self._open_page()
         boxes: dict[Box, BoxState] | None = None
@@ -208,7 +238,17 @@ class AccountCheck:
             self._check_cancel()
             self._step(Step.READING_PAGE)
             boxes = await grok.open()
-        return await self._enforce(grok, boxes)
+        try:
+            return await self._enforce(grok, boxes)
+        except SessionExpired:
+            # X ended the session between the read and a save: sign in once more (within the
+            # sign-in rules), read again and carry on; a second expiry ends the check.
+            self._check_cancel()
+            page, grok = await self._sign_in(page, grok)
+            self._check_cancel()
+            self._step(Step.READING_PAGE)
+            boxes = await grok.open()
+            return await self._enforce(grok, boxes)
 
     # -- signing in ----------------------------------------------------------------------------
 
@@ -289,6 +329,11 @@ class AccountCheck:
             if state is None:
                 continue  # X does not show this box to this account (memory's rollout)
             enforced = box in self.account.keep
+            if box in self._confirmed and not state.checked:
+                settings[box] = self._confirmed[box]  # done before X ended the session
+                fixed.append(box)
+                reverted.extend([box] if box in self._reverted else [])
+                continue
             if not (enforced and state.checked):
                 settings[box] = BoxChange(state.checked, state.checked, state.disabled)
                 continue
@@ -319,6 +364,9 @@ class AccountCheck:
             )
             if outcome.confirmed:
                 fixed.append(box)
+                self._confirmed[box] = settings[box]
+                if box in reverted:
+                    self._reverted.add(box)
             else:
                 failed.append((box, outcome))
         kept = tuple(reverted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -165,6 +166,9 @@ class AccountState:
     block_reason: Reason | None = None
     last_check_at: datetime | None = None
     last_status: Status | None = None
+    #: The last TOTP time-step whose code was sent to X (never the code): a code is never reused,
+    #: even by another process signing in within the same 30 seconds.
+    totp_step: int | None = None
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
@@ -176,6 +180,7 @@ class AccountState:
             "block_reason": self.block_reason.value if self.block_reason else None,
             "last_check_at": self.last_check_at.isoformat() if self.last_check_at else None,
             "last_status": self.last_status.value if self.last_status else None,
+            "totp_step": self.totp_step,
         }
 
     @classmethod
@@ -192,7 +197,12 @@ class AccountState:
             block_reason=Reason(reason) if reason else None,
             last_check_at=when("last_check_at"),
             last_status=Status(status) if status else None,
+            totp_step=_int_or_none(raw.get("totp_step")),
         )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class AccountStore:
@@ -348,3 +358,14 @@ class AccountStore:
             self.set_state(
                 handle, replace(self.state(handle), last_check_at=at or _now(), last_status=status)
             )
+
+    # -- two-factor codes -----------------------------------------------------------------------
+
+    def last_totp_step(self, handle: str) -> int | None:
+        """The TOTP time-step last used to sign in this account, if any."""
+        return self.state(handle).totp_step
+
+    def remember_totp_step(self, handle: str, step: int) -> None:
+        """Remember that the code of `step` was used (an account no longer listed is ignored)."""
+        with self._lock, contextlib.suppress(UnknownAccount):
+            self.set_state(handle, replace(self.state(handle), totp_step=step))

@@ -39,6 +39,23 @@ def blocked_message(handle: str, reason: Reason | None, until: datetime | None) 
     )
 
 
+def rate_limited_message(handle: str, until: datetime | None) -> str:
+    when = until.astimezone().strftime("%Y-%m-%d %H:%M") if until else "?"
+    return tr(
+        "X asked to slow down: Consentinel sends no request for @{handle} before {when}.",
+        handle=handle,
+        when=when,
+    )
+
+
+def session_lost_message(handle: str) -> str:
+    return tr(
+        "X ended the session again during the check: run `consentinel login {handle}` to sign "
+        "in yourself.",
+        handle=handle,
+    )
+
+
 def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {
@@ -74,7 +91,7 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.WRONG_PASSWORD: tr(
             "X said the saved password is wrong; it will not be tried again until you run "
-            "`consentinel set-password {handle}`.",
+            "`consentinel account set-password {handle}`.",
             handle=handle,
         ),
         Reason.UNKNOWN_ACCOUNT: tr("X does not know the account @{handle}.", handle=handle),

@@ -43,14 +43,16 @@ class AppContext:
         if settings is None:
             settings, warning = load_settings(paths)
         vault = vault or Vault()
+        accounts = AccountStore(paths)
         return cls(
             paths=paths,
             settings=settings,
-            accounts=AccountStore(paths),
+            accounts=accounts,
             vault=vault,
             sessions=SessionStore(paths, vault),
             journal=Journal.open(paths.journal_path),
             site=XSite(settings.effective_x_origin()),
+            totp=TotpGenerator(used_steps=accounts),
             warnings=[warning] if warning else [],
         )
 

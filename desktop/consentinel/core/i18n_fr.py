@@ -94,6 +94,9 @@ FRENCH: dict[str, str] = {
     "Run `consentinel login {handle}` to sign in yourself.":
         "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant "
         "{when}. Lancez `consentinel login {handle}` pour vous connecter vous-même.",
+    "X asked to slow down: Consentinel sends no request for @{handle} before {when}.":
+        "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant "
+        "{when}.",
     "X asks for a two-factor code: save the TOTP secret, or run `consentinel login {handle}`.":
         "X demande un code de double authentification : enregistrez le secret TOTP, ou lancez "
         "`consentinel login {handle}`.",
@@ -113,13 +116,17 @@ FRENCH: dict[str, str] = {
     "`consentinel login {handle}`.":
         "X a verrouillé le compte jusqu'à ce que vous le vérifiiez : connectez-vous sur x.com, "
         "puis lancez `consentinel login {handle}`.",
+    "X ended the session again during the check: run `consentinel login {handle}` to sign "
+    "in yourself.":
+        "X a de nouveau fermé la session pendant la vérification : lancez "
+        "`consentinel login {handle}` pour vous connecter vous-même.",
     "The saved session expired and no password is saved: run `consentinel login {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
         "`consentinel login {handle}`.",
     "X said the saved password is wrong; it will not be tried again until you run "
-    "`consentinel set-password {handle}`.":
+    "`consentinel account set-password {handle}`.":
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
-        "vous lanciez `consentinel set-password {handle}`.",
+        "vous lanciez `consentinel account set-password {handle}`.",
     "X does not know the account @{handle}.": "X ne connaît pas le compte @{handle}.",
     "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
     "A screenshot was saved.":

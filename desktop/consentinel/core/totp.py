@@ -6,16 +6,20 @@ import asyncio
 import base64
 import binascii
 import hashlib
+import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pyotp
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.i18n import tr
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DIGITS = 6
 DEFAULT_PERIOD = 30
@@ -147,11 +151,21 @@ class _Used:
     code: str
 
 
+class UsedSteps(Protocol):
+    """Where the last used time-step of each account outlives the process (accounts.json)."""
+
+    def last_totp_step(self, handle: str) -> int | None: ...
+
+    def remember_totp_step(self, handle: str, step: int) -> None: ...
+
+
 class TotpGenerator:
     """Gives a fresh code per account, never one already used (X refuses a replayed code).
 
-    It remembers, in memory, the last time-step used for each handle; when the current step was
-    used, it waits for the next one. The clock and the sleeps are injectable for tests.
+    It remembers the last time-step used for each handle, in memory and, when given
+    `used_steps`, on disk, so that a scheduled run and the app signing in within the same
+    30 seconds never send the same code; when the current step was used, it waits for the next
+    one. Only step numbers are stored, never a code. The clock and sleeps are injectable.
     """
 
     def __init__(
@@ -159,12 +173,26 @@ class TotpGenerator:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        used_steps: UsedSteps | None = None,
     ) -> None:
         self._clock = clock
         self._sleep = sleep
         self._async_sleep = async_sleep
+        self._store = used_steps
         self._used: dict[str, _Used] = {}
         self._lock = threading.Lock()
+
+    def _last_used(self, key: str, spec: TotpSpec, step: int) -> _Used | None:
+        used = self._used.get(key)
+        if self._store is None:
+            return used
+        stored = self._store.last_totp_step(key)
+        # A stored step far from now (the clock was changed) says nothing about today's codes.
+        if stored is None or not step - 1 <= stored <= step + 1:
+            return used
+        if used is None or stored > used.step:
+            return _Used(stored, spec.code_at_step(stored))
+        return used
 
     def wait_needed(self, handle: str, secret: str) -> float:
         """Seconds to wait before a fresh code exists for this account (0: one is ready)."""
@@ -175,7 +203,7 @@ class TotpGenerator:
     def _wait(self, key: str, spec: TotpSpec) -> float:
         now = self._clock()
         step = int(now // spec.period)
-        used = self._used.get(key)
+        used = self._last_used(key, spec, step)
         if used is None or (step > used.step and spec.code_at_step(step) != used.code):
             return 0.0
         # The step was used (or happens to give the same code): the next step starts at…
@@ -190,6 +218,11 @@ class TotpGenerator:
         step = int(self._clock() // spec.period)
         code = spec.code_at_step(step)
         self._used[key] = _Used(step, code)
+        if self._store is not None:
+            try:
+                self._store.remember_totp_step(key, step)
+            except OSError as exc:  # the code is still fresh; only another process could reuse it
+                log.warning("could not remember the 2FA time-step: %s", exc)
         return code
 
     def code(self, handle: str, secret: str) -> str:
