@@ -266,7 +266,34 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         dialog.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
         return dialog
 
+    def browser_setup(state: str) -> Callable[[], object]:
+        from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+
+        def make() -> object:
+            dialog = BrowserSetupDialog(ctx)  # type: ignore[arg-type]
+            if state == "downloading":  # what the dialog shows 42 % into the download
+                dialog._set_busy(True)
+                dialog.bar.show()
+                dialog.status.show()
+                dialog._on_progress("Chrome for Testing 159.0.8154.6", 42)
+            elif state == "failed":
+                from consentinel.core.i18n import tr
+
+                message = tr(
+                    "The browser download failed (is this computer online?). {detail} "
+                    "You can also install Google Chrome, Microsoft Edge or Chromium, "
+                    "or choose a browser in the settings.",
+                    detail="Error: getaddrinfo ENOTFOUND cdn.playwright.dev",
+                )
+                dialog._on_finished(False, message)
+            return dialog
+
+        return make
+
     return {
+        "browser-setup": browser_setup("offer"),
+        "browser-downloading": browser_setup("downloading"),
+        "browser-failed": browser_setup("failed"),
         "account-add": account_add,
         "account-edit": account_edit,
         "account-no-keyring": account_no_keyring,

@@ -41,6 +41,11 @@
 </context>
 <context>
     <name>AppController</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/app_controller.py" line="1" />
+            <source>A browser is ready: checks can start.</source>
+            <translation>Un navigateur est prêt : les vérifications peuvent commencer.</translation>
+        </message>
     <message>
         <location filename="../../desktop/consentinel/gui/app_controller.py" line="159"/>
         <source>The demo could not start</source>

@@ -1209,4 +1209,86 @@ Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</t
             <translation>Toutes vos données ont été supprimées.</translation>
         </message>
     </context>
+    <context>
+        <name>BrowserSetupDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>A browser is needed</source>
+            <translation>Un navigateur est nécessaire</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Consentinel opens X's settings page in Chrome, Edge or Chromium, and none was found on this computer.
+
+You can download Chromium for Consentinel alone (about 170 MB, kept in its data folder), or choose a browser that is already installed.</source>
+            <translation>Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et aucun n’a été trouvé sur cet ordinateur.
+
+Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé dans son dossier de données), ou choisir un navigateur déjà installé.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Download status</source>
+            <translation>État du téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Download progress</source>
+            <translation>Avancement du téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>&amp;Download Chromium</source>
+            <translation>&amp;Télécharger Chromium</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>&amp;Choose a browser…</source>
+            <translation>&amp;Choisir un navigateur…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>&amp;Not now</source>
+            <translation>&amp;Pas maintenant</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>&amp;Cancel download</source>
+            <translation>&amp;Annuler le téléchargement</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Starting the download…</source>
+            <translation>Démarrage du téléchargement…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Cancelling…</source>
+            <translation>Annulation…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Downloading {what}…</source>
+            <translation>Téléchargement de {what}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Downloading {what}: {percent} %</source>
+            <translation>Téléchargement de {what} : {percent} %</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Chromium is ready: checks can start.</source>
+            <translation>Chromium est prêt : les vérifications peuvent commencer.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Choose Chrome, Edge or Chromium</source>
+            <translation>Choisir Chrome, Edge ou Chromium</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>{path} is not a program this computer can run.</source>
+            <translation>{path} n’est pas un programme que cet ordinateur peut lancer.</translation>
+        </message>
+    </context>
 </TS>

@@ -159,3 +159,25 @@ def test_bundle_menu_entry_points_at_the_bundle(bundle: Path, tmp_path: Path) ->
     entry = (data_home / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8")
     assert f"Exec={bundle / 'consentinel-gui'}\n" in entry
     assert (data_home / "icons/hicolor/scalable/apps" / f"{APP_ID}.svg").is_file()
+
+
+def test_bundle_downloads_chromium_into_the_data_folder(
+    bundle: Path, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """`browser install` from the bundle runs Playwright's bundled driver, not `python -m`."""
+    from tests.fixtures.fake_cdn import fake_cdn
+
+    with fake_cdn() as cdn:
+        env = _clean_env(
+            CONSENTINEL_HOME=str(consentinel_home),
+            CONSENTINEL_LANG="en",
+            PLAYWRIGHT_DOWNLOAD_HOST=cdn.origin,  # the local stand-in for Playwright's CDN
+        )
+        proc = _run(bundle, env, "browser", "install")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Chromium is installed." in proc.stdout
+    browsers = consentinel_home / "data" / "browsers"
+    installed = list(browsers.glob("chromium-*/chrome-linux64/chrome"))
+    assert len(installed) == 1
+    shown = _run(bundle, env, "browser")
+    assert shown.returncode == 0 and str(installed[0]) in shown.stdout, shown.stdout

@@ -13,13 +13,12 @@ from consentinel.x import browser
 from consentinel.x.browser import (
     BROWSER_ENV,
     BrowserSource,
-    browser_install_command,
     find_browser,
     headful_user_agent,
-    install_browser,
     launch_args,
     system_candidates,
 )
+from consentinel.x.browser_install import install_browser, install_command
 
 
 def _fake_exe(path: Path) -> Path:
@@ -61,6 +60,9 @@ def test_playwright_download_before_system_newest_revision_first(
     root = tmp_path / "ms-playwright"
     _fake_exe(root / "chromium-1100" / "chrome-linux" / "chrome")
     newest = _fake_exe(root / "chromium-1187" / "chrome-linux64" / "chrome")
+    _fake_exe(root / "chromium-1200" / "chrome-linux64" / "chrome")  # unpacking cut off
+    for done in ("chromium-1100", "chromium-1187"):
+        (root / done / "INSTALLATION_COMPLETE").touch()
     monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(root))
     choice = find_browser(None, platform="linux")
     assert choice is not None
@@ -108,8 +110,12 @@ def test_user_agent_never_says_headless() -> None:
     assert "HeadlessChrome" not in ua and "Chrome/156.0.0.0" in ua
 
 
-def test_install_command_uses_this_python() -> None:
-    assert browser_install_command() == [sys.executable, "-m", "playwright", "install", "chromium"]
+def test_install_command_runs_playwrights_own_driver() -> None:
+    # Not `sys.executable -m playwright`: inside a bundle sys.executable is the app itself.
+    node, cli, *rest = install_command()
+    assert Path(node).is_file() and os.access(node, os.X_OK)
+    assert cli.endswith("cli.js") and Path(cli).is_file()
+    assert rest == ["install", "--no-shell", "chromium"]
 
 
 def test_install_without_internet_fails_with_a_message(
@@ -121,8 +127,55 @@ def test_install_without_internet_fails_with_a_message(
     monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT", "5000")
     monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
     lines: list[str] = []
-    outcome = install_browser(lines.append)
+    outcome = install_browser(lines.append, into=tmp_path / "download")
     assert not outcome.ok
     assert "download failed" in outcome.message
     assert "Traceback" not in outcome.message
     assert os.environ["PLAYWRIGHT_BROWSERS_PATH"].endswith("download")
+
+
+def test_install_downloads_into_the_data_folder_with_progress(
+    monkeypatch: pytest.MonkeyPatch, consentinel_home: Path
+) -> None:
+    from consentinel.x.browser_install import InstallProgress, downloaded_browsers_dir
+    from tests.fixtures.fake_cdn import fake_cdn
+
+    monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
+    assert find_browser(None, platform="linux") is None
+    progress: list[InstallProgress] = []
+    with fake_cdn() as cdn:
+        monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
+        outcome = install_browser(on_progress=progress.append)
+    assert outcome.ok, outcome.message
+    assert any(p.endswith("/chrome-linux64.zip") for p in cdn.requested)
+    assert not any("headless-shell" in p for p in cdn.requested)  # --no-shell: 100 MB saved
+    # Into Consentinel's own data folder, not Playwright's cache or anywhere else.
+    assert downloaded_browsers_dir().is_relative_to(consentinel_home)
+    choice = find_browser(None, platform="linux")
+    assert choice is not None and choice.source is BrowserSource.PLAYWRIGHT
+    assert choice.path.is_relative_to(downloaded_browsers_dir())
+    # Progress: what is downloaded, then rising percentages up to 100.
+    chromium = [p for p in progress if p.what.startswith("Chrome for Testing")]
+    assert chromium[0].percent is None
+    percents = [p.percent for p in chromium[1:]]
+    assert percents == sorted(percents) and percents[-1] == 100 and len(percents) >= 3
+
+
+def test_install_can_be_cancelled(monkeypatch: pytest.MonkeyPatch, consentinel_home: Path) -> None:
+    import threading
+
+    from consentinel.x.browser_install import InstallProgress
+    from tests.fixtures.fake_cdn import fake_cdn
+
+    monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
+    cancel = threading.Event()
+
+    def on_progress(p: InstallProgress) -> None:
+        if p.percent is not None:
+            cancel.set()  # the person pressed Cancel once the download was under way
+
+    with fake_cdn(padding=60_000_000) as cdn:
+        monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
+        outcome = install_browser(on_progress=on_progress, cancel=cancel)
+    assert not outcome.ok and "cancelled" in outcome.message
+    assert find_browser(None, platform="linux") is None

@@ -17,9 +17,12 @@ def add_parser(sub: Any) -> None:
 
 def _browser(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
-    from consentinel.x.browser import find_browser, install_browser
+    from consentinel.x.browser import find_browser
+    from consentinel.x.browser_install import downloaded_browsers_dir, install_browser
 
     if args.action == "install":
+        print(tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()),
+              flush=True)
         outcome = install_browser(on_output=lambda line: print(line, flush=True))
         print(outcome.message)
         return 0 if outcome.ok else 2

@@ -158,6 +158,8 @@ FRENCH: dict[str, str] = {
     "Could not start the browser download: {error}":
         "Impossible de lancer le téléchargement du navigateur : {error}",
     "Chromium is installed.": "Chromium est installé.",
+    "The browser download was cancelled.": "Le téléchargement du navigateur a été annulé.",
+    "Downloading Chromium into {folder}…": "Téléchargement de Chromium dans {folder}…",
     "Unexpected error: {error}": "Erreur inattendue : {error}",
     "The browser download failed (is this computer online?). {detail} You can also install "
     "Google Chrome, Microsoft Edge or Chromium, or choose a browser in the settings.":

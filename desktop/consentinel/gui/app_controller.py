@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
 from consentinel.core.events import RunResult
-from consentinel.core.status import Status
+from consentinel.core.status import Reason, Status
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
 from consentinel.gui.demo import DemoSession
@@ -68,6 +68,7 @@ class AppController(QObject):
             self.tray.toggle_pause.connect(self.auto.toggle_pause)
             self.tray.quit_app.connect(self.quit)
         self.demo_controller: AppController | None = None
+        self.browser_dialog: QDialog | None = None
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
         self.on_quit: Callable[[], None] = QApplication.quit
@@ -96,6 +97,36 @@ class AppController(QObject):
         for warning in self._warnings():
             self.window.statusBar().showMessage(warning, 20_000)
         self.auto.start()
+        if self.demo is None and self.window.isVisible():
+            QTimer.singleShot(0, self._offer_browser_if_missing)
+
+    def _offer_browser_if_missing(self) -> None:
+        from consentinel.gui.browser_setup_dialog import browser_missing
+
+        if browser_missing(self.ctx):
+            self.offer_browser()
+
+    def offer_browser(self) -> None:
+        """The "a browser is needed" dialog: choose one or download Chromium (non-blocking)."""
+        from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+
+        if self.browser_dialog is not None:
+            self.browser_dialog.raise_()
+            return
+        dialog = BrowserSetupDialog(self.ctx, self.window)
+        dialog.accepted.connect(
+            lambda: self.window.statusBar().showMessage(
+                self.tr("A browser is ready: checks can start."), 20_000
+            )
+        )
+        dialog.finished.connect(self._browser_dialog_closed)
+        self.browser_dialog = dialog
+        dialog.open()
+
+    def _browser_dialog_closed(self) -> None:
+        if self.browser_dialog is not None:
+            self.browser_dialog.deleteLater()
+        self.browser_dialog = None
 
     def _warnings(self) -> list[str]:
         found = [*self.ctx.warnings, self.ctx.accounts.load_warning, self.ctx.journal.open_warning]
@@ -111,11 +142,15 @@ class AppController(QObject):
             return False
         return self.window.start_check(None, trigger="schedule")
 
-    def _run_finished(self, result: RunResult, _trigger: str) -> None:
+    def _run_finished(self, result: RunResult, trigger: str) -> None:
         completed = not result.cancelled and all(
             a.status is not Status.ERROR for a in result.accounts
         )
         self.auto.run_finished(completed)
+        if trigger != "schedule" and any(
+            a.reason is Reason.BROWSER_MISSING for a in result.accounts
+        ):
+            self.offer_browser()
 
     # -- windows, language, demo ------------------------------------------------------------------
 

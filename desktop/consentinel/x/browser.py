@@ -1,11 +1,10 @@
-"""Finding a Chromium-family browser, launching it the quiet way, and installing one on request."""
+"""Finding a Chromium-family browser and launching it the quiet way (downloads: browser_install)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -99,7 +98,14 @@ def playwright_browsers_dir(platform: str = sys.platform) -> Path:
 
 
 def _playwright_chromium(platform: str) -> Iterator[Path]:
-    root = playwright_browsers_dir(platform)
+    from consentinel.x.browser_install import downloaded_browsers_dir
+
+    # What Consentinel downloaded into its data folder first, then Playwright's own cache.
+    for root in (downloaded_browsers_dir(), playwright_browsers_dir(platform)):
+        yield from _chromium_in(root, platform)
+
+
+def _chromium_in(root: Path, platform: str) -> Iterator[Path]:
     if not root.is_dir():
         return
 
@@ -108,8 +114,16 @@ def _playwright_chromium(platform: str) -> Iterator[Path]:
         tail = p.name.rsplit("-", 1)[-1]
         return int(tail) if tail.isdigit() else -1
 
+    # Playwright writes INSTALLATION_COMPLETE once a download is unpacked: a download that was
+    # cancelled or cut off half-way is never taken for a browser.
     dirs = sorted(
-        (d for d in root.iterdir() if d.is_dir() and d.name.startswith("chromium-")),
+        (
+            d
+            for d in root.iterdir()
+            if d.is_dir()
+            and d.name.startswith("chromium-")
+            and (d / "INSTALLATION_COMPLETE").is_file()
+        ),
         key=revision,
         reverse=True,
     )
@@ -166,53 +180,4 @@ def headful_user_agent(browser_version: str, platform: str = sys.platform) -> st
     return (
         f"Mozilla/5.0 ({system}) AppleWebKit/537.36 (KHTML, like Gecko) "
         f"Chrome/{major}.0.0.0 Safari/537.36"
-    )
-
-
-def browser_install_command() -> list[str]:
-    """The command that downloads Playwright's own Chromium."""
-    return [sys.executable, "-m", "playwright", "install", "chromium"]
-
-
-@dataclass(frozen=True)
-class InstallOutcome:
-    ok: bool
-    message: str
-
-
-def install_browser(on_output: Callable[[str], None] = lambda _line: None) -> InstallOutcome:
-    """Download Chromium, passing on each progress line; a failure is a message, not a crash."""
-    from consentinel.core.i18n import tr
-
-    try:
-        proc = subprocess.Popen(
-            browser_install_command(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        )
-    except OSError as exc:
-        return InstallOutcome(False, tr("Could not start the browser download: {error}", error=exc))
-    assert proc.stdout is not None
-    tail: list[str] = []
-    for line in proc.stdout:
-        line = line.rstrip()
-        if line:
-            on_output(line)
-            if not line.lstrip().startswith("at "):  # keep Node's stack frames out of the summary
-                tail = [*tail[-4:], line.strip()]
-    code = proc.wait()
-    if code == 0 and find_browser() is not None:
-        return InstallOutcome(True, tr("Chromium is installed."))
-    detail = tail[-1] if tail else ""
-    return InstallOutcome(
-        False,
-        tr(
-            "The browser download failed (is this computer online?). {detail} "
-            "You can also install Google Chrome, Microsoft Edge or Chromium, "
-            "or choose a browser in the settings.",
-            detail=detail,
-        ).strip(),
     )

@@ -1,0 +1,225 @@
+"""When no browser is found: choose an installed one, or download Chromium with a progress bar."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consentinel.gui.message_style import error_style, ok_color
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+    from consentinel.x.browser_install import InstallOutcome, InstallProgress
+
+Installer = Callable[..., "InstallOutcome"]
+
+
+def _default_installer(**kwargs: object) -> InstallOutcome:
+    from consentinel.x.browser_install import install_browser
+
+    return install_browser(**kwargs)  # type: ignore[arg-type]
+
+
+class BrowserDownload(QObject):
+    """Runs the download on a worker thread; its signals reach the dialog on the GUI thread."""
+
+    progress = Signal(str, int)  # what is downloaded, percent (-1: not started yet)
+    finished = Signal(bool, str)  # ok, one sentence
+
+    def __init__(self, installer: Installer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._installer = installer
+        self._cancel = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        self._cancel.clear()
+        self._thread = threading.Thread(target=self._run, name="browser-download", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, seconds: float) -> None:
+        if self._thread is not None:
+            self._thread.join(seconds)
+
+    def _run(self) -> None:
+        def on_progress(p: InstallProgress) -> None:
+            self.progress.emit(p.what, -1 if p.percent is None else p.percent)
+
+        try:
+            outcome = self._installer(on_progress=on_progress, cancel=self._cancel)
+        except Exception as exc:  # never leave the dialog waiting forever
+            self.finished.emit(False, f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(outcome.ok, outcome.message)
+
+
+class BrowserSetupDialog(QDialog):
+    """Offered on first run when no Chrome, Edge or Chromium is found (and after a check that
+    could not start for want of one). Accepted once a browser is usable."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        installer: Installer = _default_installer,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("A browser is needed"))
+        self.setMinimumWidth(520)
+        self.download = BrowserDownload(installer, self)
+        self.download.progress.connect(self._on_progress)
+        self.download.finished.connect(self._on_finished)
+
+        intro = QLabel(
+            self.tr(
+                "Consentinel opens X's settings page in Chrome, Edge or Chromium, and none was "
+                "found on this computer.\n\nYou can download Chromium for Consentinel alone "
+                "(about 170 MB, kept in its data folder), or choose a browser that is already "
+                "installed."
+            )
+        )
+        intro.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Download status"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(self.tr("Download progress"))
+        self.bar.setRange(0, 100)
+        self.bar.hide()
+
+        self.download_button = QPushButton(self.tr("&Download Chromium"))
+        self.choose_button = QPushButton(self.tr("&Choose a browser…"))
+        self.later_button = QPushButton(self.tr("&Not now"))
+        self.cancel_button = QPushButton(self.tr("&Cancel download"))
+        self.cancel_button.hide()
+        self.download_button.setDefault(True)
+        for other in (self.choose_button, self.later_button, self.cancel_button):
+            other.setAutoDefault(False)  # Enter downloads, whichever button has the focus
+        self.download_button.clicked.connect(self.start_download)
+        self.choose_button.clicked.connect(self._choose)
+        self.later_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel_download)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.download_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    # -- downloading ------------------------------------------------------------------------------
+
+    def start_download(self) -> None:
+        self._set_busy(True)
+        self.bar.setRange(0, 0)  # busy until Playwright says how far along it is
+        self.bar.show()
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Starting the download…"))
+        self.status.show()
+        self.download.start()
+
+    def cancel_download(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Cancelling…"))
+        self.download.cancel()
+
+    def _on_progress(self, what: str, percent: int) -> None:
+        if percent < 0:
+            self.bar.setRange(0, 0)
+            self.status.setText(self.tr("Downloading {what}…").replace("{what}", what))
+            return
+        self.bar.setRange(0, 100)
+        self.bar.setValue(percent)
+        self.status.setText(
+            self.tr("Downloading {what}: {percent} %")
+            .replace("{what}", what)
+            .replace("{percent}", str(percent))
+        )
+
+    def _on_finished(self, ok: bool, message: str) -> None:
+        self._set_busy(False)
+        self.bar.hide()
+        if ok:
+            self.status.setStyleSheet(f"color: {ok_color()};")
+            self.status.setText(self.tr("Chromium is ready: checks can start."))
+            self.accept()
+            return
+        self.status.setStyleSheet(error_style())
+        self.status.setText(message)
+        self.status.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.download_button, self.choose_button, self.later_button):
+            button.setVisible(not busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+
+    # -- choosing an installed browser ------------------------------------------------------------
+
+    def _choose(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose Chrome, Edge or Chromium")
+        )
+        if path:
+            self.use_browser(path)
+
+    def use_browser(self, path: str) -> bool:
+        """Save `path` as the browser to use; False (and a sentence shown) when it cannot run."""
+        program = Path(path)
+        if not (program.is_file() and os.access(program, os.X_OK)):
+            self.status.setStyleSheet(error_style())
+            self.status.setText(
+                self.tr("{path} is not a program this computer can run.").replace(
+                    "{path}", str(program)
+                )
+            )
+            self.status.show()
+            return False
+        self.ctx.settings.browser_path = str(program)
+        self.ctx.save_settings()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        if self.download.running:
+            self.cancel_download()
+            self.download.wait(30)
+        super().reject()
+
+
+def browser_missing(ctx: AppContext) -> bool:
+    """True when checks would find no browser (the settings' choice included)."""
+    from consentinel.x.browser import find_browser
+
+    return find_browser(ctx.settings.browser_path) is None
