@@ -451,6 +451,11 @@
     <context>
         <name>JournalModel</name>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
+            <source>the browser stopped</source>
+            <translation>le navigateur s’est arrêté</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="38" />
             <source>confirmed</source>
             <translation>confirmé</translation>

@@ -9,8 +9,6 @@ import signal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
@@ -63,10 +61,6 @@ def _kill_the_browser() -> int:
     return killed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (issue 8): a browser killed mid-check is reported as `network` instead of a browser reason (x/errors.py reason_for_exception)",
-)
 def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
     sim = simx(SimAccount("lena", "pw-lena"), SimAccount("milo", "pw-milo"))
     ctx = AppContext.create(
@@ -99,5 +93,5 @@ def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
     assert {e.handle for e in ctx.journal.entries(kinds=[EntryKind.CHECK])} == {"lena", "milo"}
     # Clear means it names the culprit: the browser stopped, X is not to blame.
     for account in result.accounts:
-        assert account.reason not in (Reason.NETWORK, Reason.TIMEOUT), account.message
+        assert account.reason is Reason.BROWSER_CRASHED, (account.reason, account.message)
         assert not account.message.startswith("X "), account.message

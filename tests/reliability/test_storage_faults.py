@@ -13,8 +13,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from consentinel.core.vault import Vault
 from tests.reliability.cli_support import CLI
 
@@ -116,10 +114,6 @@ def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str,
     assert Vault().get_password(handle) is None  # and nothing saved in the keyring either
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect (issue 8): a full disk is reported as 'disk I/O error' by Journal.open instead of 'the disk is full'",
-)
 def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
     handle = "fulldisked"
     added, failed = in_tmpfs(

@@ -445,3 +445,21 @@ def test_exports(journal: Journal, consentinel_home: Path) -> None:
     journal.export_json(path, kinds=[EntryKind.CHECK])
     assert len(json.loads(path.read_text())["entries"]) == 2
     assert os.path.getsize(path) > 0
+
+
+def test_a_full_disk_while_writing_is_a_sentence_and_keeps_the_chain(journal: Journal) -> None:
+    """SQLite's max_page_count makes it answer exactly as on a full disk (SQLITE_FULL)."""
+    from consentinel.core.journal import JournalError
+
+    journal.record_evidence(None, "alice", "/tmp/one.png", "training")
+    pages = journal._db.execute("PRAGMA page_count").fetchone()[0]
+    journal._db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(JournalError) as caught:
+        for n in range(10_000):
+            journal.record_evidence(None, "alice", f"/tmp/{'x' * 500}-{n}.png", "training")
+    assert "the disk is full" in str(caught.value) and "\n" not in str(caught.value)
+    journal._db.execute("PRAGMA max_page_count = 1073741823")
+    # The failed write left nothing half-done: the chain is intact and writing goes on.
+    assert journal.verify().ok
+    journal.record_evidence(None, "alice", "/tmp/two.png", "training")
+    assert journal.verify().ok

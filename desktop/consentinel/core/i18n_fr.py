@@ -158,6 +158,13 @@ FRENCH: dict[str, str] = {
     "Could not start the browser download: {error}":
         "Impossible de lancer le téléchargement du navigateur : {error}",
     "Chromium is installed.": "Chromium est installé.",
+    "the disk is full; free some space on it and try again":
+        "le disque est plein ; libérez de la place et réessayez",
+    "The journal could not be written: {cause}.": "Le journal n'a pas pu être écrit : {cause}.",
+    "The browser stopped unexpectedly during the check, so nothing was confirmed; "
+    "check again (if it keeps happening, run `consentinel doctor`).":
+        "Le navigateur s'est arrêté pendant la vérification, donc rien n'a été confirmé ; "
+        "vérifiez à nouveau (si cela se répète, lancez `consentinel doctor`).",
     "The browser download was cancelled.": "Le téléchargement du navigateur a été annulé.",
     "Downloading Chromium into {folder}…": "Téléchargement de Chromium dans {folder}…",
     "Unexpected error: {error}": "Erreur inattendue : {error}",

@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import socket
 import sqlite3
 import threading
@@ -56,6 +57,24 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+#: Below this much free space SQLite's "disk I/O error" is the disk being full.
+_NEARLY_FULL_BYTES = 64 * 1024
+
+
+def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
+    """SQLite's cause in a person's words: a full disk says so, with what to do."""
+    text = str(error)
+    full = getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in text
+    if not full and "disk I/O error" in text:
+        try:
+            full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+        except OSError:
+            full = False
+    if full:
+        return tr("the disk is full; free some space on it and try again")
+    return text
 
 
 class JournalError(Exception):
@@ -127,7 +146,10 @@ class Journal:
             # Locked, read-only, full, missing folder: a set-up problem, not a damaged file.
             if isinstance(error, StorageError):
                 raise
-            cause = describe_os_error(error) if isinstance(error, OSError) else str(error)
+            if isinstance(error, OSError):
+                cause = describe_os_error(error)
+            else:
+                cause = describe_sqlite_error(error, path.parent)
             raise StorageError(
                 tr("Could not open the journal {path}: {cause}.", path=path, cause=cause)
             ) from error
@@ -465,16 +487,26 @@ class Journal:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
+            cause = describe_sqlite_error(error, self.path.parent)
             raise JournalError(
-                tr("The journal is busy or cannot be written: {cause}.", cause=error)
+                tr("The journal is busy or cannot be written: {cause}.", cause=cause)
             ) from error
         try:
             before = int(self._db.execute("SELECT count FROM chain_head").fetchone()[0])
             yield
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            # A full disk shows here, at an insert or at COMMIT; nothing of it is kept.
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            cause = describe_sqlite_error(error, self.path.parent)
+            raise JournalError(
+                tr("The journal could not be written: {cause}.", cause=cause)
+            ) from error
         except BaseException:
-            self._db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
         self._write_head_file(before)
 
     def _insert(

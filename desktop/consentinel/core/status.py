@@ -49,6 +49,7 @@ class Reason(str, Enum):
     CANCELLED = "cancelled"
     BACKING_OFF = "backing_off"
     BOX_DISABLED = "box_disabled"  # an enforced box X shows ticked but disabled (under 18)
+    BROWSER_CRASHED = "browser_crashed"  # the browser stopped during the check (killed, crashed)
 
 
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).

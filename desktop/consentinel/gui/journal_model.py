@@ -68,6 +68,7 @@ _REASONS = {
     Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "network problem"),
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("JournalModel", "X took too long to answer"),
     Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no browser found"),
+    Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP("JournalModel", "the browser stopped"),
     Reason.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("JournalModel", "the keyring is unavailable"),
     Reason.RATE_LIMITED: QT_TRANSLATE_NOOP("JournalModel", "X asked to slow down"),
     Reason.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "cancelled"),

@@ -11,15 +11,59 @@ from pathlib import Path
 
 BROWSER_ENV = "CONSENTINEL_BROWSER"
 
-#: Switches that keep Chromium from phoning home or showing first-run screens; the closed
-#: network of a test machine otherwise fills logs with retries.
+#: An address where nothing listens: Chromium's background services pointed here fail at once,
+#: on the user's own machine, instead of reaching Google.
+NOWHERE = "http://127.0.0.1:9"
+
+#: Features to switch off. Chromium takes only the last --disable-features it is given, so this
+#: list repeats what Playwright itself turns off (its own list would otherwise be lost) and adds
+#: the services that call Google in the background (autofill hints, network time, optimization
+#: hints, translation, search preconnects, media router, certificate-transparency updates).
+DISABLED_FEATURES: tuple[str, ...] = (
+    # Kept from Playwright's defaults (test stability, privacy):
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    # Ours: nothing but the X origin may be contacted.
+    "AutofillServerCommunication",
+    "Translate",
+    "CertificateTransparencyComponentUpdater",
+    "InterestFeedContentSuggestions",
+    "SafeBrowsingSendRtUrlLookups",
+)
+
+#: Switches that keep Chromium from phoning home or showing first-run screens. The issue's
+#: promise is that the app talks to X and nothing else; tests/reliability/test_only_x_origin.py
+#: reads Chromium's own network log to hold it to that.
 BASE_ARGS: tuple[str, ...] = (
     "--disable-background-networking",
     "--disable-component-update",
+    "--disable-sync",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-pings",
     "--no-first-run",
     "--no-default-browser-check",
-    "--disable-sync",
-    "--disable-features=Translate,MediaRouter",
+    "--metrics-recording-only",
+    "--disable-features=" + ",".join(DISABLED_FEATURES),
+    f"--gaia-url={NOWHERE}",
+    f"--google-apis-url={NOWHERE}",
+    f"--lso-url={NOWHERE}",
+    f"--variations-server-url={NOWHERE}",
+    f"--component-updater=url-source={NOWHERE}",
+    f"--apps-gallery-update-url={NOWHERE}",
 )
 
 

@@ -48,6 +48,20 @@ def reason_for_status(http_status: int) -> Reason | None:
     return None
 
 
+#: What Playwright says when the browser, its page or the connection to it went away: the
+#: browser's fault (killed, crashed, out of memory), not X's.
+_BROWSER_GONE = (
+    "has been closed",
+    "Target closed",
+    "Browser closed",
+    "Connection closed",
+    "browser has disconnected",
+    "Page crashed",
+    "page crashed",
+    "Target crashed",
+)
+
+
 def reason_for_exception(exc: BaseException) -> Reason:
     """Map a Playwright failure to a Reason (its messages are the only stable signal)."""
     from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -57,6 +71,8 @@ def reason_for_exception(exc: BaseException) -> Reason:
     if isinstance(exc, PlaywrightTimeout | TimeoutError):
         return Reason.TIMEOUT
     text = str(exc)
+    if any(sign in text for sign in _BROWSER_GONE):
+        return Reason.BROWSER_CRASHED
     if "net::ERR_TIMED_OUT" in text or "Timeout" in text:
         return Reason.TIMEOUT
     if "net::ERR_" in text or "NS_ERROR" in text:
