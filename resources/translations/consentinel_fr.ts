@@ -59,6 +59,11 @@
 </context>
 <context>
     <name>CheckPanel</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/check_panel.py" line="1" />
+            <source>@{handle}: {step}</source>
+            <translation>@{handle} : {step}</translation>
+        </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="19"/>
         <source>Check progress</source>
@@ -101,8 +106,13 @@
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_runner.py" line="73"/>
-        <source>Another Consentinel process is checking your accounts ({who}); try again when it has finished.</source>
-        <translation>Un autre processus Consentinel vérifie vos comptes ({who}) ; réessayez quand il aura terminé.</translation>
+        <source>Another Consentinel process (number {pid}, started at {since}) is checking your accounts; try again when it has finished.</source>
+        <translation>Un autre processus Consentinel (numéro {pid}, lancé à {since}) vérifie vos comptes ; réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/check_runner.py" line="73"/>
+        <source>Another Consentinel process is checking your accounts; try again when it has finished.</source>
+        <translation>Un autre processus Consentinel vérifie vos comptes ; réessayez quand il aura terminé.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_runner.py" line="202"/>

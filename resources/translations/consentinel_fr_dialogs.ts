@@ -822,6 +822,11 @@
     <context>
         <name>PromptDialog</name>
         <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
+            <source>Cancel the &amp;whole check</source>
+            <translation>Annuler &amp;toute la vérification</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="57" />
             <source>Hint</source>
             <translation>Indice</translation>
@@ -1066,8 +1071,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="143" />
-            <source>A new language takes effect when Consentinel restarts.</source>
-            <translation>Une nouvelle langue s’applique au prochain démarrage de Consentinel.</translation>
+            <source>A new language applies to the windows as soon as you save.</source>
+            <translation>Une nouvelle langue s’applique aux fenêtres dès l’enregistrement.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="147" />

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.journal_entries import RunStatus
+from consentinel.core.journal_entries import EntryKind, RunStatus
 from consentinel.gui.check_runner import CheckRunner
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.simx import SimAccount
@@ -53,6 +53,7 @@ def test_a_check_is_refused_clearly_while_another_process_runs_one(
         message = failed.args[0]
         assert "Another Consentinel process" in message
         assert str(holder.pid) in message  # says which process, so the person can find it
+        assert message.count(".") == 1 and "(A check" not in message  # one sentence, not two
         assert not runner.running
 
         # From the main window the same sentence reaches the person in a message box.
@@ -114,3 +115,38 @@ def test_quitting_while_x_waits_for_a_code_cancels_cleanly(
         assert sim.boxes("tom2fa")["training"] is True  # nothing was changed on X
         # The lock was released: the next start of the app may check straight away.
         assert app.runner.busy_elsewhere() is None
+
+
+@pytest.mark.browser
+def test_the_whole_check_can_be_cancelled_from_a_prompt(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    sim = simx(
+        SimAccount("ann2fa", "pw-ann", totp_secret="JBSWY3DPEHPK3PXP", challenges=["two_factor"]),
+        SimAccount("bo", "pw-bo"),
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1  # bo waits for ann: cancelling must stop him too
+    add_account(ctx, "ann2fa", "pw-ann")  # no TOTP secret saved: X's question reaches a person
+    add_account(ctx, "bo", "pw-bo")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        with qtbot.waitSignal(app.runner.prompt, timeout=RUN_TIMEOUT_MS):
+            window.check_all()
+        qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
+        dialog = window.open_prompt
+        assert dialog is not None
+        # The main window's Cancel is behind the window-modal prompt; the prompt has its own.
+        assert dialog.cancel_check_button.isVisible() and dialog.cancel_check_button.isEnabled()
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            qtbot.mouseClick(dialog.cancel_check_button, Qt.MouseButton.LeftButton)
+        result = finished.args[0]
+        assert result.cancelled
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        assert window.open_prompt is None and not app.runner.running
+        run = ctx.journal.run(result.run_id)
+        assert run is not None and run.status is RunStatus.CANCELLED
+        assert ctx.journal.verify().ok
+        assert ctx.journal.entries(kinds=[EntryKind.CHANGE]) == []
+        assert sim.boxes("bo")["training"] is True and sim.mutations("bo") == []
+        assert app.window.check_all_action.isEnabled()  # ready for the next check

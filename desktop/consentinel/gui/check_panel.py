@@ -50,7 +50,11 @@ class CheckPanel(QWidget):
     def show_step(self, handle: str, step: Step) -> None:
         if step is Step.DONE:
             return
-        self.label.setText(f"@{handle}: {step_name(step)}")
+        self.label.setText(
+            self.tr("@{handle}: {step}")
+            .replace("{handle}", handle)
+            .replace("{step}", step_name(step))
+        )
 
     def account_done(self) -> None:
         self._done += 1

@@ -68,12 +68,22 @@ class CheckRunner(QObject):
         if self.running:
             return self.tr("A check is already running.")
         holder = self._lock.holder()
-        if holder is not None:
+        if holder is None:
+            return None
+        if holder.pid is None or holder.started_at is None:
             return self.tr(
-                "Another Consentinel process is checking your accounts ({who}); try again when "
-                "it has finished."
-            ).replace("{who}", holder.describe())
-        return None
+                "Another Consentinel process is checking your accounts; try again when it has "
+                "finished."
+            )
+        since = holder.started_at.astimezone().strftime("%H:%M")
+        return (
+            self.tr(
+                "Another Consentinel process (number {pid}, started at {since}) is checking your "
+                "accounts; try again when it has finished."
+            )
+            .replace("{pid}", str(holder.pid))
+            .replace("{since}", since)
+        )
 
     # -- starting and stopping -------------------------------------------------------------------
 

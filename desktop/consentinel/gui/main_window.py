@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
         dialog = PromptDialog(request, hint, self)
         self.open_prompt = dialog
         dialog.finished.connect(lambda _code: self._prompt_closed(dialog))
+        dialog.cancel_check_requested.connect(self.cancel_check)
         dialog.open()
 
     def _prompt_closed(self, dialog: PromptDialog) -> None:

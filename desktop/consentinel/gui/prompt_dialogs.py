@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,13 @@ OPEN_BROWSER = "ok"
 
 
 class PromptDialog(QDialog):
-    """One question about one account; `answer()` is what the person gave (None: nothing)."""
+    """One question about one account; `answer()` is what the person gave (None: nothing).
+
+    It blocks the main window (window-modal), so it carries its own "Cancel the whole check":
+    `cancel_check_requested` asks the window to stop the run.
+    """
+
+    cancel_check_requested = Signal()
 
     def __init__(
         self, request: PromptRequest, hint: str | None = "", parent: QWidget | None = None
@@ -62,6 +68,13 @@ class PromptDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.addButton(
             self.tr("S&kip this account"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        self.cancel_check_button: QPushButton = self.buttons.addButton(
+            self.tr("Cancel the &whole check"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        # Enter never skips or cancels: only Continue may be the default button.
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_check_button.setAutoDefault(False)
+        self.cancel_check_button.clicked.connect(self._cancel_check)
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
@@ -155,6 +168,8 @@ class PromptDialog(QDialog):
         self.error.setText(shown or "")
         self.error.setVisible(bool(shown))
         self.ok_button.setEnabled(problem is None)
+        if problem is None:
+            self.ok_button.setDefault(True)  # Enter continues, once there is something to send
 
     def _could_grow(self) -> bool:
         """A 2FA code still being typed (digits, fewer than 6)."""
@@ -167,6 +182,10 @@ class PromptDialog(QDialog):
         else:
             self.error.setText(self._invalid)
             self.error.show()
+
+    def _cancel_check(self) -> None:
+        self.cancel_check_requested.emit()
+        self.reject()
 
     def answer(self) -> str | None:
         if self.result() != QDialog.DialogCode.Accepted:

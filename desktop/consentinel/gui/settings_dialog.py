@@ -140,7 +140,7 @@ class SettingsDialog(QDialog):
             self.language_combo.addItem(words, lang.value)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(s.language), 0))
         self.language_note = QLabel(
-            self.tr("A new language takes effect when Consentinel restarts.")
+            self.tr("A new language applies to the windows as soon as you save.")
         )
         self.language_note.setWordWrap(True)
         self.notifications = QCheckBox(
