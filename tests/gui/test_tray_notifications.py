@@ -1,0 +1,74 @@
+"""Tray notifications from the running app, through Qt's real QSystemTrayIcon.
+
+The app runs in a process of its own under Xvfb on the xcb platform (offscreen Qt has no tray),
+with a private session bus on which a small StatusNotifierWatcher says a tray host is there and a
+small notification server records what the tray icon's showMessage() sends (tests/fixtures/
+notify_server.py). Everything else is real: the app, its schedule-triggered runs, Chromium, simx.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.notify_server import (
+    FakeNotificationServer,
+    FakeStatusNotifierWatcher,
+    private_session_bus,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.browser
+def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
+    consentinel_home: Path, chromium_path: Path
+) -> None:
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
+    with private_session_bus() as bus:
+        watcher = FakeStatusNotifierWatcher(bus)
+        server = FakeNotificationServer(bus)
+        try:
+            env = {
+                **os.environ,
+                "DBUS_SESSION_BUS_ADDRESS": bus,
+                "QT_QPA_PLATFORM": "xcb",
+                "CONSENTINEL_LANG": "en",
+                "CONSENTINEL_BROWSER": str(chromium_path),
+                "PYTHONPATH": str(ROOT),
+            }
+            done = subprocess.run(
+                [xvfb_run, "-a", sys.executable, "-m", "tests.gui._tray_app",
+                 str(consentinel_home)],
+                env=env, capture_output=True, text=True, timeout=600, cwd=ROOT,
+            )  # fmt: skip
+        finally:
+            watcher.close()
+            server.close()
+    assert done.returncode == 0, done.stderr[-3000:]
+    runs = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert len(runs) == 4, done.stdout
+    assert runs[0]["accounts"]["nora"][0] == "fixed" and runs[0]["training"] is False
+    assert runs[1]["accounts"]["nora"] == ["fixed", None, ["training"]]
+    assert runs[1]["training"] is False
+    assert runs[2]["accounts"]["nora"][0] == "opted_out"
+    assert runs[3]["accounts"]["dave"][0] == "signin_failed"
+    assert watcher.items, "the app's tray icon never registered"
+    bodies = [call[4] for call in server.calls]
+    # Run 1 (a first fix) and run 3 (nothing changed) said nothing; run 2 said one thing,
+    # run 4 one thing: exactly these two, in this order.
+    assert bodies == [
+        "X switched Grok training back on for @nora — switched off again",
+        "@dave needs you: sign in again",
+    ], bodies
+    assert all(call[3] == "Consentinel" for call in server.calls)
+    # Sent by Qt's tray icon (it attaches the icon's pixels), not by the notify-send of
+    # unattended command-line runs.
+    assert all("image_data" in call[6] for call in server.calls), server.calls
