@@ -21,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("en", "fr")
-SIZE = "1280x860x24"
+SIZE = "2400x1500x24"  # room for the 200 % variant; the 100 % windows sit in its corner
+#: Extra English runs: a dark palette, and the whole app at 200 % (QT_SCALE_FACTOR=2).
+VARIANTS = ("dark", "200")
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -47,9 +49,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--child", choices=LANGUAGES)
+    parser.add_argument("--variant", choices=VARIANTS)
     args = parser.parse_args()
     if args.child:
-        return shoot(args.child, args.out)
+        return shoot(args.child, args.out, args.variant)
     xvfb = None
     env = dict(os.environ)
     if not env.get("DISPLAY"):
@@ -58,7 +61,9 @@ def main() -> int:
     env["QT_QPA_PLATFORM"] = "xcb"
     env.pop("WAYLAND_DISPLAY", None)
     try:
-        for lang in LANGUAGES:
+        runs: list[tuple[str, str | None]] = [(lang, None) for lang in LANGUAGES]
+        runs += [("en", variant) for variant in VARIANTS]
+        for lang, variant in runs:
             with tempfile.TemporaryDirectory(prefix="consentinel-shots-") as home:
                 child_env = {
                     **env,
@@ -66,12 +71,12 @@ def main() -> int:
                     "CONSENTINEL_LANG": lang,
                     "LANG": "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8",
                 }
-                subprocess.run(
-                    [sys.executable, __file__, "--child", lang, "--out", str(args.out)],
-                    env=child_env,
-                    check=True,
-                    timeout=600,
-                )
+                command = [sys.executable, __file__, "--child", lang, "--out", str(args.out)]
+                if variant == "200":
+                    child_env["QT_SCALE_FACTOR"] = "2"
+                if variant:
+                    command += ["--variant", variant]
+                subprocess.run(command, env=child_env, check=True, timeout=600)
     finally:
         if xvfb is not None:
             xvfb.terminate()
@@ -79,8 +84,11 @@ def main() -> int:
     return 0
 
 
-def shoot(lang: str, out: Path) -> int:
-    """Runs inside the Xvfb display: open each screen, wait for it to settle, grab it."""
+def shoot(lang: str, out: Path, variant: str | None = None) -> int:
+    """Runs inside the Xvfb display: open each screen, wait for it to settle, grab it.
+
+    With a variant, only the main window (first run, demo accounts, checked) is taken, named
+    app-<screen>-<variant>.png."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
@@ -95,6 +103,13 @@ def shoot(lang: str, out: Path) -> int:
 
     app = QApplication([sys.argv[0]])
     app.setWindowIcon(app_icon())
+    if variant == "dark":
+        from take_dialog_screenshots import dark_palette  # this folder is on sys.path
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    suffix = variant or lang
+    only_main = variant is not None
     out.mkdir(parents=True, exist_ok=True)
     translators = Translators()
     translators.switch(lang)
@@ -119,7 +134,7 @@ def shoot(lang: str, out: Path) -> int:
         screen = widget.screen()
         frame = widget.frameGeometry()
         picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        path = out / f"app-{name}-{lang}.png"
+        path = out / f"app-{name}-{suffix}.png"
         picture.save(str(path))
         print("wrote", path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
@@ -141,7 +156,8 @@ def shoot(lang: str, out: Path) -> int:
     dialog.totp_edit.setText("otpauth://totp/X:my_handle?secret=ABC")
     dialog._edited(dialog.totp_edit)  # show the validation message as typing would
     place(dialog, 120, 60)
-    grab(dialog, "add-account")
+    if not only_main:
+        grab(dialog, "add-account")
     dialog.reject()
     first.shutdown()
     first.window.hide()
@@ -160,8 +176,9 @@ def shoot(lang: str, out: Path) -> int:
     assert prompt is not None
     prompt.move(window.x() + 260, window.y() + 140)
     settle()
-    grab(window, "checking")
-    grab(prompt, "two-factor-prompt")
+    if not only_main:
+        grab(window, "checking")
+        grab(prompt, "two-factor-prompt")
     code = re.search(r"\b(\d{6})\b", prompt.hint.text())
     assert code, prompt.hint.text()
     # Typed like a person: Continue is enabled by textEdited, which setText() does not emit.
@@ -171,6 +188,9 @@ def shoot(lang: str, out: Path) -> int:
     wait_until(lambda: not controller.runner.running)
     settle(800)
     grab(window, "checked")
+    if only_main:
+        controller.shutdown()
+        return 0
     window.show_journal()
     journal = window.journal_window
     assert journal is not None

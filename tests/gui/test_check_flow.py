@@ -114,3 +114,34 @@ def test_cancelling_a_check_stops_it_and_writes_nothing_half_done(
         # The second account was never started.
         assert sim.boxes("slow_sue")["training"] is True
         assert QApplication.activeModalWidget() is None
+
+
+def test_sign_in_in_a_browser_window_saves_the_session(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """The main window's "Sign in in a browser window…": X's sign-in page opens (headless here,
+    no screen), the saved secrets fill it in, and once X lands on its home page the session is
+    kept, so the next check signs in nobody."""
+    sim = simx(SimAccount("erin", "pw-erin"))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "erin", "pw-erin")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.table.selectRow(window.table.row_of("erin") or 0)
+        assert window.signin_action.isEnabled()
+        with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            window.signin_action.trigger()
+            assert app.runner.running and not window.check_all_action.isEnabled()
+        outcome = finished.args[0]
+        assert outcome.ok, outcome.message
+        assert ctx.sessions.exists("erin")
+        assert len(sim.signin_attempts("erin")) == 1
+        qtbot.waitUntil(lambda: window.check_all_action.isEnabled())
+        assert outcome.message in window.statusBar().currentMessage()
+        signins = ctx.journal.entries(handle="erin", kinds=[EntryKind.SIGNIN])
+        assert signins and signins[-1].payload.get("outcome") == "ok", signins
+        # The next check uses that session: X sees no new sign-in.
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            window.check_all_action.trigger()
+        qtbot.waitUntil(lambda: window.table.status_text("erin") == "Fixed")
+        assert len(sim.signin_attempts("erin")) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from consentinel.core.status import Reason, Status
 
@@ -31,14 +31,15 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
 
 
 def dot_icon(color: str) -> QIcon:
-    """A filled circle drawn at 2x so it stays crisp on high-density screens."""
+    """A filled circle with a light ring, drawn at 2x so it stays crisp on dense screens."""
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
+        # A light ring keeps the dot visible on a selected (blue) row as on a plain one.
+        painter.setPen(QPen(QColor("#ffffff"), size / 12))
         painter.setBrush(QColor(color))
         margin = size * 0.2
         painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
