@@ -142,7 +142,7 @@ def test_shows_the_browser_found_and_the_data_folder(qtbot: QtBot, memory_vault:
     qtbot.addWidget(dialog)
     assert "/usr/bin/chromium" in dialog.found_label.text()  # CONSENTINEL_BROWSER in tests
     assert dialog.folder_label.text() == str(ctx.paths.data_dir)
-    assert "restart" in dialog.language_note.text()
+    assert "as soon as you save" in dialog.language_note.text()  # the windows switch at once
 
 
 def _fill(ctx: AppContext, vault: Vault) -> None:

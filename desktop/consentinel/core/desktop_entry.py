@@ -18,6 +18,7 @@ from pathlib import Path
 from consentinel import APP_ID
 from consentinel.core.i18n import tr
 from consentinel.core.osjobs.autostart import desktop_exec_arg
+from consentinel.core.resources import find_resource
 
 DESKTOP_NAME = f"{APP_ID}.desktop"
 METAINFO_NAME = f"{APP_ID}.metainfo.xml"
@@ -28,20 +29,6 @@ _PUBLIC_FILE = 0o644
 
 class DesktopEntryError(Exception):
     """The entry could not be installed; str() is a sentence for a person."""
-
-
-def find_resource(*parts: str) -> Path | None:
-    """A file shipped with the app: inside the installed package (wheel, bundle), else in the
-    source checkout's resources/ folder (running from a clone)."""
-    package_dir = Path(__file__).resolve().parent.parent
-    candidates = [
-        package_dir.joinpath("resources", *parts),
-        package_dir.parent.parent.joinpath("resources", *parts),
-    ]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def data_home(environ: Mapping[str, str] | None = None) -> Path:

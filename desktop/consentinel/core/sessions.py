@@ -12,16 +12,17 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Any
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.fileio import atomic_write_bytes, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import Vault
+
+if TYPE_CHECKING:
+    # cryptography loads with the first session opened, not when the app starts.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 _MAGIC = b"CSS1"
 _NONCE_BYTES = 12
@@ -39,6 +40,8 @@ class SessionStore:
         self.last_warning: str | None = None
 
     def _cipher(self) -> AESGCM:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         # Asked once per store: each keyring read may show an unlock prompt.
         if self._key is None:
             self._key = self._vault.get_or_create_session_key()
@@ -63,6 +66,8 @@ class SessionStore:
             blob = path.read_bytes()
         except FileNotFoundError:
             return None
+        from cryptography.exceptions import InvalidTag
+
         try:
             if not blob.startswith(_MAGIC):
                 raise ValueError("not a session file")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import hashlib
@@ -13,8 +12,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import parse_qs, quote, urlsplit
-
-import pyotp
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.i18n import tr
@@ -48,6 +45,8 @@ class TotpSpec:
         )
 
     def code_at_step(self, step: int) -> str:
+        import pyotp  # loads with the first code, not when the app starts
+
         otp = pyotp.TOTP(
             self.secret,
             digits=self.digits,
@@ -151,6 +150,12 @@ class _Used:
     code: str
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # only engine runs need it; the app's window opens without it
+
+    await asyncio.sleep(seconds)
+
+
 class UsedSteps(Protocol):
     """Where the last used time-step of each account outlives the process (accounts.json)."""
 
@@ -172,12 +177,12 @@ class TotpGenerator:
         self,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] | None = None,
         used_steps: UsedSteps | None = None,
     ) -> None:
         self._clock = clock
         self._sleep = sleep
-        self._async_sleep = async_sleep
+        self._async_sleep = async_sleep or _asyncio_sleep
         self._store = used_steps
         self._used: dict[str, _Used] = {}
         self._lock = threading.Lock()

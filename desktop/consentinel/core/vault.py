@@ -13,16 +13,16 @@ import importlib
 import secrets
 import threading
 from collections.abc import Iterable, Iterator
-
-import keyring
-import keyring.core
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.compat import properties
+from typing import TYPE_CHECKING, Any
 
 from consentinel import APP_ID
 from consentinel.core.accounts import handle_key
 from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    # keyring loads when a secret is first needed, not when the app starts.
+    from keyring.backend import KeyringBackend
+
 
 SERVICE = APP_ID
 SESSION_KEY_ENTRY = "session-key"
@@ -54,33 +54,6 @@ class VaultLocked(VaultError):
     """The keyring is locked, or the person dismissed or refused the unlock prompt."""
 
 
-class MemoryKeyring(KeyringBackend):
-    """Secrets in this process's memory only: the demo mode. Never chosen automatically."""
-
-    @properties.classproperty
-    def priority(cls) -> float:
-        # Raising makes the backend "not viable", so keyring's discovery never picks it.
-        raise RuntimeError("the in-memory keyring is only used when asked for (demo mode)")
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._items: dict[tuple[str, str], str] = {}
-        self._lock = threading.Lock()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        with self._lock:
-            return self._items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        with self._lock:
-            self._items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        with self._lock:
-            if self._items.pop((service, username), None) is None:
-                raise keyring.errors.PasswordDeleteError("no such entry")
-
-
 #: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
 #: and would keep "no keyring" even after the Secret Service appears on the bus).
 _OS_BACKENDS = (
@@ -95,6 +68,8 @@ _OS_BACKENDS = (
 def detect_backend() -> KeyringBackend:
     """The keyring the person configured for python-keyring, else the best OS keyring running
     now, else keyring's "fail" backend (which the Vault reports as no keyring)."""
+    import keyring.core
+
     try:
         configured = keyring.core.load_env() or keyring.core.load_config()
     except Exception:  # a misspelt PYTHON_KEYRING_BACKEND or keyringrc: look for one instead
@@ -152,9 +127,20 @@ class Vault:
     """
 
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
-        self._backend = _unwrap(backend if backend is not None else detect_backend())
+        self._given = backend
+        self._resolved: KeyringBackend | None = None
         self._service = service
         self._lock = threading.RLock()
+
+    @property
+    def _backend(self) -> KeyringBackend:
+        """The keyring, found on first use (finding it talks to D-Bus; the window need not wait)."""
+        if self._resolved is None:
+            with self._lock:
+                if self._resolved is None:
+                    given = self._given if self._given is not None else detect_backend()
+                    self._resolved = _unwrap(given)
+        return self._resolved
 
     @property
     def backend(self) -> KeyringBackend:
@@ -166,7 +152,7 @@ class Vault:
 
     def backend_label(self) -> str:
         """Which keyring holds the secrets, in words a person recognises."""
-        if isinstance(self._backend, MemoryKeyring):
+        if type(self._backend).__name__ == "MemoryKeyring":
             return tr("in-memory (demo)")
         name = _qualname(self._backend)
         if name in _LABELS:
@@ -214,6 +200,8 @@ class Vault:
     @contextlib.contextmanager
     def _guard(self, secret: str | None = None) -> Iterator[None]:
         """Turn whatever the backend raises into a VaultError that never contains the secret."""
+        import keyring.errors
+
         label = self.backend_label()
         try:
             with self._lock:
@@ -302,7 +290,9 @@ class Vault:
         with self._guard():
             if self._backend.get_password(self._service, entry) is None:
                 return
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            from keyring.errors import PasswordDeleteError
+
+            with contextlib.suppress(PasswordDeleteError):
                 self._backend.delete_password(self._service, entry)
 
 
@@ -332,3 +322,13 @@ def _unavailable_message(label: str, cause: str) -> str:
         label=label,
         cause=cause,
     )
+
+
+def __getattr__(name: str) -> Any:
+    # `from consentinel.core.vault import MemoryKeyring` keeps working without loading keyring
+    # for everyone who imports this module.
+    if name == "MemoryKeyring":
+        from consentinel.core.memory_keyring import MemoryKeyring
+
+        return MemoryKeyring
+    raise AttributeError(name)

@@ -6,24 +6,27 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consentinel.core.context import AppContext
-from consentinel.core.engine import Engine
 from consentinel.core.events import RunResult
 from consentinel.core.status import Reason, Status
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
-from consentinel.gui.demo import DemoSession
 from consentinel.gui.main_window import MainWindow
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
 
+if TYPE_CHECKING:
+    from consentinel.core.engine import Engine
+    from consentinel.gui.demo import DemoSession
+
 log = logging.getLogger(__name__)
 
-EngineFactory = Callable[[AppContext], Engine]
+EngineFactory = Callable[[AppContext], "Engine"]
 
 
 def has_display() -> bool:
@@ -34,6 +37,8 @@ def has_display() -> bool:
 
 
 def default_engine(ctx: AppContext) -> Engine:
+    from consentinel.core.engine import Engine  # Playwright loads with the first check
+
     # The "finish in the browser" window must be visible; without a screen it cannot be.
     return Engine(ctx, interactive_headless=not has_display())
 
@@ -186,6 +191,8 @@ class AppController(QObject):
         if self.demo_controller is not None:
             self.demo_controller.show_window()
             return
+        from consentinel.gui.demo import DemoSession
+
         try:
             session = DemoSession.start()
         except OSError as error:

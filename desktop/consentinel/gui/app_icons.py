@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtGui import QIcon
 
 from consentinel import APP_ID
-from consentinel.core.desktop_entry import find_resource
+from consentinel.core.resources import find_resource
 
 
 @cache

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from consentinel.core.engine import Engine, LoginResult
 from consentinel.core.events import (
     AccountFinished,
     AccountStep,
@@ -27,7 +27,11 @@ from consentinel.core.lock import RunLock
 
 log = logging.getLogger(__name__)
 
-EngineFactory = Callable[[], Engine]
+if TYPE_CHECKING:
+    from consentinel.core.engine import Engine, LoginResult
+
+#: Builds the engine when a check starts (Playwright loads then, not when the window opens).
+EngineFactory = Callable[[], "Engine"]
 _POLL_S = 0.2
 
 
@@ -201,6 +205,8 @@ class CheckRunner(QObject):
         except Exception as error:
             log.exception("sign-in window failed")
             self.run_failed.emit(_failure_sentence(error))
+            from consentinel.core.engine import LoginResult
+
             outcome = LoginResult(False, _failure_sentence(error))
         finally:
             self._lock.release()

@@ -49,7 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.core.paths import AppPaths
     from consentinel.gui.app_controller import AppController
     from consentinel.gui.app_icons import app_icon
-    from consentinel.gui.demo import DemoSession
     from consentinel.gui.logging_setup import setup_logging
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import SingleInstance, server_name
@@ -82,9 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     safety = SafetyNet(log_path)
     safety.install()
 
-    demo: DemoSession | None = None
+    demo = None
     instance: SingleInstance | None = None
     if args.demo:
+        from consentinel.gui.demo import DemoSession
+
         demo = DemoSession.start()
         ctx = demo.ctx
     else:

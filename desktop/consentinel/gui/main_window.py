@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,22 +22,21 @@ from PySide6.QtWidgets import (
 from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
-from consentinel.core.engine import LoginResult
 from consentinel.core.events import AccountResult, PromptRequest, RunResult, Step
-from consentinel.core.notify import deliver
 from consentinel.core.vault import VaultError
-from consentinel.gui.about_dialog import AboutDialog
-from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
-from consentinel.gui.check_runner import CheckRunner
 from consentinel.gui.empty_state import EmptyState
-from consentinel.gui.journal_window import JournalWindow
-from consentinel.gui.prompt_dialogs import PromptDialog
-from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.time_words import when_text
+
+if TYPE_CHECKING:
+    # The dialogs and the engine load when first used: the window opens without them.
+    from consentinel.core.engine import LoginResult
+    from consentinel.gui.check_runner import CheckRunner
+    from consentinel.gui.journal_window import JournalWindow
+    from consentinel.gui.prompt_dialogs import PromptDialog
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def add_account(self) -> None:
+        from consentinel.gui.account_dialog import AccountDialog
+
         dialog = AccountDialog(self.ctx, parent=self)
         if dialog.exec() and dialog.saved_handle:
             self.refresh()
@@ -301,6 +303,8 @@ class MainWindow(QMainWindow):
         account = self.ctx.accounts.get(handle) if handle else None
         if account is None or self.runner.running:
             return
+        from consentinel.gui.account_dialog import AccountDialog
+
         dialog = AccountDialog(self.ctx, account, parent=self)
         if dialog.exec():
             self.refresh()
@@ -436,6 +440,8 @@ class MainWindow(QMainWindow):
         if self.isVisible() and self.isActiveWindow() and self.runner.trigger != "schedule":
             return  # the person is looking at the window: it already says everything
         try:
+            from consentinel.core.notify import deliver
+
             deliver(result, self.notifier, self.ctx.journal)  # type: ignore[arg-type]
         except Exception:
             log.exception("notifications failed")
@@ -457,6 +463,8 @@ class MainWindow(QMainWindow):
 
     def _prompt(self, request: PromptRequest) -> None:
         hint = self._hint_for(request) if self._hint_for else None
+        from consentinel.gui.prompt_dialogs import PromptDialog
+
         dialog = PromptDialog(request, hint, self)
         self.open_prompt = dialog
         dialog.finished.connect(lambda _code: self._prompt_closed(dialog))
@@ -477,6 +485,8 @@ class MainWindow(QMainWindow):
 
     def show_journal(self) -> None:
         if self.journal_window is None:
+            from consentinel.gui.journal_window import JournalWindow
+
             self.journal_window = JournalWindow(self.ctx, self)
         else:
             self.journal_window.refresh()
@@ -485,6 +495,8 @@ class MainWindow(QMainWindow):
         self.journal_window.activateWindow()
 
     def show_settings(self) -> None:
+        from consentinel.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx, parent=self)
         if self.demo:
             # The demo's data folder is thrown away: no OS job may point at it.
@@ -503,6 +515,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def about(self) -> None:
+        from consentinel.gui.about_dialog import AboutDialog
+
         AboutDialog(self.ctx, self).exec()
 
     def bring_forward(self) -> None:

@@ -1,0 +1,40 @@
+"""Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does and,
+the moment the main window is first shown, print which heavy modules were loaded; then exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEAVY = ("playwright", "consentinel.core.engine", "consentinel.simx", "keyring", "cryptography")
+
+
+class _FirstShow(QObject):
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
+            widgets = QApplication.topLevelWidgets()
+            if any(isinstance(w, QMainWindow) and w.windowHandle() is obj for w in widgets):
+                loaded = sorted(
+                    h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in sys.modules)
+                )
+                print(json.dumps({"loaded": loaded}), flush=True)
+                os._exit(0)
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    probe = _FirstShow()
+    app.installEventFilter(probe)
+    from consentinel.gui.launch import main as launch
+
+    return int(launch([]))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""The window opens before the heavy parts load: Playwright, the engine, the keyring library and
+cryptography wait for the first check or the first secret (issue 7's start-up target; the time
+itself is measured by benchmarks/, never by a test)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CONSENTINEL_HOME": str(consentinel_home),
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui._first_show_probe"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and lines, done.stderr[-2000:]
+    assert json.loads(lines[-1])["loaded"] == []
