@@ -101,7 +101,8 @@ def test_gui_run_during_a_scheduled_run_is_refused_then_works(
         qtbot.waitUntil(lambda: (lock.holder() or _NoPid).pid == scheduled.pid, timeout=60_000)
         with qtbot.waitSignal(runner.run_failed, timeout=5_000) as refused:
             assert not runner.start(None, "gui")
-        assert "Another Consentinel process is checking" in refused.args[0]
+        assert "Another Consentinel process" in refused.args[0]
+        assert "is checking your accounts" in refused.args[0]
         out, err = scheduled.communicate(timeout=180)
         assert scheduled.returncode == 0, (out, err)
         assert json.loads(out)["accounts"][0]["status"] == "fixed"

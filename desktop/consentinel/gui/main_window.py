@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         # "Last checked 3 minutes ago" moves on by itself.
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
-        self._clock.timeout.connect(self.refresh)
+        self._clock.timeout.connect(self._tick)
         self._clock.start()
 
     def _title(self) -> str:
@@ -259,6 +259,12 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(running)
 
     # -- the accounts -----------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        # Only a window someone can see needs its "3 minutes ago" moved on; one in the tray or
+        # closed reads nothing (and so never touches stores that were closed meanwhile).
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         now = datetime.now(timezone.utc)
