@@ -16,6 +16,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.app_controller import AppController
+from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.translations import Translators
 
 
@@ -71,3 +72,14 @@ def running_app(
     finally:
         controller.shutdown()
         translators.switch("en")
+
+
+def check_all_until_prompt(qtbot: QtBot, app: AppController, timeout_ms: int) -> PromptDialog:
+    """Check every account from the main window and return the prompt dialog X's question opens."""
+    window = app.window
+    with qtbot.waitSignal(app.runner.prompt, timeout=timeout_ms):
+        window.check_all()
+    qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
+    dialog = window.open_prompt
+    assert dialog is not None and dialog.isVisible()
+    return dialog

@@ -12,10 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.events import Step
 from consentinel.core.journal_entries import EntryKind, RunStatus
-from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, make_context, running_app
+from tests.gui._app_support import add_account, check_all_until_prompt, make_context, running_app
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_MS = 90_000
@@ -64,11 +63,7 @@ def test_a_two_factor_prompt_is_answered_in_its_dialog(
     add_account(ctx, "tom2fa", "pw-tom")  # no TOTP secret saved: X's question reaches a person
     with running_app(qtbot, ctx) as app:
         window = app.window
-        with qtbot.waitSignal(app.runner.prompt, timeout=RUN_TIMEOUT_MS):
-            window.check_all()
-        qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
-        dialog = window.open_prompt
-        assert dialog is not None and dialog.isVisible()
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
         assert "tom2fa" in dialog.windowTitle() or "tom2fa" in dialog.title.text()
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             qtbot.keyClicks(dialog.edit, pyotp.TOTP(secret).now())

@@ -14,10 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.journal_entries import EntryKind, RunStatus
 from consentinel.gui.check_runner import CheckRunner
-from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, make_context, quick_engine, running_app
+from tests.gui._app_support import (
+    add_account,
+    check_all_until_prompt,
+    make_context,
+    quick_engine,
+    running_app,
+)
 
 RUN_TIMEOUT_MS = 90_000
 
@@ -93,11 +98,7 @@ def test_quitting_while_x_waits_for_a_code_cancels_cleanly(
     add_account(ctx, "tom2fa", "pw-tom")  # no TOTP secret saved: X's question reaches a person
     with running_app(qtbot, ctx) as app:
         window = app.window
-        with qtbot.waitSignal(app.runner.prompt, timeout=RUN_TIMEOUT_MS):
-            window.check_all()
-        qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
-        dialog = window.open_prompt
-        assert dialog is not None and dialog.isVisible()
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
         # The prompt is window-modal: the person can skip the account from it, or quit from the
         # tray; quitting is what must not leave anything behind while the engine's thread is
         # blocked on the answer.
@@ -131,11 +132,7 @@ def test_the_whole_check_can_be_cancelled_from_a_prompt(
     add_account(ctx, "bo", "pw-bo")
     with running_app(qtbot, ctx) as app:
         window = app.window
-        with qtbot.waitSignal(app.runner.prompt, timeout=RUN_TIMEOUT_MS):
-            window.check_all()
-        qtbot.waitUntil(lambda: isinstance(window.open_prompt, PromptDialog))
-        dialog = window.open_prompt
-        assert dialog is not None
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
         # The main window's Cancel is behind the window-modal prompt; the prompt has its own.
         assert dialog.cancel_check_button.isVisible() and dialog.cancel_check_button.isEnabled()
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
