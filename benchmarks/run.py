@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def storage_states(home: Path, bus: str, handles: list[str]) -> dict[str, Any]:
 
 def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
     from consentinel.core.paths import AppPaths
-    from consentinel.core.settings import load_settings
+    from consentinel.core.settings import load_settings, save_settings
     from consentinel.simx import Scenario, SimAccount, SimX
 
     handles = [f"bench{i:03d}" for i in range(1, n + 1)]
@@ -180,7 +181,11 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                 )
                 if done.returncode != 0:
                     raise SystemExit(f"account add {h} failed: {done.stderr}")
-            concurrency = load_settings(AppPaths(home))[0].concurrency
+            settings = load_settings(AppPaths(home))[0]
+            if opts.concurrency:
+                settings = replace(settings, concurrency=opts.concurrency)
+                save_settings(AppPaths(home), settings)
+            concurrency = settings.concurrency
             out["concurrency"] = concurrency
             # Untimed first run: signs every account in once, so the sessions are saved.
             first = consentinel(env, "check", "--json")
@@ -538,6 +543,10 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=None, help="timed consentinel runs per N")
     parser.add_argument("--startup-repeats", type=int, default=5)
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--skip-startup", action="store_true", help="no start-up/command timing")
+    parser.add_argument(
+        "--concurrency", type=int, default=None, help="accounts at once (default: the app's own)"
+    )
     parser.add_argument(
         "--browser", default=os.environ.get("CONSENTINEL_BROWSER", "/usr/bin/chromium")
     )
@@ -573,9 +582,10 @@ def main() -> int:
         for n in opts.n:
             print(f"N = {n} ...", file=sys.stderr)
             results["runs"].append(measure_n(n, opts, bus))
-        print("start-up and commands ...", file=sys.stderr)
-        results["startup"] = measure_startup(opts, bus)
-        results["commands"] = measure_commands(opts, bus)
+        if not opts.skip_startup:
+            print("start-up and commands ...", file=sys.stderr)
+            results["startup"] = measure_startup(opts, bus)
+            results["commands"] = measure_commands(opts, bus)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     results["targets"] = targets(results)

@@ -38,6 +38,16 @@
         <source>You chose to leave this box as it is.</source>
         <translation>Vous avez choisi de laisser cette case telle quelle.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="116"/>
+        <source>Signed in, not checked since</source>
+        <translation>Connecté, pas vérifié depuis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/consentinel/gui/accounts_table.py" line="119"/>
+        <source>The sign-in worked and the session is saved. The next check reads the boxes again.</source>
+        <translation>La connexion a réussi et la session est enregistrée. La prochaine vérification relira les cases.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>

@@ -3,7 +3,7 @@ whose engine uses short timeouts against the simulated X."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,7 +51,11 @@ def add_account(
 
 @contextmanager
 def running_app(
-    qtbot: QtBot, ctx: AppContext, language: str = "en", **options: object
+    qtbot: QtBot,
+    ctx: AppContext,
+    language: str = "en",
+    engine_factory: Callable[[AppContext], Engine] = quick_engine,
+    **options: object,
 ) -> Iterator[AppController]:
     """An AppController with its window shown (no tray: tests have no system tray)."""
     translators = Translators()
@@ -59,7 +63,7 @@ def running_app(
     controller = AppController(
         ctx,
         translators,
-        engine_factory=quick_engine,
+        engine_factory=engine_factory,
         use_tray=False,
         **options,  # type: ignore[arg-type]
     )

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyotp
 import pytest
+from playwright.async_api import BrowserContext, Page
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import Step
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import PromptKind, Step
 from consentinel.core.journal_entries import EntryKind, RunStatus
+from consentinel.core.status import Reason, Status
+from consentinel.gui.app_controller import has_display
+from consentinel.gui.dialog_words import status_name
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
 from tests.gui._app_support import add_account, check_all_until_prompt, make_context, running_app
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_MS = 90_000
+T = TypeVar("T")
 
 
 def test_check_all_turns_the_row_fixed_and_journals_the_change(
@@ -111,32 +121,100 @@ def test_cancelling_a_check_stops_it_and_writes_nothing_half_done(
         assert QApplication.activeModalWidget() is None
 
 
-def test_sign_in_in_a_browser_window_saves_the_session(
-    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+def _engine_for_a_person(ctx: AppContext) -> Engine:
+    """As the app builds it: the sign-in window is a real window when there is a screen (else
+    headless, the engine's override); the person has half a minute to finish."""
+    return Engine(
+        ctx,
+        headless=True,
+        interactive_headless=not has_display(),
+        page_timeout_s=8,
+        signin_step_timeout_s=8,
+        interactive_timeout_s=30,
+    )
+
+
+def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The main window's "Sign in in a browser window…": X's sign-in page opens (headless here,
-    no screen), the saved secrets fill it in, and once X lands on its home page the session is
-    kept, so the next check signs in nobody."""
-    sim = simx(SimAccount("erin", "pw-erin"))
+    """X shows a puzzle at every sign-in of @erin: the check can only say "needs you". The main
+    window's "Sign in in a browser window…" opens X's sign-in page, types what it may, and leaves
+    the puzzle to the person; here the test is the person and clicks it in that very page. The
+    session is kept, the row stops saying "needs you", and the next check signs in nobody."""
+    sim = simx(SimAccount("erin", "pw-erin", challenges=["captcha"]))
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "erin", "pw-erin")
-    with running_app(qtbot, ctx) as app:
+    # The engine's pages, with the asyncio loop each lives on, so the person can act in them.
+    opened: list[tuple[Page, asyncio.AbstractEventLoop]] = []
+    original_new_page = BrowserContext.new_page
+
+    async def recording_new_page(self: BrowserContext) -> Page:
+        page = await original_new_page(self)
+        opened.append((page, asyncio.get_running_loop()))
+        return page
+
+    monkeypatch.setattr(BrowserContext, "new_page", recording_new_page)
+    # A failed sign-in's message box would wait for a click: record it, so the test fails instead.
+    boxes: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: boxes.append(text)
+    )
+
+    def in_the_window(act: Callable[[Page], Coroutine[Any, Any, T]]) -> T:
+        page, loop = opened[-1]
+        return asyncio.run_coroutine_threadsafe(act(page), loop).result(timeout=30)
+
+    def puzzles_shown() -> int:
+        signins = ctx.journal.entries(handle="erin", kinds=[EntryKind.SIGNIN])
+        return sum(1 for e in signins if e.payload.get("reason") == Reason.CAPTCHA.value)
+
+    with running_app(qtbot, ctx, engine_factory=_engine_for_a_person) as app:
         window = app.window
+        # 1. A check meets the puzzle; the person skips it for now.
+        prompt = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
+        assert prompt.request.kind is PromptKind.FINISH_IN_BROWSER
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            qtbot.mouseClick(prompt.cancel_button, Qt.MouseButton.LeftButton)
+        needs_you = status_name(Status.NEEDS_USER, Reason.CAPTCHA)
+        qtbot.waitUntil(lambda: window.table.status_text("erin") == needs_you)
+        assert puzzles_shown() == 1 and not ctx.sessions.exists("erin")
+
+        # 2. Sign in in a browser window: X's sign-in page; the app types the handle, the person
+        # solves the puzzle there, and the app types the password X asks for next.
         window.table.selectRow(window.table.row_of("erin") or 0)
         assert window.signin_action.isEnabled()
+        pages_before = len(opened)
         with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS) as finished:
             window.signin_action.trigger()
             assert app.runner.running and not window.check_all_action.isEnabled()
+            assert "erin" in window.panel.label.text()
+            qtbot.waitUntil(lambda: len(opened) > pages_before, timeout=RUN_TIMEOUT_MS)
+
+            async def solve_the_puzzle(page: Page) -> str:
+                # A real click inside X's puzzle frame (X ignores a script's untrusted click);
+                # the locator waits for the puzzle to be shown.
+                await page.frame_locator("#arkoseFrame").locator("#solve").click()
+                return page.url
+
+            url = in_the_window(solve_the_puzzle)
+            assert url.startswith(sim.origin) and ctx.site.is_login(url), url
         outcome = finished.args[0]
-        assert outcome.ok, outcome.message
+        assert outcome.ok and not boxes, (outcome.message, boxes)
         assert ctx.sessions.exists("erin")
-        assert len(sim.signin_attempts("erin")) == 1
         qtbot.waitUntil(lambda: window.check_all_action.isEnabled())
         assert outcome.message in window.statusBar().currentMessage()
+        assert not window.panel.isVisible()
         signins = ctx.journal.entries(handle="erin", kinds=[EntryKind.SIGNIN])
-        assert signins and signins[-1].payload.get("outcome") == "ok", signins
-        # The next check uses that session: X sees no new sign-in.
+        assert signins[-1].payload.get("outcome") == "ok", signins
+        assert puzzles_shown() == 1  # the window's sign-in went past its puzzle
+        assert ctx.journal.verify().ok
+        # The row says what happened, not "needs you" any more.
+        assert window.table.status_text("erin") == "Signed in, not checked since"
+
+        # 3. The next check uses that session: X sees no new sign-in, and no puzzle.
+        attempts = len(sim.signin_attempts("erin"))
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             window.check_all_action.trigger()
         qtbot.waitUntil(lambda: window.table.status_text("erin") == "Fixed")
-        assert len(sim.signin_attempts("erin")) == 1
+        assert len(sim.signin_attempts("erin")) == attempts
+        assert sim.boxes("erin")["training"] is False

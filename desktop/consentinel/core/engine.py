@@ -34,7 +34,13 @@ from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import BrowserChoice, find_browser, headful_user_agent, launch_args
-from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in, wait_until_home
+from consentinel.x.signin import (
+    PersonAtWindow,
+    SignInOutcome,
+    SignInSecrets,
+    sign_in,
+    wait_until_home,
+)
 
 log = logging.getLogger(__name__)
 
@@ -251,8 +257,10 @@ class Engine:
             async def nobody(_kind: object, _detail: str) -> str | None:
                 return None  # the person answers in the window itself
 
+            # At a puzzle the person solves it in this window, and we type the rest.
+            person = PersonAtWindow(self.interactive_timeout_s, lambda: cancel.cancelled)
             outcome = await sign_in(
-                page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms
+                page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
             )
             self._journal_signin(account.handle, outcome)
             if not outcome.ok and not await self._wait_for_person(page, cancel):
@@ -270,6 +278,8 @@ class Engine:
                 )
             self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
             self.ctx.accounts.unblock(account.handle)
+            if not outcome.ok:  # the person finished it in the window: the journal says so too
+                self.ctx.journal.record_signin(None, account.handle, "ok")
             return LoginResult(
                 True, tr("@{handle} is signed in; the session is saved.", handle=account.handle)
             )

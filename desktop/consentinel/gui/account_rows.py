@@ -8,6 +8,8 @@ from datetime import datetime
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, Step
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.notify import SIGN_IN_REASONS
 from consentinel.core.status import Box, Reason, Status
 
 
@@ -21,6 +23,9 @@ class AccountRow:
     message: str = ""
     last_checked: datetime | None = None
     step: Step | None = None  # set while a check of this account is running
+    #: The last check needed a person to sign in, and they since did (in the browser window):
+    #: the row no longer says "needs you", and the next check reads the boxes again.
+    signed_in_since: bool = False
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -61,6 +66,7 @@ def rows_for(
                     result.message,
                     state.last_check_at,
                     step,
+                    _signed_in_since(ctx, account.handle, result.status, result.reason),
                 )
             )
             continue
@@ -88,6 +94,19 @@ def rows_for(
                 str(payload.get("message") or ""),
                 entry.at,
                 step,
+                _signed_in_since(ctx, account.handle, status, reason),
             )
         )
     return rows
+
+
+def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reason | None) -> bool:
+    """After a check that needed a person's sign-in: did a sign-in succeed since that check?"""
+    if status not in (Status.NEEDS_USER, Status.SIGNIN_FAILED) and reason not in SIGN_IN_REASONS:
+        return False
+    latest = ctx.journal.entries(handle=handle, kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1)
+    return bool(
+        latest
+        and latest[0].kind is EntryKind.SIGNIN
+        and latest[0].payload.get("outcome") == "ok"
+    )

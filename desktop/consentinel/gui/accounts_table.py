@@ -25,7 +25,7 @@ from consentinel.gui.dialog_words import (
     status_name,
     step_name,
 )
-from consentinel.gui.status_colors import BLUE, GREEN, ORANGE, dot_icon, status_color
+from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
 from consentinel.gui.time_words import when_text
 
 HANDLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,6 +112,16 @@ class AccountsTable(QTableWidget):
             item = QTableWidgetItem(step_name(row.step))
             item.setIcon(dot_icon(BLUE))
             return item
+        if row.signed_in_since:
+            item = QTableWidgetItem(self.tr("Signed in, not checked since"))
+            item.setIcon(dot_icon(GREY))
+            item.setToolTip(
+                self.tr(
+                    "The sign-in worked and the session is saved. The next check reads the "
+                    "boxes again."
+                )
+            )
+            return item
         if row.state.is_blocked(now) and row.status is None:
             text = backing_off()
         else:
@@ -132,7 +142,7 @@ class AccountsTable(QTableWidget):
         if value is False:
             item.setIcon(dot_icon(GREEN))
         elif value is True:
-            item.setIcon(dot_icon(ORANGE if enforced else "#8a8f98"))
+            item.setIcon(dot_icon(ORANGE if enforced else GREY))
             if not enforced:
                 item.setToolTip(self.tr("You chose to leave this box as it is."))
         return item

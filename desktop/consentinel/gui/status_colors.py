@@ -45,4 +45,7 @@ def dot_icon(color: str) -> QIcon:
         painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
         painter.end()
         icon.addPixmap(pixmap)
+        # As it is on a selected row too: the style's own "selected" version tints the dot
+        # with the highlight colour, and the status colour would be lost.
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon

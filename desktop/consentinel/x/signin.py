@@ -26,6 +26,15 @@ from consentinel.x.site import XSite
 Ask = Callable[[PromptKind, str], Awaitable[str | None]]
 
 
+@dataclass(frozen=True)
+class PersonAtWindow:
+    """The sign-in runs in a window a person sees: at a puzzle or a locked-account screen, wait
+    up to `timeout_s` for them to get past it, then go on filling what the saved secrets allow."""
+
+    timeout_s: float
+    cancelled: Callable[[], bool] = lambda: False
+
+
 class Screen(str, Enum):
     """A step of X's sign-in flow, as recognised on the page."""
 
@@ -212,8 +221,10 @@ class SignIn:
         secrets: SignInSecrets,
         ask: Ask,
         step_timeout_ms: float = 20_000,
+        person: PersonAtWindow | None = None,
     ) -> None:
         self.page = page
+        self.person = person
         self.site = site
         self.secrets = secrets
         self.ask = ask
@@ -231,13 +242,15 @@ class SignIn:
     async def read_state(self) -> PageState:
         return _state_from_js(await self.page.evaluate(_READ_SCREEN_JS))
 
-    async def _wait_for_state(self, prev: PageState | None) -> PageState:
+    async def _wait_for_state(
+        self, prev: PageState | None, timeout_ms: float | None = None
+    ) -> PageState:
         """The next recognisable state: a new screen, or a new toast on the same screen."""
         args = [None, "", ""] if prev is None else [prev.raw_screen, prev.text, prev.raw_toast]
         handle = await self.page.wait_for_function(
             _WAIT_CHANGE_JS,
             arg=args,
-            timeout=self.step_timeout_ms,
+            timeout=self.step_timeout_ms if timeout_ms is None else timeout_ms,
             polling="raf",
         )
         return _state_from_js(await handle.json_value())
@@ -306,9 +319,9 @@ class SignIn:
         if screen is Screen.EMAIL_CODE:
             return await self._typed_code(state, PromptKind.EMAIL_CODE, Reason.EMAIL_CODE)
         if screen is Screen.CAPTCHA:
-            return await self._person_needed(Reason.CAPTCHA, Status.NEEDS_USER)
+            return await self._person_needed(Reason.CAPTCHA, Status.NEEDS_USER, state)
         if screen is Screen.LOCKED:
-            return await self._person_needed(Reason.LOCKED, Status.NEEDS_USER)
+            return await self._person_needed(Reason.LOCKED, Status.NEEDS_USER, state)
         if screen is Screen.REFUSED:
             return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, _first_line(state.text))
         if state.toast is not None and screen is None:
@@ -363,7 +376,11 @@ class SignIn:
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf")
         return None
 
-    async def _person_needed(self, reason: Reason, status: Status) -> SignInOutcome:
+    async def _person_needed(
+        self, reason: Reason, status: Status, state: PageState | None = None
+    ) -> SignInOutcome | None:
+        if self.person is not None and state is not None and await self._person_got_past(state):
+            return None  # the person solved it in the window: go on with the next step
         answer = await self.ask(PromptKind.FINISH_IN_BROWSER, reason.value)
         return SignInOutcome(
             False,
@@ -372,6 +389,20 @@ class SignIn:
             password_submitted=self._password_submitted,
             finish_in_browser=bool(answer),
         )
+
+    async def _person_got_past(self, state: PageState) -> bool:
+        """Wait, a second at a time (so a cancel is noticed), for the screen to change."""
+        assert self.person is not None
+        waited = 0.0
+        while waited < self.person.timeout_s and not self.person.cancelled():
+            try:
+                await self._wait_for_state(state, timeout_ms=1000)
+                return True
+            except PlaywrightError:
+                if self.page.is_closed():
+                    return False
+                waited += 1.0
+        return False
 
     async def _fill_and_next(self, selector: str, value: str, kind: str) -> None:
         field = self.page.locator(selector)
@@ -392,10 +423,15 @@ def _first_line(text: str) -> str:
 
 
 async def sign_in(
-    page: Page, site: XSite, secrets: SignInSecrets, ask: Ask, step_timeout_ms: float = 20_000
+    page: Page,
+    site: XSite,
+    secrets: SignInSecrets,
+    ask: Ask,
+    step_timeout_ms: float = 20_000,
+    person: PersonAtWindow | None = None,
 ) -> SignInOutcome:
     """Sign in on this page, answering each of X's steps; see SignIn."""
-    return await SignIn(page, site, secrets, ask, step_timeout_ms).run()
+    return await SignIn(page, site, secrets, ask, step_timeout_ms, person).run()
 
 
 async def wait_until_home(page: Page, site: XSite, timeout_ms: float) -> bool:
