@@ -217,6 +217,8 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                 runs.append(
                     {
                         "seconds": m.seconds,
+                        "cpu_seconds": m.cpu_seconds,
+                        "simx_cpu_seconds": m.harness_cpu_seconds,
                         "peak_rss_mb": m.peak_rss / MB,
                         "statuses": statuses,
                     }
@@ -228,6 +230,8 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                 )
             out["consentinel"] = {
                 "seconds": statistics.median(r["seconds"] for r in runs),
+                "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
+                "simx_cpu_seconds": statistics.median(r["simx_cpu_seconds"] for r in runs),
                 "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
                 "runs": runs,
                 "signins_during_timed_runs": 0,
@@ -246,7 +250,12 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                     raise SystemExit(f"naive N={n} failed: {m.stderr[-2000:]}")
                 report = json.loads(m.stdout)
                 assert report["verified"] == n and len(sim.signin_attempts()) == before, report
-                out["naive"] = {"seconds": m.seconds, "peak_rss_mb": m.peak_rss / MB, **report}
+                out["naive"] = {
+                    "seconds": m.seconds,
+                    "cpu_seconds": m.cpu_seconds,
+                    "peak_rss_mb": m.peak_rss / MB,
+                    **report,
+                }
                 print(
                     f"  N={n} naive: {m.seconds:.2f} s, {m.peak_rss / MB:.0f} MB", file=sys.stderr
                 )
@@ -441,6 +450,29 @@ def table(results: dict[str, Any]) -> str:
             f"{r['n']:>4} | {c['seconds']:>14.2f} | {nv['seconds']:>8.2f} | {f['seconds']:>8.2f} | "
             f"{c['peak_rss_mb']:>15.0f} | {nv['peak_rss_mb']:>9.0f} | {f['peak_rss_mb']:>9.0f}"
         )
+    if all("cpu_seconds" in r["consentinel"] for r in results["runs"]):
+        cores = m["cores"] or 1
+        lines += [
+            "",
+            f"CPU time of the whole process tree (user + system; {cores} cores here):",
+            "   N |  consentinel CPU s | cores busy | CPU-bound limit s |  naive CPU s | "
+            "naive cores busy | simulated X CPU s",
+            "-" * 84,
+        ]
+        for r in results["runs"]:
+            c, nv = r["consentinel"], r.get("naive")
+            naive_cpu = f"{nv['cpu_seconds']:>12.1f}" if nv and "cpu_seconds" in nv else " " * 12
+            naive_busy = (
+                f"{nv['cpu_seconds'] / nv['seconds']:>16.2f}"
+                if nv and "cpu_seconds" in nv
+                else ""
+            )
+            busy = c["cpu_seconds"] / c["seconds"]
+            lines.append(
+                f"{r['n']:>4} | {c['cpu_seconds']:>18.1f} | {busy:>10.2f}"
+                f" | {c['cpu_seconds'] / cores:>17.1f} | {naive_cpu} | {naive_busy:>16}"
+                f" | {c.get('simx_cpu_seconds', float('nan')):>17.1f}"
+            )
     s = results.get("startup")
     if s:
         lines += [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import threading
 import time
@@ -22,6 +23,11 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    #: CPU time (user + system) of the child and every descendant it waited for: with the
+    #: wall time, how many cores the run kept busy.
+    cpu_seconds: float = 0.0
+    #: CPU time of this process meanwhile: the simulated X it serves, and the sampler.
+    harness_cpu_seconds: float = 0.0
 
 
 def tree_rss(root: psutil.Process) -> int:
@@ -70,6 +76,8 @@ def run_measured(
     cmd: Sequence[str], env: dict[str, str], stdin_text: str = "", timeout_s: float = 1800
 ) -> Measured:
     """Run `cmd` to its end, timing it from just before start to exit and sampling its tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before_self = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     proc = subprocess.Popen(
         list(cmd),
@@ -87,4 +95,10 @@ def run_measured(
         out, err = proc.communicate()
     seconds = time.perf_counter() - started
     peak = sampler.stop()
-    return Measured(seconds, peak, proc.returncode, out, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after_self = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    harness = (after_self.ru_utime - before_self.ru_utime) + (
+        after_self.ru_stime - before_self.ru_stime
+    )
+    return Measured(seconds, peak, proc.returncode, out, err, cpu, harness)

@@ -12,8 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.events import AccountResult
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.gui.account_dialog import AccountDialog
+from consentinel.gui.dialog_words import status_name
 from consentinel.gui.launch import main as launch_main
 from consentinel.gui.logging_setup import REDACTED, setup_logging
 from consentinel.gui.safety_net import SafetyNet
@@ -139,3 +142,34 @@ def test_an_uncaught_error_is_logged_without_secrets_and_shown(
     assert "hunter2" not in text and "otpauth" not in text
     assert "ValueError" in net.shown[0] and str(log_path) in net.shown[0]
     assert oct(log_path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_row_after_a_sign_in_needed_then_done_in_the_window(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A check that met X's puzzle read no box: the boxes say "—", not "not shown". Once the
+    person signed in in the browser window (journalled "ok"), the row stops saying "needs you";
+    a later check entry takes over again."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "erin", "pw-erin")
+    run = ctx.journal.start_run("manual")
+    needs_you = AccountResult("erin", Status.NEEDS_USER, Reason.CAPTCHA, message="puzzle")
+    ctx.journal.record_check(run, needs_you)
+    ctx.journal.finish_run(run, cancelled=False)
+    with running_app(qtbot, ctx) as app:
+        table = app.window.table
+        row = table.row_of("erin")
+        assert row is not None
+        assert table.status_text("erin") == status_name(Status.NEEDS_USER, Reason.CAPTCHA)
+        boxes = [table.item(row, 2 + i).text() for i in range(len(ALL_BOXES))]
+        assert boxes == ["—"] * len(ALL_BOXES)
+
+        ctx.journal.record_signin(None, "erin", "ok")
+        app.window.refresh()
+        assert table.status_text("erin") == "Signed in, not checked since"
+
+        run = ctx.journal.start_run("manual")
+        ctx.journal.record_check(run, needs_you)
+        ctx.journal.finish_run(run, cancelled=False)
+        app.window.refresh()
+        assert table.status_text("erin") == status_name(Status.NEEDS_USER, Reason.CAPTCHA)

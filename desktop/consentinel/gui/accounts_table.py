@@ -134,7 +134,9 @@ class AccountsTable(QTableWidget):
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:
         if row.status is None or box not in row.boxes:
-            text = "—" if row.status is None else not_shown()
+            # "Not shown" only when the page was read without this box (X's gradual roll-out);
+            # a check that never reached the page (sign-in needed, error) knows nothing of it.
+            text = not_shown() if row.boxes else "—"
             return QTableWidgetItem(text)
         value = row.boxes[box]
         item = QTableWidgetItem(on_off(value))
