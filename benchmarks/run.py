@@ -219,6 +219,7 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                         "seconds": m.seconds,
                         "cpu_seconds": m.cpu_seconds,
                         "simx_cpu_seconds": m.harness_cpu_seconds,
+                        "machine_busy": m.machine_busy,
                         "peak_rss_mb": m.peak_rss / MB,
                         "statuses": statuses,
                     }
@@ -232,6 +233,7 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                 "seconds": statistics.median(r["seconds"] for r in runs),
                 "cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs),
                 "simx_cpu_seconds": statistics.median(r["simx_cpu_seconds"] for r in runs),
+                "machine_busy": statistics.median(r["machine_busy"] for r in runs),
                 "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
                 "runs": runs,
                 "signins_during_timed_runs": 0,
@@ -253,6 +255,7 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                 out["naive"] = {
                     "seconds": m.seconds,
                     "cpu_seconds": m.cpu_seconds,
+                    "machine_busy": m.machine_busy,
                     "peak_rss_mb": m.peak_rss / MB,
                     **report,
                 }
@@ -454,24 +457,24 @@ def table(results: dict[str, Any]) -> str:
         cores = m["cores"] or 1
         lines += [
             "",
-            f"CPU time of the whole process tree (user + system; {cores} cores here):",
-            "   N |  consentinel CPU s | cores busy | CPU-bound limit s |  naive CPU s | "
-            "naive cores busy | simulated X CPU s",
-            "-" * 84,
+            f"CPU time (user + system) of each process tree, and how busy the whole machine "
+            f"was ({cores} cores):",
+            "   N |  consentinel CPU s | cores used | machine busy | simulated X CPU s |"
+            "  naive CPU s | machine busy",
+            "-" * 96,
         ]
         for r in results["runs"]:
-            c, nv = r["consentinel"], r.get("naive")
-            naive_cpu = f"{nv['cpu_seconds']:>12.1f}" if nv and "cpu_seconds" in nv else " " * 12
-            naive_busy = (
-                f"{nv['cpu_seconds'] / nv['seconds']:>16.2f}"
-                if nv and "cpu_seconds" in nv
+            c, nv = r["consentinel"], r.get("naive") or {}
+            naive = (
+                f"{nv['cpu_seconds']:>12.1f} | {nv.get('machine_busy', float('nan')):>11.0%}"
+                if "cpu_seconds" in nv
                 else ""
             )
-            busy = c["cpu_seconds"] / c["seconds"]
+            used = c["cpu_seconds"] / c["seconds"]
             lines.append(
-                f"{r['n']:>4} | {c['cpu_seconds']:>18.1f} | {busy:>10.2f}"
-                f" | {c['cpu_seconds'] / cores:>17.1f} | {naive_cpu} | {naive_busy:>16}"
-                f" | {c.get('simx_cpu_seconds', float('nan')):>17.1f}"
+                f"{r['n']:>4} | {c['cpu_seconds']:>18.1f} | {used:>10.2f}"
+                f" | {c.get('machine_busy', float('nan')):>12.0%}"
+                f" | {c.get('simx_cpu_seconds', float('nan')):>17.1f} | {naive}"
             )
     s = results.get("startup")
     if s:

@@ -23,15 +23,18 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
-    #: CPU time (user + system) of the child and every descendant it waited for: with the
-    #: wall time, how many cores the run kept busy.
+    #: CPU time (user + system) of the child and all its descendants, each read at its last
+    #: sample (a process's last < 50 ms may be missed): with the wall time, the cores it used.
     cpu_seconds: float = 0.0
     #: CPU time of this process meanwhile: the simulated X it serves, and the sampler.
     harness_cpu_seconds: float = 0.0
+    #: Share of the whole machine's CPU time that was busy during the run (all processes).
+    machine_busy: float = 0.0
 
 
-def tree_rss(root: psutil.Process) -> int:
-    """The summed RSS of a process and all its descendants (processes may vanish meanwhile)."""
+def tree_rss(root: psutil.Process, cpu: dict[int, float] | None = None) -> int:
+    """The summed RSS of a process and all its descendants (processes may vanish meanwhile);
+    with `cpu`, also records each one's CPU time so far by pid."""
     total = 0
     try:
         procs = [root, *root.children(recursive=True)]
@@ -40,6 +43,9 @@ def tree_rss(root: psutil.Process) -> int:
     for proc in procs:
         try:
             total += proc.memory_info().rss
+            if cpu is not None:
+                times = proc.cpu_times()
+                cpu[proc.pid] = times.user + times.system
         except psutil.Error:
             continue  # it exited between listing and reading
     return total
@@ -54,6 +60,7 @@ class PeakSampler:
         self._done = threading.Event()
         self.peak = 0
         self.samples = 0
+        self.cpu_by_pid: dict[int, float] = {}
         self._thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
 
     def start(self) -> PeakSampler:
@@ -62,7 +69,7 @@ class PeakSampler:
 
     def _loop(self) -> None:
         while not self._done.is_set():
-            self.peak = max(self.peak, tree_rss(self._root))
+            self.peak = max(self.peak, tree_rss(self._root, self.cpu_by_pid))
             self.samples += 1
             self._done.wait(self._interval)
 
@@ -76,8 +83,8 @@ def run_measured(
     cmd: Sequence[str], env: dict[str, str], stdin_text: str = "", timeout_s: float = 1800
 ) -> Measured:
     """Run `cmd` to its end, timing it from just before start to exit and sampling its tree."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     before_self = resource.getrusage(resource.RUSAGE_SELF)
+    machine_before = psutil.cpu_times()
     started = time.perf_counter()
     proc = subprocess.Popen(
         list(cmd),
@@ -95,10 +102,15 @@ def run_measured(
         out, err = proc.communicate()
     seconds = time.perf_counter() - started
     peak = sampler.stop()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine_after = psutil.cpu_times()
     after_self = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = sum(sampler.cpu_by_pid.values())
+    idle = (machine_after.idle + machine_after.iowait) - (
+        machine_before.idle + machine_before.iowait
+    )
+    total = sum(machine_after) - sum(machine_before)
+    busy = 1.0 - idle / total if total > 0 else 0.0
     harness = (after_self.ru_utime - before_self.ru_utime) + (
         after_self.ru_stime - before_self.ru_stime
     )
-    return Measured(seconds, peak, proc.returncode, out, err, cpu, harness)
+    return Measured(seconds, peak, proc.returncode, out, err, cpu, harness, busy)

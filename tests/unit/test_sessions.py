@@ -7,7 +7,7 @@ from pathlib import Path
 
 from consentinel.core.paths import AppPaths
 from consentinel.core.sessions import SessionStore
-from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.core.vault import SERVICE, SESSION_KEY_ENTRY, MemoryKeyring, Vault
 
 STATE = {
     "cookies": [
@@ -83,3 +83,18 @@ def test_delete_and_delete_all(consentinel_home: Path) -> None:
     assert sessions.load("alice") is None and sessions.load("bob") == STATE
     sessions.delete_all()
     assert list(paths.sessions_dir.iterdir()) == []
+
+
+def test_prepare_reads_the_key_ahead_only_when_a_session_exists(consentinel_home: Path) -> None:
+    """The engine reads the key while the browser starts: afterwards, opening a session needs
+    no keyring at all. With no saved session it creates no key."""
+    keyring = MemoryKeyring()
+    sessions, _ = store(Vault(keyring))
+    sessions.prepare(["alice", "bob"])
+    assert keyring.get_password(SERVICE, SESSION_KEY_ENTRY) is None
+    sessions.save("alice", STATE)
+
+    later, _ = store(Vault(keyring))  # another run
+    later.prepare(["bob", "alice"])
+    keyring.delete_password(SERVICE, SESSION_KEY_ENTRY)  # the keyring is not asked again
+    assert later.load("alice") == STATE

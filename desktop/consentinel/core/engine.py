@@ -149,6 +149,12 @@ class Engine:
             executable_path=str(choice.path), headless=headless, args=launch_args(headless)
         )
 
+    def _prepare_sessions(self, accounts: list[Account]) -> None:
+        try:
+            self.ctx.sessions.prepare(a.handle for a in accounts)
+        except Exception:  # each account meets it again when opening its session, and says so
+            log.debug("reading the sessions' key ahead failed", exc_info=True)
+
     async def _run_all(
         self,
         choice: BrowserChoice,
@@ -160,12 +166,17 @@ class Engine:
         ask: AskSync | None,
         cancel: CancelToken,
     ) -> list[AccountResult]:
+        # The sessions' key comes from the keyring (D-Bus, perhaps an unlock prompt): read it
+        # while Playwright and the browser start, not on the event loop once accounts wait.
+        warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
         async with async_playwright() as pw:
             try:
                 browser = await self._launch(pw, choice, self.headless)
             except PlaywrightError as exc:
+                await warm
                 detail = str(exc).splitlines()[0]
                 return [self._finish_without_browser(run_id, a, on_event, detail) for a in accounts]
+            await warm
             try:
                 user_agent = headful_user_agent(browser.version)
 

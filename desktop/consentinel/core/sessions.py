@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,12 @@ class SessionStore:
             )
             return None
         return state
+
+    def prepare(self, handles: Iterable[str]) -> None:
+        """Read the sessions' key now if any of these accounts has a saved session, so that
+        opening them later costs no keyring call (VaultError as for `load`)."""
+        if any(self.exists(h) for h in handles):
+            self._cipher()
 
     def exists(self, handle: str) -> bool:
         return self.path_for(handle).is_file()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 import socket
+import sys
 import threading
 import time
 from http import HTTPStatus
@@ -52,7 +53,7 @@ class SimX:
     # -- life ---------------------------------------------------------------------------------
     def start(self) -> SimX:
         handler = type("Handler", (_Handler,), {"sim": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
+        self._server = _Server(("127.0.0.1", self._port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="simx", daemon=True)
         self._thread.start()
@@ -135,6 +136,16 @@ _FAVICON = (
     b"l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 2.25H8.08"
     b'l4.713 6.231z"/></svg>'
 )
+
+
+class _Server(ThreadingHTTPServer):
+    """A browser that closes a connection early (a page left, a favicon no longer wanted) is
+    normal traffic, as on X's servers: not a traceback on stderr. Other errors still print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
