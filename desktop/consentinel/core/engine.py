@@ -268,13 +268,16 @@ class Engine:
             async def nobody(_kind: object, _detail: str) -> str | None:
                 return None  # the person answers in the window itself
 
-            # At a puzzle the person solves it in this window, and we type the rest.
+            # At a puzzle the person solves it in this window, and we type the rest; what we
+            # cannot type (a code nobody saved) they type, until X shows its home page.
             person = PersonAtWindow(self.interactive_timeout_s, lambda: cancel.cancelled)
             outcome = await sign_in(
                 page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
             )
             self._journal_signin(account.handle, outcome)
-            if not outcome.ok and not await self._wait_for_person(page, cancel):
+            if not outcome.ok and not await person.wait(
+                page, lambda: wait_until_home(page, self.ctx.site, 1000)
+            ):
                 if cancel.cancelled:
                     return LoginResult(
                         False, reason_message(Reason.CANCELLED, account.handle), Reason.CANCELLED
@@ -296,20 +299,6 @@ class Engine:
             )
         finally:
             await browser.close()
-
-    async def _wait_for_person(self, page: object, cancel: CancelToken) -> bool:
-        from playwright.async_api import Page
-
-        assert isinstance(page, Page)
-        # Short waits in a loop so a cancel (closing the dialog) is noticed within a second.
-        waited = 0.0
-        while waited < self.interactive_timeout_s and not cancel.cancelled:
-            if await wait_until_home(page, self.ctx.site, 1000):
-                return True
-            if page.is_closed():
-                return False
-            waited += 1.0
-        return False
 
     def _secrets_for_person(self, account: Account) -> SignInSecrets:
         """Whatever we may type for the person; a keyring problem just means they type it."""

@@ -34,6 +34,18 @@ class PersonAtWindow:
     timeout_s: float
     cancelled: Callable[[], bool] = lambda: False
 
+    async def wait(self, page: Page, arrived: Callable[[], Awaitable[bool]]) -> bool:
+        """Wait, a second at a time so a cancel is noticed, until `arrived()` (itself a wait of
+        about a second) says yes; False when time runs out, on cancel, or when the window closes."""
+        waited = 0.0
+        while waited < self.timeout_s and not self.cancelled():
+            if await arrived():
+                return True
+            if page.is_closed():
+                return False
+            waited += 1.0
+        return False
+
 
 class Screen(str, Enum):
     """A step of X's sign-in flow, as recognised on the page."""
@@ -379,7 +391,11 @@ class SignIn:
     async def _person_needed(
         self, reason: Reason, status: Status, state: PageState | None = None
     ) -> SignInOutcome | None:
-        if self.person is not None and state is not None and await self._person_got_past(state):
+        if (
+            self.person is not None
+            and state is not None
+            and await self.person.wait(self.page, lambda: self._screen_changed(state))
+        ):
             return None  # the person solved it in the window: go on with the next step
         answer = await self.ask(PromptKind.FINISH_IN_BROWSER, reason.value)
         return SignInOutcome(
@@ -390,19 +406,13 @@ class SignIn:
             finish_in_browser=bool(answer),
         )
 
-    async def _person_got_past(self, state: PageState) -> bool:
-        """Wait, a second at a time (so a cancel is noticed), for the screen to change."""
-        assert self.person is not None
-        waited = 0.0
-        while waited < self.person.timeout_s and not self.person.cancelled():
-            try:
-                await self._wait_for_state(state, timeout_ms=1000)
-                return True
-            except PlaywrightError:
-                if self.page.is_closed():
-                    return False
-                waited += 1.0
-        return False
+    async def _screen_changed(self, state: PageState) -> bool:
+        """Whether the page moves on from this state within a second."""
+        try:
+            await self._wait_for_state(state, timeout_ms=1000)
+        except PlaywrightError:
+            return False
+        return True
 
     async def _fill_and_next(self, selector: str, value: str, kind: str) -> None:
         field = self.page.locator(selector)
