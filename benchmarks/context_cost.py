@@ -3,16 +3,20 @@
 `.venv/bin/python benchmarks/context_cost.py` (about a minute). One simulated account with a
 session; one browser; each variant runs the floor's cycle (open the Grok page, untick training,
 reload, read back, with the product's GrokPage) a few times, one at a time, and prints the median
-wall time and the median CPU time of the whole machine per cycle. Run it on a quiet machine.
-Never part of the test suite's pass/fail.
+wall time and the median CPU time of the whole machine per cycle, then where that CPU went: the
+mean per cycle of each kind of Chromium process (renderer, browser, GPU…) and Playwright's driver,
+sampled every 20 ms (a process that ends loses at most its last 20 ms). Run it on a quiet
+machine. Never part of the test suite's pass/fail.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -39,6 +43,60 @@ def machine_cpu() -> float:
     return float(times.user + times.system + times.nice)
 
 
+def process_kind(proc: psutil.Process) -> str:
+    """"renderer", "gpu-process", "utility", "browser" (Chromium's main process) or "driver"."""
+    try:
+        cmdline = proc.cmdline()
+    except psutil.Error:
+        return "gone"
+    for arg in cmdline:
+        if arg.startswith("--type="):
+            return str(arg).removeprefix("--type=")
+    name = Path(cmdline[0]).name if cmdline else ""
+    return "driver" if "node" in name else "browser" if "chrom" in name else name or "other"
+
+
+class ChildCpu:
+    """CPU time of this process's children by kind, sampled in a thread every 20 ms."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _sample(self) -> None:
+        for child in psutil.Process().children(recursive=True):
+            try:
+                times = child.cpu_times()
+            except psutil.Error:
+                continue
+            kind = self._seen[child.pid][0] if child.pid in self._seen else process_kind(child)
+            self._seen[child.pid] = (kind, times.user + times.system)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(0.02):
+            self._sample()
+
+    def totals(self) -> dict[str, float]:
+        out: dict[str, float] = collections.defaultdict(float)
+        for kind, cpu in list(self._seen.values()):
+            out[kind] += cpu
+        return out
+
+    def __enter__(self) -> ChildCpu:
+        self._sample()
+        self._before = self.totals()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        after = self.totals()
+        self.spent = {kind: cpu - self._before.get(kind, 0.0) for kind, cpu in after.items()}
+
+
 def signed_in_state(sim: SimX) -> dict[str, Any]:
     """A storage_state with a session simx knows (as a saved session would be)."""
     token, session = sim.world.new_session("bench")
@@ -62,7 +120,10 @@ def signed_in_state(sim: SimX) -> dict[str, Any]:
     }
 
 
-async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, tuple[float, float]]:
+Figures = tuple[float, float, dict[str, float]]
+
+
+async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figures]:
     from playwright.async_api import async_playwright
 
     state = signed_in_state(sim)
@@ -108,6 +169,37 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, tuple
             finally:
                 await context.close()
 
+        idle = await new_context()  # a context that keeps no page open between cycles
+
+        async def new_page_idle_context() -> bool:
+            # No page of this context is alive, so the page needs a new renderer process, but
+            # the context itself (its profile, caches) is already made.
+            page = await idle.new_page()
+            try:
+                return await cycle(GrokPage(page, site, 30_000))
+            finally:
+                await page.close()
+
+        static_cache: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+        async def serve_static(route: Any) -> None:
+            # X's public files (the page's script and style) kept in memory across contexts;
+            # nothing else (no cookies, no storage, no API answers) is shared.
+            url = route.request.url
+            if url not in static_cache:
+                response = await route.fetch()
+                static_cache[url] = (response.status, response.headers, await response.body())
+            status, headers, body = static_cache[url]
+            await route.fulfill(status=status, headers=headers, body=body)
+
+        async def fresh_context_static_cache() -> bool:
+            context = await new_context()
+            await context.route("**/static/**", serve_static)
+            try:
+                return await cycle(GrokPage(await context.new_page(), site, 30_000))
+            finally:
+                await context.close()
+
         async def blank_context() -> bool:
             context = await new_context()
             page = await context.new_page()
@@ -121,21 +213,25 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, tuple
             "a fresh context per account, no screenshot": lambda: fresh_context(False),
             "a fresh context per account, with the screenshot": lambda: fresh_context(True),
             "a fresh context that only opens about:blank": blank_context,
+            "a new page in a made context with no page open": new_page_idle_context,
+            "a fresh context, static files from a shared cache": fresh_context_static_cache,
         }
         # Untimed: the reused page's first load (a cold start the floor pays once).
         sim.set_box("bench", "training", True)
         await reused_page()
-        results: dict[str, tuple[float, float]] = {}
+        results: dict[str, Figures] = {}
         for name, run in variants.items():
             walls, cpus = [], []
-            for _ in range(repeats):
-                sim.set_box("bench", "training", True)
-                cpu0, t0 = machine_cpu(), time.perf_counter()
-                if not await run():
-                    raise SystemExit(f"{name}: the box was not read back off")
-                walls.append(time.perf_counter() - t0)
-                cpus.append(machine_cpu() - cpu0)
-            results[name] = (statistics.median(walls), statistics.median(cpus))
+            with ChildCpu() as split:
+                for _ in range(repeats):
+                    sim.set_box("bench", "training", True)
+                    cpu0, t0 = machine_cpu(), time.perf_counter()
+                    if not await run():
+                        raise SystemExit(f"{name}: the box was not read back off")
+                    walls.append(time.perf_counter() - t0)
+                    cpus.append(machine_cpu() - cpu0)
+            by_kind = {kind: cpu / repeats for kind, cpu in split.spent.items() if cpu > 0}
+            results[name] = (statistics.median(walls), statistics.median(cpus), by_kind)
         await browser.close()
     return results
 
@@ -154,9 +250,12 @@ def main() -> int:
     )
     with SimX(scenario) as sim:
         results = asyncio.run(measure(sim, opts.browser, opts.repeats))
-    print(f"{'per account':52} {'wall s':>7} {'CPU s':>7}")
-    for name, (wall, cpu) in results.items():
-        print(f"{name:52} {wall:7.2f} {cpu:7.2f}")
+    kinds = ("renderer", "browser", "gpu-process", "driver")
+    print(f"{'per account':52} {'wall s':>7} {'CPU s':>7}  " + " ".join(f"{k:>11}" for k in kinds))
+    for name, (wall, cpu, by_kind) in results.items():
+        split = " ".join(f"{by_kind.get(k, 0.0):11.2f}" for k in kinds)
+        print(f"{name:52} {wall:7.2f} {cpu:7.2f}  {split}")
+    print("(CPU s: the whole machine, median per cycle; the kinds: mean per cycle)")
     return 0
 
 

@@ -1,9 +1,10 @@
-"""Start-up probe: a bare PySide6 window, or Consentinel's app, reporting when its main window
-is first exposed (offscreen), then exiting at once.
+"""Start-up probe: a bare PySide6 window, a bare window holding an empty table, or Consentinel's
+app, reporting when its main window is first exposed (offscreen), then exiting at once.
 
-Usage: `python startup_probe.py bare|app`. Prints one JSON line: the CLOCK_MONOTONIC time the
-window was shown (comparable with the parent's time.monotonic() on Linux) and whether
-Playwright / the engine were loaded by then.
+Usage: `python startup_probe.py bare|table|app`. `table` is a reference, not a target: what Qt
+itself costs for the first item view, tool bar and status bar that any accounts window shows.
+Prints one JSON line: the CLOCK_MONOTONIC time the window was shown (comparable with the
+parent's time.monotonic() on Linux) and whether Playwright / the engine were loaded by then.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
 
 
 class _ShownWatcher(QObject):
@@ -46,6 +47,17 @@ def main() -> int:
         window = QMainWindow()
         window.setWindowTitle("bare")
         window.resize(900, 600)
+        window.show()
+        return int(app.exec())
+    if mode == "table":
+        window = QMainWindow()
+        window.setWindowTitle("table")
+        window.resize(900, 600)
+        table = QTableWidget(0, 7)
+        table.setHorizontalHeaderLabels(["Account", "Status", "1", "2", "3", "Last", "Next"])
+        window.setCentralWidget(table)
+        window.addToolBar("tools").addAction("Check now")
+        window.statusBar().showMessage("ready")
         window.show()
         return int(app.exec())
     from consentinel.gui.launch import main as launch_main

@@ -1,6 +1,7 @@
 """Screenshots of the dialogs, in English and French, from real windows under Xvfb.
 
-Run from the repository root: `.venv/bin/python docs/screenshots/take_dialog_screenshots.py`.
+Run from the repository root: `.venv/bin/python docs/screenshots/take_dialog_screenshots.py`
+(add dialog names, such as `about-diagnostics`, to take only those).
 It starts `Xvfb :98` unless DISPLAY is already set, uses a throwaway data folder and an
 in-memory keyring, and writes docs/screenshots/dialog-<name>-<lang>.png.
 """
@@ -23,6 +24,8 @@ DISPLAY = ":98"
 TS = ROOT / "resources" / "translations" / "consentinel_fr_dialogs.ts"
 EVIDENCE = HERE / "simx-grok-en.png"
 TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+#: Dialog names given on the command line: only those are taken (all when none).
+ONLY = frozenset(sys.argv[1:])
 
 
 @contextmanager
@@ -79,6 +82,8 @@ def take_all(home: Path) -> None:
             app.installTranslator(translator)
         ctx = sample_context(home / lang)
         for name, make in dialogs(ctx).items():
+            if ONLY and name not in ONLY:
+                continue
             widget = make()
             widget.show()
             widget.raise_()
@@ -90,7 +95,8 @@ def take_all(home: Path) -> None:
             print("wrote", path.relative_to(ROOT))
             widget.close()
             widget.deleteLater()
-        take_delete_confirmation(ctx, lang, app)
+        if not ONLY or "delete-confirm" in ONLY:
+            take_delete_confirmation(ctx, lang, app)
         ctx.journal.close()
         if lang == "fr":
             app.removeTranslator(translator)
@@ -100,6 +106,8 @@ def take_all(home: Path) -> None:
     ctx = sample_context(home / "dark")
     makers = dialogs(ctx)
     for name in ("account-add", "journal", "prompt-2fa", "about-diagnostics"):
+        if ONLY and name not in ONLY:
+            continue
         widget = makers[name]()
         widget.show()
         settle(app, QEventLoop, QTimer)

@@ -31,16 +31,6 @@ def run_cli(
     return proc
 
 
-@pytest.fixture
-def cli_env(secret_service: dict[str, str], consentinel_home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(secret_service)
-    env["CONSENTINEL_HOME"] = str(consentinel_home)
-    env["CONSENTINEL_LANG"] = "en"
-    env["CONSENTINEL_BROWSER"] = "/usr/bin/chromium"
-    return env
-
-
 def test_version_from_the_installed_command() -> None:
     proc = subprocess.run([CLI, "--version"], capture_output=True, text=True, timeout=60)
     import consentinel
@@ -85,7 +75,7 @@ def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
             assert PASSWORD.encode() not in path.read_bytes()
 
 
-def _grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> None:
+def grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> None:
     for path in folder.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
@@ -142,15 +132,18 @@ def test_add_check_fix_verify_and_journal(
     assert "change" in csv_out.stdout
     outputs.append(csv_out.stdout)
 
-    _grep_for_secrets(consentinel_home, outputs, [PASSWORD, TOTP_SECRET])
+    grep_for_secrets(consentinel_home, outputs, [PASSWORD, TOTP_SECRET])
 
 
 def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
     sim = simx(SimAccount(handle="bob", password=PASSWORD))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     run_cli(env, "account", "add", "bob", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
-    proc = run_cli(env, "check", "--dry-run", "--json", check_exit=1)
+    # --watch with no screen: said once, and the check runs anyway.
+    screenless = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = run_cli(screenless, "check", "--dry-run", "--json", "--watch", check_exit=1)
     assert json.loads(proc.stdout)["accounts"][0]["status"] == "would_fix"
+    assert "No screen here: the check runs without a window." in proc.stderr
     assert sim.mutations("bob") == []
     assert sim.boxes("bob")["training"] is True
 

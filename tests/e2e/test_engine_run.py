@@ -301,3 +301,24 @@ def test_cancel_before_start_cancels_the_run(sim: SimHarness, tmp_path: Path) ->
     assert result.cancelled
     assert result.accounts[0].reason is Reason.CANCELLED
     assert sim.signin_attempts("quinn") == 0
+
+
+def test_watching_needs_a_screen_and_without_one_the_check_runs_headless(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"Show the browser window during checks" is on, but this run has no screen (a scheduled
+    run from a timer, a server): the check still runs, headless, instead of failing to start
+    the browser and calling it missing."""
+    from consentinel.core.engine import Engine
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    sim.add("pat", "pw-pat", boxes={Box.TRAINING: True})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    ctx.settings.show_browser = True
+    add_account(ctx, "pat", "pw-pat")
+
+    (pat,) = Engine(ctx).run_check().accounts
+
+    assert pat.status is Status.FIXED, pat.message
+    assert sim.box("pat", Box.TRAINING) is False

@@ -37,6 +37,9 @@ def test_a_browser_that_exits_at_once(
     (kate,) = json.loads(done.stdout)["accounts"]
     assert (kate["status"], kate["reason"]) == ("error", "browser_missing"), kate
     assert "browser" in kate["message"].lower() and "\n" not in kate["message"]
+    # It names the browser that was found and what it said, not "no browser was found".
+    assert str(broken) in kate["message"] and "this browser is broken" in kate["message"]
+    assert "No Chromium" not in kate["message"]
     assert "Traceback" not in done.stderr
     assert sim.signin_attempts("kate") == [] and sim.mutations("kate") == []
     assert all(sim.boxes("kate").values())

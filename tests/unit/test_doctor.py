@@ -123,6 +123,26 @@ def test_a_browser_that_does_not_answer_is_flagged(monkeypatch: pytest.MonkeyPat
     assert check.advice
 
 
+# -- screen -------------------------------------------------------------------------------------
+
+
+def test_no_screen_is_reported_with_what_it_means(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    check = doctor.check_screen()
+    assert (check.topic, check.ok) == (Topic.SCREEN, None)  # not a fault: checks still run
+    assert "no DISPLAY or WAYLAND_DISPLAY" in check.detail
+    assert "consentinel login" in check.advice
+
+
+def test_an_x11_or_wayland_screen_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":42")
+    assert (doctor.check_screen().ok, doctor.check_screen().detail) == (True, "X11 (:42)")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-1")
+    assert doctor.check_screen().detail == "Wayland (wayland-1)"
+
+
 # -- data folder --------------------------------------------------------------------------------
 
 

@@ -55,6 +55,10 @@ def _check(args: argparse.Namespace) -> int:
     handles = resolve_handles(ctx, args.handles)
     if args.watch:
         ctx.settings.show_browser = True
+        from consentinel.core.display import has_display
+
+        if not has_display():
+            print(tr("No screen here: the check runs without a window."), file=sys.stderr)
     quiet = args.json
 
     def on_event(event: Event) -> None:
@@ -76,7 +80,9 @@ def _check(args: argparse.Namespace) -> int:
         lock.acquire(wait=True)
     cancel = CancelToken()
     try:
-        result = Engine(ctx).run_check(
+        # A scheduled run never opens a window out of nowhere, whatever the setting says.
+        headless = True if args.unattended and not args.watch else None
+        result = Engine(ctx, headless=headless).run_check(
             handles=handles,
             dry_run=args.dry_run,
             unattended=args.unattended,
@@ -108,13 +114,27 @@ def _notify(ctx: AppContext, result: Any) -> None:
 
 
 def _login(args: argparse.Namespace) -> int:
-    from consentinel.core.engine import Engine
-    from consentinel.core.events import CancelToken
+    from consentinel.core.check_messages import no_window_message
+    from consentinel.core.display import has_display
 
     ctx = open_context()
     handles = resolve_handles(ctx, [args.handle])
     assert handles
-    result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None,
-                                           cancel=CancelToken())
+    if not has_display():
+        print(no_window_message(), file=sys.stderr)
+        return EXIT_USAGE
+    from consentinel.core.engine import Engine
+    from consentinel.core.events import CancelToken
+
+    print(tr("A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
+             "it has saved; finish the rest there (a puzzle, a code). The session is saved once "
+             "X shows its home page. Ctrl+C cancels.", handle=handles[0]), file=sys.stderr)
+    cancel = CancelToken()
+    try:
+        result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None,
+                                               cancel=cancel)
+    except KeyboardInterrupt:
+        cancel.cancel()
+        raise
     print(result.message)
     return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF

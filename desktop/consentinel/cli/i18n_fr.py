@@ -196,4 +196,14 @@ FRENCH: dict[str, str] = {
         "Il manque à cette installation ses fichiers de bureau ({missing}) ; "
         "réinstallez Consentinel.",
     "Could not write the menu entry: {error}": "Impossible d'écrire l'entrée de menu : {error}",
+    # -- consentinel login
+    "A browser window opens on X's sign-in page for @{handle}. Consentinel types what it has "
+    "saved; finish the rest there (a puzzle, a code). The session is saved once X shows its "
+    "home page. Ctrl+C cancels.":
+        "Une fenêtre de navigateur s'ouvre sur la page de connexion de X pour @{handle}. "
+        "Consentinel saisit ce qu'il a enregistré ; terminez le reste dans la fenêtre (une "
+        "énigme, un code). La session est enregistrée dès que X affiche sa page d'accueil. "
+        "Ctrl+C annule.",
+    "No screen here: the check runs without a window.":
+        "Pas d'écran ici : la vérification se fait sans fenêtre.",
 }

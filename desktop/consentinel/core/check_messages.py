@@ -56,6 +56,25 @@ def session_lost_message(handle: str) -> str:
     )
 
 
+def browser_failed_message(path: str, detail: str) -> str:
+    """A browser was found but did not start (broken install, no screen for a window…)."""
+    text = tr(
+        "The browser {path} did not start ({detail}). Run `consentinel doctor`, choose another "
+        "browser in the settings, or run `consentinel browser install`.",
+        path=path,
+        detail=detail,
+    )
+    return text.replace(" ().", ".")
+
+
+def no_window_message() -> str:
+    """Signing in by hand needs a window the person can see, and there is no screen."""
+    return tr(
+        "Signing in by hand needs a browser window, and no graphical desktop was found (no "
+        "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session."
+    )
+
+
 def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {

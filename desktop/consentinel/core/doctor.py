@@ -39,6 +39,7 @@ class Topic(str, Enum):
     QT = "qt"
     KEYRING = "keyring"
     BROWSER = "browser"
+    SCREEN = "screen"
     DATA_FOLDER = "data_folder"
     SCHEDULE = "schedule"
     X_SITE = "x_site"
@@ -74,6 +75,7 @@ def run_checks(
         check_qt,
         check_keyring,
         lambda: check_browser(settings.browser_path),
+        check_screen,
         lambda: check_data_folder(paths),
         lambda: check_schedule(settings),
         lambda: check_x_site(settings.effective_x_origin(), timeout_s=x_timeout_s),
@@ -350,6 +352,32 @@ def check_schedule(settings: Settings) -> Check:
         # Installed but not loaded by the OS scheduler yet: the message says what to run.
         return Check(tr("Schedule"), None, report.message, "", Topic.SCHEDULE)
     return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)
+
+
+# -- Screen ----------------------------------------------------------------------------------
+
+
+def check_screen() -> Check:
+    """Whether windows can be shown: checks run without one, the app and `login` need one."""
+    from consentinel.core.display import has_display
+
+    name = tr("Screen")
+    if not sys.platform.startswith("linux"):
+        return Check(name, True, tr("this computer's desktop"), "", Topic.SCREEN)
+    if has_display():
+        wayland = os.environ.get("WAYLAND_DISPLAY")
+        detail = f"Wayland ({wayland})" if wayland else f"X11 ({os.environ.get('DISPLAY')})"
+        return Check(name, True, detail, "", Topic.SCREEN)
+    return Check(
+        name,
+        None,
+        tr("none here (no DISPLAY or WAYLAND_DISPLAY)"),
+        tr(
+            "Checks run without a window; the app and `consentinel login` need a desktop "
+            "session."
+        ),
+        Topic.SCREEN,
+    )
 
 
 # -- X ---------------------------------------------------------------------------------------

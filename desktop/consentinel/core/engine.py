@@ -16,8 +16,13 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
-from consentinel.core.check_messages import reason_message
+from consentinel.core.check_messages import (
+    browser_failed_message,
+    no_window_message,
+    reason_message,
+)
 from consentinel.core.context import AppContext
+from consentinel.core.display import has_display
 from consentinel.core.events import (
     AccountFinished,
     AccountResult,
@@ -33,7 +38,13 @@ from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.vault import VaultError
-from consentinel.x.browser import BrowserChoice, find_browser, headful_user_agent, launch_args
+from consentinel.x.browser import (
+    BrowserChoice,
+    find_browser,
+    headful_user_agent,
+    launch_args,
+    launch_detail,
+)
 from consentinel.x.signin import (
     PersonAtWindow,
     SignInOutcome,
@@ -72,8 +83,10 @@ class Engine:
         interactive_timeout_s: float = 600.0,
     ) -> None:
         self.ctx = ctx
-        # Watching the browser is a setting; tests and scheduled runs stay headless.
-        self.headless = (not ctx.settings.show_browser) if headless is None else headless
+        # Watching the browser is a setting; with no screen to watch it on (a scheduled run,
+        # a server) the check runs headless rather than failing to start the browser.
+        watch = ctx.settings.show_browser and has_display()
+        self.headless = (not watch) if headless is None else headless
         # The "finish in the browser" window is visible unless a test (no display) says not.
         self.interactive_headless = interactive_headless
         self.page_timeout_ms = page_timeout_s * 1000
@@ -103,7 +116,10 @@ class Engine:
         try:
             choice = find_browser(self.ctx.settings.browser_path)
             if choice is None:
-                results = [self._finish_without_browser(run_id, a, on_event, "") for a in accounts]
+                missing = reason_message(Reason.BROWSER_MISSING, "")
+                results = [
+                    self._finish_without_browser(run_id, a, on_event, missing) for a in accounts
+                ]
             else:
                 results = asyncio.run(
                     self._run_all(
@@ -130,11 +146,8 @@ class Engine:
         return [by_key[k] for k in dict.fromkeys(wanted) if k in by_key]
 
     def _finish_without_browser(
-        self, run_id: int, account: Account, on_event: Callable[[Event], None], detail: str
+        self, run_id: int, account: Account, on_event: Callable[[Event], None], message: str
     ) -> AccountResult:
-        message = reason_message(Reason.BROWSER_MISSING, account.handle)
-        if detail:
-            message = f"{message} ({detail})"
         result = AccountResult(
             account.handle, Status.ERROR, Reason.BROWSER_MISSING, message=message
         )
@@ -174,8 +187,8 @@ class Engine:
                 browser = await self._launch(pw, choice, self.headless)
             except PlaywrightError as exc:
                 await warm
-                detail = str(exc).splitlines()[0]
-                return [self._finish_without_browser(run_id, a, on_event, detail) for a in accounts]
+                failed = browser_failed_message(str(choice.path), launch_detail(exc))
+                return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
             await warm
             try:
                 user_agent = headful_user_agent(browser.version)
@@ -231,6 +244,8 @@ class Engine:
                 False, reason_message(Reason.BROWSER_MISSING, handle), Reason.BROWSER_MISSING
             )
         visible_headless = self.interactive_headless if headless is None else headless
+        if not visible_headless and not has_display():
+            return LoginResult(False, no_window_message())
 
         async def main() -> LoginResult:
             async with async_playwright() as pw:
@@ -254,8 +269,7 @@ class Engine:
         try:
             browser = await self._launch(pw, choice, headless)
         except PlaywrightError as exc:
-            detail = str(exc).splitlines()[0]
-            message = f"{reason_message(Reason.BROWSER_MISSING, account.handle)} ({detail})"
+            message = browser_failed_message(str(choice.path), launch_detail(exc))
             return LoginResult(False, message, Reason.BROWSER_MISSING)
         try:
             context = await browser.new_context(

@@ -310,4 +310,21 @@ FRENCH: dict[str, str] = {
     "Could not create the data folder {path}: {cause}.":
         "Impossible de créer le dossier de données {path} : {cause}.",
     "This 2FA link (otpauth://) is not valid.": "Ce lien 2FA (otpauth://) n'est pas valide.",
+    # -- the browser did not start, no screen for a window (core/check_messages.py)
+    "The browser {path} did not start ({detail}). Run `consentinel doctor`, choose another "
+    "browser in the settings, or run `consentinel browser install`.":
+        "Le navigateur {path} n'a pas démarré ({detail}). Lancez `consentinel doctor`, "
+        "choisissez un autre navigateur dans les réglages, ou lancez "
+        "`consentinel browser install`.",
+    "Signing in by hand needs a browser window, and no graphical desktop was found (no "
+    "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
+        "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
+        "été trouvé (ni DISPLAY ni WAYLAND_DISPLAY). Lancez ceci depuis une session de bureau.",
+    # -- the doctor's screen line (core/doctor.py)
+    "Screen": "Écran",
+    "this computer's desktop": "le bureau de cet ordinateur",
+    "none here (no DISPLAY or WAYLAND_DISPLAY)": "aucun ici (ni DISPLAY ni WAYLAND_DISPLAY)",
+    "Checks run without a window; the app and `consentinel login` need a desktop session.":
+        "Les vérifications se passent de fenêtre ; l'application et `consentinel login` "
+        "demandent une session de bureau.",
 }

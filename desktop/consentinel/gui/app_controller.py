@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consentinel.core.context import AppContext
+from consentinel.core.display import has_display
 from consentinel.core.events import RunResult
 from consentinel.core.status import Reason, Status
 from consentinel.gui.auto_checks import AutoChecks
@@ -27,13 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EngineFactory = Callable[[AppContext], "Engine"]
-
-
-def has_display() -> bool:
-    """Whether a window can be shown (Linux needs X11 or Wayland; tests set QT_QPA_PLATFORM)."""
-    if not sys.platform.startswith("linux"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def default_engine(ctx: AppContext) -> Engine:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from consentinel import APP_ID, APP_NAME, __version__
+from consentinel.core.display import has_display
 from consentinel.core.i18n import tr
 
 log = logging.getLogger(__name__)
@@ -25,9 +26,7 @@ def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def no_display_reason() -> str | None:
     """A sentence when no window can be shown here, else None."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("QT_QPA_PLATFORM") or has_display():
         return None
     return tr(
         "Consentinel's window needs a graphical desktop, and none was found (no DISPLAY or "

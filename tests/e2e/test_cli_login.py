@@ -1,0 +1,76 @@
+"""`consentinel login HANDLE`: the sign-in in a browser window the person can see, from a terminal.
+
+Real processes, a real Secret Service keyring, real Chromium against the simulated X. The window
+test runs the command under Xvfb (a real X server: Chromium opens a real window in it).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consentinel.simx import SimAccount
+from tests.e2e.test_cli import CLI, PASSWORD, grep_for_secrets, run_cli
+
+
+def _without_screen(env: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "no graphical desktop was found"), ("fr", "aucun bureau graphique n'a été trouvé")],
+)
+def test_login_without_a_screen_says_so_and_starts_no_browser(
+    simx: Any, cli_env: dict[str, str], lang: str, words: str
+) -> None:
+    sim = simx(SimAccount(handle="erin", password=PASSWORD))
+    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_LANG=lang))
+    run_cli(env, "account", "add", "erin", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)
+
+    proc = run_cli(env, "login", "erin", check_exit=2)
+
+    assert words in proc.stderr
+    assert "Traceback" not in proc.stderr
+    # Not the misleading "no browser was found", and nothing reached X.
+    assert "Chromium" not in proc.stderr
+    assert sim.signin_attempts("erin") == []
+
+
+@pytest.mark.browser
+def test_login_in_a_window_under_xvfb_saves_a_session_the_next_check_uses(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
+    sim = simx(SimAccount(handle="fred", password=PASSWORD,
+                          boxes={"training": True, "personalization": False, "memory": False}))
+    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin))
+    run_cli(env, "account", "add", "fred", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)
+
+    # xvfb-run gives the command (and only it) a real X server: Chromium opens a visible window
+    # there, Consentinel types the saved password in it, and X's home page ends the wait.
+    login = subprocess.run([xvfb_run, "-a", CLI, "login", "fred"], capture_output=True,
+                           text=True, env=env, timeout=180)
+    assert login.returncode == 0, (login.stdout, login.stderr)
+    # The person is told what is happening before the window opens, then how it ended.
+    assert "A browser window opens on X's sign-in page for @fred" in login.stderr
+    assert "@fred is signed in; the session is saved." in login.stdout
+    assert len(sim.signin_attempts("fred")) == 1
+    sessions = consentinel_home / "data" / "sessions"
+    assert any(sessions.iterdir())
+
+    # The saved session is the one the next (headless, screenless) check uses: no new sign-in.
+    check = run_cli(env, "check", "--json", check_exit=0)
+    assert '"status": "fixed"' in check.stdout
+    assert len(sim.signin_attempts("fred")) == 1
+    assert sim.boxes("fred")["training"] is False
+
+    grep_for_secrets(consentinel_home, [login.stdout, login.stderr, check.stdout, check.stderr],
+                      [PASSWORD])
