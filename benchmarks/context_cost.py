@@ -44,7 +44,7 @@ def machine_cpu() -> float:
 
 
 def process_kind(proc: psutil.Process) -> str:
-    """"renderer", "gpu-process", "utility", "browser" (Chromium's main process) or "driver"."""
+    """One of "renderer", "gpu-process", "utility", "browser" (Chromium's main one), "driver"."""
     try:
         cmdline = proc.cmdline()
     except psutil.Error:

@@ -449,7 +449,7 @@ def table(results: dict[str, Any]) -> str:
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['chromium']}, "
         f"Python {m['python']}, Playwright {m['playwright']}",
         f"Load average at start {m['load_average_at_start']}, at end "
-        f"{m.get('load_average_at_end')} (shared machine: other engineers' tests ran meanwhile)",
+        f"{m.get('load_average_at_end')} (1, 5 and 15 minutes; work just before the run counts)",
         f"simx latency {o['latency_ms']} ms/request, render {o['render_ms']} ms; "
         f"consentinel repeats {o['repeats']} (median time, highest peak)",
         "",

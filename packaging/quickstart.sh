@@ -85,6 +85,7 @@ case "$mode" in
         say "Running the tests / Lancement des tests"
         export QT_QPA_PLATFORM=offscreen
         "$venv/bin/ruff" check desktop tests benchmarks
+        "$venv/bin/ruff" format --check desktop tests benchmarks
         "$venv/bin/mypy"
         exec "$venv/bin/python" -m pytest "$@"
         ;;

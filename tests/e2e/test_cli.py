@@ -45,8 +45,11 @@ def test_version_from_the_installed_command() -> None:
         (["account", "add", "not a handle!"], "", "handle"),
         (["account", "add", "waytoolonghandle_123"], "", "handle"),
         (["account", "add", "alice", "--password-stdin"], "   \n", "password is empty"),
-        (["account", "add", "alice", "--password-stdin", "--totp-stdin"], "pw\nnot-base32!!\n",
-         "2FA"),
+        (
+            ["account", "add", "alice", "--password-stdin", "--totp-stdin"],
+            "pw\nnot-base32!!\n",
+            "2FA",
+        ),
         (["account", "remove", "nobody"], "", "not one of your accounts"),
         (["check", "--bogus-option"], "", "Usage error"),
     ],
@@ -63,11 +66,15 @@ def test_bad_input_gets_one_clear_line_and_changes_nothing(
 
 def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-    env.update(CONSENTINEL_HOME=str(consentinel_home), CONSENTINEL_LANG="en",
-               DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus",
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    proc = run_cli(env, "account", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n",
-                   check_exit=2)
+    env.update(
+        CONSENTINEL_HOME=str(consentinel_home),
+        CONSENTINEL_LANG="en",
+        DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    proc = run_cli(
+        env, "account", "add", "alice", "--password-stdin", stdin=PASSWORD + "\n", check_exit=2
+    )
     assert "keyring" in proc.stderr.lower()
     assert not (consentinel_home / "config" / "accounts.json").exists()
     for path in consentinel_home.rglob("*"):
@@ -89,14 +96,29 @@ def grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> No
 def test_add_check_fix_verify_and_journal(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    sim = simx(SimAccount(handle="alice", password=PASSWORD, totp_secret=TOTP_SECRET,
-                          challenges=["two_factor"], memory_shown=True,
-                          boxes={"training": True, "personalization": True, "memory": False}))
+    sim = simx(
+        SimAccount(
+            handle="alice",
+            password=PASSWORD,
+            totp_secret=TOTP_SECRET,
+            challenges=["two_factor"],
+            memory_shown=True,
+            boxes={"training": True, "personalization": True, "memory": False},
+        )
+    )
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     outputs: list[str] = []
 
-    added = run_cli(env, "account", "add", "@alice", "--password-stdin", "--totp-stdin",
-                    stdin=f"{PASSWORD}\n{TOTP_SECRET}\n", check_exit=0)
+    added = run_cli(
+        env,
+        "account",
+        "add",
+        "@alice",
+        "--password-stdin",
+        "--totp-stdin",
+        stdin=f"{PASSWORD}\n{TOTP_SECRET}\n",
+        check_exit=0,
+    )
     outputs += [added.stdout, added.stderr]
     assert "Added @alice" in added.stdout
 
@@ -151,11 +173,13 @@ def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
 def test_unattended_two_factor_without_secret_needs_user(
     simx: Any, cli_env: dict[str, str]
 ) -> None:
-    sim = simx(SimAccount(handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET,
-                          challenges=["two_factor"]))
+    sim = simx(
+        SimAccount(
+            handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET, challenges=["two_factor"]
+        )
+    )
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "carol", "--password-stdin", stdin=PASSWORD + "\n",
-            check_exit=0)
+    run_cli(env, "account", "add", "carol", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
     proc = run_cli(env, "check", "--unattended", "--json", check_exit=1)
     acct = json.loads(proc.stdout)["accounts"][0]
     assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
@@ -170,8 +194,7 @@ def test_remove_deletes_secrets_and_session(
 
     sim = simx(SimAccount(handle="dave", password=PASSWORD))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "dave", "--password-stdin", stdin=PASSWORD + "\n",
-            check_exit=0)
+    run_cli(env, "account", "add", "dave", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
     run_cli(env, "check", check_exit=0)
     sessions = consentinel_home / "data" / "sessions"
     assert any(sessions.iterdir())

@@ -30,8 +30,7 @@ def test_login_without_a_screen_says_so_and_starts_no_browser(
 ) -> None:
     sim = simx(SimAccount(handle="erin", password=PASSWORD))
     env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_LANG=lang))
-    run_cli(env, "account", "add", "erin", "--password-stdin", stdin=PASSWORD + "\n",
-            check_exit=0)
+    run_cli(env, "account", "add", "erin", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
 
     proc = run_cli(env, "login", "erin", check_exit=2)
 
@@ -48,16 +47,21 @@ def test_login_in_a_window_under_xvfb_saves_a_session_the_next_check_uses(
 ) -> None:
     xvfb_run = shutil.which("xvfb-run")
     assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
-    sim = simx(SimAccount(handle="fred", password=PASSWORD,
-                          boxes={"training": True, "personalization": False, "memory": False}))
+    sim = simx(
+        SimAccount(
+            handle="fred",
+            password=PASSWORD,
+            boxes={"training": True, "personalization": False, "memory": False},
+        )
+    )
     env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin))
-    run_cli(env, "account", "add", "fred", "--password-stdin", stdin=PASSWORD + "\n",
-            check_exit=0)
+    run_cli(env, "account", "add", "fred", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
 
     # xvfb-run gives the command (and only it) a real X server: Chromium opens a visible window
     # there, Consentinel types the saved password in it, and X's home page ends the wait.
-    login = subprocess.run([xvfb_run, "-a", CLI, "login", "fred"], capture_output=True,
-                           text=True, env=env, timeout=180)
+    login = subprocess.run(
+        [xvfb_run, "-a", CLI, "login", "fred"], capture_output=True, text=True, env=env, timeout=180
+    )
     assert login.returncode == 0, (login.stdout, login.stderr)
     # The person is told what is happening before the window opens, then how it ended.
     assert "A browser window opens on X's sign-in page for @fred" in login.stderr
@@ -72,5 +76,6 @@ def test_login_in_a_window_under_xvfb_saves_a_session_the_next_check_uses(
     assert len(sim.signin_attempts("fred")) == 1
     assert sim.boxes("fred")["training"] is False
 
-    grep_for_secrets(consentinel_home, [login.stdout, login.stderr, check.stdout, check.stderr],
-                      [PASSWORD])
+    grep_for_secrets(
+        consentinel_home, [login.stdout, login.stderr, check.stdout, check.stderr], [PASSWORD]
+    )

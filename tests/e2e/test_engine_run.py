@@ -306,9 +306,9 @@ def test_cancel_before_start_cancels_the_run(sim: SimHarness, tmp_path: Path) ->
 def test_watching_needs_a_screen_and_without_one_the_check_runs_headless(
     sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"Show the browser window during checks" is on, but this run has no screen (a scheduled
-    run from a timer, a server): the check still runs, headless, instead of failing to start
-    the browser and calling it missing."""
+    """The setting "show the browser window during checks" is on, but this run has no screen
+    (a scheduled run from a timer, a server): the check still runs, headless, instead of
+    failing to start the browser and calling it missing."""
     from consentinel.core.engine import Engine
 
     monkeypatch.delenv("DISPLAY", raising=False)

@@ -35,9 +35,7 @@ def notifications(private_secret_service: SecretServiceEnv) -> Iterator[FakeNoti
     server.close()
 
 
-def _as_the_timer_runs_it(
-    consentinel_home: Path, bus: str
-) -> tuple[list[str], dict[str, str]]:
+def _as_the_timer_runs_it(consentinel_home: Path, bus: str) -> tuple[list[str], dict[str, str]]:
     command = check_command({"CONSENTINEL_HOME": str(consentinel_home)})
     env = {
         "HOME": os.environ["HOME"],

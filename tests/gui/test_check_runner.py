@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,29 @@ def test_the_whole_check_can_be_cancelled_from_a_prompt(
         assert ctx.journal.entries(kinds=[EntryKind.CHANGE]) == []
         assert sim.boxes("bo")["training"] is True and sim.mutations("bo") == []
         assert app.window.check_all_action.isEnabled()  # ready for the next check
+
+
+def test_the_runner_is_free_as_soon_as_its_worker_says_so(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The window re-enables "Check all" when the worker says it is done (busy_changed(False)).
+    At that moment the worker's thread may still be running its last lines (here it is held
+    there on purpose): the runner must already read "not running", or the buttons stay grey."""
+    ctx = make_context(consentinel_home)
+    runner = CheckRunner(lambda: quick_engine(ctx), ctx.paths.lock_path)
+    release = threading.Event()
+
+    def hold_the_worker(_outcome: object) -> None:  # runs in the worker's thread
+        assert release.wait(30)
+
+    runner.login_finished.connect(hold_the_worker, Qt.ConnectionType.DirectConnection)
+    # A sign-in for a handle that is not an account ends at once, without a browser.
+    with qtbot.waitSignal(runner.busy_changed, timeout=10_000, check_params_cb=lambda b: not b):
+        assert runner.sign_in("nobody")
+    try:
+        assert runner._thread is not None and runner._thread.is_alive()  # still finishing
+        assert not runner.running
+        assert runner.busy_elsewhere() is None  # and the run lock is free
+    finally:
+        release.set()
+    assert runner.wait(10)

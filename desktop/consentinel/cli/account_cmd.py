@@ -21,8 +21,11 @@ def add_parser(sub: Any) -> None:
     add.add_argument("handle")
     first_line = tr("read the password from the first line of standard input")
     add.add_argument("--password-stdin", action="store_true", help=first_line)
-    add.add_argument("--totp-stdin", action="store_true",
-                     help=tr("read the 2FA (TOTP) secret from the next line of standard input"))
+    add.add_argument(
+        "--totp-stdin",
+        action="store_true",
+        help=tr("read the 2FA (TOTP) secret from the next line of standard input"),
+    )
     add.add_argument("--email", help=tr("the email address X may ask for"))
     add.add_argument("--phone", help=tr("the phone number X may ask for"))
     keep_help = tr("boxes to keep off, e.g. training,personalization,memory (default: all)")
@@ -112,16 +115,18 @@ def _list(args: argparse.Namespace) -> int:
     rows = []
     for account in ctx.accounts.list():
         state = ctx.accounts.state(account.handle)
-        rows.append({
-            "handle": account.handle,
-            "email": account.email,
-            "phone": account.phone,
-            "keep": sorted(box.value for box in account.keep),
-            "last_check_at": state.last_check_at.isoformat() if state.last_check_at else None,
-            "last_status": state.last_status,
-            "password_rejected": state.password_rejected,
-            "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
-        })
+        rows.append(
+            {
+                "handle": account.handle,
+                "email": account.email,
+                "phone": account.phone,
+                "keep": sorted(box.value for box in account.keep),
+                "last_check_at": state.last_check_at.isoformat() if state.last_check_at else None,
+                "last_status": state.last_status,
+                "password_rejected": state.password_rejected,
+                "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
+            }
+        )
     if args.json:
         json.dump(rows, sys.stdout, indent=2)
         print()

@@ -10,8 +10,12 @@ from consentinel.core.i18n import tr
 
 def add_parser(sub: Any) -> None:
     browser = sub.add_parser("browser", help=tr("show the browser used for checks, or install one"))
-    browser.add_argument("action", nargs="?", choices=["install"],
-                         help=tr("download Playwright's Chromium into the user's data folder"))
+    browser.add_argument(
+        "action",
+        nargs="?",
+        choices=["install"],
+        help=tr("download Playwright's Chromium into the user's data folder"),
+    )
     browser.set_defaults(handler=_browser)
 
 
@@ -21,17 +25,28 @@ def _browser(args: argparse.Namespace) -> int:
     from consentinel.x.browser_install import downloaded_browsers_dir, install_browser
 
     if args.action == "install":
-        print(tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()),
-              flush=True)
+        print(
+            tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()), flush=True
+        )
         outcome = install_browser(on_output=lambda line: print(line, flush=True))
         print(outcome.message)
         return 0 if outcome.ok else 2
     ctx = open_context()
     choice = find_browser(ctx.settings.browser_path)
     if choice is None:
-        print(tr("No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
-                 "or run: consentinel browser install"))
+        print(
+            tr(
+                "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
+                "or run: consentinel browser install"
+            )
+        )
         return 2
-    print(tr("Browser: {name} ({path}), found via {source}.",
-             name=choice.name, path=choice.path or "Playwright", source=choice.source))
+    print(
+        tr(
+            "Browser: {name} ({path}), found via {source}.",
+            name=choice.name,
+            path=choice.path or "Playwright",
+            source=choice.source,
+        )
+    )
     return 0

@@ -22,13 +22,18 @@ EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 def add_parsers(sub: Any) -> None:
     check = sub.add_parser("check", help=tr("check the accounts and untick what must be off"))
     check.add_argument("handles", nargs="*", metavar="HANDLE")
-    check.add_argument("--dry-run", action="store_true",
-                       help=tr("read the boxes but change nothing"))
-    check.add_argument("--unattended", action="store_true",
-                       help=tr("nobody is at the keyboard: never ask, record what needs you"))
+    check.add_argument(
+        "--dry-run", action="store_true", help=tr("read the boxes but change nothing")
+    )
+    check.add_argument(
+        "--unattended",
+        action="store_true",
+        help=tr("nobody is at the keyboard: never ask, record what needs you"),
+    )
     check.add_argument("--json", action="store_true", help=tr("print one JSON object"))
-    check.add_argument("--watch", action="store_true",
-                       help=tr("show the browser window during the check"))
+    check.add_argument(
+        "--watch", action="store_true", help=tr("show the browser window during the check")
+    )
     check.set_defaults(handler=_check)
 
     login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
@@ -75,8 +80,13 @@ def _check(args: argparse.Namespace) -> int:
         if args.unattended:
             print(tr("Another check is already running; this one is skipped."), file=sys.stderr)
             return EXIT_OK
-        print(tr("Another check is running{who}; waiting for it to end…",
-                 who=f" (pid {holder.pid})" if holder else ""), file=sys.stderr)
+        print(
+            tr(
+                "Another check is running{who}; waiting for it to end…",
+                who=f" (pid {holder.pid})" if holder else "",
+            ),
+            file=sys.stderr,
+        )
         lock.acquire(wait=True)
     cancel = CancelToken()
     try:
@@ -126,13 +136,18 @@ def _login(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
     from consentinel.core.events import CancelToken
 
-    print(tr("A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
-             "it has saved; finish the rest there (a puzzle, a code). The session is saved once "
-             "X shows its home page. Ctrl+C cancels.", handle=handles[0]), file=sys.stderr)
+    print(
+        tr(
+            "A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
+            "it has saved; finish the rest there (a puzzle, a code). The session is saved once "
+            "X shows its home page. Ctrl+C cancels.",
+            handle=handles[0],
+        ),
+        file=sys.stderr,
+    )
     cancel = CancelToken()
     try:
-        result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None,
-                                               cancel=cancel)
+        result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None, cancel=cancel)
     except KeyboardInterrupt:
         cancel.cancel()
         raise

@@ -17,8 +17,11 @@ def add_parser(sub: Any) -> None:
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
     log.add_argument("--account", metavar="HANDLE", help=tr("only this account"))
-    log.add_argument("--verify", action="store_true",
-                     help=tr("check that the journal was not edited or truncated"))
+    log.add_argument(
+        "--verify",
+        action="store_true",
+        help=tr("check that the journal was not edited or truncated"),
+    )
     log.set_defaults(handler=_log)
 
 
@@ -53,6 +56,8 @@ def _log(args: argparse.Namespace) -> int:
         return 0
     for entry in entries:
         who = f"@{entry.handle}" if entry.handle else ""
-        print(f"{entry.ts}  #{entry.run_id or '-':<4} {entry.kind.value:<16} {who:<17} "
-              f"{entry.summary()}")
+        print(
+            f"{entry.ts}  #{entry.run_id or '-':<4} {entry.kind.value:<16} {who:<17} "
+            f"{entry.summary()}"
+        )
     return 0

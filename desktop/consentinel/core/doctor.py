@@ -372,10 +372,7 @@ def check_screen() -> Check:
         name,
         None,
         tr("none here (no DISPLAY or WAYLAND_DISPLAY)"),
-        tr(
-            "Checks run without a window; the app and `consentinel login` need a desktop "
-            "session."
-        ),
+        tr("Checks run without a window; the app and `consentinel login` need a desktop session."),
         Topic.SCREEN,
     )
 

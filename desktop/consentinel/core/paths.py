@@ -103,8 +103,11 @@ class AppPaths:
                         folder.chmod(_PRIVATE_DIR)
             except OSError as error:
                 raise StorageError(
-                    tr("Could not create the data folder {path}: {cause}.",
-                       path=folder, cause=describe_os_error(error)),
+                    tr(
+                        "Could not create the data folder {path}: {cause}.",
+                        path=folder,
+                        cause=describe_os_error(error),
+                    ),
                     error.errno,
                 ) from None
         return self

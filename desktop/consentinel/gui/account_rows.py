@@ -106,7 +106,5 @@ def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reaso
         return False
     latest = ctx.journal.entries(handle=handle, kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1)
     return bool(
-        latest
-        and latest[0].kind is EntryKind.SIGNIN
-        and latest[0].payload.get("outcome") == "ok"
+        latest and latest[0].kind is EntryKind.SIGNIN and latest[0].payload.get("outcome") == "ok"
     )

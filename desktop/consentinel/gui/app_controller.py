@@ -228,7 +228,7 @@ class AppController(QObject):
             self.demo_controller = None
         if self.runner.running:
             self.runner.cancel()
-            self.runner.wait(60)
+        self.runner.wait(60)  # also a worker that said it is done but has not yet ended
         if self.tray is not None:
             self.tray.hide()
         if self.demo is not None:

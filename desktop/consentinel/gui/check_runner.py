@@ -55,6 +55,9 @@ class CheckRunner(QObject):
         self._engine_factory = engine_factory
         self._lock = RunLock(lock_path)  # type: ignore[arg-type]
         self._thread: threading.Thread | None = None
+        # Busy from start to the moment the worker says it is done (busy_changed(False)), not
+        # until its thread has ended: the slots of that signal must already read "not running".
+        self._busy = False
         self._cancel: CancelToken | None = None
         self._ask_lock = threading.Lock()
         self._answered = threading.Event()
@@ -65,7 +68,7 @@ class CheckRunner(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._busy
 
     def busy_elsewhere(self) -> str | None:
         """Why a run cannot start now (a sentence), or None."""
@@ -106,6 +109,7 @@ class CheckRunner(QObject):
             name="consentinel-check",
             daemon=True,
         )
+        self._busy = True
         self.busy_changed.emit(True)
         self._thread.start()
         return True
@@ -122,6 +126,7 @@ class CheckRunner(QObject):
         self._thread = threading.Thread(
             target=self._login, args=(handle, self._cancel), name="consentinel-login", daemon=True
         )
+        self._busy = True
         self.busy_changed.emit(True)
         self._thread.start()
         return True
@@ -193,6 +198,7 @@ class CheckRunner(QObject):
             self.run_failed.emit(_failure_sentence(error))
         finally:
             self._lock.release()
+            self._busy = False
             self.busy_changed.emit(False)
         if result is not None:
             self.run_finished.emit(result, trigger)
@@ -210,6 +216,7 @@ class CheckRunner(QObject):
             outcome = LoginResult(False, _failure_sentence(error))
         finally:
             self._lock.release()
+            self._busy = False
             self.busy_changed.emit(False)
         self.login_finished.emit(outcome)
 
