@@ -151,8 +151,8 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
         async def reused_page() -> bool:
             return await cycle(kept)
 
-        async def new_page_same_context() -> bool:
-            page = await shared.new_page()
+        async def new_page_in(context: Any) -> bool:
+            page = await context.new_page()
             try:
                 return await cycle(GrokPage(page, site, 30_000))
             finally:
@@ -169,16 +169,9 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
             finally:
                 await context.close()
 
-        idle = await new_context()  # a context that keeps no page open between cycles
-
-        async def new_page_idle_context() -> bool:
-            # No page of this context is alive, so the page needs a new renderer process, but
-            # the context itself (its profile, caches) is already made.
-            page = await idle.new_page()
-            try:
-                return await cycle(GrokPage(page, site, 30_000))
-            finally:
-                await page.close()
+        # A context that keeps no page open between cycles: each page needs a new renderer
+        # process, but the context itself (its profile, caches) is already made.
+        idle = await new_context()
 
         static_cache: dict[str, tuple[int, dict[str, str], bytes]] = {}
 
@@ -209,11 +202,11 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
 
         variants: dict[str, Callable[[], Awaitable[bool]]] = {
             "the floor: one page, reused": reused_page,
-            "a new page in the same browser context": new_page_same_context,
+            "a new page in the same browser context": lambda: new_page_in(shared),
             "a fresh context per account, no screenshot": lambda: fresh_context(False),
             "a fresh context per account, with the screenshot": lambda: fresh_context(True),
             "a fresh context that only opens about:blank": blank_context,
-            "a new page in a made context with no page open": new_page_idle_context,
+            "a new page in a made context with no page open": lambda: new_page_in(idle),
             "a fresh context, static files from a shared cache": fresh_context_static_cache,
         }
         # Untimed: the reused page's first load (a cold start the floor pays once).
