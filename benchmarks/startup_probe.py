@@ -43,21 +43,16 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     watcher = _ShownWatcher()
     app.installEventFilter(watcher)
-    if mode == "bare":
+    if mode in ("bare", "table"):
         window = QMainWindow()
-        window.setWindowTitle("bare")
+        window.setWindowTitle(mode)
         window.resize(900, 600)
-        window.show()
-        return int(app.exec())
-    if mode == "table":
-        window = QMainWindow()
-        window.setWindowTitle("table")
-        window.resize(900, 600)
-        table = QTableWidget(0, 7)
-        table.setHorizontalHeaderLabels(["Account", "Status", "1", "2", "3", "Last", "Next"])
-        window.setCentralWidget(table)
-        window.addToolBar("tools").addAction("Check now")
-        window.statusBar().showMessage("ready")
+        if mode == "table":
+            table = QTableWidget(0, 7)
+            table.setHorizontalHeaderLabels(["Account", "Status", "1", "2", "3", "Last", "Next"])
+            window.setCentralWidget(table)
+            window.addToolBar("tools").addAction("Check now")
+            window.statusBar().showMessage("ready")
         window.show()
         return int(app.exec())
     from consentinel.gui.launch import main as launch_main

@@ -231,19 +231,17 @@ def headful_user_agent(browser_version: str, platform: str = sys.platform) -> st
 #: A Chromium log line: "[pid:tid:date/time:LEVEL:file.cc(line)] message".
 _CHROMIUM_LOG = re.compile(r"^\[[^\]]*:(?:ERROR|FATAL):[^\]]*\]\s*")
 #: What a browser prints that says nothing about why it did not start.
-_NOISE = ("dbus", "unexpected operator", "bus.cc")
+_NOISE = ("dbus", "unexpected operator")
 
 
 def launch_detail(error: BaseException) -> str:
     """One short line saying why a browser did not start, from Playwright's launch error
-    (whose first line is only "Target page, context or browser has been closed")."""
+    (whose first line is only "Target page, context or browser has been closed"): the first
+    thing the browser itself printed that is not noise, else that first line."""
     text = str(error)
-    said = []
     for line in text.splitlines():
         _, marker, rest = line.partition("][err] ")
         if marker and rest.strip() and not any(n in rest.lower() for n in _NOISE):
-            said.append(_CHROMIUM_LOG.sub("", rest.strip()))
-    if said:
-        return said[0][:200]
+            return _CHROMIUM_LOG.sub("", rest.strip())[:200]
     first = text.splitlines()[0] if text else type(error).__name__
     return first.removeprefix("BrowserType.launch: ")[:200]
