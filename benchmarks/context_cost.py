@@ -1,12 +1,14 @@
 """What a fresh browser context per account costs, against the floor's reused page.
 
 `.venv/bin/python benchmarks/context_cost.py` (about a minute). One simulated account with a
-session; one browser; each variant runs the floor's cycle (open the Grok page, untick training,
-reload, read back, with the product's GrokPage) a few times, one at a time, and prints the median
-wall time and the median CPU time of the whole machine per cycle, then where that CPU went: the
-mean per cycle of each kind of Chromium process (renderer, browser, GPU…) and Playwright's driver,
-sampled every 20 ms (a process that ends loses at most its last 20 ms). Run it on a quiet
-machine. Never part of the test suite's pass/fail.
+session; one browser launched as the product launches it (and a second with Chrome's own
+address-bar pages left on, as they were before the product turned them off); each variant runs
+the floor's cycle (open the Grok page, untick training, reload, read back, with the product's
+GrokPage) a few times, one at a time, and prints the median wall time and the median CPU time
+of the whole machine per cycle, then where that CPU went: the mean per cycle of each kind of
+Chromium process (renderer, browser, GPU…) and Playwright's driver, sampled every 20 ms (a
+process that ends loses at most its last 20 ms). Run it on a quiet machine. Never part of the
+test suite's pass/fail.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import psutil  # noqa: E402
 
 from consentinel.core.status import Box  # noqa: E402
 from consentinel.simx import Scenario, SimAccount, SimX  # noqa: E402
-from consentinel.x.browser import headful_user_agent, launch_args  # noqa: E402
+from consentinel.x.browser import DISABLED_FEATURES, headful_user_agent, launch_args  # noqa: E402
 from consentinel.x.grok_page import GrokPage  # noqa: E402
 from consentinel.x.site import XSite  # noqa: E402
 
@@ -123,6 +125,19 @@ def signed_in_state(sim: SimX) -> dict[str, Any]:
 Figures = tuple[float, float, dict[str, float]]
 
 
+#: Chrome's own address-bar pages, which every window (so every context) loaded ahead of need
+#: until the product switched them off: a second browser with them left on shows what they cost.
+OMNIBOX_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
+
+def args_with_omnibox_pages() -> list[str]:
+    kept = [f for f in DISABLED_FEATURES if f not in OMNIBOX_FEATURES]
+    return [
+        "--disable-features=" + ",".join(kept) if arg.startswith("--disable-features=") else arg
+        for arg in launch_args(True)
+    ]
+
+
 async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figures]:
     from playwright.async_api import async_playwright
 
@@ -132,10 +147,13 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
         browser = await pw.chromium.launch(
             executable_path=browser_path, headless=True, args=launch_args(True)
         )
+        before = await pw.chromium.launch(
+            executable_path=browser_path, headless=True, args=args_with_omnibox_pages()
+        )
         agent = headful_user_agent(browser.version)
 
-        async def new_context() -> Any:
-            return await browser.new_context(
+        async def new_context(in_browser: Any = browser) -> Any:
+            return await in_browser.new_context(
                 storage_state=state,  # type: ignore[arg-type]
                 user_agent=agent,
                 viewport=VIEWPORT,  # type: ignore[arg-type]
@@ -158,8 +176,8 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
             finally:
                 await page.close()
 
-        async def fresh_context(screenshot: bool) -> bool:
-            context = await new_context()
+        async def fresh_context(screenshot: bool, in_browser: Any = browser) -> bool:
+            context = await new_context(in_browser)
             try:
                 grok = GrokPage(await context.new_page(), site, 30_000)
                 done = await cycle(grok)
@@ -205,6 +223,9 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
             "a new page in the same browser context": lambda: new_page_in(shared),
             "a fresh context per account, no screenshot": lambda: fresh_context(False),
             "a fresh context per account, with the screenshot": lambda: fresh_context(True),
+            "a fresh context, no screenshot, Chrome's omnibox pages on": (
+                lambda: fresh_context(False, before)
+            ),
             "a fresh context that only opens about:blank": blank_context,
             "a new page in a made context with no page open": lambda: new_page_in(idle),
             "a fresh context, static files from a shared cache": fresh_context_static_cache,
@@ -225,6 +246,7 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
                     cpus.append(machine_cpu() - cpu0)
             by_kind = {kind: cpu / repeats for kind, cpu in split.spent.items() if cpu > 0}
             results[name] = (statistics.median(walls), statistics.median(cpus), by_kind)
+        await before.close()
         await browser.close()
     return results
 

@@ -14,19 +14,24 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWindow
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
 
 
-class _ShownWatcher(QObject):
-    """Reports the first Expose of a QMainWindow's native window, then ends the process."""
+def _report_when_shown(app: QApplication) -> QTimer:
+    """Reports when a QMainWindow's native window is first exposed, then ends the process.
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
-            app = QApplication.instance()
-            widgets = app.topLevelWidgets() if isinstance(app, QApplication) else []
-            if any(isinstance(w, QMainWindow) and w.windowHandle() is obj for w in widgets):
+    A zero-interval timer asks, at each turn of the event loop, whether it is exposed yet. (An
+    event filter on the application would be called from C++ for every event of every widget,
+    and PySide makes a Python type for each new kind of event it passes in: that cost ~50 ms for
+    the app's first table alone, grew with the number of widgets, and was the probe's, not the
+    app's.)
+    """
+
+    def poll() -> None:
+        for widget in app.topLevelWidgets():
+            handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
+            if handle is not None and handle.isExposed():
                 report = {
                     "shown_at": time.monotonic(),
                     "playwright_loaded": any(m.startswith("playwright") for m in sys.modules),
@@ -35,14 +40,17 @@ class _ShownWatcher(QObject):
                 print(json.dumps(report), flush=True)
                 # The probe is done; skip the app's shutdown (not part of start-up).
                 os._exit(0)
-        return False
+
+    timer = QTimer()
+    timer.timeout.connect(poll)
+    timer.start(0)
+    return timer
 
 
 def main() -> int:
     mode = sys.argv[1]
     app = QApplication([sys.argv[0]])
-    watcher = _ShownWatcher()
-    app.installEventFilter(watcher)
+    watcher = _report_when_shown(app)  # noqa: F841 (kept alive until the process ends)
     if mode in ("bare", "table"):
         window = QMainWindow()
         window.setWindowTitle(mode)

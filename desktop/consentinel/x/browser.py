@@ -41,6 +41,11 @@ DISABLED_FEATURES: tuple[str, ...] = (
     "CertificateTransparencyComponentUpdater",
     "InterestFeedContentSuggestions",
     "SafeBrowsingSendRtUrlLookups",
+    # Chrome's address-bar pop-ups are web pages of its own ("chrome://omnibox-popup…"), loaded
+    # ahead into a renderer for every window, so for every account's context. Headless, nobody
+    # ever sees them; each one cost more CPU than the account's X page (benchmarks/context_cost.py).
+    "WebUIOmniboxPopup",
+    "WebUIOmniboxAimPopup",
 )
 
 #: Switches that keep Chromium from phoning home or showing first-run screens. The issue's
