@@ -22,7 +22,8 @@ from typing import Any
 
 WRAPPER = '[data-testid="xaiDataSharingSettings"]'
 TRAINING_MUTATION = "XaiDataSharingSettingsMutation"
-#: Chromium switches the project uses on this closed network (see docs/ARCHITECTURE.md).
+#: The few Chromium switches a simple script on this closed network would pass (the naive
+#: script's; the floor launches the browser exactly as the product does).
 QUIET_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
@@ -73,14 +74,16 @@ async def _floor(
     from playwright.async_api import async_playwright
 
     from consentinel.core.status import Box
-    from consentinel.x.browser import headful_user_agent
+    from consentinel.x.browser import headful_user_agent, launch_args
     from consentinel.x.grok_page import GrokPage
     from consentinel.x.site import XSite
 
     site = XSite(origin)
     started = time.perf_counter()
     pw = await async_playwright().start()
-    browser = await pw.chromium.launch(executable_path=browser_path, headless=True, args=QUIET_ARGS)
+    browser = await pw.chromium.launch(
+        executable_path=browser_path, headless=True, args=launch_args(True)
+    )
     browser_start_s = time.perf_counter() - started
     try:
         agent = headful_user_agent(browser.version)

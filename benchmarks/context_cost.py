@@ -266,10 +266,14 @@ def main() -> int:
     with SimX(scenario) as sim:
         results = asyncio.run(measure(sim, opts.browser, opts.repeats))
     kinds = ("renderer", "browser", "gpu-process", "driver")
-    print(f"{'per account':52} {'wall s':>7} {'CPU s':>7}  " + " ".join(f"{k:>11}" for k in kinds))
+    width = max(len(name) for name in results)
+    print(
+        f"{'per account':{width}} {'wall s':>7} {'CPU s':>7}  "
+        + " ".join(f"{k:>11}" for k in kinds)
+    )
     for name, (wall, cpu, by_kind) in results.items():
         split = " ".join(f"{by_kind.get(k, 0.0):11.2f}" for k in kinds)
-        print(f"{name:52} {wall:7.2f} {cpu:7.2f}  {split}")
+        print(f"{name:{width}} {wall:7.2f} {cpu:7.2f}  {split}")
     print("(CPU s: the whole machine, median per cycle; the kinds: mean per cycle)")
     return 0
 
