@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 import keyring.errors
@@ -21,6 +23,7 @@ from consentinel.core.vault import (
     VaultError,
     VaultLocked,
     VaultUnavailable,
+    os_backends,
 )
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
 
@@ -193,3 +196,40 @@ def test_memory_keyring_is_never_picked_automatically() -> None:
     assert vault.get_password("alice") == "x"
     assert vault.backend_label() == "in-memory (demo)"
     assert vault.service == SERVICE
+
+
+def test_looking_for_the_keyring_runs_no_program_and_skips_other_systems_keyrings() -> None:
+    # A fresh interpreter, so that no keyring module is loaded yet. keyring's macOS module looks
+    # for Apple's libraries with ctypes' find_library, which runs ldconfig, gcc and ld.
+    probe = (
+        "import subprocess, sys\n"
+        "ran = []\n"
+        "real = subprocess.Popen.__init__\n"
+        "def spy(self, args, *a, **k):\n"
+        "    ran.append(args)\n"
+        "    real(self, args, *a, **k)\n"
+        "subprocess.Popen.__init__ = spy\n"
+        "from consentinel.core.vault import detect_backend\n"
+        "detect_backend()\n"
+        "print(ran, sorted(m for m in sys.modules if m.startswith('keyring.backends.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    ran, _, modules = done.stdout.strip().partition(" ")
+    assert ran == "[]", done.stdout
+    assert "keyring.backends.macOS" not in modules
+    assert "keyring.backends.Windows" not in modules
+    assert "keyring.backends.SecretService" in modules
+
+
+def test_each_system_looks_for_its_own_keyrings() -> None:
+    assert os_backends("darwin") == (("keyring.backends.macOS", "Keyring"),)
+    assert os_backends("win32") == (("keyring.backends.Windows", "WinVaultKeyring"),)
+    linux = [module for module, _ in os_backends("linux")]
+    assert linux == [
+        "keyring.backends.SecretService",
+        "keyring.backends.kwallet",
+        "keyring.backends.libsecret",
+    ]
+    assert os_backends("freebsd14") == os_backends("linux")

@@ -11,6 +11,7 @@ import base64
 import contextlib
 import importlib
 import secrets
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -55,14 +56,23 @@ class VaultLocked(VaultError):
 
 
 #: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
-#: and would keep "no keyring" even after the Secret Service appears on the bus).
-_OS_BACKENDS = (
-    ("keyring.backends.SecretService", "Keyring"),
-    ("keyring.backends.kwallet", "DBusKeyring"),
-    ("keyring.backends.libsecret", "Keyring"),
-    ("keyring.backends.macOS", "Keyring"),
-    ("keyring.backends.Windows", "WinVaultKeyring"),
-)
+#: and would keep "no keyring" even after the Secret Service appears on the bus). Only this
+#: system's are imported: keyring's macOS module, imported elsewhere, looks for Apple's
+#: libraries with ctypes' find_library, which runs ldconfig, gcc and ld three times each.
+_OS_BACKENDS = {
+    "darwin": (("keyring.backends.macOS", "Keyring"),),
+    "win32": (("keyring.backends.Windows", "WinVaultKeyring"),),
+    "other": (
+        ("keyring.backends.SecretService", "Keyring"),
+        ("keyring.backends.kwallet", "DBusKeyring"),
+        ("keyring.backends.libsecret", "Keyring"),
+    ),
+}
+
+
+def os_backends(platform: str = sys.platform) -> tuple[tuple[str, str], ...]:
+    """(module, class) of the OS keyrings that can exist on `platform`."""
+    return _OS_BACKENDS.get(platform, _OS_BACKENDS["other"])
 
 
 def detect_backend() -> KeyringBackend:
@@ -77,7 +87,7 @@ def detect_backend() -> KeyringBackend:
     if configured is not None:
         return configured
     best: tuple[float, type[KeyringBackend]] | None = None
-    for module_name, class_name in _OS_BACKENDS:
+    for module_name, class_name in os_backends():
         try:
             cls = getattr(importlib.import_module(module_name), class_name)
             priority = float(cls.priority)  # raises when not usable here (wrong OS, no daemon)
