@@ -31,7 +31,12 @@ import psutil  # noqa: E402
 
 from consentinel.core.status import Box  # noqa: E402
 from consentinel.simx import Scenario, SimAccount, SimX  # noqa: E402
-from consentinel.x.browser import DISABLED_FEATURES, headful_user_agent, launch_args  # noqa: E402
+from consentinel.x.browser import (  # noqa: E402
+    DISABLED_FEATURES,
+    OMNIBOX_PAGES,
+    headful_user_agent,
+    launch_args,
+)
 from consentinel.x.grok_page import GrokPage  # noqa: E402
 from consentinel.x.site import XSite  # noqa: E402
 
@@ -125,13 +130,10 @@ def signed_in_state(sim: SimX) -> dict[str, Any]:
 Figures = tuple[float, float, dict[str, float]]
 
 
-#: Chrome's own address-bar pages, which every window (so every context) loaded ahead of need
-#: until the product switched them off: a second browser with them left on shows what they cost.
-OMNIBOX_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
-
-
 def args_with_omnibox_pages() -> list[str]:
-    kept = [f for f in DISABLED_FEATURES if f not in OMNIBOX_FEATURES]
+    """The product's switches with Chrome's own address-bar pages left on, as they were until
+    the product switched them off: a second browser launched so shows what they cost."""
+    kept = [f for f in DISABLED_FEATURES if f not in OMNIBOX_PAGES]
     return [
         "--disable-features=" + ",".join(kept) if arg.startswith("--disable-features=") else arg
         for arg in launch_args(True)

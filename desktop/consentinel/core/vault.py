@@ -57,8 +57,8 @@ class VaultLocked(VaultError):
 
 #: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
 #: and would keep "no keyring" even after the Secret Service appears on the bus). Only this
-#: system's are imported: keyring's macOS module, imported elsewhere, looks for Apple's
-#: libraries with ctypes' find_library, which runs ldconfig, gcc and ld three times each.
+#: system's are imported: keyring's macOS module, imported on any other system, looks for
+#: Apple's libraries with ctypes' find_library, which runs ldconfig, gcc and ld three times each.
 _OS_BACKENDS = {
     "darwin": (("keyring.backends.macOS", "Keyring"),),
     "win32": (("keyring.backends.Windows", "WinVaultKeyring"),),

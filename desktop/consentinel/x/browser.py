@@ -16,6 +16,11 @@ BROWSER_ENV = "CONSENTINEL_BROWSER"
 #: on the user's own machine, instead of reaching Google.
 NOWHERE = "http://127.0.0.1:9"
 
+#: Chrome's address-bar pop-ups are web pages of its own ("chrome://omnibox-popup…"), loaded
+#: ahead into a renderer for every window, so for every account's context. Headless, nobody ever
+#: sees them; each one cost more CPU than the account's X page (benchmarks/context_cost.py).
+OMNIBOX_PAGES: tuple[str, ...] = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+
 #: Features to switch off. Chromium takes only the last --disable-features it is given, so this
 #: list repeats what Playwright itself turns off (its own list would otherwise be lost) and adds
 #: the services that call Google in the background (autofill hints, network time, optimization
@@ -41,11 +46,7 @@ DISABLED_FEATURES: tuple[str, ...] = (
     "CertificateTransparencyComponentUpdater",
     "InterestFeedContentSuggestions",
     "SafeBrowsingSendRtUrlLookups",
-    # Chrome's address-bar pop-ups are web pages of its own ("chrome://omnibox-popup…"), loaded
-    # ahead into a renderer for every window, so for every account's context. Headless, nobody
-    # ever sees them; each one cost more CPU than the account's X page (benchmarks/context_cost.py).
-    "WebUIOmniboxPopup",
-    "WebUIOmniboxAimPopup",
+    *OMNIBOX_PAGES,
 )
 
 #: Switches that keep Chromium from phoning home or showing first-run screens. The issue's
