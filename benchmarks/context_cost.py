@@ -2,7 +2,9 @@
 
 `.venv/bin/python benchmarks/context_cost.py` (about a minute). One simulated account with a
 session; one browser launched as the product launches it (and a second with Chrome's own
-address-bar pages left on, as they were before the product turned them off); each variant runs
+address-bar pages left on, as they were before the product turned them off; and, when one is
+installed, a headless shell, which the product does not use because X can tell it is headless);
+each variant runs
 the floor's cycle (open the Grok page, untick training, reload, read back, with the product's
 GrokPage) a few times, one at a time, and prints the median wall time and the median CPU time
 of the whole machine per cycle, then where that CPU went: the mean per cycle of each kind of
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import shutil
 import statistics
 import sys
 import threading
@@ -140,7 +143,9 @@ def args_with_omnibox_pages() -> list[str]:
     ]
 
 
-async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figures]:
+async def measure(
+    sim: SimX, browser_path: str, repeats: int, shell_path: str | None = None
+) -> dict[str, Figures]:
     from playwright.async_api import async_playwright
 
     state = signed_in_state(sim)
@@ -151,6 +156,16 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
         )
         before = await pw.chromium.launch(
             executable_path=browser_path, headless=True, args=args_with_omnibox_pages()
+        )
+        # A headless shell (Playwright's default headless browser; Debian's
+        # chromium-headless-shell) has no browser window: measured, not used by the product,
+        # which X would see as headless (tests/e2e/test_engine_run.py, normal_chrome).
+        shell = (
+            await pw.chromium.launch(
+                executable_path=shell_path, headless=True, args=launch_args(True)
+            )
+            if shell_path
+            else None
         )
         agent = headful_user_agent(browser.version)
 
@@ -228,6 +243,15 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
             "a fresh context, no screenshot, Chrome's omnibox pages on": (
                 lambda: fresh_context(False, before)
             ),
+            **(
+                {
+                    "a fresh context, headless shell (not used: X can tell)": (
+                        lambda: fresh_context(False, shell)
+                    )
+                }
+                if shell is not None
+                else {}
+            ),
             "a fresh context that only opens about:blank": blank_context,
             "a new page in a made context with no page open": lambda: new_page_in(idle),
             "a fresh context, static files from a shared cache": fresh_context_static_cache,
@@ -249,6 +273,8 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
             by_kind = {kind: cpu / repeats for kind, cpu in split.spent.items() if cpu > 0}
             results[name] = (statistics.median(walls), statistics.median(cpus), by_kind)
         await before.close()
+        if shell is not None:
+            await shell.close()
         await browser.close()
     return results
 
@@ -256,6 +282,11 @@ async def measure(sim: SimX, browser_path: str, repeats: int) -> dict[str, Figur
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--browser", default="/usr/bin/chromium")
+    parser.add_argument(
+        "--headless-shell",
+        default=shutil.which("chromium-headless-shell") or "",
+        help="a headless shell to compare with (default: chromium-headless-shell if installed)",
+    )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--latency-ms", type=int, default=150)
     parser.add_argument("--render-ms", type=int, default=150)
@@ -266,7 +297,7 @@ def main() -> int:
         render_delay_ms=opts.render_ms,
     )
     with SimX(scenario) as sim:
-        results = asyncio.run(measure(sim, opts.browser, opts.repeats))
+        results = asyncio.run(measure(sim, opts.browser, opts.repeats, opts.headless_shell or None))
     kinds = ("renderer", "browser", "gpu-process", "driver")
     width = max(len(name) for name in results)
     print(

@@ -187,6 +187,10 @@ class SimHarness:
     def mutations(self, handle: str) -> int:
         return len(self.server.mutations(handle))
 
+    def clients(self) -> set[tuple[str, str]]:
+        """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
+        return set(self.server.world.clients)
+
     def signin_attempts(self, handle: str) -> int:
         return len(self.server.signin_attempts(handle))
 

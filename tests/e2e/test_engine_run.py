@@ -69,6 +69,28 @@ def test_ticked_boxes_are_fixed_and_x_really_has_them_off(sim: SimHarness, tmp_p
     assert not sim.delete_pressed("alice")
 
 
+def test_x_is_shown_a_normal_chrome_not_a_headless_one(sim: SimHarness, tmp_path: Path) -> None:
+    """X refuses headless browsers more (x-reference §4). A check runs headless, but every request
+    it and its sign-in send must name a normal Chrome: no "HeadlessChrome" in the User-Agent nor
+    in the Sec-CH-UA brands. A headless shell (chromium-headless-shell, Playwright's default)
+    would fail here: its brands say HeadlessChrome whatever user agent is set."""
+    sim.add("carol", "pw-carol", boxes={Box.TRAINING: True})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "carol", "pw-carol")
+    rec = Recorder.new()
+    result = engine(ctx).run_check(on_event=rec.on_event, ask=rec.ask)
+
+    (carol,) = result.accounts
+    assert carol.status is Status.FIXED, carol.message
+    assert Step.SIGNING_IN in [e.step for e in rec.events if isinstance(e, AccountStep)]
+    clients = sim.clients()
+    assert clients, "simx saw no request"
+    for agent, brands in clients:
+        assert agent.startswith("Mozilla/5.0 (") and " Chrome/" in agent, agent
+        assert "Chromium" in brands or "Google Chrome" in brands, brands
+        assert "headless" not in (agent + brands).lower(), (agent, brands)
+
+
 def test_all_off_already_is_opted_out_and_nothing_is_sent(sim: SimHarness, tmp_path: Path) -> None:
     sim.add("bob", "pw-bob", boxes=dict.fromkeys(ALL_BOXES, False))
     ctx = make_context(sim.origin, tmp_path / "home")

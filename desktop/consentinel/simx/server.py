@@ -202,6 +202,10 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             return None
 
+    def _note_client(self) -> None:
+        agent = self.headers.get("User-Agent", "")
+        self.sim.world.clients.add((agent, self.headers.get("Sec-CH-UA", "")))
+
     def _latency(self) -> None:
         delay = self.sim.scenario.latency_ms / 1000
         if delay:
@@ -226,6 +230,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.sim.world.requests.append(f"GET {path}")
         if path.startswith("/__simx/"):
             return self._control_get(path)
+        self._note_client()
         if path.startswith("/static/"):
             return self._static(path)
         if path == "/favicon.ico":
@@ -257,6 +262,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.sim.world.requests.append(f"POST {path}")
         if path.startswith("/__simx/"):
             return self._control_post(path)
+        self._note_client()
         if path == "/1.1/onboarding/task.json":
             return self._task(url.query)
         if path.startswith("/i/api/graphql/"):

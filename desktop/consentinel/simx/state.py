@@ -80,6 +80,9 @@ class World:
             self.flows: dict[str, Flow] = {}
             self.attempts: list[dict[str, Any]] = []
             self.requests: list[str] = []
+            #: (User-Agent, Sec-CH-UA) of every request to X's pages and API: how the browser
+            #: names itself to X, in its headers, whatever its script says.
+            self.clients: set[tuple[str, str]] = set()
 
     # -- accounts -----------------------------------------------------------------------------
     def account(self, handle: str) -> AccountTruth | None:

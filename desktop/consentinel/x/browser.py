@@ -195,7 +195,13 @@ def _chromium_in(root: Path, platform: str) -> Iterator[Path]:
 def find_browser(
     preference: str | None = None, platform: str = sys.platform
 ) -> BrowserChoice | None:
-    """The browser to drive, or None when this machine has none we can use."""
+    """The browser to drive, or None when this machine has none we can use.
+
+    Always a full browser, never a headless shell (chromium-headless-shell, Playwright's default
+    headless browser): a shell costs less CPU per account (no browser window to lay out and
+    paint; benchmarks/context_cost.py) but names itself "HeadlessChrome" in its Sec-CH-UA
+    header whatever user agent is set, and lacks window.chrome and plugins; X refuses headless
+    browsers more (tests/e2e/test_engine_run.py holds what X is shown)."""
     env = os.environ.get(BROWSER_ENV)
     if env and _is_executable(Path(env)):
         return BrowserChoice(Path(env), BrowserSource.ENVIRONMENT, Path(env).stem)

@@ -3,8 +3,9 @@
 It runs Playwright's driver (its bundled Node.js and cli.js) directly rather than
 `python -m playwright`, so it works the same from a virtualenv, a pipx install and a
 PyInstaller bundle (where `sys.executable` is the app itself). Only Chromium is fetched
-(`--no-shell`: checks drive the full browser, headless or not, so the separate headless
-shell would be 100 MB for nothing). The download can be cancelled; a failure is a sentence.
+(`--no-shell`: checks drive the full browser, headless or not; the separate headless shell
+would be 100 MB for nothing, and X could tell it is headless, see x/browser.find_browser).
+The download can be cancelled; a failure is a sentence.
 """
 
 from __future__ import annotations
