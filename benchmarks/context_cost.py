@@ -4,13 +4,12 @@
 session; one browser launched as the product launches it (and a second with Chrome's own
 address-bar pages left on, as they were before the product turned them off; and, when one is
 installed, a headless shell, which the product does not use because X can tell it is headless);
-each variant runs
-the floor's cycle (open the Grok page, untick training, reload, read back, with the product's
-GrokPage) a few times, one at a time, and prints the median wall time and the median CPU time
-of the whole machine per cycle, then where that CPU went: the mean per cycle of each kind of
-Chromium process (renderer, browser, GPU…) and Playwright's driver, sampled every 20 ms (a
-process that ends loses at most its last 20 ms). Run it on a quiet machine. Never part of the
-test suite's pass/fail.
+each variant runs the floor's cycle (open the Grok page, untick training, reload, read back,
+with the product's GrokPage) a few times, one at a time, and prints the median wall time and
+the median CPU time of the whole machine per cycle, then where that CPU went: the mean per
+cycle of each kind of Chromium process (renderer, browser, GPU…) and Playwright's driver, sampled
+every 20 ms (a process that ends loses at most its last 20 ms). Run it on a quiet machine. Never
+part of the test suite's pass/fail.
 """
 
 from __future__ import annotations
