@@ -189,7 +189,7 @@ class SimHarness:
 
     def clients(self) -> set[tuple[str, str]]:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
-        return set(self.server.world.clients)
+        return self.server.clients()
 
     def signin_attempts(self, handle: str) -> int:
         return len(self.server.signin_attempts(handle))

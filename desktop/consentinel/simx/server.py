@@ -108,6 +108,12 @@ class SimX:
     def mutations(self, handle: str) -> list[dict[str, Any]]:
         return list(self.truth()["accounts"][self._acct(handle).spec.handle]["mutations"])
 
+    def clients(self) -> set[tuple[str, str]]:
+        """(User-Agent, Sec-CH-UA) of the requests X's pages and API received: how the browser
+        named itself to X."""
+        with self.world.lock:
+            return set(self.world.clients)
+
     def email_code(self, handle: str) -> str | None:
         with self.world.lock:
             return self._acct(handle).email_code
@@ -203,8 +209,9 @@ class _Handler(BaseHTTPRequestHandler):
             return None
 
     def _note_client(self) -> None:
-        agent = self.headers.get("User-Agent", "")
-        self.sim.world.clients.add((agent, self.headers.get("Sec-CH-UA", "")))
+        seen = (self.headers.get("User-Agent", ""), self.headers.get("Sec-CH-UA", ""))
+        with self.sim.world.lock:
+            self.sim.world.clients.add(seen)
 
     def _latency(self) -> None:
         delay = self.sim.scenario.latency_ms / 1000
