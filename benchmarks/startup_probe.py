@@ -1,5 +1,5 @@
 """Start-up probe: a bare PySide6 window, a bare window holding an empty table, or Consentinel's
-app, reporting when its main window is first exposed (offscreen), then exiting at once.
+app, reporting when its main window's first frame is painted (offscreen), then exiting at once.
 
 Usage: `python startup_probe.py bare|table|app`. `table` is a reference, not a target: what Qt
 itself costs for the first item view, tool bar and status bar that any accounts window shows.
@@ -13,33 +13,64 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
 
 
-def _report_when_shown(app: QApplication) -> QTimer:
-    """Reports when a QMainWindow's native window is first exposed, then ends the process.
+class _FirstFrame(QObject):
+    """On the main window's native window only: its first Expose, which Qt answers by painting
+    the whole window at once, right after this filter returns."""
 
-    A zero-interval timer asks, at each turn of the event loop, whether it is exposed yet. (An
-    event filter on the application would be called from C++ for every event of every widget,
-    and PySide makes a Python type for each new kind of event it passes in: that cost ~50 ms for
-    the app's first table alone, grew with the number of widgets, and was the probe's, not the
-    app's.)
+    def __init__(self, report: Callable[[], None]) -> None:
+        super().__init__()
+        self._report = report
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        exposed = isinstance(watched, QWindow) and watched.isExposed()
+        if event.type() == QEvent.Type.Expose and exposed:
+            # Posted now, so run after the paint that follows, before anything the app posts
+            # from within that paint (work it defers until its window is up).
+            QTimer.singleShot(0, self._report)
+        return False
+
+
+def _report_when_shown(app: QApplication) -> QTimer:
+    """Reports when a QMainWindow's first frame has been painted, then ends the process.
+
+    A zero-interval timer looks, at each turn of the event loop, for a QMainWindow with a native
+    window, and watches that one window's events. (An event filter on the whole application
+    would be called from C++ for every event of every widget, and PySide makes a Python type for
+    each new kind of event it passes in: that cost ~50 ms for the app's first table alone, grew
+    with the number of widgets, and was the probe's, not the app's. Polling for "exposed" instead
+    saw the window only after any work the app had queued behind its first paint.)
     """
+    watchers: list[_FirstFrame] = []
+
+    def report() -> None:
+        report_line = {
+            "shown_at": time.monotonic(),
+            "playwright_loaded": any(m.startswith("playwright") for m in sys.modules),
+            "engine_loaded": "consentinel.core.engine" in sys.modules,
+        }
+        print(json.dumps(report_line), flush=True)
+        # The probe is done; skip the app's shutdown (not part of start-up).
+        os._exit(0)
 
     def poll() -> None:
         for widget in app.topLevelWidgets():
             handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
-            if handle is not None and handle.isExposed():
-                report = {
-                    "shown_at": time.monotonic(),
-                    "playwright_loaded": any(m.startswith("playwright") for m in sys.modules),
-                    "engine_loaded": "consentinel.core.engine" in sys.modules,
-                }
-                print(json.dumps(report), flush=True)
-                # The probe is done; skip the app's shutdown (not part of start-up).
-                os._exit(0)
+            if handle is None:
+                continue
+            timer.stop()
+            if handle.isExposed():  # already painted (the app ran an event loop of its own)
+                report()
+            watcher = _FirstFrame(report)
+            handle.installEventFilter(watcher)
+            watchers.append(watcher)
+            return
 
     timer = QTimer()
     timer.timeout.connect(poll)

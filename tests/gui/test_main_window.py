@@ -1,5 +1,5 @@
 """The main window without a browser: empty state, adding and removing, closing, tray menu,
-single instance, the no-display message and the safety net."""
+the no-display message and the safety net (one app at a time: test_single_instance.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from consentinel.gui.dialog_words import status_name
 from consentinel.gui.launch import main as launch_main
 from consentinel.gui.logging_setup import REDACTED, setup_logging
 from consentinel.gui.safety_net import SafetyNet
-from consentinel.gui.single_instance import SingleInstance, server_name
 from consentinel.gui.tray import Tray
 from tests.gui._app_support import add_account, make_context, running_app
 
@@ -93,18 +92,6 @@ def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused[0] = True
     tray.menu.aboutToShow.emit()
     assert "Resume the schedule" in [a.text() for a in tray.menu.actions()]
-
-
-def test_a_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
-    name = server_name(str(tmp_path))
-    first = SingleInstance(name)
-    assert first.claim()
-    try:
-        second = SingleInstance(name)
-        with qtbot.waitSignal(first.activated, timeout=5000):
-            assert not second.claim()
-    finally:
-        first.release()
 
 
 def test_no_display_prints_one_line_and_exits_2(

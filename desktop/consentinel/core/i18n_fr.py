@@ -307,6 +307,12 @@ FRENCH: dict[str, str] = {
         "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "
         "DISPLAY ni WAYLAND_DISPLAY). Utilisez plutôt la ligne de commande : consentinel --help",
     # -- the desktop app's launcher (gui/launch.py)
+    "Consentinel is already open ({process}) but does not answer. If its window does not "
+    "appear, end that process, then start Consentinel again.":
+        "Consentinel est déjà ouvert ({process}) mais ne répond pas. Si sa fenêtre n'apparaît "
+        "pas, arrêtez ce processus, puis relancez Consentinel.",
+    "process {pid}": "processus {pid}",
+    "another process": "un autre processus",
     "Could not create the data folder {path}: {cause}.":
         "Impossible de créer le dossier de données {path} : {cause}.",
     "This 2FA link (otpauth://) is not valid.": "Ce lien 2FA (otpauth://) n'est pas valide.",

@@ -58,6 +58,11 @@ class AppPaths:
     def lock_path(self) -> Path:
         return self.data_dir / "run.lock"
 
+    @property
+    def instance_lock_path(self) -> Path:
+        """Held by the desktop app while it runs: one app per data folder."""
+        return self.data_dir / "app.lock"
+
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         """Everything in one folder (what CONSENTINEL_HOME asks for)."""

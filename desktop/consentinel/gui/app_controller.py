@@ -95,7 +95,14 @@ class AppController(QObject):
             self.window.statusBar().showMessage(warning, 20_000)
         self.auto.start()
         if self.demo is None and self.window.isVisible():
-            QTimer.singleShot(0, self._offer_browser_if_missing)
+            self.after_first_frame(self._offer_browser_if_missing)
+
+    def after_first_frame(self, work: Callable[[], None]) -> None:
+        """Run `work` once the window has been painted (at once when it starts hidden)."""
+        if self.window.isVisible() and not self.window.painted:
+            self.window.first_painted.connect(work)  # emitted once
+        else:
+            QTimer.singleShot(0, work)
 
     def _offer_browser_if_missing(self) -> None:
         from consentinel.gui.browser_setup_dialog import browser_missing

@@ -14,7 +14,8 @@ from consentinel.core.i18n import tr
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_NO_DISPLAY = 0, 2
+#: 2: no screen, or the data folder cannot be made; 3: an app already runs and does not answer.
+EXIT_OK, EXIT_NO_DISPLAY, EXIT_NOT_ANSWERING = 0, 2, 3
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -34,6 +35,16 @@ def no_display_reason() -> str | None:
     )
 
 
+def not_answering_text(pid: int | None) -> str:
+    """What to do when another Consentinel holds the data folder but does not come forward."""
+    process = tr("process {pid}", pid=pid) if pid else tr("another process")
+    return tr(
+        "Consentinel is already open ({process}) but does not answer. If its window does not "
+        "appear, end that process, then start Consentinel again.",
+        process=process,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
     reason = no_display_reason()
@@ -50,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.app_icons import app_icon
     from consentinel.gui.logging_setup import setup_logging
     from consentinel.gui.safety_net import SafetyNet
-    from consentinel.gui.single_instance import SingleInstance, server_name
+    from consentinel.gui.single_instance import Claim, SingleInstance, server_name
     from consentinel.gui.translations import Translators
 
     existing = QApplication.instance()
@@ -88,10 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = DemoSession.start()
         ctx = demo.ctx
     else:
-        instance = SingleInstance(server_name(str(paths.root)))
-        if not instance.claim():
+        instance = SingleInstance(server_name(str(paths.root)), paths.instance_lock_path)
+        claim = instance.claim()
+        if claim is Claim.FORWARDED:
             log.info("another instance was asked to come forward")
             return EXIT_OK
+        if claim is Claim.UNANSWERED:
+            holder = instance.holder()
+            log.warning("another instance holds the app lock but does not answer: %s", holder)
+            QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
+            return EXIT_NOT_ANSWERING
         try:
             ctx = AppContext.create(paths)
         except StorageError as error:
@@ -101,9 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     translators = Translators()
     translators.switch(ctx.settings.language)
     controller = AppController(ctx, translators, demo=demo)
+    controller.start(minimized=args.minimized)
     if instance is not None:
         instance.activated.connect(controller.show_window)
-    controller.start(minimized=args.minimized)
+        controller.after_first_frame(instance.listen)
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     try:
         return int(app.exec())

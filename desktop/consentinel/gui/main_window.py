@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
     settings_saved = Signal()
     quit_requested = Signal()
+    #: Once, just after the window is first painted: work the first frame does not need waits
+    #: for it, so the window appears as soon as it can.
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.open_prompt: PromptDialog | None = None
         self.journal_window: JournalWindow | None = None
         self.notifier: object | None = None
+        self._painted = False
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
@@ -530,6 +534,18 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() & ~self.windowState().WindowMinimized)
         self.raise_()
         self.activateWindow()
+
+    @property
+    def painted(self) -> bool:
+        """True once the window has been painted (and `first_painted` sent or on its way)."""
+        return self._painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint reaches the screen, not within it.
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.keep_in_tray:

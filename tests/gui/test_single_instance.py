@@ -1,0 +1,140 @@
+"""One app per data folder: the OS file lock decides who is first, a later launch brings the
+first one's window forward (even before that one has opened its socket), and a first one that
+holds the lock but never answers gets a message, not a second app on the same files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.lock import RunLock
+from consentinel.core.paths import AppPaths
+from consentinel.gui import single_instance
+from consentinel.gui.app_controller import AppController
+from consentinel.gui.launch import EXIT_NOT_ANSWERING
+from consentinel.gui.launch import main as launch_main
+from consentinel.gui.single_instance import Claim, SingleInstance, server_name
+from consentinel.gui.translations import Translators
+from tests.gui._app_support import make_context
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: A later instance in its own process: its log lines, then what its claim got.
+_LATER_INSTANCE = """
+import logging
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from consentinel.gui.single_instance import SingleInstance
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s", force=True)
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1], Path(sys.argv[2]))
+print("claim:", instance.claim().value, flush=True)
+"""
+
+
+def _instance(tmp_path: Path, **kwargs: float) -> SingleInstance:
+    return SingleInstance(server_name(str(tmp_path)), tmp_path / "app.lock", **kwargs)
+
+
+def test_the_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        second = _instance(tmp_path)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.claim() is Claim.FORWARDED
+    finally:
+        first.release()
+    # Once the first has quit, the next launch is first again.
+    third = _instance(tmp_path)
+    assert third.claim() is Claim.FIRST
+    third.release()
+
+
+def test_a_later_instance_waits_for_a_first_that_has_not_opened_its_socket_yet(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST  # holds the lock; its window is not painted yet
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "QT_QPA_PLATFORM": "offscreen"}
+    later = subprocess.Popen(
+        [sys.executable, "-c", _LATER_INSTANCE, first.name, str(tmp_path / "app.lock")],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert later.stdout is not None
+        # It found the lock taken and nobody answering, and says it keeps asking...
+        assert "does not answer yet" in later.stdout.readline()
+        # ...so that it is answered once the first one's window is up and listening.
+        with qtbot.waitSignal(first.activated, timeout=10_000):
+            first.listen()
+        out, err = later.communicate(timeout=30)
+    finally:
+        later.kill()
+        first.release()
+    assert later.returncode == 0, err[-2000:]
+    assert out.strip() == f"claim: {Claim.FORWARDED.value}"
+
+
+def test_a_holder_that_never_answers_is_reported_not_doubled(tmp_path: Path) -> None:
+    holder = RunLock(tmp_path / "app.lock")  # an app that took the lock and hangs
+    assert holder.acquire()
+    try:
+        later = _instance(tmp_path, answer_timeout_s=0.3)
+        assert later.claim() is Claim.UNANSWERED
+        info = later.holder()
+        assert info is not None and info.pid == os.getpid()
+    finally:
+        holder.release()
+
+
+def test_launching_while_a_silent_app_holds_the_folder_says_so_and_exits(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.under(consentinel_home).ensure()
+    holder = RunLock(paths.instance_lock_path)
+    assert holder.acquire()
+    shown: list[str] = []
+    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_S", 0.3)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    try:
+        assert launch_main([]) == EXIT_NOT_ANSWERING
+    finally:
+        holder.release()
+    assert len(shown) == 1
+    assert f"process {os.getpid()}" in shown[0] and "does not answer" in shown[0]
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert holder.acquire()
+    try:
+        assert launch_main([]) == EXIT_NOT_ANSWERING
+    finally:
+        holder.release()
+    assert "ne répond pas" in shown[1]
+
+
+def test_the_app_opens_its_socket_only_after_its_window_is_painted(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    instance = SingleInstance(server_name(str(ctx.paths.root)), ctx.paths.instance_lock_path)
+    assert instance.claim() is Claim.FIRST
+    controller = AppController(ctx, Translators(), use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    try:
+        controller.start()
+        controller.after_first_frame(instance.listen)
+        assert not controller.window.painted and not instance.listening
+        qtbot.waitUntil(lambda: instance.listening)
+        assert controller.window.painted
+    finally:
+        controller.shutdown()
+        instance.release()
