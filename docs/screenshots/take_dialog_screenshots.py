@@ -298,7 +298,19 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
 
         return make
 
+    def already_open() -> object:
+        # What a launch says when the app holding the data folder never answers (gui/launch.py).
+        from PySide6.QtWidgets import QMessageBox
+
+        from consentinel import APP_NAME
+        from consentinel.core.i18n import set_language
+        from consentinel.gui.launch import not_answering_text
+
+        set_language(None)  # follow CONSENTINEL_LANG, as the launcher does
+        return QMessageBox(QMessageBox.Icon.Warning, APP_NAME, not_answering_text(48213))
+
     return {
+        "already-open": already_open,
         "browser-setup": browser_setup("offer"),
         "browser-downloading": browser_setup("downloading"),
         "browser-failed": browser_setup("failed"),
