@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
-from consentinel.gui import single_instance
+from consentinel.gui import app_controller, single_instance
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.launch import EXIT_NOT_ANSWERING
 from consentinel.gui.launch import main as launch_main
@@ -138,3 +138,24 @@ def test_the_app_opens_its_socket_only_after_its_window_is_painted(
     finally:
         controller.shutdown()
         instance.release()
+
+
+def test_work_kept_for_the_first_frame_runs_even_if_the_window_is_never_painted(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = make_context(consentinel_home)
+    monkeypatch.setattr(app_controller, "FIRST_FRAME_GRACE_MS", 200)
+    controller = AppController(ctx, Translators(), use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    # Shown, but never painted (as on a workspace nobody looks at).
+    controller.window.setUpdatesEnabled(False)
+    ran: list[bool] = []
+    try:
+        controller.start()
+        controller.after_first_frame(lambda: ran.append(True))
+        assert controller.window.isVisible() and not ran
+        qtbot.waitUntil(lambda: bool(ran))
+        assert not controller.window.painted and ran == [True]
+    finally:
+        controller.shutdown()

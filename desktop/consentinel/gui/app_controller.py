@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: How long work kept for after the first paint waits, at most, for a paint that does not come.
+FIRST_FRAME_GRACE_MS = 3000
+
 EngineFactory = Callable[[AppContext], "Engine"]
 
 
@@ -98,11 +101,22 @@ class AppController(QObject):
             self.after_first_frame(self._offer_browser_if_missing)
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
-        """Run `work` once the window has been painted (at once when it starts hidden)."""
-        if self.window.isVisible() and not self.window.painted:
-            self.window.first_painted.connect(work)  # emitted once
-        else:
+        """Run `work` once, after the window's first paint (at once when it starts hidden)."""
+        if not self.window.isVisible() or self.window.painted:
             QTimer.singleShot(0, work)
+            return
+        done = False
+
+        def run_once() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                work()
+
+        self.window.first_painted.connect(run_once)
+        # A window shown but never painted (on a workspace nobody looks at, say) must not hold
+        # the work back: a later launch could not reach this one, no browser would be offered.
+        QTimer.singleShot(FIRST_FRAME_GRACE_MS, run_once)
 
     def _offer_browser_if_missing(self) -> None:
         from consentinel.gui.browser_setup_dialog import browser_missing
