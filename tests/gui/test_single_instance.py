@@ -17,7 +17,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
 from consentinel.gui import app_controller, single_instance
 from consentinel.gui.app_controller import AppController
-from consentinel.gui.launch import EXIT_NOT_ANSWERING
+from consentinel.gui.launch import EXIT_NO_DISPLAY, EXIT_NOT_ANSWERING
 from consentinel.gui.launch import main as launch_main
 from consentinel.gui.single_instance import Claim, SingleInstance, server_name
 from consentinel.gui.translations import Translators
@@ -159,3 +159,18 @@ def test_work_kept_for_the_first_frame_runs_even_if_the_window_is_never_painted(
         assert not controller.window.painted and ran == [True]
     finally:
         controller.shutdown()
+
+
+def test_a_launch_that_cannot_open_its_files_leaves_the_folder_free(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.under(consentinel_home).ensure()
+    paths.journal_path.mkdir()  # the journal cannot be opened
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    assert launch_main([]) == EXIT_NO_DISPLAY
+    assert len(shown) == 1 and "Could not open the journal" in shown[0]
+    # The lock was given back: the next launch is first, not told that an app is running.
+    later = SingleInstance(server_name(str(paths.root)), paths.instance_lock_path)
+    assert later.claim() is Claim.FIRST
+    later.release()

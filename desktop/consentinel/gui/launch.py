@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             ctx = AppContext.create(paths)
         except StorageError as error:
+            instance.release()
             QMessageBox.critical(None, APP_NAME, str(error))
             return EXIT_NO_DISPLAY
 
