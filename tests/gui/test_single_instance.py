@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.context import AppContext
 from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
 from consentinel.gui import app_controller, single_instance
@@ -41,6 +42,21 @@ print("claim:", instance.claim().value, flush=True)
 
 def _instance(tmp_path: Path, **kwargs: float) -> SingleInstance:
     return SingleInstance(server_name(str(tmp_path)), tmp_path / "app.lock", **kwargs)
+
+
+def _message_boxes(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[str]:
+    """The texts of every QMessageBox.<kind>(...) the code under test shows, none of them modal."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a: shown.append(text))
+    return shown
+
+
+def _unstarted_controller(qtbot: QtBot, ctx: AppContext) -> AppController:
+    """The app's controller with its window built but not shown yet (no tray, no quitting)."""
+    controller = AppController(ctx, Translators(), use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    return controller
 
 
 def test_the_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
@@ -102,9 +118,8 @@ def test_launching_while_a_silent_app_holds_the_folder_says_so_and_exits(
     paths = AppPaths.under(consentinel_home).ensure()
     holder = RunLock(paths.instance_lock_path)
     assert holder.acquire()
-    shown: list[str] = []
     monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_S", 0.3)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    shown = _message_boxes(monkeypatch, "warning")
     try:
         assert launch_main([]) == EXIT_NOT_ANSWERING
     finally:
@@ -126,9 +141,7 @@ def test_the_app_opens_its_socket_only_after_its_window_is_painted(
     ctx = make_context(consentinel_home)
     instance = SingleInstance(server_name(str(ctx.paths.root)), ctx.paths.instance_lock_path)
     assert instance.claim() is Claim.FIRST
-    controller = AppController(ctx, Translators(), use_tray=False)
-    controller.on_quit = lambda: None
-    qtbot.addWidget(controller.window)
+    controller = _unstarted_controller(qtbot, ctx)
     try:
         controller.start()
         controller.after_first_frame(instance.listen)
@@ -145,9 +158,7 @@ def test_work_kept_for_the_first_frame_runs_even_if_the_window_is_never_painted(
 ) -> None:
     ctx = make_context(consentinel_home)
     monkeypatch.setattr(app_controller, "FIRST_FRAME_GRACE_MS", 200)
-    controller = AppController(ctx, Translators(), use_tray=False)
-    controller.on_quit = lambda: None
-    qtbot.addWidget(controller.window)
+    controller = _unstarted_controller(qtbot, ctx)
     # Shown, but never painted (as on a workspace nobody looks at).
     controller.window.setUpdatesEnabled(False)
     ran: list[bool] = []
@@ -166,8 +177,7 @@ def test_a_launch_that_cannot_open_its_files_leaves_the_folder_free(
 ) -> None:
     paths = AppPaths.under(consentinel_home).ensure()
     paths.journal_path.mkdir()  # the journal cannot be opened
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    shown = _message_boxes(monkeypatch, "critical")
     assert launch_main([]) == EXIT_NO_DISPLAY
     assert len(shown) == 1 and "Could not open the journal" in shown[0]
     # The lock was given back: the next launch is first, not told that an app is running.
