@@ -29,8 +29,9 @@ class _FirstFrame(QObject):
         self._report = report
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        exposed = isinstance(watched, QWindow) and watched.isExposed()
-        if event.type() == QEvent.Type.Expose and exposed:
+        if event.type() != QEvent.Type.Expose:
+            return False
+        if isinstance(watched, QWindow) and watched.isExposed():
             # Posted now, so run after the paint that follows, before anything the app posts
             # from within that paint (work it defers until its window is up).
             QTimer.singleShot(0, self._report)
