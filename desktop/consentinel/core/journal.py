@@ -544,8 +544,11 @@ class Journal:
             except (ValueError, KeyError, TypeError):
                 log.warning("journal head file damaged; left as is for verify() to report")
                 return
+            # Entry n of the chain has id n (ids start at 1 and nothing is ever removed); looked
+            # up by id, this costs the same at 10 entries and at 100 000. A chain with a gap in
+            # its ids fails verify() by itself.
             row = self._db.execute(
-                "SELECT hash FROM entries ORDER BY id LIMIT 1 OFFSET ?", (side_count - 1,)
+                "SELECT hash FROM entries WHERE id = ?", (side_count,)
             ).fetchone()
             if side_count > before or (side_count > 0 and (row is None or row[0] != side_hash)):
                 log.warning("journal head file disagrees with the chain; left for verify()")

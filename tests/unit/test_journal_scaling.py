@@ -1,0 +1,98 @@
+"""The journal at any length: what the app reads and writes on every check and every refresh of
+the accounts table is served by an index, never by reading the whole journal.
+
+Checked through SQLite's own query plans (EXPLAIN QUERY PLAN) of the statements each call
+really runs (captured with the connection's trace callback), so the tests need no timing and
+no large journal: a plan that scans `entries` is a cost that grows with every check ever made.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.journal_schema import MIGRATIONS
+from consentinel.core.status import Box
+from tests.unit.test_journal import fill, journal, journal_path, raw  # noqa: F401 (fixtures)
+
+
+def plans(j: Journal, call: Callable[[], Any]) -> list[str]:
+    """The query plan of every SELECT that `call` runs on the journal's connection."""
+    statements: list[str] = []
+    j._db.set_trace_callback(statements.append)
+    try:
+        call()
+    finally:
+        j._db.set_trace_callback(None)
+    found = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            found += [str(row[3]) for row in j._db.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert found, f"no SELECT ran: {statements}"
+    return found
+
+
+def assert_no_scan_of_entries(found: list[str]) -> None:
+    scans = [p for p in found if p.startswith("SCAN entries")]
+    assert not scans, f"reads the whole journal: {found}"
+
+
+def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:  # noqa: F811
+    fill(journal)
+    journal.record_change(None, "Alice", Box.TRAINING, True, False, confirmed=True)
+    for call in (
+        lambda: journal.last_check("ALICE"),
+        lambda: journal.entries(handle="alice"),
+        lambda: journal.entries(handle="alice", kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1),
+        lambda: journal.last_unticked_by_us("alice", Box.TRAINING),
+    ):
+        found = plans(journal, call)
+        assert_no_scan_of_entries(found)
+        assert any("USING INDEX entries_by_handle_key" in p for p in found), found
+    # Same answers as before the index: handles still compare case-insensitively.
+    check = journal.last_check("ALICE")
+    assert check is not None and check.handle == "Alice"
+    assert journal.last_unticked_by_us("aLiCe", Box.TRAINING)
+
+
+def test_appending_reads_no_more_at_the_end_of_a_long_journal(journal: Journal) -> None:  # noqa: F811
+    fill(journal)
+    found = plans(journal, lambda: journal.append(EntryKind.ACCOUNT_ADDED, "carol", {}))
+    assert_no_scan_of_entries(found)
+    assert journal.verify().ok
+
+
+def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: Path) -> None:  # noqa: F811
+    old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
+    fill(old)
+    before = [(e.id, e.hash) for e in old.entries()]
+    old.close()
+
+    j = Journal.open(journal_path)
+    assert [(e.id, e.hash) for e in j.entries()] == before and j.verify().ok
+    indexes = {row[1] for row in raw(journal_path).execute("PRAGMA index_list(entries)")}
+    assert "entries_by_handle_key" in indexes and "entries_by_handle" not in indexes
+    assert journal_path.with_name(journal_path.name + ".v2.bak").exists()
+    last = j.last_check("alice")
+    assert last is not None and last.payload["status"] == "fixed"
+    j.close()
+
+
+def test_the_side_file_check_still_notices_a_replaced_tail(journal: Journal) -> None:  # noqa: F811
+    """Looked up by id, the head file's entry must still be the one it named: a tail rewritten
+    with other entries under the same ids leaves journal.head as it was, for verify()."""
+    fill(journal)
+    head = journal.head_path.read_text()
+    db: sqlite3.Connection = raw(journal.path)
+    db.execute("DELETE FROM entries WHERE id > 3")
+    last = db.execute("SELECT hash FROM entries WHERE id = 3").fetchone()[0]
+    db.execute("UPDATE chain_head SET count = 3, last_hash = ?", (last,))
+    db.close()
+    for _ in range(4):  # new entries 4 to 7 take the ids of the removed ones, and one more
+        journal.append(EntryKind.ACCOUNT_ADDED, "mallory", {})
+    assert journal.head_path.read_text() == head
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "truncated or replaced" in verdict.problem
