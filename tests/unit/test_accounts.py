@@ -150,6 +150,22 @@ def test_sign_in_state_is_remembered(consentinel_home: Path) -> None:
     assert store.state("alice") == AccountState()  # a re-added account starts afresh
 
 
+def test_every_account_with_its_state_in_one_read(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    for handle in ("alice", "Bob", "carol"):
+        store.add(Account(handle))
+    now = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    store.record_check("BOB", Status.FIXED, at=now)
+    pairs = store.list_with_states()
+    assert [(a.handle, s.last_status) for a, s in pairs] == [
+        ("alice", None),
+        ("Bob", Status.FIXED),
+        ("carol", None),
+    ]
+    assert pairs == [(a, store.state(a.handle)) for a in store.list()]
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [

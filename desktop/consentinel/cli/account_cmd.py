@@ -113,8 +113,7 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     ctx = open_context()
     rows = []
-    for account in ctx.accounts.list():
-        state = ctx.accounts.state(account.handle)
+    for account, state in ctx.accounts.list_with_states():
         rows.append(
             {
                 "handle": account.handle,

@@ -51,8 +51,7 @@ def rows_for(
     live = live or {}
     steps = steps or {}
     rows = []
-    for account in ctx.accounts.list():
-        state = ctx.accounts.state(account.handle)
+    for account, state in ctx.accounts.list_with_states():
         result = live.get(account.key)
         step = steps.get(account.key)
         if result is not None:

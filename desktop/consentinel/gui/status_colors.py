@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
@@ -30,8 +32,11 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
     }[status]
 
 
+@cache
 def dot_icon(color: str) -> QIcon:
-    """A filled circle with a light ring, drawn at 2x so it stays crisp on dense screens."""
+    """A filled circle with a light ring, drawn at 2x so it stays crisp on dense screens.
+
+    Drawn once for each colour: every refresh of the accounts table sets one for each cell."""
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
