@@ -15,7 +15,16 @@ SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
 """
 
 
+_APP: list[object] = []  # keeps the application alive for the rest of the run
+
+
 def _make_icons() -> ModuleType:
+    # make_icons needs only a QGuiApplication and makes one if none runs; but Qt allows one
+    # application a process, and GUI tests later in the same run need widgets: make it the
+    # widgets kind first, whatever order the tests run in.
+    from PySide6.QtWidgets import QApplication
+
+    _APP.append(QApplication.instance() or QApplication([]))
     spec = importlib.util.spec_from_file_location("make_icons", REPO / "packaging/make_icons.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
