@@ -293,13 +293,21 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
 # -- start-up and commands ---------------------------------------------------------------------
 
 
-def measure_startup(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
+def measure_startup(
+    opts: argparse.Namespace,
+    bus: str,
+    template: Path | None = None,
+    modes: tuple[str, ...] = ("bare", "table", "app"),
+) -> dict[str, Any]:
+    """`template`: a home the app starts on (copied afresh for each start), else an empty one."""
     probe = [sys.executable, str(HERE / "startup_probe.py")]
-    times: dict[str, list[float]] = {"bare": [], "table": [], "app": []}
+    times: dict[str, list[float]] = {mode: [] for mode in modes}
     loaded: dict[str, Any] = {}
     for rep in range(opts.startup_repeats + 1):  # the first round (untimed) fills the caches
-        for mode in ("bare", "table", "app"):  # alternated, so load from others hits all alike
+        for mode in modes:  # alternated, so load from others hits all alike
             home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
+            if template is not None:
+                shutil.copytree(template, home, dirs_exist_ok=True)
             env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
             env["QT_QPA_PLATFORM"] = "offscreen"
             env["PYTHONPATH"] = str(ROOT / "desktop")
@@ -318,16 +326,11 @@ def measure_startup(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
             if mode == "app":
                 loaded = {k: report[k] for k in ("playwright_loaded", "engine_loaded")}
     bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
-    table = statistics.median(times["table"])
-    return {
-        "bare_s": bare,
-        "table_s": table,
-        "app_s": app,
-        "ratio": app / bare,
-        "table_ratio": table / bare,
-        "runs": times,
-        **loaded,
-    }
+    out = {"bare_s": bare, "app_s": app, "ratio": app / bare, "runs": times, **loaded}
+    if "table" in times:
+        out["table_s"] = statistics.median(times["table"])
+        out["table_ratio"] = out["table_s"] / bare
+    return out
 
 
 def imported_heavy(env: dict[str, str], *args: str) -> list[str]:
@@ -375,6 +378,44 @@ def measure_commands(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def measure_history(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
+    """Start-up, `account list`, one journal entry and one table refresh with a year of use."""
+    from benchmarks import history
+
+    template = Path(tempfile.mkdtemp(prefix="consentinel-bench-history-"))
+    home = Path(tempfile.mkdtemp(prefix="consentinel-bench-history-use-"))
+    try:
+        started = time.monotonic()
+        entries = history.make_home(template)
+        print(
+            f"  a year of history: {entries} entries, built in {time.monotonic() - started:.0f} s",
+            file=sys.stderr,
+        )
+        startup = measure_startup(opts, bus, template=template, modes=("bare", "app"))
+        shutil.copytree(template, home, dirs_exist_ok=True)
+        env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
+        env["PYTHONPATH"] = str(ROOT / "desktop")
+        consentinel(env, "account", "list")  # untimed
+        times = []
+        for _ in range(opts.startup_repeats):
+            started = time.perf_counter()
+            done = consentinel(env, "account", "list")
+            times.append(time.perf_counter() - started)
+            if done.returncode != 0 or done.stdout.count("history") < history.ACCOUNTS:
+                raise SystemExit(f"account list with history failed: {done.stderr}")
+        return {
+            "accounts": history.ACCOUNTS,
+            "days": history.DAYS,
+            "entries": entries,
+            "startup": startup,
+            "account_list_s": statistics.median(times),
+            **history.measure_in_process(home),
+        }
+    finally:
+        shutil.rmtree(template, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
 # -- targets, output ---------------------------------------------------------------------------
 
 
@@ -417,6 +458,14 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     add(
         "app start-up / bare PySide6 window (≤ 1.5×)",
         start["ratio"] if start else None,
+        1.5,
+        "low",
+        "{:.2f}×",
+    )
+    used = results.get("history")
+    add(
+        "the same, with 30 accounts and a year of history (≤ 1.5×)",
+        used["startup"]["ratio"] if used else None,
         1.5,
         "low",
         "{:.2f}×",
@@ -504,6 +553,17 @@ def table(results: dict[str, Any]) -> str:
         lines.append(
             f"consentinel {name.replace('_', ' ')}: {v['seconds']:.2f} s, heavy imports: {heavy}"
         )
+    h = results.get("history")
+    if h:
+        hs = h["startup"]
+        lines += [
+            "",
+            f"With a year of use ({h['accounts']} accounts checked daily, {h['entries']} journal "
+            f"entries): app start-up {hs['app_s']:.2f} s vs bare window {hs['bare_s']:.2f} s "
+            f"({hs['ratio']:.2f}×); account list {h['account_list_s']:.2f} s;",
+            f"  one journal entry written {h['append_ms']:.1f} ms; one refresh of the accounts "
+            f"table ({h['rows']} rows) {h['refresh_ms']:.1f} ms",
+        ]
     lines += ["", "Targets:"]
     for row in results["targets"]:
         value, met = fmt_target(row)
@@ -595,6 +655,12 @@ def main() -> int:
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument("--skip-startup", action="store_true", help="no start-up/command timing")
     parser.add_argument(
+        "--skip-history", action="store_true", help="no measures with a year of history"
+    )
+    parser.add_argument(
+        "--only-startup", action="store_true", help="no checks: start-up, commands, history"
+    )
+    parser.add_argument(
         "--concurrency", type=int, default=None, help="accounts at once (default: the app's own)"
     )
     parser.add_argument(
@@ -628,6 +694,8 @@ def main() -> int:
         "options": {k: v for k, v in vars(opts).items() if k != "out"},
         "runs": [],
     }
+    if opts.only_startup:
+        opts.n = []
     with private_keyring() as bus:
         for n in opts.n:
             print(f"N = {n} ...", file=sys.stderr)
@@ -636,6 +704,9 @@ def main() -> int:
             print("start-up and commands ...", file=sys.stderr)
             results["startup"] = measure_startup(opts, bus)
             results["commands"] = measure_commands(opts, bus)
+            if not opts.skip_history:
+                print("a year of history ...", file=sys.stderr)
+                results["history"] = measure_history(opts, bus)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
     results["targets"] = targets(results)
