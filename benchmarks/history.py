@@ -3,8 +3,8 @@
 The other figures start from an empty home, where a journal that grows with every check costs
 nothing. This one is built through the product's own stores (the hash chain, the indexes and
 the migrations are the real ones), then used by `run.py` for start-up and `account list`, and
-here, in-process, for the two things that happen on every step of a check: writing one journal
-entry and refreshing the accounts table.
+here, in-process, for two things that happen at every step of a check: writing one journal
+entry, and reading what the accounts table shows (`rows_for`, at each refresh of the window).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _median_ms(call: Callable[[], object], repeats: int) -> float:
 
 
 def measure_in_process(home: Path, repeats: int = 21) -> dict[str, Any]:
-    """On `home` (changed: entries are added): one journal entry written, one table refresh."""
+    """On `home` (changed: entries are added): one journal entry written, the table's rows read."""
     ctx = AppContext.create(AppPaths(home), vault=Vault(MemoryKeyring()))
     try:
         append_ms = _median_ms(
