@@ -1,0 +1,64 @@
+"""The accounts table with many accounts: a refresh (at every step of a check) measures each
+cell a few times, not once for every cell of the table, and still sizes columns to contents."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from consentinel.gui.account_rows import rows_for
+from consentinel.gui.accounts_table import AccountsTable
+from tests.gui._app_support import add_account, make_context
+
+
+class _CountingDelegate(QStyledItemDelegate):
+    """Counts how often the view asks a cell's size (once per cell per measure of a column)."""
+
+    asked = 0
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        self.asked += 1
+        return super().sizeHint(option, index)
+
+
+def test_a_refresh_of_many_rows_measures_each_cell_a_few_times(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    for i in range(40):
+        add_account(ctx, f"account{i:02d}")
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    delegate = _CountingDelegate(table)
+    table.setItemDelegate(delegate)
+    table.resize(900, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    now = datetime.now(timezone.utc)
+    table.set_rows(rows_for(ctx), None, now)
+    QApplication.processEvents()
+    table.selectRow(7)
+
+    delegate.asked = 0
+    table.set_rows(rows_for(ctx), None, now)  # what each step of a check does
+    QApplication.processEvents()
+    cells = table.rowCount() * table.columnCount()
+    # Replacing the items of a column sized to its contents measured the whole column again
+    # for each item: 40 rows asked 67 200 sizes. Once per column after the fill: one per cell.
+    assert 0 < delegate.asked <= 2 * cells, f"{delegate.asked} sizes asked for {cells} cells"
+    assert table.selected_handles() == ["account07"]
+
+    # Columns are still sized to their contents: a longer handle widens the first one.
+    header = table.horizontalHeader()
+    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.ResizeToContents
+    width = table.columnWidth(0)
+    add_account(ctx, "a_long_handle_x")
+    table.set_rows(rows_for(ctx), None, now)
+    QApplication.processEvents()
+    assert table.columnWidth(0) > width
