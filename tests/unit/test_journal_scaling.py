@@ -8,12 +8,14 @@ no large journal: a plan that scans `entries` is a cost that grows with every ch
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.journal_entries import canonical_json, entry_hash, stored_entry_hash
 from consentinel.core.journal_schema import MIGRATIONS
 from consentinel.core.status import Box
 from tests.unit.test_journal import fill, journal, journal_path, raw  # noqa: F401 (fixtures)
@@ -96,3 +98,50 @@ def test_the_side_file_check_still_notices_a_replaced_tail(journal: Journal) -> 
     assert journal.head_path.read_text() == head
     verdict = journal.verify()
     assert not verdict.ok and verdict.problem and "truncated or replaced" in verdict.problem
+
+
+def test_verify_hashes_a_stored_payload_as_written_without_parsing_it() -> None:
+    """The quick hash of a row (its payload's text as stored) is the hash of its value."""
+    payloads: list[object] = [
+        {},
+        {"status": "fixed", "settings": {"training": {"before": True, "after": False}}},
+        {"message": 'quote " backslash \\ tab \t é ü 中文 🙂', "n": [1, 2.5, None, False]},
+    ]
+    for handle in ("alice", "Émile", None):
+        for run_id in (None, 7):
+            for payload in payloads:
+                args = ("0" * 64, 12, "2026-12-01T10:00:00+00:00", run_id, "check", handle)
+                assert stored_entry_hash(*args, canonical_json(payload)) == entry_hash(
+                    *args, payload
+                )
+
+
+def test_a_payload_rewritten_in_equivalent_json_still_verifies(journal: Journal) -> None:  # noqa: F811
+    """Text that is not exactly what Consentinel writes is parsed and hashed as its value, as
+    verify always did: spacing alone is not reported as an edit, a changed value is."""
+    fill(journal)
+    db = raw(journal.path)
+    text = db.execute("SELECT payload FROM entries WHERE kind = 'check' LIMIT 1").fetchone()[0]
+    spaced = json.dumps(json.loads(text), indent=2)
+    db.execute("UPDATE entries SET payload = ? WHERE payload = ?", (spaced, text))
+    db.close()
+    assert journal.verify().ok
+    db = raw(journal.path)
+    db.execute(
+        "UPDATE entries SET payload = ? WHERE payload = ?",
+        (spaced.replace("fixed", "opted_out"), spaced),
+    )
+    db.close()
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem and "was edited" in verdict.problem
+
+
+def test_handles_names_every_account_once_as_first_written(journal: Journal) -> None:  # noqa: F811
+    fill(journal)  # "Alice" (signed in, changed, checked) and "bob"
+    journal.append_account_added("ALICE")
+    journal.append_account_removed("carol")  # removed long ago: its history stays
+    found = plans(journal, journal.handles)
+    assert sorted(journal.handles()) == ["Alice", "bob", "carol"]
+    # One pass over the handle index (not the entries), then one look-up per account.
+    assert found[0] == "SCAN entries USING INDEX entries_by_handle_key", found
+    assert_no_scan_of_entries(found[1:])

@@ -406,6 +406,24 @@ class Journal:
         found = [_entry(row) for row in rows]
         return found if newest_first else found[::-1]
 
+    def handles(self) -> list[str]:
+        """Every account the journal names, once each (compared case-insensitively), as first
+        written; removed accounts too. Read from the handle index, not from every entry."""
+        with self._lock:
+            keys = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT DISTINCT lower(handle) FROM entries WHERE lower(handle) IS NOT NULL"
+                )
+            ]
+            return [
+                self._db.execute(
+                    "SELECT handle FROM entries WHERE lower(handle) = ? ORDER BY id LIMIT 1",
+                    (key,),
+                ).fetchone()[0]
+                for key in keys
+            ]
+
     def last_check(self, handle: str) -> Entry | None:
         found = self.entries(handle=handle, kinds=[EntryKind.CHECK], limit=1)
         return found[0] if found else None

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from json.encoder import encode_basestring
 from typing import Any
 
 from consentinel.core.i18n import tr
@@ -148,6 +149,37 @@ def entry_hash(
         {"id": id_, "ts": ts, "run_id": run_id, "kind": kind, "handle": handle, "payload": payload}
     )
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def stored_entry_hash(
+    prev_hash: str,
+    id_: int,
+    ts: str,
+    run_id: int | None,
+    kind: str,
+    handle: str | None,
+    payload_text: str,
+) -> str:
+    """entry_hash() of a stored row, from its payload's text as written (canonical JSON),
+    without parsing it: the same body, its keys in canonical (sorted) order. A payload whose
+    text is not exactly what Consentinel writes gives another hash (verify then parses it)."""
+    body = (
+        f'{{"handle":{_json_scalar(handle)},"id":{_json_scalar(id_)},'
+        f'"kind":{_json_scalar(kind)},"payload":{payload_text},'
+        f'"run_id":{_json_scalar(run_id)},"ts":{_json_scalar(ts)}}}'
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def _json_scalar(value: object) -> str:
+    """canonical_json(value), quicker for the strings, ints and None of a row's columns."""
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is str:
+        return encode_basestring(value)
+    return canonical_json(value)
 
 
 def check_no_secret(payload: object, where: str = "payload") -> None:
