@@ -110,9 +110,10 @@ def test_verify_hashes_a_stored_payload_as_written_without_parsing_it() -> None:
     for handle in ("alice", "Émile", None):
         for run_id in (None, 7):
             for payload in payloads:
-                args = ("0" * 64, 12, "2026-12-01T10:00:00+00:00", run_id, "check", handle)
-                assert stored_entry_hash(*args, canonical_json(payload)) == entry_hash(
-                    *args, payload
+                prev, ts = "0" * 64, "2026-12-01T10:00:00+00:00"
+                row = (12, ts, run_id, "check", handle, canonical_json(payload), prev, "")
+                assert stored_entry_hash(row) == entry_hash(
+                    prev, 12, ts, run_id, "check", handle, payload
                 )
 
 

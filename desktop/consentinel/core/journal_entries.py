@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -151,18 +152,12 @@ def entry_hash(
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def stored_entry_hash(
-    prev_hash: str,
-    id_: int,
-    ts: str,
-    run_id: int | None,
-    kind: str,
-    handle: str | None,
-    payload_text: str,
-) -> str:
-    """entry_hash() of a stored row, from its payload's text as written (canonical JSON),
-    without parsing it: the same body, its keys in canonical (sorted) order. A payload whose
-    text is not exactly what Consentinel writes gives another hash (verify then parses it)."""
+def stored_entry_hash(row: Sequence[Any]) -> str:
+    """entry_hash() of a stored row (id, ts, run_id, kind, handle, payload, prev_hash, hash),
+    from its payload's text as written (canonical JSON), without parsing it: the same body,
+    its keys in canonical (sorted) order. A payload whose text is not exactly what Consentinel
+    writes gives another hash (verify then parses it)."""
+    id_, ts, run_id, kind, handle, payload_text, prev_hash = row[:7]
     body = (
         f'{{"handle":{_json_scalar(handle)},"id":{_json_scalar(id_)},'
         f'"kind":{_json_scalar(kind)},"payload":{payload_text},'

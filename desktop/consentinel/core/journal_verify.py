@@ -24,7 +24,8 @@ def verify_chain(
     chain_head row (count, last_hash); `side`: the journal.head file's text (None: missing)."""
     prev = GENESIS_HASH
     last_id = 0
-    for n, (id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_) in enumerate(rows):
+    for n, row in enumerate(rows):
+        id_, prev_hash, hash_ = row[0], row[6], row[7]
         if prev_hash != prev:
             return VerifyResult(
                 False,
@@ -35,9 +36,7 @@ def verify_chain(
                     id=id_,
                 ),
             )
-        if id_ <= last_id or not _hash_matches(
-            hash_, prev_hash, id_, ts, run_id, kind, handle, payload_text
-        ):
+        if id_ <= last_id or not _hash_matches(row):
             return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
         prev, last_id = hash_, id_
     count = len(rows)
@@ -58,26 +57,18 @@ def verify_chain(
     return VerifyResult(True, count, None)
 
 
-def _hash_matches(
-    hash_: str,
-    prev_hash: str,
-    id_: int,
-    ts: str,
-    run_id: int | None,
-    kind: str,
-    handle: str | None,
-    payload_text: str,
-) -> bool:
+def _hash_matches(row: Sequence[Any]) -> bool:
     # The payload as stored is hashed without parsing it (three times faster for a long
     # journal); only a text that is not exactly what Consentinel writes is parsed and hashed
     # as its value, as it always was.
-    if stored_entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload_text) == hash_:
+    id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_ = row
+    if stored_entry_hash(row) == hash_:
         return True
     try:
         payload = json.loads(payload_text)
     except ValueError:
         return False
-    return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == hash_
+    return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == str(hash_)
 
 
 def _check_head_file(
