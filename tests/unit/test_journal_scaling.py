@@ -16,7 +16,7 @@ from typing import Any
 
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_entries import canonical_json, entry_hash, stored_entry_hash
-from consentinel.core.journal_schema import MIGRATIONS
+from consentinel.core.journal_schema import MIGRATIONS, connect, migrate, user_version
 from consentinel.core.status import Box
 from tests.unit.test_journal import fill, journal, journal_path, raw  # noqa: F401 (fixtures)
 
@@ -146,3 +146,24 @@ def test_handles_names_every_account_once_as_first_written(journal: Journal) -> 
     # One pass over the handle index (not the entries), then one look-up per account.
     assert found[0] == "SCAN entries USING INDEX entries_by_handle_key", found
     assert_no_scan_of_entries(found[1:])
+
+
+def test_a_journal_migrated_meanwhile_by_another_opener_is_not_migrated_twice(
+    journal_path: Path,
+) -> None:  # noqa: F811
+    """Both read version 2 before either held the write lock; the one that waited finds
+    version 3 when it gets the lock, and runs nothing twice (dropping the old index again
+    would fail)."""
+    old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
+    fill(old)
+    old.close()
+    first, second = connect(journal_path), connect(journal_path)
+    assert user_version(first) == user_version(second) == 2
+    migrate(first, MIGRATIONS, 2)
+    migrate(second, MIGRATIONS, 2)  # what the slower process does with the version it read
+    assert user_version(second) == len(MIGRATIONS)
+    first.close()
+    second.close()
+    j = Journal.open(journal_path)
+    assert j.verify().ok and j.last_check("alice") is not None
+    j.close()

@@ -75,12 +75,17 @@ def user_version(db: sqlite3.Connection) -> int:
 
 
 def migrate(db: sqlite3.Connection, migrations: Sequence[Migration], start: int) -> None:
-    """Run migrations start..end, each in its own transaction with its version bump."""
+    """Run migrations start..end, each in its own transaction with its version bump.
+
+    Each step reads the version again once it holds the write lock: two processes that opened
+    the same old journal at once (the app at login and a scheduled check, say) both saw
+    `start`, and the one that waited must not run a step the other already ran."""
     for version in range(start, len(migrations)):
         db.execute("BEGIN IMMEDIATE")
         try:
-            migrations[version](db)
-            db.execute(f"PRAGMA user_version = {version + 1}")
+            if user_version(db) <= version:
+                migrations[version](db)
+                db.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
             db.execute("ROLLBACK")
             raise
