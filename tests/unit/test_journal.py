@@ -27,20 +27,7 @@ from consentinel.core.journal import (
     check_no_secret,
 )
 from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS
-from consentinel.core.paths import AppPaths
 from consentinel.core.status import Box, Reason, Status
-
-
-@pytest.fixture
-def journal_path(consentinel_home: Path) -> Path:
-    return AppPaths.from_env().ensure().journal_path
-
-
-@pytest.fixture
-def journal(journal_path: Path) -> Journal:
-    j = Journal.open(journal_path)
-    yield j
-    j.close()
 
 
 def fill(j: Journal) -> int:

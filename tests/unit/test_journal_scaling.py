@@ -18,7 +18,7 @@ from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_entries import canonical_json, entry_hash, stored_entry_hash
 from consentinel.core.journal_schema import MIGRATIONS, connect, migrate, user_version
 from consentinel.core.status import Box
-from tests.unit.test_journal import fill, journal, journal_path, raw  # noqa: F401 (fixtures)
+from tests.unit.test_journal import fill, raw
 
 
 def plans(j: Journal, call: Callable[[], Any]) -> list[str]:
@@ -42,7 +42,7 @@ def assert_no_scan_of_entries(found: list[str]) -> None:
     assert not scans, f"reads the whole journal: {found}"
 
 
-def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:  # noqa: F811
+def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:
     fill(journal)
     journal.record_change(None, "Alice", Box.TRAINING, True, False, confirmed=True)
     for call in (
@@ -60,14 +60,14 @@ def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:  #
     assert journal.last_unticked_by_us("aLiCe", Box.TRAINING)
 
 
-def test_appending_reads_no_more_at_the_end_of_a_long_journal(journal: Journal) -> None:  # noqa: F811
+def test_appending_reads_no_more_at_the_end_of_a_long_journal(journal: Journal) -> None:
     fill(journal)
     found = plans(journal, lambda: journal.append(EntryKind.ACCOUNT_ADDED, "carol", {}))
     assert_no_scan_of_entries(found)
     assert journal.verify().ok
 
 
-def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: Path) -> None:  # noqa: F811
+def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: Path) -> None:
     old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
     fill(old)
     before = [(e.id, e.hash) for e in old.entries()]
@@ -83,7 +83,7 @@ def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: P
     j.close()
 
 
-def test_the_side_file_check_still_notices_a_replaced_tail(journal: Journal) -> None:  # noqa: F811
+def test_the_side_file_check_still_notices_a_replaced_tail(journal: Journal) -> None:
     """Looked up by id, the head file's entry must still be the one it named: a tail rewritten
     with other entries under the same ids leaves journal.head as it was, for verify()."""
     fill(journal)
@@ -117,7 +117,7 @@ def test_verify_hashes_a_stored_payload_as_written_without_parsing_it() -> None:
                 )
 
 
-def test_a_payload_rewritten_in_equivalent_json_still_verifies(journal: Journal) -> None:  # noqa: F811
+def test_a_payload_rewritten_in_equivalent_json_still_verifies(journal: Journal) -> None:
     """Text that is not exactly what Consentinel writes is parsed and hashed as its value, as
     verify always did: spacing alone is not reported as an edit, a changed value is."""
     fill(journal)
@@ -137,7 +137,7 @@ def test_a_payload_rewritten_in_equivalent_json_still_verifies(journal: Journal)
     assert not verdict.ok and verdict.problem and "was edited" in verdict.problem
 
 
-def test_handles_names_every_account_once_as_first_written(journal: Journal) -> None:  # noqa: F811
+def test_handles_names_every_account_once_as_first_written(journal: Journal) -> None:
     fill(journal)  # "Alice" (signed in, changed, checked) and "bob"
     journal.append_account_added("ALICE")
     journal.append_account_removed("carol")  # removed long ago: its history stays
@@ -150,7 +150,7 @@ def test_handles_names_every_account_once_as_first_written(journal: Journal) -> 
 
 def test_a_journal_migrated_meanwhile_by_another_opener_is_not_migrated_twice(
     journal_path: Path,
-) -> None:  # noqa: F811
+) -> None:
     """Both read version 2 before either held the write lock; the one that waited finds
     version 3 when it gets the lock, and runs nothing twice (dropping the old index again
     would fail)."""
