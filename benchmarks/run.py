@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -293,6 +293,43 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
 # -- start-up and commands ---------------------------------------------------------------------
 
 
+def offline_env(home: Path, bus: str, opts: argparse.Namespace) -> dict[str, str]:
+    """The product's environment for runs that never reach X (start-up, commands), with this
+    source tree's code."""
+    env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
+    env["PYTHONPATH"] = str(ROOT / "desktop")
+    return env
+
+
+def json_report(cmd: list[str], env: dict[str, str], what: str, timeout: int) -> dict[str, Any]:
+    """Runs a probe script; its report is its last output line that starts with "{"."""
+    done = subprocess.run(
+        cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"{what} failed: {done.stderr[-2000:]}")
+    report: dict[str, Any] = json.loads(lines[-1])
+    return report
+
+
+def timed_runs(
+    env: dict[str, str],
+    args: list[str],
+    repeats: int,
+    ok: Callable[[subprocess.CompletedProcess[str]], bool] = lambda _done: True,
+) -> list[float]:
+    """Wall times of `consentinel ARGS`, run `repeats` times; each must exit 0 and be `ok`."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        done = consentinel(env, *args)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0 or not ok(done):
+            raise SystemExit(f"consentinel {' '.join(args)} failed: {done.stderr}")
+    return times
+
+
 def measure_startup(
     opts: argparse.Namespace,
     bus: str,
@@ -308,18 +345,12 @@ def measure_startup(
             home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
             if template is not None:
                 shutil.copytree(template, home, dirs_exist_ok=True)
-            env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
-            env["QT_QPA_PLATFORM"] = "offscreen"
-            env["PYTHONPATH"] = str(ROOT / "desktop")
+            env = dict(offline_env(home, bus, opts), QT_QPA_PLATFORM="offscreen")
             started = time.monotonic()
-            done = subprocess.run(
-                [*probe, mode], env=env, capture_output=True, text=True, timeout=120, check=False
-            )
-            shutil.rmtree(home, ignore_errors=True)
-            lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-            if done.returncode != 0 or not lines:
-                raise SystemExit(f"start-up probe {mode} failed: {done.stderr[-2000:]}")
-            report = json.loads(lines[-1])
+            try:
+                report = json_report([*probe, mode], env, f"start-up probe {mode}", timeout=120)
+            finally:
+                shutil.rmtree(home, ignore_errors=True)
             if rep == 0:
                 continue
             times[mode].append(report["shown_at"] - started)
@@ -354,20 +385,13 @@ def imported_heavy(env: dict[str, str], *args: str) -> list[str]:
 
 def measure_commands(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
     home = Path(tempfile.mkdtemp(prefix="consentinel-bench-cli-"))
-    env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
-    env["PYTHONPATH"] = str(ROOT / "desktop")
+    env = offline_env(home, bus, opts)
     try:
         consentinel(env, "account", "add", "someone", "--password-stdin", stdin="not-a-real-one\n")
         consentinel(env, "--version")  # untimed: fills the bytecode cache
         out: dict[str, Any] = {}
         for name, args in (("version", ["--version"]), ("account_list", ["account", "list"])):
-            times = []
-            for _ in range(opts.startup_repeats):
-                started = time.perf_counter()
-                done = consentinel(env, *args)
-                times.append(time.perf_counter() - started)
-                if done.returncode != 0:
-                    raise SystemExit(f"consentinel {' '.join(args)} failed: {done.stderr}")
+            times = timed_runs(env, args, opts.startup_repeats)
             out[name] = {
                 "seconds": statistics.median(times),
                 "runs": times,
@@ -393,28 +417,20 @@ def measure_history(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
         )
         startup = measure_startup(opts, bus, template=template, modes=("bare", "app"))
         shutil.copytree(template, home, dirs_exist_ok=True)
-        env = product_env(home, bus, "http://127.0.0.1:9", opts.browser)
-        env["PYTHONPATH"] = str(ROOT / "desktop")
+        env = offline_env(home, bus, opts)
         consentinel(env, "account", "list")  # untimed
-        times = []
-        for _ in range(opts.startup_repeats):
-            started = time.perf_counter()
-            done = consentinel(env, "account", "list")
-            times.append(time.perf_counter() - started)
-            if done.returncode != 0 or done.stdout.count("history") < history.ACCOUNTS:
-                raise SystemExit(f"account list with history failed: {done.stderr}")
-        windows_env = dict(env, QT_QPA_PLATFORM="offscreen")
-        done = subprocess.run(
-            [sys.executable, str(HERE / "history_windows.py"), str(home)],
-            env=windows_env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
+        times = timed_runs(
+            env,
+            ["account", "list"],
+            opts.startup_repeats,
+            ok=lambda done: done.stdout.count("history") >= history.ACCOUNTS,
         )
-        lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
-        if done.returncode != 0 or not lines:
-            raise SystemExit(f"history_windows.py failed: {done.stderr[-2000:]}")
+        windows = json_report(
+            [sys.executable, str(HERE / "history_windows.py"), str(home)],
+            dict(env, QT_QPA_PLATFORM="offscreen"),
+            "history_windows.py",
+            timeout=600,
+        )
         return {
             "accounts": history.ACCOUNTS,
             "days": history.DAYS,
@@ -422,7 +438,7 @@ def measure_history(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
             "startup": startup,
             "account_list_s": statistics.median(times),
             **history.measure_in_process(home),
-            **json.loads(lines[-1]),
+            **windows,
         }
     finally:
         shutil.rmtree(template, ignore_errors=True)
