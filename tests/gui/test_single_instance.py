@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,17 @@ def _message_boxes(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *_a: shown.append(text))
     return shown
+
+
+@contextmanager
+def _silent_holder(lock_path: Path) -> Iterator[RunLock]:
+    """The app lock held by this process, as by an app that took it and hangs (never answers)."""
+    holder = RunLock(lock_path)
+    assert holder.acquire()
+    try:
+        yield holder
+    finally:
+        holder.release()
 
 
 def _unstarted_controller(qtbot: QtBot, ctx: AppContext) -> AppController:
@@ -101,37 +114,26 @@ def test_a_later_instance_waits_for_a_first_that_has_not_opened_its_socket_yet(
 
 
 def test_a_holder_that_never_answers_is_reported_not_doubled(tmp_path: Path) -> None:
-    holder = RunLock(tmp_path / "app.lock")  # an app that took the lock and hangs
-    assert holder.acquire()
-    try:
+    with _silent_holder(tmp_path / "app.lock"):
         later = _instance(tmp_path, answer_timeout_s=0.3)
         assert later.claim() is Claim.UNANSWERED
         info = later.holder()
         assert info is not None and info.pid == os.getpid()
-    finally:
-        holder.release()
 
 
 def test_launching_while_a_silent_app_holds_the_folder_says_so_and_exits(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = AppPaths.under(consentinel_home).ensure()
-    holder = RunLock(paths.instance_lock_path)
-    assert holder.acquire()
     monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_S", 0.3)
     shown = _message_boxes(monkeypatch, "warning")
-    try:
+    with _silent_holder(paths.instance_lock_path):
         assert launch_main([]) == EXIT_NOT_ANSWERING
-    finally:
-        holder.release()
     assert len(shown) == 1
     assert f"process {os.getpid()}" in shown[0] and "does not answer" in shown[0]
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    assert holder.acquire()
-    try:
+    with _silent_holder(paths.instance_lock_path):
         assert launch_main([]) == EXIT_NOT_ANSWERING
-    finally:
-        holder.release()
     assert "ne répond pas" in shown[1]
 
 
