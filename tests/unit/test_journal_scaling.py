@@ -153,17 +153,25 @@ def test_a_journal_migrated_meanwhile_by_another_opener_is_not_migrated_twice(
 ) -> None:
     """Both read version 2 before either held the write lock; the one that waited finds
     version 3 when it gets the lock, and runs nothing twice (dropping the old index again
-    would fail)."""
+    would fail) nor copies anything over the backup."""
     old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
     fill(old)
     old.close()
     first, second = connect(journal_path), connect(journal_path)
     assert user_version(first) == user_version(second) == 2
-    migrate(first, MIGRATIONS, 2)
-    migrate(second, MIGRATIONS, 2)  # what the slower process does with the version it read
+    migrate(first, MIGRATIONS, 2, backup_of=journal_path)
+    # What the slower process does with the version it read:
+    migrate(second, MIGRATIONS, 2, backup_of=journal_path)
     assert user_version(second) == len(MIGRATIONS)
     first.close()
     second.close()
+    # The copy kept is still the old journal's: the slower process did not copy the migrated
+    # one over it.
+    copy = raw(journal_path.with_name(journal_path.name + ".v2.bak"))
+    assert user_version(copy) == 2
+    indexes = {row[1] for row in copy.execute("PRAGMA index_list(entries)")}
+    assert "entries_by_handle" in indexes and "entries_by_handle_key" not in indexes
+    copy.close()
     j = Journal.open(journal_path)
     assert j.verify().ok and j.last_check("alice") is not None
     j.close()

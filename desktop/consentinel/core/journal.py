@@ -32,7 +32,6 @@ from consentinel.core.journal_entries import (
 from consentinel.core.journal_schema import (
     MIGRATIONS,
     Migration,
-    backup,
     connect,
     migrate,
     probe,
@@ -186,9 +185,7 @@ class Journal:
             )
             db = connect(path)
             version = 0
-        if 0 < version < len(migrations):
-            backup(db, path, version)
-        migrate(db, migrations, version)
+        migrate(db, migrations, version, backup_of=path)
         return db, warning
 
     def close(self) -> None:

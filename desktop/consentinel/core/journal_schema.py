@@ -74,16 +74,28 @@ def user_version(db: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(db: sqlite3.Connection, migrations: Sequence[Migration], start: int) -> None:
+def migrate(
+    db: sqlite3.Connection,
+    migrations: Sequence[Migration],
+    start: int,
+    backup_of: Path | None = None,
+) -> None:
     """Run migrations start..end, each in its own transaction with its version bump.
 
     Each step reads the version again once it holds the write lock: two processes that opened
     the same old journal at once (the app at login and a scheduled check, say) both saw
-    `start`, and the one that waited must not run a step the other already ran."""
+    `start`, and the one that waited must not run a step the other already ran.
+
+    `backup_of`: the journal's path, copied to journal.sqlite3.v<start>.bak under the first
+    step's write lock, by whichever process migrates from `start` (the one that waited would
+    otherwise copy the already migrated journal over the old one's copy)."""
     for version in range(start, len(migrations)):
         db.execute("BEGIN IMMEDIATE")
         try:
-            if user_version(db) <= version:
+            current = user_version(db)
+            if backup_of is not None and version == start == current > 0:
+                backup(backup_of, start)
+            if current <= version:
                 migrations[version](db)
                 db.execute(f"PRAGMA user_version = {version + 1}")
         except BaseException:
@@ -128,14 +140,19 @@ def set_aside_db(path: Path, why: str) -> Path:
     return moved
 
 
-def backup(db: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the journal before migrating it (journal.sqlite3.v<N>.bak, owner-only)."""
+def backup(path: Path, version: int) -> Path:
+    """Copy the journal at `path` before migrating it (journal.sqlite3.v<N>.bak, owner-only).
+
+    Read through a connection of its own, so it can run while the migrating connection holds
+    the write lock (a reader is never blocked by a writer in WAL mode)."""
     target = path.with_name(f"{path.name}.v{version}.bak")
     fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     copy = sqlite3.connect(target)
     try:
-        db.backup(copy)
+        source.backup(copy)
     finally:
         copy.close()
+        source.close()
     return target
