@@ -91,8 +91,8 @@
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="39"/>
-        <source>Checking {n} account(s)…</source>
-        <translation>Vérification de {n} compte(s)…</translation>
+        <source>Checking {n} accounts…</source>
+        <translation>Vérification de {n} comptes…</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="46"/>
@@ -104,6 +104,10 @@
         <source>Cancelling at the next safe point…</source>
         <translation>Annulation au prochain point sûr…</translation>
     </message>
+        <message>
+            <source>Checking 1 account…</source>
+            <translation>Vérification d’un compte…</translation>
+        </message>
 </context>
 <context>
     <name>CheckRunner</name>
@@ -328,13 +332,13 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="293"/>
-        <source>@{handle} added. Press Check to protect it now.</source>
-        <translation>@{handle} ajouté. Cliquez sur Vérifier pour le protéger maintenant.</translation>
+        <source>@{handle} added. Choose “Check selected” to protect it now.</source>
+        <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » pour le protéger maintenant.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="314"/>
-        <source>Remove @{handle}?</source>
-        <translation>Retirer @{handle} ?</translation>
+        <source>Remove @{handle} from Consentinel?</source>
+        <translation>Retirer @{handle} de Consentinel ?</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="316"/>
@@ -358,13 +362,13 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="421"/>
-        <source>All {n} account(s) checked: every box you chose is off.</source>
-        <translation>{n} compte(s) vérifié(s) : toutes les cases choisies sont décochées.</translation>
+        <source>All {n} accounts checked: every box you chose is off.</source>
+        <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="426"/>
-        <source>{good} of {n} account(s) have every box off. Hover a status to read why the others do not.</source>
-        <translation>{good} compte(s) sur {n} ont toutes leurs cases décochées. Survolez un état pour savoir pourquoi pas les autres.</translation>
+        <source>Every box you chose is off on {good} of {n} accounts. Hover a status to read why not on the others.</source>
+        <translation>Toutes les cases choisies sont décochées sur {good} des {n} comptes. Survolez un état pour savoir pourquoi pas sur les autres.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="447"/>
@@ -380,6 +384,77 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <location filename="../../desktop/consentinel/gui/main_window.py" line="493"/>
         <source>Not available in the demo.</source>
         <translation>Indisponible dans la démo.</translation>
+    </message>
+    <message>
+        <source>The account was checked: every box you chose is off.</source>
+        <translation>Le compte est vérifié : toutes les cases choisies sont décochées.</translation>
+    </message>
+    <message>
+        <source>The check did not end with every box off. Hover the status to read why.</source>
+        <translation>La vérification ne s’est pas terminée avec toutes les cases décochées. Survolez l’état pour savoir pourquoi.</translation>
+    </message>
+    <message>
+        <source>X had switched boxes back on: {accounts}. They are off again.</source>
+        <translation>X avait réactivé des cases : {accounts}. Elles sont de nouveau décochées.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Retirer le compte</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>RowHints</name>
+    <message>
+        <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or sign in yourself with “Sign in in a browser window…”.</source>
+        <translation>X demande un code à deux facteurs. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
+        <source>X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.</source>
+        <translation>X a envoyé un code par e-mail ou SMS. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le saisir.</translation>
+    </message>
+    <message>
+        <source>X shows a captcha. Use “Sign in in a browser window…” to solve it.</source>
+        <translation>X affiche un captcha. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le résoudre.</translation>
+    </message>
+    <message>
+        <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in in a browser window…”.</source>
+        <translation>X demande de confirmer l’e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
+        <source>X refused the sign-in for now; Consentinel waits before trying again. You can sign in yourself with “Sign in in a browser window…”.</source>
+        <translation>X a refusé la connexion pour l’instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
+        <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in in a browser window…”.</source>
+        <translation>X a verrouillé le compte jusqu’à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
+        <source>X ended the saved session and Consentinel could not sign in again by itself. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
+        <translation>X a mis fin à la session enregistrée et Consentinel n’a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+    </message>
+    <message>
+        <source>X said the saved password is wrong. It will not be tried again until you change it with “Edit account…”.</source>
+        <translation>X indique que le mot de passe enregistré est faux. Il ne sera plus essayé tant que vous ne l’aurez pas changé avec « Modifier le compte… ».</translation>
+    </message>
+    <message>
+        <source>Consentinel could not start a browser. Choose one in “Settings…”, or check again to be offered a download of Chromium. The Diagnostics tab of “About Consentinel” shows what this computer has.</source>
+        <translation>Consentinel n’a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu’on vous propose de télécharger Chromium. L’onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
+    </message>
+    <message>
+        <source>The browser stopped unexpectedly during the check, so nothing was confirmed. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
+        <translation>Le navigateur s’est arrêté pendant la vérification, rien n’a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l’onglet Diagnostic de « À propos de Consentinel ».</translation>
+    </message>
+    <message>
+        <source>No automatic sign-in before {when}.</source>
+        <translation>Pas de connexion automatique avant {when}.</translation>
     </message>
 </context>
 <context>

@@ -81,8 +81,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="186" />
-            <source>What to do</source>
-            <translation>Que faire</translation>
+            <source>What to do:</source>
+            <translation>Que faire :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="200" />
@@ -170,8 +170,8 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="79" />
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="80" />
-            <source>Leave empty to keep the saved one</source>
-            <translation>Laisser vide pour garder celui enregistré</translation>
+            <source>Leave empty to change nothing</source>
+            <translation>Laisser vide pour ne rien changer</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="90" />
@@ -290,7 +290,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="27" />
             <source>Opted out</source>
-            <translation>Désinscrit</translation>
+            <translation>Déjà décoché</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="28" />
@@ -310,7 +310,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="31" />
             <source>Sign-in failed</source>
-            <translation>Connexion refusée</translation>
+            <translation>Échec de la connexion</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="32" />
@@ -339,7 +339,7 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="39" />
-            <source>Waiting its turn…</source>
+            <source>Waiting for its turn…</source>
             <translation>En attente de son tour…</translation>
         </message>
         <message>
@@ -483,7 +483,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="59" />
             <source>X showed a puzzle</source>
-            <translation>X a affiché une énigme</translation>
+            <translation>X a affiché un captcha</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="60" />
@@ -663,7 +663,7 @@
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="64" />
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="66" />
             <source>Any</source>
-            <translation>Toutes</translation>
+            <translation>sans limite</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />
@@ -939,7 +939,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
             <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
-            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez l’énigme ou répondez aux questions de X) ; la vérification reprend d’elle-même dès que X affiche votre page d’accueil.</translation>
+            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d’elle-même dès que X affiche votre page d’accueil.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
@@ -1169,16 +1169,16 @@
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="406" />
             <source>This deletes, on this computer:
-• the journal ({entries} entries) and its screenshots;
+• the journal ({entries}) and its screenshots;
 • the saved browser sessions;
-• the passwords and 2FA secrets in {keyring} of: {handles};
+• the passwords and 2FA secrets of {handles}, in {keyring};
 • the list of accounts.
 
 Your settings are kept. Nothing changes on X. This cannot be undone.</source>
             <translation>Ceci supprime, sur cet ordinateur :
-• le journal ({entries} entrées) et ses captures d’écran ;
+• le journal ({entries}) et ses captures d’écran ;
 • les sessions de navigateur enregistrées ;
-• les mots de passe et secrets 2FA rangés dans {keyring} de : {handles} ;
+• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;
 • la liste des comptes.
 
 Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</translation>
@@ -1217,6 +1217,14 @@ Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</t
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="455" />
             <source>All your data was deleted.</source>
             <translation>Toutes vos données ont été supprimées.</translation>
+        </message>
+        <message>
+            <source>{n} entry</source>
+            <translation>{n} entrée</translation>
+        </message>
+        <message>
+            <source>{n} entries</source>
+            <translation>{n} entrées</translation>
         </message>
     </context>
     <context>
@@ -1282,7 +1290,7 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
-            <source>Downloading {what}: {percent} %</source>
+            <source>Downloading {what}: {percent}%</source>
             <translation>Téléchargement de {what} : {percent} %</translation>
         </message>
         <message>
@@ -1299,6 +1307,10 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>{path} is not a program this computer can run.</source>
             <translation>{path} n’est pas un programme que cet ordinateur peut lancer.</translation>
+        </message>
+        <message>
+            <source>&amp;Try the download again</source>
+            <translation>&amp;Réessayer le téléchargement</translation>
         </message>
     </context>
 </TS>

@@ -84,6 +84,7 @@ def test_a_failed_download_says_so_and_offers_the_choices_again(
     assert "download failed" in dialog.status.text()
     assert "\n" not in dialog.status.text() and "Traceback" not in dialog.status.text()
     assert dialog.download_button.isVisible() and dialog.choose_button.isVisible()
+    assert dialog.download_button.text() == "&Try the download again"
     assert not dialog.cancel_button.isVisible() and dialog.isVisible()
     assert find_browser() is None
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
+from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
@@ -196,3 +197,39 @@ def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: V
     assert window.account_filter.findData("carol") > 0
     since = datetime.now(timezone.utc) - timedelta(minutes=5)
     assert ctx.journal.entries(since=since)
+
+
+def test_a_check_reads_as_the_accounts_table_says_it_with_the_window_s_advice(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("carol"))
+    run = ctx.journal.start_run("gui")
+    boxes = {
+        Box.MEMORY: BoxChange(False, False),
+        Box.TRAINING: BoxChange(True, False),
+        Box.PERSONALIZATION: BoxChange(False, False),
+    }
+    ctx.journal.record_check(run, AccountResult("carol", Status.FIXED, settings=boxes))
+    changed = reason_message(Reason.PAGE_CHANGED, "carol", "no training box")
+    ctx.journal.record_check(
+        run, AccountResult("carol", Status.ERROR, Reason.PAGE_CHANGED, message=changed)
+    )
+    cli = reason_message(Reason.TWO_FACTOR, "carol")
+    ctx.journal.record_check(
+        run, AccountResult("carol", Status.NEEDS_USER, Reason.TWO_FACTOR, message=cli)
+    )
+    window = _window(qtbot, ctx)
+    _select(window.kind_filter, EntryKind.CHECK.value)
+    two_factor, page_changed, fixed = _column(window, window.model.DETAILS)[:3]
+    # Boxes in the order X's page shows them, not the order they were stored in.
+    assert fixed.index("Training") < fixed.index("Personalization") < fixed.index("Memory")
+    # "Page changed", as the table says it, not "Error (X's page has changed)".
+    assert page_changed.startswith("Page changed") and "Error" not in page_changed
+    assert two_factor.startswith("Needs you (")
+    # The detail pane says what to do, in the window's terms.
+    window.select_row(0)
+    assert "“Edit account…”" in window.detail_label.text()
+    assert "consentinel login" not in window.detail_label.text()
+    window.select_row(1)
+    assert changed in window.detail_label.text()

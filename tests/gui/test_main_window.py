@@ -52,15 +52,27 @@ def test_first_run_shows_the_empty_state_and_adds_an_account(
 
 
 def test_removing_an_account_deletes_its_secrets_and_journals_it(
-    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, consentinel_home: Path
 ) -> None:
     ctx = make_context(consentinel_home)
     add_account(ctx, "bob", "pw-bob", "JBSWY3DPEHPK3PXP")
     with running_app(qtbot, ctx) as app:
-        monkeypatch.setattr(
-            QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes
-        )
+        asked: list[str] = []
+
+        def answer(remove: bool) -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            wanted = "Remove" if remove else "Cancel"
+            next(b for b in box.buttons() if b.text() == wanted).click()
+
+        QTimer.singleShot(0, lambda: answer(False))
+        app.window.remove_account("bob")  # cancelled: nothing goes
+        assert [a.handle for a in ctx.accounts.list()] == ["bob"]
+        assert ctx.vault.get_password("bob") == "pw-bob"
+        QTimer.singleShot(0, lambda: answer(True))
         app.window.remove_account("bob")
+        assert asked == ["Remove @bob from Consentinel?"] * 2
         assert ctx.accounts.list() == []
         assert ctx.vault.get_password("bob") is None and ctx.vault.get_totp("bob") is None
         assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])[-1].handle == "bob"

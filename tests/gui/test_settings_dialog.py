@@ -171,7 +171,7 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     # The confirmation named what goes.
     assert "@alice, @bob" in seen[0]
     assert "journal (2 entries)" in seen[0]
-    assert "in-memory (demo)" in seen[0]
+    assert "the demo's in-memory keyring" in seen[0]
     for handle in ("alice", "bob"):
         assert memory_vault.get_password(handle) is None
         assert memory_vault.get_totp(handle) is None
@@ -217,3 +217,12 @@ def test_delete_refused_while_a_check_runs(qtbot: QtBot, memory_vault: Vault) ->
     assert "A check is running" in dialog.delete_label.text()
     assert memory_vault.get_password("alice") == "pw-alice"
     assert ctx.journal.count() == 2
+
+
+def test_the_confirmation_counts_entries_in_words(qtbot: QtBot, memory_vault: Vault) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.journal.append_account_added("alice")
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "the journal (1 entry)" in dialog.confirmation_text()
+    assert [dialog._entries_text(n) for n in (0, 2)] == ["0 entries", "2 entries"]

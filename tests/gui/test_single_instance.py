@@ -130,7 +130,7 @@ def test_launching_while_a_silent_app_holds_the_folder_says_so_and_exits(
     with _silent_holder(paths.instance_lock_path):
         assert launch_main([]) == EXIT_NOT_ANSWERING
     assert len(shown) == 1
-    assert f"process {os.getpid()}" in shown[0] and "does not answer" in shown[0]
+    assert f"process {os.getpid()}" in shown[0] and "is not responding" in shown[0]
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     with _silent_holder(paths.instance_lock_path):
         assert launch_main([]) == EXIT_NOT_ANSWERING

@@ -69,7 +69,7 @@ def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert notes[1].body == "@dave a besoin de vous : reconnectez-vous"
     assert notes[2].body == (
-        "Consentinel n'a pas pu lire la page de réglages de X — elle a peut-être changé"
+        "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé"
     )
 
 

@@ -194,7 +194,7 @@ def test_memory_keyring_is_never_picked_automatically() -> None:
     vault = Vault(MemoryKeyring())
     vault.set_password("Alice", "x")
     assert vault.get_password("alice") == "x"
-    assert vault.backend_label() == "in-memory (demo)"
+    assert vault.backend_label() == "the demo's in-memory keyring"
     assert vault.service == SERVICE
 
 

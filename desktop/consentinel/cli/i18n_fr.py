@@ -201,8 +201,8 @@ FRENCH: dict[str, str] = {
     "saved; finish the rest there (a puzzle, a code). The session is saved once X shows its "
     "home page. Ctrl+C cancels.":
         "Une fenêtre de navigateur s'ouvre sur la page de connexion de X pour @{handle}. "
-        "Consentinel saisit ce qu'il a enregistré ; terminez le reste dans la fenêtre (une "
-        "énigme, un code). La session est enregistrée dès que X affiche sa page d'accueil. "
+        "Consentinel saisit ce qu'il a enregistré ; terminez le reste dans la fenêtre (un "
+        "captcha, un code). La session est enregistrée dès que X affiche sa page d'accueil. "
         "Ctrl+C annule.",
     "No screen here: the check runs without a window.":
         "Pas d'écran ici : la vérification se fait sans fenêtre.",

@@ -381,7 +381,8 @@ class AccountCheck:
             message = reason_message(Reason.BOX_DISABLED, self.handle, names)
             return self._result(Status.ERROR, Reason.BOX_DISABLED, message, settings, kept)
         status = Status.WOULD_FIX if would else Status.FIXED if fixed else Status.OPTED_OUT
-        return self._result(status, None, success_message(status, fixed, would), settings, kept)
+        message = success_message(status, fixed, would, kept)
+        return self._result(status, None, message, settings, kept)
 
     async def _untick(self, grok: GrokPage, box: Box) -> UntickOutcome:
         """Untick, reload, read back; a box read back ticked gets one more try."""

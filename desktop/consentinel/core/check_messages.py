@@ -20,12 +20,21 @@ def boxes_text(boxes: list[Box] | tuple[Box, ...]) -> str:
     return ", ".join(box_name(b) for b in boxes)
 
 
-def success_message(status: Status, fixed: list[Box], would: list[Box]) -> str:
+def success_message(
+    status: Status, fixed: list[Box], would: list[Box], reverted: tuple[Box, ...] = ()
+) -> str:
     if status is Status.FIXED:
-        return tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+        done = tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+        if not reverted:
+            return done
+        again = tr(
+            "X had switched {boxes} back on since Consentinel unticked it.",
+            boxes=boxes_text(reverted),
+        )
+        return f"{again} {done}"
     if status is Status.WOULD_FIX:
         return tr("Dry run: would untick {boxes}.", boxes=boxes_text(would))
-    return tr("Every enforced box is off.")
+    return tr("Every box you chose is off.")
 
 
 def blocked_message(handle: str, reason: Reason | None, until: datetime | None) -> str:

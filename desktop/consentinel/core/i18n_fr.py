@@ -13,13 +13,13 @@ FRENCH: dict[str, str] = {
         "X a réactivé l'entraînement de Grok pour @{handle} — désactivé à nouveau",
     "@{handle} needs you: sign in again": "@{handle} a besoin de vous : reconnectez-vous",
     "Consentinel could not read X's settings page — it may have changed":
-        "Consentinel n'a pas pu lire la page de réglages de X — elle a peut-être changé",
+        "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé",
     "run checks on a schedule, even when Consentinel is closed":
         "vérifier selon un calendrier, même quand Consentinel est fermé",
     "install the OS job that runs `consentinel check --unattended`":
         "installer la tâche système qui lance `consentinel check --unattended`",
     "how often to check (default: the schedule in the settings)":
-        "à quelle fréquence vérifier (par défaut : celle des réglages)",
+        "à quelle fréquence vérifier (par défaut : celle des paramètres)",
     "remove the OS job": "supprimer la tâche système",
     "say whether the OS job is installed, and when it runs":
         "indiquer si la tâche système est installée, et quand elle s'exécute",
@@ -89,7 +89,9 @@ FRENCH: dict[str, str] = {
     "memory": "mémoire",
     "Unticked and read back off: {boxes}.": "Décoché et relu désactivé : {boxes}.",
     "Dry run: would untick {boxes}.": "Simulation : décocherait {boxes}.",
-    "Every enforced box is off.": "Toutes les cases surveillées sont désactivées.",
+    "X had switched {boxes} back on since Consentinel unticked it.":
+        "X avait réactivé {boxes} depuis que Consentinel l'avait décoché.",
+    "Every box you chose is off.": "Toutes les cases choisies sont décochées.",
     "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
     "Run `consentinel login {handle}` to sign in yourself.":
         "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant "
@@ -141,7 +143,7 @@ FRENCH: dict[str, str] = {
     "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, or run "
     "`consentinel browser install`.":
         "Aucun Chromium, Chrome ou Edge n'a été trouvé. Installez-en un, choisissez-le dans les "
-        "réglages, ou lancez `consentinel browser install`.",
+        "paramètres, ou lancez `consentinel browser install`.",
     "The system keyring cannot be used, so the saved password cannot be read: {detail}":
         "Le trousseau du système est inutilisable, le mot de passe enregistré ne peut donc pas "
         "être lu : {detail}",
@@ -168,11 +170,13 @@ FRENCH: dict[str, str] = {
     "The browser download was cancelled.": "Le téléchargement du navigateur a été annulé.",
     "Downloading Chromium into {folder}…": "Téléchargement de Chromium dans {folder}…",
     "Unexpected error: {error}": "Erreur inattendue : {error}",
-    "The browser download failed (is this computer online?). {detail} You can also install "
-    "Google Chrome, Microsoft Edge or Chromium, or choose a browser in the settings.":
-        "Le téléchargement du navigateur a échoué (cet ordinateur est-il connecté ?). {detail} "
-        "Vous pouvez aussi installer Google Chrome, Microsoft Edge ou Chromium, ou choisir un "
-        "navigateur dans les réglages.",
+    "The browser download failed: {detail}.":
+        "Le téléchargement du navigateur a échoué : {detail}.",
+    "The browser download failed.": "Le téléchargement du navigateur a échoué.",
+    "Is this computer online? You can also install Google Chrome, Microsoft Edge or Chromium, "
+    "or choose a browser in the settings.":
+        "Cet ordinateur est-il connecté ? Vous pouvez aussi installer Google Chrome, Microsoft "
+        "Edge ou Chromium, ou choisir un navigateur dans les paramètres.",
     # -- core stores: paths, files, accounts, settings, vault, 2FA, sessions, journal
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
     "@{handle} is not one of your accounts.": "@{handle} ne fait pas partie de vos comptes.",
@@ -243,14 +247,14 @@ FRENCH: dict[str, str] = {
         "vers {moved} et le compte se reconnectera.",
     "The schedule must be one of {choices}, not {value}.":
         "La fréquence doit être l'une de {choices}, pas {value}.",
-    "The setting {name} must be true or false.": "Le réglage {name} doit être vrai ou faux.",
+    "The setting {name} must be true or false.": "Le paramètre {name} doit être vrai ou faux.",
     "The settings file could not be read; it was moved to {moved} and the defaults are used.":
-        "Le fichier des réglages est illisible ; il a été déplacé vers {moved} et les réglages "
+        "Le fichier des paramètres est illisible ; il a été déplacé vers {moved} et les paramètres "
         "par défaut sont utilisés.",
     "The settings file was written by a newer Consentinel; it was moved to {moved} and the "
     "defaults are used.":
-        "Le fichier des réglages vient d'une version plus récente de Consentinel ; il a été "
-        "déplacé vers {moved} et les réglages par défaut sont utilisés.",
+        "Le fichier des paramètres vient d'une version plus récente de Consentinel ; il a été "
+        "déplacé vers {moved} et les paramètres par défaut sont utilisés.",
     "This 2FA link asks for {digits}-digit codes; only 6 or 8 are supported.":
         "Ce lien 2FA demande des codes à {digits} chiffres ; seuls 6 ou 8 sont possibles.",
     "This 2FA link has a digits or period that is not a number.":
@@ -276,7 +280,7 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
-    "in-memory (demo)": "en mémoire (démo)",
+    "the demo's in-memory keyring": "le trousseau en mémoire de la démo",
     "no keyring": "aucun trousseau",
     "permission denied (is the folder read-only?)":
         "permission refusée (le dossier est-il en lecture seule ?)",
@@ -307,7 +311,7 @@ FRENCH: dict[str, str] = {
         "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "
         "DISPLAY ni WAYLAND_DISPLAY). Utilisez plutôt la ligne de commande : consentinel --help",
     # -- the desktop app's launcher (gui/launch.py)
-    "Consentinel is already open ({process}) but does not answer. If its window does not "
+    "Consentinel is already open ({process}) but is not responding. If its window does not "
     "appear, end that process, then start Consentinel again.":
         "Consentinel est déjà ouvert ({process}) mais ne répond pas. Si sa fenêtre n'apparaît "
         "pas, arrêtez ce processus, puis relancez Consentinel.",
@@ -320,7 +324,7 @@ FRENCH: dict[str, str] = {
     "The browser {path} did not start ({detail}). Run `consentinel doctor`, choose another "
     "browser in the settings, or run `consentinel browser install`.":
         "Le navigateur {path} n'a pas démarré ({detail}). Lancez `consentinel doctor`, "
-        "choisissez un autre navigateur dans les réglages, ou lancez "
+        "choisissez un autre navigateur dans les paramètres, ou lancez "
         "`consentinel browser install`.",
     "Signing in by hand needs a browser window, and no graphical desktop was found (no "
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":

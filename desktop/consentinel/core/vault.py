@@ -163,7 +163,7 @@ class Vault:
     def backend_label(self) -> str:
         """Which keyring holds the secrets, in words a person recognises."""
         if type(self._backend).__name__ == "MemoryKeyring":
-            return tr("in-memory (demo)")
+            return tr("the demo's in-memory keyring")
         name = _qualname(self._backend)
         if name in _LABELS:
             return _LABELS[name]

@@ -183,10 +183,10 @@ class AboutDialog(QDialog):
         self.lines = list(lines)
         words = {True: self.tr("OK"), False: self.tr("To fix"), None: self.tr("Unknown")}
         colours = {True: ok_color(), False: error_color(), None: unknown_color()}
-        what_to_do = html.escape(self.tr("What to do"))
+        what_to_do = html.escape(self.tr("What to do:"))
         rows = []
         for line in lines:
-            advice = f"<br><b>{what_to_do}:</b> {html.escape(line.advice)}" if line.advice else ""
+            advice = f"<br><b>{what_to_do}</b> {html.escape(line.advice)}" if line.advice else ""
             rows.append(
                 f"<tr><td style='padding:4px 10px 4px 0; white-space:nowrap'>"
                 f"<b style='color:{colours[line.ok]}'>{html.escape(words[line.ok])}</b></td>"

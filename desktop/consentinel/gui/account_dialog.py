@@ -76,8 +76,9 @@ class AccountDialog(QDialog):
         if account is None:
             self.password_edit.setPlaceholderText(self.tr("Your X password"))
         else:
-            self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
-            self.totp_edit.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
+            # Neutral whether a secret is saved or not (the keyring is not read to open this).
+            self.password_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
+            self.totp_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
 
         self.handle_error = _error_label()
         self.password_error = _error_label()
@@ -146,9 +147,12 @@ class AccountDialog(QDialog):
         layout.addWidget(self.buttons)
 
         if account is not None:
-            self.handle_edit.setText(account.handle)
-            # The handle is the account's identity (and its keyring entries' name).
+            self.handle_edit.setText(f"@{account.handle}")
+            # The handle is the account's identity (and its keyring entries' name): shown as
+            # text, not as a field that only looks editable.
             self.handle_edit.setReadOnly(True)
+            self.handle_edit.setFrame(False)
+            self.handle_edit.setStyleSheet("QLineEdit { background: transparent; }")
             self.handle_edit.setToolTip(
                 self.tr("To use another handle, remove this account and add the new one.")
             )
@@ -259,7 +263,7 @@ class AccountDialog(QDialog):
         keep = frozenset(box for box, check in self.box_checks.items() if check.isChecked())
         try:
             account = Account(
-                handle=self.handle_edit.text(),
+                handle=self._account.handle if self._account else self.handle_edit.text(),
                 email=validate_email(self.email) if self.email else None,
                 phone=validate_phone(self.phone) if self.phone else None,
                 keep=keep,

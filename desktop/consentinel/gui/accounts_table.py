@@ -25,6 +25,7 @@ from consentinel.gui.dialog_words import (
     status_name,
     step_name,
 )
+from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
 from consentinel.gui.time_words import when_text
 
@@ -140,8 +141,9 @@ class AccountsTable(QTableWidget):
             text = status_name(row.status, row.reason) if row.status else not_checked()
         item = QTableWidgetItem(text)
         item.setIcon(dot_icon(status_color(row.status, row.reason)))
-        if row.message:
-            item.setToolTip(row.message)
+        hint = status_hint(row, now)
+        if hint:
+            item.setToolTip(hint)
         return item
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:

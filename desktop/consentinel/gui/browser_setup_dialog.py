@@ -110,6 +110,7 @@ class BrowserSetupDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Download progress"))
         self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)  # the status line says how far along, in words
         self.bar.hide()
 
         self.download_button = QPushButton(self.tr("&Download Chromium"))
@@ -162,7 +163,7 @@ class BrowserSetupDialog(QDialog):
         self.bar.setRange(0, 100)
         self.bar.setValue(percent)
         self.status.setText(
-            self.tr("Downloading {what}: {percent} %")
+            self.tr("Downloading {what}: {percent}%")
             .replace("{what}", what)
             .replace("{percent}", str(percent))
         )
@@ -178,6 +179,7 @@ class BrowserSetupDialog(QDialog):
         self.status.setStyleSheet(error_style())
         self.status.setText(message)
         self.status.show()
+        self.download_button.setText(self.tr("&Try the download again"))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.download_button, self.choose_button, self.later_button):

@@ -36,7 +36,12 @@ class CheckPanel(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
-        self.label.setText(self.tr("Checking {n} account(s)…").replace("{n}", str(total)))
+        text = (
+            self.tr("Checking 1 account…")
+            if total == 1
+            else self.tr("Checking {n} accounts…").replace("{n}", str(total))
+        )
+        self.label.setText(text)
         self.show()
 
     def begin_sign_in(self, handle: str) -> None:

@@ -36,7 +36,7 @@ _CANCELLED = QT_TRANSLATE_NOOP("DialogWords", "Cancelled")
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
-    Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting its turn…"),
+    Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting for its turn…"),
     Step.OPENING_SESSION: QT_TRANSLATE_NOOP("DialogWords", "Opening the session…"),
     Step.SIGNING_IN: QT_TRANSLATE_NOOP("DialogWords", "Signing in…"),
     Step.READING_PAGE: QT_TRANSLATE_NOOP("DialogWords", "Reading the page…"),

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -101,12 +101,29 @@ def _status_words(value: object) -> str:
         return str(value)
 
 
+def check_reason(payload: dict[str, Any]) -> Reason | None:
+    try:
+        return Reason(payload.get("reason"))
+    except ValueError:
+        return None
+
+
 def check_words(payload: dict[str, Any]) -> str:
-    words = _status_words(payload.get("status"))
+    """The status as the accounts table names it (with the reason when the name does not
+    already say it), then each box in the order X's page shows them."""
     reason = payload.get("reason")
+    known = check_reason(payload)
+    try:
+        words = status_name(Status(payload.get("status")), known)
+    except ValueError:
+        words = str(payload.get("status"))
+    if reason and known not in (Reason.PAGE_CHANGED, Reason.CANCELLED):
+        words = f"{words} ({reason_words(reason)})"
     boxes = payload.get("settings") or {}
-    parts = [f"{words} ({reason_words(reason)})" if reason else words]
-    for box_value, change in boxes.items():
+    order = {box.value: index for index, box in enumerate(ALL_BOXES)}
+    parts = [words]
+    for box_value in sorted(boxes, key=lambda value: order.get(value, len(order))):
+        change = boxes[box_value]
         if isinstance(change, dict):
             parts.append(change_words({"box": box_value, **change}))
     return " — ".join(parts)

@@ -29,7 +29,14 @@ from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import Entry, EntryKind
 from consentinel.core.status import Status
 from consentinel.gui.dialog_words import kind_name, status_name
-from consentinel.gui.journal_model import JournalModel, details, evidence_path, local_time
+from consentinel.gui.journal_model import (
+    JournalModel,
+    check_reason,
+    details,
+    evidence_path,
+    local_time,
+)
+from consentinel.gui.row_hints import window_advice
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
 MAX_ROWS = 5000
@@ -248,6 +255,9 @@ class JournalWindow(QWidget):
             return
         who = f"@{entry.handle} — " if entry.handle else ""
         lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", details(entry)]
+        message = str(entry.payload.get("message") or "")
+        if entry.kind is EntryKind.CHECK and message:
+            lines.append(window_advice(check_reason(entry.payload), message))
         if entry.run_id is not None:
             lines.append(self.tr("Check number {run}").replace("{run}", str(entry.run_id)))
         path = evidence_path(entry)

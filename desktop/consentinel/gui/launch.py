@@ -39,7 +39,7 @@ def not_answering_text(pid: int | None) -> str:
     """What to do when another Consentinel holds the data folder but does not come forward."""
     process = tr("process {pid}", pid=pid) if pid else tr("another process")
     return tr(
-        "Consentinel is already open ({process}) but does not answer. If its window does not "
+        "Consentinel is already open ({process}) but is not responding. If its window does not "
         "appear, end that process, then start Consentinel again.",
         process=process,
     )

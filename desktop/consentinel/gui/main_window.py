@@ -28,6 +28,7 @@ from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
+from consentinel.gui.dialog_words import box_name
 from consentinel.gui.empty_state import EmptyState
 from consentinel.gui.time_words import when_text
 
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
             if row is not None:
                 self.table.selectRow(row)
             self.statusBar().showMessage(
-                self.tr("@{handle} added. Press Check to protect it now.").replace(
+                self.tr("@{handle} added. Choose “Check selected” to protect it now.").replace(
                     "{handle}", dialog.saved_handle
                 ),
                 10_000,
@@ -319,22 +320,31 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.refresh()
 
-    def remove_account(self, handle: str | None = None) -> None:
-        handle = handle or self.table.current_handle()
-        if not handle or self.runner.running:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove @{handle}?").replace("{handle}", handle),
+    def confirm_remove(self, handle: str) -> bool:
+        """Ask, naming what goes; True when the person chose to remove the account."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove account"))
+        box.setText(self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handle))
+        box.setInformativeText(
             self.tr(
                 "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
                 "secret and session from this computer. The journal keeps its history. Nothing "
                 "changes on X."
-            ).replace("{handle}", handle),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            ).replace("{handle}", handle)
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def remove_account(self, handle: str | None = None) -> None:
+        handle = handle or self.table.current_handle()
+        if not handle or self.runner.running:
+            return
+        if not self.confirm_remove(handle):
             return
         try:
             self.ctx.vault.delete_account(handle)
@@ -432,17 +442,29 @@ class MainWindow(QMainWindow):
         total = len(result.accounts)
         good = sum(1 for a in result.accounts if a.all_off)
         if good == total:
-            return self.tr("All {n} account(s) checked: every box you chose is off.").replace(
-                "{n}", str(total)
+            text = (
+                self.tr("The account was checked: every box you chose is off.")
+                if total == 1
+                else self.tr("All {n} accounts checked: every box you chose is off.")
             )
-        return (
-            self.tr(
-                "{good} of {n} account(s) have every box off. Hover a status to read why "
-                "the others do not."
+        elif total == 1:
+            text = self.tr(
+                "The check did not end with every box off. Hover the status to read why."
             )
-            .replace("{good}", str(good))
-            .replace("{n}", str(total))
-        )
+        else:
+            text = self.tr(
+                "Every box you chose is off on {good} of {n} accounts. Hover a status to read "
+                "why not on the others."
+            )
+        text = text.replace("{good}", str(good)).replace("{n}", str(total))
+        reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
+        if reverted:
+            switched = "; ".join(
+                f"@{a.handle} ({', '.join(box_name(b) for b in a.reverted_by_x)})" for a in reverted
+            )
+            again = self.tr("X had switched boxes back on: {accounts}. They are off again.")
+            text += " " + again.replace("{accounts}", switched)
+        return text
 
     def _notify(self, result: RunResult) -> None:
         if not self.ctx.settings.notifications or self.notifier is None:

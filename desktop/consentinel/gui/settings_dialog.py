@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.core import osjobs
 from consentinel.core.context import AppContext
+from consentinel.core.i18n import current_language
 from consentinel.core.osjobs import JobReport
 from consentinel.core.settings import Language, ScheduleChoice, Settings
 from consentinel.core.vault import MemoryKeyring, VaultError
@@ -404,16 +405,22 @@ class SettingsDialog(QDialog):
         return (
             self.tr(
                 "This deletes, on this computer:\n"
-                "• the journal ({entries} entries) and its screenshots;\n"
+                "• the journal ({entries}) and its screenshots;\n"
                 "• the saved browser sessions;\n"
-                "• the passwords and 2FA secrets in {keyring} of: {handles};\n"
+                "• the passwords and 2FA secrets of {handles}, in {keyring};\n"
                 "• the list of accounts.\n\n"
                 "Your settings are kept. Nothing changes on X. This cannot be undone."
             )
-            .replace("{entries}", str(what.journal_entries))
+            .replace("{entries}", self._entries_text(what.journal_entries))
             .replace("{keyring}", what.keyring)
             .replace("{handles}", handles)
         )
+
+    def _entries_text(self, n: int) -> str:
+        # French counts zero in the singular, English in the plural.
+        one = n == 1 or (n == 0 and current_language() == "fr")
+        text = self.tr("{n} entry") if one else self.tr("{n} entries")
+        return text.replace("{n}", str(n))
 
     def delete_all_data(self) -> bool:
         """Ask, then erase; True when the data was deleted."""

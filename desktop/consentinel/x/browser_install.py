@@ -126,16 +126,17 @@ def install_browser(
     found = find_browser()
     if code == 0 and found is not None:
         return InstallOutcome(True, tr("Chromium is installed."))
-    detail = tail[-1] if tail else ""
-    return InstallOutcome(
-        False,
-        tr(
-            "The browser download failed (is this computer online?). {detail} "
-            "You can also install Google Chrome, Microsoft Edge or Chromium, "
-            "or choose a browser in the settings.",
-            detail=detail,
-        ).strip(),
+    detail = (tail[-1] if tail else "").rstrip(". ")
+    failed = (
+        tr("The browser download failed: {detail}.", detail=detail)
+        if detail
+        else tr("The browser download failed.")
     )
+    instead = tr(
+        "Is this computer online? You can also install Google Chrome, Microsoft Edge or "
+        "Chromium, or choose a browser in the settings."
+    )
+    return InstallOutcome(False, f"{failed} {instead}")
 
 
 def _driver_env() -> dict[str, str]:

@@ -1,0 +1,94 @@
+"""What an account's status says to do, in the window's own terms.
+
+The journal keeps each check's sentence as the command line says it ("run `consentinel login
+alice`"); in the window, the same advice names the window's menu items instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from consentinel.core.status import Reason
+from consentinel.gui.account_rows import AccountRow
+from consentinel.gui.time_words import local_text
+
+_CONTEXT = "RowHints"
+
+# Marked with QT_TRANSLATE_NOOP so that lupdate finds them; translated when shown.
+_HINTS = {
+    Reason.TWO_FACTOR: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or "
+        "sign in yourself with “Sign in in a browser window…”.",
+    ),
+    Reason.EMAIL_CODE: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.",
+    ),
+    Reason.CAPTCHA: QT_TRANSLATE_NOOP(
+        "RowHints", "X shows a captcha. Use “Sign in in a browser window…” to solve it."
+    ),
+    Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X asks to confirm the account's email or phone. Add it with “Edit account…”, or use "
+        "“Sign in in a browser window…”.",
+    ),
+    Reason.REFUSED: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused the sign-in for now; Consentinel waits before trying again. You can sign in "
+        "yourself with “Sign in in a browser window…”.",
+    ),
+    Reason.LOCKED: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X locked the account until you verify it. Sign in on x.com, then use “Sign in in a "
+        "browser window…”.",
+    ),
+    Reason.SESSION_EXPIRED: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X ended the saved session and Consentinel could not sign in again by itself. Use "
+        "“Sign in in a browser window…”, or save the password with “Edit account…”.",
+    ),
+    Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X said the saved password is wrong. It will not be tried again until you change it "
+        "with “Edit account…”.",
+    ),
+    Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "Consentinel could not start a browser. Choose one in “Settings…”, or check again to "
+        "be offered a download of Chromium. The Diagnostics tab of “About Consentinel” shows "
+        "what this computer has.",
+    ),
+    Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "The browser stopped unexpectedly during the check, so nothing was confirmed. Check "
+        "again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.",
+    ),
+}
+_NOT_BEFORE = QT_TRANSLATE_NOOP("RowHints", "No automatic sign-in before {when}.")
+
+
+def _t(text: object) -> str:
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns its text unchanged.
+    return QCoreApplication.translate(_CONTEXT, str(text))
+
+
+def window_advice(reason: Reason | None, message: str) -> str:
+    """A check's own sentence, unless it sends the person to the command line and the window
+    has its own way to do the same."""
+    if "`consentinel " not in message or reason not in _HINTS:
+        return message
+    return _t(_HINTS[reason])
+
+
+def status_hint(row: AccountRow, now: datetime) -> str:
+    """The status cell's tooltip; while X's refusal holds, until when."""
+    hint = window_advice(row.reason, row.message)
+    if hint == row.message:
+        return hint
+    until = row.state.blocked_until
+    if until is not None and row.state.is_blocked(now):
+        hint += " " + _t(_NOT_BEFORE).replace("{when}", local_text(until))
+    return hint

@@ -1,0 +1,76 @@
+"""What the main window says after a check: counts in words, boxes X had switched back on, and
+the status tooltips' advice in the window's own terms (its menu items, not CLI commands)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account, AccountState
+from consentinel.core.check_messages import reason_message
+from consentinel.core.events import AccountResult, BoxChange, RunResult
+from consentinel.core.status import Box, Reason, Status
+from consentinel.gui.account_rows import AccountRow
+from consentinel.gui.row_hints import status_hint
+from tests.gui._app_support import make_context, running_app
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def _result(handle: str, status: Status, reverted: tuple[Box, ...] = ()) -> AccountResult:
+    settings = {Box.TRAINING: BoxChange(True, False)} if status is Status.FIXED else {}
+    return AccountResult(handle, status, settings=settings, reverted_by_x=reverted)
+
+
+def _run(*accounts: AccountResult) -> RunResult:
+    return RunResult(run_id=1, accounts=accounts)
+
+
+def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        summary = app.window.summary
+        assert summary(_run(_result("a", Status.OPTED_OUT))) == (
+            "The account was checked: every box you chose is off."
+        )
+        three = [_result(h, Status.OPTED_OUT) for h in ("a", "b", "c")]
+        assert summary(_run(*three)).startswith("All 3 accounts checked:")
+        partial = summary(_run(*three[:2], _result("c", Status.NEEDS_USER)))
+        assert partial.startswith("Every box you chose is off on 2 of 3 accounts.")
+        assert "(s)" not in partial
+        assert "Hover the status" in summary(_run(_result("c", Status.ERROR)))
+
+        flipped = summary(_run(_result("flipper", Status.FIXED, (Box.TRAINING,)), three[0]))
+        assert flipped == (
+            "All 2 accounts checked: every box you chose is off. X had switched boxes back "
+            "on: @flipper (Training). They are off again."
+        )
+
+
+def _row(reason: Reason, message: str, blocked_until: datetime | None = None) -> AccountRow:
+    state = AccountState(blocked_until=blocked_until, block_reason=reason)
+    status = Status.NEEDS_USER
+    return AccountRow(Account("alice"), state, status, reason, message=message)
+
+
+def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtBot) -> None:
+    for reason in (Reason.TWO_FACTOR, Reason.CAPTCHA, Reason.WRONG_PASSWORD):
+        cli = reason_message(reason, "alice")
+        assert "`consentinel " in cli  # what the journal keeps, and the CLI prints
+        hint = status_hint(_row(reason, cli), NOW)
+        assert "consentinel " not in hint and "“" in hint, hint
+    assert "“Edit account…”" in status_hint(
+        _row(Reason.WRONG_PASSWORD, reason_message(Reason.WRONG_PASSWORD, "alice")), NOW
+    )
+
+    # A sentence with nothing to run is shown as the check wrote it.
+    changed = reason_message(Reason.PAGE_CHANGED, "alice", "no training box")
+    assert status_hint(_row(Reason.PAGE_CHANGED, changed), NOW) == changed
+
+    # While X's refusal holds, the tooltip says until when.
+    later = NOW + timedelta(hours=5)
+    blocked = status_hint(_row(Reason.REFUSED, "… run `consentinel login alice` …", later), NOW)
+    assert "No automatic sign-in before" in blocked
