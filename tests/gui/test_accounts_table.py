@@ -10,8 +10,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.events import Step
 from consentinel.gui.account_rows import rows_for
-from consentinel.gui.accounts_table import AccountsTable
+from consentinel.gui.accounts_table import CELL_PADDING, STATUS_COLUMN, AccountsTable
+from consentinel.gui.dialog_words import all_status_texts
 from tests.gui._app_support import add_account, make_context
 
 
@@ -62,3 +64,25 @@ def test_a_refresh_of_many_rows_measures_each_cell_a_few_times(
     table.set_rows(rows_for(ctx), None, now)
     QApplication.processEvents()
     assert table.columnWidth(0) > width
+
+
+def test_the_status_column_keeps_its_width_through_a_check_and_cells_have_room(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice")
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.show()
+    now = datetime.now(timezone.utc)
+    widths = set()
+    for step in (None, Step.QUEUED, Step.SIGNING_IN, Step.VERIFYING):
+        table.set_rows(rows_for(ctx, steps={"alice": step} if step else None), None, now)
+        widths.add(table.columnWidth(STATUS_COLUMN))
+    assert len(widths) == 1, widths  # it did not jump at each step
+    # Every status word fits, with room to spare before the next column.
+    metrics = table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(t) for t in all_status_texts())
+    assert widths.pop() >= widest + CELL_PADDING
+    handle_width = metrics.horizontalAdvance("@alice")
+    assert table.columnWidth(0) >= handle_width + CELL_PADDING

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.dialog_words import (
+    all_status_texts,
     backing_off,
     box_name,
     not_checked,
@@ -30,6 +33,17 @@ from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, s
 from consentinel.gui.time_words import when_text
 
 HANDLE_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_COLUMN = 1
+#: Room after each cell's text, so that a column sized to its contents does not touch the next.
+CELL_PADDING = 16
+
+
+class _PaddedDelegate(QStyledItemDelegate):
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + CELL_PADDING, size.height())
 
 
 class AccountsTable(QTableWidget):
@@ -54,6 +68,8 @@ class AccountsTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        self.setItemDelegate(_PaddedDelegate(self))
+        self._status_width: int | None = None
         self.retranslate()
         self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
 
@@ -62,6 +78,21 @@ class AccountsTable(QTableWidget):
         labels += [box_name(box) for box in ALL_BOXES]
         labels += [self.tr("Last checked"), self.tr("Next check")]
         self.setHorizontalHeaderLabels(labels)
+        self._status_width = None  # the words changed
+
+    def _widest_status(self) -> int:
+        """The status column's width for its widest word, dot and padding included."""
+        if self._status_width is None:
+            texts = [*all_status_texts(), self.tr("Signed in, not checked since")]
+            item = QTableWidgetItem(max(texts, key=self.fontMetrics().horizontalAdvance))
+            item.setIcon(dot_icon(GREY))
+            probe = QTableWidget(1, 1)
+            probe.setItemDelegate(_PaddedDelegate(probe))
+            probe.setFont(self.font())
+            probe.setItem(0, 0, item)
+            self._status_width = probe.sizeHintForColumn(0)
+            probe.deleteLater()
+        return self._status_width
 
     def selected_handles(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -100,6 +131,10 @@ class AccountsTable(QTableWidget):
             self._fill(rows, next_due, now)
         finally:
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            # Its words change at each step of a check: as wide as the widest, it stays put.
+            header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
+            wanted = max(self._widest_status(), header.sectionSizeHint(STATUS_COLUMN))
+            header.resizeSection(STATUS_COLUMN, wanted)
         self.clearSelection()
         for index, row in enumerate(rows):
             if row.account.handle.lower() in selected:

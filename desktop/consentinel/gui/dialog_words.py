@@ -113,6 +113,13 @@ def step_name(step: Step) -> str:
     return _t(_STEP_NAMES[step])
 
 
+def all_status_texts() -> list[str]:
+    """Every word the status column can show (its width is set by the widest, so that it does
+    not jump at each step of a check)."""
+    words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
+    return [*words, _t(_PAGE_CHANGED), _t(_CANCELLED), _t(_NOT_CHECKED), _t(_WAITING)]
+
+
 def kind_name(kind: EntryKind) -> str:
     text = _KIND_NAMES.get(kind)
     return _t(text) if text else kind.value
