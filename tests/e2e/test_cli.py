@@ -13,6 +13,7 @@ from typing import Any
 import pyotp
 import pytest
 
+from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount
 
 CLI = str(Path(sys.executable).parent / "consentinel")
@@ -195,16 +196,16 @@ def test_remove_deletes_secrets_and_session(
     sim = simx(SimAccount(handle="dave", password=PASSWORD))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     run_cli(env, "account", "add", "dave", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    backend = SecretServiceKeyring()
+    keyring.set_keyring(backend)
+    service = AppPaths.under(consentinel_home).keyring_service  # this data folder's own
+    assert backend.get_password(service, "dave:password") == PASSWORD
     run_cli(env, "check", check_exit=0)
     sessions = consentinel_home / "data" / "sessions"
     assert any(sessions.iterdir())
     run_cli(env, "account", "remove", "dave", check_exit=0)
     assert not any(sessions.iterdir())
-    backend = SecretServiceKeyring()
-    keyring.set_keyring(backend)
-    from consentinel import APP_ID
-
-    assert backend.get_password(APP_ID, "dave:password") is None
+    assert backend.get_password(service, "dave:password") is None
 
 
 def test_messages_in_french(cli_env: dict[str, str]) -> None:

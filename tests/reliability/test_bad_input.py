@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
-from consentinel.core.vault import Vault
 from consentinel.simx import Scenario
+from tests.fixtures.keyring_fixtures import folder_vault
 from tests.reliability.cli_support import run_cli
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -43,7 +43,7 @@ def _one_sentence(text: str, *words: str) -> str:
 def one_account(env: dict[str, str], consentinel_home: Path) -> Iterator[dict[str, bytes]]:
     run_cli(env, "account", "add", "nadia", "--password-stdin", stdin="first-password\n", expect=0)
     yield _snapshot(consentinel_home)
-    Vault().delete_account("nadia")
+    folder_vault().delete_account("nadia")
 
 
 @pytest.mark.parametrize(
@@ -111,8 +111,10 @@ def test_bad_input_is_one_sentence_exit_2_and_changes_nothing(
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     _one_sentence(done.stderr, *words)
     assert _snapshot(consentinel_home) == one_account
-    assert Vault().get_password("nadia") == "first-password"  # a duplicate did not overwrite it
-    assert Vault().get_password("olga") is None
+    assert (
+        folder_vault().get_password("nadia") == "first-password"
+    )  # a duplicate did not overwrite it
+    assert folder_vault().get_password("olga") is None
     assert "JBSWY3DPEHPK3PXP" not in done.stderr + done.stdout
 
 

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from consentinel.core.vault import Vault
+from tests.fixtures.keyring_fixtures import folder_vault
 from tests.reliability.cli_support import CLI
 
 # Runs inside the namespace: each step is a CLI call, or "remount_ro" / "fill" on the tmpfs, or
@@ -111,7 +111,7 @@ def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str,
     assert first["rc"] == 0, first
     _one_clear_line(failed, "read-only")
     assert failed["files"] == first["files"]  # nothing written, no temp file left
-    assert Vault().get_password(handle) is None  # and nothing saved in the keyring either
+    assert folder_vault().get_password(handle) is None  # and nothing saved in the keyring either
 
 
 def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
@@ -130,9 +130,9 @@ def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
     # SQLite's own side files of an opened database (-wal, -shm) are not ours to count.
     left = [f for f in failed["files"] if f != "filler" and not f.endswith(("-wal", "-shm"))]
     assert left == added["files"]
-    assert Vault().get_password(handle) is None
+    assert folder_vault().get_password(handle) is None
     _one_clear_line(failed, "the disk is full")
-    Vault().delete_account("fullerin")
+    folder_vault().delete_account("fullerin")
 
 
 def test_accounts_file_that_cannot_be_written_saves_no_secret(
@@ -154,6 +154,6 @@ def test_accounts_file_that_cannot_be_written_saves_no_secret(
         _one_clear_line(failed, "accounts.json", "read-only")
         assert failed["files"] == first["files"]
         # The account was not added, so its password must not stay behind in the keyring.
-        assert Vault().get_password(handle) is None
+        assert folder_vault().get_password(handle) is None
     finally:
-        Vault().delete_account(handle)
+        folder_vault().delete_account(handle)

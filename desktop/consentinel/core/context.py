@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from consentinel.core.accounts import AccountStore
+from consentinel.core.fileio import atomic_write_text
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.sessions import SessionStore
 from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.core.totp import TotpGenerator
-from consentinel.core.vault import Vault
+from consentinel.core.vault import SERVICE, Adoption, Vault
 from consentinel.x.site import XSite
 
 
@@ -42,8 +44,8 @@ class AppContext:
         warning: str | None = None
         if settings is None:
             settings, warning = load_settings(paths)
-        vault = vault or Vault()
         accounts = AccountStore(paths)
+        vault = vault or _vault_for(paths, accounts)
         return cls(
             paths=paths,
             settings=settings,
@@ -59,3 +61,20 @@ class AppContext:
     def save_settings(self) -> None:
         """Write the settings as they are now (atomic, owner-only)."""
         save_settings(self.paths, self.settings)
+
+
+def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:
+    """The platform's folders use the app's keyring service; a folder of its own
+    (CONSENTINEL_HOME) its own service, into which its secrets from before are copied once."""
+    if not paths.own_keyring_scope:
+        return Vault()
+    marker = paths.keyring_adopted_path
+    if not marker.exists() and not accounts.list():
+        # A new folder has nothing from before: an account added to it later must not pick up
+        # another folder's secrets under the same handle.
+        with contextlib.suppress(OSError):
+            atomic_write_text(marker, "new folder: nothing copied\n")
+    adopt = Adoption(
+        SERVICE, lambda: [a.handle for a in accounts.list()], paths.keyring_adopted_path
+    )
+    return Vault(service=paths.keyring_service, adopt=adopt)

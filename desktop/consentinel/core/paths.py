@@ -7,7 +7,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from consentinel import APP_NAME
+from consentinel import APP_ID, APP_NAME
 
 #: Set to put everything (config, data, logs) under one folder: tests, demo, portable installs.
 HOME_ENV = "CONSENTINEL_HOME"
@@ -22,6 +22,10 @@ class AppPaths:
     config_dir: Path = None  # type: ignore[assignment]  # None: under root (see __post_init__)
     data_dir: Path = None  # type: ignore[assignment]
     logs_dir: Path = None  # type: ignore[assignment]
+    #: True for a folder of its own (CONSENTINEL_HOME): its secrets get a keyring service of
+    #: their own too, so that a demo or a second set-up never reads, overwrites or deletes the
+    #: secrets of another folder's account with the same handle.
+    own_keyring_scope: bool = False
 
     def __post_init__(self) -> None:
         root = Path(self.root).expanduser().absolute()
@@ -59,6 +63,17 @@ class AppPaths:
         return self.data_dir / "run.lock"
 
     @property
+    def keyring_service(self) -> str:
+        """The keyring service this folder's secrets live under."""
+        return f"{APP_ID}:{self.root}" if self.own_keyring_scope else APP_ID
+
+    @property
+    def keyring_adopted_path(self) -> Path:
+        """Written once this folder's secrets were copied from the service every folder shared
+        before 0.2 (see Vault.adopt)."""
+        return self.data_dir / "keyring-adopted"
+
+    @property
     def instance_lock_path(self) -> Path:
         """Held by the desktop app while it runs: one app per data folder."""
         return self.data_dir / "app.lock"
@@ -66,7 +81,7 @@ class AppPaths:
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         """Everything in one folder (what CONSENTINEL_HOME asks for)."""
-        return cls(root=Path(root))
+        return cls(root=Path(root), own_keyring_scope=True)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> AppPaths:

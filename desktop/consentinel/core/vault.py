@@ -10,10 +10,13 @@ from __future__ import annotations
 import base64
 import contextlib
 import importlib
+import logging
 import secrets
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel import APP_ID
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     # keyring loads when a secret is first needed, not when the app starts.
     from keyring.backend import KeyringBackend
 
+
+log = logging.getLogger(__name__)
 
 SERVICE = APP_ID
 SESSION_KEY_ENTRY = "session-key"
@@ -129,17 +134,35 @@ def _unwrap(backend: KeyringBackend) -> KeyringBackend:
     return backend
 
 
+@dataclass(frozen=True)
+class Adoption:
+    """Where a data folder's secrets were before it had a keyring service of its own (before
+    0.2 every folder shared one): copied from there once, for the folder's own accounts."""
+
+    legacy_service: str
+    handles: Callable[[], Iterable[str]]
+    done_marker: Path
+
+
 class Vault:
     """Passwords, TOTP secrets and the session key of every account, in the OS keyring.
 
-    Entries live under the service "org.consentinel.Consentinel" with user names
-    "<handle lower-case>:password", "<handle>:totp" and "session-key".
+    Entries live under the service "org.consentinel.Consentinel" (the platform's data folder;
+    a CONSENTINEL_HOME folder adds ":<its path>") with user names "<handle lower-case>:password",
+    "<handle>:totp" and "session-key".
     """
 
-    def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE) -> None:
+    def __init__(
+        self,
+        backend: KeyringBackend | None = None,
+        *,
+        service: str = SERVICE,
+        adopt: Adoption | None = None,
+    ) -> None:
         self._given = backend
         self._resolved: KeyringBackend | None = None
         self._service = service
+        self._adopt = adopt
         self._lock = threading.RLock()
 
     @property
@@ -150,7 +173,39 @@ class Vault:
                 if self._resolved is None:
                     given = self._given if self._given is not None else detect_backend()
                     self._resolved = _unwrap(given)
+                    self._adopt_legacy(self._resolved)
         return self._resolved
+
+    def _adopt_legacy(self, backend: KeyringBackend) -> None:
+        """Copy this folder's accounts' secrets from the shared service, once; entries it
+        already has are kept, and nothing is deleted from the shared service (another folder
+        may still use it)."""
+        adopt = self._adopt
+        if adopt is None or _is_refused(backend) or adopt.done_marker.exists():
+            return
+        handles = list(adopt.handles())
+        entries = [_entry(h, kind) for h in handles for kind in ("password", "totp")]
+        copied = 0
+        try:
+            with self._guard():
+                for entry in [*entries, SESSION_KEY_ENTRY] if entries else []:
+                    if backend.get_password(self._service, entry) is not None:
+                        continue
+                    old = backend.get_password(adopt.legacy_service, entry)
+                    if old is not None:
+                        backend.set_password(self._service, entry, old)
+                        copied += 1
+        except VaultError as error:  # tried again at the next start
+            log.warning("secrets of this folder not copied yet: %s", error)
+            return
+        from consentinel.core.fileio import atomic_write_text
+
+        try:
+            atomic_write_text(adopt.done_marker, f"{copied} entries copied from {SERVICE}\n")
+        except OSError as error:
+            log.warning("could not write %s: %s", adopt.done_marker, error)
+        if copied:
+            log.info("copied %d keyring entries into this folder's own service", copied)
 
     @property
     def backend(self) -> KeyringBackend:

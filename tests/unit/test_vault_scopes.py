@@ -1,0 +1,102 @@
+"""Each data folder keeps its secrets apart, in the real Secret Service: a demo or second
+set-up (CONSENTINEL_HOME) never reads, overwrites or deletes the secrets of another folder's
+account with the same handle, and a folder that used the service every folder shared before
+0.2 finds its own accounts' secrets again, copied once."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.accounts import Account, AccountStore
+from consentinel.core.context import AppContext
+from consentinel.core.paths import AppPaths
+from consentinel.core.vault import SERVICE, Vault
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
+
+
+@pytest.fixture
+def keyring_session(
+    secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[SecretServiceEnv]:
+    """The test keyring as the app finds it; every entry this test wrote removed afterwards."""
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    used: list[str] = [SERVICE]
+    yield secret_service
+    for service in used:
+        _delete_service_items(secret_service.address, service)
+
+
+def _context(folder: Path) -> AppContext:
+    return AppContext.create(AppPaths.under(folder))
+
+
+def _forget(*contexts: AppContext, address: str) -> None:
+    for ctx in contexts:
+        ctx.journal.close()
+        _delete_service_items(address, ctx.vault.service)
+
+
+def test_two_folders_with_the_same_handle_keep_their_own_secrets(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    real, demo = _context(tmp_path / "real"), _context(tmp_path / "demo")
+    assert real.vault.service != demo.vault.service
+    try:
+        for ctx, password in ((real, "real-password"), (demo, "demo-password")):
+            ctx.accounts.add(Account("alice"))
+            ctx.vault.set_password("alice", password)
+        assert real.vault.get_password("alice") == "real-password"
+        demo.vault.delete_account("alice")  # "account remove alice" in the demo folder
+        assert real.vault.get_password("alice") == "real-password"
+        assert demo.vault.get_password("alice") is None
+        # The platform's own folders keep the service they always had.
+        assert Vault().service == SERVICE == "org.consentinel.Consentinel"
+    finally:
+        _forget(real, demo, address=keyring_session.address)
+
+
+def test_a_folder_finds_its_accounts_secrets_from_before_0_2_once(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    shared = Vault(service=SERVICE)  # where every folder kept its secrets before 0.2
+    shared.set_password("bob", "bob-password")
+    shared.set_totp("bob", "JBSWY3DPEHPK3PXP")
+    shared.set_password("stranger", "not-this-folders")
+    key = shared.get_or_create_session_key()
+    folder = tmp_path / "portable"
+    # A folder as 0.1 left it: its accounts, and nothing to say its secrets were copied.
+    AccountStore(AppPaths.under(folder).ensure()).add(Account("bob"))
+
+    ctx = _context(folder)
+    try:
+        assert ctx.vault.get_password("bob") == "bob-password"
+        assert ctx.vault.get_totp("bob") == "JBSWY3DPEHPK3PXP"
+        assert ctx.vault.get_or_create_session_key() == key  # saved sessions still open
+        assert ctx.vault.get_password("stranger") is None  # only this folder's accounts
+        marker = ctx.paths.keyring_adopted_path
+        assert marker.is_file() and stat.S_IMODE(marker.stat().st_mode) == 0o600
+        assert shared.get_password("bob") == "bob-password"  # nothing taken from the others
+
+        # Once only: a secret the person removed later does not come back from the old place.
+        ctx.vault.delete_account("bob")
+        ctx.journal.close()
+        again = _context(folder)
+        assert again.vault.get_password("bob") is None
+        again.journal.close()
+    finally:
+        _forget(ctx, address=keyring_session.address)
+
+
+def test_a_new_folder_copies_nothing(keyring_session: SecretServiceEnv, tmp_path: Path) -> None:
+    Vault(service=SERVICE).set_password("carol", "carol-password")
+    ctx = _context(tmp_path / "fresh")
+    try:
+        ctx.accounts.add(Account("carol"))  # added after the folder was first opened
+        ctx.vault.check()
+        assert ctx.vault.get_password("carol") is None
+    finally:
+        _forget(ctx, address=keyring_session.address)
