@@ -15,6 +15,7 @@ import pytest
 
 from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount
+from tests.fixtures.keyring_fixtures import folder_vault
 
 CLI = str(Path(sys.executable).parent / "consentinel")
 PASSWORD = "correct horse battery staple 42!"
@@ -140,6 +141,10 @@ def test_add_check_fix_verify_and_journal(
     second = run_cli(env, "check", "--json", check_exit=0)
     outputs += [second.stdout, second.stderr]
     assert json.loads(second.stdout)["accounts"][0]["status"] == "opted_out"
+    # The human list says it in words, at local time to the minute.
+    human = run_cli(env, "account", "list", check_exit=0).stdout
+    assert "@alice" in human and "opted out (already off)" in human
+    assert "Status." not in human and "+00:00" not in human
     assert len(sim.signin_attempts("alice")) == signins_after_first  # the saved session was reused
 
     verified = run_cli(env, "log", "--verify", check_exit=0)
@@ -212,3 +217,80 @@ def test_messages_in_french(cli_env: dict[str, str]) -> None:
     env = dict(cli_env, CONSENTINEL_LANG="fr")
     proc = run_cli(env, "account", "remove", "nobody", check_exit=2)
     assert "ne fait pas partie de vos comptes" in proc.stderr
+
+
+def test_account_add_reads_a_windows_line_end_and_says_when_no_password_was_saved(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    run_cli(
+        cli_env, "account", "add", "crlf", "--password-stdin", stdin="pw-crlf\r\n", check_exit=0
+    )
+    assert folder_vault().get_password("crlf") == "pw-crlf"  # no carriage return kept
+    bare = run_cli(cli_env, "account", "add", "nopw", check_exit=0)  # no terminal, no stdin flag
+    assert "No password was saved" in bare.stdout
+    assert "consentinel account set-password nopw" in bare.stdout
+    for handle in ("crlf", "nopw"):
+        run_cli(cli_env, "account", "remove", handle, check_exit=0)
+
+
+def test_a_browser_setting_that_cannot_run_is_named_not_silently_skipped(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    env = dict(cli_env, CONSENTINEL_BROWSER=str(tmp_path / "no-such-chrome"))
+    shown = run_cli(env, "browser")
+    assert "no-such-chrome (named by the CONSENTINEL_BROWSER variable)" in shown.stderr
+    assert "BrowserSource" not in shown.stdout + shown.stderr
+    assert shown.returncode == 0 and "found via the usual install locations" in shown.stdout
+    doctor = run_cli(env, "doctor")
+    assert "no-such-chrome" in doctor.stdout and doctor.returncode == 1
+
+
+def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    import sqlite3
+
+    run_cli(cli_env, "account", "add", "tamper", "--password-stdin", stdin="pw\n", check_exit=0)
+    clean = run_cli(cli_env, "log", check_exit=0)
+    assert "account_added" in clean.stdout and clean.stderr == ""
+    db = sqlite3.connect(consentinel_home / "data" / "journal.sqlite3")
+    db.execute("UPDATE entries SET handle = 'someone_else' WHERE handle = 'tamper'")
+    db.commit()
+    db.close()
+    for fmt in ([], ["--csv"]):
+        shown = run_cli(cli_env, "log", *fmt, check_exit=0)
+        assert "someone_else" in shown.stdout
+        assert "The journal does not verify" in shown.stderr, fmt
+    nobody = run_cli(cli_env, "log", "--account", "nobody", check_exit=0)
+    assert "no entry for @nobody" in nobody.stdout
+
+
+def test_a_reader_that_stops_early_is_not_an_error(cli_env: dict[str, str]) -> None:
+    run_cli(cli_env, "account", "add", "piped", "--password-stdin", stdin="pw\n", check_exit=0)
+    proc = subprocess.Popen(
+        [CLI, "log"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=cli_env
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `consentinel log | head -0`: nobody reads what it writes
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0, err
+    assert "Broken pipe" not in err and "Traceback" not in err
+
+
+def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
+    cli_env: dict[str, str],
+) -> None:
+    run_cli(cli_env, "account", "add", "later2fa", "--password-stdin", stdin="pw\n", check_exit=0)
+    bad = run_cli(cli_env, "account", "set-totp", "later2fa", "--totp-stdin", stdin="nope!\n")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert folder_vault().get_totp("later2fa") is None
+    no_terminal = run_cli(cli_env, "account", "set-totp", "later2fa", check_exit=2)
+    assert "--totp-stdin" in no_terminal.stderr
+    secret = pyotp.random_base32()
+    spaced = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)).lower()
+    saved = run_cli(cli_env, "account", "set-totp", "later2fa", "--totp-stdin", stdin=spaced + "\n")
+    assert saved.returncode == 0 and "2FA secret saved for @later2fa" in saved.stdout
+    assert folder_vault().get_totp("later2fa") == secret
+    assert secret not in saved.stdout + saved.stderr
+    run_cli(cli_env, "account", "set-totp", "nobody", "--totp-stdin", stdin=secret, check_exit=2)
+    run_cli(cli_env, "account", "remove", "later2fa", check_exit=0)

@@ -8,13 +8,21 @@ import json
 import sys
 from typing import Any
 
-from consentinel.cli.context import known_account, open_context, parse_handle, read_secret_lines
+from consentinel.cli.context import (
+    known_account,
+    open_context,
+    parse_handle,
+    read_secret_lines,
+    read_totp_line,
+)
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
 
 def add_parser(sub: Any) -> None:
-    account = sub.add_parser("account", help=tr("add, list or remove X accounts"))
+    account = sub.add_parser(
+        "account", help=tr("add, list or remove X accounts, or change their secrets")
+    )
     verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     add = verbs.add_parser("add", help=tr("add an account"))
@@ -44,6 +52,15 @@ def add_parser(sub: Any) -> None:
     pw.add_argument("handle")
     pw.add_argument("--password-stdin", action="store_true", help=first_line)
     pw.set_defaults(handler=_set_password)
+
+    totp = verbs.add_parser("set-totp", help=tr("save or change the 2FA (TOTP) secret"))
+    totp.add_argument("handle")
+    totp.add_argument(
+        "--totp-stdin",
+        action="store_true",
+        help=tr("read the secret from the first line of standard input"),
+    )
+    totp.set_defaults(handler=_set_totp)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -107,14 +124,23 @@ def _add(args: argparse.Namespace) -> int:
     print(tr("Added @{handle}.", handle=handle))
     if password is not None or totp is not None:
         print(tr("Secrets stored in {where}.", where=where))
+    if password is None:
+        print(
+            tr(
+                "No password was saved: checks can only use a session you sign in yourself "
+                "(consentinel login {handle}), or save one with: consentinel account "
+                "set-password {handle} --password-stdin",
+                handle=handle,
+            )
+        )
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
     ctx = open_context()
-    rows = []
-    for account, state in ctx.accounts.list_with_states():
-        rows.append(
+    accounts = ctx.accounts.list_with_states()
+    if args.json:
+        rows = [
             {
                 "handle": account.handle,
                 "email": account.email,
@@ -125,17 +151,21 @@ def _list(args: argparse.Namespace) -> int:
                 "password_rejected": state.password_rejected,
                 "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
             }
-        )
-    if args.json:
+            for account, state in accounts
+        ]
         json.dump(rows, sys.stdout, indent=2)
         print()
         return 0
-    if not rows:
+    if not accounts:
         print(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
         return 0
-    for row in rows:
-        last = row["last_status"] or tr("never checked")
-        print(f"@{row['handle']:<16} {last:<14} {row['last_check_at'] or ''}")
+    from consentinel.cli.terminal import status_words
+
+    for account, state in accounts:
+        last = status_words(state.last_status) if state.last_status else tr("never checked")
+        when = state.last_check_at
+        at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+        print(f"@{account.handle:<16} {last:<36} {at}".rstrip())
     return 0
 
 
@@ -174,4 +204,25 @@ def _set_password(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     ctx.accounts.clear_password_rejected(account.handle)
     print(tr("Password updated for @{handle}.", handle=account.handle))
+    return 0
+
+
+def _set_totp(args: argparse.Namespace) -> int:
+    from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
+    from consentinel.core.vault import VaultError
+
+    handle = parse_handle(args.handle)
+    ctx = open_context()
+    account = known_account(ctx, handle)
+    text = read_totp_line(args.totp_stdin)
+    try:
+        secret = parse_totp_secret(text)
+    except InvalidTotpSecret as error:
+        raise UsageError(str(error)) from None
+    try:
+        ctx.vault.check()
+        ctx.vault.set_totp(account.handle, secret)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    print(tr("2FA secret saved for @{handle}.", handle=account.handle))
     return 0

@@ -58,6 +58,11 @@ def _check(args: argparse.Namespace) -> int:
 
     ctx = open_context()
     handles = resolve_handles(ctx, args.handles)
+    from consentinel.core.doctor import skipped_browser_warning
+
+    skipped = skipped_browser_warning(ctx.settings.browser_path)
+    if skipped:
+        print(skipped, file=sys.stderr)
     if args.watch:
         ctx.settings.show_browser = True
         from consentinel.core.display import has_display

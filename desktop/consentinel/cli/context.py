@@ -72,5 +72,17 @@ def read_secret_lines(
     return password, totp
 
 
+def read_totp_line(from_stdin: bool) -> str:
+    """A 2FA secret: standard input's first line, or asked without echo at a terminal."""
+    if from_stdin:
+        return _strip_newline(sys.stdin.readline())
+    if sys.stdin.isatty():
+        return getpass.getpass(tr("2FA (TOTP) secret: "))
+    raise UsageError(tr("Give the secret on standard input with --totp-stdin."))
+
+
 def _strip_newline(line: str) -> str:
-    return line[:-1] if line.endswith("\n") else line
+    """The line without its end: "\n", or "\r\n" from a file written on Windows (a password
+    never ends with a carriage return, and one sent to X would fail and not be retried)."""
+    line = line[:-1] if line.endswith("\n") else line
+    return line[:-1] if line.endswith("\r") else line

@@ -39,6 +39,12 @@ FRENCH: dict[str, str] = {
     "Removed @{handle}, its secrets and its session.":
         "@{handle} supprimé, avec ses secrets et sa session.",
     "Secrets stored in {where}.": "Secrets enregistrés dans {where}.",
+    "No password was saved: checks can only use a session you sign in yourself "
+    "(consentinel login {handle}), or save one with: consentinel account set-password {handle} "
+    "--password-stdin":
+        "Aucun mot de passe n'a été enregistré : les vérifications ne peuvent utiliser qu'une "
+        "session ouverte par vous (consentinel login {handle}), ou enregistrez-en un avec : "
+        "consentinel account set-password {handle} --password-stdin",
     "The journal does not verify: {problem}": "Le journal ne se vérifie pas : {problem}",
     "The journal is empty.": "Le journal est vide.",
     "The journal is intact: {count} entries, chain verified.":
@@ -49,7 +55,15 @@ FRENCH: dict[str, str] = {
     "Usage error:": "Erreur d'utilisation :",
     "See: consentinel --help": "Voir : consentinel --help",
     "add an account": "ajouter un compte",
-    "add, list or remove X accounts": "ajouter, lister ou retirer des comptes X",
+    "add, list or remove X accounts, or change their secrets":
+        "ajouter, lister ou retirer des comptes X, ou changer leurs secrets",
+    "save or change the 2FA (TOTP) secret": "enregistrer ou changer le secret 2FA (TOTP)",
+    "read the secret from the first line of standard input":
+        "lire le secret sur la première ligne de l'entrée standard",
+    "2FA secret saved for @{handle}.": "Secret 2FA enregistré pour @{handle}.",
+    "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
+    "Give the secret on standard input with --totp-stdin.":
+        "Donnez le secret sur l'entrée standard avec --totp-stdin.",
     "boxes to keep off, e.g. training,personalization,memory (default: all)":
         "cases à garder décochées, p. ex. training,personalization,memory (par défaut : toutes)",
     "change the stored password": "changer le mot de passe enregistré",
@@ -61,6 +75,8 @@ FRENCH: dict[str, str] = {
         "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
     "list the accounts": "lister les comptes",
     "never checked": "jamais vérifié",
+    "show the version and exit": "afficher la version et quitter",
+    "The journal has no entry for @{handle}.": "Le journal n'a aucune entrée pour @{handle}.",
     "nobody is at the keyboard: never ask, record what needs you":
         "personne au clavier : ne rien demander, noter ce qui vous attend",
     "only this account": "seulement ce compte",
@@ -95,7 +111,7 @@ FRENCH: dict[str, str] = {
     "done": "terminé",
     "opted out (already off)": "refus déjà en place (cases décochées)",
     "fixed: switched off and verified": "corrigé : décoché et vérifié",
-    "would be fixed (dry run)": "serait corrigé (essai à blanc)",
+    "would be fixed (dry run)": "serait corrigé (simulation)",
     "needs you": "a besoin de vous",
     "sign-in failed": "échec de connexion",
     "error": "erreur",

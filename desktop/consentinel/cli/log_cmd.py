@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import open_context
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.journal import Journal
 
 
 def add_parser(sub: Any) -> None:
@@ -49,10 +52,14 @@ def _log(args: argparse.Namespace) -> int:
         return 0
     if args.csv:
         journal.export_csv(sys.stdout, handle=handle)
+        _warn_if_broken(journal)
         return 0
     entries = journal.entries(handle=handle)
     if not entries:
-        print(tr("The journal is empty."))
+        if handle:
+            print(tr("The journal has no entry for @{handle}.", handle=handle))
+        else:
+            print(tr("The journal is empty."))
         return 0
     for entry in entries:
         who = f"@{entry.handle}" if entry.handle else ""
@@ -60,4 +67,14 @@ def _log(args: argparse.Namespace) -> int:
             f"{entry.ts}  #{entry.run_id or '-':<4} {entry.kind.value:<16} {who:<17} "
             f"{entry.summary()}"
         )
+    _warn_if_broken(journal)
     return 0
+
+
+def _warn_if_broken(journal: Journal) -> None:
+    """What was printed may have been edited: say so where it cannot be missed (--json says it
+    in its "verified" field, --verify in its exit code)."""
+    verdict = journal.verify()
+    if not verdict.ok:
+        problem = tr("The journal does not verify: {problem}", problem=verdict.problem)
+        print(problem, file=sys.stderr)

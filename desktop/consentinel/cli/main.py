@@ -7,6 +7,8 @@ imported only when its command runs.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -20,16 +22,24 @@ EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        # argparse's own wording stays English; we add one translated sentence in front.
         self.exit(EXIT_USAGE, f"{tr('Usage error:')} {message}\n{tr('See: consentinel --help')}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from consentinel.cli.argparse_fr import use_language
+    from consentinel.core.i18n import current_language
+
+    use_language(current_language())
     parser = _Parser(
         prog="consentinel",
         description=tr("Keeps your X accounts out of AI training, and keeps them out."),
     )
-    parser.add_argument("--version", action="version", version=f"consentinel {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"consentinel {__version__}",
+        help=tr("show the version and exit"),
+    )
     parser.add_argument("--demo", action="store_true", help=tr("open the app on the simulated X"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
@@ -59,11 +69,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         from consentinel.gui.launch import main as gui_main
 
         return int(gui_main(["--demo"] if args.demo else []))
+    # The person reads sentences on the terminal, not the developers' log records (which the
+    # app writes to its log file): none of ours falls through to stderr.
+    logging.getLogger("consentinel").addHandler(logging.NullHandler())
     try:
         result = int(args.handler(args))
     except UsageError as error:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader stopped reading (`consentinel log | head`): not an error of ours. Standard
+        # output goes nowhere from now on, so that the exit does not fail to flush it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:  # a storage problem no command caught: one sentence, no traceback
         from consentinel.core.fileio import StorageError, describe_os_error
 

@@ -32,8 +32,12 @@ def describe_step(event: AccountStep) -> str:
     return f"@{event.handle}: {tr(_STEP_WORDS[event.step])}…"
 
 
+def status_words(status: Status) -> str:
+    return tr(_STATUS_WORDS[status])
+
+
 def describe_result(result: AccountResult) -> str:
-    line = f"@{result.handle}: {tr(_STATUS_WORDS[result.status])}"
+    line = f"@{result.handle}: {status_words(result.status)}"
     if result.reason is not None:
         line += f" [{result.reason.value}]"
     if result.message:

@@ -27,14 +27,22 @@ def success_message(
         done = tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
         if not reverted:
             return done
-        again = tr(
-            "X had switched {boxes} back on since Consentinel unticked it.",
-            boxes=boxes_text(reverted),
-        )
+        again = tr("X had switched {boxes} back on.", boxes=boxes_text(reverted))
         return f"{again} {done}"
     if status is Status.WOULD_FIX:
-        return tr("Dry run: would untick {boxes}.", boxes=boxes_text(would))
+        return tr("Would untick: {boxes}.", boxes=boxes_text(would))
     return tr("Every box you chose is off.")
+
+
+def _stop_words(reason: Reason | None) -> str:
+    """Why X stopped a sign-in, in words (the reasons that start a wait)."""
+    words = {
+        Reason.CAPTCHA: tr("a captcha"),
+        Reason.LOCKED: tr("the account is locked"),
+        Reason.REFUSED: tr("sign-in refused"),
+        Reason.RATE_LIMITED: tr("too many requests"),
+    }
+    return words.get(reason, reason.value) if reason else "?"
 
 
 def blocked_message(handle: str, reason: Reason | None, until: datetime | None) -> str:
@@ -42,7 +50,7 @@ def blocked_message(handle: str, reason: Reason | None, until: datetime | None) 
     return tr(
         "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
         "Run `consentinel login {handle}` to sign in yourself.",
-        reason=reason.value if reason else "?",
+        reason=_stop_words(reason),
         when=when,
         handle=handle,
     )
@@ -88,8 +96,8 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {
         Reason.TWO_FACTOR: tr(
-            "X asks for a two-factor code: save the TOTP secret, or run "
-            "`consentinel login {handle}`.",
+            "X asks for a two-factor code: save the account's 2FA secret with `consentinel "
+            "account set-totp {handle}`, or run `consentinel login {handle}`.",
             handle=handle,
         ),
         Reason.EMAIL_CODE: tr(

@@ -182,10 +182,35 @@ def _keyring_hint() -> str:
 # -- Browser ---------------------------------------------------------------------------------
 
 
+def skipped_browser_warning(preference: str | None = None) -> str | None:
+    """A sentence when the browser the person named cannot be run (another one is used)."""
+    from consentinel.x.browser import skipped_browser_setting
+
+    skipped = skipped_browser_setting(preference)
+    if skipped is None:
+        return None
+    path, source = skipped
+    return tr(
+        "{path} (named by {source}) is not a program this computer can run, so it is not used.",
+        path=path,
+        source=source_words(source),
+    )
+
+
 def check_browser(preference: str | None = None) -> Check:
     from consentinel.x.browser import find_browser
 
     choice = find_browser(preference)
+    skipped = skipped_browser_warning(preference)
+    if skipped is not None:
+        found = tr("Found instead: {path}.", path=choice.path) if choice else ""
+        return Check(
+            tr("Browser"),
+            False,
+            f"{skipped} {found}".strip(),
+            tr("Correct or remove that setting, or choose another browser in the settings."),
+            Topic.BROWSER,
+        )
     if choice is None:
         return Check(
             tr("Browser"),
@@ -214,14 +239,15 @@ def check_browser(preference: str | None = None) -> Check:
             "{version} ({path}, found via {source})",
             version=version,
             path=choice.path,
-            source=_source_words(choice.source),
+            source=source_words(choice.source),
         ),
         "",
         Topic.BROWSER,
     )
 
 
-def _source_words(source: BrowserSource) -> str:
+def source_words(source: BrowserSource) -> str:
+    """Where a browser was found, in words."""
     from consentinel.x.browser import BrowserSource
 
     return {

@@ -88,10 +88,19 @@ FRENCH: dict[str, str] = {
     "personalization": "personnalisation",
     "memory": "mémoire",
     "Unticked and read back off: {boxes}.": "Décoché et relu désactivé : {boxes}.",
-    "Dry run: would untick {boxes}.": "Simulation : décocherait {boxes}.",
-    "X had switched {boxes} back on since Consentinel unticked it.":
-        "X avait réactivé {boxes} depuis que Consentinel l'avait décoché.",
+    "Would untick: {boxes}.": "Décocherait : {boxes}.",
+    "X had switched {boxes} back on.": "X avait réactivé : {boxes}.",
     "Every box you chose is off.": "Toutes les cases choisies sont décochées.",
+    "{path} (named by {source}) is not a program this computer can run, so it is not used.":
+        "{path} (indiqué par {source}) n'est pas un programme que cet ordinateur peut lancer ; "
+        "il n'est donc pas utilisé.",
+    "Found instead: {path}.": "Trouvé à la place : {path}.",
+    "Correct or remove that setting, or choose another browser in the settings.":
+        "Corrigez ou retirez ce paramètre, ou choisissez un autre navigateur dans les paramètres.",
+    "a captcha": "un captcha",
+    "the account is locked": "le compte est verrouillé",
+    "sign-in refused": "connexion refusée",
+    "too many requests": "trop de requêtes",
     "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
     "Run `consentinel login {handle}` to sign in yourself.":
         "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant "
@@ -99,9 +108,10 @@ FRENCH: dict[str, str] = {
     "X asked to slow down: Consentinel sends no request for @{handle} before {when}.":
         "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant "
         "{when}.",
-    "X asks for a two-factor code: save the TOTP secret, or run `consentinel login {handle}`.":
-        "X demande un code de double authentification : enregistrez le secret TOTP, ou lancez "
-        "`consentinel login {handle}`.",
+    "X asks for a two-factor code: save the account's 2FA secret with `consentinel account "
+    "set-totp {handle}`, or run `consentinel login {handle}`.":
+        "X demande un code de double authentification : enregistrez le secret 2FA du compte avec "
+        "`consentinel account set-totp {handle}`, ou lancez `consentinel login {handle}`.",
     "X sent a code by email or SMS: run `consentinel login {handle}` to enter it.":
         "X a envoyé un code par e-mail ou SMS : lancez `consentinel login {handle}` pour le "
         "saisir.",

@@ -211,7 +211,7 @@ class OsNotifier:
             log.warning("desktop notification failed: %s", type(error).__name__)
             return False
         if code != 0:
-            log.warning("desktop notifier exited with %s", code)
+            log.info("desktop notifier exited with %s", code)
         return code == 0
 
 

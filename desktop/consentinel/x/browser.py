@@ -216,6 +216,18 @@ def find_browser(
     return None
 
 
+def skipped_browser_setting(preference: str | None = None) -> tuple[str, BrowserSource] | None:
+    """The browser the person named (CONSENTINEL_BROWSER, else the settings) when it is not a
+    program this computer can run: find_browser() then looks further, and the person must be
+    told that their choice was not used."""
+    env = os.environ.get(BROWSER_ENV)
+    if env:
+        return None if _is_executable(Path(env)) else (env, BrowserSource.ENVIRONMENT)
+    if preference and not _is_executable(Path(preference)):
+        return preference, BrowserSource.PREFERENCE
+    return None
+
+
 def launch_args(headless: bool) -> list[str]:
     """Command-line switches for Chromium; never carries a secret (anyone can read them)."""
     args = list(BASE_ARGS)
