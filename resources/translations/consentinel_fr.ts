@@ -527,8 +527,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <name>Tray</name>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
-        <source>Check now</source>
-        <translation>Vérifier maintenant</translation>
+        <source>Check all now</source>
+        <translation>Tout vérifier maintenant</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="53"/>

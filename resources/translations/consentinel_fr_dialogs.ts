@@ -254,6 +254,10 @@
             <source>Nothing was saved: {problem}</source>
             <translation>Rien n’a été enregistré : {problem}</translation>
         </message>
+        <message>
+            <source>Each box X shows on its Grok settings page. Ticked here: Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
+            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L’entraînement reste toujours désactivé.</translation>
+        </message>
     </context>
     <context>
         <name>DialogWords</name>
@@ -950,6 +954,10 @@
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="130" />
             <source>S&amp;kip</source>
             <translation>&amp;Passer</translation>
+        </message>
+        <message>
+            <source>X did not accept the previous answer. Try again.</source>
+            <translation>X n’a pas accepté la réponse précédente. Réessayez.</translation>
         </message>
     </context>
     <context>

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.check_messages import reason_message
-from consentinel.core.events import AccountResult, BoxChange, RunResult
+from consentinel.core.events import AccountResult, BoxChange, PromptKind, PromptRequest, RunResult
 from consentinel.core.status import Box, Reason, Status
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.row_hints import status_hint
@@ -74,3 +75,25 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
     later = NOW + timedelta(hours=5)
     blocked = status_hint(_row(Reason.REFUSED, "… run `consentinel login alice` …", later), NOW)
     assert "No automatic sign-in before" in blocked
+
+
+def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        window = app.window
+        monkeypatch.setattr(app.runner, "answer", lambda _answer: None)
+        request = PromptRequest("alice", PromptKind.TWO_FACTOR_CODE, "")
+        shown = []
+        for _ in range(2):
+            window._prompt(request)
+            dialog = window.open_prompt
+            assert dialog is not None
+            shown.append(dialog.error.isVisibleTo(dialog) and dialog.error.text())
+            dialog.reject()
+        assert shown == [False, "X did not accept the previous answer. Try again."]
+        window._run_started(2, ("alice",))  # a new check asks afresh
+        window._prompt(request)
+        assert window.open_prompt is not None
+        assert not window.open_prompt.error.isVisibleTo(window.open_prompt)
+        window.open_prompt.reject()

@@ -75,6 +75,9 @@ FRENCH: dict[str, str] = {
         "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
     "list the accounts": "lister les comptes",
     "never checked": "jamais vérifié",
+    "@{handle}: {what}…": "@{handle} : {what}…",
+    "@{handle}: {what}": "@{handle} : {what}",
+    "@{handle}: X did not accept that code.": "@{handle} : X n'a pas accepté ce code.",
     "show the version and exit": "afficher la version et quitter",
     "The journal has no entry for @{handle}.": "Le journal n'a aucune entrée pour @{handle}.",
     "nobody is at the keyboard: never ask, record what needs you":

@@ -28,8 +28,11 @@ _STATUS_WORDS = {
 }
 
 
+_CODES = (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE)
+
+
 def describe_step(event: AccountStep) -> str:
-    return f"@{event.handle}: {tr(_STEP_WORDS[event.step])}…"
+    return tr("@{handle}: {what}…", handle=event.handle, what=tr(_STEP_WORDS[event.step]))
 
 
 def status_words(status: Status) -> str:
@@ -37,7 +40,7 @@ def status_words(status: Status) -> str:
 
 
 def describe_result(result: AccountResult) -> str:
-    line = f"@{result.handle}: {status_words(result.status)}"
+    line = tr("@{handle}: {what}", handle=result.handle, what=status_words(result.status))
     if result.reason is not None:
         line += f" [{result.reason.value}]"
     if result.message:
@@ -50,6 +53,7 @@ class TerminalPrompter:
 
     def __init__(self, *, unattended: bool) -> None:
         self._unattended = unattended
+        self._asked: set[tuple[str, PromptKind]] = set()
 
     def __call__(self, request: PromptRequest) -> str | None:
         if self._unattended or not sys.stdin.isatty():
@@ -64,8 +68,15 @@ class TerminalPrompter:
                 "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] "
             ),
         }
-        if request.detail:
+        again = (request.handle.lower(), request.kind)
+        if again in self._asked and request.kind in _CODES:
+            # Asked again for a code: X refused the one typed (its page says it in X's words).
+            print(
+                tr("@{handle}: X did not accept that code.", handle=request.handle), file=sys.stderr
+            )
+        elif request.detail:
             print(request.detail, file=sys.stderr)
+        self._asked.add(again)
         try:
             answer = input(questions[request.kind].format(handle=request.handle)).strip()
         except EOFError:

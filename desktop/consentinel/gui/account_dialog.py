@@ -110,6 +110,14 @@ class AccountDialog(QDialog):
         self.box_checks: dict[Box, QCheckBox] = {}
         boxes = QGroupBox(self.tr("Keep these off on X"))
         box_layout = QVBoxLayout(boxes)
+        meaning = QLabel(
+            self.tr(
+                "Each box X shows on its Grok settings page. Ticked here: Consentinel unticks "
+                "it on X and keeps it unticked. Training is always kept off."
+            )
+        )
+        meaning.setWordWrap(True)
+        box_layout.addWidget(meaning)
         for box in ALL_BOXES:
             check = QCheckBox(f"{box_name(box)} — {box_description(box)}")
             check.setAccessibleName(box_name(box))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
-from consentinel.core.events import AccountResult, PromptRequest, RunResult, Step
+from consentinel.core.events import AccountResult, PromptKind, PromptRequest, RunResult, Step
 from consentinel.core.vault import VaultError
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.steps: dict[str, Step] = {}
         self.last_result: RunResult | None = None
         self.open_prompt: PromptDialog | None = None
+        #: (account, question) already asked in this run: asked again, X refused the answer.
+        self._asked: set[tuple[str, PromptKind]] = set()
         self.journal_window: JournalWindow | None = None
         self.notifier: object | None = None
         self._painted = False
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName(self.tr("Last check"))
+        self.result_label.hide()  # shown with the last check's summary: no empty band before
         accounts_page = QWidget()
         page_layout = QVBoxLayout(accounts_page)
         page_layout.addWidget(self.table, 1)
@@ -389,6 +392,7 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             return False
         self.result_label.clear()
+        self.result_label.hide()
         started = self.runner.start(handles, trigger)
         if started:
             count = len(handles) if handles is not None else len(self.ctx.accounts.list())
@@ -408,6 +412,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
+        self._asked.clear()
         for handle in handles:
             self.steps[handle_key(handle)] = Step.QUEUED
         self.refresh()
@@ -431,6 +436,7 @@ class MainWindow(QMainWindow):
         self.steps.clear()
         self.panel.hide()
         self.result_label.setText(self.summary(result))
+        self.result_label.show()
         self.refresh()
         if self.journal_window is not None and self.journal_window.isVisible():
             self.journal_window.refresh()
@@ -498,6 +504,10 @@ class MainWindow(QMainWindow):
         from consentinel.gui.prompt_dialogs import PromptDialog
 
         dialog = PromptDialog(request, hint, self)
+        asked = (handle_key(request.handle), request.kind)
+        if asked in self._asked:
+            dialog.say_answer_refused()
+        self._asked.add(asked)
         self.open_prompt = dialog
         dialog.finished.connect(lambda _code: self._prompt_closed(dialog))
         dialog.cancel_check_requested.connect(self.cancel_check)

@@ -187,6 +187,11 @@ class PromptDialog(QDialog):
         self.cancel_check_requested.emit()
         self.reject()
 
+    def say_answer_refused(self) -> None:
+        """Asked again in the same check: X did not take the first answer."""
+        self.error.setText(self.tr("X did not accept the previous answer. Try again."))
+        self.error.show()
+
     def answer(self) -> str | None:
         if self.result() != QDialog.DialogCode.Accepted:
             return None

@@ -1,4 +1,4 @@
-"""The tray icon: Check now, Open, Pause schedule, Quit (the menu is rebuilt each time it opens)."""
+"""The tray icon: Check all now, Open, Pause schedule, Quit (its menu is rebuilt when opened)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class Tray(QObject):
 
     def rebuild_menu(self) -> None:
         self.menu.clear()
-        check = self.menu.addAction(self.tr("Check now"))
+        check = self.menu.addAction(self.tr("Check all now"))
         check.setEnabled(not self._is_running())
         check.triggered.connect(self.check_now)
         self.menu.addAction(self.tr("Open Consentinel"), self.open_window.emit)
