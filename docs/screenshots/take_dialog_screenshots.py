@@ -285,15 +285,10 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
                 dialog.status.show()
                 dialog._on_progress("Chrome for Testing 159.0.8154.6", 42)
             elif state == "failed":
-                from consentinel.core.i18n import tr
+                from consentinel.x.browser_install import download_failed_message
 
-                message = tr(
-                    "The browser download failed (is this computer online?). {detail} "
-                    "You can also install Google Chrome, Microsoft Edge or Chromium, "
-                    "or choose a browser in the settings.",
-                    detail="Error: getaddrinfo ENOTFOUND cdn.playwright.dev",
-                )
-                dialog._on_finished(False, message)
+                offline = "Error: getaddrinfo ENOTFOUND cdn.playwright.dev"
+                dialog._on_finished(False, download_failed_message(offline))
             return dialog
 
         return make

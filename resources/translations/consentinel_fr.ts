@@ -161,7 +161,7 @@
 Everything stays on this computer: your accounts, the journal of what was done, and your passwords, which go to the system keyring only.
 
 On X it only opens the Grok settings page: it never posts, follows, reads your messages or changes anything else.</source>
-        <translation>Consentinel se connecte à vos comptes X, décoche chaque case de la page des paramètres Grok de X qui partage vos posts et conversations avec xAI, puis revérifie régulièrement au cas où X en réactiverait une.
+        <translation>Consentinel se connecte à vos comptes X, décoche chaque case de la page des paramètres Grok de X qui partage vos publications et conversations avec xAI, puis revérifie régulièrement au cas où X en réactiverait une.
 
 Tout reste sur cet ordinateur : vos comptes, le journal de ce qui a été fait, et vos mots de passe, qui vont uniquement dans le trousseau du système.
 

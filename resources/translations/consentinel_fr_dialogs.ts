@@ -279,7 +279,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="20" />
             <source>Use my posts and Grok conversations to train AI</source>
-            <translation>Utiliser mes posts et conversations Grok pour entraîner l’IA</translation>
+            <translation>Utiliser mes publications et conversations Grok pour entraîner l’IA</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="23" />

@@ -126,7 +126,12 @@ def install_browser(
     found = find_browser()
     if code == 0 and found is not None:
         return InstallOutcome(True, tr("Chromium is installed."))
-    detail = (tail[-1] if tail else "").rstrip(". ")
+    return InstallOutcome(False, download_failed_message(tail[-1] if tail else ""))
+
+
+def download_failed_message(detail: str) -> str:
+    """What a failed download says: the downloader's last line, then what to do instead."""
+    detail = detail.strip().rstrip(".")
     failed = (
         tr("The browser download failed: {detail}.", detail=detail)
         if detail
@@ -136,7 +141,7 @@ def install_browser(
         "Is this computer online? You can also install Google Chrome, Microsoft Edge or "
         "Chromium, or choose a browser in the settings."
     )
-    return InstallOutcome(False, f"{failed} {instead}")
+    return f"{failed} {instead}"
 
 
 def _driver_env() -> dict[str, str]:
