@@ -43,7 +43,7 @@ MAX_ROWS = 5000
 INTACT_STYLE = "background: #1e7b34; color: white; padding: 3px 8px; border-radius: 4px;"
 DAMAGED_STYLE = "background: #b3261e; color: white; padding: 3px 8px; border-radius: 4px;"
 _NO_DATE = QDate(2000, 1, 1)
-PREVIEW_WIDTH, PREVIEW_HEIGHT = 440, 300
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
 
 
 class JournalWindow(QWidget):
@@ -54,7 +54,7 @@ class JournalWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self._ctx = ctx
         self.setWindowTitle(self.tr("Journal — Consentinel"))
-        self.resize(1000, 620)
+        self.resize(1100, 620)
 
         self.account_filter = QComboBox()
         self.account_filter.setAccessibleName(self.tr("Account"))
@@ -138,9 +138,9 @@ class JournalWindow(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([730, 370])
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
