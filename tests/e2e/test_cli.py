@@ -252,7 +252,9 @@ def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
 
     run_cli(cli_env, "account", "add", "tamper", "--password-stdin", stdin="pw\n", check_exit=0)
     clean = run_cli(cli_env, "log", check_exit=0)
-    assert "account_added" in clean.stdout and clean.stderr == ""
+    assert "account added" in clean.stdout and clean.stderr == ""  # in words, not codes
+    french = run_cli(dict(cli_env, CONSENTINEL_LANG="fr"), "log", check_exit=0)
+    assert "compte ajouté" in french.stdout
     db = sqlite3.connect(consentinel_home / "data" / "journal.sqlite3")
     db.execute("UPDATE entries SET handle = 'someone_else' WHERE handle = 'tamper'")
     db.commit()

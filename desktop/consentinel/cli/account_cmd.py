@@ -26,13 +26,16 @@ def add_parser(sub: Any) -> None:
     verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     add = verbs.add_parser("add", help=tr("add an account"))
-    add.add_argument("handle")
+    add.add_argument("handle", metavar="HANDLE", help=tr("the X handle, with or without @"))
     first_line = tr("read the password from the first line of standard input")
     add.add_argument("--password-stdin", action="store_true", help=first_line)
     add.add_argument(
         "--totp-stdin",
         action="store_true",
-        help=tr("read the 2FA (TOTP) secret from the next line of standard input"),
+        help=tr(
+            "read the 2FA (TOTP) secret from the next line of standard input (the first line "
+            "without --password-stdin)"
+        ),
     )
     add.add_argument("--email", help=tr("the email address X may ask for"))
     add.add_argument("--phone", help=tr("the phone number X may ask for"))
@@ -45,16 +48,16 @@ def add_parser(sub: Any) -> None:
     lst.set_defaults(handler=_list)
 
     rm = verbs.add_parser("remove", help=tr("remove an account, its secrets and its session"))
-    rm.add_argument("handle")
+    rm.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
     rm.set_defaults(handler=_remove)
 
     pw = verbs.add_parser("set-password", help=tr("change the stored password"))
-    pw.add_argument("handle")
+    pw.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
     pw.add_argument("--password-stdin", action="store_true", help=first_line)
     pw.set_defaults(handler=_set_password)
 
     totp = verbs.add_parser("set-totp", help=tr("save or change the 2FA (TOTP) secret"))
-    totp.add_argument("handle")
+    totp.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
     totp.add_argument(
         "--totp-stdin",
         action="store_true",

@@ -21,7 +21,9 @@ EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 
 def add_parsers(sub: Any) -> None:
     check = sub.add_parser("check", help=tr("check the accounts and untick what must be off"))
-    check.add_argument("handles", nargs="*", metavar="HANDLE")
+    check.add_argument(
+        "handles", nargs="*", metavar="HANDLE", help=tr("accounts to check (default: all)")
+    )
     check.add_argument(
         "--dry-run", action="store_true", help=tr("read the boxes but change nothing")
     )
@@ -37,7 +39,7 @@ def add_parsers(sub: Any) -> None:
     check.set_defaults(handler=_check)
 
     login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
-    login.add_argument("handle")
+    login.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
     login.set_defaults(handler=_login)
 
 

@@ -75,6 +75,28 @@ FRENCH: dict[str, str] = {
         "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
     "list the accounts": "lister les comptes",
     "never checked": "jamais vérifié",
+    # -- `consentinel log` in words (cli/log_words.py)
+    "check started": "vérification commencée",
+    "check finished": "vérification terminée",
+    "check interrupted": "vérification interrompue",
+    "account checked": "compte vérifié",
+    "box changed": "case modifiée",
+    "sign-in": "connexion",
+    "screenshot": "capture d'écran",
+    "notification": "notification",
+    "account added": "compte ajouté",
+    "account removed": "compte retiré",
+    "settings changed": "paramètres modifiés",
+    "from the app": "depuis l'application",
+    "from the command line": "depuis la ligne de commande",
+    "by the schedule": "par la planification",
+    "finished": "terminée",
+    "cancelled": "annulée",
+    "interrupted": "interrompue",
+    "signed in": "connecté",
+    "{box}: {before} → {after}": "{box} : {before} → {after}",
+    "on": "activée",
+    "off": "désactivée",
     "@{handle}: {what}…": "@{handle} : {what}…",
     "@{handle}: {what}": "@{handle} : {what}",
     "@{handle}: X did not accept that code.": "@{handle} : X n'a pas accepté ce code.",
@@ -88,8 +110,10 @@ FRENCH: dict[str, str] = {
     "print one JSON object": "afficher un objet JSON",
     "print the journal as CSV": "afficher le journal en CSV",
     "print the journal as JSON": "afficher le journal en JSON",
-    "read the 2FA (TOTP) secret from the next line of standard input":
-        "lire le secret 2FA (TOTP) sur la ligne suivante de l'entrée standard",
+    "read the 2FA (TOTP) secret from the next line of standard input (the first line without "
+    "--password-stdin)":
+        "lire le secret 2FA (TOTP) sur la ligne suivante de l'entrée standard (la première sans "
+        "--password-stdin)",
     "read the boxes but change nothing": "lire les cases sans rien changer",
     "read the password from the first line of standard input":
         "lire le mot de passe sur la première ligne de l'entrée standard",
@@ -106,7 +130,10 @@ FRENCH: dict[str, str] = {
     "the phone number X may ask for": "le numéro de téléphone que X peut demander",
     # Progress and results (cli/terminal.py)
     "waiting": "en attente",
-    "opening the saved session": "ouverture de la session enregistrée",
+    "opening the session": "ouverture de la session",
+    "the X handle, with or without @": "l'identifiant X, avec ou sans @",
+    "one of your accounts": "l'un de vos comptes",
+    "accounts to check (default: all)": "comptes à vérifier (par défaut : tous)",
     "signing in": "connexion",
     "reading the Grok settings page": "lecture de la page des paramètres Grok",
     "unticking": "décochage",

@@ -61,12 +61,10 @@ def _log(args: argparse.Namespace) -> int:
         else:
             print(tr("The journal is empty."))
         return 0
+    from consentinel.cli.log_words import entry_line
+
     for entry in entries:
-        who = f"@{entry.handle}" if entry.handle else ""
-        print(
-            f"{entry.ts}  #{entry.run_id or '-':<4} {entry.kind.value:<16} {who:<17} "
-            f"{entry.summary()}"
-        )
+        print(entry_line(entry))
     _warn_if_broken(journal)
     return 0
 

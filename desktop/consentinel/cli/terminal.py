@@ -10,7 +10,7 @@ from consentinel.core.status import Status
 
 _STEP_WORDS = {
     Step.QUEUED: "waiting",
-    Step.OPENING_SESSION: "opening the saved session",
+    Step.OPENING_SESSION: "opening the session",
     Step.SIGNING_IN: "signing in",
     Step.READING_PAGE: "reading the Grok settings page",
     Step.UNTICKING: "unticking",

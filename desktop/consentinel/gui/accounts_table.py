@@ -131,10 +131,11 @@ class AccountsTable(QTableWidget):
             self._fill(rows, next_due, now)
         finally:
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            # Its words change at each step of a check: as wide as the widest, it stays put.
-            header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
-            wanted = max(self._widest_status(), header.sectionSizeHint(STATUS_COLUMN))
-            header.resizeSection(STATUS_COLUMN, wanted)
+            if rows:  # (an empty table, at a first start, need not measure its words)
+                # Its words change at each step of a check: as wide as the widest, it stays put.
+                header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
+                wanted = max(self._widest_status(), header.sectionSizeHint(STATUS_COLUMN))
+                header.resizeSection(STATUS_COLUMN, wanted)
         self.clearSelection()
         for index, row in enumerate(rows):
             if row.account.handle.lower() in selected:

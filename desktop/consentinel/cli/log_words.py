@@ -1,0 +1,111 @@
+"""`consentinel log` for a person: each journal entry in words, at local time.
+
+(`--json` and `--csv` keep the journal's own codes, for scripts.)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from consentinel.cli.terminal import status_words
+from consentinel.core.check_messages import box_name
+from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.status import ALL_BOXES, Box, Status
+
+_KINDS = {
+    EntryKind.RUN_STARTED: "check started",
+    EntryKind.RUN_FINISHED: "check finished",
+    EntryKind.RUN_INTERRUPTED: "check interrupted",
+    EntryKind.CHECK: "account checked",
+    EntryKind.CHANGE: "box changed",
+    EntryKind.SIGNIN: "sign-in",
+    EntryKind.EVIDENCE: "screenshot",
+    EntryKind.NOTIFICATION: "notification",
+    EntryKind.ACCOUNT_ADDED: "account added",
+    EntryKind.ACCOUNT_REMOVED: "account removed",
+    EntryKind.SETTINGS_CHANGED: "settings changed",
+}
+_TRIGGERS = {
+    "gui": "from the app",
+    "manual": "from the command line",
+    "schedule": "by the schedule",
+}
+_RUN_ENDS = {"finished": "finished", "cancelled": "cancelled", "interrupted": "interrupted"}
+
+
+def entry_line(entry: Entry) -> str:
+    """One line: local time, check number, what happened, the account, the details."""
+    when = datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    who = f"@{entry.handle}" if entry.handle else ""
+    kind = tr(_KINDS.get(entry.kind, entry.kind.value))
+    return f"{when}  #{entry.run_id or '-':<4} {kind:<24} {who:<17} {details(entry)}".rstrip()
+
+
+def details(entry: Entry) -> str:
+    p = entry.payload
+    if entry.kind is EntryKind.CHECK:
+        return _check(p)
+    if entry.kind is EntryKind.CHANGE:
+        return _change(p)
+    if entry.kind is EntryKind.SIGNIN:
+        if p.get("outcome") == "ok":
+            return tr("signed in")
+        return _with_reason(_status(p.get("outcome")), p.get("reason"))
+    if entry.kind is EntryKind.RUN_STARTED:
+        trigger = str(p.get("trigger", ""))
+        return tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+    if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
+        status = str(p.get("status", ""))
+        return tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
+    return entry.summary()
+
+
+def _status(value: object) -> str:
+    try:
+        return status_words(Status(value))
+    except ValueError:
+        return str(value)
+
+
+def _with_reason(words: str, reason: object) -> str:
+    return f"{words} [{reason}]" if reason else words
+
+
+def _box(value: object) -> str:
+    try:
+        return box_name(Box(value))
+    except ValueError:
+        return str(value)
+
+
+def _on_off(value: object) -> str:
+    return {True: tr("on"), False: tr("off")}.get(value, "?") if isinstance(value, bool) else "?"
+
+
+def _check(p: dict[str, Any]) -> str:
+    parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
+    boxes = p.get("settings") or {}
+    order = {box.value: index for index, box in enumerate(ALL_BOXES)}
+    for value in sorted(boxes, key=lambda v: order.get(v, len(order))):
+        change = boxes[value]
+        if isinstance(change, dict):
+            parts.append(_box_change(value, change.get("before"), change.get("after")))
+    return " — ".join(parts)
+
+
+def _change(p: dict[str, Any]) -> str:
+    flags = []
+    if p.get("confirmed"):
+        flags.append(tr("confirmed"))
+    if p.get("reverted_by_x"):
+        flags.append(tr("reverted by X"))
+    extra = f" ({', '.join(flags)})" if flags else ""
+    return _box_change(p.get("box"), p.get("before"), p.get("after")) + extra
+
+
+def _box_change(box: object, before: object, after: object) -> str:
+    return tr(
+        "{box}: {before} → {after}", box=_box(box), before=_on_off(before), after=_on_off(after)
+    )
