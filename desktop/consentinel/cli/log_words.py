@@ -11,7 +11,7 @@ from typing import Any
 from consentinel.cli.terminal import status_words
 from consentinel.core.check_messages import box_name
 from consentinel.core.i18n import tr
-from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.journal_entries import Entry, EntryKind, change_flags
 from consentinel.core.status import ALL_BOXES, Box, Status
 
 _KINDS = {
@@ -96,13 +96,7 @@ def _check(p: dict[str, Any]) -> str:
 
 
 def _change(p: dict[str, Any]) -> str:
-    flags = []
-    if p.get("confirmed"):
-        flags.append(tr("confirmed"))
-    if p.get("reverted_by_x"):
-        flags.append(tr("reverted by X"))
-    extra = f" ({', '.join(flags)})" if flags else ""
-    return _box_change(p.get("box"), p.get("before"), p.get("after")) + extra
+    return _box_change(p.get("box"), p.get("before"), p.get("after")) + change_flags(p)
 
 
 def _box_change(box: object, before: object, after: object) -> str:

@@ -92,12 +92,7 @@ class Entry:
             reason = f" ({p['reason']})" if p.get("reason") else ""
             return f"{p.get('status', '?')}{reason}"
         if self.kind is EntryKind.CHANGE:
-            flags = []
-            if p.get("confirmed"):
-                flags.append(tr("confirmed"))
-            if p.get("reverted_by_x"):
-                flags.append(tr("reverted by X"))
-            extra = f" ({', '.join(flags)})" if flags else ""
+            extra = change_flags(p)
             return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
         if self.kind is EntryKind.SIGNIN:
             reason = f" ({p['reason']})" if p.get("reason") else ""
@@ -111,6 +106,16 @@ class Entry:
         if self.kind is EntryKind.SETTINGS_CHANGED:
             return ", ".join(sorted(p))
         return ""
+
+
+def change_flags(payload: dict[str, Any]) -> str:
+    """ " (confirmed, reverted by X)" after a box change, or nothing."""
+    flags = []
+    if payload.get("confirmed"):
+        flags.append(tr("confirmed"))
+    if payload.get("reverted_by_x"):
+        flags.append(tr("reverted by X"))
+    return f" ({', '.join(flags)})" if flags else ""
 
 
 def _onoff(value: object) -> str:
