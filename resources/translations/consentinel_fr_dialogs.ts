@@ -822,6 +822,10 @@
             <source>{count} entries written to {path}</source>
             <translation>{count} entrées écrites dans {path}</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

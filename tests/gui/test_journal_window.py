@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -19,7 +20,7 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
-from consentinel.gui.journal_window import JournalWindow
+from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow
 
 
 def _screenshot(path: Path) -> Path:
@@ -123,11 +124,14 @@ def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> No
     assert window.pixmap is not None
     assert (window.pixmap.width(), window.pixmap.height()) == (640, 400)
     assert window.preview.isVisible()
-    assert window.preview.pixmap().width() <= 440
+    assert window.preview.pixmap().width() <= PREVIEW_WIDTH
     full = window.show_full_size()
     assert full is not None
     assert shot.name in full.windowTitle()
-    full.close()
+    # It has its own Close button (not only the title bar's).
+    close = next(b for b in full.findChildren(QPushButton) if b.text() == "Close")
+    close.click()
+    assert not full.isVisible()
 
     # A check entry that kept a screenshot shows it too.
     _select(window.kind_filter, None)

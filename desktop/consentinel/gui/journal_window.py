@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -304,9 +305,13 @@ class JournalWindow(QWidget):
         image.setAccessibleName(self.tr("Screenshot"))
         area = QScrollArea()
         area.setWidget(image)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(area)
-        dialog.resize(min(self.pixmap.width() + 40, 1200), min(self.pixmap.height() + 40, 800))
+        layout.addWidget(close)
+        dialog.resize(min(self.pixmap.width() + 40, 1200), min(self.pixmap.height() + 80, 800))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
