@@ -955,11 +955,6 @@
             <translation>&amp;Ouvrir la fenêtre du navigateur</translation>
         </message>
         <message>
-            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="130" />
-            <source>S&amp;kip</source>
-            <translation>&amp;Passer</translation>
-        </message>
-        <message>
             <source>X did not accept the previous answer. Try again.</source>
             <translation>X n’a pas accepté la réponse précédente. Réessayez.</translation>
         </message>

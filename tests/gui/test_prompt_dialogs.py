@@ -97,7 +97,7 @@ def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
     assert ask_user(None, request) == "ok"
     dialog = seen[0]
     assert dialog.ok_button.text() == "&Open browser window"
-    assert dialog.cancel_button.text() == "S&kip"
+    assert dialog.cancel_button.text() == "S&kip this account"  # as in every other question
     assert "X shows a puzzle." in dialog.body.text()
     assert not dialog.edit.isVisibleTo(dialog)
 

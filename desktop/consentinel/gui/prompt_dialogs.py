@@ -140,7 +140,6 @@ class PromptDialog(QDialog):
             )
             self.edit.hide()
             self.ok_button.setText(self.tr("&Open browser window"))
-            self.cancel_button.setText(self.tr("S&kip"))
             self._invalid = ""
 
         self.edit.textEdited.connect(self._edited)
