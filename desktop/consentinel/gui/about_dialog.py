@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from consentinel import APP_NAME, __version__
 from consentinel.core.context import AppContext
+from consentinel.gui.app_icons import app_icon
 from consentinel.gui.message_style import error_color, ok_color, unknown_color
 
 HOMEPAGE = "https://github.com/consentinel/consentinel"
@@ -102,7 +104,7 @@ class AboutDialog(QDialog):
         self._results = _Results(self)
         self._results.ready.connect(self._show_diagnostics)
         self.setWindowTitle(self.tr("About Consentinel"))
-        self.resize(700, 520)
+        self.resize(720, 580)
 
         about = QWidget()
         text = QLabel()
@@ -133,8 +135,14 @@ class AboutDialog(QDialog):
             )
         )
         self.about_text = text
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(72, 72))
+        logo.setAccessibleName(APP_NAME)
+        top = QHBoxLayout()
+        top.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(text, 1)
         about_layout = QVBoxLayout(about)
-        about_layout.addWidget(text)
+        about_layout.addLayout(top)
         about_layout.addStretch(1)
 
         diagnostics_tab = QWidget()
