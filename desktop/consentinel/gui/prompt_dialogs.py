@@ -108,6 +108,7 @@ class PromptDialog(QDialog):
                 ).replace("{handle}", handle)
             )
             self.edit.setAccessibleName(self.tr("Code from X"))
+            self.edit.setPlaceholderText("a1b2c3")
             self.edit.setMaxLength(12)
             self._pattern = _EMAIL_CODE
             self._invalid = self.tr("The code has 4 to 12 letters or digits.")
@@ -149,6 +150,7 @@ class PromptDialog(QDialog):
         layout.addWidget(self.edit)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
+        layout.addSpacing(8)
         layout.addWidget(self.buttons)
         if self._needs_text:
             self.edit.setFocus()
