@@ -94,3 +94,21 @@ def test_text_holding_two_labels_is_ambiguous() -> None:
 def test_strip_learn_more_in_any_language() -> None:
     assert strip_learn_more("Help here. En savoir plus") == "help here."
     assert strip_learn_more("Help here. Learn more") == "help here."
+
+
+def test_what_changed_on_the_page_is_said_in_the_persons_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The detail goes into the page_changed sentence: a French one has no English inside."""
+    from consentinel.core.check_messages import reason_message
+    from consentinel.core.status import Reason
+    from consentinel.x.errors import PageChanged
+    from consentinel.x.grok_page import identify_boxes
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    memory_first = [{"label": "Allow Grok to remember your conversation history"}]
+    with pytest.raises(PageChanged) as changed:
+        identify_boxes(memory_first)
+    assert changed.value.detail == "la case 1 est « mémoire », attendue : entraînement"
+    sentence = reason_message(Reason.PAGE_CHANGED, "alice", changed.value.detail)
+    assert "expected" not in sentence and "rien n'a donc été cliqué" in sentence

@@ -97,6 +97,29 @@ FRENCH: dict[str, str] = {
     "Found instead: {path}.": "Trouvé à la place : {path}.",
     "Correct or remove that setting, or choose another browser in the settings.":
         "Corrigez ou retirez ce paramètre, ou choisissez un autre navigateur dans les paramètres.",
+    # -- what X's settings page did (x/grok_page.py), inside the messages above
+    "no checkbox in the Grok settings": "aucune case dans les paramètres Grok",
+    "{n} checkboxes where at most {known} are known":
+        "{n} cases alors qu'on en connaît au plus {known}",
+    "an unknown label": "un libellé inconnu",
+    "box {n} has {found}, expected {expected}":
+        "la case {n} est « {found} », attendue : {expected}",
+    "box {n} has no CHECKBOX_<n>_LABEL help text":
+        "la case {n} n'a pas de texte d'aide CHECKBOX_<n>_LABEL",
+    "box {n} has help id {id} out of order":
+        "la case {n} a l'identifiant d'aide {id} hors de l'ordre",
+    "the training box is missing": "la case d'entraînement manque",
+    "X answered {status}": "X a répondu {status}",
+    "X failed to send the settings": "X n'a pas envoyé les paramètres",
+    "X did not send the settings in time": "X n'a pas envoyé les paramètres à temps",
+    "X said something went wrong": "X a signalé une erreur",
+    "X is rate limiting": "X limite les requêtes",
+    "the Grok settings never appeared": "les paramètres Grok ne sont jamais apparus",
+    "the Grok settings wrapper is missing or repeated":
+        "le bloc des paramètres Grok manque ou apparaît plusieurs fois",
+    "the {box} box is missing": "la case {box} manque",
+    "refused to click: the target is not a plain checkbox":
+        "clic refusé : la cible n'est pas une simple case à cocher",
     "a captcha": "un captcha",
     "the account is locked": "le compte est verrouillé",
     "sign-in refused": "connexion refusée",

@@ -13,6 +13,8 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, Request, Response
 
+from consentinel.core.check_messages import box_name
+from consentinel.core.i18n import tr
 from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.x.errors import (
     NetworkTrouble,
@@ -124,29 +126,40 @@ class UntickOutcome:
 def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
     """Which Box each checkbox is, checked by label, position and help id; else PageChanged."""
     if not raw:
-        raise PageChanged("no checkbox in the Grok settings")
+        raise PageChanged(tr("no checkbox in the Grok settings"))
     if len(raw) > len(ALL_BOXES):
-        raise PageChanged(f"{len(raw)} checkboxes where at most {len(ALL_BOXES)} are known")
+        raise PageChanged(
+            tr("{n} checkboxes where at most {known} are known", n=len(raw), known=len(ALL_BOXES))
+        )
     boxes: list[Box] = []
     offset: int | None = None
     for index, item in enumerate(raw):
         by_position = ALL_BOXES[index]
         by_label = box_for_label(str(item.get("label", "")))
         if by_label is not by_position:
-            found = by_label.value if by_label else "an unknown label"
-            raise PageChanged(f"box {index + 1} has {found}, expected {by_position.value}")
+            found = box_name(by_label) if by_label else tr("an unknown label")
+            raise PageChanged(
+                tr(
+                    "box {n} has {found}, expected {expected}",
+                    n=index + 1,
+                    found=found,
+                    expected=box_name(by_position),
+                )
+            )
         match = _HELP_ID.match(str(item.get("describedby", "")))
         if match is None or not item.get("helpExists"):
-            raise PageChanged(f"box {index + 1} has no CHECKBOX_<n>_LABEL help text")
+            raise PageChanged(tr("box {n} has no CHECKBOX_<n>_LABEL help text", n=index + 1))
         # X numbers the help ids in page order; from 0 or 1, but the same for every box.
         this_offset = int(match.group(1)) - index
         if offset is None:
             offset = this_offset
         if this_offset != offset or this_offset not in (0, 1):
-            raise PageChanged(f"box {index + 1} has help id {match.group(0)} out of order")
+            raise PageChanged(
+                tr("box {n} has help id {id} out of order", n=index + 1, id=match.group(0))
+            )
         boxes.append(by_position)
     if Box.TRAINING not in boxes:
-        raise PageChanged("the training box is missing")
+        raise PageChanged(tr("the training box is missing"))
     return boxes
 
 
@@ -222,7 +235,7 @@ class GrokPage:
         except PlaywrightError as exc:
             raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
         if response is not None and (reason := reason_for_status(response.status)):
-            raise NetworkTrouble(f"X answered {response.status}", reason)
+            raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
         if self.site.is_login(self.page.url) or self.site.is_account_access(self.page.url):
             raise SessionExpired("signed out")
         try:
@@ -235,28 +248,30 @@ class GrokPage:
             ready = await handle.json_value()
         except PlaywrightError as exc:
             if self._http_trouble is not None:
-                raise NetworkTrouble("X failed to send the settings", self._http_trouble) from exc
+                raise NetworkTrouble(
+                    tr("X failed to send the settings"), self._http_trouble
+                ) from exc
             if self.site.is_login(self.page.url):
                 raise SessionExpired("signed out") from exc
             if self._in_flight:
                 # X is still sending the settings: slow, not changed.
-                raise XError("X did not send the settings in time", Reason.TIMEOUT) from exc
+                raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from exc
             if "Timeout" in str(exc):
-                raise await self._page_changed("the Grok settings never appeared") from exc
+                raise await self._page_changed(tr("the Grok settings never appeared")) from exc
             raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None
         if state == "signed_out":
             raise SessionExpired("signed out")
         if state == "went_wrong":
-            raise NetworkTrouble("X said something went wrong", self._http_trouble)
+            raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
         if self._http_trouble is not None:
             # The boxes were drawn, but from a failed read: their values cannot be trusted.
-            raise NetworkTrouble("X failed to send the settings", self._http_trouble)
+            raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)
         if await wrapper.count() != 1:
-            raise await self._page_changed("the Grok settings wrapper is missing or repeated")
+            raise await self._page_changed(tr("the Grok settings wrapper is missing or repeated"))
         raw = await wrapper.evaluate(_READ_JS)
         return [dict(item) for item in raw] if isinstance(raw, list) else []
 
@@ -280,7 +295,7 @@ class GrokPage:
         except PageChanged as exc:
             raise await self._page_changed(exc.detail) from None
         if box not in boxes:
-            raise await self._page_changed(f"the {box.value} box is missing")
+            raise await self._page_changed(tr("the {box} box is missing", box=box_name(box)))
         index = boxes.index(box)
         return self.page.locator(WRAPPER).locator('input[type="checkbox"]:visible').nth(index)
 
@@ -288,7 +303,9 @@ class GrokPage:
         """Click only a checkbox whose own block holds no delete button."""
         safe = await target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS))
         if not safe:
-            raise await self._page_changed("refused to click: the target is not a plain checkbox")
+            raise await self._page_changed(
+                tr("refused to click: the target is not a plain checkbox")
+            )
         await target.click()
 
     async def untick(self, box: Box) -> UntickOutcome:
@@ -314,7 +331,7 @@ class GrokPage:
             if "Timeout" not in str(exc):
                 raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
         if status == 429:
-            raise NetworkTrouble("X is rate limiting", Reason.RATE_LIMITED)
+            raise NetworkTrouble(tr("X is rate limiting"), Reason.RATE_LIMITED)
         toast = await self._went_wrong_shown()
         await self._load(reload=True)
         after = (await self.read()).get(box)
