@@ -19,25 +19,12 @@ from typing import Protocol
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.i18n import tr
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import SIGN_IN_REASONS, Reason, Status
 
 log = logging.getLogger(__name__)
 
 #: How long a notifier command may take before it is abandoned (a hung D-Bus must not hang a run).
 NOTIFIER_TIMEOUT_S = 10.0
-#: Reasons that mean a person must sign in again (or finish signing in) for checks to go on.
-SIGN_IN_REASONS = frozenset(
-    {
-        Reason.TWO_FACTOR,
-        Reason.EMAIL_CODE,
-        Reason.CAPTCHA,
-        Reason.UNUSUAL_ACTIVITY,
-        Reason.SESSION_EXPIRED,
-        Reason.WRONG_PASSWORD,
-        Reason.LOCKED,
-        Reason.REFUSED,
-    }
-)
 
 
 class NotificationKind(str, Enum):

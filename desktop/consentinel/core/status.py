@@ -52,5 +52,19 @@ class Reason(str, Enum):
     BROWSER_CRASHED = "browser_crashed"  # the browser stopped during the check (killed, crashed)
 
 
+#: Reasons that mean a person must sign in again (or finish signing in) for checks to go on.
+SIGN_IN_REASONS = frozenset(
+    {
+        Reason.TWO_FACTOR,
+        Reason.EMAIL_CODE,
+        Reason.CAPTCHA,
+        Reason.UNUSUAL_ACTIVITY,
+        Reason.SESSION_EXPIRED,
+        Reason.WRONG_PASSWORD,
+        Reason.LOCKED,
+        Reason.REFUSED,
+    }
+)
+
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).
 BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})

@@ -9,8 +9,7 @@ from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, Step
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.notify import SIGN_IN_REASONS
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 
 
 @dataclass(frozen=True)

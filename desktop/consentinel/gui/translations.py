@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -83,6 +82,8 @@ def compile_ts(ts: Path, qm: Path) -> Path | None:
         log.warning("lrelease not found: the window stays in English")
         return None
     qm.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    import subprocess  # only from a checkout whose catalogues are not compiled yet
+
     done = subprocess.run(
         [str(program), "-silent", str(ts), "-qm", str(qm)],
         capture_output=True,

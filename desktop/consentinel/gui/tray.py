@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from consentinel import APP_NAME
-from consentinel.core.notify import Notification
 from consentinel.gui.app_icons import app_icon
+
+if TYPE_CHECKING:
+    # Notifications are sent after checks; the window does not wait for this module.
+    from consentinel.core.notify import Notification
 
 
 class Tray(QObject):
