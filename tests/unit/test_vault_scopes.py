@@ -100,3 +100,12 @@ def test_a_new_folder_copies_nothing(keyring_session: SecretServiceEnv, tmp_path
         assert ctx.vault.get_password("carol") is None
     finally:
         _forget(ctx, address=keyring_session.address)
+
+
+def test_the_same_folder_through_a_symbolic_link_has_the_same_secrets(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    through_link = AppPaths.under(tmp_path / "link").keyring_service
+    assert through_link == AppPaths.under(real).keyring_service
+    assert through_link != AppPaths.under(tmp_path / "other").keyring_service

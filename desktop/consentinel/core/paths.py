@@ -64,8 +64,9 @@ class AppPaths:
 
     @property
     def keyring_service(self) -> str:
-        """The keyring service this folder's secrets live under."""
-        return f"{APP_ID}:{self.root}" if self.own_keyring_scope else APP_ID
+        """The keyring service this folder's secrets live under (the folder's real path: the
+        same folder reached through a symbolic link is the same folder)."""
+        return f"{APP_ID}:{self.root.resolve()}" if self.own_keyring_scope else APP_ID
 
     @property
     def keyring_adopted_path(self) -> Path:
