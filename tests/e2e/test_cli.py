@@ -83,6 +83,19 @@ def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
         if path.is_file():
             assert PASSWORD.encode() not in path.read_bytes()
 
+    # An account added without a secret can still be removed, when the person says so: any
+    # secrets it has in a keyring not reachable from here would stay there.
+    run_cli(env, "account", "add", "nokeyring", check_exit=0)
+    refused = run_cli(env, "account", "remove", "nokeyring", check_exit=2)
+    assert "Nothing was removed" in refused.stderr
+    assert "--keep-unreachable-secrets" in refused.stderr
+    assert "nokeyring" in (consentinel_home / "config" / "accounts.json").read_text()
+    removed = run_cli(
+        env, "account", "remove", "nokeyring", "--keep-unreachable-secrets", check_exit=0
+    )
+    assert "were not deleted" in removed.stdout
+    assert "nokeyring" not in (consentinel_home / "config" / "accounts.json").read_text()
+
 
 def grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> None:
     for path in folder.rglob("*"):

@@ -49,6 +49,11 @@ def add_parser(sub: Any) -> None:
 
     rm = verbs.add_parser("remove", help=tr("remove an account, its secrets and its session"))
     rm.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
+    rm.add_argument(
+        "--keep-unreachable-secrets",
+        action="store_true",
+        help=tr("remove it even when no keyring can be reached to delete its secrets"),
+    )
     rm.set_defaults(handler=_remove)
 
     pw = verbs.add_parser("set-password", help=tr("change the stored password"))
@@ -174,19 +179,39 @@ def _list(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     from consentinel.core.accounts import UnknownAccount
-    from consentinel.core.vault import VaultError
+    from consentinel.core.vault import VaultError, VaultUnavailable
 
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
+    secrets_left = False
     try:
         ctx.vault.delete_account(account.handle)
-    except VaultError as error:
+    except VaultUnavailable as error:
+        if not args.keep_unreachable_secrets:
+            more = tr(
+                "Nothing was removed. To remove the account anyway and leave any secrets it "
+                "has in that keyring: consentinel account remove {handle} "
+                "--keep-unreachable-secrets",
+                handle=account.handle,
+            )
+            raise UsageError(f"{error}\n{more}") from None
+        secrets_left = True
+    except VaultError as error:  # locked: unlocking it is the person's to do
         raise UsageError(str(error)) from None
     ctx.sessions.delete(account.handle)
     with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
         ctx.accounts.remove(account.handle)
     ctx.journal.append_account_removed(account.handle)
+    if secrets_left:
+        print(
+            tr(
+                "Removed @{handle} and its session. No keyring could be reached: any secrets "
+                "it has there were not deleted.",
+                handle=account.handle,
+            )
+        )
+        return 0
     print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
     return 0
 

@@ -75,6 +75,17 @@ FRENCH: dict[str, str] = {
         "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
     "list the accounts": "lister les comptes",
     "never checked": "jamais vérifié",
+    "remove it even when no keyring can be reached to delete its secrets":
+        "le retirer même si aucun trousseau n'est joignable pour en supprimer les secrets",
+    "Nothing was removed. To remove the account anyway and leave any secrets it has in that "
+    "keyring: consentinel account remove {handle} --keep-unreachable-secrets":
+        "Rien n'a été retiré. Pour retirer le compte quand même et laisser dans ce trousseau les "
+        "secrets qu'il pourrait avoir : consentinel account remove {handle} "
+        "--keep-unreachable-secrets",
+    "Removed @{handle} and its session. No keyring could be reached: any secrets it has there "
+    "were not deleted.":
+        "@{handle} et sa session ont été retirés. Aucun trousseau n'était joignable : les secrets "
+        "qu'il pourrait y avoir n'ont pas été supprimés.",
     # -- `consentinel log` in words (cli/log_words.py)
     "check started": "vérification commencée",
     "check finished": "vérification terminée",
