@@ -15,7 +15,7 @@ from consentinel.core.events import AccountResult, BoxChange, PromptKind, Prompt
 from consentinel.core.status import Box, Reason, Status
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.row_hints import status_hint
-from tests.gui._app_support import make_context, running_app
+from tests.gui._app_support import add_account, make_context, running_app
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -97,3 +97,15 @@ def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(
         assert window.open_prompt is not None
         assert not window.open_prompt.error.isVisibleTo(window.open_prompt)
         window.open_prompt.reject()
+
+
+def test_no_empty_summary_line_before_the_first_check(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "a")  # the accounts page, not the first-run one
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        assert window.table.isVisibleTo(window)
+        assert not window.result_label.isVisibleTo(window)  # no empty band under the table
+        window._run_finished(_run(_result("a", Status.OPTED_OUT)), "gui")
+        assert window.result_label.isVisibleTo(window)
+        assert window.result_label.text().startswith("The account was checked")
