@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DISPLAY = ":98"
 TS = ROOT / "resources" / "translations" / "consentinel_fr_dialogs.ts"
-EVIDENCE = HERE / "simx-grok-en.png"
+EVIDENCE = HERE / "simx-grok-unticked-en.png"  # after unticking, as evidence is
 TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 #: Dialog names given on the command line: only those are taken (all when none).
 ONLY = frozenset(sys.argv[1:])

@@ -56,6 +56,17 @@ def main() -> None:
                 '[data-testid="xaiDataSharingSettings"] input[type="checkbox"]'
             ).first.wait_for()
             page.screenshot(path=str(HERE / shot))
+            if handle == "alice":
+                # The same page after Consentinel's work: what a journal's evidence shows.
+                settings = page.locator('[data-testid="xaiDataSharingSettings"]')
+                boxes = settings.locator('input[type="checkbox"]')
+                for index in range(boxes.count()):
+                    if boxes.nth(index).is_checked():
+                        with page.expect_response(lambda r: r.request.method == "POST"):
+                            boxes.nth(index).click()
+                page.reload()
+                boxes.first.wait_for()
+                page.screenshot(path=str(HERE / "simx-grok-unticked-en.png"))
             page.close()
         browser.close()
 
