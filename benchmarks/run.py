@@ -146,7 +146,8 @@ def storage_states(home: Path, bus: str, handles: list[str]) -> dict[str, Any]:
     from consentinel.core.vault import Vault
 
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus
-    store = SessionStore(AppPaths(home), Vault(SecretServiceKeyring()))
+    paths = AppPaths.under(home)  # as the product opens CONSENTINEL_HOME: its own keyring service
+    store = SessionStore(paths, Vault(SecretServiceKeyring(), service=paths.keyring_service))
     states = {h: store.load(h) for h in handles}
     missing = [h for h, s in states.items() if s is None]
     if missing:
