@@ -11,8 +11,13 @@ from typing import Any
 from consentinel.cli.terminal import status_words
 from consentinel.core.check_messages import box_name
 from consentinel.core.i18n import tr
-from consentinel.core.journal_entries import Entry, EntryKind, change_flags
-from consentinel.core.status import ALL_BOXES, Box, Status
+from consentinel.core.journal_entries import (
+    Entry,
+    EntryKind,
+    box_changes_in_page_order,
+    change_flags,
+)
+from consentinel.core.status import Box, Status
 
 _KINDS = {
     EntryKind.RUN_STARTED: "check started",
@@ -86,12 +91,8 @@ def _on_off(value: object) -> str:
 
 def _check(p: dict[str, Any]) -> str:
     parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
-    boxes = p.get("settings") or {}
-    order = {box.value: index for index, box in enumerate(ALL_BOXES)}
-    for value in sorted(boxes, key=lambda v: order.get(v, len(order))):
-        change = boxes[value]
-        if isinstance(change, dict):
-            parts.append(_box_change(value, change.get("before"), change.get("after")))
+    for value, change in box_changes_in_page_order(p):
+        parts.append(_box_change(value, change.get("before"), change.get("after")))
     return " — ".join(parts)
 
 

@@ -12,6 +12,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from consentinel.core.i18n import tr
+from consentinel.core.status import ALL_BOXES
 
 GENESIS_HASH = "0" * 64
 
@@ -116,6 +117,18 @@ def change_flags(payload: dict[str, Any]) -> str:
     if payload.get("reverted_by_x"):
         flags.append(tr("reverted by X"))
     return f" ({', '.join(flags)})" if flags else ""
+
+
+def box_changes_in_page_order(payload: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """A check entry's box changes (box value, {"before", "after", …}), in the order X's page
+    shows the boxes; boxes this version does not know come last."""
+    settings = payload.get("settings") or {}
+    order = {box.value: index for index, box in enumerate(ALL_BOXES)}
+    return [
+        (value, settings[value])
+        for value in sorted(settings, key=lambda value: order.get(value, len(order)))
+        if isinstance(settings[value], dict)
+    ]
 
 
 def _onoff(value: object) -> str:

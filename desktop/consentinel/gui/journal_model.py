@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.journal_entries import Entry, EntryKind, box_changes_in_page_order
+from consentinel.core.status import Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -119,13 +119,9 @@ def check_words(payload: dict[str, Any]) -> str:
         words = str(payload.get("status"))
     if reason and known not in (Reason.PAGE_CHANGED, Reason.CANCELLED):
         words = f"{words} ({reason_words(reason)})"
-    boxes = payload.get("settings") or {}
-    order = {box.value: index for index, box in enumerate(ALL_BOXES)}
     parts = [words]
-    for box_value in sorted(boxes, key=lambda value: order.get(value, len(order))):
-        change = boxes[box_value]
-        if isinstance(change, dict):
-            parts.append(change_words({"box": box_value, **change}))
+    for box_value, change in box_changes_in_page_order(payload):
+        parts.append(change_words({"box": box_value, **change}))
     return " — ".join(parts)
 
 
