@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from consentinel.core.i18n import tr
@@ -21,8 +20,8 @@ def add_parser(sub: Any) -> None:
 
 
 def _browser(args: argparse.Namespace) -> int:
-    from consentinel.cli.context import open_context
-    from consentinel.core.doctor import skipped_browser_warning, source_words
+    from consentinel.cli.context import open_context, warn_if_browser_setting_skipped
+    from consentinel.core.doctor import source_words
     from consentinel.x.browser import find_browser
     from consentinel.x.browser_install import downloaded_browsers_dir, install_browser
 
@@ -34,9 +33,7 @@ def _browser(args: argparse.Namespace) -> int:
         print(outcome.message)
         return 0 if outcome.ok else 2
     ctx = open_context()
-    skipped = skipped_browser_warning(ctx.settings.browser_path)
-    if skipped:
-        print(skipped, file=sys.stderr)
+    warn_if_browser_setting_skipped(ctx)
     choice = find_browser(ctx.settings.browser_path)
     if choice is None:
         print(

@@ -7,7 +7,12 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from consentinel.cli.context import known_account, open_context, parse_handle
+from consentinel.cli.context import (
+    known_account,
+    open_context,
+    parse_handle,
+    warn_if_browser_setting_skipped,
+)
 from consentinel.cli.errors import UsageError
 from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
 from consentinel.core.i18n import tr
@@ -60,11 +65,7 @@ def _check(args: argparse.Namespace) -> int:
 
     ctx = open_context()
     handles = resolve_handles(ctx, args.handles)
-    from consentinel.core.doctor import skipped_browser_warning
-
-    skipped = skipped_browser_warning(ctx.settings.browser_path)
-    if skipped:
-        print(skipped, file=sys.stderr)
+    warn_if_browser_setting_skipped(ctx)
     if args.watch:
         ctx.settings.show_browser = True
         from consentinel.core.display import has_display

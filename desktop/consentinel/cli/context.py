@@ -30,6 +30,15 @@ def open_context() -> AppContext:
     return ctx
 
 
+def warn_if_browser_setting_skipped(ctx: AppContext) -> None:
+    """On stderr, when the browser the person named cannot run and another one is used."""
+    from consentinel.core.doctor import skipped_browser_warning
+
+    skipped = skipped_browser_warning(ctx.settings.browser_path)
+    if skipped:
+        print(skipped, file=sys.stderr)
+
+
 def parse_handle(text: str) -> str:
     """A handle as typed, normalised; an invalid one is a usage error."""
     from consentinel.core.accounts import InvalidHandle, normalize_handle
