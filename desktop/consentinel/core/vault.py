@@ -183,12 +183,13 @@ class Vault:
         adopt = self._adopt
         if adopt is None or _is_refused(backend) or adopt.done_marker.exists():
             return
-        handles = list(adopt.handles())
-        entries = [_entry(h, kind) for h in handles for kind in ("password", "totp")]
+        entries = [_entry(h, kind) for h in adopt.handles() for kind in ("password", "totp")]
+        if entries:  # the session key only encrypts accounts' sessions
+            entries.append(SESSION_KEY_ENTRY)
         copied = 0
         try:
             with self._guard():
-                for entry in [*entries, SESSION_KEY_ENTRY] if entries else []:
+                for entry in entries:
                     if backend.get_password(self._service, entry) is not None:
                         continue
                     old = backend.get_password(adopt.legacy_service, entry)
