@@ -84,6 +84,11 @@ def test_entries_and_queries(journal: Journal) -> None:
     }
     assert check.run_id == run and check.summary() == "fixed"
     assert [e.handle for e in journal.entries(status=Status.NEEDS_USER)] == ["bob"]
+    assert [e.handle for e in journal.entries(reason=Reason.TWO_FACTOR)] == ["bob"]
+    assert [e.handle for e in journal.entries(reason=Reason.CAPTCHA)] == []
+    assert [e.handle for e in journal.entries(kinds=[EntryKind.CHECK])] == ["Alice", "bob"]
+    kept = journal.entries(kinds=[EntryKind.CHECK], except_reasons=[Reason.TWO_FACTOR])
+    assert [e.handle for e in kept] == ["Alice"]  # a check with no reason is kept
     assert (
         journal.entries(kinds=[EntryKind.CHANGE])[0].summary() == "training: on → off (confirmed)"
     )

@@ -10,7 +10,7 @@ import shutil
 import socket
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -371,9 +371,13 @@ class Journal:
         status: Status | None = None,
         limit: int | None = None,
         newest_first: bool = False,
+        reason: Reason | None = None,
+        except_reasons: Collection[Reason] = (),
     ) -> list[Entry]:
         """Entries oldest first (or newest first). `limit` keeps the most recent ones; `status`
-        keeps check entries that ended so; `handle` compares case-insensitively."""
+        keeps check entries that ended so, `reason` those that ended for that reason, and
+        `except_reasons` leaves out those that ended for one of these; `handle` compares
+        case-insensitively."""
         where, args = [], []  # type: tuple[list[str], list[Any]]
         if handle is not None:
             where.append("lower(handle) = ?")
@@ -391,6 +395,14 @@ class Journal:
         if status is not None:
             where.append("kind = ? AND json_extract(payload, '$.status') = ?")
             args.extend([EntryKind.CHECK.value, Status(status).value])
+        if reason is not None:
+            where.append("kind = ? AND json_extract(payload, '$.reason') = ?")
+            args.extend([EntryKind.CHECK.value, Reason(reason).value])
+        if except_reasons:
+            values = [Reason(r).value for r in except_reasons]
+            marks = ",".join("?" * len(values))
+            where.append(f"coalesce(json_extract(payload, '$.reason'), '') NOT IN ({marks})")
+            args.extend(values)
         sql = "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -66,5 +66,9 @@ SIGN_IN_REASONS = frozenset(
     }
 )
 
+#: Reasons whose check is named after them rather than after its status ("Page changed",
+#: "Cancelled", not "Error"), in the windows and in their filters.
+OWN_NAME_REASONS: tuple[Reason, ...] = (Reason.PAGE_CHANGED, Reason.CANCELLED)
+
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).
 BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})

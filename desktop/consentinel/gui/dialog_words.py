@@ -33,6 +33,7 @@ _STATUS_NAMES = {
 }
 _PAGE_CHANGED = QT_TRANSLATE_NOOP("DialogWords", "Page changed")
 _CANCELLED = QT_TRANSLATE_NOOP("DialogWords", "Cancelled")
+_OWN_NAMES = {Reason.PAGE_CHANGED: _PAGE_CHANGED, Reason.CANCELLED: _CANCELLED}
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
@@ -94,10 +95,8 @@ def not_shown() -> str:
 
 def status_name(status: Status, reason: Reason | None = None) -> str:
     """The status in words; a changed page and a cancelled check get their own words."""
-    if reason is Reason.PAGE_CHANGED:
-        return _t(_PAGE_CHANGED)
-    if reason is Reason.CANCELLED:
-        return _t(_CANCELLED)
+    if reason in _OWN_NAMES:
+        return _t(_OWN_NAMES[reason])
     return _t(_STATUS_NAMES[status])
 
 

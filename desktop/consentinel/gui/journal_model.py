@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from consentinel.core.journal_entries import Entry, EntryKind, box_changes_in_page_order
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -117,7 +117,7 @@ def check_words(payload: dict[str, Any]) -> str:
         words = status_name(Status(payload.get("status")), known)
     except ValueError:
         words = str(payload.get("status"))
-    if reason and known not in (Reason.PAGE_CHANGED, Reason.CANCELLED):
+    if reason and known not in OWN_NAME_REASONS:
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
     for box_value, change in box_changes_in_page_order(payload):

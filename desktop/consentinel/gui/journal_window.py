@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Status
+from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import (
     JournalModel,
@@ -64,6 +64,8 @@ class JournalWindow(QWidget):
         self.outcome_filter.addItem(self.tr("Any outcome"), None)
         for status in Status:
             self.outcome_filter.addItem(status_name(status), status.value)
+        for reason in OWN_NAME_REASONS:  # as the table names them, not as "Error"
+            self.outcome_filter.addItem(status_name(Status.ERROR, reason), reason.value)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Kind of entry"))
         self.kind_filter.addItem(self.tr("Everything"), None)
@@ -205,9 +207,13 @@ class JournalWindow(QWidget):
         handle = self.account_filter.currentData()
         if handle:
             found["handle"] = handle
-        status = self.outcome_filter.currentData()
-        if status:
-            found["status"] = Status(status)
+        outcome = self.outcome_filter.currentData()
+        if outcome in {reason.value for reason in OWN_NAME_REASONS}:
+            found["reason"] = Reason(outcome)
+        elif outcome:
+            found["status"] = Status(outcome)
+            if found["status"] is Status.ERROR:
+                found["except_reasons"] = OWN_NAME_REASONS
         kind = self.kind_filter.currentData()
         if kind:
             found["kinds"] = [EntryKind(kind)]
