@@ -45,6 +45,16 @@ def not_answering_text(pid: int | None) -> str:
     )
 
 
+def load_core_before_qt() -> None:
+    """Imports the core the window starts on, before Qt.
+
+    Once imported, PySide reads the source of every module imported after it, to see whether
+    that module uses its opt-in `__feature__`s: for the core and the standard library modules
+    it needs, about 40 files read for nothing at each start.
+    """
+    import consentinel.core.context  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
     reason = no_display_reason()
@@ -52,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(reason, file=sys.stderr)
         return EXIT_NO_DISPLAY
 
+    load_core_before_qt()
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from consentinel.core.context import AppContext
