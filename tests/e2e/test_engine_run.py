@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,6 +50,14 @@ def test_ticked_boxes_are_fixed_and_x_really_has_them_off(sim: SimHarness, tmp_p
     assert alice.evidence is not None and alice.evidence.is_file()
     assert alice.evidence.parent == ctx.paths.evidence_dir
     assert alice.evidence.stat().st_mode & 0o077 == 0
+    # The journal names it by file name (a folder restored elsewhere still finds it) and holds
+    # the hash of its bytes, so that a screenshot changed afterwards does not verify.
+    shots = {e.payload["path"]: e.payload for e in ctx.journal.entries(kinds=[EntryKind.EVIDENCE])}
+    assert alice.evidence.name in shots
+    for name, payload in shots.items():
+        file = ctx.paths.evidence_dir / name
+        assert payload["sha256"] == hashlib.sha256(file.read_bytes()).hexdigest()
+    assert ctx.journal.verify().ok
     # Events in order, and the journal holds the run, the changes and the check.
     steps = [e.step for e in rec.events if isinstance(e, AccountStep)]
     for step in (

@@ -35,6 +35,7 @@ from consentinel.core.events import (
     PromptRequest,
     Step,
 )
+from consentinel.core.evidence import sha256_hex
 from consentinel.core.fileio import atomic_write_bytes
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
@@ -141,7 +142,9 @@ class AccountCheck:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         atomic_write_bytes(path, png)
-        self.ctx.journal.record_evidence(self.shared.run_id, self.handle, path, what)
+        self.ctx.journal.record_evidence(
+            self.shared.run_id, self.handle, path.name, what, sha256=sha256_hex(png)
+        )
         self._evidence = path
         return path
 

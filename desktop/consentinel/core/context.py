@@ -52,7 +52,7 @@ class AppContext:
             accounts=accounts,
             vault=vault,
             sessions=SessionStore(paths, vault),
-            journal=Journal.open(paths.journal_path),
+            journal=Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir),
             site=XSite(settings.effective_x_origin()),
             totp=TotpGenerator(used_steps=accounts),
             warnings=[warning] if warning else [],

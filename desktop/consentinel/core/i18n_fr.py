@@ -313,6 +313,12 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
+    "the screenshot of entry {id} ({name}) is missing.":
+        "la capture d'écran de l'entrée {id} ({name}) est introuvable.",
+    "the screenshot of entry {id} ({name}) cannot be read: {cause}.":
+        "la capture d'écran de l'entrée {id} ({name}) ne peut pas être lue : {cause}.",
+    "the screenshot of entry {id} ({name}) was changed after it was taken.":
+        "la capture d'écran de l'entrée {id} ({name}) a été modifiée après avoir été prise.",
     "the demo's in-memory keyring": "le trousseau en mémoire de la démo",
     "no keyring": "aucun trousseau",
     "permission denied (is the folder read-only?)":

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from consentinel.core.events import AccountResult
+from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
@@ -122,6 +123,8 @@ class Journal:
         self._own_runs: set[int] = set()
         #: Set when the file found at open was corrupt or from a newer version and was set aside.
         self.open_warning = warning
+        #: Where its screenshots are, for verify() (None: the chain only).
+        self.evidence_dir: Path | None = None
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -132,14 +135,16 @@ class Journal:
         *,
         clock: Callable[[], datetime] = _utc_now,
         migrations: Sequence[Migration] = MIGRATIONS,
+        evidence_dir: Path | None = None,
     ) -> Journal:
         """Open (creating or migrating) the journal; runs left "running" by a dead process are
-        marked interrupted."""
+        marked interrupted. With `evidence_dir`, verify() also checks the screenshots."""
         path = Path(path)
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             db, warning = cls._open_db(path, migrations)
             journal = cls(path, db, warning, clock)
+            journal.evidence_dir = evidence_dir
             journal.interrupt_stale_runs(only_dead=True)
         except (OSError, sqlite3.OperationalError) as error:
             # Locked, read-only, full, missing folder: a set-up problem, not a damaged file.
@@ -331,8 +336,15 @@ class Journal:
         }
         return self.append(EntryKind.SIGNIN, handle, payload, run_id)
 
-    def record_evidence(self, run_id: int | None, handle: str, path: Path | str, why: str) -> Entry:
-        return self.append(EntryKind.EVIDENCE, handle, {"path": str(path), "why": why}, run_id)
+    def record_evidence(
+        self, run_id: int | None, handle: str, path: Path | str, why: str, sha256: str = ""
+    ) -> Entry:
+        """A screenshot kept as evidence: its file name in the evidence folder and, so that a
+        changed file shows in verify(), the SHA-256 of its bytes."""
+        payload = {"path": str(path), "why": why}
+        if sha256:
+            payload["sha256"] = sha256
+        return self.append(EntryKind.EVIDENCE, handle, payload, run_id)
 
     def record_notification(
         self,
@@ -466,7 +478,8 @@ class Journal:
     # -- verifying and exporting ------------------------------------------------------------------
 
     def verify(self) -> VerifyResult:
-        """Walk the chain: an edited, deleted, reordered or truncated entry is reported."""
+        """Walk the chain: an edited, deleted, reordered or truncated entry is reported; and,
+        when the journal knows its evidence folder, a screenshot missing or changed."""
         with self._lock:
             # The side file first: writers update it after their commit, so read now it can be
             # behind the database (tolerated below) but never ahead of it unless truncated.
@@ -481,7 +494,12 @@ class Journal:
                 head = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
             finally:
                 self._db.execute("COMMIT")
-        return verify_chain(rows, head, side)
+        verdict = verify_chain(rows, head, side)
+        if verdict.ok and self.evidence_dir is not None:
+            problem = check_evidence_files(rows, self.evidence_dir)
+            if problem:
+                return VerifyResult(False, verdict.count, problem)
+        return verdict
 
     def _read_head_file(self) -> str | None:
         try:

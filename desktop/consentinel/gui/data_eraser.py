@@ -60,6 +60,6 @@ def erase_all_data(ctx: AppContext) -> None:
             journal_path.with_name(HEAD_FILE_NAME).unlink(missing_ok=True)
         finally:
             # A fresh journal (or the old one if a file could not go): the app keeps working.
-            ctx.journal = Journal.open(journal_path)
+            ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel.core.context import AppContext
+from consentinel.core.evidence import evidence_file
 from consentinel.core.journal_entries import Entry, EntryKind
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
@@ -293,8 +294,7 @@ class JournalWindow(QWidget):
         self.detail_label.setText("\n".join(lines))
 
     def _resolve(self, path: str) -> Path:
-        file = Path(path)
-        return file if file.is_absolute() else self._ctx.paths.evidence_dir / file
+        return evidence_file(self._ctx.paths.evidence_dir, path)
 
     def show_full_size(self) -> QDialog | None:
         """The selected screenshot at full size in a scrollable dialog."""

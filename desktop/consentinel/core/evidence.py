@@ -1,0 +1,59 @@
+"""Evidence screenshots: where an entry's file is, and whether it is still the one taken."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import EntryKind
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def evidence_file(evidence_dir: Path, value: str) -> Path:
+    """The file an entry names. Screenshots are kept flat in the evidence folder and entries
+    name them by file name; entries written before 0.3 held a full path, which is read by its
+    file name too, so that a data folder copied or restored elsewhere still finds its own."""
+    return evidence_dir / Path(value).name
+
+
+def check_evidence_files(rows: Sequence[Sequence[Any]], evidence_dir: Path) -> str | None:
+    """The first screenshot that is missing or no longer the one taken, in words; else None.
+
+    `rows` as the journal reads them: (id, ts, run_id, kind, handle, payload, ...). Entries that
+    hold no file hash (written before 0.3) are only looked for, not compared."""
+    for row in rows:
+        if row[3] != EntryKind.EVIDENCE.value:
+            continue
+        payload = json.loads(row[5])
+        name = str(payload.get("path") or "")
+        if not name:
+            continue
+        file = evidence_file(evidence_dir, name)
+        try:
+            data = file.read_bytes()
+        except FileNotFoundError:
+            return tr(
+                "the screenshot of entry {id} ({name}) is missing.", id=row[0], name=file.name
+            )
+        except OSError as error:
+            return tr(
+                "the screenshot of entry {id} ({name}) cannot be read: {cause}.",
+                id=row[0],
+                name=file.name,
+                cause=error.strerror or error,
+            )
+        expected = payload.get("sha256")
+        if expected and sha256_hex(data) != expected:
+            return tr(
+                "the screenshot of entry {id} ({name}) was changed after it was taken.",
+                id=row[0],
+                name=file.name,
+            )
+    return None

@@ -1,0 +1,63 @@
+"""Evidence screenshots: the journal names them by file name and holds their hash, so that
+verify() says when one is missing or was changed after it was taken (real SQLite, real files)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from consentinel.core.evidence import evidence_file
+from consentinel.core.journal import Journal
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"pretend pixels" * 64
+
+
+def _journal_with_a_screenshot(tmp_path: Path) -> tuple[Journal, Path]:
+    evidence_dir = tmp_path / "evidence"
+    evidence_dir.mkdir()
+    shot = evidence_dir / "run1-alice-training-20261201T120000000000Z.png"
+    shot.write_bytes(PNG)
+    journal = Journal.open(tmp_path / "journal.sqlite3", evidence_dir=evidence_dir)
+    run = journal.start_run("manual")
+    digest = hashlib.sha256(PNG).hexdigest()
+    journal.record_evidence(run, "alice", shot.name, "training", sha256=digest)
+    journal.finish_run(run)
+    return journal, shot
+
+
+def test_an_untouched_screenshot_verifies(tmp_path: Path) -> None:
+    journal, _ = _journal_with_a_screenshot(tmp_path)
+    assert journal.verify().ok
+
+
+def test_a_changed_screenshot_does_not_verify(tmp_path: Path) -> None:
+    journal, shot = _journal_with_a_screenshot(tmp_path)
+    shot.write_bytes(PNG + b"ticks painted on afterwards")
+    verdict = journal.verify()
+    assert not verdict.ok
+    assert verdict.problem == (
+        f"the screenshot of entry 2 ({shot.name}) was changed after it was taken."
+    )
+
+
+def test_a_missing_screenshot_does_not_verify(tmp_path: Path) -> None:
+    journal, shot = _journal_with_a_screenshot(tmp_path)
+    shot.unlink()
+    verdict = journal.verify()
+    assert not verdict.ok and verdict.problem is not None
+    assert "is missing" in verdict.problem and shot.name in verdict.problem
+
+
+def test_without_its_evidence_folder_the_journal_checks_its_chain_only(tmp_path: Path) -> None:
+    journal, shot = _journal_with_a_screenshot(tmp_path)
+    journal.close()
+    shot.unlink()
+    assert Journal.open(tmp_path / "journal.sqlite3").verify().ok
+
+
+def test_an_old_full_path_is_found_in_the_folder_it_was_copied_to(tmp_path: Path) -> None:
+    """Entries written before 0.3 held the full path of the folder they were taken in."""
+    here = tmp_path / "restored" / "evidence"
+    old = "/home/someone/.local/share/consentinel/data/evidence/run1-alice-training-x.png"
+    assert evidence_file(here, old) == here / "run1-alice-training-x.png"
+    assert evidence_file(here, "run1-alice-training-x.png") == here / "run1-alice-training-x.png"
