@@ -190,7 +190,7 @@ def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
 
 
 def test_unattended_two_factor_without_secret_needs_user(
-    simx: Any, cli_env: dict[str, str]
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
     sim = simx(
         SimAccount(
@@ -199,10 +199,21 @@ def test_unattended_two_factor_without_secret_needs_user(
     )
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     run_cli(env, "account", "add", "carol", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
-    proc = run_cli(env, "check", "--unattended", "--json", check_exit=1)
-    acct = json.loads(proc.stdout)["accounts"][0]
-    assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
+    # The app's language setting is French; a scheduled run has no terminal to take it from.
+    settings = consentinel_home / "config" / "settings.json"
+    saved = json.loads(settings.read_text()) if settings.exists() else {}
+    settings.write_text(json.dumps({**saved, "language": "fr"}))
+    unattended = {k: v for k, v in env.items() if k != "CONSENTINEL_LANG"}
+    for _ in range(2):
+        proc = run_cli(unattended, "check", "--unattended", "--json", check_exit=1)
+        acct = json.loads(proc.stdout)["accounts"][0]
+        assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
     assert sim.boxes("carol")["training"] is True
+    # Said once, in French; and the second run did not sign in again (X would send a new code).
+    log = json.loads(run_cli(env, "log", "--json", check_exit=0).stdout)["entries"]
+    notes = [e["payload"]["message"] for e in log if e["kind"] == "notification"]
+    assert notes == ["@carol a besoin de vous : reconnectez-vous"]
+    assert len([e for e in log if e["kind"] == "signin"]) == 1
 
 
 def test_remove_deletes_secrets_and_session(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from consentinel.core.events import PromptKind
+from consentinel.core.events import PromptKind, PromptRequest
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from tests.e2e._engine_support import (
@@ -88,8 +88,24 @@ def test_unattended_never_asks(sim: SimHarness, tmp_path: Path) -> None:
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "walt", "pw")
     rec = Recorder.new(email_code="123456")
-    (walt,) = engine(ctx).run_check(unattended=True, ask=rec.ask).accounts
+    eng = engine(ctx)
+    (walt,) = eng.run_check(unattended=True, ask=rec.ask).accounts
     assert walt.status is Status.NEEDS_USER and rec.prompts == []
+    assert ctx.accounts.state("walt").waits_for_person is Reason.EMAIL_CODE
+    # The next scheduled runs do not sign in again (X would send a new code each time)...
+    attempts = sim.signin_attempts("walt")
+    for _ in range(2):
+        (walt,) = eng.run_check(unattended=True).accounts
+        assert (walt.status, walt.reason) == (Status.NEEDS_USER, Reason.EMAIL_CODE)
+    assert sim.signin_attempts("walt") == attempts
+
+    # ...until the person checks it themselves and types the code; then scheduled runs go on.
+    def ask(request: PromptRequest) -> str | None:
+        return sim.server.email_code("walt")  # the code X "sent" this time
+
+    (walt,) = eng.run_check(ask=ask).accounts
+    assert walt.status is Status.FIXED, walt.message
+    assert ctx.accounts.state("walt").waits_for_person is None
 
 
 def test_unusual_activity_answered_with_the_stored_email(sim: SimHarness, tmp_path: Path) -> None:

@@ -73,6 +73,46 @@ def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def test_a_wrong_password_says_what_to_do_and_a_missing_keyring_is_said_once() -> None:
+    wrong = AccountResult("ivan", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    no_keyring = [
+        AccountResult(h, Status.ERROR, Reason.KEYRING_UNAVAILABLE) for h in ("judy", "ken")
+    ]
+    notes = notifications_for(run_of(wrong, *no_keyring))
+    assert [(n.kind, n.handle) for n in notes] == [
+        (NotificationKind.NEEDS_USER, "ivan"),
+        (NotificationKind.CANNOT_CHECK, None),
+    ]
+    assert notes[0].body == "@ivan: X refused the password — save the right one in Consentinel"
+    assert "keyring" in notes[1].body and "Open Consentinel" in notes[1].body
+
+
+def test_deliver_does_not_repeat_what_the_previous_check_said(tmp_path: Path) -> None:
+    """With the real journal: a need said after one scheduled run is not said after the next
+    one if nothing changed; said again once the account was fine in between."""
+    from consentinel.core.journal import Journal
+
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+
+    def scheduled_run(*accounts: AccountResult) -> list[tuple[str, str | None]]:
+        run_id = journal.start_run("schedule")
+        for account in accounts:
+            journal.record_check(run_id, account)
+        journal.finish_run(run_id)
+        sent = deliver(RunResult(run_id, accounts), Silent(), journal)
+        return [(note.kind.value, note.handle) for note, _delivered in sent]
+
+    assert scheduled_run(NEEDS, REVERTED) == [("needs_user", "dave"), ("reverted_by_x", "carol")]
+    assert scheduled_run(NEEDS, REVERTED) == [("reverted_by_x", "carol")]
+    assert scheduled_run(AccountResult("dave", Status.OPTED_OUT)) == []
+    assert scheduled_run(NEEDS) == [("needs_user", "dave")]
+
+
+class Silent:
+    def notify(self, note: Notification) -> bool:
+        return False
+
+
 def test_a_need_already_said_last_run_is_not_repeated_but_a_revert_always_is() -> None:
     previous = run_of(REVERTED, NEEDS)
     notes = notifications_for(run_of(REVERTED, NEEDS, EXPIRED), previous=previous)
@@ -188,6 +228,9 @@ class RecordingJournal:
         self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
     ) -> None:
         self.rows.append((run_id, handle, kind, message, delivered))
+
+    def checks_before(self, run_id: int, handles: object) -> tuple[AccountResult, ...]:
+        return ()  # a first run: nothing was said before
 
 
 def test_deliver_shows_and_journals_each_notification(server: FakeNotificationServer) -> None:

@@ -111,6 +111,9 @@ def test_post_run_notifications_sends_and_journals() -> None:
         def record_notification(self, *row: object) -> None:
             self.rows.append(row)
 
+        def checks_before(self, run_id: int, handles: object) -> tuple[AccountResult, ...]:
+            return ()
+
     class Shown:
         def __init__(self) -> None:
             self.notes: list[Notification] = []
@@ -120,8 +123,13 @@ def test_post_run_notifications_sends_and_journals() -> None:
             return True
 
     @dataclass
+    class Settings:
+        notifications: bool = True
+
+    @dataclass
     class Ctx:
         journal: Journal
+        settings: Settings = field(default_factory=Settings)
 
     run = RunResult(3, (AccountResult("carol", Status.FIXED, reverted_by_x=(Box.TRAINING,)),))
     ctx, shown = Ctx(Journal()), Shown()
@@ -130,3 +138,7 @@ def test_post_run_notifications_sends_and_journals() -> None:
     assert ctx.journal.rows[0][:3] == (3, "carol", "reverted_by_x")
     quiet = RunResult(4, (AccountResult("carol", Status.OPTED_OUT),))
     assert schedule_cmd.post_run_notifications(cast(Any, ctx), quiet, shown) == 0
+    # Notifications switched off in the settings: nothing is shown, nothing journaled.
+    ctx.settings.notifications = False
+    assert schedule_cmd.post_run_notifications(cast(Any, ctx), run, shown) == 0
+    assert len(shown.notes) == 1 and len(ctx.journal.rows) == 1

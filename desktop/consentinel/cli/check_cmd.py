@@ -64,6 +64,12 @@ def _check(args: argparse.Namespace) -> int:
     from consentinel.core.lock import RunLock
 
     ctx = open_context()
+    if args.unattended:
+        # Nobody's terminal: what it says (notifications, the journal) is in the language
+        # chosen in the app, when one was (CONSENTINEL_LANG still comes first).
+        from consentinel.core.i18n import set_language
+
+        set_language(ctx.settings.language)
     handles = resolve_handles(ctx, args.handles)
     warn_if_browser_setting_skipped(ctx)
     if args.watch:

@@ -102,6 +102,9 @@ def post_run_notifications(
     """
     from consentinel.core.notify import OsNotifier, deliver
 
+    settings = getattr(ctx, "settings", None)
+    if settings is not None and not getattr(settings, "notifications", True):
+        return 0  # the person switched notifications off in the settings
     journal = getattr(ctx, "journal", None)
     recorder = journal if journal is not None and hasattr(journal, "record_notification") else None
     try:

@@ -276,7 +276,9 @@ class AccountCheck:
 
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
         """Sign in within the rules; returns the page to carry on with, or stops the check."""
-        refusal = may_sign_in(self.handle, self.ctx.accounts.state(self.handle))
+        refusal = may_sign_in(
+            self.handle, self.ctx.accounts.state(self.handle), unattended=self.shared.unattended
+        )
         if refusal is not None:
             raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
         secrets = await self._secrets()
@@ -315,6 +317,7 @@ class AccountCheck:
             None if outcome.ok else outcome.reason,
             outcome.password_submitted,
             self.ctx.settings.backoff_hours,
+            unattended=self.shared.unattended,
         )
 
     # -- the boxes ------------------------------------------------------------------------------

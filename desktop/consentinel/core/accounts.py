@@ -170,6 +170,10 @@ class AccountState:
     #: The last TOTP time-step whose code was sent to X (never the code): a code is never reused,
     #: even by another process signing in within the same 30 seconds.
     totp_step: int | None = None
+    #: A scheduled run's sign-in stopped at a step only a person can take (a code X sent by
+    #: text or email, its unusual-activity question): until a sign-in succeeds, scheduled runs
+    #: do not sign in again, so that X does not send a new code every few hours for nothing.
+    waits_for_person: Reason | None = None
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
@@ -182,6 +186,7 @@ class AccountState:
             "last_check_at": self.last_check_at.isoformat() if self.last_check_at else None,
             "last_status": self.last_status.value if self.last_status else None,
             "totp_step": self.totp_step,
+            "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
         }
 
     @classmethod
@@ -192,6 +197,7 @@ class AccountState:
 
         reason = raw.get("block_reason")
         status = raw.get("last_status")
+        waits = raw.get("waits_for_person")
         return cls(
             password_rejected=bool(raw.get("password_rejected", False)),
             blocked_until=when("blocked_until"),
@@ -199,6 +205,7 @@ class AccountState:
             last_check_at=when("last_check_at"),
             last_status=Status(status) if status else None,
             totp_step=_int_or_none(raw.get("totp_step")),
+            waits_for_person=Reason(waits) if waits else None,
         )
 
 
@@ -353,6 +360,12 @@ class AccountStore:
             state = replace(self.state(handle), blocked_until=until, block_reason=reason)
             self.set_state(handle, state)
             return state
+
+    def set_waits_for_person(self, handle: str, reason: Reason | None) -> None:
+        with self._lock:
+            state = self.state(handle)
+            if state.waits_for_person is not reason:
+                self.set_state(handle, replace(state, waits_for_person=reason))
 
     def unblock(self, handle: str) -> None:
         with self._lock:

@@ -339,5 +339,7 @@ class Engine:
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
         )
-        if outcome.reason is Reason.WRONG_PASSWORD and outcome.password_submitted:
+        if outcome.ok:  # a person signed in: earlier blocks and waits no longer apply
+            remember_outcome(self.ctx.accounts, handle, None, outcome.password_submitted, 0)
+        elif outcome.reason is Reason.WRONG_PASSWORD and outcome.password_submitted:
             remember_outcome(self.ctx.accounts, handle, outcome.reason, True, 0)

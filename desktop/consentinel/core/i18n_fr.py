@@ -12,6 +12,16 @@ FRENCH: dict[str, str] = {
     "X switched Grok training back on for @{handle} — switched off again":
         "X a réactivé l'entraînement de Grok pour @{handle} — désactivé à nouveau",
     "@{handle} needs you: sign in again": "@{handle} a besoin de vous : reconnectez-vous",
+    "@{handle}: X refused the password — save the right one in Consentinel":
+        "@{handle} : X a refusé le mot de passe — enregistrez le bon dans Consentinel",
+    "Consentinel could not check your X accounts: the keyring that keeps their passwords is "
+    "locked or unavailable. Open Consentinel to see what to do.":
+        "Consentinel n'a pas pu vérifier vos comptes X : le trousseau qui garde leurs mots de "
+        "passe est verrouillé ou indisponible. Ouvrez Consentinel pour savoir quoi faire.",
+    "Consentinel could not check your X accounts: no browser was found. Open Consentinel to "
+    "get one.":
+        "Consentinel n'a pas pu vérifier vos comptes X : aucun navigateur n'a été trouvé. "
+        "Ouvrez Consentinel pour en obtenir un.",
     "Consentinel could not read X's settings page — it may have changed":
         "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé",
     "run checks on a schedule, even when Consentinel is closed":

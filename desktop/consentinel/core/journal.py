@@ -449,6 +449,28 @@ class Journal:
         found = self.entries(handle=handle, kinds=[EntryKind.CHECK], limit=1)
         return found[0] if found else None
 
+    def checks_before(self, run_id: int, handles: Iterable[str]) -> tuple[AccountResult, ...]:
+        """How each account's last check before run `run_id` ended (status and reason only):
+        what the person was already told."""
+        found = []
+        for handle in handles:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT handle, payload FROM entries WHERE lower(handle) = ? AND kind = ? "
+                    "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
+                    (handle.strip().lstrip("@").lower(), EntryKind.CHECK.value, run_id),
+                ).fetchone()
+            if row is None:
+                continue
+            payload = json.loads(row[1])
+            try:
+                status = Status(payload.get("status"))
+                reason = Reason(payload["reason"]) if payload.get("reason") else None
+            except ValueError:
+                continue
+            found.append(AccountResult(row[0], status, reason))
+        return tuple(found)
+
     def last_completed_run_at(self) -> datetime | None:
         """When the last run that went to its end (not interrupted, not cancelled) finished."""
         with self._lock:

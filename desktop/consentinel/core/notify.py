@@ -11,7 +11,7 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
@@ -31,6 +31,23 @@ class NotificationKind(str, Enum):
     REVERTED_BY_X = "reverted_by_x"  # X switched a box back on; Consentinel switched it off again
     NEEDS_USER = "needs_user"  # sign in again
     PAGE_CHANGED = "page_changed"  # X's settings page could not be read
+    CANNOT_CHECK = "cannot_check"  # nothing could be checked here: no keyring, no browser
+
+
+#: Reasons that stop every account's check on this computer, not one account's.
+_COMPUTER_REASONS = frozenset({Reason.KEYRING_UNAVAILABLE, Reason.BROWSER_MISSING})
+
+
+def _cannot_check_words(reason: Reason) -> str:
+    if reason is Reason.KEYRING_UNAVAILABLE:
+        return tr(
+            "Consentinel could not check your X accounts: the keyring that keeps their "
+            "passwords is locked or unavailable. Open Consentinel to see what to do."
+        )
+    return tr(
+        "Consentinel could not check your X accounts: no browser was found. Open Consentinel "
+        "to get one."
+    )
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,20 @@ def _for_account(result: AccountResult) -> Notification | None:
                 "X switched Grok training back on for @{handle} — switched off again", handle=handle
             ),
         )
+    if result.reason in _COMPUTER_REASONS:
+        return Notification(
+            NotificationKind.CANNOT_CHECK, None, APP_NAME, _cannot_check_words(result.reason)
+        )
+    if result.reason is Reason.WRONG_PASSWORD:
+        return Notification(
+            NotificationKind.NEEDS_USER,
+            handle,
+            APP_NAME,
+            tr(
+                "@{handle}: X refused the password — save the right one in Consentinel",
+                handle=handle,
+            ),
+        )
     if result.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED) or (
         result.reason in SIGN_IN_REASONS
     ):
@@ -77,29 +108,28 @@ def _for_account(result: AccountResult) -> Notification | None:
 def notifications_for(run: RunResult, previous: RunResult | None = None) -> list[Notification]:
     """One notification per account event; none when nothing changed.
 
-    A changed page is X's doing, not an account's, so it is said once per run however many
-    accounts hit it. Transient failures (network, timeout) are not notified: the next run retries.
-    With `previous` (the last run's result), a "needs you" already said for an account is not
-    said again every few hours.
+    A changed page is X's doing, not an account's, and a missing keyring or browser this
+    computer's, so each is said once per run however many accounts hit it. Transient failures
+    (network, timeout) are not notified: the next run retries. With `previous` (how each
+    account's previous check ended), what was already said is not said again every few hours;
+    only X switching a box back on is said each time it happens.
     """
     said_before = {
         (n.kind, n.handle) for n in (notifications_for(previous) if previous is not None else [])
     }
     out: list[Notification] = []
-    page_changed_said = False
+    said_now: set[tuple[NotificationKind, str | None]] = set()
     for result in run.accounts:
         note = _for_account(result)
         if note is None:
             continue
-        if (
-            note.kind is not NotificationKind.REVERTED_BY_X
-            and (note.kind, note.handle) in said_before
-        ):
+        key = (note.kind, note.handle)
+        if note.kind is not NotificationKind.REVERTED_BY_X and key in said_before:
             continue
-        if note.kind is NotificationKind.PAGE_CHANGED:
-            if page_changed_said:
+        if note.handle is None:
+            if key in said_now:
                 continue
-            page_changed_said = True
+            said_now.add(key)
         out.append(note)
     return out
 
@@ -207,13 +237,20 @@ class NotificationJournal(Protocol):
         self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
     ) -> object: ...
 
+    def checks_before(self, run_id: int, handles: Iterable[str]) -> tuple[AccountResult, ...]: ...
+
 
 def deliver(
     run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
 ) -> list[tuple[Notification, bool]]:
-    """Show every notification for `run` and journal each with whether it was shown."""
+    """Show every notification for `run` and journal each with whether it was shown. With the
+    journal, what the accounts' previous checks already said is not said again."""
+    previous = None
+    if journal is not None:
+        handles = [result.handle for result in run.accounts]
+        previous = RunResult(0, journal.checks_before(run.run_id, handles))
     sent: list[tuple[Notification, bool]] = []
-    for note in notifications_for(run):
+    for note in notifications_for(run, previous):
         try:
             delivered = notifier.notify(note)
         except Exception:  # a notifier must never fail the run that already happened

@@ -2,7 +2,9 @@
 
 X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
 once, ever, until the person saves a new one; after a refusal, captcha or lock no automatic
-sign-in is tried for `settings.backoff_hours`.
+sign-in is tried for `settings.backoff_hours`. A scheduled run that stopped at a step only a
+person can take (a code sent by text or email) does not sign in again by itself until a sign-in
+succeeds: X would send a new code at every run.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from datetime import datetime, timezone
 from consentinel.core.accounts import AccountState, AccountStore
 from consentinel.core.check_messages import blocked_message, reason_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
+
+#: Sign-in steps a scheduled run cannot take, and after which it waits for the person.
+PERSON_STEP_REASONS = frozenset({Reason.TWO_FACTOR, Reason.EMAIL_CODE, Reason.UNUSUAL_ACTIVITY})
 
 
 @dataclass(frozen=True)
@@ -41,10 +46,13 @@ def status_for(reason: Reason) -> Status:
 
 
 def may_sign_in(
-    handle: str, state: AccountState, now: datetime | None = None
+    handle: str, state: AccountState, now: datetime | None = None, *, unattended: bool = False
 ) -> SigninRefusal | None:
     """None when an automatic sign-in may be tried; else why not."""
     now = now or datetime.now(timezone.utc)
+    if unattended and state.waits_for_person is not None:
+        reason = state.waits_for_person
+        return SigninRefusal(status_for(reason), reason, reason_message(reason, handle))
     if state.password_rejected:
         return SigninRefusal(
             Status.SIGNIN_FAILED,
@@ -65,13 +73,19 @@ def remember_outcome(
     reason: Reason | None,
     password_submitted: bool,
     backoff_hours: float,
+    *,
+    unattended: bool = False,
 ) -> None:
-    """Record what this sign-in teaches: a rejected password, or a back-off."""
+    """Record what this sign-in teaches: a rejected password, a back-off, or (for a scheduled
+    run) a step that waits for the person."""
     if reason is None:
-        # Signed in: any earlier block no longer applies.
+        # Signed in: any earlier block or wait no longer applies.
         if store.state(handle).blocked_until is not None:
             store.unblock(handle)
+        store.set_waits_for_person(handle, None)
         return
+    if unattended and reason in PERSON_STEP_REASONS:
+        store.set_waits_for_person(handle, reason)
     if reason is Reason.WRONG_PASSWORD and password_submitted:
         store.mark_password_rejected(handle)
     if reason in BACKOFF_REASONS:
