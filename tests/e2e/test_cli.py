@@ -320,3 +320,19 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     assert secret not in saved.stdout + saved.stderr
     run_cli(cli_env, "account", "set-totp", "nobody", "--totp-stdin", stdin=secret, check_exit=2)
     run_cli(cli_env, "account", "remove", "later2fa", check_exit=0)
+
+
+def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    from consentinel.core.lock import RunLock
+
+    run_cli(cli_env, "account", "add", "erin", "--password-stdin", stdin="pw\n", check_exit=0)
+    lock = RunLock(AppPaths.under(consentinel_home).lock_path)
+    assert lock.acquire(wait=False)
+    try:
+        proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
+    finally:
+        lock.release()
+    assert json.loads(proc.stdout) == {"skipped": True, "reason": "another_check_running"}
+    assert "already running" in proc.stderr

@@ -15,9 +15,12 @@ from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.lock import RunLock
+from consentinel.core.osjobs import systemd
+from consentinel.core.osjobs.job import folder_suffix
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.settings_dialog import SettingsDialog
+from tests.fixtures.systemd_state import pretend_systemd_runs
 
 
 @pytest.fixture
@@ -26,6 +29,7 @@ def xdg_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     XDG_CONFIG_HOME so the test never touches this machine's own session."""
     config = tmp_path / "xdg-config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    pretend_systemd_runs(monkeypatch, tmp_path)
     return config
 
 
@@ -75,7 +79,8 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     assert changed[0].payload["concurrency"] == 5
 
     # The OS jobs really exist, and the dialog says what the OS said.
-    assert (xdg_config / "systemd" / "user" / "consentinel-check.timer").is_file()
+    timer = xdg_config / "systemd" / "user" / f"consentinel-check{folder_suffix()}.timer"
+    assert timer.is_file()
     assert (xdg_config / "autostart").is_dir() and any((xdg_config / "autostart").iterdir())
     assert dialog.jobs_label.isVisibleTo(dialog)
     assert "start at login" in dialog.jobs_label.text()
@@ -84,9 +89,28 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     dialog.run_when_closed.setChecked(False)
     dialog.start_at_login.setChecked(False)
     dialog.save_button.click()
-    assert not (xdg_config / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert not (
+        xdg_config / "systemd" / "user" / f"consentinel-check{folder_suffix()}.timer"
+    ).exists()
     assert not any((xdg_config / "autostart").iterdir())
     assert "no longer start at login" in dialog.jobs_label.text()
+
+
+def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What sd_booted() looks at, pointed at a folder that is not there (most containers).
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", xdg_config / "no-systemd")
+    ctx = AppContext.create(vault=real_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
+    dialog.run_when_closed.setChecked(True)
+    dialog.save_button.click()
+    assert "does not run systemd" in dialog.jobs_label.text()
+    assert not dialog.run_when_closed.isChecked()
+    assert load_settings(ctx.paths)[0].run_when_closed is False
+    assert not (xdg_config / "systemd").exists()
 
 
 def test_the_demo_never_installs_os_jobs(

@@ -66,7 +66,7 @@ def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
     # run 4 one thing: exactly these two, in this order.
     assert bodies == [
         "X switched Grok training back on for @nora — switched off again",
-        "@dave needs you: sign in again",
+        "@dave: X refused the password — save the right one in Consentinel",
     ], bodies
     assert all(call[3] == "Consentinel" for call in server.calls)
     # Sent by Qt's tray icon (it attaches the icon's pixels), not by the notify-send of

@@ -23,6 +23,7 @@ from consentinel.core import doctor
 from consentinel.core.doctor import Topic
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
+from tests.fixtures.systemd_state import pretend_systemd_runs
 
 CLI = str(Path(sys.executable).parent / "consentinel")
 
@@ -41,6 +42,7 @@ def private_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Schedule files (systemd user units) under a folder of this test's own."""
     config = tmp_path / "xdg-config"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    pretend_systemd_runs(monkeypatch, tmp_path)
     return config
 
 

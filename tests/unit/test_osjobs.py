@@ -20,19 +20,26 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from consentinel.core.osjobs import JobState, check_job, login_item
+from consentinel.core.osjobs import JobState, check_job, login_item, systemd
 from consentinel.core.osjobs.autostart import (
     desktop_exec_arg,
     launchd_login_item,
     windows_login_item,
     xdg_login_item,
 )
-from consentinel.core.osjobs.job import CommandOutcome, JobCommand, check_command, gui_command
+from consentinel.core.osjobs.job import (
+    CommandOutcome,
+    JobCommand,
+    check_command,
+    folder_suffix,
+    gui_command,
+)
 from consentinel.core.osjobs.launchd import CHECK_LABEL, LaunchdJob, render_check_plist
 from consentinel.core.osjobs.slots import next_slot_time, slots_for
 from consentinel.core.osjobs.systemd import (
     SERVICE,
     TIMER,
+    UNIT_NAME,
     SystemdUserJob,
     on_calendar,
     render_service,
@@ -88,8 +95,20 @@ def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: 
     assert os.path.isabs(cmd.program)
     assert os.access(cmd.program, os.X_OK)
     assert cmd.args == ("-m", "consentinel", "check", "--unattended")
-    assert cmd.env == {"CONSENTINEL_HOME": str(consentinel_home)}
+    assert cmd.env["CONSENTINEL_HOME"] == str(consentinel_home)
     assert check_command({}).env == {}
+    # What the job needs to do what the app does, and nothing else of the environment: a job
+    # installed from a demo's shell checks the demo's X, not x.com with the demo's passwords.
+    demo = {
+        "CONSENTINEL_HOME": "/tmp/demo",
+        "CONSENTINEL_X_ORIGIN": "http://127.0.0.1:8765",
+        "PATH": "/usr/bin",
+        "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus",
+    }
+    assert check_command(demo).env == {
+        "CONSENTINEL_HOME": "/tmp/demo",
+        "CONSENTINEL_X_ORIGIN": "http://127.0.0.1:8765",
+    }
 
 
 def test_gui_command_is_the_launcher_minimized() -> None:
@@ -128,6 +147,7 @@ def test_systemd_units_pass_systemd_analyze_verify(
     service = configparser.ConfigParser(interpolation=None, strict=False)
     service.read_string((unit_dir / SERVICE).read_text())
     assert service["Service"]["Type"] == "oneshot"
+    assert service["Service"]["TimeoutStartSec"] == "1h"  # a run waiting forever holds none up
     timer = configparser.ConfigParser(interpolation=None, strict=False)
     timer.read_string((unit_dir / TIMER).read_text())
     assert timer["Timer"]["Persistent"] == "true"
@@ -182,7 +202,9 @@ def test_systemd_install_without_user_manager_writes_enabled_files_and_says_so(
     systemctl = require_tool("systemctl", "systemd")
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    job = SystemdUserJob(unit_dir=tmp_path / "systemd" / "user", systemctl=systemctl)
+    job = SystemdUserJob(
+        unit_dir=tmp_path / "systemd" / "user", systemctl=systemctl, booted=lambda: True
+    )  # a computer that runs systemd, reached over ssh: no user manager for this session
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # a runtime dir with no manager in it
     assert job.manager_available() is False
     report = job.install("12h", check_command())
@@ -190,7 +212,7 @@ def test_systemd_install_without_user_manager_writes_enabled_files_and_says_so(
     assert report.state is JobState.INSTALLED
     assert "not running" in report.message and "systemctl --user" in report.message
     assert job.timer_path.exists() and job.service_path.exists()
-    assert os.readlink(job.wants_link) == f"../{TIMER}"
+    assert os.readlink(job.wants_link) == f"../{job.timer}"
     assert (job.wants_link.parent / os.readlink(job.wants_link)).resolve() == job.timer_path
     assert status.state is JobState.INSTALLED and "every 12 hours" in status.message
     removed = job.remove()
@@ -212,11 +234,13 @@ def test_systemd_install_with_a_user_manager_reloads_and_enables(tmp_path: Path)
             )
         }
     )
-    job = SystemdUserJob(unit_dir=tmp_path, runner=runner, systemctl="/usr/bin/systemctl")
+    job = SystemdUserJob(
+        unit_dir=tmp_path, runner=runner, systemctl="/usr/bin/systemctl", booted=lambda: True
+    )
     report = job.install("daily", check_command())
     assert report.state is JobState.ACTIVE
     assert ["/usr/bin/systemctl", "--user", "daemon-reload"] in runner.calls
-    assert ["/usr/bin/systemctl", "--user", "enable", "--now", TIMER] in runner.calls
+    assert ["/usr/bin/systemctl", "--user", "enable", "--now", job.timer] in runner.calls
     assert report.next_run == datetime(2026, 11, 28, 18, 3, 27, tzinfo=timezone.utc)
 
 
@@ -249,13 +273,13 @@ def test_launchd_install_bootstraps_and_remove_boots_out(tmp_path: Path) -> None
     report = job.install("6h", check_command())
     assert report.state is JobState.ACTIVE
     assert runner.calls[-1] == ["/bin/launchctl", "bootstrap", "gui/501", str(job.plist_path)]
-    assert plistlib.loads(job.plist_path.read_bytes())["Label"] == CHECK_LABEL
+    assert plistlib.loads(job.plist_path.read_bytes())["Label"] == job.label
     assert oct(job.plist_path.stat().st_mode & 0o777) == "0o600"
     status = job.status()
     assert status.state is JobState.ACTIVE and status.next_run is not None
     assert status.next_run.hour in (0, 6, 12, 18)
     job.remove()
-    assert ["/bin/launchctl", "bootout", f"gui/501/{CHECK_LABEL}"] in runner.calls
+    assert ["/bin/launchctl", "bootout", f"gui/501/{job.label}"] in runner.calls
     assert not job.plist_path.exists()
 
 
@@ -323,7 +347,7 @@ def test_windows_install_imports_utf16_xml_and_uses_a_wrapper_for_the_home(tmp_p
     report = job.install("weekly", cmd)
     assert report.state is JobState.ACTIVE
     create = runner.calls[0]
-    assert create[:4] == ["schtasks", "/Create", "/TN", TASK_NAME] and create[-1] == "/F"
+    assert create[:4] == ["schtasks", "/Create", "/TN", job.task_name] and create[-1] == "/F"
     xml_path = create[create.index("/XML") + 1]
     assert not Path(xml_path).exists()  # the temporary file is cleaned up
     data = runner.seen_files[xml_path]
@@ -344,7 +368,7 @@ def test_windows_status_and_remove(tmp_path: Path) -> None:
     status = job.status()
     assert status.state is JobState.ACTIVE and "02/03/2026 12:07:00" in status.message
     job.remove()
-    assert runner.calls[-1] == ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"]
+    assert runner.calls[-1] == ["schtasks", "/Delete", "/TN", job.task_name, "/F"]
     missing = WindowsTaskJob(
         wrapper_dir=tmp_path, runner=FakeRunner({"/Query": CommandOutcome(1, stderr="ERROR")})
     )
@@ -444,6 +468,49 @@ def test_dispatch_picks_the_platform_backend() -> None:
     assert login_item("darwin").path.suffix == ".plist"
     assert login_item("win32").path.name == "Consentinel.cmd"
     assert sys.platform == "linux" or pytest.fail("these tests are written for a Linux runner")
+
+
+def test_each_data_folder_has_its_own_job(tmp_path: Path) -> None:
+    """Two folders' jobs neither replace nor remove each other; the platform's own folder keeps
+    the plain names (mocked runners: launchctl and schtasks cannot run here)."""
+    home1 = {"CONSENTINEL_HOME": str(tmp_path / "one")}
+    home2 = {"CONSENTINEL_HOME": str(tmp_path / "two")}
+    assert folder_suffix({}) == ""
+    assert folder_suffix(home1) != folder_suffix(home2)
+    assert folder_suffix(home1) == folder_suffix(
+        {"CONSENTINEL_HOME": str(tmp_path / "x" / ".." / "one")}
+    )
+    units = tmp_path / "units"
+    jobs = []
+    for home in (home1, home2):
+        name = UNIT_NAME + folder_suffix(home)
+        job = SystemdUserJob(unit_dir=units, runner=FakeRunner(), systemctl="/usr/bin/systemctl",
+                             unit_name=name, booted=lambda: True)  # fmt: skip
+        assert job.install("daily", check_command(home)).installed
+        jobs.append(job)
+    one, two = jobs
+    assert one.service_path != two.service_path
+    assert str(tmp_path / "one") in one.service_path.read_text()
+    timer = configparser.ConfigParser(interpolation=None, strict=False)
+    timer.read_string(one.timer_path.read_text())
+    assert timer["Timer"]["Unit"] == one.service
+    two.remove()
+    assert one.timer_path.exists() and one.service_path.exists()
+    assert not two.timer_path.exists()
+
+
+def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What sd_booted() looks at, pointed at a folder that is not there (as in most containers).
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "run" / "systemd" / "system")
+    assert systemd.systemd_booted() is False
+    units = tmp_path / "units"
+    job = SystemdUserJob(unit_dir=units, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
+    report = job.install("daily", check_command())
+    assert report.state is JobState.FAILED
+    assert "does not run systemd" in report.message and "cron" in report.message
+    assert not units.exists()
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

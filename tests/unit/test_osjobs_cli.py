@@ -12,7 +12,9 @@ import pytest
 from consentinel.cli import schedule_cmd
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.notify import Notification
+from consentinel.core.osjobs.job import folder_suffix
 from consentinel.core.status import Box, Status
+from tests.fixtures.systemd_state import pretend_systemd_runs
 
 
 @dataclass
@@ -50,7 +52,13 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))  # no user manager listens here
+    pretend_systemd_runs(monkeypatch, tmp_path)
     return config
+
+
+def timer_name() -> str:
+    """This test's data folder's timer (each folder has its own)."""
+    return f"consentinel-check{folder_suffix()}.timer"
 
 
 def test_install_status_remove_round_trip(
@@ -60,7 +68,7 @@ def test_install_status_remove_round_trip(
     assert run_cmd(["schedule", "install", "--every", "daily"], ctx) == 0
     out = capsys.readouterr().out
     assert "systemd user manager is not running" in out
-    assert (config_home / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert (config_home / "systemd" / "user" / timer_name()).exists()
     assert ctx.settings.schedule == "daily" and ctx.settings.run_when_closed is True
     assert ctx.saved == 1
 
@@ -69,7 +77,7 @@ def test_install_status_remove_round_trip(
 
     assert run_cmd(["schedule", "remove"], ctx) == 0
     assert "Removed the scheduled check." in capsys.readouterr().out
-    assert not (config_home / "systemd" / "user" / "consentinel-check.timer").exists()
+    assert not (config_home / "systemd" / "user" / timer_name()).exists()
     assert ctx.settings.run_when_closed is False
 
     assert run_cmd(["schedule", "status"], ctx) == 0
@@ -85,7 +93,7 @@ def test_install_uses_the_settings_schedule_and_refuses_off(
     assert not (config_home / "systemd").exists()
     ctx.settings.schedule = "6h"
     assert run_cmd(["schedule", "install"], ctx) == 0
-    timer = (config_home / "systemd" / "user" / "consentinel-check.timer").read_text()
+    timer = (config_home / "systemd" / "user" / timer_name()).read_text()
     assert "OnCalendar=*-*-* 00,06,12,18:00:00" in timer
 
 

@@ -47,14 +47,16 @@ DRIVER = textwrap.dedent(
     """
     import json, subprocess
     from consentinel.core.osjobs.job import check_command
-    from consentinel.core.osjobs.systemd import SERVICE, TIMER, SystemdUserJob
+    from consentinel.core.osjobs.systemd import SystemdUserJob
 
     def systemctl(*args):
         done = subprocess.run(["systemctl", "--user", *args], capture_output=True, text=True)
         return done.returncode, done.stdout
 
     job = SystemdUserJob()
-    out = {"manager": job.manager_available()}
+    TIMER, SERVICE = job.timer, job.service  # this data folder's own units
+    out = {"unit_name": job.unit_name}
+    out["manager"] = job.manager_available()
     report = job.install("6h", check_command())
     out["install"] = [report.state.value, report.message, bool(report.next_run)]
     status = job.status()
@@ -112,7 +114,9 @@ def test_timer_installs_enables_and_runs_under_a_real_user_manager(tmp_path: Pat
     assert out["timer_enabled"] == "enabled"
     assert f"path={sys.executable} " in out["exec"]
     assert f"argv[]={sys.executable} -m consentinel check --unattended " in out["exec"]
-    assert out["env"] == f'"CONSENTINEL_HOME={home}"'
+    # systemd quotes the assignment with a space; the browser the tests use is passed on too.
+    assert f'"CONSENTINEL_HOME={home}"' in out["env"]
+    assert out["unit_name"].startswith("consentinel-check-")  # a CONSENTINEL_HOME folder's own
     # The service started our interpreter (203 would mean systemd could not exec it); the exit
     # code itself is the command line's own (0, 1 or 2: no account has been added here).
     assert out["exit"] in {"0", "1", "2"}, out

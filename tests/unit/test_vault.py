@@ -7,6 +7,7 @@ import contextlib
 import secrets
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import keyring.errors
@@ -233,3 +234,46 @@ def test_each_system_looks_for_its_own_keyrings() -> None:
         "keyring.backends.libsecret",
     ]
     assert os_backends("freebsd14") == os_backends("linux")
+
+
+class _UnansweringKeyring(MemoryKeyring):
+    """A keyring that never answers: GNOME Keyring waiting at its unlock prompt for a password
+    nobody types (the real prompt needs a person at a desktop, so it is stood in for here)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.released = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.released.wait()
+        return super().get_password(service, username)
+
+
+def test_a_keyring_that_does_not_answer_is_given_up_on_and_said() -> None:
+    backend = _UnansweringKeyring()
+    vault = Vault(backend)
+    try:
+        with pytest.raises(VaultLocked) as caught:
+            vault.check_within(0.2)
+        assert "did not answer within 0.2 seconds" in str(caught.value)
+        assert "locked" in str(caught.value)
+        # Every later call fails at once instead of queueing behind the stuck one.
+        done = threading.Event()
+
+        def later_calls() -> None:
+            for call in (lambda: vault.get_password("alice"), vault.get_or_create_session_key):
+                with contextlib.suppress(VaultLocked):
+                    call()
+            done.set()
+
+        threading.Thread(target=later_calls, daemon=True).start()
+        assert done.wait(10), "a later keyring call waited behind the unanswered one"
+    finally:
+        backend.released.set()
+
+
+def test_a_keyring_that_answers_in_time_is_used() -> None:
+    vault = Vault(MemoryKeyring())
+    vault.check_within(5)
+    vault.set_password("alice", "pw")
+    assert vault.get_password("alice") == "pw"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from consentinel.core.events import Event
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
+#: How long an unattended run waits for the keyring before taking it as locked.
+KEYRING_WAIT_S = 120.0
 
 
 def add_parsers(sub: Any) -> None:
@@ -93,6 +96,8 @@ def _check(args: argparse.Namespace) -> int:
         holder = lock.holder()
         if args.unattended:
             print(tr("Another check is already running; this one is skipped."), file=sys.stderr)
+            if args.json:  # a script reading the result learns it too
+                print(json.dumps({"skipped": True, "reason": "another_check_running"}))
             return EXIT_OK
         print(
             tr(
@@ -102,6 +107,13 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         lock.acquire(wait=True)
+    if args.unattended:
+        # A locked keyring may wait for its password for ever: past this, every account's
+        # check ends "keyring unavailable" at once, and the person is told.
+        from consentinel.core.vault import VaultError
+
+        with contextlib.suppress(VaultError):
+            ctx.vault.check_within(KEYRING_WAIT_S)
     cancel = CancelToken()
     try:
         # A scheduled run never opens a window out of nowhere, whatever the setting says.

@@ -37,6 +37,12 @@ def describe_os_error(error: OSError) -> str:
         return tr("permission denied (is the folder read-only?)")
     if error.errno == errno.ENOENT:
         return tr("the folder does not exist")
+    if error.errno == errno.ENOTDIR:
+        return tr("a part of the path is a file, not a folder")
+    if error.errno == errno.EISDIR:
+        return tr("a folder has that name")
+    if error.errno == errno.ENAMETOOLONG:
+        return tr("the name is too long")
     return error.strerror or type(error).__name__
 
 

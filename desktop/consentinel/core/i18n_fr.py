@@ -39,6 +39,17 @@ FRENCH: dict[str, str] = {
     "Automatic checks are off: choose how often to check (6h, 12h, daily or weekly) first.":
         "Les vérifications automatiques sont désactivées : choisissez d'abord une fréquence "
         "(6h, 12h, daily ou weekly).",
+    "This computer does not run systemd, so Consentinel cannot check on a schedule while it is "
+    "closed. Keep Consentinel open (in the tray it checks on schedule), or run `consentinel "
+    "check --unattended` from your own scheduler (cron).":
+        "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
+        "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la zone de "
+        "notification, il vérifie selon le calendrier), ou lancez `consentinel check "
+        "--unattended` depuis votre propre planificateur (cron).",
+    "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
+    "runs. Remove it: consentinel schedule remove":
+        "Vérification planifiée : installée ({every}), mais cet ordinateur ne fonctionne pas avec "
+        "systemd : elle ne sera jamais lancée. Supprimez-la : consentinel schedule remove",
     "Wrote {timer}, but the systemd user manager is not running here, so the timer starts at "
     "your next login. To start it now, run: "
     "systemctl --user daemon-reload && systemctl --user enable --now {name}":
@@ -323,6 +334,11 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
+    "The keyring did not answer within {seconds} seconds: it is probably locked and waiting "
+    "for its password. Unlock it (or open Consentinel), then check again.":
+        "Le trousseau n'a pas répondu en {seconds} secondes : il est sans doute verrouillé et "
+        "attend son mot de passe. Déverrouillez-le (ou ouvrez Consentinel), puis vérifiez à "
+        "nouveau.",
     "the screenshot of entry {id} ({name}) is missing.":
         "la capture d'écran de l'entrée {id} ({name}) est introuvable.",
     "the screenshot of entry {id} ({name}) cannot be read: {cause}.":
@@ -342,6 +358,10 @@ FRENCH: dict[str, str] = {
     "the file {name} next to the journal is missing.":
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
+    "a part of the path is a file, not a folder":
+        "une partie du chemin est un fichier, pas un dossier",
+    "a folder has that name": "un dossier porte ce nom",
+    "the name is too long": "le nom est trop long",
     "the journal has {count} entries but its head says {expected}: entries were removed from "
     "the end.":
         "le journal a {count} entrées mais son en-tête en annonce {expected} : des entrées ont "

@@ -164,6 +164,9 @@ class Vault:
         self._service = service
         self._adopt = adopt
         self._lock = threading.RLock()
+        #: Set when the keyring did not answer in time (check_within): every later call fails
+        #: at once with it instead of waiting behind the call still stuck.
+        self._unanswered: VaultLocked | None = None
 
     @property
     def _backend(self) -> KeyringBackend:
@@ -236,6 +239,37 @@ class Vault:
             # A read opens (and unlocks if needed) the collection without writing anything.
             self._backend.get_password(self._service, SESSION_KEY_ENTRY)
 
+    def check_within(self, seconds: float) -> None:
+        """check(), but a keyring that does not answer in `seconds` is taken as locked.
+
+        For runs nobody watches: a locked keyring may wait for its password for ever (GNOME
+        Keyring opens its prompt on the desktop and waits), and a scheduled run must end and say
+        so rather than hold every later run up. The call left waiting ends with the process."""
+        done = threading.Event()
+        failure: list[VaultError] = []
+
+        def probe() -> None:
+            try:
+                self.check()
+            except VaultError as error:
+                failure.append(error)
+            finally:
+                done.set()
+
+        threading.Thread(target=probe, name="keyring-check", daemon=True).start()
+        if not done.wait(seconds):
+            self._unanswered = VaultLocked(
+                tr(
+                    "The keyring did not answer within {seconds} seconds: it is probably locked "
+                    "and waiting for its password. Unlock it (or open Consentinel), then check "
+                    "again.",
+                    seconds=f"{seconds:g}",
+                )
+            )
+            raise self._unanswered
+        if failure:
+            raise failure[0]
+
     def is_usable(self) -> bool:
         try:
             self.check()
@@ -244,6 +278,8 @@ class Vault:
         return True
 
     def _refuse_insecure(self) -> None:
+        if self._unanswered is not None:
+            raise self._unanswered
         backend = self._backend
         if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
             raise VaultUnavailable(
@@ -317,6 +353,7 @@ class Vault:
 
     def get_or_create_session_key(self) -> bytes:
         """The 32-byte key that encrypts saved browser sessions, created on first use."""
+        self._refuse_insecure()
         with self._lock:
             stored = self._get(SESSION_KEY_ENTRY)
             if stored:

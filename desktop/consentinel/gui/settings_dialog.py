@@ -376,10 +376,18 @@ class SettingsDialog(QDialog):
             after.run_when_closed,
             after.schedule,
         )
-        if after.run_when_closed and job_changed:
-            reports.append(osjobs.install(after.schedule))
-        elif before.run_when_closed and not after.run_when_closed:
-            reports.append(osjobs.remove())
+        try:
+            if after.run_when_closed and job_changed:
+                report = osjobs.install(after.schedule)
+                reports.append(report)
+                if report.state is osjobs.JobState.FAILED:
+                    self._keep_checking_is_off()
+            elif before.run_when_closed and not after.run_when_closed:
+                reports.append(osjobs.remove())
+        except OSError as error:  # the OS job's files could not be written
+            reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
+            if after.run_when_closed:
+                self._keep_checking_is_off()
         if after.start_at_login != before.start_at_login:
             try:
                 reports.append(
@@ -390,6 +398,15 @@ class SettingsDialog(QDialog):
             except OSError as error:
                 reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
         return reports
+
+    def _keep_checking_is_off(self) -> None:
+        """The OS job could not be installed: the box and the settings say so, not the wish."""
+        self.run_when_closed.setChecked(False)
+        self._ctx.settings.run_when_closed = False
+        try:
+            self._ctx.save_settings()
+        except OSError:
+            log.warning("could not save the settings after a failed schedule install")
 
     def _fail(self, message: str) -> None:
         self.save_error.setText(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -14,14 +15,17 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
+from consentinel.core.fileio import StorageError, describe_os_error
 from consentinel.core.i18n import tr
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
 #: The command line the OS job runs; the GUI's login item adds nothing but --minimized.
 CHECK_ARGS = ("check", "--unattended")
 GUI_ARGS = ("--minimized",)
-#: Environment that the job must see to find the same data as the app that installed it.
-PASSED_ENV = ("CONSENTINEL_HOME",)
+#: Environment that the job must see to do what the app that installed it does: the same data
+#: folder, the same X (a job installed from a demo's shell must not send its passwords to the
+#: real x.com), the same browser.
+PASSED_ENV = ("CONSENTINEL_HOME", "CONSENTINEL_X_ORIGIN", "CONSENTINEL_BROWSER")
 
 
 class JobState(str, Enum):
@@ -61,6 +65,18 @@ class JobCommand:
     @property
     def args(self) -> tuple[str, ...]:
         return self.argv[1:]
+
+
+def folder_suffix(environ: Mapping[str, str] | None = None) -> str:
+    """What each data folder's OS job adds to its name: nothing for the platform's own folder,
+    "-" and 8 hex digits for a CONSENTINEL_HOME one, so that two folders' jobs (a demo's and
+    the real one, one per client) neither replace nor remove each other."""
+    env = os.environ if environ is None else environ
+    home = env.get("CONSENTINEL_HOME")
+    if not home:
+        return ""
+    root = Path(home).expanduser().absolute().resolve()
+    return "-" + hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:8]
 
 
 def _passed_env(environ: Mapping[str, str]) -> dict[str, str]:
@@ -131,7 +147,17 @@ def run_command(argv: Sequence[str]) -> CommandOutcome:
 
 
 def write_file(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write whole or not at all (temp file + rename), owner-only."""
+    """Write whole or not at all (temp file + rename), owner-only; a failure is a StorageError
+    that names the file."""
+    try:
+        _write_file(path, data, mode)
+    except OSError as error:
+        cause = describe_os_error(error)
+        message = tr("Could not save {path}: {cause}.", path=path, cause=cause)
+        raise StorageError(message, error.errno) from error
+
+
+def _write_file(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

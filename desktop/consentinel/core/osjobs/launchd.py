@@ -16,6 +16,7 @@ from consentinel.core.osjobs.job import (
     JobState,
     Runner,
     every_words,
+    folder_suffix,
     off_report,
     run_command,
     write_file,
@@ -42,11 +43,11 @@ def calendar_entries(schedule: str) -> list[dict[str, int]]:
     return entries
 
 
-def render_check_plist(schedule: str, command: JobCommand) -> bytes:
+def render_check_plist(schedule: str, command: JobCommand, label: str = CHECK_LABEL) -> bytes:
     if parse_schedule(schedule) is ScheduleChoice.OFF:
         raise ValueError("no LaunchAgent for an off schedule")
     plist: dict[str, Any] = {
-        "Label": CHECK_LABEL,
+        "Label": label,
         "ProgramArguments": list(command.argv),
         # launchd coalesces calendar times missed while asleep into one run at wake-up.
         "StartCalendarInterval": calendar_entries(schedule),
@@ -89,10 +90,12 @@ class LaunchdJob:
         self.agents_dir = agents_dir or launch_agents_dir()
         self._run = runner
         self._uid = uid if uid is not None else _getuid()
+        #: This data folder's agent (see folder_suffix).
+        self.label = CHECK_LABEL + folder_suffix()
 
     @property
     def plist_path(self) -> Path:
-        return self.agents_dir / f"{CHECK_LABEL}.plist"
+        return self.agents_dir / f"{self.label}.plist"
 
     @property
     def _domain(self) -> str:
@@ -102,9 +105,9 @@ class LaunchdJob:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
         # launchd refuses agents that others can write; owner-only is fine for it.
-        write_file(self.plist_path, render_check_plist(schedule, command), mode=0o600)
+        write_file(self.plist_path, render_check_plist(schedule, command, self.label), mode=0o600)
         # A previous version may be loaded: bootstrap fails on a loaded label, so unload first.
-        self._run([LAUNCHCTL, "bootout", f"{self._domain}/{CHECK_LABEL}"])
+        self._run([LAUNCHCTL, "bootout", f"{self._domain}/{self.label}"])
         outcome = self._run([LAUNCHCTL, "bootstrap", self._domain, str(self.plist_path)])
         if not outcome.ok:
             return JobReport(
@@ -124,7 +127,7 @@ class LaunchdJob:
 
     def remove(self) -> JobReport:
         existed = self.plist_path.exists()
-        self._run([LAUNCHCTL, "bootout", f"{self._domain}/{CHECK_LABEL}"])
+        self._run([LAUNCHCTL, "bootout", f"{self._domain}/{self.label}"])
         self.plist_path.unlink(missing_ok=True)
         if not existed:
             return JobReport(JobState.NOT_INSTALLED, tr("No scheduled check was installed."))
@@ -135,7 +138,7 @@ class LaunchdJob:
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         plist = plistlib.loads(self.plist_path.read_bytes())
         slots = slots_from_plist(plist)
-        loaded = self._run([LAUNCHCTL, "print", f"{self._domain}/{CHECK_LABEL}"]).ok
+        loaded = self._run([LAUNCHCTL, "print", f"{self._domain}/{self.label}"]).ok
         if not loaded:
             return JobReport(
                 JobState.INSTALLED,

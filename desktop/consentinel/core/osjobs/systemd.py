@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from consentinel.core.osjobs.job import (
     JobState,
     Runner,
     every_words,
+    folder_suffix,
     off_report,
     run_command,
     write_file,
@@ -22,9 +23,13 @@ from consentinel.core.osjobs.job import (
 from consentinel.core.osjobs.slots import random_delay_for, slots_for
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
+#: The units' name for the platform's own data folder; another folder's adds its suffix.
 UNIT_NAME = "consentinel-check"
 SERVICE = f"{UNIT_NAME}.service"
 TIMER = f"{UNIT_NAME}.timer"
+#: A run longer than this is stopped by systemd (30 accounts take minutes): whatever it waits
+#: for (a keyring asking for its password, a hung browser), the next runs are not held up.
+RUN_TIMEOUT = "1h"
 WANTS_DIR = "timers.target.wants"
 #: An X- key is ignored by systemd; it lets status() say which schedule is installed.
 SCHEDULE_KEY = "X-ConsentinelSchedule"
@@ -64,6 +69,15 @@ def on_calendar(schedule: str) -> str:
     return f"{day}*-*-* {hours}:{minutes}:00"
 
 
+#: What sd_booted() looks at: present only on a computer that runs systemd.
+SYSTEMD_RUN_DIR = Path("/run/systemd/system")
+
+
+def systemd_booted() -> bool:
+    """Whether this computer runs systemd (containers and WSL often do not)."""
+    return SYSTEMD_RUN_DIR.is_dir()
+
+
 def render_service(command: JobCommand) -> str:
     lines = [
         "[Unit]",
@@ -72,6 +86,7 @@ def render_service(command: JobCommand) -> str:
         "[Service]",
         "Type=oneshot",
         "ExecStart=" + " ".join(quote_arg(a) for a in command.argv),
+        f"TimeoutStartSec={RUN_TIMEOUT}",
     ]
     lines += [f"Environment={quote_assignment(k, v)}" for k, v in sorted(command.env.items())]
     # A background check should not compete with what the person is doing.
@@ -79,7 +94,7 @@ def render_service(command: JobCommand) -> str:
     return "\n".join(lines)
 
 
-def render_timer(schedule: str) -> str:
+def render_timer(schedule: str, service: str = SERVICE) -> str:
     choice = parse_schedule(schedule)
     delay = int(random_delay_for(choice).total_seconds())
     return "\n".join(
@@ -93,7 +108,7 @@ def render_timer(schedule: str) -> str:
             "Persistent=true",
             f"RandomizedDelaySec={delay}",
             "AccuracySec=1min",
-            f"Unit={SERVICE}",
+            f"Unit={service}",
             f"{SCHEDULE_KEY}={choice.value}",
             "",
             "[Install]",
@@ -131,22 +146,46 @@ class SystemdUserJob:
         unit_dir: Path | None = None,
         runner: Runner = run_command,
         systemctl: str | None = None,
+        *,
+        unit_name: str | None = None,
+        booted: Callable[[], bool] | None = None,
     ) -> None:
         self.unit_dir = unit_dir or user_unit_dir()
         self._run = runner
         self._systemctl = systemctl if systemctl is not None else shutil.which("systemctl")
+        #: This data folder's units (see folder_suffix).
+        self.unit_name = unit_name or UNIT_NAME + folder_suffix()
+        self._booted = booted or systemd_booted
+
+    @property
+    def service(self) -> str:
+        return f"{self.unit_name}.service"
+
+    @property
+    def timer(self) -> str:
+        return f"{self.unit_name}.timer"
 
     @property
     def service_path(self) -> Path:
-        return self.unit_dir / SERVICE
+        return self.unit_dir / self.service
 
     @property
     def timer_path(self) -> Path:
-        return self.unit_dir / TIMER
+        return self.unit_dir / self.timer
 
     @property
     def wants_link(self) -> Path:
-        return self.unit_dir / WANTS_DIR / TIMER
+        return self.unit_dir / WANTS_DIR / self.timer
+
+    def _not_systemd_report(self) -> JobReport:
+        return JobReport(
+            JobState.FAILED,
+            tr(
+                "This computer does not run systemd, so Consentinel cannot check on a schedule "
+                "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
+                "or run `consentinel check --unattended` from your own scheduler (cron)."
+            ),
+        )
 
     def manager_available(self) -> bool:
         """Whether a systemd user manager answers (not in most containers, nor over plain ssh)."""
@@ -157,14 +196,16 @@ class SystemdUserJob:
     def install(self, schedule: str, command: JobCommand) -> JobReport:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
+        if not self._booted():
+            return self._not_systemd_report()
         write_file(self.service_path, render_service(command).encode("utf-8"))
-        write_file(self.timer_path, render_timer(schedule).encode("utf-8"))
+        write_file(self.timer_path, render_timer(schedule, self.service).encode("utf-8"))
         files = (self.service_path, self.timer_path)
         if self.manager_available():
             assert self._systemctl is not None
             for argv in (
                 [self._systemctl, "--user", "daemon-reload"],
-                [self._systemctl, "--user", "enable", "--now", TIMER],
+                [self._systemctl, "--user", "enable", "--now", self.timer],
             ):
                 outcome = self._run(argv)
                 if not outcome.ok:
@@ -194,7 +235,7 @@ class SystemdUserJob:
                 "starts at your next login. To start it now, run: "
                 "systemctl --user daemon-reload && systemctl --user enable --now {name}",
                 timer=str(self.timer_path),
-                name=TIMER,
+                name=self.timer,
             ),
             (*files, self.wants_link),
         )
@@ -204,7 +245,7 @@ class SystemdUserJob:
         if self.manager_available():
             assert self._systemctl is not None
             # Failing to disable a timer the manager never loaded is fine: the files go anyway.
-            self._run([self._systemctl, "--user", "disable", "--now", TIMER])
+            self._run([self._systemctl, "--user", "disable", "--now", self.timer])
         for path in (self.wants_link, self.timer_path, self.service_path):
             if path.is_symlink() or path.exists():
                 path.unlink()
@@ -221,6 +262,16 @@ class SystemdUserJob:
         files = (self.service_path, self.timer_path)
         schedule = installed_schedule(self.timer_path.read_text(encoding="utf-8"))
         every = every_words(schedule.value) if schedule else "?"
+        if not self._booted():
+            return JobReport(
+                JobState.FAILED,
+                tr(
+                    "Scheduled check: installed ({every}) but this computer does not run "
+                    "systemd, so it never runs. Remove it: consentinel schedule remove",
+                    every=every,
+                ),
+                files,
+            )
         if not self.manager_available():
             return JobReport(
                 JobState.INSTALLED,
@@ -242,7 +293,7 @@ class SystemdUserJob:
                 self._systemctl,
                 "--user",
                 "show",
-                TIMER,
+                self.timer,
                 "--property=ActiveState",
                 "--property=NextElapseUSecRealtime",
             ]
@@ -258,7 +309,7 @@ class SystemdUserJob:
                     "Scheduled check: installed ({every}) but the timer is not active; run: "
                     "systemctl --user enable --now {name}",
                     every=every,
-                    name=TIMER,
+                    name=self.timer,
                 ),
                 files,
             )
@@ -279,7 +330,7 @@ class SystemdUserJob:
         link.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if link.is_symlink() or link.exists():
             link.unlink()
-        link.symlink_to(Path("..") / TIMER)
+        link.symlink_to(Path("..") / self.timer)
 
 
 def parse_systemd_timestamp(text: str) -> datetime | None:

@@ -19,6 +19,7 @@ from consentinel.core.osjobs.job import (
     JobState,
     Runner,
     every_words,
+    folder_suffix,
     off_report,
     run_command,
     write_file,
@@ -29,7 +30,6 @@ from consentinel.core.schedule import ScheduleChoice, interval_for, parse_schedu
 TASK_NAME = "\\Consentinel\\Check"
 TASK_NS = "http://schemas.microsoft.com/windows/2004/02/mit/task"
 SCHTASKS = "schtasks"
-WRAPPER_NAME = "consentinel-check.cmd"
 _DAY_NAMES = {1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday",
               6: "Saturday", 7: "Sunday"}  # fmt: skip
 
@@ -73,6 +73,7 @@ def render_task_xml(
     *,
     start_day: date,
     wrapper: Path | None = None,
+    task_name: str = TASK_NAME,
 ) -> str:
     """The task definition; with `wrapper`, the action runs that .cmd instead of the command."""
     choice = parse_schedule(schedule)
@@ -84,7 +85,7 @@ def render_task_xml(
     task = ET.Element(f"{{{TASK_NS}}}Task", {"version": "1.2"})
     info = _sub(task, "RegistrationInfo")
     _sub(info, "Description", f"Consentinel: check X accounts {every_words_plain(choice)}")
-    _sub(info, "URI", TASK_NAME)
+    _sub(info, "URI", task_name)
 
     trigger = _sub(_sub(task, "Triggers"), "CalendarTrigger")
     first = min(slots, key=lambda s: (s.hour, s.minute))
@@ -168,10 +169,13 @@ class WindowsTaskJob:
         local = env.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
         self.wrapper_dir = wrapper_dir or Path(local) / "Consentinel"
         self._run = runner
+        #: This data folder's task (see folder_suffix).
+        self._suffix = folder_suffix(env)
+        self.task_name = TASK_NAME + self._suffix
 
     @property
     def wrapper_path(self) -> Path:
-        return self.wrapper_dir / WRAPPER_NAME
+        return self.wrapper_dir / f"consentinel-check{self._suffix}.cmd"  # one per data folder too
 
     def install(self, schedule: str, command: JobCommand) -> JobReport:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
@@ -182,13 +186,15 @@ class WindowsTaskJob:
             wrapper = self.wrapper_path
             write_file(wrapper, render_wrapper(command).encode("utf-8"))
             files = (wrapper,)
-        xml = render_task_xml(schedule, command, start_day=date.today(), wrapper=wrapper)
+        xml = render_task_xml(
+            schedule, command, start_day=date.today(), wrapper=wrapper, task_name=self.task_name
+        )
         # schtasks reads the file as the declaration says: UTF-16 with its byte-order mark.
         fd, name = tempfile.mkstemp(prefix="consentinel-task-", suffix=".xml")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(xml.encode("utf-16"))
-            outcome = self._run([SCHTASKS, "/Create", "/TN", TASK_NAME, "/XML", name, "/F"])
+            outcome = self._run([SCHTASKS, "/Create", "/TN", self.task_name, "/XML", name, "/F"])
         finally:
             Path(name).unlink(missing_ok=True)
         if not outcome.ok:
@@ -208,14 +214,14 @@ class WindowsTaskJob:
         )
 
     def remove(self) -> JobReport:
-        outcome = self._run([SCHTASKS, "/Delete", "/TN", TASK_NAME, "/F"])
+        outcome = self._run([SCHTASKS, "/Delete", "/TN", self.task_name, "/F"])
         self.wrapper_path.unlink(missing_ok=True)
         if not outcome.ok:
             return JobReport(JobState.NOT_INSTALLED, tr("No scheduled check was installed."))
         return JobReport(JobState.NOT_INSTALLED, tr("Removed the scheduled check."))
 
     def status(self) -> JobReport:
-        outcome = self._run([SCHTASKS, "/Query", "/TN", TASK_NAME, "/FO", "CSV", "/NH"])
+        outcome = self._run([SCHTASKS, "/Query", "/TN", self.task_name, "/FO", "CSV", "/NH"])
         if not outcome.ok:
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         rows = [r for r in csv.reader(io.StringIO(outcome.stdout)) if r]
