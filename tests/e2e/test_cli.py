@@ -204,8 +204,9 @@ def test_unattended_two_factor_without_secret_needs_user(
     saved = json.loads(settings.read_text()) if settings.exists() else {}
     settings.write_text(json.dumps({**saved, "language": "fr"}))
     unattended = {k: v for k, v in env.items() if k != "CONSENTINEL_LANG"}
-    for _ in range(2):
-        proc = run_cli(unattended, "check", "--unattended", "--json", check_exit=1)
+    # (The second names the account: a scheduled run this soon after a check is skipped.)
+    for handles in ([], ["carol"]):
+        proc = run_cli(unattended, "check", "--unattended", "--json", *handles, check_exit=1)
         acct = json.loads(proc.stdout)["accounts"][0]
         assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
     assert sim.boxes("carol")["training"] is True
@@ -336,3 +337,21 @@ def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(
         lock.release()
     assert json.loads(proc.stdout) == {"skipped": True, "reason": "another_check_running"}
     assert "already running" in proc.stderr
+
+
+def test_a_scheduled_run_right_after_a_check_is_skipped(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """The open app checked a moment ago: the OS job that fires now does not check again."""
+    from consentinel.core.context import AppContext
+
+    run_cli(cli_env, "account", "add", "fay", "--password-stdin", stdin="pw\n", check_exit=0)
+    ctx = AppContext.create(AppPaths.under(consentinel_home))
+    ctx.settings.schedule = "daily"
+    ctx.save_settings()
+    run = ctx.journal.start_run("gui")
+    ctx.journal.finish_run(run)
+    ctx.journal.close()
+    proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
+    assert json.loads(proc.stdout) == {"skipped": True, "reason": "checked_lately"}
+    assert "is skipped" in proc.stderr

@@ -107,6 +107,8 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         lock.acquire(wait=True)
+    if args.unattended and not args.handles and _checked_lately(ctx, args.json):
+        return EXIT_OK
     if args.unattended:
         # A locked keyring may wait for its password for ever: past this, every account's
         # check ends "keyring unavailable" at once, and the person is told.
@@ -138,6 +140,30 @@ def _check(args: argparse.Namespace) -> int:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         print()
     return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
+
+
+def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
+    """True (and said) when a check ended lately (the open app's, most often): the OS job
+    fires at fixed times while the app counts from its last run, and both need not check back
+    to back (the app's own scheduler goes by the same last run)."""
+    from datetime import datetime, timezone
+
+    from consentinel.core.schedule import os_run_is_due
+
+    last = ctx.journal.last_completed_run_at()
+    if os_run_is_due(last, ctx.settings.schedule, datetime.now(timezone.utc)):
+        return False
+    assert last is not None
+    when = last.astimezone().strftime("%Y-%m-%d %H:%M")
+    said = tr(
+        "A check ended at {when}, less than half an interval ago; this scheduled one is "
+        "skipped.",
+        when=when,
+    )
+    print(said, file=sys.stderr)
+    if as_json:
+        print(json.dumps({"skipped": True, "reason": "checked_lately"}))
+    return True
 
 
 def _notify(ctx: AppContext, result: Any) -> None:
