@@ -156,8 +156,7 @@ def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     assert last is not None
     when = last.astimezone().strftime("%Y-%m-%d %H:%M")
     said = tr(
-        "A check ended at {when}, less than half an interval ago; this scheduled one is "
-        "skipped.",
+        "A check ended at {when}, less than half an interval ago; this scheduled one is skipped.",
         when=when,
     )
     print(said, file=sys.stderr)

@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from consentinel.cli.terminal import status_words
+from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
@@ -16,6 +17,7 @@ from consentinel.core.journal_entries import (
     EntryKind,
     box_changes_in_page_order,
     change_flags,
+    outcome_counts,
 )
 from consentinel.core.status import Box, Status
 
@@ -41,8 +43,9 @@ _RUN_ENDS = {"finished": "finished", "cancelled": "cancelled", "interrupted": "i
 
 
 def entry_line(entry: Entry) -> str:
-    """One line: local time, check number, what happened, the account, the details."""
-    when = datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """One line: local time and its offset from UTC, check number, what happened, the account,
+    the details."""
+    when = datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
     who = f"@{entry.handle}" if entry.handle else ""
     kind = tr(_KINDS.get(entry.kind, entry.kind.value))
     return f"{when}  #{entry.run_id or '-':<4} {kind:<24} {who:<17} {details(entry)}".rstrip()
@@ -63,8 +66,31 @@ def details(entry: Entry) -> str:
         return tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         status = str(p.get("status", ""))
-        return tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
+        words = tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
+        counts = outcome_counts(p, status_words)
+        return f"{words} — {counts}" if counts else words
+    if entry.kind is EntryKind.EVIDENCE:
+        return _evidence(p)
+    if entry.kind is EntryKind.NOTIFICATION:
+        message = str(p.get("message", ""))
+        return (
+            message
+            if p.get("delivered")
+            else tr("{text} (not shown: no notifier answered)", text=message)
+        )
     return entry.summary()
+
+
+def _evidence(p: dict[str, Any]) -> str:
+    why, name = str(p.get("why") or ""), Path(str(p.get("path") or "")).name
+    if why == "page-changed":
+        what = tr("the page did not look as expected")
+    else:
+        try:
+            what = tr("after unticking: {box}", box=box_name(Box(why)))
+        except ValueError:
+            what = why
+    return f"{what} — {name}" if name else what
 
 
 def _status(value: object) -> str:
@@ -75,7 +101,7 @@ def _status(value: object) -> str:
 
 
 def _with_reason(words: str, reason: object) -> str:
-    return f"{words} [{reason}]" if reason else words
+    return f"{words} ({reason_words(reason)})" if reason else words
 
 
 def _box(value: object) -> str:

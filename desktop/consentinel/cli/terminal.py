@@ -6,7 +6,7 @@ import sys
 
 from consentinel.core.events import AccountResult, AccountStep, PromptKind, PromptRequest, Step
 from consentinel.core.i18n import tr
-from consentinel.core.status import Status
+from consentinel.core.status import Reason, Status
 
 _STEP_WORDS = {
     Step.QUEUED: "waiting",
@@ -31,6 +31,36 @@ _STATUS_WORDS = {
 _CODES = (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE)
 
 
+def reason_words(value: object) -> str:
+    """Why a check or a sign-in ended so, in a few words (an unknown code as it is)."""
+    words = {
+        Reason.TWO_FACTOR: tr("X asked for a two-factor code"),
+        Reason.EMAIL_CODE: tr("X asked for a code sent by email"),
+        Reason.CAPTCHA: tr("X showed a puzzle"),
+        Reason.UNUSUAL_ACTIVITY: tr("X saw unusual activity"),
+        Reason.REFUSED: tr("X refused the sign-in"),
+        Reason.LOCKED: tr("the account is locked"),
+        Reason.SESSION_EXPIRED: tr("the session expired"),
+        Reason.WRONG_PASSWORD: tr("wrong password"),
+        Reason.UNKNOWN_ACCOUNT: tr("X does not know this account"),
+        Reason.PAGE_CHANGED: tr("X's page has changed"),
+        Reason.SAVE_FAILED: tr("X did not save the change"),
+        Reason.NETWORK: tr("network problem"),
+        Reason.TIMEOUT: tr("X took too long to answer"),
+        Reason.BROWSER_MISSING: tr("no browser found"),
+        Reason.BROWSER_CRASHED: tr("the browser stopped"),
+        Reason.KEYRING_UNAVAILABLE: tr("the keyring is unavailable"),
+        Reason.RATE_LIMITED: tr("X asked to slow down"),
+        Reason.CANCELLED: tr("cancelled"),
+        Reason.BACKING_OFF: tr("waiting after a refused sign-in"),
+        Reason.BOX_DISABLED: tr("X does not let this box be changed"),
+    }
+    try:
+        return words[Reason(value)]
+    except ValueError:
+        return str(value)
+
+
 def describe_step(event: AccountStep) -> str:
     return tr("@{handle}: {what}…", handle=event.handle, what=tr(_STEP_WORDS[event.step]))
 
@@ -42,7 +72,7 @@ def status_words(status: Status) -> str:
 def describe_result(result: AccountResult) -> str:
     line = tr("@{handle}: {what}", handle=result.handle, what=status_words(result.status))
     if result.reason is not None:
-        line += f" [{result.reason.value}]"
+        line += f" ({reason_words(result.reason)})"
     if result.message:
         line += f" — {result.message}"
     return line

@@ -267,7 +267,15 @@ class Journal:
                 "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
                 (status.value, now, run_id),
             )
-            self._insert(now, run_id, kind, None, {"status": status.value})
+            outcomes = dict(
+                self._db.execute(
+                    "SELECT json_extract(payload, '$.status'), count(*) FROM entries "
+                    "WHERE run_id = ? AND kind = ? GROUP BY 1 ORDER BY 1",
+                    (run_id, EntryKind.CHECK.value),
+                ).fetchall()
+            )
+            payload = {"status": status.value, "outcomes": outcomes}
+            self._insert(now, run_id, kind, None, payload)
         self._own_runs.discard(run_id)
 
     def run(self, run_id: int) -> Run | None:

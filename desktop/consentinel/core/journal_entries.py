@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -12,7 +12,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from consentinel.core.i18n import tr
-from consentinel.core.status import ALL_BOXES
+from consentinel.core.status import ALL_BOXES, Status
 
 GENESIS_HASH = "0" * 64
 
@@ -205,3 +205,11 @@ def check_no_secret(payload: object, where: str = "payload") -> None:
     elif isinstance(payload, (list, tuple)):
         for value in payload:
             check_no_secret(value, where)
+
+
+def outcome_counts(payload: dict[str, Any], name: Callable[[Status], str]) -> str:
+    """'Fixed: 1, Needs you: 2' from a finished run's outcomes, in `Status` order."""
+    counts = payload.get("outcomes")
+    if not isinstance(counts, dict):
+        return ""
+    return ", ".join(f"{name(st)}: {counts[st.value]}" for st in Status if st.value in counts)

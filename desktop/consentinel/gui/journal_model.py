@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consentinel.core.journal_entries import Entry, EntryKind, box_changes_in_page_order
+from consentinel.core.journal_entries import (
+    Entry,
+    EntryKind,
+    box_changes_in_page_order,
+    outcome_counts,
+)
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 
@@ -25,6 +31,13 @@ _Index = QModelIndex | QPersistentModelIndex
 def local_time(entry: Entry) -> str:
     """The entry's time in the computer's time zone, to the second."""
     return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def time_with_zone(entry: Entry) -> str:
+    """The same with its offset from UTC, and in UTC (what an export says): for a tooltip."""
+    local = entry.at.astimezone()
+    utc = entry.at.astimezone(timezone.utc)
+    return f"{local.strftime('%Y-%m-%d %H:%M:%S %z')} ({utc.strftime('%Y-%m-%d %H:%M:%S')} UTC)"
 
 
 def change_words(payload: dict[str, Any]) -> str:
@@ -163,7 +176,9 @@ def details(entry: Entry) -> str:
         return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         status = str(p.get("status", ""))
-        return _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
+        words = _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
+        counts = outcome_counts(p, status_name)
+        return f"{words} — {counts}" if counts else words
     return entry.summary()
 
 
@@ -213,7 +228,8 @@ class JournalModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == self.TIME:
-                return local_time(entry)
+                tip = role == Qt.ItemDataRole.ToolTipRole
+                return time_with_zone(entry) if tip else local_time(entry)
             if column == self.ACCOUNT:
                 return f"@{entry.handle}" if entry.handle else ""
             if column == self.KIND:

@@ -1,0 +1,55 @@
+"""`consentinel log` in words: each kind of entry, read back from a real journal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.log_words import entry_line
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.status import Box, Reason, Status
+
+
+@pytest.fixture
+def lines(tmp_path: Path) -> dict[EntryKind, str]:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    journal.record_evidence(run, "alice", "run1-alice-training-x.png", "training", sha256="ab")
+    journal.record_check(
+        run, AccountResult("alice", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)})
+    )
+    journal.record_check(run, AccountResult("bob", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    journal.record_notification(run, "bob", "needs_user", "@bob needs you", delivered=False)
+    journal.finish_run(run)
+    return {e.kind: entry_line(e) for e in journal.entries()}
+
+
+def test_each_line_says_its_offset_from_utc(lines: dict[EntryKind, str]) -> None:
+    for line in lines.values():
+        assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4} ", line), line
+
+
+def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> None:
+    assert lines[EntryKind.RUN_FINISHED].endswith(
+        "finished — fixed: switched off and verified: 1, needs you: 1"
+    )
+    assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
+    assert "[two_factor]" not in "".join(lines.values())
+    assert lines[EntryKind.EVIDENCE].endswith(
+        "after unticking: training — run1-alice-training-x.png"
+    )
+    assert lines[EntryKind.NOTIFICATION].endswith(
+        "@bob needs you (not shown: no notifier answered)"
+    )
+
+
+def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    journal.record_check(run, AccountResult("bob", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD))
+    check = journal.entries(kinds=[EntryKind.CHECK])[0]
+    assert "(mot de passe incorrect)" in entry_line(check)
