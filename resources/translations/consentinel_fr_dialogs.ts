@@ -759,8 +759,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="176" />
-            <source>Every entry is chained to the one before it; none was changed.</source>
-            <translation>Chaque entrée est chaînée à la précédente ; aucune n’a été modifiée.</translation>
+            <source>Every entry is chained to the one before it, and every screenshot matches the hash taken with it: nothing was edited, removed or added since, unless the whole chain was rewritten (a check, not a signature).</source>
+            <translation>Chaque entrée est chaînée à la précédente et chaque capture d’écran correspond au hachage pris avec elle : rien n’a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="180" />

@@ -501,6 +501,14 @@ class Journal:
         payload = json.loads(row[0])
         return payload.get("after") is False and payload.get("confirmed") is True
 
+    def head(self) -> tuple[int, str]:
+        """How many entries the chain holds, and the last one's hash."""
+        with self._lock:
+            count, last_hash = self._db.execute(
+                "SELECT count, last_hash FROM chain_head"
+            ).fetchone()
+        return int(count), str(last_hash)
+
     def count(self) -> int:
         with self._lock:
             return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])

@@ -7,10 +7,14 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import datetime, timezone
+from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from consentinel import APP_NAME, __version__
 from consentinel.core.fileio import atomic_write_text
+from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
@@ -29,15 +33,35 @@ def _sink(target: Path | str | IO[str]) -> Iterator[IO[str]]:
         yield target
 
 
+#: How each entry's hash is made, for whoever checks an export without Consentinel.
+HASH_RECIPE = (
+    "hash = hex SHA-256 of the UTF-8 bytes of prev_hash followed by the canonical JSON of "
+    '{"handle", "id", "kind", "payload", "run_id", "ts"} (keys sorted, separators "," and ":" '
+    "with no spaces, non-ASCII characters as they are); each entry's prev_hash is the hash of "
+    f"the entry before it, the first one's is {GENESIS_HASH[:8]}… (64 zeros)."
+)
+
+
 def write_json(journal: Journal, target: Path | str | IO[str], **filters: Any) -> int:
-    """The entries and the verification verdict as one JSON document; returns the entry count."""
+    """The entries, what they were chosen by, and the whole journal's verdict and head, as one
+    JSON document (documented in docs/journal-export.md); returns the entry count."""
     entries = journal.entries(**filters)
     verdict = journal.verify()
+    count, last_hash = journal.head()
+    chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
     document = {
         "format": "consentinel-journal",
         "version": 1,
+        "app": f"{APP_NAME} {__version__}",
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        # The verdict is the whole journal's, checked at export time, not only these entries'.
         "verified": verdict.ok,
         "problem": verdict.problem,
+        "journal": {"entries": count, "last_hash": last_hash},
+        # Only a complete export can be re-chained from its first entry to the head above.
+        "complete": not chosen,
+        "filters": chosen,
+        "hash_recipe": HASH_RECIPE,
         "entries": [entry.to_json() for entry in entries],
     }
     with _sink(target) as out:
@@ -61,9 +85,20 @@ def write_csv(journal: Journal, target: Path | str | IO[str], **filters: Any) ->
                     e.kind.value,
                     e.handle or "",
                     e.summary(),
-                    json.dumps(e.payload, sort_keys=True, ensure_ascii=False),
+                    canonical_json(e.payload),  # as hashed: the row can be re-hashed
                     e.prev_hash,
                     e.hash,
                 ]
             )
     return len(entries)
+
+
+def _plain(value: Any) -> Any:
+    """A filter's value as JSON can hold it (dates as ISO text, enums as their codes)."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return value

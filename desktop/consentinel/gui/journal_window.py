@@ -188,7 +188,11 @@ class JournalWindow(QWidget):
             )
             self.badge.setStyleSheet(INTACT_STYLE)
             self.badge.setToolTip(
-                self.tr("Every entry is chained to the one before it; none was changed.")
+                self.tr(
+                    "Every entry is chained to the one before it, and every screenshot matches "
+                    "the hash taken with it: nothing was edited, removed or added since, unless "
+                    "the whole chain was rewritten (a check, not a signature)."
+                )
             )
         else:
             self.badge.setText(

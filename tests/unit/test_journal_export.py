@@ -1,0 +1,84 @@
+"""Exports a third party can check: the JSON says what it holds and how its entries are chained,
+and an independent verifier, written here from the recipe alone, re-chains a complete export and
+each CSV row."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.status import Box, Reason, Status
+
+
+def _journal(tmp_path: Path) -> Journal:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("manual")
+    journal.record_change(run, "Élise", Box.TRAINING, True, False, confirmed=True)
+    journal.record_check(
+        run, AccountResult("Élise", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)})
+    )
+    journal.record_check(run, AccountResult("bob", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    journal.finish_run(run)
+    return journal
+
+
+def _independent_hash(prev_hash: str, entry: dict[str, object], payload: object) -> str:
+    """The recipe as written in the export, by someone who never saw Consentinel's code."""
+    body = {k: entry[k] for k in ("handle", "id", "kind", "run_id", "ts")}
+    body["payload"] = payload
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
+
+
+def test_a_complete_json_export_rechains_to_the_head_it_states(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    out = io.StringIO()
+    journal.export_json(out)
+    doc = json.loads(out.getvalue())
+    assert doc["complete"] is True and doc["filters"] == {} and doc["verified"] is True
+    assert doc["app"].startswith("Consentinel ") and doc["exported_at"].endswith("+00:00")
+    assert "SHA-256" in doc["hash_recipe"]
+    prev = "0" * 64
+    for entry in doc["entries"]:
+        assert entry["prev_hash"] == prev
+        assert _independent_hash(prev, entry, entry["payload"]) == entry["hash"]
+        prev = entry["hash"]
+    assert doc["journal"] == {"entries": len(doc["entries"]), "last_hash": prev}
+
+
+def test_a_filtered_export_says_it_is_not_the_whole_journal(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    out = io.StringIO()
+    journal.export_json(out, handle="bob", kinds=[EntryKind.CHECK])
+    doc = json.loads(out.getvalue())
+    assert doc["complete"] is False
+    assert doc["filters"] == {"handle": "bob", "kinds": ["check"]}
+    assert [e["handle"] for e in doc["entries"]] == ["bob"]
+    assert doc["journal"]["entries"] == journal.count()
+
+
+def test_each_csv_row_rehashes_from_its_own_columns(tmp_path: Path) -> None:
+    journal = _journal(tmp_path)
+    out = io.StringIO()
+    journal.export_csv(out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == journal.count()
+    for row in rows:
+        entry = {
+            "handle": row["handle"] or None,
+            "id": int(row["id"]),
+            "kind": row["kind"],
+            "run_id": int(row["run_id"]) if row["run_id"] else None,
+            "ts": row["ts"],
+        }
+        # The payload column is the canonical text that was hashed, byte for byte.
+        payload = json.loads(row["payload"])
+        assert row["payload"] == json.dumps(
+            payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
+        assert _independent_hash(row["prev_hash"], entry, payload) == row["hash"]
