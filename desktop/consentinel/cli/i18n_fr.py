@@ -70,8 +70,12 @@ FRENCH: dict[str, str] = {
     "boxes to keep off, e.g. training,personalization,memory (default: all)":
         "cases à garder décochées, p. ex. training,personalization,memory (par défaut : toutes)",
     "change the stored password": "changer le mot de passe enregistré",
-    "check that the journal was not edited or truncated":
-        "vérifier que le journal n'a été ni modifié ni tronqué",
+    "check that the journal and its screenshots were not edited or truncated (the whole "
+    "journal)":
+        "vérifier que le journal et ses captures d'écran n'ont été ni modifiés ni tronqués (tout "
+        "le journal)",
+    "--verify checks the whole journal, every account's entries.":
+        "--verify vérifie tout le journal, les entrées de chaque compte.",
     "check the accounts and untick what must be off":
         "vérifier les comptes et décocher ce qui doit l'être",
     "download Playwright's Chromium into the user's data folder":

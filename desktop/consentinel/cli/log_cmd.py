@@ -20,10 +20,14 @@ def add_parser(sub: Any) -> None:
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
     log.add_argument("--account", metavar="HANDLE", help=tr("only this account"))
-    log.add_argument(
+    # --verify checks the whole journal and prints a verdict: with a format, it would be ignored.
+    fmt.add_argument(
         "--verify",
         action="store_true",
-        help=tr("check that the journal was not edited or truncated"),
+        help=tr(
+            "check that the journal and its screenshots were not edited or truncated (the whole "
+            "journal)"
+        ),
     )
     log.set_defaults(handler=_log)
 
@@ -40,6 +44,10 @@ def _log(args: argparse.Namespace) -> int:
     ctx = open_context()
     journal = ctx.journal
     if args.verify:
+        if handle:
+            print(
+                tr("--verify checks the whole journal, every account's entries."), file=sys.stderr
+            )
         verdict = journal.verify()
         if verdict.ok:
             count = verdict.count
