@@ -630,6 +630,10 @@
             <source>Details</source>
             <translation>Détails</translation>
         </message>
+        <message>
+            <source>{name}: {count}</source>
+            <translation>{name} : {count}</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>

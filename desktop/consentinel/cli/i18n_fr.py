@@ -132,6 +132,7 @@ FRENCH: dict[str, str] = {
     "after unticking: {box}": "après décochage : {box}",
     "{text} (not shown: no notifier answered)":
         "{text} (non affichée : aucun service de notification n'a répondu)",
+    "{name}: {count}": "{name} : {count}",
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",

@@ -67,7 +67,7 @@ def details(entry: Entry) -> str:
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         status = str(p.get("status", ""))
         words = tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
-        counts = outcome_counts(p, status_words)
+        counts = outcome_counts(p, status_words, tr("{name}: {count}"))
         return f"{words} — {counts}" if counts else words
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)

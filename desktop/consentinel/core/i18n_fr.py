@@ -43,8 +43,8 @@ FRENCH: dict[str, str] = {
     "closed. Keep Consentinel open (in the tray it checks on schedule), or run `consentinel "
     "check --unattended` from your own scheduler (cron).":
         "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
-        "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la zone de "
-        "notification, il vérifie selon le calendrier), ou lancez `consentinel check "
+        "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la barre "
+        "d'état, il vérifie selon le calendrier), ou lancez `consentinel check "
         "--unattended` depuis votre propre planificateur (cron).",
     "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
     "runs. Remove it: consentinel schedule remove":

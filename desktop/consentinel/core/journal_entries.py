@@ -207,9 +207,16 @@ def check_no_secret(payload: object, where: str = "payload") -> None:
             check_no_secret(value, where)
 
 
-def outcome_counts(payload: dict[str, Any], name: Callable[[Status], str]) -> str:
-    """'Fixed: 1, Needs you: 2' from a finished run's outcomes, in `Status` order."""
+def outcome_counts(
+    payload: dict[str, Any], name: Callable[[Status], str], pair: str = "{name}: {count}"
+) -> str:
+    """'Fixed: 1, Needs you: 2' from a finished run's outcomes, in `Status` order; `pair` is
+    the language's way of writing one ("{name} : {count}" in French)."""
     counts = payload.get("outcomes")
     if not isinstance(counts, dict):
         return ""
-    return ", ".join(f"{name(st)}: {counts[st.value]}" for st in Status if st.value in counts)
+    return ", ".join(
+        pair.replace("{name}", name(st)).replace("{count}", str(counts[st.value]))
+        for st in Status
+        if st.value in counts
+    )

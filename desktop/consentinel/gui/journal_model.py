@@ -177,7 +177,8 @@ def details(entry: Entry) -> str:
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         status = str(p.get("status", ""))
         words = _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
-        counts = outcome_counts(p, status_name)
+        pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
+        counts = outcome_counts(p, status_name, pair)
         return f"{words} — {counts}" if counts else words
     return entry.summary()
 
