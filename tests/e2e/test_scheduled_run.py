@@ -9,8 +9,10 @@ small notification server on the same private bus.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,14 @@ def test_scheduled_run_after_x_switched_training_back_on(
     assert notifications.calls == []  # a first fix is what the person asked for: no news
 
     sim.set_box("nora", "training", True)  # X switches it back on
+    # A timer firing right after a check (the open app's, say) does not check again...
+    soon = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+    assert soon.returncode == 0 and "is skipped" in soon.stderr, soon.stderr
+    assert sim.boxes("nora")["training"] is True
+    # ...the next one, a day later, does: the first run is dated back as the clock would see it.
+    day_before = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    with sqlite3.connect(paths.journal_path) as db:
+        db.execute("UPDATE runs SET finished_at = ?", (day_before,))
     second = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
     assert second.returncode == 0, (second.stdout, second.stderr)
 
