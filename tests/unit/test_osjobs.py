@@ -244,6 +244,26 @@ def test_systemd_install_with_a_user_manager_reloads_and_enables(tmp_path: Path)
     assert report.next_run == datetime(2026, 11, 28, 18, 3, 27, tzinfo=timezone.utc)
 
 
+def test_a_timer_systemd_refuses_leaves_the_units_as_they_were(tmp_path: Path) -> None:
+    # A fake systemctl: a manager that answers, then refuses to enable the new timer.
+    manager = {"show": CommandOutcome(0, "Version=252\n")}
+    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(manager),
+                         systemctl="/usr/bin/systemctl", booted=lambda: True)  # fmt: skip
+    assert job.install("daily", check_command()).state is JobState.ACTIVE
+    daily = job.timer_path.read_bytes()
+    refusing = FakeRunner({**manager, "enable": CommandOutcome(1, stderr="Access denied")})
+    job = SystemdUserJob(unit_dir=tmp_path, runner=refusing,
+                         systemctl="/usr/bin/systemctl", booted=lambda: True)  # fmt: skip
+    report = job.install("weekly", check_command())
+    assert report.state is JobState.FAILED and "Access denied" in report.message
+    assert job.timer_path.read_bytes() == daily  # status() still says "every day", truly
+    # Nothing was installed before: a refusal leaves nothing behind.
+    fresh = SystemdUserJob(unit_dir=tmp_path / "fresh", runner=refusing,
+                           systemctl="/usr/bin/systemctl", booted=lambda: True)  # fmt: skip
+    assert fresh.install("daily", check_command()).state is JobState.FAILED
+    assert not fresh.timer_path.exists() and not fresh.service_path.exists()
+
+
 # -- launchd (launchctl is faked: macOS only) -------------------------------------------------
 
 

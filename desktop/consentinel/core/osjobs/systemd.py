@@ -198,9 +198,10 @@ class SystemdUserJob:
             return off_report()
         if not self._booted():
             return self._not_systemd_report()
+        files = (self.service_path, self.timer_path)
+        before = {path: _read_or_none(path) for path in files}
         write_file(self.service_path, render_service(command).encode("utf-8"))
         write_file(self.timer_path, render_timer(schedule, self.service).encode("utf-8"))
-        files = (self.service_path, self.timer_path)
         if self.manager_available():
             assert self._systemctl is not None
             for argv in (
@@ -209,6 +210,9 @@ class SystemdUserJob:
             ):
                 outcome = self._run(argv)
                 if not outcome.ok:
+                    # Refused: the units go back to what they were, so that status() keeps
+                    # telling the truth about what runs.
+                    self._restore(before)
                     return JobReport(
                         JobState.FAILED,
                         tr("systemd refused the timer: {detail}", detail=outcome.detail()),
@@ -325,12 +329,28 @@ class SystemdUserJob:
             next_run,
         )
 
+    def _restore(self, before: dict[Path, bytes | None]) -> None:
+        for path, data in before.items():
+            if data is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_file(path, data)
+        if self._systemctl is not None:
+            self._run([self._systemctl, "--user", "daemon-reload"])
+
     def _link_wants(self) -> None:
         link = self.wants_link
         link.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(Path("..") / self.timer)
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def parse_systemd_timestamp(text: str) -> datetime | None:
