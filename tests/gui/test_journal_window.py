@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
@@ -130,6 +131,36 @@ def test_the_outcome_filter_names_checks_as_the_table_does(
     _select(window.outcome_filter, Status.ERROR.value)
     assert _column(window, window.model.ACCOUNT) == ["@erin"]
     assert _column(window, window.model.DETAILS)[0].startswith("Error (")
+
+
+def test_a_sentence_written_in_another_language_is_not_shown_as_is(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checks run in French, read in an English window: their French sentences give way to the
+    window's own words (the status and reason, and its advice when it has some)."""
+    ctx = AppContext.create(vault=memory_vault)
+    run = ctx.journal.start_run("schedule")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    slow = reason_message(Reason.TIMEOUT, "bob")
+    wrong = reason_message(Reason.WRONG_PASSWORD, "dan")
+    ctx.journal.record_check(run, AccountResult("bob", Status.ERROR, Reason.TIMEOUT, message=slow))
+    ctx.journal.record_check(
+        run, AccountResult("dan", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, message=wrong)
+    )
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    english = "X took a while; checked again next time."
+    ctx.journal.record_check(
+        run, AccountResult("carol", Status.ERROR, Reason.TIMEOUT, message=english)
+    )
+    window = _window(qtbot, ctx)
+    _select(window.kind_filter, EntryKind.CHECK.value)
+    shown = {}
+    for row in range(window.model.rowCount()):
+        window.select_row(row)
+        shown[_column(window, window.model.ACCOUNT)[row]] = window.detail_label.text()
+    assert slow not in shown["@bob"] and "X took too long to answer" in shown["@bob"]
+    assert wrong not in shown["@dan"] and "Edit account" in shown["@dan"]
+    assert english in shown["@carol"]  # written in the window's language: as it is
 
 
 def test_each_change_shows_before_and_after(qtbot: QtBot, memory_vault: Vault) -> None:

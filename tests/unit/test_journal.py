@@ -414,6 +414,7 @@ def test_notifications_follow_the_notifier_protocol(journal: Journal) -> None:
     assert entry.payload == {
         "kind": "reverted",
         "message": "X switched it back on",
+        "message_lang": "en",
         "delivered": True,
     }
     assert entry.run_id == 7 and entry.summary() == "X switched it back on"

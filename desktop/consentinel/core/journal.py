@@ -19,7 +19,7 @@ from typing import IO, Any
 from consentinel.core.events import AccountResult
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import current_language, tr
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
@@ -314,6 +314,7 @@ class Journal:
         payload = result.to_json()
         payload.pop("handle", None)
         payload["duration_s"] = round(result.duration_s, 3)
+        payload["message_lang"] = current_language()  # the sentence is in the run's language
         return self.append(EntryKind.CHECK, result.handle, payload, run_id)
 
     def record_change(
@@ -366,6 +367,7 @@ class Journal:
         payload = {
             "kind": kind.value if isinstance(kind, Enum) else str(kind),
             "message": message,
+            "message_lang": current_language(),
             "delivered": delivered,
         }
         return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)

@@ -11,7 +11,7 @@ from enum import Enum
 from json.encoder import encode_basestring
 from typing import Any
 
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import current_language, tr
 from consentinel.core.status import ALL_BOXES, Status
 
 GENESIS_HASH = "0" * 64
@@ -220,3 +220,11 @@ def outcome_counts(
         for st in Status
         if st.value in counts
     )
+
+
+def message_for_reader(payload: dict[str, Any]) -> str:
+    """An entry's sentence, if it is in the language of whoever reads it now; else "" (the
+    entry's status and reason, which every reader gets in words of their own, say it)."""
+    message = str(payload.get("message") or "")
+    written_in = payload.get("message_lang")
+    return message if written_in in (None, current_language()) else ""

@@ -8,7 +8,7 @@ from datetime import datetime
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, Step
-from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_entries import EntryKind, message_for_reader
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 
 
@@ -89,7 +89,7 @@ def rows_for(
                 status,
                 reason,
                 _boxes_from(payload.get("settings")),
-                str(payload.get("message") or ""),
+                message_for_reader(payload),
                 entry.at,
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.context import AppContext
 from consentinel.core.evidence import evidence_file
-from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.journal_entries import Entry, EntryKind, message_for_reader
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import (
@@ -267,9 +267,10 @@ class JournalWindow(QWidget):
             return
         who = f"@{entry.handle} — " if entry.handle else ""
         lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", details(entry)]
-        message = str(entry.payload.get("message") or "")
-        if entry.kind is EntryKind.CHECK and message:
-            lines.append(window_advice(check_reason(entry.payload), message))
+        if entry.kind is EntryKind.CHECK:
+            advice = window_advice(check_reason(entry.payload), message_for_reader(entry.payload))
+            if advice:
+                lines.append(advice)
         if entry.run_id is not None:
             lines.append(self.tr("Check number {run}").replace("{run}", str(entry.run_id)))
         path = evidence_path(entry)

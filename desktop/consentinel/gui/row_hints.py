@@ -76,11 +76,11 @@ def _t(text: object) -> str:
 
 
 def window_advice(reason: Reason | None, message: str) -> str:
-    """A check's own sentence, unless it sends the person to the command line and the window
-    has its own way to do the same."""
-    if "`consentinel " not in message or reason not in _HINTS:
-        return message
-    return _t(_HINTS[reason])
+    """A check's own sentence, unless it sends the person to the command line, or there is
+    none in the window's language, and the window has its own advice for the reason."""
+    if reason in _HINTS and (not message or "`consentinel " in message):
+        return _t(_HINTS[reason])
+    return message
 
 
 def status_hint(row: AccountRow, now: datetime) -> str:
