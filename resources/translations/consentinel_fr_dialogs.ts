@@ -451,6 +451,10 @@
             <source>not shown</source>
             <translation>non affichée</translation>
         </message>
+        <message>
+            <source>Journal started over</source>
+            <translation>Journal recommencé</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>
@@ -633,6 +637,14 @@
         <message>
             <source>{name}: {count}</source>
             <translation>{name} : {count}</translation>
+        </message>
+        <message>
+            <source>The journal found was written by a newer Consentinel; it was set aside as {name}</source>
+            <translation>Le journal trouvé avait été écrit par une version plus récente de Consentinel ; il a été mis de côté sous le nom {name}</translation>
+        </message>
+        <message>
+            <source>The journal found could not be read; it was set aside as {name}</source>
+            <translation>Le journal trouvé était illisible ; il a été mis de côté sous le nom {name}</translation>
         </message>
     </context>
     <context>

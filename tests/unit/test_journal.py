@@ -253,6 +253,10 @@ def test_corrupt_file_is_set_aside_and_a_new_journal_started(journal_path: Path)
     aside = [p for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes() == garbage
     assert str(aside[0]) in j.open_warning
+    # The new journal begins by saying where the old one went: it never looks like the only one.
+    (first,) = j.entries()
+    assert first.kind is EntryKind.JOURNAL_RESTARTED
+    assert first.payload == {"set_aside": aside[0].name, "why": "corrupt"}
     j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
     assert j.verify().ok
     j.close()
@@ -278,7 +282,8 @@ def test_newer_version_is_set_aside(journal_path: Path) -> None:
     db.close()
     j = Journal.open(journal_path)
     assert j.open_warning and "newer Consentinel" in j.open_warning
-    assert j.entries() == [] and j.verify().ok
+    assert [e.kind for e in j.entries()] == [EntryKind.JOURNAL_RESTARTED] and j.verify().ok
+    assert j.entries()[0].payload["why"] == "newer"
     aside = [
         p
         for p in journal_path.parent.iterdir()

@@ -133,6 +133,12 @@ FRENCH: dict[str, str] = {
     "{text} (not shown: no notifier answered)":
         "{text} (non affichée : aucun service de notification n'a répondu)",
     "{name}: {count}": "{name} : {count}",
+    "journal started over": "journal recommencé",
+    "the journal found was written by a newer Consentinel; set aside as {name}":
+        "le journal trouvé avait été écrit par une version plus récente de Consentinel ; mis de "
+        "côté sous le nom {name}",
+    "the journal found could not be read; set aside as {name}":
+        "le journal trouvé était illisible ; mis de côté sous le nom {name}",
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",

@@ -33,6 +33,7 @@ _KINDS = {
     EntryKind.ACCOUNT_ADDED: "account added",
     EntryKind.ACCOUNT_REMOVED: "account removed",
     EntryKind.SETTINGS_CHANGED: "settings changed",
+    EntryKind.JOURNAL_RESTARTED: "journal started over",
 }
 _TRIGGERS = {
     "gui": "from the app",
@@ -71,6 +72,14 @@ def details(entry: Entry) -> str:
         return f"{words} — {counts}" if counts else words
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)
+    if entry.kind is EntryKind.JOURNAL_RESTARTED:
+        name = str(p.get("set_aside", "?"))
+        if p.get("why") == "newer":
+            return tr(
+                "the journal found was written by a newer Consentinel; set aside as {name}",
+                name=name,
+            )
+        return tr("the journal found could not be read; set aside as {name}", name=name)
     if entry.kind is EntryKind.NOTIFICATION:
         message = str(p.get("message", ""))
         return (

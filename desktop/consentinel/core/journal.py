@@ -142,9 +142,14 @@ class Journal:
         path = Path(path)
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            db, warning = cls._open_db(path, migrations)
+            db, warning, set_aside = cls._open_db(path, migrations)
             journal = cls(path, db, warning, clock)
             journal.evidence_dir = evidence_dir
+            if set_aside is not None:
+                moved, why = set_aside
+                journal.append(
+                    EntryKind.JOURNAL_RESTARTED, None, {"set_aside": moved.name, "why": why}
+                )
             journal.interrupt_stale_runs(only_dead=True)
         except (OSError, sqlite3.OperationalError) as error:
             # Locked, read-only, full, missing folder: a set-up problem, not a damaged file.
@@ -162,8 +167,11 @@ class Journal:
     @staticmethod
     def _open_db(
         path: Path, migrations: Sequence[Migration]
-    ) -> tuple[sqlite3.Connection, str | None]:
+    ) -> tuple[sqlite3.Connection, str | None, tuple[Path, str] | None]:
+        """The connection; a sentence for the person, and (where the old file went, why) when
+        the file found could not be used and a new one was started."""
         warning: str | None = None
+        set_aside: tuple[Path, str] | None = None
         db = connect(path)
         try:
             version = probe(db)
@@ -174,6 +182,7 @@ class Journal:
             # "file is not a database", "disk image is malformed", a failed quick_check.
             db.close()
             moved = set_aside_db(path, "corrupt")
+            set_aside = (Path(moved), "corrupt")
             warning = tr(
                 "The journal could not be read; it was moved to {moved} and a new one was started.",
                 moved=moved,
@@ -183,6 +192,7 @@ class Journal:
         if version > len(migrations):
             db.close()
             moved = set_aside_db(path, "newer")
+            set_aside = (Path(moved), "newer")
             warning = tr(
                 "The journal was written by a newer Consentinel; it was moved to "
                 "{moved} and a new one was started.",
@@ -191,7 +201,7 @@ class Journal:
             db = connect(path)
             version = 0
         migrate(db, migrations, version, backup_of=path)
-        return db, warning
+        return db, warning, set_aside
 
     def close(self) -> None:
         with self._lock:

@@ -50,6 +50,9 @@ class EntryKind(str, Enum):
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_REMOVED = "account_removed"
     SETTINGS_CHANGED = "settings_changed"
+    #: The journal found at start could not be read (or was a newer version's) and was set
+    #: aside; this new one begins with where it went, so that it never looks like the only one.
+    JOURNAL_RESTARTED = "journal_restarted"
 
 
 class RunStatus(str, Enum):

@@ -57,6 +57,7 @@ _KIND_NAMES = {
     EntryKind.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("DialogWords", "Account added"),
     EntryKind.ACCOUNT_REMOVED: QT_TRANSLATE_NOOP("DialogWords", "Account removed"),
     EntryKind.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("DialogWords", "Settings changed"),
+    EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
 }
 _ON = QT_TRANSLATE_NOOP("DialogWords", "on")
 _OFF = QT_TRANSLATE_NOOP("DialogWords", "off")

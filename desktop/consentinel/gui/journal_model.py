@@ -174,6 +174,18 @@ def details(entry: Entry) -> str:
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))
         return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+    if entry.kind is EntryKind.JOURNAL_RESTARTED:
+        text = (
+            QT_TRANSLATE_NOOP(
+                "JournalModel",
+                "The journal found was written by a newer Consentinel; it was set aside as {name}",
+            )
+            if p.get("why") == "newer"
+            else QT_TRANSLATE_NOOP(
+                "JournalModel", "The journal found could not be read; it was set aside as {name}"
+            )
+        )
+        return _tr(text).replace("{name}", str(p.get("set_aside", "?")))
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         status = str(p.get("status", ""))
         words = _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
