@@ -646,6 +646,10 @@
             <source>The journal found could not be read; it was set aside as {name}</source>
             <translation>Le journal trouvé était illisible ; il a été mis de côté sous le nom {name}</translation>
         </message>
+        <message>
+            <source>Every box off, as read</source>
+            <translation>Toutes les cases décochées, telles que lues</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>
@@ -1248,6 +1252,14 @@ Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</t
         <message>
             <source>{n} entries</source>
             <translation>{n} entrées</translation>
+        </message>
+        <message>
+            <source>Keep a screenshot of e&amp;very check (about 100 kB each)</source>
+            <translation>Garder une capture d’écran de chaque &amp;vérification (environ 100 ko chacune)</translation>
+        </message>
+        <message>
+            <source>Not only when a box was changed: a picture of the settings page at each check, as evidence that the boxes were still off that day.</source>
+            <translation>Pas seulement quand une case a été modifiée : une image de la page des paramètres à chaque vérification, comme preuve que les cases étaient encore décochées ce jour-là.</translation>
         </message>
     </context>
     <context>

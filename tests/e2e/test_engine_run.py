@@ -104,9 +104,19 @@ def test_all_off_already_is_opted_out_and_nothing_is_sent(sim: SimHarness, tmp_p
     sim.add("bob", "pw-bob", boxes=dict.fromkeys(ALL_BOXES, False))
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "bob", "pw-bob")
-    (bob,) = engine(ctx).run_check().accounts
+    eng = engine(ctx)
+    (bob,) = eng.run_check().accounts
     assert bob.status is Status.OPTED_OUT and bob.all_off
     assert sim.mutations("bob") == 0
+    assert bob.evidence is None  # nothing changed, nothing photographed (the default)
+    # Asked to keep a screenshot of every check: the page as read, hashed in the journal.
+    ctx.settings.screenshot_every_check = True
+    (bob,) = eng.run_check().accounts
+    assert bob.status is Status.OPTED_OUT and bob.evidence is not None
+    (shot,) = ctx.journal.entries(handle="bob", kinds=[EntryKind.EVIDENCE])
+    assert shot.payload["why"] == "all-off" and shot.payload["path"] == bob.evidence.name
+    assert bob.evidence.read_bytes().startswith(b"\x89PNG")
+    assert ctx.journal.verify().ok and sim.mutations("bob") == 0
 
 
 def test_dry_run_reports_would_fix_and_changes_nothing(sim: SimHarness, tmp_path: Path) -> None:

@@ -63,6 +63,7 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     dialog.concurrency.setValue(5)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
     dialog.notifications.setChecked(False)
+    dialog.screenshot_every_check.setChecked(True)
     with qtbot.waitSignal(dialog.settingsChanged):
         dialog.save_button.click()
 
@@ -71,6 +72,7 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     assert (saved.schedule, saved.check_on_start, saved.run_when_closed) == ("6h", False, True)
     assert (saved.start_at_login, saved.show_browser, saved.concurrency) == (True, True, 5)
     assert (saved.language, saved.notifications) == ("fr", False)
+    assert saved.screenshot_every_check is True
     assert ctx.settings == saved
 
     changed = ctx.journal.entries(kinds=[EntryKind.SETTINGS_CHANGED])

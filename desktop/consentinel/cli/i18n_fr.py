@@ -139,6 +139,7 @@ FRENCH: dict[str, str] = {
         "côté sous le nom {name}",
     "the journal found could not be read; set aside as {name}":
         "le journal trouvé était illisible ; mis de côté sous le nom {name}",
+    "every box off, as read": "toutes les cases décochées, telles que lues",
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",

@@ -11,6 +11,7 @@ from typing import Any
 
 from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
+from consentinel.core.evidence import EVERY_CHECK_SHOT
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
     Entry,
@@ -94,6 +95,8 @@ def _evidence(p: dict[str, Any]) -> str:
     why, name = str(p.get("why") or ""), Path(str(p.get("path") or "")).name
     if why == "page-changed":
         what = tr("the page did not look as expected")
+    elif why == EVERY_CHECK_SHOT:
+        what = tr("every box off, as read")
     else:
         try:
             what = tr("after unticking: {box}", box=box_name(Box(why)))

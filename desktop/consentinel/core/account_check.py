@@ -35,7 +35,7 @@ from consentinel.core.events import (
     PromptRequest,
     Step,
 )
-from consentinel.core.evidence import sha256_hex
+from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
 from consentinel.core.fileio import atomic_write_bytes
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
@@ -387,6 +387,9 @@ class AccountCheck:
             message = reason_message(Reason.BOX_DISABLED, self.handle, names)
             return self._result(Status.ERROR, Reason.BOX_DISABLED, message, settings, kept)
         status = Status.WOULD_FIX if would else Status.FIXED if fixed else Status.OPTED_OUT
+        if status is Status.OPTED_OUT and self.ctx.settings.screenshot_every_check:
+            # Nothing changed, so nothing was photographed: the page as read, if asked for.
+            self._save_evidence(await grok.screenshot(), EVERY_CHECK_SHOT)
         message = success_message(status, fixed, would, kept)
         return self._result(status, None, message, settings, kept)
 

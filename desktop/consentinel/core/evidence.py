@@ -11,6 +11,9 @@ from typing import Any
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
 
+#: The `why` of a screenshot kept at a check that changed nothing (screenshot_every_check).
+EVERY_CHECK_SHOT = "all-off"
+
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

@@ -50,6 +50,9 @@ class Settings:
     concurrency: int = 3
     language: str = "system"
     notifications: bool = True
+    #: Keep a screenshot of the settings page at every check, not only when a box was changed:
+    #: evidence of "still off on this date", at about 100 kB per account and check.
+    screenshot_every_check: bool = False
     backoff_hours: int = 12
     x_origin: str | None = None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
 
@@ -76,6 +79,7 @@ class Settings:
             "start_at_login",
             "show_browser",
             "notifications",
+            "screenshot_every_check",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(tr("The setting {name} must be true or false.", name=name))

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from consentinel.core.evidence import EVERY_CHECK_SHOT
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
@@ -154,6 +155,8 @@ def evidence_words(payload: dict[str, Any]) -> str:
     except ValueError:
         if why == "page-changed":
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "The page did not look as expected"))
+        if why == EVERY_CHECK_SHOT:
+            return _tr(QT_TRANSLATE_NOOP("JournalModel", "Every box off, as read"))
         return why or Path(str(payload.get("path", ""))).name
     return _tr(QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}")).replace(
         "{box}", box_name(box)

@@ -74,6 +74,16 @@ class SettingsDialog(QDialog):
         self.run_when_closed.setChecked(s.run_when_closed)
         self.start_at_login = QCheckBox(self.tr("Start Consentinel at &login, in the tray"))
         self.start_at_login.setChecked(s.start_at_login)
+        self.screenshot_every_check = QCheckBox(
+            self.tr("Keep a screenshot of e&very check (about 100 kB each)")
+        )
+        self.screenshot_every_check.setToolTip(
+            self.tr(
+                "Not only when a box was changed: a picture of the settings page at each check, "
+                "as evidence that the boxes were still off that day."
+            )
+        )
+        self.screenshot_every_check.setChecked(s.screenshot_every_check)
         self.jobs_label = QLabel()
         self.jobs_label.setWordWrap(True)
         self.jobs_label.hide()
@@ -85,6 +95,7 @@ class SettingsDialog(QDialog):
         schedule_label.setBuddy(self.schedule_combo)
         checks_form.addLayout(_row(schedule_label, self.schedule_combo))
         checks_form.addWidget(self.check_on_start)
+        checks_form.addWidget(self.screenshot_every_check)
         checks_form.addWidget(self.run_when_closed)
         checks_form.addWidget(self.start_at_login)
         checks_form.addWidget(self.jobs_label)
@@ -266,6 +277,7 @@ class SettingsDialog(QDialog):
             concurrency=self.concurrency.value(),
             language=str(self.language_combo.currentData()),
             notifications=self.notifications.isChecked(),
+            screenshot_every_check=self.screenshot_every_check.isChecked(),
         )
 
     def _schedule_changed(self) -> None:
