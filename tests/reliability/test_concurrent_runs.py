@@ -160,7 +160,8 @@ def test_manual_and_scheduled_checks_started_together(
     assert scheduled.returncode == 0, scheduled.stderr
     runs = _runs_do_not_overlap(consentinel_home / "data" / "journal.sqlite3")
     if len(runs) == 1:  # the manual check won; the scheduled one said so and stepped aside
-        assert "skipped" in scheduled.stderr and scheduled.stdout == ""
+        assert "skipped" in scheduled.stderr
+        assert json.loads(scheduled.stdout) == {"skipped": True, "reason": "another_check_running"}
     else:  # the scheduled check won; the manual one waited for it, then ran
         assert len(runs) == 2 and "waiting" in manual.stderr
     with Journal.open(consentinel_home / "data" / "journal.sqlite3") as journal:

@@ -87,25 +87,39 @@ def test_a_wrong_password_says_what_to_do_and_a_missing_keyring_is_said_once() -
     assert "keyring" in notes[1].body and "Open Consentinel" in notes[1].body
 
 
-def test_deliver_does_not_repeat_what_the_previous_check_said(tmp_path: Path) -> None:
-    """With the real journal: a need said after one scheduled run is not said after the next
-    one if nothing changed; said again once the account was fine in between."""
+def test_deliver_does_not_repeat_what_was_shown_but_says_what_was_not(tmp_path: Path) -> None:
+    """With the real journal: a need shown after one scheduled run is not shown again while
+    nothing changes; shown again once the account was fine in between; and a need that could
+    not be shown (notifications off, no notifier) is said at the next run."""
     from consentinel.core.journal import Journal
 
     journal = Journal.open(tmp_path / "journal.sqlite3")
 
-    def scheduled_run(*accounts: AccountResult) -> list[tuple[str, str | None]]:
+    def scheduled_run(notifier: object, *accounts: AccountResult) -> list[tuple[str, str | None]]:
         run_id = journal.start_run("schedule")
         for account in accounts:
             journal.record_check(run_id, account)
         journal.finish_run(run_id)
-        sent = deliver(RunResult(run_id, accounts), Silent(), journal)
+        sent = deliver(RunResult(run_id, accounts), notifier, journal)  # type: ignore[arg-type]
         return [(note.kind.value, note.handle) for note, _delivered in sent]
 
-    assert scheduled_run(NEEDS, REVERTED) == [("needs_user", "dave"), ("reverted_by_x", "carol")]
-    assert scheduled_run(NEEDS, REVERTED) == [("reverted_by_x", "carol")]
-    assert scheduled_run(AccountResult("dave", Status.OPTED_OUT)) == []
-    assert scheduled_run(NEEDS) == [("needs_user", "dave")]
+    shown, not_shown = Shown(), Silent()
+    assert scheduled_run(not_shown, NEEDS) == [("needs_user", "dave")]  # could not be shown...
+    assert scheduled_run(shown, NEEDS, REVERTED) == [
+        ("needs_user", "dave"),  # ...so it is said again
+        ("reverted_by_x", "carol"),
+    ]
+    assert scheduled_run(shown, NEEDS, REVERTED) == [("reverted_by_x", "carol")]
+    assert scheduled_run(shown, AccountResult("dave", Status.OPTED_OUT)) == []
+    assert scheduled_run(shown, NEEDS) == [("needs_user", "dave")]
+    page_changed = (PAGE_1, PAGE_2)
+    assert scheduled_run(shown, *page_changed) == [("page_changed", None)]
+    assert scheduled_run(shown, *page_changed) == []  # X's page still unreadable: said once
+
+
+class Shown:
+    def notify(self, note: Notification) -> bool:
+        return True
 
 
 class Silent:
@@ -229,8 +243,8 @@ class RecordingJournal:
     ) -> None:
         self.rows.append((run_id, handle, kind, message, delivered))
 
-    def checks_before(self, run_id: int, handles: object) -> tuple[AccountResult, ...]:
-        return ()  # a first run: nothing was said before
+    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+        return False  # a first run: nothing was said before
 
 
 def test_deliver_shows_and_journals_each_notification(server: FakeNotificationServer) -> None:

@@ -119,8 +119,8 @@ def test_post_run_notifications_sends_and_journals() -> None:
         def record_notification(self, *row: object) -> None:
             self.rows.append(row)
 
-        def checks_before(self, run_id: int, handles: object) -> tuple[AccountResult, ...]:
-            return ()
+        def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+            return False
 
     class Shown:
         def __init__(self) -> None:

@@ -469,27 +469,38 @@ class Journal:
         found = self.entries(handle=handle, kinds=[EntryKind.CHECK], limit=1)
         return found[0] if found else None
 
-    def checks_before(self, run_id: int, handles: Iterable[str]) -> tuple[AccountResult, ...]:
-        """How each account's last check before run `run_id` ended (status and reason only):
-        what the person was already told."""
-        found = []
-        for handle in handles:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT handle, payload FROM entries WHERE lower(handle) = ? AND kind = ? "
-                    "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
-                    (handle.strip().lstrip("@").lower(), EntryKind.CHECK.value, run_id),
-                ).fetchone()
-            if row is None:
-                continue
-            payload = json.loads(row[1])
-            try:
-                status = Status(payload.get("status"))
-                reason = Reason(payload["reason"]) if payload.get("reason") else None
-            except ValueError:
-                continue
-            found.append(AccountResult(row[0], status, reason))
-        return tuple(found)
+    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+        """Whether the person was already told this, before run `run_id`, and nothing changed
+        since: the last notification about this account (or about no account, for a handle of
+        None) is of this kind, was shown, and no check ended all off after it."""
+        who = "lower(handle) = ?" if handle else "handle IS NULL"
+        who_args = [handle.strip().lstrip("@").lower()] if handle else []
+        with self._lock:
+            last = self._db.execute(
+                f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
+                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
+                [EntryKind.NOTIFICATION.value, *who_args, run_id],
+            ).fetchone()
+            if last is None:
+                return False
+            said = json.loads(last[1])
+            if said.get("kind") != kind or not said.get("delivered"):
+                return False
+            checks_of = who if handle else "1 = 1"
+            fine_since = self._db.execute(
+                f"SELECT 1 FROM entries WHERE kind = ? AND {checks_of} AND id > ? "
+                "AND (run_id IS NULL OR run_id < ?) "
+                "AND json_extract(payload, '$.status') IN (?, ?) LIMIT 1",
+                [
+                    EntryKind.CHECK.value,
+                    *who_args,
+                    last[0],
+                    run_id,
+                    Status.OPTED_OUT.value,
+                    Status.FIXED.value,
+                ],
+            ).fetchone()
+        return fine_since is None
 
     def last_completed_run_at(self) -> datetime | None:
         """When the last run that went to its end (not interrupted, not cancelled) finished."""

@@ -11,7 +11,7 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
@@ -105,14 +105,19 @@ def _for_account(result: AccountResult) -> Notification | None:
     return None
 
 
-def notifications_for(run: RunResult, previous: RunResult | None = None) -> list[Notification]:
+def notifications_for(
+    run: RunResult,
+    previous: RunResult | None = None,
+    already_said: Callable[[NotificationKind, str | None], bool] | None = None,
+) -> list[Notification]:
     """One notification per account event; none when nothing changed.
 
     A changed page is X's doing, not an account's, and a missing keyring or browser this
     computer's, so each is said once per run however many accounts hit it. Transient failures
     (network, timeout) are not notified: the next run retries. With `previous` (how each
-    account's previous check ended), what was already said is not said again every few hours;
-    only X switching a box back on is said each time it happens.
+    account's previous check ended) or `already_said` (the journal's memory of what was shown),
+    what was already said is not said again every few hours; only X switching a box back on is
+    said each time it happens.
     """
     said_before = {
         (n.kind, n.handle) for n in (notifications_for(previous) if previous is not None else [])
@@ -124,7 +129,9 @@ def notifications_for(run: RunResult, previous: RunResult | None = None) -> list
         if note is None:
             continue
         key = (note.kind, note.handle)
-        if note.kind is not NotificationKind.REVERTED_BY_X and key in said_before:
+        if note.kind is not NotificationKind.REVERTED_BY_X and (
+            key in said_before or (already_said is not None and already_said(*key))
+        ):
             continue
         if note.handle is None:
             if key in said_now:
@@ -237,20 +244,24 @@ class NotificationJournal(Protocol):
         self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
     ) -> object: ...
 
-    def checks_before(self, run_id: int, handles: Iterable[str]) -> tuple[AccountResult, ...]: ...
+    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool: ...
 
 
 def deliver(
     run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
 ) -> list[tuple[Notification, bool]]:
     """Show every notification for `run` and journal each with whether it was shown. With the
-    journal, what the accounts' previous checks already said is not said again."""
-    previous = None
+    journal, what the person was already shown, unchanged since, is not said again; what could
+    not be shown (notifications off, no notifier) is said at the next run."""
+    already_said = None
     if journal is not None:
-        handles = [result.handle for result in run.accounts]
-        previous = RunResult(0, journal.checks_before(run.run_id, handles))
+        run_id = run.run_id
+
+        def already_said(kind: NotificationKind, handle: str | None) -> bool:
+            return journal.still_said(run_id, kind.value, handle)
+
     sent: list[tuple[Notification, bool]] = []
-    for note in notifications_for(run, previous):
+    for note in notifications_for(run, already_said=already_said):
         try:
             delivered = notifier.notify(note)
         except Exception:  # a notifier must never fail the run that already happened
