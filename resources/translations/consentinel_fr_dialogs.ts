@@ -650,6 +650,10 @@
             <source>Every box off, as read</source>
             <translation>Toutes les cases décochées, telles que lues</translation>
         </message>
+        <message>
+            <source>{box}: {state}</source>
+            <translation>{box} : {state}</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>
@@ -845,6 +849,10 @@
         <message>
             <source>Close</source>
             <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>It started over on {when}: the journal before it was set aside as {name}.</source>
+            <translation>Il a recommencé le {when} : le journal précédent a été mis de côté sous le nom {name}.</translation>
         </message>
     </context>
     <context>

@@ -357,3 +357,19 @@ def test_a_scheduled_run_right_after_a_check_is_skipped(
     proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
     assert json.loads(proc.stdout) == {"skipped": True, "reason": "checked_lately"}
     assert "is skipped" in proc.stderr
+
+
+def test_verify_says_when_the_journal_started_over(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """An unreadable journal is set aside and a new one started: verify says the new one is
+    intact and that another came before it, not just "intact"."""
+    journal = consentinel_home / "data" / "journal.sqlite3"
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    journal.write_bytes(b"not a database at all" * 50)
+    proc = run_cli(cli_env, "log", "--verify", check_exit=0)
+    assert "The journal is intact: 1 entry, chain verified." in proc.stdout
+    assert "It started over on " in proc.stdout and "journal.sqlite3.corrupt-" in proc.stdout
+    assert "could not be read" in proc.stderr  # the warning, once, when it happened
+    again = run_cli(cli_env, "log", "--verify", check_exit=0)
+    assert "It started over on " in again.stdout  # and at every verify after

@@ -10,6 +10,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.status import Box, Reason, Status
@@ -82,3 +84,14 @@ def test_each_csv_row_rehashes_from_its_own_columns(tmp_path: Path) -> None:
             payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )
         assert _independent_hash(row["prev_hash"], entry, payload) == row["hash"]
+
+
+def test_the_csv_summary_is_english_whatever_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal = _journal(tmp_path)
+    out = io.StringIO()
+    journal.export_csv(out)
+    change = next(r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["kind"] == "change")
+    assert change["summary"] == "training: on → off (confirmed)"

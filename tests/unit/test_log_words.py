@@ -33,9 +33,9 @@ def test_each_line_says_its_offset_from_utc(lines: dict[EntryKind, str]) -> None
 
 
 def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> None:
-    assert lines[EntryKind.RUN_FINISHED].endswith(
-        "finished — fixed: switched off and verified: 1, needs you: 1"
-    )
+    finished = lines[EntryKind.RUN_FINISHED]
+    assert finished.endswith("fixed: switched off and verified: 1, needs you: 1"), finished
+    assert "check finished" in finished and "finished —" not in finished  # said once
     assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
     assert "[two_factor]" not in "".join(lines.values())
     assert lines[EntryKind.EVIDENCE].endswith(
@@ -44,6 +44,26 @@ def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> Non
     assert lines[EntryKind.NOTIFICATION].endswith(
         "@bob needs you (not shown: no notifier answered)"
     )
+
+
+def test_a_box_left_as_it_was_is_said_by_its_state(tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("manual")
+    kept = {Box.TRAINING: BoxChange(False, False)}
+    journal.record_check(run, AccountResult("cleo", Status.OPTED_OUT, settings=kept))
+    line = entry_line(journal.entries(kinds=[EntryKind.CHECK])[0])
+    assert line.endswith("opted out (already off) — training: off"), line
+
+
+def test_a_notification_sent_in_another_language_is_said_in_the_readers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal.record_notification(1, "bob", "needs_user", "@bob a besoin de vous", delivered=True)
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    line = entry_line(journal.entries(kinds=[EntryKind.NOTIFICATION])[0])
+    assert line.endswith("the account needs you") and "besoin" not in line
 
 
 def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

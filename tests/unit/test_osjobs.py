@@ -105,6 +105,9 @@ def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: 
         "PATH": "/usr/bin",
         "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus",
     }
+    # Run from another folder than the installing shell's, the job needs an absolute path.
+    relative = check_command({"CONSENTINEL_HOME": "relhome"}).env["CONSENTINEL_HOME"]
+    assert relative == os.path.join(os.getcwd(), "relhome")
     assert check_command(demo).env == {
         "CONSENTINEL_HOME": "/tmp/demo",
         "CONSENTINEL_X_ORIGIN": "http://127.0.0.1:8765",

@@ -52,6 +52,11 @@ FRENCH: dict[str, str] = {
     "The journal is empty.": "Le journal est vide.",
     "The journal is intact: {count} entries, chain verified.":
         "Le journal est intact : {count} entrées, chaîne vérifiée.",
+    "The journal is intact: 1 entry, chain verified.":
+        "Le journal est intact : 1 entrée, chaîne vérifiée.",
+    "It started over on {when}: the journal before it was set aside as {name}, next to it.":
+        "Il a recommencé le {when} : le journal précédent a été mis de côté sous le nom {name}, "
+        "à côté de lui.",
     "The password is empty: nothing was saved.":
         "Le mot de passe est vide : rien n'a été enregistré.",
     "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
@@ -140,6 +145,12 @@ FRENCH: dict[str, str] = {
     "the journal found could not be read; set aside as {name}":
         "le journal trouvé était illisible ; mis de côté sous le nom {name}",
     "every box off, as read": "toutes les cases décochées, telles que lues",
+    "{box}: {state}": "{box} : {state}",
+    "X switched a box back on; it was switched off again":
+        "X a réactivé une case ; elle a été désactivée à nouveau",
+    "the account needs you": "le compte a besoin de vous",
+    "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",
+    "the accounts could not be checked": "les comptes n'ont pas pu être vérifiés",
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",

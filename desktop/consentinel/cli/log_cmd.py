@@ -51,7 +51,23 @@ def _log(args: argparse.Namespace) -> int:
         verdict = journal.verify()
         if verdict.ok:
             count = verdict.count
-            print(tr("The journal is intact: {count} entries, chain verified.", count=count))
+            if count == 1:
+                print(tr("The journal is intact: 1 entry, chain verified."))
+            else:
+                print(tr("The journal is intact: {count} entries, chain verified.", count=count))
+            from consentinel.core.journal_entries import EntryKind
+
+            for restart in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED]):
+                # Intact since it started over: say that a journal came before it.
+                when = restart.at.astimezone().strftime("%Y-%m-%d %H:%M")
+                print(
+                    tr(
+                        "It started over on {when}: the journal before it was set aside as "
+                        "{name}, next to it.",
+                        when=when,
+                        name=restart.payload.get("set_aside", "?"),
+                    )
+                )
             return 0
         print(tr("The journal does not verify: {problem}", problem=verdict.problem))
         return 1

@@ -18,6 +18,7 @@ from consentinel.core.journal_entries import (
     EntryKind,
     box_changes_in_page_order,
     change_flags,
+    message_for_reader,
     outcome_counts,
 )
 from consentinel.core.status import Box, Status
@@ -70,6 +71,8 @@ def details(entry: Entry) -> str:
         status = str(p.get("status", ""))
         words = tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
         counts = outcome_counts(p, status_words, tr("{name}: {count}"))
+        if status == "finished" and counts:
+            return counts  # "check finished" already says it
         return f"{words} — {counts}" if counts else words
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)
@@ -82,13 +85,22 @@ def details(entry: Entry) -> str:
             )
         return tr("the journal found could not be read; set aside as {name}", name=name)
     if entry.kind is EntryKind.NOTIFICATION:
-        message = str(p.get("message", ""))
-        return (
-            message
-            if p.get("delivered")
-            else tr("{text} (not shown: no notifier answered)", text=message)
-        )
+        message = message_for_reader(p) or _notification_kind(p.get("kind"))
+        if p.get("delivered"):
+            return message
+        return tr("{text} (not shown: no notifier answered)", text=message)
     return entry.summary()
+
+
+def _notification_kind(kind: object) -> str:
+    """What a notification was about, for a reader of another language than it was sent in."""
+    words = {
+        "reverted_by_x": tr("X switched a box back on; it was switched off again"),
+        "needs_user": tr("the account needs you"),
+        "page_changed": tr("X's settings page could not be read"),
+        "cannot_check": tr("the accounts could not be checked"),
+    }
+    return words.get(str(kind), str(kind))
 
 
 def _evidence(p: dict[str, Any]) -> str:
@@ -130,7 +142,11 @@ def _on_off(value: object) -> str:
 def _check(p: dict[str, Any]) -> str:
     parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
     for value, change in box_changes_in_page_order(p):
-        parts.append(_box_change(value, change.get("before"), change.get("after")))
+        before, after = change.get("before"), change.get("after")
+        if before == after:  # left as it was: its state, not "off → off"
+            parts.append(tr("{box}: {state}", box=_box(value), state=_on_off(after)))
+        else:
+            parts.append(_box_change(value, before, after))
     return " — ".join(parts)
 
 

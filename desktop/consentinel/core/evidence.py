@@ -21,8 +21,9 @@ def sha256_hex(data: bytes) -> str:
 
 def evidence_file(evidence_dir: Path, value: str) -> Path:
     """The file an entry names. Screenshots are kept flat in the evidence folder and entries
-    name them by file name; entries written before 0.3 held a full path, which is read by its
-    file name too, so that a data folder copied or restored elsewhere still finds its own."""
+    name them by file name; entries written before screenshots were hashed held a full path,
+    which is read by its file name too, so that a data folder copied or restored elsewhere
+    still finds its own."""
     return evidence_dir / Path(value).name
 
 
@@ -30,7 +31,7 @@ def check_evidence_files(rows: Sequence[Sequence[Any]], evidence_dir: Path) -> s
     """The first screenshot that is missing or no longer the one taken, in words; else None.
 
     `rows` as the journal reads them: (id, ts, run_id, kind, handle, payload, ...). Entries that
-    hold no file hash (written before 0.3) are only looked for, not compared."""
+    hold no file hash (written before screenshots were hashed) are only looked for, not compared."""
     for row in rows:
         if row[3] != EntryKind.EVIDENCE.value:
             continue

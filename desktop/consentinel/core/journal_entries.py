@@ -96,7 +96,10 @@ class Entry:
             reason = f" ({p['reason']})" if p.get("reason") else ""
             return f"{p.get('status', '?')}{reason}"
         if self.kind is EntryKind.CHANGE:
-            extra = change_flags(p)
+            # In English whatever the reader's language (the CSV export's column).
+            flags = [n for n, on in (("confirmed", p.get("confirmed")),
+                                     ("reverted by X", p.get("reverted_by_x"))) if on]  # fmt: skip
+            extra = f" ({', '.join(flags)})" if flags else ""
             return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
         if self.kind is EntryKind.SIGNIN:
             reason = f" ({p['reason']})" if p.get("reason") else ""

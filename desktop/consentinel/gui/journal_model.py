@@ -41,6 +41,16 @@ def time_with_zone(entry: Entry) -> str:
     return f"{local.strftime('%Y-%m-%d %H:%M:%S %z')} ({utc.strftime('%Y-%m-%d %H:%M:%S')} UTC)"
 
 
+def state_words(box_value: object, state: object) -> str:
+    """'Training: off': a box a check read and left as it was."""
+    try:
+        name = box_name(Box(box_value))
+    except ValueError:
+        name = str(box_value)
+    words = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: {state}"))
+    return words.replace("{box}", name).replace("{state}", on_off(state))
+
+
 def change_words(payload: dict[str, Any]) -> str:
     """'Training: on → off (confirmed)' in the interface's language."""
     try:
@@ -135,7 +145,10 @@ def check_words(payload: dict[str, Any]) -> str:
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
     for box_value, change in box_changes_in_page_order(payload):
-        parts.append(change_words({"box": box_value, **change}))
+        if change.get("before") == change.get("after"):  # left as it was: its state
+            parts.append(state_words(box_value, change.get("after")))
+        else:
+            parts.append(change_words({"box": box_value, **change}))
     return " — ".join(parts)
 
 
@@ -194,6 +207,8 @@ def details(entry: Entry) -> str:
         words = _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         counts = outcome_counts(p, status_name, pair)
+        if status == "finished" and counts:
+            return counts  # "Check finished" already says it
         return f"{words} — {counts}" if counts else words
     return entry.summary()
 

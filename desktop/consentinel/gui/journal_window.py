@@ -187,13 +187,19 @@ class JournalWindow(QWidget):
                 ).replace("{count}", str(result.count))
             )
             self.badge.setStyleSheet(INTACT_STYLE)
-            self.badge.setToolTip(
-                self.tr(
-                    "Every entry is chained to the one before it, and every screenshot matches "
-                    "the hash taken with it: nothing was edited, removed or added since, unless "
-                    "the whole chain was rewritten (a check, not a signature)."
-                )
+            tip = self.tr(
+                "Every entry is chained to the one before it, and every screenshot matches "
+                "the hash taken with it: nothing was edited, removed or added since, unless "
+                "the whole chain was rewritten (a check, not a signature)."
             )
+            restarts = self._ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+            if restarts:  # intact since it started over: a journal came before it
+                tip += "\n" + self.tr(
+                    "It started over on {when}: the journal before it was set aside as {name}."
+                ).replace("{when}", local_time(restarts[-1])).replace(
+                    "{name}", str(restarts[-1].payload.get("set_aside", "?"))
+                )
+            self.badge.setToolTip(tip)
         else:
             self.badge.setText(
                 self.tr("Journal damaged: {problem}").replace("{problem}", result.problem or "")

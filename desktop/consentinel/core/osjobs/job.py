@@ -80,7 +80,12 @@ def folder_suffix(environ: Mapping[str, str] | None = None) -> str:
 
 
 def _passed_env(environ: Mapping[str, str]) -> dict[str, str]:
-    return {name: environ[name] for name in PASSED_ENV if environ.get(name)}
+    passed = {name: environ[name] for name in PASSED_ENV if environ.get(name)}
+    if "CONSENTINEL_HOME" in passed:
+        # The job runs from another folder than the shell that installed it: a relative or
+        # "~" path would name another data folder there.
+        passed["CONSENTINEL_HOME"] = os.path.abspath(os.path.expanduser(passed["CONSENTINEL_HOME"]))
+    return passed
 
 
 def _interpreter() -> str:
