@@ -150,3 +150,19 @@ def test_post_run_notifications_sends_and_journals() -> None:
     ctx.settings.notifications = False
     assert schedule_cmd.post_run_notifications(cast(Any, ctx), run, shown) == 0
     assert len(shown.notes) == 1 and len(ctx.journal.rows) == 1
+
+
+def test_status_of_a_job_that_can_never_run_is_not_ok(
+    config_home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from consentinel.core.osjobs import systemd
+
+    assert run_cmd(["schedule", "install", "--every", "daily"], FakeContext()) == 0
+    # The units stay, but the computer no longer runs systemd (a container image, say).
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "gone")
+    capsys.readouterr()
+    assert run_cmd(["schedule", "status"], FakeContext()) == 2
+    assert "never runs" in capsys.readouterr().out

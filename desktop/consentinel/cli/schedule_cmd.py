@@ -57,7 +57,8 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if action == "status":
         report = osjobs.status()
         print(report.message)
-        return EXIT_OK
+        # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
+        return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
     if action == "remove":
         report = osjobs.remove()
         print(report.message)
