@@ -106,8 +106,11 @@ def shoot(lang: str, out: Path, variant: str | None = None) -> int:
     if variant == "dark":
         from take_dialog_screenshots import dark_palette  # this folder is on sys.path
 
+        from consentinel.gui.readable_icons import use_readable_icons
+
         app.setStyle("Fusion")
         app.setPalette(dark_palette())  # type: ignore[arg-type]
+        use_readable_icons(app)  # as the launcher does on a dark palette
     suffix = variant or lang
     only_main = variant is not None
     out.mkdir(parents=True, exist_ok=True)

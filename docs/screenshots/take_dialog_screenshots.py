@@ -103,6 +103,9 @@ def take_all(home: Path) -> None:
     # A dark palette, to check that messages, badges and links stay readable.
     os.environ["CONSENTINEL_LANG"] = "en"
     app.setPalette(dark_palette())
+    from consentinel.gui.readable_icons import use_readable_icons
+
+    use_readable_icons(app)  # as the launcher does on a dark palette
     ctx = sample_context(home / "dark")
     makers = dialogs(ctx)
     for name in ("account-add", "journal", "prompt-2fa", "about-diagnostics"):

@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.app_controller import AppController
     from consentinel.gui.app_icons import app_icon
     from consentinel.gui.logging_setup import setup_logging
+    from consentinel.gui.message_style import is_dark
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import Claim, SingleInstance, server_name
     from consentinel.gui.translations import Translators
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationDomain("consentinel.org")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    if is_dark():
+        from consentinel.gui.readable_icons import use_readable_icons
+
+        use_readable_icons(app)
     app.setQuitOnLastWindowClosed(False)
 
     paths = AppPaths.from_env()

@@ -1,0 +1,60 @@
+"""Button icons stay readable on a dark palette (real Qt styles, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
+from pytestqt.qtbot import QtBot
+
+from consentinel.gui.readable_icons import ReadableIconsStyle
+
+CLOSE = QStyle.StandardPixmap.SP_DialogCloseButton
+SAVE = QStyle.StandardPixmap.SP_DialogSaveButton
+
+
+def _lightness(style: QStyle, icon: QStyle.StandardPixmap) -> float:
+    image = style.standardIcon(icon).pixmap(QSize(16, 16)).toImage()
+    values = [
+        image.pixelColor(x, y).lightness()
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).alpha() > 64
+    ]
+    return sum(values) / len(values)
+
+
+@pytest.fixture
+def dark(qtbot: QtBot) -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.palette()
+    palette = QPalette(before)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+    ):
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    try:
+        yield
+    finally:
+        app.setPalette(before)
+
+
+def test_a_dark_grey_icon_is_lightened_on_a_dark_palette(dark: None) -> None:
+    fusion = QStyleFactory.create("fusion")
+    readable = ReadableIconsStyle("fusion")
+    assert _lightness(fusion, CLOSE) < 80  # what Fusion draws: all but invisible on #353535
+    assert _lightness(readable, CLOSE) > 200
+    # A coloured icon is drawn to be seen on any background: left as it is.
+    assert abs(_lightness(readable, SAVE) - _lightness(fusion, SAVE)) < 1
+
+
+def test_a_light_palette_is_left_as_the_style_draws_it(qtbot: QtBot) -> None:
+    readable = ReadableIconsStyle("fusion")
+    assert _lightness(readable, CLOSE) == _lightness(readable.baseStyle(), CLOSE)
