@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any
 
+from consentinel.core.accounts import handle_key
 from consentinel.core.events import AccountResult
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error
@@ -413,7 +414,7 @@ class Journal:
         where, args = [], []  # type: tuple[list[str], list[Any]]
         if handle is not None:
             where.append("lower(handle) = ?")
-            args.append(handle.strip().lstrip("@").lower())
+            args.append(handle_key(handle))
         if kinds is not None:
             values = [EntryKind(k).value for k in kinds]
             where.append(f"kind IN ({','.join('?' * len(values))})")
@@ -474,7 +475,7 @@ class Journal:
         since: the last notification about this account (or about no account, for a handle of
         None) is of this kind, was shown, and no check ended all off after it."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
-        who_args = [handle.strip().lstrip("@").lower()] if handle else []
+        who_args = [handle_key(handle)] if handle else []
         with self._lock:
             last = self._db.execute(
                 f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
@@ -517,7 +518,7 @@ class Journal:
             row = self._db.execute(
                 "SELECT payload FROM entries WHERE lower(handle) = ? AND kind = ? "
                 "AND json_extract(payload, '$.box') = ? ORDER BY id DESC LIMIT 1",
-                (handle.strip().lstrip("@").lower(), EntryKind.CHANGE.value, Box(box).value),
+                (handle_key(handle), EntryKind.CHANGE.value, Box(box).value),
             ).fetchone()
         if not row:
             return False
