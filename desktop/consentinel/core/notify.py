@@ -107,21 +107,16 @@ def _for_account(result: AccountResult) -> Notification | None:
 
 def notifications_for(
     run: RunResult,
-    previous: RunResult | None = None,
     already_said: Callable[[NotificationKind, str | None], bool] | None = None,
 ) -> list[Notification]:
     """One notification per account event; none when nothing changed.
 
     A changed page is X's doing, not an account's, and a missing keyring or browser this
     computer's, so each is said once per run however many accounts hit it. Transient failures
-    (network, timeout) are not notified: the next run retries. With `previous` (how each
-    account's previous check ended) or `already_said` (the journal's memory of what was shown),
-    what was already said is not said again every few hours; only X switching a box back on is
-    said each time it happens.
+    (network, timeout) are not notified: the next run retries. With `already_said` (deliver()
+    asks the journal what was shown), what was already said is not said again every few hours;
+    only X switching a box back on is said each time it happens.
     """
-    said_before = {
-        (n.kind, n.handle) for n in (notifications_for(previous) if previous is not None else [])
-    }
     out: list[Notification] = []
     said_now: set[tuple[NotificationKind, str | None]] = set()
     for result in run.accounts:
@@ -129,8 +124,10 @@ def notifications_for(
         if note is None:
             continue
         key = (note.kind, note.handle)
-        if note.kind is not NotificationKind.REVERTED_BY_X and (
-            key in said_before or (already_said is not None and already_said(*key))
+        if (
+            note.kind is not NotificationKind.REVERTED_BY_X
+            and already_said is not None
+            and already_said(*key)
         ):
             continue
         if note.handle is None:
@@ -261,7 +258,7 @@ def deliver(
             return journal.still_said(run_id, kind.value, handle)
 
     sent: list[tuple[Notification, bool]] = []
-    for note in notifications_for(run, already_said=already_said):
+    for note in notifications_for(run, already_said):
         try:
             delivered = notifier.notify(note)
         except Exception:  # a notifier must never fail the run that already happened
