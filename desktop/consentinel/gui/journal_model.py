@@ -41,22 +41,23 @@ def time_with_zone(entry: Entry) -> str:
     return f"{local.strftime('%Y-%m-%d %H:%M:%S %z')} ({utc.strftime('%Y-%m-%d %H:%M:%S')} UTC)"
 
 
+def _box_words(value: object) -> str:
+    """A box's name; a code this version does not know, as it is."""
+    try:
+        return box_name(Box(value))
+    except ValueError:
+        return str(value)
+
+
 def state_words(box_value: object, state: object) -> str:
     """'Training: off': a box a check read and left as it was."""
-    try:
-        name = box_name(Box(box_value))
-    except ValueError:
-        name = str(box_value)
     words = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: {state}"))
-    return words.replace("{box}", name).replace("{state}", on_off(state))
+    return words.replace("{box}", _box_words(box_value)).replace("{state}", on_off(state))
 
 
 def change_words(payload: dict[str, Any]) -> str:
     """'Training: on → off (confirmed)' in the interface's language."""
-    try:
-        name = box_name(Box(payload.get("box")))
-    except ValueError:
-        name = str(payload.get("box", "?"))
+    name = _box_words(payload.get("box", "?"))
     flags = []
     if payload.get("confirmed"):
         flags.append(_tr(QT_TRANSLATE_NOOP("JournalModel", "confirmed")))
