@@ -19,7 +19,7 @@ from consentinel.core.journal_entries import (
     box_changes_in_page_order,
     change_flags,
     message_for_reader,
-    outcome_counts,
+    run_end_words,
 )
 from consentinel.core.status import Box, Status
 
@@ -68,12 +68,12 @@ def details(entry: Entry) -> str:
         trigger = str(p.get("trigger", ""))
         return tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
-        status = str(p.get("status", ""))
-        words = tr(_RUN_ENDS[status]) if status in _RUN_ENDS else status
-        counts = outcome_counts(p, status_words, tr("{name}: {count}"))
-        if status == "finished" and counts:
-            return counts  # "check finished" already says it
-        return f"{words} — {counts}" if counts else words
+        return run_end_words(
+            p,
+            lambda end: tr(_RUN_ENDS[end]) if end in _RUN_ENDS else end,
+            status_words,
+            tr("{name}: {count}"),
+        )
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)
     if entry.kind is EntryKind.JOURNAL_RESTARTED:

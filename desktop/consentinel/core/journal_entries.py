@@ -213,6 +213,22 @@ def check_no_secret(payload: object, where: str = "payload") -> None:
             check_no_secret(value, where)
 
 
+def run_end_words(
+    payload: dict[str, Any],
+    end_word: Callable[[str], str],
+    name: Callable[[Status], str],
+    pair: str = "{name}: {count}",
+) -> str:
+    """A run's end: what its checks found ("Fixed: 1, Needs you: 2"; the entry's kind already
+    says it finished), or how it ended and what it found before ("cancelled — Fixed: 1")."""
+    status = str(payload.get("status", ""))
+    counts = outcome_counts(payload, name, pair)
+    if status == "finished" and counts:
+        return counts
+    words = end_word(status)
+    return f"{words} — {counts}" if counts else words
+
+
 def outcome_counts(
     payload: dict[str, Any], name: Callable[[Status], str], pair: str = "{name}: {count}"
 ) -> str:

@@ -21,7 +21,7 @@ from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
     box_changes_in_page_order,
-    outcome_counts,
+    run_end_words,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
@@ -204,13 +204,13 @@ def details(entry: Entry) -> str:
         )
         return _tr(text).replace("{name}", str(p.get("set_aside", "?")))
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
-        status = str(p.get("status", ""))
-        words = _tr(_RUN_STATUSES[status]) if status in _RUN_STATUSES else status
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
-        counts = outcome_counts(p, status_name, pair)
-        if status == "finished" and counts:
-            return counts  # "Check finished" already says it
-        return f"{words} — {counts}" if counts else words
+        return run_end_words(
+            p,
+            lambda end: _tr(_RUN_STATUSES[end]) if end in _RUN_STATUSES else end,
+            status_name,
+            pair,
+        )
     return entry.summary()
 
 
