@@ -1,6 +1,7 @@
 """With a year of use (a home made by history.py): one refresh of the accounts table, as the
-window does at every step of a check, and opening the journal window. Qt offscreen, in its own
-process (the benchmark's own process loads no Qt).
+window does at every step of a check; opening the journal window, and how long after that its
+integrity badge shows its verdict (worked out in a thread of its own: the chain and every
+screenshot). Qt offscreen, in its own process (the benchmark's own process loads no Qt).
 
 Usage: `python history_windows.py HOME`; prints one JSON line of milliseconds (medians).
 """
@@ -14,6 +15,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from consentinel.core.context import AppContext
@@ -36,7 +38,7 @@ def main() -> int:
     now = datetime.now(timezone.utc)
     table.set_rows(rows_for(ctx), None, now)  # the first fill, as at start-up
     app.processEvents()
-    refresh, journal_window = [], []
+    refresh, journal_window, verdict = [], [], []
     for _ in range(REPEATS):
         started = time.perf_counter()
         table.set_rows(rows_for(ctx), None, now)
@@ -48,6 +50,11 @@ def main() -> int:
         window.show()
         app.processEvents()
         journal_window.append(time.perf_counter() - started)
+        if window.verifying:
+            loop = QEventLoop()
+            window.badge_updated.connect(loop.quit)
+            loop.exec()
+        verdict.append(time.perf_counter() - started)
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -56,6 +63,7 @@ def main() -> int:
             {
                 "table_refresh_ms": statistics.median(refresh) * 1000,
                 "journal_window_ms": statistics.median(journal_window) * 1000,
+                "journal_verdict_ms": statistics.median(verdict) * 1000,
             }
         )
     )

@@ -598,6 +598,11 @@ def table(results: dict[str, Any]) -> str:
             lines.append(
                 f"  one refresh of the accounts table (read and drawn) {h['table_refresh_ms']:.0f} "
                 f"ms; opening the journal window {h['journal_window_ms']:.0f} ms"
+                + (
+                    f", its integrity verdict {h['journal_verdict_ms']:.0f} ms after the start"
+                    if "journal_verdict_ms" in h
+                    else ""
+                )
             )
     lines += ["", "Targets:"]
     for row in results["targets"]:

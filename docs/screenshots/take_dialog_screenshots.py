@@ -257,6 +257,12 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
 
     def journal() -> object:
         window = JournalWindow(ctx)  # type: ignore[arg-type]
+        from PySide6.QtCore import QEventLoop
+
+        if window.verifying:  # the badge's verdict comes from a thread of its own
+            loop = QEventLoop()
+            window.badge_updated.connect(loop.quit)
+            loop.exec()
         window.kind_filter.setCurrentIndex(window.kind_filter.findData(None))
         for row in range(window.model.rowCount()):
             if window.model.entry_at(row).kind is EntryKind.EVIDENCE:

@@ -854,6 +854,18 @@
             <source>It started over on {when}: the journal before it was set aside as {name}.</source>
             <translation>Il a recommencé le {when} : le journal précédent a été mis de côté sous le nom {name}.</translation>
         </message>
+        <message>
+            <source>Checking the journal…</source>
+            <translation>Vérification du journal…</translation>
+        </message>
+        <message>
+            <source>Every entry and every screenshot is being compared with its hash.</source>
+            <translation>Chaque entrée et chaque capture d’écran sont comparées à leur hachage.</translation>
+        </message>
+        <message>
+            <source>The journal could not be checked: {problem}</source>
+            <translation>Le journal n’a pas pu être vérifié : {problem}</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

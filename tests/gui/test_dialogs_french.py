@@ -107,5 +107,10 @@ def test_no_english_left_in_the_dialogs(qtbot: QtBot, french: None, memory_vault
             if text in sources and text not in SAME_IN_FRENCH:
                 english.append((type(widget).__name__, text))
     assert english == []
+    journal = widgets[3]
+    assert isinstance(journal, JournalWindow)
+    assert journal.badge.text() == "Vérification du journal…"
+    qtbot.waitUntil(lambda: not journal.verifying)  # its verdict, from its own thread
+    assert journal.badge.text() == "Journal intact — 1 entrée"
     assert widgets[0].windowTitle() == "Ajouter un compte"
     assert "en mémoire" in widgets[0].vault_label.text()  # type: ignore[attr-defined]

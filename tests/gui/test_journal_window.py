@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -56,6 +58,12 @@ def _window(qtbot: QtBot, ctx: AppContext) -> JournalWindow:
     window = JournalWindow(ctx)
     qtbot.addWidget(window)
     return window
+
+
+def _verdict(qtbot: QtBot, window: JournalWindow) -> str:
+    """The badge once its check (in a thread of its own) is done."""
+    qtbot.waitUntil(lambda: not window.verifying)
+    return window.badge.text()
 
 
 def _column(window: JournalWindow, column: int) -> list[str]:
@@ -234,7 +242,7 @@ def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_va
     ctx = AppContext.create(vault=memory_vault)
     _journal_with_a_run(ctx)
     window = _window(qtbot, ctx)
-    assert window.badge.text() == "Journal intact — 6 entries"
+    assert _verdict(qtbot, window) == "Journal intact — 6 entries"
     assert "#1e7b34" in window.badge.styleSheet()
 
     # Someone rewrites history in the file: alice's box was "never on".
@@ -245,16 +253,71 @@ def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_va
         )
     db.close()
     window.refresh()
-    assert window.badge.text().startswith("Journal damaged:")
+    assert _verdict(qtbot, window).startswith("Journal damaged:")
     assert "was edited" in window.badge.text()
     assert "#b3261e" in window.badge.styleSheet()
+
+
+def test_the_window_answers_while_the_screenshots_are_hashed(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Hashing a year of screenshots takes seconds: the window must not wait for it. Here the
+    screenshot is a named pipe whose bytes come only when the test sends them, so the check
+    stays under way for as long as the test needs."""
+    ctx = AppContext.create(vault=memory_vault)
+    shot = _journal_with_a_run(ctx)
+    data = shot.read_bytes()
+    shot.unlink()
+    os.mkfifo(shot)
+    sent, once = threading.Event(), threading.Lock()
+
+    def send() -> None:
+        if once.acquire(blocking=False):
+            with shot.open("wb") as pipe:  # waits for the check to open it for reading
+                pipe.write(data)
+            sent.set()
+
+    # A window that hashed before it showed would wait here for ever: the bytes come anyway
+    # after a while, and the assertions below then fail instead of the run hanging.
+    fallback = threading.Timer(20, send)
+    fallback.start()
+    try:
+        window = _window(qtbot, ctx)
+        assert not sent.is_set()
+        assert window.badge.text() == "Checking the journal…"
+        assert window.verifying
+        _select(window.account_filter, "bob")  # the window answers meanwhile
+        assert set(_column(window, window.model.ACCOUNT)) == {"@bob"}
+    finally:
+        fallback.cancel()
+        send()
+    assert _verdict(qtbot, window) == "Journal intact — 6 entries"
+    shot.unlink()
+    shot.write_bytes(data)
+    # A second check asked for while one runs: only the latest verdict is shown.
+    window.refresh()
+    window.refresh()
+    assert _verdict(qtbot, window) == "Journal intact — 6 entries"
+
+
+def test_a_journal_that_cannot_be_read_says_so_instead_of_a_verdict(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert _verdict(qtbot, window) == "Journal intact — 6 entries"
+    ctx.journal.close()  # as when the app quits while the window checks
+    window.update_badge()
+    assert _verdict(qtbot, window).startswith("The journal could not be checked: ")
+    assert "#8a5300" in window.badge.styleSheet()
 
 
 def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     window = _window(qtbot, ctx)
     assert window.model.rowCount() == 0
-    assert window.badge.text() == "Journal intact — 0 entries"
+    assert _verdict(qtbot, window) == "Journal intact — 0 entries"
     ctx.accounts.add(Account("carol"))
     ctx.journal.append_account_added("carol")
     window.refresh()

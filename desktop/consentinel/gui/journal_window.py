@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Slot
+from PySide6.QtCore import QDate, QItemSelection, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.context import AppContext
 from consentinel.core.evidence import evidence_file
-from consentinel.core.journal_entries import Entry, EntryKind, message_for_reader
+from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import (
@@ -44,12 +48,41 @@ from consentinel.gui.row_hints import window_advice
 MAX_ROWS = 5000
 INTACT_STYLE = "background: #1e7b34; color: white; padding: 3px 8px; border-radius: 4px;"
 DAMAGED_STYLE = "background: #b3261e; color: white; padding: 3px 8px; border-radius: 4px;"
+CHECKING_STYLE = "background: #5f6368; color: white; padding: 3px 8px; border-radius: 4px;"
+UNCHECKED_STYLE = "background: #8a5300; color: white; padding: 3px 8px; border-radius: 4px;"
 _NO_DATE = QDate(2000, 1, 1)
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
 
+log = logging.getLogger(__name__)
+
+
+class _Verdicts(QObject):
+    """Carries a verdict from the checking thread to the window (a queued signal): the number
+    of the check it answers, and its VerifyResult, or the exception's words."""
+
+    ready = Signal(int, object)
+
+
+def _verify(journal: Journal, number: int, verdicts: _Verdicts) -> None:
+    verdict: VerifyResult | str
+    try:
+        verdict = journal.verify()
+    except Exception as error:  # the journal closed as the app quits, or the disk failed
+        log.warning("the journal could not be checked: %s", error)
+        verdict = str(error)
+    # RuntimeError: the window was closed meanwhile and nobody waits for this verdict.
+    with contextlib.suppress(RuntimeError):
+        verdicts.ready.emit(number, verdict)
+
 
 class JournalWindow(QWidget):
-    """Everything the journal holds, filtered; `refresh()` re-reads it (connect run signals)."""
+    """Everything the journal holds, filtered; `refresh()` re-reads it (connect run signals).
+
+    The integrity badge is worked out in a thread of its own: it hashes every screenshot, which
+    takes seconds once a year of "a screenshot of every check" is kept, and the window must
+    answer meanwhile. `badge_updated` is emitted when the badge shows a verdict."""
+
+    badge_updated = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +112,10 @@ class JournalWindow(QWidget):
 
         self.badge = QLabel()
         self.badge.setAccessibleName(self.tr("Journal integrity"))
+        self._verdicts = _Verdicts(self)
+        self._verdicts.ready.connect(self._show_verdict)
+        self._checks_asked = 0
+        self.verifying = False
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
@@ -177,7 +214,39 @@ class JournalWindow(QWidget):
         self.update_badge()
 
     def update_badge(self) -> None:
-        result = self._ctx.journal.verify()
+        """Starts checking the chain and the screenshots; the badge says so until it is done.
+        A check asked for while one runs supersedes it: only the latest verdict is shown."""
+        self._checks_asked += 1
+        self.verifying = True
+        self.badge.setText(self.tr("Checking the journal…"))
+        self.badge.setStyleSheet(CHECKING_STYLE)
+        self.badge.setToolTip(
+            self.tr("Every entry and every screenshot is being compared with its hash.")
+        )
+        # A daemon thread: closing the window or quitting must not wait for the hashing.
+        threading.Thread(
+            target=_verify,
+            args=(self._ctx.journal, self._checks_asked, self._verdicts),
+            daemon=True,
+            name="journal-verify",
+        ).start()
+
+    @Slot(int, object)
+    def _show_verdict(self, number: int, verdict: VerifyResult | str) -> None:
+        if number != self._checks_asked:
+            return  # a later check is under way
+        self.verifying = False
+        if isinstance(verdict, str):
+            self.badge.setText(
+                self.tr("The journal could not be checked: {problem}").replace("{problem}", verdict)
+            )
+            self.badge.setStyleSheet(UNCHECKED_STYLE)
+            self.badge.setToolTip("")
+        else:
+            self._show_result(verdict)
+        self.badge_updated.emit()
+
+    def _show_result(self, result: VerifyResult) -> None:
         if result.ok:
             self.badge.setText(
                 (
