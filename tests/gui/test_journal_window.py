@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -23,7 +23,7 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
-from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow
+from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreadsheet_delimiter
 
 
 def _screenshot(path: Path) -> Path:
@@ -224,8 +224,9 @@ def test_export_writes_valid_csv_and_json(
     _journal_with_a_run(ctx)
     window = _window(qtbot, ctx)
 
+    window.csv_delimiter = ","  # the machine's region says which; both are tested below
     assert window.export_to(tmp_path / "all.csv", "csv") == 6
-    rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8-sig")))
     assert len(rows) == 6
     assert {r["kind"] for r in rows} >= {"change", "check", "evidence"}
     assert "6 entries written" in window.export_label.text()
@@ -236,6 +237,28 @@ def test_export_writes_valid_csv_and_json(
     assert document["verified"] is True
     assert len(document["entries"]) == count == 3
     assert {e["handle"] for e in document["entries"]} == {"alice"}
+
+
+def test_the_csv_is_written_for_the_person_s_spreadsheet(
+    qtbot: QtBot, memory_vault: Vault, tmp_path: Path
+) -> None:
+    """Excel reads a .csv without a BOM in the system's code page, and splits it on the
+    region's list separator: a semicolon where numbers take a decimal comma."""
+    assert spreadsheet_delimiter(QLocale(QLocale.Language.French, QLocale.Country.France)) == ";"
+    assert spreadsheet_delimiter(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == ";"
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert spreadsheet_delimiter(english) == ","
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert window.csv_delimiter == spreadsheet_delimiter(QLocale.system())
+    window.csv_delimiter = ";"
+    assert window.export_to(tmp_path / "fr.csv", "csv") == 6
+    raw = (tmp_path / "fr.csv").read_bytes()
+    assert raw.startswith("\ufeffid;ts;".encode())
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    fixed = next(r for r in rows if r["kind"] == "check" and r["handle"] == "alice")
+    assert json.loads(fixed["payload"])["status"] == "fixed"
 
 
 def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_vault: Vault) -> None:

@@ -86,6 +86,35 @@ def test_each_csv_row_rehashes_from_its_own_columns(tmp_path: Path) -> None:
         assert _independent_hash(row["prev_hash"], entry, payload) == row["hash"]
 
 
+def test_a_csv_for_a_spreadsheet_starts_with_a_bom_and_keeps_its_rows_rehashable(
+    tmp_path: Path,
+) -> None:
+    """As the window writes it for a French Excel: a UTF-8 BOM and semicolons. Read back as
+    any CSV reader would (utf-8-sig, the delimiter sniffed from the header), each row still re-hashes."""
+    journal = _journal(tmp_path)
+    target = tmp_path / "for-excel.csv"
+    journal.export_csv(target, delimiter=";", bom=True)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;ts;run_id;kind;handle;summary;payload;")
+    text = raw.decode("utf-8-sig")
+    delimiter = csv.Sniffer().sniff(text.splitlines()[0]).delimiter
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    assert len(rows) == journal.count()
+    for row in rows:
+        entry = {
+            "handle": row["handle"] or None,
+            "id": int(row["id"]),
+            "kind": row["kind"],
+            "run_id": int(row["run_id"]) if row["run_id"] else None,
+            "ts": row["ts"],
+        }
+        assert _independent_hash(row["prev_hash"], entry, json.loads(row["payload"])) == row["hash"]
+    # Scripts' CSV (`log --csv`) stays plain: commas, no BOM.
+    out = io.StringIO()
+    journal.export_csv(out)
+    assert out.getvalue().startswith("id,ts,run_id,")
+
+
 def test_the_csv_summary_is_english_whatever_the_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

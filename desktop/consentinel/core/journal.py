@@ -577,11 +577,17 @@ class Journal:
         return write_json(self, target, handle=handle, **filters)
 
     def export_csv(
-        self, target: Path | str | IO[str], handle: str | None = None, **filters: Any
+        self,
+        target: Path | str | IO[str],
+        handle: str | None = None,
+        *,
+        delimiter: str = ",",
+        bom: bool = False,
+        **filters: Any,
     ) -> int:
         from consentinel.core.journal_export import write_csv
 
-        return write_csv(self, target, handle=handle, **filters)
+        return write_csv(self, target, handle=handle, delimiter=delimiter, bom=bom, **filters)
 
     # -- plumbing -------------------------------------------------------------------------------
 

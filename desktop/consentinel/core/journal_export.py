@@ -70,11 +70,24 @@ def write_json(journal: Journal, target: Path | str | IO[str], **filters: Any) -
     return len(entries)
 
 
-def write_csv(journal: Journal, target: Path | str | IO[str], **filters: Any) -> int:
-    """One row per entry (the payload as JSON in one column); returns the entry count."""
+def write_csv(
+    journal: Journal,
+    target: Path | str | IO[str],
+    *,
+    delimiter: str = ",",
+    bom: bool = False,
+    **filters: Any,
+) -> int:
+    """One row per entry (the payload as JSON in one column); returns the entry count.
+
+    For a spreadsheet (the window's export): `bom`, so that Excel reads the file as UTF-8 and
+    not as the system's code page (« Corrigé », not « CorrigÃ© »), and the `delimiter` Excel
+    splits columns on in the person's region (";" where numbers take a decimal comma)."""
     entries = journal.entries(**filters)
     with _sink(target) as out:
-        writer = csv.writer(out, lineterminator="\n")
+        if bom:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for e in entries:
             writer.writerow(

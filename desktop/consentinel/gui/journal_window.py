@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +125,9 @@ class JournalWindow(QWidget):
         self.json_button.clicked.connect(lambda: self._ask_export("json"))
         self.export_label = QLabel()
         self.export_label.setWordWrap(True)
+        #: What the person's spreadsheet splits a CSV's columns on (their region's, not the
+        #: app's language: Excel follows the system).
+        self.csv_delimiter = spreadsheet_delimiter(QLocale.system())
 
         filters = QHBoxLayout()
         for text, widget in (
@@ -421,7 +424,9 @@ class JournalWindow(QWidget):
         filters = self.filters()
         try:
             if fmt == "csv":
-                count = self._ctx.journal.export_csv(path, **filters)
+                count = self._ctx.journal.export_csv(
+                    path, delimiter=self.csv_delimiter, bom=True, **filters
+                )
             else:
                 count = self._ctx.journal.export_json(path, **filters)
         except OSError as error:
@@ -439,6 +444,12 @@ class JournalWindow(QWidget):
             .replace("{path}", str(path))
         )
         return count
+
+
+def spreadsheet_delimiter(locale: QLocale) -> str:
+    """Excel opens a .csv file by splitting its columns on the region's list separator: ";"
+    where numbers are written with a decimal comma (France, Belgium, Germany…), else ","."""
+    return ";" if locale.decimalPoint() == "," else ","
 
 
 def _date_edit(any_words: str) -> QDateEdit:
