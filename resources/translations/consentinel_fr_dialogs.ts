@@ -654,6 +654,10 @@
             <source>{box}: {state}</source>
             <translation>{box} : {state}</translation>
         </message>
+        <message>
+            <source>The journal before it no longer verified ({problem}); you chose to keep it as {name} and start a new one</source>
+            <translation>Le journal précédent ne se vérifiait plus ({problem}) ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>
@@ -865,6 +869,50 @@
         <message>
             <source>The journal could not be checked: {problem}</source>
             <translation>Le journal n’a pas pu être vérifié : {problem}</translation>
+        </message>
+        <message>
+            <source>Start a &amp;new journal…</source>
+            <translation>Commencer un &amp;nouveau journal…</translation>
+        </message>
+        <message>
+            <source>Keep this journal as it is, next to a new one that starts with an entry naming it.</source>
+            <translation>Garder ce journal tel quel, à côté d’un nouveau qui commence par une entrée le nommant.</translation>
+        </message>
+        <message>
+            <source>Start a new journal</source>
+            <translation>Commencer un nouveau journal</translation>
+        </message>
+        <message>
+            <source>Keep this journal as it is and start a new one?</source>
+            <translation>Garder ce journal tel quel et en commencer un nouveau ?</translation>
+        </message>
+        <message>
+            <source>This journal no longer verifies: {problem}
+
+It will not be changed or deleted: it stays in the data folder under a name of its own, with its screenshots, for whoever needs to examine it. Export it first if you need to show it to someone.
+
+The new journal starts with an entry naming the old one, and its badge says “intact” again from there. The accounts' last results show again after their next check.</source>
+            <translation>Ce journal ne se vérifie plus : {problem}
+
+Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d’écran, pour qui doit l’examiner. Exportez-le d’abord si vous devez le montrer à quelqu’un.
+
+Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>A check is running: start a new journal once it has ended.</source>
+            <translation>Une vérification est en cours : commencez un nouveau journal une fois qu’elle est terminée.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed: {problem}</source>
+            <translation>Rien n’a été modifié : {problem}</translation>
+        </message>
+        <message>
+            <source>The old journal is kept as {name}, next to the new one.</source>
+            <translation>L’ancien journal est gardé sous le nom {name}, à côté du nouveau.</translation>
         </message>
     </context>
     <context>

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -21,6 +21,7 @@ from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.lock import RunLock
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
 from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreadsheet_delimiter
@@ -334,6 +335,66 @@ def test_a_journal_that_cannot_be_read_says_so_instead_of_a_verdict(
     window.update_badge()
     assert _verdict(qtbot, window).startswith("The journal could not be checked: ")
     assert "#8a5300" in window.badge.styleSheet()
+
+
+def _confirm_when_asked(qtbot: QtBot, window: JournalWindow, *, start: bool) -> list[str]:
+    """Answers the confirmation box once it shows; returns what it said."""
+    said: list[str] = []
+
+    def answer() -> None:
+        box = window.confirm_box
+        said.append(box.informativeText())
+        wanted = "Start a new journal" if start else "Cancel"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+
+    QTimer.singleShot(0, answer)
+    return said
+
+
+def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert _verdict(qtbot, window) == "Journal intact — 6 entries"
+    assert window.start_over_button.isHidden()  # never offered for an intact journal
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'change'")
+    db.close()
+    window.refresh()
+    assert _verdict(qtbot, window).startswith("Journal damaged:")
+    assert not window.start_over_button.isHidden()
+    old_journal = ctx.journal
+
+    # Cancel: nothing moves.
+    said = _confirm_when_asked(qtbot, window, start=False)
+    assert window.ask_start_over() is False
+    assert "was edited" in said[0] and "will not be changed or deleted" in said[0]
+    assert ctx.journal is old_journal
+
+    # A check running holds it back (its run lock, taken here as a check takes it).
+    lock = RunLock(ctx.paths.lock_path)
+    assert lock.acquire()
+    try:
+        _confirm_when_asked(qtbot, window, start=True)
+        assert window.ask_start_over() is False
+        assert "A check is running" in window.export_label.text()
+        assert ctx.journal is old_journal
+    finally:
+        lock.release()
+
+    _confirm_when_asked(qtbot, window, start=True)
+    with qtbot.waitSignal(window.journal_replaced):
+        assert window.ask_start_over() is True
+    assert ctx.journal is not old_journal
+    aside = [p.name for p in ctx.paths.journal_path.parent.glob("journal.sqlite3.damaged-*")]
+    assert len(aside) == 1 and aside[0] in window.export_label.text()
+    assert _verdict(qtbot, window) == "Journal intact — 1 entry"
+    assert window.start_over_button.isHidden()
+    (only,) = _column(window, window.model.DETAILS)
+    assert only.startswith("The journal before it no longer verified (entry ")
+    assert aside[0] in only
 
 
 def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: Vault) -> None:

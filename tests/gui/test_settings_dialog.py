@@ -184,6 +184,9 @@ def _fill(ctx: AppContext, vault: Vault) -> None:
 def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _fill(ctx, memory_vault)
+    # A journal kept earlier when it no longer verified: it goes too, head file and all.
+    ctx.journal, _kept = ctx.journal.start_over("entry 1 was edited.")
+    ctx.journal.append_account_added("alice")
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
 
@@ -193,10 +196,12 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     )
     with qtbot.waitSignal(dialog.dataDeleted):
         assert dialog.delete_all_data() is True
+    left = sorted(p.name for p in ctx.paths.journal_path.parent.iterdir())
+    assert not [n for n in left if ".damaged-" in n], left
 
     # The confirmation named what goes.
     assert "@alice, @bob" in seen[0]
-    assert "journal (2 entries)" in seen[0]
+    assert "journal (2 entries)" in seen[0]  # the new journal's
     assert "the demo's in-memory keyring" in seen[0]
     for handle in ("alice", "bob"):
         assert memory_vault.get_password(handle) is None

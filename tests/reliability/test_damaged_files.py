@@ -64,3 +64,37 @@ def test_damaged_file_is_set_aside_and_the_app_starts(
     assert again.stderr.strip() == ""
     if target.name == "journal.sqlite3":
         assert "intact" in run_cli(env, "log", "--verify", expect=0).stdout
+
+
+def test_a_journal_that_no_longer_verifies_can_be_kept_and_a_new_one_started(
+    env: dict[str, str], consentinel_home: Path
+) -> None:
+    """Once the person has seen the damage (and exported it if they must), `log --start-over`
+    keeps the journal as it is, next to a new one whose first entry names it."""
+    run_cli(env, "account", "add", "alice", expect=0)
+    refused = run_cli(env, "log", "--start-over", expect=1)  # an intact chain is never cut
+    assert "intact" in refused.stderr
+    journal = consentinel_home / "data" / "journal.sqlite3"
+    db = sqlite3.connect(journal)
+    db.execute("UPDATE entries SET payload = '{\"forged\":true}' WHERE id = 1")
+    db.commit()
+    db.close()
+    damaged = run_cli(env, "log", "--verify", expect=1).stdout
+    assert "entry 1 was edited" in damaged
+
+    started = run_cli(env, "log", "--start-over", expect=0)
+
+    aside = [p for p in journal.parent.iterdir() if p.name.startswith("journal.sqlite3.damaged-")]
+    assert len(aside) == 1, sorted(p.name for p in journal.parent.iterdir())
+    assert aside[0].name in started.stdout
+    kept = sqlite3.connect(aside[0])  # kept as it was: the forged entry is still there
+    assert kept.execute("SELECT payload FROM entries WHERE id = 1").fetchone()[0] == (
+        '{"forged":true}'
+    )
+    kept.close()
+    verdict = run_cli(env, "log", "--verify", expect=0).stdout
+    assert "intact: 1 entry" in verdict and aside[0].name in verdict
+    listed = run_cli(env, "log", expect=0).stdout
+    assert "no longer verified (entry 1 was edited)" in listed and aside[0].name in listed
+    # A second start-over has nothing to do: the new journal is intact.
+    run_cli(env, "log", "--start-over", expect=1)

@@ -218,6 +218,55 @@ def test_verify_detects_a_missing_head_file(journal: Journal, journal_path: Path
     assert not verdict.ok and verdict.problem and "missing" in verdict.problem
 
 
+def test_a_damaged_journal_is_kept_as_it_is_and_a_new_one_names_it(
+    journal: Journal, journal_path: Path
+) -> None:
+    fill(journal)
+    db = raw(journal_path)
+    db.execute("UPDATE entries SET handle = 'mallory' WHERE id = 2")
+    db.close()
+    problem = journal.verify().problem
+    assert problem and "entry 2 was edited" in problem
+    before = {p.name for p in journal_path.parent.iterdir()}
+
+    fresh, moved = journal.start_over(problem)
+
+    assert moved.name.startswith("journal.sqlite3.damaged-") and moved.exists()
+    head_aside = [p for p in journal_path.parent.iterdir() if p.name.startswith("journal.head.")]
+    assert len(head_aside) == 1  # its head file went with it, to be examined together
+    old = raw(moved)
+    assert old.execute("SELECT handle FROM entries WHERE id = 2").fetchone()[0] == "mallory"
+    old.close()
+    assert {p.name for p in journal_path.parent.iterdir()} >= before - {HEAD_FILE_NAME}
+    verdict = fresh.verify()
+    assert verdict.ok and verdict.count == 1
+    (first,) = fresh.entries()
+    assert first.kind is EntryKind.JOURNAL_RESTARTED
+    assert first.payload == {"set_aside": moved.name, "why": "damaged", "problem": problem}
+    fresh.close()
+
+
+def test_a_journal_that_cannot_be_set_aside_stays_open_as_it_was(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The OS refusing the rename (a full or read-only disk, a file held open on Windows) is
+    made up here: as root, no permission stops a rename."""
+    from consentinel.core import journal as journal_module
+    from consentinel.core.fileio import StorageError
+
+    fill(journal)
+    entries = journal.count()
+
+    def refuse(path: Path, why: str) -> Path:
+        raise StorageError(f"Could not set {path} aside: read-only file system.")
+
+    monkeypatch.setattr(journal_module, "set_aside_db", refuse)
+    with pytest.raises(StorageError):
+        journal.start_over("entry 2 was edited.")
+    assert journal.count() == entries  # still open, still the same journal
+    assert journal.verify().ok
+
+
 def test_verify_in_french(
     journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,7 +90,8 @@ def test_a_csv_for_a_spreadsheet_starts_with_a_bom_and_keeps_its_rows_rehashable
     tmp_path: Path,
 ) -> None:
     """As the window writes it for a French Excel: a UTF-8 BOM and semicolons. Read back as
-    any CSV reader would (utf-8-sig, the delimiter sniffed from the header), each row still re-hashes."""
+    any CSV reader would (utf-8-sig, the delimiter sniffed from the header), each row still
+    re-hashes."""
     journal = _journal(tmp_path)
     target = tmp_path / "for-excel.csv"
     journal.export_csv(target, delimiter=";", bom=True)

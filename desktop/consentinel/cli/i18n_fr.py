@@ -312,4 +312,25 @@ FRENCH: dict[str, str] = {
         "Ctrl+C annule.",
     "No screen here: the check runs without a window.":
         "Pas d'écran ici : la vérification se fait sans fenêtre.",
+    # -- consentinel log --start-over
+    "when the journal no longer verifies: keep it as it is, next to a new one that starts with "
+    "an entry naming it":
+        "quand le journal ne se vérifie plus : le garder tel quel, à côté d'un nouveau qui "
+        "commence par une entrée le nommant",
+    "The journal is intact: there is nothing to start over.":
+        "Le journal est intact : il n'y a rien à recommencer.",
+    "A check is running: start over once it has ended, so that it loses nothing.":
+        "Une vérification est en cours : recommencez le journal une fois qu'elle est terminée, "
+        "pour qu'elle ne perde rien.",
+    "Nothing was changed: {problem}": "Rien n'a été modifié : {problem}",
+    "The journal that no longer verified is kept as it is, as {name} next to the new one (its "
+    "screenshots stay in the evidence folder). The new journal starts with an entry that names "
+    "it.":
+        "Le journal qui ne se vérifiait plus est gardé tel quel, sous le nom {name}, à côté du "
+        "nouveau (ses captures d'écran restent dans le dossier des preuves). Le nouveau journal "
+        "commence par une entrée qui le nomme.",
+    "the journal before it no longer verified ({problem}); kept as {name}, by your choice, and "
+    "a new one started":
+        "le journal précédent ne se vérifiait plus ({problem}) ; gardé sous le nom {name}, à "
+        "votre demande, et un nouveau commencé",
 }

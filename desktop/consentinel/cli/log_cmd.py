@@ -11,6 +11,7 @@ from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
     from consentinel.core.journal import Journal
 
 
@@ -29,6 +30,14 @@ def add_parser(sub: Any) -> None:
             "journal)"
         ),
     )
+    fmt.add_argument(
+        "--start-over",
+        action="store_true",
+        help=tr(
+            "when the journal no longer verifies: keep it as it is, next to a new one that "
+            "starts with an entry naming it"
+        ),
+    )
     log.set_defaults(handler=_log)
 
 
@@ -43,6 +52,8 @@ def _log(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     ctx = open_context()
     journal = ctx.journal
+    if args.start_over:
+        return _start_over(ctx)
     if args.verify:
         if handle:
             print(
@@ -100,3 +111,38 @@ def _warn_if_broken(journal: Journal) -> None:
     if not verdict.ok:
         problem = tr("The journal does not verify: {problem}", problem=verdict.problem)
         print(problem, file=sys.stderr)
+
+
+def _start_over(ctx: AppContext) -> int:
+    """Keeps a journal that no longer verifies as it is and begins a new one (never for an
+    intact journal: its chain would be cut for nothing)."""
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.lock import RunLock
+
+    verdict = ctx.journal.verify()
+    if verdict.ok:
+        print(tr("The journal is intact: there is nothing to start over."), file=sys.stderr)
+        return 1
+    lock = RunLock(ctx.paths.lock_path)
+    if not lock.acquire(wait=False):
+        print(
+            tr("A check is running: start over once it has ended, so that it loses nothing."),
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        ctx.journal, moved = ctx.journal.start_over(verdict.problem or "")
+    except StorageError as error:
+        print(tr("Nothing was changed: {problem}", problem=error), file=sys.stderr)
+        return 1
+    finally:
+        lock.release()
+    print(
+        tr(
+            "The journal that no longer verified is kept as it is, as {name} next to the new "
+            "one (its screenshots stay in the evidence folder). The new journal starts with an "
+            "entry that names it.",
+            name=moved.name,
+        )
+    )
+    return 0

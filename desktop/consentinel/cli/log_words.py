@@ -83,6 +83,13 @@ def details(entry: Entry) -> str:
                 "the journal found was written by a newer Consentinel; set aside as {name}",
                 name=name,
             )
+        if p.get("why") == "damaged":
+            return tr(
+                "the journal before it no longer verified ({problem}); kept as {name}, by your "
+                "choice, and a new one started",
+                problem=str(p.get("problem", "")).rstrip("."),
+                name=name,
+            )
         return tr("the journal found could not be read; set aside as {name}", name=name)
     if entry.kind is EntryKind.NOTIFICATION:
         message = message_for_reader(p) or _notification_kind(p.get("kind"))

@@ -208,6 +208,30 @@ class Journal:
         with self._lock:
             self._db.close()
 
+    def start_over(self, problem: str) -> tuple[Journal, Path]:
+        """For a journal that no longer verifies, once the person chose to carry on: this one is
+        closed and kept as it is, next to the new one (`journal.sqlite3.damaged-<UTC time>`, its
+        head file alongside), and a new journal begins whose first entry names it and says
+        what was wrong. Returns (the new journal, where the old one went). The caller holds the
+        run lock: no check may write meanwhile.
+
+        When the file cannot be moved, this journal is opened again and StorageError is
+        raised: nothing was lost, and the app goes on with the damaged journal."""
+        with self._lock:
+            self._db.close()
+            try:
+                moved = set_aside_db(self.path, "damaged")
+            except StorageError:
+                self._db = connect(self.path)
+                raise
+            fresh = Journal.open(self.path, clock=self._clock, evidence_dir=self.evidence_dir)
+            fresh.append(
+                EntryKind.JOURNAL_RESTARTED,
+                None,
+                {"set_aside": moved.name, "why": "damaged", "problem": problem},
+            )
+        return fresh, moved
+
     def __enter__(self) -> Journal:
         return self
 

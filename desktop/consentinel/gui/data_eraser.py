@@ -54,10 +54,11 @@ def erase_all_data(ctx: AppContext) -> None:
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
         try:
-            # The database, its WAL files, migration backups and any copy set aside as corrupt.
-            for path in journal_path.parent.glob(journal_path.name + "*"):
-                path.unlink(missing_ok=True)
-            journal_path.with_name(HEAD_FILE_NAME).unlink(missing_ok=True)
+            # The database, its WAL files, migration backups, any copy set aside (corrupt,
+            # newer, damaged), and the head files, set-aside ones included.
+            for name in (journal_path.name, HEAD_FILE_NAME):
+                for path in journal_path.parent.glob(name + "*"):
+                    path.unlink(missing_ok=True)
         finally:
             # A fresh journal (or the old one if a file could not go): the app keeps working.
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)

@@ -177,6 +177,33 @@ def evidence_words(payload: dict[str, Any]) -> str:
     )
 
 
+_RESTART_WHY = {
+    "newer": QT_TRANSLATE_NOOP(
+        "JournalModel",
+        "The journal found was written by a newer Consentinel; it was set aside as {name}",
+    ),
+    "damaged": QT_TRANSLATE_NOOP(
+        "JournalModel",
+        "The journal before it no longer verified ({problem}); you chose to keep it as {name} "
+        "and start a new one",
+    ),
+}
+
+
+def _restart_words(p: dict[str, Any]) -> str:
+    text = _RESTART_WHY.get(
+        str(p.get("why")),
+        QT_TRANSLATE_NOOP(
+            "JournalModel", "The journal found could not be read; it was set aside as {name}"
+        ),
+    )
+    return (
+        _tr(text)
+        .replace("{name}", str(p.get("set_aside", "?")))
+        .replace("{problem}", str(p.get("problem", "")).rstrip("."))
+    )
+
+
 def details(entry: Entry) -> str:
     """One line on what the entry says, in the interface's language."""
     p = entry.payload
@@ -192,17 +219,7 @@ def details(entry: Entry) -> str:
         trigger = str(p.get("trigger", ""))
         return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
-        text = (
-            QT_TRANSLATE_NOOP(
-                "JournalModel",
-                "The journal found was written by a newer Consentinel; it was set aside as {name}",
-            )
-            if p.get("why") == "newer"
-            else QT_TRANSLATE_NOOP(
-                "JournalModel", "The journal found could not be read; it was set aside as {name}"
-            )
-        )
-        return _tr(text).replace("{name}", str(p.get("set_aside", "?")))
+        return _restart_words(p)
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(

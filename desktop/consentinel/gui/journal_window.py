@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.context import AppContext
 from consentinel.core.evidence import evidence_file
+from consentinel.core.fileio import StorageError
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
+from consentinel.core.lock import RunLock
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import (
@@ -83,6 +86,8 @@ class JournalWindow(QWidget):
     answer meanwhile. `badge_updated` is emitted when the badge shows a verdict."""
 
     badge_updated = Signal()
+    #: ctx.journal is a new journal (the damaged one was kept and a new one started).
+    journal_replaced = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +121,15 @@ class JournalWindow(QWidget):
         self._verdicts.ready.connect(self._show_verdict)
         self._checks_asked = 0
         self.verifying = False
+        self._problem: str | None = None  # why the journal does not verify, once known
+        self.start_over_button = QPushButton(self.tr("Start a &new journal…"))
+        self.start_over_button.setToolTip(
+            self.tr(
+                "Keep this journal as it is, next to a new one that starts with an entry naming it."
+            )
+        )
+        self.start_over_button.clicked.connect(self.ask_start_over)
+        self.start_over_button.hide()
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
@@ -188,6 +202,7 @@ class JournalWindow(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
+        bottom.addWidget(self.start_over_button)
         bottom.addWidget(self.export_label, 1)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.csv_button)
@@ -221,6 +236,8 @@ class JournalWindow(QWidget):
         A check asked for while one runs supersedes it: only the latest verdict is shown."""
         self._checks_asked += 1
         self.verifying = True
+        self._problem = None
+        self.start_over_button.hide()
         self.badge.setText(self.tr("Checking the journal…"))
         self.badge.setStyleSheet(CHECKING_STYLE)
         self.badge.setToolTip(
@@ -273,6 +290,8 @@ class JournalWindow(QWidget):
                 )
             self.badge.setToolTip(tip)
         else:
+            self._problem = result.problem or ""
+            self.start_over_button.show()
             self.badge.setText(
                 self.tr("Journal damaged: {problem}").replace("{problem}", result.problem or "")
             )
@@ -283,6 +302,59 @@ class JournalWindow(QWidget):
                     "a copy of it before anything else."
                 )
             )
+
+    def ask_start_over(self) -> bool:
+        """Ask, then keep the damaged journal as it is and begin a new one; True when done."""
+        if self._problem is None:
+            return False
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Start a new journal"))
+        box.setText(self.tr("Keep this journal as it is and start a new one?"))
+        box.setInformativeText(
+            self.tr(
+                "This journal no longer verifies: {problem}\n\n"
+                "It will not be changed or deleted: it stays in the data folder under a name of "
+                "its own, with its screenshots, for whoever needs to examine it. Export it "
+                "first if you need to show it to someone.\n\n"
+                "The new journal starts with an entry naming the old one, and its badge says "
+                "“intact” again from there. The accounts' last results show again after their "
+                "next check."
+            ).replace("{problem}", self._problem)
+        )
+        start = box.addButton(
+            self.tr("Start a new journal"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.confirm_box = box
+        box.exec()
+        if box.clickedButton() is not start:
+            return False
+        lock = RunLock(self._ctx.paths.lock_path)
+        if not lock.acquire(wait=False):
+            self.export_label.setText(
+                self.tr("A check is running: start a new journal once it has ended.")
+            )
+            return False
+        try:
+            self._ctx.journal, moved = self._ctx.journal.start_over(self._problem)
+        except StorageError as error:
+            self.export_label.setText(
+                self.tr("Nothing was changed: {problem}").replace("{problem}", str(error))
+            )
+            return False
+        finally:
+            lock.release()
+        self.export_label.setText(
+            self.tr("The old journal is kept as {name}, next to the new one.").replace(
+                "{name}", moved.name
+            )
+        )
+        self.refresh()
+        self.journal_replaced.emit()
+        return True
 
     def filters(self) -> dict[str, Any]:
         """The journal.entries() arguments the filters ask for."""

@@ -530,6 +530,7 @@ class MainWindow(QMainWindow):
             from consentinel.gui.journal_window import JournalWindow
 
             self.journal_window = JournalWindow(self.ctx, self)
+            self.journal_window.journal_replaced.connect(self.refresh)
         else:
             self.journal_window.refresh()
         self.journal_window.show()
