@@ -655,8 +655,8 @@
             <translation>{box} : {state}</translation>
         </message>
         <message>
-            <source>The journal before it no longer verified ({problem}); you chose to keep it as {name} and start a new one</source>
-            <translation>Le journal précédent ne se vérifiait plus ({problem}) ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
+            <source>The journal before it no longer verified: {problem}; you chose to keep it as {name} and start a new one</source>
+            <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
         </message>
     </context>
     <context>
@@ -913,6 +913,10 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <source>The old journal is kept as {name}, next to the new one.</source>
             <translation>L’ancien journal est gardé sous le nom {name}, à côté du nouveau.</translation>
+        </message>
+        <message>
+            <source>… and {more} more: export JSON to see them all.</source>
+            <translation>… et {more} autres : exportez en JSON pour les voir tous.</translation>
         </message>
     </context>
     <context>

@@ -282,6 +282,22 @@ def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_va
     assert "#b3261e" in window.badge.styleSheet()
 
 
+def test_the_badge_counts_every_problem_and_its_tooltip_lists_them(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    shot = _journal_with_a_run(ctx)
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'change'")
+    db.close()
+    shot.unlink()
+    window = _window(qtbot, ctx)
+    assert _verdict(qtbot, window) == "Journal damaged: entry 2 was edited (and one more)."
+    tip = window.badge.toolTip()
+    assert "• entry 2 was edited." in tip
+    assert f"• the screenshot of entry 3 ({shot.name}) is missing." in tip
+
+
 def test_the_window_answers_while_the_screenshots_are_hashed(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:
@@ -393,7 +409,7 @@ def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
     assert _verdict(qtbot, window) == "Journal intact — 1 entry"
     assert window.start_over_button.isHidden()
     (only,) = _column(window, window.model.DETAILS)
-    assert only.startswith("The journal before it no longer verified (entry ")
+    assert only.startswith("The journal before it no longer verified: entry ")
     assert aside[0] in only
 
 

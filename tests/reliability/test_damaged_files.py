@@ -71,16 +71,25 @@ def test_a_journal_that_no_longer_verifies_can_be_kept_and_a_new_one_started(
 ) -> None:
     """Once the person has seen the damage (and exported it if they must), `log --start-over`
     keeps the journal as it is, next to a new one whose first entry names it."""
-    run_cli(env, "account", "add", "alice", expect=0)
+    for handle in ("alice", "bob", "carol"):
+        run_cli(env, "account", "add", handle, expect=0)
     refused = run_cli(env, "log", "--start-over", expect=1)  # an intact chain is never cut
     assert "intact" in refused.stderr
     journal = consentinel_home / "data" / "journal.sqlite3"
     db = sqlite3.connect(journal)
     db.execute("UPDATE entries SET payload = '{\"forged\":true}' WHERE id = 1")
+    db.execute("UPDATE entries SET handle = 'mallory' WHERE id = 3")
     db.commit()
     db.close()
-    damaged = run_cli(env, "log", "--verify", expect=1).stdout
-    assert "entry 1 was edited" in damaged
+    # Every problem is named, not only the first; the export holds them too.
+    damaged = run_cli(env, "log", "--verify", expect=1).stdout.splitlines()
+    assert damaged == [
+        "The journal does not verify: 2 problems.",
+        "  - entry 1 was edited.",
+        "  - entry 3 was edited.",
+    ]
+    exported = json.loads(run_cli(env, "log", "--json", expect=0).stdout)
+    assert exported["problems"] == ["entry 1 was edited.", "entry 3 was edited."]
 
     started = run_cli(env, "log", "--start-over", expect=0)
 
@@ -95,6 +104,7 @@ def test_a_journal_that_no_longer_verifies_can_be_kept_and_a_new_one_started(
     verdict = run_cli(env, "log", "--verify", expect=0).stdout
     assert "intact: 1 entry" in verdict and aside[0].name in verdict
     listed = run_cli(env, "log", expect=0).stdout
-    assert "no longer verified (entry 1 was edited)" in listed and aside[0].name in listed
+    assert "no longer verified: entry 1 was edited (and one more); kept as" in listed
+    assert aside[0].name in listed
     # A second start-over has nothing to do: the new journal is intact.
     run_cli(env, "log", "--start-over", expect=1)

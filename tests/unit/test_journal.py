@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.evidence import sha256_hex
 from consentinel.core.journal import (
     HEAD_FILE_NAME,
     EntryKind,
@@ -27,6 +28,7 @@ from consentinel.core.journal import (
     check_no_secret,
 )
 from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS
+from consentinel.core.journal_verify import problems_in_short
 from consentinel.core.status import Box, Reason, Status
 
 
@@ -159,6 +161,42 @@ def test_verify_detects_tampering(
     verdict = journal.verify()
     assert not verdict.ok
     assert verdict.problem and words in verdict.problem
+
+
+def test_verify_names_every_problem_not_only_the_first(
+    journal: Journal, journal_path: Path, tmp_path: Path
+) -> None:
+    """Whoever examines a damaged journal needs the whole extent of the damage: the walk goes
+    on after a break, and every screenshot is looked at."""
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    journal.evidence_dir = evidence
+    run = journal.start_run("manual")
+    for name in ("one.png", "two.png", "three.png"):
+        (evidence / name).write_bytes(name.encode() * 100)
+        digest = sha256_hex((evidence / name).read_bytes())
+        journal.record_evidence(run, "alice", name, "training", sha256=digest)
+    fill(journal)
+    assert journal.verify().ok
+    db = raw(journal_path)
+    db.execute("UPDATE entries SET handle = 'mallory' WHERE id = 3")  # one evidence entry
+    db.execute("DELETE FROM entries WHERE id = 6")  # from the middle of the chain
+    db.close()
+    (evidence / "two.png").write_bytes(b"not the page that was seen")
+    (evidence / "three.png").unlink()
+
+    verdict = journal.verify()
+
+    assert not verdict.ok
+    assert verdict.problems == (
+        "entry 3 was edited.",
+        "entry 7 does not follow the one before it (an entry was deleted, moved or edited).",
+        "the journal has 9 entries but its head says 10: entries were removed from the end.",
+        "the screenshot of entry 3 (two.png) was changed after it was taken.",
+        "the screenshot of entry 4 (three.png) is missing.",
+    )
+    assert verdict.problem == verdict.problems[0]
+    assert problems_in_short(verdict) == "entry 3 was edited (and 4 more)."
 
 
 def test_verify_detects_reordered_entries(journal: Journal, journal_path: Path) -> None:

@@ -49,6 +49,10 @@ FRENCH: dict[str, str] = {
         "session ouverte par vous (consentinel login {handle}), ou enregistrez-en un avec : "
         "consentinel account set-password {handle} --password-stdin",
     "The journal does not verify: {problem}": "Le journal ne se vérifie pas : {problem}",
+    "The journal does not verify: {count} problems.":
+        "Le journal ne se vérifie pas : {count} problèmes.",
+    "  … and {more} more: export JSON to see them all.":
+        "  … et {more} autres : exportez en JSON pour les voir tous.",
     "The journal is empty.": "Le journal est vide.",
     "The journal is intact: {count} entries, chain verified.":
         "Le journal est intact : {count} entrées, chaîne vérifiée.",
@@ -329,8 +333,8 @@ FRENCH: dict[str, str] = {
         "Le journal qui ne se vérifiait plus est gardé tel quel, sous le nom {name}, à côté du "
         "nouveau (ses captures d'écran restent dans le dossier des preuves). Le nouveau journal "
         "commence par une entrée qui le nomme.",
-    "the journal before it no longer verified ({problem}); kept as {name}, by your choice, and "
+    "the journal before it no longer verified: {problem}; kept as {name}, by your choice, and "
     "a new one started":
-        "le journal précédent ne se vérifiait plus ({problem}) ; gardé sous le nom {name}, à "
+        "le journal précédent ne se vérifiait plus : {problem} ; gardé sous le nom {name}, à "
         "votre demande, et un nouveau commencé",
 }

@@ -10,6 +10,9 @@ from consentinel.cli.context import open_context
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
+#: `log --verify` lists this many problems at most; the JSON export holds them all.
+MAX_PROBLEMS_SHOWN = 20
+
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.core.journal import Journal
@@ -80,7 +83,23 @@ def _log(args: argparse.Namespace) -> int:
                     )
                 )
             return 0
-        print(tr("The journal does not verify: {problem}", problem=verdict.problem))
+        if len(verdict.problems) == 1:
+            print(tr("The journal does not verify: {problem}", problem=verdict.problem))
+        else:
+            print(
+                tr(
+                    "The journal does not verify: {count} problems.",
+                    count=len(verdict.problems),
+                )
+            )
+            # "… and 1 more" would take the line that problem needs: then it is shown.
+            shown = len(verdict.problems)
+            shown = MAX_PROBLEMS_SHOWN if shown > MAX_PROBLEMS_SHOWN + 1 else shown
+            for problem in verdict.problems[:shown]:
+                print(f"  - {problem}")
+            hidden = len(verdict.problems) - shown
+            if hidden > 0:
+                print(tr("  … and {more} more: export JSON to see them all.", more=hidden))
         return 1
     if args.json:
         journal.export_json(sys.stdout, handle=handle)
@@ -109,7 +128,9 @@ def _warn_if_broken(journal: Journal) -> None:
     in its "verified" field, --verify in its exit code)."""
     verdict = journal.verify()
     if not verdict.ok:
-        problem = tr("The journal does not verify: {problem}", problem=verdict.problem)
+        from consentinel.core.journal_verify import problems_in_short
+
+        problem = tr("The journal does not verify: {problem}", problem=problems_in_short(verdict))
         print(problem, file=sys.stderr)
 
 
@@ -117,6 +138,7 @@ def _start_over(ctx: AppContext) -> int:
     """Keeps a journal that no longer verifies as it is and begins a new one (never for an
     intact journal: its chain would be cut for nothing)."""
     from consentinel.core.fileio import StorageError
+    from consentinel.core.journal_verify import problems_in_short
     from consentinel.core.lock import RunLock
 
     verdict = ctx.journal.verify()
@@ -131,7 +153,7 @@ def _start_over(ctx: AppContext) -> int:
         )
         return 1
     try:
-        ctx.journal, moved = ctx.journal.start_over(verdict.problem or "")
+        ctx.journal, moved = ctx.journal.start_over(problems_in_short(verdict))
     except StorageError as error:
         print(tr("Nothing was changed: {problem}", problem=error), file=sys.stderr)
         return 1

@@ -85,7 +85,7 @@ def details(entry: Entry) -> str:
             )
         if p.get("why") == "damaged":
             return tr(
-                "the journal before it no longer verified ({problem}); kept as {name}, by your "
+                "the journal before it no longer verified: {problem}; kept as {name}, by your "
                 "choice, and a new one started",
                 problem=str(p.get("problem", "")).rstrip("."),
                 name=name,

@@ -334,6 +334,8 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
+    "{problem} (and {more} more).": "{problem} (et {more} autres).",
+    "{problem} (and one more).": "{problem} (et un autre).",
     "The keyring did not answer within {seconds} seconds: it is probably locked and waiting "
     "for its password. Unlock it (or open Consentinel), then check again.":
         "Le trousseau n'a pas répondu en {seconds} secondes : il est sans doute verrouillé et "

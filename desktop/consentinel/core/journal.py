@@ -581,10 +581,10 @@ class Journal:
             finally:
                 self._db.execute("COMMIT")
         verdict = verify_chain(rows, head, side)
-        if verdict.ok and self.evidence_dir is not None:
-            problem = check_evidence_files(rows, self.evidence_dir)
-            if problem:
-                return VerifyResult(False, verdict.count, problem)
+        if self.evidence_dir is not None:
+            shots = check_evidence_files(rows, self.evidence_dir)
+            if shots:
+                return VerifyResult.of(verdict.count, [*verdict.problems, *shots])
         return verdict
 
     def _read_head_file(self) -> str | None:

@@ -152,9 +152,17 @@ class Run:
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """`problems`: every one found, in the journal's order (the chain walked to its end, every
+    screenshot looked at); `problem` is the first of them, None when ok."""
+
     ok: bool
     count: int
     problem: str | None = None
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, count: int, problems: Sequence[str]) -> VerifyResult:
+        return cls(not problems, count, problems[0] if problems else None, tuple(problems))
 
 
 def canonical_json(value: object) -> str:

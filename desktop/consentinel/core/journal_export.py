@@ -57,6 +57,7 @@ def write_json(journal: Journal, target: Path | str | IO[str], **filters: Any) -
         # The verdict is the whole journal's, checked at export time, not only these entries'.
         "verified": verdict.ok,
         "problem": verdict.problem,
+        "problems": list(verdict.problems),
         "journal": {"entries": count, "last_hash": last_hash},
         # Only a complete export can be re-chained from its first entry to the head above.
         "complete": not chosen,

@@ -17,44 +17,56 @@ from consentinel.core.journal_entries import (
 HEAD_FILE_NAME = "journal.head"
 
 
+def problems_in_short(verdict: VerifyResult) -> str:
+    """The first problem, and how many more there are: one line for a badge or a warning."""
+    first = verdict.problem or ""
+    more = len(verdict.problems) - 1
+    if more < 1:
+        return first
+    if more == 1:
+        return tr("{problem} (and one more).", problem=first.rstrip("."))
+    return tr("{problem} (and {more} more).", problem=first.rstrip("."), more=more)
+
+
 def verify_chain(
     rows: Sequence[Sequence[Any]], head: Sequence[Any] | None, side: str | None
 ) -> VerifyResult:
     """`rows`: (id, ts, run_id, kind, handle, payload, prev_hash, hash) by id; `head`: the
-    chain_head row (count, last_hash); `side`: the journal.head file's text (None: missing)."""
+    chain_head row (count, last_hash); `side`: the journal.head file's text (None: missing).
+
+    The chain is walked to its end: after a break the walk goes on from the entry that broke
+    it, so that each edited, removed or moved entry is named once, not only the first."""
+    problems: list[str] = []
     prev = GENESIS_HASH
     last_id = 0
-    for n, row in enumerate(rows):
+    for row in rows:
         id_, prev_hash, hash_ = row[0], row[6], row[7]
         if prev_hash != prev:
-            return VerifyResult(
-                False,
-                n,
+            problems.append(
                 tr(
                     "entry {id} does not follow the one before it (an entry was deleted, moved "
                     "or edited).",
                     id=id_,
-                ),
+                )
             )
-        if id_ <= last_id or not _hash_matches(row):
-            return VerifyResult(False, n, tr("entry {id} was edited.", id=id_))
-        prev, last_id = hash_, id_
+        elif id_ <= last_id or not _hash_matches(row):
+            problems.append(tr("entry {id} was edited.", id=id_))
+        prev, last_id = hash_, max(last_id, id_)
     count = len(rows)
     if head is None or int(head[0]) != count or head[1] != prev:
-        return VerifyResult(
-            False,
-            count,
+        problems.append(
             tr(
                 "the journal has {count} entries but its head says {expected}: entries were "
                 "removed from the end.",
                 count=count,
                 expected=head[0] if head else "?",
-            ),
+            )
         )
-    problem = _check_head_file(side, count, prev, rows)
-    if problem:
-        return VerifyResult(False, count, problem)
-    return VerifyResult(True, count, None)
+    else:
+        problem = _check_head_file(side, count, prev, rows)
+        if problem:
+            problems.append(problem)
+    return VerifyResult.of(count, problems)
 
 
 def _hash_matches(row: Sequence[Any]) -> bool:

@@ -184,7 +184,7 @@ _RESTART_WHY = {
     ),
     "damaged": QT_TRANSLATE_NOOP(
         "JournalModel",
-        "The journal before it no longer verified ({problem}); you chose to keep it as {name} "
+        "The journal before it no longer verified: {problem}; you chose to keep it as {name} "
         "and start a new one",
     ),
 }

@@ -35,6 +35,7 @@ from consentinel.core.evidence import evidence_file
 from consentinel.core.fileio import StorageError
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
+from consentinel.core.journal_verify import problems_in_short
 from consentinel.core.lock import RunLock
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import kind_name, status_name
@@ -55,6 +56,8 @@ CHECKING_STYLE = "background: #5f6368; color: white; padding: 3px 8px; border-ra
 UNCHECKED_STYLE = "background: #8a5300; color: white; padding: 3px 8px; border-radius: 4px;"
 _NO_DATE = QDate(2000, 1, 1)
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
+#: The damaged badge's tooltip lists this many problems at most; the JSON export holds them all.
+MAX_PROBLEMS_IN_TOOLTIP = 15
 
 log = logging.getLogger(__name__)
 
@@ -290,18 +293,28 @@ class JournalWindow(QWidget):
                 )
             self.badge.setToolTip(tip)
         else:
-            self._problem = result.problem or ""
+            self._problem = problems_in_short(result)
             self.start_over_button.show()
             self.badge.setText(
-                self.tr("Journal damaged: {problem}").replace("{problem}", result.problem or "")
+                self.tr("Journal damaged: {problem}").replace("{problem}", self._problem)
             )
             self.badge.setStyleSheet(DAMAGED_STYLE)
-            self.badge.setToolTip(
-                self.tr(
-                    "Someone or something changed the journal file outside Consentinel. Keep "
-                    "a copy of it before anything else."
-                )
+            tip = self.tr(
+                "Someone or something changed the journal file outside Consentinel. Keep "
+                "a copy of it before anything else."
             )
+            if len(result.problems) > 1:
+                # "… and 1 more" would take the line that problem needs: then it is listed.
+                room = len(result.problems)
+                room = MAX_PROBLEMS_IN_TOOLTIP if room > MAX_PROBLEMS_IN_TOOLTIP + 1 else room
+                listed = result.problems[:room]
+                tip += "\n\n" + "\n".join(f"• {problem}" for problem in listed)
+                hidden = len(result.problems) - len(listed)
+                if hidden:
+                    tip += "\n" + self.tr(
+                        "… and {more} more: export JSON to see them all."
+                    ).replace("{more}", str(hidden))
+            self.badge.setToolTip(tip)
 
     def ask_start_over(self) -> bool:
         """Ask, then keep the damaged journal as it is and begin a new one; True when done."""
