@@ -41,7 +41,13 @@ from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.vault import VaultError
-from consentinel.x.errors import PageChanged, SessionExpired, XError, reason_for_exception
+from consentinel.x.errors import (
+    PageChanged,
+    SessionExpired,
+    XError,
+    browser_error_words,
+    reason_for_exception,
+)
 from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 
@@ -171,7 +177,8 @@ class AccountCheck:
             result = self._fail(Reason.KEYRING_UNAVAILABLE, str(exc), Status.ERROR).result
         except PlaywrightError as exc:
             reason = reason_for_exception(exc)
-            result = self._fail(reason, str(exc).splitlines()[0], Status.ERROR).result
+            log.info("check of @%s: %s", self.handle, str(exc).splitlines()[0])
+            result = self._fail(reason, browser_error_words(exc), Status.ERROR).result
         except Exception as exc:
             # A bug of ours must not end the other accounts' checks; it is logged in full and
             # shown to the person, never swallowed.

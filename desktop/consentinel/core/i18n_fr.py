@@ -408,4 +408,20 @@ FRENCH: dict[str, str] = {
     "Checks run without a window; the app and `consentinel login` need a desktop session.":
         "Les vérifications se passent de fenêtre ; l'application et `consentinel login` "
         "demandent une session de bureau.",
+    # -- Chromium's network errors, in words (x/errors.py)
+    "this computer seems to be offline": "cet ordinateur semble hors ligne",
+    "X's address could not be found (no internet, or a DNS problem)":
+        "l'adresse de X est introuvable (pas d'internet, ou un problème de DNS)",
+    "the connection was refused": "la connexion a été refusée",
+    "the connection was cut": "la connexion a été coupée",
+    "no answer in time": "pas de réponse à temps",
+    "the network changed during the check": "le réseau a changé pendant la vérification",
+    "the proxy could not be reached": "le proxy est injoignable",
+    "X's certificate was not accepted (a proxy or an antivirus may be intercepting the "
+    "connection)":
+        "le certificat de X n'a pas été accepté (un proxy ou un antivirus intercepte peut-être "
+        "la connexion)",
+    "the network does not let this computer reach X":
+        "le réseau ne laisse pas cet ordinateur joindre X",
+    "no answer within {seconds} s": "pas de réponse en {seconds} s",
 }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from consentinel.core.i18n import tr
 from consentinel.core.status import Reason
 
 
@@ -78,3 +81,49 @@ def reason_for_exception(exc: BaseException) -> Reason:
     if "net::ERR_" in text or "NS_ERROR" in text:
         return Reason.NETWORK
     return Reason.NETWORK
+
+
+_NET_CODE = re.compile(r"net::(ERR_[A-Z_]+)")
+_TIMEOUT_MS = re.compile(r"Timeout (\d+)ms exceeded")
+
+
+def _net_words(code: str) -> str | None:
+    """Chromium's network error codes a person may meet, in words (None: no words for it)."""
+    if code == "ERR_INTERNET_DISCONNECTED":
+        return tr("this computer seems to be offline")
+    if code == "ERR_NAME_NOT_RESOLVED":
+        return tr("X's address could not be found (no internet, or a DNS problem)")
+    if code == "ERR_CONNECTION_REFUSED":
+        return tr("the connection was refused")
+    if code in ("ERR_CONNECTION_RESET", "ERR_CONNECTION_CLOSED", "ERR_EMPTY_RESPONSE"):
+        return tr("the connection was cut")
+    if code in ("ERR_CONNECTION_TIMED_OUT", "ERR_TIMED_OUT"):
+        return tr("no answer in time")
+    if code == "ERR_NETWORK_CHANGED":
+        return tr("the network changed during the check")
+    if code in ("ERR_PROXY_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED"):
+        return tr("the proxy could not be reached")
+    if code.startswith(("ERR_CERT_", "ERR_SSL_")):
+        return tr(
+            "X's certificate was not accepted (a proxy or an antivirus may be intercepting "
+            "the connection)"
+        )
+    if code in ("ERR_ADDRESS_UNREACHABLE", "ERR_NETWORK_ACCESS_DENIED"):
+        return tr("the network does not let this computer reach X")
+    return None
+
+
+def browser_error_words(exc: BaseException) -> str:
+    """A Playwright failure in the person's words, with Chromium's code kept for whoever helps
+    them ("this computer seems to be offline, ERR_INTERNET_DISCONNECTED"); what has no words
+    stays as Playwright's first line. Playwright's own text is English and names its API
+    ("Page.goto: net::ERR_… at https://…")."""
+    text = str(exc)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if match := _NET_CODE.search(first):
+        words = _net_words(match.group(1))
+        return f"{words}, {match.group(1)}" if words else match.group(1)
+    if match := _TIMEOUT_MS.search(first):
+        seconds = max(1, round(int(match.group(1)) / 1000))
+        return tr("no answer within {seconds} s", seconds=seconds)
+    return first

@@ -21,6 +21,7 @@ from consentinel.x.errors import (
     PageChanged,
     SessionExpired,
     XError,
+    browser_error_words,
     reason_for_exception,
     reason_for_status,
 )
@@ -233,7 +234,7 @@ class GrokPage:
                     self.site.grok_settings_url, wait_until="domcontentloaded"
                 )
         except PlaywrightError as exc:
-            raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+            raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         if response is not None and (reason := reason_for_status(response.status)):
             raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
         if self.site.is_login(self.page.url) or self.site.is_account_access(self.page.url):
@@ -258,7 +259,7 @@ class GrokPage:
                 raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from exc
             if "Timeout" in str(exc):
                 raise await self._page_changed(tr("the Grok settings never appeared")) from exc
-            raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+            raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None
         if state == "signed_out":
             raise SessionExpired("signed out")
@@ -329,7 +330,7 @@ class GrokPage:
             status = response.status
         except PlaywrightError as exc:
             if "Timeout" not in str(exc):
-                raise XError(str(exc).splitlines()[0], reason_for_exception(exc)) from exc
+                raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         if status == 429:
             raise NetworkTrouble(tr("X is rate limiting"), Reason.RATE_LIMITED)
         toast = await self._went_wrong_shown()

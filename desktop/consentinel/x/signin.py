@@ -18,7 +18,7 @@ from playwright.async_api import Page, Response
 
 from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
-from consentinel.x.errors import reason_for_exception, reason_for_status
+from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
 from consentinel.x.labels import normalize
 from consentinel.x.site import XSite
 
@@ -278,7 +278,9 @@ class SignIn:
             await self.page.goto(self.site.login_url, wait_until="domcontentloaded")
             return await self._drive()
         except PlaywrightError as exc:
-            return self._fail(Status.ERROR, self._http_trouble or reason_for_exception(exc))
+            if self._http_trouble is not None:
+                return self._fail(Status.ERROR, self._http_trouble)
+            return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         finally:
             self.page.remove_listener("response", self._on_response)
 
@@ -301,12 +303,12 @@ class SignIn:
         try:
             now = await self.read_state()
         except PlaywrightError:
-            return self._fail(Status.ERROR, reason_for_exception(exc))
+            return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         if now.screen is None or now.screen is Screen.ENTER_TEXT:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
         if prev is not None and now.screen is prev.screen:
-            return self._fail(Status.ERROR, Reason.TIMEOUT)
-        return self._fail(Status.ERROR, reason_for_exception(exc))
+            return self._fail(Status.ERROR, Reason.TIMEOUT, browser_error_words(exc))
+        return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
 
     async def _answer(self, state: PageState) -> SignInOutcome | None:
         """Act on one state; an outcome ends the attempt, None means go on to the next step."""
