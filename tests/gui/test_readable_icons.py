@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleFactory
 from pytestqt.qtbot import QtBot
 
-from consentinel.gui.readable_icons import ReadableIconsStyle
+from consentinel.gui.readable_icons import ReadableIconsStyle, follow_dark_palette
 
 CLOSE = QStyle.StandardPixmap.SP_DialogCloseButton
 SAVE = QStyle.StandardPixmap.SP_DialogSaveButton
@@ -58,3 +58,25 @@ def test_a_dark_grey_icon_is_lightened_on_a_dark_palette(dark: None) -> None:
 def test_a_light_palette_is_left_as_the_style_draws_it(qtbot: QtBot) -> None:
     readable = ReadableIconsStyle("fusion")
     assert _lightness(readable, CLOSE) == _lightness(readable.baseStyle(), CLOSE)
+
+
+def test_a_palette_turning_dark_while_the_app_runs_wraps_the_style(qtbot: QtBot) -> None:
+    """The desktop switching to its dark theme changes the application palette: the launcher's
+    watcher then wraps the style, without a restart."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.style().name()
+    before = app.palette()
+    watcher = follow_dark_palette(app)
+    try:
+        assert not isinstance(app.style(), ReadableIconsStyle)
+        palette = QPalette(before)
+        palette.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+        palette.setColor(QPalette.ColorRole.ButtonText, QColor("#e8e8e8"))
+        app.setPalette(palette)
+        qtbot.waitUntil(lambda: isinstance(app.style(), ReadableIconsStyle))
+        assert _lightness(app.style(), CLOSE) > 200
+    finally:
+        app.paletteChanged.disconnect(watcher)
+        app.setPalette(before)
+        app.setStyle(original)

@@ -27,3 +27,23 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and lines, done.stderr[-2000:]
     assert json.loads(lines[-1])["loaded"] == []
+
+
+def test_a_palette_turning_dark_after_start_makes_the_icons_readable(
+    consentinel_home: Path,
+) -> None:
+    """The launcher wraps the style at start on a dark palette, and later when the palette
+    turns dark (tests/gui/test_readable_icons.py checks what the wrapped style draws)."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CONSENTINEL_HOME": str(consentinel_home),
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui._dark_palette_probe"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and lines, done.stderr[-2000:]
+    assert json.loads(lines[-1]) == {"wrapped": True}

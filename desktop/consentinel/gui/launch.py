@@ -7,10 +7,14 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME, __version__
 from consentinel.core.display import has_display
 from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if instance is not None:
         instance.activated.connect(controller.show_window)
         controller.after_first_frame(instance.listen)
+    controller.after_first_frame(lambda: _follow_dark_palette(app))
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     try:
         return int(app.exec())
@@ -147,6 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if instance is not None:
             instance.release()
         safety.uninstall()
+
+
+def _follow_dark_palette(app: QApplication) -> None:
+    from consentinel.gui.readable_icons import follow_dark_palette
+
+    follow_dark_palette(app)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ icons (Save's) and light palettes are left as the style draws them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
@@ -75,4 +77,18 @@ class ReadableIconsStyle(QProxyStyle):
 def use_readable_icons(app: QApplication) -> None:
     """Wrap the application's style (once, before the first window is built). The launcher
     calls it only on a dark palette: a light one needs nothing, and need not wait for it."""
-    app.setStyle(ReadableIconsStyle(app.style().name()))
+    if not isinstance(app.style(), ReadableIconsStyle):
+        app.setStyle(ReadableIconsStyle(app.style().name()))
+
+
+def follow_dark_palette(app: QApplication) -> Callable[[], None]:
+    """When the palette turns dark while the app runs (the desktop switched to its dark
+    theme), wrap the style then. Wrapped, it stays so: on a light palette the wrapper draws
+    what the style draws."""
+
+    def palette_changed() -> None:
+        if is_dark():
+            use_readable_icons(app)
+
+    app.paletteChanged.connect(palette_changed)
+    return palette_changed
