@@ -194,6 +194,15 @@ class SimHarness:
     def signin_attempts(self, handle: str) -> int:
         return len(self.server.signin_attempts(handle))
 
+    def signin_outcomes(self, handle: str) -> list[str]:
+        """What X made of each answer it got from this account, in order ("wrong_password",
+        "unusual_activity_failed", "success"…)."""
+        return [a["outcome"] for a in self.server.signin_attempts(handle)]
+
+    def signin_times(self, handle: str) -> list[float]:
+        """When X recorded each of them (time.time())."""
+        return [a["at"] for a in self.server.signin_attempts(handle)]
+
     def password_attempts(self, handle: str) -> int:
         """Finished sign-ins in which X received a password."""
         return sum(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyotp
 import pytest
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import AccountFinished, Event, PromptKind, PromptRequest
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from tests.e2e._engine_support import (
@@ -199,3 +202,124 @@ def test_login_interactive_saves_a_session(sim: SimHarness, tmp_path: Path) -> N
     (dora,) = engine(ctx).run_check().accounts
     assert dora.status is Status.FIXED
     assert sim.signin_attempts("dora") == attempts
+
+
+def _signed_in_once_then_signed_out(
+    sim: SimHarness, tmp_path: Path, handle: str, lang: str, **account: object
+) -> tuple[AppContext, Engine]:
+    """A first check signs in (X then remembers the account's language in a cookie, as it
+    does); then X ends the session, so the next check signs in on pages in that language."""
+    sim.add(handle, "pw", lang=lang, **account)  # type: ignore[arg-type]
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, handle, "pw", totp_secret=account.get("totp_secret"))  # type: ignore[arg-type]
+    eng = engine(ctx)
+    (first,) = eng.run_check().accounts
+    assert first.status is Status.FIXED, first.message
+    sim.expire_sessions()
+    sim.set_box(handle, Box.TRAINING, True)
+    return ctx, eng
+
+
+def test_a_wrong_password_in_a_language_we_do_not_read_is_still_sent_once(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X's password step coming back after it had the password means it refused it, whatever
+    its words: here German, which the engine has no words for."""
+    ctx, eng = _signed_in_once_then_signed_out(sim, tmp_path, "dieter", "de")
+    ctx.vault.set_password("dieter", "changed-on-x-since")  # the saved one is now wrong
+    (dieter,) = eng.run_check().accounts
+    assert (dieter.status, dieter.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert "Falsches Passwort!" in dieter.message  # X's own words, so the page was German
+    assert sim.signin_outcomes("dieter") == ["success", "wrong_password"]
+    assert ctx.accounts.state("dieter").password_rejected
+    eng.run_check()
+    assert sim.signin_outcomes("dieter") == ["success", "wrong_password"]
+
+
+def test_a_two_factor_step_in_a_language_we_do_not_read_uses_the_saved_secret(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The step is told by the subtask X names, not only by its English or French wording."""
+    _ctx, eng = _signed_in_once_then_signed_out(
+        sim, tmp_path, "greta", "de", totp_secret=pyotp.random_base32()
+    )
+    recorder = Recorder.new()
+    (greta,) = eng.run_check(ask=recorder.ask, unattended=True).accounts
+    assert greta.status is Status.FIXED, greta.message
+    assert recorder.prompts == []
+    assert sim.signin_outcomes("greta") == ["success", "success"]
+
+
+def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_path: Path) -> None:
+    """The app holds an email the account no longer uses: X refuses it once, and that is the
+    end of it until the person steps in (X counts each refused answer against the account)."""
+    sim.add("ivo", "pw", scenario="unusual_activity_email", email="ivo@new.example")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "ivo", "pw", email="ivo@old.example")
+    eng = engine(ctx)
+    (ivo,) = eng.run_check(unattended=True).accounts
+    assert (ivo.status, ivo.reason) == (Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY), ivo.message
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
+    assert ctx.accounts.state("ivo").waits_for_person is Reason.UNUSUAL_ACTIVITY
+    eng.run_check(unattended=True)  # the next scheduled run leaves it to the person
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
+    # The person, asked, gives the address X knows: it goes on.
+    recorder = Recorder.new(email_or_phone="ivo@new.example")
+    (ivo,) = eng.run_check(ask=recorder.ask).accounts
+    assert ivo.status is Status.FIXED, ivo.message
+    assert [p.kind for p in recorder.prompts] == [PromptKind.EMAIL_OR_PHONE]
+
+
+def test_an_unknown_handle_is_not_typed_again_by_scheduled_runs(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "nobodyhere", "pw")
+    eng = engine(ctx)
+    (first,) = eng.run_check(unattended=True).accounts
+    assert first.reason is Reason.UNKNOWN_ACCOUNT
+    (second,) = eng.run_check(unattended=True).accounts
+    assert second.reason is Reason.UNKNOWN_ACCOUNT
+    assert sim.signin_outcomes("nobodyhere") == ["unknown_account"]
+
+
+def test_the_person_s_own_sign_in_is_the_only_one_under_way(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """One sign-in at a time, a person's in a visible window included: while anna's window
+    is open, no other account signs in."""
+    sim.add("anna", "pw", scenario="captcha")
+    for handle in ("bert", "carl"):
+        sim.add(handle, "pw")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    for handle in ("anna", "bert", "carl"):
+        add_account(ctx, handle, "pw")
+    window: dict[str, float] = {}
+
+    def ask(request: PromptRequest) -> str | None:
+        if request.kind is PromptKind.FINISH_IN_BROWSER:
+            window["opened"] = time.time()  # the window opens once this answers yes
+            return "ok"
+        return None
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, AccountFinished) and event.result.handle == "anna":
+            window["closed"] = time.time()  # nobody solved the puzzle: it closed
+
+    eng = Engine(
+        ctx,
+        headless=True,
+        interactive_headless=True,
+        page_timeout_s=6,
+        signin_step_timeout_s=6,
+        interactive_timeout_s=3,
+    )
+    result = eng.run_check(ask=ask, on_event=on_event)
+    assert {a.handle: a.status for a in result.accounts} == {
+        "anna": Status.NEEDS_USER,
+        "bert": Status.FIXED,
+        "carl": Status.FIXED,
+    }
+    others = sim.signin_times("bert") + sim.signin_times("carl")
+    assert len(others) == 2
+    assert not [t for t in others if window["opened"] < t < window["closed"]], (window, others)

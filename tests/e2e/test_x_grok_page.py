@@ -71,13 +71,38 @@ def test_extra_wrappers_around_the_blocks_are_fine(sim: SimHarness, tmp_path: Pa
     assert not any(sim.box("aldo", b) for b in ALL_BOXES)
 
 
-def test_memory_hidden_by_rollout_is_fine(sim: SimHarness, tmp_path: Path) -> None:
-    sim.add("bea", "pw", layout="memory_hidden")
+def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("bea", "pw", layout="memory_hidden")  # X's data: memory on, as by default
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "bea", "pw")
     (bea,) = engine(ctx).run_check().accounts
     assert bea.status is Status.FIXED, bea.message
     assert Box.MEMORY not in bea.settings
+    # Not a silent "all off": X's own data still holds memory on, and no box shows it.
+    assert "X's data holds memory as on, but X's page does not show that box" in bea.message
+    # Off in X's data as well: nothing to say.
+    sim.add("ben", "pw", layout="memory_hidden", boxes={Box.MEMORY: False})
+    add_account(ctx, "ben", "pw")
+    (ben,) = engine(ctx).run_check(["ben"]).accounts
+    assert ben.status is Status.FIXED and "X's data" not in ben.message, ben.message
+
+
+@pytest.mark.parametrize("others_on", [False, True])
+def test_a_box_drawn_after_the_others_is_judged_too(
+    sim: SimHarness, tmp_path: Path, others_on: bool
+) -> None:
+    """The page reads "ready" at its first box; memory comes a moment later. A verdict on
+    the first read alone said "opted out" while memory was on."""
+    boxes = {Box.TRAINING: others_on, Box.PERSONALIZATION: others_on, Box.MEMORY: True}
+    sim.add("ole", "pw", layout="late_memory", boxes=boxes)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "ole", "pw")
+    (ole,) = engine(ctx).run_check().accounts
+    assert ole.status is Status.FIXED, ole.message
+    assert ole.settings[Box.MEMORY].after is False
+    assert not any(sim.box("ole", b) for b in ALL_BOXES)
 
 
 def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,6 +18,7 @@ from playwright.async_api import Error as PlaywrightError
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     box_name,
+    hidden_on_message,
     rate_limited_message,
     reason_message,
     session_lost_message,
@@ -102,6 +103,7 @@ class AccountCheck:
         #: Boxes unticked and read back off in this check (kept across a second sign-in).
         self._confirmed: dict[Box, BoxChange] = {}
         self._reverted: set[Box] = set()
+        self._late: dict[Box, BoxState] = {}  # boxes the page drew after its first read
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -291,25 +293,28 @@ class AccountCheck:
         secrets = await self._secrets()
         if secrets.password is None:
             raise self._fail(Reason.SESSION_EXPIRED)
+        # One sign-in at a time (x-reference §4), the person's own in a visible window too:
+        # the other accounts' sign-ins wait until it is over.
         async with self.shared.signin_lock:
             self._check_cancel()
             self._step(Step.SIGNING_IN)
             outcome = await sign_in(
                 page, self.ctx.site, secrets, self._ask, self.shared.signin_step_timeout_ms
             )
-        self._remember(outcome)
-        if outcome.ok:
-            assert self._context is not None
-            self.ctx.sessions.save(self.handle, dict(await self._context.storage_state()))
-            return page, grok
-        reason = outcome.reason or Reason.PAGE_CHANGED
-        if outcome.finish_in_browser and not self.shared.unattended:
-            await self._close()
-            if await self.shared.finish_in_browser(self.account):
-                return await self._open_page()
+            self._remember(outcome)
+            if outcome.ok:
+                assert self._context is not None
+                self.ctx.sessions.save(self.handle, dict(await self._context.storage_state()))
+                return page, grok
+            finished = False
+            if outcome.finish_in_browser and not self.shared.unattended:
+                await self._close()
+                finished = await self.shared.finish_in_browser(self.account)
+        if finished:
+            return await self._open_page()
         # No screenshot here: only the settings page is photographed, a sign-in page may
         # show what was typed.
-        raise self._fail(reason, outcome.detail, outcome.status)
+        raise self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
 
     def _remember(self, outcome: SignInOutcome) -> None:
         self.ctx.journal.record_signin(
@@ -337,8 +342,9 @@ class AccountCheck:
         would: list[Box] = []
         disabled_on: list[Box] = []
         failed: list[tuple[Box, UntickOutcome]] = []
-        for box in ALL_BOXES:
-            state = boxes.get(box)
+        seen = set(boxes)
+        async for box in self._boxes_to_judge(grok, boxes, seen):
+            state = boxes.get(box) or self._late.get(box)
             if state is None:
                 continue  # X does not show this box to this account (memory's rollout)
             enforced = box in self.account.keep
@@ -398,7 +404,25 @@ class AccountCheck:
             # Nothing changed, so nothing was photographed: the page as read, if asked for.
             self._save_evidence(await grok.screenshot(), EVERY_CHECK_SHOT)
         message = success_message(status, fixed, would, kept)
+        hidden = [box for box in grok.hidden_on if box in self.account.keep]
+        if hidden:
+            message = f"{message} {hidden_on_message(hidden)}"
         return self._result(status, None, message, settings, kept)
+
+    async def _boxes_to_judge(
+        self, grok: GrokPage, boxes: dict[Box, BoxState], seen: set[Box]
+    ) -> AsyncIterator[Box]:
+        """Each box of the first read, in X's order; then, read again once they are judged,
+        any box the page drew since (in `self._late`): the verdict rests on the page as it is
+        at the end, not only as it was first read."""
+        for box in ALL_BOXES:
+            yield box
+        latest = await grok.read()
+        self._late = {box: state for box, state in latest.items() if box not in seen}
+        seen.update(self._late)
+        for box in ALL_BOXES:
+            if box in self._late:
+                yield box
 
     async def _untick(self, grok: GrokPage, box: Box) -> UntickOutcome:
         """Untick, reload, read back; a box read back ticked gets one more try."""

@@ -34,6 +34,21 @@ def success_message(
     return tr("Every box you chose is off.")
 
 
+def hidden_on_message(boxes: list[Box]) -> str:
+    """Boxes X's own data holds as on, that X's page does not show this account."""
+    if len(boxes) == 1:
+        return tr(
+            "X's data holds {box} as on, but X's page does not show that box to this account, so "
+            "it cannot be changed there.",
+            box=box_name(boxes[0]),
+        )
+    return tr(
+        "X's data holds {boxes} as on, but X's page does not show those boxes to this account, "
+        "so they cannot be changed there.",
+        boxes=boxes_text(boxes),
+    )
+
+
 def _stop_words(reason: Reason | None) -> str:
     """Why X stopped a sign-in, in words (the reasons that start a wait)."""
     words = {
@@ -125,10 +140,19 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "The saved session expired and no password is saved: run `consentinel login {handle}`.",
             handle=handle,
         ),
-        Reason.WRONG_PASSWORD: tr(
-            "X said the saved password is wrong; it will not be tried again until you run "
-            "`consentinel account set-password {handle}`.",
-            handle=handle,
+        Reason.WRONG_PASSWORD: (
+            tr(
+                "X did not take the saved password (it said: “{detail}”); it will not be tried "
+                "again until you run `consentinel account set-password {handle}`.",
+                detail=detail,
+                handle=handle,
+            )
+            if detail
+            else tr(
+                "X said the saved password is wrong; it will not be tried again until you run "
+                "`consentinel account set-password {handle}`.",
+                handle=handle,
+            )
         ),
         Reason.UNKNOWN_ACCOUNT: tr("X does not know the account @{handle}.", handle=handle),
         Reason.PAGE_CHANGED: tr(

@@ -335,6 +335,18 @@ FRENCH: dict[str, str] = {
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
     "{problem} (and {more} more).": "{problem} (et {more} autres).",
+    "X's data holds {box} as on, but X's page does not show that box to this account, so it "
+    "cannot be changed there.":
+        "Les données de X tiennent la case {box} pour cochée, mais la page de X ne montre pas "
+        "cette case à ce compte : elle ne peut pas y être modifiée.",
+    "X's data holds {boxes} as on, but X's page does not show those boxes to this account, so "
+    "they cannot be changed there.":
+        "Les données de X tiennent les cases {boxes} pour cochées, mais la page de X ne montre "
+        "pas ces cases à ce compte : elles ne peuvent pas y être modifiées.",
+    "X did not take the saved password (it said: “{detail}”); it will not be tried again until "
+    "you run `consentinel account set-password {handle}`.":
+        "X n'a pas accepté le mot de passe enregistré (il a répondu : « {detail} ») ; il ne sera "
+        "plus essayé avant que vous lanciez `consentinel account set-password {handle}`.",
     "{problem} (and one more).": "{problem} (et un autre).",
     "The keyring did not answer within {seconds} seconds: it is probably locked and waiting "
     "for its password. Unlock it (or open Consentinel), then check again.":

@@ -3,8 +3,9 @@
 X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
 once, ever, until the person saves a new one; after a refusal, captcha or lock no automatic
 sign-in is tried for `settings.backoff_hours`. A scheduled run that stopped at a step only a
-person can take (a code sent by text or email) does not sign in again by itself until a sign-in
-succeeds: X would send a new code at every run.
+person can take (a code sent by text or email), or at a handle X does not know, does not sign in
+again by itself until a sign-in succeeds: X would send a new code, or count one more failed
+sign-in, at every run.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from consentinel.core.accounts import AccountState, AccountStore
 from consentinel.core.check_messages import blocked_message, reason_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
-#: Sign-in steps a scheduled run cannot take, and after which it waits for the person.
-PERSON_STEP_REASONS = frozenset({Reason.TWO_FACTOR, Reason.EMAIL_CODE, Reason.UNUSUAL_ACTIVITY})
+#: Where a scheduled run stops and then waits for the person: steps it cannot take, and a
+#: handle X does not know (typed again at every run, it is one more failed sign-in each time).
+PERSON_STEP_REASONS = frozenset(
+    {Reason.TWO_FACTOR, Reason.EMAIL_CODE, Reason.UNUSUAL_ACTIVITY, Reason.UNKNOWN_ACCOUNT}
+)
 
 
 @dataclass(frozen=True)

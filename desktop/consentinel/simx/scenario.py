@@ -21,7 +21,9 @@ CHALLENGES = (
 )
 #: Challenges X raises before it asks for the password; the rest come after it.
 BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_email", "captcha"})
-LAYOUTS = ("standard", "extra_wrappers", "reordered", "changed_label", "no_wrapper")
+#: `late_memory`: the memory box is drawn a moment (0.8 s) after the others, as a part of a page
+#: rendered late would be; the page reads "ready" before it is complete.
+LAYOUTS = ("standard", "extra_wrappers", "reordered", "changed_label", "no_wrapper", "late_memory")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")

@@ -19,6 +19,7 @@ from consentinel.simx.flow import SignInFlow
 from consentinel.simx.pages import render_shell, styled
 from consentinel.simx.scenario import Scenario, SimAccount
 from consentinel.simx.state import AccountTruth, Session, World
+from consentinel.simx.texts import label_table
 
 #: The Grok page's GraphQL operations and the variable each mutation carries (x-reference §2).
 MUTATION_BOXES = {
@@ -219,12 +220,20 @@ class _Handler(BaseHTTPRequestHandler):
             self.sim._stopping.wait(delay)
 
     def _language(self, session: Session | None) -> str:
+        """Signed in: the account's display language. Signed out (the sign-in flow): the `lang`
+        cookie X set at the last sign-in on this browser, else the browser's first language."""
         if session is not None:
             truth = self.sim.world.account(session.handle)
             if truth:
                 return truth.spec.language
-        accept = self.headers.get("Accept-Language", "")
-        return "fr" if accept.lower().startswith("fr") else "en"
+        remembered = self._cookies().get("lang", "")
+        if remembered in label_table():
+            return remembered
+        accept = self.headers.get("Accept-Language", "").lower()
+        for language in ("fr", "de"):
+            if accept.startswith(language):
+                return language
+        return "en"
 
     # -- routes -------------------------------------------------------------------------------
     def do_HEAD(self) -> None:
@@ -441,6 +450,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Set-Cookie", headers["Set-Cookie"])
             self.send_header("Set-Cookie", f"ct0={session.ct0}; Path=/; SameSite=Lax")
+            # As X does: the account's language, kept for the signed-out pages that follow.
+            truth = self.sim.world.account(session.handle)
+            language = truth.spec.language if truth else "en"
+            self.send_header("Set-Cookie", f"lang={language}; Path=/; SameSite=Lax")
             data = json.dumps(reply.body).encode()
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()

@@ -1,4 +1,5 @@
-"""The words simx's pages show: the label table for the Grok page, English and French elsewhere."""
+"""The words simx's pages show: the label table for the Grok page; English, French and German
+elsewhere."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def label_table() -> dict[str, dict[str, str]]:
     return {row["lang"]: {c: row[c] for c in _COLUMNS} for row in rows}
 
 
-# The surrounding page texts. X translates everything; simx carries English and French.
+# The surrounding page texts. X translates everything; simx carries English, French and German.
 _UI: dict[str, dict[str, str]] = {
     "en": {
         "signin_title": "Sign in to X",
@@ -154,13 +155,72 @@ _UI: dict[str, dict[str, str]] = {
     },
 }
 
+# German, so that a sign-in and a settings page in a third language are exercised: the engine
+# must not depend on English or French wording there (X translates everything).
+_UI["de"] = {
+    **_UI["en"],
+    "signin_title": "Bei X anmelden",
+    "username_placeholder": "Telefonnummer, E-Mail-Adresse oder Nutzername",
+    "next": "Weiter",
+    "forgot": "Passwort vergessen?",
+    "password_title": "Gib dein Passwort ein",
+    "password_placeholder": "Passwort",
+    "login": "Anmelden",
+    "unusual_title": "Gib deine Telefonnummer oder deinen Nutzernamen ein",
+    "unusual_text": "Es gab ungewöhnliche Anmeldeaktivitäten in deinem Account. Um deinen "
+    "Account zu schützen, gib bitte deine Telefonnummer oder deinen Nutzernamen ein, um zu "
+    "bestätigen, dass du es bist.",
+    "unusual_title_email": "Gib deine Telefonnummer oder E-Mail-Adresse ein",
+    "unusual_text_email": "Es gab ungewöhnliche Anmeldeaktivitäten in deinem Account. Um "
+    "deinen Account zu schützen, gib bitte deine Telefonnummer oder E-Mail-Adresse ein, um zu "
+    "bestätigen, dass du es bist.",
+    "two_factor_title": "Gib deinen Bestätigungscode ein",
+    "two_factor_text": "Verwende deine Codegenerator-App, um einen Code zu erstellen, und gib "
+    "ihn unten ein.",
+    "email_code_title": "Sieh in deinen E-Mails nach",
+    "email_code_text": "Du erhältst einen Bestätigungscode an deine E-Mail-Adresse. Gib ihn "
+    "unten ein, um fortzufahren.",
+    "code_placeholder": "Code eingeben",
+    "captcha_title": "Authentifiziere deinen Account",
+    "captcha_text": "Löse dieses Rätsel, um zu bestätigen, dass du ein Mensch bist.",
+    "refused_text": "Die Anmeldung ist gerade nicht möglich. Bitte versuche es später noch "
+    "einmal.",
+    "wrong_password": "Falsches Passwort!",
+    "unknown_account": "Wir konnten deinen Account leider nicht finden.",
+    "incorrect": "Falsch. Bitte versuche es noch einmal.",
+    "went_wrong": "Etwas ist schiefgelaufen. Versuche, die Seite neu zu laden.",
+    "retry": "Wiederholen",
+    "access_title": "Authentifiziere deinen Account",
+    "access_text": "Bestätige deine Identität. Dein Account wurde zu seinem Schutz gesperrt. "
+    "Bestätige deine Identität, um ihn zu entsperren.",
+    "start": "Starten",
+    "home": "Startseite",
+    "explore": "Entdecken",
+    "notifications": "Mitteilungen",
+    "messages": "Nachrichten",
+    "settings": "Einstellungen",
+    "post": "Posten",
+    "settings_title": "Einstellungen",
+    "privacy_title": "Datenschutz und Sicherheit",
+    "data_sharing": "Datenweitergabe und Personalisierung",
+    "delete_history": "Unterhaltungsverlauf löschen",
+    "delete_confirm_title": "Unterhaltungsverlauf löschen?",
+    "delete_confirm_text": "Das kann nicht rückgängig gemacht werden; dein Grok-"
+    "Unterhaltungsverlauf wird entfernt.",
+    "delete": "Löschen",
+    "cancel": "Abbrechen",
+    "grok_intro": "Lege fest, ob deine Daten mit xAI geteilt und zum Trainieren und "
+    "Personalisieren von Grok verwendet werden.",
+}
+
 #: The label X shows when it changed the training box's wording (the `changed_label` layout).
 CHANGED_TRAINING_LABEL = "Allow xAI to use your data to improve its products and services"
 
 
 def ui_texts(language: str) -> dict[str, str]:
-    """English and French page texts; other languages get English around their own labels."""
-    return _UI["fr"] if language == "fr" else _UI["en"]
+    """English, French and German page texts; other languages get English around their own
+    labels."""
+    return _UI.get(language, _UI["en"])
 
 
 def page_texts(language: str) -> dict[str, str]:

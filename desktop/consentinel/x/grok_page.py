@@ -6,6 +6,7 @@ wrapper, and its help-text id); when they disagree we act on nothing and raise P
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,16 @@ DELETE_HISTORY_TEXTS = (
     "Supprimer l'historique de conversation",
 )
 _WENT_WRONG = ("something went wrong", "un problème est survenu", "une erreur s'est produite")
+#: The GraphQL read of the boxes' values (x-reference §2), and its fields, by box.
+QUERY = "GrokSettingsScreenQuery"
+DATA_FIELDS: dict[str, Box] = {
+    "allow_xai_data_sharing": Box.TRAINING,
+    "allow_xai_personalization": Box.PERSONALIZATION,
+    "allow_grok_memory": Box.MEMORY,
+}
+#: When X's data says a box is on that the page does not show, how long to wait for it to be
+#: drawn before taking it as hidden from this account (memory's rollout).
+LATE_BOX_WAIT_MS = 1500
 _HELP_ID = re.compile(r"^CHECKBOX_(\d+)_LABEL$")
 
 # Ready when the boxes are drawn, when X sent us to sign in, or when X shows its error toast.
@@ -102,6 +113,23 @@ _SAFE_TARGET_JS = """
   return true;
 }
 """
+
+
+def _find_key(value: Any, key: str) -> Any:
+    """The first value under `key` anywhere in a JSON document (X nests its answers)."""
+    if isinstance(value, dict):
+        if key in value:
+            return value[key]
+        children: Any = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return None
+    for child in children:
+        found = _find_key(child, key)
+        if found is not None:
+            return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -173,6 +201,16 @@ class GrokPage:
         self.timeout_ms = timeout_ms
         self._http_trouble: Reason | None = None
         self._in_flight: set[Request] = set()
+        # X's read of the boxes' values: done, and its answer (the page's other reads, for its
+        # sidebar say, are not waited for).
+        self._query_done = asyncio.Event()
+        self._query_done.set()
+        self._query_response: Response | None = None
+        #: The boxes' values as X's own GraphQL read gave them at the last load (None: not seen).
+        self.data: dict[Box, bool] | None = None
+        #: Boxes X's data says are on but the page does not show (after waiting for them).
+        self.hidden_on: tuple[Box, ...] = ()
+        self._drawn_before: set[Box] = set()  # every box this page has shown
         page.on("request", self._on_request)
         page.on("requestfinished", self._on_request_done)
         page.on("requestfailed", self._on_request_failed)
@@ -191,11 +229,17 @@ class GrokPage:
     def _on_request(self, request: Request) -> None:
         if self._is_data_read(request):
             self._in_flight.add(request)
+            if QUERY in request.url:
+                self._query_done.clear()
 
     def _on_request_done(self, request: Request) -> None:
         self._in_flight.discard(request)
+        if QUERY in request.url:
+            self._query_done.set()
 
     def _on_request_failed(self, request: Request) -> None:
+        if QUERY in request.url:
+            self._query_done.set()
         if request in self._in_flight:
             self._in_flight.discard(request)
             self._http_trouble = self._http_trouble or Reason.NETWORK
@@ -203,6 +247,8 @@ class GrokPage:
     def _on_response(self, response: Response) -> None:
         if not self._is_data_read(response.request):
             return
+        if QUERY in response.url:
+            self._query_response = response
         reason = reason_for_status(response.status)
         if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
             self._http_trouble = reason
@@ -219,13 +265,72 @@ class GrokPage:
         return PageChanged(detail, shot)
 
     async def open(self) -> dict[Box, BoxState]:
-        """Load the page and read every box; SessionExpired when X wants us to sign in."""
+        """Load the page and read every box; SessionExpired when X wants us to sign in.
+
+        A box X's data says is on but the page does not show is waited for a moment (a part
+        of the page drawn late); still missing then, it is in `hidden_on`."""
         await self._load(reload=False)
-        return await self.read()
+        return await self.read_settled()
+
+    async def read_settled(self) -> dict[Box, BoxState]:
+        """Every box, once the page has drawn those it should: the boxes this page showed
+        before, and those X's data says are on, are waited for (LATE_BOX_WAIT_MS in all)."""
+        boxes = await self.read()
+        data = self.data or {}
+        expected = self._drawn_before | {box for box, on in data.items() if on}
+        deadline = asyncio.get_running_loop().time() + LATE_BOX_WAIT_MS / 1000
+        while expected - set(boxes):
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0 or not await self._more_boxes_drawn(len(boxes), left):
+                break
+            boxes = await self.read()
+        self._drawn_before |= set(boxes)
+        self.hidden_on = tuple(box for box in ALL_BOXES if data.get(box) and box not in boxes)
+        return boxes
+
+    async def _more_boxes_drawn(self, count: int, within_s: float) -> bool:
+        """Whether more than `count` boxes are drawn within `within_s` seconds."""
+        try:
+            await self.page.wait_for_function(
+                "([sel, n]) => { const w = document.querySelector(sel); return !!w && "
+                "[...w.querySelectorAll('input[type=\"checkbox\"]')]"
+                ".filter((el) => el.getClientRects().length > 0).length > n; }",
+                arg=[WRAPPER, count],
+                timeout=within_s * 1000,
+                polling="raf",
+            )
+        except PlaywrightError:
+            return False
+        return True
+
+    async def _wait_for_reads(self) -> None:
+        """Until X's read of the boxes' values has finished: boxes drawn before X sent their
+        values are not read."""
+        try:
+            await asyncio.wait_for(self._query_done.wait(), self.timeout_ms / 1000)
+        except asyncio.TimeoutError:
+            raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from None
+
+    async def _read_data(self) -> dict[Box, bool] | None:
+        """The values X's GraphQL read sent, by box; None when it was not seen or not read."""
+        response = self._query_response
+        if response is None:
+            return None
+        try:
+            body = await response.json()
+        except (PlaywrightError, ValueError):
+            return None
+        prefs = _find_key(body, "user_preferences")
+        if not isinstance(prefs, dict):
+            return None
+        return {box: bool(prefs[key]) for key, box in DATA_FIELDS.items() if key in prefs}
 
     async def _load(self, reload: bool) -> None:
         self._http_trouble = None
         self._in_flight.clear()
+        self._query_done.set()
+        self._query_response = None
+        self.data = None
         try:
             if reload:
                 response = await self.page.reload(wait_until="domcontentloaded")
@@ -265,9 +370,11 @@ class GrokPage:
             raise SessionExpired("signed out")
         if state == "went_wrong":
             raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
+        await self._wait_for_reads()
         if self._http_trouble is not None:
             # The boxes were drawn, but from a failed read: their values cannot be trusted.
             raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
+        self.data = await self._read_data()
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)
@@ -335,7 +442,7 @@ class GrokPage:
             raise NetworkTrouble(tr("X is rate limiting"), Reason.RATE_LIMITED)
         toast = await self._went_wrong_shown()
         await self._load(reload=True)
-        after = (await self.read()).get(box)
+        after = (await self.read_settled()).get(box)
         confirmed = after is not None and not after.checked
         return UntickOutcome(box, after, confirmed, status, toast)
 

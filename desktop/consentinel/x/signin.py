@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -71,13 +71,15 @@ class Toast(str, Enum):
 
 @dataclass(frozen=True)
 class SignInSecrets:
-    """What the vault and the account give us to answer X's steps; never logged."""
+    """What the vault and the account give us to answer X's steps; never logged (nor shown by
+    repr(), should one ever be formatted into a message)."""
 
     handle: str
-    password: str | None = None
-    totp_code: Callable[[], Awaitable[str]] | None = None  # a fresh code each call (may wait)
-    email: str | None = None
-    phone: str | None = None
+    password: str | None = field(default=None, repr=False)
+    # A fresh code each call (may wait).
+    totp_code: Callable[[], Awaitable[str]] | None = field(default=None, repr=False)
+    email: str | None = field(default=None, repr=False)
+    phone: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,15 @@ _TOASTS: dict[Toast, tuple[str, ...]] = {
         "impossible de trouver votre compte",
     ),
     Toast.INCORRECT_CODE: ("incorrect. please try again", "incorrect. veuillez réessayer"),
+}
+
+#: X's sign-in steps that share its one generic text field, by the subtask id its last answer
+#: named (`POST /1.1/onboarding/task.json`, x-reference §3): the same in every language.
+TASK_PATH = "/1.1/onboarding/task.json"
+_SUBTASK_SCREENS = {
+    "LoginTwoFactorAuthChallenge": Screen.TWO_FACTOR,
+    "LoginAcid": Screen.EMAIL_CODE,
+    "LoginEnterAlternateIdentifierSubtask": Screen.UNUSUAL_ACTIVITY,
 }
 
 # One look at the page; returns null while nothing known is on screen (still loading).
@@ -244,15 +255,48 @@ class SignIn:
         self._password_submitted = False
         self._http_trouble: Reason | None = None
         self._codes_tried = 0
+        self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
+        self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
 
     def _on_response(self, response: Response) -> None:
-        if self.site.path_of(response.url):
+        path = self.site.path_of(response.url)
+        if path:
             reason = reason_for_status(response.status)
             if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
                 self._http_trouble = reason
+        if path == TASK_PATH:
+            self._task_answers.append(response)
+
+    async def _current_subtask(self) -> str | None:
+        """The step X's latest answer named; an answer that only reports an error (a wrong
+        code, say) leaves the step as it was. None when none was seen or read."""
+        for response in reversed(self._task_answers):
+            try:
+                body = await response.json()
+            except (PlaywrightError, ValueError):
+                continue
+            subtasks = body.get("subtasks") if isinstance(body, dict) else None
+            if isinstance(subtasks, list) and subtasks and isinstance(subtasks[0], dict):
+                return str(subtasks[0].get("subtask_id") or "") or None
+        return None
+
+    async def _with_step(self, state: PageState) -> PageState:
+        """X's generic text step, told apart by the step X named as well as by its wording:
+        the step alone in a language whose words we do not know. When the wording names
+        another step in words of its own (a code generator, unusual activity), the screen is
+        taken as unknown and nothing is typed; "code" alone is in every code step's wording."""
+        if state.raw_screen != "enter_text":
+            return state
+        by_step = _SUBTASK_SCREENS.get(await self._current_subtask() or "")
+        if by_step is None:
+            return state
+        by_words = state.screen
+        if by_words in (Screen.TWO_FACTOR, Screen.UNUSUAL_ACTIVITY) and by_words is not by_step:
+            return replace(state, screen=Screen.ENTER_TEXT)
+        return replace(state, screen=by_step)
 
     async def read_state(self) -> PageState:
-        return _state_from_js(await self.page.evaluate(_READ_SCREEN_JS))
+        return await self._with_step(_state_from_js(await self.page.evaluate(_READ_SCREEN_JS)))
 
     async def _wait_for_state(
         self, prev: PageState | None, timeout_ms: float | None = None
@@ -265,7 +309,7 @@ class SignIn:
             timeout=self.step_timeout_ms if timeout_ms is None else timeout_ms,
             polling="raf",
         )
-        return _state_from_js(await handle.json_value())
+        return await self._with_step(_state_from_js(await handle.json_value()))
 
     def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
         return SignInOutcome(
@@ -325,7 +369,7 @@ class SignIn:
             )
             return None
         if screen is Screen.PASSWORD:
-            return await self._password()
+            return await self._password(state)
         if screen is Screen.UNUSUAL_ACTIVITY:
             return await self._unusual(state)
         if screen is Screen.TWO_FACTOR:
@@ -342,28 +386,46 @@ class SignIn:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unexpected message from X")
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
 
-    async def _password(self) -> SignInOutcome | None:
+    async def _password(self, state: PageState) -> SignInOutcome | None:
+        if self._password_submitted:
+            # X shows its password step again after it had the password: whatever its words
+            # (a message in any language, or none), it did not take it. Never sent twice.
+            return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, state.raw_toast)
         if self.secrets.password is None:
             return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
-        field = self.page.locator('input[name="password"][type="password"]')
+        if not self.site.path_of(self.page.url):
+            # Only on X's own pages: never into a page another site put in front of us.
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "the password page is not X's")
+        password_field = self.page.locator('input[name="password"][type="password"]')
         # The password goes only into X's one visible password field, checked just before typing.
-        if await field.count() != 1 or await field.get_attribute("type") != "password":
+        if (
+            await password_field.count() != 1
+            or await password_field.get_attribute("type") != "password"
+        ):
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "password field not found")
-        await field.fill(self.secrets.password)
+        await password_field.fill(self.secrets.password)
         button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
         if await button.count() == 1:
             await button.click()
         else:
-            await field.press("Enter")
+            await password_field.press("Enter")
         self._password_submitted = True
         return None
 
     async def _unusual(self, state: PageState) -> SignInOutcome | None:
-        answer = answer_for_unusual_activity(state.text, self.secrets)
+        """X asks who we are. What it refused is never typed again (X counts refused answers
+        against the account): then only the person may give another answer."""
+        refused = bool(self._identity_answers) and state.toast is not None
+        answer = None if refused else answer_for_unusual_activity(state.text, self.secrets)
         if answer is None:
-            answer = await self.ask(PromptKind.EMAIL_OR_PHONE, _first_line(state.text))
-        if not answer:
-            return self._fail(Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY)
+            question = f"{state.raw_toast}\n{state.text}" if refused else state.text
+            answer = await self.ask(PromptKind.EMAIL_OR_PHONE, _first_line(question))
+        answer = (answer or "").strip()
+        if not answer or answer in self._identity_answers:
+            return self._fail(
+                Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY, state.raw_toast if refused else ""
+            )
+        self._identity_answers.append(answer)
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', answer, "ocf")
         return None
 

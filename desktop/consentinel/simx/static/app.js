@@ -287,7 +287,9 @@
     changed_label: ["training", "personalization", "memory"],
     no_wrapper: ["training", "personalization", "memory"],
     reordered: ["personalization", "training", "memory"],
+    late_memory: ["training", "personalization", "memory"],
   };
+  const LATE_BLOCK_MS = 800;
   const OPERATION = {
     training: ["XaiDataSharingSettingsMutation", "allowXaiDataSharing"],
     personalization: ["XaiPersonalizationSettingsMutation", "allowXaiPersonalization"],
@@ -385,7 +387,10 @@
     }
     const wrapperAttrs = { class: C("column") };
     if (d.layout !== "no_wrapper") wrapperAttrs["data-testid"] = "xaiDataSharingSettings";
+    // late_memory: the memory block comes a moment after the others (a part rendered late).
+    const late = d.layout === "late_memory" && boxes.includes("memory") ? blocks.pop() : null;
     const wrapper = el("div", wrapperAttrs, ...blocks, deleteHistory());
+    if (late) later(LATE_BLOCK_MS).then(() => wrapper.insertBefore(late, wrapper.lastChild));
     root.replaceChildren(frame([
       header(T.grok_page_title, "/settings/privacy_and_safety"),
       el("div", { class: C("subtitle") }, span(T.grok_intro, "muted")),
