@@ -183,8 +183,7 @@ _UI["de"] = {
     "code_placeholder": "Code eingeben",
     "captcha_title": "Authentifiziere deinen Account",
     "captcha_text": "Löse dieses Rätsel, um zu bestätigen, dass du ein Mensch bist.",
-    "refused_text": "Die Anmeldung ist gerade nicht möglich. Bitte versuche es später noch "
-    "einmal.",
+    "refused_text": "Die Anmeldung ist gerade nicht möglich. Bitte versuche es später noch einmal.",
     "wrong_password": "Falsches Passwort!",
     "unknown_account": "Wir konnten deinen Account leider nicht finden.",
     "incorrect": "Falsch. Bitte versuche es noch einmal.",
