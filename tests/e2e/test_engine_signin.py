@@ -323,3 +323,27 @@ def test_the_person_s_own_sign_in_is_the_only_one_under_way(
     others = sim.signin_times("bert") + sim.signin_times("carl")
     assert len(others) == 2
     assert not [t for t in others if window["opened"] < t < window["closed"]], (window, others)
+
+
+def test_a_saved_2fa_secret_x_refuses_is_said_at_once(sim: SimHarness, tmp_path: Path) -> None:
+    """Its next code would come from the same secret: one refusal ends it, in words that
+    point at the secret, not at a slow X."""
+    sim.add("wendy", "pw", totp_secret=pyotp.random_base32())
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "wendy", "pw", totp_secret=pyotp.random_base32())  # not this account's
+    (wendy,) = engine(ctx).run_check(unattended=True).accounts
+    assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), wendy.message
+    assert "refused the code made from the saved 2FA secret" in wendy.message
+    assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
+
+
+def test_a_code_typed_wrong_twice_is_seen_refused_twice(sim: SimHarness, tmp_path: Path) -> None:
+    """X says "Incorrect" again in a new message with the same words: seen as a new answer."""
+    sim.add("xavi", "pw", totp_secret=pyotp.random_base32())
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "xavi", "pw")
+    recorder = Recorder.new(two_factor_code="000000")
+    (xavi,) = engine(ctx).run_check(ask=recorder.ask).accounts
+    assert (xavi.status, xavi.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), xavi.message
+    assert sim.signin_outcomes("xavi") == ["two_factor_failed", "two_factor_failed"]
+    assert [p.kind for p in recorder.prompts] == [PromptKind.TWO_FACTOR_CODE] * 2

@@ -7,6 +7,9 @@ from datetime import datetime
 from consentinel.core.i18n import tr
 from consentinel.core.status import Box, Reason, Status
 
+#: The detail of a TWO_FACTOR stop at which X refused the code made from the saved secret.
+TOTP_REFUSED = "totp_refused"
+
 
 def box_name(box: Box) -> str:
     return {
@@ -111,6 +114,13 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {
         Reason.TWO_FACTOR: tr(
+            "X refused the code made from the saved 2FA secret: the secret may not be this "
+            "account's, or this computer's clock may be off. Save the secret again with "
+            "`consentinel account set-totp {handle}`, or run `consentinel login {handle}`.",
+            handle=handle,
+        )
+        if detail == TOTP_REFUSED
+        else tr(
             "X asks for a two-factor code: save the account's 2FA secret with `consentinel "
             "account set-totp {handle}`, or run `consentinel login {handle}`.",
             handle=handle,

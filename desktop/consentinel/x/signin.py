@@ -7,6 +7,7 @@ X's password field.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,9 @@ from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from consentinel.core.check_messages import TOTP_REFUSED
 from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
@@ -166,11 +169,15 @@ _READ_SCREEN_JS = """
 
 # Wait for something new: another screen, the same kind of screen with other words (X's one
 # text step asks several questions), or a new message (a wrong password keeps the screen).
+# `prevToast` "" takes any message as new: X answered with an error since the last state, and
+# says "Incorrect" again in a message that reads like the one before.
 _WAIT_CHANGE_JS = (
     "([prev, prevText, prevToast]) => { const s = (" + _READ_SCREEN_JS + ")(); if (!s) return null;"
     " if (s.screen && (s.screen !== prev || s.text !== prevText)) return s;"
     " if (s.toast && s.toast !== prevToast) return s; return null; }"
 )
+#: How often a wait looks again at what X answered (an error answer changes what counts as new).
+_WAIT_SLICE_MS = 400
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,7 @@ class SignIn:
         self._codes_tried = 0
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
+        self._answers_read = 0  # how many of X's step answers the last state had seen
 
     def _on_response(self, response: Response) -> None:
         path = self.site.path_of(response.url)
@@ -301,15 +309,39 @@ class SignIn:
     async def _wait_for_state(
         self, prev: PageState | None, timeout_ms: float | None = None
     ) -> PageState:
-        """The next recognisable state: a new screen, or a new toast on the same screen."""
-        args = [None, "", ""] if prev is None else [prev.raw_screen, prev.text, prev.raw_toast]
-        handle = await self.page.wait_for_function(
-            _WAIT_CHANGE_JS,
-            arg=args,
-            timeout=self.step_timeout_ms if timeout_ms is None else timeout_ms,
-            polling="raf",
-        )
-        return await self._with_step(_state_from_js(await handle.json_value()))
+        """The next recognisable state: a new screen, or a new message on the same screen (any
+        message, once X answered with an error since `prev`)."""
+        loop = asyncio.get_running_loop()
+        total_ms = self.step_timeout_ms if timeout_ms is None else timeout_ms
+        deadline = loop.time() + total_ms / 1000
+        while True:
+            prev_toast = "" if prev is None or await self._x_said_no() else prev.raw_toast
+            args = [None, "", ""] if prev is None else [prev.raw_screen, prev.text, prev_toast]
+            left_ms = max(1.0, (deadline - loop.time()) * 1000)
+            try:
+                handle = await self.page.wait_for_function(
+                    _WAIT_CHANGE_JS,
+                    arg=args,
+                    timeout=min(left_ms, _WAIT_SLICE_MS),
+                    polling="raf",
+                )
+            except PlaywrightTimeout:
+                if loop.time() < deadline:
+                    continue
+                raise
+            self._answers_read = len(self._task_answers)
+            return await self._with_step(_state_from_js(await handle.json_value()))
+
+    async def _x_said_no(self) -> bool:
+        """Whether one of X's step answers since the last state was an error."""
+        for response in self._task_answers[self._answers_read :]:
+            try:
+                body = await response.json()
+            except (PlaywrightError, ValueError):
+                continue
+            if isinstance(body, dict) and body.get("errors"):
+                return True
+        return False
 
     def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
         return SignInOutcome(
@@ -433,6 +465,10 @@ class SignIn:
         if self._codes_tried >= 2:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
         if self.secrets.totp_code is not None:
+            if self._codes_tried and state.toast is not None:
+                # A code from the saved secret refused: the next one would be too (it comes
+                # from the same secret), after waiting for it.
+                return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
             self._codes_tried += 1
             # A fresh code may mean waiting for the next 30-second window (never a reused code).
             code = await self.secrets.totp_code()
