@@ -218,3 +218,29 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
         qtbot.waitUntil(lambda: window.table.status_text("erin") == "Fixed")
         assert len(sim.signin_attempts("erin")) == attempts
         assert sim.boxes("erin")["training"] is False
+
+
+def test_a_cancelled_check_leaves_the_last_results_as_they_were(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """It found nothing out: the rows keep what the last finished check found, now and after
+    a restart, and "Last checked" keeps its time."""
+    sim = simx(SimAccount("alice", "pw-alice"), SimAccount("bob", "pw-bob"))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "alice", "pw-alice")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            window.check_all()
+        qtbot.waitUntil(lambda: window.table.status_text("alice") == "Fixed")
+        checked_at = {h: ctx.accounts.state(h).last_check_at for h in ("alice", "bob")}
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            window.check_all()
+            window.cancel_check()
+        assert finished.args[0].cancelled
+        assert {a.reason for a in finished.args[0].accounts} == {Reason.CANCELLED}
+        assert [window.table.status_text(h) for h in ("alice", "bob")] == ["Fixed", "Fixed"]
+        assert {h: ctx.accounts.state(h).last_check_at for h in ("alice", "bob")} == checked_at
+    with running_app(qtbot, ctx) as app:  # the app started again: read from the journal
+        assert [app.window.table.status_text(h) for h in ("alice", "bob")] == ["Fixed", "Fixed"]

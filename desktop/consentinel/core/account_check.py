@@ -190,7 +190,8 @@ class AccountCheck:
         finally:
             await self._close()
         self.ctx.journal.record_check(self.shared.run_id, result)
-        self.ctx.accounts.record_check(self.handle, result.status)
+        if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
+            self.ctx.accounts.record_check(self.handle, result.status)
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
         return result

@@ -491,7 +491,11 @@ class Journal:
             ]
 
     def last_check(self, handle: str) -> Entry | None:
-        found = self.entries(handle=handle, kinds=[EntryKind.CHECK], limit=1)
+        """The account's last check that came to an end: a cancelled one found nothing out,
+        and must not hide what the one before it found."""
+        found = self.entries(
+            handle=handle, kinds=[EntryKind.CHECK], except_reasons=[Reason.CANCELLED], limit=1
+        )
         return found[0] if found else None
 
     def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:

@@ -23,6 +23,7 @@ from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, PromptKind, PromptRequest, RunResult, Step
+from consentinel.core.status import Reason
 from consentinel.core.vault import VaultError
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
@@ -427,7 +428,8 @@ class MainWindow(QMainWindow):
 
     def _account_finished(self, result: AccountResult) -> None:
         self.steps.pop(handle_key(result.handle), None)
-        self.live[handle_key(result.handle)] = result
+        if result.reason is not Reason.CANCELLED:  # found nothing out: the last result stands
+            self.live[handle_key(result.handle)] = result
         self.panel.account_done()
         self.refresh()
 
