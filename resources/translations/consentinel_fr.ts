@@ -409,6 +409,18 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Remove accounts</source>
+        <translation>Retirer des comptes</translation>
+    </message>
+    <message>
+        <source>Remove these {count} accounts from Consentinel?</source>
+        <translation>Retirer ces {count} comptes de Consentinel ?</translation>
+    </message>
+    <message>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal keeps their history. Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Le journal garde leur historique. Rien ne change sur X.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

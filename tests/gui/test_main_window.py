@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -77,6 +77,42 @@ def test_removing_an_account_deletes_its_secrets_and_journals_it(
         assert ctx.vault.get_password("bob") is None and ctx.vault.get_totp("bob") is None
         assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])[-1].handle == "bob"
         assert app.window.stack.currentWidget() is app.window.empty
+
+
+def test_several_selected_accounts_stay_selected_and_are_removed_together(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    for handle in ("anna", "ben", "chloe", "dan"):
+        add_account(ctx, handle, f"pw-{handle}")
+    with running_app(qtbot, ctx) as app:
+        table = app.window.table
+        table.clearSelection()
+        for row in (1, 2, 3):  # ben, chloe, dan: as Ctrl+click does
+            table.selectionModel().select(
+                table.model().index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        assert table.selected_handles() == ["ben", "chloe", "dan"]
+        app.window.refresh()  # as at each step of a check and at the clock's tick
+        assert table.selected_handles() == ["ben", "chloe", "dan"]
+
+        asked: list[tuple[str, str]] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append((box.text(), box.informativeText()))
+            next(b for b in box.buttons() if b.text() == "Remove").click()
+
+        QTimer.singleShot(0, answer)
+        qtbot.keyClick(table, Qt.Key.Key_Delete)  # Delete removes the selection, all of it
+        assert asked[0][0] == "Remove these 3 accounts from Consentinel?"
+        assert "@ben, @chloe, @dan" in asked[0][1]
+        assert [a.handle for a in ctx.accounts.list()] == ["anna"]
+        removed = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])
+        assert [e.handle for e in removed] == ["ben", "chloe", "dan"]
+        assert all(ctx.vault.get_password(h) is None for h in ("ben", "chloe", "dan"))
 
 
 def test_closing_without_a_tray_quits_and_with_one_hides(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,10 +145,18 @@ class AccountsTable(QTableWidget):
                 header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
                 wanted = max(self._widest_status(), header.sectionSizeHint(STATUS_COLUMN))
                 header.resizeSection(STATUS_COLUMN, wanted)
-        self.clearSelection()
+        # The rows selected before stay selected, all of them (selectRow() one by one keeps
+        # only the last: it clears the selection unless a modifier key is held).
+        keep = QItemSelection()
+        last = self.columnCount() - 1
         for index, row in enumerate(rows):
             if row.account.handle.lower() in selected:
-                self.selectRow(index)
+                keep.select(self.model().index(index, 0), self.model().index(index, last))
+        self.selectionModel().select(
+            keep,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def _fill(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
         self.setRowCount(len(rows))

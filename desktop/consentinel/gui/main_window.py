@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
 
         self.table = AccountsTable()
         self.table.edit_requested.connect(self.edit_account)
-        self.table.remove_requested.connect(self.remove_account)
+        self.table.remove_requested.connect(lambda _handle: self.remove_account())
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.panel = CheckPanel()
         self.panel.cancel_requested.connect(self.cancel_check)
@@ -324,19 +324,37 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.refresh()
 
-    def confirm_remove(self, handle: str) -> bool:
-        """Ask, naming what goes; True when the person chose to remove the account."""
+    def confirm_remove(self, handles: list[str]) -> bool:
+        """Ask, naming what goes; True when the person chose to remove the accounts."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove account"))
-        box.setText(self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handle))
-        box.setInformativeText(
-            self.tr(
-                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
-                "secret and session from this computer. The journal keeps its history. Nothing "
-                "changes on X."
-            ).replace("{handle}", handle)
-        )
+        if len(handles) == 1:
+            box.setWindowTitle(self.tr("Remove account"))
+            box.setText(
+                self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handles[0])
+            )
+            box.setInformativeText(
+                self.tr(
+                    "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                    "secret and session from this computer. The journal keeps its history. "
+                    "Nothing changes on X."
+                ).replace("{handle}", handles[0])
+            )
+        else:
+            names = ", ".join(f"@{handle}" for handle in handles)
+            box.setWindowTitle(self.tr("Remove accounts"))
+            box.setText(
+                self.tr("Remove these {count} accounts from Consentinel?").replace(
+                    "{count}", str(len(handles))
+                )
+            )
+            box.setInformativeText(
+                self.tr(
+                    "Consentinel will stop checking {handles} and delete their saved passwords, "
+                    "2FA secrets and sessions from this computer. The journal keeps their "
+                    "history. Nothing changes on X."
+                ).replace("{handles}", names)
+            )
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
@@ -345,11 +363,18 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is remove
 
     def remove_account(self, handle: str | None = None) -> None:
-        handle = handle or self.table.current_handle()
-        if not handle or self.runner.running:
+        """Remove `handle`, else every selected account, once the person said so."""
+        handles = [handle] if handle else self.table.selected_handles()
+        if not handles or self.runner.running:
             return
-        if not self.confirm_remove(handle):
+        if not self.confirm_remove(handles):
             return
+        for one in handles:
+            if not self._remove_one(one):
+                break  # said why; the ones after it stay
+        self.refresh()
+
+    def _remove_one(self, handle: str) -> bool:
         try:
             self.ctx.vault.delete_account(handle)
         except VaultError as error:
@@ -360,12 +385,12 @@ class MainWindow(QMainWindow):
                     "{problem}", str(error)
                 ),
             )
-            return
+            return False
         self.ctx.sessions.delete(handle)
         self.ctx.accounts.remove(handle)
         self.ctx.journal.append_account_removed(handle)
         self.live.pop(handle_key(handle), None)
-        self.refresh()
+        return True
 
     # -- checks -----------------------------------------------------------------------------------
 
