@@ -66,6 +66,10 @@
         <source>The simulated X could not start: {problem}</source>
         <translation>Le X simulé n&apos;a pas pu démarrer : {problem}</translation>
     </message>
+        <message>
+            <source>The new language will apply when this check has ended.</source>
+            <translation>La nouvelle langue s’appliquera à la fin de cette vérification.</translation>
+        </message>
 </context>
 <context>
     <name>CheckPanel</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,7 +11,8 @@ from typing import Any, TypeVar
 import pyotp
 import pytest
 from playwright.async_api import BrowserContext, Page
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -244,3 +246,33 @@ def test_a_cancelled_check_leaves_the_last_results_as_they_were(
         assert {h: ctx.accounts.state(h).last_check_at for h in ("alice", "bob")} == checked_at
     with running_app(qtbot, ctx) as app:  # the app started again: read from the journal
         assert [app.window.table.status_text(h) for h in ("alice", "bob")] == ["Fixed", "Fixed"]
+
+
+def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Chosen during a check, the new language applies once it has ended (a window built anew
+    mid-check had no progress and no Cancel); the window it replaces hears nothing more from
+    the check runner (it raised "C++ object already deleted" at every check)."""
+    sim = simx(SimAccount("alice", "pw-alice"), render_delay_ms=1500)
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx) as app:
+        old = [app.window]  # (the test's only reference to it, let go below)
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            old[0].check_all()
+            ctx.settings.language = "fr"
+            old[0].settings_saved.emit()
+            assert app.window is old[0]  # not mid-check
+            assert "when this check has ended" in old[0].statusBar().currentMessage()
+        qtbot.waitUntil(lambda: app.window is not old[0])
+        assert app.window.check_all_action.text() == "Vérifier &tout"
+        gone = QSignalSpy(old[0].destroyed)
+        old.clear()
+        gc.collect()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        assert gone.count() == 1
+        # Another check: the runner's signals reach only the new window.
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            app.window.check_all()
+        assert app.window.table.status_text("alice") == "Déjà décoché"

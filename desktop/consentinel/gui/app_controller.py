@@ -59,7 +59,7 @@ class AppController(QObject):
         self.runner = CheckRunner(lambda: self._engine_factory(self.ctx), ctx.paths.lock_path, self)
         self.auto = AutoChecks(ctx, self._scheduled_start, parent=self)
         self.runner.run_finished.connect(self._run_finished)
-        self.runner.run_failed.connect(lambda _m: self.auto.run_finished(False))
+        self.runner.run_failed.connect(self._run_failed)
         self.tray: Tray | None = None
         if use_tray and Tray.available():
             self.tray = Tray(lambda: self.auto.paused, lambda: self.runner.running, self)
@@ -165,10 +165,16 @@ class AppController(QObject):
             a.status is not Status.ERROR for a in result.accounts
         )
         self.auto.run_finished(completed)
+        # A language chosen during the check, once the window has shown how it ended.
+        QTimer.singleShot(0, self._apply_language)
         if trigger != "schedule" and any(
             a.reason is Reason.BROWSER_MISSING for a in result.accounts
         ):
             self.offer_browser()
+
+    def _run_failed(self, _message: str) -> None:
+        self.auto.run_finished(False)
+        QTimer.singleShot(0, self._apply_language)
 
     # -- windows, language, demo ------------------------------------------------------------------
 
@@ -177,6 +183,18 @@ class AppController(QObject):
 
     def _settings_saved(self) -> None:
         self.auto.settings_changed()
+        if self.translators.language == self._wanted_language():
+            return
+        if self.runner.running:
+            # A window built anew mid-check would lose the check's progress and its Cancel
+            # button: the new language waits for the check to end.
+            self.window.statusBar().showMessage(
+                self.tr("The new language will apply when this check has ended."), 30_000
+            )
+            return
+        self._apply_language()
+
+    def _apply_language(self) -> None:
         if self.translators.language != self._wanted_language():
             self.translators.switch(self.ctx.settings.language)
             self._rebuild_window()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -404,7 +404,13 @@ class MainWindow(QMainWindow):
         r.prompt.connect(self._prompt)
         r.prompt_withdrawn.connect(self._prompt_withdrawn)
         r.login_finished.connect(self._login_finished)
-        r.busy_changed.connect(lambda _busy: self._update_actions())
+        # A method, not a lambda: a window rebuilt for a new language is deleted, and Qt
+        # disconnects a deleted receiver's methods (a lambda would go on calling into it).
+        r.busy_changed.connect(self._busy_changed)
+
+    @Slot(bool)
+    def _busy_changed(self, _busy: bool) -> None:
+        self._update_actions()
 
     def check_selected(self) -> None:
         handles = self.table.selected_handles()
