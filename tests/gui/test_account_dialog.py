@@ -6,6 +6,7 @@ from pathlib import Path
 
 import keyring.backends.fail
 import keyring.errors
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -217,3 +218,25 @@ def test_a_keyring_failure_saves_nothing(qtbot: QtBot) -> None:
     assert ctx.journal.entries() == []
     # The password written just before was taken back out of the keyring.
     assert backend.get_password(ctx.vault.service, "gina:password") is None
+
+
+def test_enter_saves_even_after_the_focus_went_over_cancel(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Tabbing through the buttons and back to a field must not leave Cancel as what Enter
+    presses: everything typed would be thrown away."""
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _type(qtbot, dialog.handle_edit, "kbd_only")
+    _type(qtbot, dialog.password_edit, PASSWORD)
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    for widget in (dialog.save_button, cancel, dialog.email_edit):  # as Tab moves the focus
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+    assert dialog.save_button.isDefault() and not cancel.isDefault()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
+    assert memory_vault.get_password("kbd_only") == PASSWORD

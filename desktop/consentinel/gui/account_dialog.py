@@ -140,7 +140,6 @@ class AccountDialog(QDialog):
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
-        self.save_button.setDefault(True)
         # Ctrl+S as well as the Alt+S mnemonic (setShortcut would replace the mnemonic).
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_if_enabled)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -153,6 +152,9 @@ class AccountDialog(QDialog):
         layout.addWidget(self.vault_label)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
+        # Once it is the dialog's own: a default set before is forgotten as soon as the
+        # focus passes over Cancel, and Enter would then cancel what was typed.
+        self.save_button.setDefault(True)
 
         if account is not None:
             self.handle_edit.setText(f"@{account.handle}")

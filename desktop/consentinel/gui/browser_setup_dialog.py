@@ -118,7 +118,6 @@ class BrowserSetupDialog(QDialog):
         self.later_button = QPushButton(self.tr("&Not now"))
         self.cancel_button = QPushButton(self.tr("&Cancel download"))
         self.cancel_button.hide()
-        self.download_button.setDefault(True)
         for other in (self.choose_button, self.later_button, self.cancel_button):
             other.setAutoDefault(False)  # Enter downloads, whichever button has the focus
         self.download_button.clicked.connect(self.start_download)
@@ -138,6 +137,7 @@ class BrowserSetupDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        self.download_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
 
     # -- downloading ------------------------------------------------------------------------------
 

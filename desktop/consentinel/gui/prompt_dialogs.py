@@ -75,7 +75,6 @@ class PromptDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
         self.cancel_check_button.setAutoDefault(False)
         self.cancel_check_button.clicked.connect(self._cancel_check)
-        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
         self._pattern: re.Pattern[str] | None = None
@@ -152,6 +151,7 @@ class PromptDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
+        self.ok_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
         if self._needs_text:
             self.edit.setFocus()
             self.ok_button.setEnabled(False)

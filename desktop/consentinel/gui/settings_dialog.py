@@ -200,7 +200,6 @@ class SettingsDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
-        self.save_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -212,6 +211,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(data)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
 
         self.browser_auto.toggled.connect(self._validate)
         self.browser_path.textChanged.connect(self._validate)
