@@ -425,6 +425,26 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal keeps their history. Nothing changes on X.</source>
         <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Le journal garde leur historique. Rien ne change sur X.</translation>
     </message>
+    <message>
+        <source>A check is running</source>
+        <translation>Une vérification est en cours</translation>
+    </message>
+    <message>
+        <source>Quit Consentinel and cancel the check?</source>
+        <translation>Quitter Consentinel et annuler la vérification ?</translation>
+    </message>
+    <message>
+        <source>What it already changed on X stays changed, and is in the journal. The accounts it has not reached yet are checked next time.</source>
+        <translation>Ce qu’elle a déjà modifié sur X le reste, et figure dans le journal. Les comptes qu’elle n’a pas encore atteints seront vérifiés la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Cancel the check and quit</source>
+        <translation>Annuler la vérification et quitter</translation>
+    </message>
+    <message>
+        <source>Keep checking</source>
+        <translation>Continuer la vérification</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import pyotp
 import pytest
 from playwright.async_api import BrowserContext, Page
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QSignalSpy
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -276,3 +276,36 @@ def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             app.window.check_all()
         assert app.window.table.status_text("alice") == "Déjà décoché"
+
+
+def test_closing_the_window_during_a_check_asks_first(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """With no tray to keep the app in, closing the window quits: during a check, only once
+    the person said to cancel it."""
+    sim = simx(SimAccount("slow_sam", "pw-sam"), render_delay_ms=2500, latency_ms=300)
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "slow_sam", "pw-sam")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        assert not window.keep_in_tray
+        quits: list[bool] = []
+        window.quit_requested.connect(lambda: quits.append(True))
+
+        def answer(choice: str) -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            next(b for b in box.buttons() if b.text() == choice).click()
+
+        with qtbot.waitSignal(
+            app.runner.step,
+            timeout=RUN_TIMEOUT_MS,
+            check_params_cb=lambda _h, step: step is Step.SIGNING_IN,
+        ):
+            window.check_all()
+        QTimer.singleShot(0, lambda: answer("Keep checking"))
+        window.close()
+        assert window.isVisible() and app.runner.running and quits == []
+        QTimer.singleShot(0, lambda: answer("Cancel the check and quit"))
+        window.close()
+        assert quits == [True]

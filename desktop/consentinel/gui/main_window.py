@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = self._action(
-            self.tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit
+            self.tr("&Quit"), self.request_quit, QKeySequence.StandardKey.Quit
         )
         self.about_action = self._action(self.tr("&About Consentinel"), self.about, None)
 
@@ -618,5 +618,36 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        if not self.may_quit():
+            event.ignore()
+            return
         event.accept()
         self.quit_requested.emit()
+
+    def request_quit(self) -> None:
+        if self.may_quit():
+            self.quit_requested.emit()
+
+    def may_quit(self) -> bool:
+        """True when nothing runs, or the person chose to cancel the running check and quit."""
+        if not self.runner.running:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("A check is running"))
+        box.setText(self.tr("Quit Consentinel and cancel the check?"))
+        box.setInformativeText(
+            self.tr(
+                "What it already changed on X stays changed, and is in the journal. The accounts "
+                "it has not reached yet are checked next time."
+            )
+        )
+        quit_button = box.addButton(
+            self.tr("Cancel the check and quit"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("Keep checking"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.confirm_box = box
+        box.exec()
+        return box.clickedButton() is quit_button
