@@ -15,6 +15,7 @@ from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.account_dialog import AccountDialog
+from consentinel.gui.translations import Translators
 
 PASSWORD = "Correct-Horse-7731-battery"
 TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -240,3 +241,27 @@ def test_enter_saves_even_after_the_focus_went_over_cancel(
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.email_edit, Qt.Key.Key_Return)
     assert memory_vault.get_password("kbd_only") == PASSWORD
+
+
+def test_long_messages_get_the_lines_they_need(qtbot: QtBot, memory_vault: Vault) -> None:
+    """French messages take two lines or three: each gets them, instead of being drawn over
+    the field below."""
+    translators = Translators()
+    translators.switch("fr")
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _type(qtbot, dialog.handle_edit, "bob_is_far_too_long")
+    _type(qtbot, dialog.totp_edit, "abc")
+    _type(qtbot, dialog.email_edit, "bob@")
+    _type(qtbot, dialog.phone_edit, "12")
+    labels = (dialog.handle_error, dialog.totp_error, dialog.email_error, dialog.phone_error)
+    for label in labels:
+        assert label.isVisible() and label.text()
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    # (At least one of them needs more than one line, or this would test nothing.)
+    assert any(
+        label.heightForWidth(label.width()) > label.fontMetrics().height() for label in labels
+    )

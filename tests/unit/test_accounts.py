@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from consentinel.core.accounts import (
@@ -46,6 +46,7 @@ def test_normalize_is_idempotent_and_case_is_identity(handle: str) -> None:
 
 @given(st.text(max_size=40))
 def test_anything_else_is_refused_with_a_sentence(text: str) -> None:
+    assume(".com/" not in text.lower())  # profile links: below
     raw = text.strip().removeprefix("@")
     valid = 1 <= len(raw) <= 15 and all(ch in HANDLE_CHARS for ch in raw)
     if valid:
@@ -56,6 +57,27 @@ def test_anything_else_is_refused_with_a_sentence(text: str) -> None:
         message = str(caught.value)
         assert message.endswith(".") and "X handle" in message
         assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "handle"),
+    [
+        ("https://x.com/Bob_1", "Bob_1"),
+        ("x.com/bob/", "bob"),
+        ("https://twitter.com/alice?s=21", "alice"),
+        (" https://mobile.twitter.com/dan#top ", "dan"),
+        ("HTTPS://WWW.X.COM/eve", "eve"),
+    ],
+)
+def test_a_pasted_profile_link_gives_its_handle(pasted: str, handle: str) -> None:
+    assert normalize_handle(pasted) == handle
+
+
+def test_a_link_to_another_page_is_refused() -> None:
+    with pytest.raises(InvalidHandle):
+        normalize_handle("https://x.com/settings/grok_settings")
+    with pytest.raises(InvalidHandle):
+        normalize_handle("https://example.com/bob")
 
 
 def test_handle_messages_are_clear() -> None:

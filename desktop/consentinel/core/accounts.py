@@ -42,8 +42,10 @@ class UnknownAccount(KeyError):
 
 
 def normalize_handle(text: str) -> str:
-    """'  @Alice_1 ' -> 'Alice_1'. The person's casing is kept; compare with handle_key()."""
-    raw = text.strip()
+    """'  @Alice_1 ' -> 'Alice_1'; a profile link pasted from the browser ('https://x.com/
+    Alice_1', twitter.com too) gives its handle. The person's casing is kept; compare with
+    handle_key()."""
+    raw = _PROFILE_LINK.sub("", text.strip()).split("?")[0].split("#")[0].rstrip("/")
     if raw.startswith("@"):
         raw = raw[1:]
     if not raw:
@@ -64,6 +66,10 @@ def normalize_handle(text: str) -> str:
             )
         )
     return raw
+
+
+#: The start of a profile link: scheme, "www." or "mobile.", X's or Twitter's address.
+_PROFILE_LINK = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/", re.IGNORECASE)
 
 
 def _shown(raw: str) -> str:

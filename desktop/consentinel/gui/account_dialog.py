@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -227,7 +227,35 @@ class AccountDialog(QDialog):
         ]
         valid = not any(problems) and self._vault_problem is None
         self.save_button.setEnabled(valid)
+        self._fit_error_labels()
         return valid
+
+    def _fit_error_labels(self) -> None:
+        """Reserve the height each message needs at its real width: in a form, Qt gives a
+        wrapped label one line, and the next lines were drawn over the field below (French
+        messages take two or three)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        for label in (
+            self.handle_error,
+            self.password_error,
+            self.totp_error,
+            self.email_error,
+            self.phone_error,
+            self.save_error,
+        ):
+            if label.isVisibleTo(self) and label.width() > 0:
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_error_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_error_labels()
 
     def _show(self, edit: QLineEdit, label: QLabel, problem: str | None) -> str | None:
         # An untouched empty field of a new account is not an error yet, but still blocks Save.
