@@ -1050,6 +1050,18 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
             <source>X did not accept the previous answer. Try again.</source>
             <translation>X n’a pas accepté la réponse précédente. Réessayez.</translation>
         </message>
+        <message>
+            <source>X shows a puzzle that only a person can solve.</source>
+            <translation>X affiche une énigme que seule une personne peut résoudre.</translation>
+        </message>
+        <message>
+            <source>X has locked the account until you confirm that it is yours.</source>
+            <translation>X a verrouillé le compte jusqu’à ce que vous confirmiez qu’il est à vous.</translation>
+        </message>
+        <message>
+            <source>No password is saved for this account: type it in the browser window.</source>
+            <translation>Aucun mot de passe n’est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>

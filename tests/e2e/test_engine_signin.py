@@ -84,6 +84,12 @@ def test_needs_user_when_nobody_answers(
     assert sim.mutations("vera") == 0
     # No screenshot of a sign-in page (it may show what was typed).
     assert vera.evidence is None
+    # What the person reads: X's question alone, not the field's or the buttons' words.
+    detail = rec.prompts[0].detail
+    if prompt is PromptKind.FINISH_IN_BROWSER:
+        assert detail == reason.value  # the window says it in words
+    else:
+        assert detail and "Next" not in detail and "Enter code" not in detail, detail
 
 
 def test_unattended_never_asks(sim: SimHarness, tmp_path: Path) -> None:

@@ -92,14 +92,25 @@ def test_email_or_phone_shows_xs_own_words(qtbot: QtBot) -> None:
 
 
 def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
-    request = PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "X shows a puzzle.")
+    request = PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "captcha")  # as the engine
     seen = _when_shown(qtbot, lambda dialog: dialog.ok_button.click())
     assert ask_user(None, request) == "ok"
     dialog = seen[0]
     assert dialog.ok_button.text() == "&Open browser window"
     assert dialog.cancel_button.text() == "S&kip this account"  # as in every other question
-    assert "X shows a puzzle." in dialog.body.text()
+    # Why, in words: not the engine's code for it.
+    assert dialog.body.text().startswith("X shows a puzzle that only a person can solve.")
+    assert "captcha" not in dialog.body.text()
     assert not dialog.edit.isVisibleTo(dialog)
+
+
+def test_an_email_code_question_quotes_x_under_its_own_instruction(qtbot: QtBot) -> None:
+    words = "Check your email You'll receive a confirmation code at your email address."
+    dialog = PromptDialog(PromptRequest("alice", PromptKind.EMAIL_CODE, words))
+    qtbot.addWidget(dialog)
+    body = dialog.body.text()
+    assert body.startswith("Check the email or phone of @alice and type the code X just sent.")
+    assert f"X says: “{words}”" in body
 
 
 def test_hint_is_shown(qtbot: QtBot) -> None:

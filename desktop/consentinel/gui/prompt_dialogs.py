@@ -100,12 +100,11 @@ class PromptDialog(QDialog):
         elif kind is PromptKind.EMAIL_CODE:
             self.setWindowTitle(self.tr("Code from X for {handle}").replace("{handle}", handle))
             self.title.setText(self.tr("X sent a code by email or text message"))
-            self.body.setText(
-                detail
-                or self.tr(
-                    "Check the email or phone of {handle} and type the code X just sent."
-                ).replace("{handle}", handle)
-            )
+            instruction = self.tr(
+                "Check the email or phone of {handle} and type the code X just sent."
+            ).replace("{handle}", handle)
+            said = self.tr("X says: “{words}”").replace("{words}", detail) if detail else ""
+            self.body.setText(f"{instruction}\n\n{said}" if said else instruction)
             self.edit.setAccessibleName(self.tr("Code from X"))
             self.edit.setPlaceholderText("a1b2c3")
             self.edit.setMaxLength(12)
@@ -130,8 +129,9 @@ class PromptDialog(QDialog):
                     "{handle}", handle
                 )
             )
+            why = self._why_in_browser(detail)
             self.body.setText(
-                (detail + "\n\n" if detail else "")
+                (why + "\n\n" if why else "")
                 + self.tr(
                     "Consentinel opens a browser window on X. Sign in there (solve the puzzle "
                     "or answer X's questions); the check goes on by itself once X shows your "
@@ -155,6 +155,17 @@ class PromptDialog(QDialog):
         if self._needs_text:
             self.edit.setFocus()
             self.ok_button.setEnabled(False)
+
+    def _why_in_browser(self, reason: str) -> str:
+        """Why a person is needed, in words (the engine names the reason by its code)."""
+        words = {
+            "captcha": self.tr("X shows a puzzle that only a person can solve."),
+            "locked": self.tr("X has locked the account until you confirm that it is yours."),
+            "wrong_password": self.tr(
+                "No password is saved for this account: type it in the browser window."
+            ),
+        }
+        return words.get(reason, "")
 
     def _problem(self) -> str | None:
         text = self.edit.text().strip()

@@ -143,7 +143,7 @@ _SUBTASK_SCREENS = {
 }
 
 # One look at the page; returns null while nothing known is on screen (still loading).
-_READ_SCREEN_JS = """
+_READ_SCREEN_JS = r"""
 () => {
   const shown = (el) => !!el && el.getClientRects().length > 0 &&
     getComputedStyle(el).visibility !== 'hidden';
@@ -163,7 +163,16 @@ _READ_SCREEN_JS = """
   else if (shown(q('input[data-testid="ocfEnterTextTextInput"]'))) screen = 'enter_text';
   else if (shown(q('input[name="text"][autocomplete="username"]'))) screen = 'username';
   if (!screen && !toast) return null;
-  return {screen, toast, text, path};
+  // X's question alone, for a person to read: its heading and explanation, without the
+  // field's own words or the buttons'.
+  let question = '';
+  if (dialog) {
+    const copy = dialog.cloneNode(true);
+    copy.querySelectorAll('label, button, input, a, [role="button"], svg')
+      .forEach((el) => el.remove());
+    question = copy.textContent.replace(/\s+/g, ' ').trim();
+  }
+  return {screen, toast, text, path, question};
 }
 """
 
@@ -187,6 +196,7 @@ class PageState:
     text: str
     raw_screen: str | None = None
     raw_toast: str = ""
+    question: str = ""  # X's heading and explanation only, for a person to read
 
 
 def classify_enter_text(text: str) -> Screen:
@@ -221,7 +231,8 @@ def _state_from_js(raw: Any) -> PageState:
         screen = classify_enter_text(text)
     raw_toast = str(raw.get("toast") or "")
     raw_screen = str(screen_name) if screen_name else None
-    return PageState(screen, classify_toast(raw_toast), text, raw_screen, raw_toast)
+    question = str(raw.get("question") or "")
+    return PageState(screen, classify_toast(raw_toast), text, raw_screen, raw_toast, question)
 
 
 def answer_for_unusual_activity(text: str, secrets: SignInSecrets) -> str | None:
@@ -450,7 +461,8 @@ class SignIn:
         refused = bool(self._identity_answers) and state.toast is not None
         answer = None if refused else answer_for_unusual_activity(state.text, self.secrets)
         if answer is None:
-            question = f"{state.raw_toast}\n{state.text}" if refused else state.text
+            asked = state.question or state.text
+            question = f"{state.raw_toast}\n{asked}" if refused else asked
             answer = await self.ask(PromptKind.EMAIL_OR_PHONE, _first_line(question))
         answer = (answer or "").strip()
         if not answer or answer in self._identity_answers:
@@ -481,7 +493,7 @@ class SignIn:
     ) -> SignInOutcome | None:
         if self._codes_tried >= 2:
             return self._fail(Status.NEEDS_USER, reason, "code refused")
-        code = await self.ask(kind, _first_line(state.text))
+        code = await self.ask(kind, _first_line(state.question or state.text))
         if not code or not code.strip():
             return self._fail(Status.NEEDS_USER, reason)
         self._codes_tried += 1
