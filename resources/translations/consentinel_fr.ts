@@ -445,6 +445,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <source>Keep checking</source>
         <translation>Continuer la vérification</translation>
     </message>
+    <message>
+        <source>There is no account to check yet.</source>
+        <translation>Il n’y a encore aucun compte à vérifier.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -455,6 +455,10 @@
             <source>Journal started over</source>
             <translation>Journal recommencé</translation>
         </message>
+        <message>
+            <source>Waiting for you to sign in in the browser window…</source>
+            <translation>En attente de votre connexion dans la fenêtre du navigateur…</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>

@@ -11,7 +11,14 @@ import pytest
 
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
-from consentinel.core.events import AccountFinished, Event, PromptKind, PromptRequest
+from consentinel.core.events import (
+    AccountFinished,
+    AccountStep,
+    Event,
+    PromptKind,
+    PromptRequest,
+    Step,
+)
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from tests.e2e._engine_support import (
@@ -308,7 +315,11 @@ def test_the_person_s_own_sign_in_is_the_only_one_under_way(
             return "ok"
         return None
 
+    anna_steps: list[Step] = []
+
     def on_event(event: Event) -> None:
+        if isinstance(event, AccountStep) and event.handle == "anna":
+            anna_steps.append(event.step)
         if isinstance(event, AccountFinished) and event.result.handle == "anna":
             window["closed"] = time.time()  # nobody solved the puzzle: it closed
 
@@ -326,6 +337,9 @@ def test_the_person_s_own_sign_in_is_the_only_one_under_way(
         "bert": Status.FIXED,
         "carl": Status.FIXED,
     }
+    # While the window is open, anna's row says so (not "Signing in…").
+    assert Step.WAITING_FOR_PERSON in anna_steps
+    assert anna_steps.index(Step.WAITING_FOR_PERSON) > anna_steps.index(Step.SIGNING_IN)
     others = sim.signin_times("bert") + sim.signin_times("carl")
     assert len(others) == 2
     assert not [t for t in others if window["opened"] < t < window["closed"]], (window, others)

@@ -208,3 +208,17 @@ def test_a_row_after_a_sign_in_needed_then_done_in_the_window(
         ctx.journal.finish_run(run, cancelled=False)
         app.window.refresh()
         assert table.status_text("erin") == status_name(Status.NEEDS_USER, Reason.CAPTCHA)
+
+
+def test_check_all_with_no_account_says_so_and_starts_nothing(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The tray's "Check all now" is there before any account is: no "All 0 accounts checked"
+    left behind for the first account added."""
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        assert app.window.start_check(None) is False
+        assert not app.runner.running
+        assert app.window.statusBar().currentMessage() == "There is no account to check yet."
+        assert app.window.result_label.isHidden()
+        assert ctx.journal.entries(kinds=[EntryKind.RUN_STARTED]) == []

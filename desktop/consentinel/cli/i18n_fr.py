@@ -199,6 +199,8 @@ FRENCH: dict[str, str] = {
     "one of your accounts": "l'un de vos comptes",
     "accounts to check (default: all)": "comptes à vérifier (par défaut : tous)",
     "signing in": "connexion",
+    "waiting for you to sign in in the browser window":
+        "en attente de votre connexion dans la fenêtre du navigateur",
     "reading the Grok settings page": "lecture de la page des paramètres Grok",
     "unticking": "décochage",
     "reloading to verify": "rechargement pour vérifier",

@@ -12,6 +12,7 @@ _STEP_WORDS = {
     Step.QUEUED: "waiting",
     Step.OPENING_SESSION: "opening the session",
     Step.SIGNING_IN: "signing in",
+    Step.WAITING_FOR_PERSON: "waiting for you to sign in in the browser window",
     Step.READING_PAGE: "reading the Grok settings page",
     Step.UNTICKING: "unticking",
     Step.VERIFYING: "reloading to verify",

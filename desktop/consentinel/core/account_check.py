@@ -310,6 +310,7 @@ class AccountCheck:
             finished = False
             if outcome.finish_in_browser and not self.shared.unattended:
                 await self._close()
+                self._step(Step.WAITING_FOR_PERSON)
                 finished = await self.shared.finish_in_browser(self.account)
         if finished:
             return await self._open_page()

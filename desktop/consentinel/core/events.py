@@ -16,6 +16,7 @@ class Step(str, Enum):
     QUEUED = "queued"
     OPENING_SESSION = "opening_session"
     SIGNING_IN = "signing_in"
+    WAITING_FOR_PERSON = "waiting_for_person"  # signing in, in a window the person uses
     READING_PAGE = "reading_page"
     UNTICKING = "unticking"
     VERIFYING = "verifying"

@@ -423,6 +423,10 @@ class MainWindow(QMainWindow):
     def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
         if self.runner.running:
             return False
+        if not (handles if handles is not None else self.ctx.accounts.list()):
+            # (The tray's "Check all now" is there before any account is.)
+            self.statusBar().showMessage(self.tr("There is no account to check yet."), 10_000)
+            return False
         self.result_label.clear()
         self.result_label.hide()
         started = self.runner.start(handles, trigger)
