@@ -245,8 +245,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="238" />
-            <source>Enter the account's password: Consentinel signs in with it.</source>
-            <translation>Saisissez le mot de passe du compte : Consentinel s’en sert pour se connecter.</translation>
+            <source>No password? If this account signs in to X with Google or Apple, save it without one, then sign in once yourself with “Sign in in a browser window…”: Consentinel keeps that session.</source>
+            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />

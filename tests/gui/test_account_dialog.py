@@ -265,3 +265,26 @@ def test_long_messages_get_the_lines_they_need(qtbot: QtBot, memory_vault: Vault
     assert any(
         label.heightForWidth(label.width()) > label.fontMetrics().height() for label in labels
     )
+
+
+def test_an_account_without_a_password_can_be_added_and_is_told_what_next(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """An account that signs in to X with Google or Apple has no X password."""
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog.handle_edit, "google_user")
+    assert dialog.save_button.isEnabled()
+    note = dialog.password_error
+    assert note.isVisible() and "Sign in in a browser window" in note.text()
+    assert "#b3261e" not in note.styleSheet() and "#ff8a80" not in note.styleSheet()  # not red
+    _type(qtbot, dialog.password_edit, "x")
+    assert not dialog.password_error.isVisible()  # a password: nothing to say
+    dialog.password_edit.clear()
+    dialog._validate()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert ctx.accounts.get("google_user") is not None
+    assert memory_vault.get_password("google_user") is None

@@ -109,3 +109,24 @@ def test_no_empty_summary_line_before_the_first_check(qtbot: QtBot, consentinel_
         window._run_finished(_run(_result("a", Status.OPTED_OUT)), "gui")
         assert window.result_label.isVisibleTo(window)
         assert window.result_label.text().startswith("The account was checked")
+
+
+def test_a_date_reads_the_same_in_every_english_speaking_country() -> None:
+    from datetime import datetime, timezone
+
+    from PySide6.QtCore import QLocale
+
+    from consentinel.gui.time_words import local_text
+
+    when = datetime(2026, 12, 2, 13, 58, tzinfo=timezone.utc).astimezone()
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        english = local_text(when)
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        french = local_text(when)
+    finally:
+        QLocale.setDefault(before)
+    day = when.strftime("%-d")
+    assert english.startswith(f"{day} Dec 2026 "), english  # not "12/2/26"
+    assert french.startswith(f"{day} déc. 2026 "), french

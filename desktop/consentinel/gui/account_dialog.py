@@ -225,6 +225,11 @@ class AccountDialog(QDialog):
             self._show(self.email_edit, self.email_error, _problem(validate_email, self.email)),
             self._show(self.phone_edit, self.phone_error, _problem(validate_phone, self.phone)),
         ]
+        note = self._password_note()
+        self.password_error.setStyleSheet("" if note else error_style())
+        if note:
+            self.password_error.setText(note)
+            self.password_error.setVisible(True)
         valid = not any(problems) and self._vault_problem is None
         self.save_button.setEnabled(valid)
         self._fit_error_labels()
@@ -276,9 +281,20 @@ class AccountDialog(QDialog):
         return None
 
     def _password_problem(self) -> str | None:
-        if self._account is None and not self.password_edit.text():
-            return self.tr("Enter the account's password: Consentinel signs in with it.")
-        return None
+        return None  # none is needed: see _password_note
+
+    def _password_note(self) -> str | None:
+        """A new account saved without a password (one that signs in to X with Google or
+        Apple has none): what to do next, said before it is saved."""
+        if self._account is not None or self.password_edit.text():
+            return None
+        if self.handle_edit.text().strip() == "" or self._handle_problem() is not None:
+            return None
+        return self.tr(
+            "No password? If this account signs in to X with Google or Apple, save it without "
+            "one, then sign in once yourself with “Sign in in a browser window…”: Consentinel "
+            "keeps that session."
+        )
 
     @property
     def totp(self) -> str:
@@ -379,6 +395,9 @@ def _put_back(handle: str, value: str | None, setter: Callable[[str, str], None]
 def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
+    # Room under the last line: the grid gives a wrapped label exactly its lines' height, and
+    # the field below touched the last line's descenders.
+    label.setContentsMargins(0, 0, 0, 4)
     label.setStyleSheet(error_style())
     label.hide()
     return label

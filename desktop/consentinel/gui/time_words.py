@@ -8,9 +8,13 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 
 def local_text(when: datetime) -> str:
-    """The local date and time in the current language's short format."""
+    """The local date with its month in words, and the time as the language writes it:
+    "2 Dec 2026 1:58 PM", « 2 déc. 2026 13:58 ». (A short date, "12/2/26", reads as
+    February in most of the English-speaking world.)"""
     moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    day = locale.toString(moment.date(), "d MMM yyyy")
+    return f"{day} {locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
 
 
 def when_text(when: datetime, now: datetime) -> str:
