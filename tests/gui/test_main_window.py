@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.events import AccountResult
@@ -222,3 +222,22 @@ def test_check_all_with_no_account_says_so_and_starts_nothing(
         assert app.window.statusBar().currentMessage() == "There is no account to check yet."
         assert app.window.result_label.isHidden()
         assert ctx.journal.entries(kinds=[EntryKind.RUN_STARTED]) == []
+
+
+def test_the_first_run_screen_scrolls_in_a_small_window(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Its words were squeezed behind its buttons; now they keep their room and scroll."""
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.resize(420, 378)
+        qtbot.waitUntil(lambda: window.height() <= 400)
+        empty = window.empty
+        labels = [w for w in empty.findChildren(QLabel) if w.wordWrap() and len(w.text()) > 200]
+        assert len(labels) == 1
+        body = labels[0]
+        assert body.height() >= body.heightForWidth(body.width())
+        body_bottom = body.mapTo(empty, body.rect().bottomLeft()).y()
+        button_top = empty.add_button.mapTo(empty, empty.add_button.rect().topLeft()).y()
+        assert body_bottom < button_top

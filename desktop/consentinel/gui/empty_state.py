@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consentinel.gui.app_icons import app_icon, icon
 
@@ -55,7 +63,17 @@ class EmptyState(QWidget):
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
 
-        layout = QVBoxLayout(self)
+        # In a scroll area: in a small window the words scroll instead of being squeezed
+        # behind the buttons.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addStretch(1)
         layout.addWidget(logo)
         layout.addWidget(title)
