@@ -323,11 +323,15 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         "account-no-keyring": account_no_keyring,
         "settings": settings,
         "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint="Demo: the code now is 492 039"),
-        "prompt-email-code": prompt(PromptKind.EMAIL_CODE),
+        "prompt-email-code": prompt(
+            PromptKind.EMAIL_CODE,
+            "Check your email You'll receive a confirmation code at your email address. "
+            "Enter it below to continue.",
+        ),
         "prompt-email-or-phone": prompt(
             PromptKind.EMAIL_OR_PHONE, "Enter your phone number or username"
         ),
-        "prompt-finish-in-browser": prompt(PromptKind.FINISH_IN_BROWSER),
+        "prompt-finish-in-browser": prompt(PromptKind.FINISH_IN_BROWSER, "captcha"),
         "journal": journal,
         "about": about,
         "about-diagnostics": about_diagnostics,

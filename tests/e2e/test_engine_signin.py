@@ -276,11 +276,16 @@ def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_pat
     assert ctx.accounts.state("ivo").waits_for_person is Reason.UNUSUAL_ACTIVITY
     eng.run_check(unattended=True)  # the next scheduled run leaves it to the person
     assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
-    # The person, asked, gives the address X knows: it goes on.
+    # The person checks it: the refused address is not typed again (it is remembered, as a
+    # hash); the person, asked, gives the one X knows, and it goes on.
     recorder = Recorder.new(email_or_phone="ivo@new.example")
     (ivo,) = eng.run_check(ask=recorder.ask).accounts
     assert ivo.status is Status.FIXED, ivo.message
     assert [p.kind for p in recorder.prompts] == [PromptKind.EMAIL_OR_PHONE]
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed", "success"]
+    assert b"ivo@old" not in ctx.paths.accounts_path.read_bytes().replace(
+        b'"email": "ivo@old.example"', b""
+    )
 
 
 def test_an_unknown_handle_is_not_typed_again_by_scheduled_runs(

@@ -15,7 +15,7 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
-from consentinel.core.accounts import Account, handle_key
+from consentinel.core.accounts import Account, answer_digest, handle_key
 from consentinel.core.check_messages import (
     box_name,
     hidden_on_message,
@@ -276,12 +276,17 @@ class AccountCheck:
             async def totp_code() -> str:
                 return await generator.acode(handle, secret)
 
+        refused = self.ctx.accounts.state(self.handle).refused_answers
+
+        def unless_refused(value: str | None) -> str | None:
+            return None if value and answer_digest(value) in refused else value
+
         return SignInSecrets(
             handle=self.handle,
             password=password,
             totp_code=totp_code,
-            email=self.account.email,
-            phone=self.account.phone,
+            email=unless_refused(self.account.email),
+            phone=unless_refused(self.account.phone),
         )
 
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
@@ -319,6 +324,8 @@ class AccountCheck:
         raise self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
 
     def _remember(self, outcome: SignInOutcome) -> None:
+        if outcome.refused_answer:
+            self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

@@ -180,6 +180,9 @@ class AccountState:
     #: text or email, its unusual-activity question): until a sign-in succeeds, scheduled runs
     #: do not sign in again, so that X does not send a new code every few hours for nothing.
     waits_for_person: Reason | None = None
+    #: SHA-256 of each answer X refused at its "unusual activity" question (an email or phone
+    #: the account no longer uses): never typed by itself again; a new one saved is.
+    refused_answers: tuple[str, ...] = ()
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
@@ -193,6 +196,7 @@ class AccountState:
             "last_status": self.last_status.value if self.last_status else None,
             "totp_step": self.totp_step,
             "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
+            "refused_answers": list(self.refused_answers),
         }
 
     @classmethod
@@ -212,7 +216,17 @@ class AccountState:
             last_status=Status(status) if status else None,
             totp_step=_int_or_none(raw.get("totp_step")),
             waits_for_person=Reason(waits) if waits else None,
+            refused_answers=tuple(
+                str(a) for a in raw.get("refused_answers") or () if isinstance(a, str)
+            ),
         )
+
+
+def answer_digest(answer: str) -> str:
+    """How a refused identity answer is remembered: its hash, case and spaces left aside."""
+    import hashlib
+
+    return hashlib.sha256(answer.strip().lower().encode()).hexdigest()
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -347,6 +361,15 @@ class AccountStore:
         with self._lock:
             current = self.state(handle)
             self.set_state(handle, replace(current, password_rejected=False))
+
+    def remember_refused_answer(self, handle: str, answer: str) -> None:
+        """X refused this answer to its identity question: keep its hash, never the answer."""
+        digest = answer_digest(answer)
+        with self._lock:
+            state = self.state(handle)
+            if digest not in state.refused_answers:
+                answers = (*state.refused_answers, digest)
+                self.set_state(handle, replace(state, refused_answers=answers))
 
     def mark_password_rejected(self, handle: str) -> None:
         with self._lock:

@@ -95,6 +95,8 @@ class SignInOutcome:
     detail: str = ""
     password_submitted: bool = False
     finish_in_browser: bool = False  # the person asked to finish in a visible window
+    #: The identity answer X refused this time, to be remembered (as a hash) and not typed again.
+    refused_answer: str | None = field(default=None, repr=False)
 
     @classmethod
     def success(cls, password_submitted: bool = False) -> SignInOutcome:
@@ -274,6 +276,7 @@ class SignIn:
         self._http_trouble: Reason | None = None
         self._codes_tried = 0
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
+        self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
         self._answers_read = 0  # how many of X's step answers the last state had seen
 
@@ -356,7 +359,12 @@ class SignIn:
 
     def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
         return SignInOutcome(
-            False, status, reason, detail, password_submitted=self._password_submitted
+            False,
+            status,
+            reason,
+            detail,
+            password_submitted=self._password_submitted,
+            refused_answer=self._refused_answer,
         )
 
     async def run(self) -> SignInOutcome:
@@ -459,6 +467,8 @@ class SignIn:
         """X asks who we are. What it refused is never typed again (X counts refused answers
         against the account): then only the person may give another answer."""
         refused = bool(self._identity_answers) and state.toast is not None
+        if refused:
+            self._refused_answer = self._identity_answers[-1]
         answer = None if refused else answer_for_unusual_activity(state.text, self.secrets)
         if answer is None:
             asked = state.question or state.text
