@@ -48,6 +48,10 @@
         <source>The sign-in worked and the session is saved. The next check reads the boxes again.</source>
         <translation>La connexion a réussi et la session est enregistrée. La prochaine vérification relira les cases.</translation>
     </message>
+    <message>
+        <source>X's data holds this box as on, but X's page does not show it to this account, so it cannot be changed there.</source>
+        <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>

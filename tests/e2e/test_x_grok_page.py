@@ -82,6 +82,9 @@ def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
     assert Box.MEMORY not in bea.settings
     # Not a silent "all off": X's own data still holds memory on, and no box shows it.
     assert "X's data holds memory as on, but X's page does not show that box" in bea.message
+    assert bea.hidden_on == (Box.MEMORY,)
+    (check,) = ctx.journal.entries(handle="bea", kinds=[EntryKind.CHECK])
+    assert check.payload["hidden_on"] == ["memory"]  # the window reads it back from here
     # Off in X's data as well: nothing to say.
     sim.add("ben", "pw", layout="memory_hidden", boxes={Box.MEMORY: False})
     add_account(ctx, "ben", "pw")

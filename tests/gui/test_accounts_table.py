@@ -86,3 +86,29 @@ def test_the_status_column_keeps_its_width_through_a_check_and_cells_have_room(
     assert widths.pop() >= widest + CELL_PADDING
     handle_width = metrics.horizontalAdvance("@alice")
     assert table.columnWidth(0) >= handle_width + CELL_PADDING
+
+
+def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Box, Status
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "bea", "pw")
+    add_account(ctx, "ben", "pw")
+    run = ctx.journal.start_run("manual")
+    off = {Box.TRAINING: BoxChange(True, False), Box.PERSONALIZATION: BoxChange(True, False)}
+    ctx.journal.record_check(
+        run, AccountResult("bea", Status.FIXED, settings=off, hidden_on=(Box.MEMORY,))
+    )
+    ctx.journal.record_check(run, AccountResult("ben", Status.FIXED, settings=off))
+    ctx.journal.finish_run(run)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    memory = 2 + list(Box).index(Box.MEMORY)
+    bea, ben = (table.item(table.row_of(h) or 0, memory) for h in ("bea", "ben"))
+    assert bea.text() == ben.text() == "not shown"
+    assert "X's data holds this box as on" in bea.toolTip()
+    assert not bea.icon().isNull() and ben.icon().isNull() and not ben.toolTip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -416,7 +417,8 @@ class AccountCheck:
         hidden = [box for box in grok.hidden_on if box in self.account.keep]
         if hidden:
             message = f"{message} {hidden_on_message(hidden)}"
-        return self._result(status, None, message, settings, kept)
+        result = self._result(status, None, message, settings, kept)
+        return dataclasses.replace(result, hidden_on=tuple(hidden))
 
     async def _boxes_to_judge(
         self, grok: GrokPage, boxes: dict[Box, BoxState], seen: set[Box]

@@ -51,6 +51,9 @@ class AccountResult:
     message: str = ""
     duration_s: float = 0.0
     reverted_by_x: tuple[Box, ...] = ()
+    #: Boxes X's own data holds as on that its page does not show this account (memory's
+    #: rollout): nothing can untick them there, and they are said, not left out.
+    hidden_on: tuple[Box, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -64,6 +67,7 @@ class AccountResult:
             "evidence": str(self.evidence) if self.evidence else None,
             "message": self.message,
             "reverted_by_x": [b.value for b in self.reverted_by_x],
+            "hidden_on": [b.value for b in self.hidden_on],
         }
 
     @property

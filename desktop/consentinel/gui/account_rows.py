@@ -25,6 +25,15 @@ class AccountRow:
     #: The last check needed a person to sign in, and they since did (in the browser window):
     #: the row no longer says "needs you", and the next check reads the boxes again.
     signed_in_since: bool = False
+    #: Boxes X's data holds as on that its page does not show (see AccountResult.hidden_on).
+    hidden_on: frozenset[Box] = frozenset()
+
+
+def _hidden_from(names: object) -> frozenset[Box]:
+    known = {box.value: box for box in Box}
+    if not isinstance(names, list):
+        return frozenset()
+    return frozenset(known[n] for n in names if isinstance(n, str) and n in known)
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -65,6 +74,7 @@ def rows_for(
                     state.last_check_at,
                     step,
                     _signed_in_since(ctx, account.handle, result.status, result.reason),
+                    frozenset(result.hidden_on),
                 )
             )
             continue
@@ -93,6 +103,7 @@ def rows_for(
                 entry.at,
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),
+                _hidden_from(payload.get("hidden_on")),
             )
         )
     return rows

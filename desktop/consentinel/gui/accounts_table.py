@@ -204,7 +204,17 @@ class AccountsTable(QTableWidget):
             # "Not shown" only when the page was read without this box (X's gradual roll-out);
             # a check that never reached the page (sign-in needed, error) knows nothing of it.
             text = not_shown() if row.boxes else "—"
-            return QTableWidgetItem(text)
+            item = QTableWidgetItem(text)
+            if box in row.hidden_on:
+                # X's data holds it on: said, in the colour of a box still on.
+                item.setIcon(dot_icon(ORANGE))
+                item.setToolTip(
+                    self.tr(
+                        "X's data holds this box as on, but X's page does not show it to this "
+                        "account, so it cannot be changed there."
+                    )
+                )
+            return item
         value = row.boxes[box]
         item = QTableWidgetItem(on_off(value))
         enforced = box in row.account.keep
