@@ -49,6 +49,11 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
             "All 2 accounts checked: every box you chose is off. X had switched boxes back "
             "on: @flipper (Training). They are off again."
         )
+        hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
+        assert summary(_run(hidden, three[0])) == (
+            "All 2 accounts checked: every box you chose is off. X's data still holds as on "
+            "boxes its page does not show: @camille (Memory). Nothing can untick them there."
+        )
 
 
 def _row(reason: Reason, message: str, blocked_until: datetime | None = None) -> AccountRow:

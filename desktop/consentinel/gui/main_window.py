@@ -507,6 +507,16 @@ class MainWindow(QMainWindow):
             )
             again = self.tr("X had switched boxes back on: {accounts}. They are off again.")
             text += " " + again.replace("{accounts}", switched)
+        hidden = [a for a in result.accounts if a.hidden_on]
+        if hidden:
+            where = "; ".join(
+                f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
+            )
+            held = self.tr(
+                "X's data still holds as on boxes its page does not show: {accounts}. Nothing "
+                "can untick them there."
+            )
+            text += " " + held.replace("{accounts}", where)
         return text
 
     def _notify(self, result: RunResult) -> None:
