@@ -456,8 +456,8 @@
             <translation>Journal recommencé</translation>
         </message>
         <message>
-            <source>Waiting for you to sign in in the browser window…</source>
-            <translation>En attente de votre connexion dans la fenêtre du navigateur…</translation>
+            <source>Waiting for you in the browser…</source>
+            <translation>Vous attend dans le navigateur…</translation>
         </message>
     </context>
     <context>

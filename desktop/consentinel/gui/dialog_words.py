@@ -40,9 +40,8 @@ _STEP_NAMES = {
     Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting for its turn…"),
     Step.OPENING_SESSION: QT_TRANSLATE_NOOP("DialogWords", "Opening the session…"),
     Step.SIGNING_IN: QT_TRANSLATE_NOOP("DialogWords", "Signing in…"),
-    Step.WAITING_FOR_PERSON: QT_TRANSLATE_NOOP(
-        "DialogWords", "Waiting for you to sign in in the browser window…"
-    ),
+    # Short: the status column is as wide as its widest words.
+    Step.WAITING_FOR_PERSON: QT_TRANSLATE_NOOP("DialogWords", "Waiting for you in the browser…"),
     Step.READING_PAGE: QT_TRANSLATE_NOOP("DialogWords", "Reading the page…"),
     Step.UNTICKING: QT_TRANSLATE_NOOP("DialogWords", "Unticking…"),
     Step.VERIFYING: QT_TRANSLATE_NOOP("DialogWords", "Verifying…"),
