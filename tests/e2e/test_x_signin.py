@@ -153,7 +153,7 @@ def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str,
     ],
 )
 def test_which_question_the_text_step_asks(text: str, screen: str) -> None:
-    from consentinel.x.signin import classify_enter_text
+    from consentinel.x.signin_screens import classify_enter_text
 
     assert classify_enter_text(text).value == screen
 
@@ -187,7 +187,7 @@ def test_unusual_activity_answer_follows_what_x_asks() -> None:
     ],
 )
 def test_toasts(text: str, toast: str) -> None:
-    from consentinel.x.signin import classify_toast
+    from consentinel.x.signin_screens import classify_toast
 
     found = classify_toast(text)
     assert found is not None and found.value == toast

@@ -11,8 +11,6 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from enum import Enum
-from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
@@ -23,6 +21,18 @@ from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
 from consentinel.x.labels import normalize
+from consentinel.x.signin_screens import (
+    READ_SCREEN_JS,
+    SUBTASK_SCREENS,
+    TASK_PATH,
+    WAIT_CHANGE_JS,
+    WAIT_SLICE_MS,
+    PageState,
+    Screen,
+    Toast,
+    first_line,
+    state_from_js,
+)
 from consentinel.x.site import XSite
 
 #: Answer a question X asks that only a person can answer; None means nobody answered.
@@ -48,28 +58,6 @@ class PersonAtWindow:
                 return False
             waited += 1.0
         return False
-
-
-class Screen(str, Enum):
-    """A step of X's sign-in flow, as recognised on the page."""
-
-    USERNAME = "username"
-    UNUSUAL_ACTIVITY = "unusual_activity"
-    PASSWORD = "password"
-    TWO_FACTOR = "two_factor"
-    EMAIL_CODE = "email_code"
-    CAPTCHA = "captcha"
-    REFUSED = "refused"
-    LOCKED = "locked"
-    HOME = "home"
-    ENTER_TEXT = "enter_text"  # X's generic text step whose wording we did not recognise
-
-
-class Toast(str, Enum):
-    WRONG_PASSWORD = "wrong_password"
-    UNKNOWN_ACCOUNT = "unknown_account"
-    INCORRECT_CODE = "incorrect_code"
-    OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -101,140 +89,6 @@ class SignInOutcome:
     @classmethod
     def success(cls, password_submitted: bool = False) -> SignInOutcome:
         return cls(True, password_submitted=password_submitted)
-
-
-# Words X's generic text step uses, in English and French; normalised (casefolded) forms.
-_TWO_FACTOR_WORDS = (
-    "code generator",
-    "authentication app",
-    "authenticator",
-    "two-factor",
-    "générateur de code",
-    "génération de code",
-    "application d'authentification",
-    "deux facteurs",
-    "double authentification",
-)
-_CODE_WORDS = ("code", "confirmation", "vérification", "verification")
-_UNUSUAL_WORDS = (
-    "unusual",
-    "inhabituel",
-    "phone number or",
-    "numéro de téléphone ou",
-    "verify it's you",
-    "vérifier qu'il s'agit",
-)
-_TOASTS: dict[Toast, tuple[str, ...]] = {
-    Toast.WRONG_PASSWORD: ("wrong password", "mot de passe incorrect"),
-    Toast.UNKNOWN_ACCOUNT: (
-        "could not find your account",
-        "couldn't find your account",
-        "pas pu trouver votre compte",
-        "impossible de trouver votre compte",
-    ),
-    Toast.INCORRECT_CODE: ("incorrect. please try again", "incorrect. veuillez réessayer"),
-}
-
-#: X's sign-in steps that share its one generic text field, by the subtask id its last answer
-#: named (`POST /1.1/onboarding/task.json`, x-reference §3): the same in every language.
-TASK_PATH = "/1.1/onboarding/task.json"
-_SUBTASK_SCREENS = {
-    "LoginTwoFactorAuthChallenge": Screen.TWO_FACTOR,
-    "LoginAcid": Screen.EMAIL_CODE,
-    "LoginEnterAlternateIdentifierSubtask": Screen.UNUSUAL_ACTIVITY,
-}
-
-# One look at the page; returns null while nothing known is on screen (still loading).
-_READ_SCREEN_JS = r"""
-() => {
-  const shown = (el) => !!el && el.getClientRects().length > 0 &&
-    getComputedStyle(el).visibility !== 'hidden';
-  const q = (s) => document.querySelector(s);
-  const toastEl = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
-    .find((el) => shown(el) && el.innerText.trim());
-  const toast = toastEl ? toastEl.innerText.trim() : '';
-  const path = location.pathname;
-  const dialog = q('[role="dialog"]') || q('main') || document.body;
-  const text = dialog ? dialog.innerText : '';
-  let screen = null;
-  if (path === '/home' || path.startsWith('/home/')) screen = 'home';
-  else if (path.startsWith('/account/access')) screen = 'locked';
-  else if (q('#arkoseFrame') || q('iframe[src*="arkoselabs"]')) screen = 'captcha';
-  else if (shown(q('[data-testid="OCF_CallToAction_Button"]'))) screen = 'refused';
-  else if (shown(q('input[name="password"][type="password"]'))) screen = 'password';
-  else if (shown(q('input[data-testid="ocfEnterTextTextInput"]'))) screen = 'enter_text';
-  else if (shown(q('input[name="text"][autocomplete="username"]'))) screen = 'username';
-  if (!screen && !toast) return null;
-  // X's question alone, for a person to read: its heading and explanation, without the
-  // field's own words or the buttons'.
-  let question = '';
-  if (dialog) {
-    const copy = dialog.cloneNode(true);
-    copy.querySelectorAll('label, button, input, a, [role="button"], svg')
-      .forEach((el) => el.remove());
-    question = copy.textContent.replace(/\s+/g, ' ').trim();
-  }
-  return {screen, toast, text, path, question};
-}
-"""
-
-# Wait for something new: another screen, the same kind of screen with other words (X's one
-# text step asks several questions), or a new message (a wrong password keeps the screen).
-# `prevToast` "" takes any message as new: X answered with an error since the last state, and
-# says "Incorrect" again in a message that reads like the one before.
-_WAIT_CHANGE_JS = (
-    "([prev, prevText, prevToast]) => { const s = (" + _READ_SCREEN_JS + ")(); if (!s) return null;"
-    " if (s.screen && (s.screen !== prev || s.text !== prevText)) return s;"
-    " if (s.toast && s.toast !== prevToast) return s; return null; }"
-)
-#: How often a wait looks again at what X answered (an error answer changes what counts as new).
-_WAIT_SLICE_MS = 400
-
-
-@dataclass(frozen=True)
-class PageState:
-    screen: Screen | None
-    toast: Toast | None
-    text: str
-    raw_screen: str | None = None
-    raw_toast: str = ""
-    question: str = ""  # X's heading and explanation only, for a person to read
-
-
-def classify_enter_text(text: str) -> Screen:
-    """Which question X's generic text step asks, from its wording (English and French)."""
-    norm = normalize(text)
-    if any(w in norm for w in _TWO_FACTOR_WORDS):
-        return Screen.TWO_FACTOR
-    if any(w in norm for w in _UNUSUAL_WORDS):
-        return Screen.UNUSUAL_ACTIVITY
-    if any(w in norm for w in _CODE_WORDS):
-        return Screen.EMAIL_CODE
-    return Screen.ENTER_TEXT
-
-
-def classify_toast(text: str) -> Toast | None:
-    norm = normalize(text)
-    if not norm:
-        return None
-    for toast, words in _TOASTS.items():
-        if any(w in norm for w in words):
-            return toast
-    return Toast.OTHER
-
-
-def _state_from_js(raw: Any) -> PageState:
-    if not isinstance(raw, dict):
-        return PageState(None, None, "")
-    text = str(raw.get("text") or "")
-    screen_name = raw.get("screen")
-    screen = Screen(screen_name) if screen_name else None
-    if screen is Screen.ENTER_TEXT:
-        screen = classify_enter_text(text)
-    raw_toast = str(raw.get("toast") or "")
-    raw_screen = str(screen_name) if screen_name else None
-    question = str(raw.get("question") or "")
-    return PageState(screen, classify_toast(raw_toast), text, raw_screen, raw_toast, question)
 
 
 def answer_for_unusual_activity(text: str, secrets: SignInSecrets) -> str | None:
@@ -309,7 +163,7 @@ class SignIn:
         taken as unknown and nothing is typed; "code" alone is in every code step's wording."""
         if state.raw_screen != "enter_text":
             return state
-        by_step = _SUBTASK_SCREENS.get(await self._current_subtask() or "")
+        by_step = SUBTASK_SCREENS.get(await self._current_subtask() or "")
         if by_step is None:
             return state
         by_words = state.screen
@@ -318,7 +172,7 @@ class SignIn:
         return replace(state, screen=by_step)
 
     async def read_state(self) -> PageState:
-        return await self._with_step(_state_from_js(await self.page.evaluate(_READ_SCREEN_JS)))
+        return await self._with_step(state_from_js(await self.page.evaluate(READ_SCREEN_JS)))
 
     async def _wait_for_state(
         self, prev: PageState | None, timeout_ms: float | None = None
@@ -334,9 +188,9 @@ class SignIn:
             left_ms = max(1.0, (deadline - loop.time()) * 1000)
             try:
                 handle = await self.page.wait_for_function(
-                    _WAIT_CHANGE_JS,
+                    WAIT_CHANGE_JS,
                     arg=args,
-                    timeout=min(left_ms, _WAIT_SLICE_MS),
+                    timeout=min(left_ms, WAIT_SLICE_MS),
                     polling="raf",
                 )
             except PlaywrightTimeout:
@@ -344,7 +198,7 @@ class SignIn:
                     continue
                 raise
             self._answers_read = len(self._task_answers)
-            return await self._with_step(_state_from_js(await handle.json_value()))
+            return await self._with_step(state_from_js(await handle.json_value()))
 
     async def _x_said_no(self) -> bool:
         """Whether one of X's step answers since the last state was an error."""
@@ -432,7 +286,7 @@ class SignIn:
         if screen is Screen.LOCKED:
             return await self._person_needed(Reason.LOCKED, Status.NEEDS_USER, state)
         if screen is Screen.REFUSED:
-            return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, _first_line(state.text))
+            return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.text))
         if state.toast is not None and screen is None:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unexpected message from X")
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
@@ -473,7 +327,7 @@ class SignIn:
         if answer is None:
             asked = state.question or state.text
             question = f"{state.raw_toast}\n{asked}" if refused else asked
-            answer = await self.ask(PromptKind.EMAIL_OR_PHONE, _first_line(question))
+            answer = await self.ask(PromptKind.EMAIL_OR_PHONE, first_line(question))
         answer = (answer or "").strip()
         if not answer or answer in self._identity_answers:
             return self._fail(
@@ -503,7 +357,7 @@ class SignIn:
     ) -> SignInOutcome | None:
         if self._codes_tried >= 2:
             return self._fail(Status.NEEDS_USER, reason, "code refused")
-        code = await self.ask(kind, _first_line(state.question or state.text))
+        code = await self.ask(kind, first_line(state.question or state.text))
         if not code or not code.strip():
             return self._fail(Status.NEEDS_USER, reason)
         self._codes_tried += 1
@@ -547,11 +401,6 @@ class SignIn:
             await button.click()
         else:
             await field.press("Enter")
-
-
-def _first_line(text: str) -> str:
-    """X's own wording of its question (heading and explanation), one line, for the prompt."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())[:300]
 
 
 async def sign_in(
