@@ -38,6 +38,7 @@ from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, mes
 from consentinel.core.journal_verify import problems_in_short
 from consentinel.core.lock import RunLock
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
+from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.dialog_words import kind_name, status_name
 from consentinel.gui.journal_model import (
     JournalModel,
@@ -320,11 +321,11 @@ class JournalWindow(QWidget):
         """Ask, then keep the damaged journal as it is and begin a new one; True when done."""
         if self._problem is None:
             return False
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Start a new journal"))
-        box.setText(self.tr("Keep this journal as it is and start a new one?"))
-        box.setInformativeText(
+        box = Confirmation(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Start a new journal"),
+            self.tr("Keep this journal as it is and start a new one?"),
             self.tr(
                 "This journal no longer verifies: {problem}\n\n"
                 "It will not be changed or deleted: it stays in the data folder under a name of "
@@ -333,17 +334,12 @@ class JournalWindow(QWidget):
                 "The new journal starts with an entry naming the old one, and its badge says "
                 "“intact” again from there. The accounts' last results show again after their "
                 "next check."
-            ).replace("{problem}", self._problem)
+            ).replace("{problem}", self._problem),
+            act=self.tr("Start a new journal"),
+            keep=self.tr("Cancel"),
         )
-        start = box.addButton(
-            self.tr("Start a new journal"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
         self.confirm_box = box
-        box.exec()
-        if box.clickedButton() is not start:
+        if not box.confirmed():
             return False
         lock = RunLock(self._ctx.paths.lock_path)
         if not lock.acquire(wait=False):

@@ -326,41 +326,35 @@ class MainWindow(QMainWindow):
 
     def confirm_remove(self, handles: list[str]) -> bool:
         """Ask, naming what goes; True when the person chose to remove the accounts."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
+        from consentinel.gui.confirmation import Confirmation
+
         if len(handles) == 1:
-            box.setWindowTitle(self.tr("Remove account"))
-            box.setText(
-                self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handles[0])
-            )
-            box.setInformativeText(
-                self.tr(
-                    "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
-                    "secret and session from this computer. The journal keeps its history. "
-                    "Nothing changes on X."
-                ).replace("{handle}", handles[0])
-            )
+            title = self.tr("Remove account")
+            text = self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handles[0])
+            details = self.tr(
+                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                "secret and session from this computer. The journal keeps its history. "
+                "Nothing changes on X."
+            ).replace("{handle}", handles[0])
         else:
-            names = ", ".join(f"@{handle}" for handle in handles)
-            box.setWindowTitle(self.tr("Remove accounts"))
-            box.setText(
-                self.tr("Remove these {count} accounts from Consentinel?").replace(
-                    "{count}", str(len(handles))
-                )
+            title = self.tr("Remove accounts")
+            text = self.tr("Remove these {count} accounts from Consentinel?").replace(
+                "{count}", str(len(handles))
             )
-            box.setInformativeText(
-                self.tr(
-                    "Consentinel will stop checking {handles} and delete their saved passwords, "
-                    "2FA secrets and sessions from this computer. The journal keeps their "
-                    "history. Nothing changes on X."
-                ).replace("{handles}", names)
-            )
-        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is remove
+            details = self.tr(
+                "Consentinel will stop checking {handles} and delete their saved passwords, "
+                "2FA secrets and sessions from this computer. The journal keeps their "
+                "history. Nothing changes on X."
+            ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
+        return Confirmation(
+            self,
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            details,
+            act=self.tr("Remove"),
+            keep=self.tr("Cancel"),
+        ).confirmed()
 
     def remove_account(self, handle: str | None = None) -> None:
         """Remove `handle`, else every selected account, once the person said so."""
@@ -646,22 +640,19 @@ class MainWindow(QMainWindow):
         """True when nothing runs, or the person chose to cancel the running check and quit."""
         if not self.runner.running:
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("A check is running"))
-        box.setText(self.tr("Quit Consentinel and cancel the check?"))
-        box.setInformativeText(
+        from consentinel.gui.confirmation import Confirmation
+
+        box = Confirmation(
+            self,
+            QMessageBox.Icon.Question,
+            self.tr("A check is running"),
+            self.tr("Quit Consentinel and cancel the check?"),
             self.tr(
                 "What it already changed on X stays changed, and is in the journal. The accounts "
                 "it has not reached yet are checked next time."
-            )
+            ),
+            act=self.tr("Cancel the check and quit"),
+            keep=self.tr("Keep checking"),
         )
-        quit_button = box.addButton(
-            self.tr("Cancel the check and quit"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("Keep checking"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
         self.confirm_box = box
-        box.exec()
-        return box.clickedButton() is quit_button
+        return box.confirmed()

@@ -34,6 +34,7 @@ from consentinel.core.i18n import current_language
 from consentinel.core.osjobs import JobReport
 from consentinel.core.settings import Language, ScheduleChoice, Settings
 from consentinel.core.vault import MemoryKeyring, VaultError
+from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
 from consentinel.x.browser import find_browser
@@ -453,18 +454,17 @@ class SettingsDialog(QDialog):
 
     def delete_all_data(self) -> bool:
         """Ask, then erase; True when the data was deleted."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete all my data"))
-        box.setText(self.tr("Delete all your Consentinel data?"))
-        box.setInformativeText(self.confirmation_text())
-        delete = box.addButton(self.tr("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
+        box = Confirmation(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Delete all my data"),
+            self.tr("Delete all your Consentinel data?"),
+            self.confirmation_text(),
+            act=self.tr("Delete everything"),
+            keep=self.tr("Cancel"),
+        )
         self.confirm_box = box
-        box.exec()
-        if box.clickedButton() is not delete:
+        if not box.confirmed():
             return False
         try:
             erase_all_data(self._ctx)
