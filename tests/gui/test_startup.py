@@ -13,20 +13,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: Path) -> None:
+def _probe(module: str, home: Path) -> dict[str, object]:
+    """Run a probe (tests/gui/_*_probe.py) in a fresh process; its JSON report."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "CONSENTINEL_HOME": str(consentinel_home),
+        "CONSENTINEL_HOME": str(home),
         "PYTHONPATH": str(ROOT),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "tests.gui._first_show_probe"],
+        [sys.executable, "-m", f"tests.gui.{module}"],
         env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and lines, done.stderr[-2000:]
-    assert json.loads(lines[-1])["loaded"] == []
+    report: dict[str, object] = json.loads(lines[-1])
+    return report
+
+
+def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: Path) -> None:
+    assert _probe("_first_show_probe", consentinel_home)["loaded"] == []
 
 
 def test_a_palette_turning_dark_after_start_makes_the_icons_readable(
@@ -34,16 +40,4 @@ def test_a_palette_turning_dark_after_start_makes_the_icons_readable(
 ) -> None:
     """The launcher wraps the style at start on a dark palette, and later when the palette
     turns dark (tests/gui/test_readable_icons.py checks what the wrapped style draws)."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CONSENTINEL_HOME": str(consentinel_home),
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.gui._dark_palette_probe"],
-        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert done.returncode == 0 and lines, done.stderr[-2000:]
-    assert json.loads(lines[-1]) == {"wrapped": True}
+    assert _probe("_dark_palette_probe", consentinel_home) == {"wrapped": True}

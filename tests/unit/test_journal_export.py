@@ -64,6 +64,18 @@ def test_a_filtered_export_says_it_is_not_the_whole_journal(tmp_path: Path) -> N
     assert doc["journal"]["entries"] == journal.count()
 
 
+def _rehashed(row: dict[str, str]) -> str:
+    """A CSV row's hash, worked out again from its own columns as docs/journal-export.md says."""
+    entry = {
+        "handle": row["handle"] or None,
+        "id": int(row["id"]),
+        "kind": row["kind"],
+        "run_id": int(row["run_id"]) if row["run_id"] else None,
+        "ts": row["ts"],
+    }
+    return _independent_hash(row["prev_hash"], entry, json.loads(row["payload"]))
+
+
 def test_each_csv_row_rehashes_from_its_own_columns(tmp_path: Path) -> None:
     journal = _journal(tmp_path)
     out = io.StringIO()
@@ -71,19 +83,12 @@ def test_each_csv_row_rehashes_from_its_own_columns(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == journal.count()
     for row in rows:
-        entry = {
-            "handle": row["handle"] or None,
-            "id": int(row["id"]),
-            "kind": row["kind"],
-            "run_id": int(row["run_id"]) if row["run_id"] else None,
-            "ts": row["ts"],
-        }
         # The payload column is the canonical text that was hashed, byte for byte.
         payload = json.loads(row["payload"])
         assert row["payload"] == json.dumps(
             payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )
-        assert _independent_hash(row["prev_hash"], entry, payload) == row["hash"]
+        assert _rehashed(row) == row["hash"]
 
 
 def test_a_csv_for_a_spreadsheet_starts_with_a_bom_and_keeps_its_rows_rehashable(
@@ -102,14 +107,7 @@ def test_a_csv_for_a_spreadsheet_starts_with_a_bom_and_keeps_its_rows_rehashable
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     assert len(rows) == journal.count()
     for row in rows:
-        entry = {
-            "handle": row["handle"] or None,
-            "id": int(row["id"]),
-            "kind": row["kind"],
-            "run_id": int(row["run_id"]) if row["run_id"] else None,
-            "ts": row["ts"],
-        }
-        assert _independent_hash(row["prev_hash"], entry, json.loads(row["payload"])) == row["hash"]
+        assert _rehashed(row) == row["hash"]
     # Scripts' CSV (`log --csv`) stays plain: commas, no BOM.
     out = io.StringIO()
     journal.export_csv(out)
