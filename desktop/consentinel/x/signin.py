@@ -11,6 +11,7 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
@@ -133,6 +134,7 @@ class SignIn:
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
         self._answers_read = 0  # how many of X's step answers the last state had seen
+        self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
 
     def _on_response(self, response: Response) -> None:
         path = self.site.path_of(response.url)
@@ -143,15 +145,23 @@ class SignIn:
         if path == TASK_PATH:
             self._task_answers.append(response)
 
+    async def _answer_body(self, index: int) -> dict[str, Any] | None:
+        """X's answer to a sign-in step, as JSON; read from the browser once (a wait looks at
+        the answers again every few hundred milliseconds). None when it cannot be read."""
+        if index not in self._answer_bodies:
+            try:
+                body = await self._task_answers[index].json()
+            except (PlaywrightError, ValueError):
+                body = None
+            self._answer_bodies[index] = body if isinstance(body, dict) else None
+        return self._answer_bodies[index]
+
     async def _current_subtask(self) -> str | None:
         """The step X's latest answer named; an answer that only reports an error (a wrong
         code, say) leaves the step as it was. None when none was seen or read."""
-        for response in reversed(self._task_answers):
-            try:
-                body = await response.json()
-            except (PlaywrightError, ValueError):
-                continue
-            subtasks = body.get("subtasks") if isinstance(body, dict) else None
+        for index in reversed(range(len(self._task_answers))):
+            body = await self._answer_body(index)
+            subtasks = body.get("subtasks") if body else None
             if isinstance(subtasks, list) and subtasks and isinstance(subtasks[0], dict):
                 return str(subtasks[0].get("subtask_id") or "") or None
         return None
@@ -202,12 +212,9 @@ class SignIn:
 
     async def _x_said_no(self) -> bool:
         """Whether one of X's step answers since the last state was an error."""
-        for response in self._task_answers[self._answers_read :]:
-            try:
-                body = await response.json()
-            except (PlaywrightError, ValueError):
-                continue
-            if isinstance(body, dict) and body.get("errors"):
+        for index in range(self._answers_read, len(self._task_answers)):
+            body = await self._answer_body(index)
+            if body and body.get("errors"):
                 return True
         return False
 
