@@ -104,7 +104,6 @@ class AccountCheck:
         #: Boxes unticked and read back off in this check (kept across a second sign-in).
         self._confirmed: dict[Box, BoxChange] = {}
         self._reverted: set[Box] = set()
-        self._late: dict[Box, BoxState] = {}  # boxes the page drew after its first read
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -352,9 +351,7 @@ class AccountCheck:
         would: list[Box] = []
         disabled_on: list[Box] = []
         failed: list[tuple[Box, UntickOutcome]] = []
-        seen = set(boxes)
-        async for box in self._boxes_to_judge(grok, boxes, seen):
-            state = boxes.get(box) or self._late.get(box)
+        async for box, state in self._boxes_to_judge(grok, boxes):
             if state is None:
                 continue  # X does not show this box to this account (memory's rollout)
             enforced = box in self.account.keep
@@ -421,19 +418,17 @@ class AccountCheck:
         return dataclasses.replace(result, hidden_on=tuple(hidden))
 
     async def _boxes_to_judge(
-        self, grok: GrokPage, boxes: dict[Box, BoxState], seen: set[Box]
-    ) -> AsyncIterator[Box]:
-        """Each box of the first read, in X's order; then, read again once they are judged,
-        any box the page drew since (in `self._late`): the verdict rests on the page as it is
+        self, grok: GrokPage, boxes: dict[Box, BoxState]
+    ) -> AsyncIterator[tuple[Box, BoxState | None]]:
+        """Each box of the first read, in X's order (None: not shown); then, read again once
+        they are judged, any box the page drew since: the verdict rests on the page as it is
         at the end, not only as it was first read."""
         for box in ALL_BOXES:
-            yield box
+            yield box, boxes.get(box)
         latest = await grok.read()
-        self._late = {box: state for box, state in latest.items() if box not in seen}
-        seen.update(self._late)
         for box in ALL_BOXES:
-            if box in self._late:
-                yield box
+            if box in latest and box not in boxes:
+                yield box, latest[box]
 
     async def _untick(self, grok: GrokPage, box: Box) -> UntickOutcome:
         """Untick, reload, read back; a box read back ticked gets one more try."""
