@@ -92,12 +92,11 @@ def _log(args: argparse.Namespace) -> int:
                     count=len(verdict.problems),
                 )
             )
-            # "… and 1 more" would take the line that problem needs: then it is shown.
-            shown = len(verdict.problems)
-            shown = MAX_PROBLEMS_SHOWN if shown > MAX_PROBLEMS_SHOWN + 1 else shown
-            for problem in verdict.problems[:shown]:
+            from consentinel.core.journal_verify import problems_to_list
+
+            listed, hidden = problems_to_list(verdict, MAX_PROBLEMS_SHOWN)
+            for problem in listed:
                 print(f"  - {problem}")
-            hidden = len(verdict.problems) - shown
             if hidden > 0:
                 print(tr("  … and {more} more: export JSON to see them all.", more=hidden))
         return 1

@@ -35,7 +35,7 @@ from consentinel.core.evidence import evidence_file
 from consentinel.core.fileio import StorageError
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
-from consentinel.core.journal_verify import problems_in_short
+from consentinel.core.journal_verify import problems_in_short, problems_to_list
 from consentinel.core.lock import RunLock
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.confirmation import Confirmation
@@ -305,12 +305,8 @@ class JournalWindow(QWidget):
                 "a copy of it before anything else."
             )
             if len(result.problems) > 1:
-                # "… and 1 more" would take the line that problem needs: then it is listed.
-                room = len(result.problems)
-                room = MAX_PROBLEMS_IN_TOOLTIP if room > MAX_PROBLEMS_IN_TOOLTIP + 1 else room
-                listed = result.problems[:room]
+                listed, hidden = problems_to_list(result, MAX_PROBLEMS_IN_TOOLTIP)
                 tip += "\n\n" + "\n".join(f"• {problem}" for problem in listed)
-                hidden = len(result.problems) - len(listed)
                 if hidden:
                     tip += "\n" + self.tr(
                         "… and {more} more: export JSON to see them all."
