@@ -35,6 +35,7 @@ from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.message_style import error_style
+from consentinel.gui.wrapped_labels import fit_wrapped_labels
 
 log = logging.getLogger(__name__)
 
@@ -236,23 +237,23 @@ class AccountDialog(QDialog):
         return valid
 
     def _fit_error_labels(self) -> None:
-        """Reserve the height each message needs at its real width: in a form, Qt gives a
-        wrapped label one line, and the next lines were drawn over the field below (French
-        messages take two or three)."""
+        """The messages' lines (French ones take two or three), once the form has laid out
+        the labels just shown at their real width."""
         layout = self.layout()
         if layout is None or not self.isVisible():
             return
         layout.activate()
-        for label in (
-            self.handle_error,
-            self.password_error,
-            self.totp_error,
-            self.email_error,
-            self.phone_error,
-            self.save_error,
-        ):
-            if label.isVisibleTo(self) and label.width() > 0:
-                label.setMinimumHeight(label.heightForWidth(label.width()))
+        fit_wrapped_labels(
+            self,
+            (
+                self.handle_error,
+                self.password_error,
+                self.totp_error,
+                self.email_error,
+                self.phone_error,
+                self.save_error,
+            ),
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -37,6 +37,7 @@ from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
+from consentinel.gui.wrapped_labels import fit_wrapped_labels
 from consentinel.x.browser import find_browser
 
 log = logging.getLogger(__name__)
@@ -248,11 +249,7 @@ class SettingsDialog(QDialog):
         ]
 
     def _fit_wrapped_labels(self) -> None:
-        """Reserve the height each wrapped sentence needs at its real width: inside group boxes
-        Qt sizes them as one line and the second line is drawn over the row above."""
-        for label in self._wrapped_labels():
-            if label.isVisibleTo(self) and label.width() > 0:
-                label.setMinimumHeight(label.heightForWidth(label.width()))
+        fit_wrapped_labels(self, self._wrapped_labels())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
