@@ -114,12 +114,20 @@ def test_forged_request_without_csrf_header_is_refused(simx: Any, page: Page) ->
     assert sim.mutations("alice") == []
 
 
-def test_failing_mutation_is_rolled_back_with_a_toast(simx: Any, page: Page) -> None:
-    sim = simx(SimAccount("alice", "pw", fail_mutations=1))
+@pytest.mark.parametrize("failure_status", [500, 200])
+def test_failing_mutation_is_rolled_back_with_a_toast(
+    simx: Any, page: Page, failure_status: int
+) -> None:
+    """X says no with an HTTP error, or with a 200 whose GraphQL body holds "errors"."""
+    sim = simx(SimAccount("alice", "pw", fail_mutations=1, failure_status=failure_status))
     sign_in(page, sim.origin, "alice")
     open_grok(page, sim.origin)
     training = page.get_by_label(EN["training_label"])
-    training.click()
+    with page.expect_response(lambda r: "XaiDataSharingSettingsMutation" in r.url) as answer:
+        training.click()
+    assert answer.value.status == failure_status
+    if failure_status == 200:  # (the page never reads a 500's body, so Chromium keeps none)
+        assert answer.value.json()["errors"]
     expect(page.get_by_test_id("toast")).to_have_text("Something went wrong. Try reloading.")
     expect(training).to_be_checked()
     assert sim.boxes("alice")["training"] is True

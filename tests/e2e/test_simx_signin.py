@@ -149,6 +149,17 @@ def test_captcha_refusal_and_lock(simx: Any, page: Page) -> None:
     start_login(page, sim.origin, "cap")
     expect(page.locator("#arkoseFrame")).to_be_visible()
     expect(page.locator('input[name="password"]')).to_have_count(0)
+    # As X's (iframe.arkoselabs.com), the puzzle is another site's: the page cannot reach into it.
+    frame_src = page.locator("#arkoseFrame").get_attribute("src") or ""
+    assert frame_src.startswith(sim.captcha_origin + "/") and not frame_src.startswith(sim.origin)
+    expect(page.frame_locator("#arkoseFrame").locator("#solve")).to_be_visible()
+    assert (
+        page.evaluate(
+            "() => { try { return !!document.querySelector('#arkoseFrame').contentDocument; }"
+            " catch (e) { return 'blocked'; } }"
+        )
+        is False
+    )
 
     page.context.clear_cookies()
     start_login(page, sim.origin, "deny")

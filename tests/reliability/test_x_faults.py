@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
@@ -62,10 +64,13 @@ def test_something_went_wrong_page_is_not_retried_in_a_loop(
     assert sim.mutations("owen") == [] and sim.boxes("owen")["training"] is True
 
 
+@pytest.mark.parametrize("failure_status", [500, 200])
 def test_a_save_that_always_fails_is_tried_twice_then_save_failed(
-    simx: Any, consentinel_home: Path
+    simx: Any, consentinel_home: Path, failure_status: int
 ) -> None:
-    sim = simx(SimAccount("tess", "pw-tess", fail_mutations=10))
+    """Whether X says no with an HTTP error or with a 200 holding GraphQL "errors", only the
+    value read back after a reload counts."""
+    sim = simx(SimAccount("tess", "pw-tess", fail_mutations=10, failure_status=failure_status))
     ctx = _context(sim.origin, consentinel_home, "tess")
     ctx.accounts.update(Account("tess", keep=frozenset({Box.TRAINING})))
     (tess,) = _engine(ctx).run_check().accounts

@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from consentinel.simx.texts import CHANGED_TRAINING_LABEL, page_texts
 
@@ -78,6 +79,7 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
         "renderDelayMs": sim.scenario.render_delay_ms,
         "classes": {k.removeprefix("C_"): v for k, v in class_map(sim).items()},
         "data": data,
+        "captchaFrame": f"{sim.captcha_origin}/fc/gc/?lang={quote(language)}",
     }
     title = {
         "login": texts["signin_title"],

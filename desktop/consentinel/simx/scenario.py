@@ -54,6 +54,9 @@ class SimAccount:
     memory_shown: bool = False
     minor: bool = False
     fail_mutations: int = 0  # the next N mutations fail (X rolls the box back, shows a toast)
+    #: How a failed mutation answers: 500, or 200 with GraphQL "errors" in its body, as
+    #: GraphQL servers often say no.
+    failure_status: int = 500
     sticky_failure: bool = False  # mutations answer OK but the value never changes
     flip_back: FlipBack | None = None
     session_ttl_s: float | None = None
@@ -71,6 +74,8 @@ class SimAccount:
                     f"Scenario account @{self.handle}: unknown challenge {challenge!r} "
                     f"(known: {', '.join(CHALLENGES)})."
                 )
+        if self.failure_status not in (200, 500):
+            raise ValueError(f"Scenario account @{self.handle}: failure_status is 200 or 500.")
         if "two_factor" in self.challenges and not self.totp_secret:
             raise ValueError(f"Scenario account @{self.handle}: two_factor needs a totp_secret.")
         unknown = set(self.boxes) - set(BOXES)

@@ -50,6 +50,7 @@ class SimX:
         self._port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._captcha_server: ThreadingHTTPServer | None = None
 
     # -- life ---------------------------------------------------------------------------------
     def start(self) -> SimX:
@@ -58,14 +59,23 @@ class SimX:
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="simx", daemon=True)
         self._thread.start()
+        # X's puzzle comes from another site (iframe.arkoselabs.com), so the browser runs it in
+        # a frame of its own, out of the page's reach: here, a second server named "localhost".
+        captcha = type("CaptchaHandler", (_CaptchaHandler,), {"sim": self})
+        self._captcha_server = _Server(("127.0.0.1", 0), captcha)
+        self._captcha_server.daemon_threads = True
+        threading.Thread(
+            target=self._captcha_server.serve_forever, name="simx-captcha", daemon=True
+        ).start()
         return self
 
     def stop(self) -> None:
         self._stopping.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        for server in (self._server, self._captcha_server):
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+        self._server = self._captcha_server = None
 
     def __enter__(self) -> SimX:
         return self.start()
@@ -81,6 +91,12 @@ class SimX:
     @property
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def captcha_origin(self) -> str:
+        """Where the sign-in's puzzle frame comes from: another site than X's origin."""
+        assert self._captcha_server is not None, "SimX is not started"
+        return f"http://localhost:{self._captcha_server.server_address[1]}"
 
     # -- truth for tests ----------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
@@ -252,7 +268,7 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/favicon.ico":
             return self._send(200, _FAVICON, "image/svg+xml")
         session = self._session()
-        if path in ("/", "/login", "/i/flow/login", "/account/access", "/i/arkose/frame"):
+        if path in ("/", "/login", "/i/flow/login", "/account/access"):
             return self._public_page(path, url.query, session)
         if path.startswith(SIGNED_IN_ONLY) and session is None:
             if path.startswith("/i/api/"):
@@ -293,8 +309,6 @@ class _Handler(BaseHTTPRequestHandler):
             return self._redirect("/i/flow/login")
         if path == "/account/access":
             return self._html("access", self._language(session), {})
-        if path == "/i/arkose/frame":
-            return self._html("arkose", self._language(session), {})
         if session is not None:
             return self._redirect("/home")
         redirect = parse_qs(query).get("redirect_after_login", ["/home"])[0]
@@ -426,7 +440,10 @@ class _Handler(BaseHTTPRequestHandler):
                         truth.visits_at_untick = truth.visits
             truth.mutations.append(record)
         if not record["ok"]:
-            return self._json(500, {"errors": [{"code": 131, "message": "Internal error"}]})
+            errors = {"errors": [{"code": 131, "message": "Internal error"}]}
+            if truth.spec.failure_status == 200:
+                return self._json(200, {**errors, "data": {}})
+            return self._json(500, errors)
         return self._json(200, {"data": {"user_preferences_update": {"result": "Success"}}})
 
     def _task(self, query: str) -> None:
@@ -464,7 +481,7 @@ class _Handler(BaseHTTPRequestHandler):
     # -- static and control -------------------------------------------------------------------
     def _static(self, path: str) -> None:
         name = path.removeprefix("/static/")
-        if name not in ("app.js", "app.css", "arkose.js"):
+        if name not in ("app.js", "app.css"):
             return self._send(404, b"Not found", "text/plain")
         text = resources.files("consentinel.simx").joinpath("static", name).read_text("utf-8")
         from consentinel.simx.pages import class_map
@@ -487,3 +504,21 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             return self._json(404, {"error": "unknown control"})
         self._json(200, {"ok": True})
+
+
+class _CaptchaHandler(_Handler):
+    """The puzzle provider's site: its frame and the files it draws with, nothing of X's."""
+
+    def do_GET(self) -> None:
+        self._latency()
+        url = urlsplit(self.path)
+        self.sim.world.requests.append(f"GET captcha {url.path}")
+        if url.path.startswith("/static/"):
+            return self._static(url.path)
+        if url.path == "/fc/gc/":
+            language = parse_qs(url.query).get("lang", ["en"])[0]
+            return self._html("arkose", language if language in label_table() else "en", {})
+        self._send(404, b"Not found", "text/plain")
+
+    def do_POST(self) -> None:
+        self._send(404, b"Not found", "text/plain")

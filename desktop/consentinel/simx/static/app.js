@@ -253,7 +253,7 @@
   }
 
   function captchaScreen(sub) {
-    const frameEl = el("iframe", { id: "arkoseFrame", src: "/i/arkose/frame",
+    const frameEl = el("iframe", { id: "arkoseFrame", src: CFG.captchaFrame,
                                    title: "Verification challenge", class: C("card"),
                                    style: "width:100%;height:320px;border:0" });
     window.addEventListener("message", (event) => {
@@ -317,7 +317,8 @@
       let ok = false;
       try {
         const response = await gql(operation, variables, "POST");
-        ok = response.ok;
+        // GraphQL may say no with an HTTP 200: its body then holds "errors".
+        ok = response.ok && !(await response.json()).errors;
       } catch (e) { ok = false; }
       if (!ok) {
         input.checked = !next;
