@@ -121,6 +121,28 @@ def test_last_completed_run_ignores_cancelled_and_running(journal_path: Path) ->
     assert j.run(cancelled).status is RunStatus.CANCELLED  # type: ignore[union-attr]
 
 
+def test_a_run_that_could_not_reach_x_is_not_a_completed_run(journal_path: Path) -> None:
+    """The network was down (or the browser or keyring missing): the schedule must try again
+    soon, not count that run as done and wait a whole interval."""
+    times = iter(datetime(2026, 3, 1, h, tzinfo=timezone.utc) for h in range(24))
+    j = Journal.open(journal_path, clock=lambda: next(times))
+    good = j.start_run("schedule")
+    j.record_check(good, AccountResult("alice", Status.OPTED_OUT))
+    j.record_check(good, AccountResult("bob", Status.ERROR, Reason.PAGE_CHANGED))
+    j.finish_run(good)
+    good_at = datetime.fromisoformat(j.run(good).finished_at or "")  # type: ignore[union-attr]
+    for reason in (Reason.NETWORK, Reason.KEYRING_UNAVAILABLE):
+        offline = j.start_run("schedule")
+        j.record_check(offline, AccountResult("alice", Status.OPTED_OUT))
+        j.record_check(offline, AccountResult("bob", Status.ERROR, reason))
+        j.finish_run(offline)
+        assert j.last_completed_run_at() == good_at
+    back = j.start_run("schedule")
+    j.record_check(back, AccountResult("alice", Status.OPTED_OUT))
+    j.finish_run(back)
+    assert j.last_completed_run_at() > good_at  # type: ignore[operator]
+
+
 def test_last_unticked_by_us(journal: Journal) -> None:
     assert not journal.last_unticked_by_us("alice", Box.TRAINING)
     journal.record_change(None, "alice", Box.TRAINING, True, False, confirmed=False)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.notify import (
     Notification,
     NotificationKind,
@@ -55,8 +56,12 @@ def test_one_notification_per_account_event() -> None:
         (NotificationKind.NEEDS_USER, "erin"),
         (NotificationKind.PAGE_CHANGED, None),  # said once, not once per account
     ]
-    assert notes[0].body == "X switched Grok training back on for @carol — switched off again"
-    assert notes[1].body == "@dave needs you: sign in again"
+    assert notes[0].body == "X switched back on for @carol: training. Switched off again."
+    assert notes[1].body == (
+        "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the "
+        "account's 2FA secret"
+    )
+    assert notes[2].body == "@erin needs you: sign in again"
     assert notes[3].body == "Consentinel could not read X's settings page — it may have changed"
     assert all(n.title == "Consentinel" for n in notes)
 
@@ -64,10 +69,11 @@ def test_one_notification_per_account_event() -> None:
 def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))
-    assert notes[0].body == (
-        "X a réactivé l'entraînement de Grok pour @carol — désactivé à nouveau"
+    assert notes[0].body == ("X a réactivé pour @carol : entraînement. Désactivé à nouveau.")
+    assert notes[1].body == (
+        "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
+        "connecter, ou enregistrez la clé 2FA du compte"
     )
-    assert notes[1].body == "@dave a besoin de vous : reconnectez-vous"
     assert notes[2].body == (
         "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé"
     )
@@ -130,7 +136,7 @@ class Silent:
 def test_a_need_already_said_last_run_is_not_repeated_but_a_revert_always_is() -> None:
     said = {(n.kind, n.handle) for n in notifications_for(run_of(REVERTED, NEEDS))}
     notes = notifications_for(
-        run_of(REVERTED, NEEDS, EXPIRED), lambda kind, handle: (kind, handle) in said
+        run_of(REVERTED, NEEDS, EXPIRED), lambda note: (note.kind, note.handle) in said
     )
     assert [(n.kind, n.handle) for n in notes] == [
         (NotificationKind.REVERTED_BY_X, "carol"),
@@ -245,7 +251,9 @@ class RecordingJournal:
     ) -> None:
         self.rows.append((run_id, handle, kind, message, delivered))
 
-    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+    def still_said(
+        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+    ) -> bool:
         return False  # a first run: nothing was said before
 
 
@@ -255,7 +263,7 @@ def test_deliver_shows_and_journals_each_notification(server: FakeNotificationSe
     assert [delivered for _n, delivered in sent] == [True, True]
     assert journal.rows == [
         (7, "carol", "reverted_by_x", REVERTED_TEXT, True),
-        (7, "dave", "needs_user", "@dave needs you: sign in again", True),
+        (7, "dave", "needs_user", NEEDS_TEXT, True),
     ]
     assert len(server.calls) == 2
 
@@ -271,4 +279,87 @@ def test_deliver_journals_even_when_the_notifier_raises() -> None:
     assert journal.rows[0][4] is False
 
 
-REVERTED_TEXT = "X switched Grok training back on for @carol — switched off again"
+REVERTED_TEXT = "X switched back on for @carol: training. Switched off again."
+NEEDS_TEXT = (
+    "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
+    "2FA secret"
+)
+
+
+# -- a box that stays on, and what was said before (a real journal) ---------------------------
+
+
+def test_the_notification_names_the_boxes_x_switched_back_on() -> None:
+    both = AccountResult("nora", Status.FIXED, reverted_by_x=(Box.PERSONALIZATION, Box.MEMORY))
+    (note,) = notifications_for(run_of(both))
+    assert note.body == "X switched back on for @nora: personalization, memory. Switched off again."
+
+
+def test_a_box_that_stays_on_is_said_once_whatever_the_cause(journal: Journal) -> None:
+    """X switched a box back on and did not save the change: said at once, and once only
+    while it stays so; said again after a check that ended all off."""
+    reverted_kept_on = AccountResult(
+        "olga", Status.ERROR, Reason.SAVE_FAILED, reverted_by_x=(Box.TRAINING,)
+    )
+    still_failing = AccountResult("olga", Status.ERROR, Reason.SAVE_FAILED)
+    notifier = Shown()
+
+    def run(result: AccountResult) -> list[str]:
+        run_id = journal.start_run("schedule")
+        journal.record_check(run_id, result)
+        said = deliver(RunResult(run_id, (result,)), notifier, journal)
+        journal.finish_run(run_id)
+        return [note.body for note, _shown in said]
+
+    assert run(reverted_kept_on) == [
+        "X switched back on for @olga: training. Consentinel could not switch it off again — "
+        "open Consentinel."
+    ]
+    assert run(still_failing) == []  # the same box, still on: not said at every run
+    assert run(AccountResult("olga", Status.FIXED)) == []
+    assert run(still_failing) == [
+        "@olga: X did not save the change, so a box you want off is still on — Consentinel "
+        "tries again at the next check"
+    ]
+    disabled = AccountResult("pia", Status.ERROR, Reason.BOX_DISABLED)
+    assert [n.kind for n in notifications_for(run_of(disabled))] == [NotificationKind.STILL_ON]
+
+
+def test_what_x_asks_next_is_said_even_after_an_earlier_need(journal: Journal) -> None:
+    """A puzzle was said; the next run X refuses the password: that is new, and said."""
+    notifier = Shown()
+
+    def run(result: AccountResult) -> list[NotificationKind]:
+        run_id = journal.start_run("schedule")
+        journal.record_check(run_id, result)
+        said = deliver(RunResult(run_id, (result,)), notifier, journal)
+        journal.finish_run(run_id)
+        return [note.kind for note, _shown in said]
+
+    puzzle = AccountResult("quinn", Status.NEEDS_USER, Reason.CAPTCHA)
+    assert run(puzzle) == [NotificationKind.NEEDS_USER]
+    assert run(puzzle) == []
+    wrong = AccountResult("quinn", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert run(wrong) == [NotificationKind.NEEDS_USER]
+
+
+def test_a_notification_that_cannot_be_shown_is_tried_twice_not_at_every_run(
+    journal: Journal,
+) -> None:
+    """No notifier here (Windows, or no notification service): the same words are not
+    journaled as "not shown" at every run for ever."""
+    tries: list[bool] = []
+
+    def run() -> None:
+        run_id = journal.start_run("schedule")
+        result = AccountResult("rita", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+        journal.record_check(run_id, result)
+        tries.extend(
+            shown for _n, shown in deliver(RunResult(run_id, (result,)), Silent(), journal)
+        )
+        journal.finish_run(run_id)
+
+    for _ in range(4):
+        run()
+    assert tries == [False, False]
+    assert len(journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])) == 2

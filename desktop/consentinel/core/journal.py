@@ -40,7 +40,7 @@ from consentinel.core.journal_schema import (
     set_aside_db,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
 
 # The names other modules import from here, wherever they are defined.
 __all__ = [
@@ -498,22 +498,36 @@ class Journal:
         )
         return found[0] if found else None
 
-    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+    def still_said(
+        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+    ) -> bool:
         """Whether the person was already told this, before run `run_id`, and nothing changed
         since: the last notification about this account (or about no account, for a handle of
-        None) is of this kind, was shown, and no check ended all off after it."""
+        None) is of this kind (with this `message`, when given), and no check ended all off
+        after it. One that could not be shown counts once it failed twice in a row: it is tried
+        at the next run, not at every run for ever (a computer with no notifier)."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args = [handle_key(handle)] if handle else []
         with self._lock:
-            last = self._db.execute(
+            last_two = self._db.execute(
                 f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
-                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
+                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 2",
                 [EntryKind.NOTIFICATION.value, *who_args, run_id],
-            ).fetchone()
-            if last is None:
+            ).fetchall()
+            if not last_two:
                 return False
-            said = json.loads(last[1])
-            if said.get("kind") != kind or not said.get("delivered"):
+            said = [json.loads(row[1]) for row in last_two]
+
+            def same(one: dict[str, Any]) -> bool:
+                return one.get("kind") == kind and (
+                    message is None or one.get("message") == message
+                )
+
+            if not same(said[0]):
+                return False
+            if not said[0].get("delivered") and not (
+                len(said) == 2 and same(said[1]) and not said[1].get("delivered")
+            ):
                 return False
             checks_of = who if handle else "1 = 1"
             fine_since = self._db.execute(
@@ -523,7 +537,7 @@ class Journal:
                 [
                     EntryKind.CHECK.value,
                     *who_args,
-                    last[0],
+                    last_two[0][0],
                     run_id,
                     Status.OPTED_OUT.value,
                     Status.FIXED.value,
@@ -532,10 +546,18 @@ class Journal:
         return fine_since is None
 
     def last_completed_run_at(self) -> datetime | None:
-        """When the last run that went to its end (not interrupted, not cancelled) finished."""
+        """When the last run that went through finished: it went to its end (not interrupted,
+        not cancelled) and no account's check was kept from X by the network, the browser or
+        the keyring (RETRY_SOON_REASONS). A run that could not reach X is no reason to wait a
+        whole interval before the next one."""
+        soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
         with self._lock:
             row = self._db.execute(
-                "SELECT max(finished_at) FROM runs WHERE status = ?", (RunStatus.FINISHED.value,)
+                "SELECT r.finished_at FROM runs r WHERE r.status = ? AND NOT EXISTS ("
+                "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
+                f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
+                ") ORDER BY r.finished_at DESC LIMIT 1",
+                (RunStatus.FINISHED.value, EntryKind.CHECK.value, *soon),
             ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Protocol
 
 from consentinel import APP_ID, APP_NAME
+from consentinel.core.check_messages import boxes_text
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.i18n import tr
 from consentinel.core.status import SIGN_IN_REASONS, Reason, Status
@@ -28,7 +29,8 @@ NOTIFIER_TIMEOUT_S = 10.0
 
 
 class NotificationKind(str, Enum):
-    REVERTED_BY_X = "reverted_by_x"  # X switched a box back on; Consentinel switched it off again
+    REVERTED_BY_X = "reverted_by_x"  # X switched a box back on (said each time it happens)
+    STILL_ON = "still_on"  # a box the person wants off stays on: X did not save, or locks it
     NEEDS_USER = "needs_user"  # sign in again
     PAGE_CHANGED = "page_changed"  # X's settings page could not be read
     CANNOT_CHECK = "cannot_check"  # nothing could be checked here: no keyring, no browser
@@ -61,6 +63,67 @@ class Notification:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
 
 
+def _needs_you_words(handle: str, reason: Reason | None) -> str:
+    """What X asked for that only the person can give, and what to do."""
+    if reason is Reason.WRONG_PASSWORD:
+        return tr(
+            "@{handle}: X refused the password — save the right one in Consentinel",
+            handle=handle,
+        )
+    words: dict[Reason | None, str] = {
+        Reason.TWO_FACTOR: tr(
+            "@{handle}: X asks for a two-factor code — open Consentinel to sign in, or save the "
+            "account's 2FA secret",
+            handle=handle,
+        ),
+        Reason.EMAIL_CODE: tr(
+            "@{handle}: X sent a code by email or text message — open Consentinel to sign in",
+            handle=handle,
+        ),
+        Reason.CAPTCHA: tr(
+            "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign "
+            "in in a browser window",
+            handle=handle,
+        ),
+        Reason.UNUSUAL_ACTIVITY: tr(
+            "@{handle}: X asks to confirm it is you — open Consentinel to sign in",
+            handle=handle,
+        ),
+        Reason.LOCKED: tr(
+            "@{handle}: X has locked the account — unlock it on X, then open Consentinel",
+            handle=handle,
+        ),
+    }
+    if reason in words:
+        return words[reason]
+    return tr("@{handle} needs you: sign in again", handle=handle)
+
+
+def _still_on_words(result: AccountResult) -> str | None:
+    """A box the person wants off that stays on at X after the check, or None."""
+    handle = result.handle
+    if result.reverted_by_x and not result.all_off:
+        return tr(
+            "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off "
+            "again — open Consentinel.",
+            boxes=boxes_text(result.reverted_by_x),
+            handle=handle,
+        )
+    if result.reason is Reason.SAVE_FAILED:
+        return tr(
+            "@{handle}: X did not save the change, so a box you want off is still on — "
+            "Consentinel tries again at the next check",
+            handle=handle,
+        )
+    if result.reason is Reason.BOX_DISABLED:
+        return tr(
+            "@{handle}: X shows a box you want off as on, and does not let it be changed — "
+            "open Consentinel to see which",
+            handle=handle,
+        )
+    return None
+
+
 def _for_account(result: AccountResult) -> Notification | None:
     handle = result.handle
     if result.reverted_by_x and result.all_off:
@@ -69,22 +132,17 @@ def _for_account(result: AccountResult) -> Notification | None:
             handle,
             APP_NAME,
             tr(
-                "X switched Grok training back on for @{handle} — switched off again", handle=handle
+                "X switched back on for @{handle}: {boxes}. Switched off again.",
+                boxes=boxes_text(result.reverted_by_x),
+                handle=handle,
             ),
         )
+    still_on = _still_on_words(result)
+    if still_on:
+        return Notification(NotificationKind.STILL_ON, handle, APP_NAME, still_on)
     if result.reason in _COMPUTER_REASONS:
         return Notification(
             NotificationKind.CANNOT_CHECK, None, APP_NAME, _cannot_check_words(result.reason)
-        )
-    if result.reason is Reason.WRONG_PASSWORD:
-        return Notification(
-            NotificationKind.NEEDS_USER,
-            handle,
-            APP_NAME,
-            tr(
-                "@{handle}: X refused the password — save the right one in Consentinel",
-                handle=handle,
-            ),
         )
     if result.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED) or (
         result.reason in SIGN_IN_REASONS
@@ -93,7 +151,7 @@ def _for_account(result: AccountResult) -> Notification | None:
             NotificationKind.NEEDS_USER,
             handle,
             APP_NAME,
-            tr("@{handle} needs you: sign in again", handle=handle),
+            _needs_you_words(handle, result.reason),
         )
     if result.reason is Reason.PAGE_CHANGED:
         return Notification(
@@ -107,7 +165,7 @@ def _for_account(result: AccountResult) -> Notification | None:
 
 def notifications_for(
     run: RunResult,
-    already_said: Callable[[NotificationKind, str | None], bool] | None = None,
+    already_said: Callable[[Notification], bool] | None = None,
 ) -> list[Notification]:
     """One notification per account event; none when nothing changed.
 
@@ -127,7 +185,7 @@ def notifications_for(
         if (
             note.kind is not NotificationKind.REVERTED_BY_X
             and already_said is not None
-            and already_said(*key)
+            and already_said(note)
         ):
             continue
         if note.handle is None:
@@ -241,7 +299,9 @@ class NotificationJournal(Protocol):
         self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
     ) -> object: ...
 
-    def still_said(self, run_id: int, kind: str, handle: str | None) -> bool: ...
+    def still_said(
+        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+    ) -> bool: ...
 
 
 def deliver(
@@ -254,8 +314,11 @@ def deliver(
     if journal is not None:
         run_id = run.run_id
 
-        def already_said(kind: NotificationKind, handle: str | None) -> bool:
-            return journal.still_said(run_id, kind.value, handle)
+        def already_said(note: Notification) -> bool:
+            # What X asks of the person can change (a puzzle, then a refused password): each is
+            # said once. A box still on is said once, whatever the words of the runs after it.
+            words = None if note.kind is NotificationKind.STILL_ON else note.body
+            return journal.still_said(run_id, note.kind.value, note.handle, words)
 
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said):

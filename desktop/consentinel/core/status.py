@@ -70,5 +70,18 @@ SIGN_IN_REASONS = frozenset(
 #: "Cancelled", not "Error"), in the windows and in their filters.
 OWN_NAME_REASONS: tuple[Reason, ...] = (Reason.PAGE_CHANGED, Reason.CANCELLED)
 
+#: Reasons that kept a check from reaching X (the network, this computer's browser or keyring):
+#: a run where any account ended so did not go through, and is tried again soon, not after a
+#: whole interval.
+RETRY_SOON_REASONS = frozenset(
+    {
+        Reason.NETWORK,
+        Reason.TIMEOUT,
+        Reason.BROWSER_MISSING,
+        Reason.BROWSER_CRASHED,
+        Reason.KEYRING_UNAVAILABLE,
+    }
+)
+
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).
 BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
 from consentinel.core.events import RunResult
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import RETRY_SOON_REASONS, Reason
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
 from consentinel.gui.main_window import MainWindow
@@ -60,6 +60,7 @@ class AppController(QObject):
         self.auto = AutoChecks(ctx, self._scheduled_start, parent=self)
         self.runner.run_finished.connect(self._run_finished)
         self.runner.run_failed.connect(self._run_failed)
+        self.runner.schedule_skipped.connect(self._run_failed)
         self.tray: Tray | None = None
         if use_tray and Tray.available():
             self.tray = Tray(lambda: self.auto.paused, lambda: self.runner.running, self)
@@ -162,7 +163,7 @@ class AppController(QObject):
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         completed = not result.cancelled and all(
-            a.status is not Status.ERROR for a in result.accounts
+            a.reason not in RETRY_SOON_REASONS for a in result.accounts
         )
         self.auto.run_finished(completed)
         # A language chosen during the check, once the window has shown how it ended.
