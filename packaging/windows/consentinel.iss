@@ -58,4 +58,4 @@ Filename: "{app}\consentinel-gui.exe"; Description: "{cm:LaunchProgram,Consentin
 [UninstallRun]
 ; The scheduled check and the start-at-login entry point at this folder: remove them first.
 ; Accounts, journal and keyring entries are the person's data and stay.
-Filename: "{app}\consentinel.exe"; Parameters: "schedule remove"; Flags: runhidden waituntilterminated; RunOnceId: "RemoveSchedule"
+Filename: "{app}\consentinel.exe"; Parameters: "schedule remove --login-item"; Flags: runhidden waituntilterminated; RunOnceId: "RemoveSchedule"

@@ -1287,16 +1287,18 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
 • the journal ({entries}) and its screenshots;
 • the saved browser sessions;
 • the passwords and 2FA secrets of {handles}, in {keyring};
-• the list of accounts.
+• the list of accounts and the log;
+• the checks while Consentinel is closed, and its start at login.
 
-Your settings are kept. Nothing changes on X. This cannot be undone.</source>
+Your other settings are kept. Nothing changes on X. This cannot be undone.</source>
             <translation>Ceci supprime, sur cet ordinateur :
 • le journal ({entries}) et ses captures d’écran ;
 • les sessions de navigateur enregistrées ;
 • les mots de passe et secrets 2FA de {handles}, dans {keyring} ;
-• la liste des comptes.
+• la liste des comptes et le fichier de diagnostic (log) ;
+• les vérifications quand Consentinel est fermé, et son démarrage à l’ouverture de session.
 
-Vos paramètres sont conservés. Rien ne change sur X. C’est irréversible.</translation>
+Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversible.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="423" />

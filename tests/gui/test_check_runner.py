@@ -174,3 +174,54 @@ def test_the_runner_is_free_as_soon_as_its_worker_says_so(
     finally:
         release.set()
     assert runner.wait(10)
+
+
+def test_a_scheduled_check_that_cannot_start_says_nothing_and_tries_again_soon(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The OS job is checking when the app's own schedule comes due: nobody asked for this
+    check, so no message box; the app's schedule retries soon instead."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(ctx.paths.lock_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with running_app(qtbot, ctx) as app:
+            failed: list[str] = []
+            app.runner.run_failed.connect(failed.append)
+            retried: list[bool] = []
+            app.auto.run_finished = retried.append  # type: ignore[method-assign]
+            with qtbot.waitSignal(app.runner.schedule_skipped, timeout=5_000):
+                assert app.window.start_check(None, trigger="schedule") is False
+            assert failed == [] and QApplication.activeModalWidget() is None
+            assert retried == [False]  # "not completed": the schedule tries again soon
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(10)
+
+
+@pytest.mark.browser
+def test_a_scheduled_check_in_the_app_asks_nobody(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """As the OS job's: an account that needs the person is left to the person (and said), no
+    question pops up from the tray, and the check does not wait on one."""
+    sim = simx(SimAccount("mailer", "pw-mailer", challenges=["email_code"]))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "mailer", "pw-mailer")
+    with running_app(qtbot, ctx) as app:
+        prompts: list[object] = []
+        app.runner.prompt.connect(prompts.append)
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            assert app.window.start_check(None, trigger="schedule")
+        (mailer,) = finished.args[0].accounts
+        assert prompts == [] and app.window.open_prompt is None
+        assert mailer.reason.value == "email_code", (mailer.status, mailer.reason, mailer.message)
+        assert sim.boxes("mailer")["training"] is True

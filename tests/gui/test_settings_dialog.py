@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core import osjobs
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
@@ -19,6 +20,7 @@ from consentinel.core.osjobs import systemd
 from consentinel.core.osjobs.job import folder_suffix
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
+from consentinel.gui.data_eraser import erase_all_data
 from consentinel.gui.settings_dialog import SettingsDialog
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
@@ -184,6 +186,13 @@ def _fill(ctx: AppContext, vault: Vault) -> None:
 def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _fill(ctx, memory_vault)
+    # Copies set aside (a session that could not be read, a corrupt list) and the log name
+    # the accounts too.
+    (ctx.paths.sessions_dir / "alice.session.corrupt-20261201T000000Z").write_bytes(b"x")
+    ctx.paths.accounts_path.with_name("accounts.json.corrupt-20261201T000000Z").write_text("{")
+    ctx.paths.logs_dir.mkdir(parents=True, exist_ok=True)
+    (ctx.paths.logs_dir / "consentinel.log").write_text("checked @alice\n")
+    (ctx.paths.logs_dir / "consentinel.log.1").write_text("checked @bob\n")
     # A journal kept earlier when it no longer verified: it goes too, head file and all.
     ctx.journal, _kept = ctx.journal.start_over("entry 1 was edited.")
     ctx.journal.append_account_added("alice")
@@ -213,6 +222,35 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     assert ctx.journal.count() == 0  # a fresh journal, usable again
     assert ctx.journal.verify().ok
     assert "deleted" in dialog.delete_label.text()
+    assert "the checks while Consentinel is closed, and its start at login" in seen[0]
+    assert list(ctx.paths.sessions_dir.iterdir()) == []
+    assert not [p for p in ctx.paths.config_dir.iterdir() if p.name.startswith("accounts")]
+    assert [p.name for p in ctx.paths.logs_dir.iterdir()] == ["consentinel.log"]
+    assert (ctx.paths.logs_dir / "consentinel.log").read_text() == ""
+
+
+def test_deleting_all_data_stops_the_checks_while_closed_and_the_start_at_login(
+    memory_vault: Vault, xdg_config: Path
+) -> None:
+    """Left installed, the OS job would run on and fill the emptied folder again (and fail
+    at every run with no account). Real unit and autostart files, under a private
+    XDG_CONFIG_HOME; systemctl is this test's stand-in (no systemd here)."""
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    installed = [osjobs.install("daily"), osjobs.install_autostart()]
+    assert all(report.installed for report in installed), installed
+    job_files = [path for report in installed for path in report.files]
+    assert job_files and all(path.exists() for path in job_files)
+    ctx.settings.run_when_closed = ctx.settings.start_at_login = True
+    ctx.save_settings()
+
+    erase_all_data(ctx)
+
+    assert not [path for path in job_files if path.exists()]
+    assert not osjobs.status().installed and not osjobs.autostart_status().installed
+    kept = load_settings(ctx.paths)[0]
+    assert not kept.run_when_closed and not kept.start_at_login
+    assert kept.schedule == ctx.settings.schedule  # the other settings are kept
 
 
 def test_nothing_is_deleted_without_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:

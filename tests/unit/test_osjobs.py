@@ -114,6 +114,36 @@ def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: 
     }
 
 
+def test_a_bundle_runs_its_checks_with_its_windowless_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PyInstaller bundle (simulated: sys.frozen cannot be true here) holds `consentinel`
+    (with a console on Windows) and `consentinel-gui` (without). Its jobs run the windowless
+    one, whichever of the two installed them: no console window flashes at each run."""
+    for name in ("consentinel", "consentinel-gui"):
+        (tmp_path / name).write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "consentinel"))
+    assert check_command({}).argv == (str(tmp_path / "consentinel-gui"), "check", "--unattended")
+    assert gui_command({}).argv == (str(tmp_path / "consentinel-gui"), "--minimized")
+
+
+def test_the_windowless_program_given_check_runs_the_check_not_the_window(
+    consentinel_home: Path,
+) -> None:
+    """What that job runs: the GUI launcher with `check --unattended` is the command line's
+    check (here: no account yet, said, exit 2), and never starts Qt."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from consentinel.gui.launch import main; "
+         "code = main(['check', '--unattended']); "
+         "assert 'PySide6' not in sys.modules; sys.exit(code)"],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "No accounts yet" in done.stderr + done.stdout
+
+
 def test_gui_command_is_the_launcher_minimized() -> None:
     cmd = gui_command({})
     assert cmd.args[-1] == "--minimized"

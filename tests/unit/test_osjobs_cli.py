@@ -84,6 +84,24 @@ def test_install_status_remove_round_trip(
     assert "not installed" in capsys.readouterr().out
 
 
+def test_remove_with_the_login_item_is_what_an_uninstaller_runs(
+    config_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Windows uninstaller runs `schedule remove --login-item`: both entries point at the
+    program being removed."""
+    from consentinel.core import osjobs
+
+    ctx = FakeContext(FakeSettings(schedule="daily"))
+    assert run_cmd(["schedule", "install"], ctx) == 0
+    assert osjobs.install_autostart().installed
+    capsys.readouterr()
+    assert run_cmd(["schedule", "remove", "--login-item"], ctx) == 0
+    out = capsys.readouterr().out
+    assert "Removed the scheduled check." in out
+    assert not osjobs.status().installed and not osjobs.autostart_status().installed
+    assert ctx.settings.run_when_closed is False
+
+
 def test_install_uses_the_settings_schedule_and_refuses_off(
     config_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -119,7 +137,9 @@ def test_post_run_notifications_sends_and_journals() -> None:
         def record_notification(self, *row: object) -> None:
             self.rows.append(row)
 
-        def still_said(self, run_id: int, kind: str, handle: str | None) -> bool:
+        def still_said(
+            self, run_id: int, kind: str, handle: str | None, message: str | None = None
+        ) -> bool:
             return False
 
     class Shown:

@@ -36,7 +36,12 @@ def add_parser(sub: Any) -> None:
         choices=SCHEDULE_CHOICES,
         help=tr("how often to check (default: the schedule in the settings)"),
     )
-    actions.add_parser("remove", help=tr("remove the OS job"))
+    remove = actions.add_parser("remove", help=tr("remove the OS job"))
+    remove.add_argument(
+        "--login-item",
+        action="store_true",
+        help=tr("also remove the start at login (what an uninstaller runs)"),
+    )
     actions.add_parser("status", help=tr("say whether the OS job is installed, and when it runs"))
     schedule.set_defaults(handler=_handle)
 
@@ -60,10 +65,15 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
         return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
     if action == "remove":
-        report = osjobs.remove()
-        print(report.message)
+        reports = [osjobs.remove()]
         _save_run_when_closed(ctx, False)
-        return EXIT_OK if report.state is not JobState.FAILED else EXIT_USAGE
+        if getattr(args, "login_item", False):
+            reports.append(osjobs.remove_autostart())
+            _save_setting(ctx, "start_at_login", False)
+        for report in reports:
+            print(report.message)
+        failed = any(report.state is JobState.FAILED for report in reports)
+        return EXIT_USAGE if failed else EXIT_OK
     # install
     settings = getattr(ctx, "settings", None)
     schedule = args.every or str(getattr(settings, "schedule", "off"))
@@ -86,11 +96,15 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def _save_run_when_closed(ctx: AppContext, value: bool) -> None:
     """Keep the GUI's "Keep checking when Consentinel is closed" box in step with the OS job."""
+    _save_setting(ctx, "run_when_closed", value)
+
+
+def _save_setting(ctx: AppContext, name: str, value: bool) -> None:
     settings = getattr(ctx, "settings", None)
     save = getattr(ctx, "save_settings", None)
-    if settings is None or not hasattr(settings, "run_when_closed") or not callable(save):
+    if settings is None or not hasattr(settings, name) or not callable(save):
         return
-    settings.run_when_closed = value
+    setattr(settings, name, value)
     save()
 
 

@@ -9,9 +9,37 @@ FRENCH: dict[str, str] = {
         "Une vérification est déjà en cours (pid {pid} depuis {since}).",
     "A check is already running (pid {pid} on {host} since {since}).":
         "Une vérification est déjà en cours (pid {pid} sur {host} depuis {since}).",
-    "X switched Grok training back on for @{handle} — switched off again":
-        "X a réactivé l'entraînement de Grok pour @{handle} — désactivé à nouveau",
+    "X switched back on for @{handle}: {boxes}. Switched off again.":
+        "X a réactivé pour @{handle} : {boxes}. Désactivé à nouveau.",
+    "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off again — "
+    "open Consentinel.":
+        "X a réactivé pour @{handle} : {boxes}. Consentinel n'a pas pu le désactiver à nouveau "
+        "— ouvrez Consentinel.",
+    "@{handle}: X did not save the change, so a box you want off is still on — Consentinel "
+    "tries again at the next check":
+        "@{handle} : X n'a pas enregistré le changement, une case que vous voulez décochée est "
+        "donc toujours cochée — Consentinel réessaie à la prochaine vérification",
+    "@{handle}: X shows a box you want off as on, and does not let it be changed — open "
+    "Consentinel to see which":
+        "@{handle} : X affiche cochée une case que vous voulez décochée, et ne permet pas de la "
+        "changer — ouvrez Consentinel pour voir laquelle",
     "@{handle} needs you: sign in again": "@{handle} a besoin de vous : reconnectez-vous",
+    "@{handle}: X asks for a two-factor code — open Consentinel to sign in, or save the "
+    "account's 2FA secret":
+        "@{handle} : X demande un code de double authentification — ouvrez Consentinel pour "
+        "vous connecter, ou enregistrez la clé 2FA du compte",
+    "@{handle}: X sent a code by email or text message — open Consentinel to sign in":
+        "@{handle} : X a envoyé un code par e-mail ou par SMS — ouvrez Consentinel pour vous "
+        "connecter",
+    "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign in in "
+    "a browser window":
+        "@{handle} : X demande de résoudre un puzzle que seule une personne peut résoudre — "
+        "ouvrez Consentinel pour vous connecter dans une fenêtre de navigateur",
+    "@{handle}: X asks to confirm it is you — open Consentinel to sign in":
+        "@{handle} : X demande de confirmer que c'est bien vous — ouvrez Consentinel pour vous "
+        "connecter",
+    "@{handle}: X has locked the account — unlock it on X, then open Consentinel":
+        "@{handle} : X a verrouillé le compte — déverrouillez-le sur X, puis ouvrez Consentinel",
     "@{handle}: X refused the password — save the right one in Consentinel":
         "@{handle} : X a refusé le mot de passe — enregistrez le bon dans Consentinel",
     "Consentinel could not check your X accounts: the keyring that keeps their passwords is "
@@ -30,6 +58,8 @@ FRENCH: dict[str, str] = {
         "installer la tâche système qui lance `consentinel check --unattended`",
     "how often to check (default: the schedule in the settings)":
         "à quelle fréquence vérifier (par défaut : celle des paramètres)",
+    "also remove the start at login (what an uninstaller runs)":
+        "supprimer aussi le démarrage à l'ouverture de session (ce que lance un désinstalleur)",
     "remove the OS job": "supprimer la tâche système",
     "say whether the OS job is installed, and when it runs":
         "indiquer si la tâche système est installée, et quand elle s'exécute",

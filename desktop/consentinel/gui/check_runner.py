@@ -43,6 +43,9 @@ class CheckRunner(QObject):
     account_finished = Signal(object)  # AccountResult
     run_finished = Signal(object, str)  # RunResult, trigger
     run_failed = Signal(str)  # a sentence for the person
+    #: A scheduled check that could not start (another process is checking): nobody asked for
+    #: it, so it is not shown; the schedule tries again soon.
+    schedule_skipped = Signal(str)
     prompt = Signal(object)  # PromptRequest: answer with answer()
     prompt_withdrawn = Signal()  # the run was cancelled while a prompt was open
     login_finished = Signal(object)  # LoginResult
@@ -95,11 +98,17 @@ class CheckRunner(QObject):
     # -- starting and stopping -------------------------------------------------------------------
 
     def start(self, handles: Sequence[str] | None, trigger: str = "gui") -> bool:
-        """Start a check; False (and run_failed) when one is running here or elsewhere."""
+        """Start a check; False (and run_failed, or schedule_skipped for the schedule's) when
+        one is running here or elsewhere."""
         if self.running:
             return False
         if not self._lock.acquire(wait=False):
-            self.run_failed.emit(self.busy_elsewhere() or self.tr("A check is already running."))
+            why = self.busy_elsewhere() or self.tr("A check is already running.")
+            if trigger == "schedule":
+                log.info("scheduled check skipped: another check is running")
+                self.schedule_skipped.emit(why)
+            else:
+                self.run_failed.emit(why)
             return False
         self._cancel = CancelToken()
         self.trigger = trigger
@@ -186,12 +195,16 @@ class CheckRunner(QObject):
     def _work(self, handles: list[str] | None, trigger: str, cancel: CancelToken) -> None:
         result: RunResult | None = None
         try:
+            scheduled = trigger == "schedule"
+            # A scheduled check asks nobody: as the OS job's, it leaves the accounts that need
+            # the person to the person (they are told), and never waits on an unseen question.
             result = self._engine_factory().run_check(
                 handles=handles,
+                unattended=scheduled,
                 on_event=self._on_event,
-                ask=self._ask,
+                ask=None if scheduled else self._ask,
                 cancel=cancel,
-                trigger="schedule" if trigger == "schedule" else "gui",
+                trigger="schedule" if scheduled else "gui",
             )
         except Exception as error:  # reaches the person as a sentence; the traceback is logged
             log.exception("check failed")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from consentinel.core.context import AppContext
 from consentinel.core.journal import Journal
@@ -33,21 +33,31 @@ def what_would_go(ctx: AppContext) -> WhatWouldGo:
     )
 
 
-def erase_all_data(ctx: AppContext) -> None:
-    """Keyring entries first (they need the account list), then sessions, accounts, evidence
-    and journal; a fresh empty journal is opened in ctx. Raises VaultError (nothing else was
-    removed then) or CheckRunning. Settings are kept."""
+def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
+    """Keyring entries first (they need the account list), then the background checks and
+    start at login (else they would run on, and fill the emptied folder again), sessions,
+    accounts, evidence, logs and journal, set-aside copies of each included; a fresh empty
+    journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
+    or OSError. The other settings are kept. `stop_background` False: the demo, which never
+    installed them."""
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
         raise CheckRunning()
     try:
         handles = [a.handle for a in ctx.accounts.list()]
         ctx.vault.delete_everything(handles)
+        if stop_background:
+            _stop_background(ctx)
         ctx.sessions.delete_all()
         for handle in handles:
             ctx.accounts.remove(handle)
-        with contextlib.suppress(FileNotFoundError):
-            ctx.paths.accounts_path.unlink()
+        paths = ctx.paths
+        # The files, and any copy set aside (a session that could not be read, a corrupt list).
+        for pattern in (paths.sessions_dir / "*", paths.accounts_path.with_name("accounts.json*")):
+            for path in pattern.parent.glob(pattern.name):
+                if path.is_file():
+                    path.unlink(missing_ok=True)
+        _empty_logs(paths.logs_dir)
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -64,3 +74,31 @@ def erase_all_data(ctx: AppContext) -> None:
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()
+
+
+def _stop_background(ctx: AppContext) -> None:
+    """Remove the OS job and the login item, and say so in the settings."""
+    from consentinel.core import osjobs
+
+    for report in (osjobs.remove(), osjobs.remove_autostart()):
+        if report.state is osjobs.JobState.FAILED:
+            raise OSError(report.message)
+    settings = ctx.settings
+    if settings.run_when_closed or settings.start_at_login:
+        settings.run_when_closed = settings.start_at_login = False
+        ctx.save_settings()
+
+
+def _empty_logs(folder: Path) -> None:
+    """The log files name the accounts. The one this app writes to is emptied in place (its
+    handler keeps it open), the older ones are removed."""
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if not path.is_file():
+            continue
+        if path.suffix == ".log":
+            with path.open("r+b") as log_file:
+                log_file.truncate(0)
+        else:
+            path.unlink(missing_ok=True)

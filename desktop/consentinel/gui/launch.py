@@ -60,7 +60,14 @@ def load_core_before_qt() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args, qt_args = _parse(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["check"]:
+        # A bundle's OS job runs this windowless program with `check --unattended`: the check
+        # of the command line, with no window.
+        from consentinel.cli.main import main as cli_main
+
+        return cli_main(argv)
+    args, qt_args = _parse(argv)
     reason = no_display_reason()
     if reason:
         print(reason, file=sys.stderr)

@@ -435,8 +435,9 @@ class SettingsDialog(QDialog):
                 "• the journal ({entries}) and its screenshots;\n"
                 "• the saved browser sessions;\n"
                 "• the passwords and 2FA secrets of {handles}, in {keyring};\n"
-                "• the list of accounts.\n\n"
-                "Your settings are kept. Nothing changes on X. This cannot be undone."
+                "• the list of accounts and the log;\n"
+                "• the checks while Consentinel is closed, and its start at login.\n\n"
+                "Your other settings are kept. Nothing changes on X. This cannot be undone."
             )
             .replace("{entries}", self._entries_text(what.journal_entries))
             .replace("{keyring}", what.keyring)
@@ -464,7 +465,7 @@ class SettingsDialog(QDialog):
         if not box.confirmed():
             return False
         try:
-            erase_all_data(self._ctx)
+            erase_all_data(self._ctx, stop_background=not self._demo)
         except CheckRunning:
             self._deleted(
                 self.tr("A check is running: wait for it to end (or cancel it), then try again."),

@@ -94,11 +94,26 @@ def _interpreter() -> str:
     return os.path.abspath(sys.executable)
 
 
+#: A bundle's windowless program (no console window flashes on Windows at each run; the .app's
+#: binary on macOS). Given `check`, it runs the check, not the window (gui/launch.py).
+BUNDLE_WINDOWLESS = ("consentinel-gui", "consentinel-gui.exe")
+
+
+def _bundle_program() -> str:
+    """The bundle's windowless program beside this one, else this one."""
+    folder = Path(_interpreter()).parent
+    for name in BUNDLE_WINDOWLESS:
+        if (folder / name).is_file():
+            return str(folder / name)
+    return _interpreter()
+
+
 def check_command(environ: Mapping[str, str] | None = None) -> JobCommand:
-    """`<this interpreter> -m consentinel check --unattended`, or the frozen app's own binary."""
+    """`<this interpreter> -m consentinel check --unattended`, or the bundle's windowless
+    program with `check --unattended`."""
     env = _passed_env(os.environ if environ is None else environ)
     if getattr(sys, "frozen", False):
-        return JobCommand(argv=(_interpreter(), *CHECK_ARGS), env=env)
+        return JobCommand(argv=(_bundle_program(), *CHECK_ARGS), env=env)
     return JobCommand(argv=(_interpreter(), "-m", "consentinel", *CHECK_ARGS), env=env)
 
 
@@ -106,7 +121,7 @@ def gui_command(environ: Mapping[str, str] | None = None) -> JobCommand:
     """`consentinel-gui --minimized`, preferring the launcher beside this interpreter."""
     env = _passed_env(os.environ if environ is None else environ)
     if getattr(sys, "frozen", False):
-        return JobCommand(argv=(_interpreter(), *GUI_ARGS), env=env)
+        return JobCommand(argv=(_bundle_program(), *GUI_ARGS), env=env)
     bindir = Path(_interpreter()).parent
     for name in ("consentinel-gui", "consentinel-gui.exe"):
         candidate = bindir / name
