@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,6 +98,8 @@ def test_needs_user_when_nobody_answers(
         assert detail == reason.value  # the window says it in words
     else:
         assert detail and "Next" not in detail and "Enter code" not in detail, detail
+        # Its heading and its explanation apart, not run together ("Check your emailYou'll").
+        assert " — " in detail and not re.search(r"[a-z][A-Z]", detail), detail
 
 
 def test_unattended_never_asks(sim: SimHarness, tmp_path: Path) -> None:

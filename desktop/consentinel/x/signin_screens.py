@@ -98,10 +98,24 @@ READ_SCREEN_JS = r"""
   // field's own words or the buttons'.
   let question = '';
   if (dialog) {
-    const copy = dialog.cloneNode(true);
-    copy.querySelectorAll('label, button, input, a, [role="button"], svg')
-      .forEach((el) => el.remove());
-    question = copy.textContent.replace(/\s+/g, ' ').trim();
+    // Words grouped by the block they are drawn in (a heading, a paragraph), blocks apart:
+    // a heading's last word would otherwise run into the text's first.
+    const blocks = [];
+    const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('label, button, input, a, [role="button"], svg')) continue;
+      const words = node.textContent.replace(/\s+/g, ' ').trim();
+      if (!words) continue;
+      let block = parent;
+      while (block !== dialog && getComputedStyle(block).display === 'inline') {
+        block = block.parentElement;
+      }
+      const last = blocks[blocks.length - 1];
+      if (last && last.block === block) last.words.push(words);
+      else blocks.push({block, words: [words]});
+    }
+    question = blocks.map((b) => b.words.join(' ')).join(' — ');
   }
   return {screen, toast, text, path, question};
 }
