@@ -17,7 +17,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.lock import RunLock
 from consentinel.core.osjobs import systemd
-from consentinel.core.osjobs.job import folder_suffix
+from consentinel.core.osjobs.job import JobCommand, check_command, folder_suffix
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.data_eraser import erase_all_data
@@ -98,6 +98,25 @@ def test_values_are_saved_journaled_and_the_jobs_installed(
     ).exists()
     assert not any((xdg_config / "autostart").iterdir())
     assert "no longer start at login" in dialog.jobs_label.text()
+
+
+def test_saving_the_settings_repairs_a_job_whose_program_is_gone(
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path
+) -> None:
+    """Consentinel was moved since its job was installed: the job's status says to save the
+    settings, and saving, with nothing changed, installs it again with this program."""
+    ctx = AppContext.create(vault=real_vault)
+    gone = JobCommand(("/nowhere/consentinel-0.1/consentinel-gui", "check", "--unattended"))
+    assert osjobs.install("daily", gone).installed
+    assert osjobs.status().state is osjobs.JobState.FAILED
+    ctx.settings.schedule, ctx.settings.run_when_closed = "daily", True
+    ctx.save_settings()
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.save_button.click()
+    assert osjobs.status().installed
+    service = next(path for path in osjobs.status().files if path.suffix == ".service")
+    assert systemd.installed_program(service.read_text()) == check_command().program
 
 
 def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(

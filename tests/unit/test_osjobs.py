@@ -41,6 +41,7 @@ from consentinel.core.osjobs.systemd import (
     TIMER,
     UNIT_NAME,
     SystemdUserJob,
+    installed_program,
     on_calendar,
     render_service,
     render_timer,
@@ -275,6 +276,28 @@ def test_systemd_install_with_a_user_manager_reloads_and_enables(tmp_path: Path)
     assert ["/usr/bin/systemctl", "--user", "daemon-reload"] in runner.calls
     assert ["/usr/bin/systemctl", "--user", "enable", "--now", job.timer] in runner.calls
     assert report.next_run == datetime(2026, 11, 28, 18, 3, 27, tzinfo=timezone.utc)
+
+
+def test_a_job_whose_program_is_gone_is_not_reported_as_fine(tmp_path: Path) -> None:
+    """Consentinel was moved or upgraded into another folder: the timer still fires, and runs
+    nothing. Its status says so, with what to do, instead of "next run at…"."""
+    runner = FakeRunner(
+        {"show": CommandOutcome(0, "ActiveState=active\nNextElapseUSecRealtime=\nVersion=252\n")}
+    )
+    job = SystemdUserJob(
+        unit_dir=tmp_path, runner=runner, systemctl="/usr/bin/systemctl", booted=lambda: True
+    )
+    program = tmp_path / "Downloads" / "consentinel 0.1" / "consentinel-gui"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o700)
+    assert job.install("daily", JobCommand((str(program), "check", "--unattended"))).installed
+    assert installed_program(job.service_path.read_text()) == str(program)
+    assert job.status().state is JobState.ACTIVE
+    program.unlink()
+    gone = job.status()
+    assert gone.state is JobState.FAILED
+    assert str(program) in gone.message and "schedule install" in gone.message
 
 
 def test_a_timer_systemd_refuses_leaves_the_units_as_they_were(tmp_path: Path) -> None:

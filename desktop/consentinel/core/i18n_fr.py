@@ -60,6 +60,11 @@ FRENCH: dict[str, str] = {
         "à quelle fréquence vérifier (par défaut : celle des paramètres)",
     "also remove the start at login (what an uninstaller runs)":
         "supprimer aussi le démarrage à l'ouverture de session (ce que lance un désinstalleur)",
+    "Scheduled check: installed ({every}), but the program it runs is gone ({program}). Install "
+    "it again: consentinel schedule install, or save the settings in the app.":
+        "Vérification planifiée : installée ({every}), mais le programme qu'elle lance n'existe "
+        "plus ({program}). Installez-la à nouveau : consentinel schedule install, ou enregistrez "
+        "les paramètres dans l'application.",
     "remove the OS job": "supprimer la tâche système",
     "say whether the OS job is installed, and when it runs":
         "indiquer si la tâche système est installée, et quand elle s'exécute",

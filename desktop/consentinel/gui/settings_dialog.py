@@ -387,7 +387,9 @@ class SettingsDialog(QDialog):
             after.schedule,
         )
         try:
-            if after.run_when_closed and job_changed:
+            # Also when the installed job no longer runs (Consentinel moved, or the job removed
+            # by hand): saving puts it right.
+            if after.run_when_closed and (job_changed or not osjobs.status().installed):
                 report = osjobs.install(after.schedule)
                 reports.append(report)
                 if report.state is osjobs.JobState.FAILED:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
@@ -55,6 +56,15 @@ def quote_assignment(name: str, value: str) -> str:
     """One Environment= assignment, quoted so that spaces and quotes survive."""
     text = f"{name}={value}".replace("%", "%%")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def installed_program(service_text: str) -> str | None:
+    """The program an installed service runs: ExecStart='s first word, as quote_arg wrote it."""
+    for line in service_text.splitlines():
+        if line.startswith("ExecStart="):
+            words = shlex.split(line.removeprefix("ExecStart="))
+            return words[0].replace("$$", "$").replace("%%", "%") if words else None
+    return None
 
 
 def on_calendar(schedule: str) -> str:
@@ -273,6 +283,20 @@ class SystemdUserJob:
                     "Scheduled check: installed ({every}) but this computer does not run "
                     "systemd, so it never runs. Remove it: consentinel schedule remove",
                     every=every,
+                ),
+                files,
+            )
+        program = installed_program(self.service_path.read_text(encoding="utf-8"))
+        if program is None or not os.access(program, os.X_OK):
+            # Consentinel was moved, upgraded into another folder, or removed.
+            return JobReport(
+                JobState.FAILED,
+                tr(
+                    "Scheduled check: installed ({every}), but the program it runs is gone "
+                    "({program}). Install it again: consentinel schedule install, or save the "
+                    "settings in the app.",
+                    every=every,
+                    program=program or "?",
                 ),
                 files,
             )
