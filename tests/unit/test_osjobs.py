@@ -461,7 +461,10 @@ def test_xdg_autostart_entry_is_valid_and_starts_minimized(tmp_path: Path) -> No
     item = xdg_login_item(cmd, tmp_path / "autostart")
     report = item.install()
     assert report.state is JobState.ACTIVE
-    path = tmp_path / "autostart" / "org.consentinel.Consentinel.desktop"
+    # A CONSENTINEL_HOME folder's own item, beside the platform folder's.
+    suffix = folder_suffix(cmd.env)
+    assert suffix
+    path = tmp_path / "autostart" / f"org.consentinel.Consentinel{suffix}.desktop"
     assert item.path == path and path.exists()
     done = subprocess.run([validate, str(path)], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "", done.stdout
@@ -472,6 +475,7 @@ def test_xdg_autostart_entry_is_valid_and_starts_minimized(tmp_path: Path) -> No
     assert desktop["Type"] == "Application"
     assert desktop["Name"] == "Consentinel"
     assert desktop["Terminal"] == "false"
+    assert desktop["TryExec"] == "/opt/my apps/bin/consentinel-gui"  # gone: nothing starts
     assert parse_desktop_exec(desktop["Exec"]) == [
         "env",
         'CONSENTINEL_HOME=/home/ada/50% "data"',
@@ -542,8 +546,26 @@ def test_dispatch_picks_the_platform_backend() -> None:
     assert isinstance(check_job("win32"), WindowsTaskJob)
     assert login_item("linux").path.name.endswith(".desktop")
     assert login_item("darwin").path.suffix == ".plist"
-    assert login_item("win32").path.name == "Consentinel.cmd"
+    assert login_item("win32").path.name == f"Consentinel{folder_suffix()}.cmd"
     assert sys.platform == "linux" or pytest.fail("these tests are written for a Linux runner")
+
+
+def test_each_data_folder_has_its_own_login_item(tmp_path: Path) -> None:
+    """Start at login switched off for a CONSENTINEL_HOME folder leaves the platform folder's
+    item in place."""
+    plain = JobCommand(("/usr/bin/consentinel-gui", "--minimized"))
+    other = JobCommand(plain.argv, {"CONSENTINEL_HOME": str(tmp_path / "client-a")})
+    for make in (xdg_login_item, launchd_login_item, windows_login_item):
+        mine, theirs = make(plain, tmp_path / make.__name__), make(other, tmp_path / make.__name__)
+        assert mine.path != theirs.path
+        mine.install()
+        theirs.install()
+        theirs.remove()
+        assert mine.status().installed and not theirs.status().installed
+    agent = launchd_login_item(other, tmp_path)
+    agent.install()
+    label = plistlib.loads(agent.path.read_bytes())["Label"]
+    assert label == f"org.consentinel.Consentinel.autostart{folder_suffix(other.env)}"
 
 
 def test_each_data_folder_has_its_own_job(tmp_path: Path) -> None:

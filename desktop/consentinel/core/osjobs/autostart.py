@@ -11,12 +11,17 @@ from typing import Any
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.i18n import tr
-from consentinel.core.osjobs.job import JobCommand, JobReport, JobState, write_file
+from consentinel.core.osjobs.job import (
+    JobCommand,
+    JobReport,
+    JobState,
+    folder_suffix,
+    write_file,
+)
 from consentinel.core.osjobs.launchd import launch_agents_dir
 
-DESKTOP_FILE = f"{APP_ID}.desktop"
 AUTOSTART_LABEL = f"{APP_ID}.autostart"
-STARTUP_CMD = "Consentinel.cmd"
+STARTUP_NAME = "Consentinel"
 #: Characters that force an Exec= argument into double quotes (Desktop Entry spec, "Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -47,6 +52,8 @@ def render_desktop_entry(command: JobCommand) -> str:
             "Comment=Keeps your X accounts out of AI training",
             "Comment[fr]=Garde vos comptes X hors de l'entraînement de l'IA",
             f"Exec={desktop_exec(command)}",
+            # Once the program is gone (uninstalled, moved), the session starts nothing.
+            f"TryExec={command.program}",
             f"Icon={APP_ID}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",
@@ -55,9 +62,9 @@ def render_desktop_entry(command: JobCommand) -> str:
     )
 
 
-def render_autostart_plist(command: JobCommand) -> bytes:
+def render_autostart_plist(command: JobCommand, label: str = AUTOSTART_LABEL) -> bytes:
     plist: dict[str, Any] = {
-        "Label": AUTOSTART_LABEL,
+        "Label": label,
         "ProgramArguments": list(command.argv),
         "RunAtLoad": True,
         "ProcessType": "Interactive",
@@ -119,17 +126,25 @@ def windows_startup_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
 
 
+def _folder(command: JobCommand) -> str:
+    """Each data folder's login item has its own name (folder_suffix of the folder the command
+    starts on): turning it on or off for a CONSENTINEL_HOME folder leaves the platform folder's
+    alone."""
+    return folder_suffix(command.env)
+
+
 def xdg_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
-    path = (directory or xdg_autostart_dir()) / DESKTOP_FILE
+    path = (directory or xdg_autostart_dir()) / f"{APP_ID}{_folder(command)}.desktop"
     return LoginItem(path, render_desktop_entry(command).encode("utf-8"))
 
 
 def launchd_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
     # Not bootstrapped now: that would start a second copy of the app that is already running.
-    path = (directory or launch_agents_dir()) / f"{AUTOSTART_LABEL}.plist"
-    return LoginItem(path, render_autostart_plist(command))
+    label = f"{AUTOSTART_LABEL}{_folder(command)}"
+    path = (directory or launch_agents_dir()) / f"{label}.plist"
+    return LoginItem(path, render_autostart_plist(command, label))
 
 
 def windows_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
-    path = (directory or windows_startup_dir()) / STARTUP_CMD
+    path = (directory or windows_startup_dir()) / f"{STARTUP_NAME}{_folder(command)}.cmd"
     return LoginItem(path, render_startup_cmd(command).encode("utf-8"))
