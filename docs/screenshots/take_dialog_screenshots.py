@@ -325,7 +325,7 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint="Demo: the code now is 492 039"),
         "prompt-email-code": prompt(
             PromptKind.EMAIL_CODE,
-            "Check your email You'll receive a confirmation code at your email address. "
+            "Check your email — You'll receive a confirmation code at your email address. "
             "Enter it below to continue.",
         ),
         "prompt-email-or-phone": prompt(
