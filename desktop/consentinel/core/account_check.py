@@ -38,7 +38,7 @@ from consentinel.core.events import (
     Step,
 )
 from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
-from consentinel.core.fileio import atomic_write_bytes
+from consentinel.core.fileio import atomic_write_bytes, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -147,7 +147,7 @@ class AccountCheck:
     def _save_evidence(self, png: bytes, what: str) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.ctx.paths.evidence_dir
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(folder)
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         atomic_write_bytes(path, png)
         self.ctx.journal.record_evidence(

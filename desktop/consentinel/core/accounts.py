@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from consentinel.core.fileio import atomic_write_text, set_aside
+from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -245,7 +245,7 @@ class AccountStore:
         self._path = paths.accounts_path
         self._lock = threading.RLock()
         self.load_warning: str | None = None
-        paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(paths.config_dir)
         self._read()
 
     # -- reading and writing the file ---------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.core.accounts import handle_key
-from consentinel.core.fileio import atomic_write_bytes, set_aside
+from consentinel.core.fileio import atomic_write_bytes, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import Vault
@@ -57,7 +57,7 @@ class SessionStore:
         nonce = os.urandom(_NONCE_BYTES)
         # The handle is authenticated data: a file copied onto another account will not open.
         sealed = self._cipher().encrypt(nonce, plain, handle_key(handle).encode())
-        self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(self._dir)
         atomic_write_bytes(self.path_for(handle), _MAGIC + nonce + sealed)
 
     def load(self, handle: str) -> dict[str, Any] | None:

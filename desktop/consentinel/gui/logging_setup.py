@@ -9,6 +9,8 @@ import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from consentinel.core.fileio import make_private_dirs
+
 LOG_NAME = "consentinel.log"
 
 # Values that look like secrets, whatever logged them: key=value pairs naming one, otpauth
@@ -51,7 +53,7 @@ class RedactingFormatter(logging.Formatter):
 
 def setup_logging(logs_dir: Path) -> Path:
     """Log INFO and above to logs_dir/consentinel.log (owner-only, 3 x 1 MB)."""
-    logs_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dirs(logs_dir)
     path = logs_dir / LOG_NAME
     if not path.exists():
         path.touch(mode=0o600)
