@@ -23,6 +23,8 @@ from consentinel.core.check_messages import (
     rate_limited_message,
     reason_message,
     session_lost_message,
+    session_set_aside_no_password_message,
+    session_set_aside_note,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -104,6 +106,8 @@ class AccountCheck:
         #: Boxes unticked and read back off in this check (kept across a second sign-in).
         self._confirmed: dict[Box, BoxChange] = {}
         self._reverted: set[Box] = set()
+        #: The saved session could not be decrypted and was set aside: the result says so.
+        self._session_set_aside = False
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -189,6 +193,10 @@ class AccountCheck:
             result = self._result(Status.ERROR, None, message)
         finally:
             await self._close()
+        if self._session_set_aside:
+            # In the result, so the person sees it and the journal's check entry keeps it.
+            note = f"{session_set_aside_note()} {result.message}".strip()
+            result = dataclasses.replace(result, message=note)
         self.ctx.journal.record_check(self.shared.run_id, result)
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
             self.ctx.accounts.record_check(self.handle, result.status)
@@ -210,6 +218,10 @@ class AccountCheck:
             storage = self.ctx.sessions.load(self.handle)
         except VaultError:
             storage = None  # no key to open it: this account needs a sign-in, judged there
+        moved = self.ctx.sessions.take_set_aside(self.handle)
+        if moved is not None:
+            log.warning("the saved session of @%s could not be decrypted: %s", self.handle, moved)
+            self._session_set_aside = True
         self._context = await self.shared.browser.new_context(
             storage_state=storage,  # type: ignore[arg-type]
             user_agent=self.shared.user_agent,
@@ -297,6 +309,10 @@ class AccountCheck:
         if refusal is not None:
             raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
         secrets = await self._secrets()
+        if secrets.password is None and self._session_set_aside:
+            message = session_set_aside_no_password_message(self.handle)
+            self._session_set_aside = False  # said in full here
+            raise _Stop(self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message))
         if secrets.password is None:
             raise self._fail(Reason.SESSION_EXPIRED)
         # One sign-in at a time (x-reference §4), the person's own in a visible window too:

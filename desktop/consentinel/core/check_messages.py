@@ -91,6 +91,22 @@ def session_lost_message(handle: str) -> str:
     )
 
 
+def session_set_aside_note() -> str:
+    """Said before a result when the saved session could not be decrypted (set aside)."""
+    return tr(
+        "The saved X session could not be read (it was set aside), so a new sign-in was needed."
+    )
+
+
+def session_set_aside_no_password_message(handle: str) -> str:
+    return tr(
+        "The saved X session could not be read (it was set aside) and no password is saved, so "
+        "Consentinel cannot sign in for you: sign in yourself in a browser window with "
+        "`consentinel login {handle}`.",
+        handle=handle,
+    )
+
+
 def browser_failed_message(path: str, detail: str) -> str:
     """A browser was found but did not start (broken install, no screen for a window…)."""
     text = tr(

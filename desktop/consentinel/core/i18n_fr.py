@@ -176,6 +176,16 @@ FRENCH: dict[str, str] = {
     "in yourself.":
         "X a de nouveau fermé la session pendant la vérification : lancez "
         "`consentinel login {handle}` pour vous connecter vous-même.",
+    "The saved X session could not be read (it was set aside), so a new sign-in was needed.":
+        "La session X enregistrée n'a pas pu être lue (elle a été mise de côté) : il a fallu se "
+        "reconnecter.",
+    "The saved X session could not be read (it was set aside) and no password is saved, so "
+    "Consentinel cannot sign in for you: sign in yourself in a browser window with "
+    "`consentinel login {handle}`.":
+        "La session X enregistrée n'a pas pu être lue (elle a été mise de côté) et aucun mot de "
+        "passe n'est enregistré : Consentinel ne peut pas se connecter à votre place. "
+        "Connectez-vous vous-même dans une fenêtre de navigateur avec "
+        "`consentinel login {handle}`.",
     "The saved session expired and no password is saved: run `consentinel login {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
         "`consentinel login {handle}`.",
@@ -295,10 +305,6 @@ FRENCH: dict[str, str] = {
         "d'identification Windows.",
     "The language must be one of {choices}, not {value}.":
         "La langue doit être l'une de {choices}, pas {value}.",
-    "The saved session of @{handle} could not be decrypted; it was moved to {moved} and the "
-    "account will sign in again.":
-        "La session enregistrée de @{handle} n'a pas pu être déchiffrée ; elle a été déplacée "
-        "vers {moved} et le compte se reconnectera.",
     "The schedule must be one of {choices}, not {value}.":
         "La fréquence doit être l'une de {choices}, pas {value}.",
     "The setting {name} must be true or false.": "Le paramètre {name} doit être vrai ou faux.",
