@@ -22,6 +22,7 @@ from consentinel.core.check_messages import (
     hidden_on_message,
     rate_limited_message,
     reason_message,
+    screenshot_saved_note,
     session_lost_message,
     session_set_aside_no_password_message,
     session_set_aside_note,
@@ -168,9 +169,11 @@ class AccountCheck:
         except _Stop as stop:
             result = stop.result
         except PageChanged as exc:
+            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
             if exc.screenshot:
                 self._save_evidence(exc.screenshot, "page-changed")
-            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
+                note = f"{result.message} {screenshot_saved_note()}"
+                result = dataclasses.replace(result, message=note, evidence=self._evidence)
         except SessionExpired:
             message = session_lost_message(self.handle)
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)

@@ -194,10 +194,11 @@ FRENCH: dict[str, str] = {
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
         "vous lanciez `consentinel account set-password {handle}`.",
     "X does not know the account @{handle}.": "X ne connaît pas le compte @{handle}.",
-    "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
-    "A screenshot was saved.":
+    "X's page is not what Consentinel knows, so nothing was clicked ({detail}).":
         "La page de X ne correspond pas à ce que Consentinel connaît, rien n'a donc été cliqué "
-        "({detail}). Une capture d'écran a été enregistrée.",
+        "({detail}).",
+    "A screenshot of the page was saved.": "Une capture d'écran de la page a été enregistrée.",
+    "X did not answer": "X n'a pas répondu",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
     "X could not be reached or failed ({detail}).":
