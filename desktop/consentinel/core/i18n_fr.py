@@ -403,6 +403,10 @@ FRENCH: dict[str, str] = {
     "{value} is not an email address (like name@example.com).":
         "{value} n'est pas une adresse e-mail (comme nom@example.com).",
     # -- the desktop app (gui/launch.py)
+    "Consentinel cannot write its log file in {path} ({cause}); this time it logs to the "
+    "terminal only.":
+        "Consentinel ne peut pas écrire son fichier de log dans {path} ({cause}) ; cette "
+        "fois, ses messages vont seulement au terminal.",
     "Consentinel's window needs a graphical desktop, and none was found (no DISPLAY or "
     "WAYLAND_DISPLAY). Use the command line instead: consentinel --help":
         "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "
