@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -330,9 +331,12 @@ def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_pat
     assert ivo.status is Status.FIXED, ivo.message
     assert [p.kind for p in recorder.prompts] == [PromptKind.EMAIL_OR_PHONE]
     assert sim.signin_outcomes("ivo") == ["unusual_activity_failed", "success"]
-    assert b"ivo@old" not in ctx.paths.accounts_path.read_bytes().replace(
-        b'"email": "ivo@old.example"', b""
-    )
+    saved = ctx.paths.accounts_path.read_text()
+    assert "ivo@old" not in saved.replace('"email": "ivo@old.example"', "")
+    # A keyed hash (its key in the keyring): trying likely addresses does not find it again.
+    (kept,) = ctx.accounts.state("ivo").refused_answers
+    assert kept.startswith("hmac-sha256:") and kept in saved
+    assert hashlib.sha256(b"ivo@old.example").hexdigest() not in saved
 
 
 def test_an_unknown_handle_is_not_typed_again_by_scheduled_runs(

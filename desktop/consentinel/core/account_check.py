@@ -292,9 +292,10 @@ class AccountCheck:
                 return await generator.acode(handle, secret)
 
         refused = self.ctx.accounts.state(self.handle).refused_answers
+        key = vault.get_or_create_answer_key() if refused else b""
 
         def unless_refused(value: str | None) -> str | None:
-            return None if value and answer_digest(value) in refused else value
+            return None if value and answer_digest(value, key) in refused else value
 
         return SignInSecrets(
             handle=self.handle,
@@ -344,7 +345,12 @@ class AccountCheck:
 
     def _remember(self, outcome: SignInOutcome) -> None:
         if outcome.refused_answer:
-            self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer)
+            try:
+                key = self.ctx.vault.get_or_create_answer_key()
+            except VaultError as error:  # not remembered: at worst X refuses it once more
+                log.warning("refused answer of @%s not remembered: %s", self.handle, error)
+            else:
+                self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer, key)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

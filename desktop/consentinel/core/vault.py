@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 SERVICE = APP_ID
 SESSION_KEY_ENTRY = "session-key"
 SESSION_KEY_BYTES = 32
+#: The key of the keyed hashes (HMAC) that remember refused identity answers in accounts.json:
+#: without it, an email or phone cannot be found again from its hash by trying likely ones.
+ANSWER_KEY_ENTRY = "answer-key"
 #: What a folder's adoption marker says when the folder was new: it took nothing from the
 #: shared service, so nothing there is its to delete.
 NOTHING_ADOPTED = "new folder: nothing copied\n"
@@ -155,7 +158,7 @@ class Vault:
 
     Entries live under the service "org.consentinel.Consentinel" (the platform's data folder;
     a CONSENTINEL_HOME folder adds ":<its path>") with user names "<handle lower-case>:password",
-    "<handle>:totp" and "session-key".
+    "<handle>:totp", "session-key" and "answer-key".
     """
 
     def __init__(
@@ -380,9 +383,16 @@ class Vault:
 
     def get_or_create_session_key(self) -> bytes:
         """The 32-byte key that encrypts saved browser sessions, created on first use."""
+        return self._get_or_create_key(SESSION_KEY_ENTRY)
+
+    def get_or_create_answer_key(self) -> bytes:
+        """The 32-byte key of the refused identity answers' hashes, created on first use."""
+        return self._get_or_create_key(ANSWER_KEY_ENTRY)
+
+    def _get_or_create_key(self, entry: str) -> bytes:
         self._refuse_insecure()
         with self._lock:
-            stored = self._get(SESSION_KEY_ENTRY)
+            stored = self._get(entry)
             if stored:
                 try:
                     key = base64.b64decode(stored, validate=True)
@@ -391,17 +401,18 @@ class Vault:
                 if len(key) == SESSION_KEY_BYTES:
                     return key
             key = secrets.token_bytes(SESSION_KEY_BYTES)
-            self._set(SESSION_KEY_ENTRY, base64.b64encode(key).decode("ascii"))
+            self._set(entry, base64.b64encode(key).decode("ascii"))
             return key
 
     def delete_session_key(self) -> None:
         self._delete(SESSION_KEY_ENTRY)
 
     def delete_everything(self, handles: Iterable[str]) -> None:
-        """Forget every account's secrets and the session key (the "remove all data" button)."""
+        """Forget every account's secrets and the keys (the "remove all data" button)."""
         for handle in handles:
             self.delete_account(handle)
         self.delete_session_key()
+        self._delete(ANSWER_KEY_ENTRY)
 
     # -- plumbing ---------------------------------------------------------------------------------
 
