@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Iterator
@@ -206,6 +207,53 @@ def test_expired_session_signs_in_again(sim: SimHarness, tmp_path: Path) -> None
     assert sim.signin_attempts("cleo") == 2
 
 
+def _last_check_message(ctx: AppContext) -> str:
+    return str(ctx.journal.entries(kinds=[EntryKind.CHECK])[-1].payload["message"])
+
+
+def test_a_session_that_cannot_be_decrypted_is_said_and_journaled(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("cleo", "pw")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "cleo", "pw")
+    eng = engine(ctx)
+    eng.run_check()
+    path = ctx.sessions.path_for("cleo")
+    damaged = bytearray(path.read_bytes())
+    damaged[-1] ^= 0x01
+    path.write_bytes(bytes(damaged))
+    sim.set_box("cleo", Box.TRAINING, True)
+    (cleo,) = eng.run_check().accounts
+    assert cleo.status is Status.FIXED
+    said = "The saved X session could not be read (it was set aside)"
+    assert cleo.message.startswith(said) and "Unticked" in cleo.message
+    assert _last_check_message(ctx) == cleo.message
+    assert list(path.parent.glob(path.name + ".corrupt-*"))
+    # Said once: the next check opens the new session without a word about it.
+    (again,) = eng.run_check().accounts
+    assert said not in again.message
+
+
+def test_without_its_session_key_an_account_without_password_is_told_to_sign_in(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("dora", "pw")
+    first = make_context(sim.origin, tmp_path / "home")
+    add_account(first, "dora", "pw")
+    engine(first).run_check()
+    first.vault.delete_account("dora")  # a Google/Apple sign-in: no password saved
+    first.vault.delete_session_key()  # the keyring lost its key
+    first.journal.close()
+    ctx = make_context(sim.origin, tmp_path / "home", vault=first.vault)
+    (dora,) = engine(ctx).run_check().accounts
+    assert dora.status is Status.NEEDS_USER
+    assert dora.message.startswith("The saved X session could not be read (it was set aside)")
+    assert "sign in yourself in a browser window" in dora.message
+    assert "consentinel login dora" in dora.message
+    assert _last_check_message(ctx) == dora.message
+
+
 def test_login_interactive_saves_a_session(sim: SimHarness, tmp_path: Path) -> None:
     sim.add("dora", "pw")
     ctx = make_context(sim.origin, tmp_path / "home")
@@ -286,9 +334,12 @@ def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_pat
     assert ivo.status is Status.FIXED, ivo.message
     assert [p.kind for p in recorder.prompts] == [PromptKind.EMAIL_OR_PHONE]
     assert sim.signin_outcomes("ivo") == ["unusual_activity_failed", "success"]
-    assert b"ivo@old" not in ctx.paths.accounts_path.read_bytes().replace(
-        b'"email": "ivo@old.example"', b""
-    )
+    saved = ctx.paths.accounts_path.read_text()
+    assert "ivo@old" not in saved.replace('"email": "ivo@old.example"', "")
+    # A keyed hash (its key in the keyring): trying likely addresses does not find it again.
+    (kept,) = ctx.accounts.state("ivo").refused_answers
+    assert kept.startswith("hmac-sha256:") and kept in saved
+    assert hashlib.sha256(b"ivo@old.example").hexdigest() not in saved
 
 
 def test_an_unknown_handle_is_not_typed_again_by_scheduled_runs(

@@ -59,6 +59,7 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
     assert all(sim.box("ada", b) for b in ALL_BOXES)
     # A full-page screenshot of what we saw is kept and journaled.
     assert ada.evidence is not None and ada.evidence.is_file()
+    assert ada.message.endswith("A screenshot of the page was saved.")
     assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
 
 

@@ -136,6 +136,31 @@ def test_unusable_vault_says_why_and_save_stays_disabled(qtbot: QtBot) -> None:
     assert dialog.saved_handle is None
 
 
+def test_without_a_keyring_an_account_without_secrets_can_still_be_saved(qtbot: QtBot) -> None:
+    """As `consentinel account add` allows: an account that signs in with Google or Apple."""
+    ctx = AppContext.create(vault=Vault(keyring.backends.fail.Keyring()))
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.handle_edit, "gina")
+    assert dialog.save_button.isEnabled()
+    assert "No system keyring is available" in dialog.vault_label.text()  # still said
+    _type(qtbot, dialog.totp_edit, TOTP)
+    assert not dialog.save_button.isEnabled()  # a secret typed: nowhere to keep it
+    dialog.totp_edit.selectAll()
+    qtbot.keyClick(dialog.totp_edit, Qt.Key.Key_Backspace)  # typed away again
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    assert [a.handle for a in ctx.accounts.list()] == ["gina"]
+    # Editing it (which boxes to keep) needs no keyring either.
+    edit = AccountDialog(ctx, ctx.accounts.get("gina"))
+    qtbot.addWidget(edit)
+    edit.box_checks[Box.MEMORY].setChecked(False)
+    assert edit.save_button.isEnabled()
+    edit.save()
+    assert edit.saved_handle == "gina"
+    assert Box.MEMORY not in (ctx.accounts.get("gina") or Account("x")).keep
+
+
 def test_editing_the_password_clears_password_rejected(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     ctx.accounts.add(Account("erin", keep=frozenset(ALL_BOXES)))

@@ -19,7 +19,7 @@ def _probe(module: str, home: Path) -> dict[str, object]:
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "CONSENTINEL_HOME": str(home),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
     }
     done = subprocess.run(
         [sys.executable, "-m", f"tests.gui.{module}"],
@@ -41,3 +41,13 @@ def test_a_palette_turning_dark_after_start_makes_the_icons_readable(
     """The launcher wraps the style at start on a dark palette, and later when the palette
     turns dark (tests/gui/test_readable_icons.py checks what the wrapped style draws)."""
     assert _probe("_dark_palette_probe", consentinel_home) == {"wrapped": True}
+
+
+def test_the_app_starts_when_its_log_file_cannot_be_written(consentinel_home: Path) -> None:
+    """A folder where the log file should be: opening it fails even for root (a read-only
+    disk fails the same way). The window opens, logs go to stderr, and the status bar says so."""
+    (consentinel_home / "logs" / "consentinel.log").mkdir(parents=True)
+    report = _probe("_no_log_file_probe", consentinel_home)
+    assert report["to_stderr"] == [True]
+    assert str(report["status"]).startswith("Consentinel cannot write its log file in ")
+    assert str(consentinel_home / "logs") in str(report["status"])

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
@@ -98,3 +101,65 @@ def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
     for account in result.accounts:
         assert account.reason is Reason.BROWSER_CRASHED, (account.reason, account.message)
         assert not account.message.startswith("X "), account.message
+
+
+def _crash_the_renderers() -> int:
+    """SIGSEGV the page processes of the Chromium this test process started (only its own)."""
+    crashed = 0
+    for pid in descendants(os.getpid()):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        # Chromium rewrites its helpers' command lines as one string.
+        if b"chromium" in cmdline.split(b" ", 1)[0] and b"--type=renderer" in cmdline:
+            try:
+                os.kill(pid, signal.SIGSEGV)
+                crashed += 1
+            except ProcessLookupError:
+                pass
+    return crashed
+
+
+def test_a_crashed_page_leaves_its_dump_nowhere_but_the_browser_s_own_folder(
+    simx: Any, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Debian's Chromium writes a crashed page's minidump (its memory: X's address, perhaps
+    cookies) even with --disable-breakpad; it must go to a private folder that goes with the
+    browser, never to ~/.config/chromium/Crash Reports."""
+    home = tmp_path / "home"  # where Chromium's own folders would be: looked at after
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "CHROME_CONFIG_HOME", "BREAKPAD_DUMP_LOCATION"):
+        monkeypatch.delenv(name, raising=False)
+    removed: dict[str, list[str]] = {}
+    real_rmtree = shutil.rmtree
+
+    def watched_rmtree(path: Any, *args: Any, **kwargs: Any) -> None:
+        if "consentinel-crash-dumps-" in str(path):
+            removed[str(path)] = sorted(p.name for p in Path(path).rglob("*.dmp"))
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", watched_rmtree)
+    sim = simx(SimAccount("nell", "pw-nell"))
+    ctx = AppContext.create(
+        AppPaths.under(consentinel_home),
+        vault=Vault(MemoryKeyring()),
+        settings=Settings(x_origin=sim.origin),
+    )
+    ctx.accounts.add(Account("nell"))
+    ctx.vault.set_password("nell", "pw-nell")
+    crashed: list[int] = []
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, AccountStep) and event.step is Step.READING_PAGE and not crashed:
+            crashed.append(_crash_the_renderers())
+
+    (nell,) = Engine(ctx, headless=True, page_timeout_s=15).run_check(on_event=on_event).accounts
+
+    assert crashed and crashed[0] > 0, "no page process of ours was found"
+    assert nell.status is Status.ERROR, nell.message
+    stray = [str(p) for p in home.rglob("*") if "Crash" in str(p) or p.suffix == ".dmp"]
+    assert stray == []
+    ((folder, dumps),) = removed.items()
+    assert dumps, "the crash wrote no dump: this test would prove nothing"
+    assert not Path(folder).exists()  # gone with the browser

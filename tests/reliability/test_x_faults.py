@@ -141,3 +141,24 @@ def test_session_expired_after_one_box_keeps_what_was_done(
     assert zoe.settings[Box.TRAINING].before is True and zoe.settings[Box.TRAINING].after is False
     assert zoe.settings[Box.PERSONALIZATION].after is False
     assert sim.boxes("zoe") == {"training": False, "personalization": False, "memory": True}
+
+
+@pytest.mark.parametrize("page", ["/i/flow/login", "/settings/grok_settings"])
+def test_x_going_away_mid_check_is_a_network_failure_not_a_changed_page(
+    simx: Any, consentinel_home: Path, page: str
+) -> None:
+    """X stops answering just after it sent the sign-in page or the Grok page: their script
+    never comes and the page never draws. That is X unreachable, not a page X changed, and no
+    screenshot of a spinner (nor a claim of one) is kept."""
+    sim = simx(SimAccount("nia", "pw-nia"), render_delay_ms=1500, latency_ms=400)
+    ctx = _context(sim.origin, consentinel_home, "nia")
+    if page == "/settings/grok_settings":
+        _engine(ctx).run_check(dry_run=True)  # signs in and saves the session
+    sim.vanish_after(page)
+    quick = Engine(ctx, headless=True, page_timeout_s=4, signin_step_timeout_s=4)
+    (nia,) = quick.run_check().accounts
+    assert f"GET {page}" in sim.world.requests  # X did send that page before going away
+    assert (nia.status, nia.reason) == (Status.ERROR, Reason.NETWORK), nia.message
+    assert "X did not answer" in nia.message and "screenshot" not in nia.message
+    assert nia.evidence is None
+    assert not ctx.journal.entries(kinds=[EntryKind.EVIDENCE])

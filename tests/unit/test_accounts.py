@@ -19,6 +19,7 @@ from consentinel.core.accounts import (
     DuplicateAccount,
     InvalidHandle,
     UnknownAccount,
+    answer_digest,
     handle_key,
     normalize_handle,
     parse_keep,
@@ -209,3 +210,24 @@ def test_unreadable_file_is_set_aside_with_a_warning(
     assert str(kept[0]) in store.load_warning
     store.add(Account("alice"))
     assert [a.handle for a in AccountStore(paths).list()] == ["alice"]
+
+
+def test_plain_digests_of_refused_answers_from_before_are_dropped(consentinel_home: Path) -> None:
+    """A plain SHA-256 of an email is found again by hashing likely addresses: those written
+    before answers were hashed with a key are forgotten (X may refuse that answer once more)."""
+    import hashlib
+
+    paths = AppPaths.from_env().ensure()
+    plain = hashlib.sha256(b"old@example.com").hexdigest()
+    raw = {"version": 1, "accounts": [Account("ann").to_json()], "states": {}}
+    raw["states"] = {"ann": {"refused_answers": [plain]}}
+    paths.accounts_path.write_text(json.dumps(raw))
+    store = AccountStore(paths)
+    assert store.state("ann").refused_answers == ()
+    key = b"k" * 32
+    store.remember_refused_answer("ann", " Old@Example.com ", key)
+    store.record_check("ann", Status.FIXED)
+    saved = paths.accounts_path.read_text()
+    assert plain not in saved
+    assert store.state("ann").refused_answers == (answer_digest("old@example.com", key),)
+    assert answer_digest("old@example.com", b"x" * 32) != answer_digest("old@example.com", key)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.core.fileio import StorageError, atomic_write_bytes, atomic_write_text, set_aside
+import consentinel
+from consentinel.core.fileio import (
+    StorageError,
+    atomic_write_bytes,
+    atomic_write_text,
+    make_private_dirs,
+    set_aside,
+)
+from consentinel.core.osjobs.job import write_file
 from consentinel.core.paths import AppPaths
 
 
@@ -72,6 +80,50 @@ def test_ensure_creates_private_folders_and_tightens_loose_ones(consentinel_home
     for folder in paths.all_dirs():
         assert folder.is_dir()
         assert mode(folder) == 0o700, folder
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_every_folder_the_app_creates_is_owner_only_whatever_the_umask(
+    tmp_path: Path, umask: int
+) -> None:
+    """`consentinel account add` in a fresh home, no CONSENTINEL_HOME: ~/.config, ~/.local…
+    and the app's folders (the log folder's parent too) are all 0700."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "CONSENTINEL_H"))}
+    env.update(HOME=str(home), PYTHONPATH=str(Path(consentinel.__file__).parent.parent))
+    subprocess.run(
+        [sys.executable, "-m", "consentinel", "account", "add", "plat"],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: os.umask(umask),
+    )
+    folders = [home / p for p in (".config", ".local", ".local/state/Consentinel/log")]
+    folders += [p for p in home.rglob("*") if p.is_dir()]
+    loose = {str(f.relative_to(home)): oct(mode(f)) for f in folders if mode(f) != 0o700}
+    assert not loose
+
+
+def test_private_folders_are_made_whatever_the_umask_and_leave_existing_ones_alone(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine").chmod(0o755)  # the person's own folder, set up their way
+    old = os.umask(0)
+    try:
+        make_private_dirs(tmp_path / "mine" / "a" / "b")
+        write_file(tmp_path / "mine" / "c" / "d" / "job.timer", b"x")  # the scheduler's files
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "mine") == 0o755
+    for made in ("a", "a/b", "c", "c/d"):
+        assert mode(tmp_path / "mine" / made) == 0o700, made
+    make_private_dirs(tmp_path / "mine" / "a")  # already there: fine
+    (tmp_path / "file").write_text("")
+    with pytest.raises(NotADirectoryError):
+        make_private_dirs(tmp_path / "file")
 
 
 def test_atomic_write_creates_owner_only_file_and_replaces_whole(tmp_path: Path) -> None:

@@ -74,6 +74,16 @@ def test_session_key_is_created_once_and_kept(real_vault: Vault) -> None:
     assert real_vault.get_or_create_session_key() != key
 
 
+def test_the_refused_answers_key_is_its_own_and_goes_with_everything(real_vault: Vault) -> None:
+    key = real_vault.get_or_create_answer_key()
+    assert len(key) == 32 and real_vault.get_or_create_answer_key() == key
+    assert key != real_vault.get_or_create_session_key()
+    stored = SecretServiceKeyring().get_password(real_vault.service, "answer-key")
+    assert stored is not None and base64.b64decode(stored) == key
+    real_vault.delete_everything([])
+    assert SecretServiceKeyring().get_password(real_vault.service, "answer-key") is None
+
+
 def test_nothing_is_written_in_plaintext(
     real_vault: Vault, secret_service: SecretServiceEnv, consentinel_home: Path
 ) -> None:

@@ -15,15 +15,19 @@ from consentinel.core.accounts import Account, AccountStore
 from consentinel.core.context import AppContext
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import SERVICE, Vault
+from consentinel.gui.data_eraser import erase_all_data
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
 
 
 @pytest.fixture
 def keyring_session(
-    secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch
+    secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> Iterator[SecretServiceEnv]:
-    """The test keyring as the app finds it; every entry this test wrote removed afterwards."""
+    """The test keyring as the app finds it; every entry this test wrote removed afterwards.
+    The platform's folders (which still use the shared service) are under tmp_path too."""
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / "platform" / name.lower()))
     used: list[str] = [SERVICE]
     yield secret_service
     for service in used:
@@ -91,6 +95,63 @@ def test_a_folder_finds_its_accounts_secrets_from_before_0_2_once(
         _forget(ctx, address=keyring_session.address)
 
 
+def _folder_from_before_0_2(folder: Path, *handles: str) -> Vault:
+    """A folder as 0.1 left it (its accounts, no adoption marker); its accounts' secrets in
+    the shared service. Returns a Vault on the shared service."""
+    shared = Vault(service=SERVICE)
+    store = AccountStore(AppPaths.under(folder).ensure())
+    for handle in handles:
+        shared.set_password(handle, f"{handle}-password")
+        shared.set_totp(handle, "JBSWY3DPEHPK3PXP")
+        store.add(Account(handle))
+    return shared
+
+
+def test_removing_an_adopted_account_removes_its_secrets_from_the_shared_service(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    shared = _folder_from_before_0_2(tmp_path / "portable", "leg")
+    ctx = _context(tmp_path / "portable")
+    try:
+        assert ctx.vault.get_password("leg") == "leg-password"  # copied
+        ctx.vault.delete_account("leg")  # what "consentinel account remove leg" does
+        assert ctx.vault.get_password("leg") is None
+        assert shared.get_password("leg") is None
+        assert shared.get_totp("leg") is None
+    finally:
+        _forget(ctx, address=keyring_session.address)
+
+
+def test_erasing_all_data_removes_the_adopted_secrets_from_the_shared_service(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    shared = _folder_from_before_0_2(tmp_path / "portable", "ann", "ben")
+    ctx = _context(tmp_path / "portable")
+    try:
+        erase_all_data(ctx)  # "Delete all my data"
+        for handle in ("ann", "ben"):
+            assert shared.get_password(handle) is None
+            assert shared.get_totp(handle) is None
+    finally:
+        _forget(ctx, address=keyring_session.address)
+
+
+def test_the_platform_folders_account_keeps_its_secrets_in_the_shared_service(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    _folder_from_before_0_2(tmp_path / "portable", "both")
+    # The platform's folder (no CONSENTINEL_HOME) has @both too: the shared entries are its own.
+    platform = AppContext.create(AppPaths.from_env({}))
+    platform.accounts.add(Account("both"))
+    ctx = _context(tmp_path / "portable")
+    try:
+        ctx.vault.delete_account("both")
+        assert ctx.vault.get_password("both") is None
+        assert platform.vault.get_password("both") == "both-password"
+    finally:
+        _forget(ctx, platform, address=keyring_session.address)
+
+
 def test_a_new_folder_copies_nothing(keyring_session: SecretServiceEnv, tmp_path: Path) -> None:
     Vault(service=SERVICE).set_password("carol", "carol-password")
     ctx = _context(tmp_path / "fresh")
@@ -98,6 +159,8 @@ def test_a_new_folder_copies_nothing(keyring_session: SecretServiceEnv, tmp_path
         ctx.accounts.add(Account("carol"))  # added after the folder was first opened
         ctx.vault.check()
         assert ctx.vault.get_password("carol") is None
+        ctx.vault.delete_account("carol")  # took nothing from the shared service: deletes nothing
+        assert Vault(service=SERVICE).get_password("carol") == "carol-password"
     finally:
         _forget(ctx, address=keyring_session.address)
 

@@ -22,7 +22,10 @@ from consentinel.core.check_messages import (
     hidden_on_message,
     rate_limited_message,
     reason_message,
+    screenshot_saved_note,
     session_lost_message,
+    session_set_aside_no_password_message,
+    session_set_aside_note,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -38,7 +41,7 @@ from consentinel.core.events import (
     Step,
 )
 from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
-from consentinel.core.fileio import atomic_write_bytes
+from consentinel.core.fileio import atomic_write_bytes, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -104,6 +107,8 @@ class AccountCheck:
         #: Boxes unticked and read back off in this check (kept across a second sign-in).
         self._confirmed: dict[Box, BoxChange] = {}
         self._reverted: set[Box] = set()
+        #: The saved session could not be decrypted and was set aside: the result says so.
+        self._session_set_aside = False
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -147,7 +152,7 @@ class AccountCheck:
     def _save_evidence(self, png: bytes, what: str) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.ctx.paths.evidence_dir
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(folder)
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         atomic_write_bytes(path, png)
         self.ctx.journal.record_evidence(
@@ -164,9 +169,11 @@ class AccountCheck:
         except _Stop as stop:
             result = stop.result
         except PageChanged as exc:
+            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
             if exc.screenshot:
                 self._save_evidence(exc.screenshot, "page-changed")
-            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
+                note = f"{result.message} {screenshot_saved_note()}"
+                result = dataclasses.replace(result, message=note, evidence=self._evidence)
         except SessionExpired:
             message = session_lost_message(self.handle)
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
@@ -189,6 +196,10 @@ class AccountCheck:
             result = self._result(Status.ERROR, None, message)
         finally:
             await self._close()
+        if self._session_set_aside:
+            # In the result, so the person sees it and the journal's check entry keeps it.
+            note = f"{session_set_aside_note()} {result.message}".strip()
+            result = dataclasses.replace(result, message=note)
         self.ctx.journal.record_check(self.shared.run_id, result)
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
             self.ctx.accounts.record_check(self.handle, result.status)
@@ -210,6 +221,10 @@ class AccountCheck:
             storage = self.ctx.sessions.load(self.handle)
         except VaultError:
             storage = None  # no key to open it: this account needs a sign-in, judged there
+        moved = self.ctx.sessions.take_set_aside(self.handle)
+        if moved is not None:
+            log.warning("the saved session of @%s could not be decrypted: %s", self.handle, moved)
+            self._session_set_aside = True
         self._context = await self.shared.browser.new_context(
             storage_state=storage,  # type: ignore[arg-type]
             user_agent=self.shared.user_agent,
@@ -277,9 +292,10 @@ class AccountCheck:
                 return await generator.acode(handle, secret)
 
         refused = self.ctx.accounts.state(self.handle).refused_answers
+        key = vault.get_or_create_answer_key() if refused else b""
 
         def unless_refused(value: str | None) -> str | None:
-            return None if value and answer_digest(value) in refused else value
+            return None if value and answer_digest(value, key) in refused else value
 
         return SignInSecrets(
             handle=self.handle,
@@ -297,6 +313,10 @@ class AccountCheck:
         if refusal is not None:
             raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
         secrets = await self._secrets()
+        if secrets.password is None and self._session_set_aside:
+            message = session_set_aside_no_password_message(self.handle)
+            self._session_set_aside = False  # said in full here
+            raise _Stop(self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message))
         if secrets.password is None:
             raise self._fail(Reason.SESSION_EXPIRED)
         # One sign-in at a time (x-reference §4), the person's own in a visible window too:
@@ -325,7 +345,12 @@ class AccountCheck:
 
     def _remember(self, outcome: SignInOutcome) -> None:
         if outcome.refused_answer:
-            self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer)
+            try:
+                key = self.ctx.vault.get_or_create_answer_key()
+            except VaultError as error:  # not remembered: at worst X refuses it once more
+                log.warning("refused answer of @%s not remembered: %s", self.handle, error)
+            else:
+                self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer, key)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

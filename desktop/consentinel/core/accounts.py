@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from consentinel.core.fileio import atomic_write_text, set_aside
+from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -180,8 +180,9 @@ class AccountState:
     #: text or email, its unusual-activity question): until a sign-in succeeds, scheduled runs
     #: do not sign in again, so that X does not send a new code every few hours for nothing.
     waits_for_person: Reason | None = None
-    #: SHA-256 of each answer X refused at its "unusual activity" question (an email or phone
-    #: the account no longer uses): never typed by itself again; a new one saved is.
+    #: Keyed hash (answer_digest) of each answer X refused at its "unusual activity" question
+    #: (an email or phone the account no longer uses): never typed by itself again; a new one
+    #: saved is.
     refused_answers: tuple[str, ...] = ()
 
     def is_blocked(self, now: datetime | None = None) -> bool:
@@ -216,17 +217,27 @@ class AccountState:
             last_status=Status(status) if status else None,
             totp_step=_int_or_none(raw.get("totp_step")),
             waits_for_person=Reason(waits) if waits else None,
+            # Plain SHA-256 digests of before 0.3 (no prefix) are dropped, not kept: an email
+            # is easily found again from one. The worst that follows is one more refusal by X.
             refused_answers=tuple(
-                str(a) for a in raw.get("refused_answers") or () if isinstance(a, str)
+                a
+                for a in raw.get("refused_answers") or ()
+                if isinstance(a, str) and a.startswith(_ANSWER_PREFIX)
             ),
         )
 
 
-def answer_digest(answer: str) -> str:
-    """How a refused identity answer is remembered: its hash, case and spaces left aside."""
-    import hashlib
+_ANSWER_PREFIX = "hmac-sha256:"
 
-    return hashlib.sha256(answer.strip().lower().encode()).hexdigest()
+
+def answer_digest(answer: str, key: bytes) -> str:
+    """How a refused identity answer is remembered: its HMAC-SHA256 under a key kept in the
+    keyring (Vault.get_or_create_answer_key), case and spaces left aside."""
+    import hashlib
+    import hmac
+
+    mac = hmac.new(key, answer.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return _ANSWER_PREFIX + mac
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -245,7 +256,7 @@ class AccountStore:
         self._path = paths.accounts_path
         self._lock = threading.RLock()
         self.load_warning: str | None = None
-        paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(paths.config_dir)
         self._read()
 
     # -- reading and writing the file ---------------------------------------------------------
@@ -362,9 +373,9 @@ class AccountStore:
             current = self.state(handle)
             self.set_state(handle, replace(current, password_rejected=False))
 
-    def remember_refused_answer(self, handle: str, answer: str) -> None:
-        """X refused this answer to its identity question: keep its hash, never the answer."""
-        digest = answer_digest(answer)
+    def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
+        """X refused this answer to its identity question: keep its keyed hash, never it."""
+        digest = answer_digest(answer, key)
         with self._lock:
             state = self.state(handle)
             if digest not in state.refused_answers:

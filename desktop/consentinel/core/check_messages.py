@@ -91,6 +91,28 @@ def session_lost_message(handle: str) -> str:
     )
 
 
+def screenshot_saved_note() -> str:
+    """Said after a page_changed result when a picture of the page was kept (sign-in pages,
+    which may show what was typed, never are)."""
+    return tr("A screenshot of the page was saved.")
+
+
+def session_set_aside_note() -> str:
+    """Said before a result when the saved session could not be decrypted (set aside)."""
+    return tr(
+        "The saved X session could not be read (it was set aside), so a new sign-in was needed."
+    )
+
+
+def session_set_aside_no_password_message(handle: str) -> str:
+    return tr(
+        "The saved X session could not be read (it was set aside) and no password is saved, so "
+        "Consentinel cannot sign in for you: sign in yourself in a browser window with "
+        "`consentinel login {handle}`.",
+        handle=handle,
+    )
+
+
 def browser_failed_message(path: str, detail: str) -> str:
     """A browser was found but did not start (broken install, no screen for a window…)."""
     text = tr(
@@ -166,8 +188,7 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.UNKNOWN_ACCOUNT: tr("X does not know the account @{handle}.", handle=handle),
         Reason.PAGE_CHANGED: tr(
-            "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
-            "A screenshot was saved.",
+            "X's page is not what Consentinel knows, so nothing was clicked ({detail}).",
             detail=detail,
         ),
         Reason.SAVE_FAILED: tr(

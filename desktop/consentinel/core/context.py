@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass, field
 
-from consentinel.core.accounts import AccountStore
+from consentinel.core.accounts import AccountStore, handle_key
 from consentinel.core.fileio import atomic_write_text
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.sessions import SessionStore
 from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.core.totp import TotpGenerator
-from consentinel.core.vault import SERVICE, Adoption, Vault
+from consentinel.core.vault import NOTHING_ADOPTED, SERVICE, Adoption, Vault
 from consentinel.x.site import XSite
 
 
@@ -73,8 +74,25 @@ def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:
         # A new folder has nothing from before: an account added to it later must not pick up
         # another folder's secrets under the same handle.
         with contextlib.suppress(OSError):
-            atomic_write_text(marker, "new folder: nothing copied\n")
+            atomic_write_text(marker, NOTHING_ADOPTED)
     adopt = Adoption(
-        SERVICE, lambda: [a.handle for a in accounts.list()], paths.keyring_adopted_path
+        SERVICE,
+        lambda: [a.handle for a in accounts.list()],
+        paths.keyring_adopted_path,
+        used_by_platform_folder=_platform_folder_has,
     )
     return Vault(service=paths.keyring_service, adopt=adopt)
+
+
+def _platform_folder_has(handle: str) -> bool:
+    """Whether the platform's data folder lists this account; read only (AccountStore would
+    create its folder or set a damaged file aside). Unsure (unreadable file) counts as yes."""
+    path = AppPaths.from_env({}).accounts_path
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        keys = {handle_key(str(item["handle"])) for item in raw["accounts"]}
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
+    return handle_key(handle) in keys

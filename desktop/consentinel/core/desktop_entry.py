@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consentinel import APP_ID
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.osjobs.autostart import desktop_exec_arg
 from consentinel.core.resources import find_resource
@@ -159,7 +160,7 @@ def remove(root: Path | None = None) -> EntryReport:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)
     # Written beside the target then renamed: a menu never sees half a file.
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:

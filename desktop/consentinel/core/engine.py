@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
@@ -40,6 +43,7 @@ from consentinel.core.status import Reason, Status
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     BrowserChoice,
+    crash_dumps_env,
     find_browser,
     headful_user_agent,
     launch_args,
@@ -158,9 +162,21 @@ class Engine:
         return result
 
     async def _launch(self, pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
-        return await pw.chromium.launch(
-            executable_path=str(choice.path), headless=headless, args=launch_args(headless)
-        )
+        # Crash dumps hold the pages' memory: kept in a private folder that goes with the browser.
+        dumps = Path(tempfile.mkdtemp(prefix="consentinel-crash-dumps-"))
+        env: dict[str, str | float | bool] = {**crash_dumps_env(dumps)}
+        try:
+            browser = await pw.chromium.launch(
+                executable_path=str(choice.path),
+                headless=headless,
+                args=launch_args(headless),
+                env=env,
+            )
+        except BaseException:
+            shutil.rmtree(dumps, ignore_errors=True)
+            raise
+        browser.on("disconnected", lambda _: shutil.rmtree(dumps, ignore_errors=True))
+        return browser
 
     def _prepare_sessions(self, accounts: list[Account]) -> None:
         try:

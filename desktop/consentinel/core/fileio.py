@@ -12,6 +12,7 @@ from pathlib import Path
 from consentinel.core.i18n import tr
 
 _PRIVATE_FILE = 0o600
+_PRIVATE_DIR = 0o700
 
 
 class StorageError(OSError):
@@ -44,6 +45,28 @@ def describe_os_error(error: OSError) -> str:
     if error.errno == errno.ENAMETOOLONG:
         return tr("the name is too long")
     return error.strerror or type(error).__name__
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create `folder` and every missing folder above it owner-only (0700) whatever the umask,
+    as the XDG base directory spec asks of ~/.config, ~/.local/share...; folders that exist
+    are left as they are (they may be the person's, set up their way). Raises OSError."""
+    missing: list[Path] = []
+    current = Path(folder).absolute()
+    while not os.path.lexists(current) and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=_PRIVATE_DIR)
+        except FileExistsError:
+            if path.is_dir():  # another process made it meanwhile: its mode is its business
+                continue
+            raise
+        if os.name == "posix":
+            path.chmod(_PRIVATE_DIR)  # mkdir's mode went through the umask
+    if not missing and not os.path.isdir(folder):
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
 
 
 def _storage_error(path: Path, error: OSError) -> StorageError:

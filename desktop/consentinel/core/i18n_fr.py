@@ -211,6 +211,16 @@ FRENCH: dict[str, str] = {
     "in yourself.":
         "X a de nouveau fermé la session pendant la vérification : lancez "
         "`consentinel login {handle}` pour vous connecter vous-même.",
+    "The saved X session could not be read (it was set aside), so a new sign-in was needed.":
+        "La session X enregistrée n'a pas pu être lue (elle a été mise de côté) : il a fallu se "
+        "reconnecter.",
+    "The saved X session could not be read (it was set aside) and no password is saved, so "
+    "Consentinel cannot sign in for you: sign in yourself in a browser window with "
+    "`consentinel login {handle}`.":
+        "La session X enregistrée n'a pas pu être lue (elle a été mise de côté) et aucun mot de "
+        "passe n'est enregistré : Consentinel ne peut pas se connecter à votre place. "
+        "Connectez-vous vous-même dans une fenêtre de navigateur avec "
+        "`consentinel login {handle}`.",
     "The saved session expired and no password is saved: run `consentinel login {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
         "`consentinel login {handle}`.",
@@ -219,10 +229,11 @@ FRENCH: dict[str, str] = {
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
         "vous lanciez `consentinel account set-password {handle}`.",
     "X does not know the account @{handle}.": "X ne connaît pas le compte @{handle}.",
-    "X's page is not what Consentinel knows, so nothing was clicked ({detail}). "
-    "A screenshot was saved.":
+    "X's page is not what Consentinel knows, so nothing was clicked ({detail}).":
         "La page de X ne correspond pas à ce que Consentinel connaît, rien n'a donc été cliqué "
-        "({detail}). Une capture d'écran a été enregistrée.",
+        "({detail}).",
+    "A screenshot of the page was saved.": "Une capture d'écran de la page a été enregistrée.",
+    "X did not answer": "X n'a pas répondu",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
     "X could not be reached or failed ({detail}).":
@@ -330,10 +341,6 @@ FRENCH: dict[str, str] = {
         "d'identification Windows.",
     "The language must be one of {choices}, not {value}.":
         "La langue doit être l'une de {choices}, pas {value}.",
-    "The saved session of @{handle} could not be decrypted; it was moved to {moved} and the "
-    "account will sign in again.":
-        "La session enregistrée de @{handle} n'a pas pu être déchiffrée ; elle a été déplacée "
-        "vers {moved} et le compte se reconnectera.",
     "The schedule must be one of {choices}, not {value}.":
         "La fréquence doit être l'une de {choices}, pas {value}.",
     "The setting {name} must be true or false.": "Le paramètre {name} doit être vrai ou faux.",
@@ -431,6 +438,10 @@ FRENCH: dict[str, str] = {
     "{value} is not an email address (like name@example.com).":
         "{value} n'est pas une adresse e-mail (comme nom@example.com).",
     # -- the desktop app (gui/launch.py)
+    "Consentinel cannot write its log file in {path} ({cause}); this time it logs to the "
+    "terminal only.":
+        "Consentinel ne peut pas écrire son fichier de log dans {path} ({cause}) ; cette "
+        "fois, ses messages vont seulement au terminal.",
     "Consentinel's window needs a graphical desktop, and none was found (no DISPLAY or "
     "WAYLAND_DISPLAY). Use the command line instead: consentinel --help":
         "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "

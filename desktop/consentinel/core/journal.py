@@ -19,7 +19,12 @@ from typing import IO, Any
 from consentinel.core.accounts import handle_key
 from consentinel.core.events import AccountResult
 from consentinel.core.evidence import check_evidence_files
-from consentinel.core.fileio import StorageError, atomic_write_text, describe_os_error
+from consentinel.core.fileio import (
+    StorageError,
+    atomic_write_text,
+    describe_os_error,
+    make_private_dirs,
+)
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.journal_entries import (
     Entry,
@@ -142,7 +147,7 @@ class Journal:
         marked interrupted. With `evidence_dir`, verify() also checks the screenshots."""
         path = Path(path)
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(path.parent)
             db, warning, set_aside = cls._open_db(path, migrations)
             journal = cls(path, db, warning, clock)
             journal.evidence_dir = evidence_dir

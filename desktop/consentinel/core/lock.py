@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 
 #: How often a waiting acquire() retries; the OS lock calls used here cannot time out by themselves.
@@ -169,7 +170,7 @@ class RunLock:
         self.release()
 
     def _try_lock(self) -> int | None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(self.path.parent)
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(self.path, flags, 0o600)
         if _lock(fd, shared=False):

@@ -99,8 +99,11 @@ class AppPaths:
         return cls(root=data, config_dir=config, data_dir=data, logs_dir=logs)
 
     def all_dirs(self) -> tuple[Path, ...]:
+        # The platform's log folder is .../Consentinel/log: its parent is the app's too.
+        log_parent = (self.logs_dir.parent,) if self.logs_dir.parent.name == APP_NAME else ()
         return (
             self.root,
+            *log_parent,
             self.config_dir,
             self.data_dir,
             self.logs_dir,
@@ -110,17 +113,17 @@ class AppPaths:
         )
 
     def ensure(self) -> AppPaths:
-        """Create every folder owner-only (0700) and tighten any that are looser."""
-        from consentinel.core.fileio import StorageError, describe_os_error
+        """Create every folder owner-only (0700), the missing ones above them too, and tighten
+        any of the app's own that are looser."""
+        from consentinel.core.fileio import StorageError, describe_os_error, make_private_dirs
         from consentinel.core.i18n import tr
 
         for folder in self.all_dirs():
             try:
-                folder.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
+                make_private_dirs(folder)
                 if os.name == "posix":
                     mode = stat.S_IMODE(folder.stat().st_mode)
-                    if mode != _PRIVATE_DIR:
-                        # mkdir's mode is filtered by the umask and skips existing folders.
+                    if mode != _PRIVATE_DIR:  # made looser by an earlier version or by hand
                         folder.chmod(_PRIVATE_DIR)
             except OSError as error:
                 raise StorageError(

@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.core.accounts import handle_key
-from consentinel.core.fileio import atomic_write_bytes, set_aside
-from consentinel.core.i18n import tr
+from consentinel.core.fileio import atomic_write_bytes, make_private_dirs, set_aside
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import Vault
 
@@ -37,8 +36,9 @@ class SessionStore:
         self._dir = paths.sessions_dir
         self._vault = vault
         self._key: bytes | None = None
-        #: Set when a session file could not be decrypted and was set aside.
-        self.last_warning: str | None = None
+        #: Where each session that could not be decrypted was moved (by handle_key), until
+        #: the check that found it says so (take_set_aside).
+        self._set_aside: dict[str, Path] = {}
 
     def _cipher(self) -> AESGCM:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -57,7 +57,7 @@ class SessionStore:
         nonce = os.urandom(_NONCE_BYTES)
         # The handle is authenticated data: a file copied onto another account will not open.
         sealed = self._cipher().encrypt(nonce, plain, handle_key(handle).encode())
-        self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(self._dir)
         atomic_write_bytes(self.path_for(handle), _MAGIC + nonce + sealed)
 
     def load(self, handle: str) -> dict[str, Any] | None:
@@ -79,15 +79,13 @@ class SessionStore:
             if not isinstance(state, dict):
                 raise ValueError("not a storage state")
         except (InvalidTag, ValueError):
-            moved = set_aside(path, "corrupt")
-            self.last_warning = tr(
-                "The saved session of @{handle} could not be decrypted; it was moved to {moved} "
-                "and the account will sign in again.",
-                handle=handle,
-                moved=moved,
-            )
+            self._set_aside[handle_key(handle)] = set_aside(path, "corrupt")
             return None
         return state
+
+    def take_set_aside(self, handle: str) -> Path | None:
+        """Where `load` moved this account's unreadable session (once), else None."""
+        return self._set_aside.pop(handle_key(handle), None)
 
     def prepare(self, handles: Iterable[str]) -> None:
         """Read the sessions' key now if any of these accounts has a saved session, so that

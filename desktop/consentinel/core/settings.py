@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import Any
 
-from consentinel.core.fileio import atomic_write_text, set_aside
+from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 
@@ -175,5 +175,5 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Validate, then write settings.json atomically (0600)."""
     settings.validate()
-    paths.config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dirs(paths.config_dir)
     atomic_write_text(paths.settings_path, json.dumps(settings.to_json(), indent=2) + "\n")

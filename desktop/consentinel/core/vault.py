@@ -33,6 +33,12 @@ log = logging.getLogger(__name__)
 SERVICE = APP_ID
 SESSION_KEY_ENTRY = "session-key"
 SESSION_KEY_BYTES = 32
+#: The key of the keyed hashes (HMAC) that remember refused identity answers in accounts.json:
+#: without it, an email or phone cannot be found again from its hash by trying likely ones.
+ANSWER_KEY_ENTRY = "answer-key"
+#: What a folder's adoption marker says when the folder was new: it took nothing from the
+#: shared service, so nothing there is its to delete.
+NOTHING_ADOPTED = "new folder: nothing copied\n"
 
 #: Backends that are no keyring at all, or that keep secrets in files anyone with the disk can
 #: read (keyrings.alt's Plaintext/Encrypted file keyrings and friends). Matched on module names.
@@ -142,6 +148,9 @@ class Adoption:
     legacy_service: str
     handles: Callable[[], Iterable[str]]
     done_marker: Path
+    #: Whether the platform's data folder, which still keeps its secrets under legacy_service,
+    #: has an account with this handle: its entries there are then its own, not a leftover.
+    used_by_platform_folder: Callable[[str], bool] = lambda handle: True
 
 
 class Vault:
@@ -149,7 +158,7 @@ class Vault:
 
     Entries live under the service "org.consentinel.Consentinel" (the platform's data folder;
     a CONSENTINEL_HOME folder adds ":<its path>") with user names "<handle lower-case>:password",
-    "<handle>:totp" and "session-key".
+    "<handle>:totp", "session-key" and "answer-key".
     """
 
     def __init__(
@@ -347,15 +356,43 @@ class Vault:
         return self._get(_entry(handle, "totp"))
 
     def delete_account(self, handle: str) -> None:
-        """Remove every keyring entry of this account (missing ones are fine)."""
+        """Remove every keyring entry of this account (missing ones are fine), and the entries
+        in the shared service that this folder's were copied from."""
         for kind in ("password", "totp"):
             self._delete(_entry(handle, kind))
+        self._delete_adopted_originals(handle)
+
+    def _delete_adopted_originals(self, handle: str) -> None:
+        """The originals of an adopted account's secrets would otherwise outlive its removal.
+
+        Deleting them takes nothing another folder needs: a folder that adopted has its own
+        copy, and one that has not adopted yet shared these entries with this one before 0.2,
+        when removing the account removed them for every folder. Only the platform's folder
+        still uses that service as its own: its account with the same handle keeps them. The
+        shared session key is kept (the platform's folder's sessions may need it)."""
+        adopt = self._adopt
+        if (
+            adopt is None
+            or adopt.legacy_service == self._service
+            or not _adopted_from(adopt.done_marker)
+            or adopt.used_by_platform_folder(handle)
+        ):
+            return
+        for kind in ("password", "totp"):
+            self._delete(_entry(handle, kind), service=adopt.legacy_service)
 
     def get_or_create_session_key(self) -> bytes:
         """The 32-byte key that encrypts saved browser sessions, created on first use."""
+        return self._get_or_create_key(SESSION_KEY_ENTRY)
+
+    def get_or_create_answer_key(self) -> bytes:
+        """The 32-byte key of the refused identity answers' hashes, created on first use."""
+        return self._get_or_create_key(ANSWER_KEY_ENTRY)
+
+    def _get_or_create_key(self, entry: str) -> bytes:
         self._refuse_insecure()
         with self._lock:
-            stored = self._get(SESSION_KEY_ENTRY)
+            stored = self._get(entry)
             if stored:
                 try:
                     key = base64.b64decode(stored, validate=True)
@@ -364,17 +401,18 @@ class Vault:
                 if len(key) == SESSION_KEY_BYTES:
                     return key
             key = secrets.token_bytes(SESSION_KEY_BYTES)
-            self._set(SESSION_KEY_ENTRY, base64.b64encode(key).decode("ascii"))
+            self._set(entry, base64.b64encode(key).decode("ascii"))
             return key
 
     def delete_session_key(self) -> None:
         self._delete(SESSION_KEY_ENTRY)
 
     def delete_everything(self, handles: Iterable[str]) -> None:
-        """Forget every account's secrets and the session key (the "remove all data" button)."""
+        """Forget every account's secrets and the keys (the "remove all data" button)."""
         for handle in handles:
             self.delete_account(handle)
         self.delete_session_key()
+        self._delete(ANSWER_KEY_ENTRY)
 
     # -- plumbing ---------------------------------------------------------------------------------
 
@@ -388,15 +426,24 @@ class Vault:
         with self._guard():
             return self._backend.get_password(self._service, entry)
 
-    def _delete(self, entry: str) -> None:
+    def _delete(self, entry: str, *, service: str | None = None) -> None:
         self._refuse_insecure()
+        service = service or self._service
         with self._guard():
-            if self._backend.get_password(self._service, entry) is None:
+            if self._backend.get_password(service, entry) is None:
                 return
             from keyring.errors import PasswordDeleteError
 
             with contextlib.suppress(PasswordDeleteError):
-                self._backend.delete_password(self._service, entry)
+                self._backend.delete_password(service, entry)
+
+
+def _adopted_from(marker: Path) -> bool:
+    """Whether this folder's secrets were copied from the shared service (it was not new)."""
+    try:
+        return marker.read_text(encoding="utf-8") != NOTHING_ADOPTED
+    except OSError:  # not adopted yet (or unreadable): nothing of the shared service is ours
+        return False
 
 
 def _entry(handle: str, kind: str) -> str:

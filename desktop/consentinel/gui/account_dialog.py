@@ -231,7 +231,10 @@ class AccountDialog(QDialog):
         if note:
             self.password_error.setText(note)
             self.password_error.setVisible(True)
-        valid = not any(problems) and self._vault_problem is None
+        # Without a keyring, an account can still be saved with no secret typed (one that signs
+        # in with Google or Apple), as `consentinel account add` allows.
+        secret_typed = bool(self.password_edit.text() or self.totp)
+        valid = not any(problems) and (self._vault_problem is None or not secret_typed)
         self.save_button.setEnabled(valid)
         self._fit_error_labels()
         return valid
@@ -332,7 +335,7 @@ class AccountDialog(QDialog):
         vault = self._ctx.vault
         previous: tuple[str | None, str | None] | None = None
         try:
-            if self._account is not None:
+            if self._account is not None and (password or totp):
                 # Kept in memory only, to put back if a later step fails.
                 previous = (vault.get_password(account.handle), vault.get_totp(account.handle))
             if password:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consentinel.core.context import AppContext
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.journal import Journal
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.lock import RunLock
@@ -60,7 +61,7 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         _empty_logs(paths.logs_dir)
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):
             shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_dirs(folder)
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
         try:

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME, __version__
@@ -49,6 +50,17 @@ def not_answering_text(pid: int | None) -> str:
     )
 
 
+def no_log_file_text(logs_dir: Path, error: OSError) -> str:
+    from consentinel.core.fileio import describe_os_error
+
+    return tr(
+        "Consentinel cannot write its log file in {path} ({cause}); this time it logs to the "
+        "terminal only.",
+        path=logs_dir,
+        cause=describe_os_error(error),
+    )
+
+
 def load_core_before_qt() -> None:
     """Imports the core the window starts on, before Qt.
 
@@ -81,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.core.paths import AppPaths
     from consentinel.gui.app_controller import AppController
     from consentinel.gui.app_icons import app_icon
-    from consentinel.gui.logging_setup import setup_logging
+    from consentinel.gui.logging_setup import setup_logging_or_stderr
     from consentinel.gui.message_style import is_dark
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import Claim, SingleInstance, server_name
@@ -114,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NO_DISPLAY
-    log_path = setup_logging(paths.logs_dir)
+    log_path, log_error = setup_logging_or_stderr(paths.logs_dir)
+    if log_error is not None:
+        log.warning("no log file in %s (%s): logging to stderr only", paths.logs_dir, log_error)
     safety = SafetyNet(log_path)
     safety.install()
 
@@ -145,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     translators = Translators()
     translators.switch(ctx.settings.language)
+    if log_error is not None:  # said once, in the status bar, in the language just chosen
+        ctx.warnings.append(no_log_file_text(paths.logs_dir, log_error))
     controller = AppController(ctx, translators, demo=demo)
     controller.start(minimized=args.minimized)
     if instance is not None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from consentinel.core.fileio import make_private_dirs
 
 LOG_NAME = "consentinel.log"
 
@@ -50,21 +53,37 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(logs_dir: Path) -> Path:
-    """Log INFO and above to logs_dir/consentinel.log (owner-only, 3 x 1 MB)."""
-    logs_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Log INFO and above to logs_dir/consentinel.log (owner-only, 3 x 1 MB). OSError when
+    that file cannot be written."""
+    make_private_dirs(logs_dir)
     path = logs_dir / LOG_NAME
     if not path.exists():
         path.touch(mode=0o600)
     if os.name == "posix":
         path.chmod(0o600)
+    _use(RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"))
+    return path
+
+
+def setup_logging_or_stderr(logs_dir: Path) -> tuple[Path | None, OSError | None]:
+    """setup_logging(); when the log file cannot be written (a read-only or full disk), the
+    same log on stderr instead, so that the app still starts: (None, why) then."""
+    try:
+        return setup_logging(logs_dir), None
+    except OSError as error:
+        if sys.stderr is not None:  # None in a Windows gui-script: no log at all then
+            _use(logging.StreamHandler(sys.stderr))
+        return None, error
+
+
+def _use(handler: logging.Handler) -> None:
+    """Make `handler` the app's log, in place of the one set before."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "consentinel", False):
-            root.removeHandler(handler)
-            handler.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    for old in list(root.handlers):
+        if getattr(old, "consentinel", False):
+            root.removeHandler(old)
+            old.close()
     handler.consentinel = True  # type: ignore[attr-defined]
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return path

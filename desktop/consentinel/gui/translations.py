@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from consentinel import APP_NAME
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import current_language, set_language
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def compile_ts(ts: Path, qm: Path) -> Path | None:
     if program is None:
         log.warning("lrelease not found: the window stays in English")
         return None
-    qm.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dirs(qm.parent)
     import subprocess  # only from a checkout whose catalogues are not compiled yet
 
     done = subprocess.run(

@@ -51,6 +51,8 @@ class SimX:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._captcha_server: ThreadingHTTPServer | None = None
+        self._ports = (0, 0)
+        self._vanish_after: str | None = None
 
     # -- life ---------------------------------------------------------------------------------
     def start(self) -> SimX:
@@ -67,6 +69,11 @@ class SimX:
         threading.Thread(
             target=self._captcha_server.serve_forever, name="simx-captcha", daemon=True
         ).start()
+        # Kept once stopped: a page sent as X goes away (vanish_after) still names them.
+        self._ports = (
+            int(self._server.server_address[1]),
+            int(self._captcha_server.server_address[1]),
+        )
         return self
 
     def stop(self) -> None:
@@ -77,6 +84,12 @@ class SimX:
                 server.server_close()
         self._server = self._captcha_server = None
 
+    def vanish_after(self, path: str) -> None:
+        """X goes away the next time it is asked for this page (a path): it stops listening,
+        then sends the page, so the page's script and data never come, as when X's servers
+        or the network fail mid-check."""
+        self._vanish_after = path
+
     def __enter__(self) -> SimX:
         return self.start()
 
@@ -85,8 +98,8 @@ class SimX:
 
     @property
     def port(self) -> int:
-        assert self._server is not None, "SimX is not started"
-        return int(self._server.server_address[1])
+        assert self._server is not None or self._stopping.is_set(), "SimX is not started"
+        return self._ports[0]
 
     @property
     def origin(self) -> str:
@@ -95,8 +108,8 @@ class SimX:
     @property
     def captcha_origin(self) -> str:
         """Where the sign-in's puzzle frame comes from: another site than X's origin."""
-        assert self._captcha_server is not None, "SimX is not started"
-        return f"http://localhost:{self._captcha_server.server_address[1]}"
+        assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
+        return f"http://localhost:{self._ports[1]}"
 
     # -- truth for tests ----------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
@@ -260,6 +273,9 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path = url.path
         self.sim.world.requests.append(f"GET {path}")
+        if path == self.sim._vanish_after:
+            self.sim._vanish_after = None
+            self.sim.stop()  # from this handler's own thread: this one answer still goes out
         if path.startswith("/__simx/"):
             return self._control_get(path)
         self._note_client()

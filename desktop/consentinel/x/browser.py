@@ -228,6 +228,18 @@ def skipped_browser_setting(preference: str | None = None) -> tuple[str, Browser
     return None
 
 
+#: Debian's Chromium starts its crash handler whatever --disable-breakpad says, and a crashed
+#: renderer's minidump (its memory: X's address, perhaps cookies) went to ~/.config/chromium/
+#: Crash Reports. Neither --disable-crash-reporter nor --crash-dumps-dir moves it (tried on
+#: Chromium 156); this variable does. Each browser gets a folder of its own (crash_dumps_env).
+CRASH_DUMPS_ENV = "BREAKPAD_DUMP_LOCATION"
+
+
+def crash_dumps_env(folder: Path) -> dict[str, str]:
+    """The browser's environment: this one's, with crash dumps kept in `folder`."""
+    return {**os.environ, CRASH_DUMPS_ENV: str(folder)}
+
+
 def launch_args(headless: bool) -> list[str]:
     """Command-line switches for Chromium; never carries a secret (anyone can read them)."""
     args = list(BASE_ARGS)

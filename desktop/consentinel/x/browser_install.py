@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 
 #: `|■■■■      |  40% of 170.2 MiB`, Playwright's progress line when its output is not a tty.
@@ -88,7 +89,7 @@ def install_browser(
     env = _driver_env()
     env["PLAYWRIGHT_BROWSERS_PATH"] = str(target)
     try:
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dirs(target)
         proc = subprocess.Popen(
             install_command(),
             stdout=subprocess.PIPE,

@@ -27,6 +27,7 @@ from consentinel.x.errors import (
     reason_for_status,
 )
 from consentinel.x.labels import box_for_label, normalize
+from consentinel.x.reachability import trouble_reaching
 from consentinel.x.site import XSite
 
 WRAPPER = '[data-testid="xaiDataSharingSettings"]'
@@ -363,6 +364,9 @@ class GrokPage:
                 # X is still sending the settings: slow, not changed.
                 raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from exc
             if "Timeout" in str(exc):
+                # Its script or data may never have come because X went away.
+                if trouble := await trouble_reaching(self.page, self.site):
+                    raise trouble from exc
                 raise await self._page_changed(tr("the Grok settings never appeared")) from exc
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None

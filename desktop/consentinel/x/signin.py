@@ -22,6 +22,7 @@ from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
 from consentinel.x.labels import normalize
+from consentinel.x.reachability import trouble_reaching
 from consentinel.x.signin_screens import (
     READ_SCREEN_JS,
     SUBTASK_SCREENS,
@@ -256,6 +257,8 @@ class SignIn:
         """Nothing new appeared in time: X is slow, failing, or shows a page we do not know."""
         if self._http_trouble is not None:
             return self._fail(Status.ERROR, self._http_trouble)
+        if trouble := await trouble_reaching(self.page, self.site):  # X went away
+            return self._fail(Status.ERROR, trouble.reason, trouble.detail)
         try:
             now = await self.read_state()
         except PlaywrightError:

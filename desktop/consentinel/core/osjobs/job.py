@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
-from consentinel.core.fileio import StorageError, describe_os_error
+from consentinel.core.fileio import StorageError, describe_os_error, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
@@ -178,7 +178,7 @@ def write_file(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def _write_file(path: Path, data: bytes, mode: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:

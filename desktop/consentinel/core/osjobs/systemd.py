@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
+from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.osjobs.job import (
     JobCommand,
@@ -364,7 +365,7 @@ class SystemdUserJob:
 
     def _link_wants(self) -> None:
         link = self.wants_link
-        link.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(link.parent)
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(Path("..") / self.timer)
