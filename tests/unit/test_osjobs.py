@@ -10,6 +10,7 @@ from __future__ import annotations
 import configparser
 import os
 import plistlib
+import shlex
 import shutil
 import subprocess
 import sys
@@ -605,9 +606,14 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
     assert systemd.systemd_booted() is False
     units = tmp_path / "units"
     job = SystemdUserJob(unit_dir=units, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
-    report = job.install("daily", check_command())
+    command = check_command({"CONSENTINEL_HOME": "/home/ada/client a"})
+    report = job.install("daily", command)
     assert report.state is JobState.FAILED
     assert "does not run systemd" in report.message and "cron" in report.message
+    # The whole line a crontab needs, data folder included, quoted for a shell.
+    assert report.message.endswith(
+        f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}"
+    )
     assert not units.exists()
 
 

@@ -75,12 +75,14 @@ FRENCH: dict[str, str] = {
         "Les vérifications automatiques sont désactivées : choisissez d'abord une fréquence "
         "(6h, 12h, daily ou weekly).",
     "This computer does not run systemd, so Consentinel cannot check on a schedule while it is "
-    "closed. Keep Consentinel open (in the tray it checks on schedule), or run `consentinel "
-    "check --unattended` from your own scheduler (cron).":
+    "closed. Keep Consentinel open (in the tray it checks on schedule), or have your own "
+    "scheduler (cron) run, in your session (the keyring and the notifications need it): "
+    "{command}":
         "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
         "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la barre "
-        "d'état, il vérifie selon le calendrier), ou lancez `consentinel check "
-        "--unattended` depuis votre propre planificateur (cron).",
+        "d'état, il vérifie selon le calendrier), ou faites lancer par votre propre "
+        "planificateur (cron), dans votre session (le trousseau et les notifications en ont "
+        "besoin) : {command}",
     "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
     "runs. Remove it: consentinel schedule remove":
         "Vérification planifiée : installée ({every}), mais cet ordinateur ne fonctionne pas avec "

@@ -188,13 +188,17 @@ class SystemdUserJob:
     def wants_link(self) -> Path:
         return self.unit_dir / WANTS_DIR / self.timer
 
-    def _not_systemd_report(self) -> JobReport:
+    def _not_systemd_report(self, command: JobCommand) -> JobReport:
+        # The whole command, its data folder included: what a crontab line needs.
+        words = [f"{k}={v}" for k, v in sorted(command.env.items())] + list(command.argv)
         return JobReport(
             JobState.FAILED,
             tr(
                 "This computer does not run systemd, so Consentinel cannot check on a schedule "
                 "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
-                "or run `consentinel check --unattended` from your own scheduler (cron)."
+                "or have your own scheduler (cron) run, in your session (the keyring and the "
+                "notifications need it): {command}",
+                command=shlex.join(words),
             ),
         )
 
@@ -208,7 +212,7 @@ class SystemdUserJob:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
         if not self._booted():
-            return self._not_systemd_report()
+            return self._not_systemd_report(command)
         files = (self.service_path, self.timer_path)
         before = {path: _read_or_none(path) for path in files}
         write_file(self.service_path, render_service(command).encode("utf-8"))
