@@ -214,7 +214,10 @@ def test_unattended_two_factor_without_secret_needs_user(
     # next run. And the second run did not sign in again (X would send a new code).
     log = json.loads(run_cli(env, "log", "--json", check_exit=0).stdout)["entries"]
     notes = [e["payload"] for e in log if e["kind"] == "notification"]
-    assert [n["message"] for n in notes] == ["@carol a besoin de vous : reconnectez-vous"] * 2
+    assert [n["message"] for n in notes] == [
+        "@carol : X demande un code de double authentification — ouvrez Consentinel pour vous "
+        "connecter, ou enregistrez la clé 2FA du compte"
+    ] * 2
     assert [n["delivered"] for n in notes] == [False, False]
     assert len([e for e in log if e["kind"] == "signin"]) == 1
 
