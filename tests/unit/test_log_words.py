@@ -64,6 +64,11 @@ def test_a_notification_sent_in_another_language_is_said_in_the_readers(
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
     line = entry_line(journal.entries(kinds=[EntryKind.NOTIFICATION])[0])
     assert line.endswith("the account needs you") and "besoin" not in line
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal.record_notification(2, "bob", "still_on", "@bob : X n'a pas…", delivered=True)
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    line = entry_line(journal.entries(kinds=[EntryKind.NOTIFICATION])[1])
+    assert line.endswith("a box that should be off stays on"), line
 
 
 def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -152,6 +152,7 @@ FRENCH: dict[str, str] = {
     "{box}: {state}": "{box} : {state}",
     "X switched a box back on; it was switched off again":
         "X a réactivé une case ; elle a été désactivée à nouveau",
+    "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
     "the account needs you": "le compte a besoin de vous",
     "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",
     "the accounts could not be checked": "les comptes n'ont pas pu être vérifiés",

@@ -103,6 +103,7 @@ def _notification_kind(kind: object) -> str:
     """What a notification was about, for a reader of another language than it was sent in."""
     words = {
         "reverted_by_x": tr("X switched a box back on; it was switched off again"),
+        "still_on": tr("a box that should be off stays on"),
         "needs_user": tr("the account needs you"),
         "page_changed": tr("X's settings page could not be read"),
         "cannot_check": tr("the accounts could not be checked"),
