@@ -31,6 +31,10 @@ FRENCH: dict[str, str] = {
         "choix invalide : %(value)r (au choix : %(choices)s)"
     ),
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "ignored explicit argument %r": "valeur %r donnée à une option qui n'en prend pas",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "commande inconnue %(parser_name)r (au choix : %(choices)s)"
+    ),
 }
 
 

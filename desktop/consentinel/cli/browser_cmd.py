@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from consentinel.core.i18n import tr
@@ -26,11 +27,14 @@ def _browser(args: argparse.Namespace) -> int:
     from consentinel.x.browser_install import downloaded_browsers_dir, install_browser
 
     if args.action == "install":
+        # Progress on stderr; standard output gets the outcome only when it succeeded.
         print(
-            tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()), flush=True
+            tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()),
+            file=sys.stderr,
+            flush=True,
         )
-        outcome = install_browser(on_output=lambda line: print(line, flush=True))
-        print(outcome.message)
+        outcome = install_browser(on_output=lambda line: print(line, file=sys.stderr, flush=True))
+        print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
         return 0 if outcome.ok else 2
     ctx = open_context()
     warn_if_browser_setting_skipped(ctx)
@@ -40,7 +44,8 @@ def _browser(args: argparse.Namespace) -> int:
             tr(
                 "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
                 "or run: consentinel browser install"
-            )
+            ),
+            file=sys.stderr,
         )
         return 2
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -82,14 +83,21 @@ def _check(args: argparse.Namespace) -> int:
         if not has_display():
             print(tr("No screen here: the check runs without a window."), file=sys.stderr)
     quiet = args.json
+    reader_gone = False
 
     def on_event(event: Event) -> None:
-        if quiet:
+        nonlocal reader_gone
+        if quiet or reader_gone:
             return
-        if isinstance(event, AccountStep) and event.step is not Step.DONE:
-            print(describe_step(event), file=sys.stderr)
-        elif isinstance(event, AccountFinished):
-            print(describe_result(event.result))
+        try:
+            if isinstance(event, AccountStep) and event.step is not Step.DONE:
+                print(describe_step(event), file=sys.stderr)
+            elif isinstance(event, AccountFinished):
+                print(describe_result(event.result), flush=True)
+        except BrokenPipeError:
+            # Whoever read the lines stopped (`check | head -1`): the check goes on, unseen.
+            reader_gone = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):

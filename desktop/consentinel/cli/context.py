@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
@@ -62,32 +62,59 @@ def read_secret_lines(
 ) -> tuple[str | None, str | None]:
     """The password from standard input's first line, the TOTP secret from the next one.
 
-    Without --password-stdin a person at a terminal is asked without echo; otherwise no password.
+    At a terminal each is asked without echo, --password-stdin or not (typed there, it would be
+    shown); without --password-stdin and no terminal, no password.
     """
     password: str | None = None
     totp: str | None = None
     if password_stdin:
-        password = _strip_newline(sys.stdin.readline())
-    elif prompt_password or (sys.stdin.isatty() and not totp_stdin):
-        if sys.stdin.isatty():
-            password = getpass.getpass(tr("X password (leave empty to skip): ")) or None
+        password = _secret_line(tr("X password: ")) or ""  # empty: refused as such
+    elif prompt_password or (_stdin().isatty() and not totp_stdin):
+        if _stdin().isatty():
+            question = (
+                tr("X password: ") if prompt_password else tr("X password (leave empty to skip): ")
+            )
+            password = _ask_hidden(question) or None
         elif prompt_password:
             raise UsageError(tr("Give the password on standard input with --password-stdin."))
     if totp_stdin:
-        line = sys.stdin.readline()
-        if not line:
+        line = _secret_line(tr("2FA (TOTP) secret: "))
+        if line is None:
             raise UsageError(tr("--totp-stdin was given but standard input has no line for it."))
-        totp = _strip_newline(line)
+        totp = line
     return password, totp
 
 
 def read_totp_line(from_stdin: bool) -> str:
     """A 2FA secret: standard input's first line, or asked without echo at a terminal."""
-    if from_stdin:
-        return _strip_newline(sys.stdin.readline())
-    if sys.stdin.isatty():
-        return getpass.getpass(tr("2FA (TOTP) secret: "))
+    if from_stdin or _stdin().isatty():
+        return _secret_line(tr("2FA (TOTP) secret: ")) or ""
     raise UsageError(tr("Give the secret on standard input with --totp-stdin."))
+
+
+def _stdin() -> TextIO:
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise UsageError(tr("Standard input is closed: nothing was read, nothing was saved."))
+    return sys.stdin
+
+
+def _ask_hidden(question: str) -> str:
+    """Asked at the terminal without echo; Ctrl-D is no answer, and nothing is saved."""
+    try:
+        return getpass.getpass(question)
+    except EOFError:
+        print(file=sys.stderr)  # the next words on a line of their own, not after the question
+        raise UsageError(tr("No answer: nothing was saved.")) from None
+
+
+def _secret_line(question: str) -> str | None:
+    """One secret: asked without echo at a terminal, else standard input's next line (None when
+    there is none). Ctrl-D at the question is no answer: nothing is saved."""
+    stdin = _stdin()
+    if stdin.isatty():
+        return _ask_hidden(question)
+    line = stdin.readline()
+    return _strip_newline(line) if line else None
 
 
 def _strip_newline(line: str) -> str:

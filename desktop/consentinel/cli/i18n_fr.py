@@ -64,6 +64,10 @@ FRENCH: dict[str, str] = {
     "The password is empty: nothing was saved.":
         "Le mot de passe est vide : rien n'a été enregistré.",
     "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
+    "X password: ": "Mot de passe X : ",
+    "No answer: nothing was saved.": "Pas de réponse : rien n'a été enregistré.",
+    "Standard input is closed: nothing was read, nothing was saved.":
+        "L'entrée standard est fermée : rien n'a été lu, rien n'a été enregistré.",
     "Usage error:": "Erreur d'utilisation :",
     "See: consentinel --help": "Voir : consentinel --help",
     "add an account": "ajouter un compte",

@@ -48,7 +48,7 @@ def _log(args: argparse.Namespace) -> int:
     from consentinel.core.accounts import InvalidHandle, normalize_handle
 
     handle = None
-    if args.account:
+    if args.account is not None:  # `--account "$H"` with H empty is a mistake, not "all"
         try:
             handle = normalize_handle(args.account)
         except InvalidHandle as error:

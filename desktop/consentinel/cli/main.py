@@ -18,6 +18,8 @@ from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
+#: Ctrl-C, as shells report a program SIGINT stopped (128 + 2).
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,7 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _replace_what_cannot_be_written() -> None:
+    """A character the output cannot encode ("→" into a Windows console's code page, or a file
+    it redirects to) is replaced, not a UnicodeEncodeError halfway through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _replace_what_cannot_be_written()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from consentinel.gui.launch import main as gui_main
@@ -89,8 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text, file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print(tr("Interrupted."), file=sys.stderr)
-        return EXIT_USAGE
+        # On a line of its own, not after a question's words (^C ends no line).
+        print("\n" + tr("Interrupted."), file=sys.stderr)
+        return EXIT_INTERRUPTED
     return result
 
 

@@ -108,10 +108,13 @@ class TerminalPrompter:
         elif request.detail:
             print(request.detail, file=sys.stderr)
         self._asked.add(again)
-        try:
-            answer = input(questions[request.kind].format(handle=request.handle)).strip()
-        except EOFError:
+        # The question on stderr: standard output is the result's (`check --json > out.json`).
+        print(questions[request.kind].format(handle=request.handle), end="", file=sys.stderr)
+        sys.stderr.flush()
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:  # end of input: no answer
             return None
+        answer = line.strip()
         if request.kind is PromptKind.FINISH_IN_BROWSER:
             return "ok" if answer.lower() in ("y", "yes", "o", "oui") else None
         return answer or None

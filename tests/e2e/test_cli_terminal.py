@@ -1,0 +1,197 @@
+"""The command line at a person's terminal: a real pseudo-terminal as the process's own, a real
+Secret Service keyring, real Chromium against the simulated X. What is typed is never shown,
+questions never mix into standard output, and Ctrl-D, Ctrl-C or a reader that goes away end
+with a sentence, not a traceback."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consentinel.simx import SimAccount
+
+CLI = str(Path(sys.executable).parent / "consentinel")
+SECRET = "pw-never-shown-7f3a"
+
+
+class Terminal:
+    """`consentinel ARGS` with a pseudo-terminal as its controlling terminal, standard input
+    and standard error; standard output is a pipe (a file, `> out.json`)."""
+
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        self.master, slave = pty.openpty()
+
+        def own_terminal() -> None:
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.proc = subprocess.Popen(
+            [CLI, *args],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            env=env,
+            preexec_fn=own_terminal,
+        )
+        os.close(slave)
+        self.shown = ""
+
+    def wait_for(self, words: str, timeout: float = 120) -> None:
+        """Read what the terminal shows until `words` appear."""
+        deadline = time.monotonic() + timeout
+        while words not in self.shown:
+            left = deadline - time.monotonic()
+            assert left > 0, f"{words!r} never shown; the terminal shows: {self.shown!r}"
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    self.shown += os.read(self.master, 4096).decode(errors="replace")
+                except OSError:  # the process ended: nothing more will be shown
+                    assert words in self.shown, self.shown
+                    return
+
+    def type(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def finish(self, timeout: float = 120) -> tuple[int, str]:
+        """The exit code and standard output; what the terminal showed stays in `shown`."""
+        stdout, _ = self.proc.communicate(timeout=timeout)
+        while True:
+            ready, _, _ = select.select([self.master], [], [], 0.5)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.shown += chunk.decode(errors="replace")
+        os.close(self.master)
+        return self.proc.returncode, stdout.decode()
+
+
+def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
+    cli_env: dict[str, str],
+) -> None:
+    """The app itself suggests `account add HANDLE --password-stdin`: typed at a terminal, the
+    password must not appear there."""
+    term = Terminal(cli_env, "account", "add", "dave", "--password-stdin")
+    term.wait_for("X password: ")
+    term.type(SECRET + "\n")
+    code, _out = term.finish()
+    assert code == 0, term.shown
+    assert SECRET not in term.shown
+
+
+def test_ctrl_d_and_ctrl_c_at_a_question_end_with_a_sentence(cli_env: dict[str, str]) -> None:
+    term = Terminal(cli_env, "account", "add", "erin")
+    term.wait_for("X password (leave empty to skip): ")
+    term.type("\x04")  # Ctrl-D: no answer
+    code, _out = term.finish()
+    assert code == 2 and "No answer: nothing was saved." in term.shown, term.shown
+    assert "Traceback" not in term.shown
+
+    term = Terminal(cli_env, "account", "add", "erin")
+    term.wait_for("X password (leave empty to skip): ")
+    term.type("\x03")  # Ctrl-C
+    code, _out = term.finish()
+    assert code == 130, term.shown  # as shells report a program Ctrl-C stopped
+    assert "\nInterrupted." in term.shown and "Traceback" not in term.shown
+    listed = subprocess.run(
+        [CLI, "account", "list", "--json"], env=cli_env, capture_output=True, text=True
+    )
+    assert json.loads(listed.stdout) == []  # nothing was saved either time
+
+
+def test_a_question_during_check_json_never_mixes_into_the_json(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """`check --json > out.json` at a terminal: X asks for a code; the question is on the
+    terminal, and standard output holds the JSON alone."""
+    sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    added = subprocess.run(
+        [CLI, "account", "add", "mailer", "--password-stdin"],
+        input=SECRET + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+    term = Terminal(env, "check", "--json")
+    term.wait_for("enter the code X sent you")
+    code_from_x = sim.email_code("mailer")
+    assert code_from_x
+    term.type(code_from_x + "\n")
+    code, out = term.finish(timeout=180)
+    result = json.loads(out)  # the JSON alone: no question in front of it
+    assert [a["status"] for a in result["accounts"]] == ["fixed"], (result, term.shown)
+    assert code == 0
+    assert SECRET not in term.shown + out
+
+
+def test_a_reader_that_stops_reading_does_not_stop_the_check(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """`consentinel check | head -1`: the first line is read, the pipe closes; the other
+    accounts are still checked, nothing is blamed on the browser, and the exit code is the
+    check's."""
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("ben", "pw-ben"))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    for handle in ("ann", "ben"):
+        added = subprocess.run(
+            [CLI, "account", "add", handle, "--password-stdin"],
+            input=f"pw-{handle}\n",
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert added.returncode == 0, added.stderr
+    piped = subprocess.run(
+        ["bash", "-c", f'"{CLI}" check | head -1; echo "exit=${{PIPESTATUS[0]}}" >&2'],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert piped.stdout.count("\n") == 1, piped.stdout
+    assert "exit=0" in piped.stderr, piped.stderr
+    assert sim.boxes("ann")["training"] is False and sim.boxes("ben")["training"] is False
+    log = subprocess.run(
+        [CLI, "log", "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    checks = [e for e in json.loads(log.stdout)["entries"] if e["kind"] == "check"]
+    assert sorted(c["payload"]["status"] for c in checks) == ["fixed", "fixed"], checks
+
+
+@pytest.mark.parametrize("args", [["log", "--account", ""], ["log", "--account", "  "]])
+def test_an_empty_account_filter_is_a_mistake_not_every_account(
+    cli_env: dict[str, str], args: list[str]
+) -> None:
+    done = subprocess.run([CLI, *args], env=cli_env, capture_output=True, text=True)
+    assert done.returncode == 2 and done.stdout == "", (done.stdout, done.stderr)
+    assert "handle" in done.stderr
+
+
+def test_output_the_terminal_cannot_encode_is_replaced_not_a_traceback(
+    cli_env: dict[str, str],
+) -> None:
+    """A Windows console's code page, or a file it redirects to, cannot hold every character of
+    the French messages: they are replaced."""
+    env = dict(cli_env, CONSENTINEL_LANG="fr", PYTHONIOENCODING="ascii")
+    env["XDG_CONFIG_HOME"] = env["CONSENTINEL_HOME"]  # no job installed: "non installée"
+    done = subprocess.run([CLI, "schedule", "status"], env=env, capture_output=True)
+    assert b"Traceback" not in done.stderr, done.stderr
+    assert done.stdout.startswith(b"V?rification planifi?e"), done.stdout
