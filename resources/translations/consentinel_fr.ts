@@ -4,6 +4,14 @@
 <context>
     <name>AccountsTable</name>
     <message>
+        <source>not shown, on at X</source>
+        <translation>non affichée, activée chez X</translation>
+    </message>
+    <message>
+        <source>on (kept)</source>
+        <translation>activée (gardée)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/accounts_table.py" line="44"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
@@ -375,8 +383,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="426"/>
-        <source>Every box you chose is off on {good} of {n} accounts. Hover a status to read why not on the others.</source>
-        <translation>Toutes les cases choisies sont décochées sur {good} des {n} comptes. Survolez un état pour savoir pourquoi pas sur les autres.</translation>
+        <source>Every box you chose is off on {good} of {n} accounts. Select or hover a status to read why not on the others.</source>
+        <translation>Toutes les cases choisies sont décochées sur {good} des {n} comptes. Sélectionnez ou survolez un état pour savoir pourquoi pas sur les autres.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="447"/>
@@ -398,8 +406,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>Le compte est vérifié : toutes les cases choisies sont décochées.</translation>
     </message>
     <message>
-        <source>The check did not end with every box off. Hover the status to read why.</source>
-        <translation>La vérification ne s’est pas terminée avec toutes les cases décochées. Survolez l’état pour savoir pourquoi.</translation>
+        <source>The check did not end with every box off. Select or hover the status to read why.</source>
+        <translation>La vérification ne s’est pas terminée avec toutes les cases décochées. Sélectionnez ou survolez l’état pour savoir pourquoi.</translation>
     </message>
     <message>
         <source>X had switched boxes back on: {accounts}. They are off again.</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -109,6 +109,38 @@ def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
     table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
     memory = 2 + list(Box).index(Box.MEMORY)
     bea, ben = (table.item(table.row_of(h) or 0, memory) for h in ("bea", "ben"))
-    assert bea.text() == ben.text() == "not shown"
+    # In words too, not only in the dot's colour.
+    assert (bea.text(), ben.text()) == ("not shown, on at X", "not shown")
     assert "X's data holds this box as on" in bea.toolTip()
     assert not bea.icon().isNull() and ben.icon().isNull() and not ben.toolTip()
+
+
+def test_states_are_said_in_words_and_reachable_from_the_keyboard(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A box left on by choice says so (not only a grey dot); why a check ended as it did is
+    in the status cell's accessible description, not only in its tooltip; Tab leaves the
+    table instead of walking its rows."""
+    from consentinel.core.accounts import Account
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Box, Reason, Status
+
+    ctx = make_context(consentinel_home)
+    ctx.accounts.add(Account("kim", keep=frozenset({Box.TRAINING})))  # leaves memory as it is
+    add_account(ctx, "lou", "pw")
+    run = ctx.journal.start_run("manual")
+    kept = {Box.TRAINING: BoxChange(False, False), Box.MEMORY: BoxChange(True, True)}
+    ctx.journal.record_check(run, AccountResult("kim", Status.OPTED_OUT, settings=kept))
+    ctx.journal.record_check(run, AccountResult("lou", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD))
+    ctx.journal.finish_run(run)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    memory = 2 + list(Box).index(Box.MEMORY)
+    assert table.item(table.row_of("kim") or 0, memory).text() == "on (kept)"
+    status = table.item(table.row_of("lou") or 0, 1)
+    assert status.toolTip()
+    assert status.data(Qt.ItemDataRole.AccessibleDescriptionRole) == status.toolTip()
+    table.setCurrentCell(table.row_of("lou") or 0, 0)
+    assert table.current_status_hint() == status.toolTip()
+    assert not table.tabKeyNavigation()

@@ -42,7 +42,7 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         partial = summary(_run(*three[:2], _result("c", Status.NEEDS_USER)))
         assert partial.startswith("Every box you chose is off on 2 of 3 accounts.")
         assert "(s)" not in partial
-        assert "Hover the status" in summary(_run(_result("c", Status.ERROR)))
+        assert "Select or hover the status" in summary(_run(_result("c", Status.ERROR)))
 
         flipped = summary(_run(_result("flipper", Status.FIXED, (Box.TRAINING,)), three[0]))
         assert flipped == (

@@ -73,6 +73,9 @@ class AccountsTable(QTableWidget):
         self.verticalHeader().hide()
         self.setShowGrid(False)
         self.setWordWrap(False)
+        # Tab leaves the table (arrows move within it): else Tab walks the rows, changing the
+        # selection, and nothing after the table can be reached from the keyboard.
+        self.setTabKeyNavigation(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -197,13 +200,23 @@ class AccountsTable(QTableWidget):
         hint = status_hint(row, now)
         if hint:
             item.setToolTip(hint)
+            # What a screen reader says, and what the status bar shows when the row is selected:
+            # not only for a mouse hovering it.
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
         return item
+
+    def current_status_hint(self) -> str:
+        """Why the selected account's check ended as it did, when there is more to say."""
+        item = self.item(self.currentRow(), 1) if self.currentRow() >= 0 else None
+        return item.toolTip() if item is not None else ""
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:
         if row.status is None or box not in row.boxes:
             # "Not shown" only when the page was read without this box (X's gradual roll-out);
             # a check that never reached the page (sign-in needed, error) knows nothing of it.
             text = not_shown() if row.boxes else "—"
+            if box in row.hidden_on:
+                text = self.tr("not shown, on at X")  # in words, not only the dot's colour
             item = QTableWidgetItem(text)
             if box in row.hidden_on:
                 # X's data holds it on: said, in the colour of a box still on.
@@ -216,8 +229,10 @@ class AccountsTable(QTableWidget):
                 )
             return item
         value = row.boxes[box]
-        item = QTableWidgetItem(on_off(value))
         enforced = box in row.account.keep
+        # A box left on by choice says so in words, not only by its grey dot.
+        text = on_off(value) if value is not True or enforced else self.tr("on (kept)")
+        item = QTableWidgetItem(text)
         if value is False:
             item.setIcon(dot_icon(GREEN))
         elif value is True:

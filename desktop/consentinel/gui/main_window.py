@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.table.edit_requested.connect(self.edit_account)
         self.table.remove_requested.connect(lambda _handle: self.remove_account())
         self.table.itemSelectionChanged.connect(self._update_actions)
+        self.table.currentCellChanged.connect(self._say_why)
         self.panel = CheckPanel()
         self.panel.cancel_requested.connect(self.cancel_check)
         self.result_label = QLabel()
@@ -255,6 +256,11 @@ class MainWindow(QMainWindow):
         tools.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _say_why(self, row: int, _column: int, previous_row: int, _previous: int) -> None:
+        """A row reached from the keyboard says why its check ended so, as its tooltip does."""
+        if row != previous_row and (hint := self.table.current_status_hint()):
+            self.statusBar().showMessage(hint, 20_000)
 
     def _update_actions(self) -> None:
         running = self.runner.running
@@ -486,12 +492,12 @@ class MainWindow(QMainWindow):
             )
         elif total == 1:
             text = self.tr(
-                "The check did not end with every box off. Hover the status to read why."
+                "The check did not end with every box off. Select or hover the status to read why."
             )
         else:
             text = self.tr(
-                "Every box you chose is off on {good} of {n} accounts. Hover a status to read "
-                "why not on the others."
+                "Every box you chose is off on {good} of {n} accounts. Select or hover a status "
+                "to read why not on the others."
             )
         text = text.replace("{good}", str(good)).replace("{n}", str(total))
         reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
