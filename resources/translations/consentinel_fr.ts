@@ -102,8 +102,8 @@
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="23"/>
-        <source>&amp;Cancel check</source>
-        <translation>&amp;Annuler la vérification</translation>
+        <source>Ca&amp;ncel check</source>
+        <translation>A&amp;nnuler la vérification</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="39"/>
@@ -190,12 +190,12 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/empty_state.py" line="43"/>
-        <source>&amp;Add your first account</source>
-        <translation>&amp;Ajouter votre premier compte</translation>
+        <source>Add your &amp;first account</source>
+        <translation>Ajouter votre &amp;premier compte</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/empty_state.py" line="47"/>
-        <source>&amp;Try the demo</source>
+        <source>Try the &amp;demo</source>
         <translation>&amp;Essayer la démo</translation>
     </message>
     <message>

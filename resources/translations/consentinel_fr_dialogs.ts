@@ -46,7 +46,7 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="147" />
-            <source>Check &amp;again</source>
+            <source>Check a&amp;gain</source>
             <translation>&amp;Vérifier à nouveau</translation>
         </message>
         <message>
@@ -1345,7 +1345,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversi
         </message>
         <message>
             <source>Keep a screenshot of e&amp;very check (about 100 kB each)</source>
-            <translation>Garder une capture d’écran de chaque &amp;vérification (environ 100 ko chacune)</translation>
+            <translation>&amp;Garder une capture d’écran de chaque vérification (environ 100 ko chacune)</translation>
         </message>
         <message>
             <source>Not only when a box was changed: a picture of the settings page at each check, as evidence that the boxes were still off that day.</source>

@@ -110,6 +110,8 @@ class AboutDialog(QDialog):
         text = QLabel()
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setOpenExternalLinks(True)
+        # Its links reached with Tab and opened with Enter, not with the mouse only.
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         text.setWordWrap(True)
         text.setText(
             "<h2>{name} {version}</h2><p>{what}</p><p>{local}</p><p>{licence}</p>"
@@ -152,7 +154,7 @@ class AboutDialog(QDialog):
         self.report.setAccessibleName(self.tr("Diagnostics"))
         self.lines: list[DiagnosticLine] = []
         self.status_label = QLabel(self.tr("Checking this computer…"))
-        self.rerun_button = QPushButton(self.tr("Check &again"))
+        self.rerun_button = QPushButton(self.tr("Check a&gain"))
         self.rerun_button.clicked.connect(self.run_diagnostics)
         diag_layout = QVBoxLayout(diagnostics_tab)
         diag_layout.addWidget(self.status_label)

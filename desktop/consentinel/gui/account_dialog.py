@@ -111,7 +111,7 @@ class AccountDialog(QDialog):
         self.box_checks: dict[Box, QCheckBox] = {}
         boxes = QGroupBox(self.tr("Keep these off on X"))
         box_layout = QVBoxLayout(boxes)
-        meaning = QLabel(
+        meaning = self._meaning = QLabel(
             self.tr(
                 "Each box X shows on its Grok settings page. Ticked here: Consentinel unticks "
                 "it on X and keeps it unticked. Training is always kept off."
@@ -255,6 +255,7 @@ class AccountDialog(QDialog):
                 self.email_error,
                 self.phone_error,
                 self.save_error,
+                self._meaning,
             ),
         )
 
@@ -271,6 +272,8 @@ class AccountDialog(QDialog):
         shown = problem if (edit in self._touched or edit.text()) else None
         label.setText(shown or "")
         label.setVisible(bool(shown))
+        # What a screen reader says on the field: the problem under it, not only its placeholder.
+        edit.setAccessibleDescription(shown or "")
         return problem
 
     def _handle_problem(self) -> str | None:

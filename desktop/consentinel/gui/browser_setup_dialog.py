@@ -118,8 +118,8 @@ class BrowserSetupDialog(QDialog):
         self.later_button = QPushButton(self.tr("&Not now"))
         self.cancel_button = QPushButton(self.tr("&Cancel download"))
         self.cancel_button.hide()
-        for other in (self.choose_button, self.later_button, self.cancel_button):
-            other.setAutoDefault(False)  # Enter downloads, whichever button has the focus
+        # Download is the default and has the focus; Enter on another button presses that one
+        # (it started a 170 MB download from "Not now").
         self.download_button.clicked.connect(self.start_download)
         self.choose_button.clicked.connect(self._choose)
         self.later_button.clicked.connect(self.reject)
@@ -138,6 +138,7 @@ class BrowserSetupDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.download_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
+        self.download_button.setFocus()
 
     # -- downloading ------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ class CheckPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Accounts checked"))
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton(icon("cancel"), self.tr("&Cancel check"))
+        self.cancel_button = QPushButton(icon("cancel"), self.tr("Ca&ncel check"))
         self.cancel_button.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -48,11 +48,11 @@ class EmptyState(QWidget):
         body.setMaximumWidth(620)
         body.setAccessibleName(self.tr("What Consentinel does"))
 
-        self.add_button = QPushButton(icon("add"), self.tr("&Add your first account"))
+        self.add_button = QPushButton(icon("add"), self.tr("Add your &first account"))
         self.add_button.setDefault(True)
         self.add_button.setAutoDefault(True)
         self.add_button.clicked.connect(self.add_requested)
-        self.demo_button = QPushButton(self.tr("&Try the demo"))
+        self.demo_button = QPushButton(self.tr("Try the &demo"))
         self.demo_button.setToolTip(
             self.tr("A simulated X with sample accounts, on this computer only: no risk.")
         )
@@ -70,6 +70,10 @@ class EmptyState(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        # The focus goes to the first thing to do, not to the scroll area (no visible focus,
+        # and Enter did nothing).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusProxy(self.add_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

@@ -137,6 +137,9 @@ class JournalWindow(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        # A window of its own: closed from the keyboard as one (Esc, Ctrl+W).
+        QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.json_button = QPushButton(self.tr("Export &JSON…"))
@@ -530,8 +533,16 @@ def spreadsheet_delimiter(locale: QLocale) -> str:
     return ";" if locale.decimalPoint() == "," else ","
 
 
+class _DateEdit(QDateEdit):
+    """Tab leaves the field (its parts are reached with the arrow keys): showing "Any", Qt's
+    date field kept Tab for itself, and nothing after it could be reached from the keyboard."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
 def _date_edit(any_words: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = _DateEdit()
     edit.setCalendarPopup(True)
     edit.setMinimumDate(_NO_DATE)
     # The minimum date stands for "no limit" and shows as "Any".

@@ -288,7 +288,11 @@ class MainWindow(QMainWindow):
         if next_due is not None and next_due < now:
             next_due = now  # overdue: it starts at the next tick
         self.table.set_rows(rows, next_due, now)
-        self.stack.setCurrentIndex(1 if rows else 0)
+        page = 1 if rows else 0
+        if page != self.stack.currentIndex():
+            self.stack.setCurrentIndex(page)
+            # The last account removed: the focus goes to "Add your first account".
+            (self.table if rows else self.empty).setFocus()
         if not rows:
             self.schedule_label.setText(self.tr("Waiting for an account"))
         elif self._paused():

@@ -155,6 +155,8 @@ class PromptDialog(QDialog):
         if self._needs_text:
             self.edit.setFocus()
             self.ok_button.setEnabled(False)
+        else:  # the answer it asks for, not "Skip" (Space on it skipped the account)
+            self.ok_button.setFocus()
 
     def _why_in_browser(self, reason: str) -> str:
         """Why a person is needed, in words (the engine names the reason by its code)."""
