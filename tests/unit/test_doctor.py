@@ -258,6 +258,23 @@ def test_command_with_secret_service_says_all_good(
     assert "All good." in out
 
 
+def test_x_out_of_reach_is_not_all_good(
+    secret_service: dict[str, str],
+    private_config: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Nothing to fix on this computer (exit 0), but not "All good." either; a mistyped
+    address is out of reach too, not an unexpected failure."""
+    for origin in (f"http://127.0.0.1:{_closed_port()}", "notaurl"):
+        monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+        assert _run_command() == 0
+        out = capsys.readouterr().out
+        assert re.search(r"^\[ -- \] X\b.*cannot be reached", out, re.MULTILINE), out
+        assert "All good." not in out and "X cannot be reached from here" in out
+        assert "unexpectedly" not in out
+
+
 def test_command_without_keyring_exits_1_with_advice_in_french(
     no_secret_service: None,
     http_site: Any,

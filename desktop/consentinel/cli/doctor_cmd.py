@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> None:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    from consentinel.core.doctor import all_ok, run_checks
+    from consentinel.core.doctor import Topic, all_ok, run_checks
 
     checks = run_checks()
     if args.json:
@@ -48,5 +48,11 @@ def _doctor(args: argparse.Namespace) -> int:
             if check.advice:
                 print(f"{'':<{mark_width + 3}}{'':<{width}}  → {check.advice}")
         print()
-        print(tr("All good.") if all_ok(checks) else tr("Some lines above need attention."))
+        x_unknown = any(c.ok is None and c.topic is Topic.X_SITE for c in checks)
+        if not all_ok(checks):
+            print(tr("Some lines above need attention."))
+        elif x_unknown:  # not "All good." when checks cannot reach X
+            print(tr("Nothing to fix on this computer, but X cannot be reached from here."))
+        else:
+            print(tr("All good."))
     return EXIT_OK if all_ok(checks) else EXIT_PROBLEMS

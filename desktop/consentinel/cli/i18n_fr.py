@@ -221,6 +221,8 @@ FRENCH: dict[str, str] = {
         "vérifier cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "
         "planification, X",
     "All good.": "Tout va bien.",
+    "Nothing to fix on this computer, but X cannot be reached from here.":
+        "Rien à corriger sur cet ordinateur, mais X est injoignable d'ici.",
     "Some lines above need attention.": "Certaines lignes ci-dessus demandent votre attention.",
     "FIX": "À FAIRE",
     "Doctor": "Diagnostic",

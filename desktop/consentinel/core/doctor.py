@@ -415,8 +415,8 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
     from consentinel.x.site import XSite
 
     url = XSite(origin).grok_settings_url
-    request = urllib.request.Request(url, method="GET", headers={"User-Agent": "Consentinel"})
-    try:
+    try:  # (a mistyped address is "cannot be reached", not an unexpected failure)
+        request = urllib.request.Request(url, method="GET", headers={"User-Agent": "Consentinel"})
         with urllib.request.urlopen(request, timeout=timeout_s) as response:
             code = int(response.status)
             body = response.read(200_000)
