@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -314,3 +317,45 @@ def test_the_confirmation_counts_entries_in_words(qtbot: QtBot, memory_vault: Va
     qtbot.addWidget(dialog)
     assert "the journal (1 entry)" in dialog.confirmation_text()
     assert [dialog._entries_text(n) for n in (0, 2)] == ["0 entries", "2 entries"]
+
+
+_SMALL_SCREEN_PROBE = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from consentinel.core.context import AppContext
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.gui.settings_dialog import SettingsDialog
+
+app = QApplication([])
+dialog = SettingsDialog(AppContext.create(vault=Vault(MemoryKeyring())))
+dialog.show()
+app.processEvents()
+buttons = dialog.buttons.geometry()
+print(json.dumps({
+    "room": dialog.screen().availableGeometry().height(),
+    "height": dialog.frameGeometry().height(),
+    "buttons_bottom": buttons.bottom(),
+    "inside": dialog.rect().height(),
+    "content": dialog.settings_area.widget().sizeHint().height(),
+    "scrolls": dialog.settings_area.verticalScrollBar().maximum() > 0,
+}))
+"""
+
+
+def test_the_settings_fit_a_small_screen_with_save_in_view(consentinel_home: Path) -> None:
+    """200 % on a small screen (Qt's offscreen screen, 600 high, at scale 2: 300 points): the
+    settings scroll, and Save and Close stay in view (they fell off the screen)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
+    done = subprocess.run(
+        [sys.executable, "-c", _SMALL_SCREEN_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["content"] > seen["room"], seen  # the settings alone are taller than the screen
+    assert seen["height"] <= seen["room"], seen
+    assert seen["buttons_bottom"] < seen["inside"], seen
+    assert seen["scrolls"], seen

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -206,11 +208,20 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # The settings scroll when the screen is too small for them (200 % on a 1080p screen),
+        # so that Save and Close always stay in view.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        for group in (checks, browser, app, data):
+            content_layout.addWidget(group)
+        self.settings_area = QScrollArea()
+        self.settings_area.setWidgetResizable(True)
+        self.settings_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settings_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(checks)
-        layout.addWidget(browser)
-        layout.addWidget(app)
-        layout.addWidget(data)
+        layout.addWidget(self.settings_area, 1)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
         self.save_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
@@ -254,6 +265,18 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_wrapped_labels()
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """All the settings in view when the screen has room; else as many as fit, scrolling."""
+        content = self.settings_area.widget()
+        screen = self.screen()
+        if content is None or screen is None:
+            return
+        around = self.sizeHint().height() - self.settings_area.sizeHint().height()
+        room = screen.availableGeometry().height() - around - 60  # the window's title bar
+        wanted = content.sizeHint().height()
+        self.settings_area.setMinimumHeight(max(120, min(wanted, room)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
