@@ -169,11 +169,16 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     from consentinel.cli.terminal import status_words
 
+    lines = []
     for account, state in accounts:
         last = status_words(state.last_status) if state.last_status else tr("never checked")
         when = state.last_check_at
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
-        print(f"@{account.handle:<16} {last:<36} {at}".rstrip())
+        lines.append((account.handle, last, at))
+    # Columns as wide as their longest words (French statuses are longer than English ones).
+    width = max(len(last) for _handle, last, _at in lines)
+    for handle, last, at in lines:
+        print(f"@{handle:<16} {last:<{width}} {at}".rstrip())
     return 0
 
 

@@ -1,0 +1,36 @@
+"""`consentinel account list` for a person: one line per account, its columns aligned in
+whatever language the statuses are said in (French ones are longer)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli import account_cmd
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Status
+from consentinel.core.vault import MemoryKeyring, Vault
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_columns_line_up_in_every_language(
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", language)
+    ctx = AppContext.create(AppPaths.under(consentinel_home), vault=Vault(MemoryKeyring()))
+    for handle, status in (("ann", Status.SIGNIN_FAILED), ("bo", Status.OPTED_OUT)):
+        ctx.accounts.add(Account(handle))
+        ctx.accounts.record_check(handle, status)
+    monkeypatch.setattr(account_cmd, "open_context", lambda: ctx)
+    assert account_cmd._list(argparse.Namespace(json=False)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    dates = [line.rindex(" ") for line in lines]  # where each line's time starts
+    assert dates[0] == dates[1], lines
