@@ -79,7 +79,7 @@ def test_validation_as_one_types_blocks_save_with_a_message(
     _type(qtbot, dialog.handle_edit, "not a handle!")
     assert not dialog.save_button.isEnabled()
     assert dialog.handle_error.isVisible()
-    assert "letters, digits and _" in dialog.handle_error.text()
+    assert "letters A to Z (no accents), digits and _" in dialog.handle_error.text()
     dialog.handle_edit.clear()
     _type(qtbot, dialog.handle_edit, "bob")
     assert not dialog.handle_error.isVisible()

@@ -86,7 +86,7 @@ def test_handle_messages_are_clear() -> None:
         normalize_handle("  @ ")
     with pytest.raises(InvalidHandle, match="at most 15 characters"):
         normalize_handle("a" * 16)
-    with pytest.raises(InvalidHandle, match="letters, digits and _"):
+    with pytest.raises(InvalidHandle, match=r"letters A to Z \(no accents\), digits and _"):
         normalize_handle("bad-handle")
 
 

@@ -61,7 +61,8 @@ def normalize_handle(text: str) -> str:
     if not _HANDLE.fullmatch(raw):
         raise InvalidHandle(
             tr(
-                "An X handle only has letters, digits and _; {handle} does not look like one.",
+                "An X handle only has letters A to Z (no accents), digits and _; {handle} does not "
+                "look like one.",
                 handle=_shown(raw),
             )
         )

@@ -289,8 +289,10 @@ FRENCH: dict[str, str] = {
     "An X handle cannot be empty.": "Un identifiant X ne peut pas être vide.",
     "An X handle has at most 15 characters; {handle} has {n}.":
         "Un identifiant X a au plus 15 caractères ; {handle} en a {n}.",
-    "An X handle only has letters, digits and _; {handle} does not look like one.":
-        "Un identifiant X n'a que des lettres, des chiffres et des _ ; {handle} n'en est pas un.",
+    "An X handle only has letters A to Z (no accents), digits and _; {handle} does not "
+    "look like one.":
+        "Un identifiant X n'a que des lettres de A à Z (sans accents), des chiffres et des _ ; "
+        "{handle} n'en est pas un.",
     "Could not save {path}: {cause}.": "Impossible d'enregistrer {path} : {cause}.",
     "Could not set {path} aside: {cause}.": "Impossible de mettre {path} de côté : {cause}.",
     "Could not open the journal {path}: {cause}.":
