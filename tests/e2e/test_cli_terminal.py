@@ -148,9 +148,13 @@ def test_a_reader_that_stops_reading_does_not_stop_the_check(
     """`consentinel check | head -1`: the first line is read, the pipe closes; the other
     accounts are still checked, nothing is blamed on the browser, and the exit code is the
     check's."""
-    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("ben", "pw-ben"))
+    handles = ("ann", "ben", "cyd")
+    sim = simx(*(SimAccount(h, f"pw-{h}") for h in handles))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    for handle in ("ann", "ben"):
+    # One account at a time: the pipe closes after the first, with the others still to check.
+    (consentinel_home / "config").mkdir(parents=True, exist_ok=True)
+    (consentinel_home / "config" / "settings.json").write_text('{"concurrency": 1}')
+    for handle in handles:
         added = subprocess.run(
             [CLI, "account", "add", handle, "--password-stdin"],
             input=f"pw-{handle}\n",
@@ -168,12 +172,12 @@ def test_a_reader_that_stops_reading_does_not_stop_the_check(
     )
     assert piped.stdout.count("\n") == 1, piped.stdout
     assert "exit=0" in piped.stderr, piped.stderr
-    assert sim.boxes("ann")["training"] is False and sim.boxes("ben")["training"] is False
+    assert all(sim.boxes(h)["training"] is False for h in handles)
     log = subprocess.run(
         [CLI, "log", "--json"], env=env, capture_output=True, text=True, check=True
     )
     checks = [e for e in json.loads(log.stdout)["entries"] if e["kind"] == "check"]
-    assert sorted(c["payload"]["status"] for c in checks) == ["fixed", "fixed"], checks
+    assert [c["payload"]["status"] for c in checks] == ["fixed"] * 3, checks
 
 
 @pytest.mark.parametrize("args", [["log", "--account", ""], ["log", "--account", "  "]])
