@@ -23,10 +23,10 @@ def add_parser(sub: Any) -> None:
     account = sub.add_parser(
         "account", help=tr("add, list or remove X accounts, or change their secrets")
     )
-    verbs = account.add_subparsers(dest="verb", metavar="VERB", required=True)
+    verbs = account.add_subparsers(dest="verb", metavar=tr("VERB"), required=True)
 
     add = verbs.add_parser("add", help=tr("add an account"))
-    add.add_argument("handle", metavar="HANDLE", help=tr("the X handle, with or without @"))
+    add.add_argument("handle", metavar=tr("HANDLE"), help=tr("the X handle, with or without @"))
     first_line = tr("read the password from the first line of standard input")
     add.add_argument("--password-stdin", action="store_true", help=first_line)
     add.add_argument(
@@ -37,10 +37,10 @@ def add_parser(sub: Any) -> None:
             "without --password-stdin)"
         ),
     )
-    add.add_argument("--email", help=tr("the email address X may ask for"))
-    add.add_argument("--phone", help=tr("the phone number X may ask for"))
+    add.add_argument("--email", metavar="EMAIL", help=tr("the email address X may ask for"))
+    add.add_argument("--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for"))
     keep_help = tr("boxes to keep off, e.g. training,personalization,memory (default: all)")
-    add.add_argument("--keep", metavar="BOXES", help=keep_help)
+    add.add_argument("--keep", metavar=tr("BOXES"), help=keep_help)
     add.set_defaults(handler=_add)
 
     lst = verbs.add_parser("list", help=tr("list the accounts"))
@@ -48,7 +48,7 @@ def add_parser(sub: Any) -> None:
     lst.set_defaults(handler=_list)
 
     rm = verbs.add_parser("remove", help=tr("remove an account, its secrets and its session"))
-    rm.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
+    rm.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
     rm.add_argument(
         "--keep-unreachable-secrets",
         action="store_true",
@@ -57,12 +57,12 @@ def add_parser(sub: Any) -> None:
     rm.set_defaults(handler=_remove)
 
     pw = verbs.add_parser("set-password", help=tr("change the stored password"))
-    pw.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
+    pw.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
     pw.add_argument("--password-stdin", action="store_true", help=first_line)
     pw.set_defaults(handler=_set_password)
 
     totp = verbs.add_parser("set-totp", help=tr("save or change the 2FA (TOTP) secret"))
-    totp.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
+    totp.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
     totp.add_argument(
         "--totp-stdin",
         action="store_true",

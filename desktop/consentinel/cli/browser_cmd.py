@@ -15,6 +15,7 @@ def add_parser(sub: Any) -> None:
         "action",
         nargs="?",
         choices=["install"],
+        metavar="install",
         help=tr("download Playwright's Chromium into the user's data folder"),
     )
     browser.set_defaults(handler=_browser)

@@ -31,7 +31,7 @@ KEYRING_WAIT_S = 120.0
 def add_parsers(sub: Any) -> None:
     check = sub.add_parser("check", help=tr("check the accounts and untick what must be off"))
     check.add_argument(
-        "handles", nargs="*", metavar="HANDLE", help=tr("accounts to check (default: all)")
+        "handles", nargs="*", metavar=tr("HANDLE"), help=tr("accounts to check (default: all)")
     )
     check.add_argument(
         "--dry-run", action="store_true", help=tr("read the boxes but change nothing")
@@ -48,7 +48,7 @@ def add_parsers(sub: Any) -> None:
     check.set_defaults(handler=_check)
 
     login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
-    login.add_argument("handle", metavar="HANDLE", help=tr("one of your accounts"))
+    login.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
     login.set_defaults(handler=_login)
 
 

@@ -16,7 +16,12 @@ def add_parser(sub: Any) -> None:
         "desktop-entry",
         help=tr("add Consentinel to the Linux applications menu (for pip and pipx installs)"),
     )
-    entry.add_argument("action", choices=["install", "remove"])
+    entry.add_argument(
+        "action",
+        choices=["install", "remove"],
+        metavar="install|remove",
+        help=tr("add the app to the menu, or take it out"),
+    )
     entry.set_defaults(handler=_desktop_entry)
 
 

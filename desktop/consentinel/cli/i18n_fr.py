@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    # -- the names of the values in usage lines and help (argparse's metavars; EMAIL and
+    # ACTION are the same in French)
+    "HANDLE": "IDENTIFIANT",
+    "VERB": "VERBE",
+    "BOXES": "CASES",
+    "COMMAND": "COMMANDE",
+    "PHONE": "TÉLÉPHONE",
+    "add the app to the menu, or take it out": "ajouter l'application au menu, ou l'en retirer",
     "--totp-stdin was given but standard input has no line for it.":
         "--totp-stdin est indiqué mais l'entrée standard n'a pas de ligne pour lui.",
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",

@@ -23,7 +23,7 @@ def add_parser(sub: Any) -> None:
     fmt = log.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
-    log.add_argument("--account", metavar="HANDLE", help=tr("only this account"))
+    log.add_argument("--account", metavar=tr("HANDLE"), help=tr("only this account"))
     # --verify checks the whole journal and prints a verdict: with a format, it would be ignored.
     fmt.add_argument(
         "--verify",

@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("show the version and exit"),
     )
     parser.add_argument("--demo", action="store_true", help=tr("open the app on the simulated X"))
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=tr("COMMAND"))
 
     from consentinel.cli import (
         account_cmd,

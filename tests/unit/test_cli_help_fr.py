@@ -1,0 +1,52 @@
+"""The command line's help in French, argparse's own words and the names of the values
+(HANDLE, COMMAND…) included: nothing left in English but the command names themselves."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consentinel.cli.main import build_parser
+from consentinel.core import i18n
+
+COMMANDS = [
+    [],
+    ["account"],
+    ["account", "add"],
+    ["account", "list"],
+    ["account", "remove"],
+    ["account", "set-password"],
+    ["account", "set-totp"],
+    ["login"],
+    ["check"],
+    ["log"],
+    ["browser"],
+    ["schedule"],
+    ["schedule", "install"],
+    ["schedule", "remove"],
+    ["doctor"],
+    ["desktop-entry"],
+]
+ENGLISH = re.compile(
+    r"\b(HANDLE|COMMAND|VERB|ACTION_|BOXES|PHONE|usage|positional arguments|options:|show this)\b"
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "consentinel")
+def test_french_help_has_no_english_left(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    i18n.set_language(None)
+    from consentinel.cli.argparse_fr import use_language
+
+    use_language("fr")
+    try:
+        with pytest.raises(SystemExit):
+            build_parser().parse_args([*command, "--help"])
+    finally:
+        use_language("en")
+    shown = capsys.readouterr().out
+    assert shown.startswith("utilisation : "), shown
+    assert not ENGLISH.search(shown), ENGLISH.search(shown)
