@@ -76,12 +76,21 @@ def test_missing_tampered_and_swapped_files(consentinel_home: Path) -> None:
 
 
 def test_delete_and_delete_all(consentinel_home: Path) -> None:
+    """Copies set aside because they could not be read go with the session: removing an
+    account, or every session, leaves none of its files behind."""
     sessions, paths = store()
-    sessions.save("alice", STATE)
-    sessions.save("bob", STATE)
+    for handle in ("alice", "bob", "cleo"):
+        sessions.save(handle, STATE)
+        aside = sessions.path_for(handle).with_name(
+            sessions.path_for(handle).name + ".corrupt-20261201T000000Z"
+        )
+        aside.write_bytes(b"unreadable")
     sessions.delete("ALICE")
     sessions.delete("nobody")
     assert sessions.load("alice") is None and sessions.load("bob") == STATE
+    alice = sessions.path_for("alice").name
+    assert not [p for p in paths.sessions_dir.iterdir() if p.name.startswith(alice)]
+    assert len(list(paths.sessions_dir.iterdir())) == 4  # bob's and cleo's, each with a copy
     sessions.delete_all()
     assert list(paths.sessions_dir.iterdir()) == []
 

@@ -97,12 +97,16 @@ class SessionStore:
         return self.path_for(handle).is_file()
 
     def delete(self, handle: str) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path_for(handle).unlink()
+        """The account's session, and any copy of it set aside because it could not be read."""
+        path = self.path_for(handle)
+        self._unlink(path.parent.glob(path.name + "*"))
 
     def delete_all(self) -> None:
-        if not self._dir.is_dir():
-            return
-        for path in self._dir.glob(f"*{_SUFFIX}"):
+        if self._dir.is_dir():
+            self._unlink(self._dir.glob(f"*{_SUFFIX}*"))  # set-aside copies included
+
+    @staticmethod
+    def _unlink(paths: Iterable[Path]) -> None:
+        for path in paths:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()

@@ -52,13 +52,8 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         ctx.sessions.delete_all()
         for handle in handles:
             ctx.accounts.remove(handle)
-        paths = ctx.paths
-        # The files, and any copy set aside (a session that could not be read, a corrupt list).
-        for pattern in (paths.sessions_dir / "*", paths.accounts_path.with_name("accounts.json*")):
-            for path in pattern.parent.glob(pattern.name):
-                if path.is_file():
-                    path.unlink(missing_ok=True)
-        _empty_logs(paths.logs_dir)
+        _unlink_with_copies(ctx.paths.accounts_path)
+        _empty_logs(ctx.paths.logs_dir)
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):
             shutil.rmtree(folder, ignore_errors=True)
             make_private_dirs(folder)
@@ -67,14 +62,20 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         try:
             # The database, its WAL files, migration backups, any copy set aside (corrupt,
             # newer, damaged), and the head files, set-aside ones included.
-            for name in (journal_path.name, HEAD_FILE_NAME):
-                for path in journal_path.parent.glob(name + "*"):
-                    path.unlink(missing_ok=True)
+            _unlink_with_copies(journal_path)
+            _unlink_with_copies(journal_path.with_name(HEAD_FILE_NAME))
         finally:
             # A fresh journal (or the old one if a file could not go): the app keeps working.
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()
+
+
+def _unlink_with_copies(path: Path) -> None:
+    """A file and every copy of it beside it (`<name>.<why>-<time>` set aside, `-wal`…)."""
+    for found in path.parent.glob(path.name + "*"):
+        if found.is_file():
+            found.unlink(missing_ok=True)
 
 
 def _stop_background(ctx: AppContext) -> None:
