@@ -1,9 +1,11 @@
 """Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does and,
-the moment the main window is first shown, print which heavy modules were loaded; then exit."""
+the moment the main window is first shown, print which heavy modules were loaded, what its
+status bar says and where the log goes; then exit."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 
@@ -14,16 +16,23 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 HEAVY = ("playwright", "consentinel.core.engine", "consentinel.simx", "keyring", "cryptography")
 
 
+def _report(window: QMainWindow) -> dict[str, object]:
+    loaded = sorted(h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in sys.modules))
+    handlers = [h for h in logging.getLogger().handlers if getattr(h, "consentinel", False)]
+    return {
+        "loaded": loaded,
+        "status": window.statusBar().currentMessage(),
+        "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
+    }
+
+
 class _FirstShow(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
-            widgets = QApplication.topLevelWidgets()
-            if any(isinstance(w, QMainWindow) and w.windowHandle() is obj for w in widgets):
-                loaded = sorted(
-                    h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in sys.modules)
-                )
-                print(json.dumps({"loaded": loaded}), flush=True)
-                os._exit(0)
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, QMainWindow) and widget.windowHandle() is obj:
+                    print(json.dumps(_report(widget)), flush=True)
+                    os._exit(0)
         return False
 
 

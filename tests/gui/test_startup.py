@@ -47,7 +47,7 @@ def test_the_app_starts_when_its_log_file_cannot_be_written(consentinel_home: Pa
     """A folder where the log file should be: opening it fails even for root (a read-only
     disk fails the same way). The window opens, logs go to stderr, and the status bar says so."""
     (consentinel_home / "logs" / "consentinel.log").mkdir(parents=True)
-    report = _probe("_no_log_file_probe", consentinel_home)
+    report = _probe("_first_show_probe", consentinel_home)
     assert report["to_stderr"] == [True]
     assert str(report["status"]).startswith("Consentinel cannot write its log file in ")
     assert str(consentinel_home / "logs") in str(report["status"])
