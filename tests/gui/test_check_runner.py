@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,19 +42,31 @@ lock.release()
 """
 
 
-def test_a_check_is_refused_clearly_while_another_process_runs_one(
-    qtbot: QtBot, consentinel_home: Path
-) -> None:
-    ctx = make_context(consentinel_home)
-    add_account(ctx, "alice", "pw-alice")
+@contextmanager
+def _another_process_holds_the_lock(lock_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """A second Consentinel process holding the run lock until the block ends."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(ctx.paths.lock_path)],
+        [sys.executable, "-c", _HOLDER, str(lock_path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(10)
+
+
+def test_a_check_is_refused_clearly_while_another_process_runs_one(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with _another_process_holds_the_lock(ctx.paths.lock_path) as holder:
         runner = CheckRunner(lambda: quick_engine(ctx), ctx.paths.lock_path)
         with qtbot.waitSignal(runner.run_failed, timeout=5_000) as failed:
             assert runner.start(None) is False
@@ -79,11 +93,6 @@ def test_a_check_is_refused_clearly_while_another_process_runs_one(
             assert shown and "Another Consentinel process" in shown[0]
             assert not app.window.panel.isVisible()
             assert app.window.check_all_action.isEnabled()
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(10)
     # Once the other process is done, nothing stands in the way.
     assert CheckRunner(lambda: quick_engine(ctx), ctx.paths.lock_path).busy_elsewhere() is None
 
@@ -183,28 +192,15 @@ def test_a_scheduled_check_that_cannot_start_says_nothing_and_tries_again_soon(
     check, so no message box; the app's schedule retries soon instead."""
     ctx = make_context(consentinel_home)
     add_account(ctx, "alice", "pw-alice")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(ctx.paths.lock_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with running_app(qtbot, ctx) as app:
-            failed: list[str] = []
-            app.runner.run_failed.connect(failed.append)
-            retried: list[bool] = []
-            app.auto.run_finished = retried.append  # type: ignore[method-assign]
-            with qtbot.waitSignal(app.runner.schedule_skipped, timeout=5_000):
-                assert app.window.start_check(None, trigger="schedule") is False
-            assert failed == [] and QApplication.activeModalWidget() is None
-            assert retried == [False]  # "not completed": the schedule tries again soon
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(10)
+    with _another_process_holds_the_lock(ctx.paths.lock_path), running_app(qtbot, ctx) as app:
+        failed: list[str] = []
+        app.runner.run_failed.connect(failed.append)
+        retried: list[bool] = []
+        app.auto.run_finished = retried.append  # type: ignore[method-assign]
+        with qtbot.waitSignal(app.runner.schedule_skipped, timeout=5_000):
+            assert app.window.start_check(None, trigger="schedule") is False
+        assert failed == [] and QApplication.activeModalWidget() is None
+        assert retried == [False]  # "not completed": the schedule tries again soon
 
 
 @pytest.mark.browser
