@@ -295,6 +295,17 @@ def test_the_notification_names_the_boxes_x_switched_back_on() -> None:
     assert note.body == "X switched back on for @nora: personalization, memory. Switched off again."
 
 
+def _scheduled_run(
+    journal: Journal, result: AccountResult, notifier: Shown | Silent
+) -> list[tuple[Notification, bool]]:
+    """One run checking one account, its notifications delivered (and journaled)."""
+    run_id = journal.start_run("schedule")
+    journal.record_check(run_id, result)
+    said = deliver(RunResult(run_id, (result,)), notifier, journal)
+    journal.finish_run(run_id)
+    return said
+
+
 def test_a_box_that_stays_on_is_said_once_whatever_the_cause(journal: Journal) -> None:
     """X switched a box back on and did not save the change: said at once, and once only
     while it stays so; said again after a check that ended all off."""
@@ -305,11 +316,7 @@ def test_a_box_that_stays_on_is_said_once_whatever_the_cause(journal: Journal) -
     notifier = Shown()
 
     def run(result: AccountResult) -> list[str]:
-        run_id = journal.start_run("schedule")
-        journal.record_check(run_id, result)
-        said = deliver(RunResult(run_id, (result,)), notifier, journal)
-        journal.finish_run(run_id)
-        return [note.body for note, _shown in said]
+        return [note.body for note, _shown in _scheduled_run(journal, result, notifier)]
 
     assert run(reverted_kept_on) == [
         "X switched back on for @olga: training. Consentinel could not switch it off again — "
@@ -330,11 +337,7 @@ def test_what_x_asks_next_is_said_even_after_an_earlier_need(journal: Journal) -
     notifier = Shown()
 
     def run(result: AccountResult) -> list[NotificationKind]:
-        run_id = journal.start_run("schedule")
-        journal.record_check(run_id, result)
-        said = deliver(RunResult(run_id, (result,)), notifier, journal)
-        journal.finish_run(run_id)
-        return [note.kind for note, _shown in said]
+        return [note.kind for note, _shown in _scheduled_run(journal, result, notifier)]
 
     puzzle = AccountResult("quinn", Status.NEEDS_USER, Reason.CAPTCHA)
     assert run(puzzle) == [NotificationKind.NEEDS_USER]
@@ -348,18 +351,7 @@ def test_a_notification_that_cannot_be_shown_is_tried_twice_not_at_every_run(
 ) -> None:
     """No notifier here (Windows, or no notification service): the same words are not
     journaled as "not shown" at every run for ever."""
-    tries: list[bool] = []
-
-    def run() -> None:
-        run_id = journal.start_run("schedule")
-        result = AccountResult("rita", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
-        journal.record_check(run_id, result)
-        tries.extend(
-            shown for _n, shown in deliver(RunResult(run_id, (result,)), Silent(), journal)
-        )
-        journal.finish_run(run_id)
-
-    for _ in range(4):
-        run()
+    refused = AccountResult("rita", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    tries = [shown for _ in range(4) for _n, shown in _scheduled_run(journal, refused, Silent())]
     assert tries == [False, False]
     assert len(journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])) == 2
