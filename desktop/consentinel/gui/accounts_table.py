@@ -214,19 +214,17 @@ class AccountsTable(QTableWidget):
         if row.status is None or box not in row.boxes:
             # "Not shown" only when the page was read without this box (X's gradual roll-out);
             # a check that never reached the page (sign-in needed, error) knows nothing of it.
-            text = not_shown() if row.boxes else "—"
-            if box in row.hidden_on:
-                text = self.tr("not shown, on at X")  # in words, not only the dot's colour
-            item = QTableWidgetItem(text)
-            if box in row.hidden_on:
-                # X's data holds it on: said, in the colour of a box still on.
-                item.setIcon(dot_icon(ORANGE))
-                item.setToolTip(
-                    self.tr(
-                        "X's data holds this box as on, but X's page does not show it to this "
-                        "account, so it cannot be changed there."
-                    )
+            if box not in row.hidden_on:
+                return QTableWidgetItem(not_shown() if row.boxes else "—")
+            # X's data holds it on: said in words, and in the colour of a box still on.
+            item = QTableWidgetItem(self.tr("not shown, on at X"))
+            item.setIcon(dot_icon(ORANGE))
+            item.setToolTip(
+                self.tr(
+                    "X's data holds this box as on, but X's page does not show it to this "
+                    "account, so it cannot be changed there."
                 )
+            )
             return item
         value = row.boxes[box]
         enforced = box in row.account.keep
