@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +14,7 @@ from consentinel.cli.context import (
     parse_handle,
     warn_if_browser_setting_skipped,
 )
-from consentinel.cli.errors import UsageError
+from consentinel.cli.errors import UsageError, stop_writing_output
 from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
 from consentinel.core.i18n import tr
 
@@ -97,7 +96,7 @@ def _check(args: argparse.Namespace) -> int:
         except BrokenPipeError:
             # Whoever read the lines stopped (`check | head -1`): the check goes on, unseen.
             reader_gone = True
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            stop_writing_output()
 
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):

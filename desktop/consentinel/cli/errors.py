@@ -1,6 +1,16 @@
-"""The command line's one error type: a sentence for the user, exit 2, nothing changed."""
+"""The command line's one error type: a sentence for the user, exit 2, nothing changed; and
+what is done when whoever reads its output stops reading."""
 
 from __future__ import annotations
+
+import os
+import sys
+
+
+def stop_writing_output() -> None:
+    """The reader of standard output went away (`consentinel log | head`): from now on it goes
+    nowhere, so that later writes and the flush at exit do not fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class UsageError(Exception):

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from consentinel import __version__
-from consentinel.cli.errors import UsageError
+from consentinel.cli.errors import UsageError, stop_writing_output
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
@@ -90,9 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        # The reader stopped reading (`consentinel log | head`): not an error of ours. Standard
-        # output goes nowhere from now on, so that the exit does not fail to flush it again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        stop_writing_output()  # the reader stopped reading: not an error of ours
         return 0
     except OSError as error:  # a storage problem no command caught: one sentence, no traceback
         from consentinel.core.fileio import StorageError, describe_os_error
