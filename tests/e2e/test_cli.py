@@ -328,6 +328,62 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     run_cli(cli_env, "account", "remove", "later2fa", check_exit=0)
 
 
+def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
+    cli_env: dict[str, str],
+) -> None:
+    secret = pyotp.random_base32()
+    run_cli(
+        cli_env,
+        "account",
+        "add",
+        "editme",
+        "--password-stdin",
+        "--totp-stdin",
+        "--email",
+        "old@example.com",
+        stdin=f"{PASSWORD}\n{secret}\n",
+        check_exit=0,
+    )
+
+    def listed() -> dict[str, Any]:
+        rows = json.loads(run_cli(cli_env, "account", "list", "--json", check_exit=0).stdout)
+        return {row["handle"]: row for row in rows}["editme"]
+
+    edited = run_cli(
+        cli_env,
+        "account",
+        "edit",
+        "@EditMe",
+        "--email",
+        "",
+        "--phone",
+        "+33 6 12 34 56 78",
+        "--keep",
+        "memory",
+        check_exit=0,
+    )
+    assert "Updated @editme." in edited.stdout
+    row = listed()
+    assert (row["email"], row["phone"]) == (None, "+33 6 12 34 56 78")
+    assert row["keep"] == ["memory", "training"]  # training is always kept off
+    assert folder_vault().get_password("editme") == PASSWORD
+    assert folder_vault().get_totp("editme") == secret
+    assert PASSWORD not in edited.stdout + edited.stderr
+
+    # Only what is given changes; a bad value or no option at all changes nothing.
+    run_cli(cli_env, "account", "edit", "editme", "--email", "new@example.com", check_exit=0)
+    assert (listed()["email"], listed()["phone"]) == ("new@example.com", "+33 6 12 34 56 78")
+    for args in (["--phone", "12"], ["--keep", "everything"], []):
+        refused = run_cli(cli_env, "account", "edit", "editme", *args, check_exit=2)
+        assert "Traceback" not in refused.stderr and refused.stderr.strip()
+    assert listed()["email"] == "new@example.com"
+    french = run_cli(
+        dict(cli_env, CONSENTINEL_LANG="fr"), "account", "edit", "nobody", "--keep", "all"
+    )
+    assert french.returncode == 2 and "ne fait pas partie de vos comptes" in french.stderr
+    run_cli(cli_env, "account", "remove", "editme", check_exit=0)
+
+
 def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(
     cli_env: dict[str, str], consentinel_home: Path
 ) -> None:

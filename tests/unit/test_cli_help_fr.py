@@ -18,6 +18,7 @@ COMMANDS = [
     ["account", "remove"],
     ["account", "set-password"],
     ["account", "set-totp"],
+    ["account", "edit"],
     ["login"],
     ["check"],
     ["log"],

@@ -1,4 +1,4 @@
-"""`consentinel account add|list|remove|set-password`."""
+"""`consentinel account add|list|edit|remove|set-password|set-totp`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import (
     known_account,
@@ -18,10 +18,13 @@ from consentinel.cli.context import (
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
+if TYPE_CHECKING:
+    from consentinel.core.accounts import Account
+
 
 def add_parser(sub: Any) -> None:
     account = sub.add_parser(
-        "account", help=tr("add, list or remove X accounts, or change their secrets")
+        "account", help=tr("add, list, edit or remove X accounts, or change their secrets")
     )
     verbs = account.add_subparsers(dest="verb", metavar=tr("VERB"), required=True)
 
@@ -46,6 +49,21 @@ def add_parser(sub: Any) -> None:
     lst = verbs.add_parser("list", help=tr("list the accounts"))
     lst.add_argument("--json", action="store_true", help=tr("print JSON"))
     lst.set_defaults(handler=_list)
+
+    edit = verbs.add_parser(
+        "edit", help=tr("change an account's email, phone or boxes; its secrets stay")
+    )
+    edit.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
+    edit.add_argument(
+        "--email", metavar="EMAIL", help=tr("the email address X may ask for ('' removes it)")
+    )
+    edit.add_argument(
+        "--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for ('' removes it)")
+    )
+    edit.add_argument(
+        "--keep", metavar=tr("BOXES"), help=tr("boxes to keep off, e.g. training,memory or all")
+    )
+    edit.set_defaults(handler=_edit)
 
     rm = verbs.add_parser("remove", help=tr("remove an account, its secrets and its session"))
     rm.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
@@ -180,6 +198,59 @@ def _list(args: argparse.Namespace) -> int:
     for handle, last, at in lines:
         print(f"@{handle:<16} {last:<{width}} {at}".rstrip())
     return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from consentinel.core.accounts import UnknownAccount, parse_keep, validate_email, validate_phone
+    from consentinel.core.fileio import StorageError
+
+    if args.email is None and args.phone is None and args.keep is None:
+        raise UsageError(tr("Nothing to change: give --email, --phone or --keep."))
+    handle = parse_handle(args.handle)
+    try:
+        email = validate_email(args.email) if (args.email or "").strip() else None
+        phone = validate_phone(args.phone) if (args.phone or "").strip() else None
+        keep = parse_keep(args.keep) if args.keep is not None else None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    ctx = open_context()
+    account = known_account(ctx, handle)
+    changed = replace(
+        account,
+        email=email if args.email is not None else account.email,
+        phone=phone if args.phone is not None else account.phone,
+        keep=keep if keep is not None else account.keep,
+    )
+    if changed == account:
+        print(tr("@{handle} already has these details: nothing changed.", handle=account.handle))
+        return 0
+    try:
+        ctx.accounts.update(changed)
+    except UnknownAccount:  # removed meanwhile by another process
+        raise UsageError(
+            tr("@{handle} is not one of your accounts.", handle=account.handle)
+        ) from None
+    except StorageError as error:
+        raise UsageError(str(error)) from None
+    print(tr("Updated @{handle}.", handle=account.handle))
+    for line in _details(changed):
+        print(f"  {line}")
+    return 0
+
+
+def _details(account: Account) -> list[str]:
+    """What `account edit` says an account now holds (never a secret)."""
+    from consentinel.core.status import ALL_BOXES
+
+    none = tr("none")
+    boxes = ", ".join(box.value for box in ALL_BOXES if box in account.keep)
+    return [
+        tr("email: {value}", value=account.email or none),
+        tr("phone: {value}", value=account.phone or none),
+        tr("boxes kept off: {boxes}", boxes=boxes),
+    ]
 
 
 def _remove(args: argparse.Namespace) -> int:

@@ -79,8 +79,25 @@ FRENCH: dict[str, str] = {
     "Usage error:": "Erreur d'utilisation :",
     "See: consentinel --help": "Voir : consentinel --help",
     "add an account": "ajouter un compte",
-    "add, list or remove X accounts, or change their secrets":
-        "ajouter, lister ou retirer des comptes X, ou changer leurs secrets",
+    "change an account's email, phone or boxes; its secrets stay":
+        "changer l'e-mail, le téléphone ou les cases d'un compte ; ses secrets restent",
+    "the email address X may ask for ('' removes it)":
+        "l'adresse e-mail que X peut demander ('' la retire)",
+    "the phone number X may ask for ('' removes it)":
+        "le numéro de téléphone que X peut demander ('' le retire)",
+    "boxes to keep off, e.g. training,memory or all":
+        "cases à garder décochées, p. ex. training,memory ou all",
+    "Nothing to change: give --email, --phone or --keep.":
+        "Rien à changer : donnez --email, --phone ou --keep.",
+    "@{handle} already has these details: nothing changed.":
+        "@{handle} a déjà ces informations : rien n'a changé.",
+    "Updated @{handle}.": "@{handle} mis à jour.",
+    "none": "aucun",
+    "email: {value}": "e-mail : {value}",
+    "phone: {value}": "téléphone : {value}",
+    "boxes kept off: {boxes}": "cases gardées décochées : {boxes}",
+    "add, list, edit or remove X accounts, or change their secrets":
+        "ajouter, lister, modifier ou retirer des comptes X, ou changer leurs secrets",
     "save or change the 2FA (TOTP) secret": "enregistrer ou changer le secret 2FA (TOTP)",
     "read the secret from the first line of standard input":
         "lire le secret sur la première ligne de l'entrée standard",
