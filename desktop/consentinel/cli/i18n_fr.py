@@ -77,7 +77,7 @@ FRENCH: dict[str, str] = {
     "Standard input is closed: nothing was read, nothing was saved.":
         "L'entrée standard est fermée : rien n'a été lu, rien n'a été enregistré.",
     "Usage error:": "Erreur d'utilisation :",
-    "See: consentinel --help": "Voir : consentinel --help",
+    "See: {command} --help": "Voir : {command} --help",
     "add an account": "ajouter un compte",
     "change an account's email, phone or boxes; its secrets stay":
         "changer l'e-mail, le téléphone ou les cases d'un compte ; ses secrets restent",

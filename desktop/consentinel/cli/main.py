@@ -22,8 +22,21 @@ EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
+    #: The last parser that read the command line, so the innermost (`consentinel account
+    #: edit`): whose help a usage error points at, even for an argument only the top level
+    #: finds it does not know.
+    innermost: _Parser | None = None
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        _Parser.innermost = self
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{tr('Usage error:')} {message}\n{tr('See: consentinel --help')}\n")
+        command = (_Parser.innermost or self).prog
+        see = tr("See: {command} --help", command=command)
+        self.exit(EXIT_USAGE, f"{tr('Usage error:')} {message}\n{see}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
