@@ -199,3 +199,49 @@ def test_output_the_terminal_cannot_encode_is_replaced_not_a_traceback(
     done = subprocess.run([CLI, "schedule", "status"], env=env, capture_output=True)
     assert b"Traceback" not in done.stderr, done.stderr
     assert done.stdout.startswith(b"V?rification planifi?e"), done.stdout
+
+
+def test_ctrl_c_during_check_json_prints_what_was_done_and_no_noise(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """Ctrl-C while X waits for a code: one account is done, the other is not. The JSON says
+    so (`interrupted`), the terminal shows one sentence, and asyncio's leftovers stay unseen."""
+    sim = simx(
+        SimAccount("quick", "pw-quick"), SimAccount("mailer", SECRET, challenges=["email_code"])
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    for handle, password in (("quick", "pw-quick"), ("mailer", SECRET)):
+        added = subprocess.run(
+            [CLI, "account", "add", handle, "--password-stdin"],
+            input=password + "\n",
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert added.returncode == 0, added.stderr
+    # Signed in beforehand: sign-ins go one at a time, and mailer's waits for its code.
+    first = subprocess.run([CLI, "check", "quick"], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    term = Terminal(env, "check", "--json")
+    term.wait_for("enter the code X sent you")
+    deadline = time.monotonic() + 120
+    while _checks(env, "quick") < 2:
+        assert time.monotonic() < deadline, term.shown
+        time.sleep(0.2)  # polled: the other account's check ends on its own
+    term.type("\x03")  # Ctrl-C
+    code, out = term.finish(timeout=120)
+    assert code == 130, term.shown
+    assert "\nInterrupted." in term.shown, term.shown
+    for noise in ("Traceback", "Future exception", "Task was destroyed", "Exception ignored"):
+        assert noise not in term.shown, term.shown
+    result = json.loads(out)
+    assert result["interrupted"] is True and result["cancelled"] is True, result
+    assert [(a["handle"], a["status"]) for a in result["accounts"]] == [("quick", "opted_out")]
+    assert SECRET not in term.shown + out
+
+
+def _checks(env: dict[str, str], handle: str) -> int:
+    log = subprocess.run(
+        [CLI, "log", "--json", "--account", handle], env=env, capture_output=True, text=True
+    )
+    return sum(e["kind"] == "check" for e in json.loads(log.stdout)["entries"])

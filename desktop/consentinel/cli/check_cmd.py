@@ -14,13 +14,17 @@ from consentinel.cli.context import (
     parse_handle,
     warn_if_browser_setting_skipped,
 )
-from consentinel.cli.errors import UsageError, stop_writing_output
+from consentinel.cli.errors import (
+    UsageError,
+    hush_what_a_stopped_run_leaves,
+    stop_writing_output,
+)
 from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
-    from consentinel.core.events import Event
+    from consentinel.core.events import Event, RunResult
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 #: How long an unattended run waits for the keyring before taking it as locked.
@@ -63,7 +67,15 @@ def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
 
 def _check(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
-    from consentinel.core.events import AccountFinished, AccountStep, CancelToken, Step
+    from consentinel.core.events import (
+        AccountFinished,
+        AccountResult,
+        AccountStep,
+        CancelToken,
+        RunResult,
+        RunStarted,
+        Step,
+    )
     from consentinel.core.lock import RunLock
 
     ctx = open_context()
@@ -83,9 +95,16 @@ def _check(args: argparse.Namespace) -> int:
             print(tr("No screen here: the check runs without a window."), file=sys.stderr)
     quiet = args.json
     reader_gone = False
+    # What an interrupted run still says with --json: the accounts whose check ended.
+    run_ids: list[int] = []
+    finished: list[AccountResult] = []
 
     def on_event(event: Event) -> None:
         nonlocal reader_gone
+        if isinstance(event, RunStarted):
+            run_ids.append(event.run_id)
+        elif isinstance(event, AccountFinished):
+            finished.append(event.result)
         if quiet or reader_gone:
             return
         try:
@@ -138,15 +157,24 @@ def _check(args: argparse.Namespace) -> int:
         )
     except KeyboardInterrupt:
         cancel.cancel()
+        hush_what_a_stopped_run_leaves()
+        if args.json and run_ids:  # a script still learns which accounts were checked
+            stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
+            _print_json(stopped, interrupted=True)
         raise
     finally:
         lock.release()
     if args.unattended:
         _notify(ctx, result)
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
-        print()
+        _print_json(result, interrupted=False)
     return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
+
+
+def _print_json(result: RunResult, *, interrupted: bool) -> None:
+    """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end."""
+    json.dump({**result.to_json(), "interrupted": interrupted}, sys.stdout, ensure_ascii=False)
+    print(flush=True)
 
 
 def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
@@ -208,6 +236,7 @@ def _login(args: argparse.Namespace) -> int:
         result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None, cancel=cancel)
     except KeyboardInterrupt:
         cancel.cancel()
+        hush_what_a_stopped_run_leaves()
         raise
     print(result.message)
     return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF

@@ -3,6 +3,7 @@ what is done when whoever reads its output stops reading."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -11,6 +12,13 @@ def stop_writing_output() -> None:
     """The reader of standard output went away (`consentinel log | head`): from now on it goes
     nowhere, so that later writes and the flush at exit do not fail again."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def hush_what_a_stopped_run_leaves() -> None:
+    """After Ctrl-C stopped a check, asyncio reports at exit what the stopped run left
+    unfinished ("Future exception was never retrieved": Ctrl-C also stopped the browser's
+    driver). The person pressed Ctrl-C and reads "Interrupted."; not that."""
+    logging.getLogger("asyncio").disabled = True
 
 
 class UsageError(Exception):

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -146,8 +147,9 @@ class AccountCheck:
         ask = self.shared.ask
         if self.shared.unattended or ask is None:
             return None
-        # The caller's ask may block (a GUI dialog); keep the other accounts moving meanwhile.
-        return await asyncio.to_thread(ask, PromptRequest(self.handle, kind, detail))
+        # The caller's ask may block (a GUI dialog, a terminal's question); keep the other
+        # accounts moving meanwhile.
+        return await answer_in_daemon_thread(ask, PromptRequest(self.handle, kind, detail))
 
     def _save_evidence(self, png: bytes, what: str) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
@@ -472,3 +474,35 @@ class AccountCheck:
                 box, retry.after, retry.confirmed, outcome.mutation_status, retry.went_wrong_toast
             )
         return retry
+
+
+async def answer_in_daemon_thread(ask: AskSync, request: PromptRequest) -> str | None:
+    """`ask(request)` in a thread of its own that nothing waits for when the run stops.
+
+    A question waits for a person, who may never answer: the person presses Ctrl-C at a
+    terminal's question, whose read no thread can interrupt. In asyncio's own thread pool, that
+    read kept the process alive after the run had stopped, since asyncio waits for its pool's
+    threads at the end of the run. Here the run ends, and the thread ends with the process."""
+    loop = asyncio.get_running_loop()
+    answered: asyncio.Future[str | None] = loop.create_future()
+
+    def settle(answer: str | None, error: BaseException | None) -> None:
+        if answered.done():  # the run stopped waiting (cancelled)
+            return
+        if error is not None:
+            answered.set_exception(error)
+        else:
+            answered.set_result(answer)
+
+    def work() -> None:
+        answer: str | None = None
+        error: BaseException | None = None
+        try:
+            answer = ask(request)
+        except BaseException as exc:  # handed to the awaiting task, as to_thread would
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
+            loop.call_soon_threadsafe(settle, answer, error)
+
+    threading.Thread(target=work, name=f"ask-{request.handle}", daemon=True).start()
+    return await answered
