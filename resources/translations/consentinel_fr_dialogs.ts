@@ -659,6 +659,10 @@
             <translation>{box} : {state}</translation>
         </message>
         <message>
+            <source>The journal before it no longer verified; you chose to keep it as {name} and start a new one</source>
+            <translation>Le journal précédent ne se vérifiait plus ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
+        </message>
+        <message>
             <source>The journal before it no longer verified: {problem}; you chose to keep it as {name} and start a new one</source>
             <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
         </message>

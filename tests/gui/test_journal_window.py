@@ -413,6 +413,33 @@ def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
     assert aside[0] in only
 
 
+def test_a_problem_written_in_another_language_is_left_out(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Started over from a French terminal: the English window says it without the French."""
+    from consentinel.gui.journal_model import details
+
+    ctx = AppContext.create(vault=memory_vault)
+    payload = {"set_aside": "journal.sqlite3.damaged-x", "why": "damaged"}
+    french = ctx.journal.append(
+        EntryKind.JOURNAL_RESTARTED,
+        None,
+        {**payload, "problem": "l'entrée 2 a été modifiée.", "problem_lang": "fr"},
+    )
+    assert details(french) == (
+        "The journal before it no longer verified; you chose to keep it as "
+        "journal.sqlite3.damaged-x and start a new one"
+    )
+    english = ctx.journal.append(
+        EntryKind.JOURNAL_RESTARTED,
+        None,
+        {**payload, "problem": "entry 2 was edited.", "problem_lang": "en"},
+    )
+    assert details(english).startswith(
+        "The journal before it no longer verified: entry 2 was edited; "
+    )
+
+
 def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     window = _window(qtbot, ctx)

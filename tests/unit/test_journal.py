@@ -302,8 +302,40 @@ def test_a_damaged_journal_is_kept_as_it_is_and_a_new_one_names_it(
     assert verdict.ok and verdict.count == 1
     (first,) = fresh.entries()
     assert first.kind is EntryKind.JOURNAL_RESTARTED
-    assert first.payload == {"set_aside": moved.name, "why": "damaged", "problem": problem}
+    assert first.payload == {
+        "set_aside": moved.name,
+        "why": "damaged",
+        "problem": problem,
+        "problem_lang": "en",
+    }
     fresh.close()
+
+
+def test_the_problem_of_a_journal_started_over_is_read_only_in_its_own_language(
+    journal: Journal, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started over from a French terminal, the entry holds the French problem; read in
+    English (the command line's log, the journal window's words), it is said without it."""
+    from consentinel.cli.log_words import details
+
+    fill(journal)
+    db = raw(journal_path)
+    db.execute("UPDATE entries SET handle = 'mallory' WHERE id = 2")
+    db.close()
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    problem = journal.verify().problem or ""
+    assert "modifiée" in problem or "modifié" in problem, problem
+    fresh, moved = journal.start_over(problem)
+    (first,) = fresh.entries()
+    fresh.close()
+    french = details(first)
+    assert problem.rstrip(".") in french and moved.name in french
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    english = details(first)
+    assert english == (
+        f"the journal before it no longer verified; kept as {moved.name}, by your choice, and a "
+        "new one started"
+    )
 
 
 def test_a_journal_that_cannot_be_set_aside_stays_open_as_it_was(

@@ -367,6 +367,10 @@ FRENCH: dict[str, str] = {
         "Le journal qui ne se vérifiait plus est gardé tel quel, sous le nom {name}, à côté du "
         "nouveau (ses captures d'écran restent dans le dossier des preuves). Le nouveau journal "
         "commence par une entrée qui le nomme.",
+    "the journal before it no longer verified; kept as {name}, by your choice, and a new one "
+    "started":
+        "le journal précédent ne se vérifiait plus ; gardé sous le nom {name}, à votre demande, et "
+        "un nouveau commencé",
     "the journal before it no longer verified: {problem}; kept as {name}, by your choice, and "
     "a new one started":
         "le journal précédent ne se vérifiait plus : {problem} ; gardé sous le nom {name}, à "

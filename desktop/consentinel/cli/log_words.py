@@ -20,6 +20,7 @@ from consentinel.core.journal_entries import (
     change_flags,
     message_for_reader,
     run_end_words,
+    text_for_reader,
 )
 from consentinel.core.status import Box, Status
 
@@ -84,10 +85,17 @@ def details(entry: Entry) -> str:
                 name=name,
             )
         if p.get("why") == "damaged":
+            problem = text_for_reader(p, "problem").rstrip(".")
+            if not problem:
+                return tr(
+                    "the journal before it no longer verified; kept as {name}, by your choice, "
+                    "and a new one started",
+                    name=name,
+                )
             return tr(
                 "the journal before it no longer verified: {problem}; kept as {name}, by your "
                 "choice, and a new one started",
-                problem=str(p.get("problem", "")).rstrip("."),
+                problem=problem,
                 name=name,
             )
         return tr("the journal found could not be read; set aside as {name}", name=name)

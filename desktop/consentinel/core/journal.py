@@ -233,7 +233,14 @@ class Journal:
             fresh.append(
                 EntryKind.JOURNAL_RESTARTED,
                 None,
-                {"set_aside": moved.name, "why": "damaged", "problem": problem},
+                {
+                    "set_aside": moved.name,
+                    "why": "damaged",
+                    "problem": problem,
+                    # The problem is a sentence in the person's language: a reader in another
+                    # language is told without it.
+                    "problem_lang": current_language(),
+                },
             )
         return fresh, moved
 

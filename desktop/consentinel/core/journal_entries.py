@@ -255,6 +255,12 @@ def outcome_counts(
 def message_for_reader(payload: dict[str, Any]) -> str:
     """An entry's sentence, if it is in the language of whoever reads it now; else "" (the
     entry's status and reason, which every reader gets in words of their own, say it)."""
-    message = str(payload.get("message") or "")
-    written_in = payload.get("message_lang")
-    return message if written_in in (None, current_language()) else ""
+    return text_for_reader(payload, "message")
+
+
+def text_for_reader(payload: dict[str, Any], key: str) -> str:
+    """`payload[key]`, a sentence written in the language `payload[key + "_lang"]` names, if
+    that is the language of whoever reads it now (or none is named); else ""."""
+    text = str(payload.get(key) or "")
+    written_in = payload.get(f"{key}_lang")
+    return text if written_in in (None, current_language()) else ""

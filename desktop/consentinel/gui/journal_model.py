@@ -22,6 +22,7 @@ from consentinel.core.journal_entries import (
     EntryKind,
     box_changes_in_page_order,
     run_end_words,
+    text_for_reader,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
@@ -191,17 +192,21 @@ _RESTART_WHY = {
 
 
 def _restart_words(p: dict[str, Any]) -> str:
+    problem = text_for_reader(p, "problem").rstrip(".")
+    if p.get("why") == "damaged" and not problem:
+        text = QT_TRANSLATE_NOOP(
+            "JournalModel",
+            "The journal before it no longer verified; you chose to keep it as {name} and start "
+            "a new one",
+        )
+        return _tr(text).replace("{name}", str(p.get("set_aside", "?")))
     text = _RESTART_WHY.get(
         str(p.get("why")),
         QT_TRANSLATE_NOOP(
             "JournalModel", "The journal found could not be read; it was set aside as {name}"
         ),
     )
-    return (
-        _tr(text)
-        .replace("{name}", str(p.get("set_aside", "?")))
-        .replace("{problem}", str(p.get("problem", "")).rstrip("."))
-    )
+    return _tr(text).replace("{name}", str(p.get("set_aside", "?"))).replace("{problem}", problem)
 
 
 def details(entry: Entry) -> str:
