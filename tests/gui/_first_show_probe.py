@@ -13,7 +13,20 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-HEAVY = ("playwright", "consentinel.core.engine", "consentinel.simx", "keyring", "cryptography")
+HEAVY = (
+    "playwright",
+    "consentinel.core.engine",
+    "consentinel.simx",
+    "keyring",
+    "cryptography",
+    # The keyring's own modules, and what only a check, a secret or a full log file needs.
+    "consentinel.core.vault",
+    "consentinel.core.sessions",
+    "consentinel.core.totp",
+    "hashlib",
+    "socket",
+    "logging.handlers",
+)
 
 
 def _report(window: QMainWindow) -> dict[str, object]:

@@ -1,6 +1,8 @@
 """The window opens before the heavy parts load: Playwright, the engine, the keyring library and
-cryptography wait for the first check or the first secret (issue 7's start-up target; the time
-itself is measured by benchmarks/, never by a test)."""
+cryptography, the app's keyring and session stores, and what only they or a full log file need
+(hashing, sockets, the standard library's log handlers) wait for the first check or the first
+secret (issue 7's start-up target; the time itself is measured by benchmarks/, never by a
+test)."""
 
 from __future__ import annotations
 

@@ -4,33 +4,49 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import AccountStore, handle_key
 from consentinel.core.fileio import atomic_write_text
 from consentinel.core.journal import Journal
-from consentinel.core.paths import AppPaths
-from consentinel.core.sessions import SessionStore
+from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
-from consentinel.core.totp import TotpGenerator
-from consentinel.core.vault import NOTHING_ADOPTED, SERVICE, Adoption, Vault
 from consentinel.x.site import XSite
 
+if TYPE_CHECKING:
+    from consentinel.core.sessions import SessionStore
+    from consentinel.core.totp import TotpGenerator
+    from consentinel.core.vault import Vault
 
-@dataclass
+
 class AppContext:
-    """What the engine, the CLI and the GUI share. Build it with `AppContext.create()`."""
+    """What the engine, the CLI and the GUI share. Build it with `AppContext.create()`.
 
-    paths: AppPaths
-    settings: Settings
-    accounts: AccountStore
-    vault: Vault
-    sessions: SessionStore
-    journal: Journal
-    site: XSite
-    totp: TotpGenerator = field(default_factory=TotpGenerator)
-    #: Sentences about files that were set aside at start-up (corrupt or from a newer version).
-    warnings: list[str] = field(default_factory=list)
+    The keyring, the saved sessions and the 2FA code generator are made the first time they are
+    used: the app's window shows without loading them (they are needed by a check, an account's
+    secrets, or its removal)."""
+
+    def __init__(
+        self,
+        *,
+        paths: AppPaths,
+        settings: Settings,
+        accounts: AccountStore,
+        journal: Journal,
+        site: XSite,
+        vault: Vault | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.accounts = accounts
+        self.journal = journal
+        self.site = site
+        #: Sentences about files that were set aside at start-up (corrupt or from a newer version).
+        self.warnings: list[str] = warnings if warnings is not None else []
+        self._vault = vault
+        self._sessions: SessionStore | None = None
+        self._totp: TotpGenerator | None = None
 
     @classmethod
     def create(
@@ -46,18 +62,42 @@ class AppContext:
         if settings is None:
             settings, warning = load_settings(paths)
         accounts = AccountStore(paths)
-        vault = vault or _vault_for(paths, accounts)
+        if vault is None:
+            _mark_a_new_folder(paths, accounts)
         return cls(
             paths=paths,
             settings=settings,
             accounts=accounts,
-            vault=vault,
-            sessions=SessionStore(paths, vault),
             journal=Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir),
             site=XSite(settings.effective_x_origin()),
-            totp=TotpGenerator(used_steps=accounts),
+            vault=vault,
             warnings=[warning] if warning else [],
         )
+
+    @property
+    def vault(self) -> Vault:
+        """The keyring: the platform's, under this data folder's own service name."""
+        if self._vault is None:
+            self._vault = _vault_for(self.paths, self.accounts)
+        return self._vault
+
+    @property
+    def sessions(self) -> SessionStore:
+        """Saved X sessions, encrypted with a key kept in the keyring."""
+        if self._sessions is None:
+            from consentinel.core.sessions import SessionStore
+
+            self._sessions = SessionStore(self.paths, self.vault)
+        return self._sessions
+
+    @property
+    def totp(self) -> TotpGenerator:
+        """2FA codes, each time step used once per account (remembered in the accounts file)."""
+        if self._totp is None:
+            from consentinel.core.totp import TotpGenerator
+
+            self._totp = TotpGenerator(used_steps=self.accounts)
+        return self._totp
 
     def save_settings(self) -> None:
         """Write the settings as they are now (atomic, owner-only)."""
@@ -67,14 +107,10 @@ class AppContext:
 def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:
     """The platform's folders use the app's keyring service; a folder of its own
     (CONSENTINEL_HOME) its own service, into which its secrets from before are copied once."""
+    from consentinel.core.vault import SERVICE, Adoption, Vault
+
     if not paths.own_keyring_scope:
         return Vault()
-    marker = paths.keyring_adopted_path
-    if not marker.exists() and not accounts.list():
-        # A new folder has nothing from before: an account added to it later must not pick up
-        # another folder's secrets under the same handle.
-        with contextlib.suppress(OSError):
-            atomic_write_text(marker, NOTHING_ADOPTED)
     adopt = Adoption(
         SERVICE,
         lambda: [a.handle for a in accounts.list()],
@@ -82,6 +118,18 @@ def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:
         used_by_platform_folder=_platform_folder_has,
     )
     return Vault(service=paths.keyring_service, adopt=adopt)
+
+
+def _mark_a_new_folder(paths: AppPaths, accounts: AccountStore) -> None:
+    """A new folder of its own has nothing from before: an account added to it later must not
+    pick up another folder's secrets under the same handle. Decided when the folder is opened,
+    not when the keyring is first used (an account may have been added by then)."""
+    if not paths.own_keyring_scope:
+        return
+    marker = paths.keyring_adopted_path
+    if not marker.exists() and not accounts.list():
+        with contextlib.suppress(OSError):
+            atomic_write_text(marker, NOTHING_ADOPTED)
 
 
 def _platform_folder_has(handle: str) -> bool:

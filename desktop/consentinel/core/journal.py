@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import shutil
-import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -45,6 +44,7 @@ from consentinel.core.journal_schema import (
     set_aside_db,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
+from consentinel.core.lock import this_host
 from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
 
 # The names other modules import from here, wherever they are defined.
@@ -256,7 +256,7 @@ class Journal:
         """Mark runs still "running" as interrupted. With only_dead, only those whose process on
         this machine is gone; without, every run not started by this Journal (call it while
         holding the RunLock, when no other run can be going)."""
-        host = socket.gethostname()
+        host = this_host()
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, pid, host FROM runs WHERE status = ?", (RunStatus.RUNNING.value,)
@@ -291,7 +291,7 @@ class Journal:
             now = self._now()
             cur = self._db.execute(
                 "INSERT INTO runs (started_at, trigger, status, pid, host) VALUES (?, ?, ?, ?, ?)",
-                (now, str(trigger), RunStatus.RUNNING.value, os.getpid(), socket.gethostname()),
+                (now, str(trigger), RunStatus.RUNNING.value, os.getpid(), this_host()),
             )
             run_id = int(cur.lastrowid or 0)
             self._insert(now, run_id, EntryKind.RUN_STARTED, None, {"trigger": str(trigger)})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -178,6 +177,8 @@ def entry_hash(
     handle: str | None,
     payload: object,
 ) -> str:
+    import hashlib  # loaded with the first entry written, not with the window
+
     body = canonical_json(
         {"id": id_, "ts": ts, "run_id": run_id, "kind": kind, "handle": handle, "payload": payload}
     )
@@ -189,6 +190,8 @@ def stored_entry_hash(row: Sequence[Any]) -> str:
     from its payload's text as written (canonical JSON), without parsing it: the same body,
     its keys in canonical (sorted) order. A payload whose text is not exactly what Consentinel
     writes gives another hash (verify then parses it)."""
+    import hashlib
+
     id_, ts, run_id, kind, handle, payload_text, prev_hash = row[:7]
     body = (
         f'{{"handle":{_json_scalar(handle)},"id":{_json_scalar(id_)},'

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 import threading
 import time
@@ -29,6 +28,17 @@ POLL_INTERVAL_S = 0.05
 #: Windows locks a byte range, and a locked range cannot be read by anyone else; the lock sits on
 #: one byte far past the JSON so that holder() can still read who holds it.
 _WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+def this_host() -> str:
+    """This computer's name, as `socket.gethostname()` says it; on Linux and macOS read from
+    `uname`, the same system call, without loading the socket module at start-up."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket  # Windows
+
+    return socket.gethostname()
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ class LockInfo:
         if self.pid is None or self.started_at is None:
             return tr("A check is already running.")
         since = self.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        if self.host and self.host != socket.gethostname():
+        if self.host and self.host != this_host():
             return tr(
                 "A check is already running (pid {pid} on {host} since {since}).",
                 pid=self.pid,
@@ -180,7 +190,7 @@ class RunLock:
 
     @staticmethod
     def _write_info(fd: int) -> None:
-        info = LockInfo(pid=os.getpid(), host=socket.gethostname(), started_at=_utcnow())
+        info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
         data = json.dumps(info.to_json(), sort_keys=True).encode("utf-8")
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)

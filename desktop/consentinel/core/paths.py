@@ -13,6 +13,10 @@ from consentinel import APP_ID, APP_NAME
 HOME_ENV = "CONSENTINEL_HOME"
 _PRIVATE_DIR = 0o700
 
+#: What `keyring_adopted_path` holds for a folder made new: it took nothing from the shared
+#: keyring service, so nothing there is its to delete.
+NOTHING_ADOPTED = "new folder: nothing copied\n"
+
 
 @dataclass(frozen=True)
 class AppPaths:
@@ -71,7 +75,7 @@ class AppPaths:
     @property
     def keyring_adopted_path(self) -> Path:
         """Written once this folder's secrets were copied from the service every folder shared
-        before 0.2 (see Vault.adopt)."""
+        before 0.2 (see Vault.adopt); holding NOTHING_ADOPTED, made with a new folder."""
         return self.data_dir / "keyring-adopted"
 
     @property

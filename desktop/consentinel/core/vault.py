@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from consentinel import APP_ID
 from consentinel.core.accounts import handle_key
 from consentinel.core.i18n import tr
+from consentinel.core.paths import NOTHING_ADOPTED
 
 if TYPE_CHECKING:
     # keyring loads when a secret is first needed, not when the app starts.
@@ -36,10 +37,6 @@ SESSION_KEY_BYTES = 32
 #: The key of the keyed hashes (HMAC) that remember refused identity answers in accounts.json:
 #: without it, an email or phone cannot be found again from its hash by trying likely ones.
 ANSWER_KEY_ENTRY = "answer-key"
-#: What a folder's adoption marker says when the folder was new: it took nothing from the
-#: shared service, so nothing there is its to delete.
-NOTHING_ADOPTED = "new folder: nothing copied\n"
-
 #: Backends that are no keyring at all, or that keep secrets in files anyone with the disk can
 #: read (keyrings.alt's Plaintext/Encrypted file keyrings and friends). Matched on module names.
 _REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")

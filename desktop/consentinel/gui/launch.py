@@ -140,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = DemoSession.start()
         ctx = demo.ctx
     else:
-        instance = SingleInstance(server_name(str(paths.root)), paths.instance_lock_path)
+        root = str(paths.root)
+        instance = SingleInstance(lambda: server_name(root), paths.instance_lock_path)
         claim = instance.claim()
         if claim is Claim.FORWARDED:
             log.info("another instance was asked to come forward")

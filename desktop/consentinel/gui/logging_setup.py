@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from consentinel.core.fileio import make_private_dirs
@@ -47,6 +47,45 @@ def redact(text: str) -> str:
     return _LONG_TOKEN.sub(REDACTED, text)
 
 
+class OwnerOnlyRotatingFile(logging.FileHandler):
+    """A log file kept under `limit` bytes: past it, it becomes `.1` (`.1` becomes `.2`…, `keep`
+    of them), and a new one starts, owner-only like the first (the standard library's rotating
+    handler made it with the process's umask, often readable by everyone)."""
+
+    def __init__(self, path: Path, *, limit: int, keep: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self._limit = limit
+        self._keep = keep
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is None:
+                self.stream = self._open()
+            if self.stream.tell() >= self._limit:
+                self._rotate()
+        except OSError:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for n in range(self._keep - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
+
+
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
@@ -61,7 +100,7 @@ def setup_logging(logs_dir: Path) -> Path:
         path.touch(mode=0o600)
     if os.name == "posix":
         path.chmod(0o600)
-    _use(RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"))
+    _use(OwnerOnlyRotatingFile(path, limit=1_000_000, keep=3))
     return path
 
 

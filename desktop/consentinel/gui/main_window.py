@@ -24,7 +24,6 @@ from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, PromptKind, PromptRequest, RunResult, Step
 from consentinel.core.status import Reason
-from consentinel.core.vault import VaultError
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
 from consentinel.gui.app_icons import app_icon, icon
@@ -379,6 +378,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _remove_one(self, handle: str) -> bool:
+        from consentinel.core.vault import VaultError  # the keyring loads when first needed
+
         try:
             self.ctx.vault.delete_account(handle)
         except VaultError as error:

@@ -11,9 +11,9 @@ finds the lock held keeps knocking for a moment while the first one gets there.
 from __future__ import annotations
 
 import enum
-import hashlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,8 @@ class Claim(enum.Enum):
 
 def server_name(data_root: str) -> str:
     # Per data folder (and so per user): a demo or a test home never finds the real app.
+    import hashlib  # worked out once the window is up, unless another app holds the lock
+
     digest = hashlib.sha256(data_root.encode("utf-8")).hexdigest()[:16]
     return f"{APP_ID}-{digest}"
 
@@ -54,17 +56,25 @@ class SingleInstance(QObject):
 
     def __init__(
         self,
-        name: str,
+        name: str | Callable[[], str],
         lock_path: Path,
         *,
         answer_timeout_s: float | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.name = name
+        self._name = name
         self._lock = RunLock(lock_path)
         self._answer_timeout_s = ANSWER_TIMEOUT_S if answer_timeout_s is None else answer_timeout_s
         self._server: QLocalServer | None = None
+
+    @property
+    def name(self) -> str:
+        """The local socket's name (`name` may be given as a function: worked out when first
+        needed)."""
+        if not isinstance(self._name, str):
+            self._name = self._name()
+        return self._name
 
     def claim(self) -> Claim:
         """FIRST when this process took the lock; else asks the holder to show its window."""
