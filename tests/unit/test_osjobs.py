@@ -36,7 +36,6 @@ from consentinel.core.osjobs.job import (
     gui_command,
 )
 from consentinel.core.osjobs.launchd import CHECK_LABEL, LaunchdJob, render_check_plist
-from consentinel.core.osjobs.slots import next_slot_time, slots_for
 from consentinel.core.osjobs.systemd import (
     SERVICE,
     TIMER,
@@ -53,6 +52,7 @@ from consentinel.core.osjobs.windows_task import (
     render_task_xml,
     render_wrapper,
 )
+from consentinel.core.schedule_slots import next_slot_time, slots_for
 
 SCHEDULES = ["6h", "12h", "daily", "weekly"]
 NS = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}

@@ -150,6 +150,10 @@ class Scheduler:
     # -- what the GUI changes -------------------------------------------------------------------
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def schedule(self) -> ScheduleChoice:
         return self._schedule
 

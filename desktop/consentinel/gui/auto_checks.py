@@ -60,7 +60,16 @@ class AutoChecks(QObject):
         self.schedule_changed.emit()
 
     def next_run_at(self) -> datetime | None:
-        return self.scheduler.next_run_at()
+        """The app's next automatic check, or the OS job's when that comes first (it runs at
+        fixed times, whether the app is open or not; None: off or paused)."""
+        in_app = self.scheduler.next_run_at()
+        if in_app is None or not self._ctx.settings.run_when_closed:
+            return in_app
+        from consentinel.core.schedule_slots import next_os_run
+
+        last = self._ctx.journal.last_completed_run_at()
+        by_os = next_os_run(last, self._ctx.settings.schedule, self.scheduler.clock.now())
+        return in_app if by_os is None else min(in_app, by_os)
 
     @property
     def paused(self) -> bool:

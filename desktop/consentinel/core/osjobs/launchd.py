@@ -21,8 +21,8 @@ from consentinel.core.osjobs.job import (
     run_command,
     write_file,
 )
-from consentinel.core.osjobs.slots import Slot, next_slot_time, slots_for
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
+from consentinel.core.schedule_slots import Slot, next_slot_time, slots_for
 
 CHECK_LABEL = f"{APP_ID}.check"
 LAUNCHCTL = "/bin/launchctl"

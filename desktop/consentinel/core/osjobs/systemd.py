@@ -22,8 +22,8 @@ from consentinel.core.osjobs.job import (
     run_command,
     write_file,
 )
-from consentinel.core.osjobs.slots import random_delay_for, slots_for
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
+from consentinel.core.schedule_slots import random_delay_for, slots_for
 
 #: The units' name for the platform's own data folder; another folder's adds its suffix.
 UNIT_NAME = "consentinel-check"

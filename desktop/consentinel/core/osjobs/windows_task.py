@@ -24,8 +24,8 @@ from consentinel.core.osjobs.job import (
     run_command,
     write_file,
 )
-from consentinel.core.osjobs.slots import random_delay_for, slots_for
 from consentinel.core.schedule import ScheduleChoice, interval_for, parse_schedule
+from consentinel.core.schedule_slots import random_delay_for, slots_for
 
 TASK_NAME = "\\Consentinel\\Check"
 TASK_NS = "http://schemas.microsoft.com/windows/2004/02/mit/task"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from consentinel.core.schedule import ScheduleChoice, parse_schedule
+from consentinel.core.schedule import ScheduleChoice, os_run_is_due, parse_schedule
 
 #: Noon rather than midnight for daily and weekly: a laptop is more likely to be on.
 DAILY_HOUR = 12
@@ -63,3 +63,19 @@ def next_slot_time(slots: tuple[Slot, ...], after: datetime) -> datetime | None:
                     best = candidate
                 break
     return best
+
+
+def next_os_run(last_completed: datetime | None, schedule: str, now: datetime) -> datetime | None:
+    """When the OS job will next check, not skip as "checked lately" (`os_run_is_due`): the
+    first of its times after `now` at which a check would go ahead, its random delay (up to
+    `random_delay_for`) not counted. None when the schedule is off."""
+    slots = slots_for(schedule)
+    after = now.astimezone()  # the slots are local times
+    for _ in range(2 * len(slots) + 1):  # half an interval is past within two rounds of slots
+        slot = next_slot_time(slots, after)
+        if slot is None:
+            return None
+        if os_run_is_due(last_completed, schedule, slot):
+            return slot
+        after = slot
+    return None
