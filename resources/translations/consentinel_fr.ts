@@ -327,6 +327,11 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="276"/>
+        <source>&amp;Journal of @{handle}</source>
+        <translation>&amp;Journal de @{handle}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="272"/>
         <source>Waiting for an account</source>
         <translation>En attente d&apos;un compte</translation>

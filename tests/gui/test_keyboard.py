@@ -9,9 +9,18 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QSignalSpy, QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenuBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.events import PromptKind, PromptRequest
@@ -23,6 +32,13 @@ from consentinel.gui.prompt_dialogs import PromptDialog
 from tests.gui._app_support import add_account, make_context, running_app
 
 
+def _letter(text: str) -> str | None:
+    """The Alt+letter a control's text gives it ("&&" is a plain "&")."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
 def _mnemonics(window: QWidget) -> list[str]:
     """The Alt+letter of every visible, enabled button and menu title of a window."""
     texts = [
@@ -30,12 +46,29 @@ def _mnemonics(window: QWidget) -> list[str]:
     ]
     for bar in window.findChildren(QMenuBar):
         texts += [a.text() for a in bar.actions() if a.isVisible()]
-    letters = []
-    for text in texts:
-        at = text.replace("&&", "").find("&")
-        if at >= 0 and at + 1 < len(text.replace("&&", "")):
-            letters.append(text.replace("&&", "")[at + 1].lower())
-    return letters
+    return [letter for text in texts if (letter := _letter(text))]
+
+
+def _menu_letters(menu: QMenu) -> list[str | None]:
+    """The letter of each entry of a menu (None: an entry without one)."""
+    return [_letter(a.text()) for a in menu.actions() if not a.isSeparator()]
+
+
+def _open_popup(qtbot: QtBot) -> QMenu:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def _answer_when_asked(answer: str, said: list[str]) -> None:
+    """Once a message box is up, notes its question and clicks its button `answer`."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _answer_when_asked(answer, said))
+        return
+    said.append(box.text())
+    next(b for b in box.buttons() if b.text() == answer).click()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -56,6 +89,73 @@ def test_each_alt_letter_names_one_control_on_the_first_screen_and_during_a_chec
         window.panel.begin(1)
         doubled = [k for k, n in Counter(_mnemonics(window)).items() if n > 1]
         assert doubled == [], (language, _mnemonics(window))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_accounts_menu_opens_from_the_keyboard_and_the_mouse_with_the_window_actions(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """A keyboard user has no right button: the Menu key (which Qt turns into a keyboard
+    context-menu event) and Shift+F10 open the same menu a right-click opens."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx, language=language) as app:
+        window, table = app.window, app.window.table
+        table.selectRow(table.row_of("bob") or 0)
+        table.setFocus()
+
+        # 1. The Menu key: under bob's row, the window's own actions, each with its own letter.
+        here = QPoint(0, 0)
+        QApplication.sendEvent(
+            table,
+            QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, here, table.mapToGlobal(here)),
+        )
+        menu = _open_popup(qtbot)
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        assert entries[:4] == [
+            window.check_action,
+            window.signin_action,
+            window.edit_action,
+            window.remove_action,
+        ]
+        assert all(a.isEnabled() for a in entries)
+        assert "@bob" in entries[4].text() and entries[4].text() != "&Journal of @{handle}"
+        letters = _menu_letters(menu)
+        assert None not in letters and len(set(letters)) == len(letters), letters
+        bob = table.visualRect(table.model().index(table.row_of("bob") or 0, 0))
+        assert menu.geometry().top() >= table.viewport().mapToGlobal(bob.topLeft()).y()
+        # Its Remove asks to remove bob, as Delete and the Accounts menu do.
+        said: list[str] = []
+        QTimer.singleShot(0, lambda: _answer_when_asked(window.tr("Cancel"), said))
+        QTest.keyClick(menu, _letter(window.remove_action.text()) or "")
+        assert len(said) == 1 and "@bob" in said[0], said
+        assert not menu.isVisible() and len(ctx.accounts.list()) == 2
+
+        # 2. Shift+F10; its last entry shows bob's journal.
+        QTest.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        menu = _open_popup(qtbot)
+        QTest.keyClick(menu, "j")
+        journal = window.journal_window
+        assert journal is not None and journal.isVisible()
+        assert journal.account_filter.currentData() == "bob"
+        journal.close()
+
+        # 3. A right-click on alice's row selects her and opens the menu at the pointer.
+        alice = table.visualRect(table.model().index(table.row_of("alice") or 0, 0)).center()
+        QTest.mousePress(table.viewport(), Qt.MouseButton.RightButton, pos=alice)
+        QTest.mouseRelease(table.viewport(), Qt.MouseButton.RightButton, pos=alice)
+        QApplication.sendEvent(
+            table.viewport(),
+            QContextMenuEvent(
+                QContextMenuEvent.Reason.Mouse, alice, table.viewport().mapToGlobal(alice)
+            ),
+        )
+        menu = _open_popup(qtbot)
+        assert table.selected_handles() == ["alice"]
+        assert menu.geometry().topLeft() == table.viewport().mapToGlobal(alice)
+        assert "@alice" in [a for a in menu.actions() if not a.isSeparator()][4].text()
+        menu.close()
 
 
 def test_the_journal_window_is_walked_with_tab_and_closed_with_escape(

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.table = AccountsTable()
         self.table.edit_requested.connect(self.edit_account)
         self.table.remove_requested.connect(lambda _handle: self.remove_account())
+        self.table.menu_requested.connect(self._show_account_menu)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.currentCellChanged.connect(self._say_why)
         self.panel = CheckPanel()
@@ -256,6 +258,33 @@ class MainWindow(QMainWindow):
         tools.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+        # The selected accounts' own menu (right-click, Menu key, Shift+F10): the window's
+        # actions, so each does there what it does in the menus, and is enabled as there.
+        self.account_journal_action = QAction(icon("journal"), "", self)
+        self.account_journal_action.triggered.connect(
+            lambda _checked=False: self.show_journal(self.table.current_handle())
+        )
+        self.account_menu = QMenu(self)
+        for entry in (
+            self.check_action,
+            self.signin_action,
+            None,
+            self.edit_action,
+            self.remove_action,
+            None,
+            self.account_journal_action,
+        ):
+            self.account_menu.addAction(entry) if entry else self.account_menu.addSeparator()
+
+    def _show_account_menu(self, where: QPoint) -> None:
+        handle = self.table.current_handle()
+        if handle is None:
+            return
+        self.account_journal_action.setText(
+            self.tr("&Journal of @{handle}").replace("{handle}", handle)
+        )
+        self.account_menu.popup(where)
 
     def _say_why(self, row: int, _column: int, previous_row: int, _previous: int) -> None:
         """A row reached from the keyboard says why its check ended so, as its tooltip does."""
@@ -576,7 +605,8 @@ class MainWindow(QMainWindow):
 
     # -- other windows ----------------------------------------------------------------------------
 
-    def show_journal(self) -> None:
+    def show_journal(self, handle: str | None = None) -> None:
+        """The journal window; with `handle`, showing that account's entries only."""
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow
 
@@ -584,6 +614,8 @@ class MainWindow(QMainWindow):
             self.journal_window.journal_replaced.connect(self.refresh)
         else:
             self.journal_window.refresh()
+        if handle:
+            self.journal_window.show_account(handle)
         self.journal_window.show()
         self.journal_window.raise_()
         self.journal_window.activateWindow()
