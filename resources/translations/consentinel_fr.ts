@@ -588,28 +588,28 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <name>Tray</name>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
-        <source>Check all now</source>
-        <translation>Tout vérifier maintenant</translation>
+        <source>&amp;Check all now</source>
+        <translation>&amp;Tout vérifier maintenant</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="53"/>
-        <source>Open Consentinel</source>
-        <translation>Ouvrir Consentinel</translation>
+        <source>&amp;Open Consentinel</source>
+        <translation>&amp;Ouvrir Consentinel</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Resume the schedule</source>
-        <translation>Reprendre les vérifications planifiées</translation>
+        <source>Resume the &amp;schedule</source>
+        <translation>Reprendre les vérifications &amp;planifiées</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Pause the schedule</source>
-        <translation>Suspendre les vérifications planifiées</translation>
+        <source>Pause the &amp;schedule</source>
+        <translation>Suspendre les vérifications &amp;planifiées</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>
-        <source>Quit</source>
-        <translation>Quitter</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
 </context>
 </TS>

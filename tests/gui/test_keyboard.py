@@ -29,6 +29,8 @@ from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
+from consentinel.gui.translations import Translators
+from consentinel.gui.tray import Tray
 from tests.gui._app_support import add_account, make_context, running_app
 
 
@@ -156,6 +158,36 @@ def test_the_accounts_menu_opens_from_the_keyboard_and_the_mouse_with_the_window
         assert menu.geometry().topLeft() == table.viewport().mapToGlobal(alice)
         assert "@alice" in [a for a in menu.actions() if not a.isSeparator()][4].text()
         menu.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_entry_of_the_tray_menu_has_its_own_letter(qtbot: QtBot, language: str) -> None:
+    """Paused or not; and its letter, pressed in the open menu, does what the entry says."""
+    translators = Translators()
+    try:
+        translators.switch(language)
+        paused = [False]
+        tray = Tray(lambda: paused[0], lambda: False)
+        schedule_letters = set()
+        for state in (False, True):
+            paused[0] = state
+            tray.menu.aboutToShow.emit()
+            letters = _menu_letters(tray.menu)
+            texts = [a.text() for a in tray.menu.actions()]
+            assert None not in letters and len(set(letters)) == len(letters), texts
+            schedule_letters.add(letters[2])
+        assert len(schedule_letters) == 1  # the same letter pauses and resumes
+        if language == "fr":
+            assert texts[0] == "&Tout vérifier maintenant"  # the French catalogue is in use
+        tray.menu.popup(QPoint(10, 10))
+        menu = _open_popup(qtbot)
+        assert menu is tray.menu
+        opening = next(a for a in menu.actions() if a.text().endswith("Consentinel"))
+        with qtbot.waitSignal(tray.open_window, timeout=2_000):
+            QTest.keyClick(menu, _letter(opening.text()) or "")
+        assert not menu.isVisible()
+    finally:
+        translators.switch("en")
 
 
 def test_the_journal_window_is_walked_with_tab_and_closed_with_escape(
