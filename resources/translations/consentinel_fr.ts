@@ -101,6 +101,11 @@
         <translation>Comptes vérifiés</translation>
     </message>
     <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="75"/>
+        <source>Accounts checked: {done} of {total}</source>
+        <translation>Comptes vérifiés : {done} sur {total}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="23"/>
         <source>Ca&amp;ncel check</source>
         <translation>A&amp;nnuler la vérification</translation>

@@ -9,8 +9,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QContextMenuEvent,
+)
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptKind, PromptRequest, Step
 from consentinel.gui.about_dialog import AboutDialog
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+from consentinel.gui.check_panel import CheckPanel
+from consentinel.gui.dialog_words import step_name
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.translations import Translators
@@ -253,3 +260,49 @@ def test_what_a_screen_reader_and_the_keyboard_reach(qtbot: QtBot, consentinel_h
     assert dialog.handle_error.isVisible()
     # The problem under the field is what a screen reader says on the field.
     assert dialog.handle_edit.accessibleDescription() == dialog.handle_error.text()
+
+
+def test_a_checks_progress_reaches_a_screen_reader_as_it_changes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read through Qt's own accessibility interfaces, as a screen reader's bridge reads them;
+    the announcements are seen on their way into Qt's QAccessible.updateAccessibility."""
+    announced: list[tuple[QObject, str]] = []
+    real_update = QAccessible.updateAccessibility
+
+    def listening(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            announced.append((event.object(), event.message()))
+        real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listening)
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    line = QAccessible.queryAccessibleInterface(panel.label)
+    bar = QAccessible.queryAccessibleInterface(panel.progress)
+    name, description = QAccessible.Text.Name, QAccessible.Text.Description
+
+    panel.begin(2)
+    qtbot.waitExposed(panel)
+    said = [panel.label.text()]
+    assert line.text(name) == "Checking 2 accounts…"  # was "Check progress", whatever it showed
+    assert line.text(description) == "Check progress"
+    assert bar.text(description) == "Accounts checked: 0 of 2"
+    for step in (Step.SIGNING_IN, Step.READING_PAGE, Step.UNTICKING):
+        panel.show_step("alice", step)
+        said.append(f"@alice: {step_name(step)}")
+        assert panel.label.text() == line.text(name) == said[-1]
+    panel.account_done()
+    assert bar.text(QAccessible.Text.Value) == "1"
+    assert bar.text(description) == "Accounts checked: 1 of 2"
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    said.append("Cancelling at the next safe point…")
+    assert line.text(name) == said[-1]
+    assert announced == [(panel.label, words) for words in said]
+
+    # Hidden (a scheduled check while the window is in the tray): its words are kept current,
+    # and announced to no one.
+    panel.hide()
+    panel.show_step("bob", Step.SIGNING_IN)
+    assert line.text(name) == f"@bob: {step_name(Step.SIGNING_IN)}"
+    assert len(announced) == len(said)
