@@ -468,6 +468,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>Continuer la vérification</translation>
     </message>
     <message>
+        <source>Cancel the check?</source>
+        <translation>Annuler la vérification ?</translation>
+    </message>
+    <message>
+        <source>Cancel the check</source>
+        <translation>Annuler la vérification</translation>
+    </message>
+    <message>
         <source>There is no account to check yet.</source>
         <translation>Il n’y a encore aucun compte à vérifier.</translation>
     </message>

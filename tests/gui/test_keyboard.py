@@ -38,7 +38,11 @@ from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
+from consentinel.simx import SimAccount
+from tests.fixtures.simx_fixtures import SimxFactory
 from tests.gui._app_support import add_account, make_context, running_app
+
+RUN_TIMEOUT_MS = 90_000
 
 
 def _letter(text: str) -> str | None:
@@ -70,14 +74,19 @@ def _open_popup(qtbot: QtBot) -> QMenu:
     return menu
 
 
-def _answer_when_asked(answer: str, said: list[str]) -> None:
-    """Once a message box is up, notes its question and clicks its button `answer`."""
+def _answer_when_asked(answer: str | Qt.Key | None, said: list[str], tries: int = 250) -> None:
+    """Once a message box is up (within 5 s), notes its question and clicks its button
+    `answer`, or presses that key in it (None: leaves it open)."""
     box = QApplication.activeModalWidget()
     if not isinstance(box, QMessageBox):
-        QTimer.singleShot(20, lambda: _answer_when_asked(answer, said))
+        if tries:
+            QTimer.singleShot(20, lambda: _answer_when_asked(answer, said, tries - 1))
         return
     said.append(box.text())
-    next(b for b in box.buttons() if b.text() == answer).click()
+    if isinstance(answer, Qt.Key):
+        QTest.keyClick(box, answer)
+    elif answer is not None:
+        next(b for b in box.buttons() if b.text() == answer).click()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -195,6 +204,87 @@ def test_each_entry_of_the_tray_menu_has_its_own_letter(qtbot: QtBot, language: 
         assert not menu.isVisible()
     finally:
         translators.switch("en")
+
+
+@pytest.mark.browser
+def test_escape_asks_before_cancelling_a_check_and_the_cancel_button_does_not(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Esc closes menus, questions and boxes, and is pressed once too often: during a check it
+    asks first, and the question's own Esc keeps checking. "Cancel check" cancels at once."""
+    sim = simx(SimAccount("slow_sam", "pw-sam"), render_delay_ms=2500, latency_ms=300)
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "slow_sam", "pw-sam")
+    with running_app(qtbot, ctx) as app:
+        window, runner = app.window, app.runner
+
+        def check_under_way() -> None:
+            with qtbot.waitSignal(
+                runner.step,
+                timeout=RUN_TIMEOUT_MS,
+                # (Signing in the first time, opening the saved session the second.)
+                check_params_cb=lambda _handle, step: step is not Step.QUEUED,
+            ):
+                window.check_all()
+            back_in_the_window()
+
+        def back_in_the_window() -> None:
+            # (Offscreen, no window manager gives the window back its focus after a box.)
+            window.activateWindow()
+            window.table.setFocus()
+            qtbot.waitUntil(lambda: window.isActiveWindow() and window.table.hasFocus())
+
+        check_under_way()
+        said: list[str] = []
+        QTimer.singleShot(0, lambda: _answer_when_asked("Keep checking", said))
+        QTest.keyClick(window.table, Qt.Key.Key_Escape)
+        assert said == ["Cancel the check?"]
+        assert runner.running and window.panel.cancel_button.isEnabled()
+        back_in_the_window()
+        QTimer.singleShot(0, lambda: _answer_when_asked(Qt.Key.Key_Escape, said))
+        QTest.keyClick(window.table, Qt.Key.Key_Escape)  # and Esc again, in the question
+        assert said == ["Cancel the check?"] * 2
+        assert runner.running and window.panel.cancel_button.isEnabled()
+        # The panel's button (and its Alt+N) cancels as before: at once, nothing asked.
+        back_in_the_window()
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        # (A question would have waited for an answer that nobody gave: no cancel.)
+        assert finished.args[0].cancelled and len(said) == 2
+        assert not window.panel.cancel_button.isEnabled()
+
+        # A check that ends while the question is open (here stopped from elsewhere, as a
+        # prompt's "Cancel the whole check" can) closes the question: nothing is left to cancel.
+        back_in_the_window()
+        check_under_way()
+        left_open: list[QWidget] = []
+
+        def end_the_check_meanwhile() -> None:
+            if isinstance(QApplication.activeModalWidget(), QMessageBox):
+                runner.cancel()
+                QTimer.singleShot(10_000, close_if_left_open)
+            else:
+                QTimer.singleShot(20, end_the_check_meanwhile)
+
+        def close_if_left_open() -> None:
+            if isinstance(box := QApplication.activeModalWidget(), QMessageBox):
+                left_open.append(box)
+                box.reject()
+
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTimer.singleShot(0, end_the_check_meanwhile)
+            QTest.keyClick(window.table, Qt.Key.Key_Escape)  # returns once the box has closed
+        assert finished.args[0].cancelled and left_open == []
+        assert QApplication.activeModalWidget() is None
+
+        # Esc, then the question's "Cancel the check": cancelled.
+        back_in_the_window()
+        check_under_way()
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTimer.singleShot(0, lambda: _answer_when_asked("Cancel the check", said))
+            QTest.keyClick(window.table, Qt.Key.Key_Escape)
+        assert finished.args[0].cancelled and len(said) == 3
+        assert not runner.running and not window.escape_shortcut.isEnabled()
 
 
 def test_the_journal_window_is_walked_with_tab_and_closed_with_escape(

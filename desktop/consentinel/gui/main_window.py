@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -196,8 +196,11 @@ class MainWindow(QMainWindow):
             self.tr("Check every account now"),
         )
         self.cancel_action = self._action(
-            self.tr("Ca&ncel check"), self.cancel_check, "Esc", "cancel"
+            self.tr("Ca&ncel check"), self.cancel_check, None, "cancel"
         )
+        # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
         self.journal_action = self._action(
             self.tr("&Journal"),
             self.show_journal,
@@ -301,6 +304,7 @@ class MainWindow(QMainWindow):
         self.check_action.setEnabled(selected and not running)
         self.check_all_action.setEnabled(has_accounts and not running)
         self.cancel_action.setEnabled(running)
+        self.escape_shortcut.setEnabled(running)
 
     # -- the accounts -----------------------------------------------------------------------------
 
@@ -473,6 +477,35 @@ class MainWindow(QMainWindow):
         if self.runner.running:
             self.panel.cancel_button.setEnabled(False)
             self.runner.cancel()
+
+    def ask_to_cancel_check(self) -> None:
+        """Esc during a check: a question, not a cancel. Esc also closes menus, questions and
+        message boxes, and is often pressed once more than needed; a check that may have
+        waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
+        if not self.runner.running:
+            return
+        from consentinel.gui.confirmation import Confirmation
+
+        box = Confirmation(
+            self,
+            QMessageBox.Icon.Question,
+            self.tr("A check is running"),
+            self.tr("Cancel the check?"),
+            self.tr(
+                "What it already changed on X stays changed, and is in the journal. The accounts "
+                "it has not reached yet are checked next time."
+            ),
+            act=self.tr("Cancel the check"),
+            keep=self.tr("Keep checking"),
+        )
+        self.confirm_box = box
+        # A check that ends while the question is open leaves nothing to cancel: it closes.
+        self.runner.busy_changed.connect(box.reject)
+        try:
+            if box.confirmed():
+                self.cancel_check()
+        finally:
+            box.deleteLater()
 
     def sign_in(self) -> None:
         handle = self.table.current_handle()
