@@ -20,10 +20,15 @@ from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialogButtonBox,
     QLabel,
     QMenu,
     QMenuBar,
     QMessageBox,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -329,6 +334,66 @@ def test_enter_presses_the_focused_button_and_focus_starts_on_the_answer(
     qtbot.waitExposed(finish)
     # Not on "Skip this account" (Space on it skipped the account).
     assert finish.focusWidget() is finish.ok_button
+
+
+class _ButtonOrder(QProxyStyle):
+    """The order a platform puts a dialog's buttons in (Windows, macOS, KDE, GNOME)."""
+
+    def __init__(self, layout: QDialogButtonBox.ButtonLayout) -> None:
+        super().__init__("Fusion")
+        self.layout = layout
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returned: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonLayout:
+            return self.layout.value
+        return super().styleHint(hint, option, widget, returned)
+
+
+_LAYOUTS = QDialogButtonBox.ButtonLayout
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [_LAYOUTS.WinLayout, _LAYOUTS.MacLayout, _LAYOUTS.KdeLayout, _LAYOUTS.GnomeLayout],
+    ids=lambda layout: layout.name,
+)
+def test_tab_walks_the_finish_in_browser_buttons_in_the_order_they_are_seen(
+    qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
+) -> None:
+    """Left to right as each platform lays them out (from the focused "Open browser window",
+    Tab wraps round to the left), and back with Shift+Tab; not in the order they were added."""
+    dialog = PromptDialog(PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "captcha"))
+    qtbot.addWidget(dialog)
+    style = _ButtonOrder(layout)
+    dialog.buttons.setStyle(style)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ok_button)
+    seen = sorted(
+        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
+        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
+    )
+    start = seen.index(dialog.ok_button)
+    # (The platform's order is in use: macOS and GNOME put the answer on the right.)
+    assert start == (2 if layout in (_LAYOUTS.MacLayout, _LAYOUTS.GnomeLayout) else 0)
+    from_ok = seen[start:] + seen[:start]
+    walked = [QApplication.focusWidget()]
+    for _ in from_ok:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert [b.text() for b in walked] == [b.text() for b in [*from_ok, dialog.ok_button]]
+    back = []
+    for _ in from_ok:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        back.append(QApplication.focusWidget())
+    assert [b.text() for b in back] == [b.text() for b in reversed(from_ok)]
 
 
 def test_what_a_screen_reader_and_the_keyboard_reach(qtbot: QtBot, consentinel_home: Path) -> None:
