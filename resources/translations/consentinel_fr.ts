@@ -101,6 +101,11 @@
         <translation>Comptes vérifiés</translation>
     </message>
     <message>
+        <location filename="../../desktop/consentinel/gui/check_panel.py" line="75"/>
+        <source>Accounts checked: {done} of {total}</source>
+        <translation>Comptes vérifiés : {done} sur {total}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="23"/>
         <source>Ca&amp;ncel check</source>
         <translation>A&amp;nnuler la vérification</translation>
@@ -327,6 +332,11 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="276"/>
+        <source>&amp;Journal of @{handle}</source>
+        <translation>&amp;Journal de @{handle}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="272"/>
         <source>Waiting for an account</source>
         <translation>En attente d&apos;un compte</translation>
@@ -458,6 +468,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>Continuer la vérification</translation>
     </message>
     <message>
+        <source>Cancel the check?</source>
+        <translation>Annuler la vérification ?</translation>
+    </message>
+    <message>
+        <source>Cancel the check</source>
+        <translation>Annuler la vérification</translation>
+    </message>
+    <message>
         <source>There is no account to check yet.</source>
         <translation>Il n’y a encore aucun compte à vérifier.</translation>
     </message>
@@ -583,28 +601,28 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <name>Tray</name>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
-        <source>Check all now</source>
-        <translation>Tout vérifier maintenant</translation>
+        <source>&amp;Check all now</source>
+        <translation>&amp;Tout vérifier maintenant</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="53"/>
-        <source>Open Consentinel</source>
-        <translation>Ouvrir Consentinel</translation>
+        <source>&amp;Open Consentinel</source>
+        <translation>&amp;Ouvrir Consentinel</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Resume the schedule</source>
-        <translation>Reprendre les vérifications planifiées</translation>
+        <source>Resume the &amp;schedule</source>
+        <translation>Reprendre les vérifications &amp;planifiées</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Pause the schedule</source>
-        <translation>Suspendre les vérifications planifiées</translation>
+        <source>Pause the &amp;schedule</source>
+        <translation>Suspendre les vérifications &amp;planifiées</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>
-        <source>Quit</source>
-        <translation>Quitter</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
 </context>
 </TS>

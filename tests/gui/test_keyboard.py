@@ -9,18 +9,52 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QContextMenuEvent,
+)
 from PySide6.QtTest import QSignalSpy, QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenuBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QProxyStyle,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptKind, PromptRequest, Step
 from consentinel.gui.about_dialog import AboutDialog
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+from consentinel.gui.check_panel import CheckPanel
+from consentinel.gui.dialog_words import step_name
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
+from consentinel.gui.translations import Translators
+from consentinel.gui.tray import Tray
+from consentinel.simx import SimAccount
+from tests.fixtures.simx_fixtures import SimxFactory
 from tests.gui._app_support import add_account, make_context, running_app
+
+RUN_TIMEOUT_MS = 90_000
+
+
+def _letter(text: str) -> str | None:
+    """The Alt+letter a control's text gives it ("&&" is a plain "&")."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
 
 
 def _mnemonics(window: QWidget) -> list[str]:
@@ -30,12 +64,34 @@ def _mnemonics(window: QWidget) -> list[str]:
     ]
     for bar in window.findChildren(QMenuBar):
         texts += [a.text() for a in bar.actions() if a.isVisible()]
-    letters = []
-    for text in texts:
-        at = text.replace("&&", "").find("&")
-        if at >= 0 and at + 1 < len(text.replace("&&", "")):
-            letters.append(text.replace("&&", "")[at + 1].lower())
-    return letters
+    return [letter for text in texts if (letter := _letter(text))]
+
+
+def _menu_letters(menu: QMenu) -> list[str | None]:
+    """The letter of each entry of a menu (None: an entry without one)."""
+    return [_letter(a.text()) for a in menu.actions() if not a.isSeparator()]
+
+
+def _open_popup(qtbot: QtBot) -> QMenu:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def _answer_when_asked(answer: str | Qt.Key | None, said: list[str], tries: int = 250) -> None:
+    """Once a message box is up (within 5 s), notes its question and clicks its button
+    `answer`, or presses that key in it (None: leaves it open)."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        if tries:
+            QTimer.singleShot(20, lambda: _answer_when_asked(answer, said, tries - 1))
+        return
+    said.append(box.text())
+    if isinstance(answer, Qt.Key):
+        QTest.keyClick(box, answer)
+    elif answer is not None:
+        next(b for b in box.buttons() if b.text() == answer).click()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -56,6 +112,184 @@ def test_each_alt_letter_names_one_control_on_the_first_screen_and_during_a_chec
         window.panel.begin(1)
         doubled = [k for k, n in Counter(_mnemonics(window)).items() if n > 1]
         assert doubled == [], (language, _mnemonics(window))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_accounts_menu_opens_from_the_keyboard_and_the_mouse_with_the_window_actions(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """A keyboard user has no right button: the Menu key (which Qt turns into a keyboard
+    context-menu event) and Shift+F10 open the same menu a right-click opens."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx, language=language) as app:
+        window, table = app.window, app.window.table
+        table.selectRow(table.row_of("bob") or 0)
+        table.setFocus()
+
+        # 1. The Menu key: under bob's row, the window's own actions, each with its own letter.
+        here = QPoint(0, 0)
+        QApplication.sendEvent(
+            table,
+            QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, here, table.mapToGlobal(here)),
+        )
+        menu = _open_popup(qtbot)
+        entries = [a for a in menu.actions() if not a.isSeparator()]
+        assert entries[:4] == [
+            window.check_action,
+            window.signin_action,
+            window.edit_action,
+            window.remove_action,
+        ]
+        assert all(a.isEnabled() for a in entries)
+        assert "@bob" in entries[4].text() and entries[4].text() != "&Journal of @{handle}"
+        letters = _menu_letters(menu)
+        assert None not in letters and len(set(letters)) == len(letters), letters
+        bob = table.visualRect(table.model().index(table.row_of("bob") or 0, 0))
+        assert menu.geometry().top() >= table.viewport().mapToGlobal(bob.topLeft()).y()
+        # Its Remove asks to remove bob, as Delete and the Accounts menu do.
+        said: list[str] = []
+        QTimer.singleShot(0, lambda: _answer_when_asked(window.tr("Cancel"), said))
+        QTest.keyClick(menu, _letter(window.remove_action.text()) or "")
+        assert len(said) == 1 and "@bob" in said[0], said
+        assert not menu.isVisible() and len(ctx.accounts.list()) == 2
+
+        # 2. Shift+F10; its last entry shows bob's journal.
+        QTest.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        menu = _open_popup(qtbot)
+        QTest.keyClick(menu, "j")
+        journal = window.journal_window
+        assert journal is not None and journal.isVisible()
+        assert journal.account_filter.currentData() == "bob"
+        journal.close()
+
+        # 3. A right-click on alice's row selects her and opens the menu at the pointer.
+        alice = table.visualRect(table.model().index(table.row_of("alice") or 0, 0)).center()
+        QTest.mousePress(table.viewport(), Qt.MouseButton.RightButton, pos=alice)
+        QTest.mouseRelease(table.viewport(), Qt.MouseButton.RightButton, pos=alice)
+        QApplication.sendEvent(
+            table.viewport(),
+            QContextMenuEvent(
+                QContextMenuEvent.Reason.Mouse, alice, table.viewport().mapToGlobal(alice)
+            ),
+        )
+        menu = _open_popup(qtbot)
+        assert table.selected_handles() == ["alice"]
+        assert menu.geometry().topLeft() == table.viewport().mapToGlobal(alice)
+        assert "@alice" in [a for a in menu.actions() if not a.isSeparator()][4].text()
+        menu.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_entry_of_the_tray_menu_has_its_own_letter(qtbot: QtBot, language: str) -> None:
+    """Paused or not; and its letter, pressed in the open menu, does what the entry says."""
+    translators = Translators()
+    try:
+        translators.switch(language)
+        paused = [False]
+        tray = Tray(lambda: paused[0], lambda: False)
+        schedule_letters = set()
+        for state in (False, True):
+            paused[0] = state
+            tray.menu.aboutToShow.emit()
+            letters = _menu_letters(tray.menu)
+            texts = [a.text() for a in tray.menu.actions()]
+            assert None not in letters and len(set(letters)) == len(letters), texts
+            schedule_letters.add(letters[2])
+        assert len(schedule_letters) == 1  # the same letter pauses and resumes
+        if language == "fr":
+            assert texts[0] == "&Tout vérifier maintenant"  # the French catalogue is in use
+        tray.menu.popup(QPoint(10, 10))
+        menu = _open_popup(qtbot)
+        assert menu is tray.menu
+        opening = next(a for a in menu.actions() if a.text().endswith("Consentinel"))
+        with qtbot.waitSignal(tray.open_window, timeout=2_000):
+            QTest.keyClick(menu, _letter(opening.text()) or "")
+        assert not menu.isVisible()
+    finally:
+        translators.switch("en")
+
+
+@pytest.mark.browser
+def test_escape_asks_before_cancelling_a_check_and_the_cancel_button_does_not(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Esc closes menus, questions and boxes, and is pressed once too often: during a check it
+    asks first, and the question's own Esc keeps checking. "Cancel check" cancels at once."""
+    sim = simx(SimAccount("slow_sam", "pw-sam"), render_delay_ms=2500, latency_ms=300)
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "slow_sam", "pw-sam")
+    with running_app(qtbot, ctx) as app:
+        window, runner = app.window, app.runner
+
+        def check_under_way() -> None:
+            with qtbot.waitSignal(
+                runner.step,
+                timeout=RUN_TIMEOUT_MS,
+                # (Signing in the first time, opening the saved session the second.)
+                check_params_cb=lambda _handle, step: step is not Step.QUEUED,
+            ):
+                window.check_all()
+            back_in_the_window()
+
+        def back_in_the_window() -> None:
+            # (Offscreen, no window manager gives the window back its focus after a box.)
+            window.activateWindow()
+            window.table.setFocus()
+            qtbot.waitUntil(lambda: window.isActiveWindow() and window.table.hasFocus())
+
+        check_under_way()
+        said: list[str] = []
+        QTimer.singleShot(0, lambda: _answer_when_asked("Keep checking", said))
+        QTest.keyClick(window.table, Qt.Key.Key_Escape)
+        assert said == ["Cancel the check?"]
+        assert runner.running and window.panel.cancel_button.isEnabled()
+        back_in_the_window()
+        QTimer.singleShot(0, lambda: _answer_when_asked(Qt.Key.Key_Escape, said))
+        QTest.keyClick(window.table, Qt.Key.Key_Escape)  # and Esc again, in the question
+        assert said == ["Cancel the check?"] * 2
+        assert runner.running and window.panel.cancel_button.isEnabled()
+        # The panel's button (and its Alt+N) cancels as before: at once, nothing asked.
+        back_in_the_window()
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        # (A question would have waited for an answer that nobody gave: no cancel.)
+        assert finished.args[0].cancelled and len(said) == 2
+        assert not window.panel.cancel_button.isEnabled()
+
+        # A check that ends while the question is open (here stopped from elsewhere, as a
+        # prompt's "Cancel the whole check" can) closes the question: nothing is left to cancel.
+        back_in_the_window()
+        check_under_way()
+        left_open: list[QWidget] = []
+
+        def end_the_check_meanwhile() -> None:
+            if isinstance(QApplication.activeModalWidget(), QMessageBox):
+                runner.cancel()
+                QTimer.singleShot(10_000, close_if_left_open)
+            else:
+                QTimer.singleShot(20, end_the_check_meanwhile)
+
+        def close_if_left_open() -> None:
+            if isinstance(box := QApplication.activeModalWidget(), QMessageBox):
+                left_open.append(box)
+                box.reject()
+
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTimer.singleShot(0, end_the_check_meanwhile)
+            QTest.keyClick(window.table, Qt.Key.Key_Escape)  # returns once the box has closed
+        assert finished.args[0].cancelled and left_open == []
+        assert QApplication.activeModalWidget() is None
+
+        # Esc, then the question's "Cancel the check": cancelled.
+        back_in_the_window()
+        check_under_way()
+        with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            QTimer.singleShot(0, lambda: _answer_when_asked("Cancel the check", said))
+            QTest.keyClick(window.table, Qt.Key.Key_Escape)
+        assert finished.args[0].cancelled and len(said) == 3
+        assert not runner.running and not window.escape_shortcut.isEnabled()
 
 
 def test_the_journal_window_is_walked_with_tab_and_closed_with_escape(
@@ -102,6 +336,66 @@ def test_enter_presses_the_focused_button_and_focus_starts_on_the_answer(
     assert finish.focusWidget() is finish.ok_button
 
 
+class _ButtonOrder(QProxyStyle):
+    """The order a platform puts a dialog's buttons in (Windows, macOS, KDE, GNOME)."""
+
+    def __init__(self, layout: QDialogButtonBox.ButtonLayout) -> None:
+        super().__init__("Fusion")
+        self.layout = layout
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returned: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonLayout:
+            return self.layout.value
+        return super().styleHint(hint, option, widget, returned)
+
+
+_LAYOUTS = QDialogButtonBox.ButtonLayout
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [_LAYOUTS.WinLayout, _LAYOUTS.MacLayout, _LAYOUTS.KdeLayout, _LAYOUTS.GnomeLayout],
+    ids=lambda layout: layout.name,
+)
+def test_tab_walks_the_finish_in_browser_buttons_in_the_order_they_are_seen(
+    qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
+) -> None:
+    """Left to right as each platform lays them out (from the focused "Open browser window",
+    Tab wraps round to the left), and back with Shift+Tab; not in the order they were added."""
+    dialog = PromptDialog(PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "captcha"))
+    qtbot.addWidget(dialog)
+    style = _ButtonOrder(layout)
+    dialog.buttons.setStyle(style)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ok_button)
+    seen = sorted(
+        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
+        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
+    )
+    start = seen.index(dialog.ok_button)
+    # (The platform's order is in use: macOS and GNOME put the answer on the right.)
+    assert start == (2 if layout in (_LAYOUTS.MacLayout, _LAYOUTS.GnomeLayout) else 0)
+    from_ok = seen[start:] + seen[:start]
+    walked = [QApplication.focusWidget()]
+    for _ in from_ok:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert [b.text() for b in walked] == [b.text() for b in [*from_ok, dialog.ok_button]]
+    back = []
+    for _ in from_ok:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        back.append(QApplication.focusWidget())
+    assert [b.text() for b in back] == [b.text() for b in reversed(from_ok)]
+
+
 def test_what_a_screen_reader_and_the_keyboard_reach(qtbot: QtBot, consentinel_home: Path) -> None:
     ctx = make_context(consentinel_home)
     about = AboutDialog(ctx)  # type: ignore[arg-type]
@@ -121,3 +415,49 @@ def test_what_a_screen_reader_and_the_keyboard_reach(qtbot: QtBot, consentinel_h
     assert dialog.handle_error.isVisible()
     # The problem under the field is what a screen reader says on the field.
     assert dialog.handle_edit.accessibleDescription() == dialog.handle_error.text()
+
+
+def test_a_checks_progress_reaches_a_screen_reader_as_it_changes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read through Qt's own accessibility interfaces, as a screen reader's bridge reads them;
+    the announcements are seen on their way into Qt's QAccessible.updateAccessibility."""
+    announced: list[tuple[QObject, str]] = []
+    real_update = QAccessible.updateAccessibility
+
+    def listening(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            announced.append((event.object(), event.message()))
+        real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listening)
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    line = QAccessible.queryAccessibleInterface(panel.label)
+    bar = QAccessible.queryAccessibleInterface(panel.progress)
+    name, description = QAccessible.Text.Name, QAccessible.Text.Description
+
+    panel.begin(2)
+    qtbot.waitExposed(panel)
+    said = [panel.label.text()]
+    assert line.text(name) == "Checking 2 accounts…"  # was "Check progress", whatever it showed
+    assert line.text(description) == "Check progress"
+    assert bar.text(description) == "Accounts checked: 0 of 2"
+    for step in (Step.SIGNING_IN, Step.READING_PAGE, Step.UNTICKING):
+        panel.show_step("alice", step)
+        said.append(f"@alice: {step_name(step)}")
+        assert panel.label.text() == line.text(name) == said[-1]
+    panel.account_done()
+    assert bar.text(QAccessible.Text.Value) == "1"
+    assert bar.text(description) == "Accounts checked: 1 of 2"
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    said.append("Cancelling at the next safe point…")
+    assert line.text(name) == said[-1]
+    assert announced == [(panel.label, words) for words in said]
+
+    # Hidden (a scheduled check while the window is in the tray): its words are kept current,
+    # and announced to no one.
+    panel.hide()
+    panel.show_step("bob", Step.SIGNING_IN)
+    assert line.text(name) == f"@bob: {step_name(Step.SIGNING_IN)}"
+    assert len(announced) == len(said)

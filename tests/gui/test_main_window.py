@@ -136,10 +136,10 @@ def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused = [False]
     tray = Tray(lambda: paused[0], lambda: False)
     texts = [a.text() for a in tray.menu.actions() if a.text()]
-    assert texts == ["Check all now", "Open Consentinel", "Pause the schedule", "Quit"]
+    assert texts == ["&Check all now", "&Open Consentinel", "Pause the &schedule", "&Quit"]
     paused[0] = True
     tray.menu.aboutToShow.emit()
-    assert "Resume the schedule" in [a.text() for a in tray.menu.actions()]
+    assert "Resume the &schedule" in [a.text() for a in tray.menu.actions()]
 
 
 def test_no_display_prints_one_line_and_exits_2(

@@ -9,12 +9,13 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -56,10 +57,13 @@ class _PaddedDelegate(QStyledItemDelegate):
 
 
 class AccountsTable(QTableWidget):
-    """Read-only; Enter edits, Delete removes (signals), a double-click edits."""
+    """Read-only; Enter edits, Delete removes (signals), a double-click edits; a right-click,
+    the Menu key or Shift+F10 asks for the selected accounts' menu (`menu_requested`)."""
 
     edit_requested = Signal(str)
     remove_requested = Signal(str)
+    #: Where (global) to show the menu of the selected accounts.
+    menu_requested = Signal(QPoint)
 
     COLUMNS = 4 + len(ALL_BOXES)
 
@@ -246,7 +250,31 @@ class AccountsTable(QTableWidget):
         if event.key() == Qt.Key.Key_Delete:
             self._emit(self.remove_requested)
             return
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # The menu key of GTK desktops and Windows; Qt itself only knows the Menu key.
+            self._ask_for_menu(self._under_current_row())
+            return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # Under the selected row, not wherever the mouse pointer was left.
+            self._ask_for_menu(self._under_current_row())
+        else:
+            self._ask_for_menu(event.globalPos())
+
+    def _ask_for_menu(self, where: QPoint) -> None:
+        if self.selected_handles():  # (a right-click below the rows selects none)
+            self.menu_requested.emit(where)
+
+    def _under_current_row(self) -> QPoint:
+        row = self.currentRow()
+        if row < 0 or not self.selectionModel().isRowSelected(row):
+            rows = self.selectionModel().selectedRows()
+            row = min(index.row() for index in rows) if rows else 0
+        index = self.model().index(row, 0)
+        self.scrollTo(index)
+        return self.viewport().mapToGlobal(self.visualRect(index).bottomLeft())
 
     def _emit(self, signal: SignalInstance) -> None:
         handle = self.current_handle()

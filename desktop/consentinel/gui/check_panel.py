@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from consentinel.core.events import Step
 from consentinel.gui.app_icons import icon
 from consentinel.gui.dialog_words import step_name
 
+#: Qt 6.8+ has announcements (a live region's words, read without moving the focus).
+_Announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+
 
 class CheckPanel(QWidget):
+    """What the check is doing reaches a screen reader as it changes: the line's accessible
+    name is its text, announced politely while the panel is shown (the focus stays in the
+    table), and the bar describes itself as "Accounts checked: 1 of 3"."""
+
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
-        self.label.setAccessibleName(self.tr("Check progress"))
+        self.label.setAccessibleDescription(self.tr("Check progress"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Accounts checked"))
         self.progress.setMaximumWidth(220)
@@ -35,18 +44,18 @@ class CheckPanel(QWidget):
         self._total, self._done = total, 0
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
+        self._describe_progress()
         self.cancel_button.setEnabled(True)
-        text = (
+        self.show()
+        self._say(
             self.tr("Checking 1 account…")
             if total == 1
             else self.tr("Checking {n} accounts…").replace("{n}", str(total))
         )
-        self.label.setText(text)
-        self.show()
 
     def begin_sign_in(self, handle: str) -> None:
         self.begin(1)
-        self.label.setText(
+        self._say(
             self.tr(
                 "Waiting for you to finish signing in @{handle} in the browser window…"
             ).replace("{handle}", handle)
@@ -55,7 +64,7 @@ class CheckPanel(QWidget):
     def show_step(self, handle: str, step: Step) -> None:
         if step is Step.DONE:
             return
-        self.label.setText(
+        self._say(
             self.tr("@{handle}: {step}")
             .replace("{handle}", handle)
             .replace("{step}", step_name(step))
@@ -63,9 +72,26 @@ class CheckPanel(QWidget):
 
     def account_done(self) -> None:
         self._done += 1
-        self.progress.setValue(self._done)
+        self.progress.setValue(self._done)  # (Qt tells assistive technology the new value)
+        self._describe_progress()
+
+    def _describe_progress(self) -> None:
+        self.progress.setAccessibleDescription(
+            self.tr("Accounts checked: {done} of {total}")
+            .replace("{done}", str(self._done))
+            .replace("{total}", str(self._total))
+        )
+
+    def _say(self, text: str) -> None:
+        """Show `text` and have it read: a fixed accessible name ("Check progress") hid the
+        changing words from screen readers, and a line that changes while the focus is
+        elsewhere is only read when announced."""
+        self.label.setText(text)
+        self.label.setAccessibleName(text)  # (Qt sends NameChanged)
+        if _Announcement is not None and self.isVisible():
+            QAccessible.updateAccessibility(_Announcement(self.label, text))
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText(self.tr("Cancelling at the next safe point…"))
+        self._say(self.tr("Cancelling at the next safe point…"))
         self.cancel_requested.emit()

@@ -392,6 +392,12 @@ class JournalWindow(QWidget):
         self.model.set_entries(entries)
         self._show_entry(None)
 
+    def show_account(self, handle: str) -> None:
+        """Only this account's entries: its name chosen in the Account filter."""
+        index = self.account_filter.findData(handle)
+        if index >= 0:
+            self.account_filter.setCurrentIndex(index)
+
     def _fill_accounts(self) -> None:
         current = self.account_filter.currentData()
         handles = {a.handle.lower(): a.handle for a in self._ctx.accounts.list()}

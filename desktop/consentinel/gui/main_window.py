@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.table = AccountsTable()
         self.table.edit_requested.connect(self.edit_account)
         self.table.remove_requested.connect(lambda _handle: self.remove_account())
+        self.table.menu_requested.connect(self._show_account_menu)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.currentCellChanged.connect(self._say_why)
         self.panel = CheckPanel()
@@ -193,8 +195,11 @@ class MainWindow(QMainWindow):
             self.tr("Check every account now"),
         )
         self.cancel_action = self._action(
-            self.tr("Ca&ncel check"), self.cancel_check, "Esc", "cancel"
+            self.tr("Ca&ncel check"), self.cancel_check, None, "cancel"
         )
+        # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
+        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
         self.journal_action = self._action(
             self.tr("&Journal"),
             self.show_journal,
@@ -256,6 +261,33 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
+        # The selected accounts' own menu (right-click, Menu key, Shift+F10): the window's
+        # actions, so each does there what it does in the menus, and is enabled as there.
+        self.account_journal_action = QAction(icon("journal"), "", self)
+        self.account_journal_action.triggered.connect(
+            lambda _checked=False: self.show_journal(self.table.current_handle())
+        )
+        self.account_menu = QMenu(self)
+        for entry in (
+            self.check_action,
+            self.signin_action,
+            None,
+            self.edit_action,
+            self.remove_action,
+            None,
+            self.account_journal_action,
+        ):
+            self.account_menu.addAction(entry) if entry else self.account_menu.addSeparator()
+
+    def _show_account_menu(self, where: QPoint) -> None:
+        handle = self.table.current_handle()
+        if handle is None:
+            return
+        self.account_journal_action.setText(
+            self.tr("&Journal of @{handle}").replace("{handle}", handle)
+        )
+        self.account_menu.popup(where)
+
     def _say_why(self, row: int, _column: int, previous_row: int, _previous: int) -> None:
         """A row reached from the keyboard says why its check ended so, as its tooltip does."""
         if row != previous_row and (hint := self.table.current_status_hint()):
@@ -271,6 +303,7 @@ class MainWindow(QMainWindow):
         self.check_action.setEnabled(selected and not running)
         self.check_all_action.setEnabled(has_accounts and not running)
         self.cancel_action.setEnabled(running)
+        self.escape_shortcut.setEnabled(running)
 
     # -- the accounts -----------------------------------------------------------------------------
 
@@ -446,6 +479,35 @@ class MainWindow(QMainWindow):
             self.panel.cancel_button.setEnabled(False)
             self.runner.cancel()
 
+    def ask_to_cancel_check(self) -> None:
+        """Esc during a check: a question, not a cancel. Esc also closes menus, questions and
+        message boxes, and is often pressed once more than needed; a check that may have
+        waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
+        if not self.runner.running:
+            return
+        from consentinel.gui.confirmation import Confirmation
+
+        box = Confirmation(
+            self,
+            QMessageBox.Icon.Question,
+            self.tr("A check is running"),
+            self.tr("Cancel the check?"),
+            self.tr(
+                "What it already changed on X stays changed, and is in the journal. The accounts "
+                "it has not reached yet are checked next time."
+            ),
+            act=self.tr("Cancel the check"),
+            keep=self.tr("Keep checking"),
+        )
+        self.confirm_box = box
+        # A check that ends while the question is open leaves nothing to cancel: it closes.
+        self.runner.busy_changed.connect(box.reject)
+        try:
+            if box.confirmed():
+                self.cancel_check()
+        finally:
+            box.deleteLater()
+
     def sign_in(self) -> None:
         handle = self.table.current_handle()
         if handle and self.runner.sign_in(handle):
@@ -577,7 +639,8 @@ class MainWindow(QMainWindow):
 
     # -- other windows ----------------------------------------------------------------------------
 
-    def show_journal(self) -> None:
+    def show_journal(self, handle: str | None = None) -> None:
+        """The journal window; with `handle`, showing that account's entries only."""
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow
 
@@ -585,6 +648,8 @@ class MainWindow(QMainWindow):
             self.journal_window.journal_replaced.connect(self.refresh)
         else:
             self.journal_window.refresh()
+        if handle:
+            self.journal_window.show_account(handle)
         self.journal_window.show()
         self.journal_window.raise_()
         self.journal_window.activateWindow()

@@ -50,17 +50,19 @@ class Tray(QObject):
         self.icon.hide()
 
     def rebuild_menu(self) -> None:
+        # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
+        # Resume share theirs, so the same letter switches the schedule either way.
         self.menu.clear()
-        check = self.menu.addAction(self.tr("Check all now"))
+        check = self.menu.addAction(self.tr("&Check all now"))
         check.setEnabled(not self._is_running())
         check.triggered.connect(self.check_now)
-        self.menu.addAction(self.tr("Open Consentinel"), self.open_window.emit)
+        self.menu.addAction(self.tr("&Open Consentinel"), self.open_window.emit)
         pause_text = (
-            self.tr("Resume the schedule") if self._is_paused() else self.tr("Pause the schedule")
+            self.tr("Resume the &schedule") if self._is_paused() else self.tr("Pause the &schedule")
         )
         self.menu.addAction(pause_text, self.toggle_pause.emit)
         self.menu.addSeparator()
-        self.menu.addAction(self.tr("Quit"), self.quit_app.emit)
+        self.menu.addAction(self.tr("&Quit"), self.quit_app.emit)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
