@@ -142,6 +142,14 @@ def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     assert "Resume the &schedule" in [a.text() for a in tray.menu.actions()]
 
 
+def test_clicking_a_notification_opens_the_window(qtbot: QtBot) -> None:
+    """The platform reports a click on the tray's balloon with Qt's messageClicked (a real
+    balloon cannot be clicked offscreen, so the signal is sent as the platform would)."""
+    tray = Tray(lambda: False, lambda: False)
+    with qtbot.waitSignal(tray.open_window, timeout=1000):
+        tray.icon.messageClicked.emit()
+
+
 def test_no_display_prints_one_line_and_exits_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,6 +37,8 @@ class Tray(QObject):
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        # A notification's balloon clicked: the person wants to see what it is about.
+        self.icon.messageClicked.connect(self.open_window.emit)
         self.rebuild_menu()
 
     @staticmethod
