@@ -195,19 +195,22 @@ def test_gdbus_reaches_the_notification_server(server: FakeNotificationServer) -
     assert (app, replaces, icon) == ("Consentinel", 0, "org.consentinel.Consentinel")
     assert summary == "Consentinel"
     assert body == TRICKY.body  # apostrophe, backslash and quotes arrive intact
-    assert (actions, hints, timeout) == ([], {}, -1)
+    assert (actions, timeout) == ([], -1)
+    # Whose notification it is: the desktop opens the app when it is clicked.
+    assert hints == {"desktop-entry": ("s", "org.consentinel.Consentinel")}
 
 
 def test_notify_send_reaches_the_notification_server(server: FakeNotificationServer) -> None:
     assert only("notify-send").notify(TRICKY) is True
     assert server.received.wait(timeout=10)
-    app, _replaces, icon, summary, body, *_ = server.calls[0]
+    app, _replaces, icon, summary, body, _actions, hints, _timeout = server.calls[0]
     assert (app, icon, summary, body) == (
         "Consentinel",
         "org.consentinel.Consentinel",
         "Consentinel",
         TRICKY.body,
     )
+    assert hints["desktop-entry"] == ("s", "org.consentinel.Consentinel")
 
 
 def test_no_notification_daemon_returns_false_without_raising(

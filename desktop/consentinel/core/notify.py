@@ -257,7 +257,10 @@ class OsNotifier:
             if notify_send:
                 # notify-send reads C escapes in the body (g_strcompress): double backslashes.
                 body = note.body.replace("\\", "\\\\")
-                return [notify_send, f"--app-name={APP_NAME}", f"--icon={APP_ID}", "--",
+                # desktop-entry: the desktop knows the notification is the app's, and a click
+                # on it opens the app (GNOME does).
+                return [notify_send, f"--app-name={APP_NAME}", f"--icon={APP_ID}",
+                        f"--hint=string:desktop-entry:{APP_ID}", "--",
                         note.title, body]  # fmt: skip
             gdbus = self._which("gdbus")
             if gdbus:
@@ -274,7 +277,7 @@ class OsNotifier:
                     gvariant_string(note.title),
                     gvariant_string(note.body),
                     "@as []",
-                    "@a{sv} {}",
+                    f"@a{{sv}} {{'desktop-entry': <{gvariant_string(APP_ID)}>}}",
                     "int32 -1",
                 ]
         return None
