@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountState
@@ -114,6 +115,10 @@ def test_no_empty_summary_line_before_the_first_check(qtbot: QtBot, consentinel_
         window._run_finished(_run(_result("a", Status.OPTED_OUT)), "gui")
         assert window.result_label.isVisibleTo(window)
         assert window.result_label.text().startswith("The account was checked")
+        # A screen reader reads the summary itself, not a fixed "Last check".
+        line = QAccessible.queryAccessibleInterface(window.result_label)
+        assert line.text(QAccessible.Text.Name) == window.result_label.text()
+        assert line.text(QAccessible.Text.Description) == "Last check"
 
 
 def test_a_date_reads_the_same_in_every_english_speaking_country() -> None:

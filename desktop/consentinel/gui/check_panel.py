@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6 import QtGui
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from consentinel.core.events import Step
 from consentinel.gui.app_icons import icon
 from consentinel.gui.dialog_words import step_name
-
-#: Qt 6.8+ has announcements (a live region's words, read without moving the focus).
-_Announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+from consentinel.gui.spoken_labels import say
 
 
 class CheckPanel(QWidget):
@@ -83,13 +79,7 @@ class CheckPanel(QWidget):
         )
 
     def _say(self, text: str) -> None:
-        """Show `text` and have it read: a fixed accessible name ("Check progress") hid the
-        changing words from screen readers, and a line that changes while the focus is
-        elsewhere is only read when announced."""
-        self.label.setText(text)
-        self.label.setAccessibleName(text)  # (Qt sends NameChanged)
-        if _Announcement is not None and self.isVisible():
-            QAccessible.updateAccessibility(_Announcement(self.label, text))
+        say(self.label, text)
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)

@@ -31,6 +31,7 @@ from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.dialog_words import box_name
 from consentinel.gui.empty_state import EmptyState
+from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.panel.cancel_requested.connect(self.cancel_check)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName(self.tr("Last check"))
+        self.result_label.setAccessibleDescription(self.tr("Last check"))
         self.result_label.hide()  # shown with the last check's summary: no empty band before
         accounts_page = QWidget()
         page_layout = QVBoxLayout(accounts_page)
@@ -539,8 +540,8 @@ class MainWindow(QMainWindow):
         self.last_result = result
         self.steps.clear()
         self.panel.hide()
-        self.result_label.setText(self.summary(result))
         self.result_label.show()
+        say(self.result_label, self.summary(result))
         self.refresh()
         if self.journal_window is not None and self.journal_window.isVisible():
             self.journal_window.refresh()
