@@ -17,11 +17,12 @@ import os
 import shutil
 import socket
 import ssl
+import stat
 import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from playwright.async_api import async_playwright
 
 import consentinel
 from consentinel.simx import SimAccount
-from consentinel.x.browser import find_browser, launch_args, launch_browser
+from consentinel.x.browser import RUN_FOLDER_PREFIX, find_browser, launch_args, launch_browser
 from tests.e2e._engine_support import chromium
 from tests.fixtures.notify_server import private_session_bus
 
@@ -262,3 +263,96 @@ def test_the_browser_still_goes_through_the_person_s_gnome_proxy(
         proxy.close()
 
     assert "GET http://x-through-the-proxy.example/ HTTP/1.1" in proxy.requests, proxy.requests
+
+
+class _Probe:
+    """A Consentinel process with its browser open (_browser_probe --wait), until closed or
+    killed."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.log = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.e2e._browser_probe", "--wait"],
+            env=env,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        if self.proc.stdout.readline().strip() != "ready":  # its browser did not open
+            self.kill()
+            raise AssertionError(log.read_text()[-3000:])
+
+    def close(self) -> int:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        return self.proc.wait(timeout=60)
+
+    def kill(self) -> None:
+        self.proc.kill()  # SIGKILL: no clean-up of its own
+        self.proc.wait(timeout=60)
+
+
+@pytest.fixture
+def start_probe() -> Iterator[Callable[[dict[str, str], Path], _Probe]]:
+    """Starts _Probes; any still running when the test ends is closed."""
+    started: list[_Probe] = []
+
+    def start(env: dict[str, str], log: Path) -> _Probe:
+        started.append(_Probe(env, log))
+        return started[-1]
+
+    yield start
+    for probe in started:
+        if probe.proc.poll() is None:
+            probe.close()
+        probe.log.close()
+
+
+def _run_folders(temp: Path) -> dict[int, Path]:
+    """The browser folders in `temp`, by the id of the process named in each."""
+    found = {}
+    for folder in temp.glob(RUN_FOLDER_PREFIX + "*"):
+        pid, _, _ = folder.name.removeprefix(RUN_FOLDER_PREFIX).partition("-")
+        found[int(pid)] = folder
+    return found
+
+
+def test_a_killed_consentinel_s_browser_folder_is_removed_at_the_next_start(
+    tmp_path: Path, short_temp: Path, start_probe: Callable[[dict[str, str], Path], _Probe]
+) -> None:
+    """The browser's private folder (crash dumps: a page's memory) goes with the browser; a
+    Consentinel killed first leaves it, and the next browser start removes it, never the folder
+    of a Consentinel still running (the scheduled check beside the app)."""
+    env = {
+        **os.environ,
+        "TMPDIR": str(short_temp),
+        "CONSENTINEL_BROWSER": chromium(),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(SOURCES)]),
+    }
+    killed = start_probe(env, tmp_path / "killed.log")
+    left = _run_folders(short_temp)[killed.proc.pid]
+    killed.kill()
+    assert left.is_dir(), "a killed process left no folder: this test would prove nothing"
+    assert stat.S_IMODE(left.stat().st_mode) == 0o700 and left.stat().st_uid == os.getuid()
+
+    running = start_probe(env, tmp_path / "running.log")  # the next start
+
+    assert not left.exists(), f"{left} is still there after the next browser start"
+    kept = _run_folders(short_temp)[running.proc.pid]
+    # A third Consentinel starts a browser while the second still runs: the second's stays.
+    third = subprocess.run(
+        [sys.executable, "-m", "tests.e2e._browser_probe"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert third.returncode == 0, third.stderr[-3000:]
+    assert kept.is_dir(), "the folder of a Consentinel still running was removed"
+    assert running.close() == 0
+    assert not kept.exists()  # its own process removed it as its browser closed
+    assert _run_folders(short_temp) == {}

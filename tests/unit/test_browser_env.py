@@ -1,12 +1,24 @@
-"""browser_env(): the browser's environment keeps what it needs and sends what it would write
-in the person's home to its own folder (the real browser: tests/e2e/test_browser_launch.py)."""
+"""The browser's own folder: browser_env() keeps what the browser needs and sends what it would
+write in the person's home there; remove_leftover_run_folders() removes those a killed process
+left, and nothing else (the real browser: tests/e2e/test_browser_launch.py)."""
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
-from consentinel.x.browser import CRASH_DUMPS_ENV, browser_env, read_only_dconf_profile
+import pytest
+
+from consentinel.x.browser import (
+    CRASH_DUMPS_ENV,
+    RUN_FOLDER_PREFIX,
+    browser_env,
+    read_only_dconf_profile,
+    remove_leftover_run_folders,
+)
 
 
 def _person(tmp_path: Path) -> dict[str, str]:
@@ -89,3 +101,50 @@ def test_elsewhere_only_the_crash_dumps_move(tmp_path: Path) -> None:
     env = browser_env(tmp_path, person, platform="win32")
 
     assert env == {**person, CRASH_DUMPS_ENV: str(tmp_path / "crash-dumps")}
+
+
+def _ended_process() -> int:
+    """The id of a process that ran and is gone."""
+    proc = subprocess.Popen([sys.executable, "-c", ""])
+    proc.wait()
+    return proc.pid
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(mode=0o700)
+    (path / "inside").write_text("a dump")
+    return path
+
+
+def test_only_the_folders_of_a_consentinel_that_is_gone_are_removed(tmp_path: Path) -> None:
+    gone = _ended_process()
+    target = _folder(tmp_path / "somewhere-else")
+    left = _folder(tmp_path / f"{RUN_FOLDER_PREFIX}{gone}-k2x_9abc")
+    keep = [
+        _folder(tmp_path / f"{RUN_FOLDER_PREFIX}{os.getpid()}-a1b2c3d4"),  # a running one's
+        _folder(tmp_path / "consentinel-crash-dumps-a1b2c3d4"),  # no process to ask
+        _folder(tmp_path / f"{RUN_FOLDER_PREFIX}x{gone}-a1b2c3d4"),
+        _folder(tmp_path / f"other-{gone}-a1b2c3d4"),
+    ]
+    link = tmp_path / f"{RUN_FOLDER_PREFIX}{gone}-linked00"
+    link.symlink_to(target, target_is_directory=True)
+    file = tmp_path / f"{RUN_FOLDER_PREFIX}{gone}-afile000"
+    file.write_text("not a folder")
+
+    assert remove_leftover_run_folders(tmp_path) == [left]
+
+    assert not left.exists()
+    assert all((folder / "inside").is_file() for folder in keep)
+    assert link.is_symlink() and (target / "inside").is_file() and file.is_file()
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="only root can make a folder that another user owns",
+)
+def test_another_user_s_folder_is_left_alone(tmp_path: Path) -> None:
+    theirs = _folder(tmp_path / f"{RUN_FOLDER_PREFIX}{_ended_process()}-a1b2c3d4")
+    os.chown(theirs, 65534, 65534)
+
+    assert remove_leftover_run_folders(tmp_path) == []
+    assert (theirs / "inside").is_file()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -14,8 +16,12 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consentinel.core.processes import process_running
+
 if TYPE_CHECKING:  # Playwright is loaded when a check starts, not with the window
     from playwright.async_api import Browser, Playwright
+
+log = logging.getLogger(__name__)
 
 BROWSER_ENV = "CONSENTINEL_BROWSER"
 
@@ -242,8 +248,11 @@ def skipped_browser_setting(preference: str | None = None) -> tuple[str, Browser
 CRASH_DUMPS_ENV = "BREAKPAD_DUMP_LOCATION"
 
 #: Each browser gets a folder of its own in the temp folder, owner-only (mkdtemp), removed when
-#: it closes: what it would otherwise write in the person's home goes there (browser_env).
+#: it closes: what it would otherwise write in the person's home goes there (browser_env). Its
+#: name carries the id of the Consentinel process that made it: a process killed before it could
+#: remove it (SIGKILL, a power cut) leaves it, and the next browser start removes it.
 RUN_FOLDER_PREFIX = "consentinel-browser-"
+_RUN_FOLDER_NAME = re.compile(re.escape(RUN_FOLDER_PREFIX) + r"(\d+)-[a-z0-9_]+")
 
 
 def _xdg_home(env: Mapping[str, str], name: str, default: str) -> Path:
@@ -326,10 +335,38 @@ def browser_env(
     return env
 
 
+def remove_leftover_run_folders(temp_dir: Path | None = None) -> list[Path]:
+    """Remove the browser folders that Consentinel processes no longer running left behind:
+    only folders named as ours, this user's, not links, whose process is gone; another
+    Consentinel's (the scheduled check, a second window) is left alone. Returns those removed."""
+    root = Path(tempfile.gettempdir() if temp_dir is None else temp_dir)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _RUN_FOLDER_NAME.fullmatch(entry.name)
+        if match is None or process_running(int(match[1])):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(Path(entry.path))
+        log.info("removed %s, left by process %s, which no longer runs", entry.path, match[1])
+    return removed
+
+
 async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
     """Start the browser the quiet way (launch_args) in its own environment (browser_env); its
-    private folder is removed when it closes or dies."""
-    folder = Path(tempfile.mkdtemp(prefix=RUN_FOLDER_PREFIX))
+    private folder is removed when it closes or dies, or at a later start when this process is
+    killed first (remove_leftover_run_folders)."""
+    remove_leftover_run_folders()
+    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
     try:
         env: dict[str, str | float | bool] = {**browser_env(folder)}
         browser = await pw.chromium.launch(
