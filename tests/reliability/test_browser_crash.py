@@ -22,6 +22,7 @@ from consentinel.core.settings import Settings
 from consentinel.core.status import Reason, Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import SimAccount
+from consentinel.x.browser import RUN_FOLDER_PREFIX
 from tests.reliability.cli_support import descendants, run_cli
 
 
@@ -135,7 +136,7 @@ def test_a_crashed_page_leaves_its_dump_nowhere_but_the_browser_s_own_folder(
     real_rmtree = shutil.rmtree
 
     def watched_rmtree(path: Any, *args: Any, **kwargs: Any) -> None:
-        if "consentinel-crash-dumps-" in str(path):
+        if Path(path).name.startswith(RUN_FOLDER_PREFIX):
             removed[str(path)] = sorted(p.name for p in Path(path).rglob("*.dmp"))
         real_rmtree(path, *args, **kwargs)
 

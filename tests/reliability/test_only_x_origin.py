@@ -21,7 +21,6 @@ import pyotp
 import pytest
 from playwright.async_api import Browser, BrowserContext
 
-from consentinel.core import engine as engine_module
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
@@ -30,6 +29,7 @@ from consentinel.core.settings import Settings
 from consentinel.core.status import Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import SimAccount
+from consentinel.x import browser as browser_module
 from consentinel.x.browser import NOWHERE
 
 
@@ -75,9 +75,9 @@ def test_a_full_check_talks_to_the_x_origin_only(
     monkeypatch.setattr(Browser, "new_context", recording_new_context)
 
     netlog = tmp_path / "netlog.json"
-    original_args = engine_module.launch_args
+    original_args = browser_module.launch_args
     monkeypatch.setattr(
-        engine_module,
+        browser_module,
         "launch_args",
         lambda headless: [*original_args(headless), f"--log-net-log={netlog}"],
     )

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Playwright, async_playwright
 
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
@@ -43,10 +40,9 @@ from consentinel.core.status import Reason, Status
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     BrowserChoice,
-    crash_dumps_env,
     find_browser,
     headful_user_agent,
-    launch_args,
+    launch_browser,
     launch_detail,
 )
 from consentinel.x.signin import (
@@ -161,23 +157,6 @@ class Engine:
         on_event(AccountFinished(result))
         return result
 
-    async def _launch(self, pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
-        # Crash dumps hold the pages' memory: kept in a private folder that goes with the browser.
-        dumps = Path(tempfile.mkdtemp(prefix="consentinel-crash-dumps-"))
-        env: dict[str, str | float | bool] = {**crash_dumps_env(dumps)}
-        try:
-            browser = await pw.chromium.launch(
-                executable_path=str(choice.path),
-                headless=headless,
-                args=launch_args(headless),
-                env=env,
-            )
-        except BaseException:
-            shutil.rmtree(dumps, ignore_errors=True)
-            raise
-        browser.on("disconnected", lambda _: shutil.rmtree(dumps, ignore_errors=True))
-        return browser
-
     def _prepare_sessions(self, accounts: list[Account]) -> None:
         try:
             self.ctx.sessions.prepare(a.handle for a in accounts)
@@ -200,7 +179,7 @@ class Engine:
         warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
         async with async_playwright() as pw:
             try:
-                browser = await self._launch(pw, choice, self.headless)
+                browser = await launch_browser(pw, choice, self.headless)
             except PlaywrightError as exc:
                 await warm
                 failed = browser_failed_message(str(choice.path), launch_detail(exc))
@@ -283,7 +262,7 @@ class Engine:
         """The visible sign-in: we type what we may, the person does the rest."""
         headless = self.interactive_headless if headless is None else headless
         try:
-            browser = await self._launch(pw, choice, headless)
+            browser = await launch_browser(pw, choice, headless)
         except PlaywrightError as exc:
             message = browser_failed_message(str(choice.path), launch_detail(exc))
             return LoginResult(False, message, Reason.BROWSER_MISSING)

@@ -45,6 +45,7 @@ from consentinel.core.journal_schema import (
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.lock import this_host
+from consentinel.core.processes import process_running
 from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
 
 # The names other modules import from here, wherever they are defined.
@@ -89,29 +90,6 @@ class JournalError(Exception):
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # pragma: no cover - Windows; os.kill(pid, 0) would end the process there
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return bool(code.value == 259)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class Journal:
@@ -265,7 +243,7 @@ class Journal:
             for run_id, pid, run_host in rows:
                 if run_id in self._own_runs:
                     continue
-                if only_dead and (run_host != host or pid is None or _pid_alive(int(pid))):
+                if only_dead and (run_host != host or pid is None or process_running(int(pid))):
                     continue
                 stale.append(int(run_id))
             for run_id in stale:

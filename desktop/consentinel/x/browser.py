@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
+import shutil
+import stat
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from consentinel.core.processes import process_running
+
+if TYPE_CHECKING:  # Playwright is loaded when a check starts, not with the window
+    from playwright.async_api import Browser, Playwright
+
+log = logging.getLogger(__name__)
 
 BROWSER_ENV = "CONSENTINEL_BROWSER"
 
@@ -231,13 +244,142 @@ def skipped_browser_setting(preference: str | None = None) -> tuple[str, Browser
 #: Debian's Chromium starts its crash handler whatever --disable-breakpad says, and a crashed
 #: renderer's minidump (its memory: X's address, perhaps cookies) went to ~/.config/chromium/
 #: Crash Reports. Neither --disable-crash-reporter nor --crash-dumps-dir moves it (tried on
-#: Chromium 156); this variable does. Each browser gets a folder of its own (crash_dumps_env).
+#: Chromium 156); this variable does, to the browser's own folder (browser_env).
 CRASH_DUMPS_ENV = "BREAKPAD_DUMP_LOCATION"
 
+#: Each browser gets a folder of its own in the temp folder, owner-only (mkdtemp), removed when
+#: it closes: what it would otherwise write in the person's home goes there (browser_env). Its
+#: name carries the id of the Consentinel process that made it: a process killed before it could
+#: remove it (SIGKILL, a power cut) leaves it, and the next browser start removes it.
+RUN_FOLDER_PREFIX = "consentinel-browser-"
+_RUN_FOLDER_NAME = re.compile(re.escape(RUN_FOLDER_PREFIX) + r"(\d+)-[a-z0-9_]+")
 
-def crash_dumps_env(folder: Path) -> dict[str, str]:
-    """The browser's environment: this one's, with crash dumps kept in `folder`."""
-    return {**os.environ, CRASH_DUMPS_ENV: str(folder)}
+
+def _xdg_home(env: Mapping[str, str], name: str, default: str) -> Path:
+    """An XDG base folder as the person's programs find it: the variable when it holds an
+    absolute path, else its default under HOME."""
+    value = env.get(name, "")
+    if os.path.isabs(value):
+        return Path(value)
+    return Path(env.get("HOME") or Path.home()) / default
+
+
+def _dconf_profile_text(env: Mapping[str, str]) -> str:
+    """The dconf profile the person's programs read, found as dconf finds it (DCONF_PROFILE, a
+    profile in the runtime folder, then "user" in /etc and XDG_DATA_DIRS), else dconf's own."""
+    named = env.get("DCONF_PROFILE", "")
+    if named.startswith("/"):
+        places = [Path(named)]
+    else:
+        runtime = env.get("XDG_RUNTIME_DIR") or str(_xdg_home(env, "XDG_CACHE_HOME", ".cache"))
+        places = [] if named else [Path(runtime, "dconf", "profile")]
+        data_dirs = (env.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share").split(":")
+        for root in ["/etc", *filter(None, data_dirs)]:
+            places.append(Path(root, "dconf", "profile", named or "user"))
+    for place in places:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return place.read_text(encoding="utf-8")
+    return "" if named else "user-db:user"
+
+
+def read_only_dconf_profile(env: Mapping[str, str]) -> str:
+    """The person's dconf profile with their own settings read from the file, never opened for
+    writing: a writable ("user-db") source makes dconf create a file in $XDG_RUNTIME_DIR/dconf,
+    in ~/.cache/dconf when no runtime folder is set (a scheduled run)."""
+    config = _xdg_home(env, "XDG_CONFIG_HOME", ".config")
+    sources: list[str] = []
+    for line in _dconf_profile_text(env).splitlines():
+        kind, _, name = line.split("#", 1)[0].strip().partition(":")
+        if not name:
+            continue
+        if kind == "user-db" and (config / "dconf" / name).is_file():
+            sources.append(f"file-db:{config / 'dconf' / name}")
+        elif kind in ("system-db", "file-db"):  # read-only already; "service-db" is written
+            sources.append(f"{kind}:{name}")
+    return "".join(f"{source}\n" for source in sources)
+
+
+def browser_env(
+    folder: Path, environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> dict[str, str]:
+    """The browser's environment: this process's (its display, D-Bus, proxy and locale: what
+    the browser needs), with what the browser would write outside the app's folders sent to
+    `folder`, a private folder that goes with the browser. Never carries a secret."""
+    person = dict(os.environ if environ is None else environ)
+    env = dict(person)
+    dumps = folder / "crash-dumps"
+    dumps.mkdir(mode=0o700, exist_ok=True)
+    env[CRASH_DUMPS_ENV] = str(dumps)
+    if _platform_key(platform) != "linux":
+        return env
+    # GLib's settings (dconf) opened a file for writing at every start, ~/.cache/dconf/user when
+    # no runtime folder is set. GSETTINGS_BACKEND=memory would stop that, but then Chromium no
+    # longer sees GNOME's proxy settings and goes to X past the person's proxy: a read-only
+    # profile keeps every setting.
+    profile = folder / "dconf-profile"
+    with open(os.open(profile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+        out.write(read_only_dconf_profile(person))
+    env["DCONF_PROFILE"] = str(profile)
+    # Caches are for one run: Mesa's compiled shaders went to ~/.cache/mesa_shader_cache (found
+    # through the password database when HOME is elsewhere), and GLib's stand-in runtime folder
+    # is the cache folder.
+    cache = folder / "cache"
+    cache.mkdir(mode=0o700, exist_ok=True)
+    env["XDG_CACHE_HOME"] = str(cache)
+    # Debian's Chromium makes a certificate store in ~/.local/share/pki/nssdb at its first https
+    # page. A person who has one keeps it (their certificates, an employer's authority).
+    if not (_xdg_home(person, "XDG_DATA_HOME", ".local/share") / "pki" / "nssdb").is_dir():
+        data = folder / "data"
+        data.mkdir(mode=0o700, exist_ok=True)
+        env["XDG_DATA_HOME"] = str(data)
+    return env
+
+
+def remove_leftover_run_folders(temp_dir: Path | None = None) -> list[Path]:
+    """Remove the browser folders that Consentinel processes no longer running left behind:
+    only folders named as ours, this user's, not links, whose process is gone; another
+    Consentinel's (the scheduled check, a second window) is left alone. Returns those removed."""
+    root = Path(tempfile.gettempdir() if temp_dir is None else temp_dir)
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _RUN_FOLDER_NAME.fullmatch(entry.name)
+        if match is None or process_running(int(match[1])):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(Path(entry.path))
+        log.info("removed %s, left by process %s, which no longer runs", entry.path, match[1])
+    return removed
+
+
+async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
+    """Start the browser the quiet way (launch_args) in its own environment (browser_env); its
+    private folder is removed when it closes or dies, or at a later start when this process is
+    killed first (remove_leftover_run_folders)."""
+    remove_leftover_run_folders()
+    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
+    try:
+        env: dict[str, str | float | bool] = {**browser_env(folder)}
+        browser = await pw.chromium.launch(
+            executable_path=str(choice.path),
+            headless=headless,
+            args=launch_args(headless),
+            env=env,
+        )
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    browser.on("disconnected", lambda _: shutil.rmtree(folder, ignore_errors=True))
+    return browser
 
 
 def launch_args(headless: bool) -> list[str]:

@@ -1,0 +1,50 @@
+"""Run by tests/e2e/test_browser_launch.py in a process of its own: starts the browser the way
+the product does (launch_browser), opens each address given in one page, then closes it.
+
+With --wait it prints "ready" once the pages are open and keeps the browser until its standard
+input closes: a Consentinel process to kill mid-run. With --window the browser is visible (run it
+under xvfb-run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from playwright.async_api import async_playwright
+
+from consentinel.x.browser import find_browser, launch_browser
+
+
+async def _run(addresses: list[str], window: bool, wait: bool) -> None:
+    choice = find_browser()
+    assert choice is not None, "no browser found (CONSENTINEL_BROWSER)"
+    async with async_playwright() as pw:
+        browser = await launch_browser(pw, choice, headless=not window)
+        try:
+            # The test's https page has a certificate of its own making.
+            context = await browser.new_context(ignore_https_errors=True)
+            page = await context.new_page()
+            for address in addresses:
+                response = await page.goto(address)
+                assert response is not None and response.ok, (address, response)
+            if wait:
+                print("ready", flush=True)
+                await asyncio.to_thread(sys.stdin.read)
+        finally:
+            await browser.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--window", action="store_true")
+    parser.add_argument("--wait", action="store_true")
+    parser.add_argument("addresses", nargs="*")
+    args = parser.parse_args()
+    asyncio.run(_run(args.addresses, args.window, args.wait))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
