@@ -4,7 +4,6 @@ to screen readers as they change."""
 from __future__ import annotations
 
 from PySide6 import QtGui
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel
 
 #: Qt 6.8+ has announcements (a live region's words, read without moving the focus).
@@ -18,4 +17,6 @@ def say(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setAccessibleName(text)  # (Qt sends NameChanged)
     if _Announcement is not None and label.isVisible():
+        from PySide6.QtGui import QAccessible  # (not needed to show the window)
+
         QAccessible.updateAccessibility(_Announcement(label, text))
