@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     # The dialogs and the engine load when first used: the window opens without them.
     from consentinel.core.engine import LoginResult
     from consentinel.gui.check_runner import CheckRunner
+    from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
 
@@ -486,21 +487,9 @@ class MainWindow(QMainWindow):
         waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
         if not self.runner.running:
             return
-        from consentinel.gui.confirmation import Confirmation
-
-        box = Confirmation(
-            self,
-            QMessageBox.Icon.Question,
-            self.tr("A check is running"),
-            self.tr("Cancel the check?"),
-            self.tr(
-                "What it already changed on X stays changed, and is in the journal. The accounts "
-                "it has not reached yet are checked next time."
-            ),
-            act=self.tr("Cancel the check"),
-            keep=self.tr("Keep checking"),
+        box = self._ask_over_running_check(
+            self.tr("Cancel the check?"), self.tr("Cancel the check")
         )
-        self.confirm_box = box
         # A check that ends while the question is open leaves nothing to cancel: it closes.
         self.runner.busy_changed.connect(box.reject)
         try:
@@ -717,19 +706,26 @@ class MainWindow(QMainWindow):
         """True when nothing runs, or the person chose to cancel the running check and quit."""
         if not self.runner.running:
             return True
+        box = self._ask_over_running_check(
+            self.tr("Quit Consentinel and cancel the check?"), self.tr("Cancel the check and quit")
+        )
+        return box.confirmed()
+
+    def _ask_over_running_check(self, question: str, act: str) -> Confirmation:
+        """A question about cancelling the running check, "Keep checking" its default."""
         from consentinel.gui.confirmation import Confirmation
 
         box = Confirmation(
             self,
             QMessageBox.Icon.Question,
             self.tr("A check is running"),
-            self.tr("Quit Consentinel and cancel the check?"),
+            question,
             self.tr(
                 "What it already changed on X stays changed, and is in the journal. The accounts "
                 "it has not reached yet are checked next time."
             ),
-            act=self.tr("Cancel the check and quit"),
+            act=act,
             keep=self.tr("Keep checking"),
         )
         self.confirm_box = box
-        return box.confirmed()
+        return box
