@@ -44,8 +44,7 @@ from consentinel.core.journal_schema import (
     set_aside_db,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
-from consentinel.core.lock import this_host
-from consentinel.core.processes import process_running
+from consentinel.core.processes import process_running, this_host
 from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
 
 # The names other modules import from here, wherever they are defined.

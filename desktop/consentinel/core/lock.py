@@ -21,6 +21,7 @@ from types import TracebackType
 
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
+from consentinel.core.processes import this_host
 
 #: How often a waiting acquire() retries; the OS lock calls used here cannot time out by themselves.
 POLL_INTERVAL_S = 0.05
@@ -28,17 +29,6 @@ POLL_INTERVAL_S = 0.05
 #: Windows locks a byte range, and a locked range cannot be read by anyone else; the lock sits on
 #: one byte far past the JSON so that holder() can still read who holds it.
 _WINDOWS_LOCK_OFFSET = 1 << 30
-
-
-def this_host() -> str:
-    """This computer's name, as `socket.gethostname()` says it; on Linux and macOS read from
-    `uname`, the same system call, without loading the socket module at start-up."""
-    uname = getattr(os, "uname", None)
-    if uname is not None:
-        return str(uname().nodename)
-    import socket  # Windows
-
-    return socket.gethostname()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,20 @@
-"""Whether a process still runs, asked the way each OS allows."""
+"""Where a process runs (this computer's name) and whether it still runs, asked the way each OS
+allows: what the run lock, the journal's runs and the browser's folders record of a process."""
 
 from __future__ import annotations
 
 import os
+
+
+def this_host() -> str:
+    """This computer's name, as `socket.gethostname()` says it; on Linux and macOS read from
+    `uname`, the same system call, without loading the socket module at start-up."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket  # Windows
+
+    return socket.gethostname()
 
 
 def process_running(pid: int) -> bool:
