@@ -96,11 +96,7 @@ def setup_logging(logs_dir: Path) -> Path:
     that file cannot be written."""
     make_private_dirs(logs_dir)
     path = logs_dir / LOG_NAME
-    if not path.exists():
-        path.touch(mode=0o600)
-    if os.name == "posix":
-        path.chmod(0o600)
-    _use(OwnerOnlyRotatingFile(path, limit=1_000_000, keep=3))
+    _use(OwnerOnlyRotatingFile(path, limit=1_000_000, keep=3))  # opens it owner-only at once
     return path
 
 
