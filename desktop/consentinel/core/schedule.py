@@ -184,7 +184,7 @@ class Scheduler:
         if interval is None or self._paused:
             return None
         now = self._clock.now()
-        last = self._last_good_run()
+        last = self.last_good_run()
         base = next_due(last, interval, now)
         if last is None or base <= now:
             due = self._overdue_time(base, never_run=last is None)
@@ -233,14 +233,15 @@ class Scheduler:
             self._not_before = now + self._retry_delay
         self._jitter = None
 
-    # -- helpers --------------------------------------------------------------------------------
-
-    def _last_good_run(self) -> datetime | None:
-        # The journal may not show our own run yet when the engine reports completion; the later
-        # of the two is the truth.
+    def last_good_run(self) -> datetime | None:
+        """When the last run that went through finished (what the next due time counts from).
+        The journal may not show our own run yet when the engine reports completion; the later
+        of the two is the truth."""
         journal = self._last_completed()
         candidates = [t for t in (journal, self._completed_here) if t is not None]
         return max(candidates) if candidates else None
+
+    # -- helpers --------------------------------------------------------------------------------
 
     def _overdue_time(self, base: datetime, *, never_run: bool) -> datetime:
         """When an overdue (or first-ever) check runs."""

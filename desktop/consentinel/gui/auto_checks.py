@@ -67,7 +67,8 @@ class AutoChecks(QObject):
             return in_app
         from consentinel.core.schedule_slots import next_os_run
 
-        last = self._ctx.journal.last_completed_run_at()
+        # From the same last run as the app's own schedule (its run may not be journaled yet).
+        last = self.scheduler.last_good_run()
         by_os = next_os_run(last, self._ctx.settings.schedule, self.scheduler.clock.now())
         return in_app if by_os is None else min(in_app, by_os)
 
