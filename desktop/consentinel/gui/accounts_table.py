@@ -48,6 +48,15 @@ STATUS_COLUMN = 1
 CELL_PADDING = 16
 
 
+def _dot_item(text: str, color: str, tip: str = "") -> QTableWidgetItem:
+    """A cell whose words follow a dot of `color`, with `tip` on hover when there is one."""
+    item = QTableWidgetItem(text)
+    item.setIcon(dot_icon(color))
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
 class _PaddedDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -100,8 +109,7 @@ class AccountsTable(QTableWidget):
         """The status column's width for its widest word, dot and padding included."""
         if self._status_width is None:
             texts = [*all_status_texts(), self.tr("Signed in, not checked since")]
-            item = QTableWidgetItem(max(texts, key=self.fontMetrics().horizontalAdvance))
-            item.setIcon(dot_icon(GREY))
+            item = _dot_item(max(texts, key=self.fontMetrics().horizontalAdvance), GREY)
             probe = QTableWidget(1, 1)
             probe.setItemDelegate(_PaddedDelegate(probe))
             probe.setFont(self.font())
@@ -182,28 +190,23 @@ class AccountsTable(QTableWidget):
 
     def _status_item(self, row: AccountRow, now: datetime) -> QTableWidgetItem:
         if row.step is not None:
-            item = QTableWidgetItem(step_name(row.step))
-            item.setIcon(dot_icon(BLUE))
-            return item
+            return _dot_item(step_name(row.step), BLUE)
         if row.signed_in_since:
-            item = QTableWidgetItem(self.tr("Signed in, not checked since"))
-            item.setIcon(dot_icon(GREY))
-            item.setToolTip(
+            return _dot_item(
+                self.tr("Signed in, not checked since"),
+                GREY,
                 self.tr(
                     "The sign-in worked and the session is saved. The next check reads the "
                     "boxes again."
-                )
+                ),
             )
-            return item
         if row.state.is_blocked(now) and row.status is None:
             text = backing_off()
         else:
             text = status_name(row.status, row.reason) if row.status else not_checked()
-        item = QTableWidgetItem(text)
-        item.setIcon(dot_icon(status_color(row.status, row.reason)))
         hint = status_hint(row, now)
+        item = _dot_item(text, status_color(row.status, row.reason), hint)
         if hint:
-            item.setToolTip(hint)
             # What a screen reader says, and what the status bar shows when the row is selected:
             # not only for a mouse hovering it.
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
@@ -221,15 +224,14 @@ class AccountsTable(QTableWidget):
             if box not in row.hidden_on:
                 return QTableWidgetItem(not_shown() if row.boxes else "—")
             # X's data holds it on: said in words, and in the colour of a box still on.
-            item = QTableWidgetItem(self.tr("not shown, on at X"))
-            item.setIcon(dot_icon(ORANGE))
-            item.setToolTip(
+            return _dot_item(
+                self.tr("not shown, on at X"),
+                ORANGE,
                 self.tr(
                     "X's data holds this box as on, but X's page does not show it to this "
                     "account, so it cannot be changed there."
-                )
+                ),
             )
-            return item
         value = row.boxes[box]
         enforced = box in row.account.keep
         # A box left on by choice says so in words, not only by its grey dot.
