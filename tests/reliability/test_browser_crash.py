@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,21 +52,29 @@ def test_a_browser_that_exits_at_once(
     assert "intact" in verified.stdout
 
 
-def _kill_the_browser() -> int:
-    """SIGKILL every Chromium process this test process started (the browser and helpers)."""
-    killed = 0
+def _signal_own_processes(which: Callable[[bytes], bool], signum: int) -> int:
+    """Send `signum` to each process this test process started whose command line (from
+    /proc) `which` picks; how many got it."""
+    sent = 0
     for pid in descendants(os.getpid()):
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
         except OSError:
             continue
-        if b"chromium" in cmdline.split(b"\0", 1)[0]:
+        if which(cmdline):
             try:
-                os.kill(pid, signal.SIGKILL)
-                killed += 1
+                os.kill(pid, signum)
+                sent += 1
             except ProcessLookupError:
                 pass
-    return killed
+    return sent
+
+
+def _kill_the_browser() -> int:
+    """SIGKILL every Chromium process this test process started (the browser and helpers)."""
+    return _signal_own_processes(
+        lambda cmdline: b"chromium" in cmdline.split(b"\0", 1)[0], signal.SIGKILL
+    )
 
 
 def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
@@ -106,20 +115,11 @@ def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
 
 def _crash_the_renderers() -> int:
     """SIGSEGV the page processes of the Chromium this test process started (only its own)."""
-    crashed = 0
-    for pid in descendants(os.getpid()):
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        except OSError:
-            continue
-        # Chromium rewrites its helpers' command lines as one string.
-        if b"chromium" in cmdline.split(b" ", 1)[0] and b"--type=renderer" in cmdline:
-            try:
-                os.kill(pid, signal.SIGSEGV)
-                crashed += 1
-            except ProcessLookupError:
-                pass
-    return crashed
+    # Chromium rewrites its helpers' command lines as one string.
+    return _signal_own_processes(
+        lambda cmdline: b"chromium" in cmdline.split(b" ", 1)[0] and b"--type=renderer" in cmdline,
+        signal.SIGSEGV,
+    )
 
 
 def test_a_crashed_page_leaves_its_dump_nowhere_but_the_browser_s_own_folder(
