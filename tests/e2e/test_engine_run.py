@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted, Step
+from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.steps import Step
 from tests.e2e._engine_support import (
     Recorder,
     SimHarness,

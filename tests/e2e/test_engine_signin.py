@@ -13,16 +13,10 @@ import pytest
 
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
-from consentinel.core.events import (
-    AccountFinished,
-    AccountStep,
-    Event,
-    PromptKind,
-    PromptRequest,
-    Step,
-)
+from consentinel.core.events import AccountFinished, AccountStep, Event, PromptRequest
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Box, Reason, Status
+from consentinel.core.steps import PromptKind, Step
 from tests.e2e._engine_support import (
     Recorder,
     SimHarness,

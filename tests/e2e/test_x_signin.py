@@ -9,8 +9,8 @@ import pyotp
 import pytest
 from playwright.async_api import async_playwright
 
-from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.site import XSite

@@ -1,6 +1,7 @@
-"""Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does and,
-the moment the main window is first shown, print which heavy modules were loaded, what its
-status bar says and where the log goes; then exit."""
+"""Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does (on a
+dark palette with `--dark`) and, the moment the main window is first shown, print which heavy
+modules were loaded, whether PySide has built the Qt namespace, what its status bar says and
+where the log goes; then exit."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import logging
 import os
 import sys
 
+from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QWindow
+from PySide6.QtGui import QColor, QPalette, QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 HEAVY = (
@@ -23,6 +25,8 @@ HEAVY = (
     "consentinel.core.vault",
     "consentinel.core.sessions",
     "consentinel.core.totp",
+    # The engine's events: their dataclasses take Python 10-20 ms to build (core/steps.py).
+    "consentinel.core.events",
     "hashlib",
     "socket",
     "logging.handlers",
@@ -34,7 +38,10 @@ def _report(window: QMainWindow) -> dict[str, object]:
     handlers = [h for h in logging.getLogger().handlers if getattr(h, "consentinel", False)]
     return {
         "loaded": loaded,
+        # PySide builds the Qt namespace's ~95 enums on its first use (gui/qt_by_name.py).
+        "qt_namespace_built": "Qt" in vars(QtCore),
         "status": window.statusBar().currentMessage(),
+        "rows": window.table.rowCount() if hasattr(window, "table") else None,
         "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
     }
 
@@ -49,8 +56,22 @@ class _FirstShow(QObject):
         return False
 
 
+def _turn_dark(app: QApplication) -> None:
+    """As a desktop with a dark theme starts the app (its standard icons are then repainted)."""
+    # (A copy from palette(), and colours by numbers: QPalette(palette) and QColor("#2b2b2b")
+    # go through overloads that build the Qt namespace.)
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(43, 43, 43))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(232, 232, 232))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(232, 232, 232))
+    app.setPalette(palette)
+    assert "Qt" not in vars(QtCore), "the probe itself built the Qt namespace"
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
+    if "--dark" in sys.argv[1:]:
+        _turn_dark(app)
     probe = _FirstShow()
     app.installEventFilter(probe)
     from consentinel.gui.launch import main as launch

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import Step
+from consentinel.core.steps import Step
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import CELL_PADDING, STATUS_COLUMN, AccountsTable
 from consentinel.gui.dialog_words import all_status_texts

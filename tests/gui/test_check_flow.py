@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
 from consentinel.core.engine import Engine
-from consentinel.core.events import PromptKind, Step
 from consentinel.core.journal_entries import EntryKind, RunStatus
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.dialog_words import status_name
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory

@@ -24,7 +24,8 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
+from consentinel.core.steps import PromptKind
 from consentinel.core.vault import Vault
 from consentinel.gui.about_dialog import AboutDialog
 from consentinel.gui.account_dialog import AccountDialog

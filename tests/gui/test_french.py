@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
+from consentinel.core.steps import PromptKind
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.empty_state import EmptyState
 from consentinel.gui.prompt_dialogs import PromptDialog

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import PromptKind, PromptRequest, Step
+from consentinel.core.events import PromptRequest
+from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.about_dialog import AboutDialog
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog

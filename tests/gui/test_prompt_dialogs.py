@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
+from consentinel.core.steps import PromptKind
 from consentinel.gui.prompt_dialogs import PromptDialog, ask_user
 
 

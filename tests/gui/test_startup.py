@@ -10,12 +10,19 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
+
+from consentinel.core.accounts import Account, AccountStore
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal import Journal
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Box, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _probe(module: str, home: Path) -> dict[str, object]:
+def _probe(module: str, home: Path, *args: str) -> dict[str, object]:
     """Run a probe (tests/gui/_*_probe.py) in a fresh process; its JSON report."""
     env = {
         **os.environ,
@@ -24,7 +31,7 @@ def _probe(module: str, home: Path) -> dict[str, object]:
         "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
     }
     done = subprocess.run(
-        [sys.executable, "-m", f"tests.gui.{module}"],
+        [sys.executable, "-m", f"tests.gui.{module}", *args],
         env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
@@ -34,7 +41,40 @@ def _probe(module: str, home: Path) -> dict[str, object]:
 
 
 def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: Path) -> None:
-    assert _probe("_first_show_probe", consentinel_home)["loaded"] == []
+    report = _probe("_first_show_probe", consentinel_home)
+    assert report["loaded"] == []
+    # Nor the Qt namespace's ~95 enums, 20-30 ms that PySide spends on its first use.
+    assert report["qt_namespace_built"] is False
+
+
+def _home_with_checked_accounts(home: Path) -> None:
+    """Two accounts, one checked (its row shows status dots), one never checked."""
+    paths = AppPaths(home).ensure()
+    store = AccountStore(paths)
+    store.add(Account("checked_one"))
+    store.add(Account("never_checked"))
+    journal = Journal.open(paths.journal_path)
+    try:
+        run = journal.start_run("manual")
+        result = AccountResult(
+            "checked_one", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)}
+        )
+        journal.record_check(run, result)
+        journal.finish_run(run)
+    finally:
+        journal.close()
+    store.record_check("checked_one", Status.FIXED, at=datetime.now(timezone.utc))
+
+
+def test_a_window_of_accounts_on_a_dark_palette_shows_before_the_qt_namespace_is_built(
+    consentinel_home: Path,
+) -> None:
+    """The rows' status dots, the toolbar, the actions' shortcuts and the icons repainted for a
+    dark palette all set what they need without it (gui/qt_by_name.py)."""
+    _home_with_checked_accounts(consentinel_home)
+    report = _probe("_first_show_probe", consentinel_home, "--dark")
+    assert report["rows"] == 2
+    assert report["qt_namespace_built"] is False
 
 
 def test_a_palette_turning_dark_after_start_makes_the_icons_readable(

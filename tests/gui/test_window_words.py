@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.check_messages import reason_message
-from consentinel.core.events import AccountResult, BoxChange, PromptKind, PromptRequest, RunResult
+from consentinel.core.events import AccountResult, BoxChange, PromptRequest, RunResult
 from consentinel.core.status import Box, Reason, Status
+from consentinel.core.steps import PromptKind
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.row_hints import status_hint
 from tests.gui._app_support import add_account, make_context, running_app

@@ -16,11 +16,12 @@ import pytest
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
-from consentinel.core.events import AccountStep, Event, Step
+from consentinel.core.events import AccountStep, Event
 from consentinel.core.journal import EntryKind, RunStatus
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import Step
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import SimAccount
 from consentinel.x.browser import RUN_FOLDER_PREFIX

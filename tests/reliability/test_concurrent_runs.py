@@ -15,10 +15,11 @@ import pyotp
 
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
 from consentinel.core.journal import EntryKind, Journal, RunStatus
 from consentinel.core.lock import RunLock
 from consentinel.core.status import Status
+from consentinel.core.steps import PromptKind
 from consentinel.simx import SimAccount
 from tests.reliability.cli_support import CLI, run_cli
 

@@ -74,9 +74,9 @@ def _check(args: argparse.Namespace) -> int:
         CancelToken,
         RunResult,
         RunStarted,
-        Step,
     )
     from consentinel.core.lock import RunLock
+    from consentinel.core.steps import Step
 
     ctx = open_context()
     if args.unattended:

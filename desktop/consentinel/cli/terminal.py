@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from consentinel.core.events import AccountResult, AccountStep, PromptKind, PromptRequest, Step
+from consentinel.core.events import AccountResult, AccountStep, PromptRequest
 from consentinel.core.i18n import tr
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import PromptKind, Step
 
 _STEP_WORDS = {
     Step.QUEUED: "waiting",

@@ -37,15 +37,14 @@ from consentinel.core.events import (
     BoxChange,
     CancelToken,
     Event,
-    PromptKind,
     PromptRequest,
-    Step,
 )
 from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
 from consentinel.core.fileio import atomic_write_bytes, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.steps import PromptKind, Step
 from consentinel.core.vault import VaultError
 from consentinel.x.errors import (
     PageChanged,

@@ -32,11 +32,11 @@ from consentinel.core.events import (
     RunFinished,
     RunResult,
     RunStarted,
-    Step,
 )
 from consentinel.core.i18n import tr
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import Step
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     BrowserChoice,

@@ -13,10 +13,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from consentinel.core.accounts import handle_key
-from consentinel.core.events import AccountResult
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
     StorageError,
@@ -46,6 +45,9 @@ from consentinel.core.journal_schema import (
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.processes import process_running, this_host
 from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
+
+if TYPE_CHECKING:
+    from consentinel.core.events import AccountResult  # loads with the first check
 
 # The names other modules import from here, wherever they are defined.
 __all__ = [

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
-from consentinel.core.events import AccountResult, Step
 from consentinel.core.journal_entries import EntryKind, message_for_reader
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
+from consentinel.core.steps import Step
+
+if TYPE_CHECKING:
+    from consentinel.core.events import AccountResult  # loads with the first check
 
 
 @dataclass(frozen=True)

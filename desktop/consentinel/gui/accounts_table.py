@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
@@ -11,7 +12,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QSize,
-    Qt,
     Signal,
     SignalInstance,
 )
@@ -38,11 +38,16 @@ from consentinel.gui.dialog_words import (
     status_name,
     step_name,
 )
+from consentinel.gui.qt_by_name import (
+    ACCESSIBLE_DESCRIPTION_ROLE,
+    ACCESSIBLE_TEXT_ROLE,
+    USER_ROLE,
+)
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
 from consentinel.gui.time_words import when_text
 
-HANDLE_ROLE = Qt.ItemDataRole.UserRole + 1
+HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
 #: Room after each cell's text, so that a column sized to its contents does not touch the next.
 CELL_PADDING = 16
@@ -178,7 +183,7 @@ class AccountsTable(QTableWidget):
         for index, row in enumerate(rows):
             handle = QTableWidgetItem(f"@{row.account.handle}")
             handle.setData(HANDLE_ROLE, row.account.handle)
-            handle.setData(Qt.ItemDataRole.AccessibleTextRole, f"@{row.account.handle}")
+            handle.setData(ACCESSIBLE_TEXT_ROLE, f"@{row.account.handle}")
             self.setItem(index, 0, handle)
             self.setItem(index, 1, self._status_item(row, now))
             for offset, box in enumerate(ALL_BOXES):
@@ -209,7 +214,7 @@ class AccountsTable(QTableWidget):
         if hint:
             # What a screen reader says, and what the status bar shows when the row is selected:
             # not only for a mouse hovering it.
-            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, hint)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, hint)
         return item
 
     def current_status_hint(self) -> str:
@@ -246,6 +251,7 @@ class AccountsTable(QTableWidget):
         return item
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        Qt = QtCore.Qt  # (not named at import: see qt_by_name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._emit(self.edit_requested)
             return

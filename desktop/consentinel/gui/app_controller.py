@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
-from consentinel.core.events import RunResult
 from consentinel.core.status import RETRY_SOON_REASONS, Reason
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
@@ -21,6 +20,7 @@ from consentinel.gui.tray import Tray
 
 if TYPE_CHECKING:
     from consentinel.core.engine import Engine
+    from consentinel.core.events import RunResult
     from consentinel.gui.demo import DemoSession
 
 log = logging.getLogger(__name__)

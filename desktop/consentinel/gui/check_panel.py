@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from consentinel.core.events import Step
+from consentinel.core.steps import Step
 from consentinel.gui.app_icons import icon
 from consentinel.gui.dialog_words import step_name
 from consentinel.gui.spoken_labels import say

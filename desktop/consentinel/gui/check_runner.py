@@ -13,26 +13,24 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from consentinel.core.events import (
-    AccountFinished,
-    AccountStep,
-    CancelToken,
-    Event,
-    PromptRequest,
-    RunFinished,
-    RunResult,
-    RunStarted,
-)
 from consentinel.core.lock import RunLock
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from consentinel.core.engine import Engine, LoginResult
+    from consentinel.core.events import CancelToken, Event, PromptRequest, RunResult
 
 #: Builds the engine when a check starts (Playwright loads then, not when the window opens).
 EngineFactory = Callable[[], "Engine"]
 _POLL_S = 0.2
+
+
+def _new_cancel_token() -> CancelToken:
+    # The engine's events load with the first check, not with the window.
+    from consentinel.core.events import CancelToken
+
+    return CancelToken()
 
 
 class CheckRunner(QObject):
@@ -110,7 +108,7 @@ class CheckRunner(QObject):
             else:
                 self.run_failed.emit(why)
             return False
-        self._cancel = CancelToken()
+        self._cancel = _new_cancel_token()
         self.trigger = trigger
         self._thread = threading.Thread(
             target=self._work,
@@ -130,7 +128,7 @@ class CheckRunner(QObject):
         if not self._lock.acquire(wait=False):
             self.run_failed.emit(self.busy_elsewhere() or self.tr("A check is already running."))
             return False
-        self._cancel = CancelToken()
+        self._cancel = _new_cancel_token()
         self.trigger = "login"
         self._thread = threading.Thread(
             target=self._login, args=(handle, self._cancel), name="consentinel-login", daemon=True
@@ -183,6 +181,8 @@ class CheckRunner(QObject):
     # -- the worker -------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted
+
         if isinstance(event, RunStarted):
             self.run_started.emit(event.run_id, event.handles)
         elif isinstance(event, AccountStep):

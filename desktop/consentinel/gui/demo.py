@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import X_ORIGIN_ENV, Settings
+from consentinel.core.steps import PromptKind
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import Scenario, SimX
 

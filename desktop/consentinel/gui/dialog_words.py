@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from consentinel.core.events import Step
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box, Reason, Status
+from consentinel.core.steps import Step
 
 _CONTEXT = "DialogWords"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel.gui.app_icons import app_icon, icon
+from consentinel.gui.qt_by_name import set_by_name
 
 
 class EmptyState(QWidget):
@@ -24,13 +25,13 @@ class EmptyState(QWidget):
         super().__init__(parent)
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(96, 96)))
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(logo, "alignment", "AlignCenter")
         title = QLabel(self.tr("Keep your X accounts out of AI training"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(title, "alignment", "AlignCenter")
         title.setWordWrap(True)
         body = QLabel(
             self.tr(
@@ -44,7 +45,7 @@ class EmptyState(QWidget):
             )
         )
         body.setWordWrap(True)
-        body.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        set_by_name(body, "alignment", "AlignLeft")
         body.setMaximumWidth(620)
         body.setAccessibleName(self.tr("What Consentinel does"))
 
@@ -72,7 +73,7 @@ class EmptyState(QWidget):
         scroll.setWidget(content)
         # The focus goes to the first thing to do, not to the scroll area (no visible focus,
         # and Enter did nothing).
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_by_name(scroll, "focusPolicy", "NoFocus")
         self.setFocusProxy(self.add_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -95,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.app_icons import app_icon
     from consentinel.gui.logging_setup import setup_logging_or_stderr
     from consentinel.gui.message_style import is_dark
+    from consentinel.gui.qt_by_name import warm_up_later
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import Claim, SingleInstance, server_name
     from consentinel.gui.translations import Translators
@@ -168,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.activated.connect(controller.show_window)
         controller.after_first_frame(instance.listen)
     controller.after_first_frame(lambda: _follow_dark_palette(app))
+    controller.after_first_frame(warm_up_later)
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     try:
         return int(app.exec())

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,20 +23,22 @@ from PySide6.QtWidgets import (
 from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
-from consentinel.core.events import AccountResult, PromptKind, PromptRequest, RunResult, Step
 from consentinel.core.status import Reason
+from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.dialog_words import box_name
 from consentinel.gui.empty_state import EmptyState
+from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
 
 if TYPE_CHECKING:
-    # The dialogs and the engine load when first used: the window opens without them.
+    # The dialogs, the engine and its events load when first used: the window opens without them.
     from consentinel.core.engine import LoginResult
+    from consentinel.core.events import AccountResult, PromptRequest, RunResult
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.journal_window import JournalWindow
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HintFor = Callable[[PromptRequest], "str | None"]
+HintFor = Callable[["PromptRequest"], "str | None"]
 
 
 class MainWindow(QMainWindow):
@@ -152,8 +154,12 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts: setShortcut's overloads make PySide build the Qt namespace (qt_by_name);
+        # a standard key also gets every binding the platform has for it.
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcuts([QKeySequence(shortcut)])
         if tip:
             action.setToolTip(tip)
             action.setStatusTip(tip)
@@ -200,7 +206,7 @@ class MainWindow(QMainWindow):
             self.tr("Ca&ncel check"), self.cancel_check, None, "cancel"
         )
         # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
-        self.escape_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
         self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
         self.journal_action = self._action(
             self.tr("&Journal"),
@@ -216,7 +222,7 @@ class MainWindow(QMainWindow):
             "settings",
         )
         if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+            self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         self.quit_action = self._action(
             self.tr("&Quit"), self.request_quit, QKeySequence.StandardKey.Quit
         )
@@ -225,7 +231,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
+        set_by_name(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
         for action in (
             self.add_action,
             self.check_all_action,

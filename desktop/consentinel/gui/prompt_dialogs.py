@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consentinel.core.events import PromptKind, PromptRequest
+from consentinel.core.events import PromptRequest
+from consentinel.core.steps import PromptKind
 from consentinel.gui.logging_setup import forget_later
 from consentinel.gui.message_style import error_style
 

@@ -40,9 +40,14 @@ def _in_colour(icon: QIcon, colour: QColor) -> QIcon:
         pixmap = icon.pixmap(size)
         if pixmap.isNull():
             continue
+        # The colour, drawn where the icon is. (A pixmap of it, not the painter's own fill,
+        # which makes PySide build the Qt namespace before the first frame: see qt_by_name.)
+        solid = QPixmap(pixmap.size())
+        solid.setDevicePixelRatio(pixmap.devicePixelRatio())
+        solid.fill(colour)
         painter = QPainter(pixmap)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(pixmap.rect(), colour)
+        painter.drawPixmap(0, 0, solid)
         painter.end()
         tinted.addPixmap(pixmap)
     return tinted

@@ -6,27 +6,38 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("consentinel.crash")
 
 
 class _Bridge(QObject):
-    """Carries an error from any thread to the GUI thread."""
+    """Carries an error from any thread to the GUI thread (the signal, queued there by Qt as
+    this object lives in it), and out of the excepthook (the timer): the dialog opens from the
+    event loop, never from inside the hook."""
 
     show = Signal(str)
+
+    def __init__(self, shower: Callable[[str], None]) -> None:
+        super().__init__()
+        self._shower = shower
+        self.show.connect(self._soon)
+
+    @Slot(str)
+    def _soon(self, what: str) -> None:
+        QTimer.singleShot(0, lambda: self._shower(what))
 
 
 class SafetyNet:
     def __init__(self, log_path: Path | None) -> None:
         self.log_path = log_path
         self.shown: list[str] = []  # what was shown, for tests
-        self._bridge = _Bridge()
-        self._bridge.show.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._bridge = _Bridge(self._show)
         self.dialogs_enabled = True
 
     def install(self) -> None:

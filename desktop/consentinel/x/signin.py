@@ -18,8 +18,8 @@ from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from consentinel.core.check_messages import TOTP_REFUSED
-from consentinel.core.events import PromptKind
 from consentinel.core.status import Reason, Status
+from consentinel.core.steps import PromptKind
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
 from consentinel.x.labels import normalize
 from consentinel.x.reachability import trouble_reaching
