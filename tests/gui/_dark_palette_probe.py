@@ -9,8 +9,9 @@ import os
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+from tests.gui._first_show_probe import turn_palette_dark
 
 #: How long the style may take to follow, at most, before the probe reports that it did not.
 GIVE_UP_MS = 20_000
@@ -24,10 +25,7 @@ def _report(wrapped: bool) -> None:
 def _turn_dark(app: QApplication) -> None:
     from consentinel.gui.readable_icons import ReadableIconsStyle
 
-    palette = QPalette(app.palette())
-    palette.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
-    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#e8e8e8"))
-    app.setPalette(palette)
+    turn_palette_dark(app)
     poll = QTimer(app)
     poll.timeout.connect(
         lambda: _report(True) if isinstance(app.style(), ReadableIconsStyle) else None

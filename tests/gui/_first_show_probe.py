@@ -56,22 +56,23 @@ class _FirstShow(QObject):
         return False
 
 
-def _turn_dark(app: QApplication) -> None:
-    """As a desktop with a dark theme starts the app (its standard icons are then repainted)."""
+def turn_palette_dark(app: QApplication) -> None:
+    """As a desktop switching to its dark theme does (the app then repaints its standard icons);
+    also used by _dark_palette_probe.py."""
     # (A copy from palette(), and colours by numbers: QPalette(palette) and QColor("#2b2b2b")
-    # go through overloads that build the Qt namespace.)
+    # go through overloads that build the Qt namespace, which this probe watches for.)
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(43, 43, 43))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(232, 232, 232))
     palette.setColor(QPalette.ColorRole.ButtonText, QColor(232, 232, 232))
     app.setPalette(palette)
-    assert "Qt" not in vars(QtCore), "the probe itself built the Qt namespace"
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
     if "--dark" in sys.argv[1:]:
-        _turn_dark(app)
+        turn_palette_dark(app)
+        assert "Qt" not in vars(QtCore), "the probe itself built the Qt namespace"
     probe = _FirstShow()
     app.installEventFilter(probe)
     from consentinel.gui.launch import main as launch
