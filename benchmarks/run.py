@@ -691,7 +691,12 @@ def main() -> int:
         "--render-ms", type=int, default=150, help="simx spinner time on every page"
     )
     parser.add_argument("--repeats", type=int, default=None, help="timed consentinel runs per N")
-    parser.add_argument("--startup-repeats", type=int, default=5)
+    parser.add_argument(
+        "--startup-repeats",
+        type=int,
+        default=11,
+        help="timed starts of each window (alternated; the median is kept)",
+    )
     parser.add_argument("--skip-naive", action="store_true")
     parser.add_argument("--skip-startup", action="store_true", help="no start-up/command timing")
     parser.add_argument(

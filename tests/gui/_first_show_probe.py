@@ -1,7 +1,7 @@
 """Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does (on a
 dark palette with `--dark`) and, the moment the main window is first shown, print which heavy
-modules were loaded, whether PySide has built the Qt namespace, what its status bar says and
-where the log goes; then exit."""
+modules were loaded, whether PySide has built the Qt namespace or the types of what the window does
+not show yet, what its status bar says and where the log goes; then exit."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import logging
 import os
 import sys
 
-from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QPalette, QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -33,26 +33,52 @@ HEAVY = (
 )
 
 
+#: Qt classes the first frame never shows, whose Python types PySide makes on first use (their
+#: enums through Python's `enum`): message boxes, and an item view on a home with no account.
+LATER_TYPES = ("QMessageBox", "QAbstractItemView", "QHeaderView", "QStyleOptionViewItem")
+
+
 def _report(window: QMainWindow) -> dict[str, object]:
     loaded = sorted(h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in sys.modules))
     handlers = [h for h in logging.getLogger().handlers if getattr(h, "consentinel", False)]
+    made = sorted(name for name in LATER_TYPES if name in vars(QtWidgets))
+    table = getattr(window, "_table", None)  # (window.table would make it)
     return {
         "loaded": loaded,
         # PySide builds the Qt namespace's ~95 enums on its first use (gui/qt_by_name.py).
         "qt_namespace_built": "Qt" in vars(QtCore),
+        "later_types_made": made,
+        "accounts_table_loaded": "consentinel.gui.accounts_table" in sys.modules,
         "status": window.statusBar().currentMessage(),
-        "rows": window.table.rowCount() if hasattr(window, "table") else None,
+        "rows": table.rowCount() if table is not None else None,
         "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
     }
 
 
 class _FirstShow(QObject):
+    """Watches the main window's own native window for its first Expose. Only that one: a filter
+    on the whole application is handed every object and event, and PySide makes the Python type
+    of each (a message box's, an item view's) to hand it over, which the report looks at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._watch_main_window)
+        self._poll.start(0)
+
+    def _watch_main_window(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
+            if handle is not None:
+                handle.installEventFilter(self)
+                self._window = widget
+                self._poll.stop()
+                return
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, QMainWindow) and widget.windowHandle() is obj:
-                    print(json.dumps(_report(widget)), flush=True)
-                    os._exit(0)
+            print(json.dumps(_report(self._window)), flush=True)
+            os._exit(0)
         return False
 
 
@@ -73,8 +99,7 @@ def main() -> int:
     if "--dark" in sys.argv[1:]:
         turn_palette_dark(app)
         assert "Qt" not in vars(QtCore), "the probe itself built the Qt namespace"
-    probe = _FirstShow()
-    app.installEventFilter(probe)
+    probe = _FirstShow()  # noqa: F841 (kept until the process ends)
     from consentinel.gui.launch import main as launch
 
     return int(launch([]))

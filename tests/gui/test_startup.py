@@ -45,6 +45,11 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
     assert report["loaded"] == []
     # Nor the Qt namespace's ~95 enums, 20-30 ms that PySide spends on its first use.
     assert report["qt_namespace_built"] is False
+    # A home with no account opens on its welcome page: no accounts table yet (Qt's first item
+    # view, its header and their enums), and no message box type until a message is shown.
+    assert report["accounts_table_loaded"] is False
+    assert report["rows"] is None
+    assert report["later_types_made"] == []
 
 
 def _home_with_checked_accounts(home: Path) -> None:
@@ -75,6 +80,7 @@ def test_a_window_of_accounts_on_a_dark_palette_shows_before_the_qt_namespace_is
     report = _probe("_first_show_probe", consentinel_home, "--dark")
     assert report["rows"] == 2
     assert report["qt_namespace_built"] is False
+    assert "QMessageBox" not in report["later_types_made"]
 
 
 def test_a_palette_turning_dark_after_start_makes_the_icons_readable(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
@@ -19,6 +19,8 @@ from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from consentinel.core.engine import Engine
     from consentinel.core.events import RunResult
     from consentinel.gui.demo import DemoSession
@@ -228,6 +230,8 @@ class AppController(QObject):
         try:
             session = DemoSession.start()
         except OSError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(
                 self.window,
                 self.tr("The demo could not start"),

@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NO_DISPLAY
 
     load_core_before_qt()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
@@ -150,12 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if claim is Claim.UNANSWERED:
             holder = instance.holder()
             log.warning("another instance holds the app lock but does not answer: %s", holder)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
             return EXIT_NOT_ANSWERING
         try:
             ctx = AppContext.create(paths)
         except StorageError as error:
             instance.release()
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, APP_NAME, str(error))
             return EXIT_NO_DISPLAY
 

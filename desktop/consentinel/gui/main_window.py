@@ -7,13 +7,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -26,7 +25,6 @@ from consentinel.core.context import AppContext
 from consentinel.core.status import Reason
 from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.account_rows import rows_for
-from consentinel.gui.accounts_table import AccountsTable
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.dialog_words import box_name
@@ -36,9 +34,14 @@ from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
     # The dialogs, the engine and its events load when first used: the window opens without them.
+    # So does the accounts table, on a home with no account yet.
     from consentinel.core.engine import LoginResult
     from consentinel.core.events import AccountResult, PromptRequest, RunResult
+    from consentinel.gui.accounts_table import AccountsTable
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.journal_window import JournalWindow
@@ -92,12 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.resize(980, 560)
 
-        self.table = AccountsTable()
-        self.table.edit_requested.connect(self.edit_account)
-        self.table.remove_requested.connect(lambda _handle: self.remove_account())
-        self.table.menu_requested.connect(self._show_account_menu)
-        self.table.itemSelectionChanged.connect(self._update_actions)
-        self.table.currentCellChanged.connect(self._say_why)
+        self._table: AccountsTable | None = None
         self.panel = CheckPanel()
         self.panel.cancel_requested.connect(self.cancel_check)
         self.result_label = QLabel()
@@ -105,10 +103,9 @@ class MainWindow(QMainWindow):
         self.result_label.setAccessibleDescription(self.tr("Last check"))
         self.result_label.hide()  # shown with the last check's summary: no empty band before
         accounts_page = QWidget()
-        page_layout = QVBoxLayout(accounts_page)
-        page_layout.addWidget(self.table, 1)
-        page_layout.addWidget(self.result_label)
-        page_layout.addWidget(self.panel)
+        self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made
+        self._page_layout.addWidget(self.result_label)
+        self._page_layout.addWidget(self.panel)
         self.empty = EmptyState()
         self.empty.add_requested.connect(self.add_account)
         self.empty.demo_requested.connect(self.demo_requested)
@@ -135,6 +132,24 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+
+    @property
+    def table(self) -> AccountsTable:
+        """The accounts table, made when first needed: a home with no account yet opens on its
+        welcome page without it (Qt's first item view, its header and their types cost the
+        first frame 10-20 ms)."""
+        if self._table is None:
+            from consentinel.gui.accounts_table import AccountsTable
+
+            table = AccountsTable()
+            table.edit_requested.connect(self.edit_account)
+            table.remove_requested.connect(lambda _handle: self.remove_account())
+            table.menu_requested.connect(self._show_account_menu)
+            table.itemSelectionChanged.connect(self._update_actions)
+            table.currentCellChanged.connect(self._say_why)
+            self._page_layout.insertWidget(0, table, 1)
+            self._table = table
+        return self._table
 
     def _title(self) -> str:
         if self.demo:
@@ -303,8 +318,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         running = self.runner.running
-        has_accounts = self.table.rowCount() > 0
-        selected = bool(self.table.selected_handles())
+        table = self._table  # none yet: no account
+        has_accounts = table is not None and table.rowCount() > 0
+        selected = table is not None and bool(table.selected_handles())
         self.edit_action.setEnabled(selected and not running)
         self.remove_action.setEnabled(selected and not running)
         self.signin_action.setEnabled(selected and not running)
@@ -327,7 +343,8 @@ class MainWindow(QMainWindow):
         next_due = self._next_due() if rows else None
         if next_due is not None and next_due < now:
             next_due = now  # overdue: it starts at the next tick
-        self.table.set_rows(rows, next_due, now)
+        if rows or self._table is not None:
+            self.table.set_rows(rows, next_due, now)
         page = 1 if rows else 0
         if page != self.stack.currentIndex():
             self.stack.setCurrentIndex(page)
@@ -398,7 +415,7 @@ class MainWindow(QMainWindow):
             ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
         return Confirmation(
             self,
-            QMessageBox.Icon.Question,
+            Confirmation.Icon.Question,
             title,
             text,
             details,
@@ -424,6 +441,8 @@ class MainWindow(QMainWindow):
         try:
             self.ctx.vault.delete_account(handle)
         except VaultError as error:
+            from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
             QMessageBox.warning(
                 self,
                 self.tr("@{handle} was not removed").replace("{handle}", handle),
@@ -598,6 +617,8 @@ class MainWindow(QMainWindow):
         self.steps.clear()
         self.panel.hide()
         self.refresh()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("The check did not run"), message)
 
     def _login_finished(self, outcome: LoginResult) -> None:
@@ -607,6 +628,8 @@ class MainWindow(QMainWindow):
         if outcome.ok:
             self.statusBar().showMessage(outcome.message, 10_000)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("Not signed in"), outcome.message)
 
     def _prompt(self, request: PromptRequest) -> None:
@@ -723,7 +746,7 @@ class MainWindow(QMainWindow):
 
         box = Confirmation(
             self,
-            QMessageBox.Icon.Question,
+            Confirmation.Icon.Question,
             self.tr("A check is running"),
             question,
             self.tr(

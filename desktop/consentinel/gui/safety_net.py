@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("consentinel.crash")
 
@@ -74,6 +74,9 @@ class SafetyNet:
         self.shown.append(text)
         if not self.dialogs_enabled or QApplication.instance() is None:
             return
+        from PySide6.QtCore import QThread  # (these two load with a first error)
+        from PySide6.QtWidgets import QMessageBox
+
         assert QThread.currentThread() is QCoreApplication.instance().thread()  # type: ignore[union-attr]
         box = QMessageBox(
             QMessageBox.Icon.Critical,

@@ -6,9 +6,6 @@ from __future__ import annotations
 from PySide6 import QtGui
 from PySide6.QtWidgets import QLabel
 
-#: Qt 6.8+ has announcements (a live region's words, read without moving the focus).
-_Announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
-
 
 def say(label: QLabel, text: str) -> None:
     """Show `text` on `label` and have it read: its accessible name is its words (a fixed name
@@ -16,7 +13,12 @@ def say(label: QLabel, text: str) -> None:
     the line is stays in its accessible description."""
     label.setText(text)
     label.setAccessibleName(text)  # (Qt sends NameChanged)
-    if _Announcement is not None and label.isVisible():
-        from PySide6.QtGui import QAccessible  # (not needed to show the window)
+    if not label.isVisible():
+        return
+    # Qt 6.8+ has announcements (a live region's words, read without moving the focus). Looked
+    # up here: the window shows before PySide makes these types.
+    announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+    if announcement is not None:
+        from PySide6.QtGui import QAccessible
 
-        QAccessible.updateAccessibility(_Announcement(label, text))
+        QAccessible.updateAccessibility(announcement(label, text))

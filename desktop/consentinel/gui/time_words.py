@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def local_text(when: datetime) -> str:
     """The local date with its month in words, and the time as the language writes it:
     "2 Dec 2026 1:58 PM", « 2 déc. 2026 13:58 ». (A short date, "12/2/26", reads as
     February in most of the English-speaking world.)"""
+    from PySide6.QtCore import QDateTime, QTimeZone  # (not needed to show the window)
+
     moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
     locale = QLocale()
     day = locale.toString(moment.date(), "d MMM yyyy")

@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from consentinel import APP_NAME
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import current_language, set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +120,9 @@ class Translators:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
             return self.language
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        # (Loaded for French only: an English window shows without them.)
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
         for qm in french_catalogues():
             ours = QTranslator()
             if ours.load(str(qm)):
