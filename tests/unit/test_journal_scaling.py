@@ -67,6 +67,33 @@ def test_appending_reads_no_more_at_the_end_of_a_long_journal(journal: Journal) 
     assert journal.verify().ok
 
 
+def test_the_last_run_that_went_through_is_found_by_run_not_among_all_checks(
+    journal: Journal,
+) -> None:
+    """The schedule asks at start-up and at every refresh of the window; each run it looks at
+    is checked through its own entries, not through every check entry ever written."""
+    for _ in range(3):
+        fill(journal)
+    found = plans(journal, journal.last_completed_run_at)
+    assert_no_scan_of_entries(found)
+    assert any("USING INDEX entries_by_run (run_id=? AND kind=?)" in p for p in found), found
+    assert not any("entries_by_kind (kind=?)" in p for p in found), found
+    assert journal.last_completed_run_at() is not None
+
+
+def test_a_version_3_journal_gains_the_index_by_run(journal_path: Path) -> None:
+    old = Journal.open(journal_path, migrations=MIGRATIONS[:3])
+    fill(old)
+    before = [(e.id, e.hash) for e in old.entries()]
+    old.close()
+
+    j = Journal.open(journal_path)
+    assert [(e.id, e.hash) for e in j.entries()] == before and j.verify().ok
+    indexes = {row[1] for row in raw(journal_path).execute("PRAGMA index_list(entries)")}
+    assert "entries_by_run" in indexes
+    assert journal_path.with_name(journal_path.name + ".v3.bak").exists()
+
+
 def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: Path) -> None:
     old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
     fill(old)

@@ -64,8 +64,15 @@ def _v3(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX entries_by_handle_key ON entries(lower(handle), kind, id)")
 
 
+def _v4(db: sqlite3.Connection) -> None:
+    # "When did the last run that went through finish?" (the schedule asks at start-up and at
+    # every refresh) looks at the last runs' check entries: without an index by run it read
+    # every check entry ever written for each run it looked at (6 ms after a year of 30 accounts).
+    db.execute("CREATE INDEX entries_by_run ON entries(run_id, kind)")
+
+
 #: Index i holds the migration from version i to version i + 1. Append only; never edit one.
-MIGRATIONS: Sequence[Migration] = (_v1, _v2, _v3)
+MIGRATIONS: Sequence[Migration] = (_v1, _v2, _v3, _v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 
