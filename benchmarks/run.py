@@ -362,7 +362,45 @@ def measure_startup(
     if "table" in times:
         out["table_s"] = statistics.median(times["table"])
         out["table_ratio"] = out["table_s"] / bare
+    if not opts.skip_instructions and shutil.which("valgrind"):
+        counted = {mode: count_instructions(probe, mode, opts, bus, template) for mode in modes}
+        out["instructions"] = counted
+        out["instructions_ratio"] = counted["app"] / counted["bare"]
     return out
+
+
+def count_instructions(
+    probe: list[str], mode: str, opts: argparse.Namespace, bus: str, template: Path | None
+) -> int:
+    """The instructions a start (to the first frame) executes, counted by valgrind's callgrind:
+    the same at every run whatever else the machine does, where a start's time on a shared
+    machine wanders by ±15 % and more. A reference beside the timed target, not the target."""
+    home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
+    try:
+        if template is not None:
+            shutil.copytree(template, home, dirs_exist_ok=True)
+        env = dict(offline_env(home, bus, opts), QT_QPA_PLATFORM="offscreen")
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *probe, mode],
+            env=env, capture_output=True, text=True, timeout=900, check=False,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    for line in done.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind start-up probe {mode} failed: {done.stderr[-2000:]}")
+
+
+def instruction_lines(startup: dict[str, Any]) -> list[str]:
+    if "instructions" not in startup:
+        return []
+    counted = startup["instructions"]
+    return [
+        "Counted in instructions (valgrind; the same at every run, whatever else the machine "
+        f"does): app {counted['app'] / 1e6:.0f} M vs bare window {counted['bare'] / 1e6:.0f} M "
+        f"({startup['instructions_ratio']:.2f}×)"
+    ]
 
 
 def imported_heavy(env: dict[str, str], *args: str) -> list[str]:
@@ -572,6 +610,7 @@ def table(results: dict[str, Any]) -> str:
             f"the window shows, Playwright loaded: {s['playwright_loaded']}, engine loaded: "
             f"{s['engine_loaded']}",
         ]
+        lines += instruction_lines(s)
         if "table_s" in s:
             lines.append(
                 "Reference, not a target: a bare window holding an empty table, a tool bar and a "
@@ -591,6 +630,7 @@ def table(results: dict[str, Any]) -> str:
             f"With a year of use ({h['accounts']} accounts checked daily, {h['entries']} journal "
             f"entries): app start-up {hs['app_s']:.2f} s vs bare window {hs['bare_s']:.2f} s "
             f"({hs['ratio']:.2f}×); account list {h['account_list_s']:.2f} s;",
+            *("  " + line for line in instruction_lines(hs)),
             f"  one journal entry written {h['append_ms']:.1f} ms; what the accounts table shows "
             f"({h['rows']} rows, read at each refresh) {h['refresh_ms']:.1f} ms;",
         ]
@@ -698,6 +738,11 @@ def main() -> int:
         help="timed starts of each window (alternated; the median is kept)",
     )
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument(
+        "--skip-instructions",
+        action="store_true",
+        help="no count of the instructions a start executes (valgrind; about 2 minutes)",
+    )
     parser.add_argument("--skip-startup", action="store_true", help="no start-up/command timing")
     parser.add_argument(
         "--skip-history", action="store_true", help="no measures with a year of history"

@@ -31,6 +31,7 @@ def test_first_run_shows_the_empty_state_and_adds_an_account(
     with running_app(qtbot, ctx) as app:
         window = app.window
         assert window.stack.currentWidget() is window.empty
+        assert window._table is None  # made with the first account
         assert window.empty.add_button.isDefault()
         assert not window.check_all_action.isEnabled()
 
