@@ -81,30 +81,28 @@ def test_the_last_run_that_went_through_is_found_by_run_not_among_all_checks(
     assert journal.last_completed_run_at() is not None
 
 
-def test_a_version_3_journal_gains_the_index_by_run(journal_path: Path) -> None:
-    old = Journal.open(journal_path, migrations=MIGRATIONS[:3])
+def migrated_from(version: int, journal_path: Path) -> tuple[Journal, set[str]]:
+    """A journal written at `version`, opened by this code: its chain kept, its old file backed
+    up; the journal and the names of its indexes now."""
+    old = Journal.open(journal_path, migrations=MIGRATIONS[:version])
     fill(old)
     before = [(e.id, e.hash) for e in old.entries()]
     old.close()
 
     j = Journal.open(journal_path)
     assert [(e.id, e.hash) for e in j.entries()] == before and j.verify().ok
-    indexes = {row[1] for row in raw(journal_path).execute("PRAGMA index_list(entries)")}
+    assert journal_path.with_name(f"{journal_path.name}.v{version}.bak").exists()
+    return j, {row[1] for row in raw(journal_path).execute("PRAGMA index_list(entries)")}
+
+
+def test_a_version_3_journal_gains_the_index_by_run(journal_path: Path) -> None:
+    _, indexes = migrated_from(3, journal_path)
     assert "entries_by_run" in indexes
-    assert journal_path.with_name(journal_path.name + ".v3.bak").exists()
 
 
 def test_a_version_2_journal_gains_the_index_and_keeps_its_chain(journal_path: Path) -> None:
-    old = Journal.open(journal_path, migrations=MIGRATIONS[:2])
-    fill(old)
-    before = [(e.id, e.hash) for e in old.entries()]
-    old.close()
-
-    j = Journal.open(journal_path)
-    assert [(e.id, e.hash) for e in j.entries()] == before and j.verify().ok
-    indexes = {row[1] for row in raw(journal_path).execute("PRAGMA index_list(entries)")}
+    j, indexes = migrated_from(2, journal_path)
     assert "entries_by_handle_key" in indexes and "entries_by_handle" not in indexes
-    assert journal_path.with_name(journal_path.name + ".v2.bak").exists()
     last = j.last_check("alice")
     assert last is not None and last.payload["status"] == "fixed"
     j.close()
