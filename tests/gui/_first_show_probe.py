@@ -10,9 +10,9 @@ import logging
 import os
 import sys
 
+from benchmarks.first_frame import when_first_shown
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QColor, QPalette, QWindow
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 HEAVY = (
@@ -55,31 +55,9 @@ def _report(window: QMainWindow) -> dict[str, object]:
     }
 
 
-class _FirstShow(QObject):
-    """Watches the main window's own native window for its first Expose. Only that one: a filter
-    on the whole application is handed every object and event, and PySide makes the Python type
-    of each (a message box's, an item view's) to hand it over, which the report looks at."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._poll = QTimer(self)
-        self._poll.timeout.connect(self._watch_main_window)
-        self._poll.start(0)
-
-    def _watch_main_window(self) -> None:
-        for widget in QApplication.topLevelWidgets():
-            handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
-            if handle is not None:
-                handle.installEventFilter(self)
-                self._window = widget
-                self._poll.stop()
-                return
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
-            print(json.dumps(_report(self._window)), flush=True)
-            os._exit(0)
-        return False
+def _print_report(window: QMainWindow) -> None:
+    print(json.dumps(_report(window)), flush=True)
+    os._exit(0)
 
 
 def turn_palette_dark(app: QApplication) -> None:
@@ -99,7 +77,10 @@ def main() -> int:
     if "--dark" in sys.argv[1:]:
         turn_palette_dark(app)
         assert "Qt" not in vars(QtCore), "the probe itself built the Qt namespace"
-    probe = _FirstShow()  # noqa: F841 (kept until the process ends)
+    # The start-up benchmark's own watcher: the main window's native window only (a filter on
+    # the whole application would make PySide create a Python type for every object it
+    # is handed, message boxes and item views included, which the report looks at).
+    watcher = when_first_shown(app, _print_report)  # noqa: F841 (kept until the end)
     from consentinel.gui.launch import main as launch
 
     return int(launch([]))
