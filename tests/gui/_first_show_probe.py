@@ -1,19 +1,29 @@
 """Run by tests/gui/test_startup.py in a fresh process: start the app as its launcher does (on a
 dark palette with `--dark`) and, the moment the main window is first shown, print which heavy
 modules were loaded, whether PySide has built the Qt namespace or the types of what the window does
-not show yet, what its status bar says and where the log goes; then exit."""
+not show yet, which of the app's modules PySide read the source of and which dataclasses were
+built, what its status bar says and where the log goes; then exit."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import logging
 import os
 import sys
+from types import ModuleType
 
-from benchmarks.first_frame import when_first_shown
-from PySide6 import QtCore, QtWidgets
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow
+# As the `consentinel-gui` entry point does: the launcher, then the core, before PySide.
+from consentinel.gui.launch import load_core_before_qt
+from consentinel.gui.launch import main as launch
+
+load_core_before_qt()
+
+from benchmarks.first_frame import when_first_shown  # noqa: E402
+from PySide6 import QtCore, QtWidgets  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 HEAVY = (
     "playwright",
@@ -38,6 +48,31 @@ HEAVY = (
 LATER_TYPES = ("QMessageBox", "QAbstractItemView", "QHeaderView", "QStyleOptionViewItem")
 
 
+#: The modules whose source PySide read (looking for its `__feature__`s) after the probe began.
+SOURCES_READ: list[str] = []
+
+
+def _watch_source_reads() -> None:
+    read = inspect.getsource
+
+    def counted(module: ModuleType) -> str:  # PySide's feature check calls inspect.getsource
+        SOURCES_READ.append(getattr(module, "__name__", "?"))
+        return read(module)
+
+    inspect.getsource = counted  # type: ignore[assignment]
+
+
+def _dataclasses_made() -> list[str]:
+    """The app's dataclasses built by now (each costs Python 1-2 ms to build)."""
+    return sorted(
+        f"{name}.{key}"
+        for name, module in list(sys.modules.items())
+        if name.startswith("consentinel")
+        for key, value in vars(module).items()
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == name
+    )
+
+
 def _report(window: QMainWindow) -> dict[str, object]:
     loaded = sorted(h for h in HEAVY if any(m == h or m.startswith(h + ".") for m in sys.modules))
     handlers = [h for h in logging.getLogger().handlers if getattr(h, "consentinel", False)]
@@ -49,6 +84,8 @@ def _report(window: QMainWindow) -> dict[str, object]:
         "qt_namespace_built": "Qt" in vars(QtCore),
         "later_types_made": made,
         "accounts_table_loaded": "consentinel.gui.accounts_table" in sys.modules,
+        "own_sources_read": sorted({m for m in SOURCES_READ if m.startswith("consentinel")}),
+        "dataclasses_made": _dataclasses_made(),
         "status": window.statusBar().currentMessage(),
         "rows": table.rowCount() if table is not None else None,
         "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
@@ -81,8 +118,7 @@ def main() -> int:
     # the whole application would make PySide create a Python type for every object it
     # is handed, message boxes and item views included, which the report looks at).
     watcher = when_first_shown(app, _print_report)  # noqa: F841 (kept until the end)
-    from consentinel.gui.launch import main as launch
-
+    _watch_source_reads()
     return int(launch([]))
 
 

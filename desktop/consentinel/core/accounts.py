@@ -8,9 +8,9 @@ import json
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
@@ -165,8 +165,7 @@ class Account:
         )
 
 
-@dataclass(frozen=True)
-class AccountState:
+class AccountState(NamedTuple):
     """What the sign-in rules remember about an account between runs."""
 
     password_rejected: bool = False  # X said the password is wrong; cleared by set-password
@@ -372,7 +371,7 @@ class AccountStore:
         """A new password was saved: try signing in again (and lift a wrong-password block)."""
         with self._lock:
             current = self.state(handle)
-            self.set_state(handle, replace(current, password_rejected=False))
+            self.set_state(handle, current._replace(password_rejected=False))
 
     def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
         """X refused this answer to its identity question: keep its keyed hash, never it."""
@@ -381,11 +380,11 @@ class AccountStore:
             state = self.state(handle)
             if digest not in state.refused_answers:
                 answers = (*state.refused_answers, digest)
-                self.set_state(handle, replace(state, refused_answers=answers))
+                self.set_state(handle, state._replace(refused_answers=answers))
 
     def mark_password_rejected(self, handle: str) -> None:
         with self._lock:
-            self.set_state(handle, replace(self.state(handle), password_rejected=True))
+            self.set_state(handle, self.state(handle)._replace(password_rejected=True))
 
     def block(
         self,
@@ -398,7 +397,7 @@ class AccountStore:
         """Back off: no automatic sign-in for `hours` (default 12) after X refused one."""
         with self._lock:
             until = (now or _now()) + (timedelta(hours=hours) if hours else DEFAULT_BACKOFF)
-            state = replace(self.state(handle), blocked_until=until, block_reason=reason)
+            state = self.state(handle)._replace(blocked_until=until, block_reason=reason)
             self.set_state(handle, state)
             return state
 
@@ -406,19 +405,19 @@ class AccountStore:
         with self._lock:
             state = self.state(handle)
             if state.waits_for_person is not reason:
-                self.set_state(handle, replace(state, waits_for_person=reason))
+                self.set_state(handle, state._replace(waits_for_person=reason))
 
     def unblock(self, handle: str) -> None:
         with self._lock:
             self.set_state(
-                handle, replace(self.state(handle), blocked_until=None, block_reason=None)
+                handle, self.state(handle)._replace(blocked_until=None, block_reason=None)
             )
 
     def record_check(self, handle: str, status: Status, at: datetime | None = None) -> None:
         """Remember when the account was last checked and how it ended."""
         with self._lock:
             self.set_state(
-                handle, replace(self.state(handle), last_check_at=at or _now(), last_status=status)
+                handle, self.state(handle)._replace(last_check_at=at or _now(), last_status=status)
             )
 
     # -- two-factor codes -----------------------------------------------------------------------
@@ -430,4 +429,4 @@ class AccountStore:
     def remember_totp_step(self, handle: str, step: int) -> None:
         """Remember that the code of `step` was used (an account no longer listed is ignored)."""
         with self._lock, contextlib.suppress(UnknownAccount):
-            self.set_state(handle, replace(self.state(handle), totp_step=step))
+            self.set_state(handle, self.state(handle)._replace(totp_step=step))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NamedTuple
 
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.status import ALL_BOXES, Status
@@ -61,8 +61,7 @@ class RunStatus(str, Enum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     id: int
     ts: str  # UTC, ISO 8601
     run_id: int | None
@@ -140,8 +139,7 @@ def _onoff(value: object) -> str:
     return {True: "on", False: "off"}.get(value, "?") if isinstance(value, bool) else "?"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     id: int
     started_at: str
     finished_at: str | None

@@ -14,10 +14,10 @@ import os
 import sys
 import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
@@ -31,8 +31,7 @@ POLL_INTERVAL_S = 0.05
 _WINDOWS_LOCK_OFFSET = 1 << 30
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
     """Who holds (or last held) the run lock. pid/host/started_at are None when unreadable."""
 
     pid: int | None

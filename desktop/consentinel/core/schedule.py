@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class ScheduleChoice(str, Enum):
@@ -101,8 +100,7 @@ def os_run_is_due(last_completed: datetime | None, schedule: str, now: datetime)
     return now - min(last_completed, now) >= interval / 2
 
 
-@dataclass(frozen=True)
-class _Jitter:
+class _Jitter(NamedTuple):
     """The random delay drawn for one due time, kept until that due time changes."""
 
     base: datetime

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
@@ -16,13 +17,16 @@ if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
 
 
-@dataclass(frozen=True)
-class AccountRow:
+#: A row's boxes when nothing was read yet (one shared mapping, which nobody can change).
+NO_BOXES: Mapping[Box, bool | None] = MappingProxyType({})
+
+
+class AccountRow(NamedTuple):
     account: Account
     state: AccountState
     status: Status | None = None  # None: never checked
     reason: Reason | None = None
-    boxes: dict[Box, bool | None] = field(default_factory=dict)  # after the last check
+    boxes: Mapping[Box, bool | None] = NO_BOXES  # after the last check
     message: str = ""
     last_checked: datetime | None = None
     step: Step | None = None  # set while a check of this account is running
