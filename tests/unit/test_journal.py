@@ -155,7 +155,7 @@ def test_last_unticked_by_us(journal: Journal) -> None:
 
 def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:
     fill(journal)
-    assert journal.verify().ok and journal.verify().count == 6
+    assert journal.verify().ok and journal.verify().entry_count == 6
 
 
 @pytest.mark.parametrize(
@@ -299,7 +299,7 @@ def test_a_damaged_journal_is_kept_as_it_is_and_a_new_one_names_it(
     old.close()
     assert {p.name for p in journal_path.parent.iterdir()} >= before - {HEAD_FILE_NAME}
     verdict = fresh.verify()
-    assert verdict.ok and verdict.count == 1
+    assert verdict.ok and verdict.entry_count == 1
     (first,) = fresh.entries()
     assert first.kind is EntryKind.JOURNAL_RESTARTED
     assert first.payload == {
@@ -507,7 +507,7 @@ def test_processes_appending_at_once_keep_one_chain(journal_path: Path) -> None:
     assert [c.wait() for c in children] == [0, 0]
     j = Journal.open(journal_path)
     verdict = j.verify()
-    assert verdict.ok and verdict.count == 80, verdict
+    assert verdict.ok and verdict.entry_count == 80, verdict
     j.close()
 
 
@@ -535,7 +535,7 @@ def test_gui_reads_while_a_run_writes(journal: Journal) -> None:
     for t in threads:
         t.join()
     assert errors == []
-    assert journal.verify().count == 152
+    assert journal.verify().entry_count == 152
 
 
 def test_payloads_naming_a_secret_are_refused(journal: Journal) -> None:

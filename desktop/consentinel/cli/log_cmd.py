@@ -64,7 +64,7 @@ def _log(args: argparse.Namespace) -> int:
             )
         verdict = journal.verify()
         if verdict.ok:
-            count = verdict.count
+            count = verdict.entry_count
             if count == 1:
                 print(tr("The journal is intact: 1 entry, chain verified."))
             else:

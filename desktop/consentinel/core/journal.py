@@ -601,7 +601,7 @@ class Journal:
         if self.evidence_dir is not None:
             shots = check_evidence_files(rows, self.evidence_dir)
             if shots:
-                return VerifyResult.of(verdict.count, [*verdict.problems, *shots])
+                return VerifyResult.of(verdict.entry_count, [*verdict.problems, *shots])
         return verdict
 
     def _read_head_file(self) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from json.encoder import encode_basestring
@@ -147,19 +146,19 @@ class Run(NamedTuple):
     status: RunStatus
 
 
-@dataclass(frozen=True)
-class VerifyResult:
-    """`problems`: every one found, in the journal's order (the chain walked to its end, every
-    screenshot looked at); `problem` is the first of them, None when ok."""
+class VerifyResult(NamedTuple):
+    """`entry_count`: the entries walked; `problems`: every one found, in the journal's order
+    (the chain walked to its end, every screenshot looked at); `problem` is the first of them,
+    None when ok."""
 
     ok: bool
-    count: int
+    entry_count: int
     problem: str | None = None
     problems: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, count: int, problems: Sequence[str]) -> VerifyResult:
-        return cls(not problems, count, problems[0] if problems else None, tuple(problems))
+    def of(cls, entry_count: int, problems: Sequence[str]) -> VerifyResult:
+        return cls(not problems, entry_count, problems[0] if problems else None, tuple(problems))
 
 
 def canonical_json(value: object) -> str:

@@ -279,9 +279,9 @@ class JournalWindow(QWidget):
             self.badge.setText(
                 (
                     self.tr("Journal intact — 1 entry")
-                    if result.count == 1
+                    if result.entry_count == 1
                     else self.tr("Journal intact — {count} entries")
-                ).replace("{count}", str(result.count))
+                ).replace("{count}", str(result.entry_count))
             )
             self.badge.setStyleSheet(INTACT_STYLE)
             tip = self.tr(
