@@ -57,7 +57,6 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
     # Each dataclass costs Python 1-2 ms to build: records the first frame needs are NamedTuples.
     assert report["dataclasses_made"] == [
         "consentinel.core.accounts.Account",
-        "consentinel.core.journal_entries.VerifyResult",
         "consentinel.core.paths.AppPaths",
         "consentinel.core.settings.Settings",
         "consentinel.x.site.XSite",

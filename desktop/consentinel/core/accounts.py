@@ -45,7 +45,10 @@ def normalize_handle(text: str) -> str:
     """'  @Alice_1 ' -> 'Alice_1'; a profile link pasted from the browser ('https://x.com/
     Alice_1', twitter.com too) gives its handle. The person's casing is kept; compare with
     handle_key()."""
-    raw = _PROFILE_LINK.sub("", text.strip()).split("?")[0].split("#")[0].rstrip("/")
+    raw = text.strip()
+    link = _PROFILE_LINK.match(raw)
+    if link:  # (its query, fragment and last slash go; in a typed handle they are refused)
+        raw = raw[link.end() :].split("?")[0].split("#")[0].rstrip("/")
     if raw.startswith("@"):
         raw = raw[1:]
     if not raw:
