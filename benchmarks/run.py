@@ -331,6 +331,21 @@ def timed_runs(
     return times
 
 
+@contextmanager
+def window_env(
+    opts: argparse.Namespace, bus: str, template: Path | None
+) -> Iterator[dict[str, str]]:
+    """The environment of one window start: a fresh home (a copy of `template` when given),
+    offscreen; the home is removed afterwards."""
+    home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
+    try:
+        if template is not None:
+            shutil.copytree(template, home, dirs_exist_ok=True)
+        yield dict(offline_env(home, bus, opts), QT_QPA_PLATFORM="offscreen")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure_startup(
     opts: argparse.Namespace,
     bus: str,
@@ -343,15 +358,9 @@ def measure_startup(
     loaded: dict[str, Any] = {}
     for rep in range(opts.startup_repeats + 1):  # the first round (untimed) fills the caches
         for mode in modes:  # alternated, so load from others hits all alike
-            home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
-            if template is not None:
-                shutil.copytree(template, home, dirs_exist_ok=True)
-            env = dict(offline_env(home, bus, opts), QT_QPA_PLATFORM="offscreen")
-            started = time.monotonic()
-            try:
+            with window_env(opts, bus, template) as env:
+                started = time.monotonic()
                 report = json_report([*probe, mode], env, f"start-up probe {mode}", timeout=120)
-            finally:
-                shutil.rmtree(home, ignore_errors=True)
             if rep == 0:
                 continue
             times[mode].append(report["shown_at"] - started)
@@ -375,17 +384,11 @@ def count_instructions(
     """The instructions a start (to the first frame) executes, counted by valgrind's callgrind:
     the same at every run whatever else the machine does, where a start's time on a shared
     machine wanders by ±15 % and more. A reference beside the timed target, not the target."""
-    home = Path(tempfile.mkdtemp(prefix="consentinel-bench-gui-"))
-    try:
-        if template is not None:
-            shutil.copytree(template, home, dirs_exist_ok=True)
-        env = dict(offline_env(home, bus, opts), QT_QPA_PLATFORM="offscreen")
+    with window_env(opts, bus, template) as env:
         done = subprocess.run(
             ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *probe, mode],
             env=env, capture_output=True, text=True, timeout=900, check=False,
         )  # fmt: skip
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
     for line in done.stderr.splitlines():
         if "Collected :" in line:
             return int(line.rsplit(":", 1)[1])
