@@ -134,9 +134,22 @@ def shoot(lang: str, out: Path, variant: str | None = None) -> int:
         widget.raise_()
         widget.activateWindow()
         settle()
+        # The picture is read from the X screen: on a busy machine a window just resized (at
+        # 200 %) may not have been drawn there at its full size yet (its far part came out
+        # black). Drawn now, and taken once two readings agree.
+        widget.repaint()
         screen = widget.screen()
         frame = widget.frameGeometry()
         picture = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        deadline = time.monotonic() + 30
+        while True:
+            settle(300)
+            again = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+            if again.toImage() == picture.toImage():
+                break
+            if time.monotonic() > deadline:
+                raise SystemExit(f"{name}: the window kept changing on screen")
+            picture = again
         path = out / f"app-{name}-{suffix}.png"
         picture.save(str(path))
         print("wrote", path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)

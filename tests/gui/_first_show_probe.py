@@ -84,6 +84,7 @@ def _report(window: QMainWindow) -> dict[str, object]:
         "qt_namespace_built": "Qt" in vars(QtCore),
         "later_types_made": made,
         "accounts_table_loaded": "consentinel.gui.accounts_table" in sys.modules,
+        "welcome_page_made": getattr(window, "_empty", None) is not None,
         "own_sources_read": sorted({m for m in SOURCES_READ if m.startswith("consentinel")}),
         "dataclasses_made": _dataclasses_made(),
         "status": window.statusBar().currentMessage(),

@@ -49,6 +49,7 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
     # view, its header and their enums), and no message box type until a message is shown.
     assert report["accounts_table_loaded"] is False
     assert report["rows"] is None
+    assert report["welcome_page_made"] is True
     assert report["later_types_made"] == []
     # PySide was told what reading the app's modules would find (gui/launch.py), so it read none
     # of them looking for its `__feature__`s (10-13 ms); the package itself is read only because
@@ -90,6 +91,8 @@ def test_a_window_of_accounts_on_a_dark_palette_shows_before_the_qt_namespace_is
     _home_with_checked_accounts(consentinel_home)
     report = _probe("_first_show_probe", consentinel_home, "--dark")
     assert report["rows"] == 2
+    # Nor the welcome page (its wrapped words were measured for the window's minimum size).
+    assert report["welcome_page_made"] is False
     assert report["qt_namespace_built"] is False
     assert "QMessageBox" not in report["later_types_made"]
 

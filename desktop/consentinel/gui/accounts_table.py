@@ -8,10 +8,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QSize,
     Signal,
     SignalInstance,
 )
@@ -19,8 +16,6 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -62,14 +57,6 @@ def _dot_item(text: str, color: str, tip: str = "") -> QTableWidgetItem:
     return item
 
 
-class _PaddedDelegate(QStyledItemDelegate):
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + CELL_PADDING, size.height())
-
-
 class AccountsTable(QTableWidget):
     """Read-only; Enter edits, Delete removes (signals), a double-click edits; a right-click,
     the Menu key or Shift+F10 asks for the selected accounts' menu (`menu_requested`)."""
@@ -95,10 +82,10 @@ class AccountsTable(QTableWidget):
         # selection, and nothing after the table can be reached from the keyboard.
         self.setTabKeyNavigation(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized by `_size_columns` after each fill, not by the header (see there).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self.setItemDelegate(_PaddedDelegate(self))
         self._status_width: int | None = None
         self.retranslate()
         self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
@@ -116,10 +103,9 @@ class AccountsTable(QTableWidget):
             texts = [*all_status_texts(), self.tr("Signed in, not checked since")]
             item = _dot_item(max(texts, key=self.fontMetrics().horizontalAdvance), GREY)
             probe = QTableWidget(1, 1)
-            probe.setItemDelegate(_PaddedDelegate(probe))
             probe.setFont(self.font())
             probe.setItem(0, 0, item)
-            self._status_width = probe.sizeHintForColumn(0)
+            self._status_width = probe.sizeHintForColumn(0) + CELL_PADDING
             probe.deleteLater()
         return self._status_width
 
@@ -150,21 +136,9 @@ class AccountsTable(QTableWidget):
 
     def set_rows(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
         selected = set(h.lower() for h in self.selected_handles())
-        header = self.horizontalHeader()
-        # A column sized to its contents is measured again, every cell of it, each time one of
-        # its items is replaced: refilling N rows measured N × N cells (4 s for 100 accounts,
-        # at every step of a check). Sized by hand while filling, each column is measured once,
-        # when it is sized to its contents again below.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        try:
-            self._fill(rows, next_due, now)
-        finally:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            if rows:  # (an empty table, at a first start, need not measure its words)
-                # Its words change at each step of a check: as wide as the widest, it stays put.
-                header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
-                wanted = max(self._widest_status(), header.sectionSizeHint(STATUS_COLUMN))
-                header.resizeSection(STATUS_COLUMN, wanted)
+        self._fill(rows, next_due, now)
+        if rows:  # (an empty table, at a first start, need not measure its words)
+            self._size_columns()
         # The rows selected before stay selected, all of them (selectRow() one by one keeps
         # only the last: it clears the selection unless a modifier key is held).
         keep = QItemSelection()
@@ -177,6 +151,23 @@ class AccountsTable(QTableWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its title or its widest cell, with room before the next; the
+        status column as wide as the widest status, so it stays put as the words change at each
+        step of a check; the last one takes what is left.
+
+        Measured here, once per fill, rather than by a header in "resize to contents" mode:
+        that one measures every cell of a column again each time one of its items is replaced
+        (refilling N rows measured N × N cells: 4 s for 100 accounts at every step of a
+        check), and again at each layout pass (ten times over before the first frame)."""
+        header = self.horizontalHeader()
+        for column in range(self.columnCount() - 1):
+            if column == STATUS_COLUMN:
+                cells = self._widest_status()
+            else:
+                cells = self.sizeHintForColumn(column) + CELL_PADDING
+            header.resizeSection(column, max(cells, header.sectionSizeHint(column)))
 
     def _fill(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
         self.setRowCount(len(rows))

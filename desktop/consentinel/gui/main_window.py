@@ -28,7 +28,6 @@ from consentinel.gui.account_rows import rows_for
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.dialog_words import box_name
-from consentinel.gui.empty_state import EmptyState
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from consentinel.gui.accounts_table import AccountsTable
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
+    from consentinel.gui.empty_state import EmptyState
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
 
@@ -106,12 +106,9 @@ class MainWindow(QMainWindow):
         self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made
         self._page_layout.addWidget(self.result_label)
         self._page_layout.addWidget(self.panel)
-        self.empty = EmptyState()
-        self.empty.add_requested.connect(self.add_account)
-        self.empty.demo_requested.connect(self.demo_requested)
-        self.empty.demo_button.setVisible(not demo)
+        self._accounts_page = accounts_page
+        self._empty: EmptyState | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
         self.stack.addWidget(accounts_page)
         self.setCentralWidget(self.stack)
 
@@ -150,6 +147,21 @@ class MainWindow(QMainWindow):
             self._page_layout.insertWidget(0, table, 1)
             self._table = table
         return self._table
+
+    @property
+    def empty(self) -> EmptyState:
+        """The welcome page, made when first shown: a home with accounts never builds it (its
+        wrapped words, measured for the window's minimum size, cost the first frame ~10 ms)."""
+        if self._empty is None:
+            from consentinel.gui.empty_state import EmptyState
+
+            empty = EmptyState()
+            empty.add_requested.connect(self.add_account)
+            empty.demo_requested.connect(self.demo_requested)
+            empty.demo_button.setVisible(not self.demo)
+            self.stack.addWidget(empty)
+            self._empty = empty
+        return self._empty
 
     def _title(self) -> str:
         if self.demo:
@@ -345,9 +357,9 @@ class MainWindow(QMainWindow):
             next_due = now  # overdue: it starts at the next tick
         if rows or self._table is not None:
             self.table.set_rows(rows, next_due, now)
-        page = 1 if rows else 0
-        if page != self.stack.currentIndex():
-            self.stack.setCurrentIndex(page)
+        page = self._accounts_page if rows else self.empty
+        if page is not self.stack.currentWidget():
+            self.stack.setCurrentWidget(page)
             # The last account removed: the focus goes to "Add your first account".
             (self.table if rows else self.empty).setFocus()
         if not rows:
