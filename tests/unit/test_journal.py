@@ -403,6 +403,65 @@ def test_corrupt_file_is_set_aside_and_a_new_journal_started(journal_path: Path)
     j.close()
 
 
+def _damage_a_page_past_the_header(journal_path: Path) -> None:
+    """A journal whose first page (the schema version) reads, but one of its entries' pages
+    does not: only SQLite's check of the whole file finds it."""
+    j = Journal.open(journal_path)
+    for i in range(300):
+        j.append(EntryKind.ACCOUNT_ADDED, f"account{i:03d}", {"words": "x" * 200})
+    j.close()
+    db = raw(journal_path)
+    page_size = db.execute("PRAGMA page_size").fetchone()[0]
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    assert pages > 10
+    with journal_path.open("r+b") as file:
+        file.seek(page_size * (pages // 2))
+        file.write(b"\xff" * page_size)
+    check = raw(journal_path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    check.close()
+
+
+@pytest.mark.parametrize("check_later", [False, True])
+def test_a_file_damaged_past_its_header_is_set_aside(journal_path: Path, check_later: bool) -> None:
+    _damage_a_page_past_the_header(journal_path)
+    j = Journal.open(journal_path, check_later=check_later)
+    set_aside_yet = any(".corrupt-" in p.name for p in journal_path.parent.iterdir())
+    assert set_aside_yet is not check_later
+    # Checked later (the window's start: the check reads while the window is built), the
+    # journal's first use waits for the check and reads nothing of the damaged file.
+    (first,) = j.entries()
+    assert first.kind is EntryKind.JOURNAL_RESTARTED and first.payload["why"] == "corrupt"
+    assert j.open_warning and "could not be read" in j.open_warning
+    aside = [p for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert sorted(p.name.split(".corrupt-")[0] for p in aside) == [
+        "journal.head",
+        "journal.sqlite3",
+    ]
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    assert j.verify().ok
+    j.close()
+
+
+def test_a_sound_file_checked_later_reads_as_usual_and_marks_dead_runs(
+    journal_path: Path,
+) -> None:
+    j = Journal.open(journal_path)
+    run = j.start_run("manual")
+    j.close()
+    db = raw(journal_path)  # the run's process is gone
+    db.execute("UPDATE runs SET pid = ? WHERE id = ?", (2**22 + 12345, run))
+    db.close()
+    j = Journal.open(journal_path, check_later=True)
+    assert j.open_warning is None
+    assert j.run(run).status is RunStatus.INTERRUPTED  # type: ignore[union-attr]
+    assert not [p for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert j.verify().ok
+    j.close()
+
+
 def test_unopenable_journal_is_a_storage_error_not_set_aside(consentinel_home: Path) -> None:
     from consentinel.core.fileio import StorageError
 

@@ -55,8 +55,11 @@ class AppContext:
         *,
         vault: Vault | None = None,
         settings: Settings | None = None,
+        check_journal_later: bool = False,
     ) -> AppContext:
-        """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders)."""
+        """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders). With
+        `check_journal_later`, SQLite's check of the journal file reads in a thread until the
+        journal is first used (Journal.open's check_later)."""
         paths = (paths or AppPaths.from_env()).ensure()
         warning: str | None = None
         if settings is None:
@@ -68,7 +71,11 @@ class AppContext:
             paths=paths,
             settings=settings,
             accounts=accounts,
-            journal=Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir),
+            journal=Journal.open(
+                paths.journal_path,
+                evidence_dir=paths.evidence_dir,
+                check_later=check_journal_later,
+            ),
             site=XSite(settings.effective_x_origin()),
             vault=vault,
             warnings=[warning] if warning else [],

@@ -35,8 +35,11 @@ from consentinel.core.journal_entries import (
     entry_hash,
 )
 from consentinel.core.journal_schema import (
+    LATEST_VERSION,
     MIGRATIONS,
+    BackgroundCheck,
     Migration,
+    check_sound,
     connect,
     migrate,
     probe,
@@ -102,12 +105,14 @@ class Journal:
     ) -> None:
         self.path = path
         self.head_path = path.with_name(HEAD_FILE_NAME)
-        self._db = db
+        self._conn = db
+        #: SQLite's check of the file, still reading in a thread (see `open`'s check_later).
+        self._pending: BackgroundCheck | None = None
+        self._migrations: Sequence[Migration] = MIGRATIONS
         self._lock = threading.RLock()
         self._clock = clock
         self._own_runs: set[int] = set()
-        #: Set when the file found at open was corrupt or from a newer version and was set aside.
-        self.open_warning = warning
+        self._open_warning = warning
         #: Where its screenshots are, for verify() (None: the chain only).
         self.evidence_dir: Path | None = None
 
@@ -121,15 +126,25 @@ class Journal:
         clock: Callable[[], datetime] = _utc_now,
         migrations: Sequence[Migration] = MIGRATIONS,
         evidence_dir: Path | None = None,
+        check_later: bool = False,
     ) -> Journal:
         """Open (creating or migrating) the journal; runs left "running" by a dead process are
-        marked interrupted. With `evidence_dir`, verify() also checks the screenshots."""
+        marked interrupted. With `evidence_dir`, verify() also checks the screenshots.
+
+        A file that is not a sound database is set aside and a new journal begins. SQLite's
+        check of the whole file runs here; with `check_later` (the window's start) it runs in a
+        thread, and the journal's first use waits for it: what is read or written is never
+        read from or written to a file that failed it."""
         path = Path(path)
         try:
             make_private_dirs(path.parent)
-            db, warning, set_aside = cls._open_db(path, migrations)
+            db, warning, set_aside = cls._open_db(path, migrations, check_later)
             journal = cls(path, db, warning, clock)
             journal.evidence_dir = evidence_dir
+            journal._migrations = migrations
+            if check_later and set_aside is None and path.stat().st_size:
+                journal._pending = BackgroundCheck(path)
+                return journal  # the stale runs are marked once the check has passed
             if set_aside is not None:
                 moved, why = set_aside
                 journal.append(
@@ -151,15 +166,18 @@ class Journal:
 
     @staticmethod
     def _open_db(
-        path: Path, migrations: Sequence[Migration]
+        path: Path, migrations: Sequence[Migration], check_later: bool = False
     ) -> tuple[sqlite3.Connection, str | None, tuple[Path, str] | None]:
         """The connection; a sentence for the person, and (where the old file went, why) when
-        the file found could not be used and a new one was started."""
+        the file found could not be used and a new one was started. With `check_later`, the
+        whole file is not checked here unless it is to be migrated."""
         warning: str | None = None
         set_aside: tuple[Path, str] | None = None
         db = connect(path)
         try:
-            version = probe(db)
+            version = probe(db, quick_check=not check_later)
+            if check_later and version != LATEST_VERSION:
+                check_sound(db)  # (a new file, with nothing to read, passes at once)
         except sqlite3.OperationalError:
             db.close()
             raise
@@ -188,9 +206,56 @@ class Journal:
         migrate(db, migrations, version, backup_of=path)
         return db, warning, set_aside
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._pending is not None:
+            self._settle()
+        return self._conn
+
+    def _settle(self) -> None:
+        """Waits for SQLite's check begun at open. A file that failed it is set aside, as
+        `open` does, and a new journal begins; then runs left "running" by a dead process are
+        marked interrupted."""
+        with self._lock:
+            pending, self._pending = self._pending, None
+            if pending is None:
+                return
+            error = pending.result()
+            if error is not None:
+                log.warning("the journal failed SQLite's check: %s", error)
+                self._conn.close()
+                try:
+                    moved = set_aside_db(self.path, "corrupt")
+                finally:
+                    self._conn = connect(self.path)
+                migrate(self._conn, self._migrations, 0, backup_of=self.path)
+                self._open_warning = tr(
+                    "The journal could not be read; it was moved to {moved} and a new one was "
+                    "started.",
+                    moved=moved,
+                )
+                self.append(
+                    EntryKind.JOURNAL_RESTARTED, None, {"set_aside": moved.name, "why": "corrupt"}
+                )
+            self.interrupt_stale_runs(only_dead=True)
+
+    @property
+    def open_warning(self) -> str | None:
+        """Set when the file found at open was corrupt or from a newer version and was set
+        aside (waits for the check begun at open)."""
+        self._settle()
+        return self._open_warning
+
+    def settle(self) -> None:
+        """Waits for the check begun at open, if any (see `open`)."""
+        self._settle()
+
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            pending, self._pending = self._pending, None
+            if pending is not None:
+                pending.result()  # (its thread reads the file: not left running)
+            self._conn.close()
 
     def start_over(self, problem: str) -> tuple[Journal, Path]:
         """For a journal that no longer verifies, once the person chose to carry on: this one is
@@ -206,7 +271,7 @@ class Journal:
             try:
                 moved = set_aside_db(self.path, "damaged")
             except StorageError:
-                self._db = connect(self.path)
+                self._conn = connect(self.path)
                 raise
             fresh = Journal.open(self.path, clock=self._clock, evidence_dir=self.evidence_dir)
             fresh.append(

@@ -184,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
             return EXIT_NOT_ANSWERING
         try:
-            ctx = AppContext.create(paths)
+            # The journal's check reads the file while the window is built; the window's
+            # first look at the journal waits for it.
+            ctx = AppContext.create(paths, check_journal_later=True)
         except StorageError as error:
             instance.release()
             from PySide6.QtWidgets import QMessageBox
