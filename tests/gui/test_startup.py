@@ -18,6 +18,7 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Box, Status
+from tests.journal_damage import damage_a_page_past_the_header
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,3 +114,23 @@ def test_the_app_starts_when_its_log_file_cannot_be_written(consentinel_home: Pa
     assert report["to_stderr"] == [True]
     assert str(report["status"]).startswith("Consentinel cannot write its log file in ")
     assert str(consentinel_home / "logs") in str(report["status"])
+
+
+def test_a_journal_damaged_past_its_header_is_set_aside_at_the_windows_start(
+    consentinel_home: Path,
+) -> None:
+    """The window's start checks the journal file in a thread while the window is built; the
+    rows wait for it, the damaged file is set aside, and the status bar says where it went."""
+    _home_with_checked_accounts(consentinel_home)
+    journal_path = AppPaths(consentinel_home).journal_path
+    damage_a_page_past_the_header(journal_path)
+    report = _probe("_first_show_probe", consentinel_home)
+    assert report["rows"] == 2
+    assert "could not be read" in str(report["status"])
+    aside = [p.name for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
+    assert any(name.startswith("journal.sqlite3.corrupt-") for name in aside)
+    journal = Journal.open(journal_path)
+    try:
+        assert journal.entries()[0].kind.value == "journal_restarted"
+    finally:
+        journal.close()

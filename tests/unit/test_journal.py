@@ -30,6 +30,7 @@ from consentinel.core.journal import (
 from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS
 from consentinel.core.journal_verify import problems_in_short
 from consentinel.core.status import Box, Reason, Status
+from tests.journal_damage import damage_a_page_past_the_header
 
 
 def fill(j: Journal) -> int:
@@ -403,30 +404,9 @@ def test_corrupt_file_is_set_aside_and_a_new_journal_started(journal_path: Path)
     j.close()
 
 
-def _damage_a_page_past_the_header(journal_path: Path) -> None:
-    """A journal whose first page (the schema version) reads, but one of its entries' pages
-    does not: only SQLite's check of the whole file finds it."""
-    j = Journal.open(journal_path)
-    for i in range(300):
-        j.append(EntryKind.ACCOUNT_ADDED, f"account{i:03d}", {"words": "x" * 200})
-    j.close()
-    db = raw(journal_path)
-    page_size = db.execute("PRAGMA page_size").fetchone()[0]
-    pages = db.execute("PRAGMA page_count").fetchone()[0]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    assert pages > 10
-    with journal_path.open("r+b") as file:
-        file.seek(page_size * (pages // 2))
-        file.write(b"\xff" * page_size)
-    check = raw(journal_path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
-    check.close()
-
-
 @pytest.mark.parametrize("check_later", [False, True])
 def test_a_file_damaged_past_its_header_is_set_aside(journal_path: Path, check_later: bool) -> None:
-    _damage_a_page_past_the_header(journal_path)
+    damage_a_page_past_the_header(journal_path)
     j = Journal.open(journal_path, check_later=check_later)
     set_aside_yet = any(".corrupt-" in p.name for p in journal_path.parent.iterdir())
     assert set_aside_yet is not check_later

@@ -138,11 +138,11 @@ class Journal:
         path = Path(path)
         try:
             make_private_dirs(path.parent)
-            db, warning, set_aside = cls._open_db(path, migrations, check_later)
+            db, warning, set_aside, checked = cls._open_db(path, migrations, check_later)
             journal = cls(path, db, warning, clock)
             journal.evidence_dir = evidence_dir
             journal._migrations = migrations
-            if check_later and set_aside is None and path.stat().st_size:
+            if not checked:
                 journal._pending = BackgroundCheck(path)
                 return journal  # the stale runs are marked once the check has passed
             if set_aside is not None:
@@ -167,17 +167,21 @@ class Journal:
     @staticmethod
     def _open_db(
         path: Path, migrations: Sequence[Migration], check_later: bool = False
-    ) -> tuple[sqlite3.Connection, str | None, tuple[Path, str] | None]:
+    ) -> tuple[sqlite3.Connection, str | None, tuple[Path, str] | None, bool]:
         """The connection; a sentence for the person, and (where the old file went, why) when
-        the file found could not be used and a new one was started. With `check_later`, the
-        whole file is not checked here unless it is to be migrated."""
+        the file found could not be used and a new one was started; whether the whole file was
+        checked. With `check_later`, it is not checked here unless it is to be migrated (or is
+        new: nothing to read)."""
         warning: str | None = None
         set_aside: tuple[Path, str] | None = None
+        checked = True
         db = connect(path)
         try:
             version = probe(db, quick_check=not check_later)
-            if check_later and version != LATEST_VERSION:
-                check_sound(db)  # (a new file, with nothing to read, passes at once)
+            if check_later and version == LATEST_VERSION:
+                checked = False
+            elif check_later:
+                check_sound(db)
         except sqlite3.OperationalError:
             db.close()
             raise
@@ -204,7 +208,7 @@ class Journal:
             db = connect(path)
             version = 0
         migrate(db, migrations, version, backup_of=path)
-        return db, warning, set_aside
+        return db, warning, set_aside, checked
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -245,10 +249,6 @@ class Journal:
         aside (waits for the check begun at open)."""
         self._settle()
         return self._open_warning
-
-    def settle(self) -> None:
-        """Waits for the check begun at open, if any (see `open`)."""
-        self._settle()
 
     def close(self) -> None:
         with self._lock:
