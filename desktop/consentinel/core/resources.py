@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
+from functools import cache
 from pathlib import Path
+
+
+@cache
+def _resource_roots() -> tuple[str, str]:
+    """Inside the installed package (wheel, bundle), then the source checkout's resources/.
+    Resolved once, and searched with plain strings: the window looks up ten icons before its
+    first frame."""
+    package_dir = Path(__file__).resolve().parent.parent
+    return str(package_dir / "resources"), str(package_dir.parent.parent / "resources")
 
 
 def find_resource(*parts: str) -> Path | None:
     """A file shipped with the app: inside the installed package (wheel, bundle), else in the
     source checkout's resources/ folder (running from a clone)."""
-    package_dir = Path(__file__).resolve().parent.parent
-    candidates = [
-        package_dir.joinpath("resources", *parts),
-        package_dir.parent.parent.joinpath("resources", *parts),
-    ]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
+    for root in _resource_roots():
+        candidate = os.path.join(root, *parts)
+        if os.path.isfile(candidate):
+            return Path(candidate)
     return None
