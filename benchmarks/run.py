@@ -490,6 +490,56 @@ def measure_history(opts: argparse.Namespace, bus: str) -> dict[str, Any]:
 # -- targets, output ---------------------------------------------------------------------------
 
 
+def machine_bound(results: dict[str, Any], n: int = 10) -> dict[str, Any] | None:
+    """What this machine allows any check of `n` accounts in a normal Chrome.
+
+    Each account needs at least one page cycle in processor time (open the Grok page, untick,
+    reload, read back), and the machine has `cores` to spend it on: `n` accounts take at least
+    n × cycle CPU / cores seconds, however many run at once, so no check can be more than
+    naive / that times faster than the naive script here. Two readings, both upper bounds: the
+    floor's page reused (no browser start, no screenshot, nothing kept apart), and the same
+    cycle in a browser context of its own made and closed each time, as the product must (no
+    account's cookies or storage reach another)."""
+    run = next((r for r in results["runs"] if r["n"] == n), None)
+    cores = results["machine"].get("cores") or 1
+    if run is None or "naive" not in run or "cycle_cpu_s" not in run["floor"]:
+        return None
+    naive = run["naive"]["seconds"]
+    bound: dict[str, Any] = {"n": n, "cores": cores}
+    for name, key in (("reused_page", "cycle_cpu_s"), ("own_context", "own_context_cycle_cpu_s")):
+        if key in run["floor"]:
+            least = n * run["floor"][key] / cores
+            bound[name] = {
+                "cycle_cpu_s": run["floor"][key],
+                "least_seconds": least,
+                "best_times_faster_than_naive": naive / least,
+            }
+    return bound
+
+
+def bound_lines(bound: dict[str, Any] | None) -> list[str]:
+    if not bound:
+        return []
+    lines = [
+        "",
+        f"What this machine allows, whatever runs at once: {bound['n']} accounts need at least "
+        f"{bound['n']} page cycles of processor time on its {bound['cores']} cores.",
+    ]
+    words = {
+        "reused_page": "the floor's page reused",
+        "own_context": "each account in a browser context of its own (the product's way)",
+    }
+    for name, say in words.items():
+        if name in bound:
+            b = bound[name]
+            lines.append(
+                f"  {say}: {b['cycle_cpu_s']:.2f} CPU-s a cycle, so at least "
+                f"{b['least_seconds']:.2f} s: at most {b['best_times_faster_than_naive']:.2f}× "
+                "faster than the naive script (target 5×)"
+            )
+    return lines
+
+
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     by_n = {r["n"]: r for r in results["runs"]}
     rows: list[dict[str, Any]] = []
@@ -605,6 +655,7 @@ def table(results: dict[str, Any]) -> str:
                 f" | {c.get('machine_busy', float('nan')):>12.0%}"
                 f" | {c.get('simx_cpu_seconds', float('nan')):>17.1f} | {naive}"
             )
+    lines += bound_lines(results.get("bound"))
     s = results.get("startup")
     if s:
         lines += [
@@ -770,6 +821,7 @@ def main() -> int:
     opts = parser.parse_args()
     if opts.render_only:
         saved = json.loads((opts.out / "results.json").read_text())
+        saved["bound"] = machine_bound(saved)
         saved["targets"] = targets(saved)
         chart(saved, opts.out / "chart.png")
         results_md(saved, opts.out / "results.md")
@@ -802,6 +854,7 @@ def main() -> int:
                 results["history"] = measure_history(opts, bus)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    results["bound"] = machine_bound(results)
     results["targets"] = targets(results)
     opts.out.mkdir(parents=True, exist_ok=True)
     (opts.out / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
