@@ -26,8 +26,12 @@ class BuildWithResources(build_py):
         for name in SHIPPED:
             source = HERE / "resources" / name
             if source.is_dir():
-                shutil.copytree(source, target / name, dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("*.ts", "*.pro", ".*"))
+                shutil.copytree(
+                    source,
+                    target / name,
+                    dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.ts", "*.pro", ".*"),
+                )
         for ts in sorted((HERE / "resources" / "translations").glob("*.ts")):
             qm = target / "translations" / ts.with_suffix(".qm").name
             qm.parent.mkdir(parents=True, exist_ok=True)
