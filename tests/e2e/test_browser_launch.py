@@ -265,6 +265,72 @@ def test_the_browser_still_goes_through_the_person_s_gnome_proxy(
     assert "GET http://x-through-the-proxy.example/ HTTP/1.1" in proxy.requests, proxy.requests
 
 
+#: A font family no system has: only the person's own fonts folder holds it.
+ONLY_MINE = "Consentinel Only Mine"
+
+
+def _font_only_the_person_has(folder: Path) -> Path:
+    """DejaVu Sans Mono (fonts-dejavu-core) renamed: a monospace font the system lacks."""
+    from fontTools.ttLib import TTFont
+
+    source = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+    assert source.is_file(), "missing: `sudo apt-get install -y fonts-dejavu-core`"
+    font = TTFont(source)
+    names = font["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 4, 6, 16):  # family, full name, PostScript name, family again
+            value = ONLY_MINE.replace(" ", "") if record.nameID == 6 else ONLY_MINE
+            names.setName(value, record.nameID, record.platformID, record.platEncID, record.langID)
+    folder.mkdir(parents=True)
+    font.save(folder / "only-mine.ttf")
+    return folder / "only-mine.ttf"
+
+
+async def _widths_of_i_and_w(fonts: list[str]) -> list[tuple[float, float]]:
+    """How wide the browser draws ten "i" and ten "W" in each CSS font."""
+    choice = find_browser()
+    assert choice is not None
+    async with async_playwright() as pw:
+        browser = await launch_browser(pw, choice, headless=True)
+        try:
+            page = await browser.new_page()
+            widths = await page.evaluate(
+                """fonts => fonts.map(font => ["iiiiiiiiii", "WWWWWWWWWW"].map(text => {
+                    const words = document.createElement("span");
+                    words.style.font = "40px " + font;
+                    words.textContent = text;
+                    document.body.appendChild(words);
+                    return words.getBoundingClientRect().width;
+                }))""",
+                fonts,
+            )
+            return [(float(i), float(w)) for i, w in widths]
+        finally:
+            await browser.close()
+
+
+def test_fonts_the_person_installed_for_themselves_are_drawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The browser's data folder is its own (where Debian's Chromium makes a certificate store),
+    yet the fonts a person installed for themselves (~/.local/share/fonts: a script their
+    system lacks) must still be drawn in X's pages and in the screenshots kept as evidence.
+    The browser only reads them: the folder holds the same file afterwards."""
+    home = tmp_path / "home"
+    fonts = home / ".local" / "share" / "fonts"
+    font = _font_only_the_person_has(fonts)
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+    mine, fallback = asyncio.run(_widths_of_i_and_w([f'"{ONLY_MINE}", serif', "serif"]))
+
+    # Monospace: its "i" is as wide as its "W"; in the serif font drawn without it, far narrower.
+    assert fallback[0] < fallback[1] / 2, fallback
+    assert mine[0] == pytest.approx(mine[1], abs=0.5), f"the person's font was not drawn: {mine}"
+    assert [p.name for p in fonts.iterdir()] == [font.name]
+
+
 class _Probe:
     """A Consentinel process with its browser open (_browser_probe --wait), until closed or
     killed."""

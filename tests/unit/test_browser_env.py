@@ -5,6 +5,7 @@ left, and nothing else (the real browser: tests/e2e/test_browser_launch.py)."""
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -93,6 +94,34 @@ def test_a_person_s_own_certificate_store_stays_in_use(tmp_path: Path) -> None:
 
     assert "XDG_DATA_HOME" not in env  # their certificates, perhaps an employer's authority
     assert not (folder / "data").exists()
+
+
+def test_the_person_s_own_fonts_are_linked_and_outlive_the_browser_s_folder(
+    tmp_path: Path,
+) -> None:
+    """Drawn for real in tests/e2e/test_browser_launch.py; here: where they are looked for."""
+    person = _person(tmp_path)
+    fonts = Path(person["HOME"]) / ".local" / "share" / "fonts"
+    fonts.mkdir(parents=True)
+    (fonts / "mine.ttf").write_bytes(b"a font")
+    folder = tmp_path / "run"
+    folder.mkdir()
+
+    env = browser_env(folder, person, platform="linux")
+
+    linked = Path(env["XDG_DATA_HOME"]) / "fonts"
+    assert linked.is_symlink() and linked.resolve() == fonts.resolve()
+    shutil.rmtree(folder)  # as the browser's folder goes when it closes
+    assert (fonts / "mine.ttf").read_bytes() == b"a font"
+
+
+def test_without_fonts_of_their_own_nothing_is_linked(tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    folder.mkdir()
+
+    env = browser_env(folder, _person(tmp_path), platform="linux")
+
+    assert list(Path(env["XDG_DATA_HOME"]).iterdir()) == []
 
 
 def test_elsewhere_only_the_crash_dumps_move(tmp_path: Path) -> None:

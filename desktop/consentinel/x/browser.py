@@ -328,10 +328,16 @@ def browser_env(
     env["XDG_CACHE_HOME"] = str(cache)
     # Debian's Chromium makes a certificate store in ~/.local/share/pki/nssdb at its first https
     # page. A person who has one keeps it (their certificates, an employer's authority).
-    if not (_xdg_home(person, "XDG_DATA_HOME", ".local/share") / "pki" / "nssdb").is_dir():
+    person_data = _xdg_home(person, "XDG_DATA_HOME", ".local/share")
+    if not (person_data / "pki" / "nssdb").is_dir():
         data = folder / "data"
         data.mkdir(mode=0o700, exist_ok=True)
         env["XDG_DATA_HOME"] = str(data)
+        # Fonts the person installed for themselves (a script their system lacks) are looked
+        # for there too: a link keeps them in the pages the browser draws and in screenshots.
+        # Removing the folder removes the link, never what it points to.
+        if (person_data / "fonts").is_dir():
+            (data / "fonts").symlink_to(person_data / "fonts", target_is_directory=True)
     return env
 
 
