@@ -72,3 +72,33 @@ def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
     # Sent by Qt's tray icon (it attaches the icon's pixels), not by the notify-send of
     # unattended command-line runs.
     assert all("image_data" in call[6] for call in server.calls), server.calls
+
+
+def test_the_tray_icon_waits_for_the_window_s_first_frame(
+    consentinel_home: Path, chromium_path: Path
+) -> None:
+    """Started from its launcher, the app shows its window first: the tray icon's registration
+    with the desktop (D-Bus calls here) comes after the window's first frame, then it is there."""
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
+    with private_session_bus() as bus:
+        watcher = FakeStatusNotifierWatcher(bus)
+        try:
+            env = {
+                **os.environ,
+                "DBUS_SESSION_BUS_ADDRESS": bus,
+                "QT_QPA_PLATFORM": "xcb",
+                "CONSENTINEL_BROWSER": str(chromium_path),  # no offer to find one
+                "PYTHONPATH": str(ROOT),
+            }
+            done = subprocess.run(
+                [xvfb_run, "-a", sys.executable, "-m", "tests.gui._tray_first_frame",
+                 str(consentinel_home)],
+                env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+            )  # fmt: skip
+        finally:
+            watcher.close()
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"tray_at_first_frame": False, "tray_after": True}, seen
+    assert watcher.items, "the app's tray icon never registered"

@@ -93,10 +93,12 @@ class AppController(QObject):
         return window
 
     def start(self, minimized: bool = False) -> None:
-        if self.tray is not None:
-            self.tray.show()
         if not (minimized and self.tray is not None):
             self.window.show()
+        if self.tray is not None:
+            # The icon's registration with the desktop's tray (D-Bus calls, or a window of its
+            # own) waits for the window's first frame: the window is what the person opened.
+            self.after_first_frame(self.tray.show)
         for warning in self._warnings():
             self.window.statusBar().showMessage(warning, 20_000)
         self.auto.start()
