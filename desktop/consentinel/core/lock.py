@@ -149,12 +149,6 @@ class RunLock:
         finally:
             os.close(fd)
 
-    def stale_info(self) -> LockInfo | None:
-        """What a holder that died left in the file, if nobody holds the lock now."""
-        if self.holder() is not None or not self.path.exists():
-            return None
-        return LockInfo.from_bytes(self.path.read_bytes())
-
     def __enter__(self) -> RunLock:
         if not self.acquire(wait=False):
             raise RunLockBusy(self.holder())
