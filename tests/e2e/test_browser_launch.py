@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from playwright.async_api import Browser, async_playwright
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import async_playwright
 
 import consentinel
 from consentinel.simx import SimAccount
@@ -210,17 +210,24 @@ class _Proxy:
         self._server.close()
 
 
-async def _open_through_the_browser(address: str) -> None:
+@contextlib.asynccontextmanager
+async def _products_browser() -> AsyncIterator[Browser]:
+    """A browser found and launched by the product's own code, in this process's environment."""
     choice = find_browser()
     assert choice is not None
     async with async_playwright() as pw:
         browser = await launch_browser(pw, choice, headless=True)
         try:
-            page = await browser.new_page()
-            with contextlib.suppress(PlaywrightError):  # without the proxy, no such host
-                await page.goto(address, timeout=15_000)
+            yield browser
         finally:
             await browser.close()
+
+
+async def _open_through_the_browser(address: str) -> None:
+    async with _products_browser() as browser:
+        page = await browser.new_page()
+        with contextlib.suppress(PlaywrightError):  # without the proxy, no such host
+            await page.goto(address, timeout=15_000)
 
 
 def test_the_browser_still_goes_through_the_person_s_gnome_proxy(
@@ -288,25 +295,19 @@ def _font_only_the_person_has(folder: Path) -> Path:
 
 async def _widths_of_i_and_w(fonts: list[str]) -> list[tuple[float, float]]:
     """How wide the browser draws ten "i" and ten "W" in each CSS font."""
-    choice = find_browser()
-    assert choice is not None
-    async with async_playwright() as pw:
-        browser = await launch_browser(pw, choice, headless=True)
-        try:
-            page = await browser.new_page()
-            widths = await page.evaluate(
-                """fonts => fonts.map(font => ["iiiiiiiiii", "WWWWWWWWWW"].map(text => {
-                    const words = document.createElement("span");
-                    words.style.font = "40px " + font;
-                    words.textContent = text;
-                    document.body.appendChild(words);
-                    return words.getBoundingClientRect().width;
-                }))""",
-                fonts,
-            )
-            return [(float(i), float(w)) for i, w in widths]
-        finally:
-            await browser.close()
+    async with _products_browser() as browser:
+        page = await browser.new_page()
+        widths = await page.evaluate(
+            """fonts => fonts.map(font => ["iiiiiiiiii", "WWWWWWWWWW"].map(text => {
+                const words = document.createElement("span");
+                words.style.font = "40px " + font;
+                words.textContent = text;
+                document.body.appendChild(words);
+                return words.getBoundingClientRect().width;
+            }))""",
+            fonts,
+        )
+        return [(float(i), float(w)) for i, w in widths]
 
 
 def test_fonts_the_person_installed_for_themselves_are_drawn(

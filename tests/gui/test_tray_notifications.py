@@ -26,29 +26,35 @@ from tests.fixtures.notify_server import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _under_xvfb(
+    module: str, home: Path, bus: str, chromium_path: Path, timeout_s: float
+) -> subprocess.CompletedProcess[str]:
+    """Runs `python -m module home` under Xvfb (xcb platform), on the private `bus`."""
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
+    env = {
+        **os.environ,
+        "DBUS_SESSION_BUS_ADDRESS": bus,
+        "QT_QPA_PLATFORM": "xcb",
+        "CONSENTINEL_LANG": "en",
+        "CONSENTINEL_BROWSER": str(chromium_path),  # and no offer to find one
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [xvfb_run, "-a", sys.executable, "-m", module, str(home)],
+        env=env, capture_output=True, text=True, timeout=timeout_s, cwd=ROOT,
+    )  # fmt: skip
+
+
 @pytest.mark.browser
 def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
     consentinel_home: Path, chromium_path: Path
 ) -> None:
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
     with private_session_bus() as bus:
         watcher = FakeStatusNotifierWatcher(bus)
         server = FakeNotificationServer(bus)
         try:
-            env = {
-                **os.environ,
-                "DBUS_SESSION_BUS_ADDRESS": bus,
-                "QT_QPA_PLATFORM": "xcb",
-                "CONSENTINEL_LANG": "en",
-                "CONSENTINEL_BROWSER": str(chromium_path),
-                "PYTHONPATH": str(ROOT),
-            }
-            done = subprocess.run(
-                [xvfb_run, "-a", sys.executable, "-m", "tests.gui._tray_app",
-                 str(consentinel_home)],
-                env=env, capture_output=True, text=True, timeout=600, cwd=ROOT,
-            )  # fmt: skip
+            done = _under_xvfb("tests.gui._tray_app", consentinel_home, bus, chromium_path, 600)
         finally:
             watcher.close()
             server.close()
@@ -79,23 +85,12 @@ def test_the_tray_icon_waits_for_the_window_s_first_frame(
 ) -> None:
     """Started from its launcher, the app shows its window first: the tray icon's registration
     with the desktop (D-Bus calls here) comes after the window's first frame, then it is there."""
-    xvfb_run = shutil.which("xvfb-run")
-    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
     with private_session_bus() as bus:
         watcher = FakeStatusNotifierWatcher(bus)
         try:
-            env = {
-                **os.environ,
-                "DBUS_SESSION_BUS_ADDRESS": bus,
-                "QT_QPA_PLATFORM": "xcb",
-                "CONSENTINEL_BROWSER": str(chromium_path),  # no offer to find one
-                "PYTHONPATH": str(ROOT),
-            }
-            done = subprocess.run(
-                [xvfb_run, "-a", sys.executable, "-m", "tests.gui._tray_first_frame",
-                 str(consentinel_home)],
-                env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
-            )  # fmt: skip
+            done = _under_xvfb(
+                "tests.gui._tray_first_frame", consentinel_home, bus, chromium_path, 120
+            )
         finally:
             watcher.close()
     assert done.returncode == 0, done.stderr[-3000:]
