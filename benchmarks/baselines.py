@@ -21,8 +21,6 @@ import time
 from typing import Any
 
 WRAPPER = '[data-testid="xaiDataSharingSettings"]'
-#: The product's window size for a check (x/browser.py's contexts).
-VIEWPORT: Any = {"width": 1100, "height": 900}
 TRAINING_MUTATION = "XaiDataSharingSettingsMutation"
 #: The few Chromium switches a simple script on this closed network would pass (the naive
 #: script's; the floor launches the browser exactly as the product does).
@@ -87,13 +85,20 @@ def naive(
     return {"verified": verified, "per_account_s": per_account}
 
 
+async def _tick_again(page: Any) -> None:
+    """Ticks the training box again the way a person would, and waits for X's answer."""
+    box = page.locator(WRAPPER).locator('input[type="checkbox"]').first
+    async with page.expect_response(_is_training_mutation):
+        await box.click()
+
+
 async def _floor(
     origin: str, browser_path: str, states: dict[str, Any], cycles: int, timeout_ms: float
 ) -> dict[str, Any]:
     from playwright.async_api import async_playwright
 
     from consentinel.core.status import Box
-    from consentinel.x.browser import headful_user_agent, launch_args
+    from consentinel.x.browser import VIEWPORT, headful_user_agent, launch_args
     from consentinel.x.grok_page import GrokPage
     from consentinel.x.site import XSite
 
@@ -131,10 +136,7 @@ async def _floor(
             # The processor time that cycle cost the browser and its driver (the simulated X
             # runs in the benchmark's own process, not counted here).
             cpus.append(tree_cpu_seconds() - cpu0)
-            # Tick it again (untimed) the way a person would, for the next cycle.
-            box = first_page.locator(WRAPPER).locator('input[type="checkbox"]').first
-            async with first_page.expect_response(_is_training_mutation):
-                await box.click()
+            await _tick_again(first_page)  # untimed, for the next cycle
         # The same cycle in a browser context of its own, made and closed each time: the
         # product's way (no account's cookies or storage reach another), for its processor time.
         isolated_cpus: list[float] = []
@@ -149,9 +151,7 @@ async def _floor(
             if not await cycle(GrokPage(page, site, timeout_ms)):
                 raise SystemExit("floor: the training box was not read back off (own context)")
             spent = tree_cpu_seconds() - cpu0
-            box = page.locator(WRAPPER).locator('input[type="checkbox"]').first
-            async with page.expect_response(_is_training_mutation):
-                await box.click()
+            await _tick_again(page)
             cpu1 = tree_cpu_seconds()
             await context.close()
             isolated_cpus.append(spent + tree_cpu_seconds() - cpu1)

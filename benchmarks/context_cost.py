@@ -36,13 +36,13 @@ from consentinel.simx import Scenario, SimAccount, SimX  # noqa: E402
 from consentinel.x.browser import (  # noqa: E402
     DISABLED_FEATURES,
     OMNIBOX_PAGES,
+    VIEWPORT,
     headful_user_agent,
     launch_args,
 )
 from consentinel.x.grok_page import GrokPage  # noqa: E402
 from consentinel.x.site import XSite  # noqa: E402
 
-VIEWPORT = {"width": 1100, "height": 900}
 #: As in the main benchmark: training ticked, the other boxes off.
 BOXES_BEFORE = {"training": True, "personalization": False, "memory": False}
 
@@ -170,9 +170,9 @@ async def measure(
 
         async def new_context(in_browser: Any = browser) -> Any:
             return await in_browser.new_context(
-                storage_state=state,  # type: ignore[arg-type]
+                storage_state=state,
                 user_agent=agent,
-                viewport=VIEWPORT,  # type: ignore[arg-type]
+                viewport=VIEWPORT,
             )
 
         async def cycle(grok: GrokPage) -> bool:

@@ -46,6 +46,7 @@ from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
 from consentinel.core.vault import VaultError
+from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
     PageChanged,
     SessionExpired,
@@ -229,7 +230,7 @@ class AccountCheck:
         self._context = await self.shared.browser.new_context(
             storage_state=storage,  # type: ignore[arg-type]
             user_agent=self.shared.user_agent,
-            viewport={"width": 1100, "height": 900},
+            viewport=VIEWPORT,
         )
         page = await self._context.new_page()
         page.set_default_timeout(self.shared.page_timeout_ms)

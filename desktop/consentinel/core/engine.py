@@ -39,6 +39,7 @@ from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
+    VIEWPORT,
     BrowserChoice,
     find_browser,
     headful_user_agent,
@@ -269,7 +270,7 @@ class Engine:
         try:
             context = await browser.new_context(
                 user_agent=headful_user_agent(browser.version),
-                viewport={"width": 1100, "height": 900},
+                viewport=VIEWPORT,
             )
             page = await context.new_page()
             secrets = self._secrets_for_person(account)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from consentinel.core.processes import process_running
 
 if TYPE_CHECKING:  # Playwright is loaded when a check starts, not with the window
-    from playwright.async_api import Browser, Playwright
+    from playwright.async_api import Browser, Playwright, ViewportSize
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,9 @@ DISABLED_FEATURES: tuple[str, ...] = (
     "SafeBrowsingSendRtUrlLookups",
     *OMNIBOX_PAGES,
 )
+
+#: The size of every account's page, and of the browser's window when one is shown.
+VIEWPORT: ViewportSize = {"width": 1100, "height": 900}
 
 #: Switches that keep Chromium from phoning home or showing first-run screens. The issue's
 #: promise is that the app talks to X and nothing else; tests/reliability/test_only_x_origin.py
@@ -392,7 +395,7 @@ def launch_args(headless: bool) -> list[str]:
     """Command-line switches for Chromium; never carries a secret (anyone can read them)."""
     args = list(BASE_ARGS)
     if not headless:
-        args.append("--window-size=1100,900")
+        args.append(f"--window-size={VIEWPORT['width']},{VIEWPORT['height']}")
     return args
 
 
