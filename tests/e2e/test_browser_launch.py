@@ -196,10 +196,11 @@ class _Proxy:
         self.requests: list[str] = []
         self._server = socket.create_server(("127.0.0.1", 0))
         self.port = int(self._server.getsockname()[1])
-        threading.Thread(target=self._serve, daemon=True).start()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
 
     def _serve(self) -> None:
-        with contextlib.suppress(OSError):  # closed at the end of the test
+        with contextlib.suppress(OSError):  # shut down at the end of the test
             while True:
                 conn, _ = self._server.accept()
                 with conn:
@@ -207,7 +208,12 @@ class _Proxy:
                     conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
 
     def close(self) -> None:
+        # Closing alone would leave the thread in accept() for the rest of the run.
+        with contextlib.suppress(OSError):
+            self._server.shutdown(socket.SHUT_RDWR)
+        self._thread.join(timeout=10)
         self._server.close()
+        assert not self._thread.is_alive()
 
 
 @contextlib.asynccontextmanager

@@ -6,14 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QSignalSpy
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.status import Status
 from consentinel.core.vault import MemoryKeyring
 from consentinel.gui.demo import DemoSession
 from consentinel.gui.prompt_dialogs import PromptDialog
-from tests.gui._app_support import running_app
+from tests.gui._app_support import make_context, running_app
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_MS = 120_000
@@ -57,3 +59,24 @@ def test_demo_starts_and_completes_a_check(qtbot: QtBot, consentinel_home: Path)
     finally:
         demo.stop()
     assert not folder.exists()
+
+
+def test_a_demo_opened_from_the_first_run_screen_is_gone_once_closed(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The demo's window, its controller, check runner and timers are deleted when it closes,
+    and its throwaway folder with them; the person's own window is back."""
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        qtbot.mouseClick(app.window.empty.demo_button, Qt.MouseButton.LeftButton)
+        demo = app.demo_controller
+        assert demo is not None and demo.demo is not None
+        folder = demo.demo.folder
+        qtbot.waitExposed(demo.window)
+        assert "DEMO" in demo.window.windowTitle()
+        gone = [QSignalSpy(demo.destroyed), QSignalSpy(demo.runner.destroyed)]
+        demo.window.close()  # without a tray, closing the demo's window closes the demo
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        assert [spy.count() for spy in gone] == [1, 1]
+        assert app.demo_controller is None and not folder.exists()
+        assert app.window.isVisible() and not ctx.accounts.list()

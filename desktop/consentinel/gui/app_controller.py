@@ -261,6 +261,7 @@ class AppController(QObject):
             controller.shutdown()
             controller.window.hide()
             controller.window.deleteLater()
+            controller.deleteLater()  # with its runner and timers: a demo closed is gone
         self.window.bring_forward()
 
     def quit(self) -> None:

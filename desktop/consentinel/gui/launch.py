@@ -122,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.core.paths import AppPaths
     from consentinel.gui.app_controller import AppController
     from consentinel.gui.app_icons import app_icon
+    from consentinel.gui.gui_thread_gc import GuiThreadCollector
     from consentinel.gui.logging_setup import setup_logging_or_stderr
     from consentinel.gui.message_style import is_dark
     from consentinel.gui.qt_by_name import warm_up_later
@@ -206,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller.after_first_frame(lambda: _follow_dark_palette(app))
     controller.after_first_frame(warm_up_later)
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
+    collector = GuiThreadCollector(app)  # a check's worker thread must never delete Qt objects
+    collector.start()
     try:
         return int(app.exec())
     finally:
@@ -213,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if instance is not None:
             instance.release()
         safety.uninstall()
+        collector.stop()
 
 
 def _follow_dark_palette(app: QApplication) -> None:

@@ -1,0 +1,80 @@
+"""Reference cycles that hold Qt objects are collected in the GUI thread, never in a worker."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from consentinel.gui.gui_thread_gc import GuiThreadCollector
+
+
+class _Witness:
+    """Says in which thread the cycle it belongs to was collected."""
+
+    def __init__(self, seen: list[int]) -> None:
+        self.seen = seen
+
+    def __del__(self) -> None:
+        self.seen.append(threading.get_ident())
+
+
+def _cycle_with_a_qt_object(seen: list[int]) -> None:
+    holder = QObject()
+    witness = _Witness(seen)
+    holder.witness = witness  # type: ignore[attr-defined]
+    witness.holder = holder  # type: ignore[attr-defined]
+
+
+def _allocate_like_a_check() -> None:
+    """Garbage cycles, as a browser's driver leaves them: enough for Python to collect
+    generations 0 and 1 several times over."""
+    for _ in range(50_000):
+        cycle: list[object] = []
+        cycle.append(cycle)
+
+
+def test_a_worker_s_allocations_leave_qt_cycles_to_the_gui_thread(qtbot: QtBot) -> None:
+    gc.enable()  # as in the app before it starts the collector (the tests' own switched it off)
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+        seen: list[int] = []
+        _cycle_with_a_qt_object(seen)
+        worker = threading.Thread(target=_allocate_like_a_check)
+        worker.start()
+        worker.join()
+        assert seen == []  # the worker collected nothing
+        qtbot.waitUntil(lambda: seen != [], timeout=5_000)
+        assert seen == [threading.get_ident()]
+    finally:
+        collector.stop()
+    assert gc.isenabled()
+
+
+def test_without_it_the_worker_would_have_collected_the_cycle() -> None:
+    """What the collector prevents, shown: Python's own collector runs in the allocating thread."""
+    assert gc.isenabled()
+    seen: list[int] = []
+    _cycle_with_a_qt_object(seen)
+    worker = threading.Thread(target=_allocate_like_a_check)
+    worker.start()
+    worker.join()
+    assert seen == [worker.ident]
+
+
+def test_a_generation_is_collected_only_once_python_would_have(qtbot: QtBot) -> None:
+    gc.enable()
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        gc.collect()  # all counts back to zero
+        assert collector.collect_due() == -1
+        kept = [[] for _ in range(gc.get_threshold()[0] + 1)]
+        assert collector.collect_due() == 0
+        del kept
+    finally:
+        collector.stop()
