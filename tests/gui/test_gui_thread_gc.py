@@ -8,7 +8,12 @@ import threading
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from consentinel.gui.gui_thread_gc import GuiThreadCollector
+from consentinel.gui.gui_thread_gc import (
+    BUSY_EVERY_MS,
+    IDLE_EVERY_MS,
+    GuiThreadCollector,
+    other_threads_running,
+)
 
 
 class _Witness:
@@ -38,7 +43,7 @@ def _allocate_like_a_check() -> None:
 
 def test_a_worker_s_allocations_leave_qt_cycles_to_the_gui_thread(qtbot: QtBot) -> None:
     gc.enable()  # as in the app before it starts the collector (the tests' own switched it off)
-    collector = GuiThreadCollector()
+    collector = GuiThreadCollector(busy=lambda: True)  # a check runs: it looks every 0.5 s
     collector.start()
     try:
         assert not gc.isenabled()
@@ -78,3 +83,31 @@ def test_a_generation_is_collected_only_once_python_would_have(qtbot: QtBot) -> 
         del kept
     finally:
         collector.stop()
+
+
+def test_it_looks_often_only_while_another_thread_runs(qtbot: QtBot) -> None:
+    """Half a second during a check; ten seconds when the app waits (in the tray, for days)."""
+    checking = [False]
+    collector = GuiThreadCollector(busy=lambda: checking[0])
+    collector.start()
+    try:
+        assert collector.interval_ms == IDLE_EVERY_MS
+        checking[0] = True
+        collector.collect_due()
+        assert collector.interval_ms == BUSY_EVERY_MS
+        checking[0] = False
+        collector.collect_due()
+        assert collector.interval_ms == IDLE_EVERY_MS
+    finally:
+        collector.stop()
+
+
+def test_a_thread_that_runs_counts_as_busy() -> None:
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert other_threads_running()
+    finally:
+        release.set()
+        worker.join()

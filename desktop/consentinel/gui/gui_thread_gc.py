@@ -5,31 +5,46 @@ fills up: during a check, mostly the worker thread that drives the browser. A cy
 Qt object (a window's controller, a timer) would then be deleted from that thread, and Qt objects
 deleted outside the thread they live in crash the process. So the automatic collector is switched
 off while the app runs, and a timer in the GUI thread does what it would have done, at the same
-thresholds.
+thresholds: every half second while another thread runs (a check), every ten seconds otherwise,
+so that an app waiting in the tray for days does not wake the computer twice a second.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-#: How often the GUI thread looks at what the collector would have done by now.
-CHECK_EVERY_MS = 500
+#: How often the GUI thread collects what is due while other threads allocate, and otherwise.
+BUSY_EVERY_MS, IDLE_EVERY_MS = 500, 10_000
+
+
+def other_threads_running() -> bool:
+    return threading.active_count() > 1
 
 
 class GuiThreadCollector(QObject):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        busy: Callable[[], bool] = other_threads_running,
+    ) -> None:
         super().__init__(parent)
+        self._busy = busy
         self._was_enabled = gc.isenabled()
         self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.collect_due)
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
 
     def start(self) -> None:
         self._was_enabled = gc.isenabled()
         gc.disable()
-        self._timer.start()
+        self._timer.start(self._next_interval())
 
     def stop(self) -> None:
         """The collector back as it was, and what is garbage now collected here."""
@@ -49,4 +64,8 @@ class GuiThreadCollector(QObject):
             due = generation
         if due >= 0:
             gc.collect(due)
+        self._timer.setInterval(self._next_interval())
         return due
+
+    def _next_interval(self) -> int:
+        return BUSY_EVERY_MS if self._busy() else IDLE_EVERY_MS
