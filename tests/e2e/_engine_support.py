@@ -217,3 +217,7 @@ class SimHarness:
 
     def expire_sessions(self) -> None:
         self.server.expire_sessions()
+
+    def lock_account(self, handle: str) -> None:
+        """X locks the account: its saved sessions now lead to /account/access."""
+        self.server.lock_account(handle)

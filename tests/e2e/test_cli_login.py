@@ -79,3 +79,40 @@ def test_login_in_a_window_under_xvfb_saves_a_session_the_next_check_uses(
     grep_for_secrets(
         consentinel_home, [login.stdout, login.stderr, check.stdout, check.stderr], [PASSWORD]
     )
+
+
+@pytest.mark.browser
+def test_login_waits_while_a_check_runs_then_signs_in(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """One sign-in at a time (x-reference §4): a check under way (here its lock, held by this
+    test as the app's or the scheduled check would) may be signing in; `login` says it waits,
+    sends nothing to X meanwhile, and goes on once the check ends."""
+    from consentinel.core.lock import RunLock
+    from consentinel.core.paths import AppPaths
+
+    xvfb_run = shutil.which("xvfb-run")
+    assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
+    sim = simx(SimAccount(handle="gail", password=PASSWORD))
+    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin))
+    run_cli(env, "account", "add", "gail", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    lock = RunLock(AppPaths.under(consentinel_home).lock_path)
+    assert lock.acquire(wait=False)
+    login = subprocess.Popen(
+        [xvfb_run, "-a", CLI, "login", "gail"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert login.stderr is not None
+        first_line = login.stderr.readline()  # blocks until the command says something
+        assert "Another check is running" in first_line and "waiting for it to end" in first_line
+        assert login.poll() is None and sim.signin_attempts("gail") == []
+    finally:
+        lock.release()
+    out, err = login.communicate(timeout=180)
+    assert login.returncode == 0, (out, err)
+    assert "@gail is signed in; the session is saved." in out
+    assert [a["outcome"] for a in sim.signin_attempts("gail")] == ["success"]

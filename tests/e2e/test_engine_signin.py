@@ -188,6 +188,40 @@ def test_refusal_or_lock_backs_off(
     assert sim.signin_attempts("abe") == attempts
 
 
+@pytest.mark.parametrize("password_saved", [True, False])
+def test_a_session_x_sends_to_verify_the_account_is_locked_not_signed_in_again(
+    sim: SimHarness, tmp_path: Path, password_saved: bool
+) -> None:
+    """X locked the account after it was signed in: its saved session lands on /account/access.
+    That is not an ended session: it is said as a lock (with or without a saved password), no
+    sign-in is tried, now or by the next runs, and nothing on the page is touched."""
+    sim.add("lou", "pw")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "lou", "pw")
+    eng = engine(ctx)
+    (first,) = eng.run_check().accounts
+    assert first.status is Status.FIXED, first.message
+    if not password_saved:
+        ctx.vault.delete_account("lou")  # signed in through the window: nothing saved
+    sim.lock_account("lou")
+    sim.set_box("lou", Box.TRAINING, True)
+    mutations = sim.mutations("lou")
+    signins = len(ctx.journal.entries(kinds=[EntryKind.SIGNIN]))
+    rec = Recorder.new()
+    (locked,) = eng.run_check(ask=rec.ask).accounts
+    assert (locked.status, locked.reason) == (Status.NEEDS_USER, Reason.LOCKED), locked.message
+    assert "locked" in locked.message
+    assert len(ctx.journal.entries(kinds=[EntryKind.SIGNIN])) == signins  # none was tried
+    assert sim.signin_outcomes("lou") == ["success"]  # the first run's only
+    assert sim.mutations("lou") == mutations and sim.box("lou", Box.TRAINING)
+    state = ctx.accounts.state("lou")
+    assert state.block_reason is Reason.LOCKED and state.blocked_until is not None
+    assert ctx.sessions.exists("lou")  # kept: it works again once the owner unlocks the account
+    (again,) = eng.run_check(unattended=True).accounts
+    assert again.reason is Reason.LOCKED
+    assert sim.signin_outcomes("lou") == ["success"]
+
+
 def test_expired_session_signs_in_again(sim: SimHarness, tmp_path: Path) -> None:
     sim.add("cleo", "pw")
     ctx = make_context(sim.origin, tmp_path / "home")

@@ -30,8 +30,17 @@ def chromium_path() -> str:
     return chromium()
 
 
+#: The browser's language for each account language: X shows its sign-in pages in the browser's
+#: language (or the one its `lang` cookie remembers), its settings in the account's.
+LOCALES = {"en": "en-US", "fr": "fr-FR", "de": "de-DE"}
+
+
 def _run(
-    sim: SimHarness, chromium_path: str, secrets: SignInSecrets, answers: dict[PromptKind, str]
+    sim: SimHarness,
+    chromium_path: str,
+    secrets: SignInSecrets,
+    answers: dict[PromptKind, str],
+    lang: str = "en",
 ) -> tuple[SignInOutcome, list[PromptKind], str]:
     asked: list[PromptKind] = []
 
@@ -40,7 +49,7 @@ def _run(
             browser = await pw.chromium.launch(
                 executable_path=chromium_path, headless=True, args=launch_args(True)
             )
-            page = await browser.new_page()
+            page = await browser.new_page(locale=LOCALES[lang])
 
             async def ask(kind: PromptKind, _detail: str) -> str | None:
                 asked.append(kind)
@@ -58,7 +67,7 @@ def _run(
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_plain_sign_in_lands_on_home(sim: SimHarness, chromium_path: str, lang: str) -> None:
     sim.add("ana", "pw", lang=lang)
-    outcome, asked, url = _run(sim, chromium_path, SignInSecrets("ana", "pw"), {})
+    outcome, asked, url = _run(sim, chromium_path, SignInSecrets("ana", "pw"), {}, lang)
     assert outcome.ok and outcome.password_submitted and asked == []
     assert url.endswith("/home")
 
@@ -71,7 +80,7 @@ def test_totp_step(sim: SimHarness, chromium_path: str, lang: str) -> None:
     async def code() -> str:
         return pyotp.TOTP(secret).now()
 
-    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("ben", "pw", code), {})
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("ben", "pw", code), {}, lang)
     assert outcome.ok and asked == []
 
 
@@ -102,20 +111,23 @@ def test_steps_needing_a_person(
     prompt: PromptKind | None,
 ) -> None:
     sim.add("cid", "pw", lang=lang, scenario=scenario)
-    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("cid", "pw"), {})
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("cid", "pw"), {}, lang)
     assert (outcome.ok, outcome.status, outcome.reason) == (False, status, reason)
     assert asked == ([prompt] if prompt else [])
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str, lang: str) -> None:
     sim.add("dee", "right", lang=lang)
-    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("dee", "wrong"), {})
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("dee", "wrong"), {}, lang)
     assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
     assert outcome.password_submitted
-    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("ghost", "pw"), {})
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("ghost", "pw"), {}, lang)
     assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
     assert not outcome.password_submitted
+    # Each language's sign-in pages, and each wrong entry sent once: X counts every one.
+    assert sim.signin_outcomes("dee") == ["wrong_password"]
+    assert sim.signin_outcomes("ghost") == ["unknown_account"]
 
 
 # -- the wording rules, without a browser ---------------------------------------------------------

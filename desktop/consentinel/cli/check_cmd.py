@@ -25,6 +25,7 @@ from consentinel.core.i18n import tr
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.core.events import Event, RunResult
+    from consentinel.core.lock import RunLock
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 #: How long an unattended run waits for the keyring before taking it as locked.
@@ -119,20 +120,12 @@ def _check(args: argparse.Namespace) -> int:
 
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
-        holder = lock.holder()
         if args.unattended:
             print(tr("Another check is already running; this one is skipped."), file=sys.stderr)
             if args.json:  # a script reading the result learns it too
                 print(json.dumps({"skipped": True, "reason": "another_check_running"}))
             return EXIT_OK
-        print(
-            tr(
-                "Another check is running{who}; waiting for it to end…",
-                who=f" (pid {holder.pid})" if holder else "",
-            ),
-            file=sys.stderr,
-        )
-        lock.acquire(wait=True)
+        _wait_for(lock)
     if args.unattended and not args.handles and _checked_lately(ctx, args.json):
         return EXIT_OK
     if args.unattended:
@@ -169,6 +162,20 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result, interrupted=False)
     return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
+
+
+def _wait_for(lock: RunLock) -> None:
+    """Another check or sign-in holds the data folder: say so, and wait for its end."""
+    holder = lock.holder()
+    print(
+        tr(
+            "Another check is running{who}; waiting for it to end…",
+            who=f" (pid {holder.pid})" if holder else "",
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+    lock.acquire(wait=True)
 
 
 def _print_json(result: RunResult, *, interrupted: bool) -> None:
@@ -221,7 +228,13 @@ def _login(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from consentinel.core.engine import Engine
     from consentinel.core.events import CancelToken
+    from consentinel.core.lock import RunLock
 
+    # One sign-in at a time (x-reference §4): a check under way, the app's or the scheduled
+    # one, may be signing in too; the scheduled one does not start while this one runs.
+    lock = RunLock(ctx.paths.lock_path)
+    if not lock.acquire(wait=False):
+        _wait_for(lock)
     print(
         tr(
             "A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
@@ -238,5 +251,7 @@ def _login(args: argparse.Namespace) -> int:
         cancel.cancel()
         hush_what_a_stopped_run_leaves()
         raise
+    finally:
+        lock.release()
     print(result.message)
     return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF

@@ -48,6 +48,7 @@ from consentinel.core.steps import PromptKind, Step
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
+    AccountLocked,
     PageChanged,
     SessionExpired,
     XError,
@@ -179,6 +180,8 @@ class AccountCheck:
         except SessionExpired:
             message = session_lost_message(self.handle)
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
+        except AccountLocked:
+            result = self._locked()
         except XError as exc:
             if exc.reason is Reason.RATE_LIMITED:
                 result = self._back_off()
@@ -243,6 +246,14 @@ class AccountCheck:
         state = self.ctx.accounts.block(self.handle, Reason.RATE_LIMITED, hours=hours)
         message = rate_limited_message(self.handle, state.blocked_until)
         return self._result(Status.ERROR, Reason.RATE_LIMITED, message)
+
+    def _locked(self) -> AccountResult:
+        """X sends the account's session to verify the account: only its owner can, on X. No
+        sign-in is tried (one more on a locked account is what X counts), and none by itself
+        for the back-off's hours; the session is kept for when it is unlocked."""
+        self.ctx.accounts.block(self.handle, Reason.LOCKED, hours=self.ctx.settings.backoff_hours)
+        message = reason_message(Reason.LOCKED, self.handle)
+        return self._result(Status.NEEDS_USER, Reason.LOCKED, message)
 
     def _check_not_rate_limited(self) -> None:
         state = self.ctx.accounts.state(self.handle)

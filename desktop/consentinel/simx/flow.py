@@ -110,6 +110,8 @@ class SignInFlow:
     def _next(self, flow: Flow) -> FlowReply:
         """The next challenge due at this point of the flow, or the password, or success."""
         truth = self._truth(flow)
+        if truth.locked and flow.password_ok and "lock" not in flow.pending:
+            flow.pending.append("lock")  # locked since: the password leads to /account/access
         for challenge in list(flow.pending):
             if (challenge in BEFORE_PASSWORD) != (not flow.password_ok):
                 continue

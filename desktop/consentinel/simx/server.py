@@ -129,6 +129,12 @@ class SimX:
         with self.world.lock:
             self._acct(handle).boxes[box] = value
 
+    def lock_account(self, handle: str) -> None:
+        """X locks the account, as it does after activity it finds suspicious (x-reference §1,
+        §3): its sessions stay, but every signed-in page sends them to /account/access."""
+        with self.world.lock:
+            self._acct(handle).locked = True
+
     def signin_attempts(self, handle: str | None = None) -> list[dict[str, Any]]:
         attempts = self.truth()["signin_attempts"]
         if handle is None:
@@ -293,6 +299,8 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             return self._redirect(f"/i/flow/login?redirect_after_login={quote(path)}")
         assert session is not None
+        if self._locked(session) and not path.startswith("/i/api/"):
+            return self._redirect("/account/access")
         if path == "/home":
             return self._html("home", self._language(session), {"handle": session.handle})
         if path == "/settings/privacy_and_safety":
@@ -349,6 +357,10 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             return False
         return True
+
+    def _locked(self, session: Session) -> bool:
+        truth = self.sim.world.account(session.handle)
+        return truth is not None and truth.locked
 
     def _grok_page(self, session: Session) -> None:
         truth = self.sim.world.account(session.handle)

@@ -25,6 +25,9 @@ class AccountTruth:
     used_totp_steps: set[int] = field(default_factory=set)
     email_code: str | None = None
     delete_presses: list[str] = field(default_factory=list)
+    #: X locked the account (`SimX.lock_account`): its signed-in pages, and a sign-in past its
+    #: password, lead to /account/access until a person verifies it on X.
+    locked: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -36,6 +39,7 @@ class AccountTruth:
             "language": self.spec.language,
             "memory_shown": self.spec.memory_shown,
             "minor": self.spec.minor,
+            "locked": self.locked,
         }
 
 

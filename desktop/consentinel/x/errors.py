@@ -36,6 +36,13 @@ class SessionExpired(XError):
     reason = Reason.SESSION_EXPIRED
 
 
+class AccountLocked(XError):
+    """X sent a signed-in session to /account/access: the account is locked until its owner
+    verifies it on X. Signing in again would only add a failed sign-in to a locked account."""
+
+    reason = Reason.LOCKED
+
+
 class NetworkTrouble(XError):
     """X could not be reached, answered 5xx, was rate limiting (429) or too slow."""
 

@@ -18,6 +18,7 @@ from consentinel.core.check_messages import box_name
 from consentinel.core.i18n import tr
 from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.x.errors import (
+    AccountLocked,
     NetworkTrouble,
     PageChanged,
     SessionExpired,
@@ -63,8 +64,8 @@ _HELP_ID = re.compile(r"^CHECKBOX_(\d+)_LABEL$")
 _READY_JS = """
 ([wrapperSel, wentWrong]) => {
   const p = location.pathname;
-  if (p.startsWith('/i/flow/login') || p === '/login' || p.startsWith('/account/access'))
-    return {state: 'signed_out'};
+  if (p.startsWith('/account/access')) return {state: 'locked'};
+  if (p.startsWith('/i/flow/login') || p === '/login') return {state: 'signed_out'};
   const toast = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
     .map((el) => el.innerText.trim().toLowerCase())
     .find((t) => wentWrong.some((w) => t.includes(w)));
@@ -266,12 +267,21 @@ class GrokPage:
         return PageChanged(detail, shot)
 
     async def open(self) -> dict[Box, BoxState]:
-        """Load the page and read every box; SessionExpired when X wants us to sign in.
+        """Load the page and read every box; SessionExpired when X wants us to sign in,
+        AccountLocked when it sends us to verify the account.
 
         A box X's data says is on but the page does not show is waited for a moment (a part
         of the page drawn late); still missing then, it is in `hidden_on`."""
         await self._load(reload=False)
         return await self.read_settled()
+
+    def _raise_if_sent_away(self) -> None:
+        """X sent us off its settings: to sign in (the session ended), or to /account/access
+        (the account is locked; signing in would not help)."""
+        if self.site.is_account_access(self.page.url):
+            raise AccountLocked("locked")
+        if self.site.is_login(self.page.url):
+            raise SessionExpired("signed out")
 
     async def read_settled(self) -> dict[Box, BoxState]:
         """Every box, once the page has drawn those it should: the boxes this page showed
@@ -343,8 +353,7 @@ class GrokPage:
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         if response is not None and (reason := reason_for_status(response.status)):
             raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
-        if self.site.is_login(self.page.url) or self.site.is_account_access(self.page.url):
-            raise SessionExpired("signed out")
+        self._raise_if_sent_away()
         try:
             handle = await self.page.wait_for_function(
                 _READY_JS,
@@ -358,8 +367,7 @@ class GrokPage:
                 raise NetworkTrouble(
                     tr("X failed to send the settings"), self._http_trouble
                 ) from exc
-            if self.site.is_login(self.page.url):
-                raise SessionExpired("signed out") from exc
+            self._raise_if_sent_away()
             if self._in_flight:
                 # X is still sending the settings: slow, not changed.
                 raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from exc
@@ -372,6 +380,8 @@ class GrokPage:
         state = ready.get("state") if isinstance(ready, dict) else None
         if state == "signed_out":
             raise SessionExpired("signed out")
+        if state == "locked":
+            raise AccountLocked("locked")
         if state == "went_wrong":
             raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
         await self._wait_for_reads()

@@ -37,6 +37,9 @@ from consentinel.x.signin_screens import (
 )
 from consentinel.x.site import XSite
 
+#: X's error code for a handle, email or phone it does not know (x-reference §3).
+UNKNOWN_ACCOUNT_CODE = 399
+
 #: Answer a question X asks that only a person can answer; None means nobody answered.
 Ask = Callable[[PromptKind, str], Awaitable[str | None]]
 
@@ -129,6 +132,7 @@ class SignIn:
         self.ask = ask
         self.step_timeout_ms = step_timeout_ms
         self._password_submitted = False
+        self._handle_sent_at: int | None = None  # X's answers received when the handle went
         self._http_trouble: Reason | None = None
         self._codes_tried = 0
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
@@ -279,6 +283,9 @@ class SignIn:
         if screen is Screen.HOME:
             return SignInOutcome.success(self._password_submitted)
         if screen is Screen.USERNAME:
+            if self._handle_sent_at is not None:
+                return await self._username_again(state)
+            self._handle_sent_at = len(self._task_answers)
             await self._fill_and_next(
                 'input[name="text"][autocomplete="username"]', self.secrets.handle, "username"
             )
@@ -300,6 +307,28 @@ class SignIn:
         if state.toast is not None and screen is None:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unexpected message from X")
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
+
+    async def _username_again(self, state: PageState) -> SignInOutcome | None:
+        """X shows its username step again after it had the handle. The handle is never typed
+        twice: each time is one more failed sign-in for X to count against the account. X's
+        answer says why in any language: code 399, "could not find your account"."""
+        assert self._handle_sent_at is not None
+        if len(self._task_answers) <= self._handle_sent_at:
+            return None  # X has not answered yet: wait for what it says
+        codes = await self._error_codes(self._handle_sent_at)
+        if UNKNOWN_ACCOUNT_CODE in codes:
+            return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT, state.raw_toast)
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "X asked for the username again")
+
+    async def _error_codes(self, since: int) -> set[int]:
+        """The error codes in X's step answers from the `since`-th on."""
+        codes: set[int] = set()
+        for index in range(since, len(self._task_answers)):
+            body = await self._answer_body(index)
+            for error in (body or {}).get("errors") or []:
+                if isinstance(error, dict) and isinstance(error.get("code"), int):
+                    codes.add(error["code"])
+        return codes
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
