@@ -161,7 +161,9 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             handle=handle,
         ),
         Reason.REFUSED: tr(
-            "X refused the sign-in for now; Consentinel waits before trying again.",
+            "X refused the sign-in for now; Consentinel waits before trying again. You can sign "
+            "in yourself in a browser window: `consentinel login {handle}`.",
+            handle=handle,
         ),
         Reason.LOCKED: tr(
             "X locked the account until you verify it: sign in on x.com, then run "

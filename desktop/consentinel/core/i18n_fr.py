@@ -203,8 +203,11 @@ FRENCH: dict[str, str] = {
     "`consentinel login {handle}`.":
         "X demande de confirmer l'e-mail ou le téléphone du compte : ajoutez-le au compte, ou "
         "lancez `consentinel login {handle}`.",
-    "X refused the sign-in for now; Consentinel waits before trying again.":
-        "X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer.",
+    "X refused the sign-in for now; Consentinel waits before trying again. You can sign "
+    "in yourself in a browser window: `consentinel login {handle}`.":
+        "X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous "
+        "pouvez vous connecter vous-même dans une fenêtre de navigateur : "
+        "`consentinel login {handle}`.",
     "X locked the account until you verify it: sign in on x.com, then run "
     "`consentinel login {handle}`.":
         "X a verrouillé le compte jusqu'à ce que vous le vérifiiez : connectez-vous sur x.com, "
