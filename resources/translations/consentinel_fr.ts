@@ -488,7 +488,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <name>RowHints</name>
     <message>
         <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X demande un code à deux facteurs. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.</source>

@@ -794,6 +794,11 @@
             <translation>Journal intact — {count} entrées</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="281" />
+            <source>Journal intact — no entries yet</source>
+            <translation>Journal intact — aucune entrée pour l’instant</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="176" />
             <source>Every entry is chained to the one before it, and every screenshot matches the hash taken with it: nothing was edited, removed or added since, unless the whole chain was rewritten (a check, not a signature).</source>
             <translation>Chaque entrée est chaînée à la précédente et chaque capture d’écran correspond au hachage pris avec elle : rien n’a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
@@ -1060,7 +1065,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         </message>
         <message>
             <source>X shows a puzzle that only a person can solve.</source>
-            <translation>X affiche une énigme que seule une personne peut résoudre.</translation>
+            <translation>X affiche un captcha que seule une personne peut résoudre.</translation>
         </message>
         <message>
             <source>X has locked the account until you confirm that it is yours.</source>
@@ -1281,16 +1286,21 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
             <translation>Les paramètres n’ont pas pu être enregistrés : {problem}</translation>
         </message>
         <message>
-            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="403" />
-            <source>no accounts</source>
-            <translation>aucun compte</translation>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="459" />
+            <source>• the passwords and 2FA secrets of {handles}, in {keyring};</source>
+            <translation>• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="464" />
+            <source>• no password or 2FA secret: there is no account;</source>
+            <translation>• aucun mot de passe ni secret 2FA : il n’y a aucun compte ;</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="406" />
             <source>This deletes, on this computer:
 • the journal ({entries}) and its screenshots;
 • the saved browser sessions;
-• the passwords and 2FA secrets of {handles}, in {keyring};
+{secrets}
 • the list of accounts and the log;
 • the checks while Consentinel is closed, and its start at login.
 
@@ -1298,7 +1308,7 @@ Your other settings are kept. Nothing changes on X. This cannot be undone.</sour
             <translation>Ceci supprime, sur cet ordinateur :
 • le journal ({entries}) et ses captures d’écran ;
 • les sessions de navigateur enregistrées ;
-• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;
+{secrets}
 • la liste des comptes et le fichier de diagnostic (log) ;
 • les vérifications quand Consentinel est fermé, et son démarrage à l’ouverture de session.
 

@@ -216,7 +216,7 @@ def test_unattended_two_factor_without_secret_needs_user(
     notes = [e["payload"] for e in log if e["kind"] == "notification"]
     assert [n["message"] for n in notes] == [
         "@carol : X demande un code de double authentification — ouvrez Consentinel pour vous "
-        "connecter, ou enregistrez la clé 2FA du compte"
+        "connecter, ou enregistrez le secret 2FA du compte"
     ] * 2
     assert [n["delivered"] for n in notes] == [False, False]
     assert len([e for e in log if e["kind"] == "signin"]) == 1

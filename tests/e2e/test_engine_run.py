@@ -156,7 +156,7 @@ def test_french_messages(sim: SimHarness, tmp_path: Path, monkeypatch: pytest.Mo
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "fanny", "pw-fanny")
     (fanny,) = engine(ctx).run_check().accounts
-    assert fanny.message.startswith("Décoché et relu désactivé")
+    assert fanny.message.startswith("Décochées, puis relues décochées")
 
 
 def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_path: Path) -> None:

@@ -444,7 +444,7 @@ def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: V
     ctx = AppContext.create(vault=memory_vault)
     window = _window(qtbot, ctx)
     assert window.model.rowCount() == 0
-    assert _verdict(qtbot, window) == "Journal intact — 0 entries"
+    assert _verdict(qtbot, window) == "Journal intact — no entries yet"
     ctx.accounts.add(Account("carol"))
     ctx.journal.append_account_added("carol")
     window.refresh()

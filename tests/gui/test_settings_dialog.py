@@ -319,6 +319,19 @@ def test_the_confirmation_counts_entries_in_words(qtbot: QtBot, memory_vault: Va
     assert [dialog._entries_text(n) for n in (0, 2)] == ["0 entries", "2 entries"]
 
 
+def test_the_confirmation_names_the_accounts_whose_secrets_go(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    empty = dialog.confirmation_text()
+    assert "• no password or 2FA secret: there is no account;" in empty
+    assert "secrets of" not in empty
+    ctx.accounts.add(Account("alice"))
+    assert "• the passwords and 2FA secrets of @alice, in " in dialog.confirmation_text()
+
+
 _SMALL_SCREEN_PROBE = """
 import json, sys
 from PySide6.QtWidgets import QApplication

@@ -51,3 +51,24 @@ def test_french_help_has_no_english_left(
     shown = capsys.readouterr().out
     assert shown.startswith("utilisation : "), shown
     assert not ENGLISH.search(shown), ENGLISH.search(shown)
+
+
+def test_the_window_s_launcher_help_in_french(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`consentinel-gui --help`: its options and argparse's own words, in French."""
+    from consentinel.cli.argparse_fr import use_language
+    from consentinel.gui.launch import _parse
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    i18n.set_language(None)
+    try:
+        with pytest.raises(SystemExit):
+            _parse(["--help"])
+    finally:
+        use_language("en")
+    shown = capsys.readouterr().out
+    assert shown.startswith("utilisation : consentinel-gui"), shown
+    assert "ouvrir l'application sur le X simulé" in shown
+    assert "démarrer dans la zone de notification" in shown
+    assert not ENGLISH.search(shown), ENGLISH.search(shown)

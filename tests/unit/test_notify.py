@@ -72,7 +72,7 @@ def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     assert notes[0].body == ("X a réactivé pour @carol : entraînement. Désactivé à nouveau.")
     assert notes[1].body == (
         "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
-        "connecter, ou enregistrez la clé 2FA du compte"
+        "connecter, ou enregistrez le secret 2FA du compte"
     )
     assert notes[2].body == (
         "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé"

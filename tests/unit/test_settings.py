@@ -87,3 +87,18 @@ def test_unknown_keys_are_ignored(consentinel_home: Path) -> None:
     paths = AppPaths.from_env().ensure()
     paths.settings_path.write_text(json.dumps({"version": 1, "future_thing": 1, "schedule": "off"}))
     assert load_settings(paths) == (Settings(schedule="off"), None)
+
+
+def test_the_journal_names_changed_settings_as_a_person_knows_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from consentinel.core import i18n
+    from consentinel.core.settings import setting_names
+
+    changed = {"schedule": "weekly", "language": "fr", "a_future_setting": 1}
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    i18n.set_language(None)
+    assert setting_names(changed) == "a_future_setting, language, how often to check"
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    i18n.set_language(None)
+    assert setting_names(changed) == "a_future_setting, langue, fréquence des vérifications"

@@ -242,10 +242,11 @@ def _edit(args: argparse.Namespace) -> int:
 
 def _details(account: Account) -> list[str]:
     """What `account edit` says an account now holds (never a secret)."""
+    from consentinel.core.check_messages import box_name
     from consentinel.core.status import ALL_BOXES
 
     none = tr("none")
-    boxes = ", ".join(box.value for box in ALL_BOXES if box in account.keep)
+    boxes = ", ".join(box_name(box) for box in ALL_BOXES if box in account.keep)
     return [
         tr("email: {value}", value=account.email or none),
         tr("phone: {value}", value=account.phone or none),

@@ -62,6 +62,8 @@ FRENCH: dict[str, str] = {
     "  … and {more} more: export JSON to see them all.":
         "  … et {more} autres : exportez en JSON pour les voir tous.",
     "The journal is empty.": "Le journal est vide.",
+    "The journal is intact: no entries yet.":
+        "Le journal est intact : aucune entrée pour l'instant.",
     "The journal is intact: {count} entries, chain verified.":
         "Le journal est intact : {count} entrées, chaîne vérifiée.",
     "The journal is intact: 1 entry, chain verified.":

@@ -65,7 +65,9 @@ def _log(args: argparse.Namespace) -> int:
         verdict = journal.verify()
         if verdict.ok:
             count = verdict.entry_count
-            if count == 1:
+            if count == 0:
+                print(tr("The journal is intact: no entries yet."))
+            elif count == 1:
                 print(tr("The journal is intact: 1 entry, chain verified."))
             else:
                 print(tr("The journal is intact: {count} entries, chain verified.", count=count))

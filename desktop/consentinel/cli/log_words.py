@@ -99,6 +99,10 @@ def details(entry: Entry) -> str:
                 name=name,
             )
         return tr("the journal found could not be read; set aside as {name}", name=name)
+    if entry.kind is EntryKind.SETTINGS_CHANGED:
+        from consentinel.core.settings import setting_names
+
+        return setting_names(p)
     if entry.kind is EntryKind.NOTIFICATION:
         message = message_for_reader(p) or _notification_kind(p.get("kind"))
         if p.get("delivered"):

@@ -214,8 +214,8 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.CANCELLED: tr("The check was cancelled."),
         Reason.BOX_DISABLED: tr(
-            "X shows {detail} ticked but disabled (X does this for accounts under 18); "
-            "Consentinel cannot change it.",
+            "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
+            "Consentinel cannot change them.",
             detail=detail,
         ),
     }

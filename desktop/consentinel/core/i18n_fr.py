@@ -27,14 +27,14 @@ FRENCH: dict[str, str] = {
     "@{handle}: X asks for a two-factor code — open Consentinel to sign in, or save the "
     "account's 2FA secret":
         "@{handle} : X demande un code de double authentification — ouvrez Consentinel pour "
-        "vous connecter, ou enregistrez la clé 2FA du compte",
+        "vous connecter, ou enregistrez le secret 2FA du compte",
     "@{handle}: X sent a code by email or text message — open Consentinel to sign in":
         "@{handle} : X a envoyé un code par e-mail ou par SMS — ouvrez Consentinel pour vous "
         "connecter",
     "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign in in "
     "a browser window":
-        "@{handle} : X demande de résoudre un puzzle que seule une personne peut résoudre — "
-        "ouvrez Consentinel pour vous connecter dans une fenêtre de navigateur",
+        "@{handle} : X affiche un captcha que seule une personne peut résoudre — ouvrez "
+        "Consentinel pour vous connecter dans une fenêtre de navigateur",
     "@{handle}: X asks to confirm it is you — open Consentinel to sign in":
         "@{handle} : X demande de confirmer que c'est bien vous — ouvrez Consentinel pour vous "
         "connecter",
@@ -145,7 +145,7 @@ FRENCH: dict[str, str] = {
     "training": "entraînement",
     "personalization": "personnalisation",
     "memory": "mémoire",
-    "Unticked and read back off: {boxes}.": "Décoché et relu désactivé : {boxes}.",
+    "Unticked and read back off: {boxes}.": "Décochées, puis relues décochées : {boxes}.",
     "Would untick: {boxes}.": "Décocherait : {boxes}.",
     "X had switched {boxes} back on.": "X avait réactivé : {boxes}.",
     "Every box you chose is off.": "Toutes les cases choisies sont décochées.",
@@ -203,6 +203,29 @@ FRENCH: dict[str, str] = {
     "`consentinel login {handle}`.":
         "X demande de confirmer l'e-mail ou le téléphone du compte : ajoutez-le au compte, ou "
         "lancez `consentinel login {handle}`.",
+    # consentinel-gui --help
+    "open the app on the simulated X": "ouvrir l'application sur le X simulé",
+    "start in the tray": "démarrer dans la zone de notification",
+    # The settings a journal entry names (settings.setting_names).
+    "how often to check": "fréquence des vérifications",
+    "check at start-up when one is due": "vérification au démarrage si une est en retard",
+    "checks while Consentinel is closed": "vérifications quand Consentinel est fermé",
+    "start at login": "lancement à l'ouverture de session",
+    "browser": "navigateur",
+    "browser shown during checks": "navigateur affiché pendant les vérifications",
+    "accounts checked at once": "comptes vérifiés en même temps",
+    "language": "langue",
+    "desktop notifications": "notifications du bureau",
+    "a screenshot of every check": "capture d'écran de chaque vérification",
+    "wait after X refuses a sign-in": "attente après un refus de connexion par X",
+    "X's address": "adresse de X",
+    # What a sign-in ended on, in "X's page is not what Consentinel knows (…)".
+    "too many sign-in steps": "trop d'étapes de connexion",
+    "unknown sign-in screen": "écran de connexion inconnu",
+    "unexpected message from X": "message inattendu de X",
+    "X asked for the username again": "X a redemandé l'identifiant",
+    "the password page is not X's": "la page du mot de passe n'est pas celle de X",
+    "password field not found": "champ du mot de passe introuvable",
     "X refused the sign-in for now; Consentinel waits before trying again. You can sign "
     "in yourself in a browser window: `consentinel login {handle}`.":
         "X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous "
@@ -253,10 +276,10 @@ FRENCH: dict[str, str] = {
         "Le trousseau du système est inutilisable, le mot de passe enregistré ne peut donc pas "
         "être lu : {detail}",
     "The check was cancelled.": "La vérification a été annulée.",
-    "X shows {detail} ticked but disabled (X does this for accounts under 18); Consentinel "
-    "cannot change it.":
-        "X affiche {detail} coché mais désactivé (X le fait pour les comptes de moins de 18 "
-        "ans) ; Consentinel ne peut pas le modifier.",
+    "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
+    "Consentinel cannot change them.":
+        "Cases que X affiche cochées mais désactivées : {detail} (X le fait pour les comptes "
+        "de moins de 18 ans) ; Consentinel ne peut pas les modifier.",
     "The check failed ({reason}).": "La vérification a échoué ({reason}).",
     "The sign-in of @{handle} was not finished in the window.":
         "La connexion de @{handle} n'a pas été terminée dans la fenêtre.",
@@ -307,7 +330,7 @@ FRENCH: dict[str, str] = {
         "trousseau macOS ou Gestionnaire d'identification Windows). Consentinel ne garde jamais "
         "de mots de passe dans des fichiers en clair : démarrez ou installez un trousseau, puis "
         "réessayez.",
-    "The 2FA secret is empty.": "La clé 2FA est vide.",
+    "The 2FA secret is empty.": "Le secret 2FA est vide.",
     "The X address must look like https://x.com, not {value}.":
         "L'adresse de X doit ressembler à https://x.com, pas à {value}.",
     "The accounts file could not be read; it was moved to {moved} and the account list starts "
@@ -373,10 +396,10 @@ FRENCH: dict[str, str] = {
         "SHA256 ou SHA512).",
     "This 2FA secret is not valid: it should only have the letters A to Z and the digits 2 to "
     "7.":
-        "Cette clé 2FA n'est pas valide : elle ne doit contenir que les lettres A à Z et les "
+        "Ce secret 2FA n'est pas valide : il ne doit contenir que les lettres A à Z et les "
         "chiffres 2 à 7.",
     "This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).":
-        "Cette clé 2FA est trop courte : X donne 16 ou 32 lettres et chiffres (2 à 7).",
+        "Ce secret 2FA est trop court : X donne 16 ou 32 lettres et chiffres (2 à 7).",
     "Unknown box {name}: use {valid}.": "Case inconnue {name} : utilisez {valid}.",
     "confirmed": "confirmé",
     "entry {id} does not follow the one before it (an entry was deleted, moved or edited).":

@@ -33,6 +33,26 @@ class Language(str, Enum):
     FRENCH = "fr"
 
 
+def setting_names(keys: Any) -> str:
+    """The settings a journal entry says were changed, by the names a person knows them by,
+    in the reader's language (a name this version does not know is shown as stored)."""
+    names = {
+        "schedule": tr("how often to check"),
+        "check_on_start": tr("check at start-up when one is due"),
+        "run_when_closed": tr("checks while Consentinel is closed"),
+        "start_at_login": tr("start at login"),
+        "browser_path": tr("browser"),
+        "show_browser": tr("browser shown during checks"),
+        "concurrency": tr("accounts checked at once"),
+        "language": tr("language"),
+        "notifications": tr("desktop notifications"),
+        "screenshot_every_check": tr("a screenshot of every check"),
+        "backoff_hours": tr("wait after X refuses a sign-in"),
+        "x_origin": tr("X's address"),
+    }
+    return ", ".join(names.get(str(key), str(key)) for key in sorted(keys))
+
+
 SCHEDULES = tuple(choice.value for choice in ScheduleChoice)
 LANGUAGES = tuple(lang.value for lang in Language)
 

@@ -79,6 +79,7 @@ def diagnostics(ctx: AppContext) -> list[DiagnosticLine]:
 
 
 def basic_diagnostics(ctx: AppContext) -> list[DiagnosticLine]:
+    from consentinel.core.i18n import tr
     from consentinel.x.browser import find_browser
 
     found = find_browser(ctx.settings.browser_path)
@@ -86,9 +87,9 @@ def basic_diagnostics(ctx: AppContext) -> list[DiagnosticLine]:
     return [
         DiagnosticLine("Python", True, f"{platform.python_version()} ({sys.executable})"),
         DiagnosticLine("Qt", True, f"Qt {qVersion()}, PySide6 {pyside_version}"),
-        DiagnosticLine("Keyring", usable, ctx.vault.backend_label()),
-        DiagnosticLine("Browser", found is not None, str(found.path) if found else "—"),
-        DiagnosticLine("Data", True, str(ctx.paths.data_dir)),
+        DiagnosticLine(tr("Keyring"), usable, ctx.vault.backend_label()),
+        DiagnosticLine(tr("Browser"), found is not None, str(found.path) if found else "—"),
+        DiagnosticLine(tr("Data folder"), True, str(ctx.paths.data_dir)),
     ]
 
 

@@ -225,6 +225,10 @@ def details(entry: Entry) -> str:
         return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
         return _restart_words(p)
+    if entry.kind is EntryKind.SETTINGS_CHANGED:
+        from consentinel.core.settings import setting_names
+
+        return setting_names(p)
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(

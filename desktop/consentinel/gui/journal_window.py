@@ -276,13 +276,14 @@ class JournalWindow(QWidget):
 
     def _show_result(self, result: VerifyResult) -> None:
         if result.ok:
-            self.badge.setText(
-                (
-                    self.tr("Journal intact — 1 entry")
-                    if result.entry_count == 1
-                    else self.tr("Journal intact — {count} entries")
-                ).replace("{count}", str(result.entry_count))
-            )
+            count = result.entry_count
+            if count == 0:
+                text = self.tr("Journal intact — no entries yet")
+            elif count == 1:
+                text = self.tr("Journal intact — 1 entry")
+            else:
+                text = self.tr("Journal intact — {count} entries").replace("{count}", str(count))
+            self.badge.setText(text)
             self.badge.setStyleSheet(INTACT_STYLE)
             tip = self.tr(
                 "Every entry is chained to the one before it, and every screenshot matches "

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME, __version__
 from consentinel.core.display import has_display
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import current_language, tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -24,9 +24,13 @@ EXIT_OK, EXIT_NO_DISPLAY, EXIT_NOT_ANSWERING = 0, 2, 3
 
 
 def _parse(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    if current_language() == "fr":  # argparse's own words ("usage", "options") too
+        from consentinel.cli.argparse_fr import use_language
+
+        use_language("fr")
     parser = argparse.ArgumentParser(prog="consentinel-gui", add_help=True)
-    parser.add_argument("--demo", action="store_true", help="open the app on the simulated X")
-    parser.add_argument("--minimized", action="store_true", help="start in the tray")
+    parser.add_argument("--demo", action="store_true", help=tr("open the app on the simulated X"))
+    parser.add_argument("--minimized", action="store_true", help=tr("start in the tray"))
     return parser.parse_known_args(list(argv))
 
 

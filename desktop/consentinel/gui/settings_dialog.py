@@ -453,20 +453,26 @@ class SettingsDialog(QDialog):
     def confirmation_text(self) -> str:
         """What the confirmation names: every thing that will be deleted."""
         what = what_would_go(self._ctx)
-        handles = ", ".join(f"@{h}" for h in what.handles) or self.tr("no accounts")
+        if what.handles:
+            secrets = (
+                self.tr("• the passwords and 2FA secrets of {handles}, in {keyring};")
+                .replace("{keyring}", what.keyring)
+                .replace("{handles}", ", ".join(f"@{h}" for h in what.handles))
+            )
+        else:
+            secrets = self.tr("• no password or 2FA secret: there is no account;")
         return (
             self.tr(
                 "This deletes, on this computer:\n"
                 "• the journal ({entries}) and its screenshots;\n"
                 "• the saved browser sessions;\n"
-                "• the passwords and 2FA secrets of {handles}, in {keyring};\n"
+                "{secrets}\n"
                 "• the list of accounts and the log;\n"
                 "• the checks while Consentinel is closed, and its start at login.\n\n"
                 "Your other settings are kept. Nothing changes on X. This cannot be undone."
             )
             .replace("{entries}", self._entries_text(what.journal_entries))
-            .replace("{keyring}", what.keyring)
-            .replace("{handles}", handles)
+            .replace("{secrets}", secrets)
         )
 
     def _entries_text(self, n: int) -> str:

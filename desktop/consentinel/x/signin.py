@@ -18,6 +18,7 @@ from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from consentinel.core.check_messages import TOTP_REFUSED
+from consentinel.core.i18n import tr
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
@@ -255,7 +256,7 @@ class SignIn:
             outcome = await self._answer(state)
             if outcome is not None:
                 return outcome
-        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "too many sign-in steps")
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("too many sign-in steps"))
 
     async def _stuck(self, prev: PageState | None, exc: PlaywrightError) -> SignInOutcome:
         """Nothing new appeared in time: X is slow, failing, or shows a page we do not know."""
@@ -268,7 +269,7 @@ class SignIn:
         except PlaywrightError:
             return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         if now.screen is None or now.screen is Screen.ENTER_TEXT:
-            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unknown sign-in screen"))
         if prev is not None and now.screen is prev.screen:
             return self._fail(Status.ERROR, Reason.TIMEOUT, browser_error_words(exc))
         return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
@@ -305,8 +306,8 @@ class SignIn:
         if screen is Screen.REFUSED:
             return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.text))
         if state.toast is not None and screen is None:
-            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unexpected message from X")
-        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "unknown sign-in screen")
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unexpected message from X"))
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unknown sign-in screen"))
 
     async def _username_again(self, state: PageState) -> SignInOutcome | None:
         """X shows its username step again after it had the handle. The handle is never typed
@@ -318,7 +319,7 @@ class SignIn:
         codes = await self._error_codes(self._handle_sent_at)
         if UNKNOWN_ACCOUNT_CODE in codes:
             return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT, state.raw_toast)
-        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "X asked for the username again")
+        return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
 
     async def _error_codes(self, since: int) -> set[int]:
         """The error codes in X's step answers from the `since`-th on."""
@@ -339,14 +340,14 @@ class SignIn:
             return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
         if not self.site.path_of(self.page.url):
             # Only on X's own pages: never into a page another site put in front of us.
-            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "the password page is not X's")
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("the password page is not X's"))
         password_field = self.page.locator('input[name="password"][type="password"]')
         # The password goes only into X's one visible password field, checked just before typing.
         if (
             await password_field.count() != 1
             or await password_field.get_attribute("type") != "password"
         ):
-            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, "password field not found")
+            return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("password field not found"))
         await password_field.fill(self.secrets.password)
         button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
         if await button.count() == 1:
