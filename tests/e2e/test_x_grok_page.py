@@ -12,6 +12,7 @@ from playwright.async_api import async_playwright
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.x.browser import launch_args
+from consentinel.x.errors import NetworkTrouble
 from consentinel.x.grok_page import GrokPage
 from consentinel.x.signin import SignInSecrets, sign_in
 from consentinel.x.site import XSite
@@ -149,6 +150,37 @@ def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_pa
     assert not sim.box("cyd", Box.TRAINING)
     assert sim.box("cyd", Box.MEMORY)
     assert sim.mutations("cyd") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_x_saying_its_read_failed_is_seen_at_once_in_any_language(
+    sim: SimHarness, chromium_path: str, lang: str
+) -> None:
+    """X's read of the settings answered 429 and its page says so in a toast: that is X's
+    failure, seen when the toast comes whatever its words (here German, which we have no words
+    for), not a page that "never appeared" after the whole wait."""
+    sim.add("ines", "pw", lang=lang, scenario="rate_limited")
+    site = XSite(sim.origin)
+
+    async def main() -> NetworkTrouble:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(
+                executable_path=chromium_path, headless=True, args=launch_args(True)
+            )
+            page = await browser.new_page()
+
+            async def nobody(_kind: object, _detail: str) -> str | None:
+                return None
+
+            assert (await sign_in(page, site, SignInSecrets("ines", "pw"), nobody, 6000)).ok
+            with pytest.raises(NetworkTrouble) as failed:
+                await GrokPage(page, site, 6000).open()
+            await browser.close()
+            return failed.value
+
+    failed = asyncio.run(main())
+    assert failed.reason is Reason.RATE_LIMITED
+    assert failed.detail == "X said something went wrong"  # from the toast, not the time-out
 
 
 # -- identify_boxes on its own: the three signals must agree --------------------------------------

@@ -188,6 +188,8 @@ _UI["de"] = {
     "unknown_account": "Wir konnten deinen Account leider nicht finden.",
     "incorrect": "Falsch. Bitte versuche es noch einmal.",
     "went_wrong": "Etwas ist schiefgelaufen. Versuche, die Seite neu zu laden.",
+    "rate_limited": "Etwas ist schiefgelaufen, aber keine Sorge – es liegt nicht an dir. "
+    "Versuche es noch einmal.",
     "retry": "Wiederholen",
     "access_title": "Authentifiziere deinen Account",
     "access_text": "Bestätige deine Identität. Dein Account wurde zu seinem Schutz gesperrt. "

@@ -60,18 +60,20 @@ DATA_FIELDS: dict[str, Box] = {
 LATE_BOX_WAIT_MS = 1500
 _HELP_ID = re.compile(r"^CHECKBOX_(\d+)_LABEL$")
 
-# Ready when the boxes are drawn, when X sent us to sign in, or when X shows its error toast.
+# Ready when the boxes are drawn, when X sent us to sign in, or when X shows its error toast
+# ("went_wrong", in the words we know); with `anyToast`, a message in other words ("toast").
 _READY_JS = """
-([wrapperSel, wentWrong]) => {
+([wrapperSel, wentWrong, anyToast]) => {
   const p = location.pathname;
   if (p.startsWith('/account/access')) return {state: 'locked'};
   if (p.startsWith('/i/flow/login') || p === '/login') return {state: 'signed_out'};
-  const toast = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
+  const toasts = [...document.querySelectorAll('[data-testid="toast"], [role="alert"]')]
     .map((el) => el.innerText.trim().toLowerCase())
-    .find((t) => wentWrong.some((w) => t.includes(w)));
+    .filter((t) => t);
   const wrapper = document.querySelector(wrapperSel);
   if (wrapper && wrapper.querySelector('input[type="checkbox"]')) return {state: 'ready'};
-  if (toast) return {state: 'went_wrong'};
+  if (toasts.some((t) => wentWrong.some((w) => t.includes(w)))) return {state: 'went_wrong'};
+  if (anyToast && toasts.length) return {state: 'toast'};
   return null;
 }
 """
@@ -354,11 +356,34 @@ class GrokPage:
         if response is not None and (reason := reason_for_status(response.status)):
             raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
         self._raise_if_sent_away()
+        deadline = asyncio.get_running_loop().time() + self.timeout_ms / 1000
+        state = await self._wait_ready(deadline, any_toast=True)
+        if state == "toast":
+            if self._http_trouble is not None:
+                # X's read of the settings failed, and X says so in words we do not know.
+                raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
+            state = await self._wait_ready(deadline, any_toast=False)  # a message of its own
+        if state == "signed_out":
+            raise SessionExpired("signed out")
+        if state == "locked":
+            raise AccountLocked("locked")
+        if state == "went_wrong":
+            raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
+        await self._wait_for_reads()
+        if self._http_trouble is not None:
+            # The boxes were drawn, but from a failed read: their values cannot be trusted.
+            raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
+        self.data = await self._read_data()
+
+    async def _wait_ready(self, deadline: float, *, any_toast: bool) -> str | None:
+        """What the page came to (_READY_JS's state) by `deadline`; what it means when it came
+        to nothing, raised."""
+        left_ms = max(1.0, (deadline - asyncio.get_running_loop().time()) * 1000)
         try:
             handle = await self.page.wait_for_function(
                 _READY_JS,
-                arg=[WRAPPER, list(_WENT_WRONG)],
-                timeout=self.timeout_ms,
+                arg=[WRAPPER, list(_WENT_WRONG), any_toast],
+                timeout=left_ms,
                 polling="raf",
             )
             ready = await handle.json_value()
@@ -378,17 +403,7 @@ class GrokPage:
                 raise await self._page_changed(tr("the Grok settings never appeared")) from exc
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None
-        if state == "signed_out":
-            raise SessionExpired("signed out")
-        if state == "locked":
-            raise AccountLocked("locked")
-        if state == "went_wrong":
-            raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
-        await self._wait_for_reads()
-        if self._http_trouble is not None:
-            # The boxes were drawn, but from a failed read: their values cannot be trusted.
-            raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
-        self.data = await self._read_data()
+        return str(state) if state else None
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)
