@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from playwright.async_api import async_playwright
@@ -26,6 +27,8 @@ from tests.e2e._engine_support import (
 )
 
 pytestmark = pytest.mark.browser
+
+T = TypeVar("T")
 
 #: Layout changes simx can show; each must end page_changed with no mutation sent.
 #: (Help ids missing or out of order, extra or missing boxes: see identify_boxes tests below.)
@@ -120,33 +123,40 @@ def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path:
     assert not sim.delete_pressed("delen") and not sim.delete_pressed("delfr")
 
 
+async def _on_grok_page(
+    chromium_path: str, site: XSite, handle: str, use: Callable[[GrokPage], Awaitable[T]]
+) -> T:
+    """Sign `handle` in on a fresh browser's page, then `use` a GrokPage on it (6 s waits)."""
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(
+            executable_path=chromium_path, headless=True, args=launch_args(True)
+        )
+        page = await browser.new_page()
+
+        async def nobody(_kind: object, _detail: str) -> str | None:
+            return None
+
+        outcome = await sign_in(page, site, SignInSecrets(handle, "pw"), nobody, 6000)
+        assert outcome.ok, outcome
+        try:
+            return await use(GrokPage(page, site, 6000))
+        finally:
+            await browser.close()
+
+
 def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_path: str) -> None:
     """GrokPage on its own: read, untick one box, read back after a reload."""
     sim.add("cyd", "pw", boxes={Box.TRAINING: True, Box.PERSONALIZATION: False, Box.MEMORY: True})
-    site = XSite(sim.origin)
 
-    async def main() -> None:
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(
-                executable_path=chromium_path, headless=True, args=launch_args(True)
-            )
-            page = await browser.new_page()
+    async def read_untick_read(grok: GrokPage) -> None:
+        boxes = await grok.open()
+        assert [b for b in boxes] == list(ALL_BOXES)
+        assert boxes[Box.TRAINING].checked and not boxes[Box.PERSONALIZATION].checked
+        untick = await grok.untick(Box.TRAINING)
+        assert untick.confirmed and untick.mutation_status == 200
+        assert not (await grok.read())[Box.TRAINING].checked
 
-            async def nobody(_kind: object, _detail: str) -> str | None:
-                return None
-
-            outcome = await sign_in(page, site, SignInSecrets("cyd", "pw"), nobody, 6000)
-            assert outcome.ok, outcome
-            grok = GrokPage(page, site, 6000)
-            boxes = await grok.open()
-            assert [b for b in boxes] == list(ALL_BOXES)
-            assert boxes[Box.TRAINING].checked and not boxes[Box.PERSONALIZATION].checked
-            untick = await grok.untick(Box.TRAINING)
-            assert untick.confirmed and untick.mutation_status == 200
-            assert not (await grok.read())[Box.TRAINING].checked
-            await browser.close()
-
-    asyncio.run(main())
+    asyncio.run(_on_grok_page(chromium_path, XSite(sim.origin), "cyd", read_untick_read))
     assert not sim.box("cyd", Box.TRAINING)
     assert sim.box("cyd", Box.MEMORY)
     assert sim.mutations("cyd") == 1
@@ -160,25 +170,13 @@ def test_x_saying_its_read_failed_is_seen_at_once_in_any_language(
     failure, seen when the toast comes whatever its words (here German, which we have no words
     for), not a page that "never appeared" after the whole wait."""
     sim.add("ines", "pw", lang=lang, scenario="rate_limited")
-    site = XSite(sim.origin)
 
-    async def main() -> NetworkTrouble:
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(
-                executable_path=chromium_path, headless=True, args=launch_args(True)
-            )
-            page = await browser.new_page()
+    async def open_fails(grok: GrokPage) -> NetworkTrouble:
+        with pytest.raises(NetworkTrouble) as failed:
+            await grok.open()
+        return failed.value
 
-            async def nobody(_kind: object, _detail: str) -> str | None:
-                return None
-
-            assert (await sign_in(page, site, SignInSecrets("ines", "pw"), nobody, 6000)).ok
-            with pytest.raises(NetworkTrouble) as failed:
-                await GrokPage(page, site, 6000).open()
-            await browser.close()
-            return failed.value
-
-    failed = asyncio.run(main())
+    failed = asyncio.run(_on_grok_page(chromium_path, XSite(sim.origin), "ines", open_fails))
     assert failed.reason is Reason.RATE_LIMITED
     assert failed.detail == "X said something went wrong"  # from the toast, not the time-out
 

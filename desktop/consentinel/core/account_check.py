@@ -251,7 +251,14 @@ class AccountCheck:
         """X sends the account's session to verify the account: only its owner can, on X. No
         sign-in is tried (one more on a locked account is what X counts), and none by itself
         for the back-off's hours; the session is kept for when it is unlocked."""
-        self.ctx.accounts.block(self.handle, Reason.LOCKED, hours=self.ctx.settings.backoff_hours)
+        remember_outcome(
+            self.ctx.accounts,
+            self.handle,
+            Reason.LOCKED,
+            password_submitted=False,
+            backoff_hours=self.ctx.settings.backoff_hours,
+            unattended=self.shared.unattended,
+        )
         message = reason_message(Reason.LOCKED, self.handle)
         return self._result(Status.NEEDS_USER, Reason.LOCKED, message)
 

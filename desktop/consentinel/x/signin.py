@@ -216,13 +216,19 @@ class SignIn:
             self._answers_read = len(self._task_answers)
             return await self._with_step(state_from_js(await handle.json_value()))
 
+    async def _errors_since(self, since: int) -> list[Any]:
+        """The errors X's step answers reported, from the `since`-th answer on."""
+        found: list[Any] = []
+        for index in range(since, len(self._task_answers)):
+            body = await self._answer_body(index)
+            errors = body.get("errors") if body else None
+            if errors:
+                found.extend(errors if isinstance(errors, list) else [errors])
+        return found
+
     async def _x_said_no(self) -> bool:
         """Whether one of X's step answers since the last state was an error."""
-        for index in range(self._answers_read, len(self._task_answers)):
-            body = await self._answer_body(index)
-            if body and body.get("errors"):
-                return True
-        return False
+        return bool(await self._errors_since(self._answers_read))
 
     def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
         return SignInOutcome(
@@ -316,20 +322,14 @@ class SignIn:
         assert self._handle_sent_at is not None
         if len(self._task_answers) <= self._handle_sent_at:
             return None  # X has not answered yet: wait for what it says
-        codes = await self._error_codes(self._handle_sent_at)
+        codes = [
+            error.get("code")
+            for error in await self._errors_since(self._handle_sent_at)
+            if isinstance(error, dict)
+        ]
         if UNKNOWN_ACCOUNT_CODE in codes:
             return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT, state.raw_toast)
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
-
-    async def _error_codes(self, since: int) -> set[int]:
-        """The error codes in X's step answers from the `since`-th on."""
-        codes: set[int] = set()
-        for index in range(since, len(self._task_answers)):
-            body = await self._answer_body(index)
-            for error in (body or {}).get("errors") or []:
-                if isinstance(error, dict) and isinstance(error.get("code"), int):
-                    codes.add(error["code"])
-        return codes
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
