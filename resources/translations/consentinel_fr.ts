@@ -80,7 +80,7 @@
     </message>
         <message>
             <source>The new language will apply when this check has ended.</source>
-            <translation>La nouvelle langue s’appliquera à la fin de cette vérification.</translation>
+            <translation>La nouvelle langue s'appliquera à la fin de cette vérification.</translation>
         </message>
 </context>
 <context>
@@ -127,7 +127,7 @@
     </message>
         <message>
             <source>Checking 1 account…</source>
-            <translation>Vérification d’un compte…</translation>
+            <translation>Vérification d'un compte…</translation>
         </message>
 </context>
 <context>
@@ -417,7 +417,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>The check did not end with every box off. Select or hover the status to read why.</source>
-        <translation>La vérification ne s’est pas terminée avec toutes les cases décochées. Sélectionnez ou survolez l’état pour savoir pourquoi.</translation>
+        <translation>La vérification ne s'est pas terminée avec toutes les cases décochées. Sélectionnez ou survolez l'état pour savoir pourquoi.</translation>
     </message>
     <message>
         <source>X had switched boxes back on: {accounts}. They are off again.</source>
@@ -457,7 +457,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>What it already changed on X stays changed, and is in the journal. The accounts it has not reached yet are checked next time.</source>
-        <translation>Ce qu’elle a déjà modifié sur X le reste, et figure dans le journal. Les comptes qu’elle n’a pas encore atteints seront vérifiés la prochaine fois.</translation>
+        <translation>Ce qu'elle a déjà modifié sur X le reste, et figure dans le journal. Les comptes qu'elle n'a pas encore atteints seront vérifiés la prochaine fois.</translation>
     </message>
     <message>
         <source>Cancel the check and quit</source>
@@ -477,7 +477,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>There is no account to check yet.</source>
-        <translation>Il n’y a encore aucun compte à vérifier.</translation>
+        <translation>Il n'y a encore aucun compte à vérifier.</translation>
     </message>
     <message>
         <source>X's data still holds as on boxes its page does not show: {accounts}. Nothing can untick them there.</source>
@@ -500,31 +500,31 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in in a browser window…”.</source>
-        <translation>X demande de confirmer l’e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X refused the sign-in for now; Consentinel waits before trying again. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X a refusé la connexion pour l’instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in in a browser window…”.</source>
-        <translation>X a verrouillé le compte jusqu’à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X ended the saved session and Consentinel could not sign in again by itself. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
-        <translation>X a mis fin à la session enregistrée et Consentinel n’a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+        <translation>X a mis fin à la session enregistrée et Consentinel n'a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>X said the saved password is wrong. It will not be tried again until you change it with “Edit account…”.</source>
-        <translation>X indique que le mot de passe enregistré est faux. Il ne sera plus essayé tant que vous ne l’aurez pas changé avec « Modifier le compte… ».</translation>
+        <translation>X indique que le mot de passe enregistré est faux. Il ne sera plus essayé tant que vous ne l'aurez pas changé avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>Consentinel could not start a browser. Choose one in “Settings…”, or check again to be offered a download of Chromium. The Diagnostics tab of “About Consentinel” shows what this computer has.</source>
-        <translation>Consentinel n’a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu’on vous propose de télécharger Chromium. L’onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
+        <translation>Consentinel n'a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu'on vous propose de télécharger Chromium. L'onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
     </message>
     <message>
         <source>The browser stopped unexpectedly during the check, so nothing was confirmed. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
-        <translation>Le navigateur s’est arrêté pendant la vérification, rien n’a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l’onglet Diagnostic de « À propos de Consentinel ».</translation>
+        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
     </message>
     <message>
         <source>No automatic sign-in before {when}.</source>

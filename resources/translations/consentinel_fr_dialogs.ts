@@ -11,7 +11,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="118" />
             <source>Keeps your X accounts out of AI training, and keeps them out: it unticks the boxes on X's Grok settings page and checks them again on a schedule.</source>
-            <translation>Tient vos comptes X à l’écart de l’entraînement de l’IA, durablement : il décoche les cases de la page des paramètres Grok de X et les revérifie selon un calendrier.</translation>
+            <translation>Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement : il décoche les cases de la page des paramètres Grok de X et les revérifie selon un calendrier.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="122" />
@@ -31,7 +31,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="132" />
             <source>X's help page about Grok</source>
-            <translation>Page d’aide de X sur Grok</translation>
+            <translation>Page d'aide de X sur Grok</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="144" />
@@ -206,7 +206,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="120" />
             <source>Training is always kept off.</source>
-            <translation>L’entraînement reste toujours désactivé.</translation>
+            <translation>L'entraînement reste toujours désactivé.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="126" />
@@ -252,11 +252,11 @@
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="294" />
             <source>Nothing was saved: {problem}</source>
-            <translation>Rien n’a été enregistré : {problem}</translation>
+            <translation>Rien n'a été enregistré : {problem}</translation>
         </message>
         <message>
             <source>Each box X shows on its Grok settings page. Ticked here: Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
-            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L’entraînement reste toujours désactivé.</translation>
+            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
         </message>
     </context>
     <context>
@@ -279,7 +279,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="20" />
             <source>Use my posts and Grok conversations to train AI</source>
-            <translation>Utiliser mes publications et conversations Grok pour entraîner l’IA</translation>
+            <translation>Utiliser mes publications et conversations Grok pour entraîner l'IA</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="23" />
@@ -409,7 +409,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="54" />
             <source>Screenshot</source>
-            <translation>Capture d’écran</translation>
+            <translation>Capture d'écran</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="55" />
@@ -465,7 +465,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
             <source>the browser stopped</source>
-            <translation>le navigateur s’est arrêté</translation>
+            <translation>le navigateur s'est arrêté</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="38" />
@@ -475,7 +475,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="40" />
             <source>X had switched it back on</source>
-            <translation>X l’avait réactivée</translation>
+            <translation>X l'avait réactivée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="42" />
@@ -535,7 +535,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="67" />
             <source>X did not save the change</source>
-            <translation>X n’a pas enregistré la modification</translation>
+            <translation>X n'a pas enregistré la modification</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="68" />
@@ -581,7 +581,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="78" />
             <source>started from the app</source>
-            <translation>lancée depuis l’application</translation>
+            <translation>lancée depuis l'application</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="79" />
@@ -611,7 +611,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="129" />
             <source>The page did not look as expected</source>
-            <translation>La page n’avait pas l’aspect attendu</translation>
+            <translation>La page n'avait pas l'aspect attendu</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="131" />
@@ -660,11 +660,11 @@
         </message>
         <message>
             <source>The journal before it no longer verified; you chose to keep it as {name} and start a new one</source>
-            <translation>Le journal précédent ne se vérifiait plus ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
+            <translation>Le journal précédent ne se vérifiait plus ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
         </message>
         <message>
             <source>The journal before it no longer verified: {problem}; you chose to keep it as {name} and start a new one</source>
-            <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d’en commencer un nouveau</translation>
+            <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
         </message>
     </context>
     <context>
@@ -692,7 +692,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="60" />
             <source>Kind of entry</source>
-            <translation>Type d’entrée</translation>
+            <translation>Type d'entrée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="61" />
@@ -776,7 +776,7 @@
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="288" />
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="292" />
             <source>Screenshot</source>
-            <translation>Capture d’écran</translation>
+            <translation>Capture d'écran</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="118" />
@@ -796,12 +796,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="281" />
             <source>Journal intact — no entries yet</source>
-            <translation>Journal intact — aucune entrée pour l’instant</translation>
+            <translation>Journal intact — aucune entrée pour l'instant</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="176" />
             <source>Every entry is chained to the one before it, and every screenshot matches the hash taken with it: nothing was edited, removed or added since, unless the whole chain was rewritten (a check, not a signature).</source>
-            <translation>Chaque entrée est chaînée à la précédente et chaque capture d’écran correspond au hachage pris avec elle : rien n’a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
+            <translation>Chaque entrée est chaînée à la précédente et chaque capture d'écran correspond au hachage pris avec elle : rien n'a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="180" />
@@ -811,7 +811,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="185" />
             <source>Someone or something changed the journal file outside Consentinel. Keep a copy of it before anything else.</source>
-            <translation>Quelqu’un ou quelque chose a modifié le fichier du journal en dehors de Consentinel. Gardez-en une copie avant toute autre chose.</translation>
+            <translation>Quelqu'un ou quelque chose a modifié le fichier du journal en dehors de Consentinel. Gardez-en une copie avant toute autre chose.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="222" />
@@ -826,12 +826,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="257" />
             <source>The screenshot {path} cannot be opened (moved or deleted?).</source>
-            <translation>Impossible d’ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
+            <translation>Impossible d'ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="286" />
             <source>Screenshot — {name}</source>
-            <translation>Capture d’écran — {name}</translation>
+            <translation>Capture d'écran — {name}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="308" />
@@ -851,7 +851,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="326" />
             <source>The export failed: {problem}</source>
-            <translation>L’export a échoué : {problem}</translation>
+            <translation>L'export a échoué : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="331" />
@@ -877,11 +877,11 @@
         </message>
         <message>
             <source>Every entry and every screenshot is being compared with its hash.</source>
-            <translation>Chaque entrée et chaque capture d’écran sont comparées à leur hachage.</translation>
+            <translation>Chaque entrée et chaque capture d'écran sont comparées à leur hachage.</translation>
         </message>
         <message>
             <source>The journal could not be checked: {problem}</source>
-            <translation>Le journal n’a pas pu être vérifié : {problem}</translation>
+            <translation>Le journal n'a pas pu être vérifié : {problem}</translation>
         </message>
         <message>
             <source>Start a &amp;new journal…</source>
@@ -889,7 +889,7 @@
         </message>
         <message>
             <source>Keep this journal as it is, next to a new one that starts with an entry naming it.</source>
-            <translation>Garder ce journal tel quel, à côté d’un nouveau qui commence par une entrée le nommant.</translation>
+            <translation>Garder ce journal tel quel, à côté d'un nouveau qui commence par une entrée le nommant.</translation>
         </message>
         <message>
             <source>Start a new journal</source>
@@ -907,9 +907,9 @@ It will not be changed or deleted: it stays in the data folder under a name of i
 The new journal starts with an entry naming the old one, and its badge says “intact” again from there. The accounts' last results show again after their next check.</source>
             <translation>Ce journal ne se vérifie plus : {problem}
 
-Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d’écran, pour qui doit l’examiner. Exportez-le d’abord si vous devez le montrer à quelqu’un.
+Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d'écran, pour qui doit l'examiner. Exportez-le d'abord si vous devez le montrer à quelqu'un.
 
-Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
+Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -917,15 +917,15 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         </message>
         <message>
             <source>A check is running: start a new journal once it has ended.</source>
-            <translation>Une vérification est en cours : commencez un nouveau journal une fois qu’elle est terminée.</translation>
+            <translation>Une vérification est en cours : commencez un nouveau journal une fois qu'elle est terminée.</translation>
         </message>
         <message>
             <source>Nothing was changed: {problem}</source>
-            <translation>Rien n’a été modifié : {problem}</translation>
+            <translation>Rien n'a été modifié : {problem}</translation>
         </message>
         <message>
             <source>The old journal is kept as {name}, next to the new one.</source>
-            <translation>L’ancien journal est gardé sous le nom {name}, à côté du nouveau.</translation>
+            <translation>L'ancien journal est gardé sous le nom {name}, à côté du nouveau.</translation>
         </message>
         <message>
             <source>… and {more} more: export JSON to see them all.</source>
@@ -967,7 +967,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="78" />
             <source>Open your authenticator app and type the code it shows for {handle} on X.</source>
-            <translation>Ouvrez votre application d’authentification et saisissez le code qu’elle affiche pour {handle} sur X.</translation>
+            <translation>Ouvrez votre application d'authentification et saisissez le code qu'elle affiche pour {handle} sur X.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="81" />
@@ -977,7 +977,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="87" />
             <source>The code is 6 to 8 digits, nothing else.</source>
-            <translation>Le code compte 6 à 8 chiffres, rien d’autre.</translation>
+            <translation>Le code compte 6 à 8 chiffres, rien d'autre.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="89" />
@@ -992,7 +992,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="94" />
             <source>Check the email or phone of {handle} and type the code X just sent.</source>
-            <translation>Consultez l’e-mail ou le téléphone de {handle} et saisissez le code que X vient d’envoyer.</translation>
+            <translation>Consultez l'e-mail ou le téléphone de {handle} et saisissez le code que X vient d'envoyer.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="97" />
@@ -1012,7 +1012,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="104" />
             <source>X is asking for the email or phone of {handle}</source>
-            <translation>X demande l’e-mail ou le téléphone de {handle}</translation>
+            <translation>X demande l'e-mail ou le téléphone de {handle}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="108" />
@@ -1052,7 +1052,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
             <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
-            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d’elle-même dès que X affiche votre page d’accueil.</translation>
+            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
@@ -1061,7 +1061,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         </message>
         <message>
             <source>X did not accept the previous answer. Try again.</source>
-            <translation>X n’a pas accepté la réponse précédente. Réessayez.</translation>
+            <translation>X n'a pas accepté la réponse précédente. Réessayez.</translation>
         </message>
         <message>
             <source>X shows a puzzle that only a person can solve.</source>
@@ -1069,11 +1069,11 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         </message>
         <message>
             <source>X has locked the account until you confirm that it is yours.</source>
-            <translation>X a verrouillé le compte jusqu’à ce que vous confirmiez qu’il est à vous.</translation>
+            <translation>X a verrouillé le compte jusqu'à ce que vous confirmiez qu'il est à vous.</translation>
         </message>
         <message>
             <source>No password is saved for this account: type it in the browser window.</source>
-            <translation>Aucun mot de passe n’est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
+            <translation>Aucun mot de passe n'est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
         </message>
     </context>
     <context>
@@ -1126,7 +1126,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="74" />
             <source>Start Consentinel at &amp;login, in the tray</source>
-            <translation>Lancer Consentinel à l’&amp;ouverture de session, dans la barre d’état</translation>
+            <translation>Lancer Consentinel à l'&amp;ouverture de session, dans la barre d'état</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="80" />
@@ -1196,7 +1196,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="143" />
             <source>A new language applies to the windows as soon as you save.</source>
-            <translation>Une nouvelle langue s’applique aux fenêtres dès l’enregistrement.</translation>
+            <translation>Une nouvelle langue s'applique aux fenêtres dès l'enregistrement.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="147" />
@@ -1253,7 +1253,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="215" />
             <source>The demo's data is thrown away when it closes, so it cannot check while closed or start at login.</source>
-            <translation>Les données de la démo sont effacées à sa fermeture : elle ne peut donc pas vérifier une fois fermée ni se lancer à l’ouverture de session.</translation>
+            <translation>Les données de la démo sont effacées à sa fermeture : elle ne peut donc pas vérifier une fois fermée ni se lancer à l'ouverture de session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="282" />
@@ -1273,7 +1273,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="300" />
             <source>{path} is not a program that can be started.</source>
-            <translation>{path} n’est pas un programme qui peut être lancé.</translation>
+            <translation>{path} n'est pas un programme qui peut être lancé.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="316" />
@@ -1283,7 +1283,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="348" />
             <source>The settings could not be saved: {problem}</source>
-            <translation>Les paramètres n’ont pas pu être enregistrés : {problem}</translation>
+            <translation>Les paramètres n'ont pas pu être enregistrés : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="459" />
@@ -1293,7 +1293,7 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="464" />
             <source>• no password or 2FA secret: there is no account;</source>
-            <translation>• aucun mot de passe ni secret 2FA : il n’y a aucun compte ;</translation>
+            <translation>• aucun mot de passe ni secret 2FA : il n'y a aucun compte ;</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="406" />
@@ -1306,13 +1306,13 @@ Le nouveau journal commence par une entrée qui nomme l’ancien, et son badge r
 
 Your other settings are kept. Nothing changes on X. This cannot be undone.</source>
             <translation>Ceci supprime, sur cet ordinateur :
-• le journal ({entries}) et ses captures d’écran ;
+• le journal ({entries}) et ses captures d'écran ;
 • les sessions de navigateur enregistrées ;
 {secrets}
 • la liste des comptes et le fichier de diagnostic (log) ;
-• les vérifications quand Consentinel est fermé, et son démarrage à l’ouverture de session.
+• les vérifications quand Consentinel est fermé, et son démarrage à l'ouverture de session.
 
-Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversible.</translation>
+Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversible.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="423" />
@@ -1332,17 +1332,17 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversi
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="437" />
             <source>A check is running: wait for it to end (or cancel it), then try again.</source>
-            <translation>Une vérification est en cours : attendez qu’elle se termine (ou annulez-la), puis réessayez.</translation>
+            <translation>Une vérification est en cours : attendez qu'elle se termine (ou annulez-la), puis réessayez.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="444" />
             <source>Nothing was deleted: {problem}</source>
-            <translation>Rien n’a été supprimé : {problem}</translation>
+            <translation>Rien n'a été supprimé : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="449" />
             <source>Some files could not be deleted: {problem}</source>
-            <translation>Certains fichiers n’ont pas pu être supprimés : {problem}</translation>
+            <translation>Certains fichiers n'ont pas pu être supprimés : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="455" />
@@ -1359,7 +1359,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversi
         </message>
         <message>
             <source>Keep a screenshot of e&amp;very check (about 100 kB each)</source>
-            <translation>&amp;Garder une capture d’écran de chaque vérification (environ 100 ko chacune)</translation>
+            <translation>&amp;Garder une capture d'écran de chaque vérification (environ 100 ko chacune)</translation>
         </message>
         <message>
             <source>Not only when a box was changed: a picture of the settings page at each check, as evidence that the boxes were still off that day.</source>
@@ -1378,7 +1378,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C’est irréversi
             <source>Consentinel opens X's settings page in Chrome, Edge or Chromium, and none was found on this computer.
 
 You can download Chromium for Consentinel alone (about 170 MB, kept in its data folder), or choose a browser that is already installed.</source>
-            <translation>Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et aucun n’a été trouvé sur cet ordinateur.
+            <translation>Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et aucun n'a été trouvé sur cet ordinateur.
 
 Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé dans son dossier de données), ou choisir un navigateur déjà installé.</translation>
         </message>
@@ -1445,7 +1445,7 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>{path} is not a program this computer can run.</source>
-            <translation>{path} n’est pas un programme que cet ordinateur peut lancer.</translation>
+            <translation>{path} n'est pas un programme que cet ordinateur peut lancer.</translation>
         </message>
         <message>
             <source>&amp;Try the download again</source>

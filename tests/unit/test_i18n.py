@@ -19,15 +19,15 @@ def _tr_literals() -> list[tuple[str, str]]:
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
-                if (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr"
-                    and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                ):
-                    found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", node.args[0].value))
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                    continue
+                # tr(message, ...) and tr_in(lang, message, ...)
+                at = {"tr": 0, "tr_in": 1}.get(node.func.id)
+                if at is None or len(node.args) <= at:
+                    continue
+                message = node.args[at]
+                if isinstance(message, ast.Constant) and isinstance(message.value, str):
+                    found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", message.value))
     return found
 
 

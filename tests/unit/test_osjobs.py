@@ -191,6 +191,31 @@ def test_systemd_units_pass_systemd_analyze_verify(
     assert timer["Install"]["WantedBy"] == "timers.target"
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_os_tools_describe_the_job_in_both_languages_whatever_the_persons(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Task Scheduler's window and `systemctl status` show the description long after the job
+    # was installed, maybe after the person changed the app's language.
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    daily = (
+        "Consentinel: check X accounts every day / Consentinel : vérifier les comptes X chaque jour"
+    )
+    timer = configparser.ConfigParser(interpolation=None, strict=False)
+    timer.read_string(render_timer("daily"))
+    assert timer["Unit"]["Description"] == daily
+    cmd = JobCommand(argv=("python", "-m", "consentinel", "check", "--unattended"))
+    xml = render_task_xml("daily", cmd, start_day=date(2026, 3, 2))
+    task = ET.fromstring(xml.split("\n", 1)[1])
+    assert task.findtext("t:RegistrationInfo/t:Description", namespaces=NS) == daily
+    service = configparser.ConfigParser(interpolation=None, strict=False)
+    service.read_string(render_service(cmd))
+    assert service["Unit"]["Description"] == (
+        "Consentinel: check that X accounts stay out of AI training"
+        " / Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
+    )
+
+
 def test_systemd_verify_catches_a_broken_exec_start(tmp_path: Path) -> None:
     # Proves the verify test above would fail if ExecStart pointed at nothing.
     analyze = require_tool("systemd-analyze", "systemd")

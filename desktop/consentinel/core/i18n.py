@@ -53,5 +53,11 @@ def current_language() -> str:
 
 def tr(message: str, **values: object) -> str:
     """Translate an English message id and fill in its {placeholders}."""
-    text = _french().get(message, message) if current_language() == "fr" else message
+    return tr_in(current_language(), message, **values)
+
+
+def tr_in(lang: str, message: str, **values: object) -> str:
+    """`tr` into `lang` whatever the person's language: for words read outside the app, such as
+    the OS scheduler's description of its job, which outlasts any choice of language."""
+    text = _french().get(message, message) if lang == "fr" else message
     return text.format(**values) if values else text

@@ -138,6 +138,10 @@ FRENCH: dict[str, str] = {
     "every 12 hours": "toutes les 12 heures",
     "every day": "chaque jour",
     "every week": "chaque semaine",
+    "Consentinel: check that X accounts stay out of AI training": (
+        "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
+    ),
+    "Consentinel: check X accounts {every}": "Consentinel : vérifier les comptes X {every}",
     "never": "jamais",
     "{tool} is not installed.": "{tool} n'est pas installé.",
     "{tool} did not answer in time.": "{tool} n'a pas répondu à temps.",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from consentinel.core.fileio import StorageError, describe_os_error, make_private_dirs
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import SUPPORTED, current_language, tr, tr_in
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
 #: The command line the OS job runs; the GUI's login item adds nothing but --minimized.
@@ -192,16 +192,31 @@ def _write_file(path: Path, data: bytes, mode: int) -> None:
         raise
 
 
-def every_words(schedule: str) -> str:
-    """'every 6 hours', 'every day'… for messages."""
+def every_words(schedule: str, lang: str | None = None) -> str:
+    """'every 6 hours', 'every day'… in the person's language, or in `lang`."""
+    lang = lang or current_language()
     choice = parse_schedule(schedule)
     words = {
-        ScheduleChoice.EVERY_6H: tr("every 6 hours"),
-        ScheduleChoice.EVERY_12H: tr("every 12 hours"),
-        ScheduleChoice.DAILY: tr("every day"),
-        ScheduleChoice.WEEKLY: tr("every week"),
+        ScheduleChoice.EVERY_6H: tr_in(lang, "every 6 hours"),
+        ScheduleChoice.EVERY_12H: tr_in(lang, "every 12 hours"),
+        ScheduleChoice.DAILY: tr_in(lang, "every day"),
+        ScheduleChoice.WEEKLY: tr_in(lang, "every week"),
     }
-    return words.get(choice, tr("never"))
+    return words.get(choice, tr_in(lang, "never"))
+
+
+def job_description(schedule: str | None = None) -> str:
+    """What the OS's own tools show of a job (Task Scheduler's window, `systemctl status`): the
+    job with `schedule`, else its service. In English and French, whatever the person's language
+    now: they read it outside the app, maybe after changing it."""
+
+    def said_in(lang: str) -> str:
+        if schedule is None:
+            return tr_in(lang, "Consentinel: check that X accounts stay out of AI training")
+        every = every_words(schedule, lang)
+        return tr_in(lang, "Consentinel: check X accounts {every}", every=every)
+
+    return " / ".join(said_in(lang) for lang in SUPPORTED)
 
 
 def off_report() -> JobReport:

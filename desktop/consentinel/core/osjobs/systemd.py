@@ -18,6 +18,7 @@ from consentinel.core.osjobs.job import (
     Runner,
     every_words,
     folder_suffix,
+    job_description,
     off_report,
     run_command,
     write_file,
@@ -92,7 +93,7 @@ def systemd_booted() -> bool:
 def render_service(command: JobCommand) -> str:
     lines = [
         "[Unit]",
-        "Description=Consentinel: check that X accounts stay out of AI training",
+        f"Description={job_description()}",
         "",
         "[Service]",
         "Type=oneshot",
@@ -111,7 +112,7 @@ def render_timer(schedule: str, service: str = SERVICE) -> str:
     return "\n".join(
         [
             "[Unit]",
-            f"Description=Consentinel: check X accounts {every_words_en(choice)}",
+            f"Description={job_description(schedule)}",
             "",
             "[Timer]",
             f"OnCalendar={on_calendar(choice)}",
@@ -127,16 +128,6 @@ def render_timer(schedule: str, service: str = SERVICE) -> str:
             "",
         ]
     )
-
-
-def every_words_en(choice: ScheduleChoice) -> str:
-    # Unit descriptions are read by administrators in logs: English, like systemd's own.
-    return {
-        ScheduleChoice.EVERY_6H: "every 6 hours",
-        ScheduleChoice.EVERY_12H: "every 12 hours",
-        ScheduleChoice.DAILY: "every day",
-        ScheduleChoice.WEEKLY: "every week",
-    }.get(choice, "")
 
 
 def installed_schedule(timer_text: str) -> ScheduleChoice | None:

@@ -20,6 +20,7 @@ from consentinel.core.osjobs.job import (
     Runner,
     every_words,
     folder_suffix,
+    job_description,
     off_report,
     run_command,
     write_file,
@@ -84,7 +85,7 @@ def render_task_xml(
     ET.register_namespace("", TASK_NS)
     task = ET.Element(f"{{{TASK_NS}}}Task", {"version": "1.2"})
     info = _sub(task, "RegistrationInfo")
-    _sub(info, "Description", f"Consentinel: check X accounts {every_words_plain(choice)}")
+    _sub(info, "Description", job_description(schedule))
     _sub(info, "URI", task_name)
 
     trigger = _sub(_sub(task, "Triggers"), "CalendarTrigger")
@@ -143,15 +144,6 @@ def render_task_xml(
     ET.indent(task)
     body = ET.tostring(task, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-16"?>\n' + body + "\n"
-
-
-def every_words_plain(choice: ScheduleChoice) -> str:
-    return {
-        ScheduleChoice.EVERY_6H: "every 6 hours",
-        ScheduleChoice.EVERY_12H: "every 12 hours",
-        ScheduleChoice.DAILY: "every day",
-        ScheduleChoice.WEEKLY: "every week",
-    }.get(choice, "")
 
 
 class WindowsTaskJob:
