@@ -72,3 +72,24 @@ def test_the_window_s_launcher_help_in_french(
     assert "ouvrir l'application sur le X simulé" in shown
     assert "démarrer dans la zone de notification" in shown
     assert not ENGLISH.search(shown), ENGLISH.search(shown)
+
+
+def test_the_simulated_x_s_help_in_french(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m consentinel.simx --help`, which the README's demo runs, in French."""
+    from consentinel.cli.argparse_fr import use_language
+    from consentinel.simx.__main__ import main
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    i18n.set_language(None)
+    try:
+        with pytest.raises(SystemExit):
+            main(["--help"])
+    finally:
+        use_language("en")
+    shown = capsys.readouterr().out
+    assert shown.startswith("utilisation : python -m consentinel.simx"), shown
+    assert "Sert le X simulé sur 127.0.0.1." in shown
+    assert "--scenario FICHIER  un fichier de scénario (TOML ou JSON)" in shown
+    assert not ENGLISH.search(shown), ENGLISH.search(shown)

@@ -15,7 +15,7 @@ PACKAGE = Path(consentinel.__file__).parent
 
 def _tr_literals() -> list[tuple[str, str]]:
     found = []
-    for folder in ("core", "cli", "x"):
+    for folder in ("core", "cli", "x", "simx"):
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):

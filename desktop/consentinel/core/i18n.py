@@ -14,7 +14,11 @@ from functools import cache
 
 SUPPORTED = ("en", "fr")
 #: Modules holding a FRENCH dict; one per package so that each part keeps its own words.
-_FRENCH_CATALOGS = ("consentinel.core.i18n_fr", "consentinel.cli.i18n_fr")
+_FRENCH_CATALOGS = (
+    "consentinel.core.i18n_fr",
+    "consentinel.cli.i18n_fr",
+    "consentinel.simx.i18n_fr",
+)
 _forced: str | None = None
 
 

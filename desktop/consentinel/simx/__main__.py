@@ -6,15 +6,18 @@ import argparse
 import sys
 import threading
 
+from consentinel.cli.argparse_fr import use_language
+from consentinel.core.i18n import current_language, tr
 from consentinel.simx import Scenario, SimX
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_language(current_language())  # the README's demo starts here: its help in French too
     parser = argparse.ArgumentParser(
-        prog="python -m consentinel.simx", description="Serve the simulated X on 127.0.0.1."
+        prog="python -m consentinel.simx", description=tr("Serve the simulated X on 127.0.0.1.")
     )
-    parser.add_argument("--scenario", help="a scenario file (TOML or JSON)")
-    parser.add_argument("--port", type=int, default=0, help="port (default: any free one)")
+    parser.add_argument("--scenario", metavar=tr("FILE"), help=tr("a scenario file (TOML or JSON)"))
+    parser.add_argument("--port", type=int, default=0, help=tr("port (default: any free one)"))
     args = parser.parse_args(argv)
     try:
         scenario = Scenario.from_file(args.scenario) if args.scenario else Scenario()
