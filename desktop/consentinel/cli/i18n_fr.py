@@ -37,6 +37,9 @@ FRENCH: dict[str, str] = {
     "Give the password on standard input with --password-stdin.":
         "Donnez le mot de passe sur l'entrée standard avec --password-stdin.",
     "Interrupted.": "Interrompu.",
+    "Stopped: the system asked Consentinel to end.": (
+        "Arrêté : le système a demandé à Consentinel de s'arrêter."
+    ),
     "Keeps your X accounts out of AI training, and keeps them out.":
         "Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement.",
     "No accounts yet. Add one with: consentinel account add HANDLE --password-stdin":

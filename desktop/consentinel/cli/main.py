@@ -7,10 +7,14 @@ imported only when its command runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from types import FrameType
+from typing import Any, NoReturn
 
 from consentinel import __version__
 from consentinel.cli.errors import UsageError, stop_writing_output
@@ -86,6 +90,44 @@ def _replace_what_cannot_be_written() -> None:
             reconfigure(errors="replace")
 
 
+class _Sigterm:
+    """SIGTERM (a shutdown, a logout, `systemctl stop`, `kill`) ends a command the way Ctrl-C
+    does, so a check stopped by a shutdown closes its browser, removes its folder and writes its
+    run as cancelled, where it used to vanish mid-page (its run found "interrupted" by the next
+    command, its folder removed by the next check). The handler hands over to SIGINT's:
+    asyncio's during a check (the running pages are cancelled and cleaned up before
+    KeyboardInterrupt is raised), Python's otherwise."""
+
+    def __init__(self) -> None:
+        self.received = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _Sigterm:
+        with contextlib.suppress(ValueError):  # not the main thread: signals are not ours
+            self._previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+    def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
+        self.received = True
+        on_sigint = signal.getsignal(signal.SIGINT)
+        if callable(on_sigint):
+            on_sigint(signal.SIGINT, frame)
+        else:  # SIGINT ignored (started in the background by a shell): end all the same
+            raise KeyboardInterrupt
+
+    def die_of_it(self) -> None:
+        """Once cleaned up, end as killed by SIGTERM: what systemd counts as a clean stop, and
+        what a shell reports (143)."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _replace_what_cannot_be_written()
     args = build_parser().parse_args(argv)
@@ -96,25 +138,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The person reads sentences on the terminal, not the developers' log records (which the
     # app writes to its log file): none of ours falls through to stderr.
     logging.getLogger("consentinel").addHandler(logging.NullHandler())
-    try:
-        result = int(args.handler(args))
-    except UsageError as error:
-        print(str(error), file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:
-        stop_writing_output()  # the reader stopped reading: not an error of ours
-        return 0
-    except OSError as error:  # a storage problem no command caught: one sentence, no traceback
-        from consentinel.core.fileio import StorageError, describe_os_error
+    with _Sigterm() as sigterm:
+        try:
+            return int(args.handler(args))
+        except UsageError as error:
+            print(str(error), file=sys.stderr)
+            return EXIT_USAGE
+        except BrokenPipeError:
+            stop_writing_output()  # the reader stopped reading: not an error of ours
+            return 0
+        except OSError as error:  # a storage problem no command caught: one sentence
+            from consentinel.core.fileio import StorageError, describe_os_error
 
-        text = str(error) if isinstance(error, StorageError) else describe_os_error(error)
-        print(text, file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        # On a line of its own, not after a question's words (^C ends no line).
-        print("\n" + tr("Interrupted."), file=sys.stderr)
-        return EXIT_INTERRUPTED
-    return result
+            text = str(error) if isinstance(error, StorageError) else describe_os_error(error)
+            print(text, file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            if sigterm.received:
+                print(tr("Stopped: the system asked Consentinel to end."), file=sys.stderr)
+                sigterm.die_of_it()
+            # On a line of its own, not after a question's words (^C ends no line).
+            print("\n" + tr("Interrupted."), file=sys.stderr)
+            return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -130,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.logging_setup import setup_logging_or_stderr
     from consentinel.gui.message_style import is_dark
     from consentinel.gui.qt_by_name import warm_up_later
+    from consentinel.gui.quit_signals import QuitOnSignals
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import Claim, SingleInstance, server_name
     from consentinel.gui.translations import Translators
@@ -213,9 +214,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     collector = GuiThreadCollector(app)  # a check's worker thread must never delete Qt objects
     collector.start()
+    # A logout's SIGTERM or a terminal's Ctrl-C ends the app as Quit does.
+    on_signals = QuitOnSignals(lambda: app.exit(0), app)
+    controller.after_first_frame(on_signals.install)
     try:
         return int(app.exec())
     finally:
+        on_signals.uninstall()  # from here a second SIGTERM ends the process at once
         controller.shutdown()
         if instance is not None:
             instance.release()

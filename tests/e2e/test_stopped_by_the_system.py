@@ -1,0 +1,142 @@
+"""A logout, a shutdown or `systemctl stop` sends SIGTERM: a check then ends as when the person
+cancels it, its run written down as cancelled, its browser and folders gone, whether the command
+line or the window was checking.
+
+Real processes, a real Secret Service keyring, real Chromium against the simulated X, the window
+offscreen. Each process gets a temporary folder of its own, so what it leaves there is its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import RunStatus
+from consentinel.core.paths import AppPaths
+from consentinel.simx import SimAccount, SimX
+from tests.e2e.test_cli import CLI, PASSWORD, run_cli
+
+GUI = str(Path(sys.executable).parent / "consentinel-gui")
+HANDLES = ("sig_ann", "sig_bob")
+
+
+@pytest.fixture
+def private_tmp() -> Iterator[Path]:
+    # Short: Chromium's socket goes in it, and a socket's path has at most 107 bytes.
+    with tempfile.TemporaryDirectory(prefix="sigterm-", dir="/tmp") as folder:
+        yield Path(folder)
+
+
+def _accounts_on_a_slow_x(
+    simx: Any, cli_env: dict[str, str], private_tmp: Path
+) -> tuple[SimX, dict[str, str]]:
+    # X takes its time to draw its pages: the signal arrives while they are open.
+    sim = simx(*(SimAccount(h, PASSWORD) for h in HANDLES), render_delay_ms=4000)
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, TMPDIR=str(private_tmp))
+    for handle in HANDLES:
+        run_cli(env, "account", "add", handle, "--password-stdin", stdin=PASSWORD + "\n",
+                check_exit=0)  # fmt: skip
+    return sim, env
+
+
+@contextlib.contextmanager
+def _started(args: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[str]]:
+    """The process, killed at the end if the test failed before it ended."""
+    proc = subprocess.Popen(
+        args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def _when_x_is_open(sim: SimX, proc: subprocess.Popen[str]) -> None:
+    """Until the check's browser has asked X for a page (polled: X's side is another thread)."""
+    deadline = time.monotonic() + 120
+    while not sim.clients():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            out, err = proc.communicate()
+            raise AssertionError(f"the check never reached X:\n{out}\n{err}")
+        time.sleep(0.1)
+
+
+def _nothing_left(env: dict[str, str]) -> None:
+    left = sorted(p.name for p in Path(env["TMPDIR"]).iterdir())
+    assert not [n for n in left if n.startswith(("consentinel-browser-", "playwright"))], left
+    assert not _processes_naming(env["TMPDIR"]), "a browser outlived the check"
+
+
+def _processes_naming(words: str) -> list[str]:
+    """Command lines of this machine's processes that hold `words` (read from /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            line = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if words in line:
+                found.append(line)
+    return found
+
+
+def _last_run_status(home: Path) -> RunStatus:
+    journal = Journal.open(AppPaths(home).journal_path)
+    try:
+        runs = journal.runs()
+        return runs[0].status
+    finally:
+        journal.close()
+
+
+@pytest.mark.browser
+def test_a_command_line_check_stopped_by_sigterm_cleans_up_and_says_so(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    with _started([CLI, "check", "--json"], env) as proc:
+        _when_x_is_open(sim, proc)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    # Ended as killed by SIGTERM once cleaned up: a clean stop to systemd, 143 to a shell.
+    assert proc.returncode == -signal.SIGTERM, (proc.returncode, err)
+    assert "Stopped: the system asked Consentinel to end." in err
+    assert "Traceback" not in err
+    assert '"interrupted": true' in out
+    assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    _nothing_left(env)
+
+
+@pytest.mark.browser
+def test_the_window_stopped_by_sigterm_during_a_check_cancels_it_and_quits(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    log = AppPaths(consentinel_home).logs_dir / "consentinel.log"
+    # Accounts never checked and a daily schedule: the window checks them as it starts.
+    with _started([GUI], env) as proc:
+        _when_x_is_open(sim, proc)
+        deadline = time.monotonic() + 60
+        while "quit the app from now on" not in (log.read_text() if log.exists() else ""):
+            assert time.monotonic() < deadline, "the window never took over SIGTERM"
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "SIGTERM received: quitting" in log.read_text()
+    assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    _nothing_left(env)
+    leftovers = [p.name for p in Path(env["TMPDIR"]).iterdir()]
+    assert not [n for n in leftovers if n.startswith("org.consentinel")], leftovers
