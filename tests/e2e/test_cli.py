@@ -13,7 +13,9 @@ from typing import Any
 import pyotp
 import pytest
 
+from consentinel.core.events import AccountResult
 from consentinel.core.paths import AppPaths
+from consentinel.core.status import Status
 from consentinel.simx import SimAccount
 from tests.fixtures.keyring_fixtures import folder_vault
 
@@ -411,11 +413,35 @@ def test_a_scheduled_run_right_after_a_check_is_skipped(
     ctx.settings.schedule = "daily"
     ctx.save_settings()
     run = ctx.journal.start_run("gui")
+    ctx.journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
     ctx.journal.finish_run(run)
     ctx.journal.close()
     proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
     assert json.loads(proc.stdout) == {"skipped": True, "reason": "checked_lately"}
     assert "is skipped" in proc.stderr
+
+
+def test_a_check_of_one_account_does_not_put_off_the_others_scheduled_check(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """`check alice` a moment ago, `check --dry-run` too: the OS job that fires now still checks,
+    since flipper was never checked and its boxes are on."""
+    from consentinel.core.context import AppContext
+
+    sim = simx(SimAccount("alice", "pw-a"), SimAccount("flipper", "pw-f"))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    for handle, password in (("alice", "pw-a"), ("flipper", "pw-f")):
+        run_cli(env, "account", "add", handle, "--password-stdin", stdin=password + "\n",
+                check_exit=0)  # fmt: skip
+    ctx = AppContext.create(AppPaths.under(consentinel_home))
+    ctx.settings.schedule = "daily"
+    ctx.save_settings()
+    ctx.journal.close()
+    run_cli(env, "check", "alice", check_exit=0)
+    run_cli(env, "check", "--dry-run", check_exit=1)  # flipper's boxes would be unticked
+    proc = run_cli(env, "check", "--unattended", "--json", check_exit=0)
+    assert "skipped" not in json.loads(proc.stdout), proc.stderr
+    assert sim.boxes("flipper")["training"] is False
 
 
 def test_verify_says_when_the_journal_started_over(

@@ -22,6 +22,7 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.evidence import sha256_hex
 from consentinel.core.journal import (
     HEAD_FILE_NAME,
+    Entry,
     EntryKind,
     Journal,
     RunStatus,
@@ -142,6 +143,43 @@ def test_a_run_that_could_not_reach_x_is_not_a_completed_run(journal_path: Path)
     j.record_check(back, AccountResult("alice", Status.OPTED_OUT))
     j.finish_run(back)
     assert j.last_completed_run_at() > good_at  # type: ignore[operator]
+
+
+def _at(entry: Entry) -> datetime:
+    return datetime.fromisoformat(entry.ts)
+
+
+def test_the_schedule_counts_from_the_account_checked_longest_ago(journal_path: Path) -> None:
+    """A check of some accounts, or a dry run that left boxes on, does not put off the others'
+    scheduled check: it counts from the account checked through longest ago."""
+    times = iter(datetime(2026, 3, 1, h, tzinfo=timezone.utc) for h in range(24))
+    j = Journal.open(journal_path, clock=lambda: next(times))
+    both = ["alice", "Flipper"]
+    run = j.start_run("schedule")
+    alice_first = _at(j.record_check(run, AccountResult("alice", Status.OPTED_OUT)))
+    j.finish_run(run)
+    assert j.every_account_checked_at(both) is None  # flipper never was: due now
+    assert j.every_account_checked_at(["ALICE"]) == alice_first
+    run = j.start_run("schedule")
+    flipper_first = _at(j.record_check(run, AccountResult("flipper", Status.FIXED)))
+    j.finish_run(run)
+    assert j.every_account_checked_at(both) == alice_first
+    # Alice alone again, then a dry run, an unreachable X and a cancel for flipper: the
+    # schedule still counts from flipper's first check.
+    alice_again = _at(j.record_check(j.start_run("manual"), AccountResult("alice", Status.FIXED)))
+    for result in (
+        AccountResult("flipper", Status.WOULD_FIX),
+        AccountResult("flipper", Status.ERROR, Reason.NETWORK),
+        AccountResult("flipper", Status.ERROR, Reason.CANCELLED),
+    ):
+        j.record_check(j.start_run("manual"), result)
+    assert j.every_account_checked_at(both) == flipper_first
+    # A check that needs the person still went through: nothing to gain by checking sooner.
+    refused = AccountResult("flipper", Status.NEEDS_USER, Reason.WRONG_PASSWORD)
+    flipper_then = _at(j.record_check(j.start_run("schedule"), refused))
+    assert j.every_account_checked_at(both) == min(alice_again, flipper_then)
+    # No account: the last run that went through, as before.
+    assert j.every_account_checked_at([]) == j.last_completed_run_at()
 
 
 def test_last_unticked_by_us(journal: Journal) -> None:

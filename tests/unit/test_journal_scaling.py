@@ -50,6 +50,7 @@ def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:
         lambda: journal.entries(handle="alice"),
         lambda: journal.entries(handle="alice", kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1),
         lambda: journal.last_unticked_by_us("alice", Box.TRAINING),
+        lambda: journal.every_account_checked_at(["alice"]),
     ):
         found = plans(journal, call)
         assert_no_scan_of_entries(found)

@@ -185,20 +185,22 @@ def _print_json(result: RunResult, *, interrupted: bool) -> None:
 
 
 def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
-    """True (and said) when a check ended lately (the open app's, most often): the OS job
-    fires at fixed times while the app counts from its last run, and both need not check back
-    to back (the app's own scheduler goes by the same last run)."""
+    """True (and said) when every account was checked lately (by the open app, most often):
+    the OS job fires at fixed times while the app counts from its last checks, and both need
+    not check back to back (the app's own scheduler counts from the same checks)."""
     from datetime import datetime, timezone
 
     from consentinel.core.schedule import os_run_is_due
 
-    last = ctx.journal.last_completed_run_at()
+    handles = [account.handle for account in ctx.accounts.list()]
+    last = ctx.journal.every_account_checked_at(handles)
     if os_run_is_due(last, ctx.settings.schedule, datetime.now(timezone.utc)):
         return False
     assert last is not None
     when = last.astimezone().strftime("%Y-%m-%d %H:%M")
     said = tr(
-        "A check ended at {when}, less than half an interval ago; this scheduled one is skipped.",
+        "Every account was checked since {when}, less than half an interval ago; this"
+        " scheduled check is skipped.",
         when=when,
     )
     print(said, file=sys.stderr)

@@ -25,9 +25,9 @@ FRENCH: dict[str, str] = {
         "@{handle} : X a besoin de vous. Ouvrir une fenêtre de navigateur pour terminer "
         "la connexion ? [o/N] ",
     "Added @{handle}.": "@{handle} ajouté.",
-    "A check ended at {when}, less than half an interval ago; this scheduled one is skipped.":
-        "Une vérification s'est terminée à {when}, il y a moins d'un demi-intervalle ; "
-        "celle-ci, planifiée, est ignorée.",
+    "Every account was checked since {when}, less than half an interval ago; this"
+    " scheduled check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins"
+    " d'un demi-intervalle ; cette vérification planifiée est ignorée.",
     "Another check is already running; this one is skipped.":
         "Une vérification est déjà en cours ; celle-ci est ignorée.",
     "Another check is running{who}; waiting for it to end…":

@@ -617,6 +617,33 @@ class Journal:
             ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
+    def every_account_checked_at(self, handles: Sequence[str]) -> datetime | None:
+        """When the account checked longest ago among `handles` was last checked through, so
+        what the next scheduled check counts from: a check of some accounts, or a dry run that
+        left boxes on, must not put off the others' (the last good run did). A check through
+        came to its end without being kept from X (RETRY_SOON_REASONS) and, in a dry run, found
+        nothing left to untick. None when one of them never was: its check is due now. With no
+        account, the last run that went through."""
+        if not handles:
+            return self.last_completed_run_at()
+        skipped = sorted(r.value for r in (*RETRY_SOON_REASONS, Reason.CANCELLED))
+        marks = ", ".join("?" * len(skipped))
+        oldest: datetime | None = None
+        with self._lock:
+            for handle in handles:
+                row = self._db.execute(
+                    "SELECT ts FROM entries WHERE lower(handle) = ? AND kind = ?"
+                    f" AND coalesce(json_extract(payload, '$.reason'), '') NOT IN ({marks})"
+                    " AND json_extract(payload, '$.status') != ?"
+                    " ORDER BY id DESC LIMIT 1",
+                    (handle_key(handle), EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value),
+                ).fetchone()
+                if row is None:
+                    return None
+                at = datetime.fromisoformat(row[0])
+                oldest = at if oldest is None else min(oldest, at)
+        return oldest
+
     def last_unticked_by_us(self, handle: str, box: Box) -> bool:
         """True when our latest change of this box unticked it and the read-back confirmed it:
         if the box is ticked again now, X (not the person through us) turned it back on."""

@@ -110,8 +110,9 @@ class _Jitter(NamedTuple):
 class Scheduler:
     """Decides on each tick whether to call `start_run`; told by `run_finished` when it ends.
 
-    `last_completed` is asked on every tick (the GUI passes the journal's last completed run), so
-    a check done meanwhile by the OS job or the command line moves the next due time too.
+    `last_completed` is asked on every tick (the GUI passes when the account checked longest ago
+    was last checked through, Journal.every_account_checked_at), so a check done meanwhile by the
+    OS job or the command line moves the next due time too.
     `start_run()` returns False when it could not start (another process holds the lock).
     """
 

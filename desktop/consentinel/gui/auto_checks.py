@@ -32,12 +32,16 @@ class AutoChecks(QObject):
             clock=clock or SystemClock(),
             schedule=ctx.settings.schedule,
             start_run=start_run,
-            last_completed=lambda: self._ctx.journal.last_completed_run_at(),
+            last_completed=self._every_account_checked_at,
             check_on_start=ctx.settings.check_on_start,
         )
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
+
+    def _every_account_checked_at(self) -> datetime | None:
+        handles = [account.handle for account in self._ctx.accounts.list()]
+        return self._ctx.journal.every_account_checked_at(handles)
 
     def start(self) -> None:
         self._timer.start()
