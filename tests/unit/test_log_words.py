@@ -78,3 +78,18 @@ def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     journal.record_check(run, AccountResult("bob", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD))
     check = journal.entries(kinds=[EntryKind.CHECK])[0]
     assert "(mot de passe incorrect)" in entry_line(check)
+
+
+def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path) -> None:
+    """Cancelled before it reached them: "cancelled", as the window says, not "error"."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("gui")
+    journal.record_check(run, AccountResult("alice", Status.OPTED_OUT))
+    for handle in ("bob", "carol"):
+        journal.record_check(run, AccountResult(handle, Status.ERROR, Reason.CANCELLED))
+    journal.finish_run(run, cancelled=True)
+    said = [entry_line(e) for e in journal.entries()]
+    bob = next(line for line in said if "@bob" in line)
+    assert bob.endswith("@bob              cancelled"), bob
+    assert said[-1].endswith("cancelled — opted out (already off): 1, cancelled: 2"), said[-1]
+    assert not [line for line in said if "error" in line], said

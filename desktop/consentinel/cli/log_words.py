@@ -22,7 +22,7 @@ from consentinel.core.journal_entries import (
     run_end_words,
     text_for_reader,
 )
-from consentinel.core.status import Box, Status
+from consentinel.core.status import OWN_NAME_REASONS, Box, Status
 
 _KINDS = {
     EntryKind.RUN_STARTED: "check started",
@@ -74,6 +74,7 @@ def details(entry: Entry) -> str:
             lambda end: tr(_RUN_ENDS[end]) if end in _RUN_ENDS else end,
             status_words,
             tr("{name}: {count}"),
+            reason_words,
         )
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)
@@ -160,7 +161,10 @@ def _on_off(value: object) -> str:
 
 
 def _check(p: dict[str, Any]) -> str:
-    parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
+    if p.get("reason") in {r.value for r in OWN_NAME_REASONS}:  # "cancelled", not "error"
+        parts = [reason_words(p.get("reason"))]
+    else:
+        parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
     for value, change in box_changes_in_page_order(p):
         before, after = change.get("before"), change.get("after")
         if before == after:  # left as it was: its state, not "off → off"

@@ -47,7 +47,7 @@ from consentinel.core.journal_schema import (
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.processes import process_running, this_host
-from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
+from consentinel.core.status import OWN_NAME_REASONS, RETRY_SOON_REASONS, Box, Reason, Status
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
@@ -358,11 +358,16 @@ class Journal:
                 "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
                 (status.value, now, run_id),
             )
+            # Checks named after their reason ("cancelled", not "error") are counted so.
+            own = [reason.value for reason in OWN_NAME_REASONS]
+            marks = ", ".join("?" * len(own))
             outcomes = dict(
                 self._db.execute(
-                    "SELECT json_extract(payload, '$.status'), count(*) FROM entries "
-                    "WHERE run_id = ? AND kind = ? GROUP BY 1 ORDER BY 1",
-                    (run_id, EntryKind.CHECK.value),
+                    "SELECT CASE WHEN json_extract(payload, '$.reason') IN"
+                    f" ({marks}) THEN json_extract(payload, '$.reason')"
+                    " ELSE json_extract(payload, '$.status') END, count(*) FROM entries"
+                    " WHERE run_id = ? AND kind = ? GROUP BY 1 ORDER BY 1",
+                    (*own, run_id, EntryKind.CHECK.value),
                 ).fetchall()
             )
             payload = {"status": status.value, "outcomes": outcomes}

@@ -10,7 +10,7 @@ from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from consentinel.core.i18n import current_language, tr
-from consentinel.core.status import ALL_BOXES, Status
+from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
 
 GENESIS_HASH = "0" * 64
 
@@ -226,11 +226,12 @@ def run_end_words(
     end_word: Callable[[str], str],
     name: Callable[[Status], str],
     pair: str = "{name}: {count}",
+    reason_name: Callable[[Reason], str] | None = None,
 ) -> str:
     """A run's end: what its checks found ("Fixed: 1, Needs you: 2"; the entry's kind already
     says it finished), or how it ended and what it found before ("cancelled — Fixed: 1")."""
     status = str(payload.get("status", ""))
-    counts = outcome_counts(payload, name, pair)
+    counts = outcome_counts(payload, name, pair, reason_name)
     if status == "finished" and counts:
         return counts
     words = end_word(status)
@@ -238,18 +239,28 @@ def run_end_words(
 
 
 def outcome_counts(
-    payload: dict[str, Any], name: Callable[[Status], str], pair: str = "{name}: {count}"
+    payload: dict[str, Any],
+    name: Callable[[Status], str],
+    pair: str = "{name}: {count}",
+    reason_name: Callable[[Reason], str] | None = None,
 ) -> str:
-    """'Fixed: 1, Needs you: 2' from a finished run's outcomes, in `Status` order; `pair` is
-    the language's way of writing one ("{name} : {count}" in French)."""
+    """'Fixed: 1, Needs you: 2, cancelled: 3' from a finished run's outcomes, in `Status`
+    order, then the checks named after their reason (OWN_NAME_REASONS; older runs counted them
+    as errors); `pair` is the language's way of writing one ("{name} : {count}" in French)."""
     counts = payload.get("outcomes")
     if not isinstance(counts, dict):
         return ""
+    named: list[tuple[str, str]] = [(st.value, name(st)) for st in Status]
+    named += [(r.value, (reason_name or _reason_value)(r)) for r in OWN_NAME_REASONS]
     return ", ".join(
-        pair.replace("{name}", name(st)).replace("{count}", str(counts[st.value]))
-        for st in Status
-        if st.value in counts
+        pair.replace("{name}", words).replace("{count}", str(counts[value]))
+        for value, words in named
+        if value in counts
     )
+
+
+def _reason_value(reason: Reason) -> str:
+    return reason.value
 
 
 def message_for_reader(payload: dict[str, Any]) -> str:

@@ -236,6 +236,7 @@ def details(entry: Entry) -> str:
             lambda end: _tr(_RUN_STATUSES[end]) if end in _RUN_STATUSES else end,
             status_name,
             pair,
+            lambda reason: status_name(Status.ERROR, reason),  # "Cancelled", as in the table
         )
     return entry.summary()
 
