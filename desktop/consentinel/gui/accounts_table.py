@@ -109,6 +109,16 @@ class AccountsTable(QTableWidget):
             probe.deleteLater()
         return self._status_width
 
+    def natural_width(self) -> int:
+        """How wide the table's frame must be to show every column whole, the last one as wide
+        as its title or widest cell (it takes what is left, so its width says nothing), with
+        room for a vertical scroll bar."""
+        header = self.horizontalHeader()
+        last = self.columnCount() - 1
+        columns = sum(header.sectionSize(column) for column in range(last))
+        columns += max(self.sizeHintForColumn(last) + CELL_PADDING, header.sectionSizeHint(last))
+        return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
     def selected_handles(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
         handles = []

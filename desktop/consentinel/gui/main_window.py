@@ -34,7 +34,7 @@ from consentinel.gui.time_words import when_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
     # The dialogs, the engine and its events load when first used: the window opens without them.
     # So does the accounts table, on a home with no account yet.
@@ -720,6 +720,25 @@ class MainWindow(QMainWindow):
     def painted(self) -> bool:
         """True once the window has been painted (and `first_painted` sent or on its way)."""
         return self._painted
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._painted and self._table is not None:
+            self._fit_the_table()
+        super().showEvent(event)
+
+    def _fit_the_table(self) -> None:
+        """At its first show, the window as wide as the table's columns need, within the
+        screen: French words are longer, and at the width that suits English the last column
+        was cut and a scroll bar shown. Laid out by now, so what is around the table is known."""
+        table = self.table
+        missing = table.natural_width() - table.width()
+        screen = self.screen()
+        if missing <= 0 or screen is None:
+            return
+        room = screen.availableGeometry().width() - (self.frameGeometry().width() - self.width())
+        wider = min(self.width() + missing, room)
+        if wider > self.width():
+            self.resize(wider, self.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -1,0 +1,76 @@
+"""The main window opens as wide as its table's columns need, within the screen: in French the
+words are longer, and at the width that suits English the last column was cut and the table
+scrolled sideways. A fresh process on a 1600-pixel offscreen screen (the tests' own is 800)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from consentinel.core.accounts import Account, AccountStore
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal import Journal
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Box, Status
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGLISH_WIDTH = 980  # the window's width before it looks at its table
+
+
+def _home_with_hidden_boxes(home: Path) -> None:
+    """Accounts whose memory box X holds on but does not show ("non affichée, activée chez X",
+    the widest words a box cell says), checked just now."""
+    paths = AppPaths(home).ensure()
+    store = AccountStore(paths)
+    journal = Journal.open(paths.journal_path)
+    try:
+        run = journal.start_run("gui")
+        for handle in ("camille_fr", "tom2fa", "mail_mia"):
+            store.add(Account(handle))
+            off = BoxChange(True, False)
+            changes = {Box.TRAINING: off, Box.PERSONALIZATION: off}
+            journal.record_check(
+                run,
+                AccountResult(handle, Status.FIXED, settings=changes, hidden_on=(Box.MEMORY,)),
+            )
+            store.record_check(handle, Status.FIXED, at=datetime.now(timezone.utc))
+        journal.finish_run(run)
+    finally:
+        journal.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _home_with_hidden_boxes(home)
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps({"screens": [
+        {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": 900,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    ]}))  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
+        "CONSENTINEL_HOME": str(home),
+        "CONSENTINEL_LANG": lang,
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui._table_fit_probe"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and lines, done.stderr[-2000:]
+    shown = json.loads(lines[-1])
+    assert not shown["scrolls_sideways"], shown
+    assert shown["table"] >= shown["columns"], shown
+    if lang == "en":  # English fits the first width: the window does not grow for nothing
+        assert shown["window"] == ENGLISH_WIDTH, shown
+    else:
+        assert shown["window"] > ENGLISH_WIDTH, shown
