@@ -115,3 +115,27 @@ def test_no_english_left_in_the_dialogs(qtbot: QtBot, french: None, memory_vault
     assert journal.badge.text() == "Journal intact — 1 entrée"
     assert widgets[0].windowTitle() == "Ajouter un compte"
     assert "en mémoire" in widgets[0].vault_label.text()  # type: ignore[attr-defined]
+
+
+def test_a_three_line_error_is_shown_whole_not_under_the_next_field(
+    qtbot: QtBot, french: None, memory_vault: Vault
+) -> None:
+    """French errors take three lines: the dialog grows for them (the password field covered
+    the handle error's last line, "pas un.")."""
+    dialog = AccountDialog(AppContext.create(vault=memory_vault))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.handle_edit, "bad handle ")  # the message grows as it is typed
+    dialog.handle_edit.insert("é")  # (not a key QTest can type)
+    qtbot.keyClicks(dialog.handle_edit, "!")
+    qtbot.keyClicks(dialog.email_edit, "nope")
+    qtbot.keyClicks(dialog.phone_edit, "abc")
+    for above, below in (
+        (dialog.handle_error, dialog.password_edit),
+        (dialog.email_error, dialog.phone_edit),
+    ):
+        qtbot.waitUntil(lambda a=above, b=below: a.geometry().bottom() < b.geometry().top())
+        assert above.height() >= above.heightForWidth(above.width())
+    error = dialog.handle_error  # the case in point: three lines
+    assert error.heightForWidth(error.width()) > 2 * error.fontMetrics().lineSpacing()

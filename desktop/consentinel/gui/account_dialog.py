@@ -35,7 +35,7 @@ from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.message_style import error_style
-from consentinel.gui.wrapped_labels import fit_wrapped_labels
+from consentinel.gui.wrapped_labels import fit_wrapped_labels, grow_to_fit
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +258,7 @@ class AccountDialog(QDialog):
                 self._meaning,
             ),
         )
+        grow_to_fit(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -14,3 +14,21 @@ def fit_wrapped_labels(owner: QWidget, labels: Iterable[QLabel]) -> None:
     for label in labels:
         if label.isVisibleTo(owner) and label.width() > 0:
             label.setMinimumHeight(label.heightForWidth(label.width()))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make `window` as tall as its layout needs at its width now: Qt keeps a window at least
+    its layout's minimum size, but a wrapped label's extra lines do not raise that minimum, so
+    the grid squeezed their rows and the next field covered the last line."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalMinimumSize().height()
+    )
+    if window.height() < needed:
+        window.resize(width, needed)
