@@ -188,7 +188,12 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
                 handle=handle,
             )
         ),
-        Reason.UNKNOWN_ACCOUNT: tr("X does not know the account @{handle}.", handle=handle),
+        Reason.UNKNOWN_ACCOUNT: tr(
+            "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong,"
+            " remove the account and add it again. Scheduled checks no longer sign in to it"
+            " until a sign-in succeeds.",
+            handle=handle,
+        ),
         Reason.PAGE_CHANGED: tr(
             "X's page is not what Consentinel knows, so nothing was clicked ({detail}).",
             detail=detail,

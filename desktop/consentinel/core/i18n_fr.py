@@ -260,7 +260,11 @@ FRENCH: dict[str, str] = {
     "`consentinel account set-password {handle}`.":
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
         "vous lanciez `consentinel account set-password {handle}`.",
-    "X does not know the account @{handle}.": "X ne connaît pas le compte @{handle}.",
+    "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong,"
+    " remove the account and add it again. Scheduled checks no longer sign in to it until a"
+    " sign-in succeeds.": "X ne connaît pas le compte @{handle}. Vérifiez son orthographe sur"
+    " X : si elle est fausse, supprimez le compte et ajoutez-le de nouveau. Les vérifications"
+    " planifiées ne s'y connectent plus tant qu'une connexion n'a pas réussi.",
     "X's page is not what Consentinel knows, so nothing was clicked ({detail}).":
         "La page de X ne correspond pas à ce que Consentinel connaît, rien n'a donc été cliqué "
         "({detail}).",
