@@ -1452,4 +1452,18 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
             <translation>&amp;Réessayer le téléchargement</translation>
         </message>
     </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <!-- Qt 6.11's file dialog asks for these; its own French catalogue (qtbase_fr) has
+                 only the older "Look in:" and "Files of type:", so the export dialog showed them
+                 in English. -->
+            <source>&amp;Look in:</source>
+            <translation>&amp;Voir dans :</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Fichiers de &amp;type :</translation>
+        </message>
+    </context>
 </TS>

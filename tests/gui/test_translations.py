@@ -157,3 +157,24 @@ def test_the_main_window_in_french_has_no_english_left(
     )
     assert "&Comptes" in french  # the French catalogue really is in use
     assert not left, left
+
+
+def test_the_file_dialog_of_the_exports_speaks_french(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's own French lacks two words of Qt 6.11's file dialog ("&Look in:", "Files of
+    &type:"): the app's catalogue has them, so the export dialog is French throughout."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        dialog = QFileDialog(None, "Exporter", str(consentinel_home), "JSON (*.json)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    finally:
+        translators.switch("en")
+    assert {"&Voir dans\u00a0:", "Fichiers de &type\u00a0:"} <= labels, labels
+    assert not labels & {"&Look in:", "Files of &type:", "File &name:"}, labels
