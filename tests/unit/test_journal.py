@@ -22,7 +22,6 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.evidence import sha256_hex
 from consentinel.core.journal import (
     HEAD_FILE_NAME,
-    Entry,
     EntryKind,
     Journal,
     RunStatus,
@@ -145,39 +144,47 @@ def test_a_run_that_could_not_reach_x_is_not_a_completed_run(journal_path: Path)
     assert j.last_completed_run_at() > good_at  # type: ignore[operator]
 
 
-def _at(entry: Entry) -> datetime:
-    return datetime.fromisoformat(entry.ts)
+def _ended(j: Journal, run: int) -> datetime:
+    finished = j.run(run).finished_at  # type: ignore[union-attr]
+    return datetime.fromisoformat(finished or "")
 
 
 def test_the_schedule_counts_from_the_account_checked_longest_ago(journal_path: Path) -> None:
     """A check of some accounts, or a dry run that left boxes on, does not put off the others'
-    scheduled check: it counts from the account checked through longest ago."""
+    scheduled check: it counts from the end of the run that checked through the account
+    checked longest ago."""
     times = iter(datetime(2026, 3, 1, h, tzinfo=timezone.utc) for h in range(24))
     j = Journal.open(journal_path, clock=lambda: next(times))
     both = ["alice", "Flipper"]
-    run = j.start_run("schedule")
-    alice_first = _at(j.record_check(run, AccountResult("alice", Status.OPTED_OUT)))
-    j.finish_run(run)
+
+    def run_of(*results: AccountResult, trigger: str = "schedule") -> datetime:
+        run = j.start_run(trigger)
+        for result in results:
+            j.record_check(run, result)
+        j.finish_run(run)
+        return _ended(j, run)
+
+    alice_first = run_of(AccountResult("alice", Status.OPTED_OUT))
     assert j.every_account_checked_at(both) is None  # flipper never was: due now
     assert j.every_account_checked_at(["ALICE"]) == alice_first
-    run = j.start_run("schedule")
-    flipper_first = _at(j.record_check(run, AccountResult("flipper", Status.FIXED)))
-    j.finish_run(run)
+    flipper_first = run_of(AccountResult("flipper", Status.FIXED))
     assert j.every_account_checked_at(both) == alice_first
     # Alice alone again, then a dry run, an unreachable X and a cancel for flipper: the
     # schedule still counts from flipper's first check.
-    alice_again = _at(j.record_check(j.start_run("manual"), AccountResult("alice", Status.FIXED)))
+    alice_again = run_of(AccountResult("alice", Status.FIXED), trigger="manual")
     for result in (
         AccountResult("flipper", Status.WOULD_FIX),
         AccountResult("flipper", Status.ERROR, Reason.NETWORK),
         AccountResult("flipper", Status.ERROR, Reason.CANCELLED),
     ):
-        j.record_check(j.start_run("manual"), result)
+        run_of(result, trigger="manual")
     assert j.every_account_checked_at(both) == flipper_first
     # A check that needs the person still went through: nothing to gain by checking sooner.
-    refused = AccountResult("flipper", Status.NEEDS_USER, Reason.WRONG_PASSWORD)
-    flipper_then = _at(j.record_check(j.start_run("schedule"), refused))
+    flipper_then = run_of(AccountResult("flipper", Status.NEEDS_USER, Reason.WRONG_PASSWORD))
     assert j.every_account_checked_at(both) == min(alice_again, flipper_then)
+    # While its run goes on, a check counts from its own time.
+    going_on = j.record_check(j.start_run("schedule"), AccountResult("alice", Status.FIXED))
+    assert j.every_account_checked_at(["alice"]) == datetime.fromisoformat(going_on.ts)
     # No account: the last run that went through, as before.
     assert j.every_account_checked_at([]) == j.last_completed_run_at()
 

@@ -636,11 +636,15 @@ class Journal:
         oldest: datetime | None = None
         with self._lock:
             for handle in handles:
+                # When its run ended, as the schedule has always counted (the check's own time
+                # while its run goes on).
                 row = self._db.execute(
-                    "SELECT ts FROM entries WHERE lower(handle) = ? AND kind = ?"
-                    f" AND coalesce(json_extract(payload, '$.reason'), '') NOT IN ({marks})"
-                    " AND json_extract(payload, '$.status') != ?"
-                    " ORDER BY id DESC LIMIT 1",
+                    "SELECT coalesce(r.finished_at, e.ts) FROM entries e"
+                    " LEFT JOIN runs r ON r.id = e.run_id"
+                    " WHERE lower(e.handle) = ? AND e.kind = ?"
+                    f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
+                    " AND json_extract(e.payload, '$.status') != ?"
+                    " ORDER BY e.id DESC LIMIT 1",
                     (handle_key(handle), EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value),
                 ).fetchone()
                 if row is None:

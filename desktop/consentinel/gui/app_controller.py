@@ -24,11 +24,14 @@ if TYPE_CHECKING:
     from consentinel.core.engine import Engine
     from consentinel.core.events import RunResult
     from consentinel.gui.demo import DemoSession
+    from consentinel.gui.journal_verdict import Verdicts
 
 log = logging.getLogger(__name__)
 
 #: How long work kept for after the first paint waits, at most, for a paint that does not come.
 FIRST_FRAME_GRACE_MS = 3000
+#: The journal's check waits this long after the first frame: the window settles first.
+JOURNAL_CHECK_DELAY_MS = 3000
 
 EngineFactory = Callable[[AppContext], "Engine"]
 
@@ -72,6 +75,13 @@ class AppController(QObject):
             self.tray.quit_app.connect(self.quit)
         self.demo_controller: AppController | None = None
         self.browser_dialog: QDialog | None = None
+        self.journal_verdicts: Verdicts | None = None
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
+        self._journal_timer.timeout.connect(self.check_journal)
+        self._journal_problem: str | None = None  # why the journal does not verify, if known
+        self._shut_down = False
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
         self.on_quit: Callable[[], None] = QApplication.quit
@@ -104,6 +114,27 @@ class AppController(QObject):
         self.auto.start()
         if self.demo is None and self.window.isVisible():
             self.after_first_frame(self._offer_browser_if_missing)
+        # Once the window has settled: the check hashes every screenshot in a thread.
+        self.after_first_frame(self._journal_timer.start)
+
+    def check_journal(self) -> None:
+        """Check the journal's chain and screenshots in a thread (gui/journal_verdict); a
+        damaged journal is then said in the window, which the journal window's badge alone did
+        not (a person may never open it)."""
+        from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
+
+        if self.journal_verdicts is None:
+            self.journal_verdicts = Verdicts(self)
+            self.journal_verdicts.ready.connect(self._journal_checked)
+        verify_in_thread(self.ctx.journal, 0, self.journal_verdicts)
+
+    def _journal_checked(self, _number: int, verdict: object) -> None:
+        from consentinel.core.journal_entries import VerifyResult
+        from consentinel.core.journal_verify import problems_in_short
+
+        if isinstance(verdict, VerifyResult) and not self._shut_down:
+            self._journal_problem = None if verdict.ok else problems_in_short(verdict)
+            self.window.say_journal_problem(self._journal_problem)
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""
@@ -217,6 +248,7 @@ class AppController(QObject):
         self.auto.schedule_changed.connect(self.window.refresh)
         self.window.restoreGeometry(geometry)
         self.window.show()
+        self.window.say_journal_problem(self._journal_problem)
         old.keep_in_tray = True  # its close must not quit the app
         old.hide()
         old.deleteLater()
@@ -269,6 +301,8 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         """Cancel a running check, let it reach a safe point, stop the demo."""
+        self._shut_down = True
+        self._journal_timer.stop()
         self.auto.stop()
         if self.demo_controller is not None:
             self.demo_controller.shutdown()

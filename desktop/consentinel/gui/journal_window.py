@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
 from consentinel.core.context import AppContext
 from consentinel.core.evidence import evidence_file
 from consentinel.core.fileio import StorageError
-from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
 from consentinel.core.journal_verify import problems_in_short, problems_to_list
 from consentinel.core.lock import RunLock
@@ -47,6 +44,7 @@ from consentinel.gui.journal_model import (
     evidence_path,
     local_time,
 )
+from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 from consentinel.gui.row_hints import window_advice
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
@@ -61,25 +59,6 @@ PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
 MAX_PROBLEMS_IN_TOOLTIP = 15
 
 log = logging.getLogger(__name__)
-
-
-class _Verdicts(QObject):
-    """Carries a verdict from the checking thread to the window (a queued signal): the number
-    of the check it answers, and its VerifyResult, or the exception's words."""
-
-    ready = Signal(int, object)
-
-
-def _verify(journal: Journal, number: int, verdicts: _Verdicts) -> None:
-    verdict: VerifyResult | str
-    try:
-        verdict = journal.verify()
-    except Exception as error:  # the journal closed as the app quits, or the disk failed
-        log.warning("the journal could not be checked: %s", error)
-        verdict = str(error)
-    # RuntimeError: the window was closed meanwhile and nobody waits for this verdict.
-    with contextlib.suppress(RuntimeError):
-        verdicts.ready.emit(number, verdict)
 
 
 class JournalWindow(QWidget):
@@ -121,7 +100,7 @@ class JournalWindow(QWidget):
 
         self.badge = QLabel()
         self.badge.setAccessibleName(self.tr("Journal integrity"))
-        self._verdicts = _Verdicts(self)
+        self._verdicts = Verdicts(self)
         self._verdicts.ready.connect(self._show_verdict)
         self._checks_asked = 0
         self.verifying = False
@@ -239,6 +218,11 @@ class JournalWindow(QWidget):
         self._reload()
         self.update_badge()
 
+    @property
+    def problem(self) -> str | None:
+        """Why the journal does not verify, once the badge knows (None: intact or not known)."""
+        return self._problem
+
     def update_badge(self) -> None:
         """Starts checking the chain and the screenshots; the badge says so until it is done.
         A check asked for while one runs supersedes it: only the latest verdict is shown."""
@@ -251,13 +235,7 @@ class JournalWindow(QWidget):
         self.badge.setToolTip(
             self.tr("Every entry and every screenshot is being compared with its hash.")
         )
-        # A daemon thread: closing the window or quitting must not wait for the hashing.
-        threading.Thread(
-            target=_verify,
-            args=(self._ctx.journal, self._checks_asked, self._verdicts),
-            daemon=True,
-            name="journal-verify",
-        ).start()
+        verify_in_thread(self._ctx.journal, self._checks_asked, self._verdicts)
 
     @Slot(int, object)
     def _show_verdict(self, number: int, verdict: VerifyResult | str) -> None:

@@ -35,6 +35,7 @@ from consentinel.gui.time_words import when_text
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
+    from PySide6.QtWidgets import QPushButton
 
     # The dialogs, the engine and its events load when first used: the window opens without them.
     # So does the accounts table, on a home with no account yet.
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
 
         self.schedule_label = QLabel()
         self.statusBar().addPermanentWidget(self.schedule_label)
+        #: A damaged journal, said here too, not only by the journal window's badge (made when
+        #: first needed: the first frame does not pay for it).
+        self.journal_warning: QPushButton | None = None
         if demo:
             banner = QLabel(self.tr("DEMO: simulated X, throwaway data"))
             banner.setStyleSheet(
@@ -677,6 +681,8 @@ class MainWindow(QMainWindow):
 
             self.journal_window = JournalWindow(self.ctx, self)
             self.journal_window.journal_replaced.connect(self.refresh)
+            window = self.journal_window
+            window.badge_updated.connect(lambda: self.say_journal_problem(window.problem))
         else:
             self.journal_window.refresh()
         if handle:
@@ -684,6 +690,30 @@ class MainWindow(QMainWindow):
         self.journal_window.show()
         self.journal_window.raise_()
         self.journal_window.activateWindow()
+
+    def say_journal_problem(self, problem: str | None) -> None:
+        """The journal's check found it damaged (None: intact): a warning that stays in the
+        status bar, and opens the journal."""
+        warning = self.journal_warning
+        if problem is None:
+            if warning is not None:
+                warning.hide()
+            return
+        if warning is None:
+            from PySide6.QtWidgets import QPushButton
+
+            from consentinel.gui.message_style import error_style
+
+            warning = self.journal_warning = QPushButton()
+            warning.setFlat(True)
+            warning.setStyleSheet(error_style())
+            warning.clicked.connect(lambda: self.show_journal())
+            self.statusBar().addWidget(warning)
+        text = self.tr("Journal damaged: {problem}").replace("{problem}", problem)
+        warning.setText(text)
+        warning.setToolTip(self.tr("Open the journal to see what was changed."))
+        warning.setAccessibleName(text)
+        warning.show()
 
     def show_settings(self) -> None:
         from consentinel.gui.settings_dialog import SettingsDialog
