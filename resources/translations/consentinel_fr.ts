@@ -212,6 +212,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Journal damaged: {problem}</source>
+        <translation>Journal endommagé : {problem}</translation>
+    </message>
+    <message>
+        <source>Open the journal to see what was changed.</source>
+        <translation>Ouvrez le journal pour voir ce qui a été modifié.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="91"/>
         <source>Last check</source>
         <translation>Dernière vérification</translation>
