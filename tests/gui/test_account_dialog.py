@@ -85,7 +85,7 @@ def test_validation_as_one_types_blocks_save_with_a_message(
     assert not dialog.handle_error.isVisible()
     assert dialog.save_button.isEnabled()
 
-    _type(qtbot, dialog.totp_edit, "1234")
+    _type(qtbot, dialog.totp_edit, "2345")  # base32, but short
     assert not dialog.save_button.isEnabled()
     assert "too short" in dialog.totp_error.text()
     _type(qtbot, dialog.totp_edit, "189ABCDEFGHIJKLMNOP")  # 1, 8, 9 are not base32

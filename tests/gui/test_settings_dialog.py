@@ -132,8 +132,12 @@ def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(
     qtbot.addWidget(dialog)
     dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
     dialog.run_when_closed.setChecked(True)
+    dialog.start_at_login.setChecked(True)  # this one works: it must not look failed
     dialog.save_button.click()
-    assert "does not run systemd" in dialog.jobs_label.text()
+    shown = dialog.jobs_label.text()
+    failed, worked = shown.split("</p>")[:2]
+    assert "does not run systemd" in failed and 'style="color:' in failed, shown
+    assert "start at login" in worked and "color" not in worked, shown
     assert not dialog.run_when_closed.isChecked()
     assert load_settings(ctx.paths)[0].run_when_closed is False
     assert not (xdg_config / "systemd").exists()

@@ -640,6 +640,10 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
         f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}"
     )
     assert not units.exists()
+    # `schedule status` and the doctor say the same, not a bare "not installed".
+    status = job.status()
+    assert status.state is JobState.NOT_INSTALLED
+    assert "does not run systemd" in status.message and "cron" in status.message
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ def test_otpauth_uri_is_accepted() -> None:
         ("", "empty"),
         ("JBSWY3DP", "too short"),
         ("JBSWY3DPEHPK3PX1", "letters A to Z"),
+        ("not-base32-!!", "letters A to Z"),  # short too, but no secret at all: said so
         (f"https://example.com/?secret={SECRET}", "must start with otpauth://totp/"),
         (f"otpauth://hotp/X:a?secret={SECRET}&counter=1", "not for time-based codes"),
         ("otpauth://totp/X:a?issuer=X", "no secret"),

@@ -65,8 +65,21 @@ class TotpSpec:
         )
 
 
+#: Base32's alphabet, the only characters of a secret (spaces, dashes and "=" aside).
+_BASE32_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+
+
 def _clean_base32(text: str) -> str:
     secret = "".join(text.split()).replace("-", "").upper().rstrip("=")
+    not_valid = InvalidTotpSecret(
+        tr(
+            "This 2FA secret is not valid: it should only have the letters A to Z and the "
+            "digits 2 to 7."
+        )
+    )
+    # Wrong characters first: "not-base32-!!" is not a secret too short, it is no secret.
+    if any(char not in _BASE32_CHARS for char in secret):
+        raise not_valid
     if len(secret) < _MIN_SECRET_CHARS:
         raise InvalidTotpSecret(
             tr("This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).")
@@ -74,12 +87,7 @@ def _clean_base32(text: str) -> str:
     try:
         base64.b32decode(secret + "=" * (-len(secret) % 8))
     except (binascii.Error, ValueError):
-        raise InvalidTotpSecret(
-            tr(
-                "This 2FA secret is not valid: it should only have the letters A to Z and the "
-                "digits 2 to 7."
-            )
-        ) from None
+        raise not_valid from None
     return secret
 
 

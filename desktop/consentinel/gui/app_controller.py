@@ -123,6 +123,8 @@ class AppController(QObject):
         not (a person may never open it)."""
         from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 
+        if self._shut_down:
+            return
         if self.journal_verdicts is None:
             self.journal_verdicts = Verdicts(self)
             self.journal_verdicts.ready.connect(self._journal_checked)
@@ -138,8 +140,10 @@ class AppController(QObject):
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""
+        # Timers with the controller as their context: a controller deleted first (tests make
+        # one after another) cancels them, where they ran `work` on what it had deleted.
         if not self.window.isVisible() or self.window.painted:
-            QTimer.singleShot(0, work)
+            QTimer.singleShot(0, self, work)
             return
         done = False
 
@@ -152,7 +156,7 @@ class AppController(QObject):
         self.window.first_painted.connect(run_once)
         # A window shown but never painted (on a workspace nobody looks at, say) must not hold
         # the work back: a later launch could not reach this one, no browser would be offered.
-        QTimer.singleShot(FIRST_FRAME_GRACE_MS, run_once)
+        QTimer.singleShot(FIRST_FRAME_GRACE_MS, self, run_once)
 
     def _offer_browser_if_missing(self) -> None:
         from consentinel.gui.browser_setup_dialog import browser_missing

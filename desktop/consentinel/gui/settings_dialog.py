@@ -90,6 +90,7 @@ class SettingsDialog(QDialog):
         self.screenshot_every_check.setChecked(s.screenshot_every_check)
         self.jobs_label = QLabel()
         self.jobs_label.setWordWrap(True)
+        self.jobs_label.setTextFormat(Qt.TextFormat.RichText)  # jobs_words(): a paragraph each
         self.jobs_label.hide()
 
         checks = QGroupBox(self.tr("Checks"))
@@ -392,10 +393,7 @@ class SettingsDialog(QDialog):
             self.settingsChanged.emit()
         if reports:
             # Stay open so the person reads what the OS said.
-            self.jobs_label.setText("\n".join(r.message for r in reports))
-            self.jobs_label.setStyleSheet(
-                error_style() if any(r.state is osjobs.JobState.FAILED for r in reports) else ""
-            )
+            self.jobs_label.setText(jobs_words(reports))
             self.jobs_label.show()
             self._fit_wrapped_labels()
             return
@@ -533,3 +531,18 @@ def _row(label: QLabel, field: QWidget) -> QHBoxLayout:
     row.addWidget(label)
     row.addWidget(field, 1)
     return row
+
+
+def jobs_words(reports: list[JobReport]) -> str:
+    """What the OS said of each job, a paragraph each: what failed in the error colour, what
+    worked in the window's own (one red block made "will start at login" look failed too)."""
+    from html import escape
+
+    from consentinel.gui.message_style import error_color
+
+    paragraphs = []
+    for report in reports:
+        failed = report.state is osjobs.JobState.FAILED
+        colour = f' style="color: {error_color()}"' if failed else ""
+        paragraphs.append(f"<p{colour}>{escape(report.message, quote=False)}</p>")
+    return "".join(paragraphs)

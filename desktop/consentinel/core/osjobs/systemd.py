@@ -268,6 +268,16 @@ class SystemdUserJob:
 
     def status(self) -> JobReport:
         if not self.timer_path.exists():
+            if not self._booted():  # nothing to install here: say so, not just "not installed"
+                return JobReport(
+                    JobState.NOT_INSTALLED,
+                    tr(
+                        "Scheduled check: not installed, and this computer does not run "
+                        "systemd: Consentinel checks on schedule while it is open; "
+                        "`consentinel schedule install` says how to have cron check while it "
+                        "is closed."
+                    ),
+                )
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         files = (self.service_path, self.timer_path)
         schedule = installed_schedule(self.timer_path.read_text(encoding="utf-8"))
