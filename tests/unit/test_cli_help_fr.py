@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -53,43 +54,45 @@ def test_french_help_has_no_english_left(
     assert not ENGLISH.search(shown), ENGLISH.search(shown)
 
 
-def test_the_window_s_launcher_help_in_french(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """`consentinel-gui --help`: its options and argparse's own words, in French."""
+def _help_in_french(
+    show_help: Callable[[], object],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> str:
+    """What a program's --help prints with French chosen; nothing of English's words left."""
     from consentinel.cli.argparse_fr import use_language
-    from consentinel.gui.launch import _parse
 
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     i18n.set_language(None)
     try:
         with pytest.raises(SystemExit):
-            _parse(["--help"])
+            show_help()
     finally:
         use_language("en")
     shown = capsys.readouterr().out
+    assert not ENGLISH.search(shown), ENGLISH.search(shown)
+    return shown
+
+
+def test_the_window_s_launcher_help_in_french(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`consentinel-gui --help`: its options and argparse's own words, in French."""
+    from consentinel.gui.launch import _parse
+
+    shown = _help_in_french(lambda: _parse(["--help"]), monkeypatch, capsys)
     assert shown.startswith("utilisation : consentinel-gui"), shown
     assert "ouvrir l'application sur le X simulé" in shown
     assert "démarrer dans la zone de notification" in shown
-    assert not ENGLISH.search(shown), ENGLISH.search(shown)
 
 
 def test_the_simulated_x_s_help_in_french(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`python -m consentinel.simx --help`, which the README's demo runs, in French."""
-    from consentinel.cli.argparse_fr import use_language
     from consentinel.simx.__main__ import main
 
-    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    i18n.set_language(None)
-    try:
-        with pytest.raises(SystemExit):
-            main(["--help"])
-    finally:
-        use_language("en")
-    shown = capsys.readouterr().out
+    shown = _help_in_french(lambda: main(["--help"]), monkeypatch, capsys)
     assert shown.startswith("utilisation : python -m consentinel.simx"), shown
     assert "Sert le X simulé sur 127.0.0.1." in shown
     assert "--scenario FICHIER  un fichier de scénario (TOML ou JSON)" in shown
-    assert not ENGLISH.search(shown), ENGLISH.search(shown)
