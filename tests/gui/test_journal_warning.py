@@ -41,6 +41,12 @@ def test_an_edited_journal_is_said_in_the_main_window_which_opens_it(
         qtbot.waitUntil(warning.isVisible)
         assert warning.text().startswith("Journal damaged: entry ")
         assert "was edited" in warning.text()
+        # A new language builds a new window: it still says it.
+        app._rebuild_window()
+        window = app.window
+        warning = window.journal_warning
+        assert warning is not None and warning.isVisibleTo(window)
+        assert "was edited" in warning.text()
         warning.click()
         journal_window = window.journal_window
         assert journal_window is not None and journal_window.isVisible()

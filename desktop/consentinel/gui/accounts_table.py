@@ -116,8 +116,13 @@ class AccountsTable(QTableWidget):
         header = self.horizontalHeader()
         last = self.columnCount() - 1
         columns = sum(header.sectionSize(column) for column in range(last))
-        columns += max(self.sizeHintForColumn(last) + CELL_PADDING, header.sectionSizeHint(last))
+        columns += self._content_width(last)
         return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def _content_width(self, column: int) -> int:
+        """As wide as the column's title or its widest cell, with room before the next."""
+        cells = self.sizeHintForColumn(column) + CELL_PADDING
+        return max(cells, self.horizontalHeader().sectionSizeHint(column))
 
     def selected_handles(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -174,10 +179,10 @@ class AccountsTable(QTableWidget):
         header = self.horizontalHeader()
         for column in range(self.columnCount() - 1):
             if column == STATUS_COLUMN:
-                cells = self._widest_status()
+                width = max(self._widest_status(), header.sectionSizeHint(column))
             else:
-                cells = self.sizeHintForColumn(column) + CELL_PADDING
-            header.resizeSection(column, max(cells, header.sectionSizeHint(column)))
+                width = self._content_width(column)
+            header.resizeSection(column, width)
 
     def _fill(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
         self.setRowCount(len(rows))

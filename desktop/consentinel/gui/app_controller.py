@@ -80,7 +80,6 @@ class AppController(QObject):
         self._journal_timer.setSingleShot(True)
         self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
         self._journal_timer.timeout.connect(self.check_journal)
-        self._journal_problem: str | None = None  # why the journal does not verify, if known
         self._shut_down = False
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
@@ -135,8 +134,7 @@ class AppController(QObject):
         from consentinel.core.journal_verify import problems_in_short
 
         if isinstance(verdict, VerifyResult) and not self._shut_down:
-            self._journal_problem = None if verdict.ok else problems_in_short(verdict)
-            self.window.say_journal_problem(self._journal_problem)
+            self.window.say_journal_problem(None if verdict.ok else problems_in_short(verdict))
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""
@@ -252,7 +250,7 @@ class AppController(QObject):
         self.auto.schedule_changed.connect(self.window.refresh)
         self.window.restoreGeometry(geometry)
         self.window.show()
-        self.window.say_journal_problem(self._journal_problem)
+        self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
         old.keep_in_tray = True  # its close must not quit the app
         old.hide()
         old.deleteLater()

@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         #: A damaged journal, said here too, not only by the journal window's badge (made when
         #: first needed: the first frame does not pay for it).
         self.journal_warning: QPushButton | None = None
+        #: What the journal's last check found wrong (None: intact, or not checked yet), whether
+        #: the app's own check or the journal window's badge said it.
+        self.journal_problem: str | None = None
         if demo:
             banner = QLabel(self.tr("DEMO: simulated X, throwaway data"))
             banner.setStyleSheet(
@@ -694,6 +697,7 @@ class MainWindow(QMainWindow):
     def say_journal_problem(self, problem: str | None) -> None:
         """The journal's check found it damaged (None: intact): a warning that stays in the
         status bar, and opens the journal."""
+        self.journal_problem = problem
         warning = self.journal_warning
         if problem is None:
             if warning is not None:
