@@ -4,6 +4,30 @@
 <context>
     <name>AccountsTable</name>
     <message>
+        <source>After a new password</source>
+        <translation>Après un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Scheduled checks will not sign in to this account until you save a new password with “Edit account…”.</source>
+        <translation>Les vérifications planifiées ne se connecteront plus à ce compte tant que vous n'aurez pas enregistré un nouveau mot de passe avec « Modifier le compte… ».</translation>
+    </message>
+    <message>
+        <source>After you sign in</source>
+        <translation>Après votre connexion</translation>
+    </message>
+    <message>
+        <source>Scheduled checks wait until you sign in to this account with “Sign in in a browser window…”.</source>
+        <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
+        <source>Not before {when}</source>
+        <translation>Pas avant le {when}</translation>
+    </message>
+    <message>
+        <source>X refused the sign-in: scheduled checks do not try again before then. You can sign in yourself with “Sign in in a browser window…”.</source>
+        <translation>X a refusé la connexion : les vérifications planifiées ne réessaient pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+    </message>
+    <message>
         <source>not shown, on at X</source>
         <translation>non affichée, activée chez X</translation>
     </message>
@@ -211,6 +235,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>What to do for the selected account</source>
+        <translation>Que faire pour le compte sélectionné</translation>
+    </message>
     <message>
         <source>Journal damaged: {problem}</source>
         <translation>Journal endommagé : {problem}</translation>

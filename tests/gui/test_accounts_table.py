@@ -146,3 +146,52 @@ def test_states_are_said_in_words_and_reachable_from_the_keyboard(
     table.setCurrentCell(table.row_of("lou") or 0, 0)
     assert table.current_status_hint() == status.toolTip()
     assert not table.tabKeyNavigation()
+
+
+def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """ "Next check: in 24 hours" is no promise for an account a scheduled check will not sign
+    in to: a rejected password, a step only the person can take, X's refusal still holding.
+    The sign-in rules (remember_outcome) set each state as a real check does."""
+    from datetime import timedelta
+
+    from consentinel.core.events import AccountResult
+    from consentinel.core.signin_rules import remember_outcome, status_for
+    from consentinel.core.status import Reason, Status
+
+    ctx = make_context(consentinel_home)
+    run = ctx.journal.start_run("scheduled")
+    stops = {
+        "lou": Reason.WRONG_PASSWORD,
+        "tom": Reason.TWO_FACTOR,
+        "ray": Reason.REFUSED,
+        "cat": Reason.SESSION_EXPIRED,  # nothing held: the next check signs in again
+    }
+    for handle, reason in stops.items():
+        add_account(ctx, handle, "pw")
+        remember_outcome(ctx.accounts, handle, reason, True, 24.0, unattended=True)
+        ctx.journal.record_check(run, AccountResult(handle, status_for(reason), reason))
+    add_account(ctx, "ok", "pw")
+    ctx.journal.record_check(run, AccountResult("ok", Status.OPTED_OUT))
+    ctx.journal.finish_run(run)
+
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    now = datetime.now(timezone.utc)
+    table.set_rows(rows_for(ctx), now + timedelta(hours=6), now)
+    due_column = table.columnCount() - 1
+
+    def due(handle: str) -> str:
+        return table.item(table.row_of(handle) or 0, due_column).text()
+
+    assert due("ok") == due("cat") == "in 6 hours"
+    assert due("lou") == "After a new password"
+    assert due("tom") == "After you sign in"
+    assert due("ray").startswith("Not before ")  # the end of the 24-hour back-off
+    tip = table.item(table.row_of("lou") or 0, due_column).toolTip()
+    assert "“Edit account…”" in tip
+    # A scheduled check after the back-off has ended signs in again.
+    table.set_rows(rows_for(ctx), now + timedelta(hours=30), now)
+    assert due("ray") == "in 30 hours"
+    assert due("lou") == "After a new password"

@@ -178,3 +178,21 @@ def test_the_file_dialog_of_the_exports_speaks_french(
         translators.switch("en")
     assert {"&Voir dans\u00a0:", "Fichiers de &type\u00a0:"} <= labels, labels
     assert not labels & {"&Look in:", "Files of &type:", "File &name:"}, labels
+
+
+def test_a_language_chosen_in_settings_is_the_cores_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's Qt words follow Settings before CONSENTINEL_LANG: the core's sentences in
+    the same window (a check's problems, the diagnostics) must follow the same choice, or one
+    window mixes two languages. 'System' gives CONSENTINEL_LANG its place back."""
+    from consentinel.core import i18n
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    translators = Translators()
+    try:
+        assert translators.switch("fr") == "fr"
+        assert QCoreApplication.translate("MainWindow", "&Accounts") == "&Comptes"
+        assert i18n.tr("The journal is empty.") == "Le journal est vide."
+        assert translators.switch("system") == "en"
+        assert i18n.tr("The journal is empty.") == "The journal is empty."
+    finally:
+        translators.switch("en")

@@ -141,3 +141,34 @@ def test_a_date_reads_the_same_in_every_english_speaking_country() -> None:
     day = when.strftime("%-d")
     assert english.startswith(f"{day} Dec 2026 "), english  # not "12/2/26"
     assert french.startswith(f"{day} déc. 2026 "), french
+
+
+def test_the_selected_rows_advice_is_shown_whole_under_the_table(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The advice of a row reached by keyboard or click is shown under the table, wrapped
+    whole: the status bar, one line shared with the next check's time, cut the French off
+    before its way out ("Modifier le compte…")."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw")
+    add_account(ctx, "lou", "pw")
+    run = ctx.journal.start_run("manual")
+    ctx.journal.record_check(run, _result("alice", Status.OPTED_OUT))
+    wrong = reason_message(Reason.WRONG_PASSWORD, "lou")
+    ctx.journal.record_check(
+        run, AccountResult("lou", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, message=wrong)
+    )
+    ctx.journal.finish_run(run)
+    with running_app(qtbot, ctx, language="fr") as app:
+        window = app.window
+        advice = window.row_advice
+        window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
+        assert not advice.isVisibleTo(window)  # nothing to say: no empty band
+        window.table.setCurrentCell(window.table.row_of("lou") or 0, 0)
+        assert advice.isVisibleTo(window)
+        assert advice.text() == window.table.current_status_hint()
+        assert "« Modifier le compte… »" in advice.text(), advice.text()
+        qtbot.waitUntil(lambda: advice.height() >= advice.heightForWidth(advice.width()))
+        assert advice.width() <= window.width()
+        window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
+        assert not advice.isVisibleTo(window)

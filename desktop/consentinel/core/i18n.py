@@ -2,7 +2,9 @@
 
 The message id is the English sentence; `fr.py` maps it to French. The language comes from
 CONSENTINEL_LANG, else the forced setting, else the system locale (LC_ALL, LC_MESSAGES, LANG).
-The GUI uses Qt's own translation system; this module is for Qt-free code.
+In the app, a language chosen in Settings comes before CONSENTINEL_LANG, as it does for Qt's
+words, so that one window never mixes two languages. The GUI uses Qt's own translation system;
+this module is for Qt-free code.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ _FRENCH_CATALOGS = (
     "consentinel.simx.i18n_fr",
 )
 _forced: str | None = None
+_forced_first = False
 
 
 @cache
@@ -30,10 +33,12 @@ def _french() -> dict[str, str]:
     return merged
 
 
-def set_language(lang: str | None) -> None:
-    """Force a language ("en", "fr") or go back to the system's (None or "system")."""
-    global _forced
+def set_language(lang: str | None, *, above_environment: bool = False) -> None:
+    """Force a language ("en", "fr") or go back to the system's (None or "system").
+    `above_environment`: the forced language wins over CONSENTINEL_LANG too (the app's choice)."""
+    global _forced, _forced_first
     _forced = lang if lang in SUPPORTED else None
+    _forced_first = above_environment and _forced is not None
 
 
 def system_language() -> str:
@@ -49,6 +54,8 @@ def system_language() -> str:
 
 
 def current_language() -> str:
+    if _forced_first and _forced:
+        return _forced
     env = os.environ.get("CONSENTINEL_LANG", "").lower()[:2]
     if env in SUPPORTED:
         return env

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel.core.status import ALL_BOXES, Box
-from consentinel.gui.account_rows import AccountRow
+from consentinel.gui.account_rows import AccountRow, held_for_person
 from consentinel.gui.dialog_words import (
     all_status_texts,
     backing_off,
@@ -40,7 +40,7 @@ from consentinel.gui.qt_by_name import (
 )
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
-from consentinel.gui.time_words import when_text
+from consentinel.gui.time_words import local_text, when_text
 
 HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
@@ -196,8 +196,41 @@ class AccountsTable(QTableWidget):
                 self.setItem(index, 2 + offset, self._box_item(row, box))
             last = QTableWidgetItem(when_text(row.last_checked, now) if row.last_checked else "—")
             self.setItem(index, 2 + len(ALL_BOXES), last)
-            due = when_text(next_due, now) if next_due is not None else self.tr("Not scheduled")
-            self.setItem(index, 3 + len(ALL_BOXES), QTableWidgetItem(due))
+            self.setItem(index, 3 + len(ALL_BOXES), self._due_item(row, next_due, now))
+
+    def _due_item(
+        self, row: AccountRow, next_due: datetime | None, now: datetime
+    ) -> QTableWidgetItem:
+        """When the schedule checks this account next; not a time the schedule cannot keep (a
+        check that cannot sign in is no check)."""
+        if next_due is None:
+            return QTableWidgetItem(self.tr("Not scheduled"))
+        held = held_for_person(row, next_due)
+        if held is None:
+            return QTableWidgetItem(when_text(next_due, now))
+        until = row.state.blocked_until
+        if row.state.password_rejected:
+            text = self.tr("After a new password")
+            tip = self.tr(
+                "Scheduled checks will not sign in to this account until you save a new "
+                "password with “Edit account…”."
+            )
+        elif row.state.waits_for_person is not None or until is None:
+            text = self.tr("After you sign in")
+            tip = self.tr(
+                "Scheduled checks wait until you sign in to this account with “Sign in in a "
+                "browser window…”."
+            )
+        else:
+            text = self.tr("Not before {when}").replace("{when}", local_text(until))
+            tip = self.tr(
+                "X refused the sign-in: scheduled checks do not try again before then. You can "
+                "sign in yourself with “Sign in in a browser window…”."
+            )
+        item = QTableWidgetItem(text)
+        item.setToolTip(tip)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
+        return item
 
     def _status_item(self, row: AccountRow, now: datetime) -> QTableWidgetItem:
         if row.step is not None:

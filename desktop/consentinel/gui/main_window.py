@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -103,8 +103,16 @@ class MainWindow(QMainWindow):
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleDescription(self.tr("Last check"))
         self.result_label.hide()  # shown with the last check's summary: no empty band before
+        #: Why the selected account's check ended so and what to do, wrapped whole under the
+        #: table (the status bar cut it off, in French above all); hidden when there is nothing.
+        self.row_advice = QLabel()
+        self.row_advice.setWordWrap(True)
+        self.row_advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_advice.setAccessibleName(self.tr("What to do for the selected account"))
+        self.row_advice.hide()
         accounts_page = QWidget()
         self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made
+        self._page_layout.addWidget(self.row_advice)
         self._page_layout.addWidget(self.result_label)
         self._page_layout.addWidget(self.panel)
         self._accounts_page = accounts_page
@@ -331,9 +339,15 @@ class MainWindow(QMainWindow):
         self.account_menu.popup(where)
 
     def _say_why(self, row: int, _column: int, previous_row: int, _previous: int) -> None:
-        """A row reached from the keyboard says why its check ended so, as its tooltip does."""
-        if row != previous_row and (hint := self.table.current_status_hint()):
-            self.statusBar().showMessage(hint, 20_000)
+        if row != previous_row:
+            self._show_advice()
+
+    def _show_advice(self) -> None:
+        """The selected row says why its check ended so, as its tooltip does, under the table:
+        reached from the keyboard too, and whole however long the sentence."""
+        hint = self.table.current_status_hint() if self._table is not None else ""
+        self.row_advice.setText(hint)
+        self.row_advice.setVisible(bool(hint))
 
     def _update_actions(self) -> None:
         running = self.runner.running
@@ -381,6 +395,7 @@ class MainWindow(QMainWindow):
             )
         if rows and not self.table.selected_handles() and self.table.rowCount():
             self.table.selectRow(0)
+        self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
 
     def add_account(self) -> None:

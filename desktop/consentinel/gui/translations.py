@@ -20,11 +20,12 @@ log = logging.getLogger(__name__)
 
 
 def gui_language(setting: str) -> str:
-    """'en' or 'fr' for a Settings.language value ('system', 'en', 'fr'). A forced language wins;
-    'system' follows CONSENTINEL_LANG, then the locale. The core's messages follow the same
-    choice, so that one window never mixes two languages."""
+    """'en' or 'fr' for a Settings.language value ('system', 'en', 'fr'). A language chosen in
+    Settings wins, even over CONSENTINEL_LANG; 'system' follows CONSENTINEL_LANG, then the
+    locale. The core's messages follow the same choice, so that one window never mixes two
+    languages."""
     if setting in ("en", "fr"):
-        set_language(setting)
+        set_language(setting, above_environment=True)
         return setting
     set_language(None)
     return current_language()
