@@ -110,6 +110,10 @@
 <context>
     <name>CheckPanel</name>
         <message>
+        <source>@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a code); Consentinel types the rest.</source>
+        <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (une énigme, un code) ; Consentinel saisit le reste.</translation>
+    </message>
+    <message>
             <location filename="../../desktop/consentinel/gui/check_panel.py" line="1" />
             <source>@{handle}: {step}</source>
             <translation>@{handle} : {step}</translation>

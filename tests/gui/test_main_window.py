@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import AccountResult
+from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.gui.account_dialog import AccountDialog
@@ -50,6 +50,11 @@ def test_first_run_shows_the_empty_state_and_adds_an_account(
         assert window.table.selected_handles() == ["new_person"]
         assert window.check_all_action.isEnabled() and window.check_action.isEnabled()
         assert ctx.vault.get_password("new_person") == "a password"
+        # The hint to check it now, and no longer once its check has started.
+        assert "Check selected" in window.statusBar().currentMessage()
+        window._run_started(1, ("new_person",))
+        assert window.statusBar().currentMessage() == ""
+        window._run_finished(RunResult(run_id=1, accounts=()), "gui")
 
 
 def test_removing_an_account_deletes_its_secrets_and_journals_it(

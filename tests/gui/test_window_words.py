@@ -172,3 +172,21 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
         assert advice.width() <= window.width()
         window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
         assert not advice.isVisibleTo(window)
+
+
+def test_a_sign_in_in_the_browser_window_says_what_is_the_persons_to_do(qtbot: QtBot) -> None:
+    """During "Sign in in a browser window…" each step keeps saying what the person does
+    there; a check's steps say only what the app does."""
+    from consentinel.core.steps import Step
+    from consentinel.gui.check_panel import CheckPanel
+
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    panel.begin_sign_in("erin")
+    assert "browser window" in panel.label.text()
+    panel.show_step("erin", Step.SIGNING_IN)
+    assert panel.label.text().startswith("@erin: Signing in")
+    assert "do what X asks of you" in panel.label.text()
+    panel.begin(2)
+    panel.show_step("erin", Step.SIGNING_IN)
+    assert panel.label.text() == "@erin: Signing in…"

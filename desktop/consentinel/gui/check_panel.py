@@ -21,6 +21,7 @@ class CheckPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.label.setWordWrap(True)
         self.label.setAccessibleDescription(self.tr("Check progress"))
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Accounts checked"))
@@ -34,10 +35,14 @@ class CheckPanel(QWidget):
         layout.addWidget(self.cancel_button)
         self._total = 0
         self._done = 0
+        #: While a sign-in runs in a browser window the person sees: each step says what is
+        #: theirs to do there, not only what the app is doing.
+        self._in_window = False
         self.hide()
 
     def begin(self, total: int) -> None:
         self._total, self._done = total, 0
+        self._in_window = False
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self._describe_progress()
@@ -51,6 +56,7 @@ class CheckPanel(QWidget):
 
     def begin_sign_in(self, handle: str) -> None:
         self.begin(1)
+        self._in_window = True
         self._say(
             self.tr(
                 "Waiting for you to finish signing in @{handle} in the browser window…"
@@ -60,11 +66,15 @@ class CheckPanel(QWidget):
     def show_step(self, handle: str, step: Step) -> None:
         if step is Step.DONE:
             return
-        self._say(
-            self.tr("@{handle}: {step}")
-            .replace("{handle}", handle)
-            .replace("{step}", step_name(step))
+        words = (
+            self.tr(
+                "@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a "
+                "code); Consentinel types the rest."
+            )
+            if self._in_window
+            else self.tr("@{handle}: {step}")
         )
+        self._say(words.replace("{handle}", handle).replace("{step}", step_name(step)))
 
     def account_done(self) -> None:
         self._done += 1

@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         #: What the journal's last check found wrong (None: intact, or not checked yet), whether
         #: the app's own check or the journal window's badge said it.
         self.journal_problem: str | None = None
+        #: A status-bar message that asks for a check: the check's start clears it.
+        self._until_a_check = ""
         if demo:
             banner = QLabel(self.tr("DEMO: simulated X, throwaway data"))
             banner.setStyleSheet(
@@ -407,12 +409,10 @@ class MainWindow(QMainWindow):
             row = self.table.row_of(dialog.saved_handle)
             if row is not None:
                 self.table.selectRow(row)
-            self.statusBar().showMessage(
-                self.tr("@{handle} added. Choose “Check selected” to protect it now.").replace(
-                    "{handle}", dialog.saved_handle
-                ),
-                10_000,
-            )
+            self._until_a_check = self.tr(
+                "@{handle} added. Choose “Check selected” to protect it now."
+            ).replace("{handle}", dialog.saved_handle)
+            self.statusBar().showMessage(self._until_a_check, 10_000)
 
     def edit_account(self, handle: str | None = None) -> None:
         handle = handle or self.table.current_handle()
@@ -565,6 +565,8 @@ class MainWindow(QMainWindow):
 
     def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
         self._asked.clear()
+        if self.statusBar().currentMessage() == self._until_a_check:
+            self.statusBar().clearMessage()  # "…added. Choose “Check selected”…": done
         for handle in handles:
             self.steps[handle_key(handle)] = Step.QUEUED
         self.refresh()
