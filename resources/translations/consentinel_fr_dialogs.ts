@@ -1126,7 +1126,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="74" />
             <source>Start Consentinel at &amp;login, in the tray</source>
-            <translation>Lancer Consentinel à l'&amp;ouverture de session, dans la barre d'état</translation>
+            <translation>Lancer Consentinel à l'&amp;ouverture de session, dans la zone de notification</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="80" />
@@ -1464,6 +1464,15 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
         <message>
             <source>Files of &amp;type:</source>
             <translation>Fichiers de &amp;type :</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <!-- The Type column of the file dialog's folders; qtbase_fr lacks it too. -->
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Dossier</translation>
         </message>
     </context>
 </TS>

@@ -164,7 +164,8 @@ def test_the_file_dialog_of_the_exports_speaks_french(
 ) -> None:
     """Qt's own French lacks two words of Qt 6.11's file dialog ("&Look in:", "Files of
     &type:"): the app's catalogue has them, so the export dialog is French throughout."""
-    from PySide6.QtWidgets import QFileDialog, QLabel
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLabel
 
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     translators = Translators()
@@ -174,8 +175,11 @@ def test_the_file_dialog_of_the_exports_speaks_french(
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         qtbot.addWidget(dialog)
         labels = {label.text() for label in dialog.findChildren(QLabel) if label.text()}
+        # What the dialog's Type column says of a folder.
+        folder_type = QFileIconProvider().type(QFileInfo(str(consentinel_home)))
     finally:
         translators.switch("en")
+    assert folder_type == "Dossier"
     assert {"&Voir dans\u00a0:", "Fichiers de &type\u00a0:"} <= labels, labels
     assert not labels & {"&Look in:", "Files of &type:", "File &name:"}, labels
 
