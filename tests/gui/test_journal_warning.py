@@ -47,6 +47,15 @@ def test_an_edited_journal_is_said_in_the_main_window_which_opens_it(
         warning = window.journal_warning
         assert warning is not None and warning.isVisibleTo(window)
         assert "was edited" in warning.text()
+        # In French, the problem is said in French too, not in the words of the first check.
+        ctx.settings.language = "fr"
+        app._apply_language()
+        window = app.window
+        qtbot.waitUntil(lambda: "a été modifiée" in (window.journal_problem or ""))
+        warning = window.journal_warning
+        assert warning is not None and warning.isVisibleTo(window)
+        assert warning.text().startswith("Journal endommagé : l'entrée ")
+        assert "a été modifiée" in warning.text()
         warning.click()
         journal_window = window.journal_window
         assert journal_window is not None and journal_window.isVisible()

@@ -251,6 +251,8 @@ class AppController(QObject):
         self.window.restoreGeometry(geometry)
         self.window.show()
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
+        if old.journal_problem is not None:
+            self.check_journal()  # its words again, in the new language
         old.keep_in_tray = True  # its close must not quit the app
         old.hide()
         old.deleteLater()
