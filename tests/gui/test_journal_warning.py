@@ -34,6 +34,7 @@ def test_an_edited_journal_is_said_in_the_main_window_which_opens_it(
     with running_app(qtbot, ctx) as app:
         window = app.window
         assert window.journal_warning is None  # nothing said before the check has run
+        app._journal_timer.setInterval(3_600_000)  # (its own check, 3 s after the first frame)
         app.check_journal()  # as the app does a few seconds after its first frame
         qtbot.waitUntil(lambda: window.journal_warning is not None)
         warning = window.journal_warning
