@@ -427,6 +427,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
         <translation>La vérification a été annulée. Ce qui était terminé est dans le journal.</translation>
     </message>
     <message>
+        <source>All {n} accounts checked: every box X's pages show is off.</source>
+        <translation>Les {n} comptes sont vérifiés : toutes les cases affichées par X sont décochées.</translation>
+    </message>
+    <message>
+        <source>The account was checked: every box X's page shows is off.</source>
+        <translation>Le compte est vérifié : toutes les cases affichées par X sont décochées.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="421"/>
         <source>All {n} accounts checked: every box you chose is off.</source>
         <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>

@@ -455,8 +455,8 @@ class AccountCheck:
         if status is Status.OPTED_OUT and self.ctx.settings.screenshot_every_check:
             # Nothing changed, so nothing was photographed: the page as read, if asked for.
             self._save_evidence(await grok.screenshot(), EVERY_CHECK_SHOT)
-        message = success_message(status, fixed, would, kept)
         hidden = [box for box in grok.hidden_on if box in self.account.keep]
+        message = success_message(status, fixed, would, kept, some_hidden=bool(hidden))
         if hidden:
             message = f"{message} {hidden_on_message(hidden)}"
         result = self._result(status, None, message, settings, kept)

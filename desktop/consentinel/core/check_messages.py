@@ -24,8 +24,15 @@ def boxes_text(boxes: list[Box] | tuple[Box, ...]) -> str:
 
 
 def success_message(
-    status: Status, fixed: list[Box], would: list[Box], reverted: tuple[Box, ...] = ()
+    status: Status,
+    fixed: list[Box],
+    would: list[Box],
+    reverted: tuple[Box, ...] = (),
+    *,
+    some_hidden: bool = False,
 ) -> str:
+    """`some_hidden`: X's data holds as on a box its page does not show (then "every box you
+    chose is off" would be false)."""
     if status is Status.FIXED:
         done = tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
         if not reverted:
@@ -34,6 +41,8 @@ def success_message(
         return f"{again} {done}"
     if status is Status.WOULD_FIX:
         return tr("Would untick: {boxes}.", boxes=boxes_text(would))
+    if some_hidden:
+        return tr("Every box X's page shows is off.")
     return tr("Every box you chose is off.")
 
 

@@ -157,6 +157,7 @@ FRENCH: dict[str, str] = {
     "Unticked and read back off: {boxes}.": "Décochées, puis relues décochées : {boxes}.",
     "Would untick: {boxes}.": "Décocherait : {boxes}.",
     "X had switched {boxes} back on.": "X avait réactivé : {boxes}.",
+    "Every box X's page shows is off.": "Toutes les cases affichées par X sont décochées.",
     "Every box you chose is off.": "Toutes les cases choisies sont décochées.",
     "{path} (named by {source}) is not a program this computer can run, so it is not used.":
         "{path} (indiqué par {source}) n'est pas un programme que cet ordinateur peut lancer ; "

@@ -602,7 +602,15 @@ class MainWindow(QMainWindow):
             return self.tr("The check was cancelled. What was finished is in the journal.")
         total = len(result.accounts)
         good = sum(1 for a in result.accounts if a.all_off)
-        if good == total:
+        hidden = [a for a in result.accounts if a.hidden_on]
+        if good == total and hidden:
+            # Not "every box is off" next to "on at X": only what the page shows is.
+            text = (
+                self.tr("The account was checked: every box X's page shows is off.")
+                if total == 1
+                else self.tr("All {n} accounts checked: every box X's pages show is off.")
+            )
+        elif good == total:
             text = (
                 self.tr("The account was checked: every box you chose is off.")
                 if total == 1
@@ -625,7 +633,6 @@ class MainWindow(QMainWindow):
             )
             again = self.tr("X had switched boxes back on: {accounts}. They are off again.")
             text += " " + again.replace("{accounts}", switched)
-        hidden = [a for a in result.accounts if a.hidden_on]
         if hidden:
             where = "; ".join(
                 f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
