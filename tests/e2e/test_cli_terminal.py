@@ -10,6 +10,7 @@ import json
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -25,11 +26,26 @@ CLI = str(Path(sys.executable).parent / "consentinel")
 SECRET = "pw-never-shown-7f3a"
 
 
+#: A shell as far as the terminal goes: it owns the terminal (Linux resets a terminal's
+#: settings when its owner ends, which would hide a terminal left without echo), runs the
+#: command in the foreground, survives its Ctrl-C, and says whether the echo is on after it.
+SHELL = """
+import signal, subprocess, sys, termios
+signal.signal(signal.SIGINT, lambda *_: None)
+child = subprocess.Popen(sys.argv[1:])
+print(f"pid={child.pid}.", file=sys.stderr, flush=True)
+code = child.wait()
+echo = "on" if termios.tcgetattr(0)[3] & termios.ECHO else "off"
+print(f"echo={echo}.", file=sys.stderr, flush=True)
+sys.exit(128 - code if code < 0 else code)
+"""
+
+
 class Terminal:
     """`consentinel ARGS` with a pseudo-terminal as its controlling terminal, standard input
     and standard error; standard output is a pipe (a file, `> out.json`)."""
 
-    def __init__(self, env: dict[str, str], *args: str) -> None:
+    def __init__(self, env: dict[str, str], *args: str, in_a_shell: bool = False) -> None:
         self.master, slave = pty.openpty()
 
         def own_terminal() -> None:
@@ -37,7 +53,7 @@ class Terminal:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.proc = subprocess.Popen(
-            [CLI, *args],
+            [sys.executable, "-c", SHELL, CLI, *args] if in_a_shell else [CLI, *args],
             stdin=slave,
             stdout=subprocess.PIPE,
             stderr=slave,
@@ -140,6 +156,41 @@ def test_a_question_during_check_json_never_mixes_into_the_json(
     assert [a["status"] for a in result["accounts"]] == ["fixed"], (result, term.shown)
     assert code == 0
     assert SECRET not in term.shown + out
+    assert code_from_x not in term.shown  # typed, not shown, as a password is not
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
+    simx: Any, cli_env: dict[str, str], stop: str
+) -> None:
+    """The code is typed unseen; the question is read in a thread nothing waits for, so a
+    Ctrl-C or a SIGTERM there must still give the terminal back as it was, or the person's
+    shell would show nothing they type next. (Playwright's driver, a Node process, also puts
+    back at its exit the terminal it found at its start, before the question: the echo's
+    return is asserted, and the app does it itself, but that part alone passes without it.)"""
+    sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    added = subprocess.run(
+        [CLI, "account", "add", "mailer", "--password-stdin"],
+        input=SECRET + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+    term = Terminal(env, "check", in_a_shell=True)
+    term.wait_for("enter the code X sent you")
+    pid = int(term.shown.split("pid=", 1)[1].split(".", 1)[0])
+    assert not termios.tcgetattr(term.master)[3] & termios.ECHO  # hidden while asked
+    if stop == "ctrl-c":
+        term.type("\x03")
+    else:
+        os.kill(pid, signal.SIGTERM)
+    term.wait_for("echo=")
+    code, _out = term.finish()
+    assert "echo=on." in term.shown, term.shown
+    assert code == (130 if stop == "ctrl-c" else 128 + signal.SIGTERM), term.shown
+    assert "Traceback" not in term.shown
 
 
 def test_a_reader_that_stops_reading_does_not_stop_the_check(

@@ -124,6 +124,9 @@ class _Sigterm:
         what a shell reports (143)."""
         sys.stdout.flush()
         sys.stderr.flush()
+        from consentinel.cli.hidden_typing import restore
+
+        restore()  # a question's hidden typing (atexit, which would, does not run)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
 

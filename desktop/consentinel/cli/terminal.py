@@ -110,9 +110,14 @@ class TerminalPrompter:
             print(request.detail, file=sys.stderr)
         self._asked.add(again)
         # The question on stderr: standard output is the result's (`check --json > out.json`).
-        print(questions[request.kind].format(handle=request.handle), end="", file=sys.stderr)
-        sys.stderr.flush()
-        line = sys.stdin.readline() if sys.stdin is not None else ""
+        question = questions[request.kind].format(handle=request.handle)
+        if sys.stdin is not None and request.kind in _CODES:  # unseen, as a password is
+            from consentinel.cli.hidden_typing import read_hidden
+
+            line = read_hidden(sys.stdin, question)
+        else:
+            print(question, end="", file=sys.stderr, flush=True)
+            line = sys.stdin.readline() if sys.stdin is not None else ""
         if not line:  # end of input: no answer
             return None
         answer = line.strip()

@@ -1,0 +1,78 @@
+"""Reading a line the terminal does not show: the codes X asks for during a check (a 2FA code,
+a code sent by email), as `getpass` hides a password, so that a screen share or a person
+looking over a shoulder does not see them.
+
+The question is answered in a thread of its own that nothing waits for when the run stops
+(core/account_check.answer_in_daemon_thread): Ctrl-C or SIGTERM at the question ends the
+process while that thread still reads. The terminal's echo is therefore put back by
+`restore()`, which runs at exit and which the SIGTERM path calls before it ends the process,
+not only by the reading thread, which never gets to."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import sys
+import threading
+from typing import Any, TextIO
+
+_lock = threading.Lock()
+#: The terminal whose echo is off, and its settings before: (fd, termios attributes).
+_hidden: tuple[int, list[Any]] | None = None
+_registered = False
+
+
+def read_hidden(stream: TextIO, question: str) -> str:
+    """Ask `question` on standard error and read a line from `stream`, not shown when it is a
+    terminal (the Enter is, as a new line). The echo goes off before the question is shown,
+    and what was typed ahead is kept: nothing typed after the question is ever seen."""
+    if sys.platform == "win32":  # (no termios: getpass reads the console key by key)
+        import getpass
+
+        try:
+            return getpass.getpass(question, stream=sys.stderr) + "\n"
+        except EOFError:
+            return ""
+    import termios
+
+    try:
+        fd = stream.fileno()
+        before = termios.tcgetattr(fd)
+    except (AttributeError, OSError, ValueError, termios.error):
+        before = None  # not a terminal: nothing is shown anyway
+    if before is not None:
+        quiet = list(before)
+        quiet[3] = (quiet[3] & ~termios.ECHO) | termios.ECHONL
+        _hide(fd, before, quiet)
+    try:
+        print(question, end="", file=sys.stderr, flush=True)
+        return stream.readline()
+    finally:
+        restore()
+
+
+def _hide(fd: int, before: list[Any], quiet: list[Any]) -> None:
+    import termios
+
+    global _hidden, _registered
+    with _lock:
+        if not _registered:
+            atexit.register(restore)
+            _registered = True
+        _hidden = (fd, before)
+        termios.tcsetattr(fd, termios.TCSADRAIN, quiet)
+
+
+def restore() -> None:
+    """Put the terminal's echo back if a hidden question left it off (idempotent)."""
+    global _hidden
+    with _lock:
+        if _hidden is None:
+            return
+        fd, before = _hidden
+        _hidden = None
+        import termios
+
+        # (The terminal may be gone: nothing to put back then.)
+        with contextlib.suppress(OSError, ValueError, termios.error):
+            termios.tcsetattr(fd, termios.TCSADRAIN, before)
