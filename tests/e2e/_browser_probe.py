@@ -29,11 +29,37 @@ async def _run(addresses: list[str], window: bool, wait: bool) -> None:
             for address in addresses:
                 response = await page.goto(address)
                 assert response is not None and response.ok, (address, response)
+            _say_what_others_could_read()
             if wait:
                 print("ready", flush=True)
                 await asyncio.to_thread(sys.stdin.read)
         finally:
             await browser.close()
+
+
+def _say_what_others_could_read() -> None:
+    """Every file or folder under the temporary folder (where the browser's folders are) that
+    another user of the computer could read or enter while the browser runs: open to others
+    itself, under folders they may all pass through (the temporary folder is taken as open to
+    all, as /tmp is)."""
+    import os
+    import stat
+    import tempfile
+
+    top = tempfile.gettempdir()
+    passable = {top}
+    for root, dirs, files in os.walk(top):
+        if root not in passable:
+            continue  # others cannot get past a folder above it: nothing inside is theirs
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                continue
+            if mode & 0o066 or (stat.S_ISDIR(mode) and mode & 0o011):
+                print(f"open to others: {path} {stat.filemode(mode)}", file=sys.stderr)
+            if stat.S_ISDIR(mode) and mode & 0o011:
+                passable.add(path)
 
 
 def main() -> int:

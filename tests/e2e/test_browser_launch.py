@@ -152,8 +152,10 @@ def test_a_browser_leaves_nothing_outside_the_app_s_folders(
 ) -> None:
     """A browser started by the product's own launch code opens X (simx) and an https page, in
     a process whose home, XDG folders and temp folder are empty folders of this test's: once it
-    closed, they are empty again. Every XDG folder is set, because some libraries (Mesa) look
-    the home up in the password database when the variable is missing, past a HOME set here."""
+    closed, they are empty again; while it ran, nothing it wrote there was open to the
+    computer's other users (Mesa's shader cache is 0644 in a 0700 folder). Every XDG folder
+    is set, because some libraries (Mesa) look the home up in the password database when the
+    variable is missing, past a HOME set here."""
     sim = simx(SimAccount("nell", "pw-nell"))
     home, runtime, temp = tmp_path / "home", tmp_path / "runtime", short_temp
     for folder in (home, runtime):
@@ -185,6 +187,8 @@ def test_a_browser_leaves_nothing_outside_the_app_s_folders(
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
 
     assert done.returncode == 0, done.stderr[-3000:]
+    # While it ran, nothing of its folder was open to the computer's other users.
+    assert "open to others:" not in done.stderr, done.stderr[-3000:]
     left = _everything_under(home, runtime, temp)
     assert left == [], "the browser left files outside the app's folders:\n" + "\n".join(left)
 
