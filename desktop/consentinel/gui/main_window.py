@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         #: table (the status bar cut it off, in French above all); hidden when there is nothing.
         self.row_advice = QLabel()
         self.row_advice.setWordWrap(True)
-        self.row_advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.row_advice, "textInteractionFlags", "TextSelectableByMouse")
         self.row_advice.setAccessibleName(self.tr("What to do for the selected account"))
         self.row_advice.hide()
         accounts_page = QWidget()
