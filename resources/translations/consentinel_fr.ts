@@ -240,6 +240,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Journal — {app} — DEMO (simulated X)</source>
+        <translation>Journal — {app} — DÉMO (X simulé)</translation>
+    </message>
+    <message>
         <source>What to do for the selected account</source>
         <translation>Que faire pour le compte sélectionné</translation>
     </message>

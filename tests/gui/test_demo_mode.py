@@ -56,6 +56,10 @@ def test_demo_starts_and_completes_a_check(qtbot: QtBot, consentinel_home: Path)
             assert results["already_out"] is Status.OPTED_OUT
             qtbot.waitUntil(lambda: window.table.status_text("already_out") == "Opted out")
             assert window.table.status_text("alice") == "Fixed"
+            # Its journal, beside the person's own, says it is the demo's.
+            window.show_journal()
+            assert window.journal_window is not None
+            assert "DEMO" in window.journal_window.windowTitle()
     finally:
         demo.stop()
     assert not folder.exists()

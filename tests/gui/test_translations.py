@@ -200,3 +200,26 @@ def test_a_language_chosen_in_settings_is_the_cores_too(monkeypatch: pytest.Monk
         assert i18n.tr("The journal is empty.") == "The journal is empty."
     finally:
         translators.switch("en")
+
+
+def test_an_open_journal_window_comes_back_in_the_new_language(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A new language builds a new main window; the journal window, its child, went with the
+    old one and never came back: it is reopened where it was, in the new language."""
+    from PySide6.QtWidgets import QPushButton
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw")
+    with running_app(qtbot, ctx) as app:
+        app.window.show_journal()
+        old = app.window.journal_window
+        assert old is not None
+        qtbot.waitExposed(old)
+        ctx.settings.language = "fr"
+        app._apply_language()
+        journal = app.window.journal_window
+        assert journal is not None and journal is not old
+        qtbot.waitUntil(journal.isVisible)
+        texts = {b.text() for b in journal.findChildren(QPushButton)}
+        assert any("Exporter" in text for text in texts), texts

@@ -110,6 +110,7 @@ class Journal:
         self._pending: BackgroundCheck | None = None
         self._migrations: Sequence[Migration] = MIGRATIONS
         self._lock = threading.RLock()
+        self._closed = False
         self._clock = clock
         self._own_runs: set[int] = set()
         self._open_warning = warning
@@ -256,6 +257,12 @@ class Journal:
             if pending is not None:
                 pending.result()  # (its thread reads the file: not left running)
             self._conn.close()
+            self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """Closed (the app quitting, a demo ending): a late reader has nothing to read."""
+        return self._closed
 
     def start_over(self, problem: str) -> tuple[Journal, Path]:
         """For a journal that no longer verifies, once the person chose to carry on: this one is

@@ -246,6 +246,10 @@ class AppController(QObject):
         """Every tr() is evaluated when a widget is built: a new language needs a new window."""
         old = self.window
         geometry = old.saveGeometry()
+        # The journal window is the old window's child: it goes with it, and comes back in the
+        # new language where it was (the person may have been reading it).
+        journal = old.journal_window
+        journal_geometry = journal.saveGeometry() if journal and journal.isVisible() else None
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
         self.window.restoreGeometry(geometry)
@@ -253,6 +257,10 @@ class AppController(QObject):
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
         if old.journal_problem is not None:
             self.check_journal()  # its words again, in the new language
+        if journal_geometry is not None:
+            self.window.show_journal()
+            if self.window.journal_window is not None:
+                self.window.journal_window.restoreGeometry(journal_geometry)
         old.keep_in_tray = True  # its close must not quit the app
         old.hide()
         old.deleteLater()

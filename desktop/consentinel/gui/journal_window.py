@@ -241,6 +241,8 @@ class JournalWindow(QWidget):
     def _show_verdict(self, number: int, verdict: VerifyResult | str) -> None:
         if number != self._checks_asked:
             return  # a later check is under way
+        if self._ctx.journal.closed:
+            return  # the app or its demo ended while the check ran: nobody reads the badge
         self.verifying = False
         if isinstance(verdict, str):
             self.badge.setText(

@@ -709,6 +709,10 @@ class MainWindow(QMainWindow):
             self.journal_window = JournalWindow(self.ctx, self)
             self.journal_window.journal_replaced.connect(self.refresh)
             window = self.journal_window
+            if self.demo:  # beside the person's own journal, it must not pass for it
+                window.setWindowTitle(
+                    self.tr("Journal — {app} — DEMO (simulated X)").replace("{app}", APP_NAME)
+                )
             window.badge_updated.connect(lambda: self.say_journal_problem(window.problem))
         else:
             self.journal_window.refresh()
