@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -138,6 +138,8 @@ def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(
     failed, worked = shown.split("</p>")[:2]
     assert "does not run systemd" in failed and 'style="color:' in failed, shown
     assert "start at login" in worked and "color" not in worked, shown
+    assert "check --unattended" in failed  # a line to copy: the words can be selected
+    assert dialog.jobs_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert not dialog.run_when_closed.isChecked()
     assert load_settings(ctx.paths)[0].run_when_closed is False
     assert not (xdg_config / "systemd").exists()

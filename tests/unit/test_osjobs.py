@@ -644,6 +644,8 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
     status = job.status()
     assert status.state is JobState.NOT_INSTALLED
     assert "does not run systemd" in status.message and "cron" in status.message
+    # True whatever the app's own schedule (it may be "Never"): not "checks while it is open".
+    assert "nothing checks while Consentinel is closed" in status.message
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

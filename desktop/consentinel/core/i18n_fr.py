@@ -138,11 +138,11 @@ FRENCH: dict[str, str] = {
     "every 12 hours": "toutes les 12 heures",
     "every day": "chaque jour",
     "every week": "chaque semaine",
-    "Scheduled check: not installed, and this computer does not run systemd: Consentinel checks"
-    " on schedule while it is open; `consentinel schedule install` says how to have cron check"
-    " while it is closed.": "Vérification planifiée : non installée, et cet ordinateur"
-    " n'utilise pas systemd : Consentinel vérifie selon le calendrier tant qu'il est ouvert ;"
-    " `consentinel schedule install` explique comment faire vérifier cron quand il est fermé.",
+    "Scheduled check: not installed, and this computer does not run systemd, so nothing checks"
+    " while Consentinel is closed; `consentinel schedule install` says how to have cron do it.":
+        "Vérification planifiée : non installée, et cet ordinateur n'utilise pas systemd : rien"
+        " ne vérifie quand Consentinel est fermé ; `consentinel schedule install` explique"
+        " comment le confier à cron.",
     "Consentinel: check that X accounts stay out of AI training": (
         "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     ),

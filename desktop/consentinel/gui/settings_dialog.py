@@ -91,6 +91,8 @@ class SettingsDialog(QDialog):
         self.jobs_label = QLabel()
         self.jobs_label.setWordWrap(True)
         self.jobs_label.setTextFormat(Qt.TextFormat.RichText)  # jobs_words(): a paragraph each
+        # The cron line it may give is to be copied, not typed again.
+        self.jobs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.jobs_label.hide()
 
         checks = QGroupBox(self.tr("Checks"))

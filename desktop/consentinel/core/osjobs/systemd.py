@@ -273,9 +273,8 @@ class SystemdUserJob:
                     JobState.NOT_INSTALLED,
                     tr(
                         "Scheduled check: not installed, and this computer does not run "
-                        "systemd: Consentinel checks on schedule while it is open; "
-                        "`consentinel schedule install` says how to have cron check while it "
-                        "is closed."
+                        "systemd, so nothing checks while Consentinel is closed; "
+                        "`consentinel schedule install` says how to have cron do it."
                     ),
                 )
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
