@@ -88,12 +88,12 @@ def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
     # An account added without a secret can still be removed, when the person says so: any
     # secrets it has in a keyring not reachable from here would stay there.
     run_cli(env, "account", "add", "nokeyring", check_exit=0)
-    refused = run_cli(env, "account", "remove", "nokeyring", check_exit=2)
+    refused = run_cli(env, "account", "remove", "nokeyring", "--yes", check_exit=2)
     assert "Nothing was removed" in refused.stderr
     assert "--keep-unreachable-secrets" in refused.stderr
     assert "nokeyring" in (consentinel_home / "config" / "accounts.json").read_text()
     removed = run_cli(
-        env, "account", "remove", "nokeyring", "--keep-unreachable-secrets", check_exit=0
+        env, "account", "remove", "nokeyring", "--keep-unreachable-secrets", "-y", check_exit=0
     )
     assert "were not deleted" in removed.stdout
     assert "nokeyring" not in (consentinel_home / "config" / "accounts.json").read_text()
@@ -240,7 +240,11 @@ def test_remove_deletes_secrets_and_session(
     run_cli(env, "check", check_exit=0)
     sessions = consentinel_home / "data" / "sessions"
     assert any(sessions.iterdir())
-    run_cli(env, "account", "remove", "dave", check_exit=0)
+    # No terminal to ask on: --yes is needed, and nothing goes without it.
+    refused = run_cli(env, "account", "remove", "dave", check_exit=2)
+    assert "add --yes" in refused.stderr, refused.stderr
+    assert backend.get_password(service, "dave:password") == PASSWORD
+    run_cli(env, "account", "remove", "dave", "--yes", check_exit=0)
     assert not any(sessions.iterdir())
     assert backend.get_password(service, "dave:password") is None
 
@@ -262,7 +266,7 @@ def test_account_add_reads_a_windows_line_end_and_says_when_no_password_was_save
     assert "No password was saved" in bare.stdout
     assert "consentinel account set-password nopw" in bare.stdout
     for handle in ("crlf", "nopw"):
-        run_cli(cli_env, "account", "remove", handle, check_exit=0)
+        run_cli(cli_env, "account", "remove", handle, "--yes", check_exit=0)
 
 
 def test_a_browser_setting_that_cannot_run_is_named_not_silently_skipped(
@@ -327,7 +331,7 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     assert folder_vault().get_totp("later2fa") == secret
     assert secret not in saved.stdout + saved.stderr
     run_cli(cli_env, "account", "set-totp", "nobody", "--totp-stdin", stdin=secret, check_exit=2)
-    run_cli(cli_env, "account", "remove", "later2fa", check_exit=0)
+    run_cli(cli_env, "account", "remove", "later2fa", "--yes", check_exit=0)
 
 
 def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
@@ -383,7 +387,7 @@ def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
         dict(cli_env, CONSENTINEL_LANG="fr"), "account", "edit", "nobody", "--keep", "all"
     )
     assert french.returncode == 2 and "ne fait pas partie de vos comptes" in french.stderr
-    run_cli(cli_env, "account", "remove", "editme", check_exit=0)
+    run_cli(cli_env, "account", "remove", "editme", "--yes", check_exit=0)
 
 
 def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(

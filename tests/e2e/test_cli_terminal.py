@@ -111,6 +111,38 @@ def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
     assert SECRET not in term.shown
 
 
+def test_removing_an_account_at_a_terminal_asks_first(cli_env: dict[str, str]) -> None:
+    added = subprocess.run(
+        [CLI, "account", "add", "fay", "--password-stdin"],
+        input=SECRET + "\n",
+        env=cli_env,
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+
+    def listed() -> list[str]:
+        done = subprocess.run(
+            [CLI, "account", "list", "--json"], env=cli_env, capture_output=True, text=True
+        )
+        return [a["handle"] for a in json.loads(done.stdout)]
+
+    term = Terminal(cli_env, "account", "remove", "fay")
+    term.wait_for("Remove it? [y/N] ")
+    assert "deletes its password, its 2FA secret and its session" in term.shown
+    term.type("\n")  # Enter alone: no
+    code, _out = term.finish()
+    assert code == 2 and "Nothing was removed." in term.shown, term.shown
+    assert listed() == ["fay"]
+
+    term = Terminal(cli_env, "account", "remove", "fay")
+    term.wait_for("Remove it? [y/N] ")
+    term.type("y\n")
+    code, out = term.finish()
+    assert code == 0 and "Removed @fay" in out, (term.shown, out)
+    assert listed() == []
+
+
 def test_ctrl_d_and_ctrl_c_at_a_question_end_with_a_sentence(cli_env: dict[str, str]) -> None:
     term = Terminal(cli_env, "account", "add", "erin")
     term.wait_for("X password (leave empty to skip): ")

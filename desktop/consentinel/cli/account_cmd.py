@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import (
+    confirm_removal,
     known_account,
     open_context,
     parse_handle,
@@ -71,6 +72,9 @@ def add_parser(sub: Any) -> None:
         "--keep-unreachable-secrets",
         action="store_true",
         help=tr("remove it even when no keyring can be reached to delete its secrets"),
+    )
+    rm.add_argument(
+        "-y", "--yes", action="store_true", help=tr("do not ask first (needed without a terminal)")
     )
     rm.set_defaults(handler=_remove)
 
@@ -261,6 +265,8 @@ def _remove(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
+    if not args.yes:
+        confirm_removal(account.handle)
     secrets_left = False
     try:
         ctx.vault.delete_account(account.handle)

@@ -92,6 +92,25 @@ def read_totp_line(from_stdin: bool) -> str:
     raise UsageError(tr("Give the secret on standard input with --totp-stdin."))
 
 
+def confirm_removal(handle: str) -> None:
+    """Asked at a terminal before an account's secrets go (nothing brings them back); without
+    a terminal, --yes says it. Anything but yes removes nothing."""
+    consequence = tr(
+        "Removing @{handle} deletes its password, its 2FA secret and its session from this "
+        "computer.",
+        handle=handle,
+    )
+    if not _stdin().isatty():
+        raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to remove it."))
+    print(consequence, file=sys.stderr)
+    print(tr("Remove it? [y/N] "), end="", file=sys.stderr, flush=True)
+    answer = _stdin().readline()
+    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+        if not answer:
+            print(file=sys.stderr)  # Ctrl-D: the next words on a line of their own
+        raise UsageError(tr("Nothing was removed."))
+
+
 def _stdin() -> TextIO:
     if sys.stdin is None:  # started with standard input closed (`<&-`)
         raise UsageError(tr("Standard input is closed: nothing was read, nothing was saved."))

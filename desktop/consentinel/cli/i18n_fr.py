@@ -380,4 +380,12 @@ FRENCH: dict[str, str] = {
     "a new one started":
         "le journal précédent ne se vérifiait plus : {problem} ; gardé sous le nom {name}, à "
         "votre demande, et un nouveau commencé",
+    "do not ask first (needed without a terminal)": "ne pas demander (nécessaire sans terminal)",
+    "Removing @{handle} deletes its password, its 2FA secret and its session from this computer.":
+        "Retirer @{handle} supprime de cet ordinateur son mot de passe, son secret 2FA et sa"
+        " session.",
+    "No terminal to ask on: add --yes to remove it.":
+        "Aucun terminal pour le demander : ajoutez --yes pour le retirer.",
+    "Remove it? [y/N] ": "Le retirer ? [o/N] ",
+    "Nothing was removed.": "Rien n'a été retiré.",
 }
