@@ -824,6 +824,14 @@
             <translation>Vérification n° {run}</translation>
         </message>
         <message>
+            <source>Entry {id}</source>
+            <translation>Entrée {id}</translation>
+        </message>
+        <message>
+            <source>The entries it names have a red dot in the list.</source>
+            <translation>Les entrées qu'il cite sont marquées d'un point rouge dans la liste.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="257" />
             <source>The screenshot {path} cannot be opened (moved or deleted?).</source>
             <translation>Impossible d'ouvrir la capture {path} (déplacée ou supprimée ?).</translation>

@@ -296,6 +296,23 @@ def test_the_badge_counts_every_problem_and_its_tooltip_lists_them(
     tip = window.badge.toolTip()
     assert "• entry 2 was edited." in tip
     assert f"• the screenshot of entry 3 ({shot.name}) is missing." in tip
+    assert "red dot" in tip
+    # The entries it names can be found: a red dot and the problem on their rows, and their
+    # number in the details; the others are left as they were.
+    model = window.model
+    marked = {}
+    for row in range(model.rowCount()):
+        entry = model.entry_at(row)
+        if model.index(row, model.TIME).data(Qt.ItemDataRole.DecorationRole) is not None:
+            marked[entry.id] = model.index(row, model.DETAILS).data(Qt.ItemDataRole.ToolTipRole)
+    assert marked == {
+        2: "Entry 2 was edited.",
+        3: f"The screenshot of entry 3 ({shot.name}) is missing.",
+    }, marked
+    row = next(r for r in range(model.rowCount()) if model.entry_at(r).id == 2)
+    window.select_row(row)
+    details = window.detail_label.text()
+    assert "Entry 2 was edited." in details and "\nEntry 2" in details, details
 
 
 def test_the_window_answers_while_the_screenshots_are_hashed(

@@ -28,12 +28,15 @@ def evidence_file(evidence_dir: Path, value: str) -> Path:
     return evidence_dir / Path(value).name
 
 
-def check_evidence_files(rows: Sequence[Sequence[Any]], evidence_dir: Path) -> list[str]:
-    """Every screenshot that is missing or no longer the one taken, in words (none: empty).
+def check_evidence_files(
+    rows: Sequence[Sequence[Any]], evidence_dir: Path
+) -> list[tuple[int, str]]:
+    """Every screenshot that is missing or no longer the one taken: (its entry's id, the
+    problem in words); none: empty.
 
     `rows` as the journal reads them: (id, ts, run_id, kind, handle, payload, ...). Entries that
     hold no file hash (written before screenshots were hashed) are only looked for, not compared."""
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     for row in rows:
         if row[3] != EntryKind.EVIDENCE.value:
             continue
@@ -46,26 +49,39 @@ def check_evidence_files(rows: Sequence[Sequence[Any]], evidence_dir: Path) -> l
             data = file.read_bytes()
         except FileNotFoundError:
             problems.append(
-                tr("the screenshot of entry {id} ({name}) is missing.", id=row[0], name=file.name)
+                (
+                    int(row[0]),
+                    tr(
+                        "the screenshot of entry {id} ({name}) is missing.",
+                        id=row[0],
+                        name=file.name,
+                    ),
+                )
             )
             continue
         except OSError as error:
             problems.append(
-                tr(
-                    "the screenshot of entry {id} ({name}) cannot be read: {cause}.",
-                    id=row[0],
-                    name=file.name,
-                    cause=error.strerror or error,
+                (
+                    int(row[0]),
+                    tr(
+                        "the screenshot of entry {id} ({name}) cannot be read: {cause}.",
+                        id=row[0],
+                        name=file.name,
+                        cause=error.strerror or error,
+                    ),
                 )
             )
             continue
         expected = payload.get("sha256")
         if expected and sha256_hex(data) != expected:
             problems.append(
-                tr(
-                    "the screenshot of entry {id} ({name}) was changed after it was taken.",
-                    id=row[0],
-                    name=file.name,
+                (
+                    int(row[0]),
+                    tr(
+                        "the screenshot of entry {id} ({name}) was changed after it was taken.",
+                        id=row[0],
+                        name=file.name,
+                    ),
                 )
             )
     return problems

@@ -709,7 +709,11 @@ class Journal:
         if self.evidence_dir is not None:
             shots = check_evidence_files(rows, self.evidence_dir)
             if shots:
-                return VerifyResult.of(verdict.entry_count, [*verdict.problems, *shots])
+                return VerifyResult.of(
+                    verdict.entry_count,
+                    [*verdict.problems, *(problem for _id, problem in shots)],
+                    [*verdict.damaged, *shots],
+                )
         return verdict
 
     def _read_head_file(self) -> str | None:

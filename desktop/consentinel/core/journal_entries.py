@@ -149,16 +149,24 @@ class Run(NamedTuple):
 class VerifyResult(NamedTuple):
     """`entry_count`: the entries walked; `problems`: every one found, in the journal's order
     (the chain walked to its end, every screenshot looked at); `problem` is the first of them,
-    None when ok."""
+    None when ok; `damaged`: (entry id, problem) for each problem that names an entry, so that a
+    window can point at it."""
 
     ok: bool
     entry_count: int
     problem: str | None = None
     problems: tuple[str, ...] = ()
+    damaged: tuple[tuple[int, str], ...] = ()
 
     @classmethod
-    def of(cls, entry_count: int, problems: Sequence[str]) -> VerifyResult:
-        return cls(not problems, entry_count, problems[0] if problems else None, tuple(problems))
+    def of(
+        cls,
+        entry_count: int,
+        problems: Sequence[str],
+        damaged: Sequence[tuple[int, str]] = (),
+    ) -> VerifyResult:
+        first = problems[0] if problems else None
+        return cls(not problems, entry_count, first, tuple(problems), tuple(damaged))
 
 
 def canonical_json(value: object) -> str:

@@ -45,20 +45,23 @@ def verify_chain(
     The chain is walked to its end: after a break the walk goes on from the entry that broke
     it, so that each edited, removed or moved entry is named once, not only the first."""
     problems: list[str] = []
+    damaged: list[tuple[int, str]] = []
     prev = GENESIS_HASH
     last_id = 0
     for row in rows:
         id_, prev_hash, hash_ = row[0], row[6], row[7]
+        problem = None
         if prev_hash != prev:
-            problems.append(
-                tr(
-                    "entry {id} does not follow the one before it (an entry was deleted, moved "
-                    "or edited).",
-                    id=id_,
-                )
+            problem = tr(
+                "entry {id} does not follow the one before it (an entry was deleted, moved "
+                "or edited).",
+                id=id_,
             )
         elif id_ <= last_id or not _hash_matches(row):
-            problems.append(tr("entry {id} was edited.", id=id_))
+            problem = tr("entry {id} was edited.", id=id_)
+        if problem is not None:
+            problems.append(problem)
+            damaged.append((int(id_), problem))
         prev, last_id = hash_, max(last_id, id_)
     count = len(rows)
     if head is None or int(head[0]) != count or head[1] != prev:
@@ -74,7 +77,7 @@ def verify_chain(
         problem = _check_head_file(side, count, prev, rows)
         if problem:
             problems.append(problem)
-    return VerifyResult.of(count, problems)
+    return VerifyResult.of(count, problems, damaged)
 
 
 def _hash_matches(row: Sequence[Any]) -> bool:

@@ -26,6 +26,7 @@ from consentinel.core.journal_entries import (
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
+from consentinel.gui.status_colors import RED, dot_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -258,6 +259,20 @@ class JournalModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
+        #: Entries the journal's last check named, and what it found (a red dot and a tooltip).
+        self.damaged: dict[int, str] = {}
+
+    def set_damaged(self, damaged: dict[int, str]) -> None:
+        if damaged != self.damaged:
+            self.damaged = dict(damaged)
+            if self._entries:  # (not a reset: the selected entry stays selected)
+                last = self.index(len(self._entries) - 1, self.DETAILS)
+                self.dataChanged.emit(self.index(0, self.TIME), last)
+
+    def damage_of(self, entry: Entry) -> str | None:
+        """What the journal's check found wrong with this entry, as a sentence; None: nothing."""
+        problem = self.damaged.get(entry.id)
+        return problem[:1].upper() + problem[1:] if problem else None
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.beginResetModel()
@@ -284,6 +299,12 @@ class JournalModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
+        damage = self.damage_of(entry) if self.damaged else None
+        if damage is not None:
+            if role == Qt.ItemDataRole.DecorationRole and index.column() == self.TIME:
+                return dot_icon(RED)
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+                return damage
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == self.TIME:

@@ -241,8 +241,8 @@ class JournalWindow(QWidget):
     def _show_verdict(self, number: int, verdict: VerifyResult | str) -> None:
         if number != self._checks_asked:
             return  # a later check is under way
-        if self._ctx.journal.closed:
-            return  # the app or its demo ended while the check ran: nobody reads the badge
+        if self._ctx.journal.closed and not isinstance(verdict, str):
+            return  # the app or its demo ended once the check had read it: nothing to add
         self.verifying = False
         if isinstance(verdict, str):
             self.badge.setText(
@@ -255,6 +255,11 @@ class JournalWindow(QWidget):
         self.badge_updated.emit()
 
     def _show_result(self, result: VerifyResult) -> None:
+        damaged: dict[int, str] = {}
+        for entry_id, problem in result.damaged:
+            damaged[entry_id] = f"{damaged[entry_id]} {problem}" if entry_id in damaged else problem
+        self.model.set_damaged(damaged)
+        self._show_entry(self._selected_entry())  # its details say what was found, if anything
         if result.ok:
             count = result.entry_count
             if count == 0:
@@ -289,6 +294,8 @@ class JournalWindow(QWidget):
                 "Someone or something changed the journal file outside Consentinel. Keep "
                 "a copy of it before anything else."
             )
+            if damaged:
+                tip += " " + self.tr("The entries it names have a red dot in the list.")
             if len(result.problems) > 1:
                 listed, hidden = problems_to_list(result, MAX_PROBLEMS_IN_TOOLTIP)
                 tip += "\n\n" + "\n".join(f"• {problem}" for problem in listed)
@@ -399,6 +406,10 @@ class JournalWindow(QWidget):
         rows = {index.row() for index in selected.indexes()}
         self._show_entry(self.model.entry_at(rows.pop()) if rows else None)
 
+    def _selected_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry_at(rows[0].row()) if rows else None
+
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
@@ -413,12 +424,17 @@ class JournalWindow(QWidget):
             return
         who = f"@{entry.handle} — " if entry.handle else ""
         lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", details(entry)]
+        damage = self.model.damage_of(entry)
+        if damage:
+            lines.append(damage)
         if entry.kind is EntryKind.CHECK:
             advice = window_advice(check_reason(entry.payload), message_for_reader(entry.payload))
             if advice:
                 lines.append(advice)
         if entry.run_id is not None:
             lines.append(self.tr("Check number {run}").replace("{run}", str(entry.run_id)))
+        # The number the journal's check and `consentinel log --json` name it by.
+        lines.append(self.tr("Entry {id}").replace("{id}", str(entry.id)))
         path = evidence_path(entry)
         if path:
             file = self._resolve(path)
