@@ -427,6 +427,10 @@
             <translation>Compte retiré</translation>
         </message>
         <message>
+            <source>Account edited</source>
+            <translation>Compte modifié</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="58" />
             <source>Settings changed</source>
             <translation>Paramètres modifiés</translation>

@@ -375,6 +375,26 @@ def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
     assert folder_vault().get_password("editme") == PASSWORD
     assert folder_vault().get_totp("editme") == secret
     assert PASSWORD not in edited.stdout + edited.stderr
+    # The journal keeps what changed: the boxes before and after, that the email went and a
+    # phone came, never the addresses themselves.
+    log = json.loads(run_cli(cli_env, "log", "--json", check_exit=0).stdout)
+    (entry,) = [e for e in log["entries"] if e["kind"] == "account_edited"]
+    assert entry["handle"] == "editme"
+    assert entry["payload"] == {
+        "keep": {
+            "before": ["training", "personalization", "memory"],
+            "after": ["training", "memory"],
+        },
+        "email": "removed",
+        "phone": "added",
+    }
+    assert "old@example.com" not in json.dumps(log) and "12 34 56" not in json.dumps(log)
+    shown = run_cli(cli_env, "log", check_exit=0).stdout
+    assert (
+        "account edited" in shown
+        and "boxes kept off: training, memory (before: training, personalization, memory)" in shown
+        and "email address removed; phone number added" in shown
+    ), shown
 
     # Only what is given changes; a bad value or no option at all changes nothing.
     run_cli(cli_env, "account", "edit", "editme", "--email", "new@example.com", check_exit=0)

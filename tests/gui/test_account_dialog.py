@@ -181,8 +181,10 @@ def test_editing_the_password_clears_password_rejected(qtbot: QtBot, memory_vaul
     assert memory_vault.get_password("erin") == "new-password-42"
     assert memory_vault.get_totp("erin") == TOTP  # left as it was
     assert ctx.accounts.state("erin").password_rejected is False
-    # Editing is not adding: no second "account added" entry.
+    # Editing is not adding: no second "account added" entry, but an edit, without the secret.
     assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED]) == []
+    (edited,) = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED])
+    assert edited.handle == "erin" and edited.payload == {"new_password": True}
 
 
 def test_editing_without_a_new_password_keeps_password_rejected(

@@ -238,6 +238,9 @@ def _edit(args: argparse.Namespace) -> int:
         ) from None
     except StorageError as error:
         raise UsageError(str(error)) from None
+    from consentinel.core.account_edits import account_changes
+
+    ctx.journal.record_account_edited(account.handle, account_changes(account, changed))
     print(tr("Updated @{handle}.", handle=account.handle))
     for line in _details(changed):
         print(f"  {line}")
@@ -314,6 +317,7 @@ def _set_password(args: argparse.Namespace) -> int:
     except VaultError as error:
         raise UsageError(str(error)) from None
     ctx.accounts.clear_password_rejected(account.handle)
+    ctx.journal.record_account_edited(account.handle, {"new_password": True})
     print(tr("Password updated for @{handle}.", handle=account.handle))
     return 0
 
@@ -335,5 +339,6 @@ def _set_totp(args: argparse.Namespace) -> int:
         ctx.vault.set_totp(account.handle, secret)
     except VaultError as error:
         raise UsageError(str(error)) from None
+    ctx.journal.record_account_edited(account.handle, {"new_2fa_secret": True})
     print(tr("2FA secret saved for @{handle}.", handle=account.handle))
     return 0

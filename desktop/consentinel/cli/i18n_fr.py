@@ -147,6 +147,7 @@ FRENCH: dict[str, str] = {
     "notification": "notification",
     "account added": "compte ajouté",
     "account removed": "compte retiré",
+    "account edited": "compte modifié",
     "settings changed": "paramètres modifiés",
     "from the app": "depuis l'application",
     "from the command line": "depuis la ligne de commande",

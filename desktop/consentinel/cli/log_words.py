@@ -35,6 +35,7 @@ _KINDS = {
     EntryKind.NOTIFICATION: "notification",
     EntryKind.ACCOUNT_ADDED: "account added",
     EntryKind.ACCOUNT_REMOVED: "account removed",
+    EntryKind.ACCOUNT_EDITED: "account edited",
     EntryKind.SETTINGS_CHANGED: "settings changed",
     EntryKind.JOURNAL_RESTARTED: "journal started over",
 }
@@ -104,6 +105,10 @@ def details(entry: Entry) -> str:
         from consentinel.core.settings import setting_names
 
         return setting_names(p)
+    if entry.kind is EntryKind.ACCOUNT_EDITED:
+        from consentinel.core.account_edits import edit_words
+
+        return edit_words(p)
     if entry.kind is EntryKind.NOTIFICATION:
         message = message_for_reader(p) or _notification_kind(p.get("kind"))
         if p.get("delivered"):

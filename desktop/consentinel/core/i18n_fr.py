@@ -533,4 +533,16 @@ FRENCH: dict[str, str] = {
     "the network does not let this computer reach X":
         "le réseau ne laisse pas cet ordinateur joindre X",
     "no answer within {seconds} s": "pas de réponse en {seconds} s",
+    "boxes kept off: {after} (before: {before})":
+        "cases maintenues décochées : {after} (avant : {before})",
+    "no box": "aucune case",
+    "email address added": "adresse e-mail ajoutée",
+    "email address changed": "adresse e-mail modifiée",
+    "email address removed": "adresse e-mail retirée",
+    "phone number added": "numéro de téléphone ajouté",
+    "phone number changed": "numéro de téléphone modifié",
+    "phone number removed": "numéro de téléphone retiré",
+    "new password saved": "nouveau mot de passe enregistré",
+    "new 2FA secret saved": "nouveau secret 2FA enregistré",
+    "; ": " ; ",
 }

@@ -481,6 +481,11 @@ class Journal:
     def append_account_removed(self, handle: str) -> Entry:
         return self.append(EntryKind.ACCOUNT_REMOVED, handle, {})
 
+    def record_account_edited(self, handle: str, changes: dict[str, Any]) -> Entry | None:
+        """`changes` from core/account_edits.account_changes (never a secret, an email or a
+        phone number); nothing is written when it is empty."""
+        return self.append(EntryKind.ACCOUNT_EDITED, handle, dict(changes)) if changes else None
+
     def record_settings_changed(self, changes: dict[str, Any]) -> Entry:
         """`changes` maps a setting's name to its new value (never a secret)."""
         return self.append(EntryKind.SETTINGS_CHANGED, None, dict(changes))

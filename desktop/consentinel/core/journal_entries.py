@@ -47,6 +47,8 @@ class EntryKind(str, Enum):
     NOTIFICATION = "notification"
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_REMOVED = "account_removed"
+    #: Its boxes kept off, email, phone or secrets changed (core/account_edits: never a value).
+    ACCOUNT_EDITED = "account_edited"
     SETTINGS_CHANGED = "settings_changed"
     #: The journal found at start could not be read (or was a newer version's) and was set
     #: aside; this new one begins with where it went, so that it never looks like the only one.
@@ -107,7 +109,7 @@ class Entry(NamedTuple):
             return str(p.get("trigger") or p.get("status") or "")
         if self.kind is EntryKind.NOTIFICATION:
             return str(p.get("message", ""))
-        if self.kind is EntryKind.SETTINGS_CHANGED:
+        if self.kind in (EntryKind.SETTINGS_CHANGED, EntryKind.ACCOUNT_EDITED):
             return ", ".join(sorted(p))
         return ""
 

@@ -361,9 +361,16 @@ class AccountDialog(QDialog):
             return
         if self._account is None:
             self._ctx.journal.append_account_added(account.handle)
-        elif password:
-            # A new password: the sign-in rules may try again.
-            self._ctx.accounts.clear_password_rejected(account.handle)
+        else:
+            from consentinel.core.account_edits import account_changes
+
+            changes = account_changes(
+                self._account, account, password=bool(password), totp=bool(totp)
+            )
+            self._ctx.journal.record_account_edited(account.handle, changes)
+            if password:
+                # A new password: the sign-in rules may try again.
+                self._ctx.accounts.clear_password_rejected(account.handle)
         # The secrets are in the keyring now; do not keep a copy in the widgets.
         self.password_edit.clear()
         self.totp_edit.clear()

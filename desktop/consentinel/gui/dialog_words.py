@@ -58,6 +58,7 @@ _KIND_NAMES = {
     EntryKind.NOTIFICATION: QT_TRANSLATE_NOOP("DialogWords", "Notification"),
     EntryKind.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("DialogWords", "Account added"),
     EntryKind.ACCOUNT_REMOVED: QT_TRANSLATE_NOOP("DialogWords", "Account removed"),
+    EntryKind.ACCOUNT_EDITED: QT_TRANSLATE_NOOP("DialogWords", "Account edited"),
     EntryKind.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("DialogWords", "Settings changed"),
     EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
 }

@@ -230,6 +230,10 @@ def details(entry: Entry) -> str:
         from consentinel.core.settings import setting_names
 
         return setting_names(p)
+    if entry.kind is EntryKind.ACCOUNT_EDITED:
+        from consentinel.core.account_edits import edit_words
+
+        return edit_words(p)
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(

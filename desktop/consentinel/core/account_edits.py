@@ -1,0 +1,81 @@
+"""What an edit of an account changed, as the journal keeps it and as a person reads it.
+
+The journal says that a detail changed, never what it holds: no secret, and not the email
+address or phone number either (only that one was added, changed or removed). The boxes kept
+off are kept before and after: a later check that left a box on is explained by them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from consentinel.core.accounts import Account
+from consentinel.core.check_messages import boxes_text
+from consentinel.core.i18n import tr
+from consentinel.core.status import ALL_BOXES, Box
+
+
+def _ordered(boxes: frozenset[Box]) -> list[str]:
+    return [box.value for box in ALL_BOXES if box in boxes]
+
+
+def _how(before: str | None, after: str | None) -> str:
+    return "removed" if after is None else "added" if before is None else "changed"
+
+
+def account_changes(
+    before: Account, after: Account, *, password: bool = False, totp: bool = False
+) -> dict[str, Any]:
+    """The journal's payload for an edit (empty: nothing changed). `password`, `totp`: a new
+    one was saved."""
+    changes: dict[str, Any] = {}
+    if before.keep != after.keep:
+        changes["keep"] = {"before": _ordered(before.keep), "after": _ordered(after.keep)}
+    if before.email != after.email:
+        changes["email"] = _how(before.email, after.email)
+    if before.phone != after.phone:
+        changes["phone"] = _how(before.phone, after.phone)
+    if password:
+        changes["new_password"] = True
+    if totp:
+        changes["new_2fa_secret"] = True
+    return changes
+
+
+def _boxes(values: object) -> str:
+    known = {box.value: box for box in Box}
+    names = [known[v] for v in values if v in known] if isinstance(values, list) else []
+    return boxes_text(names) if names else tr("no box")
+
+
+def edit_words(payload: dict[str, Any]) -> str:
+    """An edit entry in words, in the reader's language."""
+    parts: list[str] = []
+    keep = payload.get("keep")
+    if isinstance(keep, dict):
+        parts.append(
+            tr(
+                "boxes kept off: {after} (before: {before})",
+                after=_boxes(keep.get("after")),
+                before=_boxes(keep.get("before")),
+            )
+        )
+    email = {
+        "added": tr("email address added"),
+        "changed": tr("email address changed"),
+        "removed": tr("email address removed"),
+    }
+    phone = {
+        "added": tr("phone number added"),
+        "changed": tr("phone number changed"),
+        "removed": tr("phone number removed"),
+    }
+    for name, words in (("email", email), ("phone", phone)):
+        how = payload.get(name)
+        if isinstance(how, str):
+            parts.append(words.get(how, f"{name}: {how}"))
+    if payload.get("new_password"):
+        parts.append(tr("new password saved"))
+    if payload.get("new_2fa_secret"):
+        parts.append(tr("new 2FA secret saved"))
+    return tr("; ").join(parts)  # (French puts a space before it)
