@@ -74,3 +74,36 @@ def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path)
         assert shown["window"] == ENGLISH_WIDTH, shown
     else:
         assert shown["window"] > ENGLISH_WIDTH, shown
+
+
+def test_the_window_widens_when_a_check_brings_longer_words(tmp_path: Path) -> None:
+    """In French, accounts never checked fit the first width; a check whose results are the
+    widest words ("non affichée, activée chez X") must not leave the last column cut."""
+    home = tmp_path / "home"
+    paths = AppPaths(home).ensure()
+    store = AccountStore(paths)
+    for handle in ("camille_fr", "tom2fa", "mail_mia"):
+        store.add(Account(handle))
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps({"screens": [
+        {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": 900,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    ]}))  # fmt: skip
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
+        "CONSENTINEL_HOME": str(home),
+        "CONSENTINEL_LANG": "fr",
+        "PROBE_A_CHECK": "1",
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.gui._table_fit_probe"],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and lines, done.stderr[-2000:]
+    shown = json.loads(lines[-1])
+    assert not shown["scrolls_sideways"], shown
+    assert shown["table"] >= shown["columns"], shown
+    assert shown["window"] > ENGLISH_WIDTH, shown

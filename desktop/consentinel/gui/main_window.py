@@ -593,6 +593,8 @@ class MainWindow(QMainWindow):
         self.result_label.show()
         say(self.result_label, self.summary(result))
         self.refresh()
+        if self.isVisible() and not (self.isMaximized() or self.isFullScreen()):
+            self._fit_the_table()  # its words may be longer now ("non affichée, activée chez X")
         if self.journal_window is not None and self.journal_window.isVisible():
             self.journal_window.refresh()
         self._notify(result)
@@ -789,9 +791,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def _fit_the_table(self) -> None:
-        """At its first show, the window as wide as the table's columns need, within the
-        screen: French words are longer, and at the width that suits English the last column
-        was cut and a scroll bar shown. Laid out by now, so what is around the table is known."""
+        """At its first show and after a check, the window as wide as the table's columns
+        need, within the screen (it never narrows): French words are longer, and at the width
+        that suits English the last column was cut and a scroll bar shown. Laid out by now, so
+        what is around the table is known."""
         table = self.table
         missing = table.natural_width() - table.width()
         screen = self.screen()
