@@ -823,6 +823,18 @@
             <translation>Tous les comptes</translation>
         </message>
         <message>
+            <source>No entry matches these filters.</source>
+            <translation>Aucune entrée ne correspond à ces filtres.</translation>
+        </message>
+        <message>
+            <source>The journal is empty.</source>
+            <translation>Le journal est vide.</translation>
+        </message>
+        <message>
+            <source>How an account's check ended: it applies to account checks only.</source>
+            <translation>Comment la vérification d'un compte s'est terminée : ne s'applique qu'aux vérifications de compte.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="250" />
             <source>Check number {run}</source>
             <translation>Vérification n° {run}</translation>

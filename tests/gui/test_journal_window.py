@@ -99,6 +99,12 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     _select(window.outcome_filter, Status.NEEDS_USER.value)
     assert _column(window, window.model.ACCOUNT) == ["@bob"]
     assert "Needs you (X asked for a two-factor code)" in _column(window, window.model.DETAILS)[0]
+    # An outcome is a check's: with another kind shown it stands aside (greyed), where it hid
+    # every entry ("Check finished" and "Fixed": nothing).
+    _select(window.kind_filter, EntryKind.RUN_FINISHED.value)
+    assert window.model.rowCount() == 1 and not window.outcome_filter.isEnabled()
+    _select(window.kind_filter, None)
+    assert window.outcome_filter.isEnabled()
     _select(window.outcome_filter, None)
 
     _select(window.kind_filter, EntryKind.CHANGE.value)
@@ -108,6 +114,7 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     today = QDate.currentDate()
     window.from_date.setDate(today.addDays(1))
     assert window.model.rowCount() == 0
+    assert window.detail_label.text() == "No entry matches these filters."  # not a blank table
     window.from_date.setDate(today.addDays(-1))
     window.to_date.setDate(today)
     assert window.model.rowCount() == 6

@@ -83,6 +83,9 @@ class JournalWindow(QWidget):
         self.account_filter.setAccessibleName(self.tr("Account"))
         self.outcome_filter = QComboBox()
         self.outcome_filter.setAccessibleName(self.tr("Outcome"))
+        self.outcome_filter.setToolTip(
+            self.tr("How an account's check ended: it applies to account checks only.")
+        )
         self.outcome_filter.addItem(self.tr("Any outcome"), None)
         for status in Status:
             self.outcome_filter.addItem(status_name(status), status.value)
@@ -359,14 +362,15 @@ class JournalWindow(QWidget):
         handle = self.account_filter.currentData()
         if handle:
             found["handle"] = handle
-        outcome = self.outcome_filter.currentData()
+        kind = self.kind_filter.currentData()
+        # An outcome is an account check's: with another kind of entry it would hide them all.
+        outcome = self.outcome_filter.currentData() if kind in (None, "check") else None
         if outcome in {reason.value for reason in OWN_NAME_REASONS}:
             found["reason"] = Reason(outcome)
         elif outcome:
             found["status"] = Status(outcome)
             if found["status"] is Status.ERROR:
                 found["except_reasons"] = OWN_NAME_REASONS
-        kind = self.kind_filter.currentData()
         if kind:
             found["kinds"] = [EntryKind(kind)]
         if self.from_date.date() != _NO_DATE:
@@ -376,9 +380,17 @@ class JournalWindow(QWidget):
         return found
 
     def _reload(self) -> None:
-        entries = self._ctx.journal.entries(**self.filters(), limit=MAX_ROWS, newest_first=True)
+        self.outcome_filter.setEnabled(self.kind_filter.currentData() in (None, "check"))
+        filters = self.filters()
+        entries = self._ctx.journal.entries(**filters, limit=MAX_ROWS, newest_first=True)
         self.model.set_entries(entries)
         self._show_entry(None)
+        if not entries:  # not a blank table that says nothing
+            self.detail_label.setText(
+                self.tr("No entry matches these filters.")
+                if filters
+                else self.tr("The journal is empty.")
+            )
 
     def show_account(self, handle: str) -> None:
         """Only this account's entries: its name chosen in the Account filter."""
