@@ -107,6 +107,12 @@ def test_keep_always_includes_training() -> None:
     assert Account("a").keep == set(ALL_BOXES)
     with pytest.raises(ValueError, match="Unknown box 'ads'"):
         parse_keep("training,ads")
+    assert parse_keep("") == {Box.TRAINING}  # '' keeps training alone, as the help says
+    # The names `account list` prints in French are understood too, accents or not.
+    assert parse_keep("Mémoire, personnalisation") == set(ALL_BOXES)
+    assert parse_keep("memoire") == {Box.TRAINING, Box.MEMORY}
+    assert parse_keep("entraînement") == {Box.TRAINING}
+    assert parse_keep("toutes") == set(ALL_BOXES)
 
 
 def test_email_and_phone_validation() -> None:

@@ -43,7 +43,9 @@ def add_parser(sub: Any) -> None:
     )
     add.add_argument("--email", metavar="EMAIL", help=tr("the email address X may ask for"))
     add.add_argument("--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for"))
-    keep_help = tr("boxes to keep off, e.g. training,personalization,memory (default: all)")
+    keep_help = tr(
+        "boxes to keep off besides training, which always is: e.g. memory (default: all)"
+    )
     add.add_argument("--keep", metavar=tr("BOXES"), help=keep_help)
     add.set_defaults(handler=_add)
 
@@ -62,7 +64,12 @@ def add_parser(sub: Any) -> None:
         "--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for ('' removes it)")
     )
     edit.add_argument(
-        "--keep", metavar=tr("BOXES"), help=tr("boxes to keep off, e.g. training,memory or all")
+        "--keep",
+        metavar=tr("BOXES"),
+        help=tr(
+            "boxes to keep off besides training, which always is: e.g. memory, or all; '' for "
+            "training alone"
+        ),
     )
     edit.set_defaults(handler=_edit)
 

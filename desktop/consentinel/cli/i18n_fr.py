@@ -90,8 +90,10 @@ FRENCH: dict[str, str] = {
         "l'adresse e-mail que X peut demander ('' la retire)",
     "the phone number X may ask for ('' removes it)":
         "le numéro de téléphone que X peut demander ('' le retire)",
-    "boxes to keep off, e.g. training,memory or all":
-        "cases à garder décochées, p. ex. training,memory ou all",
+    "boxes to keep off besides training, which always is: e.g. memory, or all; '' for "
+    "training alone":
+        "cases à garder décochées en plus de l'entraînement, qui l'est toujours : p. ex."
+        " mémoire, ou toutes ; '' pour l'entraînement seul",
     "Nothing to change: give --email, --phone or --keep.":
         "Rien à changer : donnez --email, --phone ou --keep.",
     "@{handle} already has these details: nothing changed.":
@@ -110,8 +112,9 @@ FRENCH: dict[str, str] = {
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
     "Give the secret on standard input with --totp-stdin.":
         "Donnez le secret sur l'entrée standard avec --totp-stdin.",
-    "boxes to keep off, e.g. training,personalization,memory (default: all)":
-        "cases à garder décochées, p. ex. training,personalization,memory (par défaut : toutes)",
+    "boxes to keep off besides training, which always is: e.g. memory (default: all)":
+        "cases à garder décochées en plus de l'entraînement, qui l'est toujours : p. ex. mémoire"
+        " (par défaut : toutes)",
     "change the stored password": "changer le mot de passe enregistré",
     "check that the journal and its screenshots were not edited or truncated (the whole "
     "journal)":

@@ -108,20 +108,38 @@ def validate_phone(text: str) -> str:
     return value
 
 
+def _box_aliases() -> dict[str, Box]:
+    """A box by its code or its name in either language, with or without accents
+    ('memory', 'mémoire', 'memoire')."""
+    import unicodedata
+
+    from consentinel.core.i18n import tr_in
+
+    def bare(word: str) -> str:
+        decomposed = unicodedata.normalize("NFD", word.lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    aliases: dict[str, Box] = {}
+    for box in ALL_BOXES:  # (a box's code is its English name)
+        for word in (box.value, tr_in("fr", box.value)):
+            aliases[word.lower()] = box
+            aliases[bare(word)] = box
+    return aliases
+
+
 def parse_keep(text: str) -> frozenset[Box]:
-    """'training,memory' -> the boxes to keep off; 'all' means all three. Training is always in."""
+    """'training,memory' -> the boxes to keep off; 'all' means all three. Training is always in,
+    given or not ('' keeps training alone). French names are understood too."""
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
-    if names == ["all"]:
+    if names and names[0] in ("all", "tout", "toutes") and len(names) == 1:
         return frozenset(ALL_BOXES)
     boxes: set[Box] = {Box.TRAINING}
     valid = ", ".join(box.value for box in ALL_BOXES)
+    aliases = _box_aliases()
     for name in names:
-        try:
-            boxes.add(Box(name))
-        except ValueError:
-            raise ValueError(
-                tr("Unknown box {name}: use {valid}.", name=_shown(name), valid=valid)
-            ) from None
+        if name not in aliases:
+            raise ValueError(tr("Unknown box {name}: use {valid}.", name=_shown(name), valid=valid))
+        boxes.add(aliases[name])
     return frozenset(boxes)
 
 
