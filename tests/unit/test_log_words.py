@@ -93,3 +93,18 @@ def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path
     assert bob.endswith("@bob              cancelled"), bob
     assert said[-1].endswith("cancelled — opted out (already off): 1, cancelled: 2"), said[-1]
     assert not [line for line in said if "error" in line], said
+
+
+def test_an_interrupted_run_says_it_once(tmp_path: Path) -> None:
+    """Its kind says "check interrupted": the details do not say "interrupted" again."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.start_run("manual")
+    later = Journal.open(tmp_path / "journal.sqlite3")  # another process, after a crash
+    try:
+        assert later.interrupt_stale_runs()
+        (entry,) = later.entries(kinds=[EntryKind.RUN_INTERRUPTED])
+        line = entry_line(entry)
+        assert "check interrupted" in line and line.count("interrupted") == 1, line
+    finally:
+        later.close()
+        journal.close()

@@ -239,11 +239,12 @@ def run_end_words(
     reason_name: Callable[[Reason], str] | None = None,
 ) -> str:
     """A run's end: what its checks found ("Fixed: 1, Needs you: 2"; the entry's kind already
-    says it finished), or how it ended and what it found before ("cancelled — Fixed: 1")."""
+    says it finished, or was interrupted), or how it ended and what it found before
+    ("cancelled — Fixed: 1")."""
     status = str(payload.get("status", ""))
     counts = outcome_counts(payload, name, pair, reason_name)
-    if status == "finished" and counts:
-        return counts
+    if (status == "finished" and counts) or status == "interrupted":
+        return counts  # (not "check interrupted — interrupted")
     words = end_word(status)
     return f"{words} — {counts}" if counts else words
 
