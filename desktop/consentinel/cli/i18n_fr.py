@@ -244,11 +244,12 @@ FRENCH: dict[str, str] = {
     "unticking": "décochage",
     "reloading to verify": "rechargement pour vérifier",
     "done": "terminé",
-    "opted out (already off)": "refus déjà en place (cases décochées)",
+    # The window's words (dialog_words), with what a terminal adds.
+    "opted out (already off)": "déjà décoché (rien à changer)",
     "fixed: switched off and verified": "corrigé : décoché et vérifié",
     "would be fixed (dry run)": "serait corrigé (simulation)",
-    "needs you": "a besoin de vous",
-    "sign-in failed": "échec de connexion",
+    "needs you": "vous attend",
+    "sign-in failed": "échec de la connexion",
     "error": "erreur",
     # The doctor (core/doctor.py, cli/doctor_cmd.py)
     "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":
