@@ -435,7 +435,8 @@ class JournalWindow(QWidget):
             self.detail_label.setText(self.tr("Select an entry to see it here."))
             return
         who = f"@{entry.handle} — " if entry.handle else ""
-        lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", details(entry)]
+        said = details(entry)  # ("Account added" says it all: no empty line after it)
+        lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", *([said] if said else [])]
         damage = self.model.damage_of(entry)
         if damage:
             lines.append(damage)
