@@ -24,8 +24,8 @@
         <translation>Pas avant le {when}</translation>
     </message>
     <message>
-        <source>X refused the sign-in: scheduled checks do not try again before then. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X a refusé la connexion : les vérifications planifiées ne réessaient pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>After X's refusal, puzzle or lock, scheduled checks do not sign in again before then. You can sign in yourself with “Sign in in a browser window…”.</source>
+        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>not shown, on at X</source>

@@ -406,6 +406,7 @@ def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
     assert _verdict(qtbot, window).startswith("Journal damaged:")
     assert not window.start_over_button.isHidden()
     old_journal = ctx.journal
+    assert window.model.damaged  # the edited entry has its red dot
 
     # Cancel: nothing moves.
     said = _confirm_when_asked(qtbot, window, start=False)
@@ -428,6 +429,7 @@ def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
     with qtbot.waitSignal(window.journal_replaced):
         assert window.ask_start_over() is True
     assert ctx.journal is not old_journal
+    assert window.model.damaged == {}  # the old journal's marks, not on the new one's entries
     aside = [p.name for p in ctx.paths.journal_path.parent.glob("journal.sqlite3.damaged-*")]
     assert len(aside) == 1 and aside[0] in window.export_label.text()
     assert _verdict(qtbot, window) == "Journal intact — 1 entry"
@@ -512,3 +514,11 @@ def test_a_check_reads_as_the_accounts_table_says_it_with_the_window_s_advice(
     assert "consentinel login" not in window.detail_label.text()
     window.select_row(1)
     assert changed in window.detail_label.text()
+
+
+def test_an_empty_journal_says_so_once_checked(qtbot: QtBot, memory_vault: Vault) -> None:
+    """The side pane says the journal is empty, and still does once the check (in a thread)
+    has given its verdict."""
+    window = _window(qtbot, AppContext.create(vault=memory_vault))
+    assert _verdict(qtbot, window) == "Journal intact — no entries yet"
+    assert window.detail_label.text() == "The journal is empty."

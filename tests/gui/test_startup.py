@@ -17,7 +17,7 @@ from consentinel.core.accounts import Account, AccountStore
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
-from consentinel.core.status import Box, Status
+from consentinel.core.status import Box, Reason, Status
 from tests.journal_damage import damage_a_page_past_the_header
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,11 +66,13 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
 
 
 def _home_with_checked_accounts(home: Path) -> None:
-    """Two accounts, one checked (its row shows status dots), one never checked."""
+    """Three accounts, one checked (its row shows status dots), one never checked, one whose
+    password X refused (its "Next check" reads the sign-in rules)."""
     paths = AppPaths(home).ensure()
     store = AccountStore(paths)
     store.add(Account("checked_one"))
     store.add(Account("never_checked"))
+    store.add(Account("wrong_password"))
     journal = Journal.open(paths.journal_path)
     try:
         run = journal.start_run("manual")
@@ -78,10 +80,13 @@ def _home_with_checked_accounts(home: Path) -> None:
             "checked_one", Status.FIXED, settings={Box.TRAINING: BoxChange(True, False)}
         )
         journal.record_check(run, result)
+        refused = AccountResult("wrong_password", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+        journal.record_check(run, refused)
         journal.finish_run(run)
     finally:
         journal.close()
     store.record_check("checked_one", Status.FIXED, at=datetime.now(timezone.utc))
+    store.mark_password_rejected("wrong_password")
 
 
 def test_a_window_of_accounts_on_a_dark_palette_shows_before_the_qt_namespace_is_built(
@@ -91,11 +96,17 @@ def test_a_window_of_accounts_on_a_dark_palette_shows_before_the_qt_namespace_is
     dark palette all set what they need without it (gui/qt_by_name.py)."""
     _home_with_checked_accounts(consentinel_home)
     report = _probe("_first_show_probe", consentinel_home, "--dark")
-    assert report["rows"] == 2
+    assert report["rows"] == 3
     # Nor the welcome page (its wrapped words were measured for the window's minimum size).
     assert report["welcome_page_made"] is False
     assert report["qt_namespace_built"] is False
     assert "QMessageBox" not in report["later_types_made"]
+    # The refused password's row built none either (the sign-in rules' SigninRefusal).
+    assert not [
+        name
+        for name in report["dataclasses_made"]  # type: ignore[attr-defined]
+        if name.startswith("consentinel.core.signin_rules")
+    ], report["dataclasses_made"]
 
 
 def test_a_palette_turning_dark_after_start_makes_the_icons_readable(
@@ -125,7 +136,7 @@ def test_a_journal_damaged_past_its_header_is_set_aside_at_the_windows_start(
     journal_path = AppPaths(consentinel_home).journal_path
     damage_a_page_past_the_header(journal_path)
     report = _probe("_first_show_probe", consentinel_home)
-    assert report["rows"] == 2
+    assert report["rows"] == 3
     assert "could not be read" in str(report["status"])
     aside = [p.name for p in journal_path.parent.iterdir() if ".corrupt-" in p.name]
     assert any(name.startswith("journal.sqlite3.corrupt-") for name in aside)

@@ -111,6 +111,7 @@ def test_keep_always_includes_training() -> None:
     # The names `account list` prints in French are understood too, accents or not.
     assert parse_keep("Mémoire, personnalisation") == set(ALL_BOXES)
     assert parse_keep("memoire") == {Box.TRAINING, Box.MEMORY}
+    assert parse_keep("me\u0301moire") == {Box.TRAINING, Box.MEMORY}  # the accent typed apart
     assert parse_keep("entraînement") == {Box.TRAINING}
     assert parse_keep("toutes") == set(ALL_BOXES)
 

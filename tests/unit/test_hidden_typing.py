@@ -42,3 +42,40 @@ def test_windows_reads_through_getpass(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(getpass, "getpass", no_answer)
     assert hidden_typing.read_hidden(io.StringIO(""), "code: ") == ""
+
+
+def test_restore_gives_a_real_terminal_its_echo_back_while_the_reader_still_waits() -> None:
+    """What the exit and the SIGTERM path rely on: the question's reader is a thread nobody
+    waits for, and restore() from elsewhere puts the echo back while it still reads. A real
+    pseudo-terminal; the test's end answers the question so that the reader ends."""
+    import os
+    import pty
+    import termios
+    import threading
+    import time
+
+    master, slave = pty.openpty()
+    stream = os.fdopen(slave, "r")
+    answers: list[str] = []
+    reader = threading.Thread(
+        target=lambda: answers.append(hidden_typing.read_hidden(stream, "")), daemon=True
+    )
+    try:
+        assert termios.tcgetattr(master)[3] & termios.ECHO
+        reader.start()
+        deadline = time.monotonic() + 10
+        while termios.tcgetattr(master)[3] & termios.ECHO:  # the reader hides the typing
+            assert time.monotonic() < deadline, "the echo never went off"
+            threading.Event().wait(0.01)
+        hidden_typing.restore()
+        assert termios.tcgetattr(master)[3] & termios.ECHO
+        os.write(master, b"123456\n")
+        reader.join(timeout=10)
+        assert answers == ["123456\n"]
+        assert termios.tcgetattr(master)[3] & termios.ECHO  # and the reader's own restore
+    finally:
+        if reader.is_alive():  # (a failed assertion above: let the reader end first)
+            os.write(master, b"\n")
+            reader.join(timeout=10)
+        stream.close()
+        os.close(master)

@@ -116,7 +116,7 @@ def _add(args: argparse.Namespace) -> int:
 
     try:
         handle = normalize_handle(args.handle)
-        keep = parse_keep(args.keep) if args.keep else None
+        keep = parse_keep(args.keep) if args.keep is not None else None
         email = validate_email(args.email) if args.email else None
         phone = validate_phone(args.phone) if args.phone else None
     except (InvalidHandle, ValueError) as error:

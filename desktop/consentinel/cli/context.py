@@ -100,7 +100,7 @@ def confirm_removal(handle: str) -> None:
         "computer.",
         handle=handle,
     )
-    if not _stdin().isatty():
+    if sys.stdin is None or not sys.stdin.isatty():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to remove it."))
     print(consequence, file=sys.stderr)
     print(tr("Remove it? [y/N] "), end="", file=sys.stderr, flush=True)

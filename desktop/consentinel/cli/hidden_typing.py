@@ -43,7 +43,8 @@ def read_hidden(stream: TextIO, question: str) -> str:
     if before is not None:
         quiet = list(before)
         quiet[3] = (quiet[3] & ~termios.ECHO) | termios.ECHONL
-        _hide(fd, before, quiet)
+        with contextlib.suppress(OSError, termios.error):  # (then it is read as it is typed)
+            _hide(fd, before, quiet)
     try:
         print(question, end="", file=sys.stderr, flush=True)
         return stream.readline()
@@ -59,7 +60,8 @@ def _hide(fd: int, before: list[Any], quiet: list[Any]) -> None:
         if not _registered:
             atexit.register(restore)
             _registered = True
-        _hidden = (fd, before)
+        if _hidden is None:  # a second question meanwhile must not take "no echo" as before
+            _hidden = (fd, before)
         termios.tcsetattr(fd, termios.TCSADRAIN, quiet)
 
 

@@ -108,23 +108,20 @@ def validate_phone(text: str) -> str:
     return value
 
 
-def _box_aliases() -> dict[str, Box]:
-    """A box by its code or its name in either language, with or without accents
-    ('memory', 'mémoire', 'memoire')."""
+def _bare(word: str) -> str:
+    """Lower case, without accents however typed ('Mémoire', 'me\u0301moire': 'memoire')."""
     import unicodedata
 
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _box_aliases() -> dict[str, Box]:
+    """A box by its code or its name in either language, accents or not."""
     from consentinel.core.i18n import tr_in
 
-    def bare(word: str) -> str:
-        decomposed = unicodedata.normalize("NFD", word.lower())
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-    aliases: dict[str, Box] = {}
-    for box in ALL_BOXES:  # (a box's code is its English name)
-        for word in (box.value, tr_in("fr", box.value)):
-            aliases[word.lower()] = box
-            aliases[bare(word)] = box
-    return aliases
+    # (A box's code is its English name.)
+    return {_bare(word): box for box in ALL_BOXES for word in (box.value, tr_in("fr", box.value))}
 
 
 def parse_keep(text: str) -> frozenset[Box]:
@@ -137,9 +134,9 @@ def parse_keep(text: str) -> frozenset[Box]:
     valid = ", ".join(box.value for box in ALL_BOXES)
     aliases = _box_aliases()
     for name in names:
-        if name not in aliases:
+        if _bare(name) not in aliases:
             raise ValueError(tr("Unknown box {name}: use {valid}.", name=_shown(name), valid=valid))
-        boxes.add(aliases[name])
+        boxes.add(aliases[_bare(name)])
     return frozenset(boxes)
 
 
@@ -208,6 +205,16 @@ class AccountState(NamedTuple):
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
+
+    def sign_in_held(self, at: datetime | None = None, *, unattended: bool = False) -> bool:
+        """The sign-in rules keep an automatic sign-in at `at` from being tried: a step only
+        the person can take (a scheduled run), a rejected password, X's refusal still holding
+        (core/signin_rules.may_sign_in says why)."""
+        return (
+            (unattended and self.waits_for_person is not None)
+            or self.password_rejected
+            or self.is_blocked(at)
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -54,6 +54,8 @@ def may_sign_in(
 ) -> SigninRefusal | None:
     """None when an automatic sign-in may be tried; else why not."""
     now = now or datetime.now(timezone.utc)
+    if not state.sign_in_held(now, unattended=unattended):
+        return None
     if unattended and state.waits_for_person is not None:
         reason = state.waits_for_person
         return SigninRefusal(status_for(reason), reason, reason_message(reason, handle))

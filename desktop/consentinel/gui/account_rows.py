@@ -15,7 +15,6 @@ from consentinel.core.steps import Step
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
-    from consentinel.core.signin_rules import SigninRefusal
 
 
 #: A row's boxes when nothing was read yet (one shared mapping, which nobody can change).
@@ -128,16 +127,12 @@ def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reaso
     )
 
 
-def held_for_person(row: AccountRow, at: datetime) -> SigninRefusal | None:
-    """Why a scheduled check at `at` cannot get into this account, when its last check stopped
-    at the sign-in and the sign-in rules keep the schedule from trying again (a rejected
-    password, a step only the person can take, X's refusal still holding then); None when that
-    check can go through."""
+def held_for_person(row: AccountRow, at: datetime) -> bool:
+    """A scheduled check at `at` cannot get into this account: its last check stopped at the
+    sign-in, and the sign-in rules keep the schedule from trying again (a rejected password, a
+    step only the person can take, X's refusal still holding then)."""
     if row.signed_in_since or row.step is not None or row.reason is None:
-        return None
+        return False
     if row.reason not in SIGN_IN_REASONS and row.reason is not Reason.UNKNOWN_ACCOUNT:
-        return None
-    # (Loaded only for such a row: its dataclass costs the first frame a millisecond or two.)
-    from consentinel.core.signin_rules import may_sign_in
-
-    return may_sign_in(row.account.handle, row.state, at, unattended=True)
+        return False
+    return row.state.sign_in_held(at, unattended=True)

@@ -205,8 +205,7 @@ class AccountsTable(QTableWidget):
         check that cannot sign in is no check)."""
         if next_due is None:
             return QTableWidgetItem(self.tr("Not scheduled"))
-        held = held_for_person(row, next_due)
-        if held is None:
+        if not held_for_person(row, next_due):
             return QTableWidgetItem(when_text(next_due, now))
         until = row.state.blocked_until
         if row.state.password_rejected:
@@ -224,8 +223,8 @@ class AccountsTable(QTableWidget):
         else:
             text = self.tr("Not before {when}").replace("{when}", local_text(until))
             tip = self.tr(
-                "X refused the sign-in: scheduled checks do not try again before then. You can "
-                "sign in yourself with “Sign in in a browser window…”."
+                "After X's refusal, puzzle or lock, scheduled checks do not sign in again before "
+                "then. You can sign in yourself with “Sign in in a browser window…”."
             )
         item = QTableWidgetItem(text)
         item.setToolTip(tip)

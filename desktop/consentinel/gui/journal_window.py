@@ -245,6 +245,7 @@ class JournalWindow(QWidget):
         if number != self._checks_asked:
             return  # a later check is under way
         if self._ctx.journal.closed and not isinstance(verdict, str):
+            self.verifying = False
             return  # the app or its demo ended once the check had read it: nothing to add
         self.verifying = False
         if isinstance(verdict, str):
@@ -262,7 +263,9 @@ class JournalWindow(QWidget):
         for entry_id, problem in result.damaged:
             damaged[entry_id] = f"{damaged[entry_id]} {problem}" if entry_id in damaged else problem
         self.model.set_damaged(damaged)
-        self._show_entry(self._selected_entry())  # its details say what was found, if anything
+        selected = self._selected_entry()
+        if selected is not None:  # its details say what was found, if anything
+            self._show_entry(selected)
         if result.ok:
             count = result.entry_count
             if count == 0:
@@ -340,6 +343,7 @@ class JournalWindow(QWidget):
             return False
         try:
             self._ctx.journal, moved = self._ctx.journal.start_over(self._problem)
+            self.model.set_damaged({})  # the new journal's entry numbers start again at 1
         except StorageError as error:
             self.export_label.setText(
                 self.tr("Nothing was changed: {problem}").replace("{problem}", str(error))
