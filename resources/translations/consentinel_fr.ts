@@ -109,6 +109,10 @@
 </context>
 <context>
     <name>CheckPanel</name>
+    <message>
+        <source>Ca&amp;ncel sign-in</source>
+        <translation>A&amp;nnuler la connexion</translation>
+    </message>
         <message>
         <source>@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a code); Consentinel types the rest.</source>
         <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (une énigme, un code) ; Consentinel saisit le reste.</translation>
@@ -239,6 +243,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
     <message>
         <source>Journal — {app} — DEMO (simulated X)</source>
         <translation>Journal — {app} — DÉMO (X simulé)</translation>
@@ -580,7 +588,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>No automatic sign-in before {when}.</source>
-        <translation>Pas de connexion automatique avant {when}.</translation>
+        <translation>Pas de connexion automatique avant le {when}.</translation>
     </message>
 </context>
 <context>

@@ -221,6 +221,8 @@ def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
     term.wait_for("echo=")
     code, _out = term.finish()
     assert "echo=on." in term.shown, term.shown
+    if stop == "ctrl-c":  # on a line of its own, not after the question
+        assert "sent you by email or SMS: \r\nInterrupted." in term.shown, term.shown
     assert code == (130 if stop == "ctrl-c" else 128 + signal.SIGTERM), term.shown
     assert "Traceback" not in term.shown
 

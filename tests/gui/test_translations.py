@@ -211,7 +211,12 @@ def test_an_open_journal_window_comes_back_in_the_new_language(
 
     ctx = make_context(consentinel_home)
     add_account(ctx, "alice", "pw")
+    from consentinel.core.events import AccountResult, RunResult
+    from consentinel.core.status import Status
+
     with running_app(qtbot, ctx) as app:
+        done = RunResult(run_id=1, accounts=(AccountResult("alice", Status.OPTED_OUT),))
+        app.window._run_finished(done, "gui")
         app.window.show_journal()
         old = app.window.journal_window
         assert old is not None
@@ -223,3 +228,6 @@ def test_an_open_journal_window_comes_back_in_the_new_language(
         qtbot.waitUntil(journal.isVisible)
         texts = {b.text() for b in journal.findChildren(QPushButton)}
         assert any("Exporter" in text for text in texts), texts
+        # The last check's summary is said again, in French (the new window's was empty).
+        assert app.window.result_label.isVisibleTo(app.window)
+        assert app.window.result_label.text().startswith("Le compte est vérifié")

@@ -153,7 +153,13 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
     add_account(ctx, "alice", "pw")
     add_account(ctx, "lou", "pw")
     run = ctx.journal.start_run("manual")
-    ctx.journal.record_check(run, _result("alice", Status.OPTED_OUT))
+    fixed = AccountResult(
+        "alice",
+        Status.FIXED,
+        settings={Box.TRAINING: BoxChange(True, False)},
+        message="Unticked and read back off: training.",
+    )
+    ctx.journal.record_check(run, fixed)
     wrong = reason_message(Reason.WRONG_PASSWORD, "lou")
     ctx.journal.record_check(
         run, AccountResult("lou", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, message=wrong)
@@ -163,7 +169,11 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
         window = app.window
         advice = window.row_advice
         window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
-        assert not advice.isVisibleTo(window)  # nothing to say: no empty band
+        window._account_finished(fixed)  # as a check in this window ends: its own sentence
+        window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
+        # All off: nothing to do (its check's sentence stays in its tooltip): no band.
+        assert window.table.current_status_hint() == "Unticked and read back off: training."
+        assert not advice.isVisibleTo(window)
         window.table.setCurrentCell(window.table.row_of("lou") or 0, 0)
         assert advice.isVisibleTo(window)
         assert advice.text() == window.table.current_status_hint()
@@ -190,3 +200,34 @@ def test_a_sign_in_in_the_browser_window_says_what_is_the_persons_to_do(qtbot: Q
     panel.begin(2)
     panel.show_step("erin", Step.SIGNING_IN)
     assert panel.label.text() == "@erin: Signing in…"
+
+
+def test_a_sign_in_the_person_cancelled_is_not_a_box_to_close(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Cancelling "Sign in in a browser window…" is the person's choice: the status bar says
+    it, no "Not signed in — The check was cancelled." box; the Cancel button named the sign-in."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from consentinel.core.engine import LoginResult
+
+    boxes: list[str] = []
+
+    def close_any_box() -> None:  # (on the old code, the box would wait for a click)
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            boxes.append(box.windowTitle())
+            box.close()
+
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        window = app.window
+        window.panel.begin_sign_in("erin")
+        assert window.panel.cancel_button.text() == "Ca&ncel sign-in"
+        QTimer.singleShot(500, close_any_box)
+        # A box is modal: it would have been shown, and closed, before this returns.
+        window._login_finished(LoginResult(False, "cancelled", Reason.CANCELLED))
+        assert boxes == []
+        assert window.statusBar().currentMessage() == "Sign-in cancelled."
+        window.panel.begin(2)
+        assert window.panel.cancel_button.text() == "Ca&ncel check"

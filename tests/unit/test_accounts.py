@@ -116,6 +116,14 @@ def test_keep_always_includes_training() -> None:
     assert parse_keep("toutes") == set(ALL_BOXES)
 
 
+def test_an_unknown_box_is_told_with_the_names_of_the_readers_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(ValueError, match="entraînement, personnalisation, mémoire"):
+        parse_keep("bogus")
+
+
 def test_email_and_phone_validation() -> None:
     assert validate_email(" me@example.org ") == "me@example.org"
     assert validate_phone("+33 6 12-34.56 78") == "+33 6 12-34.56 78"

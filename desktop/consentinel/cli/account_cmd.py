@@ -44,7 +44,8 @@ def add_parser(sub: Any) -> None:
     add.add_argument("--email", metavar="EMAIL", help=tr("the email address X may ask for"))
     add.add_argument("--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for"))
     keep_help = tr(
-        "boxes to keep off besides training, which always is: e.g. memory (default: all)"
+        "boxes to keep off besides training, which always is: e.g. memory (default: all; '' "
+        "for training alone)"
     )
     add.add_argument("--keep", metavar=tr("BOXES"), help=keep_help)
     add.set_defaults(handler=_add)

@@ -112,9 +112,10 @@ FRENCH: dict[str, str] = {
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
     "Give the secret on standard input with --totp-stdin.":
         "Donnez le secret sur l'entrée standard avec --totp-stdin.",
-    "boxes to keep off besides training, which always is: e.g. memory (default: all)":
+    "boxes to keep off besides training, which always is: e.g. memory (default: all; '' for "
+    "training alone)":
         "cases à garder décochées en plus de l'entraînement, qui l'est toujours : p. ex. mémoire"
-        " (par défaut : toutes)",
+        " (par défaut : toutes ; '' pour l'entraînement seul)",
     "change the stored password": "changer le mot de passe enregistré",
     "check that the journal and its screenshots were not edited or truncated (the whole "
     "journal)":

@@ -131,7 +131,7 @@ def parse_keep(text: str) -> frozenset[Box]:
     if names and names[0] in ("all", "tout", "toutes") and len(names) == 1:
         return frozenset(ALL_BOXES)
     boxes: set[Box] = {Box.TRAINING}
-    valid = ", ".join(box.value for box in ALL_BOXES)
+    valid = ", ".join(tr(box.value) for box in ALL_BOXES)  # (in French, the French names)
     aliases = _box_aliases()
     for name in names:
         if _bare(name) not in aliases:

@@ -420,7 +420,7 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
-    "{problem} (and {more} more).": "{problem} (et {more} autres).",
+    "{problem} (and {more} more).": "{problem} (et {more} problèmes de plus).",
     "X refused the code made from the saved 2FA secret: the secret may not be this account's, "
     "or this computer's clock may be off. Save the secret again with `consentinel account "
     "set-totp {handle}`, or run `consentinel login {handle}`.":
@@ -440,7 +440,7 @@ FRENCH: dict[str, str] = {
     "you run `consentinel account set-password {handle}`.":
         "X n'a pas accepté le mot de passe enregistré (il a répondu : « {detail} ») ; il ne sera "
         "plus essayé avant que vous lanciez `consentinel account set-password {handle}`.",
-    "{problem} (and one more).": "{problem} (et un autre).",
+    "{problem} (and one more).": "{problem} (et un problème de plus).",
     "The keyring did not answer within {seconds} seconds: it is probably locked and waiting "
     "for its password. Unlock it (or open Consentinel), then check again.":
         "Le trousseau n'a pas répondu en {seconds} secondes : il est sans doute verrouillé et "

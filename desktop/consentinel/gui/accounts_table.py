@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.status import ALL_BOXES, Box, Status
 from consentinel.gui.account_rows import AccountRow, held_for_person
 from consentinel.gui.dialog_words import (
     all_status_texts,
@@ -70,6 +70,7 @@ class AccountsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
+        self._rows: list[AccountRow] = []  # as shown, row by row
         self.setAccessibleName(self.tr("Accounts"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -151,6 +152,7 @@ class AccountsTable(QTableWidget):
 
     def set_rows(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
         selected = set(h.lower() for h in self.selected_handles())
+        self._rows = list(rows)
         self._fill(rows, next_due, now)
         if rows:  # (an empty table, at a first start, need not measure its words)
             self._size_columns()
@@ -259,6 +261,16 @@ class AccountsTable(QTableWidget):
         """Why the selected account's check ended as it did, when there is more to say."""
         item = self.item(self.currentRow(), 1) if self.currentRow() >= 0 else None
         return item.toolTip() if item is not None else ""
+
+    def current_advice(self) -> str:
+        """What the selected account needs from the person, if anything: its status hint,
+        except for an account whose boxes are off (its check's own sentence, in the language
+        it ran in, says nothing to do)."""
+        current = self.currentRow()
+        row = self._rows[current] if 0 <= current < len(self._rows) else None
+        if row is None or (row.step is None and row.status in (Status.OPTED_OUT, Status.FIXED)):
+            return ""
+        return self.current_status_hint()
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:
         if row.status is None or box not in row.boxes:

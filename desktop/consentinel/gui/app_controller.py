@@ -255,6 +255,8 @@ class AppController(QObject):
         self.window.restoreGeometry(geometry)
         self.window.show()
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
+        if old.last_result is not None:  # the last check's summary, in the new language
+            self.window.show_summary(old.last_result)
         if old.journal_problem is not None:
             self.check_journal()  # its words again, in the new language
         if journal_geometry is not None:

@@ -43,6 +43,7 @@ class CheckPanel(QWidget):
     def begin(self, total: int) -> None:
         self._total, self._done = total, 0
         self._in_window = False
+        self.cancel_button.setText(self.tr("Ca&ncel check"))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
         self._describe_progress()
@@ -57,6 +58,7 @@ class CheckPanel(QWidget):
     def begin_sign_in(self, handle: str) -> None:
         self.begin(1)
         self._in_window = True
+        self.cancel_button.setText(self.tr("Ca&ncel sign-in"))
         self._say(
             self.tr(
                 "Waiting for you to finish signing in @{handle} in the browser window…"

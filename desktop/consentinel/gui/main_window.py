@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
     def _show_advice(self) -> None:
         """The selected row says why its check ended so, as its tooltip does, under the table:
         reached from the keyboard too, and whole however long the sentence."""
-        hint = self.table.current_status_hint() if self._table is not None else ""
+        hint = self.table.current_advice() if self._table is not None else ""
         self.row_advice.setText(hint)
         self.row_advice.setVisible(bool(hint))
 
@@ -587,17 +587,22 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
-        self.last_result = result
         self.steps.clear()
         self.panel.hide()
-        self.result_label.show()
-        say(self.result_label, self.summary(result))
+        self.show_summary(result)
         self.refresh()
         if self.isVisible() and not (self.isMaximized() or self.isFullScreen()):
             self._fit_the_table()  # its words may be longer now ("non affichée, activée chez X")
         if self.journal_window is not None and self.journal_window.isVisible():
             self.journal_window.refresh()
         self._notify(result)
+
+    def show_summary(self, result: RunResult) -> None:
+        """The last check's summary under the table (a window rebuilt for a new language says
+        it again, in that language)."""
+        self.last_result = result
+        self.result_label.show()
+        say(self.result_label, self.summary(result))
 
     def summary(self, result: RunResult) -> str:
         if result.cancelled:
@@ -672,6 +677,8 @@ class MainWindow(QMainWindow):
         self.refresh()
         if outcome.ok:
             self.statusBar().showMessage(outcome.message, 10_000)
+        elif outcome.reason is Reason.CANCELLED:  # the person's own choice: no box to close
+            self.statusBar().showMessage(self.tr("Sign-in cancelled."), 10_000)
         else:
             from PySide6.QtWidgets import QMessageBox
 
