@@ -108,3 +108,24 @@ def test_an_interrupted_run_says_it_once(tmp_path: Path) -> None:
     finally:
         later.close()
         journal.close()
+
+
+def test_an_entry_edited_outside_the_app_reads_as_unknown_not_none(tmp_path: Path) -> None:
+    """A sign-in whose payload lost its outcome (the journal then says it was edited)."""
+    import sqlite3
+
+    from consentinel.gui.journal_model import details
+
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.record_signin(None, "alice", "ok")
+    journal.close()
+    with sqlite3.connect(tmp_path / "journal.sqlite3") as db:
+        db.execute("UPDATE entries SET payload = '{\"tampered\": true}' WHERE kind = 'signin'")
+    db.close()
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    try:
+        (entry,) = journal.entries(kinds=[EntryKind.SIGNIN])
+        assert "None" not in entry_line(entry) and "?" in entry_line(entry)
+        assert details(entry) == "?"
+    finally:
+        journal.close()

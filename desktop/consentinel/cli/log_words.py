@@ -146,8 +146,8 @@ def _evidence(p: dict[str, Any]) -> str:
 def _status(value: object) -> str:
     try:
         return status_words(Status(value))
-    except ValueError:
-        return str(value)
+    except ValueError:  # a payload edited outside the app: as stored, not "None"
+        return "?" if value is None else str(value)
 
 
 def _with_reason(words: str, reason: object) -> str:

@@ -124,8 +124,8 @@ def reason_words(value: object) -> str:
 def _status_words(value: object) -> str:
     try:
         return status_name(Status(value))
-    except ValueError:
-        return str(value)
+    except ValueError:  # a payload edited outside the app: as stored, not "None"
+        return "?" if value is None else str(value)
 
 
 def check_reason(payload: dict[str, Any]) -> Reason | None:
