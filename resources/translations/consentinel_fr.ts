@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Scheduled checks will not sign in to this account until you save a new password with “Edit account…”.</source>
-        <translation>Les vérifications planifiées ne se connecteront plus à ce compte tant que vous n'aurez pas enregistré un nouveau mot de passe avec « Modifier le compte… ».</translation>
+        <translation>Les vérifications planifiées ne se connecteront plus à ce compte tant que vous n'aurez pas enregistré un nouveau mot de passe avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>After you sign in</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Scheduled checks wait until you sign in to this account with “Sign in in a browser window…”.</source>
-        <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>Not before {when}</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>After X's refusal, puzzle or lock, scheduled checks do not sign in again before then. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>not shown, on at X</source>
@@ -411,7 +411,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="293"/>
         <source>@{handle} added. Choose “Check selected” to protect it now.</source>
-        <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » pour le protéger maintenant.</translation>
+        <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » pour le protéger maintenant.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="314"/>
@@ -548,43 +548,43 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <name>RowHints</name>
     <message>
         <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.</source>
-        <translation>X a envoyé un code par e-mail ou SMS. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le saisir.</translation>
+        <translation>X a envoyé un code par e-mail ou SMS. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le saisir.</translation>
     </message>
     <message>
         <source>X shows a captcha. Use “Sign in in a browser window…” to solve it.</source>
-        <translation>X affiche un captcha. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le résoudre.</translation>
+        <translation>X affiche un captcha. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le résoudre.</translation>
     </message>
     <message>
         <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in in a browser window…”.</source>
-        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X refused the sign-in for now; Consentinel waits before trying again. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in in a browser window…”.</source>
-        <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X ended the saved session and Consentinel could not sign in again by itself. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
-        <translation>X a mis fin à la session enregistrée et Consentinel n'a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+        <translation>X a mis fin à la session enregistrée et Consentinel n'a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>X said the saved password is wrong. It will not be tried again until you change it with “Edit account…”.</source>
-        <translation>X indique que le mot de passe enregistré est faux. Il ne sera plus essayé tant que vous ne l'aurez pas changé avec « Modifier le compte… ».</translation>
+        <translation>X indique que le mot de passe enregistré est faux. Il ne sera plus essayé tant que vous ne l'aurez pas changé avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>Consentinel could not start a browser. Choose one in “Settings…”, or check again to be offered a download of Chromium. The Diagnostics tab of “About Consentinel” shows what this computer has.</source>
-        <translation>Consentinel n'a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu'on vous propose de télécharger Chromium. L'onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
+        <translation>Consentinel n'a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu'on vous propose de télécharger Chromium. L'onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
     </message>
     <message>
         <source>The browser stopped unexpectedly during the check, so nothing was confirmed. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
-        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
+        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
     </message>
     <message>
         <source>No automatic sign-in before {when}.</source>

@@ -246,7 +246,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="238" />
             <source>No password? If this account signs in to X with Google or Apple, save it without one, then sign in once yourself with “Sign in in a browser window…”: Consentinel keeps that session.</source>
-            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
+            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />
@@ -933,7 +933,7 @@ The new journal starts with an entry naming the old one, and its badge says “i
 
 Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d'écran, pour qui doit l'examiner. Exportez-le d'abord si vous devez le montrer à quelqu'un.
 
-Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
+Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -1046,7 +1046,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="109" />
             <source>X says: “{words}”</source>
-            <translation>X dit : « {words} »</translation>
+            <translation>X dit : « {words} »</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="110" />
