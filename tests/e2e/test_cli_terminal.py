@@ -98,6 +98,18 @@ class Terminal:
         return self.proc.returncode, stdout.decode()
 
 
+def _add_account(env: dict[str, str], handle: str, password: str) -> None:
+    """`account add HANDLE --password-stdin`, the password on a pipe (no terminal)."""
+    added = subprocess.run(
+        [CLI, "account", "add", handle, "--password-stdin"],
+        input=password + "\n",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+
+
 def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
     cli_env: dict[str, str],
 ) -> None:
@@ -112,14 +124,7 @@ def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
 
 
 def test_removing_an_account_at_a_terminal_asks_first(cli_env: dict[str, str]) -> None:
-    added = subprocess.run(
-        [CLI, "account", "add", "fay", "--password-stdin"],
-        input=SECRET + "\n",
-        env=cli_env,
-        capture_output=True,
-        text=True,
-    )
-    assert added.returncode == 0, added.stderr
+    _add_account(cli_env, "fay", SECRET)
 
     def listed() -> list[str]:
         done = subprocess.run(
@@ -170,14 +175,7 @@ def test_a_question_during_check_json_never_mixes_into_the_json(
     terminal, and standard output holds the JSON alone."""
     sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    added = subprocess.run(
-        [CLI, "account", "add", "mailer", "--password-stdin"],
-        input=SECRET + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert added.returncode == 0, added.stderr
+    _add_account(env, "mailer", SECRET)
     term = Terminal(env, "check", "--json")
     term.wait_for("enter the code X sent you")
     code_from_x = sim.email_code("mailer")
@@ -202,14 +200,7 @@ def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
     return is asserted, and the app does it itself, but that part alone passes without it.)"""
     sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    added = subprocess.run(
-        [CLI, "account", "add", "mailer", "--password-stdin"],
-        input=SECRET + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert added.returncode == 0, added.stderr
+    _add_account(env, "mailer", SECRET)
     term = Terminal(env, "check", in_a_shell=True)
     term.wait_for("enter the code X sent you")
     pid = int(term.shown.split("pid=", 1)[1].split(".", 1)[0])
@@ -240,14 +231,7 @@ def test_a_reader_that_stops_reading_does_not_stop_the_check(
     (consentinel_home / "config").mkdir(parents=True, exist_ok=True)
     (consentinel_home / "config" / "settings.json").write_text('{"concurrency": 1}')
     for handle in handles:
-        added = subprocess.run(
-            [CLI, "account", "add", handle, "--password-stdin"],
-            input=f"pw-{handle}\n",
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert added.returncode == 0, added.stderr
+        _add_account(env, handle, f"pw-{handle}")
     piped = subprocess.run(
         ["bash", "-c", f'"{CLI}" check | head -1; echo "exit=${{PIPESTATUS[0]}}" >&2'],
         env=env,
@@ -296,14 +280,7 @@ def test_ctrl_c_during_check_json_prints_what_was_done_and_no_noise(
     )
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     for handle, password in (("quick", "pw-quick"), ("mailer", SECRET)):
-        added = subprocess.run(
-            [CLI, "account", "add", handle, "--password-stdin"],
-            input=password + "\n",
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert added.returncode == 0, added.stderr
+        _add_account(env, handle, password)
     # Signed in beforehand: sign-ins go one at a time, and mailer's waits for its code.
     first = subprocess.run([CLI, "check", "quick"], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr

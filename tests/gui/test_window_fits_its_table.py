@@ -45,10 +45,10 @@ def _home_with_hidden_boxes(home: Path) -> None:
         journal.close()
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    _home_with_hidden_boxes(home)
+def _shown_on_a_wide_screen(
+    tmp_path: Path, home: Path, lang: str, **extra_env: str
+) -> dict[str, object]:
+    """The probe's report, in a fresh process on a 1600-pixel offscreen screen."""
     screens = tmp_path / "screens.json"
     screens.write_text(json.dumps({"screens": [
         {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": 900,
@@ -60,6 +60,7 @@ def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path)
         "CONSENTINEL_HOME": str(home),
         "CONSENTINEL_LANG": lang,
         "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
+        **extra_env,
     }
     done = subprocess.run(
         [sys.executable, "-m", "tests.gui._table_fit_probe"],
@@ -67,7 +68,15 @@ def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path)
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and lines, done.stderr[-2000:]
-    shown = json.loads(lines[-1])
+    shown: dict[str, object] = json.loads(lines[-1])
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _home_with_hidden_boxes(home)
+    shown = _shown_on_a_wide_screen(tmp_path, home, lang)
     assert not shown["scrolls_sideways"], shown
     assert shown["table"] >= shown["columns"], shown
     if lang == "en":  # English fits the first width: the window does not grow for nothing
@@ -84,26 +93,7 @@ def test_the_window_widens_when_a_check_brings_longer_words(tmp_path: Path) -> N
     store = AccountStore(paths)
     for handle in ("camille_fr", "tom2fa", "mail_mia"):
         store.add(Account(handle))
-    screens = tmp_path / "screens.json"
-    screens.write_text(json.dumps({"screens": [
-        {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": 900,
-         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    ]}))  # fmt: skip
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screens}",
-        "CONSENTINEL_HOME": str(home),
-        "CONSENTINEL_LANG": "fr",
-        "PROBE_A_CHECK": "1",
-        "PYTHONPATH": os.pathsep.join((str(ROOT / "desktop"), str(ROOT))),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.gui._table_fit_probe"],
-        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert done.returncode == 0 and lines, done.stderr[-2000:]
-    shown = json.loads(lines[-1])
+    shown = _shown_on_a_wide_screen(tmp_path, home, "fr", PROBE_A_CHECK="1")
     assert not shown["scrolls_sideways"], shown
     assert shown["table"] >= shown["columns"], shown
     assert shown["window"] > ENGLISH_WIDTH, shown
