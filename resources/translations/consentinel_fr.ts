@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>X's data holds this box as on, but X's page does not show it to this account, so it cannot be changed there.</source>
-        <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
+        <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
     </message>
 </context>
 <context>
@@ -90,7 +90,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/app_controller.py" line="1" />
             <source>A browser is ready: checks can start.</source>
-            <translation>Un navigateur est prêt : les vérifications peuvent commencer.</translation>
+            <translation>Un navigateur est prêt : les vérifications peuvent commencer.</translation>
         </message>
     <message>
         <location filename="../../desktop/consentinel/gui/app_controller.py" line="159"/>
@@ -100,7 +100,7 @@
     <message>
         <location filename="../../desktop/consentinel/gui/app_controller.py" line="160"/>
         <source>The simulated X could not start: {problem}</source>
-        <translation>Le X simulé n&apos;a pas pu démarrer : {problem}</translation>
+        <translation>Le X simulé n&apos;a pas pu démarrer : {problem}</translation>
     </message>
         <message>
             <source>The new language will apply when this check has ended.</source>
@@ -115,12 +115,12 @@
     </message>
         <message>
         <source>@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a code); Consentinel types the rest.</source>
-        <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (une énigme, un code) ; Consentinel saisit le reste.</translation>
+        <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (une énigme, un code) ; Consentinel saisit le reste.</translation>
     </message>
     <message>
             <location filename="../../desktop/consentinel/gui/check_panel.py" line="1" />
             <source>@{handle}: {step}</source>
-            <translation>@{handle} : {step}</translation>
+            <translation>@{handle} : {step}</translation>
         </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="19"/>
@@ -135,7 +135,7 @@
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="75"/>
         <source>Accounts checked: {done} of {total}</source>
-        <translation>Comptes vérifiés : {done} sur {total}</translation>
+        <translation>Comptes vérifiés : {done} sur {total}</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_panel.py" line="23"/>
@@ -174,17 +174,17 @@
     <message>
         <location filename="../../desktop/consentinel/gui/check_runner.py" line="73"/>
         <source>Another Consentinel process (number {pid}, started at {since}) is checking your accounts; try again when it has finished.</source>
-        <translation>Un autre processus Consentinel (numéro {pid}, lancé à {since}) vérifie vos comptes ; réessayez quand il aura terminé.</translation>
+        <translation>Un autre processus Consentinel (numéro {pid}, lancé à {since}) vérifie vos comptes ; réessayez quand il aura terminé.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_runner.py" line="73"/>
         <source>Another Consentinel process is checking your accounts; try again when it has finished.</source>
-        <translation>Un autre processus Consentinel vérifie vos comptes ; réessayez quand il aura terminé.</translation>
+        <translation>Un autre processus Consentinel vérifie vos comptes ; réessayez quand il aura terminé.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/check_runner.py" line="202"/>
         <source>The check stopped because of an unexpected problem ({problem}). Nothing was left half-written; the details are in the log. Try again, and report it if it happens again.</source>
-        <translation>La vérification s&apos;est arrêtée à cause d&apos;un problème inattendu ({problem}). Rien n&apos;est resté à moitié écrit ; les détails sont dans le journal technique. Réessayez, et signalez-le si cela se reproduit.</translation>
+        <translation>La vérification s&apos;est arrêtée à cause d&apos;un problème inattendu ({problem}). Rien n&apos;est resté à moitié écrit ; les détails sont dans le journal technique. Réessayez, et signalez-le si cela se reproduit.</translation>
     </message>
 </context>
 <context>
@@ -192,12 +192,12 @@
     <message>
         <location filename="../../desktop/consentinel/gui/demo.py" line="64"/>
         <source>Demo: the simulated X sent the code {code}.</source>
-        <translation>Démo : le X simulé a envoyé le code {code}.</translation>
+        <translation>Démo : le X simulé a envoyé le code {code}.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/demo.py" line="71"/>
         <source>Demo: an authenticator app would show {code} now.</source>
-        <translation>Démo : une application d&apos;authentification afficherait {code} maintenant.</translation>
+        <translation>Démo : une application d&apos;authentification afficherait {code} maintenant.</translation>
     </message>
 </context>
 <context>
@@ -216,9 +216,9 @@ Everything stays on this computer: your accounts, the journal of what was done, 
 On X it only opens the Grok settings page: it never posts, follows, reads your messages or changes anything else.</source>
         <translation>Consentinel se connecte à vos comptes X, décoche chaque case de la page des paramètres Grok de X qui partage vos publications et conversations avec xAI, puis revérifie régulièrement au cas où X en réactiverait une.
 
-Tout reste sur cet ordinateur : vos comptes, le journal de ce qui a été fait, et vos mots de passe, qui vont uniquement dans le trousseau du système.
+Tout reste sur cet ordinateur : vos comptes, le journal de ce qui a été fait, et vos mots de passe, qui vont uniquement dans le trousseau du système.
 
-Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne suit personne, ne lit pas vos messages et ne change rien d&apos;autre.</translation>
+Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne suit personne, ne lit pas vos messages et ne change rien d&apos;autre.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/empty_state.py" line="41"/>
@@ -238,7 +238,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/empty_state.py" line="49"/>
         <source>A simulated X with sample accounts, on this computer only: no risk.</source>
-        <translation>Un X simulé avec des comptes d&apos;exemple, sur cet ordinateur uniquement : aucun risque.</translation>
+        <translation>Un X simulé avec des comptes d&apos;exemple, sur cet ordinateur uniquement : aucun risque.</translation>
     </message>
 </context>
 <context>
@@ -257,7 +257,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>Journal damaged: {problem}</source>
-        <translation>Journal endommagé : {problem}</translation>
+        <translation>Journal endommagé : {problem}</translation>
     </message>
     <message>
         <source>Open the journal to see what was changed.</source>
@@ -271,7 +271,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="109"/>
         <source>DEMO: simulated X, throwaway data</source>
-        <translation>DÉMO : X simulé, données jetables</translation>
+        <translation>DÉMO : X simulé, données jetables</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="126"/>
@@ -396,17 +396,17 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="274"/>
         <source>Automatic checks: paused</source>
-        <translation>Vérifications automatiques : en pause</translation>
+        <translation>Vérifications automatiques : en pause</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="276"/>
         <source>Automatic checks: off</source>
-        <translation>Vérifications automatiques : désactivées</translation>
+        <translation>Vérifications automatiques : désactivées</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="279"/>
         <source>Next automatic check: {when}</source>
-        <translation>Prochaine vérification automatique : {when}</translation>
+        <translation>Prochaine vérification automatique : {when}</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="293"/>
@@ -416,7 +416,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="314"/>
         <source>Remove @{handle} from Consentinel?</source>
-        <translation>Retirer @{handle} de Consentinel ?</translation>
+        <translation>Retirer @{handle} de Consentinel ?</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="316"/>
@@ -431,7 +431,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="331"/>
         <source>Its secrets could not be deleted from the keyring: {problem}</source>
-        <translation>Ses secrets n&apos;ont pas pu être supprimés du trousseau : {problem}</translation>
+        <translation>Ses secrets n&apos;ont pas pu être supprimés du trousseau : {problem}</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="417"/>
@@ -440,16 +440,16 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>All {n} accounts checked: every box X's pages show is off.</source>
-        <translation>Les {n} comptes sont vérifiés : toutes les cases affichées par X sont décochées.</translation>
+        <translation>Les {n} comptes sont vérifiés : toutes les cases affichées par X sont décochées.</translation>
     </message>
     <message>
         <source>The account was checked: every box X's page shows is off.</source>
-        <translation>Le compte est vérifié : toutes les cases affichées par X sont décochées.</translation>
+        <translation>Le compte est vérifié : toutes les cases affichées par X sont décochées.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="421"/>
         <source>All {n} accounts checked: every box you chose is off.</source>
-        <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>
+        <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="426"/>
@@ -473,7 +473,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>The account was checked: every box you chose is off.</source>
-        <translation>Le compte est vérifié : toutes les cases choisies sont décochées.</translation>
+        <translation>Le compte est vérifié : toutes les cases choisies sont décochées.</translation>
     </message>
     <message>
         <source>The check did not end with every box off. Select or hover the status to read why.</source>
@@ -481,7 +481,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>X had switched boxes back on: {accounts}. They are off again.</source>
-        <translation>X avait réactivé des cases : {accounts}. Elles sont de nouveau décochées.</translation>
+        <translation>X avait réactivé des cases : {accounts}. Elles sont de nouveau décochées.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -501,7 +501,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>Remove these {count} accounts from Consentinel?</source>
-        <translation>Retirer ces {count} comptes de Consentinel ?</translation>
+        <translation>Retirer ces {count} comptes de Consentinel ?</translation>
     </message>
     <message>
         <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal keeps their history. Nothing changes on X.</source>
@@ -513,7 +513,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>Quit Consentinel and cancel the check?</source>
-        <translation>Quitter Consentinel et annuler la vérification ?</translation>
+        <translation>Quitter Consentinel et annuler la vérification ?</translation>
     </message>
     <message>
         <source>What it already changed on X stays changed, and is in the journal. The accounts it has not reached yet are checked next time.</source>
@@ -529,7 +529,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>Cancel the check?</source>
-        <translation>Annuler la vérification ?</translation>
+        <translation>Annuler la vérification ?</translation>
     </message>
     <message>
         <source>Cancel the check</source>
@@ -541,7 +541,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>X's data still holds as on boxes its page does not show: {accounts}. Nothing can untick them there.</source>
-        <translation>Les données de X tiennent encore pour cochées des cases que sa page ne montre pas : {accounts}. Rien ne peut les décocher là.</translation>
+        <translation>Les données de X tiennent encore pour cochées des cases que sa page ne montre pas : {accounts}. Rien ne peut les décocher là.</translation>
     </message>
 </context>
 <context>
@@ -564,7 +564,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>X refused the sign-in for now; Consentinel waits before trying again. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
     </message>
     <message>
         <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in in a browser window…”.</source>
@@ -584,7 +584,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     </message>
     <message>
         <source>The browser stopped unexpectedly during the check, so nothing was confirmed. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
-        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
+        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
     </message>
     <message>
         <source>No automatic sign-in before {when}.</source>
@@ -596,7 +596,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne 
     <message>
         <location filename="../../desktop/consentinel/gui/safety_net.py" line="56"/>
         <source>Something went wrong inside Consentinel ({problem}). The app keeps running; what you were doing may not have finished. The details are in the log: {log}. If it happens again, please report it with that file.</source>
-        <translation>Un problème est survenu dans Consentinel ({problem}). L&apos;application continue de fonctionner ; ce que vous faisiez n&apos;est peut-être pas terminé. Les détails sont dans le fichier journal technique : {log}. Si cela se reproduit, signalez-le avec ce fichier.</translation>
+        <translation>Un problème est survenu dans Consentinel ({problem}). L&apos;application continue de fonctionner ; ce que vous faisiez n&apos;est peut-être pas terminé. Les détails sont dans le fichier journal technique : {log}. Si cela se reproduit, signalez-le avec ce fichier.</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/safety_net.py" line="69"/>

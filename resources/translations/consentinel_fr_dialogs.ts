@@ -11,12 +11,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="118" />
             <source>Keeps your X accounts out of AI training, and keeps them out: it unticks the boxes on X's Grok settings page and checks them again on a schedule.</source>
-            <translation>Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement : il décoche les cases de la page des paramètres Grok de X et les revérifie selon un calendrier.</translation>
+            <translation>Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement : il décoche les cases de la page des paramètres Grok de X et les revérifie selon un calendrier.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="122" />
             <source>Everything stays on this computer: passwords in the system keyring, the journal in your data folder. Consentinel only visits X.</source>
-            <translation>Tout reste sur cet ordinateur : les mots de passe dans le trousseau du système, le journal dans votre dossier de données. Consentinel ne visite que X.</translation>
+            <translation>Tout reste sur cet ordinateur : les mots de passe dans le trousseau du système, le journal dans votre dossier de données. Consentinel ne visite que X.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="126" />
@@ -82,7 +82,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="186" />
             <source>What to do:</source>
-            <translation>Que faire :</translation>
+            <translation>Que faire :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="200" />
@@ -135,7 +135,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="67" />
             <source>Optional: base32 secret or otpauth:// link</source>
-            <translation>Facultatif : secret base32 ou lien otpauth://</translation>
+            <translation>Facultatif : secret base32 ou lien otpauth://</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="68" />
@@ -150,7 +150,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="72" />
             <source>Optional: name@example.com</source>
-            <translation>Facultatif : nom@exemple.fr</translation>
+            <translation>Facultatif : nom@exemple.fr</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="74" />
@@ -160,7 +160,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="75" />
             <source>Optional: +33 6 12 34 56 78</source>
-            <translation>Facultatif : +33 6 12 34 56 78</translation>
+            <translation>Facultatif : +33 6 12 34 56 78</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="77" />
@@ -176,27 +176,27 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="90" />
             <source>X &amp;handle:</source>
-            <translation>&amp;Identifiant X :</translation>
+            <translation>&amp;Identifiant X :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="91" />
             <source>&amp;Password:</source>
-            <translation>&amp;Mot de passe :</translation>
+            <translation>&amp;Mot de passe :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="92" />
             <source>&amp;Two-factor secret:</source>
-            <translation>Secret de &amp;double authentification :</translation>
+            <translation>Secret de &amp;double authentification :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="93" />
             <source>&amp;Email:</source>
-            <translation>E-mai&amp;l :</translation>
+            <translation>E-mai&amp;l :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="94" />
             <source>Ph&amp;one:</source>
-            <translation>&amp;Téléphone :</translation>
+            <translation>&amp;Téléphone :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="110" />
@@ -231,12 +231,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="188" />
             <source>Secrets cannot be stored: {problem}</source>
-            <translation>Impossible de ranger les secrets : {problem}</translation>
+            <translation>Impossible de ranger les secrets : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="194" />
             <source>Password and 2FA secret are kept in: {keyring} (never in a file).</source>
-            <translation>Le mot de passe et le secret 2FA sont gardés dans : {keyring} (jamais dans un fichier).</translation>
+            <translation>Le mot de passe et le secret 2FA sont gardés dans : {keyring} (jamais dans un fichier).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="233" />
@@ -246,17 +246,17 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="238" />
             <source>No password? If this account signs in to X with Google or Apple, save it without one, then sign in once yourself with “Sign in in a browser window…”: Consentinel keeps that session.</source>
-            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
+            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="294" />
             <source>Nothing was saved: {problem}</source>
-            <translation>Rien n'a été enregistré : {problem}</translation>
+            <translation>Rien n'a été enregistré : {problem}</translation>
         </message>
         <message>
             <source>Each box X shows on its Grok settings page. Ticked here: Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
-            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
+            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
         </message>
     </context>
     <context>
@@ -484,7 +484,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="42" />
             <source>{box}: {before} → {after}</source>
-            <translation>{box} : {before} → {after}</translation>
+            <translation>{box} : {before} → {after}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="57" />
@@ -620,7 +620,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="131" />
             <source>After unticking: {box}</source>
-            <translation>Après décochage : {box}</translation>
+            <translation>Après décochage : {box}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
@@ -644,15 +644,15 @@
         </message>
         <message>
             <source>{name}: {count}</source>
-            <translation>{name} : {count}</translation>
+            <translation>{name} : {count}</translation>
         </message>
         <message>
             <source>The journal found was written by a newer Consentinel; it was set aside as {name}</source>
-            <translation>Le journal trouvé avait été écrit par une version plus récente de Consentinel ; il a été mis de côté sous le nom {name}</translation>
+            <translation>Le journal trouvé avait été écrit par une version plus récente de Consentinel ; il a été mis de côté sous le nom {name}</translation>
         </message>
         <message>
             <source>The journal found could not be read; it was set aside as {name}</source>
-            <translation>Le journal trouvé était illisible ; il a été mis de côté sous le nom {name}</translation>
+            <translation>Le journal trouvé était illisible ; il a été mis de côté sous le nom {name}</translation>
         </message>
         <message>
             <source>Every box off, as read</source>
@@ -660,15 +660,15 @@
         </message>
         <message>
             <source>{box}: {state}</source>
-            <translation>{box} : {state}</translation>
+            <translation>{box} : {state}</translation>
         </message>
         <message>
             <source>The journal before it no longer verified; you chose to keep it as {name} and start a new one</source>
-            <translation>Le journal précédent ne se vérifiait plus ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
+            <translation>Le journal précédent ne se vérifiait plus ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
         </message>
         <message>
             <source>The journal before it no longer verified: {problem}; you chose to keep it as {name} and start a new one</source>
-            <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
+            <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
         </message>
     </context>
     <context>
@@ -742,27 +742,27 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="83" />
             <source>&amp;Account:</source>
-            <translation>&amp;Compte :</translation>
+            <translation>&amp;Compte :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="84" />
             <source>&amp;Outcome:</source>
-            <translation>&amp;Résultat :</translation>
+            <translation>&amp;Résultat :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="85" />
             <source>&amp;Show:</source>
-            <translation>A&amp;fficher :</translation>
+            <translation>A&amp;fficher :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="86" />
             <source>&amp;From:</source>
-            <translation>&amp;Du :</translation>
+            <translation>&amp;Du :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="87" />
             <source>&amp;To:</source>
-            <translation>&amp;Au :</translation>
+            <translation>&amp;Au :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="98" />
@@ -805,12 +805,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="176" />
             <source>Every entry is chained to the one before it, and every screenshot matches the hash taken with it: nothing was edited, removed or added since, unless the whole chain was rewritten (a check, not a signature).</source>
-            <translation>Chaque entrée est chaînée à la précédente et chaque capture d'écran correspond au hachage pris avec elle : rien n'a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
+            <translation>Chaque entrée est chaînée à la précédente et chaque capture d'écran correspond au hachage pris avec elle : rien n'a été modifié, supprimé ni ajouté depuis, à moins que toute la chaîne ait été réécrite (un contrôle, pas une signature).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="180" />
             <source>Journal damaged: {problem}</source>
-            <translation>Journal endommagé : {problem}</translation>
+            <translation>Journal endommagé : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="185" />
@@ -832,7 +832,7 @@
         </message>
         <message>
             <source>How an account's check ended: it applies to account checks only.</source>
-            <translation>Comment la vérification d'un compte s'est terminée : ne s'applique qu'aux vérifications de compte.</translation>
+            <translation>Comment la vérification d'un compte s'est terminée : ne s'applique qu'aux vérifications de compte.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="250" />
@@ -850,7 +850,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="257" />
             <source>The screenshot {path} cannot be opened (moved or deleted?).</source>
-            <translation>Impossible d'ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
+            <translation>Impossible d'ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="286" />
@@ -875,7 +875,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="326" />
             <source>The export failed: {problem}</source>
-            <translation>L'export a échoué : {problem}</translation>
+            <translation>L'export a échoué : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="331" />
@@ -893,7 +893,7 @@
         </message>
         <message>
             <source>It started over on {when}: the journal before it was set aside as {name}.</source>
-            <translation>Il a recommencé le {when} : le journal précédent a été mis de côté sous le nom {name}.</translation>
+            <translation>Il a recommencé le {when} : le journal précédent a été mis de côté sous le nom {name}.</translation>
         </message>
         <message>
             <source>Checking the journal…</source>
@@ -905,7 +905,7 @@
         </message>
         <message>
             <source>The journal could not be checked: {problem}</source>
-            <translation>Le journal n'a pas pu être vérifié : {problem}</translation>
+            <translation>Le journal n'a pas pu être vérifié : {problem}</translation>
         </message>
         <message>
             <source>Start a &amp;new journal…</source>
@@ -921,7 +921,7 @@
         </message>
         <message>
             <source>Keep this journal as it is and start a new one?</source>
-            <translation>Garder ce journal tel quel et en commencer un nouveau ?</translation>
+            <translation>Garder ce journal tel quel et en commencer un nouveau ?</translation>
         </message>
         <message>
             <source>This journal no longer verifies: {problem}
@@ -929,9 +929,9 @@
 It will not be changed or deleted: it stays in the data folder under a name of its own, with its screenshots, for whoever needs to examine it. Export it first if you need to show it to someone.
 
 The new journal starts with an entry naming the old one, and its badge says “intact” again from there. The accounts' last results show again after their next check.</source>
-            <translation>Ce journal ne se vérifie plus : {problem}
+            <translation>Ce journal ne se vérifie plus : {problem}
 
-Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d'écran, pour qui doit l'examiner. Exportez-le d'abord si vous devez le montrer à quelqu'un.
+Il ne sera ni modifié ni supprimé : il reste dans le dossier des données sous un nom à lui, avec ses captures d'écran, pour qui doit l'examiner. Exportez-le d'abord si vous devez le montrer à quelqu'un.
 
 Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge redit « intact » à partir de là. Les derniers résultats des comptes réapparaissent après leur prochaine vérification.</translation>
         </message>
@@ -941,11 +941,11 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <source>A check is running: start a new journal once it has ended.</source>
-            <translation>Une vérification est en cours : commencez un nouveau journal une fois qu'elle est terminée.</translation>
+            <translation>Une vérification est en cours : commencez un nouveau journal une fois qu'elle est terminée.</translation>
         </message>
         <message>
             <source>Nothing was changed: {problem}</source>
-            <translation>Rien n'a été modifié : {problem}</translation>
+            <translation>Rien n'a été modifié : {problem}</translation>
         </message>
         <message>
             <source>The old journal is kept as {name}, next to the new one.</source>
@@ -953,7 +953,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <source>… and {more} more: export JSON to see them all.</source>
-            <translation>… et {more} autres : exportez en JSON pour les voir tous.</translation>
+            <translation>… et {more} autres : exportez en JSON pour les voir tous.</translation>
         </message>
     </context>
     <context>
@@ -1046,7 +1046,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="109" />
             <source>X says: “{words}”</source>
-            <translation>X dit : « {words} »</translation>
+            <translation>X dit : « {words} »</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="110" />
@@ -1071,12 +1071,12 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="116" />
             <source>X needs you: finish signing in to {handle} in the browser window</source>
-            <translation>X a besoin de vous : terminez la connexion à {handle} dans la fenêtre du navigateur</translation>
+            <translation>X a besoin de vous : terminez la connexion à {handle} dans la fenêtre du navigateur</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
             <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
-            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
+            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
@@ -1097,7 +1097,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <source>No password is saved for this account: type it in the browser window.</source>
-            <translation>Aucun mot de passe n'est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
+            <translation>Aucun mot de passe n'est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
         </message>
     </context>
     <context>
@@ -1160,7 +1160,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="83" />
             <source>&amp;Check:</source>
-            <translation>&amp;Vérifier :</translation>
+            <translation>&amp;Vérifier :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="92" />
@@ -1170,7 +1170,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="93" />
             <source>&amp;Use this browser:</source>
-            <translation>&amp;Utiliser ce navigateur :</translation>
+            <translation>&amp;Utiliser ce navigateur :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="95" />
@@ -1205,7 +1205,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="125" />
             <source>Accounts checked at onc&amp;e:</source>
-            <translation>Comptes vérifiés en &amp;même temps :</translation>
+            <translation>Comptes vérifiés en &amp;même temps :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="134" />
@@ -1235,7 +1235,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="152" />
             <source>Lan&amp;guage:</source>
-            <translation>&amp;Langue :</translation>
+            <translation>&amp;Langue :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="160" />
@@ -1277,17 +1277,17 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="215" />
             <source>The demo's data is thrown away when it closes, so it cannot check while closed or start at login.</source>
-            <translation>Les données de la démo sont effacées à sa fermeture : elle ne peut donc pas vérifier une fois fermée ni se lancer à l'ouverture de session.</translation>
+            <translation>Les données de la démo sont effacées à sa fermeture : elle ne peut donc pas vérifier une fois fermée ni se lancer à l'ouverture de session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="282" />
             <source>No Chromium, Chrome or Edge was found: install one, or choose it below.</source>
-            <translation>Aucun Chromium, Chrome ou Edge trouvé : installez-en un, ou choisissez-le ci-dessous.</translation>
+            <translation>Aucun Chromium, Chrome ou Edge trouvé : installez-en un, ou choisissez-le ci-dessous.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="287" />
             <source>Found: {name} ({path})</source>
-            <translation>Trouvé : {name} ({path})</translation>
+            <translation>Trouvé : {name} ({path})</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="297" />
@@ -1307,17 +1307,17 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="348" />
             <source>The settings could not be saved: {problem}</source>
-            <translation>Les paramètres n'ont pas pu être enregistrés : {problem}</translation>
+            <translation>Les paramètres n'ont pas pu être enregistrés : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="459" />
             <source>• the passwords and 2FA secrets of {handles}, in {keyring};</source>
-            <translation>• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;</translation>
+            <translation>• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="464" />
             <source>• no password or 2FA secret: there is no account;</source>
-            <translation>• aucun mot de passe ni secret 2FA : il n'y a aucun compte ;</translation>
+            <translation>• aucun mot de passe ni secret 2FA : il n'y a aucun compte ;</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="406" />
@@ -1329,11 +1329,11 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
 • the checks while Consentinel is closed, and its start at login.
 
 Your other settings are kept. Nothing changes on X. This cannot be undone.</source>
-            <translation>Ceci supprime, sur cet ordinateur :
-• le journal ({entries}) et ses captures d'écran ;
-• les sessions de navigateur enregistrées ;
+            <translation>Ceci supprime, sur cet ordinateur :
+• le journal ({entries}) et ses captures d'écran ;
+• les sessions de navigateur enregistrées ;
 {secrets}
-• la liste des comptes et le fichier de diagnostic (log) ;
+• la liste des comptes et le fichier de diagnostic (log) ;
 • les vérifications quand Consentinel est fermé, et son démarrage à l'ouverture de session.
 
 Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversible.</translation>
@@ -1341,7 +1341,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="423" />
             <source>Delete all your Consentinel data?</source>
-            <translation>Supprimer toutes vos données Consentinel ?</translation>
+            <translation>Supprimer toutes vos données Consentinel ?</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="425" />
@@ -1356,17 +1356,17 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="437" />
             <source>A check is running: wait for it to end (or cancel it), then try again.</source>
-            <translation>Une vérification est en cours : attendez qu'elle se termine (ou annulez-la), puis réessayez.</translation>
+            <translation>Une vérification est en cours : attendez qu'elle se termine (ou annulez-la), puis réessayez.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="444" />
             <source>Nothing was deleted: {problem}</source>
-            <translation>Rien n'a été supprimé : {problem}</translation>
+            <translation>Rien n'a été supprimé : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="449" />
             <source>Some files could not be deleted: {problem}</source>
-            <translation>Certains fichiers n'ont pas pu être supprimés : {problem}</translation>
+            <translation>Certains fichiers n'ont pas pu être supprimés : {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="455" />
@@ -1387,7 +1387,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         </message>
         <message>
             <source>Not only when a box was changed: a picture of the settings page at each check, as evidence that the boxes were still off that day.</source>
-            <translation>Pas seulement quand une case a été modifiée : une image de la page des paramètres à chaque vérification, comme preuve que les cases étaient encore décochées ce jour-là.</translation>
+            <translation>Pas seulement quand une case a été modifiée : une image de la page des paramètres à chaque vérification, comme preuve que les cases étaient encore décochées ce jour-là.</translation>
         </message>
     </context>
     <context>
@@ -1454,12 +1454,12 @@ Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>Downloading {what}: {percent}%</source>
-            <translation>Téléchargement de {what} : {percent} %</translation>
+            <translation>Téléchargement de {what} : {percent} %</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>Chromium is ready: checks can start.</source>
-            <translation>Chromium est prêt : les vérifications peuvent commencer.</translation>
+            <translation>Chromium est prêt : les vérifications peuvent commencer.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />

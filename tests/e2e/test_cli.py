@@ -14,6 +14,7 @@ import pyotp
 import pytest
 
 from consentinel.core.events import AccountResult
+from consentinel.core.french_typography import typeset
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
@@ -217,8 +218,10 @@ def test_unattended_two_factor_without_secret_needs_user(
     log = json.loads(run_cli(env, "log", "--json", check_exit=0).stdout)["entries"]
     notes = [e["payload"] for e in log if e["kind"] == "notification"]
     assert [n["message"] for n in notes] == [
-        "@carol : X demande un code de double authentification — ouvrez Consentinel pour vous "
-        "connecter, ou enregistrez le secret 2FA du compte"
+        typeset(
+            "@carol : X demande un code de double authentification — ouvrez Consentinel pour vous "
+            "connecter, ou enregistrez le secret 2FA du compte"
+        )
     ] * 2
     assert [n["delivered"] for n in notes] == [False, False]
     assert len([e for e in log if e["kind"] == "signin"]) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.french_typography import typeset
 from consentinel.core.status import Box, Status
 from tests.gui._app_support import add_account, make_context, running_app
 
@@ -55,7 +56,7 @@ def test_an_edited_journal_is_said_in_the_main_window_which_opens_it(
         qtbot.waitUntil(lambda: "a été modifiée" in (window.journal_problem or ""))
         warning = window.journal_warning
         assert warning is not None and warning.isVisibleTo(window)
-        assert warning.text().startswith("Journal endommagé : l'entrée ")
+        assert warning.text().startswith(typeset("Journal endommagé : l'entrée "))
         assert "a été modifiée" in warning.text()
         warning.click()
         journal_window = window.journal_window

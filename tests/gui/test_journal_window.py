@@ -115,6 +115,11 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     window.from_date.setDate(today.addDays(1))
     assert window.model.rowCount() == 0
     assert window.detail_label.text() == "No entry matches these filters."  # not a blank table
+    # Its columns keep a row's width: shrunk to their titles, "TimeAccountKind" ran together.
+    header = window.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    assert header.sectionSize(window.model.TIME) > metrics.horizontalAdvance("0000-00-00 00:00")
+    assert header.sectionSize(window.model.KIND) > metrics.horizontalAdvance("Account checked")
     window.from_date.setDate(today.addDays(-1))
     window.to_date.setDate(today)
     assert window.model.rowCount() == 6

@@ -9,6 +9,7 @@ import pytest
 
 from consentinel.core.account_edits import account_changes, edit_words
 from consentinel.core.accounts import Account
+from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box
@@ -49,7 +50,7 @@ def test_an_edit_reads_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) 
         "new 2FA secret saved"
     )
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    assert edit_words(payload) == (
+    assert edit_words(payload) == typeset(
         "cases maintenues décochées : entraînement, mémoire (avant : entraînement) ; "
         "adresse e-mail modifiée ; nouveau secret 2FA enregistré"
     )

@@ -10,6 +10,7 @@ import pytest
 
 from consentinel.cli.main import build_parser
 from consentinel.core import i18n
+from consentinel.core.french_typography import typeset
 
 COMMANDS = [
     [],
@@ -50,7 +51,7 @@ def test_french_help_has_no_english_left(
     finally:
         use_language("en")
     shown = capsys.readouterr().out
-    assert shown.startswith("utilisation : "), shown
+    assert shown.startswith(typeset("utilisation : ")), shown
     assert not ENGLISH.search(shown), ENGLISH.search(shown)
 
 
@@ -81,7 +82,7 @@ def test_the_window_s_launcher_help_in_french(
     from consentinel.gui.launch import _parse
 
     shown = _help_in_french(lambda: _parse(["--help"]), monkeypatch, capsys)
-    assert shown.startswith("utilisation : consentinel-gui"), shown
+    assert shown.startswith(typeset("utilisation : consentinel-gui")), shown
     assert "ouvrir l'application sur le X simulé" in shown
     assert "démarrer dans la zone de notification" in shown
 
@@ -93,6 +94,6 @@ def test_the_simulated_x_s_help_in_french(
     from consentinel.simx.__main__ import main
 
     shown = _help_in_french(lambda: main(["--help"]), monkeypatch, capsys)
-    assert shown.startswith("utilisation : python -m consentinel.simx"), shown
+    assert shown.startswith(typeset("utilisation : python -m consentinel.simx")), shown
     assert "Sert le X simulé sur 127.0.0.1." in shown
     assert "--scenario FICHIER  un fichier de scénario (TOML ou JSON)" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consentinel.cli.main import EXIT_USAGE, main
+from consentinel.core.french_typography import typeset
 
 
 @pytest.mark.parametrize(
@@ -36,4 +37,4 @@ def test_in_french_too(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     with pytest.raises(SystemExit):
         main(["log", "--json", "--csv"])
-    assert capsys.readouterr().err.splitlines()[-1] == "Voir : consentinel log --help"
+    assert capsys.readouterr().err.splitlines()[-1] == typeset("Voir : consentinel log --help")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from consentinel.core.french_typography import typeset
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.x.labels import (
     all_languages,
@@ -109,6 +110,6 @@ def test_what_changed_on_the_page_is_said_in_the_persons_language(
     memory_first = [{"label": "Allow Grok to remember your conversation history"}]
     with pytest.raises(PageChanged) as changed:
         identify_boxes(memory_first)
-    assert changed.value.detail == "la case 1 est « mémoire », attendue : entraînement"
+    assert changed.value.detail == typeset("la case 1 est « mémoire », attendue : entraînement")
     sentence = reason_message(Reason.PAGE_CHANGED, "alice", changed.value.detail)
     assert "expected" not in sentence and "rien n'a donc été cliqué" in sentence

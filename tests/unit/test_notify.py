@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.notify import (
     Notification,
@@ -69,8 +70,8 @@ def test_one_notification_per_account_event() -> None:
 def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))
-    assert notes[0].body == ("X a réactivé pour @carol : entraînement. Désactivé à nouveau.")
-    assert notes[1].body == (
+    assert notes[0].body == typeset("X a réactivé pour @carol : entraînement. Désactivé à nouveau.")
+    assert notes[1].body == typeset(
         "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
         "connecter, ou enregistrez le secret 2FA du compte"
     )

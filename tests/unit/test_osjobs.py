@@ -21,6 +21,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from consentinel.core.french_typography import typeset
 from consentinel.core.osjobs import JobState, check_job, login_item, systemd
 from consentinel.core.osjobs.autostart import (
     desktop_exec_arg,
@@ -198,7 +199,7 @@ def test_the_os_tools_describe_the_job_in_both_languages_whatever_the_persons(
     # Task Scheduler's window and `systemctl status` show the description long after the job
     # was installed, maybe after the person changed the app's language.
     monkeypatch.setenv("CONSENTINEL_LANG", lang)
-    daily = (
+    daily = typeset(
         "Consentinel: check X accounts every day / Consentinel : vérifier les comptes X chaque jour"
     )
     timer = configparser.ConfigParser(interpolation=None, strict=False)
@@ -210,7 +211,7 @@ def test_the_os_tools_describe_the_job_in_both_languages_whatever_the_persons(
     assert task.findtext("t:RegistrationInfo/t:Description", namespaces=NS) == daily
     service = configparser.ConfigParser(interpolation=None, strict=False)
     service.read_string(render_service(cmd))
-    assert service["Unit"]["Description"] == (
+    assert service["Unit"]["Description"] == typeset(
         "Consentinel: check that X accounts stay out of AI training"
         " / Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     )

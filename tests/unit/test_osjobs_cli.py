@@ -11,6 +11,7 @@ import pytest
 
 from consentinel.cli import schedule_cmd
 from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.french_typography import typeset
 from consentinel.core.notify import Notification
 from consentinel.core.osjobs.job import folder_suffix
 from consentinel.core.status import Box, Status
@@ -120,7 +121,7 @@ def test_messages_in_french(
 ) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert run_cmd(["schedule", "status"], FakeContext()) == 0
-    assert capsys.readouterr().out.strip() == "Vérification planifiée : non installée."
+    assert capsys.readouterr().out.strip() == typeset("Vérification planifiée : non installée.")
 
 
 def test_unknown_every_is_a_usage_error() -> None:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 
+from consentinel.core.french_typography import NBSP, typeset
+
 FRENCH: dict[str, str] = {
     "usage: ": "utilisation : ",
-    # argparse writes a colon right after a section title; French puts a space before it.
-    "positional arguments": "arguments positionnels ",
-    "options": "options ",
+    # argparse writes a colon right after a section title; French puts a (non-breaking) space
+    # before it.
+    "positional arguments": "arguments positionnels" + NBSP,
+    "options": "options" + NBSP,
     "show this help message and exit": "afficher cette aide et quitter",
     "show program's version number and exit": "afficher la version du programme et quitter",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
@@ -39,7 +42,8 @@ FRENCH: dict[str, str] = {
 
 
 def _french(text: str) -> str:
-    return FRENCH.get(text, text)
+    french = FRENCH.get(text)
+    return text if french is None else typeset(french)
 
 
 def use_language(language: str) -> None:

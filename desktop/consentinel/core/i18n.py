@@ -19,17 +19,21 @@ SUPPORTED = ("en", "fr")
 _FRENCH_CATALOGS = (
     "consentinel.core.i18n_fr",
     "consentinel.cli.i18n_fr",
-    "consentinel.simx.i18n_fr",
 )
+#: The simulated X's French is X's own words, typed as X types them: never typeset.
+_SIMX_CATALOG = "consentinel.simx.i18n_fr"
 _forced: str | None = None
 _forced_first = False
 
 
 @cache
 def _french() -> dict[str, str]:
-    merged: dict[str, str] = {}
+    from consentinel.core.french_typography import typeset
+
+    merged: dict[str, str] = dict(importlib.import_module(_SIMX_CATALOG).FRENCH)
     for name in _FRENCH_CATALOGS:
-        merged.update(importlib.import_module(name).FRENCH)
+        catalog: dict[str, str] = importlib.import_module(name).FRENCH
+        merged.update({english: typeset(french) for english, french in catalog.items()})
     return merged
 
 

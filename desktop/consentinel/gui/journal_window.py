@@ -387,7 +387,9 @@ class JournalWindow(QWidget):
         self.outcome_filter.setEnabled(self.kind_filter.currentData() in (None, "check"))
         filters = self.filters()
         entries = self._ctx.journal.entries(**filters, limit=MAX_ROWS, newest_first=True)
+        widths = self._column_widths()
         self.model.set_entries(entries)
+        self._keep_columns_open(widths if not entries else None)
         self._show_entry(None)
         if not entries:  # not a blank table that says nothing
             self.detail_label.setText(
@@ -395,6 +397,30 @@ class JournalWindow(QWidget):
                 if filters
                 else self.tr("The journal is empty.")
             )
+
+    _SIZED_COLUMNS = (JournalModel.TIME, JournalModel.ACCOUNT, JournalModel.KIND)
+    #: What a typical cell of each sized column holds, to size it when no row is there.
+    _TYPICAL_CELLS = ("0000-00-00 00:00:00", "@" + "n" * 14, "n" * 18)
+
+    def _column_widths(self) -> list[int]:
+        header = self.table.horizontalHeader()
+        return [header.sectionSize(column) for column in self._SIZED_COLUMNS]
+
+    def _keep_columns_open(self, widths: list[int] | None) -> None:
+        """With no row to measure, each column would shrink to its title and the titles would
+        run together: keep the widths the rows had, or a typical row's (`widths` None: rows are
+        there, each column fits its contents again)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        margin = 4 * metrics.averageCharWidth()  # the cell's padding and the time's dot
+        for column, typical, before in zip(
+            self._SIZED_COLUMNS, self._TYPICAL_CELLS, widths or [0] * 3, strict=True
+        ):
+            if widths is None:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(before, metrics.horizontalAdvance(typical) + margin))
 
     def show_account(self, handle: str) -> None:
         """Only this account's entries: its name chosen in the Account filter."""
