@@ -191,6 +191,35 @@ def test_sign_in_state_is_remembered(consentinel_home: Path) -> None:
     assert store.state("alice") == AccountState()  # a re-added account starts afresh
 
 
+def test_refusals_in_a_row_double_the_back_off_up_to_a_week(consentinel_home: Path) -> None:
+    """X locks accounts whose sign-ins keep failing: a refusal at each back-off's end must not
+    come back every 12 hours forever. A sign-in that succeeds starts again from the first."""
+    from consentinel.core.signin_rules import may_sign_in, remember_outcome
+
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    now = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    lengths = []
+    for _ in range(6):
+        state = store.block("alice", Reason.REFUSED, hours=12, now=now)
+        lengths.append((state.blocked_until - now) / timedelta(hours=1))  # type: ignore[operator]
+    assert lengths == [12, 24, 48, 96, 168, 168]
+    assert AccountStore(paths).state("alice").backoffs_in_a_row == 6  # kept in the file
+    # The rules say "not before" the back-off's end, then let one sign-in be tried.
+    held = store.state("alice").blocked_until
+    assert may_sign_in("alice", store.state("alice"), now + timedelta(hours=167)) is not None
+    assert may_sign_in("alice", store.state("alice"), held) is None  # type: ignore[arg-type]
+    remember_outcome(store, "alice", None, password_submitted=True, backoff_hours=12)
+    assert store.state("alice").backoffs_in_a_row == 0
+    state = store.block("alice", Reason.CAPTCHA, hours=12, now=now)
+    assert state.blocked_until == now + timedelta(hours=12)
+    # A first back-off longer than a week (the setting allows 168 hours) is not shortened.
+    store.unblock("alice")
+    state = store.block("alice", Reason.REFUSED, hours=168, now=now)
+    assert state.blocked_until == now + timedelta(hours=168)
+
+
 def test_every_account_with_its_state_in_one_read(consentinel_home: Path) -> None:
     paths = AppPaths.from_env().ensure()
     store = AccountStore(paths)

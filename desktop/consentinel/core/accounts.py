@@ -20,6 +20,10 @@ from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 #: The accounts.json format this code writes; files with a higher number are set aside.
 SCHEMA_VERSION = 1
 DEFAULT_BACKOFF = timedelta(hours=12)
+#: Each refusal in a row (no sign-in succeeded since the last) doubles the back-off, up to this:
+#: X locks accounts whose sign-ins keep failing, and a refusal repeated at every back-off's end
+#: is what it counts.
+MAX_BACKOFF = timedelta(days=7)
 
 _HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -202,6 +206,8 @@ class AccountState(NamedTuple):
     #: (an email or phone the account no longer uses): never typed by itself again; a new one
     #: saved is.
     refused_answers: tuple[str, ...] = ()
+    #: Back-offs since the last sign-in that succeeded: each one lasts twice the one before.
+    backoffs_in_a_row: int = 0
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
@@ -226,6 +232,7 @@ class AccountState(NamedTuple):
             "totp_step": self.totp_step,
             "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
             "refused_answers": list(self.refused_answers),
+            "backoffs_in_a_row": self.backoffs_in_a_row,
         }
 
     @classmethod
@@ -244,6 +251,7 @@ class AccountState(NamedTuple):
             last_check_at=when("last_check_at"),
             last_status=Status(status) if status else None,
             totp_step=_int_or_none(raw.get("totp_step")),
+            backoffs_in_a_row=max(0, _int_or_none(raw.get("backoffs_in_a_row")) or 0),
             waits_for_person=Reason(waits) if waits else None,
             # Plain SHA-256 digests of before 0.3 (no prefix) are dropped, not kept: an email
             # is easily found again from one. The worst that follows is one more refusal by X.
@@ -284,7 +292,6 @@ class AccountStore:
         self._path = paths.accounts_path
         self._lock = threading.RLock()
         self.load_warning: str | None = None
-        make_private_dirs(paths.config_dir)
         self._read()
 
     # -- reading and writing the file ---------------------------------------------------------
@@ -328,6 +335,7 @@ class AccountStore:
             "accounts": [a.to_json() for a in accounts],
             "states": {k: s.to_json() for k, s in states.items() if k in keys},
         }
+        make_private_dirs(self._path.parent)  # made on the first write, not by reading
         atomic_write_text(self._path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
     # -- the list -------------------------------------------------------------------------------
@@ -422,10 +430,17 @@ class AccountStore:
         hours: float | None = None,
         now: datetime | None = None,
     ) -> AccountState:
-        """Back off: no automatic sign-in for `hours` (default 12) after X refused one."""
+        """Back off: no automatic sign-in for `hours` (default 12) after X refused one; twice
+        as long for each refusal in a row before it (no sign-in succeeded since), up to a week."""
         with self._lock:
-            until = (now or _now()) + (timedelta(hours=hours) if hours else DEFAULT_BACKOFF)
-            state = self.state(handle)._replace(blocked_until=until, block_reason=reason)
+            state = self.state(handle)
+            first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
+            length = min(first * 2 ** min(state.backoffs_in_a_row, 16), max(first, MAX_BACKOFF))
+            state = state._replace(
+                blocked_until=(now or _now()) + length,
+                block_reason=reason,
+                backoffs_in_a_row=state.backoffs_in_a_row + 1,
+            )
             self.set_state(handle, state)
             return state
 
@@ -438,7 +453,10 @@ class AccountStore:
     def unblock(self, handle: str) -> None:
         with self._lock:
             self.set_state(
-                handle, self.state(handle)._replace(blocked_until=None, block_reason=None)
+                handle,
+                self.state(handle)._replace(
+                    blocked_until=None, block_reason=None, backoffs_in_a_row=0
+                ),
             )
 
     def record_check(self, handle: str, status: Status, at: datetime | None = None) -> None:

@@ -2,7 +2,8 @@
 
 X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
 once, ever, until the person saves a new one; after a refusal, captcha or lock no automatic
-sign-in is tried for `settings.backoff_hours`. A scheduled run that stopped at a step only a
+sign-in is tried for `settings.backoff_hours`, twice as long after each refusal in a row (up to a
+week). A scheduled run that stopped at a step only a
 person can take (a code sent by text or email), or at a handle X does not know, does not sign in
 again by itself until a sign-in succeeds: X would send a new code, or count one more failed
 sign-in, at every run.
@@ -86,7 +87,8 @@ def remember_outcome(
     run) a step that waits for the person."""
     if reason is None:
         # Signed in: any earlier block or wait no longer applies.
-        if store.state(handle).blocked_until is not None:
+        state = store.state(handle)
+        if state.blocked_until is not None or state.backoffs_in_a_row:
             store.unblock(handle)
         store.set_waits_for_person(handle, None)
         return
