@@ -37,7 +37,7 @@ def _newer_journal(path: Path) -> bytes:
 def test_damaged_file_is_set_aside_and_the_app_starts(
     env: dict[str, str], consentinel_home: Path, where: str, damage: str, words: str
 ) -> None:
-    run_cli(env, "account", "list", expect=0)  # a data folder as the app leaves it
+    run_cli(env, "account", "add", "alice", expect=0)  # a data folder as the app leaves it
     target = consentinel_home / where
     target.parent.mkdir(parents=True, exist_ok=True)
     if damage == "corrupt":

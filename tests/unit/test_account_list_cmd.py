@@ -28,7 +28,7 @@ def test_the_columns_line_up_in_every_language(
     for handle, status in (("ann", Status.SIGNIN_FAILED), ("bo", Status.OPTED_OUT)):
         ctx.accounts.add(Account(handle))
         ctx.accounts.record_check(handle, status)
-    monkeypatch.setattr(account_cmd, "open_context", lambda: ctx)
+    monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
     assert account_cmd._list(argparse.Namespace(json=False)) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2

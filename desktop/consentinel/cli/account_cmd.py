@@ -175,7 +175,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    ctx = open_context()
+    ctx = open_context(read_only=True)
     accounts = ctx.accounts.list_with_states()
     if args.json:
         rows = [

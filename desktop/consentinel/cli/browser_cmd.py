@@ -37,7 +37,7 @@ def _browser(args: argparse.Namespace) -> int:
         outcome = install_browser(on_output=lambda line: print(line, file=sys.stderr, flush=True))
         print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
         return 0 if outcome.ok else 2
-    ctx = open_context()
+    ctx = open_context(read_only=True)
     warn_if_browser_setting_skipped(ctx)
     choice = find_browser(ctx.settings.browser_path)
     if choice is None:

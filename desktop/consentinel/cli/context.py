@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from consentinel.cli.errors import UsageError
@@ -14,13 +15,19 @@ if TYPE_CHECKING:
     from consentinel.core.context import AppContext
 
 
-def open_context() -> AppContext:
-    """Open the data folder, settings, accounts, vault and journal; set-up problems exit 2."""
+def open_context(*, read_only: bool = False) -> AppContext:
+    """Open the data folder, settings, accounts, vault and journal; set-up problems exit 2.
+    `read_only`: the command only looks, and finding no folder yet it makes none."""
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
+    from consentinel.core.paths import AppPaths
 
     try:
-        ctx = AppContext.create()
+        paths = AppPaths.from_env()
+        if read_only and not paths.made():
+            ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
+        else:
+            ctx = AppContext.create(paths)
     except StorageError as error:
         raise UsageError(str(error)) from None
     ctx.accounts.list()  # reads the file now, so that a set-aside file is reported first
@@ -28,6 +35,17 @@ def open_context() -> AppContext:
         if warning:
             print(warning, file=sys.stderr)
     return ctx
+
+
+def _scratch_folder() -> Path:
+    """A private temporary folder, removed when the command ends."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="consentinel-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def warn_if_browser_setting_skipped(ctx: AppContext) -> None:

@@ -53,7 +53,7 @@ def _log(args: argparse.Namespace) -> int:
             handle = normalize_handle(args.account)
         except InvalidHandle as error:
             raise UsageError(str(error)) from None
-    ctx = open_context()
+    ctx = open_context(read_only=not args.start_over)
     journal = ctx.journal
     if args.start_over:
         return _start_over(ctx)

@@ -49,7 +49,7 @@ def add_parser(sub: Any) -> None:
 def _handle(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
 
-    return run(args, open_context())
+    return run(args, open_context(read_only=args.schedule_action == "status"))
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import AccountStore, handle_key
@@ -79,6 +80,21 @@ class AppContext:
             site=XSite(settings.effective_x_origin()),
             vault=vault,
             warnings=[warning] if warning else [],
+        )
+
+    @classmethod
+    def of_nothing_yet(cls, paths: AppPaths, scratch: Path) -> AppContext:
+        """The context of folders not made yet, for a command that only reads (`account list`,
+        `log`): no account, default settings, an empty journal in `scratch` (a private
+        temporary folder the caller removes). Nothing is made under `paths`: looking does not
+        create the app's folders."""
+        settings, _ = load_settings(paths)
+        return cls(
+            paths=paths,
+            settings=settings,
+            accounts=AccountStore(paths),
+            journal=Journal.open(scratch / paths.journal_path.name, evidence_dir=scratch),
+            site=XSite(settings.effective_x_origin()),
         )
 
     @property

@@ -116,6 +116,10 @@ class AppPaths:
             self.exports_dir,
         )
 
+    def made(self) -> bool:
+        """Whether the app has made its folders here yet (anything was ever saved)."""
+        return self.config_dir.exists() or self.data_dir.exists()
+
     def ensure(self) -> AppPaths:
         """Create every folder owner-only (0700), the missing ones above them too, and tighten
         any of the app's own that are looser."""
