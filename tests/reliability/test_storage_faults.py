@@ -91,9 +91,16 @@ def _one_clear_line(result: dict[str, Any], *words: str) -> None:
 
 
 def test_a_new_data_folder_on_a_read_only_disk(tmp_path: Path, env: dict[str, str]) -> None:
-    (result,) = in_tmpfs(tmp_path, env, "1m", ["remount_ro", step("account", "list")])
-    _one_clear_line(result, "read-only")
-    assert result["files"] == []
+    listed, added = in_tmpfs(
+        tmp_path,
+        env,
+        "1m",
+        ["remount_ro", step("account", "list"), step("account", "add", "rofsnew")],
+    )
+    # Looking needs no folder: it answers as for an empty set-up, and makes none.
+    assert (listed["rc"], listed["out"].startswith("No accounts yet.")) == (0, True), listed
+    _one_clear_line(added, "read-only")
+    assert added["files"] == []
 
 
 def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str, str]) -> None:
@@ -103,7 +110,7 @@ def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str,
         env,
         "1m",
         [
-            step("account", "list"),
+            step("account", "add", "setup"),  # a data folder as the app leaves it
             "remount_ro",
             step("account", "add", handle, "--password-stdin", stdin="pw-dora\n"),
         ],
@@ -144,7 +151,7 @@ def test_accounts_file_that_cannot_be_written_saves_no_secret(
         env,
         "1m",
         [
-            step("account", "list"),
+            step("account", "add", "setup"),  # a data folder as the app leaves it
             "config_ro",
             step("account", "add", handle, "--password-stdin", stdin="pw-config\n"),
         ],
