@@ -11,7 +11,7 @@ import pytest
 from consentinel.cli import argparse_fr
 from consentinel.cli import i18n_fr as cli_fr
 from consentinel.core import i18n_fr as core_fr
-from consentinel.core.french_typography import NBSP, breakable_spots, typeset
+from consentinel.core.french_typography import NBSP, typeset
 from consentinel.core.i18n import tr_in
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -34,7 +34,8 @@ def test_every_french_sentence_of_the_core_and_the_command_line_is_typeset(
 ) -> None:
     spoken = {english: tr_in("fr", english) for english in catalog}
     assert all(NBSP in spoken[e] for e in catalog if " : " in catalog[e])
-    assert {e: breakable_spots(f) for e, f in spoken.items() if breakable_spots(f)} == {}
+    # Typeset already: no plain space is left where a non-breaking one belongs.
+    assert {e: f for e, f in spoken.items() if typeset(f) != f} == {}
 
 
 def test_argparse_words_are_typeset() -> None:
@@ -52,4 +53,4 @@ def test_every_french_sentence_of_the_window_is_typeset(name: str) -> None:
     ]
     assert len(texts) > 50
     assert any(NBSP + ":" in text for text in texts)
-    assert [t for t in texts if breakable_spots(t)] == []
+    assert [t for t in texts if typeset(t) != t] == []

@@ -19,8 +19,3 @@ _AFTER_GUILLEMET = re.compile(r"« ")
 def typeset(text: str) -> str:
     """`text` with the space before : ; ! ? » and after « made non-breaking."""
     return _AFTER_GUILLEMET.sub("«" + NBSP, _BEFORE_MARK.sub(NBSP, text))
-
-
-def breakable_spots(text: str) -> list[str]:
-    """The places in `text` where a plain space stands in for a non-breaking one (for tests)."""
-    return [m.group(0) for m in re.finditer(r"\S? [:;!?»]|« \S?", text)]

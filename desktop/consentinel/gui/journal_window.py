@@ -389,7 +389,10 @@ class JournalWindow(QWidget):
         entries = self._ctx.journal.entries(**filters, limit=MAX_ROWS, newest_first=True)
         widths = self._column_widths()
         self.model.set_entries(entries)
-        self._keep_columns_open(widths if not entries else None)
+        if entries:
+            self._fit_columns_to_rows()
+        else:
+            self._keep_columns_open(widths)
         self._show_entry(None)
         if not entries:  # not a blank table that says nothing
             self.detail_label.setText(
@@ -406,19 +409,20 @@ class JournalWindow(QWidget):
         header = self.table.horizontalHeader()
         return [header.sectionSize(column) for column in self._SIZED_COLUMNS]
 
-    def _keep_columns_open(self, widths: list[int] | None) -> None:
+    def _fit_columns_to_rows(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in self._SIZED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _keep_columns_open(self, widths: list[int]) -> None:
         """With no row to measure, each column would shrink to its title and the titles would
-        run together: keep the widths the rows had, or a typical row's (`widths` None: rows are
-        there, each column fits its contents again)."""
+        run together: keep the widths the rows had, or a typical row's."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         margin = 4 * metrics.averageCharWidth()  # the cell's padding and the time's dot
         for column, typical, before in zip(
-            self._SIZED_COLUMNS, self._TYPICAL_CELLS, widths or [0] * 3, strict=True
+            self._SIZED_COLUMNS, self._TYPICAL_CELLS, widths, strict=True
         ):
-            if widths is None:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-                continue
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(before, metrics.horizontalAdvance(typical) + margin))
 
