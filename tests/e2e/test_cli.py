@@ -395,7 +395,7 @@ def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
     shown = run_cli(cli_env, "log", check_exit=0).stdout
     assert (
         "account edited" in shown
-        and "boxes kept off: training, memory (before: training, personalization, memory)" in shown
+        and "boxes kept off: Training, Memory (before: Training, Personalization, Memory)" in shown
         and "email address removed; phone number added" in shown
     ), shown
 

@@ -100,6 +100,6 @@ def test_scheduled_run_after_x_switched_training_back_on(
     assert len(notifications.calls) == 1
     _app, _replaces, _icon, summary, body, *_ = notifications.calls[0]
     assert summary == "Consentinel"
-    assert body == "X switched back on for @nora: training. Switched off again."
+    assert body == "X switched back on for @nora: Training. Switched off again."
     for output in (first.stdout, first.stderr, second.stdout, second.stderr):
         assert PASSWORD not in output

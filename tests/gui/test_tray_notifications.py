@@ -71,7 +71,7 @@ def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
     # Run 1 (a first fix) and run 3 (nothing changed) said nothing; run 2 said one thing,
     # run 4 one thing: exactly these two, in this order.
     assert bodies == [
-        "X switched back on for @nora: training. Switched off again.",
+        "X switched back on for @nora: Training. Switched off again.",
         "@dave: X refused the password — save the right one in Consentinel",
     ], bodies
     assert all(call[3] == "Consentinel" for call in server.calls)

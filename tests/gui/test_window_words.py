@@ -157,7 +157,7 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
         "alice",
         Status.FIXED,
         settings={Box.TRAINING: BoxChange(True, False)},
-        message="Unticked and read back off: training.",
+        message="Unticked and read back off: Training.",
     )
     ctx.journal.record_check(run, fixed)
     wrong = reason_message(Reason.WRONG_PASSWORD, "lou")
@@ -172,7 +172,7 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
         window._account_finished(fixed)  # as a check in this window ends: its own sentence
         window.table.setCurrentCell(window.table.row_of("alice") or 0, 0)
         # All off: nothing to do (its check's sentence stays in its tooltip): no band.
-        assert window.table.current_status_hint() == "Unticked and read back off: training."
+        assert window.table.current_status_hint() == "Unticked and read back off: Training."
         assert not advice.isVisibleTo(window)
         window.table.setCurrentCell(window.table.row_of("lou") or 0, 0)
         assert advice.isVisibleTo(window)

@@ -46,11 +46,11 @@ def test_an_edit_reads_in_the_readers_language(monkeypatch: pytest.MonkeyPatch) 
     }
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
     assert edit_words(payload) == (
-        "boxes kept off: training, memory (before: training); email address changed; "
+        "boxes kept off: Training, Memory (before: Training); email address changed; "
         "new 2FA secret saved"
     )
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert edit_words(payload) == typeset(
-        "cases maintenues décochées : entraînement, mémoire (avant : entraînement) ; "
+        "cases maintenues décochées : Entraînement, Mémoire (avant : Entraînement) ; "
         "adresse e-mail modifiée ; nouveau secret 2FA enregistré"
     )

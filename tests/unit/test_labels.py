@@ -110,6 +110,6 @@ def test_what_changed_on_the_page_is_said_in_the_persons_language(
     memory_first = [{"label": "Allow Grok to remember your conversation history"}]
     with pytest.raises(PageChanged) as changed:
         identify_boxes(memory_first)
-    assert changed.value.detail == typeset("la case 1 est « mémoire », attendue : entraînement")
+    assert changed.value.detail == typeset("la case 1 est « Mémoire », attendue : Entraînement")
     sentence = reason_message(Reason.PAGE_CHANGED, "alice", changed.value.detail)
     assert "expected" not in sentence and "rien n'a donc été cliqué" in sentence

@@ -39,7 +39,7 @@ def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> Non
     assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
     assert "[two_factor]" not in "".join(lines.values())
     assert lines[EntryKind.EVIDENCE].endswith(
-        "after unticking: training — run1-alice-training-x.png"
+        "after unticking: Training — run1-alice-training-x.png"
     )
     assert lines[EntryKind.NOTIFICATION].endswith(
         "@bob needs you (not shown: no notifier answered)"
@@ -52,7 +52,7 @@ def test_a_box_left_as_it_was_is_said_by_its_state(tmp_path: Path) -> None:
     kept = {Box.TRAINING: BoxChange(False, False)}
     journal.record_check(run, AccountResult("cleo", Status.OPTED_OUT, settings=kept))
     line = entry_line(journal.entries(kinds=[EntryKind.CHECK])[0])
-    assert line.endswith("opted out (already off) — training: off"), line
+    assert line.endswith("opted out (already off) — Training: off"), line
 
 
 def test_a_notification_sent_in_another_language_is_said_in_the_readers(

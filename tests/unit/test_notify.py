@@ -57,7 +57,7 @@ def test_one_notification_per_account_event() -> None:
         (NotificationKind.NEEDS_USER, "erin"),
         (NotificationKind.PAGE_CHANGED, None),  # said once, not once per account
     ]
-    assert notes[0].body == "X switched back on for @carol: training. Switched off again."
+    assert notes[0].body == "X switched back on for @carol: Training. Switched off again."
     assert notes[1].body == (
         "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the "
         "account's 2FA secret"
@@ -70,7 +70,7 @@ def test_one_notification_per_account_event() -> None:
 def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))
-    assert notes[0].body == typeset("X a réactivé pour @carol : entraînement. Désactivé à nouveau.")
+    assert notes[0].body == typeset("X a réactivé pour @carol : Entraînement. Désactivé à nouveau.")
     assert notes[1].body == typeset(
         "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
         "connecter, ou enregistrez le secret 2FA du compte"
@@ -283,7 +283,7 @@ def test_deliver_journals_even_when_the_notifier_raises() -> None:
     assert journal.rows[0][4] is False
 
 
-REVERTED_TEXT = "X switched back on for @carol: training. Switched off again."
+REVERTED_TEXT = "X switched back on for @carol: Training. Switched off again."
 NEEDS_TEXT = (
     "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
     "2FA secret"
@@ -296,7 +296,7 @@ NEEDS_TEXT = (
 def test_the_notification_names_the_boxes_x_switched_back_on() -> None:
     both = AccountResult("nora", Status.FIXED, reverted_by_x=(Box.PERSONALIZATION, Box.MEMORY))
     (note,) = notifications_for(run_of(both))
-    assert note.body == "X switched back on for @nora: personalization, memory. Switched off again."
+    assert note.body == "X switched back on for @nora: Personalization, Memory. Switched off again."
 
 
 def _scheduled_run(
@@ -323,7 +323,7 @@ def test_a_box_that_stays_on_is_said_once_whatever_the_cause(journal: Journal) -
         return [note.body for note, _shown in _scheduled_run(journal, result, notifier)]
 
     assert run(reverted_kept_on) == [
-        "X switched back on for @olga: training. Consentinel could not switch it off again — "
+        "X switched back on for @olga: Training. Consentinel could not switch it off again — "
         "open Consentinel."
     ]
     assert run(still_failing) == []  # the same box, still on: not said at every run

@@ -12,10 +12,13 @@ TOTP_REFUSED = "totp_refused"
 
 
 def box_name(box: Box) -> str:
+    """A box's name in a sentence, capitalised as the accounts table's column and the account
+    dialog name it ("X had switched Training back on"). What a person types to choose boxes on
+    the command line is the lower-case word (`accounts.parse_keep`)."""
     return {
-        Box.TRAINING: tr("training"),
-        Box.PERSONALIZATION: tr("personalization"),
-        Box.MEMORY: tr("memory"),
+        Box.TRAINING: tr("Training"),
+        Box.PERSONALIZATION: tr("Personalization"),
+        Box.MEMORY: tr("Memory"),
     }[box]
 
 
