@@ -236,6 +236,44 @@ def test_every_account_with_its_state_in_one_read(consentinel_home: Path) -> Non
     assert pairs == [(a, store.state(a.handle)) for a in store.list()]
 
 
+def test_what_another_process_wrote_is_seen_however_alike(consentinel_home: Path) -> None:
+    """A window's store parses the file again only when its text changed: a change written by
+    another process (a scheduled check) is seen at the next read, even one that leaves the
+    file the same size, written within the same instant, in a file that has the same name."""
+    paths = AppPaths.from_env().ensure()
+    window = AccountStore(paths)
+    window.add(Account("alice"))
+    assert window.state("alice").totp_step is None
+    scheduled = AccountStore(paths)  # as a second process has it
+    scheduled.set_state("alice", AccountState(totp_step=1111))
+    assert window.state("alice").totp_step == 1111
+    size = paths.accounts_path.stat().st_size
+    scheduled.set_state("alice", AccountState(totp_step=2222))
+    assert paths.accounts_path.stat().st_size == size  # the same size, other words
+    assert window.state("alice").totp_step == 2222
+    # Written in place by hand (an editor), not replaced: seen too.
+    text = paths.accounts_path.read_text()
+    with open(paths.accounts_path, "r+", encoding="utf-8") as file:
+        file.write(text.replace("2222", "3333"))
+    assert window.state("alice").totp_step == 3333
+
+
+def test_a_list_read_can_be_changed_without_changing_the_next(consentinel_home: Path) -> None:
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    store.record_check("alice", Status.FIXED)
+    first = store.list()
+    first.append(Account("mallory"))
+    pairs = store.list_with_states()
+    pairs.clear()
+    accounts, states = store._read()
+    accounts.clear()
+    states.clear()
+    assert [a.handle for a in store.list()] == ["alice"]
+    assert store.state("alice").last_status is Status.FIXED
+
+
 @pytest.mark.parametrize(
     ("content", "words"),
     [

@@ -283,7 +283,9 @@ def _int_or_none(value: Any) -> int | None:
 class AccountStore:
     """accounts.json: the list of accounts and their states, written atomically, owner-only.
 
-    Every call reads the file afresh, so a GUI sees accounts the command line just added.
+    Every call reads the file afresh, so a GUI sees accounts the command line just added. It
+    is parsed again only when its text changed: a window refreshing its table, or a check asking
+    an account's state at each step, reads a few kilobytes and compares them.
     A corrupt file, or one written by a newer Consentinel, is set aside (never deleted); the
     app then starts with an empty list and `load_warning` says what happened.
     """
@@ -292,15 +294,27 @@ class AccountStore:
         self._path = paths.accounts_path
         self._lock = threading.RLock()
         self.load_warning: str | None = None
+        self._parsed: tuple[str, list[Account], dict[str, AccountState]] | None = None
         self._read()
 
     # -- reading and writing the file ---------------------------------------------------------
 
     def _read(self) -> tuple[list[Account], dict[str, AccountState]]:
+        """The accounts and their states: copies, which a caller may change and write."""
         try:
             text = self._path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return [], {}
+        last = self._parsed
+        if last is not None and last[0] == text:
+            accounts, states = last[1], last[2]
+        else:
+            accounts, states = self._parse(text)
+            # (Accounts and states cannot be changed: only the containers are copied.)
+            self._parsed = (text, accounts, states) if accounts or states else None
+        return list(accounts), dict(states)
+
+    def _parse(self, text: str) -> tuple[list[Account], dict[str, AccountState]]:
         try:
             raw = json.loads(text)
             version = raw["version"]

@@ -12,10 +12,11 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -46,6 +47,8 @@ HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
 #: Room after each cell's text, so that a column sized to its contents does not touch the next.
 CELL_PADDING = 16
+#: What QTableView.sizeHintForColumn adds to a cell's own width, as every column has it.
+GRID_LINE = 1
 
 
 def _dot_item(text: str, color: str, tip: str = "") -> QTableWidgetItem:
@@ -102,12 +105,16 @@ class AccountsTable(QTableWidget):
         """The status column's width for its widest word, dot and padding included."""
         if self._status_width is None:
             texts = [*all_status_texts(), self.tr("Signed in, not checked since")]
-            item = _dot_item(max(texts, key=self.fontMetrics().horizontalAdvance), GREY)
-            probe = QTableWidget(1, 1)
-            probe.setFont(self.font())
-            probe.setItem(0, 0, item)
-            self._status_width = probe.sizeHintForColumn(0) + CELL_PADDING
-            probe.deleteLater()
+            widest = QStandardItem(max(texts, key=self.fontMetrics().horizontalAdvance))
+            widest.setIcon(dot_icon(GREY))
+            # Asked of this table's own delegate, as a cell of it would be (a second table
+            # made to hold the one cell cost 3 ms at each start).
+            holder = QStandardItemModel(1, 1)
+            holder.setItem(0, 0, widest)
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            hint = self.itemDelegate().sizeHint(option, holder.index(0, 0)).width()
+            self._status_width = hint + GRID_LINE + CELL_PADDING
         return self._status_width
 
     def natural_width(self) -> int:
