@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import sqlite3
@@ -21,10 +22,12 @@ from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_export import CSV_COLUMNS
 from consentinel.core.lock import RunLock
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
 from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreadsheet_delimiter
+from consentinel.gui.translations import Translators
 
 
 def _screenshot(path: Path) -> Path:
@@ -268,10 +271,52 @@ def test_the_csv_is_written_for_the_person_s_spreadsheet(
     window.csv_delimiter = ";"
     assert window.export_to(tmp_path / "fr.csv", "csv") == 6
     raw = (tmp_path / "fr.csv").read_bytes()
-    assert raw.startswith("\ufeffid;ts;".encode())
+    assert raw.startswith("\ufeffTime;Account;What;Details;id;ts;".encode())
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     fixed = next(r for r in rows if r["kind"] == "check" and r["handle"] == "alice")
     assert json.loads(fixed["payload"])["status"] == "fixed"
+    assert (fixed["Account"], fixed["What"]) == ("@alice", "Account checked")
+    assert fixed["Details"].startswith("Fixed — Training: on → off")
+    assert _rows_as_shown(window) == sorted(
+        (r["Time"], r["Account"], r["What"], r["Details"]) for r in rows
+    )
+
+
+def _rows_as_shown(window: JournalWindow) -> list[tuple[str, ...]]:
+    columns = [_column(window, column) for column in range(window.model.columnCount())]
+    return sorted(zip(*columns, strict=True))
+
+
+def test_the_window_s_csv_says_each_entry_in_the_person_s_language(
+    qtbot: QtBot, memory_vault: Vault, tmp_path: Path
+) -> None:
+    """A newsroom opens the export in a spreadsheet: its first columns are the journal
+    window's, in French for a French window, before the columns made for scripts (which keep
+    their codes, as `consentinel log --csv` writes them, and re-hash as they did)."""
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        window = _window(qtbot, ctx)
+        window.csv_delimiter = ";"
+        assert window.export_to(tmp_path / "fr.csv", "csv") == 6
+        text = (tmp_path / "fr.csv").read_text(encoding="utf-8-sig")
+        assert text.startswith("Heure;Compte;Quoi;Détails;id;ts;run_id;kind;handle;summary;")
+        rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+        change = next(r for r in rows if r["kind"] == "change")
+        assert change["Quoi"] != "change" and change["Détails"].startswith("Entraînement")
+        assert change["summary"] == "training: on → off (confirmed, reverted by X)"
+        assert _rows_as_shown(window) == sorted(
+            (r["Heure"], r["Compte"], r["Quoi"], r["Détails"]) for r in rows
+        )
+        # The script's columns are those of `log --csv`, byte for byte.
+        for_scripts = io.StringIO()
+        ctx.journal.export_csv(for_scripts, delimiter=";")
+        script_rows = list(csv.DictReader(for_scripts.getvalue().splitlines(), delimiter=";"))
+        assert [{k: r[k] for k in CSV_COLUMNS} for r in rows] == script_rows
+    finally:
+        translators.switch("en")
 
 
 def test_badge_shows_intact_then_damaged_after_tampering(qtbot: QtBot, memory_vault: Vault) -> None:

@@ -51,6 +51,7 @@ from consentinel.core.status import OWN_NAME_REASONS, RETRY_SOON_REASONS, Box, R
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
+    from consentinel.core.journal_export import ReadableColumns
 
 # The names other modules import from here, wherever they are defined.
 __all__ = [
@@ -741,11 +742,20 @@ class Journal:
         *,
         delimiter: str = ",",
         bom: bool = False,
+        readable: ReadableColumns | None = None,
         **filters: Any,
     ) -> int:
         from consentinel.core.journal_export import write_csv
 
-        return write_csv(self, target, handle=handle, delimiter=delimiter, bom=bom, **filters)
+        return write_csv(
+            self,
+            target,
+            handle=handle,
+            delimiter=delimiter,
+            bom=bom,
+            readable=readable,
+            **filters,
+        )
 
     # -- plumbing -------------------------------------------------------------------------------
 

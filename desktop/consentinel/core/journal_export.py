@@ -6,11 +6,11 @@ import contextlib
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from consentinel import APP_NAME, __version__
 from consentinel.core.fileio import atomic_write_text
@@ -18,8 +18,17 @@ from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
+    from consentinel.core.journal_entries import Entry
 
 CSV_COLUMNS = ("id", "ts", "run_id", "kind", "handle", "summary", "payload", "prev_hash", "hash")
+
+
+class ReadableColumns(NamedTuple):
+    """Columns a person reads, before the ones above (the window's export, for a spreadsheet):
+    their titles, and each entry's words in them, in the person's language."""
+
+    titles: Sequence[str]
+    words: Callable[[Entry], Sequence[str]]
 
 
 @contextlib.contextmanager
@@ -77,22 +86,25 @@ def write_csv(
     *,
     delimiter: str = ",",
     bom: bool = False,
+    readable: ReadableColumns | None = None,
     **filters: Any,
 ) -> int:
     """One row per entry (the payload as JSON in one column); returns the entry count.
 
     For a spreadsheet (the window's export): `bom`, so that Excel reads the file as UTF-8 and
-    not as the system's code page (« Corrigé », not « CorrigÃ© »), and the `delimiter` Excel
-    splits columns on in the person's region (";" where numbers take a decimal comma)."""
+    not as the system's code page (« Corrigé », not « CorrigÃ© »), the `delimiter` Excel
+    splits columns on in the person's region (";" where numbers take a decimal comma), and
+    `readable` columns first, which say each entry as the journal window does."""
     entries = journal.entries(**filters)
     with _sink(target) as out:
         if bom:
             out.write("\ufeff")
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow([*(readable.titles if readable else ()), *CSV_COLUMNS])
         for e in entries:
             writer.writerow(
                 [
+                    *(readable.words(e) if readable else ()),
                     e.id,
                     e.ts,
                     e.run_id if e.run_id is not None else "",

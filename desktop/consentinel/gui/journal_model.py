@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -27,6 +27,9 @@ from consentinel.core.journal_entries import (
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 from consentinel.gui.status_colors import RED, dot_icon
+
+if TYPE_CHECKING:
+    from consentinel.core.journal_export import ReadableColumns
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -255,6 +258,15 @@ def evidence_path(entry: Entry) -> str | None:
     return None
 
 
+def account_words(entry: Entry) -> str:
+    return f"@{entry.handle}" if entry.handle else ""
+
+
+def row_words(entry: Entry) -> tuple[str, str, str, str]:
+    """An entry as the journal window's row says it: local time, account, what, details."""
+    return local_time(entry), account_words(entry), kind_name(entry.kind), details(entry)
+
+
 class JournalModel(QAbstractTableModel):
     """Read-only; set_entries() replaces the rows (the window re-queries the journal)."""
 
@@ -292,12 +304,22 @@ class JournalModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
+    def titles(self) -> tuple[str, str, str, str]:
+        return (self.tr("Time"), self.tr("Account"), self.tr("What"), self.tr("Details"))
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Time"), self.tr("Account"), self.tr("What"), self.tr("Details"))[section]
+        return self.titles()[section]
+
+    def readable_columns(self) -> ReadableColumns:
+        """The window's four columns, for the CSV export: a spreadsheet shows each entry in
+        the person's language before the columns made for scripts and for checking hashes."""
+        from consentinel.core.journal_export import ReadableColumns
+
+        return ReadableColumns(self.titles(), row_words)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -315,7 +337,7 @@ class JournalModel(QAbstractTableModel):
                 tip = role == Qt.ItemDataRole.ToolTipRole
                 return time_with_zone(entry) if tip else local_time(entry)
             if column == self.ACCOUNT:
-                return f"@{entry.handle}" if entry.handle else ""
+                return account_words(entry)
             if column == self.KIND:
                 return kind_name(entry.kind)
             text = details(entry)

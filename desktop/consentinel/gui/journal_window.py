@@ -556,7 +556,11 @@ class JournalWindow(QWidget):
         try:
             if fmt == "csv":
                 count = self._ctx.journal.export_csv(
-                    path, delimiter=self.csv_delimiter, bom=True, **filters
+                    path,
+                    delimiter=self.csv_delimiter,
+                    bom=True,
+                    readable=self.model.readable_columns(),
+                    **filters,
                 )
             else:
                 count = self._ctx.journal.export_json(path, **filters)
