@@ -47,8 +47,6 @@ HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
 #: Room after each cell's text, so that a column sized to its contents does not touch the next.
 CELL_PADDING = 16
-#: What QTableView.sizeHintForColumn adds to a cell's own width, as every column has it.
-GRID_LINE = 1
 
 
 def _dot_item(text: str, color: str, tip: str = "") -> QTableWidgetItem:
@@ -114,7 +112,7 @@ class AccountsTable(QTableWidget):
             option = QStyleOptionViewItem()
             self.initViewItemOption(option)
             hint = self.itemDelegate().sizeHint(option, holder.index(0, 0)).width()
-            self._status_width = hint + GRID_LINE + CELL_PADDING
+            self._status_width = hint + CELL_PADDING
         return self._status_width
 
     def natural_width(self) -> int:
