@@ -231,13 +231,19 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         return AccountDialog(ctx, ctx.accounts.get("alice"))  # type: ignore[attr-defined,arg-type]
 
     def account_no_keyring() -> object:
-        import dataclasses
-
         import keyring.backends.fail
 
+        from consentinel.core.context import AppContext
         from consentinel.core.vault import Vault
 
-        broken = dataclasses.replace(ctx, vault=Vault(keyring.backends.fail.Keyring()))  # type: ignore[type-var]
+        broken = AppContext(
+            paths=ctx.paths,
+            settings=ctx.settings,
+            accounts=ctx.accounts,
+            journal=ctx.journal,
+            site=ctx.site,
+            vault=Vault(keyring.backends.fail.Keyring()),
+        )
         dialog = AccountDialog(broken)
         QTest.keyClicks(dialog.handle_edit, "bob")
         dialog.password_edit.setFocus()
