@@ -73,8 +73,9 @@ fi
 case "$mode" in
     run)
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-            case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
-                fr*) echo "Pas d'écran ici, la fenêtre ne peut pas s'ouvrir : utilisez la ligne de commande, par exemple « $venv/bin/consentinel --help »." ;;
+            # (The app's own language setting first, as the app reads it.)
+            case "${CONSENTINEL_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}" in
+                fr*) echo "Pas d'écran ici, la fenêtre ne peut pas s'ouvrir : utilisez la ligne de commande, par exemple « $venv/bin/consentinel --help »." ;;
                 *) echo "No display here, so the window cannot open: use the command line instead, e.g. '$venv/bin/consentinel --help'." ;;
             esac
             exit 0

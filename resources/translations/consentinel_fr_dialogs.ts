@@ -230,13 +230,13 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="188" />
-            <source>Secrets cannot be stored: {problem}</source>
-            <translation>Impossible de ranger les secrets : {problem}</translation>
+            <source>Secrets cannot be stored. {problem}</source>
+            <translation>Impossible de ranger les secrets. {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="194" />
-            <source>Password and 2FA secret are kept in: {keyring} (never in a file).</source>
-            <translation>Le mot de passe et le secret 2FA sont gardés dans : {keyring} (jamais dans un fichier).</translation>
+            <source>Password and 2FA secret are kept by {keyring}, never in a file.</source>
+            <translation>Le mot de passe et le secret 2FA sont gardés par {keyring}, jamais dans un fichier.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="233" />

@@ -294,6 +294,32 @@ def test_long_messages_get_the_lines_they_need(qtbot: QtBot, memory_vault: Vault
     )
 
 
+def test_the_dialog_gives_back_the_room_a_message_took(qtbot: QtBot, memory_vault: Vault) -> None:
+    """The "no password?" advice takes four lines in French; typing a password hides it, and
+    the dialog is as tall as before it, not left with a blank band above its buttons."""
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        ctx = AppContext.create(vault=memory_vault)
+        dialog = AccountDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        opened = dialog.height()
+        _type(qtbot, dialog.handle_edit, "bob")
+        note = dialog.password_error
+        assert note.isVisible() and "Pas de mot de passe" in note.text()
+        with_note = dialog.height()
+        assert with_note > opened  # (else this would test nothing)
+        _type(qtbot, dialog.password_edit, "x")
+        assert not note.isVisible()
+        assert dialog.height() == opened
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Backspace)  # the advice again
+        assert note.isVisible() and dialog.height() == with_note
+    finally:
+        translators.switch("en")
+
+
 def test_an_account_without_a_password_can_be_added_and_is_told_what_next(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

@@ -319,3 +319,29 @@ def test_installed_command_reports_this_machine(
     assert with_keyring.returncode == 0, with_keyring.stdout + with_keyring.stderr
     assert re.search(r"^\[ OK \] Keyring\s+GNOME Keyring", with_keyring.stdout, re.MULTILINE)
     assert re.search(r"^\[ OK \] Browser\s+Chromium \d+", with_keyring.stdout, re.MULTILINE)
+
+
+def test_why_x_cannot_be_reached_is_said_in_the_person_s_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python says "[Errno -2] Name or service not known" or "[Errno 111] Connection refused",
+    in English whatever the person reads: the doctor says it in their language."""
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    refused = doctor.check_x_site(f"http://127.0.0.1:{_closed_port()}")
+    assert "la connexion a été refusée" in refused.detail, refused.detail
+    assert "Errno" not in refused.detail
+    no_name = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+    assert (
+        doctor._network_words(no_name)
+        == "son nom n'a pas pu être résolu\u00a0: pas de réseau, ou pas de DNS"
+    )
+    assert doctor._network_words(TimeoutError("timed out")) == "pas de réponse à temps"
+
+
+def test_the_browser_s_version_leaves_out_its_build_words(tmp_path: Path) -> None:
+    """Debian's Chromium says "Chromium 156.0.1.2 built on Debian GNU/Linux 12": English in a
+    French diagnostic, and nothing a person needs."""
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\necho 'Chromium 156.0.1.2 built on Debian GNU/Linux 12'\n")
+    fake.chmod(0o755)
+    assert doctor.browser_version(fake) == "Chromium 156.0.1.2"

@@ -34,7 +34,7 @@ def test_each_line_says_its_offset_from_utc(lines: dict[EntryKind, str]) -> None
 
 def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> None:
     finished = lines[EntryKind.RUN_FINISHED]
-    assert finished.endswith("fixed: switched off and verified: 1, needs you: 1"), finished
+    assert finished.endswith("fixed (switched off and verified): 1, needs you: 1"), finished
     assert "check finished" in finished and "finished —" not in finished  # said once
     assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
     assert "[two_factor]" not in "".join(lines.values())

@@ -276,8 +276,8 @@ def _remove(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
-    if not args.yes:
-        confirm_removal(account.handle)
+    if not args.yes and not confirm_removal(account.handle):
+        return 1  # the person said no: nothing done, as for `log --start-over`
     secrets_left = False
     try:
         ctx.vault.delete_account(account.handle)

@@ -190,18 +190,21 @@ def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     not check back to back (the app's own scheduler counts from the same checks)."""
     from datetime import datetime, timezone
 
-    from consentinel.core.schedule import os_run_is_due
+    from consentinel.core.schedule import interval_for, os_run_is_due
 
     handles = [account.handle for account in ctx.accounts.list()]
     last = ctx.journal.every_account_checked_at(handles)
     if os_run_is_due(last, ctx.settings.schedule, datetime.now(timezone.utc)):
         return False
     assert last is not None
+    interval = interval_for(ctx.settings.schedule)
+    assert interval is not None  # (with no schedule, every run is due)
     when = last.astimezone().strftime("%Y-%m-%d %H:%M")
     said = tr(
-        "Every account was checked since {when}, less than half an interval ago; this"
-        " scheduled check is skipped.",
+        "Every account was checked since {when}, less than {hours} hours ago; this scheduled"
+        " check is skipped.",
         when=when,
+        hours=f"{interval.total_seconds() / 7200:g}",  # half the schedule's interval
     )
     print(said, file=sys.stderr)
     if as_json:

@@ -110,9 +110,9 @@ def read_totp_line(from_stdin: bool) -> str:
     raise UsageError(tr("Give the secret on standard input with --totp-stdin."))
 
 
-def confirm_removal(handle: str) -> None:
+def confirm_removal(handle: str) -> bool:
     """Asked at a terminal before an account's secrets go (nothing brings them back); without
-    a terminal, --yes says it. Anything but yes removes nothing."""
+    a terminal, --yes says it. Anything but yes removes nothing: False, and it is said."""
     consequence = tr(
         "Removing @{handle} deletes its password, its 2FA secret and its session from this "
         "computer.",
@@ -126,7 +126,9 @@ def confirm_removal(handle: str) -> None:
     if answer.strip().lower() not in ("y", "yes", "o", "oui"):
         if not answer:
             print(file=sys.stderr)  # Ctrl-D: the next words on a line of their own
-        raise UsageError(tr("Nothing was removed."))
+        print(tr("Nothing was removed."), file=sys.stderr)
+        return False
+    return True
 
 
 def _stdin() -> TextIO:

@@ -25,9 +25,9 @@ FRENCH: dict[str, str] = {
         "@{handle} : X a besoin de vous. Ouvrir une fenêtre de navigateur pour terminer "
         "la connexion ? [o/N] ",
     "Added @{handle}.": "@{handle} ajouté.",
-    "Every account was checked since {when}, less than half an interval ago; this"
-    " scheduled check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins"
-    " d'un demi-intervalle ; cette vérification planifiée est ignorée.",
+    "Every account was checked since {when}, less than {hours} hours ago; this scheduled"
+    " check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de {hours}"
+    " heures ; cette vérification planifiée est ignorée.",
     "Another check is already running; this one is skipped.":
         "Une vérification est déjà en cours ; celle-ci est ignorée.",
     "Another check is running{who}; waiting for it to end…":
@@ -51,7 +51,7 @@ FRENCH: dict[str, str] = {
         "ou lancez : consentinel browser install",
     "Password updated for @{handle}.": "Mot de passe mis à jour pour @{handle}.",
     "Removed @{handle}, its secrets and its session.":
-        "@{handle} supprimé, avec ses secrets et sa session.",
+        "@{handle} retiré, avec ses secrets et sa session.",
     "Secrets stored in {where}.": "Secrets enregistrés dans {where}.",
     "No password was saved: checks can only use a session you sign in yourself "
     "(consentinel login {handle}), or save one with: consentinel account set-password {handle} "
@@ -247,7 +247,7 @@ FRENCH: dict[str, str] = {
     "done": "terminé",
     # The window's words (dialog_words), with what a terminal adds.
     "opted out (already off)": "déjà décoché (rien à changer)",
-    "fixed: switched off and verified": "corrigé : décoché et vérifié",
+    "fixed (switched off and verified)": "corrigé (décoché et vérifié)",
     "would be fixed (dry run)": "serait corrigé (simulation)",
     "needs you": "vous attend",
     "sign-in failed": "échec de la connexion",

@@ -22,7 +22,7 @@ _STEP_WORDS = {
 
 _STATUS_WORDS = {
     Status.OPTED_OUT: "opted out (already off)",
-    Status.FIXED: "fixed: switched off and verified",
+    Status.FIXED: "fixed (switched off and verified)",
     Status.WOULD_FIX: "would be fixed (dry run)",
     Status.NEEDS_USER: "needs you",
     Status.SIGNIN_FAILED: "sign-in failed",

@@ -81,9 +81,10 @@ _PROFILE_LINK = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.co
 
 
 def _shown(raw: str) -> str:
-    # Keep messages one readable line even if someone pastes something huge.
+    """What the person typed, quoted as their language quotes it ('a b' or « a b »), on one
+    readable line: something huge pasted is cut, a line break or a tab shows escaped."""
     short = raw if len(raw) <= 40 else raw[:40] + "…"
-    return repr(short)
+    return tr("'{text}'", text=repr(short)[1:-1])
 
 
 def handle_key(handle: str) -> str:

@@ -226,7 +226,7 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "or run `consentinel browser install`."
         ),
         Reason.KEYRING_UNAVAILABLE: tr(
-            "The system keyring cannot be used, so the saved password cannot be read: {detail}",
+            "The system keyring cannot be used, so the saved password cannot be read. {detail}",
             detail=detail,
         ),
         Reason.CANCELLED: tr("The check was cancelled."),

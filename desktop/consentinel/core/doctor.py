@@ -259,7 +259,8 @@ def source_words(source: BrowserSource) -> str:
 
 
 def browser_version(executable: Path) -> str | None:
-    """What `<browser> --version` prints ("Chromium 131.0.6778.85 built on Debian…"), or None."""
+    """The browser's name and version ("Chromium 131.0.6778.85"), or None: what `<browser>
+    --version` prints, without the English words some builds add ("built on Debian…")."""
     if sys.platform.startswith("win"):
         # chrome.exe --version opens a window on Windows; its folder is named for the version.
         try:
@@ -281,7 +282,7 @@ def browser_version(executable: Path) -> str | None:
     lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
     if proc.returncode != 0 or not lines:
         return None
-    return lines[-1]
+    return lines[-1].split(" built on ")[0]
 
 
 def _is_version(name: str) -> bool:
@@ -406,6 +407,19 @@ def check_screen() -> Check:
 # -- X ---------------------------------------------------------------------------------------
 
 
+def _network_words(reason: object) -> str:
+    """Why a request got no answer, in the person's words where Python's are English."""
+    import socket
+
+    if isinstance(reason, socket.gaierror):
+        return tr("its name could not be looked up: no network, or no DNS")
+    if isinstance(reason, ConnectionRefusedError):
+        return tr("the connection was refused")
+    if isinstance(reason, TimeoutError):  # (socket.timeout is TimeoutError)
+        return tr("no answer in time")
+    return str(reason)
+
+
 def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
     """Whether X answers at its Grok settings address (a quick HTTP request, no browser).
 
@@ -423,7 +437,7 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
     except urllib.error.HTTPError as error:
         code, body = error.code, b""
     except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
+        reason = _network_words(getattr(error, "reason", error))
         return Check(
             "X",
             None,

@@ -79,8 +79,8 @@ FRENCH: dict[str, str] = {
     "scheduler (cron) run, in your session (the keyring and the notifications need it): "
     "{command}":
         "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
-        "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la barre "
-        "d'état, il vérifie selon le calendrier), ou faites lancer par votre propre "
+        "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la zone "
+        "de notification, il vérifie selon le calendrier), ou faites lancer par votre propre "
         "planificateur (cron), dans votre session (le trousseau et les notifications en ont "
         "besoin) : {command}",
     "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
@@ -138,9 +138,9 @@ FRENCH: dict[str, str] = {
     "every 12 hours": "toutes les 12 heures",
     "every day": "chaque jour",
     "every week": "chaque semaine",
-    "Scheduled check: not installed, and this computer does not run systemd, so nothing checks"
+    "Scheduled check: not installed. This computer does not run systemd, so nothing checks"
     " while Consentinel is closed; `consentinel schedule install` says how to have cron do it.":
-        "Vérification planifiée : non installée, et cet ordinateur n'utilise pas systemd : rien"
+        "Vérification planifiée : non installée. Cet ordinateur n'utilise pas systemd, donc rien"
         " ne vérifie quand Consentinel est fermé ; `consentinel schedule install` explique"
         " comment le confier à cron.",
     "Consentinel: check that X accounts stay out of AI training": (
@@ -289,9 +289,9 @@ FRENCH: dict[str, str] = {
     "`consentinel browser install`.":
         "Aucun Chromium, Chrome ou Edge n'a été trouvé. Installez-en un, choisissez-le dans les "
         "paramètres, ou lancez `consentinel browser install`.",
-    "The system keyring cannot be used, so the saved password cannot be read: {detail}":
-        "Le trousseau du système est inutilisable, le mot de passe enregistré ne peut donc pas "
-        "être lu : {detail}",
+    "The system keyring cannot be used, so the saved password cannot be read. {detail}":
+        "Le trousseau du système est inutilisable : le mot de passe enregistré ne peut pas être "
+        "lu. {detail}",
     "The check was cancelled.": "La vérification a été annulée.",
     "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
     "Consentinel cannot change them.":
@@ -482,8 +482,9 @@ FRENCH: dict[str, str] = {
         "tronqué ou remplacé.",
     "{value} is not a phone number (like +33 6 12 34 56 78).":
         "{value} n'est pas un numéro de téléphone (comme +33 6 12 34 56 78).",
+    "'{text}'": "« {text} »",  # what the person typed, quoted in a message
     "{value} is not an email address (like name@example.com).":
-        "{value} n'est pas une adresse e-mail (comme nom@example.com).",
+        "{value} n'est pas une adresse e-mail (comme nom@exemple.fr).",
     # -- the desktop app (gui/launch.py)
     "Consentinel cannot write its log file in {path} ({cause}); this time it logs to the "
     "terminal only.":
@@ -513,6 +514,10 @@ FRENCH: dict[str, str] = {
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
         "été trouvé (ni DISPLAY ni WAYLAND_DISPLAY). Lancez ceci depuis une session de bureau.",
+    # -- why the doctor's request to X got no answer (core/doctor.py)
+    "its name could not be looked up: no network, or no DNS":
+        "son nom n'a pas pu être résolu : pas de réseau, ou pas de DNS",
+    # ("the connection was refused" and "no answer in time": with Chromium's, below)
     # -- the doctor's screen line (core/doctor.py)
     "Screen": "Écran",
     "this computer's desktop": "le bureau de cet ordinateur",

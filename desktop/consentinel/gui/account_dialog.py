@@ -35,7 +35,7 @@ from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.message_style import error_style
-from consentinel.gui.wrapped_labels import fit_wrapped_labels, grow_to_fit
+from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ class AccountDialog(QDialog):
         self, ctx: AppContext, account: Account | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        #: The height it shrinks back to when a message goes (as it opened, or as the person
+        #: made it), and the height it last gave itself (see _fit_error_labels).
+        self._floor_height = 0
+        self._asked_height: int | None = None
         self._ctx = ctx
         self._account = account
         self.saved_handle: str | None = None
@@ -200,13 +204,13 @@ class AccountDialog(QDialog):
         except VaultError as error:
             self._vault_problem = str(error)
             self.vault_label.setText(
-                self.tr("Secrets cannot be stored: {problem}").replace("{problem}", str(error))
+                self.tr("Secrets cannot be stored. {problem}").replace("{problem}", str(error))
             )
             self.vault_label.setStyleSheet(error_style())
             return
         self._vault_problem = None
         self.vault_label.setText(
-            self.tr("Password and 2FA secret are kept in: {keyring} (never in a file).").replace(
+            self.tr("Password and 2FA secret are kept by {keyring}, never in a file.").replace(
                 "{keyring}", self._ctx.vault.backend_label()
             )
         )
@@ -258,14 +262,18 @@ class AccountDialog(QDialog):
                 self._meaning,
             ),
         )
-        grow_to_fit(self)
+        self._asked_height = fit_height(self, self._floor_height)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._floor_height:
+            self._floor_height = self.height()  # as it opens: what it shrinks back to
         self._fit_error_labels()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.spontaneous() and event.size().height() != self._asked_height:
+            self._floor_height = event.size().height()  # the person made it so tall
         self._fit_error_labels()
 
     def _show(self, edit: QLineEdit, label: QLabel, problem: str | None) -> str | None:

@@ -16,13 +16,16 @@ def fit_wrapped_labels(owner: QWidget, labels: Iterable[QLabel]) -> None:
             label.setMinimumHeight(label.heightForWidth(label.width()))
 
 
-def grow_to_fit(window: QWidget) -> None:
-    """Make `window` as tall as its layout needs at its width now: Qt keeps a window at least
-    its layout's minimum size, but a wrapped label's extra lines do not raise that minimum, so
-    the grid squeezed their rows and the next field covered the last line."""
+def fit_height(window: QWidget, floor: int) -> int:
+    """Make `window` as tall as its layout needs at its width now, and no shorter than
+    `floor` (the height it had before any message, or the one the person gave it): Qt keeps a
+    window at least its layout's minimum size, but a wrapped label's extra lines do not raise
+    that minimum, so the grid squeezed their rows and the next field covered the last line; and
+    a window grown for a message stayed that tall, blank, once the message went. Returns the
+    height asked for."""
     layout = window.layout()
     if layout is None:
-        return
+        return window.height()
     layout.activate()
     width = window.width()
     needed = (
@@ -30,5 +33,7 @@ def grow_to_fit(window: QWidget) -> None:
         if layout.hasHeightForWidth()
         else layout.totalMinimumSize().height()
     )
-    if window.height() < needed:
-        window.resize(width, needed)
+    height = max(needed, floor)
+    if window.height() != height:
+        window.resize(width, height)
+    return height

@@ -272,7 +272,7 @@ class SystemdUserJob:
                 return JobReport(
                     JobState.NOT_INSTALLED,
                     tr(
-                        "Scheduled check: not installed, and this computer does not run "
+                        "Scheduled check: not installed. This computer does not run "
                         "systemd, so nothing checks while Consentinel is closed; "
                         "`consentinel schedule install` says how to have cron do it."
                     ),
