@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from consentinel.core.french_typography import typeset
 from consentinel.x import browser
 from consentinel.x.browser import (
     BROWSER_ENV,
@@ -132,6 +133,28 @@ def test_install_without_internet_fails_with_a_message(
     assert "download failed" in outcome.message
     assert "Traceback" not in outcome.message
     assert os.environ["PLAYWRIGHT_BROWSERS_PATH"].endswith("download")
+
+
+def test_a_failed_download_says_node_s_network_errors_in_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Playwright's downloader ends with Node's words ("Error: getaddrinfo ENOTFOUND
+    cdn.playwright.dev"): English and cryptic in a French dialog."""
+    from consentinel.x.browser_install import download_failed_message
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = download_failed_message("Error: getaddrinfo ENOTFOUND cdn.playwright.dev")
+    assert said.startswith(
+        typeset(
+            "Le téléchargement du navigateur a échoué : son serveur est introuvable (pas "
+            "d'internet, ou un problème de DNS)."
+        )
+    ), said
+    assert "ENOTFOUND" not in said
+    refused = download_failed_message("Error: connect ECONNREFUSED 10.0.0.1:3128")
+    assert "la connexion a été refusée" in refused
+    # A line it has no words for is passed on as it is.
+    assert "HTTP 503" in download_failed_message("Error: server returned HTTP 503")
 
 
 def test_install_downloads_into_the_data_folder_with_progress(

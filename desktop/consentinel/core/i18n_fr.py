@@ -318,6 +318,8 @@ FRENCH: dict[str, str] = {
     "The browser download failed: {detail}.":
         "Le téléchargement du navigateur a échoué : {detail}.",
     "The browser download failed.": "Le téléchargement du navigateur a échoué.",
+    "its server could not be found (no internet, or a DNS problem)":
+        "son serveur est introuvable (pas d'internet, ou un problème de DNS)",
     "Is this computer online? You can also install Google Chrome, Microsoft Edge or Chromium, "
     "or choose a browser in the settings.":
         "Cet ordinateur est-il connecté ? Vous pouvez aussi installer Google Chrome, Microsoft "

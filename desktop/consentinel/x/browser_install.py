@@ -130,9 +130,24 @@ def install_browser(
     return InstallOutcome(False, download_failed_message(tail[-1] if tail else ""))
 
 
+def _node_words(line: str) -> str | None:
+    """One of Node's network errors in the downloader's last line, in words (None: none)."""
+    if "ENOTFOUND" in line or "EAI_AGAIN" in line:
+        return tr("its server could not be found (no internet, or a DNS problem)")
+    if "ECONNREFUSED" in line:
+        return tr("the connection was refused")
+    if "ECONNRESET" in line:
+        return tr("the connection was cut")
+    if "ETIMEDOUT" in line:
+        return tr("no answer in time")
+    return None
+
+
 def download_failed_message(detail: str) -> str:
-    """What a failed download says: the downloader's last line, then what to do instead."""
-    detail = detail.strip().rstrip(".")
+    """What a failed download says: the downloader's last line (in words when it is one of
+    Node's network errors, such as "Error: getaddrinfo ENOTFOUND cdn.playwright.dev"), then
+    what to do instead."""
+    detail = _node_words(detail) or detail.strip().rstrip(".")
     failed = (
         tr("The browser download failed: {detail}.", detail=detail)
         if detail
