@@ -170,7 +170,7 @@ def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_pat
     assert gus.status is Status.FIXED
     assert gus.reverted_by_x == (Box.TRAINING,)
     # Said, not only journaled: the sentence the CLI prints and the window shows names it.
-    assert gus.message.startswith("X had switched training back on"), gus.message
+    assert gus.message.startswith("X had switched Training back on"), gus.message
     last = ctx.journal.entries(handle="gus", kinds=[EntryKind.CHANGE])[-1]
     assert last.payload["box"] == "training" and last.payload["reverted_by_x"] is True
     assert not sim.box("gus", Box.TRAINING)

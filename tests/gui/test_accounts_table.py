@@ -112,7 +112,7 @@ def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
     memory = 2 + list(Box).index(Box.MEMORY)
     bea, ben = (table.item(table.row_of(h) or 0, memory) for h in ("bea", "ben"))
     # In words too, not only in the dot's colour.
-    assert (bea.text(), ben.text()) == ("not shown, on at X", "not shown")
+    assert (bea.text(), ben.text()) == ("Not shown, on at X", "Not shown")
     assert "X's data holds this box as on" in bea.toolTip()
     assert not bea.icon().isNull() and ben.icon().isNull() and not ben.toolTip()
 
@@ -139,7 +139,7 @@ def test_states_are_said_in_words_and_reachable_from_the_keyboard(
     qtbot.addWidget(table)
     table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
     memory = 2 + list(Box).index(Box.MEMORY)
-    assert table.item(table.row_of("kim") or 0, memory).text() == "on (kept)"
+    assert table.item(table.row_of("kim") or 0, memory).text() == "On (kept)"
     status = table.item(table.row_of("lou") or 0, 1)
     assert status.toolTip()
     assert status.data(Qt.ItemDataRole.AccessibleDescriptionRole) == status.toolTip()
@@ -185,7 +185,7 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
     def due(handle: str) -> str:
         return table.item(table.row_of(handle) or 0, due_column).text()
 
-    assert due("ok") == due("cat") == "in 6 hours"
+    assert due("ok") == due("cat") == "In 6 hours"
     assert due("lou") == "After a new password"
     assert due("tom") == "After you sign in"
     assert due("ray").startswith("Not before ")  # the end of the 24-hour back-off
@@ -193,5 +193,5 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
     assert "“Edit account…”" in tip
     # A scheduled check after the back-off has ended signs in again.
     table.set_rows(rows_for(ctx), now + timedelta(hours=30), now)
-    assert due("ray") == "in 30 hours"
+    assert due("ray") == "In 30 hours"
     assert due("lou") == "After a new password"

@@ -89,7 +89,7 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     # The time column's tooltip gives the offset from UTC, and the time in UTC.
     tip = window.model.data(window.model.index(0, window.model.TIME), Qt.ItemDataRole.ToolTipRole)
     assert str(tip).endswith(" UTC)") and ("+" in str(tip) or "-" in str(tip).split(" ")[2])
-    assert details[-1] == "started from the app"
+    assert details[-1] == "Started from the app"
     assert "After unticking: Training" in details
 
     _select(window.account_filter, "bob")

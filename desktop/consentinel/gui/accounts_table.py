@@ -41,7 +41,7 @@ from consentinel.gui.qt_by_name import (
 )
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
-from consentinel.gui.time_words import local_text, when_text
+from consentinel.gui.time_words import capitalised, local_text, when_cell
 
 HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
@@ -201,7 +201,7 @@ class AccountsTable(QTableWidget):
             self.setItem(index, 1, self._status_item(row, now))
             for offset, box in enumerate(ALL_BOXES):
                 self.setItem(index, 2 + offset, self._box_item(row, box))
-            last = QTableWidgetItem(when_text(row.last_checked, now) if row.last_checked else "—")
+            last = QTableWidgetItem(when_cell(row.last_checked, now) if row.last_checked else "—")
             self.setItem(index, 2 + len(ALL_BOXES), last)
             self.setItem(index, 3 + len(ALL_BOXES), self._due_item(row, next_due, now))
 
@@ -213,7 +213,7 @@ class AccountsTable(QTableWidget):
         if next_due is None:
             return QTableWidgetItem(self.tr("Not scheduled"))
         if not held_for_person(row, next_due):
-            return QTableWidgetItem(when_text(next_due, now))
+            return QTableWidgetItem(when_cell(next_due, now))
         until = row.state.blocked_until
         if row.state.password_rejected:
             text = self.tr("After a new password")
@@ -282,10 +282,10 @@ class AccountsTable(QTableWidget):
             # "Not shown" only when the page was read without this box (X's gradual roll-out);
             # a check that never reached the page (sign-in needed, error) knows nothing of it.
             if box not in row.hidden_on:
-                return QTableWidgetItem(not_shown() if row.boxes else "—")
+                return QTableWidgetItem(capitalised(not_shown()) if row.boxes else "—")
             # X's data holds it on: said in words, and in the colour of a box still on.
             return _dot_item(
-                self.tr("not shown, on at X"),
+                capitalised(self.tr("not shown, on at X")),
                 ORANGE,
                 self.tr(
                     "X's data holds this box as on, but X's page does not show it to this "
@@ -296,7 +296,7 @@ class AccountsTable(QTableWidget):
         enforced = box in row.account.keep
         # A box left on by choice says so in words, not only by its grey dot.
         text = on_off(value) if value is not True or enforced else self.tr("on (kept)")
-        item = QTableWidgetItem(text)
+        item = QTableWidgetItem(capitalised(text))
         if value is False:
             item.setIcon(dot_icon(GREEN))
         elif value is True:

@@ -27,6 +27,7 @@ from consentinel.core.journal_entries import (
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
 from consentinel.gui.status_colors import RED, dot_icon
+from consentinel.gui.time_words import capitalised
 
 if TYPE_CHECKING:
     from consentinel.core.journal_export import ReadableColumns
@@ -214,7 +215,12 @@ def _restart_words(p: dict[str, Any]) -> str:
 
 
 def details(entry: Entry) -> str:
-    """One line on what the entry says, in the interface's language."""
+    """One line on what the entry says, in the interface's language, starting with a capital
+    as every row's does ("Started from the app" under "Fixed — Training: on → off")."""
+    return capitalised(_details_words(entry))
+
+
+def _details_words(entry: Entry) -> str:
     p = entry.payload
     if entry.kind is EntryKind.CHANGE:
         return change_words(p)

@@ -19,6 +19,17 @@ def local_text(when: datetime) -> str:
     return f"{day} {locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
 
 
+def capitalised(text: str) -> str:
+    """Words as a table's cell says them: with a capital, as every cell beside them ("Off"
+    beside "Fixed", "In 6 hours" under "Not scheduled"); a sentence keeps them as they are."""
+    return text[:1].upper() + text[1:]
+
+
+def when_cell(when: datetime, now: datetime) -> str:
+    """when_text as a table's cell says it (a sentence uses when_text)."""
+    return capitalised(when_text(when, now))
+
+
 def when_text(when: datetime, now: datetime) -> str:
     seconds = (when - now).total_seconds()
     future = seconds >= 0
