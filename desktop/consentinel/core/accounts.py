@@ -311,7 +311,9 @@ class AccountStore:
             accounts, states = last[1], last[2]
         else:
             accounts, states = self._parse(text)
-            # (Accounts and states cannot be changed: only the containers are copied.)
+            # (Accounts and states cannot be changed: only the containers are copied. Nothing
+            # parsed is not kept: a file set aside as corrupt parses to nothing, and the same
+            # text found again must be set aside and said again.)
             self._parsed = (text, accounts, states) if accounts or states else None
         return list(accounts), dict(states)
 

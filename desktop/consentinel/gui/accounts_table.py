@@ -28,6 +28,7 @@ from consentinel.gui.dialog_words import (
     all_status_texts,
     backing_off,
     box_name,
+    capitalised,
     not_checked,
     not_shown,
     on_off,
@@ -41,7 +42,7 @@ from consentinel.gui.qt_by_name import (
 )
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
-from consentinel.gui.time_words import capitalised, local_text, when_cell
+from consentinel.gui.time_words import local_text, when_cell
 
 HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1

@@ -10,6 +10,13 @@ from consentinel.core.steps import Step
 
 _CONTEXT = "DialogWords"
 
+
+def capitalised(text: str) -> str:
+    """Words as a table's cell says them: with a capital, as every cell beside them ("Off"
+    beside "Fixed", "In 6 hours" under "Not scheduled"); a sentence keeps them as they are."""
+    return text[:1].upper() + text[1:]
+
+
 # Marked with QT_TRANSLATE_NOOP so that lupdate finds them; translated when shown.
 _BOX_NAMES = {
     Box.TRAINING: QT_TRANSLATE_NOOP("DialogWords", "Training"),

@@ -25,9 +25,8 @@ from consentinel.core.journal_entries import (
     text_for_reader,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
-from consentinel.gui.dialog_words import box_name, kind_name, on_off, status_name
+from consentinel.gui.dialog_words import box_name, capitalised, kind_name, on_off, status_name
 from consentinel.gui.status_colors import RED, dot_icon
-from consentinel.gui.time_words import capitalised
 
 if TYPE_CHECKING:
     from consentinel.core.journal_export import ReadableColumns
@@ -294,7 +293,7 @@ class JournalModel(QAbstractTableModel):
     def damage_of(self, entry: Entry) -> str | None:
         """What the journal's check found wrong with this entry, as a sentence; None: nothing."""
         problem = self.damaged.get(entry.id)
-        return problem[:1].upper() + problem[1:] if problem else None
+        return capitalised(problem) if problem else None
 
     def set_entries(self, entries: list[Entry]) -> None:
         self.beginResetModel()

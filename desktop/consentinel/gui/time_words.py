@@ -6,6 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from consentinel.gui.dialog_words import capitalised
+
 
 def local_text(when: datetime) -> str:
     """The local date with its month in words, and the time as the language writes it:
@@ -17,12 +19,6 @@ def local_text(when: datetime) -> str:
     locale = QLocale()
     day = locale.toString(moment.date(), "d MMM yyyy")
     return f"{day} {locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
-
-
-def capitalised(text: str) -> str:
-    """Words as a table's cell says them: with a capital, as every cell beside them ("Off"
-    beside "Fixed", "In 6 hours" under "Not scheduled"); a sentence keeps them as they are."""
-    return text[:1].upper() + text[1:]
 
 
 def when_cell(when: datetime, now: datetime) -> str:
