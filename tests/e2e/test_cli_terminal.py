@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from consentinel.simx import SimAccount
+from tests.fixtures.keyring_fixtures import folder_vault
 
 CLI = str(Path(sys.executable).parent / "consentinel")
 SECRET = "pw-never-shown-7f3a"
@@ -62,11 +63,12 @@ class Terminal:
         )
         os.close(slave)
         self.shown = ""
+        self._answered = 0
 
-    def wait_for(self, words: str, timeout: float = 120) -> None:
-        """Read what the terminal shows until `words` appear."""
+    def wait_for(self, words: str, timeout: float = 120, *, after: int = 0) -> None:
+        """Read what the terminal shows until `words` appear (past the first `after` characters)."""
         deadline = time.monotonic() + timeout
-        while words not in self.shown:
+        while words not in self.shown[after:]:
             left = deadline - time.monotonic()
             assert left > 0, f"{words!r} never shown; the terminal shows: {self.shown!r}"
             ready, _, _ = select.select([self.master], [], [], left)
@@ -74,8 +76,15 @@ class Terminal:
                 try:
                     self.shown += os.read(self.master, 4096).decode(errors="replace")
                 except OSError:  # the process ended: nothing more will be shown
-                    assert words in self.shown, self.shown
+                    assert words in self.shown[after:], self.shown
                     return
+
+    def answer(self, question: str, keys: str) -> None:
+        """Wait for `question` shown after the last one answered, then type `keys` (typed
+        before the question, a hidden entry would lose them: getpass flushes what came first)."""
+        self.wait_for(question, after=self._answered)
+        self._answered = self.shown.index(question, self._answered) + len(question)
+        self.type(keys)
 
     def type(self, keys: str) -> None:
         os.write(self.master, keys.encode())
@@ -118,9 +127,39 @@ def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
     term = Terminal(cli_env, "account", "add", "dave", "--password-stdin")
     term.wait_for("X password: ")
     term.type(SECRET + "\n")
+    term.wait_for("Type it again: ")
+    term.type(SECRET + "\n")
     code, _out = term.finish()
     assert code == 0, term.shown
     assert SECRET not in term.shown
+
+
+def test_a_password_typed_at_a_terminal_is_asked_twice_and_a_mismatch_is_not_saved(
+    cli_env: dict[str, str],
+) -> None:
+    """A typo in a password costs a refusal by X, and a wrong password is never tried again:
+    at a terminal it is typed twice, and only the same password twice is kept."""
+    typo = SECRET + "x"
+    term = Terminal(cli_env, "account", "add", "gus")
+    term.answer("X password (leave empty to skip): ", SECRET + "\n")
+    term.answer("Type it again: ", typo + "\n")
+    term.answer("The two entries differ.", "")
+    term.answer("X password (leave empty to skip): ", SECRET + "\n")
+    term.answer("Type it again: ", SECRET + "\n")
+    code, _out = term.finish()
+    assert code == 0, term.shown
+    assert SECRET not in term.shown and typo not in term.shown
+    assert folder_vault().get_password("gus") == SECRET
+
+    term = Terminal(cli_env, "account", "set-password", "gus")
+    for _ in range(3):
+        term.answer("X password: ", "new-" + SECRET + "\n")
+        term.answer("Type it again: ", "other-" + SECRET + "\n")
+        term.answer("The two entries differ.", "")
+    code, _out = term.finish()
+    assert code == 2, term.shown
+    assert "not typed the same way twice: nothing was saved." in term.shown
+    assert folder_vault().get_password("gus") == SECRET  # the old one, untouched
 
 
 def test_removing_an_account_at_a_terminal_asks_first(cli_env: dict[str, str]) -> None:

@@ -86,13 +86,16 @@ def read_secret_lines(
     password: str | None = None
     totp: str | None = None
     if password_stdin:
-        password = _secret_line(tr("X password: ")) or ""  # empty: refused as such
+        if _stdin().isatty():
+            password = _ask_password_twice(tr("X password: "))  # empty: refused as such
+        else:
+            password = _secret_line(tr("X password: ")) or ""
     elif prompt_password or (_stdin().isatty() and not totp_stdin):
         if _stdin().isatty():
             question = (
                 tr("X password: ") if prompt_password else tr("X password (leave empty to skip): ")
             )
-            password = _ask_hidden(question) or None
+            password = _ask_password_twice(question) or None
         elif prompt_password:
             raise UsageError(tr("Give the password on standard input with --password-stdin."))
     if totp_stdin:
@@ -144,6 +147,20 @@ def _ask_hidden(question: str) -> str:
     except EOFError:
         print(file=sys.stderr)  # the next words on a line of their own, not after the question
         raise UsageError(tr("No answer: nothing was saved.")) from None
+
+
+def _ask_password_twice(question: str) -> str:
+    """A password typed unseen, then once more: a typo would cost a refusal by X, and a wrong
+    password is never tried again. Empty the first time is no password (asked once). Three
+    mismatches in a row save nothing."""
+    for _attempt in range(3):
+        password = _ask_hidden(question)
+        if not password:
+            return password
+        if _ask_hidden(tr("Type it again: ")) == password:
+            return password
+        print(tr("The two entries differ."), file=sys.stderr)
+    raise UsageError(tr("The password was not typed the same way twice: nothing was saved."))
 
 
 def _secret_line(question: str) -> str | None:

@@ -78,6 +78,11 @@ FRENCH: dict[str, str] = {
         "Le mot de passe est vide : rien n'a été enregistré.",
     "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
     "X password: ": "Mot de passe X : ",
+    "Type it again: ": "Tapez-le à nouveau : ",
+    "The two entries differ.": "Les deux saisies diffèrent.",
+    "The password was not typed the same way twice: nothing was saved.": (
+        "Le mot de passe n'a pas été tapé deux fois de la même façon : rien n'a été enregistré."
+    ),
     "No answer: nothing was saved.": "Pas de réponse : rien n'a été enregistré.",
     "Standard input is closed: nothing was read, nothing was saved.":
         "L'entrée standard est fermée : rien n'a été lu, rien n'a été enregistré.",
