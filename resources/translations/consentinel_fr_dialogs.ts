@@ -129,8 +129,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="66" />
-            <source>Two-factor secret</source>
-            <translation>Secret de double authentification</translation>
+            <source>2FA secret</source>
+            <translation>Secret 2FA</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="67" />
@@ -185,8 +185,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="92" />
-            <source>&amp;Two-factor secret:</source>
-            <translation>Secret de &amp;double authentification :</translation>
+            <source>&amp;2FA secret:</source>
+            <translation>&amp;Secret 2FA :</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="93" />

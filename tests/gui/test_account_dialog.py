@@ -341,3 +341,36 @@ def test_an_account_without_a_password_can_be_added_and_is_told_what_next(
         dialog.save_button.click()
     assert ctx.accounts.get("google_user") is not None
     assert memory_vault.get_password("google_user") is None
+
+
+def test_the_2fa_field_is_named_as_the_advice_names_it_with_one_alt_letter_per_field(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The advice "Save the account's 2FA secret with “Edit account…”" led to a field that read
+    "Two-factor secret": the field now says the advice's words, in English and in French,
+    and its Alt letter is no other control's (Alt+S is Save)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from consentinel.core.status import Reason
+    from consentinel.gui.row_hints import _HINTS
+
+    translators = Translators()
+    try:
+        for language, words in (("en", "2FA secret"), ("fr", "secret 2FA")):
+            translators.switch(language)
+            dialog = AccountDialog(AppContext.create(vault=memory_vault))
+            qtbot.addWidget(dialog)
+            label = next(x for x in dialog.findChildren(QLabel) if x.buddy() is dialog.totp_edit)
+            shown = label.text().replace("&", "").rstrip(": \u00a0")
+            assert shown.lower() == words.lower(), (language, label.text())
+            advice = QCoreApplication.translate("RowHints", _HINTS[Reason.TWO_FACTOR])
+            assert words in advice, (language, advice)
+            assert dialog.totp_edit.accessibleName().lower() == words.lower()
+            texts = [x.text() for x in dialog.findChildren(QLabel) if x.buddy() is not None]
+            buttons = dialog.findChildren(QAbstractButton)
+            texts += [b.text() for b in buttons if b.isVisibleTo(dialog)]
+            letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+            assert len(letters) == len(set(letters)) >= 7, (language, texts)
+    finally:
+        translators.switch("en")

@@ -68,7 +68,7 @@ class AccountDialog(QDialog):
         self.password_edit.setAccessibleName(self.tr("Password"))
         self.totp_edit = QLineEdit()
         self.totp_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.totp_edit.setAccessibleName(self.tr("Two-factor secret"))
+        self.totp_edit.setAccessibleName(self.tr("2FA secret"))
         self.totp_edit.setPlaceholderText(self.tr("Optional: base32 secret or otpauth:// link"))
         self.show_secrets = QCheckBox(self.tr("Sho&w password and secret"))
         self.show_secrets.toggled.connect(self._show_secrets)
@@ -95,7 +95,7 @@ class AccountDialog(QDialog):
         rows: list[tuple[str, QLineEdit, QLabel]] = [
             (self.tr("X &handle:"), self.handle_edit, self.handle_error),
             (self.tr("&Password:"), self.password_edit, self.password_error),
-            (self.tr("&Two-factor secret:"), self.totp_edit, self.totp_error),
+            (self.tr("&2FA secret:"), self.totp_edit, self.totp_error),
             (self.tr("&Email:"), self.email_edit, self.email_error),
             (self.tr("Ph&one:"), self.phone_edit, self.phone_error),
         ]
