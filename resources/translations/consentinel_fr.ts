@@ -543,6 +543,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>X's data still holds as on boxes its page does not show: {accounts}. Nothing can untick them there.</source>
         <translation>Les données de X tiennent encore pour cochées des cases que sa page ne montre pas : {accounts}. Rien ne peut les décocher là.</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -624,8 +624,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
-            <source>Time</source>
-            <translation>Heure</translation>
+            <source>Date and time</source>
+            <translation>Date et heure</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />

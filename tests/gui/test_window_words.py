@@ -58,6 +58,20 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         )
 
 
+def test_in_french_the_summary_sets_a_space_before_each_semicolon(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """French puts a (non-breaking) space before « ; » as before « : »; the list of accounts
+    was joined with an English "; "."""
+    with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
+        hidden = [
+            AccountResult(h, Status.FIXED, hidden_on=(Box.MEMORY,)) for h in ("camille", "flo")
+        ]
+        text = app.window.summary(_run(*hidden))
+        assert "@camille (Mémoire)\u00a0; @flo (Mémoire)" in text, text
+        assert "pas\u00a0: @camille" in text
+
+
 def _row(reason: Reason, message: str, blocked_until: datetime | None = None) -> AccountRow:
     state = AccountState(blocked_until=blocked_until, block_reason=reason)
     status = Status.NEEDS_USER

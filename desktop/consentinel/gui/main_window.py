@@ -633,15 +633,17 @@ class MainWindow(QMainWindow):
                 "to read why not on the others."
             )
         text = text.replace("{good}", str(good)).replace("{n}", str(total))
+        # French sets a space before ";" (the catalogue's own, non-breaking).
+        between = self.tr("; ")
         reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
         if reverted:
-            switched = "; ".join(
+            switched = between.join(
                 f"@{a.handle} ({', '.join(box_name(b) for b in a.reverted_by_x)})" for a in reverted
             )
             again = self.tr("X had switched boxes back on: {accounts}. They are off again.")
             text += " " + again.replace("{accounts}", switched)
         if hidden:
-            where = "; ".join(
+            where = between.join(
                 f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
             )
             held = self.tr(
