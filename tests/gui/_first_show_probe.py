@@ -89,6 +89,8 @@ def _report(window: QMainWindow) -> dict[str, object]:
         "dataclasses_made": _dataclasses_made(),
         "status": window.statusBar().currentMessage(),
         "rows": table.rowCount() if table is not None else None,
+        # SQLite's check of the journal file (it reads the whole file) still put off.
+        "journal_check_put_off": window.ctx.journal.unchecked,  # type: ignore[attr-defined]
         "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
     }
 

@@ -455,8 +455,8 @@ def test_a_file_damaged_past_its_header_is_set_aside(journal_path: Path, check_l
     j = Journal.open(journal_path, check_later=check_later)
     set_aside_yet = any(".corrupt-" in p.name for p in journal_path.parent.iterdir())
     assert set_aside_yet is not check_later
-    # Checked later (the window's start: the check reads while the window is built), the
-    # journal's first use waits for the check and reads nothing of the damaged file.
+    # Checked later (the window's start: the check comes after its first frame), a query that
+    # meets the damage waits for the check, which sets the file aside, and reads again.
     (first,) = j.entries()
     assert first.kind is EntryKind.JOURNAL_RESTARTED and first.payload["why"] == "corrupt"
     assert j.open_warning and "could not be read" in j.open_warning
@@ -467,6 +467,28 @@ def test_a_file_damaged_past_its_header_is_set_aside(journal_path: Path, check_l
     ]
     j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
     assert j.verify().ok
+    j.close()
+
+
+def test_a_check_put_off_lets_queries_read_and_makes_writes_wait(journal_path: Path) -> None:
+    """The window's start: SQLite's check of the file (it reads all of it) waits for
+    begin_check; queries read meanwhile; a write (and verify, an export) waits for the check."""
+    j = Journal.open(journal_path)
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    j.close()
+    j = Journal.open(journal_path, check_later=True)
+    running = [t.name for t in threading.enumerate()]
+    assert j.unchecked and "journal-check" not in running
+    assert [e.handle for e in j.entries()] == ["alice"] and j.count() == 1
+    assert j.unchecked  # the queries did not start it
+    j.begin_check()
+    j.append(EntryKind.ACCOUNT_ADDED, "bob", {})  # waits for the check, which passed
+    assert not j.unchecked and j.open_warning is None and j.count() == 2
+    j.close()
+    # A write with no begin_check before it runs the check itself.
+    j = Journal.open(journal_path, check_later=True)
+    j.append(EntryKind.ACCOUNT_ADDED, "carol", {})
+    assert not j.unchecked and j.verify().ok and j.count() == 3
     j.close()
 
 

@@ -59,8 +59,8 @@ class AppContext:
         check_journal_later: bool = False,
     ) -> AppContext:
         """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders). With
-        `check_journal_later`, SQLite's check of the journal file reads in a thread until the
-        journal is first used (Journal.open's check_later)."""
+        `check_journal_later`, SQLite's check of the journal file is put off until
+        `journal.begin_check()` or the first write (Journal.open's check_later)."""
         paths = (paths or AppPaths.from_env()).ensure()
         warning: str | None = None
         if settings is None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
@@ -52,6 +52,32 @@ from consentinel.core.status import OWN_NAME_REASONS, RETRY_SOON_REASONS, Box, R
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
     from consentinel.core.journal_export import ReadableColumns
+
+_Read = TypeVar("_Read")
+_Args = ParamSpec("_Args")
+
+
+def _read_before_the_check(
+    query: Callable[Concatenate[Journal, _Args], _Read],
+) -> Callable[Concatenate[Journal, _Args], _Read]:
+    """A query that may read the file before SQLite's check of it has run (the window's first
+    frame reads the accounts' last checks; the check follows it, see `begin_check`). If the
+    file turns out not to be sound, the check settles it (sets it aside, starts a new journal)
+    and the query runs again on what is left: a read never fails for damage the check handles.
+    """
+
+    def reading(self: Journal, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Read:
+        try:
+            return query(self, *args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) or not self.unchecked:
+                raise
+            self._settle()
+            return query(self, *args, **kwargs)
+
+    reading.__doc__ = query.__doc__
+    return reading
+
 
 # The names other modules import from here, wherever they are defined.
 __all__ = [
@@ -109,6 +135,8 @@ class Journal:
         self._conn = db
         #: SQLite's check of the file, still reading in a thread (see `open`'s check_later).
         self._pending: BackgroundCheck | None = None
+        #: The check is put off until `begin_check` (or the first write, which waits for it).
+        self._deferred = False
         self._migrations: Sequence[Migration] = MIGRATIONS
         self._lock = threading.RLock()
         self._closed = False
@@ -134,9 +162,11 @@ class Journal:
         marked interrupted. With `evidence_dir`, verify() also checks the screenshots.
 
         A file that is not a sound database is set aside and a new journal begins. SQLite's
-        check of the whole file runs here; with `check_later` (the window's start) it runs in a
-        thread, and the journal's first use waits for it: what is read or written is never
-        read from or written to a file that failed it."""
+        check of the whole file runs here. With `check_later` (the window's start) it is put off
+        until `begin_check` (after the window's first frame): queries may read the file before
+        it, and one that meets damage waits for the check and reads again what is left; every
+        write, `verify`, an export and `open_warning` wait for the check, so nothing is ever
+        written to, verified in or exported from a file that failed it."""
         path = Path(path)
         try:
             make_private_dirs(path.parent)
@@ -145,7 +175,7 @@ class Journal:
             journal.evidence_dir = evidence_dir
             journal._migrations = migrations
             if not checked:
-                journal._pending = BackgroundCheck(path)
+                journal._deferred = True
                 return journal  # the stale runs are marked once the check has passed
             if set_aside is not None:
                 moved, why = set_aside
@@ -214,15 +244,35 @@ class Journal:
 
     @property
     def _db(self) -> sqlite3.Connection:
-        if self._pending is not None:
+        """The connection, once the file passed SQLite's check (waited for here)."""
+        if self.unchecked:
             self._settle()
         return self._conn
 
-    def _settle(self) -> None:
-        """Waits for SQLite's check begun at open. A file that failed it is set aside, as
-        `open` does, and a new journal begins; then runs left "running" by a dead process are
-        marked interrupted."""
+    @property
+    def _reader(self) -> sqlite3.Connection:
+        """The connection for queries marked `_read_before_the_check`: no wait."""
+        return self._conn
+
+    @property
+    def unchecked(self) -> bool:
+        """SQLite's check of the file put off (`check_later`) has not finished yet."""
+        return self._deferred or self._pending is not None
+
+    def begin_check(self) -> None:
+        """Start SQLite's check put off by `check_later`, in a thread (the window calls this
+        after its first frame); nothing when it was started or done."""
         with self._lock:
+            if self._deferred:
+                self._deferred = False
+                self._pending = BackgroundCheck(self.path)
+
+    def _settle(self) -> None:
+        """Waits for SQLite's check put off at open (starting it if it was not). A file that
+        failed it is set aside, as `open` does, and a new journal begins; then runs left
+        "running" by a dead process are marked interrupted."""
+        with self._lock:
+            self.begin_check()
             pending, self._pending = self._pending, None
             if pending is None:
                 return
@@ -248,8 +298,13 @@ class Journal:
     @property
     def open_warning(self) -> str | None:
         """Set when the file found at open was corrupt or from a newer version and was set
-        aside (waits for the check begun at open)."""
+        aside (waits for the check put off at open)."""
         self._settle()
+        return self._open_warning
+
+    @property
+    def known_warning(self) -> str | None:
+        """`open_warning` as known now, without waiting for a check put off at open."""
         return self._open_warning
 
     def close(self) -> None:
@@ -382,19 +437,21 @@ class Journal:
             self._insert(now, run_id, kind, None, payload)
         self._own_runs.discard(run_id)
 
+    @_read_before_the_check
     def run(self, run_id: int) -> Run | None:
         with self._lock:
-            row = self._db.execute(
+            row = self._reader.execute(
                 "SELECT id, started_at, finished_at, trigger, status FROM runs WHERE id = ?",
                 (run_id,),
             ).fetchone()
         return _run(row) if row else None
 
+    @_read_before_the_check
     def runs(self, limit: int | None = None) -> list[Run]:
         """Runs, newest first."""
         sql = "SELECT id, started_at, finished_at, trigger, status FROM runs ORDER BY id DESC"
         with self._lock:
-            rows = self._db.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+            rows = self._reader.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
         return [_run(row) for row in rows]
 
     # -- appending ------------------------------------------------------------------------------
@@ -493,6 +550,7 @@ class Journal:
 
     # -- queries --------------------------------------------------------------------------------
 
+    @_read_before_the_check
     def entries(
         self,
         handle: str | None = None,
@@ -542,22 +600,23 @@ class Journal:
             sql += " LIMIT ?"
             args.append(int(limit))
         with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
+            rows = self._reader.execute(sql, args).fetchall()
         found = [_entry(row) for row in rows]
         return found if newest_first else found[::-1]
 
+    @_read_before_the_check
     def handles(self) -> list[str]:
         """Every account the journal names, once each (compared case-insensitively), as first
         written; removed accounts too. Read from the handle index, not from every entry."""
         with self._lock:
             keys = [
                 row[0]
-                for row in self._db.execute(
+                for row in self._reader.execute(
                     "SELECT DISTINCT lower(handle) FROM entries WHERE lower(handle) IS NOT NULL"
                 )
             ]
             return [
-                self._db.execute(
+                self._reader.execute(
                     "SELECT handle FROM entries WHERE lower(handle) = ? ORDER BY id LIMIT 1",
                     (key,),
                 ).fetchone()[0]
@@ -572,6 +631,7 @@ class Journal:
         )
         return found[0] if found else None
 
+    @_read_before_the_check
     def still_said(
         self, run_id: int, kind: str, handle: str | None, message: str | None = None
     ) -> bool:
@@ -583,7 +643,7 @@ class Journal:
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args = [handle_key(handle)] if handle else []
         with self._lock:
-            last_two = self._db.execute(
+            last_two = self._reader.execute(
                 f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
                 "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 2",
                 [EntryKind.NOTIFICATION.value, *who_args, run_id],
@@ -604,7 +664,7 @@ class Journal:
             ):
                 return False
             checks_of = who if handle else "1 = 1"
-            fine_since = self._db.execute(
+            fine_since = self._reader.execute(
                 f"SELECT 1 FROM entries WHERE kind = ? AND {checks_of} AND id > ? "
                 "AND (run_id IS NULL OR run_id < ?) "
                 "AND json_extract(payload, '$.status') IN (?, ?) LIMIT 1",
@@ -619,6 +679,7 @@ class Journal:
             ).fetchone()
         return fine_since is None
 
+    @_read_before_the_check
     def last_completed_run_at(self) -> datetime | None:
         """When the last run that went through finished: it went to its end (not interrupted,
         not cancelled) and no account's check was kept from X by the network, the browser or
@@ -626,7 +687,7 @@ class Journal:
         whole interval before the next one."""
         soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
         with self._lock:
-            row = self._db.execute(
+            row = self._reader.execute(
                 "SELECT r.finished_at FROM runs r WHERE r.status = ? AND NOT EXISTS ("
                 "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
                 f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
@@ -635,6 +696,7 @@ class Journal:
             ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
+    @_read_before_the_check
     def every_account_checked_at(self, handles: Sequence[str]) -> datetime | None:
         """When the account checked longest ago among `handles` was last checked through, so
         what the next scheduled check counts from: a check of some accounts, or a dry run that
@@ -651,7 +713,7 @@ class Journal:
             for handle in handles:
                 # When its run ended, as the schedule has always counted (the check's own time
                 # while its run goes on).
-                row = self._db.execute(
+                row = self._reader.execute(
                     "SELECT coalesce(r.finished_at, e.ts) FROM entries e"
                     " LEFT JOIN runs r ON r.id = e.run_id"
                     " WHERE lower(e.handle) = ? AND e.kind = ?"
@@ -666,11 +728,12 @@ class Journal:
                 oldest = at if oldest is None else min(oldest, at)
         return oldest
 
+    @_read_before_the_check
     def last_unticked_by_us(self, handle: str, box: Box) -> bool:
         """True when our latest change of this box unticked it and the read-back confirmed it:
         if the box is ticked again now, X (not the person through us) turned it back on."""
         with self._lock:
-            row = self._db.execute(
+            row = self._reader.execute(
                 "SELECT payload FROM entries WHERE lower(handle) = ? AND kind = ? "
                 "AND json_extract(payload, '$.box') = ? ORDER BY id DESC LIMIT 1",
                 (handle_key(handle), EntryKind.CHANGE.value, Box(box).value),
@@ -680,17 +743,19 @@ class Journal:
         payload = json.loads(row[0])
         return payload.get("after") is False and payload.get("confirmed") is True
 
+    @_read_before_the_check
     def head(self) -> tuple[int, str]:
         """How many entries the chain holds, and the last one's hash."""
         with self._lock:
-            count, last_hash = self._db.execute(
+            count, last_hash = self._reader.execute(
                 "SELECT count, last_hash FROM chain_head"
             ).fetchone()
         return int(count), str(last_hash)
 
+    @_read_before_the_check
     def count(self) -> int:
         with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+            return int(self._reader.execute("SELECT count(*) FROM entries").fetchone()[0])
 
     # -- verifying and exporting ------------------------------------------------------------------
 
@@ -733,6 +798,7 @@ class Journal:
     ) -> int:
         from consentinel.core.journal_export import write_json
 
+        self._settle()  # nothing exported from a file that failed SQLite's check
         return write_json(self, target, handle=handle, **filters)
 
     def export_csv(
@@ -747,6 +813,7 @@ class Journal:
     ) -> int:
         from consentinel.core.journal_export import write_csv
 
+        self._settle()  # nothing exported from a file that failed SQLite's check
         return write_csv(
             self,
             target,

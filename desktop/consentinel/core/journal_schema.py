@@ -138,7 +138,8 @@ def check_sound(db: sqlite3.Connection) -> None:
 
 class BackgroundCheck:
     """`check_sound` of the file at `path` on a connection of its own, in a thread (SQLite lets
-    Python's other threads run meanwhile): the window is built while it reads."""
+    Python's other threads run meanwhile): at the window's start, begun after its first
+    frame (Journal.begin_check)."""
 
     def __init__(self, path: Path) -> None:
         self._error: sqlite3.DatabaseError | None = None

@@ -81,6 +81,7 @@ class AppController(QObject):
         self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
         self._journal_timer.timeout.connect(self.check_journal)
         self._shut_down = False
+        self._said_warnings: list[str] = []
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
         self.on_quit: Callable[[], None] = QApplication.quit
@@ -108,11 +109,15 @@ class AppController(QObject):
             # The icon's registration with the desktop's tray (D-Bus calls, or a window of its
             # own) waits for the window's first frame: the window is what the person opened.
             self.after_first_frame(self.tray.show)
-        for warning in self._warnings():
+        self._said_warnings = self._warnings()
+        for warning in self._said_warnings:
             self.window.statusBar().showMessage(warning, 20_000)
         self.auto.start()
         if self.demo is None and self.window.isVisible():
             self.after_first_frame(self._offer_browser_if_missing)
+        # SQLite's check of the journal file, in a thread: put off until the window is up (its
+        # rows read the file before; a read that meets damage waits for the check).
+        self.after_first_frame(self.ctx.journal.begin_check)
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
 
@@ -135,6 +140,16 @@ class AppController(QObject):
 
         if isinstance(verdict, VerifyResult) and not self._shut_down:
             self.window.say_journal_problem(None if verdict.ok else problems_in_short(verdict))
+            self._say_journal_set_aside()
+
+    def _say_journal_set_aside(self) -> None:
+        """A journal file set aside by SQLite's check (done by now: the verdict waited for it),
+        said once; the rows read from it before the check are read again."""
+        warning = self.ctx.journal.open_warning
+        if warning and warning not in self._said_warnings:
+            self._said_warnings.append(warning)
+            self.window.statusBar().showMessage(warning, 20_000)
+            self.window.refresh()
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""
@@ -185,7 +200,9 @@ class AppController(QObject):
         self.browser_dialog = None
 
     def _warnings(self) -> list[str]:
-        found = [*self.ctx.warnings, self.ctx.accounts.load_warning, self.ctx.journal.open_warning]
+        # (The journal's as known now: SQLite's check of its file comes after the first frame.)
+        journal = self.ctx.journal.known_warning
+        found = [*self.ctx.warnings, self.ctx.accounts.load_warning, journal]
         return [w for w in found if w]
 
     # -- checks -----------------------------------------------------------------------------------

@@ -190,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
             return EXIT_NOT_ANSWERING
         try:
-            # The journal's check reads the file while the window is built; the window's
-            # first look at the journal waits for it.
+            # SQLite's check of the journal file waits for the window's first frame (the
+            # controller starts it); the rows read the file before it.
             ctx = AppContext.create(paths, check_journal_later=True)
         except StorageError as error:
             instance.release()
