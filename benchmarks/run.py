@@ -712,6 +712,9 @@ def chart(results: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     runs = results["runs"]
+    if not runs and "startup" in results:
+        startup_chart(results, path)  # --only-startup: no checks to draw
+        return
     ns = [r["n"] for r in runs]
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.5))
     series = (
@@ -749,6 +752,39 @@ def chart(results: dict[str, Any], path: Path) -> None:
     plt.close(fig)
 
 
+def startup_chart(results: dict[str, Any], path: Path) -> None:
+    """Start-up to the first frame: the bare window, the bare window with a table, and the
+    app, on an empty home and with a year of use, with the 1.5× line of each."""
+    import matplotlib.pyplot as plt
+
+    groups = [("empty home", results["startup"])]
+    if "history" in results:
+        groups.append(("30 accounts, a year of use", results["history"]["startup"]))
+    fig, axes = plt.subplots(1, len(groups), figsize=(5.5 * len(groups), 3.6), squeeze=False)
+    for ax, (title, startup) in zip(axes[0], groups, strict=True):
+        bars = [("bare window", startup["bare_s"], "tab:gray")]
+        if "table_s" in startup:
+            bars.append(("bare window + table", startup["table_s"], "tab:olive"))
+        bars.append(("Consentinel", startup["app_s"], "tab:blue"))
+        ms = [seconds * 1000 for _label, seconds, _color in bars]
+        ax.barh([b[0] for b in bars], ms, color=[b[2] for b in bars])
+        line = startup["bare_s"] * 1000 * 1.5
+        ax.axvline(line, color="tab:red", linestyle="--", label="1.5× the bare window")
+        for y, value in enumerate(ms):
+            ratio = value / ms[0]
+            ax.text(value, y, f" {value:.0f} ms ({ratio:.2f}×)", va="center", fontsize=9)
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel("ms to the first frame (median)")
+        ax.set_xlim(0, max(*ms, line) * 1.35)
+        ax.invert_yaxis()
+        ax.legend(loc="lower right", fontsize=8)
+    m = results["machine"]
+    fig.suptitle(f"Start-up, offscreen — {m['cores']} cores, {m.get('cpu', '')}", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 ANALYSIS_START, ANALYSIS_END = "<!-- analysis:start -->", "<!-- analysis:end -->"
 
 
@@ -763,12 +799,13 @@ def results_md(results: dict[str, Any], path: Path) -> None:
     for row in results["targets"]:
         value, met = fmt_target(row)
         rows.append(f"| {row['target']} | {value} | **{met}** |")
+    caption = "time and memory against N" if results["runs"] else "start-up to the first frame"
     text = (
         "# Benchmark results (issue 7)\n\n"
         f"Run {results['finished_at']} with `{results['command']}`. Raw figures: "
         "[results.json](results.json); chart: [chart.png](chart.png).\n\n"
         "```\n" + table(results) + "\n```\n\n"
-        "![time and memory against N](chart.png)\n\n## Targets\n\n" + "\n".join(rows) + "\n\n"
+        f"![{caption}](chart.png)\n\n## Targets\n\n" + "\n".join(rows) + "\n\n"
         "## What the figures mean, and causes of missed targets\n\n" + kept + "\n"
     )
     path.write_text(text)
