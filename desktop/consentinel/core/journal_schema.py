@@ -91,7 +91,8 @@ def migrate(
     start: int,
     backup_of: Path | None = None,
 ) -> None:
-    """Run migrations start..end, each in its own transaction with its version bump.
+    """Run migrations start..end, each in its own transaction with its version bump (from
+    version 0, a new file, all in one: one commit for the disk to sync at a first start).
 
     Each step reads the version again once it holds the write lock: two processes that opened
     the same old journal at once (the app at login and a scheduled check, say) both saw
@@ -100,15 +101,25 @@ def migrate(
     `backup_of`: the journal's path, copied to journal.sqlite3.v<start>.bak under the first
     step's write lock, by whichever process migrates from `start` (the one that waited would
     otherwise copy the already migrated journal over the old one's copy)."""
-    for version in range(start, len(migrations)):
+    if start >= len(migrations):
+        return
+    # A new file (version 0: nothing to lose) is made in one transaction, one commit to sync.
+    steps = (
+        [range(0, len(migrations))]
+        if start == 0
+        else [range(v, v + 1) for v in range(start, len(migrations))]
+    )
+    for versions in steps:
         db.execute("BEGIN IMMEDIATE")
         try:
             current = user_version(db)
-            if backup_of is not None and version == start == current > 0:
+            if backup_of is not None and versions[0] == start == current > 0:
                 backup(backup_of, start)
-            if current <= version:
-                migrations[version](db)
-                db.execute(f"PRAGMA user_version = {version + 1}")
+            for version in versions:
+                if current <= version:
+                    migrations[version](db)
+            if current <= versions[-1]:
+                db.execute(f"PRAGMA user_version = {versions[-1] + 1}")
         except BaseException:
             db.execute("ROLLBACK")
             raise
