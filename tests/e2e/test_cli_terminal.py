@@ -162,6 +162,33 @@ def test_a_password_typed_at_a_terminal_is_asked_twice_and_a_mismatch_is_not_sav
     assert folder_vault().get_password("gus") == SECRET  # the old one, untouched
 
 
+def test_without_a_keyring_no_secret_is_asked_at_a_terminal(
+    cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """A password typed twice, only to hear that no keyring can keep it: the keyring is asked
+    first. At a terminal with no secret given, the account is added without one (as in the
+    window); a secret asked for (--password-stdin, set-password) is refused before the question."""
+    env = dict(
+        cli_env,
+        DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    accounts = consentinel_home / "config" / "accounts.json"
+    term = Terminal(env, "account", "add", "zed")
+    code, out = term.finish()
+    assert code == 0, term.shown
+    assert "X password" not in term.shown
+    assert "keyring" in term.shown.lower() and "added without a password" in term.shown
+    assert "Added @zed." in out and "zed" in accounts.read_text()
+
+    for args in (("account", "add", "ann", "--password-stdin"), ("account", "set-password", "zed")):
+        term = Terminal(env, *args)
+        code, _out = term.finish()
+        assert code == 2, term.shown
+        assert "X password" not in term.shown and "keyring" in term.shown.lower(), term.shown
+    assert "ann" not in accounts.read_text()
+
+
 def test_removing_an_account_at_a_terminal_asks_first(cli_env: dict[str, str]) -> None:
     _add_account(cli_env, "fay", SECRET)
 

@@ -15,12 +15,14 @@ from consentinel.cli.context import (
     parse_handle,
     read_secret_lines,
     read_totp_line,
+    stdin_is_terminal,
 )
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
     from consentinel.core.accounts import Account
+    from consentinel.core.context import AppContext
 
 
 def add_parser(sub: Any) -> None:
@@ -126,7 +128,10 @@ def _add(args: argparse.Namespace) -> int:
     ctx = open_context()
     if ctx.accounts.get(handle) is not None:
         raise UsageError(tr("@{handle} is already in your accounts.", handle=handle))
-    password, totp_text = read_secret_lines(args.password_stdin, args.totp_stdin)
+    password: str | None = None
+    totp_text: str | None = None
+    if _keyring_ready_for(ctx, args.password_stdin or args.totp_stdin):
+        password, totp_text = read_secret_lines(args.password_stdin, args.totp_stdin)
     if args.password_stdin and not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
@@ -134,10 +139,9 @@ def _add(args: argparse.Namespace) -> int:
     except InvalidTotpSecret as error:
         raise UsageError(str(error)) from None
 
-    # Secrets first: if the keyring refuses, nothing at all is saved.
+    # Secrets first (the keyring was checked before they were read): if the keyring refuses,
+    # nothing at all is saved.
     try:
-        if password is not None or totp is not None:
-            ctx.vault.check()
         if password is not None:
             ctx.vault.set_password(handle, password)
         if totp is not None:
@@ -172,6 +176,26 @@ def _add(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _keyring_ready_for(ctx: AppContext, secrets_given: bool) -> bool:
+    """Whether `account add` may ask for its secrets: the keyring is asked first, so that no
+    one types a password twice only to hear it cannot be kept. Secrets given on standard input
+    and no keyring: an error, nothing saved. At a terminal with none given: the account is
+    added without secrets (as in the window), and the keyring's problem is said."""
+    from consentinel.core.vault import VaultError
+
+    if not (secrets_given or stdin_is_terminal()):
+        return True  # nothing will be read
+    try:
+        ctx.vault.check()
+    except VaultError as error:
+        if secrets_given:
+            raise UsageError(str(error)) from None
+        print(str(error), file=sys.stderr)
+        print(tr("The account is added without a password."), file=sys.stderr)
+        return False
+    return True
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -316,11 +340,14 @@ def _set_password(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
+    try:
+        ctx.vault.check()  # before the password is typed: it could not be kept
+    except VaultError as error:
+        raise UsageError(str(error)) from None
     password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
-        ctx.vault.check()
         ctx.vault.set_password(account.handle, password or "")
     except VaultError as error:
         raise UsageError(str(error)) from None
@@ -337,13 +364,16 @@ def _set_totp(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
+    try:
+        ctx.vault.check()  # before the secret is typed: it could not be kept
+    except VaultError as error:
+        raise UsageError(str(error)) from None
     text = read_totp_line(args.totp_stdin)
     try:
         secret = parse_totp_secret(text)
     except InvalidTotpSecret as error:
         raise UsageError(str(error)) from None
     try:
-        ctx.vault.check()
         ctx.vault.set_totp(account.handle, secret)
     except VaultError as error:
         raise UsageError(str(error)) from None

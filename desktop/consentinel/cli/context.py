@@ -134,6 +134,11 @@ def confirm_removal(handle: str) -> bool:
     return True
 
 
+def stdin_is_terminal() -> bool:
+    """Whether secrets would be asked at a terminal (standard input is one)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def _stdin() -> TextIO:
     if sys.stdin is None:  # started with standard input closed (`<&-`)
         raise UsageError(tr("Standard input is closed: nothing was read, nothing was saved."))

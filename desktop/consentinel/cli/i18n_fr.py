@@ -79,6 +79,7 @@ FRENCH: dict[str, str] = {
     "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
     "X password: ": "Mot de passe X : ",
     "Type it again: ": "Tapez-le à nouveau : ",
+    "The account is added without a password.": "Le compte est ajouté sans mot de passe.",
     "The two entries differ.": "Les deux saisies diffèrent.",
     "The password was not typed the same way twice: nothing was saved.": (
         "Le mot de passe n'a pas été tapé deux fois de la même façon : rien n'a été enregistré."
