@@ -185,17 +185,28 @@ def _keyring_ready_for(ctx: AppContext, secrets_given: bool) -> bool:
     added without secrets (as in the window), and the keyring's problem is said."""
     from consentinel.core.vault import VaultError
 
-    if not (secrets_given or stdin_is_terminal()):
+    if secrets_given:
+        _require_keyring(ctx)
+        return True
+    if not stdin_is_terminal():
         return True  # nothing will be read
     try:
         ctx.vault.check()
     except VaultError as error:
-        if secrets_given:
-            raise UsageError(str(error)) from None
         print(str(error), file=sys.stderr)
         print(tr("The account is added without a password."), file=sys.stderr)
         return False
     return True
+
+
+def _require_keyring(ctx: AppContext) -> None:
+    """Asked before a secret is read: a keyring that could not keep it is a usage error."""
+    from consentinel.core.vault import VaultError
+
+    try:
+        ctx.vault.check()
+    except VaultError as error:
+        raise UsageError(str(error)) from None
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -340,10 +351,7 @@ def _set_password(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
-    try:
-        ctx.vault.check()  # before the password is typed: it could not be kept
-    except VaultError as error:
-        raise UsageError(str(error)) from None
+    _require_keyring(ctx)  # before the password is typed: it could not be kept
     password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
@@ -364,10 +372,7 @@ def _set_totp(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
-    try:
-        ctx.vault.check()  # before the secret is typed: it could not be kept
-    except VaultError as error:
-        raise UsageError(str(error)) from None
+    _require_keyring(ctx)  # before the secret is typed: it could not be kept
     text = read_totp_line(args.totp_stdin)
     try:
         secret = parse_totp_secret(text)

@@ -121,7 +121,7 @@ def confirm_removal(handle: str) -> bool:
         "computer.",
         handle=handle,
     )
-    if sys.stdin is None or not sys.stdin.isatty():
+    if not stdin_is_terminal():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to remove it."))
     print(consequence, file=sys.stderr)
     print(tr("Remove it? [y/N] "), end="", file=sys.stderr, flush=True)
