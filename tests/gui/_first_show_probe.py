@@ -91,6 +91,8 @@ def _report(window: QMainWindow) -> dict[str, object]:
         "rows": table.rowCount() if table is not None else None,
         # SQLite's check of the journal file (it reads the whole file) still put off.
         "journal_check_put_off": window.ctx.journal.unchecked,  # type: ignore[attr-defined]
+        # A first start's journal file (made, and synced to disk, after the first frame).
+        "journal_file_made": window.ctx.journal.path.exists(),  # type: ignore[attr-defined]
         "to_stderr": [getattr(h, "stream", None) is sys.stderr for h in handlers],
     }
 

@@ -15,7 +15,7 @@ from consentinel.gui.qt_by_name import (
     USER_ROLE,
     set_by_name,
 )
-from consentinel.gui.status_colors import GREEN, RED, dot_icon
+from consentinel.gui.status_colors import DOT_NAMES, dot_icon
 
 
 def test_the_roles_numbers_are_qts() -> None:
@@ -45,10 +45,13 @@ def test_a_name_qt_does_not_know_is_an_error_not_a_silent_no_op(qtbot: QtBot) ->
         set_by_name(label, "alignement", "AlignCenter")
 
 
-@pytest.mark.parametrize("color", [GREEN, RED])
-def test_a_status_dot_is_its_colour_in_a_light_ring_at_both_sizes(qtbot: QtBot, color: str) -> None:
+@pytest.mark.parametrize("color", list(DOT_NAMES))
+def test_a_status_dot_is_its_colour_in_a_light_ring_at_any_size_and_when_selected(
+    qtbot: QtBot, color: str
+) -> None:
     icon = dot_icon(color)
-    for size in (16, 32):
+    assert not icon.isNull()
+    for size in (16, 32, 24):
         for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected):
             image = icon.pixmap(QSize(size, size), mode).toImage()
             assert image.width() == size

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from consentinel.core.accounts import Account, AccountStore
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
-from consentinel.core.journal import Journal
+from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.memory_keyring import MemoryKeyring
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
@@ -58,6 +58,8 @@ def test_nothing_heavy_is_loaded_when_the_window_first_shows(consentinel_home: P
     assert report["accounts_table_loaded"] is False
     assert report["rows"] is None
     assert report["welcome_page_made"] is True
+    # Nor the journal's file: a first start has nothing to read, and makes it after the frame.
+    assert report["journal_file_made"] is False
     assert report["later_types_made"] == []
     # PySide was told what reading the app's modules would find (gui/launch.py), so it read none
     # of them looking for its `__feature__`s (10-13 ms); the package itself is read only because
@@ -142,6 +144,46 @@ def test_the_journal_files_check_waits_for_the_first_frame(consentinel_home: Pat
     report = _probe("_first_show_probe", consentinel_home)
     assert report["rows"] == 3
     assert report["journal_check_put_off"] is True
+
+
+def test_a_first_start_makes_the_journal_file_once_the_window_is_up(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    paths = AppPaths(consentinel_home)
+    settings = Settings(schedule="off", check_on_start=False)
+    ctx = AppContext.create(
+        paths, vault=Vault(MemoryKeyring()), settings=settings, check_journal_later=True
+    )
+    assert not paths.journal_path.exists()
+    with running_app(qtbot, ctx):
+        qtbot.waitUntil(lambda: not ctx.journal.unchecked, timeout=20_000)
+        assert paths.journal_path.exists()
+        ctx.journal.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    journal = Journal.open(paths.journal_path)
+    try:
+        assert [e.handle for e in journal.entries()] == ["alice"]
+    finally:
+        journal.close()
+
+
+def test_a_journal_file_that_cannot_be_made_is_said_in_the_window(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """As on a full disk: the first start's journal file cannot be made after the first frame.
+    The status bar says so (until something else is said) rather than nothing."""
+    paths = AppPaths(consentinel_home)
+    settings = Settings(schedule="off", check_on_start=False)
+    ctx = AppContext.create(
+        paths, vault=Vault(MemoryKeyring()), settings=settings, check_journal_later=True
+    )
+    paths.journal_path.mkdir()  # something took the file's place
+    with running_app(qtbot, ctx) as app:
+        status = app.window.statusBar()
+        qtbot.waitUntil(
+            lambda: "Could not open the journal" in status.currentMessage(), timeout=20_000
+        )
+        assert str(paths.journal_path) in status.currentMessage()
+    paths.journal_path.rmdir()
 
 
 def test_a_journal_damaged_past_its_header_is_set_aside_once_the_window_is_up(

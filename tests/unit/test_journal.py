@@ -24,6 +24,7 @@ from consentinel.core.journal import (
     HEAD_FILE_NAME,
     EntryKind,
     Journal,
+    JournalError,
     RunStatus,
     check_no_secret,
 )
@@ -492,6 +493,69 @@ def test_a_check_put_off_lets_queries_read_and_makes_writes_wait(journal_path: P
     j.close()
 
 
+def test_a_first_start_makes_the_file_at_begin_check_and_reads_an_empty_journal_before(
+    journal_path: Path,
+) -> None:
+    """The window's first start: nothing to read, so the file (and its syncs to disk) waits for
+    begin_check, after the first frame; queries read an empty journal meanwhile."""
+    j = Journal.open(journal_path, check_later=True)
+    assert not journal_path.exists() and j.unchecked
+    assert j.entries() == [] and j.count() == 0 and j.runs() == []
+    assert not journal_path.exists()  # the queries did not make it
+    j.begin_check()
+    assert journal_path.exists() and not j.unchecked and j.open_warning is None
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    j.close()
+    j = Journal.open(journal_path)
+    assert [e.handle for e in j.entries()] == ["alice"] and j.verify().ok
+    j.close()
+    # A write with no begin_check before it makes the file first: nothing is ever written to
+    # the journal in memory.
+    other = journal_path.with_name("other.sqlite3")
+    j = Journal.open(other, check_later=True)
+    j.append(EntryKind.ACCOUNT_ADDED, "bob", {})
+    j.close()
+    j = Journal.open(other)
+    assert [e.handle for e in j.entries()] == ["bob"]
+    j.close()
+
+
+def test_a_file_made_meanwhile_by_another_process_is_used_not_replaced(journal_path: Path) -> None:
+    """A scheduled check that started between the window's start and its first frame made the
+    file and wrote to it: begin_check opens that file (and checks it as any file found)."""
+    j = Journal.open(journal_path, check_later=True)
+    other = Journal.open(journal_path)
+    run = other.start_run("schedule")
+    other.finish_run(run)
+    other.close()
+    j.begin_check()
+    assert j.run(run) is not None and j.count() == 2
+    j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    assert not j.unchecked and j.verify().ok and j.count() == 3
+    j.close()
+
+
+def test_a_first_start_whose_file_cannot_be_made_says_so_and_keeps_nothing_in_memory(
+    journal_path: Path,
+) -> None:
+    """As a full disk would: the file cannot be made after the first frame. begin_check says
+    why (the window shows it), every write says it again, and nothing goes to the journal in
+    memory; once the cause is gone, the next write makes the file."""
+    j = Journal.open(journal_path, check_later=True)
+    journal_path.mkdir()  # something took the file's place
+    with pytest.raises(JournalError, match="Could not open the journal"):
+        j.begin_check()
+    with pytest.raises(JournalError, match="Could not open the journal"):
+        j.append(EntryKind.ACCOUNT_ADDED, "alice", {})
+    assert j.count() == 0 and j.unchecked
+    journal_path.rmdir()
+    j.append(EntryKind.ACCOUNT_ADDED, "bob", {})
+    j.close()
+    j = Journal.open(journal_path)
+    assert [e.handle for e in j.entries()] == ["bob"] and j.verify().ok
+    j.close()
+
+
 def test_a_sound_file_checked_later_reads_as_usual_and_marks_dead_runs(
     journal_path: Path,
 ) -> None:
@@ -694,8 +758,6 @@ def test_exports(journal: Journal, consentinel_home: Path) -> None:
 
 def test_a_full_disk_while_writing_is_a_sentence_and_keeps_the_chain(journal: Journal) -> None:
     """SQLite's max_page_count makes it answer exactly as on a full disk (SQLITE_FULL)."""
-    from consentinel.core.journal import JournalError
-
     journal.record_evidence(None, "alice", "/tmp/one.png", "training")
     pages = journal._db.execute("PRAGMA page_count").fetchone()[0]
     journal._db.execute(f"PRAGMA max_page_count = {pages}")

@@ -137,6 +137,9 @@ class Journal:
         self._pending: BackgroundCheck | None = None
         #: The check is put off until `begin_check` (or the first write, which waits for it).
         self._deferred = False
+        #: No file yet (a first start): it is made by `begin_check` or the first write; until
+        #: then, queries read an empty journal in memory.
+        self._to_make = False
         self._migrations: Sequence[Migration] = MIGRATIONS
         self._lock = threading.RLock()
         self._closed = False
@@ -166,35 +169,53 @@ class Journal:
         until `begin_check` (after the window's first frame): queries may read the file before
         it, and one that meets damage waits for the check and reads again what is left; every
         write, `verify`, an export and `open_warning` wait for the check, so nothing is ever
-        written to, verified in or exported from a file that failed it."""
+        written to, verified in or exported from a file that failed it. With `check_later` and
+        no file yet (a first start), the file itself is made then: until it is, queries read an
+        empty journal."""
         path = Path(path)
         try:
             make_private_dirs(path.parent)
-            db, warning, set_aside, checked = cls._open_db(path, migrations, check_later)
-            journal = cls(path, db, warning, clock)
+            if check_later and _nothing_at(path):
+                journal = cls(path, _empty_in_memory(migrations), None, clock)
+                journal._to_make = True
+                set_aside, checked = None, False
+            else:
+                db, warning, set_aside, checked = cls._open_db(path, migrations, check_later)
+                journal = cls(path, db, warning, clock)
+                journal._deferred = not checked
             journal.evidence_dir = evidence_dir
             journal._migrations = migrations
-            if not checked:
-                journal._deferred = True
-                return journal  # the stale runs are marked once the check has passed
-            if set_aside is not None:
-                moved, why = set_aside
-                journal.append(
-                    EntryKind.JOURNAL_RESTARTED, None, {"set_aside": moved.name, "why": why}
-                )
-            journal.interrupt_stale_runs(only_dead=True)
+            if checked:
+                journal._opened(set_aside)
+            # (else the stale runs are marked once the check has passed)
         except (OSError, sqlite3.OperationalError) as error:
-            # Locked, read-only, full, missing folder: a set-up problem, not a damaged file.
             if isinstance(error, StorageError):
                 raise
-            if isinstance(error, OSError):
-                cause = describe_os_error(error)
-            else:
-                cause = describe_sqlite_error(error, path.parent)
-            raise StorageError(
-                tr("Could not open the journal {path}: {cause}.", path=path, cause=cause)
-            ) from error
+            raise _open_error(error, path) from error
         return journal
+
+    def _opened(self, set_aside: tuple[Path, str] | None) -> None:
+        """Once the file passed SQLite's check: a file set aside at open is said in the new
+        journal's first entry; runs left "running" by a dead process are marked interrupted."""
+        if set_aside is not None:
+            moved, why = set_aside
+            self.append(EntryKind.JOURNAL_RESTARTED, None, {"set_aside": moved.name, "why": why})
+        self.interrupt_stale_runs(only_dead=True)
+
+    def _make_file(self) -> None:
+        """The file put off at open (a first start), made now; or opened, if another process
+        (a scheduled check) made it meanwhile. Raises JournalError when it cannot be."""
+        try:
+            db, warning, set_aside, checked = self._open_db(self.path, self._migrations, True)
+        except (OSError, sqlite3.OperationalError) as error:
+            cause = error if isinstance(error, StorageError) else _open_error(error, self.path)
+            raise JournalError(str(cause)) from error
+        self._conn.close()
+        self._conn, self._to_make, self._open_warning = db, False, warning
+        if checked:
+            self._opened(set_aside)
+        else:
+            self._deferred = True  # another process's file, checked as any file found at open
 
     @staticmethod
     def _open_db(
@@ -257,12 +278,16 @@ class Journal:
     @property
     def unchecked(self) -> bool:
         """SQLite's check of the file put off (`check_later`) has not finished yet."""
-        return self._deferred or self._pending is not None
+        return self._to_make or self._deferred or self._pending is not None
 
     def begin_check(self) -> None:
         """Start SQLite's check put off by `check_later`, in a thread (the window calls this
-        after its first frame); nothing when it was started or done."""
+        after its first frame); nothing when it was started or done. A file not made yet (a
+        first start) is made here: JournalError when it cannot be (a full disk), and the
+        first write tries again."""
         with self._lock:
+            if self._to_make:
+                self._make_file()
             if self._deferred:
                 self._deferred = False
                 self._pending = BackgroundCheck(self.path)
@@ -272,7 +297,7 @@ class Journal:
         failed it is set aside, as `open` does, and a new journal begins; then runs left
         "running" by a dead process are marked interrupted."""
         with self._lock:
-            self.begin_check()
+            self.begin_check()  # (nothing is ever written to the journal in memory)
             pending, self._pending = self._pending, None
             if pending is None:
                 return
@@ -910,6 +935,27 @@ class Journal:
             # The entry is committed; a side file left behind is tolerated by verify() and
             # caught up by the next append. Failing the caller here would misreport the entry.
             log.warning("journal head file not updated: %s", error)
+
+
+def _nothing_at(path: Path) -> bool:
+    """No journal file (nor a write-ahead log left of one, which SQLite would read back)."""
+    return not path.exists() and not path.with_name(path.name + "-wal").exists()
+
+
+def _empty_in_memory(migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """An empty journal in memory, for the queries of a first start's first frame."""
+    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    migrate(db, migrations, 0)
+    return db
+
+
+def _open_error(error: OSError | sqlite3.OperationalError, path: Path) -> StorageError:
+    """Locked, read-only, full, missing folder: a set-up problem, not a damaged file."""
+    if isinstance(error, OSError):
+        cause = describe_os_error(error)
+    else:
+        cause = describe_sqlite_error(error, path.parent)
+    return StorageError(tr("Could not open the journal {path}: {cause}.", path=path, cause=cause))
 
 
 def _iso(when: datetime) -> str:

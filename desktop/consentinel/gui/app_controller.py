@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
+from consentinel.core.journal import JournalError
 from consentinel.core.status import RETRY_SOON_REASONS, Reason
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
@@ -117,9 +118,18 @@ class AppController(QObject):
             self.after_first_frame(self._offer_browser_if_missing)
         # SQLite's check of the journal file, in a thread: put off until the window is up (its
         # rows read the file before; a read that meets damage waits for the check).
-        self.after_first_frame(self.ctx.journal.begin_check)
+        self.after_first_frame(self._begin_journal_check)
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
+
+    def _begin_journal_check(self) -> None:
+        try:
+            self.ctx.journal.begin_check()
+        except JournalError as error:
+            # A first start's journal file could not be made (a full disk): said until
+            # something else is; a check would meet it again, and say it again.
+            log.warning("%s", error)
+            self.window.statusBar().showMessage(str(error))
 
     def check_journal(self) -> None:
         """Check the journal's chain and screenshots in a thread (gui/journal_verdict); a

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 
+from consentinel.core.resources import find_resource
 from consentinel.core.status import Reason, Status
 
 GREEN = "#2e9d55"
@@ -31,27 +33,33 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
     }[status]
 
 
-#: A filled circle with a light ring, on a 12-unit square. Drawn by Qt's SVG renderer: the
-#: painter's pen and brush calls would make PySide build the Qt namespace (see qt_by_name).
-_DOT_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 12 12">'
-    '<circle cx="6" cy="6" r="3.6" fill="{color}" stroke="#ffffff" stroke-width="1"/></svg>'
-)
+#: The file of each colour's dot, resources/icons/status-<name>.svg: a filled circle with a light
+#: ring, drawn by the SVG icon engine the tool bar's icons already loaded (crisp at any scale).
+#: An SVG given as data would go through Qt's image readers, whose ten plugins are all looked
+#: over before the first frame (issue 7); the painter's pen and brush calls would make PySide
+#: build the Qt namespace (see qt_by_name).
+DOT_NAMES = {
+    GREEN: "green",
+    BLUE: "blue",
+    ORANGE: "orange",
+    RED: "red",
+    PURPLE: "purple",
+    GREY: "grey",
+}
 
 
 @cache
 def dot_icon(color: str) -> QIcon:
-    """The status dot, at 1x and 2x so it stays crisp on dense screens; its light ring keeps it
-    visible on a selected (blue) row as on a plain one.
+    """The status dot of one of the colours above; its light ring keeps it visible on a
+    selected (blue) row as on a plain one. An empty icon if its file is missing: the words
+    still say it all.
 
     Made once for each colour: every refresh of the accounts table sets one for each cell."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(_DOT_SVG.format(size=size, color=color).encode(), "SVG"):
-            continue  # no SVG plugin: the words still say it all
-        icon.addPixmap(pixmap)
-        # As it is on a selected row too: the style's own "selected" version tints the dot
-        # with the highlight colour, and the status colour would be lost.
-        icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    path = find_resource("icons", f"status-{DOT_NAMES[color]}.svg")
+    if path is None:
+        return QIcon()
+    icon = QIcon(str(path))
+    # As it is on a selected row too: the style's own "selected" version tints the dot with
+    # the highlight colour, and the status colour would be lost.
+    icon.addFile(str(path), QSize(), QIcon.Mode.Selected)
     return icon
