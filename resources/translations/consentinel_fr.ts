@@ -81,7 +81,7 @@
         <translation>La connexion a réussi et la session est enregistrée. La prochaine vérification relira les cases.</translation>
     </message>
     <message>
-        <source>X's data holds this box as on, but X's page does not show it to this account, so it cannot be changed there.</source>
+        <source>This box is on in X's data, but X's page does not show it to this account, so it cannot be changed there.</source>
         <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
     </message>
 </context>
@@ -540,7 +540,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Il n'y a encore aucun compte à vérifier.</translation>
     </message>
     <message>
-        <source>X's data still holds as on boxes its page does not show: {accounts}. Nothing can untick them there.</source>
+        <source>Some boxes are on in X's data but not shown on its page: {accounts}. Nothing can untick them there.</source>
         <translation>Les données de X tiennent encore pour cochées des cases que sa page ne montre pas : {accounts}. Rien ne peut les décocher là.</translation>
     </message>
     <message>
@@ -593,6 +593,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>No automatic sign-in before {when}.</source>
         <translation>Pas de connexion automatique avant le {when}.</translation>
+    </message>
+    <message>
+        <source>Consentinel has no session and no password for this account. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
+        <translation>Consentinel n'a ni session ni mot de passe pour ce compte. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
     </message>
 </context>
 <context>

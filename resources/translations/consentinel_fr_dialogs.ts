@@ -76,8 +76,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="184" />
-            <source>Unknown</source>
-            <translation>Inconnu</translation>
+            <source>Note</source>
+            <translation>À noter</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="186" />
@@ -669,6 +669,10 @@
         <message>
             <source>The journal before it no longer verified: {problem}; you chose to keep it as {name} and start a new one</source>
             <translation>Le journal précédent ne se vérifiait plus : {problem} ; vous avez choisi de le garder sous le nom {name} et d'en commencer un nouveau</translation>
+        </message>
+        <message>
+            <source>no session or password saved</source>
+            <translation>ni session ni mot de passe enregistrés</translation>
         </message>
     </context>
     <context>

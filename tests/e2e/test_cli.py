@@ -150,6 +150,9 @@ def test_add_check_fix_verify_and_journal(
     assert acct["status"] == "fixed", acct
     assert acct["settings"]["training"] == {"before": True, "after": False, "disabled": False}
     assert acct["settings"]["personalization"]["after"] is False
+    # `check --json` is read on this computer: the screenshot's full path, there.
+    shot = Path(acct["evidence"])
+    assert shot.is_absolute() and shot.is_file() and shot.parent.name == "evidence"
     assert sim.boxes("alice") == {"training": False, "personalization": False, "memory": False}
     signins_after_first = len(sim.signin_attempts("alice"))
     assert signins_after_first == 1
@@ -175,6 +178,12 @@ def test_add_check_fix_verify_and_journal(
     csv_out = run_cli(env, "log", "--csv", "--account", "alice", check_exit=0)
     assert "change" in csv_out.stdout
     outputs.append(csv_out.stdout)
+    # An export is shown to others: its entries name the screenshot by file name, in the check
+    # as in the evidence entry, never by a path naming the person and their folders.
+    check = next(e for e in entries if e["kind"] == "check" and e["payload"]["evidence"])
+    assert check["payload"]["evidence"] == shot.name
+    for text in (exported.stdout, csv_out.stdout):
+        assert str(shot.parent.parent) not in text and str(consentinel_home) not in text
 
     grep_for_secrets(consentinel_home, outputs, [PASSWORD, TOTP_SECRET])
 

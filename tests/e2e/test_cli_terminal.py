@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 
 from consentinel.simx import SimAccount
@@ -119,19 +120,113 @@ def _add_account(env: dict[str, str], handle: str, password: str) -> None:
     assert added.returncode == 0, added.stderr
 
 
-def test_a_password_given_with_password_stdin_at_a_terminal_is_not_shown(
+PASSWORD_QUESTION = "X password (leave empty to skip): "
+TOTP_QUESTION = "2FA (TOTP) secret (leave empty to skip): "
+
+
+def _listed(env: dict[str, str]) -> list[str]:
+    done = subprocess.run(
+        [CLI, "account", "list", "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    return [account["handle"] for account in json.loads(done.stdout)]
+
+
+def test_account_add_at_a_terminal_asks_the_password_and_the_2fa_secret(
     cli_env: dict[str, str],
 ) -> None:
-    """The app itself suggests `account add HANDLE --password-stdin`: typed at a terminal, the
-    password must not appear there."""
-    term = Terminal(cli_env, "account", "add", "dave", "--password-stdin")
-    term.wait_for("X password: ")
-    term.type(SECRET + "\n")
-    term.wait_for("Type it again: ")
-    term.type(SECRET + "\n")
-    code, _out = term.finish()
+    """As the window's dialog does: the password, typed twice, then the 2FA secret, both
+    unseen. The secret is read as set-totp reads one (spaces, small letters), and kept."""
+    totp = pyotp.random_base32()
+    pasted = " ".join(totp[i : i + 4] for i in range(0, len(totp), 4)).lower()
+    term = Terminal(cli_env, "account", "add", "amy")
+    term.answer(PASSWORD_QUESTION, SECRET + "\n")
+    term.answer("Type it again: ", SECRET + "\n")
+    term.answer(TOTP_QUESTION, pasted + "\n")
+    code, out = term.finish()
     assert code == 0, term.shown
-    assert SECRET not in term.shown
+    assert "Added @amy." in out and "No password was saved" not in out, out
+    assert folder_vault().get_password("amy") == SECRET
+    assert folder_vault().get_totp("amy") == totp
+    for secret in (SECRET, totp, pasted, totp.lower()):
+        assert secret not in term.shown + out
+
+
+def test_a_2fa_secret_not_valid_at_a_terminal_is_asked_again_and_the_password_kept(
+    cli_env: dict[str, str],
+) -> None:
+    """A typo in the secret does not cost the password typed before it (twice)."""
+    totp = pyotp.random_base32()
+    term = Terminal(cli_env, "account", "add", "cleo")
+    term.answer(PASSWORD_QUESTION, SECRET + "\n")
+    term.answer("Type it again: ", SECRET + "\n")
+    term.answer(TOTP_QUESTION, "not a secret!\n")
+    term.answer(TOTP_QUESTION, totp + "\n")
+    code, out = term.finish()
+    assert code == 0, term.shown
+    assert "2FA secret is not valid" in term.shown
+    assert folder_vault().get_password("cleo") == SECRET
+    assert folder_vault().get_totp("cleo") == totp
+    assert SECRET not in term.shown + out and totp not in term.shown + out
+
+
+@pytest.mark.parametrize("answer", ["not a secret!", "\x04"], ids=["not-valid", "ctrl-d"])
+def test_a_2fa_secret_not_valid_or_not_given_at_a_terminal_saves_nothing(
+    cli_env: dict[str, str], answer: str
+) -> None:
+    """Three secrets that are not one, or Ctrl-D: nothing at all is saved."""
+    term = Terminal(cli_env, "account", "add", "bea")
+    term.answer(PASSWORD_QUESTION, SECRET + "\n")
+    term.answer("Type it again: ", SECRET + "\n")
+    for _attempt in range(1 if answer == "\x04" else 3):
+        term.answer(TOTP_QUESTION, answer if answer == "\x04" else answer + "\n")
+    code, _out = term.finish()
+    assert code == 2, term.shown
+    said = "No answer: nothing was saved." if answer == "\x04" else "2FA secret is not valid"
+    assert said in term.shown and "Traceback" not in term.shown, term.shown
+    assert answer not in term.shown and SECRET not in term.shown
+    assert _listed(cli_env) == []
+    assert folder_vault().get_password("bea") is None
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--password-stdin"], ["--totp-stdin"], ["--password-stdin", "--totp-stdin"]],
+    ids=["password-stdin", "totp-stdin", "both"],
+)
+def test_at_a_terminal_both_secrets_are_asked_whatever_the_stdin_flags(
+    cli_env: dict[str, str], flags: list[str]
+) -> None:
+    """The flags are for pipes. The app itself suggests `account add HANDLE --password-stdin`,
+    and someone with 2FA may add --totp-stdin alone: at a terminal both are asked, unseen."""
+    totp = pyotp.random_base32()
+    term = Terminal(cli_env, "account", "add", "dave", *flags)
+    term.answer(PASSWORD_QUESTION, SECRET + "\n")
+    term.answer("Type it again: ", SECRET + "\n")
+    term.answer(TOTP_QUESTION, totp + "\n")
+    code, out = term.finish()
+    assert code == 0, term.shown
+    assert folder_vault().get_password("dave") == SECRET
+    assert folder_vault().get_totp("dave") == totp
+    assert SECRET not in term.shown + out and totp not in term.shown + out
+
+
+@pytest.mark.parametrize(
+    "flags", [[], ["--password-stdin", "--totp-stdin"]], ids=["plain", "flags"]
+)
+def test_both_secrets_left_empty_at_a_terminal_add_the_account_without_them(
+    cli_env: dict[str, str], flags: list[str]
+) -> None:
+    term = Terminal(cli_env, "account", "add", "nat", *flags)
+    term.answer(PASSWORD_QUESTION, "\n")
+    term.answer(TOTP_QUESTION, "\n")
+    code, out = term.finish()
+    assert code == 0, term.shown
+    assert "Type it again" not in term.shown  # no password: nothing to type twice
+    assert "Added @nat." in out and "No password was saved" in out, out
+    assert "Secrets stored" not in out
+    assert _listed(cli_env) == ["nat"]
+    assert folder_vault().get_password("nat") is None
+    assert folder_vault().get_totp("nat") is None
 
 
 def test_a_password_typed_at_a_terminal_is_asked_twice_and_a_mismatch_is_not_saved(
@@ -146,6 +241,7 @@ def test_a_password_typed_at_a_terminal_is_asked_twice_and_a_mismatch_is_not_sav
     term.answer("The two entries differ.", "")
     term.answer("X password (leave empty to skip): ", SECRET + "\n")
     term.answer("Type it again: ", SECRET + "\n")
+    term.answer(TOTP_QUESTION, "\n")
     code, _out = term.finish()
     assert code == 0, term.shown
     assert SECRET not in term.shown and typo not in term.shown
@@ -177,7 +273,7 @@ def test_without_a_keyring_no_secret_is_asked_at_a_terminal(
     term = Terminal(env, "account", "add", "zed")
     code, out = term.finish()
     assert code == 0, term.shown
-    assert "X password" not in term.shown
+    assert "X password" not in term.shown and "2FA (TOTP)" not in term.shown
     assert "keyring" in term.shown.lower() and "added without a password" in term.shown
     assert "Added @zed." in out and "zed" in accounts.read_text()
 

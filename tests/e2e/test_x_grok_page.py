@@ -86,14 +86,14 @@ def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
     assert bea.status is Status.FIXED, bea.message
     assert Box.MEMORY not in bea.settings
     # Not a silent "all off": X's own data still holds memory on, and no box shows it.
-    assert "X's data holds Memory as on, but X's page does not show that box" in bea.message
+    assert "Memory is on in X's data, but X's page does not show that box" in bea.message
     assert bea.hidden_on == (Box.MEMORY,)
     (check,) = ctx.journal.entries(handle="bea", kinds=[EntryKind.CHECK])
     assert check.payload["hidden_on"] == ["memory"]  # the window reads it back from here
     # Checked again, nothing to untick: not "every box you chose is off" beside "on at X".
     (again,) = engine(ctx).run_check(["bea"]).accounts
     assert again.status is Status.OPTED_OUT, again.message
-    assert again.message.startswith("Every box X's page shows is off. X's data holds Memory")
+    assert again.message.startswith("Every box X's page shows is off. Memory is on in X's data")
     # Off in X's data as well: nothing to say.
     sim.add("ben", "pw", layout="memory_hidden", boxes={Box.MEMORY: False})
     add_account(ctx, "ben", "pw")

@@ -113,7 +113,7 @@ def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
     bea, ben = (table.item(table.row_of(h) or 0, memory) for h in ("bea", "ben"))
     # In words too, not only in the dot's colour.
     assert (bea.text(), ben.text()) == ("Not shown, on at X", "Not shown")
-    assert "X's data holds this box as on" in bea.toolTip()
+    assert "This box is on in X's data" in bea.toolTip()
     assert not bea.icon().isNull() and ben.icon().isNull() and not ben.toolTip()
 
 

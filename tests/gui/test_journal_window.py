@@ -30,8 +30,8 @@ from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreads
 from consentinel.gui.translations import Translators
 
 
-def _screenshot(path: Path) -> Path:
-    image = QImage(640, 400, QImage.Format.Format_RGB32)
+def _screenshot(path: Path, width: int = 640, height: int = 400) -> Path:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#1d9bf0"))
     assert image.save(str(path), "PNG")
     return path
@@ -202,6 +202,10 @@ def test_each_change_shows_before_and_after(qtbot: QtBot, memory_vault: Vault) -
 def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     shot = _journal_with_a_run(ctx)
+    # A check written before entries named screenshots by file name held the full path.
+    old_shot = _screenshot(ctx.paths.evidence_dir / "alice-before.png", 320, 200)
+    old = {"status": "opted_out", "reason": None, "settings": {}, "evidence": str(old_shot)}
+    ctx.journal.append(EntryKind.CHECK, "alice", old)
     window = _window(qtbot, ctx)
     window.show()
     _select(window.kind_filter, EntryKind.EVIDENCE.value)
@@ -218,11 +222,17 @@ def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> No
     close.click()
     assert not full.isVisible()
 
-    # A check entry that kept a screenshot shows it too.
+    # A check entry that kept a screenshot shows it too: it names it by file name only.
     _select(window.kind_filter, None)
     _select(window.outcome_filter, Status.FIXED.value)
+    (check,) = ctx.journal.entries(kinds=[EntryKind.CHECK], status=Status.FIXED)
+    assert check.payload["evidence"] == shot.name
     window.select_row(0)
-    assert window.pixmap is not None
+    assert window.pixmap is not None and window.pixmap.width() == 640
+    # And an older one, by the full path it holds.
+    _select(window.outcome_filter, Status.OPTED_OUT.value)
+    window.select_row(0)
+    assert window.pixmap is not None and window.pixmap.width() == 320
 
     # A missing file is said, not crashed on.
     shot.unlink()
@@ -246,6 +256,9 @@ def test_export_writes_valid_csv_and_json(
     assert len(rows) == 6
     assert {r["kind"] for r in rows} >= {"change", "check", "evidence"}
     assert "6 entries written" in window.export_label.text()
+    # Screenshots by file name: no path naming the person and their folders.
+    data_folder = str(ctx.paths.data_dir)
+    assert data_folder not in (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
 
     _select(window.account_filter, "alice")  # the export follows the filters
     count = window.export_to(tmp_path / "alice.json", "json")
@@ -253,6 +266,8 @@ def test_export_writes_valid_csv_and_json(
     assert document["verified"] is True
     assert len(document["entries"]) == count == 3
     assert {e["handle"] for e in document["entries"]} == {"alice"}
+    assert data_folder not in (tmp_path / "alice.json").read_text(encoding="utf-8")
+    assert "alice-after.png" in (tmp_path / "alice.json").read_text(encoding="utf-8")
 
 
 def test_the_csv_is_written_for_the_person_s_spreadsheet(

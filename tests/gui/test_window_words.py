@@ -53,8 +53,8 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         )
         hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
         assert summary(_run(hidden, three[0])) == (
-            "All 2 accounts checked: every box X's pages show is off. X's data still holds as on "
-            "boxes its page does not show: @camille (Memory). Nothing can untick them there."
+            "All 2 accounts checked: every box X's pages show is off. Some boxes are on in X's "
+            "data but not shown on its page: @camille (Memory). Nothing can untick them there."
         )
 
 

@@ -38,7 +38,8 @@ def test_a_browser_that_exits_at_once(
     env = dict(env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_BROWSER=str(broken))
     run_cli(env, "account", "add", "kate", "--password-stdin", stdin="pw-kate\n", expect=0)
 
-    done = run_cli(env, "check", "--json", expect=1)
+    # No browser that starts: a set-up error (2), not "a box left on" (1).
+    done = run_cli(env, "check", "--json", expect=2)
 
     (kate,) = json.loads(done.stdout)["accounts"]
     assert (kate["status"], kate["reason"]) == ("error", "browser_missing"), kate

@@ -118,7 +118,24 @@ def test_session_expired_between_steps_without_a_password_needs_the_user(
     (vera,) = _engine(ctx).run_check(on_event=on_event).accounts
     assert expired
     assert vera.status is Status.NEEDS_USER, (vera.reason, vera.message)
+    assert vera.reason is Reason.SESSION_EXPIRED and "expired" in vera.message
     assert len(sim.signin_attempts("vera")) == 1
+
+
+def test_an_account_never_signed_in_and_with_no_password_is_not_told_its_session_expired(
+    simx: Any, consentinel_home: Path
+) -> None:
+    """Added without a password and never signed in: no session ever existed, so nothing
+    "expired"; the person is told what is missing and the two ways to give it."""
+    sim = simx(SimAccount("nina", "pw-nina"))
+    ctx = _context(sim.origin, consentinel_home)
+    ctx.accounts.add(Account("nina"))
+    (nina,) = _engine(ctx).run_check().accounts
+    assert (nina.status, nina.reason) == (Status.NEEDS_USER, Reason.NOT_SIGNED_IN), nina.message
+    assert "expired" not in nina.message
+    assert "consentinel login nina" in nina.message and "set-password nina" in nina.message
+    assert sim.signin_attempts("nina") == []
+    assert sim.boxes("nina")["training"] is True
 
 
 def test_session_expired_after_one_box_keeps_what_was_done(

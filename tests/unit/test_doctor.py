@@ -8,6 +8,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -171,14 +172,35 @@ def test_data_folder_owner_only_is_ok_and_looser_is_flagged(consentinel_home: Pa
 # -- schedule -----------------------------------------------------------------------------------
 
 
-def test_schedule_not_installed_is_fine_unless_the_settings_want_it(private_config: Path) -> None:
-    check = doctor.check_schedule(Settings())
-    assert (check.ok, check.topic) == (True, Topic.SCHEDULE)
+def test_schedule_not_installed_is_never_ok(
+    private_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No OS job: nothing checks while the app is closed, so not "OK" ("--" with what it
+    means); something to fix when the settings ask for checks while it is closed."""
+    check = doctor.check_schedule(Settings())  # daily, by the app while it is open
+    assert (check.ok, check.topic) == (None, Topic.SCHEDULE)
     assert "not installed" in check.detail
+    assert check.advice == (
+        "Consentinel checks only while it is open. To check while it is closed too, tick "
+        "“Keep checking when Consentinel is closed” in the settings, or run: "
+        "consentinel schedule install"
+    )
+    # Switched off by the person: nothing fails, but nothing checks again either.
+    off = doctor.check_schedule(Settings(schedule="off"))
+    assert (off.ok, off.topic) == (None, Topic.SCHEDULE)
+    assert off.advice.startswith("Automatic checks are off: nothing checks the boxes again")
+    assert doctor.all_ok([check, off])  # `doctor` exits 0: nothing is broken
 
     check = doctor.check_schedule(Settings(run_when_closed=True))
     assert check.ok is False
     assert "consentinel schedule install" in check.advice
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    check = doctor.check_schedule(Settings())
+    assert check.ok is None
+    assert check.advice.startswith("Consentinel ne vérifie que lorsqu'il est ouvert.")
+    off = doctor.check_schedule(Settings(schedule="off"))
+    assert off.advice.startswith("Les vérifications automatiques sont désactivées")
 
 
 def test_schedule_installed_is_reported(private_config: Path) -> None:
@@ -191,6 +213,65 @@ def test_schedule_installed_is_reported(private_config: Path) -> None:
         assert "installed" in check.detail
     finally:
         osjobs.remove()
+
+
+_ACTIVE_DRIVER = """
+import json
+from consentinel.core import doctor, osjobs
+from consentinel.core.settings import Settings
+
+osjobs.install("daily")
+lines = {}
+for name, settings in {
+    "daily": Settings(),
+    "when_closed": Settings(run_when_closed=True),
+    "off": Settings(schedule="off"),
+}.items():
+    check = doctor.check_schedule(settings)
+    lines[name] = [check.ok, check.detail, check.advice]
+osjobs.remove()
+print(json.dumps(lines))
+"""
+
+
+def test_schedule_that_runs_is_ok_under_a_real_user_manager(tmp_path: Path) -> None:
+    """A timer systemd runs is the one "OK" schedule line (whatever the app's own schedule:
+    the job checks while the app is closed). systemd's user manager, in a private namespace
+    as in test_osjobs_systemd_live."""
+    from tests.unit.test_osjobs_systemd_live import NAMESPACE_SCRIPT, SYSTEMD
+
+    unshare = shutil.which("unshare")
+    if unshare is None or not Path(SYSTEMD).exists():
+        pytest.fail("needs util-linux's unshare and systemd: `sudo apt-get install -y systemd`")
+    (tmp_path / "driver.py").write_text(_ACTIVE_DRIVER)
+    env = {
+        **os.environ,
+        "WORK": str(tmp_path),
+        "SYSTEMD": SYSTEMD,
+        "PYTHON": sys.executable,
+        "XDG_RUNTIME_DIR": f"/run/user/{os.getuid()}",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "CONSENTINEL_HOME": str(tmp_path / "data home"),
+        "CONSENTINEL_LANG": "en",
+    }
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    flags = ["-m", "--propagation", "private"] + ([] if os.getuid() == 0 else ["-r"])
+    done = subprocess.run(
+        [unshare, *flags, "sh", "-c", NAMESPACE_SCRIPT],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    if "unshare failed" in done.stderr or "Operation not permitted" in done.stderr:
+        pytest.fail(f"cannot create the namespaces this test needs: {done.stderr}")
+    assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
+    lines = json.loads(done.stdout.strip().splitlines()[-1])
+    for ok, detail, advice in lines.values():
+        assert ok is True, lines
+        assert detail.startswith("Scheduled check: installed (every day, systemd user timer), next")
+        assert advice == ""
 
 
 # -- X ------------------------------------------------------------------------------------------
@@ -253,8 +334,11 @@ def test_command_with_secret_service_says_all_good(
     monkeypatch.setenv("CONSENTINEL_X_ORIGIN", http_site())
     assert _run_command() == 0
     out = capsys.readouterr().out
-    for name in ("Python", "Qt", "Keyring", "Browser", "Data folder", "Schedule", "X"):
+    for name in ("Python", "Qt", "Keyring", "Browser", "Data folder", "X"):
         assert re.search(rf"^\[ OK \] {name}\b", out, re.MULTILINE), out
+    # No OS job here: not OK, since nothing checks while the app is closed.
+    assert re.search(r"^\[ -- \] Schedule\s+Scheduled check: not installed\.$", out, re.MULTILINE)
+    assert re.search(r"^\s+→ Consentinel checks only while it is open\.", out, re.MULTILINE)
     assert "All good." in out
 
 

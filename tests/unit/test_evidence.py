@@ -4,10 +4,15 @@ verify() says when one is missing or was changed after it was taken (real SQLite
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 from pathlib import Path
 
+from consentinel.core.events import AccountResult
 from consentinel.core.evidence import evidence_file
 from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import Status
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"pretend pixels" * 64
 
@@ -61,3 +66,40 @@ def test_an_old_full_path_is_found_in_the_folder_it_was_copied_to(tmp_path: Path
     old = "/home/someone/.local/share/consentinel/data/evidence/run1-alice-training-x.png"
     assert evidence_file(here, old) == here / "run1-alice-training-x.png"
     assert evidence_file(here, "run1-alice-training-x.png") == here / "run1-alice-training-x.png"
+
+
+def test_a_check_names_its_screenshot_by_file_name_in_the_journal_and_its_exports(
+    tmp_path: Path,
+) -> None:
+    """A full path names the person and their folders: an export shown to someone else must not
+    carry it. An entry written before holds one, and is exported as it was hashed."""
+    journal, shot = _journal_with_a_screenshot(tmp_path)
+    run = journal.start_run("manual")
+    result = AccountResult("alice", Status.FIXED, evidence=shot)
+    entry = journal.record_check(run, result)
+    assert entry.payload["evidence"] == shot.name
+    journal.record_evidence(run, "alice", shot, "training")  # given a full path: its name
+    assert journal.entries(kinds=[EntryKind.EVIDENCE])[-1].payload["path"] == shot.name
+    journal.finish_run(run)
+    assert result.to_json()["evidence"] == str(shot)  # `check --json`'s, on this computer
+
+    exported = _exported(journal)
+    checks = [e for e in json.loads(exported)["entries"] if e["kind"] == "check"]
+    assert [c["payload"]["evidence"] for c in checks] == [shot.name]
+    rows = io.StringIO()
+    journal.export_csv(rows)
+    for text in (exported, rows.getvalue()):
+        assert str(tmp_path) not in text and shot.name in text
+
+    # An entry from before keeps its full path, in the export too: the payload is what was hashed.
+    old = {**checks[0]["payload"], "evidence": str(shot)}
+    journal.append(EntryKind.CHECK, "alice", old)
+    document = json.loads(_exported(journal))
+    assert document["entries"][-1]["payload"]["evidence"] == str(shot)
+    assert document["verified"] is True
+
+
+def _exported(journal: Journal) -> str:
+    out = io.StringIO()
+    journal.export_json(out)
+    return out.getvalue()

@@ -130,9 +130,12 @@ def _add(args: argparse.Namespace) -> int:
         raise UsageError(tr("@{handle} is already in your accounts.", handle=handle))
     password: str | None = None
     totp_text: str | None = None
+    # At a terminal both secrets are asked and either may be left empty, the flags or not;
+    # on a pipe, a password the flag names must be there.
+    at_terminal = stdin_is_terminal()
     if _keyring_ready_for(ctx, args.password_stdin or args.totp_stdin):
         password, totp_text = read_secret_lines(args.password_stdin, args.totp_stdin)
-    if args.password_stdin and not (password or "").strip():
+    if args.password_stdin and not at_terminal and not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
         totp = parse_totp_secret(totp_text) if totp_text is not None else None
@@ -194,7 +197,7 @@ def _keyring_ready_for(ctx: AppContext, secrets_given: bool) -> bool:
         ctx.vault.check()
     except VaultError as error:
         print(str(error), file=sys.stderr)
-        print(tr("The account is added without a password."), file=sys.stderr)
+        print(tr("The account is added without a password or 2FA secret."), file=sys.stderr)
         return False
     return True
 
@@ -236,7 +239,7 @@ def _list(args: argparse.Namespace) -> int:
 
     lines = []
     for account, state in accounts:
-        last = status_words(state.last_status) if state.last_status else tr("never checked")
+        last = status_words(state.last_status) if state.last_status else tr("not checked yet")
         when = state.last_check_at
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
         lines.append((account.handle, last, at))

@@ -161,6 +161,22 @@ def _check(args: argparse.Namespace) -> int:
         _notify(ctx, result)
     if args.json:
         _print_json(result, interrupted=False)
+    return exit_code(result)
+
+
+def exit_code(result: RunResult) -> int:
+    """0 all off, 1 not all off, 2 when this computer (its keyring, its browser) kept any
+    account from being checked.
+
+    A missing or locked keyring, or no browser, is a set-up problem, as it is for `account add`:
+    a script must tell it from a box left on, even when other accounts were checked (the lines
+    printed, or the JSON, say which were).
+    """
+    from consentinel.core.status import Reason
+
+    set_up = (Reason.KEYRING_UNAVAILABLE, Reason.BROWSER_MISSING)
+    if any(a.reason in set_up for a in result.accounts):
+        return EXIT_USAGE
     return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
 
 

@@ -78,26 +78,27 @@ def known_account(ctx: AppContext, handle: str) -> Account:
 def read_secret_lines(
     password_stdin: bool, totp_stdin: bool, *, prompt_password: bool = False
 ) -> tuple[str | None, str | None]:
-    """The password from standard input's first line, the TOTP secret from the next one.
+    """`account add`'s password and 2FA secret, or set-password's password (`prompt_password`).
 
-    At a terminal each is asked without echo, --password-stdin or not (typed there, it would be
-    shown); without --password-stdin and no terminal, no password.
+    At a terminal each is asked without echo (typed there, it would be shown), whatever the flags
+    say: they are for pipes. `account add` asks the password, typed twice, then the 2FA secret,
+    each of which may be left empty (None), as in the window; set-password asks the password
+    alone ("" when left empty, refused as such). Without a terminal, the password is standard
+    input's first line with --password-stdin, the 2FA secret the next line with --totp-stdin,
+    and nothing else is read.
     """
     password: str | None = None
     totp: str | None = None
+    if _stdin().isatty():  # _stdin(): one that is closed is said, and nothing is read
+        if prompt_password:
+            return _ask_password_twice(tr("X password: ")), None
+        password = _ask_password_twice(tr("X password (leave empty to skip): ")) or None
+        totp = _ask_totp_secret()
+        return password, totp
     if password_stdin:
-        if _stdin().isatty():
-            password = _ask_password_twice(tr("X password: "))  # empty: refused as such
-        else:
-            password = _secret_line(tr("X password: ")) or ""
-    elif prompt_password or (_stdin().isatty() and not totp_stdin):
-        if _stdin().isatty():
-            question = (
-                tr("X password: ") if prompt_password else tr("X password (leave empty to skip): ")
-            )
-            password = _ask_password_twice(question) or None
-        elif prompt_password:
-            raise UsageError(tr("Give the password on standard input with --password-stdin."))
+        password = _secret_line(tr("X password: ")) or ""
+    elif prompt_password:
+        raise UsageError(tr("Give the password on standard input with --password-stdin."))
     if totp_stdin:
         line = _secret_line(tr("2FA (TOTP) secret: "))
         if line is None:
@@ -166,6 +167,26 @@ def _ask_password_twice(question: str) -> str:
             return password
         print(tr("The two entries differ."), file=sys.stderr)
     raise UsageError(tr("The password was not typed the same way twice: nothing was saved."))
+
+
+def _ask_totp_secret() -> str | None:
+    """A 2FA secret typed unseen, asked again when it is not one (the password typed before it
+    is not lost to a typo); empty is none. After three, the last one is returned, and refused
+    as the caller refuses any."""
+    from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
+
+    text = ""
+    for _attempt in range(3):
+        text = _ask_hidden(tr("2FA (TOTP) secret (leave empty to skip): "))
+        if not text:
+            return None
+        try:
+            parse_totp_secret(text)
+        except InvalidTotpSecret as error:
+            print(str(error), file=sys.stderr)
+            continue
+        return text
+    return text
 
 
 def _secret_line(question: str) -> str | None:

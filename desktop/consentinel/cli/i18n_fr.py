@@ -79,7 +79,8 @@ FRENCH: dict[str, str] = {
     "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
     "X password: ": "Mot de passe X : ",
     "Type it again: ": "Tapez-le à nouveau : ",
-    "The account is added without a password.": "Le compte est ajouté sans mot de passe.",
+    "The account is added without a password or 2FA secret.":
+        "Le compte est ajouté sans mot de passe ni secret 2FA.",
     "The two entries differ.": "Les deux saisies diffèrent.",
     "The password was not typed the same way twice: nothing was saved.": (
         "Le mot de passe n'a pas été tapé deux fois de la même façon : rien n'a été enregistré."
@@ -116,6 +117,7 @@ FRENCH: dict[str, str] = {
         "lire le secret sur la première ligne de l'entrée standard",
     "2FA secret saved for @{handle}.": "Secret 2FA enregistré pour @{handle}.",
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
+    "2FA (TOTP) secret (leave empty to skip): ": "Secret 2FA (TOTP) (laisser vide pour passer) : ",
     "Give the secret on standard input with --totp-stdin.":
         "Donnez le secret sur l'entrée standard avec --totp-stdin.",
     "boxes to keep off besides training, which always is: e.g. memory (default: all; '' for "
@@ -134,7 +136,7 @@ FRENCH: dict[str, str] = {
     "download Playwright's Chromium into the user's data folder":
         "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
     "list the accounts": "lister les comptes",
-    "never checked": "jamais vérifié",
+    "not checked yet": "pas encore vérifié",
     "remove it even when no keyring can be reached to delete its secrets":
         "le retirer même si aucun trousseau n'est joignable pour en supprimer les secrets",
     "Nothing was removed. To remove the account anyway and leave any secrets it has in that "
@@ -170,6 +172,7 @@ FRENCH: dict[str, str] = {
     "X refused the sign-in": "X a refusé la connexion",
     "the account is locked": "le compte est verrouillé",
     "the session expired": "la session a expiré",
+    "no session or password saved": "ni session ni mot de passe enregistrés",
     "wrong password": "mot de passe incorrect",
     "X does not know this account": "X ne connaît pas ce compte",
     "X's page has changed": "la page de X a changé",
@@ -323,6 +326,17 @@ FRENCH: dict[str, str] = {
     "Run: consentinel schedule install":
         "Les paramètres demandent des vérifications quand Consentinel est fermé, mais aucune "
         "tâche n'est installée. Lancez : consentinel schedule install",
+    "Automatic checks are off: nothing checks the boxes again unless you do. To check on a "
+    "schedule, choose how often in the settings, or run: "
+    "consentinel schedule install --every daily":
+        "Les vérifications automatiques sont désactivées : rien ne vérifie plus les cases, "
+        "sauf vous. Pour vérifier régulièrement, choisissez une fréquence dans les paramètres, "
+        "ou lancez : consentinel schedule install --every daily",
+    "Consentinel checks only while it is open. To check while it is closed too, tick “Keep "
+    "checking when Consentinel is closed” in the settings, or run: consentinel schedule install":
+        "Consentinel ne vérifie que lorsqu'il est ouvert. Pour vérifier aussi quand il est "
+        "fermé, cochez « Continuer à vérifier quand Consentinel est fermé » dans les "
+        "paramètres, ou lancez : consentinel schedule install",
     "{origin} cannot be reached from here ({reason}).":
         "{origin} est injoignable d'ici ({reason}).",
     "Checks need X: check the internet connection, proxy or firewall.":

@@ -43,6 +43,7 @@ def reason_words(value: object) -> str:
         Reason.REFUSED: tr("X refused the sign-in"),
         Reason.LOCKED: tr("the account is locked"),
         Reason.SESSION_EXPIRED: tr("the session expired"),
+        Reason.NOT_SIGNED_IN: tr("no session or password saved"),
         Reason.WRONG_PASSWORD: tr("wrong password"),
         Reason.UNKNOWN_ACCOUNT: tr("X does not know this account"),
         Reason.PAGE_CHANGED: tr("X's page has changed"),

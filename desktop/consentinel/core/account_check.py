@@ -111,6 +111,8 @@ class AccountCheck:
         self._reverted: set[Box] = set()
         #: The saved session could not be decrypted and was set aside: the result says so.
         self._session_set_aside = False
+        #: A saved session was found for the account (else it was never signed in here).
+        self._had_session = False
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -274,7 +276,8 @@ class AccountCheck:
         self._step(Step.OPENING_SESSION)
         page, grok = await self._open_page()
         boxes: dict[Box, BoxState] | None = None
-        if self.ctx.sessions.exists(self.handle):
+        self._had_session = self.ctx.sessions.exists(self.handle)
+        if self._had_session:
             self._step(Step.READING_PAGE)
             try:
                 boxes = await grok.open()
@@ -338,7 +341,7 @@ class AccountCheck:
             self._session_set_aside = False  # said in full here
             raise _Stop(self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message))
         if secrets.password is None:
-            raise self._fail(Reason.SESSION_EXPIRED)
+            raise self._fail(Reason.SESSION_EXPIRED if self._had_session else Reason.NOT_SIGNED_IN)
         # One sign-in at a time (x-reference §4), the person's own in a visible window too:
         # the other accounts' sign-ins wait until it is over.
         async with self.shared.signin_lock:

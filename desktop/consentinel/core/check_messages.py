@@ -53,12 +53,12 @@ def hidden_on_message(boxes: list[Box]) -> str:
     """Boxes X's own data holds as on, that X's page does not show this account."""
     if len(boxes) == 1:
         return tr(
-            "X's data holds {box} as on, but X's page does not show that box to this account, so "
+            "{box} is on in X's data, but X's page does not show that box to this account, so "
             "it cannot be changed there.",
             box=box_name(boxes[0]),
         )
     return tr(
-        "X's data holds {boxes} as on, but X's page does not show those boxes to this account, "
+        "{boxes} are on in X's data, but X's page does not show those boxes to this account, "
         "so they cannot be changed there.",
         boxes=boxes_text(boxes),
     )
@@ -184,6 +184,12 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.SESSION_EXPIRED: tr(
             "The saved session expired and no password is saved: run `consentinel login {handle}`.",
+            handle=handle,
+        ),
+        Reason.NOT_SIGNED_IN: tr(
+            "No session and no password are saved for this account: run `consentinel login "
+            "{handle}` to sign in in a browser window, or save the password with `consentinel "
+            "account set-password {handle}`.",
             handle=handle,
         ),
         Reason.WRONG_PASSWORD: (

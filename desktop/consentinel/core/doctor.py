@@ -50,7 +50,9 @@ class Check:
     """One line of the report.
 
     `name` is a translated title (or a proper noun such as "Python"); `ok` is True (fine), False
-    (something to fix: `advice` says what) or None (could not tell, or nothing applies here).
+    (something to fix: `advice` says what) or None (could not tell, nothing applies here, or
+    nothing to fix but not fine either, such as a schedule that does not run while the app is
+    closed: `advice` says what it means then).
     """
 
     name: str
@@ -360,6 +362,7 @@ def _shell_quote(text: str) -> str:
 
 def check_schedule(settings: Settings) -> Check:
     from consentinel.core.osjobs import JobState, status
+    from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
     report = status()
     if report.state is JobState.FAILED:
@@ -378,7 +381,23 @@ def check_schedule(settings: Settings) -> Check:
     if report.state is JobState.INSTALLED:
         # Installed but not loaded by the OS scheduler yet: the message says what to run.
         return Check(tr("Schedule"), None, report.message, "", Topic.SCHEDULE)
-    return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)
+    if report.state is JobState.ACTIVE:
+        return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)
+    # No job, and none asked for: nothing to fix, but not fine either, since nothing checks
+    # while the app is closed (or ever, with automatic checks off).
+    if parse_schedule(settings.schedule) is ScheduleChoice.OFF:
+        advice = tr(
+            "Automatic checks are off: nothing checks the boxes again unless you do. To check "
+            "on a schedule, choose how often in the settings, or run: "
+            "consentinel schedule install --every daily"
+        )
+    else:
+        advice = tr(
+            "Consentinel checks only while it is open. To check while it is closed too, tick "
+            "“Keep checking when Consentinel is closed” in the settings, or run: "
+            "consentinel schedule install"
+        )
+    return Check(tr("Schedule"), None, report.message, advice, Topic.SCHEDULE)
 
 
 # -- Screen ----------------------------------------------------------------------------------

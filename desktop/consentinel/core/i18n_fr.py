@@ -38,6 +38,9 @@ FRENCH: dict[str, str] = {
     "@{handle}: X asks to confirm it is you — open Consentinel to sign in":
         "@{handle} : X demande de confirmer que c'est bien vous — ouvrez Consentinel pour vous "
         "connecter",
+    "@{handle}: no session or password saved — open Consentinel to sign in":
+        "@{handle} : ni session ni mot de passe enregistrés — ouvrez Consentinel pour vous "
+        "connecter",
     "@{handle}: X has locked the account — unlock it on X, then open Consentinel":
         "@{handle} : X a verrouillé le compte — déverrouillez-le sur X, puis ouvrez Consentinel",
     "@{handle}: X refused the password — save the right one in Consentinel":
@@ -262,6 +265,12 @@ FRENCH: dict[str, str] = {
         "passe n'est enregistré : Consentinel ne peut pas se connecter à votre place. "
         "Connectez-vous vous-même dans une fenêtre de navigateur avec "
         "`consentinel login {handle}`.",
+    "No session and no password are saved for this account: run `consentinel login "
+    "{handle}` to sign in in a browser window, or save the password with `consentinel "
+    "account set-password {handle}`.":
+        "Ni session ni mot de passe ne sont enregistrés pour ce compte : lancez `consentinel "
+        "login {handle}` pour vous connecter dans une fenêtre de navigateur, ou enregistrez le "
+        "mot de passe avec `consentinel account set-password {handle}`.",
     "The saved session expired and no password is saved: run `consentinel login {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
         "`consentinel login {handle}`.",
@@ -433,11 +442,11 @@ FRENCH: dict[str, str] = {
         "celui de ce compte, ou l'horloge de cet ordinateur est peut-être décalée. Enregistrez à "
         "nouveau le secret avec `consentinel account set-totp {handle}`, ou lancez "
         "`consentinel login {handle}`.",
-    "X's data holds {box} as on, but X's page does not show that box to this account, so it "
+    "{box} is on in X's data, but X's page does not show that box to this account, so it "
     "cannot be changed there.":
         "Les données de X tiennent la case {box} pour cochée, mais la page de X ne montre pas "
         "cette case à ce compte : elle ne peut pas y être modifiée.",
-    "X's data holds {boxes} as on, but X's page does not show those boxes to this account, so "
+    "{boxes} are on in X's data, but X's page does not show those boxes to this account, so "
     "they cannot be changed there.":
         "Les données de X tiennent les cases {boxes} pour cochées, mais la page de X ne montre "
         "pas ces cases à ce compte : elles ne peuvent pas y être modifiées.",

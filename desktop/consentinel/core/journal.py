@@ -501,6 +501,11 @@ class Journal:
         payload.pop("handle", None)
         payload["duration_s"] = round(result.duration_s, 3)
         payload["message_lang"] = current_language()  # the sentence is in the run's language
+        if result.evidence:
+            # Its file name in the evidence folder, as evidence entries hold it: a full path
+            # names the person and their folders in every export. (Older entries keep the full
+            # path they hold; readers take both, by the file name.)
+            payload["evidence"] = result.evidence.name
         return self.append(EntryKind.CHECK, result.handle, payload, run_id)
 
     def record_change(
@@ -535,8 +540,9 @@ class Journal:
         self, run_id: int | None, handle: str, path: Path | str, why: str, sha256: str = ""
     ) -> Entry:
         """A screenshot kept as evidence: its file name in the evidence folder and, so that a
-        changed file shows in verify(), the SHA-256 of its bytes."""
-        payload = {"path": str(path), "why": why}
+        changed file shows in verify(), the SHA-256 of its bytes (given a full path, its file
+        name alone is kept)."""
+        payload = {"path": Path(path).name, "why": why}
         if sha256:
             payload["sha256"] = sha256
         return self.append(EntryKind.EVIDENCE, handle, payload, run_id)

@@ -93,6 +93,10 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
             "@{handle}: X has locked the account — unlock it on X, then open Consentinel",
             handle=handle,
         ),
+        Reason.NOT_SIGNED_IN: tr(
+            "@{handle}: no session or password saved — open Consentinel to sign in",
+            handle=handle,
+        ),
     }
     if reason in words:
         return words[reason]

@@ -45,6 +45,7 @@ def status_for(reason: Reason) -> Status:
         Reason.UNUSUAL_ACTIVITY,
         Reason.LOCKED,
         Reason.SESSION_EXPIRED,
+        Reason.NOT_SIGNED_IN,
     ):
         return Status.NEEDS_USER
     return Status.ERROR

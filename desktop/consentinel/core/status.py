@@ -37,6 +37,7 @@ class Reason(str, Enum):
     REFUSED = "refused"
     LOCKED = "locked"
     SESSION_EXPIRED = "session_expired"
+    NOT_SIGNED_IN = "not_signed_in"  # no session saved yet, and no password to sign in with
     WRONG_PASSWORD = "wrong_password"
     UNKNOWN_ACCOUNT = "unknown_account"
     PAGE_CHANGED = "page_changed"
@@ -60,6 +61,7 @@ SIGN_IN_REASONS = frozenset(
         Reason.CAPTCHA,
         Reason.UNUSUAL_ACTIVITY,
         Reason.SESSION_EXPIRED,
+        Reason.NOT_SIGNED_IN,
         Reason.WRONG_PASSWORD,
         Reason.LOCKED,
         Reason.REFUSED,

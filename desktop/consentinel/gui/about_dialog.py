@@ -192,7 +192,7 @@ class AboutDialog(QDialog):
 
     def _show_diagnostics(self, lines: list[DiagnosticLine]) -> None:
         self.lines = list(lines)
-        words = {True: self.tr("OK"), False: self.tr("To fix"), None: self.tr("Unknown")}
+        words = {True: self.tr("OK"), False: self.tr("To fix"), None: self.tr("Note")}
         colours = {True: ok_color(), False: error_color(), None: unknown_color()}
         what_to_do = html.escape(self.tr("What to do:"))
         rows = []

@@ -293,7 +293,7 @@ class AccountsTable(QTableWidget):
                 capitalised(self.tr("not shown, on at X")),
                 ORANGE,
                 self.tr(
-                    "X's data holds this box as on, but X's page does not show it to this "
+                    "This box is on in X's data, but X's page does not show it to this "
                     "account, so it cannot be changed there."
                 ),
             )

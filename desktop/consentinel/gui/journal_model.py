@@ -91,6 +91,7 @@ _REASONS = {
     Reason.REFUSED: QT_TRANSLATE_NOOP("JournalModel", "X refused the sign-in"),
     Reason.LOCKED: QT_TRANSLATE_NOOP("JournalModel", "the account is locked"),
     Reason.SESSION_EXPIRED: QT_TRANSLATE_NOOP("JournalModel", "the session expired"),
+    Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP("JournalModel", "no session or password saved"),
     Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP("JournalModel", "wrong password"),
     Reason.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP("JournalModel", "X does not know this account"),
     Reason.PAGE_CHANGED: QT_TRANSLATE_NOOP("JournalModel", "X's page has changed"),

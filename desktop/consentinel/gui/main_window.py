@@ -647,7 +647,7 @@ class MainWindow(QMainWindow):
                 f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
             )
             held = self.tr(
-                "X's data still holds as on boxes its page does not show: {accounts}. Nothing "
+                "Some boxes are on in X's data but not shown on its page: {accounts}. Nothing "
                 "can untick them there."
             )
             text += " " + held.replace("{accounts}", where)

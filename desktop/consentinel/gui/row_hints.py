@@ -50,6 +50,11 @@ _HINTS = {
         "X ended the saved session and Consentinel could not sign in again by itself. Use "
         "“Sign in in a browser window…”, or save the password with “Edit account…”.",
     ),
+    Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "Consentinel has no session and no password for this account. Use “Sign in in a "
+        "browser window…”, or save the password with “Edit account…”.",
+    ),
     Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP(
         "RowHints",
         "X said the saved password is wrong. It will not be tried again until you change it "
