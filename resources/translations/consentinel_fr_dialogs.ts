@@ -674,6 +674,10 @@
             <source>no session or password saved</source>
             <translation>ni session ni mot de passe enregistrés</translation>
         </message>
+        <message>
+            <source>a dry run: nothing changed</source>
+            <translation>une simulation : rien n'est changé</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>

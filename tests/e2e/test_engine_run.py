@@ -129,6 +129,14 @@ def test_dry_run_reports_would_fix_and_changes_nothing(sim: SimHarness, tmp_path
     assert carol.status is Status.WOULD_FIX
     assert sim.mutations("carol") == 0
     assert sim.box("carol", Box.TRAINING)
+    # The journal says it was a dry run, in the terminal's words and the window's.
+    from consentinel.cli.log_words import entry_line
+    from consentinel.gui.journal_model import details
+
+    (started,) = [e for e in ctx.journal.entries() if e.kind is EntryKind.RUN_STARTED]
+    assert started.payload == {"trigger": "manual", "dry_run": True}
+    assert entry_line(started).endswith("from the command line (a dry run: nothing changed)")
+    assert details(started) == "Started from the command line (a dry run: nothing changed)"
 
 
 def test_boxes_not_enforced_are_left_alone(sim: SimHarness, tmp_path: Path) -> None:

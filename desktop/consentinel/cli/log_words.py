@@ -68,7 +68,8 @@ def details(entry: Entry) -> str:
         return _with_reason(_status(p.get("outcome")), p.get("reason"))
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))
-        return tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+        words = tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+        return f"{words} ({tr('a dry run: nothing changed')})" if p.get("dry_run") else words
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         return run_end_words(
             p,

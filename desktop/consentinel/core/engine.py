@@ -110,7 +110,7 @@ class Engine:
         cancel = cancel or CancelToken()
         accounts = self._select(handles)
         journal = self.ctx.journal
-        run_id = journal.start_run(trigger)
+        run_id = journal.start_run(trigger, dry_run=dry_run)
         on_event(RunStarted(run_id, tuple(a.handle for a in accounts)))
         results: list[AccountResult]
         cancelled = False

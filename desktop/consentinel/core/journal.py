@@ -417,8 +417,12 @@ class Journal:
                         )
             return stale
 
-    def start_run(self, trigger: str | Enum) -> int:
+    def start_run(self, trigger: str | Enum, *, dry_run: bool = False) -> int:
+        """A run begins; a dry run (boxes read, nothing changed) says so in its first entry."""
         trigger = trigger.value if isinstance(trigger, Enum) else str(trigger)
+        payload: dict[str, Any] = {"trigger": str(trigger)}
+        if dry_run:
+            payload["dry_run"] = True
         with self._lock, self._write():
             now = self._now()
             cur = self._db.execute(
@@ -426,7 +430,7 @@ class Journal:
                 (now, str(trigger), RunStatus.RUNNING.value, os.getpid(), this_host()),
             )
             run_id = int(cur.lastrowid or 0)
-            self._insert(now, run_id, EntryKind.RUN_STARTED, None, {"trigger": str(trigger)})
+            self._insert(now, run_id, EntryKind.RUN_STARTED, None, payload)
             self._own_runs.add(run_id)
             return run_id
 

@@ -106,6 +106,7 @@ _REASONS = {
     Reason.BACKING_OFF: QT_TRANSLATE_NOOP("JournalModel", "waiting after a refused sign-in"),
     Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not let this box be changed"),
 }
+_DRY_RUN = QT_TRANSLATE_NOOP("JournalModel", "a dry run: nothing changed")
 _TRIGGERS = {
     "gui": QT_TRANSLATE_NOOP("JournalModel", "started from the app"),
     "manual": QT_TRANSLATE_NOOP("JournalModel", "started from the command line"),
@@ -232,7 +233,10 @@ def _details_words(entry: Entry) -> str:
         return evidence_words(p)
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))
-        return _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+        words = _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
+        if p.get("dry_run"):
+            words += f" ({_tr(_DRY_RUN)})"
+        return words
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
         return _restart_words(p)
     if entry.kind is EntryKind.SETTINGS_CHANGED:
