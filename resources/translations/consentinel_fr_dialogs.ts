@@ -678,6 +678,10 @@
             <source>a dry run: nothing changed</source>
             <translation>une simulation : rien n'est changé</translation>
         </message>
+        <message>
+            <source>{box}: not shown, on at X</source>
+            <translation>{box} : non affichée, activée chez X</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>

@@ -531,6 +531,27 @@ def test_a_problem_written_in_another_language_is_left_out(
     )
 
 
+def test_a_box_on_at_x_but_not_shown_is_said_whatever_the_checks_language(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """A check made in French: its sentence is left out in the English window, but the box
+    X's data holds on is still said, in the window's words."""
+    from consentinel.gui.journal_model import details
+
+    ctx = AppContext.create(vault=memory_vault)
+    payload = {
+        "status": "opted_out",
+        "settings": {"training": {"before": False, "after": False}},
+        "hidden_on": ["memory"],
+        "message": "La case Mémoire est activée dans les données de X…",
+        "message_lang": "fr",
+    }
+    entry = ctx.journal.append(EntryKind.CHECK, "cleo", payload)
+    words = details(entry)
+    assert words.endswith("Training: off — Memory: not shown, on at X"), words
+    assert "données" not in words
+
+
 def test_refresh_picks_up_new_entries_and_accounts(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     window = _window(qtbot, ctx)

@@ -55,6 +55,24 @@ def test_a_box_left_as_it_was_is_said_by_its_state(tmp_path: Path) -> None:
     assert line.endswith("opted out (already off) — Training: off"), line
 
 
+def test_a_box_on_at_x_but_not_shown_is_said_in_the_readers_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check's sentence ("Memory is on in X's data, but…") is left out for a reader in
+    another language: the box is still said, in theirs."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("manual")
+    kept = {Box.TRAINING: BoxChange(False, False)}
+    result = AccountResult("cleo", Status.OPTED_OUT, settings=kept, hidden_on=(Box.MEMORY,))
+    journal.record_check(run, result)
+    (check,) = journal.entries(kinds=[EntryKind.CHECK])
+    assert entry_line(check).endswith("Training: off — Memory: not shown, on at X")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert entry_line(check).endswith(
+        "Entraînement\u00a0: désactivée — Mémoire\u00a0: non affichée, activée chez X"
+    )
+
+
 def test_a_notification_sent_in_another_language_is_said_in_the_readers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -258,6 +258,7 @@ FRENCH: dict[str, str] = {
     "opted out (already off)": "déjà décoché (rien à changer)",
     "fixed (switched off and verified)": "corrigé (décoché et vérifié)",
     "would be fixed (dry run)": "serait corrigé (simulation)",
+    "{box}: not shown, on at X": "{box} : non affichée, activée chez X",
     "a dry run: nothing changed": "une simulation : rien n'est changé",
     "needs you": "vous attend",
     "sign-in failed": "échec de la connexion",

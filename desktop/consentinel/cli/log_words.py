@@ -177,6 +177,9 @@ def _check(p: dict[str, Any]) -> str:
             parts.append(tr("{box}: {state}", box=_box(value), state=_on_off(after)))
         else:
             parts.append(_box_change(value, before, after))
+    # Boxes on in X's data that its page does not show, in the reader's words (the entry's
+    # sentence, in the check's language, is left out for a reader in another).
+    parts += [tr("{box}: not shown, on at X", box=_box(b)) for b in p.get("hidden_on") or ()]
     return " — ".join(parts)
 
 

@@ -157,6 +157,10 @@ def check_words(payload: dict[str, Any]) -> str:
             parts.append(state_words(box_value, change.get("after")))
         else:
             parts.append(change_words({"box": box_value, **change}))
+    # Boxes on in X's data that its page does not show: said in the reader's words too (the
+    # entry's sentence, in the check's language, is left out for a reader in another).
+    hidden = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: not shown, on at X"))
+    parts += [hidden.replace("{box}", _box_words(b)) for b in payload.get("hidden_on") or ()]
     return " — ".join(parts)
 
 
