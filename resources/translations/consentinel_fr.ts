@@ -52,7 +52,7 @@
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/accounts_table.py" line="62"/>
-        <source>Last checked</source>
+        <source>Last check</source>
         <translation>Dernière vérification</translation>
     </message>
     <message>
@@ -597,6 +597,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>Consentinel has no session and no password for this account. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
         <translation>Consentinel n'a ni session ni mot de passe pour ce compte. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+    </message>
+    <message>
+        <source>X asked to slow down: Consentinel sends no request for this account before {when}.</source>
+        <translation>X a demandé de ralentir : Consentinel n'envoie aucune requête pour ce compte avant le {when}.</translation>
+    </message>
+    <message>
+        <source>X asked to slow down at this check; the next check tries again.</source>
+        <translation>X a demandé de ralentir lors de cette vérification ; la prochaine réessaiera.</translation>
     </message>
 </context>
 <context>

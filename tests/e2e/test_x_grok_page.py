@@ -65,6 +65,10 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
     assert ada.evidence is not None and ada.evidence.is_file()
     assert ada.message.endswith("A screenshot of the page was saved.")
     assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+    if layout == "no_wrapper":
+        # The screenshot shows the boxes: the sentence must not say the page never came.
+        assert "never appeared" not in ada.message
+        assert "the page shows boxes, but not in the Grok settings' frame" in ada.message
 
 
 def test_extra_wrappers_around_the_blocks_are_fine(sim: SimHarness, tmp_path: Path) -> None:

@@ -201,6 +201,25 @@ def test_shows_the_browser_found_and_the_data_folder(qtbot: QtBot, memory_vault:
     assert "as soon as you save" in dialog.language_note.text()  # the windows switch at once
 
 
+def test_focus_starts_on_the_first_setting_and_tab_never_stops_on_the_scroll_area(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The scroll area around the settings is no stop of its own: unnamed, nothing is drawn
+    as focused there, and a screen reader says nothing."""
+    dialog = SettingsDialog(AppContext.create(vault=memory_vault))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    seen = []
+    for _stop in range(40):
+        widget = dialog.focusWidget()
+        assert widget is not dialog.settings_area
+        seen.append(widget)
+        dialog.focusNextChild()
+    assert seen[0] is not None and dialog.settings_area.isAncestorOf(seen[0])
+
+
 def _fill(ctx: AppContext, vault: Vault) -> None:
     for handle in ("alice", "bob"):
         ctx.accounts.add(Account(handle))

@@ -11,12 +11,13 @@ from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountState
-from consentinel.core.check_messages import reason_message
+from consentinel.core.check_messages import rate_limited_message, reason_message
 from consentinel.core.events import AccountResult, BoxChange, PromptRequest, RunResult
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.row_hints import status_hint
+from consentinel.gui.time_words import local_text
 from tests.gui._app_support import add_account, make_context, running_app
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
@@ -96,6 +97,15 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
     later = NOW + timedelta(hours=5)
     blocked = status_hint(_row(Reason.REFUSED, "… run `consentinel login alice` …", later), NOW)
     assert "No automatic sign-in before" in blocked
+
+    # X's "slow down": its time written as every other time in the window, not as the
+    # command line's sentence writes it (2026-12-04 18:06).
+    slow = rate_limited_message("alice", later)
+    hint = status_hint(_row(Reason.RATE_LIMITED, slow, later), NOW)
+    assert hint.endswith(f"before {local_text(later)}."), hint
+    assert later.astimezone().strftime("%Y-%m-%d") not in hint
+    over = status_hint(_row(Reason.RATE_LIMITED, slow, NOW - timedelta(hours=1)), NOW)
+    assert "the next check tries again" in over
 
 
 def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(

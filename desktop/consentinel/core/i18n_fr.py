@@ -189,6 +189,9 @@ FRENCH: dict[str, str] = {
     "X said something went wrong": "X a signalé une erreur",
     "X is rate limiting": "X limite les requêtes",
     "the Grok settings never appeared": "les paramètres Grok ne sont jamais apparus",
+    "the page shows boxes, but not in the Grok settings' frame Consentinel knows":
+        "la page montre des cases, mais pas dans le cadre des paramètres Grok que Consentinel "
+        "connaît",
     "the Grok settings wrapper is missing or repeated":
         "le bloc des paramètres Grok manque ou apparaît plusieurs fois",
     "the {box} box is missing": "la case {box} manque",

@@ -100,7 +100,7 @@ class AccountsTable(QTableWidget):
     def retranslate(self) -> None:
         labels = [self.tr("Account"), self.tr("Status")]
         labels += [box_name(box) for box in ALL_BOXES]
-        labels += [self.tr("Last checked"), self.tr("Next check")]
+        labels += [self.tr("Last check"), self.tr("Next check")]
         self.setHorizontalHeaderLabels(labels)
         self._status_width = None  # the words changed
 

@@ -46,6 +46,8 @@ from consentinel.gui.journal_model import (
 )
 from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 from consentinel.gui.row_hints import window_advice
+from consentinel.gui.screen_room import resize_within_screen
+from consentinel.gui.wrapping_row import WrappingRow
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
 MAX_ROWS = 5000
@@ -77,7 +79,7 @@ class JournalWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self._ctx = ctx
         self.setWindowTitle(self.tr("Journal — Consentinel"))
-        self.resize(1100, 620)
+        resize_within_screen(self, 1100, 620)
 
         self.account_filter = QComboBox()
         self.account_filter.setAccessibleName(self.tr("Account"))
@@ -132,7 +134,7 @@ class JournalWindow(QWidget):
         #: app's language: Excel follows the system).
         self.csv_delimiter = spreadsheet_delimiter(QLocale.system())
 
-        filters = QHBoxLayout()
+        pairs = []
         for text, widget in (
             (self.tr("&Account:"), self.account_filter),
             (self.tr("&Outcome:"), self.outcome_filter),
@@ -142,9 +144,9 @@ class JournalWindow(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addStretch(1)
+            pairs.append((label, widget))
+        #: In two rows when one would be wider than the window (a small screen at 200 %).
+        self.filter_row = WrappingRow(pairs)
 
         self.model = JournalModel(self)
         self.table = QTableView()
@@ -199,7 +201,7 @@ class JournalWindow(QWidget):
         bottom.addWidget(self.json_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 

@@ -29,6 +29,7 @@ from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.dialog_words import box_name
 from consentinel.gui.qt_by_name import set_by_name
+from consentinel.gui.screen_room import resize_within_screen
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
 
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
-        self.resize(980, 560)
+        resize_within_screen(self, 980, 560)
 
         self._table: AccountsTable | None = None
         self.panel = CheckPanel()

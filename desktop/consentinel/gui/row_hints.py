@@ -73,6 +73,13 @@ _HINTS = {
     ),
 }
 _NOT_BEFORE = QT_TRANSLATE_NOOP("RowHints", "No automatic sign-in before {when}.")
+_SLOW_DOWN_UNTIL = QT_TRANSLATE_NOOP(
+    "RowHints",
+    "X asked to slow down: Consentinel sends no request for this account before {when}.",
+)
+_SLOWED_DOWN = QT_TRANSLATE_NOOP(
+    "RowHints", "X asked to slow down at this check; the next check tries again."
+)
 
 
 def _t(text: object) -> str:
@@ -90,6 +97,13 @@ def window_advice(reason: Reason | None, message: str) -> str:
 
 def status_hint(row: AccountRow, now: datetime) -> str:
     """The status cell's tooltip; while X's refusal holds, until when."""
+    if row.reason is Reason.RATE_LIMITED:
+        # Its time in the window's words, as every other time there (the check's sentence
+        # has it as the command line writes times).
+        until = row.state.blocked_until
+        if until is not None and row.state.is_blocked(now):
+            return _t(_SLOW_DOWN_UNTIL).replace("{when}", local_text(until))
+        return _t(_SLOWED_DOWN)
     hint = window_advice(row.reason, row.message)
     if hint == row.message:
         return hint

@@ -223,6 +223,9 @@ class SettingsDialog(QDialog):
         self.settings_area.setFrameShape(QFrame.Shape.NoFrame)
         self.settings_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.settings_area.setWidget(content)
+        # Not a stop of its own in the Tab order (unnamed, nothing drawn as focused): focus goes
+        # to the first setting, and the area scrolls to whichever setting has it.
+        self.settings_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.settings_area, 1)
         layout.addWidget(self.save_error)

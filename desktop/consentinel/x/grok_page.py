@@ -400,10 +400,21 @@ class GrokPage:
                 # Its script or data may never have come because X went away.
                 if trouble := await trouble_reaching(self.page, self.site):
                     raise trouble from exc
-                raise await self._page_changed(tr("the Grok settings never appeared")) from exc
+                raise await self._page_changed(await self._why_never_ready()) from exc
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None
         return str(state) if state else None
+
+    async def _why_never_ready(self) -> str:
+        """What the page showed instead of the settings Consentinel knows: boxes outside the
+        frame it looks for (X changed the page's structure), or none at all."""
+        try:
+            boxes = await self.page.locator('input[type="checkbox"]').count()
+        except PlaywrightError:
+            boxes = 0
+        if boxes:
+            return tr("the page shows boxes, but not in the Grok settings' frame Consentinel knows")
+        return tr("the Grok settings never appeared")
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)
