@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+def _desktop_sized_offscreen() -> str:
+    """Qt's offscreen screen is 800 by 600 unless told otherwise, smaller than the windows'
+    usual sizes, which never exceed their screen: the tests' windows open on a common
+    desktop screen (1920 by 1200), as on most people's. Tests about small screens and 200 %
+    give their own (tests/gui/test_window_sizes.py)."""
+    config = Path(tempfile.gettempdir()) / "consentinel-tests-screen.json"
+    screen = {"name": "desktop", "width": 1920, "height": 1200, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}))
+    return f"offscreen:configfile={config}"
+
+
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = _desktop_sized_offscreen()
 
 pytest_plugins = [
     "tests.fixtures.simx_fixtures",

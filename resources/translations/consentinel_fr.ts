@@ -547,6 +547,18 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>; </source>
         <translation> ; </translation>
     </message>
+    <message>
+        <source>The account could not be checked: {cause}</source>
+        <translation>Le compte n'a pas pu être vérifié : {cause}</translation>
+    </message>
+    <message>
+        <source>No account could be checked: {cause}</source>
+        <translation>Aucun compte n'a pu être vérifié : {cause}</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} accounts could not be checked: {cause}</source>
+        <translation>{bad} comptes sur {n} n'ont pas pu être vérifiés : {cause}</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -59,6 +59,33 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         )
 
 
+def test_one_cause_on_this_computer_is_named_in_the_summary(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """No browser, the keyring, the network: the same cause for every account not done is said
+    once, in the window's words, rather than "hover a status" on each row."""
+    missing = reason_message(Reason.BROWSER_MISSING, "")  # sends the person to the CLI
+    no_browser = [
+        AccountResult(h, Status.ERROR, Reason.BROWSER_MISSING, message=missing) for h in "ab"
+    ]
+    no_keyring = AccountResult("c", Status.ERROR, Reason.KEYRING_UNAVAILABLE, message="Keyring.")
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        summary = app.window.summary
+        text = summary(_run(*no_browser))
+        assert text.startswith("No account could be checked: Consentinel could not start a "), text
+        assert "“Settings…”" in text and "hover" not in text
+        assert summary(_run(no_keyring)) == "The account could not be checked: Keyring."
+        done = _result("d", Status.OPTED_OUT)
+        assert summary(_run(done, no_keyring)) == "1 of 2 accounts could not be checked: Keyring."
+        # Causes that differ, or one only the account has (X's puzzle): each row says its own.
+        mixed = summary(_run(no_browser[0], no_keyring))
+        assert mixed.startswith("Every box you chose is off on 0 of 2 accounts."), mixed
+        captcha = AccountResult("e", Status.NEEDS_USER, Reason.CAPTCHA)
+        assert "hover" in summary(
+            _run(captcha, AccountResult("f", Status.NEEDS_USER, Reason.CAPTCHA))
+        )
+
+
 def test_in_french_the_summary_sets_a_space_before_each_semicolon(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:

@@ -634,6 +634,7 @@ class MainWindow(QMainWindow):
                 "to read why not on the others."
             )
         text = text.replace("{good}", str(good)).replace("{n}", str(total))
+        text = self._one_cause(result) or text
         # French sets a space before ";" (the catalogue's own, non-breaking).
         between = self.tr("; ")
         reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
@@ -653,6 +654,33 @@ class MainWindow(QMainWindow):
             )
             text += " " + held.replace("{accounts}", where)
         return text
+
+    def _one_cause(self, result: RunResult) -> str | None:
+        """When every account not done stopped for one cause that kept it from X (no browser,
+        the keyring, the network), the summary says it, rather than sending the person to each
+        row to read the same sentence."""
+        from consentinel.core.status import RETRY_SOON_REASONS
+        from consentinel.gui.row_hints import window_advice
+
+        failed = [a for a in result.accounts if not a.all_off]
+        reasons = {a.reason for a in failed}
+        if not failed or len(reasons) != 1:
+            return None
+        reason = failed[0].reason
+        if reason not in RETRY_SOON_REASONS:
+            return None
+        cause = window_advice(reason, failed[0].message)
+        total = len(result.accounts)
+        if len(failed) == total:
+            text = (
+                self.tr("The account could not be checked: {cause}")
+                if total == 1
+                else self.tr("No account could be checked: {cause}")
+            )
+        else:
+            text = self.tr("{bad} of {n} accounts could not be checked: {cause}")
+        text = text.replace("{bad}", str(len(failed))).replace("{n}", str(total))
+        return text.replace("{cause}", cause)
 
     def _notify(self, result: RunResult) -> None:
         if not self.ctx.settings.notifications or self.notifier is None:
