@@ -238,6 +238,12 @@ class Vault:
 
     # -- availability ---------------------------------------------------------------------------
 
+    def check_usable(self) -> None:
+        """Raise VaultUnavailable when there is no keyring Consentinel may use at all (none, or
+        one that keeps secrets in a plain file); nothing is read, so a locked keyring is not
+        asked for its password (the app's start says the first, not the second)."""
+        self._refuse_insecure()
+
     def check(self) -> None:
         """Raise VaultUnavailable or VaultLocked unless secrets can be read and written."""
         self._refuse_insecure()

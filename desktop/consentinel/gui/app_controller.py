@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from consentinel.core.context import AppContext
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
     from consentinel.gui.journal_verdict import Verdicts
 
 log = logging.getLogger(__name__)
+
+
+class _Said(QObject):
+    """A sentence from a thread, said in the window by the GUI thread (a queued signal)."""
+
+    text = Signal(str)
+
 
 #: How long work kept for after the first paint waits, at most, for a paint that does not come.
 FIRST_FRAME_GRACE_MS = 3000
@@ -121,6 +129,35 @@ class AppController(QObject):
         self.after_first_frame(self._begin_journal_check)
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
+        if self.demo is None and self.ctx.accounts.list():
+            # No keyring at all: every check would fail; said now, not at the first check.
+            self.after_first_frame(self._look_for_a_keyring)
+
+    def _look_for_a_keyring(self) -> None:
+        """In a thread (the keyring library loads there, and asks D-Bus which keyrings run);
+        the answer comes back through a queued signal."""
+        import threading
+
+        said = _Said(self)
+        said.text.connect(self._say_no_keyring)
+        vault = self.ctx.vault
+
+        def look() -> None:
+            from consentinel.core.vault import VaultError
+
+            try:
+                vault.check_usable()
+            except VaultError as error:
+                with contextlib.suppress(RuntimeError):  # the app quit meanwhile
+                    said.text.emit(str(error))
+
+        self._keyring_said = said
+        threading.Thread(target=look, name="keyring-look", daemon=True).start()
+
+    def _say_no_keyring(self, text: str) -> None:
+        if not self._shut_down:
+            log.warning("%s", text)
+            self.window.statusBar().showMessage(text)
 
     def _begin_journal_check(self) -> None:
         try:

@@ -1,0 +1,61 @@
+"""With accounts and no keyring at all, every check would fail: the window says so once it is
+up, not at the first check. A keyring that is there (locked or not) is not asked anything."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from keyring.backends.fail import Keyring as NoKeyring
+from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.memory_keyring import MemoryKeyring
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+from consentinel.core.vault import Vault
+from tests.gui._app_support import running_app
+
+QUIET = Settings(schedule="off", check_on_start=False)
+
+
+class _CountingKeyring(MemoryKeyring):
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+def _context(home: Path, vault: Vault) -> AppContext:
+    ctx = AppContext.create(AppPaths(home), vault=vault, settings=QUIET)
+    ctx.accounts.add(Account("alice"))
+    return ctx
+
+
+def test_no_keyring_is_said_once_the_window_is_up(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = _context(consentinel_home, Vault(NoKeyring()))
+    with running_app(qtbot, ctx) as app:
+        status = app.window.statusBar()
+        qtbot.waitUntil(
+            lambda: "No system keyring is available" in status.currentMessage(), timeout=20_000
+        )
+
+
+def test_a_keyring_that_is_there_is_not_asked_and_nothing_is_said(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    keyring = _CountingKeyring()
+    ctx = _context(consentinel_home, Vault(keyring))
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: hasattr(app, "_keyring_said"), timeout=20_000)
+        for thread in threading.enumerate():
+            if thread.name == "keyring-look":
+                thread.join(timeout=20)
+        QCoreApplication.processEvents()  # (the queued signal, if any, is delivered)
+        assert "keyring" not in app.window.statusBar().currentMessage()
+    assert keyring.reads == 0  # nothing read: a locked keyring would have asked for its password
