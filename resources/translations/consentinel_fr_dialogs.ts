@@ -1401,6 +1401,10 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
             <source>Not only when a box was changed: a picture of the settings page at each check, as evidence that the boxes were still off that day.</source>
             <translation>Pas seulement quand une case a été modifiée : une image de la page des paramètres à chaque vérification, comme preuve que les cases étaient encore décochées ce jour-là.</translation>
         </message>
+        <message>
+            <source>The CONSENTINEL_BROWSER variable names {path}, which is not a program this computer can run: it is not used.</source>
+            <translation>La variable CONSENTINEL_BROWSER désigne {path}, qui n'est pas un programme que cet ordinateur peut lancer : il n'est pas utilisé.</translation>
+        </message>
     </context>
     <context>
         <name>BrowserSetupDialog</name>

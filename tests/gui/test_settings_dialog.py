@@ -220,6 +220,19 @@ def test_focus_starts_on_the_first_setting_and_tab_never_stops_on_the_scroll_are
     assert seen[0] is not None and dialog.settings_area.isAncestorOf(seen[0])
 
 
+def test_a_browser_variable_naming_no_program_is_said_not_silently_passed_over(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As the doctor says it: checks use the browser found instead, and the person is told
+    why the one they named is not the one shown."""
+    missing = tmp_path / "no-such-chromium"
+    monkeypatch.setenv("CONSENTINEL_BROWSER", str(missing))
+    dialog = SettingsDialog(AppContext.create(vault=memory_vault))
+    qtbot.addWidget(dialog)
+    text = dialog.found_label.text()
+    assert text.startswith("Found: ") and f"names {missing}, which is not a program" in text
+
+
 def _fill(ctx: AppContext, vault: Vault) -> None:
     for handle in ("alice", "bob"):
         ctx.accounts.add(Account(handle))

@@ -40,7 +40,7 @@ from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
 from consentinel.gui.wrapped_labels import fit_wrapped_labels
-from consentinel.x.browser import find_browser
+from consentinel.x.browser import find_browser, skipped_browser_setting
 
 log = logging.getLogger(__name__)
 
@@ -323,11 +323,19 @@ class SettingsDialog(QDialog):
             )
             self.found_label.setStyleSheet(error_style())
         else:
-            self.found_label.setText(
+            text = (
                 self.tr("Found: {name} ({path})")
                 .replace("{name}", found.name)
                 .replace("{path}", str(found.path))
             )
+            skipped = skipped_browser_setting(None)
+            if skipped is not None:  # CONSENTINEL_BROWSER names what cannot run: not used
+                unused = self.tr(
+                    "The CONSENTINEL_BROWSER variable names {path}, which is not a program "
+                    "this computer can run: it is not used."
+                )
+                text += " " + unused.replace("{path}", skipped[0])
+            self.found_label.setText(text)
 
     def _browser_problem(self) -> str | None:
         if not self.browser_custom.isChecked():
