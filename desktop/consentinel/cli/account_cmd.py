@@ -31,7 +31,15 @@ def add_parser(sub: Any) -> None:
     )
     verbs = account.add_subparsers(dest="verb", metavar=tr("VERB"), required=True)
 
-    add = verbs.add_parser("add", help=tr("add an account"))
+    add = verbs.add_parser(
+        "add",
+        help=tr("add an account"),
+        description=tr(
+            "At a terminal, it asks for the password (typed twice) and then the 2FA secret; "
+            "either may be left empty. From a pipe, --password-stdin and --totp-stdin name the "
+            "lines to read."
+        ),
+    )
     add.add_argument("handle", metavar=tr("HANDLE"), help=tr("the X handle, with or without @"))
     first_line = tr("read the password from the first line of standard input")
     add.add_argument("--password-stdin", action="store_true", help=first_line)

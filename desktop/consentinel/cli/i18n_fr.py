@@ -228,6 +228,12 @@ FRENCH: dict[str, str] = {
         "lire le secret 2FA (TOTP) sur la ligne suivante de l'entrée standard (la première sans "
         "--password-stdin)",
     "read the boxes but change nothing": "lire les cases sans rien changer",
+    "At a terminal, it asks for the password (typed twice) and then the 2FA secret; "
+    "either may be left empty. From a pipe, --password-stdin and --totp-stdin name the "
+    "lines to read.":
+        "Au terminal, la commande demande le mot de passe (tapé deux fois) puis le secret 2FA ; "
+        "chacun peut rester vide. Depuis un tube, --password-stdin et --totp-stdin désignent "
+        "les lignes à lire.",
     "read the password from the first line of standard input":
         "lire le mot de passe sur la première ligne de l'entrée standard",
     "remove an account, its secrets and its session":
