@@ -8,7 +8,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -238,34 +237,9 @@ def test_schedule_that_runs_is_ok_under_a_real_user_manager(tmp_path: Path) -> N
     """A timer systemd runs is the one "OK" schedule line (whatever the app's own schedule:
     the job checks while the app is closed). systemd's user manager, in a private namespace
     as in test_osjobs_systemd_live."""
-    from tests.unit.test_osjobs_systemd_live import NAMESPACE_SCRIPT, SYSTEMD
+    from tests.unit.test_osjobs_systemd_live import run_under_user_manager
 
-    unshare = shutil.which("unshare")
-    if unshare is None or not Path(SYSTEMD).exists():
-        pytest.fail("needs util-linux's unshare and systemd: `sudo apt-get install -y systemd`")
-    (tmp_path / "driver.py").write_text(_ACTIVE_DRIVER)
-    env = {
-        **os.environ,
-        "WORK": str(tmp_path),
-        "SYSTEMD": SYSTEMD,
-        "PYTHON": sys.executable,
-        "XDG_RUNTIME_DIR": f"/run/user/{os.getuid()}",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "CONSENTINEL_HOME": str(tmp_path / "data home"),
-        "CONSENTINEL_LANG": "en",
-    }
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    flags = ["-m", "--propagation", "private"] + ([] if os.getuid() == 0 else ["-r"])
-    done = subprocess.run(
-        [unshare, *flags, "sh", "-c", NAMESPACE_SCRIPT],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    if "unshare failed" in done.stderr or "Operation not permitted" in done.stderr:
-        pytest.fail(f"cannot create the namespaces this test needs: {done.stderr}")
+    done = run_under_user_manager(tmp_path, _ACTIVE_DRIVER, CONSENTINEL_LANG="en")
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}"
     lines = json.loads(done.stdout.strip().splitlines()[-1])
     for ok, detail, advice in lines.values():

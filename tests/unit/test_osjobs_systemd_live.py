@@ -77,34 +77,45 @@ DRIVER = textwrap.dedent(
 )
 
 
-def test_timer_installs_enables_and_runs_under_a_real_user_manager(tmp_path: Path) -> None:
+def run_under_user_manager(
+    tmp_path: Path, driver: str, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`driver` (Python source) run by NAMESPACE_SCRIPT under its own systemd user manager in
+    a private namespace, with CONSENTINEL_HOME at `tmp_path/data home` and `env` added; fails
+    the test when this machine cannot make the namespaces (see the module's docstring)."""
     unshare = shutil.which("unshare")
     if unshare is None or not Path(SYSTEMD).exists():
         pytest.fail("needs util-linux's unshare and systemd: `sudo apt-get install -y systemd`")
-    (tmp_path / "driver.py").write_text(DRIVER)
-    home = tmp_path / "data home"
-    env = {
+    (tmp_path / "driver.py").write_text(driver)
+    full_env = {
         **os.environ,
         "WORK": str(tmp_path),
         "SYSTEMD": SYSTEMD,
         "PYTHON": sys.executable,
         "XDG_RUNTIME_DIR": f"/run/user/{os.getuid()}",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "CONSENTINEL_HOME": str(home),
+        "CONSENTINEL_HOME": str(tmp_path / "data home"),
+        **env,
     }
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    full_env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     flags = ["-m", "--propagation", "private"] + ([] if os.getuid() == 0 else ["-r"])
     done = subprocess.run(
         [unshare, *flags, "sh", "-c", NAMESPACE_SCRIPT],
         capture_output=True,
         text=True,
-        env=env,
+        env=full_env,
         timeout=120,
         check=False,
     )
-    log = (tmp_path / "manager.log").read_text() if (tmp_path / "manager.log").exists() else ""
     if "unshare failed" in done.stderr or "Operation not permitted" in done.stderr:
         pytest.fail(f"cannot create the namespaces this test needs: {done.stderr}\n{__doc__}")
+    return done
+
+
+def test_timer_installs_enables_and_runs_under_a_real_user_manager(tmp_path: Path) -> None:
+    home = tmp_path / "data home"
+    done = run_under_user_manager(tmp_path, DRIVER)
+    log = (tmp_path / "manager.log").read_text() if (tmp_path / "manager.log").exists() else ""
     assert done.returncode == 0, f"{done.stdout}\n{done.stderr}\n{log}"
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["manager"] is True
