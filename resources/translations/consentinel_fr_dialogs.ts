@@ -463,6 +463,10 @@
             <source>Waiting for you in the browser…</source>
             <translation>Vous attend dans le navigateur…</translation>
         </message>
+        <message>
+            <source>Slowed down by X</source>
+            <translation>Ralenti par X</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>

@@ -195,3 +195,31 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
     table.set_rows(rows_for(ctx), now + timedelta(hours=30), now)
     assert due("ray") == "In 30 hours"
     assert due("lou") == "After a new password"
+
+
+def test_x_asking_to_slow_down_is_said_as_a_wait_not_as_an_error(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A 429 from X is X's doing and Consentinel waits as asked: the row says so in its own
+    words and in the grey of a wait, not as a red "Error"; its tooltip says until when."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Reason, Status
+    from consentinel.gui.status_colors import GREY, RED, dot_icon
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "rita", "pw")
+    add_account(ctx, "erin", "pw")
+    ctx.accounts.block("rita", Reason.RATE_LIMITED, hours=1)
+    run = ctx.journal.start_run("scheduled")
+    ctx.journal.record_check(run, AccountResult("rita", Status.ERROR, Reason.RATE_LIMITED))
+    ctx.journal.record_check(run, AccountResult("erin", Status.ERROR, Reason.NETWORK))
+    ctx.journal.finish_run(run)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    rita, erin = (table.item(table.row_of(h) or 0, STATUS_COLUMN) for h in ("rita", "erin"))
+    assert (rita.text(), erin.text()) == ("Slowed down by X", "Error")
+    assert rita.icon().cacheKey() == dot_icon(GREY).cacheKey()
+    assert erin.icon().cacheKey() == dot_icon(RED).cacheKey()
+    assert rita.toolTip().startswith("X asked to slow down: Consentinel sends no request")
+    assert "Slowed down by X" in all_status_texts()  # the column is wide enough for it

@@ -133,23 +133,28 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
 def test_the_outcome_filter_names_checks_as_the_table_does(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:
-    """A changed page and a cancelled check are listed under their own names, not under Error."""
+    """A changed page, X's request to slow down and a cancelled check are listed under their
+    own names, not under Error."""
     ctx = AppContext.create(vault=memory_vault)
     run = ctx.journal.start_run("gui")
     for handle, reason in (
         ("carol", Reason.PAGE_CHANGED),
         ("dave", Reason.CANCELLED),
         ("erin", Reason.NETWORK),
+        ("rita", Reason.RATE_LIMITED),
     ):
         ctx.journal.record_check(run, AccountResult(handle, Status.ERROR, reason))
     ctx.journal.finish_run(run)
     window = _window(qtbot, ctx)
     outcomes = [window.outcome_filter.itemText(i) for i in range(window.outcome_filter.count())]
-    assert outcomes[-3:] == ["Error", "Page changed", "Cancelled"]
+    assert outcomes[-4:] == ["Error", "Page changed", "Slowed down by X", "Cancelled"]
 
     _select(window.outcome_filter, Reason.PAGE_CHANGED.value)
     assert _column(window, window.model.ACCOUNT) == ["@carol"]
     assert _column(window, window.model.DETAILS) == ["Page changed"]
+    _select(window.outcome_filter, Reason.RATE_LIMITED.value)
+    assert _column(window, window.model.ACCOUNT) == ["@rita"]
+    assert _column(window, window.model.DETAILS) == ["Slowed down by X"]
     _select(window.outcome_filter, Reason.CANCELLED.value)
     assert _column(window, window.model.ACCOUNT) == ["@dave"]
     _select(window.outcome_filter, Status.ERROR.value)

@@ -113,6 +113,19 @@ def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path
     assert not [line for line in said if "error" in line], said
 
 
+def test_x_asking_to_slow_down_is_not_called_an_error(tmp_path: Path) -> None:
+    """A 429 from X: "X asked to slow down", as the window names it, not "error"."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    journal.record_check(run, AccountResult("rita", Status.ERROR, Reason.RATE_LIMITED))
+    journal.record_check(run, AccountResult("erin", Status.ERROR, Reason.NETWORK))
+    journal.finish_run(run)
+    said = [entry_line(e) for e in journal.entries()]
+    rita = next(line for line in said if "@rita" in line)
+    assert rita.endswith("@rita             X asked to slow down"), rita
+    assert said[-1].endswith("error: 1, X asked to slow down: 1"), said[-1]
+
+
 def test_an_interrupted_run_says_it_once(tmp_path: Path) -> None:
     """Its kind says "check interrupted": the details do not say "interrupted" again."""
     journal = Journal.open(tmp_path / "journal.sqlite3")

@@ -69,8 +69,9 @@ SIGN_IN_REASONS = frozenset(
 )
 
 #: Reasons whose check is named after them rather than after its status ("Page changed",
-#: "Cancelled", not "Error"), in the windows and in their filters.
-OWN_NAME_REASONS: tuple[Reason, ...] = (Reason.PAGE_CHANGED, Reason.CANCELLED)
+#: "Slowed down by X", "Cancelled", not "Error"), in the windows and in their filters: none is
+#: a failure of the person's or of this computer's.
+OWN_NAME_REASONS: tuple[Reason, ...] = (Reason.PAGE_CHANGED, Reason.RATE_LIMITED, Reason.CANCELLED)
 
 #: Reasons that kept a check from reaching X (the network, this computer's browser or keyring):
 #: a run where any account ended so did not go through, and is tried again soon, not after a

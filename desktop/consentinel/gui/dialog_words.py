@@ -40,7 +40,13 @@ _STATUS_NAMES = {
 }
 _PAGE_CHANGED = QT_TRANSLATE_NOOP("DialogWords", "Page changed")
 _CANCELLED = QT_TRANSLATE_NOOP("DialogWords", "Cancelled")
-_OWN_NAMES = {Reason.PAGE_CHANGED: _PAGE_CHANGED, Reason.CANCELLED: _CANCELLED}
+# X's doing and not a failure: Consentinel waits as X asked (its tooltip says until when).
+_SLOWED_DOWN = QT_TRANSLATE_NOOP("DialogWords", "Slowed down by X")
+_OWN_NAMES = {
+    Reason.PAGE_CHANGED: _PAGE_CHANGED,
+    Reason.RATE_LIMITED: _SLOWED_DOWN,
+    Reason.CANCELLED: _CANCELLED,
+}
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
@@ -105,7 +111,8 @@ def not_shown() -> str:
 
 
 def status_name(status: Status, reason: Reason | None = None) -> str:
-    """The status in words; a changed page and a cancelled check get their own words."""
+    """The status in words; a changed page, X's request to slow down and a cancelled check
+    get their own words (OWN_NAME_REASONS)."""
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
     return _t(_STATUS_NAMES[status])
@@ -127,7 +134,8 @@ def all_status_texts() -> list[str]:
     """Every word the status column can show (its width is set by the widest, so that it does
     not jump at each step of a check)."""
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
-    return [*words, _t(_PAGE_CHANGED), _t(_CANCELLED), _t(_NOT_CHECKED), _t(_WAITING)]
+    own = [_t(text) for text in _OWN_NAMES.values()]
+    return [*words, *own, _t(_NOT_CHECKED), _t(_WAITING)]
 
 
 def kind_name(kind: EntryKind) -> str:

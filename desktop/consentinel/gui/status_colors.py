@@ -23,6 +23,8 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
         return GREY
     if reason is Reason.PAGE_CHANGED:
         return PURPLE
+    if reason is Reason.RATE_LIMITED:  # waiting as X asked, as after a refused sign-in
+        return GREY
     return {
         Status.OPTED_OUT: GREEN,
         Status.FIXED: BLUE,
