@@ -146,6 +146,14 @@ def test_atomic_write_into_missing_folder_names_path_and_cause(tmp_path: Path) -
     assert "does not exist" in str(caught.value)
 
 
+def test_atomic_write_into_a_folder_that_takes_no_file_does_not_say_it_is_missing() -> None:
+    """/proc is there, but no file can be made in it (ENOENT, as for a missing folder)."""
+    target = Path("/proc") / "consentinel-export.csv"
+    with pytest.raises(StorageError) as caught:
+        atomic_write_text(target, "x")
+    assert str(caught.value) == f"Could not save {target}: that folder does not take new files."
+
+
 _CHILD = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path

@@ -70,7 +70,11 @@ def make_private_dirs(folder: Path) -> None:
 
 
 def _storage_error(path: Path, error: OSError) -> StorageError:
-    message = tr("Could not save {path}: {cause}.", path=path, cause=describe_os_error(error))
+    cause = describe_os_error(error)
+    if error.errno == errno.ENOENT and path.parent.is_dir():
+        # The folder is there but takes no new file (/proc, /sys, some mounted shares).
+        cause = tr("that folder does not take new files")
+    message = tr("Could not save {path}: {cause}.", path=path, cause=cause)
     return StorageError(message, error.errno)
 
 

@@ -482,6 +482,7 @@ FRENCH: dict[str, str] = {
     "the file {name} next to the journal is missing.":
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
+    "that folder does not take new files": "ce dossier n'accepte pas de nouveaux fichiers",
     "a part of the path is a file, not a folder":
         "une partie du chemin est un fichier, pas un dossier",
     "a folder has that name": "un dossier porte ce nom",
