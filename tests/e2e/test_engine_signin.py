@@ -370,6 +370,28 @@ def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_pat
     assert hashlib.sha256(b"ivo@old.example").hexdigest() not in saved
 
 
+def test_a_sign_in_in_a_window_never_types_a_refused_identity_answer_again(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """`consentinel login` (and the window's "Sign in in a browser window") types what it
+    may for the person: an email X refused there is remembered, and neither it nor a check
+    types it again. Headless here, so nobody answers: each sign-in ends after its wait."""
+    sim.add("ivo", "pw", scenario="unusual_activity_email", email="ivo@new.example")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "ivo", "pw", email="ivo@old.example")
+    eng = Engine(ctx, headless=True, interactive_headless=True, interactive_timeout_s=3)
+    first = eng.login_interactive("ivo", headless=True)
+    assert not first.ok and first.reason is Reason.UNUSUAL_ACTIVITY, first.message
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
+    assert len(ctx.accounts.state("ivo").refused_answers) == 1
+    again = eng.login_interactive("ivo", headless=True)
+    assert not again.ok
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
+    (ivo,) = eng.run_check(ask=Recorder.new(email_or_phone=None).ask).accounts
+    assert (ivo.status, ivo.reason) == (Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY), ivo.message
+    assert sim.signin_outcomes("ivo") == ["unusual_activity_failed"]
+
+
 def test_an_unknown_handle_is_not_typed_again_by_scheduled_runs(
     sim: SimHarness, tmp_path: Path
 ) -> None:

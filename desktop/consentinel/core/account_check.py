@@ -17,7 +17,7 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
-from consentinel.core.accounts import Account, answer_digest, handle_key
+from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     box_name,
     hidden_on_message,
@@ -42,6 +42,7 @@ from consentinel.core.events import (
 from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
 from consentinel.core.fileio import atomic_write_bytes, make_private_dirs
 from consentinel.core.i18n import tr
+from consentinel.core.identity_answers import answers_to_type, remember_refused
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
@@ -314,18 +315,9 @@ class AccountCheck:
             async def totp_code() -> str:
                 return await generator.acode(handle, secret)
 
-        refused = self.ctx.accounts.state(self.handle).refused_answers
-        key = vault.get_or_create_answer_key() if refused else b""
-
-        def unless_refused(value: str | None) -> str | None:
-            return None if value and answer_digest(value, key) in refused else value
-
+        email, phone = answers_to_type(self.ctx, self.account)
         return SignInSecrets(
-            handle=self.handle,
-            password=password,
-            totp_code=totp_code,
-            email=unless_refused(self.account.email),
-            phone=unless_refused(self.account.phone),
+            handle=self.handle, password=password, totp_code=totp_code, email=email, phone=phone
         )
 
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
@@ -367,13 +359,7 @@ class AccountCheck:
         raise self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
 
     def _remember(self, outcome: SignInOutcome) -> None:
-        if outcome.refused_answer:
-            try:
-                key = self.ctx.vault.get_or_create_answer_key()
-            except VaultError as error:  # not remembered: at worst X refuses it once more
-                log.warning("refused answer of @%s not remembered: %s", self.handle, error)
-            else:
-                self.ctx.accounts.remember_refused_answer(self.handle, outcome.refused_answer, key)
+        remember_refused(self.ctx, self.handle, outcome.refused_answer)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

@@ -34,6 +34,7 @@ from consentinel.core.events import (
     RunStarted,
 )
 from consentinel.core.i18n import tr
+from consentinel.core.identity_answers import answers_to_type, remember_refused
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
@@ -326,9 +327,12 @@ class Engine:
             async def totp_code() -> str:
                 return await generator.acode(handle, secret)
 
-        return SignInSecrets(account.handle, password, totp_code, account.email, account.phone)
+        # What X refused at its "unusual activity" question is not typed again here either.
+        email, phone = answers_to_type(self.ctx, account)
+        return SignInSecrets(account.handle, password, totp_code, email, phone)
 
     def _journal_signin(self, handle: str, outcome: SignInOutcome) -> None:
+        remember_refused(self.ctx, handle, outcome.refused_answer)
         self.ctx.journal.record_signin(
             None,
             handle,

@@ -1,0 +1,45 @@
+"""What may be typed at X's "unusual activity" question, and what X refused there.
+
+X counts each refused answer against the account (x-reference §4): an email or phone X refused
+is never typed by Consentinel again, by a check or by a sign-in in a window, until the person
+saves another one. Only a keyed hash of what X refused is kept (`answer_digest`)."""
+
+from __future__ import annotations
+
+import logging
+
+from consentinel.core.accounts import Account, answer_digest
+from consentinel.core.context import AppContext
+from consentinel.core.vault import VaultError
+
+log = logging.getLogger(__name__)
+
+
+def answers_to_type(ctx: AppContext, account: Account) -> tuple[str | None, str | None]:
+    """The account's email and phone, each None when X has refused it (or unreadable: then
+    the person types it)."""
+    refused = ctx.accounts.state(account.handle).refused_answers
+    if not refused:
+        return account.email, account.phone
+    try:
+        key = ctx.vault.get_or_create_answer_key()
+    except VaultError as error:  # cannot tell what was refused: type neither
+        log.warning("refused answers of @%s not readable: %s", account.handle, error)
+        return None, None
+
+    def unless_refused(value: str | None) -> str | None:
+        return None if value and answer_digest(value, key) in refused else value
+
+    return unless_refused(account.email), unless_refused(account.phone)
+
+
+def remember_refused(ctx: AppContext, handle: str, answer: str | None) -> None:
+    """X refused `answer` at its question: it is not typed again."""
+    if not answer:
+        return
+    try:
+        key = ctx.vault.get_or_create_answer_key()
+    except VaultError as error:  # not remembered: at worst X refuses it once more
+        log.warning("refused answer of @%s not remembered: %s", handle, error)
+        return
+    ctx.accounts.remember_refused_answer(handle, answer, key)
