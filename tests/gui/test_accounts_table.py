@@ -3,9 +3,11 @@ cell a few times, not once for every cell of the table, and still sizes columns 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
@@ -223,3 +225,49 @@ def test_x_asking_to_slow_down_is_said_as_a_wait_not_as_an_error(
     assert erin.icon().cacheKey() == dot_icon(RED).cacheKey()
     assert rita.toolTip().startswith("X asked to slow down: Consentinel sends no request")
     assert "Slowed down by X" in all_status_texts()  # the column is wide enough for it
+
+
+def test_a_check_written_in_another_language_still_says_why_in_the_window_s(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checks run in French (the schedule's language), read in an English window: each row's
+    sentence is made again in English from what the journal holds, not left blank."""
+    from consentinel.core.check_messages import reason_message, success_message
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Box, Reason, Status
+
+    ctx = make_context(consentinel_home)
+    for handle in ("pat", "flo", "fay", "dry"):
+        add_account(ctx, handle, "pw")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    run = ctx.journal.start_run("schedule")
+    fixed = {Box.TRAINING: BoxChange(True, False), Box.MEMORY: BoxChange(True, False)}
+    results = [
+        AccountResult("pat", Status.ERROR, Reason.PAGE_CHANGED),
+        AccountResult("flo", Status.FIXED, settings=fixed, reverted_by_x=(Box.TRAINING,)),
+        AccountResult("fay", Status.OPTED_OUT, settings={Box.TRAINING: BoxChange(False, False)}),
+        AccountResult("dry", Status.WOULD_FIX, settings={Box.MEMORY: BoxChange(True, True)}),
+    ]
+    french = {
+        "pat": reason_message(Reason.PAGE_CHANGED, "pat", "pas de conteneur"),
+        "flo": success_message(Status.FIXED, [Box.TRAINING, Box.MEMORY], [], (Box.TRAINING,)),
+        "fay": success_message(Status.OPTED_OUT, [], []),
+        "dry": success_message(Status.WOULD_FIX, [], [Box.MEMORY]),
+    }
+    for result in results:
+        ctx.journal.record_check(run, replace(result, message=french[result.handle]))
+    ctx.journal.finish_run(run)
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+
+    def hint(handle: str) -> str:
+        return table.item(table.row_of(handle) or 0, STATUS_COLUMN).toolTip()
+
+    assert hint("pat") == "X's page is not what Consentinel knows, so nothing was clicked."
+    assert hint("flo") == (
+        "X had switched Training back on. Unticked and read back off: Training, Memory."
+    )
+    assert hint("fay") == "Every box you chose is off."
+    assert hint("dry") == "Would untick: Memory."

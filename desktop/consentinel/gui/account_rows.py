@@ -8,8 +8,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from consentinel.core.accounts import Account, AccountState
+from consentinel.core.check_sentences import check_sentence
 from consentinel.core.context import AppContext
-from consentinel.core.journal_entries import EntryKind, message_for_reader
+from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 from consentinel.core.steps import Step
 
@@ -107,7 +108,7 @@ def rows_for(
                 status,
                 reason,
                 _boxes_from(payload.get("settings")),
-                message_for_reader(payload),
+                check_sentence(payload, account.handle, account.keep),
                 entry.at,
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),
