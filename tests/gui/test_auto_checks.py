@@ -48,3 +48,52 @@ def test_the_app_s_time_when_the_job_is_off_or_would_skip(qtbot: QtBot, tmp_path
     # Last check 04:00: the job skips 06:00 (2 h after), so the app's 10:00 comes first.
     skipped = _auto(tmp_path / "skip", _local(4), _local(5), job_on=True).next_run_at()
     assert skipped is not None and _local(10) <= skipped < _local(11)
+
+
+def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    """The tray's "Pause the schedule": saved, so the OS job's `check --unattended` (the real
+    command, as the timer runs it) skips its run while the app is closed, and the next start
+    of the app is still paused; "Resume" undoes both. Each is journaled as a setting."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from consentinel.core.accounts import Account
+    from consentinel.core.context import AppContext
+    from consentinel.core.journal import EntryKind
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    ctx = make_context(tmp_path)
+    ctx.accounts.add(Account("fay"))
+    auto = AutoChecks(ctx, start_run=lambda: False)
+    auto.toggle_pause()
+    assert auto.paused and auto.next_run_at() is None
+
+    cli = Path(sys.executable).with_name("consentinel")
+    env = dict(os.environ, CONSENTINEL_HOME=str(tmp_path), CONSENTINEL_LANG="en")
+    proc = subprocess.run(
+        [str(cli), "check", "--unattended", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"skipped": True, "reason": "paused"}
+    assert "Automatic checks are paused in Consentinel" in proc.stderr
+    assert not ctx.journal.entries(kinds=[EntryKind.RUN_STARTED])  # no check at all
+
+    def restarted() -> AppContext:  # the settings as the app reads them at its start
+        return AppContext.create(AppPaths.under(tmp_path), vault=Vault(MemoryKeyring()))
+
+    again = AutoChecks(restarted(), start_run=lambda: False)
+    assert again.paused
+    again.toggle_pause()
+    assert not again.paused and not restarted().settings.schedule_paused
+    changes = [e.payload for e in ctx.journal.entries(kinds=[EntryKind.SETTINGS_CHANGED])]
+    assert sorted(json.dumps(c) for c in changes) == [
+        '{"schedule_paused": false}',
+        '{"schedule_paused": true}',
+    ]

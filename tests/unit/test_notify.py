@@ -63,20 +63,25 @@ def test_one_notification_per_account_event() -> None:
         "account's 2FA secret"
     )
     assert notes[2].body == "@erin needs you: sign in again"
-    assert notes[3].body == "Consentinel could not read X's settings page — it may have changed"
+    assert notes[3].body == (
+        "Consentinel could not read X's settings page for @frank, @grace — it may have changed"
+    )
     assert all(n.title == "Consentinel" for n in notes)
 
 
 def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))
-    assert notes[0].body == typeset("X a réactivé pour @carol : Entraînement. Désactivé à nouveau.")
+    assert notes[0].body == typeset(
+        "X a réactivé pour @carol : Entraînement. Case de nouveau décochée."
+    )
     assert notes[1].body == typeset(
         "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
         "connecter, ou enregistrez le secret 2FA du compte"
     )
     assert notes[2].body == (
-        "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé"
+        "Consentinel n'a pas pu lire la page des paramètres de X pour @frank — elle a "
+        "peut-être changé"
     )
 
 
@@ -122,6 +127,40 @@ def test_deliver_does_not_repeat_what_was_shown_but_says_what_was_not(tmp_path: 
     page_changed = (PAGE_1, PAGE_2)
     assert scheduled_run(shown, *page_changed) == [("page_changed", None)]
     assert scheduled_run(shown, *page_changed) == []  # X's page still unreadable: said once
+
+
+def test_a_changed_page_is_said_again_only_when_it_is_new_for_an_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another account's check going well says nothing of the page X shows this one; and what
+    was said in English is not said again because the next run speaks French."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+
+    def scheduled_run(*accounts: AccountResult) -> list[str]:
+        run_id = journal.start_run("schedule")
+        for account in accounts:
+            journal.record_check(run_id, account)
+        journal.finish_run(run_id)
+        sent = deliver(RunResult(run_id, accounts), Shown(), journal)  # type: ignore[arg-type]
+        return [note.body for note, _delivered in sent]
+
+    (said,) = scheduled_run(PAGE_1)
+    assert "@frank" in said
+    assert scheduled_run(OPTED_OUT) == []
+    assert scheduled_run(PAGE_1, NEEDS) == [NEEDS_BODY]  # alice was fine: frank's page not new
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert scheduled_run(PAGE_1, NEEDS) == []  # the same, in another language: not new either
+    (both,) = scheduled_run(PAGE_1, PAGE_2)  # grace's page too: new
+    assert "@frank, @grace" in both and "peut-être changé" in both
+    assert scheduled_run(PAGE_2) == []
+    assert scheduled_run(AccountResult("frank", Status.OPTED_OUT)) == []
+    assert len(scheduled_run(PAGE_1)) == 1  # frank's page was read fine since: new again
+
+
+NEEDS_BODY = (
+    "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
+    "2FA secret"
+)
 
 
 class Shown:
@@ -251,12 +290,26 @@ class RecordingJournal:
         self.rows: list[tuple[int, str | None, str, str, bool]] = []
 
     def record_notification(
-        self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
+        self,
+        run_id: int,
+        handle: str | None,
+        kind: str,
+        message: str,
+        delivered: bool,
+        reason: str | None = None,
+        accounts: Sequence[str] = (),
     ) -> None:
         self.rows.append((run_id, handle, kind, message, delivered))
 
     def still_said(
-        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+        self,
+        run_id: int,
+        kind: str,
+        handle: str | None,
+        reason: str | None = None,
+        *,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
     ) -> bool:
         return False  # a first run: nothing was said before
 
@@ -296,7 +349,18 @@ NEEDS_TEXT = (
 def test_the_notification_names_the_boxes_x_switched_back_on() -> None:
     both = AccountResult("nora", Status.FIXED, reverted_by_x=(Box.PERSONALIZATION, Box.MEMORY))
     (note,) = notifications_for(run_of(both))
-    assert note.body == "X switched back on for @nora: Personalization, Memory. Switched off again."
+    assert note.body == (
+        "X switched back on for @nora: Personalization, Memory. Each switched off again."
+    )
+
+
+def test_in_french_the_words_agree_with_one_box_or_several(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    both = AccountResult("nora", Status.FIXED, reverted_by_x=(Box.PERSONALIZATION, Box.MEMORY))
+    (note,) = notifications_for(run_of(both))
+    assert note.body.endswith("Personnalisation, Mémoire. Cases de nouveau décochées.")
 
 
 def _scheduled_run(

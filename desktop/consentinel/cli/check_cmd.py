@@ -126,6 +126,8 @@ def _check(args: argparse.Namespace) -> int:
                 print(json.dumps({"skipped": True, "reason": "another_check_running"}))
             return EXIT_OK
         _wait_for(lock)
+    if args.unattended and not args.handles and _paused(ctx, args.json):
+        return EXIT_OK
     if args.unattended and not args.handles and _checked_lately(ctx, args.json):
         return EXIT_OK
     if args.unattended:
@@ -198,6 +200,19 @@ def _print_json(result: RunResult, *, interrupted: bool) -> None:
     """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end."""
     json.dump({**result.to_json(), "interrupted": interrupted}, sys.stdout, ensure_ascii=False)
     print(flush=True)
+
+
+def _paused(ctx: AppContext, as_json: bool) -> bool:
+    """True (and said) when the person paused automatic checks in the app (its tray)."""
+    if not ctx.settings.schedule_paused:
+        return False
+    print(
+        tr("Automatic checks are paused in Consentinel; this scheduled check is skipped."),
+        file=sys.stderr,
+    )
+    if as_json:
+        print(json.dumps({"skipped": True, "reason": "paused"}))
+    return True
 
 
 def _checked_lately(ctx: AppContext, as_json: bool) -> bool:

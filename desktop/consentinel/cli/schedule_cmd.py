@@ -62,6 +62,8 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if action == "status":
         report = osjobs.status()
         print(report.message)
+        if getattr(getattr(ctx, "settings", None), "schedule_paused", False):
+            print(tr("Automatic checks are paused in Consentinel: its tray menu resumes them."))
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
         return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
     if action == "remove":

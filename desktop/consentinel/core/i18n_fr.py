@@ -10,7 +10,9 @@ FRENCH: dict[str, str] = {
     "A check is already running (pid {pid} on {host} since {since}).":
         "Une vérification est déjà en cours (pid {pid} sur {host} depuis {since}).",
     "X switched back on for @{handle}: {boxes}. Switched off again.":
-        "X a réactivé pour @{handle} : {boxes}. Désactivé à nouveau.",
+        "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée.",
+    "X switched back on for @{handle}: {boxes}. Each switched off again.":
+        "X a réactivé pour @{handle} : {boxes}. Cases de nouveau décochées.",
     "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off again — "
     "open Consentinel.":
         "X a réactivé pour @{handle} : {boxes}. Consentinel n'a pas pu le désactiver à nouveau "
@@ -53,8 +55,10 @@ FRENCH: dict[str, str] = {
     "get one.":
         "Consentinel n'a pas pu vérifier vos comptes X : aucun navigateur n'a été trouvé. "
         "Ouvrez Consentinel pour en obtenir un.",
-    "Consentinel could not read X's settings page — it may have changed":
-        "Consentinel n'a pas pu lire la page des paramètres de X — elle a peut-être changé",
+    "Consentinel could not read X's settings page for {accounts} — it may have changed": (
+        "Consentinel n'a pas pu lire la page des paramètres de X pour {accounts} — elle a "
+        "peut-être changé"
+    ),
     "run checks on a schedule, even when Consentinel is closed":
         "vérifier selon un calendrier, même quand Consentinel est fermé",
     "install the OS job that runs `consentinel check --unattended`":
@@ -482,6 +486,15 @@ FRENCH: dict[str, str] = {
     "the file {name} next to the journal is missing.":
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
+    "automatic checks paused": "vérifications automatiques en pause",
+    "Automatic checks are paused in Consentinel: its tray menu resumes them.": (
+        "Les vérifications automatiques sont en pause dans Consentinel : le menu de son icône "
+        "dans la zone de notification les reprend."
+    ),
+    "Automatic checks are paused in Consentinel; this scheduled check is skipped.": (
+        "Les vérifications automatiques sont en pause dans Consentinel ; cette vérification "
+        "planifiée n'a pas lieu."
+    ),
     "that folder does not take new files": "ce dossier n'accepte pas de nouveaux fichiers",
     "a part of the path is a file, not a folder":
         "une partie du chemin est un fichier, pas un dossier",

@@ -558,14 +558,22 @@ class Journal:
         kind: str | Enum,
         message: str,
         delivered: bool,
+        reason: str | None = None,
+        accounts: Sequence[str] = (),
     ) -> Entry:
-        """A desktop notification that was shown (or could not be: `delivered` False)."""
-        payload = {
+        """A desktop notification that was shown (or could not be: `delivered` False); its
+        `reason` (a Reason's value) and, for one about no single account, the `accounts` it
+        names, are what still_said() compares."""
+        payload: dict[str, Any] = {
             "kind": kind.value if isinstance(kind, Enum) else str(kind),
             "message": message,
             "message_lang": current_language(),
             "delivered": delivered,
         }
+        if reason is not None:
+            payload["reason"] = reason
+        if accounts:
+            payload["accounts"] = list(accounts)
         return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
 
     def append_account_added(self, handle: str) -> Entry:
@@ -668,13 +676,25 @@ class Journal:
 
     @_read_before_the_check
     def still_said(
-        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+        self,
+        run_id: int,
+        kind: str,
+        handle: str | None,
+        reason: str | None = None,
+        *,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
     ) -> bool:
         """Whether the person was already told this, before run `run_id`, and nothing changed
         since: the last notification about this account (or about no account, for a handle of
-        None) is of this kind (with this `message`, when given), and no check ended all off
-        after it. One that could not be shown counts once it failed twice in a row: it is tried
-        at the next run, not at every run for ever (a computer with no notifier)."""
+        None) is of this kind (for this `reason` too, with `same_reason`: compared in no
+        language, as the window and the schedule may speak different ones), and no check ended
+        all off after it. A notification about no account but about `accounts` (X's page
+        unreadable for some) is said again when it is about an account it did not name, or
+        one of those it named was fine since; without `accounts` (no keyring, no browser: this
+        computer), when any account was fine since. One that could not be shown counts once it
+        failed twice in a row: it is tried at the next run, not at every run for ever (a
+        computer with no notifier)."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args = [handle_key(handle)] if handle else []
         with self._lock:
@@ -688,9 +708,7 @@ class Journal:
             said = [json.loads(row[1]) for row in last_two]
 
             def same(one: dict[str, Any]) -> bool:
-                return one.get("kind") == kind and (
-                    message is None or one.get("message") == message
-                )
+                return one.get("kind") == kind and (not same_reason or one.get("reason") == reason)
 
             if not same(said[0]):
                 return False
@@ -698,14 +716,23 @@ class Journal:
                 len(said) == 2 and same(said[1]) and not said[1].get("delivered")
             ):
                 return False
-            checks_of = who if handle else "1 = 1"
+            named = {handle_key(h) for h in said[0].get("accounts") or ()}
+            if any(handle_key(h) not in named for h in accounts):
+                return False
+            checks_of, checks_args = who, who_args
+            if not handle:
+                keys = [handle_key(h) for h in accounts]
+                marks = ", ".join("?" * len(keys))
+                checks_of, checks_args = (
+                    (f"lower(handle) IN ({marks})", keys) if keys else ("1 = 1", [])
+                )
             fine_since = self._reader.execute(
                 f"SELECT 1 FROM entries WHERE kind = ? AND {checks_of} AND id > ? "
                 "AND (run_id IS NULL OR run_id < ?) "
                 "AND json_extract(payload, '$.status') IN (?, ?) LIMIT 1",
                 [
                     EntryKind.CHECK.value,
-                    *who_args,
+                    *checks_args,
                     last_two[0][0],
                     run_id,
                     Status.OPTED_OUT.value,

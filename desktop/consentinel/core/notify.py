@@ -58,6 +58,11 @@ class Notification:
     handle: str | None  # None: about X itself, not one account
     title: str
     body: str
+    #: Why, in no language: what "the same thing, already said" is compared on (its body is in
+    #: the language of the run that said it, which the window and the schedule may not share).
+    reason: Reason | None = None
+    #: For a notification about no one account (handle None): the accounts it is about.
+    accounts: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
@@ -139,14 +144,24 @@ def _for_account(result: AccountResult) -> Notification | None:
                 "X switched back on for @{handle}: {boxes}. Switched off again.",
                 boxes=boxes_text(result.reverted_by_x),
                 handle=handle,
+            )
+            if len(result.reverted_by_x) == 1
+            else tr(
+                "X switched back on for @{handle}: {boxes}. Each switched off again.",
+                boxes=boxes_text(result.reverted_by_x),
+                handle=handle,
             ),
         )
     still_on = _still_on_words(result)
     if still_on:
-        return Notification(NotificationKind.STILL_ON, handle, APP_NAME, still_on)
+        return Notification(NotificationKind.STILL_ON, handle, APP_NAME, still_on, result.reason)
     if result.reason in _COMPUTER_REASONS:
         return Notification(
-            NotificationKind.CANNOT_CHECK, None, APP_NAME, _cannot_check_words(result.reason)
+            NotificationKind.CANNOT_CHECK,
+            None,
+            APP_NAME,
+            _cannot_check_words(result.reason),
+            result.reason,
         )
     if result.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED) or (
         result.reason in SIGN_IN_REASONS
@@ -156,15 +171,24 @@ def _for_account(result: AccountResult) -> Notification | None:
             handle,
             APP_NAME,
             _needs_you_words(handle, result.reason),
+            result.reason,
         )
     if result.reason is Reason.PAGE_CHANGED:
         return Notification(
-            NotificationKind.PAGE_CHANGED,
-            None,
-            APP_NAME,
-            tr("Consentinel could not read X's settings page — it may have changed"),
+            NotificationKind.PAGE_CHANGED, None, APP_NAME, "", Reason.PAGE_CHANGED, (handle,)
         )
     return None
+
+
+def _page_changed(handles: list[str]) -> Notification:
+    """One notification for every account whose page could not be read, naming them."""
+    body = tr(
+        "Consentinel could not read X's settings page for {accounts} — it may have changed",
+        accounts=", ".join(f"@{handle}" for handle in handles),
+    )
+    return Notification(
+        NotificationKind.PAGE_CHANGED, None, APP_NAME, body, Reason.PAGE_CHANGED, tuple(handles)
+    )
 
 
 def notifications_for(
@@ -179,12 +203,15 @@ def notifications_for(
     asks the journal what was shown), what was already said is not said again every few hours;
     only X switching a box back on is said each time it happens.
     """
+    notes = [note for note in map(_for_account, run.accounts) if note is not None]
+    unreadable = [
+        h for note in notes if note.kind is NotificationKind.PAGE_CHANGED for h in note.accounts
+    ]
     out: list[Notification] = []
     said_now: set[tuple[NotificationKind, str | None]] = set()
-    for result in run.accounts:
-        note = _for_account(result)
-        if note is None:
-            continue
+    for note in notes:
+        if note.kind is NotificationKind.PAGE_CHANGED:
+            note = _page_changed(unreadable)
         key = (note.kind, note.handle)
         if (
             note.kind is not NotificationKind.REVERTED_BY_X
@@ -303,11 +330,25 @@ class OsNotifier:
 
 class NotificationJournal(Protocol):
     def record_notification(
-        self, run_id: int, handle: str | None, kind: str, message: str, delivered: bool
+        self,
+        run_id: int,
+        handle: str | None,
+        kind: str,
+        message: str,
+        delivered: bool,
+        reason: str | None = None,
+        accounts: Sequence[str] = (),
     ) -> object: ...
 
     def still_said(
-        self, run_id: int, kind: str, handle: str | None, message: str | None = None
+        self,
+        run_id: int,
+        kind: str,
+        handle: str | None,
+        reason: str | None = None,
+        *,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
     ) -> bool: ...
 
 
@@ -323,9 +364,16 @@ def deliver(
 
         def already_said(note: Notification) -> bool:
             # What X asks of the person can change (a puzzle, then a refused password): each is
-            # said once. A box still on is said once, whatever the words of the runs after it.
-            words = None if note.kind is NotificationKind.STILL_ON else note.body
-            return journal.still_said(run_id, note.kind.value, note.handle, words)
+            # said once, in whatever language. A box still on is said once, whatever the cause
+            # at the runs after it.
+            return journal.still_said(
+                run_id,
+                note.kind.value,
+                note.handle,
+                _reason_value(note),
+                same_reason=note.kind is not NotificationKind.STILL_ON,
+                accounts=note.accounts,
+            )
 
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said):
@@ -336,7 +384,17 @@ def deliver(
             delivered = False
         if journal is not None:
             journal.record_notification(
-                run.run_id, note.handle, note.kind.value, note.body, delivered
+                run.run_id,
+                note.handle,
+                note.kind.value,
+                note.body,
+                delivered,
+                _reason_value(note),
+                note.accounts,
             )
         sent.append((note, delivered))
     return sent
+
+
+def _reason_value(note: Notification) -> str | None:
+    return note.reason.value if note.reason is not None else None

@@ -49,6 +49,7 @@ def setting_names(keys: Any) -> str:
         "screenshot_every_check": tr("a screenshot of every check"),
         "backoff_hours": tr("wait after X refuses a sign-in"),
         "x_origin": tr("X's address"),
+        "schedule_paused": tr("automatic checks paused"),
     }
     return ", ".join(names.get(str(key), str(key)) for key in sorted(keys))
 
@@ -75,6 +76,9 @@ class Settings:
     screenshot_every_check: bool = False
     backoff_hours: int = 12
     x_origin: str | None = None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
+    #: "Pause the schedule" (the tray): no automatic check runs, in the app or by the OS's job
+    #: while it is closed, until the person resumes it; checks they start still run.
+    schedule_paused: bool = False
 
     def validate(self) -> Settings:
         if self.schedule not in SCHEDULES:
@@ -100,6 +104,7 @@ class Settings:
             "show_browser",
             "notifications",
             "screenshot_every_check",
+            "schedule_paused",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(tr("The setting {name} must be true or false.", name=name))

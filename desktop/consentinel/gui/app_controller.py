@@ -93,6 +93,7 @@ class AppController(QObject):
         self._said_warnings: list[str] = []
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
+        self.auto.pause_failed.connect(self._pause_failed)
         self.on_quit: Callable[[], None] = QApplication.quit
 
     def _make_window(self) -> MainWindow:
@@ -283,6 +284,10 @@ class AppController(QObject):
     def show_window(self) -> None:
         self.window.bring_forward()
 
+    def _pause_failed(self, problem: str) -> None:
+        text = self.tr("The schedule could not be paused or resumed: {problem}")
+        self.window.statusBar().showMessage(text.replace("{problem}", problem), 30_000)
+
     def _settings_saved(self) -> None:
         self.auto.settings_changed()
         if self.translators.language == self._wanted_language():
@@ -316,6 +321,7 @@ class AppController(QObject):
         journal_geometry = journal.saveGeometry() if journal and journal.isVisible() else None
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
+        self.auto.pause_failed.connect(self._pause_failed)
         self.window.restoreGeometry(geometry)
         self.window.show()
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said

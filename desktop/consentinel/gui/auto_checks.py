@@ -18,6 +18,8 @@ class AutoChecks(QObject):
     """Starts scheduled checks through `start_run()`; tell it `run_finished()` when they end."""
 
     schedule_changed = Signal()
+    #: The pause could not be saved (a full disk…): why, in words; nothing changed.
+    pause_failed = Signal(str)
 
     def __init__(
         self,
@@ -35,6 +37,8 @@ class AutoChecks(QObject):
             last_completed=self._every_account_checked_at,
             check_on_start=ctx.settings.check_on_start,
         )
+        if ctx.settings.schedule_paused:  # paused in an earlier session: still paused
+            self.scheduler.pause()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -81,8 +85,22 @@ class AutoChecks(QObject):
         return self.scheduler.paused
 
     def toggle_pause(self) -> None:
-        if self.scheduler.paused:
-            self.scheduler.resume()
-        else:
+        """Pause or resume every automatic check: the app's, and the OS job's while it is
+        closed (`check --unattended` reads the saved setting). Kept across restarts."""
+        import dataclasses
+
+        paused = not self.scheduler.paused
+        before = self._ctx.settings
+        self._ctx.settings = dataclasses.replace(before, schedule_paused=paused)
+        try:
+            self._ctx.save_settings()
+        except OSError as error:
+            self._ctx.settings = before
+            self.pause_failed.emit(str(error))
+            return
+        self._ctx.journal.record_settings_changed({"schedule_paused": paused})
+        if paused:
             self.scheduler.pause()
+        else:
+            self.scheduler.resume()
         self.schedule_changed.emit()
