@@ -106,6 +106,10 @@
             <source>The new language will apply when this check has ended.</source>
             <translation>La nouvelle langue s'appliquera à la fin de cette vérification.</translation>
         </message>
+        <message>
+            <source>The schedule could not be paused or resumed: {problem}</source>
+            <translation>Les vérifications automatiques n'ont pas pu être mises en pause ni reprises : {problem}</translation>
+        </message>
 </context>
 <context>
     <name>CheckPanel</name>
@@ -558,6 +562,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>{bad} of {n} accounts could not be checked: {cause}</source>
         <translation>{bad} comptes sur {n} n'ont pas pu être vérifiés : {cause}</translation>
+    </message>
+    <message>
+        <source>Consentinel is still running in the notification area: its icon's menu opens the window again, or quits.</source>
+        <translation>Consentinel reste ouvert dans la zone de notification : le menu de son icône rouvre la fenêtre ou quitte l'application.</translation>
     </message>
 </context>
 <context>

@@ -971,6 +971,10 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <source>… and {more} more: export JSON to see them all.</source>
             <translation>… et {more} autres : exportez en JSON pour les voir tous.</translation>
         </message>
+        <message>
+            <source>The export failed. {problem}</source>
+            <translation>L'export a échoué. {problem}</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -63,6 +63,10 @@ def main() -> int:
         scheduled_run()  # 3: nothing changed: nothing said
         add_account(ctx, "dave", "not-daves-password")
         scheduled_run()  # 4: dave needs the person
+        for _ in range(2):  # the window opened and closed twice: the tray says it goes on, once
+            controller.show_window()
+            controller.window.close()
+        print(json.dumps({"window_hidden": controller.window.isHidden()}), flush=True)
         controller.shutdown()
     return 0
 

@@ -274,6 +274,12 @@ def test_export_writes_valid_csv_and_json(
     assert data_folder not in (tmp_path / "alice.json").read_text(encoding="utf-8")
     assert "alice-after.png" in (tmp_path / "alice.json").read_text(encoding="utf-8")
 
+    # A folder that takes no file: said as one sentence, with its real cause.
+    assert window.export_to(Path("/proc/journal.json"), "json") == 0
+    assert window.export_label.text() == (
+        "The export failed. Could not save /proc/journal.json: that folder does not take new files."
+    )
+
 
 def test_the_csv_is_written_for_the_person_s_spreadsheet(
     qtbot: QtBot, memory_vault: Vault, tmp_path: Path

@@ -59,7 +59,8 @@ def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
             watcher.close()
             server.close()
     assert done.returncode == 0, done.stderr[-3000:]
-    runs = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    runs = [line for line in lines if "accounts" in line]
     assert len(runs) == 4, done.stdout
     assert runs[0]["accounts"]["nora"][0] == "fixed" and runs[0]["training"] is False
     assert runs[1]["accounts"]["nora"] == ["fixed", None, ["training"]]
@@ -69,11 +70,15 @@ def test_the_tray_says_what_x_did_once_and_nothing_when_nothing_changed(
     assert watcher.items, "the app's tray icon never registered"
     bodies = [call[4] for call in server.calls]
     # Run 1 (a first fix) and run 3 (nothing changed) said nothing; run 2 said one thing,
-    # run 4 one thing: exactly these two, in this order.
+    # run 4 one thing: exactly these two, in this order. Then the window closed twice: the
+    # app goes on in the tray, and says so the first time only.
     assert bodies == [
         "X switched back on for @nora: Training. Switched off again.",
         "@dave: X refused the password — save the right one in Consentinel",
+        "Consentinel is still running in the notification area: its icon's menu opens the "
+        "window again, or quits.",
     ], bodies
+    assert json.loads(done.stdout.splitlines()[-1]) == {"window_hidden": True}
     assert all(call[3] == "Consentinel" for call in server.calls)
     # Sent by Qt's tray icon (it attaches the icon's pixels), not by the notify-send of
     # unattended command-line runs.

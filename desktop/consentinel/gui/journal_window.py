@@ -567,8 +567,14 @@ class JournalWindow(QWidget):
             else:
                 count = self._ctx.journal.export_json(path, **filters)
         except OSError as error:
+            from consentinel.core.fileio import StorageError, describe_os_error
+
+            # A StorageError is a whole sentence already ("Could not save …: the disk is full.").
+            problem = str(error) if isinstance(error, StorageError) else describe_os_error(error)
             self.export_label.setText(
-                self.tr("The export failed: {problem}").replace("{problem}", str(error))
+                self.tr("The export failed. {problem}").replace("{problem}", problem)
+                if isinstance(error, StorageError)
+                else self.tr("The export failed: {problem}").replace("{problem}", problem)
             )
             return 0
         self.export_label.setText(

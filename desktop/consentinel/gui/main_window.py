@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.journal_window: JournalWindow | None = None
         self.notifier: object | None = None
         self._painted = False
+        self._said_still_running = False
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
@@ -854,12 +855,27 @@ class MainWindow(QMainWindow):
         if self.keep_in_tray:
             event.ignore()
             self.hide()
+            self._say_still_running()
             return
         if not self.may_quit():
             event.ignore()
             return
         event.accept()
         self.quit_requested.emit()
+
+    def _say_still_running(self) -> None:
+        """The first time the window is closed in a session, the tray says the app goes on
+        (closing a window usually quits its app)."""
+        say = getattr(self.notifier, "say", None)
+        if self._said_still_running or not callable(say):
+            return
+        self._said_still_running = True
+        say(
+            self.tr(
+                "Consentinel is still running in the notification area: its icon's menu "
+                "opens the window again, or quits."
+            )
+        )
 
     def request_quit(self) -> None:
         if self.may_quit():

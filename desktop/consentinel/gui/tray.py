@@ -73,6 +73,13 @@ class Tray(QObject):
         ):
             self.open_window.emit()
 
+    def say(self, text: str) -> bool:
+        """A short message from the app itself (not about a check), as a tray balloon."""
+        if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
+            return False
+        self.icon.showMessage(APP_NAME, text, app_icon(), 8_000)
+        return True
+
     def notify(self, note: Notification) -> bool:
         """core.notify's Notifier: a tray message."""
         if not self.icon.isVisible() or not QSystemTrayIcon.supportsMessages():
