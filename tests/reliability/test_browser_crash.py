@@ -115,6 +115,38 @@ def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
         assert not account.message.startswith("X "), account.message
 
 
+def test_a_browser_killed_while_x_sends_the_settings_is_not_blamed_on_x(
+    simx: Any, consentinel_home: Path
+) -> None:
+    """X's page is there and its request for the settings is under way (X is slow to answer)
+    when the browser dies: the browser stopped, not "X did not send the settings in time"."""
+    import threading
+
+    sim = simx(SimAccount("nina", "pw-nina", fault="settings_hang"))
+    ctx = AppContext.create(
+        AppPaths.under(consentinel_home),
+        vault=Vault(MemoryKeyring()),
+        settings=Settings(x_origin=sim.origin, concurrency=1),
+    )
+    ctx.accounts.add(Account("nina"))
+    ctx.vault.set_password("nina", "pw-nina")
+    killed: list[int] = []
+
+    def kill_once_the_settings_are_asked() -> None:
+        if sim.settings_hanging.wait(timeout=60):
+            killed.append(_kill_the_browser())
+
+    killer = threading.Thread(target=kill_once_the_settings_are_asked, daemon=True)
+    killer.start()
+    (nina,) = Engine(ctx, headless=True, page_timeout_s=30).run_check().accounts
+    killer.join(timeout=5)
+
+    assert killed and killed[0] > 0, "the settings request never came, or no Chromium to kill"
+    assert (nina.status, nina.reason) == (Status.ERROR, Reason.BROWSER_CRASHED), nina.message
+    assert not nina.message.startswith("X "), nina.message
+    assert sim.mutations("nina") == [] and all(sim.boxes("nina").values())
+
+
 def _crash_the_renderers() -> int:
     """SIGSEGV the page processes of the Chromium this test process started (only its own)."""
     # Chromium rewrites its helpers' command lines as one string.

@@ -47,6 +47,8 @@ class SimX:
         }
         self.build = secrets.token_hex(4)
         self._stopping = threading.Event()
+        #: Set when a settings request is left without an answer (the settings_hang fault).
+        self.settings_hanging = threading.Event()
         self._port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -393,6 +395,11 @@ class _Handler(BaseHTTPRequestHandler):
                     ]
                 },
             )
+        if truth.spec.fault == "settings_hang":
+            self.sim.settings_hanging.set()
+            self.sim._stopping.wait()  # never answers while the server runs
+            self.close_connection = True
+            return None
         if truth.spec.fault == "rate_limit":
             return self._json(
                 429,

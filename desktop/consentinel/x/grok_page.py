@@ -388,6 +388,9 @@ class GrokPage:
             )
             ready = await handle.json_value()
         except PlaywrightError as exc:
+            if reason_for_exception(exc) is Reason.BROWSER_CRASHED:
+                # The browser went away (killed, crashed): not X being slow or changed.
+                raise XError(browser_error_words(exc), Reason.BROWSER_CRASHED) from exc
             if self._http_trouble is not None:
                 raise NetworkTrouble(
                     tr("X failed to send the settings"), self._http_trouble
