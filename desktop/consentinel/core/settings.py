@@ -11,10 +11,12 @@ from typing import Any
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
+from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV
 
 SCHEMA_VERSION = 1
-X_ORIGIN_ENV = "CONSENTINEL_X_ORIGIN"
-DEFAULT_X_ORIGIN = "https://x.com"
+# Where X is lives with the rest of what is known of X (x/site.py).
+X_ORIGIN_ENV = ORIGIN_ENV
+DEFAULT_X_ORIGIN = DEFAULT_ORIGIN
 
 
 class ScheduleChoice(str, Enum):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,12 +23,6 @@ class XSite:
     def __post_init__(self) -> None:
         # A trailing slash would give "//home"; normalise once here.
         object.__setattr__(self, "origin", self.origin.rstrip("/"))
-
-    @classmethod
-    def from_settings(cls, configured: str | None = None) -> XSite:
-        """The environment wins (tests, demo), then the settings file, then x.com."""
-        origin = os.environ.get(ORIGIN_ENV) or configured or DEFAULT_ORIGIN
-        return cls(origin)
 
     def url(self, path: str) -> str:
         return self.origin + path
