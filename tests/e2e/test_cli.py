@@ -455,6 +455,12 @@ def test_a_scheduled_run_right_after_a_check_is_skipped(
     proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
     assert json.loads(proc.stdout) == {"skipped": True, "reason": "checked_lately"}
     assert "less than 12 hours ago; this scheduled check is skipped" in proc.stderr  # daily
+    ctx = AppContext.create(AppPaths.under(consentinel_home))
+    ctx.settings.schedule = "weekly"
+    ctx.save_settings()
+    ctx.journal.close()
+    proc = run_cli(dict(cli_env, CONSENTINEL_LANG="fr"), "check", "--unattended", check_exit=0)
+    assert "il y a moins de 3,5 jours" in proc.stderr, proc.stderr  # not "84 heures"
 
 
 def test_a_check_of_one_account_does_not_put_off_the_others_scheduled_check(

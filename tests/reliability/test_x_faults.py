@@ -47,6 +47,7 @@ def test_rate_limit_backs_off_and_is_not_retried(simx: Any, consentinel_home: Pa
     # The back-off is recorded, and the next run leaves X alone.
     state = ctx.accounts.state("rita")
     assert state.blocked_until is not None and state.block_reason is Reason.RATE_LIMITED
+    assert (state.last_status, state.last_reason) == (Status.ERROR, Reason.RATE_LIMITED)
     requests_before = len(sim.world.requests)
     (again,) = _engine(ctx).run_check().accounts
     assert again.reason is Reason.RATE_LIMITED and "before" in again.message, again.message

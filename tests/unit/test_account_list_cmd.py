@@ -34,3 +34,33 @@ def test_the_columns_line_up_in_every_language(
     assert len(lines) == 2
     dates = [line.rindex(" ") for line in lines]  # where each line's time starts
     assert dates[0] == dates[1], lines
+
+
+def test_each_line_says_why_a_check_did_not_end_well(
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Not a bare "error": why, in the words `check` uses; in the JSON too, as a code."""
+    import json
+
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    ctx = AppContext.create(AppPaths.under(consentinel_home), vault=Vault(MemoryKeyring()))
+    for handle, status, reason in (
+        ("rob", Status.ERROR, Reason.RATE_LIMITED),
+        ("pat", Status.ERROR, Reason.PAGE_CHANGED),
+        ("fay", Status.OPTED_OUT, None),
+    ):
+        ctx.accounts.add(Account(handle))
+        ctx.accounts.record_check(handle, status, reason=reason)
+    monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
+    assert account_cmd._list(argparse.Namespace(json=False)) == 0
+    said = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert "error (X asked to slow down)" in said["@rob"]
+    assert "error (X's page has changed)" in said["@pat"]
+    assert "opted out (already off)" in said["@fay"] and "(" not in said["@fay"].split(")")[-1]
+    assert account_cmd._list(argparse.Namespace(json=True)) == 0
+    rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
+    assert (rows["rob"]["last_reason"], rows["fay"]["last_reason"]) == ("rate_limited", None)

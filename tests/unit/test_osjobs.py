@@ -184,6 +184,8 @@ def test_systemd_units_pass_systemd_analyze_verify(
     service.read_string((unit_dir / SERVICE).read_text())
     assert service["Service"]["Type"] == "oneshot"
     assert service["Service"]["TimeoutStartSec"] == "1h"  # a run waiting forever holds none up
+    # A run that found a box on, or someone to tell, is not a failed job (`systemctl --failed`).
+    assert service["Service"]["SuccessExitStatus"] == "1"
     timer = configparser.ConfigParser(interpolation=None, strict=False)
     timer.read_string((unit_dir / TIMER).read_text())
     assert timer["Timer"]["Persistent"] == "true"

@@ -232,6 +232,7 @@ def _list(args: argparse.Namespace) -> int:
                 "keep": sorted(box.value for box in account.keep),
                 "last_check_at": state.last_check_at.isoformat() if state.last_check_at else None,
                 "last_status": state.last_status,
+                "last_reason": state.last_reason,
                 "password_rejected": state.password_rejected,
                 "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
             }
@@ -243,11 +244,13 @@ def _list(args: argparse.Namespace) -> int:
     if not accounts:
         print(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
         return 0
-    from consentinel.cli.terminal import status_words
+    from consentinel.cli.terminal import reason_words, status_words
 
     lines = []
     for account, state in accounts:
         last = status_words(state.last_status) if state.last_status else tr("not checked yet")
+        if state.last_status and state.last_reason:  # why, as `check` says it
+            last += f" ({reason_words(state.last_reason)})"
         when = state.last_check_at
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
         lines.append((account.handle, last, at))

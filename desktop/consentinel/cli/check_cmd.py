@@ -215,6 +215,14 @@ def _paused(ctx: AppContext, as_json: bool) -> bool:
     return True
 
 
+def decimal_words(value: float) -> str:
+    """3.5, or 3,5 in French."""
+    from consentinel.core.i18n import current_language
+
+    text = f"{value:g}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
 def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     """True (and said) when every account was checked lately (by the open app, most often):
     the OS job fires at fixed times while the app counts from its last checks, and both need
@@ -231,12 +239,21 @@ def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     interval = interval_for(ctx.settings.schedule)
     assert interval is not None  # (with no schedule, every run is due)
     when = last.astimezone().strftime("%Y-%m-%d %H:%M")
-    said = tr(
-        "Every account was checked since {when}, less than {hours} hours ago; this scheduled"
-        " check is skipped.",
-        when=when,
-        hours=f"{interval.total_seconds() / 7200:g}",  # half the schedule's interval
-    )
+    hours = interval.total_seconds() / 7200  # half the schedule's interval
+    if hours >= 48:  # a weekly schedule: "3.5 days", not "84 hours"
+        said = tr(
+            "Every account was checked since {when}, less than {days} days ago; this scheduled"
+            " check is skipped.",
+            when=when,
+            days=decimal_words(hours / 24),
+        )
+    else:
+        said = tr(
+            "Every account was checked since {when}, less than {hours} hours ago; this"
+            " scheduled check is skipped.",
+            when=when,
+            hours=f"{hours:g}",
+        )
     print(said, file=sys.stderr)
     if as_json:
         print(json.dumps({"skipped": True, "reason": "checked_lately"}))

@@ -25,9 +25,12 @@ FRENCH: dict[str, str] = {
         "@{handle} : X a besoin de vous. Ouvrir une fenêtre de navigateur pour terminer "
         "la connexion ? [o/N] ",
     "Added @{handle}.": "@{handle} ajouté.",
-    "Every account was checked since {when}, less than {hours} hours ago; this scheduled"
-    " check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de {hours}"
-    " heures ; cette vérification planifiée est ignorée.",
+    "Every account was checked since {when}, less than {hours} hours ago; this"
+    " scheduled check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de"
+    " {hours} heures ; cette vérification planifiée est ignorée.",
+    "Every account was checked since {when}, less than {days} days ago; this scheduled"
+    " check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de {days}"
+    " jours ; cette vérification planifiée est ignorée.",
     "Another check is already running; this one is skipped.":
         "Une vérification est déjà en cours ; celle-ci est ignorée.",
     "Another check is running{who}; waiting for it to end…":

@@ -210,7 +210,7 @@ class AccountCheck:
             result = dataclasses.replace(result, message=note)
         self.ctx.journal.record_check(self.shared.run_id, result)
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
-            self.ctx.accounts.record_check(self.handle, result.status)
+            self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
         return result

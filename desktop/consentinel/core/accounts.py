@@ -196,6 +196,8 @@ class AccountState(NamedTuple):
     block_reason: Reason | None = None
     last_check_at: datetime | None = None
     last_status: Status | None = None
+    #: Why the last check ended as it did, if it did not simply end opted out or fixed.
+    last_reason: Reason | None = None
     #: The last TOTP time-step whose code was sent to X (never the code): a code is never reused,
     #: even by another process signing in within the same 30 seconds.
     totp_step: int | None = None
@@ -230,6 +232,7 @@ class AccountState(NamedTuple):
             "block_reason": self.block_reason.value if self.block_reason else None,
             "last_check_at": self.last_check_at.isoformat() if self.last_check_at else None,
             "last_status": self.last_status.value if self.last_status else None,
+            "last_reason": self.last_reason.value if self.last_reason else None,
             "totp_step": self.totp_step,
             "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
             "refused_answers": list(self.refused_answers),
@@ -251,6 +254,7 @@ class AccountState(NamedTuple):
             block_reason=Reason(reason) if reason else None,
             last_check_at=when("last_check_at"),
             last_status=Status(status) if status else None,
+            last_reason=_reason_or_none(raw.get("last_reason")),
             totp_step=_int_or_none(raw.get("totp_step")),
             backoffs_in_a_row=max(0, _int_or_none(raw.get("backoffs_in_a_row")) or 0),
             waits_for_person=Reason(waits) if waits else None,
@@ -265,6 +269,14 @@ class AccountState(NamedTuple):
 
 
 _ANSWER_PREFIX = "hmac-sha256:"
+
+
+def _reason_or_none(value: object) -> Reason | None:
+    """A stored reason; None for none, or for one this version does not know."""
+    try:
+        return Reason(value) if value else None
+    except ValueError:
+        return None
 
 
 def answer_digest(answer: str, key: bytes) -> str:
@@ -476,12 +488,19 @@ class AccountStore:
                 ),
             )
 
-    def record_check(self, handle: str, status: Status, at: datetime | None = None) -> None:
-        """Remember when the account was last checked and how it ended."""
+    def record_check(
+        self,
+        handle: str,
+        status: Status,
+        at: datetime | None = None,
+        reason: Reason | None = None,
+    ) -> None:
+        """Remember when the account was last checked, how it ended and why."""
         with self._lock:
-            self.set_state(
-                handle, self.state(handle)._replace(last_check_at=at or _now(), last_status=status)
+            state = self.state(handle)._replace(
+                last_check_at=at or _now(), last_status=status, last_reason=reason
             )
+            self.set_state(handle, state)
 
     # -- two-factor codes -----------------------------------------------------------------------
 

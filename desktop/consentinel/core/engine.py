@@ -154,7 +154,7 @@ class Engine:
             account.handle, Status.ERROR, Reason.BROWSER_MISSING, message=message
         )
         self.ctx.journal.record_check(run_id, result)
-        self.ctx.accounts.record_check(account.handle, result.status)
+        self.ctx.accounts.record_check(account.handle, result.status, reason=result.reason)
         on_event(AccountStep(account.handle, Step.DONE))
         on_event(AccountFinished(result))
         return result
