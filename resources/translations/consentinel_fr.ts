@@ -567,6 +567,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>Consentinel is still running in the notification area: its icon's menu opens the window again, or quits.</source>
         <translation>Consentinel reste ouvert dans la zone de notification : le menu de son icône rouvre la fenêtre ou quitte l'application.</translation>
     </message>
+    <message>
+        <source>Every box X's pages show is off on {good} of {n} accounts. Select or hover a status to read why not on the others.</source>
+        <translation>Toutes les cases affichées par X sont décochées sur {good} des {n} comptes. Sélectionnez ou survolez un état pour savoir pourquoi pas sur les autres.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -57,6 +57,9 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
             "All 2 accounts checked: every box X's pages show is off. Some boxes are on in X's "
             "data but not shown on its page: @camille (Memory). Nothing can untick them there."
         )
+        # Not "every box you chose is off" next to a box on at X, when some were not checked.
+        partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
+        assert partial_hidden.startswith("Every box X's pages show is off on 2 of 3 accounts.")
 
 
 def test_one_cause_on_this_computer_is_named_in_the_summary(

@@ -21,6 +21,7 @@ import pytest
 from consentinel.cli import doctor_cmd
 from consentinel.core import doctor
 from consentinel.core.doctor import Topic
+from consentinel.core.osjobs import systemd
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from tests.fixtures.systemd_state import pretend_systemd_runs
@@ -200,6 +201,22 @@ def test_schedule_not_installed_is_never_ok(
     assert check.advice.startswith("Consentinel ne vérifie que lorsqu'il est ouvert.")
     off = doctor.check_schedule(Settings(schedule="off"))
     assert off.advice.startswith("Les vérifications automatiques sont désactivées")
+
+
+def test_without_systemd_the_schedule_advice_is_cron_not_a_setting_that_would_fail(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """This machine (a container) runs no systemd, as the doctor finds out for itself: ticking
+    "Keep checking when Consentinel is closed" could only fail here, so it is not advised."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    check = doctor.check_schedule(Settings())
+    assert check.ok is None and "does not run systemd" in check.detail
+    assert check.advice == (
+        "To check while Consentinel is closed here, have cron run it: "
+        "consentinel schedule install prints the line to add."
+    )
+    assert "Keep checking" not in check.advice
 
 
 def test_schedule_installed_is_reported(private_config: Path) -> None:

@@ -385,7 +385,13 @@ def check_schedule(settings: Settings) -> Check:
         return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)
     # No job, and none asked for: nothing to fix, but not fine either, since nothing checks
     # while the app is closed (or ever, with automatic checks off).
-    if parse_schedule(settings.schedule) is ScheduleChoice.OFF:
+    if report.unavailable:
+        # No systemd: ticking "Keep checking when Consentinel is closed" would only fail.
+        advice = tr(
+            "To check while Consentinel is closed here, have cron run it: "
+            "consentinel schedule install prints the line to add."
+        )
+    elif parse_schedule(settings.schedule) is ScheduleChoice.OFF:
         advice = tr(
             "Automatic checks are off: nothing checks the boxes again unless you do. To check "
             "on a schedule, choose how often in the settings, or run: "

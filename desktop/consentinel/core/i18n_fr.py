@@ -487,6 +487,11 @@ FRENCH: dict[str, str] = {
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
     "automatic checks paused": "vérifications automatiques en pause",
+    "To check while Consentinel is closed here, have cron run it: "
+    "consentinel schedule install prints the line to add.": (
+        "Pour vérifier ici même quand Consentinel est fermé, confiez-le à cron : "
+        "consentinel schedule install affiche la ligne à ajouter."
+    ),
     "Automatic checks are paused in Consentinel: its tray menu resumes them.": (
         "Les vérifications automatiques sont en pause dans Consentinel : le menu de son icône "
         "dans la zone de notification les reprend."

@@ -629,6 +629,11 @@ class MainWindow(QMainWindow):
             text = self.tr(
                 "The check did not end with every box off. Select or hover the status to read why."
             )
+        elif any(a.all_off for a in hidden):
+            text = self.tr(
+                "Every box X's pages show is off on {good} of {n} accounts. Select or hover a "
+                "status to read why not on the others."
+            )
         else:
             text = self.tr(
                 "Every box you chose is off on {good} of {n} accounts. Select or hover a status "

@@ -45,6 +45,8 @@ class JobReport:
     message: str
     files: tuple[Path, ...] = ()
     next_run: datetime | None = None
+    #: This computer has no scheduler Consentinel can install a job into (no systemd).
+    unavailable: bool = False
 
     @property
     def installed(self) -> bool:

@@ -279,6 +279,7 @@ class SystemdUserJob:
                         "systemd, so nothing checks while Consentinel is closed; "
                         "`consentinel schedule install` says how to have cron do it."
                     ),
+                    unavailable=True,
                 )
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         files = (self.service_path, self.timer_path)
