@@ -267,7 +267,7 @@ def test_a_check_written_in_another_language_still_says_why_in_the_window_s(
 
     assert hint("pat") == "X's page is not what Consentinel knows, so nothing was clicked."
     assert hint("flo") == (
-        "X had switched Training back on. Unticked and read back off: Training, Memory."
+        "X had switched Training back on. Both unticked and read back off: Training, Memory."
     )
     assert hint("fay") == "Every box you chose is off."
     assert hint("dry") == "Would untick: Memory."

@@ -37,7 +37,13 @@ def success_message(
     """`some_hidden`: X's data holds as on a box its page does not show (then "every box you
     chose is off" would be false)."""
     if status is Status.FIXED:
-        done = tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+        # Said by count: the French agrees with one box or several ("Case décochée…").
+        if len(fixed) == 1:
+            done = tr("Unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+        elif len(fixed) == 2:
+            done = tr("Both unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
+        else:
+            done = tr("All unticked and read back off: {boxes}.", boxes=boxes_text(fixed))
         if not reverted:
             return done
         again = tr("X had switched {boxes} back on.", boxes=boxes_text(reverted))

@@ -164,7 +164,13 @@ FRENCH: dict[str, str] = {
     "Training": "Entraînement",
     "Personalization": "Personnalisation",
     "Memory": "Mémoire",
-    "Unticked and read back off: {boxes}.": "Décochées, puis relues décochées : {boxes}.",
+    "Unticked and read back off: {boxes}.": "Case décochée, puis relue décochée : {boxes}.",
+    "Both unticked and read back off: {boxes}.": (
+        "Les deux cases décochées, puis relues décochées : {boxes}."
+    ),
+    "All unticked and read back off: {boxes}.": (
+        "Toutes les cases décochées, puis relues décochées : {boxes}."
+    ),
     "Would untick: {boxes}.": "Décocherait : {boxes}.",
     "X had switched {boxes} back on.": "X avait réactivé : {boxes}.",
     "Every box X's page shows is off.": "Toutes les cases affichées par X sont décochées.",
