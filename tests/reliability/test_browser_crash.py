@@ -79,7 +79,20 @@ def _kill_the_browser() -> int:
     )
 
 
-def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
+def test_a_browser_killed_mid_check(
+    simx: Any,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    import tempfile
+
+    # A temp folder of this test's own, to see what a killed browser leaves there; short, as
+    # a person's is: Chromium's singleton socket goes there, and a socket's path cannot be long.
+    temp = Path(tempfile.mkdtemp(prefix="cs-", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(temp, ignore_errors=True))
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     sim = simx(SimAccount("lena", "pw-lena"), SimAccount("milo", "pw-milo"))
     ctx = AppContext.create(
         AppPaths.under(consentinel_home),
@@ -113,6 +126,11 @@ def test_a_browser_killed_mid_check(simx: Any, consentinel_home: Path) -> None:
     for account in result.accounts:
         assert account.reason is Reason.BROWSER_CRASHED, (account.reason, account.message)
         assert not account.message.startswith("X "), account.message
+    # Playwright's profile of the browser (its history of X's pages, its local storage) was in
+    # the run's own folder, gone with the run. (Chromium's org.chromium.Chromium.… folder, a
+    # socket and a lock, stays in the temp folder itself: a socket's path cannot be long.)
+    left = sorted(p.name for p in temp.iterdir())
+    assert not [name for name in left if not name.startswith("org.chromium.")], left
 
 
 def test_a_browser_killed_while_x_sends_the_settings_is_not_blamed_on_x(
@@ -195,6 +213,8 @@ def test_a_crashed_page_leaves_its_dump_nowhere_but_the_browser_s_own_folder(
     assert nell.status is Status.ERROR, nell.message
     stray = [str(p) for p in home.rglob("*") if "Crash" in str(p) or p.suffix == ".dmp"]
     assert stray == []
-    ((folder, dumps),) = removed.items()
-    assert dumps, "the crash wrote no dump: this test would prove nothing"
-    assert not Path(folder).exists()  # gone with the browser
+    # The browser's folder and the run's (Playwright's profiles): the dump is in the first.
+    assert len(removed) == 2, removed
+    dumps = [d for d in removed.values() if d]
+    assert len(dumps) == 1, "the crash wrote no dump: this test would prove nothing"
+    assert not any(Path(f).exists() for f in removed)  # gone with the browser and the run

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Playwright, async_playwright
+from playwright.async_api import Playwright
 
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
@@ -46,6 +46,7 @@ from consentinel.x.browser import (
     headful_user_agent,
     launch_browser,
     launch_detail,
+    own_playwright,
 )
 from consentinel.x.signin import (
     PersonAtWindow,
@@ -179,7 +180,7 @@ class Engine:
         # The sessions' key comes from the keyring (D-Bus, perhaps an unlock prompt): read it
         # while Playwright and the browser start, not on the event loop once accounts wait.
         warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
-        async with async_playwright() as pw:
+        async with own_playwright() as pw:
             try:
                 browser = await launch_browser(pw, choice, self.headless)
             except PlaywrightError as exc:
@@ -245,7 +246,7 @@ class Engine:
             return LoginResult(False, no_window_message())
 
         async def main() -> LoginResult:
-            async with async_playwright() as pw:
+            async with own_playwright() as pw:
                 return await self._interactive(pw, choice, account, cancel, visible_headless)
 
         on_event(AccountStep(account.handle, Step.SIGNING_IN))

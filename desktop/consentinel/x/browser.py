@@ -10,7 +10,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -368,6 +368,41 @@ def remove_leftover_run_folders(temp_dir: Path | None = None) -> list[Path]:
         removed.append(Path(entry.path))
         log.info("removed %s, left by process %s, which no longer runs", entry.path, match[1])
     return removed
+
+
+#: Where programs look for the temp folder (TMPDIR on Linux and macOS, TEMP or TMP on Windows).
+_TEMP_VARIABLES = ("TMPDIR", "TEMP", "TMP")
+
+
+@contextlib.asynccontextmanager
+async def own_playwright() -> AsyncIterator[Playwright]:
+    """Playwright, whose driver makes each browser's profile (playwright_chromiumdev_profile-…:
+    its history of X's pages, its local storage) in a private folder of this run, not in the
+    shared temp folder: a browser or a process killed leaves nothing there, since that folder
+    goes at the end of the run, or at a later start when this process was killed first
+    (remove_leftover_run_folders). The driver reads the temp folder once, as it starts."""
+    from playwright.async_api import async_playwright
+
+    remove_leftover_run_folders()
+    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
+    saved = {name: os.environ.get(name) for name in _TEMP_VARIABLES}
+    manager = async_playwright()
+    try:
+        os.environ.update({name: str(folder) for name in _TEMP_VARIABLES})
+        try:
+            pw = await manager.__aenter__()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        try:
+            yield pw
+        finally:
+            await manager.__aexit__(None, None, None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
