@@ -167,3 +167,16 @@ def test_a_relative_xdg_data_home_is_ignored(monkeypatch: pytest.MonkeyPatch) ->
         Path.home() / ".local" / "share"
     )
     assert desktop_entry.data_home({"XDG_DATA_HOME": "/srv/x"}) == Path("/srv/x")
+
+
+def test_an_install_from_a_data_folder_of_its_own_says_the_entry_does_not_use_it(
+    data_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One menu entry per person: it opens the usual data folder, which is said when the
+    command runs with CONSENTINEL_HOME (the scheduled job, per folder, carries it)."""
+    monkeypatch.setenv("CONSENTINEL_HOME", str(data_home / "elsewhere"))
+    assert _run("install") == 0
+    assert "not the one CONSENTINEL_HOME names" in capsys.readouterr().err
+    monkeypatch.delenv("CONSENTINEL_HOME")
+    assert _run("install") == 0
+    assert "CONSENTINEL_HOME" not in capsys.readouterr().err

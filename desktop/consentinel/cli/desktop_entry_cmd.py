@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -42,4 +43,13 @@ def _desktop_entry(args: argparse.Namespace) -> int:
     print(report.message)
     for path in report.files:
         print(f"  {path}")
+    if args.action == "install" and os.environ.get("CONSENTINEL_HOME"):
+        # One menu entry per person, not per data folder (as the scheduled job is).
+        print(
+            tr(
+                "The menu entry opens Consentinel with its usual data folder, not the one "
+                "CONSENTINEL_HOME names."
+            ),
+            file=sys.stderr,
+        )
     return EXIT_OK

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    "The menu entry opens Consentinel with its usual data folder, not the one "
+    "CONSENTINEL_HOME names.": "L'entrée du menu ouvre Consentinel avec son dossier de données "
+    "habituel, pas celui que désigne CONSENTINEL_HOME.",
     # -- the names of the values in usage lines and help (argparse's metavars; EMAIL and
     # ACTION are the same in French)
     "HANDLE": "IDENTIFIANT",
