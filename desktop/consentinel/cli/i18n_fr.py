@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    "Every account was checked lately, so the run at {skipped} is skipped; the first "
+    "one that checks is at about {when}.": "Chaque compte a été vérifié récemment : le passage "
+    "de {skipped} n'aura pas lieu ; le premier qui vérifie est vers {when}.",
     "The menu entry opens Consentinel with its usual data folder, not the one "
     "CONSENTINEL_HOME names.": "L'entrée du menu ouvre Consentinel avec son dossier de données "
     "habituel, pas celui que désigne CONSENTINEL_HOME.",

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from consentinel.core.context import AppContext
     from consentinel.core.events import RunResult
     from consentinel.core.notify import Notifier
@@ -62,6 +64,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if action == "status":
         report = osjobs.status()
         print(report.message)
+        _say_if_the_next_run_is_skipped(ctx, report.next_run)
         if getattr(getattr(ctx, "settings", None), "schedule_paused", False):
             print(tr("Automatic checks are paused in Consentinel: its tray menu resumes them."))
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
@@ -94,6 +97,35 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         settings.schedule = schedule
     _save_run_when_closed(ctx, True)
     return EXIT_OK
+
+
+def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) -> None:
+    """The job's next time, as the OS says it, may come too soon after the last checks: that
+    run will skip ("checked lately"); say when the first one that checks is."""
+    from datetime import datetime, timezone
+
+    from consentinel.core.schedule import os_run_is_due
+    from consentinel.core.schedule_slots import next_os_run
+
+    settings = getattr(ctx, "settings", None)
+    journal = getattr(ctx, "journal", None)
+    if next_run is None or settings is None or journal is None:
+        return
+    handles = [account.handle for account in ctx.accounts.list()]
+    last = journal.every_account_checked_at(handles)
+    if os_run_is_due(last, settings.schedule, next_run):
+        return
+    checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc))
+    if checks_at is None:
+        return
+    print(
+        tr(
+            "Every account was checked lately, so the run at {skipped} is skipped; the first "
+            "one that checks is at about {when}.",
+            skipped=next_run.astimezone().strftime("%Y-%m-%d %H:%M"),
+            when=checks_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+    )
 
 
 def _save_run_when_closed(ctx: AppContext, value: bool) -> None:
