@@ -170,6 +170,26 @@ def test_french_messages(sim: SimHarness, tmp_path: Path, monkeypatch: pytest.Mo
     )
 
 
+def test_a_screenshot_that_cannot_be_kept_stops_the_account_after_journaling_the_change(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The evidence folder cannot be made (a file has its name): the box just unticked is in
+    the journal, and nothing more is changed at X without its picture."""
+    sim.add("ines", "pw-ines")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "ines", "pw-ines")
+    ctx.paths.evidence_dir.rmdir()  # made empty with the data folder
+    ctx.paths.evidence_dir.write_text("not a folder")
+    (ines,) = engine(ctx).run_check().accounts
+    assert (ines.status, ines.reason) == (Status.ERROR, None), ines.message
+    assert ines.message.startswith(f"Could not save {ctx.paths.evidence_dir}: a part of")
+    assert "The check of this account stopped there" in ines.message
+    assert "Unexpected error" not in ines.message
+    changes = ctx.journal.entries(kinds=[EntryKind.CHANGE])
+    assert [(c.payload["box"], c.payload["after"]) for c in changes] == [("training", False)]
+    assert sim.box("ines", Box.TRAINING) is False and sim.box("ines", Box.PERSONALIZATION)
+
+
 def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_path: Path) -> None:
     sim.add("gus", "pw-gus", flip_back=Box.TRAINING)
     ctx = make_context(sim.origin, tmp_path / "home")

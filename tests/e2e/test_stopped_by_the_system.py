@@ -9,6 +9,7 @@ offscreen. Each process gets a temporary folder of its own, so what it leaves th
 from __future__ import annotations
 
 import contextlib
+import json
 import signal
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from consentinel.core.journal import Journal
+from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_entries import RunStatus
 from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount, SimX
@@ -115,7 +116,48 @@ def test_a_command_line_check_stopped_by_sigterm_cleans_up_and_says_so(
     assert "Traceback" not in err
     assert '"interrupted": true' in out
     assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    # Each account's check is journaled as stopped, the one under way and the one waiting its
+    # turn alike, and the JSON names them: none vanishes.
+    assert _checks(consentinel_home) == {h: ("error", "cancelled") for h in HANDLES}
+    stopped = json.loads(out)["accounts"]
+    assert sorted((a["handle"], a["reason"]) for a in stopped) == [
+        (h, "cancelled") for h in HANDLES
+    ]
     _nothing_left(env)
+
+
+def _checks(home: Path) -> dict[str, tuple[str, str | None]]:
+    """Each account's last check entry: its status and reason."""
+    journal = Journal.open(AppPaths(home).journal_path)
+    try:
+        found: dict[str, tuple[str, str | None]] = {}
+        for entry in journal.entries(kinds=[EntryKind.CHECK]):
+            found.setdefault(entry.handle or "", (entry.payload["status"], entry.payload["reason"]))
+        return found
+    finally:
+        journal.close()
+
+
+@pytest.mark.browser
+def test_a_check_stopped_while_x_applies_a_change_says_which_box_x_may_have_changed(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """The stop comes after X applied an untick and before its answer: the journal must not
+    lose it. It names the box (X may have switched it off), and the next check reads it."""
+    sim = simx(SimAccount("sig_cid", PASSWORD, fault="mutation_hang"))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, TMPDIR=str(private_tmp))
+    run_cli(env, "account", "add", "sig_cid", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)  # fmt: skip
+    with _started([CLI, "check", "--json"], env) as proc:
+        assert sim.mutation_hanging.wait(timeout=120), "the check never unticked a box"
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == -signal.SIGTERM, (proc.returncode, err)
+    assert sim.boxes("sig_cid")["training"] is False  # X did switch it off
+    assert _checks(consentinel_home) == {"sig_cid": ("error", "cancelled")}
+    (cid,) = json.loads(out)["accounts"]
+    assert cid["message"].startswith("Stopped while unticking Training: X may have switched it")
+    assert '"interrupted": true' in out and "Traceback" not in err
 
 
 @pytest.mark.browser

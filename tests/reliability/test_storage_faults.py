@@ -30,14 +30,17 @@ _DRIVER = textwrap.dedent("""
             config = os.path.join(mnt, "home", "config")
             subprocess.run(["mount", "--bind", config, config], check=True)
             subprocess.run(["mount", "-o", "remount,bind,ro", config], check=True)
-        elif step == "fill":
-            with open(os.path.join(mnt, "filler"), "wb") as f:
+        elif isinstance(step, str) and step.startswith("fill"):  # "fill:K": K kB left free
+            filler = os.path.join(mnt, "filler")
+            with open(filler, "wb") as f:
                 try:
                     while True:
                         f.write(b"\\0" * 65536)
                         f.flush()
                 except OSError:
                     pass
+            leave = int(step.partition(":")[2] or 0) * 1024
+            os.truncate(filler, max(0, os.path.getsize(filler) - leave))
         else:
             done = subprocess.run([step["cli"], *step["args"]], input=step.get("stdin", ""),
                                   capture_output=True, text=True, timeout=120)
@@ -140,6 +143,26 @@ def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
     assert folder_vault().get_password(handle) is None
     _one_clear_line(failed, "the disk is full")
     folder_vault().delete_account("fullerin")
+
+
+def test_a_check_on_a_full_disk_says_so_in_one_sentence(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Nothing can be journaled, so nothing is started at X: one sentence, exit 2."""
+    added, failed = in_tmpfs(
+        tmp_path,
+        env,
+        "512k",
+        [
+            step("account", "add", "fullcheck", "--password-stdin", stdin="pw-3\n"),
+            "fill:60",  # room to open the journal, none to write a run into it
+            step("check", "--json"),
+        ],
+    )
+    assert added["rc"] == 0, added
+    _one_clear_line(failed, "The journal could not be written", "the disk is full")
+    assert failed["out"] == ""
+    folder_vault().delete_account("fullcheck")
 
 
 def test_accounts_file_that_cannot_be_written_saves_no_secret(

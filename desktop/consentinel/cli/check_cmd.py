@@ -137,6 +137,8 @@ def _check(args: argparse.Namespace) -> int:
 
         with contextlib.suppress(VaultError):
             ctx.vault.check_within(KEYRING_WAIT_S)
+    from consentinel.core.journal import JournalError
+
     cancel = CancelToken()
     try:
         # A scheduled run never opens a window out of nowhere, whatever the setting says.
@@ -150,6 +152,17 @@ def _check(args: argparse.Namespace) -> int:
             cancel=cancel,
             trigger="schedule" if args.unattended else "manual",
         )
+    except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
+        print(str(error), file=sys.stderr)
+        if run_ids:  # it had begun: it may have reached X
+            print(
+                tr(
+                    "The check stopped: boxes at X may have been changed before it did, and "
+                    "the next check reads them again."
+                ),
+                file=sys.stderr,
+            )
+        return EXIT_USAGE
     except KeyboardInterrupt:
         cancel.cancel()
         hush_what_a_stopped_run_leaves()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    "The check stopped: boxes at X may have been changed before it did, and the next check "
+    "reads them again.": "La vérification s'est arrêtée : des cases ont pu être modifiées chez "
+    "X avant, et la prochaine vérification les relira.",
     "Every account was checked lately, so the run at {skipped} is skipped; the first "
     "one that checks is at about {when}.": "Chaque compte a été vérifié récemment : le passage "
     "de {skipped} n'aura pas lieu ; le premier qui vérifie est vers {when}.",

@@ -156,6 +156,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = str(error) if isinstance(error, StorageError) else describe_os_error(error)
             print(text, file=sys.stderr)
             return EXIT_USAGE
+        except Exception as error:
+            from consentinel.core.journal import JournalError
+
+            if not isinstance(error, JournalError):
+                raise
+            print(str(error), file=sys.stderr)  # a sentence: the disk is full, read-only…
+            return EXIT_USAGE
         except KeyboardInterrupt:
             if sigterm.received:
                 print(tr("Stopped: the system asked Consentinel to end."), file=sys.stderr)

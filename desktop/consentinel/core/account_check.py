@@ -40,7 +40,12 @@ from consentinel.core.events import (
     PromptRequest,
 )
 from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
-from consentinel.core.fileio import atomic_write_bytes, make_private_dirs
+from consentinel.core.fileio import (
+    StorageError,
+    atomic_write_bytes,
+    describe_os_error,
+    make_private_dirs,
+)
 from consentinel.core.i18n import tr
 from consentinel.core.identity_answers import answers_to_type, remember_refused
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
@@ -114,6 +119,10 @@ class AccountCheck:
         self._session_set_aside = False
         #: A saved session was found for the account (else it was never signed in here).
         self._had_session = False
+        #: The box being unticked now: X may have switched it off when a stop cuts in.
+        self._unticking: Box | None = None
+        #: The check's entry is in the journal.
+        self._recorded = False
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -158,7 +167,12 @@ class AccountCheck:
     def _save_evidence(self, png: bytes, what: str) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.ctx.paths.evidence_dir
-        make_private_dirs(folder)
+        try:
+            make_private_dirs(folder)
+        except OSError as error:
+            cause = describe_os_error(error)
+            message = tr("Could not save {path}: {cause}.", path=folder, cause=cause)
+            raise StorageError(message, error.errno) from error
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         atomic_write_bytes(path, png)
         self.ctx.journal.record_evidence(
@@ -166,6 +180,29 @@ class AccountCheck:
         )
         self._evidence = path
         return path
+
+    def record_stopped(self) -> None:
+        """The run was stopped from outside (Ctrl-C, a shutdown) before this check's end: its
+        entry says so, with the boxes it had unticked and read back, and the box it was
+        unticking then, which X may have switched off meanwhile (the next check reads it)."""
+        if self._recorded:
+            return
+        if self._unticking is not None:
+            message = tr(
+                "Stopped while unticking {box}: X may have switched it off; the next check "
+                "reads it again.",
+                box=box_name(self._unticking),
+            )
+        else:
+            message = reason_message(Reason.CANCELLED, self.handle)
+        result = self._result(Status.ERROR, Reason.CANCELLED, message, dict(self._confirmed))
+        try:
+            self.ctx.journal.record_check(self.shared.run_id, result)
+        except Exception:  # a full disk: the run's end says it was cancelled all the same
+            log.exception("the stopped check of @%s was not journaled", self.handle)
+            return
+        self._recorded = True
+        self.shared.emit(AccountFinished(result))
 
     # -- the check ------------------------------------------------------------------------------
 
@@ -196,6 +233,14 @@ class AccountCheck:
             reason = reason_for_exception(exc)
             log.info("check of @%s: %s", self.handle, str(exc).splitlines()[0])
             result = self._fail(reason, browser_error_words(exc), Status.ERROR).result
+        except StorageError as exc:
+            # A screenshot that cannot be kept (a full disk): nothing more is changed unseen.
+            message = tr(
+                "{problem} The check of this account stopped there; the journal has what was "
+                "done before.",
+                problem=str(exc),
+            )
+            result = self._result(Status.ERROR, None, message, dict(self._confirmed))
         except Exception as exc:
             # A bug of ours must not end the other accounts' checks; it is logged in full and
             # shown to the person, never swallowed.
@@ -209,6 +254,7 @@ class AccountCheck:
             note = f"{session_set_aside_note()} {result.message}".strip()
             result = dataclasses.replace(result, message=note)
         self.ctx.journal.record_check(self.shared.run_id, result)
+        self._recorded = True
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
             self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
         self._step(Step.DONE)
@@ -409,10 +455,12 @@ class AccountCheck:
                 would.append(box)
                 continue
             self._check_cancel()
+            self._unticking = box
             outcome = await self._untick(grok, box)
+            self._unticking = None
             after = outcome.after.checked if outcome.after else None
             settings[box] = BoxChange(True, after, bool(outcome.after and outcome.after.disabled))
-            self._save_evidence(await grok.screenshot(), box.value)
+            # The change first: a full disk may still take its entry, not its picture.
             journal.record_change(
                 self.shared.run_id,
                 self.handle,
@@ -422,6 +470,7 @@ class AccountCheck:
                 confirmed=outcome.confirmed,
                 reverted_by_x=box in reverted,
             )
+            self._save_evidence(await grok.screenshot(), box.value)
             if outcome.confirmed:
                 fixed.append(box)
                 self._confirmed[box] = settings[box]

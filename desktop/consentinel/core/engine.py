@@ -213,8 +213,13 @@ class Engine:
                     on_event(AccountStep(account.handle, Step.QUEUED))
 
                 async def one(account: Account) -> AccountResult:
-                    async with limit:
-                        return await AccountCheck(shared, account).run()
+                    check = AccountCheck(shared, account)
+                    try:
+                        async with limit:
+                            return await check.run()
+                    except asyncio.CancelledError:  # Ctrl-C, a shutdown: journaled as such
+                        check.record_stopped()
+                        raise
 
                 return list(await asyncio.gather(*(one(a) for a in accounts)))
             finally:

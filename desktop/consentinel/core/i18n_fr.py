@@ -493,6 +493,16 @@ FRENCH: dict[str, str] = {
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
     "automatic checks paused": "vérifications automatiques en pause",
+    "{problem} The check of this account stopped there; the journal has what was done "
+    "before.": (
+        "{problem} La vérification de ce compte s'est arrêtée là ; le journal contient ce qui "
+        "a été fait avant."
+    ),
+    "Stopped while unticking {box}: X may have switched it off; the next check reads it "
+    "again.": (
+        "Arrêté en décochant {box} : X l'a peut-être désactivée ; la prochaine vérification "
+        "la relit."
+    ),
     "To check while Consentinel is closed here, have cron run it: "
     "consentinel schedule install prints the line to add.": (
         "Pour vérifier ici même quand Consentinel est fermé, confiez-le à cron : "

@@ -24,7 +24,7 @@ BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_emai
 #: `late_memory`: the memory box is drawn a moment (0.8 s) after the others, as a part of a page
 #: rendered late would be; the page reads "ready" before it is complete.
 LAYOUTS = ("standard", "extra_wrappers", "reordered", "changed_label", "no_wrapper", "late_memory")
-FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang")
+FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 
@@ -62,7 +62,8 @@ class SimAccount:
     session_ttl_s: float | None = None
     layout: str = "standard"
     #: On the Grok page: http_500, connection_reset, hang, rate_limit; settings_hang: the page
-    #: comes, its request for the settings never gets an answer (X's API stuck).
+    #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
+    #: X applies a change and its answer never comes.
     fault: str | None = None
 
     def __post_init__(self) -> None:

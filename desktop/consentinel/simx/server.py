@@ -49,6 +49,8 @@ class SimX:
         self._stopping = threading.Event()
         #: Set when a settings request is left without an answer (the settings_hang fault).
         self.settings_hanging = threading.Event()
+        #: Set when a change was applied and its answer held back (the mutation_hang fault).
+        self.mutation_hanging = threading.Event()
         self._port = port
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -474,6 +476,11 @@ class _Handler(BaseHTTPRequestHandler):
                         truth.unticked_at = time.time()
                         truth.visits_at_untick = truth.visits
             truth.mutations.append(record)
+        if truth.spec.fault == "mutation_hang":  # X applied it; its answer never comes
+            self.sim.mutation_hanging.set()
+            self.sim._stopping.wait()
+            self.close_connection = True
+            return None
         if not record["ok"]:
             errors = {"errors": [{"code": 131, "message": "Internal error"}]}
             if truth.spec.failure_status == 200:
