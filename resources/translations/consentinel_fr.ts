@@ -110,6 +110,10 @@
             <source>The schedule could not be paused or resumed: {problem}</source>
             <translation>Les vérifications automatiques n'ont pas pu être mises en pause ni reprises : {problem}</translation>
         </message>
+        <message>
+            <source>Consentinel found a problem</source>
+            <translation>Consentinel a trouvé un problème</translation>
+        </message>
 </context>
 <context>
     <name>CheckPanel</name>

@@ -255,3 +255,31 @@ def test_the_first_run_screen_scrolls_in_a_small_window(
         body_bottom = body.mapTo(empty, body.rect().bottomLeft()).y()
         button_top = empty.add_button.mapTo(empty, empty.add_button.rect().topLeft()).y()
         assert body_bottom < button_top
+
+
+def test_a_problem_found_at_start_is_said_in_a_box_that_stays_until_read(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A settings value that cannot be used (a hand edit): the box says which and that its
+    default is used; the other settings (a pause) are kept."""
+    import json
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    paths.settings_path.write_text(
+        json.dumps({"version": 1, "schedule_paused": True, "backoff_hours": 200})
+    )
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))
+    assert ctx.settings.schedule_paused and ctx.settings.backoff_hours == 12
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.window.findChild(QMessageBox, "start_warnings") is not None)
+        box = app.window.findChild(QMessageBox, "start_warnings")
+        assert box.isVisible()
+        assert "The back-off must be between 1 and 168 hours, not 200." in box.text()
+        assert "its default is used instead" in box.text()
+        box.accept()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 from pathlib import Path
 
@@ -56,10 +57,16 @@ def test_absurd_values_are_refused_with_a_sentence(
     with pytest.raises(ValueError, match=words):
         save_settings(paths, Settings(**changes))
     assert not paths.settings_path.exists()
-    # The same value found in the file is a corrupt file: set aside, defaults used.
-    paths.settings_path.write_text(json.dumps({"version": 1, **changes}))
+    # The same value found in the file (a hand edit): its default is used, and said, while
+    # the file's other values are kept and the file stays where it is.
+    others = {"schedule_paused": True, "schedule": "weekly"}
+    kept = {k: v for k, v in others.items() if k not in changes}
+    paths.settings_path.write_text(json.dumps({"version": 1, **kept, **changes}))
     settings, warning = load_settings(paths)
-    assert settings == Settings() and warning and "could not be read" in warning
+    assert settings == Settings(**kept)
+    assert warning and warning.startswith("The settings file has a value that cannot be used")
+    assert re.search(words, warning), warning
+    assert paths.settings_path.exists()
 
 
 def test_newer_and_corrupt_files_are_set_aside(consentinel_home: Path) -> None:

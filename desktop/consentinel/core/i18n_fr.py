@@ -493,6 +493,11 @@ FRENCH: dict[str, str] = {
         "le fichier {name} à côté du journal a disparu.",
     "the folder does not exist": "le dossier n'existe pas",
     "automatic checks paused": "vérifications automatiques en pause",
+    "The settings file has a value that cannot be used, so its default is used instead. "
+    "{problems}": (
+        "Le fichier des réglages contient une valeur inutilisable ; sa valeur par défaut est "
+        "utilisée à la place. {problems}"
+    ),
     "{problem} The check of this account stopped there; the journal has what was done "
     "before.": (
         "{problem} La vérification de ce compte s'est arrêtée là ; le journal contient ce qui "

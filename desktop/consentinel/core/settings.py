@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from enum import Enum
 from typing import Any
 
@@ -155,6 +155,21 @@ class Settings:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in raw.items() if k in names}).validate()
 
+    @classmethod
+    def keeping_what_is_valid(cls, raw: dict[str, Any]) -> tuple[Settings, list[str]]:
+        """The settings with each value that is not valid (a hand edit out of range) replaced
+        by its default, and, for each, the sentence saying why: one wrong value does not
+        reset the others (a pause, the schedule)."""
+        settings, problems = cls(), []
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            try:
+                settings = replace(settings, **{f.name: raw[f.name]}).validate()
+            except (ValueError, TypeError) as error:
+                problems.append(str(error))
+        return settings, problems
+
 
 def _int_between(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
@@ -189,7 +204,7 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
                 "and the defaults are used.",
                 moved=moved,
             )
-        return Settings.from_json(raw), None
+        settings, problems = Settings.keeping_what_is_valid(raw)
     except (ValueError, TypeError):
         moved = set_aside(path, "corrupt")
         return Settings(), tr(
@@ -197,6 +212,15 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
             "used.",
             moved=moved,
         )
+    if not problems:
+        return settings, None
+    # Readable, with a value that is not valid: the others are kept, the file is left as it is
+    # (the next save writes what is used), and the person learns which.
+    return settings, tr(
+        "The settings file has a value that cannot be used, so its default is used instead. "
+        "{problems}",
+        problems=" ".join(problems),
+    )
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

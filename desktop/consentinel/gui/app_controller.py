@@ -122,6 +122,10 @@ class AppController(QObject):
         self._said_warnings = self._warnings()
         for warning in self._said_warnings:
             self.window.statusBar().showMessage(warning, 20_000)
+        if self._said_warnings and self.window.isVisible():
+            # A file set aside, a setting not used: said where it stays until read, not only
+            # for 20 seconds in the status bar (cut short there when long).
+            self.after_first_frame(self._show_start_warnings)
         self.auto.start()
         if self.demo is None and self.window.isVisible():
             self.after_first_frame(self._offer_browser_if_missing)
@@ -246,6 +250,19 @@ class AppController(QObject):
         if self.browser_dialog is not None:
             self.browser_dialog.deleteLater()
         self.browser_dialog = None
+
+    def _show_start_warnings(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Consentinel found a problem"),
+            "\n\n".join(self._said_warnings),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("start_warnings")
+        box.open()  # not exec(): nothing waits on it
 
     def _warnings(self) -> list[str]:
         # (The journal's as known now: SQLite's check of its file comes after the first frame.)
