@@ -435,8 +435,9 @@ def test_output_the_terminal_cannot_encode_is_replaced_not_a_traceback(
 def test_ctrl_c_during_check_json_prints_what_was_done_and_no_noise(
     simx: Any, cli_env: dict[str, str]
 ) -> None:
-    """Ctrl-C while X waits for a code: one account is done, the other is not. The JSON says
-    so (`interrupted`), the terminal shows one sentence, and asyncio's leftovers stay unseen."""
+    """Ctrl-C while X waits for a code: one account is done, the other is stopped. The JSON
+    says so (`interrupted`, the stopped one cancelled), the terminal shows one sentence, and
+    asyncio's leftovers stay unseen."""
     sim = simx(
         SimAccount("quick", "pw-quick"), SimAccount("mailer", SECRET, challenges=["email_code"])
     )
@@ -460,7 +461,11 @@ def test_ctrl_c_during_check_json_prints_what_was_done_and_no_noise(
         assert noise not in term.shown, term.shown
     result = json.loads(out)
     assert result["interrupted"] is True and result["cancelled"] is True, result
-    assert [(a["handle"], a["status"]) for a in result["accounts"]] == [("quick", "opted_out")]
+    # The one stopped while X waited is there too, as cancelled (and so in the journal).
+    assert [(a["handle"], a["status"], a["reason"]) for a in result["accounts"]] == [
+        ("quick", "opted_out", None),
+        ("mailer", "error", "cancelled"),
+    ]
     assert SECRET not in term.shown + out
 
 
