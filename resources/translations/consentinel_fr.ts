@@ -575,6 +575,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>Every box X's pages show is off on {good} of {n} accounts. Select or hover a status to read why not on the others.</source>
         <translation>Toutes les cases affichées par X sont décochées sur {good} des {n} comptes. Sélectionnez ou survolez un état pour savoir pourquoi pas sur les autres.</translation>
     </message>
+    <message>
+        <source>Pa&amp;use automatic checks</source>
+        <translation>Sus&amp;pendre les vérifications automatiques</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume automatic checks</source>
+        <translation>Re&amp;prendre les vérifications automatiques</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

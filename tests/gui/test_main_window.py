@@ -283,3 +283,26 @@ def test_a_problem_found_at_start_is_said_in_a_box_that_stays_until_read(
         assert "The back-off must be between 1 and 168 hours, not 200." in box.text()
         assert "its default is used instead" in box.text()
         box.accept()
+
+
+def test_automatic_checks_pause_and_resume_from_the_window_too(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Not every desktop shows a tray: the Checks menu pauses and resumes them as well, and
+    the pause is saved (the OS job reads it)."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "ann", "pw")
+    with running_app(qtbot, ctx) as app:
+        pause = app.window.pause_action
+        assert not pause.isEnabled()  # automatic checks off: nothing to pause
+        ctx.settings.schedule = "daily"
+        app.window.refresh()
+        assert pause.isEnabled() and pause.text() == "Pa&use automatic checks"
+        pause.trigger()
+        assert app.auto.paused and ctx.settings.schedule_paused
+        assert pause.text() == "Res&ume automatic checks"
+        assert app.window.schedule_label.text() == "Automatic checks: paused"
+        assert '"schedule_paused": true' in ctx.paths.settings_path.read_text()
+        pause.trigger()
+        assert not app.auto.paused and not ctx.settings.schedule_paused
+        assert pause.text() == "Pa&use automatic checks"

@@ -108,6 +108,7 @@ class AppController(QObject):
         window.keep_in_tray = self.tray is not None
         window.notifier = self.tray
         window.quit_requested.connect(self.quit)
+        window.pause_requested.connect(self.auto.toggle_pause)
         window.settings_saved.connect(self._settings_saved)
         window.demo_requested.connect(self.start_demo)
         return window

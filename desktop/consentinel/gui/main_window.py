@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
     settings_saved = Signal()
     quit_requested = Signal()
+    #: "Pause/Resume automatic checks" (the tray has it too; not every desktop shows a tray).
+    pause_requested = Signal()
     #: Once, just after the window is first painted: work the first frame does not need waits
     #: for it, so the window appears as soon as it can.
     first_painted = Signal()
@@ -251,6 +253,9 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(
             self.tr("Ca&ncel check"), self.cancel_check, None, "cancel"
         )
+        self.pause_action = self._action(
+            self.tr("Pa&use automatic checks"), self.pause_requested.emit, None
+        )
         # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
         self.escape_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
         self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
@@ -306,6 +311,8 @@ class MainWindow(QMainWindow):
             self.check_action,
             self.check_all_action,
             self.cancel_action,
+            None,
+            self.pause_action,
             None,
             self.journal_action,
         ):
@@ -387,9 +394,15 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             # The last account removed: the focus goes to "Add your first account".
             (self.table if rows else self.empty).setFocus()
+        paused = self._paused()
+        self.pause_action.setText(
+            self.tr("Res&ume automatic checks") if paused else self.tr("Pa&use automatic checks")
+        )
+        # Nothing to pause with automatic checks off (a pause already on can still be undone).
+        self.pause_action.setEnabled(paused or self.ctx.settings.schedule != "off")
         if not rows:
             self.schedule_label.setText(self.tr("Waiting for an account"))
-        elif self._paused():
+        elif paused:
             self.schedule_label.setText(self.tr("Automatic checks: paused"))
         elif next_due is None:
             self.schedule_label.setText(self.tr("Automatic checks: off"))
