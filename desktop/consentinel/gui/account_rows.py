@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.accounts import Account, AccountState
-from consentinel.core.check_sentences import check_sentence
 from consentinel.core.context import AppContext
-from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_entries import EntryKind, message_for_reader
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 from consentinel.core.steps import Step
 
@@ -108,7 +107,7 @@ def rows_for(
                 status,
                 reason,
                 _boxes_from(payload.get("settings")),
-                check_sentence(payload, account.handle, account.keep),
+                message_for_reader(payload) or _sentence_again(payload, account),
                 entry.at,
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),
@@ -116,6 +115,14 @@ def rows_for(
             )
         )
     return rows
+
+
+def _sentence_again(payload: dict[str, Any], account: Account) -> str:
+    """A check journaled in another language (the schedule's): its sentence made again in the
+    window's. Loaded only then: a start in one language does not pay for it (issue 7)."""
+    from consentinel.core.check_sentences import check_sentence
+
+    return check_sentence(payload, account.handle, account.keep)
 
 
 def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reason | None) -> bool:
