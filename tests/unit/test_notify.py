@@ -285,55 +285,38 @@ def test_macos_uses_osascript_with_text_as_arguments() -> None:
 # -- delivered and journaled ------------------------------------------------------------------
 
 
-class RecordingJournal:
-    def __init__(self) -> None:
-        self.rows: list[tuple[int, str | None, str, str, bool]] = []
-
-    def record_notification(
-        self,
-        run_id: int,
-        handle: str | None,
-        kind: str,
-        message: str,
-        delivered: bool,
-        reason: str | None = None,
-        accounts: Sequence[str] = (),
-    ) -> None:
-        self.rows.append((run_id, handle, kind, message, delivered))
-
-    def still_said(
-        self,
-        run_id: int,
-        kind: str,
-        handle: str | None,
-        reason: str | None = None,
-        *,
-        same_reason: bool = False,
-        accounts: Sequence[str] = (),
-    ) -> bool:
-        return False  # a first run: nothing was said before
+def _said(journal: Journal) -> list[tuple[int | None, str | None, str, str, bool]]:
+    """What the journal holds of each notification, in the order they were said."""
+    return [
+        (e.run_id, e.handle, e.payload["kind"], e.payload["message"], e.payload["delivered"])
+        for e in journal.entries(kinds=[EntryKind.NOTIFICATION])
+    ]
 
 
-def test_deliver_shows_and_journals_each_notification(server: FakeNotificationServer) -> None:
-    journal = RecordingJournal()
-    sent = deliver(run_of(OPTED_OUT, REVERTED, NEEDS), only("gdbus"), journal)
+def test_deliver_shows_and_journals_each_notification(
+    server: FakeNotificationServer, tmp_path: Path
+) -> None:
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    sent = deliver(RunResult(run, (OPTED_OUT, REVERTED, NEEDS)), only("gdbus"), journal)
     assert [delivered for _n, delivered in sent] == [True, True]
-    assert journal.rows == [
-        (7, "carol", "reverted_by_x", REVERTED_TEXT, True),
-        (7, "dave", "needs_user", NEEDS_TEXT, True),
+    assert _said(journal) == [
+        (run, "carol", "reverted_by_x", REVERTED_TEXT, True),
+        (run, "dave", "needs_user", NEEDS_TEXT, True),
     ]
     assert len(server.calls) == 2
 
 
-def test_deliver_journals_even_when_the_notifier_raises() -> None:
+def test_deliver_journals_even_when_the_notifier_raises(tmp_path: Path) -> None:
     class Broken:
         def notify(self, note: Notification) -> bool:
             raise RuntimeError("boom")
 
-    journal = RecordingJournal()
-    sent = deliver(run_of(NEEDS), Broken(), journal)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    sent = deliver(RunResult(run, (NEEDS,)), Broken(), journal)
     assert [d for _n, d in sent] == [False]
-    assert journal.rows[0][4] is False
+    assert _said(journal)[0][4] is False
 
 
 REVERTED_TEXT = "X switched back on for @carol: Training. Switched off again."
