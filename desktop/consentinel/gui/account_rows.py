@@ -120,6 +120,8 @@ def rows_for(
 def _sentence_again(payload: dict[str, Any], account: Account) -> str:
     """A check journaled in another language (the schedule's): its sentence made again in the
     window's. Loaded only then: a start in one language does not pay for it (issue 7)."""
+    if not payload.get("message"):
+        return ""  # none was written: nothing to say again
     from consentinel.core.check_sentences import check_sentence
 
     return check_sentence(payload, account.handle, account.keep)
