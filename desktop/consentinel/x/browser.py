@@ -380,9 +380,19 @@ async def own_playwright() -> AsyncIterator[Playwright]:
     its history of X's pages, its local storage) in a private folder of this run, not in the
     shared temp folder: a browser or a process killed leaves nothing there, since that folder
     goes at the end of the run, or at a later start when this process was killed first
-    (remove_leftover_run_folders). The driver reads the temp folder once, as it starts."""
+    (remove_leftover_run_folders). The driver reads the temp folder once, as it starts.
+
+    Only from the main thread (the command line, the schedule's runs): the window checks from a
+    thread of its own, where changing the process's environment would race with the GUI
+    thread reading it (setenv is not thread-safe); there the driver keeps the shared folder."""
+    import threading
+
     from playwright.async_api import async_playwright
 
+    if threading.current_thread() is not threading.main_thread():
+        async with async_playwright() as pw:
+            yield pw
+        return
     remove_leftover_run_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
     saved = {name: os.environ.get(name) for name in _TEMP_VARIABLES}
