@@ -188,6 +188,25 @@ def test_a_screenshot_that_cannot_be_kept_stops_the_account_after_journaling_the
     changes = ctx.journal.entries(kinds=[EntryKind.CHANGE])
     assert [(c.payload["box"], c.payload["after"]) for c in changes] == [("training", False)]
     assert sim.box("ines", Box.TRAINING) is False and sim.box("ines", Box.PERSONALIZATION)
+    # The account's own result keeps the box it had unticked and read back off.
+    assert ines.settings[Box.TRAINING].after is False
+
+
+def test_a_changed_page_whose_screenshot_cannot_be_kept_is_still_said_and_others_go_on(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("paco", "pw-paco", layout="no_wrapper")
+    sim.add("olga", "pw-olga", boxes={b: False for b in ALL_BOXES})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "paco", "pw-paco")
+    add_account(ctx, "olga", "pw-olga")
+    ctx.paths.evidence_dir.rmdir()
+    ctx.paths.evidence_dir.write_text("not a folder")
+    results = {r.handle: r for r in engine(ctx).run_check().accounts}
+    paco, olga = results["paco"], results["olga"]
+    assert (paco.status, paco.reason) == (Status.ERROR, Reason.PAGE_CHANGED), paco.message
+    assert "nothing was clicked" in paco.message and "Could not save" in paco.message
+    assert olga.status is Status.OPTED_OUT, olga.message  # the run went on
 
 
 def test_x_turning_a_box_back_on_is_fixed_and_journaled(sim: SimHarness, tmp_path: Path) -> None:

@@ -157,6 +157,22 @@ def test_a_changed_page_is_said_again_only_when_it_is_new_for_an_account(
     assert len(scheduled_run(PAGE_1)) == 1  # frank's page was read fine since: new again
 
 
+def test_what_an_older_version_said_is_not_said_again_after_an_upgrade(tmp_path: Path) -> None:
+    """Its notifications kept neither a reason nor the accounts a changed page was about."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    before = journal.start_run("schedule")
+    for handle, kind, body in ((None, "page_changed", "old words"), ("dave", "needs_user", "x")):
+        journal.append(
+            EntryKind.NOTIFICATION,
+            handle,
+            {"kind": kind, "message": body, "message_lang": "en", "delivered": True},
+            before,
+        )
+    journal.finish_run(before)
+    run = journal.start_run("schedule")
+    assert deliver(RunResult(run, (PAGE_1, NEEDS)), Shown(), journal) == []
+
+
 NEEDS_BODY = (
     "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
     "2FA secret"

@@ -51,3 +51,12 @@ def test_a_run_that_checks_says_nothing_more(
     ctx = _checked_just_now(consentinel_home)
     _say_if_the_next_run_is_skipped(ctx, datetime.now(timezone.utc) + timedelta(days=5))
     assert capsys.readouterr().out == ""
+
+
+def test_while_paused_no_run_is_promised(
+    consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = _checked_just_now(consentinel_home)
+    ctx.settings.schedule_paused = True  # every run skips: `schedule status` says that instead
+    _say_if_the_next_run_is_skipped(ctx, datetime.now(timezone.utc) + timedelta(days=2))
+    assert capsys.readouterr().out == ""

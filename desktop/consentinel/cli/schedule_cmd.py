@@ -66,7 +66,12 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         print(report.message)
         _say_if_the_next_run_is_skipped(ctx, report.next_run)
         if getattr(getattr(ctx, "settings", None), "schedule_paused", False):
-            print(tr("Automatic checks are paused in Consentinel: its tray menu resumes them."))
+            print(
+                tr(
+                    "Automatic checks are paused in Consentinel: its Checks menu, or its tray "
+                    "menu, resumes them."
+                )
+            )
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
         return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
     if action == "remove":
@@ -109,8 +114,8 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
 
     settings = getattr(ctx, "settings", None)
     journal = getattr(ctx, "journal", None)
-    if next_run is None or settings is None or journal is None:
-        return
+    if next_run is None or settings is None or journal is None or settings.schedule_paused:
+        return  # (paused: every run skips, and that is said instead)
     handles = [account.handle for account in ctx.accounts.list()]
     last = journal.every_account_checked_at(handles)
     if os_run_is_due(last, settings.schedule, next_run):

@@ -214,9 +214,13 @@ class AccountCheck:
         except PageChanged as exc:
             result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
             if exc.screenshot:
-                self._save_evidence(exc.screenshot, "page-changed")
-                note = f"{result.message} {screenshot_saved_note()}"
-                result = dataclasses.replace(result, message=note, evidence=self._evidence)
+                try:
+                    self._save_evidence(exc.screenshot, "page-changed")
+                except StorageError as error:  # a full disk: the check's own words say so
+                    result = dataclasses.replace(result, message=f"{result.message} {error}")
+                else:
+                    note = f"{result.message} {screenshot_saved_note()}"
+                    result = dataclasses.replace(result, message=note, evidence=self._evidence)
         except SessionExpired:
             message = session_lost_message(self.handle)
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
@@ -460,6 +464,13 @@ class AccountCheck:
             self._unticking = None
             after = outcome.after.checked if outcome.after else None
             settings[box] = BoxChange(True, after, bool(outcome.after and outcome.after.disabled))
+            if outcome.confirmed:  # known before anything else can stop the check
+                fixed.append(box)
+                self._confirmed[box] = settings[box]
+                if box in reverted:
+                    self._reverted.add(box)
+            else:
+                failed.append((box, outcome))
             # The change first: a full disk may still take its entry, not its picture.
             journal.record_change(
                 self.shared.run_id,
@@ -471,13 +482,6 @@ class AccountCheck:
                 reverted_by_x=box in reverted,
             )
             self._save_evidence(await grok.screenshot(), box.value)
-            if outcome.confirmed:
-                fixed.append(box)
-                self._confirmed[box] = settings[box]
-                if box in reverted:
-                    self._reverted.add(box)
-            else:
-                failed.append((box, outcome))
         kept = tuple(reverted)
         if failed:
             box, outcome = failed[0]

@@ -179,8 +179,10 @@ class Engine:
     ) -> list[AccountResult]:
         # The sessions' key comes from the keyring (D-Bus, perhaps an unlock prompt): read it
         # while Playwright and the browser start, not on the event loop once accounts wait.
-        warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
         async with own_playwright() as pw:
+            # (Started once Playwright is up: own_playwright changes the environment as its
+            # driver starts, which no other thread may be reading then.)
+            warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
             try:
                 browser = await launch_browser(pw, choice, self.headless)
             except PlaywrightError as exc:

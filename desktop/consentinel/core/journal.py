@@ -708,7 +708,10 @@ class Journal:
             said = [json.loads(row[1]) for row in last_two]
 
             def same(one: dict[str, Any]) -> bool:
-                return one.get("kind") == kind and (not same_reason or one.get("reason") == reason)
+                # A notification journaled by an older version kept no reason: taken as the same,
+                # so that an upgrade does not say again everything already said.
+                stored = one.get("reason", reason)
+                return one.get("kind") == kind and (not same_reason or stored == reason)
 
             if not same(said[0]):
                 return False
@@ -716,9 +719,11 @@ class Journal:
                 len(said) == 2 and same(said[1]) and not said[1].get("delivered")
             ):
                 return False
-            named = {handle_key(h) for h in said[0].get("accounts") or ()}
-            if any(handle_key(h) not in named for h in accounts):
-                return False
+            # (An older entry named no account: taken as about them all.)
+            if "accounts" in said[0]:
+                named = {handle_key(h) for h in said[0].get("accounts") or ()}
+                if any(handle_key(h) not in named for h in accounts):
+                    return False
             checks_of, checks_args = who, who_args
             if not handle:
                 keys = [handle_key(h) for h in accounts]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel.core.context import AppContext
 from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome
+
+log = logging.getLogger(__name__)
 
 #: Slow on purpose: the wall clock decides, so after a sleep the first tick catches up (once).
 TICK_MS = 60_000
@@ -98,9 +101,12 @@ class AutoChecks(QObject):
             self._ctx.settings = before
             self.pause_failed.emit(str(error))
             return
-        self._ctx.journal.record_settings_changed({"schedule_paused": paused})
         if paused:
             self.scheduler.pause()
         else:
             self.scheduler.resume()
         self.schedule_changed.emit()
+        try:
+            self._ctx.journal.record_settings_changed({"schedule_paused": paused})
+        except Exception:  # the journal says why at its next write; the pause itself holds
+            log.exception("the pause was not journaled")
