@@ -43,8 +43,8 @@ from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
 from consentinel.core.fileio import (
     StorageError,
     atomic_write_bytes,
-    describe_os_error,
     make_private_dirs,
+    storage_error,
 )
 from consentinel.core.i18n import tr
 from consentinel.core.identity_answers import answers_to_type, remember_refused
@@ -170,9 +170,7 @@ class AccountCheck:
         try:
             make_private_dirs(folder)
         except OSError as error:
-            cause = describe_os_error(error)
-            message = tr("Could not save {path}: {cause}.", path=folder, cause=cause)
-            raise StorageError(message, error.errno) from error
+            raise storage_error(folder, error) from error
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         atomic_write_bytes(path, png)
         self.ctx.journal.record_evidence(

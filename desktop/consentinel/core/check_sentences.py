@@ -11,16 +11,14 @@ from collections.abc import Collection
 from typing import Any
 
 from consentinel.core.check_messages import reason_message, success_message
-from consentinel.core.journal_entries import message_for_reader
+from consentinel.core.journal_entries import box_changes_in_page_order
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
 
 def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) -> str:
-    """The check entry's own sentence if the reader can read it, else the same made again;
-    `keep` is the account's boxes to keep off (which boxes a dry run would untick)."""
-    text = message_for_reader(payload)
-    if text or not payload.get("message"):
-        return text
+    """A check entry's sentence made again in the reader's language ("" when it cannot be);
+    `keep` is the account's boxes to keep off (which boxes a dry run would untick). The caller
+    first offers the entry's own sentence (message_for_reader)."""
     try:
         status = Status(payload.get("status"))
         reason = Reason(payload["reason"]) if payload.get("reason") else None
@@ -28,7 +26,7 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
         return ""
     if reason is not None:
         return reason_message(reason, handle)
-    changes = _changes(payload.get("settings"))
+    changes = _changes(payload)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))
     if status is Status.FIXED:
         fixed = [box for box, (before, after) in changes.items() if before and after is False]
@@ -42,15 +40,14 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
     return ""
 
 
-def _changes(settings: object) -> dict[Box, tuple[object, object]]:
-    if not isinstance(settings, dict):
-        return {}
-    found = {}
-    for box in ALL_BOXES:
-        change = settings.get(box.value)
-        if isinstance(change, dict):
-            found[box] = (change.get("before"), change.get("after"))
-    return found
+def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:
+    """Each known box's (before, after), in the order X's page shows them."""
+    known = {box.value: box for box in ALL_BOXES}
+    return {
+        known[value]: (change.get("before"), change.get("after"))
+        for value, change in box_changes_in_page_order(payload)
+        if value in known
+    }
 
 
 def _boxes(names: object) -> list[Box]:

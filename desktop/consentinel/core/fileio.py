@@ -69,7 +69,8 @@ def make_private_dirs(folder: Path) -> None:
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
 
 
-def _storage_error(path: Path, error: OSError) -> StorageError:
+def storage_error(path: Path, error: OSError) -> StorageError:
+    """`path` could not be saved: a StorageError saying so, and why, in a person's words."""
     cause = describe_os_error(error)
     if error.errno == errno.ENOENT and path.parent.is_dir():
         # The folder is there but takes no new file (/proc, /sys, some mounted shares).
@@ -102,7 +103,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         tmp_name = None
         _fsync_dir(path.parent)
     except OSError as error:
-        raise _storage_error(path, error) from error
+        raise storage_error(path, error) from error
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
