@@ -29,11 +29,11 @@
     </message>
     <message>
         <source>not shown, on at X</source>
-        <translation>non affichée, activée chez X</translation>
+        <translation>non affichée, cochée chez X</translation>
     </message>
     <message>
         <source>on (kept)</source>
-        <translation>activée (gardée)</translation>
+        <translation>cochée (gardée)</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/accounts_table.py" line="44"/>

@@ -438,12 +438,12 @@
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="60" />
             <source>on</source>
-            <translation>activée</translation>
+            <translation>cochée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="61" />
             <source>off</source>
-            <translation>désactivée</translation>
+            <translation>décochée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="62" />
@@ -488,7 +488,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="42" />
             <source>{box}: {before} → {after}</source>
-            <translation>{box} : {before} → {after}</translation>
+            <translation>case {box} : {before} → {after}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="57" />
@@ -664,7 +664,7 @@
         </message>
         <message>
             <source>{box}: {state}</source>
-            <translation>{box} : {state}</translation>
+            <translation>case {box} : {state}</translation>
         </message>
         <message>
             <source>The journal before it no longer verified; you chose to keep it as {name} and start a new one</source>
@@ -684,7 +684,7 @@
         </message>
         <message>
             <source>{box}: not shown, on at X</source>
-            <translation>{box} : non affichée, activée chez X</translation>
+            <translation>case {box} : non affichée, cochée chez X</translation>
         </message>
     </context>
     <context>

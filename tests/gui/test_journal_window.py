@@ -331,7 +331,7 @@ def test_the_window_s_csv_says_each_entry_in_the_person_s_language(
         assert text.startswith("Date et heure;Compte;Quoi;Détails;id;ts;run_id;kind;handle;")
         rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
         change = next(r for r in rows if r["kind"] == "change")
-        assert change["Quoi"] != "change" and change["Détails"].startswith("Entraînement")
+        assert change["Quoi"] != "change" and change["Détails"].startswith("Case Entraînement")
         assert change["summary"] == "training: on → off (confirmed, reverted by X)"
         assert _rows_as_shown(window) == sorted(
             (r["Date et heure"], r["Compte"], r["Quoi"], r["Détails"]) for r in rows

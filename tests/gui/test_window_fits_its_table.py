@@ -24,7 +24,7 @@ ENGLISH_WIDTH = 980  # the window's width before it looks at its table
 
 
 def _home_with_hidden_boxes(home: Path) -> None:
-    """Accounts whose memory box X holds on but does not show ("non affichée, activée chez X",
+    """Accounts whose memory box X holds on but does not show ("non affichée, cochée chez X",
     the widest words a box cell says), checked just now."""
     paths = AppPaths(home).ensure()
     store = AccountStore(paths)
@@ -87,7 +87,7 @@ def test_the_window_opens_as_wide_as_its_columns_need(lang: str, tmp_path: Path)
 
 def test_the_window_widens_when_a_check_brings_longer_words(tmp_path: Path) -> None:
     """In French, accounts never checked fit the first width; a check whose results are the
-    widest words ("non affichée, activée chez X") must not leave the last column cut."""
+    widest words ("non affichée, cochée chez X") must not leave the last column cut."""
     home = tmp_path / "home"
     paths = AppPaths(home).ensure()
     store = AccountStore(paths)

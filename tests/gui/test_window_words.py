@@ -129,7 +129,7 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
     assert "No automatic sign-in before" in blocked
 
     # X's "slow down": its time written as every other time in the window, not as the
-    # command line's sentence writes it (2026-12-04 18:06).
+    # command line's sentence writes it (4 Dec 2026 18:06).
     slow = rate_limited_message("alice", later)
     hint = status_hint(_row(Reason.RATE_LIMITED, slow, later), NOW)
     assert hint.endswith(f"before {local_text(later)}."), hint

@@ -231,6 +231,55 @@ def test_schedule_installed_is_reported(private_config: Path) -> None:
         osjobs.remove()
 
 
+def test_a_scheduled_check_that_could_not_read_the_keyring_is_a_schedule_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job runs where the keyring is locked or out of reach (logged out, another
+    session): it checks nothing, while this terminal's keyring is fine. The doctor says so from
+    the journal, which it reads without changing a byte of its folder."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.journal import Journal
+    from consentinel.core.status import Reason, Status
+
+    paths = AppPaths.under(tmp_path / "home")
+    paths.journal_path.parent.mkdir(parents=True)
+    journal = Journal.open(paths.journal_path)
+
+    def run(trigger: str, reason: Reason | None) -> None:
+        run_id = journal.start_run(trigger)
+        status = Status.OPTED_OUT if reason is None else Status.ERROR
+        said = "Could not check @ana: the keyring (GNOME Keyring) is locked." if reason else ""
+        journal.record_check(run_id, AccountResult("ana", status, reason, message=said))
+        journal.finish_run(run_id)
+
+    def folder() -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in paths.journal_path.parent.iterdir()}
+
+    run("schedule", Reason.KEYRING_UNAVAILABLE)
+    run("manual", None)  # checked by hand since: the job's own problem stands
+    for app_open in (True, False):  # the app has the journal open, or nobody has
+        if not app_open:
+            journal.close()
+        before = folder()
+        check = doctor.check_schedule(Settings(), paths)
+        assert check.ok is False and check.topic is Topic.SCHEDULE
+        assert check.advice.startswith("The last scheduled check (")
+        assert "could not read the keyring. Could not check @ana: the keyring" in check.advice
+        assert check.advice.endswith("stay logged in, with the keyring unlocked at login.")
+        assert folder() == before, app_open
+    # Automatic checks off, and no job: nothing is scheduled, so nothing to fix there.
+    assert "keyring" not in doctor.check_schedule(Settings(schedule="off"), paths).advice
+    journal = Journal.open(paths.journal_path)
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    french = doctor.check_schedule(Settings(), paths).advice
+    assert french.startswith("La dernière vérification planifiée (") and "@ana" not in french
+
+    run("schedule", None)  # the next scheduled check read it
+    monkeypatch.delenv("CONSENTINEL_LANG")
+    assert "keyring" not in doctor.check_schedule(Settings(), paths).advice
+    assert "keyring" not in doctor.check_schedule(Settings()).advice  # (no data folder named)
+
+
 _ACTIVE_DRIVER = """
 import json
 from consentinel.core import doctor, osjobs

@@ -69,7 +69,7 @@ def test_a_box_on_at_x_but_not_shown_is_said_in_the_readers_words(
     assert entry_line(check).endswith("Training: off — Memory: not shown, on at X")
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert entry_line(check).endswith(
-        "Entraînement\u00a0: désactivée — Mémoire\u00a0: non affichée, activée chez X"
+        "case Entraînement\u00a0: décochée — case Mémoire\u00a0: non affichée, cochée chez X"
     )
 
 

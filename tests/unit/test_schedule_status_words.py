@@ -39,7 +39,7 @@ def test_a_run_that_will_skip_is_said_with_the_first_that_checks(
     _say_if_the_next_run_is_skipped(ctx, soon)
     said = capsys.readouterr().out
     assert said.startswith("Every account was checked lately, so the run at "), said
-    first = datetime.strptime(said.rsplit("at about ", 1)[1].strip(" .\n"), "%Y-%m-%d %H:%M")
+    first = datetime.strptime(said.rsplit("at about ", 1)[1].strip(" .\n"), "%d %b %Y %H:%M")
     first = first.astimezone()  # a local time
     last = ctx.journal.every_account_checked_at(["fay"])
     assert first > soon.astimezone() and os_run_is_due(last, "weekly", first)

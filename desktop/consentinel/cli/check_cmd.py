@@ -251,7 +251,9 @@ def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     assert last is not None
     interval = interval_for(ctx.settings.schedule)
     assert interval is not None  # (with no schedule, every run is due)
-    when = last.astimezone().strftime("%Y-%m-%d %H:%M")
+    from consentinel.core.moments import moment_text
+
+    when = moment_text(last)
     hours = interval.total_seconds() / 7200  # half the schedule's interval
     if hours >= 48:  # a weekly schedule: "3.5 days", not "84 hours"
         said = tr(

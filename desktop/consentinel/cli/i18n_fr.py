@@ -8,7 +8,7 @@ FRENCH: dict[str, str] = {
     "X avant, et la prochaine vérification les relira.",
     "Every account was checked lately, so the run at {skipped} is skipped; the first "
     "one that checks is at about {when}.": "Chaque compte a été vérifié récemment : le passage "
-    "de {skipped} n'aura pas lieu ; le premier qui vérifie est vers {when}.",
+    "du {skipped} n'aura pas lieu ; le premier qui vérifie est vers le {when}.",
     "The menu entry opens Consentinel with its usual data folder, not the one "
     "CONSENTINEL_HOME names.": "L'entrée du menu ouvre Consentinel avec son dossier de données "
     "habituel, pas celui que désigne CONSENTINEL_HOME.",
@@ -19,6 +19,21 @@ FRENCH: dict[str, str] = {
     "BOXES": "CASES",
     "COMMAND": "COMMANDE",
     "PHONE": "TÉLÉPHONE",
+    "FILE": "FICHIER",
+    "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
+    "file made by the shell's > is readable by every user of the computer)":
+        "avec --json ou --csv : écrire FICHIER, lisible par vous seul, au lieu d'afficher (un "
+        "fichier créé par le > du shell est lisible par tous les utilisateurs de l'ordinateur)",
+    "{path} is in Consentinel's own folders, where an export could replace what "
+    "it keeps: choose another place, such as {exports}.":
+        "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
+        "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
+    "--output writes an export: add --json or --csv.":
+        "--output écrit un export : ajoutez --json ou --csv.",
+    "1 entry written to {path} (readable by you alone).":
+        "1 entrée écrite dans {path} (lisible par vous seul).",
+    "{count} entries written to {path} (readable by you alone).":
+        "{count} entrées écrites dans {path} (lisible par vous seul).",
     "add the app to the menu, or take it out": "ajouter l'application au menu, ou l'en retirer",
     "--totp-stdin was given but standard input has no line for it.":
         "--totp-stdin est indiqué mais l'entrée standard n'a pas de ligne pour lui.",
@@ -35,10 +50,10 @@ FRENCH: dict[str, str] = {
         "la connexion ? [o/N] ",
     "Added @{handle}.": "@{handle} ajouté.",
     "Every account was checked since {when}, less than {hours} hours ago; this"
-    " scheduled check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de"
+    " scheduled check is skipped.": "Chaque compte a été vérifié depuis le {when}, il y a moins de"
     " {hours} heures ; cette vérification planifiée est ignorée.",
     "Every account was checked since {when}, less than {days} days ago; this scheduled"
-    " check is skipped.": "Chaque compte a été vérifié depuis {when}, il y a moins de {days}"
+    " check is skipped.": "Chaque compte a été vérifié depuis le {when}, il y a moins de {days}"
     " jours ; cette vérification planifiée est ignorée.",
     "Another check is already running; this one is skipped.":
         "Une vérification est déjà en cours ; celle-ci est ignorée.",
@@ -209,7 +224,7 @@ FRENCH: dict[str, str] = {
     "the journal found could not be read; set aside as {name}":
         "le journal trouvé était illisible ; mis de côté sous le nom {name}",
     "every box off, as read": "toutes les cases décochées, telles que lues",
-    "{box}: {state}": "{box} : {state}",
+    "{box}: {state}": "case {box} : {state}",
     "X switched a box back on; it was switched off again":
         "X a réactivé une case ; elle a été désactivée à nouveau",
     "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
@@ -219,9 +234,9 @@ FRENCH: dict[str, str] = {
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",
-    "{box}: {before} → {after}": "{box} : {before} → {after}",
-    "on": "activée",
-    "off": "désactivée",
+    "{box}: {before} → {after}": "case {box} : {before} → {after}",
+    "on": "cochée",
+    "off": "décochée",
     "@{handle}: {what}…": "@{handle} : {what}…",
     "@{handle}: {what}": "@{handle} : {what}",
     "@{handle}: X did not accept that code.": "@{handle} : X n'a pas accepté ce code.",
@@ -276,7 +291,7 @@ FRENCH: dict[str, str] = {
     "opted out (already off)": "déjà décoché (rien à changer)",
     "fixed (switched off and verified)": "corrigé (décoché et vérifié)",
     "would be fixed (dry run)": "serait corrigé (simulation)",
-    "{box}: not shown, on at X": "{box} : non affichée, activée chez X",
+    "{box}: not shown, on at X": "case {box} : non affichée, cochée chez X",
     "a dry run: nothing changed": "une simulation : rien n'est changé",
     "needs you": "vous attend",
     "sign-in failed": "échec de la connexion",

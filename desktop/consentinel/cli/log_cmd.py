@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import open_context
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
+from consentinel.core.moments import moment_text
 
 #: `log --verify` lists this many problems at most; the JSON export holds them all.
 MAX_PROBLEMS_SHOWN = 20
@@ -24,6 +26,15 @@ def add_parser(sub: Any) -> None:
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
     log.add_argument("--account", metavar=tr("HANDLE"), help=tr("only this account"))
+    log.add_argument(
+        "-o",
+        "--output",
+        metavar=tr("FILE"),
+        help=tr(
+            "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
+            "file made by the shell's > is readable by every user of the computer)"
+        ),
+    )
     # --verify checks the whole journal and prints a verdict: with a format, it would be ignored.
     fmt.add_argument(
         "--verify",
@@ -53,6 +64,10 @@ def _log(args: argparse.Namespace) -> int:
             handle = normalize_handle(args.account)
         except InvalidHandle as error:
             raise UsageError(str(error)) from None
+    if args.output is not None and not (args.json or args.csv):
+        raise UsageError(tr("--output writes an export: add --json or --csv."))
+    if args.output is not None:
+        _refuse_own_files(args.output)
     ctx = open_context(read_only=not args.start_over)
     journal = ctx.journal
     if args.start_over:
@@ -75,7 +90,7 @@ def _log(args: argparse.Namespace) -> int:
 
             for restart in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED]):
                 # Intact since it started over: say that a journal came before it.
-                when = restart.at.astimezone().strftime("%Y-%m-%d %H:%M")
+                when = moment_text(restart.at)
                 print(
                     tr(
                         "It started over on {when}: the journal before it was set aside as "
@@ -102,12 +117,16 @@ def _log(args: argparse.Namespace) -> int:
             if hidden > 0:
                 print(tr("  … and {more} more: export JSON to see them all.", more=hidden))
         return 1
-    if args.json:
-        journal.export_json(sys.stdout, handle=handle)
-        return 0
-    if args.csv:
-        journal.export_csv(sys.stdout, handle=handle)
-        _warn_if_broken(journal)
+    if args.json or args.csv:
+        target = Path(args.output) if args.output is not None else sys.stdout
+        if args.json:
+            count = journal.export_json(target, handle=handle)
+        else:
+            count = journal.export_csv(target, handle=handle)
+        if args.output is not None:
+            _say_written(count, args.output)
+        if args.csv:  # (the JSON says it in its "verified" field)
+            _warn_if_broken(journal)
         return 0
     entries = journal.entries(handle=handle)
     if not entries:
@@ -122,6 +141,38 @@ def _log(args: argparse.Namespace) -> int:
         print(entry_line(entry))
     _warn_if_broken(journal)
     return 0
+
+
+def _refuse_own_files(output: str) -> None:
+    """An export never replaces the journal, the settings or anything else the app keeps (its
+    exports folder is the one place in its data folder made for them)."""
+    from consentinel.core.paths import AppPaths
+
+    paths = AppPaths.from_env()
+    target = Path(output).expanduser().resolve()
+    around = (target, *target.parents)
+    if paths.exports_dir.resolve() in around[1:]:
+        return
+    if any(
+        folder.resolve() in around for folder in (paths.config_dir, paths.data_dir, paths.logs_dir)
+    ):
+        raise UsageError(
+            tr(
+                "{path} is in Consentinel's own folders, where an export could replace what "
+                "it keeps: choose another place, such as {exports}.",
+                path=output,
+                exports=paths.exports_dir,
+            )
+        )
+
+
+def _say_written(count: int, path: str) -> None:
+    if count == 1:
+        print(tr("1 entry written to {path} (readable by you alone).", path=path))
+    else:
+        print(
+            tr("{count} entries written to {path} (readable by you alone).", count=count, path=path)
+        )
 
 
 def _warn_if_broken(journal: Journal) -> None:

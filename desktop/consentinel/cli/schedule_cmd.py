@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from consentinel.core.i18n import tr
+from consentinel.core.moments import moment_text
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -127,8 +128,8 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
         tr(
             "Every account was checked lately, so the run at {skipped} is skipped; the first "
             "one that checks is at about {when}.",
-            skipped=next_run.astimezone().strftime("%Y-%m-%d %H:%M"),
-            when=checks_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            skipped=moment_text(next_run),
+            when=moment_text(checks_at),
         )
     )
 

@@ -8,7 +8,7 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -121,8 +121,14 @@ class AccountCheck:
         self._had_session = False
         #: The box being unticked now: X may have switched it off when a stop cuts in.
         self._unticking: Box | None = None
-        #: The check's entry is in the journal.
-        self._recorded = False
+        #: The check's result, once its entry is in the journal.
+        self._recorded: AccountResult | None = None
+        #: Signing in, or unticking a box and keeping its evidence: a stop waits for its end.
+        self._writing = False
+        #: The check has ended and is being closed and journaled: nothing is left to stop.
+        self._finishing = False
+        #: How many times the run's stopper cut this check short (the person cancelled).
+        self.cuts = 0
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -154,7 +160,27 @@ class AccountCheck:
 
     def _check_cancel(self) -> None:
         if self.shared.cancel.cancelled:
-            raise self._fail(Reason.CANCELLED, status=Status.ERROR)
+            raise _Stop(self._cancelled(reason_message(Reason.CANCELLED, self.handle)))
+
+    def _cancelled(self, message: str) -> AccountResult:
+        """Cancelled, with the boxes already unticked and read back (and which of them X had
+        switched back on)."""
+        reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
+        done = dict(self._confirmed)
+        return self._result(Status.ERROR, Reason.CANCELLED, message, done, reverted)
+
+    @property
+    def stoppable(self) -> bool:
+        """True while the check only waits, loads or reads: cutting it then loses nothing."""
+        return not (self._writing or self._finishing)
+
+    @contextlib.contextmanager
+    def _writing_at_x(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
 
     async def _ask(self, kind: PromptKind, detail: str) -> str | None:
         ask = self.shared.ask
@@ -179,12 +205,13 @@ class AccountCheck:
         self._evidence = path
         return path
 
-    def record_stopped(self) -> None:
-        """The run was stopped from outside (Ctrl-C, a shutdown) before this check's end: its
-        entry says so, with the boxes it had unticked and read back, and the box it was
-        unticking then, which X may have switched off meanwhile (the next check reads it)."""
-        if self._recorded:
-            return
+    def record_stopped(self) -> AccountResult:
+        """The check was cut short (the person cancelled; Ctrl-C, a shutdown) before its end:
+        its entry says so, with the boxes it had unticked and read back, and the box it was
+        unticking then, which X may have switched off meanwhile (the next check reads it).
+        A check that had made its entry already keeps it."""
+        if self._recorded is not None:
+            return self._recorded
         if self._unticking is not None:
             message = tr(
                 "Stopped while unticking {box}: X may have switched it off; the next check "
@@ -193,14 +220,18 @@ class AccountCheck:
             )
         else:
             message = reason_message(Reason.CANCELLED, self.handle)
-        result = self._result(Status.ERROR, Reason.CANCELLED, message, dict(self._confirmed))
+        result = self._cancelled(message)
+        if self._session_set_aside:  # said here, as run() says it
+            note = f"{session_set_aside_note()} {result.message}".strip()
+            result = dataclasses.replace(result, message=note)
         try:
             self.ctx.journal.record_check(self.shared.run_id, result)
         except Exception:  # a full disk: the run's end says it was cancelled all the same
             log.exception("the stopped check of @%s was not journaled", self.handle)
-            return
-        self._recorded = True
+        self._recorded = result
+        self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
+        return result
 
     # -- the check ------------------------------------------------------------------------------
 
@@ -250,13 +281,14 @@ class AccountCheck:
             message = tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}")
             result = self._result(Status.ERROR, None, message)
         finally:
+            self._finishing = True
             await self._close()
         if self._session_set_aside:
             # In the result, so the person sees it and the journal's check entry keeps it.
             note = f"{session_set_aside_note()} {result.message}".strip()
             result = dataclasses.replace(result, message=note)
         self.ctx.journal.record_check(self.shared.run_id, result)
-        self._recorded = True
+        self._recorded = result
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
             self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
         self._step(Step.DONE)
@@ -386,20 +418,22 @@ class AccountCheck:
         # the other accounts' sign-ins wait until it is over.
         async with self.shared.signin_lock:
             self._check_cancel()
-            self._step(Step.SIGNING_IN)
-            outcome = await sign_in(
-                page, self.ctx.site, secrets, self._ask, self.shared.signin_step_timeout_ms
-            )
-            self._remember(outcome)
-            if outcome.ok:
-                assert self._context is not None
-                self.ctx.sessions.save(self.handle, dict(await self._context.storage_state()))
-                return page, grok
-            finished = False
-            if outcome.finish_in_browser and not self.shared.unattended:
-                await self._close()
-                self._step(Step.WAITING_FOR_PERSON)
-                finished = await self.shared.finish_in_browser(self.account)
+            with self._writing_at_x():  # a sign-in cut short would leave X's answer unknown
+                self._step(Step.SIGNING_IN)
+                outcome = await sign_in(
+                    page, self.ctx.site, secrets, self._ask, self.shared.signin_step_timeout_ms
+                )
+                self._remember(outcome)
+                if outcome.ok:
+                    assert self._context is not None
+                    state = dict(await self._context.storage_state())
+                    self.ctx.sessions.save(self.handle, state)
+                    return page, grok
+                finished = False
+                if outcome.finish_in_browser and not self.shared.unattended:
+                    await self._close()
+                    self._step(Step.WAITING_FOR_PERSON)
+                    finished = await self.shared.finish_in_browser(self.account)
         if finished:
             return await self._open_page()
         # No screenshot here: only the settings page is photographed, a sign-in page may
@@ -457,29 +491,37 @@ class AccountCheck:
                 would.append(box)
                 continue
             self._check_cancel()
-            self._unticking = box
-            outcome = await self._untick(grok, box)
-            self._unticking = None
-            after = outcome.after.checked if outcome.after else None
-            settings[box] = BoxChange(True, after, bool(outcome.after and outcome.after.disabled))
-            if outcome.confirmed:  # known before anything else can stop the check
-                fixed.append(box)
-                self._confirmed[box] = settings[box]
-                if box in reverted:
-                    self._reverted.add(box)
-            else:
-                failed.append((box, outcome))
-            # The change first: a full disk may still take its entry, not its picture.
-            journal.record_change(
-                self.shared.run_id,
-                self.handle,
-                box,
-                before=True,
-                after=after,
-                confirmed=outcome.confirmed,
-                reverted_by_x=box in reverted,
-            )
-            self._save_evidence(await grok.screenshot(), box.value)
+            with self._writing_at_x():  # the change, its entry and its picture, whole
+                self._unticking = box
+                try:
+                    outcome = await self._untick(grok, box)
+                except Exception:  # (X ended the session…): no box is being unticked now
+                    self._unticking = None
+                    raise
+                self._unticking = None  # (a stop from outside leaves it: it names the box)
+                after = outcome.after.checked if outcome.after else None
+                disabled = bool(outcome.after and outcome.after.disabled)
+                settings[box] = BoxChange(True, after, disabled)
+                if outcome.confirmed:  # known before anything else can stop the check
+                    fixed.append(box)
+                    self._confirmed[box] = settings[box]
+                    if box in reverted:
+                        self._reverted.add(box)
+                else:
+                    failed.append((box, outcome))
+                # The change first: a full disk may still take its entry, not its picture.
+                journal.record_change(
+                    self.shared.run_id,
+                    self.handle,
+                    box,
+                    before=True,
+                    after=after,
+                    confirmed=outcome.confirmed,
+                    reverted_by_x=box in reverted,
+                )
+                self._save_evidence(await grok.screenshot(), box.value)
+        if failed and self.shared.cancel.cancelled:
+            self._check_cancel()  # no second try was made: the failure is the Cancel's
         kept = tuple(reverted)
         if failed:
             box, outcome = failed[0]
@@ -520,9 +562,8 @@ class AccountCheck:
         self._step(Step.UNTICKING)
         outcome = await grok.untick(box)
         self._step(Step.VERIFYING)
-        if outcome.confirmed:
-            return outcome
-        self._check_cancel()
+        if outcome.confirmed or self.shared.cancel.cancelled:
+            return outcome  # on a stop, no second try: the journal keeps the first
         self._step(Step.UNTICKING)
         retry = await grok.untick(box)
         self._step(Step.VERIFYING)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from consentinel.core.i18n import tr
+from consentinel.core.moments import moment_text
 from consentinel.core.status import Box, Reason, Status
 
 #: The detail of a TWO_FACTOR stop at which X refused the code made from the saved secret.
@@ -82,7 +83,7 @@ def _stop_words(reason: Reason | None) -> str:
 
 
 def blocked_message(handle: str, reason: Reason | None, until: datetime | None) -> str:
-    when = until.astimezone().strftime("%Y-%m-%d %H:%M") if until else "?"
+    when = moment_text(until) if until else "?"
     return tr(
         "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
         "Run `consentinel login {handle}` to sign in yourself.",
@@ -93,7 +94,7 @@ def blocked_message(handle: str, reason: Reason | None, until: datetime | None) 
 
 
 def rate_limited_message(handle: str, until: datetime | None) -> str:
-    when = until.astimezone().strftime("%Y-%m-%d %H:%M") if until else "?"
+    when = moment_text(until) if until else "?"
     return tr(
         "X asked to slow down: Consentinel sends no request for @{handle} before {when}.",
         handle=handle,

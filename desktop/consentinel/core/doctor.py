@@ -15,11 +15,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import current_language, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, load_settings
 
@@ -79,7 +80,7 @@ def run_checks(
         lambda: check_browser(settings.browser_path),
         check_screen,
         lambda: check_data_folder(paths),
-        lambda: check_schedule(settings),
+        lambda: check_schedule(settings, paths),
         lambda: check_x_site(settings.effective_x_origin(), timeout_s=x_timeout_s),
     ]
     return [_safely(probe) for probe in probes]
@@ -360,11 +361,18 @@ def _shell_quote(text: str) -> str:
 # -- Schedule --------------------------------------------------------------------------------
 
 
-def check_schedule(settings: Settings) -> Check:
+def check_schedule(settings: Settings, paths: AppPaths | None = None) -> Check:
+    """The OS job, and whether the last scheduled check could read the keyring: a job that
+    runs where the keyring is locked or out of reach (logged out, another session) checks
+    nothing, and this terminal's keyring being fine says nothing of it."""
     from consentinel.core.osjobs import JobState, status
     from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
     report = status()
+    scheduled = report.installed or parse_schedule(settings.schedule) is not ScheduleChoice.OFF
+    unread = _keyring_unread_when_scheduled(paths) if paths and scheduled else None
+    if unread is not None:
+        return Check(tr("Schedule"), False, report.message, unread, Topic.SCHEDULE)
     if report.state is JobState.FAILED:
         return Check(tr("Schedule"), False, report.message, "", Topic.SCHEDULE)
     if settings.run_when_closed and not report.installed:
@@ -404,6 +412,37 @@ def check_schedule(settings: Settings) -> Check:
             "consentinel schedule install"
         )
     return Check(tr("Schedule"), None, report.message, advice, Topic.SCHEDULE)
+
+
+def _keyring_unread_when_scheduled(paths: AppPaths) -> str | None:
+    """What to do when the newest scheduled check found the keyring unusable, else None."""
+    from consentinel.core.journal_peek import last_scheduled_run
+    from consentinel.core.moments import moment_text
+    from consentinel.core.status import Reason
+
+    last = last_scheduled_run(paths.journal_path)
+    if last is None:
+        return None
+    run, checks = last
+    unread = [e for e in checks if e.payload.get("reason") == Reason.KEYRING_UNAVAILABLE.value]
+    if not unread:
+        return None
+    first = unread[0].payload
+    # X's words as that run wrote them, when they are in the reader's language.
+    same_language = first.get("message_lang", current_language()) == current_language()
+    parts = [
+        tr(
+            "The last scheduled check ({when}) could not read the keyring.",
+            when=moment_text(datetime.fromisoformat(run.started_at)),
+        ),
+        str(first.get("message") or "").strip() if same_language else "",
+        tr(
+            "A scheduled check reads the keyring of the session it runs in, so that keyring "
+            "must be running and unlocked then: stay logged in, with the keyring unlocked at "
+            "login."
+        ),
+    ]
+    return " ".join(part for part in parts if part)
 
 
 # -- Screen ----------------------------------------------------------------------------------

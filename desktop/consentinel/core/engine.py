@@ -35,6 +35,7 @@ from consentinel.core.events import (
 )
 from consentinel.core.i18n import tr
 from consentinel.core.identity_answers import answers_to_type, remember_refused
+from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
@@ -214,16 +215,8 @@ class Engine:
                 for account in accounts:
                     on_event(AccountStep(account.handle, Step.QUEUED))
 
-                async def one(account: Account) -> AccountResult:
-                    check = AccountCheck(shared, account)
-                    try:
-                        async with limit:
-                            return await check.run()
-                    except asyncio.CancelledError:  # Ctrl-C, a shutdown: journaled as such
-                        check.record_stopped()
-                        raise
-
-                return list(await asyncio.gather(*(one(a) for a in accounts)))
+                checks = [AccountCheck(shared, account) for account in accounts]
+                return await check_all(checks, limit, cancel)
             finally:
                 await browser.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,13 +103,35 @@ Event = RunStarted | AccountStep | AccountFinished | RunFinished
 
 
 class CancelToken:
-    """Set from any thread; the engine stops at the next safe point (never mid-write)."""
+    """Set from any thread; the engine stops at once what only waits or reads, and what writes
+    (a sign-in, a change at X, the journal) at its end."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            self._event.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def when_cancelled(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call `callback` (from the cancelling thread) once cancelled, at once if already;
+        returns what forgets it."""
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(callback)
+                return lambda: self._forget(callback)
+        callback()
+        return lambda: None
+
+    def _forget(self, callback: Callable[[], None]) -> None:
+        with self._lock:
+            if callback in self._callbacks:
+                self._callbacks.remove(callback)
 
     @property
     def cancelled(self) -> bool:

@@ -213,10 +213,10 @@ FRENCH: dict[str, str] = {
     "too many requests": "trop de requêtes",
     "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
     "Run `consentinel login {handle}` to sign in yourself.":
-        "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant "
+        "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant le "
         "{when}. Lancez `consentinel login {handle}` pour vous connecter vous-même.",
     "X asked to slow down: Consentinel sends no request for @{handle} before {when}.":
-        "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant "
+        "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant le "
         "{when}.",
     "X asks for a two-factor code: save the account's 2FA secret with `consentinel account "
     "set-totp {handle}`, or run `consentinel login {handle}`.":
@@ -608,4 +608,28 @@ FRENCH: dict[str, str] = {
     "new password saved": "nouveau mot de passe enregistré",
     "new 2FA secret saved": "nouveau secret 2FA enregistré",
     "; ": " ; ",
+    # -- a sentence's date (core/moments.py): « le 1er déc. 2026 à 19:42 »
+    "{day} {month} {year} {time}": "{day} {month} {year} à {time}",
+    "1": "1er",
+    "Jan": "janv.",
+    "Feb": "févr.",
+    "Mar": "mars",
+    "Apr": "avr.",
+    "May": "mai",
+    "Jun": "juin",
+    "Jul": "juil.",
+    "Aug": "août",
+    "Sep": "sept.",
+    "Oct": "oct.",
+    "Nov": "nov.",
+    "Dec": "déc.",
+    # -- the doctor's schedule line, when the last scheduled check could not read the keyring
+    "The last scheduled check ({when}) could not read the keyring.":
+        "La dernière vérification planifiée ({when}) n'a pas pu lire le trousseau.",
+    "A scheduled check reads the keyring of the session it runs in, so that keyring "
+    "must be running and unlocked then: stay logged in, with the keyring unlocked at "
+    "login.":
+        "Une vérification planifiée lit le trousseau de la session où elle s'exécute : ce "
+        "trousseau doit alors être lancé et déverrouillé. Restez connecté, avec le trousseau "
+        "déverrouillé à l'ouverture de session.",
 }
