@@ -315,6 +315,27 @@ def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
     assert "no entry for @nobody" in nobody.stdout
 
 
+def test_a_check_says_when_the_journal_it_adds_to_no_longer_verifies(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    import sqlite3
+
+    sim = simx(SimAccount(handle="vera", password=PASSWORD))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(env, "account", "add", "vera", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    intact = run_cli(env, "check", "--dry-run", check_exit=1)
+    assert "verify" not in intact.stderr, intact.stderr
+    db = sqlite3.connect(consentinel_home / "data" / "journal.sqlite3")
+    db.execute("UPDATE entries SET handle = 'someone_else' WHERE kind = 'account_added'")
+    db.commit()
+    db.close()
+    broken = run_cli(env, "check", "--dry-run", "--json", check_exit=1)
+    assert json.loads(broken.stdout)["accounts"][0]["status"] == "would_fix"
+    assert broken.stderr.startswith("The journal does not verify: "), broken.stderr
+    assert "This check's entries were added to it." in broken.stderr
+    assert sim.mutations("vera") == []
+
+
 def test_a_reader_that_stops_early_is_not_an_error(cli_env: dict[str, str]) -> None:
     run_cli(cli_env, "account", "add", "piped", "--password-stdin", stdin="pw\n", check_exit=0)
     proc = subprocess.Popen(

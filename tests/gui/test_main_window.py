@@ -138,6 +138,18 @@ def test_closing_without_a_tray_quits_and_with_one_hides(
         assert quits == [True]
 
 
+def test_a_status_message_cut_by_the_bar_is_shown_whole_when_pointed_at(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    long = "No system keyring is available (GNOME Keyring / Secret Service, KWallet…). " * 3
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        bar = app.window.statusBar()
+        bar.showMessage(long)
+        assert bar.toolTip() == long
+        bar.clearMessage()
+        assert bar.toolTip() == ""  # nothing left to point at
+
+
 def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused = [False]
     tray = Tray(lambda: paused[0], lambda: False)

@@ -124,6 +124,38 @@ def test_an_existing_data_folder_turned_read_only(tmp_path: Path, env: dict[str,
     assert folder_vault().get_password(handle) is None  # and nothing saved in the keyring either
 
 
+def test_a_data_folder_on_a_read_only_disk_can_still_be_looked_at(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A copy of the data folder kept on a read-only medium, or a folder mounted read-only:
+    the journal is verified, shown and exported, and the accounts listed, as they are; no file
+    is made or changed. A command that writes says in one sentence that it cannot."""
+    added, verified, shown, exported, listed, refused = in_tmpfs(
+        tmp_path,
+        env,
+        "1m",
+        [
+            step("account", "add", "rolook"),  # a journal with an entry, as the app leaves it
+            "remount_ro",
+            step("log", "--verify"),
+            step("log"),
+            step("log", "--json"),
+            step("account", "list"),
+            step("log", "--start-over"),
+        ],
+    )
+    assert added["rc"] == 0, added
+    assert verified["rc"] == 0 and verified["out"].startswith("The journal is intact"), verified
+    assert "cannot be written: shown as it is" in verified["err"], verified["err"]
+    assert shown["rc"] == 0 and "@rolook" in shown["out"] and "account added" in shown["out"]
+    assert exported["rc"] == 0 and json.loads(exported["out"])["verified"] is True, exported
+    assert listed["rc"] == 0 and listed["out"].startswith("@rolook"), listed
+    for looked in (verified, shown, exported, listed):
+        assert looked["files"] == added["files"], looked["files"]
+        assert "Traceback" not in looked["err"], looked["err"]
+    _one_clear_line(refused, "read-only")
+
+
 def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
     handle = "fulldisked"
     added, failed = in_tmpfs(

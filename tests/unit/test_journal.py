@@ -770,3 +770,35 @@ def test_a_full_disk_while_writing_is_a_sentence_and_keeps_the_chain(journal: Jo
     assert journal.verify().ok
     journal.record_evidence(None, "alice", "/tmp/two.png", "training")
     assert journal.verify().ok
+
+
+def test_a_journal_opened_read_only_is_read_as_it_is_and_never_written(tmp_path: Path) -> None:
+    """For a data folder that cannot be written (a copy kept on a read-only medium): nothing is
+    made beside the file, and a write is refused in words, not half done."""
+    from consentinel.core.fileio import StorageError
+
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path)
+    journal.append_account_added("ana")
+    journal.close()
+    files = sorted(p.name for p in tmp_path.iterdir())
+    looked = Journal.open_read_only(path)
+    assert [e.handle for e in looked.entries()] == ["ana"] and looked.verify().ok
+    with pytest.raises(JournalError):
+        looked.append_account_added("bea")
+    looked.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+    assert [e.handle for e in Journal.open(path).entries()] == ["ana"]
+
+    older = tmp_path / "older.sqlite3"
+    db = sqlite3.connect(older)
+    db.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+    db.close()
+    with pytest.raises(StorageError, match="another version of Consentinel wrote it"):
+        Journal.open_read_only(older)
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StorageError, match="it is damaged"):
+        Journal.open_read_only(damaged)
+    with pytest.raises(StorageError):
+        Journal.open_read_only(tmp_path / "missing.sqlite3")

@@ -176,6 +176,17 @@ def _check(args: argparse.Namespace) -> int:
         _notify(ctx, result)
     if args.json:
         _print_json(result, interrupted=False)
+    from consentinel.cli.log_cmd import warn_if_broken
+
+    # The check's entries were added all the same: evidence among edited entries must not
+    # be taken for a sound record unsaid.
+    warn_if_broken(
+        ctx.journal,
+        tr(
+            "This check's entries were added to it. `consentinel log --verify` says what is "
+            "wrong; `consentinel log --start-over` keeps it aside and begins a new one."
+        ),
+    )
     return exit_code(result)
 
 

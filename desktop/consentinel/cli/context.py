@@ -26,6 +26,16 @@ def open_context(*, read_only: bool = False) -> AppContext:
         paths = AppPaths.from_env()
         if read_only and not paths.made():
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
+        elif read_only and not _can_write(paths.data_dir):
+            ctx = AppContext.looking_only(paths)
+            print(
+                tr(
+                    "The data folder {folder} cannot be written: shown as it is, and nothing "
+                    "in it is changed.",
+                    folder=paths.data_dir,
+                ),
+                file=sys.stderr,
+            )
         else:
             ctx = AppContext.create(paths)
     except StorageError as error:
@@ -35,6 +45,13 @@ def open_context(*, read_only: bool = False) -> AppContext:
         if warning:
             print(warning, file=sys.stderr)
     return ctx
+
+
+def _can_write(folder: Path) -> bool:
+    """False on a read-only disk (even for root) or a folder its owner cannot write to."""
+    import os
+
+    return os.access(folder, os.W_OK)
 
 
 def _scratch_folder() -> Path:

@@ -28,6 +28,15 @@ FRENCH: dict[str, str] = {
     "it keeps: choose another place, such as {exports}.":
         "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
         "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
+    "This check's entries were added to it. `consentinel log --verify` says what is "
+    "wrong; `consentinel log --start-over` keeps it aside and begins a new one.":
+        "Les entrées de cette vérification y ont été ajoutées. `consentinel log --verify` dit "
+        "ce qui ne va pas ; `consentinel log --start-over` le met de côté et en commence un "
+        "nouveau.",
+    "The data folder {folder} cannot be written: shown as it is, and nothing "
+    "in it is changed.":
+        "Le dossier de données {folder} n'est pas modifiable : il est montré tel quel, et rien "
+        "n'y est changé.",
     "--output writes an export: add --json or --csv.":
         "--output écrit un export : ajoutez --json ou --csv.",
     "1 entry written to {path} (readable by you alone).":

@@ -126,7 +126,7 @@ def _log(args: argparse.Namespace) -> int:
         if args.output is not None:
             _say_written(count, args.output)
         if args.csv:  # (the JSON says it in its "verified" field)
-            _warn_if_broken(journal)
+            warn_if_broken(journal)
         return 0
     entries = journal.entries(handle=handle)
     if not entries:
@@ -139,7 +139,7 @@ def _log(args: argparse.Namespace) -> int:
 
     for entry in entries:
         print(entry_line(entry))
-    _warn_if_broken(journal)
+    warn_if_broken(journal)
     return 0
 
 
@@ -175,15 +175,16 @@ def _say_written(count: int, path: str) -> None:
         )
 
 
-def _warn_if_broken(journal: Journal) -> None:
-    """What was printed may have been edited: say so where it cannot be missed (--json says it
-    in its "verified" field, --verify in its exit code)."""
+def warn_if_broken(journal: Journal, then: str = "") -> None:
+    """What was printed (or just added) may sit among edited entries: say so on standard
+    error, where it cannot be missed (--json says it in its "verified" field, --verify in its
+    exit code), followed by `then`."""
     verdict = journal.verify()
     if not verdict.ok:
         from consentinel.core.journal_verify import problems_in_short
 
         problem = tr("The journal does not verify: {problem}", problem=problems_in_short(verdict))
-        print(problem, file=sys.stderr)
+        print(f"{problem} {then}".strip(), file=sys.stderr)
 
 
 def _start_over(ctx: AppContext) -> int:

@@ -97,6 +97,21 @@ class AppContext:
             site=XSite(settings.effective_x_origin()),
         )
 
+    @classmethod
+    def looking_only(cls, paths: AppPaths) -> AppContext:
+        """The context of a data folder that cannot be written (a read-only disk, a copy kept
+        on one), for a command that only looks: its files as they are; nothing is made,
+        changed or marked (Journal.open_read_only)."""
+        settings, warning = load_settings(paths)
+        return cls(
+            paths=paths,
+            settings=settings,
+            accounts=AccountStore(paths),
+            journal=Journal.open_read_only(paths.journal_path, evidence_dir=paths.evidence_dir),
+            site=XSite(settings.effective_x_origin()),
+            warnings=[warning] if warning else [],
+        )
+
     @property
     def vault(self) -> Vault:
         """The keyring: the platform's, under this data folder's own service name."""

@@ -623,6 +623,12 @@ FRENCH: dict[str, str] = {
     "Oct": "oct.",
     "Nov": "nov.",
     "Dec": "déc.",
+    # -- a journal read where it cannot be written (Journal.open_read_only)
+    "it is damaged": "il est endommagé",
+    "Could not open the journal {path}: another version of Consentinel wrote "
+    "it, and it can be brought up to date only where it can be written.":
+        "Impossible d'ouvrir le journal {path} : une autre version de Consentinel l'a écrit, "
+        "et il ne peut être mis à jour que là où il peut être écrit.",
     # -- the doctor's schedule line, when the last scheduled check could not read the keyring
     "The last scheduled check ({when}) could not read the keyring.":
         "La dernière vérification planifiée ({when}) n'a pas pu lire le trousseau.",

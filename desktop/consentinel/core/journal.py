@@ -41,9 +41,11 @@ from consentinel.core.journal_schema import (
     Migration,
     check_sound,
     connect,
+    connect_read_only,
     migrate,
     probe,
     set_aside_db,
+    user_version,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.processes import process_running, this_host
@@ -192,6 +194,44 @@ class Journal:
             if isinstance(error, StorageError):
                 raise
             raise _open_error(error, path) from error
+        return journal
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, evidence_dir: Path | None = None) -> Journal:
+        """The journal as it is, to look at only: on a disk that cannot be written (a copy kept
+        on one, a folder mounted read-only). Nothing is made, migrated, repaired or marked, and
+        any write raises JournalError. StorageError when it cannot be read so: no file, a
+        damaged one, another version's (which only a folder that can be written brings up to
+        date)."""
+        path = Path(path)
+        try:
+            db = connect_read_only(path)
+            try:
+                version = user_version(db)
+                check_sound(db)
+            except sqlite3.DatabaseError:
+                db.close()
+                raise
+        except sqlite3.DatabaseError as error:
+            cause = (
+                describe_sqlite_error(error, path.parent)
+                if isinstance(error, sqlite3.OperationalError)
+                else tr("it is damaged")
+            )
+            raise StorageError(
+                tr("Could not open the journal {path}: {cause}.", path=path, cause=cause)
+            ) from error
+        if version != LATEST_VERSION:
+            db.close()
+            raise StorageError(
+                tr(
+                    "Could not open the journal {path}: another version of Consentinel wrote "
+                    "it, and it can be brought up to date only where it can be written.",
+                    path=path,
+                )
+            )
+        journal = cls(path, db, None, _utc_now)
+        journal.evidence_dir = evidence_dir
         return journal
 
     def _opened(self, set_aside: tuple[Path, str] | None) -> None:

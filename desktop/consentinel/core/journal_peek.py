@@ -8,6 +8,7 @@ from pathlib import Path
 
 from consentinel.core.journal import _entry, _run
 from consentinel.core.journal_entries import Entry, EntryKind, Run
+from consentinel.core.journal_schema import connect_read_only
 
 
 def last_scheduled_run(path: Path) -> tuple[Run, list[Entry]] | None:
@@ -16,12 +17,7 @@ def last_scheduled_run(path: Path) -> tuple[Run, list[Entry]] | None:
     if not path.is_file():
         return None
     try:
-        # Read-only still makes the -wal and -shm files of a journal nobody has open; told
-        # that the file cannot change (true while no -wal file says a writer has it open),
-        # SQLite reads it as it is and makes nothing.
-        idle = not path.with_name(path.name + "-wal").exists()
-        options = "mode=ro&immutable=1" if idle else "mode=ro"
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
+        db = connect_read_only(path)
         try:
             run = db.execute(
                 "SELECT id, started_at, finished_at, trigger, status FROM runs"

@@ -139,6 +139,24 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing, on disk or beside the file. Read-only still makes the
+    -wal and -shm files of a journal nobody has open; told that the file cannot change (true
+    while no -wal file says a writer has it open), SQLite reads it as it is and makes nothing.
+    Raises sqlite3.OperationalError when there is no file to read."""
+    if not path.is_file():
+        raise sqlite3.OperationalError("unable to open database file")
+    idle = not path.with_name(path.name + "-wal").exists()
+    options = "mode=ro&immutable=1" if idle else "mode=ro"
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?{options}",
+        uri=True,
+        isolation_level=None,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+
+
 def check_sound(db: sqlite3.Connection) -> None:
     """SQLite's quick_check: reads the whole file (8-13 ms for a year of use); raises
     sqlite3.DatabaseError when it is not a sound database."""

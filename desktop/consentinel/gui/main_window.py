@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
 
         self.schedule_label = QLabel()
         self.statusBar().addPermanentWidget(self.schedule_label)
+        # A message longer than the bar is cut at the schedule's words: pointing at the bar
+        # shows it whole (a narrow window, the keyring's sentence in French).
+        self.statusBar().messageChanged.connect(self._message_whole_on_hover)
         #: A damaged journal, said here too, not only by the journal window's badge (made when
         #: first needed: the first frame does not pay for it).
         self.journal_warning: QPushButton | None = None
@@ -577,6 +580,9 @@ class MainWindow(QMainWindow):
         if handle and self.runner.sign_in(handle):
             self.panel.begin_sign_in(handle)
             self._update_actions()
+
+    def _message_whole_on_hover(self, message: str) -> None:
+        self.statusBar().setToolTip(message)
 
     def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
         self._asked.clear()
