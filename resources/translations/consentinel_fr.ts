@@ -583,6 +583,22 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>Res&amp;ume automatic checks</source>
         <translation>Re&amp;prendre les vérifications automatiques</translation>
     </message>
+    <message>
+        <source>The check was cancelled before any account was checked.</source>
+        <translation>La vérification a été annulée avant qu'aucun compte ne soit vérifié.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled once every account was checked: the rows say what was found, and the journal has it all.</source>
+        <translation>La vérification a été annulée une fois tous les comptes vérifiés : les lignes disent ce qui a été trouvé, et le journal a tout.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled after 1 of {n} accounts: its row says what was found, and the journal has it all.</source>
+        <translation>La vérification a été annulée après 1 compte sur {n} : sa ligne dit ce qui a été trouvé, et le journal a tout.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled after {done} of {n} accounts: their rows say what was found, and the journal has it all.</source>
+        <translation>La vérification a été annulée après {done} comptes sur {n} : leurs lignes disent ce qui a été trouvé, et le journal a tout.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

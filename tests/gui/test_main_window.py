@@ -150,6 +150,26 @@ def test_a_status_message_cut_by_the_bar_is_shown_whole_when_pointed_at(
         assert bar.toolTip() == ""  # nothing left to point at
 
 
+def test_a_cancelled_checks_summary_says_how_far_it_went(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    fixed = AccountResult("ana", Status.FIXED)
+    stopped = AccountResult("bea", Status.ERROR, Reason.CANCELLED)
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+
+        def said(*accounts: AccountResult) -> str:
+            return app.window.summary(RunResult(1, accounts, cancelled=True))
+
+        assert said(stopped, stopped) == "The check was cancelled before any account was checked."
+        assert said(fixed, stopped, stopped).startswith(
+            "The check was cancelled after 1 of 3 accounts: its row says what was found"
+        )
+        assert said(fixed, fixed, stopped).startswith(
+            "The check was cancelled after 2 of 3 accounts: their rows say what was found"
+        )
+        assert said(fixed, fixed).startswith("The check was cancelled once every account was")
+
+
 def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused = [False]
     tray = Tray(lambda: paused[0], lambda: False)

@@ -74,6 +74,7 @@ def test_the_browser_keeps_what_it_needs_and_its_own_files_are_owner_only(
     assert env["https_proxy"] == person["https_proxy"] and env["LANG"] == "fr_FR.UTF-8"
     assert env[CRASH_DUMPS_ENV] == str(folder / "crash-dumps")
     assert env["XDG_CACHE_HOME"] == str(folder / "cache")
+    assert env["MESA_SHADER_CACHE_DISABLE"] == "true"  # nothing to write once it has closed
     # Not its temp folder: Chromium's singleton socket goes there, and a socket's path has
     # at most 104-108 bytes (a long temp folder, as macOS's, stopped it from starting).
     assert env.get("TMPDIR") == person.get("TMPDIR")

@@ -625,9 +625,33 @@ class MainWindow(QMainWindow):
         self.result_label.show()
         say(self.result_label, self.summary(result))
 
+    def _cancelled_summary(self, result: RunResult) -> str:
+        """How far the check had gone: the accounts checked before the Cancel keep their
+        results in their rows; the others keep their last ones."""
+        total = len(result.accounts)
+        done = sum(1 for a in result.accounts if a.reason is not Reason.CANCELLED)
+        if done == 0:
+            text = self.tr("The check was cancelled before any account was checked.")
+        elif done == total:
+            text = self.tr(
+                "The check was cancelled once every account was checked: the rows say what "
+                "was found, and the journal has it all."
+            )
+        elif done == 1:
+            text = self.tr(
+                "The check was cancelled after 1 of {n} accounts: its row says what was "
+                "found, and the journal has it all."
+            )
+        else:
+            text = self.tr(
+                "The check was cancelled after {done} of {n} accounts: their rows say what was "
+                "found, and the journal has it all."
+            )
+        return text.replace("{done}", str(done)).replace("{n}", str(total))
+
     def summary(self, result: RunResult) -> str:
         if result.cancelled:
-            return self.tr("The check was cancelled. What was finished is in the journal.")
+            return self._cancelled_summary(result)
         total = len(result.accounts)
         good = sum(1 for a in result.accounts if a.all_off)
         hidden = [a for a in result.accounts if a.hidden_on]

@@ -329,6 +329,10 @@ def browser_env(
     cache = folder / "cache"
     cache.mkdir(mode=0o700, exist_ok=True)
     env["XDG_CACHE_HOME"] = str(cache)
+    # Nor are compiled shaders kept on disk at all: a GPU process that outlived the browser by
+    # a moment wrote Mesa's cache index again once the folder had been removed (under Xvfb),
+    # and the one GPU process of a run keeps its shaders in memory anyway.
+    env["MESA_SHADER_CACHE_DISABLE"] = "true"
     # Debian's Chromium makes a certificate store in ~/.local/share/pki/nssdb at its first https
     # page. A person who has one keeps it (their certificates, an employer's authority).
     person_data = _xdg_home(person, "XDG_DATA_HOME", ".local/share")
