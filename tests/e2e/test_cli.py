@@ -296,17 +296,14 @@ def test_a_browser_setting_that_cannot_run_is_named_not_silently_skipped(
 def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
     cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    import sqlite3
-
     run_cli(cli_env, "account", "add", "tamper", "--password-stdin", stdin="pw\n", check_exit=0)
     clean = run_cli(cli_env, "log", check_exit=0)
     assert "account added" in clean.stdout and clean.stderr == ""  # in words, not codes
     french = run_cli(dict(cli_env, CONSENTINEL_LANG="fr"), "log", check_exit=0)
     assert "compte ajouté" in french.stdout
-    db = sqlite3.connect(consentinel_home / "data" / "journal.sqlite3")
-    db.execute("UPDATE entries SET handle = 'someone_else' WHERE handle = 'tamper'")
-    db.commit()
-    db.close()
+    _edit_behind_its_back(
+        consentinel_home, "UPDATE entries SET handle = 'someone_else' WHERE handle = 'tamper'"
+    )
     for fmt in ([], ["--csv"]):
         shown = run_cli(cli_env, "log", *fmt, check_exit=0)
         assert "someone_else" in shown.stdout
@@ -318,22 +315,30 @@ def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
 def test_a_check_says_when_the_journal_it_adds_to_no_longer_verifies(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    import sqlite3
-
     sim = simx(SimAccount(handle="vera", password=PASSWORD))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     run_cli(env, "account", "add", "vera", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
     intact = run_cli(env, "check", "--dry-run", check_exit=1)
     assert "verify" not in intact.stderr, intact.stderr
-    db = sqlite3.connect(consentinel_home / "data" / "journal.sqlite3")
-    db.execute("UPDATE entries SET handle = 'someone_else' WHERE kind = 'account_added'")
-    db.commit()
-    db.close()
+    _edit_behind_its_back(
+        consentinel_home, "UPDATE entries SET handle = 'someone_else' WHERE kind = 'account_added'"
+    )
     broken = run_cli(env, "check", "--dry-run", "--json", check_exit=1)
     assert json.loads(broken.stdout)["accounts"][0]["status"] == "would_fix"
     assert broken.stderr.startswith("The journal does not verify: "), broken.stderr
     assert "This check's entries were added to it." in broken.stderr
     assert sim.mutations("vera") == []
+
+
+def _edit_behind_its_back(home: Path, sql: str) -> None:
+    """Change the journal as someone with the file could, past the app (its chain no longer
+    verifies)."""
+    import sqlite3
+
+    db = sqlite3.connect(home / "data" / "journal.sqlite3")
+    db.execute(sql)
+    db.commit()
+    db.close()
 
 
 def test_a_reader_that_stops_early_is_not_an_error(cli_env: dict[str, str]) -> None:

@@ -169,6 +169,14 @@ class AccountCheck:
         done = dict(self._confirmed)
         return self._result(Status.ERROR, Reason.CANCELLED, message, done, reverted)
 
+    def _with_set_aside_note(self, result: AccountResult) -> AccountResult:
+        """The result, saying first that the saved session had to be set aside, if it was: so
+        the person sees it, and the journal's check entry keeps it."""
+        if not self._session_set_aside:
+            return result
+        note = f"{session_set_aside_note()} {result.message}".strip()
+        return dataclasses.replace(result, message=note)
+
     @property
     def stoppable(self) -> bool:
         """True while the check only waits, loads or reads: cutting it then loses nothing."""
@@ -220,10 +228,7 @@ class AccountCheck:
             )
         else:
             message = reason_message(Reason.CANCELLED, self.handle)
-        result = self._cancelled(message)
-        if self._session_set_aside:  # said here, as run() says it
-            note = f"{session_set_aside_note()} {result.message}".strip()
-            result = dataclasses.replace(result, message=note)
+        result = self._with_set_aside_note(self._cancelled(message))
         try:
             self.ctx.journal.record_check(self.shared.run_id, result)
         except Exception:  # a full disk: the run's end says it was cancelled all the same
@@ -283,10 +288,7 @@ class AccountCheck:
         finally:
             self._finishing = True
             await self._close()
-        if self._session_set_aside:
-            # In the result, so the person sees it and the journal's check entry keeps it.
-            note = f"{session_set_aside_note()} {result.message}".strip()
-            result = dataclasses.replace(result, message=note)
+        result = self._with_set_aside_note(result)
         self.ctx.journal.record_check(self.shared.run_id, result)
         self._recorded = result
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
@@ -520,8 +522,8 @@ class AccountCheck:
                     reverted_by_x=box in reverted,
                 )
                 self._save_evidence(await grok.screenshot(), box.value)
-        if failed and self.shared.cancel.cancelled:
-            self._check_cancel()  # no second try was made: the failure is the Cancel's
+        if failed:
+            self._check_cancel()  # on a Cancel no second try was made: the failure is its
         kept = tuple(reverted)
         if failed:
             box, outcome = failed[0]

@@ -416,15 +416,28 @@ def check_schedule(settings: Settings, paths: AppPaths | None = None) -> Check:
 
 def _keyring_unread_when_scheduled(paths: AppPaths) -> str | None:
     """What to do when the newest scheduled check found the keyring unusable, else None."""
-    from consentinel.core.journal_peek import last_scheduled_run
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal import EntryKind, Journal
     from consentinel.core.moments import moment_text
     from consentinel.core.status import Reason
 
-    last = last_scheduled_run(paths.journal_path)
-    if last is None:
+    try:  # (read as it is: the doctor makes, migrates and marks nothing)
+        journal = Journal.open_read_only(paths.journal_path)
+    except StorageError:  # none yet, or one only the app can open (damaged, older)
         return None
-    run, checks = last
-    unread = [e for e in checks if e.payload.get("reason") == Reason.KEYRING_UNAVAILABLE.value]
+    try:
+        run = next((r for r in journal.runs() if r.trigger == "schedule"), None)
+        if run is None:
+            return None
+        started = datetime.fromisoformat(run.started_at)
+        checks = journal.entries(kinds=[EntryKind.CHECK], since=started)
+    finally:
+        journal.close()
+    unread = [
+        e
+        for e in checks
+        if e.run_id == run.id and e.payload.get("reason") == Reason.KEYRING_UNAVAILABLE.value
+    ]
     if not unread:
         return None
     first = unread[0].payload
@@ -433,7 +446,7 @@ def _keyring_unread_when_scheduled(paths: AppPaths) -> str | None:
     parts = [
         tr(
             "The last scheduled check ({when}) could not read the keyring.",
-            when=moment_text(datetime.fromisoformat(run.started_at)),
+            when=moment_text(started),
         ),
         str(first.get("message") or "").strip() if same_language else "",
         tr(
