@@ -259,6 +259,9 @@ def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
     add_account(ctx, "alice", "pw-alice")
     with running_app(qtbot, ctx) as app:
         old = [app.window]  # (the test's only reference to it, let go below)
+        # Watched from now: the event loop that waits below may already delete it (a spy made
+        # on a deleted window's signal crashed the run).
+        gone = QSignalSpy(old[0].destroyed)
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             old[0].check_all()
             ctx.settings.language = "fr"
@@ -267,7 +270,6 @@ def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
             assert "when this check has ended" in old[0].statusBar().currentMessage()
         qtbot.waitUntil(lambda: app.window is not old[0])
         assert app.window.check_all_action.text() == "Vérifier &tout"
-        gone = QSignalSpy(old[0].destroyed)
         old.clear()
         gc.collect()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
