@@ -248,6 +248,18 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>A simulated X with sample accounts, on this computer only: no risk.</source>
         <translation>Un X simulé avec des comptes d&apos;exemple, sur cet ordinateur uniquement : aucun risque.</translation>
     </message>
+    <message>
+        <source>Add &amp;back @{handle}</source>
+        <translation>&amp;Rajouter @{handle}</translation>
+    </message>
+    <message>
+        <source>Add &amp;back {n} accounts</source>
+        <translation>&amp;Rajouter {n} comptes</translation>
+    </message>
+    <message>
+        <source>The journal knows these accounts, which the list lacks: {handles}. Their passwords, 2FA secrets and saved sessions are still here.</source>
+        <translation>Le journal connaît ces comptes, qui manquent à la liste : {handles}. Leurs mots de passe, secrets 2FA et sessions enregistrées sont toujours là.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -598,6 +610,34 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>The check was cancelled after {done} of {n} accounts: their rows say what was found, and the journal has it all.</source>
         <translation>La vérification a été annulée après {done} comptes sur {n} : leurs lignes disent ce qui a été trouvé, et le journal a tout.</translation>
+    </message>
+    <message>
+        <source>The browser runs without its sandbox here: see the Diagnostics tab of “About Consentinel”.</source>
+        <translation>Le navigateur tourne ici sans son bac à sable : voir l'onglet Diagnostic de « À propos de Consentinel ».</translation>
+    </message>
+    <message>
+        <source>Added back from the journal: {handles}. Their passwords, 2FA secrets and saved sessions are used as before; an email address or phone number is not in the journal.</source>
+        <translation>Remis dans la liste d'après le journal : {handles}. Leurs mots de passe, secrets 2FA et sessions enregistrées servent comme avant ; une adresse e-mail ou un numéro de téléphone ne figure pas dans le journal.</translation>
+    </message>
+    <message>
+        <source>The accounts were not all added back: {problem}</source>
+        <translation>Les comptes n'ont pas tous été rajoutés : {problem}</translation>
+    </message>
+    <message>
+        <source>Added back: {handles}.</source>
+        <translation>Remis dans la liste : {handles}.</translation>
+    </message>
+    <message>
+        <source>The accounts were not all added back</source>
+        <translation>Les comptes n'ont pas tous été rajoutés</translation>
+    </message>
+    <message>
+        <source>Which boxes to keep off</source>
+        <translation>Quelles cases garder décochées</translation>
+    </message>
+    <message>
+        <source>The journal does not say which boxes these accounts kept off, as they were added by an older Consentinel: {handles}. They keep every box off, as accounts do by default; edit them before the next check if you had chosen to leave some on.</source>
+        <translation>Le journal ne dit pas quelles cases ces comptes gardaient décochées, car ils ont été ajoutés par une version plus ancienne de Consentinel : {handles}. Ils gardent toutes les cases décochées, comme les comptes par défaut ; modifiez-les avant la prochaine vérification si vous aviez choisi d'en laisser cochées.</translation>
     </message>
 </context>
 <context>

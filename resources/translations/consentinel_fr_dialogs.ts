@@ -467,6 +467,10 @@
             <source>Slowed down by X</source>
             <translation>Ralenti par X</translation>
         </message>
+        <message>
+            <source>Accounts file set aside</source>
+            <translation>Fichier des comptes mis de côté</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.events import AccountResult, BrowserUnsandboxed, RunResult
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.gui.account_dialog import AccountDialog
@@ -148,6 +148,25 @@ def test_a_status_message_cut_by_the_bar_is_shown_whole_when_pointed_at(
         assert bar.toolTip() == long
         bar.clearMessage()
         assert bar.toolTip() == ""  # nothing left to point at
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_browser_sandbox_that_could_not_start_is_said_in_the_status_bar(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """What the engine tells the check runner (tests/e2e/test_browser_sandbox.py makes it
+    happen with a real browser) reaches the window, with where to look (Chromium's words, long
+    on Ubuntu, are quoted there)."""
+    said = "No usable sandbox! Update your kernel"
+    with running_app(qtbot, make_context(consentinel_home), language) as app:
+        app.runner._on_event(BrowserUnsandboxed(said))
+        expected = {
+            "en": "The browser runs without its sandbox here: see the Diagnostics tab of “About "
+            "Consentinel”.",
+            "fr": "Le navigateur tourne ici sans son bac à sable\u00a0: voir l'onglet Diagnostic "
+            "de «\u00a0À propos de Consentinel\u00a0».",
+        }[language]
+        qtbot.waitUntil(lambda: app.window.statusBar().currentMessage() == expected)
 
 
 def test_a_cancelled_checks_summary_says_how_far_it_went(

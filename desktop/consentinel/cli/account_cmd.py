@@ -1,4 +1,4 @@
-"""`consentinel account add|list|edit|remove|set-password|set-totp`."""
+"""`consentinel account add|list|edit|remove|set-password|set-totp` (`restore`: its own file)."""
 
 from __future__ import annotations
 
@@ -110,6 +110,10 @@ def add_parser(sub: Any) -> None:
     )
     totp.set_defaults(handler=_set_totp)
 
+    from consentinel.cli.account_restore_cmd import add_restore_verb
+
+    add_restore_verb(verbs)
+
 
 def _add(args: argparse.Namespace) -> int:
     from consentinel.core.accounts import (
@@ -172,7 +176,7 @@ def _add(args: argparse.Namespace) -> int:
         with contextlib.suppress(VaultError):
             ctx.vault.delete_account(handle)
         raise UsageError(str(error)) from None
-    ctx.journal.append_account_added(handle)
+    ctx.journal.append_account_added(handle, keep=account.keep)
     where = ctx.vault.backend_label()
     print(tr("Added @{handle}.", handle=handle))
     if password is not None or totp is not None:
@@ -242,7 +246,12 @@ def _list(args: argparse.Namespace) -> int:
         print()
         return 0
     if not accounts:
+        from consentinel.cli.account_restore_cmd import missing_accounts_hint
+
         print(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
+        hint = missing_accounts_hint(ctx)
+        if hint:
+            print(hint)
         return 0
     from consentinel.cli.terminal import reason_words, status_words
 

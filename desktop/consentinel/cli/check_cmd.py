@@ -72,6 +72,7 @@ def _check(args: argparse.Namespace) -> int:
         AccountFinished,
         AccountResult,
         AccountStep,
+        BrowserUnsandboxed,
         CancelToken,
         RunResult,
         RunStarted,
@@ -106,6 +107,15 @@ def _check(args: argparse.Namespace) -> int:
             run_ids.append(event.run_id)
         elif isinstance(event, AccountFinished):
             finished.append(event.result)
+        elif isinstance(event, BrowserUnsandboxed):  # (on stderr with --json too: a warning)
+            print(
+                tr(
+                    "The browser's sandbox could not start here ({said}): this check runs "
+                    "without it. `consentinel doctor` says what to do.",
+                    said=event.detail,
+                ),
+                file=sys.stderr,
+            )
         if quiet or reader_gone:
             return
         try:

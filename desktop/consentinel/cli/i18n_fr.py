@@ -196,6 +196,44 @@ FRENCH: dict[str, str] = {
     "account added": "compte ajouté",
     "account removed": "compte retiré",
     "account edited": "compte modifié",
+    # -- consentinel account restore (cli/account_restore_cmd.py)
+    "add back the accounts the journal knows and the list lacks":
+        "rajouter les comptes que le journal connaît et qui manquent à la liste",
+    "After the accounts file was set aside (damaged, or a newer version's) or deleted: each "
+    "account the journal says was added and not removed comes back, with the boxes it kept "
+    "off. Its password, 2FA secret and saved session were never removed and are used again; "
+    "an email address or phone number is not in the journal.":
+        "Après que le fichier des comptes a été mis de côté (abîmé, ou d'une version plus "
+        "récente) ou supprimé : chaque compte que le journal dit ajouté et non retiré revient, "
+        "avec les cases qu'il gardait décochées. Son mot de passe, son secret 2FA et sa session "
+        "enregistrée n'ont jamais été supprimés et servent à nouveau ; une adresse e-mail ou un "
+        "numéro de téléphone ne figure pas dans le journal.",
+    "Nothing to add back: every account the journal knows is in the list.":
+        "Rien à rajouter : chaque compte que le journal connaît est dans la liste.",
+    "@{handle} added back.": "@{handle} rajouté.",
+    "@{handle} added back, keeping every box off: the journal does not say which boxes it "
+    "kept off (it was added by an older Consentinel). If you had left some on: consentinel "
+    "account edit {handle} --keep BOXES":
+        "@{handle} rajouté, toutes ses cases gardées décochées : le journal ne dit pas "
+        "lesquelles il gardait décochées (il a été ajouté par une version plus ancienne de "
+        "Consentinel). Si vous en laissiez cochées : consentinel account edit {handle} --keep "
+        "CASES",
+    "The other accounts were not added back: {problem}":
+        "Les autres comptes n'ont pas été rajoutés : {problem}",
+    "Their passwords, 2FA secrets and saved sessions are used as before. An email address or "
+    "phone number X may ask for is not in the journal: add it again with consentinel account "
+    "edit HANDLE --email … --phone …":
+        "Leurs mots de passe, secrets 2FA et sessions enregistrées servent comme avant. Une "
+        "adresse e-mail ou un numéro de téléphone que X peut demander ne figure pas dans le "
+        "journal : rajoutez-le avec consentinel account edit HANDLE --email … --phone …",
+    "The journal knows an account the list lacks ({handles}): consentinel account restore "
+    "adds it back.":
+        "Le journal connaît un compte qui manque à la liste ({handles}) : consentinel account "
+        "restore le rajoute.",
+    "The journal knows {count} accounts the list lacks ({handles}): consentinel account "
+    "restore adds them back.":
+        "Le journal connaît {count} comptes qui manquent à la liste ({handles}) : consentinel "
+        "account restore les rajoute.",
     "settings changed": "paramètres modifiés",
     "from the app": "depuis l'application",
     "from the command line": "depuis la ligne de commande",
@@ -227,6 +265,7 @@ FRENCH: dict[str, str] = {
         "{text} (non affichée : aucun service de notification n'a répondu)",
     "{name}: {count}": "{name} : {count}",
     "journal started over": "journal recommencé",
+    "accounts file set aside": "fichier des comptes mis de côté",
     "the journal found was written by a newer Consentinel; set aside as {name}":
         "le journal trouvé avait été écrit par une version plus récente de Consentinel ; mis de "
         "côté sous le nom {name}",
@@ -423,6 +462,10 @@ FRENCH: dict[str, str] = {
         "Consentinel saisit ce qu'il a enregistré ; terminez le reste dans la fenêtre (un "
         "captcha, un code). La session est enregistrée dès que X affiche sa page d'accueil. "
         "Ctrl+C annule.",
+    "The browser's sandbox could not start here ({said}): this check runs without it. "
+    "`consentinel doctor` says what to do.":
+        "Le bac à sable du navigateur n'a pas pu démarrer ici ({said}) : cette vérification se "
+        "fait sans lui. `consentinel doctor` dit quoi faire.",
     "No screen here: the check runs without a window.":
         "Pas d'écran ici : la vérification se fait sans fenêtre.",
     # -- consentinel log --start-over

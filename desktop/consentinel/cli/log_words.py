@@ -38,6 +38,7 @@ _KINDS = {
     EntryKind.ACCOUNT_EDITED: "account edited",
     EntryKind.SETTINGS_CHANGED: "settings changed",
     EntryKind.JOURNAL_RESTARTED: "journal started over",
+    EntryKind.ACCOUNTS_SET_ASIDE: "accounts file set aside",
 }
 _TRIGGERS = {
     "gui": "from the app",
@@ -110,6 +111,10 @@ def details(entry: Entry) -> str:
         from consentinel.core.account_edits import edit_words
 
         return edit_words(p)
+    if entry.kind in (EntryKind.ACCOUNTS_SET_ASIDE, EntryKind.ACCOUNT_ADDED):
+        from consentinel.core.account_recovery import recovery_words
+
+        return recovery_words(entry) or entry.summary()
     if entry.kind is EntryKind.NOTIFICATION:
         message = message_for_reader(p) or _notification_kind(p.get("kind"))
         if p.get("delivered"):

@@ -5,17 +5,22 @@ from __future__ import annotations
 import builtins
 import contextlib
 import json
+import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+
+log = logging.getLogger(__name__)
+
 
 #: The accounts.json format this code writes; files with a higher number are set aside.
 SCHEMA_VERSION = 1
@@ -307,6 +312,10 @@ class AccountStore:
         self._path = paths.accounts_path
         self._lock = threading.RLock()
         self.load_warning: str | None = None
+        #: Files set aside by this store, with why ("corrupt", "newer"), and who is told of
+        #: the next ones (AppContext journals them).
+        self.set_aside_files: list[tuple[Path, str]] = []
+        self.on_set_aside: Callable[[Path, str], None] | None = None
         self._parsed: tuple[str, list[Account], dict[str, AccountState]] | None = None
         self._read()
 
@@ -336,26 +345,39 @@ class AccountStore:
             if not isinstance(version, int):
                 raise ValueError("version")
             if version > SCHEMA_VERSION:
-                moved = set_aside(self._path, "newer")
-                self.load_warning = tr(
-                    "The accounts file was written by a newer Consentinel; it was moved to "
-                    "{moved} and the account list starts empty.",
-                    moved=moved,
-                )
+                self._set_aside("newer")
                 return [], {}
             accounts = [Account.from_json(item) for item in raw["accounts"]]
             states = {
                 handle_key(k): AccountState.from_json(v) for k, v in raw.get("states", {}).items()
             }
         except (ValueError, KeyError, TypeError, AttributeError):
-            moved = set_aside(self._path, "corrupt")
+            self._set_aside("corrupt")
+            return [], {}
+        return accounts, states
+
+    def _set_aside(self, why: str) -> None:
+        """Move the file aside ("corrupt", "newer"), say so, and tell on_set_aside (which may
+        add to what is said)."""
+        moved = set_aside(self._path, why)
+        if why == "newer":
+            self.load_warning = tr(
+                "The accounts file was written by a newer Consentinel; it was moved to "
+                "{moved} and the account list starts empty.",
+                moved=moved,
+            )
+        else:
             self.load_warning = tr(
                 "The accounts file could not be read; it was moved to {moved} and the account "
                 "list starts empty.",
                 moved=moved,
             )
-            return [], {}
-        return accounts, states
+        self.set_aside_files.append((moved, why))
+        if self.on_set_aside is not None:
+            try:
+                self.on_set_aside(moved, why)
+            except Exception:  # (the list is read on: what is said is said already)
+                log.warning("telling that the accounts file was set aside failed", exc_info=True)
 
     def _write(self, accounts: list[Account], states: dict[str, AccountState]) -> None:
         keys = {a.key for a in accounts}

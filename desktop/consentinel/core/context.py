@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from consentinel.core.journal import Journal
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.x.site import XSite
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from consentinel.core.sessions import SessionStore
@@ -68,7 +71,7 @@ class AppContext:
         accounts = AccountStore(paths)
         if vault is None:
             _mark_a_new_folder(paths, accounts)
-        return cls(
+        ctx = cls(
             paths=paths,
             settings=settings,
             accounts=accounts,
@@ -81,6 +84,24 @@ class AppContext:
             vault=vault,
             warnings=[warning] if warning else [],
         )
+        # An accounts file set aside goes in the journal, now and whenever it happens.
+        for moved, why in accounts.set_aside_files:
+            ctx._journal_set_aside(moved, why)
+        accounts.on_set_aside = ctx._journal_set_aside
+        return ctx
+
+    def _journal_set_aside(self, moved: Path, why: str) -> None:
+        """An accounts file set aside: journaled, and when the journal knows accounts it held,
+        the sentence says how to add them back."""
+        from consentinel.core.account_recovery import add_back_hint, missing_accounts
+        from consentinel.core.journal import JournalError
+
+        try:
+            self.journal.record_accounts_set_aside(moved.name, why)
+        except JournalError:  # (a journal that cannot be written says so at its next use)
+            log.warning("could not journal that the accounts file was set aside", exc_info=True)
+        if self.accounts.load_warning and missing_accounts(self.journal, self.accounts):
+            self.accounts.load_warning += " " + add_back_hint()
 
     @classmethod
     def of_nothing_yet(cls, paths: AppPaths, scratch: Path) -> AppContext:

@@ -1,7 +1,8 @@
 """The doctor: what this machine gives Consentinel, each line OK or what to do about it.
 
 Shared by `consentinel doctor` and the app's About/Help page. Every probe is read-only (nothing
-is created or changed) and quick: subprocesses and network calls have short timeouts.
+is created or changed; the browser's sandbox is tried in a temporary folder, removed after) and
+quick: subprocesses and network calls have short timeouts (a browser's start, the longest, 20 s).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Topic(str, Enum):
     QT = "qt"
     KEYRING = "keyring"
     BROWSER = "browser"
+    SANDBOX = "sandbox"
     SCREEN = "screen"
     DATA_FOLDER = "data_folder"
     SCHEDULE = "schedule"
@@ -78,6 +80,7 @@ def run_checks(
         check_qt,
         check_keyring,
         lambda: check_browser(settings.browser_path),
+        lambda: check_sandbox(settings.browser_path),
         check_screen,
         lambda: check_data_folder(paths),
         lambda: check_schedule(settings, paths),
@@ -246,6 +249,64 @@ def check_browser(preference: str | None = None) -> Check:
         ),
         "",
         Topic.BROWSER,
+    )
+
+
+def check_sandbox(preference: str | None = None) -> Check:
+    """Whether the browser's sandbox can run here: what this process's checks met, else a
+    sandboxed start, headless, on an empty page (where root runs Consentinel, Chromium refuses
+    it: not tried)."""
+    from consentinel.x.browser import find_browser
+    from consentinel.x.browser_sandbox import (
+        SandboxProbe,
+        probe_sandbox,
+        runs_as_root,
+        why_unsandboxed,
+    )
+
+    name = tr("Browser sandbox")
+    choice = find_browser(preference)
+    if choice is None:
+        return Check(name, None, tr("no browser to try it with"), "", Topic.SANDBOX)
+    if runs_as_root():
+        # (Not a fault to fix for the exit status: root is how containers and CI run it.)
+        return Check(
+            name,
+            None,
+            tr("off: Consentinel runs as root, and Chromium cannot sandbox a browser root runs"),
+            tr(
+                "Run Consentinel as your own user: then X's pages are drawn in processes that "
+                "cannot reach your files."
+            ),
+            Topic.SANDBOX,
+        )
+    refused = why_unsandboxed(choice.path)
+    probe = SandboxProbe(False, refused) if refused else probe_sandbox(choice.path)
+    if probe.works:
+        return Check(
+            name, True, tr("on: X's pages cannot reach your files or programs"), "", Topic.SANDBOX
+        )
+    if probe.works is None:
+        return Check(
+            name,
+            None,
+            tr(
+                "could not tell: the browser did not start for the test ({said})", said=probe.detail
+            ),
+            "",
+            Topic.SANDBOX,
+        )
+    return Check(
+        name,
+        False,
+        tr("off: it could not start here ({said}); checks run without it", said=probe.detail),
+        tr(
+            "A browser your system allows to sandbox itself fixes this: Google Chrome, or your "
+            "distribution's Chromium (Debian: sudo apt install chromium; Ubuntu: sudo snap "
+            "install chromium), chosen in the settings. Playwright's download is not one of "
+            "them on Ubuntu 24.04 and later."
+        ),
+        Topic.SANDBOX,
     )
 
 

@@ -27,6 +27,7 @@ from consentinel.core.events import (
     AccountFinished,
     AccountResult,
     AccountStep,
+    BrowserUnsandboxed,
     CancelToken,
     Event,
     RunFinished,
@@ -49,6 +50,7 @@ from consentinel.x.browser import (
     launch_detail,
     own_playwright,
 )
+from consentinel.x.browser_sandbox import news_of_refusal
 from consentinel.x.signin import (
     PersonAtWindow,
     SignInOutcome,
@@ -192,6 +194,10 @@ class Engine:
                 return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
             await warm
             try:
+                # Said once a process: Chromium refused its sandbox, here or at a sign-in.
+                refused = news_of_refusal(choice.path)
+                if refused is not None:
+                    on_event(BrowserUnsandboxed(refused))
                 user_agent = headful_user_agent(browser.version)
 
                 async def finish_in_browser(account: Account) -> bool:

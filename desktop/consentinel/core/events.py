@@ -91,6 +91,14 @@ class RunFinished:
 
 
 @dataclass(frozen=True)
+class BrowserUnsandboxed:
+    """The browser's sandbox could not start (`detail`: what Chromium said): this run's browser
+    runs without it. Said once a process, when it fails (x/browser_sandbox.py)."""
+
+    detail: str
+
+
+@dataclass(frozen=True)
 class PromptRequest:
     """The engine waits for `answer` from whoever handles prompts (terminal, dialog, nobody)."""
 
@@ -99,7 +107,7 @@ class PromptRequest:
     detail: str = ""  # e.g. X's own wording of what it asks for
 
 
-Event = RunStarted | AccountStep | AccountFinished | RunFinished
+Event = RunStarted | AccountStep | AccountFinished | RunFinished | BrowserUnsandboxed
 
 
 class CancelToken:

@@ -382,6 +382,21 @@ FRENCH: dict[str, str] = {
     "account list starts empty.":
         "Le fichier des comptes vient d'une version plus récente de Consentinel ; il a été "
         "déplacé vers {moved} et la liste des comptes repart de zéro.",
+    "Their passwords and 2FA secrets are still in the keyring, and the journal knows which "
+    "accounts they were: “Add back” on the window's first screen, or `consentinel account "
+    "restore`, adds them back.":
+        "Leurs mots de passe et secrets 2FA sont toujours dans le trousseau, et le journal sait "
+        "quels comptes c'étaient : « Rajouter » sur le premier écran de la fenêtre, ou "
+        "`consentinel account restore`, les rajoute.",
+    # -- accounts added back from the journal (core/account_recovery.py)
+    "the accounts file was a newer Consentinel's; set aside as {name}, and the list started "
+    "empty":
+        "le fichier des comptes venait d'une version plus récente de Consentinel ; mis de côté "
+        "sous le nom {name}, et la liste est repartie de zéro",
+    "the accounts file could not be read; set aside as {name}, and the list started empty":
+        "le fichier des comptes était illisible ; mis de côté sous le nom {name}, et la liste "
+        "est repartie de zéro",
+    "added back from the journal": "rajouté d'après le journal",
     "The back-off must be between 1 and 168 hours, not {value}.":
         "La pause doit durer entre 1 et 168 heures, pas {value}.",
     "The browser path must be a file path, or empty for automatic.":
@@ -580,6 +595,30 @@ FRENCH: dict[str, str] = {
     "Checks run without a window; the app and `consentinel login` need a desktop session.":
         "Les vérifications se passent de fenêtre ; l'application et `consentinel login` "
         "demandent une session de bureau.",
+    # -- the doctor's browser sandbox line (core/doctor.py)
+    "Browser sandbox": "Bac à sable",
+    "no browser to try it with": "aucun navigateur avec lequel l'essayer",
+    "off: Consentinel runs as root, and Chromium cannot sandbox a browser root runs":
+        "désactivé : Consentinel tourne en root, et Chromium ne peut pas isoler un navigateur "
+        "lancé par root",
+    "Run Consentinel as your own user: then X's pages are drawn in processes that cannot "
+    "reach your files.":
+        "Lancez Consentinel avec votre propre compte : les pages de X sont alors affichées par "
+        "des processus qui ne peuvent pas atteindre vos fichiers.",
+    "on: X's pages cannot reach your files or programs":
+        "activé : les pages de X ne peuvent atteindre ni vos fichiers ni vos programmes",
+    "could not tell: the browser did not start for the test ({said})":
+        "impossible à dire : le navigateur n'a pas démarré pour l'essai ({said})",
+    "off: it could not start here ({said}); checks run without it":
+        "désactivé : il n'a pas pu démarrer ici ({said}) ; les vérifications se font sans lui",
+    "A browser your system allows to sandbox itself fixes this: Google Chrome, or your "
+    "distribution's Chromium (Debian: sudo apt install chromium; Ubuntu: sudo snap install "
+    "chromium), chosen in the settings. Playwright's download is not one of them on Ubuntu "
+    "24.04 and later.":
+        "Un navigateur que votre système autorise à s'isoler règle cela : Google Chrome, ou le "
+        "Chromium de votre distribution (Debian : sudo apt install chromium ; Ubuntu : sudo "
+        "snap install chromium), choisi dans les réglages. Le Chromium téléchargé par "
+        "Playwright n'en fait pas partie sous Ubuntu 24.04 et après.",
     # -- Chromium's network errors, in words (x/errors.py)
     "this computer seems to be offline": "cet ordinateur semble hors ligne",
     "X's address could not be found (no internet, or a DNS problem)":

@@ -49,7 +49,14 @@ from consentinel.core.journal_schema import (
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.processes import process_running, this_host
-from consentinel.core.status import OWN_NAME_REASONS, RETRY_SOON_REASONS, Box, Reason, Status
+from consentinel.core.status import (
+    ALL_BOXES,
+    OWN_NAME_REASONS,
+    RETRY_SOON_REASONS,
+    Box,
+    Reason,
+    Status,
+)
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
@@ -616,8 +623,23 @@ class Journal:
             payload["accounts"] = list(accounts)
         return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
 
-    def append_account_added(self, handle: str) -> Entry:
-        return self.append(EntryKind.ACCOUNT_ADDED, handle, {})
+    def append_account_added(
+        self, handle: str, *, keep: Iterable[Box] | None = None, added_back: bool = False
+    ) -> Entry:
+        """An account added, with the boxes it keeps off (what adding it back restores);
+        `added_back`: from the journal, after the list lost it (core/account_recovery)."""
+        payload: dict[str, Any] = {}
+        if keep is not None:
+            kept = set(keep)
+            payload["keep"] = [box.value for box in ALL_BOXES if box in kept]
+        if added_back:
+            payload["added_back"] = True
+        return self.append(EntryKind.ACCOUNT_ADDED, handle, payload)
+
+    def record_accounts_set_aside(self, moved_to: str, why: str) -> Entry:
+        """The accounts file could not be used and was set aside (`why`: "corrupt", "newer"):
+        the list started empty from here, and the journal still knows its accounts."""
+        return self.append(EntryKind.ACCOUNTS_SET_ASIDE, None, {"moved_to": moved_to, "why": why})
 
     def append_account_removed(self, handle: str) -> Entry:
         return self.append(EntryKind.ACCOUNT_REMOVED, handle, {})

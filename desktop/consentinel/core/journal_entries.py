@@ -50,6 +50,9 @@ class EntryKind(str, Enum):
     #: Its boxes kept off, email, phone or secrets changed (core/account_edits: never a value).
     ACCOUNT_EDITED = "account_edited"
     SETTINGS_CHANGED = "settings_changed"
+    #: The accounts file could not be used and was set aside (its name, and why): the list
+    #: starts empty, and the accounts can be added back from the journal (account_recovery).
+    ACCOUNTS_SET_ASIDE = "accounts_set_aside"
     #: The journal found at start could not be read (or was a newer version's) and was set
     #: aside; this new one begins with where it went, so that it never looks like the only one.
     JOURNAL_RESTARTED = "journal_restarted"
@@ -111,6 +114,10 @@ class Entry(NamedTuple):
             return str(p.get("message", ""))
         if self.kind in (EntryKind.SETTINGS_CHANGED, EntryKind.ACCOUNT_EDITED):
             return ", ".join(sorted(p))
+        if self.kind is EntryKind.ACCOUNTS_SET_ASIDE:
+            return f"{p.get('why', '')}: {p.get('moved_to', '')}"
+        if self.kind is EntryKind.ACCOUNT_ADDED and p.get("added_back"):
+            return "added back"
         return ""
 
 

@@ -368,7 +368,7 @@ class AccountDialog(QDialog):
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return
         if self._account is None:
-            self._ctx.journal.append_account_added(account.handle)
+            self._ctx.journal.append_account_added(account.handle, keep=account.keep)
         else:
             from consentinel.core.account_edits import account_changes
 

@@ -48,6 +48,7 @@ class CheckRunner(QObject):
     prompt_withdrawn = Signal()  # the run was cancelled while a prompt was open
     login_finished = Signal(object)  # LoginResult
     busy_changed = Signal(bool)
+    browser_unsandboxed = Signal(str)  # what Chromium said when its sandbox could not start
 
     def __init__(
         self, engine_factory: EngineFactory, lock_path: object, parent: QObject | None = None
@@ -181,7 +182,13 @@ class CheckRunner(QObject):
     # -- the worker -------------------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted
+        from consentinel.core.events import (
+            AccountFinished,
+            AccountStep,
+            BrowserUnsandboxed,
+            RunFinished,
+            RunStarted,
+        )
 
         if isinstance(event, RunStarted):
             self.run_started.emit(event.run_id, event.handles)
@@ -189,6 +196,8 @@ class CheckRunner(QObject):
             self.step.emit(event.handle, event.step)
         elif isinstance(event, AccountFinished):
             self.account_finished.emit(event.result)
+        elif isinstance(event, BrowserUnsandboxed):
+            self.browser_unsandboxed.emit(event.detail)
         elif isinstance(event, RunFinished):
             pass  # reported once the lock is released, with the trigger
 

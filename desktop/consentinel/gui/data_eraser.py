@@ -52,6 +52,9 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         ctx.sessions.delete_all()
         for handle in handles:
             ctx.accounts.remove(handle)
+            # (Gone with the journal; kept if it cannot go, so that no account whose secrets
+            # were just deleted is offered back from it.)
+            ctx.journal.append_account_removed(handle)
         _unlink_with_copies(ctx.paths.accounts_path)
         _empty_logs(ctx.paths.logs_dir)
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):

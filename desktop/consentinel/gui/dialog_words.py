@@ -74,6 +74,7 @@ _KIND_NAMES = {
     EntryKind.ACCOUNT_EDITED: QT_TRANSLATE_NOOP("DialogWords", "Account edited"),
     EntryKind.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("DialogWords", "Settings changed"),
     EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
+    EntryKind.ACCOUNTS_SET_ASIDE: QT_TRANSLATE_NOOP("DialogWords", "Accounts file set aside"),
 }
 _ON = QT_TRANSLATE_NOOP("DialogWords", "on")
 _OFF = QT_TRANSLATE_NOOP("DialogWords", "off")

@@ -20,6 +20,8 @@ from consentinel.gui.qt_by_name import set_by_name
 class EmptyState(QWidget):
     add_requested = Signal()
     demo_requested = Signal()
+    #: "Add back": the accounts the journal knows and the list lacks (offer_restore).
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +60,14 @@ class EmptyState(QWidget):
             self.tr("A simulated X with sample accounts, on this computer only: no risk.")
         )
         self.demo_button.clicked.connect(self.demo_requested)
+        # Shown when the account list was lost (a damaged file set aside, a file deleted) and
+        # the journal still knows its accounts (offer_restore).
+        self.restore_button = QPushButton(icon("add"), "")
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.restore_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
@@ -91,4 +99,27 @@ class EmptyState(QWidget):
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(2)
+        self.setTabOrder(self.restore_button, self.add_button)
         self.setTabOrder(self.add_button, self.demo_button)
+
+    def offer_restore(self, handles: list[str]) -> None:
+        """Offer to add back these accounts (none: no offer); the offer comes first."""
+        if not handles:
+            self.restore_button.hide()
+            self.add_button.setDefault(True)
+            self.setFocusProxy(self.add_button)
+            return
+        if len(handles) == 1:
+            text = self.tr("Add &back @{handle}").replace("{handle}", handles[0])
+        else:
+            text = self.tr("Add &back {n} accounts").replace("{n}", str(len(handles)))
+        self.restore_button.setText(text)
+        self.restore_button.setToolTip(
+            self.tr(
+                "The journal knows these accounts, which the list lacks: {handles}. Their "
+                "passwords, 2FA secrets and saved sessions are still here."
+            ).replace("{handles}", ", ".join(f"@{h}" for h in handles))
+        )
+        self.restore_button.show()
+        self.restore_button.setDefault(True)
+        self.setFocusProxy(self.restore_button)

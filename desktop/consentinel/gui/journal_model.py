@@ -251,6 +251,10 @@ def _details_words(entry: Entry) -> str:
         from consentinel.core.account_edits import edit_words
 
         return edit_words(p)
+    if entry.kind in (EntryKind.ACCOUNTS_SET_ASIDE, EntryKind.ACCOUNT_ADDED):
+        from consentinel.core.account_recovery import recovery_words
+
+        return recovery_words(entry) or entry.summary()
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
             empty = EmptyState()
             empty.add_requested.connect(self.add_account)
             empty.demo_requested.connect(self.demo_requested)
+            empty.restore_requested.connect(self.restore_accounts)
             empty.demo_button.setVisible(not self.demo)
             self.stack.addWidget(empty)
             self._empty = empty
@@ -393,6 +394,8 @@ class MainWindow(QMainWindow):
         if rows or self._table is not None:
             self.table.set_rows(rows, next_due, now)
         page = self._accounts_page if rows else self.empty
+        if not rows and not self.demo:
+            self.empty.offer_restore(self._missing_accounts())
         if page is not self.stack.currentWidget():
             self.stack.setCurrentWidget(page)
             # The last account removed: the focus goes to "Add your first account".
@@ -417,6 +420,61 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
+
+    def _missing_accounts(self) -> list[str]:
+        """The accounts the journal knows and the list lacks: none on a first start (no
+        journal file yet: nothing to read, nor to load), or when the journal cannot say."""
+        if not self.ctx.paths.journal_path.exists():
+            return []
+        from consentinel.core.account_recovery import missing_accounts
+
+        try:
+            return [known.handle for known in missing_accounts(self.ctx.journal, self.ctx.accounts)]
+        except Exception:  # (only an offer: a journal that cannot be read says so elsewhere)
+            log.warning("the accounts the journal knows could not be read", exc_info=True)
+            return []
+
+    def restore_accounts(self) -> None:
+        """Add back the accounts the journal knows and the list lacks (core/account_recovery);
+        those whose boxes the journal does not hold are named, since they come back with every
+        box kept off."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from consentinel.core.account_recovery import add_back
+
+        recovered = add_back(self.ctx.journal, self.ctx.accounts)
+        self.refresh()
+        names = ", ".join(f"@{known.handle}" for known in recovered.added)
+        if recovered.problem is not None:
+            text = self.tr("The accounts were not all added back: {problem}").replace(
+                "{problem}", recovered.problem
+            )
+            if names:
+                text += "\n\n" + self.tr("Added back: {handles}.").replace("{handles}", names)
+            QMessageBox.warning(self, self.tr("The accounts were not all added back"), text)
+            return
+        if not recovered.added:
+            return
+        self.statusBar().showMessage(
+            self.tr(
+                "Added back from the journal: {handles}. Their passwords, 2FA secrets and saved "
+                "sessions are used as before; an email address or phone number is not in the "
+                "journal."
+            ).replace("{handles}", names),
+            30_000,
+        )
+        unknown = [f"@{k.handle}" for k in recovered.added if not k.boxes_known]
+        if unknown:
+            QMessageBox.information(
+                self,
+                self.tr("Which boxes to keep off"),
+                self.tr(
+                    "The journal does not say which boxes these accounts kept off, as they were "
+                    "added by an older Consentinel: {handles}. They keep every box off, as "
+                    "accounts do by default; edit them before the next check if you had chosen "
+                    "to leave some on."
+                ).replace("{handles}", ", ".join(unknown)),
+            )
 
     def add_account(self) -> None:
         from consentinel.gui.account_dialog import AccountDialog
@@ -521,9 +579,19 @@ class MainWindow(QMainWindow):
         r.prompt.connect(self._prompt)
         r.prompt_withdrawn.connect(self._prompt_withdrawn)
         r.login_finished.connect(self._login_finished)
+        r.browser_unsandboxed.connect(self._say_unsandboxed)
         # A method, not a lambda: a window rebuilt for a new language is deleted, and Qt
         # disconnects a deleted receiver's methods (a lambda would go on calling into it).
         r.busy_changed.connect(self._busy_changed)
+
+    def _say_unsandboxed(self, _said: str) -> None:
+        # Chromium's words (a long sentence and an address on Ubuntu) would push what to do
+        # out of the bar: the Diagnostics tab quotes them.
+        text = self.tr(
+            "The browser runs without its sandbox here: see the Diagnostics tab of “About "
+            "Consentinel”."
+        )
+        self.statusBar().showMessage(text, 60_000)
 
     @Slot(bool)
     def _busy_changed(self, _busy: bool) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consentinel.core.processes import process_running
+from consentinel.x.browser_sandbox import refusal_in, sandbox_failed, sandbox_wanted
 
 if TYPE_CHECKING:  # Playwright is loaded when a check starts, not with the window
     from playwright.async_api import Browser, Playwright, ViewportSize
@@ -420,9 +421,30 @@ async def own_playwright() -> AsyncIterator[Playwright]:
 
 
 async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
-    """Start the browser the quiet way (launch_args) in its own environment (browser_env); its
-    private folder is removed when it closes or dies, or at a later start when this process is
-    killed first (remove_leftover_run_folders)."""
+    """Start the browser the quiet way (launch_args) in its own environment (browser_env), with
+    Chromium's sandbox wherever it can run (browser_sandbox): where Chromium refuses it, once
+    more without it, and what it said is kept for this process (the log, the check, the
+    doctor). Any other failure (too slow a start, a missing library) is raised as it is."""
+    from playwright.async_api import Error as PlaywrightError
+
+    if not sandbox_wanted(choice.path):
+        return await _launch_once(pw, choice, headless, sandbox=False)
+    try:
+        return await _launch_once(pw, choice, headless, sandbox=True)
+    except PlaywrightError as error:
+        refused = refusal_in(str(error))
+        if refused is None:
+            raise
+    browser = await _launch_once(pw, choice, headless, sandbox=False)
+    sandbox_failed(choice.path, refused)
+    return browser
+
+
+async def _launch_once(
+    pw: Playwright, choice: BrowserChoice, headless: bool, *, sandbox: bool
+) -> Browser:
+    """One start; its private folder is removed when it closes or dies, or at a later start
+    when this process is killed first (remove_leftover_run_folders)."""
     remove_leftover_run_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
     try:
@@ -432,6 +454,7 @@ async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) 
             headless=headless,
             args=launch_args(headless),
             env=env,
+            chromium_sandbox=sandbox,
         )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

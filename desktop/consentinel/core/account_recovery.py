@@ -1,0 +1,145 @@
+"""Accounts the journal knows and the account list lacks, and adding them back.
+
+The account list (accounts.json) can be lost while the rest survives: a damaged file is set
+aside and the list starts empty, a file deleted by hand or by a tool. The journal still says
+which accounts were added and not removed, and which boxes each kept off; the keyring still
+holds their passwords and 2FA secrets, and the data folder their saved sessions. Adding them
+back from the journal gives them all back, except an email address or phone number, which the
+journal never holds (the person adds them again if X asks for them).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from consentinel.core.accounts import (
+    Account,
+    AccountStore,
+    DuplicateAccount,
+    InvalidHandle,
+    handle_key,
+)
+from consentinel.core.i18n import tr
+from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.status import Box
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JournalAccount:
+    """An account as the journal knows it. `boxes_known` False: it was added before the journal
+    kept the boxes chosen at adding, and never edited since; it comes back with every box kept
+    off, the default, which the person may have changed."""
+
+    account: Account
+    boxes_known: bool = True
+
+    @property
+    def handle(self) -> str:
+        return self.account.handle
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What adding back gave: the accounts added, and why it stopped early (None: it did not)."""
+
+    added: tuple[JournalAccount, ...]
+    problem: str | None = None
+
+
+def accounts_the_journal_knows(journal: Journal) -> list[JournalAccount]:
+    """Every account whose last word in the journal is "added" or "edited" (not "removed"), in
+    the order it was added, with the boxes it kept off when the journal says them."""
+    known: dict[str, JournalAccount] = {}
+    kinds = [EntryKind.ACCOUNT_ADDED, EntryKind.ACCOUNT_REMOVED, EntryKind.ACCOUNT_EDITED]
+    for entry in journal.entries(kinds=kinds):
+        if not entry.handle:
+            continue
+        key = handle_key(entry.handle)
+        if entry.kind is EntryKind.ACCOUNT_REMOVED:
+            known.pop(key, None)
+            continue
+        keep = _kept_off(entry.payload.get("keep"))
+        try:
+            if entry.kind is EntryKind.ACCOUNT_ADDED:
+                if keep is None:  # (added before the journal kept its boxes: the default)
+                    account = Account(entry.handle, added_at=entry.at)
+                else:
+                    account = Account(entry.handle, keep=keep, added_at=entry.at)
+                known[key] = JournalAccount(account, boxes_known=keep is not None)
+            elif key in known and keep is not None:
+                added_at = known[key].account.added_at
+                known[key] = JournalAccount(Account(entry.handle, keep=keep, added_at=added_at))
+        except InvalidHandle:  # (a journal edited by hand): not an account to bring back
+            log.warning("the journal names an account that cannot be one: %r", entry.handle)
+    return list(known.values())
+
+
+def _kept_off(keep: object) -> frozenset[Box] | None:
+    """The boxes in an entry's `keep`: a list when added, {"before", "after"} when edited."""
+    names = keep.get("after") if isinstance(keep, dict) else keep
+    if not isinstance(names, list):
+        return None
+    values = {box.value: box for box in Box}
+    return frozenset(values[name] for name in names if name in values)
+
+
+def missing_accounts(journal: Journal, store: AccountStore) -> list[JournalAccount]:
+    """The accounts the journal knows that the list lacks."""
+    listed = {account.key for account in store.list()}
+    return [a for a in accounts_the_journal_knows(journal) if a.account.key not in listed]
+
+
+def add_back(journal: Journal, store: AccountStore) -> Recovered:
+    """Add back every missing account, each journaled as added back with its boxes. Stops at
+    the first one that cannot be saved or journaled, and says why; those before it stay."""
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal import JournalError
+
+    added: list[JournalAccount] = []
+    for known in missing_accounts(journal, store):
+        try:
+            store.add(known.account)
+        except DuplicateAccount:  # added meanwhile, by another window or the command line
+            continue
+        except StorageError as error:
+            return Recovered(tuple(added), str(error))
+        try:
+            journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)
+        except JournalError as error:
+            return Recovered((*added, known), str(error))
+        added.append(known)
+    return Recovered(tuple(added))
+
+
+def recovery_words(entry: Entry) -> str | None:
+    """An accounts file set aside, or an account added back, in the reader's language (None:
+    another entry)."""
+    p = entry.payload
+    if entry.kind is EntryKind.ACCOUNTS_SET_ASIDE:
+        name = str(p.get("moved_to") or "")
+        if p.get("why") == "newer":
+            return tr(
+                "the accounts file was a newer Consentinel's; set aside as {name}, and the list "
+                "started empty",
+                name=name,
+            )
+        return tr(
+            "the accounts file could not be read; set aside as {name}, and the list started empty",
+            name=name,
+        )
+    if entry.kind is EntryKind.ACCOUNT_ADDED and p.get("added_back"):
+        return tr("added back from the journal")
+    return None
+
+
+def add_back_hint() -> str:
+    """Said after an accounts file set aside, when the journal knows accounts it held."""
+    return tr(
+        "Their passwords and 2FA secrets are still in the keyring, and the journal knows which "
+        "accounts they were: “Add back” on the window's first screen, or `consentinel account "
+        "restore`, adds them back."
+    )

@@ -1,0 +1,152 @@
+"""An accounts file lost (set aside as damaged or a newer version's, or deleted): the journal
+says so, and the accounts it knows come back with the boxes they kept off; `account list` and
+`account restore` say it in the person's language. Real files and a real journal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.main import main
+from consentinel.core.account_recovery import accounts_the_journal_knows, add_back
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.memory_keyring import MemoryKeyring
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.vault import Vault
+
+
+def _context(home: Path) -> AppContext:
+    return AppContext.create(AppPaths.under(home), vault=Vault(MemoryKeyring()))
+
+
+def _history(ctx: AppContext) -> None:
+    """alice and bob (who then keeps only training off) are added; carol is added then
+    removed; dan is removed, then added again with memory left on; erin was added by an older
+    Consentinel, whose journal did not keep the boxes."""
+    for handle in ("alice", "bob", "carol", "dan"):
+        ctx.accounts.add(Account(handle))
+        ctx.journal.append_account_added(handle, keep=ALL_BOXES)
+    ctx.accounts.update(Account("bob", keep=frozenset({Box.TRAINING})))
+    keep = {"before": [b.value for b in ALL_BOXES], "after": ["training"]}
+    ctx.journal.record_account_edited("bob", {"keep": keep, "email": "added"})
+    for handle in ("carol", "dan"):
+        ctx.accounts.remove(handle)
+        ctx.journal.append_account_removed(handle)
+    dan = Account("dan", keep=frozenset(ALL_BOXES) - {Box.MEMORY})
+    ctx.accounts.add(dan)
+    ctx.journal.append_account_added("dan", keep=dan.keep)
+    ctx.accounts.add(Account("erin"))
+    ctx.journal.append(EntryKind.ACCOUNT_ADDED, "erin", {})
+
+
+EVERY = frozenset(ALL_BOXES)
+KNOWN = {
+    "alice": (EVERY, True),
+    "bob": (frozenset({Box.TRAINING}), True),
+    "dan": (EVERY - {Box.MEMORY}, True),
+    "erin": (EVERY, False),  # the default, said as a guess
+}
+
+
+def test_the_journal_knows_the_accounts_added_and_not_removed_with_their_boxes(
+    tmp_path: Path,
+) -> None:
+    ctx = _context(tmp_path / "home")
+    _history(ctx)
+    known = accounts_the_journal_knows(ctx.journal)
+    assert {k.handle: (k.account.keep, k.boxes_known) for k in known} == KNOWN
+    assert add_back(ctx.journal, ctx.accounts).added == ()  # none is missing
+
+
+def test_a_damaged_accounts_file_is_journaled_and_its_accounts_come_back(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    ctx = _context(home)
+    _history(ctx)
+    text = ctx.paths.accounts_path.read_text()
+    ctx.journal.close()
+    ctx.paths.accounts_path.write_text(text[:120])  # cut short, as by a full disk
+
+    ctx = _context(home)
+    assert ctx.accounts.list() == []
+    warning = ctx.accounts.load_warning or ""
+    assert "still in the keyring" in warning and "consentinel account restore" in warning
+    (entry,) = ctx.journal.entries(kinds=[EntryKind.ACCOUNTS_SET_ASIDE])
+    kept = ctx.paths.accounts_path.parent / entry.payload["moved_to"]
+    assert entry.payload["why"] == "corrupt" and kept.read_text() == text[:120]
+
+    recovered = add_back(ctx.journal, ctx.accounts)
+    assert recovered.problem is None
+    assert {k.handle: (k.account.keep, k.boxes_known) for k in recovered.added} == KNOWN
+    assert {a.handle: a.keep for a in ctx.accounts.list()} == {h: k for h, (k, _) in KNOWN.items()}
+    added = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])[-4:]
+    assert [(e.handle, e.payload["added_back"]) for e in added] == [
+        (h, True) for h in ("alice", "bob", "dan", "erin")
+    ]
+    assert ctx.journal.verify().ok
+    assert add_back(ctx.journal, ctx.accounts).added == ()
+
+    # Lost a second time: each comes back as the first adding back left it.
+    ctx.paths.accounts_path.unlink()
+    again = {k.handle: k.account.keep for k in add_back(ctx.journal, ctx.accounts).added}
+    assert again == {h: k for h, (k, _) in KNOWN.items()}
+
+
+def test_no_promise_of_adding_back_when_the_journal_knows_no_account(tmp_path: Path) -> None:
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    paths.accounts_path.parent.mkdir(parents=True, exist_ok=True)
+    paths.accounts_path.write_text("{not json")
+    ctx = _context(tmp_path / "home")
+    warning = ctx.accounts.load_warning or ""
+    assert "could not be read" in warning and "keyring" not in warning, warning
+    assert [e.kind for e in ctx.journal.entries()] == [EntryKind.ACCOUNTS_SET_ASIDE]
+
+
+def test_a_file_damaged_while_the_app_runs_is_journaled_too(tmp_path: Path) -> None:
+    ctx = _context(tmp_path / "home")
+    _history(ctx)
+    ctx.paths.accounts_path.write_text('{"version": 99, "accounts": []}')  # a newer version's
+    assert ctx.accounts.list() == []
+    (entry,) = ctx.journal.entries(kinds=[EntryKind.ACCOUNTS_SET_ASIDE])
+    assert entry.payload["why"] == "newer"
+
+
+def test_the_command_line_offers_and_does_the_adding_back(
+    tmp_path: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = _context(consentinel_home)
+    _history(ctx)
+    ctx.journal.close()
+    ctx.paths.accounts_path.unlink()  # deleted by hand
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["account", "list"]) == 0
+    said = capsys.readouterr().out
+    assert (
+        "Le journal connaît 4 comptes qui manquent à la liste (@alice, @bob, @dan, @erin)" in said
+    )
+
+    assert main(["account", "restore"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(
+        "@alice rajouté.\n@bob rajouté.\n@dan rajouté.\n@erin rajouté, toutes ses cases "
+        "gardées décochées\u00a0: le journal ne dit pas lesquelles"
+    ), said
+    assert main(["account", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["handle"]: r["keep"] for r in rows} == {
+        h: sorted(b.value for b in k) for h, (k, _) in KNOWN.items()
+    }
+    assert main(["account", "restore"]) == 0
+    assert capsys.readouterr().out.startswith("Rien à rajouter")
+    assert main(["log"]) == 0
+    assert "rajouté d'après le journal" in capsys.readouterr().out
