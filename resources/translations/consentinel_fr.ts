@@ -639,6 +639,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>The journal does not say which boxes these accounts kept off, as they were added by an older Consentinel: {handles}. They keep every box off, as accounts do by default; edit them before the next check if you had chosen to leave some on.</source>
         <translation>Le journal ne dit pas quelles cases ces comptes gardaient décochées, car ils ont été ajoutés par une version plus ancienne de Consentinel : {handles}. Ils gardent toutes les cases décochées, comme les comptes par défaut ; modifiez-les avant la prochaine vérification si vous aviez choisi d'en laisser cochées.</translation>
     </message>
+    <message>
+        <source>The data folder {folder} was deleted while Consentinel was open: the account list, the journal and the screenshots it held are gone, and Consentinel starts again there, empty. The passwords and 2FA secrets of those accounts are still in the keyring: add the accounts again to use them, or delete them with your keyring's manager.</source>
+        <translation>Le dossier de données {folder} a été supprimé pendant que Consentinel était ouvert : la liste des comptes, le journal et les captures d'écran qu'il contenait ont disparu, et Consentinel y repart à vide. Les mots de passe et secrets 2FA de ces comptes sont toujours dans le trousseau : ajoutez à nouveau les comptes pour vous en servir, ou supprimez-les avec le gestionnaire de votre trousseau.</translation>
+    </message>
+    <message>
+        <source>The data folder was deleted</source>
+        <translation>Le dossier de données a été supprimé</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

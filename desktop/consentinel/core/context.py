@@ -51,6 +51,24 @@ class AppContext:
         self._vault = vault
         self._sessions: SessionStore | None = None
         self._totp: TotpGenerator | None = None
+        self._data_was_there = paths.data_dir.exists()
+
+    def data_folder_gone(self) -> bool:
+        """The data folder, there when this context was made, is gone: deleted by hand or by a
+        tool while the app runs, with the account list, the journal and the screenshots."""
+        return self._data_was_there and not self.paths.data_dir.exists()
+
+    def start_afresh(self) -> None:
+        """After the data folder was deleted: the folders made again, empty, and a new journal
+        there (the one open went with the folder: what was written to it since is lost).
+        Raises StorageError or JournalError when they cannot be made."""
+        from consentinel.core.journal import JournalError
+
+        self.paths.ensure()
+        with contextlib.suppress(JournalError, OSError):
+            self.journal.close()
+        self.journal = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
+        self._data_was_there = True
 
     @classmethod
     def create(

@@ -386,6 +386,8 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def refresh(self) -> None:
+        if not self.runner.running and self.ctx.data_folder_gone():
+            self._start_afresh()
         now = datetime.now(timezone.utc)
         rows = rows_for(self.ctx, self.live, self.steps)
         next_due = self._next_due() if rows else None
@@ -420,6 +422,41 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
+
+    def _start_afresh(self) -> None:
+        """The data folder was deleted while the app ran: said once, plainly, and the app goes
+        on with an empty one (rather than a table, journal and journal window of files gone)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from consentinel.core.fileio import StorageError
+        from consentinel.core.journal import JournalError
+
+        folder = self.ctx.paths.data_dir
+        try:
+            self.ctx.start_afresh()
+        except (StorageError, JournalError) as error:
+            self.statusBar().showMessage(str(error))
+            return
+        self.live.clear()
+        self.last_result = None
+        self.result_label.hide()
+        if self.journal_window is not None:
+            self.journal_window.close()
+            self.journal_window = None
+        text = self.tr(
+            "The data folder {folder} was deleted while Consentinel was open: the account list, "
+            "the journal and the screenshots it held are gone, and Consentinel starts again "
+            "there, empty. The passwords and 2FA secrets of those accounts are still in the "
+            "keyring: add the accounts again to use them, or delete them with your keyring's "
+            "manager."
+        ).replace("{folder}", str(folder))
+        log.warning("the data folder %s was deleted while the app ran: started afresh", folder)
+        self.statusBar().showMessage(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The data folder was deleted"), text, parent=self
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()  # (not exec(): a refresh may come from anywhere, a timer included)
 
     def _missing_accounts(self) -> list[str]:
         """The accounts the journal knows and the list lacks: none on a first start (no
@@ -607,6 +644,9 @@ class MainWindow(QMainWindow):
 
     def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
         if self.runner.running:
+            return False
+        if not self.runner.running and self.ctx.data_folder_gone():
+            self.refresh()  # says what happened, instead of "no account to check yet"
             return False
         if not (handles if handles is not None else self.ctx.accounts.list()):
             # (The tray's "Check all now" is there before any account is.)
