@@ -49,3 +49,23 @@ def test_a_data_folder_deleted_while_the_window_is_open_is_said_and_begun_again(
             assert again.verify().ok
         finally:
             again.close()
+
+
+def test_the_journal_opened_after_the_folder_went_is_the_new_one(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Not the deleted file's entries under a "journal damaged" badge, whose "Start a new
+    journal…" promised to keep a file that was gone."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with running_app(qtbot, ctx) as app:
+        shutil.rmtree(consentinel_home)
+        app.window.show_journal()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "was deleted" in box.text()
+        box.accept()
+        journal = app.window.journal_window
+        assert journal is not None
+        qtbot.waitUntil(lambda: journal.model.rowCount() == 0)
+        assert journal.problem is None

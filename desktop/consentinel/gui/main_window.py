@@ -900,6 +900,8 @@ class MainWindow(QMainWindow):
 
     def show_journal(self, handle: str | None = None) -> None:
         """The journal window; with `handle`, showing that account's entries only."""
+        if not self.runner.running and self.ctx.data_folder_gone():
+            self.refresh()  # (said first: the journal went with the folder)
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow
 
