@@ -647,6 +647,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>The data folder was deleted</source>
         <translation>Le dossier de données a été supprimé</translation>
     </message>
+    <message>
+        <source>The data folder {folder} was deleted while Consentinel was open: the journal, the screenshots and the saved sessions it held are gone, and a new journal begins there. Your accounts are still listed, with their passwords and 2FA secrets in the keyring; the next check signs in to X again.</source>
+        <translation>Le dossier de données {folder} a été supprimé pendant que Consentinel était ouvert : le journal, les captures d'écran et les sessions enregistrées qu'il contenait ont disparu, et un nouveau journal y commence. Vos comptes sont toujours dans la liste, avec leurs mots de passe et secrets 2FA dans le trousseau ; la prochaine vérification se reconnectera à X.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -67,5 +67,28 @@ def test_the_journal_opened_after_the_folder_went_is_the_new_one(
         box.accept()
         journal = app.window.journal_window
         assert journal is not None
-        qtbot.waitUntil(lambda: journal.model.rowCount() == 0)
-        assert journal.problem is None
+        qtbot.waitUntil(lambda: journal.model.rowCount() == 0 and not journal.verifying)
+        assert journal.problem is None  # the new journal, checked: intact
+        assert app.window.journal_problem is None
+
+
+def test_a_data_folder_deleted_apart_from_the_account_list_keeps_the_accounts(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Outside CONSENTINEL_HOME the account list lives in a folder of its own: it is not said
+    gone, and the accounts stay in the window."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    assert ctx.paths.accounts_path.parent != ctx.paths.data_dir
+    with running_app(qtbot, ctx) as app:
+        shutil.rmtree(ctx.paths.data_dir)
+        app.window.check_all()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "Your accounts are still listed" in box.text(), box.text()
+        assert "account list" not in box.text()
+        box.accept()
+        assert app.window.table.row_of("alice") is not None
+        assert [e.kind for e in ctx.journal.entries()] == []  # a new journal
+        assert ctx.paths.journal_path.exists()

@@ -65,9 +65,10 @@ class AppContext:
         from consentinel.core.journal import JournalError
 
         self.paths.ensure()
+        fresh = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
+        old, self.journal = self.journal, fresh  # (the old one kept if the new cannot open)
         with contextlib.suppress(JournalError, OSError):
-            self.journal.close()
-        self.journal = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
+            old.close()
         self._data_was_there = True
 
     @classmethod

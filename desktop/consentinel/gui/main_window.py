@@ -383,11 +383,10 @@ class MainWindow(QMainWindow):
         # Only a window someone can see needs its "3 minutes ago" moved on; one in the tray or
         # closed reads nothing (and so never touches stores that were closed meanwhile).
         if self.isVisible():
+            self._notice_a_lost_folder()
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.runner.running and self.ctx.data_folder_gone():
-            self._start_afresh()
         now = datetime.now(timezone.utc)
         rows = rows_for(self.ctx, self.live, self.steps)
         next_due = self._next_due() if rows else None
@@ -423,45 +422,62 @@ class MainWindow(QMainWindow):
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
 
-    def _start_afresh(self) -> None:
-        """The data folder was deleted while the app ran: said once, plainly, and the app goes
-        on with an empty one (rather than a table, journal and journal window of files gone)."""
+    def _notice_a_lost_folder(self) -> bool:
+        """The data folder was deleted while the app ran (found at the clock's tick, a check
+        asked for, the journal opened; not while a check runs or a run's results arrive, which
+        belong to the journal they began with): said once, and the app goes on with a new
+        journal there. True when it was."""
+        if self.demo or self.runner.running or not self.ctx.data_folder_gone():
+            return False
         from PySide6.QtWidgets import QMessageBox
 
         from consentinel.core.fileio import StorageError
         from consentinel.core.journal import JournalError
 
         folder = self.ctx.paths.data_dir
+        list_gone = not self.ctx.paths.accounts_path.exists()
         try:
             self.ctx.start_afresh()
         except (StorageError, JournalError) as error:
             self.statusBar().showMessage(str(error))
-            return
+            return False
         self.live.clear()
         self.last_result = None
         self.result_label.hide()
+        self.say_journal_problem(None)  # (the old journal's, if it had one)
         if self.journal_window is not None:
             self.journal_window.close()
+            self.journal_window.deleteLater()
             self.journal_window = None
-        text = self.tr(
-            "The data folder {folder} was deleted while Consentinel was open: the account list, "
-            "the journal and the screenshots it held are gone, and Consentinel starts again "
-            "there, empty. The passwords and 2FA secrets of those accounts are still in the "
-            "keyring: add the accounts again to use them, or delete them with your keyring's "
-            "manager."
-        ).replace("{folder}", str(folder))
+        if list_gone:
+            text = self.tr(
+                "The data folder {folder} was deleted while Consentinel was open: the account "
+                "list, the journal and the screenshots it held are gone, and Consentinel starts "
+                "again there, empty. The passwords and 2FA secrets of those accounts are still "
+                "in the keyring: add the accounts again to use them, or delete them with your "
+                "keyring's manager."
+            )
+        else:  # (the account list lives in a folder of its own outside CONSENTINEL_HOME)
+            text = self.tr(
+                "The data folder {folder} was deleted while Consentinel was open: the journal, "
+                "the screenshots and the saved sessions it held are gone, and a new journal "
+                "begins there. Your accounts are still listed, with their passwords and 2FA "
+                "secrets in the keyring; the next check signs in to X again."
+            )
+        text = text.replace("{folder}", str(folder))
         log.warning("the data folder %s was deleted while the app ran: started afresh", folder)
         self.statusBar().showMessage(text)
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("The data folder was deleted"), text, parent=self
         )
         box.finished.connect(box.deleteLater)
-        box.open()  # (not exec(): a refresh may come from anywhere, a timer included)
+        box.open()  # (not exec(): a timer may have found it)
+        return True
 
     def _missing_accounts(self) -> list[str]:
         """The accounts the journal knows and the list lacks: none on a first start (no
         journal file yet: nothing to read, nor to load), or when the journal cannot say."""
-        if not self.ctx.paths.journal_path.exists():
+        if not self.ctx.paths.journal_path.exists() or self.ctx.data_folder_gone():
             return []
         from consentinel.core.account_recovery import missing_accounts
 
@@ -645,8 +661,8 @@ class MainWindow(QMainWindow):
     def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
         if self.runner.running:
             return False
-        if not self.runner.running and self.ctx.data_folder_gone():
-            self.refresh()  # says what happened, instead of "no account to check yet"
+        if self._notice_a_lost_folder():
+            self.refresh()  # what happened was said, not "no account to check yet"
             return False
         if not (handles if handles is not None else self.ctx.accounts.list()):
             # (The tray's "Check all now" is there before any account is.)
@@ -900,8 +916,8 @@ class MainWindow(QMainWindow):
 
     def show_journal(self, handle: str | None = None) -> None:
         """The journal window; with `handle`, showing that account's entries only."""
-        if not self.runner.running and self.ctx.data_folder_gone():
-            self.refresh()  # (said first: the journal went with the folder)
+        if self._notice_a_lost_folder():  # (said first: the journal went with the folder)
+            self.refresh()
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow
 
