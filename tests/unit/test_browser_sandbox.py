@@ -29,7 +29,7 @@ def test_only_chromium_s_refusal_of_its_sandbox_counts_as_one() -> None:
         "zygote_host_impl_linux.cc:103] Running as root without --no-sandbox is not "
         "supported. See https://crbug.com/638180.\n"
     )
-    root = "Running as root without --no-sandbox is not supported. See https://crbug.com/638180."
+    root = "Running as root without --no-sandbox is not supported. See https://crbug.com/638180"
     assert browser_sandbox.refusal_in(stderr) == root
     playwright = (
         "BrowserType.launch: Target page, context or browser has been closed\n"

@@ -64,7 +64,7 @@ def refusal_in(output: str) -> str | None:
     for line in quoted or lines:
         text = _LOG_PREFIX.sub("", line.strip())
         if any(word in text.lower() for word in _REFUSAL_WORDS):
-            return text[:300]
+            return text[:300].rstrip(". ")  # (quoted inside a sentence of ours)
     return None
 
 
