@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from consentinel.core.processes import process_running
 from consentinel.x.browser_sandbox import refusal_in, sandbox_failed, sandbox_wanted
+from consentinel.x.chromium_output import chromium_said, quotes_chromium
 
 if TYPE_CHECKING:  # Playwright is loaded when a check starts, not with the window
     from playwright.async_api import Browser, Playwright, ViewportSize
@@ -487,20 +488,13 @@ def headful_user_agent(browser_version: str, platform: str = sys.platform) -> st
     )
 
 
-#: A Chromium log line: "[pid:tid:date/time:LEVEL:file.cc(line)] message".
-_CHROMIUM_LOG = re.compile(r"^\[[^\]]*:(?:ERROR|FATAL):[^\]]*\]\s*")
-#: What a browser prints that says nothing about why it did not start.
-_NOISE = ("dbus", "unexpected operator")
-
-
 def launch_detail(error: BaseException) -> str:
     """One short line saying why a browser did not start, from Playwright's launch error
     (whose first line is only "Target page, context or browser has been closed"): the first
     thing the browser itself printed that is not noise, else that first line."""
     text = str(error)
-    for line in text.splitlines():
-        _, marker, rest = line.partition("][err] ")
-        if marker and rest.strip() and not any(n in rest.lower() for n in _NOISE):
-            return _CHROMIUM_LOG.sub("", rest.strip())[:200]
+    said = chromium_said(text) if quotes_chromium(text) else []
+    if said:
+        return said[0][:200]
     first = text.splitlines()[0] if text else type(error).__name__
     return first.removeprefix("BrowserType.launch: ")[:200]

@@ -15,15 +15,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from consentinel.x.chromium_output import chromium_said
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +36,6 @@ _failed: dict[str, str] = {}
 #: Those whose refusal a check has already reported (it is said once a process).
 _said: set[str] = set()
 
-#: A Chromium log line's prefix: "[pid:tid:date/time:LEVEL:file.cc(line)] ".
-_LOG_PREFIX = re.compile(r"^\[[^\]]*:(?:ERROR|FATAL|WARNING):[^\]]*\]\s*")
 #: Words of Chromium's own refusals: "No usable sandbox!", "Running as root without
 #: --no-sandbox…", "Failed to move to new namespace…", "The SUID sandbox helper binary…".
 _REFUSAL_WORDS = ("sandbox", "namespace")
@@ -58,11 +56,7 @@ def sandbox_wanted(executable: Path) -> bool:
 def refusal_in(output: str) -> str | None:
     """Chromium's refusal of its sandbox in what it printed (its own lines, or Playwright's
     launch error quoting them as "[pid=…][err] …"), without the log prefix; None: none."""
-    lines = output.splitlines()
-    quoted = [line.partition("][err] ")[2] for line in lines if "][err] " in line]
-    # (In Playwright's error, only the browser's own lines: not its command line.)
-    for line in quoted or lines:
-        text = _LOG_PREFIX.sub("", line.strip())
+    for text in chromium_said(output):
         if any(word in text.lower() for word in _REFUSAL_WORDS):
             return text[:300].rstrip(". ")  # (quoted inside a sentence of ours)
     return None
@@ -151,7 +145,8 @@ def probe_sandbox(executable: Path, timeout_s: float = PROBE_TIMEOUT_S) -> Sandb
         refused = refusal_in(err)
         if refused is not None:
             return SandboxProbe(False, refused)
-        return SandboxProbe(None, _first_words(err) or f"exit status {proc.returncode}")
+        said = chromium_said(err)
+        return SandboxProbe(None, said[0][:200] if said else f"exit status {proc.returncode}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -164,17 +159,3 @@ def _stop_group(proc: subprocess.Popen[str]) -> None:
             proc.kill()
     with contextlib.suppress(subprocess.TimeoutExpired, OSError):
         proc.communicate(timeout=5)
-
-
-#: What a browser prints that says nothing about why it stopped.
-_NOISE = ("dbus", "unexpected operator")
-
-
-def _first_words(stderr: str) -> str:
-    """The first line the browser printed that is not noise, without its log prefix."""
-    lines: Iterable[str] = stderr.splitlines()
-    for line in lines:
-        text = _LOG_PREFIX.sub("", line.strip())
-        if text and not any(noise in line.lower() for noise in _NOISE):
-            return text[:200]
-    return ""
