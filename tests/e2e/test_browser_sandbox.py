@@ -37,7 +37,6 @@ from tests.e2e._engine_support import (
     chromium,
     engine,
     make_context,
-    running_sim,
 )
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, folder_vault
 
@@ -61,12 +60,6 @@ exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$NOBODY_HOME" 
 _AS_NAMESPACE_ROOT = """#!/bin/sh
 exec unshare --map-root-user "{browser}" "$@"
 """
-
-
-@pytest.fixture
-def sim() -> Iterator[SimHarness]:
-    with running_sim() as harness:
-        yield harness
 
 
 @pytest.fixture(autouse=True)

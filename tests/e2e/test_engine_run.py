@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,9 @@ from tests.e2e._engine_support import (
     add_account,
     engine,
     make_context,
-    running_sim,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def sim() -> Iterator[SimHarness]:
-    with running_sim() as harness:
-        yield harness
 
 
 def test_ticked_boxes_are_fixed_and_x_really_has_them_off(sim: SimHarness, tmp_path: Path) -> None:

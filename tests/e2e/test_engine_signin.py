@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyotp
@@ -23,16 +22,9 @@ from tests.e2e._engine_support import (
     add_account,
     engine,
     make_context,
-    running_sim,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def sim() -> Iterator[SimHarness]:
-    with running_sim() as harness:
-        yield harness
 
 
 def test_totp_sign_in_uses_the_stored_secret(sim: SimHarness, tmp_path: Path) -> None:

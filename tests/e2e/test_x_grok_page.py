@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,7 +23,6 @@ from tests.e2e._engine_support import (
     chromium,
     engine,
     make_context,
-    running_sim,
 )
 
 pytestmark = pytest.mark.browser
@@ -37,12 +36,6 @@ LAYOUTS = [
     "changed_label",  # the training box says something we do not know
     "no_wrapper",  # the data-testid wrapper is gone
 ]
-
-
-@pytest.fixture
-def sim() -> Iterator[SimHarness]:
-    with running_sim() as harness:
-        yield harness
 
 
 @pytest.fixture

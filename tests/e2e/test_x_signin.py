@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 
 import pyotp
 import pytest
@@ -14,15 +13,9 @@ from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import SimHarness, chromium, running_sim
+from tests.e2e._engine_support import SimHarness, chromium
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def sim() -> Iterator[SimHarness]:
-    with running_sim() as harness:
-        yield harness
 
 
 @pytest.fixture
