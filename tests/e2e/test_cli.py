@@ -36,6 +36,20 @@ def run_cli(
     return proc
 
 
+def _x_with_account(
+    simx: Any, cli_env: dict[str, str], account: SimAccount
+) -> tuple[Any, dict[str, str]]:
+    """A simulated X with this account, and a terminal's environment where `account add` gave
+    it to Consentinel with its password."""
+    sim = simx(account)
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(
+        env, "account", "add", account.handle, "--password-stdin", stdin=account.password + "\n",
+        check_exit=0,
+    )  # fmt: skip
+    return sim, env
+
+
 def test_version_from_the_installed_command() -> None:
     proc = subprocess.run([CLI, "--version"], capture_output=True, text=True, timeout=60)
     import consentinel
@@ -189,9 +203,7 @@ def test_add_check_fix_verify_and_journal(
 
 
 def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
-    sim = simx(SimAccount(handle="bob", password=PASSWORD))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "bob", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    sim, env = _x_with_account(simx, cli_env, SimAccount(handle="bob", password=PASSWORD))
     # --watch with no screen: said once, and the check runs anyway.
     screenless = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     proc = run_cli(screenless, "check", "--dry-run", "--json", "--watch", check_exit=1)
@@ -204,13 +216,10 @@ def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
 def test_unattended_two_factor_without_secret_needs_user(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    sim = simx(
-        SimAccount(
-            handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET, challenges=["two_factor"]
-        )
+    carol = SimAccount(
+        handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET, challenges=["two_factor"]
     )
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "carol", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    sim, env = _x_with_account(simx, cli_env, carol)
     # The app's language setting is French; a scheduled run has no terminal to take it from.
     settings = consentinel_home / "config" / "settings.json"
     saved = json.loads(settings.read_text()) if settings.exists() else {}
@@ -242,9 +251,7 @@ def test_remove_deletes_secrets_and_session(
     import keyring
     from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-    sim = simx(SimAccount(handle="dave", password=PASSWORD))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "dave", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    _, env = _x_with_account(simx, cli_env, SimAccount(handle="dave", password=PASSWORD))
     backend = SecretServiceKeyring()
     keyring.set_keyring(backend)
     service = AppPaths.under(consentinel_home).keyring_service  # this data folder's own
@@ -315,9 +322,7 @@ def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
 def test_a_check_says_when_the_journal_it_adds_to_no_longer_verifies(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    sim = simx(SimAccount(handle="vera", password=PASSWORD))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "vera", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    sim, env = _x_with_account(simx, cli_env, SimAccount(handle="vera", password=PASSWORD))
     intact = run_cli(env, "check", "--dry-run", check_exit=1)
     assert "verify" not in intact.stderr, intact.stderr
     _edit_behind_its_back(
