@@ -48,7 +48,7 @@ class CheckRunner(QObject):
     prompt_withdrawn = Signal()  # the run was cancelled while a prompt was open
     login_finished = Signal(object)  # LoginResult
     busy_changed = Signal(bool)
-    browser_unsandboxed = Signal(str)  # what Chromium said when its sandbox could not start
+    browser_unsandboxed = Signal()  # Chromium refused its sandbox (the doctor quotes it)
 
     def __init__(
         self, engine_factory: EngineFactory, lock_path: object, parent: QObject | None = None
@@ -197,7 +197,7 @@ class CheckRunner(QObject):
         elif isinstance(event, AccountFinished):
             self.account_finished.emit(event.result)
         elif isinstance(event, BrowserUnsandboxed):
-            self.browser_unsandboxed.emit(event.detail)
+            self.browser_unsandboxed.emit()
         elif isinstance(event, RunFinished):
             pass  # reported once the lock is released, with the trigger
 

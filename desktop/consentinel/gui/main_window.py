@@ -476,8 +476,9 @@ class MainWindow(QMainWindow):
 
     def _missing_accounts(self) -> list[str]:
         """The accounts the journal knows and the list lacks: none on a first start (no
-        journal file yet: nothing to read, nor to load), or when the journal cannot say."""
-        if not self.ctx.paths.journal_path.exists() or self.ctx.data_folder_gone():
+        journal file yet: nothing to read, nor to load), after the data folder went (the
+        journal with it), or when the journal cannot say."""
+        if not self.ctx.paths.journal_path.exists():
             return []
         from consentinel.core.account_recovery import missing_accounts
 
@@ -637,9 +638,9 @@ class MainWindow(QMainWindow):
         # disconnects a deleted receiver's methods (a lambda would go on calling into it).
         r.busy_changed.connect(self._busy_changed)
 
-    def _say_unsandboxed(self, _said: str) -> None:
-        # Chromium's words (a long sentence and an address on Ubuntu) would push what to do
-        # out of the bar: the Diagnostics tab quotes them.
+    def _say_unsandboxed(self) -> None:
+        # Not Chromium's words (a long sentence and an address on Ubuntu), which would push
+        # what to do out of the bar: the Diagnostics tab quotes them.
         text = self.tr(
             "The browser runs without its sandbox here: see the Diagnostics tab of “About "
             "Consentinel”."
