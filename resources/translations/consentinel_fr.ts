@@ -651,6 +651,22 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>The data folder {folder} was deleted while Consentinel was open: the journal, the screenshots and the saved sessions it held are gone, and a new journal begins there. Your accounts are still listed, with their passwords and 2FA secrets in the keyring; the next check signs in to X again.</source>
         <translation>Le dossier de données {folder} a été supprimé pendant que Consentinel était ouvert : le journal, les captures d'écran et les sessions enregistrées qu'il contenait ont disparu, et un nouveau journal y commence. Vos comptes sont toujours dans la liste, avec leurs mots de passe et secrets 2FA dans le trousseau ; la prochaine vérification se reconnectera à X.</translation>
     </message>
+    <message>
+        <source>The journal was replaced</source>
+        <translation>Le journal a été remplacé</translation>
+    </message>
+    <message>
+        <source>The journal was deleted</source>
+        <translation>Le journal a été supprimé</translation>
+    </message>
+    <message>
+        <source>Another journal took the place of {path} while Consentinel was open (`consentinel log --start-over` in a terminal, or a copy put back): Consentinel now reads and writes the one found there. What it recorded in between went to the previous file.</source>
+        <translation>Un autre journal a pris la place de {path} pendant que Consentinel était ouvert (`consentinel log --start-over` dans un terminal, ou une copie remise en place) : Consentinel lit et écrit désormais celui qui s'y trouve. Ce qu'il a consigné entre-temps est allé dans le fichier précédent.</translation>
+    </message>
+    <message>
+        <source>The journal {path} was deleted while Consentinel was open: the checks and changes it recorded are gone, and a new journal begins there. Your accounts, their passwords and 2FA secrets in the keyring, their saved sessions and the screenshots are untouched.</source>
+        <translation>Le journal {path} a été supprimé pendant que Consentinel était ouvert : les vérifications et les changements qu'il consignait ont disparu, et un nouveau journal commence à sa place. Vos comptes, leurs mots de passe et secrets 2FA dans le trousseau, leurs sessions enregistrées et les captures d'écran sont intacts.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>

@@ -690,6 +690,10 @@
             <source>{box}: not shown, on at X</source>
             <translation>case {box} : non affichée, cochée chez X</translation>
         </message>
+        <message>
+            <source>The journal before it was deleted while Consentinel was open; the record of its last entry is kept as {name}</source>
+            <translation>Le journal d'avant a été supprimé pendant que Consentinel était ouvert ; la trace de sa dernière entrée est gardée sous le nom {name}</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>

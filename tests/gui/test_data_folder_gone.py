@@ -4,16 +4,21 @@ yet" under a table still listing them, and offer to set aside a journal that was
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.context import AppContext
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES
 from tests.gui._app_support import add_account, make_context, running_app
+from tests.reliability.cli_support import cli_env, run_cli
 
 
 def test_a_data_folder_deleted_while_the_window_is_open_is_said_and_begun_again(
@@ -34,7 +39,8 @@ def test_a_data_folder_deleted_while_the_window_is_open_is_said_and_begun_again(
         said = box.text()
         assert f"The data folder {ctx.paths.data_dir} was deleted while Consentinel" in said
         assert "still in the keyring" in said
-        assert window.statusBar().currentMessage() == said  # not "no account to check yet"
+        # Not "no account to check yet"; the box says the rest (a status line would be cut).
+        assert window.statusBar().currentMessage() == "The data folder was deleted"
         box.accept()
         assert window.stack.currentWidget() is window.empty
         assert not window.empty.restore_button.isVisible()  # the journal went with the folder
@@ -90,5 +96,109 @@ def test_a_data_folder_deleted_apart_from_the_account_list_keeps_the_accounts(
         assert "account list" not in box.text()
         box.accept()
         assert app.window.table.row_of("alice") is not None
-        assert [e.kind for e in ctx.journal.entries()] == []  # a new journal
+        # A new journal, which knows the account still listed (for a later "Add back").
+        (entry,) = ctx.journal.entries()
+        assert (entry.handle, entry.payload.get("carried_over")) == ("alice", True)
         assert ctx.paths.journal_path.exists()
+
+
+def test_a_data_folder_deleted_and_made_again_by_the_command_line_is_still_noticed(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The folder's being there is not enough: a terminal command made it again, with a new
+    journal, before the window looked; the window would have gone on writing to the deleted
+    file, its entries lost at its close."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx) as app:
+        shutil.rmtree(consentinel_home)
+        # A check from the terminal (no account left to check: exit 2) makes it again.
+        run_cli(cli_env(dict(os.environ), consentinel_home), "check", "--dry-run", expect=2)
+        assert ctx.paths.journal_path.exists()
+        app.window._tick()  # the clock's tick
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert f"The data folder {ctx.paths.data_dir} was deleted" in box.text()
+        box.accept()
+        ctx.journal.append_account_added("carol")
+        assert _entries_on_disk(ctx) == [(EntryKind.ACCOUNT_ADDED, "carol")]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "said"),
+    [
+        ("en", "The journal was deleted", "The journal {path} was deleted while Consentinel"),
+        ("fr", "Le journal a été supprimé", "Le journal {path} a été supprimé pendant que"),
+    ],
+)
+def test_a_journal_file_deleted_alone_is_said_and_a_new_one_verifies(
+    qtbot: QtBot, consentinel_home: Path, language: str, title: str, said: str
+) -> None:
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with running_app(qtbot, ctx, language) as app:
+        window = app.window
+        ctx.paths.journal_path.unlink()
+        window._tick()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.icon() is QMessageBox.Icon.Warning
+        assert box.windowTitle() == title
+        assert said.replace("{path}", str(ctx.paths.journal_path)) in box.text(), box.text()
+        assert window.statusBar().currentMessage() == title
+        box.accept()
+        window.refresh()
+        assert QApplication.activeModalWidget() is None  # said once
+        assert window.table.row_of("alice") is not None
+        # The new journal says why it begins, knows alice, and verifies: no "damaged" badge
+        # from the deleted journal's head file.
+        window.show_journal()
+        journal = window.journal_window
+        assert journal is not None
+        qtbot.waitUntil(lambda: journal.model.rowCount() == 2 and not journal.verifying)
+        assert journal.problem is None and window.journal_problem is None
+    assert _entries_on_disk(ctx) == [
+        (EntryKind.JOURNAL_RESTARTED, None),
+        (EntryKind.ACCOUNT_ADDED, "alice"),
+    ]
+
+
+def test_a_journal_started_over_in_a_terminal_is_the_one_the_window_goes_on_with(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """`consentinel log --start-over` sets the file aside and begins another: the window,
+    which had gone on writing to the file set aside, now writes to the new one."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        with sqlite3.connect(ctx.paths.journal_path) as db:
+            db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'account_added'")
+        db.close()
+        run_cli(cli_env(dict(os.environ), consentinel_home), "log", "--start-over", expect=0)
+        window._tick()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert box.icon() is QMessageBox.Icon.Information
+        path = ctx.paths.journal_path
+        assert f"Another journal took the place of {path} while Consentinel" in box.text()
+        box.accept()
+        assert window.table.row_of("alice") is not None
+        ctx.journal.append_account_added("carol")  # the window's next entry
+    assert _entries_on_disk(ctx) == [
+        (EntryKind.JOURNAL_RESTARTED, None),
+        (EntryKind.ACCOUNT_ADDED, "alice"),  # entered by the command line
+        (EntryKind.ACCOUNT_ADDED, "carol"),
+    ]
+
+
+def _entries_on_disk(ctx: AppContext) -> list[tuple[EntryKind, str | None]]:
+    """What the journal file at its place holds, read afresh (it must verify)."""
+    journal = Journal.open(ctx.paths.journal_path, evidence_dir=ctx.paths.evidence_dir)
+    try:
+        assert journal.verify().ok, journal.verify().problems
+        return [(e.kind, e.handle) for e in journal.entries()]
+    finally:
+        journal.close()

@@ -508,11 +508,18 @@ def test_a_damaged_journal_can_be_kept_and_a_new_one_started(
     assert window.model.damaged == {}  # the old journal's marks, not on the new one's entries
     aside = [p.name for p in ctx.paths.journal_path.parent.glob("journal.sqlite3.damaged-*")]
     assert len(aside) == 1 and aside[0] in window.export_label.text()
-    assert _verdict(qtbot, window) == "Journal intact — 1 entry"
+    # The new journal says why it began, and knows the accounts still listed (so that a
+    # later loss of the list can still bring them back).
+    assert _verdict(qtbot, window) == "Journal intact — 3 entries"
     assert window.start_over_button.isHidden()
-    (only,) = _column(window, window.model.DETAILS)
-    assert only.startswith("The journal before it no longer verified: entry ")
-    assert aside[0] in only
+    details = _column(window, window.model.DETAILS)
+    (restart,) = [d for d in details if d.startswith("The journal before it no longer verified: ")]
+    assert aside[0] in restart
+    assert details.count("Listed when this journal began") == 2
+    assert [e.handle for e in ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])] == [
+        "alice",
+        "bob",
+    ]
 
 
 def test_a_problem_written_in_another_language_is_left_out(

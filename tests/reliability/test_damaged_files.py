@@ -102,9 +102,12 @@ def test_a_journal_that_no_longer_verifies_can_be_kept_and_a_new_one_started(
     )
     kept.close()
     verdict = run_cli(env, "log", "--verify", expect=0).stdout
-    assert "intact: 1 entry" in verdict and aside[0].name in verdict
+    # Its first entry names the old one; then the accounts still listed, entered so that a
+    # later loss of the list can bring them back.
+    assert "intact: 4 entries" in verdict and aside[0].name in verdict
     listed = run_cli(env, "log", expect=0).stdout
     assert "no longer verified: entry 1 was edited (and one more); kept as" in listed
+    assert listed.count("listed when this journal began") == 3, listed
     assert aside[0].name in listed
     # A second start-over has nothing to do: the new journal is intact.
     run_cli(env, "log", "--start-over", expect=1)

@@ -206,7 +206,7 @@ def _start_over(ctx: AppContext) -> int:
         )
         return 1
     try:
-        ctx.journal, moved = ctx.journal.start_over(problems_in_short(verdict))
+        moved = ctx.start_journal_over(problems_in_short(verdict))
     except StorageError as error:
         print(tr("Nothing was changed: {problem}", problem=error), file=sys.stderr)
         return 1

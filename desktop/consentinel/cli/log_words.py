@@ -102,6 +102,12 @@ def details(entry: Entry) -> str:
                 problem=problem,
                 name=name,
             )
+        if p.get("why") == "deleted":
+            return tr(
+                "the journal before it was deleted while Consentinel was open; the record of "
+                "its last entry is kept as {name}",
+                name=name,
+            )
         return tr("the journal found could not be read; set aside as {name}", name=name)
     if entry.kind is EntryKind.SETTINGS_CHANGED:
         from consentinel.core.settings import setting_names

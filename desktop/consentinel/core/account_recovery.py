@@ -115,9 +115,22 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
     return Recovered(tuple(added))
 
 
+def carry_over(journal: Journal, store: AccountStore) -> int:
+    """Into a journal begun afresh (the old one set aside, deleted or replaced), the listed
+    accounts it does not know, each with its boxes: a later loss of the list can still bring
+    them back. Returns how many; JournalError when one cannot be written."""
+    known = {a.account.key for a in accounts_the_journal_knows(journal)}
+    carried = 0
+    for account in store.list():
+        if account.key not in known:
+            journal.append_account_added(account.handle, keep=account.keep, carried_over=True)
+            carried += 1
+    return carried
+
+
 def recovery_words(entry: Entry) -> str | None:
-    """An accounts file set aside, or an account added back, in the reader's language (None:
-    another entry)."""
+    """An accounts file set aside, an account added back or carried over to a new journal, in
+    the reader's language (None: another entry)."""
     p = entry.payload
     if entry.kind is EntryKind.ACCOUNTS_SET_ASIDE:
         name = str(p.get("moved_to") or "")
@@ -133,6 +146,8 @@ def recovery_words(entry: Entry) -> str | None:
         )
     if entry.kind is EntryKind.ACCOUNT_ADDED and p.get("added_back"):
         return tr("added back from the journal")
+    if entry.kind is EntryKind.ACCOUNT_ADDED and p.get("carried_over"):
+        return tr("listed when this journal began")
     return None
 
 

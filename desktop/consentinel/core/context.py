@@ -6,16 +6,21 @@ import contextlib
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from consentinel.core.accounts import AccountStore, handle_key
-from consentinel.core.fileio import atomic_write_text
+from consentinel.core.fileio import atomic_write_text, file_identity, set_aside
 from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.x.site import XSite
 
 log = logging.getLogger(__name__)
+
+#: How the journal file open was lost while the app ran: see `AppContext.journal_lost`.
+JournalLoss = Literal["folder", "deleted", "replaced"]
 
 if TYPE_CHECKING:
     from consentinel.core.sessions import SessionStore
@@ -51,25 +56,74 @@ class AppContext:
         self._vault = vault
         self._sessions: SessionStore | None = None
         self._totp: TotpGenerator | None = None
-        self._data_was_there = paths.data_dir.exists()
+        self._data_dir_id = file_identity(paths.data_dir)
 
-    def data_folder_gone(self) -> bool:
-        """The data folder, there when this context was made, is gone: deleted by hand or by a
-        tool while the app runs, with the account list, the journal and the screenshots."""
-        return self._data_was_there and not self.paths.data_dir.exists()
+    def journal_lost(self) -> JournalLoss | None:
+        """What took the journal file away from under the app while it runs (None: nothing):
+        "folder", the data folder deleted (by hand, a clean-up tool) with the journal and the
+        screenshots, even if something made it again since; "deleted", the journal file alone;
+        "replaced", another journal put in its place (`consentinel log --start-over` in a
+        terminal, a copy put back). What is written to the journal open meanwhile is lost, or
+        lands in the file set aside."""
+        if (
+            self._data_dir_id is not None
+            and file_identity(self.paths.data_dir) != self._data_dir_id
+        ):
+            return "folder"
+        if not self.journal.replaced_on_disk():
+            return None
+        return "replaced" if self.paths.journal_path.exists() else "deleted"
 
     def start_afresh(self) -> None:
-        """After the data folder was deleted: the folders made again, empty, and a new journal
-        there (the one open went with the folder: what was written to it since is lost).
-        Raises StorageError or JournalError when they cannot be made."""
+        """After the journal was lost (`journal_lost`): the folders made again where they are
+        gone, and the journal at its place opened, or begun when there is none (the one open
+        went with its file: what was written to it since is lost or set aside). The accounts
+        still listed are entered in it when it does not know them. Raises StorageError or
+        JournalError when it cannot be opened."""
         from consentinel.core.journal import JournalError
 
         self.paths.ensure()
+        left = self._set_aside_a_deleted_journals_head()
         fresh = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
         old, self.journal = self.journal, fresh  # (the old one kept if the new cannot open)
         with contextlib.suppress(JournalError, OSError):
             old.close()
-        self._data_was_there = True
+        self._data_dir_id = file_identity(self.paths.data_dir)
+        if left is not None:
+            self.journal.append(
+                EntryKind.JOURNAL_RESTARTED, None, {"set_aside": left.name, "why": "deleted"}
+            )
+        self._carry_accounts_over()
+
+    def _set_aside_a_deleted_journals_head(self) -> Path | None:
+        """The journal file deleted alone leaves its head file (the count and last hash that
+        make a truncated or replaced journal show): against it a new journal would read as the
+        old one cut short. It is kept aside instead, and the new journal's first entry names it
+        and says why (`start_afresh`). Returns where it went; None when there was none."""
+        head = self.paths.journal_path.with_name(HEAD_FILE_NAME)
+        if self.paths.journal_path.exists() or not head.exists():
+            return None
+        return set_aside(head, "deleted")
+
+    def start_journal_over(self, problem: str) -> Path:
+        """`Journal.start_over` for a journal that no longer verifies (the caller holds the run
+        lock), and the accounts listed entered in the new one. Returns where the old one went;
+        StorageError when it could not be moved (nothing changed)."""
+        self.journal, moved = self.journal.start_over(problem)
+        self._carry_accounts_over()
+        return moved
+
+    def _carry_accounts_over(self) -> None:
+        """A new journal knows the accounts listed, so that a later loss of the list can still
+        bring them back; one that cannot be written is only logged (the journal says why at
+        its next write)."""
+        from consentinel.core.account_recovery import carry_over
+        from consentinel.core.journal import JournalError
+
+        try:
+            carry_over(self.journal, self.accounts)
+        except JournalError as error:
+            log.warning("the accounts listed could not be entered in the new journal: %s", error)
 
     @classmethod
     def create(

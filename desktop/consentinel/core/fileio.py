@@ -47,6 +47,17 @@ def describe_os_error(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, file number) of what is at `path` now: a file or folder deleted and made again,
+    or another put in its place, reads differently. None when nothing is there, it cannot be
+    read, or the file system numbers no files (then nothing can be told)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino) if found.st_ino else None
+
+
 def make_private_dirs(folder: Path) -> None:
     """Create `folder` and every missing folder above it owner-only (0700) whatever the umask,
     as the XDG base directory spec asks of ~/.config, ~/.local/share...; folders that exist

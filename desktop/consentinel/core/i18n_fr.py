@@ -397,6 +397,10 @@ FRENCH: dict[str, str] = {
         "le fichier des comptes était illisible ; mis de côté sous le nom {name}, et la liste "
         "est repartie de zéro",
     "added back from the journal": "rajouté d'après le journal",
+    "listed when this journal began": "dans la liste quand ce journal a commencé",
+    "the journal before it was deleted while Consentinel was open; the record of its last "
+    "entry is kept as {name}": "le journal d'avant a été supprimé pendant que Consentinel était "
+    "ouvert ; la trace de sa dernière entrée est gardée sous le nom {name}",
     "The back-off must be between 1 and 168 hours, not {value}.":
         "La pause doit durer entre 1 et 168 heures, pas {value}.",
     "The browser path must be a file path, or empty for automatic.":

@@ -21,6 +21,7 @@ from consentinel.core.fileio import (
     StorageError,
     atomic_write_text,
     describe_os_error,
+    file_identity,
     make_private_dirs,
 )
 from consentinel.core.i18n import current_language, tr
@@ -157,6 +158,8 @@ class Journal:
         self._open_warning = warning
         #: Where its screenshots are, for verify() (None: the chain only).
         self.evidence_dir: Path | None = None
+        #: The file the connection writes to (None: not made yet), for `replaced_on_disk`.
+        self._file_id = file_identity(path)
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -259,6 +262,7 @@ class Journal:
             raise JournalError(str(cause)) from error
         self._conn.close()
         self._conn, self._to_make, self._open_warning = db, False, warning
+        self._file_id = file_identity(self.path)
         if checked:
             self._opened(set_aside)
         else:
@@ -356,6 +360,7 @@ class Journal:
                     moved = set_aside_db(self.path, "corrupt")
                 finally:
                     self._conn = connect(self.path)
+                    self._file_id = file_identity(self.path)
                 migrate(self._conn, self._migrations, 0, backup_of=self.path)
                 self._open_warning = tr(
                     "The journal could not be read; it was moved to {moved} and a new one was "
@@ -386,6 +391,16 @@ class Journal:
                 pending.result()  # (its thread reads the file: not left running)
             self._conn.close()
             self._closed = True
+
+    def replaced_on_disk(self) -> bool:
+        """The file at `path` is no longer the one this journal writes to: deleted, or another
+        put in its place (its folder deleted and made again, `consentinel log --start-over` in
+        another process, a copy put back). Entries written from now on would be lost or land in
+        a file set aside. False before the file is made, once closed, and where the file system
+        cannot tell files apart."""
+        if self._closed or self._to_make or self._file_id is None:
+            return False
+        return file_identity(self.path) != self._file_id
 
     @property
     def closed(self) -> bool:
@@ -624,16 +639,24 @@ class Journal:
         return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
 
     def append_account_added(
-        self, handle: str, *, keep: Iterable[Box] | None = None, added_back: bool = False
+        self,
+        handle: str,
+        *,
+        keep: Iterable[Box] | None = None,
+        added_back: bool = False,
+        carried_over: bool = False,
     ) -> Entry:
         """An account added, with the boxes it keeps off (what adding it back restores);
-        `added_back`: from the journal, after the list lost it (core/account_recovery)."""
+        `added_back`: from the journal, after the list lost it; `carried_over`: an account
+        already listed, entered in a journal begun afresh (core/account_recovery)."""
         payload: dict[str, Any] = {}
         if keep is not None:
             kept = set(keep)
             payload["keep"] = [box.value for box in ALL_BOXES if box in kept]
         if added_back:
             payload["added_back"] = True
+        if carried_over:
+            payload["carried_over"] = True
         return self.append(EntryKind.ACCOUNT_ADDED, handle, payload)
 
     def record_accounts_set_aside(self, moved_to: str, why: str) -> Entry:

@@ -198,6 +198,11 @@ _RESTART_WHY = {
         "The journal before it no longer verified: {problem}; you chose to keep it as {name} "
         "and start a new one",
     ),
+    "deleted": QT_TRANSLATE_NOOP(
+        "JournalModel",
+        "The journal before it was deleted while Consentinel was open; the record of its last "
+        "entry is kept as {name}",
+    ),
 }
 
 

@@ -344,7 +344,7 @@ class JournalWindow(QWidget):
             )
             return False
         try:
-            self._ctx.journal, moved = self._ctx.journal.start_over(self._problem)
+            moved = self._ctx.start_journal_over(self._problem)
             self.model.set_damaged({})  # the new journal's entry numbers start again at 1
         except StorageError as error:
             self.export_label.setText(

@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         # Only a window someone can see needs its "3 minutes ago" moved on; one in the tray or
         # closed reads nothing (and so never touches stores that were closed meanwhile).
         if self.isVisible():
-            self._notice_a_lost_folder()
+            self._notice_a_lost_journal()
             self.refresh()
 
     def refresh(self) -> None:
@@ -422,19 +422,23 @@ class MainWindow(QMainWindow):
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
 
-    def _notice_a_lost_folder(self) -> bool:
-        """The data folder was deleted while the app ran (found at the clock's tick, a check
-        asked for, the journal opened; not while a check runs or a run's results arrive, which
-        belong to the journal they began with): said once, and the app goes on with a new
-        journal there. True when it was."""
-        if self.demo or self.runner.running or not self.ctx.data_folder_gone():
+    def _notice_a_lost_journal(self) -> bool:
+        """The journal file went from under the app while it ran: its data folder deleted, the
+        file deleted or replaced (found at the clock's tick, a check asked for, the journal
+        opened; not while a check runs or a run's results arrive, which belong to the journal
+        they began with). Said once, and the app goes on with the journal found or begun
+        there. True when it was."""
+        if self.demo or self.runner.running:
+            return False
+        loss = self.ctx.journal_lost()
+        if loss is None:
             return False
         from PySide6.QtWidgets import QMessageBox
 
         from consentinel.core.fileio import StorageError
         from consentinel.core.journal import JournalError
+        from consentinel.gui.lost_journal import lost_journal_words
 
-        folder = self.ctx.paths.data_dir
         list_gone = not self.ctx.paths.accounts_path.exists()
         try:
             self.ctx.start_afresh()
@@ -449,27 +453,11 @@ class MainWindow(QMainWindow):
             self.journal_window.close()
             self.journal_window.deleteLater()
             self.journal_window = None
-        if list_gone:
-            text = self.tr(
-                "The data folder {folder} was deleted while Consentinel was open: the account "
-                "list, the journal and the screenshots it held are gone, and Consentinel starts "
-                "again there, empty. The passwords and 2FA secrets of those accounts are still "
-                "in the keyring: add the accounts again to use them, or delete them with your "
-                "keyring's manager."
-            )
-        else:  # (the account list lives in a folder of its own outside CONSENTINEL_HOME)
-            text = self.tr(
-                "The data folder {folder} was deleted while Consentinel was open: the journal, "
-                "the screenshots and the saved sessions it held are gone, and a new journal "
-                "begins there. Your accounts are still listed, with their passwords and 2FA "
-                "secrets in the keyring; the next check signs in to X again."
-            )
-        text = text.replace("{folder}", str(folder))
-        log.warning("the data folder %s was deleted while the app ran: started afresh", folder)
-        self.statusBar().showMessage(text)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("The data folder was deleted"), text, parent=self
-        )
+        title, text = lost_journal_words(loss, self.ctx.paths, list_gone)
+        log.warning("the journal was lost while the app ran (%s): started afresh", loss)
+        self.statusBar().showMessage(title)  # (the box says the rest: a line would be cut)
+        icon = QMessageBox.Icon.Information if loss == "replaced" else QMessageBox.Icon.Warning
+        box = QMessageBox(icon, title, text, parent=self)
         box.finished.connect(box.deleteLater)
         box.open()  # (not exec(): a timer may have found it)
         return True
@@ -662,7 +650,7 @@ class MainWindow(QMainWindow):
     def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
         if self.runner.running:
             return False
-        if self._notice_a_lost_folder():
+        if self._notice_a_lost_journal():
             self.refresh()  # what happened was said, not "no account to check yet"
             return False
         if not (handles if handles is not None else self.ctx.accounts.list()):
@@ -917,7 +905,7 @@ class MainWindow(QMainWindow):
 
     def show_journal(self, handle: str | None = None) -> None:
         """The journal window; with `handle`, showing that account's entries only."""
-        if self._notice_a_lost_folder():  # (said first: the journal went with the folder)
+        if self._notice_a_lost_journal():  # (said first: it would show the lost journal)
             self.refresh()
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow

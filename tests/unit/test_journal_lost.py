@@ -1,0 +1,194 @@
+"""The journal file taken from under a running app: its data folder deleted (and perhaps made
+again by another process), the file alone deleted, or another journal put in its place (a
+`log --start-over` in a terminal). The app must see it, go on with the journal at its place,
+and a journal begun afresh must know the accounts still listed, so that a later loss of the
+list can bring them back. Real files, a real journal, the real command line."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.main import main
+from consentinel.core.account_recovery import accounts_the_journal_knows, add_back
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.journal import Journal
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.memory_keyring import MemoryKeyring
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.vault import Vault
+
+TRAINING_ONLY = frozenset({Box.TRAINING})
+
+
+def _context(home: Path) -> AppContext:
+    return AppContext.create(AppPaths.under(home), vault=Vault(MemoryKeyring()))
+
+
+def _two_accounts(ctx: AppContext) -> None:
+    ctx.accounts.add(Account("alice"))
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    ctx.accounts.add(Account("bob", keep=TRAINING_ONLY))
+    ctx.journal.append_account_added("bob", keep=TRAINING_ONLY)
+
+
+def _handles(journal: Journal, **payload: object) -> list[str | None]:
+    entries = journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])
+    return [e.handle for e in entries if all(e.payload.get(k) == v for k, v in payload.items())]
+
+
+def test_a_journal_knows_when_its_file_is_no_longer_the_one_at_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path)
+    assert not journal.replaced_on_disk()
+    path.unlink()
+    assert journal.replaced_on_disk()  # deleted
+    other = Journal.open(path)  # another made there
+    assert journal.replaced_on_disk()
+    assert not other.replaced_on_disk()
+    journal.close()
+    assert not journal.replaced_on_disk()  # closed: nothing more to write
+    other.close()
+
+
+def test_a_first_starts_journal_not_made_yet_is_not_said_lost(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path, check_later=True)  # the window's first start: made later
+    assert not path.exists() and not journal.replaced_on_disk()
+    journal.begin_check()  # made now
+    assert path.exists() and not journal.replaced_on_disk()
+    path.unlink()
+    assert journal.replaced_on_disk()
+    journal.close()
+
+
+def test_the_context_tells_a_folder_deleted_from_a_journal_deleted_or_replaced(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    ctx = _context(home)
+    _two_accounts(ctx)
+    assert ctx.journal_lost() is None
+
+    ctx.paths.journal_path.unlink()
+    assert ctx.journal_lost() == "deleted"
+    ctx.start_afresh()
+    assert ctx.journal_lost() is None
+
+    # Another process starts the journal over (it no longer verified): replaced.
+    other = _context(home)
+    with sqlite3.connect(other.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE id = 1")
+    db.close()
+    moved = other.start_journal_over("edited")
+    assert ctx.journal_lost() == "replaced"
+    ctx.start_afresh()
+    assert ctx.journal_lost() is None
+    ctx.journal.append_account_added("carol")  # written where the other process reads
+    assert _handles(other.journal)[-1] == "carol"
+    other.journal.close()
+    assert moved.exists()
+
+    # The data folder deleted, then made again by another process before anyone looked.
+    shutil.rmtree(ctx.paths.data_dir)
+    _context(home).journal.close()
+    assert ctx.paths.journal_path.exists()
+    assert ctx.journal_lost() == "folder"
+    ctx.start_afresh()
+    assert ctx.journal_lost() is None
+    ctx.journal.close()
+
+
+def test_a_journal_begun_afresh_knows_the_accounts_still_listed(tmp_path: Path) -> None:
+    """So that "Add back" can still bring them back, with their boxes, when the list is lost
+    later."""
+    ctx = _context(tmp_path / "home")
+    _two_accounts(ctx)
+    ctx.paths.journal_path.unlink()
+    ctx.start_afresh()
+    assert _handles(ctx.journal, carried_over=True) == ["alice", "bob"]
+    assert ctx.journal.verify().ok
+    known = {k.handle: k.account.keep for k in accounts_the_journal_knows(ctx.journal)}
+    assert known == {"alice": frozenset(ALL_BOXES), "bob": TRAINING_ONLY}
+
+    ctx.start_afresh()  # the same journal found again: nothing entered twice
+    assert _handles(ctx.journal) == ["alice", "bob"]
+
+    ctx.paths.accounts_path.unlink()  # the list lost in turn
+    back = add_back(ctx.journal, ctx.accounts)
+    assert {k.handle: k.account.keep for k in back.added} == known
+    assert ctx.journal.verify().ok
+    ctx.journal.close()
+
+
+def test_a_journal_deleted_alone_begins_again_with_an_entry_that_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its head file (the count and last hash that make a truncated journal show) is left
+    behind: kept aside and named in the new journal's first entry, so that the new journal
+    verifies instead of reading as the old one cut short."""
+    ctx = _context(tmp_path / "home")
+    _two_accounts(ctx)
+    head = ctx.paths.journal_path.with_name("journal.head")
+    said = head.read_text()
+    ctx.paths.journal_path.unlink()
+    ctx.start_afresh()
+    first = ctx.journal.entries()[0]
+    assert first.kind is EntryKind.JOURNAL_RESTARTED and first.payload["why"] == "deleted"
+    kept = head.with_name(first.payload["set_aside"])
+    assert kept.name.startswith("journal.head.deleted-") and kept.read_text() == said
+    assert ctx.journal.verify().ok
+    ctx.journal.close()
+    monkeypatch.setenv("CONSENTINEL_HOME", str(tmp_path / "home"))
+    assert main(["log"]) == 0
+    out = capsys.readouterr().out
+    assert f"the record of its last entry is kept as {kept.name}" in out, out
+
+
+def test_a_journal_started_over_from_the_command_line_knows_the_accounts_listed(
+    consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ctx = _context(consentinel_home)
+    _two_accounts(ctx)
+    ctx.journal.append(EntryKind.ACCOUNT_REMOVED, "zoe", {})
+    ctx.journal.close()
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE handle = 'zoe'")
+    db.close()
+
+    assert main(["log", "--start-over"]) == 0
+    assert "kept as it is" in capsys.readouterr().out
+    fresh = Journal.open(ctx.paths.journal_path)
+    try:
+        kinds = [e.kind for e in fresh.entries()]
+        assert kinds == [
+            EntryKind.JOURNAL_RESTARTED,
+            EntryKind.ACCOUNT_ADDED,
+            EntryKind.ACCOUNT_ADDED,
+        ]
+        assert _handles(fresh, carried_over=True) == ["alice", "bob"]
+        assert fresh.verify().ok
+    finally:
+        fresh.close()
+
+    assert main(["log"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("listed when this journal began") == 2, out
+
+
+def test_the_carried_over_words_are_french_too(
+    consentinel_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = _context(consentinel_home)
+    ctx.accounts.add(Account("alice"))
+    ctx.paths.journal_path.unlink()
+    ctx.start_afresh()
+    ctx.journal.close()
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["log"]) == 0
+    assert "dans la liste quand ce journal a commencé" in capsys.readouterr().out
