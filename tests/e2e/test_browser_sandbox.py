@@ -15,6 +15,8 @@ import asyncio
 import json
 import logging
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,6 +199,53 @@ def test_the_command_line_says_on_stderr_that_the_check_ran_without_it(
     why = browser_sandbox.why_unsandboxed(refusing_browser)
     assert why is not None
     assert f"Le bac à sable du navigateur n'a pas pu démarrer ici ({why})" in err, err
+
+
+@pytest.fixture
+def x_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A real X server (Xvfb) as this process's display: `consentinel login` opens its window
+    there."""
+    xvfb = shutil.which("Xvfb")
+    assert xvfb, "Xvfb is missing: `sudo apt-get install -y xvfb`"
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert server.stdout is not None
+        display = ":" + server.stdout.readline().decode().strip()  # (written once it listens)
+        monkeypatch.setenv("DISPLAY", display)
+        monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_sign_in_from_the_terminal_says_it_ran_without_it(
+    sim: SimHarness,
+    refusing_browser: Path,
+    secret_service: SecretServiceEnv,
+    x_server: str,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`consentinel login` runs in a process of its own, where it is the first to meet the
+    refusal: said on stderr, in the person's language (it was only in the log)."""
+    sim.add("alice", "pw-alice")
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", sim.origin)
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    ctx = AppContext.create(AppPaths.from_env(), vault=folder_vault())
+    add_account(ctx, "alice", "pw-alice")
+    assert main(["login", "alice"]) == 0
+    err = capsys.readouterr().err
+    why = browser_sandbox.why_unsandboxed(refusing_browser)
+    assert why is not None
+    said = f"Le bac à sable du navigateur n'a pas pu démarrer ici ({why})\u00a0: cette connexion"
+    assert err.count(said) == 1, err
+    assert sim.signin_outcomes("alice") == ["success"]
 
 
 #: A browser that does not start for a reason of its own (a library missing after an upgrade):

@@ -305,6 +305,21 @@ def _notify(ctx: AppContext, result: Any) -> None:
     post_run_notifications(ctx, result)
 
 
+def _say_unsandboxed(event: Event) -> None:
+    """A sign-in's only event worth a line: Chromium refused its sandbox."""
+    from consentinel.core.events import BrowserUnsandboxed
+
+    if isinstance(event, BrowserUnsandboxed):
+        print(
+            tr(
+                "The browser's sandbox could not start here ({said}): this sign-in runs "
+                "without it. `consentinel doctor` says what to do.",
+                said=event.detail,
+            ),
+            file=sys.stderr,
+        )
+
+
 def _login(args: argparse.Namespace) -> int:
     from consentinel.core.check_messages import no_window_message
     from consentinel.core.display import has_display
@@ -335,7 +350,7 @@ def _login(args: argparse.Namespace) -> int:
     )
     cancel = CancelToken()
     try:
-        result = Engine(ctx).login_interactive(handles[0], on_event=lambda _e: None, cancel=cancel)
+        result = Engine(ctx).login_interactive(handles[0], on_event=_say_unsandboxed, cancel=cancel)
     except KeyboardInterrupt:
         cancel.cancel()
         hush_what_a_stopped_run_leaves()

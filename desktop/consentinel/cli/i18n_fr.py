@@ -466,6 +466,10 @@ FRENCH: dict[str, str] = {
     "`consentinel doctor` says what to do.":
         "Le bac à sable du navigateur n'a pas pu démarrer ici ({said}) : cette vérification se "
         "fait sans lui. `consentinel doctor` dit quoi faire.",
+    "The browser's sandbox could not start here ({said}): this sign-in runs without it. "
+    "`consentinel doctor` says what to do.":
+        "Le bac à sable du navigateur n'a pas pu démarrer ici ({said}) : cette connexion se "
+        "fait sans lui. `consentinel doctor` dit quoi faire.",
     "No screen here: the check runs without a window.":
         "Pas d'écran ici : la vérification se fait sans fenêtre.",
     # -- consentinel log --start-over

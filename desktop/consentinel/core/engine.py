@@ -253,7 +253,9 @@ class Engine:
 
         async def main() -> LoginResult:
             async with own_playwright() as pw:
-                return await self._interactive(pw, choice, account, cancel, visible_headless)
+                return await self._interactive(
+                    pw, choice, account, cancel, visible_headless, on_event
+                )
 
         on_event(AccountStep(account.handle, Step.SIGNING_IN))
         result = asyncio.run(main())
@@ -267,6 +269,7 @@ class Engine:
         account: Account,
         cancel: CancelToken,
         headless: bool | None = None,
+        on_event: Callable[[Event], None] = _no_event,
     ) -> LoginResult:
         """The visible sign-in: we type what we may, the person does the rest."""
         headless = self.interactive_headless if headless is None else headless
@@ -275,6 +278,11 @@ class Engine:
         except PlaywrightError as exc:
             message = browser_failed_message(str(choice.path), launch_detail(exc))
             return LoginResult(False, message, Reason.BROWSER_MISSING)
+        # Said once a process, here when a sign-in is the first to meet it (a check's own
+        # sign-in window comes after the check said it).
+        refused = news_of_refusal(choice.path)
+        if refused is not None:
+            on_event(BrowserUnsandboxed(refused))
         try:
             context = await browser.new_context(
                 user_agent=headful_user_agent(browser.version),
