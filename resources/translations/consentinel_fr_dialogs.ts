@@ -983,6 +983,10 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <source>The export failed. {problem}</source>
             <translation>L'export a échoué. {problem}</translation>
         </message>
+        <message>
+            <source>The journal shown here is no longer in the data folder: nothing was set aside.</source>
+            <translation>Le journal affiché ici n'est plus dans le dossier de données : rien n'a été mis de côté.</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

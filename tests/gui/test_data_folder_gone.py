@@ -202,3 +202,35 @@ def _entries_on_disk(ctx: AppContext) -> list[tuple[EntryKind, str | None]]:
         return [(e.kind, e.handle) for e in journal.entries()]
     finally:
         journal.close()
+
+
+def test_starting_a_new_journal_over_a_file_that_went_says_what_happened(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The journal window's "Start a new journal…" (a damaged journal) clicked after its file
+    was deleted, before the window's tick: nothing to set aside; it used to leave an empty file
+    with no tables in its place."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'account_added'")
+    db.close()
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.show_journal()
+        journal = window.journal_window
+        assert journal is not None
+        qtbot.waitUntil(lambda: journal.problem is not None)  # damaged: the button is offered
+        ctx.paths.journal_path.unlink()
+        assert journal.ask_start_over() is False
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert f"The journal {ctx.paths.journal_path} was deleted" in box.text()
+        box.accept()
+        assert window.journal_window is None  # the lost journal's window closed
+        assert window.journal_problem is None
+    assert [kind for kind, _ in _entries_on_disk(ctx)] == [
+        EntryKind.JOURNAL_RESTARTED,
+        EntryKind.ACCOUNT_ADDED,
+    ]

@@ -16,6 +16,7 @@ from consentinel.cli.main import main
 from consentinel.core.account_recovery import accounts_the_journal_knows, add_back
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
+from consentinel.core.fileio import StorageError
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.memory_keyring import MemoryKeyring
@@ -192,3 +193,15 @@ def test_the_carried_over_words_are_french_too(
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert main(["log"]) == 0
     assert "dans la liste quand ce journal a commencé" in capsys.readouterr().out
+
+
+def test_a_journal_whose_file_went_is_not_started_over(tmp_path: Path) -> None:
+    """Nothing to set aside: said, and no empty file without tables left in its place."""
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path)
+    journal.append_account_added("alice")
+    path.unlink()
+    with pytest.raises(StorageError, match="is no longer there"):
+        journal.start_over("edited")
+    assert not path.exists()
+    journal.close()

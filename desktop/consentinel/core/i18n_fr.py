@@ -398,6 +398,9 @@ FRENCH: dict[str, str] = {
         "est repartie de zéro",
     "added back from the journal": "rajouté d'après le journal",
     "listed when this journal began": "dans la liste quand ce journal a commencé",
+    "The journal {path} is no longer there (deleted or replaced while Consentinel was open): "
+    "nothing was set aside.": "Le journal {path} n'est plus là (supprimé ou remplacé pendant que "
+    "Consentinel était ouvert) : rien n'a été mis de côté.",
     "the journal before it was deleted while Consentinel was open; the record of its last "
     "entry is kept as {name}": "le journal d'avant a été supprimé pendant que Consentinel était "
     "ouvert ; la trace de sa dernière entrée est gardée sous le nom {name}",

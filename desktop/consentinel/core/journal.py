@@ -415,8 +415,17 @@ class Journal:
         run lock: no check may write meanwhile.
 
         When the file cannot be moved, this journal is opened again and StorageError is
-        raised: nothing was lost, and the app goes on with the damaged journal."""
+        raised: nothing was lost, and the app goes on with the damaged journal. So it is when
+        the file is no longer this journal's (`replaced_on_disk`): there is nothing to keep."""
         with self._lock:
+            if self.replaced_on_disk():
+                raise StorageError(
+                    tr(
+                        "The journal {path} is no longer there (deleted or replaced while "
+                        "Consentinel was open): nothing was set aside.",
+                        path=self.path,
+                    )
+                )
             self._db.close()
             try:
                 moved = set_aside_db(self.path, "damaged")

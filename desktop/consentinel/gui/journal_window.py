@@ -73,6 +73,8 @@ class JournalWindow(QWidget):
     badge_updated = Signal()
     #: ctx.journal is a new journal (the damaged one was kept and a new one started).
     journal_replaced = Signal()
+    #: The journal's file went from under the app (found when asked to start a new journal).
+    journal_lost = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,6 +318,14 @@ class JournalWindow(QWidget):
     def ask_start_over(self) -> bool:
         """Ask, then keep the damaged journal as it is and begin a new one; True when done."""
         if self._problem is None:
+            return False
+        if self._ctx.journal_lost() is not None:  # (its file went: there is nothing to keep)
+            self.export_label.setText(
+                self.tr(
+                    "The journal shown here is no longer in the data folder: nothing was set aside."
+                )
+            )
+            self.journal_lost.emit()  # the main window says what happened, and may close this one
             return False
         box = Confirmation(
             self,

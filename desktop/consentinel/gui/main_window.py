@@ -912,6 +912,7 @@ class MainWindow(QMainWindow):
 
             self.journal_window = JournalWindow(self.ctx, self)
             self.journal_window.journal_replaced.connect(self.refresh)
+            self.journal_window.journal_lost.connect(self._journal_found_lost)
             window = self.journal_window
             if self.demo:  # beside the person's own journal, it must not pass for it
                 window.setWindowTitle(
@@ -925,6 +926,11 @@ class MainWindow(QMainWindow):
         self.journal_window.show()
         self.journal_window.raise_()
         self.journal_window.activateWindow()
+
+    def _journal_found_lost(self) -> None:
+        """The journal window was asked to start a new journal over a file that went."""
+        if self._notice_a_lost_journal():
+            self.refresh()
 
     def say_journal_problem(self, problem: str | None) -> None:
         """The journal's check found it damaged (None: intact): a warning that stays in the
