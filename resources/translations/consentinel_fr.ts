@@ -660,8 +660,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Le journal a été supprimé</translation>
     </message>
     <message>
-        <source>Another journal took the place of {path} while Consentinel was open (`consentinel log --start-over` in a terminal, or a copy put back): Consentinel now reads and writes the one found there. What it recorded in between went to the previous file.</source>
-        <translation>Un autre journal a pris la place de {path} pendant que Consentinel était ouvert (`consentinel log --start-over` dans un terminal, ou une copie remise en place) : Consentinel lit et écrit désormais celui qui s'y trouve. Ce qu'il a consigné entre-temps est allé dans le fichier précédent.</translation>
+        <source>Another journal took the place of {path} while Consentinel was open (`consentinel log --start-over` in a terminal, or a journal moved there): Consentinel now reads and writes the one found there.</source>
+        <translation>Un autre journal a pris la place de {path} pendant que Consentinel était ouvert (`consentinel log --start-over` dans un terminal, ou un journal déplacé là) : Consentinel lit et écrit désormais celui qui s'y trouve.</translation>
     </message>
     <message>
         <source>The journal {path} was deleted while Consentinel was open: the checks and changes it recorded are gone, and a new journal begins there. Your accounts, their passwords and 2FA secrets in the keyring, their saved sessions and the screenshots are untouched.</source>

@@ -234,3 +234,30 @@ def test_starting_a_new_journal_over_a_file_that_went_says_what_happened(
         EntryKind.JOURNAL_RESTARTED,
         EntryKind.ACCOUNT_ADDED,
     ]
+
+
+def test_a_late_verdict_on_the_lost_journal_says_nothing_of_the_new_one(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The start's check of the journal runs in a thread (seconds with a year of screenshots):
+    its verdict, arriving after the window went on with a new journal, is not the new one's."""
+    ctx = make_context(consentinel_home)
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'account_added'")
+    db.close()
+    lost = ctx.journal
+    verdict = lost.verify()
+    assert not verdict.ok
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        qtbot.waitUntil(lambda: window.journal_problem is not None)  # the start's verdict
+        app.check_journal()  # under way again, on the journal about to go
+        ctx.paths.journal_path.unlink()
+        window._tick()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.accept()
+        assert window.journal_problem is None and ctx.journal is not lost
+        app._journal_checked(0, verdict)  # as it arrives from the thread, late
+        assert window.journal_problem is None

@@ -6,6 +6,8 @@ list can bring them back. Real files, a real journal, the real command line."""
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -46,26 +48,78 @@ def _handles(journal: Journal, **payload: object) -> list[str | None]:
 def test_a_journal_knows_when_its_file_is_no_longer_the_one_at_its_place(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     journal = Journal.open(path)
-    assert not journal.replaced_on_disk()
+    assert journal.file_state() == "here"
+    journal.append_account_added("alice")  # (written: the state of a journal in use)
     path.unlink()
-    assert journal.replaced_on_disk()  # deleted
+    assert journal.file_state() == "deleted"
     other = Journal.open(path)  # another made there
-    assert journal.replaced_on_disk()
-    assert not other.replaced_on_disk()
+    assert journal.file_state() == "replaced"
+    assert other.file_state() == "here"
     journal.close()
-    assert not journal.replaced_on_disk()  # closed: nothing more to write
+    assert journal.file_state() == "here"  # closed: nothing more to write
     other.close()
 
 
 def test_a_first_starts_journal_not_made_yet_is_not_said_lost(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     journal = Journal.open(path, check_later=True)  # the window's first start: made later
-    assert not path.exists() and not journal.replaced_on_disk()
+    assert not path.exists() and journal.file_state() == "here"
     journal.begin_check()  # made now
-    assert path.exists() and not journal.replaced_on_disk()
+    assert path.exists() and journal.file_state() == "here"
     path.unlink()
-    assert journal.replaced_on_disk()
+    assert journal.file_state() == "deleted"
     journal.close()
+
+
+def test_a_damaged_file_set_aside_at_sqlites_check_is_not_said_lost(tmp_path: Path) -> None:
+    """The window's start puts SQLite's check off: a file that fails it is set aside and a new
+    one begun by the journal itself, which is not the file "replaced" under the app."""
+    path = tmp_path / "journal.sqlite3"
+    Journal.open(path).close()
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"garbage" * 200)
+    journal = Journal.open(path, check_later=True)
+    journal.begin_check()
+    assert journal.open_warning is not None  # (waits for the check: set aside)
+    assert journal.file_state() == "here"
+    journal.close()
+
+
+def test_what_a_stat_cannot_tell_is_not_said_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network file system gone stale for a moment, or one that numbers no files: no false
+    "deleted" box, and nothing set aside."""
+    ctx = _context(tmp_path / "home")
+    _two_accounts(ctx)
+    real_stat = os.stat
+
+    def failing(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith(str(tmp_path)):
+            raise OSError(errno.ESTALE, "Stale file handle")
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", failing)
+    assert ctx.journal_lost() is None
+    monkeypatch.setattr(os, "stat", real_stat)
+    assert ctx.journal_lost() is None
+    assert ctx.journal.verify().ok
+    ctx.journal.close()
+
+
+def test_another_process_writing_the_same_journal_is_not_a_loss(tmp_path: Path) -> None:
+    """A scheduled check, or the command line, writing while the window is open: the normal
+    case, never said."""
+    home = tmp_path / "home"
+    ctx = _context(home)
+    _two_accounts(ctx)
+    other = _context(home)
+    run = other.journal.start_run("schedule")
+    other.journal.finish_run(run)
+    other.journal.close()
+    assert ctx.journal_lost() is None
+    ctx.journal.append_account_added("carol")
+    assert ctx.journal_lost() is None and ctx.journal.verify().ok
+    ctx.journal.close()
 
 
 def test_the_context_tells_a_folder_deleted_from_a_journal_deleted_or_replaced(
@@ -143,6 +197,10 @@ def test_a_journal_deleted_alone_begins_again_with_an_entry_that_says_so(
     assert first.kind is EntryKind.JOURNAL_RESTARTED and first.payload["why"] == "deleted"
     kept = head.with_name(first.payload["set_aside"])
     assert kept.name.startswith("journal.head.deleted-") and kept.read_text() == said
+    # Its WAL files too: the new journal has its own, not the deleted one's.
+    folder = ctx.paths.journal_path.parent
+    for suffix in ("-wal", "-shm"):
+        assert len(list(folder.glob(f"journal.sqlite3{suffix}.deleted-*"))) == 1, suffix
     assert ctx.journal.verify().ok
     ctx.journal.close()
     monkeypatch.setenv("CONSENTINEL_HOME", str(tmp_path / "home"))

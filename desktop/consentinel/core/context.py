@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from consentinel.core.accounts import AccountStore, handle_key
-from consentinel.core.fileio import atomic_write_text, file_identity, set_aside
+from consentinel.core.fileio import atomic_write_text, file_identity, known_identity
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
 from consentinel.x.site import XSite
@@ -56,54 +55,54 @@ class AppContext:
         self._vault = vault
         self._sessions: SessionStore | None = None
         self._totp: TotpGenerator | None = None
-        self._data_dir_id = file_identity(paths.data_dir)
+        self._data_dir_id = known_identity(paths.data_dir)
+        #: A deleted journal's head file set aside, not yet named in a journal.
+        self._head_set_aside: Path | None = None
 
     def journal_lost(self) -> JournalLoss | None:
-        """What took the journal file away from under the app while it runs (None: nothing):
-        "folder", the data folder deleted (by hand, a clean-up tool) with the journal and the
-        screenshots, even if something made it again since; "deleted", the journal file alone;
-        "replaced", another journal put in its place (`consentinel log --start-over` in a
-        terminal, a copy put back). What is written to the journal open meanwhile is lost, or
-        lands in the file set aside."""
-        if (
-            self._data_dir_id is not None
-            and file_identity(self.paths.data_dir) != self._data_dir_id
-        ):
-            return "folder"
-        if not self.journal.replaced_on_disk():
-            return None
-        return "replaced" if self.paths.journal_path.exists() else "deleted"
+        """What took the journal file away from under the app while it runs (None: nothing,
+        or it cannot be told): "folder", the data folder deleted (by hand, a clean-up tool)
+        with the journal and the screenshots, even if something made it again since;
+        "deleted", the journal file alone; "replaced", another journal in its place
+        (`consentinel log --start-over` in a terminal, a file moved there). What is written to
+        the journal open meanwhile is lost, or lands in the file set aside."""
+        if self._data_dir_id is not None:
+            try:
+                if file_identity(self.paths.data_dir) != self._data_dir_id:
+                    return "folder"
+            except OSError:
+                return None
+        state = self.journal.file_state()
+        return None if state == "here" else state
 
     def start_afresh(self) -> None:
         """After the journal was lost (`journal_lost`): the folders made again where they are
         gone, and the journal at its place opened, or begun when there is none (the one open
-        went with its file: what was written to it since is lost or set aside). The accounts
-        still listed are entered in it when it does not know them. Raises StorageError or
-        JournalError when it cannot be opened."""
+        went with its file: what was written to it since is lost or set aside). After the file
+        alone was deleted, what it left beside it is kept aside, and the new journal's first
+        entry names its head file and says why. The accounts still listed are entered in it
+        when it does not know them. Raises StorageError or JournalError when it cannot be
+        opened (then the old journal is kept, and it can be tried again)."""
         from consentinel.core.journal import JournalError
+        from consentinel.core.journal_schema import set_aside_leftovers
 
         self.paths.ensure()
-        left = self._set_aside_a_deleted_journals_head()
+        if self._head_set_aside is None:  # (else set aside by a try that could not open)
+            self._head_set_aside = set_aside_leftovers(self.paths.journal_path, "deleted")
         fresh = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
-        old, self.journal = self.journal, fresh  # (the old one kept if the new cannot open)
+        old, self.journal = self.journal, fresh
         with contextlib.suppress(JournalError, OSError):
-            old.close()
-        self._data_dir_id = file_identity(self.paths.data_dir)
-        if left is not None:
-            self.journal.append(
-                EntryKind.JOURNAL_RESTARTED, None, {"set_aside": left.name, "why": "deleted"}
-            )
+            old.close()  # (SQLite leaves a moved or deleted file's WAL files as they are)
+        self._data_dir_id = known_identity(self.paths.data_dir)
+        head, self._head_set_aside = self._head_set_aside, None
+        if head is not None:
+            try:
+                self.journal.append(
+                    EntryKind.JOURNAL_RESTARTED, None, {"set_aside": head.name, "why": "deleted"}
+                )
+            except JournalError as error:  # (said at the journal's next write)
+                log.warning("the new journal could not name %s: %s", head.name, error)
         self._carry_accounts_over()
-
-    def _set_aside_a_deleted_journals_head(self) -> Path | None:
-        """The journal file deleted alone leaves its head file (the count and last hash that
-        make a truncated or replaced journal show): against it a new journal would read as the
-        old one cut short. It is kept aside instead, and the new journal's first entry names it
-        and says why (`start_afresh`). Returns where it went; None when there was none."""
-        head = self.paths.journal_path.with_name(HEAD_FILE_NAME)
-        if self.paths.journal_path.exists() or not head.exists():
-            return None
-        return set_aside(head, "deleted")
 
     def start_journal_over(self, problem: str) -> Path:
         """`Journal.start_over` for a journal that no longer verifies (the caller holds the run

@@ -49,13 +49,25 @@ def describe_os_error(error: OSError) -> str:
 
 def file_identity(path: Path) -> tuple[int, int] | None:
     """(device, file number) of what is at `path` now: a file or folder deleted and made again,
-    or another put in its place, reads differently. None when nothing is there, it cannot be
-    read, or the file system numbers no files (then nothing can be told)."""
+    or another moved into its place, reads differently. None when nothing is there. OSError
+    when it cannot be told: it cannot be read (a network file system gone stale), or the file
+    system numbers no files."""
     try:
         found = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not found.st_ino:
+        raise OSError(errno.EOPNOTSUPP, "this file system does not number its files", str(path))
+    return (found.st_dev, found.st_ino)
+
+
+def known_identity(path: Path) -> tuple[int, int] | None:
+    """`file_identity`, None when it cannot be told as when nothing is there: a starting point
+    that is None is never compared."""
+    try:
+        return file_identity(path)
     except OSError:
         return None
-    return (found.st_dev, found.st_ino) if found.st_ino else None
 
 
 def make_private_dirs(folder: Path) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
@@ -22,6 +22,7 @@ from consentinel.core.fileio import (
     atomic_write_text,
     describe_os_error,
     file_identity,
+    known_identity,
     make_private_dirs,
 )
 from consentinel.core.i18n import current_language, tr
@@ -106,6 +107,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: Whether a journal's file is still at its place: see `Journal.file_state`.
+FileState = Literal["here", "deleted", "replaced"]
 
 #: Below this much free space SQLite's "disk I/O error" is the disk being full.
 _NEARLY_FULL_BYTES = 64 * 1024
@@ -158,8 +161,8 @@ class Journal:
         self._open_warning = warning
         #: Where its screenshots are, for verify() (None: the chain only).
         self.evidence_dir: Path | None = None
-        #: The file the connection writes to (None: not made yet), for `replaced_on_disk`.
-        self._file_id = file_identity(path)
+        #: The file the connection writes to (None: not made yet, or not told), for `file_state`.
+        self._file_id = known_identity(path)
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -262,7 +265,7 @@ class Journal:
             raise JournalError(str(cause)) from error
         self._conn.close()
         self._conn, self._to_make, self._open_warning = db, False, warning
-        self._file_id = file_identity(self.path)
+        self._file_id = known_identity(self.path)
         if checked:
             self._opened(set_aside)
         else:
@@ -360,7 +363,7 @@ class Journal:
                     moved = set_aside_db(self.path, "corrupt")
                 finally:
                     self._conn = connect(self.path)
-                    self._file_id = file_identity(self.path)
+                    self._file_id = known_identity(self.path)
                 migrate(self._conn, self._migrations, 0, backup_of=self.path)
                 self._open_warning = tr(
                     "The journal could not be read; it was moved to {moved} and a new one was "
@@ -392,15 +395,23 @@ class Journal:
             self._conn.close()
             self._closed = True
 
-    def replaced_on_disk(self) -> bool:
-        """The file at `path` is no longer the one this journal writes to: deleted, or another
-        put in its place (its folder deleted and made again, `consentinel log --start-over` in
-        another process, a copy put back). Entries written from now on would be lost or land in
-        a file set aside. False before the file is made, once closed, and where the file system
-        cannot tell files apart."""
-        if self._closed or self._to_make or self._file_id is None:
-            return False
-        return file_identity(self.path) != self._file_id
+    def file_state(self) -> FileState:
+        """Whether the file at `path` is still the one this journal writes to: "deleted"
+        (nothing there), "replaced" (another file: its folder deleted and made again, `consentinel
+        log --start-over` in another process, a journal moved into its place); entries written
+        from then on would be lost or land in a file set aside. "here" also before the file is
+        made, once closed, and whenever it cannot be told (a file system that numbers no files,
+        a file that cannot be read)."""
+        with self._lock:  # (not between a set-aside at SQLite's check and its new file's number)
+            if self._closed or self._to_make or self._file_id is None:
+                return "here"
+            try:
+                now = file_identity(self.path)
+            except OSError:
+                return "here"
+        if now is None:
+            return "deleted"
+        return "here" if now == self._file_id else "replaced"
 
     @property
     def closed(self) -> bool:
@@ -416,9 +427,9 @@ class Journal:
 
         When the file cannot be moved, this journal is opened again and StorageError is
         raised: nothing was lost, and the app goes on with the damaged journal. So it is when
-        the file is no longer this journal's (`replaced_on_disk`): there is nothing to keep."""
+        the file is no longer this journal's (`file_state`): there is nothing to keep."""
         with self._lock:
-            if self.replaced_on_disk():
+            if self.file_state() != "here":
                 raise StorageError(
                     tr(
                         "The journal {path} is no longer there (deleted or replaced while "

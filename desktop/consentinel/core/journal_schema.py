@@ -220,6 +220,22 @@ def set_aside_db(path: Path, why: str) -> Path:
     return moved
 
 
+def set_aside_leftovers(path: Path, why: str) -> Path | None:
+    """When nothing is at `path` (the journal file deleted alone), what it left beside it, each
+    kept as `<name>.<why>-<UTC time>`: its WAL files, which a new journal there would take for
+    its own (SQLite would share their locks with the old connection, and may replay its
+    pages), and its head file, against which a new journal would read as the old one cut
+    short. Returns where the head file went (None: there was none, or a file is at `path`)."""
+    if path.exists():
+        return None
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            set_aside(side, why)
+    head = path.with_name(HEAD_FILE_NAME)
+    return set_aside(head, why) if head.exists() else None
+
+
 def backup(path: Path, version: int) -> Path:
     """Copy the journal at `path` before migrating it (journal.sqlite3.v<N>.bak, owner-only).
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from consentinel.core.engine import Engine
     from consentinel.core.events import RunResult
+    from consentinel.core.journal import Journal
     from consentinel.gui.demo import DemoSession
     from consentinel.gui.journal_verdict import Verdicts
 
@@ -85,6 +86,8 @@ class AppController(QObject):
         self.demo_controller: AppController | None = None
         self.browser_dialog: QDialog | None = None
         self.journal_verdicts: Verdicts | None = None
+        #: The journal whose check is under way: a verdict on another says nothing of ctx's.
+        self._journal_in_check: Journal | None = None
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
         self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
@@ -185,12 +188,15 @@ class AppController(QObject):
         if self.journal_verdicts is None:
             self.journal_verdicts = Verdicts(self)
             self.journal_verdicts.ready.connect(self._journal_checked)
+        self._journal_in_check = self.ctx.journal
         verify_in_thread(self.ctx.journal, 0, self.journal_verdicts)
 
     def _journal_checked(self, _number: int, verdict: object) -> None:
         from consentinel.core.journal_entries import VerifyResult
         from consentinel.core.journal_verify import problems_in_short
 
+        if self._journal_in_check is not self.ctx.journal:
+            return  # another journal since (its file went, or it was started over)
         if isinstance(verdict, VerifyResult) and not self._shut_down:
             self.window.say_journal_problem(None if verdict.ok else problems_in_short(verdict))
             self._say_journal_set_aside()

@@ -17,8 +17,8 @@ def lost_journal_words(loss: JournalLoss, paths: AppPaths, list_gone: bool) -> t
         text = translate(
             "MainWindow",
             "Another journal took the place of {path} while Consentinel was open (`consentinel "
-            "log --start-over` in a terminal, or a copy put back): Consentinel now reads and "
-            "writes the one found there. What it recorded in between went to the previous file.",
+            "log --start-over` in a terminal, or a journal moved there): Consentinel now reads "
+            "and writes the one found there.",
         )
         return translate("MainWindow", "The journal was replaced"), _at(text, paths)
     if loss == "deleted":
