@@ -1,0 +1,135 @@
+"""The sentences under the main window's table that sum up a check: how many accounts have
+every box off, one cause shared by every account not done, what X had switched back on, what
+its page does not show; a cancelled check, how far it had gone. In the window's catalogue
+("MainWindow"), where they always were."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from consentinel.core.events import RunResult
+from consentinel.core.status import Reason
+from consentinel.gui.dialog_words import box_name
+
+translate = QCoreApplication.translate
+
+
+def _cancelled(result: RunResult) -> str:
+    """How far the check had gone: the accounts checked before the Cancel keep their
+    results in their rows; the others keep their last ones."""
+    total = len(result.accounts)
+    done = sum(1 for a in result.accounts if a.reason is not Reason.CANCELLED)
+    if done == 0:
+        text = translate("MainWindow", "The check was cancelled before any account was checked.")
+    elif done == total:
+        text = translate(
+            "MainWindow",
+            "The check was cancelled once every account was checked: the rows say what "
+            "was found, and the journal has it all.",
+        )
+    elif done == 1:
+        text = translate(
+            "MainWindow",
+            "The check was cancelled after 1 of {n} accounts: its row says what was "
+            "found, and the journal has it all.",
+        )
+    else:
+        text = translate(
+            "MainWindow",
+            "The check was cancelled after {done} of {n} accounts: their rows say what was "
+            "found, and the journal has it all.",
+        )
+    return text.replace("{done}", str(done)).replace("{n}", str(total))
+
+
+def run_summary(result: RunResult) -> str:
+    """The last check's summary under the table, in the window's language."""
+    if result.cancelled:
+        return _cancelled(result)
+    total = len(result.accounts)
+    good = sum(1 for a in result.accounts if a.all_off)
+    hidden = [a for a in result.accounts if a.hidden_on]
+    if good == total and hidden:
+        # Not "every box is off" next to "on at X": only what the page shows is.
+        text = (
+            translate("MainWindow", "The account was checked: every box X's page shows is off.")
+            if total == 1
+            else translate(
+                "MainWindow", "All {n} accounts checked: every box X's pages show is off."
+            )
+        )
+    elif good == total:
+        text = (
+            translate("MainWindow", "The account was checked: every box you chose is off.")
+            if total == 1
+            else translate("MainWindow", "All {n} accounts checked: every box you chose is off.")
+        )
+    elif total == 1:
+        text = translate(
+            "MainWindow",
+            "The check did not end with every box off. Select or hover the status to read why.",
+        )
+    elif any(a.all_off for a in hidden):
+        text = translate(
+            "MainWindow",
+            "Every box X's pages show is off on {good} of {n} accounts. Select or hover a "
+            "status to read why not on the others.",
+        )
+    else:
+        text = translate(
+            "MainWindow",
+            "Every box you chose is off on {good} of {n} accounts. Select or hover a status "
+            "to read why not on the others.",
+        )
+    text = text.replace("{good}", str(good)).replace("{n}", str(total))
+    text = _one_cause(result) or text
+    # French sets a space before ";" (the catalogue's own, non-breaking).
+    between = translate("MainWindow", "; ")
+    reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
+    if reverted:
+        switched = between.join(
+            f"@{a.handle} ({', '.join(box_name(b) for b in a.reverted_by_x)})" for a in reverted
+        )
+        again = translate(
+            "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
+        )
+        text += " " + again.replace("{accounts}", switched)
+    if hidden:
+        where = between.join(
+            f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
+        )
+        held = translate(
+            "MainWindow",
+            "Some boxes are on in X's data but not shown on its page: {accounts}. Nothing "
+            "can untick them there.",
+        )
+        text += " " + held.replace("{accounts}", where)
+    return text
+
+
+def _one_cause(result: RunResult) -> str | None:
+    """When every account not done stopped for one cause that kept it from X (no browser,
+    the keyring, the network), the summary says it, rather than sending the person to each
+    row to read the same sentence."""
+    from consentinel.core.status import RETRY_SOON_REASONS
+    from consentinel.gui.row_hints import window_advice
+
+    failed = [a for a in result.accounts if not a.all_off]
+    reasons = {a.reason for a in failed}
+    if not failed or len(reasons) != 1:
+        return None
+    reason = failed[0].reason
+    if reason not in RETRY_SOON_REASONS:
+        return None
+    cause = window_advice(reason, failed[0].message)
+    total = len(result.accounts)
+    if len(failed) == total:
+        text = (
+            translate("MainWindow", "The account could not be checked: {cause}")
+            if total == 1
+            else translate("MainWindow", "No account could be checked: {cause}")
+        )
+    else:
+        text = translate("MainWindow", "{bad} of {n} accounts could not be checked: {cause}")
+    text = text.replace("{bad}", str(len(failed))).replace("{n}", str(total))
+    return text.replace("{cause}", cause)
