@@ -9,13 +9,12 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Literal
 
-from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
     StorageError,
@@ -36,6 +35,7 @@ from consentinel.core.journal_entries import (
     check_no_secret,
     entry_hash,
 )
+from consentinel.core.journal_queries import JournalQueries, iso_utc
 from consentinel.core.journal_schema import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -54,41 +54,13 @@ from consentinel.core.processes import process_running, this_host
 from consentinel.core.status import (
     ALL_BOXES,
     OWN_NAME_REASONS,
-    RETRY_SOON_REASONS,
     Box,
     Reason,
-    Status,
 )
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
     from consentinel.core.journal_export import ReadableColumns
-
-_Read = TypeVar("_Read")
-_Args = ParamSpec("_Args")
-
-
-def _read_before_the_check(
-    query: Callable[Concatenate[Journal, _Args], _Read],
-) -> Callable[Concatenate[Journal, _Args], _Read]:
-    """A query that may read the file before SQLite's check of it has run (the window's first
-    frame reads the accounts' last checks; the check follows it, see `begin_check`). If the
-    file turns out not to be sound, the check settles it (sets it aside, starts a new journal)
-    and the query runs again on what is left: a read never fails for damage the check handles.
-    """
-
-    def reading(self: Journal, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Read:
-        try:
-            return query(self, *args, **kwargs)
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) or not self.unchecked:
-                raise
-            self._settle()
-            return query(self, *args, **kwargs)
-
-    reading.__doc__ = query.__doc__
-    return reading
-
 
 # The names other modules import from here, wherever they are defined.
 __all__ = [
@@ -136,7 +108,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Journal:
+class Journal(JournalQueries):
     """The append-only journal. Thread safe: one connection behind a lock (GUI reads while a
     run writes); other processes are serialised by SQLite's own locking (WAL, busy_timeout)."""
 
@@ -548,23 +520,6 @@ class Journal:
             self._insert(now, run_id, kind, None, payload)
         self._own_runs.discard(run_id)
 
-    @_read_before_the_check
-    def run(self, run_id: int) -> Run | None:
-        with self._lock:
-            row = self._reader.execute(
-                "SELECT id, started_at, finished_at, trigger, status FROM runs WHERE id = ?",
-                (run_id,),
-            ).fetchone()
-        return _run(row) if row else None
-
-    @_read_before_the_check
-    def runs(self, limit: int | None = None) -> list[Run]:
-        """Runs, newest first."""
-        sql = "SELECT id, started_at, finished_at, trigger, status FROM runs ORDER BY id DESC"
-        with self._lock:
-            rows = self._reader.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
-        return [_run(row) for row in rows]
-
     # -- appending ------------------------------------------------------------------------------
 
     def append(
@@ -696,239 +651,6 @@ class Journal:
         """`changes` maps a setting's name to its new value (never a secret)."""
         return self.append(EntryKind.SETTINGS_CHANGED, None, dict(changes))
 
-    # -- queries --------------------------------------------------------------------------------
-
-    @_read_before_the_check
-    def entries(
-        self,
-        handle: str | None = None,
-        kinds: Iterable[EntryKind] | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        status: Status | None = None,
-        limit: int | None = None,
-        newest_first: bool = False,
-        reason: Reason | None = None,
-        except_reasons: Collection[Reason] = (),
-    ) -> list[Entry]:
-        """Entries oldest first (or newest first). `limit` keeps the most recent ones; `status`
-        keeps check entries that ended so, `reason` those that ended for that reason, and
-        `except_reasons` leaves out those that ended for one of these; `handle` compares
-        case-insensitively."""
-        where, args = [], []  # type: tuple[list[str], list[Any]]
-        if handle is not None:
-            where.append("lower(handle) = ?")
-            args.append(handle_key(handle))
-        if kinds is not None:
-            values = [EntryKind(k).value for k in kinds]
-            where.append(f"kind IN ({','.join('?' * len(values))})")
-            args.extend(values)
-        if since is not None:
-            where.append("ts >= ?")
-            args.append(_iso(since))
-        if until is not None:
-            where.append("ts < ?")
-            args.append(_iso(until))
-        if status is not None:
-            where.append("kind = ? AND json_extract(payload, '$.status') = ?")
-            args.extend([EntryKind.CHECK.value, Status(status).value])
-        if reason is not None:
-            where.append("kind = ? AND json_extract(payload, '$.reason') = ?")
-            args.extend([EntryKind.CHECK.value, Reason(reason).value])
-        if except_reasons:
-            values = [Reason(r).value for r in except_reasons]
-            marks = ",".join("?" * len(values))
-            where.append(f"coalesce(json_extract(payload, '$.reason'), '') NOT IN ({marks})")
-            args.extend(values)
-        sql = "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(int(limit))
-        with self._lock:
-            rows = self._reader.execute(sql, args).fetchall()
-        found = [_entry(row) for row in rows]
-        return found if newest_first else found[::-1]
-
-    @_read_before_the_check
-    def handles(self) -> list[str]:
-        """Every account the journal names, once each (compared case-insensitively), as first
-        written; removed accounts too. Read from the handle index, not from every entry."""
-        with self._lock:
-            keys = [
-                row[0]
-                for row in self._reader.execute(
-                    "SELECT DISTINCT lower(handle) FROM entries WHERE lower(handle) IS NOT NULL"
-                )
-            ]
-            return [
-                self._reader.execute(
-                    "SELECT handle FROM entries WHERE lower(handle) = ? ORDER BY id LIMIT 1",
-                    (key,),
-                ).fetchone()[0]
-                for key in keys
-            ]
-
-    def last_check(self, handle: str) -> Entry | None:
-        """The account's last check that came to an end: a cancelled one found nothing out,
-        and must not hide what the one before it found."""
-        found = self.entries(
-            handle=handle, kinds=[EntryKind.CHECK], except_reasons=[Reason.CANCELLED], limit=1
-        )
-        return found[0] if found else None
-
-    @_read_before_the_check
-    def still_said(
-        self,
-        run_id: int,
-        kind: str,
-        handle: str | None,
-        reason: str | None = None,
-        *,
-        same_reason: bool = False,
-        accounts: Sequence[str] = (),
-    ) -> bool:
-        """Whether the person was already told this, before run `run_id`, and nothing changed
-        since: the last notification about this account (or about no account, for a handle of
-        None) is of this kind (for this `reason` too, with `same_reason`: compared in no
-        language, as the window and the schedule may speak different ones), and no check ended
-        all off after it. A notification about no account but about `accounts` (X's page
-        unreadable for some) is said again when it is about an account it did not name, or
-        one of those it named was fine since; without `accounts` (no keyring, no browser: this
-        computer), when any account was fine since. One that could not be shown counts once it
-        failed twice in a row: it is tried at the next run, not at every run for ever (a
-        computer with no notifier)."""
-        who = "lower(handle) = ?" if handle else "handle IS NULL"
-        who_args = [handle_key(handle)] if handle else []
-        with self._lock:
-            last_two = self._reader.execute(
-                f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
-                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 2",
-                [EntryKind.NOTIFICATION.value, *who_args, run_id],
-            ).fetchall()
-            if not last_two:
-                return False
-            said = [json.loads(row[1]) for row in last_two]
-
-            def same(one: dict[str, Any]) -> bool:
-                # A notification journaled by an older version kept no reason: taken as the same,
-                # so that an upgrade does not say again everything already said.
-                stored = one.get("reason", reason)
-                return one.get("kind") == kind and (not same_reason or stored == reason)
-
-            if not same(said[0]):
-                return False
-            if not said[0].get("delivered") and not (
-                len(said) == 2 and same(said[1]) and not said[1].get("delivered")
-            ):
-                return False
-            # (An older entry named no account: taken as about them all.)
-            if "accounts" in said[0]:
-                named = {handle_key(h) for h in said[0].get("accounts") or ()}
-                if any(handle_key(h) not in named for h in accounts):
-                    return False
-            checks_of, checks_args = who, who_args
-            if not handle:
-                keys = [handle_key(h) for h in accounts]
-                marks = ", ".join("?" * len(keys))
-                checks_of, checks_args = (
-                    (f"lower(handle) IN ({marks})", keys) if keys else ("1 = 1", [])
-                )
-            fine_since = self._reader.execute(
-                f"SELECT 1 FROM entries WHERE kind = ? AND {checks_of} AND id > ? "
-                "AND (run_id IS NULL OR run_id < ?) "
-                "AND json_extract(payload, '$.status') IN (?, ?) LIMIT 1",
-                [
-                    EntryKind.CHECK.value,
-                    *checks_args,
-                    last_two[0][0],
-                    run_id,
-                    Status.OPTED_OUT.value,
-                    Status.FIXED.value,
-                ],
-            ).fetchone()
-        return fine_since is None
-
-    @_read_before_the_check
-    def last_completed_run_at(self) -> datetime | None:
-        """When the last run that went through finished: it went to its end (not interrupted,
-        not cancelled) and no account's check was kept from X by the network, the browser or
-        the keyring (RETRY_SOON_REASONS). A run that could not reach X is no reason to wait a
-        whole interval before the next one."""
-        soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
-        with self._lock:
-            row = self._reader.execute(
-                "SELECT r.finished_at FROM runs r WHERE r.status = ? AND NOT EXISTS ("
-                "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
-                f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
-                ") ORDER BY r.finished_at DESC LIMIT 1",
-                (RunStatus.FINISHED.value, EntryKind.CHECK.value, *soon),
-            ).fetchone()
-        return datetime.fromisoformat(row[0]) if row and row[0] else None
-
-    @_read_before_the_check
-    def every_account_checked_at(self, handles: Sequence[str]) -> datetime | None:
-        """When the account checked longest ago among `handles` was last checked through, so
-        what the next scheduled check counts from: a check of some accounts, or a dry run that
-        left boxes on, must not put off the others' (the last good run did). A check through
-        came to its end without being kept from X (RETRY_SOON_REASONS) and, in a dry run, found
-        nothing left to untick. None when one of them never was: its check is due now. With no
-        account, the last run that went through."""
-        if not handles:
-            return self.last_completed_run_at()
-        skipped = sorted(r.value for r in (*RETRY_SOON_REASONS, Reason.CANCELLED))
-        marks = ", ".join("?" * len(skipped))
-        oldest: datetime | None = None
-        with self._lock:
-            for handle in handles:
-                # When its run ended, as the schedule has always counted (the check's own time
-                # while its run goes on).
-                row = self._reader.execute(
-                    "SELECT coalesce(r.finished_at, e.ts) FROM entries e"
-                    " LEFT JOIN runs r ON r.id = e.run_id"
-                    " WHERE lower(e.handle) = ? AND e.kind = ?"
-                    f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
-                    " AND json_extract(e.payload, '$.status') != ?"
-                    " ORDER BY e.id DESC LIMIT 1",
-                    (handle_key(handle), EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value),
-                ).fetchone()
-                if row is None:
-                    return None
-                at = datetime.fromisoformat(row[0])
-                oldest = at if oldest is None else min(oldest, at)
-        return oldest
-
-    @_read_before_the_check
-    def last_unticked_by_us(self, handle: str, box: Box) -> bool:
-        """True when our latest change of this box unticked it and the read-back confirmed it:
-        if the box is ticked again now, X (not the person through us) turned it back on."""
-        with self._lock:
-            row = self._reader.execute(
-                "SELECT payload FROM entries WHERE lower(handle) = ? AND kind = ? "
-                "AND json_extract(payload, '$.box') = ? ORDER BY id DESC LIMIT 1",
-                (handle_key(handle), EntryKind.CHANGE.value, Box(box).value),
-            ).fetchone()
-        if not row:
-            return False
-        payload = json.loads(row[0])
-        return payload.get("after") is False and payload.get("confirmed") is True
-
-    @_read_before_the_check
-    def head(self) -> tuple[int, str]:
-        """How many entries the chain holds, and the last one's hash."""
-        with self._lock:
-            count, last_hash = self._reader.execute(
-                "SELECT count, last_hash FROM chain_head"
-            ).fetchone()
-        return int(count), str(last_hash)
-
-    @_read_before_the_check
-    def count(self) -> int:
-        with self._lock:
-            return int(self._reader.execute("SELECT count(*) FROM entries").fetchone()[0])
-
     # -- verifying and exporting ------------------------------------------------------------------
 
     def verify(self) -> VerifyResult:
@@ -999,7 +721,7 @@ class Journal:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _now(self) -> str:
-        return _iso(self._clock())
+        return iso_utc(self._clock())
 
     @contextlib.contextmanager
     def _write(self) -> Any:
@@ -1103,20 +825,3 @@ def _open_error(error: OSError | sqlite3.OperationalError, path: Path) -> Storag
     else:
         cause = describe_sqlite_error(error, path.parent)
     return StorageError(tr("Could not open the journal {path}: {cause}.", path=path, cause=cause))
-
-
-def _iso(when: datetime) -> str:
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
-
-
-def _entry(row: Sequence[Any]) -> Entry:
-    id_, ts, run_id, kind, handle, payload, prev_hash, hash_ = row
-    return Entry(
-        int(id_), ts, run_id, EntryKind(kind), handle, json.loads(payload), prev_hash, hash_
-    )
-
-
-def _run(row: Sequence[Any]) -> Run:
-    return Run(int(row[0]), row[1], row[2], row[3], RunStatus(row[4]))
