@@ -28,6 +28,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 pytest_plugins = [
     "tests.fixtures.simx_fixtures",
     "tests.fixtures.keyring_fixtures",
+    "tests.fixtures.sandbox_fixtures",
 ]
 
 

@@ -984,8 +984,8 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>L'export a échoué. {problem}</translation>
         </message>
         <message>
-            <source>The journal shown here is no longer in the data folder: nothing was set aside.</source>
-            <translation>Le journal affiché ici n'est plus dans le dossier de données : rien n'a été mis de côté.</translation>
+            <source>The journal shown here is no longer the one in the data folder: nothing was set aside.</source>
+            <translation>Le journal affiché ici n'est plus celui du dossier de données : rien n'a été mis de côté.</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,7 @@ from tests.e2e._engine_support import (
     make_context,
 )
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, folder_vault
+from tests.fixtures.sandbox_fixtures import browser_script, use_browser
 
 pytestmark = pytest.mark.browser
 
@@ -57,30 +58,11 @@ mkdir -p "$profile" && chown -R 65534:65534 "$profile" && chmod a+x "$(dirname "
 exec setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$NOBODY_HOME" "{browser}" "$@"
 """
 
-#: Chromium in a user namespace where this (ordinary) user is root: Chromium refuses its
-#: sandbox there as it does for root.
-_AS_NAMESPACE_ROOT = """#!/bin/sh
-exec unshare --map-root-user "{browser}" "$@"
-"""
-
 
 @pytest.fixture(autouse=True)
 def _no_failure_kept() -> Iterator[None]:
     yield
     browser_sandbox.forget_failures()
-
-
-def _script(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text.replace("{browser}", chromium()))
-    path.chmod(0o755)
-    return path
-
-
-def _use(browser: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The browser every check and the doctor use (the variable comes before the settings)."""
-    monkeypatch.setenv("CONSENTINEL_BROWSER", str(browser))
-    return browser
 
 
 @pytest.fixture
@@ -93,16 +75,7 @@ def ordinary_user_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     home.chmod(0o777)
     monkeypatch.setenv("NOBODY_HOME", str(home))
     monkeypatch.setattr(browser_sandbox, "runs_as_root", lambda: False)
-    return _use(_script(tmp_path, "chromium-as-nobody", _AS_NOBODY), monkeypatch)
-
-
-@pytest.fixture
-def refusing_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A browser whose sandbox cannot start, started by Consentinel as for an ordinary user."""
-    monkeypatch.setattr(browser_sandbox, "runs_as_root", lambda: False)
-    if ROOT:
-        return Path(chromium())  # Chromium refuses to sandbox a browser root runs
-    return _use(_script(tmp_path, "chromium-as-namespace-root", _AS_NAMESPACE_ROOT), monkeypatch)
+    return use_browser(browser_script(tmp_path, "chromium-as-nobody", _AS_NOBODY), monkeypatch)
 
 
 async def _sandbox_page(executable: Path) -> str:
@@ -263,7 +236,7 @@ def test_a_browser_that_fails_for_another_reason_is_not_taken_for_a_refused_sand
     """Its failure is said as it is, the next start still asks for the sandbox, and the doctor
     cannot tell (it is not sent to choose another browser for its sandbox)."""
     monkeypatch.setattr(browser_sandbox, "runs_as_root", lambda: False)
-    broken = _use(_script(tmp_path, "chromium-broken", _BROKEN), monkeypatch)
+    broken = use_browser(browser_script(tmp_path, "chromium-broken", _BROKEN), monkeypatch)
     with pytest.raises(PlaywrightError, match="libnss3"):
         asyncio.run(_sandbox_page(broken))
     assert browser_sandbox.why_unsandboxed(broken) is None

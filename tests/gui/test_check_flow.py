@@ -311,3 +311,34 @@ def test_closing_the_window_during_a_check_asks_first(
         QTimer.singleShot(0, lambda: answer("Cancel the check and quit"))
         window.close()
         assert quits == [True]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
+    qtbot: QtBot,
+    simx: SimxFactory,
+    consentinel_home: Path,
+    refusing_browser: Path,
+    language: str,
+) -> None:
+    """ "Sign in in a browser window" is the first in this process to meet Chromium's refusal:
+    said in the status bar with how the sign-in ended, which would otherwise replace it while
+    the person was busy in the browser window (tests/fixtures/sandbox_fixtures.py: a real
+    refusal by Chromium)."""
+    sim = simx(SimAccount("alice", "pw-alice"))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx, language) as app:
+        window = app.window
+        window.table.selectRow(0)
+        with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS) as done:
+            window.sign_in()
+        outcome = done.args[0]
+        assert outcome.ok, outcome.message
+        sandbox = {
+            "en": "The browser runs without its sandbox here",
+            "fr": "Le navigateur tourne ici sans son bac à sable",
+        }[language]
+        qtbot.waitUntil(lambda: sandbox in window.statusBar().currentMessage())
+        assert window.statusBar().currentMessage().startswith(outcome.message)
+    assert [a["outcome"] for a in sim.signin_attempts("alice")] == ["success"]

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
 from consentinel.core.journal import Journal
-from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_entries import EntryKind, VerifyResult
 from consentinel.core.status import ALL_BOXES
 from tests.gui._app_support import add_account, make_context, running_app
 from tests.reliability.cli_support import cli_env, run_cli
@@ -252,12 +252,17 @@ def test_a_late_verdict_on_the_lost_journal_says_nothing_of_the_new_one(
     with running_app(qtbot, ctx) as app:
         window = app.window
         qtbot.waitUntil(lambda: window.journal_problem is not None)  # the start's verdict
-        app.check_journal()  # under way again, on the journal about to go
+        app.check_journal()  # under way again (a language changed), on the journal about to go
+        earlier = app._journal_in_check[0]
+        app.check_journal()
+        app._journal_checked(earlier, VerifyResult.of(1, [], []))  # an earlier check's, late
+        assert window.journal_problem is not None  # not the last check's word
+        last = app._journal_in_check[0]
         ctx.paths.journal_path.unlink()
         window._tick()
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         box.accept()
         assert window.journal_problem is None and ctx.journal is not lost
-        app._journal_checked(0, verdict)  # as it arrives from the thread, late
+        app._journal_checked(last, verdict)  # as it arrives from the thread, late
         assert window.journal_problem is None

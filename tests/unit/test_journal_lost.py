@@ -84,25 +84,51 @@ def test_a_damaged_file_set_aside_at_sqlites_check_is_not_said_lost(tmp_path: Pa
     journal.close()
 
 
+@pytest.mark.parametrize("failing", ["data folder", "journal file"])
 def test_what_a_stat_cannot_tell_is_not_said_lost(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    """A network file system gone stale for a moment, or one that numbers no files: no false
-    "deleted" box, and nothing set aside."""
+    """A network file system gone stale for a moment: no false "deleted" or "folder", and
+    nothing set aside (the failure is a stand-in: ESTALE cannot be made on a local disk)."""
     ctx = _context(tmp_path / "home")
     _two_accounts(ctx)
+    target = ctx.paths.data_dir if failing == "data folder" else ctx.paths.journal_path
     real_stat = os.stat
 
-    def failing(path: object, *args: object, **kwargs: object) -> os.stat_result:
-        if str(path).startswith(str(tmp_path)):
+    def stale(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path) == str(target):
             raise OSError(errno.ESTALE, "Stale file handle")
         return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(os, "stat", failing)
+    monkeypatch.setattr(os, "stat", stale)
+    assert ctx.journal.file_state() == "here"
     assert ctx.journal_lost() is None
     monkeypatch.setattr(os, "stat", real_stat)
     assert ctx.journal_lost() is None
+    assert not list(ctx.paths.data_dir.glob("*.deleted-*"))
     assert ctx.journal.verify().ok
+    ctx.journal.close()
+
+
+def test_a_file_system_that_numbers_no_files_never_says_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some (FAT, a few network ones) give every file the number 0: nothing can be told, so
+    nothing is said, even once the file is really gone (a stand-in for such a disk)."""
+    real_stat = os.stat
+
+    def numberless(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        found = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        fields = list(found)
+        fields[1] = 0  # st_ino
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", numberless)
+    ctx = _context(tmp_path / "home")
+    _two_accounts(ctx)
+    assert ctx.journal_lost() is None
+    ctx.paths.journal_path.unlink()
+    assert ctx.journal_lost() is None
     ctx.journal.close()
 
 

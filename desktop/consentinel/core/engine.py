@@ -201,7 +201,8 @@ class Engine:
                 user_agent = headful_user_agent(browser.version)
 
                 async def finish_in_browser(account: Account) -> bool:
-                    return (await self._interactive(pw, choice, account, cancel)).ok
+                    window = self._interactive(pw, choice, account, cancel, on_event=on_event)
+                    return (await window).ok
 
                 shared = RunShared(
                     ctx=self.ctx,

@@ -298,7 +298,7 @@ class Journal(JournalQueries):
 
     @property
     def _reader(self) -> sqlite3.Connection:
-        """The connection for queries marked `_read_before_the_check`: no wait."""
+        """The connection for queries marked `read_before_the_check`: no wait."""
         return self._conn
 
     @property
@@ -381,9 +381,9 @@ class Journal(JournalQueries):
                 now = file_identity(self.path)
             except OSError:
                 return "here"
-        if now is None:
-            return "deleted"
-        return "here" if now == self._file_id else "replaced"
+            if now is None:
+                return "deleted"
+            return "here" if now == self._file_id else "replaced"
 
     @property
     def closed(self) -> bool:

@@ -86,8 +86,9 @@ class AppController(QObject):
         self.demo_controller: AppController | None = None
         self.browser_dialog: QDialog | None = None
         self.journal_verdicts: Verdicts | None = None
-        #: The journal whose check is under way: a verdict on another says nothing of ctx's.
-        self._journal_in_check: Journal | None = None
+        #: The last check of the journal asked for (its number, its journal): a verdict of an
+        #: earlier one, or on another journal, says nothing of ctx's.
+        self._journal_in_check: tuple[int, Journal | None] = (0, None)
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
         self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
@@ -188,15 +189,18 @@ class AppController(QObject):
         if self.journal_verdicts is None:
             self.journal_verdicts = Verdicts(self)
             self.journal_verdicts.ready.connect(self._journal_checked)
-        self._journal_in_check = self.ctx.journal
-        verify_in_thread(self.ctx.journal, 0, self.journal_verdicts)
+        number = self._journal_in_check[0] + 1
+        self._journal_in_check = (number, self.ctx.journal)
+        verify_in_thread(self.ctx.journal, number, self.journal_verdicts)
 
-    def _journal_checked(self, _number: int, verdict: object) -> None:
+    def _journal_checked(self, number: int, verdict: object) -> None:
         from consentinel.core.journal_entries import VerifyResult
         from consentinel.core.journal_verify import problems_in_short
 
-        if self._journal_in_check is not self.ctx.journal:
-            return  # another journal since (its file went, or it was started over)
+        # Only the last check's verdict, and only while its journal is still the one in use
+        # (not after its file went, or it was started over).
+        if self._journal_in_check != (number, self.ctx.journal):
+            return
         if isinstance(verdict, VerifyResult) and not self._shut_down:
             self.window.say_journal_problem(None if verdict.ok else problems_in_short(verdict))
             self._say_journal_set_aside()

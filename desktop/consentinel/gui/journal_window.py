@@ -322,7 +322,8 @@ class JournalWindow(QWidget):
         if self._ctx.journal_lost() is not None:  # (its file went: there is nothing to keep)
             self.export_label.setText(
                 self.tr(
-                    "The journal shown here is no longer in the data folder: nothing was set aside."
+                    "The journal shown here is no longer the one in the data folder: nothing was "
+                    "set aside."
                 )
             )
             self.journal_lost.emit()  # the main window says what happened, and may close this one

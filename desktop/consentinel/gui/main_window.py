@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         #: (account, question) already asked in this run: asked again, X refused the answer.
         self._asked: set[tuple[str, PromptKind]] = set()
         self.journal_window: JournalWindow | None = None
+        #: Chromium's refused sandbox was said during a sign-in (said again at its end).
+        self._unsandboxed_at_sign_in = False
         self.notifier: object | None = None
         self._painted = False
         self._said_still_running = False
@@ -626,13 +628,18 @@ class MainWindow(QMainWindow):
         r.busy_changed.connect(self._busy_changed)
 
     def _say_unsandboxed(self) -> None:
+        self.statusBar().showMessage(self._unsandboxed_words(), 60_000)
+        # Met by a sign-in: its ending would replace this before the person, busy in the
+        # browser window, had read it; it is said again with how the sign-in ended.
+        self._unsandboxed_at_sign_in = self.runner.trigger == "login"
+
+    def _unsandboxed_words(self) -> str:
         # Not Chromium's words (a long sentence and an address on Ubuntu), which would push
         # what to do out of the bar: the Diagnostics tab quotes them.
-        text = self.tr(
+        return self.tr(
             "The browser runs without its sandbox here: see the Diagnostics tab of “About "
             "Consentinel”."
         )
-        self.statusBar().showMessage(text, 60_000)
 
     @Slot(bool)
     def _busy_changed(self, _busy: bool) -> None:
@@ -767,11 +774,17 @@ class MainWindow(QMainWindow):
         self.steps.clear()
         self.panel.hide()
         self.refresh()
+        said = ""
         if outcome.ok:
-            self.statusBar().showMessage(outcome.message, 10_000)
+            said = outcome.message
         elif outcome.reason is Reason.CANCELLED:  # the person's own choice: no box to close
-            self.statusBar().showMessage(self.tr("Sign-in cancelled."), 10_000)
-        else:
+            said = self.tr("Sign-in cancelled.")
+        if self._unsandboxed_at_sign_in:
+            self._unsandboxed_at_sign_in = False
+            self.statusBar().showMessage(f"{said} {self._unsandboxed_words()}".strip(), 60_000)
+        elif said:
+            self.statusBar().showMessage(said, 10_000)
+        if not said:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(self, self.tr("Not signed in"), outcome.message)

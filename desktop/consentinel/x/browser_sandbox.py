@@ -33,7 +33,7 @@ PROBE_TIMEOUT_S = 20.0
 #: Browsers whose sandbox Chromium refused in this process, with what it said: not tried again,
 #: since each try costs a browser start.
 _failed: dict[str, str] = {}
-#: Those whose refusal a check has already reported (it is said once a process).
+#: Those whose refusal a check or a sign-in has already reported (said once a process).
 _said: set[str] = set()
 
 #: Words of Chromium's own refusals: "No usable sandbox!", "Running as root without
@@ -83,7 +83,8 @@ def why_unsandboxed(executable: Path) -> str | None:
 
 def news_of_refusal(executable: Path) -> str | None:
     """Chromium's refusal of this browser's sandbox the first time it is asked for in this
-    process (a check says it once, even when a sign-in met it first); None after, or if none."""
+    process (a check or a sign-in says it once, whichever met it first); None after, or if
+    none."""
     refused = _failed.get(str(executable))
     if refused is None or str(executable) in _said:
         return None
