@@ -227,9 +227,14 @@ def test_starting_a_new_journal_over_a_file_that_went_says_what_happened(
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         assert f"The journal {ctx.paths.journal_path} was deleted" in box.text()
+        assert window.journal_window is None  # the lost journal's window closed: not over it
         box.accept()
-        assert window.journal_window is None  # the lost journal's window closed
-        assert window.journal_problem is None
+        # Once read, a window on the new journal in its place.
+        qtbot.waitUntil(lambda: window.journal_window not in (None, journal))
+        fresh = window.journal_window
+        assert fresh is not None and fresh.isVisible()
+        qtbot.waitUntil(lambda: fresh.model.rowCount() == 2 and not fresh.verifying)
+        assert fresh.problem is None and window.journal_problem is None
     assert [kind for kind, _ in _entries_on_disk(ctx)] == [
         EntryKind.JOURNAL_RESTARTED,
         EntryKind.ACCOUNT_ADDED,

@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
         self.last_result = None
         self.result_label.hide()
         self.say_journal_problem(None)  # (the old journal's, if it had one)
+        shown = self.journal_window is not None and self.journal_window.isVisible()
         if self.journal_window is not None:
             self.journal_window.close()
             self.journal_window.deleteLater()
@@ -460,6 +461,8 @@ class MainWindow(QMainWindow):
         icon = QMessageBox.Icon.Information if loss == "replaced" else QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, parent=self)
         box.finished.connect(box.deleteLater)
+        if shown:  # once read, the journal the person was reading: the one in use now
+            box.finished.connect(self._show_the_new_journal)
         box.open()  # (not exec(): a timer may have found it)
         return True
 
@@ -838,6 +841,9 @@ class MainWindow(QMainWindow):
         self.journal_window.show()
         self.journal_window.raise_()
         self.journal_window.activateWindow()
+
+    def _show_the_new_journal(self) -> None:
+        self.show_journal()
 
     def _journal_found_lost(self) -> None:
         """The journal window was asked to start a new journal over a file that went."""
