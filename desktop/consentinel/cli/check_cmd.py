@@ -189,13 +189,16 @@ def _check(args: argparse.Namespace) -> int:
     from consentinel.cli.log_cmd import warn_if_broken
 
     # The check's entries were added all the same: evidence among edited entries must not
-    # be taken for a sound record unsaid.
+    # be taken for a sound record unsaid. The chain is walked whole, and every screenshot
+    # looked for, but only this check's are read: a year of "a screenshot of every check"
+    # would be read again at every scheduled check (`log --verify` and the window read them).
     warn_if_broken(
         ctx.journal,
         tr(
             "This check's entries were added to it. `consentinel log --verify` says what is "
             "wrong; `consentinel log --start-over` keeps it aside and begins a new one."
         ),
+        read_shots_of=run_ids,
     )
     return exit_code(result)
 

@@ -16,6 +16,8 @@ from consentinel.core.moments import moment_text
 MAX_PROBLEMS_SHOWN = 20
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from consentinel.core.context import AppContext
     from consentinel.core.journal import Journal
 
@@ -175,11 +177,13 @@ def _say_written(count: int, path: str) -> None:
         )
 
 
-def warn_if_broken(journal: Journal, then: str = "") -> None:
+def warn_if_broken(
+    journal: Journal, then: str = "", *, read_shots_of: Collection[int] | None = None
+) -> None:
     """What was printed (or just added) may sit among edited entries: say so on standard
     error, where it cannot be missed (--json says it in its "verified" field, --verify in its
-    exit code), followed by `then`."""
-    verdict = journal.verify()
+    exit code), followed by `then`. `read_shots_of`: see `Journal.verify`."""
+    verdict = journal.verify(read_shots_of=read_shots_of)
     if not verdict.ok:
         from consentinel.core.journal_verify import problems_in_short
 

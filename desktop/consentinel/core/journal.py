@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -653,9 +653,11 @@ class Journal(JournalQueries):
 
     # -- verifying and exporting ------------------------------------------------------------------
 
-    def verify(self) -> VerifyResult:
+    def verify(self, *, read_shots_of: Collection[int] | None = None) -> VerifyResult:
         """Walk the chain: an edited, deleted, reordered or truncated entry is reported; and,
-        when the journal knows its evidence folder, a screenshot missing or changed."""
+        when the journal knows its evidence folder, a screenshot missing or changed. With
+        `read_shots_of` (run ids), only those runs' screenshots are read to be compared; the
+        others are only looked for (a check's own verdict at its end)."""
         with self._lock:
             # The side file first: writers update it after their commit, so read now it can be
             # behind the database (tolerated below) but never ahead of it unless truncated.
@@ -672,7 +674,7 @@ class Journal(JournalQueries):
                 self._db.execute("COMMIT")
         verdict = verify_chain(rows, head, side)
         if self.evidence_dir is not None:
-            shots = check_evidence_files(rows, self.evidence_dir)
+            shots = check_evidence_files(rows, self.evidence_dir, read_shots_of)
             if shots:
                 return VerifyResult.of(
                     verdict.entry_count,
