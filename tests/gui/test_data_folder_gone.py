@@ -70,6 +70,7 @@ def test_the_journal_opened_after_the_folder_went_is_the_new_one(
         app.window.show_journal()
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and "was deleted" in box.text()
+        assert app.window.journal_window is None  # shown once the box is read, not over it
         box.accept()
         journal = app.window.journal_window
         assert journal is not None

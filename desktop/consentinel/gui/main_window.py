@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.journal_window: JournalWindow | None = None
         #: Chromium's refused sandbox was said during a sign-in (said again at its end).
         self._unsandboxed_at_sign_in = False
+        #: The account whose entries the journal window shows once a lost journal is said.
+        self._journal_handle_to_show: str | None = None
         self.notifier: object | None = None
         self._painted = False
         self._said_still_running = False
@@ -423,7 +425,7 @@ class MainWindow(QMainWindow):
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
 
-    def _notice_a_lost_journal(self) -> bool:
+    def _notice_a_lost_journal(self, *, then_show_journal: bool = False) -> bool:
         """The journal file went from under the app while it ran: its data folder deleted, the
         file deleted or replaced (found at the clock's tick, a check asked for, the journal
         opened; not while a check runs or a run's results arrive, which belong to the journal
@@ -450,7 +452,9 @@ class MainWindow(QMainWindow):
         self.last_result = None
         self.result_label.hide()
         self.say_journal_problem(None)  # (the old journal's, if it had one)
-        shown = self.journal_window is not None and self.journal_window.isVisible()
+        shown = then_show_journal or (
+            self.journal_window is not None and self.journal_window.isVisible()
+        )
         if self.journal_window is not None:
             self.journal_window.close()
             self.journal_window.deleteLater()
@@ -461,8 +465,8 @@ class MainWindow(QMainWindow):
         icon = QMessageBox.Icon.Information if loss == "replaced" else QMessageBox.Icon.Warning
         box = QMessageBox(icon, title, text, parent=self)
         box.finished.connect(box.deleteLater)
-        if shown:  # once read, the journal the person was reading: the one in use now
-            box.finished.connect(self._show_the_new_journal)
+        if shown:  # once read (not when quitting closes it), the journal in use now
+            box.accepted.connect(self._show_the_new_journal)
         box.open()  # (not exec(): a timer may have found it)
         return True
 
@@ -820,8 +824,12 @@ class MainWindow(QMainWindow):
 
     def show_journal(self, handle: str | None = None) -> None:
         """The journal window; with `handle`, showing that account's entries only."""
-        if self._notice_a_lost_journal():  # (said first: it would show the lost journal)
+        if self._notice_a_lost_journal(then_show_journal=True):
+            # Said first (it would show the lost journal); the new one is shown once the box is
+            # read, not over it.
+            self._journal_handle_to_show = handle
             self.refresh()
+            return
         if self.journal_window is None:
             from consentinel.gui.journal_window import JournalWindow
 
@@ -843,7 +851,8 @@ class MainWindow(QMainWindow):
         self.journal_window.activateWindow()
 
     def _show_the_new_journal(self) -> None:
-        self.show_journal()
+        handle, self._journal_handle_to_show = self._journal_handle_to_show, None
+        self.show_journal(handle)
 
     def _journal_found_lost(self) -> None:
         """The journal window was asked to start a new journal over a file that went."""
