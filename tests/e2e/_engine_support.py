@@ -22,7 +22,6 @@ from consentinel.core.settings import Settings
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import FlipBack, Scenario, SimAccount, SimX
-from consentinel.x.browser import find_browser
 from consentinel.x.site import XSite
 
 #: Short waits: simx answers in milliseconds, and the page_changed tests wait this long for
@@ -117,13 +116,6 @@ def running_sim() -> Iterator[SimHarness]:
     """A fresh simulated X on a free port; the spinner is kept short to keep tests quick."""
     with SimX(Scenario(render_delay_ms=50)) as server:
         yield SimHarness(server)
-
-
-def chromium() -> str:
-    """The browser this machine has (Debian's Chromium here), found the product's way."""
-    choice = find_browser(None)
-    assert choice is not None, "the e2e tests need Chromium (/usr/bin/chromium)"
-    return str(choice.path)
 
 
 class SimHarness:

@@ -37,8 +37,8 @@ from playwright.async_api import Error as PlaywrightError
 import consentinel
 from consentinel.simx import SimAccount
 from consentinel.x.browser import RUN_FOLDER_PREFIX, find_browser, launch_args, launch_browser
-from tests.e2e._engine_support import chromium
 from tests.fixtures.notify_server import private_session_bus
+from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
 

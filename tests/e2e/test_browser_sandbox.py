@@ -32,16 +32,9 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.status import Box, Status
 from consentinel.x import browser_sandbox
 from consentinel.x.browser import BrowserChoice, BrowserSource, launch_browser
-from tests.e2e._engine_support import (
-    Recorder,
-    SimHarness,
-    add_account,
-    chromium,
-    engine,
-    make_context,
-)
+from tests.e2e._engine_support import Recorder, SimHarness, add_account, engine, make_context
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, folder_vault
-from tests.fixtures.sandbox_fixtures import browser_script, use_browser
+from tests.fixtures.sandbox_fixtures import browser_script, chromium, use_browser
 
 pytestmark = pytest.mark.browser
 

@@ -17,13 +17,8 @@ from consentinel.x.errors import NetworkTrouble
 from consentinel.x.grok_page import GrokPage
 from consentinel.x.signin import SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import (
-    SimHarness,
-    add_account,
-    chromium,
-    engine,
-    make_context,
-)
+from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,8 @@ from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import SimHarness, chromium
+from tests.e2e._engine_support import SimHarness
+from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
 

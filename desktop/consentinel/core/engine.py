@@ -75,6 +75,14 @@ def _no_event(_event: Event) -> None:
     return None
 
 
+def _tell_a_refused_sandbox(choice: BrowserChoice, on_event: Callable[[Event], None]) -> None:
+    """Chromium's refusal of this browser's sandbox, said once a process: by the check or the
+    sign-in that met it first, once its browser started (x/browser_sandbox)."""
+    refused = news_of_refusal(choice.path)
+    if refused is not None:
+        on_event(BrowserUnsandboxed(refused))
+
+
 class Engine:
     """Checks accounts against X's Grok settings. Build one per AppContext; reusable."""
 
@@ -194,10 +202,7 @@ class Engine:
                 return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
             await warm
             try:
-                # Said once a process: Chromium refused its sandbox, here or at a sign-in.
-                refused = news_of_refusal(choice.path)
-                if refused is not None:
-                    on_event(BrowserUnsandboxed(refused))
+                _tell_a_refused_sandbox(choice, on_event)
                 user_agent = headful_user_agent(browser.version)
 
                 async def finish_in_browser(account: Account) -> bool:
@@ -279,11 +284,7 @@ class Engine:
         except PlaywrightError as exc:
             message = browser_failed_message(str(choice.path), launch_detail(exc))
             return LoginResult(False, message, Reason.BROWSER_MISSING)
-        # Said once a process, here when a sign-in is the first to meet it (a check's own
-        # sign-in window comes after the check said it).
-        refused = news_of_refusal(choice.path)
-        if refused is not None:
-            on_event(BrowserUnsandboxed(refused))
+        _tell_a_refused_sandbox(choice, on_event)  # (a check's own window: said already)
         try:
             context = await browser.new_context(
                 user_agent=headful_user_agent(browser.version),
