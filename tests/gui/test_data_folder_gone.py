@@ -272,3 +272,22 @@ def test_a_late_verdict_on_the_lost_journal_says_nothing_of_the_new_one(
         assert window.journal_problem is None and ctx.journal is not lost
         app._journal_checked(last, verdict)  # as it arrives from the thread, late
         assert window.journal_problem is None
+
+
+def test_a_window_brought_out_of_the_tray_says_at_once_that_its_folder_went(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """As a later launch's knock, or the tray's icon, brings it forward: not at the next tick."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.journal.append_account_added("alice", keep=ALL_BOXES)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        qtbot.waitUntil(lambda: window.painted)
+        window.hide()  # closed to the tray
+        shutil.rmtree(consentinel_home)
+        app.show_window()
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "was deleted" in box.text()
+        box.accept()
+        assert window.isVisible() and window.stack.currentWidget() is window.empty

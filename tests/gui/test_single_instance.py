@@ -5,6 +5,8 @@ holds the lock but never answers gets a message, not a second app on the same fi
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -186,3 +189,112 @@ def test_a_launch_that_cannot_open_its_files_leaves_the_folder_free(
     later = SingleInstance(server_name(str(paths.root)), paths.instance_lock_path)
     assert later.claim() is Claim.FIRST
     later.release()
+
+
+def test_a_first_app_whose_folder_was_deleted_still_answers_and_takes_its_lock_again(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    first = _instance(home)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        shutil.rmtree(home)  # by hand, or a clean-up tool, while the app runs
+        first.keep_claim()  # its folder is not made again behind the person's back
+        assert not home.exists()
+        home.mkdir()  # as the next launch does before it claims
+        # That launch gets a lock (the first one's went with its file)...
+        second = _instance(home)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            # ...and still brings the running app forward instead of becoming a second one.
+            assert second.claim() is Claim.FORWARDED
+        assert RunLock(home / "app.lock").holder() is None  # (given back as it exits)
+        first.keep_claim()  # the first takes the lock again at its place
+        holder = RunLock(home / "app.lock").holder()
+        assert holder is not None and holder.pid == os.getpid()
+        third = _instance(home, answer_timeout_s=2)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert third.claim() is Claim.FORWARDED
+    finally:
+        first.release()
+
+
+def test_a_socket_file_left_by_an_app_that_died_does_not_stop_the_next(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    name = server_name(str(tmp_path))
+    dead = socket.socket(socket.AF_UNIX)
+    dead.bind(os.path.join(QDir.tempPath(), name))  # bound, never listening: refuses as a
+    dead.close()  # dead app's socket file does
+    first = _instance(tmp_path)
+    try:
+        assert first.claim() is Claim.FIRST
+        first.listen()
+        second = _instance(tmp_path)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.claim() is Claim.FORWARDED
+    finally:
+        first.release()
+    assert not os.path.exists(os.path.join(QDir.tempPath(), name))
+
+
+def test_a_first_app_whose_socket_file_went_listens_again(qtbot: QtBot, tmp_path: Path) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        os.remove(os.path.join(QDir.tempPath(), first.name))  # a clean-up of /tmp
+        assert _instance(tmp_path, answer_timeout_s=0.3).claim() is Claim.UNANSWERED
+        first.keep_claim()
+        second = _instance(tmp_path)
+        with qtbot.waitSignal(first.activated, timeout=5000):
+            assert second.claim() is Claim.FORWARDED
+    finally:
+        first.release()
+
+
+def test_the_first_app_keeps_its_claim_on_a_timer(qtbot: QtBot, tmp_path: Path) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    socket_path = os.path.join(QDir.tempPath(), first.name)
+    try:
+        (timer,) = [t for t in first.findChildren(QTimer) if t.isActive()]
+        assert timer.interval() == single_instance.KEEP_CLAIM_MS
+        os.remove(socket_path)
+        timer.setInterval(10)  # (the same timer, sooner)
+        qtbot.waitUntil(lambda: os.path.exists(socket_path))  # keep_claim() ran on its own
+    finally:
+        first.release()
+    assert not any(t.isActive() for t in first.findChildren(QTimer))
+
+
+#: The app as its launcher starts it, in a process of its own.
+_LAUNCH = "from consentinel.gui.launch import main; raise SystemExit(main())"
+
+
+def test_a_launch_after_the_running_apps_folder_was_deleted_brings_that_app_forward(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "QT_QPA_PLATFORM": "offscreen"}
+    socket_path = os.path.join(QDir.tempPath(), server_name(str(consentinel_home)))
+    out = consentinel_home.parent / "first-app.out"
+    with out.open("w") as sink:
+        first = subprocess.Popen([sys.executable, "-c", _LAUNCH], env=env, stdout=sink, stderr=sink)
+    try:
+        qtbot.waitUntil(lambda: os.path.exists(socket_path), timeout=30_000)  # painted, listening
+        shutil.rmtree(consentinel_home)  # the data folder deleted while the app runs
+        # A launch makes the folder again and gets a lock there; a second app would stay
+        # (and time out here): this one asks the running app to come forward, and exits.
+        later = subprocess.run(
+            [sys.executable, "-c", _LAUNCH], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert later.returncode == 0, later.stderr[-2000:]
+        log_text = (AppPaths.under(consentinel_home).logs_dir / "consentinel.log").read_text()
+        assert "another instance was asked to come forward" in log_text
+        assert first.poll() is None  # still running, the one app for this folder
+    finally:
+        first.terminate()  # as a logout does
+        first.wait(timeout=30)
+    assert first.returncode == 0, out.read_text()[-2000:]

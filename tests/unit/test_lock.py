@@ -162,3 +162,21 @@ def test_garbage_in_a_free_lock_file_is_overwritten(lock_path: Path) -> None:
     with lock:
         info = LockInfo.from_bytes(lock_path.read_bytes())
         assert info is not None and info.pid == os.getpid()
+
+
+def test_a_lock_whose_file_went_knows_it_is_lost(tmp_path: Path) -> None:
+    lock = RunLock(tmp_path / "folder" / "app.lock")
+    assert not lock.lost()  # (not held: nothing to lose)
+    assert lock.acquire()
+    try:
+        assert not lock.lost()
+        (tmp_path / "folder" / "app.lock").unlink()  # deleted (with its folder, say)
+        assert lock.lost() and lock.held
+        other = RunLock(tmp_path / "folder" / "app.lock")
+        assert other.acquire()  # nobody else sees the lost lock
+        other.release()
+        assert lock.lost()  # another file in its place
+    finally:
+        lock.release()
+    assert lock.acquire() and not lock.lost()  # taken again at its place
+    lock.release()

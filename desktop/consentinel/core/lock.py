@@ -134,6 +134,21 @@ class RunLock:
                 _unlock(fd)
                 os.close(fd)
 
+    def lost(self) -> bool:
+        """True when the file this object holds its lock on is no longer at its path (deleted
+        with its folder, or another file in its place): a lock nobody else can see any more."""
+        fd = self._fd
+        if fd is None:
+            return False
+        try:
+            here = os.stat(self.path)
+        except FileNotFoundError:
+            return True
+        except OSError:  # (cannot tell: taken for still there)
+            return False
+        mine = os.fstat(fd)
+        return (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino)
+
     def holder(self) -> LockInfo | None:
         """Who holds the lock now, or None when nobody does (a stale file is ignored)."""
         try:

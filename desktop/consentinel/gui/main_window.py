@@ -910,10 +910,13 @@ class MainWindow(QMainWindow):
         AboutDialog(self.ctx, self).exec()
 
     def bring_forward(self) -> None:
+        hidden = not self.isVisible()
         self.show()
         self.setWindowState(self.windowState() & ~self.windowState().WindowMinimized)
         self.raise_()
         self.activateWindow()
+        if hidden and self._painted:  # out of the tray: read again, not at the next tick
+            self._tick()
 
     @property
     def painted(self) -> bool:

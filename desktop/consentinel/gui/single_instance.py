@@ -6,18 +6,26 @@ started at the same moment, and drops it when its holder dies, however it dies. 
 instance answers later ones on a local socket that it opens only after its window is painted
 (`listen()`), so loading Qt's network module never delays the first frame; a later instance that
 finds the lock held keeps knocking for a moment while the first one gets there.
+
+The lock file can go from under the first instance (its data folder deleted by hand or by a
+clean-up tool, and made again by the next launch): a lock nobody else sees. So a launch that gets
+the lock still knocks when the first one's socket is there (a socket file left by an app that died
+refuses, and it goes on as first), and the first instance looks every half minute: it takes the
+lock again at its place once its folder is back, and listens again when its socket file went.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QObject, QTimer, Signal
 
 from consentinel import APP_ID
 from consentinel.core.lock import LockInfo, RunLock
@@ -33,6 +41,9 @@ _IO_TIMEOUT_MS = 1500
 #: yet (it opens its socket once its window is painted, a fraction of a second after it starts).
 ANSWER_TIMEOUT_S = 5.0
 _RETRY_S = 0.05
+#: How often the first instance makes sure its lock and its socket are still where later
+#: instances look for them.
+KEEP_CLAIM_MS = 30_000
 
 
 class Claim(enum.Enum):
@@ -42,11 +53,13 @@ class Claim(enum.Enum):
 
 
 def server_name(data_root: str) -> str:
-    # Per data folder (and so per user): a demo or a test home never finds the real app.
-    import hashlib  # worked out once the window is up, unless another app holds the lock
+    """Per data folder (and so per user): a demo or a test home never finds the real app."""
+    # Two checksums of zlib, loaded with Qt already (hashlib's OpenSSL costs 2 ms at each
+    # start): a name, not a secret.
+    import zlib
 
-    digest = hashlib.sha256(data_root.encode("utf-8")).hexdigest()[:16]
-    return f"{APP_ID}-{digest}"
+    raw = data_root.encode("utf-8")
+    return f"{APP_ID}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
 class SingleInstance(QObject):
@@ -67,6 +80,7 @@ class SingleInstance(QObject):
         self._lock = RunLock(lock_path)
         self._answer_timeout_s = ANSWER_TIMEOUT_S if answer_timeout_s is None else answer_timeout_s
         self._server: QLocalServer | None = None
+        self._keeper: QTimer | None = None
 
     @property
     def name(self) -> str:
@@ -82,6 +96,9 @@ class SingleInstance(QObject):
         knocks = 0
         while True:
             if self._lock.acquire(wait=False):
+                if self._answered_elsewhere():  # (the first one's lock file went)
+                    self._lock.release()
+                    return Claim.FORWARDED
                 return Claim.FIRST
             if self._knock():
                 return Claim.FORWARDED
@@ -97,6 +114,25 @@ class SingleInstance(QObject):
     def holder(self) -> LockInfo | None:
         """Who holds the lock (pid, since when), for the message when it does not answer."""
         return self._lock.holder()
+
+    def _socket_path(self) -> str | None:
+        """Where a first instance's socket file is (None on Windows: a named pipe, and the lock
+        file cannot be deleted while it is held there)."""
+        if sys.platform == "win32":
+            return None
+        name = self.name
+        return name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
+
+    def _answered_elsewhere(self) -> bool:
+        """True when, though this process got the lock, a first instance answers on the socket
+        and took the message: its lock file was deleted (with the data folder) while it ran."""
+        path = self._socket_path()
+        if path is None or not os.path.exists(path):
+            return False  # (one stat: what a usual start costs)
+        if not self._knock():
+            return False  # a socket file left by an app that died: listen() replaces it
+        log.info("an app whose lock file went answered on this folder's socket")
+        return True
 
     def _knock(self) -> bool:
         """True when a first instance took the message (it will bring its window forward)."""
@@ -132,6 +168,32 @@ class SingleInstance(QObject):
             return
         server.newConnection.connect(self._on_connection)
         self._server = server
+        if self._keeper is None:
+            self._keeper = QTimer(self)
+            self._keeper.setInterval(KEEP_CLAIM_MS)
+            self._keeper.timeout.connect(self.keep_claim)
+            self._keeper.start()
+
+    def keep_claim(self) -> None:
+        """The first instance's lock and socket where later launches look for them: the lock
+        taken again at its place when its file went and its folder is back (not before: the
+        data folder is not made again behind the person's back), the socket opened again when
+        its file went (a clean-up of the temporary folder). Every KEEP_CLAIM_MS."""
+        if self._server is None:
+            return
+        if self._lock.lost():
+            self._lock.release()  # (a lock on a deleted file: nobody else sees it)
+        if not self._lock.held and self._lock.path.parent.is_dir():
+            if self._lock.acquire(wait=False):
+                log.info("the app lock was taken again at %s", self._lock.path)
+            else:
+                log.warning("another app took this folder's lock: %s", self._lock.holder())
+        path = self._socket_path()
+        if self._lock.held and path is not None and not os.path.exists(path):
+            log.info("this app's socket file went: listening again")
+            self._server.close()
+            self._server = None
+            self.listen()
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -153,6 +215,8 @@ class SingleInstance(QObject):
                 self.activated.emit()
 
     def release(self) -> None:
+        if self._keeper is not None:
+            self._keeper.stop()
         if self._server is not None:
             self._server.close()
             self._server = None
