@@ -17,6 +17,8 @@ from consentinel.core.context import AppContext
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind, VerifyResult
 from consentinel.core.status import ALL_BOXES
+from consentinel.gui.app_controller import AppController
+from consentinel.gui.translations import Translators
 from tests.gui._app_support import add_account, make_context, running_app
 from tests.reliability.cli_support import cli_env, run_cli
 
@@ -287,7 +289,33 @@ def test_a_window_brought_out_of_the_tray_says_at_once_that_its_folder_went(
         window.hide()  # closed to the tray
         shutil.rmtree(consentinel_home)
         app.show_window()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox) and "was deleted" in box.text()
         box.accept()
         assert window.isVisible() and window.stack.currentWidget() is window.empty
+
+
+def test_a_window_started_in_the_tray_reads_again_when_first_opened(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Started with the session, in the tray (never shown): what it read at the login is
+    not what it shows when opened hours later."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    controller = AppController(ctx, Translators(), use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    try:
+        window = controller.window
+        assert not window.isVisible() and not window.painted
+        add_account(ctx, "bob", "pw-bob")  # (a terminal's `account add` meanwhile)
+        shutil.rmtree(ctx.paths.data_dir)
+        controller.show_window()
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and "was deleted" in box.text()
+        box.accept()
+        assert window.table.row_of("bob") is not None
+    finally:
+        controller.shutdown()

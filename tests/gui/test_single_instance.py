@@ -4,6 +4,7 @@ holds the lock but never answers gets a message, not a second app on the same fi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -25,13 +26,15 @@ from consentinel.gui import app_controller, single_instance
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.launch import EXIT_NO_DISPLAY, EXIT_NOT_ANSWERING
 from consentinel.gui.launch import main as launch_main
-from consentinel.gui.single_instance import Claim, SingleInstance, server_name
+from consentinel.gui.single_instance import Claim, SingleInstance, server_name, server_name_0_1
 from consentinel.gui.translations import Translators
 from tests.gui._app_support import make_context
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: A later instance in its own process: its log lines, then what its claim got.
+#: A later instance in its own process (a first one answers from its event loop, which a
+#: claim in the test's own process would block): its log lines, then what its claim got.
+#: Arguments: the socket's name, the lock's path, [how long it asks, [0.1.0's socket name]].
 _LATER_INSTANCE = """
 import logging
 import sys
@@ -40,9 +43,37 @@ from PySide6.QtCore import QCoreApplication
 from consentinel.gui.single_instance import SingleInstance
 logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s", force=True)
 app = QCoreApplication([])
-instance = SingleInstance(sys.argv[1], Path(sys.argv[2]))
+timeout = float(sys.argv[3]) if len(sys.argv) > 3 else None
+older = sys.argv[4] if len(sys.argv) > 4 else None
+instance = SingleInstance(
+    sys.argv[1], Path(sys.argv[2]), answer_timeout_s=timeout, older_app_name=older
+)
 print("claim:", instance.claim().value, flush=True)
 """
+
+_ENV = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def _later(folder: Path, *extra: str) -> subprocess.Popen[str]:
+    """A later launch's claim on `folder`, in a process of its own."""
+    return subprocess.Popen(
+        [sys.executable, "-c", _LATER_INSTANCE, server_name(str(folder)), str(folder / "app.lock"),
+         *extra],
+        env=_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _later_claim(qtbot: QtBot, folder: Path, *extra: str) -> Claim:
+    """What a later launch's claim on `folder` got, the test's event loop running meanwhile
+    (where a first instance in this process answers)."""
+    later = _later(folder, *extra)
+    try:
+        qtbot.waitUntil(lambda: later.poll() is not None, timeout=30_000)
+        out, err = later.communicate()
+    finally:
+        later.kill()
+    assert later.returncode == 0, err[-2000:]
+    return Claim(out.strip().splitlines()[-1].removeprefix("claim: "))
 
 
 def _instance(tmp_path: Path, **kwargs: float) -> SingleInstance:
@@ -80,9 +111,8 @@ def test_the_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Pa
     assert first.claim() is Claim.FIRST
     first.listen()
     try:
-        second = _instance(tmp_path)
         with qtbot.waitSignal(first.activated, timeout=5000):
-            assert second.claim() is Claim.FORWARDED
+            assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
     finally:
         first.release()
     # Once the first has quit, the next launch is first again.
@@ -96,11 +126,7 @@ def test_a_later_instance_waits_for_a_first_that_has_not_opened_its_socket_yet(
 ) -> None:
     first = _instance(tmp_path)
     assert first.claim() is Claim.FIRST  # holds the lock; its window is not painted yet
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "QT_QPA_PLATFORM": "offscreen"}
-    later = subprocess.Popen(
-        [sys.executable, "-c", _LATER_INSTANCE, first.name, str(tmp_path / "app.lock")],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    later = _later(tmp_path)
     try:
         assert later.stdout is not None
         # It found the lock taken and nobody answering, and says it keeps asking...
@@ -204,20 +230,154 @@ def test_a_first_app_whose_folder_was_deleted_still_answers_and_takes_its_lock_a
         first.keep_claim()  # its folder is not made again behind the person's back
         assert not home.exists()
         home.mkdir()  # as the next launch does before it claims
-        # That launch gets a lock (the first one's went with its file)...
-        second = _instance(home)
+        # That launch gets a lock (the first one's went with its file), and still brings the
+        # running app forward instead of becoming a second one.
         with qtbot.waitSignal(first.activated, timeout=5000):
-            # ...and still brings the running app forward instead of becoming a second one.
-            assert second.claim() is Claim.FORWARDED
+            assert _later_claim(qtbot, home) is Claim.FORWARDED
         assert RunLock(home / "app.lock").holder() is None  # (given back as it exits)
         first.keep_claim()  # the first takes the lock again at its place
         holder = RunLock(home / "app.lock").holder()
         assert holder is not None and holder.pid == os.getpid()
-        third = _instance(home, answer_timeout_s=2)
-        with qtbot.waitSignal(first.activated, timeout=5000):
-            assert third.claim() is Claim.FORWARDED
     finally:
         first.release()
+
+
+def test_a_first_app_whose_lock_file_alone_was_deleted_takes_it_again(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        (tmp_path / "app.lock").unlink()
+        assert RunLock(tmp_path / "app.lock").holder() is None  # nobody sees the lock now
+        first.keep_claim()
+        holder = RunLock(tmp_path / "app.lock").holder()
+        assert holder is not None and holder.pid == os.getpid()
+        assert first.listening
+    finally:
+        first.release()
+
+
+def test_an_app_that_lost_its_lock_to_another_steps_aside(qtbot: QtBot, tmp_path: Path) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    socket_path = os.path.join(QDir.tempPath(), first.name)
+    try:
+        (tmp_path / "app.lock").unlink()
+        os.remove(socket_path)  # nothing left for a later launch to find it by...
+        other = _instance(tmp_path)
+        assert other.claim() is Claim.FIRST  # ...which so became a second app
+        other.listen()
+        with qtbot.waitSignal(first.superseded, timeout=1000):
+            first.keep_claim()
+        assert not first.listening
+        assert os.path.exists(socket_path)  # the other app's socket file, left where it is
+        with qtbot.waitSignal(other.activated, timeout=5000):
+            assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
+        other.release()
+    finally:
+        first.release()
+
+
+def test_keeping_the_claim_through_a_file_system_error_says_it_once_in_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = _instance(tmp_path)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        (tmp_path / "app.lock").unlink()
+        (tmp_path / "app.lock").mkdir()  # the lock cannot be made again there
+        first.keep_claim()
+        first.keep_claim()  # (every 30 s: not a box, nor a log line, each time)
+    finally:
+        first.release()
+    said = [r.getMessage() for r in caplog.records if "could not keep" in r.getMessage()]
+    assert len(said) == 1 and "Is a directory" in said[0]
+
+
+#: A socket that answers as an app would, in a process of its own (a thread of the test's would
+#: wait for the interpreter lock a claim in the test's process holds while it waits).
+_ANSWERING_SOCKET = """
+import socket, sys
+server = socket.socket(socket.AF_UNIX)
+server.bind(sys.argv[1])
+server.listen(4)
+print("ready", flush=True)
+while True:
+    peer, _ = server.accept()
+    peer.recv(64)
+    peer.sendall(sys.argv[2].encode())
+    peer.close()
+"""
+
+
+@contextmanager
+def _socket_at(path: str, *, answer: str | None) -> Iterator[None]:
+    """A listening socket file at `path` that writes `answer` to whoever connects (None:
+    accepts nothing, as an app that hangs: the kernel still completes the connection)."""
+    if answer is None:
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(path)
+        server.listen(4)
+        try:
+            yield
+        finally:
+            server.close()
+            os.remove(path)
+        return
+    serving = subprocess.Popen(
+        [sys.executable, "-c", _ANSWERING_SOCKET, path, answer], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert serving.stdout is not None and serving.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        serving.kill()
+        serving.wait()
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path)
+
+
+def test_an_app_that_accepts_and_never_answers_is_not_taken_for_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = os.path.join(QDir.tempPath(), server_name(str(tmp_path)))
+    with _socket_at(path, answer=None), _silent_holder(tmp_path / "app.lock"):
+        # Before: "forwarded", and the launch ended with no window anywhere.
+        assert _later_claim(qtbot, tmp_path, "1") is Claim.UNANSWERED
+
+
+def test_another_users_socket_at_the_apps_name_is_never_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = os.path.join(QDir.tempPath(), server_name(str(tmp_path)))
+    with _socket_at(path, answer="shown\n"):  # answering as the app would
+        assert _instance(tmp_path).claim() is Claim.FORWARDED  # (this user's: believed)
+        # The same socket file, its owner another user (as this process's user is changed
+        # here: giving a file away needs root). Before: any socket there sent the launch away.
+        monkeypatch.setattr(single_instance.os, "getuid", lambda: os.stat(path).st_uid + 1)
+        later = _instance(tmp_path)
+        assert later.claim() is Claim.FIRST
+        later.release()
+
+
+def test_a_launch_finds_an_app_of_version_0_1_on_a_folder_it_used(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """0.1.0 took no lock, listened on a name of its own and wrote nothing back."""
+    older = server_name_0_1(str(tmp_path))
+    with _socket_at(os.path.join(QDir.tempPath(), older), answer=""):
+        alone = _instance(tmp_path)
+        assert alone.claim() is Claim.FIRST  # (not looked for unless asked)
+        alone.release()
+        later = SingleInstance(
+            server_name(str(tmp_path)), tmp_path / "app.lock", older_app_name=older
+        )
+        assert later.claim() is Claim.FORWARDED
+        assert RunLock(tmp_path / "app.lock").holder() is None  # (given back)
 
 
 def test_a_socket_file_left_by_an_app_that_died_does_not_stop_the_next(
@@ -231,9 +391,8 @@ def test_a_socket_file_left_by_an_app_that_died_does_not_stop_the_next(
     try:
         assert first.claim() is Claim.FIRST
         first.listen()
-        second = _instance(tmp_path)
         with qtbot.waitSignal(first.activated, timeout=5000):
-            assert second.claim() is Claim.FORWARDED
+            assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
     finally:
         first.release()
     assert not os.path.exists(os.path.join(QDir.tempPath(), name))
@@ -245,11 +404,10 @@ def test_a_first_app_whose_socket_file_went_listens_again(qtbot: QtBot, tmp_path
     first.listen()
     try:
         os.remove(os.path.join(QDir.tempPath(), first.name))  # a clean-up of /tmp
-        assert _instance(tmp_path, answer_timeout_s=0.3).claim() is Claim.UNANSWERED
+        assert _later_claim(qtbot, tmp_path, "0.3") is Claim.UNANSWERED
         first.keep_claim()
-        second = _instance(tmp_path)
         with qtbot.waitSignal(first.activated, timeout=5000):
-            assert second.claim() is Claim.FORWARDED
+            assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
     finally:
         first.release()
 
@@ -298,3 +456,32 @@ def test_a_launch_after_the_running_apps_folder_was_deleted_brings_that_app_forw
         first.terminate()  # as a logout does
         first.wait(timeout=30)
     assert first.returncode == 0, out.read_text()[-2000:]
+
+
+def test_the_app_ends_when_another_took_its_folder(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its lock file and socket gone, a later launch found nothing and became a second app:
+    the one that lost its lock steps aside at its next look, as its Quit would."""
+    paths = AppPaths.under(consentinel_home).ensure()
+    monkeypatch.setattr(single_instance, "KEEP_CLAIM_MS", 20)
+    other = RunLock(paths.instance_lock_path)
+
+    def take_over() -> None:  # (once the app runs)
+        paths.instance_lock_path.unlink()
+        assert other.acquire()
+
+    QTimer.singleShot(0, take_over)
+    watchdog = QTimer()
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(lambda: QApplication.instance().exit(99))  # (it went on)
+    watchdog.start(15_000)
+    try:
+        assert launch_main([]) == 0  # it ended by itself
+        assert other.held and other.holder() is not None
+        assert other.holder().pid == os.getpid()  # type: ignore[union-attr]
+    finally:
+        watchdog.stop()
+        other.release()
+    log_text = (paths.logs_dir / "consentinel.log").read_text()
+    assert "another app took this folder's lock" in log_text and "this one ends" in log_text

@@ -138,7 +138,7 @@ class RunLock:
         """True when the file this object holds its lock on is no longer at its path (deleted
         with its folder, or another file in its place): a lock nobody else can see any more."""
         fd = self._fd
-        if fd is None:
+        if fd is None or sys.platform == "win32":  # (a file held open there cannot be deleted)
             return False
         try:
             here = os.stat(self.path)
@@ -146,7 +146,12 @@ class RunLock:
             return True
         except OSError:  # (cannot tell: taken for still there)
             return False
-        mine = os.fstat(fd)
+        try:
+            mine = os.fstat(fd)
+        except OSError:  # (cannot tell, as below: taken for still there)
+            return False
+        if not mine.st_ino:  # a file system that numbers no files
+            return False
         return (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino)
 
     def holder(self) -> LockInfo | None:

@@ -132,7 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.qt_by_name import warm_up_later
     from consentinel.gui.quit_signals import QuitOnSignals
     from consentinel.gui.safety_net import SafetyNet
-    from consentinel.gui.single_instance import Claim, SingleInstance, server_name
+    from consentinel.gui.single_instance import (
+        Claim,
+        SingleInstance,
+        server_name,
+        server_name_0_1,
+    )
     from consentinel.gui.translations import Translators
 
     existing = QApplication.instance()
@@ -177,7 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx = demo.ctx
     else:
         root = str(paths.root)
-        instance = SingleInstance(lambda: server_name(root), paths.instance_lock_path)
+        # A folder used before without the lock: an app of version 0.1.0 may be running on it.
+        upgraded = paths.journal_path.exists() and not paths.instance_lock_path.exists()
+        instance = SingleInstance(
+            lambda: server_name(root),
+            paths.instance_lock_path,
+            older_app_name=server_name_0_1(root) if upgraded else None,
+        )
         claim = instance.claim()
         if claim is Claim.FORWARDED:
             log.info("another instance was asked to come forward")
@@ -208,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller.start(minimized=args.minimized)
     if instance is not None:
         instance.activated.connect(controller.show_window)
+        instance.superseded.connect(lambda: app.exit(0))  # (another app runs on its folder)
         controller.after_first_frame(instance.listen)
     controller.after_first_frame(lambda: _follow_dark_palette(app))
     controller.after_first_frame(warm_up_later)
@@ -221,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(app.exec())
     finally:
         on_signals.uninstall()  # from here a second SIGTERM ends the process at once
+        if instance is not None:
+            instance.stop_answering()  # a launch now waits for the lock, not for this app
         controller.shutdown()
         if instance is not None:
             instance.release()

@@ -915,8 +915,8 @@ class MainWindow(QMainWindow):
         self.setWindowState(self.windowState() & ~self.windowState().WindowMinimized)
         self.raise_()
         self.activateWindow()
-        if hidden and self._painted:  # out of the tray: read again, not at the next tick
-            self._tick()
+        if hidden:  # out of the tray (or never shown): read again, not at the next tick
+            QTimer.singleShot(0, self._tick)
 
     @property
     def painted(self) -> bool:

@@ -4,21 +4,26 @@ Who is first is decided by an OS file lock in the data folder (`AppPaths.instanc
 taken before the window is built: the kernel gives it to exactly one process, even when two are
 started at the same moment, and drops it when its holder dies, however it dies. The first
 instance answers later ones on a local socket that it opens only after its window is painted
-(`listen()`), so loading Qt's network module never delays the first frame; a later instance that
-finds the lock held keeps knocking for a moment while the first one gets there.
+(`listen()`), so loading Qt's network module does not delay the first frame (unless a socket file
+is found at the start); a later instance that finds the lock held keeps knocking for a moment while
+the first one gets there. A knock counts only once the first instance wrote back: a socket that
+accepts and never answers (an app that hangs, or is ending) is not taken for an app.
 
 The lock file can go from under the first instance (its data folder deleted by hand or by a
 clean-up tool, and made again by the next launch): a lock nobody else sees. So a launch that gets
 the lock still knocks when the first one's socket is there (a socket file left by an app that died
 refuses, and it goes on as first), and the first instance looks every half minute: it takes the
-lock again at its place once its folder is back, and listens again when its socket file went.
+lock again at its place once its folder is back, and listens again when its socket file went. If
+another app got the lock meanwhile, the one that had lost it steps aside (`superseded`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _MESSAGE = b"show\n"
+#: What a first instance writes back once it took the message (version 0.1.0 wrote nothing).
+_ANSWER = b"shown\n"
 _IO_TIMEOUT_MS = 1500
 #: How long a later instance keeps asking a first one that holds the lock but does not answer
 #: yet (it opens its socket once its window is painted, a fraction of a second after it starts).
@@ -62,10 +69,20 @@ def server_name(data_root: str) -> str:
     return f"{APP_ID}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
+def server_name_0_1(data_root: str) -> str:
+    """The name version 0.1.0 listened on (it took no lock, and wrote nothing back)."""
+    import hashlib
+
+    return f"{APP_ID}-{hashlib.sha256(data_root.encode('utf-8')).hexdigest()[:16]}"
+
+
 class SingleInstance(QObject):
     """`claim()` decides who is first; the first calls `listen()` once its window is up."""
 
     activated = Signal()
+    #: Another app took this folder's lock while this one had lost it (its folder deleted, its
+    #: socket gone): this one should end, leaving one app.
+    superseded = Signal()
 
     def __init__(
         self,
@@ -73,14 +90,20 @@ class SingleInstance(QObject):
         lock_path: Path,
         *,
         answer_timeout_s: float | None = None,
+        older_app_name: str | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._name = name
         self._lock = RunLock(lock_path)
         self._answer_timeout_s = ANSWER_TIMEOUT_S if answer_timeout_s is None else answer_timeout_s
+        #: Where a version 0.1.0 app would answer (it took no lock), looked at too when given.
+        self._older_app_name = older_app_name
+        self._first = False
         self._server: QLocalServer | None = None
+        self._socket_id: tuple[int, int] | None = None
         self._keeper: QTimer | None = None
+        self._trouble_said = False
 
     @property
     def name(self) -> str:
@@ -99,8 +122,9 @@ class SingleInstance(QObject):
                 if self._answered_elsewhere():  # (the first one's lock file went)
                     self._lock.release()
                     return Claim.FORWARDED
+                self._first = True
                 return Claim.FIRST
-            if self._knock():
+            if self._knock(self.name):
                 return Claim.FORWARDED
             if time.monotonic() >= deadline:
                 return Claim.UNANSWERED
@@ -115,38 +139,48 @@ class SingleInstance(QObject):
         """Who holds the lock (pid, since when), for the message when it does not answer."""
         return self._lock.holder()
 
-    def _socket_path(self) -> str | None:
+    def _socket_path(self, name: str) -> str | None:
         """Where a first instance's socket file is (None on Windows: a named pipe, and the lock
         file cannot be deleted while it is held there)."""
         if sys.platform == "win32":
             return None
-        name = self.name
         return name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
 
     def _answered_elsewhere(self) -> bool:
-        """True when, though this process got the lock, a first instance answers on the socket
-        and took the message: its lock file was deleted (with the data folder) while it ran."""
-        path = self._socket_path()
-        if path is None or not os.path.exists(path):
-            return False  # (one stat: what a usual start costs)
-        if not self._knock():
-            return False  # a socket file left by an app that died: listen() replaces it
-        log.info("an app whose lock file went answered on this folder's socket")
-        return True
+        """True when, though this process got the lock, a first instance answered on the
+        socket: its lock file was deleted (with the data folder) while it ran; or an app of
+        version 0.1.0, which took no lock, runs on this folder."""
+        path = self._socket_path(self.name)
+        if path is not None and os.path.exists(path) and self._knock(self.name):
+            log.info("an app whose lock file went answered on this folder's socket")
+            return True
+        # (a socket file left by an app that died refuses: listen() replaces it)
+        older = self._older_app_name
+        if older is not None and self._knock(older, answer_needed=False):
+            log.info("an app of version 0.1.0 was asked to come forward")
+            return True
+        return False
 
-    def _knock(self) -> bool:
+    def _knock(self, name: str, *, answer_needed: bool = True) -> bool:
         """True when a first instance took the message (it will bring its window forward)."""
+        path = self._socket_path(name)
+        if path is not None and not _own_socket(path):
+            return False  # none there (yet), or not this person's: never talked to
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
+        socket.connectToServer(name)
         if not socket.waitForConnected(_IO_TIMEOUT_MS):
             return False
         socket.write(_MESSAGE)
         socket.flush()
         socket.waitForBytesWritten(_IO_TIMEOUT_MS)
+        answered = not answer_needed or (
+            socket.waitForReadyRead(_IO_TIMEOUT_MS)
+            and bytes(socket.readAll().data()).startswith(_ANSWER.strip())
+        )
         socket.disconnectFromServer()
-        return True
+        return answered
 
     @property
     def listening(self) -> bool:
@@ -154,46 +188,66 @@ class SingleInstance(QObject):
         return self._server is not None
 
     def listen(self) -> None:
-        """Start answering later instances (only the first instance calls this, once)."""
-        if not self._lock.held or self._server is not None:
+        """Start answering later instances (only the first instance calls this, after its
+        window is up; `keep_claim` calls it again when the socket went or could not open)."""
+        if not self._first or self._server is not None:
             return
-        from PySide6.QtNetwork import QLocalServer
-
-        # We hold the lock, so a socket file already there was left by an instance that died.
-        QLocalServer.removeServer(self.name)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            log.warning("single-instance server could not listen: %s", server.errorString())
-            return
-        server.newConnection.connect(self._on_connection)
-        self._server = server
         if self._keeper is None:
             self._keeper = QTimer(self)
             self._keeper.setInterval(KEEP_CLAIM_MS)
             self._keeper.timeout.connect(self.keep_claim)
             self._keeper.start()
+        from PySide6.QtNetwork import QLocalServer
+
+        # We are first, so a socket file already there was left by an instance that died.
+        QLocalServer.removeServer(self.name)
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            log.warning("single-instance server could not listen: %s", server.errorString())
+            server.deleteLater()
+            return
+        server.newConnection.connect(self._on_connection)
+        self._server = server
+        self._socket_id = _identity(self._socket_path(self.name))
 
     def keep_claim(self) -> None:
         """The first instance's lock and socket where later launches look for them: the lock
         taken again at its place when its file went and its folder is back (not before: the
         data folder is not made again behind the person's back), the socket opened again when
-        its file went (a clean-up of the temporary folder). Every KEEP_CLAIM_MS."""
-        if self._server is None:
+        its file went (a clean-up of the temporary folder). When another app took the lock
+        meanwhile, `superseded`. Every KEEP_CLAIM_MS."""
+        if not self._first:
             return
-        if self._lock.lost():
-            self._lock.release()  # (a lock on a deleted file: nobody else sees it)
-        if not self._lock.held and self._lock.path.parent.is_dir():
-            if self._lock.acquire(wait=False):
-                log.info("the app lock was taken again at %s", self._lock.path)
-            else:
-                log.warning("another app took this folder's lock: %s", self._lock.holder())
-        path = self._socket_path()
-        if self._lock.held and path is not None and not os.path.exists(path):
-            log.info("this app's socket file went: listening again")
-            self._server.close()
-            self._server = None
-            self.listen()
+        try:
+            if self._lock.lost():
+                self._lock.release()  # (a lock on a deleted file: nobody else sees it)
+            if not self._lock.held and self._lock.path.parent.is_dir():
+                if self._lock.acquire(wait=False):
+                    log.info("the app lock was taken again at %s", self._lock.path)
+                else:
+                    log.warning(
+                        "another app took this folder's lock (%s): this one ends",
+                        self._lock.holder(),
+                    )
+                    self._step_aside()
+                    return
+            path = self._socket_path(self.name)
+            if self._server is not None and path is not None and not os.path.exists(path):
+                log.info("this app's socket file went: listening again")
+                self._close_server()
+            self.listen()  # (when it went, or could not open before)
+        except OSError as error:  # (a folder made again by root, a disk gone read-only…)
+            if not self._trouble_said:
+                log.warning("could not keep this app's claim on its folder: %s", error)
+                self._trouble_said = True
+
+    def _step_aside(self) -> None:
+        self._first = False
+        if self._keeper is not None:
+            self._keeper.stop()
+        self._close_server()
+        self.superseded.emit()
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -203,6 +257,7 @@ class SingleInstance(QObject):
             # a socket that Qt may delete.
             socket.setParent(self)
             socket.readyRead.connect(self._read_messages)
+            socket.disconnected.connect(socket.deleteLater)
             self._read_messages()
 
     def _read_messages(self) -> None:
@@ -212,12 +267,54 @@ class SingleInstance(QObject):
             if socket.bytesAvailable() and bytes(socket.readAll().data()).startswith(
                 _MESSAGE.strip()
             ):
+                socket.write(_ANSWER)
+                socket.flush()
                 self.activated.emit()
+
+    def stop_answering(self) -> None:
+        """No more "come forward" taken (the app is ending): a later launch waits for the lock
+        instead of being sent to an app about to go."""
+        self._close_server()
+
+    def _close_server(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        # Qt removes the file at the socket's path as it closes: not another app's.
+        path = self._socket_path(self.name)
+        theirs = path is not None and _identity(path) not in (None, self._socket_id)
+        aside = f"{path}.{os.getpid()}" if theirs and path is not None else None
+        if aside is not None and path is not None:
+            with contextlib.suppress(OSError):
+                os.rename(path, aside)
+        server.close()
+        server.deleteLater()
+        if aside is not None and path is not None:
+            with contextlib.suppress(OSError):
+                os.rename(aside, path)
 
     def release(self) -> None:
         if self._keeper is not None:
             self._keeper.stop()
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        self._close_server()
+        self._first = False
         self._lock.release()
+
+
+def _own_socket(path: str) -> bool:
+    """A socket file of this user's (another user's is never knocked on, nor believed)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
+
+
+def _identity(path: str | None) -> tuple[int, int] | None:
+    if path is None:
+        return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
