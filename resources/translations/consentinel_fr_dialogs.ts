@@ -258,6 +258,14 @@
             <source>Each box X shows on its Grok settings page. Ticked here: Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
             <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
         </message>
+        <message>
+            <source>&amp;Remove the saved 2FA secret</source>
+            <translation>&amp;Retirer le secret 2FA enregistré</translation>
+        </message>
+        <message>
+            <source>For an account whose 2FA was turned off on X, or whose secret should not stay in the keyring. Nothing changes if none is saved.</source>
+            <translation>Pour un compte dont la 2FA a été désactivée sur X, ou dont le secret ne doit pas rester dans le trousseau. Rien ne change si aucun n'est enregistré.</translation>
+        </message>
     </context>
     <context>
         <name>DialogWords</name>

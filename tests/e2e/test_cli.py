@@ -374,6 +374,22 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     assert folder_vault().get_totp("later2fa") == secret
     assert secret not in saved.stdout + saved.stderr
     run_cli(cli_env, "account", "set-totp", "nobody", "--totp-stdin", stdin=secret, check_exit=2)
+    # 2FA turned off on X, or the secret not to be kept here: forgotten, the password kept.
+    removed = run_cli(cli_env, "account", "set-totp", "later2fa", "--remove", check_exit=0)
+    assert "2FA secret removed for @later2fa" in removed.stdout
+    assert folder_vault().get_totp("later2fa") is None
+    assert folder_vault().get_password("later2fa") == "pw"
+    again = run_cli(cli_env, "account", "set-totp", "later2fa", "--remove", check_exit=0)
+    assert "nothing to remove" in again.stdout
+    log = run_cli(cli_env, "log", "--account", "later2fa", check_exit=0).stdout
+    assert log.count("2FA secret removed") == 1 and log.count("new 2FA secret saved") == 1
+    both = run_cli(cli_env, "account", "set-totp", "later2fa", "--remove", "--totp-stdin")
+    assert both.returncode == 2 and "not allowed with" in both.stderr
+    french = run_cli({**cli_env, "CONSENTINEL_LANG": "fr"}, "account", "set-totp", "later2fa",
+                     "--remove", check_exit=0)  # fmt: skip
+    assert "Aucun secret 2FA n'est enregistré pour @later2fa\u00a0: rien à retirer." in (
+        french.stdout
+    )
     run_cli(cli_env, "account", "remove", "later2fa", "--yes", check_exit=0)
 
 

@@ -374,3 +374,61 @@ def test_the_2fa_field_is_named_as_the_advice_names_it_with_one_alt_letter_per_f
             assert len(letters) == len(set(letters)) >= 7, (language, texts)
     finally:
         translators.switch("en")
+
+
+def test_a_saved_2fa_secret_can_be_removed_and_the_journal_says_so(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """2FA turned off on X, or a secret not to be kept: it could only go with the account."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("gina"))
+    memory_vault.set_password("gina", "her-password")
+    memory_vault.set_totp("gina", TOTP)
+    account = ctx.accounts.get("gina")
+    assert account is not None
+    dialog = AccountDialog(ctx, account)
+    qtbot.addWidget(dialog)
+    assert dialog.remove_totp is not None and not dialog.remove_totp.isChecked()
+    _type(qtbot, dialog.totp_edit, "JBSW")
+    dialog.remove_totp.click()  # either removed or typed
+    assert dialog.totp_edit.text() == "" and not dialog.totp_edit.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert memory_vault.get_totp("gina") is None
+    assert memory_vault.get_password("gina") == "her-password"
+    (edited,) = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED])
+    assert edited.payload == {"2fa_secret_removed": True}
+
+    # None saved any more: ticking it again changes nothing, and says nothing in the journal.
+    again = AccountDialog(ctx, ctx.accounts.get("gina"))
+    qtbot.addWidget(again)
+    assert again.remove_totp is not None
+    again.remove_totp.click()
+    with qtbot.waitSignal(again.accepted):
+        again.save_button.click()
+    assert len(ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED])) == 1
+
+
+def test_the_edit_dialogs_alt_letters_are_one_per_control_in_both_languages(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("hal"))
+    translators = Translators()
+    try:
+        for language, words in (("en", "Remove the saved 2FA secret"),
+                                ("fr", "Retirer le secret 2FA enregistré")):  # fmt: skip
+            translators.switch(language)
+            dialog = AccountDialog(ctx, ctx.accounts.get("hal"))
+            qtbot.addWidget(dialog)
+            assert dialog.remove_totp is not None
+            assert dialog.remove_totp.text().replace("&", "") == words
+            texts = [x.text() for x in dialog.findChildren(QLabel) if x.buddy() is not None]
+            buttons = dialog.findChildren(QAbstractButton)
+            texts += [b.text() for b in buttons if b.isVisibleTo(dialog)]
+            letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+            assert len(letters) == len(set(letters)) >= 8, (language, texts)
+    finally:
+        translators.switch("en")

@@ -54,6 +54,16 @@ def test_secrets_round_trip_in_the_real_keyring(real_vault: Vault) -> None:
     real_vault.delete_account("alice")  # nothing left to delete is fine
 
 
+def test_a_2fa_secret_alone_can_be_forgotten(real_vault: Vault) -> None:
+    real_vault.set_password("alice", "correct horse")
+    real_vault.set_totp("alice", "JBSWY3DPEHPK3PXP")
+    real_vault.delete_totp("alice")
+    assert real_vault.get_totp("alice") is None
+    assert real_vault.get_password("alice") == "correct horse"  # (kept)
+    real_vault.delete_totp("alice")  # nothing left to delete is fine
+    real_vault.delete_account("alice")
+
+
 def test_secret_is_visible_to_other_keyring_clients_under_our_service(
     real_vault: Vault,
 ) -> None:

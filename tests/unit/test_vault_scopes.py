@@ -122,6 +122,22 @@ def test_removing_an_adopted_account_removes_its_secrets_from_the_shared_service
         _forget(ctx, address=keyring_session.address)
 
 
+def test_forgetting_an_adopted_accounts_2fa_secret_forgets_its_original_too(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    shared = _folder_from_before_0_2(tmp_path / "portable", "leg")
+    ctx = _context(tmp_path / "portable")
+    try:
+        assert ctx.vault.get_totp("leg") == "JBSWY3DPEHPK3PXP"  # copied
+        ctx.vault.delete_totp("leg")  # "consentinel account set-totp leg --remove"
+        assert ctx.vault.get_totp("leg") is None
+        assert shared.get_totp("leg") is None  # not left in the keyring under another name
+        assert ctx.vault.get_password("leg") == "leg-password"
+        assert shared.get_password("leg") == "leg-password"
+    finally:
+        _forget(ctx, address=keyring_session.address)
+
+
 def test_erasing_all_data_removes_the_adopted_secrets_from_the_shared_service(
     keyring_session: SecretServiceEnv, tmp_path: Path
 ) -> None:

@@ -101,12 +101,18 @@ def add_parser(sub: Any) -> None:
     pw.add_argument("--password-stdin", action="store_true", help=first_line)
     pw.set_defaults(handler=_set_password)
 
-    totp = verbs.add_parser("set-totp", help=tr("save or change the 2FA (TOTP) secret"))
+    totp = verbs.add_parser("set-totp", help=tr("save, change or remove the 2FA (TOTP) secret"))
     totp.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
-    totp.add_argument(
+    how = totp.add_mutually_exclusive_group()
+    how.add_argument(
         "--totp-stdin",
         action="store_true",
         help=tr("read the secret from the first line of standard input"),
+    )
+    how.add_argument(
+        "--remove",
+        action="store_true",
+        help=tr("forget the saved secret (2FA turned off on X, or not to be kept here)"),
     )
     totp.set_defaults(handler=_set_totp)
 
@@ -396,6 +402,8 @@ def _set_totp(args: argparse.Namespace) -> int:
     ctx = open_context()
     account = known_account(ctx, handle)
     _require_keyring(ctx)  # before the secret is typed: it could not be kept
+    if args.remove:
+        return _remove_totp(ctx, account.handle)
     text = read_totp_line(args.totp_stdin)
     try:
         secret = parse_totp_secret(text)
@@ -407,4 +415,25 @@ def _set_totp(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     ctx.journal.record_account_edited(account.handle, {"new_2fa_secret": True})
     print(tr("2FA secret saved for @{handle}.", handle=account.handle))
+    return 0
+
+
+def _remove_totp(ctx: AppContext, handle: str) -> int:
+    from consentinel.core.vault import VaultError
+
+    try:
+        if ctx.vault.get_totp(handle) is None:
+            print(tr("No 2FA secret is saved for @{handle}: nothing to remove.", handle=handle))
+            return 0
+        ctx.vault.delete_totp(handle)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    ctx.journal.record_account_edited(handle, {"2fa_secret_removed": True})
+    print(
+        tr(
+            "2FA secret removed for @{handle}. If X still asks for a code, the next check "
+            "says it needs you.",
+            handle=handle,
+        )
+    )
     return 0

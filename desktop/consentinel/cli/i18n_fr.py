@@ -148,10 +148,23 @@ FRENCH: dict[str, str] = {
     "boxes kept off: {boxes}": "cases gardées décochées : {boxes}",
     "add, list, edit or remove X accounts, or change their secrets":
         "ajouter, lister, modifier ou retirer des comptes X, ou changer leurs secrets",
-    "save or change the 2FA (TOTP) secret": "enregistrer ou changer le secret 2FA (TOTP)",
     "read the secret from the first line of standard input":
         "lire le secret sur la première ligne de l'entrée standard",
     "2FA secret saved for @{handle}.": "Secret 2FA enregistré pour @{handle}.",
+    "No 2FA secret is saved for @{handle}: nothing to remove.": (
+        "Aucun secret 2FA n'est enregistré pour @{handle} : rien à retirer."
+    ),
+    "2FA secret removed for @{handle}. If X still asks for a code, the next check says it "
+    "needs you.": (
+        "Secret 2FA retiré pour @{handle}. Si X demande encore un code, la prochaine "
+        "vérification dira qu'elle a besoin de vous."
+    ),
+    "save, change or remove the 2FA (TOTP) secret": (
+        "enregistrer, changer ou retirer le secret 2FA (TOTP)"
+    ),
+    "forget the saved secret (2FA turned off on X, or not to be kept here)": (
+        "oublier le secret enregistré (2FA désactivée sur X, ou à ne pas garder ici)"
+    ),
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
     "2FA (TOTP) secret (leave empty to skip): ": "Secret 2FA (TOTP) (laisser vide pour passer) : ",
     "Give the secret on standard input with --totp-stdin.":

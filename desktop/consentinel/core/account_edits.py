@@ -24,10 +24,15 @@ def _how(before: str | None, after: str | None) -> str:
 
 
 def account_changes(
-    before: Account, after: Account, *, password: bool = False, totp: bool = False
+    before: Account,
+    after: Account,
+    *,
+    password: bool = False,
+    totp: bool = False,
+    totp_removed: bool = False,
 ) -> dict[str, Any]:
     """The journal's payload for an edit (empty: nothing changed). `password`, `totp`: a new
-    one was saved."""
+    one was saved; `totp_removed`: the saved 2FA secret was forgotten."""
     changes: dict[str, Any] = {}
     if before.keep != after.keep:
         changes["keep"] = {"before": _ordered(before.keep), "after": _ordered(after.keep)}
@@ -39,6 +44,8 @@ def account_changes(
         changes["new_password"] = True
     if totp:
         changes["new_2fa_secret"] = True
+    if totp_removed:
+        changes["2fa_secret_removed"] = True
     return changes
 
 
@@ -78,4 +85,6 @@ def edit_words(payload: dict[str, Any]) -> str:
         parts.append(tr("new password saved"))
     if payload.get("new_2fa_secret"):
         parts.append(tr("new 2FA secret saved"))
+    if payload.get("2fa_secret_removed"):
+        parts.append(tr("2FA secret removed"))
     return tr("; ").join(parts)  # (French puts a space before it)

@@ -653,6 +653,7 @@ FRENCH: dict[str, str] = {
     "phone number removed": "numéro de téléphone retiré",
     "new password saved": "nouveau mot de passe enregistré",
     "new 2FA secret saved": "nouveau secret 2FA enregistré",
+    "2FA secret removed": "secret 2FA retiré",
     "; ": " ; ",
     # -- a sentence's date (core/moments.py): « le 1er déc. 2026 à 19:42 »
     "{day} {month} {year} {time}": "{day} {month} {year} à {time}",

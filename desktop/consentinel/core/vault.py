@@ -358,6 +358,12 @@ class Vault:
     def get_totp(self, handle: str) -> str | None:
         return self._get(_entry(handle, "totp"))
 
+    def delete_totp(self, handle: str) -> None:
+        """Forget this account's 2FA secret (its 2FA turned off on X, or a secret not to be
+        kept here): its entry, and the original it was copied from (see delete_account)."""
+        self._delete(_entry(handle, "totp"))
+        self._delete_adopted_originals(handle, kinds=("totp",))
+
     def delete_account(self, handle: str) -> None:
         """Remove every keyring entry of this account (missing ones are fine), and the entries
         in the shared service that this folder's were copied from."""
@@ -365,7 +371,9 @@ class Vault:
             self._delete(_entry(handle, kind))
         self._delete_adopted_originals(handle)
 
-    def _delete_adopted_originals(self, handle: str) -> None:
+    def _delete_adopted_originals(
+        self, handle: str, kinds: tuple[str, ...] = ("password", "totp")
+    ) -> None:
         """The originals of an adopted account's secrets would otherwise outlive its removal.
 
         Deleting them takes nothing another folder needs: a folder that adopted has its own
@@ -381,7 +389,7 @@ class Vault:
             or adopt.used_by_platform_folder(handle)
         ):
             return
-        for kind in ("password", "totp"):
+        for kind in kinds:
             self._delete(_entry(handle, kind), service=adopt.legacy_service)
 
     def get_or_create_session_key(self) -> bytes:

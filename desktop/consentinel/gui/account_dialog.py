@@ -78,12 +78,22 @@ class AccountDialog(QDialog):
         self.phone_edit = QLineEdit()
         self.phone_edit.setAccessibleName(self.tr("Phone"))
         self.phone_edit.setPlaceholderText(self.tr("Optional: +33 6 12 34 56 78"))
+        #: Editing only: forget the 2FA secret saved (none saved: nothing happens).
+        self.remove_totp: QCheckBox | None = None
         if account is None:
             self.password_edit.setPlaceholderText(self.tr("Your X password"))
         else:
             # Neutral whether a secret is saved or not (the keyring is not read to open this).
             self.password_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
             self.totp_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
+            self.remove_totp = QCheckBox(self.tr("&Remove the saved 2FA secret"))
+            self.remove_totp.setToolTip(
+                self.tr(
+                    "For an account whose 2FA was turned off on X, or whose secret should not "
+                    "stay in the keyring. Nothing changes if none is saved."
+                )
+            )
+            self.remove_totp.toggled.connect(self._removing_totp)
 
         self.handle_error = _error_label()
         self.password_error = _error_label()
@@ -110,6 +120,9 @@ class AccountDialog(QDialog):
             if edit is self.totp_edit:
                 form.addWidget(self.show_secrets, row, 1)
                 row += 1
+                if self.remove_totp is not None:
+                    form.addWidget(self.remove_totp, row, 1)
+                    row += 1
         form.setColumnStretch(1, 1)
 
         self.box_checks: dict[Box, QCheckBox] = {}
@@ -187,7 +200,9 @@ class AccountDialog(QDialog):
         self.setTabOrder(self.handle_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.totp_edit)
         self.setTabOrder(self.totp_edit, self.show_secrets)
-        self.setTabOrder(self.show_secrets, self.email_edit)
+        self.setTabOrder(self.show_secrets, self.remove_totp or self.email_edit)
+        if self.remove_totp is not None:
+            self.setTabOrder(self.remove_totp, self.email_edit)
         self.setTabOrder(self.email_edit, self.phone_edit)
         (self.password_edit if account else self.handle_edit).setFocus()
 
@@ -198,6 +213,13 @@ class AccountDialog(QDialog):
         self.password_edit.setEchoMode(mode)
         self.totp_edit.setEchoMode(mode)
 
+    def _removing_totp(self, removing: bool) -> None:
+        """A secret is either removed or typed: the field is emptied and off while ticked."""
+        if removing:
+            self.totp_edit.clear()
+        self.totp_edit.setEnabled(not removing)
+        self._validate()
+
     def _check_vault(self) -> None:
         try:
             self._ctx.vault.check()
@@ -207,6 +229,8 @@ class AccountDialog(QDialog):
                 self.tr("Secrets cannot be stored. {problem}").replace("{problem}", str(error))
             )
             self.vault_label.setStyleSheet(error_style())
+            if self.remove_totp is not None:  # (nothing can be saved there either)
+                self.remove_totp.setEnabled(False)
             return
         self._vault_problem = None
         self.vault_label.setText(
@@ -344,16 +368,21 @@ class AccountDialog(QDialog):
             return
         password = self.password_edit.text()
         totp = parse_totp_secret(self.totp) if self.totp else None
+        remove_totp = self.remove_totp is not None and self.remove_totp.isChecked()
+        totp_removed = False
         vault = self._ctx.vault
         previous: tuple[str | None, str | None] | None = None
         try:
-            if self._account is not None and (password or totp):
+            if self._account is not None and (password or totp or remove_totp):
                 # Kept in memory only, to put back if a later step fails.
                 previous = (vault.get_password(account.handle), vault.get_totp(account.handle))
             if password:
                 vault.set_password(account.handle, password)
             if totp:
                 vault.set_totp(account.handle, totp)
+            if remove_totp and previous is not None and previous[1] is not None:
+                vault.delete_totp(account.handle)
+                totp_removed = True
         except VaultError as error:
             self._restore_secrets(account.handle, previous)
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
@@ -373,7 +402,11 @@ class AccountDialog(QDialog):
             from consentinel.core.account_edits import account_changes
 
             changes = account_changes(
-                self._account, account, password=bool(password), totp=bool(totp)
+                self._account,
+                account,
+                password=bool(password),
+                totp=bool(totp),
+                totp_removed=totp_removed,
             )
             self._ctx.journal.record_account_edited(account.handle, changes)
             if password:
