@@ -169,7 +169,9 @@ def compile_french(home: Path) -> Path:
         Path(sys.executable).parent / "pyside6-lrelease"
     )
     qm = home / "consentinel_fr_dialogs.qm"
-    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True)
+    # Both catalogues, as the app loads them (the demo's words are in the window's).
+    sources = [str(TS), str(TS.with_name("consentinel_fr.ts"))]
+    subprocess.run([lrelease, "-silent", *sources, "-qm", str(qm)], check=True)
     del PySide6
     return qm
 
@@ -319,6 +321,12 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         set_language(None)  # follow CONSENTINEL_LANG, as the launcher does
         return QMessageBox(QMessageBox.Icon.Warning, APP_NAME, not_answering_text(48213))
 
+    from PySide6.QtCore import QCoreApplication
+
+    # The demo's own words (gui/demo.py), in the language being shot.
+    demo_hint = QCoreApplication.translate(
+        "DemoSession", "Demo: an authenticator app would show {code} now."
+    ).replace("{code}", "492039")
     return {
         "already-open": already_open,
         "browser-setup": browser_setup("offer"),
@@ -328,7 +336,7 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         "account-edit": account_edit,
         "account-no-keyring": account_no_keyring,
         "settings": settings,
-        "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint="Demo: the code now is 492 039"),
+        "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint=demo_hint),
         "prompt-email-code": prompt(
             PromptKind.EMAIL_CODE,
             "Check your email — You'll receive a confirmation code at your email address. "

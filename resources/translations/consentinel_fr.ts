@@ -72,8 +72,8 @@
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/accounts_table.py" line="116"/>
-        <source>Signed in, not checked since</source>
-        <translation>Connecté, pas vérifié depuis</translation>
+        <source>Signed in, not checked yet</source>
+        <translation>Connecté, pas encore vérifié</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/accounts_table.py" line="119"/>
@@ -83,6 +83,10 @@
     <message>
         <source>This box is on in X's data, but X's page does not show it to this account, so it cannot be changed there.</source>
         <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
+    </message>
+    <message>
+        <source>X's page does not show this box to this account (X shows it to some accounts only): there is nothing to untick.</source>
+        <translation>La page de X ne montre pas cette case à ce compte (X ne la montre qu'à certains comptes) : il n'y a rien à décocher.</translation>
     </message>
 </context>
 <context>
@@ -169,6 +173,10 @@
             <source>Checking 1 account…</source>
             <translation>Vérification d'un compte…</translation>
         </message>
+    <message>
+        <source>%p%</source>
+        <translation>%p %</translation>
+    </message>
 </context>
 <context>
     <name>CheckRunner</name>

@@ -490,7 +490,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="38" />
             <source>confirmed</source>
-            <translation>confirmé</translation>
+            <translation>confirmée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="40" />
@@ -869,7 +869,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="250" />
             <source>Check number {run}</source>
-            <translation>Vérification n° {run}</translation>
+            <translation>Vérification n° {run}</translation>
         </message>
         <message>
             <source>Entry {id}</source>
@@ -1264,8 +1264,8 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="147" />
-            <source>Show a &amp;notification when X changes something or needs me</source>
-            <translation>Afficher une noti&amp;fication quand X change quelque chose ou a besoin de moi</translation>
+            <source>Show a &amp;notification when X switches a box back on or a check needs me</source>
+            <translation>Afficher une noti&amp;fication quand X réactive une case ou qu'une vérification a besoin de moi</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="150" />
@@ -1303,11 +1303,6 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="190" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="192" />
-            <source>Close</source>
-            <translation>Fermer</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="212" />

@@ -116,7 +116,10 @@ def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
     # In words too, not only in the dot's colour.
     assert (bea.text(), ben.text()) == ("Not shown, on at X", "Not shown")
     assert "This box is on in X's data" in bea.toolTip()
-    assert not bea.icon().isNull() and ben.icon().isNull() and not ben.toolTip()
+    assert "does not show this box to this account" in ben.toolTip()
+    # Both with a dot (orange, grey), so their words line up under the column's title.
+    assert not bea.icon().isNull() and not ben.icon().isNull()
+    assert bea.icon().cacheKey() != ben.icon().cacheKey()
 
 
 def test_states_are_said_in_words_and_reachable_from_the_keyboard(

@@ -211,7 +211,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
         assert puzzles_shown() == 1  # the window's sign-in went past its puzzle
         assert ctx.journal.verify().ok
         # The row says what happened, not "needs you" any more.
-        assert window.table.status_text("erin") == "Signed in, not checked since"
+        assert window.table.status_text("erin") == "Signed in, not checked yet"
 
         # 3. The next check uses that session: X sees no new sign-in, and no puzzle.
         attempts = len(sim.signin_attempts("erin"))

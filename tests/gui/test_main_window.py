@@ -266,7 +266,7 @@ def test_a_row_after_a_sign_in_needed_then_done_in_the_window(
 
         ctx.journal.record_signin(None, "erin", "ok")
         app.window.refresh()
-        assert table.status_text("erin") == "Signed in, not checked since"
+        assert table.status_text("erin") == "Signed in, not checked yet"
 
         run = ctx.journal.start_run("manual")
         ctx.journal.record_check(run, needs_you)

@@ -231,3 +231,18 @@ def test_an_open_journal_window_comes_back_in_the_new_language(
         # The last check's summary is said again, in French (the new window's was empty).
         assert app.window.result_label.isVisibleTo(app.window)
         assert app.window.result_label.text().startswith("Le compte est vérifié")
+
+
+def test_the_check_progress_is_written_as_each_language_writes_percentages(qtbot: QtBot) -> None:
+    from consentinel.gui.check_panel import CheckPanel
+
+    translators = Translators()
+    try:
+        for language, zero in (("en", "0%"), ("fr", "0\u00a0%")):
+            translators.switch(language)
+            panel = CheckPanel()
+            qtbot.addWidget(panel)
+            panel.begin(3)
+            assert panel.progress.text() == zero, language
+    finally:
+        translators.switch("en")

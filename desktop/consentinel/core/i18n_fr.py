@@ -464,7 +464,7 @@ FRENCH: dict[str, str] = {
     "This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).":
         "Ce secret 2FA est trop court : X donne 16 ou 32 lettres et chiffres (2 à 7).",
     "Unknown box {name}: use {valid}.": "Case inconnue {name} : utilisez {valid}.",
-    "confirmed": "confirmé",
+    "confirmed": "confirmée",  # (the box: « case … : cochée → décochée (confirmée) »)
     "entry {id} does not follow the one before it (an entry was deleted, moved or edited).":
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",

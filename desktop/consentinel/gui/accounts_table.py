@@ -40,6 +40,7 @@ from consentinel.gui.qt_by_name import (
     ACCESSIBLE_DESCRIPTION_ROLE,
     ACCESSIBLE_TEXT_ROLE,
     USER_ROLE,
+    set_by_name,
 )
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
@@ -93,6 +94,8 @@ class AccountsTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        # Over their cells' words, not centred above them (the last column is wide).
+        set_by_name(header, "defaultAlignment", "AlignLeft|AlignVCenter")
         self._status_width: int | None = None
         self.retranslate()
         self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
@@ -107,7 +110,7 @@ class AccountsTable(QTableWidget):
     def _widest_status(self) -> int:
         """The status column's width for its widest word, dot and padding included."""
         if self._status_width is None:
-            texts = [*all_status_texts(), self.tr("Signed in, not checked since")]
+            texts = [*all_status_texts(), self.tr("Signed in, not checked yet")]
             widest = QStandardItem(max(texts, key=self.fontMetrics().horizontalAdvance))
             widest.setIcon(dot_icon(GREY))
             # Asked of this table's own delegate, as a cell of it would be (a second table
@@ -248,7 +251,7 @@ class AccountsTable(QTableWidget):
             return _dot_item(step_name(row.step), BLUE)
         if row.signed_in_since:
             return _dot_item(
-                self.tr("Signed in, not checked since"),
+                self.tr("Signed in, not checked yet"),
                 GREY,
                 self.tr(
                     "The sign-in worked and the session is saved. The next check reads the "
@@ -287,7 +290,17 @@ class AccountsTable(QTableWidget):
             # "Not shown" only when the page was read without this box (X's gradual roll-out);
             # a check that never reached the page (sign-in needed, error) knows nothing of it.
             if box not in row.hidden_on:
-                return QTableWidgetItem(capitalised(not_shown()) if row.boxes else "—")
+                if not row.boxes:
+                    return QTableWidgetItem("—")
+                # A grey dot: its words line up with the other rows' under the column's title.
+                return _dot_item(
+                    capitalised(not_shown()),
+                    GREY,
+                    self.tr(
+                        "X's page does not show this box to this account (X shows it to some "
+                        "accounts only): there is nothing to untick."
+                    ),
+                )
             # X's data holds it on: said in words, and in the colour of a box still on.
             return _dot_item(
                 capitalised(self.tr("not shown, on at X")),

@@ -46,6 +46,7 @@ class CheckPanel(QWidget):
         self.cancel_button.setText(self.tr("Ca&ncel check"))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%p%"))  # (French: "40 %")
         self._describe_progress()
         self.cancel_button.setEnabled(True)
         self.show()

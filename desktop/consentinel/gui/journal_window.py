@@ -160,6 +160,9 @@ class JournalWindow(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)  # (titles turned bold over a selected row)
+        # Over their cells' words, as in the accounts table.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Sized from the rows in view and the next 100, not the next 1 000: time, account, kind
         # and outcome take much the same width in every row, and a long journal opened twice

@@ -163,7 +163,7 @@ class SettingsDialog(QDialog):
         )
         self.language_note.setWordWrap(True)
         self.notifications = QCheckBox(
-            self.tr("Show a &notification when X changes something or needs me")
+            self.tr("Show a &notification when X switches a box back on or a check needs me")
         )
         self.notifications.setChecked(s.notifications)
         app = QGroupBox(self.tr("Application"))
@@ -202,17 +202,18 @@ class SettingsDialog(QDialog):
         self.save_error.setWordWrap(True)
         self.save_error.setStyleSheet(error_style())
         self.save_error.hide()
+        # Cancel, not Close: what it does to changes not saved (Save closes the dialog).
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
         # The settings scroll when the screen is too small for them (200 % on a 1080p screen),
-        # so that Save and Close always stay in view.
+        # so that Save and Cancel always stay in view.
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)

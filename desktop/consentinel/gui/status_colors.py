@@ -27,7 +27,7 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
         return GREY
     return {
         Status.OPTED_OUT: GREEN,
-        Status.FIXED: BLUE,
+        Status.FIXED: GREEN,  # off now, as opted out (blue is a check still running)
         Status.WOULD_FIX: ORANGE,
         Status.NEEDS_USER: ORANGE,
         Status.SIGNIN_FAILED: RED,
