@@ -231,7 +231,7 @@
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="188" />
             <source>Secrets cannot be stored. {problem}</source>
-            <translation>Impossible de ranger les secrets. {problem}</translation>
+            <translation>Impossible d'enregistrer les secrets. {problem}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="194" />
@@ -255,8 +255,8 @@
             <translation>Rien n'a été enregistré : {problem}</translation>
         </message>
         <message>
-            <source>Each box X shows on its Grok settings page. Ticked here: Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
-            <translation>Chaque case que X affiche sur sa page des paramètres Grok. Cochée ici : Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
+            <source>The boxes of X's Grok settings page. Tick one here, and Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
+            <translation>Les cases de la page des paramètres Grok de X. Cochez-en une ici, et Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
         </message>
         <message>
             <source>&amp;Remove the saved 2FA secret</source>
@@ -1116,7 +1116,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
             <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
-            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous-y (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
+            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous dans cette fenêtre (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
@@ -1361,7 +1361,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
 • the saved browser sessions;
 {secrets}
 • the list of accounts and the log;
-• the checks while Consentinel is closed, and its start at login.
+• the scheduled checks while Consentinel is closed, and its start at login.
 
 Your other settings are kept. Nothing changes on X. This cannot be undone.</source>
             <translation>Ceci supprime, sur cet ordinateur :
@@ -1369,7 +1369,7 @@ Your other settings are kept. Nothing changes on X. This cannot be undone.</sour
 • les sessions de navigateur enregistrées ;
 {secrets}
 • la liste des comptes et le fichier de diagnostic (log) ;
-• les vérifications quand Consentinel est fermé, et son démarrage à l'ouverture de session.
+• les vérifications planifiées quand Consentinel est fermé, et son démarrage à l'ouverture de session.
 
 Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversible.</translation>
         </message>
@@ -1443,7 +1443,7 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
 You can download Chromium for Consentinel alone (about 170 MB, kept in its data folder), or choose a browser that is already installed.</source>
             <translation>Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et aucun n'a été trouvé sur cet ordinateur.
 
-Vous pouvez télécharger Chromium pour Consentinel seul (environ 170 Mo, gardé dans son dossier de données), ou choisir un navigateur déjà installé.</translation>
+Vous pouvez télécharger un Chromium réservé à Consentinel (environ 170 Mo, gardé dans son dossier de données), ou choisir un navigateur déjà installé.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />

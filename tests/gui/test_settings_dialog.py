@@ -282,7 +282,7 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     assert ctx.journal.count() == 0  # a fresh journal, usable again
     assert ctx.journal.verify().ok
     assert "deleted" in dialog.delete_label.text()
-    assert "the checks while Consentinel is closed, and its start at login" in seen[0]
+    assert "the scheduled checks while Consentinel is closed, and its start at login" in seen[0]
     assert list(ctx.paths.sessions_dir.iterdir()) == []
     assert not [p for p in ctx.paths.config_dir.iterdir() if p.name.startswith("accounts")]
     assert [p.name for p in ctx.paths.logs_dir.iterdir()] == ["consentinel.log"]

@@ -273,7 +273,10 @@ def check_sandbox(preference: str | None = None) -> Check:
         return Check(
             name,
             None,
-            tr("off: Consentinel runs as root, and Chromium cannot sandbox a browser root runs"),
+            tr(
+                "off: Consentinel runs as root, and Chromium cannot sandbox a browser started "
+                "by root"
+            ),
             tr(
                 "Run Consentinel as your own user: then X's pages are drawn in processes that "
                 "cannot reach your files."

@@ -146,10 +146,11 @@ FRENCH: dict[str, str] = {
     "every day": "chaque jour",
     "every week": "chaque semaine",
     "Scheduled check: not installed. This computer does not run systemd, so nothing checks"
-    " while Consentinel is closed; `consentinel schedule install` says how to have cron do it.":
+    " while Consentinel is closed; the command \"consentinel schedule install\" says how to have"
+    " cron do it.":
         "Vérification planifiée : non installée. Cet ordinateur n'utilise pas systemd, donc rien"
-        " ne vérifie quand Consentinel est fermé ; `consentinel schedule install` explique"
-        " comment le confier à cron.",
+        " ne vérifie quand Consentinel est fermé ; la commande « consentinel schedule install »"
+        " explique comment le confier à cron.",
     "Consentinel: check that X accounts stay out of AI training": (
         "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     ),
@@ -461,8 +462,10 @@ FRENCH: dict[str, str] = {
     "7.":
         "Ce secret 2FA n'est pas valide : il ne doit contenir que les lettres A à Z et les "
         "chiffres 2 à 7.",
-    "This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).":
-        "Ce secret 2FA est trop court : X donne 16 ou 32 lettres et chiffres (2 à 7).",
+    "This 2FA secret is too short: X gives 16 or 32 characters, letters A to Z and digits 2 "
+    "to 7.":
+        "Ce secret 2FA est trop court : X en donne de 16 ou 32 caractères, lettres A à\u00a0Z "
+        "et chiffres 2 à\u00a07.",
     "Unknown box {name}: use {valid}.": "Case inconnue {name} : utilisez {valid}.",
     "confirmed": "confirmée",  # (the box: « case … : cochée → décochée (confirmée) »)
     "entry {id} does not follow the one before it (an entry was deleted, moved or edited).":
@@ -605,9 +608,9 @@ FRENCH: dict[str, str] = {
     # -- the doctor's browser sandbox line (core/doctor.py)
     "Browser sandbox": "Bac à sable",
     "no browser to try it with": "aucun navigateur avec lequel l'essayer",
-    "off: Consentinel runs as root, and Chromium cannot sandbox a browser root runs":
-        "désactivé : Consentinel tourne en root, et Chromium ne peut pas isoler un navigateur "
-        "lancé par root",
+    "off: Consentinel runs as root, and Chromium cannot sandbox a browser started by root":
+        "désactivé : Consentinel s'exécute en tant que root, et Chromium ne peut pas isoler un "
+        "navigateur lancé par root",
     "Run Consentinel as your own user: then X's pages are drawn in processes that cannot "
     "reach your files.":
         "Lancez Consentinel avec votre propre compte : les pages de X sont alors affichées par "

@@ -82,7 +82,10 @@ def _clean_base32(text: str) -> str:
         raise not_valid
     if len(secret) < _MIN_SECRET_CHARS:
         raise InvalidTotpSecret(
-            tr("This 2FA secret is too short: X gives 16 or 32 letters and digits (2 to 7).")
+            tr(
+                "This 2FA secret is too short: X gives 16 or 32 characters, letters A to Z and "
+                "digits 2 to 7."
+            )
         )
     try:
         base64.b32decode(secret + "=" * (-len(secret) % 8))

@@ -130,7 +130,7 @@ class AccountDialog(QDialog):
         box_layout = QVBoxLayout(boxes)
         meaning = self._meaning = QLabel(
             self.tr(
-                "Each box X shows on its Grok settings page. Ticked here: Consentinel unticks "
+                "The boxes of X's Grok settings page. Tick one here, and Consentinel unticks "
                 "it on X and keeps it unticked. Training is always kept off."
             )
         )

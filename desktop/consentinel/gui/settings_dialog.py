@@ -480,7 +480,7 @@ class SettingsDialog(QDialog):
                 "• the saved browser sessions;\n"
                 "{secrets}\n"
                 "• the list of accounts and the log;\n"
-                "• the checks while Consentinel is closed, and its start at login.\n\n"
+                "• the scheduled checks while Consentinel is closed, and its start at login.\n\n"
                 "Your other settings are kept. Nothing changes on X. This cannot be undone."
             )
             .replace("{entries}", self._entries_text(what.journal_entries))

@@ -277,7 +277,8 @@ class SystemdUserJob:
                     tr(
                         "Scheduled check: not installed. This computer does not run "
                         "systemd, so nothing checks while Consentinel is closed; "
-                        "`consentinel schedule install` says how to have cron do it."
+                        'the command "consentinel schedule install" says how to have cron '
+                        "do it."
                     ),
                     unavailable=True,
                 )
