@@ -6,6 +6,7 @@ from pathlib import Path
 
 import keyring.backends.fail
 import keyring.errors
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -432,3 +433,48 @@ def test_the_edit_dialogs_alt_letters_are_one_per_control_in_both_languages(
             assert len(letters) == len(set(letters)) >= 8, (language, texts)
     finally:
         translators.switch("en")
+
+
+class _KeepsWhatItDeletes(MemoryKeyring):
+    """A keyring that refuses a removal and says nothing of it, as macOS's Keychain may when
+    its prompt is refused (which cannot run here)."""
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise keyring.errors.PasswordDeleteError("refused")
+
+
+def test_a_removal_the_keyring_did_not_do_is_said_not_journaled(qtbot: QtBot) -> None:
+    vault = Vault(_KeepsWhatItDeletes())
+    ctx = AppContext.create(vault=vault)
+    ctx.accounts.add(Account("ivy"))
+    vault.set_totp("ivy", TOTP)
+    dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(dialog)
+    assert dialog.remove_totp is not None
+    dialog.remove_totp.click()
+    dialog.save_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "Nothing was saved" in dialog.save_error.text()
+    assert "did not remove the 2FA secret of @ivy" in dialog.save_error.text()
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
+def test_a_removal_is_undone_when_the_account_cannot_be_saved(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("jo"))
+    memory_vault.set_totp("jo", TOTP)
+    dialog = AccountDialog(ctx, ctx.accounts.get("jo"))
+    qtbot.addWidget(dialog)
+
+    def disk_full(_account: Account) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ctx.accounts, "update", disk_full)
+    assert dialog.remove_totp is not None
+    dialog.remove_totp.click()
+    dialog.save_button.click()
+    assert "Nothing was saved" in dialog.save_error.text()
+    assert memory_vault.get_totp("jo") == TOTP  # put back
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []

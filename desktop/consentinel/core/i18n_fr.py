@@ -657,6 +657,8 @@ FRENCH: dict[str, str] = {
     "new password saved": "nouveau mot de passe enregistré",
     "new 2FA secret saved": "nouveau secret 2FA enregistré",
     "2FA secret removed": "secret 2FA retiré",
+    "{keyring} did not remove the 2FA secret of @{handle}.":
+        "{keyring} n'a pas retiré le secret 2FA de @{handle}.",
     "; ": " ; ",
     # -- a sentence's date (core/moments.py): « le 1er déc. 2026 à 19:42 »
     "{day} {month} {year} {time}": "{day} {month} {year} à {time}",

@@ -37,13 +37,18 @@ class LockInfo(NamedTuple):
     pid: int | None
     host: str | None
     started_at: datetime | None
+    #: The holder is ending (`RunLock.say_closing`): it gives the lock back soon.
+    closing: bool = False
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "pid": self.pid,
             "host": self.host,
             "started_at": self.started_at.isoformat() if self.started_at else None,
         }
+        if self.closing:
+            data["closing"] = True
+        return data
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LockInfo | None:
@@ -65,6 +70,7 @@ class LockInfo(NamedTuple):
             pid=pid if isinstance(pid, int) else None,
             host=host if isinstance(host, str) else None,
             started_at=started_at,
+            closing=raw.get("closing") is True,
         )
 
     def describe(self) -> str:
@@ -98,6 +104,7 @@ class RunLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fd: int | None = None
+        self._info: LockInfo | None = None
         self._guard = threading.Lock()
 
     @property
@@ -115,7 +122,8 @@ class RunLock:
                 fd = self._try_lock()
                 if fd is not None:
                     self._fd = fd
-                    self._write_info(fd)
+                    self._info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
+                    self._write_info(fd, self._info)
                     return True
                 if not wait or (deadline is not None and time.monotonic() >= deadline):
                     return False
@@ -191,9 +199,15 @@ class RunLock:
         os.close(fd)
         return None
 
+    def say_closing(self) -> None:
+        """Tells whoever reads the lock that its holder is ending and will give it back soon
+        (it is kept until then)."""
+        with self._guard:
+            if self._fd is not None and self._info is not None:
+                self._write_info(self._fd, self._info._replace(closing=True))
+
     @staticmethod
-    def _write_info(fd: int) -> None:
-        info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
+    def _write_info(fd: int, info: LockInfo) -> None:
         data = json.dumps(info.to_json(), sort_keys=True).encode("utf-8")
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)

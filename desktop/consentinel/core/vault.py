@@ -362,6 +362,14 @@ class Vault:
         """Forget this account's 2FA secret (its 2FA turned off on X, or a secret not to be
         kept here): its entry, and the original it was copied from (see delete_account)."""
         self._delete(_entry(handle, "totp"))
+        if self.get_totp(handle) is not None:  # (a backend may refuse and say nothing: macOS)
+            raise VaultError(
+                tr(
+                    "{keyring} did not remove the 2FA secret of @{handle}.",
+                    keyring=self.backend_label(),
+                    handle=handle,
+                )
+            )
         self._delete_adopted_originals(handle, kinds=("totp",))
 
     def delete_account(self, handle: str) -> None:

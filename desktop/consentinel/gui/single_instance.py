@@ -47,6 +47,9 @@ _IO_TIMEOUT_MS = 1500
 #: How long a later instance keeps asking a first one that holds the lock but does not answer
 #: yet (it opens its socket once its window is painted, a fraction of a second after it starts).
 ANSWER_TIMEOUT_S = 5.0
+#: How long a later instance waits for a first one that said it is closing (its check is
+#: cancelled at a safe point, its browser closed: up to a minute), to be the app after it.
+CLOSING_WAIT_S = 90.0
 _RETRY_S = 0.05
 #: How often the first instance makes sure its lock and its socket are still where later
 #: instances look for them.
@@ -104,6 +107,9 @@ class SingleInstance(QObject):
         self._socket_id: tuple[int, int] | None = None
         self._keeper: QTimer | None = None
         self._trouble_said = False
+        self._listen_trouble_said = False
+        #: keep_claim's looks in a row that found another app holding this folder's lock.
+        self._taken_seen = 0
 
     @property
     def name(self) -> str:
@@ -117,6 +123,7 @@ class SingleInstance(QObject):
         """FIRST when this process took the lock; else asks the holder to show its window."""
         deadline = time.monotonic() + self._answer_timeout_s
         knocks = 0
+        closing_said = False
         while True:
             if self._lock.acquire(wait=False):
                 if self._answered_elsewhere():  # (the first one's lock file went)
@@ -126,7 +133,14 @@ class SingleInstance(QObject):
                 return Claim.FIRST
             if self._knock(self.name):
                 return Claim.FORWARDED
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if not closing_said:
+                holder = self._lock.holder()
+                if holder is not None and holder.closing:  # this launch is the app once it ends
+                    log.info("the running app is closing: waiting for it to end")
+                    deadline = max(deadline, now + CLOSING_WAIT_S)
+                    closing_said = True
+            if now >= deadline:
                 return Claim.UNANSWERED
             knocks += 1
             if knocks == 1:
@@ -158,6 +172,9 @@ class SingleInstance(QObject):
         older = self._older_app_name
         if older is not None and self._knock(older, answer_needed=False):
             log.info("an app of version 0.1.0 was asked to come forward")
+            # No lock file left, so that the next launch looks for that app again.
+            with contextlib.suppress(OSError):
+                self._lock.path.unlink()
             return True
         return False
 
@@ -204,7 +221,10 @@ class SingleInstance(QObject):
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            log.warning("single-instance server could not listen: %s", server.errorString())
+            # (tried again every KEEP_CLAIM_MS: said once)
+            level = logging.DEBUG if self._listen_trouble_said else logging.WARNING
+            log.log(level, "single-instance server could not listen: %s", server.errorString())
+            self._listen_trouble_said = True
             server.deleteLater()
             return
         server.newConnection.connect(self._on_connection)
@@ -225,15 +245,25 @@ class SingleInstance(QObject):
             if not self._lock.held and self._lock.path.parent.is_dir():
                 if self._lock.acquire(wait=False):
                     log.info("the app lock was taken again at %s", self._lock.path)
+                    self._taken_seen = 0
                 else:
-                    log.warning(
-                        "another app took this folder's lock (%s): this one ends",
-                        self._lock.holder(),
-                    )
-                    self._step_aside()
+                    # Held a moment by a launch knocking here; held at two looks in a row
+                    # (30 s apart), by another app.
+                    self._taken_seen += 1
+                    if self._taken_seen >= 2:
+                        log.warning(
+                            "another app took this folder's lock (%s): this one ends",
+                            self._lock.holder(),
+                        )
+                        self._step_aside()
                     return
             path = self._socket_path(self.name)
-            if self._server is not None and path is not None and not os.path.exists(path):
+            if (
+                self._server is not None
+                and path is not None
+                and _identity(path) != self._socket_id
+                and (self._lock.held or not os.path.exists(path))
+            ):
                 log.info("this app's socket file went: listening again")
                 self._close_server()
             self.listen()  # (when it went, or could not open before)
@@ -272,9 +302,12 @@ class SingleInstance(QObject):
                 self.activated.emit()
 
     def stop_answering(self) -> None:
-        """No more "come forward" taken (the app is ending): a later launch waits for the lock
-        instead of being sent to an app about to go."""
+        """No more "come forward" taken (the app is ending): a later launch waits for the lock,
+        and is the app once this one gave it back, instead of being sent to an app about to
+        go (or told it does not answer)."""
         self._close_server()
+        with contextlib.suppress(OSError):
+            self._lock.say_closing()
 
     def _close_server(self) -> None:
         server, self._server = self._server, None
