@@ -533,3 +533,22 @@ def test_launches_after_an_update_find_a_running_0_1_app_every_time(
                 assert not paths.instance_lock_path.exists()
     finally:
         watchdog.stop()
+
+
+def test_the_sockets_folder_is_qts_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worked out without QDir (its Python type costs the first frame 0.5 ms), it must be
+    where Qt puts a socket named without a folder, or no running app would ever be found."""
+    from consentinel.gui.single_instance import temp_dir
+
+    monkeypatch.delenv("TMPDIR", raising=False)
+    assert temp_dir() == QDir.tempPath()
+    monkeypatch.setenv("TMPDIR", f"{tmp_path}/sockets/")
+    (tmp_path / "sockets").mkdir()
+    assert temp_dir() == QDir.tempPath() == f"{tmp_path}/sockets"
+
+
+def test_the_name_version_0_1_listened_on_is_worked_out_as_it_did() -> None:
+    import hashlib
+
+    digest = hashlib.sha256(b"/home/ana/Consentinel").hexdigest()[:16]
+    assert server_name_0_1("/home/ana/Consentinel") == f"org.consentinel.Consentinel-{digest}"

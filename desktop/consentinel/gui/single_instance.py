@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel import APP_ID
 from consentinel.core.lock import LockInfo, RunLock
@@ -73,10 +73,28 @@ def server_name(data_root: str) -> str:
 
 
 def server_name_0_1(data_root: str) -> str:
-    """The name version 0.1.0 listened on (it took no lock, and wrote nothing back)."""
-    import hashlib
+    """The name version 0.1.0 listened on (it took no lock, and wrote nothing back): worked
+    out at the start of a folder with no lock file yet."""
+    try:  # CPython's own SHA-256, without hashlib's OpenSSL (2 ms)
+        from _sha256 import sha256
+    except ImportError:  # (named _sha2 from Python 3.12)
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
+    return f"{APP_ID}-{sha256(data_root.encode('utf-8')).hexdigest()[:16]}"
 
-    return f"{APP_ID}-{hashlib.sha256(data_root.encode('utf-8')).hexdigest()[:16]}"
+
+def temp_dir() -> str:
+    """Qt's `QDir.tempPath()`, where a socket named without a folder lives, without having
+    PySide build QDir's type before the first frame (0.5 ms): TMPDIR, else /tmp (macOS
+    without TMPDIR: Qt's own answer)."""
+    temp = os.environ.get("TMPDIR", "")
+    if not temp and sys.platform == "darwin":
+        from PySide6.QtCore import QDir
+
+        return QDir.tempPath()
+    return os.path.normpath(temp or "/tmp")
 
 
 class SingleInstance(QObject):
@@ -158,7 +176,7 @@ class SingleInstance(QObject):
         file cannot be deleted while it is held there)."""
         if sys.platform == "win32":
             return None
-        return name if os.path.isabs(name) else os.path.join(QDir.tempPath(), name)
+        return name if os.path.isabs(name) else os.path.join(temp_dir(), name)
 
     def _answered_elsewhere(self) -> bool:
         """True when, though this process got the lock, a first instance answered on the
