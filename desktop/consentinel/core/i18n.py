@@ -10,7 +10,6 @@ this module is for Qt-free code.
 from __future__ import annotations
 
 import importlib
-import locale
 import os
 from functools import cache
 
@@ -50,6 +49,8 @@ def system_language() -> str:
         value = os.environ.get(var, "")
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
+    import locale  # (the environment nearly always answers: 0.7 ms of a start spared)
+
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:

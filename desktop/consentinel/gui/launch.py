@@ -17,6 +17,8 @@ from consentinel.core.i18n import current_language, tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from consentinel.gui.quit_signals import QuitOnSignals
+
 log = logging.getLogger(__name__)
 
 #: 2: no screen, or the data folder cannot be made; 3: an app already runs and does not answer.
@@ -130,7 +132,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.gui.logging_setup import setup_logging_or_stderr
     from consentinel.gui.message_style import is_dark
     from consentinel.gui.qt_by_name import warm_up_later
-    from consentinel.gui.quit_signals import QuitOnSignals
     from consentinel.gui.safety_net import SafetyNet
     from consentinel.gui.single_instance import (
         Claim,
@@ -226,13 +227,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     collector = GuiThreadCollector(app)  # a check's worker thread must never delete Qt objects
     collector.start()
-    # A logout's SIGTERM or a terminal's Ctrl-C ends the app as Quit does.
-    on_signals = QuitOnSignals(lambda: app.exit(0), app)
-    controller.after_first_frame(on_signals.install)
+    # A logout's SIGTERM or a terminal's Ctrl-C ends the app as Quit does (from the first
+    # frame on: its module and Python's signal module are not loaded before).
+    on_signals: list[QuitOnSignals] = []
+    controller.after_first_frame(lambda: on_signals.append(_quit_on_signals(app)))
     try:
         return int(app.exec())
     finally:
-        on_signals.uninstall()  # from here a second SIGTERM ends the process at once
+        for handler in on_signals:  # from here a second SIGTERM ends the process at once
+            handler.uninstall()
         if instance is not None:
             instance.stop_answering()  # a launch now waits for the lock, not for this app
         controller.shutdown()
@@ -240,6 +243,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             instance.release()
         safety.uninstall()
         collector.stop()
+
+
+def _quit_on_signals(app: QApplication) -> QuitOnSignals:
+    from consentinel.gui.quit_signals import QuitOnSignals
+
+    handler = QuitOnSignals(lambda: app.exit(0), app)
+    handler.install()
+    return handler
 
 
 def _follow_dark_palette(app: QApplication) -> None:
