@@ -1,5 +1,5 @@
 """`consentinel log --json|--csv --output FILE`: an export only its owner can read, whatever the
-umask (a file made by the shell's `>` is readable by every user of the computer)."""
+umask (a file made by the shell's `>` is often readable by other users)."""
 
 from __future__ import annotations
 

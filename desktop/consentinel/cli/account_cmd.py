@@ -54,8 +54,8 @@ def add_parser(sub: Any) -> None:
     add.add_argument("--email", metavar="EMAIL", help=tr("the email address X may ask for"))
     add.add_argument("--phone", metavar=tr("PHONE"), help=tr("the phone number X may ask for"))
     keep_help = tr(
-        "boxes to keep off besides training, which always is: e.g. memory (default: all; '' "
-        "for training alone)"
+        "boxes to keep off besides training (always off): personalization, memory, or all "
+        "(the default); '' for training alone"
     )
     add.add_argument("--keep", metavar=tr("BOXES"), help=keep_help)
     add.set_defaults(handler=_add)
@@ -78,8 +78,8 @@ def add_parser(sub: Any) -> None:
         "--keep",
         metavar=tr("BOXES"),
         help=tr(
-            "boxes to keep off besides training, which always is: e.g. memory, or all; '' for "
-            "training alone"
+            "boxes to keep off besides training (always off): personalization, memory, or "
+            "all; '' for training alone"
         ),
     )
     edit.set_defaults(handler=_edit)
@@ -89,7 +89,7 @@ def add_parser(sub: Any) -> None:
     rm.add_argument(
         "--keep-unreachable-secrets",
         action="store_true",
-        help=tr("remove it even when no keyring can be reached to delete its secrets"),
+        help=tr("remove the account even when no keyring can be reached (its secrets stay there)"),
     )
     rm.add_argument(
         "-y", "--yes", action="store_true", help=tr("do not ask first (needed without a terminal)")
@@ -254,7 +254,7 @@ def _list(args: argparse.Namespace) -> int:
     if not accounts:
         from consentinel.cli.account_restore_cmd import missing_accounts_hint
 
-        print(tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin"))
+        print(tr("No accounts yet. Add one with: consentinel account add HANDLE"))
         hint = missing_accounts_hint(ctx)
         if hint:
             print(hint)

@@ -16,7 +16,7 @@ def add_parser(sub: Any) -> None:
         nargs="?",
         choices=["install"],
         metavar="install",
-        help=tr("download Playwright's Chromium into the user's data folder"),
+        help=tr("download Playwright's Chromium into Consentinel's data folder"),
     )
     browser.set_defaults(handler=_browser)
 

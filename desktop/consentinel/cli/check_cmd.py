@@ -58,9 +58,7 @@ def add_parsers(sub: Any) -> None:
 
 def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
     if not ctx.accounts.list():
-        raise UsageError(
-            tr("No accounts yet. Add one with: consentinel account add HANDLE --password-stdin")
-        )
+        raise UsageError(tr("No accounts yet. Add one with: consentinel account add HANDLE"))
     if not raw:
         return None
     return [known_account(ctx, parse_handle(text)).handle for text in raw]

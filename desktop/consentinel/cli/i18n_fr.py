@@ -21,9 +21,9 @@ FRENCH: dict[str, str] = {
     "PHONE": "TÉLÉPHONE",
     "FILE": "FICHIER",
     "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
-    "file made by the shell's > is readable by every user of the computer)":
+    "file made by the shell's > is often readable by other users)":
         "avec --json ou --csv : écrire FICHIER, lisible par vous seul, au lieu d'afficher (un "
-        "fichier créé par le > du shell est lisible par tous les utilisateurs de l'ordinateur)",
+        "fichier créé par le > du shell est souvent lisible par les autres utilisateurs)",
     "{path} is in Consentinel's own folders, where an export could replace what "
     "it keeps: choose another place, such as {exports}.":
         "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
@@ -78,9 +78,8 @@ FRENCH: dict[str, str] = {
     ),
     "Keeps your X accounts out of AI training, and keeps them out.":
         "Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement.",
-    "No accounts yet. Add one with: consentinel account add HANDLE --password-stdin":
-        "Aucun compte pour l'instant. Ajoutez-en un avec : "
-        "consentinel account add IDENTIFIANT --password-stdin",
+    "No accounts yet. Add one with: consentinel account add HANDLE":
+        "Aucun compte pour l'instant. Ajoutez-en un avec : consentinel account add IDENTIFIANT",
     "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
     "or run: consentinel browser install":
         "Aucun navigateur trouvé. Installez Chromium (Debian/Ubuntu : sudo apt install chromium) "
@@ -112,7 +111,7 @@ FRENCH: dict[str, str] = {
         "à côté de lui.",
     "The password is empty: nothing was saved.":
         "Le mot de passe est vide : rien n'a été enregistré.",
-    "X password (leave empty to skip): ": "Mot de passe X (laisser vide pour passer) : ",
+    "X password (leave empty to skip): ": "Mot de passe X (vide pour ignorer) : ",
     "X password: ": "Mot de passe X : ",
     "Type it again: ": "Tapez-le à nouveau : ",
     "The account is added without a password or 2FA secret.":
@@ -133,10 +132,10 @@ FRENCH: dict[str, str] = {
         "l'adresse e-mail que X peut demander ('' la retire)",
     "the phone number X may ask for ('' removes it)":
         "le numéro de téléphone que X peut demander ('' le retire)",
-    "boxes to keep off besides training, which always is: e.g. memory, or all; '' for "
-    "training alone":
-        "cases à garder décochées en plus de l'entraînement, qui l'est toujours : p. ex."
-        " mémoire, ou toutes ; '' pour l'entraînement seul",
+    "boxes to keep off besides training (always off): personalization, memory, or all; '' "
+    "for training alone":
+        "cases à garder décochées en plus de l'entraînement (toujours décoché) : "
+        "personnalisation, mémoire, ou toutes ; '' pour l'entraînement seul",
     "Nothing to change: give --email, --phone or --keep.":
         "Rien à changer : donnez --email, --phone ou --keep.",
     "@{handle} already has these details: nothing changed.":
@@ -166,13 +165,13 @@ FRENCH: dict[str, str] = {
         "oublier le secret enregistré (2FA désactivée sur X, ou à ne pas garder ici)"
     ),
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
-    "2FA (TOTP) secret (leave empty to skip): ": "Secret 2FA (TOTP) (laisser vide pour passer) : ",
+    "2FA (TOTP) secret (leave empty to skip): ": "Secret 2FA TOTP (vide pour ignorer) : ",
     "Give the secret on standard input with --totp-stdin.":
         "Donnez le secret sur l'entrée standard avec --totp-stdin.",
-    "boxes to keep off besides training, which always is: e.g. memory (default: all; '' for "
-    "training alone)":
-        "cases à garder décochées en plus de l'entraînement, qui l'est toujours : p. ex. mémoire"
-        " (par défaut : toutes ; '' pour l'entraînement seul)",
+    "boxes to keep off besides training (always off): personalization, memory, or all (the "
+    "default); '' for training alone":
+        "cases à garder décochées en plus de l'entraînement (toujours décoché) : "
+        "personnalisation, mémoire, ou toutes (par défaut) ; '' pour l'entraînement seul",
     "change the stored password": "changer le mot de passe enregistré",
     "check that the journal and its screenshots were not edited or truncated (the whole "
     "journal)":
@@ -182,12 +181,12 @@ FRENCH: dict[str, str] = {
         "--verify vérifie tout le journal, les entrées de chaque compte.",
     "check the accounts and untick what must be off":
         "vérifier les comptes et décocher ce qui doit l'être",
-    "download Playwright's Chromium into the user's data folder":
-        "télécharger le Chromium de Playwright dans le dossier de données de l'utilisateur",
+    "download Playwright's Chromium into Consentinel's data folder":
+        "télécharger le Chromium de Playwright dans le dossier de données de Consentinel",
     "list the accounts": "lister les comptes",
     "not checked yet": "pas encore vérifié",
-    "remove it even when no keyring can be reached to delete its secrets":
-        "le retirer même si aucun trousseau n'est joignable pour en supprimer les secrets",
+    "remove the account even when no keyring can be reached (its secrets stay there)":
+        "retirer le compte même si aucun trousseau n'est joignable (ses secrets y restent)",
     "Nothing was removed. To remove the account anyway and leave any secrets it has in that "
     "keyring: consentinel account remove {handle} --keep-unreachable-secrets":
         "Rien n'a été retiré. Pour retirer le compte quand même et laisser dans ce trousseau les "
@@ -238,7 +237,7 @@ FRENCH: dict[str, str] = {
     "edit HANDLE --email … --phone …":
         "Leurs mots de passe, secrets 2FA et sessions enregistrées servent comme avant. Une "
         "adresse e-mail ou un numéro de téléphone que X peut demander ne figure pas dans le "
-        "journal : rajoutez-le avec consentinel account edit HANDLE --email … --phone …",
+        "journal : rajoutez-le avec consentinel account edit IDENTIFIANT --email … --phone …",
     "The journal knows an account the list lacks ({handles}): consentinel account restore "
     "adds it back.":
         "Le journal connaît un compte qui manque à la liste ({handles}) : consentinel account "
@@ -304,7 +303,7 @@ FRENCH: dict[str, str] = {
     "show the version and exit": "afficher la version et quitter",
     "The journal has no entry for @{handle}.": "Le journal n'a aucune entrée pour @{handle}.",
     "nobody is at the keyboard: never ask, record what needs you":
-        "personne au clavier : ne rien demander, noter ce qui vous attend",
+        "personne au clavier : ne rien demander, noter ce qui a besoin de vous",
     "only this account": "seulement ce compte",
     "open the app on the simulated X": "ouvrir l'application sur le X simulé",
     "print JSON": "afficher en JSON",
@@ -359,7 +358,7 @@ FRENCH: dict[str, str] = {
     "error": "erreur",
     # The doctor (core/doctor.py, cli/doctor_cmd.py)
     "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":
-        "vérifier cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "
+        "diagnostiquer cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "
         "planification, X",
     "All good.": "Tout va bien.",
     "Nothing to fix on this computer, but X cannot be reached from here.":

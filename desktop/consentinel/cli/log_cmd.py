@@ -27,16 +27,6 @@ def add_parser(sub: Any) -> None:
     fmt = log.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
-    log.add_argument("--account", metavar=tr("HANDLE"), help=tr("only this account"))
-    log.add_argument(
-        "-o",
-        "--output",
-        metavar=tr("FILE"),
-        help=tr(
-            "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
-            "file made by the shell's > is readable by every user of the computer)"
-        ),
-    )
     # --verify checks the whole journal and prints a verdict: with a format, it would be ignored.
     fmt.add_argument(
         "--verify",
@@ -52,6 +42,18 @@ def add_parser(sub: Any) -> None:
         help=tr(
             "when the journal no longer verifies: keep it as it is, next to a new one that "
             "starts with an entry naming it"
+        ),
+    )
+    # (--account and --output after the group's last option: argparse then draws the group as
+    # [--json | --csv | --verify | --start-over], as the README does)
+    log.add_argument("--account", metavar=tr("HANDLE"), help=tr("only this account"))
+    log.add_argument(
+        "-o",
+        "--output",
+        metavar=tr("FILE"),
+        help=tr(
+            "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
+            "file made by the shell's > is often readable by other users)"
         ),
     )
     log.set_defaults(handler=_log)

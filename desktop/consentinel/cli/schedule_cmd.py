@@ -43,7 +43,7 @@ def add_parser(sub: Any) -> None:
     remove.add_argument(
         "--login-item",
         action="store_true",
-        help=tr("also remove the start at login (what an uninstaller runs)"),
+        help=tr("also remove the start at login (for uninstallers)"),
     )
     actions.add_parser("status", help=tr("say whether the OS job is installed, and when it runs"))
     schedule.set_defaults(handler=_handle)
