@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import shutil
 import socket
 import subprocess
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
 from PySide6.QtCore import QDir, QTimer
@@ -61,6 +63,14 @@ def _later(folder: Path, *extra: str) -> subprocess.Popen[str]:
          *extra],
         env=_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
+
+
+def _line(stream: IO[str], timeout: float = 30) -> str:
+    """The next line a child process writes: a test that fails, not one that hangs, when it
+    writes none."""
+    ready, _, _ = select.select([stream], [], [], timeout)
+    assert ready, f"nothing written in {timeout} s"
+    return stream.readline()
 
 
 def _later_claim(qtbot: QtBot, folder: Path, *extra: str) -> Claim:
@@ -130,7 +140,7 @@ def test_a_later_instance_waits_for_a_first_that_has_not_opened_its_socket_yet(
     try:
         assert later.stdout is not None
         # It found the lock taken and nobody answering, and says it keeps asking...
-        assert "does not answer yet" in later.stdout.readline()
+        assert "does not answer yet" in _line(later.stdout)
         # ...so that it is answered once the first one's window is up and listening.
         with qtbot.waitSignal(first.activated, timeout=10_000):
             first.listen()
@@ -338,7 +348,7 @@ def _socket_at(path: str, *, answer: str | None) -> Iterator[None]:
         [sys.executable, "-c", _ANSWERING_SOCKET, path, answer], stdout=subprocess.PIPE, text=True
     )
     try:
-        assert serving.stdout is not None and serving.stdout.readline().strip() == "ready"
+        assert serving.stdout is not None and _line(serving.stdout).strip() == "ready"
         yield
     finally:
         serving.kill()
@@ -505,7 +515,7 @@ def test_a_launch_while_the_app_is_closing_waits_and_is_the_app_after_it(
     later = _later(tmp_path, "0.3")  # (would give up after 0.3 s on an app not closing)
     try:
         assert later.stdout is not None
-        assert "closing: waiting for it to end" in later.stdout.readline()
+        assert "closing: waiting for it to end" in _line(later.stdout)
         first.release()  # ended
         out, err = later.communicate(timeout=30)
     finally:

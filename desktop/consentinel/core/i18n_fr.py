@@ -66,7 +66,8 @@ FRENCH: dict[str, str] = {
     "how often to check (default: the schedule in the settings)":
         "à quelle fréquence vérifier (par défaut : celle des paramètres)",
     "also remove the start at login (for uninstallers)":
-        "supprimer aussi le démarrage à l'ouverture de session (pour les désinstalleurs)",
+        "supprimer aussi le démarrage à l'ouverture de session (pour les programmes de "
+        "désinstallation)",
     "Scheduled check: installed ({every}), but the program it runs is gone ({program}). Install "
     "it again: consentinel schedule install, or save the settings in the app.":
         "Vérification planifiée : installée ({every}), mais le programme qu'elle lance n'existe "

@@ -120,6 +120,7 @@ class SingleInstance(QObject):
         self._answer_timeout_s = ANSWER_TIMEOUT_S if answer_timeout_s is None else answer_timeout_s
         #: Where a version 0.1.0 app would answer (it took no lock), looked at too when given.
         self._older_app_name = older_app_name
+        self._older_app_answered = False
         self._first = False
         self._server: QLocalServer | None = None
         self._socket_id: tuple[int, int] | None = None
@@ -144,8 +145,16 @@ class SingleInstance(QObject):
         closing_said = False
         while True:
             if self._lock.acquire(wait=False):
+                if self._lock.lost():  # (its file deleted as it was taken: a lock nobody sees)
+                    self._lock.release()
+                    continue
                 if self._answered_elsewhere():  # (the first one's lock file went)
                     self._lock.release()
+                    if self._older_app_answered:
+                        # No lock file left, so that the next launch looks for that app again
+                        # (deleted once closed: Windows deletes no open file).
+                        with contextlib.suppress(OSError):
+                            self._lock.path.unlink()
                     return Claim.FORWARDED
                 self._first = True
                 return Claim.FIRST
@@ -161,7 +170,7 @@ class SingleInstance(QObject):
             if now >= deadline:
                 return Claim.UNANSWERED
             knocks += 1
-            if knocks == 1:
+            if knocks == 1 and not closing_said:
                 log.info("the running app does not answer yet; asking again for a moment")
             # Nothing to wait on: the holder's socket does not exist yet, or it just quit (then
             # the next turn takes the lock).
@@ -190,9 +199,7 @@ class SingleInstance(QObject):
         older = self._older_app_name
         if older is not None and self._knock(older, answer_needed=False):
             log.info("an app of version 0.1.0 was asked to come forward")
-            # No lock file left, so that the next launch looks for that app again.
-            with contextlib.suppress(OSError):
-                self._lock.path.unlink()
+            self._older_app_answered = True
             return True
         return False
 
@@ -275,6 +282,7 @@ class SingleInstance(QObject):
                         )
                         self._step_aside()
                     return
+            self._taken_seen = 0  # (held by this app, or its folder not back yet)
             path = self._socket_path(self.name)
             if (
                 self._server is not None
