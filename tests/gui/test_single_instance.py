@@ -90,6 +90,18 @@ def _instance(tmp_path: Path, **kwargs: float) -> SingleInstance:
     return SingleInstance(server_name(str(tmp_path)), tmp_path / "app.lock", **kwargs)
 
 
+@contextmanager
+def _first_app(folder: Path) -> Iterator[SingleInstance]:
+    """The first app of `folder`: its claim taken, answering later ones; released at the end."""
+    first = _instance(folder)
+    assert first.claim() is Claim.FIRST
+    first.listen()
+    try:
+        yield first
+    finally:
+        first.release()
+
+
 def _message_boxes(monkeypatch: pytest.MonkeyPatch, kind: str) -> list[str]:
     """The texts of every QMessageBox.<kind>(...) the code under test shows, none of them modal."""
     shown: list[str] = []
@@ -117,14 +129,8 @@ def _unstarted_controller(qtbot: QtBot, ctx: AppContext) -> AppController:
 
 
 def test_the_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    try:
-        with qtbot.waitSignal(first.activated, timeout=5000):
-            assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
-    finally:
-        first.release()
+    with _first_app(tmp_path) as first, qtbot.waitSignal(first.activated, timeout=5000):
+        assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
     # Once the first has quit, the next launch is first again.
     third = _instance(tmp_path)
     assert third.claim() is Claim.FIRST
@@ -232,10 +238,7 @@ def test_a_first_app_whose_folder_was_deleted_still_answers_and_takes_its_lock_a
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    first = _instance(home)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    try:
+    with _first_app(home) as first:
         shutil.rmtree(home)  # by hand, or a clean-up tool, while the app runs
         first.keep_claim()  # its folder is not made again behind the person's back
         assert not home.exists()
@@ -248,33 +251,23 @@ def test_a_first_app_whose_folder_was_deleted_still_answers_and_takes_its_lock_a
         first.keep_claim()  # the first takes the lock again at its place
         holder = RunLock(home / "app.lock").holder()
         assert holder is not None and holder.pid == os.getpid()
-    finally:
-        first.release()
 
 
 def test_a_first_app_whose_lock_file_alone_was_deleted_takes_it_again(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    try:
+    with _first_app(tmp_path) as first:
         (tmp_path / "app.lock").unlink()
         assert RunLock(tmp_path / "app.lock").holder() is None  # nobody sees the lock now
         first.keep_claim()
         holder = RunLock(tmp_path / "app.lock").holder()
         assert holder is not None and holder.pid == os.getpid()
         assert first.listening
-    finally:
-        first.release()
 
 
 def test_an_app_that_lost_its_lock_to_another_steps_aside(qtbot: QtBot, tmp_path: Path) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    socket_path = os.path.join(QDir.tempPath(), first.name)
-    try:
+    with _first_app(tmp_path) as first:
+        socket_path = os.path.join(QDir.tempPath(), first.name)
         (tmp_path / "app.lock").unlink()
         os.remove(socket_path)  # nothing left for a later launch to find it by...
         other = _instance(tmp_path)
@@ -290,23 +283,16 @@ def test_an_app_that_lost_its_lock_to_another_steps_aside(qtbot: QtBot, tmp_path
         with qtbot.waitSignal(other.activated, timeout=5000):
             assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
         other.release()
-    finally:
-        first.release()
 
 
 def test_keeping_the_claim_through_a_file_system_error_says_it_once_in_the_log(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    try:
+    with _first_app(tmp_path) as first:
         (tmp_path / "app.lock").unlink()
         (tmp_path / "app.lock").mkdir()  # the lock cannot be made again there
         first.keep_claim()
         first.keep_claim()  # (every 30 s: not a box, nor a log line, each time)
-    finally:
-        first.release()
     said = [r.getMessage() for r in caplog.records if "could not keep" in r.getMessage()]
     assert len(said) == 1 and "Is a directory" in said[0]
 
@@ -415,32 +401,22 @@ def test_a_socket_file_left_by_an_app_that_died_does_not_stop_the_next(
 
 
 def test_a_first_app_whose_socket_file_went_listens_again(qtbot: QtBot, tmp_path: Path) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    try:
+    with _first_app(tmp_path) as first:
         os.remove(os.path.join(QDir.tempPath(), first.name))  # a clean-up of /tmp
         assert _later_claim(qtbot, tmp_path, "0.3") is Claim.UNANSWERED
         first.keep_claim()
         with qtbot.waitSignal(first.activated, timeout=5000):
             assert _later_claim(qtbot, tmp_path) is Claim.FORWARDED
-    finally:
-        first.release()
 
 
 def test_the_first_app_keeps_its_claim_on_a_timer(qtbot: QtBot, tmp_path: Path) -> None:
-    first = _instance(tmp_path)
-    assert first.claim() is Claim.FIRST
-    first.listen()
-    socket_path = os.path.join(QDir.tempPath(), first.name)
-    try:
+    with _first_app(tmp_path) as first:
+        socket_path = os.path.join(QDir.tempPath(), first.name)
         (timer,) = [t for t in first.findChildren(QTimer) if t.isActive()]
         assert timer.interval() == single_instance.KEEP_CLAIM_MS
         os.remove(socket_path)
         timer.setInterval(10)  # (the same timer, sooner)
         qtbot.waitUntil(lambda: os.path.exists(socket_path))  # keep_claim() ran on its own
-    finally:
-        first.release()
     assert not any(t.isActive() for t in first.findChildren(QTimer))
 
 
