@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
-from consentinel.core.fileio import make_private_dirs
+from consentinel.core.fileio import file_identity, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.processes import this_host
 
@@ -149,18 +149,11 @@ class RunLock:
         if fd is None or sys.platform == "win32":  # (a file held open there cannot be deleted)
             return False
         try:
-            here = os.stat(self.path)
-        except FileNotFoundError:
-            return True
-        except OSError:  # (cannot tell: taken for still there)
-            return False
-        try:
+            here = file_identity(self.path)
             mine = os.fstat(fd)
-        except OSError:  # (cannot tell, as below: taken for still there)
+        except OSError:  # (cannot tell, a file system that numbers no files: still there)
             return False
-        if not mine.st_ino:  # a file system that numbers no files
-            return False
-        return (here.st_dev, here.st_ino) != (mine.st_dev, mine.st_ino)
+        return here != (mine.st_dev, mine.st_ino)
 
     def holder(self) -> LockInfo | None:
         """Who holds the lock now, or None when nobody does (a stale file is ignored)."""

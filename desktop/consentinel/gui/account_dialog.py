@@ -369,7 +369,6 @@ class AccountDialog(QDialog):
         password = self.password_edit.text()
         totp = parse_totp_secret(self.totp) if self.totp else None
         remove_totp = self.remove_totp is not None and self.remove_totp.isChecked()
-        totp_removed = False
         vault = self._ctx.vault
         previous: tuple[str | None, str | None] | None = None
         try:
@@ -380,9 +379,10 @@ class AccountDialog(QDialog):
                 vault.set_password(account.handle, password)
             if totp:
                 vault.set_totp(account.handle, totp)
-            if remove_totp and previous is not None and previous[1] is not None:
+            # (none saved: nothing to remove, nor to journal)
+            totp_removed = remove_totp and previous is not None and previous[1] is not None
+            if totp_removed:
                 vault.delete_totp(account.handle)
-                totp_removed = True
         except VaultError as error:
             self._restore_secrets(account.handle, previous)
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))

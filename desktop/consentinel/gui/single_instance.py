@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel import APP_ID
+from consentinel.core.fileio import known_identity
 from consentinel.core.lock import LockInfo, RunLock
 
 if TYPE_CHECKING:
@@ -191,8 +192,7 @@ class SingleInstance(QObject):
         """True when, though this process got the lock, a first instance answered on the
         socket: its lock file was deleted (with the data folder) while it ran; or an app of
         version 0.1.0, which took no lock, runs on this folder."""
-        path = self._socket_path(self.name)
-        if path is not None and os.path.exists(path) and self._knock(self.name):
+        if self._knock(self.name):  # (one stat when there is no socket file: a usual start)
             log.info("an app whose lock file went answered on this folder's socket")
             return True
         # (a socket file left by an app that died refuses: listen() replaces it)
@@ -254,7 +254,8 @@ class SingleInstance(QObject):
             return
         server.newConnection.connect(self._on_connection)
         self._server = server
-        self._socket_id = _identity(self._socket_path(self.name))
+        path = self._socket_path(self.name)
+        self._socket_id = known_identity(Path(path)) if path is not None else None
 
     def keep_claim(self) -> None:
         """The first instance's lock and socket where later launches look for them: the lock
@@ -287,7 +288,7 @@ class SingleInstance(QObject):
             if (
                 self._server is not None
                 and path is not None
-                and _identity(path) != self._socket_id
+                and known_identity(Path(path)) != self._socket_id
                 and (self._lock.held or not os.path.exists(path))
             ):
                 log.info("this app's socket file went: listening again")
@@ -341,14 +342,14 @@ class SingleInstance(QObject):
             return
         # Qt removes the file at the socket's path as it closes: not another app's.
         path = self._socket_path(self.name)
-        theirs = path is not None and _identity(path) not in (None, self._socket_id)
-        aside = f"{path}.{os.getpid()}" if theirs and path is not None else None
-        if aside is not None and path is not None:
+        aside = None
+        if path is not None and known_identity(Path(path)) not in (None, self._socket_id):
+            aside = f"{path}.{os.getpid()}"
             with contextlib.suppress(OSError):
                 os.rename(path, aside)
         server.close()
         server.deleteLater()
-        if aside is not None and path is not None:
+        if path is not None and aside is not None:
             with contextlib.suppress(OSError):
                 os.rename(aside, path)
 
@@ -367,13 +368,3 @@ def _own_socket(path: str) -> bool:
     except OSError:
         return False
     return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
-
-
-def _identity(path: str | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
