@@ -22,7 +22,6 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -184,7 +183,7 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                     raise SystemExit(f"account add {h} failed: {done.stderr}")
             settings = load_settings(AppPaths(home))[0]
             if opts.concurrency:
-                settings = replace(settings, concurrency=opts.concurrency)
+                settings = settings.replace(concurrency=opts.concurrency)
                 save_settings(AppPaths(home), settings)
             concurrency = settings.concurrency
             out["concurrency"] = concurrency

@@ -6,12 +6,12 @@ built, what its status bar says and where the log goes; then exit."""
 
 from __future__ import annotations
 
-import dataclasses
 import inspect
 import json
 import logging
 import os
 import sys
+from pathlib import Path
 from types import ModuleType
 
 # As the `consentinel-gui` entry point does: the launcher, then the core, before PySide.
@@ -39,6 +39,9 @@ HEAVY = (
     "consentinel.core.events",
     "hashlib",
     "socket",
+    # The app's records are written out (core/records.py): no dataclass is built before the
+    # first frame, nor is the module that builds them loaded.
+    "dataclasses",
     "logging.handlers",
 )
 
@@ -69,8 +72,17 @@ def _dataclasses_made() -> list[str]:
         for name, module in list(sys.modules.items())
         if name.startswith("consentinel")
         for key, value in vars(module).items()
-        if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == name
+        if isinstance(value, type)
+        and hasattr(value, "__dataclass_fields__")
+        and value.__module__ == name
     )
+
+
+def _qt_pool_threads() -> int:
+    """Threads of Qt's painting pool ("Thread (pooled)") running now (Linux)."""
+    tasks = Path("/proc/self/task")
+    names = ((task / "comm").read_text().strip() for task in tasks.iterdir())
+    return sum(1 for name in names if name == "Thread (pooled)")
 
 
 def _report(window: QMainWindow) -> dict[str, object]:
@@ -89,6 +101,8 @@ def _report(window: QMainWindow) -> dict[str, object]:
         "dataclasses_made": _dataclasses_made(),
         "status": window.statusBar().currentMessage(),
         "rows": table.rowCount() if table is not None else None,
+        "scroll_bar_shown": table is not None and table.verticalScrollBar().isVisible(),
+        "qt_pool_threads": _qt_pool_threads(),
         # SQLite's check of the journal file (it reads the whole file) still put off.
         "journal_check_put_off": window.ctx.journal.unchecked,  # type: ignore[attr-defined]
         # A first start's journal file (made, and synced to disk, after the first frame).

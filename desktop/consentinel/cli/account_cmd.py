@@ -277,8 +277,6 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from consentinel.core.accounts import UnknownAccount, parse_keep, validate_email, validate_phone
     from consentinel.core.fileio import StorageError
 
@@ -293,8 +291,7 @@ def _edit(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     ctx = open_context()
     account = known_account(ctx, handle)
-    changed = replace(
-        account,
+    changed = account.replace(
         email=email if args.email is not None else account.email,
         phone=phone if args.phone is not None else account.phone,
         keep=keep if keep is not None else account.keep,

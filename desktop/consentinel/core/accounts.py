@@ -9,7 +9,6 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,6 +16,7 @@ from typing import Any, NamedTuple
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
+from consentinel.core.records import FrozenRecord
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
 log = logging.getLogger(__name__)
@@ -154,20 +154,30 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(FrozenRecord):
     """One X account. Secrets are not here: they live in the Vault."""
 
+    __slots__ = ("added_at", "email", "handle", "keep", "phone")
     handle: str
-    email: str | None = None
-    phone: str | None = None
-    keep: frozenset[Box] = frozenset(ALL_BOXES)
-    added_at: datetime = field(default_factory=_now)
+    email: str | None
+    phone: str | None
+    keep: frozenset[Box]
+    added_at: datetime
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "handle", normalize_handle(self.handle))
+    def __init__(
+        self,
+        handle: str,
+        email: str | None = None,
+        phone: str | None = None,
+        keep: Iterable[Box] = ALL_BOXES,
+        added_at: datetime | None = None,  # None: now
+    ) -> None:
+        self._set("handle", normalize_handle(handle))
+        self._set("email", email)
+        self._set("phone", phone)
         # Training is the point of the app: it is always kept off.
-        object.__setattr__(self, "keep", frozenset(self.keep) | {Box.TRAINING})
+        self._set("keep", frozenset(keep) | {Box.TRAINING})
+        self._set("added_at", _now() if added_at is None else added_at)
 
     @property
     def key(self) -> str:

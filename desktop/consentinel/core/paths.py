@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from consentinel import APP_ID, APP_NAME
+from consentinel.core.records import FrozenRecord
 
 #: Set to put everything (config, data, logs) under one folder: tests, demo, portable installs.
 HOME_ENV = "CONSENTINEL_HOME"
@@ -18,25 +18,36 @@ _PRIVATE_DIR = 0o700
 NOTHING_ADOPTED = "new folder: nothing copied\n"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(FrozenRecord):
     """Every folder and file the app uses. Computed on call (from_env), never at import time."""
 
+    __slots__ = ("config_dir", "data_dir", "logs_dir", "own_keyring_scope", "root")
     root: Path
-    config_dir: Path = None  # type: ignore[assignment]  # None: under root (see __post_init__)
-    data_dir: Path = None  # type: ignore[assignment]
-    logs_dir: Path = None  # type: ignore[assignment]
+    config_dir: Path
+    data_dir: Path
+    logs_dir: Path
     #: True for a folder of its own (CONSENTINEL_HOME): its secrets get a keyring service of
     #: their own too, so that a demo or a second set-up never reads, overwrites or deletes the
     #: secrets of another folder's account with the same handle.
-    own_keyring_scope: bool = False
+    own_keyring_scope: bool
 
-    def __post_init__(self) -> None:
-        root = Path(self.root).expanduser().absolute()
-        object.__setattr__(self, "root", root)
-        for name, sub in (("config_dir", "config"), ("data_dir", "data"), ("logs_dir", "logs")):
-            value = getattr(self, name)
-            object.__setattr__(self, name, root / sub if value is None else Path(value))
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        config_dir: str | os.PathLike[str] | None = None,  # None: under root
+        data_dir: str | os.PathLike[str] | None = None,
+        logs_dir: str | os.PathLike[str] | None = None,
+        own_keyring_scope: bool = False,
+    ) -> None:
+        home = Path(root).expanduser().absolute()
+        self._set("root", home)
+        for name, value, sub in (
+            ("config_dir", config_dir, "config"),
+            ("data_dir", data_dir, "data"),
+            ("logs_dir", logs_dir, "logs"),
+        ):
+            self._set(name, home / sub if value is None else Path(value))
+        self._set("own_keyring_scope", own_keyring_scope)
 
     @property
     def sessions_dir(self) -> Path:

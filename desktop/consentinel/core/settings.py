@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
 from enum import Enum
 from typing import Any
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
+from consentinel.core.records import Record
 from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV
 
 SCHEMA_VERSION = 1
@@ -60,27 +60,71 @@ SCHEDULES = tuple(choice.value for choice in ScheduleChoice)
 LANGUAGES = tuple(lang.value for lang in Language)
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """Every user setting with its default. validate() raises ValueError with a sentence."""
 
-    schedule: str = "daily"
-    check_on_start: bool = True
-    run_when_closed: bool = False
-    start_at_login: bool = False
-    browser_path: str | None = None  # None: find Chromium/Chrome/Edge automatically
-    show_browser: bool = False
-    concurrency: int = 3
-    language: str = "system"
-    notifications: bool = True
+    __slots__ = (
+        "backoff_hours",
+        "browser_path",
+        "check_on_start",
+        "concurrency",
+        "language",
+        "notifications",
+        "run_when_closed",
+        "schedule",
+        "schedule_paused",
+        "screenshot_every_check",
+        "show_browser",
+        "start_at_login",
+        "x_origin",
+    )
+    schedule: str
+    check_on_start: bool
+    run_when_closed: bool
+    start_at_login: bool
+    browser_path: str | None  # None: find Chromium/Chrome/Edge automatically
+    show_browser: bool
+    concurrency: int
+    language: str
+    notifications: bool
     #: Keep a screenshot of the settings page at every check, not only when a box was changed:
     #: evidence of "still off on this date", at about 100 kB per account and check.
-    screenshot_every_check: bool = False
-    backoff_hours: int = 12
-    x_origin: str | None = None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
+    screenshot_every_check: bool
+    backoff_hours: int
+    x_origin: str | None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
     #: "Pause the schedule" (the tray): no automatic check runs, in the app or by the OS's job
     #: while it is closed, until the person resumes it; checks they start still run.
-    schedule_paused: bool = False
+    schedule_paused: bool
+
+    def __init__(
+        self,
+        schedule: str = "daily",
+        check_on_start: bool = True,
+        run_when_closed: bool = False,
+        start_at_login: bool = False,
+        browser_path: str | None = None,
+        show_browser: bool = False,
+        concurrency: int = 3,
+        language: str = "system",
+        notifications: bool = True,
+        screenshot_every_check: bool = False,
+        backoff_hours: int = 12,
+        x_origin: str | None = None,
+        schedule_paused: bool = False,
+    ) -> None:
+        self.schedule = schedule
+        self.check_on_start = check_on_start
+        self.run_when_closed = run_when_closed
+        self.start_at_login = start_at_login
+        self.browser_path = browser_path
+        self.show_browser = show_browser
+        self.concurrency = concurrency
+        self.language = language
+        self.notifications = notifications
+        self.screenshot_every_check = screenshot_every_check
+        self.backoff_hours = backoff_hours
+        self.x_origin = x_origin
+        self.schedule_paused = schedule_paused
 
     def validate(self) -> Settings:
         if self.schedule not in SCHEDULES:
@@ -147,12 +191,12 @@ class Settings:
         return origin.rstrip("/")
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": SCHEMA_VERSION, **asdict(self)}
+        return {"version": SCHEMA_VERSION, **self.as_dict()}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Settings:
         """Known keys only (unknown ones are ignored), then validated."""
-        names = {f.name for f in fields(cls)}
+        names = set(cls.field_names())
         return cls(**{k: v for k, v in raw.items() if k in names}).validate()
 
     @classmethod
@@ -161,11 +205,11 @@ class Settings:
         by its default, and, for each, the sentence saying why: one wrong value does not
         reset the others (a pause, the schedule)."""
         settings, problems = cls(), []
-        for f in fields(cls):
-            if f.name not in raw:
+        for name in cls.field_names():
+            if name not in raw:
                 continue
             try:
-                settings = replace(settings, **{f.name: raw[f.name]}).validate()
+                settings = settings.replace(**{name: raw[name]}).validate()
             except (ValueError, TypeError) as error:
                 problems.append(str(error))
         return settings, problems

@@ -90,11 +90,9 @@ class AutoChecks(QObject):
     def toggle_pause(self) -> None:
         """Pause or resume every automatic check: the app's, and the OS job's while it is
         closed (`check --unattended` reads the saved setting). Kept across restarts."""
-        import dataclasses
-
         paused = not self.scheduler.paused
         before = self._ctx.settings
-        self._ctx.settings = dataclasses.replace(before, schedule_paused=paused)
+        self._ctx.settings = before.replace(schedule_paused=paused)
         try:
             self._ctx.save_settings()
         except OSError as error:

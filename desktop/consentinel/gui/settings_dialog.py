@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -294,8 +293,7 @@ class SettingsDialog(QDialog):
     def chosen_settings(self) -> Settings:
         """The settings as the form shows them (not validated, not saved)."""
         custom = self.browser_custom.isChecked() and self.browser_path.text().strip()
-        return dataclasses.replace(
-            self._ctx.settings,
+        return self._ctx.settings.replace(
             schedule=str(self.schedule_combo.currentData()),
             check_on_start=self.check_on_start.isChecked(),
             run_when_closed=self.run_when_closed.isChecked(),
@@ -384,9 +382,9 @@ class SettingsDialog(QDialog):
             self._fail(str(error))
             return
         changes: dict[str, Any] = {
-            f.name: getattr(chosen, f.name)
-            for f in dataclasses.fields(Settings)
-            if getattr(chosen, f.name) != getattr(before, f.name)
+            name: getattr(chosen, name)
+            for name in Settings.field_names()
+            if getattr(chosen, name) != getattr(before, name)
         }
         try:
             self._ctx.settings = chosen

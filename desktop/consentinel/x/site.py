@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from consentinel.core.records import FrozenRecord
 
 DEFAULT_ORIGIN = "https://x.com"
 ORIGIN_ENV = "CONSENTINEL_X_ORIGIN"
@@ -14,15 +15,15 @@ GROK_SETTINGS_PATH = "/settings/grok_settings"
 ACCOUNT_ACCESS_PATH = "/account/access"
 
 
-@dataclass(frozen=True)
-class XSite:
+class XSite(FrozenRecord):
     """X's addresses on one origin (https://x.com, or a simulated X on 127.0.0.1 in tests)."""
 
-    origin: str = DEFAULT_ORIGIN
+    __slots__ = ("origin",)
+    origin: str
 
-    def __post_init__(self) -> None:
+    def __init__(self, origin: str = DEFAULT_ORIGIN) -> None:
         # A trailing slash would give "//home"; normalise once here.
-        object.__setattr__(self, "origin", self.origin.rstrip("/"))
+        self._set("origin", origin.rstrip("/"))
 
     def url(self, path: str) -> str:
         return self.origin + path

@@ -1,0 +1,63 @@
+"""Small value classes written out, for the records the window's first frame needs.
+
+A dataclass is built by generating and compiling its methods' source when its module is
+imported: about half a millisecond each, and the `dataclasses` module itself, before the first
+frame. These give the same equality, hash, repr and `replace()` from a class's `__slots__`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+
+class Record:
+    """Fields are the subclass's `__slots__`, in order; its `__init__` sets every one."""
+
+    __slots__ = ()
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(cls.__slots__)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.field_names()}
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes`, through `__init__` (which checks or normalises them)."""
+        unknown = set(changes) - set(self.field_names())
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        return type(self)(**{**self.as_dict(), **changes})
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.field_names())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    # (No __hash__ here: a class that defines __eq__ alone is unhashable, as a mutable record
+    # should be; FrozenRecord has one.)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.field_names())
+        return f"{type(self).__name__}({fields})"
+
+
+class FrozenRecord(Record):
+    """A Record whose fields cannot be set after `__init__` (which uses `_set`); hashable."""
+
+    __slots__ = ()
+
+    def _set(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of {type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of {type(self).__name__}")
+
+    def __hash__(self) -> int:
+        return hash(self._values())
