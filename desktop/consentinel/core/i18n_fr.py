@@ -581,6 +581,12 @@ FRENCH: dict[str, str] = {
         "Consentinel est déjà ouvert ({process}) mais ne répond pas. Si sa fenêtre n'apparaît "
         "pas, arrêtez ce processus, puis relancez Consentinel.",
     "process {pid}": "processus {pid}",
+    # -- a launch waiting for the app to close (gui/closing_wait.py)
+    "Consentinel is still closing: a check it was running stops at a safe point first. It "
+    "opens again as soon as it has closed.":
+        "Consentinel est encore en train de se fermer : la vérification qu'il faisait s'arrête "
+        "d'abord à un point sûr. Il s'ouvrira de nouveau dès qu'il sera fermé.",
+    "Do not open": "Ne pas ouvrir",
     "another process": "un autre processus",
     "Could not create the data folder {path}: {cause}.":
         "Impossible de créer le dossier de données {path} : {cause}.",

@@ -16,7 +16,9 @@ from consentinel.core.i18n import current_language, tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from consentinel.gui.closing_wait import ClosingWait
     from consentinel.gui.quit_signals import QuitOnSignals
+    from consentinel.gui.single_instance import Claim, SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             paths.instance_lock_path,
             older_app_name=server_name_0_1(root) if upgraded else None,
         )
-        claim = instance.claim()
+        claim = _claim_waiting_in_view(instance)
+        if claim is Claim.GAVE_UP:
+            return EXIT_OK
         if claim is Claim.FORWARDED:
             log.info("another instance was asked to come forward")
             return EXIT_OK
@@ -279,6 +283,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             instance.release()
         safety.uninstall()
         collector.stop()
+
+
+def _claim_waiting_in_view(instance: SingleInstance) -> Claim:
+    """The single instance's claim; while the running app is closing, a window says so."""
+    waits: list[ClosingWait] = []
+
+    def still_waiting() -> bool:
+        if not waits:
+            from consentinel.gui.closing_wait import ClosingWait
+
+            waits.append(ClosingWait())
+        return waits[0].still_waiting()
+
+    try:
+        return instance.claim(waiting=still_waiting)
+    finally:
+        for wait in waits:
+            wait.close()
 
 
 def _quit_on_signals(app: QApplication) -> QuitOnSignals:

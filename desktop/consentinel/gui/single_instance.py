@@ -61,6 +61,7 @@ class Claim(enum.Enum):
     FIRST = "first"  # this process is the app now
     FORWARDED = "forwarded"  # the running app was asked to show its window
     UNANSWERED = "unanswered"  # an app holds the lock but did not answer (stuck?)
+    GAVE_UP = "gave_up"  # the person stopped waiting for an app that is closing
 
 
 def server_name(data_root: str) -> str:
@@ -139,8 +140,11 @@ class SingleInstance(QObject):
             self._name = self._name()
         return self._name
 
-    def claim(self) -> Claim:
-        """FIRST when this process took the lock; else asks the holder to show its window."""
+    def claim(self, waiting: Callable[[], bool] | None = None) -> Claim:
+        """FIRST when this process took the lock; else asks the holder to show its window.
+
+        While the app found is closing, `waiting` is called at each turn (every 50 ms): it may
+        say so to the person, and returns False when they stop waiting (GAVE_UP)."""
         deadline = time.monotonic() + self._answer_timeout_s
         knocks = 0
         closing_said = False
@@ -170,6 +174,9 @@ class SingleInstance(QObject):
                     closing_said = True
             if now >= deadline:
                 return Claim.UNANSWERED
+            if closing_said and waiting is not None and not waiting():
+                log.info("the person stopped waiting for the running app to close")
+                return Claim.GAVE_UP
             knocks += 1
             if knocks == 1 and not closing_said:
                 log.info("the running app does not answer yet; asking again for a moment")
