@@ -509,8 +509,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="58" />
-            <source>X asked for a code sent by email</source>
-            <translation>X a demandé un code envoyé par e-mail</translation>
+            <source>X asked for a code sent by email or text message</source>
+            <translation>X a demandé un code envoyé par e-mail ou par SMS</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="59" />

@@ -179,6 +179,9 @@ class SimHarness:
     def mutations(self, handle: str) -> int:
         return len(self.server.mutations(handle))
 
+    def captcha_touches(self) -> int:
+        return self.server.captcha_touches()
+
     def clients(self) -> set[tuple[str, str]]:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
         return self.server.clients()

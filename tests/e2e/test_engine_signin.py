@@ -77,6 +77,8 @@ def test_needs_user_when_nobody_answers(
     assert (vera.status, vera.reason) == (Status.NEEDS_USER, reason), vera.message
     assert [p.kind for p in rec.prompts] == [prompt]
     assert sim.mutations("vera") == 0
+    # Nothing pressed or typed inside X's puzzle: only a person may (x-reference §3).
+    assert sim.captcha_touches() == 0
     # No screenshot of a sign-in page (it may show what was typed).
     assert vera.evidence is None
     # What the person reads: X's question alone, not the field's or the buttons' words.

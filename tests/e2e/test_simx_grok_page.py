@@ -153,7 +153,10 @@ def test_minor_gets_disabled_boxes(simx: Any, page: Page) -> None:
     expect(page.get_by_label(EN["training_label"])).to_be_disabled()
 
 
-@pytest.mark.parametrize("layout", ["reordered", "extra_wrappers", "changed_label", "no_wrapper"])
+@pytest.mark.parametrize(
+    "layout",
+    ["reordered", "extra_wrappers", "changed_label", "no_wrapper", "later_help_ids", "old_label"],
+)
 def test_layout_variants(simx: Any, page: Page, layout: str) -> None:
     sim = simx(SimAccount("alice", "pw", layout=layout))
     sign_in(page, sim.origin, "alice")
@@ -166,6 +169,11 @@ def test_layout_variants(simx: Any, page: Page, layout: str) -> None:
         assert EN["training_label"] not in labels[0]
     elif layout == "no_wrapper":
         expect(page.locator(WRAPPER)).to_have_count(0)
+    elif layout == "later_help_ids":
+        ids = [b.get_attribute("aria-describedby") for b in page.locator(f"{WRAPPER} input").all()]
+        assert ids[:2] == ["CHECKBOX_7_LABEL", "CHECKBOX_8_LABEL"], ids
+    elif layout == "old_label":
+        assert labels[0].startswith("Allow your posts as well as your interactions"), labels
     else:
         depth = page.locator(f"{WRAPPER} input").first.evaluate(
             "el => { let d = 0; for (let n = el; n && n.dataset.testid !== "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyotp
 import pytest
@@ -152,6 +153,7 @@ def test_captcha_refusal_and_lock(simx: Any, page: Page) -> None:
     # As X's (iframe.arkoselabs.com), the puzzle is another site's: the page cannot reach into it.
     frame_src = page.locator("#arkoseFrame").get_attribute("src") or ""
     assert frame_src.startswith(sim.captcha_origin + "/") and not frame_src.startswith(sim.origin)
+    assert urlsplit(frame_src).hostname == "iframe.arkoselabs.localhost", frame_src
     expect(page.frame_locator("#arkoseFrame").locator("#solve")).to_be_visible()
     assert (
         page.evaluate(

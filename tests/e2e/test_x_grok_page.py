@@ -59,8 +59,17 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
         assert "the page shows boxes, but not in the Grok settings' frame" in ada.message
 
 
-def test_extra_wrappers_around_the_blocks_are_fine(sim: SimHarness, tmp_path: Path) -> None:
-    sim.add("aldo", "pw", layout="extra_wrappers")
+#: Changes X may make that leave every signal in agreement: each box is unticked as usual.
+HARMLESS_LAYOUTS = [
+    "extra_wrappers",  # more elements around each block
+    "later_help_ids",  # help ids from CHECKBOX_7_LABEL on, still in page order
+    "old_label",  # the training box's 2024 wording
+]
+
+
+@pytest.mark.parametrize("layout", HARMLESS_LAYOUTS)
+def test_harmless_layout_changes_are_fine(sim: SimHarness, tmp_path: Path, layout: str) -> None:
+    sim.add("aldo", "pw", layout=layout)
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "aldo", "pw")
     (aldo,) = engine(ctx).run_check().accounts
@@ -205,6 +214,9 @@ def test_identify_boxes_accepts_the_known_page() -> None:
     assert identify_boxes(raw) == list(ALL_BOXES)
     zero_based = [_raw(EN[b], i) for i, b in enumerate(ALL_BOXES)]
     assert identify_boxes(zero_based) == list(ALL_BOXES)
+    # Numbered after other boxes of X's: the ids still follow the page's order, one apart.
+    later = [_raw(EN[b], i + 7) for i, b in enumerate(ALL_BOXES)]
+    assert identify_boxes(later) == list(ALL_BOXES)
     assert identify_boxes(raw[:2]) == [Box.TRAINING, Box.PERSONALIZATION]
 
 
@@ -218,6 +230,7 @@ def test_identify_boxes_accepts_the_known_page() -> None:
         [{**_raw(EN[Box.TRAINING], 1), "helpExists": False}],
         [_raw(EN[Box.TRAINING], 2), _raw(EN[Box.PERSONALIZATION], 1)],
         [_raw(EN[Box.TRAINING], 1), _raw(EN[Box.PERSONALIZATION], 3)],
+        [_raw(EN[Box.TRAINING], 4), _raw(EN[Box.PERSONALIZATION], 4)],
         [_raw(EN[b], i + 1) for i, b in enumerate(ALL_BOXES)] + [_raw(EN[Box.MEMORY], 4)],
         [_raw(EN[Box.PERSONALIZATION], 1), _raw(EN[Box.MEMORY], 2)],
     ],

@@ -180,6 +180,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
         needs_you = status_name(Status.NEEDS_USER, Reason.CAPTCHA)
         qtbot.waitUntil(lambda: window.table.status_text("erin") == needs_you)
         assert puzzles_shown() == 1 and not ctx.sessions.exists("erin")
+        assert sim.captcha_touches() == 0  # the app's own page never touched the puzzle
 
         # 2. Sign in in a browser window: X's sign-in page; the app types the handle, the person
         # solves the puzzle there, and the app types the password X asks for next.
@@ -200,6 +201,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
 
             url = in_the_window(solve_the_puzzle)
             assert url.startswith(sim.origin) and ctx.site.is_login(url), url
+            qtbot.waitUntil(lambda: sim.captcha_touches() > 0)  # the person's click, seen
         outcome = finished.args[0]
         assert outcome.ok and not boxes, (outcome.message, boxes)
         assert ctx.sessions.exists("erin")

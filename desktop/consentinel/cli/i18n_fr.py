@@ -252,7 +252,9 @@ FRENCH: dict[str, str] = {
     "by the schedule": "par la planification",
     "finished": "terminée",
     "X asked for a two-factor code": "X a demandé un code de double authentification",
-    "X asked for a code sent by email": "X a demandé un code envoyé par e-mail",
+    "X asked for a code sent by email or text message": (
+        "X a demandé un code envoyé par e-mail ou par SMS"
+    ),
     "X showed a puzzle": "X a affiché un captcha",
     "X saw unusual activity": "X a constaté une activité inhabituelle",
     "X refused the sign-in": "X a refusé la connexion",

@@ -37,7 +37,7 @@ def reason_words(value: object) -> str:
     """Why a check or a sign-in ended so, in a few words (an unknown code as it is)."""
     words = {
         Reason.TWO_FACTOR: tr("X asked for a two-factor code"),
-        Reason.EMAIL_CODE: tr("X asked for a code sent by email"),
+        Reason.EMAIL_CODE: tr("X asked for a code sent by email or text message"),
         Reason.CAPTCHA: tr("X showed a puzzle"),
         Reason.UNUSUAL_ACTIVITY: tr("X saw unusual activity"),
         Reason.REFUSED: tr("X refused the sign-in"),

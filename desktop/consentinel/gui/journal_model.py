@@ -85,7 +85,9 @@ def _tr(text: object) -> str:
 # Marked for lupdate; translated when shown.
 _REASONS = {
     Reason.TWO_FACTOR: QT_TRANSLATE_NOOP("JournalModel", "X asked for a two-factor code"),
-    Reason.EMAIL_CODE: QT_TRANSLATE_NOOP("JournalModel", "X asked for a code sent by email"),
+    Reason.EMAIL_CODE: QT_TRANSLATE_NOOP(
+        "JournalModel", "X asked for a code sent by email or text message"
+    ),
     Reason.CAPTCHA: QT_TRANSLATE_NOOP("JournalModel", "X showed a puzzle"),
     Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP("JournalModel", "X saw unusual activity"),
     Reason.REFUSED: QT_TRANSLATE_NOOP("JournalModel", "X refused the sign-in"),

@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from consentinel.simx.texts import CHANGED_TRAINING_LABEL, page_texts
+from consentinel.simx.texts import CHANGED_TRAINING_LABEL, OLD_TRAINING_LABEL, page_texts
 
 if TYPE_CHECKING:
     from consentinel.simx.server import SimX
@@ -71,6 +71,8 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
     texts = page_texts(language)
     if data.get("layout") == "changed_label":
         texts["training_label"] = CHANGED_TRAINING_LABEL
+    elif data.get("layout") == "old_label" and language == "en":
+        texts["training_label"] = OLD_TRAINING_LABEL
     config = {
         "page": page,
         "lang": language,

@@ -23,7 +23,16 @@ CHALLENGES = (
 BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_email", "captcha"})
 #: `late_memory`: the memory box is drawn a moment (0.8 s) after the others, as a part of a page
 #: rendered late would be; the page reads "ready" before it is complete.
-LAYOUTS = ("standard", "extra_wrappers", "reordered", "changed_label", "no_wrapper", "late_memory")
+LAYOUTS = (
+    "standard",
+    "extra_wrappers",
+    "reordered",
+    "changed_label",
+    "no_wrapper",
+    "late_memory",
+    "later_help_ids",  # the help ids numbered from 7: other numbered boxes come before them
+    "old_label",  # the training box with its 2024 wording (x-reference §2)
+)
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")

@@ -66,7 +66,8 @@ class SimX:
         self._thread = threading.Thread(target=self._server.serve_forever, name="simx", daemon=True)
         self._thread.start()
         # X's puzzle comes from another site (iframe.arkoselabs.com), so the browser runs it in
-        # a frame of its own, out of the page's reach: here, a second server named "localhost".
+        # a frame of its own, out of the page's reach: here, a second server, which the browser
+        # reaches as iframe.arkoselabs.localhost (every *.localhost name is this machine).
         captcha = type("CaptchaHandler", (_CaptchaHandler,), {"sim": self})
         self._captcha_server = _Server(("127.0.0.1", 0), captcha)
         self._captcha_server.daemon_threads = True
@@ -113,7 +114,7 @@ class SimX:
     def captcha_origin(self) -> str:
         """Where the sign-in's puzzle frame comes from: another site than X's origin."""
         assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
-        return f"http://localhost:{self._ports[1]}"
+        return f"http://iframe.arkoselabs.localhost:{self._ports[1]}"
 
     # -- truth for tests ----------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
@@ -153,6 +154,13 @@ class SimX:
         named itself to X."""
         with self.world.lock:
             return set(self.world.clients)
+
+    def captcha_touches(self) -> int:
+        """How many times anyone pressed, clicked or typed inside the puzzle frame. Playwright's
+        clicks pass the frame's own "is it a person" test, so this is how a test sees that the
+        product never touched it."""
+        with self.world.lock:
+            return self.world.captcha_touches
 
     def email_code(self, handle: str) -> str | None:
         with self.world.lock:
@@ -563,4 +571,8 @@ class _CaptchaHandler(_Handler):
         self._send(404, b"Not found", "text/plain")
 
     def do_POST(self) -> None:
+        if urlsplit(self.path).path == "/fc/touch":
+            with self.sim.world.lock:
+                self.sim.world.captcha_touches += 1
+            return self._send(204, b"", "text/plain")
         self._send(404, b"Not found", "text/plain")

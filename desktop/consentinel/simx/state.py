@@ -87,6 +87,8 @@ class World:
             #: (User-Agent, Sec-CH-UA) of every request to X's pages and API: how the browser
             #: names itself to X, in its headers, whatever its script says.
             self.clients: set[tuple[str, str]] = set()
+            #: Presses, clicks and keys inside the puzzle frame: only a person may touch it.
+            self.captcha_touches = 0
 
     # -- accounts -----------------------------------------------------------------------------
     def account(self, handle: str) -> AccountTruth | None:

@@ -217,6 +217,12 @@ _UI["de"] = {
 #: The label X shows when it changed the training box's wording (the `changed_label` layout).
 CHANGED_TRAINING_LABEL = "Allow xAI to use your data to improve its products and services"
 
+#: The training box's wording until late 2024 (x-reference §2), for the `old_label` layout.
+OLD_TRAINING_LABEL = (
+    "Allow your posts as well as your interactions, inputs, and results with Grok to be used for "
+    "training and fine-tuning"
+)
+
 
 def ui_texts(language: str) -> dict[str, str]:
     """English, French and German page texts; other languages get English around their own

@@ -182,11 +182,12 @@ def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
         match = _HELP_ID.match(str(item.get("describedby", "")))
         if match is None or not item.get("helpExists"):
             raise PageChanged(tr("box {n} has no CHECKBOX_<n>_LABEL help text", n=index + 1))
-        # X numbers the help ids in page order; from 0 or 1, but the same for every box.
+        # X numbers the help ids in page order, one apart. Where the count starts (0 or 1 seen,
+        # more if X puts other numbered boxes before them) is not a signal: the order is.
         this_offset = int(match.group(1)) - index
         if offset is None:
             offset = this_offset
-        if this_offset != offset or this_offset not in (0, 1):
+        if this_offset != offset:
             raise PageChanged(
                 tr("box {n} has help id {id} out of order", n=index + 1, id=match.group(0))
             )

@@ -288,7 +288,11 @@
     no_wrapper: ["training", "personalization", "memory"],
     reordered: ["personalization", "training", "memory"],
     late_memory: ["training", "personalization", "memory"],
+    later_help_ids: ["training", "personalization", "memory"],
+    old_label: ["training", "personalization", "memory"],
   };
+  // later_help_ids: X counts its numbered boxes across the whole page.
+  const FIRST_HELP_ID = { later_help_ids: 7 };
   const LATE_BLOCK_MS = 800;
   const OPERATION = {
     training: ["XaiDataSharingSettingsMutation", "allowXaiDataSharing"],
@@ -382,7 +386,8 @@
       memory: values.allow_grok_memory,
     };
     const boxes = ORDER[d.layout].filter((b) => b !== "memory" || d.memory_shown);
-    let blocks = boxes.map((box, i) => checkboxBlock(box, i + 1, !!valueOf[box], d.minor));
+    const first = FIRST_HELP_ID[d.layout] || 1;
+    let blocks = boxes.map((box, i) => checkboxBlock(box, i + first, !!valueOf[box], d.minor));
     if (d.layout === "extra_wrappers") {
       blocks = blocks.map((b) => el("div", { class: C("row") }, el("div", { class: C("column") }, b)));
     }
@@ -427,6 +432,12 @@
 
   function arkosePage() {
     document.body.className = C("app");
+    // Any press, click or key in the puzzle is told to its site (SimX.captcha_touches).
+    for (const kind of ["pointerdown", "mousedown", "touchstart", "keydown"]) {
+      document.addEventListener(kind, () => {
+        fetch("/fc/touch", { method: "POST", keepalive: true }).catch(() => {});
+      }, { capture: true });
+    }
     root.replaceChildren(el("div", { class: C("card") },
       span(T.captcha_text, "rowtext"),
       el("button", { type: "button", class: C("buttonprimary"), id: "solve",
