@@ -321,6 +321,14 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         set_language(None)  # follow CONSENTINEL_LANG, as the launcher does
         return QMessageBox(QMessageBox.Icon.Warning, APP_NAME, not_answering_text(48213))
 
+    def still_closing() -> object:
+        # What a launch shows while the app it found is closing (gui/closing_wait.py).
+        from consentinel.core.i18n import set_language
+        from consentinel.gui.closing_wait import ClosingWait
+
+        set_language(None)  # follow CONSENTINEL_LANG, as the launcher does
+        return ClosingWait.make_dialog()
+
     from PySide6.QtCore import QCoreApplication
 
     # The demo's own words (gui/demo.py), in the language being shot.
@@ -329,6 +337,7 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
     ).replace("{code}", "492039")
     return {
         "already-open": already_open,
+        "still-closing": still_closing,
         "browser-setup": browser_setup("offer"),
         "browser-downloading": browser_setup("downloading"),
         "browser-failed": browser_setup("failed"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from consentinel import APP_NAME
 from consentinel.core.i18n import tr
@@ -25,7 +25,7 @@ class ClosingWait:
     def still_waiting(self) -> bool:
         """False once the person pressed Cancel (or closed the window)."""
         if self.dialog is None and time.monotonic() - self._since >= SHOW_AFTER_S:
-            self.dialog = self._make()
+            self.dialog = self.make_dialog()
         QApplication.processEvents()
         return self.dialog is None or not self.dialog.wasCanceled()
 
@@ -36,20 +36,23 @@ class ClosingWait:
             self.dialog = None
 
     @staticmethod
-    def _make() -> QProgressDialog:
+    def make_dialog() -> QProgressDialog:
+        """The window, shown (docs/screenshots take it too)."""
         dialog = QProgressDialog()
         dialog.setWindowTitle(APP_NAME)
-        dialog.setLabelText(
+        label = QLabel(
             tr(
                 "Consentinel is still closing: a check it was running stops at a safe point "
                 "first. It opens again as soon as it has closed."
             )
         )
+        label.setWordWrap(True)
+        dialog.setLabel(label)
         dialog.setCancelButtonText(tr("Do not open"))
         dialog.setRange(0, 0)  # no end known: a busy bar
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.setMinimumWidth(420)
+        dialog.setFixedWidth(440)
         dialog.show()
         return dialog
