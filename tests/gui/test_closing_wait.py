@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
-from consentinel.gui import closing_wait
+from consentinel.core.settings import Settings, save_settings
+from consentinel.gui import closing_wait, single_instance
 from consentinel.gui.closing_wait import ClosingWait
 from consentinel.gui.launch import EXIT_OK
 from consentinel.gui.launch import main as launch_main
@@ -31,8 +32,16 @@ def _closing_app(lock_path: Path) -> RunLock:
 def test_the_wait_is_shown_and_the_person_may_stop_it(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """In the language chosen in Settings (French here, on an English system)."""
     monkeypatch.setattr(closing_wait, "SHOW_AFTER_S", 0.0)
-    first = _closing_app(AppPaths.under(consentinel_home).ensure().instance_lock_path)
+    # Should the button stop working: a failure in seconds, not a test that waits 90 s and
+    # then for a message box nobody closes.
+    monkeypatch.setattr(single_instance, "CLOSING_WAIT_S", 5.0)
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: boxes.append(text))
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(language="fr"))
+    first = _closing_app(paths.instance_lock_path)
     seen: list[tuple[bool, str, str]] = []
     original = ClosingWait.still_waiting
 
@@ -43,7 +52,7 @@ def test_the_wait_is_shown_and_the_person_may_stop_it(
                 (self.dialog.isVisible(), self.dialog.windowTitle(), self.dialog.labelText())
             )
             (button,) = self.dialog.findChildren(QPushButton)
-            assert button.text() == "Do not open"
+            assert button.text() == "Ne pas ouvrir"
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         return waiting
 
@@ -54,7 +63,8 @@ def test_the_wait_is_shown_and_the_person_may_stop_it(
         first.release()
     (shown,) = seen
     assert shown[:2] == (True, "Consentinel")
-    assert shown[2].startswith("Consentinel is still closing"), shown[2]
+    assert shown[2].startswith("Consentinel est encore en train de se fermer"), shown[2]
+    assert boxes == []
     # Given up: no window left, no second app.
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 

@@ -157,7 +157,7 @@ def _now() -> datetime:
 class Account(FrozenRecord):
     """One X account. Secrets are not here: they live in the Vault."""
 
-    __slots__ = ("added_at", "email", "handle", "keep", "phone")
+    __slots__ = ("handle", "email", "phone", "keep", "added_at")  # noqa: RUF023 (in order)
     handle: str
     email: str | None
     phone: str | None

@@ -194,6 +194,8 @@ FRENCH: dict[str, str] = {
         "la case {n} n'a pas de texte d'aide CHECKBOX_<n>_LABEL",
     "box {n} has help id {id} out of order":
         "la case {n} a l'identifiant d'aide {id} hors de l'ordre",
+    "the help id {id} is not on exactly one box":
+        "l'identifiant d'aide {id} n'est pas sur une seule case",
     "the training box is missing": "la case d'entraînement manque",
     "X answered {status}": "X a répondu {status}",
     "X failed to send the settings": "X n'a pas envoyé les paramètres",

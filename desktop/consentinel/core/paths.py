@@ -21,7 +21,7 @@ NOTHING_ADOPTED = "new folder: nothing copied\n"
 class AppPaths(FrozenRecord):
     """Every folder and file the app uses. Computed on call (from_env), never at import time."""
 
-    __slots__ = ("config_dir", "data_dir", "logs_dir", "own_keyring_scope", "root")
+    __slots__ = ("root", "config_dir", "data_dir", "logs_dir", "own_keyring_scope")  # noqa: RUF023
     root: Path
     config_dir: Path
     data_dir: Path

@@ -7,7 +7,10 @@ frame. These give the same equality, hash, repr and `replace()` from a class's `
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing import Self  # (Python 3.11; the app runs on 3.10 too)
 
 
 class Record:
@@ -61,3 +64,14 @@ class FrozenRecord(Record):
 
     def __hash__(self) -> int:
         return hash(self._values())
+
+    # Its fields cannot change: a copy is itself; unpickling sets them as `__init__` did.
+    def __copy__(self) -> Self:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Self:
+        return self
+
+    def __setstate__(self, state: tuple[object, dict[str, object] | None]) -> None:
+        for name, value in (state[1] or {}).items():
+            object.__setattr__(self, name, value)

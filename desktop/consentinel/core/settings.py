@@ -63,20 +63,20 @@ LANGUAGES = tuple(lang.value for lang in Language)
 class Settings(Record):
     """Every user setting with its default. validate() raises ValueError with a sentence."""
 
-    __slots__ = (
-        "backoff_hours",
-        "browser_path",
+    __slots__ = (  # noqa: RUF023 (the fields' order: settings.json's, the repr's)
+        "schedule",
         "check_on_start",
+        "run_when_closed",
+        "start_at_login",
+        "browser_path",
+        "show_browser",
         "concurrency",
         "language",
         "notifications",
-        "run_when_closed",
-        "schedule",
-        "schedule_paused",
         "screenshot_every_check",
-        "show_browser",
-        "start_at_login",
+        "backoff_hours",
         "x_origin",
+        "schedule_paused",
     )
     schedule: str
     check_on_start: bool

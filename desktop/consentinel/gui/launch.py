@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME, __version__
 from consentinel.core.display import has_display
-from consentinel.core.i18n import current_language, tr
+from consentinel.core.i18n import current_language, set_language, tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from consentinel.core.paths import AppPaths
     from consentinel.gui.closing_wait import ClosingWait
     from consentinel.gui.quit_signals import QuitOnSignals
     from consentinel.gui.single_instance import Claim, SingleInstance
@@ -228,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             paths.instance_lock_path,
             older_app_name=server_name_0_1(root) if upgraded else None,
         )
-        claim = _claim_waiting_in_view(instance)
+        claim = _claim_waiting_in_view(instance, paths)
         if claim is Claim.GAVE_UP:
             return EXIT_OK
         if claim is Claim.FORWARDED:
@@ -239,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.warning("another instance holds the app lock but does not answer: %s", holder)
             from PySide6.QtWidgets import QMessageBox
 
+            use_saved_language(paths)
             QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
             return EXIT_NOT_ANSWERING
         try:
@@ -285,7 +287,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         collector.stop()
 
 
-def _claim_waiting_in_view(instance: SingleInstance) -> Claim:
+def use_saved_language(paths: AppPaths) -> None:
+    """The language chosen in Settings, for what a launch says before the app is up (that
+    window's own translations come later). The file is only read: the app running on this
+    folder may be writing it, and sets a damaged one aside itself."""
+    import json
+
+    try:
+        raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    language = raw.get("language") if isinstance(raw, dict) else None
+    if language in ("en", "fr"):
+        set_language(language, above_environment=True)
+
+
+def _claim_waiting_in_view(instance: SingleInstance, paths: AppPaths) -> Claim:
     """The single instance's claim; while the running app is closing, a window says so."""
     waits: list[ClosingWait] = []
 
@@ -293,6 +310,7 @@ def _claim_waiting_in_view(instance: SingleInstance) -> Claim:
         if not waits:
             from consentinel.gui.closing_wait import ClosingWait
 
+            use_saved_language(paths)
             waits.append(ClosingWait())
         return waits[0].still_waiting()
 

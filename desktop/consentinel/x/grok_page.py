@@ -448,8 +448,18 @@ class GrokPage:
             raise await self._page_changed(exc.detail) from None
         if box not in boxes:
             raise await self._page_changed(tr("the {box} box is missing", box=box_name(box)))
-        index = boxes.index(box)
-        return self.page.locator(WRAPPER).locator('input[type="checkbox"]:visible').nth(index)
+        # By its help id, which identify_boxes checked (CHECKBOX_<n>_LABEL), not by its rank
+        # among the inputs shown: an input the read counts and the click would not (hidden by
+        # its style, say) cannot move the click to the next box.
+        help_id = str(raw[boxes.index(box)]["describedby"])
+        target = self.page.locator(WRAPPER).locator(
+            f'input[type="checkbox"][aria-describedby="{help_id}"]:visible'
+        )
+        if await target.count() != 1:
+            raise await self._page_changed(
+                tr("the help id {id} is not on exactly one box", id=help_id)
+            )
+        return target
 
     async def _safe_click(self, target: Locator) -> None:
         """Click only a checkbox whose own block holds no delete button."""
