@@ -82,6 +82,8 @@ log = logging.getLogger(__name__)
 #: Whether a journal's file is still at its place: see `Journal.file_state`.
 FileState = Literal["here", "deleted", "replaced"]
 
+#: SQLite's result code for a full disk (sqlite3.SQLITE_FULL from Python 3.11 on).
+_SQLITE_FULL = 13
 #: Below this much free space SQLite's "disk I/O error" is the disk being full.
 _NEARLY_FULL_BYTES = 64 * 1024
 
@@ -89,7 +91,8 @@ _NEARLY_FULL_BYTES = 64 * 1024
 def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
     """SQLite's cause in a person's words: a full disk says so, with what to do."""
     text = str(error)
-    full = getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in text
+    # (The error's code and its name in sqlite3 are Python 3.11's; on 3.10 the words tell.)
+    full = getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL or "disk is full" in text
     if not full and "disk I/O error" in text:
         try:
             full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -63,6 +64,11 @@ async def run_one(check: Cuttable, limit: asyncio.Semaphore) -> AccountResult:
         stopped = check.record_stopped()
         task = asyncio.current_task()
         if check.cuts and task is not None:
+            if sys.version_info < (3, 11):
+                # Python 3.10 counts no cancellations: the stopper's cut ends this check alone.
+                # Any other cancellation also cancelled the gather waiting on every check,
+                # which ends the run however this check ends.
+                return stopped
             left = task.cancelling()
             for _ in range(check.cuts):
                 left = task.uncancel()
