@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Playwright
 
+from consentinel.core import async_run
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
@@ -135,7 +136,7 @@ class Engine:
                     self._finish_without_browser(run_id, a, on_event, missing) for a in accounts
                 ]
             else:
-                results = asyncio.run(
+                results = async_run.run(
                     self._run_all(
                         choice, run_id, accounts, dry_run, unattended, on_event, ask, cancel
                     )
@@ -264,7 +265,7 @@ class Engine:
                 )
 
         on_event(AccountStep(account.handle, Step.SIGNING_IN))
-        result = asyncio.run(main())
+        result = async_run.run(main())
         on_event(AccountStep(account.handle, Step.DONE))
         return result
 
