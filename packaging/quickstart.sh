@@ -32,8 +32,10 @@ packages=(
     xvfb xauth systemd desktop-file-utils appstream libnotify-bin libglib2.0-bin
 )
 missing=()
-# A Python that can make virtualenvs (Debian splits venv and ensurepip into python3-venv).
-python3 -c "import venv, ensurepip" 2>/dev/null || packages+=(python3 python3-venv python3-pip)
+# A Python that can make virtualenvs (Debian splits venv and ensurepip into python3-venv):
+# python3, or the one PYTHON names.
+python_bin="${PYTHON:-python3}"
+"$python_bin" -c "import venv, ensurepip" 2>/dev/null || packages+=(python3 python3-venv python3-pip)
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -51,8 +53,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
     "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The virtualenv and the project, reinstalled only when pyproject.toml changed.
-python_bin="${PYTHON:-python3}"
+# The virtualenv and the project, reinstalled only when pyproject.toml changed, or made again
+# when PYTHON names another Python than the one it was made with.
+version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+if [ -x "$venv/bin/python" ] && [ -n "${PYTHON:-}" ] \
+    && [ "$(version_of "$venv/bin/python")" != "$(version_of "$python_bin")" ]; then
+    say "Making the virtualenv again with / Nouvel environnement virtuel avec $python_bin: $venv"
+    "$python_bin" -m venv --clear "$venv"
+fi
 if [ ! -x "$venv/bin/python" ]; then
     say "Creating the virtualenv / Création de l'environnement virtuel: $venv"
     "$python_bin" -m venv "$venv"

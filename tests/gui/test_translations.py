@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from tests.gui._app_support import add_account, make_context, running_app
 ROOT = Path(__file__).resolve().parents[2]
 GUI_SOURCES = sorted((ROOT / "desktop" / "consentinel" / "gui").glob("*.py"))
 TRANSLATIONS = ROOT / "resources" / "translations"
-LUPDATE = ROOT / ".venv" / "bin" / "pyside6-lupdate"
+LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"  # (this virtualenv's)
 
 #: Words that are the same in both languages: names, and French words equal to the English.
 SAME_IN_BOTH = {"X", "Grok", "xAI", "Consentinel", "Journal", "&Journal", "—", "Chromium"}

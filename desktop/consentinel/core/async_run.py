@@ -37,7 +37,10 @@ def _run_cancelling_on_sigint(main: Coroutine[Any, Any, T]) -> T:
         if interrupted or task.done():  # a second Ctrl-C: at once, as Python would
             raise KeyboardInterrupt
         interrupted = True
-        loop.call_soon_threadsafe(task.cancel)
+        # (Run in the loop's own thread, between two steps: cancelled now, so that a task
+        # whose last step is already queued still ends cancelled; the loop is woken.)
+        task.cancel()
+        loop.call_soon_threadsafe(lambda: None)
 
     ours = (
         threading.current_thread() is threading.main_thread()
@@ -53,7 +56,7 @@ def _run_cancelling_on_sigint(main: Coroutine[Any, Any, T]) -> T:
                 raise KeyboardInterrupt from None
             raise
     finally:
-        if previous is not None:
+        if previous is not None and signal.getsignal(signal.SIGINT) is on_sigint:
             signal.signal(signal.SIGINT, previous)
         try:
             _cancel_the_rest(loop)
@@ -68,5 +71,15 @@ def _cancel_the_rest(loop: asyncio.AbstractEventLoop) -> None:
     left = [task for task in asyncio.all_tasks(loop) if not task.done()]
     for task in left:
         task.cancel()
-    if left:
-        loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    if not left:
+        return
+    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
+    for task in left:  # what asyncio.run says of them
+        if not task.cancelled() and task.exception() is not None:
+            loop.call_exception_handler(
+                {
+                    "message": "unhandled exception during asyncio.run() shutdown",
+                    "exception": task.exception(),
+                    "task": task,
+                }
+            )
