@@ -4,7 +4,8 @@ over to Ctrl-C's handler) cancels it cleanly, on every Python the app runs on.
 Python 3.11's `asyncio.run` cancels the main task at Ctrl-C: every page's task gets its
 CancelledError, journals its check as stopped and closes its browser, then KeyboardInterrupt
 is raised. Python 3.10's raises KeyboardInterrupt wherever the loop happens to be, so the
-checks under way ended without their entries. On 3.10 this does what 3.11 does.
+checks under way ended without their entries. On 3.10 this adds 3.11's handler to
+`asyncio.run`, which does the rest (the loop, the tasks left over, its shutdown) as before.
 """
 
 from __future__ import annotations
@@ -28,15 +29,21 @@ def run(main: Coroutine[Any, Any, T]) -> T:
 
 
 def _run_cancelling_on_sigint(main: Coroutine[Any, Any, T]) -> T:
-    loop = asyncio.new_event_loop()
-    task = loop.create_task(main)
+    running: list[tuple[asyncio.AbstractEventLoop, asyncio.Task[Any]]] = []
     interrupted = False
+
+    async def watched() -> T:
+        task = asyncio.current_task()
+        assert task is not None
+        running.append((asyncio.get_running_loop(), task))
+        return await main
 
     def on_sigint(signum: int, frame: FrameType | None) -> None:
         nonlocal interrupted
-        if interrupted or task.done():  # a second Ctrl-C: at once, as Python would
-            raise KeyboardInterrupt
+        if interrupted or not running or running[0][1].done():
+            raise KeyboardInterrupt  # a second Ctrl-C, or none to cancel: at once
         interrupted = True
+        loop, task = running[0]
         # (Run in the loop's own thread, between two steps: cancelled now, so that a task
         # whose last step is already queued still ends cancelled; the loop is woken.)
         task.cancel()
@@ -48,38 +55,12 @@ def _run_cancelling_on_sigint(main: Coroutine[Any, Any, T]) -> T:
     )
     previous = signal.signal(signal.SIGINT, on_sigint) if ours else None
     try:
-        asyncio.set_event_loop(loop)
-        try:
-            return loop.run_until_complete(task)
-        except asyncio.CancelledError:
-            if interrupted:
-                raise KeyboardInterrupt from None
-            raise
+        return asyncio.run(watched())
+    except asyncio.CancelledError:
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
     finally:
         if previous is not None and signal.getsignal(signal.SIGINT) is on_sigint:
             signal.signal(signal.SIGINT, previous)
-        try:
-            _cancel_the_rest(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            asyncio.set_event_loop(None)
-            loop.close()
-
-
-def _cancel_the_rest(loop: asyncio.AbstractEventLoop) -> None:
-    left = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in left:
-        task.cancel()
-    if not left:
-        return
-    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
-    for task in left:  # what asyncio.run says of them
-        if not task.cancelled() and task.exception() is not None:
-            loop.call_exception_handler(
-                {
-                    "message": "unhandled exception during asyncio.run() shutdown",
-                    "exception": task.exception(),
-                    "task": task,
-                }
-            )
+        main.close()  # (never started when a Ctrl-C came first: no "never awaited" warning)

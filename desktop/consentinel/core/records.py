@@ -26,10 +26,8 @@ class Record:
         return {name: getattr(self, name) for name in self.field_names()}
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with `changes`, through `__init__` (which checks or normalises them)."""
-        unknown = set(changes) - set(self.field_names())
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        """A copy with `changes`, through `__init__` (which checks or normalises them, and
+        refuses a field it does not have with TypeError)."""
         return type(self)(**{**self.as_dict(), **changes})
 
     def _values(self) -> tuple[Any, ...]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME, __version__
 from consentinel.core.display import has_display
-from consentinel.core.i18n import current_language, set_language, tr
+from consentinel.core.i18n import current_language, tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -297,9 +297,10 @@ def use_saved_language(paths: AppPaths) -> None:
         raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    language = raw.get("language") if isinstance(raw, dict) else None
-    if language in ("en", "fr"):
-        set_language(language, above_environment=True)
+    if isinstance(raw, dict) and isinstance(raw.get("language"), str):
+        from consentinel.gui.translations import gui_language
+
+        gui_language(raw["language"])  # (the rule the window follows: a chosen one wins)
 
 
 def _claim_waiting_in_view(instance: SingleInstance, paths: AppPaths) -> Claim:
