@@ -7,13 +7,24 @@ frame. These give the same equality, hash, repr and `replace()` from a class's `
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from typing import Self  # (Python 3.11; the app runs on 3.10 too)
 
+    # For the type checker only: it then reads a subclass's annotated fields as a dataclass's,
+    # so that it refuses an assignment to a FrozenRecord's field as it would a frozen
+    # dataclass's. (At run time the decorator would only set a marker attribute.)
+    from typing_extensions import dataclass_transform
+else:
+    _C = TypeVar("_C")
 
-class Record:
+    def dataclass_transform(**_: object) -> Callable[[_C], _C]:
+        return lambda cls: cls
+
+
+class _Fields:
     """Fields are the subclass's `__slots__`, in order; its `__init__` sets every one."""
 
     __slots__ = ()
@@ -46,7 +57,15 @@ class Record:
         return f"{type(self).__name__}({fields})"
 
 
-class FrozenRecord(Record):
+@dataclass_transform(eq_default=True)
+class Record(_Fields):
+    """A record whose fields can be set."""
+
+    __slots__ = ()
+
+
+@dataclass_transform(eq_default=True, frozen_default=True)
+class FrozenRecord(_Fields):
     """A Record whose fields cannot be set after `__init__` (which uses `_set`); hashable."""
 
     __slots__ = ()
