@@ -16,16 +16,16 @@
         <translation>Après votre connexion</translation>
     </message>
     <message>
-        <source>Scheduled checks wait until you sign in to this account with “Sign in in a browser window…”.</source>
-        <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>Scheduled checks wait until you sign in to this account with “Sign in yourself…”.</source>
+        <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter soi-même… ».</translation>
     </message>
     <message>
         <source>Not before {when}</source>
         <translation>Pas avant le {when}</translation>
     </message>
     <message>
-        <source>After X's refusal, puzzle or lock, scheduled checks do not sign in again before then. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>After X's refusal, puzzle or lock, scheduled checks do not sign in again before then. You can still use “Sign in yourself…”.</source>
+        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez quand même utiliser « Se connecter soi-même… ».</translation>
     </message>
     <message>
         <source>not shown, on at X</source>
@@ -328,8 +328,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="166"/>
-        <source>&amp;Sign in in a browser window…</source>
-        <translation>Se &amp;connecter dans une fenêtre de navigateur…</translation>
+        <source>&amp;Sign in yourself…</source>
+        <translation>Se &amp;connecter soi-même…</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="170"/>
@@ -679,32 +679,32 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>RowHints</name>
     <message>
-        <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou connectez-vous vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or use “Sign in yourself…”.</source>
+        <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.</source>
-        <translation>X a envoyé un code par e-mail ou SMS. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le saisir.</translation>
+        <source>X sent a code by email or SMS. Use “Sign in yourself…” to enter it.</source>
+        <translation>X a envoyé un code par e-mail ou SMS. Utilisez « Se connecter soi-même… » pour le saisir.</translation>
     </message>
     <message>
-        <source>X shows a captcha. Use “Sign in in a browser window…” to solve it.</source>
-        <translation>X affiche un captcha. Utilisez « Se connecter dans une fenêtre de navigateur… » pour le résoudre.</translation>
+        <source>X shows a captcha. Use “Sign in yourself…” to solve it.</source>
+        <translation>X affiche un captcha. Utilisez « Se connecter soi-même… » pour le résoudre.</translation>
     </message>
     <message>
-        <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in in a browser window…”.</source>
-        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in yourself…”.</source>
+        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>X refused the sign-in for now; Consentinel waits before trying again. You can sign in yourself with “Sign in in a browser window…”.</source>
-        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez vous connecter vous-même avec « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>X refused the sign-in for now; Consentinel waits before trying again. You can still use “Sign in yourself…”.</source>
+        <translation>X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous pouvez quand même utiliser « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in in a browser window…”.</source>
-        <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter dans une fenêtre de navigateur… ».</translation>
+        <source>X locked the account until you verify it. Sign in on x.com, then use “Sign in yourself…”.</source>
+        <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez. Connectez-vous sur x.com, puis utilisez « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>X ended the saved session and Consentinel could not sign in again by itself. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
-        <translation>X a mis fin à la session enregistrée et Consentinel n'a pas pu se reconnecter seul. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+        <source>X ended the saved session and Consentinel could not sign in again by itself. Use “Sign in yourself…”, or save the password with “Edit account…”.</source>
+        <translation>X a mis fin à la session enregistrée et Consentinel n'a pas pu se reconnecter seul. Utilisez « Se connecter soi-même… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>X said the saved password is wrong. It will not be tried again until you change it with “Edit account…”.</source>
@@ -723,8 +723,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Pas de connexion automatique avant le {when}.</translation>
     </message>
     <message>
-        <source>Consentinel has no session and no password for this account. Use “Sign in in a browser window…”, or save the password with “Edit account…”.</source>
-        <translation>Consentinel n'a ni session ni mot de passe pour ce compte. Utilisez « Se connecter dans une fenêtre de navigateur… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
+        <source>Consentinel has no session and no password for this account. Use “Sign in yourself…”, or save the password with “Edit account…”.</source>
+        <translation>Consentinel n'a ni session ni mot de passe pour ce compte. Utilisez « Se connecter soi-même… », ou enregistrez le mot de passe avec « Modifier le compte… ».</translation>
     </message>
     <message>
         <source>X asked to slow down: Consentinel sends no request for this account before {when}.</source>

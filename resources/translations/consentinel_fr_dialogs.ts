@@ -245,8 +245,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="238" />
-            <source>No password? If this account signs in to X with Google or Apple, save it without one, then sign in once yourself with “Sign in in a browser window…”: Consentinel keeps that session.</source>
-            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis connectez-vous une fois vous-même avec « Se connecter dans une fenêtre de navigateur… » : Consentinel garde cette session.</translation>
+            <source>No password? If this account signs in to X with Google or Apple, save it without one, then use “Sign in yourself…” once: Consentinel keeps that session.</source>
+            <translation>Pas de mot de passe ? Si ce compte se connecte à X avec Google ou Apple, enregistrez-le sans, puis utilisez une fois « Se connecter soi-même… » : Consentinel garde cette session.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="285" />
@@ -301,7 +301,7 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="27" />
-            <source>Opted out</source>
+            <source>Already off</source>
             <translation>Déjà décoché</translation>
         </message>
         <message>
@@ -650,8 +650,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
-            <source>What</source>
-            <translation>Quoi</translation>
+            <source>Event</source>
+            <translation>Événement</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
@@ -736,10 +736,16 @@
             <translation>Tout</translation>
         </message>
         <message>
-            <location filename="../../desktop/consentinel/gui/journal_window.py" line="64" />
-            <location filename="../../desktop/consentinel/gui/journal_window.py" line="66" />
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />
             <source>Any</source>
-            <translation>sans limite</translation>
+            <comment>no first date</comment>
+            <translation>le début</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="67" />
+            <source>Any</source>
+            <comment>no last date</comment>
+            <translation>la fin</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />

@@ -367,7 +367,7 @@ def test_a_refused_identity_answer_is_never_typed_again(sim: SimHarness, tmp_pat
 def test_a_sign_in_in_a_window_never_types_a_refused_identity_answer_again(
     sim: SimHarness, tmp_path: Path
 ) -> None:
-    """`consentinel login` (and the window's "Sign in in a browser window") types what it
+    """`consentinel login` (and the window's "Sign in yourself") types what it
     may for the person: an email X refused there is remembered, and neither it nor a check
     types it again. Headless here, so nobody answers: each sign-in ends after its wait."""
     sim.add("ivo", "pw", scenario="unusual_activity_email", email="ivo@new.example")

@@ -332,7 +332,7 @@ def test_an_account_without_a_password_can_be_added_and_is_told_what_next(
     _type(qtbot, dialog.handle_edit, "google_user")
     assert dialog.save_button.isEnabled()
     note = dialog.password_error
-    assert note.isVisible() and "Sign in in a browser window" in note.text()
+    assert note.isVisible() and "Sign in yourself" in note.text()
     assert "#b3261e" not in note.styleSheet() and "#ff8a80" not in note.styleSheet()  # not red
     _type(qtbot, dialog.password_edit, "x")
     assert not dialog.password_error.isVisible()  # a password: nothing to say

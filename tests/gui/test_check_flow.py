@@ -140,7 +140,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
     qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """X shows a puzzle at every sign-in of @erin: the check can only say "needs you". The main
-    window's "Sign in in a browser window…" opens X's sign-in page, types what it may, and leaves
+    window's "Sign in yourself…" opens X's sign-in page, types what it may, and leaves
     the puzzle to the person; here the test is the person and clicks it in that very page. The
     session is kept, the row stops saying "needs you", and the next check signs in nobody."""
     sim = simx(SimAccount("erin", "pw-erin", challenges=["captcha"]))
@@ -182,7 +182,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
         assert puzzles_shown() == 1 and not ctx.sessions.exists("erin")
         assert sim.captcha_touches() == 0  # the app's own page never touched the puzzle
 
-        # 2. Sign in in a browser window: X's sign-in page; the app types the handle, the person
+        # 2. Sign in yourself: X's sign-in page; the app types the handle, the person
         # solves the puzzle there, and the app types the password X asks for next.
         window.table.selectRow(window.table.row_of("erin") or 0)
         assert window.signin_action.isEnabled()
@@ -323,7 +323,7 @@ def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
     refusing_browser: Path,
     language: str,
 ) -> None:
-    """ "Sign in in a browser window" is the first in this process to meet Chromium's refusal:
+    """ "Sign in yourself" is the first in this process to meet Chromium's refusal:
     said in the status bar with how the sign-in ended, which would otherwise replace it while
     the person was busy in the browser window (tests/fixtures/sandbox_fixtures.py: a real
     refusal by Chromium)."""

@@ -54,7 +54,7 @@ def test_demo_starts_and_completes_a_check(qtbot: QtBot, consentinel_home: Path)
             assert results["camille_fr"] is Status.FIXED
             assert results["two_factor_tom"] is Status.FIXED
             assert results["already_out"] is Status.OPTED_OUT
-            qtbot.waitUntil(lambda: window.table.status_text("already_out") == "Opted out")
+            qtbot.waitUntil(lambda: window.table.status_text("already_out") == "Already off")
             assert window.table.status_text("alice") == "Fixed"
             # Its journal, beside the person's own, says it is the demo's.
             window.show_journal()

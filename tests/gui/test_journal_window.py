@@ -297,14 +297,14 @@ def test_the_csv_is_written_for_the_person_s_spreadsheet(
     window.csv_delimiter = ";"
     assert window.export_to(tmp_path / "fr.csv", "csv") == 6
     raw = (tmp_path / "fr.csv").read_bytes()
-    assert raw.startswith("\ufeffDate and time;Account;What;Details;id;ts;".encode())
+    assert raw.startswith("\ufeffDate and time;Account;Event;Details;id;ts;".encode())
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     fixed = next(r for r in rows if r["kind"] == "check" and r["handle"] == "alice")
     assert json.loads(fixed["payload"])["status"] == "fixed"
-    assert (fixed["Account"], fixed["What"]) == ("@alice", "Account checked")
+    assert (fixed["Account"], fixed["Event"]) == ("@alice", "Account checked")
     assert fixed["Details"].startswith("Fixed — Training: on → off")
     assert _rows_as_shown(window) == sorted(
-        (r["Date and time"], r["Account"], r["What"], r["Details"]) for r in rows
+        (r["Date and time"], r["Account"], r["Event"], r["Details"]) for r in rows
     )
 
 
@@ -328,13 +328,13 @@ def test_the_window_s_csv_says_each_entry_in_the_person_s_language(
         window.csv_delimiter = ";"
         assert window.export_to(tmp_path / "fr.csv", "csv") == 6
         text = (tmp_path / "fr.csv").read_text(encoding="utf-8-sig")
-        assert text.startswith("Date et heure;Compte;Quoi;Détails;id;ts;run_id;kind;handle;")
+        assert text.startswith("Date et heure;Compte;Événement;Détails;id;ts;run_id;kind;handle;")
         rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
         change = next(r for r in rows if r["kind"] == "change")
-        assert change["Quoi"] != "change" and change["Détails"].startswith("Case Entraînement")
+        assert change["Événement"] != "change" and change["Détails"].startswith("Case Entraînement")
         assert change["summary"] == "training: on → off (confirmed, reverted by X)"
         assert _rows_as_shown(window) == sorted(
-            (r["Date et heure"], r["Compte"], r["Quoi"], r["Détails"]) for r in rows
+            (r["Date et heure"], r["Compte"], r["Événement"], r["Détails"]) for r in rows
         )
         # The script's columns are those of `log --csv`, byte for byte.
         for_scripts = io.StringIO()

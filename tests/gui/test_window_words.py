@@ -240,7 +240,7 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
 
 
 def test_a_sign_in_in_the_browser_window_says_what_is_the_persons_to_do(qtbot: QtBot) -> None:
-    """During "Sign in in a browser window…" each step keeps saying what the person does
+    """During "Sign in yourself…" each step keeps saying what the person does
     there; a check's steps say only what the app does."""
     from consentinel.core.steps import Step
     from consentinel.gui.check_panel import CheckPanel
@@ -260,7 +260,7 @@ def test_a_sign_in_in_the_browser_window_says_what_is_the_persons_to_do(qtbot: Q
 def test_a_sign_in_the_person_cancelled_is_not_a_box_to_close(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:
-    """Cancelling "Sign in in a browser window…" is the person's choice: the status bar says
+    """Cancelling "Sign in yourself…" is the person's choice: the status bar says
     it, no "Not signed in — The check was cancelled." box; the Cancel button named the sign-in."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -195,8 +195,8 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.NOT_SIGNED_IN: tr(
             "No session and no password are saved for this account: run `consentinel login "
-            "{handle}` to sign in in a browser window, or save the password with `consentinel "
-            "account set-password {handle}`.",
+            "{handle}` to sign in yourself in a browser window, or save the password with "
+            "`consentinel account set-password {handle}`.",
             handle=handle,
         ),
         Reason.WRONG_PASSWORD: (

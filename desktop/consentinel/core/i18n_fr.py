@@ -33,10 +33,10 @@ FRENCH: dict[str, str] = {
     "@{handle}: X sent a code by email or text message — open Consentinel to sign in":
         "@{handle} : X a envoyé un code par e-mail ou par SMS — ouvrez Consentinel pour vous "
         "connecter",
-    "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign in in "
-    "a browser window":
+    "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign in "
+    "yourself":
         "@{handle} : X affiche un captcha que seule une personne peut résoudre — ouvrez "
-        "Consentinel pour vous connecter dans une fenêtre de navigateur",
+        "Consentinel pour vous connecter vous-même",
     "@{handle}: X asks to confirm it is you — open Consentinel to sign in":
         "@{handle} : X demande de confirmer que c'est bien vous — ouvrez Consentinel pour vous "
         "connecter",
@@ -283,10 +283,11 @@ FRENCH: dict[str, str] = {
         "Connectez-vous vous-même dans une fenêtre de navigateur avec "
         "`consentinel login {handle}`.",
     "No session and no password are saved for this account: run `consentinel login "
-    "{handle}` to sign in in a browser window, or save the password with `consentinel "
-    "account set-password {handle}`.":
+    "{handle}` to sign in yourself in a browser window, or save the password with "
+    "`consentinel account set-password {handle}`.":
         "Ni session ni mot de passe ne sont enregistrés pour ce compte : lancez `consentinel "
-        "login {handle}` pour vous connecter dans une fenêtre de navigateur, ou enregistrez le "
+        "login {handle}` pour vous connecter vous-même dans une fenêtre de navigateur, ou "
+        "enregistrez le "
         "mot de passe avec `consentinel account set-password {handle}`.",
     "The saved session expired and no password is saved: run `consentinel login {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "

@@ -87,7 +87,7 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
         ),
         Reason.CAPTCHA: tr(
             "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign "
-            "in in a browser window",
+            "in yourself",
             handle=handle,
         ),
         Reason.UNUSUAL_ACTIVITY: tr(

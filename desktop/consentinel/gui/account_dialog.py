@@ -332,8 +332,7 @@ class AccountDialog(QDialog):
             return None
         return self.tr(
             "No password? If this account signs in to X with Google or Apple, save it without "
-            "one, then sign in once yourself with “Sign in in a browser window…”: Consentinel "
-            "keeps that session."
+            "one, then use “Sign in yourself…” once: Consentinel keeps that session."
         )
 
     @property

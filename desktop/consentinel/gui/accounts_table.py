@@ -232,14 +232,13 @@ class AccountsTable(QTableWidget):
         elif row.state.waits_for_person is not None or until is None:
             text = self.tr("After you sign in")
             tip = self.tr(
-                "Scheduled checks wait until you sign in to this account with “Sign in in a "
-                "browser window…”."
+                "Scheduled checks wait until you sign in to this account with “Sign in yourself…”."
             )
         else:
             text = self.tr("Not before {when}").replace("{when}", local_text(until))
             tip = self.tr(
                 "After X's refusal, puzzle or lock, scheduled checks do not sign in again before "
-                "then. You can sign in yourself with “Sign in in a browser window…”."
+                "then. You can still use “Sign in yourself…”."
             )
         item = QTableWidgetItem(text)
         item.setToolTip(tip)

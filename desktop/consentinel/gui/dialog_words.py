@@ -31,7 +31,7 @@ _BOX_DESCRIPTIONS = {
     Box.MEMORY: QT_TRANSLATE_NOOP("DialogWords", "Let Grok remember my conversations"),
 }
 _STATUS_NAMES = {
-    Status.OPTED_OUT: QT_TRANSLATE_NOOP("DialogWords", "Opted out"),
+    Status.OPTED_OUT: QT_TRANSLATE_NOOP("DialogWords", "Already off"),
     Status.FIXED: QT_TRANSLATE_NOOP("DialogWords", "Fixed"),
     Status.WOULD_FIX: QT_TRANSLATE_NOOP("DialogWords", "Would fix"),
     Status.NEEDS_USER: QT_TRANSLATE_NOOP("DialogWords", "Needs you"),

@@ -330,7 +330,7 @@ class JournalModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def titles(self) -> tuple[str, str, str, str]:
-        return (self.tr("Date and time"), self.tr("Account"), self.tr("What"), self.tr("Details"))
+        return (self.tr("Date and time"), self.tr("Account"), self.tr("Event"), self.tr("Details"))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

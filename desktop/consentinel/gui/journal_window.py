@@ -100,9 +100,10 @@ class JournalWindow(QWidget):
         self.kind_filter.addItem(self.tr("Everything"), None)
         for kind in EntryKind:
             self.kind_filter.addItem(kind_name(kind), kind.value)
-        self.from_date = _date_edit(self.tr("Any"))
+        # "Any" on both: no limit. (French reads "from the start", "to the end".)
+        self.from_date = _date_edit(self.tr("Any", "no first date"))
         self.from_date.setAccessibleName(self.tr("From date"))
-        self.to_date = _date_edit(self.tr("Any"))
+        self.to_date = _date_edit(self.tr("Any", "no last date"))
         self.to_date.setAccessibleName(self.tr("To date"))
 
         self.badge = QLabel()

@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
             self.tr("&Remove account…"), self.remove_account, "Ctrl+Del", "remove"
         )
         self.signin_action = self._action(
-            self.tr("&Sign in in a browser window…"),
+            self.tr("&Sign in yourself…"),
             self.sign_in,
             "Ctrl+L",
             "signin",

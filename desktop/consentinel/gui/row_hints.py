@@ -21,39 +21,38 @@ _HINTS = {
     Reason.TWO_FACTOR: QT_TRANSLATE_NOOP(
         "RowHints",
         "X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or "
-        "sign in yourself with “Sign in in a browser window…”.",
+        "use “Sign in yourself…”.",
     ),
     Reason.EMAIL_CODE: QT_TRANSLATE_NOOP(
         "RowHints",
-        "X sent a code by email or SMS. Use “Sign in in a browser window…” to enter it.",
+        "X sent a code by email or SMS. Use “Sign in yourself…” to enter it.",
     ),
     Reason.CAPTCHA: QT_TRANSLATE_NOOP(
-        "RowHints", "X shows a captcha. Use “Sign in in a browser window…” to solve it."
+        "RowHints", "X shows a captcha. Use “Sign in yourself…” to solve it."
     ),
     Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP(
         "RowHints",
         "X asks to confirm the account's email or phone. Add it with “Edit account…”, or use "
-        "“Sign in in a browser window…”.",
+        "“Sign in yourself…”.",
     ),
     Reason.REFUSED: QT_TRANSLATE_NOOP(
         "RowHints",
-        "X refused the sign-in for now; Consentinel waits before trying again. You can sign in "
-        "yourself with “Sign in in a browser window…”.",
+        "X refused the sign-in for now; Consentinel waits before trying again. You can still use "
+        "“Sign in yourself…”.",
     ),
     Reason.LOCKED: QT_TRANSLATE_NOOP(
         "RowHints",
-        "X locked the account until you verify it. Sign in on x.com, then use “Sign in in a "
-        "browser window…”.",
+        "X locked the account until you verify it. Sign in on x.com, then use “Sign in yourself…”.",
     ),
     Reason.SESSION_EXPIRED: QT_TRANSLATE_NOOP(
         "RowHints",
         "X ended the saved session and Consentinel could not sign in again by itself. Use "
-        "“Sign in in a browser window…”, or save the password with “Edit account…”.",
+        "“Sign in yourself…”, or save the password with “Edit account…”.",
     ),
     Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP(
         "RowHints",
-        "Consentinel has no session and no password for this account. Use “Sign in in a "
-        "browser window…”, or save the password with “Edit account…”.",
+        "Consentinel has no session and no password for this account. Use “Sign in yourself…”, "
+        "or save the password with “Edit account…”.",
     ),
     Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP(
         "RowHints",
