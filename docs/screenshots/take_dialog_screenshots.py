@@ -300,7 +300,7 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
                 dialog._set_busy(True)
                 dialog.bar.show()
                 dialog.status.show()
-                dialog._on_progress("Chrome for Testing 159.0.8154.6", 42)
+                dialog._on_progress("Chromium 159.0.8154.6", 42)
             elif state == "failed":
                 from consentinel.x.browser_install import download_failed_message
 

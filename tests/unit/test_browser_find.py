@@ -177,8 +177,9 @@ def test_install_downloads_into_the_data_folder_with_progress(
     choice = find_browser(None, platform="linux")
     assert choice is not None and choice.source is BrowserSource.PLAYWRIGHT
     assert choice.path.is_relative_to(downloaded_browsers_dir())
-    # Progress: what is downloaded, then rising percentages up to 100.
-    chromium = [p for p in progress if p.what.startswith("Chrome for Testing")]
+    # Progress: what is downloaded, named as the offer named it, then rising percentages.
+    assert not any("Chrome for Testing" in p.what for p in progress)
+    chromium = [p for p in progress if p.what.startswith("Chromium 1")]
     assert chromium[0].percent is None
     percents = [p.percent for p in chromium[1:]]
     assert percents == sorted(percents) and percents[-1] == 100 and len(percents) >= 3

@@ -26,6 +26,8 @@ _PERCENT = re.compile(r"\|\s*(\d{1,3})% of ([\d.]+ [KMG]i?B)")
 #: `Downloading Chrome for Testing 159.0 (playwright chromium v1255) from https://…`
 _DOWNLOADING = re.compile(r"^Downloading (.+?) \(playwright ([\w-]+) v\d+\)")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Playwright's Chromium is Google's "Chrome for Testing" build; the app offers it as Chromium.
+_CHROME_FOR_TESTING = re.compile(r"^Chrome for Testing\b\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,19 @@ def parse_progress(line: str, current: InstallProgress | None) -> InstallProgres
     text = _ANSI.sub("", line).strip()
     started = _DOWNLOADING.match(text)
     if started:
-        return InstallProgress(started.group(1), None)
+        return InstallProgress(_shown_name(started.group(1)), None)
     done = _PERCENT.search(text)
     if done:
         what = current.what if current else "Chromium"
         return InstallProgress(what, min(int(done.group(1)), 100), done.group(2))
     return None
+
+
+def _shown_name(name: str) -> str:
+    """What the person is told is downloading: "Chromium 159.0.8154.6", as the offer to
+    download it said, not "Chrome for Testing 159.0.8154.6"."""
+    testing = _CHROME_FOR_TESTING.match(name)
+    return f"Chromium {testing.group(1)}".strip() if testing else name
 
 
 def install_browser(
