@@ -21,6 +21,7 @@ COMMANDS = [
     ["account", "set-password"],
     ["account", "set-totp"],
     ["account", "edit"],
+    ["account", "restore"],
     ["login"],
     ["check"],
     ["log"],
@@ -28,11 +29,12 @@ COMMANDS = [
     ["schedule"],
     ["schedule", "install"],
     ["schedule", "remove"],
+    ["schedule", "status"],
     ["doctor"],
     ["desktop-entry"],
 ]
 ENGLISH = re.compile(
-    r"\b(HANDLE|COMMAND|VERB|ACTION_|BOXES|PHONE|usage|positional arguments|options:|show this)\b"
+    r"\b(HANDLE|COMMAND|BOXES|PHONE|usage|show this)\b|positional arguments|options:|commands:"
 )
 
 

@@ -29,7 +29,7 @@ def add_parser(sub: Any) -> None:
     account = sub.add_parser(
         "account", help=tr("add, list, edit or remove X accounts, or change their secrets")
     )
-    verbs = account.add_subparsers(dest="verb", metavar=tr("VERB"), required=True)
+    verbs = account.add_subparsers(dest="verb", required=True)
 
     add = verbs.add_parser(
         "add",
@@ -61,7 +61,7 @@ def add_parser(sub: Any) -> None:
     add.set_defaults(handler=_add)
 
     lst = verbs.add_parser("list", help=tr("list the accounts"))
-    lst.add_argument("--json", action="store_true", help=tr("print JSON"))
+    lst.add_argument("--json", action="store_true", help=tr("print the accounts as JSON"))
     lst.set_defaults(handler=_list)
 
     edit = verbs.add_parser(

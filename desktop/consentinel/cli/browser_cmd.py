@@ -6,11 +6,13 @@ import argparse
 import sys
 from typing import Any
 
+from consentinel.cli.main import list_as_commands
 from consentinel.core.i18n import tr
 
 
 def add_parser(sub: Any) -> None:
     browser = sub.add_parser("browser", help=tr("show the browser used for checks, or install one"))
+    list_as_commands(browser)
     browser.add_argument(
         "action",
         nargs="?",

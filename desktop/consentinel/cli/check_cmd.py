@@ -33,6 +33,11 @@ KEYRING_WAIT_S = 120.0
 
 
 def add_parsers(sub: Any) -> None:
+    """`login`, then `check`: one signs in first (the order of `consentinel --help`)."""
+    login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
+    login.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
+    login.set_defaults(handler=_login)
+
     check = sub.add_parser("check", help=tr("check the accounts and untick what must be off"))
     check.add_argument(
         "handles", nargs="*", metavar=tr("HANDLE"), help=tr("accounts to check (default: all)")
@@ -45,15 +50,13 @@ def add_parsers(sub: Any) -> None:
         action="store_true",
         help=tr("nobody is at the keyboard: never ask, record what needs you"),
     )
-    check.add_argument("--json", action="store_true", help=tr("print one JSON object"))
+    check.add_argument(
+        "--json", action="store_true", help=tr("print the result as one JSON object")
+    )
     check.add_argument(
         "--watch", action="store_true", help=tr("show the browser window during the check")
     )
     check.set_defaults(handler=_check)
-
-    login = sub.add_parser("login", help=tr("sign in to an account in a browser window"))
-    login.add_argument("handle", metavar=tr("HANDLE"), help=tr("one of your accounts"))
-    login.set_defaults(handler=_login)
 
 
 def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:

@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from consentinel.cli.main import list_as_commands
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -15,8 +16,12 @@ EXIT_OK, EXIT_USAGE = 0, 2
 def add_parser(sub: Any) -> None:
     entry = sub.add_parser(
         "desktop-entry",
-        help=tr("add Consentinel to the Linux applications menu (for pip and pipx installs)"),
+        help=tr(
+            "add Consentinel to the Linux applications menu, or take it out (for pip and pipx "
+            "installs)"
+        ),
     )
+    list_as_commands(entry)
     entry.add_argument(
         "action",
         choices=["install", "remove"],

@@ -17,7 +17,7 @@ def add_parser(sub: Any) -> None:
         "doctor",
         help=tr("check this computer: Python, Qt, keyring, browser, data folder, schedule, X"),
     )
-    doctor.add_argument("--json", action="store_true", help=tr("print JSON"))
+    doctor.add_argument("--json", action="store_true", help=tr("print the findings as JSON"))
     doctor.set_defaults(handler=_doctor)
 
 

@@ -12,12 +12,12 @@ FRENCH: dict[str, str] = {
     "The menu entry opens Consentinel with its usual data folder, not the one "
     "CONSENTINEL_HOME names.": "L'entrée du menu ouvre Consentinel avec son dossier de données "
     "habituel, pas celui que désigne CONSENTINEL_HOME.",
-    # -- the names of the values in usage lines and help (argparse's metavars; EMAIL and
-    # ACTION are the same in French)
+    # -- the names of the values in usage lines and help (argparse's metavars; EMAIL is the
+    # same in French), and the title of the list of a command's commands
     "HANDLE": "IDENTIFIANT",
-    "VERB": "VERBE",
     "BOXES": "CASES",
     "COMMAND": "COMMANDE",
+    "commands": "commandes",
     "PHONE": "TÉLÉPHONE",
     "FILE": "FICHIER",
     "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
@@ -308,8 +308,9 @@ FRENCH: dict[str, str] = {
         "personne au clavier : ne rien demander, noter ce qui a besoin de vous",
     "only this account": "seulement ce compte",
     "open the app on the simulated X": "ouvrir l'application sur le X simulé",
-    "print JSON": "afficher en JSON",
-    "print one JSON object": "afficher un objet JSON",
+    "print the accounts as JSON": "afficher les comptes en JSON",
+    "print the findings as JSON": "afficher le diagnostic en JSON",
+    "print the result as one JSON object": "afficher le résultat en un seul objet JSON",
     "print the journal as CSV": "afficher le journal en CSV",
     "print the journal as JSON": "afficher le journal en JSON",
     "read the 2FA (TOTP) secret from the next line of standard input (the first line without "
@@ -453,8 +454,10 @@ FRENCH: dict[str, str] = {
         "{url} répond. Les cases elles-mêmes sont lues et vérifiées à chaque vérification, "
         "qui s'arrête au lieu de deviner si la page de X a changé.",
     # The applications menu entry (core/desktop_entry.py, cli/desktop_entry_cmd.py)
-    "add Consentinel to the Linux applications menu (for pip and pipx installs)":
-        "ajouter Consentinel au menu des applications Linux (installations pip et pipx)",
+    "add Consentinel to the Linux applications menu, or take it out (for pip and pipx "
+    "installs)":
+        "ajouter Consentinel au menu des applications Linux, ou l'en retirer (installations pip "
+        "et pipx)",
     "Menu entries are for Linux desktops; installers handle this on Windows and macOS.":
         "Les entrées de menu concernent les bureaux Linux ; sous Windows et macOS, "
         "l'installateur s'en charge.",

@@ -12,7 +12,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from types import FrameType
 from typing import Any, NoReturn
 
@@ -25,11 +25,53 @@ EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
+def list_as_commands(parser: argparse.ArgumentParser) -> None:
+    """Title the section of `parser`'s help that lists its positionals, which are its commands,
+    "commands:" (argparse's "positional arguments:" is about the syntax, not what they are).
+    argparse writes a colon right after a title; French puts a non-breaking space before it."""
+    from consentinel.core.french_typography import NBSP
+    from consentinel.core.i18n import current_language
+
+    title = tr("commands")
+    parser._positionals.title = title + NBSP if current_language() == "fr" else title
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Lists a command's commands one a line under their section's title, as its options are,
+    without argparse's line above them that holds their placeholder (COMMAND) and nothing else."""
+
+    def _format_action(self, action: argparse.Action) -> str:
+        if isinstance(action, argparse._SubParsersAction) and not action.help:
+            commands = self._iter_indented_subactions(action)
+            return self._join_parts([self._format_action(command) for command in commands])
+        return super()._format_action(action)
+
+    def _iter_indented_subactions(
+        self, action: argparse.Action
+    ) -> Generator[argparse.Action, None, None]:
+        if isinstance(action, argparse._SubParsersAction) and not action.help:
+            # Not indented: the commands begin their lines, and the help column is measured so.
+            yield from action._get_subactions()
+        else:
+            yield from super()._iter_indented_subactions(action)
+
+
 class _Parser(argparse.ArgumentParser):
     #: The last parser that read the command line, so the innermost (`consentinel account
     #: edit`): whose help a usage error points at, even for an argument only the top level
     #: finds it does not know.
     innermost: _Parser | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """Every command's commands read alike: COMMAND in its usage line, listed under
+        "commands:" in its help."""
+        list_as_commands(self)
+        kwargs.setdefault("metavar", tr("COMMAND"))
+        return super().add_subparsers(**kwargs)
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
@@ -59,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("show the version and exit"),
     )
     parser.add_argument("--demo", action="store_true", help=tr("open the app on the simulated X"))
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=tr("COMMAND"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     from consentinel.cli import (
         account_cmd,
@@ -71,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         schedule_cmd,
     )
 
+    # The order of the README's "The command line": what `consentinel --help` lists.
     account_cmd.add_parser(sub)
-    check_cmd.add_parsers(sub)
+    check_cmd.add_parsers(sub)  # login, then check
     log_cmd.add_parser(sub)
     browser_cmd.add_parser(sub)
     schedule_cmd.add_parser(sub)

@@ -30,7 +30,7 @@ def add_parser(sub: Any) -> None:
     schedule = sub.add_parser(
         "schedule", help=tr("run checks on a schedule, even when Consentinel is closed")
     )
-    actions = schedule.add_subparsers(dest="schedule_action", metavar="ACTION", required=True)
+    actions = schedule.add_subparsers(dest="schedule_action", required=True)
     install = actions.add_parser(
         "install", help=tr("install the OS job that runs `consentinel check --unattended`")
     )
