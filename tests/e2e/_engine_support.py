@@ -186,26 +186,45 @@ class SimHarness:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
         return self.server.clients()
 
+    def _attempts_from_browser(self, handle: str) -> list[dict[str, Any]]:
+        """X's record of the sign-ins made through its pages (by the app), without those
+        `sign_in_elsewhere` made."""
+        return [a for a in self.server.signin_attempts(handle) if not a["elsewhere"]]
+
     def signin_attempts(self, handle: str) -> int:
-        return len(self.server.signin_attempts(handle))
+        return len(self._attempts_from_browser(handle))
 
     def signin_outcomes(self, handle: str) -> list[str]:
-        """What X made of each answer it got from this account, in order ("wrong_password",
-        "unusual_activity_failed", "success"…)."""
-        return [a["outcome"] for a in self.server.signin_attempts(handle)]
+        """What X made of each answer it got from this account through its pages, in order
+        ("wrong_password", "unusual_activity_failed", "success"…)."""
+        return [a["outcome"] for a in self._attempts_from_browser(handle)]
 
     def signin_times(self, handle: str) -> list[float]:
         """When X recorded each of them (time.time())."""
-        return [a["at"] for a in self.server.signin_attempts(handle)]
+        return [a["at"] for a in self._attempts_from_browser(handle)]
 
     def password_attempts(self, handle: str) -> int:
-        """Finished sign-ins in which X received a password."""
+        """Finished sign-ins through X's pages in which X received a password."""
         return sum(
             1
-            for a in self.server.signin_attempts(handle)
+            for a in self._attempts_from_browser(handle)
             if a["outcome"] == "wrong_password"
             or (a["outcome"] == "success" and "LoginEnterPassword" in a["steps"])
         )
+
+    def sign_in_elsewhere(self, handle: str, password: str) -> str:
+        """Someone types this password for the account on another device; X counts a wrong
+        one against the account as any other. What X made of it ("wrong_password"…)."""
+        return self.server.sign_in_elsewhere(handle, password)
+
+    def locked(self, handle: str) -> bool:
+        """Whether X locked the account (by its own scenario, or after wrong passwords)."""
+        return self.server.locked(handle)
+
+    def failures_to_lock(self, handle: str) -> int:
+        """How many wrong passwords in a row make X lock the account (`lock_after_failures`)."""
+        (account,) = (a for a in self.server.scenario.accounts if a.handle == handle)
+        return account.lock_after_failures
 
     def delete_pressed(self, handle: str) -> bool:
         return bool(self.server.delete_presses(handle))

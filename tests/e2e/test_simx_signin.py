@@ -197,3 +197,49 @@ def test_french_sign_in_pages(simx: Any, chromium_path: Path) -> None:
         enter_password(page, "faux")
         expect(page.get_by_test_id("toast")).to_have_text("Mot de passe incorrect !")
         browser.close()
+
+
+def test_wrong_passwords_in_a_row_lock_the_account(simx: Any, page: Page) -> None:
+    """x-reference §4: repeated failures lock accounts. The third wrong password in a row
+    (`lock_after_failures`, 3 by default), typed here or on another device, locks it: its
+    signed-in pages and its next sign-ins lead to /account/access."""
+    sim = simx(
+        SimAccount("alice", "pw"),
+        SimAccount("bob", "pw"),
+        SimAccount("carl", "pw", lock_after_failures=0),
+    )
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    page.wait_for_url("**/home")
+    for _ in range(2):
+        assert sim.sign_in_elsewhere("alice", "nope") == "wrong_password"
+    assert not sim.locked("alice")
+    page.goto(sim.origin + "/settings/grok_settings")
+    expect(page.get_by_test_id("xaiDataSharingSettings")).to_be_visible()
+    assert sim.sign_in_elsewhere("alice", "nope") == "wrong_password"  # X still says so
+    assert sim.locked("alice") and sim.truth()["accounts"]["alice"]["failed_passwords"] == 3
+    page.goto(sim.origin + "/settings/grok_settings")
+    page.wait_for_url("**/account/access")
+    expect(page.get_by_role("heading", name="Authenticate your account")).to_be_visible()
+    # The next sign-in in a browser, with the right password, ends there too.
+    page.context.clear_cookies()
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    page.wait_for_url("**/account/access")
+    outcomes = [(a["outcome"], a["elsewhere"]) for a in sim.signin_attempts("alice")]
+    assert outcomes == [("success", False), *[("wrong_password", True)] * 3, ("locked", False)]
+    # Wrong passwords typed in the browser count the same; a sign-in in between starts again.
+    for password in ("nope", "nope", "pw", "nope", "nope"):
+        page.context.clear_cookies()
+        start_login(page, sim.origin, "bob")
+        enter_password(page, password)
+        if password == "pw":
+            page.wait_for_url("**/home")
+        else:
+            expect(page.get_by_test_id("toast")).to_have_text("Wrong password!")
+    assert not sim.locked("bob")
+    assert sim.sign_in_elsewhere("bob", "nope") == "wrong_password"
+    assert sim.locked("bob")
+    # lock_after_failures = 0: X never locks it.
+    assert {sim.sign_in_elsewhere("carl", "nope") for _ in range(5)} == {"wrong_password"}
+    assert not sim.locked("carl")

@@ -78,6 +78,9 @@ class SimAccount:
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes.
     fault: str | None = None
+    #: X locks the account after this many wrong passwords in a row, typed anywhere (a sign-in
+    #: that succeeds starts the count again); 0: never (x-reference §4).
+    lock_after_failures: int = 3
 
     def __post_init__(self) -> None:
         if not _HANDLE.match(self.handle):
@@ -94,6 +97,15 @@ class SimAccount:
             raise ValueError(f"Scenario account @{self.handle}: failure_status is 200 or 500.")
         if "two_factor" in self.challenges and not self.totp_secret:
             raise ValueError(f"Scenario account @{self.handle}: two_factor needs a totp_secret.")
+        if (
+            isinstance(self.lock_after_failures, bool)
+            or not isinstance(self.lock_after_failures, int)
+            or self.lock_after_failures < 0
+        ):
+            raise ValueError(
+                f"Scenario account @{self.handle}: lock_after_failures is a whole number, "
+                "0 or more."
+            )
         unknown = set(self.boxes) - set(BOXES)
         if unknown:
             raise ValueError(f"Scenario account @{self.handle}: unknown boxes {sorted(unknown)}.")

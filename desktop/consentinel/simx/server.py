@@ -140,6 +140,16 @@ class SimX:
         with self.world.lock:
             self._acct(handle).locked = True
 
+    def sign_in_elsewhere(self, handle: str, password: str) -> str:
+        """Someone signs in to the account on another device (not through a browser on these
+        pages): X counts a wrong password typed there as any other, up to the account's
+        `lock_after_failures`. Returns what X made of it ("wrong_password", "success"…)."""
+        return self.flow.sign_in_elsewhere(handle, password)
+
+    def locked(self, handle: str) -> bool:
+        with self.world.lock:
+            return self._acct(handle).locked
+
     def signin_attempts(self, handle: str | None = None) -> list[dict[str, Any]]:
         attempts = self.truth()["signin_attempts"]
         if handle is None:
