@@ -97,6 +97,7 @@ class Recorder:
 _CHALLENGES = {
     "two_factor": "two_factor",
     "email_code": "email_code",
+    "sms_code": "sms_code",
     "captcha": "captcha",
     "unusual_activity": "unusual_activity_username",
     "unusual_activity_email": "unusual_activity_email",
@@ -109,6 +110,10 @@ _FAULTS = {
     "slow": "hang",
     "rate_limited": "rate_limit",
 }
+
+
+#: The phone X knows for an account whose code X sends by text message (`sms_code`).
+SMS_PHONE = "+33 6 12 34 56 78"
 
 
 @contextmanager
@@ -149,6 +154,8 @@ class SimHarness:
             totp_secret = pyotp.random_base32()  # X knows one; the app does not
         if totp_secret is not None and "two_factor" not in challenges:
             challenges.append("two_factor")
+        if scenario == "sms_code" and phone is None:
+            phone = SMS_PHONE  # X sends the code to the phone it knows; the app need not
         self.server.add_account(
             SimAccount(
                 handle=handle,

@@ -62,6 +62,7 @@ def test_two_factor_without_secret_asks_and_uses_the_answer(
     [
         ("two_factor", Reason.TWO_FACTOR, PromptKind.TWO_FACTOR_CODE),
         ("email_code", Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
+        ("sms_code", Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
         ("captcha", Reason.CAPTCHA, PromptKind.FINISH_IN_BROWSER),
         ("unusual_activity_email", Reason.UNUSUAL_ACTIVITY, PromptKind.EMAIL_OR_PHONE),
     ],

@@ -243,3 +243,22 @@ def test_wrong_passwords_in_a_row_lock_the_account(simx: Any, page: Page) -> Non
     # lock_after_failures = 0: X never locks it.
     assert {sim.sign_in_elsewhere("carl", "nope") for _ in range(5)} == {"wrong_password"}
     assert not sim.locked("carl")
+
+
+def test_a_code_sent_by_text_message(simx: Any, page: Page) -> None:
+    """The same code step as by email (LoginAcid, its one field), worded for the phone."""
+    sim = simx(SimAccount("alice", "pw", phone="+33 6 12 34 56 78", challenges=["sms_code"]))
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    expect(page.get_by_role("heading", name="Check your phone")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "We sent a confirmation code by text message to your phone number ending in 78."
+        )
+    ).to_be_visible()
+    code = sim.email_code("alice")
+    assert code and len(code) == 6
+    page.get_by_test_id("ocfEnterTextTextInput").fill(code)
+    page.get_by_test_id("ocfEnterTextNextButton").click()
+    page.wait_for_url("**/home")
+    assert [a["steps"][-2] for a in sim.signin_attempts("alice")] == ["LoginAcid"]

@@ -27,6 +27,7 @@ _CHALLENGE_SUBTASK = {
     "captcha": ARKOSE,
     "two_factor": TWO_FACTOR,
     "email_code": ACID,
+    "sms_code": ACID,
     "refuse": DENY,
 }
 
@@ -157,8 +158,11 @@ class SignInFlow:
                 reply = _subtask(flow, DENY)
                 self.world.record_attempt(flow.handle, "refused", flow)
                 return reply
-            if challenge == "email_code":
+            if challenge in ("email_code", "sms_code"):
                 truth.email_code = f"{secrets.randbelow(10**6):06d}"
+            if challenge == "sms_code":  # the same step, its code sent to the phone on file
+                phone = "".join(ch for ch in truth.spec.phone or "" if ch.isdigit())
+                return _subtask(flow, ACID, variant="sms", phone_hint=phone[-2:])
             if challenge == "unusual_activity_email":
                 return _subtask(flow, ALTERNATE, variant="email")
             if challenge == "unusual_activity_username":

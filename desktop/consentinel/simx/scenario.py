@@ -20,6 +20,7 @@ CHALLENGES = (
     "captcha",  # ArkoseLogin: only a person can pass it
     "two_factor",  # TOTP code, checked against the account's real secret
     "email_code",  # LoginAcid: a code "sent" by email, readable from the truth API
+    "sms_code",  # LoginAcid again, the code "sent" by text message to the account's phone
     "refuse",  # DenyLoginSubtask: "Could not log you in now."
     "lock",  # redirect to /account/access
 )
@@ -97,6 +98,8 @@ class SimAccount:
             raise ValueError(f"Scenario account @{self.handle}: failure_status is 200 or 500.")
         if "two_factor" in self.challenges and not self.totp_secret:
             raise ValueError(f"Scenario account @{self.handle}: two_factor needs a totp_secret.")
+        if "sms_code" in self.challenges and not self.phone:
+            raise ValueError(f"Scenario account @{self.handle}: sms_code needs a phone.")
         if (
             isinstance(self.lock_after_failures, bool)
             or not isinstance(self.lock_after_failures, int)

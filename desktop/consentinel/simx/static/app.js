@@ -172,7 +172,9 @@
       LoginEnterAlternateIdentifierSubtask: alternateScreen,
       LoginEnterPassword: passwordScreen,
       LoginTwoFactorAuthChallenge: (s) => codeScreen(s, T.two_factor_title, T.two_factor_text),
-      LoginAcid: (s) => codeScreen(s, T.email_code_title, T.email_code_text),
+      LoginAcid: (s) => s.variant === "sms"
+        ? codeScreen(s, T.sms_code_title, T.sms_code_text.replace("{digits}", s.phone_hint))
+        : codeScreen(s, T.email_code_title, T.email_code_text),
       ArkoseLogin: captchaScreen,
       DenyLoginSubtask: refusedScreen,
     };
