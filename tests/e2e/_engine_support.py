@@ -117,9 +117,10 @@ SMS_PHONE = "+33 6 12 34 56 78"
 
 
 @contextmanager
-def running_sim() -> Iterator[SimHarness]:
-    """A fresh simulated X on a free port; the spinner is kept short to keep tests quick."""
-    with SimX(Scenario(render_delay_ms=50)) as server:
+def running_sim(signin_layout: str = "standard") -> Iterator[SimHarness]:
+    """A fresh simulated X on a free port; the spinner is kept short to keep tests quick.
+    `signin_layout`: how X's build draws its sign-in pages (simx's SIGNIN_LAYOUTS)."""
+    with SimX(Scenario(render_delay_ms=50, signin_layout=signin_layout)) as server:
         yield SimHarness(server)
 
 
@@ -188,6 +189,12 @@ class SimHarness:
 
     def captcha_touches(self) -> int:
         return self.server.captcha_touches()
+
+    def other_sites_pages(self) -> list[str]:
+        """The pages the browser loaded from the other sites X's pages put frames from (the
+        puzzle's /fc/gc/, Google's /gsi/button): proof that a frame was on the screen."""
+        prefix = "GET captcha "
+        return [r.removeprefix(prefix) for r in self.server.world.requests if r.startswith(prefix)]
 
     def clients(self) -> set[tuple[str, str]]:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""

@@ -262,3 +262,29 @@ def test_a_code_sent_by_text_message(simx: Any, page: Page) -> None:
     page.get_by_test_id("ocfEnterTextNextButton").click()
     page.wait_for_url("**/home")
     assert [a["steps"][-2] for a in sim.signin_attempts("alice")] == ["LoginAcid"]
+
+
+def test_a_puzzle_frame_without_an_id(simx: Any, page: Page) -> None:
+    """The `captcha_frame_no_id` sign-in layout: only the frame's address names the puzzle."""
+    sim = simx(SimAccount("cap", "pw", challenges=["captcha"]), signin_layout="captcha_frame_no_id")
+    start_login(page, sim.origin, "cap")
+    frame = page.locator(f'iframe[src^="{sim.captcha_origin}/fc/gc/"]')
+    expect(frame).to_be_visible()
+    assert frame.get_attribute("id") is None
+    expect(page.locator("#arkoseFrame")).to_have_count(0)
+    expect(frame.content_frame.locator("#solve")).to_be_visible()
+
+
+def test_the_sign_in_with_google_frame(simx: Any, page: Page) -> None:
+    """The `google_button` sign-in layout: X's first step shows a frame from Google's site,
+    on that step only."""
+    sim = simx(SimAccount("alice", "pw"), signin_layout="google_button")
+    page.goto(sim.origin + "/i/flow/login")
+    frame = page.locator(f'iframe[src^="{sim.google_origin}/gsi/button"]')
+    expect(frame).to_be_visible()
+    assert urlsplit(frame.get_attribute("src") or "").hostname == "accounts.google.localhost"
+    expect(frame.content_frame.get_by_role("button", name="Sign in with Google")).to_be_visible()
+    page.locator('input[name="text"][autocomplete="username"]').fill("alice")
+    page.keyboard.press("Enter")
+    expect(page.locator('input[name="password"]')).to_be_visible()
+    expect(frame).to_have_count(0)

@@ -14,7 +14,7 @@ from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import SMS_PHONE, SimHarness
+from tests.e2e._engine_support import SMS_PHONE, SimHarness, running_sim
 from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
@@ -153,6 +153,34 @@ def test_a_code_sent_by_text_message_is_the_code_step(
     (question,) = questions
     assert SMS_WORDS[lang] in question and SMS_PHONE[-2:] in question, question
     assert sim.signin_outcomes("sam") == ["success"]
+
+
+def test_a_puzzle_frame_without_its_usual_id_is_still_a_puzzle(chromium_path: str) -> None:
+    """A build whose puzzle frame has no `#arkoseFrame`: the frame's address (Arkose Labs')
+    still says what it is. Handed to a person; nothing pressed or typed inside it."""
+    with running_sim(signin_layout="captcha_frame_no_id") as sim:
+        sim.add("cid", "pw", scenario="captcha")
+        outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("cid", "pw"), {})
+        assert (outcome.ok, outcome.status, outcome.reason) == (
+            False,
+            Status.NEEDS_USER,
+            Reason.CAPTCHA,
+        )
+        assert asked == [PromptKind.FINISH_IN_BROWSER]
+        assert not outcome.password_submitted  # X's puzzle comes before its password step
+        assert sim.captcha_touches() == 0
+        assert sim.signin_outcomes("cid") == ["captcha"]
+        assert "/fc/gc/" in sim.other_sites_pages()
+
+
+def test_a_frame_from_another_site_is_not_a_puzzle(chromium_path: str) -> None:
+    """X's first step shows "Sign in with Google", a frame from Google's site: not a puzzle."""
+    with running_sim(signin_layout="google_button") as sim:
+        sim.add("ana", "pw")
+        outcome, asked, url = _run(sim, chromium_path, SignInSecrets("ana", "pw"), {})
+        assert outcome.ok and asked == [] and url.endswith("/home"), outcome
+        assert sim.signin_outcomes("ana") == ["success"]
+        assert "/gsi/button" in sim.other_sites_pages()  # the frame was there
 
 
 # -- the wording rules, without a browser ---------------------------------------------------------

@@ -38,6 +38,10 @@ LAYOUTS = (
     "later_help_ids",  # the help ids numbered from 7: other numbered boxes come before them
     "old_label",  # the training box with its 2024 wording (x-reference §2)
 )
+#: How X's build draws its sign-in pages (the same for every account, as a build is):
+#: `captcha_frame_no_id`: the puzzle's frame carries no `id` (only its address names it);
+#: `google_button`: the first step shows "Sign in with Google", a frame from Google's site.
+SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
@@ -138,8 +142,11 @@ class Scenario:
     accounts: list[SimAccount] = field(default_factory=list)
     render_delay_ms: int = 300  # spinner time before the client renders
     latency_ms: int = 0  # added to every request
+    signin_layout: str = "standard"  # one of SIGNIN_LAYOUTS
 
     def __post_init__(self) -> None:
+        if self.signin_layout not in SIGNIN_LAYOUTS:
+            raise ValueError(f"Scenario: unknown signin_layout {self.signin_layout!r}.")
         keys = [a.handle.lower() for a in self.accounts]
         if len(keys) != len(set(keys)):
             raise ValueError("Scenario lists the same handle twice.")
@@ -163,13 +170,14 @@ class Scenario:
                 accounts.append(SimAccount(**item))
             except TypeError as error:
                 raise ValueError(f"Scenario account is incomplete: {error}.") from None
-        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms"}
+        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms", "signin_layout"}
         if extra:
             raise ValueError(f"Scenario has unknown fields: {sorted(extra)}.")
         return cls(
             accounts=accounts,
             render_delay_ms=int(raw.get("render_delay_ms", 300)),
             latency_ms=int(raw.get("latency_ms", 0)),
+            signin_layout=str(raw.get("signin_layout", "standard")),
         )
 
     @classmethod

@@ -57,6 +57,7 @@ _UI: dict[str, dict[str, str]] = {
         "code_placeholder": "Enter code",
         "captcha_title": "Authenticate your account",
         "captcha_text": "Solve this puzzle to verify that you're a real person.",
+        "google_button": "Sign in with Google",
         "refused_text": "Could not log you in now. Please try again later.",
         "ok": "OK",
         "wrong_password": "Wrong password!",
@@ -122,6 +123,7 @@ _UI: dict[str, dict[str, str]] = {
         "code_placeholder": "Saisir le code",
         "captcha_title": "Authentifiez votre compte",
         "captcha_text": "Résolvez ce puzzle pour vérifier que vous êtes une vraie personne.",
+        "google_button": "Se connecter avec Google",
         "refused_text": "Impossible de vous connecter pour le moment. Veuillez réessayer plus "
         "tard.",
         "ok": "OK",
@@ -194,6 +196,7 @@ _UI["de"] = {
     "code_placeholder": "Code eingeben",
     "captcha_title": "Authentifiziere deinen Account",
     "captcha_text": "Löse dieses Rätsel, um zu bestätigen, dass du ein Mensch bist.",
+    "google_button": "Mit Google anmelden",
     "refused_text": "Die Anmeldung ist gerade nicht möglich. Bitte versuche es später noch einmal.",
     "wrong_password": "Falsches Passwort!",
     "unknown_account": "Wir konnten deinen Account leider nicht finden.",
