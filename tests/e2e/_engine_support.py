@@ -97,6 +97,7 @@ class Recorder:
 _CHALLENGES = {
     "two_factor": "two_factor",
     "email_code": "email_code",
+    "sms_code": "sms_code",
     "captcha": "captcha",
     "unusual_activity": "unusual_activity_username",
     "unusual_activity_email": "unusual_activity_email",
@@ -111,10 +112,15 @@ _FAULTS = {
 }
 
 
+#: The phone X knows for an account whose code X sends by text message (`sms_code`).
+SMS_PHONE = "+33 6 12 34 56 78"
+
+
 @contextmanager
-def running_sim() -> Iterator[SimHarness]:
-    """A fresh simulated X on a free port; the spinner is kept short to keep tests quick."""
-    with SimX(Scenario(render_delay_ms=50)) as server:
+def running_sim(signin_layout: str = "standard") -> Iterator[SimHarness]:
+    """A fresh simulated X on a free port; the spinner is kept short to keep tests quick.
+    `signin_layout`: how X's build draws its sign-in pages (simx's SIGNIN_LAYOUTS)."""
+    with SimX(Scenario(render_delay_ms=50, signin_layout=signin_layout)) as server:
         yield SimHarness(server)
 
 
@@ -149,6 +155,8 @@ class SimHarness:
             totp_secret = pyotp.random_base32()  # X knows one; the app does not
         if totp_secret is not None and "two_factor" not in challenges:
             challenges.append("two_factor")
+        if scenario == "sms_code" and phone is None:
+            phone = SMS_PHONE  # X sends the code to the phone it knows; the app need not
         self.server.add_account(
             SimAccount(
                 handle=handle,
@@ -182,30 +190,55 @@ class SimHarness:
     def captcha_touches(self) -> int:
         return self.server.captcha_touches()
 
+    def other_sites_pages(self) -> list[str]:
+        """The pages the browser loaded from the other sites X's pages put frames from (the
+        puzzle's /fc/gc/, Google's /gsi/button): proof that a frame was on the screen."""
+        prefix = "GET captcha "
+        return [r.removeprefix(prefix) for r in self.server.world.requests if r.startswith(prefix)]
+
     def clients(self) -> set[tuple[str, str]]:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
         return self.server.clients()
 
+    def _attempts_from_browser(self, handle: str) -> list[dict[str, Any]]:
+        """X's record of the sign-ins made through its pages (by the app), without those
+        `sign_in_elsewhere` made."""
+        return [a for a in self.server.signin_attempts(handle) if not a["elsewhere"]]
+
     def signin_attempts(self, handle: str) -> int:
-        return len(self.server.signin_attempts(handle))
+        return len(self._attempts_from_browser(handle))
 
     def signin_outcomes(self, handle: str) -> list[str]:
-        """What X made of each answer it got from this account, in order ("wrong_password",
-        "unusual_activity_failed", "success"…)."""
-        return [a["outcome"] for a in self.server.signin_attempts(handle)]
+        """What X made of each answer it got from this account through its pages, in order
+        ("wrong_password", "unusual_activity_failed", "success"…)."""
+        return [a["outcome"] for a in self._attempts_from_browser(handle)]
 
     def signin_times(self, handle: str) -> list[float]:
         """When X recorded each of them (time.time())."""
-        return [a["at"] for a in self.server.signin_attempts(handle)]
+        return [a["at"] for a in self._attempts_from_browser(handle)]
 
     def password_attempts(self, handle: str) -> int:
-        """Finished sign-ins in which X received a password."""
+        """Finished sign-ins through X's pages in which X received a password."""
         return sum(
             1
-            for a in self.server.signin_attempts(handle)
+            for a in self._attempts_from_browser(handle)
             if a["outcome"] == "wrong_password"
             or (a["outcome"] == "success" and "LoginEnterPassword" in a["steps"])
         )
+
+    def sign_in_elsewhere(self, handle: str, password: str) -> str:
+        """Someone types this password for the account on another device; X counts a wrong
+        one against the account as any other. What X made of it ("wrong_password"…)."""
+        return self.server.sign_in_elsewhere(handle, password)
+
+    def locked(self, handle: str) -> bool:
+        """Whether X locked the account (by its own scenario, or after wrong passwords)."""
+        return self.server.locked(handle)
+
+    def failures_to_lock(self, handle: str) -> int:
+        """How many wrong passwords in a row make X lock the account (`lock_after_failures`)."""
+        (account,) = (a for a in self.server.scenario.accounts if a.handle == handle)
+        return account.lock_after_failures
 
     def delete_pressed(self, handle: str) -> bool:
         return bool(self.server.delete_presses(handle))

@@ -62,6 +62,7 @@ def test_two_factor_without_secret_asks_and_uses_the_answer(
     [
         ("two_factor", Reason.TWO_FACTOR, PromptKind.TWO_FACTOR_CODE),
         ("email_code", Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
+        ("sms_code", Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
         ("captcha", Reason.CAPTCHA, PromptKind.FINISH_IN_BROWSER),
         ("unusual_activity_email", Reason.UNUSUAL_ACTIVITY, PromptKind.EMAIL_OR_PHONE),
     ],
@@ -140,15 +141,18 @@ def test_unknown_account(sim: SimHarness, tmp_path: Path) -> None:
 
 
 def test_wrong_password_is_sent_exactly_once_across_runs(sim: SimHarness, tmp_path: Path) -> None:
+    """X locks an account after a few wrong passwords in a row (x-reference §4): checks run
+    again and again, more often than that, never get it there."""
     sim.add("zoe", "right")
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "zoe", "wrong")
     eng = engine(ctx)
-    for _ in range(3):
+    for _ in range(sim.failures_to_lock("zoe") + 1):
         (zoe,) = eng.run_check().accounts
         assert (zoe.status, zoe.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
         assert "set-password" in zoe.message
     assert sim.password_attempts("zoe") == 1
+    assert not sim.locked("zoe")
     assert ctx.accounts.state("zoe").password_rejected
     # Saving a new password clears the rule; the next run signs in and fixes.
     ctx.vault.set_password("zoe", "right")
@@ -162,18 +166,36 @@ def test_wrong_password_is_sent_exactly_once_across_runs(sim: SimHarness, tmp_pa
     assert b"wrong" not in text and b"right" not in text.replace(b"reverted", b"")
 
 
+def _wrong_passwords_elsewhere_until_locked(sim: SimHarness, handle: str) -> None:
+    """Someone else keeps typing a wrong password for the account until X locks it."""
+    for _ in range(sim.failures_to_lock(handle)):
+        assert not sim.locked(handle)
+        assert sim.sign_in_elsewhere(handle, "a guess") == "wrong_password"
+    assert sim.locked(handle)
+
+
 @pytest.mark.parametrize(
-    ("scenario", "reason"), [("refused", Reason.REFUSED), ("locked", Reason.LOCKED)]
+    ("scenario", "reason"),
+    [
+        ("refused", Reason.REFUSED),
+        ("locked", Reason.LOCKED),
+        ("locked_by_wrong_passwords_elsewhere", Reason.LOCKED),
+    ],
 )
 def test_refusal_or_lock_backs_off(
     sim: SimHarness, tmp_path: Path, scenario: str, reason: Reason
 ) -> None:
     sim.add("abe", "pw", scenario=scenario)
+    if scenario == "locked_by_wrong_passwords_elsewhere":
+        _wrong_passwords_elsewhere_until_locked(sim, "abe")
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "abe", "pw")
     eng = engine(ctx)
     (first,) = eng.run_check(unattended=True).accounts
     assert first.reason is reason, first.message
+    assert sim.mutations("abe") == 0 and sim.box("abe", Box.TRAINING)
+    if reason is Reason.LOCKED:  # the saved (right) password, once: X shows its lock after it
+        assert sim.signin_outcomes("abe") == ["locked"]
     state = ctx.accounts.state("abe")
     assert state.blocked_until is not None and state.block_reason is reason
     attempts = sim.signin_attempts("abe")
@@ -182,13 +204,17 @@ def test_refusal_or_lock_backs_off(
     assert sim.signin_attempts("abe") == attempts
 
 
-@pytest.mark.parametrize("password_saved", [True, False])
+@pytest.mark.parametrize(
+    ("password_saved", "locked_by"),
+    [(True, "x"), (False, "x"), (True, "wrong_passwords_elsewhere")],
+)
 def test_a_session_x_sends_to_verify_the_account_is_locked_not_signed_in_again(
-    sim: SimHarness, tmp_path: Path, password_saved: bool
+    sim: SimHarness, tmp_path: Path, password_saved: bool, locked_by: str
 ) -> None:
-    """X locked the account after it was signed in: its saved session lands on /account/access.
-    That is not an ended session: it is said as a lock (with or without a saved password), no
-    sign-in is tried, now or by the next runs, and nothing on the page is touched."""
+    """X locked the account after it was signed in (on its own, or after wrong passwords typed
+    elsewhere): its saved session lands on /account/access. That is not an ended session: it
+    is said as a lock (with or without a saved password), no sign-in is tried, now or by the
+    next runs, and nothing on the page is touched."""
     sim.add("lou", "pw")
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "lou", "pw")
@@ -197,7 +223,10 @@ def test_a_session_x_sends_to_verify_the_account_is_locked_not_signed_in_again(
     assert first.status is Status.FIXED, first.message
     if not password_saved:
         ctx.vault.delete_account("lou")  # signed in through the window: nothing saved
-    sim.lock_account("lou")
+    if locked_by == "x":
+        sim.lock_account("lou")
+    else:
+        _wrong_passwords_elsewhere_until_locked(sim, "lou")
     sim.set_box("lou", Box.TRAINING, True)
     mutations = sim.mutations("lou")
     signins = len(ctx.journal.entries(kinds=[EntryKind.SIGNIN]))

@@ -197,3 +197,94 @@ def test_french_sign_in_pages(simx: Any, chromium_path: Path) -> None:
         enter_password(page, "faux")
         expect(page.get_by_test_id("toast")).to_have_text("Mot de passe incorrect !")
         browser.close()
+
+
+def test_wrong_passwords_in_a_row_lock_the_account(simx: Any, page: Page) -> None:
+    """x-reference §4: repeated failures lock accounts. The third wrong password in a row
+    (`lock_after_failures`, 3 by default), typed here or on another device, locks it: its
+    signed-in pages and its next sign-ins lead to /account/access."""
+    sim = simx(
+        SimAccount("alice", "pw"),
+        SimAccount("bob", "pw"),
+        SimAccount("carl", "pw", lock_after_failures=0),
+    )
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    page.wait_for_url("**/home")
+    for _ in range(2):
+        assert sim.sign_in_elsewhere("alice", "nope") == "wrong_password"
+    assert not sim.locked("alice")
+    page.goto(sim.origin + "/settings/grok_settings")
+    expect(page.get_by_test_id("xaiDataSharingSettings")).to_be_visible()
+    assert sim.sign_in_elsewhere("alice", "nope") == "wrong_password"  # X still says so
+    assert sim.locked("alice") and sim.truth()["accounts"]["alice"]["failed_passwords"] == 3
+    page.goto(sim.origin + "/settings/grok_settings")
+    page.wait_for_url("**/account/access")
+    expect(page.get_by_role("heading", name="Authenticate your account")).to_be_visible()
+    # The next sign-in in a browser, with the right password, ends there too.
+    page.context.clear_cookies()
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    page.wait_for_url("**/account/access")
+    outcomes = [(a["outcome"], a["elsewhere"]) for a in sim.signin_attempts("alice")]
+    assert outcomes == [("success", False), *[("wrong_password", True)] * 3, ("locked", False)]
+    # Wrong passwords typed in the browser count the same; a sign-in in between starts again.
+    for password in ("nope", "nope", "pw", "nope", "nope"):
+        page.context.clear_cookies()
+        start_login(page, sim.origin, "bob")
+        enter_password(page, password)
+        if password == "pw":
+            page.wait_for_url("**/home")
+        else:
+            expect(page.get_by_test_id("toast")).to_have_text("Wrong password!")
+    assert not sim.locked("bob")
+    assert sim.sign_in_elsewhere("bob", "nope") == "wrong_password"
+    assert sim.locked("bob")
+    # lock_after_failures = 0: X never locks it.
+    assert {sim.sign_in_elsewhere("carl", "nope") for _ in range(5)} == {"wrong_password"}
+    assert not sim.locked("carl")
+
+
+def test_a_code_sent_by_text_message(simx: Any, page: Page) -> None:
+    """The same code step as by email (LoginAcid, its one field), worded for the phone."""
+    sim = simx(SimAccount("alice", "pw", phone="+33 6 12 34 56 78", challenges=["sms_code"]))
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    expect(page.get_by_role("heading", name="Check your phone")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "We sent a confirmation code by text message to your phone number ending in 78."
+        )
+    ).to_be_visible()
+    code = sim.email_code("alice")
+    assert code and len(code) == 6
+    page.get_by_test_id("ocfEnterTextTextInput").fill(code)
+    page.get_by_test_id("ocfEnterTextNextButton").click()
+    page.wait_for_url("**/home")
+    assert [a["steps"][-2] for a in sim.signin_attempts("alice")] == ["LoginAcid"]
+
+
+def test_a_puzzle_frame_without_an_id(simx: Any, page: Page) -> None:
+    """The `captcha_frame_no_id` sign-in layout: only the frame's address names the puzzle."""
+    sim = simx(SimAccount("cap", "pw", challenges=["captcha"]), signin_layout="captcha_frame_no_id")
+    start_login(page, sim.origin, "cap")
+    frame = page.locator(f'iframe[src^="{sim.captcha_origin}/fc/gc/"]')
+    expect(frame).to_be_visible()
+    assert frame.get_attribute("id") is None
+    expect(page.locator("#arkoseFrame")).to_have_count(0)
+    expect(frame.content_frame.locator("#solve")).to_be_visible()
+
+
+def test_the_sign_in_with_google_frame(simx: Any, page: Page) -> None:
+    """The `google_button` sign-in layout: X's first step shows a frame from Google's site,
+    on that step only."""
+    sim = simx(SimAccount("alice", "pw"), signin_layout="google_button")
+    page.goto(sim.origin + "/i/flow/login")
+    frame = page.locator(f'iframe[src^="{sim.google_origin}/gsi/button"]')
+    expect(frame).to_be_visible()
+    assert urlsplit(frame.get_attribute("src") or "").hostname == "accounts.google.localhost"
+    expect(frame.content_frame.get_by_role("button", name="Sign in with Google")).to_be_visible()
+    page.locator('input[name="text"][autocomplete="username"]').fill("alice")
+    page.keyboard.press("Enter")
+    expect(page.locator('input[name="password"]')).to_be_visible()
+    expect(frame).to_have_count(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pyotp
 import pytest
@@ -13,7 +14,7 @@ from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.site import XSite
-from tests.e2e._engine_support import SimHarness
+from tests.e2e._engine_support import SMS_PHONE, SimHarness, running_sim
 from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
@@ -33,9 +34,12 @@ def _run(
     sim: SimHarness,
     chromium_path: str,
     secrets: SignInSecrets,
-    answers: dict[PromptKind, str],
+    answers: dict[PromptKind, str | Callable[[], str | None]],
     lang: str = "en",
+    questions: list[str] | None = None,
 ) -> tuple[SignInOutcome, list[PromptKind], str]:
+    """One sign-in; `answers` by prompt (a callable: read when asked), X's questions as the
+    person reads them collected in `questions`."""
     asked: list[PromptKind] = []
 
     async def main() -> tuple[SignInOutcome, str]:
@@ -45,9 +49,12 @@ def _run(
             )
             page = await browser.new_page(locale=LOCALES[lang])
 
-            async def ask(kind: PromptKind, _detail: str) -> str | None:
+            async def ask(kind: PromptKind, detail: str) -> str | None:
                 asked.append(kind)
-                return answers.get(kind)
+                if questions is not None:
+                    questions.append(detail)
+                answer = answers.get(kind)
+                return answer() if callable(answer) else answer
 
             outcome = await sign_in(page, XSite(sim.origin), secrets, ask, 6000)
             url = page.url
@@ -84,6 +91,7 @@ def test_totp_step(sim: SimHarness, chromium_path: str, lang: str) -> None:
     [
         ("two_factor", Status.NEEDS_USER, Reason.TWO_FACTOR, PromptKind.TWO_FACTOR_CODE),
         ("email_code", Status.NEEDS_USER, Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
+        ("sms_code", Status.NEEDS_USER, Reason.EMAIL_CODE, PromptKind.EMAIL_CODE),
         ("captcha", Status.NEEDS_USER, Reason.CAPTCHA, PromptKind.FINISH_IN_BROWSER),
         ("locked", Status.NEEDS_USER, Reason.LOCKED, PromptKind.FINISH_IN_BROWSER),
         ("refused", Status.SIGNIN_FAILED, Reason.REFUSED, None),
@@ -122,6 +130,57 @@ def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str,
     # Each language's sign-in pages, and each wrong entry sent once: X counts every one.
     assert sim.signin_outcomes("dee") == ["wrong_password"]
     assert sim.signin_outcomes("ghost") == ["unknown_account"]
+
+
+#: How X's code-by-text-message step says where the code went (simx's wording, [inferred]).
+SMS_WORDS = {"en": "by text message", "fr": "par SMS"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_code_sent_by_text_message_is_the_code_step(
+    sim: SimHarness, chromium_path: str, lang: str
+) -> None:
+    """X's code step (LoginAcid) says the code went to the phone: the same step as by email.
+    The person reads X's own words, and the code they type signs in."""
+    sim.add("sam", "pw", lang=lang, scenario="sms_code")
+    questions: list[str] = []
+    answers = {PromptKind.EMAIL_CODE: lambda: sim.server.email_code("sam")}
+    outcome, asked, url = _run(
+        sim, chromium_path, SignInSecrets("sam", "pw"), answers, lang, questions
+    )
+    assert outcome.ok and url.endswith("/home"), outcome
+    assert asked == [PromptKind.EMAIL_CODE]
+    (question,) = questions
+    assert SMS_WORDS[lang] in question and SMS_PHONE[-2:] in question, question
+    assert sim.signin_outcomes("sam") == ["success"]
+
+
+def test_a_puzzle_frame_without_its_usual_id_is_still_a_puzzle(chromium_path: str) -> None:
+    """A build whose puzzle frame has no `#arkoseFrame`: the frame's address (Arkose Labs')
+    still says what it is. Handed to a person; nothing pressed or typed inside it."""
+    with running_sim(signin_layout="captcha_frame_no_id") as sim:
+        sim.add("cid", "pw", scenario="captcha")
+        outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("cid", "pw"), {})
+        assert (outcome.ok, outcome.status, outcome.reason) == (
+            False,
+            Status.NEEDS_USER,
+            Reason.CAPTCHA,
+        )
+        assert asked == [PromptKind.FINISH_IN_BROWSER]
+        assert not outcome.password_submitted  # X's puzzle comes before its password step
+        assert sim.captcha_touches() == 0
+        assert sim.signin_outcomes("cid") == ["captcha"]
+        assert "/fc/gc/" in sim.other_sites_pages()
+
+
+def test_a_frame_from_another_site_is_not_a_puzzle(chromium_path: str) -> None:
+    """X's first step shows "Sign in with Google", a frame from Google's site: not a puzzle."""
+    with running_sim(signin_layout="google_button") as sim:
+        sim.add("ana", "pw")
+        outcome, asked, url = _run(sim, chromium_path, SignInSecrets("ana", "pw"), {})
+        assert outcome.ok and asked == [] and url.endswith("/home"), outcome
+        assert sim.signin_outcomes("ana") == ["success"]
+        assert "/gsi/button" in sim.other_sites_pages()  # the frame was there
 
 
 # -- the wording rules, without a browser ---------------------------------------------------------

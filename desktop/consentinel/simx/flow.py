@@ -27,6 +27,7 @@ _CHALLENGE_SUBTASK = {
     "captcha": ARKOSE,
     "two_factor": TWO_FACTOR,
     "email_code": ACID,
+    "sms_code": ACID,
     "refuse": DENY,
 }
 
@@ -59,10 +60,11 @@ class SignInFlow:
     def __init__(self, world: World) -> None:
         self.world = world
 
-    def start(self, redirect: str) -> FlowReply:
+    def start(self, redirect: str, *, elsewhere: bool = False) -> FlowReply:
         flow = Flow(
             token=f"g;{secrets.token_hex(12)}:-{int(time.time() * 1000)}",
             redirect=redirect or "/home",
+            elsewhere=elsewhere,
         )
         with self.world.lock:
             self.world.flows[flow.token] = flow
@@ -89,6 +91,32 @@ class SignInFlow:
         if handler is None:
             return _error(366, "flow_expired")
         return handler(flow, text)
+
+    def sign_in_elsewhere(self, identifier: str, password: str) -> str:
+        """Someone signs in from another device: the username step, then this password, as a
+        browser sends them; X counts it as it counts any. Returns what X made of it, as
+        `record_attempt` names it ("wrong_password", "success", "locked"…), or the step X
+        asked for instead of the next answer (a puzzle, a code)."""
+        with self.world.lock:
+            recorded = len(self.world.attempts)
+        reply = self.start("/home", elsewhere=True)
+        token = reply.body["flow_token"]
+        for subtask, key, text in (
+            (USERNAME, "enter_text", identifier),
+            (PASSWORD, "enter_password", password),
+        ):
+            subtasks = reply.body.get("subtasks") or []
+            asked = str(subtasks[0]["subtask_id"]) if subtasks else None
+            if asked != subtask:
+                break
+            given = {"subtask_id": subtask, key: {"text": text}}
+            reply = self.answer({"flow_token": token, "subtask_inputs": [given]})
+        with self.world.lock:
+            new = [a for a in self.world.attempts[recorded:] if a["elsewhere"]]
+        if new:
+            return str(new[-1]["outcome"])
+        subtasks = reply.body.get("subtasks") or []
+        return str(subtasks[0]["subtask_id"]) if subtasks else "error"
 
     # -- steps ----------------------------------------------------------------------------------
     def _truth(self, flow: Flow) -> AccountTruth:
@@ -130,8 +158,11 @@ class SignInFlow:
                 reply = _subtask(flow, DENY)
                 self.world.record_attempt(flow.handle, "refused", flow)
                 return reply
-            if challenge == "email_code":
+            if challenge in ("email_code", "sms_code"):
                 truth.email_code = f"{secrets.randbelow(10**6):06d}"
+            if challenge == "sms_code":  # the same step, its code sent to the phone on file
+                phone = "".join(ch for ch in truth.spec.phone or "" if ch.isdigit())
+                return _subtask(flow, ACID, variant="sms", phone_hint=phone[-2:])
             if challenge == "unusual_activity_email":
                 return _subtask(flow, ALTERNATE, variant="email")
             if challenge == "unusual_activity_username":
@@ -161,14 +192,25 @@ class SignInFlow:
         return _error(399, "incorrect")
 
     def _password(self, flow: Flow, text: str) -> FlowReply:
-        spec = self._truth(flow).spec
-        if text != spec.password:
+        truth = self._truth(flow)
+        if text != truth.spec.password:
             flow.steps.append("wrong_password")
             self.world.record_attempt(flow.handle, "wrong_password", flow)
             flow.steps.pop()
+            self._count_failure(truth)
             return _error(114, "wrong_password")
         flow.password_ok = True
         return self._next(flow)
+
+    def _count_failure(self, truth: AccountTruth) -> None:
+        """One more wrong password in a row: at `lock_after_failures`, X locks the account
+        (x-reference §4). This attempt still hears "Wrong password!"; the lock shows from the
+        next sign-in past the password, and on every signed-in page."""
+        limit = truth.spec.lock_after_failures
+        with self.world.lock:
+            truth.failed_passwords += 1
+            if limit and truth.failed_passwords >= limit:
+                truth.locked = True
 
     def _two_factor(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
@@ -207,6 +249,8 @@ class SignInFlow:
     def _success(self, flow: Flow) -> FlowReply:
         assert flow.handle is not None
         token, _session = self.world.new_session(flow.handle)
+        with self.world.lock:
+            self._truth(flow).failed_passwords = 0
         reply = _subtask(flow, SUCCESS)
         self.world.record_attempt(flow.handle, "success", flow)
         reply.body["redirect"] = flow.redirect

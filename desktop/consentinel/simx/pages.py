@@ -82,6 +82,8 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
         "classes": {k.removeprefix("C_"): v for k, v in class_map(sim).items()},
         "data": data,
         "captchaFrame": f"{sim.captcha_origin}/fc/gc/?lang={quote(language)}",
+        "googleFrame": f"{sim.google_origin}/gsi/button?hl={quote(language)}",
+        "signinLayout": sim.scenario.signin_layout,
     }
     title = {
         "login": texts["signin_title"],
@@ -90,6 +92,7 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
         "home": texts["home"],
         "access": texts["access_title"],
         "arkose": texts["captcha_title"],
+        "gsi": texts["google_button"],
     }.get(page, "X")
     # "</" cannot appear inside the JSON of a script element.
     blob = json.dumps(config).replace("</", "<\\/")

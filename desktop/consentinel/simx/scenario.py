@@ -20,6 +20,7 @@ CHALLENGES = (
     "captcha",  # ArkoseLogin: only a person can pass it
     "two_factor",  # TOTP code, checked against the account's real secret
     "email_code",  # LoginAcid: a code "sent" by email, readable from the truth API
+    "sms_code",  # LoginAcid again, the code "sent" by text message to the account's phone
     "refuse",  # DenyLoginSubtask: "Could not log you in now."
     "lock",  # redirect to /account/access
 )
@@ -37,6 +38,10 @@ LAYOUTS = (
     "later_help_ids",  # the help ids numbered from 7: other numbered boxes come before them
     "old_label",  # the training box with its 2024 wording (x-reference §2)
 )
+#: How X's build draws its sign-in pages (the same for every account, as a build is):
+#: `captcha_frame_no_id`: the puzzle's frame carries no `id` (only its address names it);
+#: `google_button`: the first step shows "Sign in with Google", a frame from Google's site.
+SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
@@ -78,6 +83,9 @@ class SimAccount:
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes.
     fault: str | None = None
+    #: X locks the account after this many wrong passwords in a row, typed anywhere (a sign-in
+    #: that succeeds starts the count again); 0: never (x-reference §4).
+    lock_after_failures: int = 3
 
     def __post_init__(self) -> None:
         if not _HANDLE.match(self.handle):
@@ -94,6 +102,17 @@ class SimAccount:
             raise ValueError(f"Scenario account @{self.handle}: failure_status is 200 or 500.")
         if "two_factor" in self.challenges and not self.totp_secret:
             raise ValueError(f"Scenario account @{self.handle}: two_factor needs a totp_secret.")
+        if "sms_code" in self.challenges and not self.phone:
+            raise ValueError(f"Scenario account @{self.handle}: sms_code needs a phone.")
+        if (
+            isinstance(self.lock_after_failures, bool)
+            or not isinstance(self.lock_after_failures, int)
+            or self.lock_after_failures < 0
+        ):
+            raise ValueError(
+                f"Scenario account @{self.handle}: lock_after_failures is a whole number, "
+                "0 or more."
+            )
         unknown = set(self.boxes) - set(BOXES)
         if unknown:
             raise ValueError(f"Scenario account @{self.handle}: unknown boxes {sorted(unknown)}.")
@@ -123,8 +142,11 @@ class Scenario:
     accounts: list[SimAccount] = field(default_factory=list)
     render_delay_ms: int = 300  # spinner time before the client renders
     latency_ms: int = 0  # added to every request
+    signin_layout: str = "standard"  # one of SIGNIN_LAYOUTS
 
     def __post_init__(self) -> None:
+        if self.signin_layout not in SIGNIN_LAYOUTS:
+            raise ValueError(f"Scenario: unknown signin_layout {self.signin_layout!r}.")
         keys = [a.handle.lower() for a in self.accounts]
         if len(keys) != len(set(keys)):
             raise ValueError("Scenario lists the same handle twice.")
@@ -148,13 +170,14 @@ class Scenario:
                 accounts.append(SimAccount(**item))
             except TypeError as error:
                 raise ValueError(f"Scenario account is incomplete: {error}.") from None
-        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms"}
+        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms", "signin_layout"}
         if extra:
             raise ValueError(f"Scenario has unknown fields: {sorted(extra)}.")
         return cls(
             accounts=accounts,
             render_delay_ms=int(raw.get("render_delay_ms", 300)),
             latency_ms=int(raw.get("latency_ms", 0)),
+            signin_layout=str(raw.get("signin_layout", "standard")),
         )
 
     @classmethod

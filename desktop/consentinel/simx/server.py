@@ -116,6 +116,13 @@ class SimX:
         assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
         return f"http://iframe.arkoselabs.localhost:{self._ports[1]}"
 
+    @property
+    def google_origin(self) -> str:
+        """Where the "Sign in with Google" frame comes from (the `google_button` sign-in
+        layout): Google's site, served by the same second server as the puzzle."""
+        assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
+        return f"http://accounts.google.localhost:{self._ports[1]}"
+
     # -- truth for tests ----------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
         return self.world.truth()
@@ -139,6 +146,16 @@ class SimX:
         §3): its sessions stay, but every signed-in page sends them to /account/access."""
         with self.world.lock:
             self._acct(handle).locked = True
+
+    def sign_in_elsewhere(self, handle: str, password: str) -> str:
+        """Someone signs in to the account on another device (not through a browser on these
+        pages): X counts a wrong password typed there as any other, up to the account's
+        `lock_after_failures`. Returns what X made of it ("wrong_password", "success"…)."""
+        return self.flow.sign_in_elsewhere(handle, password)
+
+    def locked(self, handle: str) -> bool:
+        with self.world.lock:
+            return self._acct(handle).locked
 
     def signin_attempts(self, handle: str | None = None) -> list[dict[str, Any]]:
         attempts = self.truth()["signin_attempts"]
@@ -557,7 +574,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _CaptchaHandler(_Handler):
-    """The puzzle provider's site: its frame and the files it draws with, nothing of X's."""
+    """The other sites X's sign-in pages put frames from: the puzzle provider's (its frame and
+    the files it draws with) and Google's "Sign in with Google" button; nothing of X's."""
 
     def do_GET(self) -> None:
         self._latency()
@@ -568,6 +586,9 @@ class _CaptchaHandler(_Handler):
         if url.path == "/fc/gc/":
             language = parse_qs(url.query).get("lang", ["en"])[0]
             return self._html("arkose", language if language in label_table() else "en", {})
+        if url.path == "/gsi/button":
+            language = parse_qs(url.query).get("hl", ["en"])[0]
+            return self._html("gsi", language if language in label_table() else "en", {})
         self._send(404, b"Not found", "text/plain")
 
     def do_POST(self) -> None:

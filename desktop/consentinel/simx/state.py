@@ -25,9 +25,12 @@ class AccountTruth:
     used_totp_steps: set[int] = field(default_factory=set)
     email_code: str | None = None
     delete_presses: list[str] = field(default_factory=list)
-    #: X locked the account (`SimX.lock_account`): its signed-in pages, and a sign-in past its
-    #: password, lead to /account/access until a person verifies it on X.
+    #: X locked the account (`SimX.lock_account`, or `lock_after_failures` wrong passwords in
+    #: a row): its signed-in pages, and a sign-in past its password, lead to /account/access
+    #: until a person verifies it on X.
     locked: bool = False
+    #: Wrong passwords in a row, wherever they were typed; a successful sign-in starts again.
+    failed_passwords: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +43,7 @@ class AccountTruth:
             "memory_shown": self.spec.memory_shown,
             "minor": self.spec.minor,
             "locked": self.locked,
+            "failed_passwords": self.failed_passwords,
         }
 
 
@@ -64,6 +68,8 @@ class Flow:
     password_ok: bool = False
     steps: list[str] = field(default_factory=list)
     redirect: str = "/home"
+    #: Driven by `SimX.sign_in_elsewhere` (another device), not by a browser on simx's pages.
+    elsewhere: bool = False
 
 
 class World:
@@ -141,6 +147,7 @@ class World:
                     "outcome": outcome,
                     "steps": list(flow.steps),
                     "at": time.time(),
+                    "elsewhere": flow.elsewhere,
                 }
             )
 

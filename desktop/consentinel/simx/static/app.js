@@ -172,7 +172,9 @@
       LoginEnterAlternateIdentifierSubtask: alternateScreen,
       LoginEnterPassword: passwordScreen,
       LoginTwoFactorAuthChallenge: (s) => codeScreen(s, T.two_factor_title, T.two_factor_text),
-      LoginAcid: (s) => codeScreen(s, T.email_code_title, T.email_code_text),
+      LoginAcid: (s) => s.variant === "sms"
+        ? codeScreen(s, T.sms_code_title, T.sms_code_text.replace("{digits}", s.phone_hint))
+        : codeScreen(s, T.email_code_title, T.email_code_text),
       ArkoseLogin: captchaScreen,
       DenyLoginSubtask: refusedScreen,
     };
@@ -196,10 +198,15 @@
     const send = () => answer(sub.subtask_id, "enter_text", input.value, next);
     next.addEventListener("click", send);
     submitOnEnter(input, send);
+    // google_button: "Sign in with Google" above the field, a frame from Google's own site.
+    const google = CFG.signinLayout !== "google_button" ? null
+      : el("iframe", { id: "gsi_" + Math.floor(Math.random() * 1e6),
+                       src: CFG.googleFrame, title: T.google_button,
+                       style: "width:300px;height:44px;border:0;display:block" });
     return loginModal(
       el("h1", { id: "modal-header", class: C("title"), role: "heading", "aria-level": "1" },
          span(T.signin_title, "title")),
-      field(input, T.username_placeholder), next,
+      google, field(input, T.username_placeholder), next,
       el("a", { href: "/i/flow/password_reset", class: C("button") }, span(T.forgot, "rowtext")));
   }
 
@@ -253,7 +260,9 @@
   }
 
   function captchaScreen(sub) {
-    const frameEl = el("iframe", { id: "arkoseFrame", src: CFG.captchaFrame,
+    // captcha_frame_no_id: a build whose puzzle frame has no id; only its address names it.
+    const frameId = CFG.signinLayout === "captcha_frame_no_id" ? null : "arkoseFrame";
+    const frameEl = el("iframe", { id: frameId, src: CFG.captchaFrame,
                                    title: "Verification challenge", class: C("card"),
                                    style: "width:100%;height:320px;border:0" });
     window.addEventListener("message", (event) => {
@@ -447,8 +456,15 @@
                      } }, span("✓", "rowtext"))));
   }
 
+  function gsiPage() {
+    // Google's button page, as X's first sign-in step embeds it (google_button layout).
+    document.body.className = C("app");
+    root.replaceChildren(el("div", { role: "button", tabindex: "0", class: C("button") },
+      span(T.google_button, "rowtext")));
+  }
+
   const PAGES = { login: loginPage, grok: grokPage, home: homePage, privacy: privacyPage,
-                  access: accessPage, arkose: arkosePage };
+                  access: accessPage, arkose: arkosePage, gsi: gsiPage };
   const run = () => Promise.resolve(PAGES[CFG.page]()).catch((e) => toast(T.went_wrong + " " + e));
   if (CFG.page === "grok") run(); // the GraphQL read starts at once; rendering waits below
   else later(CFG.renderDelayMs).then(run);
