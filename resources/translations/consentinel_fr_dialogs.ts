@@ -739,13 +739,13 @@
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />
             <source>Any</source>
             <comment>no first date</comment>
-            <translation>le début</translation>
+            <translation>début du journal</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="67" />
             <source>Any</source>
             <comment>no last date</comment>
-            <translation>la fin</translation>
+            <translation>fin du journal</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="65" />

@@ -110,6 +110,8 @@ _FAULTS = {
     "slow": "hang",
     "rate_limited": "rate_limit",
 }
+#: What `SimHarness.add(scenario=…)` knows; a name it does not know is a test's mistake.
+_SCENARIOS = {*_CHALLENGES, *_FAULTS, "under_18", "save_fails", "save_fails_once"}
 
 
 #: The phone X knows for an account whose code X sends by text message (`sms_code`).
@@ -148,6 +150,8 @@ class SimHarness:
         layout: str = "standard",
         flip_back: Box | None = None,
     ) -> None:
+        if scenario is not None and scenario not in _SCENARIOS:
+            raise ValueError(f"no scenario {scenario!r}: one of {sorted(_SCENARIOS)}")
         values = {b.value: True for b in ALL_BOXES}
         values.update({b.value: v for b, v in (boxes or {}).items()})
         challenges = [_CHALLENGES[scenario]] if scenario in _CHALLENGES else []

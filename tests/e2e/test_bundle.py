@@ -176,6 +176,8 @@ def test_bundle_downloads_chromium_into_the_data_folder(
         proc = _run(bundle, env, "browser", "install")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Chromium is installed." in proc.stdout
+    # Its progress names what it downloads as the app does, not as Playwright does.
+    assert "Downloading Chromium 1" in proc.stderr and "Chrome for Testing" not in proc.stderr
     browsers = consentinel_home / "data" / "browsers"
     installed = list(browsers.glob("chromium-*/chrome-linux64/chrome"))
     assert len(installed) == 1

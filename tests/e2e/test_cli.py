@@ -176,7 +176,7 @@ def test_add_check_fix_verify_and_journal(
     assert json.loads(second.stdout)["accounts"][0]["status"] == "opted_out"
     # The human list says it in words, at local time to the minute.
     human = run_cli(env, "account", "list", check_exit=0).stdout
-    assert "@alice" in human and "opted out (already off)" in human
+    assert "@alice" in human and "already off (nothing to change)" in human
     assert "Status." not in human and "+00:00" not in human
     assert len(sim.signin_attempts("alice")) == signins_after_first  # the saved session was reused
 

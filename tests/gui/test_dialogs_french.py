@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QGroupBox,
@@ -84,6 +85,8 @@ def _texts(widget: QWidget) -> Iterator[str]:
             yield from (child.itemText(i) for i in range(child.count()))
         elif isinstance(child, QTabWidget):
             yield from (child.tabText(i) for i in range(child.count()))
+        elif isinstance(child, QAbstractSpinBox):  # a date field's words for "no date"
+            yield child.specialValueText()
         yield child.accessibleName()
         yield child.toolTip()
 
@@ -113,6 +116,9 @@ def test_no_english_left_in_the_dialogs(qtbot: QtBot, french: None, memory_vault
     assert journal.badge.text() == "Vérification du journal…"
     qtbot.waitUntil(lambda: not journal.verifying)  # its verdict, from its own thread
     assert journal.badge.text() == "Journal intact — 1 entrée"
+    # "Du : début du journal", "Au : fin du journal": one English word, two French ones.
+    assert journal.from_date.text() == "début du journal"
+    assert journal.to_date.text() == "fin du journal"
     assert widgets[0].windowTitle() == "Ajouter un compte"
     assert "en mémoire" in widgets[0].vault_label.text()  # type: ignore[attr-defined]
 

@@ -60,7 +60,9 @@ def test_each_line_says_why_a_check_did_not_end_well(
     said = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
     assert "error (X asked to slow down)" in said["@rob"]
     assert "error (X's page has changed)" in said["@pat"]
-    assert "opted out (already off)" in said["@fay"] and "(" not in said["@fay"].split(")")[-1]
+    assert (
+        "already off (nothing to change)" in said["@fay"] and "(" not in said["@fay"].split(")")[-1]
+    )
     assert account_cmd._list(argparse.Namespace(json=True)) == 0
     rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
     assert (rows["rob"]["last_reason"], rows["fay"]["last_reason"]) == ("rate_limited", None)

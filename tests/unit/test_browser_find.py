@@ -160,7 +160,11 @@ def test_a_failed_download_says_node_s_network_errors_in_words(
 def test_install_downloads_into_the_data_folder_with_progress(
     monkeypatch: pytest.MonkeyPatch, consentinel_home: Path
 ) -> None:
-    from consentinel.x.browser_install import InstallProgress, downloaded_browsers_dir
+    from consentinel.x.browser_install import (
+        InstallProgress,
+        downloaded_browsers_dir,
+        shown_output,
+    )
     from tests.fixtures.fake_cdn import fake_cdn
 
     monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
@@ -168,7 +172,8 @@ def test_install_downloads_into_the_data_folder_with_progress(
     progress: list[InstallProgress] = []
     with fake_cdn() as cdn:
         monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
-        outcome = install_browser(on_progress=progress.append)
+        output: list[str] = []
+        outcome = install_browser(on_progress=progress.append, on_output=output.append)
     assert outcome.ok, outcome.message
     assert any(p.endswith("/chrome-linux64.zip") for p in cdn.requested)
     assert not any("headless-shell" in p for p in cdn.requested)  # --no-shell: 100 MB saved
@@ -179,6 +184,10 @@ def test_install_downloads_into_the_data_folder_with_progress(
     assert choice.path.is_relative_to(downloaded_browsers_dir())
     # Progress: what is downloaded, named as the offer named it, then rising percentages.
     assert not any("Chrome for Testing" in p.what for p in progress)
+    # What `consentinel browser install` prints of Playwright's own lines says the same.
+    shown = [shown_output(line) for line in output]
+    assert any(line.startswith("Downloading Chromium 1") for line in shown), output
+    assert not any("Chrome for Testing" in line for line in shown)
     chromium = [p for p in progress if p.what.startswith("Chromium 1")]
     assert chromium[0].percent is None
     percents = [p.percent for p in chromium[1:]]

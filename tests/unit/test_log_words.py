@@ -52,7 +52,7 @@ def test_a_box_left_as_it_was_is_said_by_its_state(tmp_path: Path) -> None:
     kept = {Box.TRAINING: BoxChange(False, False)}
     journal.record_check(run, AccountResult("cleo", Status.OPTED_OUT, settings=kept))
     line = entry_line(journal.entries(kinds=[EntryKind.CHECK])[0])
-    assert line.endswith("opted out (already off) — Training: off"), line
+    assert line.endswith("already off (nothing to change) — Training: off"), line
 
 
 def test_a_box_on_at_x_but_not_shown_is_said_in_the_readers_words(
@@ -109,7 +109,9 @@ def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path
     said = [entry_line(e) for e in journal.entries()]
     bob = next(line for line in said if "@bob" in line)
     assert bob.endswith("@bob              cancelled"), bob
-    assert said[-1].endswith("cancelled — opted out (already off): 1, cancelled: 2"), said[-1]
+    assert said[-1].endswith("cancelled — already off (nothing to change): 1, cancelled: 2"), said[
+        -1
+    ]
     assert not [line for line in said if "error" in line], said
 
 

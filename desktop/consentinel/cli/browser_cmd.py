@@ -27,7 +27,11 @@ def _browser(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context, warn_if_browser_setting_skipped
     from consentinel.core.doctor import source_words
     from consentinel.x.browser import find_browser
-    from consentinel.x.browser_install import downloaded_browsers_dir, install_browser
+    from consentinel.x.browser_install import (
+        downloaded_browsers_dir,
+        install_browser,
+        shown_output,
+    )
 
     if args.action == "install":
         # Progress on stderr; standard output gets the outcome only when it succeeded.
@@ -36,7 +40,9 @@ def _browser(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        outcome = install_browser(on_output=lambda line: print(line, file=sys.stderr, flush=True))
+        outcome = install_browser(
+            on_output=lambda line: print(shown_output(line), file=sys.stderr, flush=True)
+        )
         print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
         return 0 if outcome.ok else 2
     ctx = open_context(read_only=True)

@@ -351,7 +351,7 @@ FRENCH: dict[str, str] = {
     "reloading to verify": "rechargement pour vérifier",
     "done": "terminé",
     # The window's words (dialog_words), with what a terminal adds.
-    "opted out (already off)": "déjà décoché (rien à changer)",
+    "already off (nothing to change)": "déjà décoché (rien à changer)",
     "fixed (switched off and verified)": "corrigé (décoché et vérifié)",
     "would be fixed (dry run)": "serait corrigé (simulation)",
     "{box}: not shown, on at X": "case {box} : non affichée, cochée chez X",

@@ -21,7 +21,7 @@ _STEP_WORDS = {
 }
 
 _STATUS_WORDS = {
-    Status.OPTED_OUT: "opted out (already off)",
+    Status.OPTED_OUT: "already off (nothing to change)",
     Status.FIXED: "fixed (switched off and verified)",
     Status.WOULD_FIX: "would be fixed (dry run)",
     Status.NEEDS_USER: "needs you",

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from typing import Self  # (Python 3.11; the app runs on 3.10 too)
-
-    # For the type checker only: it then reads a subclass's annotated fields as a dataclass's,
-    # so that it refuses an assignment to a FrozenRecord's field as it would a frozen
-    # dataclass's. (At run time the decorator would only set a marker attribute.)
-    from typing_extensions import dataclass_transform
+    # (typing_extensions: Self is Python 3.11's, and the app runs on 3.10 too.)
+    # dataclass_transform is for the type checker only: it then reads a subclass's annotated
+    # fields as a dataclass's, so that it refuses an assignment to a FrozenRecord's field as it
+    # would a frozen dataclass's. (At run time the decorator would only set a marker attribute.)
+    from typing_extensions import Self, dataclass_transform
 else:
     _C = TypeVar("_C")
 
@@ -66,7 +65,7 @@ class Record(_Fields):
 
 @dataclass_transform(eq_default=True, frozen_default=True)
 class FrozenRecord(_Fields):
-    """A Record whose fields cannot be set after `__init__` (which uses `_set`); hashable."""
+    """A record whose fields cannot be set after `__init__` (which uses `_set`); hashable."""
 
     __slots__ = ()
 

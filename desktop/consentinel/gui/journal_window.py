@@ -100,7 +100,7 @@ class JournalWindow(QWidget):
         self.kind_filter.addItem(self.tr("Everything"), None)
         for kind in EntryKind:
             self.kind_filter.addItem(kind_name(kind), kind.value)
-        # "Any" on both: no limit. (French reads "from the start", "to the end".)
+        # "Any" on both: no limit. (French reads "from the journal's start", "to its end".)
         self.from_date = _date_edit(self.tr("Any", "no first date"))
         self.from_date.setAccessibleName(self.tr("From date"))
         self.to_date = _date_edit(self.tr("Any", "no last date"))

@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"\|\s*(\d{1,3})% of ([\d.]+ [KMG]i?B)")
 _DOWNLOADING = re.compile(r"^Downloading (.+?) \(playwright ([\w-]+) v\d+\)")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 #: Playwright's Chromium is Google's "Chrome for Testing" build; the app offers it as Chromium.
-_CHROME_FOR_TESTING = re.compile(r"^Chrome for Testing\b\s*(.*)$")
+_CHROME_FOR_TESTING = re.compile(r"\bChrome for Testing\b")
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,14 @@ def parse_progress(line: str, current: InstallProgress | None) -> InstallProgres
 def _shown_name(name: str) -> str:
     """What the person is told is downloading: "Chromium 159.0.8154.6", as the offer to
     download it said, not "Chrome for Testing 159.0.8154.6"."""
-    testing = _CHROME_FOR_TESTING.match(name)
-    return f"Chromium {testing.group(1)}".strip() if testing else name
+    return _CHROME_FOR_TESTING.sub("Chromium", name)
+
+
+def shown_output(line: str) -> str:
+    """A line of Playwright's output as `consentinel browser install` prints it: its
+    "Downloading Chrome for Testing 159.0 (…)" and "Chrome for Testing 159.0 (…) downloaded
+    to …" name Chromium, as the rest of the app does."""
+    return _shown_name(line)
 
 
 def install_browser(
