@@ -240,7 +240,7 @@ class SimHarness:
         return self.server.locked(handle)
 
     def failures_to_lock(self, handle: str) -> int:
-        """How many wrong passwords in a row make X lock the account (`lock_after_failures`)."""
+        """How many failures in a row (wrong passwords or codes) make X lock the account."""
         (account,) = (a for a in self.server.scenario.accounts if a.handle == handle)
         return account.lock_after_failures
 

@@ -369,8 +369,13 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     assert "--totp-stdin" in no_terminal.stderr
     secret = pyotp.random_base32()
     spaced = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)).lower()
+    from consentinel.core.accounts import AccountStore
+
+    store = AccountStore(AppPaths.from_env())
+    store.remember_refused_totp("later2fa", "hmac-sha256:" + "0" * 64)  # X refused its code
     saved = run_cli(cli_env, "account", "set-totp", "later2fa", "--totp-stdin", stdin=spaced + "\n")
     assert saved.returncode == 0 and "2FA secret saved for @later2fa" in saved.stdout
+    assert store.state("later2fa").refused_totp is None  # saved again: codes are made again
     assert folder_vault().get_totp("later2fa") == secret
     assert secret not in saved.stdout + saved.stderr
     run_cli(cli_env, "account", "set-totp", "nobody", "--totp-stdin", stdin=secret, check_exit=2)

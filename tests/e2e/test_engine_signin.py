@@ -478,16 +478,44 @@ def test_the_person_s_own_sign_in_is_the_only_one_under_way(
     assert not [t for t in others if window["opened"] < t < window["closed"]], (window, others)
 
 
-def test_a_saved_2fa_secret_x_refuses_is_said_at_once(sim: SimHarness, tmp_path: Path) -> None:
+def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
+    sim: SimHarness, tmp_path: Path
+) -> None:
     """Its next code would come from the same secret: one refusal ends it, in words that
-    point at the secret, not at a slow X."""
-    sim.add("wendy", "pw", totp_secret=pyotp.random_base32())
+    point at the secret, not at a slow X. X locks an account after a few failures in a row,
+    wrong codes included (x-reference §4): no later check, scheduled or the person's, makes
+    another code from that secret; the person's own code, or the secret saved again, is used."""
+    right = pyotp.random_base32()
+    sim.add("wendy", "pw", totp_secret=right)
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "wendy", "pw", totp_secret=pyotp.random_base32())  # not this account's
-    (wendy,) = engine(ctx).run_check(unattended=True).accounts
+    eng = engine(ctx)
+    (wendy,) = eng.run_check(unattended=True).accounts
     assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), wendy.message
     assert "refused the code made from the saved 2FA secret" in wendy.message
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
+    # The person's checks, more than it takes X to lock the account: each asks them for the
+    # code (they give none) and says why, and none types a code from the refused secret.
+    for _ in range(sim.failures_to_lock("wendy")):
+        nobody = Recorder.new()
+        (wendy,) = eng.run_check(ask=nobody.ask).accounts
+        assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR)
+        assert "refused the code made from the saved 2FA secret" in wendy.message
+        assert [p.kind for p in nobody.prompts] == [PromptKind.TWO_FACTOR_CODE]
+    assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
+    assert not sim.locked("wendy")
+    # The code the person types is sent; the secret, saved again (the right one), is used.
+    # (Last step's code, which X still takes: the secret's next code is another step's.)
+    person = Recorder.new(two_factor_code=pyotp.TOTP(right).at(time.time() - 30))
+    (wendy,) = eng.run_check(ask=person.ask).accounts
+    assert wendy.status is Status.FIXED, wendy.message
+    sim.expire_sessions()
+    ctx.vault.set_totp("wendy", right)
+    ctx.accounts.clear_refused_totp("wendy")  # as "Edit account…" and set-totp do
+    (wendy,) = eng.run_check(unattended=True).accounts
+    assert wendy.status is Status.OPTED_OUT, wendy.message
+    assert sim.signin_outcomes("wendy") == ["two_factor_failed", "success", "success"]
+    assert ctx.accounts.state("wendy").refused_totp is None
 
 
 def test_a_code_typed_wrong_twice_is_seen_refused_twice(sim: SimHarness, tmp_path: Path) -> None:

@@ -217,7 +217,7 @@ def test_wrong_passwords_in_a_row_lock_the_account(simx: Any, page: Page) -> Non
     page.goto(sim.origin + "/settings/grok_settings")
     expect(page.get_by_test_id("xaiDataSharingSettings")).to_be_visible()
     assert sim.sign_in_elsewhere("alice", "nope") == "wrong_password"  # X still says so
-    assert sim.locked("alice") and sim.truth()["accounts"]["alice"]["failed_passwords"] == 3
+    assert sim.locked("alice") and sim.truth()["accounts"]["alice"]["failures_in_a_row"] == 3
     page.goto(sim.origin + "/settings/grok_settings")
     page.wait_for_url("**/account/access")
     expect(page.get_by_role("heading", name="Authenticate your account")).to_be_visible()

@@ -188,6 +188,24 @@ def test_editing_the_password_clears_password_rejected(qtbot: QtBot, memory_vaul
     assert edited.handle == "erin" and edited.payload == {"new_password": True}
 
 
+def test_saving_the_2fa_secret_again_forgets_that_x_refused_its_code(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The same secret, once the computer's clock is right, or another: codes are made from it
+    again (core/totp_refusals.py). Saving something else keeps the refusal."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("tess"))
+    memory_vault.set_totp("tess", TOTP)
+    ctx.accounts.remember_refused_totp("tess", "hmac-sha256:" + "0" * 64)
+    for phone, totp, refusal_kept in (("+1 555 0100 201", "", True), ("", TOTP, False)):
+        dialog = AccountDialog(ctx, ctx.accounts.get("tess"))
+        qtbot.addWidget(dialog)
+        _type(qtbot, dialog.phone_edit if phone else dialog.totp_edit, phone or totp)
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.save_button.click()
+        assert (ctx.accounts.state("tess").refused_totp is not None) is refusal_kept
+
+
 def test_editing_without_a_new_password_keeps_password_rejected(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

@@ -19,6 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
+    TOTP_REFUSED,
     box_name,
     hidden_on_message,
     rate_limited_message,
@@ -51,6 +52,7 @@ from consentinel.core.identity_answers import answers_to_type, remember_refused
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
+from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
@@ -119,6 +121,8 @@ class AccountCheck:
         self._session_set_aside = False
         #: A saved session was found for the account (else it was never signed in here).
         self._had_session = False
+        #: The saved 2FA secret this check's sign-in makes codes from (None: none).
+        self._totp_secret: str | None = None
         #: The box being unticked now: X may have switched it off when a stop cuts in.
         self._unticking: Box | None = None
         #: The check's result, once its entry is in the journal.
@@ -389,7 +393,9 @@ class AccountCheck:
     async def _secrets(self) -> SignInSecrets:
         vault = self.ctx.vault
         password = vault.get_password(self.handle)
-        totp_secret = vault.get_totp(self.handle)
+        saved_totp = vault.get_totp(self.handle)
+        totp_secret = totp_secret_to_use(self.ctx, self.handle, saved_totp)
+        self._totp_secret = totp_secret
         totp_code: Callable[[], Awaitable[str]] | None = None
         if totp_secret:
             generator, handle, secret = self.ctx.totp, self.handle, totp_secret
@@ -399,7 +405,12 @@ class AccountCheck:
 
         email, phone = answers_to_type(self.ctx, self.account)
         return SignInSecrets(
-            handle=self.handle, password=password, totp_code=totp_code, email=email, phone=phone
+            handle=self.handle,
+            password=password,
+            totp_code=totp_code,
+            email=email,
+            phone=phone,
+            totp_refused=bool(saved_totp) and totp_secret is None,
         )
 
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
@@ -444,6 +455,8 @@ class AccountCheck:
 
     def _remember(self, outcome: SignInOutcome) -> None:
         remember_refused(self.ctx, self.handle, outcome.refused_answer)
+        if outcome.detail == TOTP_REFUSED and self._totp_secret:
+            remember_refused_totp(self.ctx, self.handle, self._totp_secret)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

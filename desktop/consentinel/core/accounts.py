@@ -226,6 +226,9 @@ class AccountState(NamedTuple):
     refused_answers: tuple[str, ...] = ()
     #: Back-offs since the last sign-in that succeeded: each one lasts twice the one before.
     backoffs_in_a_row: int = 0
+    #: Keyed hash (answer_digest) of the saved 2FA secret whose code X refused: no code is
+    #: made from it again (core/totp_refusals.py); a secret saved again is used.
+    refused_totp: str | None = None
 
     def is_blocked(self, now: datetime | None = None) -> bool:
         return self.blocked_until is not None and (now or _now()) < self.blocked_until
@@ -252,6 +255,7 @@ class AccountState(NamedTuple):
             "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
             "refused_answers": list(self.refused_answers),
             "backoffs_in_a_row": self.backoffs_in_a_row,
+            "refused_totp": self.refused_totp,
         }
 
     @classmethod
@@ -280,10 +284,15 @@ class AccountState(NamedTuple):
                 for a in raw.get("refused_answers") or ()
                 if isinstance(a, str) and a.startswith(_ANSWER_PREFIX)
             ),
+            refused_totp=_digest_or_none(raw.get("refused_totp")),
         )
 
 
 _ANSWER_PREFIX = "hmac-sha256:"
+
+
+def _digest_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.startswith(_ANSWER_PREFIX) else None
 
 
 def _reason_or_none(value: object) -> Reason | None:
@@ -478,6 +487,19 @@ class AccountStore:
             if digest not in state.refused_answers:
                 answers = (*state.refused_answers, digest)
                 self.set_state(handle, state._replace(refused_answers=answers))
+
+    def clear_refused_totp(self, handle: str) -> None:
+        """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
+        from it again."""
+        with self._lock:
+            current = self.state(handle)
+            if current.refused_totp is not None:
+                self.set_state(handle, current._replace(refused_totp=None))
+
+    def remember_refused_totp(self, handle: str, digest: str) -> None:
+        """X refused the code made from the saved 2FA secret whose keyed hash is `digest`."""
+        with self._lock:
+            self.set_state(handle, self.state(handle)._replace(refused_totp=digest))
 
     def mark_password_rejected(self, handle: str) -> None:
         with self._lock:

@@ -155,9 +155,10 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {
         Reason.TWO_FACTOR: tr(
-            "X refused the code made from the saved 2FA secret: the secret may not be this "
-            "account's, or this computer's clock may be off. Save the secret again with "
-            "`consentinel account set-totp {handle}`, or run `consentinel login {handle}`.",
+            "X refused the code made from the saved 2FA secret, and Consentinel makes no code "
+            "from it again: the secret may not be this account's, or this computer's clock may "
+            "be off. Save the secret again with `consentinel account set-totp {handle}`, or run "
+            "`consentinel login {handle}`.",
             handle=handle,
         )
         if detail == TOTP_REFUSED

@@ -18,6 +18,7 @@ from consentinel.core import async_run
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
+    TOTP_REFUSED,
     browser_failed_message,
     no_window_message,
     reason_message,
@@ -41,6 +42,7 @@ from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
+from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     VIEWPORT,
@@ -292,7 +294,7 @@ class Engine:
                 viewport=VIEWPORT,
             )
             page = await context.new_page()
-            secrets = self._secrets_for_person(account)
+            secrets, totp_secret = self._secrets_for_person(account)
 
             async def nobody(_kind: object, _detail: str) -> str | None:
                 return None  # the person answers in the window itself
@@ -303,7 +305,7 @@ class Engine:
             outcome = await sign_in(
                 page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
             )
-            self._journal_signin(account.handle, outcome)
+            self._journal_signin(account.handle, outcome, totp_secret)
             if not outcome.ok and not await person.wait(
                 page, lambda: wait_until_home(page, self.ctx.site, 1000)
             ):
@@ -329,13 +331,16 @@ class Engine:
         finally:
             await browser.close()
 
-    def _secrets_for_person(self, account: Account) -> SignInSecrets:
-        """Whatever we may type for the person; a keyring problem just means they type it."""
+    def _secrets_for_person(self, account: Account) -> tuple[SignInSecrets, str | None]:
+        """Whatever we may type for the person, and the 2FA secret its codes come from; a
+        keyring problem just means they type it."""
         try:
             password = self.ctx.vault.get_password(account.handle)
-            totp_secret = self.ctx.vault.get_totp(account.handle)
+            saved_totp = self.ctx.vault.get_totp(account.handle)
         except VaultError:
-            password, totp_secret = None, None
+            password, saved_totp = None, None
+        # A secret whose code X refused makes none: the person types the code in the window.
+        totp_secret = totp_secret_to_use(self.ctx, account.handle, saved_totp)
         if self.ctx.accounts.state(account.handle).password_rejected:
             password = None  # X said it is wrong: the person types the right one
         totp_code = None
@@ -347,10 +352,13 @@ class Engine:
 
         # What X refused at its "unusual activity" question is not typed again here either.
         email, phone = answers_to_type(self.ctx, account)
-        return SignInSecrets(account.handle, password, totp_code, email, phone)
+        secrets = SignInSecrets(account.handle, password, totp_code, email, phone)
+        return secrets, totp_secret
 
-    def _journal_signin(self, handle: str, outcome: SignInOutcome) -> None:
+    def _journal_signin(self, handle: str, outcome: SignInOutcome, totp_secret: str | None) -> None:
         remember_refused(self.ctx, handle, outcome.refused_answer)
+        if outcome.detail == TOTP_REFUSED:
+            remember_refused_totp(self.ctx, handle, totp_secret)
         self.ctx.journal.record_signin(
             None,
             handle,

@@ -477,11 +477,13 @@ FRENCH: dict[str, str] = {
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
     "{problem} (and {more} more).": "{problem} (et {more} problèmes de plus).",
-    "X refused the code made from the saved 2FA secret: the secret may not be this account's, "
-    "or this computer's clock may be off. Save the secret again with `consentinel account "
-    "set-totp {handle}`, or run `consentinel login {handle}`.":
-        "X a refusé le code produit par le secret 2FA enregistré : ce secret n'est peut-être pas "
-        "celui de ce compte, ou l'horloge de cet ordinateur est peut-être décalée. Enregistrez à "
+    "X refused the code made from the saved 2FA secret, and Consentinel makes no code from it "
+    "again: the secret may not be this account's, or this computer's clock may be off. Save the "
+    "secret again with `consentinel account set-totp {handle}`, or run `consentinel login "
+    "{handle}`.":
+        "X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit "
+        "plus aucun code : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet "
+        "ordinateur est peut-être décalée. Enregistrez à "
         "nouveau le secret avec `consentinel account set-totp {handle}`, ou lancez "
         "`consentinel login {handle}`.",
     "{box} is on in X's data, but X's page does not show that box to this account, so it "

@@ -203,13 +203,14 @@ class SignInFlow:
         return self._next(flow)
 
     def _count_failure(self, truth: AccountTruth) -> None:
-        """One more wrong password in a row: at `lock_after_failures`, X locks the account
-        (x-reference §4). This attempt still hears "Wrong password!"; the lock shows from the
-        next sign-in past the password, and on every signed-in page."""
+        """One more failure in a row (a wrong password, or a wrong code at the 2FA or email/SMS
+        step): at `lock_after_failures`, X locks the account (x-reference §4: "repeated
+        failures"). This attempt still hears its error; the lock shows from the next sign-in
+        past the password, and on every signed-in page."""
         limit = truth.spec.lock_after_failures
         with self.world.lock:
-            truth.failed_passwords += 1
-            if limit and truth.failed_passwords >= limit:
+            truth.failures_in_a_row += 1
+            if limit and truth.failures_in_a_row >= limit:
                 truth.locked = True
 
     def _two_factor(self, flow: Flow, text: str) -> FlowReply:
@@ -226,6 +227,7 @@ class SignInFlow:
             flow.steps.append("two_factor_failed")
             self.world.record_attempt(flow.handle, "two_factor_failed", flow)
             flow.steps.pop()
+            self._count_failure(truth)
             return _error(236, "incorrect")
         truth.used_totp_steps.add(step)
         return self._next(flow)
@@ -233,9 +235,13 @@ class SignInFlow:
     def _email_code(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
         if not truth.email_code or text.strip() != truth.email_code:
-            flow.steps.append("email_code_failed")
-            self.world.record_attempt(flow.handle, "email_code_failed", flow)
+            failed = (
+                "sms_code_failed" if "sms_code" in truth.spec.challenges else "email_code_failed"
+            )
+            flow.steps.append(failed)
+            self.world.record_attempt(flow.handle, failed, flow)
             flow.steps.pop()
+            self._count_failure(truth)
             return _error(236, "incorrect")
         truth.email_code = None
         return self._next(flow)
@@ -250,7 +256,7 @@ class SignInFlow:
         assert flow.handle is not None
         token, _session = self.world.new_session(flow.handle)
         with self.world.lock:
-            self._truth(flow).failed_passwords = 0
+            self._truth(flow).failures_in_a_row = 0
         reply = _subtask(flow, SUCCESS)
         self.world.record_attempt(flow.handle, "success", flow)
         reply.body["redirect"] = flow.redirect

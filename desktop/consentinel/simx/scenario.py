@@ -83,8 +83,9 @@ class SimAccount:
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes.
     fault: str | None = None
-    #: X locks the account after this many wrong passwords in a row, typed anywhere (a sign-in
-    #: that succeeds starts the count again); 0: never (x-reference §4).
+    #: X locks the account after this many failures in a row: wrong passwords, typed anywhere,
+    #: and wrong 2FA or email/SMS codes (a sign-in that succeeds starts the count again); 0:
+    #: never (x-reference §4).
     lock_after_failures: int = 3
 
     def __post_init__(self) -> None:

@@ -25,12 +25,13 @@ class AccountTruth:
     used_totp_steps: set[int] = field(default_factory=set)
     email_code: str | None = None
     delete_presses: list[str] = field(default_factory=list)
-    #: X locked the account (`SimX.lock_account`, or `lock_after_failures` wrong passwords in
-    #: a row): its signed-in pages, and a sign-in past its password, lead to /account/access
-    #: until a person verifies it on X.
+    #: X locked the account (`SimX.lock_account`, or `lock_after_failures` failures in a row):
+    #: its signed-in pages, and a sign-in past its password, lead to /account/access until a
+    #: person verifies it on X.
     locked: bool = False
-    #: Wrong passwords in a row, wherever they were typed; a successful sign-in starts again.
-    failed_passwords: int = 0
+    #: Failures in a row (wrong passwords, wherever typed, and wrong 2FA or email/SMS codes);
+    #: a successful sign-in starts again.
+    failures_in_a_row: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -43,7 +44,7 @@ class AccountTruth:
             "memory_shown": self.spec.memory_shown,
             "minor": self.spec.minor,
             "locked": self.locked,
-            "failed_passwords": self.failed_passwords,
+            "failures_in_a_row": self.failures_in_a_row,
         }
 
 

@@ -77,6 +77,9 @@ class SignInSecrets:
     totp_code: Callable[[], Awaitable[str]] | None = field(default=None, repr=False)
     email: str | None = field(default=None, repr=False)
     phone: str | None = field(default=None, repr=False)
+    #: A 2FA secret is saved, but X refused a code made from it: none is made (totp_code is
+    #: None), and a check nobody answers says why.
+    totp_refused: bool = False
 
 
 @dataclass(frozen=True)
@@ -390,16 +393,21 @@ class SignIn:
             code = await self.secrets.totp_code()
             await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code, "ocf")
             return None
-        return await self._typed_code(state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR)
+        unanswered = TOTP_REFUSED if self.secrets.totp_refused else ""
+        return await self._typed_code(
+            state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
+        )
 
     async def _typed_code(
-        self, state: PageState, kind: PromptKind, reason: Reason
+        self, state: PageState, kind: PromptKind, reason: Reason, unanswered: str = ""
     ) -> SignInOutcome | None:
+        """Asks the person for the code X sent or their app shows; `unanswered`: the detail
+        of a sign-in nobody gave one to."""
         if self._codes_tried >= 2:
             return self._fail(Status.NEEDS_USER, reason, "code refused")
         code = await self.ask(kind, first_line(state.question or state.text))
         if not code or not code.strip():
-            return self._fail(Status.NEEDS_USER, reason)
+            return self._fail(Status.NEEDS_USER, reason, unanswered)
         self._codes_tried += 1
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf")
         return None
