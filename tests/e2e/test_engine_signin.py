@@ -484,7 +484,7 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     """Its next code would come from the same secret: one refusal ends it, in words that
     point at the secret, not at a slow X. X locks an account after a few failures in a row,
     wrong codes included (x-reference §4): no later check, scheduled or the person's, makes
-    another code from that secret; the person's own code, or the secret saved again, is used."""
+    another code from that secret until it is saved again, and scheduled checks then sign in."""
     right = pyotp.random_base32()
     sim.add("wendy", "pw", totp_secret=right)
     ctx = make_context(sim.origin, tmp_path / "home")
@@ -504,18 +504,15 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
         assert [p.kind for p in nobody.prompts] == [PromptKind.TWO_FACTOR_CODE]
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
     assert not sim.locked("wendy")
-    # The code the person types is sent; the secret, saved again (the right one), is used.
-    # (Last step's code, which X still takes: the secret's next code is another step's.)
-    person = Recorder.new(two_factor_code=pyotp.TOTP(right).at(time.time() - 30))
-    (wendy,) = eng.run_check(ask=person.ask).accounts
-    assert wendy.status is Status.FIXED, wendy.message
-    sim.expire_sessions()
+    # The secret saved again (the right one): the next scheduled check signs in with it.
+    assert ctx.accounts.state("wendy").waits_for_person is Reason.TWO_FACTOR
     ctx.vault.set_totp("wendy", right)
-    ctx.accounts.clear_refused_totp("wendy")  # as "Edit account…" and set-totp do
+    ctx.accounts.totp_saved("wendy")  # as "Edit account…" and set-totp do
     (wendy,) = eng.run_check(unattended=True).accounts
-    assert wendy.status is Status.OPTED_OUT, wendy.message
-    assert sim.signin_outcomes("wendy") == ["two_factor_failed", "success", "success"]
-    assert ctx.accounts.state("wendy").refused_totp is None
+    assert wendy.status is Status.FIXED, wendy.message
+    assert sim.signin_outcomes("wendy") == ["two_factor_failed", "success"]
+    state = ctx.accounts.state("wendy")
+    assert state.refused_totp is None and state.waits_for_person is None
 
 
 def test_a_code_typed_wrong_twice_is_seen_refused_twice(sim: SimHarness, tmp_path: Path) -> None:

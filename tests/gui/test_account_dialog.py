@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.translations import Translators
@@ -192,18 +192,22 @@ def test_saving_the_2fa_secret_again_forgets_that_x_refused_its_code(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:
     """The same secret, once the computer's clock is right, or another: codes are made from it
-    again (core/totp_refusals.py). Saving something else keeps the refusal."""
+    again (core/totp_refusals.py), and scheduled checks sign in with it. Saving something else
+    keeps the refusal."""
     ctx = AppContext.create(vault=memory_vault)
     ctx.accounts.add(Account("tess"))
     memory_vault.set_totp("tess", TOTP)
     ctx.accounts.remember_refused_totp("tess", "hmac-sha256:" + "0" * 64)
+    ctx.accounts.set_waits_for_person("tess", Reason.TWO_FACTOR)  # scheduled checks wait
     for phone, totp, refusal_kept in (("+1 555 0100 201", "", True), ("", TOTP, False)):
         dialog = AccountDialog(ctx, ctx.accounts.get("tess"))
         qtbot.addWidget(dialog)
         _type(qtbot, dialog.phone_edit if phone else dialog.totp_edit, phone or totp)
         with qtbot.waitSignal(dialog.accepted):
             dialog.save_button.click()
-        assert (ctx.accounts.state("tess").refused_totp is not None) is refusal_kept
+        state = ctx.accounts.state("tess")
+        assert (state.refused_totp is not None) is refusal_kept
+        assert (state.waits_for_person is Reason.TWO_FACTOR) is refusal_kept
 
 
 def test_editing_without_a_new_password_keeps_password_rejected(
@@ -371,7 +375,6 @@ def test_the_2fa_field_is_named_as_the_advice_names_it_with_one_alt_letter_per_f
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    from consentinel.core.status import Reason
     from consentinel.gui.row_hints import _HINTS
 
     translators = Translators()

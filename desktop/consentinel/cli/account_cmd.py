@@ -410,7 +410,7 @@ def _set_totp(args: argparse.Namespace) -> int:
         ctx.vault.set_totp(account.handle, secret)
     except VaultError as error:
         raise UsageError(str(error)) from None
-    ctx.accounts.clear_refused_totp(account.handle)  # saved again: codes are made from it
+    ctx.accounts.totp_saved(account.handle)  # saved again: codes are made from it
     ctx.journal.record_account_edited(account.handle, {"new_2fa_secret": True})
     print(tr("2FA secret saved for @{handle}.", handle=account.handle))
     return 0

@@ -488,13 +488,18 @@ class AccountStore:
                 answers = (*state.refused_answers, digest)
                 self.set_state(handle, state._replace(refused_answers=answers))
 
-    def clear_refused_totp(self, handle: str) -> None:
+    def totp_saved(self, handle: str) -> None:
         """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
-        from it again."""
+        from it again, and scheduled checks no longer wait for the person's code."""
         with self._lock:
             current = self.state(handle)
-            if current.refused_totp is not None:
-                self.set_state(handle, current._replace(refused_totp=None))
+            waits = current.waits_for_person
+            changed = current._replace(
+                refused_totp=None,
+                waits_for_person=None if waits is Reason.TWO_FACTOR else waits,
+            )
+            if changed != current:
+                self.set_state(handle, changed)
 
     def remember_refused_totp(self, handle: str, digest: str) -> None:
         """X refused the code made from the saved 2FA secret whose keyed hash is `digest`."""

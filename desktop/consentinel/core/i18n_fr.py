@@ -482,7 +482,7 @@ FRENCH: dict[str, str] = {
     "secret again with `consentinel account set-totp {handle}`, or run `consentinel login "
     "{handle}`.":
         "X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit "
-        "plus aucun code : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet "
+        "plus aucun : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet "
         "ordinateur est peut-être décalée. Enregistrez à "
         "nouveau le secret avec `consentinel account set-totp {handle}`, ou lancez "
         "`consentinel login {handle}`.",

@@ -412,7 +412,7 @@ class AccountDialog(QDialog):
                 # A new password: the sign-in rules may try again.
                 self._ctx.accounts.clear_password_rejected(account.handle)
             if totp:  # a 2FA secret saved again: codes are made from it again
-                self._ctx.accounts.clear_refused_totp(account.handle)
+                self._ctx.accounts.totp_saved(account.handle)
         # The secrets are in the keyring now; do not keep a copy in the widgets.
         self.password_edit.clear()
         self.totp_edit.clear()

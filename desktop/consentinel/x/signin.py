@@ -40,6 +40,8 @@ from consentinel.x.site import XSite
 
 #: X's error code for a handle, email or phone it does not know (x-reference §3).
 UNKNOWN_ACCOUNT_CODE = 399
+#: X's answer to a wrong code, whatever language its "Incorrect. Please try again." is in.
+INCORRECT_CODE_CODE = 236
 
 #: Answer a question X asks that only a person can answer; None means nobody answered.
 Ask = Callable[[PromptKind, str], Awaitable[str | None]]
@@ -139,6 +141,8 @@ class SignIn:
         self._handle_sent_at: int | None = None  # X's answers received when the handle went
         self._http_trouble: Reason | None = None
         self._codes_tried = 0
+        #: X's answers received when a code from the saved 2FA secret went (None: none went).
+        self._totp_sent_at: int | None = None
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
@@ -384,19 +388,36 @@ class SignIn:
         if self._codes_tried >= 2:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
         if self.secrets.totp_code is not None:
-            if self._codes_tried and state.toast is not None:
-                # A code from the saved secret refused: the next one would be too (it comes
-                # from the same secret), after waiting for it.
-                return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
+            if self._totp_sent_at is not None and state.toast is not None:
+                return await self._saved_code_refused(state)
             self._codes_tried += 1
             # A fresh code may mean waiting for the next 30-second window (never a reused code).
             code = await self.secrets.totp_code()
+            self._totp_sent_at = len(self._task_answers)
             await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code, "ocf")
             return None
         unanswered = TOTP_REFUSED if self.secrets.totp_refused else ""
         return await self._typed_code(
             state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
         )
+
+    async def _saved_code_refused(self, state: PageState) -> SignInOutcome:
+        """The 2FA step again, with a message, after a code from the saved secret. Only X's
+        "Incorrect" (its words, or its error code) says the secret's codes are wrong, and the
+        next one would be too (it comes from the same secret): TOTP_REFUSED, which keeps the
+        secret from being used again until it is saved again. Anything else (X failing or
+        slow) ends this sign-in only."""
+        assert self._totp_sent_at is not None
+        if self._http_trouble is not None:
+            return self._fail(Status.ERROR, self._http_trouble)
+        codes = [
+            error.get("code")
+            for error in await self._errors_since(self._totp_sent_at)
+            if isinstance(error, dict)
+        ]
+        if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
+            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
+        return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
 
     async def _typed_code(
         self, state: PageState, kind: PromptKind, reason: Reason, unanswered: str = ""
