@@ -52,7 +52,7 @@ from consentinel.core.identity_answers import answers_to_type, remember_refused
 from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
-from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
+from consentinel.core.totp_refusals import remember_refused_totp, totp_codes
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
@@ -394,15 +394,8 @@ class AccountCheck:
         vault = self.ctx.vault
         password = vault.get_password(self.handle)
         saved_totp = vault.get_totp(self.handle)
-        totp_secret = totp_secret_to_use(self.ctx, self.handle, saved_totp)
+        totp_secret, totp_code = totp_codes(self.ctx, self.handle, saved_totp)
         self._totp_secret = totp_secret
-        totp_code: Callable[[], Awaitable[str]] | None = None
-        if totp_secret:
-            generator, handle, secret = self.ctx.totp, self.handle, totp_secret
-
-            async def totp_code() -> str:
-                return await generator.acode(handle, secret)
-
         email, phone = answers_to_type(self.ctx, self.account)
         return SignInSecrets(
             handle=self.handle,

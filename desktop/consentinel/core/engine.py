@@ -42,7 +42,7 @@ from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
-from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
+from consentinel.core.totp_refusals import remember_refused_totp, totp_codes
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     VIEWPORT,
@@ -340,15 +340,9 @@ class Engine:
         except VaultError:
             password, saved_totp = None, None
         # A secret whose code X refused makes none: the person types the code in the window.
-        totp_secret = totp_secret_to_use(self.ctx, account.handle, saved_totp)
+        totp_secret, totp_code = totp_codes(self.ctx, account.handle, saved_totp)
         if self.ctx.accounts.state(account.handle).password_rejected:
             password = None  # X said it is wrong: the person types the right one
-        totp_code = None
-        if totp_secret:
-            generator, handle, secret = self.ctx.totp, account.handle, totp_secret
-
-            async def totp_code() -> str:
-                return await generator.acode(handle, secret)
 
         # What X refused at its "unusual activity" question is not typed again here either.
         email, phone = answers_to_type(self.ctx, account)

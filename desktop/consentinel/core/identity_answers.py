@@ -21,10 +21,8 @@ def answers_to_type(ctx: AppContext, account: Account) -> tuple[str | None, str 
     refused = ctx.accounts.state(account.handle).refused_answers
     if not refused:
         return account.email, account.phone
-    try:
-        key = ctx.vault.get_or_create_answer_key()
-    except VaultError as error:  # cannot tell what was refused: type neither
-        log.warning("refused answers of @%s not readable: %s", account.handle, error)
+    key = refusals_key(ctx, account.handle, "refused answers of @%s not readable")
+    if key is None:  # cannot tell what was refused: type neither
         return None, None
 
     def unless_refused(value: str | None) -> str | None:
@@ -37,9 +35,16 @@ def remember_refused(ctx: AppContext, handle: str, answer: str | None) -> None:
     """X refused `answer` at its question: it is not typed again."""
     if not answer:
         return
+    key = refusals_key(ctx, handle, "refused answer of @%s not remembered")
+    if key is not None:  # (else at worst X refuses it once more)
+        ctx.accounts.remember_refused_answer(handle, answer, key)
+
+
+def refusals_key(ctx: AppContext, handle: str, failure: str) -> bytes | None:
+    """The key of the hashes of what X refused (identity answers, a 2FA secret), or None
+    when the keyring cannot give it: then `failure` (with the handle for its %s) is logged."""
     try:
-        key = ctx.vault.get_or_create_answer_key()
-    except VaultError as error:  # not remembered: at worst X refuses it once more
-        log.warning("refused answer of @%s not remembered: %s", handle, error)
-        return
-    ctx.accounts.remember_refused_answer(handle, answer, key)
+        return ctx.vault.get_or_create_answer_key()
+    except VaultError as error:
+        log.warning(failure + ": %s", handle, error)
+        return None

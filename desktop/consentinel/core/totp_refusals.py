@@ -10,13 +10,27 @@ secret is kept (`answer_digest`, under the refused answers' key)."""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Awaitable, Callable
 
 from consentinel.core.accounts import answer_digest
 from consentinel.core.context import AppContext
-from consentinel.core.vault import VaultError
+from consentinel.core.identity_answers import refusals_key
 
-log = logging.getLogger(__name__)
+
+def totp_codes(
+    ctx: AppContext, handle: str, saved: str | None
+) -> tuple[str | None, Callable[[], Awaitable[str]] | None]:
+    """The saved secret that codes are made from (None: none saved, or X refused its code),
+    and what makes a fresh code from it each call (it may wait for the next 30 seconds)."""
+    secret = totp_secret_to_use(ctx, handle, saved)
+    if not secret:
+        return None, None
+    generator = ctx.totp
+
+    async def code() -> str:
+        return await generator.acode(handle, secret)
+
+    return secret, code
 
 
 def totp_secret_to_use(ctx: AppContext, handle: str, secret: str | None) -> str | None:
@@ -24,10 +38,8 @@ def totp_secret_to_use(ctx: AppContext, handle: str, secret: str | None) -> str 
     refused = ctx.accounts.state(handle).refused_totp
     if not secret or refused is None:
         return secret
-    try:
-        key = ctx.vault.get_or_create_answer_key()
-    except VaultError as error:  # cannot tell: the person types the code
-        log.warning("refused 2FA secret of @%s not readable: %s", handle, error)
+    key = refusals_key(ctx, handle, "refused 2FA secret of @%s not readable")
+    if key is None:  # cannot tell: the person types the code
         return None
     return None if answer_digest(secret, key) == refused else secret
 
@@ -36,9 +48,6 @@ def remember_refused_totp(ctx: AppContext, handle: str, secret: str | None) -> N
     """X refused the code made from `secret`: no code is made from it again."""
     if not secret:
         return
-    try:
-        key = ctx.vault.get_or_create_answer_key()
-    except VaultError as error:  # not remembered: at worst X refuses one code more
-        log.warning("refused 2FA secret of @%s not remembered: %s", handle, error)
-        return
-    ctx.accounts.remember_refused_totp(handle, answer_digest(secret, key))
+    key = refusals_key(ctx, handle, "refused 2FA secret of @%s not remembered")
+    if key is not None:  # (else at worst X refuses one code more)
+        ctx.accounts.remember_refused_totp(handle, answer_digest(secret, key))

@@ -52,6 +52,12 @@ def _subtask(flow: Flow, subtask_id: str, **extra: Any) -> FlowReply:
     )
 
 
+def _asked(reply: FlowReply) -> str | None:
+    """The step X's reply asks for next (None: none, as after an error)."""
+    subtasks = reply.body.get("subtasks") or []
+    return str(subtasks[0]["subtask_id"]) if subtasks else None
+
+
 def _error(code: int, message_key: str) -> FlowReply:
     return FlowReply({"errors": [{"code": code, "message_key": message_key}]}, status=400)
 
@@ -105,9 +111,7 @@ class SignInFlow:
             (USERNAME, "enter_text", identifier),
             (PASSWORD, "enter_password", password),
         ):
-            subtasks = reply.body.get("subtasks") or []
-            asked = str(subtasks[0]["subtask_id"]) if subtasks else None
-            if asked != subtask:
+            if _asked(reply) != subtask:
                 break
             given = {"subtask_id": subtask, key: {"text": text}}
             reply = self.answer({"flow_token": token, "subtask_inputs": [given]})
@@ -115,8 +119,7 @@ class SignInFlow:
             new = [a for a in self.world.attempts[recorded:] if a["elsewhere"]]
         if new:
             return str(new[-1]["outcome"])
-        subtasks = reply.body.get("subtasks") or []
-        return str(subtasks[0]["subtask_id"]) if subtasks else "error"
+        return _asked(reply) or "error"
 
     # -- steps ----------------------------------------------------------------------------------
     def _truth(self, flow: Flow) -> AccountTruth:

@@ -69,7 +69,7 @@ def parse_progress(line: str, current: InstallProgress | None) -> InstallProgres
     text = _ANSI.sub("", line).strip()
     started = _DOWNLOADING.match(text)
     if started:
-        return InstallProgress(_shown_name(started.group(1)), None)
+        return InstallProgress(shown_output(started.group(1)), None)
     done = _PERCENT.search(text)
     if done:
         what = current.what if current else "Chromium"
@@ -77,17 +77,11 @@ def parse_progress(line: str, current: InstallProgress | None) -> InstallProgres
     return None
 
 
-def _shown_name(name: str) -> str:
-    """What the person is told is downloading: "Chromium 159.0.8154.6", as the offer to
-    download it said, not "Chrome for Testing 159.0.8154.6"."""
-    return _CHROME_FOR_TESTING.sub("Chromium", name)
-
-
-def shown_output(line: str) -> str:
-    """A line of Playwright's output as `consentinel browser install` prints it: its
-    "Downloading Chrome for Testing 159.0 (…)" and "Chrome for Testing 159.0 (…) downloaded
-    to …" name Chromium, as the rest of the app does."""
-    return _shown_name(line)
+def shown_output(text: str) -> str:
+    """Playwright's words as the person reads them (the window's progress, the lines
+    `consentinel browser install` prints): "Chromium 159.0.8154.6", as the offer to download
+    it said, where Playwright says "Chrome for Testing 159.0.8154.6"."""
+    return _CHROME_FOR_TESTING.sub("Chromium", text)
 
 
 def install_browser(

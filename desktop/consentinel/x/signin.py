@@ -233,6 +233,11 @@ class SignIn:
                 found.extend(errors if isinstance(errors, list) else [errors])
         return found
 
+    async def _error_codes_since(self, since: int) -> list[object]:
+        """The codes of those errors (X's numbers, the same in every language)."""
+        errors = await self._errors_since(since)
+        return [error.get("code") for error in errors if isinstance(error, dict)]
+
     async def _x_said_no(self) -> bool:
         """Whether one of X's step answers since the last state was an error."""
         return bool(await self._errors_since(self._answers_read))
@@ -329,12 +334,7 @@ class SignIn:
         assert self._handle_sent_at is not None
         if len(self._task_answers) <= self._handle_sent_at:
             return None  # X has not answered yet: wait for what it says
-        codes = [
-            error.get("code")
-            for error in await self._errors_since(self._handle_sent_at)
-            if isinstance(error, dict)
-        ]
-        if UNKNOWN_ACCOUNT_CODE in codes:
+        if UNKNOWN_ACCOUNT_CODE in await self._error_codes_since(self._handle_sent_at):
             return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT, state.raw_toast)
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
 
@@ -410,11 +410,7 @@ class SignIn:
         assert self._totp_sent_at is not None
         if self._http_trouble is not None:
             return self._fail(Status.ERROR, self._http_trouble)
-        codes = [
-            error.get("code")
-            for error in await self._errors_since(self._totp_sent_at)
-            if isinstance(error, dict)
-        ]
+        codes = await self._error_codes_since(self._totp_sent_at)
         if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
         return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
