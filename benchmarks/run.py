@@ -156,6 +156,7 @@ def storage_states(home: Path, bus: str, handles: list[str]) -> dict[str, Any]:
 
 def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
     from consentinel.core.paths import AppPaths
+    from consentinel.core.records import replace
     from consentinel.core.settings import load_settings, save_settings
     from consentinel.simx import Scenario, SimAccount, SimX
 
@@ -183,7 +184,7 @@ def measure_n(n: int, opts: argparse.Namespace, bus: str) -> dict[str, Any]:
                     raise SystemExit(f"account add {h} failed: {done.stderr}")
             settings = load_settings(AppPaths(home))[0]
             if opts.concurrency:
-                settings = settings.replace(concurrency=opts.concurrency)
+                settings = replace(settings, concurrency=opts.concurrency)
                 save_settings(AppPaths(home), settings)
             concurrency = settings.concurrency
             out["concurrency"] = concurrency

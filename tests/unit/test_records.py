@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from consentinel.core.accounts import Account, Box
+from consentinel.core.records import replace
 from consentinel.core.settings import Settings
 from consentinel.x.site import XSite
 
@@ -23,7 +24,7 @@ def test_equality_hash_and_repr_follow_the_fields_in_order() -> None:
     one = Account("Alice", email="a@example.org", added_at=ADDED)
     same = Account("Alice", email="a@example.org", added_at=ADDED)
     assert one == same and hash(one) == hash(same)
-    assert one != one.replace(phone="+33600000000")
+    assert one != replace(one, phone="+33600000000")
     assert one != XSite() and XSite("http://a/") == XSite("http://a")
     assert repr(XSite("http://a")) == "XSite(origin='http://a')"
     assert Account.field_names() == ("handle", "email", "phone", "keep", "added_at")
@@ -32,10 +33,10 @@ def test_equality_hash_and_repr_follow_the_fields_in_order() -> None:
 def test_replace_goes_through_init_and_refuses_a_field_it_does_not_have() -> None:
     one = Account("alice", added_at=ADDED)
     # __init__ normalises: training is always kept off, whatever replace() is given.
-    assert one.replace(keep=frozenset({Box.MEMORY})).keep == {Box.TRAINING, Box.MEMORY}
-    assert one.replace(email="a@example.org").added_at == ADDED
+    assert replace(one, keep=frozenset({Box.MEMORY})).keep == {Box.TRAINING, Box.MEMORY}
+    assert replace(one, email="a@example.org").added_at == ADDED
     with pytest.raises(TypeError):
-        one.replace(handel="bob")
+        replace(one, handel="bob")  # type: ignore[call-arg]
 
 
 def test_a_frozen_record_refuses_assignment_and_copies_as_itself() -> None:
@@ -54,21 +55,26 @@ def test_a_frozen_record_refuses_assignment_and_copies_as_itself() -> None:
 def test_a_settings_record_can_be_changed_and_is_not_hashable() -> None:
     settings = Settings()
     settings.concurrency = 5
-    assert settings == Settings().replace(concurrency=5)
+    assert settings == replace(Settings(), concurrency=5)
     assert settings.as_dict()["concurrency"] == 5
     with pytest.raises(TypeError):
         hash(settings)
 
 
-def test_the_type_checker_refuses_assigning_a_frozen_records_field(tmp_path: Path) -> None:
+def test_the_type_checker_refuses_a_frozen_field_set_and_a_bad_replace(tmp_path: Path) -> None:
     """mypy reads the records as dataclasses (dataclass_transform), so a frozen field set by
-    mistake is caught before it runs, and a mutable record's field is not."""
+    mistake is caught before it runs, and a mutable record's field is not; and it checks
+    replace()'s fields and their types as it does dataclasses.replace()'s."""
     snippet = tmp_path / "snippet.py"
     snippet.write_text(
         "from consentinel.core.accounts import Account\n"
+        "from consentinel.core.records import replace\n"
         "from consentinel.core.settings import Settings\n"
         "Account('a').handle = 'b'\n"
         "Settings().concurrency = 4\n"
+        "replace(Account('a'), handel='b')\n"
+        "replace(Settings(), concurrency='4')\n"
+        "replace(Settings(), concurrency=4)\n"
     )
     result = subprocess.run(
         [
@@ -83,5 +89,7 @@ def test_the_type_checker_refuses_assigning_a_frozen_records_field(tmp_path: Pat
         check=False,
     )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1, result.stdout + result.stderr
-    assert "snippet.py:3:" in errors[0] and "read-only" in errors[0]
+    assert len(errors) == 3, result.stdout + result.stderr
+    assert "snippet.py:4:" in errors[0] and "read-only" in errors[0]
+    assert "snippet.py:6:" in errors[1] and '"handel"' in errors[1]
+    assert "snippet.py:7:" in errors[2] and "incompatible type" in errors[2]

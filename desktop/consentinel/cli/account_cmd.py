@@ -19,6 +19,7 @@ from consentinel.cli.context import (
 )
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
+from consentinel.core.records import replace
 
 if TYPE_CHECKING:
     from consentinel.core.accounts import Account
@@ -291,7 +292,8 @@ def _edit(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     ctx = open_context()
     account = known_account(ctx, handle)
-    changed = account.replace(
+    changed = replace(
+        account,
         email=email if args.email is not None else account.email,
         phone=phone if args.phone is not None else account.phone,
         keep=keep if keep is not None else account.keep,

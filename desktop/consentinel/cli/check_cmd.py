@@ -187,7 +187,7 @@ def _check(args: argparse.Namespace) -> int:
         _notify(ctx, result)
     if args.json:
         _print_json(result, interrupted=False)
-    from consentinel.cli.log_cmd import warn_if_broken
+    from consentinel.cli.journal_warning import warn_if_broken
 
     # The check's entries were added all the same: evidence among edited entries must not
     # be taken for a sound record unsaid. The chain is walked whole, and every screenshot

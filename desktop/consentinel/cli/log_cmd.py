@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import open_context
 from consentinel.cli.errors import UsageError
+from consentinel.cli.journal_warning import warn_if_broken
 from consentinel.core.i18n import tr
 from consentinel.core.moments import moment_text
 
@@ -16,10 +17,7 @@ from consentinel.core.moments import moment_text
 MAX_PROBLEMS_SHOWN = 20
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from consentinel.core.context import AppContext
-    from consentinel.core.journal import Journal
 
 
 def add_parser(sub: Any) -> None:
@@ -177,20 +175,6 @@ def _say_written(count: int, path: str) -> None:
         print(
             tr("{count} entries written to {path} (readable by you alone).", count=count, path=path)
         )
-
-
-def warn_if_broken(
-    journal: Journal, then: str = "", *, read_shots_of: Collection[int] | None = None
-) -> None:
-    """What was printed (or just added) may sit among edited entries: say so on standard
-    error, where it cannot be missed (--json says it in its "verified" field, --verify in its
-    exit code), followed by `then`. `read_shots_of`: see `Journal.verify`."""
-    verdict = journal.verify(read_shots_of=read_shots_of)
-    if not verdict.ok:
-        from consentinel.core.journal_verify import problems_in_short
-
-        problem = tr("The journal does not verify: {problem}", problem=problems_in_short(verdict))
-        print(f"{problem} {then}".strip(), file=sys.stderr)
 
 
 def _start_over(ctx: AppContext) -> int:

@@ -2,7 +2,8 @@
 
 A dataclass is built by generating and compiling its methods' source when its module is
 imported: about half a millisecond each, and the `dataclasses` module itself, before the first
-frame. These give the same equality, hash, repr and `replace()` from a class's `__slots__`.
+frame. These give the same equality, hash and repr from a class's `__slots__`, and `replace()`
+does what `dataclasses.replace()` does.
 """
 
 from __future__ import annotations
@@ -15,12 +16,22 @@ if TYPE_CHECKING:
     # dataclass_transform is for the type checker only: it then reads a subclass's annotated
     # fields as a dataclass's, so that it refuses an assignment to a FrozenRecord's field as it
     # would a frozen dataclass's. (At run time the decorator would only set a marker attribute.)
+    # The type checker knows dataclasses.replace(): it refuses a field the record does not
+    # have, or a value of the wrong type, where a method taking **changes would let it pass.
+    from dataclasses import replace as replace
+
     from typing_extensions import Self, dataclass_transform
 else:
     _C = TypeVar("_C")
+    _R = TypeVar("_R", bound="_Fields")
 
     def dataclass_transform(**_: object) -> Callable[[_C], _C]:
         return lambda cls: cls
+
+    def replace(record: _R, /, **changes: Any) -> _R:
+        """A copy of `record` with `changes`, through `__init__` (which checks or normalises
+        them, and refuses a field it does not have with TypeError)."""
+        return type(record)(**{**record.as_dict(), **changes})
 
 
 class _Fields:
@@ -34,11 +45,6 @@ class _Fields:
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.field_names()}
-
-    def replace(self, **changes: Any) -> Self:
-        """A copy with `changes`, through `__init__` (which checks or normalises them, and
-        refuses a field it does not have with TypeError)."""
-        return type(self)(**{**self.as_dict(), **changes})
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.field_names())

@@ -10,7 +10,7 @@ from typing import Any
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import tr
 from consentinel.core.paths import AppPaths
-from consentinel.core.records import Record
+from consentinel.core.records import Record, replace
 from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV
 
 SCHEMA_VERSION = 1
@@ -209,7 +209,7 @@ class Settings(Record):
             if name not in raw:
                 continue
             try:
-                settings = settings.replace(**{name: raw[name]}).validate()
+                settings = replace(settings, **{name: raw[name]}).validate()
             except (ValueError, TypeError) as error:
                 problems.append(str(error))
         return settings, problems

@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel.core.context import AppContext
+from consentinel.core.records import replace
 from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class AutoChecks(QObject):
         closed (`check --unattended` reads the saved setting). Kept across restarts."""
         paused = not self.scheduler.paused
         before = self._ctx.settings
-        self._ctx.settings = before.replace(schedule_paused=paused)
+        self._ctx.settings = replace(before, schedule_paused=paused)
         try:
             self._ctx.save_settings()
         except OSError as error:

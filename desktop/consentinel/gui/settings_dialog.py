@@ -33,6 +33,7 @@ from consentinel.core import osjobs
 from consentinel.core.context import AppContext
 from consentinel.core.i18n import current_language
 from consentinel.core.osjobs import JobReport
+from consentinel.core.records import replace
 from consentinel.core.settings import Language, ScheduleChoice, Settings
 from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.confirmation import Confirmation
@@ -293,7 +294,8 @@ class SettingsDialog(QDialog):
     def chosen_settings(self) -> Settings:
         """The settings as the form shows them (not validated, not saved)."""
         custom = self.browser_custom.isChecked() and self.browser_path.text().strip()
-        return self._ctx.settings.replace(
+        return replace(
+            self._ctx.settings,
             schedule=str(self.schedule_combo.currentData()),
             check_on_start=self.check_on_start.isChecked(),
             run_when_closed=self.run_when_closed.isChecked(),
