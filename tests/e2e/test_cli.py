@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,36 +17,11 @@ from consentinel.core.french_typography import typeset
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
+from tests.e2e._cli_support import CLI, run_cli, x_with_accounts
 from tests.fixtures.keyring_fixtures import folder_vault
 
-CLI = str(Path(sys.executable).parent / "consentinel")
 PASSWORD = "correct horse battery staple 42!"
 TOTP_SECRET = pyotp.random_base32()
-
-
-def run_cli(
-    env: dict[str, str], *args: str, stdin: str = "", check_exit: int | None = None
-) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=180
-    )
-    if check_exit is not None:
-        assert proc.returncode == check_exit, (proc.returncode, proc.stdout, proc.stderr)
-    return proc
-
-
-def _x_with_account(
-    simx: Any, cli_env: dict[str, str], account: SimAccount
-) -> tuple[Any, dict[str, str]]:
-    """A simulated X with this account, and a terminal's environment where `account add` gave
-    it to Consentinel with its password."""
-    sim = simx(account)
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(
-        env, "account", "add", account.handle, "--password-stdin", stdin=account.password + "\n",
-        check_exit=0,
-    )  # fmt: skip
-    return sim, env
 
 
 def test_version_from_the_installed_command() -> None:
@@ -203,7 +177,7 @@ def test_add_check_fix_verify_and_journal(
 
 
 def test_dry_run_changes_nothing(simx: Any, cli_env: dict[str, str]) -> None:
-    sim, env = _x_with_account(simx, cli_env, SimAccount(handle="bob", password=PASSWORD))
+    sim, env = x_with_accounts(simx, cli_env, SimAccount(handle="bob", password=PASSWORD))
     # --watch with no screen: said once, and the check runs anyway.
     screenless = {k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     proc = run_cli(screenless, "check", "--dry-run", "--json", "--watch", check_exit=1)
@@ -219,7 +193,7 @@ def test_unattended_two_factor_without_secret_needs_user(
     carol = SimAccount(
         handle="carol", password=PASSWORD, totp_secret=TOTP_SECRET, challenges=["two_factor"]
     )
-    sim, env = _x_with_account(simx, cli_env, carol)
+    sim, env = x_with_accounts(simx, cli_env, carol)
     # The app's language setting is French; a scheduled run has no terminal to take it from.
     settings = consentinel_home / "config" / "settings.json"
     saved = json.loads(settings.read_text()) if settings.exists() else {}
@@ -251,7 +225,7 @@ def test_remove_deletes_secrets_and_session(
     import keyring
     from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-    _, env = _x_with_account(simx, cli_env, SimAccount(handle="dave", password=PASSWORD))
+    _, env = x_with_accounts(simx, cli_env, SimAccount(handle="dave", password=PASSWORD))
     backend = SecretServiceKeyring()
     keyring.set_keyring(backend)
     service = AppPaths.under(consentinel_home).keyring_service  # this data folder's own
@@ -322,7 +296,7 @@ def test_log_says_on_stderr_when_what_it_prints_was_tampered_with(
 def test_a_check_says_when_the_journal_it_adds_to_no_longer_verifies(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
-    sim, env = _x_with_account(simx, cli_env, SimAccount(handle="vera", password=PASSWORD))
+    sim, env = x_with_accounts(simx, cli_env, SimAccount(handle="vera", password=PASSWORD))
     intact = run_cli(env, "check", "--dry-run", check_exit=1)
     assert "verify" not in intact.stderr, intact.stderr
     _edit_behind_its_back(
@@ -522,11 +496,9 @@ def test_a_check_of_one_account_does_not_put_off_the_others_scheduled_check(
     since flipper was never checked and its boxes are on."""
     from consentinel.core.context import AppContext
 
-    sim = simx(SimAccount("alice", "pw-a"), SimAccount("flipper", "pw-f"))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    for handle, password in (("alice", "pw-a"), ("flipper", "pw-f")):
-        run_cli(env, "account", "add", handle, "--password-stdin", stdin=password + "\n",
-                check_exit=0)  # fmt: skip
+    sim, env = x_with_accounts(
+        simx, cli_env, SimAccount("alice", "pw-a"), SimAccount("flipper", "pw-f")
+    )
     ctx = AppContext.create(AppPaths.under(consentinel_home))
     ctx.settings.schedule = "daily"
     ctx.save_settings()

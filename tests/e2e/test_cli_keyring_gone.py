@@ -9,20 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from consentinel.simx import SimAccount
-from tests.e2e.test_cli import PASSWORD, run_cli
+from tests.e2e._cli_support import run_cli, x_with_accounts
+from tests.e2e.test_cli import PASSWORD
 
 
 def test_check_without_a_keyring_is_a_set_up_error_and_still_journaled(
     simx: Any, cli_env: dict[str, str], tmp_path: Path
 ) -> None:
-    sim = simx(
-        SimAccount(handle="alice", password=PASSWORD), SimAccount(handle="bob", password=PASSWORD)
-    )
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    for handle in ("alice", "bob"):
-        run_cli(
-            env, "account", "add", handle, "--password-stdin", stdin=PASSWORD + "\n", check_exit=0
-        )
+    alice = SimAccount(handle="alice", password=PASSWORD)
+    bob = SimAccount(handle="bob", password=PASSWORD)
+    sim, env = x_with_accounts(simx, cli_env, alice, bob)
     # The desktop session's bus is gone (an ssh login, a cron job without it): no Secret
     # Service reachable, and no keyringrc of the person's to pick another keyring.
     gone = {k: v for k, v in env.items() if k != "PYTHON_KEYRING_BACKEND"}

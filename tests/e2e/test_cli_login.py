@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from consentinel.simx import SimAccount
-from tests.e2e.test_cli import CLI, PASSWORD, grep_for_secrets, run_cli
+from tests.e2e._cli_support import CLI, run_cli, x_with_accounts
+from tests.e2e.test_cli import PASSWORD, grep_for_secrets
 
 
 def _without_screen(env: dict[str, str]) -> dict[str, str]:
@@ -28,9 +29,8 @@ def _without_screen(env: dict[str, str]) -> dict[str, str]:
 def test_login_without_a_screen_says_so_and_starts_no_browser(
     simx: Any, cli_env: dict[str, str], lang: str, words: str
 ) -> None:
-    sim = simx(SimAccount(handle="erin", password=PASSWORD))
-    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_LANG=lang))
-    run_cli(env, "account", "add", "erin", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    screenless = _without_screen(dict(cli_env, CONSENTINEL_LANG=lang))
+    sim, env = x_with_accounts(simx, screenless, SimAccount(handle="erin", password=PASSWORD))
 
     proc = run_cli(env, "login", "erin", check_exit=2)
 
@@ -47,15 +47,12 @@ def test_login_in_a_window_under_xvfb_saves_a_session_the_next_check_uses(
 ) -> None:
     xvfb_run = shutil.which("xvfb-run")
     assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
-    sim = simx(
-        SimAccount(
-            handle="fred",
-            password=PASSWORD,
-            boxes={"training": True, "personalization": False, "memory": False},
-        )
+    fred = SimAccount(
+        handle="fred",
+        password=PASSWORD,
+        boxes={"training": True, "personalization": False, "memory": False},
     )
-    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin))
-    run_cli(env, "account", "add", "fred", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    sim, env = x_with_accounts(simx, _without_screen(cli_env), fred)
 
     # xvfb-run gives the command (and only it) a real X server: Chromium opens a visible window
     # there, Consentinel types the saved password in it, and X's home page ends the wait.
@@ -93,9 +90,8 @@ def test_login_waits_while_a_check_runs_then_signs_in(
 
     xvfb_run = shutil.which("xvfb-run")
     assert xvfb_run, "xvfb-run is missing: `sudo apt-get install -y xvfb xauth`"
-    sim = simx(SimAccount(handle="gail", password=PASSWORD))
-    env = _without_screen(dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin))
-    run_cli(env, "account", "add", "gail", "--password-stdin", stdin=PASSWORD + "\n", check_exit=0)
+    gail = SimAccount(handle="gail", password=PASSWORD)
+    sim, env = x_with_accounts(simx, _without_screen(cli_env), gail)
     lock = RunLock(AppPaths.under(consentinel_home).lock_path)
     assert lock.acquire(wait=False)
     login = subprocess.Popen(

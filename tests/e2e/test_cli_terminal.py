@@ -22,9 +22,9 @@ import pyotp
 import pytest
 
 from consentinel.simx import SimAccount
+from tests.e2e._cli_support import CLI, add_account, x_with_accounts
 from tests.fixtures.keyring_fixtures import folder_vault
 
-CLI = str(Path(sys.executable).parent / "consentinel")
 SECRET = "pw-never-shown-7f3a"
 
 
@@ -106,18 +106,6 @@ class Terminal:
             self.shown += chunk.decode(errors="replace")
         os.close(self.master)
         return self.proc.returncode, stdout.decode()
-
-
-def _add_account(env: dict[str, str], handle: str, password: str) -> None:
-    """`account add HANDLE --password-stdin`, the password on a pipe (no terminal)."""
-    added = subprocess.run(
-        [CLI, "account", "add", handle, "--password-stdin"],
-        input=password + "\n",
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert added.returncode == 0, added.stderr
 
 
 PASSWORD_QUESTION = "X password (leave empty to skip): "
@@ -286,7 +274,7 @@ def test_without_a_keyring_no_secret_is_asked_at_a_terminal(
 
 
 def test_removing_an_account_at_a_terminal_asks_first(cli_env: dict[str, str]) -> None:
-    _add_account(cli_env, "fay", SECRET)
+    add_account(cli_env, "fay", SECRET)
 
     def listed() -> list[str]:
         done = subprocess.run(
@@ -335,9 +323,8 @@ def test_a_question_during_check_json_never_mixes_into_the_json(
 ) -> None:
     """`check --json > out.json` at a terminal: X asks for a code; the question is on the
     terminal, and standard output holds the JSON alone."""
-    sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    _add_account(env, "mailer", SECRET)
+    mailer = SimAccount("mailer", SECRET, challenges=["email_code"])
+    sim, env = x_with_accounts(simx, cli_env, mailer)
     term = Terminal(env, "check", "--json")
     term.wait_for("enter the code X sent you")
     code_from_x = sim.email_code("mailer")
@@ -360,9 +347,8 @@ def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
     shell would show nothing they type next. (Playwright's driver, a Node process, also puts
     back at its exit the terminal it found at its start, before the question: the echo's
     return is asserted, and the app does it itself, but that part alone passes without it.)"""
-    sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    _add_account(env, "mailer", SECRET)
+    mailer = SimAccount("mailer", SECRET, challenges=["email_code"])
+    _, env = x_with_accounts(simx, cli_env, mailer)
     term = Terminal(env, "check", in_a_shell=True)
     term.wait_for("enter the code X sent you")
     pid = int(term.shown.split("pid=", 1)[1].split(".", 1)[0])
@@ -387,13 +373,10 @@ def test_a_reader_that_stops_reading_does_not_stop_the_check(
     accounts are still checked, nothing is blamed on the browser, and the exit code is the
     check's."""
     handles = ("ann", "ben", "cyd")
-    sim = simx(*(SimAccount(h, f"pw-{h}") for h in handles))
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     # One account at a time: the pipe closes after the first, with the others still to check.
     (consentinel_home / "config").mkdir(parents=True, exist_ok=True)
     (consentinel_home / "config" / "settings.json").write_text('{"concurrency": 1}')
-    for handle in handles:
-        _add_account(env, handle, f"pw-{handle}")
+    sim, env = x_with_accounts(simx, cli_env, *(SimAccount(h, f"pw-{h}") for h in handles))
     piped = subprocess.run(
         ["bash", "-c", f'"{CLI}" check | head -1; echo "exit=${{PIPESTATUS[0]}}" >&2'],
         env=env,
@@ -438,12 +421,9 @@ def test_ctrl_c_during_check_json_prints_what_was_done_and_no_noise(
     """Ctrl-C while X waits for a code: one account is done, the other is stopped. The JSON
     says so (`interrupted`, the stopped one cancelled), the terminal shows one sentence, and
     asyncio's leftovers stay unseen."""
-    sim = simx(
-        SimAccount("quick", "pw-quick"), SimAccount("mailer", SECRET, challenges=["email_code"])
-    )
-    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
-    for handle, password in (("quick", "pw-quick"), ("mailer", SECRET)):
-        _add_account(env, handle, password)
+    quick = SimAccount("quick", "pw-quick")
+    mailer = SimAccount("mailer", SECRET, challenges=["email_code"])
+    _, env = x_with_accounts(simx, cli_env, quick, mailer)
     # Signed in beforehand: sign-ins go one at a time, and mailer's waits for its code.
     first = subprocess.run([CLI, "check", "quick"], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
