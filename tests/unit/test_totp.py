@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
 from pathlib import Path
 
 import pyotp
 import pytest
 
-from consentinel.core.totp import InvalidTotpSecret, TotpGenerator, parse_totp_secret, totp_spec
+from consentinel.core.totp import (
+    InvalidTotpSecret,
+    TotpGenerator,
+    parse_totp_secret,
+    step_code,
+    totp_spec,
+)
 
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -49,6 +58,41 @@ def test_bad_secrets_are_explained_without_echoing_them(text: str, words: str) -
     assert isinstance(caught.value, ValueError)
     for part in ("JBSWY3DP", "EHPK3PX", "jbswy3dp"):
         assert part not in str(caught.value)
+
+
+def test_codes_are_rfc_6238s() -> None:
+    # RFC 6238, appendix B: the SHA-1 key "12345678901234567890", 8 digits, 30-second steps.
+    key = base64.b32encode(b"12345678901234567890").decode()
+    times = (59, 1111111109, 1111111111, 1234567890, 2000000000, 20000000000)
+    assert [step_code(key, t // 30, 8) for t in times] == [
+        "94287082",
+        "07081804",
+        "14050471",
+        "89005924",
+        "69279037",
+        "65353130",
+    ]
+    # …and another implementation's, whatever the length, digits and algorithm.
+    assert step_code(SECRET, 1_700_000) == pyotp.TOTP(SECRET).generate_otp(1_700_000)
+    uri = f"otpauth://totp/X:a?secret={SECRET}&digits=8&period=60&algorithm=SHA512"
+    spec = totp_spec(uri)
+    assert spec.code_now(1_700_000_000.0) == pyotp.TOTP(
+        SECRET, digits=8, interval=60, digest=hashlib.sha512
+    ).at(1_700_000_000)
+
+
+def test_a_16_character_secret_makes_codes() -> None:
+    """X has handed out 16-character secrets (80 bits): they are saved, so they must make
+    codes (recent pyotp versions refuse them)."""
+    secret = parse_totp_secret("jbsw y3dp ehpk 3pxp")
+    assert len(secret) == 16
+    # The same code as the full-length secret's computation, made by hand from RFC 4226.
+    key = base64.b32decode(secret)
+    mac = hmac.new(key, (1234).to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    expected = (int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF) % 1_000_000
+    assert totp_spec(secret).code_at_step(1234) == f"{expected:06d}"
+    assert TotpGenerator(clock=lambda: 1234 * 30.0).code("alice", secret) == f"{expected:06d}"
 
 
 class FakeClock:

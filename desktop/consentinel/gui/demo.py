@@ -7,7 +7,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pyotp
 from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.accounts import Account
@@ -16,6 +15,7 @@ from consentinel.core.events import PromptRequest
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import X_ORIGIN_ENV, Settings
 from consentinel.core.steps import PromptKind
+from consentinel.core.totp import totp_spec
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.simx import Scenario, SimX
 
@@ -68,7 +68,7 @@ class DemoSession:
             return None
         for account in self.scenario.accounts:
             if account.handle.lower() == request.handle.lower() and account.totp_secret:
-                code = pyotp.TOTP(account.totp_secret).now()
+                code = totp_spec(account.totp_secret).code_now()
                 return QCoreApplication.translate(
                     "DemoSession",
                     "Demo: an authenticator app would show {code} now.",

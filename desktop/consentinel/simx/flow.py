@@ -7,8 +7,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import pyotp
-
+from consentinel.core.totp import DEFAULT_PERIOD as TOTP_PERIOD
+from consentinel.core.totp import step_code
 from consentinel.simx.scenario import BEFORE_PASSWORD
 from consentinel.simx.state import AccountTruth, Flow, World
 
@@ -218,14 +218,13 @@ class SignInFlow:
 
     def _two_factor(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
-        totp = pyotp.TOTP(truth.spec.totp_secret or "")
+        secret = "".join((truth.spec.totp_secret or "").split()).upper()
         code = text.strip()
-        now = time.time()
+        now_step = int(time.time() // TOTP_PERIOD)
         step = None
-        for offset in (-1, 0, 1):  # RFC 6238 with one step of clock drift either way
-            at = now + offset * totp.interval
-            if code and totp.at(at) == code:
-                step = int(at // totp.interval)
+        for candidate in (now_step - 1, now_step, now_step + 1):  # one step of drift either way
+            if code and secret and step_code(secret, candidate) == code:
+                step = candidate
         if step is None or step in truth.used_totp_steps:
             flow.steps.append("two_factor_failed")
             self.world.record_attempt(flow.handle, "two_factor_failed", flow)
