@@ -94,7 +94,9 @@ def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
     # Checked again, nothing to untick: not "every box you chose is off" beside "on at X".
     (again,) = engine(ctx).run_check(["bea"]).accounts
     assert again.status is Status.OPTED_OUT, again.message
-    assert again.message.startswith("Every box X's page shows is off. Memory is on in X's data")
+    assert again.message.startswith(
+        "Every box you chose that X's page shows is off. Memory is on in X's data"
+    )
     # Off in X's data as well: nothing to say.
     sim.add("ben", "pw", layout="memory_hidden", boxes={Box.MEMORY: False})
     add_account(ctx, "ben", "pw")

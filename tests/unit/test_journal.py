@@ -217,7 +217,13 @@ def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:
         ("UPDATE entries SET ts = '2020-01-01T00:00:00+00:00' WHERE id = 3", "was edited"),
         ("DELETE FROM entries WHERE id = 3", "does not follow"),
         ("UPDATE entries SET id = id + 100 WHERE id = 4", "does not follow"),
-        ("DELETE FROM entries WHERE id = 6", "removed from the end"),
+        ("DELETE FROM entries WHERE id = 6", "removed from the end"),  # the last one
+        ("DELETE FROM entries WHERE id = 5", "removed before its last one"),
+        ("DELETE FROM chain_head", "head, which counts its entries, is missing"),
+        (
+            "UPDATE chain_head SET last_hash = 'f' || substr(last_hash, 2)",
+            "not the one its head names",
+        ),
     ],
 )
 def test_verify_detects_tampering(
@@ -229,7 +235,7 @@ def test_verify_detects_tampering(
     db.close()
     verdict = journal.verify()
     assert not verdict.ok
-    assert verdict.problem and words in verdict.problem
+    assert any(words in problem for problem in verdict.problems), verdict.problems
 
 
 def test_verify_names_every_problem_not_only_the_first(
@@ -260,7 +266,7 @@ def test_verify_names_every_problem_not_only_the_first(
     assert verdict.problems == (
         "entry 3 was edited.",
         "entry 7 does not follow the one before it (an entry was deleted, moved or edited).",
-        "the journal has 9 entries but its head says 10: entries were removed from the end.",
+        "the journal has 9 entries but its head says 10: entries were removed before its last one.",
         "the screenshot of entry 3 (two.png) was changed after it was taken.",
         "the screenshot of entry 4 (three.png) is missing.",
     )

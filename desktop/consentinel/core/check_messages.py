@@ -52,7 +52,7 @@ def success_message(
     if status is Status.WOULD_FIX:
         return tr("Would untick: {boxes}.", boxes=boxes_text(would))
     if some_hidden:
-        return tr("Every box X's page shows is off.")
+        return tr("Every box you chose that X's page shows is off.")
     return tr("Every box you chose is off.")
 
 

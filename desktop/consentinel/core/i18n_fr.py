@@ -175,7 +175,8 @@ FRENCH: dict[str, str] = {
     ),
     "Would untick: {boxes}.": "Décocherait : {boxes}.",
     "X had switched {boxes} back on.": "X avait réactivé : {boxes}.",
-    "Every box X's page shows is off.": "Toutes les cases affichées par X sont décochées.",
+    "Every box you chose that X's page shows is off.":
+        "Toutes les cases choisies que la page de X affiche sont décochées.",
     "Every box you chose is off.": "Toutes les cases choisies sont décochées.",
     "{path} (named by {source}) is not a program this computer can run, so it is not used.":
         "{path} (indiqué par {source}) n'est pas un programme que cet ordinateur peut lancer ; "
@@ -562,6 +563,19 @@ FRENCH: dict[str, str] = {
     "the end.":
         "le journal a {count} entrées mais son en-tête en annonce {expected} : des entrées ont "
         "été retirées à la fin.",
+    "the journal has {count} entries but its head says {expected}: entries were removed "
+    "before its last one.":
+        "le journal a {count} entrées mais son en-tête en annonce {expected} : des entrées ont "
+        "été retirées avant la dernière.",
+    "the journal has {count} entries but its head says {expected}: entries were added before "
+    "its last one.":
+        "le journal a {count} entrées mais son en-tête en annonce {expected} : des entrées ont "
+        "été ajoutées avant la dernière.",
+    "the journal's last entry is not the one its head names: its end was changed or added to.":
+        "la dernière entrée du journal n'est pas celle que nomme son en-tête : sa fin a été "
+        "modifiée ou complétée.",
+    "the journal's head, which counts its entries, is missing.":
+        "l'en-tête du journal, qui compte ses entrées, manque.",
     "the journal has {count} entries but {name} says {expected}: the journal was truncated or "
     "replaced.":
         "le journal a {count} entrées mais {name} en annonce {expected} : le journal a été "

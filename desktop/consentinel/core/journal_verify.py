@@ -64,20 +64,42 @@ def verify_chain(
             damaged.append((int(id_), problem))
         prev, last_id = hash_, max(last_id, id_)
     count = len(rows)
-    if head is None or int(head[0]) != count or head[1] != prev:
-        problems.append(
-            tr(
-                "the journal has {count} entries but its head says {expected}: entries were "
-                "removed from the end.",
-                count=count,
-                expected=head[0] if head else "?",
-            )
-        )
-    else:
+    problem = _head_row_problem(head, count, prev)
+    if problem is None:
         problem = _check_head_file(side, count, prev, rows)
-        if problem:
-            problems.append(problem)
+    if problem:
+        problems.append(problem)
     return VerifyResult.of(count, problems, damaged)
+
+
+def _head_row_problem(head: Sequence[Any] | None, count: int, last_hash: str) -> str | None:
+    """What the journal's head (its count of entries and last hash, kept in the file) says of
+    its end, when they disagree: only a last entry that is not the one the head names shows
+    entries gone from (or added at) the end."""
+    if head is None:
+        return tr("the journal's head, which counts its entries, is missing.")
+    expected = int(head[0])
+    if expected == count and head[1] == last_hash:
+        return None
+    if head[1] == last_hash:  # its last entry is the head's: what changed is before it
+        words = (
+            "the journal has {count} entries but its head says {expected}: entries were "
+            "removed before its last one."
+            if count < expected
+            else "the journal has {count} entries but its head says {expected}: entries were "
+            "added before its last one."
+        )
+        return tr(words, count=count, expected=expected)
+    if count < expected:
+        return tr(
+            "the journal has {count} entries but its head says {expected}: entries were "
+            "removed from the end.",
+            count=count,
+            expected=expected,
+        )
+    return tr(
+        "the journal's last entry is not the one its head names: its end was changed or added to."
+    )
 
 
 def _hash_matches(row: Sequence[Any]) -> bool:
