@@ -253,3 +253,7 @@ class SimHarness:
     def lock_account(self, handle: str) -> None:
         """X locks the account: its saved sessions now lead to /account/access."""
         self.server.lock_account(handle)
+
+    def unlock_account(self, handle: str) -> None:
+        """Its owner verifies the account on X: its saved sessions work again."""
+        self.server.unlock_account(handle)

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyotp
@@ -207,8 +208,20 @@ def test_refusal_or_lock_backs_off(
     assert state.blocked_until is not None and state.block_reason is reason
     attempts = sim.signin_attempts("abe")
     (second,) = eng.run_check(unattended=True).accounts
-    assert second.reason is reason and "no automatic sign-in before" in second.message
+    assert second.reason is reason
+    if reason is Reason.LOCKED:  # what to do, every time: only its owner can unlock it
+        assert "sign in on x.com, then run `consentinel login abe`" in second.message
+    else:
+        assert "no automatic sign-in before" in second.message
     assert sim.signin_attempts("abe") == attempts
+    # The back-off over: a refusal is tried again, a locked account is not.
+    past = datetime.now(timezone.utc) - timedelta(minutes=1)
+    ctx.accounts.set_state("abe", ctx.accounts.state("abe")._replace(blocked_until=past))
+    (third,) = eng.run_check(unattended=True).accounts
+    if reason is Reason.LOCKED:
+        assert third.reason is Reason.LOCKED and sim.signin_attempts("abe") == attempts
+    else:
+        assert sim.signin_attempts("abe") == attempts + 1, third.message
 
 
 @pytest.mark.parametrize(
@@ -250,6 +263,17 @@ def test_a_session_x_sends_to_verify_the_account_is_locked_not_signed_in_again(
     (again,) = eng.run_check(unattended=True).accounts
     assert again.reason is Reason.LOCKED
     assert sim.signin_outcomes("lou") == ["success"]
+    # The owner unlocks it on X: the saved session reads the page again, and the lock no
+    # longer holds sign-ins back, once the back-off's hours are over or not.
+    sim.unlock_account("lou")
+    (unlocked,) = eng.run_check(unattended=True).accounts
+    assert unlocked.status is Status.FIXED, unlocked.message
+    assert ctx.accounts.state("lou").block_reason is None
+    if password_saved:
+        sim.expire_sessions()
+        (signed_in,) = eng.run_check(unattended=True).accounts
+        assert signed_in.status is Status.OPTED_OUT, signed_in.message
+        assert sim.signin_outcomes("lou") == ["success", "success"]
 
 
 def test_expired_session_signs_in_again(sim: SimHarness, tmp_path: Path) -> None:

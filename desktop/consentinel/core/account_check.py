@@ -49,7 +49,7 @@ from consentinel.core.fileio import (
 )
 from consentinel.core.i18n import tr
 from consentinel.core.identity_answers import answers_to_type, remember_refused
-from consentinel.core.signin_rules import may_sign_in, remember_outcome, status_for
+from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
 from consentinel.core.totp_refusals import remember_refused_totp, totp_codes
@@ -339,7 +339,7 @@ class AccountCheck:
     def _locked(self) -> AccountResult:
         """X sends the account's session to verify the account: only its owner can, on X. No
         sign-in is tried (one more on a locked account is what X counts), and none by itself
-        for the back-off's hours; the session is kept for when it is unlocked."""
+        until the account is seen unlocked (signin_rules); the session is kept for then."""
         remember_outcome(
             self.ctx.accounts,
             self.handle,
@@ -376,6 +376,7 @@ class AccountCheck:
             self._check_cancel()
             self._step(Step.READING_PAGE)
             boxes = await grok.open()
+        page_was_read(self.ctx.accounts, self.handle)
         try:
             return await self._enforce(grok, boxes)
         except SessionExpired:

@@ -240,6 +240,7 @@ class AccountState(NamedTuple):
         return (
             (unattended and self.waits_for_person is not None)
             or self.password_rejected
+            or self.block_reason is Reason.LOCKED  # (until seen unlocked, whatever the time)
             or self.is_blocked(at)
         )
 

@@ -1,9 +1,10 @@
 """When the engine may sign in by itself, and what a sign-in's outcome changes for next time.
 
 X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
-once, ever, until the person saves a new one; after a refusal, captcha or lock no automatic
-sign-in is tried for `settings.backoff_hours`, twice as long after each refusal in a row (up to a
-week). A scheduled run that stopped at a step only a
+once, ever, until the person saves a new one; after a refusal or captcha no automatic sign-in is
+tried for `settings.backoff_hours`, twice as long after each refusal in a row (up to a week); an
+account X locked is not signed in to by itself at all until it is seen unlocked (its page read
+with its session, or the person's own sign-in). A scheduled run that stopped at a step only a
 person can take (a code sent by text or email), or at a handle X does not know, does not sign in
 again by itself until a sign-in succeeds: X would send a new code, or count one more failed
 sign-in, at every run.
@@ -61,6 +62,12 @@ def may_sign_in(
     if unattended and state.waits_for_person is not None:
         reason = state.waits_for_person
         return SigninRefusal(status_for(reason), reason, reason_message(reason, handle))
+    if state.block_reason is Reason.LOCKED:
+        # Only its owner can unlock it, on X; whenever the back-off ends, a sign-in would find
+        # it locked still, one more attempt on an account X already holds.
+        return SigninRefusal(
+            Status.NEEDS_USER, Reason.LOCKED, reason_message(Reason.LOCKED, handle)
+        )
     if state.password_rejected:
         return SigninRefusal(
             Status.SIGNIN_FAILED,
@@ -99,3 +106,10 @@ def remember_outcome(
         store.mark_password_rejected(handle)
     if reason in BACKOFF_REASONS:
         store.block(handle, reason, hours=backoff_hours)
+
+
+def page_was_read(store: AccountStore, handle: str) -> None:
+    """The account's settings page was read with its session: X does not hold it locked (any
+    longer), so a lock no longer keeps automatic sign-ins from being tried."""
+    if store.state(handle).block_reason is Reason.LOCKED:
+        store.unblock(handle)

@@ -147,6 +147,14 @@ class SimX:
         with self.world.lock:
             self._acct(handle).locked = True
 
+    def unlock_account(self, handle: str) -> None:
+        """Its owner verifies the account on X (at /account/access) [inferred]: its sessions
+        work again, and failures in a row count from zero."""
+        with self.world.lock:
+            truth = self._acct(handle)
+            truth.locked = False
+            truth.failures_in_a_row = 0
+
     def sign_in_elsewhere(self, handle: str, password: str) -> str:
         """Someone signs in to the account on another device (not through a browser on these
         pages): X counts a wrong password typed there as any other, up to the account's
