@@ -110,8 +110,25 @@ _FAULTS = {
     "slow": "hang",
     "rate_limited": "rate_limit",
 }
+#: How X fails its answer at a sign-in step (`SimHarness.add(x_fails_at={step: …})`, the step
+#: "password" or "two_factor"): the page faults' names, and an error answer of X's own that is
+#: not about what was typed ("Something went wrong").
+_STEP_FAULTS = {
+    "server_error": "http_500",
+    "connection_reset": "connection_reset",
+    "slow": "hang",
+    "went_wrong": "went_wrong",
+}
 #: What `SimHarness.add(scenario=…)` knows; a name it does not know is a test's mistake.
-_SCENARIOS = {*_CHALLENGES, *_FAULTS, "under_18", "save_fails", "save_fails_once"}
+#: `refused_after_code`: X takes the right 2FA code, then refuses the sign-in.
+_SCENARIOS = {
+    *_CHALLENGES,
+    *_FAULTS,
+    "under_18",
+    "save_fails",
+    "save_fails_once",
+    "refused_after_code",
+}
 
 
 #: The phone X knows for an account whose code X sends by text message (`sms_code`).
@@ -149,13 +166,19 @@ class SimHarness:
         scenario: str | None = None,
         layout: str = "standard",
         flip_back: Box | None = None,
+        x_fails_at: dict[str, str] | None = None,
     ) -> None:
         if scenario is not None and scenario not in _SCENARIOS:
             raise ValueError(f"no scenario {scenario!r}: one of {sorted(_SCENARIOS)}")
+        for fault in (x_fails_at or {}).values():
+            if fault not in _STEP_FAULTS:
+                raise ValueError(f"no step fault {fault!r}: one of {sorted(_STEP_FAULTS)}")
         values = {b.value: True for b in ALL_BOXES}
         values.update({b.value: v for b, v in (boxes or {}).items()})
         challenges = [_CHALLENGES[scenario]] if scenario in _CHALLENGES else []
-        if scenario == "two_factor" and totp_secret is None:
+        if scenario == "refused_after_code":
+            challenges = ["two_factor", "refuse"]
+        if scenario in ("two_factor", "refused_after_code") and totp_secret is None:
             totp_secret = pyotp.random_base32()  # X knows one; the app does not
         if totp_secret is not None and "two_factor" not in challenges:
             challenges.append("two_factor")
@@ -177,6 +200,7 @@ class SimHarness:
                 fail_mutations=1 if scenario == "save_fails_once" else 0,
                 layout="standard" if layout == "memory_hidden" else layout,
                 fault=_FAULTS.get(scenario or ""),
+                signin_faults={step: _STEP_FAULTS[f] for step, f in (x_fails_at or {}).items()},
                 # X turning the box back on by itself, on the page read after our read-back.
                 flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,
             )
@@ -216,6 +240,17 @@ class SimHarness:
         """What X made of each answer it got from this account through its pages, in order
         ("wrong_password", "unusual_activity_failed", "success"…)."""
         return [a["outcome"] for a in self._attempts_from_browser(handle)]
+
+    def signin_steps(self, handle: str) -> list[list[str]]:
+        """The steps X had asked for in each of them, in order (X's subtask ids)."""
+        return [list(a["steps"]) for a in self._attempts_from_browser(handle)]
+
+    def x_recovers(self, handle: str) -> None:
+        """X's failure at a step of the account's sign-in, or its refusal of the sign-in, is
+        over: from the next sign-in on it answers each step and lets the account in."""
+        (account,) = (a for a in self.server.scenario.accounts if a.handle == handle)
+        challenges = [c for c in account.challenges if c != "refuse"]
+        self.server.change_account(handle, challenges=challenges, signin_faults={})
 
     def signin_times(self, handle: str) -> list[float]:
         """When X recorded each of them (time.time())."""

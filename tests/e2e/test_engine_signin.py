@@ -173,6 +173,31 @@ def test_wrong_password_is_sent_exactly_once_across_runs(sim: SimHarness, tmp_pa
     assert b"wrong" not in text and b"right" not in text.replace(b"reverted", b"")
 
 
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [("server_error", Reason.NETWORK), ("connection_reset", Reason.TIMEOUT)],
+)
+def test_x_failing_at_the_password_is_not_a_wrong_password(
+    sim: SimHarness, tmp_path: Path, fault: str, reason: Reason
+) -> None:
+    """X fails its answer to the saved password (a 500 page, or none: the connection cut)
+    while its page says "Something went wrong": X failing, not X refusing the password. The
+    check ends in error, the password is not marked wrong, and the next scheduled check signs
+    in with it."""
+    sim.add("finn", "pw", x_fails_at={"password": fault})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "finn", "pw")
+    eng = engine(ctx)
+    (finn,) = eng.run_check(unattended=True).accounts
+    assert (finn.status, finn.reason) == (Status.ERROR, reason), finn.message
+    assert sim.signin_outcomes("finn") == ["password_fault"]  # X had the password
+    assert not ctx.accounts.state("finn").password_rejected
+    sim.x_recovers("finn")
+    (finn,) = eng.run_check(unattended=True).accounts
+    assert finn.status is Status.FIXED, finn.message
+    assert sim.signin_outcomes("finn") == ["password_fault", "success"]
+
+
 def _wrong_passwords_elsewhere_until_locked(sim: SimHarness, handle: str) -> None:
     """Someone else keeps typing a wrong password for the account until X locks it."""
     for _ in range(sim.failures_to_lock(handle)):
@@ -543,6 +568,87 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     assert sim.signin_outcomes("wendy") == ["two_factor_failed", "success"]
     state = ctx.accounts.state("wendy")
     assert state.refused_totp is None and state.waits_for_person is None
+
+
+#: What a check says of a saved secret whose code X refused ("Incorrect"), and only of it.
+_SECRET_REFUSED_WORDS = "refused the code made from the saved 2FA secret"
+
+
+#: How X fails at the saved secret's code (one account each), and how the check ends.
+_CODE_FAULTS = {
+    "ann": ("server_error", Status.ERROR, Reason.NETWORK),  # a 500 page
+    "bea": ("connection_reset", Status.NEEDS_USER, Reason.TWO_FACTOR),
+    "cyd": ("went_wrong", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (236)
+    "dan": ("slow", Status.ERROR, Reason.TIMEOUT),  # no answer
+}
+
+
+def test_x_failing_at_the_saved_secret_s_code_does_not_mark_the_secret_refused(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """Only X's "Incorrect" says the saved secret's codes are wrong. X failing at the code (a
+    500 page, a cut connection, an error of its own that says "Something went wrong", no
+    answer) says nothing of the secret: the check ends, the secret is not marked refused, and
+    the next check signs in with a code from it without asking anyone. (One check for all
+    four: the next one waits for the next 30-second code, never reusing one, once only.)"""
+    ctx = make_context(sim.origin, tmp_path / "home")
+    for handle, (fault, _status, _reason) in _CODE_FAULTS.items():
+        secret = pyotp.random_base32()
+        sim.add(handle, "pw", totp_secret=secret, x_fails_at={"two_factor": fault})
+        add_account(ctx, handle, "pw", totp_secret=secret)
+    eng = engine(ctx)
+    results = {r.handle: r for r in eng.run_check(unattended=True).accounts}
+    for handle, (fault, status, reason) in _CODE_FAULTS.items():
+        result = results[handle]
+        assert (result.status, result.reason) == (status, reason), (fault, result.message)
+        assert _SECRET_REFUSED_WORDS not in result.message, fault
+        assert sim.signin_outcomes(handle) == ["two_factor_fault"], fault  # X had the code
+        state = ctx.accounts.state(handle)  # as the accounts file has it
+        assert state.refused_totp is None, fault
+        # A step only the person can take stops scheduled checks (not X failing as such).
+        waits = Reason.TWO_FACTOR if reason is Reason.TWO_FACTOR else None
+        assert state.waits_for_person is waits, fault
+        sim.x_recovers(handle)
+    # X answers again: the person's next check signs in with codes from the saved secrets.
+    nobody = Recorder.new()
+    results = {r.handle: r for r in eng.run_check(ask=nobody.ask).accounts}
+    assert nobody.prompts == []
+    for handle, (fault, _status, _reason) in _CODE_FAULTS.items():
+        assert results[handle].status is Status.FIXED, (fault, results[handle].message)
+        assert sim.signin_outcomes(handle) == ["two_factor_fault", "success"], fault
+        assert ctx.accounts.state(handle).refused_totp is None, fault
+
+
+def test_x_refusing_the_sign_in_after_the_saved_secret_s_code_does_not_mark_the_secret_refused(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X takes the saved secret's code, then refuses the sign-in ("Could not log you in now",
+    its DenyLoginSubtask): a refusal of the sign-in, backed off from, not of the code. Once the
+    back-off is over and X no longer refuses, a scheduled check signs in with a code from the
+    same secret."""
+    secret = pyotp.random_base32()
+    sim.add("zack", "pw", totp_secret=secret, scenario="refused_after_code")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "zack", "pw", totp_secret=secret)
+    eng = engine(ctx)
+    (zack,) = eng.run_check(unattended=True).accounts
+    assert (zack.status, zack.reason) == (Status.SIGNIN_FAILED, Reason.REFUSED), zack.message
+    assert _SECRET_REFUSED_WORDS not in zack.message
+    assert sim.signin_outcomes("zack") == ["refused"]
+    (steps,) = sim.signin_steps("zack")
+    assert steps[-2:] == ["LoginTwoFactorAuthChallenge", "DenyLoginSubtask"]  # right after it
+    state = ctx.accounts.state("zack")
+    assert state.refused_totp is None
+    assert state.block_reason is Reason.REFUSED and state.waits_for_person is None
+    # The back-off over, X no longer refusing.
+    sim.x_recovers("zack")
+    over = datetime.now(timezone.utc) - timedelta(minutes=1)
+    ctx.accounts.set_state("zack", state._replace(blocked_until=over))
+    (zack,) = eng.run_check(unattended=True).accounts
+    assert zack.status is Status.FIXED, zack.message
+    assert sim.signin_outcomes("zack") == ["refused", "success"]
+    assert "LoginTwoFactorAuthChallenge" in sim.signin_steps("zack")[-1]
+    assert ctx.accounts.state("zack").refused_totp is None
 
 
 def test_a_code_typed_wrong_twice_is_seen_refused_twice(sim: SimHarness, tmp_path: Path) -> None:

@@ -288,3 +288,46 @@ def test_the_sign_in_with_google_frame(simx: Any, page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page.locator('input[name="password"]')).to_be_visible()
     expect(frame).to_have_count(0)
+
+
+@pytest.mark.parametrize("fault", ["http_500", "connection_reset", "went_wrong"])
+def test_x_failing_at_a_sign_in_step(simx: Any, page: Page, fault: str) -> None:
+    """`signin_faults`: X fails its answer at a step without looking at what was typed; its
+    page says "Something went wrong" and stays at the step. The code was not used up, nor
+    counted toward the lock: once X answers again (`change_account`), the same code passes."""
+    sim = simx(
+        SimAccount(
+            "alice",
+            "pw",
+            totp_secret=SECRET,
+            challenges=["two_factor"],
+            signin_faults={"two_factor": fault},
+            lock_after_failures=1,
+        )
+    )
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    code = pyotp.TOTP(SECRET).now()
+    page.get_by_test_id("ocfEnterTextTextInput").fill(code)
+    page.get_by_test_id("ocfEnterTextNextButton").click()
+    expect(page.get_by_test_id("toast")).to_have_text("Something went wrong. Try reloading.")
+    expect(page.get_by_test_id("ocfEnterTextTextInput")).to_be_visible()
+    assert [a["outcome"] for a in sim.signin_attempts("alice")] == ["two_factor_fault"]
+    assert not sim.locked("alice")
+    sim.change_account("alice", signin_faults={})
+    page.get_by_test_id("ocfEnterTextNextButton").click()
+    page.wait_for_url("**/home")
+    assert [a["outcome"] for a in sim.signin_attempts("alice")] == ["two_factor_fault", "success"]
+
+
+def test_x_refusing_the_sign_in_right_after_the_right_code(simx: Any, page: Page) -> None:
+    """`challenges` in order: "refuse" after "two_factor" refuses once the code was right."""
+    sim = simx(SimAccount("alice", "pw", totp_secret=SECRET, challenges=["two_factor", "refuse"]))
+    start_login(page, sim.origin, "alice")
+    enter_password(page, "pw")
+    page.get_by_test_id("ocfEnterTextTextInput").fill(pyotp.TOTP(SECRET).now())
+    page.get_by_test_id("ocfEnterTextNextButton").click()
+    expect(page.get_by_text("Could not log you in now. Please try again later.")).to_be_visible()
+    (attempt,) = sim.signin_attempts("alice")
+    assert attempt["outcome"] == "refused"
+    assert attempt["steps"][-2:] == ["LoginTwoFactorAuthChallenge", "DenyLoginSubtask"]

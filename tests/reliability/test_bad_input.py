@@ -176,6 +176,16 @@ def test_any_text_as_a_2fa_secret_gets_a_sentence_never_a_crash(text: str) -> No
         ("scenario.json", json.dumps({"accounts": [{"handle": "x y", "password": "p"}]}).encode()),
         ("scenario.json", json.dumps([1, 2, 3]).encode()),
         ("scenario.toml", b"[[accounts]]\nhandle = 'ann'\npassword = 'p'\nfault = 'meteor'\n"),
+        (
+            "scenario.toml",
+            b"[[accounts]]\nhandle = 'ann'\npassword = 'p'\nsignin_faults = {password = 'x'}\n",
+        ),
+        ("scenario.toml", b"[[accounts]]\nhandle = 'ann'\npassword = 'p'\nsignin_faults = 'x'\n"),
+        (
+            "scenario.toml",
+            b"[[accounts]]\nhandle = 'ann'\npassword = 'p'\n"
+            b"signin_faults = {two_factor = 'http_500'}\n",  # no two_factor challenge
+        ),
     ],
 )
 def test_a_scenario_file_that_is_not_one_is_refused_with_a_sentence(

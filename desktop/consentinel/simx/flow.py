@@ -39,6 +39,8 @@ class FlowReply:
     body: dict[str, Any]
     status: int = 200
     session_token: str | None = None
+    #: How the server fails instead of answering (http_500, connection_reset, hang).
+    fault: str | None = None
 
 
 def _subtask(flow: Flow, subtask_id: str, **extra: Any) -> FlowReply:
@@ -194,8 +196,23 @@ class SignInFlow:
         flow.steps.pop()
         return _error(399, "incorrect")
 
+    def _fault_at(self, flow: Flow, step: str) -> FlowReply | None:
+        """X fails its answer at this step (the account's `signin_faults`), before it looks at
+        what was typed; recorded as "<step>_fault". None: it answers as usual."""
+        fault = self._truth(flow).spec.signin_faults.get(step)
+        if fault is None:
+            return None
+        flow.steps.append(f"{step}_fault")
+        self.world.record_attempt(flow.handle, f"{step}_fault", flow)
+        flow.steps.pop()
+        if fault == "went_wrong":  # [inferred] an error of X's own, not about what was typed
+            return _error(131, "went_wrong")
+        return FlowReply({}, fault=fault)
+
     def _password(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
+        if failed := self._fault_at(flow, "password"):
+            return failed
         if text != truth.spec.password:
             flow.steps.append("wrong_password")
             self.world.record_attempt(flow.handle, "wrong_password", flow)
@@ -218,6 +235,8 @@ class SignInFlow:
 
     def _two_factor(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
+        if failed := self._fault_at(flow, "two_factor"):
+            return failed
         secret = "".join((truth.spec.totp_secret or "").split()).upper()
         code = text.strip()
         now_step = int(time.time() // TOTP_PERIOD)

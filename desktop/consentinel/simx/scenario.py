@@ -43,6 +43,13 @@ LAYOUTS = (
 #: `google_button`: the first step shows "Sign in with Google", a frame from Google's site.
 SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
+#: How X fails to answer a step of its sign-in (`signin_faults`), before it looks at what was
+#: typed: the first three as `FAULTS` do; `went_wrong`, an error answer of X's own that is not
+#: about what was typed (code 131, "Something went wrong. Try reloading.") [inferred:
+#: x-reference §3 names only X's answers to a wrong password, code or account].
+SIGNIN_FAULTS = ("http_500", "connection_reset", "hang", "went_wrong")
+#: The steps X may fail at: its answer to the password, and to the 2FA code.
+SIGNIN_FAULT_STEPS = ("password", "two_factor")
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 
@@ -83,6 +90,10 @@ class SimAccount:
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes.
     fault: str | None = None
+    #: X fails its answer at these sign-in steps, {step: fault} (SIGNIN_FAULT_STEPS,
+    #: SIGNIN_FAULTS), without looking at what was typed: a code is not used up, nothing counts
+    #: toward the lock, and the flow stays at that step [inferred].
+    signin_faults: dict[str, str] = field(default_factory=dict)
     #: X locks the account after this many failures in a row: wrong passwords, typed anywhere,
     #: and wrong 2FA or email/SMS codes (a sign-in that succeeds starts the count again); 0:
     #: never (x-reference §4).
@@ -122,6 +133,20 @@ class SimAccount:
             raise ValueError(f"Scenario account @{self.handle}: unknown layout {self.layout!r}.")
         if self.fault is not None and self.fault not in FAULTS:
             raise ValueError(f"Scenario account @{self.handle}: unknown fault {self.fault!r}.")
+        if not isinstance(self.signin_faults, dict):
+            raise ValueError(f"Scenario account @{self.handle}: signin_faults is a table.")
+        for step, fault in self.signin_faults.items():
+            if step not in SIGNIN_FAULT_STEPS or fault not in SIGNIN_FAULTS:
+                raise ValueError(
+                    f"Scenario account @{self.handle}: signin_faults maps a step "
+                    f"({', '.join(SIGNIN_FAULT_STEPS)}) to a fault ({', '.join(SIGNIN_FAULTS)}), "
+                    f"not {step!r} to {fault!r}."
+                )
+            if step == "two_factor" and "two_factor" not in self.challenges:
+                raise ValueError(
+                    f"Scenario account @{self.handle}: a fault at two_factor needs the "
+                    "two_factor challenge."
+                )
         if isinstance(self.flip_back, dict):
             self.flip_back = FlipBack(**self.flip_back)
         if self.flip_back is not None and self.flip_back.box not in BOXES:

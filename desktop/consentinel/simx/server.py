@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
 import socket
@@ -31,6 +32,8 @@ QUERY = "GrokSettingsScreenQuery"
 DELETE_PROMPT = "GrokConversationHistoryDeletePrompt"
 DELETE_CONFIRM = "DeleteGrokConversationHistoryMutation"
 SIGNED_IN_ONLY = ("/home", "/settings/", "/i/api/")
+#: What `SimX.change_account` may change while simx runs.
+LIVE_FIELDS = frozenset({"challenges", "fault", "signin_faults"})
 
 
 class SimX:
@@ -140,6 +143,18 @@ class SimX:
     def set_box(self, handle: str, box: str, value: bool) -> None:
         with self.world.lock:
             self._acct(handle).boxes[box] = value
+
+    def change_account(self, handle: str, **changes: Any) -> None:
+        """X changes how it treats the account from its next request on: a refusal lifted, a
+        fault over (`challenges`, `fault`, `signin_faults`: what X reads at each request or
+        sign-in; the other fields are copied when the account is made). Checked as a
+        scenario's account is; `reset()` goes back to the scenario's."""
+        unknown = set(changes) - LIVE_FIELDS
+        if unknown:
+            raise ValueError(f"SimX.change_account cannot change {sorted(unknown)}.")
+        with self.world.lock:
+            truth = self._acct(handle)
+            truth.spec = dataclasses.replace(truth.spec, **changes)
 
     def lock_account(self, handle: str) -> None:
         """X locks the account, as it does after activity it finds suspicious (x-reference §1,
@@ -379,7 +394,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _fault(self, truth: AccountTruth) -> bool:
         """Apply the account's Grok-page fault; True when the request was answered by it."""
-        fault = truth.spec.fault
+        return self._fail_with(truth.spec.fault)
+
+    def _fail_with(self, fault: str | None) -> bool:
+        """Answer with this fault (http_500, connection_reset, hang); False for any other."""
         if fault == "http_500":
             self._send(500, styled("<h1>Internal Server Error</h1>"), "text/html")
         elif fault == "connection_reset":
@@ -530,6 +548,8 @@ class _Handler(BaseHTTPRequestHandler):
             reply = self.sim.flow.start(str(body.get("redirect", "/home")))
         else:
             reply = self.sim.flow.answer(body)
+        if reply.fault is not None and self._fail_with(reply.fault):
+            return None
         headers = {}
         if reply.session_token:
             session = self.sim.world.session_for(reply.session_token)

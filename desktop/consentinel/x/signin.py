@@ -139,6 +139,7 @@ class SignIn:
         self.step_timeout_ms = step_timeout_ms
         self._password_submitted = False
         self._handle_sent_at: int | None = None  # X's answers received when the handle went
+        self._password_sent_at = 0  # X's answers received when the password went
         self._http_trouble: Reason | None = None
         self._codes_tried = 0
         #: X's answers received when a code from the saved 2FA secret went (None: none went).
@@ -340,8 +341,14 @@ class SignIn:
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
-            # X shows its password step again after it had the password: whatever its words
-            # (a message in any language, or none), it did not take it. Never sent twice.
+            # X failing is not X refusing the password: its answer a 5xx (or 429), or none yet
+            # (the connection cut) while its page says something went wrong: wait for it.
+            if self._http_trouble is not None:
+                return self._fail(Status.ERROR, self._http_trouble)
+            if len(self._task_answers) <= self._password_sent_at:
+                return None
+            # X answered and shows its password step again: whatever its words (a message in
+            # any language, or none), it did not take it. Never sent twice.
             return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, state.raw_toast)
         if self.secrets.password is None:
             return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
@@ -356,6 +363,7 @@ class SignIn:
         ):
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("password field not found"))
         await password_field.fill(self.secrets.password)
+        self._password_sent_at = len(self._task_answers)
         button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
         if await button.count() == 1:
             await button.click()

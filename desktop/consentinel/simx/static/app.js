@@ -131,14 +131,18 @@
     return el("label", { class: C("field") }, span(placeholder, "muted"), input);
   }
 
+  // An answer that is not X's JSON (a 500 page) or none at all (the connection cut) reads as
+  // {}: handleReply then says X failed.
   async function task(body, query) {
-    const response = await fetch("/1.1/onboarding/task.json" + (query || ""), {
-      method: "POST", credentials: "include",
-      headers: { "content-type": "application/json", authorization: BEARER },
-      body: JSON.stringify(body),
-    });
     let json = {};
-    try { json = await response.json(); } catch (e) { json = {}; }
+    try {
+      const response = await fetch("/1.1/onboarding/task.json" + (query || ""), {
+        method: "POST", credentials: "include",
+        headers: { "content-type": "application/json", authorization: BEARER },
+        body: JSON.stringify(body),
+      });
+      json = (await response.json()) || {};
+    } catch (e) { json = {}; }
     return json;
   }
 
@@ -159,6 +163,11 @@
     }
     if (reply.redirect && !(reply.subtasks && reply.subtasks.length)) {
       location.assign(reply.redirect);
+      return;
+    }
+    if (!(reply.subtasks && reply.subtasks.length)) {
+      // [inferred] X failed (no step in its answer): its client says so, the step stays.
+      toast(T.went_wrong);
       return;
     }
     flowToken = reply.flow_token;
