@@ -10,6 +10,8 @@ from consentinel.core.status import Box, Reason, Status
 
 #: The detail of a TWO_FACTOR stop at which X refused the code made from the saved secret.
 TOTP_REFUSED = "totp_refused"
+#: … at which X answered the saved secret's code with words other than "Incorrect".
+SAVED_CODE_NOT_TAKEN = "saved_code_not_taken"
 
 
 def box_name(box: Box) -> str:
@@ -162,6 +164,13 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             handle=handle,
         )
         if detail == TOTP_REFUSED
+        else tr(
+            "X did not take the code made from the saved 2FA secret, without saying it was "
+            "wrong: run `consentinel login {handle}` to sign in yourself; checks will use the "
+            "secret again after that.",
+            handle=handle,
+        )
+        if detail == SAVED_CODE_NOT_TAKEN
         else tr(
             "X asks for a two-factor code: save the account's 2FA secret with `consentinel "
             "account set-totp {handle}`, or run `consentinel login {handle}`.",

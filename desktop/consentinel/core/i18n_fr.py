@@ -478,6 +478,12 @@ FRENCH: dict[str, str] = {
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
     "{problem} (and {more} more).": "{problem} (et {more} problèmes de plus).",
+    "X did not take the code made from the saved 2FA secret, without saying it was wrong: "
+    "run `consentinel login {handle}` to sign in yourself; checks will use the secret again "
+    "after that.":
+        "X n'a pas accepté le code produit par le secret 2FA enregistré, sans dire qu'il était "
+        "faux : lancez `consentinel login {handle}` pour vous connecter vous-même ; les "
+        "vérifications utiliseront de nouveau le secret ensuite.",
     "X refused the code made from the saved 2FA secret, and Consentinel makes no code from it "
     "again: the secret may not be this account's, or this computer's clock may be off. Save the "
     "secret again with `consentinel account set-totp {handle}`, or run `consentinel login "

@@ -17,7 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from consentinel.core.check_messages import TOTP_REFUSED
+from consentinel.core.check_messages import SAVED_CODE_NOT_TAKEN, TOTP_REFUSED
 from consentinel.core.i18n import tr
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
@@ -409,19 +409,24 @@ class SignIn:
             state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
         )
 
-    async def _saved_code_refused(self, state: PageState) -> SignInOutcome:
+    async def _saved_code_refused(self, state: PageState) -> SignInOutcome | None:
         """The 2FA step again, with a message, after a code from the saved secret. Only X's
         "Incorrect" (its words, or its error code) says the secret's codes are wrong, and the
         next one would be too (it comes from the same secret): TOTP_REFUSED, which keeps the
-        secret from being used again until it is saved again. Anything else (X failing or
-        slow) ends this sign-in only."""
+        secret from being used again until it is saved again. X failing or slow ends this
+        sign-in only; other words of X's (SAVED_CODE_NOT_TAKEN) keep the secret, and scheduled
+        checks wait for the person. None: X has not answered the code yet."""
         assert self._totp_sent_at is not None
         if self._http_trouble is not None:
             return self._fail(Status.ERROR, self._http_trouble)
+        if len(self._task_answers) <= self._totp_sent_at:
+            return None  # no answer from X yet (a cut connection ends as none in time)
         codes = await self._error_codes_since(self._totp_sent_at)
         if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
-        return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
+        # Words of X's that are not "Incorrect": the secret stays usable, but no scheduled
+        # check sends another code on a guess (a wrong one counts toward X's lock).
+        return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
 
     async def _typed_code(
         self, state: PageState, kind: PromptKind, reason: Reason, unanswered: str = ""
