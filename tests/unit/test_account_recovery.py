@@ -5,6 +5,7 @@ says so, and the accounts it knows come back with the boxes they kept off; `acco
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.memory_keyring import MemoryKeyring
 from consentinel.core.paths import AppPaths
-from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.vault import Vault
 
 
@@ -69,6 +70,9 @@ def test_a_damaged_accounts_file_is_journaled_and_its_accounts_come_back(
     home = tmp_path / "home"
     ctx = _context(home)
     _history(ctx)
+    check = ctx.journal.append(
+        EntryKind.CHECK, "alice", {"status": "needs_user", "reason": "two_factor"}
+    )
     text = ctx.paths.accounts_path.read_text()
     ctx.journal.close()
     ctx.paths.accounts_path.write_text(text[:120])  # cut short, as by a full disk
@@ -91,6 +95,11 @@ def test_a_damaged_accounts_file_is_journaled_and_its_accounts_come_back(
     ]
     assert ctx.journal.verify().ok
     assert add_back(ctx.journal, ctx.accounts).added == ()
+    # Each row says what its last check found, not "not checked yet".
+    alice = ctx.accounts.state("alice")
+    assert (alice.last_status, alice.last_reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR)
+    assert alice.last_check_at == datetime.fromisoformat(check.ts)
+    assert ctx.accounts.state("bob").last_check_at is None  # never checked
 
     # Lost a second time: each comes back as the first adding back left it.
     ctx.paths.accounts_path.unlink()

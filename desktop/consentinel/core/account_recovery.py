@@ -23,7 +23,7 @@ from consentinel.core.accounts import (
 from consentinel.core.i18n import tr
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Box
+from consentinel.core.status import Box, Reason, Status
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +107,37 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
             continue
         except StorageError as error:
             return Recovered(tuple(added), str(error))
+        _last_check_back(journal, store, known.handle)
         try:
             journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)
         except JournalError as error:
             return Recovered((*added, known), str(error))
         added.append(known)
     return Recovered(tuple(added))
+
+
+def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:
+    """What the account's last check found, as the lost list had it: its row says when it was
+    checked and how it ended, not "not checked yet". (The sign-in rules' state, such as a
+    rejected password or a back-off, is not in the journal: it starts afresh.)"""
+    from datetime import datetime
+
+    from consentinel.core.fileio import StorageError
+
+    entry = journal.last_check(handle)
+    if entry is None:
+        return
+    try:
+        status = Status(entry.payload.get("status"))
+        raw_reason = entry.payload.get("reason")
+        reason = Reason(raw_reason) if raw_reason else None
+        at = datetime.fromisoformat(entry.ts)
+    except (TypeError, ValueError):  # an entry edited outside the app: the row says less
+        return
+    try:
+        store.record_check(handle, status, at=at, reason=reason)
+    except StorageError as error:  # the account is back; only its last check is not shown
+        log.warning("the last check of @%s could not be kept: %s", handle, error)
 
 
 def carry_over(journal: Journal, store: AccountStore) -> int:
