@@ -24,6 +24,7 @@ from consentinel.core.doctor import Topic
 from consentinel.core.osjobs import systemd
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
+from tests.fixtures.keyring_fixtures import SecretServiceEnv
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
 CLI = str(Path(sys.executable).parent / "consentinel")
@@ -469,3 +470,29 @@ def test_the_browser_s_version_leaves_out_its_build_words(tmp_path: Path) -> Non
     fake.write_text("#!/bin/sh\necho 'Chromium 156.0.1.2 built on Debian GNU/Linux 12'\n")
     fake.chmod(0o755)
     assert doctor.browser_version(fake) == "Chromium 156.0.1.2"
+
+
+def test_a_locked_keyring_is_said_locked_without_advice_to_install_one(
+    private_secret_service: SecretServiceEnv,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The keyring is there and locked (its unlock prompt dismissed): "install GNOME Keyring"
+    would send the person the wrong way. A real GNOME Keyring, locked."""
+    import contextlib
+
+    import secretstorage
+
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-keyring-config"))
+    with contextlib.closing(secretstorage.dbus_init()) as conn:
+        secretstorage.get_default_collection(conn).lock()
+    check = doctor.check_keyring()
+    assert not check.ok
+    assert "locked" in check.advice and "apt install" not in check.advice
+    # Gone altogether, the advice says what to install.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    gone = doctor.check_keyring()
+    assert not gone.ok
+    if sys.platform.startswith("linux"):
+        assert "apt install gnome-keyring" in gone.advice

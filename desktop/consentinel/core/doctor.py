@@ -153,18 +153,20 @@ def check_qt() -> Check:
 
 
 def check_keyring() -> Check:
-    from consentinel.core.vault import Vault, VaultError
+    from consentinel.core.vault import Vault, VaultError, VaultLocked
 
     vault = Vault()
     label = vault.backend_label()
     try:
         vault.check()
     except VaultError as error:
+        # A locked keyring is there: installing one is no advice for it.
+        hint = "" if isinstance(error, VaultLocked) else _keyring_hint()
         return Check(
             tr("Keyring"),
             False,
             tr("{label}: not usable.", label=label),
-            f"{error} {_keyring_hint()}".strip(),
+            f"{error} {hint}".strip(),
             Topic.KEYRING,
         )
     return Check(
