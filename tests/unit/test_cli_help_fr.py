@@ -99,3 +99,35 @@ def test_the_simulated_x_s_help_in_french(
     assert shown.startswith(typeset("utilisation : python -m consentinel.simx")), shown
     assert "Sert le X simulé sur 127.0.0.1." in shown
     assert "--scenario FICHIER  un fichier de scénario (TOML ou JSON)" in shown
+
+
+def test_a_usage_error_quotes_what_was_typed_as_french_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    i18n.set_language(None)
+    from consentinel.cli.argparse_fr import use_language
+
+    try:
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["schedule", "install", "--every", "hourly"])
+    finally:
+        use_language("en")
+        i18n.set_language(None)
+    said = capsys.readouterr().err
+    assert typeset("choix invalide : « hourly » (au choix : « 6h », « 12h »") in said, said
+    assert "'hourly'" not in said and "'6h'" not in said, said
+
+
+def test_a_setting_s_bad_value_is_quoted_as_the_reader_s_language_quotes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from consentinel.core.settings import Settings
+
+    for language, quoted in (("fr", typeset("« hourly »")), ("en", "'hourly'")):
+        monkeypatch.setenv("CONSENTINEL_LANG", language)
+        i18n.set_language(None)
+        with pytest.raises(ValueError) as caught:
+            Settings(schedule="hourly").validate()
+        assert str(caught.value).endswith(f"{quoted}."), str(caught.value)
+    i18n.set_language(None)

@@ -7,6 +7,7 @@ French chosen, that lookup goes through this table, and any other text stays as 
 from __future__ import annotations
 
 import argparse
+import re
 
 from consentinel.core.french_typography import NBSP, typeset
 
@@ -39,6 +40,16 @@ FRENCH: dict[str, str] = {
         "commande inconnue %(parser_name)r (au choix : %(choices)s)"
     ),
 }
+
+
+#: A word argparse quotes as Python does ('hourly'), the only quotes its messages hold (a
+#: French apostrophe, "l'argument", is never followed by another before a space).
+_QUOTED = re.compile(r"'([^'\s]*)'")
+
+
+def french_quotes(message: str) -> str:
+    """argparse's quoted words (the value typed, the choices) between « », as French quotes."""
+    return _QUOTED.sub(lambda m: f"«{NBSP}{m.group(1)}{NBSP}»", message)
 
 
 def _french(text: str) -> str:

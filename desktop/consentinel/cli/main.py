@@ -80,6 +80,12 @@ class _Parser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
+        from consentinel.core.i18n import current_language
+
+        if current_language() == "fr":
+            from consentinel.cli.argparse_fr import french_quotes
+
+            message = french_quotes(message)
         command = (_Parser.innermost or self).prog
         see = tr("See: {command} --help", command=command)
         self.exit(EXIT_USAGE, f"{tr('Usage error:')} {message}\n{see}\n")

@@ -533,7 +533,7 @@ FRENCH: dict[str, str] = {
     "automatic checks paused": "vérifications automatiques en pause",
     "The settings file has a value that cannot be used, so its default is used instead. "
     "{problems}": (
-        "Le fichier des réglages contient une valeur inutilisable ; sa valeur par défaut est "
+        "Le fichier des paramètres contient une valeur inutilisable ; sa valeur par défaut est "
         "utilisée à la place. {problems}"
     ),
     "{problem} The check of this account stopped there; the journal has what was done "
@@ -659,7 +659,7 @@ FRENCH: dict[str, str] = {
     "24.04 and later.":
         "Un navigateur que votre système autorise à s'isoler règle cela : Google Chrome, ou le "
         "Chromium de votre distribution (Debian : sudo apt install chromium ; Ubuntu : sudo "
-        "snap install chromium), choisi dans les réglages. Le Chromium téléchargé par "
+        "snap install chromium), choisi dans les paramètres. Le Chromium téléchargé par "
         "Playwright n'en fait pas partie sous Ubuntu 24.04 et après.",
     # -- Chromium's network errors, in words (x/errors.py)
     "this computer seems to be offline": "cet ordinateur semble hors ligne",

@@ -132,7 +132,7 @@ class Settings(Record):
                 tr(
                     "The schedule must be one of {choices}, not {value}.",
                     choices=", ".join(SCHEDULES),
-                    value=repr(self.schedule),
+                    value=_said(self.schedule),
                 )
             )
         if self.language not in LANGUAGES:
@@ -140,7 +140,7 @@ class Settings(Record):
                 tr(
                     "The language must be one of {choices}, not {value}.",
                     choices=", ".join(LANGUAGES),
-                    value=repr(self.language),
+                    value=_said(self.language),
                 )
             )
         for name in (
@@ -158,14 +158,14 @@ class Settings(Record):
             raise ValueError(
                 tr(
                     "Accounts checked at once must be between 1 and 10, not {value}.",
-                    value=repr(self.concurrency),
+                    value=_said(self.concurrency),
                 )
             )
         if not _int_between(self.backoff_hours, 1, 168):
             raise ValueError(
                 tr(
                     "The back-off must be between 1 and 168 hours, not {value}.",
-                    value=repr(self.backoff_hours),
+                    value=_said(self.backoff_hours),
                 )
             )
         if self.browser_path is not None and (
@@ -176,7 +176,7 @@ class Settings(Record):
             raise ValueError(
                 tr(
                     "The X address must look like https://x.com, not {value}.",
-                    value=repr(self.x_origin),
+                    value=_said(self.x_origin),
                 )
             )
         return self
@@ -213,6 +213,14 @@ class Settings(Record):
             except (ValueError, TypeError) as error:
                 problems.append(str(error))
         return settings, problems
+
+
+def _said(value: object) -> str:
+    """A value the settings file holds, in a sentence: text quoted as the reader's language
+    quotes it ('daily', « daily »), anything else as written."""
+    if isinstance(value, str):
+        return tr("'{text}'", text=value[:40] + ("…" if len(value) > 40 else ""))
+    return repr(value)
 
 
 def _int_between(value: object, low: int, high: int) -> bool:
