@@ -212,3 +212,45 @@ def test_install_can_be_cancelled(monkeypatch: pytest.MonkeyPatch, consentinel_h
         outcome = install_browser(on_progress=on_progress, cancel=cancel)
     assert not outcome.ok and "cancelled" in outcome.message
     assert find_browser(None, platform="linux") is None
+
+
+def test_browser_install_prints_a_line_every_tenth_not_playwright_s_output(
+    monkeypatch: pytest.MonkeyPatch, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    from consentinel.cli.main import main
+    from tests.fixtures.fake_cdn import fake_cdn
+
+    monkeypatch.setattr(browser, "system_candidates", lambda platform=sys.platform: [])
+    with fake_cdn() as cdn:
+        monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
+        assert main(["browser", "install"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Chromium is installed."
+    lines = err.splitlines()
+    assert lines[0].startswith("Downloading Chromium into "), err
+    progress = [m.groups() for line in lines if (m := re.match(r"(.+): (\d+)% of \S", line))]
+    chromium = [int(p) for what, p in progress if re.fullmatch(r"Chromium 1[\d.]+", what)]
+    assert chromium and chromium[-1] == 100 and chromium == sorted(set(chromium)), err
+    assert all(int(p) % 10 == 0 for _, p in progress), err
+    # Only those: Playwright's own lines (its bar, "Chrome for Testing") go to the log.
+    assert len(lines) == 1 + len(progress), err
+    assert "Chrome for Testing" not in err and "■" not in err
+
+
+def test_browser_install_offline_says_so_in_words_with_what_the_command_line_can_do(
+    monkeypatch: pytest.MonkeyPatch, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No internet here: no Node stack trace on the terminal, the cause in words, and advice
+    the command line can follow; a browser already found is said first (Debian's Chromium)."""
+    from consentinel.cli.main import main
+
+    monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_CONNECTION_TIMEOUT", "5000")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["browser", "install"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(typeset("Un navigateur est déjà trouvé (")), err
+    assert "    at " not in err and "ENOTFOUND" not in err and "Error:" not in err, err
+    assert "CONSENTINEL_BROWSER=" in err and "paramètres" not in err, err

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.main import list_as_commands
 from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.x.browser import BrowserChoice
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: Any) -> None:
@@ -27,24 +34,10 @@ def _browser(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context, warn_if_browser_setting_skipped
     from consentinel.core.doctor import source_words
     from consentinel.x.browser import find_browser
-    from consentinel.x.browser_install import (
-        downloaded_browsers_dir,
-        install_browser,
-        shown_output,
-    )
+    from consentinel.x.browser_install import downloaded_browsers_dir
 
     if args.action == "install":
-        # Progress on stderr; standard output gets the outcome only when it succeeded.
-        print(
-            tr("Downloading Chromium into {folder}…", folder=downloaded_browsers_dir()),
-            file=sys.stderr,
-            flush=True,
-        )
-        outcome = install_browser(
-            on_output=lambda line: print(shown_output(line), file=sys.stderr, flush=True)
-        )
-        print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
-        return 0 if outcome.ok else 2
+        return _install(downloaded_browsers_dir(), find_browser())
     ctx = open_context(read_only=True)
     warn_if_browser_setting_skipped(ctx)
     choice = find_browser(ctx.settings.browser_path)
@@ -66,3 +59,44 @@ def _browser(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _install(folder: Path, found: BrowserChoice | None) -> int:
+    """Progress on stderr, a line every tenth (Playwright's own output, Node's stack traces
+    included, goes to the log); standard output gets the outcome only when it succeeded."""
+    from consentinel.x.browser_install import InstallProgress, install_browser, shown_output
+
+    if found is not None and found.path is not None:
+        print(
+            tr(
+                "A browser is already found ({name}, {path}); Chromium is downloaded all the same.",
+                name=found.name,
+                path=found.path,
+            ),
+            file=sys.stderr,
+        )
+    print(tr("Downloading Chromium into {folder}…", folder=folder), file=sys.stderr, flush=True)
+    said: list[tuple[str, int]] = []
+
+    def on_progress(progress: InstallProgress) -> None:
+        if progress.percent is None:
+            return
+        step = (progress.what, progress.percent // 10 * 10)
+        if said and said[-1] == step:
+            return
+        said.append(step)
+        line = tr(
+            "{what}: {percent}% of {size}",
+            what=progress.what,
+            percent=step[1],
+            size=progress.size,
+        )
+        print(line, file=sys.stderr, flush=True)
+
+    outcome = install_browser(
+        on_output=lambda line: log.debug("playwright install: %s", shown_output(line)),
+        on_progress=on_progress,
+        command_line=True,
+    )
+    print(outcome.message, file=sys.stdout if outcome.ok else sys.stderr)
+    return 0 if outcome.ok else 2

@@ -342,6 +342,9 @@ FRENCH: dict[str, str] = {
         "vérifiez à nouveau (si cela se répète, lancez `consentinel doctor`).",
     "The browser download was cancelled.": "Le téléchargement du navigateur a été annulé.",
     "Downloading Chromium into {folder}…": "Téléchargement de Chromium dans {folder}…",
+    "A browser is already found ({name}, {path}); Chromium is downloaded all the same.":
+        "Un navigateur est déjà trouvé ({name}, {path}) ; Chromium est téléchargé quand même.",
+    "{what}: {percent}% of {size}": "{what} : {percent} % de {size}",
     "Unexpected error: {error}": "Erreur inattendue : {error}",
     "The browser download failed: {detail}.":
         "Le téléchargement du navigateur a échoué : {detail}.",
@@ -352,6 +355,11 @@ FRENCH: dict[str, str] = {
     "or choose a browser in the settings.":
         "Cet ordinateur est-il connecté ? Vous pouvez aussi installer Google Chrome, Microsoft "
         "Edge ou Chromium, ou choisir un navigateur dans les paramètres.",
+    "Is this computer online? You can also install Google Chrome, Microsoft Edge or Chromium, "
+    "or name a browser with CONSENTINEL_BROWSER=/path/to/the/browser.":
+        "Cet ordinateur est-il connecté ? Vous pouvez aussi installer Google Chrome, "
+        "Microsoft Edge ou Chromium, ou indiquer un navigateur avec "
+        "CONSENTINEL_BROWSER=/chemin/du/navigateur.",
     # -- core stores: paths, files, accounts, settings, vault, 2FA, sessions, journal
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
     "@{handle} is not one of your accounts.": "@{handle} ne fait pas partie de vos comptes.",

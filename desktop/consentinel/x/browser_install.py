@@ -90,8 +90,10 @@ def install_browser(
     into: Path | None = None,
     on_progress: Callable[[InstallProgress], None] = lambda _p: None,
     cancel: threading.Event | None = None,
+    command_line: bool = False,
 ) -> InstallOutcome:
-    """Download Chromium into `into` (default: the data folder); never raises."""
+    """Download Chromium into `into` (default: the data folder); never raises. `command_line`:
+    a failure's advice names what the command line can do (no settings window there)."""
     from consentinel.x.browser import find_browser
 
     target = into or downloaded_browsers_dir()
@@ -136,7 +138,10 @@ def install_browser(
     found = find_browser()
     if code == 0 and found is not None:
         return InstallOutcome(True, tr("Chromium is installed."))
-    return InstallOutcome(False, download_failed_message(tail[-1] if tail else ""))
+    # Node's network error, when one came, says more than the downloader's last words
+    # ("Error: Download failure, code=1").
+    detail = next((line for line in reversed(tail) if _node_words(line)), tail[-1] if tail else "")
+    return InstallOutcome(False, download_failed_message(detail, command_line=command_line))
 
 
 def _node_words(line: str) -> str | None:
@@ -152,19 +157,26 @@ def _node_words(line: str) -> str | None:
     return None
 
 
-def download_failed_message(detail: str) -> str:
+def download_failed_message(detail: str, *, command_line: bool = False) -> str:
     """What a failed download says: the downloader's last line (in words when it is one of
     Node's network errors, such as "Error: getaddrinfo ENOTFOUND cdn.playwright.dev"), then
     what to do instead."""
-    detail = _node_words(detail) or detail.strip().rstrip(".")
+    detail = _node_words(detail) or detail.strip().removeprefix("Error: ").rstrip(".")
     failed = (
         tr("The browser download failed: {detail}.", detail=detail)
         if detail
         else tr("The browser download failed.")
     )
-    instead = tr(
-        "Is this computer online? You can also install Google Chrome, Microsoft Edge or "
-        "Chromium, or choose a browser in the settings."
+    instead = (
+        tr(
+            "Is this computer online? You can also install Google Chrome, Microsoft Edge or "
+            "Chromium, or name a browser with CONSENTINEL_BROWSER=/path/to/the/browser."
+        )
+        if command_line
+        else tr(
+            "Is this computer online? You can also install Google Chrome, Microsoft Edge or "
+            "Chromium, or choose a browser in the settings."
+        )
     )
     return f"{failed} {instead}"
 
