@@ -44,6 +44,11 @@ def test_version_from_the_installed_command() -> None:
             "2FA",
         ),
         (["account", "remove", "nobody"], "", "not one of your accounts"),
+        (
+            ["account", "add", "alice", "--keep", "truc"],
+            "",
+            "use personalization, memory, or all; '' for training alone (always off).",
+        ),
         (["check", "--bogus-option"], "", "Usage error"),
     ],
 )
@@ -79,13 +84,58 @@ def test_no_keyring_says_so_and_writes_nothing(consentinel_home: Path) -> None:
     run_cli(env, "account", "add", "nokeyring", check_exit=0)
     refused = run_cli(env, "account", "remove", "nokeyring", "--yes", check_exit=2)
     assert "Nothing was removed" in refused.stderr
-    assert "--keep-unreachable-secrets" in refused.stderr
+    # The command to run instead, whole: without a terminal, --yes is still needed.
+    again = "consentinel account remove nokeyring --yes --keep-unreachable-secrets"
+    assert refused.stderr.rstrip().endswith(again), refused.stderr
     assert "nokeyring" in (consentinel_home / "config" / "accounts.json").read_text()
     removed = run_cli(
         env, "account", "remove", "nokeyring", "--keep-unreachable-secrets", "-y", check_exit=0
     )
     assert "were not deleted" in removed.stdout
     assert "nokeyring" not in (consentinel_home / "config" / "accounts.json").read_text()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["account", "list"], ["log"], ["schedule", "status"], ["check"], ["account", "add", "bob"]],
+)
+def test_a_data_folder_that_is_a_file_is_named_by_every_command(
+    cli_env: dict[str, str], tmp_path: Path, args: list[str]
+) -> None:
+    """CONSENTINEL_HOME naming a file: the commands that only look said "a part of the path is
+    a file, not a folder" and nothing more, where those that write named the folder."""
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    for home in (afile, afile / "under"):
+        proc = run_cli(dict(cli_env, CONSENTINEL_HOME=str(home)), *args, check_exit=2)
+        said = (
+            f"Could not create the data folder {home}: a part of the path is a file, not a folder."
+        )
+        assert (proc.stderr, proc.stdout) == (said + "\n", "")
+    french = run_cli(dict(cli_env, CONSENTINEL_HOME=str(afile), CONSENTINEL_LANG="fr"), *args)
+    assert french.stderr == typeset(
+        f"Impossible de créer le dossier de données {afile} : une partie du chemin est un "
+        "fichier, pas un dossier.\n"
+    )
+    assert afile.read_text() == ""
+
+
+def test_the_doctor_diagnoses_a_data_folder_that_is_a_file(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Diagnosing is its job: every line, the data folder's naming the folder, --json too."""
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    env = dict(cli_env, CONSENTINEL_HOME=str(afile), CONSENTINEL_X_ORIGIN="http://127.0.0.1:9")
+    said = f"Could not create the data folder {afile}: a part of the path is a file, not a folder."
+    proc = run_cli(env, "doctor", check_exit=1)
+    assert f"Data folder      {said}\n" in proc.stdout, proc.stdout
+    assert "Move that file away, or set CONSENTINEL_HOME to a folder." in proc.stdout
+    assert "Some lines above need attention." in proc.stdout
+    as_json = run_cli(env, "doctor", "--json", check_exit=1)
+    rows = {row["topic"]: row for row in json.loads(as_json.stdout)}
+    assert {"python", "keyring", "browser", "data_folder", "schedule", "x_site"} <= set(rows)
+    assert (rows["data_folder"]["ok"], rows["data_folder"]["detail"]) == (False, said)
 
 
 def grep_for_secrets(folder: Path, outputs: list[str], secrets: list[str]) -> None:
@@ -246,6 +296,16 @@ def test_messages_in_french(cli_env: dict[str, str]) -> None:
     env = dict(cli_env, CONSENTINEL_LANG="fr")
     proc = run_cli(env, "account", "remove", "nobody", check_exit=2)
     assert "ne fait pas partie de vos comptes" in proc.stderr
+
+
+def test_an_account_added_again_is_named_as_it_is_listed(cli_env: dict[str, str]) -> None:
+    """Handles are case-insensitive: `account add ALICE` finds @alice, and names it so."""
+    run_cli(cli_env, "account", "add", "alice", check_exit=0)
+    for typed in ("ALICE", "@Alice"):
+        again = run_cli(cli_env, "account", "add", typed, check_exit=2)
+        assert again.stderr == "@alice is already in your accounts.\n"
+    french = run_cli(dict(cli_env, CONSENTINEL_LANG="fr"), "account", "add", "ALICE")
+    assert french.stderr == "@alice fait déjà partie de vos comptes.\n"
 
 
 def test_account_add_reads_a_windows_line_end_and_says_when_no_password_was_saved(
@@ -462,6 +522,62 @@ def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(
         lock.release()
     assert json.loads(proc.stdout) == {"skipped": True, "reason": "another_check_running"}
     assert "already running" in proc.stderr
+
+
+def test_a_check_with_no_accounts_says_so_and_a_scheduled_one_has_not_failed(
+    cli_env: dict[str, str],
+) -> None:
+    """Before the first account is added, the scheduled job's runs are not failures (the job
+    failed at every run), and --json prints JSON: the run's keys with no account, and why."""
+    nothing = {
+        "run_id": None,
+        "cancelled": False,
+        "interrupted": False,
+        "accounts": [],
+        "skipped": True,
+        "reason": "no_accounts",
+    }
+    typed = "No accounts yet. Add one with: consentinel account add HANDLE\n"
+    scheduled = (
+        "No accounts yet, so this scheduled check has nothing to check. Add one with: "
+        "consentinel account add HANDLE\n"
+    )
+    # Typed: nothing was checked, a set-up error (2), not "all off".
+    proc = run_cli(cli_env, "check", check_exit=2)
+    assert (proc.stdout, proc.stderr) == ("", typed)
+    proc = run_cli(cli_env, "check", "--json", check_exit=2)
+    assert (json.loads(proc.stdout), proc.stderr) == (nothing, typed)
+    # Scheduled: done, and its log (stderr) says why nothing was checked.
+    proc = run_cli(cli_env, "check", "--unattended", check_exit=0)
+    assert (proc.stdout, proc.stderr) == ("", scheduled)
+    proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
+    assert (json.loads(proc.stdout), proc.stderr) == (nothing, scheduled)
+    french = run_cli(dict(cli_env, CONSENTINEL_LANG="fr"), "check", "--unattended", check_exit=0)
+    assert french.stderr.startswith(typeset("Aucun compte pour l'instant : cette vérification"))
+    # Naming an account is not what the schedule does: that one is not known.
+    run_cli(cli_env, "check", "--unattended", "nobody", check_exit=2)
+
+
+def test_an_x_address_variable_that_is_not_an_address_is_a_set_up_error(
+    cli_env: dict[str, str],
+) -> None:
+    """Not a network problem met at the first page (Playwright's "Cannot navigate to invalid
+    URL", in French output too): said before anything is opened, naming the variable."""
+    run_cli(cli_env, "account", "add", "gina", check_exit=0)
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN="notaurl")
+    for args in (["check"], ["check", "--json"], ["check", "--unattended"], ["account", "list"]):
+        proc = run_cli(env, *args, check_exit=2)
+        assert proc.stderr == (
+            "The variable CONSENTINEL_X_ORIGIN must be an address like https://x.com, not "
+            "'notaurl': correct it, or unset it to use x.com.\n"
+        )
+        assert proc.stdout == ""
+    french = run_cli(dict(env, CONSENTINEL_LANG="fr"), "check", check_exit=2)
+    assert french.stderr == typeset(
+        "La variable CONSENTINEL_X_ORIGIN doit être une adresse comme https://x.com, pas "
+        "« notaurl » : corrigez-la, ou supprimez-la pour utiliser x.com.\n"
+    )
+    run_cli(cli_env, "account", "remove", "gina", "--yes", check_exit=0)
 
 
 def test_a_scheduled_run_right_after_a_check_is_skipped(

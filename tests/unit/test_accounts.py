@@ -26,6 +26,7 @@ from consentinel.core.accounts import (
     validate_email,
     validate_phone,
 )
+from consentinel.core.french_typography import typeset
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
@@ -116,12 +117,25 @@ def test_keep_always_includes_training() -> None:
     assert parse_keep("toutes") == set(ALL_BOXES)
 
 
-def test_an_unknown_box_is_told_with_the_names_of_the_readers_language(
+def test_an_unknown_box_is_told_with_the_choices_the_help_gives_in_the_readers_language(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """`--help`'s choices: not training (always off, whatever is given), but all and ''."""
+    with pytest.raises(ValueError) as refused:
+        parse_keep("truc")
+    assert str(refused.value) == (
+        "Unknown box 'truc': use personalization, memory, or all; '' for training alone "
+        "(always off)."
+    )
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    with pytest.raises(ValueError, match="entraînement, personnalisation, mémoire"):
-        parse_keep("bogus")
+    with pytest.raises(ValueError) as in_french:
+        parse_keep("truc")
+    assert str(in_french.value) == typeset(
+        "Case inconnue « truc » : utilisez personnalisation, mémoire, ou toutes ; '' pour "
+        "l'entraînement seul (toujours décoché)."
+    )
+    # The message offers all: it is never an unknown box, among others too.
+    assert parse_keep("all, memory") == parse_keep("memory,toutes") == set(ALL_BOXES)
 
 
 def test_email_and_phone_validation() -> None:

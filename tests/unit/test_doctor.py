@@ -389,15 +389,63 @@ def test_x_out_of_reach_is_not_all_good(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Nothing to fix on this computer (exit 0), but not "All good." either; a mistyped
-    address is out of reach too, not an unexpected failure."""
-    for origin in (f"http://127.0.0.1:{_closed_port()}", "notaurl"):
-        monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
-        assert _run_command() == 0
-        out = capsys.readouterr().out
-        assert re.search(r"^\[ -- \] X\b.*cannot be reached", out, re.MULTILINE), out
-        assert "All good." not in out and "X cannot be reached from here" in out
-        assert "unexpectedly" not in out
+    """Nothing to fix on this computer (exit 0), but not "All good." either."""
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", f"http://127.0.0.1:{_closed_port()}")
+    assert _run_command() == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^\[ -- \] X\b.*cannot be reached", out, re.MULTILINE), out
+    assert "All good." not in out and "X cannot be reached from here" in out
+    assert "unexpectedly" not in out
+
+
+def test_an_x_address_variable_that_is_not_an_address_is_to_fix_as_checks_say_it(
+    secret_service: dict[str, str],
+    private_config: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A mistyped CONSENTINEL_X_ORIGIN is not X out of reach (the network is not to blame):
+    the X line says what a check says, naming the variable and its value."""
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", "notaurl")
+    said = (
+        "The variable CONSENTINEL_X_ORIGIN must be an address like https://x.com, not "
+        "'notaurl': correct it, or unset it to use x.com."
+    )
+    check = doctor.check_x(Settings())
+    assert (check.ok, check.detail, check.topic) == (False, said, Topic.X_SITE)
+    assert _run_command() == 1  # (everything else is fine here)
+    out = capsys.readouterr().out
+    assert re.search(rf"^\[FIX \] X\s+{re.escape(said)}$", out, re.MULTILINE), out
+    assert "cannot be reached" not in out and "unexpectedly" not in out
+
+
+def test_a_data_folder_that_is_a_file_is_its_line_and_the_doctor_still_runs(
+    http_site: Any,
+    private_config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """CONSENTINEL_HOME naming a file: diagnosing is the doctor's job, so every line is there
+    (JSON too), the data folder's naming the folder; it used to stop at reading the settings
+    under it, with "a part of the path is a file" alone."""
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    monkeypatch.setenv("CONSENTINEL_HOME", str(afile))
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", http_site())
+    assert _run_command("--json") == 1
+    rows = {row["topic"]: row for row in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {topic.value for topic in Topic}
+    assert rows["data_folder"] == {
+        "topic": "data_folder",
+        "name": "Data folder",
+        "ok": False,
+        "detail": f"Could not create the data folder {afile}: a part of the path is a file, "
+        "not a folder.",
+        "advice": "Move that file away, or set CONSENTINEL_HOME to a folder.",
+    }
+    assert not any("unexpectedly" in row["detail"] for row in rows.values())
+    assert afile.is_file() and afile.read_text() == ""
 
 
 def test_command_without_keyring_exits_1_with_advice_in_french(

@@ -42,6 +42,7 @@ from consentinel.core.osjobs.systemd import (
     TIMER,
     UNIT_NAME,
     SystemdUserJob,
+    cron_times,
     installed_program,
     on_calendar,
     render_service,
@@ -135,7 +136,7 @@ def test_the_windowless_program_given_check_runs_the_check_not_the_window(
     consentinel_home: Path,
 ) -> None:
     """What that job runs: the GUI launcher with `check --unattended` is the command line's
-    check (here: no account yet, said, exit 2), and never starts Qt."""
+    check (here: no account yet, said, and not a failed run: exit 0), and never starts Qt."""
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from consentinel.gui.launch import main; "
          "code = main(['check', '--unattended']); "
@@ -143,8 +144,8 @@ def test_the_windowless_program_given_check_runs_the_check_not_the_window(
         capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
-    assert done.returncode == 2, done.stderr
-    assert "No accounts yet" in done.stderr + done.stdout
+    assert done.returncode == 0, done.stderr
+    assert "No accounts yet, so this scheduled check has nothing to check" in done.stderr
 
 
 def test_gui_command_is_the_launcher_minimized() -> None:
@@ -649,6 +650,35 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
     assert "does not run systemd" in status.message and "cron" in status.message
     # True whatever the app's own schedule (it may be "Never"): not "checks while it is open".
     assert "nothing checks while Consentinel is closed" in status.message
+
+
+@pytest.mark.parametrize(
+    ("schedule", "times", "every"),
+    [
+        ("6h", "0 0,6,12,18 * * *", "every 6 hours"),
+        ("12h", "0 0,12 * * *", "every 12 hours"),
+        ("daily", "0 12 * * *", "every day"),
+        ("weekly", "0 12 * * 1", "every week"),  # Monday, as the timer
+    ],
+)
+def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schedule: str, times: str, every: str
+) -> None:
+    """The line to paste into a crontab, whole: it used to be the command alone, with no times,
+    whatever `--every` said."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
+    command = check_command({"CONSENTINEL_HOME": "/home/ada/100% mine"})
+    report = job.install(schedule, command)
+    assert (report.state, report.unavailable) == (JobState.FAILED, True)
+    # (cron reads a bare % as a new line)
+    line = f"{times} 'CONSENTINEL_HOME=/home/ada/100\\% mine' {shlex.join(command.argv)}"
+    assert report.message.endswith(
+        f"the line to add with crontab -e, which checks {every}, is: {line}"
+    )
+    assert cron_times(schedule) == times
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert job.install(schedule, command).message.endswith(typeset(f" est : {line}"))
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

@@ -116,6 +116,28 @@ def test_install_uses_the_settings_schedule_and_refuses_off(
     assert "OnCalendar=*-*-* 00,06,12,18:00:00" in timer
 
 
+def test_without_systemd_every_is_saved_and_the_crontab_line_has_it(
+    config_home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No systemd (this machine): the person is given a crontab line to add, and the runs it
+    starts skip until the settings' schedule is due, so `--every` must be saved there too (it
+    was ignored: runs every week from cron, each skipped or not by a daily setting)."""
+    from consentinel.core.osjobs import systemd
+
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    ctx = FakeContext(FakeSettings(schedule="daily"))
+    assert run_cmd(["schedule", "install", "--every", "weekly"], ctx) == 2
+    said = capsys.readouterr().err
+    assert "which checks every week, is: 0 12 * * 1 " in said
+    assert said.rstrip().endswith("-m consentinel check --unattended")
+    assert (ctx.settings.schedule, ctx.saved > 0) == ("weekly", True)
+    assert ctx.settings.run_when_closed is False  # no job: the app does not say one runs
+    assert not (config_home / "systemd").exists()
+
+
 def test_messages_in_french(
     config_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -82,6 +82,25 @@ def test_ensure_creates_private_folders_and_tightens_loose_ones(consentinel_home
         assert mode(folder) == 0o700, folder
 
 
+def test_a_folder_that_is_a_file_is_found_named_and_nothing_is_made(tmp_path: Path) -> None:
+    """What `ensure()` would say, found without making anything: for the commands that only
+    look and the doctor, which used to stop at the first file read under it."""
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    for root in (afile, afile / "under"):
+        problem = AppPaths.under(root).unusable()
+        assert problem is not None
+        assert str(problem) == (
+            f"Could not create the data folder {root}: a part of the path is a file, not a folder."
+        )
+        with pytest.raises(StorageError) as ensured:
+            AppPaths.under(root).ensure()
+        assert str(ensured.value) == str(problem)
+    assert AppPaths.under(tmp_path / "new" / "home").unusable() is None
+    assert not (tmp_path / "new").exists()
+    assert AppPaths.under(tmp_path).ensure().unusable() is None
+
+
 @pytest.mark.parametrize("umask", [0o022, 0o000])
 def test_every_folder_the_app_creates_is_owner_only_whatever_the_umask(
     tmp_path: Path, umask: int

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from consentinel.core.french_typography import typeset
 from consentinel.core.paths import AppPaths
-from consentinel.core.settings import Settings, load_settings, save_settings
+from consentinel.core.settings import Settings, XOriginError, load_settings, save_settings
 
 
 def test_defaults_when_there_is_no_file(consentinel_home: Path) -> None:
@@ -87,6 +88,29 @@ def test_x_origin_comes_from_setting_then_env_then_x(monkeypatch: pytest.MonkeyP
     assert Settings().effective_x_origin() == "https://x.com"
     monkeypatch.setenv("CONSENTINEL_X_ORIGIN", "http://127.0.0.1:9000/")
     assert Settings().effective_x_origin() == "http://127.0.0.1:9000"
+    assert Settings(x_origin="https://example.test").effective_x_origin() == "https://example.test"
+
+
+@pytest.mark.parametrize("value", ["notaurl", "x.com", "ftp://x.com", "https://"])
+def test_an_x_origin_variable_that_is_not_an_address_is_a_set_up_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """Said before any page is opened, not met as "cannot navigate" and taken for the network."""
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", value)
+    with pytest.raises(XOriginError) as refused:
+        Settings().effective_x_origin()
+    assert str(refused.value) == (
+        f"The variable CONSENTINEL_X_ORIGIN must be an address like https://x.com, not "
+        f"'{value}': correct it, or unset it to use x.com."
+    )
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(XOriginError) as in_french:
+        Settings().effective_x_origin()
+    assert str(in_french.value).startswith(
+        typeset(f"La variable CONSENTINEL_X_ORIGIN doit être une adresse comme https://x.com, "
+                f"pas « {value} » :")
+    )  # fmt: skip
+    # The setting, validated when it is read, comes first.
     assert Settings(x_origin="https://example.test").effective_x_origin() == "https://example.test"
 
 

@@ -145,8 +145,7 @@ def _add(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
 
     ctx = open_context()
-    if ctx.accounts.get(handle) is not None:
-        raise UsageError(tr("@{handle} is already in your accounts.", handle=handle))
+    _refuse_if_listed(ctx, handle)
     password: str | None = None
     totp_text: str | None = None
     # At a terminal both secrets are asked and either may be left empty, the flags or not;
@@ -176,7 +175,8 @@ def _add(args: argparse.Namespace) -> int:
         account = Account(handle=handle, email=email, phone=phone, keep=keep)
     try:
         ctx.accounts.add(account)
-    except DuplicateAccount:
+    except DuplicateAccount:  # added meanwhile by another process
+        _refuse_if_listed(ctx, handle)
         raise UsageError(tr("@{handle} is already in your accounts.", handle=handle)) from None
     except StorageError as error:
         # The account could not be saved: take its secrets back out of the keyring.
@@ -198,6 +198,14 @@ def _add(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _refuse_if_listed(ctx: AppContext, handle: str) -> None:
+    """A usage error when the account is listed already, named as it is listed (handles are
+    case-insensitive: `account add ALICE` finds @alice)."""
+    listed = ctx.accounts.get(handle)
+    if listed is not None:
+        raise UsageError(tr("@{handle} is already in your accounts.", handle=listed.handle))
 
 
 def _keyring_ready_for(ctx: AppContext, secrets_given: bool) -> bool:
@@ -346,11 +354,13 @@ def _remove(args: argparse.Namespace) -> int:
         ctx.vault.delete_account(account.handle)
     except VaultUnavailable as error:
         if not args.keep_unreachable_secrets:
+            # The command again as it must be typed: with --yes when it was given (without a
+            # terminal to ask on, it is still needed).
+            flags = ("--yes " if args.yes else "") + "--keep-unreachable-secrets"
             more = tr(
                 "Nothing was removed. To remove the account anyway and leave any secrets it "
-                "has in that keyring: consentinel account remove {handle} "
-                "--keep-unreachable-secrets",
-                handle=account.handle,
+                "has in that keyring: {command}",
+                command=f"consentinel account remove {account.handle} {flags}",
             )
             raise UsageError(f"{error}\n{more}") from None
         secrets_left = True

@@ -88,6 +88,8 @@ def _check(args: argparse.Namespace) -> int:
         from consentinel.core.i18n import set_language
 
         set_language(ctx.settings.language)
+    if not ctx.accounts.list():
+        return _no_accounts(args)
     handles = resolve_handles(ctx, args.handles)
     warn_if_browser_setting_skipped(ctx)
     if args.watch:
@@ -238,6 +240,34 @@ def _print_json(result: RunResult, *, interrupted: bool) -> None:
     """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end."""
     json.dump({**result.to_json(), "interrupted": interrupted}, sys.stdout, ensure_ascii=False)
     print(flush=True)
+
+
+def _no_accounts(args: argparse.Namespace) -> int:
+    """Nothing to check. A scheduled run (no accounts named) has not failed: it says why on
+    stderr (the job's log) and exits 0, so that the job is not marked failed at every run
+    before the first account is added. Typed at a terminal, or naming accounts, it is a set-up
+    error (2): a script must not read "all off" when there is nothing. With --json, the usual
+    document with no accounts in it, saying why."""
+    scheduled = args.unattended and not args.handles
+    if scheduled:
+        said = tr(
+            "No accounts yet, so this scheduled check has nothing to check. Add one with: "
+            "consentinel account add HANDLE"
+        )
+    else:
+        said = tr("No accounts yet. Add one with: consentinel account add HANDLE")
+    print(said, file=sys.stderr)
+    if args.json:
+        # The keys of a run's document (a script reading `accounts` finds none), and those of
+        # a scheduled run that does not run (`skipped`, and why).
+        nothing: dict[str, object] = {
+            "run_id": None,
+            "cancelled": False,
+            "interrupted": False,
+            "accounts": [],
+        }
+        print(json.dumps({**nothing, "skipped": True, "reason": "no_accounts"}))
+    return EXIT_OK if scheduled else EXIT_USAGE
 
 
 def _paused(ctx: AppContext, as_json: bool) -> bool:

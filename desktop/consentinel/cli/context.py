@@ -21,9 +21,13 @@ def open_context(*, read_only: bool = False) -> AppContext:
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
     from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import XOriginError
 
     try:
         paths = AppPaths.from_env()
+        unusable = paths.unusable()  # (said as `ensure()` says it, the folder named)
+        if unusable is not None:
+            raise unusable
         if read_only and not paths.made():
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
         elif read_only and not _can_write(paths.data_dir):
@@ -38,7 +42,7 @@ def open_context(*, read_only: bool = False) -> AppContext:
             )
         else:
             ctx = AppContext.create(paths)
-    except StorageError as error:
+    except (StorageError, XOriginError) as error:
         raise UsageError(str(error)) from None
     ctx.accounts.list()  # reads the file now, so that a set-aside file is reported first
     for warning in (*ctx.warnings, ctx.accounts.load_warning, ctx.journal.open_warning):

@@ -80,6 +80,10 @@ FRENCH: dict[str, str] = {
         "Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement.",
     "No accounts yet. Add one with: consentinel account add HANDLE":
         "Aucun compte pour l'instant. Ajoutez-en un avec : consentinel account add IDENTIFIANT",
+    "No accounts yet, so this scheduled check has nothing to check. Add one with: "
+    "consentinel account add HANDLE":
+        "Aucun compte pour l'instant : cette vérification planifiée n'a rien à vérifier. "
+        "Ajoutez-en un avec : consentinel account add IDENTIFIANT",
     "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
     "or run: consentinel browser install":
         "Aucun navigateur trouvé. Installez Chromium (Debian/Ubuntu : sudo apt install chromium) "
@@ -188,10 +192,9 @@ FRENCH: dict[str, str] = {
     "remove the account even when no keyring can be reached (its secrets stay there)":
         "retirer le compte même si aucun trousseau n'est joignable (ses secrets y restent)",
     "Nothing was removed. To remove the account anyway and leave any secrets it has in that "
-    "keyring: consentinel account remove {handle} --keep-unreachable-secrets":
+    "keyring: {command}":
         "Rien n'a été retiré. Pour retirer le compte quand même et laisser dans ce trousseau les "
-        "secrets qu'il pourrait avoir : consentinel account remove {handle} "
-        "--keep-unreachable-secrets",
+        "secrets qu'il pourrait avoir : {command}",
     "Removed @{handle} and its session. No keyring could be reached: any secrets it has there "
     "were not deleted.":
         "@{handle} et sa session ont été retirés. Aucun trousseau n'était joignable : les secrets "
@@ -408,9 +411,10 @@ FRENCH: dict[str, str] = {
     "{folder}: not created yet; it is created owner-only on first use.":
         "{folder} : pas encore créé ; il sera créé à la première utilisation, "
         "accessible à vous seul.",
-    "{path} is a file, not a folder.": "{path} est un fichier, pas un dossier.",
     "Move that file away, then start Consentinel again.":
         "Déplacez ce fichier ailleurs, puis relancez Consentinel.",
+    "Move that file away, or set CONSENTINEL_HOME to a folder.":
+        "Déplacez ce fichier ailleurs, ou faites pointer CONSENTINEL_HOME vers un dossier.",
     "Other users may read these folders: {modes}.":
         "D'autres utilisateurs peuvent lire ces dossiers : {modes}.",
     "Make them owner-only: chmod 700 {paths} (Consentinel also does this when it starts).":

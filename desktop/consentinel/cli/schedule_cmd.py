@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         _save_run_when_closed(ctx, False)
         if getattr(args, "login_item", False):
             reports.append(osjobs.remove_autostart())
-            _save_setting(ctx, "start_at_login", False)
+            _save_settings(ctx, start_at_login=False)
         for report in reports:
             print(report.message)
         failed = any(report.state is JobState.FAILED for report in reports)
@@ -95,14 +95,16 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         )
         return EXIT_USAGE
     report = osjobs.install(schedule)
+    changes: dict[str, bool | str] = {"schedule": schedule} if args.every else {}
+    if report.installed:
+        changes["run_when_closed"] = True
+    if report.installed or report.unavailable:
+        # Saved before the crontab line is given (no systemd) too: the runs it starts skip
+        # until the settings' schedule is due, so that schedule must be the line's.
+        _save_settings(ctx, **changes)
     stream = sys.stderr if report.state is JobState.FAILED else sys.stdout
     print(report.message, file=stream)
-    if report.state is JobState.FAILED:
-        return EXIT_USAGE
-    if args.every and settings is not None and hasattr(settings, "schedule"):
-        settings.schedule = schedule
-    _save_run_when_closed(ctx, True)
-    return EXIT_OK
+    return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
 
 
 def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) -> None:
@@ -136,15 +138,17 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
 
 def _save_run_when_closed(ctx: AppContext, value: bool) -> None:
     """Keep the GUI's "Keep checking when Consentinel is closed" box in step with the OS job."""
-    _save_setting(ctx, "run_when_closed", value)
+    _save_settings(ctx, run_when_closed=value)
 
 
-def _save_setting(ctx: AppContext, name: str, value: bool) -> None:
+def _save_settings(ctx: AppContext, **values: bool | str) -> None:
     settings = getattr(ctx, "settings", None)
     save = getattr(ctx, "save_settings", None)
-    if settings is None or not hasattr(settings, name) or not callable(save):
+    known = {name: value for name, value in values.items() if hasattr(settings, name)}
+    if settings is None or not known or not callable(save):
         return
-    setattr(settings, name, value)
+    for name, value in known.items():
+        setattr(settings, name, value)
     save()
 
 

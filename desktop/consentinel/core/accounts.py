@@ -138,15 +138,23 @@ def parse_keep(text: str) -> frozenset[Box]:
     """'training,memory' -> the boxes to keep off; 'all' means all three. Training is always in,
     given or not ('' keeps training alone). French names are understood too."""
     names = [part.strip().lower() for part in text.split(",") if part.strip()]
-    if names and names[0] in ("all", "tout", "toutes") and len(names) == 1:
-        return frozenset(ALL_BOXES)
     boxes: set[Box] = {Box.TRAINING}
-    valid = ", ".join(tr(box.value) for box in ALL_BOXES)  # (in French, the French names)
     aliases = _box_aliases()
     for name in names:
-        if _bare(name) not in aliases:
-            raise ValueError(tr("Unknown box {name}: use {valid}.", name=_shown(name), valid=valid))
-        boxes.add(aliases[_bare(name)])
+        if name in ("all", "tout", "toutes"):
+            boxes.update(ALL_BOXES)
+        elif _bare(name) in aliases:
+            boxes.add(aliases[_bare(name)])
+        else:
+            # What --help offers: training is always off, so not a choice to offer.
+            choices = ", ".join(tr(box.value) for box in ALL_BOXES if box is not Box.TRAINING)
+            raise ValueError(
+                tr(
+                    "Unknown box {name}: use {boxes}, or all; '' for training alone (always off).",
+                    name=_shown(name),
+                    boxes=choices,  # (in French, the French names)
+                )
+            )
     return frozenset(boxes)
 
 

@@ -7,6 +7,7 @@ quick: subprocesses and network calls have short timeouts (a browser's start, th
 
 from __future__ import annotations
 
+import errno
 import os
 import platform
 import stat
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consentinel.core.i18n import current_language, tr
-from consentinel.core.paths import AppPaths
+from consentinel.core.paths import HOME_ENV, AppPaths
 from consentinel.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -74,7 +75,10 @@ def run_checks(
     """Every check, in the order a person reads them."""
     paths = paths or AppPaths.from_env()
     if settings is None:
-        settings, _warning = load_settings(paths)
+        try:
+            settings, _warning = load_settings(paths)
+        except OSError:  # a data folder that is a file: its line says so, the others still run
+            settings = Settings()
     probes: list[Callable[[], Check]] = [
         check_python,
         check_qt,
@@ -84,7 +88,7 @@ def run_checks(
         check_screen,
         lambda: check_data_folder(paths),
         lambda: check_schedule(settings, paths),
-        lambda: check_x_site(settings.effective_x_origin(), timeout_s=x_timeout_s),
+        lambda: check_x(settings, timeout_s=x_timeout_s),
     ]
     return [_safely(probe) for probe in probes]
 
@@ -366,21 +370,21 @@ def check_data_folder(paths: AppPaths) -> Check:
     folders = list(dict.fromkeys((paths.root, paths.config_dir, paths.data_dir)))
     existing = [f for f in folders if f.exists()]
     shown = ", ".join(str(f) for f in folders)
+    unusable = paths.unusable()
+    if unusable is not None:
+        if unusable.errno != errno.ENOTDIR:
+            advice = tr("Give your user write access to it.")
+        elif os.environ.get(HOME_ENV, "").strip():
+            advice = tr("Move that file away, or set CONSENTINEL_HOME to a folder.")
+        else:
+            advice = tr("Move that file away, then start Consentinel again.")
+        return Check(tr("Data folder"), False, str(unusable), advice, Topic.DATA_FOLDER)
     if not existing:
         return Check(
             tr("Data folder"),
             True,
             tr("{folder}: not created yet; it is created owner-only on first use.", folder=shown),
             "",
-            Topic.DATA_FOLDER,
-        )
-    not_dirs = [f for f in existing if not f.is_dir()]
-    if not_dirs:
-        return Check(
-            tr("Data folder"),
-            False,
-            tr("{path} is a file, not a folder.", path=not_dirs[0]),
-            tr("Move that file away, then start Consentinel again."),
             Topic.DATA_FOLDER,
         )
     if os.name != "posix":
@@ -561,6 +565,18 @@ def _network_words(reason: object) -> str:
     if isinstance(reason, TimeoutError):  # (socket.timeout is TimeoutError)
         return tr("no answer in time")
     return str(reason)
+
+
+def check_x(settings: Settings, *, timeout_s: float = X_TIMEOUT_S) -> Check:
+    """`check_x_site` at the address the settings give; one that is not an address
+    (CONSENTINEL_X_ORIGIN mistyped) is said as checks say it, not as X out of reach."""
+    from consentinel.core.settings import XOriginError
+
+    try:
+        origin = settings.effective_x_origin()
+    except XOriginError as error:
+        return Check("X", False, str(error), "", Topic.X_SITE)
+    return check_x_site(origin, timeout_s=timeout_s)
 
 
 def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:

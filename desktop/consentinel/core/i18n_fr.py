@@ -84,13 +84,13 @@ FRENCH: dict[str, str] = {
         "(6h, 12h, daily ou weekly).",
     "This computer does not run systemd, so Consentinel cannot check on a schedule while it is "
     "closed. Keep Consentinel open (in the tray it checks on schedule), or have your own "
-    "scheduler (cron) run, in your session (the keyring and the notifications need it): "
-    "{command}":
+    "scheduler run it in your session (the keyring and the notifications need it): for cron, "
+    "the line to add with crontab -e, which checks {every}, is: {line}":
         "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
         "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la zone "
-        "de notification, il vérifie selon le calendrier), ou faites lancer par votre propre "
-        "planificateur (cron), dans votre session (le trousseau et les notifications en ont "
-        "besoin) : {command}",
+        "de notification, il vérifie selon le calendrier), ou faites-le lancer par votre propre "
+        "planificateur, dans votre session (le trousseau et les notifications en ont besoin) : "
+        "pour cron, la ligne à ajouter avec crontab -e, qui vérifie {every}, est : {line}",
     "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
     "runs. Remove it: consentinel schedule remove":
         "Vérification planifiée : installée ({every}), mais cet ordinateur ne fonctionne pas avec "
@@ -388,6 +388,10 @@ FRENCH: dict[str, str] = {
     "The 2FA secret is empty.": "Le secret 2FA est vide.",
     "The X address must look like https://x.com, not {value}.":
         "L'adresse de X doit ressembler à https://x.com, pas à {value}.",
+    "The variable {name} must be an address like https://x.com, not {value}: correct it, or "
+    "unset it to use x.com.":
+        "La variable {name} doit être une adresse comme https://x.com, pas {value} : "
+        "corrigez-la, ou supprimez-la pour utiliser x.com.",
     "The accounts file could not be read; it was moved to {moved} and the account list starts "
     "empty.":
         "Le fichier des comptes est illisible ; il a été déplacé vers {moved} et la liste des "
@@ -479,7 +483,9 @@ FRENCH: dict[str, str] = {
     "to 7.":
         "Ce secret 2FA est trop court : X en donne de 16 ou 32 caractères, lettres A à\u00a0Z "
         "et chiffres 2 à\u00a07.",
-    "Unknown box {name}: use {valid}.": "Case inconnue {name} : utilisez {valid}.",
+    "Unknown box {name}: use {boxes}, or all; '' for training alone (always off).":
+        "Case inconnue {name} : utilisez {boxes}, ou toutes ; '' pour l'entraînement seul "
+        "(toujours décoché).",
     "confirmed": "confirmée",  # (the box: « case … : cochée → décochée (confirmée) »)
     "entry {id} does not follow the one before it (an entry was deleted, moved or edited).":
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "

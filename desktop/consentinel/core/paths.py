@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.records import FrozenRecord
+
+if TYPE_CHECKING:
+    from consentinel.core.fileio import StorageError
 
 #: Set to put everything (config, data, logs) under one folder: tests, demo, portable installs.
 HOME_ENV = "CONSENTINEL_HOME"
@@ -134,8 +139,7 @@ class AppPaths(FrozenRecord):
     def ensure(self) -> AppPaths:
         """Create every folder owner-only (0700), the missing ones above them too, and tighten
         any of the app's own that are looser."""
-        from consentinel.core.fileio import StorageError, describe_os_error, make_private_dirs
-        from consentinel.core.i18n import tr
+        from consentinel.core.fileio import make_private_dirs
 
         for folder in self.all_dirs():
             try:
@@ -145,12 +149,35 @@ class AppPaths(FrozenRecord):
                     if mode != _PRIVATE_DIR:  # made looser by an earlier version or by hand
                         folder.chmod(_PRIVATE_DIR)
             except OSError as error:
-                raise StorageError(
-                    tr(
-                        "Could not create the data folder {path}: {cause}.",
-                        path=folder,
-                        cause=describe_os_error(error),
-                    ),
-                    error.errno,
-                ) from None
+                raise _not_created(folder, error) from None
         return self
+
+    def unusable(self) -> StorageError | None:
+        """What `ensure()` would say, found without making anything: one of the folders is a
+        file, or is under one (CONSENTINEL_HOME naming a file), or cannot be looked at. None
+        when they are folders or can be made. For the commands that only look, and the doctor,
+        which must name the folder rather than fail on the first file read in it."""
+        for folder in self.all_dirs():
+            try:
+                if not folder.is_dir() and os.path.lexists(folder):
+                    raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+                folder.stat()
+            except FileNotFoundError:
+                continue  # to be made, under folders that are folders (checked before it)
+            except OSError as error:
+                return _not_created(folder, error)
+        return None
+
+
+def _not_created(folder: Path, error: OSError) -> StorageError:
+    from consentinel.core.fileio import StorageError, describe_os_error
+    from consentinel.core.i18n import tr
+
+    return StorageError(
+        tr(
+            "Could not create the data folder {path}: {cause}.",
+            path=folder,
+            cause=describe_os_error(error),
+        ),
+        error.errno,
+    )

@@ -19,6 +19,12 @@ X_ORIGIN_ENV = ORIGIN_ENV
 DEFAULT_X_ORIGIN = DEFAULT_ORIGIN
 
 
+class XOriginError(ValueError):
+    """CONSENTINEL_X_ORIGIN holds something that is not an address like https://x.com (a set-up
+    error: said before any page is opened, not taken for a network problem). str() names the
+    variable and its value."""
+
+
 class ScheduleChoice(str, Enum):
     """How often checks run by themselves."""
 
@@ -186,9 +192,21 @@ class Settings(Record):
         return ScheduleChoice(self.schedule)
 
     def effective_x_origin(self) -> str:
-        """Where X is: this setting, else CONSENTINEL_X_ORIGIN, else https://x.com."""
-        origin = self.x_origin or os.environ.get(X_ORIGIN_ENV, "").strip() or DEFAULT_X_ORIGIN
-        return origin.rstrip("/")
+        """Where X is: this setting, else CONSENTINEL_X_ORIGIN, else https://x.com. XOriginError
+        when that variable is used and is not an address (the setting is validated)."""
+        if self.x_origin:
+            return self.x_origin.rstrip("/")
+        from_env = os.environ.get(X_ORIGIN_ENV, "").strip()
+        if from_env and not _is_origin(from_env):
+            raise XOriginError(
+                tr(
+                    "The variable {name} must be an address like https://x.com, not {value}: "
+                    "correct it, or unset it to use x.com.",
+                    name=X_ORIGIN_ENV,
+                    value=tr("'{text}'", text=from_env),
+                )
+            )
+        return (from_env or DEFAULT_X_ORIGIN).rstrip("/")
 
     def to_json(self) -> dict[str, Any]:
         return {"version": SCHEMA_VERSION, **self.as_dict()}

@@ -165,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
     from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import XOriginError
     from consentinel.gui.app_controller import AppController
     from consentinel.gui.app_icons import app_icon
     from consentinel.gui.gui_thread_gc import GuiThreadCollector
@@ -247,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # SQLite's check of the journal file waits for the window's first frame (the
             # controller starts it); the rows read the file before it.
             ctx = AppContext.create(paths, check_journal_later=True)
-        except StorageError as error:
+        except (StorageError, XOriginError) as error:
             instance.release()
             from PySide6.QtWidgets import QMessageBox
 

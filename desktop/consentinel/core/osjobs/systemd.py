@@ -81,6 +81,26 @@ def on_calendar(schedule: str) -> str:
     return f"{day}*-*-* {hours}:{minutes}:00"
 
 
+def cron_times(schedule: str) -> str:
+    """A crontab line's five time fields for a schedule, at the timer's times: '0 12 * * 1'
+    (cron numbers Sunday 0, the slots 7)."""
+    slots = slots_for(schedule)
+    if not slots:
+        raise ValueError(f"no cron times for schedule {schedule!r}")
+    weekdays = sorted({s.weekday % 7 for s in slots if s.weekday is not None})
+    day = ",".join(str(d) for d in weekdays) or "*"
+    hours = ",".join(str(h) for h in sorted({s.hour for s in slots}))
+    minutes = ",".join(str(m) for m in sorted({s.minute for s in slots}))
+    return f"{minutes} {hours} * * {day}"
+
+
+def crontab_line(schedule: str, command: JobCommand) -> str:
+    """The whole crontab line that runs `command` on `schedule`, its data folder included."""
+    words = [f"{k}={v}" for k, v in sorted(command.env.items())] + list(command.argv)
+    # cron reads a bare % in a command as a new line.
+    return f"{cron_times(schedule)} " + shlex.join(words).replace("%", "\\%")
+
+
 #: What sd_booted() looks at: present only on a computer that runs systemd.
 SYSTEMD_RUN_DIR = Path("/run/systemd/system")
 
@@ -182,18 +202,19 @@ class SystemdUserJob:
     def wants_link(self) -> Path:
         return self.unit_dir / WANTS_DIR / self.timer
 
-    def _not_systemd_report(self, command: JobCommand) -> JobReport:
-        # The whole command, its data folder included: what a crontab line needs.
-        words = [f"{k}={v}" for k, v in sorted(command.env.items())] + list(command.argv)
+    def _not_systemd_report(self, schedule: str, command: JobCommand) -> JobReport:
         return JobReport(
             JobState.FAILED,
             tr(
                 "This computer does not run systemd, so Consentinel cannot check on a schedule "
                 "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
-                "or have your own scheduler (cron) run, in your session (the keyring and the "
-                "notifications need it): {command}",
-                command=shlex.join(words),
+                "or have your own scheduler run it in your session (the keyring and the "
+                "notifications need it): for cron, the line to add with crontab -e, which "
+                "checks {every}, is: {line}",
+                every=every_words(schedule),
+                line=crontab_line(schedule, command),
             ),
+            unavailable=True,
         )
 
     def manager_available(self) -> bool:
@@ -206,7 +227,7 @@ class SystemdUserJob:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
         if not self._booted():
-            return self._not_systemd_report(command)
+            return self._not_systemd_report(schedule, command)
         files = (self.service_path, self.timer_path)
         before = {path: _read_or_none(path) for path in files}
         write_file(self.service_path, render_service(command).encode("utf-8"))
