@@ -13,6 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountStore
@@ -227,3 +228,16 @@ def test_a_journal_damaged_past_its_header_is_set_aside_once_the_window_is_up(
         assert journal.entries()[0].kind.value == "journal_restarted"
     finally:
         journal.close()
+
+
+def test_an_x_address_variable_that_is_not_an_address_is_said_and_no_window_opens(
+    consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CONSENTINEL_X_ORIGIN mistyped: the app says which variable and value, in a box, and
+    opens no window (its first check would have met it as a network problem)."""
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", "notaurl")
+    report = _probe("_startup_refusal_probe", consentinel_home)
+    (box,) = report["said"]  # type: ignore[misc]
+    assert box["kind"] == "critical"
+    assert "CONSENTINEL_X_ORIGIN" in box["text"] and "notaurl" in box["text"], box
+    assert report["exit_code"] != 0 and report["windows"] == [], report
