@@ -23,6 +23,7 @@ ROOT = HERE.parent.parent
 DISPLAY = ":98"
 TS = ROOT / "resources" / "translations" / "consentinel_fr_dialogs.ts"
 EVIDENCE = HERE / "simx-grok-unticked-en.png"  # after unticking, as evidence is
+EVIDENCE_NOT_SAVED = HERE / "simx-grok-en.png"  # after an untick X did not save: still ticked
 TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 #: Dialog names given on the command line: only those are taken (all when none).
 ONLY = frozenset(sys.argv[1:])
@@ -177,7 +178,8 @@ def compile_french(home: Path) -> Path:
 
 
 def sample_context(home: Path) -> object:
-    """A data folder with two accounts, one check that fixed a box, and its evidence."""
+    """A data folder with two accounts, one check that fixed a box, and its evidence, then one
+    where X did not save the untick of another."""
     from consentinel.core.accounts import Account
     from consentinel.core.context import AppContext
     from consentinel.core.events import AccountResult, BoxChange
@@ -205,6 +207,17 @@ def sample_context(home: Path) -> object:
         ),
     )
     ctx.journal.record_check(run, AccountResult("camille", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    ctx.journal.finish_run(run)
+    # A later check where X did not save an untick: how the journal says what did not happen.
+    run = ctx.journal.start_run("schedule")
+    ctx.journal.record_change(run, "alice", Box.PERSONALIZATION, True, True, False)
+    shot = ctx.paths.evidence_dir / "alice-personalization-not-saved.png"
+    shutil.copyfile(EVIDENCE_NOT_SAVED, shot)
+    ctx.journal.record_evidence(run, "alice", shot, "personalization-not-saved")
+    kept_on = {Box.TRAINING: BoxChange(False, False), Box.PERSONALIZATION: BoxChange(True, True)}
+    ctx.journal.record_check(
+        run, AccountResult("alice", Status.ERROR, Reason.SAVE_FAILED, settings=kept_on)
+    )
     ctx.journal.finish_run(run)
     return ctx
 

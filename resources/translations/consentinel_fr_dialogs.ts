@@ -410,6 +410,10 @@
             <translation>Case modifiée</translation>
         </message>
         <message>
+            <source>Untick not saved</source>
+            <translation>Décochage non enregistré</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="53" />
             <source>Sign-in</source>
             <translation>Connexion</translation>
@@ -501,6 +505,14 @@
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="42" />
             <source>{box}: {before} → {after}</source>
             <translation>case {box} : {before} → {after}</translation>
+        </message>
+        <message>
+            <source>{box}: still on</source>
+            <translation>case {box} : toujours cochée</translation>
+        </message>
+        <message>
+            <source>{box}: not read back</source>
+            <translation>case {box} : non relue</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="57" />
@@ -595,8 +607,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="75" />
-            <source>X does not let this box be changed</source>
-            <translation>X ne permet pas de modifier cette case</translation>
+            <source>X does not allow unticking</source>
+            <translation>X ne permet pas de décocher</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="78" />
@@ -637,6 +649,10 @@
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="131" />
             <source>After unticking: {box}</source>
             <translation>Après décochage : {box}</translation>
+        </message>
+        <message>
+            <source>After an untick X did not save: {box}</source>
+            <translation>Après un décochage que X n'a pas enregistré : {box}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.core.events import AccountFinished, AccountStep, RunFinished, RunStarted
+from consentinel.core.accounts import Account
+from consentinel.core.events import (
+    AccountFinished,
+    AccountStep,
+    RunFinished,
+    RunResult,
+    RunStarted,
+)
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import Step
@@ -273,6 +280,20 @@ def test_sticky_save_failure_is_retried_once_then_save_failed(
     assert sim.mutations("jade") == 2  # the first try and exactly one retry
     change = ctx.journal.entries(handle="jade", kinds=[EntryKind.CHANGE])[-1]
     assert change.payload["confirmed"] is False and change.payload["after"] is True
+    # The journal says what happened: not "box changed, on → on", nor its picture "after
+    # unticking", in the terminal's words and the window's.
+    from consentinel.cli.log_words import entry_line
+    from consentinel.gui.journal_model import row_words
+
+    (shot,) = ctx.journal.entries(handle="jade", kinds=[EntryKind.EVIDENCE])
+    assert shot.payload["why"] == "training-not-saved"
+    assert "training-not-saved" in shot.payload["path"] and jade.evidence is not None
+    assert "untick not saved" in entry_line(change) and "→" not in entry_line(change)
+    assert entry_line(change).endswith("Training: still on"), entry_line(change)
+    assert "after an untick X did not save: Training — " in entry_line(shot)
+    assert row_words(change)[2:] == ("Untick not saved", "Training: still on")
+    assert row_words(shot)[3] == "After an untick X did not save: Training"
+    assert change.summary() == "training: still on (untick not saved)"
 
 
 @pytest.mark.parametrize(
@@ -334,6 +355,23 @@ def test_disabled_box_is_reported_not_fought(sim: SimHarness, tmp_path: Path) ->
     (minor,) = engine(ctx).run_check().accounts
     assert minor.reason is Reason.BOX_DISABLED
     assert minor.settings[Box.TRAINING].disabled
+    assert sim.mutations("minor") == 0
+    # Every box it keeps off that X shows ticked, said as several, not as "this box".
+    from consentinel.cli.terminal import describe_result
+    from consentinel.core.notify import notifications_for
+
+    assert minor.disabled_on[:2] == (Box.TRAINING, Box.PERSONALIZATION), minor.message
+    assert minor.message.startswith("Boxes X shows ticked but disabled: Training, Personal")
+    assert describe_result(minor).startswith("@minor: error (X does not allow unticking) — ")
+    (note,) = notifications_for(RunResult(1, (minor,)))
+    assert "X shows boxes you want off as on, and does not let them be changed" in note.body
+    # One box kept off: said as one.
+    ctx.accounts.update(Account("minor", keep=frozenset({Box.TRAINING})))
+    (minor,) = engine(ctx).run_check().accounts
+    assert minor.disabled_on == (Box.TRAINING,), minor.message
+    assert minor.message.startswith("A box X shows ticked but disabled: Training ("), minor.message
+    (note,) = notifications_for(RunResult(2, (minor,)))
+    assert "X shows a box you want off as on, and does not let it be changed" in note.body
     assert sim.mutations("minor") == 0
 
 

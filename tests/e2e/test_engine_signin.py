@@ -355,6 +355,12 @@ def test_without_its_session_key_an_account_without_password_is_told_to_sign_in(
     ctx = make_context(sim.origin, tmp_path / "home", vault=first.vault)
     (dora,) = engine(ctx).run_check().accounts
     assert dora.status is Status.NEEDS_USER
+    # Not "the session expired": it could not be read, and now none is saved.
+    assert dora.reason is Reason.NOT_SIGNED_IN
+    from consentinel.cli.terminal import describe_result
+
+    assert describe_result(dora).startswith("@dora: needs you (no session or password saved) — ")
+    assert "expired" not in describe_result(dora)
     assert dora.message.startswith("The saved X session could not be read (it was set aside)")
     assert "sign in yourself in a browser window" in dora.message
     assert "consentinel login dora" in dora.message

@@ -53,6 +53,11 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
     assert ada.evidence is not None and ada.evidence.is_file()
     assert ada.message.endswith("A screenshot of the page was saved.")
     assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+    if layout == "changed_label":  # X's own words, quoted: not a placeholder in quotes
+        from consentinel.simx.texts import CHANGED_TRAINING_LABEL
+
+        said = f"box 1 has an unknown label, “{CHANGED_TRAINING_LABEL}”, expected Training"
+        assert said in ada.message, ada.message
     if layout == "no_wrapper":
         # The screenshot shows the boxes: the sentence must not say the page never came.
         assert "never appeared" not in ada.message

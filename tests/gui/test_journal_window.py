@@ -204,6 +204,56 @@ def test_each_change_shows_before_and_after(qtbot: QtBot, memory_vault: Vault) -
     assert "@alice" in window.detail_label.text()
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_untick_x_did_not_save_is_not_shown_as_a_change(
+    qtbot: QtBot, memory_vault: Vault, lang: str
+) -> None:
+    """Not "Box changed — Training: on → on", nor its picture "After unticking": the window
+    says the untick was not saved, and what X left; older pictures read as they did. The kind
+    filter still finds it among the box changes."""
+    ctx = AppContext.create(vault=memory_vault)
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_change(run, "bea", Box.TRAINING, True, True, False)
+    shot = _screenshot(ctx.paths.evidence_dir / "run1-bea-training-not-saved-x.png")
+    ctx.journal.record_evidence(run, "bea", shot, "training-not-saved")
+    ctx.journal.record_change(run, "cat", Box.MEMORY, True, None, False)
+    ctx.journal.record_evidence(run, "dan", shot, "memory")  # written by an older version
+    ctx.journal.finish_run(run)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _window(qtbot, ctx)
+        _select(window.kind_filter, EntryKind.CHANGE.value)
+        shown = list(zip(_column(window, window.model.KIND), _column(window, 3), strict=True))
+        window.select_row(0)
+        pane = window.detail_label.text()
+        _select(window.kind_filter, EntryKind.EVIDENCE.value)
+        shots = _column(window, window.model.DETAILS)
+    finally:
+        translators.switch("en")
+    nbsp = "\u00a0"
+    if lang == "en":
+        assert sorted(shown) == [
+            ("Untick not saved", "Memory: not read back"),
+            ("Untick not saved", "Training: still on"),
+        ]
+        assert "Untick not saved" in pane and "Box changed" not in pane
+        assert sorted(shots) == [
+            "After an untick X did not save: Training",
+            "After unticking: Memory",
+        ]
+    else:
+        assert sorted(shown) == [
+            ("Décochage non enregistré", f"Case Entraînement{nbsp}: toujours cochée"),
+            ("Décochage non enregistré", f"Case Mémoire{nbsp}: non relue"),
+        ]
+        assert "Décochage non enregistré" in pane and "Case modifiée" not in pane
+        assert sorted(shots) == [
+            f"Après décochage{nbsp}: Mémoire",
+            f"Après un décochage que X n'a pas enregistré{nbsp}: Entraînement",
+        ]
+
+
 def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     shot = _journal_with_a_run(ctx)
@@ -375,7 +425,10 @@ def test_the_badge_counts_every_problem_and_its_tooltip_lists_them(
     db.close()
     shot.unlink()
     window = _window(qtbot, ctx)
-    assert _verdict(qtbot, window) == "Journal damaged: entry 2 was edited (and one more)."
+    assert (
+        _verdict(qtbot, window)
+        == "Journal damaged: entry 2 was edited; one more problem was found."
+    )
     tip = window.badge.toolTip()
     assert "• entry 2 was edited." in tip
     assert f"• the screenshot of entry 3 ({shot.name}) is missing." in tip

@@ -106,7 +106,7 @@ def test_a_journal_that_no_longer_verifies_can_be_kept_and_a_new_one_started(
     # later loss of the list can bring them back.
     assert "intact: 4 entries" in verdict and aside[0].name in verdict
     listed = run_cli(env, "log", expect=0).stdout
-    assert "no longer verified: entry 1 was edited (and one more); kept as" in listed
+    assert "no longer verified: entry 1 was edited; one more problem was found; kept as" in listed
     assert listed.count("listed when this journal began") == 3, listed
     assert aside[0].name in listed
     # A second start-over has nothing to do: the new journal is intact.

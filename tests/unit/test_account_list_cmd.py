@@ -41,7 +41,9 @@ def test_each_line_says_why_a_check_did_not_end_well(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Not a bare "error": why, in the words `check` uses; in the JSON too, as a code."""
+    """Not a bare "error": why, in the words `check` and `log` use; in the JSON too, as a
+    code. A check named after its reason (a changed page, X slowing down) is named so, as the
+    journal, a run's counts and the windows name it, not "error (X's page has changed)"."""
     import json
 
     from consentinel.core.status import Reason
@@ -51,6 +53,7 @@ def test_each_line_says_why_a_check_did_not_end_well(
     for handle, status, reason in (
         ("rob", Status.ERROR, Reason.RATE_LIMITED),
         ("pat", Status.ERROR, Reason.PAGE_CHANGED),
+        ("sam", Status.ERROR, Reason.SAVE_FAILED),
         ("fay", Status.OPTED_OUT, None),
     ):
         ctx.accounts.add(Account(handle))
@@ -58,8 +61,10 @@ def test_each_line_says_why_a_check_did_not_end_well(
     monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
     assert account_cmd._list(argparse.Namespace(json=False)) == 0
     said = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
-    assert "error (X asked to slow down)" in said["@rob"]
-    assert "error (X's page has changed)" in said["@pat"]
+    last = {handle: line[18:].rsplit(" ", 2)[0].strip() for handle, line in said.items()}
+    assert last["@rob"] == "X asked to slow down"
+    assert last["@pat"] == "X's page has changed"
+    assert "error (X did not save the change)" in said["@sam"]
     assert (
         "already off (nothing to change)" in said["@fay"] and "(" not in said["@fay"].split(")")[-1]
     )

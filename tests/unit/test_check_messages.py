@@ -29,3 +29,63 @@ def test_the_words_agree_with_the_number_of_boxes(
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     said = success_message(Status.FIXED, boxes, [])
     assert said.startswith(typeset(french)), said
+
+
+@pytest.mark.parametrize(
+    ("boxes", "english", "french"),
+    [
+        (
+            ONE,
+            "A box X shows ticked but disabled: Training (X does this for accounts under 18); "
+            "Consentinel cannot change it.",
+            "Case que X affiche cochée mais désactivée : Entraînement (X le fait pour les "
+            "comptes de moins de 18 ans) ; Consentinel ne peut pas la modifier.",
+        ),
+        (
+            [Box.TRAINING, Box.PERSONALIZATION],
+            "Boxes X shows ticked but disabled: Training, Personalization (X does this for "
+            "accounts under 18); Consentinel cannot change them.",
+            "Cases que X affiche cochées mais désactivées : Entraînement, Personnalisation (X le "
+            "fait pour les comptes de moins de 18 ans) ; Consentinel ne peut pas les modifier.",
+        ),
+    ],
+)
+def test_boxes_x_shows_disabled_are_said_for_one_or_several(
+    monkeypatch: pytest.MonkeyPatch, boxes: list[Box], english: str, french: str
+) -> None:
+    from consentinel.cli.terminal import reason_words
+    from consentinel.core.check_messages import box_disabled_message
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    assert box_disabled_message(boxes) == english
+    # The status's words, also said where the number is not known (`account list`): none.
+    assert reason_words(Reason.BOX_DISABLED) == "X does not allow unticking"
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert box_disabled_message(boxes) == typeset(french)
+    assert reason_words(Reason.BOX_DISABLED) == "X ne permet pas de décocher"
+
+
+def test_a_journaled_check_of_disabled_boxes_is_said_again_for_one_or_several(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read in another language than the check's, its sentence is made again from the entry:
+    from the boxes it names, or, in an entry written before it named them, from its boxes read
+    ticked and disabled that the account keeps off."""
+    from consentinel.core.check_sentences import check_sentence
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    locked = BoxChange(True, True, disabled=True)
+    settings = {Box.TRAINING: locked, Box.PERSONALIZATION: locked}
+    result = AccountResult(
+        "pia", Status.ERROR, Reason.BOX_DISABLED, settings=settings, disabled_on=(Box.TRAINING,)
+    )
+    payload = result.to_json()
+    assert check_sentence(payload, "pia", THREE).startswith("A box X shows ticked but disabled")
+    older = {k: v for k, v in payload.items() if k != "disabled_on"}
+    assert check_sentence(older, "pia", THREE).startswith(
+        "Boxes X shows ticked but disabled: Training, Personalization ("
+    )
+    assert check_sentence(older, "pia", ONE).startswith("A box X shows ticked but disabled")

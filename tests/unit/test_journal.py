@@ -271,7 +271,42 @@ def test_verify_names_every_problem_not_only_the_first(
         "the screenshot of entry 4 (three.png) is missing.",
     )
     assert verdict.problem == verdict.problems[0]
-    assert problems_in_short(verdict) == "entry 3 was edited (and 4 more)."
+    assert problems_in_short(verdict) == "entry 3 was edited; 4 more problems were found."
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_more", "two_more"),
+    [
+        (
+            "en",
+            "entry 5 does not follow the one before it (an entry was deleted, moved or edited); "
+            "one more problem was found.",
+            "entry 5 does not follow the one before it (an entry was deleted, moved or edited); "
+            "2 more problems were found.",
+        ),
+        (
+            "fr",
+            "l'entrée 5 ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
+            "modifiée)\u00a0; un autre problème a été trouvé.",
+            "l'entrée 5 ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
+            "modifiée)\u00a0; 2 autres problèmes ont été trouvés.",
+        ),
+    ],
+)
+def test_the_problems_in_short_are_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, lang: str, one_more: str, two_more: str
+) -> None:
+    """The warning at the end of a check: the first problem, ending in brackets of its own,
+    and how many more, in one sentence, not "(…) (and one more)."."""
+    from consentinel.core.journal_entries import VerifyResult
+    from consentinel.core.journal_verify import verify_chain
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    row = (5, "2026-01-01T00:00:00+00:00", None, "check", "a", "{}", "1" * 64, "2" * 64)
+    first = verify_chain([row], None, None).problems[0]  # the problem, as the journal words it
+    assert problems_in_short(VerifyResult.of(9, [first, "x."])) == one_more
+    assert problems_in_short(VerifyResult.of(9, [first, "x.", "y."])) == two_more
+    assert problems_in_short(VerifyResult.of(9, [first])) == first
 
 
 def test_verify_detects_reordered_entries(journal: Journal, journal_path: Path) -> None:

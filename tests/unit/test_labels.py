@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from consentinel.core.french_typography import typeset
@@ -113,3 +115,36 @@ def test_what_changed_on_the_page_is_said_in_the_persons_language(
     assert changed.value.detail == typeset("la case 1 est « Mémoire », attendue : Entraînement")
     sentence = reason_message(Reason.PAGE_CHANGED, "alice", changed.value.detail)
     assert "expected" not in sentence and "rien n'a donc été cliqué" in sentence
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_unknown_label_is_quoted_as_x_shows_it(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The words in quotes are X's label, not a placeholder quoted as if X showed it ("la case
+    1 est « un libellé inconnu »"); a box with no label is said so, with no quotes."""
+    from consentinel.x.errors import PageChanged
+    from consentinel.x.grok_page import identify_boxes
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    new = "Allow xAI to use your data\n  to improve its products and services"
+    said = {}
+    for name, label in (("new", new), ("none", "  "), ("long", "Allow " + "x" * 200)):
+        with pytest.raises(PageChanged) as changed:
+            identify_boxes([{"label": label}])
+        said[name] = changed.value.detail
+    if lang == "en":
+        assert said["new"] == (
+            "box 1 has an unknown label, “Allow xAI to use your data to improve its products and "
+            "services”, expected Training"
+        )
+        assert said["none"] == "box 1 has no label, expected Training"
+    else:
+        assert said["new"] == typeset(
+            "la case 1 a un libellé inconnu, « Allow xAI to use your data to improve its "
+            "products and services », attendue : Entraînement"
+        )
+        assert said["none"] == typeset("la case 1 n'a pas de libellé, attendue : Entraînement")
+    assert "inconnu »" not in said["new"] and "“" not in said["none"] and "«" not in said["none"]
+    quoted = re.search(r"(“|«\u00a0)(.*)(”|\u00a0»)", said["long"])
+    assert quoted is not None and len(quoted.group(2)) == 80 and quoted.group(2).endswith("…")

@@ -162,3 +162,85 @@ def test_an_entry_edited_outside_the_app_reads_as_unknown_not_none(tmp_path: Pat
         assert details(entry) == "?"
     finally:
         journal.close()
+
+
+def _untick_entries(tmp_path: Path) -> list[str]:
+    """An untick X saved, one it did not (read back on), one not read back, their pictures,
+    and a picture an older version named by its box alone after an untick X did not save."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("manual")
+    journal.record_change(run, "ann", Box.TRAINING, before=True, after=False, confirmed=True)
+    journal.record_evidence(run, "ann", "run1-ann-training-x.png", "training")
+    journal.record_change(run, "bea", Box.TRAINING, before=True, after=True, confirmed=False)
+    journal.record_evidence(run, "bea", "run1-bea-training-not-saved-x.png", "training-not-saved")
+    journal.record_change(
+        run, "cat", Box.MEMORY, before=True, after=None, confirmed=False, reverted_by_x=True
+    )
+    journal.record_evidence(run, "dan", "run1-dan-memory-x.png", "memory")
+    return [entry_line(e) for e in journal.entries()[1:]]
+
+
+def test_an_untick_x_did_not_save_is_not_said_as_a_change(tmp_path: Path) -> None:
+    """Not "box changed  Training: on → on", and its picture not "after unticking": the
+    journal's words say what happened; the stored payload is every change's."""
+    saved, saved_shot, kept_on, kept_on_shot, unread, old_shot = _untick_entries(tmp_path)
+    assert "box changed" in saved and saved.endswith(
+        "@ann              Training: on → off (confirmed)"
+    )
+    assert saved_shot.endswith("after unticking: Training — run1-ann-training-x.png")
+    assert "untick not saved" in kept_on and kept_on.endswith(
+        "@bea              Training: still on"
+    )
+    assert "→" not in kept_on and "box changed" not in kept_on
+    assert kept_on_shot.endswith(
+        "after an untick X did not save: Training — run1-bea-training-not-saved-x.png"
+    )
+    assert "untick not saved" in unread
+    assert unread.endswith("Memory: not read back (reverted by X)"), unread
+    assert old_shot.endswith("after unticking: Memory — run1-dan-memory-x.png")  # as it was
+
+
+def test_an_untick_x_did_not_save_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    _saved, _shot, kept_on, kept_on_shot, unread, _old = _untick_entries(tmp_path)
+    assert "décochage non enregistré" in kept_on and "case modifiée" not in kept_on
+    assert kept_on.endswith("case Entraînement\u00a0: toujours cochée"), kept_on
+    assert "après un décochage que X n'a pas enregistré\u00a0: Entraînement — " in kept_on_shot
+    assert unread.endswith("case Mémoire\u00a0: non relue (réactivé par X)"), unread
+
+
+def test_the_csv_summary_of_an_untick_x_did_not_save(tmp_path: Path) -> None:
+    """The CSV's English column: not "training: on → on" either."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.record_change(None, "bea", Box.TRAINING, before=True, after=True, confirmed=False)
+    journal.record_change(None, "cat", Box.MEMORY, before=True, after=None, confirmed=False)
+    journal.record_change(None, "ann", Box.TRAINING, before=True, after=False, confirmed=True)
+    summaries = [e.summary() for e in journal.entries()]
+    assert summaries == [
+        "training: still on (untick not saved)",
+        "memory: not read back (untick not saved)",
+        "training: on → off (confirmed)",
+    ]
+
+
+def test_a_changed_page_is_named_alike_by_check_account_list_and_log(tmp_path: Path) -> None:
+    """Named after its reason (OWN_NAME_REASONS) in the check's line as in the journal's and
+    a run's counts, not "error (X's page has changed)" in one and "X's page has changed" in
+    the other; any other error keeps "error" and why."""
+    from consentinel.cli.terminal import describe_result, outcome_words
+
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("manual")
+    changed = AccountResult("pat", Status.ERROR, Reason.PAGE_CHANGED, message="Nothing clicked.")
+    failed = AccountResult("sam", Status.ERROR, Reason.SAVE_FAILED)
+    for result in (changed, failed):
+        journal.record_check(run, result)
+    journal.finish_run(run)
+    said = [entry_line(e) for e in journal.entries()]
+    assert describe_result(changed) == "@pat: X's page has changed — Nothing clicked."
+    assert next(line for line in said if "@pat" in line).endswith("X's page has changed")
+    assert said[-1].endswith("error: 1, X's page has changed: 1"), said[-1]
+    assert describe_result(failed) == "@sam: error (X did not save the change)"
+    assert outcome_words(Status.ERROR, Reason.CANCELLED) == "cancelled"

@@ -399,6 +399,36 @@ def test_a_box_that_stays_on_is_said_once_whatever_the_cause(journal: Journal) -
     assert [n.kind for n in notifications_for(run_of(disabled))] == [NotificationKind.STILL_ON]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_boxes_x_shows_disabled_are_said_for_one_or_several(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """An under-18 account: X shows ticked and locked the boxes it keeps off. Not "a box"
+    when X locks two."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    one = AccountResult("pia", Status.ERROR, Reason.BOX_DISABLED, disabled_on=(Box.TRAINING,))
+    two = AccountResult(
+        "pia", Status.ERROR, Reason.BOX_DISABLED, disabled_on=(Box.TRAINING, Box.PERSONALIZATION)
+    )
+    (said_one,) = [n.body for n in notifications_for(run_of(one))]
+    (said_two,) = [n.body for n in notifications_for(run_of(two))]
+    if lang == "en":
+        assert said_one == (
+            "@pia: X shows a box you want off as on, and does not let it be changed — open "
+            "Consentinel to see which"
+        )
+        assert said_two == (
+            "@pia: X shows boxes you want off as on, and does not let them be changed — open "
+            "Consentinel to see which"
+        )
+    else:
+        assert said_one.startswith(typeset("@pia : X affiche cochée une case que vous voulez"))
+        assert said_two == typeset(
+            "@pia : X affiche cochées des cases que vous voulez décochées, et ne permet pas de "
+            "les changer — ouvrez Consentinel pour voir lesquelles"
+        )
+
+
 def test_what_x_asks_next_is_said_even_after_an_earlier_need(journal: Journal) -> None:
     """A puzzle was said; the next run X refuses the password: that is new, and said."""
     notifier = Shown()

@@ -268,13 +268,13 @@ def _list(args: argparse.Namespace) -> int:
         if hint:
             print(hint)
         return 0
-    from consentinel.cli.terminal import reason_words, status_words
+    from consentinel.cli.terminal import outcome_words
 
     lines = []
     for account, state in accounts:
-        last = status_words(state.last_status) if state.last_status else tr("not checked yet")
-        if state.last_status and state.last_reason:  # why, as `check` says it
-            last += f" ({reason_words(state.last_reason)})"
+        last = tr("not checked yet")
+        if state.last_status:  # with why, as `check` and `log` say it
+            last = outcome_words(state.last_status, state.last_reason)
         when = state.last_check_at
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
         lines.append((account.handle, last, at))

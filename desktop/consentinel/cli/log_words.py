@@ -11,7 +11,7 @@ from typing import Any
 
 from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
-from consentinel.core.evidence import EVERY_CHECK_SHOT
+from consentinel.core.evidence import EVERY_CHECK_SHOT, unticked_in_shot
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
     Entry,
@@ -21,6 +21,7 @@ from consentinel.core.journal_entries import (
     message_for_reader,
     run_end_words,
     text_for_reader,
+    untick_not_saved,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Status
 
@@ -53,8 +54,16 @@ def entry_line(entry: Entry) -> str:
     the details."""
     when = datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
     who = f"@{entry.handle}" if entry.handle else ""
-    kind = tr(_KINDS.get(entry.kind, entry.kind.value))
+    kind = kind_words(entry)
     return f"{when}  #{entry.run_id or '-':<4} {kind:<24} {who:<17} {details(entry)}".rstrip()
+
+
+def kind_words(entry: Entry) -> str:
+    """What happened: the entry's kind, or "untick not saved" for a change X did not confirm
+    (not "box changed": it was not)."""
+    if entry.kind is EntryKind.CHANGE and untick_not_saved(entry.payload):
+        return tr("untick not saved")
+    return tr(_KINDS.get(entry.kind, entry.kind.value))
 
 
 def details(entry: Entry) -> str:
@@ -143,15 +152,17 @@ def _notification_kind(kind: object) -> str:
 
 def _evidence(p: dict[str, Any]) -> str:
     why, name = str(p.get("why") or ""), Path(str(p.get("path") or "")).name
+    unticked = unticked_in_shot(why)
     if why == "page-changed":
         what = tr("the page did not look as expected")
     elif why == EVERY_CHECK_SHOT:
         what = tr("every box off, as read")
+    elif unticked is None:
+        what = why
+    elif unticked[1]:
+        what = tr("after unticking: {box}", box=box_name(unticked[0]))
     else:
-        try:
-            what = tr("after unticking: {box}", box=box_name(Box(why)))
-        except ValueError:
-            what = why
+        what = tr("after an untick X did not save: {box}", box=box_name(unticked[0]))
     return f"{what} — {name}" if name else what
 
 
@@ -195,6 +206,10 @@ def _check(p: dict[str, Any]) -> str:
 
 
 def _change(p: dict[str, Any]) -> str:
+    if untick_not_saved(p):  # the box as X left it, not "on → on"
+        if p.get("after") is True:
+            return tr("{box}: still on", box=_box(p.get("box"))) + change_flags(p)
+        return tr("{box}: not read back", box=_box(p.get("box"))) + change_flags(p)
     return _box_change(p.get("box"), p.get("before"), p.get("after")) + change_flags(p)
 
 

@@ -6,7 +6,7 @@ import sys
 
 from consentinel.core.events import AccountResult, AccountStep, PromptRequest
 from consentinel.core.i18n import tr
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.core.steps import PromptKind, Step
 
 _STEP_WORDS = {
@@ -56,7 +56,8 @@ def reason_words(value: object) -> str:
         Reason.RATE_LIMITED: tr("X asked to slow down"),
         Reason.CANCELLED: tr("cancelled"),
         Reason.BACKING_OFF: tr("waiting after a refused sign-in"),
-        Reason.BOX_DISABLED: tr("X does not let this box be changed"),
+        # (said in `account list` too, which does not know how many boxes: no number)
+        Reason.BOX_DISABLED: tr("X does not allow unticking"),
     }
     try:
         return words[Reason(value)]
@@ -72,10 +73,20 @@ def status_words(status: Status) -> str:
     return tr(_STATUS_WORDS[status])
 
 
+def outcome_words(status: Status, reason: Reason | None) -> str:
+    """How a check ended, as `check`, `account list` and `log` say it: by its status and why
+    ("error (X did not save the change)"), or, for a check named after its reason
+    (OWN_NAME_REASONS: "X's page has changed", "cancelled"), by that reason alone, as the
+    windows and a run's counts name it."""
+    if reason in OWN_NAME_REASONS:
+        return reason_words(reason)
+    words = status_words(status)
+    return f"{words} ({reason_words(reason)})" if reason is not None else words
+
+
 def describe_result(result: AccountResult) -> str:
-    line = tr("@{handle}: {what}", handle=result.handle, what=status_words(result.status))
-    if result.reason is not None:
-        line += f" ({reason_words(result.reason)})"
+    what = outcome_words(result.status, result.reason)
+    line = tr("@{handle}: {what}", handle=result.handle, what=what)
     if result.message:
         line += f" — {result.message}"
     return line

@@ -20,6 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     TOTP_REFUSED,
+    box_disabled_message,
     box_name,
     hidden_on_message,
     rate_limited_message,
@@ -40,7 +41,7 @@ from consentinel.core.events import (
     Event,
     PromptRequest,
 )
-from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex
+from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex, untick_shot
 from consentinel.core.fileio import (
     StorageError,
     atomic_write_bytes,
@@ -418,7 +419,9 @@ class AccountCheck:
         if secrets.password is None and self._session_set_aside:
             message = session_set_aside_no_password_message(self.handle)
             self._session_set_aside = False  # said in full here
-            raise _Stop(self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message))
+            # Not "the session expired": it could not be read, and now none is saved (the
+            # message says why); its reason is that of an account never signed in here.
+            raise _Stop(self._result(Status.NEEDS_USER, Reason.NOT_SIGNED_IN, message))
         if secrets.password is None:
             raise self._fail(Reason.SESSION_EXPIRED if self._had_session else Reason.NOT_SIGNED_IN)
         # One sign-in at a time (x-reference §4), the person's own in a visible window too:
@@ -528,7 +531,9 @@ class AccountCheck:
                     confirmed=outcome.confirmed,
                     reverted_by_x=box in reverted,
                 )
-                self._save_evidence(await grok.screenshot(), box.value)
+                # Named for what it shows: a box unticked, or one X did not let go of.
+                shot = untick_shot(box, confirmed=outcome.confirmed)
+                self._save_evidence(await grok.screenshot(), shot)
         if failed:
             self._check_cancel()  # on a Cancel no second try was made: the failure is its
         kept = tuple(reverted)
@@ -539,9 +544,9 @@ class AccountCheck:
             message = reason_message(reason, self.handle, names)
             return self._result(Status.ERROR, reason, message, settings, kept)
         if disabled_on:
-            names = ", ".join(box_name(b) for b in disabled_on)
-            message = reason_message(Reason.BOX_DISABLED, self.handle, names)
-            return self._result(Status.ERROR, Reason.BOX_DISABLED, message, settings, kept)
+            message = box_disabled_message(disabled_on)
+            result = self._result(Status.ERROR, Reason.BOX_DISABLED, message, settings, kept)
+            return dataclasses.replace(result, disabled_on=tuple(disabled_on))
         status = Status.WOULD_FIX if would else Status.FIXED if fixed else Status.OPTED_OUT
         if status is Status.OPTED_OUT and self.ctx.settings.screenshot_every_check:
             # Nothing changed, so nothing was photographed: the page as read, if asked for.

@@ -73,6 +73,22 @@ def hidden_on_message(boxes: list[Box]) -> str:
     )
 
 
+def box_disabled_message(boxes: list[Box]) -> str:
+    """Boxes the person keeps off that X shows ticked and disabled (the BOX_DISABLED result's
+    sentence), said for one box or several."""
+    if len(boxes) == 1:
+        return tr(
+            "A box X shows ticked but disabled: {box} (X does this for accounts under 18); "
+            "Consentinel cannot change it.",
+            box=box_name(boxes[0]),
+        )
+    return tr(
+        "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
+        "Consentinel cannot change them.",
+        detail=boxes_text(boxes),
+    )
+
+
 def _stop_words(reason: Reason | None) -> str:
     """Why X stopped a sign-in, in words (the reasons that start a wait)."""
     words = {
@@ -253,11 +269,6 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             detail=detail,
         ),
         Reason.CANCELLED: tr("The check was cancelled."),
-        Reason.BOX_DISABLED: tr(
-            "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
-            "Consentinel cannot change them.",
-            detail=detail,
-        ),
     }
     text = messages.get(reason, tr("The check failed ({reason}).", reason=reason.value))
     return text.replace(" ().", ".").replace(" ()", "")

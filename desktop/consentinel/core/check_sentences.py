@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from consentinel.core.check_messages import reason_message, success_message
+from consentinel.core.check_messages import box_disabled_message, reason_message, success_message
 from consentinel.core.journal_entries import box_changes_in_page_order
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
@@ -24,6 +24,9 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
         reason = Reason(payload["reason"]) if payload.get("reason") else None
     except ValueError:
         return ""
+    if reason is Reason.BOX_DISABLED:
+        disabled = _disabled_boxes(payload, keep)
+        return box_disabled_message(disabled) if disabled else ""
     if reason is not None:
         return reason_message(reason, handle)
     changes = _changes(payload)
@@ -48,6 +51,23 @@ def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:
         for value, change in box_changes_in_page_order(payload)
         if value in known
     }
+
+
+def _disabled_boxes(payload: dict[str, Any], keep: Collection[Box]) -> list[Box]:
+    """The boxes kept off that X showed ticked and disabled: as the entry names them, or, in
+    one written before it did, as its boxes were read (ticked, disabled, and kept off)."""
+    named = _boxes(payload.get("disabled_on"))
+    if named:
+        return named
+    known = {box.value: box for box in ALL_BOXES}
+    return [
+        known[value]
+        for value, change in box_changes_in_page_order(payload)
+        if value in known
+        and known[value] in keep
+        and change.get("disabled")
+        and change.get("after")
+    ]
 
 
 def _boxes(names: object) -> list[Box]:

@@ -33,6 +33,9 @@ class AccountResult:
     #: Boxes X's own data holds as on that its page does not show this account (memory's
     #: rollout): nothing can untick them there, and they are said, not left out.
     hidden_on: tuple[Box, ...] = ()
+    #: Boxes the person keeps off that X shows ticked and disabled (under-18 accounts): the
+    #: words about them agree with how many there are.
+    disabled_on: tuple[Box, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -47,6 +50,7 @@ class AccountResult:
             "message": self.message,
             "reverted_by_x": [b.value for b in self.reverted_by_x],
             "hidden_on": [b.value for b in self.hidden_on],
+            "disabled_on": [b.value for b in self.disabled_on],
         }
 
     @property

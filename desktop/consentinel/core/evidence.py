@@ -9,9 +9,29 @@ from typing import Any
 
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import Box
 
 #: The `why` of a screenshot kept at a check that changed nothing (screenshot_every_check).
 EVERY_CHECK_SHOT = "all-off"
+#: Added to a box's value, the `why` of a screenshot taken after an untick X did not confirm
+#: ("training-not-saved"); after a confirmed untick, the `why` is the box's value alone.
+NOT_SAVED_SHOT = "-not-saved"
+
+
+def untick_shot(box: Box, *, confirmed: bool) -> str:
+    """The `why` of the screenshot taken after unticking `box`."""
+    return box.value if confirmed else f"{box.value}{NOT_SAVED_SHOT}"
+
+
+def unticked_in_shot(why: str) -> tuple[Box, bool] | None:
+    """The box a screenshot taken after an untick shows, and whether X saved that untick;
+    None for any other screenshot. (Older entries name the box alone whatever came of the
+    untick, and read as they always did.)"""
+    value, not_saved = why.removesuffix(NOT_SAVED_SHOT), why.endswith(NOT_SAVED_SHOT)
+    try:
+        return Box(value), not not_saved
+    except ValueError:
+        return None
 
 
 def sha256_hex(data: bytes) -> str:

@@ -25,6 +25,10 @@ FRENCH: dict[str, str] = {
     "Consentinel to see which":
         "@{handle} : X affiche cochée une case que vous voulez décochée, et ne permet pas de la "
         "changer — ouvrez Consentinel pour voir laquelle",
+    "@{handle}: X shows boxes you want off as on, and does not let them be changed — open "
+    "Consentinel to see which":
+        "@{handle} : X affiche cochées des cases que vous voulez décochées, et ne permet pas de "
+        "les changer — ouvrez Consentinel pour voir lesquelles",
     "@{handle} needs you: sign in again": "@{handle} a besoin de vous : reconnectez-vous",
     "@{handle}: X asks for a two-factor code — open Consentinel to sign in, or save the "
     "account's 2FA secret":
@@ -188,9 +192,12 @@ FRENCH: dict[str, str] = {
     "no checkbox in the Grok settings": "aucune case dans les paramètres Grok",
     "{n} checkboxes where at most {known} are known":
         "{n} cases alors qu'on en connaît au plus {known}",
-    "an unknown label": "un libellé inconnu",
     "box {n} has {found}, expected {expected}":
         "la case {n} est « {found} », attendue : {expected}",
+    "box {n} has an unknown label, “{label}”, expected {expected}":
+        "la case {n} a un libellé inconnu, « {label} », attendue : {expected}",
+    "box {n} has no label, expected {expected}":
+        "la case {n} n'a pas de libellé, attendue : {expected}",
     "box {n} has no CHECKBOX_<n>_LABEL help text":
         "la case {n} n'a pas de texte d'aide CHECKBOX_<n>_LABEL",
     "box {n} has help id {id} out of order":
@@ -321,6 +328,10 @@ FRENCH: dict[str, str] = {
         "Le trousseau du système est inutilisable : le mot de passe enregistré ne peut pas être "
         "lu. {detail}",
     "The check was cancelled.": "La vérification a été annulée.",
+    "A box X shows ticked but disabled: {box} (X does this for accounts under 18); "
+    "Consentinel cannot change it.":
+        "Case que X affiche cochée mais désactivée : {box} (X le fait pour les comptes de moins "
+        "de 18 ans) ; Consentinel ne peut pas la modifier.",
     "Boxes X shows ticked but disabled: {detail} (X does this for accounts under 18); "
     "Consentinel cannot change them.":
         "Cases que X affiche cochées mais désactivées : {detail} (X le fait pour les comptes "
@@ -491,7 +502,8 @@ FRENCH: dict[str, str] = {
         "l'entrée {id} ne suit pas la précédente (une entrée a été supprimée, déplacée ou "
         "modifiée).",
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
-    "{problem} (and {more} more).": "{problem} (et {more} problèmes de plus).",
+    "{problem}; {more} more problems were found.":
+        "{problem} ; {more} autres problèmes ont été trouvés.",
     "X did not take the code made from the saved 2FA secret, without saying it was wrong: "
     "run `consentinel login {handle}` to sign in yourself; checks will use the secret again "
     "after that.":
@@ -519,7 +531,7 @@ FRENCH: dict[str, str] = {
     "you run `consentinel account set-password {handle}`.":
         "X n'a pas accepté le mot de passe enregistré (il a répondu : « {detail} ») ; il ne sera "
         "plus essayé avant que vous lanciez `consentinel account set-password {handle}`.",
-    "{problem} (and one more).": "{problem} (et un problème de plus).",
+    "{problem}; one more problem was found.": "{problem} ; un autre problème a été trouvé.",
     "The keyring did not answer within {seconds} seconds: it is probably locked and waiting "
     "for its password. Unlock it (or open Consentinel), then check again.":
         "Le trousseau n'a pas répondu en {seconds} secondes : il est sans doute verrouillé et "

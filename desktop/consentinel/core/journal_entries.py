@@ -100,8 +100,11 @@ class Entry(NamedTuple):
         if self.kind is EntryKind.CHANGE:
             # In English whatever the reader's language (the CSV export's column).
             flags = [n for n, on in (("confirmed", p.get("confirmed")),
+                                     ("untick not saved", untick_not_saved(p)),
                                      ("reverted by X", p.get("reverted_by_x"))) if on]  # fmt: skip
             extra = f" ({', '.join(flags)})" if flags else ""
+            if untick_not_saved(p):  # not "on → on": the box was never switched
+                return f"{p.get('box')}: {_not_saved_state(p)}{extra}"
             return f"{p.get('box')}: {_onoff(p.get('before'))} → {_onoff(p.get('after'))}{extra}"
         if self.kind is EntryKind.SIGNIN:
             reason = f" ({p['reason']})" if p.get("reason") else ""
@@ -119,6 +122,17 @@ class Entry(NamedTuple):
         if self.kind is EntryKind.ACCOUNT_ADDED and p.get("added_back"):
             return "added back"
         return ""
+
+
+def untick_not_saved(payload: dict[str, Any]) -> bool:
+    """A change entry of an untick X did not confirm: read back still on (`after` true), or
+    not read back at all (`after` null). Its payload is as every change's, `confirmed` false;
+    only the way it is read differs (a check entry's boxes hold no `confirmed`)."""
+    return payload.get("confirmed") is False and payload.get("after") is not False
+
+
+def _not_saved_state(payload: dict[str, Any]) -> str:
+    return "still on" if payload.get("after") is True else "not read back"
 
 
 def change_flags(payload: dict[str, Any]) -> str:

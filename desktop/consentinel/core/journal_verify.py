@@ -26,14 +26,15 @@ def problems_to_list(verdict: VerifyResult, at_most: int) -> tuple[tuple[str, ..
 
 
 def problems_in_short(verdict: VerifyResult) -> str:
-    """The first problem, and how many more there are: one line for a badge or a warning."""
+    """The first problem, and how many more there are: one sentence for a badge or a warning
+    (the first problem may end in brackets of its own: the count is not a second pair)."""
     first = verdict.problem or ""
     more = len(verdict.problems) - 1
     if more < 1:
         return first
     if more == 1:
-        return tr("{problem} (and one more).", problem=first.rstrip("."))
-    return tr("{problem} (and {more} more).", problem=first.rstrip("."), more=more)
+        return tr("{problem}; one more problem was found.", problem=first.rstrip("."))
+    return tr("{problem}; {more} more problems were found.", problem=first.rstrip("."), more=more)
 
 
 def verify_chain(

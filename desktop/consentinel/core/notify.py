@@ -124,6 +124,12 @@ def _still_on_words(result: AccountResult) -> str | None:
             "Consentinel tries again at the next check",
             handle=handle,
         )
+    if result.reason is Reason.BOX_DISABLED and len(result.disabled_on) > 1:
+        return tr(
+            "@{handle}: X shows boxes you want off as on, and does not let them be changed — "
+            "open Consentinel to see which",
+            handle=handle,
+        )
     if result.reason is Reason.BOX_DISABLED:
         return tr(
             "@{handle}: X shows a box you want off as on, and does not let it be changed — "

@@ -37,7 +37,9 @@ class Reason(str, Enum):
     REFUSED = "refused"
     LOCKED = "locked"
     SESSION_EXPIRED = "session_expired"
-    NOT_SIGNED_IN = "not_signed_in"  # no session saved yet, and no password to sign in with
+    #: No session saved (none yet, or the saved one could not be read and was set aside),
+    #: and no password to sign in with.
+    NOT_SIGNED_IN = "not_signed_in"
     WRONG_PASSWORD = "wrong_password"
     UNKNOWN_ACCOUNT = "unknown_account"
     PAGE_CHANGED = "page_changed"

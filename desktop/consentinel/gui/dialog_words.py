@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from consentinel.core.journal_entries import EntryKind
+from consentinel.core.journal_entries import Entry, EntryKind, untick_not_saved
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.steps import Step
 
@@ -76,6 +76,7 @@ _KIND_NAMES = {
     EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
     EntryKind.ACCOUNTS_SET_ASIDE: QT_TRANSLATE_NOOP("DialogWords", "Accounts file set aside"),
 }
+_UNTICK_NOT_SAVED = QT_TRANSLATE_NOOP("DialogWords", "Untick not saved")
 _ON = QT_TRANSLATE_NOOP("DialogWords", "on")
 _OFF = QT_TRANSLATE_NOOP("DialogWords", "off")
 _UNKNOWN = QT_TRANSLATE_NOOP("DialogWords", "?")
@@ -142,3 +143,11 @@ def all_status_texts() -> list[str]:
 def kind_name(kind: EntryKind) -> str:
     text = _KIND_NAMES.get(kind)
     return _t(text) if text else kind.value
+
+
+def entry_kind_name(entry: Entry) -> str:
+    """What an entry says happened: its kind's name, but not "Box changed" for an untick X did
+    not confirm, which changed nothing (the kind filter still lists it under its kind)."""
+    if entry.kind is EntryKind.CHANGE and untick_not_saved(entry.payload):
+        return _t(_UNTICK_NOT_SAVED)
+    return kind_name(entry.kind)

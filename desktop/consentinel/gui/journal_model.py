@@ -16,16 +16,23 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consentinel.core.evidence import EVERY_CHECK_SHOT
+from consentinel.core.evidence import EVERY_CHECK_SHOT, unticked_in_shot
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
     box_changes_in_page_order,
     run_end_words,
     text_for_reader,
+    untick_not_saved,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
-from consentinel.gui.dialog_words import box_name, capitalised, kind_name, on_off, status_name
+from consentinel.gui.dialog_words import (
+    box_name,
+    capitalised,
+    entry_kind_name,
+    on_off,
+    status_name,
+)
 from consentinel.gui.status_colors import RED, dot_icon
 
 if TYPE_CHECKING:
@@ -61,7 +68,8 @@ def state_words(box_value: object, state: object) -> str:
 
 
 def change_words(payload: dict[str, Any]) -> str:
-    """'Training: on → off (confirmed)' in the interface's language."""
+    """'Training: on → off (confirmed)' in the interface's language; for an untick X did not
+    confirm, the box as X left it ('Training: still on'), not 'on → on'."""
     name = _box_words(payload.get("box", "?"))
     flags = []
     if payload.get("confirmed"):
@@ -69,6 +77,12 @@ def change_words(payload: dict[str, Any]) -> str:
     if payload.get("reverted_by_x"):
         flags.append(_tr(QT_TRANSLATE_NOOP("JournalModel", "X had switched it back on")))
     extra = f" ({', '.join(flags)})" if flags else ""
+    if untick_not_saved(payload):
+        if payload.get("after") is True:
+            left = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: still on"))
+        else:
+            left = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: not read back"))
+        return left.replace("{box}", name) + extra
     words = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: {before} → {after}"))
     return (
         words.replace("{box}", name)
@@ -106,7 +120,7 @@ _REASONS = {
     Reason.RATE_LIMITED: QT_TRANSLATE_NOOP("JournalModel", "X asked to slow down"),
     Reason.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "cancelled"),
     Reason.BACKING_OFF: QT_TRANSLATE_NOOP("JournalModel", "waiting after a refused sign-in"),
-    Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not let this box be changed"),
+    Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not allow unticking"),
 }
 _DRY_RUN = QT_TRANSLATE_NOOP("JournalModel", "a dry run: nothing changed")
 _TRIGGERS = {
@@ -177,17 +191,19 @@ def signin_words(payload: dict[str, Any]) -> str:
 
 def evidence_words(payload: dict[str, Any]) -> str:
     why = str(payload.get("why") or "")
-    try:
-        box = Box(why)
-    except ValueError:
+    unticked = unticked_in_shot(why)
+    if unticked is None:
         if why == "page-changed":
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "The page did not look as expected"))
         if why == EVERY_CHECK_SHOT:
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "Every box off, as read"))
         return why or Path(str(payload.get("path", ""))).name
-    return _tr(QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}")).replace(
-        "{box}", box_name(box)
-    )
+    box, saved = unticked
+    if saved:
+        words = _tr(QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}"))
+    else:
+        words = _tr(QT_TRANSLATE_NOOP("JournalModel", "After an untick X did not save: {box}"))
+    return words.replace("{box}", box_name(box))
 
 
 _RESTART_WHY = {
@@ -289,7 +305,7 @@ def account_words(entry: Entry) -> str:
 
 def row_words(entry: Entry) -> tuple[str, str, str, str]:
     """An entry as the journal window's row says it: local time, account, what, details."""
-    return local_time(entry), account_words(entry), kind_name(entry.kind), details(entry)
+    return local_time(entry), account_words(entry), entry_kind_name(entry), details(entry)
 
 
 class JournalModel(QAbstractTableModel):
@@ -364,7 +380,7 @@ class JournalModel(QAbstractTableModel):
             if column == self.ACCOUNT:
                 return account_words(entry)
             if column == self.KIND:
-                return kind_name(entry.kind)
+                return entry_kind_name(entry)
             text = details(entry)
             if role == Qt.ItemDataRole.ToolTipRole and evidence_path(entry):
                 return f"{text}\n{evidence_path(entry)}"

@@ -36,7 +36,7 @@ from consentinel.core.journal_verify import problems_in_short, problems_to_list
 from consentinel.core.lock import RunLock
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.confirmation import Confirmation
-from consentinel.gui.dialog_words import kind_name, status_name
+from consentinel.gui.dialog_words import entry_kind_name, kind_name, status_name
 from consentinel.gui.journal_model import (
     JournalModel,
     check_reason,
@@ -487,7 +487,8 @@ class JournalWindow(QWidget):
             return
         who = f"@{entry.handle} — " if entry.handle else ""
         said = details(entry)  # ("Account added" says it all: no empty line after it)
-        lines = [f"{local_time(entry)}", f"{who}{kind_name(entry.kind)}", *([said] if said else [])]
+        what = entry_kind_name(entry)
+        lines = [f"{local_time(entry)}", f"{who}{what}", *([said] if said else [])]
         damage = self.model.damage_of(entry)
         if damage:
             lines.append(damage)

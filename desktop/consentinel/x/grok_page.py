@@ -168,17 +168,10 @@ def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
     offset: int | None = None
     for index, item in enumerate(raw):
         by_position = ALL_BOXES[index]
-        by_label = box_for_label(str(item.get("label", "")))
+        label = str(item.get("label", ""))
+        by_label = box_for_label(label)
         if by_label is not by_position:
-            found = box_name(by_label) if by_label else tr("an unknown label")
-            raise PageChanged(
-                tr(
-                    "box {n} has {found}, expected {expected}",
-                    n=index + 1,
-                    found=found,
-                    expected=box_name(by_position),
-                )
-            )
+            raise PageChanged(_label_problem(index + 1, label, by_label, by_position))
         match = _HELP_ID.match(str(item.get("describedby", "")))
         if match is None or not item.get("helpExists"):
             raise PageChanged(tr("box {n} has no CHECKBOX_<n>_LABEL help text", n=index + 1))
@@ -195,6 +188,33 @@ def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
     if Box.TRAINING not in boxes:
         raise PageChanged(tr("the training box is missing"))
     return boxes
+
+
+#: The most of an unknown label a sentence quotes (X's own words, which may run long).
+_LABEL_QUOTE_CHARS = 80
+
+
+def _label_problem(n: int, label: str, found: Box | None, expected: Box) -> str:
+    """Box `n`'s label is not the one expected there: another box's, or words Consentinel does
+    not know, quoted as X shows them (shortened if long), or none."""
+    if found is not None:
+        return tr(
+            "box {n} has {found}, expected {expected}",
+            n=n,
+            found=box_name(found),
+            expected=box_name(expected),
+        )
+    words = " ".join(label.split())
+    if not words:
+        return tr("box {n} has no label, expected {expected}", n=n, expected=box_name(expected))
+    if len(words) > _LABEL_QUOTE_CHARS:
+        words = words[: _LABEL_QUOTE_CHARS - 1].rstrip() + "…"
+    return tr(
+        "box {n} has an unknown label, “{label}”, expected {expected}",
+        n=n,
+        label=words,
+        expected=box_name(expected),
+    )
 
 
 class GrokPage:
