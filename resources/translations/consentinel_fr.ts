@@ -20,6 +20,14 @@
         <translation>Les vérifications planifiées attendent que vous vous connectiez à ce compte avec « Se connecter soi-même… ».</translation>
     </message>
     <message>
+        <source>After you unlock it on X</source>
+        <translation>Après son déverrouillage sur X</translation>
+    </message>
+    <message>
+        <source>X locked this account: scheduled checks do not sign in to it until it is unlocked. Sign in on x.com, then use “Sign in yourself…”.</source>
+        <translation>X a verrouillé ce compte : les vérifications planifiées ne s'y connectent pas tant qu'il n'est pas déverrouillé. Connectez-vous sur x.com, puis utilisez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
         <source>Not before {when}</source>
         <translation>Pas avant le {when}</translation>
     </message>

@@ -562,10 +562,12 @@ def test_an_x_address_variable_that_is_not_an_address_is_a_set_up_error(
     cli_env: dict[str, str],
 ) -> None:
     """Not a network problem met at the first page (Playwright's "Cannot navigate to invalid
-    URL", in French output too): said before anything is opened, naming the variable."""
+    URL", in French output too): said before anything is opened, naming the variable. A
+    command that never goes to X still works (the uninstaller's `schedule remove` among them)."""
     run_cli(cli_env, "account", "add", "gina", check_exit=0)
     env = dict(cli_env, CONSENTINEL_X_ORIGIN="notaurl")
-    for args in (["check"], ["check", "--json"], ["check", "--unattended"], ["account", "list"]):
+    assert "@gina" in run_cli(env, "account", "list", check_exit=0).stdout
+    for args in (["check"], ["check", "--json"], ["check", "--unattended"], ["login", "gina"]):
         proc = run_cli(env, *args, check_exit=2)
         assert proc.stderr == (
             "The variable CONSENTINEL_X_ORIGIN must be an address like https://x.com, not "

@@ -175,7 +175,7 @@ def test_wrong_password_is_sent_exactly_once_across_runs(sim: SimHarness, tmp_pa
 
 @pytest.mark.parametrize(
     ("fault", "reason"),
-    [("server_error", Reason.NETWORK), ("connection_reset", Reason.TIMEOUT)],
+    [("server_error", Reason.NETWORK), ("connection_reset", Reason.NETWORK)],
 )
 def test_x_failing_at_the_password_is_not_a_wrong_password(
     sim: SimHarness, tmp_path: Path, fault: str, reason: Reason
@@ -583,7 +583,7 @@ _SECRET_REFUSED_WORDS = "refused the code made from the saved 2FA secret"
 #: How X fails at the saved secret's code (one account each), and how the check ends.
 _CODE_FAULTS = {
     "ann": ("server_error", Status.ERROR, Reason.NETWORK),  # a 500 page
-    "bea": ("connection_reset", Status.ERROR, Reason.TIMEOUT),  # no answer: X never judged it
+    "bea": ("connection_reset", Status.ERROR, Reason.NETWORK),  # no answer: X never judged it
     "cyd": ("went_wrong", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (236)
     "dan": ("slow", Status.ERROR, Reason.TIMEOUT),  # no answer
 }

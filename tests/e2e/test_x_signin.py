@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import pyotp
 import pytest
-from playwright.async_api import async_playwright
+from playwright.async_api import Page, async_playwright
 
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
 from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+from consentinel.x.signin_screens import TASK_PATH
 from consentinel.x.site import XSite
 from tests.e2e._engine_support import SMS_PHONE, SimHarness, running_sim
 from tests.fixtures.sandbox_fixtures import chromium
@@ -37,9 +38,10 @@ def _run(
     answers: dict[PromptKind, str | Callable[[], str | None]],
     lang: str = "en",
     questions: list[str] | None = None,
+    prepare: Callable[[Page], Awaitable[None]] | None = None,
 ) -> tuple[SignInOutcome, list[PromptKind], str]:
     """One sign-in; `answers` by prompt (a callable: read when asked), X's questions as the
-    person reads them collected in `questions`."""
+    person reads them collected in `questions`; `prepare` readies the page first."""
     asked: list[PromptKind] = []
 
     async def main() -> tuple[SignInOutcome, str]:
@@ -48,6 +50,8 @@ def _run(
                 executable_path=chromium_path, headless=True, args=launch_args(True)
             )
             page = await browser.new_page(locale=LOCALES[lang])
+            if prepare is not None:
+                await prepare(page)
 
             async def ask(kind: PromptKind, detail: str) -> str | None:
                 asked.append(kind)
@@ -130,6 +134,47 @@ def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str,
     # Each language's sign-in pages, and each wrong entry sent once: X counts every one.
     assert sim.signin_outcomes("dee") == ["wrong_password"]
     assert sim.signin_outcomes("ghost") == ["unknown_account"]
+
+
+def test_a_wrong_password_is_wrong_when_x_s_answers_are_not_seen(
+    sim: SimHarness, chromium_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """X's web app may send its sign-in steps to an address this version does not know: its
+    answers are then never seen. A password X shows its step again after, with words in a
+    language the app does not read, is still a wrong password (not X failing): it is never
+    sent again."""
+    monkeypatch.setattr(XSite, "api_path_of", lambda _site, _url: "")
+    sim.add("dee", "right", lang="de")
+    outcome, _, _ = _run(sim, chromium_path, SignInSecrets("dee", "wrong"), {}, "de")
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert sim.signin_outcomes("dee") == ["wrong_password"]
+
+
+def test_a_server_error_elsewhere_on_the_page_does_not_excuse_a_wrong_password(
+    sim: SimHarness, chromium_path: str
+) -> None:
+    """X's style sheet fails (a 503), then X refuses the password: the refusal is what it
+    is. Only X's answer to the password itself can say X failed."""
+
+    async def style_sheet_fails(page: Page) -> None:
+        await page.route(
+            lambda url: "/static/app.css" in url, lambda route: route.fulfill(status=503)
+        )
+
+    sim.add("dee", "right", lang="de")
+    secrets = SignInSecrets("dee", "wrong")
+    outcome, _, _ = _run(sim, chromium_path, secrets, {}, "de", prepare=style_sheet_fails)
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert sim.signin_outcomes("dee") == ["wrong_password"]
+
+
+def test_x_s_api_host_is_where_its_step_answers_may_come_from() -> None:
+    site = XSite("https://x.com")
+    assert site.api_path_of("https://api.x.com/1.1/onboarding/task.json") == TASK_PATH
+    assert site.api_path_of("https://x.com/1.1/onboarding/task.json") == TASK_PATH
+    assert site.api_path_of("https://api.x.com.evil.example/1.1/onboarding/task.json") == ""
+    assert site.api_path_of("http://api.x.com/1.1/onboarding/task.json") == ""
+    assert site.path_of("https://api.x.com/home") == ""  # pages are on X's own origin only
 
 
 #: How X's code-by-text-message step says where the code went (simx's wording, [inferred]).

@@ -171,6 +171,7 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
         "lou": Reason.WRONG_PASSWORD,
         "tom": Reason.TWO_FACTOR,
         "ray": Reason.REFUSED,
+        "kim": Reason.LOCKED,  # held until seen unlocked, whatever the time
         "cat": Reason.SESSION_EXPIRED,  # nothing held: the next check signs in again
     }
     for handle, reason in stops.items():
@@ -200,6 +201,13 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
     table.set_rows(rows_for(ctx), now + timedelta(hours=30), now)
     assert due("ray") == "In 30 hours"
     assert due("lou") == "After a new password"
+    # X's lock: no time is promised, even once its back-off has ended.
+    later = now + timedelta(days=3)
+    table.set_rows(rows_for(ctx), later + timedelta(hours=1), later)
+    assert due("kim") == "After you unlock it on X"
+    assert "x.com" in table.item(table.row_of("kim") or 0, due_column).toolTip()
+    kim_status = table.item(table.row_of("kim") or 0, 1).toolTip()
+    assert "Not before" not in kim_status and "No automatic sign-in before" not in kim_status
 
 
 def test_x_asking_to_slow_down_is_said_as_a_wait_not_as_an_error(

@@ -330,3 +330,22 @@ def test_plain_digests_of_refused_answers_from_before_are_dropped(consentinel_ho
     assert plain not in saved
     assert store.state("ann").refused_answers == (answer_digest("old@example.com", key),)
     assert answer_digest("old@example.com", b"x" * 32) != answer_digest("old@example.com", key)
+
+
+def test_x_s_lock_outlasts_a_back_off_for_another_reason(consentinel_home: Path) -> None:
+    """Locked, then X asks to slow down (a 429 while the locked account's page was read): the
+    hour's back-off over, the lock still keeps automatic sign-ins away; only the account seen
+    unlocked ends it."""
+    from consentinel.core.signin_rules import may_sign_in, page_was_read
+
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    store.block("alice", Reason.LOCKED, hours=12, now=now)
+    store.block("alice", Reason.RATE_LIMITED, hours=1, now=now)
+    later = now + timedelta(days=30)
+    refusal = may_sign_in("alice", store.state("alice"), later)
+    assert refusal is not None and refusal.reason is Reason.LOCKED
+    page_was_read(store, "alice")
+    assert may_sign_in("alice", store.state("alice"), later) is None

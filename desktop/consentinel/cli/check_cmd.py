@@ -81,7 +81,7 @@ def _check(args: argparse.Namespace) -> int:
     from consentinel.core.lock import RunLock
     from consentinel.core.steps import Step
 
-    ctx = open_context()
+    ctx = open_context(goes_to_x=True)
     if args.unattended:
         # Nobody's terminal: what it says (notifications, the journal) is in the language
         # chosen in the app, when one was (CONSENTINEL_LANG still comes first).
@@ -358,7 +358,7 @@ def _login(args: argparse.Namespace) -> int:
     from consentinel.core.check_messages import no_window_message
     from consentinel.core.display import has_display
 
-    ctx = open_context()
+    ctx = open_context(goes_to_x=True)
     handles = resolve_handles(ctx, [args.handle])
     assert handles
     if not has_display():

@@ -15,16 +15,20 @@ if TYPE_CHECKING:
     from consentinel.core.context import AppContext
 
 
-def open_context(*, read_only: bool = False) -> AppContext:
+def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppContext:
     """Open the data folder, settings, accounts, vault and journal; set-up problems exit 2.
-    `read_only`: the command only looks, and finding no folder yet it makes none."""
+    `read_only`: the command only looks, and finding no folder yet it makes none. `goes_to_x`:
+    the command opens X's pages, so X's address must be one (checked before anything is
+    opened)."""
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
     from consentinel.core.paths import AppPaths
-    from consentinel.core.settings import XOriginError
+    from consentinel.core.settings import XOriginError, load_settings
 
     try:
         paths = AppPaths.from_env()
+        if goes_to_x:
+            load_settings(paths)[0].effective_x_origin()
         unusable = paths.unusable()  # (said as `ensure()` says it, the folder named)
         if unusable is not None:
             raise unusable

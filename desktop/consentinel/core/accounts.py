@@ -528,14 +528,16 @@ class AccountStore:
         now: datetime | None = None,
     ) -> AccountState:
         """Back off: no automatic sign-in for `hours` (default 12) after X refused one; twice
-        as long for each refusal in a row before it (no sign-in succeeded since), up to a week."""
+        as long for each refusal in a row before it (no sign-in succeeded since), up to a week.
+        X's lock outlasts any other reason (it ends only when the account is seen unlocked)."""
         with self._lock:
             state = self.state(handle)
             first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
             length = min(first * 2 ** min(state.backoffs_in_a_row, 16), max(first, MAX_BACKOFF))
+            locked = state.block_reason is Reason.LOCKED
             state = state._replace(
                 blocked_until=(now or _now()) + length,
-                block_reason=reason,
+                block_reason=Reason.LOCKED if locked else reason,
                 backoffs_in_a_row=state.backoffs_in_a_row + 1,
             )
             self.set_state(handle, state)

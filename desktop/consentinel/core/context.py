@@ -41,7 +41,7 @@ class AppContext:
         settings: Settings,
         accounts: AccountStore,
         journal: Journal,
-        site: XSite,
+        site: XSite | None = None,
         vault: Vault | None = None,
         warnings: list[str] | None = None,
     ) -> None:
@@ -49,7 +49,7 @@ class AppContext:
         self.settings = settings
         self.accounts = accounts
         self.journal = journal
-        self.site = site
+        self._site = site
         #: Sentences about files that were set aside at start-up (corrupt or from a newer version).
         self.warnings: list[str] = warnings if warnings is not None else []
         self._vault = vault
@@ -152,7 +152,6 @@ class AppContext:
                 evidence_dir=paths.evidence_dir,
                 check_later=check_journal_later,
             ),
-            site=XSite(settings.effective_x_origin()),
             vault=vault,
             warnings=[warning] if warning else [],
         )
@@ -187,7 +186,6 @@ class AppContext:
             settings=settings,
             accounts=AccountStore(paths),
             journal=Journal.open(scratch / paths.journal_path.name, evidence_dir=scratch),
-            site=XSite(settings.effective_x_origin()),
         )
 
     @classmethod
@@ -201,9 +199,17 @@ class AppContext:
             settings=settings,
             accounts=AccountStore(paths),
             journal=Journal.open_read_only(paths.journal_path, evidence_dir=paths.evidence_dir),
-            site=XSite(settings.effective_x_origin()),
             warnings=[warning] if warning else [],
         )
+
+    @property
+    def site(self) -> XSite:
+        """X's addresses (the setting, else CONSENTINEL_X_ORIGIN, else x.com), worked out when
+        first needed: a mistyped address (XOriginError) stops what would go to X, not a
+        command that never does (`account list`, or the uninstaller's `schedule remove`)."""
+        if self._site is None:
+            self._site = XSite(self.settings.effective_x_origin())
+        return self._site
 
     @property
     def vault(self) -> Vault:

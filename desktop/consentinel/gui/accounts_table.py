@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consentinel.core.status import ALL_BOXES, Box, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.gui.account_rows import AccountRow, held_for_person
 from consentinel.gui.dialog_words import (
     all_status_texts,
@@ -228,6 +228,12 @@ class AccountsTable(QTableWidget):
             tip = self.tr(
                 "Scheduled checks will not sign in to this account until you save a new "
                 "password with “Edit account…”."
+            )
+        elif row.state.block_reason is Reason.LOCKED:  # whatever the time: until unlocked
+            text = self.tr("After you unlock it on X")
+            tip = self.tr(
+                "X locked this account: scheduled checks do not sign in to it until it is "
+                "unlocked. Sign in on x.com, then use “Sign in yourself…”."
             )
         elif row.state.waits_for_person is not None or until is None:
             text = self.tr("After you sign in")

@@ -248,6 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # SQLite's check of the journal file waits for the window's first frame (the
             # controller starts it); the rows read the file before it.
             ctx = AppContext.create(paths, check_journal_later=True)
+            ctx.site  # noqa: B018 (X's address is a set-up error before the window shows)
         except (StorageError, XOriginError) as error:
             instance.release()
             from PySide6.QtWidgets import QMessageBox

@@ -107,6 +107,7 @@ def status_hint(row: AccountRow, now: datetime) -> str:
     if hint == row.message:
         return hint
     until = row.state.blocked_until
-    if until is not None and row.state.is_blocked(now):
+    locked = row.state.block_reason is Reason.LOCKED  # (until unlocked, whatever the time)
+    if until is not None and row.state.is_blocked(now) and not locked:
         hint += " " + _t(_NOT_BEFORE).replace("{when}", local_text(until))
     return hint

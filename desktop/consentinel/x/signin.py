@@ -8,13 +8,14 @@ X's password field.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Response
+from playwright.async_api import Page, Request, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from consentinel.core.check_messages import SAVED_CODE_NOT_TAKEN, TOTP_REFUSED
@@ -42,6 +43,9 @@ from consentinel.x.site import XSite
 UNKNOWN_ACCOUNT_CODE = 399
 #: X's answer to a wrong code, whatever language its "Incorrect. Please try again." is in.
 INCORRECT_CODE_CODE = 236
+#: How long, after X's page showed its words, its answer to what was sent may still be on its
+#: way; after that the page alone decides (never in favour of sending the same thing again).
+ANSWER_GRACE_S = 3.0
 
 #: Answer a question X asks that only a person can answer; None means nobody answered.
 Ask = Callable[[PromptKind, str], Awaitable[str | None]]
@@ -147,17 +151,57 @@ class SignIn:
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
+        #: For each sign-in step whose request failed (no answer: the connection cut), how many
+        #: answers had come before it.
+        self._task_failures: list[int] = []
+        self._heard = asyncio.Event()  # set at each answer or failure of a sign-in step
         self._answers_read = 0  # how many of X's step answers the last state had seen
         self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
 
     def _on_response(self, response: Response) -> None:
-        path = self.site.path_of(response.url)
-        if path:
+        is_step = self.site.api_path_of(response.url) == TASK_PATH
+        # X failing: its answer to a step, or a page of its own; not a stray picture or
+        # measurement request, which says nothing of the sign-in.
+        if is_step or (
+            self.site.path_of(response.url) and response.request.is_navigation_request()
+        ):
             reason = reason_for_status(response.status)
             if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
                 self._http_trouble = reason
-        if path == TASK_PATH:
+        if is_step:
             self._task_answers.append(response)
+            self._heard.set()
+
+    def _on_request_failed(self, request: Request) -> None:
+        if self.site.api_path_of(request.url) == TASK_PATH:
+            self._task_failures.append(len(self._task_answers))
+            self._heard.set()
+
+    def _trouble_since(self, sent_at: int) -> Reason | None:
+        """X failing at what was sent when it had given `sent_at` answers: its answer a 5xx
+        or 429, or none (the request failed). Only that, never an earlier or unrelated error."""
+        for answer in self._task_answers[sent_at:]:
+            if (reason := reason_for_status(answer.status)) is not None:
+                return reason
+        if any(failed_at >= sent_at for failed_at in self._task_failures):
+            return Reason.NETWORK
+        return None
+
+    async def _hear_since(self, sent_at: int) -> None:
+        """Waits, a few seconds at most, for X's answer (or its failure) to what was sent when
+        it had given `sent_at` answers: the page may show X's words a moment before the browser
+        reports the answer. Not heard by then, the caller decides on the page alone."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + ANSWER_GRACE_S
+        while len(self._task_answers) <= sent_at and not any(
+            failed_at >= sent_at for failed_at in self._task_failures
+        ):
+            left = deadline - loop.time()
+            if left <= 0:
+                return
+            self._heard.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._heard.wait(), left)
 
     async def _answer_body(self, index: int) -> dict[str, Any] | None:
         """X's answer to a sign-in step, as JSON; read from the browser once (a wait looks at
@@ -255,6 +299,7 @@ class SignIn:
 
     async def run(self) -> SignInOutcome:
         self.page.on("response", self._on_response)
+        self.page.on("requestfailed", self._on_request_failed)
         try:
             await self.page.goto(self.site.login_url, wait_until="domcontentloaded")
             return await self._drive()
@@ -264,6 +309,7 @@ class SignIn:
             return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         finally:
             self.page.remove_listener("response", self._on_response)
+            self.page.remove_listener("requestfailed", self._on_request_failed)
 
     async def _drive(self) -> SignInOutcome:
         state: PageState | None = None
@@ -341,14 +387,14 @@ class SignIn:
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
-            # X failing is not X refusing the password: its answer a 5xx (or 429), or none yet
-            # (the connection cut) while its page says something went wrong: wait for it.
-            if self._http_trouble is not None:
-                return self._fail(Status.ERROR, self._http_trouble)
-            if len(self._task_answers) <= self._password_sent_at:
-                return None
-            # X answered and shows its password step again: whatever its words (a message in
-            # any language, or none), it did not take it. Never sent twice.
+            # X failing is not X refusing the password, on proof only: its answer to the
+            # password a 5xx (or 429), or its request failed (the connection cut).
+            await self._hear_since(self._password_sent_at)
+            if (trouble := self._trouble_since(self._password_sent_at)) is not None:
+                return self._fail(Status.ERROR, trouble)
+            # Else X shows its password step again: whatever its words (a message in any
+            # language, or none) and whether its answer was seen, it did not take it. Never
+            # sent twice.
             return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, state.raw_toast)
         if self.secrets.password is None:
             return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
@@ -409,18 +455,18 @@ class SignIn:
             state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
         )
 
-    async def _saved_code_refused(self, state: PageState) -> SignInOutcome | None:
+    async def _saved_code_refused(self, state: PageState) -> SignInOutcome:
         """The 2FA step again, with a message, after a code from the saved secret. Only X's
         "Incorrect" (its words, or its error code) says the secret's codes are wrong, and the
         next one would be too (it comes from the same secret): TOTP_REFUSED, which keeps the
         secret from being used again until it is saved again. X failing or slow ends this
-        sign-in only; other words of X's (SAVED_CODE_NOT_TAKEN) keep the secret, and scheduled
-        checks wait for the person. None: X has not answered the code yet."""
+        sign-in only (on proof: its answer a 5xx or 429, or its request failed); other words of
+        X's, or its answer not seen, keep the secret (SAVED_CODE_NOT_TAKEN), and scheduled
+        checks wait for the person."""
         assert self._totp_sent_at is not None
-        if self._http_trouble is not None:
-            return self._fail(Status.ERROR, self._http_trouble)
-        if len(self._task_answers) <= self._totp_sent_at:
-            return None  # no answer from X yet (a cut connection ends as none in time)
+        await self._hear_since(self._totp_sent_at)
+        if (trouble := self._trouble_since(self._totp_sent_at)) is not None:
+            return self._fail(Status.ERROR, trouble)
         codes = await self._error_codes_since(self._totp_sent_at)
         if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
             return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)

@@ -40,6 +40,17 @@ class XSite(FrozenRecord):
     def grok_settings_url(self) -> str:
         return self.url(GROK_SETTINGS_PATH)
 
+    def api_path_of(self, url: str) -> str:
+        """The path of a request to X's API: on X's origin, or on its `api.` host, where X's
+        web app sends its sign-in steps (https://api.x.com/1.1/onboarding/task.json, as the
+        libraries that drive it use); "" for any other address."""
+        parts = urlsplit(url)
+        mine = urlsplit(self.origin)
+        hosts = {mine.netloc, f"api.{mine.netloc}"}
+        if parts.scheme != mine.scheme or parts.netloc not in hosts:
+            return ""
+        return parts.path or "/"
+
     def path_of(self, url: str) -> str:
         """The path of a page URL, or "" when it is not on this origin."""
         parts = urlsplit(url)
