@@ -73,6 +73,15 @@ def test_a_damaged_accounts_file_is_journaled_and_its_accounts_come_back(
     check = ctx.journal.append(
         EntryKind.CHECK, "alice", {"status": "needs_user", "reason": "two_factor"}
     )
+    # What the sign-in rules knew: X refused alice's password (no new one since) and bob's (a
+    # new one saved since); X locked dan (not seen unlocked since) and erin (read since).
+    wrong = {"outcome": "signin_failed", "reason": "wrong_password"}
+    for handle in ("alice", "bob"):
+        ctx.journal.append(EntryKind.SIGNIN, handle, wrong)
+    ctx.journal.record_account_edited("bob", {"new_password": True})
+    for handle in ("dan", "erin"):
+        ctx.journal.append(EntryKind.CHECK, handle, {"status": "needs_user", "reason": "locked"})
+    ctx.journal.append(EntryKind.CHECK, "erin", {"status": "opted_out", "reason": None})
     text = ctx.paths.accounts_path.read_text()
     ctx.journal.close()
     ctx.paths.accounts_path.write_text(text[:120])  # cut short, as by a full disk
@@ -100,6 +109,11 @@ def test_a_damaged_accounts_file_is_journaled_and_its_accounts_come_back(
     assert (alice.last_status, alice.last_reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR)
     assert alice.last_check_at == datetime.fromisoformat(check.ts)
     assert ctx.accounts.state("bob").last_check_at is None  # never checked
+    # The sign-in rules that still held: a refused password is not sent again, nor is a locked
+    # account signed in to by itself.
+    state = {h: ctx.accounts.state(h) for h in ("alice", "bob", "dan", "erin")}
+    assert state["alice"].password_rejected and not state["bob"].password_rejected
+    assert state["dan"].block_reason is Reason.LOCKED and state["erin"].block_reason is None
 
     # Lost a second time: each comes back as the first adding back left it.
     ctx.paths.accounts_path.unlink()

@@ -108,12 +108,46 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
         except StorageError as error:
             return Recovered(tuple(added), str(error))
         _last_check_back(journal, store, known.handle)
+        _signin_rules_back(journal, store, known.handle)
         try:
             journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)
         except JournalError as error:
             return Recovered((*added, known), str(error))
         added.append(known)
     return Recovered(tuple(added))
+
+
+#: A check that read the page: X did not hold the account locked then.
+_PAGE_READ = frozenset({"fixed", "opted_out", "would_fix"})
+
+
+def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> None:
+    """What keeps sign-ins from being tried, as the journal shows it still holds: a password X
+    refused with no new one saved nor a sign-in since (never sent again), and X's lock not seen
+    lifted since (no automatic sign-in). A back-off's hours are not brought back."""
+    from consentinel.core.fileio import StorageError
+
+    rejected = locked = False
+    kinds = [EntryKind.SIGNIN, EntryKind.CHECK, EntryKind.ACCOUNT_EDITED]
+    for entry in journal.entries(handle=handle, kinds=kinds):
+        p = entry.payload
+        if entry.kind is EntryKind.ACCOUNT_EDITED:
+            rejected = rejected and not p.get("new_password")
+        elif entry.kind is EntryKind.SIGNIN and p.get("outcome") == "ok":
+            rejected = locked = False
+        elif p.get("reason") == Reason.WRONG_PASSWORD.value and entry.kind is EntryKind.SIGNIN:
+            rejected = True
+        elif p.get("reason") == Reason.LOCKED.value:
+            locked = True
+        elif entry.kind is EntryKind.CHECK and p.get("status") in _PAGE_READ:
+            locked = False
+    try:
+        if rejected:
+            store.mark_password_rejected(handle)
+        if locked:
+            store.block(handle, Reason.LOCKED)
+    except StorageError as error:  # the account is back; said in the log
+        log.warning("the sign-in rules of @%s could not be kept: %s", handle, error)
 
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:
