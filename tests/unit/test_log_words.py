@@ -208,7 +208,7 @@ def test_an_untick_x_did_not_save_in_french(
     assert "décochage non enregistré" in kept_on and "case modifiée" not in kept_on
     assert kept_on.endswith("case Entraînement\u00a0: toujours cochée"), kept_on
     assert "après un décochage que X n'a pas enregistré\u00a0: Entraînement — " in kept_on_shot
-    assert unread.endswith("case Mémoire\u00a0: non relue (réactivé par X)"), unread
+    assert unread.endswith("case Mémoire\u00a0: non relue (réactivée par X)"), unread
 
 
 def test_the_csv_summary_of_an_untick_x_did_not_save(tmp_path: Path) -> None:

@@ -547,7 +547,7 @@ FRENCH: dict[str, str] = {
     "no keyring": "aucun trousseau",
     "permission denied (is the folder read-only?)":
         "permission refusée (le dossier est-il en lecture seule ?)",
-    "reverted by X": "réactivé par X",
+    "reverted by X": "réactivée par X",  # (the box: « case … (confirmée, réactivée par X) »)
     "the disk is full": "le disque est plein",
     "the disk is read-only": "le disque est en lecture seule",
     "the disk quota is exceeded": "le quota disque est dépassé",
