@@ -27,11 +27,11 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
 
     try:
         paths = AppPaths.from_env()
-        if goes_to_x:
-            load_settings(paths)[0].effective_x_origin()
         unusable = paths.unusable()  # (said as `ensure()` says it, the folder named)
         if unusable is not None:
             raise unusable
+        if goes_to_x:
+            load_settings(paths)[0].effective_x_origin()
         if read_only and not paths.made():
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
         elif read_only and not _can_write(paths.data_dir):
