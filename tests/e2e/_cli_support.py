@@ -4,24 +4,20 @@ real process, and a simulated X whose accounts were added to Consentinel through
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 from consentinel.simx import SimAccount, SimX
 from tests.fixtures.simx_fixtures import SimxFactory
+from tests.reliability import cli_support
+from tests.reliability.cli_support import CLI
 
-CLI = str(Path(sys.executable).parent / "consentinel")
+__all__ = ["CLI", "add_account", "run_cli", "x_with_accounts"]
 
 
 def run_cli(
     env: dict[str, str], *args: str, stdin: str = "", check_exit: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=180
-    )
-    if check_exit is not None:
-        assert proc.returncode == check_exit, (proc.returncode, proc.stdout, proc.stderr)
-    return proc
+    """The reliability tests' run_cli, with these tests' names and their 3-minute limit."""
+    return cli_support.run_cli(env, *args, stdin=stdin, expect=check_exit, timeout=180)
 
 
 def add_account(env: dict[str, str], handle: str, password: str) -> None:

@@ -28,10 +28,14 @@ def cli_env(base: dict[str, str], home: Path, **extra: str) -> dict[str, str]:
 
 
 def run_cli(
-    env: dict[str, str], *args: str, stdin: str = "", expect: int | None = None
+    env: dict[str, str],
+    *args: str,
+    stdin: str = "",
+    expect: int | None = None,
+    timeout: float = 240,
 ) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
-        [CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=240
+        [CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=timeout
     )
     if expect is not None:
         assert proc.returncode == expect, (args, proc.returncode, proc.stdout, proc.stderr)

@@ -118,7 +118,7 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
 
 
 #: A check that read the page: X did not hold the account locked then.
-_PAGE_READ = frozenset({"fixed", "opted_out", "would_fix"})
+_PAGE_READ = frozenset(s.value for s in (Status.FIXED, Status.OPTED_OUT, Status.WOULD_FIX))
 
 
 def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> None:
@@ -152,8 +152,7 @@ def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> No
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:
     """What the account's last check found, as the lost list had it: its row says when it was
-    checked and how it ended, not "not checked yet". (The sign-in rules' state, such as a
-    rejected password or a back-off, is not in the journal: it starts afresh.)"""
+    checked and how it ended, not "not checked yet" (the sign-in rules: _signin_rules_back)."""
     from datetime import datetime
 
     from consentinel.core.fileio import StorageError

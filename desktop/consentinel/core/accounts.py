@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import FrozenRecord
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -66,7 +66,7 @@ def normalize_handle(text: str) -> str:
         raise InvalidHandle(
             tr(
                 "An X handle has at most 15 characters; {handle} has {n}.",
-                handle=_shown(raw),
+                handle=quoted(raw),
                 n=len(raw),
             )
         )
@@ -75,7 +75,7 @@ def normalize_handle(text: str) -> str:
             tr(
                 "An X handle only has letters A to Z (no accents), digits and _; {handle} does not "
                 "look like one.",
-                handle=_shown(raw),
+                handle=quoted(raw),
             )
         )
     return raw
@@ -83,13 +83,6 @@ def normalize_handle(text: str) -> str:
 
 #: The start of a profile link: scheme, "www." or "mobile.", X's or Twitter's address.
 _PROFILE_LINK = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/", re.IGNORECASE)
-
-
-def _shown(raw: str) -> str:
-    """What the person typed, quoted as their language quotes it ('a b' or « a b »), on one
-    readable line: something huge pasted is cut, a line break or a tab shows escaped."""
-    short = raw if len(raw) <= 40 else raw[:40] + "…"
-    return tr("'{text}'", text=repr(short)[1:-1])
 
 
 def handle_key(handle: str) -> str:
@@ -102,7 +95,7 @@ def validate_email(text: str) -> str:
     value = text.strip()
     if not _EMAIL.fullmatch(value):
         raise ValueError(
-            tr("{value} is not an email address (like name@example.com).", value=_shown(value))
+            tr("{value} is not an email address (like name@example.com).", value=quoted(value))
         )
     return value
 
@@ -113,7 +106,7 @@ def validate_phone(text: str) -> str:
     digits = sum(ch.isdigit() for ch in value)
     if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
         raise ValueError(
-            tr("{value} is not a phone number (like +33 6 12 34 56 78).", value=_shown(value))
+            tr("{value} is not a phone number (like +33 6 12 34 56 78).", value=quoted(value))
         )
     return value
 
@@ -151,7 +144,7 @@ def parse_keep(text: str) -> frozenset[Box]:
             raise ValueError(
                 tr(
                     "Unknown box {name}: use {boxes}, or all; '' for training alone (always off).",
-                    name=_shown(name),
+                    name=quoted(name),
                     boxes=choices,  # (in French, the French names)
                 )
             )

@@ -77,3 +77,11 @@ def tr_in(lang: str, message: str, **values: object) -> str:
     the OS scheduler's description of its job, which outlasts any choice of language."""
     text = _french().get(message, message) if lang == "fr" else message
     return text.format(**values) if values else text
+
+
+def quoted(text: str) -> str:
+    """What the person typed (or a file of theirs holds), quoted as their language quotes it
+    ('a b' or « a b »), on one readable line: something huge pasted is cut, a line break or a
+    tab shows escaped."""
+    short = text if len(text) <= 40 else text[:40] + "…"
+    return tr("'{text}'", text=repr(short)[1:-1])

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import Record, replace
 from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV
@@ -236,9 +236,7 @@ class Settings(Record):
 def _said(value: object) -> str:
     """A value the settings file holds, in a sentence: text quoted as the reader's language
     quotes it ('daily', « daily »), anything else as written."""
-    if isinstance(value, str):
-        return tr("'{text}'", text=value[:40] + ("…" if len(value) > 40 else ""))
-    return repr(value)
+    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 def _int_between(value: object, low: int, high: int) -> bool:

@@ -177,15 +177,17 @@ class SignIn:
             self._task_failures.append(len(self._task_answers))
             self._heard.set()
 
+    def _failed_since(self, sent_at: int) -> bool:
+        """A sign-in step's request failed after X had given `sent_at` answers."""
+        return any(failed_at >= sent_at for failed_at in self._task_failures)
+
     def _trouble_since(self, sent_at: int) -> Reason | None:
         """X failing at what was sent when it had given `sent_at` answers: its answer a 5xx
         or 429, or none (the request failed). Only that, never an earlier or unrelated error."""
         for answer in self._task_answers[sent_at:]:
             if (reason := reason_for_status(answer.status)) is not None:
                 return reason
-        if any(failed_at >= sent_at for failed_at in self._task_failures):
-            return Reason.NETWORK
-        return None
+        return Reason.NETWORK if self._failed_since(sent_at) else None
 
     async def _hear_since(self, sent_at: int) -> None:
         """Waits, a few seconds at most, for X's answer (or its failure) to what was sent when
@@ -193,9 +195,7 @@ class SignIn:
         reports the answer. Not heard by then, the caller decides on the page alone."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + ANSWER_GRACE_S
-        while len(self._task_answers) <= sent_at and not any(
-            failed_at >= sent_at for failed_at in self._task_failures
-        ):
+        while len(self._task_answers) <= sent_at and not self._failed_since(sent_at):
             left = deadline - loop.time()
             if left <= 0:
                 return

@@ -44,18 +44,17 @@ class XSite(FrozenRecord):
         """The path of a request to X's API: on X's origin, or on its `api.` host, where X's
         web app sends its sign-in steps (https://api.x.com/1.1/onboarding/task.json, as the
         libraries that drive it use); "" for any other address."""
-        parts = urlsplit(url)
-        mine = urlsplit(self.origin)
-        hosts = {mine.netloc, f"api.{mine.netloc}"}
-        if parts.scheme != mine.scheme or parts.netloc not in hosts:
-            return ""
-        return parts.path or "/"
+        return self._path_on(url, api=True)
 
     def path_of(self, url: str) -> str:
         """The path of a page URL, or "" when it is not on this origin."""
+        return self._path_on(url, api=False)
+
+    def _path_on(self, url: str, *, api: bool) -> str:
         parts = urlsplit(url)
         mine = urlsplit(self.origin)
-        if (parts.scheme, parts.netloc) != (mine.scheme, mine.netloc):
+        hosts = {mine.netloc, f"api.{mine.netloc}"} if api else {mine.netloc}
+        if parts.scheme != mine.scheme or parts.netloc not in hosts:
             return ""
         return parts.path or "/"
 
