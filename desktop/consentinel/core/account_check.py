@@ -19,7 +19,6 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
-    TOTP_REFUSED,
     box_disabled_message,
     box_name,
     hidden_on_message,
@@ -49,11 +48,11 @@ from consentinel.core.fileio import (
     storage_error,
 )
 from consentinel.core.i18n import tr
-from consentinel.core.identity_answers import answers_to_type, remember_refused
+from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
-from consentinel.core.totp_refusals import remember_refused_totp, totp_codes
+from consentinel.core.totp_refusals import remember_refusals, totp_codes
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
@@ -451,9 +450,7 @@ class AccountCheck:
         raise self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
 
     def _remember(self, outcome: SignInOutcome) -> None:
-        remember_refused(self.ctx, self.handle, outcome.refused_answer)
-        if outcome.detail == TOTP_REFUSED and self._totp_secret:
-            remember_refused_totp(self.ctx, self.handle, self._totp_secret)
+        remember_refusals(self.ctx, self.handle, outcome, self._totp_secret)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,

@@ -18,7 +18,6 @@ from consentinel.core import async_run
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
-    TOTP_REFUSED,
     browser_failed_message,
     no_window_message,
     reason_message,
@@ -37,12 +36,12 @@ from consentinel.core.events import (
     RunStarted,
 )
 from consentinel.core.i18n import tr
-from consentinel.core.identity_answers import answers_to_type, remember_refused
+from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
-from consentinel.core.totp_refusals import remember_refused_totp, totp_codes
+from consentinel.core.totp_refusals import remember_refusals, totp_codes
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     VIEWPORT,
@@ -350,9 +349,7 @@ class Engine:
         return secrets, totp_secret
 
     def _journal_signin(self, handle: str, outcome: SignInOutcome, totp_secret: str | None) -> None:
-        remember_refused(self.ctx, handle, outcome.refused_answer)
-        if outcome.detail == TOTP_REFUSED:
-            remember_refused_totp(self.ctx, handle, totp_secret)
+        remember_refusals(self.ctx, handle, outcome, totp_secret)
         self.ctx.journal.record_signin(
             None,
             handle,

@@ -11,10 +11,15 @@ secret is kept (`answer_digest`, under the refused answers' key)."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import answer_digest
+from consentinel.core.check_messages import TOTP_REFUSED
 from consentinel.core.context import AppContext
-from consentinel.core.identity_answers import refusals_key
+from consentinel.core.identity_answers import refusals_key, remember_refused
+
+if TYPE_CHECKING:
+    from consentinel.x.signin import SignInOutcome
 
 
 def totp_codes(
@@ -51,3 +56,13 @@ def remember_refused_totp(ctx: AppContext, handle: str, secret: str | None) -> N
     key = refusals_key(ctx, handle, "refused 2FA secret of @%s not remembered")
     if key is not None:  # (else at worst X refuses one code more)
         ctx.accounts.remember_refused_totp(handle, answer_digest(secret, key))
+
+
+def remember_refusals(
+    ctx: AppContext, handle: str, outcome: SignInOutcome, totp_secret: str | None
+) -> None:
+    """What X refused at a sign-in, never typed or made again: an answer to its unusual-activity
+    question, and the saved 2FA secret `totp_secret` whose code it called incorrect."""
+    remember_refused(ctx, handle, outcome.refused_answer)
+    if outcome.detail == TOTP_REFUSED:
+        remember_refused_totp(ctx, handle, totp_secret)
