@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from consentinel.cli.main import list_as_commands
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
@@ -18,14 +17,16 @@ log = logging.getLogger(__name__)
 
 
 def add_parser(sub: Any) -> None:
-    browser = sub.add_parser("browser", help=tr("show the browser used for checks, or install one"))
-    list_as_commands(browser)
-    browser.add_argument(
-        "action",
-        nargs="?",
-        choices=["install"],
-        metavar="install",
-        help=tr("download Playwright's Chromium into Consentinel's data folder"),
+    browser = sub.add_parser(
+        "browser",
+        help=tr("show the browser used for checks, or install one"),
+        # Without a command it says which browser checks use: argparse would write COMMAND
+        # as if one were needed.
+        usage=f"%(prog)s [-h] [{tr('COMMAND')}]",
+    )
+    actions = browser.add_subparsers(dest="action")
+    actions.add_parser(
+        "install", help=tr("download Playwright's Chromium into Consentinel's data folder")
     )
     browser.set_defaults(handler=_browser)
 

@@ -7,7 +7,6 @@ import os
 import sys
 from typing import Any
 
-from consentinel.cli.main import list_as_commands
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -21,13 +20,9 @@ def add_parser(sub: Any) -> None:
             "installs)"
         ),
     )
-    list_as_commands(entry)
-    entry.add_argument(
-        "action",
-        choices=["install", "remove"],
-        metavar="install|remove",
-        help=tr("add the app to the menu, or take it out"),
-    )
+    actions = entry.add_subparsers(dest="action", required=True)
+    actions.add_parser("install", help=tr("add the app to the menu"))
+    actions.add_parser("remove", help=tr("take the app out of the menu"))
     entry.set_defaults(handler=_desktop_entry)
 
 

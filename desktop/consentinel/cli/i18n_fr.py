@@ -43,7 +43,8 @@ FRENCH: dict[str, str] = {
         "1 entrée écrite dans {path} (lisible par vous seul).",
     "{count} entries written to {path} (readable by you alone).":
         "{count} entrées écrites dans {path} (lisible par vous seul).",
-    "add the app to the menu, or take it out": "ajouter l'application au menu, ou l'en retirer",
+    "add the app to the menu": "ajouter l'application au menu",
+    "take the app out of the menu": "retirer l'application du menu",
     "--totp-stdin was given but standard input has no line for it.":
         "--totp-stdin est indiqué mais l'entrée standard n'a pas de ligne pour lui.",
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",

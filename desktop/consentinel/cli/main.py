@@ -25,7 +25,7 @@ EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
-def list_as_commands(parser: argparse.ArgumentParser) -> None:
+def _list_as_commands(parser: argparse.ArgumentParser) -> None:
     """Title the section of `parser`'s help that lists its positionals, which are its commands,
     "commands:" (argparse's "positional arguments:" is about the syntax, not what they are).
     argparse writes a colon right after a title; French puts a non-breaking space before it."""
@@ -69,7 +69,7 @@ class _Parser(argparse.ArgumentParser):
     def add_subparsers(self, **kwargs: Any) -> Any:
         """Every command's commands read alike: COMMAND in its usage line, listed under
         "commands:" in its help."""
-        list_as_commands(self)
+        _list_as_commands(self)
         kwargs.setdefault("metavar", tr("COMMAND"))
         return super().add_subparsers(**kwargs)
 
