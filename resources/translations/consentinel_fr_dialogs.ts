@@ -655,6 +655,10 @@
             <translation>Après un décochage que X n'a pas enregistré : {box}</translation>
         </message>
         <message>
+            <source>After an untick that could not be read back: {box}</source>
+            <translation>Après un décochage qui n'a pas pu être relu : {box}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="193" />
             <source>Date and time</source>
             <translation>Date et heure</translation>

@@ -217,6 +217,7 @@ def test_an_untick_x_did_not_save_is_not_shown_as_a_change(
     shot = _screenshot(ctx.paths.evidence_dir / "run1-bea-training-not-saved-x.png")
     ctx.journal.record_evidence(run, "bea", shot, "training-not-saved")
     ctx.journal.record_change(run, "cat", Box.MEMORY, True, None, False)
+    ctx.journal.record_evidence(run, "cat", shot, "memory-not-read-back")
     ctx.journal.record_evidence(run, "dan", shot, "memory")  # written by an older version
     ctx.journal.finish_run(run)
     translators = Translators()
@@ -240,6 +241,7 @@ def test_an_untick_x_did_not_save_is_not_shown_as_a_change(
         assert "Untick not saved" in pane and "Box changed" not in pane
         assert sorted(shots) == [
             "After an untick X did not save: Training",
+            "After an untick that could not be read back: Memory",
             "After unticking: Memory",
         ]
     else:
@@ -251,6 +253,7 @@ def test_an_untick_x_did_not_save_is_not_shown_as_a_change(
         assert sorted(shots) == [
             f"Après décochage{nbsp}: Mémoire",
             f"Après un décochage que X n'a pas enregistré{nbsp}: Entraînement",
+            f"Après un décochage qui n'a pas pu être relu{nbsp}: Mémoire",
         ]
 
 

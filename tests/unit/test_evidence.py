@@ -8,11 +8,13 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from consentinel.core.events import AccountResult
-from consentinel.core.evidence import evidence_file
+from consentinel.core.evidence import evidence_file, untick_shot, unticked_in_shot
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.status import Status
+from consentinel.core.status import Box, Status
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"pretend pixels" * 64
 
@@ -132,3 +134,21 @@ def _exported(journal: Journal) -> str:
     out = io.StringIO()
     journal.export_json(out)
     return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("after", "why", "shown"),
+    [
+        (False, "training", "unticked"),
+        (True, "training-not-saved", "still on"),
+        (None, "training-not-read-back", "not read back"),
+    ],
+)
+def test_a_picture_after_an_untick_is_named_for_what_came_of_it(
+    after: bool | None, why: str, shown: str
+) -> None:
+    """Saved, not saved (read back on), or not read back (the box was not on the reloaded
+    page): three names, each read back as what it was, so a caption claims no more."""
+    assert untick_shot(Box.TRAINING, after=after) == why
+    assert unticked_in_shot(why) == (Box.TRAINING, shown)
+    assert unticked_in_shot("page-changed") is None

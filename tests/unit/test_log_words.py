@@ -176,6 +176,9 @@ def _untick_entries(tmp_path: Path) -> list[str]:
     journal.record_change(
         run, "cat", Box.MEMORY, before=True, after=None, confirmed=False, reverted_by_x=True
     )
+    journal.record_evidence(
+        run, "cat", "run1-cat-memory-not-read-back-x.png", "memory-not-read-back"
+    )
     journal.record_evidence(run, "dan", "run1-dan-memory-x.png", "memory")
     return [entry_line(e) for e in journal.entries()[1:]]
 
@@ -183,7 +186,9 @@ def _untick_entries(tmp_path: Path) -> list[str]:
 def test_an_untick_x_did_not_save_is_not_said_as_a_change(tmp_path: Path) -> None:
     """Not "box changed  Training: on → on", and its picture not "after unticking": the
     journal's words say what happened; the stored payload is every change's."""
-    saved, saved_shot, kept_on, kept_on_shot, unread, old_shot = _untick_entries(tmp_path)
+    saved, saved_shot, kept_on, kept_on_shot, unread, unread_shot, old_shot = _untick_entries(
+        tmp_path
+    )
     assert "box changed" in saved and saved.endswith(
         "@ann              Training: on → off (confirmed)"
     )
@@ -197,6 +202,10 @@ def test_an_untick_x_did_not_save_is_not_said_as_a_change(tmp_path: Path) -> Non
     )
     assert "untick not saved" in unread
     assert unread.endswith("Memory: not read back (reverted by X)"), unread
+    # Not "X did not save": its box was not on the page reloaded to read it back.
+    assert unread_shot.endswith(
+        "after an untick that could not be read back: Memory — run1-cat-memory-not-read-back-x.png"
+    ), unread_shot
     assert old_shot.endswith("after unticking: Memory — run1-dan-memory-x.png")  # as it was
 
 
@@ -204,11 +213,12 @@ def test_an_untick_x_did_not_save_in_french(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    _saved, _shot, kept_on, kept_on_shot, unread, _old = _untick_entries(tmp_path)
+    _saved, _shot, kept_on, kept_on_shot, unread, unread_shot, _old = _untick_entries(tmp_path)
     assert "décochage non enregistré" in kept_on and "case modifiée" not in kept_on
     assert kept_on.endswith("case Entraînement\u00a0: toujours cochée"), kept_on
     assert "après un décochage que X n'a pas enregistré\u00a0: Entraînement — " in kept_on_shot
     assert unread.endswith("case Mémoire\u00a0: non relue (réactivée par X)"), unread
+    assert "après un décochage qui n'a pas pu être relu\u00a0: Mémoire — " in unread_shot
 
 
 def test_the_csv_summary_of_an_untick_x_did_not_save(tmp_path: Path) -> None:

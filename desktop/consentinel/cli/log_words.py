@@ -159,10 +159,12 @@ def _evidence(p: dict[str, Any]) -> str:
         what = tr("every box off, as read")
     elif unticked is None:
         what = why
-    elif unticked[1]:
+    elif unticked[1] == "unticked":
         what = tr("after unticking: {box}", box=box_name(unticked[0]))
-    else:
+    elif unticked[1] == "still on":
         what = tr("after an untick X did not save: {box}", box=box_name(unticked[0]))
+    else:
+        what = tr("after an untick that could not be read back: {box}", box=box_name(unticked[0]))
     return f"{what} — {name}" if name else what
 
 

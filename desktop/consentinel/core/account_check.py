@@ -529,7 +529,7 @@ class AccountCheck:
                     reverted_by_x=box in reverted,
                 )
                 # Named for what it shows: a box unticked, or one X did not let go of.
-                shot = untick_shot(box, confirmed=outcome.confirmed)
+                shot = untick_shot(box, after=after)
                 self._save_evidence(await grok.screenshot(), shot)
         if failed:
             self._check_cancel()  # on a Cancel no second try was made: the failure is its

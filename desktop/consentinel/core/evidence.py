@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
@@ -13,23 +13,38 @@ from consentinel.core.status import Box
 
 #: The `why` of a screenshot kept at a check that changed nothing (screenshot_every_check).
 EVERY_CHECK_SHOT = "all-off"
-#: Added to a box's value, the `why` of a screenshot taken after an untick X did not confirm
-#: ("training-not-saved"); after a confirmed untick, the `why` is the box's value alone.
+#: Added to a box's value, the `why` of a screenshot taken after an untick X did not save,
+#: the box read back on ("training-not-saved"), or whose box was not on the page reloaded to
+#: read it back ("training-not-read-back"); after a confirmed untick, the box's value alone.
 NOT_SAVED_SHOT = "-not-saved"
+NOT_READ_BACK_SHOT = "-not-read-back"
+
+#: What a screenshot taken after an untick shows came of it.
+UntickShown = Literal["unticked", "still on", "not read back"]
+_SHOT_ENDS: dict[str, UntickShown] = {
+    NOT_SAVED_SHOT: "still on",
+    NOT_READ_BACK_SHOT: "not read back",
+}
 
 
-def untick_shot(box: Box, *, confirmed: bool) -> str:
-    """The `why` of the screenshot taken after unticking `box`."""
-    return box.value if confirmed else f"{box.value}{NOT_SAVED_SHOT}"
+def untick_shot(box: Box, *, after: bool | None) -> str:
+    """The `why` of the screenshot taken after unticking `box`, which read back `after` (None:
+    not read back)."""
+    if after is None:
+        return f"{box.value}{NOT_READ_BACK_SHOT}"
+    return f"{box.value}{NOT_SAVED_SHOT}" if after else box.value
 
 
-def unticked_in_shot(why: str) -> tuple[Box, bool] | None:
-    """The box a screenshot taken after an untick shows, and whether X saved that untick;
-    None for any other screenshot. (Older entries name the box alone whatever came of the
-    untick, and read as they always did.)"""
-    value, not_saved = why.removesuffix(NOT_SAVED_SHOT), why.endswith(NOT_SAVED_SHOT)
+def unticked_in_shot(why: str) -> tuple[Box, UntickShown] | None:
+    """The box a screenshot taken after an untick shows, and what came of that untick; None
+    for any other screenshot. (Older entries name the box alone whatever came of the untick,
+    and read as they always did.)"""
+    shown: UntickShown = "unticked"
+    for end, came in _SHOT_ENDS.items():
+        if why.endswith(end):
+            why, shown = why.removesuffix(end), came
     try:
-        return Box(value), not not_saved
+        return Box(why), shown
     except ValueError:
         return None
 

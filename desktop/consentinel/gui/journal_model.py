@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consentinel.core.evidence import EVERY_CHECK_SHOT, unticked_in_shot
+from consentinel.core.evidence import EVERY_CHECK_SHOT, UntickShown, unticked_in_shot
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
@@ -198,12 +198,18 @@ def evidence_words(payload: dict[str, Any]) -> str:
         if why == EVERY_CHECK_SHOT:
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "Every box off, as read"))
         return why or Path(str(payload.get("path", ""))).name
-    box, saved = unticked
-    if saved:
-        words = _tr(QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}"))
-    else:
-        words = _tr(QT_TRANSLATE_NOOP("JournalModel", "After an untick X did not save: {box}"))
-    return words.replace("{box}", box_name(box))
+    box, shown = unticked
+    return _tr(_UNTICK_SHOTS[shown]).replace("{box}", box_name(box))
+
+
+#: A screenshot taken after an untick, by what came of it.
+_UNTICK_SHOTS: dict[UntickShown, object] = {
+    "unticked": QT_TRANSLATE_NOOP("JournalModel", "After unticking: {box}"),
+    "still on": QT_TRANSLATE_NOOP("JournalModel", "After an untick X did not save: {box}"),
+    "not read back": QT_TRANSLATE_NOOP(
+        "JournalModel", "After an untick that could not be read back: {box}"
+    ),
+}
 
 
 _RESTART_WHY = {
