@@ -565,6 +565,12 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
         assert [p.kind for p in nobody.prompts] == [PromptKind.TWO_FACTOR_CODE]
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
     assert not sim.locked("wendy")
+    # A later scheduled check waits for the person, and says why as the first one did (not
+    # "save the account's 2FA secret" as if none were saved).
+    (wendy,) = eng.run_check(unattended=True).accounts
+    assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR)
+    assert "refused the code made from the saved 2FA secret" in wendy.message, wendy.message
+    assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
     # The secret saved again (the right one): the next scheduled check signs in with it.
     assert ctx.accounts.state("wendy").waits_for_person is Reason.TWO_FACTOR
     ctx.vault.set_totp("wendy", right)
@@ -625,6 +631,28 @@ def test_x_failing_at_the_saved_secret_s_code_does_not_mark_the_secret_refused(
         assert results[handle].status is Status.FIXED, (fault, results[handle].message)
         assert sim.signin_outcomes(handle) == ["two_factor_fault", "success"], fault
         assert ctx.accounts.state(handle).refused_totp is None, fault
+
+
+def test_later_scheduled_checks_say_x_did_not_take_the_saved_secret_s_code(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X answered the saved secret's code with words other than "Incorrect": the scheduled
+    checks after it wait for the person and say what the first one said, that X did not take
+    the code, not "save the account's 2FA secret" (one is saved, and still used after the
+    person signs in). Across a restart: it is read from the accounts file."""
+    secret = pyotp.random_base32()
+    sim.add("cyd", "pw", totp_secret=secret, x_fails_at={"two_factor": "went_wrong"})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "cyd", "pw", totp_secret=secret)
+    (first,) = engine(ctx).run_check(unattended=True).accounts
+    assert (first.status, first.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), first.message
+    assert "without saying it was wrong" in first.message
+    again = make_context(sim.origin, tmp_path / "home", vault=ctx.vault)
+    (later,) = engine(again).run_check(unattended=True).accounts
+    assert (later.status, later.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR)
+    assert later.message == first.message
+    assert "set-totp" not in later.message
+    assert sim.signin_outcomes("cyd") == ["two_factor_fault"]  # no sign-in tried again
 
 
 def test_x_refusing_the_sign_in_after_the_saved_secret_s_code_does_not_mark_the_secret_refused(

@@ -8,9 +8,11 @@ from pathlib import Path
 import pyotp
 
 from consentinel.core.accounts import Account, AccountState
+from consentinel.core.check_messages import SAVED_CODE_NOT_TAKEN
 from consentinel.core.context import AppContext
 from consentinel.core.memory_keyring import MemoryKeyring
 from consentinel.core.paths import AppPaths
+from consentinel.core.signin_rules import may_sign_in, remember_outcome
 from consentinel.core.status import Reason
 from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
 from consentinel.core.vault import Vault
@@ -52,3 +54,26 @@ def test_the_refusal_survives_a_restart_and_a_bad_value_is_dropped() -> None:
     assert AccountState.from_json(state.to_json()) == state
     assert AccountState.from_json({}).refused_totp is None  # a file from before
     assert AccountState.from_json({"refused_totp": "JBSWY3DPEHPK3PXP"}).refused_totp is None
+
+
+def test_what_a_wait_said_is_kept_with_it_and_goes_with_it(tmp_path: Path) -> None:
+    """The scheduled runs that wait say what the sign-in said (SAVED_CODE_NOT_TAKEN): kept
+    in the accounts file with the wait, gone when a secret saved again ends the wait, and only
+    Consentinel's own words are kept (never X's text, nor an unknown value from the file)."""
+    ctx = _ctx(tmp_path)
+    remember_outcome(ctx.accounts, "tess", Reason.TWO_FACTOR, True, 6, unattended=True,
+                     detail=SAVED_CODE_NOT_TAKEN)  # fmt: skip
+    state = ctx.accounts.state("tess")
+    assert (state.waits_for_person, state.waits_detail) == (Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
+    assert AccountState.from_json(state.to_json()) == state
+    refusal = may_sign_in("tess", state, unattended=True)
+    assert refusal is not None and "without saying it was wrong" in refusal.message
+    ctx.accounts.totp_saved("tess")
+    state = ctx.accounts.state("tess")
+    assert (state.waits_for_person, state.waits_detail) == (None, "")
+    remember_outcome(ctx.accounts, "tess", Reason.UNKNOWN_ACCOUNT, True, 6, unattended=True,
+                     detail="Sorry, we could not find your account.")  # fmt: skip
+    assert ctx.accounts.state("tess").waits_detail == ""
+    garbage = {"waits_for_person": "two_factor", "waits_detail": ["x"]}
+    assert AccountState.from_json(garbage).waits_detail == ""
+    assert AccountState.from_json({"waits_detail": SAVED_CODE_NOT_TAKEN}).waits_detail == ""

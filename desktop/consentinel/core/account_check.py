@@ -464,6 +464,7 @@ class AccountCheck:
             outcome.password_submitted,
             self.ctx.settings.backoff_hours,
             unattended=self.shared.unattended,
+            detail=outcome.detail,
         )
 
     # -- the boxes ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from consentinel.core.check_messages import WAIT_DETAILS
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
@@ -221,6 +222,9 @@ class AccountState(NamedTuple):
     #: text or email, its unusual-activity question): until a sign-in succeeds, scheduled runs
     #: do not sign in again, so that X does not send a new code every few hours for nothing.
     waits_for_person: Reason | None = None
+    #: What that sign-in said of the step (a check_messages detail: SAVED_CODE_NOT_TAKEN…),
+    #: so that the runs that wait say what it said, not the reason's general advice.
+    waits_detail: str = ""
     #: Keyed hash (answer_digest) of each answer X refused at its "unusual activity" question
     #: (an email or phone the account no longer uses): never typed by itself again; a new one
     #: saved is.
@@ -255,6 +259,7 @@ class AccountState(NamedTuple):
             "last_reason": self.last_reason.value if self.last_reason else None,
             "totp_step": self.totp_step,
             "waits_for_person": self.waits_for_person.value if self.waits_for_person else None,
+            "waits_detail": self.waits_detail,
             "refused_answers": list(self.refused_answers),
             "backoffs_in_a_row": self.backoffs_in_a_row,
             "refused_totp": self.refused_totp,
@@ -279,6 +284,7 @@ class AccountState(NamedTuple):
             totp_step=_int_or_none(raw.get("totp_step")),
             backoffs_in_a_row=max(0, _int_or_none(raw.get("backoffs_in_a_row")) or 0),
             waits_for_person=Reason(waits) if waits else None,
+            waits_detail=_wait_detail(raw.get("waits_detail")) if waits else "",
             # Plain SHA-256 digests of before 0.3 (no prefix) are dropped, not kept: an email
             # is easily found again from one. The worst that follows is one more refusal by X.
             refused_answers=tuple(
@@ -295,6 +301,11 @@ _ANSWER_PREFIX = "hmac-sha256:"
 
 def _digest_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value.startswith(_ANSWER_PREFIX) else None
+
+
+def _wait_detail(value: object) -> str:
+    """A stored waits_detail; "" for none, or one this version does not know."""
+    return value if isinstance(value, str) and value in WAIT_DETAILS else ""
 
 
 def _reason_or_none(value: object) -> Reason | None:
@@ -495,11 +506,9 @@ class AccountStore:
         from it again, and scheduled checks no longer wait for the person's code."""
         with self._lock:
             current = self.state(handle)
-            waits = current.waits_for_person
-            changed = current._replace(
-                refused_totp=None,
-                waits_for_person=None if waits is Reason.TWO_FACTOR else waits,
-            )
+            changed = current._replace(refused_totp=None)
+            if current.waits_for_person is Reason.TWO_FACTOR:
+                changed = changed._replace(waits_for_person=None, waits_detail="")
             if changed != current:
                 self.set_state(handle, changed)
 
@@ -536,11 +545,14 @@ class AccountStore:
             self.set_state(handle, state)
             return state
 
-    def set_waits_for_person(self, handle: str, reason: Reason | None) -> None:
+    def set_waits_for_person(self, handle: str, reason: Reason | None, detail: str = "") -> None:
+        """Scheduled runs wait for the person at `reason`'s step (None: no longer), and say
+        what the sign-in said of it (`detail`)."""
         with self._lock:
             state = self.state(handle)
-            if state.waits_for_person is not reason:
-                self.set_state(handle, state._replace(waits_for_person=reason))
+            waits = state._replace(waits_for_person=reason, waits_detail=detail if reason else "")
+            if waits != state:
+                self.set_state(handle, waits)
 
     def unblock(self, handle: str) -> None:
         with self._lock:

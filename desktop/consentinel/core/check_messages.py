@@ -12,6 +12,10 @@ from consentinel.core.status import Box, Reason, Status
 TOTP_REFUSED = "totp_refused"
 #: … at which X answered the saved secret's code with words other than "Incorrect".
 SAVED_CODE_NOT_TAKEN = "saved_code_not_taken"
+#: The details a step that waits for the person is remembered with (AccountState.waits_detail),
+#: so the scheduled runs that wait say what the sign-in said: Consentinel's own words, never
+#: text from X's page.
+WAIT_DETAILS = frozenset({TOTP_REFUSED, SAVED_CODE_NOT_TAKEN})
 
 
 def box_name(box: Box) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from consentinel.core.accounts import AccountState, AccountStore
-from consentinel.core.check_messages import blocked_message, reason_message
+from consentinel.core.check_messages import WAIT_DETAILS, blocked_message, reason_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
 #: Where a scheduled run stops and then waits for the person: steps it cannot take, and a
@@ -61,7 +61,8 @@ def may_sign_in(
         return None
     if unattended and state.waits_for_person is not None:
         reason = state.waits_for_person
-        return SigninRefusal(status_for(reason), reason, reason_message(reason, handle))
+        message = reason_message(reason, handle, state.waits_detail)
+        return SigninRefusal(status_for(reason), reason, message)
     if state.block_reason is Reason.LOCKED:
         # Only its owner can unlock it, on X; whenever the back-off ends, a sign-in would find
         # it locked still, one more attempt on an account X already holds.
@@ -90,9 +91,10 @@ def remember_outcome(
     backoff_hours: float,
     *,
     unattended: bool = False,
+    detail: str = "",
 ) -> None:
     """Record what this sign-in teaches: a rejected password, a back-off, or (for a scheduled
-    run) a step that waits for the person."""
+    run) a step that waits for the person, with what the sign-in said of it (`detail`)."""
     if reason is None:
         # Signed in: any earlier block or wait no longer applies.
         state = store.state(handle)
@@ -101,7 +103,7 @@ def remember_outcome(
         store.set_waits_for_person(handle, None)
         return
     if unattended and reason in PERSON_STEP_REASONS:
-        store.set_waits_for_person(handle, reason)
+        store.set_waits_for_person(handle, reason, detail if detail in WAIT_DETAILS else "")
     if reason is Reason.WRONG_PASSWORD and password_submitted:
         store.mark_password_rejected(handle)
     if reason in BACKOFF_REASONS:
