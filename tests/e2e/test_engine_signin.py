@@ -555,6 +555,9 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), wendy.message
     assert "refused the code made from the saved 2FA secret" in wendy.message
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
+    # Journaled, so that the account added back from the journal keeps the secret unused.
+    (signin,) = ctx.journal.entries(handle="wendy", kinds=[EntryKind.SIGNIN])
+    assert signin.payload.get("2fa_secret_refused") is True
     # The person's checks, more than it takes X to lock the account: each asks them for the
     # code (they give none) and says why, and none types a code from the refused secret.
     for _ in range(sim.failures_to_lock("wendy")):

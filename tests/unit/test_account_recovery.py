@@ -18,6 +18,11 @@ from consentinel.core.journal_entries import EntryKind
 from consentinel.core.memory_keyring import MemoryKeyring
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.totp_refusals import (
+    refuse_saved_totp,
+    remember_refused_totp,
+    totp_secret_to_use,
+)
 from consentinel.core.vault import Vault
 
 
@@ -173,3 +178,36 @@ def test_the_command_line_offers_and_does_the_adding_back(
     assert capsys.readouterr().out.startswith("Rien à rajouter")
     assert main(["log"]) == 0
     assert "rajouté d'après le journal" in capsys.readouterr().out
+
+
+def test_a_2fa_secret_x_refused_stays_unused_when_its_account_is_added_back(
+    tmp_path: Path,
+) -> None:
+    """X called the code from ann's saved secret incorrect; the lost list knew not to make
+    codes from it (a wrong code counts toward X's lock). Added back, ann's secret still makes
+    none. Not so for ben (a new secret saved since), cal (signed in since) or dee (its
+    secret removed since)."""
+    refused, new = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    ctx = _context(tmp_path / "home")
+    for handle in ("ann", "ben", "cal", "dee"):
+        ctx.accounts.add(Account(handle))
+        ctx.journal.append_account_added(handle, keep=ALL_BOXES)
+        ctx.vault.set_totp(handle, refused)
+        ctx.journal.record_signin(None, handle, "needs_user", Reason.TWO_FACTOR, totp_refused=True)
+        remember_refused_totp(ctx, handle, refused)
+    ctx.vault.set_totp("ben", new)
+    ctx.journal.record_account_edited("ben", {"new_2fa_secret": True})
+    ctx.journal.record_signin(None, "cal", "ok")
+    ctx.vault.delete_totp("dee")
+    ctx.journal.record_account_edited("dee", {"2fa_secret_removed": True})
+    ctx.journal.close()
+    ctx.paths.accounts_path.unlink()
+
+    back = AppContext.create(ctx.paths, vault=ctx.vault)
+    recovered = add_back(back.journal, back.accounts, lambda h: refuse_saved_totp(back, h))
+    assert [k.handle for k in recovered.added] == ["ann", "ben", "cal", "dee"]
+    assert totp_secret_to_use(back, "ann", refused) is None
+    assert totp_secret_to_use(back, "ben", new) == new
+    assert totp_secret_to_use(back, "cal", refused) == refused
+    assert back.accounts.state("dee").refused_totp is None
+    assert refused not in back.paths.accounts_path.read_text()  # a keyed hash only

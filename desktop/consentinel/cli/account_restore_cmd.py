@@ -26,9 +26,10 @@ def add_restore_verb(verbs: Any) -> None:
 
 def _restore(_args: argparse.Namespace) -> int:
     from consentinel.core.account_recovery import add_back
+    from consentinel.core.totp_refusals import refuse_saved_totp
 
     ctx = open_context()
-    recovered = add_back(ctx.journal, ctx.accounts)
+    recovered = add_back(ctx.journal, ctx.accounts, lambda h: refuse_saved_totp(ctx, h))
     if not recovered.added and recovered.problem is None:
         print(tr("Nothing to add back: every account the journal knows is in the list."))
         return 0

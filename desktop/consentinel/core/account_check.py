@@ -19,6 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
+    TOTP_REFUSED,
     box_disabled_message,
     box_name,
     hidden_on_message,
@@ -456,6 +457,7 @@ class AccountCheck:
             self.handle,
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
+            totp_refused=outcome.detail == TOTP_REFUSED,
         )
         remember_outcome(
             self.ctx.accounts,

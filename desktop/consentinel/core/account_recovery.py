@@ -11,6 +11,7 @@ journal never holds (the person adds them again if X asks for them).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from consentinel.core.accounts import (
@@ -93,9 +94,15 @@ def missing_accounts(journal: Journal, store: AccountStore) -> list[JournalAccou
     return [a for a in accounts_the_journal_knows(journal) if a.account.key not in listed]
 
 
-def add_back(journal: Journal, store: AccountStore) -> Recovered:
+def add_back(
+    journal: Journal,
+    store: AccountStore,
+    refuse_saved_totp: Callable[[str], None] | None = None,
+) -> Recovered:
     """Add back every missing account, each journaled as added back with its boxes. Stops at
-    the first one that cannot be saved or journaled, and says why; those before it stay."""
+    the first one that cannot be saved or journaled, and says why; those before it stay.
+    `refuse_saved_totp(handle)` keeps the account's saved 2FA secret from making codes, for
+    one whose code X refused with no secret saved since (core/totp_refusals)."""
     from consentinel.core.fileio import StorageError
     from consentinel.core.journal import JournalError
 
@@ -108,7 +115,8 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
         except StorageError as error:
             return Recovered(tuple(added), str(error))
         _last_check_back(journal, store, known.handle)
-        _signin_rules_back(journal, store, known.handle)
+        if _signin_rules_back(journal, store, known.handle) and refuse_saved_totp is not None:
+            refuse_saved_totp(known.handle)
         try:
             journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)
         except JournalError as error:
@@ -121,20 +129,27 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
 _PAGE_READ = frozenset(s.value for s in (Status.FIXED, Status.OPTED_OUT, Status.WOULD_FIX))
 
 
-def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> None:
+def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> bool:
     """What keeps sign-ins from being tried, as the journal shows it still holds: a password X
     refused with no new one saved nor a sign-in since (never sent again), and X's lock not seen
-    lifted since (no automatic sign-in). A back-off's hours are not brought back."""
+    lifted since (no automatic sign-in). A back-off's hours are not brought back. True when X
+    refused the saved 2FA secret's code and no secret was saved or removed since, nor a sign-in
+    made: the secret saved now is that one (the caller keeps it from making codes)."""
     from consentinel.core.fileio import StorageError
 
-    rejected = locked = False
+    rejected = locked = totp_refused = False
     kinds = [EntryKind.SIGNIN, EntryKind.CHECK, EntryKind.ACCOUNT_EDITED]
     for entry in journal.entries(handle=handle, kinds=kinds):
         p = entry.payload
         if entry.kind is EntryKind.ACCOUNT_EDITED:
             rejected = rejected and not p.get("new_password")
+            totp_refused = totp_refused and not (
+                p.get("new_2fa_secret") or p.get("2fa_secret_removed")
+            )
         elif entry.kind is EntryKind.SIGNIN and p.get("outcome") == "ok":
-            rejected = locked = False
+            rejected = locked = totp_refused = False
+        elif entry.kind is EntryKind.SIGNIN and p.get("2fa_secret_refused") is True:
+            totp_refused = True
         elif p.get("reason") == Reason.WRONG_PASSWORD.value and entry.kind is EntryKind.SIGNIN:
             rejected = True
         elif p.get("reason") == Reason.LOCKED.value:
@@ -148,6 +163,7 @@ def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> No
             store.block(handle, Reason.LOCKED)
     except StorageError as error:  # the account is back; said in the log
         log.warning("the sign-in rules of @%s could not be kept: %s", handle, error)
+    return totp_refused
 
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:

@@ -572,12 +572,23 @@ class Journal(JournalQueries):
         return self.append(EntryKind.CHANGE, handle, payload, run_id)
 
     def record_signin(
-        self, run_id: int | None, handle: str, outcome: str | Enum, reason: Reason | None = None
+        self,
+        run_id: int | None,
+        handle: str,
+        outcome: str | Enum,
+        reason: Reason | None = None,
+        *,
+        totp_refused: bool = False,
     ) -> Entry:
-        payload = {
+        """A sign-in and how it ended; `totp_refused`: X called the code made from the saved
+        2FA secret incorrect (so that an account added back from the journal keeps that secret
+        unused, as the lost list did)."""
+        payload: dict[str, Any] = {
             "outcome": outcome.value if isinstance(outcome, Enum) else str(outcome),
             "reason": reason.value if reason else None,
         }
+        if totp_refused:
+            payload["2fa_secret_refused"] = True
         return self.append(EntryKind.SIGNIN, handle, payload, run_id)
 
     def record_evidence(

@@ -10,6 +10,7 @@ secret is kept (`answer_digest`, under the refused answers' key)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from consentinel.core.identity_answers import refusals_key, remember_refused
 
 if TYPE_CHECKING:
     from consentinel.x.signin import SignInOutcome
+
+log = logging.getLogger(__name__)
 
 
 def totp_codes(
@@ -56,6 +59,19 @@ def remember_refused_totp(ctx: AppContext, handle: str, secret: str | None) -> N
     key = refusals_key(ctx, handle, "refused 2FA secret of @%s not remembered")
     if key is not None:  # (else at worst X refuses one code more)
         ctx.accounts.remember_refused_totp(handle, answer_digest(secret, key))
+
+
+def refuse_saved_totp(ctx: AppContext, handle: str) -> None:
+    """The 2FA secret saved for `handle` is one whose code X refused (an account added back
+    from the journal, which says so): no code is made from it until one is saved again."""
+    from consentinel.core.vault import VaultError
+
+    try:
+        secret = ctx.vault.get_totp(handle)
+    except VaultError as error:  # (at worst X refuses one code more)
+        log.warning("the refused 2FA secret of @%s could not be read: %s", handle, error)
+        return
+    remember_refused_totp(ctx, handle, secret)
 
 
 def remember_refusals(

@@ -491,8 +491,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         from consentinel.core.account_recovery import add_back
+        from consentinel.core.totp_refusals import refuse_saved_totp
 
-        recovered = add_back(self.ctx.journal, self.ctx.accounts)
+        ctx = self.ctx
+        recovered = add_back(ctx.journal, ctx.accounts, lambda h: refuse_saved_totp(ctx, h))
         self.refresh()
         names = ", ".join(f"@{known.handle}" for known in recovered.added)
         if recovered.problem is not None:
