@@ -49,11 +49,11 @@ from consentinel.core.fileio import (
     storage_error,
 )
 from consentinel.core.i18n import tr
-from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
+from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
-from consentinel.core.totp_refusals import remember_refusals, totp_codes
+from consentinel.core.totp_refusals import remember_refusals
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
 from consentinel.x.errors import (
@@ -65,7 +65,7 @@ from consentinel.x.errors import (
     reason_for_exception,
 )
 from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
-from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+from consentinel.x.signin import SignInOutcome, sign_in
 
 log = logging.getLogger(__name__)
 
@@ -392,22 +392,6 @@ class AccountCheck:
 
     # -- signing in ----------------------------------------------------------------------------
 
-    async def _secrets(self) -> SignInSecrets:
-        vault = self.ctx.vault
-        password = vault.get_password(self.handle)
-        saved_totp = vault.get_totp(self.handle)
-        totp_secret, totp_code = totp_codes(self.ctx, self.handle, saved_totp)
-        self._totp_secret = totp_secret
-        email, phone = answers_to_type(self.ctx, self.account)
-        return SignInSecrets(
-            handle=self.handle,
-            password=password,
-            totp_code=totp_code,
-            email=email,
-            phone=phone,
-            totp_refused=bool(saved_totp) and totp_secret is None,
-        )
-
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
         """Sign in within the rules; returns the page to carry on with, or stops the check."""
         refusal = may_sign_in(
@@ -415,7 +399,7 @@ class AccountCheck:
         )
         if refusal is not None:
             raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
-        secrets = await self._secrets()
+        secrets, self._totp_secret = secrets_to_type(self.ctx, self.account)
         if secrets.password is None and self._session_set_aside:
             message = session_set_aside_no_password_message(self.handle)
             self._session_set_aside = False  # said in full here

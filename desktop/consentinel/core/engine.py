@@ -40,9 +40,10 @@ from consentinel.core.i18n import tr
 from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
+from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import Step
-from consentinel.core.totp_refusals import remember_refusals, totp_codes
+from consentinel.core.totp_refusals import remember_refusals
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     VIEWPORT,
@@ -335,19 +336,11 @@ class Engine:
         """Whatever we may type for the person, and the 2FA secret its codes come from; a
         keyring problem just means they type it."""
         try:
-            password = self.ctx.vault.get_password(account.handle)
-            saved_totp = self.ctx.vault.get_totp(account.handle)
+            return secrets_to_type(self.ctx, account)
         except VaultError:
-            password, saved_totp = None, None
-        # A secret whose code X refused makes none: the person types the code in the window.
-        totp_secret, totp_code = totp_codes(self.ctx, account.handle, saved_totp)
-        if self.ctx.accounts.state(account.handle).password_rejected:
-            password = None  # X said it is wrong: the person types the right one
-
-        # What X refused at its "unusual activity" question is not typed again here either.
-        email, phone = answers_to_type(self.ctx, account)
-        secrets = SignInSecrets(account.handle, password, totp_code, email, phone)
-        return secrets, totp_secret
+            # What X refused at its "unusual activity" question is not typed here either.
+            email, phone = answers_to_type(self.ctx, account)
+            return SignInSecrets(account.handle, email=email, phone=phone), None
 
     def _journal_signin(self, handle: str, outcome: SignInOutcome, totp_secret: str | None) -> None:
         remember_refusals(self.ctx, handle, outcome, totp_secret)

@@ -1,0 +1,36 @@
+"""What a sign-in may type for an account: its saved password and codes from its saved 2FA
+secret, and the answers to X's "unusual activity" question, less what X refused.
+
+One place for a check's sign-in and the person's own (`consentinel login`, "Sign in
+yourself…"): a password X said is wrong is not typed again, a 2FA secret whose code X called
+incorrect makes no code (core/totp_refusals), and an answer X refused is not typed again
+(core/identity_answers)."""
+
+from __future__ import annotations
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.identity_answers import answers_to_type
+from consentinel.core.totp_refusals import totp_codes
+from consentinel.x.signin import SignInSecrets
+
+
+def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, str | None]:
+    """What may be typed for `account`, and the 2FA secret its codes come from (None: none
+    saved, or X refused its code). Reads the keyring: VaultError when it cannot."""
+    handle = account.handle
+    password = ctx.vault.get_password(handle)
+    saved_totp = ctx.vault.get_totp(handle)
+    if ctx.accounts.state(handle).password_rejected:
+        password = None  # X said it is wrong: sent again only once a new one is saved
+    totp_secret, totp_code = totp_codes(ctx, handle, saved_totp)
+    email, phone = answers_to_type(ctx, account)
+    secrets = SignInSecrets(
+        handle=handle,
+        password=password,
+        totp_code=totp_code,
+        email=email,
+        phone=phone,
+        totp_refused=bool(saved_totp) and totp_secret is None,
+    )
+    return secrets, totp_secret
