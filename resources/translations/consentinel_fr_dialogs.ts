@@ -655,6 +655,10 @@
             <translation>Après un décochage que X n'a pas enregistré : {box}</translation>
         </message>
         <message>
+            <source>X refused the code from the saved 2FA secret</source>
+            <translation>X a refusé le code fait avec le secret 2FA enregistré</translation>
+        </message>
+        <message>
             <source>After an untick that could not be read back: {box}</source>
             <translation>Après un décochage qui n'a pas pu être relu : {box}</translation>
         </message>

@@ -682,3 +682,25 @@ def test_an_empty_journal_says_so_once_checked(qtbot: QtBot, memory_vault: Vault
     window = _window(qtbot, AppContext.create(vault=memory_vault))
     assert _verdict(qtbot, window) == "Journal intact — no entries yet"
     assert window.detail_label.text() == "The journal is empty."
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "X refused the code from the saved 2FA secret"),
+        ("fr", "X a refusé le code fait avec le secret 2FA enregistré"),
+    ],
+)
+def test_a_sign_in_at_which_x_refused_the_saved_secret_s_code_says_so(
+    qtbot: QtBot, memory_vault: Vault, lang: str, said: str
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.journal.record_signin(None, "tess", "needs_user", Reason.TWO_FACTOR, totp_refused=True)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _window(qtbot, ctx)
+        (details,) = _column(window, window.model.DETAILS)
+    finally:
+        translators.switch("en")
+    assert details.endswith(f"({said})"), details

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.cli.log_words import entry_line
+from consentinel.cli.log_words import details, entry_line
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.status import Box, Reason, Status
@@ -254,3 +254,24 @@ def test_a_changed_page_is_named_alike_by_check_account_list_and_log(tmp_path: P
     assert said[-1].endswith("error: 1, X's page has changed: 1"), said[-1]
     assert describe_result(failed) == "@sam: error (X did not save the change)"
     assert outcome_words(Status.ERROR, Reason.CANCELLED) == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "needs you (X refused the code from the saved 2FA secret)"),
+        ("fr", "vous attend (X a refusé le code fait avec le secret 2FA enregistré)"),
+    ],
+)
+def test_a_sign_in_at_which_x_refused_the_saved_secret_s_code_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Not only "X asked for a two-factor code": why the next checks make no code from it."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.record_signin(None, "tess", "needs_user", Reason.TWO_FACTOR, totp_refused=True)
+    journal.record_signin(None, "tess", "needs_user", Reason.TWO_FACTOR)
+    refused, asked = journal.entries()
+    assert details(refused) == said
+    assert "(X refused" not in details(asked) and "(X a refusé" not in details(asked)
+    journal.close()

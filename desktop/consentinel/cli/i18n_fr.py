@@ -282,6 +282,8 @@ FRENCH: dict[str, str] = {
     "after unticking: {box}": "après décochage : {box}",
     "after an untick X did not save: {box}":
         "après un décochage que X n'a pas enregistré : {box}",
+    "X refused the code from the saved 2FA secret":
+        "X a refusé le code fait avec le secret 2FA enregistré",
     "after an untick that could not be read back: {box}":
         "après un décochage qui n'a pas pu être relu : {box}",
     "{text} (not shown: no notifier answered)":

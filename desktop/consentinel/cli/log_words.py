@@ -75,6 +75,9 @@ def details(entry: Entry) -> str:
     if entry.kind is EntryKind.SIGNIN:
         if p.get("outcome") == "ok":
             return tr("signed in")
+        if p.get("2fa_secret_refused") is True:  # more than "X asked for a two-factor code"
+            why = tr("X refused the code from the saved 2FA secret")
+            return f"{_status(p.get('outcome'))} ({why})"
         return _with_reason(_status(p.get("outcome")), p.get("reason"))
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))

@@ -186,6 +186,9 @@ def signin_words(payload: dict[str, Any]) -> str:
         return _tr(QT_TRANSLATE_NOOP("JournalModel", "Signed in"))
     reason = payload.get("reason")
     words = _status_words(outcome)
+    if payload.get("2fa_secret_refused") is True:  # more than "X asked for a two-factor code"
+        why = _tr(QT_TRANSLATE_NOOP("JournalModel", "X refused the code from the saved 2FA secret"))
+        return f"{words} ({why})"
     return f"{words} ({reason_words(reason)})" if reason else words
 
 
