@@ -324,15 +324,20 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         return make
 
     def already_open() -> object:
-        # What a launch says when the app holding the data folder never answers (gui/launch.py).
-        from PySide6.QtWidgets import QMessageBox
-
-        from consentinel import APP_NAME
+        # What a launch says when the app holding the data folder never answers (gui/stuck_app.py).
         from consentinel.core.i18n import set_language
-        from consentinel.gui.launch import not_answering_text
+        from consentinel.gui.stuck_app import Ending, end_box
 
         set_language(None)  # follow CONSENTINEL_LANG, as the launcher does
-        return QMessageBox(QMessageBox.Icon.Warning, APP_NAME, not_answering_text(48213))
+        return end_box(48213, Ending.ASK)[0]
+
+    def force_end() -> object:
+        # ...and when it did not close once asked to.
+        from consentinel.core.i18n import set_language
+        from consentinel.gui.stuck_app import force_box
+
+        set_language(None)
+        return force_box(48213)[0]
 
     def still_closing() -> object:
         # What a launch shows while the app it found is closing (gui/closing_wait.py).
@@ -350,6 +355,7 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
     ).replace("{code}", "492039")
     return {
         "already-open": already_open,
+        "force-end": force_end,
         "still-closing": still_closing,
         "browser-setup": browser_setup("offer"),
         "browser-downloading": browser_setup("downloading"),

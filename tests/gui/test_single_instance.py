@@ -26,7 +26,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
 from consentinel.gui import app_controller, single_instance
 from consentinel.gui.app_controller import AppController
-from consentinel.gui.launch import EXIT_NO_DISPLAY, EXIT_NOT_ANSWERING
+from consentinel.gui.launch import EXIT_NO_DISPLAY
 from consentinel.gui.launch import main as launch_main
 from consentinel.gui.single_instance import Claim, SingleInstance, server_name, server_name_0_1
 from consentinel.gui.translations import Translators
@@ -164,22 +164,6 @@ def test_a_holder_that_never_answers_is_reported_not_doubled(tmp_path: Path) -> 
         assert later.claim() is Claim.UNANSWERED
         info = later.holder()
         assert info is not None and info.pid == os.getpid()
-
-
-def test_launching_while_a_silent_app_holds_the_folder_says_so_and_exits(
-    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    paths = AppPaths.under(consentinel_home).ensure()
-    monkeypatch.setattr(single_instance, "ANSWER_TIMEOUT_S", 0.3)
-    shown = _message_boxes(monkeypatch, "warning")
-    with _silent_holder(paths.instance_lock_path):
-        assert launch_main([]) == EXIT_NOT_ANSWERING
-    assert len(shown) == 1
-    assert f"process {os.getpid()}" in shown[0] and "is not responding" in shown[0]
-    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    with _silent_holder(paths.instance_lock_path):
-        assert launch_main([]) == EXIT_NOT_ANSWERING
-    assert "ne répond pas" in shown[1]
 
 
 def test_the_app_opens_its_socket_only_after_its_window_is_painted(

@@ -627,10 +627,22 @@ FRENCH: dict[str, str] = {
         "La fenêtre de Consentinel a besoin d'un bureau graphique, et aucun n'a été trouvé (ni "
         "DISPLAY ni WAYLAND_DISPLAY). Utilisez plutôt la ligne de commande : consentinel --help",
     # -- the desktop app's launcher (gui/launch.py)
-    "Consentinel is already open ({process}) but is not responding. If its window does not "
-    "appear, end that process, then start Consentinel again.":
-        "Consentinel est déjà ouvert ({process}) mais ne répond pas. Si sa fenêtre n'apparaît "
-        "pas, arrêtez ce processus, puis relancez Consentinel.",
+    # -- the app found open but not answering (gui/stuck_app.py)
+    "Consentinel is already open ({process}) but is not responding.":
+        "Consentinel est déjà ouvert ({process}) mais ne répond pas.",
+    "End it to open Consentinel here.": "Arrêtez-le pour ouvrir Consentinel ici.",
+    "End it to open Consentinel here: a check it was running stops where it is, and the next "
+    "check finishes it.":
+        "Arrêtez-le pour ouvrir Consentinel ici : une vérification en cours s'arrête là où elle "
+        "en est, et la suivante la termine.",
+    "If its window does not appear, end that process, then start Consentinel again.":
+        "Si sa fenêtre n'apparaît pas, arrêtez ce processus, puis relancez Consentinel.",
+    "End it and open Consentinel": "L'arrêter et ouvrir Consentinel",
+    "Consentinel ({process}) did not close when asked. Force it to end? A check it was running "
+    "stops where it is, and the next check finishes it.":
+        "Consentinel ({process}) ne s'est pas fermé à la demande. Le forcer à s'arrêter ? Une "
+        "vérification en cours s'arrête là où elle en est, et la suivante la termine.",
+    "Force it to end": "Le forcer à s'arrêter",
     "process {pid}": "processus {pid}",
     # -- a launch waiting for the app to close (gui/closing_wait.py)
     "Consentinel is still closing: a check it was running stops at a safe point first. It "

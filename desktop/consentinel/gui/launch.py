@@ -72,16 +72,6 @@ def no_display_reason() -> str | None:
     )
 
 
-def not_answering_text(pid: int | None) -> str:
-    """What to do when another Consentinel holds the data folder but does not come forward."""
-    process = tr("process {pid}", pid=pid) if pid else tr("another process")
-    return tr(
-        "Consentinel is already open ({process}) but is not responding. If its window does not "
-        "appear, end that process, then start Consentinel again.",
-        process=process,
-    )
-
-
 def no_log_file_text(logs_dir: Path, error: OSError) -> str:
     from consentinel.core.fileio import describe_os_error
 
@@ -231,18 +221,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             older_app_name=server_name_0_1(root) if upgraded else None,
         )
         claim = _claim_waiting_in_view(instance, paths)
+        if claim is Claim.UNANSWERED:
+            claim = _end_the_app_not_answering(instance, paths)
         if claim is Claim.GAVE_UP:
             return EXIT_OK
         if claim is Claim.FORWARDED:
             log.info("another instance was asked to come forward")
             return EXIT_OK
         if claim is Claim.UNANSWERED:
-            holder = instance.holder()
-            log.warning("another instance holds the app lock but does not answer: %s", holder)
-            from PySide6.QtWidgets import QMessageBox
-
-            use_saved_language(paths)
-            QMessageBox.warning(None, APP_NAME, not_answering_text(holder.pid if holder else None))
             return EXIT_NOT_ANSWERING
         try:
             # SQLite's check of the journal file waits for the window's first frame (the
@@ -322,6 +308,23 @@ def _claim_waiting_in_view(instance: SingleInstance, paths: AppPaths) -> Claim:
     finally:
         for wait in waits:
             wait.close()
+
+
+def _end_the_app_not_answering(instance: SingleInstance, paths: AppPaths) -> Claim:
+    """The app holding the folder does not answer: says so and, if the person wants, ends it
+    (asked first, forced if it does not close) and claims the folder again."""
+    from consentinel.gui import stuck_app
+    from consentinel.gui.single_instance import Claim
+
+    holder = instance.holder()
+    log.warning("another instance holds the app lock but does not answer: %s", holder)
+    use_saved_language(paths)
+    if not stuck_app.offer_to_end(holder):
+        return Claim.UNANSWERED
+    claim = _claim_waiting_in_view(instance, paths)
+    if claim is Claim.UNANSWERED and stuck_app.offer_to_force(instance.holder() or holder):
+        claim = _claim_waiting_in_view(instance, paths)
+    return claim
 
 
 def _quit_on_signals(app: QApplication) -> QuitOnSignals:
