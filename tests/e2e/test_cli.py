@@ -607,6 +607,37 @@ def test_a_scheduled_run_right_after_a_check_is_skipped(
     assert "il y a moins de 3,5 jours" in proc.stderr, proc.stderr  # not "84 heures"
 
 
+def test_a_last_check_dated_a_year_ahead_does_not_skip_the_scheduled_runs(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """The last check ran while the computer's clock was a year ahead, and the clock was put
+    right since: the journal says it ended a year from now. The OS job's run checks (X switched
+    a box back on meanwhile) instead of skipping as "checked lately" until that date; the run
+    right after it skips, counting from that real check."""
+    from datetime import datetime, timedelta, timezone
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.journal import Journal
+
+    sim, env = x_with_accounts(simx, cli_env, SimAccount("alice", "pw-a"))
+    ctx = AppContext.create(AppPaths.under(consentinel_home))
+    ctx.settings.schedule = "daily"
+    ctx.save_settings()
+    ctx.journal.close()
+    ahead = datetime.now(timezone.utc) + timedelta(days=365)
+    journal = Journal.open(ctx.paths.journal_path, clock=lambda: ahead)
+    run = journal.start_run("schedule")
+    journal.record_check(run, AccountResult("alice", Status.OPTED_OUT))
+    journal.finish_run(run)
+    journal.close()
+    sim.set_box("alice", "training", True)
+    proc = run_cli(env, "check", "--unattended", "--json", check_exit=0)
+    assert "skipped" not in json.loads(proc.stdout), proc.stderr
+    assert sim.boxes("alice")["training"] is False
+    again = run_cli(env, "check", "--unattended", "--json", check_exit=0)
+    assert json.loads(again.stdout) == {"skipped": True, "reason": "checked_lately"}
+
+
 def test_a_check_of_one_account_does_not_put_off_the_others_scheduled_check(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:

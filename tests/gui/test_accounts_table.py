@@ -210,6 +210,36 @@ def test_next_check_is_not_promised_where_the_schedule_cannot_sign_in(
     assert "Not before" not in kim_status and "No automatic sign-in before" not in kim_status
 
 
+def test_a_back_off_begun_while_the_clock_was_ahead_promises_no_far_away_time(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """X refused a sign-in while the computer's clock was a year ahead: its back-off's end
+    was written a year away. No back-off lasts more than a week, so the row says the next
+    scheduled check, not "Not before" a date a year away; X's lock still says to unlock it."""
+    from datetime import timedelta
+
+    from consentinel.core.events import AccountResult
+    from consentinel.core.signin_rules import status_for
+    from consentinel.core.status import Reason
+
+    ctx = make_context(consentinel_home)
+    now = datetime.now(timezone.utc)
+    run = ctx.journal.start_run("scheduled")
+    for handle, reason in (("ray", Reason.REFUSED), ("kim", Reason.LOCKED)):
+        add_account(ctx, handle, "pw")
+        ctx.accounts.block(handle, reason, hours=24, now=now + timedelta(days=365))
+        ctx.journal.record_check(run, AccountResult(handle, status_for(reason), reason))
+    ctx.journal.finish_run(run)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), now + timedelta(hours=6), now)
+    due_column = table.columnCount() - 1
+    ray, kim = (table.row_of(handle) or 0 for handle in ("ray", "kim"))
+    assert table.item(ray, due_column).text() == "In 6 hours"
+    assert "Not before" not in table.item(ray, STATUS_COLUMN).toolTip()
+    assert table.item(kim, due_column).text() == "After you unlock it on X"
+
+
 def test_x_asking_to_slow_down_is_said_as_a_wait_not_as_an_error(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:

@@ -3,14 +3,14 @@ is on and its time comes first (the job runs whether the window is open or not).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.journal import Journal
 from consentinel.gui.auto_checks import AutoChecks
-from tests.gui._app_support import make_context
+from tests.gui._app_support import add_account, make_context
 
 
 class _Clock:
@@ -48,6 +48,50 @@ def test_the_app_s_time_when_the_job_is_off_or_would_skip(qtbot: QtBot, tmp_path
     # Last check 04:00: the job skips 06:00 (2 h after), so the app's 10:00 comes first.
     skipped = _auto(tmp_path / "skip", _local(4), _local(5), job_on=True).next_run_at()
     assert skipped is not None and _local(10) <= skipped < _local(11)
+
+
+def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The last check ran while the computer's clock was a year ahead, and the clock was put
+    right since: the journal says it ended a year from now. The app's schedule checks as if
+    none had run, then every 6 hours from its own check, not never until that date."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.schedule import TickOutcome
+    from consentinel.core.status import Status
+
+    now = _local(5)
+    clock = _Clock(now + timedelta(days=365))
+    ctx = make_context(tmp_path)  # (no check at start: an overdue one waits 10 minutes)
+    ctx.settings.schedule = "6h"
+    add_account(ctx, "fay")
+    ctx.journal.close()
+    ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
+
+    def check() -> None:
+        run = ctx.journal.start_run("schedule")
+        ctx.journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+        ctx.journal.finish_run(run)
+
+    check()  # with the clock a year ahead
+    clock.time = now  # put right
+    started: list[datetime] = []
+
+    def start_run() -> bool:
+        started.append(clock.time)
+        return True
+
+    auto = AutoChecks(ctx, start_run=start_run, clock=clock)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    clock.time = now + timedelta(minutes=10)
+    assert auto.tick() is TickOutcome.STARTED
+    check()
+    auto.run_finished(True)
+    clock.time = now + timedelta(hours=6, minutes=9)
+    assert auto.tick() is TickOutcome.NOT_DUE  # 6 hours after its own check, and its jitter
+    clock.time = now + timedelta(hours=6, minutes=21)
+    assert auto.tick() is TickOutcome.STARTED
+    assert started == [now + timedelta(minutes=10), now + timedelta(hours=6, minutes=21)]
 
 
 def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:

@@ -71,3 +71,29 @@ def test_each_line_says_why_a_check_did_not_end_well(
     assert account_cmd._list(argparse.Namespace(json=True)) == 0
     rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
     assert (rows["rob"]["last_reason"], rows["fay"]["last_reason"]) == ("rate_limited", None)
+
+
+def test_a_back_off_begun_while_the_clock_was_ahead_is_not_listed(
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`blocked_until` in the JSON is when automatic sign-ins may start again: not a year
+    away because the clock was a year ahead when X refused one (that back-off holds nothing
+    back); a back-off of today is given as it is."""
+    import json
+    from datetime import datetime, timedelta, timezone
+
+    from consentinel.core.status import Reason
+
+    ctx = AppContext.create(AppPaths.under(consentinel_home), vault=Vault(MemoryKeyring()))
+    now = datetime.now(timezone.utc)
+    for handle in ("ann", "bo"):
+        ctx.accounts.add(Account(handle))
+    ctx.accounts.block("ann", Reason.CAPTCHA, hours=12, now=now + timedelta(days=365))
+    today = ctx.accounts.block("bo", Reason.CAPTCHA, hours=12, now=now)
+    monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
+    assert account_cmd._list(argparse.Namespace(json=True)) == 0
+    rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
+    assert rows["ann"]["blocked_until"] is None
+    assert rows["bo"]["blocked_until"] == today.blocked_until.isoformat()  # type: ignore[union-attr]

@@ -234,6 +234,38 @@ def test_refusals_in_a_row_double_the_back_off_up_to_a_week(consentinel_home: Pa
     assert state.blocked_until == now + timedelta(hours=168)
 
 
+def test_a_back_off_begun_while_the_clock_was_ahead_holds_at_most_a_week(
+    consentinel_home: Path,
+) -> None:
+    """X showed its captcha while the computer's clock was a year ahead: the back-off's end
+    was written a year and 12 hours away. Once the clock is put right, it holds nothing back
+    (no back-off lasts more than a week) instead of a year; X's lock still holds, whatever
+    the time, until the account is seen unlocked."""
+    from consentinel.core.signin_rules import may_sign_in
+
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    for handle in ("alice", "bob", "carol"):
+        store.add(Account(handle))
+    now = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    ahead = now + timedelta(days=365)
+    store.block("alice", Reason.CAPTCHA, hours=12, now=ahead)
+    store.block("bob", Reason.LOCKED, now=ahead)
+    alice, bob = (AccountStore(paths).state(h) for h in ("alice", "bob"))  # as read from the file
+    assert alice.blocked_until == ahead + timedelta(hours=12)  # kept as written
+    assert not alice.is_blocked(now) and alice.backoff_until(now) is None
+    assert not alice.sign_in_held(now, unattended=True)
+    assert may_sign_in("alice", alice, now, unattended=True) is None
+    refusal = may_sign_in("bob", bob, now, unattended=True)
+    assert refusal is not None and refusal.reason is Reason.LOCKED
+    # The longest back-off there is, a week, holds to its end.
+    for _ in range(5):
+        state = store.block("carol", Reason.REFUSED, hours=12, now=now)
+    assert state.backoff_until(now) == state.blocked_until == now + timedelta(days=7)
+    assert state.is_blocked(now) and state.is_blocked(now + timedelta(days=6, hours=23))
+    assert may_sign_in("carol", state, now) is not None
+
+
 def test_every_account_with_its_state_in_one_read(consentinel_home: Path) -> None:
     paths = AppPaths.from_env().ensure()
     store = AccountStore(paths)

@@ -123,6 +123,21 @@ def test_last_completed_run_ignores_cancelled_and_running(journal_path: Path) ->
     assert j.run(cancelled).status is RunStatus.CANCELLED  # type: ignore[union-attr]
 
 
+def test_the_last_completed_run_is_the_last_written_not_the_latest_dated(
+    journal_path: Path,
+) -> None:
+    """A run made while the clock was a year ahead, then one made once it was put right: the
+    last is the second, or the schedule would count from a date a year away after every run."""
+    now = datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    times = iter([now + timedelta(days=365)] * 2 + [now, now + timedelta(minutes=1)])
+    j = Journal.open(journal_path, clock=lambda: next(times))
+    j.finish_run(j.start_run("schedule"))
+    j.finish_run(j.start_run("schedule"))
+    _latest, first = j.runs()
+    assert datetime.fromisoformat(first.finished_at or "") == now + timedelta(days=365)
+    assert j.last_completed_run_at() == now + timedelta(minutes=1)
+
+
 def test_a_run_that_could_not_reach_x_is_not_a_completed_run(journal_path: Path) -> None:
     """The network was down (or the browser or keyring missing): the schedule must try again
     soon, not count that run as done and wait a whole interval."""

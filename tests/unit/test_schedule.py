@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import datetime, timedelta, timezone
 
@@ -91,8 +92,14 @@ def test_next_due_is_last_good_run_plus_interval() -> None:
     assert next_due(None, six, T0) == T0
     assert next_due(T0 - timedelta(hours=1), six, T0) == T0 + timedelta(hours=5)
     assert next_due(T0 - timedelta(days=3), six, T0) == T0 - timedelta(days=3) + six
-    # A last run "in the future" (clock set back) counts as now, not as a far-away due time.
-    assert next_due(T0 + timedelta(days=30), six, T0) == T0 + six
+    # A last run "in the future" (it ran while the clock was ahead; the clock was put right
+    # since) counts as never run: due now, not a far-away due time nor one that moves with now.
+    assert next_due(T0 + timedelta(days=30), six, T0) == T0
+    assert next_due(T0 + timedelta(days=30), six, T0 + timedelta(hours=7)) == T0 + timedelta(
+        hours=7
+    )
+    # A clock stepped back by a minute or two is not a clock error: the run counts as written.
+    assert next_due(T0 + 2 * MINUTE, six, T0) == T0 + 2 * MINUTE + six
 
 
 def test_scheduled_run_starts_at_due_time_within_jitter() -> None:
@@ -234,6 +241,36 @@ def test_never_run_while_open_is_due_at_once_not_chased_by_jitter() -> None:
     assert h.scheduler.tick() is TickOutcome.STARTED
 
 
+def test_a_last_run_dated_a_year_ahead_holds_no_scheduled_check_back() -> None:
+    """The journal's last run ended "a year from now": the clock was a year ahead when it ran,
+    and was put right since. Checks go on every 6 hours as if it never ran, for a month and
+    not only once, instead of none until the year has passed."""
+    h = Harness(last=T0 + timedelta(days=365))
+    assert h.scheduler.tick() is TickOutcome.STARTED  # at start: overdue, as never run
+    end = T0 + timedelta(days=30)
+    while h.clock.now() < end:
+        if h.scheduler.running:
+            h.complete()  # each run ends a minute after it started
+        h.tick_for(MINUTE)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(h.starts)]
+    assert len(h.starts) >= 30 * 4 - 3  # every 6 h and a minute, plus up to 10 min of jitter
+    assert all(timedelta(hours=6) <= gap <= timedelta(hours=6, minutes=11) for gap in gaps)
+
+
+def test_a_run_made_here_counts_though_the_journal_still_says_a_year_ahead() -> None:
+    """The journal may keep the wrong time after this scheduler's own run (the run checked only
+    some accounts through): that run still puts the next one 6 hours away, not at the next
+    tick, nor a year away."""
+    h = Harness(last=T0 + timedelta(days=365), check_on_start=False)
+    h.tick_for(timedelta(minutes=10))  # the start delay: overdue, as never run
+    assert h.starts == [T0 + timedelta(minutes=10)]
+    h.scheduler.run_finished(completed=True)  # the journal is left as it was
+    h.tick_for(timedelta(hours=6) - MINUTE)
+    assert len(h.starts) == 1
+    h.tick_for(timedelta(minutes=11))
+    assert len(h.starts) == 2
+
+
 def test_os_run_skips_only_when_a_good_run_is_recent() -> None:
     assert os_run_is_due(None, "6h", T0) is True
     assert os_run_is_due(T0 - timedelta(minutes=10), "6h", T0) is False  # the app just checked
@@ -241,3 +278,8 @@ def test_os_run_skips_only_when_a_good_run_is_recent() -> None:
     assert os_run_is_due(T0 - timedelta(hours=11), "daily", T0) is False
     assert os_run_is_due(T0 - timedelta(hours=13), "daily", T0) is True
     assert os_run_is_due(T0 - timedelta(minutes=1), "off", T0) is True  # asked for explicitly
+    # A last run dated in the future ran while the clock was ahead: it skips no run, at any
+    # time before the date it claims (else the OS job skipped every run until then).
+    for later in (timedelta(0), timedelta(hours=6), timedelta(days=200)):
+        assert os_run_is_due(T0 + timedelta(days=365), "6h", T0 + later) is True
+    assert os_run_is_due(T0 + 2 * MINUTE, "6h", T0) is False  # a clock stepped back a little

@@ -32,3 +32,9 @@ def test_weekly_after_a_check_the_day_before() -> None:
     # so the Monday right after is skipped and the next one goes ahead.
     sunday = local(12, day=6)
     assert next_os_run(sunday, "weekly", sunday + timedelta(hours=1)) == local(12, day=14)
+
+
+def test_a_last_check_dated_a_year_ahead_skips_no_fixed_time() -> None:
+    # It ran while the clock was a year ahead; the clock was put right since. The job checks
+    # at its next time, not never ("checked lately" at every time until that date).
+    assert next_os_run(local(1, 30) + timedelta(days=365), "6h", local(5)) == local(6)

@@ -253,7 +253,8 @@ def _list(args: argparse.Namespace) -> int:
                 "last_status": state.last_status,
                 "last_reason": state.last_reason,
                 "password_rejected": state.password_rejected,
-                "blocked_until": state.blocked_until.isoformat() if state.blocked_until else None,
+                # (Not one set while the clock was ahead: it holds nothing back.)
+                "blocked_until": until.isoformat() if (until := state.backoff_until()) else None,
             }
             for account, state in accounts
         ]

@@ -19,6 +19,7 @@ from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import FrozenRecord
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.wrong_clock import written_ahead
 
 log = logging.getLogger(__name__)
 
@@ -235,8 +236,21 @@ class AccountState(NamedTuple):
     #: made from it again (core/totp_refusals.py); a secret saved again is used.
     refused_totp: str | None = None
 
+    def backoff_until(self, now: datetime | None = None) -> datetime | None:
+        """When the back-off ends (no automatic sign-in before), unless it ends further ahead
+        than any back-off lasts (MAX_BACKOFF): it began while the clock was ahead
+        (wrong_clock), and would hold sign-ins back for as long as the clock was wrong,
+        a year for a clock a year ahead. None then: no back-off holds. (X's lock holds all
+        the same: it ends when the account is seen unlocked, not at a time.)"""
+        until = self.blocked_until
+        if until is None or written_ahead(until, now or _now(), MAX_BACKOFF):
+            return None
+        return until
+
     def is_blocked(self, now: datetime | None = None) -> bool:
-        return self.blocked_until is not None and (now or _now()) < self.blocked_until
+        now = now or _now()
+        until = self.backoff_until(now)
+        return until is not None and now < until
 
     def sign_in_held(self, at: datetime | None = None, *, unattended: bool = False) -> bool:
         """The sign-in rules keep an automatic sign-in at `at` from being tried: a step only

@@ -258,14 +258,15 @@ class JournalQueries:
         """When the last run that went through finished: it went to its end (not interrupted,
         not cancelled) and no account's check was kept from X by the network, the browser or
         the keyring (RETRY_SOON_REASONS). A run that could not reach X is no reason to wait a
-        whole interval before the next one."""
+        whole interval before the next one. The last one written, not the one with the latest
+        time: a run made while the clock was ahead would stay "the last" after every run since."""
         soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
         with self._lock:
             row = self._reader.execute(
                 "SELECT r.finished_at FROM runs r WHERE r.status = ? AND NOT EXISTS ("
                 "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
                 f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
-                ") ORDER BY r.finished_at DESC LIMIT 1",
+                ") ORDER BY r.id DESC LIMIT 1",
                 (RunStatus.FINISHED.value, EntryKind.CHECK.value, *soon),
             ).fetchone()
         return datetime.fromisoformat(row[0]) if row and row[0] else None

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import NamedTuple, Protocol
 
+from consentinel.core.wrong_clock import written_ahead
+
 
 class ScheduleChoice(str, Enum):
     """The values Settings.schedule may hold."""
@@ -75,15 +77,27 @@ def interval_for(schedule: str) -> timedelta | None:
     return INTERVALS.get(parse_schedule(schedule))
 
 
+def trusted_last_run(last_completed: datetime | None, now: datetime) -> datetime | None:
+    """The last good run, unless it is dated in the future: it ran while the clock was ahead
+    (wrong_clock), and when it really ran is unknown. None then, as if it never ran, so the
+    check is due now; counted from "now" instead, it would never come due, as now moves on
+    at every tick and every run of the OS job."""
+    if last_completed is None or written_ahead(last_completed, now):
+        return None
+    return last_completed
+
+
 def next_due(last_completed: datetime | None, interval: timedelta, now: datetime) -> datetime:
     """Last good run + interval; never run means due now.
 
-    A last run in the future (the clock was set back) counts as having run now, so a wrong clock
-    delays one check by at most one interval instead of for as long as the error was.
+    A last run in the future (it ran while the clock was ahead, and the clock was put right)
+    counts as never run: a wrong clock costs one extra check, not a check held back for as
+    long as the error was. (Within CLOCK_TOLERANCE it is taken as written: at most that late.)
     """
-    if last_completed is None:
+    last = trusted_last_run(last_completed, now)
+    if last is None:
         return now
-    return min(last_completed, now) + interval
+    return last + interval
 
 
 def os_run_is_due(last_completed: datetime | None, schedule: str, now: datetime) -> bool:
@@ -92,12 +106,14 @@ def os_run_is_due(last_completed: datetime | None, schedule: str, now: datetime)
     The OS job fires at fixed calendar times while the app's own scheduler counts from the last
     run, so with the app open both may fire close together. The OS run goes ahead unless a good
     run finished less than half an interval ago (half, so the OS job's random delay and the app's
-    jitter never make it skip a run that is really due).
+    jitter never make it skip a run that is really due). A last run dated in the future (see
+    `trusted_last_run`) skips nothing.
     """
     interval = interval_for(schedule)
-    if interval is None or last_completed is None:
+    last = trusted_last_run(last_completed, now)
+    if interval is None or last is None:
         return True
-    return now - min(last_completed, now) >= interval / 2
+    return now - last >= interval / 2
 
 
 class _Jitter(NamedTuple):
@@ -235,9 +251,17 @@ class Scheduler:
     def last_good_run(self) -> datetime | None:
         """When the last run that went through finished (what the next due time counts from).
         The journal may not show our own run yet when the engine reports completion; the later
-        of the two is the truth."""
-        journal = self._last_completed()
-        candidates = [t for t in (journal, self._completed_here) if t is not None]
+        of the two is the truth. A time in the future is not (`trusted_last_run`): it would
+        outweigh the run this scheduler just made, and the next would start at once."""
+        now = self._clock.now()
+        candidates = [
+            t
+            for t in (
+                trusted_last_run(self._last_completed(), now),
+                trusted_last_run(self._completed_here, now),
+            )
+            if t is not None
+        ]
         return max(candidates) if candidates else None
 
     # -- helpers --------------------------------------------------------------------------------
