@@ -102,13 +102,16 @@ def add_back(journal: Journal, store: AccountStore) -> Recovered:
     added: list[JournalAccount] = []
     for known in missing_accounts(journal, store):
         try:
-            store.add(known.account)
+            # The account and its sign-in rules in one step: no other process (a window, a
+            # command) removes it, or sees it without them, in between.
+            with store.editing():
+                store.add(known.account)
+                _last_check_back(journal, store, known.handle)
+                _signin_rules_back(journal, store, known.handle)
         except DuplicateAccount:  # added meanwhile, by another window or the command line
             continue
         except StorageError as error:
             return Recovered(tuple(added), str(error))
-        _last_check_back(journal, store, known.handle)
-        _signin_rules_back(journal, store, known.handle)
         try:
             journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)
         except JournalError as error:
