@@ -255,6 +255,10 @@
             <translation>Rien n'a été enregistré : {problem}</translation>
         </message>
         <message>
+            <source>@{handle} was added meanwhile, by the command line or another window: nothing was saved, and the secrets it was added with were left as they were.</source>
+            <translation>@{handle} a été ajouté entre-temps, par la ligne de commande ou une autre fenêtre : rien n'a été enregistré, et les secrets avec lesquels il a été ajouté sont restés tels quels.</translation>
+        </message>
+        <message>
             <source>The boxes of X's Grok settings page. Tick one here, and Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
             <translation>Les cases de la page des paramètres Grok de X. Cochez-en une ici, et Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
         </message>

@@ -17,6 +17,7 @@ from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.translations import Translators
+from tests.fixtures.accounts_race import another_writer_adds_meanwhile
 
 PASSWORD = "Correct-Horse-7731-battery"
 TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -271,6 +272,49 @@ def test_a_keyring_failure_saves_nothing(qtbot: QtBot) -> None:
     assert backend.get_password(ctx.vault.service, "gina:password") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "@Fay was added meanwhile, by the command line or another window: nothing was"),
+        ("fr", "@Fay a été ajouté entre-temps, par la ligne de commande ou une autre fen"),
+    ],
+)
+def test_an_account_added_meanwhile_keeps_its_secrets_and_the_dialog_says_so(
+    qtbot: QtBot, memory_vault: Vault, language: str, words: str
+) -> None:
+    """The dialog was filled in while the command line (or another window) added the same
+    account with its own password. Saving neither overwrites that account's secrets nor
+    deletes them (as taking back a failed save's secrets once did): it says what happened."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        ctx = AppContext.create(vault=memory_vault)
+        dialog = AccountDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _type(qtbot, dialog.handle_edit, "Fay")
+        _type(qtbot, dialog.password_edit, PASSWORD)
+        _type(qtbot, dialog.totp_edit, TOTP)
+        assert dialog.save_button.isEnabled()  # (not listed yet)
+        with another_writer_adds_meanwhile(ctx.paths, memory_vault, "fay", "their-password"):
+            dialog.save_button.click()
+
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert dialog.saved_handle is None
+        assert words in dialog.save_error.text() and dialog.save_error.isVisible()
+        if language == "fr":  # (French typography: no line break before the colon)
+            assert "fenêtre\u00a0: rien n'a été enregistré" in dialog.save_error.text()
+        assert memory_vault.get_password("fay") == "their-password"
+        assert memory_vault.get_totp("fay") is None
+        assert [a.handle for a in ctx.accounts.list()] == ["fay"]
+        assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED]) == []
+        # The field says it is listed now, and Save waits for another handle.
+        assert dialog.handle_error.isVisible() and "@Fay" in dialog.handle_error.text()
+        assert not dialog.save_button.isEnabled()
+    finally:
+        translators.switch("en")
+
+
 def test_enter_saves_even_after_the_focus_went_over_cancel(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:
@@ -499,3 +543,25 @@ def test_a_removal_is_undone_when_the_account_cannot_be_saved(
     assert "Nothing was saved" in dialog.save_error.text()
     assert memory_vault.get_totp("jo") == TOTP  # put back
     assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
+def test_an_edit_that_cannot_be_saved_leaves_secrets_it_did_not_change(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only what a save wrote is taken back: a new email that cannot be saved (a full disk) once
+    took the account's password and 2FA secret out of the keyring with it."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("kim"))
+    memory_vault.set_password("kim", PASSWORD)
+    memory_vault.set_totp("kim", TOTP)
+    dialog = AccountDialog(ctx, ctx.accounts.get("kim"))
+    qtbot.addWidget(dialog)
+
+    def disk_full(_account: Account) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ctx.accounts, "update", disk_full)
+    _type(qtbot, dialog.email_edit, "kim@example.com")
+    dialog.save_button.click()
+    assert "Nothing was saved" in dialog.save_error.text()
+    assert (memory_vault.get_password("kim"), memory_vault.get_totp("kim")) == (PASSWORD, TOTP)

@@ -125,7 +125,6 @@ def add_parser(sub: Any) -> None:
 def _add(args: argparse.Namespace) -> int:
     from consentinel.core.accounts import (
         Account,
-        DuplicateAccount,
         InvalidHandle,
         normalize_handle,
         parse_keep,
@@ -134,7 +133,6 @@ def _add(args: argparse.Namespace) -> int:
     )
     from consentinel.core.fileio import StorageError
     from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
-    from consentinel.core.vault import VaultError
 
     try:
         handle = normalize_handle(args.handle)
@@ -160,28 +158,18 @@ def _add(args: argparse.Namespace) -> int:
     except InvalidTotpSecret as error:
         raise UsageError(str(error)) from None
 
-    # Secrets first (the keyring was checked before they were read): if the keyring refuses,
-    # nothing at all is saved.
-    try:
-        if password is not None:
-            ctx.vault.set_password(handle, password)
-        if totp is not None:
-            ctx.vault.set_totp(handle, totp)
-    except VaultError as error:
-        raise UsageError(str(error)) from None
-
     account = Account(handle=handle, email=email, phone=phone)
     if keep is not None:
         account = Account(handle=handle, email=email, phone=phone, keep=keep)
     try:
-        ctx.accounts.add(account)
-    except DuplicateAccount:  # added meanwhile by another process
-        _refuse_if_listed(ctx, handle)
-        raise UsageError(tr("@{handle} is already in your accounts.", handle=handle)) from None
-    except StorageError as error:
-        # The account could not be saved: take its secrets back out of the keyring.
-        with contextlib.suppress(VaultError):
-            ctx.vault.delete_account(handle)
+        # One step for every writer of the list: another process (the window, another command)
+        # cannot add it between the look and the add, after its secrets went to the keyring.
+        with ctx.accounts.editing():
+            # Looked at again: added while the secrets were typed, the secrets in the keyring
+            # are that account's, and are left alone.
+            _refuse_if_listed(ctx, handle)
+            _save_new_account(ctx, account, password, totp)
+    except StorageError as error:  # (the list held too long by another process, or unwritable)
         raise UsageError(str(error)) from None
     ctx.journal.append_account_added(handle, keep=account.keep)
     where = ctx.vault.backend_label()
@@ -198,6 +186,36 @@ def _add(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _save_new_account(
+    ctx: AppContext, account: Account, password: str | None, totp: str | None
+) -> None:
+    """Secrets first (the keyring was checked before they were read): if the keyring refuses,
+    nothing at all is saved; if the list cannot be written, the secrets are taken back out.
+    Within AccountStore.editing(), the account found not listed."""
+    from consentinel.core.accounts import DuplicateAccount
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.vault import VaultError
+
+    handle = account.handle
+    try:
+        if password is not None:
+            ctx.vault.set_password(handle, password)
+        if totp is not None:
+            ctx.vault.set_totp(handle, totp)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    try:
+        ctx.accounts.add(account)
+    except DuplicateAccount:  # (cannot be, within editing(): said as the look would say it)
+        _refuse_if_listed(ctx, handle)
+        raise UsageError(tr("@{handle} is already in your accounts.", handle=handle)) from None
+    except StorageError as error:
+        # The account could not be saved: take its secrets back out of the keyring.
+        with contextlib.suppress(VaultError):
+            ctx.vault.delete_account(handle)
+        raise UsageError(str(error)) from None
 
 
 def _refuse_if_listed(ctx: AppContext, handle: str) -> None:

@@ -109,13 +109,17 @@ def add_back(
     added: list[JournalAccount] = []
     for known in missing_accounts(journal, store):
         try:
-            store.add(known.account)
+            # The account and its sign-in rules in one step: no other process (a window, a
+            # command) removes it, or sees it without them, in between.
+            with store.editing():
+                store.add(known.account)
+                _last_check_back(journal, store, known.handle)
+                totp_refused = _signin_rules_back(journal, store, known.handle)
         except DuplicateAccount:  # added meanwhile, by another window or the command line
             continue
         except StorageError as error:
             return Recovered(tuple(added), str(error))
-        _last_check_back(journal, store, known.handle)
-        if _signin_rules_back(journal, store, known.handle) and refuse_saved_totp is not None:
+        if totp_refused and refuse_saved_totp is not None:  # (the keyring read outside the lock)
             refuse_saved_totp(known.handle)
         try:
             journal.append_account_added(known.handle, keep=known.account.keep, added_back=True)

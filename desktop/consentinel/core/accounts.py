@@ -8,11 +8,12 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from consentinel.core.accounts_lock import AccountsLock
 from consentinel.core.check_messages import WAIT_DETAILS
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import quoted, tr
@@ -352,11 +353,17 @@ class AccountStore:
     an account's state at each step, reads a few kilobytes and compares them.
     A corrupt file, or one written by a newer Consentinel, is set aside (never deleted); the
     app then starts with an empty list and `load_warning` says what happened.
+
+    The window, the command line and the scheduled run all write it: every change holds the
+    accounts lock (core/accounts_lock.py) from its read to its write, so none is lost; reading
+    takes no lock, and a folder that cannot be written can still be listed.
     """
 
     def __init__(self, paths: AppPaths) -> None:
         self._path = paths.accounts_path
+        #: Reads and writes of this process's threads; writes take _file_lock too, inside it.
         self._lock = threading.RLock()
+        self._file_lock = AccountsLock(paths.accounts_lock_path, self._path)
         self.load_warning: str | None = None
         #: Files set aside by this store, with why ("corrupt", "newer"), and who is told of
         #: the next ones (AppContext journals them).
@@ -425,6 +432,24 @@ class AccountStore:
             except Exception:  # (the list is read on: what is said is said already)
                 log.warning("telling that the accounts file was set aside failed", exc_info=True)
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Held by every method that writes, from its read to its write: no other thread nor
+        process writes meanwhile. Re-entrant (a change made of others holds it once)."""
+        with self._lock, self._file_lock.held():
+            yield
+
+    def editing(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the account list for a change of several steps, such as "not listed yet, so its
+        secrets go to the keyring, then it is added": no other process (the window, the command
+        line, a scheduled check) and no other thread writes the list until the block ends, so
+        what was looked at inside the block still holds at its end. What was looked at before
+        it must be looked at again inside (require_unlisted). Keep the block short: the others
+        wait for it (accounts_lock.WAIT_S at most, then give up). Raises AccountsBusy when
+        another process kept the list too long, StorageError when the folder cannot be written.
+        """
+        return self._writing()
+
     def _write(self, accounts: list[Account], states: dict[str, AccountState]) -> None:
         keys = {a.key for a in accounts}
         data = {
@@ -452,8 +477,23 @@ class AccountStore:
         key = handle_key(handle)
         return next((a for a in self.list() if a.key == key), None)
 
+    def require_unlisted(self, handle: str) -> None:
+        """DuplicateAccount, naming the account as it is listed, when `handle` is listed (handles
+        are case-insensitive). Inside editing(), before a new account's secrets are written:
+        listed meanwhile, the secrets in the keyring are the other account's."""
+        listed = self.get(handle)
+        if listed is not None:
+            raise DuplicateAccount(
+                tr("@{handle} is already in your accounts.", handle=listed.handle)
+            )
+
+    def require_listed(self, handle: str) -> Account:
+        """The listed account, or UnknownAccount (removed meanwhile, inside editing())."""
+        accounts = self.list()
+        return accounts[self._index(accounts, handle)]
+
     def add(self, account: Account) -> None:
-        with self._lock:
+        with self._writing():
             accounts, states = self._read()
             if any(a.key == account.key for a in accounts):
                 raise DuplicateAccount(
@@ -464,14 +504,14 @@ class AccountStore:
             self._write(accounts, states)
 
     def update(self, account: Account) -> None:
-        with self._lock:
+        with self._writing():
             accounts, states = self._read()
             index = self._index(accounts, account.handle)
             accounts[index] = account
             self._write(accounts, states)
 
     def remove(self, handle: str) -> None:
-        with self._lock:
+        with self._writing():
             accounts, states = self._read()
             index = self._index(accounts, handle)
             removed = accounts.pop(index)
@@ -494,7 +534,7 @@ class AccountStore:
             return self._read()[1].get(handle_key(handle), AccountState())
 
     def set_state(self, handle: str, state: AccountState) -> None:
-        with self._lock:
+        with self._writing():
             accounts, states = self._read()
             self._index(accounts, handle)
             states[handle_key(handle)] = state
@@ -502,14 +542,14 @@ class AccountStore:
 
     def clear_password_rejected(self, handle: str) -> None:
         """A new password was saved: try signing in again (and lift a wrong-password block)."""
-        with self._lock:
+        with self._writing():
             current = self.state(handle)
             self.set_state(handle, current._replace(password_rejected=False))
 
     def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
         """X refused this answer to its identity question: keep its keyed hash, never it."""
         digest = answer_digest(answer, key)
-        with self._lock:
+        with self._writing():
             state = self.state(handle)
             if digest not in state.refused_answers:
                 answers = (*state.refused_answers, digest)
@@ -518,7 +558,7 @@ class AccountStore:
     def totp_saved(self, handle: str) -> None:
         """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
         from it again, and scheduled checks no longer wait for the person's code."""
-        with self._lock:
+        with self._writing():
             current = self.state(handle)
             changed = current._replace(refused_totp=None)
             if current.waits_for_person is Reason.TWO_FACTOR:
@@ -528,11 +568,11 @@ class AccountStore:
 
     def remember_refused_totp(self, handle: str, digest: str) -> None:
         """X refused the code made from the saved 2FA secret whose keyed hash is `digest`."""
-        with self._lock:
+        with self._writing():
             self.set_state(handle, self.state(handle)._replace(refused_totp=digest))
 
     def mark_password_rejected(self, handle: str) -> None:
-        with self._lock:
+        with self._writing():
             self.set_state(handle, self.state(handle)._replace(password_rejected=True))
 
     def block(
@@ -546,7 +586,7 @@ class AccountStore:
         """Back off: no automatic sign-in for `hours` (default 12) after X refused one; twice
         as long for each refusal in a row before it (no sign-in succeeded since), up to a week.
         X's lock outlasts any other reason (it ends only when the account is seen unlocked)."""
-        with self._lock:
+        with self._writing():
             state = self.state(handle)
             first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
             length = min(first * 2 ** min(state.backoffs_in_a_row, 16), max(first, MAX_BACKOFF))
@@ -562,14 +602,14 @@ class AccountStore:
     def set_waits_for_person(self, handle: str, reason: Reason | None, detail: str = "") -> None:
         """Scheduled runs wait for the person at `reason`'s step (None: no longer), and say
         what the sign-in said of it (`detail`)."""
-        with self._lock:
+        with self._writing():
             state = self.state(handle)
             waits = state._replace(waits_for_person=reason, waits_detail=detail if reason else "")
             if waits != state:
                 self.set_state(handle, waits)
 
     def unblock(self, handle: str) -> None:
-        with self._lock:
+        with self._writing():
             self.set_state(
                 handle,
                 self.state(handle)._replace(
@@ -585,7 +625,7 @@ class AccountStore:
         reason: Reason | None = None,
     ) -> None:
         """Remember when the account was last checked, how it ended and why."""
-        with self._lock:
+        with self._writing():
             state = self.state(handle)._replace(
                 last_check_at=at or _now(), last_status=status, last_reason=reason
             )
@@ -599,5 +639,5 @@ class AccountStore:
 
     def remember_totp_step(self, handle: str, step: int) -> None:
         """Remember that the code of `step` was used (an account no longer listed is ignored)."""
-        with self._lock, contextlib.suppress(UnknownAccount):
+        with self._writing(), contextlib.suppress(UnknownAccount):
             self.set_state(handle, self.state(handle)._replace(totp_step=step))

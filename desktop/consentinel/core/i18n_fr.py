@@ -374,6 +374,10 @@ FRENCH: dict[str, str] = {
     # -- core stores: paths, files, accounts, settings, vault, 2FA, sessions, journal
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
     "@{handle} is not one of your accounts.": "@{handle} ne fait pas partie de vos comptes.",
+    "{path} is being changed by another Consentinel process, which has not finished after "
+    "{seconds} seconds: nothing was changed. Try again.":
+        "{path} est en cours de modification par un autre processus de Consentinel, qui n'a "
+        "pas fini au bout de {seconds} secondes : rien n'a été modifié. Réessayez.",
     "A 2FA link must start with otpauth://totp/; this one does not.":
         "Un lien 2FA doit commencer par otpauth://totp/ ; ce n'est pas le cas de celui-ci.",
     "Accounts checked at once must be between 1 and 10, not {value}.":

@@ -8,7 +8,6 @@ leaves behind is recognised as stale because nobody holds the lock any more.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
@@ -19,16 +18,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+from consentinel.core.file_locks import try_lock, unlock
 from consentinel.core.fileio import file_identity, make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.processes import this_host
 
 #: How often a waiting acquire() retries; the OS lock calls used here cannot time out by themselves.
 POLL_INTERVAL_S = 0.05
-
-#: Windows locks a byte range, and a locked range cannot be read by anyone else; the lock sits on
-#: one byte far past the JSON so that holder() can still read who holds it.
-_WINDOWS_LOCK_OFFSET = 1 << 30
 
 
 class LockInfo(NamedTuple):
@@ -139,7 +135,7 @@ class RunLock:
                 # Empty the file first so that nobody reads our pid as a live holder.
                 os.ftruncate(fd, 0)
             finally:
-                _unlock(fd)
+                unlock(fd)
                 os.close(fd)
 
     def lost(self) -> bool:
@@ -162,8 +158,8 @@ class RunLock:
         except FileNotFoundError:
             return None
         try:
-            if _lock(fd, shared=True):
-                _unlock(fd)
+            if try_lock(fd, shared=True):
+                unlock(fd)
                 return None  # nobody holds it: whatever the file says is stale
             data = os.pread(fd, 4096, 0) if hasattr(os, "pread") else _read_head(fd)
             return LockInfo.from_bytes(data) or LockInfo(pid=None, host=None, started_at=None)
@@ -187,7 +183,7 @@ class RunLock:
         make_private_dirs(self.path.parent)
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(self.path, flags, 0o600)
-        if _lock(fd, shared=False):
+        if try_lock(fd, shared=False):
             return fd
         os.close(fd)
         return None
@@ -217,36 +213,3 @@ def _utcnow() -> datetime:
 def _read_head(fd: int) -> bytes:
     os.lseek(fd, 0, os.SEEK_SET)
     return os.read(fd, 4096)
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _lock(fd: int, *, shared: bool) -> bool:
-        # Windows has no shared byte-range lock in msvcrt; a probe takes it exclusively and
-        # gives it straight back, which is enough to learn whether somebody holds it.
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        with contextlib.suppress(OSError):  # closing the handle releases it anyway
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(fd: int, *, shared: bool) -> bool:
-        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-        try:
-            fcntl.flock(fd, mode | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

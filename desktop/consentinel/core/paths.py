@@ -79,6 +79,11 @@ class AppPaths(FrozenRecord):
         return self.config_dir / "accounts.json"
 
     @property
+    def accounts_lock_path(self) -> Path:
+        """Held by whoever writes accounts.json, from reading it to writing it back."""
+        return self.config_dir / "accounts.json.lock"
+
+    @property
     def lock_path(self) -> Path:
         return self.data_dir / "run.lock"
 

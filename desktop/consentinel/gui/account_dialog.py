@@ -368,31 +368,22 @@ class AccountDialog(QDialog):
         password = self.password_edit.text()
         totp = parse_totp_secret(self.totp) if self.totp else None
         remove_totp = self.remove_totp is not None and self.remove_totp.isChecked()
-        vault = self._ctx.vault
-        previous: tuple[str | None, str | None] | None = None
         try:
-            if self._account is not None and (password or totp or remove_totp):
-                # Kept in memory only, to put back if a later step fails.
-                previous = (vault.get_password(account.handle), vault.get_totp(account.handle))
-            if password:
-                vault.set_password(account.handle, password)
-            if totp:
-                vault.set_totp(account.handle, totp)
-            # (none saved: nothing to remove, nor to journal)
-            totp_removed = remove_totp and previous is not None and previous[1] is not None
-            if totp_removed:
-                vault.delete_totp(account.handle)
-        except VaultError as error:
-            self._restore_secrets(account.handle, previous)
-            self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
+            # One step for every writer of the list (another window, the command line): what
+            # is looked at first still holds when the account is saved.
+            with self._ctx.accounts.editing():
+                totp_removed = self._save_locked(account, password, totp, remove_totp)
+        except DuplicateAccount:
+            # Added meanwhile: the secrets in the keyring are that account's, and stay.
+            self._validate()  # (the handle field says it is listed now; Save is disabled)
+            self._fail(
+                self.tr(
+                    "@{handle} was added meanwhile, by the command line or another window: "
+                    "nothing was saved, and the secrets it was added with were left as they were."
+                ).replace("{handle}", account.handle)
+            )
             return
-        try:
-            if self._account is None:
-                self._ctx.accounts.add(account)
-            else:
-                self._ctx.accounts.update(account)
-        except (DuplicateAccount, OSError, KeyError) as error:
-            self._restore_secrets(account.handle, previous)
+        except (_SaveFailed, OSError, KeyError) as error:  # (OSError: the list held elsewhere)
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return
         if self._account is None:
@@ -420,6 +411,51 @@ class AccountDialog(QDialog):
         self.saved_handle = account.handle
         self.accept()
 
+    def _save_locked(
+        self, account: Account, password: str, totp: str | None, remove_totp: bool
+    ) -> bool:
+        """Within AccountStore.editing(): the list looked at again, the secrets to the keyring,
+        then the account. Raises DuplicateAccount (a new account listed meanwhile) before any
+        secret is written, _SaveFailed or the store's error once the keyring writes are undone.
+        Returns whether a saved 2FA secret was removed."""
+        vault = self._ctx.vault
+        if self._account is None:
+            self._ctx.accounts.require_unlisted(account.handle)
+        else:  # (removed meanwhile: UnknownAccount, before its secrets are written again)
+            self._ctx.accounts.require_listed(account.handle)
+        previous: tuple[str | None, str | None] | None = None
+
+        def undo() -> None:
+            # Only what this save wrote: an edit whose secrets were not read was given none,
+            # and a new account's secrets are its own (found not listed, in this same hold).
+            if previous is not None or (self._account is None and (password or totp)):
+                self._restore_secrets(account.handle, previous)
+
+        try:
+            if self._account is not None and (password or totp or remove_totp):
+                # Kept in memory only, to put back if a later step fails.
+                previous = (vault.get_password(account.handle), vault.get_totp(account.handle))
+            if password:
+                vault.set_password(account.handle, password)
+            if totp:
+                vault.set_totp(account.handle, totp)
+            # (none saved: nothing to remove, nor to journal)
+            totp_removed = remove_totp and previous is not None and previous[1] is not None
+            if totp_removed:
+                vault.delete_totp(account.handle)
+        except VaultError as error:
+            undo()
+            raise _SaveFailed(str(error)) from error
+        try:
+            if self._account is None:
+                self._ctx.accounts.add(account)
+            else:
+                self._ctx.accounts.update(account)
+        except (OSError, KeyError):
+            undo()
+            raise
+        return totp_removed
+
     def _save_if_enabled(self) -> None:
         if self.save_button.isEnabled():
             self.save()
@@ -442,6 +478,10 @@ class AccountDialog(QDialog):
     def _fail(self, message: str) -> None:
         self.save_error.setText(message)
         self.save_error.show()
+
+
+class _SaveFailed(Exception):
+    """The keyring refused a secret; str() says why (its writes were undone)."""
 
 
 def _put_back(handle: str, value: str | None, setter: Callable[[str, str], None]) -> None:
