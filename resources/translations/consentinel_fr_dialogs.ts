@@ -615,6 +615,11 @@
             <translation>X ne permet pas de décocher</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="76" />
+            <source>a screenshot could not be kept</source>
+            <translation>une capture d'écran n'a pas pu être conservée</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="78" />
             <source>started from the app</source>
             <translation>lancée depuis l'application</translation>

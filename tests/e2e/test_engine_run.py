@@ -173,15 +173,19 @@ def test_a_screenshot_that_cannot_be_kept_stops_the_account_after_journaling_the
     sim: SimHarness, tmp_path: Path
 ) -> None:
     """The evidence folder cannot be made (a file has its name): the box just unticked is in
-    the journal, and nothing more is changed at X without its picture."""
+    the journal, and nothing more is changed at X without its picture. The result says both:
+    the box unticked and read back off, and the screenshot not kept."""
     sim.add("ines", "pw-ines")
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "ines", "pw-ines")
     ctx.paths.evidence_dir.rmdir()  # made empty with the data folder
     ctx.paths.evidence_dir.write_text("not a folder")
     (ines,) = engine(ctx).run_check().accounts
-    assert (ines.status, ines.reason) == (Status.ERROR, None), ines.message
-    assert ines.message.startswith(f"Could not save {ctx.paths.evidence_dir}: a part of")
+    assert (ines.status, ines.reason) == (Status.ERROR, Reason.EVIDENCE_NOT_KEPT), ines.message
+    assert ines.message.startswith(
+        "Unticked and read back off: Training. The screenshot could not be kept: Could not "
+        f"save {ctx.paths.evidence_dir}: a part of"
+    )
     assert "The check of this account stopped there" in ines.message
     assert "Unexpected error" not in ines.message
     changes = ctx.journal.entries(kinds=[EntryKind.CHANGE])

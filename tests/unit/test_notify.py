@@ -10,13 +10,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.events import AccountResult, BoxChange, RunResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.moments import moment_text
 from consentinel.core.notify import (
     Notification,
     NotificationKind,
@@ -452,3 +454,167 @@ def test_a_notification_that_cannot_be_shown_is_tried_twice_not_at_every_run(
     tries = [shown for _ in range(4) for _n, shown in _scheduled_run(journal, refused, Silent())]
     assert tries == [False, False]
     assert len(journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])) == 2
+
+
+# -- X out of reach for days ------------------------------------------------------------------
+
+
+class Calendar:
+    """The journal's clock, moved on by hand: a check "a day later" without waiting a day."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 5, 4, 12, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def calendar() -> Calendar:
+    return Calendar()
+
+
+@pytest.fixture
+def dated_journal(journal_path: Path, calendar: Calendar) -> Iterator[Journal]:
+    journal = Journal.open(journal_path, clock=calendar)
+    yield journal
+    journal.close()
+
+
+def _checks_at(
+    journal: Journal, calendar: Calendar, after: timedelta, *results: AccountResult
+) -> list[Notification]:
+    """A scheduled run `after` the last one, as the engine journals it, then its notifications
+    (shown, and journaled)."""
+    calendar.now += after
+    run_id = journal.start_run("schedule")
+    for result in results:
+        journal.record_check(run_id, result)
+    journal.finish_run(run_id)
+    return [note for note, _shown in deliver(RunResult(run_id, results), Shown(), journal)]
+
+
+DAY = timedelta(days=1)
+HEIDI_OK = AccountResult("heidi", Status.OPTED_OUT)
+HEIDI_TIMEOUT = AccountResult("heidi", Status.ERROR, Reason.TIMEOUT)
+HEIDI_SLOWED = AccountResult("heidi", Status.ERROR, Reason.RATE_LIMITED)
+
+
+def test_x_out_of_reach_for_three_days_is_said_once_until_a_check_reaches_it(
+    dated_journal: Journal, calendar: Calendar
+) -> None:
+    """Daily checks: one that could not reach X, or two, are no news; the third day is said,
+    naming the account and its last good check, whatever kept X away (no network, no answer,
+    "slow down"); not again while it lasts, and again after a good check and three new days."""
+    journal = dated_journal
+    assert _checks_at(journal, calendar, DAY, HEIDI_OK) == []
+    last_good = calendar.now
+    assert _checks_at(journal, calendar, DAY, NETWORK) == []
+    assert _checks_at(journal, calendar, DAY, HEIDI_TIMEOUT) == []
+    (note,) = _checks_at(journal, calendar, DAY, HEIDI_SLOWED)
+    assert note.kind is NotificationKind.X_UNREACHABLE
+    assert note.accounts == ("heidi",)
+    assert note.body == (
+        f"Consentinel has not been able to check @heidi on X since {moment_text(last_good)}: "
+        "X could not be reached, did not answer in time, or asked to slow down, and a box X "
+        "switches back on meanwhile stays on. Check this computer's connection and that x.com "
+        "opens, then run `consentinel check` (or open Consentinel) to try now."
+    )
+    assert _checks_at(journal, calendar, DAY, NETWORK) == []  # said once
+    assert _checks_at(journal, calendar, DAY / 4, NETWORK) == []
+    assert _checks_at(journal, calendar, DAY, HEIDI_OK) == []
+    assert _checks_at(journal, calendar, DAY, NETWORK) == []
+    assert _checks_at(journal, calendar, DAY, NETWORK) == []
+    (again,) = _checks_at(journal, calendar, DAY, NETWORK)
+    assert again.kind is NotificationKind.X_UNREACHABLE
+    said = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    assert [entry.payload["kind"] for entry in said] == ["x_unreachable", "x_unreachable"]
+
+
+def test_a_weekly_check_is_said_at_the_weeks_second_failure_not_at_a_short_outage(
+    dated_journal: Journal, calendar: Calendar
+) -> None:
+    """A week since the last good check, X cannot be reached: the app open retries every half
+    hour, and an outage of a few hours is not said; six hours of it, or the next week's check
+    (the app closed), is."""
+    journal = dated_journal
+    assert _checks_at(journal, calendar, DAY, HEIDI_OK) == []
+    assert _checks_at(journal, calendar, 7 * DAY, NETWORK) == []  # a laptop waking offline
+    for _ in range(3):
+        assert _checks_at(journal, calendar, timedelta(minutes=30), NETWORK) == []
+    assert _checks_at(journal, calendar, DAY, HEIDI_OK) == []
+    assert _checks_at(journal, calendar, 7 * DAY, NETWORK) == []
+    (note,) = _checks_at(journal, calendar, 7 * DAY, NETWORK)
+    assert note.kind is NotificationKind.X_UNREACHABLE
+    assert "since" in note.body and "@heidi" in note.body
+
+
+def test_what_keeps_x_out_of_reach_is_told_apart_from_what_reached_it(
+    dated_journal: Journal, calendar: Calendar
+) -> None:
+    """A cancelled check, or one this computer kept from X (the browser stopped), neither ends
+    a stretch nor starts one; a check that read X's page and then timed out at a save reached
+    X. An account never checked through counts from its first check. Accounts that cross the
+    line in the same run share one notification naming each, with since when."""
+    journal = dated_journal
+    cancelled = AccountResult("heidi", Status.ERROR, Reason.CANCELLED)
+    crashed = AccountResult("heidi", Status.ERROR, Reason.BROWSER_CRASHED)
+    read_then_slow = AccountResult(
+        "heidi", Status.ERROR, Reason.TIMEOUT, settings={Box.TRAINING: BoxChange(True, None)}
+    )
+    ivan = AccountResult("ivan", Status.ERROR, Reason.NETWORK)
+    assert _checks_at(journal, calendar, DAY, read_then_slow, ivan) == []
+    heidi_since, ivan_since = calendar.now, calendar.now
+    assert _checks_at(journal, calendar, DAY, NETWORK, ivan) == []
+    assert _checks_at(journal, calendar, DAY, cancelled, ivan) == []
+    assert _checks_at(journal, calendar, DAY / 2, crashed) == []
+    (note,) = _checks_at(journal, calendar, DAY / 2, NETWORK, ivan)
+    assert note.accounts == ("heidi", "ivan")
+    assert note.body.startswith(
+        f"Consentinel has not been able to check @heidi (since {moment_text(heidi_since)}), "
+        f"@ivan (since {moment_text(ivan_since)}) on X for days: "
+    )
+    assert _checks_at(journal, calendar, DAY, NETWORK, ivan) == []  # said for both
+    stretch = journal.out_of_reach("HEIDI", NotificationKind.X_UNREACHABLE.value)
+    assert stretch is not None and stretch.told and stretch.failed == 3
+    assert stretch.reached_at == heidi_since
+
+
+def test_out_of_reach_in_french(
+    dated_journal: Journal, calendar: Calendar, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal = dated_journal
+    ivan = AccountResult("ivan", Status.ERROR, Reason.NETWORK)
+    assert _checks_at(journal, calendar, DAY, HEIDI_OK) == []
+    since = calendar.now
+    for _ in range(2):
+        assert _checks_at(journal, calendar, DAY, NETWORK) == []
+    (one,) = _checks_at(journal, calendar, DAY, NETWORK)
+    assert one.body.startswith(
+        typeset(f"Consentinel n'a pas pu vérifier @heidi chez X depuis le {moment_text(since)} : ")
+    )
+    assert one.body.endswith("pour réessayer maintenant.")
+    assert moment_text(since).startswith("5 mai 2026")
+    judy = AccountResult("judy", Status.ERROR, Reason.TIMEOUT)
+    for _ in range(3):
+        assert _checks_at(journal, calendar, DAY, NETWORK, ivan, judy) == []
+    (several,) = _checks_at(journal, calendar, DAY, HEIDI_SLOWED, ivan, judy)
+    assert several.accounts == ("ivan", "judy")  # heidi was told already
+    assert several.body.startswith(typeset("Consentinel n'a pas pu vérifier @ivan (depuis le "))
+    assert typeset("chez X depuis plusieurs jours : X n'a pas pu être joint") in several.body
+
+
+def test_out_of_reach_that_could_not_be_shown_is_tried_twice(
+    dated_journal: Journal, calendar: Calendar
+) -> None:
+    journal = dated_journal
+    _checks_at(journal, calendar, DAY, HEIDI_OK)
+    tries = []
+    for _ in range(6):
+        calendar.now += DAY
+        run_id = journal.start_run("schedule")
+        journal.record_check(run_id, NETWORK)
+        journal.finish_run(run_id)
+        tries += [shown for _n, shown in deliver(RunResult(run_id, (NETWORK,)), Silent(), journal)]
+    assert tries == [False, False]

@@ -278,6 +278,7 @@ FRENCH: dict[str, str] = {
     "X asked to slow down": "X a demandé de ralentir",
     "waiting after a refused sign-in": "en attente après une connexion refusée",
     "X does not allow unticking": "X ne permet pas de décocher",
+    "a screenshot could not be kept": "une capture d'écran n'a pas pu être conservée",
     "the page did not look as expected": "la page n'avait pas l'aspect attendu",
     "after unticking: {box}": "après décochage : {box}",
     "after an untick X did not save: {box}":

@@ -58,6 +58,7 @@ def reason_words(value: object) -> str:
         Reason.BACKING_OFF: tr("waiting after a refused sign-in"),
         # (said in `account list` too, which does not know how many boxes: no number)
         Reason.BOX_DISABLED: tr("X does not allow unticking"),
+        Reason.EVIDENCE_NOT_KEPT: tr("a screenshot could not be kept"),
     }
     try:
         return words[Reason(value)]

@@ -134,6 +134,8 @@ class AccountCheck:
         self._finishing = False
         #: How many times the run's stopper cut this check short (the person cancelled).
         self.cuts = 0
+        #: A screenshot could not be written (a full or read-only disk): the check stopped there.
+        self._evidence_not_kept = False
 
     # -- plumbing -------------------------------------------------------------------------------
 
@@ -174,6 +176,31 @@ class AccountCheck:
         done = dict(self._confirmed)
         return self._result(Status.ERROR, Reason.CANCELLED, message, done, reverted)
 
+    def _stopped_by_storage(self, error: StorageError) -> AccountResult:
+        """A file that cannot be kept (a full or read-only disk): nothing more is changed
+        unseen, so the check stops there. What it had done and read back before stays in its
+        result, as a cancelled check's does: the boxes it unticked, and which of them X had
+        switched back on, so that the person is told of those even without their picture."""
+        reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
+        done = [box for box in ALL_BOXES if box in self._confirmed]
+        said = success_message(Status.FIXED, done, [], reverted) if done else ""
+        reason: Reason | None = None
+        if self._evidence_not_kept:
+            reason = Reason.EVIDENCE_NOT_KEPT
+            stop = tr(
+                "The screenshot could not be kept: {problem} The check of this account stopped "
+                "there; the journal has what was done before.",
+                problem=str(error),
+            )
+        else:
+            stop = tr(
+                "{problem} The check of this account stopped there; the journal has what was "
+                "done before.",
+                problem=str(error),
+            )
+        message = f"{said} {stop}".strip()
+        return self._result(Status.ERROR, reason, message, dict(self._confirmed), reverted)
+
     def _with_set_aside_note(self, result: AccountResult) -> AccountResult:
         """The result, saying first that the saved session had to be set aside, if it was: so
         the person sees it, and the journal's check entry keeps it."""
@@ -206,12 +233,16 @@ class AccountCheck:
     def _save_evidence(self, png: bytes, what: str) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.ctx.paths.evidence_dir
-        try:
-            make_private_dirs(folder)
-        except OSError as error:
-            raise storage_error(folder, error) from error
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
-        atomic_write_bytes(path, png)
+        try:
+            try:
+                make_private_dirs(folder)
+            except OSError as error:
+                raise storage_error(folder, error) from error
+            atomic_write_bytes(path, png)
+        except StorageError:
+            self._evidence_not_kept = True  # (not a session file: the result says which)
+            raise
         self.ctx.journal.record_evidence(
             self.shared.run_id, self.handle, path.name, what, sha256=sha256_hex(png)
         )
@@ -277,13 +308,7 @@ class AccountCheck:
             log.info("check of @%s: %s", self.handle, str(exc).splitlines()[0])
             result = self._fail(reason, browser_error_words(exc), Status.ERROR).result
         except StorageError as exc:
-            # A screenshot that cannot be kept (a full disk): nothing more is changed unseen.
-            message = tr(
-                "{problem} The check of this account stopped there; the journal has what was "
-                "done before.",
-                problem=str(exc),
-            )
-            result = self._result(Status.ERROR, None, message, dict(self._confirmed))
+            result = self._stopped_by_storage(exc)
         except Exception as exc:
             # A bug of ours must not end the other accounts' checks; it is logged in full and
             # shown to the person, never swallowed.

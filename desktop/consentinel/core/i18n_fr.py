@@ -13,6 +13,33 @@ FRENCH: dict[str, str] = {
         "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée.",
     "X switched back on for @{handle}: {boxes}. Each switched off again.":
         "X a réactivé pour @{handle} : {boxes}. Cases de nouveau décochées.",
+    "X switched back on for @{handle}: {boxes}. Switched off again, but its screenshot could "
+    "not be kept — open Consentinel.":
+        "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée, mais sa capture "
+        "d'écran n'a pas pu être conservée — ouvrez Consentinel.",
+    "X switched back on for @{handle}: {boxes}. Each switched off again, but their "
+    "screenshots could not be kept — open Consentinel.":
+        "X a réactivé pour @{handle} : {boxes}. Cases de nouveau décochées, mais leurs "
+        "captures d'écran n'ont pas pu être conservées — ouvrez Consentinel.",
+    "Consentinel has not been able to check @{handle} on X since {when}: X could not be "
+    "reached, did not answer in time, or asked to slow down, and a box X switches back on "
+    "meanwhile stays on. Check this computer's connection and that x.com opens, then run "
+    "`consentinel check` (or open Consentinel) to try now.":
+        "Consentinel n'a pas pu vérifier @{handle} chez X depuis le {when} : X n'a pas pu être "
+        "joint, n'a pas répondu à temps ou a demandé de ralentir, et une case que X réactive "
+        "entre-temps reste cochée. Vérifiez la connexion de cet ordinateur et que x.com "
+        "s'ouvre, puis lancez `consentinel check` (ou ouvrez Consentinel) pour réessayer "
+        "maintenant.",
+    "Consentinel has not been able to check {accounts} on X for days: X could not be "
+    "reached, did not answer in time, or asked to slow down, and a box X switches back on "
+    "meanwhile stays on. Check this computer's connection and that x.com opens, then run "
+    "`consentinel check` (or open Consentinel) to try now.":
+        "Consentinel n'a pas pu vérifier {accounts} chez X depuis plusieurs jours : X n'a pas "
+        "pu être joint, n'a pas répondu à temps ou a demandé de ralentir, et une case que X "
+        "réactive entre-temps reste cochée. Vérifiez la connexion de cet ordinateur et que "
+        "x.com s'ouvre, puis lancez `consentinel check` (ou ouvrez Consentinel) pour "
+        "réessayer maintenant.",
+    "@{handle} (since {when})": "@{handle} (depuis le {when})",
     "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off again — "
     "open Consentinel.":
         "X a réactivé pour @{handle} : {boxes}. Consentinel n'a pas pu le désactiver à nouveau "
@@ -565,6 +592,11 @@ FRENCH: dict[str, str] = {
     "{problems}": (
         "Le fichier des paramètres contient une valeur inutilisable ; sa valeur par défaut est "
         "utilisée à la place. {problems}"
+    ),
+    "The screenshot could not be kept: {problem} The check of this account stopped there; "
+    "the journal has what was done before.": (
+        "La capture d'écran n'a pas pu être conservée : {problem} La vérification de ce compte "
+        "s'est arrêtée là ; le journal contient ce qui a été fait avant."
     ),
     "{problem} The check of this account stopped there; the journal has what was done "
     "before.": (

@@ -8,12 +8,43 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.journal_entries import Entry, EntryKind, Run, RunStatus
-from consentinel.core.status import RETRY_SOON_REASONS, Box, Reason, Status
+from consentinel.core.status import RETRY_SOON_REASONS, X_UNREACHED_REASONS, Box, Reason, Status
+
+#: Checks that did not reach X for a reason of this computer's (no browser, the browser
+#: stopped, the keyring) or that a person cut short: they neither reached X nor say anything of
+#: X, so they neither end nor lengthen a stretch of checks X kept out of reach.
+_NEITHER = (
+    Reason.CANCELLED,
+    Reason.BROWSER_MISSING,
+    Reason.BROWSER_CRASHED,
+    Reason.KEYRING_UNAVAILABLE,
+)
+
+
+@dataclass(frozen=True)
+class OutOfReach:
+    """An account's checks that did not reach X (X_UNREACHED_REASONS), in a row up to its
+    latest one; times are those of their runs' ends, as the schedule counts them."""
+
+    failed: int
+    first_failed_at: datetime
+    last_failed_at: datetime
+    #: Its last check that reached X's settings page before them (None: none ever did).
+    reached_at: datetime | None
+    #: The person was told of this stretch already (see `out_of_reach`).
+    told: bool
+
+    @property
+    def since(self) -> datetime:
+        """Since when the account has gone unchecked: its last check that reached X, else its
+        first that did not."""
+        return self.reached_at or self.first_failed_at
 
 
 class _Settles(Protocol):
@@ -252,6 +283,68 @@ class JournalQueries:
                 ],
             ).fetchone()
         return fine_since is None
+
+    @read_before_the_check
+    def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None:
+        """The account's latest checks, if they did not reach X (no answer, too slow an answer,
+        X asking to slow down; a check that read its page and then timed out did reach it):
+        how many in a row, since when, and whether a notification of `notice_kind` naming the
+        account was shown since its last check that reached X (one that could not be shown
+        counts once it failed twice, as in `still_said`). None when its latest check reached X
+        or it has none. Cancelled checks, and those kept from X by this computer, are passed
+        over: they say nothing of X."""
+        unreached = sorted(r.value for r in X_UNREACHED_REASONS)
+        neither = sorted(r.value for r in _NEITHER)
+        # Whether a check entry `e` did not reach X: its reason says so and it read no box.
+        did_not_reach = (
+            f"coalesce(json_extract(e.payload, '$.reason'), '') IN ({', '.join('?' * 3)})"
+            " AND coalesce(json_extract(e.payload, '$.settings'), '{}') = '{}'"
+        )
+        aside = f"coalesce(json_extract(e.payload, '$.reason'), '') IN ({', '.join('?' * 4)})"
+        when = "coalesce(r.finished_at, e.ts)"
+        key = handle_key(handle)
+        with self._lock:
+            row = self._reader.execute(
+                f"SELECT e.id, {when} FROM entries e LEFT JOIN runs r ON r.id = e.run_id"
+                " WHERE lower(e.handle) = ? AND e.kind = ?"
+                f" AND NOT ({did_not_reach}) AND NOT ({aside}) ORDER BY e.id DESC LIMIT 1",
+                (key, EntryKind.CHECK.value, *unreached, *neither),
+            ).fetchone()
+            reached_id, reached_at = (int(row[0]), row[1]) if row else (0, None)
+            failed, first_id, last_id = self._reader.execute(
+                "SELECT count(*), min(e.id), max(e.id) FROM entries e"
+                f" WHERE lower(e.handle) = ? AND e.kind = ? AND e.id > ? AND {did_not_reach}",
+                (key, EntryKind.CHECK.value, reached_id, *unreached),
+            ).fetchone()
+            if not failed:
+                return None
+            first_at, last_at = (
+                self._reader.execute(
+                    f"SELECT {when} FROM entries e LEFT JOIN runs r ON r.id = e.run_id"
+                    " WHERE e.id = ?",
+                    (entry_id,),
+                ).fetchone()[0]
+                for entry_id in (first_id, last_id)
+            )
+            notices = self._reader.execute(
+                "SELECT handle, payload FROM entries WHERE kind = ? AND id > ?"
+                " AND json_extract(payload, '$.kind') = ? ORDER BY id DESC",
+                (EntryKind.NOTIFICATION.value, reached_id, notice_kind),
+            ).fetchall()
+        naming = [
+            json.loads(payload)
+            for who, payload in notices
+            if (who and handle_key(who) == key)
+            or key in {handle_key(h) for h in json.loads(payload).get("accounts") or ()}
+        ]
+        shown = sum(1 for said in naming if said.get("delivered"))
+        return OutOfReach(
+            failed=int(failed),
+            first_failed_at=datetime.fromisoformat(first_at),
+            last_failed_at=datetime.fromisoformat(last_at),
+            reached_at=datetime.fromisoformat(reached_at) if reached_at else None,
+            told=shown > 0 or len(naming) >= 2,
+        )
 
     @read_before_the_check
     def last_completed_run_at(self) -> datetime | None:

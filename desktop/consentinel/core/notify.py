@@ -13,14 +13,19 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.check_messages import boxes_text
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.i18n import tr
-from consentinel.core.status import SIGN_IN_REASONS, Reason, Status
+from consentinel.core.moments import moment_text
+from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Reason, Status
+
+if TYPE_CHECKING:
+    from consentinel.core.journal_queries import OutOfReach
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +39,27 @@ class NotificationKind(str, Enum):
     NEEDS_USER = "needs_user"  # sign in again
     PAGE_CHANGED = "page_changed"  # X's settings page could not be read
     CANNOT_CHECK = "cannot_check"  # nothing could be checked here: no keyring, no browser
+    X_UNREACHABLE = "x_unreachable"  # X out of reach for days: nothing was checked meanwhile
+
+
+#: An account whose checks have not reached X (no answer, too slow an answer, X asking to slow
+#: down) is said to be out of reach once its last check that did was at least this long before
+#: its latest: a box X switched back on may have been on that long. Three days: an outage of
+#: X's or of the network seldom lasts that long, and a daily schedule has failed three times.
+UNREACHED_FOR = timedelta(days=3)
+#: ...and once its checks have failed for at least this long (so two checks at least): one
+#: failed check (a laptop waking before its Wi-Fi) is never said, nor, with a weekly schedule,
+#: an outage of an hour or two at the time the week's check is due, which the open app retries
+#: every half hour; the week's next check, or six hours of retries, say it.
+FAILING_FOR = timedelta(hours=6)
+
+
+def long_out_of_reach(stretch: OutOfReach) -> bool:
+    """Whether an account's checks have been kept from X long enough to tell the person."""
+    latest = stretch.last_failed_at
+    return latest - stretch.since >= UNREACHED_FOR and (
+        latest - stretch.first_failed_at >= FAILING_FOR
+    )
 
 
 #: Reasons that stop every account's check on this computer, not one account's.
@@ -158,6 +184,28 @@ def _for_account(result: AccountResult) -> Notification | None:
                 handle=handle,
             ),
         )
+    if result.reverted_by_x and result.reason is Reason.EVIDENCE_NOT_KEPT:
+        # The check stopped at a screenshot it could not write: it keeps only the boxes it had
+        # switched off and read back, these among them; that they went unseen is said too.
+        return Notification(
+            NotificationKind.REVERTED_BY_X,
+            handle,
+            APP_NAME,
+            tr(
+                "X switched back on for @{handle}: {boxes}. Switched off again, but its "
+                "screenshot could not be kept — open Consentinel.",
+                boxes=boxes_text(result.reverted_by_x),
+                handle=handle,
+            )
+            if len(result.reverted_by_x) == 1
+            else tr(
+                "X switched back on for @{handle}: {boxes}. Each switched off again, but their "
+                "screenshots could not be kept — open Consentinel.",
+                boxes=boxes_text(result.reverted_by_x),
+                handle=handle,
+            ),
+            result.reason,
+        )
     still_on = _still_on_words(result)
     if still_on:
         return Notification(NotificationKind.STILL_ON, handle, APP_NAME, still_on, result.reason)
@@ -197,17 +245,57 @@ def _page_changed(handles: list[str]) -> Notification:
     )
 
 
+def _out_of_reach(stretches: list[tuple[str, OutOfReach]]) -> Notification:
+    """One notification for every account X has been out of reach for, long enough (see
+    long_out_of_reach): since when, and what to do."""
+    if len(stretches) == 1:
+        (handle, stretch), *_ = stretches
+        body = tr(
+            "Consentinel has not been able to check @{handle} on X since {when}: X could not "
+            "be reached, did not answer in time, or asked to slow down, and a box X switches "
+            "back on meanwhile stays on. Check this computer's connection and that x.com "
+            "opens, then run `consentinel check` (or open Consentinel) to try now.",
+            handle=handle,
+            when=moment_text(stretch.since),
+        )
+    else:
+        accounts = ", ".join(
+            tr("@{handle} (since {when})", handle=handle, when=moment_text(stretch.since))
+            for handle, stretch in stretches
+        )
+        body = tr(
+            "Consentinel has not been able to check {accounts} on X for days: X could not be "
+            "reached, did not answer in time, or asked to slow down, and a box X switches back "
+            "on meanwhile stays on. Check this computer's connection and that x.com opens, "
+            "then run `consentinel check` (or open Consentinel) to try now.",
+            accounts=accounts,
+        )
+    handles = tuple(handle for handle, _stretch in stretches)
+    return Notification(NotificationKind.X_UNREACHABLE, None, APP_NAME, body, accounts=handles)
+
+
+def _not_reached(result: AccountResult) -> bool:
+    """The check did not reach X's settings page, for X's doing or the way to it's."""
+    return result.reason in X_UNREACHED_REASONS and not result.settings
+
+
 def notifications_for(
     run: RunResult,
     already_said: Callable[[Notification], bool] | None = None,
+    out_of_reach: Callable[[str], OutOfReach | None] | None = None,
 ) -> list[Notification]:
     """One notification per account event; none when nothing changed.
 
     A changed page is X's doing, not an account's, and a missing keyring or browser this
     computer's, so each is said once per run however many accounts hit it. Transient failures
-    (network, timeout) are not notified: the next run retries. With `already_said` (deliver()
-    asks the journal what was shown), what was already said is not said again every few hours;
-    only X switching a box back on is said each time it happens.
+    (network, timeout, X asking to slow down) are not notified: the next run retries. But with
+    `out_of_reach` (deliver() asks the journal how long each account's checks have not reached
+    X), an account that has gone days unchecked so (long_out_of_reach) is said once, naming it
+    and since when, in one notification for all such accounts: a box X switched back on would
+    stay on all that time without a word. It is said again only after a check that reached X,
+    and a new stretch. With `already_said` (deliver() asks the journal what was shown), what
+    was already said is not said again every few hours; only X switching a box back on is said
+    each time it happens.
     """
     notes = [note for note in map(_for_account, run.accounts) if note is not None]
     unreadable = [
@@ -230,6 +318,17 @@ def notifications_for(
                 continue
             said_now.add(key)
         out.append(note)
+    if out_of_reach is not None:
+        stretches = [
+            (result.handle, stretch)
+            for result in run.accounts
+            if _not_reached(result)
+            and (stretch := out_of_reach(result.handle)) is not None
+            and not stretch.told
+            and long_out_of_reach(stretch)
+        ]
+        if stretches:
+            out.append(_out_of_reach(stretches))
     return out
 
 
@@ -357,15 +456,25 @@ class NotificationJournal(Protocol):
         accounts: Sequence[str] = (),
     ) -> bool: ...
 
+    def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
+
 
 def deliver(
     run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
 ) -> list[tuple[Notification, bool]]:
     """Show every notification for `run` and journal each with whether it was shown. With the
     journal, what the person was already shown, unchanged since, is not said again; what could
-    not be shown (notifications off, no notifier) is said at the next run."""
+    not be shown (notifications off, no notifier) is said at the next run; and accounts X has
+    been out of reach for for days are said (the journal knows since when). The window's
+    scheduled runs and the OS job's both come here: they say the same things."""
     already_said = None
+    out_of_reach = None
     if journal is not None:
+        unreachable = NotificationKind.X_UNREACHABLE.value
+
+        def out_of_reach(handle: str) -> OutOfReach | None:
+            return journal.out_of_reach(handle, unreachable)
+
         run_id = run.run_id
 
         def already_said(note: Notification) -> bool:
@@ -382,7 +491,7 @@ def deliver(
             )
 
     sent: list[tuple[Notification, bool]] = []
-    for note in notifications_for(run, already_said):
+    for note in notifications_for(run, already_said, out_of_reach):
         try:
             delivered = notifier.notify(note)
         except Exception:  # a notifier must never fail the run that already happened

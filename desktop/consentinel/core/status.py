@@ -53,6 +53,9 @@ class Reason(str, Enum):
     BACKING_OFF = "backing_off"
     BOX_DISABLED = "box_disabled"  # an enforced box X shows ticked but disabled (under 18)
     BROWSER_CRASHED = "browser_crashed"  # the browser stopped during the check (killed, crashed)
+    #: A screenshot of the check could not be written (a full or read-only disk): the check
+    #: stopped there, keeping what it had done and read back before.
+    EVIDENCE_NOT_KEPT = "evidence_not_kept"
 
 
 #: Reasons that mean a person must sign in again (or finish signing in) for checks to go on.
@@ -87,6 +90,11 @@ RETRY_SOON_REASONS = frozenset(
         Reason.KEYRING_UNAVAILABLE,
     }
 )
+
+#: Reasons for which a check did not reach X's settings page because of X or the way to it:
+#: no answer, too slow an answer, or X asking to slow down. One is no news (the next check tries
+#: again); an account that goes days with nothing else is (core/notify: X_UNREACHABLE).
+X_UNREACHED_REASONS = frozenset({Reason.NETWORK, Reason.TIMEOUT, Reason.RATE_LIMITED})
 
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).
 BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})

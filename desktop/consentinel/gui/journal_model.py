@@ -121,6 +121,7 @@ _REASONS = {
     Reason.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "cancelled"),
     Reason.BACKING_OFF: QT_TRANSLATE_NOOP("JournalModel", "waiting after a refused sign-in"),
     Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not allow unticking"),
+    Reason.EVIDENCE_NOT_KEPT: QT_TRANSLATE_NOOP("JournalModel", "a screenshot could not be kept"),
 }
 _DRY_RUN = QT_TRANSLATE_NOOP("JournalModel", "a dry run: nothing changed")
 _TRIGGERS = {
