@@ -20,13 +20,17 @@ from typing import Any
 
 import pytest
 
+from consentinel.core.events import AccountResult
+from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.moments import moment_text
 from consentinel.core.osjobs.job import check_command
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
+from consentinel.core.status import Status
 from consentinel.simx import SimAccount
+from tests.e2e._cli_support import CLI
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
 from tests.fixtures.notify_server import FakeNotificationServer
 
@@ -242,3 +246,132 @@ def test_x_out_of_reach_for_days_is_said_once(
         "back on meanwhile stays on. Check this computer's connection and that x.com opens, "
         "then run `consentinel check` (or open Consentinel) to try now."
     )
+
+
+def _bodies(notifications: FakeNotificationServer) -> list[str]:
+    return [str(call[4]) for call in notifications.calls]
+
+
+def test_a_scheduled_run_tells_once_that_the_list_lost_its_accounts(
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """A damaged accounts file is set aside by the first run that reads it, and the list starts
+    empty: every scheduled run after it had nothing to check, exited 0 and told nobody, while
+    the journal knows the accounts. Now each run says it in its log and fails; the person is
+    told once; and the accounts are not added back behind their back."""
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    added = subprocess.run(
+        [*argv[:-2], "account", "add", "nora", "--password-stdin"],
+        input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    accounts = consentinel_home / "config" / "accounts.json"
+    accounts.write_text(accounts.read_text()[:-20])  # a hand edit gone wrong
+
+    said = (
+        "@nora is missing from Consentinel's list of accounts, so it is no longer checked. "
+        "Open Consentinel and choose “Add back”, or run: consentinel account restore"
+    )
+    for _run in range(2):
+        run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                             timeout=180)  # fmt: skip
+        assert run.returncode == 2, (run.stdout, run.stderr)
+        document = json.loads(run.stdout)
+        assert (document["skipped"], document["reason"]) == (True, "accounts_missing")
+        assert (document["accounts"], document["missing_accounts"]) == ([], ["nora"])
+        assert said in run.stderr.splitlines(), run.stderr
+    assert _bodies(notifications) == [said]  # once, not at every run
+    french = subprocess.run(argv, capture_output=True, text=True, timeout=180,
+                            env={**env, "CONSENTINEL_LANG": "fr"})  # fmt: skip
+    assert french.returncode == 2
+    assert (
+        typeset(
+            "@nora manque à la liste des comptes de Consentinel : il n'est donc plus vérifié. "
+            "Ouvrez Consentinel et choisissez « Rajouter », ou lancez : consentinel account restore"
+        )
+        in french.stderr.splitlines()
+    ), french.stderr
+    assert len(notifications.calls) == 1
+    # The person decides: the list still lacks @nora, and the journal still knows it.
+    listed = subprocess.run([*argv[:-2], "account", "list"], capture_output=True, text=True,
+                            env=env, timeout=120)  # fmt: skip
+    assert listed.stdout.startswith("No accounts yet."), listed.stdout
+    assert "(@nora): consentinel account restore adds it back." in listed.stdout
+
+
+def test_a_scheduled_run_names_the_accounts_missing_beside_those_listed(
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """The list was deleted and an account added since: the run goes on for the one listed
+    (here skipped, checked a moment ago), and the one the journal knows is named, once."""
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    for handle in ("nora", "tom"):
+        added = subprocess.run([*argv[:-2], "account", "add", handle], capture_output=True,
+                               text=True, env=env, timeout=120)  # fmt: skip
+        assert added.returncode == 0, added.stderr
+    (consentinel_home / "config" / "accounts.json").unlink()
+    added = subprocess.run([*argv[:-2], "account", "add", "tom"], capture_output=True,
+                           text=True, env=env, timeout=120)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    journal = Journal.open(AppPaths.under(consentinel_home).journal_path)
+    try:  # tom was checked a moment ago (by the open app, say)
+        run_id = journal.start_run("gui")
+        journal.record_check(run_id, AccountResult("tom", Status.OPTED_OUT))
+        journal.finish_run(run_id)
+    finally:
+        journal.close()
+
+    said = (
+        "@nora is missing from Consentinel's list of accounts, so it is no longer checked. "
+        "To add it back, run: consentinel account restore"
+    )
+    for _run in range(2):
+        run = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+        assert run.returncode == 2, (run.stdout, run.stderr)
+        assert said in run.stderr.splitlines() and "is skipped" in run.stderr, run.stderr
+    assert _bodies(notifications) == [said]
+
+
+def test_settings_set_aside_by_a_scheduled_run_are_said_and_the_lost_pause_too(
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """A damaged settings.json holding a pause: the check's first read set it aside and threw
+    the warning away, so the run ran on the defaults, unpaused, and said nothing. Now it says
+    the file went, and that a pause went with it."""
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    settings = AppPaths.under(consentinel_home).ensure().settings_path
+    settings.write_text('{"version": 1, "schedule": "weekly", "schedule_paused": true,}')
+    run = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+    (aside,) = settings.parent.glob("settings.json.corrupt-*")
+    assert f"The settings file could not be read; it was moved to {aside}" in run.stderr
+    note = (
+        f"Consentinel's settings file could not be used; it was set aside as {aside.name} and "
+        "the defaults are used. Automatic checks run again, even if you had paused them: open "
+        "Consentinel to choose your settings again."
+    )
+    assert note in run.stderr.splitlines(), run.stderr
+    assert _bodies(notifications) == [note]
+    # Said by the run that set it aside; the next finds no file, and nothing to say.
+    again = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+    assert "settings" not in again.stderr and len(notifications.calls) == 1
+
+
+def test_a_check_says_the_settings_file_it_set_aside(cli_env: dict[str, str]) -> None:
+    """Typed at a terminal, in English and in French: the warning was lost to the first of
+    the two reads of the settings, which moved the file."""
+    settings = AppPaths.under(Path(cli_env["CONSENTINEL_HOME"])).ensure().settings_path
+    for lang, words in (
+        ("en", "The settings file could not be read; it was moved to "),
+        ("fr", typeset("Le fichier des paramètres est illisible ; il a été déplacé vers ")),
+    ):
+        settings.write_text("{not json")
+        proc = subprocess.run([CLI, "check"], capture_output=True, text=True, timeout=120,
+                              env={**cli_env, "CONSENTINEL_LANG": lang})  # fmt: skip
+        assert proc.stderr.startswith(words), proc.stderr
+        assert not settings.exists()

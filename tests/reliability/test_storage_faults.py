@@ -10,11 +10,16 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.fixtures.keyring_fixtures import folder_vault
-from tests.reliability.cli_support import CLI
+import pytest
+
+from consentinel.core.french_typography import typeset
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, folder_vault
+from tests.fixtures.notify_server import FakeNotificationServer
+from tests.reliability.cli_support import CLI, cli_env
 
 # Runs inside the namespace: each step is a CLI call, or "remount_ro" / "fill" on the tmpfs, or
 # "config_ro" (only the config folder read-only: the journal opens, the accounts file cannot
@@ -42,8 +47,9 @@ _DRIVER = textwrap.dedent("""
             leave = int(step.partition(":")[2] or 0) * 1024
             os.truncate(filler, max(0, os.path.getsize(filler) - leave))
         else:
+            env = dict(os.environ, CONSENTINEL_LANG=step.get("lang", "en"))
             done = subprocess.run([step["cli"], *step["args"]], input=step.get("stdin", ""),
-                                  capture_output=True, text=True, timeout=120)
+                                  capture_output=True, text=True, timeout=120, env=env)
             listing = sorted(
                 os.path.relpath(os.path.join(d, n), mnt)
                 for d, dirs, files in os.walk(mnt) for n in dirs + files
@@ -219,3 +225,87 @@ def test_accounts_file_that_cannot_be_written_saves_no_secret(
         assert folder_vault().get_password(handle) is None
     finally:
         folder_vault().delete_account(handle)
+
+
+@pytest.fixture
+def notifications(private_secret_service: SecretServiceEnv) -> Iterator[FakeNotificationServer]:
+    """The desktop's notification server on the test's own bus, reached by the real
+    notify-send (as in tests/e2e/test_scheduled_run.py)."""
+    server = FakeNotificationServer(private_secret_service.address)
+    yield server
+    server.close()
+
+
+def _bodies(notifications: FakeNotificationServer) -> list[str]:
+    return [str(call[4]) for call in notifications.calls]
+
+
+def test_a_scheduled_check_on_a_read_only_disk_tells_the_person(
+    tmp_path: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """Nobody reads a scheduled run's log: every run failed, and nobody knew. Each run that
+    meets it now notifies, naming the folder and what to do, in the person's language."""
+    env = cli_env(private_secret_service.env, tmp_path / "unused")
+    added, english, french = in_tmpfs(
+        tmp_path,
+        env,
+        "1m",
+        [
+            step("account", "add", "rosched"),  # a data folder as the app leaves it
+            "remount_ro",
+            step("check", "--unattended", "--json"),
+            {**step("check", "--unattended"), "lang": "fr"},
+        ],
+    )
+    assert added["rc"] == 0, added
+    data = tmp_path / "mnt" / "home" / "data"
+    said = (
+        f"Consentinel could not check your X accounts: its folder {data} is on a disk that is "
+        "read-only. Make that disk writable again (the system may have made it read-only "
+        "after an error: restart, or check the disk); the next scheduled check then runs."
+    )
+    assert (english["rc"], english["out"]) == (2, ""), english
+    assert english["err"].splitlines() == [
+        f"Could not open the journal {data / 'journal.sqlite3'}: the disk is read-only.",
+        said,
+    ]
+    assert french["rc"] == 2, french
+    in_french = typeset(
+        f"Consentinel n'a pas pu vérifier vos comptes X : son dossier {data} est sur un disque "
+        "en lecture seule. Rendez ce disque de nouveau modifiable (le système a pu le passer "
+        "en lecture seule après une erreur : redémarrez, ou vérifiez le disque) ; la prochaine "
+        "vérification planifiée aura alors lieu."
+    )
+    assert french["err"].splitlines()[-1] == in_french
+    # One notification a run: no journal to say it was said, and the person must act.
+    assert _bodies(notifications) == [said, in_french]
+
+
+def test_a_scheduled_check_on_a_full_disk_tells_the_person(
+    tmp_path: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """Room to open the journal, none to write a run in it: the check stops before X, and the
+    person learns which disk is full, not only "the disk is full" in a log."""
+    env = cli_env(private_secret_service.env, tmp_path / "unused")
+    added, failed = in_tmpfs(
+        tmp_path,
+        env,
+        "512k",
+        [step("account", "add", "fullsched"), "fill:60", step("check", "--unattended")],
+    )
+    assert added["rc"] == 0, added
+    data = tmp_path / "mnt" / "home" / "data"
+    said = (
+        f"Consentinel could not check your X accounts: the disk of its folder {data} is full. "
+        "Free some space on it; the next scheduled check then runs."
+    )
+    assert failed["rc"] == 2, failed
+    assert failed["err"].splitlines() == [
+        "The journal could not be written: the disk is full; free some space on it and try again.",
+        said,
+    ]
+    assert _bodies(notifications) == [said]

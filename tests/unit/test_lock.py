@@ -180,3 +180,52 @@ def test_a_lock_whose_file_went_knows_it_is_lost(tmp_path: Path) -> None:
         lock.release()
     assert lock.acquire() and not lock.lost()  # taken again at its place
     lock.release()
+
+
+_ON_A_FULL_DISK = textwrap.dedent("""
+    import json, os, sys
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.lock import RunLock
+    mnt = sys.argv[1]
+    filler = os.open(os.path.join(mnt, "filler"), os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(filler, b"\\0" * 4096)
+    except OSError:
+        os.close(filler)
+    lock = RunLock(os.path.join(mnt, "run.lock"))
+    try:
+        lock.acquire()
+        said = None
+    except StorageError as error:
+        said = str(error)
+    os.unlink(os.path.join(mnt, "filler"))
+    print(json.dumps({"said": said, "held": lock.held, "then": RunLock(lock.path).acquire()}))
+""")
+
+
+def test_a_lock_file_on_a_full_disk_is_named(tmp_path: Path) -> None:
+    """Writing who holds the lock on a full disk said "the disk is full" and nothing more (no
+    file, no folder): the sentence names the lock file, and the lock is not kept."""
+    import json
+    import shutil
+
+    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    argv = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        argv[1:1] = ["--user", "--map-root-user"]
+    script = f'mount -t tmpfs -o size=64k tmpfs {mnt} && exec "{sys.executable}" -c "$DRIVER" {mnt}'
+    done = subprocess.run(
+        [*argv, "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DRIVER": _ON_A_FULL_DISK, "PYTHONPATH": os.pathsep.join(sys.path)},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["said"] == f"Could not save {mnt / 'run.lock'}: the disk is full.", result
+    assert (result["held"], result["then"]) == (False, True)

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import (
@@ -15,17 +16,22 @@ from consentinel.cli.context import (
     warn_if_browser_setting_skipped,
 )
 from consentinel.cli.errors import (
+    DataFolderError,
     UsageError,
     hush_what_a_stopped_run_leaves,
     stop_writing_output,
 )
 from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
+from consentinel.core.fileio import folder_problem, problem_of_error
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from consentinel.core.context import AppContext
     from consentinel.core.events import Event, RunResult
     from consentinel.core.lock import RunLock
+    from consentinel.core.settings import Settings
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 #: How long an unattended run waits for the keyring before taking it as locked.
@@ -68,6 +74,27 @@ def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """`check`; a scheduled one that cannot use Consentinel's folders (a read-only or full
+    disk) also tells the person by notification, since nobody reads the job's log."""
+    if not args.unattended:
+        return _check_now(args)
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal import JournalError
+
+    try:
+        return _check_now(args)
+    except BrokenPipeError:
+        raise
+    except (DataFolderError, JournalError, StorageError) as error:
+        _folder_unusable(error, said=str(error))
+    except OSError as error:
+        if problem_of_error(error) is None:  # (not a folder that takes nothing)
+            raise
+        _folder_unusable(error, said="")
+    return EXIT_USAGE
+
+
+def _check_now(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
     from consentinel.core.events import (
         AccountFinished,
@@ -82,15 +109,20 @@ def _check(args: argparse.Namespace) -> int:
     from consentinel.core.steps import Step
 
     ctx = open_context(goes_to_x=True)
+    scheduled = args.unattended and not args.handles
     if args.unattended:
         # Nobody's terminal: what it says (notifications, the journal) is in the language
         # chosen in the app, when one was (CONSENTINEL_LANG still comes first).
         from consentinel.core.i18n import set_language
 
         set_language(ctx.settings.language)
-    if not ctx.accounts.list():
-        return _no_accounts(args)
-    handles = resolve_handles(ctx, args.handles)
+        if ctx.settings_set_aside is not None:
+            _settings_set_aside(ctx, ctx.settings_set_aside)
+    listed = bool(ctx.accounts.list())
+    missing = _missing_accounts(ctx) if scheduled or not listed else []
+    if not listed and not (scheduled and missing):
+        return _no_accounts(args, missing)
+    handles = resolve_handles(ctx, args.handles) if listed else None
     warn_if_browser_setting_skipped(ctx)
     if args.watch:
         ctx.settings.show_browser = True
@@ -139,10 +171,17 @@ def _check(args: argparse.Namespace) -> int:
                 print(json.dumps({"skipped": True, "reason": "another_check_running"}))
             return EXIT_OK
         _wait_for(lock)
-    if args.unattended and not args.handles and _paused(ctx, args.json):
+    if scheduled and _paused(ctx, args.json):
         return EXIT_OK
-    if args.unattended and not args.handles and _checked_lately(ctx, args.json):
-        return EXIT_OK
+    if missing:  # (said before the run: the run's own notices may follow it)
+        _say_missing(ctx, missing, listed=listed)
+        if not listed:
+            if args.json:
+                print(json.dumps({**_NO_RUN, "skipped": True, "reason": "accounts_missing",
+                                  "missing_accounts": missing}))  # fmt: skip
+            return EXIT_USAGE
+    if scheduled and _checked_lately(ctx, args.json):
+        return EXIT_USAGE if missing else EXIT_OK
     if args.unattended:
         # A locked keyring may wait for its password for ever: past this, every account's
         # check ends "keyring unavailable" at once, and the person is told.
@@ -175,6 +214,8 @@ def _check(args: argparse.Namespace) -> int:
                 ),
                 file=sys.stderr,
             )
+        if args.unattended:  # (the notification needs no journal)
+            _folder_unusable(error, said=str(error), already_printed=True, settings=ctx.settings)
         return EXIT_USAGE
     except KeyboardInterrupt:
         cancel.cancel()
@@ -188,7 +229,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.unattended:
         _notify(ctx, result)
     if args.json:
-        _print_json(result, interrupted=False)
+        _print_json(result, interrupted=False, missing=missing)
     from consentinel.cli.journal_warning import warn_if_broken
 
     # The check's entries were added all the same: evidence among edited entries must not
@@ -203,7 +244,8 @@ def _check(args: argparse.Namespace) -> int:
         ),
         read_shots_of=run_ids,
     )
-    return exit_code(result)
+    # Accounts the list lost were not checked: not a success, whatever the others gave.
+    return EXIT_USAGE if missing else exit_code(result)
 
 
 def exit_code(result: RunResult) -> int:
@@ -236,13 +278,89 @@ def _wait_for(lock: RunLock) -> None:
     lock.acquire(wait=True)
 
 
-def _print_json(result: RunResult, *, interrupted: bool) -> None:
-    """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end."""
-    json.dump({**result.to_json(), "interrupted": interrupted}, sys.stdout, ensure_ascii=False)
+def _print_json(result: RunResult, *, interrupted: bool, missing: Sequence[str] = ()) -> None:
+    """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end; `missing`:
+    the accounts the journal knows and the list lacks, which were not checked."""
+    document: dict[str, object] = {**result.to_json(), "interrupted": interrupted}
+    if missing:
+        document["missing_accounts"] = list(missing)
+    json.dump(document, sys.stdout, ensure_ascii=False)
     print(flush=True)
 
 
-def _no_accounts(args: argparse.Namespace) -> int:
+#: The keys of a run's document, for a check that did not run (a script reading `accounts`
+#: finds none).
+_NO_RUN: dict[str, object] = {"run_id": None, "cancelled": False, "interrupted": False,
+                              "accounts": []}  # fmt: skip
+
+
+def _missing_accounts(ctx: AppContext) -> list[str]:
+    """The accounts the journal knows and the list lacks (its file set aside, deleted): none
+    when the journal cannot say (it says why itself, at its next use)."""
+    from consentinel.core.account_recovery import missing_accounts
+    from consentinel.core.journal import JournalError
+
+    try:
+        return [known.handle for known in missing_accounts(ctx.journal, ctx.accounts)]
+    except JournalError:
+        return []
+
+
+def _say_missing(ctx: AppContext, missing: list[str], *, listed: bool) -> None:
+    """A scheduled run that cannot check accounts the list lost says so in its log at every
+    run, and tells the person once (not again while the same accounts stay missing). Adding
+    them back is the person's to do: one may have been removed from the list on purpose."""
+    from consentinel.cli.schedule_cmd import post_notice
+    from consentinel.core.notify import accounts_missing_notice
+
+    note = accounts_missing_notice(missing, list_empty=not listed)
+    print(note.body, file=sys.stderr)
+    post_notice(ctx.settings, note, ctx.journal)
+
+
+def _settings_set_aside(ctx: AppContext, moved: Path) -> None:
+    """A scheduled run that set the settings file aside (its warning is already on stderr)
+    says what that costs, and tells the person: a pause is lost with the rest."""
+    from consentinel.cli.schedule_cmd import post_notice
+    from consentinel.core.notify import settings_set_aside_notice
+
+    note = settings_set_aside_notice(moved)
+    print(note.body, file=sys.stderr)
+    post_notice(ctx.settings, note, ctx.journal)
+
+
+def _folder_unusable(
+    error: BaseException,
+    *,
+    said: str,
+    already_printed: bool = False,
+    settings: Settings | None = None,
+) -> None:
+    """A scheduled run that cannot use Consentinel's folders (`error`, whose sentence is
+    `said`, "" for a bare OS error) says, on stderr and by notification, which folder, why, and
+    what to do. No journal to ask what was said: once per run, the one that meets it."""
+    from consentinel.cli.schedule_cmd import post_notice
+    from consentinel.core.i18n import set_language
+    from consentinel.core.notify import folder_unusable_notice, folder_unusable_words
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import peek_settings
+
+    paths = AppPaths.from_env()
+    if settings is None:  # (the run stopped before reading them)
+        settings = peek_settings(paths)
+        set_language(settings.language)
+    # The folder whose disk says no: the data folder, or the settings' (often the same disk).
+    folder, problem = paths.data_dir, folder_problem(paths.data_dir, error)
+    if problem is None and folder_problem(paths.config_dir) is not None:
+        folder, problem = paths.config_dir, folder_problem(paths.config_dir)
+    words = folder_unusable_words(folder, problem, said)
+    if said and not already_printed:
+        print(said, file=sys.stderr)
+    print(words, file=sys.stderr)
+    post_notice(settings, folder_unusable_notice(words))
+
+
+def _no_accounts(args: argparse.Namespace, missing: list[str]) -> int:
     """Nothing to check. A scheduled run (no accounts named) has not failed: it says why on
     stderr (the job's log) and exits 0, so that the job is not marked failed at every run
     before the first account is added. Typed at a terminal, or naming accounts, it is a set-up
@@ -257,16 +375,14 @@ def _no_accounts(args: argparse.Namespace) -> int:
     else:
         said = tr("No accounts yet. Add one with: consentinel account add HANDLE")
     print(said, file=sys.stderr)
+    if missing:  # (typed at a terminal: a scheduled run says it by notification too)
+        from consentinel.core.notify import accounts_missing_notice
+
+        print(accounts_missing_notice(missing, list_empty=True).body, file=sys.stderr)
     if args.json:
-        # The keys of a run's document (a script reading `accounts` finds none), and those of
-        # a scheduled run that does not run (`skipped`, and why).
-        nothing: dict[str, object] = {
-            "run_id": None,
-            "cancelled": False,
-            "interrupted": False,
-            "accounts": [],
-        }
-        print(json.dumps({**nothing, "skipped": True, "reason": "no_accounts"}))
+        # A run's document with no account, and the keys of a scheduled run that does not run
+        # (`skipped`, and why).
+        print(json.dumps({**_NO_RUN, "skipped": True, "reason": "no_accounts"}))
     return EXIT_OK if scheduled else EXIT_USAGE
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from consentinel.cli.errors import UsageError
+from consentinel.cli.errors import DataFolderError, UsageError
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
@@ -23,15 +23,19 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
     from consentinel.core.context import AppContext
     from consentinel.core.fileio import StorageError
     from consentinel.core.paths import AppPaths
-    from consentinel.core.settings import XOriginError, load_settings
+    from consentinel.core.settings import SettingsLoad, XOriginError, read_settings
 
+    loaded: SettingsLoad | None = None
     try:
         paths = AppPaths.from_env()
         unusable = paths.unusable()  # (said as `ensure()` says it, the folder named)
         if unusable is not None:
             raise unusable
         if goes_to_x:
-            load_settings(paths)[0].effective_x_origin()
+            # Read once, and used: a damaged file is set aside by this first read, and only
+            # this read can say so (the next finds no file).
+            loaded = read_settings(paths)
+            loaded.settings.effective_x_origin()
         if read_only and not paths.made():
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
         elif read_only and not _can_write(paths.data_dir):
@@ -45,9 +49,14 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
                 file=sys.stderr,
             )
         else:
-            ctx = AppContext.create(paths)
-    except (StorageError, XOriginError) as error:
+            ctx = AppContext.create(paths, settings=loaded.settings if loaded else None)
+    except StorageError as error:
+        raise DataFolderError(str(error)) from None
+    except XOriginError as error:
         raise UsageError(str(error)) from None
+    if loaded is not None and loaded.warning:
+        ctx.warnings.insert(0, loaded.warning)
+        ctx.settings_set_aside = loaded.set_aside_to
     ctx.accounts.list()  # reads the file now, so that a set-aside file is reported first
     for warning in (*ctx.warnings, ctx.accounts.load_warning, ctx.journal.open_warning):
         if warning:

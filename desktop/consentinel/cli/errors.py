@@ -23,3 +23,9 @@ def hush_what_a_stopped_run_leaves() -> None:
 
 class UsageError(Exception):
     """Bad input or set-up: one clear sentence, exit 2, nothing changed."""
+
+
+class DataFolderError(UsageError):
+    """Consentinel's folders cannot be used (a read-only or full disk, a file where a folder
+    should be): a set-up problem, which a scheduled run also tells the person of, since nobody
+    reads its output."""

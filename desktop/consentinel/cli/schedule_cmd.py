@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from consentinel.core.context import AppContext
     from consentinel.core.events import RunResult
-    from consentinel.core.notify import Notifier
+    from consentinel.core.notify import Notification, Notifier
+    from consentinel.core.settings import Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2
 SCHEDULE_CHOICES = ("6h", "12h", "daily", "weekly")
@@ -172,3 +173,23 @@ def post_run_notifications(
         log.exception("could not deliver notifications")
         return 0
     return sum(1 for _note, delivered in sent if delivered)
+
+
+def post_notice(
+    settings: Settings,
+    note: Notification,
+    journal: Any = None,
+    notifier: Notifier | None = None,
+) -> bool:
+    """A scheduled run's notice about no run's accounts (core/notify.deliver_notice), unless the
+    person switched notifications off; `journal` None when it cannot be written. Never fails
+    the run. True when the desktop accepted it."""
+    from consentinel.core.notify import OsNotifier, deliver_notice
+
+    if not settings.notifications:
+        return False
+    try:
+        return deliver_notice(note, notifier or OsNotifier(), journal)
+    except Exception:  # (the journal could not say or keep it): the run goes on, it is logged
+        log.exception("could not deliver a notice")
+        return False

@@ -13,7 +13,7 @@ from consentinel.core.fileio import atomic_write_text, file_identity, known_iden
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
-from consentinel.core.settings import Settings, load_settings, save_settings
+from consentinel.core.settings import Settings, load_settings, read_settings, save_settings
 from consentinel.x.site import XSite
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ class AppContext:
         self._data_dir_id = known_identity(paths.data_dir)
         #: A deleted journal's head file set aside, not yet named in a journal.
         self._head_set_aside: Path | None = None
+        #: Where settings.json went when it was set aside at start-up: what the person chose (a
+        #: pause of the automatic checks among it) is no longer used.
+        self.settings_set_aside: Path | None = None
 
     def journal_lost(self) -> JournalLoss | None:
         """What took the journal file away from under the app while it runs (None: nothing,
@@ -138,8 +141,9 @@ class AppContext:
         `journal.begin_check()` or the first write (Journal.open's check_later)."""
         paths = (paths or AppPaths.from_env()).ensure()
         warning: str | None = None
+        settings_moved: Path | None = None
         if settings is None:
-            settings, warning = load_settings(paths)
+            settings, warning, settings_moved = read_settings(paths)
         accounts = AccountStore(paths)
         if vault is None:
             _mark_a_new_folder(paths, accounts)
@@ -155,6 +159,7 @@ class AppContext:
             vault=vault,
             warnings=[warning] if warning else [],
         )
+        ctx.settings_set_aside = settings_moved
         # An accounts file set aside goes in the journal, now and whenever it happens.
         for moved, why in accounts.set_aside_files:
             ctx._journal_set_aside(moved, why)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from datetime import datetime, timezone
+from enum import Enum
 from pathlib import Path
 
 from consentinel.core.i18n import tr
 
 _PRIVATE_FILE = 0o600
 _PRIVATE_DIR = 0o700
+#: Below this much free space a folder's disk is full for Consentinel's purposes: SQLite needs a
+#: few pages to write a run, and reports less as "disk I/O error" (as the journal does).
+NEARLY_FULL_BYTES = 64 * 1024
 
 
 class StorageError(OSError):
@@ -45,6 +50,46 @@ def describe_os_error(error: OSError) -> str:
     if error.errno == errno.ENAMETOOLONG:
         return tr("the name is too long")
     return error.strerror or type(error).__name__
+
+
+class FolderProblem(str, Enum):
+    """Why a folder takes nothing new, as found by looking at it (folder_problem)."""
+
+    READ_ONLY = "read_only"  # its disk is mounted read-only (or turned so after an error)
+    FULL = "full"  # its disk, or the person's quota on it, is full
+    NOT_WRITABLE = "not_writable"  # its permissions keep the person from writing in it
+
+
+#: OS errors that say which of those a failed write met, before anything is looked at.
+_PROBLEM_OF_ERRNO = {
+    errno.EROFS: FolderProblem.READ_ONLY,
+    errno.ENOSPC: FolderProblem.FULL,
+    errno.EDQUOT: FolderProblem.FULL,
+    errno.EACCES: FolderProblem.NOT_WRITABLE,
+    errno.EPERM: FolderProblem.NOT_WRITABLE,
+}
+
+
+def problem_of_error(error: BaseException | None) -> FolderProblem | None:
+    """What a failed write's OS error says of its folder (None: an error that does not say)."""
+    return _PROBLEM_OF_ERRNO.get(getattr(error, "errno", None) or 0)
+
+
+def folder_problem(folder: Path, error: BaseException | None = None) -> FolderProblem | None:
+    """Why `folder` cannot be written, from the OS error a write met when it says (`error`),
+    else from the folder itself: a journal's SQLite error, or a sentence, says no errno. None
+    when it looks writable (or is not there: made when needed)."""
+    found = problem_of_error(error)
+    if found is not None:
+        return found
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return FolderProblem.READ_ONLY
+        if shutil.disk_usage(folder).free < NEARLY_FULL_BYTES:
+            return FolderProblem.FULL
+    except OSError:
+        return None
+    return None if os.access(folder, os.W_OK) else FolderProblem.NOT_WRITABLE
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:

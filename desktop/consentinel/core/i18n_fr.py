@@ -82,6 +82,51 @@ FRENCH: dict[str, str] = {
     "locked or unavailable. Open Consentinel to see what to do.":
         "Consentinel n'a pas pu vérifier vos comptes X : le trousseau qui garde leurs mots de "
         "passe est verrouillé ou indisponible. Ouvrez Consentinel pour savoir quoi faire.",
+    # -- what a scheduled run says before any account is checked (core/notify.py)
+    "{handles} is missing from Consentinel's list of accounts, so it is no longer checked. "
+    "Open Consentinel and choose “Add back”, or run: consentinel account restore":
+        "{handles} manque à la liste des comptes de Consentinel : il n'est donc plus vérifié. "
+        "Ouvrez Consentinel et choisissez « Rajouter », ou lancez : consentinel account restore",
+    "{handles} are missing from Consentinel's list of accounts, so they are no longer "
+    "checked. Open Consentinel and choose “Add back”, or run: consentinel account restore":
+        "{handles} manquent à la liste des comptes de Consentinel : ils ne sont donc plus "
+        "vérifiés. Ouvrez Consentinel et choisissez « Rajouter », ou lancez : consentinel "
+        "account restore",
+    "{handles} is missing from Consentinel's list of accounts, so it is no longer checked. "
+    "To add it back, run: consentinel account restore":
+        "{handles} manque à la liste des comptes de Consentinel : il n'est donc plus vérifié. "
+        "Pour le rajouter, lancez : consentinel account restore",
+    "{handles} are missing from Consentinel's list of accounts, so they are no longer "
+    "checked. To add them back, run: consentinel account restore":
+        "{handles} manquent à la liste des comptes de Consentinel : ils ne sont donc plus "
+        "vérifiés. Pour les rajouter, lancez : consentinel account restore",
+    "Consentinel's settings file could not be used; it was set aside as {name} and the "
+    "defaults are used. Automatic checks run again, even if you had paused them: open "
+    "Consentinel to choose your settings again.":
+        "Le fichier des paramètres de Consentinel était inutilisable ; il a été mis de côté "
+        "sous le nom {name} et les paramètres par défaut sont utilisés. Les vérifications "
+        "automatiques reprennent, même si vous les aviez mises en pause : ouvrez Consentinel "
+        "pour choisir à nouveau vos paramètres.",
+    "Consentinel could not check your X accounts: the disk of its folder {folder} is full. "
+    "Free some space on it; the next scheduled check then runs.":
+        "Consentinel n'a pas pu vérifier vos comptes X : le disque de son dossier {folder} est "
+        "plein. Libérez-y de la place ; la prochaine vérification planifiée aura alors lieu.",
+    "Consentinel could not check your X accounts: its folder {folder} is on a disk that is "
+    "read-only. Make that disk writable again (the system may have made it read-only after "
+    "an error: restart, or check the disk); the next scheduled check then runs.":
+        "Consentinel n'a pas pu vérifier vos comptes X : son dossier {folder} est sur un disque "
+        "en lecture seule. Rendez ce disque de nouveau modifiable (le système a pu le passer en "
+        "lecture seule après une erreur : redémarrez, ou vérifiez le disque) ; la prochaine "
+        "vérification planifiée aura alors lieu.",
+    "Consentinel could not check your X accounts: you cannot write in its folder {folder}. "
+    "Make it writable by you again (chmod u+rwx); the next scheduled check then runs.":
+        "Consentinel n'a pas pu vérifier vos comptes X : vous ne pouvez pas écrire dans son "
+        "dossier {folder}. Rendez-le de nouveau modifiable par vous (chmod u+rwx) ; la "
+        "prochaine vérification planifiée aura alors lieu.",
+    "Consentinel could not check your X accounts, as its folder {folder} cannot be used: "
+    "{said} Run consentinel doctor to see what to do.":
+        "Consentinel n'a pas pu vérifier vos comptes X, car son dossier {folder} est "
+        "inutilisable : {said} Lancez consentinel doctor pour savoir quoi faire.",
     "Consentinel could not check your X accounts: no browser was found. Open Consentinel to "
     "get one.":
         "Consentinel n'a pas pu vérifier vos comptes X : aucun navigateur n'a été trouvé. "

@@ -215,13 +215,14 @@ class JournalQueries:
     @read_before_the_check
     def still_said(
         self,
-        run_id: int,
+        run_id: int | None,
         kind: str,
         handle: str | None,
         reason: str | None = None,
         *,
         same_reason: bool = False,
         accounts: Sequence[str] = (),
+        kind_alone: bool = False,
     ) -> bool:
         """Whether the person was already told this, before run `run_id`, and nothing changed
         since: the last notification about this account (or about no account, for a handle of
@@ -232,14 +233,22 @@ class JournalQueries:
         one of those it named was fine since; without `accounts` (no keyring, no browser: this
         computer), when any account was fine since. One that could not be shown counts once it
         failed twice in a row: it is tried at the next run, not at every run for ever (a
-        computer with no notifier)."""
+        computer with no notifier). A `run_id` of None: before the run about to start (all
+        entries so far). `kind_alone`: only the notifications of this kind are compared, for a
+        notice said before a run's (accounts missing from the list) that the run's own about no
+        account must not make "changed"."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
-        who_args = [handle_key(handle)] if handle else []
+        who_args: list[Any] = [handle_key(handle)] if handle else []
+        said_of, said_args = who, who_args
+        if kind_alone:
+            said_of, said_args = f"{who} AND json_extract(payload, '$.kind') = ?", [*who_args, kind]
+        # (Every run's id is below this: none is after the one about to start.)
+        before = run_id if run_id is not None else 2**63 - 1
         with self._lock:
             last_two = self._reader.execute(
-                f"SELECT id, payload FROM entries WHERE kind = ? AND {who} "
+                f"SELECT id, payload FROM entries WHERE kind = ? AND {said_of} "
                 "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 2",
-                [EntryKind.NOTIFICATION.value, *who_args, run_id],
+                [EntryKind.NOTIFICATION.value, *said_args, before],
             ).fetchall()
             if not last_two:
                 return False
@@ -277,7 +286,7 @@ class JournalQueries:
                     EntryKind.CHECK.value,
                     *checks_args,
                     last_two[0][0],
-                    run_id,
+                    before,
                     Status.OPTED_OUT.value,
                     Status.FIXED.value,
                 ],

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import NamedTuple
 
 from consentinel.core.file_locks import try_lock, unlock
-from consentinel.core.fileio import file_identity, make_private_dirs
+from consentinel.core.fileio import file_identity, make_private_dirs, storage_error
 from consentinel.core.i18n import tr
 from consentinel.core.processes import this_host
 
@@ -109,17 +109,27 @@ class RunLock:
         return self._fd is not None
 
     def acquire(self, wait: bool = False, timeout: float | None = None) -> bool:
-        """Take the lock; with `wait`, retry until `timeout` seconds (None: forever)."""
+        """Take the lock; with `wait`, retry until `timeout` seconds (None: forever). A lock
+        file that cannot be made or written (a read-only or full disk) raises StorageError,
+        which names the file: a bare "the disk is full" would not say which disk."""
         with self._guard:
             if self._fd is not None:
                 raise RuntimeError("RunLock is not re-entrant: this object already holds it")
             deadline = None if timeout is None else time.monotonic() + timeout
             while True:
-                fd = self._try_lock()
+                try:
+                    fd = self._try_lock()
+                except OSError as error:
+                    raise storage_error(self.path, error) from error
                 if fd is not None:
-                    self._fd = fd
-                    self._info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
-                    self._write_info(fd, self._info)
+                    info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
+                    try:
+                        self._write_info(fd, info)
+                    except OSError as error:
+                        unlock(fd)
+                        os.close(fd)
+                        raise storage_error(self.path, error) from error
+                    self._fd, self._info = fd, info
                     return True
                 if not wait or (deadline is not None and time.monotonic() >= deadline):
                     return False

@@ -2,7 +2,9 @@
 
 `notifications_for(run)` decides what is worth saying (nothing when nothing changed);
 `OsNotifier` shows it with the platform's own notifier and never fails a run when it cannot;
-`deliver(...)` sends each notification and journals it.
+`deliver(...)` sends each notification and journals it. What is wrong before any account is
+checked (accounts the list lost, settings set aside, folders that cannot be written) is one
+notice each, sent by `deliver_notice(...)`.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.check_messages import boxes_text
 from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.fileio import FolderProblem
 from consentinel.core.i18n import tr
 from consentinel.core.moments import moment_text
 from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Reason, Status
@@ -40,6 +44,9 @@ class NotificationKind(str, Enum):
     PAGE_CHANGED = "page_changed"  # X's settings page could not be read
     CANNOT_CHECK = "cannot_check"  # nothing could be checked here: no keyring, no browser
     X_UNREACHABLE = "x_unreachable"  # X out of reach for days: nothing was checked meanwhile
+    ACCOUNTS_MISSING = "accounts_missing"  # the journal knows accounts the list lacks
+    SETTINGS_SET_ASIDE = "settings_set_aside"  # settings.json could not be used: defaults now
+    FOLDER_UNUSABLE = "folder_unusable"  # Consentinel's folder cannot be written: no check
 
 
 #: An account whose checks have not reached X (no answer, too slow an answer, X asking to slow
@@ -279,6 +286,93 @@ def _not_reached(result: AccountResult) -> bool:
     return result.reason in X_UNREACHED_REASONS and not result.settings
 
 
+def accounts_missing_notice(handles: Sequence[str], *, list_empty: bool) -> Notification:
+    """The accounts the journal knows and the list lacks are no longer checked: the list was
+    set aside or deleted. Only the person adds them back (they may have removed one by hand);
+    the window offers "Add back" when its list is empty, the command line always."""
+    names = ", ".join(f"@{handle}" for handle in handles)
+    if len(handles) == 1 and list_empty:
+        body = tr(
+            "{handles} is missing from Consentinel's list of accounts, so it is no longer "
+            "checked. Open Consentinel and choose “Add back”, or run: consentinel account restore",
+            handles=names,
+        )
+    elif list_empty:
+        body = tr(
+            "{handles} are missing from Consentinel's list of accounts, so they are no longer "
+            "checked. Open Consentinel and choose “Add back”, or run: consentinel account restore",
+            handles=names,
+        )
+    elif len(handles) == 1:
+        body = tr(
+            "{handles} is missing from Consentinel's list of accounts, so it is no longer "
+            "checked. To add it back, run: consentinel account restore",
+            handles=names,
+        )
+    else:
+        body = tr(
+            "{handles} are missing from Consentinel's list of accounts, so they are no longer "
+            "checked. To add them back, run: consentinel account restore",
+            handles=names,
+        )
+    return Notification(
+        NotificationKind.ACCOUNTS_MISSING, None, APP_NAME, body, accounts=tuple(handles)
+    )
+
+
+def settings_set_aside_notice(moved: Path) -> Notification:
+    """settings.json could not be used and was set aside: what the person chose is gone, and a
+    pause of the automatic checks with it, so this run and the next ones check."""
+    return Notification(
+        NotificationKind.SETTINGS_SET_ASIDE,
+        None,
+        APP_NAME,
+        tr(
+            "Consentinel's settings file could not be used; it was set aside as {name} and the "
+            "defaults are used. Automatic checks run again, even if you had paused them: open "
+            "Consentinel to choose your settings again.",
+            name=moved.name,
+        ),
+    )
+
+
+def folder_unusable_words(folder: Path, problem: FolderProblem | None, said: str) -> str:
+    """Why no check can run, naming the folder and what to do; `said`: the error's own
+    sentence, for a cause that looking at the folder does not tell."""
+    if problem is FolderProblem.FULL:
+        return tr(
+            "Consentinel could not check your X accounts: the disk of its folder {folder} is "
+            "full. Free some space on it; the next scheduled check then runs.",
+            folder=folder,
+        )
+    if problem is FolderProblem.READ_ONLY:
+        return tr(
+            "Consentinel could not check your X accounts: its folder {folder} is on a disk "
+            "that is read-only. Make that disk writable again (the system may have made it "
+            "read-only after an error: restart, or check the disk); the next scheduled check "
+            "then runs.",
+            folder=folder,
+        )
+    if problem is FolderProblem.NOT_WRITABLE:
+        return tr(
+            "Consentinel could not check your X accounts: you cannot write in its folder "
+            "{folder}. Make it writable by you again (chmod u+rwx); the next scheduled check "
+            "then runs.",
+            folder=folder,
+        )
+    return tr(
+        "Consentinel could not check your X accounts, as its folder {folder} cannot be used: "
+        "{said} Run consentinel doctor to see what to do.",
+        folder=folder,
+        said=said,
+    )
+
+
+def folder_unusable_notice(words: str) -> Notification:
+    """No check can run: Consentinel's folder cannot be written (folder_unusable_words)."""
+    return Notification(NotificationKind.FOLDER_UNUSABLE, None, APP_NAME, words)
+
+
 def notifications_for(
     run: RunResult,
     already_said: Callable[[Notification], bool] | None = None,
@@ -436,7 +530,7 @@ class OsNotifier:
 class NotificationJournal(Protocol):
     def record_notification(
         self,
-        run_id: int,
+        run_id: int | None,
         handle: str | None,
         kind: str,
         message: str,
@@ -447,13 +541,14 @@ class NotificationJournal(Protocol):
 
     def still_said(
         self,
-        run_id: int,
+        run_id: int | None,
         kind: str,
         handle: str | None,
         reason: str | None = None,
         *,
         same_reason: bool = False,
         accounts: Sequence[str] = (),
+        kind_alone: bool = False,
     ) -> bool: ...
 
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
@@ -509,6 +604,38 @@ def deliver(
             )
         sent.append((note, delivered))
     return sent
+
+
+#: Notices of something that happened, not of a state that lasts: never "already said".
+_SAID_EACH_TIME = frozenset({NotificationKind.SETTINGS_SET_ASIDE})
+
+
+def deliver_notice(
+    note: Notification, notifier: Notifier, journal: NotificationJournal | None = None
+) -> bool:
+    """Show one notice about no run's accounts and journal it; True when it was shown. With the
+    journal, one already said is not said again while what it names stays the same (compared
+    with the notices of its kind alone: they come before any run, among a run's own); settings
+    set aside are said each time it happens. Without a journal (the folder cannot be written),
+    it is said at every run that meets it: once a run."""
+    if (
+        journal is not None
+        and note.kind not in _SAID_EACH_TIME
+        and journal.still_said(
+            None, note.kind.value, note.handle, accounts=note.accounts, kind_alone=True
+        )
+    ):
+        return False
+    try:
+        delivered = notifier.notify(note)
+    except Exception:  # a notifier must never fail the run
+        log.exception("notifier raised")
+        delivered = False
+    if journal is not None:
+        journal.record_notification(
+            None, note.handle, note.kind.value, note.body, delivered, None, note.accounts
+        )
+    return delivered
 
 
 def _reason_value(note: Notification) -> str | None:

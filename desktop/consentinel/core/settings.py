@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 from enum import Enum
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import quoted, tr
@@ -251,13 +252,30 @@ def _is_origin(value: object) -> bool:
     )
 
 
+class SettingsLoad(NamedTuple):
+    """What reading settings.json gave: the settings, the sentence saying what went wrong (None
+    when nothing did), and where the file was set aside when it could not be used (None when
+    it was not: the person's choices in it, a pause among them, are then still there)."""
+
+    settings: Settings
+    warning: str | None
+    set_aside_to: Path | None
+
+
 def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
     """The saved settings (defaults if none) and a warning if the file had to be set aside."""
+    settings, warning, _moved = read_settings(paths)
+    return settings, warning
+
+
+def read_settings(paths: AppPaths) -> SettingsLoad:
+    """`load_settings`, also saying where a file that could not be used went: the first read
+    moves it, so whoever reads first must say so (a later read finds no file, and defaults)."""
     path = paths.settings_path
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings(), None
+        return SettingsLoad(Settings(), None, None)
     try:
         raw = json.loads(text)
         if not isinstance(raw, dict):
@@ -267,28 +285,53 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
             raise ValueError("version")
         if version > SCHEMA_VERSION:
             moved = set_aside(path, "newer")
-            return Settings(), tr(
-                "The settings file was written by a newer Consentinel; it was moved to {moved} "
-                "and the defaults are used.",
-                moved=moved,
+            return SettingsLoad(
+                Settings(),
+                tr(
+                    "The settings file was written by a newer Consentinel; it was moved to "
+                    "{moved} and the defaults are used.",
+                    moved=moved,
+                ),
+                moved,
             )
         settings, problems = Settings.keeping_what_is_valid(raw)
     except (ValueError, TypeError):
         moved = set_aside(path, "corrupt")
-        return Settings(), tr(
-            "The settings file could not be read; it was moved to {moved} and the defaults are "
-            "used.",
-            moved=moved,
+        return SettingsLoad(
+            Settings(),
+            tr(
+                "The settings file could not be read; it was moved to {moved} and the defaults "
+                "are used.",
+                moved=moved,
+            ),
+            moved,
         )
     if not problems:
-        return settings, None
+        return SettingsLoad(settings, None, None)
     # Readable, with a value that is not valid: the others are kept, the file is left as it is
     # (the next save writes what is used), and the person learns which.
-    return settings, tr(
-        "The settings file has a value that cannot be used, so its default is used instead. "
-        "{problems}",
-        problems=" ".join(problems),
+    return SettingsLoad(
+        settings,
+        tr(
+            "The settings file has a value that cannot be used, so its default is used instead. "
+            "{problems}",
+            problems=" ".join(problems),
+        ),
+        None,
     )
+
+
+def peek_settings(paths: AppPaths) -> Settings:
+    """The saved settings as they are, never moving a file: for a run that cannot use its
+    folders (a read-only or full disk), which still needs the language and whether to notify.
+    The defaults when the file cannot be read or used."""
+    try:
+        raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    return Settings.keeping_what_is_valid(raw)[0]
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
