@@ -564,6 +564,34 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Continuer la vérification</translation>
     </message>
     <message>
+        <source>You are signing in</source>
+        <translation>Vous êtes en train de vous connecter</translation>
+    </message>
+    <message>
+        <source>Quit Consentinel and close the sign-in window?</source>
+        <translation>Quitter Consentinel et fermer la fenêtre de connexion ?</translation>
+    </message>
+    <message>
+        <source>The sign-in is not finished: nothing is saved for the account. You can sign in again later with “Sign in yourself…”.</source>
+        <translation>La connexion n'est pas terminée : rien n'est enregistré pour ce compte. Vous pourrez vous connecter plus tard avec « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>Close it and quit</source>
+        <translation>La fermer et quitter</translation>
+    </message>
+    <message>
+        <source>Keep signing in</source>
+        <translation>Continuer la connexion</translation>
+    </message>
+    <message>
+        <source>Close the sign-in window?</source>
+        <translation>Fermer la fenêtre de connexion ?</translation>
+    </message>
+    <message>
+        <source>Close the sign-in window</source>
+        <translation>Fermer la fenêtre de connexion</translation>
+    </message>
+    <message>
         <source>Cancel the check?</source>
         <translation>Annuler la vérification ?</translation>
     </message>

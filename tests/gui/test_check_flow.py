@@ -316,6 +316,54 @@ def test_closing_the_window_during_a_check_asks_first(
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
+def test_closing_the_window_while_the_person_signs_in_asks_about_the_sign_in(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, language: str
+) -> None:
+    """ "Sign in yourself…" is open (X's puzzle waits for the person): closing the window asks
+    whether to close the sign-in window and quit, not whether to cancel a check, which none
+    is; "Keep signing in" keeps it open."""
+    sim = simx(SimAccount("erin", "pw-erin", challenges=["captcha"]))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "erin", "pw-erin")
+    said: list[tuple[str, str, list[str]]] = []
+
+    def answer(choice: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == choice).click()
+
+    fr = language == "fr"
+    keep = "Continuer la connexion" if fr else "Keep signing in"
+    close = "La fermer et quitter" if fr else "Close it and quit"
+    with running_app(qtbot, ctx, language, engine_factory=_engine_for_a_person) as app:
+        window = app.window
+        quits: list[bool] = []
+        window.quit_requested.connect(lambda: quits.append(True))
+        window.table.selectRow(0)
+        with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS):
+            window.sign_in()
+            assert app.runner.running
+            QTimer.singleShot(0, lambda: answer(keep))
+            window.close()
+            assert window.isVisible() and app.runner.running and quits == []
+            QTimer.singleShot(0, lambda: answer(close))
+            window.close()
+            assert quits == [True]
+            window.cancel_check()  # (what quitting does: the app's shutdown stops the runner)
+    nbsp = "\u00a0"
+    title, question, buttons = said[0]
+    assert title == ("Vous êtes en train de vous connecter" if fr else "You are signing in")
+    assert question == (
+        f"Quitter Consentinel et fermer la fenêtre de connexion{nbsp}?"
+        if fr
+        else "Quit Consentinel and close the sign-in window?"
+    )
+    assert sorted(buttons) == sorted([close, keep])
+    assert said[0][:2] == said[1][:2]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
     qtbot: QtBot,
     simx: SimxFactory,
