@@ -392,3 +392,32 @@ def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
         qtbot.waitUntil(lambda: sandbox in window.statusBar().currentMessage())
         assert window.statusBar().currentMessage().startswith(outcome.message)
     assert [a["outcome"] for a in sim.signin_attempts("alice")] == ["success"]
+
+
+def test_the_open_journal_shows_each_account_s_check_as_it_ends(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Not only once the whole check has ended: an export made meanwhile holds what the table
+    and its badge show."""
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("bob", "pw-bob"), render_delay_ms=2500)
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.show_journal()
+        journal = window.journal_window
+        assert journal is not None
+        with qtbot.waitSignal(app.runner.account_finished, timeout=RUN_TIMEOUT_MS) as first:
+            window.check_all()
+        assert app.runner.running  # the other account's check goes on
+        handle = first.args[0].handle
+        checked = [
+            journal.model.entry_at(row)
+            for row in range(journal.model.rowCount())
+            if journal.model.entry_at(row).kind is EntryKind.CHECK
+        ]
+        assert [entry.handle for entry in checked] == [handle]
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            pass

@@ -349,6 +349,10 @@ class JournalModel(QAbstractTableModel):
     def entry_at(self, row: int) -> Entry:
         return self._entries[row]
 
+    def row_of(self, entry_id: int) -> int | None:
+        """The row showing the entry `entry_id` (None: not shown)."""
+        return next((row for row, e in enumerate(self._entries) if e.id == entry_id), None)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._entries)
 

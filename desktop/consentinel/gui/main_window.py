@@ -739,6 +739,8 @@ class MainWindow(QMainWindow):
             self.live[handle_key(result.handle)] = result
         self.panel.account_done()
         self.refresh()
+        if self.journal_window is not None and self.journal_window.isVisible():
+            self.journal_window.refresh()  # its entries, as a run's end does
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         self.steps.clear()
