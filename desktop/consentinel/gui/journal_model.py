@@ -112,7 +112,7 @@ _REASONS = {
     Reason.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP("JournalModel", "X does not know this account"),
     Reason.PAGE_CHANGED: QT_TRANSLATE_NOOP("JournalModel", "X's page has changed"),
     Reason.SAVE_FAILED: QT_TRANSLATE_NOOP("JournalModel", "X did not save the change"),
-    Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "network problem"),
+    Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "X unreachable or failing"),
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("JournalModel", "X took too long to answer"),
     Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no browser found"),
     Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP("JournalModel", "the browser stopped"),
