@@ -851,13 +851,13 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Resume the &amp;schedule</source>
-        <translation>Reprendre les vérifications &amp;planifiées</translation>
+        <source>Res&amp;ume automatic checks</source>
+        <translation>Re&amp;prendre les vérifications automatiques</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Pause the &amp;schedule</source>
-        <translation>Suspendre les vérifications &amp;planifiées</translation>
+        <source>Pa&amp;use automatic checks</source>
+        <translation>Sus&amp;pendre les vérifications automatiques</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>

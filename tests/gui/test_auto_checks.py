@@ -95,7 +95,7 @@ def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
 
 
 def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
-    """The tray's "Pause the schedule": saved, so the OS job's `check --unattended` (the real
+    """The tray's "Pause automatic checks": saved, so the OS job's `check --unattended` (the real
     command, as the timer runs it) skips its run while the app is closed, and the next start
     of the app is still paused; "Resume" undoes both. Each is journaled as a setting."""
     import json

@@ -59,8 +59,11 @@ class Tray(QObject):
         check.setEnabled(not self._is_running())
         check.triggered.connect(self.check_now)
         self.menu.addAction(self.tr("&Open Consentinel"), self.open_window.emit)
+        # Named as in the window's Checks menu.
         pause_text = (
-            self.tr("Resume the &schedule") if self._is_paused() else self.tr("Pause the &schedule")
+            self.tr("Res&ume automatic checks")
+            if self._is_paused()
+            else self.tr("Pa&use automatic checks")
         )
         self.menu.addAction(pause_text, self.toggle_pause.emit)
         self.menu.addSeparator()
