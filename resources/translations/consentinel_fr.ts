@@ -840,6 +840,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>Tray</name>
     <message>
+        <source>{app} — checking: {done} of {total} accounts done</source>
+        <translation>{app} — vérification : {done} sur {total} comptes faits</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
         <source>&amp;Check all now</source>
         <translation>&amp;Tout vérifier maintenant</translation>

@@ -421,3 +421,32 @@ def test_the_open_journal_shows_each_account_s_check_as_it_ends(
         assert [entry.handle for entry in checked] == [handle]
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             pass
+
+
+def test_the_tray_icon_says_how_far_a_check_is(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """The window may be hidden (a check from the tray's menu, or the schedule's): the icon's
+    tooltip says how many accounts are done, and only the app's name once the check ends."""
+    from consentinel.gui.tray import Tray
+
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("bob", "pw-bob"))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        tray = Tray(lambda: False, lambda: app.runner.running)  # (tests have no system tray)
+        app._follow_on_the_tray(tray)
+        said: list[str] = []
+        app.runner.account_finished.connect(lambda _r: said.append(tray.icon.toolTip()))
+        with qtbot.waitSignal(app.runner.run_started, timeout=RUN_TIMEOUT_MS):
+            app.check_now()
+        assert tray.icon.toolTip() == "Consentinel — checking: 0 of 2 accounts done"
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            pass
+        assert said == [
+            "Consentinel — checking: 1 of 2 accounts done",
+            "Consentinel — checking: 2 of 2 accounts done",
+        ]
+        assert tray.icon.toolTip() == "Consentinel"

@@ -51,6 +51,19 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def show_progress(self, done: int, total: int) -> None:
+        """While a check runs: how far it is, on the icon's tooltip (the window may be hidden,
+        the check started from this menu or by the schedule)."""
+        self.icon.setToolTip(
+            self.tr("{app} — checking: {done} of {total} accounts done")
+            .replace("{app}", APP_NAME)
+            .replace("{done}", str(done))
+            .replace("{total}", str(total))
+        )
+
+    def show_idle(self) -> None:
+        self.icon.setToolTip(APP_NAME)
+
     def rebuild_menu(self) -> None:
         # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
         # Resume share theirs, so the same letter switches the schedule either way.
