@@ -566,3 +566,23 @@ def test_an_edit_that_cannot_be_saved_leaves_secrets_it_did_not_change(
     dialog.save_button.click()
     assert "Nothing was saved" in dialog.save_error.text()
     assert (memory_vault.get_password("kim"), memory_vault.get_totp("kim")) == (PASSWORD, TOTP)
+
+
+def test_tab_goes_round_the_edit_dialog_without_stopping_at_the_handle(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Shown as text (no frame), the handle is no stop of Tab's: a focus there would not show,
+    after Cancel, on what cannot be changed."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("ivy"))
+    dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.password_edit.hasFocus())
+    stops = []
+    for _ in range(30):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(dialog.focusWidget())
+    assert dialog.password_edit in stops and dialog.handle_edit not in stops

@@ -181,6 +181,9 @@ class AccountDialog(QDialog):
             self.handle_edit.setReadOnly(True)
             self.handle_edit.setFrame(False)
             self.handle_edit.setStyleSheet("QLineEdit { background: transparent; }")
+            # Text, not a stop of Tab's (a frameless field's focus does not show): a click can
+            # still select it to copy.
+            self.handle_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             self.handle_edit.setToolTip(
                 self.tr("To use another handle, remove this account and add the new one.")
             )
