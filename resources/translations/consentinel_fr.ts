@@ -564,6 +564,34 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Continuer la vérification</translation>
     </message>
     <message>
+        <source>You are signing in</source>
+        <translation>Vous êtes en train de vous connecter</translation>
+    </message>
+    <message>
+        <source>Quit Consentinel and close the sign-in window?</source>
+        <translation>Quitter Consentinel et fermer la fenêtre de connexion ?</translation>
+    </message>
+    <message>
+        <source>The sign-in is not finished: nothing is saved for the account. You can sign in again later with “Sign in yourself…”.</source>
+        <translation>La connexion n'est pas terminée : rien n'est enregistré pour ce compte. Vous pourrez vous connecter plus tard avec « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>Close it and quit</source>
+        <translation>La fermer et quitter</translation>
+    </message>
+    <message>
+        <source>Keep signing in</source>
+        <translation>Continuer la connexion</translation>
+    </message>
+    <message>
+        <source>Close the sign-in window?</source>
+        <translation>Fermer la fenêtre de connexion ?</translation>
+    </message>
+    <message>
+        <source>Close the sign-in window</source>
+        <translation>Fermer la fenêtre de connexion</translation>
+    </message>
+    <message>
         <source>Cancel the check?</source>
         <translation>Annuler la vérification ?</translation>
     </message>
@@ -812,6 +840,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>Tray</name>
     <message>
+        <source>{app} — checking: {done} of {total} accounts done</source>
+        <translation>{app} — vérification : {done} sur {total} comptes faits</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>
         <source>&amp;Check all now</source>
         <translation>&amp;Tout vérifier maintenant</translation>
@@ -823,13 +855,13 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Resume the &amp;schedule</source>
-        <translation>Reprendre les vérifications &amp;planifiées</translation>
+        <source>Res&amp;ume automatic checks</source>
+        <translation>Re&amp;prendre les vérifications automatiques</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="55"/>
-        <source>Pause the &amp;schedule</source>
-        <translation>Suspendre les vérifications &amp;planifiées</translation>
+        <source>Pa&amp;use automatic checks</source>
+        <translation>Sus&amp;pendre les vérifications automatiques</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>

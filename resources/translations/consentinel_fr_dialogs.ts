@@ -575,8 +575,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="68" />
-            <source>network problem</source>
-            <translation>problème de réseau</translation>
+            <source>X unreachable or failing</source>
+            <translation>X injoignable ou défaillant</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="69" />

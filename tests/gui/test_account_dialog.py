@@ -116,7 +116,8 @@ def test_validation_as_one_types_blocks_save_with_a_message(
     dialog.handle_edit.clear()
     _type(qtbot, dialog.handle_edit, "@Carol")
     assert not dialog.save_button.isEnabled()
-    assert "already in your accounts" in dialog.handle_error.text()
+    # Named as listed, not as typed.
+    assert dialog.handle_error.text() == "@carol is already in your accounts."
 
     # Training can never be unticked.
     training = dialog.box_checks[Box.TRAINING]
@@ -275,8 +276,8 @@ def test_a_keyring_failure_saves_nothing(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("en", "@Fay was added meanwhile, by the command line or another window: nothing was"),
-        ("fr", "@Fay a été ajouté entre-temps, par la ligne de commande ou une autre fen"),
+        ("en", "@fay was added meanwhile, by the command line or another window: nothing was"),
+        ("fr", "@fay a été ajouté entre-temps, par la ligne de commande ou une autre fen"),
     ],
 )
 def test_an_account_added_meanwhile_keeps_its_secrets_and_the_dialog_says_so(
@@ -309,7 +310,7 @@ def test_an_account_added_meanwhile_keeps_its_secrets_and_the_dialog_says_so(
         assert [a.handle for a in ctx.accounts.list()] == ["fay"]
         assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED]) == []
         # The field says it is listed now, and Save waits for another handle.
-        assert dialog.handle_error.isVisible() and "@Fay" in dialog.handle_error.text()
+        assert dialog.handle_error.isVisible() and "@fay" in dialog.handle_error.text()
         assert not dialog.save_button.isEnabled()
     finally:
         translators.switch("en")
@@ -565,3 +566,23 @@ def test_an_edit_that_cannot_be_saved_leaves_secrets_it_did_not_change(
     dialog.save_button.click()
     assert "Nothing was saved" in dialog.save_error.text()
     assert (memory_vault.get_password("kim"), memory_vault.get_totp("kim")) == (PASSWORD, TOTP)
+
+
+def test_tab_goes_round_the_edit_dialog_without_stopping_at_the_handle(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Shown as text (no frame), the handle is no stop of Tab's: a focus there would not show,
+    after Cancel, on what cannot be changed."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("ivy"))
+    dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.password_edit.hasFocus())
+    stops = []
+    for _ in range(30):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(dialog.focusWidget())
+    assert dialog.password_edit in stops and dialog.handle_edit not in stops

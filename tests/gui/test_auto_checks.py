@@ -95,7 +95,7 @@ def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
 
 
 def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
-    """The tray's "Pause the schedule": saved, so the OS job's `check --unattended` (the real
+    """The tray's "Pause automatic checks": saved, so the OS job's `check --unattended` (the real
     command, as the timer runs it) skips its run while the app is closed, and the next start
     of the app is still paused; "Resume" undoes both. Each is journaled as a setting."""
     import json
@@ -141,3 +141,32 @@ def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_p
         '{"schedule_paused": false}',
         '{"schedule_paused": true}',
     ]
+
+
+def test_a_check_that_did_not_go_through_is_retried_after_a_restart_as_before_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Checked at 05:00, fay fine and gus kept from X (the network): the window said "next
+    check in 30 minutes". Opened again at 05:02, the app keeps to that, not a whole check of
+    every account at once; a run that went through, or one long ago, holds nothing back."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Reason, Status
+
+    clock = _Clock(_local(5))
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "6h"
+    ctx.settings.check_on_start = True
+    add_account(ctx, "fay")
+    add_account(ctx, "gus")
+    ctx.journal.close()
+    ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+    ctx.journal.record_check(run, AccountResult("gus", Status.ERROR, Reason.NETWORK))
+    ctx.journal.finish_run(run)
+
+    clock.time = _local(5, 2)  # the app opened again
+    auto = AutoChecks(ctx, start_run=lambda: True, clock=clock)
+    assert auto.next_run_at() == _local(5, 30)
+    clock.time = _local(5, 31)  # (a later start: the delay is over)
+    assert AutoChecks(ctx, start_run=lambda: True, clock=clock).next_run_at() == _local(5, 31)

@@ -316,6 +316,54 @@ def test_closing_the_window_during_a_check_asks_first(
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
+def test_closing_the_window_while_the_person_signs_in_asks_about_the_sign_in(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, language: str
+) -> None:
+    """ "Sign in yourself…" is open (X's puzzle waits for the person): closing the window asks
+    whether to close the sign-in window and quit, not whether to cancel a check, which none
+    is; "Keep signing in" keeps it open."""
+    sim = simx(SimAccount("erin", "pw-erin", challenges=["captcha"]))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "erin", "pw-erin")
+    said: list[tuple[str, str, list[str]]] = []
+
+    def answer(choice: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        next(b for b in box.buttons() if b.text() == choice).click()
+
+    fr = language == "fr"
+    keep = "Continuer la connexion" if fr else "Keep signing in"
+    close = "La fermer et quitter" if fr else "Close it and quit"
+    with running_app(qtbot, ctx, language, engine_factory=_engine_for_a_person) as app:
+        window = app.window
+        quits: list[bool] = []
+        window.quit_requested.connect(lambda: quits.append(True))
+        window.table.selectRow(0)
+        with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS):
+            window.sign_in()
+            assert app.runner.running
+            QTimer.singleShot(0, lambda: answer(keep))
+            window.close()
+            assert window.isVisible() and app.runner.running and quits == []
+            QTimer.singleShot(0, lambda: answer(close))
+            window.close()
+            assert quits == [True]
+            window.cancel_check()  # (what quitting does: the app's shutdown stops the runner)
+    nbsp = "\u00a0"
+    title, question, buttons = said[0]
+    assert title == ("Vous êtes en train de vous connecter" if fr else "You are signing in")
+    assert question == (
+        f"Quitter Consentinel et fermer la fenêtre de connexion{nbsp}?"
+        if fr
+        else "Quit Consentinel and close the sign-in window?"
+    )
+    assert sorted(buttons) == sorted([close, keep])
+    assert said[0][:2] == said[1][:2]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
     qtbot: QtBot,
     simx: SimxFactory,
@@ -344,3 +392,61 @@ def test_a_sign_in_that_meets_a_refused_sandbox_says_it_once_it_has_ended(
         qtbot.waitUntil(lambda: sandbox in window.statusBar().currentMessage())
         assert window.statusBar().currentMessage().startswith(outcome.message)
     assert [a["outcome"] for a in sim.signin_attempts("alice")] == ["success"]
+
+
+def test_the_open_journal_shows_each_account_s_check_as_it_ends(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Not only once the whole check has ended: an export made meanwhile holds what the table
+    and its badge show."""
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("bob", "pw-bob"), render_delay_ms=2500)
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.show_journal()
+        journal = window.journal_window
+        assert journal is not None
+        with qtbot.waitSignal(app.runner.account_finished, timeout=RUN_TIMEOUT_MS) as first:
+            window.check_all()
+        assert app.runner.running  # the other account's check goes on
+        handle = first.args[0].handle
+        checked = [
+            journal.model.entry_at(row)
+            for row in range(journal.model.rowCount())
+            if journal.model.entry_at(row).kind is EntryKind.CHECK
+        ]
+        assert [entry.handle for entry in checked] == [handle]
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            pass
+
+
+def test_the_tray_icon_says_how_far_a_check_is(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """The window may be hidden (a check from the tray's menu, or the schedule's): the icon's
+    tooltip says how many accounts are done, and only the app's name once the check ends."""
+    from consentinel.gui.tray import Tray
+
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("bob", "pw-bob"))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        tray = Tray(lambda: False, lambda: app.runner.running)  # (tests have no system tray)
+        app._follow_on_the_tray(tray)
+        said: list[str] = []
+        app.runner.account_finished.connect(lambda _r: said.append(tray.icon.toolTip()))
+        with qtbot.waitSignal(app.runner.run_started, timeout=RUN_TIMEOUT_MS):
+            app.check_now()
+        assert tray.icon.toolTip() == "Consentinel — checking: 0 of 2 accounts done"
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            pass
+        assert said == [
+            "Consentinel — checking: 1 of 2 accounts done",
+            "Consentinel — checking: 2 of 2 accounts done",
+        ]
+        assert tray.icon.toolTip() == "Consentinel"

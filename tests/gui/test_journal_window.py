@@ -704,3 +704,22 @@ def test_a_sign_in_at_which_x_refused_the_saved_secret_s_code_says_so(
     finally:
         translators.switch("en")
     assert details.endswith(f"({said})"), details
+
+
+def test_a_refresh_keeps_the_entry_being_read_and_counts_the_new_ones(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Refreshed while a check runs (after each account): the badge counts what the table and
+    an export hold, and the entry the person is reading stays selected."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.journal.record_change(None, "bea", Box.TRAINING, True, False, True)
+    window = _window(qtbot, ctx)
+    assert _verdict(qtbot, window) == "Journal intact — 1 entry"
+    window.select_row(0)
+    reading = window.model.entry_at(0)
+    ctx.journal.record_check(None, AccountResult("cat", Status.OPTED_OUT))
+    window.refresh()
+    assert _verdict(qtbot, window) == "Journal intact — 2 entries"
+    (row,) = {index.row() for index in window.table.selectionModel().selectedRows()}
+    assert window.model.entry_at(row).id == reading.id and row == 1  # (the newest on top)
+    assert "@bea" in window.detail_label.text()

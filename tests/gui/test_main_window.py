@@ -193,10 +193,10 @@ def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused = [False]
     tray = Tray(lambda: paused[0], lambda: False)
     texts = [a.text() for a in tray.menu.actions() if a.text()]
-    assert texts == ["&Check all now", "&Open Consentinel", "Pause the &schedule", "&Quit"]
+    assert texts == ["&Check all now", "&Open Consentinel", "Pa&use automatic checks", "&Quit"]
     paused[0] = True
     tray.menu.aboutToShow.emit()
-    assert "Resume the &schedule" in [a.text() for a in tray.menu.actions()]
+    assert "Res&ume automatic checks" in [a.text() for a in tray.menu.actions()]
 
 
 def test_clicking_a_notification_opens_the_window(qtbot: QtBot) -> None:

@@ -858,3 +858,30 @@ def test_a_journal_opened_read_only_is_read_as_it_is_and_never_written(tmp_path:
         Journal.open_read_only(damaged)
     with pytest.raises(StorageError):
         Journal.open_read_only(tmp_path / "missing.sqlite3")
+
+
+def test_the_last_run_that_did_not_go_through_is_found(tmp_path: Path) -> None:
+    """Cancelled, or one of its checks kept from X (the network): tried again soon. A run
+    that went through, or one found interrupted (its end is when that was found), is not it."""
+    now = [datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)]
+    journal = Journal.open(tmp_path / "j.sqlite3", clock=lambda: now[0])
+
+    def run(*, reason: Reason | None = None, **how: bool) -> datetime:
+        now[0] += timedelta(hours=1)
+        run_id = journal.start_run("gui")
+        status = Status.ERROR if reason else Status.OPTED_OUT
+        journal.record_check(run_id, AccountResult("fay", status, reason))
+        journal.finish_run(run_id, **how)
+        return now[0]
+
+    assert journal.last_retried_run_at() is None
+    run()
+    assert journal.last_retried_run_at() is None
+    kept_from_x = run(reason=Reason.NETWORK)
+    assert journal.last_retried_run_at() == kept_from_x
+    run(reason=Reason.WRONG_PASSWORD)  # (went through: the next check is a whole interval on)
+    run(interrupted=True)
+    assert journal.last_retried_run_at() == kept_from_x
+    cancelled = run(cancelled=True)
+    assert journal.last_retried_run_at() == cancelled
+    journal.close()

@@ -275,3 +275,12 @@ def test_a_sign_in_at_which_x_refused_the_saved_secret_s_code_says_so(
     assert details(refused) == said
     assert "(X refused" not in details(asked) and "(X a refusé" not in details(asked)
     journal.close()
+
+
+def test_x_answering_with_an_error_is_not_said_as_a_network_problem(tmp_path: Path) -> None:
+    """NETWORK is also X answering 500: the journal does not blame the person's network."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.record_check(None, AccountResult("ann", Status.ERROR, Reason.NETWORK))
+    (entry,) = journal.entries()
+    assert details(entry) == "error (X unreachable or failing)"
+    journal.close()

@@ -640,8 +640,8 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
     assert report.state is JobState.FAILED
     assert "does not run systemd" in report.message and "cron" in report.message
     # The whole line a crontab needs, data folder included, quoted for a shell.
-    assert report.message.endswith(
-        f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}"
+    assert (
+        f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}" in report.message
     )
     assert not units.exists()
     # `schedule status` and the doctor say the same, not a bare "not installed".
@@ -667,18 +667,46 @@ def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
     """The line to paste into a crontab, whole: it used to be the command alone, with no times,
     whatever `--every` said."""
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    bus = f"unix:path=/run/user/{os.getuid()}/bus"  # (a fixed address: cron's jobs reach it)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus)
     job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
     command = check_command({"CONSENTINEL_HOME": "/home/ada/100% mine"})
     report = job.install(schedule, command)
     assert (report.state, report.unavailable) == (JobState.FAILED, True)
     # (cron reads a bare % as a new line)
-    line = f"{times} 'CONSENTINEL_HOME=/home/ada/100\\% mine' {shlex.join(command.argv)}"
+    line = (
+        f"{times} 'CONSENTINEL_HOME=/home/ada/100\\% mine' DBUS_SESSION_BUS_ADDRESS={bus} "
+        f"{shlex.join(command.argv)}"
+    )
     assert report.message.endswith(
         f"the line to add with crontab -e, which checks {every}, is: {line}"
     )
     assert cron_times(schedule) == times
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert job.install(schedule, command).message.endswith(typeset(f" est : {line}"))
+
+
+@pytest.mark.parametrize(
+    "address", [None, "unix:path=/tmp/dbus-XyZ1234,guid=0f", "unix:abstract=/tmp/dbus-1"]
+)
+def test_without_a_fixed_session_bus_the_crontab_line_is_said_not_to_reach_the_keyring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, address: str | None
+) -> None:
+    """dbus-launch's and dbus-run-session's addresses change at every login, and cron starts
+    its jobs with none: the line cannot open the keyring, and the person is told so, not left
+    to find every scheduled check failing "keyring unavailable"."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    if address is None:
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    else:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
+    message = job.install("daily", check_command()).message
+    assert "DBUS_SESSION_BUS_ADDRESS" not in message
+    assert message.endswith(
+        "But this session's bus has no fixed address, so a job cron starts cannot open the "
+        "keyring, nor show a notification: here, keep Consentinel open."
+    )
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ class Harness:
         check_on_start: bool = True,
         jitter: timedelta = timedelta(minutes=10),
         accept: bool = True,
+        retried: datetime | None = None,
     ) -> None:
         self.clock = FakeClock(T0)
         self.journal_last = last
@@ -53,6 +54,7 @@ class Harness:
             schedule=schedule,
             start_run=self._start,
             last_completed=lambda: self.journal_last,
+            last_retried=lambda: retried,
             check_on_start=check_on_start,
             rng=random.Random(1234),
             jitter=jitter,
@@ -165,6 +167,31 @@ def test_failed_run_is_retried_after_the_retry_delay_not_at_once() -> None:
     assert len(h.starts) == 1
     h.tick_for(timedelta(minutes=15))
     assert len(h.starts) == 2
+
+
+@pytest.mark.parametrize("check_on_start", [True, False])
+def test_a_run_that_did_not_go_through_before_a_restart_is_retried_after_the_delay(
+    check_on_start: bool,
+) -> None:
+    """The app opens again a minute after a run that did not go through: it is tried again
+    30 minutes after that run, as the window said before it closed, not at once."""
+    h = Harness(last=T0 - timedelta(days=2), retried=T0 - MINUTE, check_on_start=check_on_start)
+    assert h.scheduler.next_run_at() == T0 + timedelta(minutes=29)
+    h.tick_for(timedelta(minutes=28))
+    assert h.starts == []
+    h.tick_for(timedelta(minutes=2))
+    assert h.starts == [T0 + timedelta(minutes=29)]
+
+
+@pytest.mark.parametrize(
+    "retried",
+    [T0 - timedelta(hours=1), T0 - timedelta(days=3), T0 + timedelta(days=365)],
+    ids=["long-ago", "before-the-last-good-run", "dated-a-year-ahead"],
+)
+def test_a_run_that_did_not_go_through_holds_nothing_back_otherwise(retried: datetime) -> None:
+    h = Harness(last=T0 - timedelta(days=2), retried=retried, check_on_start=True)
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    assert h.starts == [T0]
 
 
 def test_start_refused_because_another_process_runs_is_retried_later() -> None:

@@ -270,7 +270,7 @@ FRENCH: dict[str, str] = {
     "X does not know this account": "X ne connaît pas ce compte",
     "X's page has changed": "la page de X a changé",
     "X did not save the change": "X n'a pas enregistré la modification",
-    "network problem": "problème de réseau",
+    "X unreachable or failing": "X injoignable ou défaillant",
     "X took too long to answer": "X a mis trop de temps à répondre",
     "no browser found": "aucun navigateur trouvé",
     "the browser stopped": "le navigateur s'est arrêté",

@@ -48,7 +48,7 @@ def reason_words(value: object) -> str:
         Reason.UNKNOWN_ACCOUNT: tr("X does not know this account"),
         Reason.PAGE_CHANGED: tr("X's page has changed"),
         Reason.SAVE_FAILED: tr("X did not save the change"),
-        Reason.NETWORK: tr("network problem"),
+        Reason.NETWORK: tr("X unreachable or failing"),
         Reason.TIMEOUT: tr("X took too long to answer"),
         Reason.BROWSER_MISSING: tr("no browser found"),
         Reason.BROWSER_CRASHED: tr("the browser stopped"),

@@ -167,6 +167,11 @@ FRENCH: dict[str, str] = {
         "de notification, il vérifie selon le calendrier), ou faites-le lancer par votre propre "
         "planificateur, dans votre session (le trousseau et les notifications en ont besoin) : "
         "pour cron, la ligne à ajouter avec crontab -e, qui vérifie {every}, est : {line}",
+    "But this session's bus has no fixed address, so a job cron starts cannot open the "
+    "keyring, nor show a notification: here, keep Consentinel open.":
+        "Mais le bus de cette session n'a pas d'adresse fixe : une tâche lancée par cron ne peut "
+        "donc ni ouvrir le trousseau, ni afficher de notification. Ici, laissez Consentinel "
+        "ouvert.",
     "Scheduled check: installed ({every}) but this computer does not run systemd, so it never "
     "runs. Remove it: consentinel schedule remove":
         "Vérification planifiée : installée ({every}), mais cet ordinateur ne fonctionne pas avec "

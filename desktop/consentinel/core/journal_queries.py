@@ -374,6 +374,25 @@ class JournalQueries:
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     @read_before_the_check
+    def last_retried_run_at(self) -> datetime | None:
+        """When the last run that did not go through ended: cancelled by the person, or one of
+        its checks kept from X by the network, the browser or the keyring (RETRY_SOON_REASONS),
+        so tried again soon. (Not one found interrupted: its end is when that was found.) The
+        last one written, as for last_completed_run_at."""
+        soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
+        with self._lock:
+            row = self._reader.execute(
+                "SELECT r.finished_at FROM runs r WHERE r.finished_at IS NOT NULL AND"
+                " (r.status = ? OR (r.status = ? AND EXISTS ("
+                "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
+                f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
+                "))) ORDER BY r.id DESC LIMIT 1",
+                (RunStatus.CANCELLED.value, RunStatus.FINISHED.value, EntryKind.CHECK.value,
+                 *soon),
+            ).fetchone()  # fmt: skip
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    @read_before_the_check
     def every_account_checked_at(self, handles: Sequence[str]) -> datetime | None:
         """When the account checked longest ago among `handles` was last checked through, so
         what the next scheduled check counts from: a check of some accounts, or a dry run that

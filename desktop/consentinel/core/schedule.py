@@ -130,6 +130,9 @@ class Scheduler:
     was last checked through, Journal.every_account_checked_at), so a check done meanwhile by the
     OS job or the command line moves the next due time too.
     `start_run()` returns False when it could not start (another process holds the lock).
+    `last_retried` says when the last run that did not go through ended (one this app made
+    before it was restarted, a check by the command line): it is tried again `retry_delay`
+    after it, as when it ends while the app is open, not as soon as the app opens again.
     """
 
     def __init__(
@@ -139,6 +142,7 @@ class Scheduler:
         schedule: str,
         start_run: Callable[[], bool],
         last_completed: Callable[[], datetime | None],
+        last_retried: Callable[[], datetime | None] | None = None,
         check_on_start: bool = True,
         rng: random.Random | None = None,
         jitter: timedelta = DEFAULT_JITTER,
@@ -161,6 +165,8 @@ class Scheduler:
         self._completed_here: datetime | None = None
         self._not_before: datetime | None = None
         self._jitter: _Jitter | None = None
+        if last_retried is not None:
+            self._not_before = self._retry_after(last_retried())
 
     # -- what the GUI changes -------------------------------------------------------------------
 
@@ -265,6 +271,17 @@ class Scheduler:
         return max(candidates) if candidates else None
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def _retry_after(self, ended: datetime | None) -> datetime | None:
+        """When a run that did not go through, ended at `ended`, may be tried again:
+        `retry_delay` after it, if that is still to come and no good run came after it."""
+        now = self._clock.now()
+        ended = trusted_last_run(ended, now)
+        good = self.last_good_run()
+        if ended is None or (good is not None and ended <= good):
+            return None
+        retry = ended + self._retry_delay
+        return retry if retry > now else None
 
     def _overdue_time(self, base: datetime, *, never_run: bool) -> datetime:
         """When an overdue (or first-ever) check runs."""

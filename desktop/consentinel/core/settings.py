@@ -99,8 +99,9 @@ class Settings(Record):
     screenshot_every_check: bool
     backoff_hours: int
     x_origin: str | None  # None: CONSENTINEL_X_ORIGIN, else https://x.com
-    #: "Pause the schedule" (the tray): no automatic check runs, in the app or by the OS's job
-    #: while it is closed, until the person resumes it; checks they start still run.
+    #: "Pause automatic checks" (the tray, the Checks menu): no automatic check runs, in the
+    #: app or by the OS's job while it is closed, until the person resumes it; checks they
+    #: start still run.
     schedule_paused: bool
 
     def __init__(

@@ -181,6 +181,9 @@ class AccountDialog(QDialog):
             self.handle_edit.setReadOnly(True)
             self.handle_edit.setFrame(False)
             self.handle_edit.setStyleSheet("QLineEdit { background: transparent; }")
+            # Text, not a stop of Tab's (a frameless field's focus does not show): a click can
+            # still select it to copy.
+            self.handle_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             self.handle_edit.setToolTip(
                 self.tr("To use another handle, remove this account and add the new one.")
             )
@@ -316,8 +319,11 @@ class AccountDialog(QDialog):
             handle = normalize_handle(self.handle_edit.text())
         except InvalidHandle as error:
             return str(error)
-        if self._ctx.accounts.get(handle) is not None:
-            return self.tr("@{handle} is already in your accounts.").replace("{handle}", handle)
+        listed = self._ctx.accounts.get(handle)
+        if listed is not None:  # named as listed: handles are case-insensitive (ALICE: @alice)
+            return self.tr("@{handle} is already in your accounts.").replace(
+                "{handle}", listed.handle
+            )
         return None
 
     def _password_problem(self) -> str | None:
@@ -376,11 +382,12 @@ class AccountDialog(QDialog):
         except DuplicateAccount:
             # Added meanwhile: the secrets in the keyring are that account's, and stay.
             self._validate()  # (the handle field says it is listed now; Save is disabled)
+            listed = self._ctx.accounts.get(account.handle)  # (named as listed: @fay, not @Fay)
             self._fail(
                 self.tr(
                     "@{handle} was added meanwhile, by the command line or another window: "
                     "nothing was saved, and the secrets it was added with were left as they were."
-                ).replace("{handle}", account.handle)
+                ).replace("{handle}", listed.handle if listed else account.handle)
             )
             return
         except (_SaveFailed, OSError, KeyError) as error:  # (OSError: the list held elsewhere)

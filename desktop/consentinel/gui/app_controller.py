@@ -83,6 +83,7 @@ class AppController(QObject):
             self.tray.open_window.connect(self.show_window)
             self.tray.toggle_pause.connect(self.auto.toggle_pause)
             self.tray.quit_app.connect(self.quit)
+            self._follow_on_the_tray(self.tray)
         self.demo_controller: AppController | None = None
         self.browser_dialog: QDialog | None = None
         self.journal_verdicts: Verdicts | None = None
@@ -99,6 +100,23 @@ class AppController(QObject):
         self.auto.schedule_changed.connect(self.window.refresh)
         self.auto.pause_failed.connect(self._pause_failed)
         self.on_quit: Callable[[], None] = QApplication.quit
+
+    def _follow_on_the_tray(self, tray: Tray) -> None:
+        """The tray icon's tooltip says how far a check is, whoever started it."""
+        progress = [0, 0]
+
+        def started(_run_id: int, handles: tuple[str, ...]) -> None:
+            progress[:] = [0, len(handles)]
+            tray.show_progress(*progress)
+
+        def account_done(_result: object) -> None:
+            progress[0] += 1
+            tray.show_progress(*progress)
+
+        self.runner.run_started.connect(started)
+        self.runner.account_finished.connect(account_done)
+        self.runner.run_finished.connect(lambda *_: tray.show_idle())
+        self.runner.run_failed.connect(lambda *_: tray.show_idle())
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(

@@ -39,6 +39,7 @@ class AutoChecks(QObject):
             schedule=ctx.settings.schedule,
             start_run=start_run,
             last_completed=self._every_account_checked_at,
+            last_retried=ctx.journal.last_retried_run_at,
             check_on_start=ctx.settings.check_on_start,
         )
         if ctx.settings.schedule_paused:  # paused in an earlier session: still paused

@@ -112,7 +112,7 @@ _REASONS = {
     Reason.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP("JournalModel", "X does not know this account"),
     Reason.PAGE_CHANGED: QT_TRANSLATE_NOOP("JournalModel", "X's page has changed"),
     Reason.SAVE_FAILED: QT_TRANSLATE_NOOP("JournalModel", "X did not save the change"),
-    Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "network problem"),
+    Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "X unreachable or failing"),
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("JournalModel", "X took too long to answer"),
     Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no browser found"),
     Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP("JournalModel", "the browser stopped"),
@@ -348,6 +348,10 @@ class JournalModel(QAbstractTableModel):
 
     def entry_at(self, row: int) -> Entry:
         return self._entries[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The row showing the entry `entry_id` (None: not shown)."""
+        return next((row for row, e in enumerate(self._entries) if e.id == entry_id), None)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._entries)

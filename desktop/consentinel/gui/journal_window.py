@@ -224,9 +224,16 @@ class JournalWindow(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Re-read accounts, entries and the integrity check (call after a run)."""
+        """Re-read accounts, entries and the integrity check (after an account's check, a run):
+        what the badge counts is what the table and an export hold. The entry being read stays
+        selected."""
+        selected = self._selected_entry()
         self._fill_accounts()
         self._reload()
+        if selected is not None:
+            row = self.model.row_of(selected.id)
+            if row is not None:
+                self.select_row(row)
         self.update_badge()
 
     @property

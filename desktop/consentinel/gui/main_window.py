@@ -692,9 +692,14 @@ class MainWindow(QMainWindow):
         waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
         if not self.runner.running:
             return
-        box = self._ask_over_running_check(
-            self.tr("Cancel the check?"), self.tr("Cancel the check")
-        )
+        if self.runner.trigger == "login":
+            box = self._ask_over_sign_in(
+                self.tr("Close the sign-in window?"), self.tr("Close the sign-in window")
+            )
+        else:
+            box = self._ask_over_running_check(
+                self.tr("Cancel the check?"), self.tr("Cancel the check")
+            )
         # A check that ends while the question is open leaves nothing to cancel: it closes.
         self.runner.busy_changed.connect(box.reject)
         try:
@@ -734,6 +739,8 @@ class MainWindow(QMainWindow):
             self.live[handle_key(result.handle)] = result
         self.panel.account_done()
         self.refresh()
+        if self.journal_window is not None and self.journal_window.isVisible():
+            self.journal_window.refresh()  # its entries, as a run's end does
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         self.steps.clear()
@@ -986,9 +993,16 @@ class MainWindow(QMainWindow):
         """True when nothing runs, or the person chose to cancel the running check and quit."""
         if not self.runner.running:
             return True
-        box = self._ask_over_running_check(
-            self.tr("Quit Consentinel and cancel the check?"), self.tr("Cancel the check and quit")
-        )
+        if self.runner.trigger == "login":
+            box = self._ask_over_sign_in(
+                self.tr("Quit Consentinel and close the sign-in window?"),
+                self.tr("Close it and quit"),
+            )
+        else:
+            box = self._ask_over_running_check(
+                self.tr("Quit Consentinel and cancel the check?"),
+                self.tr("Cancel the check and quit"),
+            )
         return box.confirmed()
 
     def _ask_over_running_check(self, question: str, act: str) -> Confirmation:
@@ -1006,6 +1020,26 @@ class MainWindow(QMainWindow):
             ),
             act=act,
             keep=self.tr("Keep checking"),
+        )
+        self.confirm_box = box
+        return box
+
+    def _ask_over_sign_in(self, question: str, act: str) -> Confirmation:
+        """The same question while the person signs in themselves ("Sign in yourself…"): no
+        check runs, a browser window of theirs is open; "Keep signing in" its default."""
+        from consentinel.gui.confirmation import Confirmation
+
+        box = Confirmation(
+            self,
+            Confirmation.Icon.Question,
+            self.tr("You are signing in"),
+            question,
+            self.tr(
+                "The sign-in is not finished: nothing is saved for the account. You can sign in "
+                "again later with “Sign in yourself…”."
+            ),
+            act=act,
+            keep=self.tr("Keep signing in"),
         )
         self.confirm_box = box
         return box

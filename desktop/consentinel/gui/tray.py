@@ -51,6 +51,19 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def show_progress(self, done: int, total: int) -> None:
+        """While a check runs: how far it is, on the icon's tooltip (the window may be hidden,
+        the check started from this menu or by the schedule)."""
+        self.icon.setToolTip(
+            self.tr("{app} — checking: {done} of {total} accounts done")
+            .replace("{app}", APP_NAME)
+            .replace("{done}", str(done))
+            .replace("{total}", str(total))
+        )
+
+    def show_idle(self) -> None:
+        self.icon.setToolTip(APP_NAME)
+
     def rebuild_menu(self) -> None:
         # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
         # Resume share theirs, so the same letter switches the schedule either way.
@@ -59,8 +72,11 @@ class Tray(QObject):
         check.setEnabled(not self._is_running())
         check.triggered.connect(self.check_now)
         self.menu.addAction(self.tr("&Open Consentinel"), self.open_window.emit)
+        # Named as in the window's Checks menu.
         pause_text = (
-            self.tr("Resume the &schedule") if self._is_paused() else self.tr("Pause the &schedule")
+            self.tr("Res&ume automatic checks")
+            if self._is_paused()
+            else self.tr("Pa&use automatic checks")
         )
         self.menu.addAction(pause_text, self.toggle_pause.emit)
         self.menu.addSeparator()

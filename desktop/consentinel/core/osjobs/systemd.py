@@ -101,6 +101,18 @@ def crontab_line(schedule: str, command: JobCommand) -> str:
     return f"{cron_times(schedule)} " + shlex.join(words).replace("%", "\\%")
 
 
+def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None:
+    """This session's bus address, when a job cron starts can reach it too: the fixed one at
+    /run/user/<uid>/bus (dbus-launch's and dbus-run-session's change at every login, and cron
+    starts jobs with no bus at all). The keyring and the notifications are reached over it."""
+    address = (os.environ if environ is None else environ).get("DBUS_SESSION_BUS_ADDRESS", "")
+    getuid = getattr(os, "getuid", None)
+    if getuid is None or not address.startswith("unix:path="):
+        return None
+    path = address.removeprefix("unix:path=").split(",")[0]
+    return address if path == f"/run/user/{getuid()}/bus" else None
+
+
 #: What sd_booted() looks at: present only on a computer that runs systemd.
 SYSTEMD_RUN_DIR = Path("/run/systemd/system")
 
@@ -203,19 +215,24 @@ class SystemdUserJob:
         return self.unit_dir / WANTS_DIR / self.timer
 
     def _not_systemd_report(self, schedule: str, command: JobCommand) -> JobReport:
-        return JobReport(
-            JobState.FAILED,
-            tr(
-                "This computer does not run systemd, so Consentinel cannot check on a schedule "
-                "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
-                "or have your own scheduler run it in your session (the keyring and the "
-                "notifications need it): for cron, the line to add with crontab -e, which "
-                "checks {every}, is: {line}",
-                every=every_words(schedule),
-                line=crontab_line(schedule, command),
-            ),
-            unavailable=True,
+        bus = session_bus_for_cron()
+        if bus is not None:  # (cron starts its jobs with no bus: the line names it)
+            command = JobCommand(command.argv, {**command.env, "DBUS_SESSION_BUS_ADDRESS": bus})
+        said = tr(
+            "This computer does not run systemd, so Consentinel cannot check on a schedule "
+            "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
+            "or have your own scheduler run it in your session (the keyring and the "
+            "notifications need it): for cron, the line to add with crontab -e, which "
+            "checks {every}, is: {line}",
+            every=every_words(schedule),
+            line=crontab_line(schedule, command),
         )
+        if bus is None:
+            said += " " + tr(
+                "But this session's bus has no fixed address, so a job cron starts cannot "
+                "open the keyring, nor show a notification: here, keep Consentinel open."
+            )
+        return JobReport(JobState.FAILED, said, unavailable=True)
 
     def manager_available(self) -> bool:
         """Whether a systemd user manager answers (not in most containers, nor over plain ssh)."""
