@@ -160,6 +160,58 @@ def _set_up(
     return paths, argv, env
 
 
+def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """nora and tom were checked a day ago; tom again by hand a moment ago. X switched
+    Training back on for both since: the timer's run checks nora, and does not load tom's page
+    at X again (his box stays on until his own time comes); its JSON and its log say so."""
+    sim = simx(SimAccount("nora", PASSWORD), SimAccount("tom", PASSWORD))
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    for handle in ("nora", "tom"):
+        added = subprocess.run(
+            [*argv[:-2], "account", "add", handle, "--password-stdin"],
+            input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+    first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+    assert first.returncode == 0, (first.stdout, first.stderr)
+    _a_day_passes(paths.journal_path)
+    by_hand = subprocess.run([*argv[:-2], "check", "tom"], capture_output=True, text=True,
+                             env=env, timeout=180)  # fmt: skip
+    assert by_hand.returncode == 0, (by_hand.stdout, by_hand.stderr)
+    for handle in ("nora", "tom"):  # X switches it back on
+        sim.set_box(handle, "training", True)
+
+    run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env, timeout=180)
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    document = json.loads(run.stdout)
+    assert [a["handle"] for a in document["accounts"]] == ["nora"]
+    assert document["checked_lately_accounts"] == ["tom"]
+    assert "Checked lately, so not checked by this scheduled check: @tom." in run.stderr
+    assert sim.boxes("nora")["training"] is False
+    assert sim.boxes("tom")["training"] is True  # his page was not loaded
+    journal = Journal.open(paths.journal_path)
+    try:
+        last_run = journal.runs(limit=1)[0]
+        checks = journal.entries(kinds=[EntryKind.CHECK])
+        assert [e.handle for e in checks if e.run_id == last_run.id] == ["nora"]
+        assert last_run.trigger == "schedule"
+    finally:
+        journal.close()
+    assert _bodies(notifications) == ["X switched back on for @nora: Training. Switched off again."]
+    # The next run, right after it, finds nobody due: skipped as before.
+    again = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                           timeout=180)  # fmt: skip
+    assert json.loads(again.stdout) == {"skipped": True, "reason": "checked_lately"}
+
+
 def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(
     simx: Any,
     consentinel_home: Path,

@@ -32,7 +32,7 @@ def _auto(home: Path, last_check: datetime, now: datetime, *, job_on: bool) -> A
     ctx.journal.close()
     ctx.journal = Journal.open(ctx.paths.journal_path, clock=lambda: last_check)
     ctx.journal.finish_run(ctx.journal.start_run("schedule"), cancelled=False)
-    return AutoChecks(ctx, start_run=lambda: False, clock=_Clock(now))
+    return AutoChecks(ctx, start_run=lambda _due: False, clock=_Clock(now))
 
 
 def test_the_os_job_s_time_when_it_comes_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
     clock.time = now  # put right
     started: list[datetime] = []
 
-    def start_run() -> bool:
+    def start_run(_due: list[str]) -> bool:
         started.append(clock.time)
         return True
 
@@ -111,7 +111,7 @@ def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_p
 
     ctx = make_context(tmp_path)
     ctx.accounts.add(Account("fay"))
-    auto = AutoChecks(ctx, start_run=lambda: False)
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
     auto.toggle_pause()
     assert auto.paused and auto.next_run_at() is None
 
@@ -132,7 +132,7 @@ def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_p
     def restarted() -> AppContext:  # the settings as the app reads them at its start
         return AppContext.create(AppPaths.under(tmp_path), vault=Vault(MemoryKeyring()))
 
-    again = AutoChecks(restarted(), start_run=lambda: False)
+    again = AutoChecks(restarted(), start_run=lambda _due: False)
     assert again.paused
     again.toggle_pause()
     assert not again.paused and not restarted().settings.schedule_paused
@@ -166,7 +166,70 @@ def test_a_check_that_did_not_go_through_is_retried_after_a_restart_as_before_it
     ctx.journal.finish_run(run)
 
     clock.time = _local(5, 2)  # the app opened again
-    auto = AutoChecks(ctx, start_run=lambda: True, clock=clock)
+    auto = AutoChecks(ctx, start_run=lambda _due: True, clock=clock)
     assert auto.next_run_at() == _local(5, 30)
     clock.time = _local(5, 31)  # (a later start: the delay is over)
-    assert AutoChecks(ctx, start_run=lambda: True, clock=clock).next_run_at() == _local(5, 31)
+    assert AutoChecks(ctx, start_run=lambda _due: True, clock=clock).next_run_at() == _local(5, 31)
+
+
+def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_one_alone(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """fay and gus were checked at midnight, hal by hand at 05:00. At 06:10 the app's run
+    checks fay and gus, not hal; gus's check fails (X answering 500) and is tried again 30
+    minutes later alone, not with every account; then the window's next check is hal's time."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.schedule import DEFAULT_JITTER, TickOutcome
+    from consentinel.core.status import Reason, Status
+
+    clock = _Clock(_local(0))
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "6h"
+    ctx.settings.check_on_start = True
+    ctx.settings.run_when_closed = False
+    for handle in ("fay", "gus", "hal"):
+        add_account(ctx, handle)
+    ctx.journal.close()
+    ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
+
+    def run_of(*results: AccountResult) -> None:
+        run = ctx.journal.start_run("schedule")
+        for result in results:
+            ctx.journal.record_check(run, result)
+        ctx.journal.finish_run(run)
+
+    run_of(*(AccountResult(h, Status.OPTED_OUT) for h in ("fay", "gus", "hal")))
+    clock.time = _local(5)
+    run_of(AccountResult("hal", Status.FIXED))  # checked by hand
+
+    started: list[list[str]] = []
+
+    def start_run(due: list[str]) -> bool:
+        started.append(due)
+        return True
+
+    clock.time = _local(6, 10)
+    auto = AutoChecks(ctx, start_run=start_run, clock=clock)
+    assert auto.tick() is TickOutcome.STARTED
+    assert started == [["fay", "gus"]]
+    clock.time = _local(6, 11)
+    run_of(
+        AccountResult("fay", Status.OPTED_OUT), AccountResult("gus", Status.ERROR, Reason.NETWORK)
+    )
+    auto.run_finished(False)
+    assert auto.next_run_at() == _local(6, 41)
+    clock.time = _local(6, 40)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    clock.time = _local(6, 41)
+    assert auto.tick() is TickOutcome.STARTED
+    assert started == [["fay", "gus"], ["gus"]]
+    clock.time = _local(6, 42)
+    run_of(AccountResult("gus", Status.OPTED_OUT))
+    auto.run_finished(True)
+    # hal, checked at 05:00, is the next due: at 11:00 (and the app's jitter), not 12:42.
+    next_at = auto.next_run_at()
+    assert next_at is not None and _local(11) <= next_at <= _local(11) + DEFAULT_JITTER
+    clock.time = next_at
+    assert auto.tick() is TickOutcome.STARTED
+    # hal alone: fay (06:11) and gus (06:42) are left for their own time.
+    assert started[-1] == ["hal"]

@@ -205,6 +205,67 @@ def test_the_schedule_counts_from_the_account_checked_longest_ago(journal_path: 
     assert j.every_account_checked_at([]) == j.last_completed_run_at()
 
 
+def test_a_scheduled_run_picks_the_accounts_due_from_one_read_of_the_journal(
+    journal_path: Path,
+) -> None:
+    """Each account's last check through, as every_account_checked_at counts it, read at once:
+    a scheduled run checks only the accounts due. Two checked together at 06:00 stay together;
+    one whose check X keeps failing is retried alone; one checked by hand an hour before the
+    run waits for its own time; one never checked is due."""
+    from consentinel.core.schedule import due_accounts
+
+    clock = [datetime(2026, 3, 1, 6, tzinfo=timezone.utc)]
+    j = Journal.open(journal_path, clock=lambda: clock[0])
+    every = ["alice", "Bob", "carol", "dave", "erin"]
+
+    def run_of(*results: AccountResult) -> None:
+        run = j.start_run("schedule")
+        for result in results:
+            j.record_check(run, result)
+        j.finish_run(run)
+
+    run_of(
+        AccountResult("alice", Status.OPTED_OUT),
+        AccountResult("bob", Status.FIXED),
+        AccountResult("carol", Status.OPTED_OUT),
+        AccountResult("dave", Status.ERROR, Reason.NETWORK),  # X answering 500 for it
+    )
+    clock[0] += timedelta(minutes=30)  # the retry: dave alone (erin was added meanwhile)
+    assert due_accounts(j.checked_through_at(every), "6h", clock[0]) == ["dave", "erin"]
+    run_of(AccountResult("dave", Status.ERROR, Reason.TIMEOUT), AccountResult("erin", Status.FIXED))
+    clock[0] += timedelta(minutes=30)
+    assert due_accounts(j.checked_through_at(every), "6h", clock[0]) == ["dave"]
+    run_of(AccountResult("dave", Status.OPTED_OUT))  # 07:00: through at last
+    clock[0] = datetime(2026, 3, 1, 11, tzinfo=timezone.utc)
+    run_of(AccountResult("carol", Status.OPTED_OUT))  # checked by hand at 11:00
+
+    statements: list[str] = []
+    j._db.set_trace_callback(statements.append)
+    try:
+        clock[0] = datetime(2026, 3, 1, 12, 5, tzinfo=timezone.utc)  # alice and bob are due
+        checked = j.checked_through_at(every)
+    finally:
+        j._db.set_trace_callback(None)
+    assert len([sql for sql in statements if sql.lstrip().startswith("SELECT")]) == 1
+    at = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    assert checked == {
+        "alice": at.replace(hour=6),
+        "Bob": at.replace(hour=6),
+        "carol": at.replace(hour=11),
+        "dave": at.replace(hour=7),
+        "erin": at.replace(hour=6, minute=30),
+    }
+    assert j.every_account_checked_at(every) == at.replace(hour=6)
+    # The app's run at 12:05 takes erin along (35 minutes early, retried alone: it rejoins the
+    # others) but not dave, an hour behind them, nor carol, checked by hand an hour ago.
+    assert due_accounts(checked, "6h", clock[0]) == ["alice", "Bob", "erin"]
+    # The OS job, at its fixed times, checks what is half an interval old: carol is not.
+    assert due_accounts(checked, "6h", clock[0], by_os_job=True) == ["alice", "Bob", "dave", "erin"]
+    # None due: every_account_checked_at's rule, the run is skipped.
+    assert due_accounts(checked, "daily", clock[0]) == []
+    j.close()
+
+
 def test_last_unticked_by_us(journal: Journal) -> None:
     assert not journal.last_unticked_by_us("alice", Box.TRAINING)
     journal.record_change(None, "alice", Box.TRAINING, True, False, confirmed=False)

@@ -9,9 +9,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from consentinel.core.schedule import (
+    DEFAULT_JITTER,
+    DEFAULT_RETRY_DELAY,
+    DUE_TOLERANCE,
     ScheduleChoice,
     Scheduler,
     TickOutcome,
+    due_accounts,
     interval_for,
     next_due,
     os_run_is_due,
@@ -310,3 +314,67 @@ def test_os_run_skips_only_when_a_good_run_is_recent() -> None:
     for later in (timedelta(0), timedelta(hours=6), timedelta(days=200)):
         assert os_run_is_due(T0 + timedelta(days=365), "6h", T0 + later) is True
     assert os_run_is_due(T0 + 2 * MINUTE, "6h", T0) is False  # a clock stepped back a little
+
+
+def test_a_scheduled_run_checks_only_the_accounts_due() -> None:
+    """An interval ago, less the 45 minutes that keep accounts together; never checked, or
+    dated in the future, is due; with the schedule off (the run was asked for), all."""
+    six = timedelta(hours=6)
+    checked = {
+        "never": None,
+        "ahead": T0 + timedelta(days=365),  # ran while the clock was a year ahead
+        "one_interval": T0 - six,
+        "retried_alone": T0 - six + DEFAULT_RETRY_DELAY + 2 * MINUTE,
+        "at_the_edge": T0 - six + DUE_TOLERANCE,
+        "just_inside": T0 - six + DUE_TOLERANCE + MINUTE,
+        "by_hand_an_hour_ago": T0 - timedelta(hours=1),
+    }
+    assert due_accounts(checked, "6h", T0) == [
+        "never",
+        "ahead",
+        "one_interval",
+        "retried_alone",
+        "at_the_edge",
+    ]
+    assert due_accounts(checked, "off", T0) == list(checked)
+    # The tolerance takes back an account retried alone, its retry and the app's jitter
+    # included, and is small beside the shortest interval.
+    assert DEFAULT_RETRY_DELAY < DUE_TOLERANCE <= six / 8
+    assert DEFAULT_JITTER < DUE_TOLERANCE
+
+
+def test_the_os_job_checks_each_account_half_an_interval_old() -> None:
+    """The OS job's rule, account by account: its calendar times and random delay never make
+    it skip an account that is really due (checked by the app 4 hours before its 6-hourly time
+    is checked, not left for 10 hours), and one the app checked a moment ago is left."""
+    checked = {
+        "app_just_now": T0 - timedelta(minutes=10),
+        "app_4h_ago": T0 - timedelta(hours=4),
+        "job_last_time": T0 - timedelta(hours=5, minutes=45),  # its random delay was longer
+        "never": None,
+    }
+    assert due_accounts(checked, "6h", T0, by_os_job=True) == [
+        "app_4h_ago",
+        "job_last_time",
+        "never",
+    ]
+    for handle, at in checked.items():
+        assert (handle in due_accounts(checked, "6h", T0, by_os_job=True)) == os_run_is_due(
+            at, "6h", T0
+        )
+
+
+def test_after_a_run_of_the_due_accounts_the_next_counts_from_one_left_for_later() -> None:
+    """The scheduler's run checked the account due (an interval old), not the one checked 3
+    hours ago: that one is due 3 hours later, and the window says so, not a whole interval
+    after the run's end."""
+    h = Harness(last=T0 - timedelta(hours=7))
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    h.clock.advance(MINUTE)
+    h.journal_last = T0 - timedelta(hours=3)  # the oldest now: the account left for later
+    h.scheduler.run_finished(completed=True)
+    next_at = h.scheduler.next_run_at()
+    assert next_at is not None
+    assert T0 + timedelta(hours=3) <= next_at <= T0 + timedelta(hours=3) + DEFAULT_JITTER
+    h.tick_for(timedelta(hours=3, minutes=11))
+    assert len(h.starts) == 2

@@ -180,8 +180,16 @@ def _check_now(args: argparse.Namespace) -> int:
                 print(json.dumps({**_NO_RUN, "skipped": True, "reason": "accounts_missing",
                                   "missing_accounts": missing}))  # fmt: skip
             return EXIT_USAGE
-    if scheduled and _checked_lately(ctx, args.json):
-        return EXIT_USAGE if missing else EXIT_OK
+    checked_lately: list[str] = []
+    if scheduled:
+        due = _due_now(ctx, args.json)
+        if due is None:
+            return EXIT_USAGE if missing else EXIT_OK
+        every = [account.handle for account in ctx.accounts.list()]
+        checked_lately = [handle for handle in every if handle not in due]
+        if checked_lately:
+            _say_checked_lately(checked_lately)
+        handles = due
     if args.unattended:
         # A locked keyring may wait for its password for ever: past this, every account's
         # check ends "keyring unavailable" at once, and the person is told.
@@ -222,14 +230,14 @@ def _check_now(args: argparse.Namespace) -> int:
         hush_what_a_stopped_run_leaves()
         if args.json and run_ids:  # a script still learns which accounts were checked
             stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
-            _print_json(stopped, interrupted=True)
+            _print_json(stopped, interrupted=True, checked_lately=checked_lately)
         raise
     finally:
         lock.release()
     if args.unattended:
         _notify(ctx, result)
     if args.json:
-        _print_json(result, interrupted=False, missing=missing)
+        _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately)
     from consentinel.cli.journal_warning import warn_if_broken
 
     # The check's entries were added all the same: evidence among edited entries must not
@@ -278,12 +286,21 @@ def _wait_for(lock: RunLock) -> None:
     lock.acquire(wait=True)
 
 
-def _print_json(result: RunResult, *, interrupted: bool, missing: Sequence[str] = ()) -> None:
+def _print_json(
+    result: RunResult,
+    *,
+    interrupted: bool,
+    missing: Sequence[str] = (),
+    checked_lately: Sequence[str] = (),
+) -> None:
     """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end; `missing`:
-    the accounts the journal knows and the list lacks, which were not checked."""
+    the accounts the journal knows and the list lacks, which were not checked;
+    `checked_lately`: those a scheduled run left for their own time, not due yet."""
     document: dict[str, object] = {**result.to_json(), "interrupted": interrupted}
     if missing:
         document["missing_accounts"] = list(missing)
+    if checked_lately:
+        document["checked_lately_accounts"] = list(checked_lately)
     json.dump(document, sys.stdout, ensure_ascii=False)
     print(flush=True)
 
@@ -407,19 +424,25 @@ def decimal_words(value: float) -> str:
     return text.replace(".", ",") if current_language() == "fr" else text
 
 
-def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
-    """True (and said) when every account was checked lately (by the open app, most often):
-    the OS job fires at fixed times while the app counts from its last checks, and both need
-    not check back to back (the app's own scheduler counts from the same checks)."""
+def _due_now(ctx: AppContext, as_json: bool) -> list[str] | None:
+    """The accounts a scheduled run checks: those due (core/schedule.py `due_accounts`, the OS
+    job's rule: last checked through at least half an interval ago, or never). The OS job fires
+    at fixed times while the app counts from its last checks, and both need not check an
+    account back to back; nor is every account loaded again at X because one is due. None
+    (and said) when every account was checked lately (by the open app, most often): the run
+    is skipped."""
     from datetime import datetime, timezone
 
-    from consentinel.core.schedule import interval_for, os_run_is_due
+    from consentinel.core.schedule import due_accounts, interval_for
 
     handles = [account.handle for account in ctx.accounts.list()]
-    last = ctx.journal.every_account_checked_at(handles)
-    if os_run_is_due(last, ctx.settings.schedule, datetime.now(timezone.utc)):
-        return False
-    assert last is not None
+    checked = ctx.journal.checked_through_at(handles)
+    due = due_accounts(checked, ctx.settings.schedule, datetime.now(timezone.utc), by_os_job=True)
+    if due:
+        return due
+    times = [at for at in checked.values() if at is not None]
+    assert times  # (one never checked through is due)
+    last = min(times)
     interval = interval_for(ctx.settings.schedule)
     assert interval is not None  # (with no schedule, every run is due)
     from consentinel.core.moments import moment_text
@@ -443,7 +466,18 @@ def _checked_lately(ctx: AppContext, as_json: bool) -> bool:
     print(said, file=sys.stderr)
     if as_json:
         print(json.dumps({"skipped": True, "reason": "checked_lately"}))
-    return True
+    return None
+
+
+def _say_checked_lately(handles: list[str]) -> None:
+    """The job's log says which accounts a scheduled run left for their own time."""
+    print(
+        tr(
+            "Checked lately, so not checked by this scheduled check: {handles}.",
+            handles=", ".join(f"@{handle}" for handle in handles),
+        ),
+        file=sys.stderr,
+    )
 
 
 def _notify(ctx: AppContext, result: Any) -> None:

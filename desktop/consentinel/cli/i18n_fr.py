@@ -65,6 +65,8 @@ FRENCH: dict[str, str] = {
     "Every account was checked since {when}, less than {days} days ago; this scheduled"
     " check is skipped.": "Chaque compte a été vérifié depuis le {when}, il y a moins de {days}"
     " jours ; cette vérification planifiée est ignorée.",
+    "Checked lately, so not checked by this scheduled check: {handles}.":
+        "Vérifiés récemment, donc pas par cette vérification planifiée : {handles}.",
     "Another check is already running; this one is skipped.":
         "Une vérification est déjà en cours ; celle-ci est ignorée.",
     "Another check is running{who}; waiting for it to end…":

@@ -397,32 +397,45 @@ class JournalQueries:
         """When the account checked longest ago among `handles` was last checked through, so
         what the next scheduled check counts from: a check of some accounts, or a dry run that
         left boxes on, must not put off the others' (the last good run did). A check through
-        came to its end without being kept from X (RETRY_SOON_REASONS) and, in a dry run, found
-        nothing left to untick. None when one of them never was: its check is due now. With no
-        account, the last run that went through."""
+        is as `checked_through_at` says. None when one of them never was: its check is due
+        now. With no account, the last run that went through."""
         if not handles:
             return self.last_completed_run_at()
+        times = self.checked_through_at(handles).values()
+        if any(at is None for at in times):
+            return None
+        return min(at for at in times if at is not None)
+
+    @read_before_the_check
+    def checked_through_at(self, handles: Sequence[str]) -> dict[str, datetime | None]:
+        """When each of `handles` was last checked through (None: never), keyed as given, in
+        one read: what a scheduled run asks to pick the accounts that are due
+        (core/schedule.py `due_accounts`). A check through came to its end without being kept
+        from X (RETRY_SOON_REASONS) and, in a dry run, found nothing left to untick. Its time
+        is its run's end, as the schedule has always counted (the check's own time while its
+        run goes on): accounts checked in one run keep one time, and stay together."""
+        if not handles:
+            return {}
         skipped = sorted(r.value for r in (*RETRY_SOON_REASONS, Reason.CANCELLED))
         marks = ", ".join("?" * len(skipped))
-        oldest: datetime | None = None
+        keys = list(dict.fromkeys(handle_key(h) for h in handles))
+        # One look-up by the handle index per account (its latest such check, newest first),
+        # not one pass over all of its checks.
+        wanted = ", ".join("(?)" for _ in keys)
         with self._lock:
-            for handle in handles:
-                # When its run ended, as the schedule has always counted (the check's own time
-                # while its run goes on).
-                row = self._reader.execute(
-                    "SELECT coalesce(r.finished_at, e.ts) FROM entries e"
-                    " LEFT JOIN runs r ON r.id = e.run_id"
-                    " WHERE lower(e.handle) = ? AND e.kind = ?"
-                    f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
-                    " AND json_extract(e.payload, '$.status') != ?"
-                    " ORDER BY e.id DESC LIMIT 1",
-                    (handle_key(handle), EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value),
-                ).fetchone()
-                if row is None:
-                    return None
-                at = datetime.fromisoformat(row[0])
-                oldest = at if oldest is None else min(oldest, at)
-        return oldest
+            rows = self._reader.execute(
+                "SELECT w.column1, ("
+                " SELECT coalesce(r.finished_at, e.ts) FROM entries e"
+                " LEFT JOIN runs r ON r.id = e.run_id"
+                " WHERE lower(e.handle) = w.column1 AND e.kind = ?"
+                f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
+                " AND json_extract(e.payload, '$.status') != ?"
+                " ORDER BY e.id DESC LIMIT 1"
+                f") FROM (VALUES {wanted}) w",
+                (EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value, *keys),
+            ).fetchall()
+        at = {key: datetime.fromisoformat(when) if when else None for key, when in rows}
+        return {handle: at[handle_key(handle)] for handle in handles}
 
     @read_before_the_check
     def last_unticked_by_us(self, handle: str, box: Box) -> bool:

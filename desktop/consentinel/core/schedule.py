@@ -9,7 +9,7 @@ catches up. The OS-level jobs that run while the app is closed live in core/osjo
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import NamedTuple, Protocol
@@ -40,6 +40,9 @@ DEFAULT_JITTER = timedelta(minutes=10)
 DEFAULT_START_DELAY = timedelta(minutes=10)
 #: After a run that did not complete (failed, cancelled, another process held the lock).
 DEFAULT_RETRY_DELAY = timedelta(minutes=30)
+#: How much sooner than its interval an account is checked by the app's scheduled run, so that
+#: it joins the others' run instead of having one of its own (`due_accounts`).
+DUE_TOLERANCE = timedelta(minutes=45)
 
 
 class Clock(Protocol):
@@ -116,6 +119,49 @@ def os_run_is_due(last_completed: datetime | None, schedule: str, now: datetime)
     return now - last >= interval / 2
 
 
+def due_accounts(
+    checked_at: Mapping[str, datetime | None],
+    schedule: str,
+    now: datetime,
+    *,
+    by_os_job: bool = False,
+) -> list[str]:
+    """The accounts a scheduled run checks, among `checked_at` (each one's last check through,
+    Journal.checked_through_at), in their order: those never checked through, or dated in
+    the future (`trusted_last_run`), or last checked through an interval ago, give or take.
+    The others wait for their own time, so that one account whose check keeps failing is
+    retried alone, and one checked by hand an hour ago is not loaded again at X because
+    another account came due. (Checks typed or clicked by a person check every account.)
+
+    The app's runs (`by_os_job` False) take those checked through `DUE_TOLERANCE` (45
+    minutes) or less before their interval ends. The app starts its run an interval, plus up
+    to `DEFAULT_JITTER`, after the account checked longest ago, so that account is always
+    in it; accounts checked in the same run share its end time and stay together. What pulls
+    an account away from the others is a retry alone, `DEFAULT_RETRY_DELAY` (30 minutes)
+    after their run, plus the retry's own minute or few: 45 minutes take it back into their
+    next run, checked that once up to 45 minutes early (an eighth of the shortest interval),
+    instead of a run of its own at every interval from then on. A person's check of one
+    account an hour or more ago is well outside it.
+
+    The OS job (`by_os_job`) runs at fixed calendar times, with a random delay of up to an
+    hour, whatever the app did between them: an account checked by the app two hours before
+    the job's time would wait a whole interval more if the job asked for an interval less 45
+    minutes. So the job keeps its rule (`os_run_is_due`), account by account: it checks those
+    whose last check through is at least half an interval old, and never skips one that is
+    really due. With no schedule (off), every account: the run was asked for explicitly."""
+    interval = interval_for(schedule)
+    if interval is None:
+        return list(checked_at)
+    if by_os_job:
+        return [handle for handle, at in checked_at.items() if os_run_is_due(at, schedule, now)]
+    due = []
+    for handle, at in checked_at.items():
+        last = trusted_last_run(at, now)
+        if last is None or now - last >= interval - DUE_TOLERANCE:
+            due.append(handle)
+    return due
+
+
 class _Jitter(NamedTuple):
     """The random delay drawn for one due time, kept until that due time changes."""
 
@@ -129,7 +175,9 @@ class Scheduler:
     `last_completed` is asked on every tick (the GUI passes when the account checked longest ago
     was last checked through, Journal.every_account_checked_at), so a check done meanwhile by the
     OS job or the command line moves the next due time too.
-    `start_run()` returns False when it could not start (another process holds the lock).
+    `start_run()` starts a run of the accounts due then (`due_accounts`: the one checked
+    longest ago always is, when this calls it); it returns False when it could not start
+    (another process holds the lock).
     `last_retried` says when the last run that did not go through ended (one this app made
     before it was restarted, a check by the command line): it is tried again `retry_delay`
     after it, as when it ends while the app is open, not as soon as the app opens again.
@@ -163,6 +211,8 @@ class Scheduler:
         self._running = False
         self._paused = False
         self._completed_here: datetime | None = None
+        #: Accounts checked through no later than this were due when our last run started.
+        self._due_before: datetime | None = None
         self._not_before: datetime | None = None
         self._jitter: _Jitter | None = None
         if last_retried is not None:
@@ -230,6 +280,7 @@ class Scheduler:
         if due is None or self._clock.now() < due:
             return TickOutcome.NOT_DUE
         self._running = True
+        self._due_before = self._clock.now() - (interval - DUE_TOLERANCE)
         try:
             started = self._start_run()
         except BaseException:
@@ -243,7 +294,8 @@ class Scheduler:
         return TickOutcome.STARTED
 
     def run_finished(self, completed: bool) -> None:
-        """The run started by `start_run` ended; `completed` when it checked every account."""
+        """The run started by `start_run` ended; `completed` when it checked through every
+        account it checked (those that were due)."""
         self._running = False
         now = self._clock.now()
         if completed:
@@ -255,20 +307,22 @@ class Scheduler:
         self._jitter = None
 
     def last_good_run(self) -> datetime | None:
-        """When the last run that went through finished (what the next due time counts from).
-        The journal may not show our own run yet when the engine reports completion; the later
-        of the two is the truth. A time in the future is not (`trusted_last_run`): it would
-        outweigh the run this scheduler just made, and the next would start at once."""
+        """When the account checked longest ago was last checked through (what the next due
+        time counts from). The journal may not show our own run yet when the engine reports
+        completion: while it names a time at which the account was due when our run started
+        (so in that run), or none, our run's end is the truth. A later time is the truth as
+        the journal says it: an account our run left for later, as it was not due, comes due
+        before an interval from our run's end. A time in the future is not
+        (`trusted_last_run`): it would outweigh the run this scheduler just made, and the next
+        would start at once."""
         now = self._clock.now()
-        candidates = [
-            t
-            for t in (
-                trusted_last_run(self._last_completed(), now),
-                trusted_last_run(self._completed_here, now),
-            )
-            if t is not None
-        ]
-        return max(candidates) if candidates else None
+        journal = trusted_last_run(self._last_completed(), now)
+        here = trusted_last_run(self._completed_here, now)
+        if here is None:
+            return journal
+        if journal is None or self._due_before is None or journal <= self._due_before:
+            return here if journal is None else max(journal, here)
+        return journal
 
     # -- helpers --------------------------------------------------------------------------------
 

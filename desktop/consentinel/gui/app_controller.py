@@ -304,10 +304,11 @@ class AppController(QObject):
     def check_now(self) -> None:
         self.window.start_check(None)
 
-    def _scheduled_start(self) -> bool:
-        if not self.ctx.accounts.list():
+    def _scheduled_start(self, handles: list[str]) -> bool:
+        """A scheduled run, of the accounts due (AutoChecks); the person's are of them all."""
+        if not handles:
             return False
-        return self.window.start_check(None, trigger="schedule")
+        return self.window.start_check(handles, trigger="schedule")
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         completed = not result.cancelled and all(

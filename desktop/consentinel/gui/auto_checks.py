@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel.core.context import AppContext
 from consentinel.core.records import replace
-from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome
+from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome, due_accounts
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,8 @@ TICK_MS = 60_000
 
 
 class AutoChecks(QObject):
-    """Starts scheduled checks through `start_run()`; tell it `run_finished()` when they end."""
+    """Starts scheduled checks through `start_run(handles)`, of the accounts that are due
+    (core/schedule.py `due_accounts`); tell it `run_finished()` when they end."""
 
     schedule_changed = Signal()
     #: The pause could not be saved (a full disk…): why, in words; nothing changed.
@@ -28,16 +29,17 @@ class AutoChecks(QObject):
     def __init__(
         self,
         ctx: AppContext,
-        start_run: Callable[[], bool],
+        start_run: Callable[[list[str]], bool],
         clock: Clock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._start_run = start_run
         self.scheduler = Scheduler(
             clock=clock or SystemClock(),
             schedule=ctx.settings.schedule,
-            start_run=start_run,
+            start_run=self._start_due_run,
             last_completed=self._every_account_checked_at,
             last_retried=ctx.journal.last_retried_run_at,
             check_on_start=ctx.settings.check_on_start,
@@ -51,6 +53,17 @@ class AutoChecks(QObject):
     def _every_account_checked_at(self) -> datetime | None:
         handles = [account.handle for account in self._ctx.accounts.list()]
         return self._ctx.journal.every_account_checked_at(handles)
+
+    def _start_due_run(self) -> bool:
+        """A run of the accounts due now, not of them all: one whose check keeps failing is
+        retried alone, and one checked lately waits for its own time (`due_accounts`)."""
+        handles = [account.handle for account in self._ctx.accounts.list()]
+        checked = self._ctx.journal.checked_through_at(handles)
+        now = self.scheduler.clock.now()
+        due = due_accounts(checked, self.scheduler.schedule.value, now)
+        if not due:  # (checked meanwhile by the OS job: its due time has moved on)
+            return False
+        return self._start_run(due)
 
     def start(self) -> None:
         self._timer.start()
