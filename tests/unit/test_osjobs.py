@@ -640,9 +640,7 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
     assert report.state is JobState.FAILED
     assert "does not run systemd" in report.message and "cron" in report.message
     # The whole line a crontab needs, data folder included, quoted for a shell.
-    assert (
-        f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}" in report.message
-    )
+    assert f"'CONSENTINEL_HOME=/home/ada/client a' {shlex.join(command.argv)}" in report.message
     assert not units.exists()
     # `schedule status` and the doctor say the same, not a bare "not installed".
     status = job.status()
