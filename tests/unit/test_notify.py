@@ -159,6 +159,29 @@ def test_a_changed_page_is_said_again_only_when_it_is_new_for_an_account(
     assert len(scheduled_run(PAGE_1)) == 1  # frank's page was read fine since: new again
 
 
+def test_a_notice_about_no_account_of_another_kind_does_not_make_a_changed_page_new(
+    tmp_path: Path,
+) -> None:
+    """Notices about no single account (a changed page, X out of reach, accounts missing from
+    the list) each compare with the last of their kind: X out of reach said between two runs
+    that meet the same changed page does not make that page said again."""
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+
+    def scheduled_run(*accounts: AccountResult) -> list[str]:
+        run_id = journal.start_run("schedule")
+        for account in accounts:
+            journal.record_check(run_id, account)
+        journal.finish_run(run_id)
+        sent = deliver(RunResult(run_id, accounts), Shown(), journal)  # type: ignore[arg-type]
+        return [note.kind.value for note, _delivered in sent]
+
+    assert scheduled_run(PAGE_1) == ["page_changed"]
+    journal.record_notification(None, None, NotificationKind.X_UNREACHABLE, "X out of reach",
+                                True, accounts=["heidi"])  # fmt: skip
+    assert scheduled_run(PAGE_1) == []
+    journal.close()
+
+
 def test_what_an_older_version_said_is_not_said_again_after_an_upgrade(tmp_path: Path) -> None:
     """Its notifications kept neither a reason nor the accounts a changed page was about."""
     journal = Journal.open(tmp_path / "journal.sqlite3")
@@ -353,6 +376,20 @@ def test_the_notification_names_the_boxes_x_switched_back_on() -> None:
     assert note.body == (
         "X switched back on for @nora: Personalization, Memory. Each switched off again."
     )
+
+
+def test_a_box_switched_off_again_by_a_check_that_then_stopped_is_said_switched_off() -> None:
+    """A check that stopped at a file it could not keep (not a screenshot: the session, the
+    accounts file), after it switched off and read back the box X had switched on: not "could
+    not switch it off again". One whose box was not read back off is."""
+    off = {Box.TRAINING: BoxChange(True, False)}
+    stopped = AccountResult("nora", Status.ERROR, None, off, reverted_by_x=(Box.TRAINING,))
+    (note,) = notifications_for(run_of(stopped))
+    assert note.body == "X switched back on for @nora: Training. Switched off again."
+    still = {Box.TRAINING: BoxChange(True, True)}
+    kept_on = AccountResult("nora", Status.ERROR, None, still, reverted_by_x=(Box.TRAINING,))
+    (note,) = notifications_for(run_of(kept_on))
+    assert "could not switch it off again" in note.body
 
 
 def test_in_french_the_words_agree_with_one_box_or_several(

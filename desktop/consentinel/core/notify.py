@@ -141,10 +141,19 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
     return tr("@{handle} needs you: sign in again", handle=handle)
 
 
+def _switched_off_again(result: AccountResult) -> bool:
+    """Every box X had switched back on was switched off and read back off: so even by a check
+    that stopped afterwards (a screenshot or a file that could not be kept)."""
+    return all(
+        (change := result.settings.get(box)) is not None and change.after is False
+        for box in result.reverted_by_x
+    )
+
+
 def _still_on_words(result: AccountResult) -> str | None:
     """A box the person wants off that stays on at X after the check, or None."""
     handle = result.handle
-    if result.reverted_by_x and not result.all_off:
+    if result.reverted_by_x and not (result.all_off or _switched_off_again(result)):
         return tr(
             "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off "
             "again — open Consentinel.",
@@ -174,7 +183,10 @@ def _still_on_words(result: AccountResult) -> str | None:
 
 def _for_account(result: AccountResult) -> Notification | None:
     handle = result.handle
-    if result.reverted_by_x and result.all_off:
+    off_again = bool(result.reverted_by_x) and (result.all_off or _switched_off_again(result))
+    if off_again and (result.all_off or result.reason is not Reason.EVIDENCE_NOT_KEPT):
+        # (A check that stopped afterwards, at a file it could not keep, says so in the window:
+        # what X did, and that it was undone, is what this says.)
         return Notification(
             NotificationKind.REVERTED_BY_X,
             handle,
@@ -191,7 +203,7 @@ def _for_account(result: AccountResult) -> Notification | None:
                 handle=handle,
             ),
         )
-    if result.reverted_by_x and result.reason is Reason.EVIDENCE_NOT_KEPT:
+    if off_again and result.reason is Reason.EVIDENCE_NOT_KEPT:
         # The check stopped at a screenshot it could not write: it keeps only the boxes it had
         # switched off and read back, these among them; that they went unseen is said too.
         return Notification(
@@ -583,6 +595,9 @@ def deliver(
                 _reason_value(note),
                 same_reason=note.kind is not NotificationKind.STILL_ON,
                 accounts=note.accounts,
+                # About no single account (a changed page, this computer), several kinds are
+                # said: each is compared with the last of its kind, not made new by another's.
+                kind_alone=note.handle is None,
             )
 
     sent: list[tuple[Notification, bool]] = []
