@@ -666,7 +666,8 @@ def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
     whatever `--every` said."""
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
     bus = f"unix:path=/run/user/{os.getuid()}/bus"  # (a fixed address: cron's jobs reach it)
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus)
+    # Its guid is the bus's of this login: not kept in the line.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"{bus},guid=0123456789abcdef")
     job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
     command = check_command({"CONSENTINEL_HOME": "/home/ada/100% mine"})
     report = job.install(schedule, command)

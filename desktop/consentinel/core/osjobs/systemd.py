@@ -109,8 +109,11 @@ def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None
     getuid = getattr(os, "getuid", None)
     if getuid is None or not address.startswith("unix:path="):
         return None
-    path = address.removeprefix("unix:path=").split(",")[0]
-    return address if path == f"/run/user/{getuid()}/bus" else None
+    fixed = f"/run/user/{getuid()}/bus"
+    # Without the rest (",guid=…": the bus's id, new at every start, which a client checks).
+    return (
+        f"unix:path={fixed}" if address.removeprefix("unix:path=").split(",")[0] == fixed else None
+    )
 
 
 #: What sd_booted() looks at: present only on a computer that runs systemd.
