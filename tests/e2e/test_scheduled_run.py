@@ -386,6 +386,14 @@ def test_a_scheduled_run_names_the_accounts_missing_beside_those_listed(
         assert run.returncode == 2, (run.stdout, run.stderr)
         assert said in run.stderr.splitlines() and "is skipped" in run.stderr, run.stderr
     assert _bodies(notifications) == [said]
+    # A script reading --json learns it too, the run skipped or not.
+    run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env, timeout=180)
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert json.loads(run.stdout) == {
+        "skipped": True,
+        "reason": "checked_lately",
+        "missing_accounts": ["nora"],
+    }
 
 
 def test_settings_set_aside_by_a_scheduled_run_are_said_and_the_lost_pause_too(

@@ -182,7 +182,7 @@ def _check_now(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     checked_lately: list[str] = []
     if scheduled:
-        due = _due_now(ctx, args.json)
+        due = _due_now(ctx, args.json, missing)
         if due is None:
             return EXIT_USAGE if missing else EXIT_OK
         every = [account.handle for account in ctx.accounts.list()]
@@ -230,7 +230,7 @@ def _check_now(args: argparse.Namespace) -> int:
         hush_what_a_stopped_run_leaves()
         if args.json and run_ids:  # a script still learns which accounts were checked
             stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
-            _print_json(stopped, interrupted=True, checked_lately=checked_lately)
+            _print_json(stopped, interrupted=True, missing=missing, checked_lately=checked_lately)
         raise
     finally:
         lock.release()
@@ -424,13 +424,13 @@ def decimal_words(value: float) -> str:
     return text.replace(".", ",") if current_language() == "fr" else text
 
 
-def _due_now(ctx: AppContext, as_json: bool) -> list[str] | None:
+def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> list[str] | None:
     """The accounts a scheduled run checks: those due (core/schedule.py `due_accounts`, the OS
     job's rule: last checked through at least half an interval ago, or never). The OS job fires
     at fixed times while the app counts from its last checks, and both need not check an
     account back to back; nor is every account loaded again at X because one is due. None
     (and said) when every account was checked lately (by the open app, most often): the run
-    is skipped."""
+    is skipped (`missing`: the accounts the list lost, named in its JSON too)."""
     from datetime import datetime, timezone
 
     from consentinel.core.schedule import due_accounts, interval_for
@@ -465,7 +465,10 @@ def _due_now(ctx: AppContext, as_json: bool) -> list[str] | None:
         )
     print(said, file=sys.stderr)
     if as_json:
-        print(json.dumps({"skipped": True, "reason": "checked_lately"}))
+        skipped: dict[str, object] = {"skipped": True, "reason": "checked_lately"}
+        if missing:
+            skipped["missing_accounts"] = list(missing)
+        print(json.dumps(skipped))
     return None
 
 
