@@ -468,3 +468,26 @@ def test_watching_needs_a_screen_and_without_one_the_check_runs_headless(
 
     assert pat.status is Status.FIXED, pat.message
     assert sim.box("pat", Box.TRAINING) is False
+
+
+def test_an_accounts_file_held_too_long_by_another_process_does_not_fail_the_check(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process keeps the accounts file's lock (the person's keyring prompt while they
+    add an account) past what a writer waits: the check still ends as X was found, in its
+    result and the journal; only the accounts file's note of it waits for the next check."""
+    from consentinel.core import accounts_lock
+    from consentinel.core.accounts_lock import AccountsLock
+
+    monkeypatch.setattr(accounts_lock, "WAIT_S", 0.2)
+    sim.add("kay", "pw")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "kay", "pw")
+    # The same lock file through another open file: the OS keeps them apart as two processes.
+    other = AccountsLock(ctx.paths.accounts_lock_path, ctx.paths.accounts_path)
+    with other.held():
+        (kay,) = engine(ctx).run_check().accounts
+    assert kay.status is Status.FIXED, kay.message
+    (check,) = ctx.journal.entries(handle="kay", kinds=[EntryKind.CHECK])
+    assert check.payload["status"] == "fixed"
+    assert sim.box("kay", Box.TRAINING) is False

@@ -78,6 +78,7 @@ def _check(args: argparse.Namespace) -> int:
     disk) also tells the person by notification, since nobody reads the job's log."""
     if not args.unattended:
         return _check_now(args)
+    from consentinel.core.accounts_lock import AccountsBusy
     from consentinel.core.fileio import StorageError
     from consentinel.core.journal import JournalError
 
@@ -85,6 +86,8 @@ def _check(args: argparse.Namespace) -> int:
         return _check_now(args)
     except BrokenPipeError:
         raise
+    except AccountsBusy as error:  # (another process's change, for a while: not the folder's)
+        print(str(error), file=sys.stderr)
     except (DataFolderError, JournalError, StorageError) as error:
         _folder_unusable(error, said=str(error))
     except OSError as error:

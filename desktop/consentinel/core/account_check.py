@@ -322,7 +322,11 @@ class AccountCheck:
         self.ctx.journal.record_check(self.shared.run_id, result)
         self._recorded = result
         if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
-            self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
+            try:
+                self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
+            except StorageError as error:  # (the journal has it: the row's words may lag)
+                log.warning("the last check of @%s is not in the accounts file: %s", self.handle,
+                            error)  # fmt: skip
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
         return result

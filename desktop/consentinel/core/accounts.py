@@ -540,40 +540,52 @@ class AccountStore:
             states[handle_key(handle)] = state
             self._write(accounts, states)
 
-    def clear_password_rejected(self, handle: str) -> None:
-        """A new password was saved: try signing in again (and lift a wrong-password block)."""
+    def _change_state(self, handle: str, change: Callable[[AccountState], AccountState]) -> None:
+        """The account's state as `change` makes it: written (the list held meanwhile) only
+        when that changes it. A change that changes nothing (most sign-ins: nothing to lift)
+        does not wait for another process holding the list."""
+        seen = self.state(handle)
+        if change(seen) == seen:
+            return
         with self._writing():
             current = self.state(handle)
-            self.set_state(handle, current._replace(password_rejected=False))
+            changed = change(current)
+            if changed != current:
+                self.set_state(handle, changed)
+
+    def clear_password_rejected(self, handle: str) -> None:
+        """A new password was saved: try signing in again (and lift a wrong-password block)."""
+        self._change_state(handle, lambda state: state._replace(password_rejected=False))
 
     def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
         """X refused this answer to its identity question: keep its keyed hash, never it."""
         digest = answer_digest(answer, key)
-        with self._writing():
-            state = self.state(handle)
-            if digest not in state.refused_answers:
-                answers = (*state.refused_answers, digest)
-                self.set_state(handle, state._replace(refused_answers=answers))
+
+        def refused(state: AccountState) -> AccountState:
+            if digest in state.refused_answers:
+                return state
+            return state._replace(refused_answers=(*state.refused_answers, digest))
+
+        self._change_state(handle, refused)
 
     def totp_saved(self, handle: str) -> None:
         """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
         from it again, and scheduled checks no longer wait for the person's code."""
-        with self._writing():
-            current = self.state(handle)
-            changed = current._replace(refused_totp=None)
-            if current.waits_for_person is Reason.TWO_FACTOR:
+
+        def saved(state: AccountState) -> AccountState:
+            changed = state._replace(refused_totp=None)
+            if state.waits_for_person is Reason.TWO_FACTOR:
                 changed = changed._replace(waits_for_person=None, waits_detail="")
-            if changed != current:
-                self.set_state(handle, changed)
+            return changed
+
+        self._change_state(handle, saved)
 
     def remember_refused_totp(self, handle: str, digest: str) -> None:
         """X refused the code made from the saved 2FA secret whose keyed hash is `digest`."""
-        with self._writing():
-            self.set_state(handle, self.state(handle)._replace(refused_totp=digest))
+        self._change_state(handle, lambda state: state._replace(refused_totp=digest))
 
     def mark_password_rejected(self, handle: str) -> None:
-        with self._writing():
-            self.set_state(handle, self.state(handle)._replace(password_rejected=True))
+        self._change_state(handle, lambda state: state._replace(password_rejected=True))
 
     def block(
         self,
@@ -602,20 +614,20 @@ class AccountStore:
     def set_waits_for_person(self, handle: str, reason: Reason | None, detail: str = "") -> None:
         """Scheduled runs wait for the person at `reason`'s step (None: no longer), and say
         what the sign-in said of it (`detail`)."""
-        with self._writing():
-            state = self.state(handle)
-            waits = state._replace(waits_for_person=reason, waits_detail=detail if reason else "")
-            if waits != state:
-                self.set_state(handle, waits)
+        self._change_state(
+            handle,
+            lambda state: state._replace(
+                waits_for_person=reason, waits_detail=detail if reason else ""
+            ),
+        )
 
     def unblock(self, handle: str) -> None:
-        with self._writing():
-            self.set_state(
-                handle,
-                self.state(handle)._replace(
-                    blocked_until=None, block_reason=None, backoffs_in_a_row=0
-                ),
-            )
+        self._change_state(
+            handle,
+            lambda state: state._replace(
+                blocked_until=None, block_reason=None, backoffs_in_a_row=0
+            ),
+        )
 
     def record_check(
         self,

@@ -46,7 +46,7 @@ class AccountsLock:
     OS lock and the last one out gives it back; the ones inside it only count. Threads of one
     process take turns on it too."""
 
-    def __init__(self, path: Path, guarded: Path, wait_s: float = WAIT_S) -> None:
+    def __init__(self, path: Path, guarded: Path, wait_s: float | None = None) -> None:
         self.path = Path(path)
         self._guarded = Path(guarded)
         self._wait_s = wait_s
@@ -75,7 +75,8 @@ class AccountsLock:
                             os.close(fd)
 
     def _acquire(self) -> int:
-        deadline = time.monotonic() + self._wait_s
+        wait_s = WAIT_S if self._wait_s is None else self._wait_s
+        deadline = time.monotonic() + wait_s
         poll = _FIRST_POLL_S
         said = False
         while True:
@@ -96,7 +97,7 @@ class AccountsLock:
                         "{path} is being changed by another Consentinel process, which has not "
                         "finished after {seconds} seconds: nothing was changed. Try again.",
                         path=self._guarded,
-                        seconds=round(self._wait_s),
+                        seconds=round(wait_s),
                     )
                 )
             time.sleep(poll)
