@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.core.events import Event, RunResult
     from consentinel.core.lock import RunLock
+    from consentinel.core.paths import AppPaths
     from consentinel.core.settings import Settings
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
@@ -369,15 +370,29 @@ def _folder_unusable(
     if settings is None:  # (the run stopped before reading them)
         settings = peek_settings(paths)
         set_language(settings.language)
-    # The folder whose disk says no: the data folder, or the settings' (often the same disk).
-    folder, problem = paths.data_dir, folder_problem(paths.data_dir, error)
-    if problem is None and folder_problem(paths.config_dir) is not None:
-        folder, problem = paths.config_dir, folder_problem(paths.config_dir)
+    # The folder of the file the error names, when it names one; else the data folder, or the
+    # settings' (often the same disk), whichever's disk says no.
+    named = getattr(error, "filename", None)
+    if isinstance(named, str) and named:
+        folder = _folder_of(paths, Path(named))
+        problem = folder_problem(folder, error)
+    else:
+        folder, problem = paths.data_dir, folder_problem(paths.data_dir, error)
+        if problem is None and folder_problem(paths.config_dir) is not None:
+            folder, problem = paths.config_dir, folder_problem(paths.config_dir)
     words = folder_unusable_words(folder, problem, said)
     if said and not already_printed:
         print(said, file=sys.stderr)
     print(words, file=sys.stderr)
     post_notice(settings, folder_unusable_notice(words))
+
+
+def _folder_of(paths: AppPaths, file: Path) -> Path:
+    """Consentinel's folder `file` is in (its settings', its data's), else the file's own."""
+    for folder in (paths.config_dir, paths.data_dir):
+        if file == folder or folder in file.parents:
+            return folder
+    return file.parent
 
 
 def _no_accounts(args: argparse.Namespace, missing: list[str]) -> int:

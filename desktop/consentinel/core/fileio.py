@@ -144,7 +144,9 @@ def storage_error(path: Path, error: OSError) -> StorageError:
         # The folder is there but takes no new file (/proc, /sys, some mounted shares).
         cause = tr("that folder does not take new files")
     message = tr("Could not save {path}: {cause}.", path=path, cause=cause)
-    return StorageError(message, error.errno)
+    stored = StorageError(message, error.errno)
+    stored.filename = str(path)  # (which file: a scheduled run names its folder)
+    return stored
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
+    NEARLY_FULL_BYTES,
     StorageError,
     atomic_write_text,
     describe_os_error,
@@ -84,8 +85,6 @@ FileState = Literal["here", "deleted", "replaced"]
 
 #: SQLite's result code for a full disk (sqlite3.SQLITE_FULL from Python 3.11 on).
 _SQLITE_FULL = 13
-#: Below this much free space SQLite's "disk I/O error" is the disk being full.
-_NEARLY_FULL_BYTES = 64 * 1024
 
 
 def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
@@ -95,7 +94,7 @@ def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
     full = getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL or "disk is full" in text
     if not full and "disk I/O error" in text:
         try:
-            full = shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+            full = shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
         except OSError:
             full = False
     if full:
