@@ -723,3 +723,9 @@ def test_a_refresh_keeps_the_entry_being_read_and_counts_the_new_ones(
     (row,) = {index.row() for index in window.table.selectionModel().selectedRows()}
     assert window.model.entry_at(row).id == reading.id and row == 1  # (the newest on top)
     assert "@bea" in window.detail_label.text()
+    # During a check, accounts end one after another: the badge waits for them to pause.
+    ctx.journal.record_check(None, AccountResult("dan", Status.OPTED_OUT))
+    window.refresh(badge_delay_ms=300)
+    assert window.model.rowCount() == 3
+    assert window.verifying and window.badge.text() == "Checking the journal…"
+    assert _verdict(qtbot, window) == "Journal intact — 3 entries"

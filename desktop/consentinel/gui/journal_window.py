@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -112,6 +112,11 @@ class JournalWindow(QWidget):
         self._verdicts.ready.connect(self._show_verdict)
         self._checks_asked = 0
         self.verifying = False
+        #: A badge asked for while entries keep coming (a check's accounts ending one after
+        #: another) is worked out once they pause: it hashes every screenshot.
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setSingleShot(True)
+        self._badge_timer.timeout.connect(self.update_badge)
         self._problem: str | None = None  # why the journal does not verify, once known
         self.start_over_button = QPushButton(self.tr("Start a &new journal…"))
         self.start_over_button.setToolTip(
@@ -223,10 +228,11 @@ class JournalWindow(QWidget):
     # -- reading the journal ----------------------------------------------------------------------
 
     @Slot()
-    def refresh(self) -> None:
+    def refresh(self, badge_delay_ms: int = 0) -> None:
         """Re-read accounts, entries and the integrity check (after an account's check, a run):
         what the badge counts is what the table and an export hold. The entry being read stays
-        selected."""
+        selected. With `badge_delay_ms`, the badge says it is checking and checks once no other
+        refresh came for that long."""
         selected = self._selected_entry()
         self._fill_accounts()
         self._reload()
@@ -234,7 +240,11 @@ class JournalWindow(QWidget):
             row = self.model.row_of(selected.id)
             if row is not None:
                 self.select_row(row)
-        self.update_badge()
+        if badge_delay_ms:
+            self._say_checking()
+            self._badge_timer.start(badge_delay_ms)
+        else:
+            self.update_badge()
 
     @property
     def problem(self) -> str | None:
@@ -244,7 +254,12 @@ class JournalWindow(QWidget):
     def update_badge(self) -> None:
         """Starts checking the chain and the screenshots; the badge says so until it is done.
         A check asked for while one runs supersedes it: only the latest verdict is shown."""
+        self._badge_timer.stop()
         self._checks_asked += 1
+        self._say_checking()
+        verify_in_thread(self._ctx.journal, self._checks_asked, self._verdicts)
+
+    def _say_checking(self) -> None:
         self.verifying = True
         self._problem = None
         self.start_over_button.hide()
@@ -253,7 +268,6 @@ class JournalWindow(QWidget):
         self.badge.setToolTip(
             self.tr("Every entry and every screenshot is being compared with its hash.")
         )
-        verify_in_thread(self._ctx.journal, self._checks_asked, self._verdicts)
 
     @Slot(int, object)
     def _show_verdict(self, number: int, verdict: VerifyResult | str) -> None:

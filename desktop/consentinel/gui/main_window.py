@@ -740,7 +740,8 @@ class MainWindow(QMainWindow):
         self.panel.account_done()
         self.refresh()
         if self.journal_window is not None and self.journal_window.isVisible():
-            self.journal_window.refresh()  # its entries, as a run's end does
+            # Its entries at once; its badge once the accounts ending one after another pause.
+            self.journal_window.refresh(badge_delay_ms=3000)
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         self.steps.clear()
