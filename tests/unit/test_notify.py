@@ -392,6 +392,18 @@ def test_a_box_switched_off_again_by_a_check_that_then_stopped_is_said_switched_
     assert "could not switch it off again" in note.body
 
 
+def test_a_check_whose_screenshot_could_not_be_kept_is_said() -> None:
+    """The journal's proof of a change is its screenshot: a disk that takes none is said (once,
+    as a need is), not only when X had switched a box back on."""
+    off = {Box.TRAINING: BoxChange(True, False)}
+    stopped = AccountResult("nora", Status.ERROR, Reason.EVIDENCE_NOT_KEPT, off)
+    (note,) = notifications_for(run_of(stopped))
+    assert note.handle == "nora" and note.body == (
+        "@nora: the screenshot of its check could not be kept, so the check stopped there — "
+        "open Consentinel to see why"
+    )
+
+
 def test_in_french_the_words_agree_with_one_box_or_several(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -303,6 +303,10 @@ FRENCH: dict[str, str] = {
     "{box}: {state}": "case {box} : {state}",
     "X switched a box back on; it was switched off again":
         "X a réactivé une case ; elle a été désactivée à nouveau",
+    "X could not be reached for days": "X injoignable depuis plusieurs jours",
+    "accounts missing from the list": "comptes absents de la liste",
+    "the settings file was set aside": "fichier des paramètres mis de côté",
+    "Consentinel's folder could not be written": "dossier de Consentinel impossible à écrire",
     "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
     "the account needs you": "le compte a besoin de vous",
     "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",

@@ -149,6 +149,10 @@ def _notification_kind(kind: object) -> str:
         "needs_user": tr("the account needs you"),
         "page_changed": tr("X's settings page could not be read"),
         "cannot_check": tr("the accounts could not be checked"),
+        "x_unreachable": tr("X could not be reached for days"),
+        "accounts_missing": tr("accounts missing from the list"),
+        "settings_set_aside": tr("the settings file was set aside"),
+        "folder_unusable": tr("Consentinel's folder could not be written"),
     }
     return words.get(str(kind), str(kind))
 

@@ -13,6 +13,10 @@ FRENCH: dict[str, str] = {
         "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée.",
     "X switched back on for @{handle}: {boxes}. Each switched off again.":
         "X a réactivé pour @{handle} : {boxes}. Cases de nouveau décochées.",
+    "@{handle}: the screenshot of its check could not be kept, so the check stopped there — "
+    "open Consentinel to see why":
+        "@{handle} : la capture d'écran de sa vérification n'a pas pu être conservée, la "
+        "vérification s'est donc arrêtée là — ouvrez Consentinel pour savoir pourquoi",
     "X switched back on for @{handle}: {boxes}. Switched off again, but its screenshot could "
     "not be kept — open Consentinel.":
         "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée, mais sa capture "

@@ -250,6 +250,20 @@ def _for_account(result: AccountResult) -> Notification | None:
         return Notification(
             NotificationKind.PAGE_CHANGED, None, APP_NAME, "", Reason.PAGE_CHANGED, (handle,)
         )
+    if result.reason is Reason.EVIDENCE_NOT_KEPT:
+        # The journal's proof of a change is its screenshot: the person keeps the disk able to
+        # take them (said once, as a need is, until a check of the account ends all off).
+        return Notification(
+            NotificationKind.STILL_ON,
+            handle,
+            APP_NAME,
+            tr(
+                "@{handle}: the screenshot of its check could not be kept, so the check stopped "
+                "there — open Consentinel to see why",
+                handle=handle,
+            ),
+            result.reason,
+        )
     return None
 
 
