@@ -8,9 +8,8 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.journal_entries import Entry, EntryKind, Run, RunStatus
@@ -27,8 +26,7 @@ _NEITHER = (
 )
 
 
-@dataclass(frozen=True)
-class OutOfReach:
+class OutOfReach(NamedTuple):
     """An account's checks that did not reach X (X_UNREACHED_REASONS), in a row up to its
     latest one; times are those of their runs' ends, as the schedule counts them."""
 
