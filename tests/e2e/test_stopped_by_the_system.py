@@ -161,6 +161,41 @@ def test_a_check_stopped_while_x_applies_a_change_says_which_box_x_may_have_chan
 
 
 @pytest.mark.browser
+def test_a_check_killed_while_x_applies_a_change_still_leaves_the_box_named(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """Killed outright (SIGKILL, a power cut) after X applied an untick and before its answer:
+    the process can say nothing, but the mark it wrote before clicking (core/pending_unticks)
+    becomes the account's check entry once the run is found interrupted, naming the box, as a
+    stop it is told of says it. The mark goes with it."""
+    sim = simx(SimAccount("sig_dee", PASSWORD, fault="mutation_hang"))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, TMPDIR=str(private_tmp))
+    run_cli(env, "account", "add", "sig_dee", "--password-stdin", stdin=PASSWORD + "\n",
+            check_exit=0)  # fmt: skip
+    marks = AppPaths(consentinel_home).data_dir / "unticking"
+    with _started([CLI, "check"], env) as proc:
+        assert sim.mutation_hanging.wait(timeout=120), "the check never unticked a box"
+        assert [p.name for p in marks.iterdir()] == ["run1-sig_dee-training.json"]
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    assert sim.boxes("sig_dee")["training"] is False  # X did switch it off
+    # The next look at the journal finds the run's process gone.
+    journal = Journal.open(AppPaths(consentinel_home).journal_path)
+    try:
+        (check,) = journal.entries(handle="sig_dee", kinds=[EntryKind.CHECK])
+        (run,) = journal.runs()
+    finally:
+        journal.close()
+    assert (check.payload["status"], check.payload["reason"]) == ("error", "cancelled")
+    assert check.payload["message"].startswith(
+        "Stopped while unticking Training: X may have switched it off"
+    )
+    assert check.run_id == run.id and run.status is RunStatus.INTERRUPTED
+    assert list(marks.iterdir()) == []
+
+
+@pytest.mark.browser
 def test_the_window_stopped_by_sigterm_during_a_check_cancels_it_and_quits(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
 ) -> None:

@@ -49,6 +49,7 @@ from consentinel.core.fileio import (
     storage_error,
 )
 from consentinel.core.i18n import tr
+from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
 from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
 from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -126,6 +127,8 @@ class AccountCheck:
         self._totp_secret: str | None = None
         #: The box being unticked now: X may have switched it off when a stop cuts in.
         self._unticking: Box | None = None
+        #: The mark of the untick under way (core/pending_unticks.py), until it is journaled.
+        self._pending: Path | None = None
         #: The check's result, once its entry is in the journal.
         self._recorded: AccountResult | None = None
         #: Signing in, or unticking a box and keeping its evidence: a stop waits for its end.
@@ -249,6 +252,11 @@ class AccountCheck:
         self._evidence = path
         return path
 
+    def _unmark(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            unmark(pending)
+
     def record_stopped(self) -> AccountResult:
         """The check was cut short (the person cancelled; Ctrl-C, a shutdown) before its end:
         its entry says so, with the boxes it had unticked and read back, and the box it was
@@ -269,6 +277,8 @@ class AccountCheck:
             self.ctx.journal.record_check(self.shared.run_id, result)
         except Exception:  # a full disk: the run's end says it was cancelled all the same
             log.exception("the stopped check of @%s was not journaled", self.handle)
+        else:
+            self._unmark()  # (its entry names the box now)
         self._recorded = result
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
@@ -517,11 +527,16 @@ class AccountCheck:
                 continue
             self._check_cancel()
             with self._writing_at_x():  # the change, its entry and its picture, whole
+                # Written down first: a process killed before the change is journaled still
+                # leaves it said (core/pending_unticks.py).
+                folder = self.ctx.paths.data_dir / FOLDER_NAME
+                self._pending = mark(folder, self.shared.run_id, self.handle, box)
                 self._unticking = box
                 try:
                     outcome = await self._untick(grok, box)
                 except Exception:  # (X ended the session…): no box is being unticked now
                     self._unticking = None
+                    self._unmark()  # (this process goes on: its check's entry says it)
                     raise
                 self._unticking = None  # (a stop from outside leaves it: it names the box)
                 after = outcome.after.checked if outcome.after else None
@@ -544,6 +559,7 @@ class AccountCheck:
                     confirmed=outcome.confirmed,
                     reverted_by_x=box in reverted,
                 )
+                self._unmark()
                 # Named for what it shows: a box unticked, or one X did not let go of.
                 shot = untick_shot(box, after=after)
                 self._save_evidence(await grok.screenshot(), shot)

@@ -57,6 +57,7 @@ from consentinel.core.status import (
     OWN_NAME_REASONS,
     Box,
     Reason,
+    Status,
 )
 
 if TYPE_CHECKING:
@@ -471,7 +472,28 @@ class Journal(JournalQueries):
                             None,
                             {"status": RunStatus.INTERRUPTED.value},
                         )
+            self._say_unticks_cut_short(set(stale))
             return stale
+
+    def _say_unticks_cut_short(self, runs: set[int]) -> None:
+        """The unticks runs `runs` had begun and not journaled, their processes killed
+        (core/pending_unticks.py): each becomes its account's check entry, naming the box X
+        may have switched off, as a stop the check was told of says it."""
+        from consentinel.core.check_messages import box_name
+        from consentinel.core.events import AccountResult
+        from consentinel.core.pending_unticks import FOLDER_NAME, left_by, unmark
+
+        if not runs:
+            return
+        for pending in left_by(self.path.parent / FOLDER_NAME, runs):
+            message = tr(
+                "Stopped while unticking {box}: X may have switched it off; the next check "
+                "reads it again.",
+                box=box_name(pending.box),
+            )
+            result = AccountResult(pending.handle, Status.ERROR, Reason.CANCELLED, message=message)
+            self.record_check(pending.run_id, result)
+            unmark(pending.path)
 
     def start_run(self, trigger: str | Enum, *, dry_run: bool = False) -> int:
         """A run begins; a dry run (boxes read, nothing changed) says so in its first entry."""

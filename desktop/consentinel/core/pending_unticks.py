@@ -1,0 +1,78 @@
+"""Unticks under way: written down before Consentinel clicks a box, so that a process killed
+outright (SIGKILL, a power cut) before its change reaches the journal still leaves it said.
+
+A check journals each untick once X answered and the page was read back. A stop it is told of
+(Cancel, Ctrl-C, a logout's SIGTERM) waits for that, or names the box in the check's entry
+(account_check.record_stopped). A process that is killed cannot: for those few seconds, a small
+file in the data folder's `unticking/` names the run, the account and the box, and is removed
+once the change is journaled. Runs found "running" with their process gone are marked
+interrupted (Journal.interrupt_stale_runs); the marks they left become check entries naming
+the box X may have switched off, as a stop the check was told of would have said.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from pathlib import Path
+from typing import NamedTuple
+
+from consentinel.core.accounts import handle_key
+from consentinel.core.fileio import atomic_write_text, make_private_dirs, storage_error
+from consentinel.core.status import Box
+
+log = logging.getLogger(__name__)
+
+#: Beside the journal, in the data folder.
+FOLDER_NAME = "unticking"
+
+
+class PendingUntick(NamedTuple):
+    """A mark left by an untick that was not journaled: where it is, and what it names."""
+
+    path: Path
+    run_id: int
+    handle: str
+    box: Box
+
+
+def mark(folder: Path, run_id: int, handle: str, box: Box) -> Path:
+    """Write down that `box` of `handle` is about to be unticked in run `run_id`; StorageError
+    when it cannot be (then nothing is clicked)."""
+    path = folder / f"run{run_id}-{handle_key(handle)}-{box.value}.json"
+    try:
+        make_private_dirs(folder)
+    except OSError as error:
+        raise storage_error(folder, error) from error
+    payload = {"run_id": run_id, "handle": handle, "box": box.value}
+    atomic_write_text(path, json.dumps(payload) + "\n")
+    return path
+
+
+def unmark(path: Path) -> None:
+    """The untick was journaled (or its check ended and said so): its mark goes."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:  # (left: at worst said once more, as maybe changed)
+        log.warning("the mark %s could not be removed: %s", path.name, error)
+
+
+def left_by(folder: Path, run_ids: set[int]) -> list[PendingUntick]:
+    """The marks runs `run_ids` left (their processes gone); unreadable ones are removed."""
+    found: list[PendingUntick] = []
+    try:
+        files = sorted(folder.glob("run*.json"))
+    except OSError:
+        return found
+    for path in files:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            pending = PendingUntick(path, int(raw["run_id"]), str(raw["handle"]), Box(raw["box"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            continue
+        if pending.run_id in run_ids:
+            found.append(pending)
+    return found
