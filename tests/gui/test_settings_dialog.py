@@ -253,6 +253,9 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     ctx.paths.logs_dir.mkdir(parents=True, exist_ok=True)
     (ctx.paths.logs_dir / "consentinel.log").write_text("checked @alice\n")
     (ctx.paths.logs_dir / "consentinel.log.1").write_text("checked @bob\n")
+    # A mark a killed check left (core/pending_unticks.py): it names a run of this journal.
+    (ctx.paths.data_dir / "unticking").mkdir()
+    (ctx.paths.data_dir / "unticking" / "run1-alice-training.json").write_text("{}")
     # A journal kept earlier when it no longer verified: it goes too, head file and all.
     ctx.journal, _kept = ctx.journal.start_over("entry 1 was edited.")
     ctx.journal.append_account_added("alice")
@@ -287,6 +290,7 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
     assert not [p for p in ctx.paths.config_dir.iterdir() if p.name.startswith("accounts")]
     assert [p.name for p in ctx.paths.logs_dir.iterdir()] == ["consentinel.log"]
     assert (ctx.paths.logs_dir / "consentinel.log").read_text() == ""
+    assert not (ctx.paths.data_dir / "unticking").exists()
 
 
 def test_deleting_all_data_stops_the_checks_while_closed_and_the_start_at_login(

@@ -11,6 +11,7 @@ from consentinel.core.fileio import make_private_dirs
 from consentinel.core.journal import Journal
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.lock import RunLock
+from consentinel.core.pending_unticks import FOLDER_NAME as PENDING_FOLDER
 
 
 class CheckRunning(Exception):
@@ -60,6 +61,8 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):
             shutil.rmtree(folder, ignore_errors=True)
             make_private_dirs(folder)
+        # Marks a killed check left (core/pending_unticks.py): they name runs of this journal.
+        shutil.rmtree(ctx.paths.data_dir / PENDING_FOLDER, ignore_errors=True)
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
         try:
