@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -95,18 +95,8 @@ def test_scheduled_run_after_x_switched_training_back_on(
     chromium_path: Path,
 ) -> None:
     sim = simx(SimAccount("nora", PASSWORD))
-    paths = AppPaths.under(consentinel_home).ensure()
-    # What the person set up in the app: X's address (simx here) and the browser to use.
-    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
-    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
-    added = subprocess.run(
-        [*argv[:-2], "account", "add", "nora", "--password-stdin"],
-        input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
-    assert added.returncode == 0, added.stderr
-
-    first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
-    assert first.returncode == 0, (first.stdout, first.stderr)
+    bus = private_secret_service.address
+    paths, argv, env, first = _set_up(sim, consentinel_home, chromium_path, bus)
     assert sim.boxes("nora")["training"] is False
     assert notifications.calls == []  # a first fix is what the person asked for: no news
 
@@ -116,9 +106,7 @@ def test_scheduled_run_after_x_switched_training_back_on(
     assert soon.returncode == 0 and "is skipped" in soon.stderr, soon.stderr
     assert sim.boxes("nora")["training"] is True
     # ...the next one, a day later, does: the first run is dated back as the clock would see it.
-    day_before = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
-    with sqlite3.connect(paths.journal_path) as db:
-        db.execute("UPDATE runs SET finished_at = ?", (day_before,))
+    _a_day_passes(paths.journal_path)
     second = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
     assert second.returncode == 0, (second.stdout, second.stderr)
 
@@ -143,21 +131,28 @@ def test_scheduled_run_after_x_switched_training_back_on(
         assert PASSWORD not in output
 
 
+def _add(argv: list[str], env: dict[str, str], *handles: str) -> None:
+    """The accounts added as the person adds them, each with its password."""
+    for handle in handles:
+        added = subprocess.run(
+            [*argv[:-2], "account", "add", handle, "--password-stdin"],
+            input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+
+
 def _set_up(
-    sim: Any, consentinel_home: Path, chromium_path: Path, bus: str
-) -> tuple[AppPaths, list[str], dict[str, str]]:
-    """The person's set-up: X's address (simx) and the browser, nora added and checked once."""
+    sim: Any, consentinel_home: Path, chromium_path: Path, bus: str, *handles: str
+) -> tuple[AppPaths, list[str], dict[str, str], subprocess.CompletedProcess[str]]:
+    """The person's set-up: X's address (simx here) and the browser to use, the accounts
+    (nora alone unless named) added and checked once by the timer; that first run too."""
     paths = AppPaths.under(consentinel_home).ensure()
     save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
     argv, env = _as_the_timer_runs_it(consentinel_home, bus)
-    added = subprocess.run(
-        [*argv[:-2], "account", "add", "nora", "--password-stdin"],
-        input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
-    assert added.returncode == 0, added.stderr
+    _add(argv, env, *(handles or ("nora",)))
     first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
     assert first.returncode == 0, (first.stdout, first.stderr)
-    return paths, argv, env
+    return paths, argv, env, first
 
 
 def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
@@ -171,17 +166,8 @@ def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
     Training back on for both since: the timer's run checks nora, and does not load tom's page
     at X again (his box stays on until his own time comes); its JSON and its log say so."""
     sim = simx(SimAccount("nora", PASSWORD), SimAccount("tom", PASSWORD))
-    paths = AppPaths.under(consentinel_home).ensure()
-    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
-    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
-    for handle in ("nora", "tom"):
-        added = subprocess.run(
-            [*argv[:-2], "account", "add", handle, "--password-stdin"],
-            input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
-        )  # fmt: skip
-        assert added.returncode == 0, added.stderr
-    first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
-    assert first.returncode == 0, (first.stdout, first.stderr)
+    bus = private_secret_service.address
+    paths, argv, env, _first = _set_up(sim, consentinel_home, chromium_path, bus, "nora", "tom")
     _a_day_passes(paths.journal_path)
     by_hand = subprocess.run([*argv[:-2], "check", "tom"], capture_output=True, text=True,
                              env=env, timeout=180)  # fmt: skip
@@ -224,7 +210,9 @@ def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(
     it did (the box X had switched on, off again) and that the screenshot was not kept; the
     person is told X switched it back on."""
     sim = simx(SimAccount("nora", PASSWORD))
-    paths, argv, env = _set_up(sim, consentinel_home, chromium_path, private_secret_service.address)
+    paths, argv, env, _first = _set_up(
+        sim, consentinel_home, chromium_path, private_secret_service.address
+    )
     sim.set_box("nora", "training", True)  # X switches it back on
     _a_day_passes(paths.journal_path)
     second = subprocess.run(
@@ -270,7 +258,9 @@ def test_x_out_of_reach_for_days_is_said_once(
     first two are no news, the third day's says since when and what to do, and the fourth's
     says nothing more."""
     sim = simx(SimAccount("nora", PASSWORD))
-    paths, argv, env = _set_up(sim, consentinel_home, chromium_path, private_secret_service.address)
+    paths, argv, env, _first = _set_up(
+        sim, consentinel_home, chromium_path, private_secret_service.address
+    )
     sim.stop()
     for day in (1, 2, 3, 4):
         _a_day_passes(paths.journal_path)
@@ -314,11 +304,7 @@ def test_a_scheduled_run_tells_once_that_the_list_lost_its_accounts(
     the journal knows the accounts. Now each run says it in its log and fails; the person is
     told once; and the accounts are not added back behind their back."""
     argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
-    added = subprocess.run(
-        [*argv[:-2], "account", "add", "nora", "--password-stdin"],
-        input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
-    assert added.returncode == 0, added.stderr
+    _add(argv, env, "nora")
     accounts = consentinel_home / "config" / "accounts.json"
     accounts.write_text(accounts.read_text()[:-20])  # a hand edit gone wrong
 
