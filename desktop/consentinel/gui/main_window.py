@@ -692,14 +692,7 @@ class MainWindow(QMainWindow):
         waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
         if not self.runner.running:
             return
-        if self.runner.trigger == "login":
-            box = self._ask_over_sign_in(
-                self.tr("Close the sign-in window?"), self.tr("Close the sign-in window")
-            )
-        else:
-            box = self._ask_over_running_check(
-                self.tr("Cancel the check?"), self.tr("Cancel the check")
-            )
+        box = self._ask_over_running(quitting=False)
         # A check that ends while the question is open leaves nothing to cancel: it closes.
         self.runner.busy_changed.connect(box.reject)
         try:
@@ -994,53 +987,46 @@ class MainWindow(QMainWindow):
         """True when nothing runs, or the person chose to cancel the running check and quit."""
         if not self.runner.running:
             return True
+        return self._ask_over_running(quitting=True).confirmed()
+
+    def _ask_over_running(self, *, quitting: bool) -> Confirmation:
+        """Whether to cancel what runs (and quit, when `quitting`), keeping it the default: a
+        check, or the person's own sign-in ("Sign in yourself…"), where no check runs and a
+        browser window of theirs is open."""
+        from consentinel.gui.confirmation import Confirmation
+
         if self.runner.trigger == "login":
-            box = self._ask_over_sign_in(
-                self.tr("Quit Consentinel and close the sign-in window?"),
-                self.tr("Close it and quit"),
+            title = self.tr("You are signing in")
+            question, act = (
+                (
+                    self.tr("Quit Consentinel and close the sign-in window?"),
+                    self.tr("Close it and quit"),
+                )
+                if quitting
+                else (self.tr("Close the sign-in window?"), self.tr("Close the sign-in window"))
             )
-        else:
-            box = self._ask_over_running_check(
-                self.tr("Quit Consentinel and cancel the check?"),
-                self.tr("Cancel the check and quit"),
-            )
-        return box.confirmed()
-
-    def _ask_over_running_check(self, question: str, act: str) -> Confirmation:
-        """A question about cancelling the running check, "Keep checking" its default."""
-        from consentinel.gui.confirmation import Confirmation
-
-        box = Confirmation(
-            self,
-            Confirmation.Icon.Question,
-            self.tr("A check is running"),
-            question,
-            self.tr(
-                "What it already changed on X stays changed, and is in the journal. The accounts "
-                "it has not reached yet are checked next time."
-            ),
-            act=act,
-            keep=self.tr("Keep checking"),
-        )
-        self.confirm_box = box
-        return box
-
-    def _ask_over_sign_in(self, question: str, act: str) -> Confirmation:
-        """The same question while the person signs in themselves ("Sign in yourself…"): no
-        check runs, a browser window of theirs is open; "Keep signing in" its default."""
-        from consentinel.gui.confirmation import Confirmation
-
-        box = Confirmation(
-            self,
-            Confirmation.Icon.Question,
-            self.tr("You are signing in"),
-            question,
-            self.tr(
+            details = self.tr(
                 "The sign-in is not finished: nothing is saved for the account. You can sign in "
                 "again later with “Sign in yourself…”."
-            ),
-            act=act,
-            keep=self.tr("Keep signing in"),
+            )
+            keep = self.tr("Keep signing in")
+        else:
+            title = self.tr("A check is running")
+            question, act = (
+                (
+                    self.tr("Quit Consentinel and cancel the check?"),
+                    self.tr("Cancel the check and quit"),
+                )
+                if quitting
+                else (self.tr("Cancel the check?"), self.tr("Cancel the check"))
+            )
+            details = self.tr(
+                "What it already changed on X stays changed, and is in the journal. The accounts "
+                "it has not reached yet are checked next time."
+            )
+            keep = self.tr("Keep checking")
+        box = Confirmation(
+            self, Confirmation.Icon.Question, title, question, details, act=act, keep=keep
         )
         self.confirm_box = box
         return box
