@@ -131,6 +131,16 @@ def test_deliver_does_not_repeat_what_was_shown_but_says_what_was_not(tmp_path: 
     assert scheduled_run(shown, *page_changed) == []  # X's page still unreadable: said once
 
 
+def _shown_after_run(journal: Journal, *accounts: AccountResult) -> list[Notification]:
+    """A scheduled run of `accounts` journaled, and what deliver() shows after it."""
+    run_id = journal.start_run("schedule")
+    for account in accounts:
+        journal.record_check(run_id, account)
+    journal.finish_run(run_id)
+    sent = deliver(RunResult(run_id, accounts), Shown(), journal)  # type: ignore[arg-type]
+    return [note for note, _delivered in sent]
+
+
 def test_a_changed_page_is_said_again_only_when_it_is_new_for_an_account(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -139,12 +149,7 @@ def test_a_changed_page_is_said_again_only_when_it_is_new_for_an_account(
     journal = Journal.open(tmp_path / "journal.sqlite3")
 
     def scheduled_run(*accounts: AccountResult) -> list[str]:
-        run_id = journal.start_run("schedule")
-        for account in accounts:
-            journal.record_check(run_id, account)
-        journal.finish_run(run_id)
-        sent = deliver(RunResult(run_id, accounts), Shown(), journal)  # type: ignore[arg-type]
-        return [note.body for note, _delivered in sent]
+        return [note.body for note in _shown_after_run(journal, *accounts)]
 
     (said,) = scheduled_run(PAGE_1)
     assert "@frank" in said
@@ -168,12 +173,7 @@ def test_a_notice_about_no_account_of_another_kind_does_not_make_a_changed_page_
     journal = Journal.open(tmp_path / "journal.sqlite3")
 
     def scheduled_run(*accounts: AccountResult) -> list[str]:
-        run_id = journal.start_run("schedule")
-        for account in accounts:
-            journal.record_check(run_id, account)
-        journal.finish_run(run_id)
-        sent = deliver(RunResult(run_id, accounts), Shown(), journal)  # type: ignore[arg-type]
-        return [note.kind.value for note, _delivered in sent]
+        return [note.kind.value for note in _shown_after_run(journal, *accounts)]
 
     assert scheduled_run(PAGE_1) == ["page_changed"]
     journal.record_notification(None, None, NotificationKind.X_UNREACHABLE, "X out of reach",
