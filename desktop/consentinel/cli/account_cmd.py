@@ -220,10 +220,13 @@ def _save_new_account(
 
 def _refuse_if_listed(ctx: AppContext, handle: str) -> None:
     """A usage error when the account is listed already, named as it is listed (handles are
-    case-insensitive: `account add ALICE` finds @alice)."""
-    listed = ctx.accounts.get(handle)
-    if listed is not None:
-        raise UsageError(tr("@{handle} is already in your accounts.", handle=listed.handle))
+    case-insensitive: `account add ALICE` finds @alice): AccountStore.require_unlisted's."""
+    from consentinel.core.accounts import DuplicateAccount
+
+    try:
+        ctx.accounts.require_unlisted(handle)
+    except DuplicateAccount as error:
+        raise UsageError(str(error)) from None
 
 
 def _keyring_ready_for(ctx: AppContext, secrets_given: bool) -> bool:
