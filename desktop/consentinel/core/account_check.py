@@ -29,6 +29,7 @@ from consentinel.core.check_messages import (
     session_lost_message,
     session_set_aside_no_password_message,
     session_set_aside_note,
+    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -265,11 +266,7 @@ class AccountCheck:
         if self._recorded is not None:
             return self._recorded
         if self._unticking is not None:
-            message = tr(
-                "Stopped while unticking {box}: X may have switched it off; the next check "
-                "reads it again.",
-                box=box_name(self._unticking),
-            )
+            message = stopped_while_unticking_message(self._unticking)
         else:
             message = reason_message(Reason.CANCELLED, self.handle)
         result = self._with_set_aside_note(self._cancelled(message))

@@ -77,6 +77,15 @@ def hidden_on_message(boxes: list[Box]) -> str:
     )
 
 
+def stopped_while_unticking_message(box: Box) -> str:
+    """A check stopped between its click on `box` and X's answer: told to stop (Cancel, a
+    logout), or killed (its mark found afterwards, core/pending_unticks.py)."""
+    return tr(
+        "Stopped while unticking {box}: X may have switched it off; the next check reads it again.",
+        box=box_name(box),
+    )
+
+
 def box_disabled_message(boxes: list[Box]) -> str:
     """Boxes the person keeps off that X shows ticked and disabled (the BOX_DISABLED result's
     sentence), said for one box or several."""

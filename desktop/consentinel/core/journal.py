@@ -479,18 +479,14 @@ class Journal(JournalQueries):
         """The unticks runs `runs` had begun and not journaled, their processes killed
         (core/pending_unticks.py): each becomes its account's check entry, naming the box X
         may have switched off, as a stop the check was told of says it."""
-        from consentinel.core.check_messages import box_name
+        from consentinel.core.check_messages import stopped_while_unticking_message
         from consentinel.core.events import AccountResult
         from consentinel.core.pending_unticks import FOLDER_NAME, left_by, unmark
 
         if not runs:
             return
         for pending in left_by(self.path.parent / FOLDER_NAME, runs):
-            message = tr(
-                "Stopped while unticking {box}: X may have switched it off; the next check "
-                "reads it again.",
-                box=box_name(pending.box),
-            )
+            message = stopped_while_unticking_message(pending.box)
             result = AccountResult(pending.handle, Status.ERROR, Reason.CANCELLED, message=message)
             self.record_check(pending.run_id, result)
             unmark(pending.path)
