@@ -142,9 +142,10 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
 
 
 def _switched_off_again(result: AccountResult) -> bool:
-    """Every box X had switched back on was switched off and read back off: so even by a check
-    that stopped afterwards (a screenshot or a file that could not be kept)."""
-    return all(
+    """Every box X had switched back on was switched off and read back off: by a check that
+    ended all off, or even by one that stopped afterwards (a screenshot or a file that could
+    not be kept)."""
+    return result.all_off or all(
         (change := result.settings.get(box)) is not None and change.after is False
         for box in result.reverted_by_x
     )
@@ -153,7 +154,7 @@ def _switched_off_again(result: AccountResult) -> bool:
 def _still_on_words(result: AccountResult) -> str | None:
     """A box the person wants off that stays on at X after the check, or None."""
     handle = result.handle
-    if result.reverted_by_x and not (result.all_off or _switched_off_again(result)):
+    if result.reverted_by_x and not _switched_off_again(result):
         return tr(
             "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off "
             "again — open Consentinel.",
@@ -183,7 +184,7 @@ def _still_on_words(result: AccountResult) -> str | None:
 
 def _for_account(result: AccountResult) -> Notification | None:
     handle = result.handle
-    off_again = bool(result.reverted_by_x) and (result.all_off or _switched_off_again(result))
+    off_again = bool(result.reverted_by_x) and _switched_off_again(result)
     if off_again and (result.all_off or result.reason is not Reason.EVIDENCE_NOT_KEPT):
         # (A check that stopped afterwards, at a file it could not keep, says so in the window:
         # what X did, and that it was undone, is what this says.)
