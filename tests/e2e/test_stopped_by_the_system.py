@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,8 @@ from consentinel.core.journal_entries import RunStatus
 from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount, SimX
 from tests.e2e.test_cli import CLI, PASSWORD, run_cli
+from tests.fixtures.keyring_fixtures import SecretServiceEnv
+from tests.fixtures.notify_server import FakeNotificationServer
 
 GUI = str(Path(sys.executable).parent / "consentinel-gui")
 HANDLES = ("sig_ann", "sig_bob")
@@ -136,6 +139,70 @@ def _checks(home: Path) -> dict[str, tuple[str, str | None]]:
         return found
     finally:
         journal.close()
+
+
+@pytest.mark.browser
+def test_a_scheduled_check_stopped_by_sigterm_still_tells_what_its_ended_checks_found(
+    simx: Any,
+    cli_env: dict[str, str],
+    consentinel_home: Path,
+    private_tmp: Path,
+    private_secret_service: SecretServiceEnv,
+) -> None:
+    """systemd's time limit or a logout stops a scheduled check: an account whose check had
+    ended (X refused its password) is told of as after a whole run; the one cut short is not."""
+    sim = simx(
+        SimAccount("sig_eve", "the password X now has"),
+        SimAccount("sig_fay", PASSWORD, fault="settings_hang"),  # its check waits on X for ever
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, TMPDIR=str(private_tmp))
+    env.update(private_secret_service)  # its bus has the desktop's notifier too
+    for handle in ("sig_eve", "sig_fay"):
+        run_cli(env, "account", "add", handle, "--password-stdin", stdin=PASSWORD + "\n",
+                check_exit=0)  # fmt: skip
+    notifications = FakeNotificationServer(private_secret_service.address)
+    try:
+        with _started([CLI, "check", "--unattended"], env) as proc:
+            assert sim.settings_hanging.wait(timeout=120), "sig_fay's check never reached X"
+            _until_checked(consentinel_home, "sig_eve", proc)
+            proc.send_signal(signal.SIGTERM)
+            _out, err = proc.communicate(timeout=120)
+        bodies = [call[4] for call in notifications.calls]
+    finally:
+        notifications.close()
+    assert proc.returncode == -signal.SIGTERM, (proc.returncode, err)
+    assert _checks(consentinel_home) == {
+        "sig_eve": ("signin_failed", "wrong_password"),
+        "sig_fay": ("error", "cancelled"),
+    }
+    assert bodies == ["@sig_eve: X refused the password — save the right one in Consentinel"]
+    journal = Journal.open(AppPaths(consentinel_home).journal_path)
+    try:
+        (said,) = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    finally:
+        journal.close()
+    assert said.handle == "sig_eve"
+    assert "Traceback" not in err
+
+
+def _until_checked(home: Path, handle: str, proc: subprocess.Popen[str]) -> None:
+    """Until the journal has the account's check entry (polled: another process writes it)."""
+    journal_path = AppPaths(home).journal_path
+    deadline = time.monotonic() + 120
+    while True:
+        with (
+            contextlib.suppress(sqlite3.Error),
+            contextlib.closing(sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True)) as db,
+        ):
+            found = db.execute(
+                "SELECT count(*) FROM entries WHERE handle = ? AND kind = ?",
+                (handle, EntryKind.CHECK.value),
+            ).fetchone()[0]
+            if found:
+                return
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"@{handle}'s check never ended")
+        time.sleep(0.1)
 
 
 @pytest.mark.browser

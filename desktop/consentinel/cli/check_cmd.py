@@ -232,9 +232,15 @@ def _check_now(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         cancel.cancel()
         hush_what_a_stopped_run_leaves()
-        if args.json and run_ids:  # a script still learns which accounts were checked
+        if run_ids:
             stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
-            _print_json(stopped, interrupted=True, missing=missing, checked_lately=checked_lately)
+            if args.unattended:
+                # Cut by the job's time limit, a logout, a shutdown: what the checks that
+                # ended found (X switching a box back on…) is told all the same.
+                _notify(ctx, stopped)
+            if args.json:  # a script still learns which accounts were checked
+                _print_json(stopped, interrupted=True, missing=missing,
+                            checked_lately=checked_lately)  # fmt: skip
         raise
     finally:
         lock.release()
