@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -33,6 +32,7 @@ from consentinel.simx import SimAccount
 from tests.e2e._cli_support import CLI
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
 from tests.fixtures.notify_server import FakeNotificationServer
+from tests.fixtures.private_mounts import with_read_only
 
 PASSWORD = "scheduled run password 7"
 
@@ -74,17 +74,6 @@ def _a_day_passes(journal_path: Path) -> None:
             db.execute(
                 "UPDATE runs SET started_at = ?, finished_at = ? WHERE id = ?", (*earlier, run_id)
             )
-
-
-def _with_read_only(folder: Path, argv: list[str]) -> list[str]:
-    """`argv` run with `folder` mounted read-only over itself, in a mount namespace of its own
-    (as tests/reliability/test_storage_faults.py does): even root cannot write there."""
-    assert shutil.which("unshare"), "util-linux's unshare is needed for the read-only folder"
-    mounts = f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" "{folder}"'
-    namespace = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        namespace[1:1] = ["--user", "--map-root-user"]
-    return [*namespace, "sh", "-c", f'{mounts} && exec "$@"', "sh", *argv]
 
 
 def test_scheduled_run_after_x_switched_training_back_on(
@@ -216,7 +205,7 @@ def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(
     sim.set_box("nora", "training", True)  # X switches it back on
     _a_day_passes(paths.journal_path)
     second = subprocess.run(
-        _with_read_only(paths.evidence_dir, [*argv, "--json"]),
+        with_read_only(paths.evidence_dir, [*argv, "--json"]),
         capture_output=True, text=True, env=env, timeout=180,
     )  # fmt: skip
     assert second.returncode == 1, (second.stdout, second.stderr)

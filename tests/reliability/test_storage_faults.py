@@ -1,14 +1,10 @@
 """A read-only or full data folder, through the installed command: one clear sentence, exit 2,
 no partial file, no secret saved. The folder is a real tmpfs mounted read-only or filled up in a
-private mount namespace (as tests/unit/test_paths_fileio.py does), so even root cannot write."""
+private mount namespace (tests/fixtures/private_mounts.py), so even root cannot write."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +15,7 @@ import pytest
 from consentinel.core.french_typography import typeset
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, folder_vault
 from tests.fixtures.notify_server import FakeNotificationServer
+from tests.fixtures.private_mounts import run_on_a_tmpfs
 from tests.reliability.cli_support import CLI, cli_env
 
 # Runs inside the namespace: each step is a CLI call, or "remount_ro" / "fill" on the tmpfs, or
@@ -63,27 +60,12 @@ _DRIVER = textwrap.dedent("""
 def in_tmpfs(
     tmp_path: Path, env: dict[str, str], size: str, plan: list[Any]
 ) -> list[dict[str, Any]]:
-    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
+    """The driver's results for `plan`, with the data folder on a tmpfs of `size`."""
     mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    driver = tmp_path / "driver.py"
-    driver.write_text(_DRIVER)
-    argv = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        argv[1:1] = ["--user", "--map-root-user"]
-    mount = f"mount -t tmpfs -o size={size},mode=0700 tmpfs {mnt}"
-    command = f'{mount} && exec "{sys.executable}" "{driver}" "{mnt}" "$PLAN"'
-    child_env = {**env, "CONSENTINEL_HOME": str(mnt / "home"), "PLAN": json.dumps(plan)}
-    done = subprocess.run(
-        [*argv, "sh", "-c", command],
-        capture_output=True,
-        text=True,
-        env=child_env,
-        timeout=600,
-        check=False,
+    child_env = {**env, "CONSENTINEL_HOME": str(mnt / "home")}
+    return list(
+        run_on_a_tmpfs(mnt, _DRIVER, json.dumps(plan), size=size, env=child_env, timeout=600)
     )
-    assert done.returncode == 0, done.stderr
-    return list(json.loads(done.stdout))
 
 
 def step(*args: str, stdin: str = "") -> dict[str, Any]:

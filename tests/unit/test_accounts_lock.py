@@ -7,7 +7,6 @@ import argparse
 import io
 import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.status import Reason, Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from tests.fixtures.accounts_race import another_writer_adds_meanwhile
+from tests.fixtures.private_mounts import run_on_a_tmpfs
 
 HOLDER = textwrap.dedent(
     """
@@ -214,26 +214,7 @@ def test_a_read_only_data_folder_still_lists_its_accounts(tmp_path: Path) -> Non
     """A real read-only tmpfs in a private mount namespace (even root cannot write there): the
     list and its states are read as they are, with or without the lock file; a change is
     refused in a sentence that says why, and no file is made."""
-    assert shutil.which("unshare"), "util-linux's unshare is needed for the read-only test"
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    child = tmp_path / "child.py"
-    child.write_text(_READ_ONLY_CHILD)
-    argv = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        argv[1:1] = ["--user", "--map-root-user"]
-    command = f'mount -t tmpfs -o size=1m,mode=0700 tmpfs "{mnt}" && exec "{sys.executable}" '
-    command += f'"{child}" "{mnt}"'
-    done = subprocess.run(
-        [*argv, "sh", "-c", command],
-        capture_output=True,
-        text=True,
-        env=_child_env(),
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout)
+    results = run_on_a_tmpfs(tmp_path / "mnt", _READ_ONLY_CHILD, size="1m")
     assert results["lock file made"]["files"] == ["accounts.json", "accounts.json.lock"]
     assert results["none yet"]["files"] == ["accounts.json"]
     for result in results.values():

@@ -18,6 +18,7 @@ from queue import Queue
 import pytest
 
 from consentinel.core.lock import LockInfo, RunLock, RunLockBusy
+from tests.fixtures.private_mounts import run_on_a_tmpfs
 
 HOLDER_SCRIPT = textwrap.dedent(
     """
@@ -207,25 +208,7 @@ _ON_A_FULL_DISK = textwrap.dedent("""
 def test_a_lock_file_on_a_full_disk_is_named(tmp_path: Path) -> None:
     """Writing who holds the lock on a full disk said "the disk is full" and nothing more (no
     file, no folder): the sentence names the lock file, and the lock is not kept."""
-    import json
-    import shutil
-
-    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
     mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    argv = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        argv[1:1] = ["--user", "--map-root-user"]
-    script = f'mount -t tmpfs -o size=64k tmpfs {mnt} && exec "{sys.executable}" -c "$DRIVER" {mnt}'
-    done = subprocess.run(
-        [*argv, "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DRIVER": _ON_A_FULL_DISK, "PYTHONPATH": os.pathsep.join(sys.path)},
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
+    result = run_on_a_tmpfs(mnt, _ON_A_FULL_DISK, size="64k", timeout=60)
     assert result["said"] == f"Could not save {mnt / 'run.lock'}: the disk is full.", result
     assert (result["held"], result["then"]) == (False, True)

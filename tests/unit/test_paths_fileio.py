@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -23,6 +21,7 @@ from consentinel.core.fileio import (
 )
 from consentinel.core.osjobs.job import write_file
 from consentinel.core.paths import AppPaths
+from tests.fixtures.private_mounts import run_on_a_tmpfs
 
 
 def mode(path: Path) -> int:
@@ -190,43 +189,17 @@ _CHILD = textwrap.dedent("""
 """)
 
 
-def run_in_tmpfs(tmp_path: Path, options: str, size: int, old: str | None = None) -> dict:
-    """Write into a real tiny or read-only tmpfs, mounted in a private mount namespace."""
-    assert shutil.which("unshare"), "util-linux's unshare is needed for the disk tests"
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    script = tmp_path / "child.py"
-    script.write_text(_CHILD)
-    setup = f"mount -t tmpfs -o {options} tmpfs {mnt}"
-    if old is not None:
-        # Seed a file, then remount read-only, when the test is about an existing file.
-        setup = f"mount -t tmpfs -o size=1m tmpfs {mnt} && echo -n {old} > {mnt}/old.txt"
-        if "ro" in options.split(","):
-            setup += f" && mount -o remount,ro {mnt}"
-    argv = ["unshare", "--mount", "--propagation", "private"]
-    if os.geteuid() != 0:
-        argv[1:1] = ["--user", "--map-root-user"]
-    cmd = f"{setup} && {sys.executable} {script} {mnt} {size}"
-    done = subprocess.run(
-        [*argv, "sh", "-c", cmd],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
 def test_disk_full_leaves_no_partial_file_and_says_so(tmp_path: Path) -> None:
-    result = run_in_tmpfs(tmp_path, "size=64k", size=1_000_000)
+    result = run_on_a_tmpfs(tmp_path / "mnt", _CHILD, "1000000", size="64k")
     assert result["files"] == []
     assert "disk is full" in result["message"]
     assert "settings.json" in result["message"]
 
 
 def test_read_only_folder_leaves_nothing_and_keeps_old_file(tmp_path: Path) -> None:
-    result = run_in_tmpfs(tmp_path, "ro", size=10, old="before")
+    result = run_on_a_tmpfs(
+        tmp_path / "mnt", _CHILD, "10", size="1m", files={"old.txt": "before"}, read_only=True
+    )
     assert result["files"] == ["old.txt"]
     assert result["old"] == "before"
     assert "read-only" in result["message"]
