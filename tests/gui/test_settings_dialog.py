@@ -317,6 +317,18 @@ def test_deleting_all_data_stops_the_checks_while_closed_and_the_start_at_login(
     assert kept.schedule == ctx.settings.schedule  # the other settings are kept
 
 
+def test_the_confirmation_names_the_accounts_the_list_lost(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """Their secrets go too (data_eraser): the person is told, not "there is no account"."""
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    ctx.paths.accounts_path.unlink()  # deleted, or set aside damaged
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "the passwords and 2FA secrets of @alice, @bob" in dialog.confirmation_text()
+
+
 def test_nothing_is_deleted_without_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _fill(ctx, memory_vault)

@@ -152,6 +152,28 @@ def test_erasing_all_data_removes_the_adopted_secrets_from_the_shared_service(
         _forget(ctx, address=keyring_session.address)
 
 
+def test_erasing_all_data_removes_the_secrets_of_accounts_the_list_lost(
+    keyring_session: SecretServiceEnv, tmp_path: Path
+) -> None:
+    """The accounts file was damaged (set aside) or deleted: the journal alone still knows the
+    accounts, and goes with the rest; their secrets must not stay behind in the keyring."""
+    ctx = _context(tmp_path / "lost")
+    try:
+        for handle in ("Ann", "ben"):
+            ctx.accounts.add(Account(handle))
+            ctx.journal.append_account_added(handle)
+            ctx.vault.set_password(handle, f"{handle}-password")
+            ctx.vault.set_totp(handle, "JBSWY3DPEHPK3PXP")
+        ctx.paths.accounts_path.unlink()
+        assert ctx.accounts.list() == []
+        erase_all_data(ctx)  # "Delete all my data"
+        for handle in ("Ann", "ben"):
+            assert ctx.vault.get_password(handle) is None
+            assert ctx.vault.get_totp(handle) is None
+    finally:
+        _forget(ctx, address=keyring_session.address)
+
+
 def test_the_platform_folders_account_keeps_its_secrets_in_the_shared_service(
     keyring_session: SecretServiceEnv, tmp_path: Path
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from consentinel.core.journal import Journal
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.lock import RunLock
 from consentinel.core.pending_unticks import FOLDER_NAME as PENDING_FOLDER
+
+log = logging.getLogger(__name__)
 
 
 class CheckRunning(Exception):
@@ -28,16 +32,23 @@ class WhatWouldGo:
 
 
 def what_would_go(ctx: AppContext) -> WhatWouldGo:
+    from consentinel.core.account_recovery import missing_accounts
+
+    listed = [a.handle for a in ctx.accounts.list()]
+    # An account the list lost (set aside damaged, deleted) has its secrets in the keyring all
+    # the same: it is named too.
+    missing = [a.handle for a in missing_accounts(ctx.journal, ctx.accounts)]
     return WhatWouldGo(
-        handles=tuple(a.handle for a in ctx.accounts.list()),
+        handles=(*listed, *missing),
         journal_entries=ctx.journal.count(),
         keyring=ctx.vault.backend_label(),
     )
 
 
 def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
-    """Keyring entries first (they need the account list), then the background checks and
-    start at login (else they would run on, and fill the emptied folder again), sessions,
+    """Keyring entries first (they need the account list and the journal), then the background
+    checks and start at login (else they would run on, and fill the emptied folder again),
+    sessions,
     accounts, evidence, logs and journal, set-aside copies of each included; a fresh empty
     journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
     or OSError. The other settings are kept. `stop_background` False: the demo, which never
@@ -47,7 +58,10 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         raise CheckRunning()
     try:
         handles = [a.handle for a in ctx.accounts.list()]
-        ctx.vault.delete_everything(handles)
+        # The secrets of every account the journal names go too: one the list lost (set aside
+        # damaged, deleted) keeps them in the keyring, and the journal, which alone knows it,
+        # goes below. (A removed account's are gone already: nothing to delete.)
+        ctx.vault.delete_everything(_with_journal_handles(ctx, handles))
         if stop_background:
             _stop_background(ctx)
         ctx.sessions.delete_all()
@@ -75,6 +89,19 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()
+
+
+def _with_journal_handles(ctx: AppContext, handles: list[str]) -> list[str]:
+    """`handles`, then every other account the journal names (compared as X does, in any case)."""
+    from consentinel.core.accounts import handle_key
+
+    seen = {handle_key(h) for h in handles}
+    try:
+        named = ctx.journal.handles()
+    except sqlite3.Error as error:  # an unreadable journal: it goes all the same below
+        log.warning("the journal's accounts could not be read before erasing it: %s", error)
+        named = []
+    return [*handles, *(h for h in named if handle_key(h) not in seen)]
 
 
 def _unlink_with_copies(path: Path) -> None:
