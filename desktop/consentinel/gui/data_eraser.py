@@ -48,9 +48,8 @@ def what_would_go(ctx: AppContext) -> WhatWouldGo:
 def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
     """Keyring entries first (they need the account list and the journal), then the background
     checks and start at login (else they would run on, and fill the emptied folder again),
-    sessions,
-    accounts, evidence, logs and journal, set-aside copies of each included; a fresh empty
-    journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
+    sessions, accounts, evidence, logs and journal, set-aside copies of each included; a fresh
+    empty journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
     or OSError. The other settings are kept. `stop_background` False: the demo, which never
     installed them."""
     lock = RunLock(ctx.paths.lock_path)
