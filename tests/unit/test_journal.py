@@ -289,6 +289,13 @@ def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:
             "WHERE kind = 'check'",
             "was edited",
         ),
+        (
+            # A key written twice, the value hashed last: Python reads that one, SQLite's
+            # json_extract (the window's filters) the first.
+            'UPDATE entries SET payload = \'{"status": "opted_out", \' || substr(payload, 2) '
+            "WHERE kind = 'check'",
+            "was edited",
+        ),
         ("UPDATE entries SET handle = 'mallory' WHERE id = 2", "was edited"),
         ("UPDATE entries SET ts = '2020-01-01T00:00:00+00:00' WHERE id = 3", "was edited"),
         ("DELETE FROM entries WHERE id = 3", "does not follow"),

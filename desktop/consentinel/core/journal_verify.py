@@ -111,10 +111,19 @@ def _hash_matches(row: Sequence[Any]) -> bool:
     if stored_entry_hash(row) == hash_:
         return True
     try:
-        payload = json.loads(payload_text)
+        # A key written twice is an edit: Python would read the last, SQLite's json_extract
+        # (the window's filters, the run's counts) the first, so the two would disagree.
+        payload = json.loads(payload_text, object_pairs_hook=_once_each)
     except ValueError:
         return False
     return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == str(hash_)
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a key written twice")
+    return found
 
 
 def _check_head_file(
