@@ -469,6 +469,7 @@ def test_a_damaged_journal_is_kept_as_it_is_and_a_new_one_names_it(
     assert len(head_aside) == 1  # its head file went with it, to be examined together
     old = raw(moved)
     assert old.execute("SELECT handle FROM entries WHERE id = 2").fetchone()[0] == "mallory"
+    old_count, old_last_hash = old.execute("SELECT count, last_hash FROM chain_head").fetchone()
     old.close()
     assert {p.name for p in journal_path.parent.iterdir()} >= before - {HEAD_FILE_NAME}
     verdict = fresh.verify()
@@ -480,7 +481,11 @@ def test_a_damaged_journal_is_kept_as_it_is_and_a_new_one_names_it(
         "why": "damaged",
         "problem": problem,
         "problem_lang": "en",
+        # The new chain begins by naming the end of the old one.
+        "set_aside_entries": old_count,
+        "set_aside_last_hash": old_last_hash,
     }
+    assert old_count == 6
     fresh.close()
 
 

@@ -412,6 +412,7 @@ class Journal(JournalQueries):
                         path=self.path,
                     )
                 )
+            head = self._head_as_stored()
             self._db.close()
             try:
                 moved = set_aside_db(self.path, "damaged")
@@ -429,9 +430,21 @@ class Journal(JournalQueries):
                     # The problem is a sentence in the person's language: a reader in another
                     # language is told without it.
                     "problem_lang": current_language(),
+                    # What the kept journal's head said of it (None where it is gone): the new
+                    # chain begins by naming the end of the old one, whatever happens to it.
+                    "set_aside_entries": head[0] if head else None,
+                    "set_aside_last_hash": head[1] if head else None,
                 },
             )
         return fresh, moved
+
+    def _head_as_stored(self) -> tuple[int, str] | None:
+        """The chain head's row as it is in the file: its count of entries and last hash."""
+        try:
+            row = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+        except sqlite3.Error:
+            return None
+        return (int(row[0]), str(row[1])) if row else None
 
     def __enter__(self) -> Journal:
         return self
