@@ -233,3 +233,67 @@ def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_on
     assert auto.tick() is TickOutcome.STARTED
     # hal alone: fay (06:11) and gus (06:42) are left for their own time.
     assert started[-1] == ["hal"]
+
+
+def test_an_account_just_added_in_the_window_is_left_to_the_person_for_a_while(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ann and bo were checked at midnight, every 6 hours. At 01:00 the person adds cy in the
+    window: a scheduled check of it would start at the next tick, unattended, while they are
+    there to answer what X asks (a 2FA code, a puzzle) in a check of their own ("Check
+    selected"). It waits 30 minutes for them; then, still not checked, it is checked alone."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.schedule import TickOutcome
+    from consentinel.core.status import Status
+
+    clock = _Clock(_local(0))
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "6h"
+    ctx.settings.check_on_start = True
+    ctx.settings.run_when_closed = False
+    for handle in ("ann", "bo"):
+        add_account(ctx, handle)
+    ctx.journal.close()
+    ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
+    run = ctx.journal.start_run("schedule")
+    for handle in ("ann", "bo"):
+        ctx.journal.record_check(run, AccountResult(handle, Status.OPTED_OUT))
+    ctx.journal.finish_run(run)
+    started: list[list[str]] = []
+
+    def start_run(due: list[str]) -> bool:
+        started.append(due)
+        return True
+
+    clock.time = _local(1)
+    auto = AutoChecks(ctx, start_run=start_run, clock=clock)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    add_account(ctx, "cy")
+    auto.hold_new("cy")  # (the window's account_added)
+    clock.time = _local(1, 1)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    clock.time = _local(1, 29)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    assert started == []
+    clock.time = _local(1, 31)
+    assert auto.tick() is TickOutcome.STARTED
+    assert started == [["cy"]]
+
+
+def test_the_window_tells_the_schedule_of_an_account_the_person_added(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from consentinel.gui.app_controller import AppController
+    from consentinel.gui.translations import Translators
+
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "daily"
+    app = AppController(ctx, Translators(), use_tray=False)
+    qtbot.addWidget(app.window)
+    add_account(ctx, "dee")
+    now = app.auto.scheduler.clock.now()
+    next_at = app.auto.next_run_at()
+    assert next_at is not None and next_at <= now + timedelta(minutes=11)  # never checked: due
+    app.window.account_added.emit("dee")
+    next_at = app.auto.next_run_at()
+    assert next_at is None or next_at > now + timedelta(minutes=29)

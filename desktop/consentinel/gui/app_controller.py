@@ -131,6 +131,7 @@ class AppController(QObject):
         window.notifier = self.tray
         window.quit_requested.connect(self.quit)
         window.pause_requested.connect(self.auto.toggle_pause)
+        window.account_added.connect(self.auto.hold_new)
         window.settings_saved.connect(self._settings_saved)
         window.demo_requested.connect(self.start_demo)
         return window

@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
 from consentinel.core.records import replace
-from consentinel.core.schedule import Clock, Scheduler, SystemClock, TickOutcome, due_accounts
+from consentinel.core.schedule import (
+    Clock,
+    Scheduler,
+    SystemClock,
+    TickOutcome,
+    due_accounts,
+    interval_for,
+)
 
 log = logging.getLogger(__name__)
 
 #: Slow on purpose: the wall clock decides, so after a sleep the first tick catches up (once).
 TICK_MS = 60_000
+#: How long the schedule leaves alone an account the person just added in the window.
+NEW_ACCOUNT_HOLD = timedelta(minutes=30)
 
 
 class AutoChecks(QObject):
@@ -36,8 +46,11 @@ class AutoChecks(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._start_run = start_run
+        self._clock = clock or SystemClock()
+        #: Accounts just added in the window, left alone until then (`hold_new`).
+        self._held: dict[str, datetime] = {}
         self.scheduler = Scheduler(
-            clock=clock or SystemClock(),
+            clock=self._clock,
             schedule=ctx.settings.schedule,
             start_run=self._start_due_run,
             last_completed=self._every_account_checked_at,
@@ -50,15 +63,40 @@ class AutoChecks(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
 
+    def hold_new(self, handle: str) -> None:
+        """An account the person just added in the window: its first check is theirs to start
+        ("Check selected"), with them there to answer what X asks (a 2FA code, a puzzle),
+        which a scheduled check cannot. The schedule leaves it alone for NEW_ACCOUNT_HOLD,
+        then checks it if they did not; the other accounts keep their own times."""
+        self._held[handle_key(handle)] = self._clock.now() + NEW_ACCOUNT_HOLD
+
+    def _accounts(self) -> list[str]:
+        """The listed accounts the schedule looks after now: not those it holds."""
+        now = self._clock.now()
+        self._held = {key: until for key, until in self._held.items() if until > now}
+        return [
+            account.handle
+            for account in self._ctx.accounts.list()
+            if handle_key(account.handle) not in self._held
+        ]
+
     def _every_account_checked_at(self) -> datetime | None:
-        handles = [account.handle for account in self._ctx.accounts.list()]
-        return self._ctx.journal.every_account_checked_at(handles)
+        """What the schedule counts from (Journal.every_account_checked_at); an account it
+        holds counts as checked an interval before its hold ends: due then, not now."""
+        looked_after = self._accounts()
+        at = self._ctx.journal.every_account_checked_at(looked_after) if looked_after else None
+        interval = interval_for(self._ctx.settings.schedule) if self._held else None
+        if interval is None:
+            return self._ctx.journal.every_account_checked_at(looked_after)
+        held_from = min(self._held.values()) - interval
+        if not looked_after:
+            return held_from
+        return None if at is None else min(at, held_from)
 
     def _start_due_run(self) -> bool:
         """A run of the accounts due now, not of them all: one whose check keeps failing is
         retried alone, and one checked lately waits for its own time (`due_accounts`)."""
-        handles = [account.handle for account in self._ctx.accounts.list()]
-        checked = self._ctx.journal.checked_through_at(handles)
+        checked = self._ctx.journal.checked_through_at(self._accounts())
         now = self.scheduler.clock.now()
         due = due_accounts(checked, self.scheduler.schedule.value, now)
         if not due:  # (checked meanwhile by the OS job: its due time has moved on)

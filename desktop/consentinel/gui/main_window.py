@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
     quit_requested = Signal()
     #: "Pause/Resume automatic checks" (the tray has it too; not every desktop shows a tray).
     pause_requested = Signal()
+    #: The person added an account (its handle): its first check is theirs to start.
+    account_added = Signal(str)
     #: Once, just after the window is first painted: work the first frame does not need waits
     #: for it, so the window appears as soon as it can.
     first_painted = Signal()
@@ -533,6 +535,7 @@ class MainWindow(QMainWindow):
 
         dialog = AccountDialog(self.ctx, parent=self)
         if dialog.exec() and dialog.saved_handle:
+            self.account_added.emit(dialog.saved_handle)
             self.refresh()
             row = self.table.row_of(dialog.saved_handle)
             if row is not None:
