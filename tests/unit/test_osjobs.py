@@ -26,6 +26,7 @@ from consentinel.core.osjobs import JobState, check_job, login_item, systemd
 from consentinel.core.osjobs.autostart import (
     desktop_exec_arg,
     launchd_login_item,
+    render_startup_cmd,
     windows_login_item,
     xdg_login_item,
 )
@@ -49,6 +50,7 @@ from consentinel.core.osjobs.systemd import (
     render_timer,
 )
 from consentinel.core.osjobs.windows_task import (
+    BATCH_PROLOGUE,
     TASK_NAME,
     WindowsTaskJob,
     render_task_xml,
@@ -89,6 +91,41 @@ class FakeRunner:
 
 def home_command(home: str) -> JobCommand:
     return check_command({"CONSENTINEL_HOME": home})
+
+
+def make_program(path: Path) -> Path:
+    """An executable file standing for the installed app's program."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("")
+    path.chmod(0o700)
+    return path
+
+
+def gone_message(every: str, program: Path) -> str:
+    """The one sentence every platform's status says of a job whose program is gone."""
+    if os.environ.get("CONSENTINEL_LANG") == "fr":
+        return typeset(
+            f"Vérification planifiée : installée ({every}), mais le programme qu'elle lance "
+            f"n'existe plus ({program}). Installez-la à nouveau : consentinel schedule install, "
+            "ou enregistrez les paramètres dans l'application."
+        )
+    return (
+        f"Scheduled check: installed ({every}), but the program it runs is gone ({program}). "
+        "Install it again: consentinel schedule install, or save the settings in the app."
+    )
+
+
+def read_as_cmd(data: bytes, oem: str = "cp850") -> list[str]:
+    """A batch file's lines as cmd.exe reads them: each in the console's code page when it
+    reaches it, the OEM one (850: a French Windows) until a `chcp` line changes it."""
+    codepage, lines = oem, []
+    for raw in data.split(b"\r\n"):
+        line = raw.decode(codepage)
+        lines.append(line)
+        words = line.lstrip("@").split()
+        if words[:1] == ["chcp"] and len(words) > 1:
+            codepage = {"65001": "utf-8"}.get(words[1], f"cp{words[1]}")
+    return lines
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -327,7 +364,7 @@ def test_a_job_whose_program_is_gone_is_not_reported_as_fine(tmp_path: Path) -> 
     program.unlink()
     gone = job.status()
     assert gone.state is JobState.FAILED
-    assert str(program) in gone.message and "schedule install" in gone.message
+    assert gone.message == gone_message("every day", program)
 
 
 def test_a_timer_systemd_refuses_leaves_the_units_as_they_were(tmp_path: Path) -> None:
@@ -387,6 +424,27 @@ def test_launchd_install_bootstraps_and_remove_boots_out(tmp_path: Path) -> None
     job.remove()
     assert ["/bin/launchctl", "bootout", f"gui/501/{job.label}"] in runner.calls
     assert not job.plist_path.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_launch_agent_whose_program_is_gone_is_not_reported_as_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The app was run from the disk image or Downloads, then dragged to Applications: launchd
+    still starts the agent, which runs nothing. Its status says so, as on Linux (launchctl is
+    faked: it answers that the agent is loaded)."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    runner = FakeRunner({"print": CommandOutcome(0)})
+    job = LaunchdJob(agents_dir=tmp_path / "LaunchAgents", runner=runner, uid=501)
+    app = tmp_path / "Downloads" / "Consentinel.app"
+    program = make_program(app / "Contents" / "MacOS" / "consentinel-gui")
+    assert job.install("weekly", JobCommand((str(program), "check", "--unattended"))).installed
+    assert job.status().state is JobState.ACTIVE
+    app.rename(tmp_path / "Consentinel.app")  # moved to Applications
+    gone = job.status()
+    every = {"en": "every week", "fr": "chaque semaine"}[lang]
+    assert (gone.state, gone.message) == (JobState.FAILED, gone_message(every, program))
+    assert gone.files == (job.plist_path,)
 
 
 def test_launchd_refusal_is_reported(tmp_path: Path) -> None:
@@ -464,6 +522,55 @@ def test_windows_install_imports_utf16_xml_and_uses_a_wrapper_for_the_home(tmp_p
     assert 'set "CONSENTINEL_HOME=C:\\Users\\Ada\\100%% mine"' in wrapper
     assert r"C:\Py\python.exe -m consentinel check --unattended" in wrapper
     assert wrapper == render_wrapper(cmd)
+
+
+@pytest.mark.parametrize("oem", ["cp850", "cp437", "cp866"])
+def test_the_task_wrapper_is_read_as_written_whatever_the_code_page(
+    tmp_path: Path, oem: str
+) -> None:
+    """cmd.exe reads a batch file in the console's OEM code page; the wrapper is UTF-8, so its
+    first lines (ASCII, read the same in any code page) switch cmd.exe to UTF-8 before any path:
+    C:\\Users\\Hélène\\… is read as written, not as "H├®l├¿ne" (schtasks is faked)."""
+    job = WindowsTaskJob(wrapper_dir=tmp_path, runner=FakeRunner())
+    program = r"C:\Users\Hélène\AppData\Local\Programs\Consentinel\consentinel-gui.exe"
+    home = r"C:\Users\Hélène\Données Consentinel"
+    cmd = JobCommand((program, "check", "--unattended"), {"CONSENTINEL_HOME": home})
+    assert job.install("daily", cmd).installed
+    data = job.wrapper_path.read_bytes()
+    assert data == render_wrapper(cmd).encode("utf-8")
+    assert not data.startswith(b"\xef\xbb\xbf")  # a BOM would be part of the first command
+    assert data.startswith(b"@echo off\r\nchcp 65001 >nul\r\n")
+    assert read_as_cmd(data, oem) == [
+        *BATCH_PROLOGUE,
+        f'set "CONSENTINEL_HOME={home}"',
+        f"{program} check --unattended",
+        "exit /b %ERRORLEVEL%",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("env", [{}, {"CONSENTINEL_HOME": "C:\\Users\\Hélène\\Clients"}])
+def test_a_task_whose_program_is_gone_is_not_reported_as_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, env: dict[str, str]
+) -> None:
+    """Consentinel was moved or upgraded into another folder: the task still starts at its
+    times, and runs nothing. Its status says so, as on Linux (schtasks is faked: it answers that
+    the task exists)."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    query = '"\\Consentinel\\Check","02/03/2026 12:07:00","Ready"\r\n'
+    runner = FakeRunner({"/Query": CommandOutcome(0, query)})
+    job = WindowsTaskJob(wrapper_dir=tmp_path / "Local" / "Consentinel", runner=runner)
+    program = make_program(tmp_path / "Programs" / "Hélène" / "consentinel-gui.exe")
+    installed = job.install("12h", JobCommand((str(program), "check", "--unattended"), env))
+    assert installed.installed and job.record_path in installed.files
+    assert job.status().state is JobState.ACTIVE
+    program.unlink()
+    gone = job.status()
+    every = {"en": "every 12 hours", "fr": "toutes les 12 heures"}[lang]
+    assert (gone.state, gone.message) == (JobState.FAILED, gone_message(every, program))
+    job.remove()
+    assert not job.record_path.exists() and not job.wrapper_path.exists()
 
 
 def test_windows_status_and_remove(tmp_path: Path) -> None:
@@ -568,6 +675,29 @@ def test_windows_login_item_is_a_startup_cmd(tmp_path: Path) -> None:
     assert item.path.name == "Consentinel.cmd"
     text = item.path.read_text()
     assert text.splitlines()[-1] == r'start "" C:\Py\Scripts\consentinel-gui.exe --minimized'
+
+
+@pytest.mark.parametrize("oem", ["cp850", "cp437", "cp866"])
+def test_the_startup_cmd_is_read_as_written_whatever_the_code_page(
+    tmp_path: Path, oem: str
+) -> None:
+    """The Startup folder's .cmd names C:\\Users\\Hélène\\…: written in UTF-8, it switches
+    cmd.exe to UTF-8 before that line, or cmd.exe would read it in the OEM code page and start
+    nothing."""
+    program = r"C:\Users\Hélène\AppData\Local\Programs\Consentinel\consentinel-gui.exe"
+    home = r"C:\Users\Hélène\Mes données"
+    cmd = JobCommand((program, "--minimized"), {"CONSENTINEL_HOME": home})
+    item = windows_login_item(cmd, tmp_path)
+    item.install()
+    data = item.path.read_bytes()
+    assert data == render_startup_cmd(cmd).encode("utf-8")
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert read_as_cmd(data, oem) == [
+        *BATCH_PROLOGUE,
+        f'set "CONSENTINEL_HOME={home}"',
+        f'start "" {program} --minimized',
+        "",
+    ]
 
 
 def test_dispatch_picks_the_platform_backend() -> None:

@@ -19,6 +19,7 @@ from consentinel.core.osjobs.job import (
     write_file,
 )
 from consentinel.core.osjobs.launchd import launch_agents_dir
+from consentinel.core.osjobs.windows_task import BATCH_PROLOGUE
 
 AUTOSTART_LABEL = f"{APP_ID}.autostart"
 STARTUP_NAME = "Consentinel"
@@ -76,7 +77,8 @@ def render_autostart_plist(command: JobCommand, label: str = AUTOSTART_LABEL) ->
 
 
 def render_startup_cmd(command: JobCommand) -> str:
-    lines = ["@echo off"]
+    """The Startup folder's .cmd, written in UTF-8 (see BATCH_PROLOGUE)."""
+    lines = list(BATCH_PROLOGUE)
     lines += [f'set "{k}={v.replace("%", "%%")}"' for k, v in sorted(command.env.items())]
     # `start ""` returns at once, so the console window closes instead of waiting for the app.
     line = 'start "" ' + subprocess.list2cmdline(list(command.argv))

@@ -221,6 +221,28 @@ def job_description(schedule: str | None = None) -> str:
     return " / ".join(said_in(lang) for lang in SUPPORTED)
 
 
+def program_gone(program: str | None) -> bool:
+    """Whether the program an installed job names is no longer there to run: Consentinel was
+    moved (out of a disk image or Downloads, into Applications), upgraded into another folder,
+    or removed. The job still fires, and runs nothing."""
+    return program is None or not (os.path.isfile(program) and os.access(program, os.X_OK))
+
+
+def gone_report(every: str, program: str | None, files: tuple[Path, ...] = ()) -> JobReport:
+    """What status() says of a job whose program is gone (program_gone), on every platform."""
+    return JobReport(
+        JobState.FAILED,
+        tr(
+            "Scheduled check: installed ({every}), but the program it runs is gone "
+            "({program}). Install it again: consentinel schedule install, or save the "
+            "settings in the app.",
+            every=every,
+            program=program or "?",
+        ),
+        files,
+    )
+
+
 def off_report() -> JobReport:
     return JobReport(
         JobState.FAILED,

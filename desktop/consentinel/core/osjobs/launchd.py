@@ -17,7 +17,9 @@ from consentinel.core.osjobs.job import (
     Runner,
     every_words,
     folder_suffix,
+    gone_report,
     off_report,
+    program_gone,
     run_command,
     write_file,
 )
@@ -74,6 +76,21 @@ def slots_from_plist(plist: dict[str, Any]) -> tuple[Slot, ...]:
             )
         )
     return tuple(slots)
+
+
+def installed_schedule(slots: tuple[Slot, ...]) -> ScheduleChoice | None:
+    """The schedule whose calendar times an installed agent has (None: none of ours)."""
+    for choice in ScheduleChoice:
+        wanted = slots_for(choice)
+        if wanted and set(wanted) == set(slots):
+            return choice
+    return None
+
+
+def installed_program(plist: dict[str, Any]) -> str | None:
+    """The program an installed agent runs: ProgramArguments' first word."""
+    argv = plist.get("ProgramArguments")
+    return str(argv[0]) if isinstance(argv, list) and argv else None
 
 
 class LaunchdJob:
@@ -138,6 +155,13 @@ class LaunchdJob:
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         plist = plistlib.loads(self.plist_path.read_bytes())
         slots = slots_from_plist(plist)
+        program = installed_program(plist)
+        if program_gone(program):
+            # The app was run from the disk image or Downloads, then moved to Applications (or
+            # removed): launchd still starts the agent at its times, and it runs nothing.
+            schedule = installed_schedule(slots)
+            every = every_words(schedule.value) if schedule else "?"
+            return gone_report(every, program, (self.plist_path,))
         loaded = self._run([LAUNCHCTL, "print", f"{self._domain}/{self.label}"]).ok
         if not loaded:
             return JobReport(

@@ -18,8 +18,10 @@ from consentinel.core.osjobs.job import (
     Runner,
     every_words,
     folder_suffix,
+    gone_report,
     job_description,
     off_report,
+    program_gone,
     run_command,
     write_file,
 )
@@ -338,19 +340,8 @@ class SystemdUserJob:
                 files,
             )
         program = installed_program(self.service_path.read_text(encoding="utf-8"))
-        if program is None or not os.access(program, os.X_OK):
-            # Consentinel was moved, upgraded into another folder, or removed.
-            return JobReport(
-                JobState.FAILED,
-                tr(
-                    "Scheduled check: installed ({every}), but the program it runs is gone "
-                    "({program}). Install it again: consentinel schedule install, or save the "
-                    "settings in the app.",
-                    every=every,
-                    program=program or "?",
-                ),
-                files,
-            )
+        if program_gone(program):
+            return gone_report(every, program, files)
         if not self.manager_available():
             return JobReport(
                 JobState.INSTALLED,

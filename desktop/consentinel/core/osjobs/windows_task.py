@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import tempfile
@@ -20,8 +21,10 @@ from consentinel.core.osjobs.job import (
     Runner,
     every_words,
     folder_suffix,
+    gone_report,
     job_description,
     off_report,
+    program_gone,
     run_command,
     write_file,
 )
@@ -47,14 +50,23 @@ def iso_duration(delta: timedelta) -> str:
     return text + ("T" + time if time else "") if (days or time) else "PT0S"
 
 
+#: A .cmd file's first lines: cmd.exe reads each line of a batch file in the console's code
+#: page when it reaches it, the OEM one (850 on a French Windows) unless told otherwise; after
+#: `chcp 65001` it reads the rest as UTF-8, which is how the file is written, so that a path
+#: such as C:\Users\Hélène\… is read as written. Both lines are ASCII: they read the same in
+#: every code page. (No byte-order mark: cmd.exe would take it as part of the first command.)
+BATCH_PROLOGUE = ("@echo off", "chcp 65001 >nul")
+
+
 def batch_quote(value: str) -> str:
     # In a .cmd file only % needs escaping inside `set "NAME=value"`.
     return value.replace("%", "%%")
 
 
 def render_wrapper(command: JobCommand) -> str:
-    """A .cmd that sets the environment and runs the check: task actions cannot set variables."""
-    lines = ["@echo off"]
+    """A .cmd that sets the environment and runs the check: task actions cannot set variables.
+    Written in UTF-8 (see BATCH_PROLOGUE)."""
+    lines = list(BATCH_PROLOGUE)
     lines += [f'set "{k}={batch_quote(v)}"' for k, v in sorted(command.env.items())]
     lines.append(batch_quote(subprocess.list2cmdline(list(command.argv))))
     lines.append("exit /b %ERRORLEVEL%")
@@ -169,6 +181,13 @@ class WindowsTaskJob:
     def wrapper_path(self) -> Path:
         return self.wrapper_dir / f"consentinel-check{self._suffix}.cmd"  # one per data folder too
 
+    @property
+    def record_path(self) -> Path:
+        """What the task was installed to run (program and schedule), as written here: schtasks
+        prints the task in a code page that is not sure to be the one it is read in, and a path
+        misread (C:\\Users\\Hélène\\…) would be taken for a program gone."""
+        return self.wrapper_dir / f"consentinel-check{self._suffix}.json"
+
     def install(self, schedule: str, command: JobCommand) -> JobReport:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
@@ -176,7 +195,7 @@ class WindowsTaskJob:
         files: tuple[Path, ...] = ()
         if command.env:
             wrapper = self.wrapper_path
-            write_file(wrapper, render_wrapper(command).encode("utf-8"))
+            write_file(wrapper, render_wrapper(command).encode("utf-8"))  # (no BOM)
             files = (wrapper,)
         xml = render_task_xml(
             schedule, command, start_day=date.today(), wrapper=wrapper, task_name=self.task_name
@@ -195,6 +214,8 @@ class WindowsTaskJob:
                 tr("Task Scheduler refused the scheduled check: {detail}", detail=outcome.detail()),
                 files,
             )
+        record = {"program": command.program, "schedule": parse_schedule(schedule).value}
+        write_file(self.record_path, json.dumps(record).encode("ascii"))  # (\u escapes)
         return JobReport(
             JobState.ACTIVE,
             tr(
@@ -202,12 +223,13 @@ class WindowsTaskJob:
                 "even when Consentinel is closed.",
                 every=every_words(schedule),
             ),
-            files,
+            (*files, self.record_path),
         )
 
     def remove(self) -> JobReport:
         outcome = self._run([SCHTASKS, "/Delete", "/TN", self.task_name, "/F"])
         self.wrapper_path.unlink(missing_ok=True)
+        self.record_path.unlink(missing_ok=True)
         if not outcome.ok:
             return JobReport(JobState.NOT_INSTALLED, tr("No scheduled check was installed."))
         return JobReport(JobState.NOT_INSTALLED, tr("Removed the scheduled check."))
@@ -216,6 +238,13 @@ class WindowsTaskJob:
         outcome = self._run([SCHTASKS, "/Query", "/TN", self.task_name, "/FO", "CSV", "/NH"])
         if not outcome.ok:
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
+        installed = self._installed()
+        if installed is not None and program_gone(installed[0]):
+            # Consentinel was moved, upgraded into another folder, or removed: the task still
+            # starts at its times, and runs nothing.
+            program, every = installed
+            files = tuple(p for p in (self.wrapper_path, self.record_path) if p.exists())
+            return gone_report(every, program, files)
         rows = [r for r in csv.reader(io.StringIO(outcome.stdout)) if r]
         # Columns: TaskName, Next Run Time, Status; the time is in the system's own format, so it
         # is shown as Windows wrote it rather than parsed.
@@ -224,3 +253,13 @@ class WindowsTaskJob:
             JobState.ACTIVE,
             tr("Scheduled check: installed (Task Scheduler), next run {when}.", when=when),
         )
+
+    def _installed(self) -> tuple[str, str] | None:
+        """The program the task runs and its schedule's words, from record_path; None when
+        unknown (a task installed by a version that wrote no record)."""
+        try:
+            record = json.loads(self.record_path.read_text(encoding="utf-8"))
+            program, schedule = str(record["program"]), str(record["schedule"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return program, every_words(schedule)
