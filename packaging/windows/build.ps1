@@ -19,8 +19,14 @@ if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
 $version = (& "dist\consentinel\consentinel.exe" --version).Split(" ")[1]
 if (-not $version) { throw "the bundle did not start" }
 
+# setup.exe wears the app's icon (the same .ico the spec gave the programs: every size).
+$icons = Join-Path $root "build\icons"
+& "$venv\Scripts\python.exe" packaging\make_icons.py $icons | Out-Null
+if ($LASTEXITCODE -ne 0) { throw "make_icons.py failed" }
+$icon = Join-Path $icons "org.consentinel.Consentinel.ico"
+
 $iscc = Join-Path ${env:ProgramFiles(x86)} "Inno Setup 6\ISCC.exe"
 if (-not (Test-Path $iscc)) { throw "Inno Setup 6 is not installed: https://jrsoftware.org/isdl.php" }
-& $iscc "/DAppVersion=$version" "packaging\windows\consentinel.iss"
+& $iscc "/DAppVersion=$version" "/DIconFile=$icon" "packaging\windows\consentinel.iss"
 if ($LASTEXITCODE -ne 0) { throw "Inno Setup failed" }
 Write-Host "Built dist\Consentinel-$version-setup.exe"

@@ -1,6 +1,7 @@
 ; Inno Setup 6 script: a per-user Windows installer for the PyInstaller folder dist\consentinel.
-; Build with packaging\windows\build.ps1 (which passes /DAppVersion=...); NOT tested in CI, which
-; runs on Linux only. See packaging\README.md.
+; Build with packaging\windows\build.ps1 (which passes /DAppVersion=... and /DIconFile=..., the .ico
+; packaging\make_icons.py renders); NOT tested in CI, which runs on Linux only. See
+; packaging\README.md.
 
 #ifndef AppVersion
   #error Pass the version: ISCC.exe /DAppVersion=0.1.0 consentinel.iss
@@ -42,6 +43,15 @@ Name: "french"; MessagesFile: "compiler:Languages\French.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; An update installs over the previous version: PyInstaller's folder of libraries is emptied
+; first, so that a file the new version no longer ships (an older Qt plugin, a Python module
+; renamed) does not stay beside it and get loaded. Only that folder, which is the bundle's own:
+; {app} may be a folder the person chose, with their files in it. Their Consentinel data is never
+; in {app} (accounts, journal and settings are in %LOCALAPPDATA%\Consentinel, secrets in the
+; Credential Manager). The two programs beside it are replaced.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

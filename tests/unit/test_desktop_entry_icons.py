@@ -39,12 +39,38 @@ def _png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+#: What Windows shows the app's icon at (lists, taskbar, Explorer's views, the installer).
+ICO_SIZES = [16, 24, 32, 48, 64, 128, 256]
+
+
+def _ico_entries(data: bytes) -> list[tuple[int, bytes]]:
+    """Each image of an .ico, read by its directory: (size, image data)."""
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)  # ICONDIR: an icon
+    entries = []
+    for i in range(count):
+        width, height, _, _, planes, bits, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]
+        )
+        assert width == height and (planes, bits) == (1, 32)
+        assert offset + length <= len(data)
+        entries.append((width or 256, data[offset : offset + length]))
+    return entries
+
+
 def _check_outputs(out: Path) -> None:
     for size in (16, 48, 256, 512):
         png = out / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         assert _png_size(png) == (size, size)
-    ico = (out / f"{APP_ID}.ico").read_bytes()
-    assert ico[:4] == b"\x00\x00\x01\x00"  # ICONDIR: reserved 0, type 1 (icon)
+    entries = _ico_entries((out / f"{APP_ID}.ico").read_bytes())
+    assert [size for size, _ in entries] == ICO_SIZES
+    for size, blob in entries:
+        if size == 256:  # PNG inside the .ico: meant for 256 px (Windows Vista and later)
+            assert blob[:8] == b"\x89PNG\r\n\x1a\n"
+            assert struct.unpack(">II", blob[16:24]) == (256, 256)
+        else:  # a 32-bit bitmap: BITMAPINFOHEADER, height doubled (colours, then the mask)
+            header = struct.unpack("<IiiHH", blob[:16])
+            assert header == (40, size, 2 * size, 1, 32)
     iconset = out / f"{APP_ID}.iconset"
     assert _png_size(iconset / "icon_16x16@2x.png") == (32, 32)
     assert _png_size(iconset / "icon_512x512@2x.png") == (1024, 1024)
@@ -63,6 +89,34 @@ def test_renders_every_format_from_an_svg(tmp_path: Path) -> None:
     image = QImage(str(out / "hicolor/48x48/apps" / f"{APP_ID}.png"))
     assert image.pixelColor(24, 24).alpha() == 255
     assert image.pixelColor(0, 0).alpha() == 0
+
+
+def test_the_windows_icon_holds_each_size_drawn_at_that_size(tmp_path: Path) -> None:
+    """Pillow (another reader than the Qt that wrote it) finds every size in the .ico, each the
+    very image rendered at that size (not one 256 px image that Windows scales down), the right
+    way up and in the right colours: a blue band across the top half, nothing below."""
+    from PIL import Image
+
+    svg = tmp_path / "band.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+        '<rect x="0" y="0" width="64" height="32" fill="#1d9bf0"/></svg>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    _make_icons().render_all(svg, out)
+    with Image.open(out / f"{APP_ID}.ico") as ico:
+        assert sorted(ico.info["sizes"]) == [(s, s) for s in ICO_SIZES]
+        for size in ICO_SIZES:
+            ico.size = (size, size)
+            ico.load()
+            frame = ico.convert("RGBA")
+            assert frame.size == (size, size)
+            assert frame.getpixel((size // 2, size // 4)) == (0x1D, 0x9B, 0xF0, 255)
+            assert frame.getpixel((size // 2, size * 3 // 4))[3] == 0
+            png = out / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+            with Image.open(png) as drawn:
+                assert frame.tobytes() == drawn.convert("RGBA").tobytes()
 
 
 def test_renders_the_app_icon(tmp_path: Path) -> None:
