@@ -8,9 +8,9 @@ import subprocess
 from consentinel.simx import SimAccount, SimX
 from tests.fixtures.simx_fixtures import SimxFactory
 from tests.reliability import cli_support
-from tests.reliability.cli_support import CLI
+from tests.reliability.cli_support import CLI, started
 
-__all__ = ["CLI", "add_account", "run_cli", "x_with_accounts"]
+__all__ = ["CLI", "add_account", "run_cli", "started", "x_with_accounts"]
 
 
 def run_cli(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +17,13 @@ import pytest
 
 from consentinel.core.events import AccountResult
 from consentinel.core.french_typography import typeset
+from consentinel.core.journal import Journal
+from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
-from tests.e2e._cli_support import CLI, run_cli, x_with_accounts
+from tests.e2e._cli_support import CLI, run_cli, started, x_with_accounts
 from tests.fixtures.keyring_fixtures import folder_vault
 
 PASSWORD = "correct horse battery staple 42!"
@@ -508,20 +514,98 @@ def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
     run_cli(cli_env, "account", "remove", "editme", "--yes", check_exit=0)
 
 
-def test_a_scheduled_run_while_another_check_runs_is_skipped_and_says_so(
-    cli_env: dict[str, str], consentinel_home: Path
-) -> None:
-    from consentinel.core.lock import RunLock
-
-    run_cli(cli_env, "account", "add", "erin", "--password-stdin", stdin="pw\n", check_exit=0)
-    lock = RunLock(AppPaths.under(consentinel_home).lock_path)
+@contextmanager
+def _lock_held(home: Path) -> Iterator[RunLock]:
+    """The run lock, held by this test as a check under way holds it (released at the end)."""
+    lock = RunLock(AppPaths.under(home).lock_path)
     assert lock.acquire(wait=False)
     try:
-        proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
+        yield lock
     finally:
         lock.release()
-    assert json.loads(proc.stdout) == {"skipped": True, "reason": "another_check_running"}
-    assert "already running" in proc.stderr
+
+
+WAITS = "Another check is running (pid {pid}): this one waits for it to end (at most 20 minutes).\n"
+
+
+def test_a_scheduled_run_waits_for_the_check_under_way_then_checks(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """It was skipped at once, and its accounts waited for the job's next time (a week later
+    on a weekly schedule) when the app that held the lock was closed after: now it waits for
+    the lock, then checks them."""
+    sim, env = x_with_accounts(simx, cli_env, SimAccount("erin", PASSWORD))
+    with (
+        _lock_held(consentinel_home) as lock,
+        started(env, "check", "--unattended", "--json") as run,
+    ):
+        said = run.said("waits for it")
+        assert said == WAITS.format(pid=os.getpid())
+        assert run.proc.poll() is None and not sim.clients()  # waiting, X untouched
+        lock.release()
+        done = run.finish()
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    (erin,) = json.loads(done.stdout)["accounts"]
+    assert (erin["handle"], erin["status"]) == ("erin", "fixed")
+    assert sim.boxes("erin")["training"] is False
+    assert done.stderr.count("waits for it") == 1  # said once, not at every try
+    assert "skipped" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_pause_chosen_while_a_scheduled_run_waits_is_honoured(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """The pause is read after the wait, not only when the run started."""
+    sim, env = x_with_accounts(simx, cli_env, SimAccount("erin", PASSWORD))
+    with (
+        _lock_held(consentinel_home) as lock,
+        started(env, "check", "--unattended", "--json") as run,
+    ):
+        run.said("waits for it")
+        # The person pauses automatic checks in the app (its tray) while its check runs.
+        save_settings(AppPaths.under(consentinel_home), Settings(schedule_paused=True))
+        lock.release()
+        done = run.finish()
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert json.loads(done.stdout) == {"skipped": True, "reason": "paused"}
+    assert "Automatic checks are paused in Consentinel" in done.stderr
+    assert not sim.clients() and sim.boxes("erin")["training"] is True
+
+
+@pytest.mark.parametrize(
+    ("stop", "lang", "waits"),
+    [
+        (signal.SIGTERM, "en", WAITS),
+        (
+            signal.SIGINT,
+            "fr",
+            typeset(
+                "Une autre vérification est en cours (pid {pid}) : celle-ci attend sa fin "
+                "(20 minutes au plus).\n"
+            ),
+        ),
+    ],
+)
+def test_a_scheduled_run_stopped_while_it_waits_ends_at_once(
+    cli_env: dict[str, str], consentinel_home: Path, stop: signal.Signals, lang: str, waits: str
+) -> None:
+    """A shutdown (SIGTERM) or Ctrl-C ends the wait as it ends a check: at once, said, no
+    traceback, the exit status of each: it has ended while the lock is still held."""
+    run_cli(cli_env, "account", "add", "erin", "--password-stdin", stdin="pw\n", check_exit=0)
+    env = dict(cli_env, CONSENTINEL_LANG=lang)
+    with _lock_held(consentinel_home), started(env, "check", "--unattended", "--json") as run:
+        assert run.said(str(os.getpid())) == waits.format(pid=os.getpid())
+        run.proc.send_signal(stop)
+        done = run.finish(timeout=30)
+    if stop is signal.SIGTERM:  # ended as killed by it: a clean stop to systemd
+        assert done.returncode == -signal.SIGTERM
+        assert done.stderr.endswith("Stopped: the system asked Consentinel to end.\n")
+    else:
+        assert done.returncode == 130
+        assert done.stderr.endswith("\nInterrompu.\n"), done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    with Journal.open(AppPaths.under(consentinel_home).journal_path) as journal:
+        assert journal.runs() == []  # nothing was begun
 
 
 def test_a_check_with_no_accounts_says_so_and_a_scheduled_one_has_not_failed(

@@ -1,5 +1,6 @@
-"""Running the installed `consentinel` command as a person or a scheduler would, and watching the
-processes it starts (their command lines and environments, read from /proc)."""
+"""Running the installed `consentinel` command as a person or a scheduler would (in the
+background too), and watching the processes it starts (their command lines and environments,
+read from /proc)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 CLI = str(Path(sys.executable).parent / "consentinel")
 
@@ -40,6 +42,75 @@ def run_cli(
     if expect is not None:
         assert proc.returncode == expect, (args, proc.returncode, proc.stdout, proc.stderr)
     return proc
+
+
+class Started:
+    """A `consentinel` command running in the background, its output read as it comes: a test
+    awaits what it says (`said`) before it ends, then its end (`finish`)."""
+
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [CLI, *args],
+            env=env,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self._out: list[str] = []
+        self._err: list[str] = []
+        self._read = threading.Condition()
+        self._closed = 0
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        self._readers = [
+            threading.Thread(target=self._reading, args=(stream, lines), daemon=True)
+            for stream, lines in ((self.proc.stdout, self._out), (self.proc.stderr, self._err))
+        ]
+        for reader in self._readers:
+            reader.start()
+
+    def _reading(self, stream: IO[str], lines: list[str]) -> None:
+        for line in stream:
+            with self._read:
+                lines.append(line)
+                self._read.notify_all()
+        with self._read:
+            self._closed += 1
+            self._read.notify_all()
+
+    def said(self, words: str, timeout: float = 60) -> str:
+        """The first line of its standard error that holds `words`, once it is there; an
+        AssertionError when the command ends, or `timeout` passes, without saying it."""
+
+        def line() -> str | None:
+            return next((said for said in self._err if words in said), None)
+
+        with self._read:
+            self._read.wait_for(lambda: line() is not None or self._closed == 2, timeout)
+            found = line()
+            assert found is not None, (words, self.proc.poll(), "".join(self._err))
+            return found
+
+    def finish(self, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+        """Its end: exit code, and all it printed."""
+        returncode = self.proc.wait(timeout)
+        for reader in self._readers:
+            reader.join(timeout)
+        with self._read:
+            out, err = "".join(self._out), "".join(self._err)
+        return subprocess.CompletedProcess(self.proc.args, returncode, out, err)
+
+
+@contextmanager
+def started(env: dict[str, str], *args: str) -> Iterator[Started]:
+    """`consentinel ARGS` in the background (Started), killed at the end if still running."""
+    command = Started(env, *args)
+    try:
+        yield command
+    finally:
+        if command.proc.poll() is None:
+            command.proc.kill()
+        command.finish(timeout=60)
 
 
 def _ppid(pid: int) -> int | None:

@@ -21,7 +21,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.status import Status
 from consentinel.core.steps import PromptKind
 from consentinel.simx import SimAccount
-from tests.reliability.cli_support import CLI, run_cli
+from tests.reliability.cli_support import CLI, run_cli, started
 
 
 def _runner(qtbot: Any) -> Any:
@@ -52,34 +52,48 @@ def _runs_do_not_overlap(journal_path: Path) -> list[Any]:
     return runs
 
 
-def test_scheduled_run_during_a_gui_run_is_skipped(
+def test_scheduled_run_during_a_gui_run_waits_then_checks_what_is_due(
     qtbot: Any, simx: Any, env: dict[str, str], consentinel_home: Path
 ) -> None:
+    """The scheduled run waits for the window's check (it was skipped, and its accounts left
+    for the job's next time), then checks the accounts that check left: the one it checked
+    is "checked lately"."""
     secret = pyotp.random_base32()
-    sim = simx(SimAccount("gina", "pw-gina", totp_secret=secret, challenges=["two_factor"]))
+    sim = simx(
+        SimAccount("gina", "pw-gina", totp_secret=secret, challenges=["two_factor"]),
+        SimAccount("hal", "pw-hal"),
+    )
     env = dict(env, CONSENTINEL_X_ORIGIN=sim.origin)
-    run_cli(env, "account", "add", "gina", "--password-stdin", stdin="pw-gina\n", expect=0)
+    for handle in ("gina", "hal"):
+        run_cli(env, "account", "add", handle, "--password-stdin", stdin=f"pw-{handle}\n", expect=0)
     runner = _runner(qtbot)
     try:
         # The GUI run stops at X's 2FA question and waits for the person: it holds the lock.
         with qtbot.waitSignal(runner.prompt, timeout=90_000) as asked:
-            assert runner.start(None, "gui")
+            assert runner.start(["gina"], "gui")
         request: PromptRequest = asked.args[0]
         assert request.kind is PromptKind.TWO_FACTOR_CODE
 
-        scheduled = run_cli(env, "check", "--unattended", "--json", expect=0)
-        assert "already running" in scheduled.stderr and "skipped" in scheduled.stderr
-        assert "Traceback" not in scheduled.stderr
-
-        with qtbot.waitSignal(runner.run_finished, timeout=90_000) as finished:
-            runner.answer(pyotp.TOTP(secret).now())
+        with started(env, "check", "--unattended", "--json") as scheduled:
+            scheduled.said("this one waits for it to end")
+            assert not sim.signin_attempts("hal")  # nothing checked while it waits
+            with qtbot.waitSignal(runner.run_finished, timeout=90_000) as finished:
+                runner.answer(pyotp.TOTP(secret).now())
+            done = scheduled.finish()
     finally:
         runner.cancel()
         runner.wait()
     (gina,) = finished.args[0].accounts
     assert gina.status is Status.FIXED, gina.message
-    (run,) = _runs_do_not_overlap(consentinel_home / "data" / "journal.sqlite3")
-    assert run.trigger == "gui"
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    document = json.loads(done.stdout)
+    assert [(a["handle"], a["status"]) for a in document["accounts"]] == [("hal", "fixed")]
+    assert document["checked_lately_accounts"] == ["gina"]
+    assert "Traceback" not in done.stderr
+    runs = _runs_do_not_overlap(consentinel_home / "data" / "journal.sqlite3")
+    assert [run.trigger for run in sorted(runs, key=lambda run: run.id)] == ["gui", "schedule"]
+    _each_box_unticked_once(sim, "gina")
+    _each_box_unticked_once(sim, "hal")
 
 
 def test_gui_run_during_a_scheduled_run_is_refused_then_works(
@@ -160,9 +174,9 @@ def test_manual_and_scheduled_checks_started_together(
     assert manual.returncode == 0, manual.stderr
     assert scheduled.returncode == 0, scheduled.stderr
     runs = _runs_do_not_overlap(consentinel_home / "data" / "journal.sqlite3")
-    if len(runs) == 1:  # the manual check won; the scheduled one said so and stepped aside
-        assert "skipped" in scheduled.stderr
-        assert json.loads(scheduled.stdout) == {"skipped": True, "reason": "another_check_running"}
+    if len(runs) == 1:  # the manual check won; the scheduled one waited, then found nothing due
+        assert "this one waits for it to end" in scheduled.stderr
+        assert json.loads(scheduled.stdout) == {"skipped": True, "reason": "checked_lately"}
     else:  # the scheduled check won; the manual one waited for it, then ran
         assert len(runs) == 2 and "waiting" in manual.stderr
     with Journal.open(consentinel_home / "data" / "journal.sqlite3") as journal:

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 #: How long an unattended run waits for the keyring before taking it as locked.
 KEYRING_WAIT_S = 120.0
+#: How long an unattended run waits for another check or sign-in to end (the app's, a
+#: person's, another `check`) before it is skipped: with the keyring's wait and its own check,
+#: it still ends within the hour systemd gives the job (osjobs/systemd.py RUN_TIMEOUT; the
+#: Windows task has two, cron and launchd no limit).
+LOCK_WAIT_S = 20 * 60.0
 
 
 def add_parsers(sub: Any) -> None:
@@ -169,12 +174,16 @@ def _check_now(args: argparse.Namespace) -> int:
 
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
-        if args.unattended:
-            print(tr("Another check is already running; this one is skipped."), file=sys.stderr)
-            if args.json:  # a script reading the result learns it too
-                print(json.dumps({"skipped": True, "reason": "another_check_running"}))
+        if not args.unattended:
+            _wait_for(lock)
+        elif not _wait_unattended(lock, args.json):
             return EXIT_OK
-        _wait_for(lock)
+        else:  # what was read before the wait may have changed while the other ran
+            _read_settings_again(ctx, watch=args.watch)
+            listed = bool(ctx.accounts.list())
+            missing = _missing_accounts(ctx) if scheduled or not listed else []
+            if not listed and not (scheduled and missing):
+                return _no_accounts(args, missing)
     if scheduled and _paused(ctx, args.json):
         return EXIT_OK
     if missing:  # (said before the run: the run's own notices may follow it)
@@ -284,16 +293,66 @@ def exit_code(result: RunResult) -> int:
 
 def _wait_for(lock: RunLock) -> None:
     """Another check or sign-in holds the data folder: say so, and wait for its end."""
-    holder = lock.holder()
     print(
-        tr(
-            "Another check is running{who}; waiting for it to end…",
-            who=f" (pid {holder.pid})" if holder else "",
-        ),
+        tr("Another check is running{who}; waiting for it to end…", who=_holder_words(lock)),
         file=sys.stderr,
         flush=True,
     )
     lock.acquire(wait=True)
+
+
+def _wait_unattended(lock: RunLock, as_json: bool) -> bool:
+    """Another check or sign-in holds the data folder: an unattended run says so once and
+    waits for its end, LOCK_WAIT_S at most, rather than leave its accounts to the job's next
+    time (a week away on a weekly schedule) if the app is closed meanwhile. True once it holds
+    the lock; False (and said, as a skip) when the other still runs then. Ctrl-C or SIGTERM
+    ends the wait as it ends a check (cli/main.py): nothing was begun."""
+    minutes = decimal_words(LOCK_WAIT_S / 60)
+    print(
+        tr(
+            "Another check is running{who}: this one waits for it to end (at most {minutes} "
+            "minutes).",
+            who=_holder_words(lock),
+            minutes=minutes,
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+    if lock.acquire(wait=True, timeout=LOCK_WAIT_S):
+        return True
+    print(
+        tr(
+            "Another check is still running after {minutes} minutes of waiting; this one is "
+            "skipped.",
+            minutes=minutes,
+        ),
+        file=sys.stderr,
+    )
+    if as_json:  # a script reading the result learns it too
+        print(json.dumps({"skipped": True, "reason": "another_check_running"}))
+    return False
+
+
+def _holder_words(lock: RunLock) -> str:
+    """' (pid N)' naming the lock's holder, or '' when it cannot be told."""
+    holder = lock.holder()
+    return f" (pid {holder.pid})" if holder is not None and holder.pid is not None else ""
+
+
+def _read_settings_again(ctx: AppContext, *, watch: bool) -> None:
+    """The settings as they are after a wait for another check: a pause, a schedule or a
+    language chosen meanwhile counts (the accounts and the journal are read at each use)."""
+    from consentinel.core.i18n import set_language
+    from consentinel.core.settings import read_settings
+
+    loaded = read_settings(ctx.paths)
+    if loaded.set_aside_to is not None:  # (a value that cannot be used was said at the start)
+        print(loaded.warning, file=sys.stderr)
+        _settings_set_aside(ctx, loaded.set_aside_to)
+    ctx.settings = loaded.settings
+    if watch:
+        ctx.settings.show_browser = True
+    set_language(ctx.settings.language)
 
 
 def _print_json(

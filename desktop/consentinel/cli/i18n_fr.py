@@ -67,8 +67,14 @@ FRENCH: dict[str, str] = {
     " jours ; cette vérification planifiée est ignorée.",
     "Checked lately, so not checked by this scheduled check: {handles}.":
         "Vérifiés récemment, donc pas par cette vérification planifiée : {handles}.",
-    "Another check is already running; this one is skipped.":
-        "Une vérification est déjà en cours ; celle-ci est ignorée.",
+    "Another check is running{who}: this one waits for it to end (at most {minutes} "
+    "minutes).":
+        "Une autre vérification est en cours{who} : celle-ci attend sa fin ({minutes} minutes "
+        "au plus).",
+    "Another check is still running after {minutes} minutes of waiting; this one is "
+    "skipped.":
+        "Une autre vérification est toujours en cours après {minutes} minutes d'attente ; "
+        "celle-ci est ignorée.",
     "Another check is running{who}; waiting for it to end…":
         "Une autre vérification est en cours{who} ; attente de sa fin…",
     "Browser: {name} ({path}), found via {source}.":
