@@ -924,6 +924,18 @@
             <translation>Impossible d'ouvrir la capture {path} (déplacée ou supprimée ?).</translation>
         </message>
         <message>
+            <source>The screenshot {path} is there, but it cannot be read as a picture: the file may be damaged.</source>
+            <translation>La capture {path} est bien là, mais elle ne peut pas être lue comme une image : le fichier est peut-être endommagé.</translation>
+        </message>
+        <message>
+            <source>As the check wrote it, in English: “{sentence}”</source>
+            <translation>Tel que la vérification l'a écrit, en anglais : « {sentence} »</translation>
+        </message>
+        <message>
+            <source>As the check wrote it, in French: “{sentence}”</source>
+            <translation>Tel que la vérification l'a écrit, en français : « {sentence} »</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="286" />
             <source>Screenshot — {name}</source>
             <translation>Capture d'écran — {name}</translation>
@@ -957,6 +969,18 @@
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="333" />
             <source>{count} entries written to {path}</source>
             <translation>{count} entrées écrites dans {path}</translation>
+        </message>
+        <message>
+            <source>The file holds the entries the filters show, not the whole journal.</source>
+            <translation>Le fichier contient les entrées que montrent les filtres, pas tout le journal.</translation>
+        </message>
+        <message>
+            <source>The journal does not verify: {problem} The CSV holds no verdict; Export JSON… keeps it with the entries.</source>
+            <translation>Le journal ne se vérifie pas : {problem} Le CSV ne porte aucun verdict ; « Exporter en JSON… » le garde avec les entrées.</translation>
+        </message>
+        <message>
+            <source>The journal does not verify: {problem} The file says so, with every problem found.</source>
+            <translation>Le journal ne se vérifie pas : {problem} Le fichier le dit, avec chaque problème trouvé.</translation>
         </message>
         <message>
             <source>Close</source>

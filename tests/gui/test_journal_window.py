@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
-from consentinel.core.check_messages import reason_message
+from consentinel.core.check_messages import reason_message, success_message
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.journal_entries import EntryKind
@@ -192,6 +192,63 @@ def test_a_sentence_written_in_another_language_is_not_shown_as_is(
     assert english in shown["@carol"]  # written in the window's language: as it is
 
 
+def test_a_sentence_in_another_language_keeps_what_x_showed_and_answered(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An officer reads the journal as evidence: a check's sentence written in the other
+    language is said again in the window's when the entry holds all it said, and otherwise
+    shown as the check wrote it, marked so: the label X's page showed, X's answer, are in no
+    other field of the entry."""
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("bob"))
+    run = ctx.journal.start_run("schedule")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    label = "la case 1 a un libellé inconnu, « Allow xAI to use your data »"
+    changed = reason_message(Reason.PAGE_CHANGED, "bob", label)
+    ctx.journal.record_check(
+        run, AccountResult("bob", Status.ERROR, Reason.PAGE_CHANGED, message=changed)
+    )
+    fixed = AccountResult(
+        "bob",
+        Status.FIXED,
+        settings={Box.TRAINING: BoxChange(True, False)},
+        message=success_message(Status.FIXED, [Box.TRAINING], []),
+    )
+    ctx.journal.record_check(run, fixed)
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    failing = reason_message(Reason.NETWORK, "bob", "X answered 500")
+    ctx.journal.record_check(
+        run, AccountResult("bob", Status.ERROR, Reason.NETWORK, message=failing)
+    )
+
+    def pane(window: JournalWindow) -> list[str]:
+        _select(window.kind_filter, EntryKind.CHECK.value)
+        said = []
+        for row in range(window.model.rowCount()):  # newest first
+            window.select_row(row)
+            said.append(window.detail_label.text())
+        return said
+
+    english = _window(qtbot, ctx)
+    network, fixed_en, changed_en = pane(english)
+    assert f"As the check wrote it, in French: “{changed}”" in changed_en, changed_en
+    assert "\nUnticked and read back off: Training.\n" in fixed_en, fixed_en
+    assert f"\n{failing}\n" in network  # (in the window's language: as it is)
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        network, fixed_fr, changed_fr = pane(_window(qtbot, ctx))
+        nbsp = "\u00a0"
+        assert (
+            f"Tel que la vérification l'a écrit, en anglais{nbsp}: «{nbsp}X could not be reached "
+            f"or failed (X answered 500).{nbsp}»" in network
+        ), network
+        assert f"\n{changed}\n" in changed_fr
+        assert f"\nCase décochée, puis relue décochée{nbsp}: Entraînement.\n" in fixed_fr
+    finally:
+        translators.switch("en")
+
+
 def test_each_change_shows_before_and_after(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _journal_with_a_run(ctx)
@@ -292,13 +349,36 @@ def test_evidence_preview_loads_the_png(qtbot: QtBot, memory_vault: Vault) -> No
     window.select_row(0)
     assert window.pixmap is not None and window.pixmap.width() == 320
 
-    # A missing file is said, not crashed on.
-    shot.unlink()
+    # A file there but not a picture (damaged, or replaced) is said as such: nothing was
+    # moved or deleted.
+    good = shot.read_bytes()
+    shot.write_bytes(good[:100])
     _select(window.outcome_filter, None)
     _select(window.kind_filter, EntryKind.EVIDENCE.value)
     window.select_row(0)
     assert window.pixmap is None
-    assert "cannot be opened" in window.detail_label.text()
+    said = window.detail_label.text()
+    assert f"The screenshot {shot} is there, but it cannot be read as a picture" in said, said
+    assert "moved or deleted" not in said
+    # A missing file is said, not crashed on.
+    shot.unlink()
+    window.refresh()
+    window.select_row(0)
+    assert window.pixmap is None
+    assert f"The screenshot {shot} cannot be opened (moved or deleted?)." in (
+        window.detail_label.text()
+    )
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        window.refresh()  # (the entry read is shown again, in French)
+        assert "(déplacée ou supprimée\u00a0?)" in window.detail_label.text()
+        shot.write_bytes(good[:100])
+        window.refresh()
+        said = window.detail_label.text()
+        assert "est bien là, mais elle ne peut pas être lue comme une image" in said, said
+    finally:
+        translators.switch("en")
 
 
 def test_export_writes_valid_csv_and_json(
@@ -332,6 +412,60 @@ def test_export_writes_valid_csv_and_json(
     assert window.export_label.text() == (
         "The export failed. Could not save /proc/journal.json: that folder does not take new files."
     )
+
+
+def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered(
+    qtbot: QtBot, memory_vault: Vault, tmp_path: Path
+) -> None:
+    """An officer exports a damaged journal to CSV: the window says that the journal does not
+    verify, that the CSV holds no verdict (its format stays as it is) and where the verdict
+    is; and that a filtered export is not the whole journal."""
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    assert window.export_to(tmp_path / "intact.csv", "csv") == 6
+    assert window.export_label.text() == f"6 entries written to {tmp_path / 'intact.csv'}"
+    _select(window.account_filter, "alice")
+    assert window.export_to(tmp_path / "alice.csv", "csv") == 3
+    assert window.export_label.text().splitlines() == [
+        f"3 entries written to {tmp_path / 'alice.csv'}",
+        "The file holds the entries the filters show, not the whole journal.",
+    ]
+    _select(window.account_filter, None)
+
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'change'")
+    db.close()
+    assert window.export_to(tmp_path / "damaged.csv", "csv") == 6
+    assert window.export_label.text().splitlines() == [
+        f"6 entries written to {tmp_path / 'damaged.csv'}",
+        "The journal does not verify: entry 2 was edited. The CSV holds no verdict; Export "
+        "JSON… keeps it with the entries.",
+    ]
+    header = (tmp_path / "damaged.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(window.csv_delimiter)[4:] == list(CSV_COLUMNS)  # (no verdict column)
+    assert window.export_to(tmp_path / "damaged.json", "json") == 6
+    document = json.loads((tmp_path / "damaged.json").read_text(encoding="utf-8"))
+    assert (document["verified"], document["problems"]) == (False, ["entry 2 was edited."])
+    assert window.export_label.text().splitlines()[1] == (
+        "The journal does not verify: entry 2 was edited. The file says so, with every problem "
+        "found."
+    )
+
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        _select(window.kind_filter, EntryKind.CHECK.value)
+        assert window.export_to(tmp_path / "checks.csv", "csv") == 2
+        nbsp = "\u00a0"
+        assert window.export_label.text().splitlines() == [
+            f"2 entrées écrites dans {tmp_path / 'checks.csv'}",
+            "Le fichier contient les entrées que montrent les filtres, pas tout le journal.",
+            f"Le journal ne se vérifie pas{nbsp}: l'entrée 2 a été modifiée. Le CSV ne porte "
+            f"aucun verdict{nbsp}; «{nbsp}Exporter en JSON…{nbsp}» le garde avec les entrées.",
+        ]
+    finally:
+        translators.switch("en")
 
 
 def test_the_csv_is_written_for_the_person_s_spreadsheet(

@@ -89,3 +89,93 @@ def test_a_journaled_check_of_disabled_boxes_is_said_again_for_one_or_several(
         "Boxes X shows ticked but disabled: Training, Personalization ("
     )
     assert check_sentence(older, "pia", ONE).startswith("A box X shows ticked but disabled")
+
+
+def test_a_sentence_in_another_language_is_said_again_only_when_nothing_is_lost(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read in English, checks journaled in French: said again in English when the entry
+    holds all their sentence said (made again in French, it is the sentence word for word);
+    else kept as written, with its language: X's words (a label its page showed, its answer)
+    are in no other field."""
+    from consentinel.core.check_messages import box_name, hidden_on_message, reason_message
+    from consentinel.core.check_sentences import sentence_for_reader
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Reason
+
+    def journaled(result: AccountResult) -> dict[str, object]:
+        return {**result.to_json(), "message_lang": "fr"}
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    label = "box 1 has an unknown label, “Allow xAI to use your data”, expected Training"
+    changed = journaled(
+        AccountResult(
+            "pia",
+            Status.ERROR,
+            Reason.PAGE_CHANGED,
+            message=reason_message(Reason.PAGE_CHANGED, "pia", label),
+        )
+    )
+    failing = journaled(
+        AccountResult(
+            "pia",
+            Status.ERROR,
+            Reason.NETWORK,
+            message=reason_message(Reason.NETWORK, "pia", "X answered 500"),
+        )
+    )
+    fixed_text = success_message(Status.FIXED, ONE, [], (Box.TRAINING,))
+    fixed = journaled(
+        AccountResult(
+            "pia",
+            Status.FIXED,
+            settings={Box.TRAINING: BoxChange(True, False)},
+            message=f"{fixed_text} {hidden_on_message([Box.MEMORY])}",
+            reverted_by_x=(Box.TRAINING,),
+            hidden_on=(Box.MEMORY,),
+        )
+    )
+    left_on = {Box.TRAINING: BoxChange(True, True), Box.PERSONALIZATION: BoxChange(False, False)}
+    sticky = journaled(
+        AccountResult(
+            "pia",
+            Status.ERROR,
+            Reason.SAVE_FAILED,
+            settings=left_on,
+            message=reason_message(Reason.SAVE_FAILED, "pia", box_name(Box.TRAINING)),
+        )
+    )
+    slow = journaled(
+        AccountResult(
+            "pia", Status.ERROR, Reason.TIMEOUT, message=reason_message(Reason.TIMEOUT, "pia")
+        )
+    )
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    said = sentence_for_reader(changed, "pia", THREE)
+    assert (said.text, said.written_in) == (changed["message"], "fr")
+    assert "Allow xAI to use your data" in said.text
+    said = sentence_for_reader(failing, "pia", THREE)
+    assert (said.text, said.written_in) == (failing["message"], "fr")
+    assert "X answered 500" in said.text
+    assert sentence_for_reader(fixed, "pia", THREE) == (
+        "X had switched Training back on. Unticked and read back off: Training. Memory is on "
+        "in X's data, but X's page does not show that box to this account, so it cannot be "
+        "changed there.",
+        None,
+    )
+    assert sentence_for_reader(sticky, "pia", THREE) == (
+        "X did not keep the change after two tries: Training.",
+        None,
+    )
+    assert sentence_for_reader(slow, "pia", THREE) == ("X took too long to answer.", None)
+    # In the reader's language: as it is. In a language this version does not speak: as
+    # written, whatever it says.
+    assert sentence_for_reader({**slow, "message_lang": "en"}, "pia", THREE) == (
+        slow["message"],
+        None,
+    )
+    assert sentence_for_reader({**slow, "message_lang": "de"}, "pia", THREE) == (
+        slow["message"],
+        "de",
+    )

@@ -53,6 +53,23 @@ def test_a_complete_json_export_rechains_to_the_head_it_states(tmp_path: Path) -
     assert doc["journal"] == {"entries": len(doc["entries"]), "last_hash": prev}
 
 
+def test_the_export_documentation_names_every_field_of_the_json(tmp_path: Path) -> None:
+    """docs/journal-export.md's table is what a third party reads the file by: every field of
+    the document is in it, and it names none the document lacks."""
+    journal = _journal(tmp_path)
+    out = io.StringIO()
+    journal.export_json(out)
+    fields = set(json.loads(out.getvalue()))
+    docs = Path(__file__).resolve().parents[2] / "docs" / "journal-export.md"
+    text = docs.read_text(encoding="utf-8")
+    table = text.split("## The JSON export", 1)[1].split("\n\n", 2)[1]
+    documented = set()
+    for row in table.splitlines()[2:]:  # (after the titles and the |---| line)
+        names = row.split("|")[1]
+        documented |= {name.strip(" `") for name in names.split(",")}
+    assert documented == fields
+
+
 def test_a_filtered_export_says_it_is_not_the_whole_journal(tmp_path: Path) -> None:
     journal = _journal(tmp_path)
     out = io.StringIO()

@@ -3,15 +3,23 @@
 A check's sentence is written in the language of the run that made it (the schedule may speak
 English and the window French). When it is not the reader's, it is made again from what the
 entry holds — its status, reason and boxes — without the detail X's page gave then, which was
-in the run's language."""
+in the run's language. The journal window, where the entry is evidence, says it again only when
+that loses nothing, and otherwise shows it as it was written (sentence_for_reader)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import Any, NamedTuple
 
-from consentinel.core.check_messages import box_disabled_message, reason_message, success_message
-from consentinel.core.journal_entries import box_changes_in_page_order
+from consentinel.core.check_messages import (
+    box_disabled_message,
+    boxes_text,
+    hidden_on_message,
+    reason_message,
+    success_message,
+)
+from consentinel.core.i18n import speaking
+from consentinel.core.journal_entries import box_changes_in_page_order, message_for_reader
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
 
@@ -27,20 +35,53 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
     if reason is Reason.BOX_DISABLED:
         disabled = _disabled_boxes(payload, keep)
         return box_disabled_message(disabled) if disabled else ""
+    changes = _changes(payload)
+    if reason is Reason.SAVE_FAILED:  # the boxes X left on, as the check named them
+        left_on = [box for box, (before, after) in changes.items() if before and after is not False]
+        return reason_message(reason, handle, boxes_text(left_on)) if left_on else ""
     if reason is not None:
         return reason_message(reason, handle)
-    changes = _changes(payload)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))
+    # Boxes on in X's data that its page does not show: said after the rest, as the check did.
+    hidden = [box for box in _boxes(payload.get("hidden_on")) if box in keep]
     if status is Status.FIXED:
         fixed = [box for box, (before, after) in changes.items() if before and after is False]
-        return success_message(status, fixed, [], reverted)
-    if status is Status.WOULD_FIX:
+        said = success_message(status, fixed, [], reverted)
+    elif status is Status.WOULD_FIX:
         would = [box for box, (_before, after) in changes.items() if after and box in keep]
-        return success_message(status, [], would)
-    if status is Status.OPTED_OUT:
-        hidden = any(box in keep for box in _boxes(payload.get("hidden_on")))
-        return success_message(status, [], [], some_hidden=hidden)
-    return ""
+        said = success_message(status, [], would)
+    elif status is Status.OPTED_OUT:
+        said = success_message(status, [], [], some_hidden=bool(hidden))
+    else:
+        return ""
+    return f"{said} {hidden_on_message(hidden)}" if hidden else said
+
+
+class ReaderSentence(NamedTuple):
+    """A check entry's sentence for whoever reads it now; `written_in`: the language it is in
+    when that is not the reader's (the sentence as the check wrote it), else None."""
+
+    text: str
+    written_in: str | None = None
+
+
+def sentence_for_reader(
+    payload: dict[str, Any], handle: str, keep: Collection[Box]
+) -> ReaderSentence:
+    """The entry's own sentence in the reader's language; else the same made again in theirs,
+    if made again in its own language it is the sentence word for word (nothing was lost);
+    else the sentence as written, in its language: what X showed or answered ("box 1 has an
+    unknown label …", "X answered 500") is in no other field, and evidence must keep it."""
+    own = message_for_reader(payload)
+    written = str(payload.get("message") or "")
+    if own or not written:
+        return ReaderSentence(own)
+    written_in = str(payload.get("message_lang"))
+    with speaking(written_in):
+        as_then = check_sentence(payload, handle, keep)
+    if as_then == written:
+        return ReaderSentence(check_sentence(payload, handle, keep))
+    return ReaderSentence(written, written_in)
 
 
 def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:

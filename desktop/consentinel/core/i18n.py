@@ -9,8 +9,11 @@ this module is for Qt-free code.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 
 SUPPORTED = ("en", "fr")
@@ -23,6 +26,8 @@ _FRENCH_CATALOGS = (
 _SIMX_CATALOG = "consentinel.simx.i18n_fr"
 _forced: str | None = None
 _forced_first = False
+#: A language spoken for a moment, in this thread only (speaking()): it comes before all.
+_speaking: ContextVar[str | None] = ContextVar("consentinel_speaking", default=None)
 
 
 @cache
@@ -58,7 +63,21 @@ def system_language() -> str:
     return "fr" if loc.lower().startswith("fr") else "en"
 
 
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """tr() in `lang` ("en", "fr") within, whatever the person's language, in this thread
+    only: to say a sentence again in the language it was written in, and compare."""
+    token = _speaking.set(lang if lang in SUPPORTED else None)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
 def current_language() -> str:
+    spoken = _speaking.get()
+    if spoken:
+        return spoken
     if _forced_first and _forced:
         return _forced
     env = os.environ.get("CONSENTINEL_LANG", "").lower()[:2]

@@ -734,12 +734,17 @@ class Journal(JournalQueries):
             return None
 
     def export_json(
-        self, target: Path | str | IO[str], handle: str | None = None, **filters: Any
+        self,
+        target: Path | str | IO[str],
+        handle: str | None = None,
+        *,
+        verdict: VerifyResult | None = None,
+        **filters: Any,
     ) -> int:
         from consentinel.core.journal_export import write_json
 
         self._settle()  # nothing exported from a file that failed SQLite's check
-        return write_json(self, target, handle=handle, **filters)
+        return write_json(self, target, verdict=verdict, handle=handle, **filters)
 
     def export_csv(
         self,

@@ -18,7 +18,7 @@ from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
-    from consentinel.core.journal_entries import Entry
+    from consentinel.core.journal_entries import Entry, VerifyResult
 
 CSV_COLUMNS = ("id", "ts", "run_id", "kind", "handle", "summary", "payload", "prev_hash", "hash")
 
@@ -51,11 +51,19 @@ HASH_RECIPE = (
 )
 
 
-def write_json(journal: Journal, target: Path | str | IO[str], **filters: Any) -> int:
+def write_json(
+    journal: Journal,
+    target: Path | str | IO[str],
+    *,
+    verdict: VerifyResult | None = None,
+    **filters: Any,
+) -> int:
     """The entries, what they were chosen by, and the whole journal's verdict and head, as one
-    JSON document (documented in docs/journal-export.md); returns the entry count."""
+    JSON document (documented in docs/journal-export.md); returns the entry count. `verdict`:
+    journal.verify()'s, taken just before by a caller that says it too (else taken here)."""
     entries = journal.entries(**filters)
-    verdict = journal.verify()
+    if verdict is None:
+        verdict = journal.verify()
     count, last_hash = journal.head()
     chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
     document = {

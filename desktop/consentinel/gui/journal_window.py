@@ -34,7 +34,7 @@ from consentinel.core.fileio import StorageError
 from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, message_for_reader
 from consentinel.core.journal_verify import problems_in_short, problems_to_list
 from consentinel.core.lock import RunLock
-from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
+from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.dialog_words import entry_kind_name, kind_name, status_name
 from consentinel.gui.journal_model import (
@@ -206,7 +206,7 @@ class JournalWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
         bottom.addWidget(self.start_over_button)
-        bottom.addWidget(self.export_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.csv_button)
         bottom.addWidget(self.json_button)
@@ -215,6 +215,9 @@ class JournalWindow(QWidget):
         layout.addWidget(self.filter_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        # Below, the window's width: an export's message (a path, what the file holds) takes
+        # lines, and beside a badge that names a screenshot it had one word a line.
+        layout.addWidget(self.export_label)
 
         self.pixmap: QPixmap | None = None
         self._pixmap_path: Path | None = None
@@ -514,7 +517,7 @@ class JournalWindow(QWidget):
         if damage:
             lines.append(damage)
         if entry.kind is EntryKind.CHECK:
-            advice = window_advice(check_reason(entry.payload), message_for_reader(entry.payload))
+            advice = self._check_sentence(entry)
             if advice:
                 lines.append(advice)
         if entry.run_id is not None:
@@ -525,11 +528,18 @@ class JournalWindow(QWidget):
         if path:
             file = self._resolve(path)
             pixmap = QPixmap(str(file))
-            if pixmap.isNull():
+            if pixmap.isNull() and not file.exists():
                 lines.append(
                     self.tr("The screenshot {path} cannot be opened (moved or deleted?).").replace(
                         "{path}", str(file)
                     )
+                )
+            elif pixmap.isNull():  # there, but not a picture Qt can read: damaged, or replaced
+                lines.append(
+                    self.tr(
+                        "The screenshot {path} is there, but it cannot be read as a picture: the "
+                        "file may be damaged."
+                    ).replace("{path}", str(file))
                 )
             else:
                 self.pixmap = pixmap
@@ -545,6 +555,30 @@ class JournalWindow(QWidget):
                 self.preview.show()
                 self.full_size_button.show()
         self.detail_label.setText("\n".join(lines))
+
+    def _check_sentence(self, entry: Entry) -> str:
+        """A check's sentence as the reader's language says it, with the window's advice;
+        written in the other language, it is said again in this one when that loses nothing,
+        else shown as the check wrote it, and marked so (X's words in it are evidence)."""
+        reason = check_reason(entry.payload)
+        own = message_for_reader(entry.payload)
+        if own or not entry.payload.get("message"):
+            return window_advice(reason, own)
+        from consentinel.core.check_sentences import sentence_for_reader
+
+        account = self._ctx.accounts.get(entry.handle or "")
+        keep = account.keep if account is not None else ALL_BOXES
+        said = sentence_for_reader(entry.payload, entry.handle or "", keep)
+        advice = window_advice(reason, said.text)
+        if said.written_in is None or advice != said.text:
+            return advice  # in the reader's language: said again, or the window's own advice
+        written = {
+            "en": self.tr("As the check wrote it, in English: “{sentence}”"),
+            "fr": self.tr("As the check wrote it, in French: “{sentence}”"),
+        }
+        # (A language this version does not speak: a payload edited outside the app.)
+        as_written = written.get(said.written_in, "“{sentence}” ({language})")
+        return as_written.replace("{language}", said.written_in).replace("{sentence}", said.text)
 
     def _resolve(self, path: str) -> Path:
         return evidence_file(self._ctx.paths.evidence_dir, path)
@@ -590,9 +624,13 @@ class JournalWindow(QWidget):
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str) -> int:
-        """Write the entries the filters show (all of them, not only the rows on screen)."""
+        """Write the entries the filters show (all of them, not only the rows on screen), and
+        say whether that is the whole journal and, if it does not verify, what the file keeps
+        of that: a CSV holds no verdict."""
         filters = self.filters()
         try:
+            # The whole journal's verdict now, as the JSON export states it (and with it).
+            verdict = self._ctx.journal.verify()
             if fmt == "csv":
                 count = self._ctx.journal.export_csv(
                     path,
@@ -602,7 +640,7 @@ class JournalWindow(QWidget):
                     **filters,
                 )
             else:
-                count = self._ctx.journal.export_json(path, **filters)
+                count = self._ctx.journal.export_json(path, verdict=verdict, **filters)
         except OSError as error:
             from consentinel.core.fileio import StorageError, describe_os_error
 
@@ -614,7 +652,7 @@ class JournalWindow(QWidget):
                 else self.tr("The export failed: {problem}").replace("{problem}", problem)
             )
             return 0
-        self.export_label.setText(
+        lines = [
             (
                 self.tr("1 entry written to {path}")
                 if count == 1
@@ -622,7 +660,26 @@ class JournalWindow(QWidget):
             )
             .replace("{count}", str(count))
             .replace("{path}", str(path))
-        )
+        ]
+        if filters:
+            lines.append(
+                self.tr("The file holds the entries the filters show, not the whole journal.")
+            )
+        if not verdict.ok:
+            lines.append(
+                (
+                    self.tr(
+                        "The journal does not verify: {problem} The CSV holds no verdict; "
+                        "Export JSON… keeps it with the entries."
+                    )
+                    if fmt == "csv"
+                    else self.tr(
+                        "The journal does not verify: {problem} The file says so, with every "
+                        "problem found."
+                    )
+                ).replace("{problem}", problems_in_short(verdict))
+            )
+        self.export_label.setText("\n".join(lines))
         return count
 
 
