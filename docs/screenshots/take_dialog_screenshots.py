@@ -265,7 +265,8 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         return dialog
 
     def settings() -> object:
-        return SettingsDialog(ctx)  # type: ignore[arg-type]
+        # As on most desktops, which show a tray (Xvfb shows none: "window minimized").
+        return SettingsDialog(ctx, tray=True)  # type: ignore[arg-type]
 
     def prompt(kind: PromptKind, detail: str = "", hint: str = "") -> Callable[[], object]:
         def make() -> object:

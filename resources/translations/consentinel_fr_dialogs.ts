@@ -1328,7 +1328,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="147" />
             <source>Show a &amp;notification when X switches a box back on or a check needs me</source>
-            <translation>Afficher une noti&amp;fication quand X réactive une case ou qu'une vérification a besoin de moi</translation>
+            <translation>Me noti&amp;fier quand X réactive une case ou qu'une vérification a besoin de moi</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="150" />
@@ -1366,6 +1366,21 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="190" />
             <source>&amp;Save</source>
             <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="84" />
+            <source>Start Consentinel at &amp;login, with its window minimized</source>
+            <translation>Lancer Consentinel à l'&amp;ouverture de session, fenêtre réduite</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="88" />
+            <source>This desktop shows no tray: Consentinel starts with its window minimized, and closing the window quits it.</source>
+            <translation>Ce bureau n'a pas de zone de notification : Consentinel démarre fenêtre réduite, et fermer la fenêtre le quitte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="470" />
+            <source>Consentinel will start at login with its window minimized: this desktop shows no tray.</source>
+            <translation>Consentinel démarrera à l'ouverture de session, fenêtre réduite : ce bureau n'a pas de zone de notification.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="212" />

@@ -33,6 +33,7 @@ from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.settings_dialog import SettingsDialog
+from tests.fixtures.systemd_state import pretend_systemd_runs
 
 TS = (
     Path(__file__).resolve().parents[2] / "resources" / "translations" / "consentinel_fr_dialogs.ts"
@@ -145,3 +146,50 @@ def test_a_three_line_error_is_shown_whole_not_under_the_next_field(
         assert above.height() >= above.heightForWidth(above.width())
     error = dialog.handle_error  # the case in point: three lines
     assert error.heightForWidth(error.width()) > 2 * error.fontMetrics().lineSpacing()
+
+
+def test_the_settings_fit_their_area_in_french(
+    qtbot: QtBot,
+    french: None,
+    real_vault: Vault,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the dialog's own size, the widest French setting (a check box, which does not wrap)
+    was wider than the settings' area, which does not scroll sideways: the right edges of the
+    groups and the "Ouvrir" button were cut, and after saving, the systemd message was cut at
+    "est écrit, mai". Real OS job files, under a private XDG_CONFIG_HOME."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    pretend_systemd_runs(monkeypatch, tmp_path)  # whose user manager is not running: a message
+    dialog = SettingsDialog(AppContext.create(vault=real_vault))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = dialog.settings_area
+    content = area.widget()
+    assert content is not None
+    assert "vérification" in dialog.notifications.text()  # in French
+
+    def widths() -> dict[str, int]:
+        return {
+            "needs": content.minimumSizeHint().width(),
+            "has": content.width(),
+            "area": area.viewport().width(),
+        }
+
+    def fits() -> bool:
+        seen = widths()
+        return seen["needs"] <= seen["area"] and seen["has"] <= seen["area"]
+
+    qtbot.waitUntil(fits)  # (the settings follow the area's width at the next event)
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
+    dialog.run_when_closed.setChecked(True)
+    dialog.start_at_login.setChecked(True)
+    dialog.save_button.click()
+    label = dialog.jobs_label
+    assert "est écrit, mais le gestionnaire systemd" in label.text()
+    # The message makes the settings taller than the dialog: the scroll bar takes its width.
+    qtbot.waitUntil(lambda: area.verticalScrollBar().isVisible())
+    qtbot.waitUntil(fits)
+    assert label.x() + label.width() <= content.width()
+    assert label.height() >= label.heightForWidth(label.width())  # every line, none cut

@@ -138,6 +138,40 @@ def test_closing_without_a_tray_quits_and_with_one_hides(
         assert quits == [True]
 
 
+def test_a_start_at_login_with_no_tray_waits_minimized_out_of_the_way(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """`--minimized` (the start at login) on a desktop that shows no tray (GNOME's default):
+    the window waits minimized, where it popped up at every login; a problem found at start is
+    said in its status bar, not in a box over the desktop."""
+    import json
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.vault import MemoryKeyring, Vault
+    from consentinel.gui.app_controller import AppController
+    from consentinel.gui.translations import Translators
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    paths.settings_path.write_text(json.dumps({"version": 1, "backoff_hours": 200}))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))
+    controller = AppController(ctx, Translators(), use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    try:
+        controller.start(minimized=True)
+        window = controller.window
+        assert controller.tray is None and window.isMinimized()
+        assert "back-off" in window.statusBar().currentMessage()
+        # The journal's timer is the last work kept for the first frame: the rest ran before it.
+        qtbot.waitUntil(controller._journal_timer.isActive)
+        assert window.findChild(QMessageBox, "start_warnings") is None
+        controller.show_window()  # a second launch, or the taskbar
+        assert window.isVisible() and not window.isMinimized()
+    finally:
+        controller.shutdown()
+
+
 def test_a_status_message_cut_by_the_bar_is_shown_whole_when_pointed_at(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:

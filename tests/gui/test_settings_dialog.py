@@ -14,13 +14,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core import osjobs
+from consentinel.core import desktop_entry, osjobs
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.lock import RunLock
 from consentinel.core.osjobs import systemd
-from consentinel.core.osjobs.job import JobCommand, check_command, folder_suffix
+from consentinel.core.osjobs.job import JobCommand, check_command, folder_suffix, gui_command
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.data_eraser import erase_all_data
@@ -120,6 +120,67 @@ def test_saving_the_settings_repairs_a_job_whose_program_is_gone(
     assert osjobs.status().installed
     service = next(path for path in osjobs.status().files if path.suffix == ".service")
     assert systemd.installed_program(service.read_text()) == check_command().program
+
+
+def test_saving_the_settings_points_the_start_at_login_and_the_menu_at_this_copy(
+    qtbot: QtBot,
+    real_vault: Vault,
+    xdg_config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Consentinel moved (a new folder, a new download) since its start at login and its menu
+    entry were written: their TryExec named the old program, so the desktop hid both, silently.
+    Saving the settings, with nothing changed, writes them again for this program."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    old = "/nowhere/clone/.venv/bin/consentinel-gui"
+    here = gui_command()
+    osjobs.login_item(command=JobCommand((old, "--minimized"), here.env)).install()
+    desktop_entry.install(argv=[old])
+    item = osjobs.login_item()
+    assert item.installed_program() == old and desktop_entry.installed_program() == old
+    ctx = AppContext.create(vault=real_vault)
+    ctx.settings.start_at_login = True
+    ctx.save_settings()
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save_button.click()
+    assert item.installed_program() == here.program
+    assert desktop_entry.installed_program() == desktop_entry.launcher_argv()[0]
+    assert old not in item.path.read_text()
+    assert old not in desktop_entry.EntryLocations(tmp_path / "xdg-data").desktop_file.read_text()
+    assert dialog.isVisible() and dialog.jobs_label.isVisible()  # it says what it did
+    assert "start at login" in dialog.jobs_label.text()
+    assert "menu entry now starts this copy" in dialog.jobs_label.text()
+
+    # Once they start this copy, saving leaves them be, and the dialog closes.
+    again = SettingsDialog(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.accepted):
+        again.save_button.click()
+
+
+def test_start_at_login_promises_no_tray_on_a_desktop_without_one(
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path
+) -> None:
+    """GNOME shows no tray by default: the box and what saving says tell what happens instead
+    (the window starts minimized); with a tray, the tray."""
+    ctx = AppContext.create(vault=real_vault)
+    with_tray = SettingsDialog(ctx, tray=True)
+    qtbot.addWidget(with_tray)
+    assert "in the tray" in with_tray.start_at_login.text()
+    dialog = SettingsDialog(ctx, tray=False)
+    qtbot.addWidget(dialog)
+    assert "tray" not in dialog.start_at_login.text()
+    assert "minimized" in dialog.start_at_login.text()
+    assert "no tray" in dialog.start_at_login.toolTip()
+    dialog.start_at_login.setChecked(True)
+    dialog.save_button.click()
+    said = dialog.jobs_label.text()
+    assert "start at login with its window minimized" in said and "in the tray" not in said
+    assert osjobs.autostart_status().installed
 
 
 def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(

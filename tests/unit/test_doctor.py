@@ -544,3 +544,40 @@ def test_a_locked_keyring_is_said_locked_without_advice_to_install_one(
     assert not gone.ok
     if sys.platform.startswith("linux"):
         assert "apt install gnome-keyring" in gone.advice
+
+
+def test_a_menu_entry_or_start_at_login_naming_a_program_gone_is_said(
+    private_config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Consentinel moved: the desktop hides a menu entry or login item whose TryExec names the
+    old program, and says nothing; the doctor says it, and what to do. Real files under
+    private XDG folders."""
+    from consentinel.core import desktop_entry, osjobs
+    from consentinel.core.osjobs.job import JobCommand, gui_command
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    nothing = doctor.check_menu_and_login()
+    assert (nothing.ok, nothing.topic) == (None, Topic.MENU_AND_LOGIN)
+
+    here = gui_command()
+    osjobs.login_item(command=here).install()
+    desktop_entry.install(argv=[here.program])
+    fine = doctor.check_menu_and_login()
+    assert fine.ok is True and here.program in fine.detail, fine
+
+    gone = "/nowhere/clone/.venv/bin/consentinel-gui"
+    desktop_entry.install(argv=[gone])
+    menu_gone = doctor.check_menu_and_login()
+    assert menu_gone.ok is False, menu_gone
+    assert menu_gone.detail == f"Entrée de menu\N{NO-BREAK SPACE}: {gone}, qui n'est plus là."
+    assert "enregistrez ses paramètres" in menu_gone.advice
+    assert "consentinel desktop-entry install" in menu_gone.advice
+
+    osjobs.login_item(command=JobCommand((gone, "--minimized"), here.env)).install()
+    desktop_entry.install(argv=[here.program])
+    login_gone = doctor.check_menu_and_login()
+    assert login_gone.ok is False and gone in login_gone.detail, login_gone
+    assert login_gone.detail.startswith("Démarrage à l'ouverture de session")
+    # A line of `consentinel doctor` like the others: it asks for a fix.
+    assert not doctor.all_ok([login_gone])

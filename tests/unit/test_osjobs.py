@@ -700,6 +700,24 @@ def test_the_startup_cmd_is_read_as_written_whatever_the_code_page(
     ]
 
 
+def test_each_login_item_reads_back_the_program_it_starts(tmp_path: Path) -> None:
+    """Which program the item in place starts: after a move, the desktop hides an XDG entry
+    whose TryExec names the old one, so saving the settings writes it again."""
+    old = JobCommand((r"C:\Old Place\consentinel-gui.exe", "--minimized"))
+    new = JobCommand(("/opt/new place/consentinel-gui", "--minimized"),
+                     {"CONSENTINEL_HOME": str(tmp_path / "50% data")})  # fmt: skip
+    for make in (xdg_login_item, launchd_login_item, windows_login_item):
+        folder = tmp_path / make.__name__
+        assert make(new, folder).installed_program() is None  # none yet
+        for command in (old, new):
+            item = make(command, folder)
+            item.install()
+            assert item.installed_program() == command.program, make.__name__
+            assert not item.names_another_program()
+        moved = make(JobCommand(("/elsewhere/consentinel-gui", "--minimized"), new.env), folder)
+        assert moved.names_another_program(), make.__name__
+
+
 def test_dispatch_picks_the_platform_backend() -> None:
     assert isinstance(check_job("linux"), SystemdUserJob)
     assert isinstance(check_job("darwin"), LaunchdJob)
@@ -842,3 +860,32 @@ def test_off_schedule_installs_nothing(tmp_path: Path) -> None:
     job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
     assert job.install("off", check_command()).state is JobState.FAILED
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_app_start_repoints_a_menu_entry_and_login_item_whose_program_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the app does at start (gui/launch.py) after a move: what names a program that is
+    gone is written for this copy; what names another copy still there is left alone (a
+    second copy may be meant: the settings' Save points it here). Real files, private XDG."""
+    from consentinel.core import desktop_entry
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    here = gui_command()
+    gone = JobCommand(("/nowhere/clone/.venv/bin/consentinel-gui", "--minimized"), here.env)
+    login_item(command=gone).install()
+    desktop_entry.install(argv=[gone.program])
+    assert desktop_entry.repair_after_a_move(start_at_login=False)  # the menu entry only
+    assert desktop_entry.installed_program() == desktop_entry.launcher_argv()[0]
+    assert login_item().installed_program() == gone.program  # not asked for: left alone
+    assert desktop_entry.repair_after_a_move(start_at_login=True)
+    assert login_item().installed_program() == here.program
+    assert desktop_entry.repair_after_a_move(start_at_login=True) == []  # nothing left to do
+
+    other_copy = tmp_path / "other" / "consentinel-gui"
+    other_copy.parent.mkdir()
+    other_copy.write_text("#!/bin/sh\n")
+    desktop_entry.install(argv=[str(other_copy)])
+    assert desktop_entry.repair_after_a_move(start_at_login=True) == []
+    assert desktop_entry.installed_program() == str(other_copy)

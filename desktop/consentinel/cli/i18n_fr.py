@@ -497,6 +497,9 @@ FRENCH: dict[str, str] = {
     "This installation lacks its desktop files ({missing}); reinstall Consentinel.":
         "Il manque à cette installation ses fichiers de bureau ({missing}) ; "
         "réinstallez Consentinel.",
+    "The applications menu entry now starts this copy of Consentinel ({program}).":
+        "L'entrée du menu des applications lance maintenant cette copie de Consentinel "
+        "({program}).",
     "Could not write the menu entry: {error}": "Impossible d'écrire l'entrée de menu : {error}",
     # -- consentinel login
     "A browser window opens on X's sign-in page for @{handle}. Consentinel types what it has "

@@ -18,7 +18,7 @@ from pathlib import Path
 from consentinel import APP_ID
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
-from consentinel.core.osjobs.autostart import desktop_exec_arg
+from consentinel.core.osjobs.autostart import desktop_entry_program, desktop_exec_arg
 from consentinel.core.resources import find_resource
 
 DESKTOP_NAME = f"{APP_ID}.desktop"
@@ -157,6 +157,58 @@ def remove(root: Path | None = None) -> EntryReport:
     return EntryReport(
         tr("Removed Consentinel from your applications menu."), tuple(removed), updated
     )
+
+
+def installed_program(root: Path | None = None) -> str | None:
+    """The program the menu entry in the user's data folder starts (its TryExec=); None when
+    there is no such entry (a distribution's system-wide one is not this module's)."""
+    try:
+        text = EntryLocations(root or data_home()).desktop_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return desktop_entry_program(text)
+
+
+def refresh(root: Path | None = None, argv: list[str] | None = None) -> EntryReport | None:
+    """Install the menu entry again when the one in place starts another program than this
+    copy (Consentinel moved, or downloaded again elsewhere): its TryExec= hid it from the menu,
+    silently. None when there is no entry, or it already starts this copy."""
+    argv = argv or launcher_argv()
+    installed = installed_program(root)
+    if installed is None or installed == argv[0]:
+        return None
+    done = install(root, argv)
+    return EntryReport(
+        tr(
+            "The applications menu entry now starts this copy of Consentinel ({program}).",
+            program=argv[0],
+        ),
+        done.files,
+        done.database_updated,
+    )
+
+
+def repair_after_a_move(start_at_login: bool) -> list[Path]:
+    """At the app's start: the menu entry, and the start at login when asked for, written again
+    for this copy when the one in place names a program that is gone (Consentinel moved). One
+    that names another copy still there is left for the settings' Save (a second copy may be
+    meant). Returns the files written."""
+    from consentinel.core import osjobs
+
+    written: list[Path] = []
+    item = osjobs.login_item()
+    installed = item.installed_program()
+    if start_at_login and installed and item.names_another_program() and not _exists(installed):
+        written.extend(item.install().files)
+    menu = installed_program()
+    if sys.platform.startswith("linux") and menu and not _exists(menu):
+        done = refresh()
+        written.extend(done.files if done else ())
+    return written
+
+
+def _exists(program: str) -> bool:
+    return Path(program).is_file()
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -46,6 +46,7 @@ class Topic(str, Enum):
     SCREEN = "screen"
     DATA_FOLDER = "data_folder"
     SCHEDULE = "schedule"
+    MENU_AND_LOGIN = "menu_and_login"
     X_SITE = "x_site"
 
 
@@ -88,6 +89,7 @@ def run_checks(
         check_screen,
         lambda: check_data_folder(paths),
         lambda: check_schedule(settings, paths),
+        check_menu_and_login,
         lambda: check_x(settings, timeout_s=x_timeout_s),
     ]
     return [_safely(probe) for probe in probes]
@@ -526,6 +528,56 @@ def _keyring_unread_when_scheduled(paths: AppPaths) -> str | None:
         ),
     ]
     return " ".join(part for part in parts if part)
+
+
+# -- Menu entry and start at login -----------------------------------------------------------
+
+
+def check_menu_and_login() -> Check:
+    """Whether the menu entry (`consentinel desktop-entry install`) and the start at login, where
+    there are any, start a program that is there: once Consentinel has moved, their TryExec=
+    hides them, and neither the menu nor the login says anything."""
+    from consentinel.core import desktop_entry, osjobs
+
+    name = tr("Menu and login")
+    named: list[tuple[str, str | None]] = [
+        (tr("Start at login"), osjobs.login_item().installed_program())
+    ]
+    if sys.platform.startswith("linux"):
+        named.insert(0, (tr("Menu entry"), desktop_entry.installed_program()))
+    there = [(what, program) for what, program in named if program]
+    if not there:
+        return Check(
+            name,
+            None,
+            tr("No menu entry of its own, and no start at login."),
+            "",
+            Topic.MENU_AND_LOGIN,
+        )
+    gone = [(what, program) for what, program in there if not _runs(program)]
+    if gone:
+        detail = " ".join(
+            tr("{what}: {program}, which is not there any more.", what=w, program=p)
+            for w, p in gone
+        )
+        return Check(
+            name,
+            False,
+            detail,
+            tr(
+                "Consentinel was moved or removed, and the desktop hides what starts it from "
+                "the old place. Open Consentinel and save its settings: that points them at it "
+                "(the menu entry also with: consentinel desktop-entry install)."
+            ),
+            Topic.MENU_AND_LOGIN,
+        )
+    detail = " ".join(tr("{what}: {program}.", what=w, program=p) for w, p in there)
+    return Check(name, True, detail, "", Topic.MENU_AND_LOGIN)
+
+
+def _runs(program: str) -> bool:
+    path = Path(program)
+    return path.is_file() and os.access(path, os.X_OK)
 
 
 # -- Screen ----------------------------------------------------------------------------------

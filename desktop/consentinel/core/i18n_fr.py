@@ -765,6 +765,22 @@ FRENCH: dict[str, str] = {
     "Checks run without a window; the app and `consentinel login` need a desktop session.":
         "Les vérifications se passent de fenêtre ; l'application et `consentinel login` "
         "demandent une session de bureau.",
+    # -- the doctor's menu entry and start at login line (core/doctor.py)
+    "Menu and login": "Menu et démarrage",
+    "Menu entry": "Entrée de menu",
+    "Start at login": "Démarrage à l'ouverture de session",
+    "No menu entry of its own, and no start at login.":
+        "Pas d'entrée de menu à lui, ni de démarrage à l'ouverture de session.",
+    "{what}: {program}.": "{what} : {program}.",
+    "{what}: {program}, which is not there any more.":
+        "{what} : {program}, qui n'est plus là.",
+    "Consentinel was moved or removed, and the desktop hides what starts it from the old "
+    "place. Open Consentinel and save its settings: that points them at it (the menu entry "
+    "also with: consentinel desktop-entry install).":
+        "Consentinel a été déplacé ou supprimé, et le bureau masque ce qui le lance depuis "
+        "l'ancien emplacement. Ouvrez Consentinel et enregistrez ses paramètres : ils "
+        "pointeront vers lui (l'entrée de menu aussi avec : consentinel desktop-entry "
+        "install).",
     # -- the doctor's browser sandbox line (core/doctor.py)
     "Browser sandbox": "Bac à sable",
     "no browser to try it with": "aucun navigateur avec lequel l'essayer",

@@ -137,8 +137,13 @@ class AppController(QObject):
         return window
 
     def start(self, minimized: bool = False) -> None:
-        if not (minimized and self.tray is not None):
+        """Show the window, or with `minimized` (the start at login) keep out of the way: in
+        the tray, or, on a desktop that shows none (GNOME's default), with the window minimized
+        (it popped up at every login, and closing it would quit the app)."""
+        if not minimized:
             self.window.show()
+        elif self.tray is None:
+            self.window.showMinimized()
         if self.tray is not None:
             # The icon's registration with the desktop's tray (D-Bus calls, or a window of its
             # own) waits for the window's first frame: the window is what the person opened.
@@ -146,12 +151,12 @@ class AppController(QObject):
         self._said_warnings = self._warnings()
         for warning in self._said_warnings:
             self.window.statusBar().showMessage(warning, 20_000)
-        if self._said_warnings and self.window.isVisible():
+        if self._said_warnings and self._in_view():
             # A file set aside, a setting not used: said where it stays until read, not only
             # for 20 seconds in the status bar (cut short there when long).
             self.after_first_frame(self._show_start_warnings)
         self.auto.start()
-        if self.demo is None and self.window.isVisible():
+        if self.demo is None and self._in_view():
             self.after_first_frame(self._offer_browser_if_missing)
         # SQLite's check of the journal file, in a thread: put off until the window is up (its
         # rows read the file before; a read that meets damage waits for the check).
@@ -161,6 +166,11 @@ class AppController(QObject):
         if self.demo is None and self.ctx.accounts.list():
             # No keyring at all: every check would fail; said now, not at the first check.
             self.after_first_frame(self._look_for_a_keyring)
+
+    def _in_view(self) -> bool:
+        """The window is open before the person, not in the tray nor minimized: a dialog it
+        opens is one they asked for, not one that pops up at login."""
+        return self.window.isVisible() and not self.window.isMinimized()
 
     def _look_for_a_keyring(self) -> None:
         """In a thread (the keyring library loads there, and asks D-Bus which keyrings run);
@@ -237,7 +247,8 @@ class AppController(QObject):
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""
         # Timers with the controller as their context: a controller deleted first (tests make
         # one after another) cancels them, where they ran `work` on what it had deleted.
-        if not self.window.isVisible() or self.window.painted:
+        # (A minimized window is painted only once the person brings it up.)
+        if not self._in_view() or self.window.painted:
             QTimer.singleShot(0, self, work)
             return
         done = False

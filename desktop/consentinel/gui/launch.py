@@ -16,6 +16,7 @@ from consentinel.core.i18n import current_language, tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from consentinel.core.context import AppContext
     from consentinel.core.paths import AppPaths
     from consentinel.gui.closing_wait import ClosingWait
     from consentinel.gui.quit_signals import QuitOnSignals
@@ -253,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.superseded.connect(lambda: app.exit(0))  # (another app runs on its folder)
         controller.after_first_frame(instance.listen)
     controller.after_first_frame(lambda: _follow_dark_palette(app))
+    if not demo:
+        controller.after_first_frame(lambda: _repair_after_a_move(ctx))
     controller.after_first_frame(warm_up_later)
     log.info("Consentinel %s started%s", __version__, " (demo)" if demo else "")
     collector = GuiThreadCollector(app)  # a check's worker thread must never delete Qt objects
@@ -273,6 +276,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             instance.release()
         safety.uninstall()
         collector.stop()
+
+
+def _repair_after_a_move(ctx: AppContext) -> None:
+    """A menu entry or start at login naming where Consentinel was before it moved: the desktop
+    hid it, silently; written again for this copy."""
+    from consentinel.core import desktop_entry
+
+    try:
+        written = desktop_entry.repair_after_a_move(ctx.settings.start_at_login)
+    except (OSError, desktop_entry.DesktopEntryError) as error:
+        log.warning("could not point the menu entry or the start at login here: %s", error)
+        return
+    for path in written:
+        log.info("pointed %s at this copy of Consentinel", path)
 
 
 def use_saved_language(paths: AppPaths) -> None:

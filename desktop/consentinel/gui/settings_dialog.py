@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,7 @@ from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
+from consentinel.gui.tray import Tray
 from consentinel.gui.wrapped_labels import fit_wrapped_labels
 from consentinel.x.browser import find_browser, skipped_browser_setting
 
@@ -53,9 +56,13 @@ class SettingsDialog(QDialog):
     settingsChanged = Signal()
     dataDeleted = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, tray: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        #: Whether the desktop shows a tray, where a start at login waits (GNOME shows none).
+        self._tray = Tray.available() if tray is None else tray
         s = ctx.settings
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
@@ -76,7 +83,19 @@ class SettingsDialog(QDialog):
         self.check_on_start.setChecked(s.check_on_start)
         self.run_when_closed = QCheckBox(self.tr("&Keep checking when Consentinel is closed"))
         self.run_when_closed.setChecked(s.run_when_closed)
-        self.start_at_login = QCheckBox(self.tr("Start Consentinel at &login, in the tray"))
+        if self._tray:
+            self.start_at_login = QCheckBox(self.tr("Start Consentinel at &login, in the tray"))
+        else:
+            # What happens instead of the tray (AppController.start): no window in the way.
+            self.start_at_login = QCheckBox(
+                self.tr("Start Consentinel at &login, with its window minimized")
+            )
+            self.start_at_login.setToolTip(
+                self.tr(
+                    "This desktop shows no tray: Consentinel starts with its window minimized, "
+                    "and closing the window quits it."
+                )
+            )
         self.start_at_login.setChecked(s.start_at_login)
         self.screenshot_every_check = QCheckBox(
             self.tr("Keep a screenshot of e&very check (about 100 kB each)")
@@ -268,6 +287,18 @@ class SettingsDialog(QDialog):
 
     def _fit_wrapped_labels(self) -> None:
         fit_wrapped_labels(self, self._wrapped_labels())
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """The settings' area at least as wide as their widest line, with room for the scroll
+        bar that a message after saving may bring: it does not scroll sideways, and a setting
+        wider than the dialog (a check box does not wrap) was cut on the right, with the edges
+        of the groups and the buttons beside it."""
+        content = self.settings_area.widget()
+        if content is None:
+            return
+        bar = self.settings_area.verticalScrollBar().sizeHint().width()
+        self.settings_area.setMinimumWidth(content.minimumSizeHint().width() + bar)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -435,16 +466,46 @@ class SettingsDialog(QDialog):
             reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
             if after.run_when_closed:
                 self._keep_checking_is_off()
-        if after.start_at_login != before.start_at_login:
-            try:
-                reports.append(
-                    osjobs.install_autostart()
-                    if after.start_at_login
-                    else osjobs.remove_autostart()
-                )
-            except OSError as error:
-                reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
+        try:
+            item = osjobs.login_item()
+            # Also when the item in place starts another copy (Consentinel moved, or downloaded
+            # again): a desktop entry's TryExec hides it then, and nothing starts at login.
+            if after.start_at_login and (not before.start_at_login or item.names_another_program()):
+                reports.append(self._said_for_this_desktop(item.install()))
+            elif before.start_at_login and not after.start_at_login:
+                reports.append(item.remove())
+        except OSError as error:
+            reports.append(JobReport(osjobs.JobState.FAILED, str(error)))
+        reports.extend(self._refresh_menu_entry())
         return reports
+
+    def _said_for_this_desktop(self, report: JobReport) -> JobReport:
+        """The login item's report, which says "in the tray", said as it will be here."""
+        if self._tray or report.state is not osjobs.JobState.ACTIVE:
+            return report
+        return dataclasses.replace(
+            report,
+            message=self.tr(
+                "Consentinel will start at login with its window minimized: this desktop shows "
+                "no tray."
+            ),
+        )
+
+    @staticmethod
+    def _refresh_menu_entry() -> list[JobReport]:
+        """The applications menu entry (`consentinel desktop-entry install`) pointed at this
+        copy when it starts another one: moved, its TryExec hid it from the menu."""
+        if not sys.platform.startswith("linux"):
+            return []
+        from consentinel.core import desktop_entry
+
+        try:
+            done = desktop_entry.refresh()
+        except desktop_entry.DesktopEntryError as error:
+            return [JobReport(osjobs.JobState.FAILED, str(error))]
+        if done is None:
+            return []
+        return [JobReport(osjobs.JobState.ACTIVE, done.message, done.files)]
 
     def _keep_checking_is_off(self) -> None:
         """The OS job could not be installed: the box and the settings say so, not the wish."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import plistlib
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,12 +86,65 @@ def render_startup_cmd(command: JobCommand) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+def desktop_entry_program(text: str) -> str | None:
+    """The program a desktop entry's TryExec= names (in its [Desktop Entry] group), else None."""
+    in_main_group = False
+    for line in text.splitlines():
+        if line.startswith("["):
+            in_main_group = line.strip() == "[Desktop Entry]"
+        elif in_main_group and line.startswith("TryExec="):
+            return line.removeprefix("TryExec=").strip() or None
+    return None
+
+
+def _plist_program(data: bytes) -> str | None:
+    try:
+        argv = plistlib.loads(data).get("ProgramArguments") or []
+    except (plistlib.InvalidFileException, ValueError, AttributeError):
+        return None
+    return str(argv[0]) if argv else None
+
+
+def _startup_cmd_program(data: bytes) -> str | None:
+    """The program of the `start "" …` line that render_startup_cmd() writes."""
+    for line in data.decode("utf-8", "replace").splitlines():
+        if line.startswith('start "" '):
+            rest = line.removeprefix('start "" ').replace("%%", "%")
+            if rest.startswith('"'):
+                return rest[1:].split('"', 1)[0] or None
+            return rest.split(" ", 1)[0] or None
+    return None
+
+
 class LoginItem:
     """One file that makes the system start the app at login; present means enabled."""
 
-    def __init__(self, path: Path, content: bytes) -> None:
+    def __init__(
+        self,
+        path: Path,
+        content: bytes,
+        program: str = "",
+        read_program: Callable[[bytes], str | None] = lambda _data: None,
+    ) -> None:
         self.path = path
         self._content = content
+        #: The program this item starts when installed now (this copy of Consentinel).
+        self.program = program
+        self._read_program = read_program
+
+    def installed_program(self) -> str | None:
+        """The program the item in place starts; None when there is none (or it cannot be read)."""
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return None
+        return self._read_program(data)
+
+    def names_another_program(self) -> bool:
+        """In place, but it starts another program than this one: Consentinel was moved, or
+        downloaded again elsewhere. (A desktop entry's TryExec then hides it, silently.)"""
+        installed = self.installed_program()
+        return installed is not None and installed != self.program
 
     def install(self) -> JobReport:
         # Readable by the desktop's session manager, which runs as the same user.
@@ -137,16 +190,23 @@ def _folder(command: JobCommand) -> str:
 
 def xdg_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
     path = (directory or xdg_autostart_dir()) / f"{APP_ID}{_folder(command)}.desktop"
-    return LoginItem(path, render_desktop_entry(command).encode("utf-8"))
+    content = render_desktop_entry(command).encode("utf-8")
+    return LoginItem(
+        path,
+        content,
+        command.program,
+        lambda data: desktop_entry_program(data.decode("utf-8", "replace")),
+    )
 
 
 def launchd_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
     # Not bootstrapped now: that would start a second copy of the app that is already running.
     label = f"{AUTOSTART_LABEL}{_folder(command)}"
     path = (directory or launch_agents_dir()) / f"{label}.plist"
-    return LoginItem(path, render_autostart_plist(command, label))
+    return LoginItem(path, render_autostart_plist(command, label), command.program, _plist_program)
 
 
 def windows_login_item(command: JobCommand, directory: Path | None = None) -> LoginItem:
     path = (directory or windows_startup_dir()) / f"{STARTUP_NAME}{_folder(command)}.cmd"
-    return LoginItem(path, render_startup_cmd(command).encode("utf-8"))
+    content = render_startup_cmd(command).encode("utf-8")
+    return LoginItem(path, content, command.program, _startup_cmd_program)
