@@ -44,6 +44,7 @@ from consentinel.core.osjobs.systemd import (
     UNIT_NAME,
     SystemdUserJob,
     cron_times,
+    crontab_line,
     installed_program,
     on_calendar,
     render_service,
@@ -810,8 +811,9 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
 def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schedule: str, times: str, every: str
 ) -> None:
-    """The line to paste into a crontab, whole: it used to be the command alone, with no times,
-    whatever `--every` said."""
+    """The line to paste into a crontab, whole (it used to be the command alone, with no times,
+    whatever `--every` said), on a line of its own, in English and in French (it used to end a
+    sentence, the next one following it on the same line)."""
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
     bus = f"unix:path=/run/user/{os.getuid()}/bus"  # (a fixed address: cron's jobs reach it)
     # Its guid is the bus's of this login: not kept in the line.
@@ -825,12 +827,13 @@ def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
         f"{times} 'CONSENTINEL_HOME=/home/ada/100\\% mine' DBUS_SESSION_BUS_ADDRESS={bus} "
         f"{shlex.join(command.argv)}"
     )
-    assert report.message.endswith(
-        f"the line to add with crontab -e, which checks {every}, is: {line}"
-    )
+    said, given = report.message.splitlines()
+    assert said.endswith(f"the line to add with crontab -e, which checks {every}, is:")
+    assert given == line
     assert cron_times(schedule) == times
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    assert job.install(schedule, command).message.endswith(typeset(f" est : {line}"))
+    said, given = job.install(schedule, command).message.splitlines()
+    assert said.endswith(typeset(" est :")) and given == line
 
 
 @pytest.mark.parametrize(
@@ -848,12 +851,19 @@ def test_without_a_fixed_session_bus_the_crontab_line_is_said_not_to_reach_the_k
     else:
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
     job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
-    message = job.install("daily", check_command()).message
+    command = check_command()
+    message = job.install("daily", command).message
     assert "DBUS_SESSION_BUS_ADDRESS" not in message
-    assert message.endswith(
+    # The line alone on its own, the warning after it on the next.
+    said, line, warning = message.splitlines()
+    assert said.endswith("is:") and line == crontab_line("daily", command)
+    assert warning == (
         "But this session's bus has no fixed address, so a job cron starts cannot open the "
         "keyring, nor show a notification: here, keep Consentinel open."
     )
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said, line_fr, warning = job.install("daily", command).message.splitlines()
+    assert line_fr == line and warning.startswith("Mais le bus de cette session")
 
 
 def test_off_schedule_installs_nothing(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_without_systemd_every_is_saved_and_the_crontab_line_has_it(
     ctx = FakeContext(FakeSettings(schedule="daily"))
     assert run_cmd(["schedule", "install", "--every", "weekly"], ctx) == 2
     said = capsys.readouterr().err
-    assert "which checks every week, is: 0 12 * * 1 " in said
+    assert "which checks every week, is:\n0 12 * * 1 " in said
     assert "-m consentinel check --unattended" in said
     assert (ctx.settings.schedule, ctx.saved > 0) == ("weekly", True)
     assert ctx.settings.run_when_closed is False  # no job: the app does not say one runs

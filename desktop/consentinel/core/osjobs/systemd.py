@@ -223,17 +223,23 @@ class SystemdUserJob:
         bus = session_bus_for_cron()
         if bus is not None:  # (cron starts its jobs with no bus: the line names it)
             command = JobCommand(command.argv, {**command.env, "DBUS_SESSION_BUS_ADDRESS": bus})
-        said = tr(
-            "This computer does not run systemd, so Consentinel cannot check on a schedule "
-            "while it is closed. Keep Consentinel open (in the tray it checks on schedule), "
-            "or have your own scheduler run it in your session (the keyring and the "
-            "notifications need it): for cron, the line to add with crontab -e, which "
-            "checks {every}, is: {line}",
-            every=every_words(schedule),
-            line=crontab_line(schedule, command),
+        # The line stands on a line of its own, to be copied whole (it used to end a sentence
+        # that the next one followed on the same line).
+        said = "\n".join(
+            (
+                tr(
+                    "This computer does not run systemd, so Consentinel cannot check on a "
+                    "schedule while it is closed. Keep Consentinel open (in the tray it checks "
+                    "on schedule), or have your own scheduler run it in your session (the "
+                    "keyring and the notifications need it): for cron, the line to add with "
+                    "crontab -e, which checks {every}, is:",
+                    every=every_words(schedule),
+                ),
+                crontab_line(schedule, command),
+            )
         )
         if bus is None:
-            said += " " + tr(
+            said += "\n" + tr(
                 "But this session's bus has no fixed address, so a job cron starts cannot "
                 "open the keyring, nor show a notification: here, keep Consentinel open."
             )
