@@ -2,24 +2,47 @@
 # Sets up everything Consentinel needs on Debian/Ubuntu, then runs the app or the test suite.
 #   bash packaging/quickstart.sh run    install what is missing, then start the app
 #   bash packaging/quickstart.sh test   install what is missing, then run the whole test suite
-# Safe to run again: it installs only what is missing. Needs root or sudo for the system packages.
+# Safe to run again: it installs only what is missing. Run it as yourself: it asks for sudo only
+# when a system package is missing (with no sudo, it names them and the line to run as root).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$here"
-mode="${1:-run}"
-shift || true
-venv="${CONSENTINEL_VENV:-$here/.venv}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo_cmd=(sudo); else
-        echo "Need root or sudo to install system packages. / Il faut root ou sudo pour installer les paquets système." >&2
-        exit 2
-    fi
-fi
+# The person's language: the app's own setting first, as the app reads it.
+in_french() {
+    case "${CONSENTINEL_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}" in
+        fr*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+# Whether the virtualenv $1 holds a Consentinel installed for another folder than the checkout
+# $2. A virtualenv does not survive a move or a copy: its launchers name the python of the
+# folder it was made in (they cannot start once that is gone, or start the old copy), and the
+# editable install names the checkout it was made from.
+installed_elsewhere() {
+    local venv="$1" checkout="$2" launcher="$1/bin/consentinel" top found
+    [ -e "$launcher" ] || return 1 # nothing installed in it yet
+    top="$(head -n 2 "$launcher")"
+    case "$top" in
+        # (pip's launcher for a path with a space starts /bin/sh, then execs the python)
+        "#!$venv/bin/python" | "#!$venv/bin/python"$'\n'* | *"'exec' \"$venv/bin/python\""*) ;;
+        *) return 0 ;;
+    esac
+    found="$("$venv/bin/python" -I -c 'import consentinel; print(consentinel.__file__)' 2>/dev/null)" \
+        || return 0
+    [ "$found" != "$checkout/desktop/consentinel/__init__.py" ]
+}
+
+# (Sourced, by the tests: the functions above only.)
+if (return 0 2>/dev/null); then return 0; fi
+
+cd "$here"
+mode="${1:-run}"
+shift || true
+venv="$(realpath -ms -- "${CONSENTINEL_VENV:-$here/.venv}")"
 
 # System packages: a browser, Qt's xcb libraries and fonts, a Secret Service keyring and D-Bus,
 # a virtual screen for screenshots, and the validators the tests use.
@@ -39,30 +62,59 @@ python_bin="${PYTHON:-python3}"
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Ubuntu ships Chromium as a snap wrapper: Playwright's own Chromium there. (Known once apt
+# has read its package lists; else after the update below.)
+without_apt_chromium() {
+    if apt-cache show chromium >/dev/null 2>&1; then return; fi
+    local kept=() p
+    for p in "${missing[@]}"; do [ "$p" = chromium ] || kept+=("$p"); done
+    missing=(${kept[@]+"${kept[@]}"})
+    want_playwright_browser=1
+}
+if [[ " ${missing[*]-} " == *" chromium "* ]] && compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+    without_apt_chromium
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
-    say "Installing system packages / Installation des paquets système: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    "${sudo_cmd[@]}" apt-get update -qq
-    # Ubuntu ships Chromium as a snap wrapper: fall back to Playwright's own Chromium there.
-    if ! apt-cache show chromium >/dev/null 2>&1; then
-        kept=()
-        for p in "${missing[@]}"; do [ "$p" = chromium ] || kept+=("$p"); done
-        missing=(${kept[@]+"${kept[@]}"})
-        want_playwright_browser=1
+    # Root or sudo only now, and only for apt: the rest (the virtualenv, the app) is the
+    # person's own, and the app must not run as root (its browser's sandbox is off then).
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif command -v sudo >/dev/null 2>&1; then
+        as_root=(sudo)
+    else
+        {
+            echo "Missing system packages / Paquets système manquants : ${missing[*]}"
+            echo "No sudo here: install them as root, then run this again as yourself. /"
+            echo "Pas de sudo ici : installez-les en tant que root, puis relancez ceci avec votre compte :"
+            echo "  su -c 'apt-get update && apt-get install --no-install-recommends ${missing[*]}'"
+        } >&2
+        exit 2
     fi
-    "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    say "Installing system packages / Installation des paquets système : ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -qq
+    if [[ " ${missing[*]} " == *" chromium "* ]]; then
+        without_apt_chromium
+    fi
+    if [ "${#missing[@]}" -gt 0 ]; then
+        "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
 fi
 
 # The virtualenv and the project, reinstalled only when pyproject.toml changed, or made again
-# when PYTHON names another Python than the one it was made with.
+# when PYTHON names another Python than the one it was made with, or when it was made for
+# another folder (moved or copied).
 version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
 if [ -x "$venv/bin/python" ] && [ -n "${PYTHON:-}" ] \
     && [ "$(version_of "$venv/bin/python")" != "$(version_of "$python_bin")" ]; then
-    say "Making the virtualenv again with / Nouvel environnement virtuel avec $python_bin: $venv"
+    say "Making the virtualenv again with / Nouvel environnement virtuel avec $python_bin : $venv"
+    "$python_bin" -m venv --clear "$venv"
+elif [ -d "$venv" ] && installed_elsewhere "$venv" "$here"; then
+    say "Making the virtualenv again, it was made for another folder (moved or copied) / Nouvel environnement virtuel, l'ancien ayant été créé pour un autre dossier (déplacé ou copié) : $venv"
     "$python_bin" -m venv --clear "$venv"
 fi
 if [ ! -x "$venv/bin/python" ]; then
-    say "Creating the virtualenv / Création de l'environnement virtuel: $venv"
+    say "Creating the virtualenv / Création de l'environnement virtuel : $venv"
     "$python_bin" -m venv "$venv"
 fi
 stamp="$venv/.consentinel-installed"
@@ -78,16 +130,101 @@ if [ "${want_playwright_browser:-0}" = 1 ]; then
     "$venv/bin/python" -m playwright install chromium || true
 fi
 
+# `consentinel` and `consentinel-gui` as commands, as a pip install has them: links in
+# ~/.local/bin (on the PATH of Debian's and Ubuntu's logins once it exists) to the virtualenv's
+# launchers, when that folder is the person's. Another install's commands there (pipx's) stay.
+link_commands() {
+    local bindir="${HOME:-}/.local/bin" name link target made=0
+    [ -n "${HOME:-}" ] && mkdir -p "$bindir" 2>/dev/null && [ -O "$bindir" ] && [ -w "$bindir" ] \
+        || return 0
+    for name in consentinel consentinel-gui; do
+        link="$bindir/$name"
+        target="$venv/bin/$name"
+        if [ -L "$link" ]; then
+            [ "$(readlink "$link")" = "$target" ] && continue
+            # A quick start's, from a copy moved (the link leads nowhere) or another: this one's now.
+            if [ -e "$link" ] && [ ! -e "$(dirname "$(readlink -f "$link")")/../.consentinel-installed" ]; then
+                if in_french; then
+                    echo "$link est la commande d'une autre installation de Consentinel : laissée telle quelle ; celle-ci est $target."
+                else
+                    echo "$link is another install of Consentinel's command: left as it is; this one's is $target."
+                fi
+                continue
+            fi
+        elif [ -e "$link" ]; then
+            continue
+        fi
+        ln -sfn "$target" "$link"
+        made=1
+    done
+    [ "$made" = 1 ] || return 0
+    local on_path=0 at_login=0
+    case ":${PATH:-}:" in *":$bindir:"*) on_path=1 ;; esac
+    grep -qs '\.local/bin' "$HOME/.profile" && at_login=1
+    if in_french; then
+        echo "Les commandes consentinel et consentinel-gui sont dans $bindir."
+        if [ "$on_path" = 0 ] && [ "$at_login" = 1 ]; then
+            echo "Ce dossier sera dans votre PATH à votre prochaine connexion ; d'ici là, dans ce terminal : export PATH=\"\$HOME/.local/bin:\$PATH\""
+        elif [ "$on_path" = 0 ]; then
+            echo "Ce dossier n'est pas dans votre PATH : ajoutez cette ligne à ~/.profile (puis reconnectez-vous) : export PATH=\"\$HOME/.local/bin:\$PATH\""
+        fi
+    else
+        echo "The commands consentinel and consentinel-gui are in $bindir."
+        if [ "$on_path" = 0 ] && [ "$at_login" = 1 ]; then
+            echo "That folder is on your PATH from your next login; until then, in this terminal: export PATH=\"\$HOME/.local/bin:\$PATH\""
+        elif [ "$on_path" = 0 ]; then
+            echo "That folder is not on your PATH: add this line to ~/.profile (then log in again): export PATH=\"\$HOME/.local/bin:\$PATH\""
+        fi
+    fi
+}
+
+# The menu entry (`consentinel desktop-entry install`), offered once per virtualenv (a new one,
+# after a move, offers it again: the entry opened the old one). Not for a CONSENTINEL_HOME
+# folder: the entry opens the person's usual data folder.
+offer_menu_entry() {
+    [ -z "${CONSENTINEL_HOME:-}" ] || return 0
+    local data="${XDG_DATA_HOME:-}" asked="$venv/.consentinel-menu-offered" answer
+    [[ "$data" == /* ]] || data="${HOME:-}/.local/share"
+    grep -qsxF "TryExec=$venv/bin/consentinel-gui" "$data/applications/org.consentinel.Consentinel.desktop" \
+        && return 0
+    [ ! -e "$asked" ] || return 0
+    touch "$asked"
+    if [ -t 0 ] && [ -t 1 ]; then
+        if in_french; then
+            printf 'Ajouter Consentinel au menu des applications ? [O/n] '
+        else
+            printf 'Add Consentinel to your applications menu? [Y/n] '
+        fi
+        read -r answer || answer=n
+        case "$answer" in
+            "" | [yYoO]*) "$venv/bin/consentinel" desktop-entry install || true ;;
+        esac
+    elif in_french; then
+        echo "Pour ajouter Consentinel au menu des applications : $venv/bin/consentinel desktop-entry install"
+    else
+        echo "To add Consentinel to your applications menu: $venv/bin/consentinel desktop-entry install"
+    fi
+}
+
 case "$mode" in
     run)
+        link_commands
+        if [ "$(id -u)" -eq 0 ]; then
+            if in_french; then
+                echo "Vous êtes root : lancez Consentinel avec votre propre compte. En root, le bac à sable du navigateur, qui tient les pages de X loin de vos fichiers, est désactivé, et vos données et votre trousseau sont ceux de root. Ce script demande sudo seulement s'il manque quelque chose." >&2
+            else
+                echo "You are root: run Consentinel as your own user. As root, the browser's sandbox, which keeps X's pages away from your files, is off, and your data and keyring are root's. This script asks for sudo only if something is missing." >&2
+            fi
+        fi
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-            # (The app's own language setting first, as the app reads it.)
-            case "${CONSENTINEL_LANG:-${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}}" in
-                fr*) echo "Pas d'écran ici, la fenêtre ne peut pas s'ouvrir : utilisez la ligne de commande, par exemple « $venv/bin/consentinel --help »." ;;
-                *) echo "No display here, so the window cannot open: use the command line instead, e.g. '$venv/bin/consentinel --help'." ;;
-            esac
+            if in_french; then
+                echo "Pas d'écran ici, la fenêtre ne peut pas s'ouvrir : utilisez la ligne de commande, par exemple « $venv/bin/consentinel --help »."
+            else
+                echo "No display here, so the window cannot open: use the command line instead, e.g. '$venv/bin/consentinel --help'."
+            fi
             exit 0
         fi
+        offer_menu_entry
         exec "$venv/bin/consentinel-gui" "$@"
         ;;
     test)
