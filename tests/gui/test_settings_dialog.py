@@ -487,3 +487,13 @@ def test_the_settings_fit_a_small_screen_with_save_in_view(consentinel_home: Pat
     assert seen["height"] <= seen["room"], seen
     assert seen["buttons_bottom"] < seen["inside"], seen
     assert seen["scrolls"], seen
+
+
+def test_a_line_of_its_own_in_what_the_os_said_stays_one() -> None:
+    """Without systemd, the crontab line to copy stands on a line of its own (osjobs): the
+    dialog's paragraph keeps it so, not run into the sentence around it."""
+    from consentinel.core import osjobs
+    from consentinel.gui.settings_dialog import jobs_words
+
+    report = osjobs.JobReport(osjobs.JobState.FAILED, "The line is:\n0 12 * * * consentinel\nBut…")
+    assert "The line is:<br>0 12 * * * consentinel<br>But…" in jobs_words([report])

@@ -619,5 +619,7 @@ def jobs_words(reports: list[JobReport]) -> str:
     for report in reports:
         failed = report.state is osjobs.JobState.FAILED
         colour = f' style="color: {error_color()}"' if failed else ""
-        paragraphs.append(f"<p{colour}>{escape(report.message, quote=False)}</p>")
+        # (A line of its own stays one: the crontab line to copy, where there is no systemd.)
+        text = escape(report.message, quote=False).replace("\n", "<br>")
+        paragraphs.append(f"<p{colour}>{text}</p>")
     return "".join(paragraphs)
