@@ -164,3 +164,34 @@ def test_every_json_option_says_alike_what_it_prints() -> None:
     for prog, words in said.items():
         assert re.fullmatch(r"print the \w+ as (one JSON object|JSON)", words or ""), (prog, words)
     assert len(set(said.values())) == len(said), said
+
+
+def _readme_lines_of(command: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## The command line / La ligne de commande") :]
+    block = section[section.index("```\n") + 4 :]
+    block = block[: block.index("```")]
+    return [line.split("#")[0] for line in block.splitlines() if line.startswith(command + " ")]
+
+
+def test_the_readme_names_every_option_of_log_and_its_choice_of_one() -> None:
+    """The README's `consentinel log` lines hold every option of `log --help`; each line starts
+    with the options of which one alone may be given (`[--json | --csv | …]`, or
+    `--check-export FILE` on its own line), and the options that only go with one of them say
+    so first in their help ("with --check-export: …")."""
+    lines = _readme_lines_of("consentinel log")
+    log = next(p for command, p in _every_parser() if command == ["log"])
+    options = {o for a in log._actions for o in a.option_strings if o.startswith("--")}
+    assert set(re.findall(r"--[a-z][a-z-]*", " ".join(lines))) == options - {"--help"}
+    (group,) = log._mutually_exclusive_groups
+    one_of = {o for a in group._group_actions for o in a.option_strings}
+    leading = set()
+    for line in lines:
+        first = line.split()[2]
+        if first.startswith("["):  # [--json | --csv | …]
+            first = line[line.index("[") : line.index("]") + 1]
+        leading |= set(re.findall(r"--[a-z][a-z-]*", first))
+    assert leading == one_of, (leading, one_of)
+    for action in log._actions:
+        if {"--evidence", "--against-journal"} & set(action.option_strings):
+            assert (action.help or "").startswith("with --check-export: "), action.help

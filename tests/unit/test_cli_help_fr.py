@@ -34,7 +34,8 @@ COMMANDS = [
     ["desktop-entry"],
 ]
 ENGLISH = re.compile(
-    r"\b(HANDLE|COMMAND|BOXES|PHONE|usage|show this)\b|positional arguments|options:|commands:"
+    r"\b(HANDLE|COMMAND|BOXES|PHONE|FILE|FOLDER|usage|show this)\b|positional arguments|options:"
+    r"|commands:"
 )
 
 

@@ -552,4 +552,47 @@ FRENCH: dict[str, str] = {
         "Aucun terminal pour le demander : ajoutez --yes pour le retirer.",
     "Remove it? [y/N] ": "Le retirer ? [o/N] ",
     "Nothing was removed.": "Rien n'a été retiré.",
+    # -- `consentinel log --check-export FILE`
+    "FOLDER": "DOSSIER",
+    "check that FILE, a JSON export of the journal, is as it was written: every entry "
+    "re-hashed and chained again, whatever the file says of itself":
+        "vérifier que FICHIER, un export JSON du journal, est tel qu'il a été écrit : chaque "
+        "entrée hachée et chaînée à nouveau, quoi que le fichier dise de lui-même",
+    "with --check-export: also check the screenshots it names, in FOLDER (without FOLDER: "
+    "this computer's evidence folder)":
+        "avec --check-export : vérifier aussi les captures d'écran qu'il nomme, dans DOSSIER "
+        "(sans DOSSIER : le dossier des captures de cet ordinateur)",
+    "with --check-export: also check that each of its entries is the same in this computer's "
+    "journal":
+        "avec --check-export : vérifier aussi que chacune de ses entrées est la même dans le "
+        "journal de cet ordinateur",
+    "--check-export checks the whole file: --account does not go with it.":
+        "--check-export vérifie tout le fichier : --account ne va pas avec.",
+    "{option} goes with --check-export FILE.": "{option} va avec --check-export FICHIER.",
+    "{path} does not exist.": "{path} n'existe pas.",
+    "Could not read {path}: {cause}.": "Impossible de lire {path} : {cause}.",
+    "{folder} is not a folder: no screenshot can be checked there.":
+        "{folder} n'est pas un dossier : aucune capture d'écran ne peut y être vérifiée.",
+    "This computer has no journal: there is nothing to compare the export with.":
+        "Cet ordinateur n'a pas de journal : il n'y a rien à quoi comparer l'export.",
+    "The export does not check out: {problem}": "L'export ne se vérifie pas : {problem}",
+    "The export does not check out: {count} problems.":
+        "L'export ne se vérifie pas : {count} problèmes.",
+    "  … and {more} more.": "  … et {more} autres.",
+    "The export checks out as far as a filtered export can show: each of its entries "
+    "({count}) re-hashes by the recipe, and follows the one before it where their ids follow "
+    "each other.":
+        "L'export se vérifie autant qu'un export filtré le peut : chacune de ses entrées "
+        "({count}) se hache à nouveau selon la recette, et suit la précédente là où leurs "
+        "numéros se suivent.",
+    "The export checks out: it holds no entry, as its head says.":
+        "L'export se vérifie : il ne contient aucune entrée, comme le dit sa tête.",
+    "The export checks out: its one entry re-hashes by the recipe, starts the journal's chain "
+    "and is the head it states.":
+        "L'export se vérifie : sa seule entrée se hache à nouveau selon la recette, commence la "
+        "chaîne du journal et est la tête qu'il donne.",
+    "The export checks out: its {count} entries re-hash by the recipe and are chained from "
+    "the journal's first entry to the head it states.":
+        "L'export se vérifie : ses {count} entrées se hachent à nouveau selon la recette et "
+        "sont chaînées de la première entrée du journal à la tête qu'il donne.",
 }

@@ -18,6 +18,7 @@ MAX_PROBLEMS_SHOWN = 20
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
+    from consentinel.core.export_check import ExportCheck
 
 
 def add_parser(sub: Any) -> None:
@@ -42,8 +43,17 @@ def add_parser(sub: Any) -> None:
             "starts with an entry naming it"
         ),
     )
+    # --check-export reads a file, not the journal: nothing else of the group goes with it.
+    fmt.add_argument(
+        "--check-export",
+        metavar=tr("FILE"),
+        help=tr(
+            "check that FILE, a JSON export of the journal, is as it was written: every entry "
+            "re-hashed and chained again, whatever the file says of itself"
+        ),
+    )
     # (--account and --output after the group's last option: argparse then draws the group as
-    # [--json | --csv | --verify | --start-over], as the README does)
+    # [--json | --csv | --verify | --start-over | --check-export FILE], as the README does)
     log.add_argument("--account", metavar=tr("HANDLE"), help=tr("only this account"))
     log.add_argument(
         "-o",
@@ -52,6 +62,25 @@ def add_parser(sub: Any) -> None:
         help=tr(
             "with --json or --csv: write FILE, readable by you alone, instead of printing (a "
             "file made by the shell's > is often readable by other users)"
+        ),
+    )
+    log.add_argument(
+        "--evidence",
+        nargs="?",
+        default=False,
+        const=True,  # (--evidence alone: this computer's evidence folder)
+        metavar=tr("FOLDER"),
+        help=tr(
+            "with --check-export: also check the screenshots it names, in FOLDER (without "
+            "FOLDER: this computer's evidence folder)"
+        ),
+    )
+    log.add_argument(
+        "--against-journal",
+        action="store_true",
+        help=tr(
+            "with --check-export: also check that each of its entries is the same in this "
+            "computer's journal"
         ),
     )
     log.set_defaults(handler=_log)
@@ -68,6 +97,15 @@ def _log(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     if args.output is not None and not (args.json or args.csv):
         raise UsageError(tr("--output writes an export: add --json or --csv."))
+    if args.check_export is not None:
+        if handle is not None:
+            raise UsageError(
+                tr("--check-export checks the whole file: --account does not go with it.")
+            )
+        return _check_export(args)
+    if args.evidence is not False or args.against_journal:
+        option = "--evidence" if args.evidence is not False else "--against-journal"
+        raise UsageError(tr("{option} goes with --check-export FILE.", option=option))
     if args.output is not None:
         _refuse_own_files(args.output)
     ctx = open_context(read_only=not args.start_over)
@@ -113,7 +151,7 @@ def _log(args: argparse.Namespace) -> int:
             )
             from consentinel.core.journal_verify import problems_to_list
 
-            listed, hidden = problems_to_list(verdict, MAX_PROBLEMS_SHOWN)
+            listed, hidden = problems_to_list(verdict.problems, MAX_PROBLEMS_SHOWN)
             for problem in listed:
                 print(f"  - {problem}")
             if hidden > 0:
@@ -143,6 +181,86 @@ def _log(args: argparse.Namespace) -> int:
         print(entry_line(entry))
     warn_if_broken(journal)
     return 0
+
+
+def _check_export(args: argparse.Namespace) -> int:
+    """`log --check-export FILE`: 0 when the export checks out, 1 when not, 2 when the file is
+    not an export (or cannot be read). Opens the data folder only when asked to compare."""
+    from consentinel.core.export_check import NotAnExport, check_export, read_export
+    from consentinel.core.paths import AppPaths
+
+    file = Path(args.check_export).expanduser()
+    try:
+        document = read_export(file)
+    except NotAnExport as error:
+        raise UsageError(str(error)) from None
+    except FileNotFoundError:
+        raise UsageError(tr("{path} does not exist.", path=file)) from None
+    except OSError as error:
+        from consentinel.core.fileio import describe_os_error
+
+        raise UsageError(
+            tr("Could not read {path}: {cause}.", path=file, cause=describe_os_error(error))
+        ) from None
+    evidence = None
+    if args.evidence is not False:
+        # (--evidence alone: this computer's; `--evidence "$DIR"` with DIR empty: a mistake)
+        named = AppPaths.from_env().evidence_dir if args.evidence is True else args.evidence
+        if not named or not Path(named).expanduser().is_dir():
+            raise UsageError(
+                tr(
+                    "{folder} is not a folder: no screenshot can be checked there.",
+                    folder=named or "''",
+                )
+            )
+        evidence = Path(named).expanduser()
+    journal = None
+    if args.against_journal:
+        if not AppPaths.from_env().journal_path.exists():
+            raise UsageError(
+                tr("This computer has no journal: there is nothing to compare the export with.")
+            )
+        journal = open_context(read_only=True).journal
+    check = check_export(document, evidence_dir=evidence, journal=journal)
+    if check.ok:
+        print(_checks_out(check))
+    elif len(check.problems) == 1:
+        print(tr("The export does not check out: {problem}", problem=check.problems[0]))
+    else:
+        print(tr("The export does not check out: {count} problems.", count=len(check.problems)))
+        from consentinel.core.journal_verify import problems_to_list
+
+        listed, hidden = problems_to_list(check.problems, MAX_PROBLEMS_SHOWN)
+        for problem in listed:
+            print(f"  - {problem}")
+        if hidden > 0:
+            print(tr("  … and {more} more.", more=hidden))
+    for note in check.notes:
+        print(note)
+    return 0 if check.ok else 1
+
+
+def _checks_out(check: ExportCheck) -> str:
+    count = check.entry_count
+    if not check.complete:
+        return tr(
+            "The export checks out as far as a filtered export can show: each of its entries "
+            "({count}) re-hashes by the recipe, and follows the one before it where their ids "
+            "follow each other.",
+            count=count,
+        )
+    if count == 0:
+        return tr("The export checks out: it holds no entry, as its head says.")
+    if count == 1:
+        return tr(
+            "The export checks out: its one entry re-hashes by the recipe, starts the "
+            "journal's chain and is the head it states."
+        )
+    return tr(
+        "The export checks out: its {count} entries re-hash by the recipe and are chained "
+        "from the journal's first entry to the head it states.",
+        count=count,
+    )
 
 
 def _refuse_own_files(output: str) -> None:

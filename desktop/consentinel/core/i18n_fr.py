@@ -866,4 +866,118 @@ FRENCH: dict[str, str] = {
         "Une vérification planifiée lit le trousseau de la session où elle s'exécute : ce "
         "trousseau doit alors être lancé et déverrouillé. Restez connecté, avec le trousseau "
         "déverrouillé à l'ouverture de session.",
+    # -- a JSON export checked (core/export_check.py)
+    "{path} is not a journal export: it is not JSON text.":
+        "{path} n'est pas un export du journal : ce n'est pas du texte JSON.",
+    '{path} is not a journal export: Consentinel\'s JSON exports say "format": '
+    '"{format}" (the CSV export cannot be checked this way).':
+        '{path} n\'est pas un export du journal : les exports JSON de Consentinel portent '
+        '"format": "{format}" (l\'export CSV ne se vérifie pas ainsi).',
+    "{path} is a journal export of version {version}, which this Consentinel cannot read: it "
+    "reads version {known}.":
+        "{path} est un export du journal de version {version}, que ce Consentinel ne sait pas "
+        "lire : il lit la version {known}.",
+    "the file holds no list of entries: it was edited.":
+        "le fichier ne contient aucune liste d'entrées : il a été modifié.",
+    "the file's journal head (its count of entries and last hash) is missing or damaged: the "
+    "file was edited.":
+        "la tête du journal que donne le fichier (son nombre d'entrées et son dernier hachage) "
+        "manque ou est abîmée : le fichier a été modifié.",
+    "It is a filtered export ({filters}: {count} of the {total} entries its head says the "
+    "journal held), so it cannot show that no entry was removed, added or moved between them, "
+    "nor that they end at the journal's head.":
+        "C'est un export filtré ({filters} : {count} des {total} entrées que le journal "
+        "contenait d'après sa tête) : il ne peut pas montrer qu'aucune entrée n'a été supprimée, "
+        "ajoutée ou déplacée entre elles, ni qu'elles finissent à la tête du journal.",
+    "the file does not say whether it holds every entry, or by what they were chosen: it was "
+    "edited (its entries are checked as a filtered export's).":
+        "le fichier ne dit pas s'il contient toutes les entrées, ou par quoi elles ont été "
+        "choisies : il a été modifié (ses entrées sont vérifiées comme celles d'un export "
+        "filtré).",
+    "the file says it holds every entry, yet names what they were chosen by: it was edited "
+    "(its entries are checked as a filtered export's).":
+        "le fichier dit contenir toutes les entrées, mais nomme ce qui les a choisies : il a été "
+        "modifié (ses entrées sont vérifiées comme celles d'un export filtré).",
+    "the file says its entries were chosen by filters, yet names none: it was edited (its "
+    "entries are checked as a complete export's).":
+        "le fichier dit que ses entrées ont été choisies par des filtres, mais n'en nomme "
+        "aucun : il a été modifié (ses entrées sont vérifiées comme celles d'un export "
+        "complet).",
+    "entry number {position} of the file cannot be re-hashed ({fields}: missing, or not what "
+    "the format says): it was edited.":
+        "l'entrée n° {position} du fichier ne peut pas être hachée à nouveau ({fields} : "
+        "absent, ou pas ce que dit le format) : elle a été modifiée.",
+    "entry {id} holds {fields}, which an export does not write and its hash does not cover: "
+    "it was edited.":
+        "l'entrée {id} contient {fields}, qu'un export n'écrit pas et que son hachage ne couvre "
+        "pas : elle a été modifiée.",
+    "entry {id} holds a key twice, so that it can be read two ways: it was edited.":
+        "l'entrée {id} contient deux fois la même clé, si bien qu'elle se lit de deux façons : "
+        "elle a été modifiée.",
+    "entry {id} comes after entry {before} in the file: entries were moved.":
+        "l'entrée {id} vient après l'entrée {before} dans le fichier : des entrées ont été "
+        "déplacées.",
+    "the file's first entry ({id}) does not start the journal's chain: it was edited, or "
+    "entries before it were removed.":
+        "la première entrée du fichier ({id}) ne commence pas la chaîne du journal : elle a été "
+        "modifiée, ou des entrées avant elle ont été supprimées.",
+    "entry {id} does not follow the one before it in the file (an entry was removed, moved or "
+    "edited).":
+        "l'entrée {id} ne suit pas la précédente dans le fichier (une entrée a été supprimée, "
+        "déplacée ou modifiée).",
+    "entry {id} does not follow entry {before}, the one before it in the journal (one of them "
+    "was edited).":
+        "l'entrée {id} ne suit pas l'entrée {before}, sa précédente dans le journal (l'une des "
+        "deux a été modifiée).",
+    "entry {id} was edited: it no longer matches its hash.":
+        "l'entrée {id} a été modifiée : elle ne correspond plus à son hachage.",
+    "the file holds {count} entries but the journal's head it states says {expected}: entries "
+    "were removed from it or added to it, or its head was edited.":
+        "le fichier contient {count} entrées mais la tête du journal qu'il donne en annonce "
+        "{expected} : des entrées y ont été supprimées ou ajoutées, ou sa tête a été modifiée.",
+    "the file's last entry is not the one the journal's head it states names: its end was "
+    "changed, or its head was edited.":
+        "la dernière entrée du fichier n'est pas celle que nomme la tête du journal qu'il "
+        "donne : sa fin a été changée, ou sa tête modifiée.",
+    "the file says the journal verified when it was exported, but its entries do not check "
+    "out: the file was edited after it was written.":
+        "le fichier dit que le journal se vérifiait à l'export, mais ses entrées ne se "
+        "vérifient pas : le fichier a été modifié après avoir été écrit.",
+    "the file says the journal verified when it was exported, yet names a problem: the file "
+    "was edited.":
+        "le fichier dit que le journal se vérifiait à l'export, mais nomme un problème : le "
+        "fichier a été modifié.",
+    "the file says the journal did not verify when it was exported: {problem}":
+        "le fichier dit que le journal ne se vérifiait pas à l'export : {problem}",
+    "no reason given.": "aucune raison donnée.",
+    "the file does not say whether the journal verified when it was exported: it was edited.":
+        "le fichier ne dit pas si le journal se vérifiait à l'export : il a été modifié.",
+    "It names no screenshot.": "Il ne nomme aucune capture d'écran.",
+    "The screenshot it names is in {folder}; its entry was written before screenshots were "
+    "hashed, so it was only looked for.":
+        "La capture d'écran qu'il nomme est dans {folder} ; son entrée a été écrite avant que "
+        "les captures soient hachées : elle a seulement été cherchée.",
+    "The screenshot it names is in {folder}, as it was taken: its bytes match the hash its "
+    "entry holds.":
+        "La capture d'écran qu'il nomme est dans {folder}, telle qu'elle a été prise : ses "
+        "octets correspondent au hachage que contient son entrée.",
+    "The {count} screenshots it names are in {folder}; those whose entry holds a hash match "
+    "it, and {unhashed} were kept before screenshots were hashed: those were only looked for.":
+        "Les {count} captures d'écran qu'il nomme sont dans {folder} ; celles dont l'entrée "
+        "contient un hachage y correspondent, et {unhashed} ont été gardées avant que les "
+        "captures soient hachées : celles-là ont seulement été cherchées.",
+    "The {count} screenshots it names are in {folder}, as they were taken: their bytes match "
+    "the hashes their entries hold.":
+        "Les {count} captures d'écran qu'il nomme sont dans {folder}, telles qu'elles ont été "
+        "prises : leurs octets correspondent aux hachages que contiennent leurs entrées.",
+    "this computer's journal has no entry {id}.":
+        "le journal de cet ordinateur n'a pas d'entrée {id}.",
+    "this computer's journal holds another entry {id} than the file's.":
+        "le journal de cet ordinateur a une autre entrée {id} que celle du fichier.",
+    "Each of its entries is the same in this computer's journal, which holds {more} more "
+    "since.":
+        "Chacune de ses entrées est la même dans le journal de cet ordinateur, qui en contient "
+        "{more} de plus depuis.",
+    "Each of its entries is the same in this computer's journal.":
+        "Chacune de ses entrées est la même dans le journal de cet ordinateur.",
 }

@@ -17,12 +17,11 @@ from consentinel.core.journal_entries import (
 HEAD_FILE_NAME = "journal.head"
 
 
-def problems_to_list(verdict: VerifyResult, at_most: int) -> tuple[tuple[str, ...], int]:
+def problems_to_list(problems: Sequence[str], at_most: int) -> tuple[tuple[str, ...], int]:
     """The problems to list, and how many are left for "… and N more". One more than
     `at_most` are all listed: "… and 1 more" would take the line that problem needs."""
-    problems = verdict.problems
     room = at_most if len(problems) > at_most + 1 else len(problems)
-    return problems[:room], len(problems) - room
+    return tuple(problems[:room]), len(problems) - room
 
 
 def problems_in_short(verdict: VerifyResult) -> str:

@@ -335,7 +335,7 @@ class JournalWindow(QWidget):
             if damaged:
                 tip += " " + self.tr("The entries it names have a red dot in the list.")
             if len(result.problems) > 1:
-                listed, hidden = problems_to_list(result, MAX_PROBLEMS_IN_TOOLTIP)
+                listed, hidden = problems_to_list(result.problems, MAX_PROBLEMS_IN_TOOLTIP)
                 tip += "\n\n" + "\n".join(f"• {problem}" for problem in listed)
                 if hidden:
                     tip += "\n" + self.tr(

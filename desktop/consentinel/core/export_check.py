@@ -1,0 +1,456 @@
+"""Checking a JSON export of the journal: its entries re-hashed and chained by the recipe, what
+the file says of itself not trusted; and, when asked, its screenshots and this computer's
+journal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import GENESIS_HASH, canonical_json, entry_hash
+
+if TYPE_CHECKING:
+    from consentinel.core.journal import Journal
+
+EXPORT_FORMAT = "consentinel-journal"
+EXPORT_VERSION = 1
+
+#: An entry's fields, as the export writes them, and what each must be to be hashed.
+_ENTRY_FIELDS: dict[str, tuple[type, ...]] = {
+    "id": (int,),
+    "ts": (str,),
+    "run_id": (int, type(None)),
+    "kind": (str,),
+    "handle": (str, type(None)),
+    "payload": (dict, list, str, int, float, bool, type(None)),
+    "prev_hash": (str,),
+    "hash": (str,),
+}
+
+
+class NotAnExport(ValueError):
+    """The file is not a JSON export this version reads: one sentence that names it."""
+
+
+class ExportCheck(NamedTuple):
+    """The verdict on an export, worked out again from its entries.
+
+    `problems`: everything found, in words, the file's own claims first; none: it checks out.
+    `notes`: sentences true whatever the verdict, said after it (what a filtered export cannot
+    show; the screenshots and the journal compared, when they matched)."""
+
+    complete: bool
+    entry_count: int
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """The export at `path`, as JSON. Raises OSError when it cannot be read, NotAnExport when
+    it is not a journal export of the version this Consentinel reads."""
+    data = path.read_bytes()
+    try:
+        document = json.loads(data.decode("utf-8"), object_pairs_hook=_object)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise NotAnExport(
+            tr("{path} is not a journal export: it is not JSON text.", path=path)
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise NotAnExport(
+            tr(
+                '{path} is not a journal export: Consentinel\'s JSON exports say "format": '
+                '"{format}" (the CSV export cannot be checked this way).',
+                path=path,
+                format=EXPORT_FORMAT,
+            )
+        )
+    version = document.get("version")
+    if type(version) is not int or version != EXPORT_VERSION:
+        raise NotAnExport(
+            tr(
+                "{path} is a journal export of version {version}, which this Consentinel "
+                "cannot read: it reads version {known}.",
+                path=path,
+                version=canonical_json(version),
+                known=EXPORT_VERSION,
+            )
+        )
+    return document
+
+
+def check_export(
+    document: dict[str, Any],
+    *,
+    evidence_dir: Path | None = None,
+    journal: Journal | None = None,
+) -> ExportCheck:
+    """Re-hash every entry of `document` (read_export's) and re-chain them; with
+    `evidence_dir`, compare the screenshots its evidence entries name with their hash; with
+    `journal`, compare each entry with the journal's entry of that id."""
+    problems: list[str] = []
+    notes: list[str] = []
+    complete, filters_problem = _completeness(document)
+    if filters_problem:
+        problems.append(filters_problem)
+    raw_entries = document.get("entries")
+    if not isinstance(raw_entries, list):
+        problems.append(tr("the file holds no list of entries: it was edited."))
+        raw_entries = []
+    entries = _well_formed(raw_entries, problems)
+    _walk(entries, complete, problems)
+    head = document.get("journal")
+    stated = _stated_head(head)
+    if stated is None:
+        problems.append(
+            tr(
+                "the file's journal head (its count of entries and last hash) is missing or "
+                "damaged: the file was edited."
+            )
+        )
+    elif complete:
+        problem = _head_problem(len(raw_entries), entries, stated)
+        if problem:
+            problems.append(problem)
+    problems[:0] = _claims(document, edited=bool(problems))
+    if not complete:
+        notes.append(
+            tr(
+                "It is a filtered export ({filters}: {count} of the {total} entries its head "
+                "says the journal held), so it cannot show that no entry was removed, added or "
+                "moved between them, nor that they end at the journal's head.",
+                filters=canonical_json(document.get("filters")),
+                count=len(raw_entries),
+                total=stated[0] if stated else "?",
+            )
+        )
+    if evidence_dir is not None:
+        _check_screenshots(entries, evidence_dir, problems, notes)
+    if journal is not None:
+        _compare_with(journal, entries, complete, stated, problems, notes)
+    return ExportCheck(complete, len(raw_entries), tuple(problems), tuple(notes))
+
+
+class _KeyTwice(dict[str, Any]):
+    """An object of the file that holds a key twice: readers disagree on which value it has
+    (Python keeps the last, others the first), so that an entry could say two things."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    return _KeyTwice(found) if len(found) != len(pairs) else found
+
+
+def _has_key_twice(value: object) -> bool:
+    if isinstance(value, _KeyTwice):
+        return True
+    if isinstance(value, dict):
+        return any(_has_key_twice(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_key_twice(v) for v in value)
+    return False
+
+
+def _completeness(document: dict[str, Any]) -> tuple[bool, str | None]:
+    """Whether the file says it holds every entry, and a problem when that disagrees with its
+    filters (an export is complete exactly when nothing chose its entries)."""
+    complete, filters = document.get("complete"), document.get("filters")
+    if not isinstance(complete, bool) or not isinstance(filters, dict):
+        return False, tr(
+            "the file does not say whether it holds every entry, or by what they were chosen: "
+            "it was edited (its entries are checked as a filtered export's)."
+        )
+    if complete and filters:
+        return False, tr(
+            "the file says it holds every entry, yet names what they were chosen by: it was "
+            "edited (its entries are checked as a filtered export's)."
+        )
+    if not complete and not filters:
+        return True, tr(
+            "the file says its entries were chosen by filters, yet names none: it was edited "
+            "(its entries are checked as a complete export's)."
+        )
+    return complete, None
+
+
+def _well_formed(raw: Sequence[object], problems: list[str]) -> list[dict[str, Any]]:
+    """The entries that hold every field the recipe hashes, each of the right type; a problem
+    for each other one (it cannot be re-hashed)."""
+    found = []
+    for position, entry in enumerate(raw, 1):
+        wrong = (
+            sorted(_ENTRY_FIELDS)
+            if not isinstance(entry, dict)
+            else [
+                name
+                for name, types in _ENTRY_FIELDS.items()
+                if name not in entry
+                or not isinstance(entry[name], types)
+                or (isinstance(entry[name], bool) and bool not in types)
+            ]
+        )
+        if wrong:
+            problems.append(
+                tr(
+                    "entry number {position} of the file cannot be re-hashed ({fields}: "
+                    "missing, or not what the format says): it was edited.",
+                    position=position,
+                    fields=", ".join(wrong),
+                )
+            )
+            continue
+        assert isinstance(entry, dict)
+        extra = sorted(set(entry) - set(_ENTRY_FIELDS))
+        if extra:
+            problems.append(
+                tr(
+                    "entry {id} holds {fields}, which an export does not write and its hash "
+                    "does not cover: it was edited.",
+                    id=entry["id"],
+                    fields=", ".join(extra),
+                )
+            )
+        if _has_key_twice(entry):
+            problems.append(
+                tr(
+                    "entry {id} holds a key twice, so that it can be read two ways: it was edited.",
+                    id=entry["id"],
+                )
+            )
+        found.append(entry)
+    return found
+
+
+def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]) -> None:
+    """Each entry after the one before it, linked to it, and matching its hash. A complete
+    export is one chain from 64 zeros; a filtered one is linked only where ids follow each
+    other. After a break the walk goes on from the entry that broke it, so that each edited,
+    removed or moved entry is named once, as the journal's own verify does."""
+    before: dict[str, Any] | None = None
+    for entry in entries:
+        id_, prev_hash = entry["id"], entry["prev_hash"]
+        problem = None
+        if before is not None and id_ <= before["id"]:
+            problem = tr(
+                "entry {id} comes after entry {before} in the file: entries were moved.",
+                id=id_,
+                before=before["id"],
+            )
+        elif (before is None and (complete or id_ == 1)) and prev_hash != GENESIS_HASH:
+            problem = tr(
+                "the file's first entry ({id}) does not start the journal's chain: it was "
+                "edited, or entries before it were removed.",
+                id=id_,
+            )
+        elif before is not None and complete and prev_hash != before["hash"]:
+            problem = tr(
+                "entry {id} does not follow the one before it in the file (an entry was "
+                "removed, moved or edited).",
+                id=id_,
+            )
+        elif before is not None and id_ == before["id"] + 1 and prev_hash != before["hash"]:
+            problem = tr(
+                "entry {id} does not follow entry {before}, the one before it in the journal "
+                "(one of them was edited).",
+                id=id_,
+                before=before["id"],
+            )
+        elif not _rehashes(entry):
+            problem = tr("entry {id} was edited: it no longer matches its hash.", id=id_)
+        if problem is not None:
+            problems.append(problem)
+        before = entry
+
+
+def _rehashes(entry: dict[str, Any]) -> bool:
+    made = entry_hash(
+        entry["prev_hash"],
+        entry["id"],
+        entry["ts"],
+        entry["run_id"],
+        entry["kind"],
+        entry["handle"],
+        entry["payload"],
+    )
+    return made == str(entry["hash"])
+
+
+def _stated_head(head: object) -> tuple[int, str] | None:
+    if not isinstance(head, dict):
+        return None
+    count, last_hash = head.get("entries"), head.get("last_hash")
+    if type(count) is not int or count < 0 or not isinstance(last_hash, str):
+        return None
+    return count, last_hash
+
+
+def _head_problem(
+    count: int, entries: Sequence[dict[str, Any]], stated: tuple[int, str]
+) -> str | None:
+    """A complete export ends at the head it states: as many entries, the last one its hash."""
+    last_hash = entries[-1]["hash"] if entries else GENESIS_HASH
+    if count != stated[0]:
+        return tr(
+            "the file holds {count} entries but the journal's head it states says {expected}: "
+            "entries were removed from it or added to it, or its head was edited.",
+            count=count,
+            expected=stated[0],
+        )
+    if last_hash != stated[1]:
+        return tr(
+            "the file's last entry is not the one the journal's head it states names: its end "
+            "was changed, or its head was edited."
+        )
+    return None
+
+
+def _claims(document: dict[str, Any], *, edited: bool) -> list[str]:
+    """What the file says of the journal it came from, against what its entries show: never
+    believed, only reported when it says the journal did not verify, or when it says it did
+    and the file shows otherwise."""
+    verified, problem, listed = (
+        document.get("verified"),
+        document.get("problem"),
+        document.get("problems"),
+    )
+    if verified is True:
+        if edited:
+            return [
+                tr(
+                    "the file says the journal verified when it was exported, but its entries "
+                    "do not check out: the file was edited after it was written."
+                )
+            ]
+        if problem is not None or listed not in ([], None):
+            return [
+                tr(
+                    "the file says the journal verified when it was exported, yet names a "
+                    "problem: the file was edited."
+                )
+            ]
+        return []
+    if verified is False:
+        return [
+            tr(
+                "the file says the journal did not verify when it was exported: {problem}",
+                problem=problem if isinstance(problem, str) and problem else tr("no reason given."),
+            )
+        ]
+    return [
+        tr(
+            "the file does not say whether the journal verified when it was exported: it was "
+            "edited."
+        )
+    ]
+
+
+def _check_screenshots(
+    entries: Sequence[dict[str, Any]], folder: Path, problems: list[str], notes: list[str]
+) -> None:
+    """The screenshots the evidence entries name, in `folder`, as the journal's own verify
+    compares them: missing, unreadable, or no longer the bytes whose hash the entry holds."""
+    from consentinel.core.evidence import check_evidence_files
+    from consentinel.core.journal_entries import EntryKind
+
+    shots = [
+        e
+        for e in entries
+        if e["kind"] == EntryKind.EVIDENCE.value
+        and isinstance(e["payload"], dict)
+        and isinstance(e["payload"].get("path"), str)
+        and e["payload"]["path"]
+    ]
+    rows = [
+        (e["id"], e["ts"], e["run_id"], e["kind"], e["handle"], canonical_json(e["payload"]))
+        for e in shots
+    ]
+    found = check_evidence_files(rows, folder)
+    problems.extend(problem for _id, problem in found)
+    if found:
+        return
+    unhashed = sum(1 for e in shots if not e["payload"].get("sha256"))
+    if not shots:
+        notes.append(tr("It names no screenshot."))
+    elif len(shots) == 1 and unhashed:
+        notes.append(
+            tr(
+                "The screenshot it names is in {folder}; its entry was written before "
+                "screenshots were hashed, so it was only looked for.",
+                folder=folder,
+            )
+        )
+    elif len(shots) == 1:
+        notes.append(
+            tr(
+                "The screenshot it names is in {folder}, as it was taken: its bytes match the "
+                "hash its entry holds.",
+                folder=folder,
+            )
+        )
+    elif unhashed:
+        notes.append(
+            tr(
+                "The {count} screenshots it names are in {folder}; those whose entry holds a "
+                "hash match it, and {unhashed} were kept before screenshots were hashed: those "
+                "were only looked for.",
+                count=len(shots),
+                folder=folder,
+                unhashed=unhashed,
+            )
+        )
+    else:
+        notes.append(
+            tr(
+                "The {count} screenshots it names are in {folder}, as they were taken: their "
+                "bytes match the hashes their entries hold.",
+                count=len(shots),
+                folder=folder,
+            )
+        )
+
+
+def _compare_with(
+    journal: Journal,
+    entries: Sequence[dict[str, Any]],
+    complete: bool,
+    stated: tuple[int, str] | None,
+    problems: list[str],
+    notes: list[str],
+) -> None:
+    """Each exported entry, field by field, against the journal's entry of the same id."""
+    held = {entry.id: entry for entry in journal.entries()}
+    differ = False
+    for entry in entries:
+        mine = held.get(entry["id"])
+        if mine is None:
+            differ = True
+            problems.append(tr("this computer's journal has no entry {id}.", id=entry["id"]))
+        elif canonical_json(mine.to_json()) != canonical_json(
+            {name: entry[name] for name in _ENTRY_FIELDS}
+        ):
+            differ = True
+            problems.append(
+                tr(
+                    "this computer's journal holds another entry {id} than the file's.",
+                    id=entry["id"],
+                )
+            )
+    if differ:
+        return
+    more = len(held) - stated[0] if complete and stated else 0
+    if more > 0:
+        notes.append(
+            tr(
+                "Each of its entries is the same in this computer's journal, which holds "
+                "{more} more since.",
+                more=more,
+            )
+        )
+    else:
+        notes.append(tr("Each of its entries is the same in this computer's journal."))
