@@ -534,6 +534,16 @@
             <translation>X a affiché un captcha</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="192" />
+            <source>no sign-in tried: waiting out the back-off after {why}</source>
+            <translation>aucune connexion tentée : attente de la fin du délai après « {why} »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="196" />
+            <source>no sign-in tried: waiting out the back-off after {why} at {when}</source>
+            <translation>aucune connexion tentée : attente de la fin du délai après « {why} » le {when}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="60" />
             <source>X saw unusual activity</source>
             <translation>X a constaté une activité inhabituelle</translation>

@@ -454,3 +454,51 @@ def _checks(env: dict[str, str], handle: str) -> int:
         [CLI, "log", "--json", "--account", handle], env=env, capture_output=True, text=True
     )
     return sum(e["kind"] == "check" for e in json.loads(log.stdout)["entries"])
+
+
+def test_with_no_desktop_a_check_offers_no_window_and_says_why(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """X shows a puzzle at the sign-in of a check run at a terminal with no graphical desktop
+    (an SSH session): no window is offered (it could not open, after the person said yes to
+    it), and the result says why and what to do, as `consentinel login` says it."""
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    sim, env = x_with_accounts(simx, env, SimAccount("cap", SECRET, challenges=["captcha"]))
+    term = Terminal(env, "check")
+    code, out = term.finish(timeout=180)
+    said = term.shown + out
+    assert "[y/N]" not in said and "waiting for you to sign in" not in said, said
+    assert "no graphical desktop was found" in said, said
+    assert "Run `consentinel login cap` from a desktop session." in said, said
+    assert "needs you (X showed a puzzle)" in said
+    assert [a["outcome"] for a in sim.signin_attempts("cap")] == ["captcha"]
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        (
+            "en",
+            "@cap: X needs you (X showed a puzzle). Open a browser window to finish signing "
+            "in? [y/N] ",
+        ),
+        (
+            "fr",
+            "@cap\u00a0: X a besoin de vous (X a affiché un captcha). Ouvrir une fenêtre de "
+            "navigateur pour terminer la connexion\u00a0? [o/N] ",
+        ),
+    ],
+)
+def test_the_question_to_finish_in_a_window_says_why_in_words_not_a_code(
+    simx: Any, cli_env: dict[str, str], lang: str, question: str
+) -> None:
+    """Before offering the window the terminal said X's reason code on a line of its own
+    ("captcha", in English in French too): the question says why in the person's words."""
+    env = dict(cli_env, DISPLAY=":99", CONSENTINEL_LANG=lang)  # a desktop as far as asking goes
+    _, env = x_with_accounts(simx, env, SimAccount("cap", SECRET, challenges=["captcha"]))
+    term = Terminal(env, "check")
+    term.answer(question, "n\n")
+    code, _out = term.finish(timeout=180)
+    assert "captcha\r\n" not in term.shown.replace("un captcha", ""), term.shown
+    assert code == 1, term.shown

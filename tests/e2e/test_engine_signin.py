@@ -13,6 +13,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
+from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
 from consentinel.core.events import AccountFinished, AccountStep, Event, PromptRequest
@@ -247,6 +248,53 @@ def test_refusal_or_lock_backs_off(
         assert third.reason is Reason.LOCKED and sim.signin_attempts("abe") == attempts
     else:
         assert sim.signin_attempts("abe") == attempts + 1, third.message
+
+
+@pytest.mark.parametrize("scenario", ["captcha", "refused"])
+def test_a_check_held_by_a_back_off_is_journaled_as_waiting_not_as_x_stopping_it_again(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str
+) -> None:
+    """X showed a puzzle (or refused) at the first check's sign-in; the next check, within the
+    back-off, tries none. Its entry keeps the reason (what the person is asked, the
+    notifications), and says that it waited: the log and the window say no sign-in was tried
+    and when X stopped the one it waits after, not "X showed a puzzle" as if X did it again."""
+    from consentinel.cli.log_words import entry_line
+    from consentinel.gui.journal_model import check_words
+
+    sim.add("cara", "pw", scenario=scenario)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "cara", "pw")
+    eng = engine(ctx)
+    (first,) = eng.run_check(ask=Recorder.new().ask).accounts
+    assert first.backoff is None and first.reason is not None, first.message
+    attempts = sim.signin_attempts("cara")
+    (second,) = eng.run_check(ask=Recorder.new().ask).accounts
+    assert sim.signin_attempts("cara") == attempts  # X was not asked
+    assert second.reason is first.reason and second.status is first.status  # (notifications)
+    (stopped,) = ctx.journal.entries(handle="cara", kinds=[EntryKind.SIGNIN])
+    assert second.backoff is not None and second.backoff.since == stopped.at
+    checks = ctx.journal.entries(handle="cara", kinds=[EntryKind.CHECK])
+    assert "backoff" not in checks[0].payload
+    assert checks[1].payload["backoff"] == {"since": stopped.at.isoformat()}
+    when = stopped.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    why = {"captcha": "X showed a puzzle", "refused": "X refused the sign-in"}[scenario]
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    held = f"(no sign-in tried: waiting out the back-off after {why} at {when})"
+    assert entry_line(checks[0]).endswith(f"({why})")  # the check X stopped: said so
+    assert entry_line(checks[1]).endswith(held), entry_line(checks[1])
+    assert check_words(checks[1].payload).endswith(held)  # the journal window
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    pourquoi = {"captcha": "X a affiché un captcha", "refused": "X a refusé la connexion"}
+    attente = (
+        "(aucune connexion tentée\u00a0: attente de la fin du délai après "
+        f"«\u00a0{pourquoi[scenario]}\u00a0» le {when})"
+    )
+    assert entry_line(checks[1]).endswith(attente), entry_line(checks[1])
+    # The journal no longer has the sign-in: the wait is said all the same, without a time.
+    payload = {**checks[1].payload, "backoff": {"since": None}}
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    unknown = f"(no sign-in tried: waiting out the back-off after {why})"
+    assert check_words(payload).endswith(unknown)
 
 
 @pytest.mark.parametrize(
@@ -619,6 +667,8 @@ def test_x_failing_at_the_saved_secret_s_code_does_not_mark_the_secret_refused(
         assert _SECRET_REFUSED_WORDS not in result.message, fault
         if reason is Reason.TWO_FACTOR:  # X's other words: said as such, the secret kept
             assert "without saying it was wrong" in result.message
+        if reason is Reason.TIMEOUT:  # no Playwright text, nor the 0.3 s of its last slice
+            assert result.message == reason_message(Reason.TIMEOUT, handle), result.message
         assert sim.signin_outcomes(handle) == ["two_factor_fault"], fault  # X had the code
         state = ctx.accounts.state(handle)  # as the accounts file has it
         assert state.refused_totp is None, fault

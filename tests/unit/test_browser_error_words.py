@@ -40,6 +40,18 @@ from consentinel.x.errors import browser_error_words
             "pas de réponse en 30 s",
         ),
         (
+            "Page.wait_for_function: Timeout 29999.6ms exceeded.",  # not whole: said all the same
+            "no answer within 30 s",
+            "pas de réponse en 30 s",
+        ),
+        (
+            # A slice of a longer wait (a sign-in's step): not Playwright's line, and no time
+            # ("within 0.3 s" of a 30-second wait is untrue); the reason says X took too long.
+            "Page.wait_for_function: Timeout 289.3246640014695ms exceeded.",
+            "",
+            "",
+        ),
+        (
             "Page.goto: net::ERR_BLOCKED_BY_CLIENT at https://x.com/",
             "ERR_BLOCKED_BY_CLIENT",  # no words for it: the code alone, not Playwright's text
             "ERR_BLOCKED_BY_CLIENT",

@@ -58,6 +58,9 @@ FRENCH: dict[str, str] = {
     "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] ":
         "@{handle} : X a besoin de vous. Ouvrir une fenêtre de navigateur pour terminer "
         "la connexion ? [o/N] ",
+    "@{handle}: X needs you ({why}). Open a browser window to finish signing in? [y/N] ":
+        "@{handle} : X a besoin de vous ({why}). Ouvrir une fenêtre de navigateur pour terminer "
+        "la connexion ? [o/N] ",
     "Added @{handle}.": "@{handle} ajouté.",
     "Every account was checked since {when}, less than {hours} hours ago; this"
     " scheduled check is skipped.": "Chaque compte a été vérifié depuis le {when}, il y a moins de"
@@ -269,6 +272,10 @@ FRENCH: dict[str, str] = {
         "X a demandé un code envoyé par e-mail ou par SMS"
     ),
     "X showed a puzzle": "X a affiché un captcha",
+    "{status} (no sign-in tried: waiting out the back-off after {why})":
+        "{status} (aucune connexion tentée : attente de la fin du délai après « {why} »)",
+    "{status} (no sign-in tried: waiting out the back-off after {why} at {when})":
+        "{status} (aucune connexion tentée : attente de la fin du délai après « {why} » le {when})",
     "X saw unusual activity": "X a constaté une activité inhabituelle",
     "X refused the sign-in": "X a refusé la connexion",
     "the account is locked": "le compte est verrouillé",

@@ -16,6 +16,7 @@ from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
+    backoff_began,
     box_changes_in_page_order,
     change_flags,
     message_for_reader,
@@ -186,6 +187,25 @@ def _with_reason(words: str, reason: object) -> str:
     return f"{words} ({reason_words(reason)})" if reason else words
 
 
+def _backoff(p: dict[str, Any]) -> str:
+    """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped: not
+    "X showed a puzzle", which X did then, not at this check."""
+    why = reason_words(p.get("reason"))
+    when = backoff_began(p)
+    if when is None:
+        return tr(
+            "{status} (no sign-in tried: waiting out the back-off after {why})",
+            status=_status(p.get("status")),
+            why=why,
+        )
+    return tr(
+        "{status} (no sign-in tried: waiting out the back-off after {why} at {when})",
+        status=_status(p.get("status")),
+        why=why,
+        when=when,
+    )
+
+
 def _box(value: object) -> str:
     try:
         return box_name(Box(value))
@@ -200,6 +220,8 @@ def _on_off(value: object) -> str:
 def _check(p: dict[str, Any]) -> str:
     if p.get("reason") in {r.value for r in OWN_NAME_REASONS}:  # "cancelled", not "error"
         parts = [reason_words(p.get("reason"))]
+    elif isinstance(p.get("backoff"), dict):  # X was not asked: its reason is an older sign-in's
+        parts = [_backoff(p)]
     else:
         parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
     for value, change in box_changes_in_page_order(p):

@@ -93,6 +93,20 @@ def describe_result(result: AccountResult) -> str:
     return line
 
 
+def _finish_in_browser_question(reason: str) -> str:
+    """The question before a window is opened for the person, with why X needs them (the
+    request's detail is the sign-in's reason code, which is said in words, never as it is)."""
+    try:
+        why = reason_words(Reason(reason))
+    except ValueError:
+        return tr("@{handle}: X needs you. Open a browser window to finish signing in? [y/N] ")
+    # ({handle} is filled in with the other questions'.)
+    question = tr(
+        "@{handle}: X needs you ({why}). Open a browser window to finish signing in? [y/N] "
+    )
+    return question.replace("{why}", why)
+
+
 class TerminalPrompter:
     """Answers the engine's questions by asking the person at the terminal, if there is one."""
 
@@ -109,9 +123,7 @@ class TerminalPrompter:
             ),
             PromptKind.EMAIL_CODE: tr("@{handle}: enter the code X sent you by email or SMS: "),
             PromptKind.EMAIL_OR_PHONE: tr("@{handle}: X asks for your email or phone number: "),
-            PromptKind.FINISH_IN_BROWSER: tr(
-                "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] "
-            ),
+            PromptKind.FINISH_IN_BROWSER: _finish_in_browser_question(request.detail),
         }
         again = (request.handle.lower(), request.kind)
         if again in self._asked and request.kind in _CODES:
@@ -119,8 +131,8 @@ class TerminalPrompter:
             print(
                 tr("@{handle}: X did not accept that code.", handle=request.handle), file=sys.stderr
             )
-        elif request.detail:
-            print(request.detail, file=sys.stderr)
+        elif request.detail and request.kind is not PromptKind.FINISH_IN_BROWSER:
+            print(request.detail, file=sys.stderr)  # X's own words (its page's title and text)
         self._asked.add(again)
         # The question on stderr: standard output is the result's (`check --json > out.json`).
         question = questions[request.kind].format(handle=request.handle)

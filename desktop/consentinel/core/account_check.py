@@ -37,6 +37,7 @@ from consentinel.core.events import (
     AccountFinished,
     AccountResult,
     AccountStep,
+    BackOff,
     BoxChange,
     CancelToken,
     Event,
@@ -50,6 +51,7 @@ from consentinel.core.fileio import (
     storage_error,
 )
 from consentinel.core.i18n import tr
+from consentinel.core.journal_entries import EntryKind
 from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
 from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
 from consentinel.core.signin_secrets import secrets_to_type
@@ -79,6 +81,15 @@ AskSync = Callable[[PromptRequest], "str | None"]
 FinishInBrowser = Callable[[Account], Awaitable[bool]]
 
 
+def no_window_note(handle: str) -> str:
+    """Said after why a sign-in needs the person, when no window could be offered for it."""
+    return tr(
+        "No window was offered to finish signing in: no graphical desktop was found (no "
+        "DISPLAY or WAYLAND_DISPLAY). Run `consentinel login {handle}` from a desktop session.",
+        handle=handle,
+    )
+
+
 @dataclass
 class RunShared:
     """What every account's check in one run shares."""
@@ -94,7 +105,8 @@ class RunShared:
     user_agent: str
     page_timeout_ms: float
     signin_step_timeout_ms: float
-    finish_in_browser: FinishInBrowser
+    #: None where no window can be shown (no graphical desktop): none is offered.
+    finish_in_browser: FinishInBrowser | None
     signin_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
@@ -128,6 +140,8 @@ class AccountCheck:
         self._totp_secret: str | None = None
         #: The box being unticked now: X may have switched it off when a stop cuts in.
         self._unticking: Box | None = None
+        #: X needed the person at sign-in and no window could be offered (no desktop).
+        self._no_window = False
         #: The mark of the untick under way (core/pending_unticks.py), until it is journaled.
         self._pending: Path | None = None
         #: The check's result, once its entry is in the journal.
@@ -229,6 +243,9 @@ class AccountCheck:
     async def _ask(self, kind: PromptKind, detail: str) -> str | None:
         ask = self.shared.ask
         if self.shared.unattended or ask is None:
+            return None
+        if kind is PromptKind.FINISH_IN_BROWSER and self.shared.finish_in_browser is None:
+            self._no_window = True  # not offered: the result says why, and what to do
             return None
         # The caller's ask may block (a GUI dialog, a terminal's question); keep the other
         # accounts moving meanwhile.
@@ -434,7 +451,11 @@ class AccountCheck:
             self.handle, self.ctx.accounts.state(self.handle), unattended=self.shared.unattended
         )
         if refusal is not None:
-            raise _Stop(self._result(refusal.status, refusal.reason, refusal.message))
+            result = self._result(refusal.status, refusal.reason, refusal.message)
+            if refusal.backoff:
+                since = self._last_stopped_signin_at(refusal.reason)
+                result = dataclasses.replace(result, backoff=BackOff(since))
+            raise _Stop(result)
         secrets, self._totp_secret = secrets_to_type(self.ctx, self.account)
         if secrets.password is None and self._session_set_aside:
             message = session_set_aside_no_password_message(self.handle)
@@ -460,15 +481,30 @@ class AccountCheck:
                     self.ctx.sessions.save(self.handle, state)
                     return page, grok
                 finished = False
-                if outcome.finish_in_browser and not self.shared.unattended:
+                window = self.shared.finish_in_browser
+                if outcome.finish_in_browser and window is not None and not self.shared.unattended:
                     await self._close()
                     self._step(Step.WAITING_FOR_PERSON)
-                    finished = await self.shared.finish_in_browser(self.account)
+                    finished = await window(self.account)
         if finished:
             return await self._open_page()
         # No screenshot here: only the settings page is photographed, a sign-in page may
         # show what was typed.
-        raise self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
+        stop = self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
+        if self._no_window:
+            said = f"{stop.result.message} {no_window_note(self.handle)}"
+            stop = _Stop(dataclasses.replace(stop.result, message=said))
+        raise stop
+
+    def _last_stopped_signin_at(self, reason: Reason) -> datetime | None:
+        """When X stopped the sign-in whose back-off holds: the account's last sign-in in the
+        journal, if X stopped it for this reason (None: the journal does not have it)."""
+        last = self.ctx.journal.entries(
+            handle=self.handle, kinds=[EntryKind.SIGNIN], limit=1, newest_first=True
+        )
+        if not last or last[0].payload.get("reason") != reason.value:
+            return None
+        return datetime.fromisoformat(last[0].ts)
 
     def _remember(self, outcome: SignInOutcome) -> None:
         remember_refusals(self.ctx, self.handle, outcome, self._totp_secret)

@@ -213,6 +213,10 @@ class Engine:
                     window = self._interactive(pw, choice, account, cancel, on_event=on_event)
                     return (await window).ok
 
+                # With no screen (a server, an SSH session) no window is offered: it could only
+                # fail to open, after the person said yes to it.
+                can_show = self.interactive_headless or has_display()
+
                 shared = RunShared(
                     ctx=self.ctx,
                     browser=browser,
@@ -225,7 +229,7 @@ class Engine:
                     user_agent=user_agent,
                     page_timeout_ms=self.page_timeout_ms,
                     signin_step_timeout_ms=self.signin_step_timeout_ms,
-                    finish_in_browser=finish_in_browser,
+                    finish_in_browser=finish_in_browser if can_show else None,
                 )
                 limit = asyncio.Semaphore(max(1, self.ctx.settings.concurrency))
                 for account in accounts:

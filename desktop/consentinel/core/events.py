@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from consentinel.core.status import Box, Reason, Status
@@ -18,6 +19,16 @@ class BoxChange:
     before: bool | None
     after: bool | None
     disabled: bool = False
+
+
+@dataclass(frozen=True)
+class BackOff:
+    """A check that tried no sign-in: the account waits out the back-off that X began when it
+    stopped a sign-in (a puzzle, a refusal) at `since` (None: the journal no longer has it).
+    The check keeps that sign-in's reason, for what it asks of the person; this says X was not
+    asked again."""
+
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -36,9 +47,11 @@ class AccountResult:
     #: Boxes the person keeps off that X shows ticked and disabled (under-18 accounts): the
     #: words about them agree with how many there are.
     disabled_on: tuple[Box, ...] = ()
+    #: No sign-in was tried: a back-off holds (None: not so).
+    backoff: BackOff | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {
+        said: dict[str, object] = {
             "handle": self.handle,
             "status": self.status.value,
             "reason": self.reason.value if self.reason else None,
@@ -52,6 +65,10 @@ class AccountResult:
             "hidden_on": [b.value for b in self.hidden_on],
             "disabled_on": [b.value for b in self.disabled_on],
         }
+        if self.backoff is not None:  # (only then: every other check's entry stays as it was)
+            since = self.backoff.since
+            said["backoff"] = {"since": since.isoformat() if since else None}
+        return said
 
     @property
     def all_off(self) -> bool:

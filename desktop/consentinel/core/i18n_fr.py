@@ -754,6 +754,11 @@ FRENCH: dict[str, str] = {
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
         "été trouvé (ni DISPLAY ni WAYLAND_DISPLAY). Lancez ceci depuis une session de bureau.",
+    "No window was offered to finish signing in: no graphical desktop was found (no "
+    "DISPLAY or WAYLAND_DISPLAY). Run `consentinel login {handle}` from a desktop session.":
+        "Aucune fenêtre n'a été proposée pour terminer la connexion : aucun bureau graphique n'a "
+        "été trouvé (ni DISPLAY ni WAYLAND_DISPLAY). Lancez `consentinel login {handle}` depuis "
+        "une session de bureau.",
     # -- why the doctor's request to X got no answer (core/doctor.py)
     "its name could not be looked up: no network, or no DNS":
         "son nom n'a pas pu être résolu : pas de réseau, ou pas de DNS",

@@ -135,6 +135,19 @@ def _not_saved_state(payload: dict[str, Any]) -> str:
     return "still on" if payload.get("after") is True else "not read back"
 
 
+def backoff_began(payload: dict[str, Any]) -> str | None:
+    """For a check entry that tried no sign-in during a back-off (its `backoff`), when X
+    stopped the sign-in it waits after, at local time as the log and the window list entries
+    (None: not said, or not a time)."""
+    held = payload.get("backoff")
+    since = held.get("since") if isinstance(held, dict) else None
+    try:
+        when = datetime.fromisoformat(since) if isinstance(since, str) else None
+    except ValueError:
+        return None
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else None
+
+
 def change_flags(payload: dict[str, Any]) -> str:
     """ " (confirmed, reverted by X)" after a box change, or nothing."""
     flags = []

@@ -33,6 +33,9 @@ class SigninRefusal:
     status: Status
     reason: Reason
     message: str
+    #: Held by a back-off (X refused the last sign-in, or showed a puzzle): `reason` is that
+    #: sign-in's, and no sign-in is tried now.
+    backoff: bool = False
 
 
 def status_for(reason: Reason) -> Status:
@@ -78,7 +81,10 @@ def may_sign_in(
     if state.is_blocked(now):
         reason = state.block_reason or Reason.REFUSED
         return SigninRefusal(
-            status_for(reason), reason, blocked_message(handle, reason, state.blocked_until)
+            status_for(reason),
+            reason,
+            blocked_message(handle, reason, state.blocked_until),
+            backoff=True,
         )
     return None
 

@@ -20,6 +20,7 @@ from consentinel.core.evidence import EVERY_CHECK_SHOT, UntickShown, unticked_in
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
+    backoff_began,
     box_changes_in_page_order,
     run_end_words,
     text_for_reader,
@@ -166,7 +167,9 @@ def check_words(payload: dict[str, Any]) -> str:
         words = status_name(Status(payload.get("status")), known)
     except ValueError:
         words = str(payload.get("status"))
-    if reason and known not in OWN_NAME_REASONS:
+    if isinstance(payload.get("backoff"), dict) and known is not None:
+        words = f"{words} ({_backoff_words(known, payload)})"
+    elif reason and known not in OWN_NAME_REASONS:
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
     for box_value, change in box_changes_in_page_order(payload):
@@ -179,6 +182,21 @@ def check_words(payload: dict[str, Any]) -> str:
     hidden = _tr(QT_TRANSLATE_NOOP("JournalModel", "{box}: not shown, on at X"))
     parts += [hidden.replace("{box}", _box_words(b)) for b in payload.get("hidden_on") or ()]
     return " — ".join(parts)
+
+
+def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
+    """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped:
+    not "X showed a puzzle", which X did then, not at this check."""
+    when = backoff_began(payload)
+    if when is None:
+        text = QT_TRANSLATE_NOOP(
+            "JournalModel", "no sign-in tried: waiting out the back-off after {why}"
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "JournalModel", "no sign-in tried: waiting out the back-off after {why} at {when}"
+        )
+    return _tr(text).replace("{why}", reason_words(reason)).replace("{when}", when or "")
 
 
 def signin_words(payload: dict[str, Any]) -> str:

@@ -91,7 +91,8 @@ def reason_for_exception(exc: BaseException) -> Reason:
 
 
 _NET_CODE = re.compile(r"net::(ERR_[A-Z_]+)")
-_TIMEOUT_MS = re.compile(r"Timeout (\d+)ms exceeded")
+#: Playwright's own timeout, in milliseconds, whole or not ("Timeout 289.3246640014695ms").
+_TIMEOUT_MS = re.compile(r"Timeout (\d+(?:\.\d+)?)ms exceeded")
 
 
 def _net_words(code: str) -> str | None:
@@ -124,13 +125,20 @@ def browser_error_words(exc: BaseException) -> str:
     """A Playwright failure in the person's words, with Chromium's code kept for whoever helps
     them ("this computer seems to be offline, ERR_INTERNET_DISCONNECTED"); what has no words
     stays as Playwright's first line. Playwright's own text is English and names its API
-    ("Page.goto: net::ERR_… at https://…")."""
+    ("Page.goto: net::ERR_… at https://…"). A timeout says how long when that is true of the
+    wait, and nothing ("") when it is not."""
     text = str(exc)
     first = text.splitlines()[0] if text else type(exc).__name__
     if match := _NET_CODE.search(first):
         words = _net_words(match.group(1))
         return f"{words}, {match.group(1)}" if words else match.group(1)
     if match := _TIMEOUT_MS.search(first):
-        seconds = max(1, round(int(match.group(1)) / 1000))
-        return tr("no answer within {seconds} s", seconds=seconds)
+        # The time given to the one call that ran out. Under a second it is a slice or the
+        # rest of a longer wait (a sign-in waits for each step in slices of a few hundred
+        # milliseconds): "within 0.3 s" would be untrue of the seconds waited, so no time is
+        # said (the reason already says X took too long).
+        waited_ms = float(match.group(1))
+        if waited_ms < 1000:
+            return ""
+        return tr("no answer within {seconds} s", seconds=round(waited_ms / 1000))
     return first
