@@ -21,7 +21,12 @@ from consentinel.cli.errors import (
     hush_what_a_stopped_run_leaves,
     stop_writing_output,
 )
-from consentinel.cli.terminal import TerminalPrompter, describe_result, describe_step
+from consentinel.cli.terminal import (
+    HeldOutput,
+    TerminalPrompter,
+    describe_result,
+    describe_step,
+)
 from consentinel.core.fileio import folder_problem, problem_of_error
 from consentinel.core.i18n import tr
 
@@ -141,6 +146,7 @@ def _check_now(args: argparse.Namespace) -> int:
             print(tr("No screen here: the check runs without a window."), file=sys.stderr)
     quiet = args.json
     reader_gone = False
+    output = HeldOutput()  # (held back while a question waits at the terminal)
     # What an interrupted run still says with --json: the accounts whose check ended.
     run_ids: list[int] = []
     finished: list[AccountResult] = []
@@ -164,9 +170,9 @@ def _check_now(args: argparse.Namespace) -> int:
             return
         try:
             if isinstance(event, AccountStep) and event.step is not Step.DONE:
-                print(describe_step(event), file=sys.stderr)
+                output.print(describe_step(event), sys.stderr)
             elif isinstance(event, AccountFinished):
-                print(describe_result(event.result), flush=True)
+                output.print(describe_result(event.result), sys.stdout)
         except BrokenPipeError:
             # Whoever read the lines stopped (`check | head -1`): the check goes on, unseen.
             reader_gone = True
@@ -221,7 +227,7 @@ def _check_now(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             unattended=args.unattended,
             on_event=on_event,
-            ask=TerminalPrompter(unattended=args.unattended),
+            ask=TerminalPrompter(unattended=args.unattended, output=output),
             cancel=cancel,
             trigger="schedule" if args.unattended else "manual",
         )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
+from collections.abc import Iterator
+from typing import TextIO
 
 from consentinel.core.events import AccountResult, AccountStep, PromptRequest
 from consentinel.core.i18n import tr
@@ -107,16 +111,55 @@ def _finish_in_browser_question(reason: str) -> str:
     return question.replace("{why}", why)
 
 
-class TerminalPrompter:
-    """Answers the engine's questions by asking the person at the terminal, if there is one."""
+class HeldOutput:
+    """The check's lines (progress, results), held back while a question waits at the
+    terminal, then printed after the answer: the other accounts' checks go on meanwhile, and
+    their lines landed in the middle of the question, or scrolled it away."""
 
-    def __init__(self, *, unattended: bool) -> None:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._asking = 0
+        self._held: list[tuple[str, TextIO]] = []
+
+    def print(self, text: str, file: TextIO) -> None:
+        """Now, or after the question open (BrokenPipeError when printed now, as print())."""
+        with self._lock:
+            if self._asking:
+                self._held.append((text, file))
+                return
+        print(text, file=file, flush=True)
+
+    @contextlib.contextmanager
+    def asking(self) -> Iterator[None]:
+        with self._lock:
+            self._asking += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._asking -= 1
+                held, self._held = (self._held, []) if not self._asking else ([], self._held)
+            for text, file in held:
+                with contextlib.suppress(OSError):  # (a reader gone: the check goes on)
+                    print(text, file=file, flush=True)
+
+
+class TerminalPrompter:
+    """Answers the engine's questions by asking the person at the terminal, if there is one;
+    `output`: the check's lines, held back while a question waits."""
+
+    def __init__(self, *, unattended: bool, output: HeldOutput | None = None) -> None:
         self._unattended = unattended
         self._asked: set[tuple[str, PromptKind]] = set()
+        self._output = output or HeldOutput()
 
     def __call__(self, request: PromptRequest) -> str | None:
         if self._unattended or not sys.stdin.isatty():
             return None
+        with self._output.asking():
+            return self._ask(request)
+
+    def _ask(self, request: PromptRequest) -> str | None:
         questions = {
             PromptKind.TWO_FACTOR_CODE: tr(
                 "@{handle}: enter the code from your authenticator app: "
