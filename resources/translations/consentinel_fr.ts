@@ -715,6 +715,18 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>RowHints</name>
     <message>
+        <source>X refused the code made from the saved 2FA secret, and Consentinel makes no code from it again: the secret may not be this account's, or this computer's clock may be off. Save the secret again with “Edit account…”, or use “Sign in yourself…”.</source>
+        <translation>X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit plus aucun : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet ordinateur est peut-être décalée. Enregistrez à nouveau le secret avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>X did not take the code made from the saved 2FA secret, without saying it was wrong. Use “Sign in yourself…”; checks will use the secret again after that.</source>
+        <translation>X n'a pas accepté le code produit par le secret 2FA enregistré, sans dire qu'il était faux. Utilisez « Se connecter soi-même… » ; les vérifications utiliseront de nouveau le secret ensuite.</translation>
+    </message>
+    <message>
+        <source>X refused the two-factor codes typed at this sign-in, and another wrong code may get X to lock the account. Wait for your authenticator app to show a new code before you use “Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that checks make the code themselves.</source>
+        <translation>X a refusé les codes de double authentification saisis à cette connexion, et un code faux de plus pourrait amener X à verrouiller le compte. Attendez que votre application d'authentification affiche un nouveau code avant d'utiliser « Se connecter soi-même… », ou enregistrez le secret 2FA du compte avec « Modifier le compte… » pour que les vérifications produisent le code elles-mêmes.</translation>
+    </message>
+    <message>
         <source>X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or use “Sign in yourself…”.</source>
         <translation>X demande un code de double authentification. Enregistrez le secret 2FA du compte avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
     </message>

@@ -118,6 +118,7 @@ _STEP_FAULTS = {
     "connection_reset": "connection_reset",
     "slow": "hang",
     "went_wrong": "went_wrong",
+    "not_authenticated": "not_authenticated",
 }
 #: What `SimHarness.add(scenario=…)` knows; a name it does not know is a test's mistake.
 #: `refused_after_code`: X takes the right 2FA code, then refuses the sign-in.

@@ -176,21 +176,28 @@ def test_wrong_password_is_sent_exactly_once_across_runs(sim: SimHarness, tmp_pa
 
 @pytest.mark.parametrize(
     ("fault", "reason"),
-    [("server_error", Reason.NETWORK), ("connection_reset", Reason.NETWORK)],
+    [
+        ("server_error", Reason.NETWORK),
+        ("connection_reset", Reason.NETWORK),
+        ("went_wrong", Reason.NETWORK),  # an error answer of X's own (code 131), not 114
+    ],
 )
 def test_x_failing_at_the_password_is_not_a_wrong_password(
     sim: SimHarness, tmp_path: Path, fault: str, reason: Reason
 ) -> None:
-    """X fails its answer to the saved password (a 500 page, or none: the connection cut)
-    while its page says "Something went wrong": X failing, not X refusing the password. The
-    check ends in error, the password is not marked wrong, and the next scheduled check signs
-    in with it."""
+    """X fails its answer to the saved password (a 500 page, none: the connection cut, or an
+    error of its own that is not "Wrong password!") while its page says "Something went
+    wrong": X failing, not X refusing the password. The check ends in error, the password is
+    not marked wrong, and the next scheduled check signs in with it."""
     sim.add("finn", "pw", x_fails_at={"password": fault})
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "finn", "pw")
     eng = engine(ctx)
     (finn,) = eng.run_check(unattended=True).accounts
     assert (finn.status, finn.reason) == (Status.ERROR, reason), finn.message
+    assert "set-password" not in finn.message and "wrong password" not in finn.message
+    if fault == "went_wrong":  # X said it failed: said so, with what becomes of the password
+        assert "does not mean the password is wrong" in finn.message, finn.message
     assert sim.signin_outcomes("finn") == ["password_fault"]  # X had the password
     assert not ctx.accounts.state("finn").password_rejected
     sim.x_recovers("finn")
@@ -633,6 +640,47 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     assert state.refused_totp is None and state.waits_for_person is None
 
 
+def test_a_person_present_types_the_code_when_x_refuses_the_saved_secret_s(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X calls the saved secret's code incorrect during a check someone started (an `ask` that
+    answers): they are asked for the code in that same check, and their code signs in. The
+    secret is still marked refused and journaled as such: the next check asks them again,
+    and makes no code from it."""
+    right = pyotp.random_base32()
+    sim.add("wren", "pw", totp_secret=right)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "wren", "pw", totp_secret=pyotp.random_base32())  # not this account's
+    person = Recorder.new()
+
+    def ask(request: PromptRequest) -> str | None:
+        person.ask(request)
+        return pyotp.TOTP(right).now()
+
+    (wren,) = engine(ctx).run_check(ask=ask).accounts
+    assert wren.status is Status.FIXED, wren.message
+    assert [p.kind for p in person.prompts] == [PromptKind.TWO_FACTOR_CODE]
+    assert sim.signin_outcomes("wren") == ["two_factor_failed", "success"]  # one sign-in
+    (signin,) = ctx.journal.entries(handle="wren", kinds=[EntryKind.SIGNIN])
+    assert signin.payload.get("2fa_secret_refused") is True
+    assert ctx.accounts.state("wren").refused_totp is not None
+
+
+def test_nobody_types_a_code_when_x_refuses_the_saved_secret_s_in_a_scheduled_check(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The same refusal in a scheduled check: nobody is asked, the check waits for the person."""
+    sim.add("wade", "pw", totp_secret=pyotp.random_base32())
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "wade", "pw", totp_secret=pyotp.random_base32())
+    rec = Recorder.new(two_factor_code="123456")
+    (wade,) = engine(ctx).run_check(ask=rec.ask, unattended=True).accounts
+    assert (wade.status, wade.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), wade.message
+    assert rec.prompts == []
+    assert sim.signin_outcomes("wade") == ["two_factor_failed"]
+    assert ctx.accounts.state("wade").waits_for_person is Reason.TWO_FACTOR
+
+
 #: What a check says of a saved secret whose code X refused ("Incorrect"), and only of it.
 _SECRET_REFUSED_WORDS = "refused the code made from the saved 2FA secret"
 
@@ -641,7 +689,8 @@ _SECRET_REFUSED_WORDS = "refused the code made from the saved 2FA secret"
 _CODE_FAULTS = {
     "ann": ("server_error", Status.ERROR, Reason.NETWORK),  # a 500 page
     "bea": ("connection_reset", Status.ERROR, Reason.NETWORK),  # no answer: X never judged it
-    "cyd": ("went_wrong", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (236)
+    "cyd": ("went_wrong", Status.ERROR, Reason.NETWORK),  # X's own error (131)
+    "eve": ("not_authenticated", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (236)
     "dan": ("slow", Status.ERROR, Reason.TIMEOUT),  # no answer
 }
 
@@ -652,8 +701,9 @@ def test_x_failing_at_the_saved_secret_s_code_does_not_mark_the_secret_refused(
     """Only X's "Incorrect" says the saved secret's codes are wrong. X failing at the code (a
     500 page, a cut connection, an error of its own that says "Something went wrong", no
     answer) says nothing of the secret: the check ends, the secret is not marked refused, and
-    the next check signs in with a code from it without asking anyone. (One check for all
-    four: the next one waits for the next 30-second code, never reusing one, once only.)"""
+    the next check signs in with a code from it without asking anyone; words of X's that are
+    neither its "Incorrect" nor its failing are said as such. (One check for all five: the
+    next one waits for the next 30-second code, never reusing one, once only.)"""
     ctx = make_context(sim.origin, tmp_path / "home")
     for handle, (fault, _status, _reason) in _CODE_FAULTS.items():
         secret = pyotp.random_base32()
@@ -669,6 +719,10 @@ def test_x_failing_at_the_saved_secret_s_code_does_not_mark_the_secret_refused(
             assert "without saying it was wrong" in result.message
         if reason is Reason.TIMEOUT:  # no Playwright text, nor the 0.3 s of its last slice
             assert result.message == reason_message(Reason.TIMEOUT, handle), result.message
+        if fault == "went_wrong":  # X said it failed: said so, the secret kept, try later
+            assert "does not mean the secret is wrong" in result.message, result.message
+            assert "try again later" in result.message.lower()
+        assert "Save the account's 2FA secret" not in result.message, fault
         assert sim.signin_outcomes(handle) == ["two_factor_fault"], fault  # X had the code
         state = ctx.accounts.state(handle)  # as the accounts file has it
         assert state.refused_totp is None, fault
@@ -694,7 +748,7 @@ def test_later_scheduled_checks_say_x_did_not_take_the_saved_secret_s_code(
     the code, not "save the account's 2FA secret" (one is saved, and still used after the
     person signs in). Across a restart: it is read from the accounts file."""
     secret = pyotp.random_base32()
-    sim.add("cyd", "pw", totp_secret=secret, x_fails_at={"two_factor": "went_wrong"})
+    sim.add("cyd", "pw", totp_secret=secret, x_fails_at={"two_factor": "not_authenticated"})
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "cyd", "pw", totp_secret=secret)
     (first,) = engine(ctx).run_check(unattended=True).accounts
@@ -750,3 +804,6 @@ def test_a_code_typed_wrong_twice_is_seen_refused_twice(sim: SimHarness, tmp_pat
     assert (xavi.status, xavi.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), xavi.message
     assert sim.signin_outcomes("xavi") == ["two_factor_failed", "two_factor_failed"]
     assert [p.kind for p in recorder.prompts] == [PromptKind.TWO_FACTOR_CODE] * 2
+    # Said as such: the typed codes were refused, and one more may get the account locked.
+    assert "refused the two-factor codes typed" in xavi.message, xavi.message
+    assert "lock the account" in xavi.message

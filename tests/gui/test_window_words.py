@@ -286,3 +286,45 @@ def test_a_sign_in_the_person_cancelled_is_not_a_box_to_close(
         assert window.statusBar().currentMessage() == "Sign-in cancelled."
         window.panel.begin(2)
         assert window.panel.cancel_button.text() == "Ca&ncel check"
+
+
+def test_status_tooltips_say_what_the_sign_in_said_of_the_two_factor_step(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A 2FA stop says what happened there, in the window's words: the typed codes refused
+    (and that one more may get the account locked), the saved secret's code refused or not
+    taken; not "save the account's 2FA secret" for each. X failing at the step is said as the
+    check said it (nothing to run), in English and in French."""
+    from consentinel.core.check_messages import (
+        CODES_REFUSED,
+        SAVED_CODE_NOT_TAKEN,
+        TOTP_REFUSED,
+        X_FAILED_AT_CODE,
+    )
+
+    def hint(reason: Reason, detail: str) -> str:
+        return status_hint(_row(reason, reason_message(reason, "alice", detail)), NOW)
+
+    generic = hint(Reason.TWO_FACTOR, "")
+    assert generic.startswith("X asks for a two-factor code. Save the account's 2FA secret")
+    typed = hint(Reason.TWO_FACTOR, CODES_REFUSED)
+    assert typed.startswith("X refused the two-factor codes typed at this sign-in"), typed
+    assert "lock the account" in typed and "“Sign in yourself…”" in typed
+    refused = hint(Reason.TWO_FACTOR, TOTP_REFUSED)
+    assert refused.startswith("X refused the code made from the saved 2FA secret"), refused
+    assert "“Edit account…”" in refused
+    not_taken = hint(Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
+    assert not_taken.startswith("X did not take the code made from the saved 2FA secret")
+    assert "consentinel " not in typed + refused + not_taken
+    failed = hint(Reason.NETWORK, X_FAILED_AT_CODE)
+    assert failed == reason_message(Reason.NETWORK, "alice", X_FAILED_AT_CODE)
+    assert "Try again later." in failed and "Save the account" not in failed
+
+    with running_app(qtbot, make_context(consentinel_home), language="fr"):
+        typed = hint(Reason.TWO_FACTOR, CODES_REFUSED)
+        assert typed.startswith("X a refusé les codes de double authentification saisis"), typed
+        assert "verrouiller le compte" in typed and "«\u00a0Se connecter soi-même…\u00a0»" in typed
+        assert hint(Reason.TWO_FACTOR, TOTP_REFUSED).startswith("X a refusé le code produit")
+        assert hint(Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN).startswith("X n'a pas accepté")
+        failed = hint(Reason.NETWORK, X_FAILED_AT_CODE)
+        assert failed.startswith("X a échoué") and failed.endswith("Réessayez plus tard."), failed

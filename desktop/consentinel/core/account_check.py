@@ -19,7 +19,6 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
-    TOTP_REFUSED,
     box_disabled_message,
     box_name,
     hidden_on_message,
@@ -513,7 +512,7 @@ class AccountCheck:
             self.handle,
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
-            totp_refused=outcome.detail == TOTP_REFUSED,
+            totp_refused=outcome.totp_refused,
         )
         remember_outcome(
             self.ctx.accounts,

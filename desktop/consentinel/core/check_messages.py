@@ -12,6 +12,13 @@ from consentinel.core.status import Box, Reason, Status
 TOTP_REFUSED = "totp_refused"
 #: … at which X answered the saved secret's code with words other than "Incorrect".
 SAVED_CODE_NOT_TAKEN = "saved_code_not_taken"
+#: … at which X refused the codes typed at its 2FA step (by the person, or made from the saved
+#: secret and then typed by the person): one more wrong code may get X to lock the account.
+CODES_REFUSED = "codes_refused"
+#: The detail of a NETWORK stop at which X said it failed ("Something went wrong") at the
+#: password step, or at the code made from the saved 2FA secret: what was sent stays usable.
+X_FAILED_AT_PASSWORD = "x_failed_at_password"
+X_FAILED_AT_CODE = "x_failed_at_code"
 #: The details a step that waits for the person is remembered with (AccountState.waits_detail),
 #: so the scheduled runs that wait say what the sign-in said: Consentinel's own words, never
 #: text from X's page.
@@ -201,6 +208,14 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         )
         if detail == SAVED_CODE_NOT_TAKEN
         else tr(
+            "X refused the two-factor codes typed at this sign-in, and another wrong code may "
+            "get X to lock the account: wait for your authenticator app to show a new code "
+            "before you run `consentinel login {handle}`, or save the account's 2FA secret with "
+            "`consentinel account set-totp {handle}` so that checks make the code themselves.",
+            handle=handle,
+        )
+        if detail == CODES_REFUSED
+        else tr(
             "X asks for a two-factor code: save the account's 2FA secret with `consentinel "
             "account set-totp {handle}`, or run `consentinel login {handle}`.",
             handle=handle,
@@ -266,7 +281,19 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "X did not keep the change after two tries: {detail}.",
             detail=detail,
         ),
-        Reason.NETWORK: tr("X could not be reached or failed ({detail}).", detail=detail),
+        Reason.NETWORK: tr(
+            "X failed when it was sent the saved password (it said something went wrong): "
+            "that does not mean the password is wrong, so it is kept, and the next check "
+            "signs in with it again. Try again later."
+        )
+        if detail == X_FAILED_AT_PASSWORD
+        else tr(
+            "X failed when it was sent the code made from the saved 2FA secret (it said "
+            "something went wrong): that does not mean the secret is wrong, so it is kept, and "
+            "the next check uses it again. Try again later."
+        )
+        if detail == X_FAILED_AT_CODE
+        else tr("X could not be reached or failed ({detail}).", detail=detail),
         Reason.TIMEOUT: tr("X took too long to answer ({detail}).", detail=detail),
         Reason.RATE_LIMITED: tr("X is limiting requests; try again later."),
         Reason.BROWSER_CRASHED: tr(

@@ -18,7 +18,6 @@ from consentinel.core import async_run
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
-    TOTP_REFUSED,
     browser_failed_message,
     no_window_message,
     reason_message,
@@ -353,7 +352,7 @@ class Engine:
             handle,
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
-            totp_refused=outcome.detail == TOTP_REFUSED,
+            totp_refused=outcome.totp_refused,
         )
         if outcome.ok:  # a person signed in: earlier blocks and waits no longer apply
             remember_outcome(self.ctx.accounts, handle, None, outcome.password_submitted, 0)

@@ -589,6 +589,27 @@ FRENCH: dict[str, str] = {
     "entry {id} was edited.": "l'entrée {id} a été modifiée.",
     "{problem}; {more} more problems were found.":
         "{problem} ; {more} autres problèmes ont été trouvés.",
+    "X refused the two-factor codes typed at this sign-in, and another wrong code may get X "
+    "to lock the account: wait for your authenticator app to show a new code before you run "
+    "`consentinel login {handle}`, or save the account's 2FA secret with `consentinel account "
+    "set-totp {handle}` so that checks make the code themselves.":
+        "X a refusé les codes de double authentification saisis à cette connexion, et un code "
+        "faux de plus pourrait amener X à verrouiller le compte : attendez que votre "
+        "application d'authentification affiche un nouveau code avant de lancer `consentinel "
+        "login {handle}`, ou enregistrez le secret 2FA du compte avec `consentinel account "
+        "set-totp {handle}` pour que les vérifications produisent le code elles-mêmes.",
+    "X failed when it was sent the saved password (it said something went wrong): that does "
+    "not mean the password is wrong, so it is kept, and the next check signs in with it again. "
+    "Try again later.":
+        "X a échoué quand le mot de passe enregistré lui a été envoyé (il a signalé une "
+        "erreur) : cela ne veut pas dire que le mot de passe est faux, il est donc gardé, et "
+        "la prochaine vérification se connecte de nouveau avec lui. Réessayez plus tard.",
+    "X failed when it was sent the code made from the saved 2FA secret (it said something "
+    "went wrong): that does not mean the secret is wrong, so it is kept, and the next check "
+    "uses it again. Try again later.":
+        "X a échoué quand le code produit par le secret 2FA enregistré lui a été envoyé (il a "
+        "signalé une erreur) : cela ne veut pas dire que le secret est faux, il est donc "
+        "gardé, et la prochaine vérification s'en sert de nouveau. Réessayez plus tard.",
     "X did not take the code made from the saved 2FA secret, without saying it was wrong: "
     "run `consentinel login {handle}` to sign in yourself; checks will use the secret again "
     "after that.":

@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import answer_digest
-from consentinel.core.check_messages import TOTP_REFUSED
 from consentinel.core.context import AppContext
 from consentinel.core.identity_answers import refusals_key, remember_refused
 
@@ -80,5 +79,5 @@ def remember_refusals(
     """What X refused at a sign-in, never typed or made again: an answer to its unusual-activity
     question, and the saved 2FA secret `totp_secret` whose code it called incorrect."""
     remember_refused(ctx, handle, outcome.refused_answer)
-    if outcome.detail == TOTP_REFUSED:
+    if outcome.totp_refused:
         remember_refused_totp(ctx, handle, totp_secret)

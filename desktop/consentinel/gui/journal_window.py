@@ -563,13 +563,13 @@ class JournalWindow(QWidget):
         reason = check_reason(entry.payload)
         own = message_for_reader(entry.payload)
         if own or not entry.payload.get("message"):
-            return window_advice(reason, own)
+            return window_advice(reason, own, entry.handle or "")
         from consentinel.core.check_sentences import sentence_for_reader
 
         account = self._ctx.accounts.get(entry.handle or "")
         keep = account.keep if account is not None else ALL_BOXES
         said = sentence_for_reader(entry.payload, entry.handle or "", keep)
-        advice = window_advice(reason, said.text)
+        advice = window_advice(reason, said.text, entry.handle or "")
         if said.written_in is None or advice != said.text:
             return advice  # in the reader's language: said again, or the window's own advice
         written = {

@@ -10,6 +10,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from consentinel.core.check_messages import (
+    CODES_REFUSED,
+    SAVED_CODE_NOT_TAKEN,
+    TOTP_REFUSED,
+    reason_message,
+)
 from consentinel.core.status import Reason
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.time_words import local_text
@@ -71,6 +77,27 @@ _HINTS = {
         "again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.",
     ),
 }
+#: Advice for what the sign-in said of a step (a check_messages detail), before the reason's.
+_DETAIL_HINTS = {
+    (Reason.TWO_FACTOR, TOTP_REFUSED): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused the code made from the saved 2FA secret, and Consentinel makes no code from "
+        "it again: the secret may not be this account's, or this computer's clock may be off. "
+        "Save the secret again with “Edit account…”, or use “Sign in yourself…”.",
+    ),
+    (Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X did not take the code made from the saved 2FA secret, without saying it was wrong. "
+        "Use “Sign in yourself…”; checks will use the secret again after that.",
+    ),
+    (Reason.TWO_FACTOR, CODES_REFUSED): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused the two-factor codes typed at this sign-in, and another wrong code may get X "
+        "to lock the account. Wait for your authenticator app to show a new code before you use "
+        "“Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that "
+        "checks make the code themselves.",
+    ),
+}
 _NOT_BEFORE = QT_TRANSLATE_NOOP("RowHints", "No automatic sign-in before {when}.")
 _SLOW_DOWN_UNTIL = QT_TRANSLATE_NOOP(
     "RowHints",
@@ -86,10 +113,16 @@ def _t(text: object) -> str:
     return QCoreApplication.translate(_CONTEXT, str(text))
 
 
-def window_advice(reason: Reason | None, message: str) -> str:
+def window_advice(reason: Reason | None, message: str, handle: str = "") -> str:
     """A check's own sentence, unless it sends the person to the command line, or there is
-    none in the window's language, and the window has its own advice for the reason."""
-    if reason in _HINTS and (not message or "`consentinel " in message):
+    none in the window's language, and the window has its own advice for the reason: for
+    what the sign-in said of the step, when the sentence is the one said of it for `handle`."""
+    if reason is None or (message and "`consentinel " not in message):
+        return message
+    for (hinted, detail), hint in _DETAIL_HINTS.items():
+        if hinted is reason and message and message == reason_message(reason, handle, detail):
+            return _t(hint)
+    if reason in _HINTS:
         return _t(_HINTS[reason])
     return message
 
@@ -103,7 +136,7 @@ def status_hint(row: AccountRow, now: datetime) -> str:
         if until is not None and row.state.is_blocked(now):
             return _t(_SLOW_DOWN_UNTIL).replace("{when}", local_text(until))
         return _t(_SLOWED_DOWN)
-    hint = window_advice(row.reason, row.message)
+    hint = window_advice(row.reason, row.message, row.account.handle)
     if hint == row.message:
         return hint
     until = row.state.blocked_until

@@ -207,6 +207,8 @@ class SignInFlow:
         flow.steps.pop()
         if fault == "went_wrong":  # [inferred] an error of X's own, not about what was typed
             return _error(131, "went_wrong")
+        if fault == "not_authenticated":  # [inferred] an error in other words, not "Incorrect"
+            return _error(32, "not_authenticated")
         return FlowReply({}, fault=fault)
 
     def _password(self, flow: Flow, text: str) -> FlowReply:

@@ -45,9 +45,10 @@ SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
 #: How X fails to answer a step of its sign-in (`signin_faults`), before it looks at what was
 #: typed: the first three as `FAULTS` do; `went_wrong`, an error answer of X's own that is not
-#: about what was typed (code 131, "Something went wrong. Try reloading.") [inferred:
-#: x-reference §3 names only X's answers to a wrong password, code or account].
-SIGNIN_FAULTS = ("http_500", "connection_reset", "hang", "went_wrong")
+#: about what was typed (code 131, "Something went wrong. Try reloading."); `not_authenticated`,
+#: one in other words (code 32, "Could not authenticate you.") [inferred: x-reference §3 names
+#: only X's answers to a wrong password, code or account].
+SIGNIN_FAULTS = ("http_500", "connection_reset", "hang", "went_wrong", "not_authenticated")
 #: The steps X may fail at: its answer to the password, and to the 2FA code.
 SIGNIN_FAULT_STEPS = ("password", "two_factor")
 BOXES = ("training", "personalization", "memory")

@@ -64,6 +64,7 @@ _UI: dict[str, dict[str, str]] = {
         "unknown_account": "Sorry, we could not find your account.",
         "incorrect": "Incorrect. Please try again.",
         "went_wrong": "Something went wrong. Try reloading.",
+        "not_authenticated": "Could not authenticate you.",
         "retry": "Retry",
         "rate_limited": "Something went wrong, but don't fret — it's not your fault. "
         "You are being rate limited.",
@@ -131,6 +132,7 @@ _UI: dict[str, dict[str, str]] = {
         "unknown_account": "Désolé, nous n'avons pas pu trouver votre compte.",
         "incorrect": "Incorrect. Veuillez réessayer.",
         "went_wrong": "Un problème est survenu. Essayez de recharger la page.",
+        "not_authenticated": "Impossible de vous authentifier.",
         "retry": "Réessayer",
         "rate_limited": "Un problème est survenu, mais pas d'inquiétude : ce n'est pas votre "
         "faute. Trop de requêtes.",
@@ -202,6 +204,7 @@ _UI["de"] = {
     "unknown_account": "Wir konnten deinen Account leider nicht finden.",
     "incorrect": "Falsch. Bitte versuche es noch einmal.",
     "went_wrong": "Etwas ist schiefgelaufen. Versuche, die Seite neu zu laden.",
+    "not_authenticated": "Wir konnten dich nicht authentifizieren.",
     "rate_limited": "Etwas ist schiefgelaufen, aber keine Sorge – es liegt nicht an dir. "
     "Versuche es noch einmal.",
     "retry": "Wiederholen",

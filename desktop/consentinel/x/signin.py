@@ -18,7 +18,13 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from consentinel.core.check_messages import SAVED_CODE_NOT_TAKEN, TOTP_REFUSED
+from consentinel.core.check_messages import (
+    CODES_REFUSED,
+    SAVED_CODE_NOT_TAKEN,
+    TOTP_REFUSED,
+    X_FAILED_AT_CODE,
+    X_FAILED_AT_PASSWORD,
+)
 from consentinel.core.i18n import tr
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
@@ -43,6 +49,11 @@ from consentinel.x.site import XSite
 UNKNOWN_ACCOUNT_CODE = 399
 #: X's answer to a wrong code, whatever language its "Incorrect. Please try again." is in.
 INCORRECT_CODE_CODE = 236
+#: X's answer to a wrong password ("Wrong password!", x-reference §3), in any language.
+WRONG_PASSWORD_CODE = 114
+#: X's "internal error" (its API's code for an unknown failure of its own, said on its page as
+#: "Something went wrong. Try reloading."): X failing, not judging what was typed.
+X_FAILED_CODE = 131
 #: How long, after X's page showed its words, its answer to what was sent may still be on its
 #: way; after that the page alone decides (never in favour of sending the same thing again).
 ANSWER_GRACE_S = 3.0
@@ -100,10 +111,13 @@ class SignInOutcome:
     finish_in_browser: bool = False  # the person asked to finish in a visible window
     #: The identity answer X refused this time, to be remembered (as a hash) and not typed again.
     refused_answer: str | None = field(default=None, repr=False)
+    #: X called the code made from the saved 2FA secret incorrect, whatever came after (the
+    #: person may then have typed a code of their own): no code is made from it again.
+    totp_refused: bool = False
 
     @classmethod
-    def success(cls, password_submitted: bool = False) -> SignInOutcome:
-        return cls(True, password_submitted=password_submitted)
+    def success(cls, password_submitted: bool = False, totp_refused: bool = False) -> SignInOutcome:
+        return cls(True, password_submitted=password_submitted, totp_refused=totp_refused)
 
 
 def answer_for_unusual_activity(text: str, secrets: SignInSecrets) -> str | None:
@@ -148,6 +162,7 @@ class SignIn:
         self._codes_tried = 0
         #: X's answers received when a code from the saved 2FA secret went (None: none went).
         self._totp_sent_at: int | None = None
+        self._totp_refused = False  # X called that code incorrect
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
@@ -295,6 +310,7 @@ class SignIn:
             detail,
             password_submitted=self._password_submitted,
             refused_answer=self._refused_answer,
+            totp_refused=self._totp_refused,
         )
 
     async def run(self) -> SignInOutcome:
@@ -347,7 +363,7 @@ class SignIn:
             return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
         screen = state.screen
         if screen is Screen.HOME:
-            return SignInOutcome.success(self._password_submitted)
+            return SignInOutcome.success(self._password_submitted, self._totp_refused)
         if screen is Screen.USERNAME:
             if self._handle_sent_at is not None:
                 return await self._username_again(state)
@@ -392,6 +408,11 @@ class SignIn:
             await self._hear_since(self._password_sent_at)
             if (trouble := self._trouble_since(self._password_sent_at)) is not None:
                 return self._fail(Status.ERROR, trouble)
+            codes = await self._error_codes_since(self._password_sent_at)
+            if WRONG_PASSWORD_CODE not in codes and self._x_failed(state, codes):
+                # X's own "Something went wrong": it failed before judging the password, which
+                # stays usable; the next check sends it again.
+                return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_PASSWORD)
             # Else X shows its password step again: whatever its words (a message in any
             # language, or none) and whether its answer was seen, it did not take it. Never
             # sent twice.
@@ -438,10 +459,16 @@ class SignIn:
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', answer, "ocf")
         return None
 
+    @staticmethod
+    def _x_failed(state: PageState, codes: list[object]) -> bool:
+        """X says it failed, not what it thinks of what was sent: its "internal error" code,
+        or its "Something went wrong" on the page."""
+        return X_FAILED_CODE in codes or state.toast is Toast.WENT_WRONG
+
     async def _two_factor(self, state: PageState) -> SignInOutcome | None:
         if self._codes_tried >= 2:
-            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, "code refused")
-        if self.secrets.totp_code is not None:
+            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, CODES_REFUSED)
+        if self.secrets.totp_code is not None and not self._totp_refused:
             if self._totp_sent_at is not None and state.toast is not None:
                 return await self._saved_code_refused(state)
             self._codes_tried += 1
@@ -455,12 +482,14 @@ class SignIn:
             state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
         )
 
-    async def _saved_code_refused(self, state: PageState) -> SignInOutcome:
+    async def _saved_code_refused(self, state: PageState) -> SignInOutcome | None:
         """The 2FA step again, with a message, after a code from the saved secret. Only X's
         "Incorrect" (its words, or its error code) says the secret's codes are wrong, and the
-        next one would be too (it comes from the same secret): TOTP_REFUSED, which keeps the
-        secret from being used again until it is saved again. X failing or slow ends this
-        sign-in only (on proof: its answer a 5xx or 429, or its request failed); other words of
+        next one would be too (it comes from the same secret): the secret is marked refused
+        (TOTP_REFUSED), which keeps it from being used again until it is saved again, and a
+        person who is there is asked for the code in this same sign-in (nobody is asked in a
+        scheduled run). X failing or slow ends this sign-in only (on proof: its answer a 5xx or
+        429, or its request failed; or X saying it failed, X_FAILED_AT_CODE); other words of
         X's, or its answer not seen, keep the secret (SAVED_CODE_NOT_TAKEN), and scheduled
         checks wait for the person."""
         assert self._totp_sent_at is not None
@@ -469,7 +498,12 @@ class SignIn:
             return self._fail(Status.ERROR, trouble)
         codes = await self._error_codes_since(self._totp_sent_at)
         if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
-            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, TOTP_REFUSED)
+            self._totp_refused = True
+            return await self._typed_code(
+                state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
+            )
+        if self._x_failed(state, codes):
+            return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_CODE)
         # Words of X's that are not "Incorrect": the secret stays usable, but no scheduled
         # check sends another code on a guess (a wrong one counts toward X's lock).
         return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
@@ -480,7 +514,7 @@ class SignIn:
         """Asks the person for the code X sent or their app shows; `unanswered`: the detail
         of a sign-in nobody gave one to."""
         if self._codes_tried >= 2:
-            return self._fail(Status.NEEDS_USER, reason, "code refused")
+            return self._fail(Status.NEEDS_USER, reason, CODES_REFUSED)
         code = await self.ask(kind, first_line(state.question or state.text))
         if not code or not code.strip():
             return self._fail(Status.NEEDS_USER, reason, unanswered)
@@ -504,6 +538,7 @@ class SignIn:
             reason,
             password_submitted=self._password_submitted,
             finish_in_browser=bool(answer),
+            totp_refused=self._totp_refused,
         )
 
     async def _screen_changed(self, state: PageState) -> bool:

@@ -29,6 +29,7 @@ class Toast(str, Enum):
     WRONG_PASSWORD = "wrong_password"
     UNKNOWN_ACCOUNT = "unknown_account"
     INCORRECT_CODE = "incorrect_code"
+    WENT_WRONG = "went_wrong"  # X's own "Something went wrong": X failing, not a refusal
     OTHER = "other"
 
 
@@ -62,6 +63,11 @@ _TOASTS: dict[Toast, tuple[str, ...]] = {
         "impossible de trouver votre compte",
     ),
     Toast.INCORRECT_CODE: ("incorrect. please try again", "incorrect. veuillez réessayer"),
+    Toast.WENT_WRONG: (
+        "something went wrong",
+        "un problème est survenu",
+        "une erreur s'est produite",
+    ),
 }
 
 #: X's sign-in steps that share its one generic text field, by the subtask id its last answer
