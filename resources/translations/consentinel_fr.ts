@@ -488,11 +488,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>
     </message>
     <message>
-        <location filename="../../desktop/consentinel/gui/main_window.py" line="426"/>
-        <source>Every box you chose is off on {good} of {n} accounts. Select or hover a status to read why not on the others.</source>
-        <translation>Toutes les cases choisies sont décochées sur {good} des {n} comptes. Sélectionnez ou survolez un état pour savoir pourquoi pas sur les autres.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="447"/>
         <source>The check did not run</source>
         <translation>La vérification n&apos;a pas eu lieu</translation>
@@ -517,7 +512,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
     <message>
         <source>X had switched boxes back on: {accounts}. They are off again.</source>
-        <translation>X avait réactivé des cases : {accounts}. Elles sont de nouveau décochées.</translation>
+        <translation>Cases recochées par X, de nouveau décochées : {accounts}.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -612,6 +607,66 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation> ; </translation>
     </message>
     <message>
+        <source>@{handle} added. Choose “Check selected” once this check ends.</source>
+        <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » une fois cette vérification terminée.</translation>
+    </message>
+    <message>
+        <source>@{handle} removed.</source>
+        <translation>@{handle} retiré.</translation>
+    </message>
+    <message>
+        <source>{count} accounts removed.</source>
+        <translation>{count} comptes retirés.</translation>
+    </message>
+    <message>
+        <source>{list} and {last}</source>
+        <translation>{list} et {last}</translation>
+    </message>
+    <message>
+        <source>{list} and {count} others</source>
+        <translation>{list} et {count} autres</translation>
+    </message>
+    <message>
+        <source>1 of {n} accounts needs a look: {accounts}. Select it to read why.</source>
+        <translation>1 compte sur {n} est à voir : {accounts} ; sélectionnez-le.</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} accounts need a look: {accounts}. Select one to read why.</source>
+        <translation>{bad} comptes sur {n} sont à voir : {accounts} ; sélectionnez-en un.</translation>
+    </message>
+    <message>
+        <source>Every box X's page shows is off on the other account.</source>
+        <translation>Sur l'autre compte, les cases affichées par X sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>Every box you chose is off on the other account.</source>
+        <translation>Sur l'autre compte, les cases choisies sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>Every box X's pages show is off on the other {good}.</source>
+        <translation>Sur les {good} autres, les cases affichées par X sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>Every box you chose is off on the other {good}.</source>
+        <translation>Sur les {good} autres, les cases choisies sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>{box} is not shown on the page of {count} accounts but is on at X: nothing can untick it there.</source>
+        <translation>{box}, non affichée sur {count} comptes, est cochée chez X : rien ne peut l'y décocher.</translation>
+    </message>
+    <message>
+        <source>Some boxes ({box}) are not shown on the page of {count} accounts but are on at X: nothing can untick them there.</source>
+        <translation>Des cases ({box}), non affichées sur {count} comptes, sont cochées chez X : rien ne peut les y décocher.</translation>
+    </message>
+    <message>
+        <source>1 of {n} accounts could not be checked ({accounts}): {cause}</source>
+        <translation>1 compte sur {n} n'a pas pu être vérifié ({accounts}) : {cause}</translation>
+    </message>
+    <message>
+        <source>{bad} of {n} accounts could not be checked ({accounts}): {cause}</source>
+        <translation>{bad} comptes sur {n} n'ont pas pu être vérifiés ({accounts}) : {cause}</translation>
+    </message>
+    <message>
         <source>The account could not be checked: {cause}</source>
         <translation>Le compte n'a pas pu être vérifié : {cause}</translation>
     </message>
@@ -620,16 +675,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Aucun compte n'a pu être vérifié : {cause}</translation>
     </message>
     <message>
-        <source>{bad} of {n} accounts could not be checked: {cause}</source>
-        <translation>{bad} comptes sur {n} n'ont pas pu être vérifiés : {cause}</translation>
-    </message>
-    <message>
         <source>Consentinel is still running in the notification area: its icon's menu opens the window again, or quits.</source>
         <translation>Consentinel reste ouvert dans la zone de notification : le menu de son icône rouvre la fenêtre ou quitte l'application.</translation>
-    </message>
-    <message>
-        <source>Every box X's pages show is off on {good} of {n} accounts. Select or hover a status to read why not on the others.</source>
-        <translation>Toutes les cases affichées par X sont décochées sur {good} des {n} comptes. Sélectionnez ou survolez un état pour savoir pourquoi pas sur les autres.</translation>
     </message>
     <message>
         <source>Pa&amp;use automatic checks</source>

@@ -1132,6 +1132,16 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>Consultez l'e-mail ou le téléphone de {handle} et saisissez le code que X vient d'envoyer.</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="105" />
+            <source>Saved for this account: {email} and {phone}.</source>
+            <translation>Enregistrés pour ce compte : {email} et {phone}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="105" />
+            <source>Saved for this account: {email}.</source>
+            <translation>Enregistré pour ce compte : {email}.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="97" />
             <source>Code from X</source>
             <translation>Code de X</translation>

@@ -414,6 +414,37 @@ def test_export_writes_valid_csv_and_json(
     )
 
 
+def test_one_accounts_export_is_offered_a_file_named_after_it(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An agency exports two clients' journals the same day: the second was offered the first
+    one's file name (consentinel-journal-DATE.json), and one export replaced the other."""
+    from PySide6.QtWidgets import QFileDialog
+
+    ctx = AppContext.create(vault=memory_vault)
+    _journal_with_a_run(ctx)
+    window = _window(qtbot, ctx)
+    offered: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        offered.append(suggested)  # (the system's file dialog cannot be answered here)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    stamp = datetime.now().strftime("%Y-%m-%d")
+    window._ask_export("json")
+    _select(window.account_filter, "alice")
+    window._ask_export("json")
+    _select(window.account_filter, "bob")
+    window._ask_export("csv")
+    exports = ctx.paths.exports_dir
+    assert offered == [
+        str(exports / f"consentinel-journal-{stamp}.json"),
+        str(exports / f"consentinel-journal-alice-{stamp}.json"),
+        str(exports / f"consentinel-journal-bob-{stamp}.csv"),
+    ]
+
+
 def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered(
     qtbot: QtBot, memory_vault: Vault, tmp_path: Path
 ) -> None:

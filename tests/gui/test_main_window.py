@@ -21,6 +21,8 @@ from consentinel.gui.launch import main as launch_main
 from consentinel.gui.logging_setup import REDACTED, setup_logging
 from consentinel.gui.safety_net import SafetyNet
 from consentinel.gui.tray import Tray
+from consentinel.simx import SimAccount
+from tests.fixtures.simx_fixtures import SimxFactory
 from tests.gui._app_support import add_account, make_context, running_app
 
 
@@ -83,6 +85,8 @@ def test_removing_an_account_deletes_its_secrets_and_journals_it(
         assert ctx.vault.get_password("bob") is None and ctx.vault.get_totp("bob") is None
         assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])[-1].handle == "bob"
         assert app.window.stack.currentWidget() is app.window.empty
+        # Said once done (the status bar stayed empty).
+        assert app.window.statusBar().currentMessage() == "@bob removed."
 
 
 def test_several_selected_accounts_stay_selected_and_are_removed_together(
@@ -119,6 +123,38 @@ def test_several_selected_accounts_stay_selected_and_are_removed_together(
         removed = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])
         assert [e.handle for e in removed] == ["ben", "chloe", "dan"]
         assert all(ctx.vault.get_password(h) is None for h in ("ben", "chloe", "dan"))
+        assert app.window.statusBar().currentMessage() == "3 accounts removed."
+
+
+@pytest.mark.browser
+def test_an_account_added_during_a_check_is_told_to_wait_for_its_end(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """During a check (one started at opening), "Check selected" is greyed out: "choose it to
+    protect it now" was not true."""
+    sim = simx(SimAccount("slow_sam", "pw-sam", fault="settings_hang"))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "slow_sam", "pw-sam")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+
+        def fill_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, AccountDialog)
+            qtbot.keyClicks(dialog.handle_edit, "@zeta_last")
+            qtbot.keyClicks(dialog.password_edit, "a password")
+            dialog.save_button.click()
+
+        window.check_all()
+        assert app.runner.running
+        QTimer.singleShot(0, fill_dialog)
+        window.add_account()
+        assert not window.check_action.isEnabled()
+        assert window.statusBar().currentMessage() == (
+            "@zeta_last added. Choose “Check selected” once this check ends."
+        )
+        with qtbot.waitSignal(app.runner.run_finished, timeout=60_000):
+            window.cancel_check()
 
 
 def test_closing_without_a_tray_quits_and_with_one_hides(

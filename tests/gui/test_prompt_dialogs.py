@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.accounts import Account
 from consentinel.core.events import PromptRequest
 from consentinel.core.steps import PromptKind
 from consentinel.gui.prompt_dialogs import PromptDialog, ask_user
+from consentinel.gui.translations import Translators
 
 
 def _when_shown(qtbot: QtBot, act: Callable[[PromptDialog], None]) -> list[PromptDialog]:
@@ -112,6 +115,62 @@ def test_an_email_code_question_quotes_x_under_its_own_instruction(qtbot: QtBot)
     body = dialog.body.text()
     assert body.startswith("Check the email or phone of @alice and type the code X just sent.")
     assert f"X says: “{words}”" in body
+
+
+def test_an_email_code_question_names_the_email_and_phone_saved_for_the_account(
+    qtbot: QtBot,
+) -> None:
+    """Across 25 clients' mailboxes, "the email of @velo_paris" sends the person looking: the
+    address saved for the account is said, and only what was saved."""
+    request = PromptRequest("velo_paris", PromptKind.EMAIL_CODE, "Check your email")
+    cases = {
+        Account(
+            "velo_paris", email="velo@example.org"
+        ): "Saved for this account: velo@example.org.",
+        Account("velo_paris", phone="+33 6 12 34 56 78"): (
+            "Saved for this account: +33 6 12 34 56 78."
+        ),
+        Account("velo_paris", email="velo@example.org", phone="+33 6 12 34 56 78"): (
+            "Saved for this account: velo@example.org and +33 6 12 34 56 78."
+        ),
+    }
+    for account, said in cases.items():
+        dialog = PromptDialog(request, account=account)
+        qtbot.addWidget(dialog)
+        lines = dialog.body.text().splitlines()
+        assert lines[:2] == [
+            "Check the email or phone of @velo_paris and type the code X just sent.",
+            said,
+        ]
+        assert "X says: “Check your email”" in dialog.body.text()
+    # Nothing saved, or another account than the one asked about: nothing more is said.
+    for account in (Account("velo_paris"), Account("opera_lyon", email="opera@example.org")):
+        dialog = PromptDialog(request, account=account)
+        qtbot.addWidget(dialog)
+        assert "Saved" not in dialog.body.text() and "@example" not in dialog.body.text()
+    # A two-factor code comes from an app, not a mailbox: not said there.
+    two_factor = PromptDialog(
+        PromptRequest("velo_paris", PromptKind.TWO_FACTOR_CODE),
+        account=Account("velo_paris", email="velo@example.org"),
+    )
+    qtbot.addWidget(two_factor)
+    assert "velo@example.org" not in two_factor.body.text()
+
+
+def test_in_french_the_saved_email_is_said_with_its_colon(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        account = Account("velo_paris", email="velo@example.org", phone="+33 6 12 34 56 78")
+        dialog = PromptDialog(PromptRequest("velo_paris", PromptKind.EMAIL_CODE), account=account)
+        qtbot.addWidget(dialog)
+        assert dialog.body.text().splitlines()[1] == (
+            "Enregistrés pour ce compte\u00a0: velo@example.org et +33 6 12 34 56 78."
+        )
+    finally:
+        translators.switch("en")
 
 
 def test_hint_is_shown(qtbot: QtBot) -> None:

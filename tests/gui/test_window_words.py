@@ -43,7 +43,10 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         three = [_result(h, Status.OPTED_OUT) for h in ("a", "b", "c")]
         assert summary(_run(*three)).startswith("All 3 accounts checked:")
         partial = summary(_run(*three[:2], _result("c", Status.NEEDS_USER)))
-        assert partial.startswith("Every box you chose is off on 2 of 3 accounts.")
+        assert partial == (
+            "1 of 3 accounts needs a look: @c (Needs you). Select it to read why. Every box "
+            "you chose is off on the other 2."
+        )
         assert "(s)" not in partial
         assert "Select or hover the status" in summary(_run(_result("c", Status.ERROR)))
 
@@ -59,7 +62,7 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         )
         # Not "every box you chose is off" next to a box on at X, when some were not checked.
         partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
-        assert partial_hidden.startswith("Every box X's pages show is off on 2 of 3 accounts.")
+        assert "Every box X's pages show is off on the other 2." in partial_hidden
 
 
 def test_one_cause_on_this_computer_is_named_in_the_summary(
@@ -79,12 +82,17 @@ def test_one_cause_on_this_computer_is_named_in_the_summary(
         assert "“Settings…”" in text and "hover" not in text
         assert summary(_run(no_keyring)) == "The account could not be checked: Keyring."
         done = _result("d", Status.OPTED_OUT)
-        assert summary(_run(done, no_keyring)) == "1 of 2 accounts could not be checked: Keyring."
+        assert summary(_run(done, no_keyring)) == (
+            "1 of 2 accounts could not be checked (@c): Keyring."
+        )
         # Causes that differ, or one only the account has (X's puzzle): each row says its own.
         mixed = summary(_run(no_browser[0], no_keyring))
-        assert mixed.startswith("Every box you chose is off on 0 of 2 accounts."), mixed
+        assert (
+            mixed
+            == "2 of 2 accounts need a look: @a (Error) and @c (Error). Select one to read why."
+        )
         captcha = AccountResult("e", Status.NEEDS_USER, Reason.CAPTCHA)
-        assert "hover" in summary(
+        assert "Select one to read why." in summary(
             _run(captcha, AccountResult("f", Status.NEEDS_USER, Reason.CAPTCHA))
         )
 
@@ -101,6 +109,107 @@ def test_in_french_the_summary_sets_a_space_before_each_semicolon(
         text = app.window.summary(_run(*hidden))
         assert "@camille (Mémoire)\u00a0; @flo (Mémoire)" in text, text
         assert "pas\u00a0: @camille" in text
+
+
+def _agency_check() -> RunResult:
+    """An agency's 25 accounts as its review found them: a wrong password and a changed page,
+    a box X had switched back on, and Memory on at X, not shown, on the 23 others."""
+    accounts = []
+    for i in range(25):
+        handle = f"client_{i:02d}"
+        if i == 2:
+            accounts.append(
+                AccountResult("maison_dupont", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+            )
+        elif i == 4:
+            accounts.append(AccountResult("atelier_rive", Status.ERROR, Reason.PAGE_CHANGED))
+        else:
+            reverted = (Box.TRAINING,) if i == 3 else ()
+            status = Status.FIXED if reverted else Status.OPTED_OUT
+            accounts.append(
+                AccountResult(handle, status, reverted_by_x=reverted, hidden_on=(Box.MEMORY,))
+            )
+    return _run(*accounts)
+
+
+def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_lines(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Checking 25 accounts, the summary listed the 23 healthy ones in six lines (half the
+    table out of a 980×560 window) and never named the 2 not done."""
+    ctx = make_context(consentinel_home)
+    for i in range(25):
+        add_account(ctx, f"client_{i:02d}")
+    result = _agency_check()
+    for language in ("en", "fr"):
+        with running_app(qtbot, ctx, language=language) as app:
+            window = app.window
+            window.resize(980, 560)
+            for account in result.accounts:  # as a check's accounts end, one by one
+                window._account_finished(account)
+            window._run_finished(result, "gui")
+            # In French the window widens to its table's longer words (1092 pixels here), as
+            # _fit_the_table does on any screen wider than this test's offscreen one.
+            missing = window.table.natural_width() - window.table.width()
+            window.resize(window.width() + max(missing, 0), 560)
+            label = window.result_label
+            qtbot.waitUntil(
+                lambda shown=label: shown.height() >= shown.heightForWidth(shown.width())
+            )
+            text = label.text()
+            # The two not done come first, named, with their status as their rows say it.
+            if language == "en":
+                assert text.startswith(
+                    "2 of 25 accounts need a look: @maison_dupont (Sign-in failed) and "
+                    "@atelier_rive (Page changed). Select one to read why. Every box X's pages "
+                    "show is off on the other 23."
+                ), text
+                assert text.endswith(
+                    "Memory is not shown on the page of 23 accounts but is on at X: nothing can "
+                    "untick it there."
+                ), text
+            else:
+                assert text.startswith(
+                    "2 comptes sur 25 sont à voir\u00a0: @maison_dupont (Échec de la connexion) "
+                    "et @atelier_rive (Page modifiée)\u00a0; sélectionnez-en un."
+                ), text
+            assert "@client_03 (" in text  # what X had switched back on is still named
+            assert text.count("@") == 3  # not the 23 healthy ones, one by one
+            lines = label.height() / label.fontMetrics().lineSpacing()
+            assert lines <= 2.5, (language, window.width(), lines, text)
+
+
+def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_home: Path) -> None:
+    failed = [AccountResult(f"f{i}", Status.NEEDS_USER, Reason.TWO_FACTOR) for i in range(5)]
+    flipped = [
+        AccountResult(f"r{i}", Status.FIXED, reverted_by_x=(Box.TRAINING,)) for i in range(4)
+    ]
+    two_boxes = [
+        AccountResult(f"h{i}", Status.OPTED_OUT, hidden_on=(Box.PERSONALIZATION, Box.MEMORY))
+        for i in range(4)
+    ]
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        summary = app.window.summary
+        assert summary(_run(*failed, *flipped, *two_boxes)) == (
+            "5 of 13 accounts need a look: @f0 (Needs you), @f1 (Needs you) and 3 others. "
+            "Select one to read why. Every box X's pages show is off on the other 8. X had "
+            "switched boxes back on: @r0 (Training); @r1 (Training) and 2 others. They are off "
+            "again. Some boxes (Personalization, Memory) are not shown on the page of 4 accounts "
+            "but are on at X: nothing can untick them there."
+        )
+        # Three are named, all of them; one other account, said as one.
+        assert summary(_run(*failed[:3], flipped[0])) == (
+            "3 of 4 accounts need a look: @f0 (Needs you), @f1 (Needs you) and @f2 (Needs you). "
+            "Select one to read why. Every box you chose is off on the other account. X had "
+            "switched boxes back on: @r0 (Training). They are off again."
+        )
+    with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
+        assert app.window.summary(_run(*failed[:4], flipped[0])) == (
+            "4 comptes sur 5 sont à voir\u00a0: @f0 (Vous attend), @f1 (Vous attend) "
+            "et 2 autres\u00a0; sélectionnez-en un. Sur l'autre compte, les cases "
+            "choisies sont toutes décochées. Cases recochées par X, de nouveau décochées\u00a0: "
+            "@r0 (Entraînement)."
+        )
 
 
 def _row(reason: Reason, message: str, blocked_until: datetime | None = None) -> AccountRow:

@@ -611,9 +611,16 @@ class JournalWindow(QWidget):
 
     # -- exporting --------------------------------------------------------------------------------
 
-    def _ask_export(self, fmt: str) -> None:
+    def suggested_export_path(self, fmt: str) -> Path:
+        """consentinel-journal-DATE.json; one account's, with its handle in the name: two
+        clients' journals exported the same day are not offered the same file."""
         stamp = datetime.now().strftime("%Y-%m-%d")
-        suggested = self._ctx.paths.exports_dir / f"consentinel-journal-{stamp}.{fmt}"
+        handle = self.account_filter.currentData()
+        name = f"consentinel-journal-{handle}-{stamp}" if handle else f"consentinel-journal-{stamp}"
+        return self._ctx.paths.exports_dir / f"{name}.{fmt}"
+
+    def _ask_export(self, fmt: str) -> None:
+        suggested = self.suggested_export_path(fmt)
         filter_text = (
             self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("JSON files (*.json)")
         )

@@ -540,8 +540,11 @@ class MainWindow(QMainWindow):
             row = self.table.row_of(dialog.saved_handle)
             if row is not None:
                 self.table.selectRow(row)
-            self._until_a_check = self.tr(
-                "@{handle} added. Choose “Check selected” to protect it now."
+            # While a check runs, "Check selected" is greyed out: its turn comes after.
+            self._until_a_check = (
+                self.tr("@{handle} added. Choose “Check selected” once this check ends.")
+                if self.runner.running
+                else self.tr("@{handle} added. Choose “Check selected” to protect it now.")
             ).replace("{handle}", dialog.saved_handle)
             self.statusBar().showMessage(self._until_a_check, 10_000)
 
@@ -595,10 +598,18 @@ class MainWindow(QMainWindow):
             return
         if not self.confirm_remove(handles):
             return
+        removed = []
         for one in handles:
             if not self._remove_one(one):
                 break  # said why; the ones after it stay
+            removed.append(one)
         self.refresh()
+        if len(removed) == 1:
+            said = self.tr("@{handle} removed.").replace("{handle}", removed[0])
+        else:
+            said = self.tr("{count} accounts removed.").replace("{count}", str(len(removed)))
+        if removed:
+            self.statusBar().showMessage(said, 10_000)
 
     def _remove_one(self, handle: str) -> bool:
         from consentinel.core.vault import VaultError  # the keyring loads when first needed

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consentinel.core.accounts import Account, handle_key
 from consentinel.core.events import PromptRequest
 from consentinel.core.steps import PromptKind
 from consentinel.gui.logging_setup import forget_later
@@ -36,8 +37,15 @@ class PromptDialog(QDialog):
     cancel_check_requested = Signal()
 
     def __init__(
-        self, request: PromptRequest, hint: str | None = "", parent: QWidget | None = None
+        self,
+        request: PromptRequest,
+        hint: str | None = "",
+        parent: QWidget | None = None,
+        *,
+        account: Account | None = None,
     ) -> None:
+        """`account`: the one asked about, as saved here; an email code's question names the
+        email and phone saved for it (an agency reads 25 clients' mailboxes)."""
         super().__init__(parent)
         self.request = request
         hint = hint or ""
@@ -104,6 +112,9 @@ class PromptDialog(QDialog):
             instruction = self.tr(
                 "Check the email or phone of {handle} and type the code X just sent."
             ).replace("{handle}", handle)
+            saved = self._saved_contact(account)
+            if saved:
+                instruction += "\n" + saved
             said = self.tr("X says: “{words}”").replace("{words}", detail) if detail else ""
             self.body.setText(f"{instruction}\n\n{said}" if said else instruction)
             self.edit.setAccessibleName(self.tr("Code from X"))
@@ -158,6 +169,20 @@ class PromptDialog(QDialog):
             self.ok_button.setEnabled(False)
         else:  # the answer it asks for, not "Skip" (Space on it skipped the account)
             self.ok_button.setFocus()
+
+    def _saved_contact(self, account: Account | None) -> str:
+        """The email and phone the person saved for the account, as they typed them (not
+        secrets: what X sends the code to is X's to know, and may be another)."""
+        if account is None or handle_key(account.handle) != handle_key(self.request.handle):
+            return ""
+        email, phone = (account.email or "").strip(), (account.phone or "").strip()
+        if email and phone:
+            text = self.tr("Saved for this account: {email} and {phone}.")
+        elif email or phone:
+            text = self.tr("Saved for this account: {email}.")
+        else:
+            return ""
+        return text.replace("{email}", email or phone).replace("{phone}", phone)
 
     def _why_in_browser(self, reason: str) -> str:
         """Why a person is needed, in words (the engine names the reason by its code)."""
@@ -219,9 +244,14 @@ class PromptDialog(QDialog):
         return text
 
 
-def ask_user(parent: QWidget | None, request: PromptRequest, hint: str = "") -> str | None:
+def ask_user(
+    parent: QWidget | None,
+    request: PromptRequest,
+    hint: str = "",
+    account: Account | None = None,
+) -> str | None:
     """Show the question modally; the answer, "ok" to open the browser window, None to skip."""
-    dialog = PromptDialog(request, hint, parent)
+    dialog = PromptDialog(request, hint, parent, account=account)
     try:
         dialog.exec()
         return dialog.answer()

@@ -1,15 +1,16 @@
-"""The sentences under the main window's table that sum up a check: how many accounts have
-every box off, one cause shared by every account not done, what X had switched back on, what
-its page does not show; a cancelled check, how far it had gone. In the window's catalogue
-("MainWindow"), where they always were."""
+"""The sentences under the main window's table that sum up a check: the accounts that need a
+look, named first, then how many have every box off, one cause shared by every account not
+done, what X had switched back on, what its page does not show; a cancelled check, how far it
+had gone. Long lists name a few and count the rest: two lines at most in a 980×560 window.
+In the window's catalogue ("MainWindow"), where they always were."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.events import RunResult
-from consentinel.core.status import Reason
-from consentinel.gui.dialog_words import box_name
+from consentinel.core.status import Box, Reason
+from consentinel.gui.dialog_words import box_name, status_name
 
 translate = QCoreApplication.translate
 
@@ -42,8 +43,31 @@ def _cancelled(result: RunResult) -> str:
     return text.replace("{done}", str(done)).replace("{n}", str(total))
 
 
+#: Past this many accounts, a list names the first few and counts the others: a check of 25
+#: accounts listed each one, and the summary pushed half the table out of a 980×560 window.
+FEW = 3
+
+
+def named(items: list[str], between: str = ", ") -> str:
+    """A list in words: "@a", "@a and @b", "@a, @b and @c"; past FEW, "@a, @b and 3 others"."""
+    if len(items) <= FEW:
+        if len(items) == 1:
+            return items[0]
+        last = translate("MainWindow", "{list} and {last}")
+        return last.replace("{list}", between.join(items[:-1])).replace("{last}", items[-1])
+    others = translate("MainWindow", "{list} and {count} others")
+    return others.replace("{list}", between.join(items[: FEW - 1])).replace(
+        "{count}", str(len(items) - FEW + 1)
+    )
+
+
+def _boxes(boxes: tuple[Box, ...]) -> str:
+    return ", ".join(box_name(b) for b in boxes)
+
+
 def run_summary(result: RunResult) -> str:
-    """The last check's summary under the table, in the window's language."""
+    """The last check's summary under the table, in the window's language: first the accounts
+    that need a look, named; then, in a few words, the ones every box is off on."""
     if result.cancelled:
         return _cancelled(result)
     total = len(result.accounts)
@@ -69,35 +93,38 @@ def run_summary(result: RunResult) -> str:
             "MainWindow",
             "The check did not end with every box off. Select or hover the status to read why.",
         )
-    elif any(a.all_off for a in hidden):
-        text = translate(
-            "MainWindow",
-            "Every box X's pages show is off on {good} of {n} accounts. Select or hover a "
-            "status to read why not on the others.",
-        )
     else:
-        text = translate(
-            "MainWindow",
-            "Every box you chose is off on {good} of {n} accounts. Select or hover a status "
-            "to read why not on the others.",
-        )
+        text = _need_a_look(result, any(a.all_off for a in hidden))
     text = text.replace("{good}", str(good)).replace("{n}", str(total))
     text = _one_cause(result) or text
     # French sets a space before ";" (the catalogue's own, non-breaking).
     between = translate("MainWindow", "; ")
     reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
     if reverted:
-        switched = between.join(
-            f"@{a.handle} ({', '.join(box_name(b) for b in a.reverted_by_x)})" for a in reverted
-        )
+        switched = named([f"@{a.handle} ({_boxes(a.reverted_by_x)})" for a in reverted], between)
         again = translate(
             "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
         )
         text += " " + again.replace("{accounts}", switched)
-    if hidden:
-        where = between.join(
-            f"@{a.handle} ({', '.join(box_name(b) for b in a.hidden_on)})" for a in hidden
+    if len(hidden) > FEW:
+        # Each row's column says it ("Not shown, on at X"): the summary counts them.
+        shown = tuple(b for b in Box if any(b in a.hidden_on for a in hidden))
+        many = (
+            translate(
+                "MainWindow",
+                "{box} is not shown on the page of {count} accounts but is on at X: nothing "
+                "can untick it there.",
+            )
+            if len(shown) == 1
+            else translate(
+                "MainWindow",
+                "Some boxes ({box}) are not shown on the page of {count} accounts but are on "
+                "at X: nothing can untick them there.",
+            )
         )
+        text += " " + many.replace("{box}", _boxes(shown)).replace("{count}", str(len(hidden)))
+    elif hidden:
+        where = between.join(f"@{a.handle} ({_boxes(a.hidden_on)})" for a in hidden)
         held = translate(
             "MainWindow",
             "Some boxes are on in X's data but not shown on its page: {accounts}. Nothing "
@@ -105,6 +132,38 @@ def run_summary(result: RunResult) -> str:
         )
         text += " " + held.replace("{accounts}", where)
     return text
+
+
+def _need_a_look(result: RunResult, hidden_among_good: bool) -> str:
+    """The accounts of a check that did not end with every box off, named with their status,
+    before what went well: those are the person's to look at."""
+    failed = [a for a in result.accounts if not a.all_off]
+    names = named([f"@{a.handle} ({status_name(a.status, a.reason)})" for a in failed])
+    text = (
+        translate(
+            "MainWindow", "1 of {n} accounts needs a look: {accounts}. Select it to read why."
+        )
+        if len(failed) == 1
+        else translate(
+            "MainWindow", "{bad} of {n} accounts need a look: {accounts}. Select one to read why."
+        )
+    )
+    text = text.replace("{bad}", str(len(failed))).replace("{accounts}", names)
+    if len(failed) == len(result.accounts):
+        return text
+    if len(failed) == len(result.accounts) - 1:
+        rest = (
+            translate("MainWindow", "Every box X's page shows is off on the other account.")
+            if hidden_among_good
+            else translate("MainWindow", "Every box you chose is off on the other account.")
+        )
+    else:
+        rest = (
+            translate("MainWindow", "Every box X's pages show is off on the other {good}.")
+            if hidden_among_good
+            else translate("MainWindow", "Every box you chose is off on the other {good}.")
+        )
+    return f"{text} {rest}"
 
 
 def _one_cause(result: RunResult) -> str | None:
@@ -129,7 +188,14 @@ def _one_cause(result: RunResult) -> str | None:
             if total == 1
             else translate("MainWindow", "No account could be checked: {cause}")
         )
+    elif len(failed) == 1:
+        text = translate(
+            "MainWindow", "1 of {n} accounts could not be checked ({accounts}): {cause}"
+        )
     else:
-        text = translate("MainWindow", "{bad} of {n} accounts could not be checked: {cause}")
+        text = translate(
+            "MainWindow", "{bad} of {n} accounts could not be checked ({accounts}): {cause}"
+        )
     text = text.replace("{bad}", str(len(failed))).replace("{n}", str(total))
+    text = text.replace("{accounts}", named([f"@{a.handle}" for a in failed]))
     return text.replace("{cause}", cause)
