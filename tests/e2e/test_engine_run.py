@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import socket
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
+from consentinel import __version__
 from consentinel.core.accounts import Account
 from consentinel.core.events import (
     AccountFinished,
@@ -118,6 +122,45 @@ def test_all_off_already_is_opted_out_and_nothing_is_sent(sim: SimHarness, tmp_p
     assert shot.payload["why"] == "all-off" and shot.payload["path"] == bob.evidence.name
     assert bob.evidence.read_bytes().startswith(b"\x89PNG")
     assert ctx.journal.verify().ok and sim.mutations("bob") == 0
+
+
+def test_each_screenshot_says_when_where_and_of_whom_it_was_taken(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """A picture handed over alone proves nothing unless it says when and where it was taken:
+    each one kept carries, in PNG text, the time (UTC), the page's address, the account, what it
+    shows and the Consentinel that took it. Two checks of a page that did not change keep two
+    different files, and the journal's hash is of the file as written: it still verifies."""
+    sim.add("bob", "pw-bob", boxes=dict.fromkeys(ALL_BOXES, False))
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "bob", "pw-bob")
+    ctx.settings.screenshot_every_check = True
+    eng = engine(ctx)
+    for _ in range(2):
+        (bob,) = eng.run_check().accounts
+        assert bob.status is Status.OPTED_OUT and bob.evidence is not None, bob.message
+
+    shots = ctx.journal.entries(handle="bob", kinds=[EntryKind.EVIDENCE])
+    runs = {run.id: run for run in ctx.journal.runs()}
+    kept = [(ctx.paths.evidence_dir / shot.payload["path"]).read_bytes() for shot in shots]
+    assert len(kept) == 2
+    assert shots[0].payload["sha256"] != shots[1].payload["sha256"], "the same picture twice"
+    for shot, data in zip(shots, kept, strict=True):
+        assert shot.payload["sha256"] == hashlib.sha256(data).hexdigest()
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()  # a whole PNG, every chunk's CRC right
+        with Image.open(io.BytesIO(data)) as image:
+            text = dict(image.text)  # type: ignore[attr-defined]
+        taken = datetime.fromisoformat(text.pop("Creation Time"))
+        assert taken.utcoffset() == timedelta(0)
+        assert datetime.fromisoformat(runs[shot.run_id].started_at) <= taken <= shot.at
+        assert text == {
+            "URL": ctx.site.grok_settings_url,  # (no query, nothing of the session)
+            "Account": "@bob",
+            "Description": "every box off, as read (X's Grok settings page)",
+            "Software": f"Consentinel {__version__}",
+        }
+    assert ctx.journal.verify().ok
 
 
 def test_dry_run_reports_would_fix_and_changes_nothing(sim: SimHarness, tmp_path: Path) -> None:

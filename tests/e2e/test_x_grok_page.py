@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from PIL import Image
 from playwright.async_api import async_playwright
 
 from consentinel.core.journal import EntryKind
@@ -52,7 +53,13 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
     # A full-page screenshot of what we saw is kept and journaled.
     assert ada.evidence is not None and ada.evidence.is_file()
     assert ada.message.endswith("A screenshot of the page was saved.")
-    assert ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+    (shot,) = ctx.journal.entries(handle="ada", kinds=[EntryKind.EVIDENCE])
+    assert shot.payload["path"] == ada.evidence.name
+    # The picture says in itself what it shows, of which page and account (as each one kept).
+    with Image.open(ada.evidence) as image:
+        text = image.text  # type: ignore[attr-defined]
+        assert text["Description"] == "the page did not look as expected (X's Grok settings page)"
+        assert (text["Account"], text["URL"]) == ("@ada", ctx.site.grok_settings_url)
     if layout == "changed_label":  # X's own words, quoted: not a placeholder in quotes
         from consentinel.simx.texts import CHANGED_TRAINING_LABEL
 

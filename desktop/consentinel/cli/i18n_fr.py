@@ -294,14 +294,8 @@ FRENCH: dict[str, str] = {
     "waiting after a refused sign-in": "en attente après une connexion refusée",
     "X does not allow unticking": "X ne permet pas de décocher",
     "a screenshot could not be kept": "une capture d'écran n'a pas pu être conservée",
-    "the page did not look as expected": "la page n'avait pas l'aspect attendu",
-    "after unticking: {box}": "après décochage : {box}",
-    "after an untick X did not save: {box}":
-        "après un décochage que X n'a pas enregistré : {box}",
     "X refused the code from the saved 2FA secret":
         "X a refusé le code fait avec le secret 2FA enregistré",
-    "after an untick that could not be read back: {box}":
-        "après un décochage qui n'a pas pu être relu : {box}",
     "{text} (not shown: no notifier answered)":
         "{text} (non affichée : aucun service de notification n'a répondu)",
     "{name}: {count}": "{name} : {count}",
@@ -312,7 +306,6 @@ FRENCH: dict[str, str] = {
         "côté sous le nom {name}",
     "the journal found could not be read; set aside as {name}":
         "le journal trouvé était illisible ; mis de côté sous le nom {name}",
-    "every box off, as read": "toutes les cases décochées, telles que lues",
     "{box}: {state}": "case {box} : {state}",
     "X switched a box back on; it was switched off again":
         "X a réactivé une case ; elle a été désactivée à nouveau",

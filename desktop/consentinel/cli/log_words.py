@@ -11,7 +11,7 @@ from typing import Any
 
 from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
-from consentinel.core.evidence import EVERY_CHECK_SHOT, unticked_in_shot
+from consentinel.core.evidence import shot_caption
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
     Entry,
@@ -159,20 +159,7 @@ def _notification_kind(kind: object) -> str:
 
 
 def _evidence(p: dict[str, Any]) -> str:
-    why, name = str(p.get("why") or ""), Path(str(p.get("path") or "")).name
-    unticked = unticked_in_shot(why)
-    if why == "page-changed":
-        what = tr("the page did not look as expected")
-    elif why == EVERY_CHECK_SHOT:
-        what = tr("every box off, as read")
-    elif unticked is None:
-        what = why
-    elif unticked[1] == "unticked":
-        what = tr("after unticking: {box}", box=box_name(unticked[0]))
-    elif unticked[1] == "still on":
-        what = tr("after an untick X did not save: {box}", box=box_name(unticked[0]))
-    else:
-        what = tr("after an untick that could not be read back: {box}", box=box_name(unticked[0]))
+    what, name = shot_caption(str(p.get("why") or "")), Path(str(p.get("path") or "")).name
     return f"{what} — {name}" if name else what
 
 

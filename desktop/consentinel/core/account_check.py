@@ -42,7 +42,13 @@ from consentinel.core.events import (
     Event,
     PromptRequest,
 )
-from consentinel.core.evidence import EVERY_CHECK_SHOT, sha256_hex, untick_shot
+from consentinel.core.evidence import (
+    EVERY_CHECK_SHOT,
+    Screenshot,
+    sha256_hex,
+    stamped,
+    untick_shot,
+)
 from consentinel.core.fileio import (
     StorageError,
     atomic_write_bytes,
@@ -250,8 +256,11 @@ class AccountCheck:
         # accounts moving meanwhile.
         return await answer_in_daemon_thread(ask, PromptRequest(self.handle, kind, detail))
 
-    def _save_evidence(self, png: bytes, what: str) -> Path:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    def _save_evidence(self, shot: Screenshot, what: str) -> Path:
+        # Named and stamped with the moment it was taken, the PNG saying when, of what page
+        # and account: the journal's hash is of the bytes written, those words included.
+        png = stamped(shot, self.handle, what)
+        stamp = shot.taken_at.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.ctx.paths.evidence_dir
         path = folder / f"run{self.shared.run_id}-{handle_key(self.handle)}-{what}-{stamp}.png"
         try:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
 
-from consentinel.core.i18n import tr
+from consentinel import APP_NAME, __version__
+from consentinel.core.check_messages import box_name
+from consentinel.core.i18n import speaking, tr
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.png_text import with_text
 from consentinel.core.status import Box
 
 #: The `why` of a screenshot kept at a check that changed nothing (screenshot_every_check).
@@ -47,6 +53,68 @@ def unticked_in_shot(why: str) -> tuple[Box, UntickShown] | None:
         return Box(why), shown
     except ValueError:
         return None
+
+
+def shot_caption(why: str) -> str:
+    """What a screenshot shows, in words, from its `why`."""
+    unticked = unticked_in_shot(why)
+    if why == "page-changed":
+        return tr("the page did not look as expected")
+    if why == EVERY_CHECK_SHOT:
+        return tr("every box off, as read")
+    if unticked is None:
+        return why
+    box, shown = unticked
+    if shown == "unticked":
+        return tr("after unticking: {box}", box=box_name(box))
+    if shown == "still on":
+        return tr("after an untick X did not save: {box}", box=box_name(box))
+    return tr("after an untick that could not be read back: {box}", box=box_name(box))
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    """A picture of the settings page as the browser took it, and where and when."""
+
+    png: bytes
+    #: The page's address as the browser showed it (kept without what may hold a secret).
+    url: str
+    taken_at: datetime
+
+
+def shown_address(url: str) -> str:
+    """The address a screenshot is said to be of: the page's, without what could hold a secret
+    (a query, a fragment or path parameters may carry a token; a user name and password may
+    precede the host)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address
+    try:
+        port = parts.port
+    except ValueError:  # (a port that is not a number)
+        port = None
+    netloc = f"{host}:{port}" if port is not None else host
+    path = parts.path.split(";", 1)[0]  # (";jsessionid=…")
+    return urlunsplit((parts.scheme, netloc, path, "", ""))
+
+
+def stamped(shot: Screenshot, handle: str, why: str) -> bytes:
+    """The screenshot's bytes as Consentinel keeps them: the PNG saying in itself when it was
+    taken, of which page and account, what it shows and by what. A picture handed over alone
+    still says so, and two of an unchanged page are two different files. In English, as the
+    journal's codes are: the picture outlives any choice of language."""
+    with speaking("en"):
+        caption = shot_caption(why)
+    taken = shot.taken_at.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    text = {
+        "Creation Time": taken,  # (the PNG standard's keyword)
+        "URL": shown_address(shot.url),
+        "Account": f"@{handle}",
+        "Description": f"{caption} (X's Grok settings page)",
+        "Software": f"{APP_NAME} {__version__}",
+    }
+    return with_text(shot.png, text)
 
 
 def sha256_hex(data: bytes) -> str:

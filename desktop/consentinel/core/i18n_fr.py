@@ -1006,4 +1006,12 @@ FRENCH: dict[str, str] = {
         "{more} de plus depuis.",
     "Each of its entries is the same in this computer's journal.":
         "Chacune de ses entrées est la même dans le journal de cet ordinateur.",
+    # What an evidence screenshot shows (core/evidence.py).
+    "the page did not look as expected": "la page n'avait pas l'aspect attendu",
+    "after unticking: {box}": "après décochage : {box}",
+    "after an untick X did not save: {box}":
+        "après un décochage que X n'a pas enregistré : {box}",
+    "after an untick that could not be read back: {box}":
+        "après un décochage qui n'a pas pu être relu : {box}",
+    "every box off, as read": "toutes les cases décochées, telles que lues",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from consentinel.core.evidence import Screenshot
 from consentinel.core.i18n import tr
 from consentinel.core.status import Reason
 
@@ -25,7 +26,7 @@ class PageChanged(XError):
 
     reason = Reason.PAGE_CHANGED
 
-    def __init__(self, detail: str, screenshot: bytes | None = None) -> None:
+    def __init__(self, detail: str, screenshot: Screenshot | None = None) -> None:
         super().__init__(detail)
         self.screenshot = screenshot
 

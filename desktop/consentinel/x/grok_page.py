@@ -9,12 +9,14 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, Request, Response
 
 from consentinel.core.check_messages import box_name
+from consentinel.core.evidence import Screenshot
 from consentinel.core.i18n import tr
 from consentinel.core.status import ALL_BOXES, Box, Reason
 from consentinel.x.errors import (
@@ -278,13 +280,15 @@ class GrokPage:
         if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
             self._http_trouble = reason
 
-    async def screenshot(self) -> bytes:
-        """The whole settings page as PNG (it never shows a password)."""
-        return await self.page.screenshot(full_page=True)
+    async def screenshot(self) -> Screenshot:
+        """The whole settings page as PNG (it never shows a password), with its address and the
+        time it was taken."""
+        png = await self.page.screenshot(full_page=True)
+        return Screenshot(png, self.page.url, datetime.now(timezone.utc))
 
     async def _page_changed(self, detail: str) -> PageChanged:
         try:
-            shot: bytes | None = await self.screenshot()
+            shot: Screenshot | None = await self.screenshot()
         except PlaywrightError:
             shot = None
         return PageChanged(detail, shot)
