@@ -96,6 +96,10 @@
         <source>X's page does not show this box to this account (X shows it to some accounts only): there is nothing to untick.</source>
         <translation>La page de X ne montre pas cette case à ce compte (X ne la montre qu'à certains comptes) : il n'y a rien à décocher.</translation>
     </message>
+    <message>
+        <source>Its next automatic check is set when this check ends.</source>
+        <translation>Sa prochaine vérification automatique sera fixée à la fin de cette vérification.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -182,8 +186,29 @@
             <translation>Vérification d'un compte…</translation>
         </message>
     <message>
-        <source>%p%</source>
-        <translation>%p %</translation>
+        <source>{done} of 1 account</source>
+        <translation>{done} compte sur 1</translation>
+    </message>
+    <message>
+        <source>{done} of {total} accounts</source>
+        <comment>none or one done</comment>
+        <translation>{done} compte sur {total}</translation>
+    </message>
+    <message>
+        <source>{done} of {total} accounts</source>
+        <translation>{done} comptes sur {total}</translation>
+    </message>
+    <message>
+        <source>. Meanwhile, 1 other account is being checked.</source>
+        <translation>. Pendant ce temps, 1 autre compte est vérifié.</translation>
+    </message>
+    <message>
+        <source>. Meanwhile, {n} other accounts are being checked.</source>
+        <translation>. Pendant ce temps, {n} autres comptes sont vérifiés.</translation>
+    </message>
+    <message>
+        <source>{n} accounts under way: {handles}</source>
+        <translation>{n} comptes en cours : {handles}</translation>
     </message>
 </context>
 <context>
@@ -758,6 +783,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>The journal {path} was deleted while Consentinel was open: the checks and changes it recorded are gone, and a new journal begins there. Your accounts, their passwords and 2FA secrets in the keyring, their saved sessions and the screenshots are untouched.</source>
         <translation>Le journal {path} a été supprimé pendant que Consentinel était ouvert : les vérifications et les changements qu'il consignait ont disparu, et un nouveau journal commence à sa place. Vos comptes, leurs mots de passe et secrets 2FA dans le trousseau, leurs sessions enregistrées et les captures d'écran sont intacts.</translation>
     </message>
+    <message>
+        <source>Next automatic check: set when this check ends</source>
+        <translation>Prochaine vérification automatique : fixée à la fin de cette vérification</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>
@@ -900,7 +929,40 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <name>Tray</name>
     <message>
         <source>{app} — checking: {done} of {total} accounts done</source>
-        <translation>{app} — vérification : {done} sur {total} comptes faits</translation>
+        <translation>{app} — en cours : {done} comptes vérifiés sur {total}</translation>
+    </message>
+    <message>
+        <source>{app} — checking: {done} of {total} accounts done</source>
+        <comment>none or one done</comment>
+        <translation>{app} — en cours : {done} compte vérifié sur {total}</translation>
+    </message>
+    <message>
+        <source>{app} — last check cancelled</source>
+        <translation>{app} — dernière vérification annulée</translation>
+    </message>
+    <message>
+        <source>1 account needs you</source>
+        <translation>1 compte a besoin de vous</translation>
+    </message>
+    <message>
+        <source>{n} accounts need you</source>
+        <translation>{n} comptes ont besoin de vous</translation>
+    </message>
+    <message>
+        <source>1 account could not be checked</source>
+        <translation>1 compte n'a pas pu être vérifié</translation>
+    </message>
+    <message>
+        <source>{n} accounts could not be checked</source>
+        <translation>{n} comptes n'ont pas pu être vérifiés</translation>
+    </message>
+    <message>
+        <source>all accounts fine</source>
+        <translation>tous les comptes vont bien</translation>
+    </message>
+    <message>
+        <source>{app} — last check: {what}</source>
+        <translation>{app} — dernière vérification : {what}</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/tray.py" line="50"/>

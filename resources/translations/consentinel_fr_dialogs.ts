@@ -487,6 +487,30 @@
             <source>Accounts file set aside</source>
             <translation>Fichier des comptes mis de côté</translation>
         </message>
+        <message>
+            <source>Waiting to sign in…</source>
+            <translation>En attente pour se connecter…</translation>
+        </message>
+        <message>
+            <source>Waiting for your code…</source>
+            <translation>En attente de votre code…</translation>
+        </message>
+        <message>
+            <source>Waiting for your answer…</source>
+            <translation>En attente de votre réponse…</translation>
+        </message>
+        <message>
+            <source>Waiting for your code for @{handle}</source>
+            <translation>En attente de votre code pour @{handle}</translation>
+        </message>
+        <message>
+            <source>Waiting for your answer for @{handle}</source>
+            <translation>En attente de votre réponse pour @{handle}</translation>
+        </message>
+        <message>
+            <source>Waiting for you to sign in @{handle} in the browser window</source>
+            <translation>En attente de votre connexion de @{handle} dans la fenêtre du navigateur</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>

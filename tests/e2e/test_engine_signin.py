@@ -6,6 +6,7 @@ import base64
 import hashlib
 import os
 import re
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -592,6 +593,61 @@ def test_the_person_s_own_sign_in_is_the_only_one_under_way(
     others = sim.signin_times("bert") + sim.signin_times("carl")
     assert len(others) == 2
     assert not [t for t in others if window["opened"] < t < window["closed"]], (window, others)
+
+
+def test_an_account_waiting_for_its_code_holds_back_only_the_other_sign_ins(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """While anna's code is asked for, the accounts whose saved session needs nobody are
+    checked, even with one account checked at a time; dan, who must sign in, waits for his
+    turn to sign in (one sign-in at a time: none while anna's is under way), holding no place,
+    and signs in once anna's is over. anna's row says what it waits for."""
+    secret = pyotp.random_base32()
+    sim.add("anna", "pw", totp_secret=secret)
+    for handle in ("dan", "bert", "carl"):
+        sim.add(handle, "pw")
+    ctx = make_context(sim.origin, tmp_path / "home", concurrency=1)
+    add_account(ctx, "anna", "pw")  # no saved secret: anna's code is asked for
+    for handle in ("dan", "bert", "carl"):
+        add_account(ctx, handle, "pw")
+    eng = engine(ctx)
+    eng.run_check(["bert", "carl"])  # their sessions are saved
+    for handle in ("bert", "carl"):
+        sim.set_box(handle, Box.TRAINING, True)
+
+    others_done = threading.Event()
+    finished: list[str] = []
+    steps: list[tuple[str, Step]] = []
+    asked: dict[str, float] = {}
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, AccountStep):
+            steps.append((event.handle, event.step))
+        if isinstance(event, AccountFinished):
+            finished.append(event.result.handle)
+            if {"bert", "carl"} <= set(finished):
+                others_done.set()
+
+    def ask(request: PromptRequest) -> str | None:
+        asked["at"] = time.time()
+        # Answered once the others are checked (or, if they wait for this answer, after 40 s).
+        others_done.wait(40)
+        asked["answered"] = time.time()
+        asked["finished then"] = float(len(finished))
+        return pyotp.TOTP(secret).now()
+
+    result = eng.run_check(["anna", "dan", "bert", "carl"], ask=ask, on_event=on_event)
+    statuses = {a.handle: a.status for a in result.accounts}
+    assert statuses == dict.fromkeys(("anna", "dan", "bert", "carl"), Status.FIXED), result
+    assert finished[:2] in (["bert", "carl"], ["carl", "bert"]), finished
+    assert asked["finished then"] == 2  # bert and carl were checked before anna's answer
+    # dan signed in once anna's sign-in was over, not while her code was asked for.
+    (dan_signed_in,) = sim.signin_times("dan")
+    assert dan_signed_in > asked["answered"]
+    assert ("dan", Step.WAITING_TO_SIGN_IN) in steps
+    anna = [step for handle, step in steps if handle == "anna"]
+    assert anna.index(Step.WAITING_FOR_CODE) > anna.index(Step.SIGNING_IN)
+    assert anna[anna.index(Step.WAITING_FOR_CODE) + 1] is Step.SIGNING_IN  # once answered
 
 
 def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(

@@ -449,4 +449,52 @@ def test_the_tray_icon_says_how_far_a_check_is(
             "Consentinel — checking: 1 of 2 accounts done",
             "Consentinel — checking: 2 of 2 accounts done",
         ]
-        assert tray.icon.toolTip() == "Consentinel"
+        assert tray.icon.toolTip() == "Consentinel — last check: all accounts fine"
+
+
+def test_while_a_code_is_asked_for_the_others_are_checked_and_everything_says_so(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """One account at a time, tom's 2FA code asked for and not answered yet: ann and bob are
+    checked meanwhile with their saved sessions (tom's check gives its place while it waits
+    for the person; a sign-in would wait for tom's, one at a time); the panel,
+    tom's row and the tray say what is waited for; ann's row says her own next check; the
+    tray keeps how the check ended."""
+    from consentinel.gui.tray import Tray
+
+    secret = pyotp.random_base32()
+    sim = simx(
+        SimAccount("tom2fa", "pw-tom", totp_secret=secret, challenges=["two_factor"]),
+        SimAccount("ann", "pw-ann"),
+        SimAccount("bob", "pw-bob"),
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    ctx.settings.schedule = "daily"
+    add_account(ctx, "tom2fa", "pw-tom")  # no TOTP secret saved: X's question reaches a person
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        tray = Tray(lambda: False, lambda: app.runner.running)  # (tests have no system tray)
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            window.start_check(["ann", "bob"])  # their sessions are saved: no sign-in next
+        app._follow_on_the_tray(tray)
+        done: list[str] = []
+        app.runner.account_finished.connect(lambda result: done.append(result.handle))
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: sorted(done) == ["ann", "bob"], timeout=RUN_TIMEOUT_MS)
+        assert dialog.isVisible() and app.runner.running  # tom's code is still asked for
+        assert window.table.status_text("tom2fa") == "Waiting for your code…"
+        assert window.panel.label.text() == "Waiting for your code for @tom2fa…"
+        assert window.panel.progress.text() == "2 of 3 accounts"
+        assert tray.icon.toolTip() == (
+            "Consentinel — checking: 2 of 3 accounts done\nWaiting for your code for @tom2fa"
+        )
+        ann = window.table.row_of("ann")
+        assert ann is not None
+        assert window.table.item(ann, window.table.columnCount() - 1).text() == "In 24 hours"
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            qtbot.keyClicks(dialog.edit, pyotp.TOTP(secret).now())
+            qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+        assert tray.icon.toolTip() == "Consentinel — last check: all accounts fine"

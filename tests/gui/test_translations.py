@@ -234,12 +234,12 @@ def test_an_open_journal_window_comes_back_in_the_new_language(
         assert app.window.result_label.text().startswith("Le compte est vérifié")
 
 
-def test_the_check_progress_is_written_as_each_language_writes_percentages(qtbot: QtBot) -> None:
+def test_the_check_progress_is_counted_in_each_language(qtbot: QtBot) -> None:
     from consentinel.gui.check_panel import CheckPanel
 
     translators = Translators()
     try:
-        for language, zero in (("en", "0%"), ("fr", "0\u00a0%")):
+        for language, zero in (("en", "0 of 3 accounts"), ("fr", "0 compte sur 3")):
             translators.switch(language)
             panel = CheckPanel()
             qtbot.addWidget(panel)

@@ -13,7 +13,7 @@ import asyncio
 import pytest
 
 from consentinel.core.events import AccountResult, CancelToken
-from consentinel.core.run_stop import check_all
+from consentinel.core.run_stop import Turn, check_all
 from consentinel.core.status import Reason, Status
 
 
@@ -23,6 +23,7 @@ class StandIn:
     def __init__(self, handle: str, *, swallow_first_cut: bool = False) -> None:
         self.handle = handle
         self.cuts = 0
+        self.turn = Turn()
         self.writing = False
         self.wrote = False
         self.go = asyncio.Event()

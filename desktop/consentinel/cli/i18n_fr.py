@@ -369,7 +369,10 @@ FRENCH: dict[str, str] = {
     "the X handle, with or without @": "l'identifiant X, avec ou sans @",
     "one of your accounts": "l'un de vos comptes",
     "accounts to check (default: all)": "comptes à vérifier (par défaut : tous)",
+    "waiting while another account signs in": "en attente : un autre compte se connecte",
     "signing in": "connexion",
+    "waiting for your code": "en attente de votre code",
+    "waiting for your answer": "en attente de votre réponse",
     "waiting for you to sign in in the browser window":
         "en attente de votre connexion dans la fenêtre du navigateur",
     "reading the Grok settings page": "lecture de la page des paramètres Grok",

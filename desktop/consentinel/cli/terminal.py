@@ -16,7 +16,10 @@ from consentinel.core.steps import PromptKind, Step
 _STEP_WORDS = {
     Step.QUEUED: "waiting",
     Step.OPENING_SESSION: "opening the session",
+    Step.WAITING_TO_SIGN_IN: "waiting while another account signs in",
     Step.SIGNING_IN: "signing in",
+    Step.WAITING_FOR_CODE: "waiting for your code",
+    Step.WAITING_FOR_ANSWER: "waiting for your answer",
     Step.WAITING_FOR_PERSON: "waiting for you to sign in in the browser window",
     Step.READING_PAGE: "reading the Grok settings page",
     Step.UNTICKING: "unticking",

@@ -58,6 +58,7 @@ from consentinel.core.fileio import (
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
+from consentinel.core.run_stop import Turn
 from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
 from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
@@ -95,6 +96,29 @@ def no_window_note(handle: str) -> str:
     )
 
 
+class OneSignInAtATime:
+    """The run's sign-ins, one at a time (x-reference §4), the person's own in a visible
+    window too; and so one question to the person at a time, as questions come only while
+    signing in. `busy` says whether an account signs in or waits to."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._wanted = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._wanted > 0
+
+    @contextlib.asynccontextmanager
+    async def held(self) -> AsyncIterator[None]:
+        self._wanted += 1
+        try:
+            async with self._lock:
+                yield
+        finally:
+            self._wanted -= 1
+
+
 @dataclass
 class RunShared:
     """What every account's check in one run shares."""
@@ -112,7 +136,7 @@ class RunShared:
     signin_step_timeout_ms: float
     #: None where no window can be shown (no graphical desktop): none is offered.
     finish_in_browser: FinishInBrowser | None
-    signin_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    signins: OneSignInAtATime = field(default_factory=OneSignInAtATime)
 
 
 class _Stop(Exception):
@@ -157,6 +181,8 @@ class AccountCheck:
         self._finishing = False
         #: How many times the run's stopper cut this check short (the person cancelled).
         self.cuts = 0
+        #: Its place among the checks under way at once (run_stop.check_all gives it).
+        self.turn = Turn()
         #: A screenshot could not be written (a full or read-only disk): the check stopped there.
         self._evidence_not_kept = False
 
@@ -253,8 +279,15 @@ class AccountCheck:
             self._no_window = True  # not offered: the result says why, and what to do
             return None
         # The caller's ask may block (a GUI dialog, a terminal's question); keep the other
-        # accounts moving meanwhile.
-        return await answer_in_daemon_thread(ask, PromptRequest(self.handle, kind, detail))
+        # accounts moving meanwhile: this check gives its place to a queued one, and once
+        # answered goes on at once, one more than the setting for the time it ends (queuing
+        # again, a code would go stale). Its row says what it waits for.
+        self.turn.give_up()
+        codes = (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE)
+        self._step(Step.WAITING_FOR_CODE if kind in codes else Step.WAITING_FOR_ANSWER)
+        answer = await answer_in_daemon_thread(ask, PromptRequest(self.handle, kind, detail))
+        self._step(Step.SIGNING_IN)  # (a question stopped says nothing more)
+        return answer
 
     def _save_evidence(self, shot: Screenshot, what: str) -> Path:
         # Named and stamped with the moment it was taken, the PNG saying when, of what page
@@ -474,8 +507,19 @@ class AccountCheck:
         if secrets.password is None:
             raise self._fail(Reason.SESSION_EXPIRED if self._had_session else Reason.NOT_SIGNED_IN)
         # One sign-in at a time (x-reference §4), the person's own in a visible window too:
-        # the other accounts' sign-ins wait until it is over.
-        async with self.shared.signin_lock:
+        # the other accounts' sign-ins wait until it is over. A check that must wait gives
+        # its place and its page to the checks that need no sign-in meanwhile (the account
+        # signing in may wait minutes for its person's code), and opens a page again after.
+        waits = self.shared.signins.busy
+        if waits:
+            await self._close()
+            self._step(Step.WAITING_TO_SIGN_IN)
+            self.turn.give_up()
+        async with self.shared.signins.held():
+            if waits:
+                await self.turn.take()  # (no check holding a place waits for this one)
+                self._check_cancel()
+                page, grok = await self._open_page()
             self._check_cancel()
             with self._writing_at_x():  # a sign-in cut short would leave X's answer unknown
                 self._step(Step.SIGNING_IN)

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -24,11 +24,47 @@ _POLL_S = 0.1
 _CUT_AGAIN_S = 1.0
 
 
+class Turn:
+    """A check's place among the checks under way at once (Settings.concurrency).
+
+    A check that only waits (for its turn to sign in while another account signs in, for a
+    person's answer) gives its place to a queued check meanwhile: one account waiting for a
+    code must not hold back the accounts that need nobody."""
+
+    def __init__(self) -> None:
+        self._limit: asyncio.Semaphore | None = None
+        self.held = False
+
+    @contextlib.asynccontextmanager
+    async def taken(self, limit: asyncio.Semaphore) -> AsyncIterator[None]:
+        """The check's place from its start to its end (or as long as it keeps it)."""
+        self._limit = limit
+        await self.take()
+        try:
+            yield
+        finally:
+            self.give_up()
+
+    async def take(self) -> None:
+        """Wait for a place, unless one is held already (or the check runs outside a run)."""
+        if self._limit is None or self.held:
+            return
+        await self._limit.acquire()  # (cancelled while waiting: no place was taken)
+        self.held = True
+
+    def give_up(self) -> None:
+        if self._limit is not None and self.held:
+            self.held = False
+            self._limit.release()
+
+
 class Cuttable(Protocol):
     """What the stopper needs of a check (AccountCheck)."""
 
     #: How many times the stopper cut it (cancelled its task).
     cuts: int
+    #: Its place among the checks under way at once.
+    turn: Turn
 
     @property
     def stoppable(self) -> bool: ...
@@ -58,7 +94,7 @@ async def run_one(check: Cuttable, limit: asyncio.Semaphore) -> AccountResult:
     so and the run goes on with the others. Any other cancellation (Ctrl-C, a shutdown) is
     journaled the same way and ends the run."""
     try:
-        async with limit:
+        async with check.turn.taken(limit):
             return await check.run()
     except asyncio.CancelledError:
         stopped = check.record_stopped()

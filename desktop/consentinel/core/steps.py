@@ -13,7 +13,13 @@ class Step(str, Enum):
 
     QUEUED = "queued"
     OPENING_SESSION = "opening_session"
+    #: Another account is signing in (one at a time): this one waits, holding no place.
+    WAITING_TO_SIGN_IN = "waiting_to_sign_in"
     SIGNING_IN = "signing_in"
+    #: Signing in, X asked for a code (2FA, sent by email or text): the person is asked for it.
+    WAITING_FOR_CODE = "waiting_for_code"
+    #: Signing in, a question other than a code is put to the person.
+    WAITING_FOR_ANSWER = "waiting_for_answer"
     WAITING_FOR_PERSON = "waiting_for_person"  # signing in, in a window the person uses
     READING_PAGE = "reading_page"
     UNTICKING = "unticking"

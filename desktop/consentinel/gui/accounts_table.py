@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -163,10 +164,19 @@ class AccountsTable(QTableWidget):
         item = self.item(row, 1) if row is not None else None
         return item.text() if item is not None else ""
 
-    def set_rows(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
+    def set_rows(
+        self,
+        rows: list[AccountRow],
+        next_due: datetime | None,
+        now: datetime,
+        own_due: Mapping[str, datetime | None] | None = None,
+    ) -> None:
+        """`own_due`: by handle key, the next check of an account whose check in the run under
+        way is over (None: set when the run ends); the schedule's `next_due`, counted from the
+        last run, is "now" until the run ends, which is no longer true of them."""
         selected = set(h.lower() for h in self.selected_handles())
         self._rows = list(rows)
-        self._fill(rows, next_due, now)
+        self._fill(rows, next_due, now, own_due or {})
         if rows:  # (an empty table, at a first start, need not measure its words)
             self._size_columns()
         # The rows selected before stay selected, all of them (selectRow() one by one keeps
@@ -199,7 +209,13 @@ class AccountsTable(QTableWidget):
                 width = self._content_width(column)
             header.resizeSection(column, width)
 
-    def _fill(self, rows: list[AccountRow], next_due: datetime | None, now: datetime) -> None:
+    def _fill(
+        self,
+        rows: list[AccountRow],
+        next_due: datetime | None,
+        now: datetime,
+        own_due: Mapping[str, datetime | None],
+    ) -> None:
         self.setRowCount(len(rows))
         for index, row in enumerate(rows):
             handle = QTableWidgetItem(f"@{row.account.handle}")
@@ -211,7 +227,24 @@ class AccountsTable(QTableWidget):
                 self.setItem(index, 2 + offset, self._box_item(row, box))
             last = QTableWidgetItem(when_cell(row.last_checked, now) if row.last_checked else "—")
             self.setItem(index, 2 + len(ALL_BOXES), last)
-            self.setItem(index, 3 + len(ALL_BOXES), self._due_item(row, next_due, now))
+            key = row.account.key
+            if next_due is not None and key in own_due:
+                due = self._own_due_item(row, own_due[key], now)
+            else:
+                due = self._due_item(row, next_due, now)
+            self.setItem(index, 3 + len(ALL_BOXES), due)
+
+    def _own_due_item(
+        self, row: AccountRow, own: datetime | None, now: datetime
+    ) -> QTableWidgetItem:
+        """The next check of an account checked in the run under way."""
+        if own is not None or held_for_person(row, now):
+            return self._due_item(row, own or now, now)
+        item = QTableWidgetItem("—")
+        tip = self.tr("Its next automatic check is set when this check ends.")
+        item.setToolTip(tip)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
+        return item
 
     def _due_item(
         self, row: AccountRow, next_due: datetime | None, now: datetime

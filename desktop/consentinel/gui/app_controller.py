@@ -14,8 +14,10 @@ from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
 from consentinel.core.journal import JournalError
 from consentinel.core.status import RETRY_SOON_REASONS, Reason
+from consentinel.core.steps import Step
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.gui.check_runner import CheckRunner
+from consentinel.gui.dialog_words import PERSON_STEPS, waiting_for_you
 from consentinel.gui.main_window import MainWindow
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
@@ -102,20 +104,41 @@ class AppController(QObject):
         self.on_quit: Callable[[], None] = QApplication.quit
 
     def _follow_on_the_tray(self, tray: Tray) -> None:
-        """The tray icon's tooltip says how far a check is, whoever started it."""
+        """The tray icon's tooltip says how far a check is, whoever started it, what it waits
+        for from the person, and how the last one ended."""
         progress = [0, 0]
+        waiting: dict[str, Step] = {}  # the account waiting for the person, and for what
+
+        def show() -> None:
+            said = "".join(waiting_for_you(h, s) for h, s in list(waiting.items())[:1])
+            tray.show_progress(progress[0], progress[1], said)
 
         def started(_run_id: int, handles: tuple[str, ...]) -> None:
             progress[:] = [0, len(handles)]
-            tray.show_progress(*progress)
+            waiting.clear()
+            show()
+
+        def step(handle: str, step: Step) -> None:
+            was = bool(waiting) and handle in waiting
+            if step in PERSON_STEPS:
+                waiting[handle] = step
+            else:
+                waiting.pop(handle, None)
+            if was or handle in waiting:
+                show()
 
         def account_done(_result: object) -> None:
             progress[0] += 1
-            tray.show_progress(*progress)
+            show()
+
+        def finished(result: RunResult, _trigger: str) -> None:
+            waiting.clear()
+            tray.show_idle(result)
 
         self.runner.run_started.connect(started)
+        self.runner.step.connect(step)
         self.runner.account_finished.connect(account_done)
-        self.runner.run_finished.connect(lambda *_: tray.show_idle())
+        self.runner.run_finished.connect(finished)
         self.runner.run_failed.connect(lambda *_: tray.show_idle())
 
     def _make_window(self) -> MainWindow:

@@ -1,4 +1,4 @@
-"""The strip under the accounts while a check runs: progress, the latest step, Cancel."""
+"""The strip under the accounts while a check runs: what is under way, how many are done, Cancel."""
 
 from __future__ import annotations
 
@@ -7,14 +7,21 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from consentinel.core.steps import Step
 from consentinel.gui.app_icons import icon
-from consentinel.gui.dialog_words import step_name
+from consentinel.gui.dialog_words import PERSON_STEPS, step_name, waiting_for_you
 from consentinel.gui.spoken_labels import say
+
+#: Accounts named on the line when several are checked at once (then "…").
+NAMED_AT_ONCE = 4
 
 
 class CheckPanel(QWidget):
     """What the check is doing reaches a screen reader as it changes: the line's accessible
     name is its text, announced politely while the panel is shown (the focus stays in the
-    table), and the bar describes itself as "Accounts checked: 1 of 3"."""
+    table), and the bar describes itself as "Accounts checked: 1 of 3".
+
+    With several accounts checked at once, the line names them rather than following each
+    one's steps (it changed four times a second); an account waiting for the person comes
+    first, in words that say what it waits for."""
 
     cancel_requested = Signal()
 
@@ -35,6 +42,8 @@ class CheckPanel(QWidget):
         layout.addWidget(self.cancel_button)
         self._total = 0
         self._done = 0
+        #: The accounts under way (not queued, not done), by handle, and their latest step.
+        self._under_way: dict[str, Step] = {}
         #: While a sign-in runs in a browser window the person sees: each step says what is
         #: theirs to do there, not only what the app is doing.
         self._in_window = False
@@ -42,11 +51,11 @@ class CheckPanel(QWidget):
 
     def begin(self, total: int) -> None:
         self._total, self._done = total, 0
+        self._under_way.clear()
         self._in_window = False
         self.cancel_button.setText(self.tr("Ca&ncel check"))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("%p%"))  # (French: "40 %")
         self._describe_progress()
         self.cancel_button.setEnabled(True)
         self.show()
@@ -67,17 +76,51 @@ class CheckPanel(QWidget):
         )
 
     def show_step(self, handle: str, step: Step) -> None:
-        if step is Step.DONE:
+        if step in (Step.DONE, Step.QUEUED):
+            self._under_way.pop(handle, None)
+        else:
+            self._under_way[handle] = step
+        if self._in_window:
+            if step is not Step.DONE:
+                words = self.tr(
+                    "@{handle}: {step} In the browser window, do what X asks of you (a puzzle, "
+                    "a code); Consentinel types the rest."
+                )
+                self._say(words.replace("{handle}", handle).replace("{step}", step_name(step)))
             return
-        words = (
-            self.tr(
-                "@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a "
-                "code); Consentinel types the rest."
+        text = self._under_way_text()
+        if text and text != self.label.text():
+            self._say(text)
+
+    def _under_way_text(self) -> str:
+        """The line while a check runs ("" : it stays as it is)."""
+        steps = self._under_way
+        working = [h for h, s in steps.items() if s not in (*PERSON_STEPS, Step.WAITING_TO_SIGN_IN)]
+        waiting = [(h, s) for h, s in steps.items() if s in PERSON_STEPS]
+        if waiting:  # (one at a time: questions come at sign-ins, one at a time)
+            handle, step = waiting[0]
+            text = waiting_for_you(handle, step)
+            if len(working) == 1:
+                return text + self.tr(". Meanwhile, 1 other account is being checked.")
+            if working:
+                meanwhile = self.tr(". Meanwhile, {n} other accounts are being checked.")
+                return text + meanwhile.replace("{n}", str(len(working)))
+            return text + "…"
+        if len(working) > 1:
+            named = ", ".join(f"@{h}" for h in working[:NAMED_AT_ONCE])
+            if len(working) > NAMED_AT_ONCE:
+                named += ", …"
+            return (
+                self.tr("{n} accounts under way: {handles}")
+                .replace("{n}", str(len(working)))
+                .replace("{handles}", named)
             )
-            if self._in_window
-            else self.tr("@{handle}: {step}")
-        )
-        self._say(words.replace("{handle}", handle).replace("{step}", step_name(step)))
+        shown = working or list(steps)
+        if not shown:
+            return ""
+        handle = shown[0]
+        words = self.tr("@{handle}: {step}")
+        return words.replace("{handle}", handle).replace("{step}", step_name(steps[handle]))
 
     def account_done(self) -> None:
         self._done += 1
@@ -85,6 +128,20 @@ class CheckPanel(QWidget):
         self._describe_progress()
 
     def _describe_progress(self) -> None:
+        # Counted in accounts, not a percentage: "4 of 23 accounts" tells what is left. The
+        # French word for 0 or 1 is singular ("1 compte sur 23"): a string of its own.
+        if self._total == 1:
+            count = self.tr("{done} of 1 account")
+        elif self._done <= 1:
+            count = self.tr("{done} of {total} accounts", "none or one done")
+        else:
+            count = self.tr("{done} of {total} accounts")
+        words = count.replace("{done}", str(self._done)).replace("{total}", str(self._total))
+        self.progress.setFormat(words)
+        # As wide as its words at their longest (the bar's own hint is a percentage's width).
+        longest = words.replace(str(self._done), str(self._total), 1)
+        room = self.progress.fontMetrics().horizontalAdvance(longest) + 32
+        self.progress.setMinimumWidth(min(room, self.progress.maximumWidth()))
         self.progress.setAccessibleDescription(
             self.tr("Accounts checked: {done} of {total}")
             .replace("{done}", str(self._done))

@@ -52,7 +52,10 @@ _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
     Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting for its turn…"),
     Step.OPENING_SESSION: QT_TRANSLATE_NOOP("DialogWords", "Opening the session…"),
+    Step.WAITING_TO_SIGN_IN: QT_TRANSLATE_NOOP("DialogWords", "Waiting to sign in…"),
     Step.SIGNING_IN: QT_TRANSLATE_NOOP("DialogWords", "Signing in…"),
+    Step.WAITING_FOR_CODE: QT_TRANSLATE_NOOP("DialogWords", "Waiting for your code…"),
+    Step.WAITING_FOR_ANSWER: QT_TRANSLATE_NOOP("DialogWords", "Waiting for your answer…"),
     # Short: the status column is as wide as its widest words.
     Step.WAITING_FOR_PERSON: QT_TRANSLATE_NOOP("DialogWords", "Waiting for you in the browser…"),
     Step.READING_PAGE: QT_TRANSLATE_NOOP("DialogWords", "Reading the page…"),
@@ -130,6 +133,24 @@ def backing_off() -> str:
 
 def step_name(step: Step) -> str:
     return _t(_STEP_NAMES[step])
+
+
+#: The steps at which a check waits for the person (said wherever the check is followed).
+PERSON_STEPS = (Step.WAITING_FOR_CODE, Step.WAITING_FOR_ANSWER, Step.WAITING_FOR_PERSON)
+_WAITING_FOR_YOU = {
+    Step.WAITING_FOR_CODE: QT_TRANSLATE_NOOP("DialogWords", "Waiting for your code for @{handle}"),
+    Step.WAITING_FOR_ANSWER: QT_TRANSLATE_NOOP(
+        "DialogWords", "Waiting for your answer for @{handle}"
+    ),
+    Step.WAITING_FOR_PERSON: QT_TRANSLATE_NOOP(
+        "DialogWords", "Waiting for you to sign in @{handle} in the browser window"
+    ),
+}
+
+
+def waiting_for_you(handle: str, step: Step) -> str:
+    """What a check waits for from the person (a step of PERSON_STEPS), naming the account."""
+    return _t(_WAITING_FOR_YOU[step]).replace("{handle}", handle)
 
 
 def all_status_texts() -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
-from consentinel.core.status import Reason
+from consentinel.core.schedule import interval_for
+from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.app_icons import app_icon, icon
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.keep_in_tray = False
         self.live: dict[str, AccountResult] = {}
         self.steps: dict[str, Step] = {}
+        #: While a check runs, the next check of each account it has checked (None: set when
+        #: the run ends, as one not checked through is tried again sooner).
+        self._own_due: dict[str, datetime | None] = {}
         self.last_result: RunResult | None = None
         self.open_prompt: PromptDialog | None = None
         #: (account, question) already asked in this run: asked again, X refused the answer.
@@ -397,8 +401,10 @@ class MainWindow(QMainWindow):
         next_due = self._next_due() if rows else None
         if next_due is not None and next_due < now:
             next_due = now  # overdue: it starts at the next tick
+        # A check under way: the schedule counts from its end, not yet known.
+        counted_from_this_run = self.runner.running and next_due is not None and next_due <= now
         if rows or self._table is not None:
-            self.table.set_rows(rows, next_due, now)
+            self.table.set_rows(rows, next_due, now, self._own_due)
         page = self._accounts_page if rows else self.empty
         if not rows and not self.demo:
             self.empty.offer_restore(self._missing_accounts())
@@ -418,6 +424,8 @@ class MainWindow(QMainWindow):
             self.schedule_label.setText(self.tr("Automatic checks: paused"))
         elif next_due is None:
             self.schedule_label.setText(self.tr("Automatic checks: off"))
+        elif counted_from_this_run:
+            self.schedule_label.setText(self.tr("Next automatic check: set when this check ends"))
         else:
             self.schedule_label.setText(
                 self.tr("Next automatic check: {when}").replace("{when}", when_text(next_due, now))
@@ -728,6 +736,7 @@ class MainWindow(QMainWindow):
         self._asked.clear()
         if self.statusBar().currentMessage() == self._until_a_check:
             self.statusBar().clearMessage()  # "…added. Choose “Check selected”…": done
+        self._own_due.clear()
         for handle in handles:
             self.steps[handle_key(handle)] = Step.QUEUED
         self.refresh()
@@ -744,14 +753,24 @@ class MainWindow(QMainWindow):
         self.steps.pop(handle_key(result.handle), None)
         if result.reason is not Reason.CANCELLED:  # found nothing out: the last result stands
             self.live[handle_key(result.handle)] = result
+        self._own_due[handle_key(result.handle)] = self._next_check_after(result)
         self.panel.account_done()
         self.refresh()
         if self.journal_window is not None and self.journal_window.isVisible():
             # Its entries at once; its badge once the accounts ending one after another pause.
             self.journal_window.refresh(badge_delay_ms=3000)
 
+    def _next_check_after(self, result: AccountResult) -> datetime | None:
+        """An account checked through now comes due an interval later; another (failed,
+        cancelled) is tried again when the run's end says."""
+        interval = interval_for(self.ctx.settings.schedule) or timedelta(0)
+        if result.status not in (Status.OPTED_OUT, Status.FIXED) or not interval:
+            return None
+        return datetime.now(timezone.utc) + interval
+
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         self.steps.clear()
+        self._own_due.clear()
         self.panel.hide()
         self.show_summary(result)
         self.refresh()
@@ -788,6 +807,7 @@ class MainWindow(QMainWindow):
 
     def _run_failed(self, message: str) -> None:
         self.steps.clear()
+        self._own_due.clear()
         self.panel.hide()
         self.refresh()
         from PySide6.QtWidgets import QMessageBox

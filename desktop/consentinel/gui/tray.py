@@ -13,6 +13,7 @@ from consentinel.gui.app_icons import app_icon
 
 if TYPE_CHECKING:
     # Notifications are sent after checks; the window does not wait for this module.
+    from consentinel.core.events import RunResult
     from consentinel.core.notify import Notification
 
 
@@ -51,18 +52,52 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def show_progress(self, done: int, total: int) -> None:
+    def show_progress(self, done: int, total: int, waiting: str = "") -> None:
         """While a check runs: how far it is, on the icon's tooltip (the window may be hidden,
-        the check started from this menu or by the schedule)."""
-        self.icon.setToolTip(
-            self.tr("{app} — checking: {done} of {total} accounts done")
-            .replace("{app}", APP_NAME)
+        the check started from this menu or by the schedule); `waiting`: what the check waits
+        for from the person ("Waiting for your code for @…"), on a line of its own."""
+        # (French says one or none in the singular: "1 compte vérifié sur 3".)
+        words = (
+            self.tr("{app} — checking: {done} of {total} accounts done", "none or one done")
+            if done <= 1
+            else self.tr("{app} — checking: {done} of {total} accounts done")
+        )
+        text = (
+            words.replace("{app}", APP_NAME)
             .replace("{done}", str(done))
             .replace("{total}", str(total))
         )
+        self.icon.setToolTip(f"{text}\n{waiting}" if waiting else text)
 
-    def show_idle(self) -> None:
-        self.icon.setToolTip(APP_NAME)
+    def show_idle(self, last: RunResult | None = None) -> None:
+        """No check runs: the tooltip keeps how the last one ended (`last`), until the next."""
+        self.icon.setToolTip(self._last_check_words(last) if last is not None else APP_NAME)
+
+    def _last_check_words(self, last: RunResult) -> str:
+        from consentinel.core.status import Reason, Status
+
+        if last.cancelled:
+            return self.tr("{app} — last check cancelled").replace("{app}", APP_NAME)
+        ended = [a for a in last.accounts if a.reason is not Reason.CANCELLED]
+        need = sum(1 for a in ended if a.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED))
+        failed = sum(1 for a in ended if a.status is Status.ERROR)
+        parts = []
+        if need:
+            parts.append(
+                self.tr("1 account needs you")
+                if need == 1
+                else self.tr("{n} accounts need you").replace("{n}", str(need))
+            )
+        if failed:
+            parts.append(
+                self.tr("1 account could not be checked")
+                if failed == 1
+                else self.tr("{n} accounts could not be checked").replace("{n}", str(failed))
+            )
+        what = ", ".join(parts) if parts else self.tr("all accounts fine")
+        return (
+            self.tr("{app} — last check: {what}").replace("{app}", APP_NAME).replace("{what}", what)
+        )
 
     def rebuild_menu(self) -> None:
         # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
