@@ -221,3 +221,22 @@ def test_a_scheduled_check_in_the_app_asks_nobody(
         assert prompts == [] and app.window.open_prompt is None
         assert mailer.reason.value == "email_code", (mailer.status, mailer.reason, mailer.message)
         assert sim.boxes("mailer")["training"] is True
+
+
+@pytest.mark.browser
+def test_an_email_codes_question_names_where_the_account_gets_it(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """An agency reads many clients' mailboxes: the window's question names the address saved
+    for the account X sent its code to."""
+    from consentinel.core.accounts import Account
+
+    sim = simx(SimAccount("mailer", "pw-mailer", challenges=["email_code"]))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.accounts.add(Account("mailer", email="mailer@example.org"))
+    ctx.vault.set_password("mailer", "pw-mailer")
+    with running_app(qtbot, ctx) as app:
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
+        assert "Saved for this account: mailer@example.org." in dialog.body.text()
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            qtbot.mouseClick(dialog.cancel_check_button, Qt.MouseButton.LeftButton)

@@ -837,7 +837,7 @@ class MainWindow(QMainWindow):
         hint = self._hint_for(request) if self._hint_for else None
         from consentinel.gui.prompt_dialogs import PromptDialog
 
-        dialog = PromptDialog(request, hint, self)
+        dialog = PromptDialog(request, hint, self, account=self.ctx.accounts.get(request.handle))
         asked = (handle_key(request.handle), request.kind)
         if asked in self._asked:
             dialog.say_answer_refused()
