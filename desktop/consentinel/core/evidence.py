@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 from consentinel import APP_NAME, __version__
@@ -72,9 +71,10 @@ def shot_caption(why: str) -> str:
     return tr("after an untick that could not be read back: {box}", box=box_name(box))
 
 
-@dataclass(frozen=True)
-class Screenshot:
-    """A picture of the settings page as the browser took it, and where and when."""
+class Screenshot(NamedTuple):
+    """A picture of the settings page as the browser took it, and where and when. (A tuple:
+    the window's first frame loads this module, and builds no dataclass; tests/gui/
+    test_startup.py.)"""
 
     png: bytes
     #: The page's address as the browser showed it (kept without what may hold a secret).
