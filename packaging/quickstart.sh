@@ -135,8 +135,9 @@ fi
 # launchers, when that folder is the person's. Another install's commands there (pipx's) stay.
 link_commands() {
     local bindir="${HOME:-}/.local/bin" name link target made=0
-    [ -n "${HOME:-}" ] && mkdir -p "$bindir" 2>/dev/null && [ -O "$bindir" ] && [ -w "$bindir" ] \
-        || return 0
+    # (Only in a home of one's own: under `sudo -E`, root would make ~/.local/bin root's.)
+    [ -n "${HOME:-}" ] && [ -O "$HOME" ] && mkdir -p "$bindir" 2>/dev/null && [ -O "$bindir" ] \
+        && [ -w "$bindir" ] || return 0
     for name in consentinel consentinel-gui; do
         link="$bindir/$name"
         target="$venv/bin/$name"

@@ -61,3 +61,16 @@ def test_lines_printed_while_a_question_waits_come_after_its_answer(
     # No question open: printed at once.
     output.print("@atelier_rive: already off", sys.stdout)
     assert stdout.getvalue().endswith("@atelier_rive: already off\n")
+
+
+def test_what_is_held_is_printed_when_the_check_stops_at_a_question(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ctrl-C or a shutdown while a question waits: the question's thread never returns, and the
+    lines of the accounts that ended meanwhile are printed all the same (check_cmd)."""
+    output = HeldOutput()
+    with output.asking():
+        output.print("@librairie_lune: fixed (switched off and verified)", sys.stdout)
+        assert capsys.readouterr().out == ""
+        output.release()  # (the check stopping)
+        assert capsys.readouterr().out == "@librairie_lune: fixed (switched off and verified)\n"

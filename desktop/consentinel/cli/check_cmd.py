@@ -246,6 +246,7 @@ def _check_now(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         cancel.cancel()
+        output.release()  # (the accounts that ended while a question waited)
         hush_what_a_stopped_run_leaves()
         if run_ids:
             stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)

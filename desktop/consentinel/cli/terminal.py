@@ -132,6 +132,15 @@ class HeldOutput:
                 return
         print(text, file=file, flush=True)
 
+    def release(self) -> None:
+        """Print what is held now, a question open or not: the check is stopping (Ctrl-C, a
+        shutdown) while a question waits, and the lines of the accounts that ended are not lost."""
+        with self._lock:
+            held, self._held = self._held, []
+        for text, file in held:
+            with contextlib.suppress(OSError):
+                print(text, file=file, flush=True)
+
     @contextlib.contextmanager
     def asking(self) -> Iterator[None]:
         with self._lock:

@@ -37,7 +37,11 @@ def what_would_go(ctx: AppContext) -> WhatWouldGo:
     listed = [a.handle for a in ctx.accounts.list()]
     # An account the list lost (set aside damaged, deleted) has its secrets in the keyring all
     # the same: it is named too.
-    missing = [a.handle for a in missing_accounts(ctx.journal, ctx.accounts)]
+    try:
+        missing = [a.handle for a in missing_accounts(ctx.journal, ctx.accounts)]
+    except sqlite3.Error as error:  # an unreadable journal: erasing is how to be rid of it
+        log.warning("the journal's accounts could not be read for the confirmation: %s", error)
+        missing = []
     return WhatWouldGo(
         handles=(*listed, *missing),
         journal_entries=ctx.journal.count(),

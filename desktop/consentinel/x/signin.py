@@ -404,12 +404,13 @@ class SignIn:
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
             # X failing is not X refusing the password, on proof only: its answer to the
-            # password a 5xx (or 429), or its request failed (the connection cut).
+            # password a 5xx (or 429), its request failed (the connection cut), or its answer
+            # names its internal error (code 131).
             await self._hear_since(self._password_sent_at)
             if (trouble := self._trouble_since(self._password_sent_at)) is not None:
                 return self._fail(Status.ERROR, trouble)
             codes = await self._error_codes_since(self._password_sent_at)
-            if WRONG_PASSWORD_CODE not in codes and self._x_failed(state, codes):
+            if WRONG_PASSWORD_CODE not in codes and self._x_failed(codes):
                 # X's own "Something went wrong": it failed before judging the password, which
                 # stays usable; the next check sends it again.
                 return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_PASSWORD)
@@ -460,10 +461,12 @@ class SignIn:
         return None
 
     @staticmethod
-    def _x_failed(state: PageState, codes: list[object]) -> bool:
-        """X says it failed, not what it thinks of what was sent: its "internal error" code,
-        or its "Something went wrong" on the page."""
-        return X_FAILED_CODE in codes or state.toast is Toast.WENT_WRONG
+    def _x_failed(codes: list[object]) -> bool:
+        """X says it failed, not what it thinks of what was sent: its "internal error" code in
+        its answer, on proof only. Its "Something went wrong" on the page alone is not: its
+        answer unseen, the words may be any (X's rate limit starts "Something went wrong"),
+        and taking them for X failing would send the password again at every retry."""
+        return X_FAILED_CODE in codes
 
     async def _two_factor(self, state: PageState) -> SignInOutcome | None:
         if self._codes_tried >= 2:
@@ -502,7 +505,7 @@ class SignIn:
             return await self._typed_code(
                 state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
             )
-        if self._x_failed(state, codes):
+        if self._x_failed(codes):
             return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_CODE)
         # Words of X's that are not "Incorrect": the secret stays usable, but no scheduled
         # check sends another code on a guess (a wrong one counts toward X's lock).
