@@ -15,10 +15,7 @@ EXIT_OK, EXIT_USAGE = 0, 2
 def add_parser(sub: Any) -> None:
     entry = sub.add_parser(
         "desktop-entry",
-        help=tr(
-            "add Consentinel to the Linux applications menu, or take it out (for pip and pipx "
-            "installs)"
-        ),
+        help=tr("add Consentinel to the Linux applications menu, or take it out"),
     )
     actions = entry.add_subparsers(dest="action", required=True)
     actions.add_parser("install", help=tr("add the app to the menu"))

@@ -484,10 +484,8 @@ FRENCH: dict[str, str] = {
         "{url} répond. Les cases elles-mêmes sont lues et vérifiées à chaque vérification, "
         "qui s'arrête au lieu de deviner si la page de X a changé.",
     # The applications menu entry (core/desktop_entry.py, cli/desktop_entry_cmd.py)
-    "add Consentinel to the Linux applications menu, or take it out (for pip and pipx "
-    "installs)":
-        "ajouter Consentinel au menu des applications Linux, ou l'en retirer (installations pip "
-        "et pipx)",
+    "add Consentinel to the Linux applications menu, or take it out":
+        "ajouter Consentinel au menu des applications Linux, ou l'en retirer",
     "Menu entries are for Linux desktops; installers handle this on Windows and macOS.":
         "Les entrées de menu concernent les bureaux Linux ; sous Windows et macOS, "
         "l'installateur s'en charge.",
