@@ -297,3 +297,31 @@ def test_the_window_tells_the_schedule_of_an_account_the_person_added(
     app.window.account_added.emit("dee")
     next_at = app.auto.next_run_at()
     assert next_at is None or next_at > now + timedelta(minutes=29)
+
+
+def test_an_account_added_then_checked_by_hand_is_due_an_interval_after_its_check(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The first start: no account yet. The person adds one in the window (held from the
+    schedule for 30 minutes) and checks it at once. Its next automatic check is a day after
+    that check (the schedule is daily), not at the end of the hold half an hour later: the
+    window said "in 31 minutes" all through the first session."""
+    from consentinel.core.events import AccountResult, RunResult
+    from consentinel.core.status import Status
+    from consentinel.gui.app_controller import AppController
+    from consentinel.gui.translations import Translators
+
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "daily"
+    app = AppController(ctx, Translators(), use_tray=False)
+    qtbot.addWidget(app.window)
+    add_account(ctx, "eve")
+    app.window.account_added.emit("eve")
+    run = ctx.journal.start_run("gui")
+    result = AccountResult("eve", Status.FIXED)
+    ctx.journal.record_check(run, result)
+    ctx.journal.finish_run(run)
+    checked_at = app.auto.scheduler.clock.now()
+    app._run_finished(RunResult(run, (result,)), "gui")
+    next_at = app.auto.next_run_at()
+    assert next_at is not None and next_at >= checked_at + timedelta(hours=23)

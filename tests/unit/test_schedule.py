@@ -46,7 +46,7 @@ class Harness:
         last: datetime | None = None,
         check_on_start: bool = True,
         jitter: timedelta = timedelta(minutes=10),
-        accept: bool = True,
+        accept: bool | None = True,
         retried: datetime | None = None,
     ) -> None:
         self.clock = FakeClock(T0)
@@ -64,7 +64,7 @@ class Harness:
             jitter=jitter,
         )
 
-    def _start(self) -> bool:
+    def _start(self) -> bool | None:
         self.starts.append(self.clock.now())
         return self.accept
 
@@ -204,6 +204,18 @@ def test_start_refused_because_another_process_runs_is_retried_later() -> None:
     assert not h.scheduler.running
     h.tick_for(timedelta(minutes=29))
     assert len(h.starts) == 1
+
+
+def test_nothing_to_check_is_no_failure_to_retry_half_an_hour_later() -> None:
+    """No account listed yet (the app's first start): the due run finds nothing to check.
+    That is no failed run: the next due time stays the journal's, and an account that is
+    due a minute later (added by the command line) is checked then, not 30 minutes on."""
+    h = Harness(last=T0 - timedelta(days=1), accept=None)
+    assert h.scheduler.tick() is TickOutcome.NOTHING_DUE
+    assert not h.scheduler.running
+    h.accept = True
+    h.tick_for(MINUTE)
+    assert h.starts == [T0, T0 + MINUTE]
 
 
 def test_pause_holds_runs_and_resume_catches_up_once() -> None:

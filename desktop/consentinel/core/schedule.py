@@ -61,6 +61,7 @@ class TickOutcome(str, Enum):
 
     STARTED = "started"  # start_run was called and accepted
     NOT_STARTED = "not_started"  # due, but start_run refused (e.g. a run is going elsewhere)
+    NOTHING_DUE = "nothing_due"  # due, but start_run found no account to check (none listed)
     NOT_DUE = "not_due"
     RUNNING = "running"  # a run started by this scheduler has not completed yet
     PAUSED = "paused"
@@ -177,7 +178,8 @@ class Scheduler:
     OS job or the command line moves the next due time too.
     `start_run()` starts a run of the accounts due then (`due_accounts`: the one checked
     longest ago always is, when this calls it); it returns False when it could not start
-    (another process holds the lock).
+    (another process holds the lock: tried again `retry_delay` later), None when there was no
+    account to check (the next due time is then the journal's).
     `last_retried` says when the last run that did not go through ended (one this app made
     before it was restarted, a check by the command line): it is tried again `retry_delay`
     after it, as when it ends while the app is open, not as soon as the app opens again.
@@ -188,7 +190,7 @@ class Scheduler:
         *,
         clock: Clock,
         schedule: str,
-        start_run: Callable[[], bool],
+        start_run: Callable[[], bool | None],
         last_completed: Callable[[], datetime | None],
         last_retried: Callable[[], datetime | None] | None = None,
         check_on_start: bool = True,
@@ -287,6 +289,11 @@ class Scheduler:
             self._running = False
             self._not_before = self._clock.now() + self._retry_delay
             raise
+        if started is None:
+            # No account to check (none listed yet, or all checked meanwhile): nothing failed,
+            # so nothing to try again in half an hour; the next due time is the journal's.
+            self._running = False
+            return TickOutcome.NOTHING_DUE
         if not started:
             self._running = False
             self._not_before = self._clock.now() + self._retry_delay

@@ -350,6 +350,10 @@ class AppController(QObject):
             a.reason not in RETRY_SOON_REASONS for a in result.accounts
         )
         self.auto.run_finished(completed)
+        if trigger != "schedule":
+            self.auto.checked_by_hand(
+                [a.handle for a in result.accounts if a.reason is not Reason.CANCELLED]
+            )
         # A language chosen during the check, once the window has shown how it ended.
         QTimer.singleShot(0, self._apply_language)
         if trigger != "schedule" and any(

@@ -93,15 +93,25 @@ class AutoChecks(QObject):
             return held_from
         return None if at is None else min(at, held_from)
 
-    def _start_due_run(self) -> bool:
+    def _start_due_run(self) -> bool | None:
         """A run of the accounts due now, not of them all: one whose check keeps failing is
-        retried alone, and one checked lately waits for its own time (`due_accounts`)."""
+        retried alone, and one checked lately waits for its own time (`due_accounts`). None:
+        no account is due (none listed yet; checked meanwhile by the OS job: its due time has
+        moved on), which is no failure to try again later."""
         checked = self._ctx.journal.checked_through_at(self._accounts())
         now = self.scheduler.clock.now()
         due = due_accounts(checked, self.scheduler.schedule.value, now)
-        if not due:  # (checked meanwhile by the OS job: its due time has moved on)
-            return False
+        if not due:
+            return None
         return self._start_run(due)
+
+    def checked_by_hand(self, checked: list[str]) -> None:
+        """A check the person started came to the end of `checked` (cancelled ones left
+        out): an account just added and checked so is no longer held, its first check was
+        theirs, and its next counts from it, as any other's, not from the end of its hold."""
+        for handle in checked:
+            self._held.pop(handle_key(handle), None)
+        self.schedule_changed.emit()
 
     def start(self) -> None:
         self._timer.start()
