@@ -555,10 +555,31 @@ FRENCH: dict[str, str] = {
     "Nothing was removed.": "Rien n'a été retiré.",
     # -- `consentinel log --check-export FILE`
     "FOLDER": "DOSSIER",
-    "check that FILE, a JSON export of the journal, is as it was written: every entry "
-    "re-hashed and chained again, whatever the file says of itself":
-        "vérifier que FICHIER, un export JSON du journal, est tel qu'il a été écrit : chaque "
-        "entrée hachée et chaînée à nouveau, quoi que le fichier dise de lui-même",
+    "check that FILE, a JSON export of the journal or an evidence bundle (.zip), is as it was "
+    "written: every entry re-hashed and chained again, whatever the file says of itself (a "
+    "bundle's screenshots too)":
+        "vérifier que FICHIER, un export JSON du journal ou une archive de preuves (.zip), est "
+        "tel qu'il a été écrit : chaque entrée hachée et chaînée à nouveau, quoi que le fichier "
+        "dise de lui-même (et les captures d'écran d'une archive de preuves)",
+    "write FILE, a ZIP readable by you alone: the JSON export, every screenshot its entries "
+    "name and a README saying how to check them (with --account: that account's alone)":
+        "écrire FICHIER, un ZIP que vous seul pouvez lire : l'export JSON, chaque capture "
+        "d'écran que nomment ses entrées et un README qui dit comment les vérifier (avec "
+        "--account : celles de ce compte seul)",
+    "{entries} and {shots} written to {path} (readable by you alone).":
+        "{entries} et {shots} écrites dans {path} (lisible par vous seul).",
+    "{path} exists already: choose another name, or remove it first.":
+        "{path} existe déjà : choisissez un autre nom, ou supprimez-le d'abord.",
+    "Not every screenshot is in it as it was taken (its README says so too):":
+        "Les captures d'écran n'y sont pas toutes telles qu'elles ont été prises (son README "
+        "le dit aussi) :",
+    "The journal does not verify: {problem} The bundle says so, with every problem found.":
+        "Le journal ne se vérifie pas : {problem} L'archive de preuves le dit, avec chaque "
+        "problème trouvé.",
+    "{path} is an evidence bundle: the screenshots it holds are checked, --evidence does not "
+    "go with it.":
+        "{path} est une archive de preuves : les captures d'écran qu'elle contient sont vérifiées, "
+        "--evidence ne va pas avec.",
     "with --check-export: also check the screenshots it names, in FOLDER (without FOLDER: "
     "this computer's evidence folder)":
         "avec --check-export : vérifier aussi les captures d'écran qu'il nomme, dans DOSSIER "
@@ -576,24 +597,4 @@ FRENCH: dict[str, str] = {
         "{folder} n'est pas un dossier : aucune capture d'écran ne peut y être vérifiée.",
     "This computer has no journal: there is nothing to compare the export with.":
         "Cet ordinateur n'a pas de journal : il n'y a rien à quoi comparer l'export.",
-    "The export does not check out: {problem}": "L'export ne se vérifie pas : {problem}",
-    "The export does not check out: {count} problems.":
-        "L'export ne se vérifie pas : {count} problèmes.",
-    "  … and {more} more.": "  … et {more} autres.",
-    "The export checks out as far as a filtered export can show: each of its entries "
-    "({count}) re-hashes by the recipe, and follows the one before it where their ids follow "
-    "each other.":
-        "L'export se vérifie autant qu'un export filtré le peut : chacune de ses entrées "
-        "({count}) se hache à nouveau selon la recette, et suit la précédente là où leurs "
-        "numéros se suivent.",
-    "The export checks out: it holds no entry, as its head says.":
-        "L'export se vérifie : il ne contient aucune entrée, comme le dit sa tête.",
-    "The export checks out: its one entry re-hashes by the recipe, starts the journal's chain "
-    "and is the head it states.":
-        "L'export se vérifie : sa seule entrée se hache à nouveau selon la recette, commence la "
-        "chaîne du journal et est la tête qu'il donne.",
-    "The export checks out: its {count} entries re-hash by the recipe and are chained from "
-    "the journal's first entry to the head it states.":
-        "L'export se vérifie : ses {count} entrées se hachent à nouveau selon la recette et "
-        "sont chaînées de la première entrée du journal à la tête qu'il donne.",
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +20,7 @@ MAX_PROBLEMS_SHOWN = 20
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
-    from consentinel.core.export_check import ExportCheck
+    from consentinel.core.evidence_bundle import Bundle
 
 
 def add_parser(sub: Any) -> None:
@@ -26,6 +28,15 @@ def add_parser(sub: Any) -> None:
     fmt = log.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
     fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
+    fmt.add_argument(
+        "--bundle",
+        metavar=tr("FILE"),
+        help=tr(
+            "write FILE, a ZIP readable by you alone: the JSON export, every screenshot its "
+            "entries name and a README saying how to check them (with --account: that "
+            "account's alone)"
+        ),
+    )
     # --verify checks the whole journal and prints a verdict: with a format, it would be ignored.
     fmt.add_argument(
         "--verify",
@@ -48,8 +59,9 @@ def add_parser(sub: Any) -> None:
         "--check-export",
         metavar=tr("FILE"),
         help=tr(
-            "check that FILE, a JSON export of the journal, is as it was written: every entry "
-            "re-hashed and chained again, whatever the file says of itself"
+            "check that FILE, a JSON export of the journal or an evidence bundle (.zip), is as "
+            "it was written: every entry re-hashed and chained again, whatever the file says "
+            "of itself (a bundle's screenshots too)"
         ),
     )
     # (--account and --output after the group's last option: argparse then draws the group as
@@ -108,6 +120,8 @@ def _log(args: argparse.Namespace) -> int:
         raise UsageError(tr("{option} goes with --check-export FILE.", option=option))
     if args.output is not None:
         _refuse_own_files(args.output)
+    if args.bundle is not None:
+        return _bundle(args.bundle, handle)
     ctx = open_context(read_only=not args.start_over)
     journal = ctx.journal
     if args.start_over:
@@ -186,81 +200,112 @@ def _log(args: argparse.Namespace) -> int:
 def _check_export(args: argparse.Namespace) -> int:
     """`log --check-export FILE`: 0 when the export checks out, 1 when not, 2 when the file is
     not an export (or cannot be read). Opens the data folder only when asked to compare."""
-    from consentinel.core.export_check import NotAnExport, check_export, read_export
+    from consentinel.core.evidence_bundle import Bundle, is_bundle
+    from consentinel.core.export_check import (
+        NotAnExport,
+        check_export,
+        read_export,
+        verdict_lines,
+    )
     from consentinel.core.paths import AppPaths
 
     file = Path(args.check_export).expanduser()
-    try:
-        document = read_export(file)
-    except NotAnExport as error:
-        raise UsageError(str(error)) from None
-    except FileNotFoundError:
-        raise UsageError(tr("{path} does not exist.", path=file)) from None
-    except OSError as error:
-        from consentinel.core.fileio import describe_os_error
+    with contextlib.ExitStack() as closing:
+        bundle: Bundle | None = None
+        try:
+            if is_bundle(file):
+                bundle = closing.enter_context(Bundle(file))
+                document = bundle.document
+            else:
+                document = read_export(file)
+        except NotAnExport as error:
+            raise UsageError(str(error)) from None
+        except FileNotFoundError:
+            raise UsageError(tr("{path} does not exist.", path=file)) from None
+        except OSError as error:
+            from consentinel.core.fileio import describe_os_error
 
-        raise UsageError(
-            tr("Could not read {path}: {cause}.", path=file, cause=describe_os_error(error))
-        ) from None
-    evidence = None
-    if args.evidence is not False:
-        # (--evidence alone: this computer's; `--evidence "$DIR"` with DIR empty: a mistake)
-        named = AppPaths.from_env().evidence_dir if args.evidence is True else args.evidence
-        if not named or not Path(named).expanduser().is_dir():
+            raise UsageError(
+                tr("Could not read {path}: {cause}.", path=file, cause=describe_os_error(error))
+            ) from None
+        evidence = None
+        if args.evidence is not False and bundle is not None:
             raise UsageError(
                 tr(
-                    "{folder} is not a folder: no screenshot can be checked there.",
-                    folder=named or "''",
+                    "{path} is an evidence bundle: the screenshots it holds are checked, "
+                    "--evidence does not go with it.",
+                    path=file,
                 )
             )
-        evidence = Path(named).expanduser()
-    journal = None
-    if args.against_journal:
-        if not AppPaths.from_env().journal_path.exists():
-            raise UsageError(
-                tr("This computer has no journal: there is nothing to compare the export with.")
-            )
-        journal = open_context(read_only=True).journal
-    check = check_export(document, evidence_dir=evidence, journal=journal)
-    if check.ok:
-        print(_checks_out(check))
-    elif len(check.problems) == 1:
-        print(tr("The export does not check out: {problem}", problem=check.problems[0]))
-    else:
-        print(tr("The export does not check out: {count} problems.", count=len(check.problems)))
-        from consentinel.core.journal_verify import problems_to_list
-
-        listed, hidden = problems_to_list(check.problems, MAX_PROBLEMS_SHOWN)
-        for problem in listed:
-            print(f"  - {problem}")
-        if hidden > 0:
-            print(tr("  … and {more} more.", more=hidden))
-    for note in check.notes:
-        print(note)
+        if args.evidence is not False:
+            # (--evidence alone: this computer's; `--evidence "$DIR"` with DIR empty: a mistake)
+            named = AppPaths.from_env().evidence_dir if args.evidence is True else args.evidence
+            if not named or not Path(named).expanduser().is_dir():
+                raise UsageError(
+                    tr(
+                        "{folder} is not a folder: no screenshot can be checked there.",
+                        folder=named or "''",
+                    )
+                )
+            evidence = Path(named).expanduser()
+        journal = None
+        if args.against_journal:
+            if not AppPaths.from_env().journal_path.exists():
+                raise UsageError(
+                    tr("This computer has no journal: there is nothing to compare the export with.")
+                )
+            journal = open_context(read_only=True).journal
+        check = check_export(document, evidence_dir=evidence, bundle=bundle, journal=journal)
+    for line in verdict_lines(check, MAX_PROBLEMS_SHOWN):
+        print(line)
     return 0 if check.ok else 1
 
 
-def _checks_out(check: ExportCheck) -> str:
-    count = check.entry_count
-    if not check.complete:
-        return tr(
-            "The export checks out as far as a filtered export can show: each of its entries "
-            "({count}) re-hashes by the recipe, and follows the one before it where their ids "
-            "follow each other.",
-            count=count,
+def _bundle(target: str, handle: str | None) -> int:
+    """`log --bundle FILE [--account HANDLE]`: the export, its screenshots and a README in one
+    ZIP; a screenshot missing or changed is said on standard error, what exists is written.
+    Never over a file that exists: a bundle handed over is not replaced unawares."""
+    from consentinel.core.evidence_bundle import entries_count, screenshots_count, write_bundle
+    from consentinel.core.fileio import StorageError
+
+    file = Path(target).expanduser()
+    _refuse_own_files(target)
+    if os.path.lexists(file):
+        raise UsageError(
+            tr("{path} exists already: choose another name, or remove it first.", path=target)
         )
-    if count == 0:
-        return tr("The export checks out: it holds no entry, as its head says.")
-    if count == 1:
-        return tr(
-            "The export checks out: its one entry re-hashes by the recipe, starts the "
-            "journal's chain and is the head it states."
+    ctx = open_context(read_only=True)
+    try:
+        written = write_bundle(ctx.journal, file, ctx.paths.evidence_dir, handle=handle)
+    except StorageError as error:
+        raise UsageError(str(error)) from None
+    print(
+        tr(
+            "{entries} and {shots} written to {path} (readable by you alone).",
+            entries=entries_count(written.entries),
+            shots=screenshots_count(written.included),
+            path=target,
         )
-    return tr(
-        "The export checks out: its {count} entries re-hash by the recipe and are chained "
-        "from the journal's first entry to the head it states.",
-        count=count,
     )
+    if written.problems:
+        print(
+            tr("Not every screenshot is in it as it was taken (its README says so too):"),
+            file=sys.stderr,
+        )
+        for problem in written.problems:
+            print(f"  - {problem}", file=sys.stderr)
+    if not written.verdict.ok:
+        from consentinel.core.journal_verify import problems_in_short
+
+        print(
+            tr(
+                "The journal does not verify: {problem} The bundle says so, with every "
+                "problem found.",
+                problem=problems_in_short(written.verdict),
+            ),
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _refuse_own_files(output: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -141,6 +141,23 @@ def check_evidence_files(
     hold no file hash (written before screenshots were hashed) are only looked for, not compared.
     With `read_runs`, only the screenshots of those runs are read and compared, the others only
     looked for: a year of "a screenshot of every check" is hundreds of megabytes to read."""
+
+    def read(name: str, run_id: Any) -> bytes | None:
+        file = evidence_file(evidence_dir, name)
+        if read_runs is not None and run_id not in read_runs:
+            file.stat()  # (looked for only)
+            return None
+        return file.read_bytes()
+
+    return check_screenshots(rows, read)
+
+
+def check_screenshots(
+    rows: Sequence[Sequence[Any]], read: Callable[[str, Any], bytes | None]
+) -> list[tuple[int, str]]:
+    """check_evidence_files(), each screenshot's bytes given by `read(name, run_id)` (None:
+    there, not to be read), which raises FileNotFoundError for one that is not there and
+    OSError for one that cannot be read: a folder's files, or an evidence bundle's."""
     problems: list[tuple[int, str]] = []
     for row in rows:
         if row[3] != EntryKind.EVIDENCE.value:
@@ -149,12 +166,9 @@ def check_evidence_files(
         name = str(payload.get("path") or "")
         if not name:
             continue
-        file = evidence_file(evidence_dir, name)
+        shown = Path(name).name
         try:
-            if read_runs is not None and row[2] not in read_runs:
-                file.stat()  # (looked for only)
-                continue
-            data = file.read_bytes()
+            data = read(name, row[2])
         except FileNotFoundError:
             problems.append(
                 (
@@ -162,7 +176,7 @@ def check_evidence_files(
                     tr(
                         "the screenshot of entry {id} ({name}) is missing.",
                         id=row[0],
-                        name=file.name,
+                        name=shown,
                     ),
                 )
             )
@@ -174,21 +188,21 @@ def check_evidence_files(
                     tr(
                         "the screenshot of entry {id} ({name}) cannot be read: {cause}.",
                         id=row[0],
-                        name=file.name,
+                        name=shown,
                         cause=error.strerror or error,
                     ),
                 )
             )
             continue
         expected = payload.get("sha256")
-        if expected and sha256_hex(data) != expected:
+        if data is not None and expected and sha256_hex(data) != expected:
             problems.append(
                 (
                     int(row[0]),
                     tr(
                         "the screenshot of entry {id} ({name}) was changed after it was taken.",
                         id=row[0],
-                        name=file.name,
+                        name=shown,
                     ),
                 )
             )

@@ -5,7 +5,7 @@ journal."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -13,6 +13,7 @@ from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import GENESIS_HASH, canonical_json, entry_hash
 
 if TYPE_CHECKING:
+    from consentinel.core.evidence_bundle import Bundle
     from consentinel.core.journal import Journal
 
 EXPORT_FORMAT = "consentinel-journal"
@@ -55,7 +56,11 @@ class ExportCheck(NamedTuple):
 def read_export(path: Path) -> dict[str, Any]:
     """The export at `path`, as JSON. Raises OSError when it cannot be read, NotAnExport when
     it is not a journal export of the version this Consentinel reads."""
-    data = path.read_bytes()
+    return parse_export(path.read_bytes(), path)
+
+
+def parse_export(data: bytes, path: Path | str) -> dict[str, Any]:
+    """read_export() of bytes read already (an evidence bundle's export), `path` naming them."""
     try:
         document = json.loads(data.decode("utf-8"), object_pairs_hook=_object)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -89,11 +94,14 @@ def check_export(
     document: dict[str, Any],
     *,
     evidence_dir: Path | None = None,
+    bundle: Bundle | None = None,
     journal: Journal | None = None,
 ) -> ExportCheck:
     """Re-hash every entry of `document` (read_export's) and re-chain them; with
     `evidence_dir`, compare the screenshots its evidence entries name with their hash; with
-    `journal`, compare each entry with the journal's entry of that id."""
+    `bundle` (the evidence bundle `document` is read from), the same with the screenshots it
+    holds, and nothing else there; with `journal`, compare each entry with the journal's
+    entry of that id."""
     problems: list[str] = []
     notes: list[str] = []
     complete, filters_problem = _completeness(document)
@@ -131,7 +139,10 @@ def check_export(
             )
         )
     if evidence_dir is not None:
-        _check_screenshots(entries, evidence_dir, problems, notes)
+        _check_screenshots(entries, evidence_dir, None, problems, notes)
+    elif bundle is not None:
+        named = _check_screenshots(entries, bundle.path, bundle.read_screenshot, problems, notes)
+        problems.extend(bundle.problems(named | _checks_shots(entries)))
     if journal is not None:
         _compare_with(journal, entries, complete, stated, problems, notes)
     return ExportCheck(complete, len(raw_entries), tuple(problems), tuple(notes))
@@ -351,11 +362,16 @@ def _claims(document: dict[str, Any], *, edited: bool) -> list[str]:
 
 
 def _check_screenshots(
-    entries: Sequence[dict[str, Any]], folder: Path, problems: list[str], notes: list[str]
-) -> None:
-    """The screenshots the evidence entries name, in `folder`, as the journal's own verify
-    compares them: missing, unreadable, or no longer the bytes whose hash the entry holds."""
-    from consentinel.core.evidence import check_evidence_files
+    entries: Sequence[dict[str, Any]],
+    folder: Path,
+    read: Callable[[str, Any], bytes | None] | None,
+    problems: list[str],
+    notes: list[str],
+) -> set[str]:
+    """The screenshots the evidence entries name, in `folder` (or given by `read`: a bundle's),
+    as the journal's own verify compares them: missing, unreadable, or no longer the bytes
+    whose hash the entry holds. Returns the names looked for."""
+    from consentinel.core.evidence import check_evidence_files, check_screenshots
     from consentinel.core.journal_entries import EntryKind
 
     shots = [
@@ -370,10 +386,11 @@ def _check_screenshots(
         (e["id"], e["ts"], e["run_id"], e["kind"], e["handle"], canonical_json(e["payload"]))
         for e in shots
     ]
-    found = check_evidence_files(rows, folder)
+    found = check_evidence_files(rows, folder) if read is None else check_screenshots(rows, read)
     problems.extend(problem for _id, problem in found)
+    names = {e["payload"]["path"] for e in shots}
     if found:
-        return
+        return names
     unhashed = sum(1 for e in shots if not e["payload"].get("sha256"))
     if not shots:
         notes.append(tr("It names no screenshot."))
@@ -413,6 +430,22 @@ def _check_screenshots(
                 folder=folder,
             )
         )
+    return names
+
+
+def _checks_shots(entries: Sequence[dict[str, Any]]) -> set[str]:
+    """The screenshots check entries name (a bundle holds them too; their entries hold no
+    hash: the evidence entry of the same file does)."""
+    from consentinel.core.journal_entries import EntryKind
+
+    return {
+        e["payload"]["evidence"]
+        for e in entries
+        if e["kind"] == EntryKind.CHECK.value
+        and isinstance(e["payload"], dict)
+        and isinstance(e["payload"].get("evidence"), str)
+        and e["payload"]["evidence"]
+    }
 
 
 def _compare_with(
@@ -454,3 +487,44 @@ def _compare_with(
         )
     else:
         notes.append(tr("Each of its entries is the same in this computer's journal."))
+
+
+def verdict_lines(check: ExportCheck, at_most: int) -> list[str]:
+    """The verdict as the CLI prints it and the journal window shows it: one sentence, the
+    problems (`at_most` of them, then how many more), then the notes."""
+    from consentinel.core.journal_verify import problems_to_list
+
+    if check.ok:
+        lines = [_checks_out(check)]
+    elif len(check.problems) == 1:
+        lines = [tr("The export does not check out: {problem}", problem=check.problems[0])]
+    else:
+        lines = [tr("The export does not check out: {count} problems.", count=len(check.problems))]
+        listed, hidden = problems_to_list(check.problems, at_most)
+        lines += [f"  - {problem}" for problem in listed]
+        if hidden > 0:
+            lines.append(tr("  … and {more} more.", more=hidden))
+    return [*lines, *check.notes]
+
+
+def _checks_out(check: ExportCheck) -> str:
+    count = check.entry_count
+    if not check.complete:
+        return tr(
+            "The export checks out as far as a filtered export can show: each of its entries "
+            "({count}) re-hashes by the recipe, and follows the one before it where their ids "
+            "follow each other.",
+            count=count,
+        )
+    if count == 0:
+        return tr("The export checks out: it holds no entry, as its head says.")
+    if count == 1:
+        return tr(
+            "The export checks out: its one entry re-hashes by the recipe, starts the "
+            "journal's chain and is the head it states."
+        )
+    return tr(
+        "The export checks out: its {count} entries re-hash by the recipe and are chained "
+        "from the journal's first entry to the head it states.",
+        count=count,
+    )

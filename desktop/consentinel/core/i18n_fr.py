@@ -892,6 +892,94 @@ FRENCH: dict[str, str] = {
         "Une vérification planifiée lit le trousseau de la session où elle s'exécute : ce "
         "trousseau doit alors être lancé et déverrouillé. Restez connecté, avec le trousseau "
         "déverrouillé à l'ouverture de session.",
+    # -- the evidence bundle (core/evidence_bundle.py)
+    "another account's screenshot": "capture d'écran d'un autre compte",
+    "1 entry": "1 entrée",
+    "{count} entries": "{count} entrées",
+    "no screenshot": "aucune capture d'écran",
+    "1 screenshot": "1 capture d'écran",
+    "{count} screenshots": "{count} captures d'écran",
+    "every entry of the journal": "toutes les entrées du journal",
+    "the entries of @{handle}": "les entrées de @{handle}",
+    "the entries chosen by {filters}": "les entrées choisies par {filters}",
+    "Consentinel — evidence bundle": "Consentinel — archive de preuves",
+    "Written by {app} on {when} (UTC). It holds:":
+        "Écrite par {app} le {when} (UTC). Elle contient :",
+    "- {json}: the export of Consentinel's journal, {chosen} ({count}). Each entry is chained "
+    'to the one before it by a SHA-256 hash; the file says how ("hash_recipe").':
+        "- {json} : l'export du journal de Consentinel, {chosen} ({count}). Chaque entrée est "
+        'chaînée à la précédente par un hachage SHA-256 ; le fichier dit comment ("hash_recipe").',
+    "- {folder}/: the screenshots those entries name ({count}), as they were on the computer "
+    "that wrote this bundle. Each PNG says in itself when, of which page and which account it "
+    "was taken.":
+        "- {folder}/ : les captures d'écran que nomment ces entrées ({count}), telles qu'elles "
+        "étaient sur l'ordinateur qui a écrit cette archive. Chaque PNG dit lui-même quand, de "
+        "quelle page et de quel compte il a été pris.",
+    "- {readme}: this text. No hash covers it: the export and the screenshots are what count.":
+        "- {readme} : ce texte. Aucun hachage ne le couvre : ce sont l'export et les captures "
+        "d'écran qui font foi.",
+    "When this bundle was written, the whole journal verified.":
+        "Quand cette archive a été écrite, le journal entier se vérifiait.",
+    "When this bundle was written, the journal did not verify: {problem}":
+        "Quand cette archive a été écrite, le journal ne se vérifiait pas : {problem}",
+    "Screenshots not in this bundle as they were taken:":
+        "Captures d'écran qui ne sont pas dans cette archive telles qu'elles ont été prises :",
+    "{problem} It is included as found.": "{problem} Elle y est telle qu'elle a été trouvée.",
+    "How to check it": "Comment la vérifier",
+    "With Consentinel, the bundle as it is:": "Avec Consentinel, l'archive telle quelle :",
+    "or, once unzipped, in its folder:": "ou, une fois décompressée, dans son dossier :",
+    "Each entry is hashed again and chained, and each screenshot compared with the SHA-256 "
+    "its entry holds.":
+        "Chaque entrée est hachée et chaînée à nouveau, et chaque capture d'écran comparée au "
+        "SHA-256 que porte son entrée.",
+    "Without Consentinel: the SHA-256 of each screenshot (sha256sum on Linux, shasum -a 256 on "
+    "macOS, Get-FileHash in PowerShell) must be the one its entry holds:":
+        "Sans Consentinel : le SHA-256 de chaque capture d'écran (sha256sum sous Linux, shasum "
+        "-a 256 sous macOS, Get-FileHash dans PowerShell) doit être celui que porte son entrée :",
+    "  entry {id}: {folder}/{name}": "  entrée {id} : {folder}/{name}",
+    "(no hash: named by a check, or kept before screenshots were hashed)":
+        "(aucun hachage : nommée par une vérification, ou gardée avant que les captures "
+        "d'écran soient hachées)",
+    "(its entries name no screenshot)": "(ses entrées ne nomment aucune capture d'écran)",
+    "it is not a file": "ce n'est pas un fichier",
+    "it is too large to be a screenshot": "elle est trop grande pour être une capture d'écran",
+    "it is damaged in the bundle": "elle est endommagée dans l'archive de preuves",
+    "{member} in {path}": "{member} dans {path}",
+    "{path} is not an evidence bundle: it is not a ZIP file Consentinel reads.":
+        "{path} n'est pas une archive de preuves : ce n'est pas un fichier ZIP que Consentinel "
+        "sait lire.",
+    "{path} is not an evidence bundle: it holds no {json}.":
+        "{path} n'est pas une archive de preuves : elle ne contient pas de {json}.",
+    "{path} is not a journal export: it is too large.":
+        "{path} n'est pas un export du journal : il est trop grand.",
+    "the bundle holds {names} twice, so that it can be read two ways: it was edited.":
+        "l'archive de preuves contient deux fois {names}, si bien qu'elle peut se lire de "
+        "deux façons : elle a été modifiée.",
+    "the bundle holds {names}, which none of its entries names: it was edited (nothing vouches "
+    "for them).":
+        "l'archive de preuves contient {names}, qu'aucune de ses entrées ne nomme : elle a "
+        "été modifiée (rien ne s'en porte garant).",
+    # -- an export's verdict, as `log --check-export` and the journal window say it
+    "The export does not check out: {problem}": "L'export ne se vérifie pas : {problem}",
+    "The export does not check out: {count} problems.":
+        "L'export ne se vérifie pas : {count} problèmes.",
+    "  … and {more} more.": "  … et {more} autres.",
+    "The export checks out as far as a filtered export can show: each of its entries "
+    "({count}) re-hashes by the recipe, and follows the one before it where their ids follow "
+    "each other.":
+        "L'export se vérifie autant qu'un export filtré le peut : chacune de ses entrées "
+        "({count}) se hache à nouveau selon la recette, et suit la précédente là où leurs "
+        "numéros se suivent.",
+    "The export checks out: it holds no entry, as its head says.":
+        "L'export se vérifie : il ne contient aucune entrée, comme le dit sa tête.",
+    "The export checks out: its one entry re-hashes by the recipe, starts the journal's chain "
+    "and is the head it states.":
+        "L'export se vérifie : sa seule entrée se hache à nouveau selon la recette, commence la "
+        "chaîne du journal et est la tête qu'il donne.",
+    "The export checks out: its {count} entries re-hash by the recipe and are chained from "
+    "the journal's first entry to the head it states.":
+        "L'export se vérifie : ses {count} entrées se hachent à nouveau selon la recette et "
+        "sont chaînées de la première entrée du journal à la tête qu'il donne.",
     # -- a JSON export checked (core/export_check.py)
     "{path} is not a journal export: it is not JSON text.":
         "{path} n'est pas un export du journal : ce n'est pas du texte JSON.",

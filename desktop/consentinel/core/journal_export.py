@@ -66,6 +66,8 @@ def write_json(
         verdict = journal.verify()
     count, last_hash = journal.head()
     chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
+    if chosen.get("handle"):
+        verdict = _others_unnamed(journal, verdict, {entry.id for entry in entries})
     document = {
         "format": "consentinel-journal",
         "version": 1,
@@ -125,6 +127,28 @@ def write_csv(
                 ]
             )
     return len(entries)
+
+
+def _others_unnamed(journal: Journal, verdict: VerifyResult, exported: set[int]) -> VerifyResult:
+    """The whole journal's verdict, for one account's export: a problem with another account's
+    screenshot is said without its file name, which names that account (an agency hands each
+    client its own export)."""
+    from consentinel.core.i18n import tr
+    from consentinel.core.journal_entries import EntryKind
+
+    others = {id_ for id_, _problem in verdict.damaged if id_ not in exported}
+    if not others:
+        return verdict
+    names = {
+        Path(str(entry.payload.get("path") or "")).name
+        for entry in journal.entries(kinds=[EntryKind.EVIDENCE])
+        if entry.id in others
+    } - {""}
+    unnamed = tr("another account's screenshot")
+    problems = list(verdict.problems)
+    for name in names:
+        problems = [problem.replace(f"({name})", f"({unnamed})") for problem in problems]
+    return verdict.of(verdict.entry_count, problems, verdict.damaged)
 
 
 def _plain(value: Any) -> Any:
