@@ -845,6 +845,42 @@
             <translation>Exporter en &amp;JSON…</translation>
         </message>
         <message>
+            <source>Export &amp;with screenshots…</source>
+            <translation>Exporter avec les ca&amp;ptures…</translation>
+        </message>
+        <message>
+            <source>One ZIP file: the JSON export, the screenshots its entries name and a README saying how to check them.</source>
+            <translation>Un seul fichier ZIP : l'export JSON, les captures d'écran que nomment ses entrées et un README qui dit comment les vérifier.</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k an export…</source>
+            <translation>&amp;Vérifier un export…</translation>
+        </message>
+        <message>
+            <source>Check a JSON export or a ZIP with screenshots, as it was written.</source>
+            <translation>Vérifier qu'un export JSON, ou un ZIP avec ses captures d'écran, est tel qu'il a été écrit.</translation>
+        </message>
+        <message>
+            <source>ZIP files (*.zip)</source>
+            <translation>Fichiers ZIP (*.zip)</translation>
+        </message>
+        <message>
+            <source>No screenshot is named by these entries.</source>
+            <translation>Ces entrées ne nomment aucune capture d'écran.</translation>
+        </message>
+        <message>
+            <source>With 1 screenshot.</source>
+            <translation>Avec 1 capture d'écran.</translation>
+        </message>
+        <message>
+            <source>With {count} screenshots.</source>
+            <translation>Avec {count} captures d'écran.</translation>
+        </message>
+        <message>
+            <source>Not every screenshot is in it as it was taken (its README says so too): {problems}</source>
+            <translation>Les captures d'écran n'y sont pas toutes telles qu'elles ont été prises (son README le dit aussi) : {problems}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="83" />
             <source>&amp;Account:</source>
             <translation>&amp;Compte :</translation>
@@ -1658,6 +1694,21 @@ Vous pouvez télécharger un Chromium réservé à Consentinel (environ 170 Mo, 
             <source>Folder</source>
             <comment>All other platforms</comment>
             <translation>Dossier</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportChecking</name>
+        <message>
+            <source>Check an export</source>
+            <translation>Vérifier un export</translation>
+        </message>
+        <message>
+            <source>Journal exports (*.json *.zip)</source>
+            <translation>Exports du journal (*.json *.zip)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
         </message>
     </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
@@ -37,6 +37,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.dialog_words import entry_kind_name, kind_name, status_name
+from consentinel.gui.export_checking import ExportChecking
 from consentinel.gui.journal_model import (
     JournalModel,
     check_reason,
@@ -59,6 +60,9 @@ _NO_DATE = QDate(2000, 1, 1)
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
 #: The damaged badge's tooltip lists this many problems at most; the JSON export holds them all.
 MAX_PROBLEMS_IN_TOOLTIP = 15
+
+if TYPE_CHECKING:
+    from consentinel.core.evidence_bundle import BundleWritten
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +140,22 @@ class JournalWindow(QWidget):
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.json_button = QPushButton(self.tr("Export &JSON…"))
         self.json_button.clicked.connect(lambda: self._ask_export("json"))
+        self.bundle_button = QPushButton(self.tr("Export &with screenshots…"))
+        self.bundle_button.setToolTip(
+            self.tr(
+                "One ZIP file: the JSON export, the screenshots its entries name and a README "
+                "saying how to check them."
+            )
+        )
+        self.bundle_button.clicked.connect(lambda: self._ask_export("zip"))
+        self.check_button = QPushButton(self.tr("Chec&k an export…"))
+        self.check_button.setToolTip(
+            self.tr("Check a JSON export or a ZIP with screenshots, as it was written.")
+        )
+        self.export_checking = ExportChecking(self)
+        self.check_button.clicked.connect(
+            lambda: self.export_checking.ask(self._ctx.paths.exports_dir)
+        )
         self.export_label = QLabel()
         self.export_label.setWordWrap(True)
         #: What the person's spreadsheet splits a CSV's columns on (their region's, not the
@@ -208,13 +228,18 @@ class JournalWindow(QWidget):
         bottom.addWidget(self.start_over_button)
         bottom.addStretch(1)
         bottom.addWidget(self.refresh_button)
-        bottom.addWidget(self.csv_button)
-        bottom.addWidget(self.json_button)
+        # The exports in a row of their own: beside a damaged badge, one row was wider than
+        # the window.
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        for button in (self.csv_button, self.json_button, self.bundle_button, self.check_button):
+            exports.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        layout.addLayout(exports)
         # Below, the window's width: an export's message (a path, what the file holds) takes
         # lines, and beside a badge that names a screenshot it had one word a line.
         layout.addWidget(self.export_label)
@@ -621,9 +646,11 @@ class JournalWindow(QWidget):
 
     def _ask_export(self, fmt: str) -> None:
         suggested = self.suggested_export_path(fmt)
-        filter_text = (
-            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("JSON files (*.json)")
-        )
+        filter_text = {
+            "csv": self.tr("CSV files (*.csv)"),
+            "json": self.tr("JSON files (*.json)"),
+            "zip": self.tr("ZIP files (*.zip)"),
+        }[fmt]
         path, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export the journal"), str(suggested), filter_text
         )
@@ -646,6 +673,17 @@ class JournalWindow(QWidget):
                     readable=self.model.readable_columns(),
                     **filters,
                 )
+            elif fmt == "zip":
+                from consentinel.core.evidence_bundle import write_bundle
+
+                bundle = write_bundle(
+                    self._ctx.journal,
+                    path,
+                    self._ctx.paths.evidence_dir,
+                    verdict=verdict,
+                    **filters,
+                )
+                count = bundle.entries
             else:
                 count = self._ctx.journal.export_json(path, verdict=verdict, **filters)
         except OSError as error:
@@ -668,6 +706,8 @@ class JournalWindow(QWidget):
             .replace("{count}", str(count))
             .replace("{path}", str(path))
         ]
+        if fmt == "zip":
+            lines += self._bundle_lines(bundle)
         if filters:
             lines.append(
                 self.tr("The file holds the entries the filters show, not the whole journal.")
@@ -688,6 +728,25 @@ class JournalWindow(QWidget):
             )
         self.export_label.setText("\n".join(lines))
         return count
+
+    def _bundle_lines(self, bundle: BundleWritten) -> list[str]:
+        """How many screenshots a bundle holds, and each one missing or changed."""
+        shots = bundle.included
+        lines = [
+            self.tr("No screenshot is named by these entries.")
+            if not bundle.shots
+            else self.tr("With 1 screenshot.")
+            if shots == 1
+            else self.tr("With {count} screenshots.").replace("{count}", str(shots))
+        ]
+        if bundle.problems:
+            lines.append(
+                self.tr(
+                    "Not every screenshot is in it as it was taken (its README says so too): "
+                    "{problems}"
+                ).replace("{problems}", " ".join(bundle.problems))
+            )
+        return lines
 
 
 def spreadsheet_delimiter(locale: QLocale) -> str:
