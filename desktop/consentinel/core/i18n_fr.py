@@ -883,6 +883,15 @@ FRENCH: dict[str, str] = {
     "it, and it can be brought up to date only where it can be written.":
         "Impossible d'ouvrir le journal {path} : une autre version de Consentinel l'a écrit, "
         "et il ne peut être mis à jour que là où il peut être écrit.",
+    # -- a journal rebuilt from a dump whose tables are no version's (core/journal_schema.py)
+    "Could not open the journal {path}: it does not say which version of Consentinel "
+    "wrote it, and its tables ({tables}) are not those of any version. It was left as "
+    "it is: put back the journal it was made from, or move it elsewhere to start a "
+    "new one.":
+        "Impossible d'ouvrir le journal {path} : il ne dit pas quelle version de Consentinel "
+        "l'a écrit, et ses tables ({tables}) ne sont celles d'aucune version. Il a été laissé "
+        "tel quel : remettez le journal dont il a été tiré, ou déplacez-le ailleurs pour en "
+        "commencer un nouveau.",
     # -- the doctor's schedule line, when the last scheduled check could not read the keyring
     "The last scheduled check ({when}) could not read the keyring.":
         "La dernière vérification planifiée ({when}) n'a pas pu lire le trousseau.",

@@ -42,6 +42,7 @@ from consentinel.core.journal_schema import (
     MIGRATIONS,
     BackgroundCheck,
     Migration,
+    UnknownTables,
     check_sound,
     connect,
     connect_read_only,
@@ -49,6 +50,7 @@ from consentinel.core.journal_schema import (
     probe,
     set_aside_db,
     user_version,
+    version_of_tables,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
 from consentinel.core.processes import process_running, this_host
@@ -197,9 +199,13 @@ class Journal(JournalQueries):
             try:
                 version = user_version(db)
                 check_sound(db)
-            except sqlite3.DatabaseError:
+                if version == 0:  # (rebuilt from a dump: its tables say which version it is)
+                    version = version_of_tables(db, MIGRATIONS)
+            except (sqlite3.DatabaseError, UnknownTables):
                 db.close()
                 raise
+        except UnknownTables as error:
+            raise _unknown_tables_error(error, path) from error
         except sqlite3.DatabaseError as error:
             cause = (
                 describe_sqlite_error(error, path.parent)
@@ -259,11 +265,14 @@ class Journal(JournalQueries):
         checked = True
         db = connect(path)
         try:
-            version = probe(db, quick_check=not check_later)
+            version = probe(db, migrations, quick_check=not check_later)
             if check_later and version == LATEST_VERSION:
                 checked = False
             elif check_later:
                 check_sound(db)
+        except UnknownTables as error:
+            db.close()
+            raise _unknown_tables_error(error, path) from error
         except sqlite3.OperationalError:
             db.close()
             raise
@@ -867,6 +876,21 @@ def _empty_in_memory(migrations: Sequence[Migration]) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     migrate(db, migrations, 0)
     return db
+
+
+def _unknown_tables_error(error: UnknownTables, path: Path) -> StorageError:
+    """A file that does not say its version (one rebuilt from a dump) and whose tables are no
+    version's: said, and left as it is, neither migrated nor set aside."""
+    return StorageError(
+        tr(
+            "Could not open the journal {path}: it does not say which version of Consentinel "
+            "wrote it, and its tables ({tables}) are not those of any version. It was left as "
+            "it is: put back the journal it was made from, or move it elsewhere to start a "
+            "new one.",
+            path=path,
+            tables=", ".join(error.names),
+        )
+    )
 
 
 def _open_error(error: OSError | sqlite3.OperationalError, path: Path) -> StorageError:

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 
 from consentinel.core.fileio import set_aside
@@ -83,6 +84,82 @@ LATEST_VERSION = len(MIGRATIONS)
 def user_version(db: sqlite3.Connection) -> int:
     row = db.execute("PRAGMA user_version").fetchone()
     return int(row[0])
+
+
+class UnknownTables(Exception):
+    """A file at version 0 whose tables are no version's: not Consentinel's journal, or one
+    changed by hand. Left as it is (neither migrated nor set aside): `names` lists them."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = tuple(names)
+
+
+#: What a file's schema is compared by: each table with its columns, each index with its
+#: table and its columns (None for an expression), by name. Not their SQL text: a tool that
+#: rebuilds a file may write it otherwise.
+Shape = frozenset[tuple[str, str, str, tuple[str | None, ...]]]
+
+
+def _shape(db: sqlite3.Connection) -> Shape:
+    rows = db.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master"
+        " WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    ).fetchall()
+    found = set()
+    for kind, name, table in rows:
+        quoted = '"' + str(name).replace('"', '""') + '"'
+        if kind == "table":
+            columns = tuple(row[1] for row in db.execute(f"PRAGMA table_info({quoted})"))
+        else:
+            columns = tuple(row[2] for row in db.execute(f"PRAGMA index_xinfo({quoted})") if row[5])
+        found.add((str(kind), str(name), str(table), columns))
+    return frozenset(found)
+
+
+@cache
+def _shape_after(migrations: tuple[Migration, ...]) -> Shape:
+    """The schema that `migrations` make from nothing (worked out in memory)."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in migrations:
+            step(db)
+        return _shape(db)
+    finally:
+        db.close()
+
+
+def version_of_tables(db: sqlite3.Connection, migrations: Sequence[Migration]) -> int:
+    """The version a file's tables and indexes are, whatever its user_version says: 0 for a
+    file with none (a new one). Raises UnknownTables when they are no version's."""
+    shape = _shape(db)
+    if not shape:
+        return 0
+    for version in range(len(migrations), 0, -1):
+        if shape == _shape_after(tuple(migrations[:version])):
+            return version
+    raise UnknownTables(sorted(name for _kind, name, _table, _columns in shape))
+
+
+def recognise_rebuilt(db: sqlite3.Connection, migrations: Sequence[Migration]) -> int:
+    """The version of a file whose user_version says 0, written into it when its tables show
+    one. SQLite's `.dump` (and Python's iterdump) does not carry user_version: a journal
+    rebuilt from a dump, to repair or move it, reads as a new file, and creating its tables
+    again would fail. Raises UnknownTables (the file left as it is) when its tables are no
+    version's."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = user_version(db)  # (another process may have written it meanwhile)
+        if version == 0:
+            version = version_of_tables(db, migrations)
+            if version:
+                log.warning("journal at version 0 with version %d's tables: rebuilt", version)
+                db.execute(f"PRAGMA user_version = {version}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return version
 
 
 def migrate(
@@ -197,12 +274,17 @@ class BackgroundCheck:
         return self._error
 
 
-def probe(db: sqlite3.Connection, *, quick_check: bool = True) -> int:
-    """The schema version; raises sqlite3.DatabaseError when the file is not a database or
-    (with `quick_check`) not a sound one."""
+def probe(
+    db: sqlite3.Connection, migrations: Sequence[Migration], *, quick_check: bool = True
+) -> int:
+    """The schema version (that of its tables for a file rebuilt from a dump:
+    `recognise_rebuilt`); raises sqlite3.DatabaseError when the file is not a database or
+    (with `quick_check`) not a sound one, UnknownTables when its tables are no version's."""
     version = user_version(db)
     if quick_check:
         check_sound(db)
+    if version == 0:
+        version = recognise_rebuilt(db, migrations)
     if version <= LATEST_VERSION:
         db.execute("PRAGMA journal_mode = WAL")
     return version
