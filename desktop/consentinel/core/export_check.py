@@ -4,13 +4,13 @@ journal."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import GENESIS_HASH, canonical_json, entry_hash
+from consentinel.core.json_keys import keys_written_twice, loads_noting_twice
 
 if TYPE_CHECKING:
     from consentinel.core.evidence_bundle import Bundle
@@ -62,7 +62,8 @@ def read_export(path: Path) -> dict[str, Any]:
 def parse_export(data: bytes, path: Path | str) -> dict[str, Any]:
     """read_export() of bytes read already (an evidence bundle's export), `path` naming them."""
     try:
-        document = json.loads(data.decode("utf-8"), object_pairs_hook=_object)
+        # (an object holding a key twice is marked, and its entry said edited: _well_formed)
+        document = loads_noting_twice(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise NotAnExport(
             tr("{path} is not a journal export: it is not JSON text.", path=path)
@@ -148,26 +149,6 @@ def check_export(
     return ExportCheck(complete, len(raw_entries), tuple(problems), tuple(notes))
 
 
-class _KeyTwice(dict[str, Any]):
-    """An object of the file that holds a key twice: readers disagree on which value it has
-    (Python keeps the last, others the first), so that an entry could say two things."""
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    return _KeyTwice(found) if len(found) != len(pairs) else found
-
-
-def _has_key_twice(value: object) -> bool:
-    if isinstance(value, _KeyTwice):
-        return True
-    if isinstance(value, dict):
-        return any(_has_key_twice(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_key_twice(v) for v in value)
-    return False
-
-
 def _completeness(document: dict[str, Any]) -> tuple[bool, str | None]:
     """Whether the file says it holds every entry, and a problem when that disagrees with its
     filters (an export is complete exactly when nothing chose its entries)."""
@@ -227,7 +208,7 @@ def _well_formed(raw: Sequence[object], problems: list[str]) -> list[dict[str, A
                     fields=", ".join(extra),
                 )
             )
-        if _has_key_twice(entry):
+        if keys_written_twice(entry):
             problems.append(
                 tr(
                     "entry {id} holds a key twice, so that it can be read two ways: it was edited.",

@@ -13,6 +13,7 @@ from consentinel.core.journal_entries import (
     entry_hash,
     stored_entry_hash,
 )
+from consentinel.core.json_keys import keys_written_twice, loads_noting_twice
 
 HEAD_FILE_NAME = "journal.head"
 
@@ -110,19 +111,14 @@ def _hash_matches(row: Sequence[Any]) -> bool:
     if stored_entry_hash(row) == hash_:
         return True
     try:
-        # A key written twice is an edit: Python would read the last, SQLite's json_extract
-        # (the window's filters, the run's counts) the first, so the two would disagree.
-        payload = json.loads(payload_text, object_pairs_hook=_once_each)
-    except ValueError:
+        payload = loads_noting_twice(payload_text)
+    except (ValueError, RecursionError):
+        return False
+    # A key written twice is an edit: Python would read the last, SQLite's json_extract
+    # (the window's filters, the run's counts) the first, so the two would disagree.
+    if keys_written_twice(payload):
         return False
     return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == str(hash_)
-
-
-def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        raise ValueError("a key written twice")
-    return found
 
 
 def _check_head_file(
