@@ -5,6 +5,7 @@ journal."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -437,37 +438,151 @@ def _compare_with(
     problems: list[str],
     notes: list[str],
 ) -> None:
-    """Each exported entry, field by field, against the journal's entry of the same id."""
+    """Each exported entry, field by field, against the journal's entry of the same id; when
+    they differ and the journal was started over since the export was made, against the
+    journal it set aside, if that one is still there."""
+    found = _differences(journal, entries)
+    if not found:
+        notes.append(_same_in(journal, complete, stated))
+        return
+    restart = _started_over_since(journal, entries, stated)
+    if restart is None:
+        problems.extend(found)
+        return
+    when, kept = restart
+    made_from = tr(
+        "this export was made from the journal set aside on {when} (kept at {path}), not "
+        "from this computer's journal",
+        when=when,
+        path=kept,
+    )
+    if not kept.is_file():
+        problems.append(
+            tr(
+                "{made_from}; that journal is no longer there, so its entries could not be "
+                "compared with it.",
+                made_from=made_from,
+            )
+        )
+        return
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal import Journal
+
+    try:
+        old = Journal.open_read_only(kept)
+    except StorageError as error:
+        problems.append(
+            tr(
+                "{made_from}; that journal could not be read, so its entries could not be "
+                "compared with it: {cause}",
+                made_from=made_from,
+                cause=error,
+            )
+        )
+        return
+    try:
+        found = _differences(old, entries, set_aside=True)
+        if found:
+            problems.append(tr("{made_from}: it was compared with that one.", made_from=made_from))
+            problems.extend(found)
+        else:
+            notes.append(
+                tr(
+                    "This export was made from the journal set aside on {when} (kept at {path}), "
+                    "not from this computer's journal, which began by naming it.",
+                    when=when,
+                    path=kept,
+                )
+            )
+            notes.append(_same_in(old, complete, stated, set_aside=True))
+    finally:
+        old.close()
+
+
+def _differences(
+    journal: Journal, entries: Sequence[dict[str, Any]], *, set_aside: bool = False
+) -> list[str]:
+    """What differs between the exported entries and `journal`'s of the same ids, in words
+    (`set_aside`: `journal` is the one this computer's journal set aside)."""
     held = {entry.id: entry for entry in journal.entries()}
-    differ = False
+    found = []
     for entry in entries:
         mine = held.get(entry["id"])
         if mine is None:
-            differ = True
-            problems.append(tr("this computer's journal has no entry {id}.", id=entry["id"]))
+            found.append(
+                tr("the journal set aside has no entry {id}.", id=entry["id"])
+                if set_aside
+                else tr("this computer's journal has no entry {id}.", id=entry["id"])
+            )
         elif canonical_json(mine.to_json()) != canonical_json(
-            {name: entry[name] for name in _ENTRY_FIELDS}
+            {field: entry[field] for field in _ENTRY_FIELDS}
         ):
-            differ = True
-            problems.append(
+            found.append(
                 tr(
+                    "the journal set aside holds another entry {id} than the file's.",
+                    id=entry["id"],
+                )
+                if set_aside
+                else tr(
                     "this computer's journal holds another entry {id} than the file's.",
                     id=entry["id"],
                 )
             )
-    if differ:
-        return
-    more = len(held) - stated[0] if complete and stated else 0
-    if more > 0:
-        notes.append(
-            tr(
-                "Each of its entries is the same in this computer's journal, which holds "
-                "{more} more since.",
+    return found
+
+
+def _same_in(
+    journal: Journal, complete: bool, stated: tuple[int, str] | None, *, set_aside: bool = False
+) -> str:
+    """The note when each exported entry is the same in `journal`."""
+    more = journal.count() - stated[0] if complete and stated else 0
+    if set_aside:
+        if more > 0:
+            return tr(
+                "Each of its entries is the same in the journal set aside, which holds {more} "
+                "more.",
                 more=more,
             )
+        return tr("Each of its entries is the same in the journal set aside.")
+    if more > 0:
+        return tr(
+            "Each of its entries is the same in this computer's journal, which holds {more} "
+            "more since.",
+            more=more,
         )
-    else:
-        notes.append(tr("Each of its entries is the same in this computer's journal."))
+    return tr("Each of its entries is the same in this computer's journal.")
+
+
+def _started_over_since(
+    journal: Journal, entries: Sequence[dict[str, Any]], stated: tuple[int, str] | None
+) -> tuple[str, Path] | None:
+    """When `journal` begins by naming a journal it set aside (`log --start-over`, or a file
+    set aside at open) that the export was made from: when it was set aside (in words) and
+    where it is kept. The export was made from it when the head it states is the one the
+    start-over names, or when its entries are all older than the start-over (and no more than
+    the set-aside journal held)."""
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.core.moments import moment_text
+
+    restarts = journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+    if not restarts or restarts[0].id != 1:
+        return None
+    restart = restarts[0]
+    name = restart.payload.get("set_aside")
+    if not isinstance(name, str) or not name or Path(name).name != name:
+        return None
+    count = restart.payload.get("set_aside_entries")
+    last_hash = restart.payload.get("set_aside_last_hash")
+    same_head = stated is not None and (count, last_hash) == stated
+    try:
+        newest = max((datetime.fromisoformat(e["ts"]) for e in entries), default=None)
+        older = newest is not None and newest < restart.at
+    except (TypeError, ValueError):
+        older = False
+    fits = stated is None or type(count) is not int or stated[0] <= count
+    if not same_head and not (older and fits):
+        return None
+    return moment_text(restart.at), journal.path.with_name(name)
 
 
 def verdict_lines(check: ExportCheck, at_most: int) -> list[str]:

@@ -1103,6 +1103,34 @@ FRENCH: dict[str, str] = {
         "{more} de plus depuis.",
     "Each of its entries is the same in this computer's journal.":
         "Chacune de ses entrées est la même dans le journal de cet ordinateur.",
+    # -- an export of a journal since started over, checked against the one set aside
+    "this export was made from the journal set aside on {when} (kept at {path}), not "
+    "from this computer's journal":
+        "cet export a été fait à partir du journal mis de côté le {when} (conservé dans "
+        "{path}), et non du journal de cet ordinateur",
+    "{made_from}; that journal is no longer there, so its entries could not be "
+    "compared with it.":
+        "{made_from} ; ce journal n'est plus là, si bien que ses entrées n'ont pas pu lui "
+        "être comparées.",
+    "{made_from}; that journal could not be read, so its entries could not be "
+    "compared with it: {cause}":
+        "{made_from} ; ce journal n'a pas pu être lu, si bien que ses entrées n'ont pas pu lui "
+        "être comparées : {cause}",
+    "{made_from}: it was compared with that one.": "{made_from} : il lui a été comparé.",
+    "This export was made from the journal set aside on {when} (kept at {path}), "
+    "not from this computer's journal, which began by naming it.":
+        "Cet export a été fait à partir du journal mis de côté le {when} (conservé dans "
+        "{path}), et non du journal de cet ordinateur, qui a commencé par le nommer.",
+    "the journal set aside has no entry {id}.":
+        "le journal mis de côté n'a pas d'entrée {id}.",
+    "the journal set aside holds another entry {id} than the file's.":
+        "le journal mis de côté a une autre entrée {id} que celle du fichier.",
+    "Each of its entries is the same in the journal set aside, which holds {more} "
+    "more.":
+        "Chacune de ses entrées est la même dans le journal mis de côté, qui en contient "
+        "{more} de plus.",
+    "Each of its entries is the same in the journal set aside.":
+        "Chacune de ses entrées est la même dans le journal mis de côté.",
     # What an evidence screenshot shows (core/evidence.py).
     "the page did not look as expected": "la page n'avait pas l'aspect attendu",
     "after unticking: {box}": "après décochage : {box}",
