@@ -773,6 +773,42 @@
     <context>
         <name>JournalWindow</name>
         <message>
+            <source>Search the journal</source>
+            <translation>Rechercher dans le journal</translation>
+        </message>
+        <message>
+            <source>Shows the entries whose words, account or X's words quoted hold every word typed, whatever their case and accents, among those the filters show. Ctrl+F to search, Escape to clear.</source>
+            <translation>Montre les entrées dont les mots, le compte ou les mots de X cités contiennent chaque mot tapé, quels que soient majuscules et accents, parmi celles que montrent les filtres. Ctrl+F pour rechercher, Échap pour effacer.</translation>
+        </message>
+        <message>
+            <source>Entries shown</source>
+            <translation>Entrées affichées</translation>
+        </message>
+        <message>
+            <source>1 entry shown</source>
+            <translation>1 entrée affichée</translation>
+        </message>
+        <message>
+            <source>{count} entries shown</source>
+            <translation>{count} entrées affichées</translation>
+        </message>
+        <message>
+            <source>No entry matches this search and these filters.</source>
+            <translation>Aucune entrée ne correspond à cette recherche et à ces filtres.</translation>
+        </message>
+        <message>
+            <source>No entry matches this search.</source>
+            <translation>Aucune entrée ne correspond à cette recherche.</translation>
+        </message>
+        <message>
+            <source>The file holds the entries the search and the filters show, not the whole journal.</source>
+            <translation>Le fichier contient les entrées que montrent la recherche et les filtres, pas tout le journal.</translation>
+        </message>
+        <message>
+            <source>The file holds the entries the search finds, not the whole journal.</source>
+            <translation>Le fichier contient les entrées que trouve la recherche, pas tout le journal.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="49" />
             <source>Journal — Consentinel</source>
             <translation>Journal — Consentinel</translation>

@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 CSV_COLUMNS = ("id", "ts", "run_id", "kind", "handle", "summary", "payload", "prev_hash", "hash")
 
 
+class EntrySearch(NamedTuple):
+    """A search the entries were also chosen by (the journal window's, in its words): what
+    was typed, said in the JSON export's filters, and which entries it finds."""
+
+    text: str
+    finds: Callable[[Entry], bool]
+
+
 class ReadableColumns(NamedTuple):
     """Columns a person reads, before the ones above (the window's export, for a spreadsheet):
     their titles, and each entry's words in them, in the person's language."""
@@ -56,18 +64,22 @@ def write_json(
     target: Path | str | IO[str],
     *,
     verdict: VerifyResult | None = None,
+    search: EntrySearch | None = None,
     **filters: Any,
 ) -> int:
     """The entries, what they were chosen by, and the whole journal's verdict and head, as one
     JSON document (documented in docs/journal-export.md); returns the entry count. `verdict`:
-    journal.verify()'s, taken just before by a caller that says it too (else taken here)."""
-    entries = journal.entries(**filters)
+    journal.verify()'s, taken just before by a caller that says it too (else taken here);
+    `search`: only the entries it finds, and its text among the filters."""
+    entries = _chosen(journal, search, filters)
     if verdict is None:
         verdict = journal.verify()
     count, last_hash = journal.head()
     chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
     if chosen.get("handle"):
         verdict = _others_unnamed(journal, verdict, {entry.id for entry in entries})
+    if search is not None:
+        chosen["search"] = search.text
     document = {
         "format": "consentinel-journal",
         "version": 1,
@@ -97,6 +109,7 @@ def write_csv(
     delimiter: str = ",",
     bom: bool = False,
     readable: ReadableColumns | None = None,
+    search: EntrySearch | None = None,
     **filters: Any,
 ) -> int:
     """One row per entry (the payload as JSON in one column); returns the entry count.
@@ -104,8 +117,9 @@ def write_csv(
     For a spreadsheet (the window's export): `bom`, so that Excel reads the file as UTF-8 and
     not as the system's code page (« Corrigé », not « CorrigÃ© »), the `delimiter` Excel
     splits columns on in the person's region (";" where numbers take a decimal comma), and
-    `readable` columns first, which say each entry as the journal window does."""
-    entries = journal.entries(**filters)
+    `readable` columns first, which say each entry as the journal window does; `search`: only
+    the entries it finds."""
+    entries = _chosen(journal, search, filters)
     with _sink(target) as out:
         if bom:
             out.write("\ufeff")
@@ -149,6 +163,11 @@ def _others_unnamed(journal: Journal, verdict: VerifyResult, exported: set[int])
     for name in names:
         problems = [problem.replace(f"({name})", f"({unnamed})") for problem in problems]
     return verdict.of(verdict.entry_count, problems, verdict.damaged)
+
+
+def _chosen(journal: Journal, search: EntrySearch | None, filters: dict[str, Any]) -> list[Entry]:
+    entries = journal.entries(**filters)
+    return entries if search is None else [e for e in entries if search.finds(e)]
 
 
 def _plain(value: Any) -> Any:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,11 +36,13 @@ from consentinel.core.journal_entries import Entry, EntryKind, VerifyResult, mes
 from consentinel.core.journal_verify import problems_in_short, problems_to_list
 from consentinel.core.lock import RunLock
 from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
+from consentinel.core.text_search import finds, folded, search_words
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.dialog_words import entry_kind_name, kind_name, status_name
 from consentinel.gui.export_checking import ExportChecking
 from consentinel.gui.journal_model import (
     JournalModel,
+    account_words,
     check_reason,
     details,
     evidence_path,
@@ -52,6 +55,8 @@ from consentinel.gui.wrapping_row import WrappingRow
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
 MAX_ROWS = 5000
+#: A search is made again once typing pauses this long (it reads every entry's words).
+SEARCH_PAUSE_MS = 200
 INTACT_STYLE = "background: #1e7b34; color: white; padding: 3px 8px; border-radius: 4px;"
 DAMAGED_STYLE = "background: #b3261e; color: white; padding: 3px 8px; border-radius: 4px;"
 CHECKING_STYLE = "background: #5f6368; color: white; padding: 3px 8px; border-radius: 4px;"
@@ -105,6 +110,28 @@ class JournalWindow(QWidget):
         for kind in EntryKind:
             self.kind_filter.addItem(kind_name(kind), kind.value)
         # "Any" on both: no limit. (French reads "from the journal's start", "to its end".)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Search the journal"))
+        self.search_field.setAccessibleName(self.tr("Search the journal"))
+        self.search_field.setToolTip(
+            self.tr(
+                "Shows the entries whose words, account or X's words quoted hold every word "
+                "typed, whatever their case and accents, among those the filters show. "
+                "Ctrl+F to search, Escape to clear."
+            )
+        )
+        self.search_field.setClearButtonEnabled(True)
+        #: Typing is searched once it pauses: each search reads every entry's words.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._reload)
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        #: Each entry's words as a search reads them (see search_finds).
+        self._searched: dict[tuple[str, str], str] = {}
+        self._search_base: tuple[object, list[Entry]] | None = None
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Entries shown"))
         self.from_date = _date_edit(self.tr("Any", "no first date"))
         self.from_date.setAccessibleName(self.tr("From date"))
         self.to_date = _date_edit(self.tr("Any", "no last date"))
@@ -133,9 +160,11 @@ class JournalWindow(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        # A window of its own: closed from the keyboard as one (Esc, Ctrl+W).
+        # A window of its own: closed from the keyboard as one (Esc, Ctrl+W); Escape clears a
+        # search first.
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.json_button = QPushButton(self.tr("Export &JSON…"))
@@ -235,7 +264,12 @@ class JournalWindow(QWidget):
         for button in (self.csv_button, self.json_button, self.bundle_button, self.check_button):
             exports.addWidget(button)
 
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_field, 1)
+        search_row.addWidget(self.count_label)
+
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addWidget(self.filter_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -262,6 +296,7 @@ class JournalWindow(QWidget):
         selected. With `badge_delay_ms`, the badge says it is checking and checks once no other
         refresh came for that long."""
         selected = self._selected_entry()
+        self._search_base = None  # (read again: an entry edited by hand keeps the head)
         self._fill_accounts()
         self._reload()
         if selected is not None:
@@ -449,10 +484,69 @@ class JournalWindow(QWidget):
             found["until"] = _local_midnight(self.to_date.date()) + timedelta(days=1)
         return found
 
+    def search_words(self) -> tuple[str, ...]:
+        """The words of the search typed (folded), () when none is."""
+        return search_words(self.search_field.text())
+
+    def search_finds(self, entry: Entry, words: tuple[str, ...]) -> bool:
+        """Whether the entry's words as the window shows them (its event and details, the
+        sentence of a check as the side pane says it), its account, or X's words its check
+        quoted, hold each of `words`."""
+        # Each entry's words are worked out once per language (a year's journal, 2 s to say
+        # them all): by its hash, which any edit of it changes.
+        key = (entry.hash, self.tr("Search the journal"))
+        text = self._searched.get(key)
+        if text is None:
+            parts = [account_words(entry), entry_kind_name(entry), details(entry)]
+            if entry.kind is EntryKind.CHECK:
+                parts.append(self._check_sentence(entry))
+            message = entry.payload.get("message")
+            if isinstance(message, str):  # (in the language it was written in: X's words)
+                parts.append(message)
+            text = self._searched[key] = folded("\n".join(parts))
+        return finds(words, text)
+
+    def _entries_to_search(self, filters: dict[str, Any]) -> list[Entry]:
+        """Every entry the filters show, newest first; read again only when the filters or
+        the journal's head changed, not at each word typed (a year's journal: half a second)."""
+        key = (repr(sorted(filters.items())), self._ctx.journal.head())
+        if self._search_base is None or self._search_base[0] != key:
+            entries = self._ctx.journal.entries(**filters, newest_first=True)
+            self._search_base = (key, entries)
+        return self._search_base[1]
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _escape(self) -> None:
+        """Escape clears a search (at once), else closes the window."""
+        if self.search_field.text():
+            self.search_field.clear()
+            self._search_timer.stop()
+            self._reload()
+        else:
+            self.close()
+
     def _reload(self) -> None:
+        self._search_timer.stop()
         self.outcome_filter.setEnabled(self.kind_filter.currentData() in (None, "check"))
         filters = self.filters()
-        entries = self._ctx.journal.entries(**filters, limit=MAX_ROWS, newest_first=True)
+        words = self.search_words()
+        if words:
+            entries = []
+            for entry in self._entries_to_search(filters):
+                if self.search_finds(entry, words):
+                    entries.append(entry)
+                    if len(entries) == MAX_ROWS:
+                        break
+        else:
+            entries = self._ctx.journal.entries(**filters, limit=MAX_ROWS, newest_first=True)
+        self.count_label.setText(
+            self.tr("1 entry shown")
+            if len(entries) == 1
+            else self.tr("{count} entries shown").replace("{count}", str(len(entries)))
+        )
         widths = self._column_widths()
         self.model.set_entries(entries)
         if entries:
@@ -461,11 +555,17 @@ class JournalWindow(QWidget):
             self._keep_columns_open(widths)
         self._show_entry(None)
         if not entries:  # not a blank table that says nothing
-            self.detail_label.setText(
-                self.tr("No entry matches these filters.")
-                if filters
-                else self.tr("The journal is empty.")
-            )
+            if words:
+                empty = (
+                    self.tr("No entry matches this search and these filters.")
+                    if filters
+                    else self.tr("No entry matches this search.")
+                )
+            elif filters:
+                empty = self.tr("No entry matches these filters.")
+            else:
+                empty = self.tr("The journal is empty.")
+            self.detail_label.setText(empty)
 
     _SIZED_COLUMNS = (JournalModel.TIME, JournalModel.ACCOUNT, JournalModel.KIND)
     #: What a typical cell of each sized column holds, to size it when no row is there.
@@ -658,10 +758,16 @@ class JournalWindow(QWidget):
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str) -> int:
-        """Write the entries the filters show (all of them, not only the rows on screen), and
-        say whether that is the whole journal and, if it does not verify, what the file keeps
-        of that: a CSV holds no verdict."""
-        filters = self.filters()
+        """Write the entries the filters and the search show (all of them, not only the rows
+        on screen), and say whether that is the whole journal and, if it does not verify, what
+        the file keeps of that: a CSV holds no verdict."""
+        filters: dict[str, Any] = self.filters()
+        words = self.search_words()
+        if words:
+            from consentinel.core.journal_export import EntrySearch
+
+            text = " ".join(self.search_field.text().split())
+            filters["search"] = EntrySearch(text, lambda entry: self.search_finds(entry, words))
         try:
             # The whole journal's verdict now, as the JSON export states it (and with it).
             verdict = self._ctx.journal.verify()
@@ -708,7 +814,18 @@ class JournalWindow(QWidget):
         ]
         if fmt == "zip":
             lines += self._bundle_lines(bundle)
-        if filters:
+        if words and len(filters) > 1:
+            lines.append(
+                self.tr(
+                    "The file holds the entries the search and the filters show, not the whole "
+                    "journal."
+                )
+            )
+        elif words:
+            lines.append(
+                self.tr("The file holds the entries the search finds, not the whole journal.")
+            )
+        elif filters:
             lines.append(
                 self.tr("The file holds the entries the filters show, not the whole journal.")
             )
