@@ -169,3 +169,22 @@ def test_an_export_with_a_search_holds_what_it_finds_and_says_it_is_not_the_whol
         )
     finally:
         translators.switch("en")
+
+
+def test_a_bundle_exported_with_a_search_holds_what_it_finds(
+    qtbot: QtBot, memory_vault: Vault, tmp_path: Path
+) -> None:
+    """'Export with screenshots…' during a search: its JSON holds the entries found, its
+    filters name the search, and it says it is not the whole journal."""
+    import zipfile
+
+    ctx = AppContext.create(vault=memory_vault)
+    _journal(ctx)
+    window = _window(qtbot, ctx)
+    _search(qtbot, window, "carol")
+    assert window.export_to(tmp_path / "carol.zip", "zip") == 1
+    with zipfile.ZipFile(tmp_path / "carol.zip") as bundle:
+        document = json.loads(bundle.read("journal.json"))
+    assert [entry["handle"] for entry in document["entries"]] == ["carol"]
+    assert document["filters"] == {"search": "carol"}
+    assert "the search finds, not the whole journal" in window.export_label.text()
