@@ -15,6 +15,7 @@ from consentinel.core.schedule import (
     ScheduleChoice,
     Scheduler,
     TickOutcome,
+    account_due,
     due_accounts,
     interval_for,
     next_due,
@@ -390,3 +391,20 @@ def test_after_a_run_of_the_due_accounts_the_next_counts_from_one_left_for_later
     assert T0 + timedelta(hours=3) <= next_at <= T0 + timedelta(hours=3) + DEFAULT_JITTER
     h.tick_for(timedelta(hours=3, minutes=11))
     assert len(h.starts) == 2
+
+
+def test_an_account_s_own_next_check_is_the_next_run_only_when_it_is_due_by_then() -> None:
+    """After a run whose failed checks are retried in 30 minutes, the accounts it checked
+    through wait a day (the retry checks only those due); one whose last check through is
+    old (the failed ones, one never checked) is in the retry; off: the run's own time."""
+    now = datetime(2026, 12, 2, 6, 11, tzinfo=timezone.utc)
+    retry = now + timedelta(minutes=30)
+    assert account_due(now, retry, "daily", now) == now + timedelta(days=1)
+    assert account_due(now - timedelta(days=1), retry, "daily", now) == retry
+    assert account_due(None, retry, "daily", now) == retry
+    # Due by the run's time, give or take DUE_TOLERANCE: in that run, with the others.
+    near = now - timedelta(days=1) + DUE_TOLERANCE + timedelta(minutes=29)
+    assert account_due(near, retry, "daily", now) == retry
+    # A check dated ahead (a clock put right since) is no reason to wait.
+    assert account_due(now + timedelta(days=30), retry, "daily", now) == retry
+    assert account_due(now, retry, "off", now) == retry

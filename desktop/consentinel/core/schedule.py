@@ -163,6 +163,22 @@ def due_accounts(
     return due
 
 
+def account_due(
+    checked_through: datetime | None, run_at: datetime, schedule: str, now: datetime
+) -> datetime:
+    """When the app's schedule checks one account, whose last check through was
+    `checked_through` (Journal.checked_through_at), given when its next run starts (`run_at`,
+    Scheduler.next_run_at): in that run if it is due by then (`due_accounts`' rule: an
+    interval after its check, less `DUE_TOLERANCE`), else an interval after its check, in a
+    later run. After a run where some checks failed, the run that retries them soon leaves the
+    others for their own time: each row says its own next check, not the retry's."""
+    interval = interval_for(schedule)
+    last = trusted_last_run(checked_through, now)
+    if interval is None or last is None or run_at >= last + interval - DUE_TOLERANCE:
+        return run_at
+    return last + interval
+
+
 class _Jitter(NamedTuple):
     """The random delay drawn for one due time, kept until that due time changes."""
 

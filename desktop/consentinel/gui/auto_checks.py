@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +16,7 @@ from consentinel.core.schedule import (
     Scheduler,
     SystemClock,
     TickOutcome,
+    account_due,
     due_accounts,
     interval_for,
 )
@@ -145,6 +146,31 @@ class AutoChecks(QObject):
         last = self.scheduler.last_good_run()
         by_os = next_os_run(last, self._ctx.settings.schedule, self.scheduler.clock.now())
         return in_app if by_os is None else min(in_app, by_os)
+
+    def next_checks(self, handles: Sequence[str]) -> dict[str, datetime | None]:
+        """When each account is checked next by the schedule, by handle key (None: off or
+        paused): the next run (`next_run_at`) for those it will check, else each one's own
+        time (core/schedule.py `account_due`), or the OS job's for it when that comes first.
+        A run that failed for some accounts is retried soon for them only."""
+        next_run = self.next_run_at()
+        if next_run is None or not handles:
+            return {handle_key(handle): None for handle in handles}
+        schedule = self._ctx.settings.schedule
+        now = self.scheduler.clock.now()
+        by_os_job = self._ctx.settings.run_when_closed
+        if by_os_job:
+            from consentinel.core.schedule_slots import next_os_run
+        checked = self._ctx.journal.checked_through_at(list(handles))
+        due: dict[str, datetime | None] = {}
+        for handle, at in checked.items():
+            key = handle_key(handle)
+            when = account_due(at, next_run, schedule, now)
+            if by_os_job:
+                os_run = next_os_run(at, schedule, now)
+                when = when if os_run is None else min(when, os_run)
+            held = self._held.get(key)
+            due[key] = when if held is None else max(when, held)
+        return due
 
     @property
     def paused(self) -> bool:
