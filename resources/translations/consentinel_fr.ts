@@ -2,7 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccountFilter</name>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Filtrer les comptes</translation>
+    </message>
+    <message>
+        <source>Shows only the accounts whose handle holds these letters.</source>
+        <translation>N'affiche que les comptes dont l'identifiant contient ces lettres.</translation>
+    </message>
+    <message>
+        <source>{shown} of 1 account shown</source>
+        <translation>{shown} compte affiché sur 1</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts shown</source>
+        <comment>none or one shown</comment>
+        <translation>{shown} compte affiché sur {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts shown</source>
+        <translation>{shown} comptes affichés sur {total}</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTable</name>
+    <message>
+        <source>In this check</source>
+        <translation>Dans cette vérification</translation>
+    </message>
+    <message>
+        <source>This account is being checked, or waits its turn, in this check.</source>
+        <translation>Ce compte est en cours de vérification, ou attend son tour, dans cette vérification.</translation>
+    </message>
     <message>
         <source>After a new password</source>
         <translation>Après un nouveau mot de passe</translation>

@@ -218,6 +218,13 @@ def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_on
     )
     auto.run_finished(False)
     assert auto.next_run_at() == _local(6, 41)
+    # Each account's own next check: gus's retry; fay an interval after her check, hal after
+    # his (the retry leaves them both for their own time).
+    assert auto.next_checks(["fay", "gus", "hal"]) == {
+        "fay": _local(12, 11),
+        "gus": _local(6, 41),
+        "hal": _local(11),
+    }
     clock.time = _local(6, 40)
     assert auto.tick() is TickOutcome.NOT_DUE
     clock.time = _local(6, 41)
@@ -325,3 +332,34 @@ def test_an_account_added_then_checked_by_hand_is_due_an_interval_after_its_chec
     app._run_finished(RunResult(run, (result,)), "gui")
     next_at = app.auto.next_run_at()
     assert next_at is not None and next_at >= checked_at + timedelta(hours=23)
+
+
+def test_after_a_run_with_failures_each_row_says_its_own_next_check(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The last run's check of gus did not reach X (the network): it is tried again 30
+    minutes after that run, alone. fay's went through: her row says her own next check, a day
+    after hers, not the retry's time, which the status bar says as the app's next check."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Reason, Status
+    from tests.gui._app_support import running_app
+
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "daily"
+    add_account(ctx, "fay")
+    add_account(ctx, "gus")
+    run = ctx.journal.start_run("schedule")
+    ctx.journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+    ctx.journal.record_check(run, AccountResult("gus", Status.ERROR, Reason.NETWORK))
+    ctx.journal.finish_run(run)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        table = window.table
+        due_column = table.columnCount() - 1
+
+        def due(handle: str) -> str:
+            return table.item(table.row_of(handle) or 0, due_column).text()
+
+        assert window.schedule_label.text() == "Next automatic check: in 30 minutes"
+        assert due("gus") == "In 30 minutes"
+        assert due("fay") == "In 24 hours"

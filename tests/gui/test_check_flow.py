@@ -498,3 +498,36 @@ def test_while_a_code_is_asked_for_the_others_are_checked_and_everything_says_so
             qtbot.keyClicks(dialog.edit, pyotp.TOTP(secret).now())
             qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
         assert tray.icon.toolTip() == "Consentinel — last check: all accounts fine"
+
+
+def test_accounts_waiting_their_turn_say_so_then_each_row_its_own_next_check(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """While a check runs, the accounts it has yet to check say they are in it, not "Now" nor
+    the schedule's next time. Once it ends, gus's failed (X's page reset the connection): his
+    row says when he is tried again, as the status bar does; ann's went through: a day later."""
+    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("gus", "pw-gus", fault="connection_reset"))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    ctx.settings.schedule = "daily"
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "gus", "pw-gus")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        table = window.table
+        due_column = table.columnCount() - 1
+
+        def due(handle: str) -> str:
+            return table.item(table.row_of(handle) or 0, due_column).text()
+
+        with qtbot.waitSignal(app.runner.run_started, timeout=RUN_TIMEOUT_MS):
+            window.check_all()
+        assert due("ann") == due("gus") == "In this check"
+        assert table.status_text("gus") == "Waiting for its turn…"
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            pass
+        results = {a.handle: a for a in finished.args[0].accounts}
+        assert results["gus"].reason is Reason.NETWORK, results["gus"]
+        assert due("ann") == "In 24 hours"
+        assert due("gus") != "In 24 hours"
+        assert due("gus").lower() in window.schedule_label.text().lower()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,18 @@ from consentinel.gui.qt_by_name import (
 )
 from consentinel.gui.row_hints import status_hint
 from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
+from consentinel.gui.table_sort import (
+    COLUMN_NAMES,
+    SortChoice,
+    SortKey,
+    box_key,
+    folded,
+    handle_key,
+    matches,
+    sorted_rows,
+    status_key,
+    time_key,
+)
 from consentinel.gui.time_words import local_text, when_cell
 
 if TYPE_CHECKING:  # (their classes are made when the first key or menu event comes: 1.3 ms)
@@ -67,18 +79,34 @@ def _dot_item(text: str, color: str, tip: str = "") -> QTableWidgetItem:
 
 class AccountsTable(QTableWidget):
     """Read-only; Enter edits, Delete removes (signals), a double-click edits; a right-click,
-    the Menu key or Shift+F10 asks for the selected accounts' menu (`menu_requested`)."""
+    the Menu key or Shift+F10 asks for the selected accounts' menu (`menu_requested`).
+
+    Sorted by a click on a column's title (`enable_sorting`), by what the column means (the
+    status by how much it needs the person, times as times), not by its words; `set_filter`
+    shows only the accounts whose handle holds some letters. The selection and the current
+    row stay on the same accounts through both and through each refill."""
 
     edit_requested = Signal(str)
     remove_requested = Signal(str)
     #: Where (global) to show the menu of the selected accounts.
     menu_requested = Signal(QPoint)
+    #: The person chose an order by clicking a column's title (to be kept between runs).
+    sort_chosen = Signal(object)
 
     COLUMNS = 4 + len(ALL_BOXES)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
         self._rows: list[AccountRow] = []  # as shown, row by row
+        #: What the last set_rows gave: every account, filtered or not, and its times.
+        self._all_rows: list[AccountRow] = []
+        self._next_due: datetime | None = None
+        self._now: datetime | None = None
+        self._own_due: Mapping[str, datetime | None] = {}
+        self._in_this_check: Collection[str] = ()
+        self._filter = ""  # folded (table_sort.folded); "": every account
+        self._sort: SortChoice | None = None  # None: as listed
+        self._sorting = False  # the header's titles can be clicked (`enable_sorting`)
         self.setAccessibleName(self.tr("Accounts"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -97,6 +125,14 @@ class AccountsTable(QTableWidget):
         header.setHighlightSections(False)
         # Over their cells' words, not centred above them (the last column is wide).
         set_by_name(header, "defaultAlignment", "AlignLeft|AlignVCenter")
+        # Room for the order's arrow in each title from the first frame (the columns would
+        # widen when sorting comes, `enable_sorting`), and no arrow until then: a header starts
+        # with its arrow on the first column, which is taken off with the column's removal
+        # (setting it would name the `Qt` namespace's SortOrder, see qt_by_name).
+        self.removeColumn(0)
+        self.insertColumn(0)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(False)  # (until sorting comes: a click would do nothing)
         self._status_width: int | None = None
         self.retranslate()
         self.doubleClicked.connect(lambda _index: self._emit(self.edit_requested))
@@ -139,6 +175,79 @@ class AccountsTable(QTableWidget):
         cells = self.sizeHintForColumn(column) + CELL_PADDING
         return max(cells, self.horizontalHeader().sectionSizeHint(column))
 
+    # -- order and filter ----------------------------------------------------------------------
+
+    def enable_sorting(self) -> None:
+        """A click on a column's title sorts by it, and its title shows the order. Called once
+        the window's first frame is painted: the header's order is one of the `Qt`
+        namespace's enums, whose first use costs the first frame 20-30 ms (qt_by_name); the
+        rows are in their order from the first frame."""
+        if self._sorting:
+            return
+        self._sorting = True
+        header = self.horizontalHeader()
+        header.setSectionsClickable(True)
+        self._show_sort_indicator()
+        header.sortIndicatorChanged.connect(self._sort_clicked)
+
+    def _show_sort_indicator(self) -> None:
+        if not self._sorting:
+            return
+        Qt = QtCore.Qt  # (not named at import: see qt_by_name)
+        header = self.horizontalHeader()
+        choice = self._sort
+        section = COLUMN_NAMES.index(choice.column) if choice is not None else -1
+        descending = choice is not None and choice.descending
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        blocked = header.blockSignals(True)  # (the person did not click)
+        header.setSortIndicator(section, order)
+        header.blockSignals(blocked)
+
+    def _sort_clicked(self, section: int, order: QtCore.Qt.SortOrder) -> None:
+        if not 0 <= section < len(COLUMN_NAMES):
+            choice = None
+        else:
+            descending = order == QtCore.Qt.SortOrder.DescendingOrder
+            choice = SortChoice(COLUMN_NAMES[section], descending)
+        self._sort = choice
+        self._show()
+        self.sort_chosen.emit(choice)
+
+    @property
+    def sortable(self) -> bool:
+        """Whether a click on a column's title sorts by it yet (`enable_sorting`)."""
+        return self._sorting
+
+    @property
+    def sort(self) -> SortChoice | None:
+        return self._sort
+
+    def set_sort(self, choice: SortChoice | None) -> None:
+        """Sort by `choice` (None: as listed), as if its column's title had been clicked, but
+        without `sort_chosen`: the window's own order, read back at start."""
+        self._sort = choice if choice is None or choice.column in COLUMN_NAMES else None
+        self._show_sort_indicator()
+        if self._now is not None:
+            self._show()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the accounts whose handle holds `text`, whatever its case and accents, with
+        or without its @ ("" : every account)."""
+        wanted = folded(text.strip().removeprefix("@"))
+        if wanted != self._filter:
+            self._filter = wanted
+            if self._now is not None:
+                self._show()
+
+    def account_count(self) -> int:
+        """Every account, shown or not."""
+        return len(self._all_rows)
+
+    def shown_count(self) -> int:
+        return len(self._rows)
+
+    # -- the accounts shown --------------------------------------------------------------------
+
     def selected_handles(self) -> list[str]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
         handles = []
@@ -170,20 +279,42 @@ class AccountsTable(QTableWidget):
         next_due: datetime | None,
         now: datetime,
         own_due: Mapping[str, datetime | None] | None = None,
+        in_this_check: Collection[str] = (),
     ) -> None:
-        """`own_due`: by handle key, the next check of an account whose check in the run under
-        way is over (None: set when the run ends); the schedule's `next_due`, counted from the
-        last run, is "now" until the run ends, which is no longer true of them."""
+        """`next_due`: the schedule's next run (None: off or paused). `own_due`: by handle key,
+        an account's own next check where it is not that run's (the run that retries failed
+        checks leaves the others for their own time; an account whose check in the run under
+        way is over: None, set when the run ends). `in_this_check`: by handle key, the
+        accounts the check under way has yet to finish, which it checks now."""
+        self._all_rows = list(rows)
+        self._next_due, self._now = next_due, now
+        self._own_due = own_due or {}
+        self._in_this_check = in_this_check
+        self._show()
+
+    def _show(self) -> None:
+        """Fill the table with the accounts the filter lets through, in the chosen order, the
+        same accounts selected and current as before."""
+        now = self._now
+        if now is None:
+            return
         selected = set(h.lower() for h in self.selected_handles())
-        self._rows = list(rows)
-        self._fill(rows, next_due, now, own_due or {})
+        current = self._handle_at(self.currentRow())
+        rows = [row for row in self._all_rows if matches(row, self._filter)]
+        items, keys = self._cells(rows, now)
+        order = sorted_rows(rows, keys, self._sort)
+        self._rows = [rows[place] for place in order]
+        self.setRowCount(len(order))
+        for index, place in enumerate(order):
+            for column, item in enumerate(items[place]):
+                self.setItem(index, column, item)
         if rows:  # (an empty table, at a first start, need not measure its words)
             self._size_columns()
         # The rows selected before stay selected, all of them (selectRow() one by one keeps
         # only the last: it clears the selection unless a modifier key is held).
         keep = QItemSelection()
         last = self.columnCount() - 1
-        for index, row in enumerate(rows):
+        for index, row in enumerate(self._rows):
             if row.account.handle.lower() in selected:
                 keep.select(self.model().index(index, 0), self.model().index(index, last))
         self.selectionModel().select(
@@ -191,6 +322,18 @@ class AccountsTable(QTableWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
+        # The current row (where the arrows move from, what the advice under the table is of)
+        # stays on its account, wherever the order put it.
+        moved = self.row_of(current) if current is not None else None
+        if moved is not None and moved != self.currentRow():
+            self.selectionModel().setCurrentIndex(
+                self.model().index(moved, max(self.currentColumn(), 0)),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+
+    def _handle_at(self, row: int) -> str | None:
+        item = self.item(row, 0) if row >= 0 else None
+        return str(item.data(HANDLE_ROLE)) if item is not None else None
 
     def _size_columns(self) -> None:
         """Each column as wide as its title or its widest cell, with room before the next; the
@@ -209,53 +352,66 @@ class AccountsTable(QTableWidget):
                 width = self._content_width(column)
             header.resizeSection(column, width)
 
-    def _fill(
-        self,
-        rows: list[AccountRow],
-        next_due: datetime | None,
-        now: datetime,
-        own_due: Mapping[str, datetime | None],
-    ) -> None:
-        self.setRowCount(len(rows))
-        for index, row in enumerate(rows):
+    def _cells(
+        self, rows: list[AccountRow], now: datetime
+    ) -> tuple[list[list[QTableWidgetItem]], dict[str, list[SortKey]]]:
+        """Each row's items, and each column's sort keys row by row (by column name)."""
+        items = []
+        keys: dict[str, list[SortKey]] = {name: [] for name in COLUMN_NAMES}
+        for row in rows:
             handle = QTableWidgetItem(f"@{row.account.handle}")
             handle.setData(HANDLE_ROLE, row.account.handle)
             handle.setData(ACCESSIBLE_TEXT_ROLE, f"@{row.account.handle}")
-            self.setItem(index, 0, handle)
-            self.setItem(index, 1, self._status_item(row, now))
-            for offset, box in enumerate(ALL_BOXES):
-                self.setItem(index, 2 + offset, self._box_item(row, box))
-            last = QTableWidgetItem(when_cell(row.last_checked, now) if row.last_checked else "—")
-            self.setItem(index, 2 + len(ALL_BOXES), last)
-            key = row.account.key
-            if next_due is not None and key in own_due:
-                due = self._own_due_item(row, own_due[key], now)
-            else:
-                due = self._due_item(row, next_due, now)
-            self.setItem(index, 3 + len(ALL_BOXES), due)
+            cells = [handle, self._status_item(row, now)]
+            keys["account"].append(handle_key(row))
+            keys["status"].append(status_key(row, now))
+            for box in ALL_BOXES:
+                cells.append(self._box_item(row, box))
+                keys[box.value].append(box_key(row, box))
+            cells.append(
+                QTableWidgetItem(when_cell(row.last_checked, now) if row.last_checked else "—")
+            )
+            keys["last_check"].append(time_key(row.last_checked))
+            due, due_key = self._next_check_item(row, now)
+            cells.append(due)
+            keys["next_check"].append(due_key)
+            items.append(cells)
+        return items, keys
 
-    def _own_due_item(
-        self, row: AccountRow, own: datetime | None, now: datetime
-    ) -> QTableWidgetItem:
-        """The next check of an account checked in the run under way."""
-        if own is not None or held_for_person(row, now):
-            return self._due_item(row, own or now, now)
-        item = QTableWidgetItem("—")
-        tip = self.tr("Its next automatic check is set when this check ends.")
-        item.setToolTip(tip)
-        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
-        return item
+    def _next_check_item(self, row: AccountRow, now: datetime) -> tuple[QTableWidgetItem, SortKey]:
+        """The "Next check" cell, and what it sorts by: soonest first, then those waiting for
+        the person, then those no schedule checks."""
+        key = row.account.key
+        next_due = self._next_due
+        if key in self._in_this_check:
+            # Its turn in the check under way: not "Now", which reads as a check about to start.
+            item = QTableWidgetItem(self.tr("In this check"))
+            tip = self.tr("This account is being checked, or waits its turn, in this check.")
+            item.setToolTip(tip)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
+            return item, (0, 0, "")
+        if next_due is not None and key in self._own_due:
+            own = self._own_due[key]
+            if own is not None or held_for_person(row, now):
+                return self._due_item(row, own or now, now)
+            item = QTableWidgetItem("—")
+            tip = self.tr("Its next automatic check is set when this check ends.")
+            item.setToolTip(tip)
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
+            return item, (1, 0, "")
+        return self._due_item(row, next_due, now)
 
     def _due_item(
         self, row: AccountRow, next_due: datetime | None, now: datetime
-    ) -> QTableWidgetItem:
+    ) -> tuple[QTableWidgetItem, SortKey]:
         """When the schedule checks this account next; not a time the schedule cannot keep (a
         check that cannot sign in is no check)."""
         if next_due is None:
-            return QTableWidgetItem(self.tr("Not scheduled"))
+            return QTableWidgetItem(self.tr("Not scheduled")), (4, 0, "")
         if not held_for_person(row, next_due):
-            return QTableWidgetItem(when_cell(next_due, now))
+            return QTableWidgetItem(when_cell(next_due, now)), (2, next_due.timestamp(), "")
         until = row.state.blocked_until
+        key: SortKey = (3, 0, "")  # until the person acts
         if row.state.password_rejected:
             text = self.tr("After a new password")
             tip = self.tr(
@@ -279,10 +435,11 @@ class AccountsTable(QTableWidget):
                 "After X's refusal, puzzle or lock, scheduled checks do not sign in again before "
                 "then. You can still use “Sign in yourself…”."
             )
+            key = (2, until.timestamp(), "")
         item = QTableWidgetItem(text)
         item.setToolTip(tip)
         item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
-        return item
+        return item, key
 
     def _status_item(self, row: AccountRow, now: datetime) -> QTableWidgetItem:
         if row.step is not None:

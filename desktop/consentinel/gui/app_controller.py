@@ -148,6 +148,7 @@ class AppController(QObject):
             demo=self.demo is not None,
             hint_for=self.demo.hint_for if self.demo else None,
             next_due=self.auto.next_run_at,
+            next_checks=self.auto.next_checks,
             paused=lambda: self.auto.paused,
         )
         window.keep_in_tray = self.tray is not None
@@ -409,6 +410,7 @@ class AppController(QObject):
         self.auto.schedule_changed.connect(self.window.refresh)
         self.auto.pause_failed.connect(self._pause_failed)
         self.window.restoreGeometry(geometry)
+        self.window.set_filter_text(old.filter_text)  # (its order is kept in window.json)
         self.window.show()
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
         if old.last_result is not None:  # the last check's summary, in the new language

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.schedule import interval_for
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind, Step
-from consentinel.gui.account_rows import rows_for
+from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.qt_by_name import set_by_name
@@ -42,16 +42,20 @@ if TYPE_CHECKING:
     # So does the accounts table, on a home with no account yet.
     from consentinel.core.engine import LoginResult
     from consentinel.core.events import AccountResult, PromptRequest, RunResult
+    from consentinel.gui.account_filter import AccountFilter
     from consentinel.gui.accounts_table import AccountsTable
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.empty_state import EmptyState
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
+    from consentinel.gui.table_sort import WindowMemory
 
 log = logging.getLogger(__name__)
 
 HintFor = Callable[["PromptRequest"], "str | None"]
+#: By handle key, when the schedule checks each of the accounts given next (AutoChecks.next_checks).
+NextChecks = Callable[[Sequence[str]], Mapping[str, "datetime | None"]]
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         hint_for: HintFor | None = None,
         next_due: Callable[[], datetime | None] = lambda: None,
+        next_checks: NextChecks = lambda _handles: {},
         paused: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self._hint_for = hint_for
         self._next_due = next_due
+        self._next_checks = next_checks
         self._paused = paused
         self.keep_in_tray = False
         self.live: dict[str, AccountResult] = {}
@@ -110,6 +116,9 @@ class MainWindow(QMainWindow):
         resize_within_screen(self, 980, 560)
 
         self._table: AccountsTable | None = None
+        #: The field above the table that shows only some accounts (made with the table).
+        self._filter: AccountFilter | None = None
+        self._memory: WindowMemory | None = None  # how the person left the window (its order)
         self.panel = CheckPanel()
         self.panel.cancel_requested.connect(self.cancel_check)
         self.result_label = QLabel()
@@ -169,17 +178,68 @@ class MainWindow(QMainWindow):
         welcome page without it (Qt's first item view, its header and their types cost the
         first frame 10-20 ms)."""
         if self._table is None:
+            from consentinel.gui.account_filter import AccountFilter
             from consentinel.gui.accounts_table import AccountsTable
+            from consentinel.gui.table_sort import WindowMemory
 
+            # Made first, so that Tab goes from the filter to the table.
+            accounts_filter = AccountFilter()
             table = AccountsTable()
             table.edit_requested.connect(self.edit_account)
             table.remove_requested.connect(lambda _handle: self.remove_account())
             table.menu_requested.connect(self._show_account_menu)
             table.itemSelectionChanged.connect(self._update_actions)
             table.currentCellChanged.connect(self._say_why)
-            self._page_layout.insertWidget(0, table, 1)
+            # The order the person chose last time; each new choice is kept for the next.
+            # (Held by the window: Qt holds a plain object's method only as long as it lives.)
+            self._memory = memory = WindowMemory(self.ctx.paths.config_dir / "window.json")
+            table.set_sort(memory.accounts_sort())
+            table.sort_chosen.connect(memory.remember_accounts_sort)
+            if self._painted:
+                table.enable_sorting()
+            else:
+                self.first_painted.connect(table.enable_sorting)
+            accounts_filter.changed.connect(self._filter_changed)
+            accounts_filter.edit.down_pressed.connect(table.setFocus)
+            self._page_layout.insertWidget(0, accounts_filter)
+            self._page_layout.insertWidget(1, table, 1)
             self._table = table
+            self._filter = accounts_filter
         return self._table
+
+    @property
+    def filter_text(self) -> str:
+        """The filter's words ("": every account shown)."""
+        return self._filter.text() if self._filter is not None else ""
+
+    def set_filter_text(self, text: str) -> None:
+        if text or self._filter is not None:
+            self.table  # noqa: B018 (made with its filter)
+            assert self._filter is not None
+            self._filter.set_text(text)
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: to the filter, its words selected (typing replaces them)."""
+        if self._filter is None or not self._filter.isVisible():
+            return
+        self._filter.edit.setFocus()
+        self._filter.edit.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        table = self.table
+        table.set_filter(text)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        """What the filter left shown: counted under it, one of them selected, the actions on
+        those selected (never on an account the filter hides)."""
+        table = self.table
+        assert self._filter is not None
+        self._filter.show_count(table.shown_count(), table.account_count())
+        if not table.selected_handles() and table.rowCount():
+            table.selectRow(0)
+        self._show_advice()
+        self._update_actions()
 
     @property
     def empty(self) -> EmptyState:
@@ -272,6 +332,8 @@ class MainWindow(QMainWindow):
         # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
         self.escape_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
         self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.activated.connect(self.focus_filter)
         self.journal_action = self._action(
             self.tr("&Journal"),
             self.show_journal,
@@ -376,7 +438,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         running = self.runner.running
         table = self._table  # none yet: no account
-        has_accounts = table is not None and table.rowCount() > 0
+        has_accounts = table is not None and table.account_count() > 0
         selected = table is not None and bool(table.selected_handles())
         self.edit_action.setEnabled(selected and not running)
         self.remove_action.setEnabled(selected and not running)
@@ -404,7 +466,10 @@ class MainWindow(QMainWindow):
         # A check under way: the schedule counts from its end, not yet known.
         counted_from_this_run = self.runner.running and next_due is not None and next_due <= now
         if rows or self._table is not None:
-            self.table.set_rows(rows, next_due, now, self._own_due)
+            own_due, in_this_check = self._next_checks_of(rows, next_due, now)
+            self.table.set_rows(rows, next_due, now, own_due, in_this_check)
+            assert self._filter is not None
+            self._filter.show_count(self.table.shown_count(), self.table.account_count())
         page = self._accounts_page if rows else self.empty
         if not rows and not self.demo:
             self.empty.offer_restore(self._missing_accounts())
@@ -434,6 +499,21 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
+
+    def _next_checks_of(
+        self, rows: list[AccountRow], next_due: datetime | None, now: datetime
+    ) -> tuple[dict[str, datetime | None], set[str]]:
+        """Each account's own next check, by handle key (AutoChecks.next_checks: after a run
+        whose failed checks are retried soon, the others wait for their own time), with those
+        a check under way has checked (set when it ends if it failed); and the accounts it has
+        yet to finish, which it checks now (not a sign-in by the person: no check)."""
+        own: dict[str, datetime | None] = {}
+        if next_due is not None and rows:
+            for key, due in self._next_checks([row.account.handle for row in rows]).items():
+                own[key] = None if due is None else max(due, now)  # overdue: at the next tick
+        own.update(self._own_due)
+        checking = self.runner.running and self.runner.trigger != "login"
+        return own, set(self.steps) if checking else set()
 
     def _notice_a_lost_journal(self, *, then_show_journal: bool = False) -> bool:
         """The journal file went from under the app while it ran: its data folder deleted, the
@@ -545,6 +625,8 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.saved_handle:
             self.account_added.emit(dialog.saved_handle)
             self.refresh()
+            if self.table.row_of(dialog.saved_handle) is None and self.filter_text:
+                self.set_filter_text("")  # the filter hid it: shown, as the person expects
             row = self.table.row_of(dialog.saved_handle)
             if row is not None:
                 self.table.selectRow(row)

@@ -1,0 +1,323 @@
+"""The accounts table of an agency's 25 accounts: sorted by a click on a column's title, by what
+the column means (not its words), the order kept between runs; filtered by the field above it
+(Ctrl+F, Escape), the actions acting on the accounts shown only. Real widgets, offscreen."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.context import AppContext
+from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.status import Box, Reason, Status
+from consentinel.gui.account_rows import rows_for
+from consentinel.gui.accounts_table import AccountsTable
+from consentinel.gui.table_sort import COLUMN_NAMES
+from tests.gui._app_support import add_account, make_context, running_app
+
+AGENCY = [
+    "agence_lumiere", "atelier_rive", "Boulangerie_Ami", "cafe_marais", "camille_fr",
+    "clinique_alma", "dentiste_paris", "ecole_arts", "Elodie_Velo", "fleuriste_lila",
+    "galerie_nord", "garage_martin", "hotel_azur", "librairie_an", "mairie_velo",
+    "marche_bio", "musee_rail", "opticien_lens", "pharmacie_gare", "salon_ana",
+    "studio_yoga", "theatre_sud", "traiteur_lea", "velo_paris", "zoo_parc",
+]  # fmt: skip
+
+
+def _click_title(table: AccountsTable, column: str) -> None:
+    header = table.horizontalHeader()
+    section = COLUMN_NAMES.index(column)
+    where = QPoint(header.sectionViewportPosition(section) + 4, header.height() // 2)
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def _shown(table: AccountsTable) -> list[str]:
+    return [str(table.item(row, 0).text()) for row in range(table.rowCount())]
+
+
+def _checked_accounts(ctx: AppContext) -> None:
+    """zed needs the person, bob's check failed, dan's password was refused, cat was never
+    checked, amy is fine: their statuses' words sort otherwise ("Already off", "Error",
+    "Needs you", "Not checked yet", "Sign-in failed")."""
+    for handle in ("zed", "Amy", "bob", "cat", "dan"):
+        add_account(ctx, handle, "pw")
+    run = ctx.journal.start_run("manual")
+    off = {Box.TRAINING: BoxChange(True, False)}
+    for result in (
+        AccountResult("zed", Status.NEEDS_USER, Reason.TWO_FACTOR),
+        AccountResult("Amy", Status.FIXED, settings=off),
+        AccountResult("bob", Status.ERROR, Reason.PAGE_CHANGED),
+        AccountResult("dan", Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT),
+    ):
+        ctx.journal.record_check(run, result)
+    ctx.journal.finish_run(run)
+
+
+def test_a_click_on_a_title_sorts_by_what_the_column_means_and_keeps_the_selection(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)
+    now = datetime.now(timezone.utc)
+    # Times whose words sort otherwise: "20 minutes ago" < "3 hours ago" < "9 minutes ago".
+    ago = {"zed": 180, "amy": 20, "bob": 9, "dan": 60 * 30}
+    rows = [
+        row._replace(last_checked=now - timedelta(minutes=ago[row.account.key]))
+        if row.account.key in ago
+        else row
+        for row in rows_for(ctx)
+    ]
+    # "In 30 minutes" < "In 5 hours" sorts the same; a date ("2 Jan…") before both.
+    own_due = {
+        "zed": now + timedelta(hours=5),
+        "amy": now + timedelta(days=3),
+        "bob": now + timedelta(minutes=30),
+        "cat": now + timedelta(hours=2),
+        "dan": now + timedelta(hours=6),
+    }
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.resize(1000, 400)
+    table.set_rows(rows, now + timedelta(hours=1), now, own_due)
+    table.enable_sorting()
+    table.show()
+    qtbot.waitExposed(table)
+    assert _shown(table) == ["@zed", "@Amy", "@bob", "@cat", "@dan"]  # as added, at first
+    table.selectRow(table.row_of("cat") or 0)
+
+    _click_title(table, "account")  # whatever the case
+    assert _shown(table) == ["@Amy", "@bob", "@cat", "@dan", "@zed"]
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    _click_title(table, "account")
+    assert _shown(table) == ["@zed", "@dan", "@cat", "@bob", "@Amy"]
+    assert table.selected_handles() == ["cat"]
+
+    # The person's attention first: needs you, the failed checks, not checked yet, fine.
+    _click_title(table, "status")
+    assert _shown(table) == ["@zed", "@bob", "@dan", "@cat", "@Amy"]
+    # By when, not by the words: the oldest check first, never checked before any.
+    _click_title(table, "last_check")
+    assert _shown(table) == ["@cat", "@dan", "@zed", "@Amy", "@bob"]
+    # The soonest first, a date three days away last.
+    _click_title(table, "next_check")
+    assert _shown(table) == ["@bob", "@cat", "@zed", "@dan", "@Amy"]
+    # The box that is still on first, then those that were not read.
+    _click_title(table, Box.TRAINING.value)
+    assert _shown(table)[-1] == "@Amy"
+
+    # The selection and the current row follow the account, through the sorts and a refill.
+    assert table.selected_handles() == ["cat"]
+    assert table.item(table.currentRow(), 0).text() == "@cat"
+    _click_title(table, "next_check")
+    table.set_rows(rows, now + timedelta(hours=1), now, own_due)  # each step of a check
+    assert table.selected_handles() == ["cat"]
+    assert table.item(table.currentRow(), 0).text() == "@cat"
+    # The arrows go on from the account, as it is now placed.
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    assert table.selected_handles() == [_shown(table)[_shown(table).index("@cat") + 1][1:]]
+
+
+def test_the_order_chosen_is_kept_for_the_next_run(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)
+    with running_app(qtbot, ctx) as app:
+        table = app.window.table
+        # Sortable once the first frame is painted (the header's order is a Qt enum).
+        qtbot.waitUntil(lambda: table.sortable)
+        _click_title(table, "status")
+        _click_title(table, "status")  # most pressing last
+        # (Accounts that tie stay in their handles' order.)
+        assert _shown(table) == ["@Amy", "@cat", "@bob", "@dan", "@zed"]
+    kept = json.loads((ctx.paths.config_dir / "window.json").read_text())
+    assert kept == {"accounts_sort": {"column": "status", "descending": True}}
+    with running_app(qtbot, ctx) as app:
+        table = app.window.table
+        # In that order from the first frame, its arrow shown once sorting comes.
+        assert _shown(table) == ["@Amy", "@cat", "@bob", "@dan", "@zed"]
+        header = table.horizontalHeader()
+        qtbot.waitUntil(lambda: header.sortIndicatorSection() == 1)
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        assert header.isSortIndicatorShown()
+
+
+def test_a_header_with_no_order_shows_no_arrow_and_has_room_for_one(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Before sorting comes (the first frame) and with no order chosen: no arrow on the first
+    column (a header starts with one there), and the columns are as wide as they will be with
+    an arrow, so they do not widen after the first frame."""
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    widths = [table.columnWidth(c) for c in range(table.columnCount() - 1)]
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == -1
+    table.enable_sorting()
+    assert header.sortIndicatorSection() == -1
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    assert [table.columnWidth(c) for c in range(table.columnCount() - 1)] == widths
+
+
+def _agency(home: Path) -> AppContext:
+    ctx = make_context(home)
+    for handle in AGENCY:
+        add_account(ctx, handle, f"pw-{handle}")
+    return ctx
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_filter_shows_the_accounts_whose_handle_holds_its_letters(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """Ctrl+F goes to it; it ignores case and accents ("ÉLO" finds @Elodie_Velo), and an @;
+    the line beside it counts what it shows; Escape empties it."""
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        table = window.table
+        accounts_filter = window._filter
+        assert accounts_filter is not None
+        edit = accounts_filter.edit
+        words = "Filter accounts" if language == "en" else "Filtrer les comptes"
+        assert edit.placeholderText() == edit.accessibleName() == words
+        assert edit.isClearButtonEnabled()
+        assert table.rowCount() == 25 and not accounts_filter.count.isVisible()
+        table.selectRow(table.row_of("zoo_parc") or 0)
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+
+        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert edit.hasFocus()
+        QTest.keyClicks(edit, "ÉLO")
+        assert _shown(table) == ["@Elodie_Velo", "@mairie_velo", "@velo_paris"]
+        said = "3 of 25 accounts shown" if language == "en" else "3 comptes affichés sur 25"
+        assert accounts_filter.count.isVisible() and accounts_filter.count.text() == said
+        # Said to a screen reader on the field, and as the line changes.
+        assert edit.accessibleDescription() == said
+        line = QAccessible.queryAccessibleInterface(accounts_filter.count)
+        assert line.text(QAccessible.Text.Name) == said
+        # zoo_parc, hidden, is no longer selected: the first account shown is.
+        assert table.selected_handles() == ["Elodie_Velo"]
+
+        QTest.keyClicks(edit, "_p")
+        one = "1 of 25 accounts shown" if language == "en" else "1 compte affiché sur 25"
+        assert (_shown(table), accounts_filter.count.text()) == (["@velo_paris"], one)
+        edit.setText("@ZOO")
+        assert _shown(table) == ["@zoo_parc"]
+        edit.setText("nobody")
+        assert table.rowCount() == 0 and not window.check_action.isEnabled()
+        assert window.check_all_action.isEnabled()  # (every account, shown or not)
+
+        QTest.keyClick(edit, Qt.Key.Key_Escape)
+        assert edit.text() == "" and table.rowCount() == 25
+        assert not accounts_filter.count.isVisible()
+        # Down goes from the field to the accounts.
+        QTest.keyClick(edit, Qt.Key.Key_Down)
+        assert table.hasFocus()
+
+
+def test_the_actions_act_on_the_accounts_shown_only(qtbot: QtBot, consentinel_home: Path) -> None:
+    """Everything selected, then filtered: Remove names and removes only those shown."""
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        table = window.table
+        table.setFocus()
+        table.selectAll()
+        assert len(table.selected_handles()) == 25
+        window.set_filter_text("paris")
+        table.selectAll()  # (Ctrl+A: what is shown)
+        assert table.selected_handles() == ["dentiste_paris", "velo_paris"]
+        asked: list[str] = []
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.informativeText())
+            next(b for b in box.buttons() if b.text() == "Remove").click()
+
+        QTimer.singleShot(0, answer)
+        window.remove_action.trigger()
+        assert "@dentiste_paris, @velo_paris" in asked[0]
+        removed = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_REMOVED])
+        assert sorted(e.handle for e in removed) == ["dentiste_paris", "velo_paris"]
+        assert len(ctx.accounts.list()) == 23
+        assert window._filter is not None and window._filter.count.text() == (
+            "0 of 23 accounts shown"
+        )
+
+
+def test_escape_in_an_empty_filter_is_the_window_s(qtbot: QtBot, consentinel_home: Path) -> None:
+    """With words in it, Escape empties the filter, and the window's Escape (which asks to
+    cancel a running check) is not pressed; empty, the window's is."""
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        # A shortcut of the window's on Escape, as its own is while a check runs.
+        pressed: list[bool] = []
+        escape = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), window)
+        escape.activated.connect(lambda: pressed.append(True))
+        window.focus_filter()
+        assert window._filter is not None
+        edit = window._filter.edit
+        qtbot.waitUntil(lambda: window.isActiveWindow() and edit.hasFocus())
+        QTest.keyClicks(edit, "velo")
+        QTest.keyClick(edit, Qt.Key.Key_Escape)
+        assert edit.text() == "" and pressed == []
+        QTest.keyClick(edit, Qt.Key.Key_Escape)
+        assert pressed == [True]
+
+
+def test_an_account_added_while_the_filter_hides_it_is_shown(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    from consentinel.gui.account_dialog import AccountDialog
+
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        window.set_filter_text("paris")
+
+        def fill_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, AccountDialog)
+            qtbot.keyClicks(dialog.handle_edit, "@newbie")
+            qtbot.keyClicks(dialog.password_edit, "a password")
+            dialog.save_button.click()
+
+        QTimer.singleShot(0, fill_dialog)
+        window.add_account()
+        assert window.filter_text == ""
+        assert window.table.selected_handles() == ["newbie"]
+
+
+def test_the_filter_and_order_stay_when_the_window_changes_language(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        table = app.window.table
+        qtbot.waitUntil(lambda: table.sortable)
+        _click_title(table, "account")
+        _click_title(table, "account")
+        app.window.set_filter_text("velo")
+        ctx.settings.language = "fr"
+        app._apply_language()  # (as Settings saved with another language)
+        window = app.window
+        assert window.filter_text == "velo"
+        assert _shown(window.table) == ["@velo_paris", "@mairie_velo", "@Elodie_Velo"]
+        assert window._filter is not None
+        assert window._filter.count.text() == "3 comptes affichés sur 25"
