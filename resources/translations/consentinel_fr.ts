@@ -668,6 +668,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » une fois cette vérification terminée.</translation>
     </message>
     <message>
+        <source>@{handle} is being checked; edit it when its check ends</source>
+        <translation>@{handle} est en cours de vérification ; modifiez-le quand sa vérification sera terminée</translation>
+    </message>
+    <message>
+        <source>@{handle} saved: this check uses the changes when it reaches it.</source>
+        <translation>@{handle} enregistré : cette vérification utilisera les modifications en arrivant à ce compte.</translation>
+    </message>
+    <message>
         <source>@{handle} removed.</source>
         <translation>@{handle} retiré.</translation>
     </message>

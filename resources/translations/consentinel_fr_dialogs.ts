@@ -270,6 +270,26 @@
             <source>For an account whose 2FA was turned off on X, or whose secret should not stay in the keyring. Nothing changes if none is saved.</source>
             <translation>Pour un compte dont la 2FA a été désactivée sur X, ou dont le secret ne doit pas rester dans le trousseau. Rien ne change si aucun n'est enregistré.</translation>
         </message>
+        <message>
+            <source>Account saved</source>
+            <translation>Compte enregistré</translation>
+        </message>
+        <message>
+            <source>Save and add &amp;another</source>
+            <translation>Enregistrer et en a&amp;jouter un autre</translation>
+        </message>
+        <message>
+            <source>Save this account, then add the next one in this same dialog</source>
+            <translation>Enregistrer ce compte, puis ajouter le suivant dans cette même fenêtre</translation>
+        </message>
+        <message>
+            <source>@{handle} saved. Add the next one.</source>
+            <translation>@{handle} enregistré. Ajoutez le suivant.</translation>
+        </message>
+        <message>
+            <source>The check of @{handle} began meanwhile: nothing was saved. Save again once its check ends.</source>
+            <translation>La vérification de @{handle} a commencé entre-temps : rien n'a été enregistré. Enregistrez de nouveau une fois sa vérification terminée.</translation>
+        </message>
     </context>
     <context>
         <name>DialogWords</name>

@@ -586,3 +586,187 @@ def test_tab_goes_round_the_edit_dialog_without_stopping_at_the_handle(
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         stops.append(dialog.focusWidget())
     assert dialog.password_edit in stops and dialog.handle_edit not in stops
+
+
+_SAVED_WORDS = {
+    "en": "@{handle} saved. Add the next one.",
+    "fr": "@{handle} enregistré. Ajoutez le suivant.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_save_and_add_another_saves_each_account_to_the_keyring_and_empties_the_dialog(
+    qtbot: QtBot, real_vault: Vault, consentinel_home: Path, language: str
+) -> None:
+    """Someone adding twenty accounts does not open the dialog twenty times: its Alt letter
+    saves as Save does (secrets to the keyring only), says which account was saved, empties
+    every field and puts the focus back on the handle; Enter still means Save."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    translators = Translators()
+    translators.switch(language)
+    try:
+        ctx = AppContext.create(vault=real_vault)
+        dialog = AccountDialog(ctx)
+        qtbot.addWidget(dialog)
+        saved: list[str] = []
+        dialog.account_saved.connect(saved.append)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.handle_edit.hasFocus)
+        another = dialog.save_another_button
+        assert another is not None and not another.isEnabled()
+        # One Alt letter per control, in both languages, this button's included.
+        texts = [x.text() for x in dialog.findChildren(QLabel) if x.buddy() is not None]
+        texts += [b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisibleTo(dialog)]
+        letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+        assert len(letters) == len(set(letters)), (language, texts)
+        letter = another.text()[another.text().index("&") + 1]
+
+        for handle, password, totp in (("ann_1", PASSWORD + "1", TOTP), ("bea_2", "pw-2", "")):
+            _type(qtbot, dialog.handle_edit, f"@{handle}")
+            _type(qtbot, dialog.password_edit, password)
+            if totp:
+                _type(qtbot, dialog.totp_edit, totp)
+                dialog.box_checks[Box.MEMORY].setChecked(False)
+            _type(qtbot, dialog.email_edit, f"{handle}@example.com")
+            assert another.isEnabled()
+            qtbot.keyClick(dialog.email_edit, letter, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(lambda h=handle: saved[-1:] == [h])
+            assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+            for edit in (
+                dialog.handle_edit,
+                dialog.password_edit,
+                dialog.totp_edit,
+                dialog.email_edit,
+                dialog.phone_edit,
+            ):
+                assert edit.text() == "", edit.accessibleName()
+            assert dialog.saved_note.isVisible()
+            assert dialog.saved_note.text() == _SAVED_WORDS[language].replace("{handle}", handle)
+            qtbot.waitUntil(dialog.handle_edit.hasFocus)
+            # Emptied, not wrong: no message under a field yet, and nothing to save.
+            assert not dialog.handle_error.isVisible() and not dialog.save_button.isEnabled()
+            assert dialog.save_button.isDefault() and not another.isDefault()
+            # The boxes chosen stay chosen for the next account.
+            assert not dialog.box_checks[Box.MEMORY].isChecked()
+
+        _type(qtbot, dialog.handle_edit, "cy_3")
+        _type(qtbot, dialog.password_edit, "pw-3")
+        with qtbot.waitSignal(dialog.accepted):
+            qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # Enter: Save, and close
+        assert saved == ["ann_1", "bea_2", "cy_3"] and dialog.saved_handle == "cy_3"
+
+        assert real_vault.get_password("ann_1") == PASSWORD + "1"
+        assert real_vault.get_totp("ann_1") == TOTP
+        assert (real_vault.get_password("bea_2"), real_vault.get_totp("bea_2")) == ("pw-2", None)
+        assert real_vault.get_password("cy_3") == "pw-3"
+        listed = {a.handle: a for a in ctx.accounts.list()}
+        assert list(listed) == ["ann_1", "bea_2", "cy_3"]
+        assert listed["bea_2"].email == "bea_2@example.com"
+        assert Box.MEMORY not in listed["bea_2"].keep
+        added = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])
+        assert [e.handle for e in added] == ["ann_1", "bea_2", "cy_3"]
+        ctx.journal.close()
+        for path in _files_under(consentinel_home):
+            data = path.read_bytes()
+            for secret in (PASSWORD + "1", TOTP, "pw-2", "pw-3"):
+                assert secret.encode() not in data, f"a secret leaked into {path}"
+    finally:
+        translators.switch("en")
+
+
+def test_an_account_refused_by_save_and_add_another_stays_typed_and_says_why(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The same checks as Save: a handle added meanwhile saves nothing and empties nothing."""
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = AccountDialog(ctx)
+    qtbot.addWidget(dialog)
+    saved: list[str] = []
+    dialog.account_saved.connect(saved.append)
+    _type(qtbot, dialog.handle_edit, "fay")
+    _type(qtbot, dialog.password_edit, "my-password")
+    assert dialog.save_another_button is not None
+    with another_writer_adds_meanwhile(ctx.paths, memory_vault, "fay", "their-password"):
+        dialog.save_another_button.click()
+    assert saved == [] and "was added meanwhile" in dialog.save_error.text()
+    assert not dialog.saved_note.isVisible()
+    assert dialog.password_edit.text() == "my-password"  # (not thrown away: fix the handle)
+    assert memory_vault.get_password("fay") == "their-password"
+
+
+def test_an_edit_has_no_save_and_add_another_and_is_refused_once_its_check_began(
+    qtbot: QtBot, real_vault: Vault
+) -> None:
+    """The window allows editing an account during a check until its own check begins; a
+    dialog opened while it waited saves nothing once it has begun (that check read what it
+    keeps off, and reads the secrets it signs in with)."""
+    ctx = AppContext.create(vault=real_vault)
+    ctx.accounts.add(Account("dan"))
+    real_vault.set_password("dan", "old-password")
+    begun: set[str] = set()
+    dialog = AccountDialog(ctx, ctx.accounts.get("dan"), under_way=lambda h: h in begun)
+    qtbot.addWidget(dialog)
+    assert dialog.save_another_button is None
+    _type(qtbot, dialog.password_edit, "new-password")
+    begun.add("dan")
+    dialog.save_button.click()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.save_error.text() == (
+        "The check of @dan began meanwhile: nothing was saved. Save again once its check ends."
+    )
+    assert real_vault.get_password("dan") == "old-password"
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+    begun.clear()  # its check ended
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert real_vault.get_password("dan") == "new-password"
+
+
+def test_a_check_reads_an_edit_whole_never_half_saved(
+    qtbot: QtBot, real_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check may reach an account (its thread) while the window saves an edit of it: it
+    reads the secrets as they were or as the edit saved them, never the new password with
+    the old 2FA secret, nor the new password still refused as the old one was."""
+    import threading
+
+    from consentinel.core.signin_secrets import secrets_to_type
+
+    old_totp, new_totp = "JBSWY3DPEHPK3PXP", TOTP
+    ctx = AppContext.create(vault=real_vault)
+    ctx.accounts.add(Account("eve"))
+    real_vault.set_password("eve", "old-password")
+    real_vault.set_totp("eve", old_totp)
+    ctx.accounts.mark_password_rejected("eve")  # X said the old one is wrong
+    account = ctx.accounts.get("eve")
+    assert account is not None
+    read: list[tuple[str | None, str | None]] = []
+    done = threading.Event()
+
+    def check_signs_in() -> None:  # as AccountCheck._sign_in does, in the check's thread
+        secrets, totp_secret = secrets_to_type(ctx, account)
+        read.append((secrets.password, totp_secret))
+        done.set()
+
+    write_totp = real_vault.set_totp
+
+    def set_totp_with_a_check_meanwhile(handle: str, secret: str) -> None:
+        # The new password is in the keyring, its 2FA secret not yet: the check comes now. It
+        # must wait for the edit's end, so it cannot have read anything within this wait
+        # (which ends at its timeout when it works: the edit holds what the check waits for).
+        threading.Thread(target=check_signs_in, daemon=True).start()
+        done.wait(0.5)
+        write_totp(handle, secret)
+
+    monkeypatch.setattr(real_vault, "set_totp", set_totp_with_a_check_meanwhile)
+    dialog = AccountDialog(ctx, account)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.password_edit, "new-password")
+    _type(qtbot, dialog.totp_edit, new_totp)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert done.wait(10)
+    assert read == [("new-password", new_totp)]

@@ -12,9 +12,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
 from consentinel.core.events import AccountResult, BrowserUnsandboxed, RunResult
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.status import ALL_BOXES, Reason, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.steps import Step
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.dialog_words import status_name
 from consentinel.gui.launch import main as launch_main
@@ -155,6 +158,124 @@ def test_an_account_added_during_a_check_is_told_to_wait_for_its_end(
         )
         with qtbot.waitSignal(app.runner.run_finished, timeout=60_000):
             window.cancel_check()
+
+
+def _add_with_save_and_add_another(
+    qtbot: QtBot, handles: tuple[str, ...], then_cancel: bool = True
+) -> None:
+    """Fill the open Add dialog with each account, saved by "Save and add another"; then
+    Cancel (the dialog empty)."""
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AccountDialog) and dialog.save_another_button is not None
+    for handle in handles:
+        qtbot.keyClicks(dialog.handle_edit, f"@{handle}")
+        qtbot.keyClicks(dialog.password_edit, f"pw-{handle}")
+        dialog.save_another_button.click()
+        assert dialog.isVisible() and f"@{handle}" in dialog.saved_note.text()
+    if then_cancel:
+        dialog.reject()
+
+
+def test_each_account_saved_by_save_and_add_another_is_added_as_one_added_alone(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Its row, its 30 minutes left alone by the schedule, and the hint to check it: for each
+    account the dialog saved, not only for one it closed with (Cancel, here)."""
+    from consentinel.core.accounts import handle_key
+
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        added: list[str] = []
+        window.account_added.connect(added.append)
+        said: list[str] = []
+        window.statusBar().messageChanged.connect(said.append)
+        QTimer.singleShot(0, lambda: _add_with_save_and_add_another(qtbot, ("ana", "ben")))
+        window.empty.add_button.click()
+        assert added == ["ana", "ben"]
+        assert {handle_key(h) for h in added} <= set(app.auto._held)
+        assert [window.table.item(r, 0).text() for r in range(window.table.rowCount())] == [
+            "@ana",
+            "@ben",
+        ]
+        assert window.table.selected_handles() == ["ben"]
+        hints = [m for m in said if "Choose “Check selected” to protect it now" in m]
+        assert [h.split()[0] for h in hints] == ["@ana", "@ben"]
+        assert ctx.vault.get_password("ana") == "pw-ana"
+        assert ctx.vault.get_password("ben") == "pw-ben"
+
+
+def _short_pages(ctx: AppContext) -> Engine:
+    return Engine(
+        ctx, headless=True, interactive_headless=True, page_timeout_s=5, signin_step_timeout_s=8
+    )
+
+
+@pytest.mark.browser
+def test_during_a_check_an_account_not_under_way_can_be_edited_and_is_checked_as_saved(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """One account at a time: @ann's check hangs on X's page while @bob waits his turn. Ann
+    cannot be edited (the menu says why); Bob can: his new password and the box he now leaves
+    on are what his check uses when it reaches him. Accounts added meanwhile with "Save and
+    add another" are each told to wait for the check's end."""
+    from consentinel.core.accounts import handle_key
+
+    sim = simx(
+        SimAccount("ann", "pw-ann", fault="settings_hang"),
+        SimAccount("bob", "pw-bob-new"),
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    add_account(ctx, "ann", "pw-ann")
+    add_account(ctx, "bob", "pw-bob-old")  # changed on X: the saved one is wrong now
+    with running_app(qtbot, ctx, engine_factory=_short_pages) as app:
+        window, table = app.window, app.window.table
+        window.check_all()
+        qtbot.waitUntil(lambda: window.under_way("ann") and sim.settings_hanging.is_set())
+        assert window.steps[handle_key("bob")] is Step.QUEUED
+
+        table.selectRow(table.row_of("ann") or 0)
+        assert not window.edit_action.isEnabled()
+        why = "@ann is being checked; edit it when its check ends"
+        assert window.edit_action.toolTip() == why
+        window.edit_account("ann")  # Enter on her row: said, no dialog
+        assert window.statusBar().currentMessage() == why
+
+        table.selectRow(table.row_of("bob") or 0)
+        assert window.edit_action.isEnabled()
+
+        def edit_bob() -> None:
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, AccountDialog)
+            qtbot.keyClicks(dialog.password_edit, "pw-bob-new")
+            dialog.box_checks[Box.PERSONALIZATION].setChecked(False)  # left on from now on
+            dialog.save_button.click()
+
+        QTimer.singleShot(0, edit_bob)
+        window.edit_action.trigger()
+        assert window.statusBar().currentMessage() == (
+            "@bob saved: this check uses the changes when it reaches it."
+        )
+
+        added: list[str] = []
+        window.account_added.connect(added.append)
+        said: list[str] = []
+        window.statusBar().messageChanged.connect(said.append)
+        QTimer.singleShot(0, lambda: _add_with_save_and_add_another(qtbot, ("cat", "dov")))
+        window.add_action.trigger()
+        assert added == ["cat", "dov"]
+        assert {"cat", "dov"} <= set(app.auto._held)
+        wait = [m for m in said if "Choose “Check selected” once this check ends" in m]
+        assert [m.split()[0] for m in wait] == ["@cat", "@dov"]
+
+        with qtbot.waitSignal(app.runner.run_finished, timeout=90_000) as finished:
+            pass
+        result = finished.args[0]
+        bob = next(r for r in result.accounts if r.handle == "bob")
+        assert bob.status is Status.FIXED, bob.message
+        assert sim.boxes("bob") == {"training": False, "personalization": True, "memory": True}
+        assert ctx.vault.get_password("bob") == "pw-bob-new"
 
 
 def test_closing_without_a_tray_quits_and_with_one_hides(

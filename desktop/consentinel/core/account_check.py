@@ -456,6 +456,9 @@ class AccountCheck:
         self._check_cancel()
         self._check_not_rate_limited()
         self._step(Step.OPENING_SESSION)
+        # As listed when its turn comes, not when the run began: an account edited while it
+        # waited in the queue (the window allows it) keeps the boxes it was given then.
+        self.account = self.ctx.accounts.get(self.handle) or self.account
         page, grok = await self._open_page()
         boxes: dict[Box, BoxState] | None = None
         self._had_session = self.ctx.sessions.exists(self.handle)

@@ -450,6 +450,14 @@ class AccountStore:
         """
         return self._writing()
 
+    def read_whole(self) -> contextlib.AbstractContextManager[object]:
+        """Hold off this process's writers for a read of several steps: an account's secrets
+        and state, which the window's edit writes within editing(), are then read all as
+        they were before an edit or all as it saved them. Only this process's writers (the
+        window and its checks share it): another process keeping the list (a keyring prompt
+        during `consentinel account add`) does not hold a check up."""
+        return self._lock
+
     def _write(self, accounts: list[Account], states: dict[str, AccountState]) -> None:
         keys = {a.key for a in accounts}
         data = {

@@ -17,14 +17,25 @@ from consentinel.x.signin import SignInSecrets
 
 def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, str | None]:
     """What may be typed for `account`, and the 2FA secret its codes come from (None: none
-    saved, or X refused its code). Reads the keyring: VaultError when it cannot."""
+    saved, or X refused its code). Reads the keyring: VaultError when it cannot.
+
+    Read within AccountStore.read_whole(): the window's edit of an account, which a check may
+    meet in its queue, writes its secrets, the account and its state within editing(), so
+    what is read here is all as it was before an edit or all as the edit saved it, never a
+    new password with the old 2FA secret, nor a password its failed save then took back. The
+    account is read again there too: its email and phone as saved with those secrets."""
     handle = account.handle
-    password = ctx.vault.get_password(handle)
-    saved_totp = ctx.vault.get_totp(handle)
-    if ctx.accounts.state(handle).password_rejected:
-        password = None  # X said it is wrong: sent again only once a new one is saved
-    totp_secret, totp_code = totp_codes(ctx, handle, saved_totp)
-    email, phone = answers_to_type(ctx, account)
+    # Found first, outside the hold: finding the keyring reads the list (Vault's Adoption)
+    # within the keyring's own lock, which an edit takes within the hold.
+    _ = ctx.vault.backend
+    with ctx.accounts.read_whole():
+        password = ctx.vault.get_password(handle)
+        saved_totp = ctx.vault.get_totp(handle)
+        if ctx.accounts.state(handle).password_rejected:
+            password = None  # X said it is wrong: sent again only once a new one is saved
+        account = ctx.accounts.get(handle) or account
+        totp_secret, totp_code = totp_codes(ctx, handle, saved_totp)
+        email, phone = answers_to_type(ctx, account)
     secrets = SignInSecrets(
         handle=handle,
         password=password,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,8 @@ from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
-from consentinel.gui.message_style import error_style
+from consentinel.gui.message_style import error_style, ok_color
+from consentinel.gui.spoken_labels import say
 from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,23 @@ log = logging.getLogger(__name__)
 
 
 class AccountDialog(QDialog):
-    """Add an account (account=None) or edit one. `saved_handle` is set once saved."""
+    """Add an account (account=None) or edit one. `saved_handle` is set once saved.
+
+    Adding, "Save and add another" saves as Save does and leaves the dialog open, emptied, for
+    the next account; `account_saved` is sent for each account saved, by either button.
+    Editing, `under_way` says whether the account's check is under way now: a save is then
+    refused (what that check signs in with and keeps off is already read)."""
+
+    #: An account was saved (its handle as listed): sent for each one, before the dialog closes.
+    account_saved = Signal(str)
 
     def __init__(
-        self, ctx: AppContext, account: Account | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        account: Account | None = None,
+        parent: QWidget | None = None,
+        *,
+        under_way: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         #: The height it shrinks back to when a message goes (as it opened, or as the person
@@ -55,6 +69,7 @@ class AccountDialog(QDialog):
         self._asked_height: int | None = None
         self._ctx = ctx
         self._account = account
+        self._under_way = under_way
         self.saved_handle: str | None = None
         self._vault_problem: str | None = None
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
@@ -152,12 +167,28 @@ class AccountDialog(QDialog):
         self.vault_label.setWordWrap(True)
         self.vault_label.setAccessibleName(self.tr("Where secrets are stored"))
         self.save_error = _error_label()
+        #: "@alice saved. Add the next one.": after "Save and add another".
+        self.saved_note = QLabel()
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setStyleSheet(f"color: {ok_color()};")
+        self.saved_note.setAccessibleDescription(self.tr("Account saved"))
+        self.saved_note.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
+        #: Adding only: saves, then empties the dialog for the next account (Enter stays Save).
+        self.save_another_button: QPushButton | None = None
+        if account is None:
+            self.save_another_button = self.buttons.addButton(
+                self.tr("Save and add &another"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.save_another_button.setToolTip(
+                self.tr("Save this account, then add the next one in this same dialog")
+            )
+            self.save_another_button.clicked.connect(self.save_and_add_another)
         # Ctrl+S as well as the Alt+S mnemonic (setShortcut would replace the mnemonic).
         QShortcut(QKeySequence.StandardKey.Save, self, self._save_if_enabled)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -169,6 +200,7 @@ class AccountDialog(QDialog):
         layout.addWidget(boxes)
         layout.addWidget(self.vault_label)
         layout.addWidget(self.save_error)
+        layout.addWidget(self.saved_note)
         layout.addWidget(self.buttons)
         # Once it is the dialog's own: a default set before is forgotten as soon as the
         # focus passes over Cancel, and Enter would then cancel what was typed.
@@ -267,6 +299,8 @@ class AccountDialog(QDialog):
         secret_typed = bool(self.password_edit.text() or self.totp)
         valid = not any(problems) and (self._vault_problem is None or not secret_typed)
         self.save_button.setEnabled(valid)
+        if self.save_another_button is not None:
+            self.save_another_button.setEnabled(valid)
         self._fit_error_labels()
         return valid
 
@@ -286,6 +320,7 @@ class AccountDialog(QDialog):
                 self.email_error,
                 self.phone_error,
                 self.save_error,
+                self.saved_note,
                 self._meaning,
             ),
         )
@@ -356,9 +391,54 @@ class AccountDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Secrets to the keyring first; only then the account. Any failure saves nothing."""
-        if not self._validate():
+        """Save (see _save) and close."""
+        handle = self._save()
+        if handle is not None:
+            self.accept()
+
+    def save_and_add_another(self) -> None:
+        """Save as Save does, then empty the dialog for the next account and say which one was
+        saved; the focus goes back to the handle. The boxes chosen stay chosen (most people
+        keep the same ones off on every account); nothing typed stays, secrets least of all."""
+        if self._account is not None:
             return
+        handle = self._save()
+        if handle is None:
+            return
+        for edit in (
+            self.handle_edit,
+            self.password_edit,
+            self.totp_edit,
+            self.email_edit,
+            self.phone_edit,
+        ):
+            edit.clear()
+        self._touched.clear()
+        self._validate()
+        words = self.tr("@{handle} saved. Add the next one.").replace("{handle}", handle)
+        self.saved_note.setText(words)  # (before it shows: an empty label has no height)
+        self.saved_note.show()
+        say(self.saved_note, words)  # (read out: the focus moved to the handle)
+        self._fit_error_labels()
+        self.handle_edit.setFocus()
+
+    def _save(self) -> str | None:
+        """Secrets to the keyring first; only then the account. Any failure saves nothing, and
+        is said. Returns the handle saved (None: nothing was)."""
+        if not self._validate():
+            return None
+        editing = self._account
+        if editing is not None and self._under_way is not None and self._under_way(editing.handle):
+            # Its check read the boxes to keep off when it began, and reads its secrets when
+            # it signs in: a change now would be half used, or undone by what X says of the
+            # old password.
+            self._fail(
+                self.tr(
+                    "The check of @{handle} began meanwhile: nothing was saved. Save again once "
+                    "its check ends."
+                ).replace("{handle}", editing.handle)
+            )
+            return None
         keep = frozenset(box for box, check in self.box_checks.items() if check.isChecked())
         try:
             account = Account(
@@ -370,15 +450,21 @@ class AccountDialog(QDialog):
             )
         except ValueError as error:  # validated above; kept for the message if it changes
             self._fail(str(error))
-            return
+            return None
         password = self.password_edit.text()
         totp = parse_totp_secret(self.totp) if self.totp else None
         remove_totp = self.remove_totp is not None and self.remove_totp.isChecked()
+        saved = False
         try:
             # One step for every writer of the list (another window, the command line): what
-            # is looked at first still holds when the account is saved.
+            # is looked at first still holds when the account is saved. A check reads an
+            # account's secrets within the same hold (core/signin_secrets): it sees all of this
+            # edit, the refusals it lifts included, or none of it.
             with self._ctx.accounts.editing():
                 totp_removed = self._save_locked(account, password, totp, remove_totp)
+                saved = True
+                if self._account is not None:
+                    self._lift_refusals(account.handle, password, totp)
         except DuplicateAccount:
             # Added meanwhile: the secrets in the keyring are that account's, and stay.
             self._validate()  # (the handle field says it is listed now; Save is disabled)
@@ -389,10 +475,12 @@ class AccountDialog(QDialog):
                     "nothing was saved, and the secrets it was added with were left as they were."
                 ).replace("{handle}", listed.handle if listed else account.handle)
             )
-            return
+            return None
         except (_SaveFailed, OSError, KeyError) as error:  # (OSError: the list held elsewhere)
+            if saved:  # (the account is saved: not "nothing was saved")
+                raise
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
-            return
+            return None
         if self._account is None:
             self._ctx.journal.append_account_added(account.handle, keep=account.keep)
         else:
@@ -406,17 +494,22 @@ class AccountDialog(QDialog):
                 totp_removed=totp_removed,
             )
             self._ctx.journal.record_account_edited(account.handle, changes)
-            if password:
-                # A new password: the sign-in rules may try again.
-                self._ctx.accounts.clear_password_rejected(account.handle)
-            if totp:  # a 2FA secret saved again: codes are made from it again
-                self._ctx.accounts.totp_saved(account.handle)
         # The secrets are in the keyring now; do not keep a copy in the widgets.
         self.password_edit.clear()
         self.totp_edit.clear()
         log.info("account @%s saved", account.handle)
         self.saved_handle = account.handle
-        self.accept()
+        self.saved_note.hide()
+        self.account_saved.emit(account.handle)
+        return account.handle
+
+    def _lift_refusals(self, handle: str, password: str, totp: str | None) -> None:
+        """What X refused before no longer holds for what was saved now."""
+        if password:
+            # A new password: the sign-in rules may try again.
+            self._ctx.accounts.clear_password_rejected(handle)
+        if totp:  # a 2FA secret saved again: codes are made from it again
+            self._ctx.accounts.totp_saved(handle)
 
     def _save_locked(
         self, account: Account, password: str, totp: str | None, remove_totp: bool
@@ -483,8 +576,10 @@ class AccountDialog(QDialog):
             log.warning("could not undo the keyring changes for @%s", handle_key(handle))
 
     def _fail(self, message: str) -> None:
+        self.saved_note.hide()  # (what was saved before is not what this says)
         self.save_error.setText(message)
         self.save_error.show()
+        self._fit_error_labels()
 
 
 class _SaveFailed(Exception):

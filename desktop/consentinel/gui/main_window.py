@@ -154,8 +154,10 @@ class MainWindow(QMainWindow):
         #: What the journal's last check found wrong (None: intact, or not checked yet), whether
         #: the app's own check or the journal window's badge said it.
         self.journal_problem: str | None = None
-        #: A status-bar message that asks for a check: the check's start clears it.
+        #: A status-bar message that asks for a check of an account (_hinted_handle): the
+        #: start of a check of that account clears it.
         self._until_a_check = ""
+        self._hinted_handle = ""
         if demo:
             banner = QLabel(self.tr("DEMO: simulated X, throwaway data"))
             banner.setStyleSheet(
@@ -381,6 +383,8 @@ class MainWindow(QMainWindow):
             accounts.addAction(entry) if entry else accounts.addSeparator()
         accounts.addSeparator()
         accounts.addAction(self.quit_action)
+        # Why an entry is greyed out ("@alice is being checked…") shows when pointed at.
+        accounts.setToolTipsVisible(True)
         checks = menu.addMenu(self.tr("&Checks"))
         for entry in (
             self.check_action,
@@ -414,6 +418,7 @@ class MainWindow(QMainWindow):
             self.account_journal_action,
         ):
             self.account_menu.addAction(entry) if entry else self.account_menu.addSeparator()
+        self.account_menu.setToolTipsVisible(True)
 
     def _show_account_menu(self, where: QPoint) -> None:
         handle = self.table.current_handle()
@@ -440,13 +445,30 @@ class MainWindow(QMainWindow):
         table = self._table  # none yet: no account
         has_accounts = table is not None and table.account_count() > 0
         selected = table is not None and bool(table.selected_handles())
-        self.edit_action.setEnabled(selected and not running)
+        # An account can be edited during a check unless its own check is under way.
+        current = table.current_handle() if table is not None else None
+        checked_now = current is not None and self.under_way(current)
+        self.edit_action.setEnabled(selected and not checked_now)
+        why = self._being_checked_words(current) if current and checked_now else ""
+        self.edit_action.setToolTip(why)  # (empty: the action's own words)
+        self.edit_action.setStatusTip(why)
         self.remove_action.setEnabled(selected and not running)
         self.signin_action.setEnabled(selected and not running)
         self.check_action.setEnabled(selected and not running)
         self.check_all_action.setEnabled(has_accounts and not running)
         self.cancel_action.setEnabled(running)
         self.escape_shortcut.setEnabled(running)
+
+    def under_way(self, handle: str) -> bool:
+        """Whether the account's check (or the person's own sign-in) is under way now: begun,
+        not only queued, and not ended."""
+        step = self.steps.get(handle_key(handle))
+        return step is not None and step is not Step.QUEUED
+
+    def _being_checked_words(self, handle: str) -> str:
+        return self.tr("@{handle} is being checked; edit it when its check ends").replace(
+            "{handle}", handle
+        )
 
     # -- the accounts -----------------------------------------------------------------------------
 
@@ -622,32 +644,49 @@ class MainWindow(QMainWindow):
         from consentinel.gui.account_dialog import AccountDialog
 
         dialog = AccountDialog(self.ctx, parent=self)
-        if dialog.exec() and dialog.saved_handle:
-            self.account_added.emit(dialog.saved_handle)
-            self.refresh()
-            if self.table.row_of(dialog.saved_handle) is None and self.filter_text:
-                self.set_filter_text("")  # the filter hid it: shown, as the person expects
-            row = self.table.row_of(dialog.saved_handle)
-            if row is not None:
-                self.table.selectRow(row)
-            # While a check runs, "Check selected" is greyed out: its turn comes after.
-            self._until_a_check = (
-                self.tr("@{handle} added. Choose “Check selected” once this check ends.")
-                if self.runner.running
-                else self.tr("@{handle} added. Choose “Check selected” to protect it now.")
-            ).replace("{handle}", dialog.saved_handle)
-            self.statusBar().showMessage(self._until_a_check, 10_000)
+        # Each account as it is saved: "Save and add another" saves several in one dialog.
+        dialog.account_saved.connect(self._account_saved)
+        dialog.exec()
+
+    def _account_saved(self, handle: str) -> None:
+        self.account_added.emit(handle)
+        self.refresh()
+        if self.table.row_of(handle) is None and self.filter_text:
+            self.set_filter_text("")  # the filter hid it: shown, as the person expects
+        row = self.table.row_of(handle)
+        if row is not None:
+            self.table.selectRow(row)
+        # While a check runs, "Check selected" is greyed out: its turn comes after.
+        self._until_a_check = (
+            self.tr("@{handle} added. Choose “Check selected” once this check ends.")
+            if self.runner.running
+            else self.tr("@{handle} added. Choose “Check selected” to protect it now.")
+        ).replace("{handle}", handle)
+        self._hinted_handle = handle
+        self.statusBar().showMessage(self._until_a_check, 10_000)
 
     def edit_account(self, handle: str | None = None) -> None:
         handle = handle or self.table.current_handle()
         account = self.ctx.accounts.get(handle) if handle else None
-        if account is None or self.runner.running:
+        if account is None:
+            return
+        if self.under_way(account.handle):  # (Enter or a double-click on its row)
+            self.statusBar().showMessage(self._being_checked_words(account.handle), 10_000)
             return
         from consentinel.gui.account_dialog import AccountDialog
 
-        dialog = AccountDialog(self.ctx, account, parent=self)
-        if dialog.exec():
-            self.refresh()
+        dialog = AccountDialog(self.ctx, account, parent=self, under_way=self.under_way)
+        if not dialog.exec():
+            return
+        self.refresh()
+        if self.steps.get(handle_key(account.handle)) is Step.QUEUED:
+            # Its check reads what was saved when its turn comes (core/signin_secrets).
+            self.statusBar().showMessage(
+                self.tr("@{handle} saved: this check uses the changes when it reaches it.").replace(
+                    "{handle}", account.handle
+                ),
+                10_000,
+            )
 
     def confirm_remove(self, handles: list[str]) -> bool:
         """Ask, naming what goes; True when the person chose to remove the accounts."""
@@ -816,8 +855,14 @@ class MainWindow(QMainWindow):
 
     def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
         self._asked.clear()
-        if self.statusBar().currentMessage() == self._until_a_check:
-            self.statusBar().clearMessage()  # "…added. Choose “Check selected”…": done
+        # "…added. Choose “Check selected”…": done, once a check of it starts. Not by the start
+        # of a check without it: said while a check runs, it may be that check's start, sent
+        # by its thread before the account was added and heard by the window after.
+        hinted = handle_key(self._hinted_handle)
+        if self.statusBar().currentMessage() == self._until_a_check and any(
+            handle_key(handle) == hinted for handle in handles
+        ):
+            self.statusBar().clearMessage()
         self._own_due.clear()
         for handle in handles:
             self.steps[handle_key(handle)] = Step.QUEUED
