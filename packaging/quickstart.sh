@@ -118,14 +118,23 @@ if [ ! -x "$venv/bin/python" ]; then
     say "Creating the virtualenv / Création de l'environnement virtuel : $venv"
     "$python_bin" -m venv "$venv"
 fi
+# The stamp holds pyproject.toml's digest, then "dev" once the test tools are in: `run` installs
+# what the app needs, `test` adds pytest, ruff, mypy… (and a `run` after a `test` keeps them).
 stamp="$venv/.consentinel-installed"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    say "Installing Consentinel and its dependencies / Installation de Consentinel"
+have="" have_extras=""
+[ ! -f "$stamp" ] || read -r have have_extras < "$stamp" || true
+if [ "$mode" = test ]; then extras=dev; else extras=""; fi
+if [ "$have" != "$want" ] || { [ "$extras" = dev ] && [ "$have_extras" != dev ]; }; then
+    if [ "$extras" = dev ]; then
+        say "Installing Consentinel and its test tools / Installation de Consentinel et de ses outils de test"
+    else
+        say "Installing Consentinel and its dependencies / Installation de Consentinel"
+    fi
     "$venv/bin/python" -m pip install -q --upgrade pip "setuptools>=77" wheel
     # Editable installs read resources/ from the checkout: no Qt needed to build.
-    "$venv/bin/python" -m pip install -q --no-build-isolation -e ".[dev]"
-    echo "$want" > "$stamp"
+    "$venv/bin/python" -m pip install -q --no-build-isolation -e ".${extras:+[$extras]}"
+    echo "$want${extras:+ $extras}" > "$stamp"
 fi
 if [ "${want_playwright_browser:-0}" = 1 ]; then
     "$venv/bin/python" -m playwright install chromium || true

@@ -277,3 +277,59 @@ def test_something_missing_without_root_or_sudo_names_it_and_the_line_to_run_as_
         "libsecret-tools xvfb'\n" in run.stderr
     )
     assert run.stdout == "" and not venv.exists()
+
+
+def test_run_installs_the_app_alone_and_test_adds_its_tools_once(place: Path) -> None:
+    """`run` installed ".[dev]" (pytest, ruff, mypy, pyinstaller…) for a person who only wants
+    the app. Now `run` installs the project, `test` adds the extras (after a `run` too), and
+    neither installs again what is there. (pip cannot reach an index here: a `pip` that notes
+    what it was asked stands in for it, first on the virtualenv's path.)"""
+    checkout = _copy_checkout(place / "extras")
+    _install(checkout, checkout / ".venv")
+    stamp = checkout / ".venv" / ".consentinel-installed"
+    stamp.unlink()  # as a first quick start finds it: nothing installed yet
+    digest = hashlib.sha256((checkout / "pyproject.toml").read_bytes()).hexdigest()
+    asked = place / "extras-pip-asked.txt"
+    fake = place / "extras-fake-pip" / "pip"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text(
+        "import os, sys\n"
+        "with open(os.environ['PIP_ASKED'], 'a') as f:\n"
+        "    f.write(' '.join(sys.argv[1:]) + '\\n')\n"
+    )
+    asked.touch()
+    home = _person_home(place, "home-extras")
+    if ROOT:
+        for path in (asked, checkout, *checkout.rglob("*")):
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "PYTHONPATH": str(fake.parent),
+        "PIP_ASKED": str(asked),
+    }
+    script = str(checkout / "packaging" / "quickstart.sh")
+
+    def installs(mode: str) -> list[str]:
+        before = asked.read_text()
+        said = _as_a_person(["bash", script, mode], env)
+        if mode == "run":
+            assert said.returncode == 0, said.stdout + said.stderr
+        else:  # (it goes on to ruff, which this virtualenv lacks)
+            assert "Running the tests" in said.stdout, said.stdout + said.stderr
+        return [line for line in asked.read_text()[len(before) :].splitlines() if " -e " in line]
+
+    assert installs("run") == ["install -q --no-build-isolation -e ."]
+    assert stamp.read_text() == digest + "\n"
+    assert installs("run") == []
+    assert installs("test") == ["install -q --no-build-isolation -e .[dev]"]
+    assert stamp.read_text() == digest + " dev\n"
+    assert installs("run") == []  # the tools stay: no new install
+    assert stamp.read_text() == digest + " dev\n"
+    assert installs("test") == []
+    # A changed pyproject.toml: `run` installs again what the app needs, `test` its tools.
+    with (checkout / "pyproject.toml").open("a") as changed:
+        changed.write("\n")
+    assert installs("run") == ["install -q --no-build-isolation -e ."]
+    assert installs("test") == ["install -q --no-build-isolation -e .[dev]"]
