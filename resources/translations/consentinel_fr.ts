@@ -452,6 +452,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>À &amp;propos de Consentinel</translation>
     </message>
     <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Premiers pas</translation>
+    </message>
+    <message>
+        <source>What to have ready, what a check does, where the journal is</source>
+        <translation>Ce qu&apos;il faut préparer, ce que fait une vérification, où est le journal</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="209"/>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>

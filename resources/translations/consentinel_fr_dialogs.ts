@@ -1767,4 +1767,35 @@ Vous pouvez télécharger un Chromium réservé à Consentinel (environ 170 Mo, 
             <translation>Fermer</translation>
         </message>
     </context>
+    <context>
+        <name>GettingStartedDialog</name>
+        <message>
+            <source>Getting started</source>
+            <translation>Premiers pas</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Have ready&lt;/b&gt;, for each X account: its @name and its password. If the account has two-factor authentication (2FA), your phone and its authenticator app: the 2FA field can stay empty, and Consentinel asks you for the app&apos;s code when X asks for one.</source>
+            <translation>&lt;b&gt;À préparer&lt;/b&gt;, pour chaque compte X : son @identifiant et son mot de passe. Si le compte a la validation en deux étapes (2FA), votre téléphone et son application d&apos;authentification : le champ 2FA peut rester vide, Consentinel vous demande le code de l&apos;application quand X le demande.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The first check.&lt;/b&gt; {add}, then {check_all}: Consentinel signs in to X in a browser you do not see, opens X&apos;s Grok settings page, unticks every box that shares your data with xAI, reloads the page and reads the boxes again to prove they stayed off, and writes what it saw and did into the journal. Then it checks again on its schedule while it runs.</source>
+            <translation>&lt;b&gt;La première vérification.&lt;/b&gt; {add}, puis {check_all} : Consentinel se connecte à X dans un navigateur que vous ne voyez pas, ouvre la page des paramètres Grok de X, décoche chaque case qui partage vos données avec xAI, recharge la page et relit les cases pour prouver qu&apos;elles sont restées décochées, puis écrit dans le journal ce qu&apos;il a vu et fait. Il revérifie ensuite selon son calendrier tant qu&apos;il tourne.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Once Consentinel is quit&lt;/b&gt; (or the computer restarted), nothing is checked, unless you turn on {option}.</source>
+            <translation>&lt;b&gt;Une fois Consentinel quitté&lt;/b&gt; (ou l&apos;ordinateur redémarré), rien n&apos;est vérifié, sauf si vous cochez {option}.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The journal&lt;/b&gt;: {journal} (Ctrl+J). It is kept on this computer, in {file}.</source>
+            <translation>&lt;b&gt;Le journal&lt;/b&gt; : {journal} (Ctrl+J). Il est gardé sur cet ordinateur, dans {file}.</translation>
+        </message>
+        <message>
+            <source>The same, and more, in the README: {link}</source>
+            <translation>La même chose, et plus, dans le README : {link}</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+    </context>
 </TS>

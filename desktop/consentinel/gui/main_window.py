@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.empty_state import EmptyState
+    from consentinel.gui.getting_started import GettingStartedDialog
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
     from consentinel.gui.table_sort import WindowMemory
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         #: (account, question) already asked in this run: asked again, X refused the answer.
         self._asked: set[tuple[str, PromptKind]] = set()
         self.journal_window: JournalWindow | None = None
+        self.getting_started_dialog: GettingStartedDialog | None = None
         #: Chromium's refused sandbox was said during a sign-in (said again at its end).
         self._unsandboxed_at_sign_in = False
         #: The account whose entries the journal window shows once a lost journal is said.
@@ -355,6 +357,13 @@ class MainWindow(QMainWindow):
             self.tr("&Quit"), self.request_quit, QKeySequence.StandardKey.Quit
         )
         self.about_action = self._action(self.tr("&About Consentinel"), self.about, None)
+        self.getting_started_action = self._action(
+            self.tr("&Getting started"),
+            self.getting_started,
+            QKeySequence.StandardKey.HelpContents,
+            None,
+            self.tr("What to have ready, what a check does, where the journal is"),
+        )
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main-toolbar")
@@ -399,6 +408,7 @@ class MainWindow(QMainWindow):
         tools = menu.addMenu(self.tr("&Tools"))
         tools.addAction(self.settings_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.getting_started_action)
         help_menu.addAction(self.about_action)
 
         # The selected accounts' own menu (right-click, Menu key, Shift+F10): the window's
@@ -1067,6 +1077,18 @@ class MainWindow(QMainWindow):
         self.live.clear()
         self.journal_window = None
         self.refresh()
+
+    def getting_started(self) -> None:
+        """Help › Getting started, beside the window (not modal: it stays open while the person
+        follows it), made anew each time: in the window's language of the moment."""
+        from consentinel.gui.getting_started import GettingStartedDialog, local_readme
+
+        if self.getting_started_dialog is not None:
+            self.getting_started_dialog.close()
+            self.getting_started_dialog.deleteLater()
+        dialog = GettingStartedDialog(self.ctx.paths.journal_path, local_readme(), self)
+        self.getting_started_dialog = dialog
+        dialog.show()
 
     def about(self) -> None:
         from consentinel.gui.about_dialog import AboutDialog
