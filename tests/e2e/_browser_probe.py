@@ -21,7 +21,7 @@ async def _run(addresses: list[str], window: bool, wait: bool) -> None:
     choice = find_browser()
     assert choice is not None, "no browser found (CONSENTINEL_BROWSER)"
     async with async_playwright() as pw:
-        browser = await launch_browser(pw, choice, headless=not window)
+        browser = await launch_browser(pw, choice, headless=not window, language="en")
         try:
             # The test's https page has a certificate of its own making.
             context = await browser.new_context(ignore_https_errors=True)

@@ -229,6 +229,11 @@ class SimHarness:
         """(User-Agent, Sec-CH-UA) pairs the browser sent X: what X can tell of it."""
         return self.server.clients()
 
+    def pages_shown(self, page: str) -> list[tuple[str, str]]:
+        """(the language X chose, the Accept-Language the browser sent) of each time X served
+        `page` ("login": its sign-in flow; "grok": the Grok settings page)."""
+        return [(lang, asked) for name, lang, asked in self.server.pages_shown() if name == page]
+
     def _attempts_from_browser(self, handle: str) -> list[dict[str, Any]]:
         """X's record of the sign-ins made through its pages (by the app), without those
         `sign_in_elsewhere` made."""

@@ -226,7 +226,7 @@ async def _products_browser() -> AsyncIterator[Browser]:
     choice = find_browser()
     assert choice is not None
     async with async_playwright() as pw:
-        browser = await launch_browser(pw, choice, headless=True)
+        browser = await launch_browser(pw, choice, headless=True, language="en")
         try:
             yield browser
         finally:

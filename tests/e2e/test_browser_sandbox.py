@@ -74,7 +74,7 @@ def ordinary_user_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
 async def _sandbox_page(executable: Path) -> str:
     async with async_playwright() as pw:
         choice = BrowserChoice(executable, BrowserSource.PREFERENCE, "Chromium")
-        browser = await launch_browser(pw, choice, headless=True)
+        browser = await launch_browser(pw, choice, headless=True, language="en")
         try:
             page = await browser.new_page()
             await page.goto("chrome://sandbox")

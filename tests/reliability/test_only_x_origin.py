@@ -79,7 +79,10 @@ def test_a_full_check_talks_to_the_x_origin_only(
     monkeypatch.setattr(
         browser_module,
         "launch_args",
-        lambda headless: [*original_args(headless), f"--log-net-log={netlog}"],
+        lambda headless, language="en": [
+            *original_args(headless, language),
+            f"--log-net-log={netlog}",
+        ],
     )
 
     connected: list[Any] = []

@@ -106,6 +106,15 @@ def test_launch_args_are_quiet_and_carry_no_secret() -> None:
     assert not any("password" in a.lower() or "token" in a.lower() for a in args)
 
 
+def test_launch_args_ask_pages_in_the_app_s_language() -> None:
+    """French first and English after for a French person; English otherwise, a language the
+    app does not speak included."""
+    assert "--accept-lang=fr-FR,fr,en-US,en" in launch_args(headless=True, language="fr")
+    for language in ("en", "de", ""):
+        args = launch_args(headless=False, language=language)
+        assert [a for a in args if a.startswith("--accept-lang")] == ["--accept-lang=en-US,en"]
+
+
 def test_user_agent_never_says_headless() -> None:
     ua = headful_user_agent("156.0.8078.108", "linux")
     assert "HeadlessChrome" not in ua and "Chrome/156.0.0.0" in ua

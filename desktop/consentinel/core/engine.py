@@ -35,7 +35,7 @@ from consentinel.core.events import (
     RunResult,
     RunStarted,
 )
-from consentinel.core.i18n import tr
+from consentinel.core.i18n import current_language, tr
 from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
@@ -198,7 +198,10 @@ class Engine:
             # driver starts, which no other thread may be reading then.)
             warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
             try:
-                browser = await launch_browser(pw, choice, self.headless)
+                # X's signed-out pages (its sign-in) in the person's language, as the app's.
+                browser = await launch_browser(
+                    pw, choice, self.headless, language=current_language()
+                )
             except PlaywrightError as exc:
                 await warm
                 failed = browser_failed_message(str(choice.path), launch_detail(exc))
@@ -287,7 +290,7 @@ class Engine:
         """The visible sign-in: we type what we may, the person does the rest."""
         headless = self.interactive_headless if headless is None else headless
         try:
-            browser = await launch_browser(pw, choice, headless)
+            browser = await launch_browser(pw, choice, headless, language=current_language())
         except PlaywrightError as exc:
             message = browser_failed_message(str(choice.path), launch_detail(exc))
             return LoginResult(False, message, Reason.BROWSER_MISSING)

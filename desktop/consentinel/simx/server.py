@@ -195,6 +195,12 @@ class SimX:
         with self.world.lock:
             return set(self.world.clients)
 
+    def pages_shown(self) -> list[tuple[str, str, str]]:
+        """(page, language, Accept-Language) of each page X served, in order: "login" is the
+        sign-in flow, "home", "privacy", "grok" the signed-in pages."""
+        with self.world.lock:
+            return list(self.world.pages)
+
     def captcha_touches(self) -> int:
         """How many times anyone pressed, clicked or typed inside the puzzle frame. Playwright's
         clicks pass the frame's own "is it a person" test, so this is how a test sees that the
@@ -285,6 +291,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _html(self, page: str, language: str, data: dict[str, Any], status: int = 200) -> None:
+        with self.sim.world.lock:
+            asked = self.headers.get("Accept-Language", "")
+            self.sim.world.pages.append((page, language, asked))
         body = render_shell(self.sim, page, language, data).encode()
         self._send(status, body, "text/html; charset=utf-8")
 

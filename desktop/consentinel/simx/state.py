@@ -94,6 +94,9 @@ class World:
             #: (User-Agent, Sec-CH-UA) of every request to X's pages and API: how the browser
             #: names itself to X, in its headers, whatever its script says.
             self.clients: set[tuple[str, str]] = set()
+            #: (page, its language, the Accept-Language asked) of every page X served: which
+            #: language the browser asked for, and which one X chose (x-reference §2, §3).
+            self.pages: list[tuple[str, str, str]] = []
             #: Presses, clicks and keys inside the puzzle frame: only a person may touch it.
             self.captcha_touches = 0
 

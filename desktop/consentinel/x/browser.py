@@ -64,6 +64,17 @@ DISABLED_FEATURES: tuple[str, ...] = (
     *OMNIBOX_PAGES,
 )
 
+#: The languages the browser reads X's pages in, by the app's language: Chromium's own
+#: language list (--accept-lang), so that X shows a French person its signed-out pages (the
+#: sign-in) in French. Chromium makes every request's Accept-Language from it ("fr-FR,fr;q=0.9,
+#: en-US;q=0.8,en;q=0.7", as a French Chrome sends) and navigator.languages agrees. Playwright's
+#: `locale` context option would send the bare "fr-FR" with the page itself and any extra
+#: Accept-Language with what the page then fetches: two browsers in one, with no fallback.
+#: English closes the list, as a person's Chrome does (Chromium adds its own interface
+#: language, here en-US, to a list that lacks it). Once signed in, the account's own display
+#: language decides (x-reference §2).
+ACCEPT_LANGUAGES: dict[str, str] = {"en": "en-US,en", "fr": "fr-FR,fr,en-US,en"}
+
 #: The size of every account's page, and of the browser's window when one is shown.
 VIEWPORT: ViewportSize = {"width": 1100, "height": 900}
 
@@ -421,28 +432,31 @@ async def own_playwright() -> AsyncIterator[Playwright]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-async def launch_browser(pw: Playwright, choice: BrowserChoice, headless: bool) -> Browser:
-    """Start the browser the quiet way (launch_args) in its own environment (browser_env), with
-    Chromium's sandbox wherever it can run (browser_sandbox): where Chromium refuses it, once
-    more without it, and what it said is kept for this process (the log, the check, the
-    doctor). Any other failure (too slow a start, a missing library) is raised as it is."""
+async def launch_browser(
+    pw: Playwright, choice: BrowserChoice, headless: bool, *, language: str
+) -> Browser:
+    """Start the browser the quiet way (launch_args), asking for pages in `language` (the
+    app's: "en", "fr"), in its own environment (browser_env), with Chromium's sandbox wherever
+    it can run (browser_sandbox): where Chromium refuses it, once more without it, and what it
+    said is kept for this process (the log, the check, the doctor). Any other failure (too
+    slow a start, a missing library) is raised as it is."""
     from playwright.async_api import Error as PlaywrightError
 
     if not sandbox_wanted(choice.path):
-        return await _launch_once(pw, choice, headless, sandbox=False)
+        return await _launch_once(pw, choice, headless, language, sandbox=False)
     try:
-        return await _launch_once(pw, choice, headless, sandbox=True)
+        return await _launch_once(pw, choice, headless, language, sandbox=True)
     except PlaywrightError as error:
         refused = refusal_in(str(error))
         if refused is None:
             raise
-    browser = await _launch_once(pw, choice, headless, sandbox=False)
+    browser = await _launch_once(pw, choice, headless, language, sandbox=False)
     sandbox_failed(choice.path, refused)
     return browser
 
 
 async def _launch_once(
-    pw: Playwright, choice: BrowserChoice, headless: bool, *, sandbox: bool
+    pw: Playwright, choice: BrowserChoice, headless: bool, language: str, *, sandbox: bool
 ) -> Browser:
     """One start; its private folder is removed when it closes or dies, or at a later start
     when this process is killed first (remove_leftover_run_folders)."""
@@ -453,7 +467,7 @@ async def _launch_once(
         browser = await pw.chromium.launch(
             executable_path=str(choice.path),
             headless=headless,
-            args=launch_args(headless),
+            args=launch_args(headless, language),
             env=env,
             chromium_sandbox=sandbox,
         )
@@ -464,9 +478,12 @@ async def _launch_once(
     return browser
 
 
-def launch_args(headless: bool) -> list[str]:
-    """Command-line switches for Chromium; never carries a secret (anyone can read them)."""
-    args = list(BASE_ARGS)
+def launch_args(headless: bool, language: str = "en") -> list[str]:
+    """Command-line switches for Chromium, its pages read in `language` (ACCEPT_LANGUAGES; a
+    language it does not know reads them in English); never carries a secret (anyone can
+    read them)."""
+    accepted = ACCEPT_LANGUAGES.get(language, ACCEPT_LANGUAGES["en"])
+    args = [*BASE_ARGS, f"--accept-lang={accepted}"]
     if not headless:
         args.append(f"--window-size={VIEWPORT['width']},{VIEWPORT['height']}")
     return args
