@@ -1,6 +1,6 @@
 """The browser asks X's pages in the app's language: a French person signs in on X's French
 sign-in screens (real Chromium against simx), while the signed-in pages stay in the account's
-own display language."""
+own display language; and a sign-in step X never answers says how long it was waited for."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from pathlib import Path
 import pyotp
 import pytest
 
+from consentinel.core.check_messages import reason_message
 from consentinel.core.events import PromptRequest
-from consentinel.core.status import ALL_BOXES, Status
+from consentinel.core.journal import EntryKind
+from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.core.steps import PromptKind
 from tests.e2e._engine_support import (
+    SIGNIN_STEP_TIMEOUT_S,
     SimHarness,
     add_account,
     engine,
@@ -106,3 +109,35 @@ def test_the_visible_sign_in_window_shows_x_in_french_to_a_french_person(
     assert sim.signin_steps("noemie") == [_SIGNIN_STEPS]
     (login,) = sim.pages_shown("login")
     assert login[0] == "fr" and login[1].startswith("fr-FR,fr;q=0.9,"), login
+
+
+@pytest.mark.parametrize(
+    ("app_language", "words"),
+    [
+        ("en", "X took too long to answer (no answer within {s} s)."),
+        ("fr", "X a mis trop de temps à répondre (pas de réponse en {s} s)."),
+    ],
+)
+def test_a_sign_in_step_x_never_answers_says_how_long_it_was_waited_for(
+    sim: SimHarness,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    app_language: str,
+    words: str,
+) -> None:
+    """X takes the password and never answers: the check says X took too long, and how long
+    it was waited for (the sign-in's whole wait for a step, not Playwright's last slice of
+    it), in the person's language; the journal keeps that sentence."""
+    monkeypatch.setenv("CONSENTINEL_LANG", app_language)
+    sim.add("sam", "pw", x_fails_at={"password": "slow"})
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "sam", "pw")
+
+    (sam,) = engine(ctx).run_check(unattended=True).accounts
+
+    expected = words.format(s=round(SIGNIN_STEP_TIMEOUT_S))
+    assert (sam.status, sam.reason) == (Status.ERROR, Reason.TIMEOUT), sam.message
+    assert sam.message == expected
+    assert sam.message != reason_message(Reason.TIMEOUT, "sam")  # (no duration: the bug)
+    (check,) = ctx.journal.entries(handle="sam", kinds=[EntryKind.CHECK])
+    assert check.payload["message"] == expected

@@ -172,6 +172,9 @@ class SignIn:
         self._heard = asyncio.Event()  # set at each answer or failure of a sign-in step
         self._answers_read = 0  # how many of X's step answers the last state had seen
         self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
+        #: How long the last wait for the next state ran before it gave up, in milliseconds
+        #: (Playwright's timeout names only the last slice of it).
+        self._waited_ms = 0.0
 
     def _on_response(self, response: Response) -> None:
         is_step = self.site.api_path_of(response.url) == TASK_PATH
@@ -279,6 +282,7 @@ class SignIn:
             except PlaywrightTimeout:
                 if loop.time() < deadline:
                     continue
+                self._waited_ms = total_ms
                 raise
             self._answers_read = len(self._task_answers)
             return await self._with_step(state_from_js(await handle.json_value()))
@@ -348,12 +352,19 @@ class SignIn:
         try:
             now = await self.read_state()
         except PlaywrightError:
-            return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
+            return self._fail(Status.ERROR, reason_for_exception(exc), self._stuck_words(exc))
         if now.screen is None or now.screen is Screen.ENTER_TEXT:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unknown sign-in screen"))
         if prev is not None and now.screen is prev.screen:
-            return self._fail(Status.ERROR, Reason.TIMEOUT, browser_error_words(exc))
-        return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
+            return self._fail(Status.ERROR, Reason.TIMEOUT, self._stuck_words(exc))
+        return self._fail(Status.ERROR, reason_for_exception(exc), self._stuck_words(exc))
+
+    def _stuck_words(self, exc: PlaywrightError) -> str:
+        """The failure of a wait for the next state in words: a timeout says how long the whole
+        wait ran ("no answer within 30 s"), not its last slice."""
+        if isinstance(exc, PlaywrightTimeout) and self._waited_ms >= 1000:
+            return tr("no answer within {seconds} s", seconds=round(self._waited_ms / 1000))
+        return browser_error_words(exc)
 
     async def _answer(self, state: PageState) -> SignInOutcome | None:
         """Act on one state; an outcome ends the attempt, None means go on to the next step."""
