@@ -839,6 +839,30 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>RowHints</name>
     <message>
+        <source>X refused the two-factor code typed at this sign-in, and another wrong code may get X to lock the account. Wait for your authenticator app to show a new code before you use “Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that checks make the code themselves.</source>
+        <translation>X a refusé le code de double authentification saisi à cette connexion, et un code faux de plus pourrait amener X à verrouiller le compte. Attendez que votre application d'authentification affiche un nouveau code avant d'utiliser « Se connecter soi-même… », ou enregistrez le secret 2FA du compte avec « Modifier le compte… » pour que les vérifications produisent le code elles-mêmes.</translation>
+    </message>
+    <message>
+        <source>X refused both codes typed at this sign-in from the email or SMS it sent, and another wrong code may get X to lock the account. Type the code of X's latest email or SMS when you use “Sign in yourself…”.</source>
+        <translation>X a refusé les deux codes saisis à cette connexion depuis l'e-mail ou le SMS qu'il a envoyé, et un code faux de plus pourrait amener X à verrouiller le compte. Saisissez le code du dernier e-mail ou SMS de X quand vous utiliserez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>X refused the code typed at this sign-in from the email or SMS it sent, and another wrong code may get X to lock the account. Type the code of X's latest email or SMS when you use “Sign in yourself…”.</source>
+        <translation>X a refusé le code saisi à cette connexion depuis l'e-mail ou le SMS qu'il a envoyé, et un code faux de plus pourrait amener X à verrouiller le compte. Saisissez le code du dernier e-mail ou SMS de X quand vous utiliserez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>change it with “Edit account…”.</source>
+        <translation>changez-le avec « Modifier le compte… ».</translation>
+    </message>
+    <message>
+        <source>sign in on x.com, then use “Sign in yourself…”.</source>
+        <translation>connectez-vous sur x.com, puis utilisez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>You can still use “Sign in yourself…”.</source>
+        <translation>Vous pouvez toujours utiliser « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
         <source>X refused the code made from the saved 2FA secret, and Consentinel makes no code from it again: the secret may not be this account's, or this computer's clock may be off. Save the secret again with “Edit account…”, or use “Sign in yourself…”.</source>
         <translation>X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit plus aucun : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet ordinateur est peut-être décalée. Enregistrez à nouveau le secret avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
     </message>

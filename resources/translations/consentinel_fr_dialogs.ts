@@ -536,6 +536,16 @@
         <name>JournalModel</name>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
+            <source>no sign-in tried: not tried again after {why}</source>
+            <translation>aucune connexion tentée : pas de nouvel essai après « {why} »</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
+            <source>no sign-in tried: not tried again after {why} at {when}</source>
+            <translation>aucune connexion tentée : pas de nouvel essai après « {why} » le {when}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
             <source>the browser stopped</source>
             <translation>le navigateur s'est arrêté</translation>
         </message>
@@ -1187,6 +1197,16 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
     </context>
     <context>
         <name>PromptDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
+            <source>X refused the two-factor code typed. Another wrong code may get X to lock the account.</source>
+            <translation>X a refusé le code de double authentification saisi. Un code faux de plus pourrait amener X à verrouiller le compte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
+            <source>X refused the code typed from its email or text message. Another wrong code may get X to lock the account.</source>
+            <translation>X a refusé le code saisi de son e-mail ou SMS. Un code faux de plus pourrait amener X à verrouiller le compte.</translation>
+        </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
             <source>Cancel the &amp;whole check</source>

@@ -247,13 +247,34 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
     assert "the next check tries again" in over
 
 
+@pytest.mark.parametrize(
+    ("kind", "again"),
+    [
+        (
+            PromptKind.TWO_FACTOR_CODE,
+            "X refused the two-factor code typed. Another wrong code may get X to lock the "
+            "account.",
+        ),
+        # The code X sent by email or SMS: refused, and one more wrong may lock, as at 2FA.
+        (
+            PromptKind.EMAIL_CODE,
+            "X refused the code typed from its email or text message. Another wrong code may "
+            "get X to lock the account.",
+        ),
+        (PromptKind.EMAIL_OR_PHONE, "X did not accept the previous answer. Try again."),
+    ],
+)
 def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(
-    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: PromptKind,
+    again: str,
 ) -> None:
     with running_app(qtbot, make_context(consentinel_home)) as app:
         window = app.window
         monkeypatch.setattr(app.runner, "answer", lambda _answer: None)
-        request = PromptRequest("alice", PromptKind.TWO_FACTOR_CODE, "")
+        request = PromptRequest("alice", kind, "")
         shown = []
         for _ in range(2):
             window._prompt(request)
@@ -261,7 +282,7 @@ def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(
             assert dialog is not None
             shown.append(dialog.error.isVisibleTo(dialog) and dialog.error.text())
             dialog.reject()
-        assert shown == [False, "X did not accept the previous answer. Try again."]
+        assert shown == [False, again]
         window._run_started(2, ("alice",))  # a new check asks afresh
         window._prompt(request)
         assert window.open_prompt is not None

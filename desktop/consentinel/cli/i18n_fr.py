@@ -327,7 +327,14 @@ FRENCH: dict[str, str] = {
     "off": "décochée",
     "@{handle}: {what}…": "@{handle} : {what}…",
     "@{handle}: {what}": "@{handle} : {what}",
-    "@{handle}: X did not accept that code.": "@{handle} : X n'a pas accepté ce code.",
+    "@{handle}: X refused the code typed from its email or SMS; another wrong code may get X "
+    "to lock the account.":
+        "@{handle} : X a refusé le code saisi de son e-mail ou SMS ; un code faux de plus "
+        "pourrait amener X à verrouiller le compte.",
+    "@{handle}: X refused the two-factor code typed; another wrong code may get X to lock the "
+    "account.":
+        "@{handle} : X a refusé le code de double authentification saisi ; un code faux de plus "
+        "pourrait amener X à verrouiller le compte.",
     "show the version and exit": "afficher la version et quitter",
     "The journal has no entry for @{handle}.": "Le journal n'a aucune entrée pour @{handle}.",
     "nobody is at the keyboard: never ask, record what needs you":
@@ -597,4 +604,8 @@ FRENCH: dict[str, str] = {
         "{folder} n'est pas un dossier : aucune capture d'écran ne peut y être vérifiée.",
     "This computer has no journal: there is nothing to compare the export with.":
         "Cet ordinateur n'a pas de journal : il n'y a rien à quoi comparer l'export.",
+    "{status} (no sign-in tried: not tried again after {why})":
+        "{status} (aucune connexion tentée : pas de nouvel essai après « {why} »)",
+    "{status} (no sign-in tried: not tried again after {why} at {when})":
+        "{status} (aucune connexion tentée : pas de nouvel essai après « {why} » le {when})",
 }

@@ -20,6 +20,7 @@ from consentinel.core.journal_entries import (
     box_changes_in_page_order,
     change_flags,
     message_for_reader,
+    not_retried_began,
     run_end_words,
     text_for_reader,
     untick_not_saved,
@@ -193,6 +194,25 @@ def _backoff(p: dict[str, Any]) -> str:
     )
 
 
+def _not_retried(p: dict[str, Any]) -> str:
+    """A check that tried no sign-in for a reason remembered from an earlier one (a password X
+    rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
+    why = reason_words(p.get("reason"))
+    when = not_retried_began(p)
+    if when is None:
+        return tr(
+            "{status} (no sign-in tried: not tried again after {why})",
+            status=_status(p.get("status")),
+            why=why,
+        )
+    return tr(
+        "{status} (no sign-in tried: not tried again after {why} at {when})",
+        status=_status(p.get("status")),
+        why=why,
+        when=when,
+    )
+
+
 def _box(value: object) -> str:
     try:
         return box_name(Box(value))
@@ -209,6 +229,8 @@ def _check(p: dict[str, Any]) -> str:
         parts = [reason_words(p.get("reason"))]
     elif isinstance(p.get("backoff"), dict):  # X was not asked: its reason is an older sign-in's
         parts = [_backoff(p)]
+    elif isinstance(p.get("not_retried"), dict) and p.get("reason"):  # (likewise)
+        parts = [_not_retried(p)]
     else:
         parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
     for value, change in box_changes_in_page_order(p):

@@ -73,6 +73,21 @@ def reason_words(value: object) -> str:
         return str(value)
 
 
+def _code_refused_words(request: PromptRequest) -> str:
+    """Said before a code is asked for again in a check: X refused the one typed."""
+    if request.kind is PromptKind.EMAIL_CODE:
+        return tr(
+            "@{handle}: X refused the code typed from its email or SMS; another wrong code may "
+            "get X to lock the account.",
+            handle=request.handle,
+        )
+    return tr(
+        "@{handle}: X refused the two-factor code typed; another wrong code may get X to lock "
+        "the account.",
+        handle=request.handle,
+    )
+
+
 def describe_step(event: AccountStep) -> str:
     return tr("@{handle}: {what}…", handle=event.handle, what=tr(_STEP_WORDS[event.step]))
 
@@ -182,10 +197,9 @@ class TerminalPrompter:
         }
         again = (request.handle.lower(), request.kind)
         if again in self._asked and request.kind in _CODES:
-            # Asked again for a code: X refused the one typed (its page says it in X's words).
-            print(
-                tr("@{handle}: X did not accept that code.", handle=request.handle), file=sys.stderr
-            )
+            # Asked again for a code: X refused the one typed (its page says it in X's words),
+            # and X counts wrong codes toward locking the account.
+            print(_code_refused_words(request), file=sys.stderr)
         elif request.detail and request.kind is not PromptKind.FINISH_IN_BROWSER:
             print(request.detail, file=sys.stderr)  # X's own words (its page's title and text)
         self._asked.add(again)

@@ -40,6 +40,7 @@ from consentinel.core.events import (
     BoxChange,
     CancelToken,
     Event,
+    NotRetried,
     PromptRequest,
 )
 from consentinel.core.evidence import (
@@ -495,10 +496,18 @@ class AccountCheck:
             self.handle, self.ctx.accounts.state(self.handle), unattended=self.shared.unattended
         )
         if refusal is not None:
-            result = self._result(refusal.status, refusal.reason, refusal.message)
+            # A reason remembered from an earlier sign-in or check, not X's answer now: the
+            # entry and its sentence say that no sign-in was tried, and since when.
             if refusal.backoff:
                 since = self._last_stopped_signin_at(refusal.reason)
+            else:
+                since = self.ctx.journal.stopped_signin_at(self.handle, refusal.reason)
+            message = refusal.message_since(self.handle, since)
+            result = self._result(refusal.status, refusal.reason, message)
+            if refusal.backoff:
                 result = dataclasses.replace(result, backoff=BackOff(since))
+            else:
+                result = dataclasses.replace(result, not_retried=NotRetried(since))
             raise _Stop(result)
         secrets, self._totp_secret = secrets_to_type(self.ctx, self.account)
         if secrets.password is None and self._session_set_aside:

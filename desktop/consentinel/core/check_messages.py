@@ -15,6 +15,9 @@ SAVED_CODE_NOT_TAKEN = "saved_code_not_taken"
 #: … at which X refused the codes typed at its 2FA step (by the person, or made from the saved
 #: secret and then typed by the person): one more wrong code may get X to lock the account.
 CODES_REFUSED = "codes_refused"
+#: … at which X refused the one code typed at that step (the person gave no other, or one
+#: more would have been the sign-in's third wrong code): it too may be one X counts to a lock.
+CODE_REFUSED = "code_refused"
 #: The detail of a NETWORK stop at which X said it failed ("Something went wrong") at the
 #: password step, or at the code made from the saved 2FA secret: what was sent stays usable.
 X_FAILED_AT_PASSWORD = "x_failed_at_password"
@@ -120,15 +123,77 @@ def _stop_words(reason: Reason | None) -> str:
     return words.get(reason, reason.value) if reason else "?"
 
 
-def blocked_message(handle: str, reason: Reason | None, until: datetime | None) -> str:
-    when = moment_text(until) if until else "?"
+def held_advice(reason: Reason, handle: str, detail: str = "") -> str:
+    """What to do, at the end of the sentence of a check that tried no sign-in for a reason
+    remembered from an earlier one (held_message); the window says its own instead."""
+    if reason is Reason.WRONG_PASSWORD:
+        return tr("run `consentinel account set-password {handle}`.", handle=handle)
+    if reason is Reason.LOCKED:
+        return tr("sign in on x.com, then run `consentinel login {handle}`.", handle=handle)
+    if reason in (Reason.REFUSED, Reason.CAPTCHA, Reason.RATE_LIMITED):
+        return tr("Run `consentinel login {handle}` to sign in yourself.", handle=handle)
+    return reason_message(reason, handle, detail)
+
+
+def _held_sentence(reason: Reason, backoff: bool) -> str:
+    """The sentence of a check that tried no sign-in for a remembered reason (held_message),
+    translated, its {placeholders} unfilled, by what holds it: a back-off, a rejected password,
+    X's lock, a step only the person can take. Each ends with its advice."""
+    if backoff:
+        return tr(
+            "Not signed in: X stopped a sign-in {at} ({reason}); no automatic sign-in before "
+            "{when}. {advice}"
+        )
+    if reason is Reason.WRONG_PASSWORD:
+        return tr(
+            "Not signed in: X rejected the saved password {at}, and it is not tried again "
+            "until you change it: {advice}"
+        )
+    if reason is Reason.LOCKED:
+        return tr(
+            "Not signed in: X locked the account {at}, and no sign-in is tried until you "
+            "verify it: {advice}"
+        )
     return tr(
-        "X stopped the last sign-in ({reason}); no automatic sign-in before {when}. "
-        "Run `consentinel login {handle}` to sign in yourself.",
-        reason=_stop_words(reason),
-        when=when,
-        handle=handle,
+        "Not signed in: a sign-in stopped {at} at a step only you can take, and scheduled "
+        "checks do not sign in again until you take it. {advice}"
     )
+
+
+def held_message(
+    reason: Reason,
+    handle: str,
+    since: datetime | None,
+    *,
+    backoff_until: datetime | None = None,
+    backoff: bool = False,
+    detail: str = "",
+) -> str:
+    """The sentence of a check that tried no sign-in for a reason the sign-in rules remember
+    (core/signin_rules.py): that it was not tried again, since when (`since`: when X said it,
+    None when the journal no longer has it), and what to do. Never "X locked the account" as if
+    X had just said it: X was not asked."""
+    return _held_sentence(reason, backoff).format(
+        at=tr("on {when}", when=moment_text(since)) if since else tr("earlier"),
+        reason=_stop_words(reason),
+        when=moment_text(backoff_until) if backoff_until else "?",
+        advice=held_advice(reason, handle, detail),
+    )
+
+
+def split_held_message(message: str, reason: Reason, handle: str) -> tuple[str, str] | None:
+    """A held_message for `reason` and `handle` in the reader's language, as (its words before
+    the advice, the detail the advice was made with), so that the window can end it with
+    advice of its own; None for any other sentence."""
+    for backoff in (False, True):
+        head = _held_sentence(reason, backoff).split("{", 1)[0]
+        if not message.startswith(head):
+            continue
+        for detail in ("", *sorted(WAIT_DETAILS)):
+            advice = held_advice(reason, handle, detail)
+            if message.endswith(advice) and len(message) > len(advice):
+                return message[: -len(advice)], detail
+    return None
 
 
 def rate_limited_message(handle: str, until: datetime | None) -> str:
@@ -216,11 +281,33 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         )
         if detail == CODES_REFUSED
         else tr(
+            "X refused the two-factor code typed at this sign-in, and another wrong code may "
+            "get X to lock the account: wait for your authenticator app to show a new code "
+            "before you run `consentinel login {handle}`, or save the account's 2FA secret with "
+            "`consentinel account set-totp {handle}` so that checks make the code themselves.",
+            handle=handle,
+        )
+        if detail == CODE_REFUSED
+        else tr(
             "X asks for a two-factor code: save the account's 2FA secret with `consentinel "
             "account set-totp {handle}`, or run `consentinel login {handle}`.",
             handle=handle,
         ),
         Reason.EMAIL_CODE: tr(
+            "X refused both codes typed at this sign-in from the email or SMS it sent, and "
+            "another wrong code may get X to lock the account: type the code of X's latest "
+            "email or SMS when you run `consentinel login {handle}`.",
+            handle=handle,
+        )
+        if detail == CODES_REFUSED
+        else tr(
+            "X refused the code typed at this sign-in from the email or SMS it sent, and "
+            "another wrong code may get X to lock the account: type the code of X's latest "
+            "email or SMS when you run `consentinel login {handle}`.",
+            handle=handle,
+        )
+        if detail == CODE_REFUSED
+        else tr(
             "X sent a code by email or SMS: run `consentinel login {handle}` to enter it.",
             handle=handle,
         ),

@@ -14,12 +14,17 @@ from typing import Any, NamedTuple
 from consentinel.core.check_messages import (
     box_disabled_message,
     boxes_text,
+    held_message,
     hidden_on_message,
     reason_message,
     success_message,
 )
 from consentinel.core.i18n import speaking
-from consentinel.core.journal_entries import box_changes_in_page_order, message_for_reader
+from consentinel.core.journal_entries import (
+    box_changes_in_page_order,
+    message_for_reader,
+    not_retried_since,
+)
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 
 
@@ -39,6 +44,10 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
     if reason is Reason.SAVE_FAILED:  # the boxes X left on, as the check named them
         left_on = [box for box, (before, after) in changes.items() if before and after is not False]
         return reason_message(reason, handle, boxes_text(left_on)) if left_on else ""
+    if reason is not None and isinstance(payload.get("not_retried"), dict):
+        # No sign-in tried, for a reason remembered since its moment (`since`).
+        since = not_retried_since(payload)
+        return held_message(reason, handle, since)
     if reason is not None:
         return reason_message(reason, handle)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))

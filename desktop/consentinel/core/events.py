@@ -32,6 +32,17 @@ class BackOff:
 
 
 @dataclass(frozen=True)
+class NotRetried:
+    """A check that tried no sign-in for a reason the sign-in rules remember from an earlier
+    one, not from X now: a password X rejected (never sent again, x-reference §4), an account
+    X locked, a step only the person can take (scheduled checks). `since`: when X said it
+    (None: the journal no longer has it). The check keeps that reason, for what it asks of
+    the person; this says X was not asked again. (A back-off's check has BackOff instead.)"""
+
+    since: datetime | None = None
+
+
+@dataclass(frozen=True)
 class AccountResult:
     handle: str
     status: Status
@@ -49,6 +60,8 @@ class AccountResult:
     disabled_on: tuple[Box, ...] = ()
     #: No sign-in was tried: a back-off holds (None: not so).
     backoff: BackOff | None = None
+    #: No sign-in was tried: a reason remembered from an earlier one holds (None: not so).
+    not_retried: NotRetried | None = None
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {
@@ -68,6 +81,9 @@ class AccountResult:
         if self.backoff is not None:  # (only then: every other check's entry stays as it was)
             since = self.backoff.since
             said["backoff"] = {"since": since.isoformat() if since else None}
+        if self.not_retried is not None:  # (likewise)
+            since = self.not_retried.since
+            said["not_retried"] = {"since": since.isoformat() if since else None}
         return said
 
     @property

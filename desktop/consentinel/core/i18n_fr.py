@@ -1139,4 +1139,64 @@ FRENCH: dict[str, str] = {
     "after an untick that could not be read back: {box}":
         "après un décochage qui n'a pas pu être relu : {box}",
     "every box off, as read": "toutes les cases décochées, telles que lues",
+    # -- codes X refused at the email/SMS step, and at the 2FA step one code refused
+    "X refused both codes typed at this sign-in from the email or SMS it sent, and another "
+    "wrong code may get X to lock the account: type the code of X's latest email or SMS when "
+    "you run `consentinel login {handle}`.":
+        "X a refusé les deux codes saisis à cette connexion depuis l'e-mail ou le SMS qu'il a "
+        "envoyé, et un code faux de plus pourrait amener X à verrouiller le compte : saisissez "
+        "le code du dernier e-mail ou SMS de X quand vous lancerez `consentinel login {handle}`.",
+    "X refused the code typed at this sign-in from the email or SMS it sent, and another "
+    "wrong code may get X to lock the account: type the code of X's latest email or SMS when "
+    "you run `consentinel login {handle}`.":
+        "X a refusé le code saisi à cette connexion depuis l'e-mail ou le SMS qu'il a envoyé, "
+        "et un code faux de plus pourrait amener X à verrouiller le compte : saisissez le code "
+        "du dernier e-mail ou SMS de X quand vous lancerez `consentinel login {handle}`.",
+    "X refused the two-factor code typed at this sign-in, and another wrong code may get X to "
+    "lock the account: wait for your authenticator app to show a new code before you run "
+    "`consentinel login {handle}`, or save the account's 2FA secret with `consentinel account "
+    "set-totp {handle}` so that checks make the code themselves.":
+        "X a refusé le code de double authentification saisi à cette connexion, et un code "
+        "faux de plus pourrait amener X à verrouiller le compte : attendez que votre "
+        "application d'authentification affiche un nouveau code avant de lancer `consentinel "
+        "login {handle}`, ou enregistrez le secret 2FA du compte avec `consentinel account "
+        "set-totp {handle}` pour que les vérifications produisent le code elles-mêmes.",
+    # -- a check that tried no sign-in for a reason remembered from an earlier one
+    "on {when}": "le {when}",
+    "earlier": "plus tôt",
+    "run `consentinel account set-password {handle}`.":
+        "lancez `consentinel account set-password {handle}`.",
+    "sign in on x.com, then run `consentinel login {handle}`.":
+        "connectez-vous sur x.com, puis lancez `consentinel login {handle}`.",
+    "Run `consentinel login {handle}` to sign in yourself.":
+        "Lancez `consentinel login {handle}` pour vous connecter vous-même.",
+    "Not signed in: X stopped a sign-in {at} ({reason}); no automatic sign-in before {when}. "
+    "{advice}":
+        "Pas de connexion : X a arrêté une connexion {at} ({reason}) ; pas de connexion "
+        "automatique avant le {when}. {advice}",
+    "Not signed in: X rejected the saved password {at}, and it is not tried again until you "
+    "change it: {advice}":
+        "Pas de connexion : X a rejeté le mot de passe enregistré {at}, et il n'est pas "
+        "réessayé tant que vous ne l'avez pas changé : {advice}",
+    "Not signed in: X locked the account {at}, and no sign-in is tried until you verify it: "
+    "{advice}":
+        "Pas de connexion : X a verrouillé le compte {at}, et aucune connexion n'est tentée "
+        "tant que vous ne l'avez pas vérifié : {advice}",
+    "Not signed in: a sign-in stopped {at} at a step only you can take, and scheduled checks "
+    "do not sign in again until you take it. {advice}":
+        "Pas de connexion : une connexion s'est arrêtée {at} à une étape que vous seul pouvez "
+        "franchir, et les vérifications programmées ne se connectent plus avant que vous "
+        "l'ayez franchie. {advice}",
+    "@{handle}: X rejected the password {at}, and it is not tried again — save the right one "
+    "in Consentinel":
+        "@{handle} : X a rejeté le mot de passe {at}, et il n'est pas réessayé — enregistrez le "
+        "bon dans Consentinel",
+    "@{handle}: X locked the account {at}, and no sign-in is tried — unlock it on X, then open "
+    "Consentinel":
+        "@{handle} : X a verrouillé le compte {at}, et aucune connexion n'est tentée — "
+        "déverrouillez-le sur X, puis ouvrez Consentinel",
+    "@{handle}: not signed in again since X stopped a sign-in {at} — open Consentinel to sign "
+    "in yourself":
+        "@{handle} : plus de connexion depuis que X a arrêté une connexion {at} — ouvrez "
+        "Consentinel pour vous connecter vous-même",
 }

@@ -148,6 +148,23 @@ def backoff_began(payload: dict[str, Any]) -> str | None:
     return when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else None
 
 
+def not_retried_since(payload: dict[str, Any]) -> datetime | None:
+    """For a check entry that tried no sign-in for a reason remembered from an earlier one
+    (its `not_retried`), when X said it (None: not said, or not a time)."""
+    held = payload.get("not_retried")
+    since = held.get("since") if isinstance(held, dict) else None
+    try:
+        return datetime.fromisoformat(since) if isinstance(since, str) else None
+    except ValueError:
+        return None
+
+
+def not_retried_began(payload: dict[str, Any]) -> str | None:
+    """The same at local time, as the log and the window list entries (None: not said)."""
+    since = not_retried_since(payload)
+    return since.astimezone().strftime("%Y-%m-%d %H:%M:%S") if since else None
+
+
 def change_flags(payload: dict[str, Any]) -> str:
     """ " (confirmed, reverted by X)" after a box change, or nothing."""
     flags = []

@@ -436,6 +436,32 @@ class JournalQueries:
         return {handle: at[handle_key(handle)] for handle in handles}
 
     @read_before_the_check
+    def stopped_signin_at(self, handle: str, reason: Reason) -> datetime | None:
+        """Since when the sign-in rules remember `reason` for `handle` (a check that tries no
+        sign-in because of it says so): the last sign-in X stopped for it (a rejected password,
+        a step only the person can take); for X's lock, which a check also meets with its
+        saved session (no sign-in then), the first of the checks and sign-ins in a row that
+        met it. None: the journal does not have it (begun afresh since, say)."""
+        if reason is not Reason.LOCKED:
+            with self._lock:
+                row = self._reader.execute(
+                    "SELECT ts FROM entries WHERE lower(handle) = ? AND kind = ? "
+                    "AND json_extract(payload, '$.reason') = ? ORDER BY id DESC LIMIT 1",
+                    (handle_key(handle), EntryKind.SIGNIN.value, Reason(reason).value),
+                ).fetchone()
+            return datetime.fromisoformat(row[0]) if row else None
+        since: datetime | None = None
+        kinds = [EntryKind.CHECK, EntryKind.SIGNIN]
+        for entry in self.entries(handle=handle, kinds=kinds, limit=500, newest_first=True):
+            said = entry.payload.get("reason")
+            if said == Reason.CANCELLED.value:
+                continue  # found nothing out
+            if said != reason.value:
+                break
+            since = entry.at
+        return since
+
+    @read_before_the_check
     def last_unticked_by_us(self, handle: str, box: Box) -> bool:
         """True when our latest change of this box unticked it and the read-back confirmed it:
         if the box is ticked again now, X (not the person through us) turned it back on."""

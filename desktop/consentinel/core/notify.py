@@ -141,6 +141,41 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
     return tr("@{handle} needs you: sign in again", handle=handle)
 
 
+def _not_retried_words(result: AccountResult) -> str | None:
+    """For a check that tried no sign-in for a reason remembered from an earlier one (a
+    password X rejected, X's lock, a back-off, a step for the person): that no sign-in is
+    tried, since when, and what to do; None for any other check. (Said once all the same: the
+    same reason, already said, is not said again, see deliver().)"""
+    if result.not_retried is not None:
+        since = result.not_retried.since
+    elif result.backoff is not None:
+        since = result.backoff.since
+    else:
+        return None
+    at = tr("on {when}", when=moment_text(since)) if since else tr("earlier")
+    handle = result.handle
+    if result.reason is Reason.WRONG_PASSWORD:
+        return tr(
+            "@{handle}: X rejected the password {at}, and it is not tried again — save the "
+            "right one in Consentinel",
+            handle=handle,
+            at=at,
+        )
+    if result.reason is Reason.LOCKED:
+        return tr(
+            "@{handle}: X locked the account {at}, and no sign-in is tried — unlock it on X, "
+            "then open Consentinel",
+            handle=handle,
+            at=at,
+        )
+    return tr(
+        "@{handle}: not signed in again since X stopped a sign-in {at} — open Consentinel to "
+        "sign in yourself",
+        handle=handle,
+        at=at,
+    )
+
+
 def _switched_off_again(result: AccountResult) -> bool:
     """Every box X had switched back on was switched off and read back off: by a check that
     ended all off, or even by one that stopped afterwards (a screenshot or a file that could
@@ -244,7 +279,7 @@ def _for_account(result: AccountResult) -> Notification | None:
             NotificationKind.NEEDS_USER,
             handle,
             APP_NAME,
-            _needs_you_words(handle, result.reason),
+            _not_retried_words(result) or _needs_you_words(handle, result.reason),
             result.reason,
         )
     if result.reason is Reason.PAGE_CHANGED:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from consentinel.core.accounts import AccountState, AccountStore
-from consentinel.core.check_messages import WAIT_DETAILS, blocked_message, reason_message
+from consentinel.core.check_messages import WAIT_DETAILS, held_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
 #: Where a scheduled run stops and then waits for the person: steps it cannot take, and a
@@ -28,14 +28,31 @@ PERSON_STEP_REASONS = frozenset(
 
 @dataclass(frozen=True)
 class SigninRefusal:
-    """Why the engine will not try an automatic sign-in now."""
+    """Why the engine will not try an automatic sign-in now: a reason remembered from an
+    earlier sign-in or check, never X's answer now (none is asked for)."""
 
     status: Status
     reason: Reason
+    #: What the check says, not knowing since when the reason holds (message_since knows).
     message: str
     #: Held by a back-off (X refused the last sign-in, or showed a puzzle): `reason` is that
     #: sign-in's, and no sign-in is tried now.
     backoff: bool = False
+    #: What the sign-in that stopped at a step for the person said of it (waits_detail).
+    detail: str = ""
+    #: The back-off's end.
+    until: datetime | None = None
+
+    def message_since(self, handle: str, since: datetime | None) -> str:
+        """The check's sentence: not tried again since `since` (when X said it)."""
+        return held_message(
+            self.reason,
+            handle,
+            since,
+            backoff_until=self.until,
+            backoff=self.backoff,
+            detail=self.detail,
+        )
 
 
 def status_for(reason: Reason) -> Status:
@@ -64,28 +81,22 @@ def may_sign_in(
         return None
     if unattended and state.waits_for_person is not None:
         reason = state.waits_for_person
-        message = reason_message(reason, handle, state.waits_detail)
-        return SigninRefusal(status_for(reason), reason, message)
+        detail = state.waits_detail
+        message = held_message(reason, handle, None, detail=detail)
+        return SigninRefusal(status_for(reason), reason, message, detail=detail)
     if state.block_reason is Reason.LOCKED:
         # Only its owner can unlock it, on X; whenever the back-off ends, a sign-in would find
         # it locked still, one more attempt on an account X already holds.
-        return SigninRefusal(
-            Status.NEEDS_USER, Reason.LOCKED, reason_message(Reason.LOCKED, handle)
-        )
+        message = held_message(Reason.LOCKED, handle, None)
+        return SigninRefusal(Status.NEEDS_USER, Reason.LOCKED, message)
     if state.password_rejected:
-        return SigninRefusal(
-            Status.SIGNIN_FAILED,
-            Reason.WRONG_PASSWORD,
-            reason_message(Reason.WRONG_PASSWORD, handle),
-        )
+        message = held_message(Reason.WRONG_PASSWORD, handle, None)
+        return SigninRefusal(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, message)
     if state.is_blocked(now):
         reason = state.block_reason or Reason.REFUSED
-        return SigninRefusal(
-            status_for(reason),
-            reason,
-            blocked_message(handle, reason, state.blocked_until),
-            backoff=True,
-        )
+        until = state.blocked_until
+        message = held_message(reason, handle, None, backoff_until=until, backoff=True)
+        return SigninRefusal(status_for(reason), reason, message, backoff=True, until=until)
     return None
 
 

@@ -22,6 +22,7 @@ from consentinel.core.journal_entries import (
     EntryKind,
     backoff_began,
     box_changes_in_page_order,
+    not_retried_began,
     run_end_words,
     text_for_reader,
     untick_not_saved,
@@ -169,6 +170,8 @@ def check_words(payload: dict[str, Any]) -> str:
         words = str(payload.get("status"))
     if isinstance(payload.get("backoff"), dict) and known is not None:
         words = f"{words} ({_backoff_words(known, payload)})"
+    elif isinstance(payload.get("not_retried"), dict) and known is not None:
+        words = f"{words} ({_not_retried_words(known, payload)})"
     elif reason and known not in OWN_NAME_REASONS:
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
@@ -195,6 +198,19 @@ def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
     else:
         text = QT_TRANSLATE_NOOP(
             "JournalModel", "no sign-in tried: waiting out the back-off after {why} at {when}"
+        )
+    return _tr(text).replace("{why}", reason_words(reason)).replace("{when}", when or "")
+
+
+def _not_retried_words(reason: Reason, payload: dict[str, Any]) -> str:
+    """A check that tried no sign-in for a reason remembered from an earlier one (a password X
+    rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
+    when = not_retried_began(payload)
+    if when is None:
+        text = QT_TRANSLATE_NOOP("JournalModel", "no sign-in tried: not tried again after {why}")
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "JournalModel", "no sign-in tried: not tried again after {why} at {when}"
         )
     return _tr(text).replace("{why}", reason_words(reason)).replace("{when}", when or "")
 

@@ -228,8 +228,23 @@ class PromptDialog(QDialog):
         self.reject()
 
     def say_answer_refused(self) -> None:
-        """Asked again in the same check: X did not take the first answer."""
-        self.error.setText(self.tr("X did not accept the previous answer. Try again."))
+        """Asked again in the same check: X did not take the first answer. A code it refused
+        counts toward locking the account (x-reference §4): the person is told before typing
+        another."""
+        kind = self.request.kind
+        if kind is PromptKind.TWO_FACTOR_CODE:
+            said = self.tr(
+                "X refused the two-factor code typed. Another wrong code may get X to lock the "
+                "account."
+            )
+        elif kind is PromptKind.EMAIL_CODE:
+            said = self.tr(
+                "X refused the code typed from its email or text message. Another wrong code "
+                "may get X to lock the account."
+            )
+        else:
+            said = self.tr("X did not accept the previous answer. Try again.")
+        self.error.setText(said)
         self.error.show()
 
     def answer(self) -> str | None:

@@ -11,10 +11,12 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consentinel.core.check_messages import (
+    CODE_REFUSED,
     CODES_REFUSED,
     SAVED_CODE_NOT_TAKEN,
     TOTP_REFUSED,
     reason_message,
+    split_held_message,
 )
 from consentinel.core.status import Reason
 from consentinel.gui.account_rows import AccountRow
@@ -97,6 +99,32 @@ _DETAIL_HINTS = {
         "“Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that "
         "checks make the code themselves.",
     ),
+    (Reason.TWO_FACTOR, CODE_REFUSED): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused the two-factor code typed at this sign-in, and another wrong code may get X "
+        "to lock the account. Wait for your authenticator app to show a new code before you use "
+        "“Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that "
+        "checks make the code themselves.",
+    ),
+    (Reason.EMAIL_CODE, CODES_REFUSED): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused both codes typed at this sign-in from the email or SMS it sent, and another "
+        "wrong code may get X to lock the account. Type the code of X's latest email or SMS "
+        "when you use “Sign in yourself…”.",
+    ),
+    (Reason.EMAIL_CODE, CODE_REFUSED): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X refused the code typed at this sign-in from the email or SMS it sent, and another "
+        "wrong code may get X to lock the account. Type the code of X's latest email or SMS "
+        "when you use “Sign in yourself…”.",
+    ),
+}
+#: What to do, at the end of the sentence of a check that tried no sign-in for a remembered
+#: reason (check_messages.held_message), in the window's terms.
+_HELD_ADVICE = {
+    Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP("RowHints", "change it with “Edit account…”."),
+    Reason.LOCKED: QT_TRANSLATE_NOOP("RowHints", "sign in on x.com, then use “Sign in yourself…”."),
+    Reason.REFUSED: QT_TRANSLATE_NOOP("RowHints", "You can still use “Sign in yourself…”."),
 }
 _NOT_BEFORE = QT_TRANSLATE_NOOP("RowHints", "No automatic sign-in before {when}.")
 _SLOW_DOWN_UNTIL = QT_TRANSLATE_NOOP(
@@ -119,12 +147,29 @@ def window_advice(reason: Reason | None, message: str, handle: str = "") -> str:
     what the sign-in said of the step, when the sentence is the one said of it for `handle`."""
     if reason is None or (message and "`consentinel " not in message):
         return message
+    held = _held_in_window(reason, message, handle)
+    if held is not None:
+        return held
     for (hinted, detail), hint in _DETAIL_HINTS.items():
         if hinted is reason and message and message == reason_message(reason, handle, detail):
             return _t(hint)
     if reason in _HINTS:
         return _t(_HINTS[reason])
     return message
+
+
+def _held_in_window(reason: Reason, message: str, handle: str) -> str | None:
+    """The sentence of a check that tried no sign-in for a remembered reason, which says since
+    when, ending with the window's advice instead of a command; None for any other sentence."""
+    split = split_held_message(message, reason, handle)
+    if split is None:
+        return None
+    head, detail = split
+    if reason in (Reason.WRONG_PASSWORD, Reason.LOCKED):
+        return head + _t(_HELD_ADVICE[reason])
+    if reason in (Reason.REFUSED, Reason.CAPTCHA, Reason.RATE_LIMITED):
+        return head + _t(_HELD_ADVICE[Reason.REFUSED])
+    return head + window_advice(reason, reason_message(reason, handle, detail), handle)
 
 
 def status_hint(row: AccountRow, now: datetime) -> str:
@@ -139,6 +184,8 @@ def status_hint(row: AccountRow, now: datetime) -> str:
     hint = window_advice(row.reason, row.message, row.account.handle)
     if hint == row.message:
         return hint
+    if row.reason is not None and split_held_message(row.message, row.reason, row.account.handle):
+        return hint  # (it says until when itself)
     until = row.state.blocked_until
     locked = row.state.block_reason is Reason.LOCKED  # (until unlocked, whatever the time)
     if until is not None and row.state.is_blocked(now) and not locked:

@@ -19,6 +19,7 @@ from playwright.async_api import Page, Request, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from consentinel.core.check_messages import (
+    CODE_REFUSED,
     CODES_REFUSED,
     SAVED_CODE_NOT_TAKEN,
     TOTP_REFUSED,
@@ -57,6 +58,10 @@ X_FAILED_CODE = 131
 #: How long, after X's page showed its words, its answer to what was sent may still be on its
 #: way; after that the page alone decides (never in favour of sending the same thing again).
 ANSWER_GRACE_S = 3.0
+
+#: How many wrong codes a sign-in sends X at most: X counts each one toward locking the
+#: account (x-reference §4), and a third in a row may be the one that does.
+MAX_REFUSED_CODES = 2
 
 #: Answer a question X asks that only a person can answer; None means nobody answered.
 Ask = Callable[[PromptKind, str], Awaitable[str | None]]
@@ -159,7 +164,10 @@ class SignIn:
         self._handle_sent_at: int | None = None  # X's answers received when the handle went
         self._password_sent_at = 0  # X's answers received when the password went
         self._http_trouble: Reason | None = None
-        self._codes_tried = 0
+        #: Codes sent at each code step (2FA, email/SMS), the saved secret's among them, and
+        #: of those the ones the person typed.
+        self._codes_sent: dict[Screen, int] = {}
+        self._codes_typed: dict[Screen, int] = {}
         #: X's answers received when a code from the saved 2FA secret went (None: none went).
         self._totp_sent_at: int | None = None
         self._totp_refused = False  # X called that code incorrect
@@ -479,13 +487,32 @@ class SignIn:
         and taking them for X failing would send the password again at every retry."""
         return X_FAILED_CODE in codes
 
+    def _codes_refused(self, screen: Screen) -> int:
+        """How many codes X refused at this sign-in, its page showing the code step `screen`:
+        every code sent at this step (X asks again), and at each step passed all but the one
+        X took."""
+        return sum(n if step is screen else n - 1 for step, n in self._codes_sent.items())
+
+    def _refused_here(self, screen: Screen) -> str:
+        """What the sign-in says of the codes X refused at this step (CODES_REFUSED, or
+        CODE_REFUSED for one), "" when none was sent there."""
+        sent = self._codes_sent.get(screen, 0)
+        return CODES_REFUSED if sent >= 2 else CODE_REFUSED if sent == 1 else ""
+
+    def _code_sent(self, screen: Screen, *, typed: bool) -> None:
+        self._codes_sent[screen] = self._codes_sent.get(screen, 0) + 1
+        if typed:
+            self._codes_typed[screen] = self._codes_typed.get(screen, 0) + 1
+
     async def _two_factor(self, state: PageState) -> SignInOutcome | None:
-        if self._codes_tried >= 2:
-            return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, CODES_REFUSED)
+        if self._codes_refused(Screen.TWO_FACTOR) >= MAX_REFUSED_CODES:
+            return self._fail(
+                Status.NEEDS_USER, Reason.TWO_FACTOR, self._refused_here(Screen.TWO_FACTOR)
+            )
         if self.secrets.totp_code is not None and not self._totp_refused:
             if self._totp_sent_at is not None and state.toast is not None:
                 return await self._saved_code_refused(state)
-            self._codes_tried += 1
+            self._code_sent(Screen.TWO_FACTOR, typed=False)
             # A fresh code may mean waiting for the next 30-second window (never a reused code).
             code = await self.secrets.totp_code()
             self._totp_sent_at = len(self._task_answers)
@@ -526,13 +553,19 @@ class SignIn:
         self, state: PageState, kind: PromptKind, reason: Reason, unanswered: str = ""
     ) -> SignInOutcome | None:
         """Asks the person for the code X sent or their app shows; `unanswered`: the detail
-        of a sign-in nobody gave one to."""
-        if self._codes_tried >= 2:
-            return self._fail(Status.NEEDS_USER, reason, CODES_REFUSED)
+        of a sign-in nobody gave one to. Once X refused a code the person typed at this step,
+        the sign-in's end says so (CODE_REFUSED, CODES_REFUSED: how many, and that one more
+        may get the account locked), at the 2FA step and at the email/SMS one alike."""
+        screen = Screen.EMAIL_CODE if kind is PromptKind.EMAIL_CODE else Screen.TWO_FACTOR
+        if self._codes_refused(screen) >= MAX_REFUSED_CODES:
+            return self._fail(Status.NEEDS_USER, reason, self._refused_here(screen))
         code = await self.ask(kind, first_line(state.question or state.text))
         if not code or not code.strip():
-            return self._fail(Status.NEEDS_USER, reason, unanswered)
-        self._codes_tried += 1
+            typed = self._codes_typed.get(screen, 0)
+            return self._fail(
+                Status.NEEDS_USER, reason, self._refused_here(screen) if typed else unanswered
+            )
+        self._code_sent(screen, typed=True)
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf")
         return None
 
