@@ -22,6 +22,7 @@ from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
+from tests.fixtures.fake_browsers import fake_firefox
 from tests.fixtures.fake_cdn import fake_cdn
 from tests.gui._app_support import make_context, running_app
 
@@ -107,6 +108,43 @@ def test_choosing_an_installed_browser_saves_it(
     assert saved.browser_path == "/usr/bin/chromium"
     choice = find_browser(saved.browser_path)
     assert choice is not None and choice.source is BrowserSource.PREFERENCE
+
+
+def test_firefox_or_another_program_is_refused_by_name_and_not_saved(
+    qtbot: QtBot, consentinel_home: Path, no_browser: None, tmp_path: Path
+) -> None:
+    """Firefox, Ubuntu's default, was taken: every check then waited three minutes for it."""
+    ctx = make_context(consentinel_home)
+    dialog = BrowserSetupDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.use_browser(str(fake_firefox(tmp_path))) is False
+    assert dialog.status.text() == (
+        "Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge."
+    )
+    assert dialog.isVisible() and ctx.settings.browser_path is None
+    assert dialog.use_browser(sys.executable) is False
+    said = dialog.status.text()
+    assert "is not Chromium, Google Chrome or Microsoft Edge (it says “Python 3." in said, said
+    saved, _warning = load_settings(AppPaths.under(consentinel_home))
+    assert saved.browser_path is None and find_browser(saved.browser_path) is None
+
+
+def test_the_settings_refuse_firefox_as_the_browser(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path
+) -> None:
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    ctx = make_context(consentinel_home)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.browser_custom.setChecked(True)
+    dialog.browser_path.setText(str(fake_firefox(tmp_path)))
+    assert not dialog.save_button.isEnabled()
+    assert dialog.browser_error.text().startswith("Firefox cannot be used")
+    dialog.browser_path.setText("/usr/bin/chromium")
+    assert dialog.save_button.isEnabled() and not dialog.browser_error.isVisible()
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

@@ -287,7 +287,7 @@ FRENCH: dict[str, str] = {
     "X did not save the change": "X n'a pas enregistré la modification",
     "X unreachable or failing": "X injoignable ou défaillant",
     "X took too long to answer": "X a mis trop de temps à répondre",
-    "no browser found": "aucun navigateur trouvé",
+    "no usable browser": "aucun navigateur utilisable",
     "the browser stopped": "le navigateur s'est arrêté",
     "the keyring is unavailable": "le trousseau est indisponible",
     "X asked to slow down": "X a demandé de ralentir",

@@ -57,7 +57,8 @@ def reason_words(value: object) -> str:
         Reason.SAVE_FAILED: tr("X did not save the change"),
         Reason.NETWORK: tr("X unreachable or failing"),
         Reason.TIMEOUT: tr("X took too long to answer"),
-        Reason.BROWSER_MISSING: tr("no browser found"),
+        # (Missing, or found and not started: "no browser found" said of one that was.)
+        Reason.BROWSER_MISSING: tr("no usable browser"),
         Reason.BROWSER_CRASHED: tr("the browser stopped"),
         Reason.KEYRING_UNAVAILABLE: tr("the keyring is unavailable"),
         Reason.RATE_LIMITED: tr("X asked to slow down"),

@@ -45,6 +45,7 @@ from consentinel.core.steps import Step
 from consentinel.core.totp_refusals import remember_refusals
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
+    LAUNCH_TIMEOUT_S,
     VIEWPORT,
     BrowserChoice,
     find_browser,
@@ -98,6 +99,7 @@ class Engine:
         page_timeout_s: float = 30.0,
         signin_step_timeout_s: float = 30.0,
         interactive_timeout_s: float = 600.0,
+        launch_timeout_s: float = LAUNCH_TIMEOUT_S,
     ) -> None:
         self.ctx = ctx
         # Watching the browser is a setting; with no screen to watch it on (a scheduled run,
@@ -109,6 +111,7 @@ class Engine:
         self.page_timeout_ms = page_timeout_s * 1000
         self.signin_step_timeout_ms = signin_step_timeout_s * 1000
         self.interactive_timeout_s = interactive_timeout_s
+        self.launch_timeout_s = launch_timeout_s
 
     # -- run_check ------------------------------------------------------------------------------
 
@@ -174,6 +177,13 @@ class Engine:
         on_event(AccountFinished(result))
         return result
 
+    def _launch_failed(self, choice: BrowserChoice, error: Exception) -> str:
+        """The sentence for a browser that did not start; Playwright's own words (English, a
+        call log) go to the log only."""
+        log.warning("the browser %s did not start: %s", choice.path, error)
+        detail = launch_detail(error, self.launch_timeout_s)
+        return browser_failed_message(str(choice.path), detail)
+
     def _prepare_sessions(self, accounts: list[Account]) -> None:
         try:
             self.ctx.sessions.prepare(a.handle for a in accounts)
@@ -200,11 +210,11 @@ class Engine:
             try:
                 # X's signed-out pages (its sign-in) in the person's language, as the app's.
                 browser = await launch_browser(
-                    pw, choice, self.headless, language=current_language()
+                    pw, choice, self.headless, self.launch_timeout_s, language=current_language()
                 )
             except PlaywrightError as exc:
                 await warm
-                failed = browser_failed_message(str(choice.path), launch_detail(exc))
+                failed = self._launch_failed(choice, exc)
                 return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
             await warm
             try:
@@ -290,9 +300,11 @@ class Engine:
         """The visible sign-in: we type what we may, the person does the rest."""
         headless = self.interactive_headless if headless is None else headless
         try:
-            browser = await launch_browser(pw, choice, headless, language=current_language())
+            browser = await launch_browser(
+                pw, choice, headless, self.launch_timeout_s, language=current_language()
+            )
         except PlaywrightError as exc:
-            message = browser_failed_message(str(choice.path), launch_detail(exc))
+            message = self._launch_failed(choice, exc)
             return LoginResult(False, message, Reason.BROWSER_MISSING)
         _tell_a_refused_sandbox(choice, on_event)  # (a check's own window: said already)
         try:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -25,6 +26,7 @@ from consentinel.gui.message_style import error_style, ok_color
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.x.browser_install import InstallOutcome, InstallProgress
+    from consentinel.x.browser_program import ProgramCheck
 
 Installer = Callable[..., "InstallOutcome"]
 
@@ -198,15 +200,19 @@ class BrowserSetupDialog(QDialog):
             self.use_browser(path)
 
     def use_browser(self, path: str) -> bool:
-        """Save `path` as the browser to use; False (and a sentence shown) when it cannot run."""
+        """Save `path` as the browser to use; False (and a sentence shown) when it cannot run,
+        or is not Chromium, Google Chrome or Microsoft Edge (asked with --version)."""
         program = Path(path)
+        problem: str | None
         if not (program.is_file() and os.access(program, os.X_OK)):
-            self.status.setStyleSheet(error_style())
-            self.status.setText(
-                self.tr("{path} is not a program this computer can run.").replace(
-                    "{path}", str(program)
-                )
+            problem = self.tr("{path} is not a program this computer can run.").replace(
+                "{path}", str(program)
             )
+        else:
+            problem = browser_program_problem(program)
+        if problem is not None:
+            self.status.setStyleSheet(error_style())
+            self.status.setText(problem)
             self.status.show()
             return False
         self.ctx.settings.browser_path = str(program)
@@ -219,6 +225,46 @@ class BrowserSetupDialog(QDialog):
             self.cancel_download()
             self.download.wait(30)
         super().reject()
+
+
+def browser_program_problem(program: Path) -> str | None:
+    """Why the program at `program` (one that runs) cannot be the browser, in words; None for
+    Chromium, Google Chrome or Microsoft Edge. Each program is asked once per version of its
+    file (the settings dialog asks as the path is typed)."""
+    try:
+        info = program.stat()
+    except OSError:
+        info = None
+    stamp = (info.st_mtime_ns, info.st_size) if info is not None else (0, 0)
+    kind, said = _program_check(str(program), stamp)
+    from consentinel.x.browser_program import ProgramKind
+
+    if kind is ProgramKind.USABLE:
+        return None
+    if kind is ProgramKind.FIREFOX:
+        return QCoreApplication.translate(
+            "BrowserSetupDialog",
+            "Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge.",
+        )
+    if kind is ProgramKind.OTHER:
+        text = QCoreApplication.translate(
+            "BrowserSetupDialog",
+            "{path} is not Chromium, Google Chrome or Microsoft Edge (it says “{said}”): "
+            "Consentinel can use only those browsers.",
+        )
+        return text.replace("{path}", str(program)).replace("{said}", said)
+    return QCoreApplication.translate(
+        "BrowserSetupDialog",
+        "{path} did not say which browser it is: Consentinel can use only Chromium, Google "
+        "Chrome or Microsoft Edge.",
+    ).replace("{path}", str(program))
+
+
+@functools.lru_cache(maxsize=16)
+def _program_check(path: str, _stamp: tuple[int, int]) -> ProgramCheck:
+    from consentinel.x.browser_program import check_browser_program
+
+    return check_browser_program(Path(path))
 
 
 def browser_missing(ctx: AppContext) -> bool:

@@ -107,6 +107,15 @@ class SettingsDialog(QDialog):
             )
         )
         self.screenshot_every_check.setChecked(s.screenshot_every_check)
+        #: With neither of the two on, nothing checks once the window is closed: said here,
+        #: as the window's "Next automatic check" says "(while Consentinel is open)".
+        self.open_only_note = QLabel(
+            self.tr(
+                "With neither of these two on, automatic checks happen only while Consentinel "
+                "is open."
+            )
+        )
+        self.open_only_note.setWordWrap(True)
         self.jobs_label = QLabel()
         self.jobs_label.setWordWrap(True)
         self.jobs_label.setTextFormat(Qt.TextFormat.RichText)  # jobs_words(): a paragraph each
@@ -124,6 +133,7 @@ class SettingsDialog(QDialog):
         checks_form.addWidget(self.screenshot_every_check)
         checks_form.addWidget(self.run_when_closed)
         checks_form.addWidget(self.start_at_login)
+        checks_form.addWidget(self.open_only_note)
         checks_form.addWidget(self.jobs_label)
 
         # -- browser --------------------------------------------------------------------------
@@ -269,6 +279,8 @@ class SettingsDialog(QDialog):
             )
             self.jobs_label.show()
         self.schedule_combo.currentIndexChanged.connect(self._schedule_changed)
+        self.run_when_closed.toggled.connect(self._show_open_only_note)
+        self.start_at_login.toggled.connect(self._show_open_only_note)
         self._schedule_changed()
         self._show_found_browser()
         self._validate()
@@ -277,6 +289,7 @@ class SettingsDialog(QDialog):
 
     def _wrapped_labels(self) -> list[QLabel]:
         return [
+            self.open_only_note,
             self.jobs_label,
             self.found_label,
             self.browser_error,
@@ -346,6 +359,13 @@ class SettingsDialog(QDialog):
         if off:
             self.run_when_closed.setChecked(False)
         self.check_on_start.setEnabled(not off)
+        self._show_open_only_note()
+
+    def _show_open_only_note(self) -> None:
+        off = self.schedule_combo.currentData() == ScheduleChoice.OFF.value
+        neither = not (self.run_when_closed.isChecked() or self.start_at_login.isChecked())
+        self.open_only_note.setVisible(neither and not off)
+        self._fit_wrapped_labels()
 
     def _show_found_browser(self) -> None:
         found = find_browser(None)
@@ -378,7 +398,11 @@ class SettingsDialog(QDialog):
         path = Path(text)
         if not path.is_file() or not os.access(path, os.X_OK):
             return self.tr("{path} is not a program that can be started.").replace("{path}", text)
-        return None
+        # Not Firefox nor anything else (asked with --version, once per program): a check
+        # would wait for it to start, and fail.
+        from consentinel.gui.browser_setup_dialog import browser_program_problem
+
+        return browser_program_problem(path)
 
     def _validate(self) -> bool:
         custom = self.browser_custom.isChecked()

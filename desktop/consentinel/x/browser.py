@@ -75,6 +75,13 @@ DISABLED_FEATURES: tuple[str, ...] = (
 #: language decides (x-reference §2).
 ACCEPT_LANGUAGES: dict[str, str] = {"en": "en-US,en", "fr": "fr-FR,fr,en-US,en"}
 
+#: How long a browser has to start. Playwright's own default is 180 s, which a program that
+#: is not Chromium (Firefox chosen by mistake) or a browser stuck on a dialog took in full, at
+#: every check, before anything was said. Chromium starts in about a second here and in a few
+#: seconds on a slow laptop's cold disk; 60 s is still ten times that, for a machine busy
+#: with updates or an antivirus scanning the browser's files on its first start.
+LAUNCH_TIMEOUT_S = 60.0
+
 #: The size of every account's page, and of the browser's window when one is shown.
 VIEWPORT: ViewportSize = {"width": 1100, "height": 900}
 
@@ -433,7 +440,12 @@ async def own_playwright() -> AsyncIterator[Playwright]:
 
 
 async def launch_browser(
-    pw: Playwright, choice: BrowserChoice, headless: bool, *, language: str
+    pw: Playwright,
+    choice: BrowserChoice,
+    headless: bool,
+    timeout_s: float = LAUNCH_TIMEOUT_S,
+    *,
+    language: str,
 ) -> Browser:
     """Start the browser the quiet way (launch_args), asking for pages in `language` (the
     app's: "en", "fr"), in its own environment (browser_env), with Chromium's sandbox wherever
@@ -443,20 +455,26 @@ async def launch_browser(
     from playwright.async_api import Error as PlaywrightError
 
     if not sandbox_wanted(choice.path):
-        return await _launch_once(pw, choice, headless, language, sandbox=False)
+        return await _launch_once(pw, choice, headless, timeout_s, language, sandbox=False)
     try:
-        return await _launch_once(pw, choice, headless, language, sandbox=True)
+        return await _launch_once(pw, choice, headless, timeout_s, language, sandbox=True)
     except PlaywrightError as error:
         refused = refusal_in(str(error))
         if refused is None:
             raise
-    browser = await _launch_once(pw, choice, headless, language, sandbox=False)
+    browser = await _launch_once(pw, choice, headless, timeout_s, language, sandbox=False)
     sandbox_failed(choice.path, refused)
     return browser
 
 
 async def _launch_once(
-    pw: Playwright, choice: BrowserChoice, headless: bool, language: str, *, sandbox: bool
+    pw: Playwright,
+    choice: BrowserChoice,
+    headless: bool,
+    timeout_s: float,
+    language: str,
+    *,
+    sandbox: bool,
 ) -> Browser:
     """One start; its private folder is removed when it closes or dies, or at a later start
     when this process is killed first (remove_leftover_run_folders)."""
@@ -470,6 +488,7 @@ async def _launch_once(
             args=launch_args(headless, language),
             env=env,
             chromium_sandbox=sandbox,
+            timeout=timeout_s * 1000,
         )
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -505,13 +524,25 @@ def headful_user_agent(browser_version: str, platform: str = sys.platform) -> st
     )
 
 
-def launch_detail(error: BaseException) -> str:
-    """One short line saying why a browser did not start, from Playwright's launch error
-    (whose first line is only "Target page, context or browser has been closed"): the first
-    thing the browser itself printed that is not noise, else that first line."""
+def launch_detail(error: BaseException, timeout_s: float = LAUNCH_TIMEOUT_S) -> str:
+    """Why a browser did not start, in the reader's words, from Playwright's launch error
+    (English, and whose first line is only "Target page, context or browser has been
+    closed", or "Timeout 60000ms exceeded."): too slow a start said as such, else the first
+    thing the browser itself printed that is not noise, quoted. Playwright's own text is
+    never shown: the caller logs it."""
+    from consentinel.core.i18n import tr
+
     text = str(error)
+    if type(error).__name__ == "TimeoutError" or _LAUNCH_TIMEOUT.search(text.split("\n", 1)[0]):
+        return tr(
+            "it did not open within {seconds} seconds; Consentinel needs Chromium, Google "
+            "Chrome or Microsoft Edge",
+            seconds=round(timeout_s),
+        )
     said = chromium_said(text) if quotes_chromium(text) else []
     if said:
-        return said[0][:200]
-    first = text.splitlines()[0] if text else type(error).__name__
-    return first.removeprefix("BrowserType.launch: ")[:200]
+        return tr("it said: “{said}”", said=said[0][:200])
+    return tr("it closed as it started")
+
+
+_LAUNCH_TIMEOUT = re.compile(r"Timeout [\d.]+ms exceeded")

@@ -1,0 +1,90 @@
+"""Whether a program the person chose is a browser Consentinel can drive (Chromium, Google
+Chrome or Microsoft Edge), asked with `--version` before it is saved: Firefox, Ubuntu's
+default browser, was taken, and every check then waited for it to start."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import NamedTuple
+
+#: A browser answers --version in well under a second (Debian's Chromium: its wrapper script
+#: and all, ~0.1 s); ten seconds leave room for a cold disk, and a program that opens a window
+#: instead of answering is not waited on for long.
+VERSION_TIMEOUT_S = 10.0
+
+#: The names the browsers Consentinel drives give themselves in their --version line (find_browser
+#: looks for these three only): "Chromium 131.0.6778.85 built on Debian…", "Google Chrome
+#: 131.0…" (and "Google Chrome for Testing"), "Microsoft Edge 131.0…".
+_USABLE = re.compile(r"^(Chromium|Google Chrome|Microsoft Edge)\b")
+
+#: Windows: chrome.exe --version opens a window rather than answering (core/doctor.py), so the
+#: program's file name says which browser it is.
+_WINDOWS_USABLE = frozenset({"chrome.exe", "msedge.exe"})
+
+
+class ProgramKind(str, Enum):
+    USABLE = "usable"  # Chromium, Google Chrome or Microsoft Edge
+    FIREFOX = "firefox"  # refused by name: a browser, but not one Playwright's Chromium drives
+    OTHER = "other"  # answered, as something else
+    SILENT = "silent"  # no answer in time, an error, or nothing printed
+
+
+class ProgramCheck(NamedTuple):
+    kind: ProgramKind
+    said: str  # its --version line ("" when it said nothing)
+
+
+def check_browser_program(
+    path: Path, platform: str = sys.platform, timeout_s: float = VERSION_TIMEOUT_S
+) -> ProgramCheck:
+    """What `path` is, by its own --version line (run directly, no shell, no input)."""
+    if platform.startswith("win"):
+        name = path.name.lower()
+        if name in _WINDOWS_USABLE:
+            return ProgramCheck(ProgramKind.USABLE, path.stem)
+        kind = ProgramKind.FIREFOX if "firefox" in name else ProgramKind.OTHER
+        return ProgramCheck(kind, "")
+    said = _version_line(path, timeout_s)
+    if _USABLE.match(said):
+        return ProgramCheck(ProgramKind.USABLE, said)
+    if "firefox" in said.lower() or "firefox" in path.name.lower():
+        return ProgramCheck(ProgramKind.FIREFOX, said)
+    return ProgramCheck(ProgramKind.OTHER if said else ProgramKind.SILENT, said)
+
+
+def _version_line(path: Path, timeout_s: float) -> str:
+    """The program's first line on standard output, its " built on…" tail cut; "" when it did
+    not end in time (it and whatever it started are stopped) or could not run."""
+    try:
+        proc = subprocess.Popen(
+            [str(path), "--version"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            errors="replace",
+            # Its own process group: a wrapper script's browser goes with it on a timeout.
+            start_new_session=True,
+        )
+    except OSError:
+        return ""
+    try:
+        out, _err = proc.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        # (A grandchild that left the group may keep the pipe open: not waited on for long.)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.communicate(timeout=2)
+        return ""
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    if proc.returncode != 0 or not lines:
+        return ""
+    return lines[0].split(" built on ")[0][:120]
