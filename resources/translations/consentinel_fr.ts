@@ -68,8 +68,8 @@
         <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez quand même utiliser « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>not shown, on at X</source>
-        <translation>non affichée, cochée chez X</translation>
+        <source>on, hidden by X</source>
+        <translation>cochée chez X, non affichée</translation>
     </message>
     <message>
         <source>on (kept)</source>
@@ -121,8 +121,8 @@
         <translation>La connexion a réussi et la session est enregistrée. La prochaine vérification relira les cases.</translation>
     </message>
     <message>
-        <source>This box is on in X's data, but X's page does not show it to this account, so it cannot be changed there.</source>
-        <translation>Les données de X tiennent cette case pour cochée, mais la page de X ne la montre pas à ce compte : elle ne peut pas y être modifiée.</translation>
+        <source>X keeps this box on without showing it on its page to this account: it cannot be switched off for now. Consentinel will switch it off as soon as X shows it.</source>
+        <translation>X garde cette case cochée sans l'afficher sur sa page pour ce compte : elle ne peut pas être décochée pour l'instant. Consentinel la décochera dès que X l'affichera.</translation>
     </message>
     <message>
         <source>X's page does not show this box to this account (X shows it to some accounts only): there is nothing to untick.</source>
@@ -510,6 +510,11 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Prochaine vérification automatique : {when}</translation>
     </message>
     <message>
+        <location filename="../../desktop/consentinel/gui/main_window.py" line="279"/>
+        <source>Next automatic check: {when} (while Consentinel is open)</source>
+        <translation>Prochaine vérification automatique : {when} (tant que Consentinel est ouvert)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="293"/>
         <source>@{handle} added. Choose “Check selected” to protect it now.</source>
         <translation>@{handle} ajouté. Choisissez « Vérifier la sélection » pour le protéger maintenant.</translation>
@@ -664,8 +669,12 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Il n'y a encore aucun compte à vérifier.</translation>
     </message>
     <message>
-        <source>Some boxes are on in X's data but not shown on its page: {accounts}. Nothing can untick them there.</source>
-        <translation>Les données de X tiennent encore pour cochées des cases que sa page ne montre pas : {accounts}. Rien ne peut les décocher là.</translation>
+        <source>X keeps {box} on for {accounts} without showing it on its page: it cannot be switched off for now. Consentinel will switch it off as soon as X shows it.</source>
+        <translation>X garde la case {box} cochée pour {accounts} sans l'afficher sur sa page : elle ne peut pas être décochée pour l'instant. Consentinel la décochera dès que X l'affichera.</translation>
+    </message>
+    <message>
+        <source>X keeps boxes on without showing them on its page: {accounts}. They cannot be switched off for now; Consentinel will switch them off as soon as X shows them.</source>
+        <translation>X garde des cases cochées sans les afficher sur sa page : {accounts}. Elles ne peuvent pas être décochées pour l'instant ; Consentinel les décochera dès que X les affichera.</translation>
     </message>
     <message>
         <source>; </source>
@@ -724,12 +733,12 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Sur les {good} autres, les cases choisies sont toutes décochées.</translation>
     </message>
     <message>
-        <source>{box} is not shown on the page of {count} accounts but is on at X: nothing can untick it there.</source>
-        <translation>{box}, non affichée sur {count} comptes, est cochée chez X : rien ne peut l'y décocher.</translation>
+        <source>X keeps {box} on for {count} accounts without showing it: Consentinel will switch it off once X shows it.</source>
+        <translation>X cache {box}, cochée, sur {count} comptes : Consentinel la décochera dès qu'il l'affichera.</translation>
     </message>
     <message>
-        <source>Some boxes ({box}) are not shown on the page of {count} accounts but are on at X: nothing can untick them there.</source>
-        <translation>Des cases ({box}), non affichées sur {count} comptes, sont cochées chez X : rien ne peut les y décocher.</translation>
+        <source>X keeps some boxes ({box}) on for {count} accounts without showing them: Consentinel will switch them off once X shows them.</source>
+        <translation>X garde des cases ({box}) cochées pour {count} comptes sans les afficher : Consentinel les décochera dès que X les affichera.</translation>
     </message>
     <message>
         <source>1 of {n} accounts could not be checked ({accounts}): {cause}</source>
@@ -887,8 +896,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>X affiche un captcha. Utilisez « Se connecter soi-même… » pour le résoudre.</translation>
     </message>
     <message>
-        <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in yourself…”.</source>
-        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
+        <source>X asks to confirm the account's email or phone. Add it with “Edit account…”, or use “Sign in yourself…”. To find it, open X where you are signed in (its app, or x.com): Settings and privacy › Your account › Account information.</source>
+        <translation>X demande de confirmer l'e-mail ou le téléphone du compte. Ajoutez-le avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ». Pour le retrouver, ouvrez X là où vous êtes connecté (son application, ou x.com) : Paramètres et confidentialité › Votre compte › Informations sur le compte.</translation>
     </message>
     <message>
         <source>X refused the sign-in for now; Consentinel waits before trying again. You can still use “Sign in yourself…”.</source>

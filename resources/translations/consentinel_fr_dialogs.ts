@@ -509,7 +509,7 @@
         </message>
         <message>
             <source>Waiting to sign in…</source>
-            <translation>En attente pour se connecter…</translation>
+            <translation>En attente de connexion…</translation>
         </message>
         <message>
             <source>Waiting for your code…</source>
@@ -649,8 +649,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="70" />
-            <source>no browser found</source>
-            <translation>aucun navigateur trouvé</translation>
+            <source>no usable browser</source>
+            <translation>aucun navigateur utilisable</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="71" />
@@ -1407,6 +1407,11 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>&amp;Continuer à vérifier quand Consentinel est fermé</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="72" />
+            <source>With neither of these two on, automatic checks happen only while Consentinel is open.</source>
+            <translation>Si aucune de ces deux options n'est activée, les vérifications automatiques n'ont lieu que tant que Consentinel est ouvert.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="74" />
             <source>Start Consentinel at &amp;login, in the tray</source>
             <translation>Lancer Consentinel à l'&amp;ouverture de session, dans la zone de notification</translation>
@@ -1665,6 +1670,21 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
     </context>
     <context>
         <name>BrowserSetupDialog</name>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge.</source>
+            <translation>Firefox ne peut pas être utilisé : Consentinel a besoin de Chromium, Google Chrome ou Microsoft Edge.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>{path} is not Chromium, Google Chrome or Microsoft Edge (it says “{said}”): Consentinel can use only those browsers.</source>
+            <translation>{path} n'est ni Chromium, ni Google Chrome, ni Microsoft Edge (il répond « {said} ») : Consentinel ne peut utiliser que ces navigateurs-là.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>{path} did not say which browser it is: Consentinel can use only Chromium, Google Chrome or Microsoft Edge.</source>
+            <translation>{path} n'a pas dit quel navigateur il est : Consentinel ne peut utiliser que Chromium, Google Chrome ou Microsoft Edge.</translation>
+        </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>A browser is needed</source>

@@ -99,7 +99,7 @@ def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
     assert bea.status is Status.FIXED, bea.message
     assert Box.MEMORY not in bea.settings
     # Not a silent "all off": X's own data still holds memory on, and no box shows it.
-    assert "Memory is on in X's data, but X's page does not show that box" in bea.message
+    assert "X keeps Memory on without showing it on its page" in bea.message
     assert bea.hidden_on == (Box.MEMORY,)
     (check,) = ctx.journal.entries(handle="bea", kinds=[EntryKind.CHECK])
     assert check.payload["hidden_on"] == ["memory"]  # the window reads it back from here
@@ -107,7 +107,7 @@ def test_memory_hidden_by_rollout_is_fine_and_what_x_holds_is_said(
     (again,) = engine(ctx).run_check(["bea"]).accounts
     assert again.status is Status.OPTED_OUT, again.message
     assert again.message.startswith(
-        "Every box you chose that X's page shows is off. Memory is on in X's data"
+        "Every box you chose that X's page shows is off. X keeps Memory on without showing it"
     )
     # Off in X's data as well: nothing to say.
     sim.add("ben", "pw", layout="memory_hidden", boxes={Box.MEMORY: False})

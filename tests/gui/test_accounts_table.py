@@ -114,8 +114,8 @@ def test_a_box_x_holds_on_but_does_not_show_is_said_in_its_cell(
     memory = 2 + list(Box).index(Box.MEMORY)
     bea, ben = (table.item(table.row_of(h) or 0, memory) for h in ("bea", "ben"))
     # In words too, not only in the dot's colour.
-    assert (bea.text(), ben.text()) == ("Not shown, on at X", "Not shown")
-    assert "This box is on in X's data" in bea.toolTip()
+    assert (bea.text(), ben.text()) == ("On, hidden by X", "Not shown")
+    assert "cannot be switched off for now" in bea.toolTip()
     assert "does not show this box to this account" in ben.toolTip()
     # Both with a dot (orange, grey), so their words line up under the column's title.
     assert not bea.icon().isNull() and not ben.icon().isNull()

@@ -57,8 +57,9 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         )
         hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
         assert summary(_run(hidden, three[0])) == (
-            "All 2 accounts checked: every box X's pages show is off. Some boxes are on in X's "
-            "data but not shown on its page: @camille (Memory). Nothing can untick them there."
+            "All 2 accounts checked: every box X's pages show is off. X keeps Memory on for "
+            "@camille without showing it on its page: it cannot be switched off for now. "
+            "Consentinel will switch it off as soon as X shows it."
         )
         # Not "every box you chose is off" next to a box on at X, when some were not checked.
         partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
@@ -104,11 +105,13 @@ def test_in_french_the_summary_sets_a_space_before_each_semicolon(
     was joined with an English "; "."""
     with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
         hidden = [
-            AccountResult(h, Status.FIXED, hidden_on=(Box.MEMORY,)) for h in ("camille", "flo")
+            AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,)),
+            AccountResult("flo", Status.FIXED, hidden_on=(Box.PERSONALIZATION, Box.MEMORY)),
         ]
         text = app.window.summary(_run(*hidden))
-        assert "@camille (Mémoire)\u00a0; @flo (Mémoire)" in text, text
-        assert "pas\u00a0: @camille" in text
+        assert "@camille (Mémoire)\u00a0; @flo (Personnalisation, Mémoire)" in text, text
+        assert "page\u00a0: @camille" in text
+        assert "pour l'instant\u00a0; Consentinel" in text
 
 
 def _agency_check() -> RunResult:
@@ -165,8 +168,8 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
                     "show is off on the other 23."
                 ), text
                 assert text.endswith(
-                    "Memory is not shown on the page of 23 accounts but is on at X: nothing can "
-                    "untick it there."
+                    "X keeps Memory on for 23 accounts without showing it: Consentinel will "
+                    "switch it off once X shows it."
                 ), text
             else:
                 assert text.startswith(
@@ -194,8 +197,8 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
             "5 of 13 accounts need a look: @f0 (Needs you), @f1 (Needs you) and 3 others. "
             "Select one to read why. Every box X's pages show is off on the other 8. X had "
             "switched boxes back on: @r0 (Training); @r1 (Training) and 2 others. They are off "
-            "again. Some boxes (Personalization, Memory) are not shown on the page of 4 accounts "
-            "but are on at X: nothing can untick them there."
+            "again. X keeps some boxes (Personalization, Memory) on for 4 accounts without "
+            "showing them: Consentinel will switch them off once X shows them."
         )
         # Three are named, all of them; one other account, said as one.
         assert summary(_run(*failed[:3], flipped[0])) == (

@@ -159,9 +159,9 @@ def test_a_sentence_in_another_language_is_said_again_only_when_nothing_is_lost(
     assert (said.text, said.written_in) == (failing["message"], "fr")
     assert "X answered 500" in said.text
     assert sentence_for_reader(fixed, "pia", THREE) == (
-        "X had switched Training back on. Unticked and read back off: Training. Memory is on "
-        "in X's data, but X's page does not show that box to this account, so it cannot be "
-        "changed there.",
+        "X had switched Training back on. Unticked and read back off: Training. X keeps Memory "
+        "on without showing it on its page to this account: it cannot be switched off for now. "
+        "Consentinel will switch it off as soon as X shows it.",
         None,
     )
     assert sentence_for_reader(sticky, "pia", THREE) == (

@@ -73,16 +73,17 @@ def success_message(
 
 
 def hidden_on_message(boxes: list[Box]) -> str:
-    """Boxes X's own data holds as on, that X's page does not show this account."""
+    """Boxes X's own data holds as on, that X's page does not show this account: what that
+    means for the person (on for now, and nobody can switch them off until X shows them)."""
     if len(boxes) == 1:
         return tr(
-            "{box} is on in X's data, but X's page does not show that box to this account, so "
-            "it cannot be changed there.",
+            "X keeps {box} on without showing it on its page to this account: it cannot be "
+            "switched off for now. Consentinel will switch it off as soon as X shows it.",
             box=box_name(boxes[0]),
         )
     return tr(
-        "{boxes} are on in X's data, but X's page does not show those boxes to this account, "
-        "so they cannot be changed there.",
+        "X keeps {boxes} on without showing them on its page to this account: they cannot be "
+        "switched off for now. Consentinel will switch them off as soon as X shows them.",
         boxes=boxes_text(boxes),
     )
 
@@ -317,7 +318,8 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         ),
         Reason.UNUSUAL_ACTIVITY: tr(
             "X asks to confirm the account's email or phone: add it to the account, or run "
-            "`consentinel login {handle}`.",
+            "`consentinel login {handle}`. To find it, open X where you are signed in (its app, "
+            "or x.com): Settings and privacy › Your account › Account information.",
             handle=handle,
         ),
         Reason.REFUSED: tr(

@@ -322,9 +322,12 @@ FRENCH: dict[str, str] = {
         "X affiche un captcha : lancez `consentinel login {handle}` et résolvez-le dans la "
         "fenêtre.",
     "X asks to confirm the account's email or phone: add it to the account, or run "
-    "`consentinel login {handle}`.":
+    "`consentinel login {handle}`. To find it, open X where you are signed in (its app, or "
+    "x.com): Settings and privacy › Your account › Account information.":
         "X demande de confirmer l'e-mail ou le téléphone du compte : ajoutez-le au compte, ou "
-        "lancez `consentinel login {handle}`.",
+        "lancez `consentinel login {handle}`. Pour le retrouver, ouvrez X là où vous êtes "
+        "connecté (son application, ou x.com) : Paramètres et confidentialité › Votre compte › "
+        "Informations sur le compte.",
     # consentinel-gui --help
     "open the app on the simulated X": "ouvrir l'application sur le X simulé",
     "start in the tray": "démarrer dans la zone de notification",
@@ -625,14 +628,15 @@ FRENCH: dict[str, str] = {
         "ordinateur est peut-être décalée. Enregistrez à "
         "nouveau le secret avec `consentinel account set-totp {handle}`, ou lancez "
         "`consentinel login {handle}`.",
-    "{box} is on in X's data, but X's page does not show that box to this account, so it "
-    "cannot be changed there.":
-        "Les données de X tiennent la case {box} pour cochée, mais la page de X ne montre pas "
-        "cette case à ce compte : elle ne peut pas y être modifiée.",
-    "{boxes} are on in X's data, but X's page does not show those boxes to this account, so "
-    "they cannot be changed there.":
-        "Les données de X tiennent les cases {boxes} pour cochées, mais la page de X ne montre "
-        "pas ces cases à ce compte : elles ne peuvent pas y être modifiées.",
+    "X keeps {box} on without showing it on its page to this account: it cannot be switched "
+    "off for now. Consentinel will switch it off as soon as X shows it.":
+        "X garde la case {box} cochée sans l'afficher sur sa page pour ce compte : elle ne peut "
+        "pas être décochée pour l'instant. Consentinel la décochera dès que X l'affichera.",
+    "X keeps {boxes} on without showing them on its page to this account: they cannot be "
+    "switched off for now. Consentinel will switch them off as soon as X shows them.":
+        "X garde les cases {boxes} cochées sans les afficher sur sa page pour ce compte : elles "
+        "ne peuvent pas être décochées pour l'instant. Consentinel les décochera dès que X les "
+        "affichera.",
     "X did not take the saved password (it said: “{detail}”); it will not be tried again until "
     "you run `consentinel account set-password {handle}`.":
         "X n'a pas accepté le mot de passe enregistré (il a répondu : « {detail} ») ; il ne sera "
@@ -771,6 +775,12 @@ FRENCH: dict[str, str] = {
         "Le navigateur {path} n'a pas démarré ({detail}). Lancez `consentinel doctor`, "
         "choisissez un autre navigateur dans les paramètres, ou lancez "
         "`consentinel browser install`.",
+    "it did not open within {seconds} seconds; Consentinel needs Chromium, Google Chrome or "
+    "Microsoft Edge":
+        "il ne s'est pas ouvert en {seconds} secondes ; Consentinel a besoin de Chromium, "
+        "Google Chrome ou Microsoft Edge",
+    "it said: “{said}”": "il a répondu : « {said} »",
+    "it closed as it started": "il s'est fermé dès son démarrage",
     "Signing in by hand needs a browser window, and no graphical desktop was found (no "
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "

@@ -498,11 +498,12 @@ class AccountsTable(QTableWidget):
                 )
             # X's data holds it on: said in words, and in the colour of a box still on.
             return _dot_item(
-                capitalised(self.tr("not shown, on at X")),
+                capitalised(self.tr("on, hidden by X")),
                 ORANGE,
                 self.tr(
-                    "This box is on in X's data, but X's page does not show it to this "
-                    "account, so it cannot be changed there."
+                    "X keeps this box on without showing it on its page to this account: it "
+                    "cannot be switched off for now. Consentinel will switch it off as soon as "
+                    "X shows it."
                 ),
             )
         value = row.boxes[box]

@@ -44,7 +44,16 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def local_time(entry: Entry) -> str:
-    """The entry's time in the computer's time zone, to the second."""
+    """The entry's time in the computer's time zone, to the second, as the window's language
+    writes dates (« 5 déc. 2026 23:42:34 »)."""
+    from consentinel.gui.time_words import local_text_to_the_second
+
+    return local_text_to_the_second(entry.at)
+
+
+def local_iso_time(entry: Entry) -> str:
+    """The same as an export writes it, whatever the language: "2026-12-05 23:42:34" (a
+    spreadsheet sorts it, and reads it as a date)."""
     return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -116,7 +125,7 @@ _REASONS = {
     Reason.SAVE_FAILED: QT_TRANSLATE_NOOP("JournalModel", "X did not save the change"),
     Reason.NETWORK: QT_TRANSLATE_NOOP("JournalModel", "X unreachable or failing"),
     Reason.TIMEOUT: QT_TRANSLATE_NOOP("JournalModel", "X took too long to answer"),
-    Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no browser found"),
+    Reason.BROWSER_MISSING: QT_TRANSLATE_NOOP("JournalModel", "no usable browser"),
     Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP("JournalModel", "the browser stopped"),
     Reason.KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP("JournalModel", "the keyring is unavailable"),
     Reason.RATE_LIMITED: QT_TRANSLATE_NOOP("JournalModel", "X asked to slow down"),
@@ -348,8 +357,9 @@ def account_words(entry: Entry) -> str:
 
 
 def row_words(entry: Entry) -> tuple[str, str, str, str]:
-    """An entry as the journal window's row says it: local time, account, what, details."""
-    return local_time(entry), account_words(entry), entry_kind_name(entry), details(entry)
+    """An entry as the journal window's row says it (its local time as an export writes
+    it): local time, account, what, details."""
+    return local_iso_time(entry), account_words(entry), entry_kind_name(entry), details(entry)
 
 
 class JournalModel(QAbstractTableModel):

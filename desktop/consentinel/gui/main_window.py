@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
@@ -146,6 +147,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.schedule_label = QLabel()
+        # A line between the bar's message and the schedule's words: without it "…to protect
+        # it now. Next automatic check: in 38 minutes" read as one sentence.
+        self.schedule_separator = QFrame()
+        set_by_name(self.schedule_separator, "frameShape", "VLine")
+        set_by_name(self.schedule_separator, "frameShadow", "Sunken")
+        self.statusBar().addPermanentWidget(self.schedule_separator)
         self.statusBar().addPermanentWidget(self.schedule_label)
         # A message longer than the bar is cut at the schedule's words: pointing at the bar
         # shows it whole (a narrow window, the keyring's sentence in French).
@@ -523,9 +530,16 @@ class MainWindow(QMainWindow):
             self.schedule_label.setText(self.tr("Automatic checks: off"))
         elif counted_from_this_run:
             self.schedule_label.setText(self.tr("Next automatic check: set when this check ends"))
-        else:
+        elif self.ctx.settings.run_when_closed or self.ctx.settings.start_at_login:
             self.schedule_label.setText(
                 self.tr("Next automatic check: {when}").replace("{when}", when_text(next_due, now))
+            )
+        else:
+            # Nothing checks once the window is closed (no OS job, no start at login).
+            self.schedule_label.setText(
+                self.tr("Next automatic check: {when} (while Consentinel is open)").replace(
+                    "{when}", when_text(next_due, now)
+                )
             )
         if rows and not self.table.selected_handles() and self.table.rowCount():
             self.table.selectRow(0)

@@ -41,7 +41,8 @@ _HINTS = {
     Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP(
         "RowHints",
         "X asks to confirm the account's email or phone. Add it with “Edit account…”, or use "
-        "“Sign in yourself…”.",
+        "“Sign in yourself…”. To find it, open X where you are signed in (its app, or x.com): "
+        "Settings and privacy › Your account › Account information.",
     ),
     Reason.REFUSED: QT_TRANSLATE_NOOP(
         "RowHints",

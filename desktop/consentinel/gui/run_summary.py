@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from consentinel.core.events import RunResult
+from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.status import Box, Reason
 from consentinel.gui.dialog_words import box_name, status_name
 
@@ -106,32 +106,47 @@ def run_summary(result: RunResult) -> str:
             "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
         )
         text += " " + again.replace("{accounts}", switched)
+    if hidden:
+        text += " " + _hidden_words(hidden)
+    return text
+
+
+def _hidden_words(hidden: list[AccountResult]) -> str:
+    """What it means that X keeps boxes on that its page does not show: on, for now, with
+    nothing that can switch them off, until X shows them (each row's column says which)."""
+    shown = tuple(b for b in Box if any(b in a.hidden_on for a in hidden))
     if len(hidden) > FEW:
-        # Each row's column says it ("Not shown, on at X"): the summary counts them.
-        shown = tuple(b for b in Box if any(b in a.hidden_on for a in hidden))
         many = (
             translate(
                 "MainWindow",
-                "{box} is not shown on the page of {count} accounts but is on at X: nothing "
-                "can untick it there.",
+                "X keeps {box} on for {count} accounts without showing it: Consentinel will "
+                "switch it off once X shows it.",
             )
             if len(shown) == 1
             else translate(
                 "MainWindow",
-                "Some boxes ({box}) are not shown on the page of {count} accounts but are on "
-                "at X: nothing can untick them there.",
+                "X keeps some boxes ({box}) on for {count} accounts without showing them: "
+                "Consentinel will switch them off once X shows them.",
             )
         )
-        text += " " + many.replace("{box}", _boxes(shown)).replace("{count}", str(len(hidden)))
-    elif hidden:
-        where = between.join(f"@{a.handle} ({_boxes(a.hidden_on)})" for a in hidden)
-        held = translate(
+        return many.replace("{box}", _boxes(shown)).replace("{count}", str(len(hidden)))
+    if len(shown) == 1:
+        one = translate(
             "MainWindow",
-            "Some boxes are on in X's data but not shown on its page: {accounts}. Nothing "
-            "can untick them there.",
+            "X keeps {box} on for {accounts} without showing it on its page: it cannot be "
+            "switched off for now. Consentinel will switch it off as soon as X shows it.",
         )
-        text += " " + held.replace("{accounts}", where)
-    return text
+        accounts = named([f"@{a.handle}" for a in hidden])
+        return one.replace("{box}", _boxes(shown)).replace("{accounts}", accounts)
+    # French sets a space before ";" (the catalogue's own, non-breaking).
+    between = translate("MainWindow", "; ")
+    where = between.join(f"@{a.handle} ({_boxes(a.hidden_on)})" for a in hidden)
+    several = translate(
+        "MainWindow",
+        "X keeps boxes on without showing them on its page: {accounts}. They cannot be "
+        "switched off for now; Consentinel will switch them off as soon as X shows them.",
+    )
+    return several.replace("{accounts}", where)
 
 
 def _need_a_look(result: RunResult, hidden_among_good: bool) -> str:

@@ -21,6 +21,20 @@ def local_text(when: datetime) -> str:
     return f"{day} {locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
 
 
+def local_text_to_the_second(when: datetime) -> str:
+    """local_text with the seconds (a journal's entries): « 5 déc. 2026 23:42:34 »,
+    "5 Dec 2026 11:42:34 PM"; the language's own short time with its seconds added."""
+    from PySide6.QtCore import QDateTime, QTimeZone
+
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+    locale = QLocale()
+    day = locale.toString(moment.date(), "d MMM yyyy")
+    time_format = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if ":ss" not in time_format:
+        time_format = time_format.replace("mm", "mm:ss", 1)
+    return f"{day} {locale.toString(moment.time(), time_format)}"
+
+
 def when_cell(when: datetime, now: datetime) -> str:
     """when_text as a table's cell says it (a sentence uses when_text)."""
     return capitalised(when_text(when, now))

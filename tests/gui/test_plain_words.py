@@ -1,0 +1,154 @@
+"""Words a first-time user met and misread (docs: the s38 first-run review): where to find the
+email X asks to confirm, what a box X keeps on without showing it means, that automatic checks
+stop with the window when nothing runs them while it is closed, journal dates in the window's
+language, the status bar's message kept apart from the schedule's words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.check_messages import reason_message
+from consentinel.core.events import AccountResult, BoxChange, RunResult
+from consentinel.core.journal_entries import Entry, EntryKind
+from consentinel.core.settings import ScheduleChoice
+from consentinel.core.status import Box, Reason, Status
+from consentinel.core.steps import Step
+from consentinel.gui.dialog_words import step_name
+from consentinel.gui.journal_model import local_time, row_words
+from consentinel.gui.row_hints import window_advice
+from consentinel.gui.settings_dialog import SettingsDialog
+from consentinel.gui.translations import Translators
+from tests.gui._app_support import add_account, make_context, running_app
+
+NBSP = "\u00a0"
+
+
+def test_confirming_the_email_says_where_x_shows_it(qapp: QApplication) -> None:
+    translators = Translators()
+    advice = window_advice(
+        Reason.UNUSUAL_ACTIVITY, reason_message(Reason.UNUSUAL_ACTIVITY, "claire"), "claire"
+    )
+    assert "“Edit account…”" in advice
+    assert "Settings and privacy › Your account › Account information." in advice
+    assert "Settings and privacy › Your account › Account information." in reason_message(
+        Reason.UNUSUAL_ACTIVITY, "claire"
+    )
+    translators.switch("fr")
+    try:
+        advice = window_advice(
+            Reason.UNUSUAL_ACTIVITY, reason_message(Reason.UNUSUAL_ACTIVITY, "claire"), "claire"
+        )
+        assert (
+            "Paramètres et confidentialité › Votre compte › Informations sur le compte." in advice
+        ), advice
+        assert "Informations sur le compte." in reason_message(Reason.UNUSUAL_ACTIVITY, "claire")
+        # (And the step a check waits at, in plain French.)
+        assert step_name(Step.WAITING_TO_SIGN_IN) == "En attente de connexion…"
+    finally:
+        translators.switch("en")
+
+
+def _hidden_memory(handle: str) -> AccountResult:
+    off = BoxChange(True, False)
+    return AccountResult(
+        handle,
+        Status.FIXED,
+        settings={Box.TRAINING: off, Box.PERSONALIZATION: off},
+        hidden_on=(Box.MEMORY,),
+    )
+
+
+def test_a_box_x_keeps_on_without_showing_it_is_said_with_what_follows(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    run = RunResult(1, (_hidden_memory("claire_ong"),))
+    with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
+        text = app.window.summary(run)
+    assert text == (
+        f"Le compte est vérifié{NBSP}: toutes les cases affichées par X sont décochées. "
+        f"X garde la case Mémoire cochée pour @claire_ong sans l'afficher sur sa page{NBSP}: "
+        "elle ne peut pas être décochée pour l'instant. Consentinel la décochera dès que X "
+        "l'affichera."
+    ), text
+
+
+def _with_schedule(home: Path) -> object:
+    ctx = make_context(home)
+    ctx.settings.schedule = ScheduleChoice.EVERY_6H.value
+    add_account(ctx, "claire_ong")
+    return ctx
+
+
+def test_next_check_says_while_open_when_nothing_checks_once_closed(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = _with_schedule(consentinel_home)
+    for language, open_only in (
+        ("en", " (while Consentinel is open)"),
+        ("fr", " (tant que Consentinel est ouvert)"),
+    ):
+        ctx.settings.run_when_closed = ctx.settings.start_at_login = False  # type: ignore[attr-defined]
+        with running_app(qtbot, ctx, language=language) as app:  # type: ignore[arg-type]
+            window = app.window
+            window.refresh()
+            assert window.schedule_label.text().endswith(open_only), window.schedule_label.text()
+            ctx.settings.start_at_login = True  # type: ignore[attr-defined]
+            window.refresh()
+            assert not window.schedule_label.text().endswith(")"), window.schedule_label.text()
+            ctx.settings.start_at_login = False  # type: ignore[attr-defined]
+            ctx.settings.run_when_closed = True  # type: ignore[attr-defined]
+            window.refresh()
+            assert not window.schedule_label.text().endswith(")"), window.schedule_label.text()
+
+
+def test_the_settings_say_checks_stop_with_the_window_when_neither_option_is_on(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    ctx = _with_schedule(consentinel_home)
+    dialog = SettingsDialog(ctx, tray=True)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.open_only_note
+    assert note.isVisible() and "only while Consentinel is open" in note.text()
+    dialog.start_at_login.setChecked(True)
+    assert not note.isVisible()
+    dialog.start_at_login.setChecked(False)
+    dialog.run_when_closed.setChecked(True)
+    assert not note.isVisible()
+    dialog.run_when_closed.setChecked(False)
+    assert note.isVisible()
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("off"))
+    assert not note.isVisible()  # no automatic check to speak of
+
+
+def test_journal_times_in_the_windows_language_and_iso_in_exports(qapp: QApplication) -> None:
+    entry = Entry(1, "2026-12-05T22:42:34+00:00", 1, EntryKind.CHECK, "a", {}, "", "")
+    translators = Translators()
+    try:
+        assert re.fullmatch(r"5 Dec 2026 \d{1,2}:42:34\s?[AP]M", local_time(entry)), local_time(
+            entry
+        )
+        translators.switch("fr")
+        shown = local_time(entry)
+        assert re.fullmatch(r"[56] déc\. 2026 \d\d:42:34", shown), shown
+        # The CSV's readable columns keep ISO whatever the language: a spreadsheet sorts them.
+        assert re.fullmatch(r"2026-12-0[56] \d\d:42:34", row_words(entry)[0]), row_words(entry)
+    finally:
+        translators.switch("en")
+
+
+def test_the_status_bars_message_is_kept_apart_from_the_schedule(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    with running_app(qtbot, make_context(consentinel_home)) as app:
+        window = app.window
+        window.statusBar().showMessage("@claire_ong added. Choose “Check selected”.")
+        line = window.schedule_separator
+        assert line.isVisible() and line.frameShape() == line.Shape.VLine
+        label = window.schedule_label
+        assert line.geometry().right() <= label.geometry().left()
+        assert line.geometry().width() > 0
