@@ -349,6 +349,10 @@
             <translation>Échec de la connexion</translation>
         </message>
         <message>
+            <source>Password refused</source>
+            <translation>Mot de passe refusé</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="32" />
             <source>Error</source>
             <translation>Erreur</translation>

@@ -312,3 +312,47 @@ def test_a_check_written_in_another_language_still_says_why_in_the_window_s(
     )
     assert hint("fay") == "Every box you chose is off."
     assert hint("dry") == "Would untick: Memory."
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("en", "Password refused"), ("fr", "Mot de passe refusé")]
+)
+def test_a_password_x_refused_is_said_as_such_not_as_a_failed_sign_in(
+    qtbot: QtBot, consentinel_home: Path, language: str, words: str
+) -> None:
+    """ "Sign-in failed" said nothing of what to do; a refused password is what the row says.
+    Other sign-in failures keep their words, and the journal does not say the reason twice."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.core.status import Reason, Status
+    from consentinel.gui.journal_model import check_words
+    from consentinel.gui.translations import Translators
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "claire_ong", "typo")
+    add_account(ctx, "nobody_here", "pw")
+    run = ctx.journal.start_run("gui")
+    refused = AccountResult("claire_ong", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    ctx.journal.record_check(run, refused)
+    unknown = AccountResult("nobody_here", Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
+    ctx.journal.record_check(run, unknown)
+    ctx.journal.finish_run(run)
+    translators = Translators()
+    translators.switch(language)
+    try:
+        table = AccountsTable()
+        qtbot.addWidget(table)
+        table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+        assert table.status_text("claire_ong") == words
+        assert (
+            table.status_text("nobody_here")
+            == {
+                "en": "Sign-in failed",
+                "fr": "Échec de la connexion",
+            }[language]
+        )
+        assert words in all_status_texts()  # the column is wide enough for it
+        (entry,) = ctx.journal.entries(handle="claire_ong", kinds=[EntryKind.CHECK])
+        assert check_words(entry.payload) == words
+    finally:
+        translators.switch("en")

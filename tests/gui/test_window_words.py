@@ -163,7 +163,7 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
             # The two not done come first, named, with their status as their rows say it.
             if language == "en":
                 assert text.startswith(
-                    "2 of 25 accounts need a look: @maison_dupont (Sign-in failed) and "
+                    "2 of 25 accounts need a look: @maison_dupont (Password refused) and "
                     "@atelier_rive (Page changed). Select one to read why. Every box X's pages "
                     "show is off on the other 23."
                 ), text
@@ -173,7 +173,7 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
                 ), text
             else:
                 assert text.startswith(
-                    "2 comptes sur 25 sont à voir\u00a0: @maison_dupont (Échec de la connexion) "
+                    "2 comptes sur 25 sont à voir\u00a0: @maison_dupont (Mot de passe refusé) "
                     "et @atelier_rive (Page modifiée)\u00a0; sélectionnez-en un."
                 ), text
             assert "@client_03 (" in text  # what X had switched back on is still named

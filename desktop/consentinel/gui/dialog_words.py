@@ -47,6 +47,13 @@ _OWN_NAMES = {
     Reason.RATE_LIMITED: _SLOWED_DOWN,
     Reason.CANCELLED: _CANCELLED,
 }
+#: A status said by its reason, where the reason is what the person must know: X refused the
+#: saved password (a typo costs a sign-in), not merely "Sign-in failed".
+_STATUS_BY_REASON = {
+    (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD): QT_TRANSLATE_NOOP(
+        "DialogWords", "Password refused"
+    ),
+}
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
@@ -117,10 +124,17 @@ def not_shown() -> str:
 
 def status_name(status: Status, reason: Reason | None = None) -> str:
     """The status in words; a changed page, X's request to slow down and a cancelled check
-    get their own words (OWN_NAME_REASONS)."""
+    get their own words (OWN_NAME_REASONS), and so does a password X refused."""
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
+    if reason is not None and (status, reason) in _STATUS_BY_REASON:
+        return _t(_STATUS_BY_REASON[(status, reason)])
     return _t(_STATUS_NAMES[status])
+
+
+def status_names_reason(status: Status, reason: Reason | None) -> bool:
+    """Whether status_name() already says the reason (no "(wrong password)" after it)."""
+    return reason in _OWN_NAMES or (reason is not None and (status, reason) in _STATUS_BY_REASON)
 
 
 def not_checked() -> str:
@@ -157,7 +171,7 @@ def all_status_texts() -> list[str]:
     """Every word the status column can show (its width is set by the widest, so that it does
     not jump at each step of a check)."""
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
-    own = [_t(text) for text in _OWN_NAMES.values()]
+    own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values())]
     return [*words, *own, _t(_NOT_CHECKED), _t(_WAITING)]
 
 

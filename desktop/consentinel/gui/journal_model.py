@@ -34,6 +34,7 @@ from consentinel.gui.dialog_words import (
     entry_kind_name,
     on_off,
     status_name,
+    status_names_reason,
 )
 from consentinel.gui.status_colors import RED, dot_icon
 
@@ -168,6 +169,14 @@ def check_reason(payload: dict[str, Any]) -> Reason | None:
         return None
 
 
+def _names_reason(payload: dict[str, Any], reason: Reason | None) -> bool:
+    """The status's words say the reason already ("Password refused")."""
+    try:
+        return status_names_reason(Status(payload.get("status")), reason)
+    except ValueError:
+        return False
+
+
 def check_words(payload: dict[str, Any]) -> str:
     """The status as the accounts table names it (with the reason when the name does not
     already say it), then each box in the order X's page shows them."""
@@ -181,7 +190,7 @@ def check_words(payload: dict[str, Any]) -> str:
         words = f"{words} ({_backoff_words(known, payload)})"
     elif isinstance(payload.get("not_retried"), dict) and known is not None:
         words = f"{words} ({_not_retried_words(known, payload)})"
-    elif reason and known not in OWN_NAME_REASONS:
+    elif reason and known not in OWN_NAME_REASONS and not _names_reason(payload, known):
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
     for box_value, change in box_changes_in_page_order(payload):
