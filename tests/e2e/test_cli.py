@@ -398,6 +398,15 @@ def test_a_reader_that_stops_early_is_not_an_error(cli_env: dict[str, str]) -> N
     assert "Broken pipe" not in err and "Traceback" not in err
 
 
+def test_a_posts_link_adds_its_account(cli_env: dict[str, str]) -> None:
+    """A link copied from one of the account's posts names the account (not a 25-character
+    "handle" claire_ong/status/…)."""
+    link = "https://x.com/claire_ong/status/1234567?s=46"
+    added = run_cli(cli_env, "account", "add", link, "--password-stdin", stdin="pw\n")
+    assert added.returncode == 0, added.stderr
+    assert "Added @claire_ong." in added.stdout
+
+
 def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     cli_env: dict[str, str],
 ) -> None:

@@ -72,10 +72,47 @@ def test_anything_else_is_refused_with_a_sentence(text: str) -> None:
         ("https://twitter.com/alice?s=21", "alice"),
         (" https://mobile.twitter.com/dan#top ", "dan"),
         ("HTTPS://WWW.X.COM/eve", "eve"),
+        # A post's or a tab's link names its account first.
+        ("https://x.com/claire_ong/status/1234567", "claire_ong"),
+        ("x.com/claire_ong/status/1234567?s=46&t=abc", "claire_ong"),
+        ("https://mobile.twitter.com/Claire_Ong/likes#top", "Claire_Ong"),
+        ("https://twitter.com/@dan/with_replies", "dan"),
     ],
 )
 def test_a_pasted_profile_link_gives_its_handle(pasted: str, handle: str) -> None:
     assert normalize_handle(pasted) == handle
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "https://x.com/home",
+        "https://x.com/home?lang=fr",
+        "x.com/explore/tabs/for-you",
+        "https://x.com/settings/grok_settings",
+        "https://twitter.com/i/flow/login",
+        "https://mobile.twitter.com/search?q=grok",
+        "https://x.com/notifications",
+        "https://x.com/messages/123-456",
+        "https://x.com/compose/post",
+        "https://X.com/Login",
+        "https://x.com/",
+        "https://x.com/#top",
+    ],
+)
+def test_a_link_to_one_of_xs_own_pages_is_no_account(pasted: str) -> None:
+    """https://x.com/home once became @home: X's pages are said to be pages."""
+    with pytest.raises(InvalidHandle) as caught:
+        normalize_handle(pasted)
+    assert str(caught.value) == (
+        "This is an X page, not an account: paste the account's profile address or its @name."
+    )
+
+
+def test_a_typed_name_that_is_also_an_x_page_is_not_refused_as_a_page() -> None:
+    """Only a link is an X page; "home" typed as such is a handle like any other (X refuses
+    it at sign-in if it is none)."""
+    assert normalize_handle("@home") == "home"
 
 
 def test_a_link_to_another_page_is_refused() -> None:
@@ -96,6 +133,12 @@ def test_handle_messages_are_clear() -> None:
 
 def test_french_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(InvalidHandle) as page:
+        normalize_handle("https://x.com/home")
+    assert str(page.value) == (
+        "Ceci est une page de X, pas un compte\u00a0: collez l'adresse du profil du compte ou "
+        "son @nom."
+    )
     with pytest.raises(InvalidHandle, match="ne peut pas être vide"):
         normalize_handle("")
 

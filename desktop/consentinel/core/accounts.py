@@ -59,8 +59,18 @@ def normalize_handle(text: str) -> str:
     handle_key()."""
     raw = text.strip()
     link = _PROFILE_LINK.match(raw)
-    if link:  # (its query, fragment and last slash go; in a typed handle they are refused)
-        raw = raw[link.end() :].split("?")[0].split("#")[0].rstrip("/")
+    if link:  # (its query and fragment go; in a typed handle they are refused)
+        path = raw[link.end() :].split("?")[0].split("#")[0]
+        # A post's or a tab's link (x.com/alice/status/123, x.com/alice/likes) is the
+        # account's too: its first segment is the handle.
+        raw = path.split("/")[0]
+        if not raw or raw.lower() in X_PAGES:
+            raise InvalidHandle(
+                tr(
+                    "This is an X page, not an account: paste the account's profile address "
+                    "or its @name."
+                )
+            )
     if raw.startswith("@"):
         raw = raw[1:]
     if not raw:
@@ -86,6 +96,32 @@ def normalize_handle(text: str) -> str:
 
 #: The start of a profile link: scheme, "www." or "mobile.", X's or Twitter's address.
 _PROFILE_LINK = re.compile(r"^(?:https?://)?(?:www\.|mobile\.)?(?:x|twitter)\.com/", re.IGNORECASE)
+#: The first segments of X's own pages' addresses (x.com/home, x.com/settings/…): no account
+#: can have these names, and a link to one of them names no account.
+X_PAGES = frozenset(
+    {
+        "account",
+        "bookmarks",
+        "compose",
+        "download",
+        "explore",
+        "hashtag",
+        "home",
+        "i",
+        "intent",
+        "login",
+        "logout",
+        "messages",
+        "notifications",
+        "oauth",
+        "privacy",
+        "search",
+        "settings",
+        "share",
+        "signup",
+        "tos",
+    }
+)
 
 
 def handle_key(handle: str) -> str:

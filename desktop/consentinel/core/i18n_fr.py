@@ -466,6 +466,9 @@ FRENCH: dict[str, str] = {
         "Un lien 2FA doit commencer par otpauth://totp/ ; ce n'est pas le cas de celui-ci.",
     "Accounts checked at once must be between 1 and 10, not {value}.":
         "Le nombre de comptes vérifiés en même temps doit être entre 1 et 10, pas {value}.",
+    "This is an X page, not an account: paste the account's profile address or its @name.":
+        "Ceci est une page de X, pas un compte : collez l'adresse du profil du compte ou son "
+        "@nom.",
     "An X handle cannot be empty.": "Un identifiant X ne peut pas être vide.",
     "An X handle has at most 15 characters; {handle} has {n}.":
         "Un identifiant X a au plus 15 caractères ; {handle} en a {n}.",
