@@ -307,6 +307,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Ce que fait Consentinel</translation>
     </message>
     <message>
+        <source>Passwords cannot be saved yet. {problem}</source>
+        <translation>Les mots de passe ne peuvent pas encore être enregistrés. {problem}</translation>
+    </message>
+    <message>
+        <source>Keyring problem</source>
+        <translation>Problème de trousseau</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/empty_state.py" line="43"/>
         <source>Add your &amp;first account</source>
         <translation>Ajouter votre &amp;premier compte</translation>

@@ -134,8 +134,8 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="67" />
-            <source>Optional: base32 secret or otpauth:// link</source>
-            <translation>Facultatif : secret base32 ou lien otpauth://</translation>
+            <source>Optional: setup key or otpauth:// link</source>
+            <translation>Facultatif : clé de configuration ou lien otpauth://</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="68" />
@@ -200,13 +200,17 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="110" />
-            <source>Keep these off on X</source>
-            <translation>Garder ces cases décochées sur X</translation>
+            <source>Switch off on X:</source>
+            <translation>Désactiver sur X :</translation>
+        </message>
+        <message>
+            <source>Switch off on X</source>
+            <translation>Désactiver sur X</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="120" />
-            <source>Training is always kept off.</source>
-            <translation>L'entraînement reste toujours désactivé.</translation>
+            <source>Training is always switched off.</source>
+            <translation>L'entraînement est toujours désactivé.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="126" />
@@ -259,8 +263,16 @@
             <translation>@{handle} a été ajouté entre-temps, par la ligne de commande ou une autre fenêtre : rien n'a été enregistré, et les secrets avec lesquels il a été ajouté sont restés tels quels.</translation>
         </message>
         <message>
-            <source>The boxes of X's Grok settings page. Tick one here, and Consentinel unticks it on X and keeps it unticked. Training is always kept off.</source>
-            <translation>Les cases de la page des paramètres Grok de X. Cochez-en une ici, et Consentinel la décoche sur X et la garde décochée. L'entraînement reste toujours désactivé.</translation>
+            <source>Each setting ticked here is switched off on X's Grok settings page, and switched off again whenever X turns it back on. Training is always switched off.</source>
+            <translation>Chaque réglage coché ici est désactivé sur la page des paramètres Grok de X, et de nouveau désactivé chaque fois que X le réactive. L'entraînement est toujours désactivé.</translation>
+        </message>
+        <message>
+            <source>Leave it empty, and Consentinel asks you for your authenticator app's code when X asks for one. Fill it only with the setup key X showed when you turned on two-factor authentication.</source>
+            <translation>Laissez-le vide, et Consentinel vous demandera le code de votre application d'authentification quand X en demandera un. Ne le remplissez qu'avec la clé de configuration que X a affichée quand vous avez activé la double authentification.</translation>
+        </message>
+        <message>
+            <source>Fill it only with the setup key X showed when you turned on two-factor authentication. Without one, Consentinel asks you for your authenticator app's code when X asks for one.</source>
+            <translation>Ne le remplissez qu'avec la clé de configuration que X a affichée quand vous avez activé la double authentification. Sans elle, Consentinel vous demandera le code de votre application d'authentification quand X en demandera un.</translation>
         </message>
         <message>
             <source>&amp;Remove the saved 2FA secret</source>

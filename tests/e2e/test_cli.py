@@ -49,6 +49,23 @@ def test_version_from_the_installed_command() -> None:
             "pw\nnot-base32!!\n",
             "2FA",
         ),
+        (
+            # The code the authenticator app shows, typed for the secret (as Claire did).
+            ["account", "add", "alice", "--password-stdin", "--totp-stdin"],
+            "pw\n123 456\n",
+            "This is a one-time code from your authenticator app, not the 2FA secret: leave "
+            "the 2FA secret empty",
+        ),
+        (
+            ["account", "add", "alice", "--password-stdin", "--totp-stdin"],
+            "pw\notpauth-migration://offline?data=CjEKCkhlbGxv\n",
+            "A Google Authenticator export link (otpauth-migration://) cannot be used",
+        ),
+        (
+            ["account", "add", "https://x.com/home"],
+            "",
+            "This is an X page, not an account: paste the account's profile address or its @name.",
+        ),
         (["account", "remove", "nobody"], "", "not one of your accounts"),
         (
             ["account", "add", "alice", "--keep", "truc"],

@@ -59,3 +59,32 @@ def test_a_keyring_that_is_there_is_not_asked_and_nothing_is_said(
         QCoreApplication.processEvents()  # (the queued signal, if any, is delivered)
         assert "keyring" not in app.window.statusBar().currentMessage()
     assert keyring.reads == 0  # nothing read: a locked keyring would have asked for its password
+
+
+def test_no_keyring_is_said_on_the_welcome_page_before_a_first_account_is_typed_in(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Claire, with no account yet, learned it only in the Add dialog once everything was
+    typed: the welcome page says it, in full, with this system's step."""
+    from consentinel.core.vault import keyring_setup_step
+
+    ctx = AppContext.create(AppPaths(consentinel_home), vault=Vault(NoKeyring()), settings=QUIET)
+    with running_app(qtbot, ctx) as app:
+        empty = app.window.empty
+        qtbot.waitUntil(empty.keyring_problem.isVisible, timeout=20_000)
+        text = empty.keyring_problem.text()
+        assert text.startswith("Passwords cannot be saved yet. No system keyring is available")
+        assert keyring_setup_step() in text
+        assert "No system keyring is available" in app.window.statusBar().currentMessage()
+        assert empty.keyring_problem.accessibleName() == "Keyring problem"
+
+
+def test_no_keyring_on_the_welcome_page_in_french(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = AppContext.create(AppPaths(consentinel_home), vault=Vault(NoKeyring()), settings=QUIET)
+    with running_app(qtbot, ctx, language="fr") as app:
+        empty = app.window.empty
+        qtbot.waitUntil(empty.keyring_problem.isVisible, timeout=20_000)
+        assert empty.keyring_problem.text().startswith(
+            "Les mots de passe ne peuvent pas encore être enregistrés. Aucun trousseau système "
+            "n'est disponible (GNOME Keyring ou KWallet, via le Secret Service)"
+        )

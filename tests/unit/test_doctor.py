@@ -97,6 +97,9 @@ def test_without_secret_service_the_keyring_is_not_usable(no_secret_service: Non
     assert "not usable" in check.detail
     assert "keyring" in check.advice.lower()
     assert "gnome-keyring" in check.advice  # says what to install
+    # Once (the no-keyring sentence says the step itself), and only this system's keyrings.
+    assert check.advice.count("sudo apt install gnome-keyring") == 1, check.advice
+    assert "macOS" not in check.advice and "Windows" not in check.advice
 
 
 def test_with_secret_service_the_keyring_is_ok(secret_service: dict[str, str]) -> None:

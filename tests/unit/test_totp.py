@@ -60,6 +60,37 @@ def test_bad_secrets_are_explained_without_echoing_them(text: str, words: str) -
         assert part not in str(caught.value)
 
 
+@pytest.mark.parametrize("code", ["123456", "123 456", "12345678", " 2345 6789 ", "234567"])
+def test_a_one_time_code_typed_as_the_secret_is_said_to_be_one(code: str) -> None:
+    """What an authenticator app shows (6 to 8 digits) is not the secret, and its letters A to
+    Z are no help to someone who typed it: leave the secret empty ("234567" is base32 too)."""
+    with pytest.raises(InvalidTotpSecret, match="one-time code") as caught:
+        parse_totp_secret(code)
+    assert "leave the 2FA secret empty" in str(caught.value)
+    assert "letters A to Z" not in str(caught.value)
+
+
+def test_a_google_authenticator_export_link_is_said_to_be_unusable() -> None:
+    link = "otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SBFRlc3QaBFRlc3QgASgBMAIQARgBIAA%3D"
+    with pytest.raises(InvalidTotpSecret, match="Google Authenticator export") as caught:
+        parse_totp_secret(link)
+    assert "paste the setup key" in str(caught.value)
+    assert "data=" not in str(caught.value)  # (it holds every account's secret)
+
+
+def test_a_secret_of_digits_long_enough_is_still_a_secret() -> None:
+    assert parse_totp_secret("2345 6723 4567 2345") == "2345672345672345"  # 16 base32 digits
+
+
+def test_the_code_and_export_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(InvalidTotpSecret, match="code à usage unique") as code:
+        parse_totp_secret("123456")
+    assert "pas le secret 2FA\u00a0: laissez le secret 2FA vide" in str(code.value)
+    with pytest.raises(InvalidTotpSecret, match="exportation de Google Authenticator"):
+        parse_totp_secret("otpauth-migration://offline?data=abc")
+
+
 def test_codes_are_rfc_6238s() -> None:
     # RFC 6238, appendix B: the SHA-1 key "12345678901234567890", 8 digits, 30-second steps.
     key = base64.b32encode(b"12345678901234567890").decode()

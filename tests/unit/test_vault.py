@@ -24,9 +24,11 @@ from consentinel.core.vault import (
     VaultError,
     VaultLocked,
     VaultUnavailable,
+    keyring_setup_step,
+    no_keyring_message,
     os_backends,
 )
-from tests.fixtures.keyring_fixtures import SecretServiceEnv
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, start_secret_service
 
 pytestmark = pytest.mark.keyring
 
@@ -297,3 +299,60 @@ def test_a_keyring_that_answers_in_time_is_used() -> None:
     vault.check_within(5)
     vault.set_password("alice", "pw")
     assert vault.get_password("alice") == "pw"
+
+
+@pytest.mark.parametrize(
+    ("platform", "named", "not_named"),
+    [
+        ("linux", "GNOME Keyring or KWallet", ("macOS", "Windows")),
+        ("darwin", "macOS Keychain", ("GNOME", "KWallet", "Windows")),
+        ("win32", "Windows Credential Manager", ("GNOME", "KWallet", "macOS")),
+    ],
+)
+def test_no_keyring_names_this_systems_keyrings_and_the_doctors_step(
+    platform: str, named: str, not_named: tuple[str, ...]
+) -> None:
+    """Claire, on Linux, was told about macOS Keychain and Windows Credential Manager, and
+    only to "start or install a keyring"; the doctor had the concrete step."""
+    message = no_keyring_message(platform)
+    assert message.startswith("No system keyring is available")
+    assert named in message
+    for other in not_named:
+        assert other not in message, message
+    assert keyring_setup_step(platform) in message  # the doctor's words, from the one place
+    if platform == "linux":
+        assert "sudo apt install gnome-keyring" in message
+
+
+def test_no_keyring_in_french_names_linuxs_keyrings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    message = no_keyring_message("linux")
+    assert "GNOME Keyring ou KWallet, via le Secret Service" in message
+    assert "(Debian/Ubuntu\u00a0: sudo apt install gnome-keyring)" in message
+    assert "macOS" not in message
+
+
+def test_a_keyring_started_after_none_was_found_is_used_once_looked_for_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The vault finds its keyring once; with none found, look_again() finds one started
+    since (as the no-keyring message asks); a keyring given to it stays."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))  # no keyringrc
+    service = f"org.consentinel.Consentinel.test-{secrets.token_hex(6)}"
+    vault = Vault(service=service)
+    given = Vault(fail.Keyring())
+    assert not vault.is_usable()
+    with start_secret_service() as started:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", started.address)
+        assert not vault.is_usable()  # found once: the same answer
+        vault.look_again()
+        given.look_again()
+        vault.check()
+        assert vault.backend_label() == "GNOME Keyring / Secret Service"
+        vault.set_password("alice", "hunter2")
+        assert vault.get_password("alice") == "hunter2"
+        assert not given.is_usable()
+        vault.look_again()  # found: kept
+        assert vault.get_password("alice") == "hunter2"

@@ -420,10 +420,6 @@ FRENCH: dict[str, str] = {
     "{label}: not usable.": "{label} : inutilisable.",
     "{label}: usable, secrets are encrypted by the system.":
         "{label} : utilisable, les secrets sont chiffrés par le système.",
-    "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
-    "(Debian/Ubuntu: sudo apt install gnome-keyring).":
-        "Sous Linux, ouvrez une session de bureau qui lance GNOME Keyring ou KWallet "
-        "(Debian/Ubuntu : sudo apt install gnome-keyring).",
     "Browser": "Navigateur",
     "No Chrome, Edge or Chromium found.": "Aucun Chrome, Edge ou Chromium trouvé.",
     "Install Google Chrome, Microsoft Edge or Chromium (Debian/Ubuntu: "

@@ -159,15 +159,17 @@ def check_qt() -> Check:
 
 
 def check_keyring() -> Check:
-    from consentinel.core.vault import Vault, VaultError, VaultLocked
+    from consentinel.core.vault import Vault, VaultError, VaultLocked, keyring_setup_step
 
     vault = Vault()
     label = vault.backend_label()
     try:
         vault.check()
     except VaultError as error:
-        # A locked keyring is there: installing one is no advice for it.
-        hint = "" if isinstance(error, VaultLocked) else _keyring_hint()
+        # A locked keyring is there: installing one is no advice for it. (No keyring at all:
+        # the error says the step already.)
+        step = keyring_setup_step()
+        hint = "" if isinstance(error, VaultLocked) or step in str(error) else step
         return Check(
             tr("Keyring"),
             False,
@@ -182,15 +184,6 @@ def check_keyring() -> Check:
         "",
         Topic.KEYRING,
     )
-
-
-def _keyring_hint() -> str:
-    if sys.platform.startswith("linux"):
-        return tr(
-            "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
-            "(Debian/Ubuntu: sudo apt install gnome-keyring)."
-        )
-    return ""
 
 
 # -- Browser ---------------------------------------------------------------------------------

@@ -480,13 +480,20 @@ FRENCH: dict[str, str] = {
     "Could not set {path} aside: {cause}.": "Impossible de mettre {path} de côté : {cause}.",
     "Could not open the journal {path}: {cause}.":
         "Impossible d'ouvrir le journal {path} : {cause}.",
-    "No system keyring is available (GNOME Keyring / Secret Service, KWallet, macOS Keychain "
-    "or Windows Credential Manager). Consentinel never keeps passwords in plain files: start or "
-    "install a keyring, then try again.":
-        "Aucun trousseau système n'est disponible (GNOME Keyring / Secret Service, KWallet, "
-        "trousseau macOS ou Gestionnaire d'identification Windows). Consentinel ne garde jamais "
-        "de mots de passe dans des fichiers en clair : démarrez ou installez un trousseau, puis "
-        "réessayez.",
+    "No system keyring is available ({keyrings}), and Consentinel never keeps passwords in "
+    "plain files. {step} Then try again.":
+        "Aucun trousseau système n'est disponible ({keyrings}), et Consentinel ne garde jamais "
+        "de mots de passe dans des fichiers en clair. {step} Puis réessayez.",
+    "GNOME Keyring or KWallet, through the Secret Service":
+        "GNOME Keyring ou KWallet, via le Secret Service",
+    "macOS Keychain": "trousseau macOS",
+    "Windows Credential Manager": "Gestionnaire d'identification Windows",
+    "Check that {keyrings} is set up for your user.":
+        "Vérifiez que le {keyrings} est configuré pour votre utilisateur.",
+    "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
+    "(Debian/Ubuntu: sudo apt install gnome-keyring).":
+        "Sous Linux, ouvrez une session de bureau qui lance GNOME Keyring ou KWallet "
+        "(Debian/Ubuntu : sudo apt install gnome-keyring).",
     "The 2FA secret is empty.": "Le secret 2FA est vide.",
     "The X address must look like https://x.com, not {value}.":
         "L'adresse de X doit ressembler à https://x.com, pas à {value}.",
@@ -548,10 +555,9 @@ FRENCH: dict[str, str] = {
         "Le trousseau ({label}) est verrouillé, ou sa demande de déverrouillage a été fermée. "
         "Déverrouillez-le, puis réessayez.",
     "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to use it. Use "
-    "GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager.":
+    "{keyrings}.":
         "Le trousseau {label} garde les secrets dans un fichier en clair : Consentinel refuse de "
-        "l'utiliser. Utilisez GNOME Keyring, KWallet, le trousseau macOS ou le Gestionnaire "
-        "d'identification Windows.",
+        "l'utiliser. Utilisez {keyrings}.",
     "The language must be one of {choices}, not {value}.":
         "La langue doit être l'une de {choices}, pas {value}.",
     "The schedule must be one of {choices}, not {value}.":
@@ -772,6 +778,17 @@ FRENCH: dict[str, str] = {
     "Could not create the data folder {path}: {cause}.":
         "Impossible de créer le dossier de données {path} : {cause}.",
     "This 2FA link (otpauth://) is not valid.": "Ce lien 2FA (otpauth://) n'est pas valide.",
+    "This is a one-time code from your authenticator app, not the 2FA secret: leave the 2FA "
+    "secret empty, and Consentinel asks you for the app's code when X asks for one.":
+        "Ceci est un code à usage unique de votre application d'authentification, pas le "
+        "secret 2FA : laissez le secret 2FA vide, et Consentinel vous demandera le code de "
+        "l'application quand X en demandera un.",
+    "A Google Authenticator export link (otpauth-migration://) cannot be used: leave the 2FA "
+    "secret empty, or paste the setup key X showed when two-factor authentication was turned "
+    "on.":
+        "Un lien d'exportation de Google Authenticator (otpauth-migration://) ne peut pas être "
+        "utilisé : laissez le secret 2FA vide, ou collez la clé de configuration que X a "
+        "affichée à l'activation de la double authentification.",
     # -- the browser did not start, no screen for a window (core/check_messages.py)
     "The browser {path} did not start ({detail}). Run `consentinel doctor`, choose another "
     "browser in the settings, or run `consentinel browser install`.":

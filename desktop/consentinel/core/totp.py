@@ -104,11 +104,36 @@ def _clean_base32(text: str) -> str:
     return secret
 
 
+def _refuse_what_is_no_setup_key(raw: str) -> None:
+    """The two things people paste that look like a 2FA secret and are not one, said as such
+    (the generic sentences sent them looking for letters A to Z in a code)."""
+    compact = "".join(raw.split()).replace("-", "")
+    if 6 <= len(compact) <= 8 and compact.isdecimal():
+        # What the authenticator app shows now: a one-time code, useless a minute later.
+        raise InvalidTotpSecret(
+            tr(
+                "This is a one-time code from your authenticator app, not the 2FA secret: "
+                "leave the 2FA secret empty, and Consentinel asks you for the app's code when "
+                "X asks for one."
+            )
+        )
+    if raw.lower().startswith("otpauth-migration:"):
+        # Google Authenticator's "Transfer accounts" export: a protobuf of many accounts.
+        raise InvalidTotpSecret(
+            tr(
+                "A Google Authenticator export link (otpauth-migration://) cannot be used: "
+                "leave the 2FA secret empty, or paste the setup key X showed when two-factor "
+                "authentication was turned on."
+            )
+        )
+
+
 def totp_spec(text: str) -> TotpSpec:
     """Parse a base32 secret or an otpauth://totp/ URI (raises InvalidTotpSecret)."""
     raw = text.strip()
     if not raw:
         raise InvalidTotpSecret(tr("The 2FA secret is empty."))
+    _refuse_what_is_no_setup_key(raw)
     if "://" not in raw:
         return TotpSpec(_clean_base32(raw))
     try:

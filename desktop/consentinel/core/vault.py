@@ -122,6 +122,11 @@ def _is_refused(backend: KeyringBackend) -> bool:
     )
 
 
+def _is_none(backend: KeyringBackend) -> bool:
+    """keyring's "no keyring here" backends."""
+    return type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null"))
+
+
 def _unwrap(backend: KeyringBackend) -> KeyringBackend:
     """A chainer writes to the first backend that accepts: keep only the best secure one."""
     from keyring.backends.chainer import ChainerBackend
@@ -217,6 +222,14 @@ class Vault:
         if copied:
             log.info("copied %d keyring entries into this folder's own service", copied)
 
+    def look_again(self) -> None:
+        """When no keyring was found, look for one again (one started or installed since, as
+        the no-keyring message asks): it holds the secrets from now on. A keyring that was
+        given, or found, stays."""
+        with self._lock:
+            if self._given is None and self._resolved is not None and _is_none(self._resolved):
+                self._resolved = None
+
     @property
     def backend(self) -> KeyringBackend:
         return self._backend
@@ -293,21 +306,15 @@ class Vault:
         if self._unanswered is not None:
             raise self._unanswered
         backend = self._backend
-        if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
-            raise VaultUnavailable(
-                tr(
-                    "No system keyring is available (GNOME Keyring / Secret Service, KWallet, "
-                    "macOS Keychain or Windows Credential Manager). Consentinel never keeps "
-                    "passwords in plain files: start or install a keyring, then try again."
-                )
-            )
+        if _is_none(backend):
+            raise VaultUnavailable(no_keyring_message())
         if _is_refused(backend):
             raise VaultUnavailable(
                 tr(
                     "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to "
-                    "use it. Use GNOME Keyring, KWallet, macOS Keychain or Windows Credential "
-                    "Manager.",
+                    "use it. Use {keyrings}.",
                     label=_qualname(backend),
+                    keyrings=system_keyrings(),
                 )
             )
 
@@ -474,6 +481,40 @@ def _scrub(error: BaseException, secret: str | None) -> str:
     if secret:
         text = text.replace(secret, "***")
     return text
+
+
+def system_keyrings(platform: str = sys.platform) -> str:
+    """The keyrings Consentinel can use on `platform`, named as their system names them."""
+    if platform == "darwin":
+        return tr("macOS Keychain")
+    if platform == "win32":
+        return tr("Windows Credential Manager")
+    return tr("GNOME Keyring or KWallet, through the Secret Service")
+
+
+def keyring_setup_step(platform: str = sys.platform) -> str:
+    """What to do on `platform` to have a keyring to use (`consentinel doctor` gives it too),
+    or "" when there is nothing more concrete to say than the keyring's name."""
+    if platform.startswith("linux"):
+        return tr(
+            "On Linux, log in to a desktop session that runs GNOME Keyring or KWallet "
+            "(Debian/Ubuntu: sudo apt install gnome-keyring)."
+        )
+    return ""
+
+
+def no_keyring_message(platform: str = sys.platform) -> str:
+    """No keyring at all: this system's keyrings named (not every system's), and the step."""
+    keyrings = system_keyrings(platform)
+    step = keyring_setup_step(platform) or tr(
+        "Check that {keyrings} is set up for your user.", keyrings=keyrings
+    )
+    return tr(
+        "No system keyring is available ({keyrings}), and Consentinel never keeps passwords in "
+        "plain files. {step} Then try again.",
+        keyrings=keyrings,
+        step=step,
+    )
 
 
 def _locked_message(label: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from consentinel.core.accounts import (
 from consentinel.core.context import AppContext
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
-from consentinel.core.vault import VaultError
+from consentinel.core.vault import VaultError, VaultUnavailable
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.message_style import error_style, ok_color
 from consentinel.gui.spoken_labels import say
@@ -72,6 +72,9 @@ class AccountDialog(QDialog):
         self._under_way = under_way
         self.saved_handle: str | None = None
         self._vault_problem: str | None = None
+        #: No keyring could be reached (not a locked one): looked for again when the dialog is
+        #: active again (changeEvent), since the message asks to start one.
+        self._keyring_missing = False
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
         self.setMinimumWidth(520)
 
@@ -84,7 +87,7 @@ class AccountDialog(QDialog):
         self.totp_edit = QLineEdit()
         self.totp_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.totp_edit.setAccessibleName(self.tr("2FA secret"))
-        self.totp_edit.setPlaceholderText(self.tr("Optional: base32 secret or otpauth:// link"))
+        self.totp_edit.setPlaceholderText(self.tr("Optional: setup key or otpauth:// link"))
         self.show_secrets = QCheckBox(self.tr("Sho&w password and secret"))
         self.show_secrets.toggled.connect(self._show_secrets)
         self.email_edit = QLineEdit()
@@ -115,6 +118,23 @@ class AccountDialog(QDialog):
         self.totp_error = _error_label()
         self.email_error = _error_label()
         self.phone_error = _error_label()
+        # Most people leave it empty; those who fill it tended to type the app's 6-digit code.
+        self.totp_hint = QLabel(
+            self.tr(
+                "Leave it empty, and Consentinel asks you for your authenticator app's code "
+                "when X asks for one. Fill it only with the setup key X showed when you turned "
+                "on two-factor authentication."
+            )
+            if account is None
+            else self.tr(
+                "Fill it only with the setup key X showed when you turned on two-factor "
+                "authentication. Without one, Consentinel asks you for your authenticator "
+                "app's code when X asks for one."
+            )
+        )
+        self.totp_hint.setWordWrap(True)
+        self.totp_hint.setContentsMargins(0, 0, 0, 4)
+        self.totp_edit.setAccessibleDescription(self.totp_hint.text())
 
         form = QGridLayout()
         rows: list[tuple[str, QLineEdit, QLabel]] = [
@@ -133,6 +153,8 @@ class AccountDialog(QDialog):
             form.addWidget(error, row + 1, 1)
             row += 2
             if edit is self.totp_edit:
+                form.addWidget(self.totp_hint, row, 1)
+                row += 1
                 form.addWidget(self.show_secrets, row, 1)
                 row += 1
                 if self.remove_totp is not None:
@@ -141,12 +163,16 @@ class AccountDialog(QDialog):
         form.setColumnStretch(1, 1)
 
         self.box_checks: dict[Box, QCheckBox] = {}
-        boxes = QGroupBox(self.tr("Keep these off on X"))
+        # Said as what happens on X: a box ticked here is a setting switched off there, and
+        # the words say so without asking the person to invert ticks in their head.
+        boxes = QGroupBox(self.tr("Switch off on X:"))
+        boxes.setAccessibleName(self.tr("Switch off on X"))
         box_layout = QVBoxLayout(boxes)
         meaning = self._meaning = QLabel(
             self.tr(
-                "The boxes of X's Grok settings page. Tick one here, and Consentinel unticks "
-                "it on X and keeps it unticked. Training is always kept off."
+                "Each setting ticked here is switched off on X's Grok settings page, and "
+                "switched off again whenever X turns it back on. Training is always switched "
+                "off."
             )
         )
         meaning.setWordWrap(True)
@@ -154,12 +180,13 @@ class AccountDialog(QDialog):
         for box in ALL_BOXES:
             check = QCheckBox(f"{box_name(box)} — {box_description(box)}")
             check.setAccessibleName(box_name(box))
+            check.setAccessibleDescription(box_description(box))
             check.setChecked(account is None or box in account.keep)
             if box is Box.TRAINING:
                 # Keeping training off is the point of the app: it cannot be unticked.
                 check.setChecked(True)
                 check.setEnabled(False)
-                check.setToolTip(self.tr("Training is always kept off."))
+                check.setToolTip(self.tr("Training is always switched off."))
             box_layout.addWidget(check)
             self.box_checks[box] = check
 
@@ -255,11 +282,25 @@ class AccountDialog(QDialog):
         self.totp_edit.setEnabled(not removing)
         self._validate()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Back from a terminal where a keyring was started or installed: Save is unblocked
+        # without closing the dialog and typing everything again.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self._keyring_missing
+            and self.isActiveWindow()
+        ):
+            self._ctx.vault.look_again()
+            self._check_vault()
+            self._validate()
+
     def _check_vault(self) -> None:
         try:
             self._ctx.vault.check()
         except VaultError as error:
             self._vault_problem = str(error)
+            self._keyring_missing = isinstance(error, VaultUnavailable)
             self.vault_label.setText(
                 self.tr("Secrets cannot be stored. {problem}").replace("{problem}", str(error))
             )
@@ -268,6 +309,10 @@ class AccountDialog(QDialog):
                 self.remove_totp.setEnabled(False)
             return
         self._vault_problem = None
+        self._keyring_missing = False
+        self.vault_label.setStyleSheet("")
+        if self.remove_totp is not None:
+            self.remove_totp.setEnabled(True)
         self.vault_label.setText(
             self.tr("Password and 2FA secret are kept by {keyring}, never in a file.").replace(
                 "{keyring}", self._ctx.vault.backend_label()
@@ -289,6 +334,8 @@ class AccountDialog(QDialog):
             self._show(self.email_edit, self.email_error, _problem(validate_email, self.email)),
             self._show(self.phone_edit, self.phone_error, _problem(validate_phone, self.phone)),
         ]
+        # A problem with the 2FA secret says what to do instead: the hint would repeat it.
+        self.totp_hint.setHidden(bool(self.totp_error.text()))
         note = self._password_note()
         self.password_error.setStyleSheet("" if note else error_style())
         if note:
@@ -319,9 +366,11 @@ class AccountDialog(QDialog):
                 self.totp_error,
                 self.email_error,
                 self.phone_error,
+                self.totp_hint,
                 self.save_error,
                 self.saved_note,
                 self._meaning,
+                self.vault_label,
             ),
         )
         self._asked_height = fit_height(self, self._floor_height)
@@ -343,8 +392,10 @@ class AccountDialog(QDialog):
         shown = problem if (edit in self._touched or edit.text()) else None
         label.setText(shown or "")
         label.setVisible(bool(shown))
-        # What a screen reader says on the field: the problem under it, not only its placeholder.
-        edit.setAccessibleDescription(shown or "")
+        # What a screen reader says on the field: the problem under it, not only its placeholder
+        # (else the hint under it, for the 2FA secret).
+        hint = self.totp_hint.text() if edit is self.totp_edit else ""
+        edit.setAccessibleDescription(shown or hint)
         return problem
 
     def _handle_problem(self) -> str | None:

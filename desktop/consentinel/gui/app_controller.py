@@ -187,8 +187,9 @@ class AppController(QObject):
         self.after_first_frame(self._begin_journal_check)
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
-        if self.demo is None and self.ctx.accounts.list():
-            # No keyring at all: every check would fail; said now, not at the first check.
+        if self.demo is None:
+            # No keyring at all: every check would fail, and no password can be saved; said
+            # now, not at the first check nor once a first account is typed in.
             self.after_first_frame(self._look_for_a_keyring)
 
     def _in_view(self) -> bool:
@@ -221,6 +222,8 @@ class AppController(QObject):
         if not self._shut_down:
             log.warning("%s", text)
             self.window.statusBar().showMessage(text)
+            if not self.ctx.accounts.list():  # the welcome page: said there too, in full
+                self.window.empty.say_no_keyring(text)
 
     def _begin_journal_check(self) -> None:
         try:

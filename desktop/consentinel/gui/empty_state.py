@@ -50,6 +50,11 @@ class EmptyState(QWidget):
         set_by_name(body, "alignment", "AlignLeft")
         body.setMaximumWidth(620)
         body.setAccessibleName(self.tr("What Consentinel does"))
+        #: Said before the first account is typed in: no keyring, no password can be saved.
+        self.keyring_problem = QLabel()
+        self.keyring_problem.setWordWrap(True)
+        self.keyring_problem.setMaximumWidth(620)
+        self.keyring_problem.hide()
 
         self.add_button = QPushButton(icon("add"), self.tr("Add your &first account"))
         self.add_button.setDefault(True)
@@ -93,7 +98,11 @@ class EmptyState(QWidget):
         layout.addSpacing(12)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(body)
+        words = QVBoxLayout()  # (the problem as wide as the words above it)
+        words.setSpacing(16)
+        words.addWidget(body)
+        words.addWidget(self.keyring_problem)
+        row.addLayout(words)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addSpacing(16)
@@ -123,3 +132,15 @@ class EmptyState(QWidget):
         self.restore_button.show()
         self.restore_button.setDefault(True)
         self.setFocusProxy(self.restore_button)
+
+    def say_no_keyring(self, problem: str) -> None:
+        """No keyring to keep passwords in: said on the welcome page, before an account is
+        typed in (the Add dialog cannot save one's password either)."""
+        from consentinel.gui.message_style import error_style
+
+        self.keyring_problem.setText(
+            self.tr("Passwords cannot be saved yet. {problem}").replace("{problem}", problem)
+        )
+        self.keyring_problem.setStyleSheet(error_style())
+        self.keyring_problem.setAccessibleName(self.tr("Keyring problem"))
+        self.keyring_problem.show()
