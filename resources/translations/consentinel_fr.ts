@@ -741,7 +741,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Sur les {good} autres, les cases choisies sont toutes décochées.</translation>
     </message>
     <message>
-        <source>X keeps {box} on for {count} accounts without showing it: Consentinel will switch it off once X shows it.</source>
+        <source>X hides {box}, still on, on {count} accounts: it is switched off once X shows it.</source>
         <translation>X cache {box}, cochée, sur {count} comptes : Consentinel la décochera dès qu'il l'affichera.</translation>
     </message>
     <message>

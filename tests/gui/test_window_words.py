@@ -168,8 +168,7 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
                     "show is off on the other 23."
                 ), text
                 assert text.endswith(
-                    "X keeps Memory on for 23 accounts without showing it: Consentinel will "
-                    "switch it off once X shows it."
+                    "X hides Memory, still on, on 23 accounts: it is switched off once X shows it."
                 ), text
             else:
                 assert text.startswith(

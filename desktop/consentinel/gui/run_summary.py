@@ -119,8 +119,7 @@ def _hidden_words(hidden: list[AccountResult]) -> str:
         many = (
             translate(
                 "MainWindow",
-                "X keeps {box} on for {count} accounts without showing it: Consentinel will "
-                "switch it off once X shows it.",
+                "X hides {box}, still on, on {count} accounts: it is switched off once X shows it.",
             )
             if len(shown) == 1
             else translate(
