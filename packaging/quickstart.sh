@@ -45,16 +45,20 @@ shift || true
 venv="$(realpath -ms -- "${CONSENTINEL_VENV:-$here/.venv}")"
 
 # System packages: a browser, Qt's xcb libraries and fonts, a Secret Service keyring and D-Bus,
-# a virtual screen for screenshots, the validators the tests use, and SQLite's shell (a journal
-# rebuilt from its `.dump`).
+# the schedule's and the menu's tools, and notifications.
 packages=(
     chromium
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
     libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1
     libfontconfig1 libdbus-1-3 fonts-dejavu-core fonts-noto-core
     gnome-keyring dbus dbus-x11 libsecret-tools
-    xvfb xauth systemd desktop-file-utils appstream libnotify-bin libglib2.0-bin sqlite3
+    systemd desktop-file-utils libnotify-bin libglib2.0-bin
 )
+# The tests' own: a virtual screen for real windows, the validators of the menu entry and
+# metainfo, and SQLite's shell (a journal rebuilt from its `.dump`). Not the app's: `run`
+# never asks for them.
+test_packages=(xvfb xauth appstream sqlite3)
+if [ "$mode" = test ]; then packages+=("${test_packages[@]}"); fi
 missing=()
 # A Python that can make virtualenvs (Debian splits venv and ensurepip into python3-venv):
 # python3, or the one PYTHON names.

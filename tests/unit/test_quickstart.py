@@ -256,7 +256,7 @@ def test_something_missing_without_root_or_sudo_names_it_and_the_line_to_run_as_
     tools.mkdir()
     (tools / "dpkg-query").write_text(
         "#!/bin/sh\n"
-        'for last; do :; done\ncase "$last" in xvfb|libsecret-tools) exit 1 ;; esac\n'
+        'for last; do :; done\ncase "$last" in xvfb|sqlite3|libsecret-tools) exit 1 ;; esac\n'
         f'exec {shutil.which("dpkg-query")} "$@"\n'
     )
     (tools / "dpkg-query").chmod(0o755)
@@ -267,16 +267,25 @@ def test_something_missing_without_root_or_sudo_names_it_and_the_line_to_run_as_
     venv = place / "venv-never-made"
     env = {"PATH": str(tools), "HOME": str(place), "CONSENTINEL_VENV": str(venv)}
     bash = shutil.which("bash") or "/bin/bash"
-    run = _as_a_person([bash, str(installed / "packaging" / "quickstart.sh"), "run"], env)
+    script = str(installed / "packaging" / "quickstart.sh")
+    # `run` asks for the app's packages alone, not the tests' (a virtual screen, SQLite's shell).
+    run = _as_a_person([bash, script, "run"], env)
     assert run.returncode == 2, run.stdout + run.stderr
-    assert "Missing system packages / Paquets système manquants\u00a0: libsecret-tools xvfb" in (
+    assert "Missing system packages / Paquets système manquants\u00a0: libsecret-tools\n" in (
         run.stderr
     )
     assert (
         "  su -c 'apt-get update && apt-get install --no-install-recommends "
-        "libsecret-tools xvfb'\n" in run.stderr
+        "libsecret-tools'\n" in run.stderr
     )
     assert run.stdout == "" and not venv.exists()
+    test = _as_a_person([bash, script, "test"], env)
+    assert test.returncode == 2, test.stdout + test.stderr
+    assert (
+        "  su -c 'apt-get update && apt-get install --no-install-recommends "
+        "libsecret-tools xvfb sqlite3'\n" in test.stderr
+    )
+    assert test.stdout == "" and not venv.exists()
 
 
 def test_run_installs_the_app_alone_and_test_adds_its_tools_once(place: Path) -> None:
