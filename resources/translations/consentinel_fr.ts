@@ -457,7 +457,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="207"/>
         <source>&amp;About Consentinel</source>
-        <translation>À &amp;propos de Consentinel</translation>
+        <translation>À propos de &amp;Consentinel</translation>
     </message>
     <message>
         <source>&amp;Getting started</source>

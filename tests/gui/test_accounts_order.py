@@ -217,6 +217,12 @@ def test_the_filter_shows_the_accounts_whose_handle_holds_its_letters(
         assert (_shown(table), accounts_filter.count.text()) == (["@velo_paris"], one)
         edit.setText("@ZOO")
         assert _shown(table) == ["@zoo_parc"]
+        # Typed with its @, the handle's beginning: not @cafe_marais nor @clinique_alma.
+        edit.setText("@ma")
+        assert _shown(table) == ["@mairie_velo", "@marche_bio"]
+        # "@" alone, or letters every account holds: all shown, nothing to count.
+        edit.setText("@")
+        assert table.rowCount() == 25 and not accounts_filter.count.isVisible()
         edit.setText("nobody")
         assert table.rowCount() == 0 and not window.check_action.isEnabled()
         assert window.check_all_action.isEnabled()  # (every account, shown or not)

@@ -15,6 +15,7 @@ from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.export_check import check_export, read_export
+from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
 from consentinel.gui.journal_window import JournalWindow
@@ -188,3 +189,44 @@ def test_a_bundle_exported_with_a_search_holds_what_it_finds(
     assert [entry["handle"] for entry in document["entries"]] == ["carol"]
     assert document["filters"] == {"search": "carol"}
     assert "the search finds, not the whole journal" in window.export_label.text()
+
+
+def test_the_search_finds_an_entry_by_its_date_as_shown_and_as_exported(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The Date column says « 6 déc. 2026 00:19:17 »: the search read no date at all, so the
+    date as shown found nothing, and an ISO date found entries that only named an earlier
+    sign-in's time in their details."""
+    from consentinel.gui.journal_model import local_iso_time, local_time
+
+    ctx = AppContext.create(vault=memory_vault)
+    _journal(ctx)
+    window = _window(qtbot, ctx)
+    entry = ctx.journal.entries(limit=1)[0]
+    shown_day = " ".join(local_time(entry).split()[:3])  # "5 Dec 2026"
+    assert len(_search(qtbot, window, shown_day)) == 6
+    assert len(_search(qtbot, window, local_iso_time(entry)[:10])) == 6
+    assert _search(qtbot, window, "1999-01-01") == []
+
+
+def test_a_check_held_from_signing_in_says_since_when_as_the_window_writes_dates(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """ "not tried again after wrong password at 2026-12-05 19:19:17" sat in the row of an
+    entry whose Date column says "5 Dec 2026 7:19:17 PM": one way of writing dates."""
+    from datetime import datetime, timezone
+
+    from consentinel.gui.journal_model import details
+    from consentinel.gui.time_words import local_text_to_the_second
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("zoe"))
+    run = ctx.journal.start_run("schedule")
+    since = datetime(2026, 12, 5, 18, 19, 17, tzinfo=timezone.utc)
+    ctx.journal.record_check(run, AccountResult("zoe", Status.NEEDS_USER, Reason.WRONG_PASSWORD))
+    ctx.journal.finish_run(run)
+    entry = ctx.journal.entries(kinds=[EntryKind.CHECK], limit=1)[0]
+    payload = {**entry.payload, "not_retried": {"since": since.isoformat()}}
+    said = details(entry._replace(payload=payload))
+    assert local_text_to_the_second(since) in said, said
+    assert "2026-12-05" not in said

@@ -183,6 +183,39 @@ def test_the_accounts_menu_opens_from_the_keyboard_and_the_mouse_with_the_window
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_entry_of_each_window_menu_has_its_own_letter(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """In French, Aide held « &Premiers pas » and « À &propos… »: P in the open menu only
+    moved between them, opening neither."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx, language=language) as app:
+        for bar in app.window.findChildren(QMenuBar):
+            for title in bar.actions():
+                menu = title.menu()
+                assert isinstance(menu, QMenu)
+                menu.aboutToShow.emit()
+                letters = [letter for letter in _menu_letters(menu) if letter]
+                texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+                assert len(set(letters)) == len(letters), (language, title.text(), texts)
+
+
+def test_the_window_opens_with_the_keyboard_on_the_accounts(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The filter field above the table came first in the focus chain, so it took the first
+    focus: Enter, Delete, the Menu key and the arrows no longer reached the selected account,
+    and a screen reader began with "Filter accounts"."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx) as app:
+        app.window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        assert QApplication.focusWidget() is app.window.table
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_each_entry_of_the_tray_menu_has_its_own_letter(qtbot: QtBot, language: str) -> None:
     """Paused or not; and its letter, pressed in the open menu, does what the entry says."""
     translators = Translators()

@@ -73,7 +73,7 @@ class AccountFilter(QWidget):
     def show_count(self, shown: int, total: int) -> None:
         """Said only while the filter leaves some out (or none matches): all shown goes without
         saying. The French word for 0 or 1 is singular ("1 compte affiché sur 25")."""
-        if not self.edit.text().strip():
+        if not self.edit.text().strip() or (shown == total and total > 0):
             self.count.hide()
             self.edit.setAccessibleDescription("")
             return

@@ -231,9 +231,11 @@ class AccountsTable(QTableWidget):
             self._show()
 
     def set_filter(self, text: str) -> None:
-        """Show only the accounts whose handle holds `text`, whatever its case and accents, with
-        or without its @ ("" : every account)."""
-        wanted = folded(text.strip().removeprefix("@"))
+        """Show only the accounts whose handle holds `text`, whatever its case and accents:
+        typed with its @, the handle begins with it ("@a": @alice, not @carol); "" or "@"
+        alone: every account."""
+        wanted = folded(text.strip())
+        wanted = "" if wanted == "@" else wanted
         if wanted != self._filter:
             self._filter = wanted
             if self._now is not None:

@@ -205,10 +205,23 @@ def check_words(payload: dict[str, Any]) -> str:
     return " — ".join(parts)
 
 
+def _moment_words(local: str | None) -> str | None:
+    """A time the journal's core says at local time ("2026-12-05 19:19:17", as the log
+    prints it), as the window writes its entries' times (« 5 déc. 2026 19:19:17 »): one row
+    does not mix two ways of writing a date."""
+    if local is None:
+        return None
+    from datetime import datetime
+
+    from consentinel.gui.time_words import local_text_to_the_second
+
+    return local_text_to_the_second(datetime.strptime(local, "%Y-%m-%d %H:%M:%S").astimezone())
+
+
 def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped:
     not "X showed a puzzle", which X did then, not at this check."""
-    when = backoff_began(payload)
+    when = _moment_words(backoff_began(payload))
     if when is None:
         text = QT_TRANSLATE_NOOP(
             "JournalModel", "no sign-in tried: waiting out the back-off after {why}"
@@ -223,7 +236,7 @@ def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
 def _not_retried_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in for a reason remembered from an earlier one (a password X
     rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
-    when = not_retried_began(payload)
+    when = _moment_words(not_retried_began(payload))
     if when is None:
         text = QT_TRANSLATE_NOOP("JournalModel", "no sign-in tried: not tried again after {why}")
     else:

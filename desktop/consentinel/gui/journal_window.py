@@ -46,6 +46,7 @@ from consentinel.gui.journal_model import (
     check_reason,
     details,
     evidence_path,
+    local_iso_time,
     local_time,
 )
 from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
@@ -489,15 +490,17 @@ class JournalWindow(QWidget):
         return search_words(self.search_field.text())
 
     def search_finds(self, entry: Entry, words: tuple[str, ...]) -> bool:
-        """Whether the entry's words as the window shows them (its event and details, the
-        sentence of a check as the side pane says it), its account, or X's words its check
-        quoted, hold each of `words`."""
+        """Whether the entry's words as the window shows them (its date, event and details,
+        the sentence of a check as the side pane says it), its account, or X's words its
+        check quoted, hold each of `words`."""
         # Each entry's words are worked out once per language (a year's journal, 2 s to say
         # them all): by its hash, which any edit of it changes.
         key = (entry.hash, self.tr("Search the journal"))
         text = self._searched.get(key)
         if text is None:
-            parts = [account_words(entry), entry_kind_name(entry), details(entry)]
+            # Its time as the Date column shows it, and as exports write it.
+            parts = [local_time(entry), local_iso_time(entry)]
+            parts += [account_words(entry), entry_kind_name(entry), details(entry)]
             if entry.kind is EntryKind.CHECK:
                 parts.append(self._check_sentence(entry))
             message = entry.payload.get("message")

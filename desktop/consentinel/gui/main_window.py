@@ -214,6 +214,10 @@ class MainWindow(QMainWindow):
             accounts_filter.edit.down_pressed.connect(table.setFocus)
             self._page_layout.insertWidget(0, accounts_filter)
             self._page_layout.insertWidget(1, table, 1)
+            if not self.isVisible():
+                # The window opens on the accounts, not on the filter before them in the Tab
+                # order: Enter, Delete, the Menu key and the arrows act on the selected one.
+                table.setFocus()
             self._table = table
             self._filter = accounts_filter
         return self._table

@@ -106,9 +106,9 @@ def folded(text: str) -> str:
 
 
 def matches(row: AccountRow, wanted: str) -> bool:
-    """Whether the filter's words (`wanted`, already `folded`) are in the account's handle, as
-    the table shows it (@handle) or typed without its @. (Consentinel keeps no other name of
-    an account: the handle is the one it shows.)"""
+    """Whether the filter's words (`wanted`, already `folded`) are in the account's handle as
+    the table shows it, @handle: typed with the @, its beginning. (Consentinel keeps no other
+    name of an account: the handle is the one it shows.)"""
     return wanted in folded(f"@{row.account.handle}")
 
 
