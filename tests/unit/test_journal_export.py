@@ -9,11 +9,14 @@ import hashlib
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from consentinel.core.events import AccountResult, BoxChange
+from consentinel.core.evidence import sha256_hex
 from consentinel.core.journal import EntryKind, Journal
+from consentinel.core.journal_export import EntrySearch
 from consentinel.core.status import Box, Reason, Status
 
 
@@ -79,6 +82,50 @@ def test_a_filtered_export_says_it_is_not_the_whole_journal(tmp_path: Path) -> N
     assert doc["filters"] == {"handle": "bob", "kinds": ["check"]}
     assert [e["handle"] for e in doc["entries"]] == ["bob"]
     assert doc["journal"]["entries"] == journal.count()
+
+
+def test_one_accounts_export_names_its_own_screenshot_and_not_another_accounts(
+    tmp_path: Path,
+) -> None:
+    """An export for one account (handed to that client) says which of its screenshots is
+    missing by file name, and another account's without it (the name says whose): by the
+    handle of the screenshot's entry, also when a kind, a date or a search leaves the
+    account's own evidence entries out of the export."""
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    journal = Journal.open(tmp_path / "journal.sqlite3", evidence_dir=evidence)
+    run = journal.start_run("manual")
+    for handle in ("alice", "bob"):
+        shot = evidence / f"run1-{handle}-training.png"
+        shot.write_bytes(b"\x89PNG the page of " + handle.encode())
+        journal.record_evidence(run, handle, shot.name, "training", sha256_hex(shot.read_bytes()))
+        journal.record_check(run, AccountResult(handle, Status.FIXED, evidence=shot))
+    journal.finish_run(run)
+    (evidence / "run1-alice-training.png").unlink()
+    (evidence / "run1-bob-training.png").unlink()
+
+    def problems(**filters: Any) -> list[str]:
+        out = io.StringIO()
+        journal.export_json(out, **filters)
+        return list(json.loads(out.getvalue())["problems"])
+
+    alices = [
+        "the screenshot of entry 2 (run1-alice-training.png) is missing.",
+        "the screenshot of entry 4 (another account's screenshot) is missing.",
+    ]
+    assert problems(handle="alice") == alices
+    assert problems(handle="ALICE", kinds=[EntryKind.CHECK]) == alices
+    assert problems(handle="alice", search=EntrySearch("fixed", lambda entry: True)) == alices
+    assert problems(handle="alice", search=EntrySearch("nothing", lambda entry: False)) == alices
+    assert problems(handle="bob", kinds=[EntryKind.CHECK]) == [
+        "the screenshot of entry 2 (another account's screenshot) is missing.",
+        "the screenshot of entry 4 (run1-bob-training.png) is missing.",
+    ]
+    # The whole journal's export names every file (its owner reads it).
+    assert problems(kinds=[EntryKind.CHECK]) == [
+        "the screenshot of entry 2 (run1-alice-training.png) is missing.",
+        "the screenshot of entry 4 (run1-bob-training.png) is missing.",
+    ]
 
 
 def _rehashed(row: dict[str, str]) -> str:

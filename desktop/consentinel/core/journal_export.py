@@ -77,7 +77,7 @@ def write_json(
     count, last_hash = journal.head()
     chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
     if chosen.get("handle"):
-        verdict = _others_unnamed(journal, verdict, {entry.id for entry in entries})
+        verdict = _others_unnamed(journal, verdict, str(chosen["handle"]))
     if search is not None:
         chosen["search"] = search.text
     document = {
@@ -143,21 +143,27 @@ def write_csv(
     return len(entries)
 
 
-def _others_unnamed(journal: Journal, verdict: VerifyResult, exported: set[int]) -> VerifyResult:
+def _others_unnamed(journal: Journal, verdict: VerifyResult, handle: str) -> VerifyResult:
     """The whole journal's verdict, for one account's export: a problem with another account's
     screenshot is said without its file name, which names that account (an agency hands each
-    client its own export)."""
+    client its own export). Another account's by the handle its evidence entry holds, not by
+    whether the entry is exported: the account's own, left out by a kind, a date or a search,
+    is still its own and named."""
+    from consentinel.core.accounts import handle_key
     from consentinel.core.i18n import tr
     from consentinel.core.journal_entries import EntryKind
 
-    others = {id_ for id_, _problem in verdict.damaged if id_ not in exported}
-    if not others:
+    damaged = {id_ for id_, _problem in verdict.damaged}
+    if not damaged:
         return verdict
+    own = handle_key(handle)
     names = {
         Path(str(entry.payload.get("path") or "")).name
         for entry in journal.entries(kinds=[EntryKind.EVIDENCE])
-        if entry.id in others
+        if entry.id in damaged and handle_key(entry.handle or "") != own
     } - {""}
+    if not names:
+        return verdict
     unnamed = tr("another account's screenshot")
     problems = list(verdict.problems)
     for name in names:
