@@ -4,18 +4,23 @@ README in English and French; and `log --check-export` reading such a bundle fro
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import tracemalloc
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from consentinel.cli.main import main
+from consentinel.core import evidence_bundle
 from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.evidence import sha256_hex
+from consentinel.core.evidence_bundle import Bundle, write_bundle
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
@@ -235,3 +240,93 @@ def test_check_export_reads_a_bundle_from_the_zip(
     code, said = _check(capsys, str(bundle), "--against-journal")
     assert code == 0, said
     assert said.endswith("Each of its entries is the same in this computer's journal.\n")
+
+
+def _many_screenshots(tmp_path: Path, count: int, size: int) -> tuple[Journal, Path]:
+    """A journal whose evidence entries name `count` screenshots of `size` bytes each."""
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    journal = Journal.open(tmp_path / "journal.sqlite3", evidence_dir=evidence)
+    run = journal.start_run("manual")
+    for number in range(count):
+        handle = f"client{number}"
+        shot = evidence / f"run1-{handle}-training.png"
+        shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes([number]) * (size - 8))
+        journal.record_evidence(run, handle, shot.name, "training", sha256_hex(shot.read_bytes()))
+    journal.finish_run(run)
+    return journal, evidence
+
+
+def test_screenshots_are_copied_into_the_bundle_a_piece_at_a_time(tmp_path: Path) -> None:
+    """A year of "a screenshot of every check" is hundreds of megabytes: the bundle never
+    holds more than a piece of one screenshot in memory, let alone all of them."""
+    size = 4 * 1024 * 1024
+    journal, evidence = _many_screenshots(tmp_path, 5, size)
+    verdict = journal.verify()  # (reads them too, before what is measured)
+    target = tmp_path / "all.zip"
+    tracemalloc.start()
+    try:
+        written = write_bundle(journal, target, evidence, verdict=verdict)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size, f"{peak} bytes held at once"
+    assert [shot.state for shot in written.shots] == ["as taken"] * 5
+    members = _members(target)
+    for number in range(5):
+        name = f"run1-client{number}-training.png"
+        assert members[f"evidence/{name}"] == (evidence / name).read_bytes()
+    with Bundle(target) as opened:
+        assert opened.problems({shot.name for shot in written.shots}) == []
+    journal.close()
+
+
+def test_a_screenshot_that_fails_partway_is_left_out_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk error partway through a screenshot (once opened): the bundle holds no half of it
+    (which would be taken for a screenshot changed), says it cannot be read, holds the rest."""
+    journal, evidence = _many_screenshots(tmp_path, 3, 3 * evidence_bundle.CHUNK_BYTES)
+    opened = evidence_bundle._open_screenshot
+
+    class FailsPartway:
+        def __init__(self, file: Any) -> None:
+            self.file, self.reads = file, 0
+
+        def __enter__(self) -> FailsPartway:
+            return self
+
+        def __exit__(self, *_exc: object) -> None:
+            self.file.close()
+
+        def read(self, size: int) -> bytes:
+            self.reads += 1
+            if self.reads == 2:
+                raise OSError(errno.EIO, "Input/output error")
+            return bytes(self.file.read(size))
+
+    def open_screenshot(folder: Path, name: str) -> Any:
+        file = opened(folder, name)
+        return FailsPartway(file) if name == "run1-client1-training.png" else file
+
+    monkeypatch.setattr(evidence_bundle, "_open_screenshot", open_screenshot)
+    target = tmp_path / "all.zip"
+    written = write_bundle(journal, target, evidence)
+    journal.close()
+    assert [(shot.state, shot.cause) for shot in written.shots] == [
+        ("as taken", ""),
+        ("unreadable", "Input/output error"),
+        ("as taken", ""),
+    ]
+    assert sorted(_members(target)) == [
+        "README.txt",
+        "evidence/run1-client0-training.png",
+        "evidence/run1-client2-training.png",
+        "journal.json",
+    ]
+    readme = _members(target)["README.txt"].decode("utf-8")
+    assert (
+        "  - the screenshot of entry 3 (run1-client1-training.png) cannot be read: "
+        "Input/output error.\n"
+    ) in readme
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

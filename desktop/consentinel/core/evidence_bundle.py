@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import io
 import json
 import os
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from consentinel import APP_NAME, __version__
-from consentinel.core.evidence import evidence_file, sha256_hex
+from consentinel.core.evidence import evidence_file
 from consentinel.core.i18n import speaking, tr
 from consentinel.core.journal_entries import EntryKind, canonical_json
 
@@ -34,6 +37,8 @@ README = "README.txt"
 MAX_SHOT_BYTES = 64 * 1024 * 1024
 #: Nor a journal export: years of checks are a few hundred megabytes at most.
 MAX_JSON_BYTES = 1024 * 1024 * 1024
+#: How much of a screenshot is read at a time, written to the bundle and let go.
+CHUNK_BYTES = 1024 * 1024
 
 
 class Shot(NamedTuple):
@@ -107,33 +112,33 @@ def write_bundle(
     """Write `target`, readable by its owner alone, all at once (a temp file renamed): the JSON
     export of the entries `filters` choose, the screenshots those entries name, taken from
     `evidence_dir` (no other file: never another account's), and README.txt. A screenshot
-    missing or changed is said in the README and in the result; what exists is written.
-    Raises StorageError when the file cannot be written."""
+    missing or changed is said in the README and in the result; what exists is written. The
+    screenshots are read one at a time, a piece at a time (a year of them is hundreds of
+    megabytes). Raises StorageError when the file cannot be written."""
     if verdict is None:
         verdict = journal.verify()
     buffer = io.StringIO()
     count = journal.export_json(buffer, verdict=verdict, **filters)
     exported = buffer.getvalue()
     document = json.loads(exported)
-    shots: list[Shot] = []
-    pictures: list[tuple[str, bytes]] = []
-    for entry_id, name, expected in _named_shots(document["entries"]):
+    named = _named_shots(document["entries"])
+    # Screenshots that failed partway through: the bundle is written again without them (a
+    # member half written cannot be taken out of a zip).
+    failed: dict[str, str] = {}
+    while True:
         try:
-            data = _read_screenshot(evidence_dir, name)
-        except FileNotFoundError:
-            shots.append(Shot(entry_id, name, expected, "missing"))
-            continue
-        except OSError as error:
-            cause = str(error.strerror or error)
-            shots.append(Shot(entry_id, name, expected, "unreadable", cause))
-            continue
-        changed = bool(expected) and sha256_hex(data) != expected
-        shots.append(Shot(entry_id, name, expected, "changed" if changed else "as taken"))
-        pictures.append((name, data))
-    written = BundleWritten(count, tuple(shots), verdict)
-    readme = _readme(document, written, target.name)
-    _write_zip(target, exported, readme, pictures)
-    return written
+            with _new_zip(Path(target)) as bundle:
+                bundle.writestr(BUNDLE_JSON, exported)
+                shots = tuple(
+                    _add_screenshot(bundle, evidence_dir, shot, failed.get(shot[1]))
+                    for shot in named
+                )
+                written = BundleWritten(count, shots, verdict)
+                # Last: it says what became of each screenshot.
+                bundle.writestr(README, _readme(document, written, Path(target).name))
+            return written
+        except _ReadFailed as failure:
+            failed[failure.name] = failure.cause
 
 
 def _named_shots(entries: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
@@ -166,9 +171,57 @@ def _file_name(value: object) -> str:
     return "" if name in ("", ".", "..") else name
 
 
-def _read_screenshot(evidence_dir: Path, name: str) -> bytes:
-    """The bytes of a regular file of the evidence folder itself: never one a link points to
-    elsewhere (a session file, another folder's), never a folder."""
+class _ReadFailed(Exception):
+    """A screenshot opened could not be read to its end."""
+
+    def __init__(self, name: str, cause: str) -> None:
+        super().__init__(name, cause)
+        self.name = name
+        self.cause = cause
+
+
+def _add_screenshot(
+    bundle: zipfile.ZipFile,
+    evidence_dir: Path,
+    shot: tuple[int, str, str],
+    failed: str | None,
+) -> Shot:
+    """One screenshot into the bundle, a piece at a time, hashed as it is copied; what became
+    of it. `failed`: why it could not be read to its end before (it is left out)."""
+    entry_id, name, expected = shot
+    if failed is not None:
+        return Shot(entry_id, name, expected, "unreadable", failed)
+    try:
+        file = _open_screenshot(evidence_dir, name)
+    except FileNotFoundError:
+        return Shot(entry_id, name, expected, "missing")
+    except OSError as error:
+        return Shot(entry_id, name, expected, "unreadable", str(error.strerror or error))
+    digest = hashlib.sha256()
+    info = zipfile.ZipInfo(f"{SHOTS_FOLDER}/{name}", date_time=time.localtime(time.time())[:6])
+    info.compress_type = zipfile.ZIP_STORED  # (a PNG is compressed already)
+    info.external_attr = 0o600 << 16  # (as writestr() gives its members)
+    size = 0
+    with file, bundle.open(info, "w") as member:
+        while True:
+            try:
+                chunk = file.read(CHUNK_BYTES)
+            except OSError as error:
+                raise _ReadFailed(name, str(error.strerror or error)) from error
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_SHOT_BYTES:  # (grown since it was opened)
+                raise _ReadFailed(name, tr("it is too large to be a screenshot"))
+            digest.update(chunk)
+            member.write(chunk)
+    changed = bool(expected) and digest.hexdigest() != expected
+    return Shot(entry_id, name, expected, "changed" if changed else "as taken")
+
+
+def _open_screenshot(evidence_dir: Path, name: str) -> BinaryIO:
+    """A regular file of the evidence folder itself, opened to be read: never one a link
+    points to elsewhere (a session file, another folder's), never a folder."""
     path = evidence_file(evidence_dir, name)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     try:
@@ -177,17 +230,18 @@ def _read_screenshot(evidence_dir: Path, name: str) -> bytes:
             raise OSError(errno.EINVAL, tr("it is not a file"))
         if status.st_size > MAX_SHOT_BYTES:
             raise OSError(errno.EFBIG, tr("it is too large to be a screenshot"))
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            return file.read()
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
 
 
-def _write_zip(target: Path, exported: str, readme: str, pictures: list[tuple[str, bytes]]) -> None:
-    """The zip in a temp file (0600) of the target's folder, then renamed over it."""
+@contextlib.contextmanager
+def _new_zip(target: Path) -> Iterator[zipfile.ZipFile]:
+    """A zip written in a temp file (0600) of the target's folder, renamed over the target once
+    the block ends. StorageError when it cannot be written."""
     from consentinel.core.fileio import _fsync_dir, storage_error
 
-    target = Path(target)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -195,11 +249,7 @@ def _write_zip(target: Path, exported: str, readme: str, pictures: list[tuple[st
             if os.name == "posix":
                 os.fchmod(file.fileno(), 0o600)
             with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as bundle:
-                bundle.writestr(README, readme)
-                bundle.writestr(BUNDLE_JSON, exported)
-                for name, data in pictures:
-                    # (a PNG is compressed already)
-                    bundle.writestr(f"{SHOTS_FOLDER}/{name}", data, zipfile.ZIP_STORED)
+                yield bundle
             file.flush()
             os.fsync(file.fileno())
         os.replace(tmp_name, target)
