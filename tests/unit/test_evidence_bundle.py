@@ -242,6 +242,62 @@ def test_check_export_reads_a_bundle_from_the_zip(
     assert said.endswith("Each of its entries is the same in this computer's journal.\n")
 
 
+def test_a_file_made_while_the_bundle_is_written_is_not_replaced(
+    paths: AppPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`log --bundle FILE` looks for FILE first; a file made there afterwards, while the
+    bundle is written (another export, a copy arriving), is not replaced either."""
+    bundle = tmp_path / "elise.zip"
+    readme = evidence_bundle._readme
+
+    def made_meanwhile(*args: Any) -> str:
+        if not bundle.exists():
+            bundle.write_bytes(b"the bundle handed over yesterday")
+        return readme(*args)
+
+    monkeypatch.setattr(evidence_bundle, "_readme", made_meanwhile)
+    code, out, err = _run(capsys, "log", "--bundle", str(bundle), "--account", "elise")
+    assert (code, out) == (2, "")
+    assert err == f"{bundle} exists already: choose another name, or remove it first.\n"
+    assert bundle.read_bytes() == b"the bundle handed over yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["consentinel-home", "elise.zip"]
+
+    # Where the file system takes no hard link (FAT, some shares): the same, by a copy into a
+    # file made only if none is there.
+    def no_hard_link(*_args: Any, **_kwargs: Any) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_hard_link)
+    bundle.unlink()
+    code, _out, err = _run(capsys, "log", "--bundle", str(bundle), "--account", "elise")
+    assert code == 2 and "exists already" in err
+    assert bundle.read_bytes() == b"the bundle handed over yesterday"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["consentinel-home", "elise.zip"]
+    bundle.unlink()
+    monkeypatch.setattr(evidence_bundle, "_readme", readme)
+    other = tmp_path / "copied.zip"
+    code, _out, err = _run(capsys, "log", "--bundle", str(other), "--account", "elise")
+    assert (code, err) == (0, "")
+    assert other.stat().st_mode & 0o777 == 0o600
+    assert sorted(_members(other)) == [
+        "README.txt",
+        "evidence/run1-elise-training.png",
+        "journal.json",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["consentinel-home", "copied.zip"]
+    assert _check(capsys, str(other))[0] == 0
+
+    # The window's file dialog asked before replacing: its bundle goes over the file.
+    journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
+    written = write_bundle(journal, other, paths.evidence_dir, handle="bob")
+    journal.close()
+    assert written.entries == 3
+    assert "evidence/run1-bob-training.png" in _members(other)
+
+
 def _many_screenshots(tmp_path: Path, count: int, size: int) -> tuple[Journal, Path]:
     """A journal whose evidence entries name `count` screenshots of `size` bytes each."""
     evidence = tmp_path / "evidence"

@@ -276,7 +276,14 @@ def _bundle(target: str, handle: str | None) -> int:
         )
     ctx = open_context(read_only=True)
     try:
-        written = write_bundle(ctx.journal, file, ctx.paths.evidence_dir, handle=handle)
+        # Exclusive: a file made there while this one was written is not replaced either.
+        written = write_bundle(
+            ctx.journal, file, ctx.paths.evidence_dir, exclusive=True, handle=handle
+        )
+    except FileExistsError:
+        raise UsageError(
+            tr("{path} exists already: choose another name, or remove it first.", path=target)
+        ) from None
     except StorageError as error:
         raise UsageError(str(error)) from None
     print(

@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import stat
 import tempfile
 import time
@@ -107,6 +108,7 @@ def write_bundle(
     evidence_dir: Path,
     *,
     verdict: VerifyResult | None = None,
+    exclusive: bool = False,
     **filters: Any,
 ) -> BundleWritten:
     """Write `target`, readable by its owner alone, all at once (a temp file renamed): the JSON
@@ -114,7 +116,9 @@ def write_bundle(
     `evidence_dir` (no other file: never another account's), and README.txt. A screenshot
     missing or changed is said in the README and in the result; what exists is written. The
     screenshots are read one at a time, a piece at a time (a year of them is hundreds of
-    megabytes). Raises StorageError when the file cannot be written."""
+    megabytes). `exclusive`: never over a file that exists, even one made while this one was
+    written (TargetExists, that file left as it is); else over it (a file dialog asked).
+    Raises StorageError when the file cannot be written."""
     if verdict is None:
         verdict = journal.verify()
     buffer = io.StringIO()
@@ -127,7 +131,7 @@ def write_bundle(
     failed: dict[str, str] = {}
     while True:
         try:
-            with _new_zip(Path(target)) as bundle:
+            with _new_zip(Path(target), exclusive=exclusive) as bundle:
                 bundle.writestr(BUNDLE_JSON, exported)
                 shots = tuple(
                     _add_screenshot(bundle, evidence_dir, shot, failed.get(shot[1]))
@@ -178,6 +182,10 @@ class _ReadFailed(Exception):
         super().__init__(name, cause)
         self.name = name
         self.cause = cause
+
+
+class TargetExists(FileExistsError):
+    """An exclusive bundle found a file where it was to be: that file is left as it is."""
 
 
 def _add_screenshot(
@@ -237,9 +245,10 @@ def _open_screenshot(evidence_dir: Path, name: str) -> BinaryIO:
 
 
 @contextlib.contextmanager
-def _new_zip(target: Path) -> Iterator[zipfile.ZipFile]:
-    """A zip written in a temp file (0600) of the target's folder, renamed over the target once
-    the block ends. StorageError when it cannot be written."""
+def _new_zip(target: Path, *, exclusive: bool) -> Iterator[zipfile.ZipFile]:
+    """A zip written in a temp file (0600) of the target's folder, which becomes the target
+    once the block ends: renamed over it, or, `exclusive`, placed only where no file is
+    (TargetExists otherwise). StorageError when it cannot be written."""
     from consentinel.core.fileio import _fsync_dir, storage_error
 
     tmp_name: str | None = None
@@ -252,15 +261,55 @@ def _new_zip(target: Path) -> Iterator[zipfile.ZipFile]:
                 yield bundle
             file.flush()
             os.fsync(file.fileno())
-        os.replace(tmp_name, target)
+        if exclusive:
+            _place_exclusively(Path(tmp_name), target)
+        else:
+            os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(target.parent)
+    except TargetExists:
+        raise
     except OSError as error:
         raise storage_error(target, error) from error
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _place_exclusively(tmp: Path, target: Path) -> None:
+    """`tmp` becomes `target` where no file is, even one made since the caller looked (a
+    rename would replace it): a hard link, which the system refuses over any file, then the
+    temp name removed. Where the file system takes no hard link (FAT, exFAT, some shares), a
+    file made only if none is there, and the bytes copied into it. TargetExists: a file is
+    there, left as it is (`tmp` too, for the caller to remove)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise TargetExists(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+    except OSError:
+        _copy_exclusively(tmp, target)
+    os.unlink(tmp)
+
+
+def _copy_exclusively(tmp: Path, target: Path) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(target, flags, 0o600)
+    except FileExistsError:
+        raise TargetExists(errno.EEXIST, os.strerror(errno.EEXIST), str(target)) from None
+    try:
+        with os.fdopen(fd, "wb") as out, open(tmp, "rb") as source:
+            if os.name == "posix":
+                os.fchmod(out.fileno(), 0o600)
+            shutil.copyfileobj(source, out, CHUNK_BYTES)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        # (made by this call just now: nobody else's file)
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
 
 
 # -- the README -------------------------------------------------------------------------------
