@@ -141,6 +141,10 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
     return tr("@{handle} needs you: sign in again", handle=handle)
 
 
+#: Steps of X's sign-in only the person can take, which a scheduled check waits for them to.
+_PERSON_STEPS = (Reason.TWO_FACTOR, Reason.EMAIL_CODE, Reason.CAPTCHA, Reason.UNUSUAL_ACTIVITY)
+
+
 def _not_retried_words(result: AccountResult) -> str | None:
     """For a check that tried no sign-in for a reason remembered from an earlier one (a
     password X rejected, X's lock, a back-off, a step for the person): that no sign-in is
@@ -168,6 +172,10 @@ def _not_retried_words(result: AccountResult) -> str | None:
             handle=handle,
             at=at,
         )
+    if result.not_retried is not None and result.reason in _PERSON_STEPS:
+        # What X asked for, and what to do, say more than "X stopped a sign-in": the same
+        # words as when X asked (a 2FA secret to save, a code to type).
+        return None
     return tr(
         "@{handle}: not signed in again since X stopped a sign-in {at} — open Consentinel to "
         "sign in yourself",
