@@ -1,27 +1,34 @@
 """A browser that is not Chromium (Firefox, Ubuntu's default): known by its --version before it
-is saved, and, when one is set all the same, a start that fails is said in the person's words
-after a launch timeout of a minute, not Playwright's English after three.
+is saved; when Firefox is named all the same, a check says so at once instead of waiting for it;
+a start that fails is said in the person's words after a launch timeout of a minute, not
+Playwright's English after three, and a program that never ran is said as such.
 
 Real programs: this machine's Chromium, a Firefox stand-in script (what `firefox --version`
-prints, then it waits like a browser that never answers Playwright), and Python."""
+prints, then it waits like a browser that never answers Playwright), a Chromium-based browser
+under another name that never opens, and Python."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from consentinel.cli.terminal import reason_words
 from consentinel.core.engine import Engine
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import load_settings, save_settings
 from consentinel.core.status import Reason, Status
-from consentinel.x.browser import BROWSER_ENV, LAUNCH_TIMEOUT_S
+from consentinel.x.browser import BROWSER_ENV, LAUNCH_TIMEOUT_S, BrowserChoice, BrowserSource
 from consentinel.x.browser_program import ProgramKind, check_browser_program
+from tests.e2e._cli_support import run_cli, x_with_accounts
 from tests.e2e._engine_support import SimHarness, add_account, make_context
-from tests.fixtures.fake_browsers import fake_firefox
+from tests.fixtures.fake_browsers import fake_firefox, never_opening_browser
 from tests.fixtures.sandbox_fixtures import chromium
+from tests.fixtures.simx_fixtures import SimxFactory
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +80,7 @@ def test_a_browser_that_does_not_start_is_said_in_words_and_playwright_only_in_t
     reason: str,
 ) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", lang)
-    monkeypatch.setenv(BROWSER_ENV, str(fake_firefox(tmp_path, "firefox")))
+    monkeypatch.setenv(BROWSER_ENV, str(never_opening_browser(tmp_path)))
     ctx = make_context(sim.origin, tmp_path / "home")
     add_account(ctx, "alice", "pw")
     # A minute by default (Playwright's own is three); three seconds here.
@@ -88,3 +95,106 @@ def test_a_browser_that_does_not_start_is_said_in_words_and_playwright_only_in_t
     assert reason_words(Reason.BROWSER_MISSING) == reason
     # Playwright's own words are kept for whoever reads the log.
     assert "Timeout 3000ms exceeded" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "is Firefox, and Consentinel needs Chromium, Google Chrome or Microsoft Edge: name "
+            "one of them there, or remove that setting",
+        ),
+        (
+            "fr",
+            "est Firefox, et Consentinel a besoin de Chromium, Google Chrome ou Microsoft "
+            "Edge\u00a0: indiquez-en un à la place, ou retirez ce paramètre",
+        ),
+    ],
+)
+def test_firefox_saved_before_is_said_at_once_by_a_check_without_starting_it(
+    simx: SimxFactory,
+    cli_env: dict[str, str],
+    consentinel_home: Path,
+    tmp_path: Path,
+    lang: str,
+    said: str,
+) -> None:
+    """Saved before the settings asked for its --version: `consentinel check` waited a minute
+    for it, then said to run the doctor, which found it fine."""
+    from consentinel.simx import SimAccount
+
+    _sim, env = x_with_accounts(simx, cli_env, SimAccount(handle="alice", password="pw-1234"))
+    del env[BROWSER_ENV]
+    env["CONSENTINEL_LANG"] = lang
+    firefox = fake_firefox(tmp_path, "firefox")
+    paths = AppPaths.under(consentinel_home)
+    settings, _warning = load_settings(paths)
+    settings.browser_path = str(firefox)
+    save_settings(paths, settings)
+    started = time.monotonic()
+    done = run_cli(env, "check")
+    took = time.monotonic() - started
+    assert done.returncode != 0
+    assert str(firefox) in done.stdout + done.stderr and said in done.stdout + done.stderr, (
+        done.stdout + done.stderr
+    )
+    assert took < LAUNCH_TIMEOUT_S / 4, took  # not the minute a start is given
+
+
+def test_a_sign_in_by_hand_with_firefox_is_refused_at_once(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    monkeypatch.setenv(BROWSER_ENV, str(fake_firefox(tmp_path)))
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "alice", "pw")
+    result = Engine(ctx, launch_timeout_s=30).login_interactive("alice", headless=True)
+    assert (result.ok, result.reason) == (False, Reason.BROWSER_MISSING)
+    assert "(named by the CONSENTINEL_BROWSER variable) is Firefox" in result.message
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "did not start (it could not be started (missing, or not allowed to run))"),
+        (
+            "fr",
+            "n'a pas démarré (il n'a pas pu être lancé (absent, ou pas autorisé à s'exécuter))",
+        ),
+    ],
+)
+def test_a_browser_that_never_ran_is_not_said_to_have_closed_as_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Playwright's real errors for a program gone since it was found, and for one the system
+    will not start (no execute right; a script whose interpreter is gone)."""
+    import asyncio
+
+    from playwright.async_api import Error as PlaywrightError
+
+    from consentinel.core.check_messages import browser_failed_message
+    from consentinel.x.browser import launch_browser, launch_detail, own_playwright
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    not_allowed = tmp_path / "chrome"
+    not_allowed.write_text("#!/bin/sh\n")
+    not_allowed.chmod(0o644)
+    no_interpreter = tmp_path / "chromium"
+    no_interpreter.write_text("#!/nonexistent/sh\n")
+    no_interpreter.chmod(0o755)
+    programs = [tmp_path / "gone" / "chrome", not_allowed, no_interpreter]
+
+    async def errors() -> list[BaseException]:
+        met: list[BaseException] = []
+        async with own_playwright() as pw:
+            for program in programs:
+                choice = BrowserChoice(program, BrowserSource.PREFERENCE, "Chromium")
+                with pytest.raises(PlaywrightError) as raised:
+                    await launch_browser(pw, choice, True, 20, language=lang)
+                met.append(raised.value)
+        return met
+
+    for program, error in zip(programs, asyncio.run(errors()), strict=True):
+        words = browser_failed_message(str(program), launch_detail(error))
+        assert said in words, (str(error)[:300], words)

@@ -139,12 +139,57 @@ def test_the_settings_refuse_firefox_as_the_browser(
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     dialog.browser_custom.setChecked(True)
+    dialog.browser_path.setFocus()
     dialog.browser_path.setText(str(fake_firefox(tmp_path)))
+    dialog.show_browser.setFocus()  # editing the path ends: the program is asked
     assert not dialog.save_button.isEnabled()
     assert dialog.browser_error.text().startswith("Firefox cannot be used")
     dialog.browser_path.setText("/usr/bin/chromium")
     assert dialog.save_button.isEnabled() and not dialog.browser_error.isVisible()
+
+
+def test_the_settings_ask_the_program_once_typed_never_at_each_keystroke(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """At each keystroke forming a program's path the window ran `<path> --version` and waited
+    for it, up to ten seconds for one that hangs. Now: once the path is typed (editing ends),
+    chosen, or saved, and once per version of the file; Firefox is still refused on Save."""
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    asked = tmp_path / "asked"
+    firefox = fake_firefox(tmp_path, "firefox", asked=asked)
+    times_asked = lambda: len(asked.read_text().splitlines()) if asked.exists() else 0  # noqa: E731
+    ctx = make_context(consentinel_home)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.browser_custom.setChecked(True)
+    dialog.browser_path.clear()
+    qtbot.keyClicks(dialog.browser_path, str(firefox))
+    assert dialog.browser_path.text() == str(firefox)
+    assert times_asked() == 0 and not dialog.browser_error.isVisible()
+    # Save asks it, refuses it, and saves nothing.
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert times_asked() == 1 and dialog.isVisible()
+    assert dialog.browser_error.text().startswith("Firefox cannot be used")
+    assert not dialog.save_button.isEnabled() and ctx.settings.browser_path is None
+    # The verdict is kept for this version of the file: typing the path again asks nothing,
+    # and says it at once.
+    dialog.browser_path.clear()
+    qtbot.keyClicks(dialog.browser_path, str(firefox))
+    assert times_asked() == 1 and dialog.browser_error.text().startswith("Firefox cannot")
+    # A new version of the file is asked again once typed (editing ends).
+    firefox.write_text(firefox.read_text() + "# updated\n")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.browser_path.setFocus()
+    dialog.browser_path.setText(str(firefox) + " ")
+    assert times_asked() == 1
+    dialog.show_browser.setFocus()  # editing ends
+    assert times_asked() == 2 and dialog.browser_error.text().startswith("Firefox cannot")
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

@@ -24,6 +24,7 @@ from consentinel.core.doctor import Topic
 from consentinel.core.osjobs import systemd
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
+from tests.fixtures.fake_browsers import fake_firefox
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
@@ -128,6 +129,65 @@ def test_a_browser_that_does_not_answer_is_flagged(monkeypatch: pytest.MonkeyPat
     assert check.ok is False
     assert "/bin/false" in check.detail
     assert check.advice
+
+
+@pytest.mark.parametrize(
+    ("lang", "detail", "advice"),
+    [
+        (
+            "en",
+            "Mozilla Firefox 128.0 ({path}, found via the settings): Firefox cannot be used, "
+            "Consentinel needs Chromium, Google Chrome or Microsoft Edge.",
+            "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
+            "(Debian/Ubuntu: sudo apt install chromium).",
+        ),
+        (
+            "fr",
+            "Mozilla Firefox 128.0 ({path}, trouvé via les paramètres)\u00a0: Firefox ne peut "
+            "pas être utilisé, Consentinel a besoin de Chromium, Google Chrome ou Microsoft "
+            "Edge.",
+            "Choisissez Chromium, Google Chrome ou Microsoft Edge dans les paramètres, ou "
+            "installez-en un (Debian/Ubuntu\u00a0: sudo apt install chromium).",
+        ),
+    ],
+)
+def test_firefox_as_the_browser_is_a_line_to_fix_not_a_fine_browser(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, detail: str, advice: str
+) -> None:
+    """Saved before the settings asked for its --version: each check waited a minute and sent
+    the person to the doctor, which said the browser was fine."""
+    monkeypatch.delenv("CONSENTINEL_BROWSER", raising=False)
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    firefox = fake_firefox(tmp_path)
+    check = doctor.check_browser(str(firefox))
+    assert (check.ok, check.detail, check.advice) == (False, detail.format(path=firefox), advice)
+    # Its sandbox is not tried (a minute's wait for a browser that never answers).
+    sandbox = doctor.check_sandbox(str(firefox))
+    assert (sandbox.ok, sandbox.detail) == (
+        None,
+        {
+            "en": "not tried: the browser is not Chromium, Google Chrome or Microsoft Edge",
+            "fr": "pas essayé\u00a0: le navigateur n'est ni Chromium, ni Google Chrome, ni "
+            "Microsoft Edge",
+        }[lang],
+    )
+
+
+def test_another_program_named_in_the_variable_is_a_line_to_fix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    monkeypatch.setenv("CONSENTINEL_BROWSER", sys.executable)
+    check = doctor.check_browser()
+    assert check.ok is False, check
+    assert check.detail.startswith("Python 3.") and check.detail.endswith(
+        "found via the CONSENTINEL_BROWSER variable): not Chromium, Google Chrome or Microsoft "
+        "Edge, the only browsers Consentinel can use."
+    ), check.detail
+    assert check.advice == (
+        "Point the CONSENTINEL_BROWSER variable at Chromium, Google Chrome or Microsoft Edge, "
+        "or remove it."
+    )
 
 
 # -- screen -------------------------------------------------------------------------------------

@@ -432,6 +432,22 @@ FRENCH: dict[str, str] = {
     "Check that this browser starts, or choose another one in the settings.":
         "Vérifiez que ce navigateur démarre, ou choisissez-en un autre dans les paramètres.",
     "{version} ({path}, found via {source})": "{version} ({path}, trouvé via {source})",
+    "{browser}: Firefox cannot be used, Consentinel needs Chromium, Google Chrome or "
+    "Microsoft Edge.":
+        "{browser} : Firefox ne peut pas être utilisé, Consentinel a besoin de Chromium, "
+        "Google Chrome ou Microsoft Edge.",
+    "{browser}: not Chromium, Google Chrome or Microsoft Edge, the only browsers "
+    "Consentinel can use.":
+        "{browser} : ni Chromium, ni Google Chrome, ni Microsoft Edge, les seuls navigateurs "
+        "que Consentinel peut utiliser.",
+    "Point the CONSENTINEL_BROWSER variable at Chromium, Google Chrome or Microsoft "
+    "Edge, or remove it.":
+        "Faites pointer la variable CONSENTINEL_BROWSER vers Chromium, Google Chrome ou "
+        "Microsoft Edge, ou retirez-la.",
+    "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
+    "(Debian/Ubuntu: sudo apt install chromium).":
+        "Choisissez Chromium, Google Chrome ou Microsoft Edge dans les paramètres, ou "
+        "installez-en un (Debian/Ubuntu : sudo apt install chromium).",
     "the CONSENTINEL_BROWSER variable": "la variable CONSENTINEL_BROWSER",
     "the settings": "les paramètres",
     "Playwright's download folder": "le dossier de téléchargement de Playwright",

@@ -247,6 +247,18 @@ def browser_failed_message(path: str, detail: str) -> str:
     return text.replace(" ().", ".")
 
 
+def firefox_browser_message(path: str, source: str) -> str:
+    """The browser the person named is Firefox: said before any start, not after a minute's
+    wait for a browser that cannot answer Playwright."""
+    return tr(
+        "The browser {path} (named by {source}) is Firefox, and Consentinel needs Chromium, "
+        "Google Chrome or Microsoft Edge: name one of them there, or remove that setting so "
+        "that Consentinel finds one. Run `consentinel doctor` to see which it would find.",
+        path=path,
+        source=source,
+    )
+
+
 def no_window_message() -> str:
     """Signing in by hand needs a window the person can see, and there is no screen."""
     return tr(

@@ -28,6 +28,7 @@ from consentinel.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from consentinel.x.browser import BrowserSource
+    from consentinel.x.browser_program import ProgramKind
 
 #: How long the doctor waits for `chromium --version` and for X to answer.
 BROWSER_VERSION_TIMEOUT_S = 20.0
@@ -205,7 +206,8 @@ def skipped_browser_warning(preference: str | None = None) -> str | None:
 
 
 def check_browser(preference: str | None = None) -> Check:
-    from consentinel.x.browser import find_browser
+    from consentinel.x.browser import BrowserSource, find_browser
+    from consentinel.x.browser_program import ProgramKind
 
     choice = find_browser(preference)
     skipped = skipped_browser_warning(preference)
@@ -239,18 +241,47 @@ def check_browser(preference: str | None = None) -> Check:
             tr("Check that this browser starts, or choose another one in the settings."),
             Topic.BROWSER,
         )
-    return Check(
-        tr("Browser"),
-        True,
-        tr(
-            "{version} ({path}, found via {source})",
-            version=version,
-            path=choice.path,
-            source=source_words(choice.source),
-        ),
-        "",
-        Topic.BROWSER,
+    found = tr(
+        "{version} ({path}, found via {source})",
+        version=version,
+        path=choice.path,
+        source=source_words(choice.source),
     )
+    kind = _browser_kind(choice.path, version)
+    if kind is ProgramKind.USABLE:
+        return Check(tr("Browser"), True, found, "", Topic.BROWSER)
+    # Firefox (Ubuntu's default) or another program: every check would wait a minute for it.
+    if kind is ProgramKind.FIREFOX:
+        detail = tr(
+            "{browser}: Firefox cannot be used, Consentinel needs Chromium, Google Chrome or "
+            "Microsoft Edge.",
+            browser=found,
+        )
+    else:
+        detail = tr(
+            "{browser}: not Chromium, Google Chrome or Microsoft Edge, the only browsers "
+            "Consentinel can use.",
+            browser=found,
+        )
+    if choice.source is BrowserSource.ENVIRONMENT:
+        advice = tr(
+            "Point the CONSENTINEL_BROWSER variable at Chromium, Google Chrome or Microsoft "
+            "Edge, or remove it."
+        )
+    else:
+        advice = tr(
+            "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
+            "(Debian/Ubuntu: sudo apt install chromium)."
+        )
+    return Check(tr("Browser"), False, detail, advice, Topic.BROWSER)
+
+
+def _browser_kind(executable: Path, version: str) -> ProgramKind:
+    """What the browser is, from the version line the doctor read (x/browser_program's
+    verdict: one place tells Chromium, Chrome and Edge from Firefox and the rest)."""
+    from consentinel.x.browser_program import remembered_program_check
+
+    return remembered_program_check(executable, said=version).kind
 
 
 def check_sandbox(preference: str | None = None) -> Check:
@@ -258,6 +289,7 @@ def check_sandbox(preference: str | None = None) -> Check:
     sandboxed start, headless, on an empty page (where root runs Consentinel, Chromium refuses
     it: not tried)."""
     from consentinel.x.browser import find_browser
+    from consentinel.x.browser_program import ProgramKind, known_program_check
     from consentinel.x.browser_sandbox import (
         SandboxProbe,
         probe_sandbox,
@@ -269,6 +301,15 @@ def check_sandbox(preference: str | None = None) -> Check:
     choice = find_browser(preference)
     if choice is None:
         return Check(name, None, tr("no browser to try it with"), "", Topic.SANDBOX)
+    known = known_program_check(choice.path)  # what the browser's line found (not asked again)
+    if known is not None and known.kind in (ProgramKind.FIREFOX, ProgramKind.OTHER):
+        return Check(
+            name,
+            None,
+            tr("not tried: the browser is not Chromium, Google Chrome or Microsoft Edge"),
+            "",
+            Topic.SANDBOX,
+        )
     if runs_as_root():
         # (Not a fault to fix for the exit status: root is how containers and CI run it.)
         return Check(

@@ -19,6 +19,7 @@ from consentinel.core.account_check import AccountCheck, AskSync, RunShared
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     browser_failed_message,
+    firefox_browser_message,
     no_window_message,
     reason_message,
 )
@@ -87,6 +88,24 @@ def _tell_a_refused_sandbox(choice: BrowserChoice, on_event: Callable[[Event], N
         on_event(BrowserUnsandboxed(refused))
 
 
+def _refused_browser(choice: BrowserChoice) -> str | None:
+    """Why the browser the person named cannot be started, said before trying: Firefox (asked
+    with --version once per version of the file in this process, ~0.1 s; only a browser named
+    in CONSENTINEL_BROWSER or the settings: those found by Consentinel are Chromium's own
+    paths). Any other answer is tried all the same: a Chromium-based browser under another
+    name (Brave, Vivaldi) often starts, and one that does not is said within the minute."""
+    from consentinel.core.doctor import source_words
+    from consentinel.x.browser import BrowserSource
+    from consentinel.x.browser_program import ProgramKind, remembered_program_check
+
+    if choice.source not in (BrowserSource.ENVIRONMENT, BrowserSource.PREFERENCE):
+        return None
+    if remembered_program_check(choice.path).kind is not ProgramKind.FIREFOX:
+        return None
+    log.warning("the browser %s is Firefox: not started", choice.path)
+    return firefox_browser_message(str(choice.path), source_words(choice.source))
+
+
 class Engine:
     """Checks accounts against X's Grok settings. Build one per AppContext; reusable."""
 
@@ -135,8 +154,9 @@ class Engine:
         cancelled = False
         try:
             choice = find_browser(self.ctx.settings.browser_path)
-            if choice is None:
-                missing = reason_message(Reason.BROWSER_MISSING, "")
+            refused = _refused_browser(choice) if choice is not None else None
+            if choice is None or refused is not None:
+                missing = refused or reason_message(Reason.BROWSER_MISSING, "")
                 results = [
                     self._finish_without_browser(run_id, a, on_event, missing) for a in accounts
                 ]
@@ -273,6 +293,9 @@ class Engine:
             return LoginResult(
                 False, reason_message(Reason.BROWSER_MISSING, handle), Reason.BROWSER_MISSING
             )
+        refused = _refused_browser(choice)
+        if refused is not None:
+            return LoginResult(False, refused, Reason.BROWSER_MISSING)
         visible_headless = self.interactive_headless if headless is None else headless
         if not visible_headless and not has_display():
             return LoginResult(False, no_window_message())

@@ -801,6 +801,15 @@ FRENCH: dict[str, str] = {
         "Google Chrome ou Microsoft Edge",
     "it said: “{said}”": "il a répondu : « {said} »",
     "it closed as it started": "il s'est fermé dès son démarrage",
+    "it could not be started (missing, or not allowed to run)":
+        "il n'a pas pu être lancé (absent, ou pas autorisé à s'exécuter)",
+    "The browser {path} (named by {source}) is Firefox, and Consentinel needs Chromium, "
+    "Google Chrome or Microsoft Edge: name one of them there, or remove that setting so "
+    "that Consentinel finds one. Run `consentinel doctor` to see which it would find.":
+        "Le navigateur {path} (indiqué par {source}) est Firefox, et Consentinel a besoin de "
+        "Chromium, Google Chrome ou Microsoft Edge : indiquez-en un à la place, ou retirez ce "
+        "paramètre pour que Consentinel en trouve un. Lancez `consentinel doctor` pour voir "
+        "lequel il trouverait.",
     "Signing in by hand needs a browser window, and no graphical desktop was found (no "
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
@@ -849,6 +858,8 @@ FRENCH: dict[str, str] = {
         "des processus qui ne peuvent pas atteindre vos fichiers.",
     "on: X's pages cannot reach your files or programs":
         "activé : les pages de X ne peuvent atteindre ni vos fichiers ni vos programmes",
+    "not tried: the browser is not Chromium, Google Chrome or Microsoft Edge":
+        "pas essayé : le navigateur n'est ni Chromium, ni Google Chrome, ni Microsoft Edge",
     "could not tell: the browser did not start for the test ({said})":
         "impossible à dire : le navigateur n'a pas démarré pour l'essai ({said})",
     "off: it could not start here ({said}); checks run without it":

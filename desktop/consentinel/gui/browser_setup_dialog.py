@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from collections.abc import Callable
@@ -26,7 +25,6 @@ from consentinel.gui.message_style import error_style, ok_color
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.x.browser_install import InstallOutcome, InstallProgress
-    from consentinel.x.browser_program import ProgramCheck
 
 Installer = Callable[..., "InstallOutcome"]
 
@@ -227,20 +225,21 @@ class BrowserSetupDialog(QDialog):
         super().reject()
 
 
-def browser_program_problem(program: Path) -> str | None:
+def browser_program_problem(program: Path, *, ask: bool = True) -> str | None:
     """Why the program at `program` (one that runs) cannot be the browser, in words; None for
-    Chromium, Google Chrome or Microsoft Edge. Each program is asked once per version of its
-    file (the settings dialog asks as the path is typed)."""
-    try:
-        info = program.stat()
-    except OSError:
-        info = None
-    stamp = (info.st_mtime_ns, info.st_size) if info is not None else (0, 0)
-    kind, said = _program_check(str(program), stamp)
-    from consentinel.x.browser_program import ProgramKind
+    Chromium, Google Chrome or Microsoft Edge, and, with `ask` False, for a program not asked
+    yet (nothing is run then: the settings ask only once the path is typed, never at each
+    keystroke). Each program is asked once per version of its file."""
+    from consentinel.x.browser_program import (
+        ProgramKind,
+        known_program_check,
+        remembered_program_check,
+    )
 
-    if kind is ProgramKind.USABLE:
+    check = remembered_program_check(program) if ask else known_program_check(program)
+    if check is None or check.kind is ProgramKind.USABLE:
         return None
+    kind, said = check
     if kind is ProgramKind.FIREFOX:
         return QCoreApplication.translate(
             "BrowserSetupDialog",
@@ -258,13 +257,6 @@ def browser_program_problem(program: Path) -> str | None:
         "{path} did not say which browser it is: Consentinel can use only Chromium, Google "
         "Chrome or Microsoft Edge.",
     ).replace("{path}", str(program))
-
-
-@functools.lru_cache(maxsize=16)
-def _program_check(path: str, _stamp: tuple[int, int]) -> ProgramCheck:
-    from consentinel.x.browser_program import check_browser_program
-
-    return check_browser_program(Path(path))
 
 
 def browser_missing(ctx: AppContext) -> bool:

@@ -263,7 +263,11 @@ class SettingsDialog(QDialog):
         self.save_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
 
         self.browser_auto.toggled.connect(self._validate)
+        # At each keystroke only what costs nothing (is it a program?); the program is asked
+        # what it is (--version) once the path is typed, chosen, or saved: a program that hangs
+        # must not freeze the window at every key.
         self.browser_path.textChanged.connect(self._validate)
+        self.browser_path.editingFinished.connect(self._validate_program)
         # The demo's data folder and keyring vanish on quit: no OS job may point at them.
         self._demo = isinstance(ctx.vault.backend, MemoryKeyring)
         if self._demo:
@@ -389,7 +393,7 @@ class SettingsDialog(QDialog):
                 text += " " + unused.replace("{path}", skipped[0])
             self.found_label.setText(text)
 
-    def _browser_problem(self) -> str | None:
+    def _browser_problem(self, *, ask: bool = False) -> str | None:
         if not self.browser_custom.isChecked():
             return None
         text = self.browser_path.text().strip()
@@ -398,22 +402,25 @@ class SettingsDialog(QDialog):
         path = Path(text)
         if not path.is_file() or not os.access(path, os.X_OK):
             return self.tr("{path} is not a program that can be started.").replace("{path}", text)
-        # Not Firefox nor anything else (asked with --version, once per program): a check
-        # would wait for it to start, and fail.
+        # Not Firefox nor anything else (asked with --version once per version of the file,
+        # when `ask`, else only if it was asked already): a check would wait for it to start.
         from consentinel.gui.browser_setup_dialog import browser_program_problem
 
-        return browser_program_problem(path)
+        return browser_program_problem(path, ask=ask)
 
-    def _validate(self) -> bool:
+    def _validate(self, *, ask: bool = False) -> bool:
         custom = self.browser_custom.isChecked()
         self.browser_path.setEnabled(custom)
         self.browse_button.setEnabled(custom)
-        problem = self._browser_problem()
+        problem = self._browser_problem(ask=ask)
         self.browser_error.setText(problem or "")
         self.browser_error.setVisible(bool(problem))
         self._fit_wrapped_labels()
         self.save_button.setEnabled(problem is None)
         return problem is None
+
+    def _validate_program(self) -> bool:
+        return self._validate(ask=True)
 
     def _choose_browser(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -421,6 +428,7 @@ class SettingsDialog(QDialog):
         )
         if path:
             self.browser_path.setText(path)
+            self._validate_program()
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.paths.data_dir)))
@@ -429,7 +437,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Write the settings; then (un)install the OS jobs that changed and say how it went."""
-        if not self._validate():
+        if not self._validate_program():
             return
         before = self._ctx.settings
         chosen = self.chosen_settings()

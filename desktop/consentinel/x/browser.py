@@ -527,9 +527,10 @@ def headful_user_agent(browser_version: str, platform: str = sys.platform) -> st
 def launch_detail(error: BaseException, timeout_s: float = LAUNCH_TIMEOUT_S) -> str:
     """Why a browser did not start, in the reader's words, from Playwright's launch error
     (English, and whose first line is only "Target page, context or browser has been
-    closed", or "Timeout 60000ms exceeded."): too slow a start said as such, else the first
-    thing the browser itself printed that is not noise, quoted. Playwright's own text is
-    never shown: the caller logs it."""
+    closed", or "Timeout 60000ms exceeded."): too slow a start said as such, a program that
+    never ran (missing, or not allowed to run) too, else the first thing the browser itself
+    printed that is not noise, quoted. Playwright's own text is never shown: the caller
+    logs it."""
     from consentinel.core.i18n import tr
 
     text = str(error)
@@ -539,6 +540,8 @@ def launch_detail(error: BaseException, timeout_s: float = LAUNCH_TIMEOUT_S) -> 
             "Chrome or Microsoft Edge",
             seconds=round(timeout_s),
         )
+    if _NOT_STARTED.search(text.split("\n", 1)[0]):
+        return tr("it could not be started (missing, or not allowed to run)")
     said = chromium_said(text) if quotes_chromium(text) else []
     if said:
         return tr("it said: “{said}”", said=said[0][:200])
@@ -546,3 +549,9 @@ def launch_detail(error: BaseException, timeout_s: float = LAUNCH_TIMEOUT_S) -> 
 
 
 _LAUNCH_TIMEOUT = re.compile(r"Timeout [\d.]+ms exceeded")
+#: A program that never ran: gone since it was found ("…executable doesn't exist at /opt/x/
+#: chrome"), or the system would not start it (a file without its execute right or on a
+#: noexec disk: "spawn /opt/x/chrome EACCES"; a script whose interpreter is gone: ENOENT).
+_NOT_STARTED = re.compile(
+    r"executable doesn't exist at|\bspawn\b.*\b(EACCES|ENOENT|EPERM|ENOEXEC)\b", re.IGNORECASE
+)

@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -45,13 +46,61 @@ def check_browser_program(
     path: Path, platform: str = sys.platform, timeout_s: float = VERSION_TIMEOUT_S
 ) -> ProgramCheck:
     """What `path` is, by its own --version line (run directly, no shell, no input)."""
+    said = "" if platform.startswith("win") else _version_line(path, timeout_s)
+    return classify_program(path, said, platform)
+
+
+#: Verdicts already asked for, by path and by the file's version (its modification time and
+#: size): a program is asked once per version, whoever asks (the settings, a check's start).
+_verdicts: dict[tuple[str, int, int], ProgramCheck] = {}
+_verdicts_lock = threading.Lock()
+
+
+def _key(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), 0, 0)
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+def known_program_check(path: Path) -> ProgramCheck | None:
+    """The verdict on this version of `path` if it was asked already; None otherwise (nothing
+    is run: the settings call this at each keystroke)."""
+    with _verdicts_lock:
+        return _verdicts.get(_key(path))
+
+
+def remembered_program_check(
+    path: Path, said: str | None = None, platform: str = sys.platform
+) -> ProgramCheck:
+    """check_browser_program, once per version of the file in this process; `said`: the
+    --version line the caller read itself (the doctor), judged and kept, nothing run again."""
+    key = _key(path)
+    if said is not None:
+        verdict = classify_program(path, said, platform)
+    else:
+        with _verdicts_lock:
+            known = _verdicts.get(key)
+        if known is not None:
+            return known
+        verdict = check_browser_program(path, platform)
+    with _verdicts_lock:
+        _verdicts[key] = verdict
+    return verdict
+
+
+def classify_program(path: Path, said: str, platform: str = sys.platform) -> ProgramCheck:
+    """What `path` is, from the --version line it gave (`said`, "" for none): the one place
+    that tells a usable browser from Firefox or another program (the doctor, which reads that
+    line itself, asks here too)."""
     if platform.startswith("win"):
         name = path.name.lower()
         if name in _WINDOWS_USABLE:
             return ProgramCheck(ProgramKind.USABLE, path.stem)
         kind = ProgramKind.FIREFOX if "firefox" in name else ProgramKind.OTHER
         return ProgramCheck(kind, "")
-    said = _version_line(path, timeout_s)
+    said = said.split(" built on ")[0][:120]
     if _USABLE.match(said):
         return ProgramCheck(ProgramKind.USABLE, said)
     if "firefox" in said.lower() or "firefox" in path.name.lower():
@@ -60,8 +109,8 @@ def check_browser_program(
 
 
 def _version_line(path: Path, timeout_s: float) -> str:
-    """The program's first line on standard output, its " built on…" tail cut; "" when it did
-    not end in time (it and whatever it started are stopped) or could not run."""
+    """The program's first line on standard output; "" when it did not end in time (it and
+    whatever it started are stopped) or could not run."""
     try:
         proc = subprocess.Popen(
             [str(path), "--version"],
@@ -87,4 +136,4 @@ def _version_line(path: Path, timeout_s: float) -> str:
     lines = [line.strip() for line in out.splitlines() if line.strip()]
     if proc.returncode != 0 or not lines:
         return ""
-    return lines[0].split(" built on ")[0][:120]
+    return lines[0]
