@@ -360,6 +360,8 @@ def test_after_a_run_with_failures_each_row_says_its_own_next_check(
         def due(handle: str) -> str:
             return table.item(table.row_of(handle) or 0, due_column).text()
 
-        assert window.schedule_label.text() == "Next automatic check: in 30 minutes"
+        assert window.schedule_label.text() == (
+            "Next automatic check: in 30 minutes (while Consentinel is open)"
+        )
         assert due("gus") == "In 30 minutes"
         assert due("fay") == "In 24 hours"
