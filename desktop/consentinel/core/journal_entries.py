@@ -135,23 +135,10 @@ def _not_saved_state(payload: dict[str, Any]) -> str:
     return "still on" if payload.get("after") is True else "not read back"
 
 
-def backoff_began(payload: dict[str, Any]) -> str | None:
-    """For a check entry that tried no sign-in during a back-off (its `backoff`), when X
-    stopped the sign-in it waits after, at local time as the log and the window list entries
-    (None: not said, or not a time)."""
-    held = payload.get("backoff")
-    since = held.get("since") if isinstance(held, dict) else None
-    try:
-        when = datetime.fromisoformat(since) if isinstance(since, str) else None
-    except ValueError:
-        return None
-    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else None
-
-
-def not_retried_since(payload: dict[str, Any]) -> datetime | None:
-    """For a check entry that tried no sign-in for a reason remembered from an earlier one
-    (its `not_retried`), when X said it (None: not said, or not a time)."""
-    held = payload.get("not_retried")
+def _held_since(payload: dict[str, Any], key: str) -> datetime | None:
+    """The `since` time of a check entry's `key` ("backoff", "not_retried"): when X stopped
+    or refused the sign-in the check did not try again after (None: not said, or not a time)."""
+    held = payload.get(key)
     since = held.get("since") if isinstance(held, dict) else None
     try:
         return datetime.fromisoformat(since) if isinstance(since, str) else None
@@ -159,10 +146,31 @@ def not_retried_since(payload: dict[str, Any]) -> datetime | None:
         return None
 
 
+def backoff_since(payload: dict[str, Any]) -> datetime | None:
+    """For a check entry that tried no sign-in during a back-off (its `backoff`), when X
+    stopped the sign-in it waits after."""
+    return _held_since(payload, "backoff")
+
+
+def not_retried_since(payload: dict[str, Any]) -> datetime | None:
+    """For a check entry that tried no sign-in for a reason remembered from an earlier one
+    (its `not_retried`), when X said it."""
+    return _held_since(payload, "not_retried")
+
+
+def _log_time(when: datetime | None) -> str | None:
+    """At local time, as the log lists entries (None: not said)."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else None
+
+
+def backoff_began(payload: dict[str, Any]) -> str | None:
+    """backoff_since() at local time, as the log lists entries (None: not said)."""
+    return _log_time(backoff_since(payload))
+
+
 def not_retried_began(payload: dict[str, Any]) -> str | None:
-    """The same at local time, as the log and the window list entries (None: not said)."""
-    since = not_retried_since(payload)
-    return since.astimezone().strftime("%Y-%m-%d %H:%M:%S") if since else None
+    """not_retried_since() at local time, as the log lists entries (None: not said)."""
+    return _log_time(not_retried_since(payload))
 
 
 def change_flags(payload: dict[str, Any]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +20,9 @@ from consentinel.core.evidence import EVERY_CHECK_SHOT, UntickShown, unticked_in
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
-    backoff_began,
+    backoff_since,
     box_changes_in_page_order,
-    not_retried_began,
+    not_retried_since,
     run_end_words,
     text_for_reader,
     untick_not_saved,
@@ -205,23 +205,21 @@ def check_words(payload: dict[str, Any]) -> str:
     return " — ".join(parts)
 
 
-def _moment_words(local: str | None) -> str | None:
-    """A time the journal's core says at local time ("2026-12-05 19:19:17", as the log
-    prints it), as the window writes its entries' times (« 5 déc. 2026 19:19:17 »): one row
-    does not mix two ways of writing a date."""
-    if local is None:
+def _moment_words(when: datetime | None) -> str | None:
+    """A time a held check names, as the window writes its entries' times (« 5 déc. 2026
+    19:19:17 »; the log keeps "2026-12-05 19:19:17"): one row does not mix two ways of
+    writing a date."""
+    if when is None:
         return None
-    from datetime import datetime
-
     from consentinel.gui.time_words import local_text_to_the_second
 
-    return local_text_to_the_second(datetime.strptime(local, "%Y-%m-%d %H:%M:%S").astimezone())
+    return local_text_to_the_second(when)
 
 
 def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped:
     not "X showed a puzzle", which X did then, not at this check."""
-    when = _moment_words(backoff_began(payload))
+    when = _moment_words(backoff_since(payload))
     if when is None:
         text = QT_TRANSLATE_NOOP(
             "JournalModel", "no sign-in tried: waiting out the back-off after {why}"
@@ -236,7 +234,7 @@ def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
 def _not_retried_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in for a reason remembered from an earlier one (a password X
     rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
-    when = _moment_words(not_retried_began(payload))
+    when = _moment_words(not_retried_since(payload))
     if when is None:
         text = QT_TRANSLATE_NOOP("JournalModel", "no sign-in tried: not tried again after {why}")
     else:
