@@ -4,6 +4,7 @@ runs from a checkout (the quick start's)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -93,8 +94,11 @@ def test_getting_started_in_french_with_the_window_s_french_words(
         "La même chose, et plus, dans le README\u00a0:",
     ):
         assert words in said, (words, said)
+    # The folders named in the text are wherever this checkout and the journal lie (CI clones
+    # into a /check/... folder): only the words around them must be French.
+    words_only = re.sub(r"\S*/\S*", "", said)
     for english in ("Have ready", "check", "Settings", "journal is", "README:"):
-        assert english not in said, english
+        assert english not in words_only, english
     ctx.journal.close()
 
 
