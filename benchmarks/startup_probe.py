@@ -15,10 +15,13 @@ import sys
 def main() -> int:
     mode = sys.argv[1]
     if mode == "app":
-        # As the app's launcher does: its core first, then Qt (PySide reads the source of every
-        # module imported after it).
-        from consentinel.gui.launch import load_core_before_qt
+        # As the app's launcher does: the cycle collector off, its core first, then Qt (PySide
+        # reads the source of every module imported after it). (Held until the process ends,
+        # at the first frame: dropped, it would switch the collector on again at once.)
+        from consentinel.gui.launch import cycle_collector_off, load_core_before_qt
 
+        collector_off = cycle_collector_off()
+        collector_off.__enter__()
         load_core_before_qt()
     from first_frame import report_when_shown
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget

@@ -266,6 +266,43 @@ def test_a_scheduled_run_picks_the_accounts_due_from_one_read_of_the_journal(
     j.close()
 
 
+def test_each_account_s_last_check_is_read_again_once_anyone_wrote_to_the_journal(
+    journal_path: Path,
+) -> None:
+    """checked_through_at, asked over and over by the window and the schedule, reads the file
+    once while nothing is written; a check written here, or by another process (the OS job,
+    the command line: another connection), is seen at the next call."""
+    clock = [datetime(2026, 3, 1, 6, tzinfo=timezone.utc)]
+    app = Journal.open(journal_path, clock=lambda: clock[0])
+    every = ["alice", "bob"]
+
+    def check(journal: Journal, handle: str) -> datetime:
+        clock[0] += timedelta(hours=1)
+        run = journal.start_run("schedule")
+        journal.record_check(run, AccountResult(handle, Status.OPTED_OUT))
+        journal.finish_run(run)
+        return clock[0]
+
+    alice_at = check(app, "alice")
+    statements: list[str] = []
+    app._db.set_trace_callback(statements.append)
+    try:
+        assert app.checked_through_at(every) == {"alice": alice_at, "bob": None}
+        assert app.checked_through_at(every) == {"alice": alice_at, "bob": None}
+        assert app.checked_through_at(["Bob", "ALICE"]) == {"Bob": None, "ALICE": alice_at}
+    finally:
+        app._db.set_trace_callback(None)
+    # Read once, then not again; other accounts asked for: read for them.
+    assert len([sql for sql in statements if sql.lstrip().startswith("SELECT")]) == 2
+    other_process = Journal.open(journal_path, clock=lambda: clock[0])
+    bob_at = check(other_process, "bob")
+    assert app.checked_through_at(every) == {"alice": alice_at, "bob": bob_at}
+    alice_again = check(app, "alice")
+    assert app.checked_through_at(every) == {"alice": alice_again, "bob": bob_at}
+    other_process.close()
+    app.close()
+
+
 def test_last_unticked_by_us(journal: Journal) -> None:
     assert not journal.last_unticked_by_us("alice", Box.TRAINING)
     journal.record_change(None, "alice", Box.TRAINING, True, False, confirmed=False)
@@ -959,4 +996,9 @@ def test_the_last_run_that_did_not_go_through_is_found(tmp_path: Path) -> None:
     assert journal.last_retried_run_at() == kept_from_x
     cancelled = run(cancelled=True)
     assert journal.last_retried_run_at() == cancelled
+    # Asked for the runs ended after a time only (the schedule's: those it may still retry).
+    assert journal.last_retried_run_at(since=cancelled - timedelta(minutes=1)) == cancelled
+    assert journal.last_retried_run_at(since=cancelled) is None
+    run(cancelled=True)
+    assert journal.last_retried_run_at(since=cancelled) == now[0]
     journal.close()

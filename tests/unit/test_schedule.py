@@ -59,7 +59,7 @@ class Harness:
             schedule=schedule,
             start_run=self._start,
             last_completed=lambda: self.journal_last,
-            last_retried=lambda: retried,
+            last_retried=lambda _since: retried,
             check_on_start=check_on_start,
             rng=random.Random(1234),
             jitter=jitter,

@@ -101,6 +101,11 @@ class JournalQueries:
     """The journal's queries. Each reads under the journal's lock, through the connection that
     may read before SQLite's check (`_reader`); see `read_before_the_check`."""
 
+    #: checked_through_at's last answer: (_file_unchanged_since, the handle keys, the times).
+    _checked_through: (
+        tuple[tuple[sqlite3.Connection, int, int], list[str], dict[str, datetime | None]] | None
+    ) = None
+
     if TYPE_CHECKING:
         _lock: threading.RLock
 
@@ -372,21 +377,25 @@ class JournalQueries:
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
     @read_before_the_check
-    def last_retried_run_at(self) -> datetime | None:
+    def last_retried_run_at(self, since: datetime | None = None) -> datetime | None:
         """When the last run that did not go through ended: cancelled by the person, or one of
         its checks kept from X by the network, the browser or the keyring (RETRY_SOON_REASONS),
         so tried again soon. (Not one found interrupted: its end is when that was found.) The
-        last one written, as for last_completed_run_at."""
+        last one written, as for last_completed_run_at, among those that ended after `since`
+        when given: the schedule asks only for a run it may still retry, and looking through
+        every run of a year of use read each of its checks (25 M instructions at each start)."""
         soon = sorted(reason.value for reason in RETRY_SOON_REASONS)
+        bound = "" if since is None else " AND r.finished_at > ?"
+        after = () if since is None else (iso_utc(since),)
         with self._lock:
             row = self._reader.execute(
-                "SELECT r.finished_at FROM runs r WHERE r.finished_at IS NOT NULL AND"
+                f"SELECT r.finished_at FROM runs r WHERE r.finished_at IS NOT NULL{bound} AND"
                 " (r.status = ? OR (r.status = ? AND EXISTS ("
                 "  SELECT 1 FROM entries e WHERE e.kind = ? AND e.run_id = r.id"
                 f"  AND json_extract(e.payload, '$.reason') IN ({', '.join('?' * len(soon))})"
                 "))) ORDER BY r.id DESC LIMIT 1",
-                (RunStatus.CANCELLED.value, RunStatus.FINISHED.value, EntryKind.CHECK.value,
-                 *soon),
+                (*after, RunStatus.CANCELLED.value, RunStatus.FINISHED.value,
+                 EntryKind.CHECK.value, *soon),
             ).fetchone()  # fmt: skip
         return datetime.fromisoformat(row[0]) if row and row[0] else None
 
@@ -414,26 +423,46 @@ class JournalQueries:
         run goes on): accounts checked in one run keep one time, and stay together."""
         if not handles:
             return {}
+        keys = list(dict.fromkeys(handle_key(h) for h in handles))
+        with self._lock:
+            # Asked several times over by each refresh of the window and tick of the schedule
+            # (the next run, each account's next check): read again only once the file changed.
+            unchanged = self._file_unchanged_since()
+            kept = self._checked_through
+            if kept is not None and kept[0] == unchanged and kept[1] == keys:
+                at = kept[2]
+            else:
+                at = self._read_checked_through(keys)
+                self._checked_through = (unchanged, keys, at)
+        return {handle: at[handle_key(handle)] for handle in handles}
+
+    def _file_unchanged_since(self) -> tuple[sqlite3.Connection, int, int]:
+        """Equal from one call to the next while nothing was written to the journal: the
+        connection read through, the file's version (moved on by any other connection's
+        write, another process's included) and this connection's own changes."""
+        reader = self._reader
+        (version,) = reader.execute("PRAGMA data_version").fetchone()
+        return reader, int(version), reader.total_changes
+
+    def _read_checked_through(self, keys: list[str]) -> dict[str, datetime | None]:
+        """checked_through_at's read, by handle key (under the lock)."""
         skipped = sorted(r.value for r in (*RETRY_SOON_REASONS, Reason.CANCELLED))
         marks = ", ".join("?" * len(skipped))
-        keys = list(dict.fromkeys(handle_key(h) for h in handles))
         # One look-up by the handle index per account (its latest such check, newest first),
         # not one pass over all of its checks.
         wanted = ", ".join("(?)" for _ in keys)
-        with self._lock:
-            rows = self._reader.execute(
-                "SELECT w.column1, ("
-                " SELECT coalesce(r.finished_at, e.ts) FROM entries e"
-                " LEFT JOIN runs r ON r.id = e.run_id"
-                " WHERE lower(e.handle) = w.column1 AND e.kind = ?"
-                f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
-                " AND json_extract(e.payload, '$.status') != ?"
-                " ORDER BY e.id DESC LIMIT 1"
-                f") FROM (VALUES {wanted}) w",
-                (EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value, *keys),
-            ).fetchall()
-        at = {key: datetime.fromisoformat(when) if when else None for key, when in rows}
-        return {handle: at[handle_key(handle)] for handle in handles}
+        rows = self._reader.execute(
+            "SELECT w.column1, ("
+            " SELECT coalesce(r.finished_at, e.ts) FROM entries e"
+            " LEFT JOIN runs r ON r.id = e.run_id"
+            " WHERE lower(e.handle) = w.column1 AND e.kind = ?"
+            f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
+            " AND json_extract(e.payload, '$.status') != ?"
+            " ORDER BY e.id DESC LIMIT 1"
+            f") FROM (VALUES {wanted}) w",
+            (EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value, *keys),
+        ).fetchall()
+        return {key: datetime.fromisoformat(when) if when else None for key, when in rows}
 
     @read_before_the_check
     def stopped_signin_at(self, handle: str, reason: Reason) -> datetime | None:

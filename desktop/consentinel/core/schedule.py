@@ -196,9 +196,10 @@ class Scheduler:
     longest ago always is, when this calls it); it returns False when it could not start
     (another process holds the lock: tried again `retry_delay` later), None when there was no
     account to check (the next due time is then the journal's).
-    `last_retried` says when the last run that did not go through ended (one this app made
-    before it was restarted, a check by the command line): it is tried again `retry_delay`
-    after it, as when it ends while the app is open, not as soon as the app opens again.
+    `last_retried(since)` says when the last run that did not go through ended, if after
+    `since` (one this app made before it was restarted, a check by the command line): it is
+    tried again `retry_delay` after it, as when it ends while the app is open, not as soon as
+    the app opens again.
     """
 
     def __init__(
@@ -208,7 +209,7 @@ class Scheduler:
         schedule: str,
         start_run: Callable[[], bool | None],
         last_completed: Callable[[], datetime | None],
-        last_retried: Callable[[], datetime | None] | None = None,
+        last_retried: Callable[[datetime], datetime | None] | None = None,
         check_on_start: bool = True,
         rng: random.Random | None = None,
         jitter: timedelta = DEFAULT_JITTER,
@@ -234,7 +235,8 @@ class Scheduler:
         self._not_before: datetime | None = None
         self._jitter: _Jitter | None = None
         if last_retried is not None:
-            self._not_before = self._retry_after(last_retried())
+            # (Asked only for the runs ended late enough to be retried still.)
+            self._not_before = self._retry_after(last_retried(clock.now() - retry_delay))
 
     # -- what the GUI changes -------------------------------------------------------------------
 

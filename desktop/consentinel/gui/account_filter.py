@@ -3,43 +3,40 @@ and the line that says how many are shown."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from consentinel.gui.spoken_labels import say
 
-if TYPE_CHECKING:  # (their classes are made when the first key event comes)
-    from PySide6.QtGui import QKeyEvent
 
-
-class FilterEdit(QLineEdit):
-    """Escape empties the field (the window's Escape, which asks to cancel a check, is for an
-    empty one); Down goes to the table (`down_pressed`)."""
+class _FilterKeys(QObject):
+    """The field's keys: Escape empties it (the window's Escape, which asks to cancel a check,
+    is for an empty one); Down goes to the table (`down_pressed`). An event filter, not a
+    QLineEdit of our own: PySide builds the types of a Qt class made ours when the module
+    loads, a few milliseconds of the window's first frame."""
 
     down_pressed = Signal()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and self._clears(event):  # type: ignore[arg-type]
-            event.accept()  # the key comes to keyPressEvent, not to the window's shortcut
-            return True
-        return super().event(event)
-
-    def _clears(self, event: QKeyEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
         Qt = QtCore.Qt  # (not named at import: see qt_by_name)
-        return bool(self.text()) and event.key() == Qt.Key.Key_Escape and not event.modifiers()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        Qt = QtCore.Qt
-        if self._clears(event):
-            self.clear()
-            return
-        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+        key = event.key()  # type: ignore[attr-defined]
+        plain = not event.modifiers()  # type: ignore[attr-defined]
+        edit = watched if isinstance(watched, QLineEdit) else None
+        if edit is None or not plain:
+            return False
+        if key == Qt.Key.Key_Escape and edit.text():
+            if kind == QEvent.Type.KeyPress:
+                edit.clear()
+            event.accept()  # the key comes here, not to the window's shortcut
+            return True
+        if key == Qt.Key.Key_Down and kind == QEvent.Type.KeyPress:
             self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
+            return True
+        return False
 
 
 class AccountFilter(QWidget):
@@ -50,7 +47,9 @@ class AccountFilter(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = FilterEdit()
+        self.edit = QLineEdit()
+        self._keys = _FilterKeys(self)
+        self.down_pressed = self._keys.down_pressed
         self.edit.setPlaceholderText(self.tr("Filter accounts"))
         self.edit.setAccessibleName(self.tr("Filter accounts"))
         self.edit.setToolTip(self.tr("Shows only the accounts whose handle holds these letters."))
@@ -63,6 +62,12 @@ class AccountFilter(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         self.setFocusProxy(self.edit)
+
+    def listen_to_keys(self) -> None:
+        """Escape and Down as `_FilterKeys` says, from the window's first frame on (a filter
+        on the field before it is called, from Qt, for each of the field's first events:
+        PySide then makes a Python type for each kind of event)."""
+        self.edit.installEventFilter(self._keys)
 
     def text(self) -> str:
         return self.edit.text()

@@ -85,13 +85,13 @@ class AutoChecks(QObject):
         """What the schedule counts from (Journal.every_account_checked_at); an account it
         holds counts as checked an interval before its hold ends: due then, not now."""
         looked_after = self._accounts()
-        at = self._ctx.journal.every_account_checked_at(looked_after) if looked_after else None
         interval = interval_for(self._ctx.settings.schedule) if self._held else None
         if interval is None:
             return self._ctx.journal.every_account_checked_at(looked_after)
         held_from = min(self._held.values()) - interval
         if not looked_after:
             return held_from
+        at = self._ctx.journal.every_account_checked_at(looked_after)
         return None if at is None else min(at, held_from)
 
     def _start_due_run(self) -> bool | None:

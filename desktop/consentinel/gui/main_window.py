@@ -208,10 +208,12 @@ class MainWindow(QMainWindow):
             table.sort_chosen.connect(memory.remember_accounts_sort)
             if self._painted:
                 table.enable_sorting()
+                accounts_filter.listen_to_keys()
             else:
                 self.first_painted.connect(table.enable_sorting)
+                self.first_painted.connect(accounts_filter.listen_to_keys)
             accounts_filter.changed.connect(self._filter_changed)
-            accounts_filter.edit.down_pressed.connect(table.setFocus)
+            accounts_filter.down_pressed.connect(table.setFocus)
             self._page_layout.insertWidget(0, accounts_filter)
             self._page_layout.insertWidget(1, table, 1)
             if not self.isVisible():
