@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ from consentinel.core.steps import Step
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import CELL_PADDING, STATUS_COLUMN, AccountsTable
 from consentinel.gui.dialog_words import all_status_texts
+from consentinel.gui.status_colors import GREY, dot_icon
 from tests.gui._app_support import add_account, make_context
 
 
@@ -84,10 +86,18 @@ def test_the_status_column_keeps_its_width_through_a_check_and_cells_have_room(
         table.set_rows(rows_for(ctx, steps={"alice": step} if step else None), None, now)
         widths.add(table.columnWidth(STATUS_COLUMN))
     assert len(widths) == 1, widths  # it did not jump at each step
-    # Every status word fits, with room to spare before the next column.
+    # Every status word fits with its dot, with room to spare before the next column: as wide
+    # as the table's own delegate makes a cell of the widest one, and the room.
     metrics = table.fontMetrics()
-    widest = max(metrics.horizontalAdvance(t) for t in all_status_texts())
-    assert widths.pop() >= widest + CELL_PADDING
+    texts = [*all_status_texts(), "Signed in, not checked yet"]
+    widest = QStandardItem(max(texts, key=metrics.horizontalAdvance))
+    widest.setIcon(dot_icon(GREY))
+    holder = QStandardItemModel(1, 1)
+    holder.setItem(0, 0, widest)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    needed = table.itemDelegate().sizeHint(option, holder.index(0, 0)).width()
+    assert widths.pop() >= needed + CELL_PADDING
     handle_width = metrics.horizontalAdvance("@alice")
     assert table.columnWidth(0) >= handle_width + CELL_PADDING
 

@@ -7,18 +7,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import (
-    QItemSelection,
-    QItemSelectionModel,
-    QPoint,
-    Signal,
-    SignalInstance,
-)
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QPoint, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -145,19 +137,21 @@ class AccountsTable(QTableWidget):
         self._status_width = None  # the words changed
 
     def _widest_status(self) -> int:
-        """The status column's width for its widest word, dot and padding included."""
+        """The status column's width for its widest word, dot and padding included: as wide as
+        the table's own delegate makes a status cell of the top row (there is one: the rows
+        are filled), with the widest word's width for its own. (A cell made to be measured,
+        in a model of its own, with its own view options, made PySide build 11 types for the
+        first frame: 13 M instructions, 1.5 % of a start.)"""
         if self._status_width is None:
             texts = [*all_status_texts(), self.tr("Signed in, not checked yet")]
-            widest = QStandardItem(max(texts, key=self.fontMetrics().horizontalAdvance))
-            widest.setIcon(dot_icon(GREY))
-            # Asked of this table's own delegate, as a cell of it would be (a second table
-            # made to hold the one cell cost 3 ms at each start).
-            holder = QStandardItemModel(1, 1)
-            holder.setItem(0, 0, widest)
-            option = QStyleOptionViewItem()
-            self.initViewItemOption(option)
-            hint = self.itemDelegate().sizeHint(option, holder.index(0, 0)).width()
-            self._status_width = hint + CELL_PADDING
+            metrics = self.fontMetrics()
+            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            item = self.item(max(self.rowAt(0), 0), STATUS_COLUMN)
+            if item is None:
+                return 0
+            cell = self.sizeHintForIndex(self.indexFromItem(item)).width()
+            self._status_width = cell - metrics.horizontalAdvance(item.text()) + widest
+            self._status_width += CELL_PADDING
         return self._status_width
 
     def natural_width(self) -> int:
@@ -251,7 +245,9 @@ class AccountsTable(QTableWidget):
     # -- the accounts shown --------------------------------------------------------------------
 
     def selected_handles(self) -> list[str]:
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        # (Whole rows are selected: their first cells say which. The selection model would
+        # cost PySide its type and flags at the first frame.)
+        rows = sorted({item.row() for item in self.selectedItems() if item.column() == 0})
         handles = []
         for row in rows:
             item = self.item(row, 0)
@@ -314,6 +310,15 @@ class AccountsTable(QTableWidget):
             self._size_columns()
         # The rows selected before stay selected, all of them (selectRow() one by one keeps
         # only the last: it clears the selection unless a modifier key is held).
+        if selected or current is not None:
+            self._select_again(selected, current)
+
+    def _select_again(self, selected: set[str], current: str | None) -> None:
+        """The accounts `selected` (by handle key) before a refill selected again, and the
+        `current` one current, wherever the order put them. (Not at the first fill, which has
+        none: the selection's types cost PySide a type and its flags at the first frame.)"""
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
         keep = QItemSelection()
         last = self.columnCount() - 1
         for index, row in enumerate(self._rows):

@@ -98,6 +98,9 @@ class AppController(QObject):
         self._journal_timer.timeout.connect(self.check_journal)
         self._shut_down = False
         self._said_warnings: list[str] = []
+        #: What waits for the window's first frame (`after_first_frame`), until it came.
+        self._after_frame: list[Callable[[], None]] = []
+        self._frame_passed = False
         self.window = self._make_window()
         self.auto.schedule_changed.connect(self.window.refresh)
         self.auto.pause_failed.connect(self._pause_failed)
@@ -275,21 +278,27 @@ class AppController(QObject):
         # Timers with the controller as their context: a controller deleted first (tests make
         # one after another) cancels them, where they ran `work` on what it had deleted.
         # (A minimized window is painted only once the person brings it up.)
-        if not self._in_view() or self.window.painted:
+        if self._frame_passed or not self._in_view() or self.window.painted:
             QTimer.singleShot(0, self, work)
             return
-        done = False
+        if not self._after_frame:
+            self.window.first_painted.connect(self._run_after_frame)
+            # A window shown but never painted (on a workspace nobody looks at, say) must not
+            # hold the work back: a later launch could not reach this one, no browser would be
+            # offered. (One timer of the controller's for all of it: a timer given a context
+            # object, each, cost PySide the types of Qt's methods before the first frame.)
+            grace = QTimer(self)
+            grace.setSingleShot(True)
+            grace.timeout.connect(self._run_after_frame)
+            grace.start(FIRST_FRAME_GRACE_MS)
+        self._after_frame.append(work)
 
-        def run_once() -> None:
-            nonlocal done
-            if not done:
-                done = True
-                work()
-
-        self.window.first_painted.connect(run_once)
-        # A window shown but never painted (on a workspace nobody looks at, say) must not hold
-        # the work back: a later launch could not reach this one, no browser would be offered.
-        QTimer.singleShot(FIRST_FRAME_GRACE_MS, self, run_once)
+    def _run_after_frame(self) -> None:
+        """What waited for the first frame, in the order it was given; once."""
+        self._frame_passed = True
+        waiting, self._after_frame = self._after_frame, []
+        for work in waiting:
+            work()
 
     def _offer_browser_if_missing(self) -> None:
         from consentinel.gui.browser_setup_dialog import browser_missing

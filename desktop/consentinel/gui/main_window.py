@@ -28,7 +28,6 @@ from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon, icon
-from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.screen_room import resize_within_screen
 from consentinel.gui.spoken_labels import say
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from consentinel.core.events import AccountResult, PromptRequest, RunResult
     from consentinel.gui.account_filter import AccountFilter
     from consentinel.gui.accounts_table import AccountsTable
+    from consentinel.gui.check_panel import CheckPanel
     from consentinel.gui.check_runner import CheckRunner
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.empty_state import EmptyState
@@ -122,8 +122,9 @@ class MainWindow(QMainWindow):
         #: The field above the table that shows only some accounts (made with the table).
         self._filter: AccountFilter | None = None
         self._memory: WindowMemory | None = None  # how the person left the window (its order)
-        self.panel = CheckPanel()
-        self.panel.cancel_requested.connect(self.cancel_check)
+        #: The check's progress and its Cancel button, under the table (made at the first
+        #: check: its bar, button and icon cost the first frame 3 M instructions).
+        self._panel: CheckPanel | None = None
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleDescription(self.tr("Last check"))
@@ -139,7 +140,6 @@ class MainWindow(QMainWindow):
         self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made
         self._page_layout.addWidget(self.row_advice)
         self._page_layout.addWidget(self.result_label)
-        self._page_layout.addWidget(self.panel)
         self._accounts_page = accounts_page
         self._empty: EmptyState | None = None
         self.stack = QStackedWidget()
@@ -223,6 +223,21 @@ class MainWindow(QMainWindow):
             self._table = table
             self._filter = accounts_filter
         return self._table
+
+    @property
+    def panel(self) -> CheckPanel:
+        """The check's progress, made when a check first shows it (hidden until then)."""
+        if self._panel is None:
+            from consentinel.gui.check_panel import CheckPanel
+
+            self._panel = CheckPanel()
+            self._panel.cancel_requested.connect(self.cancel_check)
+            self._page_layout.addWidget(self._panel)  # under the last check's summary
+        return self._panel
+
+    def _hide_panel(self) -> None:
+        if self._panel is not None:
+            self._panel.hide()
 
     @property
     def filter_text(self) -> str:
@@ -928,7 +943,7 @@ class MainWindow(QMainWindow):
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         self.steps.clear()
         self._own_due.clear()
-        self.panel.hide()
+        self._hide_panel()
         self.show_summary(result)
         self.refresh()
         if self.isVisible() and not (self.isMaximized() or self.isFullScreen()):
@@ -965,7 +980,7 @@ class MainWindow(QMainWindow):
     def _run_failed(self, message: str) -> None:
         self.steps.clear()
         self._own_due.clear()
-        self.panel.hide()
+        self._hide_panel()
         self.refresh()
         from PySide6.QtWidgets import QMessageBox
 
@@ -973,7 +988,7 @@ class MainWindow(QMainWindow):
 
     def _login_finished(self, outcome: LoginResult) -> None:
         self.steps.clear()
-        self.panel.hide()
+        self._hide_panel()
         self.refresh()
         said = ""
         if outcome.ok:
