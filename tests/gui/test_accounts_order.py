@@ -235,6 +235,41 @@ def test_the_filter_shows_the_accounts_whose_handle_holds_its_letters(
         assert table.hasFocus()
 
 
+def test_the_selection_the_filter_hid_comes_back_when_it_is_emptied(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Two accounts selected far down the list, a look at others through the filter, the filter
+    emptied: the same two are selected again, the first current and in view. Once the person
+    chose another account meanwhile, that one stays selected instead."""
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        table = window.table
+        table.resize(table.width(), 200)  # (some rows out of view)
+        table.setFocus()
+        table.selectRow(table.row_of("theatre_sud") or 0)
+        QTest.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+        assert table.selected_handles() == ["theatre_sud", "traiteur_lea"]
+        window.set_filter_text("paris")
+        assert table.selected_handles() == ["dentiste_paris"]  # (one of those shown)
+        window.set_filter_text("")
+        assert table.selected_handles() == ["theatre_sud", "traiteur_lea"]
+        assert table.current_handle() == "theatre_sud"
+        row = table.row_of("theatre_sud")
+        assert row is not None and table.viewport().rect().intersects(
+            table.visualRect(table.model().index(row, 0))
+        )
+
+        window.set_filter_text("velo")
+        row = table.row_of("mairie_velo")
+        assert row is not None
+        where = table.visualRect(table.model().index(row, 0)).center()
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # their choice
+        window.set_filter_text("")
+        assert table.selected_handles() == ["mairie_velo"]
+    ctx.journal.close()
+
+
 def test_the_actions_act_on_the_accounts_shown_only(qtbot: QtBot, consentinel_home: Path) -> None:
     """Everything selected, then filtered: Remove names and removes only those shown."""
     ctx = _agency(consentinel_home)

@@ -97,6 +97,11 @@ class AccountsTable(QTableWidget):
         self._own_due: Mapping[str, datetime | None] = {}
         self._in_this_check: Collection[str] = ()
         self._filter = ""  # folded (table_sort.folded); "": every account
+        #: The accounts selected when the filter began to hide some (lowercase handles), and
+        #: those it left selected after its last change: emptied, it selects the first again
+        #: unless the person chose others meanwhile.
+        self._before_filter: list[str] | None = None
+        self._left_by_filter: list[str] = []
         self._sort: SortChoice | None = None  # None: as listed
         self._sorting = False  # the header's titles can be clicked (`enable_sorting`)
         self.setAccessibleName(self.tr("Accounts"))
@@ -230,10 +235,31 @@ class AccountsTable(QTableWidget):
         alone: every account."""
         wanted = folded(text.strip())
         wanted = "" if wanted == "@" else wanted
-        if wanted != self._filter:
-            self._filter = wanted
-            if self._now is not None:
-                self._show()
+        if wanted == self._filter:
+            return
+        if not self._filter:
+            self._before_filter = [h.lower() for h in self.selected_handles()]
+        self._filter = wanted
+        if self._now is None:
+            return
+        self._show()
+        before = self._before_filter
+        if not wanted:
+            self._before_filter = None
+        if wanted:
+            # One of those shown selected (the actions act on the selection): the first,
+            # whatever keys are held (selectRow() would extend a selection with Shift).
+            if not self.selected_handles() and self._rows:
+                first = self._rows[0].account.handle
+                self._select_again({first.lower()}, first)
+            self._left_by_filter = [h.lower() for h in self.selected_handles()]
+        elif before and [h.lower() for h in self.selected_handles()] == self._left_by_filter:
+            # Emptied, the person having chosen nothing else meanwhile: what was selected
+            # before, again, the first of them current and in view.
+            first = next((h for h in before if self.row_of(h) is not None), None)
+            if first is not None:
+                self._select_again(set(before), first)
+                self.scrollTo(self.model().index(self.row_of(first) or 0, 0))
 
     def account_count(self) -> int:
         """Every account, shown or not."""
