@@ -256,10 +256,10 @@ class AccountsTable(QTableWidget):
         elif before and [h.lower() for h in self.selected_handles()] == self._left_by_filter:
             # Emptied, the person having chosen nothing else meanwhile: what was selected
             # before, again, the first of them current and in view.
-            first = next((h for h in before if self.row_of(h) is not None), None)
-            if first is not None:
-                self._select_again(set(before), first)
-                self.scrollTo(self.model().index(self.row_of(first) or 0, 0))
+            back = next((h for h in before if self.row_of(h) is not None), None)
+            if back is not None:
+                self._select_again(set(before), back)
+                self.scrollTo(self.model().index(self.row_of(back) or 0, 0))
 
     def account_count(self) -> int:
         """Every account, shown or not."""
