@@ -345,6 +345,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The keyring ({keyring}) can be used now.</source>
+        <translation>Le trousseau ({keyring}) peut être utilisé maintenant.</translation>
+    </message>
+    <message>
         <source>Sign-in cancelled.</source>
         <translation>Connexion annulée.</translation>
     </message>

@@ -28,7 +28,12 @@ from consentinel.core.vault import (
     no_keyring_message,
     os_backends,
 )
-from tests.fixtures.keyring_fixtures import SecretServiceEnv, start_secret_service
+from tests.fixtures.keyring_fixtures import (
+    SecretServiceEnv,
+    lock_keyring,
+    start_secret_service,
+    unlock_keyring,
+)
 
 pytestmark = pytest.mark.keyring
 
@@ -195,6 +200,38 @@ def test_locked_keyring_is_reported_as_locked(private_secret_service: SecretServ
         vault.get_password("alice")
     assert "hunter2" not in str(caught.value)
     assert not vault.is_usable()
+
+
+def test_a_look_without_a_prompt_says_locked_and_leaves_it_locked(
+    private_secret_service: SecretServiceEnv,
+) -> None:
+    """What the window asks when the person comes back to it: locked or not, with no unlock
+    prompt (GNOME Keyring's Locked property), and nothing read."""
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-unprompted")
+    vault.check_unprompted()
+    lock_keyring(private_secret_service)
+    with pytest.raises(VaultLocked, match=r"is locked\. Unlock it"):
+        vault.check_unprompted()
+    import secretstorage
+
+    with contextlib.closing(secretstorage.dbus_init()) as conn:
+        assert secretstorage.get_default_collection(conn).is_locked()  # no prompt unlocked it
+    unlock_keyring(private_secret_service)
+    vault.check_unprompted()
+
+
+def test_a_look_without_a_prompt_finds_a_keyring_started_since(
+    private_secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-keyring-config"))
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
+    vault = Vault(service="org.consentinel.Consentinel.test-unprompted")
+    with pytest.raises(VaultUnavailable, match="No system keyring is available"):
+        vault.check_unprompted()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", private_secret_service.address)
+    vault.check_unprompted()
+    assert vault.backend_label() == "GNOME Keyring / Secret Service"
 
 
 def test_default_vault_finds_the_secret_service_on_the_bus(

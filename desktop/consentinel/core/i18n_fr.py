@@ -550,6 +550,10 @@ FRENCH: dict[str, str] = {
         "de passe dans des fichiers en clair : démarrez ou déverrouillez votre trousseau, puis "
         "réessayez.",
     "The keyring ({label}) failed: {cause}": "Le trousseau ({label}) a échoué : {cause}",
+    "The keyring ({label}) is locked. Unlock it: until then, saving a password or a check asks "
+    "you for its password.":
+        "Le trousseau ({label}) est verrouillé. Déverrouillez-le : d'ici là, enregistrer "
+        "un mot de passe ou une vérification vous demande son mot de passe.",
     "The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, then try "
     "again.":
         "Le trousseau ({label}) est verrouillé, ou sa demande de déverrouillage a été fermée. "

@@ -295,6 +295,28 @@ class Vault:
         if failure:
             raise failure[0]
 
+    def check_unprompted(self) -> None:
+        """Raise VaultUnavailable or VaultLocked when the keyring cannot be used now, as far as
+        can be told without asking the person anything: a keyring missing is looked for again
+        (look_again), and GNOME Keyring / Secret Service is asked whether it is locked (a
+        property: no unlock prompt, no secret read). Other keyrings say it only when read: for
+        them this is check_usable(). D-Bus may not answer at once: not for the GUI thread."""
+        self.look_again()
+        self._refuse_insecure()
+        backend = self._backend
+        if _qualname(backend) != "keyring.backends.SecretService.Keyring":
+            return
+        with self._guard():
+            locked = _secret_service_locked(backend)
+        if locked:
+            raise VaultLocked(
+                tr(
+                    "The keyring ({label}) is locked. Unlock it: until then, saving a password "
+                    "or a check asks you for its password.",
+                    label=self.backend_label(),
+                )
+            )
+
     def is_usable(self) -> bool:
         try:
             self.check()
@@ -515,6 +537,22 @@ def no_keyring_message(platform: str = sys.platform) -> str:
         keyrings=keyrings,
         step=step,
     )
+
+
+def _secret_service_locked(backend: KeyringBackend) -> bool:
+    """Whether the Secret Service collection the backend uses is locked (none yet: not
+    locked; it is made at the first save, which may ask for a password)."""
+    import secretstorage
+    from secretstorage.collection import DEFAULT_COLLECTION
+    from secretstorage.exceptions import ItemNotFoundException
+
+    path = getattr(backend, "preferred_collection", DEFAULT_COLLECTION)
+    with contextlib.closing(secretstorage.dbus_init()) as connection:
+        try:
+            collection = secretstorage.Collection(connection, path)
+        except ItemNotFoundException:
+            return False
+        return collection.is_locked()
 
 
 def _locked_message(label: str) -> str:

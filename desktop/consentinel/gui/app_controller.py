@@ -34,10 +34,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class _Said(QObject):
-    """A sentence from a thread, said in the window by the GUI thread (a queued signal)."""
+class _KeyringFound(QObject):
+    """What a look at the keyring found, from its thread to the GUI thread (a queued signal):
+    (what: "usable", "locked" or "missing"; words: the keyring's name, or the problem)."""
 
-    text = Signal(str)
+    found = Signal(str, str)
+
+
+#: The window looks at the keyring again when the person comes back to it, at most this often
+#: (a look asks D-Bus; coming back from the app's own dialogs counts too).
+KEYRING_LOOK_EVERY_S = 5.0
 
 
 #: How long work kept for after the first paint waits, at most, for a paint that does not come.
@@ -98,6 +104,12 @@ class AppController(QObject):
         self._journal_timer.timeout.connect(self.check_journal)
         self._shut_down = False
         self._said_warnings: list[str] = []
+        #: The keyring's looks (_look_for_a_keyring): under way, when the last began, the
+        #: signal their answers come back by, and the timer of one put off (_came_back).
+        self._keyring_looking = False
+        self._keyring_looked_at = float("-inf")
+        self._keyring_said: _KeyringFound | None = None
+        self._keyring_look_timer: QTimer | None = None
         #: What waits for the window's first frame (`after_first_frame`), until it came.
         self._after_frame: list[Callable[[], None]] = []
         self._frame_passed = False
@@ -191,9 +203,12 @@ class AppController(QObject):
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
         if self.demo is None:
-            # No keyring at all: every check would fail, and no password can be saved; said
-            # now, not at the first check nor once a first account is typed in.
+            # No keyring at all (or a locked one): every check would fail, and no password
+            # can be saved; said now, not at the first check nor once a first account is typed
+            # in; and looked at again when the person comes back to the window (they may have
+            # started or unlocked one meanwhile, as the message asks).
             self.after_first_frame(self._look_for_a_keyring)
+            self.after_first_frame(self._look_when_back)
 
     def _in_view(self) -> bool:
         """The window is open before the person, not in the tray nor minimized: a dialog it
@@ -201,32 +216,69 @@ class AppController(QObject):
         return self.window.isVisible() and not self.window.isMinimized()
 
     def _look_for_a_keyring(self) -> None:
-        """In a thread (the keyring library loads there, and asks D-Bus which keyrings run);
-        the answer comes back through a queued signal."""
+        """In a thread (the keyring library loads there, and asks D-Bus which keyrings run and
+        whether the one found is locked: D-Bus may not answer); the answer comes back through
+        a queued signal. Nothing is read and no password asked (Vault.check_unprompted). One
+        look at a time: one that hangs is not joined by others."""
         import threading
+        import time
 
-        said = _Said(self)
-        said.text.connect(self._say_no_keyring)
+        if self._keyring_looking or self._shut_down:
+            return
+        self._keyring_looking = True
+        self._keyring_looked_at = time.monotonic()
+        if self._keyring_said is None:
+            self._keyring_said = _KeyringFound(self)
+            self._keyring_said.found.connect(self._keyring_found)
+        said = self._keyring_said
         vault = self.ctx.vault
 
         def look() -> None:
-            from consentinel.core.vault import VaultError
+            from consentinel.core.vault import VaultError, VaultLocked
 
             try:
-                vault.check_usable()
+                vault.check_unprompted()
+                found = ("usable", vault.backend_label())
+            except VaultLocked as error:
+                found = ("locked", str(error))
             except VaultError as error:
-                with contextlib.suppress(RuntimeError):  # the app quit meanwhile
-                    said.text.emit(str(error))
+                found = ("missing", str(error))
+            with contextlib.suppress(RuntimeError):  # the app quit meanwhile
+                said.found.emit(*found)
 
-        self._keyring_said = said
         threading.Thread(target=look, name="keyring-look", daemon=True).start()
 
-    def _say_no_keyring(self, text: str) -> None:
-        if not self._shut_down:
-            log.warning("%s", text)
-            self.window.statusBar().showMessage(text)
-            if not self.ctx.accounts.list():  # the welcome page: said there too, in full
-                self.window.empty.say_no_keyring(text)
+    def _keyring_found(self, what: str, words: str) -> None:
+        self._keyring_looking = False
+        if self._shut_down:
+            return
+        problem = None if what == "usable" else words
+        if problem is not None and problem != self.window.keyring_problem:
+            log.warning("%s", problem)
+        self.window.say_keyring_problem(
+            problem, locked=what == "locked", label=words if problem is None else ""
+        )
+
+    def _look_when_back(self) -> None:
+        """From now on (the first frame is up), the window's coming back looks again."""
+        self.window.came_back.connect(self._came_back)
+
+    def _came_back(self) -> None:
+        """Look at the keyring again, at most every KEYRING_LOOK_EVERY_S: sooner, the look
+        waits for its time (the person came back now, and the last look may be from before
+        they started the keyring)."""
+        import time
+
+        wait = self._keyring_looked_at + KEYRING_LOOK_EVERY_S - time.monotonic()
+        if wait <= 0:
+            self._look_for_a_keyring()
+            return
+        if self._keyring_look_timer is None:
+            self._keyring_look_timer = QTimer(self)
+            self._keyring_look_timer.setSingleShot(True)
+            self._keyring_look_timer.timeout.connect(self._look_for_a_keyring)
+        if not self._keyring_look_timer.isActive():
+            self._keyring_look_timer.start(int(wait * 1000) + 1)
 
     def _begin_journal_check(self) -> None:
         try:
@@ -425,6 +477,10 @@ class AppController(QObject):
         self.window.set_filter_text(old.filter_text)  # (its order is kept in window.json)
         self.window.show()
         self.window.say_journal_problem(old.journal_problem)  # what the journal's last check said
+        if self.demo is None:
+            self._look_when_back()
+            if old.keyring_problem is not None:  # said again, in the new language
+                self._look_for_a_keyring()
         if old.last_result is not None:  # the last check's summary, in the new language
             self.window.show_summary(old.last_result)
         if old.journal_problem is not None:

@@ -133,14 +133,20 @@ class EmptyState(QWidget):
         self.restore_button.setDefault(True)
         self.setFocusProxy(self.restore_button)
 
-    def say_no_keyring(self, problem: str) -> None:
-        """No keyring to keep passwords in: said on the welcome page, before an account is
-        typed in (the Add dialog cannot save one's password either)."""
+    def say_no_keyring(self, problem: str, *, locked: bool = False) -> None:
+        """No keyring to keep passwords in (or, `locked`, one that is locked): said on the
+        welcome page, before an account is typed in (the Add dialog cannot save one's password
+        either)."""
         from consentinel.gui.message_style import error_style
 
-        self.keyring_problem.setText(
-            self.tr("Passwords cannot be saved yet. {problem}").replace("{problem}", problem)
-        )
+        # A locked keyring's sentence says itself what saving a password does meanwhile.
+        lead = "{problem}" if locked else self.tr("Passwords cannot be saved yet. {problem}")
+        self.keyring_problem.setText(lead.replace("{problem}", problem))
         self.keyring_problem.setStyleSheet(error_style())
         self.keyring_problem.setAccessibleName(self.tr("Keyring problem"))
         self.keyring_problem.show()
+
+    def say_keyring_found(self) -> None:
+        """The keyring can be used now: its problem goes."""
+        self.keyring_problem.hide()
+        self.keyring_problem.clear()

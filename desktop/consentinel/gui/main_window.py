@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
     #: Once, just after the window is first painted: work the first frame does not need waits
     #: for it, so the window appears as soon as it can.
     first_painted = Signal()
+    #: The window became active again once it was painted (the person came back to it, from
+    #: another program or one of the app's dialogs): what may have changed meanwhile outside the
+    #: app (a keyring started or unlocked) is looked at again.
+    came_back = Signal()
 
     def __init__(
         self,
@@ -111,6 +115,10 @@ class MainWindow(QMainWindow):
         #: The account whose entries the journal window shows once a lost journal is said.
         self._journal_handle_to_show: str | None = None
         self.notifier: object | None = None
+        #: What the last look at the keyring found wrong (None: nothing), said in the status
+        #: bar and on the welcome page (say_keyring_problem).
+        self.keyring_problem: str | None = None
+        self._keyring_locked = False
         self._painted = False
         self._said_still_running = False
 
@@ -285,6 +293,8 @@ class MainWindow(QMainWindow):
             empty.demo_requested.connect(self.demo_requested)
             empty.restore_requested.connect(self.restore_accounts)
             empty.demo_button.setVisible(not self.demo)
+            if self.keyring_problem is not None:
+                empty.say_no_keyring(self.keyring_problem, locked=self._keyring_locked)
             self.stack.addWidget(empty)
             self._empty = empty
         return self._empty
@@ -1163,6 +1173,39 @@ class MainWindow(QMainWindow):
         wider = min(self.width() + missing, room)
         if wider > self.width():
             self.resize(wider, self.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # (Not before the first frame: nothing looks again then, and QEvent's enum would cost it.)
+        if self._painted and self.isActiveWindow() and event.type() == QEvent.Type.ActivationChange:
+            self.came_back.emit()
+
+    def say_keyring_problem(
+        self, problem: str | None, *, locked: bool = False, label: str = ""
+    ) -> None:
+        """What a look at the keyring found (None: nothing wrong, and `label` names the keyring;
+        `locked`: it is there, locked): in the status bar until something else is said, and on
+        the welcome page. A problem gone goes from both, and the bar says the keyring can be
+        used now."""
+        said, self.keyring_problem = self.keyring_problem, problem
+        self._keyring_locked = locked
+        if problem == said:
+            return
+        bar = self.statusBar()
+        if problem is not None:
+            bar.showMessage(problem)
+        elif said is not None:
+            if bar.currentMessage() == said:
+                bar.clearMessage()
+            bar.showMessage(
+                self.tr("The keyring ({keyring}) can be used now.").replace("{keyring}", label),
+                10_000,
+            )
+        if self._empty is not None:
+            if problem is None:
+                self._empty.say_keyring_found()
+            else:
+                self._empty.say_no_keyring(problem, locked=locked)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
