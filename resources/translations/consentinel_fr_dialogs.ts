@@ -1683,6 +1683,14 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
             <source>The CONSENTINEL_BROWSER variable names {path}, which is not a program this computer can run: it is not used.</source>
             <translation>La variable CONSENTINEL_BROWSER désigne {path}, qui n'est pas un programme que cet ordinateur peut lancer : il n'est pas utilisé.</translation>
         </message>
+        <message>
+            <source>Checking that this program is Chromium, Chrome or Edge…</source>
+            <translation>Consentinel vérifie que ce programme est Chromium, Chrome ou Edge…</translation>
+        </message>
+        <message>
+            <source>The settings will be saved once it has answered.</source>
+            <translation>Les paramètres seront enregistrés dès qu'il aura répondu.</translation>
+        </message>
     </context>
     <context>
         <name>BrowserSetupDialog</name>

@@ -12,17 +12,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import load_settings
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
-from tests.fixtures.fake_browsers import fake_firefox
+from tests.fixtures.fake_browsers import fake_firefox, slow_browser
 from tests.fixtures.fake_cdn import fake_cdn
 from tests.gui._app_support import make_context, running_app
 
@@ -133,8 +134,6 @@ def test_firefox_or_another_program_is_refused_by_name_and_not_saved(
 def test_the_settings_refuse_firefox_as_the_browser(
     qtbot: QtBot, consentinel_home: Path, tmp_path: Path
 ) -> None:
-    from consentinel.gui.settings_dialog import SettingsDialog
-
     ctx = make_context(consentinel_home)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
@@ -145,8 +144,8 @@ def test_the_settings_refuse_firefox_as_the_browser(
     dialog.browser_path.setFocus()
     dialog.browser_path.setText(str(fake_firefox(tmp_path)))
     dialog.show_browser.setFocus()  # editing the path ends: the program is asked
-    assert not dialog.save_button.isEnabled()
-    assert dialog.browser_error.text().startswith("Firefox cannot be used")
+    qtbot.waitUntil(lambda: dialog.browser_error.text().startswith("Firefox cannot be used"))
+    assert not dialog.save_button.isEnabled() and not dialog.browser_checking.isVisible()
     dialog.browser_path.setText("/usr/bin/chromium")
     assert dialog.save_button.isEnabled() and not dialog.browser_error.isVisible()
 
@@ -157,8 +156,6 @@ def test_the_settings_ask_the_program_once_typed_never_at_each_keystroke(
     """At each keystroke forming a program's path the window ran `<path> --version` and waited
     for it, up to ten seconds for one that hangs. Now: once the path is typed (editing ends),
     chosen, or saved, and once per version of the file; Firefox is still refused on Save."""
-    from consentinel.gui.settings_dialog import SettingsDialog
-
     asked = tmp_path / "asked"
     firefox = fake_firefox(tmp_path, "firefox", asked=asked)
     times_asked = lambda: len(asked.read_text().splitlines()) if asked.exists() else 0  # noqa: E731
@@ -173,8 +170,8 @@ def test_the_settings_ask_the_program_once_typed_never_at_each_keystroke(
     assert times_asked() == 0 and not dialog.browser_error.isVisible()
     # Save asks it, refuses it, and saves nothing.
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.browser_error.text().startswith("Firefox cannot be used"))
     assert times_asked() == 1 and dialog.isVisible()
-    assert dialog.browser_error.text().startswith("Firefox cannot be used")
     assert not dialog.save_button.isEnabled() and ctx.settings.browser_path is None
     # The verdict is kept for this version of the file: typing the path again asks nothing,
     # and says it at once.
@@ -189,7 +186,133 @@ def test_the_settings_ask_the_program_once_typed_never_at_each_keystroke(
     dialog.browser_path.setText(str(firefox) + " ")
     assert times_asked() == 1
     dialog.show_browser.setFocus()  # editing ends
-    assert times_asked() == 2 and dialog.browser_error.text().startswith("Firefox cannot")
+    qtbot.waitUntil(lambda: times_asked() == 2)
+    qtbot.waitUntil(lambda: dialog.browser_error.text().startswith("Firefox cannot"))
+
+
+def _settings_with_a_path(qtbot: QtBot, consentinel_home: Path, path: Path) -> SettingsDialog:
+    """The settings dialog shown, the browser path typed in (editing not ended yet)."""
+    dialog = SettingsDialog(make_context(consentinel_home))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.browser_custom.setChecked(True)
+    dialog.browser_path.setFocus()
+    dialog.browser_path.setText(str(path))
+    return dialog
+
+
+def test_the_settings_ask_a_slow_program_while_the_window_answers(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """The program typed was asked --version on the window's thread: one slow to answer (or
+    hanging, up to ten seconds) froze the window. Now it is asked in a thread, the dialog says
+    it is checking, and the window answers meanwhile."""
+    gate = tmp_path / "answer"
+    slow = slow_browser(tmp_path, gate)
+    dialog = _settings_with_a_path(qtbot, consentinel_home, slow)
+    ticks: list[int] = []
+    timer = QTimer(dialog)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    try:
+        dialog.show_browser.setFocus()  # editing the path ends: the program is asked
+        assert dialog.browser_checking.isVisible() and not dialog.browser_error.isVisible()
+        assert dialog.browser_checking.text() == (
+            "Checking that this program is Chromium, Chrome or Edge…"
+        )
+        qtbot.waitUntil(gate.with_name("answer.asked").exists)  # the program runs…
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # …and the window's timers still fire
+        assert dialog.browser_checking.isVisible() and not gate.exists()
+    finally:
+        gate.touch()
+    qtbot.waitUntil(lambda: not dialog.browser_checking.isVisible())
+    assert dialog.save_button.isEnabled() and not dialog.browser_error.isVisible()
+    # Its verdict is kept for this version of the file: typed again, nothing is asked.
+    dialog.browser_path.setText("")
+    dialog.browser_path.setText(str(slow))
+    assert not dialog.browser_checking.isVisible() and dialog.save_button.isEnabled()
+
+
+def test_save_waits_for_a_slow_program_and_saves_once_it_is_a_browser(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path
+) -> None:
+    gate = tmp_path / "answer"
+    slow = slow_browser(tmp_path, gate)
+    dialog = _settings_with_a_path(qtbot, consentinel_home, slow)
+    ctx = dialog._ctx
+    try:
+        qtbot.keyClick(dialog.browser_path, Qt.Key.Key_Return)  # editing ends, and Save
+        assert dialog.isVisible() and ctx.settings.browser_path is None
+        assert dialog.browser_checking.text() == (
+            "Checking that this program is Chromium, Chrome or Edge… The settings will be saved "
+            "once it has answered."
+        )
+        assert not dialog.save_button.isEnabled()  # pressed once: it waits
+    finally:
+        gate.touch()
+    with qtbot.waitSignal(dialog.accepted):
+        pass
+    saved, _warning = load_settings(ctx.paths)
+    assert saved.browser_path == str(slow)
+
+
+def test_a_slow_answer_counts_only_for_the_path_it_was_asked_for(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """Firefox slow to answer, Save pressed, then another path typed: the settings are not
+    saved when Firefox answers, and its verdict is not said of the new path (it is kept for
+    Firefox's path, should it come back). Firefox saved and answering late is refused; a
+    Cancel while it is asked saves nothing."""
+    gate = tmp_path / "answer"
+    firefox = slow_browser(tmp_path, gate, says="Mozilla Firefox 128.0", name="firefox")
+    dialog = _settings_with_a_path(qtbot, consentinel_home, firefox)
+    ctx = dialog._ctx
+    saved: list[int] = []
+    dialog.settingsChanged.connect(lambda: saved.append(1))
+    try:
+        dialog.save_button.click()
+        assert dialog.browser_checking.isVisible() and not dialog.save_button.isEnabled()
+        dialog.browser_path.setText(str(tmp_path / "chrome"))  # typed on: no such program
+        assert not dialog.browser_checking.isVisible()
+        assert dialog.browser_error.text().endswith("is not a program that can be started.")
+        edge = tmp_path / "msedge"
+        edge.write_text('#!/bin/sh\necho "Microsoft Edge 131.0.2903.70"\n')
+        edge.chmod(0o755)
+        dialog.browser_path.setText("")
+        qtbot.keyClicks(dialog.browser_path, str(edge))  # a program not asked yet
+        assert not dialog.browser_error.isVisible() and dialog.save_button.isEnabled()
+    finally:
+        with qtbot.waitSignal(dialog._probe.answered):
+            gate.touch()
+    assert not dialog.browser_error.isVisible() and dialog.save_button.isEnabled()
+    assert not saved and dialog.isVisible() and ctx.settings.browser_path is None
+    # Firefox's path again: its verdict is said at once, and Save refuses it.
+    dialog.browser_path.setText(str(firefox))
+    assert dialog.browser_error.text().startswith("Firefox cannot be used")
+    assert not dialog.save_button.isEnabled()
+    # A new version of Firefox, slow again: Save waits, then refuses it.
+    gate.unlink()
+    firefox.write_text(firefox.read_text() + "# updated\n")
+    dialog.browser_path.setText(str(firefox) + " ")
+    dialog.save_button.click()
+    assert dialog.browser_checking.isVisible()
+    with qtbot.waitSignal(dialog._probe.answered):
+        gate.touch()
+    assert dialog.browser_error.text().startswith("Firefox cannot be used")
+    assert not saved and dialog.isVisible() and not dialog.save_button.isEnabled()
+    # Cancel while a slow Chromium is asked after Save: nothing saved once it answers.
+    gate.unlink()
+    chromium = slow_browser(tmp_path, gate)
+    dialog.browser_path.setText(str(chromium))
+    dialog.save_button.click()
+    assert dialog.browser_checking.isVisible()
+    dialog.reject()
+    with qtbot.waitSignal(dialog._probe.answered):
+        gate.touch()
+    assert not saved and ctx.settings.browser_path is None
+    assert load_settings(ctx.paths)[0].browser_path is None
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

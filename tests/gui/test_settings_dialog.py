@@ -244,7 +244,8 @@ def test_absurd_values_are_impossible(qtbot: QtBot, memory_vault: Vault, tmp_pat
     assert "not a program" in dialog.browser_error.text()
     dialog.browser_path.setText("/usr/bin/chromium")
     assert dialog.save_button.isEnabled()
-    dialog.save_button.click()
+    with qtbot.waitSignal(dialog.settingsChanged):  # once the program said it is Chromium
+        dialog.save_button.click()
     assert load_settings(ctx.paths)[0].browser_path == "/usr/bin/chromium"
 
     # A schedule of "off" leaves nothing to run while closed.

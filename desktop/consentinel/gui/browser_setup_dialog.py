@@ -25,6 +25,7 @@ from consentinel.gui.message_style import error_style, ok_color
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.x.browser_install import InstallOutcome, InstallProgress
+    from consentinel.x.browser_program import ProgramCheck
 
 Installer = Callable[..., "InstallOutcome"]
 
@@ -225,19 +226,21 @@ class BrowserSetupDialog(QDialog):
         super().reject()
 
 
-def browser_program_problem(program: Path, *, ask: bool = True) -> str | None:
+def browser_program_problem(program: Path) -> str | None:
     """Why the program at `program` (one that runs) cannot be the browser, in words; None for
-    Chromium, Google Chrome or Microsoft Edge, and, with `ask` False, for a program not asked
-    yet (nothing is run then: the settings ask only once the path is typed, never at each
-    keystroke). Each program is asked once per version of its file."""
-    from consentinel.x.browser_program import (
-        ProgramKind,
-        known_program_check,
-        remembered_program_check,
-    )
+    Chromium, Google Chrome or Microsoft Edge. Each program is asked once per version of its
+    file (the settings ask in a thread: gui/program_probe)."""
+    from consentinel.x.browser_program import remembered_program_check
 
-    check = remembered_program_check(program) if ask else known_program_check(program)
-    if check is None or check.kind is ProgramKind.USABLE:
+    return program_check_problem(program, remembered_program_check(program))
+
+
+def program_check_problem(program: Path, check: ProgramCheck) -> str | None:
+    """Why `program` cannot be the browser, in words, by what it said it is (`check`); None for
+    Chromium, Google Chrome or Microsoft Edge."""
+    from consentinel.x.browser_program import ProgramKind
+
+    if check.kind is ProgramKind.USABLE:
         return None
     kind, said = check
     if kind is ProgramKind.FIREFOX:

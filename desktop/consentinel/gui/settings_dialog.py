@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QResizeEvent, QShowEvent
@@ -41,13 +41,25 @@ from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
+from consentinel.gui.program_probe import ProgramProbe
 from consentinel.gui.tray import Tray
 from consentinel.gui.wrapped_labels import fit_wrapped_labels
 from consentinel.x.browser import find_browser, skipped_browser_setting
 
+if TYPE_CHECKING:
+    from consentinel.x.browser_program import ProgramCheck
+
 log = logging.getLogger(__name__)
 
 MIN_CONCURRENCY, MAX_CONCURRENCY = 1, 10
+
+
+class BrowserState(NamedTuple):
+    """What the form's browser choice is known to be: `problem` in words (None: none known), or
+    `checking` while the program is asked what it is."""
+
+    problem: str | None
+    checking: bool = False
 
 
 class SettingsDialog(QDialog):
@@ -151,6 +163,17 @@ class SettingsDialog(QDialog):
         self.browser_error.setWordWrap(True)
         self.browser_error.setStyleSheet(error_style())
         self.browser_error.hide()
+        #: While the program typed or chosen is asked what it is (in a thread: ProgramProbe).
+        self.browser_checking = QLabel()
+        self.browser_checking.setWordWrap(True)
+        self.browser_checking.hide()
+        self._probe = ProgramProbe(self)
+        self._probe.answered.connect(self._program_checked)
+        #: Save was pressed while the program was asked: the settings are saved on its answer.
+        self._save_waiting = False
+        #: The last answer to the path shown, should the verdicts kept by file version not
+        #: have it (the file changed meanwhile); forgotten at the next edit.
+        self._answer: tuple[str, ProgramCheck] | None = None
         self.show_browser = QCheckBox(self.tr("Show the &browser window during checks"))
         self.show_browser.setChecked(s.show_browser)
         self.concurrency = QSpinBox()
@@ -168,6 +191,7 @@ class SettingsDialog(QDialog):
         path_row.addWidget(self.browse_button)
         browser_layout.addLayout(path_row)
         browser_layout.addWidget(self.browser_error)
+        browser_layout.addWidget(self.browser_checking)
         browser_layout.addWidget(self.show_browser)
         concurrency_row = QHBoxLayout()
         concurrency_label = QLabel(self.tr("Accounts checked at onc&e:"))
@@ -262,11 +286,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.save_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
 
-        self.browser_auto.toggled.connect(self._validate)
+        self.browser_auto.toggled.connect(self._browser_edited)
         # At each keystroke only what costs nothing (is it a program?); the program is asked
-        # what it is (--version) once the path is typed, chosen, or saved: a program that hangs
-        # must not freeze the window at every key.
-        self.browser_path.textChanged.connect(self._validate)
+        # what it is (--version) once the path is typed, chosen, or saved, in a thread: a
+        # program that is slow or hangs must not freeze the window.
+        self.browser_path.textChanged.connect(self._browser_edited)
         self.browser_path.editingFinished.connect(self._validate_program)
         # The demo's data folder and keyring vanish on quit: no OS job may point at them.
         self._demo = isinstance(ctx.vault.backend, MemoryKeyring)
@@ -287,7 +311,9 @@ class SettingsDialog(QDialog):
         self.start_at_login.toggled.connect(self._show_open_only_note)
         self._schedule_changed()
         self._show_found_browser()
-        self._validate()
+        # The browser saved is asked too (in its thread): one saved before Firefox was refused
+        # is said here, where it is changed.
+        self._validate(ask=bool(s.browser_path))
 
     # -- wrapped sentences -------------------------------------------------------------------------
 
@@ -297,6 +323,7 @@ class SettingsDialog(QDialog):
             self.jobs_label,
             self.found_label,
             self.browser_error,
+            self.browser_checking,
             self.language_note,
             self.delete_label,
             self.save_error,
@@ -393,34 +420,70 @@ class SettingsDialog(QDialog):
                 text += " " + unused.replace("{path}", skipped[0])
             self.found_label.setText(text)
 
-    def _browser_problem(self, *, ask: bool = False) -> str | None:
+    def _browser_state(self, *, ask: bool = False) -> BrowserState:
         if not self.browser_custom.isChecked():
-            return None
+            return BrowserState(None)
         text = self.browser_path.text().strip()
         if not text:
-            return self.tr("Choose the browser program, or let Consentinel find one.")
+            return BrowserState(self.tr("Choose the browser program, or let Consentinel find one."))
         path = Path(text)
         if not path.is_file() or not os.access(path, os.X_OK):
-            return self.tr("{path} is not a program that can be started.").replace("{path}", text)
-        # Not Firefox nor anything else (asked with --version once per version of the file,
-        # when `ask`, else only if it was asked already): a check would wait for it to start.
-        from consentinel.gui.browser_setup_dialog import browser_program_problem
+            return BrowserState(
+                self.tr("{path} is not a program that can be started.").replace("{path}", text)
+            )
+        # Not Firefox nor anything else: a check would wait for it to start. Asked with
+        # --version once per version of the file, when `ask` (else only said if it was asked
+        # already), in a thread: its answer comes to _program_checked.
+        from consentinel.gui.browser_setup_dialog import program_check_problem
+        from consentinel.x.browser_program import known_program_check
 
-        return browser_program_problem(path, ask=ask)
+        check = known_program_check(path)
+        if check is None and self._answer is not None and self._answer[0] == text:
+            check = self._answer[1]
+        if check is not None:
+            return BrowserState(program_check_problem(path, check))
+        if ask:
+            self._probe.ask(text)
+        return BrowserState(None, checking=self._probe.asking(text))
 
-    def _validate(self, *, ask: bool = False) -> bool:
+    def _validate(self, *, ask: bool = False) -> BrowserState:
         custom = self.browser_custom.isChecked()
         self.browser_path.setEnabled(custom)
         self.browse_button.setEnabled(custom)
-        problem = self._browser_problem(ask=ask)
-        self.browser_error.setText(problem or "")
-        self.browser_error.setVisible(bool(problem))
+        state = self._browser_state(ask=ask)
+        self.browser_error.setText(state.problem or "")
+        self.browser_error.setVisible(state.problem is not None)
+        if state.checking:
+            checking = self.tr("Checking that this program is Chromium, Chrome or Edge…")
+            if self._save_waiting:
+                checking += " " + self.tr("The settings will be saved once it has answered.")
+            self.browser_checking.setText(checking)
+        self.browser_checking.setVisible(state.checking)
         self._fit_wrapped_labels()
-        self.save_button.setEnabled(problem is None)
-        return problem is None
+        self.save_button.setEnabled(state.problem is None and not self._save_waiting)
+        return state
 
-    def _validate_program(self) -> bool:
+    def _validate_program(self) -> BrowserState:
         return self._validate(ask=True)
+
+    def _browser_edited(self) -> None:
+        """A path typed, or the other choice: what was asked of the path before says nothing
+        of this one, and a Save that waited for it saves nothing."""
+        self._save_waiting = False
+        self._answer = None
+        self._validate()
+
+    def _program_checked(self, text: str, check: ProgramCheck) -> None:
+        """The program's answer; ignored when the person typed on (it is kept all the same, by
+        file version, should they come back to it)."""
+        if not self.browser_custom.isChecked() or text != self.browser_path.text().strip():
+            return
+        self._answer = (text, check)
+        if self._save_waiting:
+            self._save_waiting = False
+            self.save()
+        else:
+            self._validate()
 
     def _choose_browser(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -437,7 +500,11 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         """Write the settings; then (un)install the OS jobs that changed and say how it went."""
-        if not self._validate_program():
+        state = self._browser_state(ask=True)
+        # Asked in its thread: saved once it has answered, and not if it is not a browser.
+        self._save_waiting = state.checking
+        self._validate()
+        if state.checking or state.problem is not None:
             return
         before = self._ctx.settings
         chosen = self.chosen_settings()
@@ -475,6 +542,10 @@ class SettingsDialog(QDialog):
             self._fit_wrapped_labels()
             return
         self.accept()
+
+    def done(self, result: int) -> None:
+        self._save_waiting = False  # closed (Cancel) while the program was asked: not saved
+        super().done(result)
 
     def _apply_jobs(self, before: Settings, after: Settings) -> list[JobReport]:
         reports: list[JobReport] = []
