@@ -7,19 +7,24 @@ result are all real.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.context import AppContext
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import load_settings
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.gui.app_controller import AppController
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
 from consentinel.gui.settings_dialog import SettingsDialog
+from consentinel.gui.translations import Translators
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
@@ -313,6 +318,101 @@ def test_a_slow_answer_counts_only_for_the_path_it_was_asked_for(
         gate.touch()
     assert not saved and ctx.settings.browser_path is None
     assert load_settings(ctx.paths)[0].browser_path is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "The browser chosen in the settings, {path}, is Firefox: Consentinel cannot use it, "
+            "and no check can start. In Settings, choose Chrome, Edge or Chromium, or “Find a "
+            "browser automatically” to let Consentinel find one.",
+        ),
+        (
+            "fr",
+            "Le navigateur choisi dans les paramètres, {path}, est Firefox\u00a0: Consentinel ne "
+            "peut pas l'utiliser, et aucune vérification ne peut commencer. Dans les Paramètres, "
+            "choisissez Chrome, Edge ou Chromium, ou «\u00a0Trouver un navigateur "
+            "automatiquement\u00a0» pour que Consentinel en trouve un.",
+        ),
+    ],
+)
+def test_firefox_saved_before_it_was_refused_is_said_once_the_window_is_up(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    said: str,
+) -> None:
+    """An older version's settings.json naming Firefox: only a check (after a wait) or the
+    doctor said it. Now the window does, after its first frame (the program is asked in a
+    thread then, never before), in the status bar and in the box of problems found at start;
+    the Settings dialog says it of the path too."""
+    monkeypatch.delenv(BROWSER_ENV, raising=False)  # the settings' browser is the one used
+    asked = tmp_path / "asked"
+    firefox = fake_firefox(tmp_path, "firefox", asked=asked)
+    paths = AppPaths.under(consentinel_home).ensure()
+    paths.settings_path.write_text(
+        json.dumps({"version": 1, "schedule": "off", "browser_path": str(firefox)})
+    )
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))
+    assert ctx.settings.browser_path == str(firefox)
+    asked_at_first_frame: list[bool] = []
+    translators = Translators()
+    translators.switch(language)
+    controller = AppController(ctx, translators, use_tray=False)
+    controller.on_quit = lambda: None
+    controller.window.first_painted.connect(lambda: asked_at_first_frame.append(asked.exists()))
+    qtbot.addWidget(controller.window)
+    try:
+        controller.start()
+        qtbot.waitUntil(
+            lambda: controller.window.findChild(QMessageBox, "start_warnings") is not None
+        )
+        words = said.replace("{path}", str(firefox))
+        box = controller.window.findChild(QMessageBox, "start_warnings")
+        assert box.isVisible() and box.text() == words
+        assert controller.window.statusBar().currentMessage() == words
+        assert asked_at_first_frame == [False]  # asked after the first frame, not before
+        box.accept()
+        settings = SettingsDialog(ctx, controller.window)
+        settings.settingsChanged.connect(controller.window.settings_saved)  # as show_settings
+        qtbot.addWidget(settings)
+        settings.show()
+        qtbot.waitUntil(settings.browser_error.isVisible)
+        assert settings.browser_error.text() == (
+            "Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge."
+            if language == "en"
+            else "Firefox ne peut pas être utilisé\u00a0: Consentinel a besoin de Chromium, "
+            "Google Chrome ou Microsoft Edge."
+        )
+        # Another browser chosen: the status bar no longer says it.
+        settings.browser_auto.setChecked(True)
+        with qtbot.waitSignal(settings.accepted):
+            settings.save_button.click()
+        assert controller.window.statusBar().currentMessage() == ""
+    finally:
+        controller.shutdown()
+        translators.switch("en")
+
+
+def test_a_chromium_saved_in_the_settings_is_not_warned_about(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    ctx = make_context(consentinel_home)
+    ctx.settings.browser_path = "/usr/bin/chromium"
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.chosen_browser_probe is not None)
+        probe = app.chosen_browser_probe
+        if probe.asking("/usr/bin/chromium"):
+            with qtbot.waitSignal(probe.answered, timeout=15_000):
+                pass
+        QApplication.processEvents()
+        assert app.window.findChild(QMessageBox, "start_warnings") is None
+        assert "Firefox" not in app.window.statusBar().currentMessage()
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

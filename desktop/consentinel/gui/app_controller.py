@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from consentinel.core.journal import Journal
     from consentinel.gui.demo import DemoSession
     from consentinel.gui.journal_verdict import Verdicts
+    from consentinel.gui.program_probe import ProgramProbe
+    from consentinel.x.browser_program import ProgramCheck
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,11 @@ class AppController(QObject):
         self._keyring_looked_at = float("-inf")
         self._keyring_said: _KeyringFound | None = None
         self._keyring_look_timer: QTimer | None = None
+        self._start_box: QDialog | None = None
+        #: Asks the browser chosen in the settings what it is, once the window is up.
+        self.chosen_browser_probe: ProgramProbe | None = None
+        #: What the status bar says of a Firefox chosen in the settings, until another is.
+        self._firefox_warning = ""
         #: What waits for the window's first frame (`after_first_frame`), until it came.
         self._after_frame: list[Callable[[], None]] = []
         self._frame_passed = False
@@ -209,6 +216,9 @@ class AppController(QObject):
             # started or unlocked one meanwhile, as the message asks).
             self.after_first_frame(self._look_for_a_keyring)
             self.after_first_frame(self._look_when_back)
+        if self.demo is None and self.ctx.settings.browser_path:
+            # A browser saved before Firefox was refused: said now, not at the first check.
+            self.after_first_frame(self._ask_the_chosen_browser)
 
     def _in_view(self) -> bool:
         """The window is open before the person, not in the tray nor minimized: a dialog it
@@ -279,6 +289,44 @@ class AppController(QObject):
             self._keyring_look_timer.timeout.connect(self._look_for_a_keyring)
         if not self._keyring_look_timer.isActive():
             self._keyring_look_timer.start(int(wait * 1000) + 1)
+
+    def _ask_the_chosen_browser(self) -> None:
+        """The browser chosen in the settings (when checks would use it) asked what it is, in a
+        thread (gui/program_probe): Firefox, taken before the settings asked, is said in the
+        window, with what to do; `consentinel check` and the doctor only said it when run."""
+        from consentinel.gui.program_probe import ProgramProbe
+        from consentinel.x.browser import BrowserSource, find_browser
+
+        chosen = self.ctx.settings.browser_path
+        choice = find_browser(chosen)
+        if self._shut_down or not chosen or choice is None:
+            return
+        if choice.source is not BrowserSource.PREFERENCE:  # (CONSENTINEL_BROWSER comes first)
+            return
+        probe = ProgramProbe(self)
+        probe.answered.connect(self._chosen_browser_answered)
+        self.chosen_browser_probe = probe
+        probe.ask(chosen)
+
+    def _chosen_browser_answered(self, path: str, check: ProgramCheck) -> None:
+        from consentinel.x.browser_program import ProgramKind
+
+        # (Not when another browser was chosen meanwhile.)
+        if self._shut_down or check.kind is not ProgramKind.FIREFOX:
+            return
+        if path != self.ctx.settings.browser_path:
+            return
+        warning = self.tr(
+            "The browser chosen in the settings, {path}, is Firefox: Consentinel cannot use "
+            "it, and no check can start. In Settings, choose Chrome, Edge or Chromium, or "
+            "“Find a browser automatically” to let Consentinel find one."
+        ).replace("{path}", path)
+        log.warning("the browser chosen in the settings, %s, is Firefox", path)
+        self._said_warnings.append(warning)
+        self._firefox_warning = warning
+        self.window.statusBar().showMessage(warning)
+        if self._in_view():
+            self._show_start_warnings([warning])
 
     def _begin_journal_check(self) -> None:
         try:
@@ -380,17 +428,27 @@ class AppController(QObject):
             self.browser_dialog.deleteLater()
         self.browser_dialog = None
 
-    def _show_start_warnings(self) -> None:
+    def _show_start_warnings(self, warnings: list[str] | None = None) -> None:
+        """The warnings (those said at start by default) in a box that stays until read; one
+        found later (in a thread) joins the box while it is open."""
         from PySide6.QtWidgets import QMessageBox
 
+        said = self._said_warnings if warnings is None else warnings
+        box = self._start_box
+        # RuntimeError: it went with the window that a new language rebuilt.
+        with contextlib.suppress(RuntimeError):
+            if isinstance(box, QMessageBox) and box.isVisible():
+                box.setText("\n\n".join([box.text(), *said]))
+                return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Consentinel found a problem"),
-            "\n\n".join(self._said_warnings),
+            "\n\n".join(said),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
         box.setObjectName("start_warnings")
+        self._start_box = box
         box.open()  # not exec(): nothing waits on it
 
     def _warnings(self) -> list[str]:
@@ -441,6 +499,10 @@ class AppController(QObject):
 
     def _settings_saved(self) -> None:
         self.auto.settings_changed()
+        bar = self.window.statusBar()
+        if self._firefox_warning and bar.currentMessage() == self._firefox_warning:
+            bar.clearMessage()  # (the settings refuse Firefox: another browser was chosen)
+        self._firefox_warning = ""
         if self.translators.language == self._wanted_language():
             return
         if self.runner.running:
