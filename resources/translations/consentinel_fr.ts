@@ -970,6 +970,21 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
 </context>
 <context>
+    <name>SortMenu</name>
+    <message>
+        <source>S&amp;ort accounts by</source>
+        <translation>&amp;Trier les comptes par</translation>
+    </message>
+    <message>
+        <source>&amp;As added</source>
+        <translation>&amp;Ordre d&apos;ajout</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>Ordre &amp;décroissant</translation>
+    </message>
+</context>
+<context>
     <name>TimeWords</name>
     <message>
         <location filename="../../desktop/consentinel/gui/time_words.py" line="22"/>

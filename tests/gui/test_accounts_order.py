@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -21,7 +21,7 @@ from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import Box, Reason, Status
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import AccountsTable
-from consentinel.gui.table_sort import COLUMN_NAMES
+from consentinel.gui.table_sort import COLUMN_NAMES, SortChoice
 from tests.gui._app_support import add_account, make_context, running_app
 
 AGENCY = [
@@ -362,3 +362,158 @@ def test_the_filter_and_order_stay_when_the_window_changes_language(
         assert _shown(window.table) == ["@velo_paris", "@mairie_velo", "@Elodie_Velo"]
         assert window._filter is not None
         assert window._filter.count.text() == "3 comptes affichés sur 25"
+
+
+# -- the order from the keyboard: Accounts › Sort accounts by ----------------------------------
+
+
+def _open_menu(qtbot: QtBot, target: QWidget, letter: str, alt: bool = False) -> QMenu:
+    """Presses `letter` (with Alt: in the window's menu bar) and returns the menu it opened."""
+    before = QApplication.activePopupWidget()
+    modifier = Qt.KeyboardModifier.AltModifier if alt else Qt.KeyboardModifier.NoModifier
+    QTest.keyClick(target, letter, modifier)
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(QApplication.activePopupWidget(), QMenu)
+            and QApplication.activePopupWidget() is not before
+        )
+    )
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def _choose(qtbot: QtBot, window: QWidget, letters: str) -> QMenu:
+    """Alt+the Accounts menu's letter, then the letters of "Sort accounts by" and of one of its
+    entries, as a keyboard user types them; the sort menu (closed again by the choice)."""
+    accounts = _open_menu(qtbot, window, letters[0], alt=True)
+    sort_menu = _open_menu(qtbot, accounts, letters[1])
+    QTest.keyClick(sort_menu, letters[2])
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    return sort_menu
+
+
+def _ticked(menu: QMenu) -> list[str]:
+    return [a.text() for a in menu.actions() if a.isCheckable() and a.isChecked()]
+
+
+def _kept(ctx: AppContext) -> object:
+    return json.loads((ctx.paths.config_dir / "window.json").read_text())
+
+
+def test_the_order_is_chosen_from_the_keyboard_and_kept_in_step_with_the_titles(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Accounts › Sort accounts by, opened with Alt+A then O: each column by its title, "As
+    added" and "Descending", each with its own letter. A choice there does what a click on the
+    title does (order, arrow, window.json), and a click on a title ticks its entry there."""
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)
+    with running_app(qtbot, ctx) as app:
+        window, table = app.window, app.window.table
+        header = table.horizontalHeader()
+        qtbot.waitUntil(lambda: table.sortable)
+        # Nothing of it is made for the first frame: only when the Accounts menu first opens.
+        assert window._sort_menu is None
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+
+        accounts = _open_menu(qtbot, window, "a", alt=True)
+        sort_menu = _open_menu(qtbot, accounts, "o")
+        assert sort_menu is window.sort_menu and sort_menu.title() == "S&ort accounts by"
+        entries = [a.text() for a in sort_menu.actions() if not a.isSeparator()]
+        assert entries == [
+            "&As added", "A&ccount", "&Status", "&Training", "&Personalization", "&Memory",
+            "&Last check", "&Next check", "&Descending",
+        ]  # fmt: skip
+        assert _ticked(sort_menu) == ["&As added"] and not window.sort_menu.descending.isEnabled()
+        with qtbot.waitSignal(table.sort_chosen) as chosen:
+            QTest.keyClick(sort_menu, "s")
+        assert chosen.args == [SortChoice("status")]
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+        # As a click on "Status" sorts: the person's attention first, its arrow on its title.
+        assert _shown(table) == ["@zed", "@bob", "@dan", "@cat", "@Amy"]
+        assert header.sortIndicatorSection() == COLUMN_NAMES.index("status")
+        assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        assert _kept(ctx) == {"accounts_sort": {"column": "status", "descending": False}}
+        assert _ticked(sort_menu) == ["&Status"] and sort_menu.descending.isEnabled()
+
+        # Descending: the same column the other way, as a second click on its title.
+        _choose(qtbot, window, "aod")
+        assert _shown(table) == ["@Amy", "@cat", "@bob", "@dan", "@zed"]
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        assert _kept(ctx) == {"accounts_sort": {"column": "status", "descending": True}}
+        assert _ticked(sort_menu) == ["&Status", "&Descending"]
+        # Another column keeps the way the menu shows (ticked: descending).
+        _choose(qtbot, window, "aol")
+        # (Checked in this order, one after another; cat never: first, once reversed last.)
+        assert _shown(table) == ["@dan", "@bob", "@Amy", "@zed", "@cat"]
+        assert header.sortIndicatorSection() == COLUMN_NAMES.index("last_check")
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        assert _kept(ctx) == {"accounts_sort": {"column": "last_check", "descending": True}}
+
+        # A click on a title ticks its entry, and its way, at once (the menu closed).
+        _click_title(table, "account")
+        assert _shown(table) == ["@Amy", "@bob", "@cat", "@dan", "@zed"]
+        assert _ticked(sort_menu) == ["A&ccount"]
+        _click_title(table, "account")
+        assert _ticked(sort_menu) == ["A&ccount", "&Descending"]
+        assert _kept(ctx) == {"accounts_sort": {"column": "account", "descending": True}}
+
+        # As added: no order, no arrow, nothing kept; Descending has nothing to reverse.
+        _choose(qtbot, window, "aoa")
+        assert _shown(table) == ["@zed", "@Amy", "@bob", "@cat", "@dan"]
+        assert header.sortIndicatorSection() == -1
+        assert _kept(ctx) == {}
+        assert _ticked(sort_menu) == ["&As added"] and not sort_menu.descending.isEnabled()
+        # Whatever the table shows when the menu opens, it shows too (an order read back).
+        table.set_sort(SortChoice("next_check", True))
+        sort_menu.aboutToShow.emit()
+        assert _ticked(sort_menu) == ["&Next check", "&Descending"]
+
+
+def test_the_sort_menu_waits_for_an_account(qtbot: QtBot, consentinel_home: Path) -> None:
+    """On the welcome page there is nothing to sort: the entry is greyed out, then offered
+    with the first account."""
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        qtbot.waitUntil(lambda: window.painted)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        accounts = _open_menu(qtbot, window, "a", alt=True)
+        entry = window.sort_menu.menuAction()
+        assert entry in accounts.actions() and not entry.isEnabled()
+        QTest.keyClick(accounts, "o")  # (greyed out: opens nothing)
+        assert QApplication.activePopupWidget() is accounts
+        accounts.close()
+        add_account(ctx, "alice", "pw-alice")
+        add_account(ctx, "Bob", "pw-bob")
+        window.refresh()
+        assert entry.isEnabled()
+        _choose(qtbot, window, "aoc")
+        assert window.table.sort == SortChoice("account")
+        _choose(qtbot, window, "aod")
+        assert _shown(window.table) == ["@Bob", "@alice"]
+
+
+def test_the_sort_menu_in_french(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)
+    with running_app(qtbot, ctx, language="fr") as app:
+        window, table = app.window, app.window.table
+        qtbot.waitUntil(lambda: table.sortable)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        accounts = _open_menu(qtbot, window, "c", alt=True)  # &Comptes
+        sort_menu = _open_menu(qtbot, accounts, "t")
+        assert sort_menu.title() == "&Trier les comptes par"
+        entries = [a.text() for a in sort_menu.actions() if not a.isSeparator()]
+        assert entries == [
+            "&Ordre d'ajout", "&Compte", "É&tat", "&Entraînement", "&Personnalisation",
+            "&Mémoire", "De&rnière vérification", "Proc&haine vérification",
+            "Ordre &décroissant",
+        ]  # fmt: skip
+        QTest.keyClick(sort_menu, "t")  # by État
+        assert _shown(table) == ["@zed", "@bob", "@dan", "@cat", "@Amy"]
+        assert table.horizontalHeader().sortIndicatorSection() == COLUMN_NAMES.index("status")

@@ -73,7 +73,8 @@ class AccountsTable(QTableWidget):
     """Read-only; Enter edits, Delete removes (signals), a double-click edits; a right-click,
     the Menu key or Shift+F10 asks for the selected accounts' menu (`menu_requested`).
 
-    Sorted by a click on a column's title (`enable_sorting`), by what the column means (the
+    Sorted by a click on a column's title (`enable_sorting`) or from the window's menu
+    (`choose_sort`, gui/sort_menu.py), by what the column means (the
     status by how much it needs the person, times as times), not by its words; `set_filter`
     shows only the accounts whose handle holds some letters. The selection and the current
     row stay on the same accounts through both and through each refill."""
@@ -82,7 +83,8 @@ class AccountsTable(QTableWidget):
     remove_requested = Signal(str)
     #: Where (global) to show the menu of the selected accounts.
     menu_requested = Signal(QPoint)
-    #: The person chose an order by clicking a column's title (to be kept between runs).
+    #: The person chose an order (a SortChoice, or None: as listed) by clicking a column's
+    #: title or from the window's menu (`choose_sort`): to be kept between runs.
     sort_chosen = Signal(object)
 
     COLUMNS = 4 + len(ALL_BOXES)
@@ -140,6 +142,14 @@ class AccountsTable(QTableWidget):
         labels += [self.tr("Last check"), self.tr("Next check")]
         self.setHorizontalHeaderLabels(labels)
         self._status_width = None  # the words changed
+
+    def column_titles(self) -> list[str]:
+        """Each column's title as the header shows it, in COLUMN_NAMES' order."""
+        titles = []
+        for column in range(len(COLUMN_NAMES)):
+            item = self.horizontalHeaderItem(column)
+            titles.append(item.text() if item is not None else "")
+        return titles
 
     def _widest_status(self) -> int:
         """The status column's width for its widest word, dot and padding included: as wide as
@@ -208,8 +218,17 @@ class AccountsTable(QTableWidget):
         else:
             descending = order == QtCore.Qt.SortOrder.DescendingOrder
             choice = SortChoice(COLUMN_NAMES[section], descending)
-        self._sort = choice
-        self._show()
+        self.choose_sort(choice)
+
+    def choose_sort(self, choice: SortChoice | None) -> None:
+        """The person chose the order `choice` (None: as listed), by a click on a column's
+        title or from the window's menu (Accounts › Sort accounts by): the rows in that order,
+        the arrow on its title, and `sort_chosen`. Nothing when it is the order already shown."""
+        if choice is not None and choice.column not in COLUMN_NAMES:
+            choice = None
+        if choice == self._sort:
+            return
+        self.set_sort(choice)
         self.sort_chosen.emit(choice)
 
     @property

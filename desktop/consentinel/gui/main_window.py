@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from consentinel.gui.getting_started import GettingStartedDialog
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
+    from consentinel.gui.sort_menu import SortMenu
     from consentinel.gui.table_sort import WindowMemory
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         #: The field above the table that shows only some accounts (made with the table).
         self._filter: AccountFilter | None = None
         self._memory: WindowMemory | None = None  # how the person left the window (its order)
+        #: Accounts › Sort accounts by, made when the Accounts menu first opens (`sort_menu`).
+        self._sort_menu: SortMenu | None = None
         #: The check's progress and its Cancel button, under the table (made at the first
         #: check: its bar, button and icon cost the first frame 3 M instructions).
         self._panel: CheckPanel | None = None
@@ -214,6 +217,8 @@ class MainWindow(QMainWindow):
             self._memory = memory = WindowMemory(self.ctx.paths.config_dir / "window.json")
             table.set_sort(memory.accounts_sort())
             table.sort_chosen.connect(memory.remember_accounts_sort)
+            if self._sort_menu is not None:
+                self._sort_menu.follow(table)
             if self._painted:
                 table.enable_sorting()
                 accounts_filter.listen_to_keys()
@@ -428,8 +433,10 @@ class MainWindow(QMainWindow):
             self.signin_action,
         ):
             accounts.addAction(entry) if entry else accounts.addSeparator()
-        accounts.addSeparator()
+        # (Accounts › Sort accounts by goes before Quit when the menu first opens: `sort_menu`.)
+        self._before_quit = accounts.addSeparator()
         accounts.addAction(self.quit_action)
+        self._accounts_menu = accounts
         # Why an entry is greyed out ("@alice is being checked…") shows when pointed at.
         accounts.setToolTipsVisible(True)
         checks = menu.addMenu(self.tr("&Checks"))
@@ -467,6 +474,23 @@ class MainWindow(QMainWindow):
         ):
             self.account_menu.addAction(entry) if entry else self.account_menu.addSeparator()
         self.account_menu.setToolTipsVisible(True)
+
+    @property
+    def sort_menu(self) -> SortMenu:
+        """Accounts › Sort accounts by: the table's order from the keyboard. Made when first
+        used (the Accounts menu opened, `_first_frame_shown`): the first frame does not pay
+        for its dozen actions."""
+        if self._sort_menu is None:
+            from consentinel.gui.sort_menu import SortMenu
+
+            menu = SortMenu(self)
+            self._accounts_menu.insertSeparator(self._before_quit)
+            self._accounts_menu.insertMenu(self._before_quit, menu)
+            self._sort_menu = menu
+            if self._table is not None:
+                menu.follow(self._table)
+            self._update_actions()
+        return self._sort_menu
 
     def _show_account_menu(self, where: QPoint) -> None:
         handle = self.table.current_handle()
@@ -506,6 +530,8 @@ class MainWindow(QMainWindow):
         self.check_all_action.setEnabled(has_accounts and not running)
         self.cancel_action.setEnabled(running)
         self.escape_shortcut.setEnabled(running)
+        if self._sort_menu is not None:  # (no order to choose on the welcome page)
+            self._sort_menu.menuAction().setEnabled(has_accounts)
 
     def under_way(self, handle: str) -> bool:
         """Whether the account's check (or the person's own sign-in) is under way now: begun,
@@ -1212,7 +1238,16 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             # After this paint reaches the screen, not within it.
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        # The Accounts menu gets its "Sort accounts by" when it first opens (connected now:
+        # nothing of it before the first frame).
+        self._accounts_menu.aboutToShow.connect(self._accounts_menu_opens)
+        self.first_painted.emit()
+
+    def _accounts_menu_opens(self) -> None:
+        self.sort_menu  # noqa: B018 (made the first time)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.keep_in_tray:
