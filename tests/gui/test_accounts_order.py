@@ -260,13 +260,23 @@ def test_the_selection_the_filter_hid_comes_back_when_it_is_emptied(
             table.visualRect(table.model().index(row, 0))
         )
 
+        def click(handle: str) -> None:
+            row = table.row_of(handle)
+            assert row is not None
+            where = table.visualRect(table.model().index(row, 0)).center()
+            QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
         window.set_filter_text("velo")
-        row = table.row_of("mairie_velo")
-        assert row is not None
-        where = table.visualRect(table.model().index(row, 0)).center()
-        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # their choice
+        click("mairie_velo")  # the person's choice
         window.set_filter_text("")
         assert table.selected_handles() == ["mairie_velo"]
+        # Chosen, then the filter narrowed further: still their choice.
+        window.set_filter_text("a")
+        click("salon_ana")
+        window.set_filter_text("an")
+        assert table.selected_handles() == ["salon_ana"]
+        window.set_filter_text("")
+        assert table.selected_handles() == ["salon_ana"]
     ctx.journal.close()
 
 

@@ -72,12 +72,18 @@ def test_a_refresh_of_many_rows_measures_each_cell_a_few_times(
     assert table.columnWidth(0) > width
 
 
+@pytest.mark.parametrize("points", [None, 13, 17])
 def test_the_status_column_keeps_its_width_through_a_check_and_cells_have_room(
-    qtbot: QtBot, consentinel_home: Path
+    qtbot: QtBot, consentinel_home: Path, points: int | None
 ) -> None:
+    """At the desktop's font size and larger ones (a person who reads better so)."""
     ctx = make_context(consentinel_home)
     add_account(ctx, "alice")
     table = AccountsTable()
+    if points is not None:
+        font = table.font()
+        font.setPointSize(points)
+        table.setFont(font)
     qtbot.addWidget(table)
     table.show()
     now = datetime.now(timezone.utc)

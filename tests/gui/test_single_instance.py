@@ -203,6 +203,31 @@ def test_work_kept_for_the_first_frame_runs_even_if_the_window_is_never_painted(
         controller.shutdown()
 
 
+def test_work_kept_for_the_first_frame_runs_even_after_one_that_fails(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """One task that fails after the first frame (said as any error the event loop meets)
+    keeps none of those after it back: listening for a later launch among them."""
+    ctx = make_context(consentinel_home)
+    instance = SingleInstance(server_name(str(ctx.paths.root)), ctx.paths.instance_lock_path)
+    assert instance.claim() is Claim.FIRST
+    controller = _unstarted_controller(qtbot, ctx)
+
+    def fails() -> None:
+        raise RuntimeError("a task that fails")
+
+    try:
+        with qtbot.captureExceptions() as failed:
+            controller.start()
+            controller.after_first_frame(fails)
+            controller.after_first_frame(instance.listen)
+            qtbot.waitUntil(lambda: instance.listening)
+        assert [str(error) for _kind, error, _trace in failed] == ["a task that fails"]
+    finally:
+        controller.shutdown()
+        instance.release()
+
+
 def test_a_launch_that_cannot_open_its_files_leaves_the_folder_free(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -433,7 +433,8 @@ class JournalQueries:
                 at = kept[2]
             else:
                 at = self._read_checked_through(keys)
-                self._checked_through = (unchanged, keys, at)
+                if not self._reader.in_transaction:  # (what a rollback may undo is not kept)
+                    self._checked_through = (unchanged, keys, at)
         return {handle: at[handle_key(handle)] for handle in handles}
 
     def _file_unchanged_since(self) -> tuple[sqlite3.Connection, int, int]:

@@ -165,7 +165,8 @@ class AccountsTable(QTableWidget):
             if item is None:
                 return 0
             cell = self.sizeHintForIndex(self.indexFromItem(item)).width()
-            self._status_width = cell - metrics.horizontalAdvance(item.text()) + widest
+            # (+1: the delegate rounds each word's width up, the whole pixels here may not.)
+            self._status_width = cell - metrics.horizontalAdvance(item.text()) + widest + 1
             self._status_width += CELL_PADDING
         return self._status_width
 
@@ -256,8 +257,11 @@ class AccountsTable(QTableWidget):
         wanted = "" if wanted == "@" else wanted
         if wanted == self._filter:
             return
+        selected_now = [h.lower() for h in self.selected_handles()]
         if not self._filter:
-            self._before_filter = [h.lower() for h in self.selected_handles()]
+            self._before_filter = selected_now
+        elif selected_now != self._left_by_filter:
+            self._before_filter = None  # the person chose while filtering: their choice stays
         self._filter = wanted
         if self._now is None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -246,6 +247,7 @@ class AppController(QObject):
         def look() -> None:
             from consentinel.core.vault import VaultError, VaultLocked
 
+            found = ("unknown", "")  # a look that failed otherwise: the next one may tell
             try:
                 vault.check_unprompted()
                 found = ("usable", vault.backend_label())
@@ -253,14 +255,17 @@ class AppController(QObject):
                 found = ("locked", str(error))
             except VaultError as error:
                 found = ("missing", str(error))
-            with contextlib.suppress(RuntimeError):  # the app quit meanwhile
-                said.found.emit(*found)
+            except Exception:
+                log.exception("the look at the keyring failed")
+            finally:
+                with contextlib.suppress(RuntimeError):  # the app quit meanwhile
+                    said.found.emit(*found)
 
         threading.Thread(target=look, name="keyring-look", daemon=True).start()
 
     def _keyring_found(self, what: str, words: str) -> None:
         self._keyring_looking = False
-        if self._shut_down:
+        if self._shut_down or what == "unknown":
             return
         problem = None if what == "usable" else words
         if problem is not None and problem != self.window.keyring_problem:
@@ -398,7 +403,13 @@ class AppController(QObject):
         self._frame_passed = True
         waiting, self._after_frame = self._after_frame, []
         for work in waiting:
-            work()
+            # Each on its own, as when each had its own timer: one that fails (said by the
+            # safety net, as any error the event loop meets) keeps none of the others back,
+            # such as listening for a later launch.
+            try:
+                work()
+            except Exception:
+                sys.excepthook(*sys.exc_info())
 
     def _offer_browser_if_missing(self) -> None:
         from consentinel.gui.browser_setup_dialog import browser_missing
