@@ -1696,6 +1696,11 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         <name>BrowserSetupDialog</name>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Checking that {path} is Chromium, Google Chrome or Microsoft Edge…</source>
+            <translation>Consentinel vérifie que {path} est Chromium, Google Chrome ou Microsoft Edge…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge.</source>
             <translation>Firefox ne peut pas être utilisé : Consentinel a besoin de Chromium, Google Chrome ou Microsoft Edge.</translation>
         </message>

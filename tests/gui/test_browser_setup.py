@@ -105,11 +105,11 @@ def test_choosing_an_installed_browser_saves_it(
     dialog.show()
     not_a_program = tmp_path / "notes.txt"
     not_a_program.write_text("hello")
-    assert dialog.use_browser(str(not_a_program)) is False
+    dialog.use_browser(str(not_a_program))  # (said at once: nothing to ask)
     assert "not a program" in dialog.status.text() and dialog.isVisible()
-    assert ctx.settings.browser_path is None
+    assert ctx.settings.browser_path is None and not dialog.checking
     with qtbot.waitSignal(dialog.accepted):
-        assert dialog.use_browser("/usr/bin/chromium") is True
+        dialog.use_browser("/usr/bin/chromium")
     saved, _warning = load_settings(AppPaths.under(consentinel_home))  # read back from the file
     assert saved.browser_path == "/usr/bin/chromium"
     choice = find_browser(saved.browser_path)
@@ -124,16 +124,109 @@ def test_firefox_or_another_program_is_refused_by_name_and_not_saved(
     dialog = BrowserSetupDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.use_browser(str(fake_firefox(tmp_path))) is False
+    dialog.use_browser(str(fake_firefox(tmp_path)))
+    qtbot.waitUntil(lambda: not dialog.checking)  # (asked in a thread)
     assert dialog.status.text() == (
         "Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge."
     )
     assert dialog.isVisible() and ctx.settings.browser_path is None
-    assert dialog.use_browser(sys.executable) is False
+    assert dialog.download_button.isEnabled() and dialog.choose_button.isEnabled()
+    dialog.use_browser(sys.executable)
+    qtbot.waitUntil(lambda: not dialog.checking)
     said = dialog.status.text()
     assert "is not Chromium, Google Chrome or Microsoft Edge (it says “Python 3." in said, said
     saved, _warning = load_settings(AppPaths.under(consentinel_home))
     assert saved.browser_path is None and find_browser(saved.browser_path) is None
+
+
+def _setup_dialog(qtbot: QtBot, consentinel_home: Path) -> BrowserSetupDialog:
+    dialog = BrowserSetupDialog(make_context(consentinel_home))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_a_slow_program_chosen_is_asked_while_the_dialog_answers(
+    qtbot: QtBot, consentinel_home: Path, no_browser: None, tmp_path: Path
+) -> None:
+    """The program chosen with "Choose a browser…" was asked --version on the app's thread:
+    one slow to answer (or hanging, up to ten seconds) froze the app. Now it is asked in a
+    thread, the dialog says it is checking and keeps Download waiting, and saves the program
+    once it says it is Chromium."""
+    gate = tmp_path / "answer"
+    slow = slow_browser(tmp_path, gate)
+    dialog = _setup_dialog(qtbot, consentinel_home)
+    ctx = dialog.ctx
+    ticks: list[int] = []
+    timer = QTimer(dialog)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    try:
+        dialog.use_browser(str(slow))
+        assert dialog.checking and dialog.status.isVisible()
+        assert dialog.status.text() == (
+            f"Checking that {slow} is Chromium, Google Chrome or Microsoft Edge…"
+        )
+        assert dialog.status.styleSheet() == ""  # not said as an error
+        assert not dialog.download_button.isEnabled()  # it waits for the answer
+        assert dialog.choose_button.isEnabled() and dialog.later_button.isEnabled()
+        qtbot.waitUntil(gate.with_name("answer.asked").exists)  # the program runs…
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # …and the dialog's timers still fire
+        assert dialog.checking and dialog.isVisible() and not gate.exists()
+        assert ctx.settings.browser_path is None
+    finally:
+        gate.touch()
+    with qtbot.waitSignal(dialog.accepted):
+        pass
+    saved, _warning = load_settings(AppPaths.under(consentinel_home))
+    assert saved.browser_path == str(slow)
+
+
+def test_an_answer_for_a_program_chosen_before_is_ignored(
+    qtbot: QtBot, consentinel_home: Path, no_browser: None, tmp_path: Path
+) -> None:
+    """A slow Chromium chosen, then Firefox: Firefox is refused with its words, and Chromium's
+    late answer saves nothing (it is no longer the choice). A slow Firefox chosen, then a
+    slow Chromium: Firefox's answer says nothing of Chromium. "Not now" while a program is
+    asked: its answer saves nothing."""
+    gate = tmp_path / "chromium"
+    chromium = slow_browser(tmp_path, gate)
+    dialog = _setup_dialog(qtbot, consentinel_home)
+    ctx = dialog.ctx
+    accepted: list[int] = []
+    dialog.accepted.connect(lambda: accepted.append(1))
+    dialog.use_browser(str(chromium))
+    assert dialog.checking
+    try:
+        dialog.use_browser(str(fake_firefox(tmp_path)))  # chosen again meanwhile
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Firefox cannot be used"))
+        assert not dialog.checking and dialog.download_button.isEnabled()
+    finally:
+        with qtbot.waitSignal(dialog._probe.answered):
+            gate.touch()
+    assert not accepted and dialog.isVisible() and ctx.settings.browser_path is None
+    assert dialog.status.text().startswith("Firefox cannot be used")
+
+    firefox_gate = tmp_path / "firefox"
+    firefox = slow_browser(tmp_path, firefox_gate, says="Mozilla Firefox 128.0", name="firefox2")
+    chromium_gate = tmp_path / "chromium2"
+    chromium2 = slow_browser(tmp_path, chromium_gate)
+    try:
+        dialog.use_browser(str(firefox))
+        dialog.use_browser(str(chromium2))
+        with qtbot.waitSignal(dialog._probe.answered):
+            firefox_gate.touch()
+        assert dialog.checking and not dialog.download_button.isEnabled()
+        assert dialog.status.text().startswith(f"Checking that {chromium2} is")
+        # "Not now" while Chromium is asked: closed, and nothing saved once it answers.
+        qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+    finally:
+        with qtbot.waitSignal(dialog._probe.answered):
+            chromium_gate.touch()
+    assert not accepted and ctx.settings.browser_path is None
+    assert load_settings(AppPaths.under(consentinel_home))[0].browser_path is None
 
 
 def test_the_settings_refuse_firefox_as_the_browser(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel.gui.message_style import error_style, ok_color
+from consentinel.gui.program_probe import ProgramProbe
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
@@ -93,6 +94,11 @@ class BrowserSetupDialog(QDialog):
         self.download = BrowserDownload(installer, self)
         self.download.progress.connect(self._on_progress)
         self.download.finished.connect(self._on_finished)
+        #: The program chosen that is being asked what it is (in a thread: ProgramProbe);
+        #: None when none is.
+        self._asked: str | None = None
+        self._probe = ProgramProbe(self)
+        self._probe.answered.connect(self._program_answered)
 
         intro = QLabel(
             self.tr(
@@ -198,41 +204,74 @@ class BrowserSetupDialog(QDialog):
         if path:
             self.use_browser(path)
 
-    def use_browser(self, path: str) -> bool:
-        """Save `path` as the browser to use; False (and a sentence shown) when it cannot run,
-        or is not Chromium, Google Chrome or Microsoft Edge (asked with --version)."""
+    def use_browser(self, path: str) -> None:
+        """Save `path` as the browser to use, once it is known to be Chromium, Google Chrome or
+        Microsoft Edge (asked with --version, in a thread: a program that is slow or hangs must
+        not freeze the app); else a sentence says why not, and nothing is saved. A program
+        asked already (this version of its file) is answered at once; else the dialog says it
+        is checking, Download waits, and an answer for a program chosen before is ignored."""
+        from consentinel.x.browser_program import known_program_check
+
         program = Path(path)
-        problem: str | None
+        self._asked = None  # whatever was asked before is no longer the choice
         if not (program.is_file() and os.access(program, os.X_OK)):
-            problem = self.tr("{path} is not a program this computer can run.").replace(
+            self._program_refused(
+                self.tr("{path} is not a program this computer can run.").replace(
+                    "{path}", str(program)
+                )
+            )
+            return
+        check = known_program_check(program)
+        if check is not None:
+            self._program_answered(path, check, asked_now=False)
+            return
+        self._asked = path
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("Checking that {path} is Chromium, Google Chrome or Microsoft Edge…").replace(
                 "{path}", str(program)
             )
-        else:
-            problem = browser_program_problem(program)
+        )
+        self.status.show()
+        # A download meanwhile would race the program's answer for the browser to use.
+        self.download_button.setEnabled(False)
+        self._probe.ask(path)
+
+    @property
+    def checking(self) -> bool:
+        """Whether the program chosen last is being asked what it is."""
+        return self._asked is not None
+
+    def _program_answered(self, path: str, check: ProgramCheck, *, asked_now: bool = True) -> None:
+        """What the program said it is; ignored when another was chosen since, or the dialog
+        was closed (its verdict is kept all the same, by file version)."""
+        if asked_now:
+            if path != self._asked:
+                return
+            self._asked = None
+        problem = program_check_problem(Path(path), check)
         if problem is not None:
-            self.status.setStyleSheet(error_style())
-            self.status.setText(problem)
-            self.status.show()
-            return False
-        self.ctx.settings.browser_path = str(program)
+            self._program_refused(problem)
+            return
+        self.ctx.settings.browser_path = str(Path(path))
         self.ctx.save_settings()
         self.accept()
-        return True
+
+    def _program_refused(self, problem: str) -> None:
+        self.download_button.setEnabled(True)
+        self.status.setStyleSheet(error_style())
+        self.status.setText(problem)
+        self.status.show()
+
+    def done(self, result: int) -> None:
+        self._asked = None  # closed while a program was asked: its answer saves nothing
+        super().done(result)
 
     def reject(self) -> None:
         if self.download.running:
             self.cancel_download()
             self.download.wait(30)
         super().reject()
-
-
-def browser_program_problem(program: Path) -> str | None:
-    """Why the program at `program` (one that runs) cannot be the browser, in words; None for
-    Chromium, Google Chrome or Microsoft Edge. Each program is asked once per version of its
-    file (the settings ask in a thread: gui/program_probe)."""
-    from consentinel.x.browser_program import remembered_program_check
-
-    return program_check_problem(program, remembered_program_check(program))
 
 
 def program_check_problem(program: Path, check: ProgramCheck) -> str | None:
