@@ -233,8 +233,18 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
     from consentinel.gui.prompt_dialogs import PromptDialog
     from consentinel.gui.settings_dialog import SettingsDialog
 
+    def looked(dialog: AccountDialog) -> None:
+        """Once its look at the keyring (in a thread) has answered."""
+        from PySide6.QtCore import QEventLoop
+
+        if dialog.keyring_seen is None:
+            loop = QEventLoop()
+            dialog._keyring_look.found.connect(loop.quit)
+            loop.exec()
+
     def account_add() -> object:
         dialog = AccountDialog(ctx)  # type: ignore[arg-type]
+        looked(dialog)
         QTest.keyClicks(dialog.handle_edit, "@bob_42")
         QTest.keyClicks(dialog.password_edit, "a password")
         QTest.keyClicks(dialog.totp_edit, "1234")  # too short: shows the inline message
@@ -243,7 +253,9 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         return dialog
 
     def account_edit() -> object:
-        return AccountDialog(ctx, ctx.accounts.get("alice"))  # type: ignore[attr-defined,arg-type]
+        dialog = AccountDialog(ctx, ctx.accounts.get("alice"))  # type: ignore[attr-defined,arg-type]
+        looked(dialog)
+        return dialog
 
     def account_no_keyring() -> object:
         import keyring.backends.fail
@@ -260,8 +272,40 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
             vault=Vault(keyring.backends.fail.Keyring()),
         )
         dialog = AccountDialog(broken)
+        looked(dialog)
         QTest.keyClicks(dialog.handle_edit, "bob")
         dialog.password_edit.setFocus()
+        return dialog
+
+    def account_keyring_locked() -> object:
+        # A real GNOME Keyring on a private bus (tests/fixtures), locked as the desktop does.
+        from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+        from tests.fixtures.keyring_fixtures import lock_keyring, start_secret_service
+
+        from consentinel.core.context import AppContext
+        from consentinel.core.vault import Vault
+
+        bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        with start_secret_service() as service:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = service.address
+            lock_keyring(service)
+            locked = AppContext(
+                paths=ctx.paths,
+                settings=ctx.settings,
+                accounts=ctx.accounts,
+                journal=ctx.journal,
+                site=ctx.site,
+                vault=Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.shots"),
+            )
+            dialog = AccountDialog(locked)
+            looked(dialog)
+        if bus is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = bus
+        QTest.keyClicks(dialog.handle_edit, "@bob_42")
+        QTest.keyClicks(dialog.password_edit, "a password")
+        dialog.email_edit.setFocus()
         return dialog
 
     def settings() -> object:
@@ -315,6 +359,11 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
                 dialog.bar.show()
                 dialog.status.show()
                 dialog._on_progress("Chromium 159.0.8154.6", 42)
+            elif state == "checking":  # a program picked that is slow to say what it is
+                slow = Path(tempfile.mkdtemp(prefix="consentinel-shots-")) / "chromium"
+                slow.write_text("#!/bin/sh\nexec sleep 9\n")
+                slow.chmod(0o755)
+                dialog.use_browser(str(slow))
             elif state == "failed":
                 from consentinel.x.browser_install import download_failed_message
 
@@ -361,9 +410,11 @@ def dialogs(ctx: object) -> dict[str, Callable[[], object]]:
         "browser-setup": browser_setup("offer"),
         "browser-downloading": browser_setup("downloading"),
         "browser-failed": browser_setup("failed"),
+        "browser-checking": browser_setup("checking"),
         "account-add": account_add,
         "account-edit": account_edit,
         "account-no-keyring": account_no_keyring,
+        "account-keyring-locked": account_keyring_locked,
         "settings": settings,
         "prompt-2fa": prompt(PromptKind.TWO_FACTOR_CODE, hint=demo_hint),
         "prompt-email-code": prompt(

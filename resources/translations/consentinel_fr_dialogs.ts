@@ -238,6 +238,11 @@
             <translation>Impossible d'enregistrer les secrets. {problem}</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/account_dialog.py" line="1" />
+            <source>Looking at the keyring…</source>
+            <translation>Consentinel regarde le trousseau…</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="194" />
             <source>Password and 2FA secret are kept by {keyring}, never in a file.</source>
             <translation>Le mot de passe et le secret 2FA sont gardés par {keyring}, jamais dans un fichier.</translation>

@@ -31,12 +31,18 @@ def _type(qtbot: QtBot, edit: object, text: str) -> None:
     qtbot.keyClicks(edit, text)
 
 
+def _looked(qtbot: QtBot, dialog: AccountDialog) -> None:
+    """Once the dialog's look at the keyring (in a thread) has answered."""
+    qtbot.waitUntil(lambda: dialog.keyring_seen is not None)
+
+
 def test_add_account_puts_secrets_in_the_keyring_and_nowhere_else(
     qtbot: QtBot, real_vault: Vault, consentinel_home: Path
 ) -> None:
     ctx = AppContext.create(vault=real_vault)
     dialog = AccountDialog(ctx)
     qtbot.addWidget(dialog)
+    _looked(qtbot, dialog)
     assert "GNOME Keyring / Secret Service" in dialog.vault_label.text()
     assert not dialog.save_button.isEnabled()
 
@@ -128,6 +134,7 @@ def test_unusable_vault_says_why_and_save_stays_disabled(qtbot: QtBot) -> None:
     ctx = AppContext.create(vault=Vault(keyring.backends.fail.Keyring()))
     dialog = AccountDialog(ctx)
     qtbot.addWidget(dialog)
+    _looked(qtbot, dialog)
     _type(qtbot, dialog.handle_edit, "dave")
     _type(qtbot, dialog.password_edit, PASSWORD)
     assert not dialog.save_button.isEnabled()
@@ -144,6 +151,7 @@ def test_without_a_keyring_an_account_without_secrets_can_still_be_saved(qtbot: 
     ctx = AppContext.create(vault=Vault(keyring.backends.fail.Keyring()))
     dialog = AccountDialog(ctx)
     qtbot.addWidget(dialog)
+    _looked(qtbot, dialog)
     _type(qtbot, dialog.handle_edit, "gina")
     assert dialog.save_button.isEnabled()
     assert "No system keyring is available" in dialog.vault_label.text()  # still said

@@ -44,6 +44,7 @@ def _dialog(qtbot: QtBot, ctx: AppContext) -> AccountDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.keyring_seen is not None)  # (looked at in a thread)
     return dialog
 
 

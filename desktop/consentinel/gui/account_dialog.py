@@ -32,8 +32,9 @@ from consentinel.core.accounts import (
 from consentinel.core.context import AppContext
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
-from consentinel.core.vault import VaultError, VaultUnavailable
+from consentinel.core.vault import VaultError
 from consentinel.gui.dialog_words import box_description, box_name
+from consentinel.gui.keyring_look import KeyringLook, KeyringLooked, KeyringSeen
 from consentinel.gui.message_style import error_style, ok_color
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
@@ -71,10 +72,18 @@ class AccountDialog(QDialog):
         self._account = account
         self._under_way = under_way
         self.saved_handle: str | None = None
+        #: No keyring could be reached (not a locked one): a secret typed cannot be saved.
         self._vault_problem: str | None = None
-        #: No keyring could be reached (not a locked one): looked for again when the dialog is
-        #: active again (changeEvent), since the message asks to start one.
-        self._keyring_missing = False
+        #: The keyring is looked at in a thread (no unlock prompt, nothing read) as the dialog
+        #: opens, and again each time the person comes back to it (changeEvent): they may have
+        #: started, unlocked or locked it meanwhile, as its message asks. `_seen`: what the
+        #: last look found (None: none answered yet); `_look_again`: the person came back
+        #: while a look was under way, which may be from before they changed the keyring.
+        self._keyring_look = KeyringLook(ctx.vault, self)
+        self._keyring_look.found.connect(self._keyring_found)
+        self._seen: KeyringSeen | None = None
+        self._look_again = False
+        self._been_active = False
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
         self.setMinimumWidth(520)
 
@@ -257,7 +266,8 @@ class AccountDialog(QDialog):
             self.phone_edit,
         ):
             edit.textEdited.connect(lambda _text, e=edit: self._edited(e))
-        self._check_vault()
+        self.vault_label.setText(self.tr("Looking at the keyring…"))
+        self._keyring_look.look()
         self._validate()
         self.setTabOrder(self.handle_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.totp_edit)
@@ -284,40 +294,52 @@ class AccountDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # Back from a terminal where a keyring was started or installed: Save is unblocked
-        # without closing the dialog and typing everything again.
-        if (
-            event.type() == QEvent.Type.ActivationChange
-            and self._keyring_missing
-            and self.isActiveWindow()
-        ):
-            self._ctx.vault.look_again()
-            self._check_vault()
-            self._validate()
-
-    def _check_vault(self) -> None:
-        try:
-            self._ctx.vault.check()
-        except VaultError as error:
-            self._vault_problem = str(error)
-            self._keyring_missing = isinstance(error, VaultUnavailable)
-            self.vault_label.setText(
-                self.tr("Secrets cannot be stored. {problem}").replace("{problem}", str(error))
-            )
-            self.vault_label.setStyleSheet(error_style())
-            if self.remove_totp is not None:  # (nothing can be saved there either)
-                self.remove_totp.setEnabled(False)
+        if event.type() != QEvent.Type.ActivationChange or not self.isActiveWindow():
             return
-        self._vault_problem = None
-        self._keyring_missing = False
-        self.vault_label.setStyleSheet("")
-        if self.remove_totp is not None:
-            self.remove_totp.setEnabled(True)
-        self.vault_label.setText(
-            self.tr("Password and 2FA secret are kept by {keyring}, never in a file.").replace(
-                "{keyring}", self._ctx.vault.backend_label()
+        if not self._been_active:  # opening: the look begun then covers it
+            self._been_active = True
+            return
+        # Back from a terminal where a keyring was started or installed, or from the desktop's
+        # keyring, unlocked or locked: said (and Save unblocked) without closing the dialog
+        # and typing everything again.
+        self.look_at_the_keyring()
+
+    def look_at_the_keyring(self) -> None:
+        """Look at the keyring again, in a thread; once the look under way has answered, if
+        there is one."""
+        if not self._keyring_look.look():
+            self._look_again = True
+
+    @property
+    def keyring_seen(self) -> KeyringSeen | None:
+        """What the last look at the keyring found (None: none has answered yet)."""
+        return self._seen
+
+    def _keyring_found(self, looked: KeyringLooked) -> None:
+        if self._look_again:
+            self._look_again = False
+            self._keyring_look.look()
+        self._seen = looked.seen
+        missing = looked.seen is KeyringSeen.MISSING
+        self._vault_problem = looked.words if missing else None
+        if looked.seen is KeyringSeen.USABLE:
+            self.vault_label.setText(
+                self.tr("Password and 2FA secret are kept by {keyring}, never in a file.").replace(
+                    "{keyring}", looked.words
+                )
             )
-        )
+            self.vault_label.setStyleSheet("")
+        else:
+            # A locked keyring's sentence (the window's own) says what saving does meanwhile:
+            # it asks for the keyring's password, and Save stays.
+            text = looked.words
+            if missing:
+                text = self.tr("Secrets cannot be stored. {problem}").replace("{problem}", text)
+            self.vault_label.setText(text)
+            self.vault_label.setStyleSheet(error_style())
+        if self.remove_totp is not None:  # (nothing can be removed without a keyring either)
+            self.remove_totp.setEnabled(not missing)
+        self._validate()
 
     def _edited(self, edit: QLineEdit) -> None:
         self._touched.add(edit)

@@ -1,0 +1,199 @@
+"""The Add/Edit account dialog looks at the keyring in a thread, asking for no password and
+reading nothing, as it opens and each time the person comes back to it: a locked keyring is
+said in the main window's words (and Save stays: saving asks for its password), one unlocked or
+locked meanwhile is said when the person is back. A real GNOME Keyring on a private D-Bus bus."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import threading
+from pathlib import Path
+
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.paths import AppPaths
+from consentinel.core.vault import Vault
+from consentinel.gui.account_dialog import AccountDialog
+from consentinel.gui.keyring_look import KeyringSeen
+from consentinel.gui.message_style import error_style
+from consentinel.gui.translations import Translators
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
+
+PASSWORD = "Quartz-Lantern-5820-harbour"
+LOCKED = (
+    "The keyring (GNOME Keyring / Secret Service) is locked. Unlock it: until then, saving a "
+    "password or a check asks you for its password."
+)
+LOCKED_FR = (
+    "Le trousseau (GNOME Keyring / Secret Service) est verrouillé. Déverrouillez-le\xa0: "
+    "d'ici là, enregistrer un mot de passe ou une vérification vous demande son mot de passe."
+)
+USABLE = "Password and 2FA secret are kept by GNOME Keyring / Secret Service, never in a file."
+
+
+class _WatchedVault(Vault):
+    """A real Vault that notes the threads its unprompted looks ran in, and every read of the
+    keyring (a read may bring up its unlock prompt); `gate`, when set, holds each look until
+    it is set (a D-Bus that does not answer at once)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.looked_in: list[str] = []
+        self.read: list[str] = []
+        self.gate: threading.Event | None = None
+
+    def check_unprompted(self) -> None:
+        self.looked_in.append(threading.current_thread().name)
+        if self.gate is not None:
+            self.gate.wait(30)
+        super().check_unprompted()
+
+    def check(self) -> None:
+        self.read.append("check")
+        super().check()
+
+    def _get(self, entry: str) -> str | None:
+        self.read.append(entry)
+        return super()._get(entry)
+
+
+def _context(home: Path) -> tuple[AppContext, _WatchedVault]:
+    vault = _WatchedVault(
+        SecretServiceKeyring(), service=f"org.consentinel.Consentinel.test-{secrets.token_hex(6)}"
+    )
+    return AppContext.create(AppPaths(home), vault=vault), vault
+
+
+def _open(qtbot: QtBot, dialog: AccountDialog) -> AccountDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _come_back(qtbot: QtBot, dialog: QWidget) -> None:
+    """The person goes to another program (the desktop's keyring, a terminal) and comes back."""
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(elsewhere.isActiveWindow)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    elsewhere.close()
+
+
+def _is_locked(service: SecretServiceEnv) -> bool:
+    import secretstorage
+    from jeepney.io.blocking import open_dbus_connection
+
+    with contextlib.closing(open_dbus_connection(bus=service.address)) as conn:
+        return bool(secretstorage.get_default_collection(conn).is_locked())
+
+
+def _files_under(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def test_a_locked_keyring_is_said_in_the_windows_words_and_saving_still_works(
+    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+) -> None:
+    """Locked when the dialog opens: said in the window's words, without its unlock prompt nor
+    a read (the dialog read a secret on the app's thread to find out, and said only a keyring
+    missing when the person came back). Save stays: saving asks for the keyring's password;
+    here nobody answers that prompt, so nothing is saved. Unlocked in the desktop, the person
+    comes back: said usable, and Save puts the password in the keyring and nowhere else."""
+    lock_keyring(private_secret_service)
+    ctx, vault = _context(consentinel_home)
+    dialog = _open(qtbot, AccountDialog(ctx))
+    qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
+    assert dialog.vault_label.text() == LOCKED
+    assert dialog.vault_label.styleSheet() == error_style()
+    assert _is_locked(private_secret_service)  # looked at, not unlocked
+    qtbot.keyClicks(dialog.handle_edit, "rosa_vale")
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    assert dialog.save_button.isEnabled()  # (a missing keyring alone blocks a secret)
+
+    # Saving asks for the keyring's password: no one answers the prompt on this private bus.
+    dialog.save_button.click()
+    assert dialog.save_error.text().startswith(
+        "Nothing was saved: The keyring (GNOME Keyring / Secret Service) is locked, or its "
+        "unlock prompt was dismissed."
+    )
+    assert dialog.isVisible() and ctx.accounts.list() == []
+
+    unlock_keyring(private_secret_service)  # in the desktop's prompt
+    _come_back(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
+    assert dialog.vault_label.text() == USABLE and dialog.vault_label.styleSheet() == ""
+    assert not vault.read  # nothing read from the keyring to look at it
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert vault.get_password("rosa_vale") == PASSWORD
+    ctx.journal.close()
+    for path in _files_under(consentinel_home):
+        assert PASSWORD.encode() not in path.read_bytes(), f"the password leaked into {path}"
+    # Never on the app's thread: D-Bus may not answer.
+    assert len(vault.looked_in) == 2 and set(vault.looked_in) == {"keyring-look"}
+
+
+def test_a_keyring_locked_while_the_edit_dialog_is_open_is_said_when_back_in_french(
+    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+) -> None:
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        ctx, vault = _context(consentinel_home)
+        ctx.accounts.add(Account("nora"))
+        dialog = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("nora")))
+        qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
+        assert "GNOME Keyring / Secret Service" in dialog.vault_label.text()
+
+        lock_keyring(private_secret_service)  # the screen locked meanwhile
+        _come_back(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
+        assert dialog.vault_label.text() == LOCKED_FR
+        # A secret can still be removed or saved: the keyring asks for its password then.
+        assert dialog.remove_totp is not None and dialog.remove_totp.isEnabled()
+        assert dialog.save_button.isEnabled()
+        assert _is_locked(private_secret_service) and not vault.read
+    finally:
+        translators.switch("en")
+
+
+def test_a_look_that_does_not_answer_leaves_the_dialog_answering(
+    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+) -> None:
+    """D-Bus slow to answer: the dialog says it is looking, its timers fire and typing works
+    meanwhile. Coming back while that look is under way looks once more after it (the keyring
+    may have been unlocked since it began), not at once beside it."""
+    ctx, vault = _context(consentinel_home)
+    vault.gate = threading.Event()
+    ticks: list[int] = []
+    try:
+        dialog = _open(qtbot, AccountDialog(ctx))
+        timer = QTimer(dialog)
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(10)
+        qtbot.waitUntil(lambda: len(vault.looked_in) == 1)  # the look is under way…
+        qtbot.waitUntil(lambda: len(ticks) >= 5)  # …and the dialog's timers still fire
+        assert dialog.vault_label.text() == "Looking at the keyring…"
+        assert dialog.vault_label.styleSheet() == ""
+        qtbot.keyClicks(dialog.handle_edit, "ines")
+        assert dialog.handle_edit.text() == "ines" and dialog.keyring_seen is None
+        _come_back(qtbot, dialog)
+        assert len(vault.looked_in) == 1  # one look at a time
+    finally:
+        vault.gate.set()
+    qtbot.waitUntil(lambda: len(vault.looked_in) == 2)
+    qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE and not dialog._look_again)
+    qtbot.waitUntil(lambda: not dialog._keyring_look.looking)
+    assert dialog.vault_label.text() == USABLE
+    assert set(vault.looked_in) == {"keyring-look"} and not vault.read
