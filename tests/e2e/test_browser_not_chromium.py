@@ -1,11 +1,12 @@
 """A browser that is not Chromium (Firefox, Ubuntu's default): known by its --version before it
-is saved; when Firefox is named all the same, a check says so at once instead of waiting for it;
-a start that fails is said in the person's words after a launch timeout of a minute, not
-Playwright's English after three, and a program that never ran is said as such.
+is saved; when Firefox or another program (an editor, a script) is named all the same, a check
+says so at once, in the doctor's and the settings' words, instead of starting it; a start that
+fails is said in the person's words after a launch timeout of a minute, not Playwright's English
+after three, and a program that never ran is said as such.
 
 Real programs: this machine's Chromium, a Firefox stand-in script (what `firefox --version`
-prints, then it waits like a browser that never answers Playwright), a Chromium-based browser
-under another name that never opens, and Python."""
+prints, then it waits like a browser that never answers Playwright), a program that is no
+browser and notes each time it is started, a Chromium that never opens, and Python."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pytest
 
 from consentinel.cli.terminal import reason_words
 from consentinel.core.engine import Engine
+from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import load_settings, save_settings
 from consentinel.core.status import Reason, Status
@@ -26,7 +28,7 @@ from consentinel.x.browser import BROWSER_ENV, LAUNCH_TIMEOUT_S, BrowserChoice, 
 from consentinel.x.browser_program import ProgramKind, check_browser_program
 from tests.e2e._cli_support import run_cli, x_with_accounts
 from tests.e2e._engine_support import SimHarness, add_account, make_context
-from tests.fixtures.fake_browsers import fake_firefox, never_opening_browser
+from tests.fixtures.fake_browsers import fake_firefox, never_opening_browser, not_a_browser
 from tests.fixtures.sandbox_fixtures import chromium
 from tests.fixtures.simx_fixtures import SimxFactory
 
@@ -140,6 +142,78 @@ def test_firefox_saved_before_is_said_at_once_by_a_check_without_starting_it(
         done.stdout + done.stderr
     )
     assert took < LAUNCH_TIMEOUT_S / 4, took  # not the minute a start is given
+
+
+@pytest.mark.parametrize(
+    ("lang", "says", "said"),
+    [
+        (
+            "en",
+            "GNU nano, version 7.2",
+            "(named by the settings) is not Chromium, Google Chrome or Microsoft Edge (it says "
+            "“GNU nano, version 7.2”), the only browsers Consentinel can use: name one of them "
+            "there, or remove that setting",
+        ),
+        (
+            "fr",
+            "GNU nano, version 7.2",
+            "(indiqué par les paramètres) n'est ni Chromium, ni Google Chrome, ni Microsoft Edge "
+            "(il répond «\u00a0GNU nano, version 7.2\u00a0»), les seuls navigateurs que "
+            "Consentinel peut utiliser\u00a0: indiquez-en un à la place, ou retirez ce paramètre",
+        ),
+        (
+            "en",
+            "",
+            "(named by the settings) did not say which browser it is, and Consentinel can use "
+            "only Chromium, Google Chrome or Microsoft Edge: name one of them there",
+        ),
+        (
+            "fr",
+            "",
+            "(indiqué par les paramètres) n'a pas dit quel navigateur il est, et Consentinel ne "
+            "peut utiliser que Chromium, Google Chrome ou Microsoft Edge\u00a0: indiquez-en un",
+        ),
+    ],
+)
+def test_a_program_that_is_no_browser_is_refused_by_a_check_without_starting_it(
+    simx: SimxFactory,
+    cli_env: dict[str, str],
+    consentinel_home: Path,
+    tmp_path: Path,
+    lang: str,
+    says: str,
+    said: str,
+) -> None:
+    """A text editor or a script chosen as the browser before the settings asked what it is:
+    `consentinel check` started it, and said whatever error came (the doctor and the settings
+    already refused it in words). Now it is not started, the check's result and its journal
+    entry say why, and a real Chromium chosen then checks as ever."""
+    from consentinel.simx import SimAccount
+
+    _sim, env = x_with_accounts(simx, cli_env, SimAccount(handle="alice", password="pw-1234"))
+    del env[BROWSER_ENV]
+    env["CONSENTINEL_LANG"] = lang
+    started = tmp_path / "started"
+    program = not_a_browser(tmp_path, started, says)
+    paths = AppPaths.under(consentinel_home)
+    settings, _warning = load_settings(paths)
+    settings.browser_path = str(program)
+    save_settings(paths, settings)
+    done = run_cli(env, "check")
+    out = done.stdout + done.stderr
+    assert done.returncode == 2, out  # a set-up problem, as no browser is
+    assert f"{program} {said}" in out, out
+    assert not started.exists(), started.read_text()  # asked its --version, never started
+    with Journal.open(paths.journal_path) as journal:
+        (entry,) = journal.entries(kinds=[EntryKind.CHECK])
+    assert entry.payload["reason"] == Reason.BROWSER_MISSING.value
+    assert f"{program} {said}" in entry.payload["message"], entry.payload
+
+    settings.browser_path = chromium()
+    save_settings(paths, settings)
+    done = run_cli(env, "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not started.exists()
 
 
 def test_a_sign_in_by_hand_with_firefox_is_refused_at_once(

@@ -259,6 +259,39 @@ def firefox_browser_message(path: str, source: str) -> str:
     )
 
 
+def not_a_browser_message(path: str, source: str, said: str, answered: bool) -> str:
+    """The program the person named is not Chromium, Chrome or Edge (`said`: its --version
+    line; `answered`: False when it gave none in time): said before any start, in the words
+    of the doctor and the settings, not Playwright's after a start that cannot work."""
+    if not answered:
+        return tr(
+            "The browser {path} (named by {source}) did not say which browser it is, and "
+            "Consentinel can use only Chromium, Google Chrome or Microsoft Edge: name one of "
+            "them there, or remove that setting so that Consentinel finds one. Run `consentinel "
+            "doctor` to see which it would find.",
+            path=path,
+            source=source,
+        )
+    if not said:  # (Windows: known by its file name, not asked)
+        return tr(
+            "The browser {path} (named by {source}) is not Chromium, Google Chrome or Microsoft "
+            "Edge, the only browsers Consentinel can use: name one of them there, or remove "
+            "that setting so that Consentinel finds one. Run `consentinel doctor` to see which "
+            "it would find.",
+            path=path,
+            source=source,
+        )
+    return tr(
+        "The browser {path} (named by {source}) is not Chromium, Google Chrome or Microsoft "
+        "Edge (it says “{said}”), the only browsers Consentinel can use: name one of them "
+        "there, or remove that setting so that Consentinel finds one. Run `consentinel doctor` "
+        "to see which it would find.",
+        path=path,
+        source=source,
+        said=said,
+    )
+
+
 def no_window_message() -> str:
     """Signing in by hand needs a window the person can see, and there is no screen."""
     return tr(

@@ -21,6 +21,7 @@ from consentinel.core.check_messages import (
     browser_failed_message,
     firefox_browser_message,
     no_window_message,
+    not_a_browser_message,
     reason_message,
 )
 from consentinel.core.context import AppContext
@@ -89,21 +90,27 @@ def _tell_a_refused_sandbox(choice: BrowserChoice, on_event: Callable[[Event], N
 
 
 def _refused_browser(choice: BrowserChoice) -> str | None:
-    """Why the browser the person named cannot be started, said before trying: Firefox (asked
-    with --version once per version of the file in this process, ~0.1 s; only a browser named
-    in CONSENTINEL_BROWSER or the settings: those found by Consentinel are Chromium's own
-    paths). Any other answer is tried all the same: a Chromium-based browser under another
-    name (Brave, Vivaldi) often starts, and one that does not is said within the minute."""
+    """Why the browser the person named cannot be started, said before trying, in the words
+    the doctor and the settings use: Firefox, another program (an editor, a script, Brave…),
+    or one that did not say what it is. Only a browser named in CONSENTINEL_BROWSER or the
+    settings is asked (those found by Consentinel are Chromium's own paths), with --version
+    once per version of the file in this process (~0.1 s; the settings' verdict when they
+    asked it in this process): a start would otherwise meet whatever error the program gives,
+    or a minute's wait for a browser that cannot answer Playwright."""
     from consentinel.core.doctor import source_words
     from consentinel.x.browser import BrowserSource
     from consentinel.x.browser_program import ProgramKind, remembered_program_check
 
     if choice.source not in (BrowserSource.ENVIRONMENT, BrowserSource.PREFERENCE):
         return None
-    if remembered_program_check(choice.path).kind is not ProgramKind.FIREFOX:
+    kind, said = remembered_program_check(choice.path)
+    if kind is ProgramKind.USABLE:
         return None
-    log.warning("the browser %s is Firefox: not started", choice.path)
-    return firefox_browser_message(str(choice.path), source_words(choice.source))
+    log.warning("the browser %s is %s: not started", choice.path, said or kind.value)
+    path, source = str(choice.path), source_words(choice.source)
+    if kind is ProgramKind.FIREFOX:
+        return firefox_browser_message(path, source)
+    return not_a_browser_message(path, source, said, answered=kind is ProgramKind.OTHER)
 
 
 class Engine:

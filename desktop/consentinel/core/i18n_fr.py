@@ -814,6 +814,30 @@ FRENCH: dict[str, str] = {
         "Chromium, Google Chrome ou Microsoft Edge : indiquez-en un à la place, ou retirez ce "
         "paramètre pour que Consentinel en trouve un. Lancez `consentinel doctor` pour voir "
         "lequel il trouverait.",
+    "The browser {path} (named by {source}) did not say which browser it is, and "
+    "Consentinel can use only Chromium, Google Chrome or Microsoft Edge: name one of them "
+    "there, or remove that setting so that Consentinel finds one. Run `consentinel doctor` to "
+    "see which it would find.":
+        "Le navigateur {path} (indiqué par {source}) n'a pas dit quel navigateur il est, et "
+        "Consentinel ne peut utiliser que Chromium, Google Chrome ou Microsoft Edge : "
+        "indiquez-en un à la place, ou retirez ce paramètre pour que Consentinel en trouve un. "
+        "Lancez `consentinel doctor` pour voir lequel il trouverait.",
+    "The browser {path} (named by {source}) is not Chromium, Google Chrome or Microsoft "
+    "Edge, the only browsers Consentinel can use: name one of them there, or remove that "
+    "setting so that Consentinel finds one. Run `consentinel doctor` to see which it would "
+    "find.":
+        "Le navigateur {path} (indiqué par {source}) n'est ni Chromium, ni Google Chrome, ni "
+        "Microsoft Edge, les seuls navigateurs que Consentinel peut utiliser : indiquez-en un "
+        "à la place, ou retirez ce paramètre pour que Consentinel en trouve un. Lancez "
+        "`consentinel doctor` pour voir lequel il trouverait.",
+    "The browser {path} (named by {source}) is not Chromium, Google Chrome or Microsoft "
+    "Edge (it says “{said}”), the only browsers Consentinel can use: name one of them there, "
+    "or remove that setting so that Consentinel finds one. Run `consentinel doctor` to see "
+    "which it would find.":
+        "Le navigateur {path} (indiqué par {source}) n'est ni Chromium, ni Google Chrome, ni "
+        "Microsoft Edge (il répond « {said} »), les seuls navigateurs que Consentinel peut "
+        "utiliser : indiquez-en un à la place, ou retirez ce paramètre pour que Consentinel "
+        "en trouve un. Lancez `consentinel doctor` pour voir lequel il trouverait.",
     "Signing in by hand needs a browser window, and no graphical desktop was found (no "
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
