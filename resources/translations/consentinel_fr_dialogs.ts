@@ -619,6 +619,16 @@
             <translation>aucune connexion tentée : attente de la fin du délai après « {why} » le {when}</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="225" />
+            <source>no request sent: waiting out the back-off X asked for earlier</source>
+            <translation>aucune requête envoyée : attente de la fin du délai demandé plus tôt par X</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="229" />
+            <source>no request sent: waiting out the back-off X asked for at {when}</source>
+            <translation>aucune requête envoyée : attente de la fin du délai demandé par X le {when}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="60" />
             <source>X saw unusual activity</source>
             <translation>X a constaté une activité inhabituelle</translation>

@@ -163,6 +163,48 @@ def test_the_outcome_filter_names_checks_as_the_table_does(
     assert _column(window, window.model.DETAILS)[0].startswith("Error (")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_check_skipped_by_a_rate_limit_is_listed_with_when_x_asked(
+    qtbot: QtBot, memory_vault: Vault, lang: str
+) -> None:
+    """A check that sent X nothing during its "too many requests" back-off is listed as
+    waiting, with the time X asked (as the window writes dates), not as a sign-in X stopped
+    nor as X slowing it down again; "earlier" when the journal no longer had that check."""
+    from consentinel.core.events import BackOff
+    from consentinel.gui.time_words import local_text_to_the_second
+
+    ctx = AppContext.create(vault=memory_vault)
+    run = ctx.journal.start_run("gui")
+    said = ctx.journal.record_check(run, AccountResult("rita", Status.ERROR, Reason.RATE_LIMITED))
+    for since in (said.at, None):
+        skip = AccountResult("rita", Status.ERROR, Reason.RATE_LIMITED, backoff=BackOff(since))
+        ctx.journal.record_check(run, skip)
+    ctx.journal.finish_run(run)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _window(qtbot, ctx)
+        _select(window.kind_filter, EntryKind.CHECK.value)
+        details = _column(window, window.model.DETAILS)
+        when = local_text_to_the_second(said.at.replace(microsecond=0))  # in the window's words
+    finally:
+        translators.switch("en")
+    nbsp = "\u00a0"
+    if lang == "en":
+        assert sorted(details) == [
+            "Slowed down by X",
+            f"Slowed down by X (no request sent: waiting out the back-off X asked for at {when})",
+            "Slowed down by X (no request sent: waiting out the back-off X asked for earlier)",
+        ], details
+    else:
+        (name,) = {d.split(" (")[0] for d in details}
+        assert sorted(d[len(name) :] for d in details) == [
+            "",
+            f" (aucune requête envoyée{nbsp}: attente de la fin du délai demandé par X le {when})",
+            f" (aucune requête envoyée{nbsp}: attente de la fin du délai demandé plus tôt par X)",
+        ], details
+
+
 def test_a_sentence_written_in_another_language_is_not_shown_as_is(
     qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:

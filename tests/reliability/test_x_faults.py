@@ -55,6 +55,74 @@ def test_rate_limit_backs_off_and_is_not_retried(simx: Any, consentinel_home: Pa
     assert sim.boxes("rita")["training"] is True
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_check_skipped_by_a_rate_limit_says_since_when_x_asked(
+    simx: Any, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """X answered "too many requests"; the checks during the back-off send X nothing and said
+    only until when. Each now says since when too, as a sign-in's back-off does: the check X
+    answered so, not the skip before it, in its sentence, its entry, `consentinel log` and the
+    journal window, and not as a sign-in X stopped; a journal without that check says none."""
+    from consentinel.cli.log_words import entry_line
+    from consentinel.core.events import BackOff
+    from consentinel.core.moments import moment_text
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    sim = simx(SimAccount("rita", "pw-rita", fault="rate_limit"))
+    ctx = _context(sim.origin, consentinel_home, "rita")
+    (first,) = _engine(ctx).run_check().accounts
+    assert first.reason is Reason.RATE_LIMITED and first.backoff is None, first.message
+    (said,) = ctx.journal.entries(handle="rita", kinds=[EntryKind.CHECK])
+    requests_before = len(sim.world.requests)
+    skips = [_engine(ctx).run_check().accounts[0] for _ in range(2)]
+    assert sim.world.requests[requests_before:] == []  # X was sent nothing
+    until = moment_text(ctx.accounts.state("rita").blocked_until)  # type: ignore[arg-type]
+    sentence = {
+        "en": f"X asked to slow down on {moment_text(said.at)}: Consentinel sends no request "
+        f"for @rita before {until}.",
+        "fr": f"X a demandé de ralentir le {moment_text(said.at)}\u00a0: Consentinel n'envoie "
+        f"aucune requête pour @rita avant le {until}.",
+    }[lang]
+    for skip in skips:  # the second skip too: since X said it, not since the first skip
+        assert (skip.reason, skip.backoff) == (Reason.RATE_LIMITED, BackOff(said.at))
+        assert skip.message == sentence, skip.message
+    entries = ctx.journal.entries(handle="rita", kinds=[EntryKind.CHECK])
+    assert "backoff" not in entries[0].payload
+    assert [e.payload["backoff"] for e in entries[1:]] == [{"since": said.at.isoformat()}] * 2
+    when = said.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    logged = {
+        "en": f"X asked to slow down (no request sent: waiting out the back-off X asked for "
+        f"at {when})",
+        "fr": "X a demandé de ralentir (aucune requête envoyée\u00a0: attente de la fin du "
+        f"délai demandé par X le {when})",
+    }[lang]
+    assert entry_line(entries[0]).endswith("X asked to slow down" if lang == "en" else "ralentir")
+    assert entry_line(entries[2]).endswith(logged), entry_line(entries[2])
+    assert "sign-in" not in entry_line(entries[2]) and "connexion" not in entry_line(entries[2])
+    without = {**entries[2].payload, "backoff": {"since": None}}
+    earlier = {
+        "en": "(no request sent: waiting out the back-off X asked for earlier)",
+        "fr": "(aucune requête envoyée\u00a0: attente de la fin du délai demandé plus tôt par X)",
+    }[lang]
+    assert entry_line(entries[2]._replace(payload=without)).endswith(earlier)
+
+    # A journal begun afresh (the accounts file kept): the skip says no time, and "earlier".
+    other = AppPaths.under(tmp_path / "afresh")
+    other.accounts_path.parent.mkdir(parents=True, exist_ok=True)
+    other.accounts_path.write_bytes(ctx.paths.accounts_path.read_bytes())
+    fresh = AppContext.create(
+        other, vault=Vault(MemoryKeyring()), settings=Settings(x_origin=sim.origin)
+    )
+    (skip,) = _engine(fresh).run_check().accounts
+    assert (skip.reason, skip.backoff) == (Reason.RATE_LIMITED, BackOff(None))
+    assert skip.message.startswith(
+        {"en": "X asked to slow down earlier: ", "fr": "X a demandé de ralentir plus tôt\u00a0: "}[
+            lang
+        ]
+    ), skip.message
+    assert sim.world.requests[requests_before:] == []
+
+
 def test_something_went_wrong_page_is_not_retried_in_a_loop(
     simx: Any, consentinel_home: Path
 ) -> None:

@@ -1002,3 +1002,33 @@ def test_the_last_run_that_did_not_go_through_is_found(tmp_path: Path) -> None:
     run(cancelled=True)
     assert journal.last_retried_run_at(since=cancelled) == now[0]
     journal.close()
+
+
+def test_a_rate_limit_is_dated_by_the_check_x_said_it_at_not_by_a_skip(journal: Journal) -> None:
+    """A check skipped during X's "too many requests" back-off says since when: the check (or
+    sign-in) X answered so, not an earlier skip nor a cancelled check; and nothing once X
+    answered otherwise since, or when the journal never had it."""
+    from consentinel.core.events import BackOff
+
+    assert journal.rate_limited_at("rita") is None
+    run = journal.start_run("manual")
+    said = journal.record_check(run, AccountResult("rita", Status.ERROR, Reason.RATE_LIMITED))
+    journal.record_check(run, AccountResult("bob", Status.OPTED_OUT))  # another account's
+    journal.finish_run(run)
+    assert journal.rate_limited_at("RITA") == said.at
+    for reason in (Reason.RATE_LIMITED, Reason.CANCELLED):
+        run = journal.start_run("schedule")
+        held = BackOff(said.at) if reason is Reason.RATE_LIMITED else None
+        journal.record_check(run, AccountResult("rita", Status.ERROR, reason, backoff=held))
+        journal.finish_run(run)
+        assert journal.rate_limited_at("rita") == said.at
+    # X said it at a sign-in (by hand, or a check's): that is when.
+    run = journal.start_run("manual")
+    signin = journal.record_signin(run, "rita", Status.ERROR, Reason.RATE_LIMITED)
+    journal.finish_run(run)
+    assert journal.rate_limited_at("rita") == signin.at
+    # X answered the next check: no rate limit of X's is the last word any longer.
+    run = journal.start_run("manual")
+    journal.record_check(run, AccountResult("rita", Status.OPTED_OUT))
+    journal.finish_run(run)
+    assert journal.rate_limited_at("rita") is None

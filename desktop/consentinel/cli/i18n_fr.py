@@ -272,6 +272,12 @@ FRENCH: dict[str, str] = {
         "X a demandé un code envoyé par e-mail ou par SMS"
     ),
     "X showed a puzzle": "X a affiché un captcha",
+    "X asked to slow down (no request sent: waiting out the back-off X asked for earlier)":
+        "X a demandé de ralentir (aucune requête envoyée : attente de la fin du délai demandé "
+        "plus tôt par X)",
+    "X asked to slow down (no request sent: waiting out the back-off X asked for at {when})":
+        "X a demandé de ralentir (aucune requête envoyée : attente de la fin du délai demandé "
+        "par X le {when})",
     "{status} (no sign-in tried: waiting out the back-off after {why})":
         "{status} (aucune connexion tentée : attente de la fin du délai après « {why} »)",
     "{status} (no sign-in tried: waiting out the back-off after {why} at {when})":

@@ -25,7 +25,7 @@ from consentinel.core.journal_entries import (
     text_for_reader,
     untick_not_saved,
 )
-from consentinel.core.status import OWN_NAME_REASONS, Box, Status
+from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
 
 _KINDS = {
     EntryKind.RUN_STARTED: "check started",
@@ -194,6 +194,20 @@ def _backoff(p: dict[str, Any]) -> str:
     )
 
 
+def _rate_limit_backoff(p: dict[str, Any]) -> str:
+    """A check that sent X nothing, waiting out the back-off X asked for with "too many
+    requests" at an earlier check: not a sign-in X stopped, nor X saying it again."""
+    when = backoff_began(p)
+    if when is None:
+        return tr(
+            "X asked to slow down (no request sent: waiting out the back-off X asked for earlier)"
+        )
+    return tr(
+        "X asked to slow down (no request sent: waiting out the back-off X asked for at {when})",
+        when=when,
+    )
+
+
 def _not_retried(p: dict[str, Any]) -> str:
     """A check that tried no sign-in for a reason remembered from an earlier one (a password X
     rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
@@ -225,7 +239,9 @@ def _on_off(value: object) -> str:
 
 
 def _check(p: dict[str, Any]) -> str:
-    if p.get("reason") in {r.value for r in OWN_NAME_REASONS}:  # "cancelled", not "error"
+    if isinstance(p.get("backoff"), dict) and p.get("reason") == Reason.RATE_LIMITED.value:
+        parts = [_rate_limit_backoff(p)]  # X was not asked: it said so at an earlier check
+    elif p.get("reason") in {r.value for r in OWN_NAME_REASONS}:  # "cancelled", not "error"
         parts = [reason_words(p.get("reason"))]
     elif isinstance(p.get("backoff"), dict):  # X was not asked: its reason is an older sign-in's
         parts = [_backoff(p)]

@@ -22,6 +22,7 @@ from consentinel.core.check_messages import (
     box_disabled_message,
     box_name,
     hidden_on_message,
+    rate_limit_held_message,
     rate_limited_message,
     reason_message,
     screenshot_saved_note,
@@ -448,10 +449,15 @@ class AccountCheck:
         return self._result(Status.NEEDS_USER, Reason.LOCKED, message)
 
     def _check_not_rate_limited(self) -> None:
+        """X said "too many requests" and its back-off holds: nothing is sent to X, and the
+        result says since when (the check or sign-in X answered so), as a sign-in's back-off
+        does, and until when."""
         state = self.ctx.accounts.state(self.handle)
         if state.block_reason is Reason.RATE_LIMITED and state.is_blocked():
-            message = rate_limited_message(self.handle, state.blocked_until)
-            raise _Stop(self._result(Status.ERROR, Reason.RATE_LIMITED, message))
+            since = self.ctx.journal.rate_limited_at(self.handle)
+            message = rate_limit_held_message(self.handle, since, state.blocked_until)
+            result = self._result(Status.ERROR, Reason.RATE_LIMITED, message)
+            raise _Stop(dataclasses.replace(result, backoff=BackOff(since)))
 
     async def _run(self) -> AccountResult:
         self._check_cancel()

@@ -206,6 +206,18 @@ def rate_limited_message(handle: str, until: datetime | None) -> str:
     )
 
 
+def rate_limit_held_message(handle: str, since: datetime | None, until: datetime | None) -> str:
+    """A check that sent X nothing: the back-off X asked for at `since` (the check or sign-in
+    it answered "too many requests"; None: the journal no longer has it) holds until `until`.
+    Never "X asked to slow down" as if X had just said it: X was not asked."""
+    return tr(
+        "X asked to slow down {at}: Consentinel sends no request for @{handle} before {when}.",
+        at=tr("on {when}", when=moment_text(since)) if since else tr("earlier"),
+        handle=handle,
+        when=moment_text(until) if until else "?",
+    )
+
+
 def session_lost_message(handle: str) -> str:
     return tr(
         "X ended the session again during the check: run `consentinel login {handle}` to sign "

@@ -26,7 +26,8 @@ class BackOff:
     """A check that tried no sign-in: the account waits out the back-off that X began when it
     stopped a sign-in (a puzzle, a refusal) at `since` (None: the journal no longer has it).
     The check keeps that sign-in's reason, for what it asks of the person; this says X was not
-    asked again."""
+    asked again. For "too many requests" (Reason.RATE_LIMITED) nothing at all was sent to X:
+    `since` is the check or sign-in X answered so."""
 
     since: datetime | None = None
 

@@ -308,6 +308,9 @@ FRENCH: dict[str, str] = {
     "Run `consentinel login {handle}` to sign in yourself.":
         "X a arrêté la dernière connexion ({reason}) ; pas de connexion automatique avant le "
         "{when}. Lancez `consentinel login {handle}` pour vous connecter vous-même.",
+    "X asked to slow down {at}: Consentinel sends no request for @{handle} before {when}.":
+        "X a demandé de ralentir {at} : Consentinel n'envoie aucune requête pour @{handle} "
+        "avant le {when}.",
     "X asked to slow down: Consentinel sends no request for @{handle} before {when}.":
         "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant le "
         "{when}.",

@@ -492,6 +492,30 @@ class JournalQueries:
         return since
 
     @read_before_the_check
+    def rate_limited_at(self, handle: str) -> datetime | None:
+        """When X itself last said "too many requests" for `handle` (a check or a sign-in it
+        answered so), if that is the last thing X said of it: a check skipped during the
+        back-off (its `backoff`) or cancelled found nothing out, and is passed over. None: the
+        journal does not have it (begun afresh since, say)."""
+        with self._lock:
+            row = self._reader.execute(
+                "SELECT ts, json_extract(payload, '$.reason') FROM entries "
+                "WHERE lower(handle) = ? AND kind IN (?, ?) "
+                "AND json_type(payload, '$.backoff') IS NULL "
+                "AND coalesce(json_extract(payload, '$.reason'), '') != ? "
+                "ORDER BY id DESC LIMIT 1",
+                (
+                    handle_key(handle),
+                    EntryKind.CHECK.value,
+                    EntryKind.SIGNIN.value,
+                    Reason.CANCELLED.value,
+                ),
+            ).fetchone()
+        if row is None or row[1] != Reason.RATE_LIMITED.value:
+            return None
+        return datetime.fromisoformat(row[0])
+
+    @read_before_the_check
     def last_unticked_by_us(self, handle: str, box: Box) -> bool:
         """True when our latest change of this box unticked it and the read-back confirmed it:
         if the box is ticked again now, X (not the person through us) turned it back on."""

@@ -218,8 +218,20 @@ def _moment_words(when: datetime | None) -> str | None:
 
 def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped:
-    not "X showed a puzzle", which X did then, not at this check."""
+    not "X showed a puzzle", which X did then, not at this check; for "too many requests", a
+    check that sent X nothing."""
     when = _moment_words(backoff_since(payload))
+    if reason is Reason.RATE_LIMITED:  # nothing sent to X, which said so at an earlier check
+        if when is None:
+            text = QT_TRANSLATE_NOOP(
+                "JournalModel", "no request sent: waiting out the back-off X asked for earlier"
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "JournalModel",
+                "no request sent: waiting out the back-off X asked for at {when}",
+            )
+        return _tr(text).replace("{when}", when or "")
     if when is None:
         text = QT_TRANSLATE_NOOP(
             "JournalModel", "no sign-in tried: waiting out the back-off after {why}"
