@@ -166,6 +166,10 @@
             <source>The browser chosen in the settings, {path}, is Firefox: Consentinel cannot use it, and no check can start. In Settings, choose Chrome, Edge or Chromium, or “Find a browser automatically” to let Consentinel find one.</source>
             <translation>Le navigateur choisi dans les paramètres, {path}, est Firefox : Consentinel ne peut pas l'utiliser, et aucune vérification ne peut commencer. Dans les Paramètres, choisissez Chrome, Edge ou Chromium, ou « Trouver un navigateur automatiquement » pour que Consentinel en trouve un.</translation>
         </message>
+        <message>
+            <source>The browser chosen in the settings, {path}, is not Chromium, Google Chrome or Microsoft Edge: Consentinel cannot use it, and no check can start. In Settings, choose Chrome, Edge or Chromium, or “Find a browser automatically” to let Consentinel find one.</source>
+            <translation>Le navigateur choisi dans les paramètres, {path}, n'est ni Chromium, ni Google Chrome, ni Microsoft Edge : Consentinel ne peut pas l'utiliser, et aucune vérification ne peut commencer. Dans les Paramètres, choisissez Chrome, Edge ou Chromium, ou « Trouver un navigateur automatiquement » pour que Consentinel en trouve un.</translation>
+        </message>
 </context>
 <context>
     <name>CheckPanel</name>

@@ -28,7 +28,7 @@ from consentinel.gui.translations import Translators
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
-from tests.fixtures.fake_browsers import fake_firefox, slow_browser
+from tests.fixtures.fake_browsers import fake_firefox, not_a_browser, slow_browser
 from tests.fixtures.fake_cdn import fake_cdn
 from tests.gui._app_support import make_context, running_app
 
@@ -506,6 +506,49 @@ def test_a_chromium_saved_in_the_settings_is_not_warned_about(
         QApplication.processEvents()
         assert app.window.findChild(QMessageBox, "start_warnings") is None
         assert "Firefox" not in app.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_another_program_saved_as_the_browser_is_said_once_the_window_is_up(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """A program that is no browser saved in the settings (a check refuses it before starting
+    it): the window says so too, after its first frame, without starting it."""
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    started = tmp_path / "started"
+    program = not_a_browser(tmp_path, started, says="gedit 44.2", name="gedit")
+    ctx = make_context(consentinel_home)
+    ctx.settings.browser_path = str(program)
+    translators = Translators()
+    translators.switch(language)
+    controller = AppController(ctx, translators, use_tray=False)
+    controller.on_quit = lambda: None
+    qtbot.addWidget(controller.window)
+    try:
+        controller.start()
+        qtbot.waitUntil(
+            lambda: controller.window.findChild(QMessageBox, "start_warnings") is not None
+        )
+        box = controller.window.findChild(QMessageBox, "start_warnings")
+        said = (
+            f"The browser chosen in the settings, {program}, is not Chromium, Google Chrome or "
+            "Microsoft Edge: Consentinel cannot use it, and no check can start."
+            if language == "en"
+            else f"Le navigateur choisi dans les paramètres, {program}, n'est ni Chromium, ni "
+            "Google Chrome, ni Microsoft Edge\u00a0: Consentinel ne peut pas l'utiliser, et "
+            "aucune vérification ne peut commencer."
+        )
+        assert box.text().startswith(said), box.text()
+        assert controller.window.statusBar().currentMessage() == box.text()
+        assert not started.exists()  # asked --version only
+        box.accept()
+    finally:
+        controller.shutdown()
+        translators.switch("en")
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

@@ -317,16 +317,25 @@ class AppController(QObject):
         from consentinel.x.browser_program import ProgramKind
 
         # (Not when another browser was chosen meanwhile.)
-        if self._shut_down or check.kind is not ProgramKind.FIREFOX:
+        if self._shut_down or check.kind is ProgramKind.USABLE:
             return
         if path != self.ctx.settings.browser_path:
             return
-        warning = self.tr(
-            "The browser chosen in the settings, {path}, is Firefox: Consentinel cannot use "
-            "it, and no check can start. In Settings, choose Chrome, Edge or Chromium, or "
-            "“Find a browser automatically” to let Consentinel find one."
-        ).replace("{path}", path)
-        log.warning("the browser chosen in the settings, %s, is Firefox", path)
+        if check.kind is ProgramKind.FIREFOX:
+            warning = self.tr(
+                "The browser chosen in the settings, {path}, is Firefox: Consentinel cannot use "
+                "it, and no check can start. In Settings, choose Chrome, Edge or Chromium, or "
+                "“Find a browser automatically” to let Consentinel find one."
+            )
+        else:  # another program (a check now refuses it too, before starting it)
+            warning = self.tr(
+                "The browser chosen in the settings, {path}, is not Chromium, Google Chrome or "
+                "Microsoft Edge: Consentinel cannot use it, and no check can start. In "
+                "Settings, choose Chrome, Edge or Chromium, or “Find a browser automatically” "
+                "to let Consentinel find one."
+            )
+        warning = warning.replace("{path}", path)
+        log.warning("the browser chosen in the settings, %s, is no browser it can use", path)
         self._said_warnings.append(warning)
         self._firefox_warning = warning
         self.window.statusBar().showMessage(warning)
