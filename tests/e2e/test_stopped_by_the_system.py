@@ -224,6 +224,10 @@ def test_a_check_stopped_while_x_applies_a_change_says_which_box_x_may_have_chan
     assert _checks(consentinel_home) == {"sig_cid": ("error", "cancelled")}
     (cid,) = json.loads(out)["accounts"]
     assert cid["message"].startswith("Stopped while unticking Training: X may have switched it")
+    # The boxes as the check left them: the one it clicked unknown (never said off unread),
+    # the one it had not reached on, as read.
+    assert cid["settings"]["training"] == {"before": True, "after": None, "disabled": False}
+    assert cid["settings"]["personalization"]["after"] is True
     assert '"interrupted": true' in out and "Traceback" not in err
 
 

@@ -250,6 +250,56 @@ def test_a_cancelled_check_leaves_the_last_results_as_they_were(
         assert [app.window.table.status_text(h) for h in ("alice", "bob")] == ["Fixed", "Fixed"]
 
 
+def _cells(window: Any, handle: str) -> list[str]:
+    """The row's status and its three boxes, as the table shows them."""
+    row = window.table.row_of(handle)
+    return [window.table.item(row, column).text() for column in (1, 2, 3, 4)]
+
+
+def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """X switched two boxes back on; the check switched the first off (read back off, with its
+    entry and picture), and the person cancelled before the second. The row says what is true
+    at X now: cancelled, the first box off, the second on, not the last check's "Fixed" with
+    every box off; so do `account list`'s words and the row after a restart."""
+    sim = simx(SimAccount("cara", "pw-cara", memory_shown=True))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "cara", "pw-cara")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            window.check_all()
+        qtbot.waitUntil(lambda: _cells(window, "cara") == ["Fixed", "Off", "Off", "Off"])
+        sim.set_box("cara", "training", True)
+        sim.set_box("cara", "personalization", True)
+        sim.change_account("cara", fault="mutation_hang")  # X applies it, answers late
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            window.check_all()
+            qtbot.waitUntil(sim.mutation_hanging.is_set, timeout=RUN_TIMEOUT_MS)
+            window.cancel_check()
+        (cara,) = finished.args[0].accounts
+        assert (cara.status, cara.reason) == (Status.ERROR, Reason.CANCELLED), cara.message
+        assert sim.boxes("cara") == {"training": False, "personalization": True, "memory": False}
+        assert _cells(window, "cara") == ["Cancelled", "Off", "On", "Off"]
+        row = window.table.row_of("cara")
+        assert window.table.item(row, 1).toolTip() == (
+            "X had switched Training back on. Unticked and read back off: Training. The check "
+            "was cancelled."
+        )
+        state = ctx.accounts.state("cara")
+        assert (state.last_status, state.last_reason) == (Status.ERROR, Reason.CANCELLED)
+    # The journal keeps the change with its picture, as for a check that ends.
+    changes = ctx.journal.entries(handle="cara", kinds=[EntryKind.CHANGE])
+    last = changes[-1].payload
+    said = (last["box"], last["before"], last["after"], last["confirmed"])
+    assert said == ("training", True, False, True)
+    shots = ctx.journal.entries(handle="cara", kinds=[EntryKind.EVIDENCE])
+    assert shots[-1].id > changes[-1].id and shots[-1].payload["why"] == "training"
+    with running_app(qtbot, ctx) as app:  # the app started again: read from the journal
+        assert _cells(app.window, "cara") == ["Cancelled", "Off", "On", "Off"]
+
+
 def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
     qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
 ) -> None:

@@ -179,3 +179,46 @@ def test_a_sentence_in_another_language_is_said_again_only_when_nothing_is_lost(
         slow["message"],
         "de",
     )
+
+
+def test_a_check_cancelled_after_an_untick_is_said_again_with_what_it_did(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cancelled after it had begun unticking, a check's entry has the boxes as it left them:
+    read in another language, its sentence is made again from them, what it switched off and
+    read back, and the box it was unticking when stopped, which X may have switched off."""
+    from consentinel.core.check_messages import cancelled_message
+    from consentinel.core.check_sentences import sentence_for_reader
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Reason
+
+    def journaled(message: str, settings: dict[Box, BoxChange]) -> dict[str, object]:
+        result = AccountResult(
+            "pia", Status.ERROR, Reason.CANCELLED, settings=settings, message=message,
+            reverted_by_x=(Box.TRAINING,),
+        )  # fmt: skip
+        return {**result.to_json(), "message_lang": "fr"}
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    off, on = BoxChange(True, False), BoxChange(True, True)
+    done = journaled(
+        cancelled_message([Box.TRAINING], (Box.TRAINING,)),
+        {Box.TRAINING: off, Box.PERSONALIZATION: on},
+    )
+    unread = journaled(
+        cancelled_message([Box.TRAINING], (Box.TRAINING,), Box.PERSONALIZATION),
+        {Box.TRAINING: off, Box.PERSONALIZATION: BoxChange(True, None)},
+    )
+    assert str(done["message"]).endswith("Entraînement. La vérification a été annulée.")
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    assert sentence_for_reader(done, "pia", THREE) == (
+        "X had switched Training back on. Unticked and read back off: Training. The check was "
+        "cancelled.",
+        None,
+    )
+    assert sentence_for_reader(unread, "pia", THREE) == (
+        "X had switched Training back on. Unticked and read back off: Training. Stopped while "
+        "unticking Personalization: X may have switched it off; the next check reads it again.",
+        None,
+    )

@@ -21,6 +21,7 @@ from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     box_disabled_message,
     box_name,
+    cancelled_message,
     hidden_on_message,
     rate_limit_held_message,
     rate_limited_message,
@@ -29,7 +30,6 @@ from consentinel.core.check_messages import (
     session_lost_message,
     session_set_aside_no_password_message,
     session_set_aside_note,
-    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -163,6 +163,13 @@ class AccountCheck:
         #: Boxes unticked and read back off in this check (kept across a second sign-in).
         self._confirmed: dict[Box, BoxChange] = {}
         self._reverted: set[Box] = set()
+        #: The boxes as last read on X's page, and those not shown there that X holds on.
+        self._read: dict[Box, BoxState] = {}
+        self._hidden_on: tuple[Box, ...] = ()
+        #: The boxes judged so far at this reading: each as it was left, a change as read back.
+        self._judged: dict[Box, BoxChange] = {}
+        #: An untick was begun at X in this check: cut short, it still says what it changed.
+        self._clicked = False
         #: The saved session could not be decrypted and was set aside: the result says so.
         self._session_set_aside = False
         #: A saved session was found for the account (else it was never signed in here).
@@ -218,14 +225,28 @@ class AccountCheck:
 
     def _check_cancel(self) -> None:
         if self.shared.cancel.cancelled:
-            raise _Stop(self._cancelled(reason_message(Reason.CANCELLED, self.handle)))
+            raise _Stop(self._cancelled())
 
-    def _cancelled(self, message: str) -> AccountResult:
-        """Cancelled, with the boxes already unticked and read back (and which of them X had
-        switched back on)."""
+    def _cancelled(self) -> AccountResult:
+        """Cancelled. A check that had begun unticking at X says what is true there now, as a
+        finished check would: every box as read, those it unticked as read back (and which of
+        them X had switched back on), and the box it was unticking, if cut short then, as
+        unknown (X may have switched it off unread). One that changed nothing says nothing of
+        the boxes: the last finished check's stand."""
         reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
-        done = dict(self._confirmed)
-        return self._result(Status.ERROR, Reason.CANCELLED, message, done, reverted)
+        done = [box for box in ALL_BOXES if box in self._confirmed]
+        message = cancelled_message(done, reverted, self._unticking)
+        result = self._result(Status.ERROR, Reason.CANCELLED, message, {}, reverted)
+        if not (self._clicked or self._confirmed):
+            return result
+        now = {box: BoxChange(s.checked, s.checked, s.disabled) for box, s in self._read.items()}
+        now |= self._judged
+        now |= self._confirmed
+        if self._unticking is not None:
+            now[self._unticking] = BoxChange(True, None)  # clicked, not read back
+        settings = {box: now[box] for box in ALL_BOXES if box in now}
+        hidden = tuple(box for box in self._hidden_on if box in self.account.keep)
+        return dataclasses.replace(result, settings=settings, hidden_on=hidden)
 
     def _stopped_by_storage(self, error: StorageError) -> AccountResult:
         """A file that cannot be kept (a full or read-only disk): nothing more is changed
@@ -325,11 +346,7 @@ class AccountCheck:
         A check that had made its entry already keeps it."""
         if self._recorded is not None:
             return self._recorded
-        if self._unticking is not None:
-            message = stopped_while_unticking_message(self._unticking)
-        else:
-            message = reason_message(Reason.CANCELLED, self.handle)
-        result = self._with_set_aside_note(self._cancelled(message))
+        result = self._with_set_aside_note(self._cancelled())
         try:
             self.ctx.journal.record_check(self.shared.run_id, result)
         except Exception:  # a full disk: the run's end says it was cancelled all the same
@@ -337,6 +354,7 @@ class AccountCheck:
         else:
             self._unmark()  # (its entry names the box now)
         self._recorded = result
+        self._last_check_in_list(result)
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
         return result
@@ -388,15 +406,21 @@ class AccountCheck:
         result = self._with_set_aside_note(result)
         self.ctx.journal.record_check(self.shared.run_id, result)
         self._recorded = result
-        if result.reason is not Reason.CANCELLED:  # it found nothing out: the last one stands
-            try:
-                self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
-            except StorageError as error:  # (the journal has it: the row's words may lag)
-                log.warning("the last check of @%s is not in the accounts file: %s", self.handle,
-                            error)  # fmt: skip
+        self._last_check_in_list(result)
         self._step(Step.DONE)
         self.shared.emit(AccountFinished(result))
         return result
+
+    def _last_check_in_list(self, result: AccountResult) -> None:
+        """The check as the account's last one (`account list`, the row's time); a check
+        cancelled before it changed anything at X found nothing out: the last one stands."""
+        if result.reason is Reason.CANCELLED and not result.settings:
+            return
+        try:
+            self.ctx.accounts.record_check(self.handle, result.status, reason=result.reason)
+        except StorageError as error:  # (the journal has it: the row's words may lag)
+            log.warning("the last check of @%s is not in the accounts file: %s", self.handle,
+                        error)  # fmt: skip
 
     async def _close(self) -> None:
         if self._context is not None:
@@ -599,7 +623,9 @@ class AccountCheck:
 
     async def _enforce(self, grok: GrokPage, boxes: dict[Box, BoxState]) -> AccountResult:
         journal = self.ctx.journal
+        self._read, self._hidden_on = dict(boxes), grok.hidden_on
         settings: dict[Box, BoxChange] = {}
+        self._judged = settings  # (a Cancel meanwhile says the boxes from it)
         reverted: list[Box] = []
         fixed: list[Box] = []
         would: list[Box] = []
@@ -635,6 +661,7 @@ class AccountCheck:
                 folder = self.ctx.paths.data_dir / FOLDER_NAME
                 self._pending = mark(folder, self.shared.run_id, self.handle, box)
                 self._unticking = box
+                self._clicked = True
                 try:
                     outcome = await self._untick(grok, box)
                 except Exception:  # (X ended the session…): no box is being unticked now

@@ -97,6 +97,20 @@ def stopped_while_unticking_message(box: Box) -> str:
     )
 
 
+def cancelled_message(
+    done: list[Box], reverted: tuple[Box, ...] = (), unticking: Box | None = None
+) -> str:
+    """A check cut short (Cancel, a logout): the boxes it had unticked and read back off
+    (`done`, among them those X had switched back on), then the box it was unticking, which
+    X may have switched off unread, or else that it was cancelled."""
+    said = success_message(Status.FIXED, done, [], reverted) if done else ""
+    if unticking is not None:
+        stop = stopped_while_unticking_message(unticking)
+    else:
+        stop = tr("The check was cancelled.")
+    return f"{said} {stop}".strip()
+
+
 def box_disabled_message(boxes: list[Box]) -> str:
     """Boxes the person keeps off that X shows ticked and disabled (the BOX_DISABLED result's
     sentence), said for one box or several."""

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from consentinel.core.check_messages import (
     box_disabled_message,
     boxes_text,
+    cancelled_message,
     held_message,
     hidden_on_message,
     reason_message,
@@ -44,6 +45,11 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
     if reason is Reason.SAVE_FAILED:  # the boxes X left on, as the check named them
         left_on = [box for box, (before, after) in changes.items() if before and after is not False]
         return reason_message(reason, handle, boxes_text(left_on)) if left_on else ""
+    if reason is Reason.CANCELLED and changes:  # cut short after it had begun unticking
+        done = [box for box, (before, after) in changes.items() if before and after is False]
+        unread = [box for box, (before, after) in changes.items() if before and after is None]
+        reverted = tuple(box for box in _boxes(payload.get("reverted_by_x")) if box in done)
+        return cancelled_message(done, reverted, unread[0] if unread else None)
     if reason is not None and isinstance(payload.get("not_retried"), dict):
         # No sign-in tried, for a reason remembered since its moment (`since`).
         since = not_retried_since(payload)

@@ -207,13 +207,23 @@ class JournalQueries:
                 for key in keys
             ]
 
+    @read_before_the_check
     def last_check(self, handle: str) -> Entry | None:
-        """The account's last check that came to an end: a cancelled one found nothing out,
-        and must not hide what the one before it found."""
-        found = self.entries(
-            handle=handle, kinds=[EntryKind.CHECK], except_reasons=[Reason.CANCELLED], limit=1
+        """The account's last check that came to an end, or that was cancelled after it had
+        begun unticking at X (its entry has the boxes as it left them, core/account_check):
+        one cancelled before found nothing out, and must not hide what the one before it
+        found."""
+        sql = (
+            "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
+            " WHERE lower(handle) = ? AND kind = ?"
+            " AND (coalesce(json_extract(payload, '$.reason'), '') <> ?"
+            " OR coalesce(json_extract(payload, '$.settings'), '{}') <> '{}')"
+            " ORDER BY id DESC LIMIT 1"
         )
-        return found[0] if found else None
+        args = (handle_key(handle), EntryKind.CHECK.value, Reason.CANCELLED.value)
+        with self._lock:
+            row = self._reader.execute(sql, args).fetchone()
+        return entry_from_row(row) if row is not None else None
 
     @read_before_the_check
     def still_said(

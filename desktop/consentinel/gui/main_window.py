@@ -959,7 +959,9 @@ class MainWindow(QMainWindow):
 
     def _account_finished(self, result: AccountResult) -> None:
         self.steps.pop(handle_key(result.handle), None)
-        if result.reason is not Reason.CANCELLED:  # found nothing out: the last result stands
+        # Cancelled before it changed anything at X, it found nothing out: the last result
+        # stands. Cancelled after, it has the boxes as it left them (core/account_check).
+        if result.reason is not Reason.CANCELLED or result.settings:
             self.live[handle_key(result.handle)] = result
         self._own_due[handle_key(result.handle)] = self._next_check_after(result)
         self.panel.account_done()
