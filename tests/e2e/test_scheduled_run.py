@@ -328,6 +328,35 @@ def test_a_scheduled_run_tells_once_that_the_list_lost_its_accounts(
     assert "(@nora): consentinel account restore adds it back." in listed.stdout
 
 
+def test_a_notice_no_notifier_could_show_is_shown_once_one_can(
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+) -> None:
+    """Runs with no desktop session to show a notification (cron, before anyone logs in):
+    notify-send fails, and what it could not show is not taken as said, however many runs
+    failed to; it is journaled once as not shown. The first run with a session shows it, once."""
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    _add(argv, env, "nora")
+    accounts = consentinel_home / "config" / "accounts.json"
+    accounts.write_text(accounts.read_text()[:-20])  # a hand edit gone wrong
+    no_session = {**env, "DBUS_SESSION_BUS_ADDRESS": f"unix:path={consentinel_home}/no-bus"}
+    for environment in (no_session, no_session, no_session, env, env):
+        run = subprocess.run([*argv, "--json"], capture_output=True, text=True,
+                             env=environment, timeout=180)  # fmt: skip
+        assert run.returncode == 2, (run.stdout, run.stderr)
+    assert _bodies(notifications) == [
+        "@nora is missing from Consentinel's list of accounts, so it is no longer checked. "
+        "Open Consentinel and choose “Add back”, or run: consentinel account restore"
+    ]
+    journal = Journal.open(AppPaths(consentinel_home).journal_path)
+    try:
+        said = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    finally:
+        journal.close()
+    assert [e.payload["delivered"] for e in said] == [False, True]
+
+
 def test_a_scheduled_run_names_the_accounts_missing_beside_those_listed(
     consentinel_home: Path,
     private_secret_service: SecretServiceEnv,

@@ -23,7 +23,9 @@ from consentinel.core.notify import (
     Notification,
     NotificationKind,
     OsNotifier,
+    accounts_missing_notice,
     deliver,
+    deliver_notice,
     notifications_for,
 )
 from consentinel.core.status import Box, Reason, Status
@@ -494,15 +496,58 @@ def test_what_x_asks_next_is_said_even_after_an_earlier_need(journal: Journal) -
     assert run(wrong) == [NotificationKind.NEEDS_USER]
 
 
-def test_a_notification_that_cannot_be_shown_is_tried_twice_not_at_every_run(
+class Raising:
+    def notify(self, note: Notification) -> bool:
+        raise RuntimeError("the notifier broke")
+
+
+@pytest.mark.parametrize("failing", [Silent(), Raising()], ids=["returns_false", "raises"])
+def test_a_notification_that_cannot_be_shown_is_tried_at_each_run_until_it_is(
+    journal: Journal, failing: Silent | Raising
+) -> None:
+    """No notifier at these runs (a cron job with no desktop session, Windows, a notifier that
+    fails): what could not be shown was not said, however often it failed, and is tried again
+    at the next run; its failure is journaled once, not at every run. Once a notifier is back,
+    it is shown, and then not again."""
+    refused = AccountResult("rita", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    tries = [shown for _ in range(4) for _n, shown in _scheduled_run(journal, refused, failing)]
+    assert tries == [False, False, False, False]
+    said = journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in said] == [False]
+    assert [shown for _n, shown in _scheduled_run(journal, refused, Shown())] == [True]
+    assert _scheduled_run(journal, refused, Shown()) == []  # shown: said, not again
+    said = journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in said] == [False, True]
+
+
+def test_a_failure_before_an_account_was_fine_does_not_count_for_the_next_need(
     journal: Journal,
 ) -> None:
-    """No notifier here (Windows, or no notification service): the same words are not
-    journaled as "not shown" at every run for ever."""
+    """A need that could not be shown, then a check that ended all off, then the same need:
+    the new one is journaled when it cannot be shown, and tried again after."""
     refused = AccountResult("rita", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
-    tries = [shown for _ in range(4) for _n, shown in _scheduled_run(journal, refused, Silent())]
+    assert [shown for _n, shown in _scheduled_run(journal, refused, Silent())] == [False]
+    assert _scheduled_run(journal, AccountResult("rita", Status.OPTED_OUT), Silent()) == []
+    tries = [shown for _ in range(2) for _n, shown in _scheduled_run(journal, refused, Silent())]
     assert tries == [False, False]
-    assert len(journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])) == 2
+    said = journal.entries(handle="rita", kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in said] == [False, False]
+    assert [shown for _n, shown in _scheduled_run(journal, refused, Shown())] == [True]
+
+
+@pytest.mark.parametrize("failing", [Silent(), Raising()], ids=["returns_false", "raises"])
+def test_a_notice_that_cannot_be_shown_is_tried_again_and_journaled_once(
+    journal: Journal, failing: Silent | Raising
+) -> None:
+    """A notice before any run (the list lost accounts): as a run's notifications."""
+    note = accounts_missing_notice(["sam"], list_empty=True)
+    assert [deliver_notice(note, failing, journal) for _ in range(3)] == [False, False, False]
+    notices = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in notices] == [False]
+    assert deliver_notice(note, Shown(), journal) is True
+    assert deliver_notice(note, Shown(), journal) is False  # said: not again
+    notices = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in notices] == [False, True]
 
 
 # -- X out of reach for days ------------------------------------------------------------------
@@ -654,16 +699,23 @@ def test_out_of_reach_in_french(
     assert typeset("chez X depuis plusieurs jours : X n'a pas pu être joint") in several.body
 
 
-def test_out_of_reach_that_could_not_be_shown_is_tried_twice(
+def test_out_of_reach_that_could_not_be_shown_is_tried_until_it_is(
     dated_journal: Journal, calendar: Calendar
 ) -> None:
+    """Not shown is not told: tried at each run (its failure journaled once) until shown."""
     journal = dated_journal
     _checks_at(journal, calendar, DAY, HEIDI_OK)
-    tries = []
-    for _ in range(6):
+
+    def day_failing(notifier: Shown | Silent) -> list[bool]:
         calendar.now += DAY
         run_id = journal.start_run("schedule")
         journal.record_check(run_id, NETWORK)
         journal.finish_run(run_id)
-        tries += [shown for _n, shown in deliver(RunResult(run_id, (NETWORK,)), Silent(), journal)]
-    assert tries == [False, False]
+        return [shown for _n, shown in deliver(RunResult(run_id, (NETWORK,)), notifier, journal)]
+
+    tries = [shown for _ in range(6) for shown in day_failing(Silent())]
+    assert tries == [False, False, False, False]  # from the third day on
+    said = journal.entries(kinds=[EntryKind.NOTIFICATION])
+    assert [e.payload["delivered"] for e in said] == [False]
+    assert day_failing(Shown()) == [True]
+    assert day_failing(Shown()) == []  # told: not again until a check reaches X

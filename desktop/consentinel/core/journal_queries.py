@@ -225,7 +225,6 @@ class JournalQueries:
             row = self._reader.execute(sql, args).fetchone()
         return entry_from_row(row) if row is not None else None
 
-    @read_before_the_check
     def still_said(
         self,
         run_id: int | None,
@@ -240,16 +239,67 @@ class JournalQueries:
         """Whether the person was already told this, before run `run_id`, and nothing changed
         since: the last notification about this account (or about no account, for a handle of
         None) is of this kind (for this `reason` too, with `same_reason`: compared in no
-        language, as the window and the schedule may speak different ones), and no check ended
-        all off after it. A notification about no account but about `accounts` (X's page
-        unreadable for some) is said again when it is about an account it did not name, or
-        one of those it named was fine since; without `accounts` (no keyring, no browser: this
-        computer), when any account was fine since. One that could not be shown counts once it
-        failed twice in a row: it is tried at the next run, not at every run for ever (a
-        computer with no notifier). A `run_id` of None: before the run about to start (all
-        entries so far). `kind_alone`: only the notifications of this kind are compared, for a
-        notice said before a run's (accounts missing from the list) that the run's own about no
-        account must not make "changed"."""
+        language, as the window and the schedule may speak different ones), it was shown, and
+        no check ended all off after it. A notification about no account but about `accounts`
+        (X's page unreadable for some) is said again when it is about an account it did not
+        name, or one of those it named was fine since; without `accounts` (no keyring, no
+        browser: this computer), when any account was fine since. One that could not be shown
+        was not said, however often it failed: it is tried again at each run, until it is
+        shown (a notifier may come back: a desktop session, the window's tray). A `run_id` of
+        None: before the run about to start (all entries so far). `kind_alone`: only the
+        notifications of this kind are compared, for a notice said before a run's (accounts
+        missing from the list) that the run's own about no account must not make "changed"."""
+        said = self._said_before(
+            run_id,
+            kind,
+            handle,
+            reason,
+            same_reason=same_reason,
+            accounts=accounts,
+            kind_alone=kind_alone,
+        )
+        return said is True
+
+    def still_not_shown(
+        self,
+        run_id: int | None,
+        kind: str,
+        handle: str | None,
+        reason: str | None = None,
+        *,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
+        kind_alone: bool = False,
+    ) -> bool:
+        """Whether this notification could not be shown the last time it was tried, as
+        `still_said` compares it, and nothing changed since: trying it again, and failing
+        again, is then not journaled again (a computer with no notifier would have a "not
+        shown" entry at every run for ever)."""
+        said = self._said_before(
+            run_id,
+            kind,
+            handle,
+            reason,
+            same_reason=same_reason,
+            accounts=accounts,
+            kind_alone=kind_alone,
+        )
+        return said is False
+
+    @read_before_the_check
+    def _said_before(
+        self,
+        run_id: int | None,
+        kind: str,
+        handle: str | None,
+        reason: str | None,
+        *,
+        same_reason: bool,
+        accounts: Sequence[str],
+        kind_alone: bool,
+    ) -> bool | None:
+        """The last notification about this, as `still_said` compares it, unchanged since:
+        True if it was shown, False if it could not be, None when there is none."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args: list[Any] = [handle_key(handle)] if handle else []
         said_of, said_args = who, who_args
@@ -258,32 +308,24 @@ class JournalQueries:
         # (Every run's id is below this: none is after the one about to start.)
         before = run_id if run_id is not None else 2**63 - 1
         with self._lock:
-            last_two = self._reader.execute(
+            last = self._reader.execute(
                 f"SELECT id, payload FROM entries WHERE kind = ? AND {said_of} "
-                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 2",
+                "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
                 [EntryKind.NOTIFICATION.value, *said_args, before],
-            ).fetchall()
-            if not last_two:
-                return False
-            said = [json.loads(row[1]) for row in last_two]
-
-            def same(one: dict[str, Any]) -> bool:
-                # A notification journaled by an older version kept no reason: taken as the same,
-                # so that an upgrade does not say again everything already said.
-                stored = one.get("reason", reason)
-                return one.get("kind") == kind and (not same_reason or stored == reason)
-
-            if not same(said[0]):
-                return False
-            if not said[0].get("delivered") and not (
-                len(said) == 2 and same(said[1]) and not said[1].get("delivered")
-            ):
-                return False
+            ).fetchone()
+            if last is None:
+                return None
+            said = json.loads(last[1])
+            # A notification journaled by an older version kept no reason: taken as the same,
+            # so that an upgrade does not say again everything already said.
+            stored = said.get("reason", reason)
+            if said.get("kind") != kind or (same_reason and stored != reason):
+                return None
             # (An older entry named no account: taken as about them all.)
-            if "accounts" in said[0]:
-                named = {handle_key(h) for h in said[0].get("accounts") or ()}
+            if "accounts" in said:
+                named = {handle_key(h) for h in said.get("accounts") or ()}
                 if any(handle_key(h) not in named for h in accounts):
-                    return False
+                    return None
             checks_of, checks_args = who, who_args
             if not handle:
                 keys = [handle_key(h) for h in accounts]
@@ -298,13 +340,15 @@ class JournalQueries:
                 [
                     EntryKind.CHECK.value,
                     *checks_args,
-                    last_two[0][0],
+                    last[0],
                     before,
                     Status.OPTED_OUT.value,
                     Status.FIXED.value,
                 ],
             ).fetchone()
-        return fine_since is None
+        if fine_since is not None:
+            return None
+        return bool(said.get("delivered"))
 
     @read_before_the_check
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None:
@@ -312,7 +356,7 @@ class JournalQueries:
         X asking to slow down; a check that read its page and then timed out did reach it):
         how many in a row, since when, and whether a notification of `notice_kind` naming the
         account was shown since its last check that reached X (one that could not be shown
-        counts once it failed twice, as in `still_said`). None when its latest check reached X
+        was not: it is tried again, as in `still_said`). None when its latest check reached X
         or it has none. Cancelled checks, and those kept from X by this computer, are passed
         over: they say nothing of X."""
         unreached = sorted(r.value for r in X_UNREACHED_REASONS)
@@ -365,7 +409,7 @@ class JournalQueries:
             first_failed_at=datetime.fromisoformat(first_at),
             last_failed_at=datetime.fromisoformat(last_at),
             reached_at=datetime.fromisoformat(reached_at) if reached_at else None,
-            told=shown > 0 or len(naming) >= 2,
+            told=shown > 0,
         )
 
     @read_before_the_check

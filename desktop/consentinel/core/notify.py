@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.check_messages import boxes_text
@@ -621,6 +621,18 @@ class NotificationJournal(Protocol):
         kind_alone: bool = False,
     ) -> bool: ...
 
+    def still_not_shown(
+        self,
+        run_id: int | None,
+        kind: str,
+        handle: str | None,
+        reason: str | None = None,
+        *,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
+        kind_alone: bool = False,
+    ) -> bool: ...
+
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
 
 
@@ -629,9 +641,10 @@ def deliver(
 ) -> list[tuple[Notification, bool]]:
     """Show every notification for `run` and journal each with whether it was shown. With the
     journal, what the person was already shown, unchanged since, is not said again; what could
-    not be shown (notifications off, no notifier) is said at the next run; and accounts X has
-    been out of reach for for days are said (the journal knows since when). The window's
-    scheduled runs and the OS job's both come here: they say the same things."""
+    not be shown (notifications off, no notifier, a notifier that failed) is tried again at
+    each run until it is shown, its failure journaled once; and accounts X has been out of
+    reach for for days are said (the journal knows since when). The window's scheduled runs
+    and the OS job's both come here: they say the same things."""
     already_said = None
     out_of_reach = None
     if journal is not None:
@@ -643,20 +656,7 @@ def deliver(
         run_id = run.run_id
 
         def already_said(note: Notification) -> bool:
-            # What X asks of the person can change (a puzzle, then a refused password): each is
-            # said once, in whatever language. A box still on is said once, whatever the cause
-            # at the runs after it.
-            return journal.still_said(
-                run_id,
-                note.kind.value,
-                note.handle,
-                _reason_value(note),
-                same_reason=note.kind is not NotificationKind.STILL_ON,
-                accounts=note.accounts,
-                # About no single account (a changed page, this computer), several kinds are
-                # said: each is compared with the last of its kind, not made new by another's.
-                kind_alone=note.handle is None,
-            )
+            return journal.still_said(run_id, note.kind.value, note.handle, **_compared(note))
 
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said, out_of_reach):
@@ -665,7 +665,7 @@ def deliver(
         except Exception:  # a notifier must never fail the run that already happened
             log.exception("notifier raised")
             delivered = False
-        if journal is not None:
+        if journal is not None and (delivered or not _failed_before(journal, run.run_id, note)):
             journal.record_notification(
                 run.run_id,
                 note.handle,
@@ -679,6 +679,37 @@ def deliver(
     return sent
 
 
+def _failed_before(journal: NotificationJournal, run_id: int, note: Notification) -> bool:
+    """`note` could not be shown the last time it was tried either, and nothing changed since:
+    failing again is not journaled again. (X switching a box back on is said each time it
+    happens: each time is journaled.)"""
+    if note.kind is NotificationKind.REVERTED_BY_X:
+        return False
+    return journal.still_not_shown(run_id, note.kind.value, note.handle, **_compared(note))
+
+
+class _Compared(TypedDict):
+    reason: str | None
+    same_reason: bool
+    accounts: tuple[str, ...]
+    kind_alone: bool
+
+
+def _compared(note: Notification) -> _Compared:
+    """How the journal compares `note` with what was said before (Journal.still_said)."""
+    return {
+        "reason": _reason_value(note),
+        # What X asks of the person can change (a puzzle, then a refused password): each is
+        # said once, in whatever language. A box still on is said once, whatever the cause at
+        # the runs after it.
+        "same_reason": note.kind is not NotificationKind.STILL_ON,
+        "accounts": note.accounts,
+        # About no single account (a changed page, this computer), several kinds are said:
+        # each is compared with the last of its kind, not made new by another's.
+        "kind_alone": note.handle is None,
+    }
+
+
 #: Notices of something that happened, not of a state that lasts: never "already said".
 _SAID_EACH_TIME = frozenset({NotificationKind.SETTINGS_SET_ASIDE})
 
@@ -690,13 +721,14 @@ def deliver_notice(
     journal, one already said is not said again while what it names stays the same (compared
     with the notices of its kind alone: they come before any run, among a run's own); settings
     set aside are said each time it happens. Without a journal (the folder cannot be written),
-    it is said at every run that meets it: once a run."""
+    it is said at every run that meets it: once a run. One that could not be shown is tried
+    again at the next run, its failure journaled once."""
+    lasts = note.kind not in _SAID_EACH_TIME
+    kind, handle, accounts = note.kind.value, note.handle, note.accounts
     if (
         journal is not None
-        and note.kind not in _SAID_EACH_TIME
-        and journal.still_said(
-            None, note.kind.value, note.handle, accounts=note.accounts, kind_alone=True
-        )
+        and lasts
+        and journal.still_said(None, kind, handle, accounts=accounts, kind_alone=True)
     ):
         return False
     try:
@@ -704,7 +736,11 @@ def deliver_notice(
     except Exception:  # a notifier must never fail the run
         log.exception("notifier raised")
         delivered = False
-    if journal is not None:
+    if journal is not None and (
+        delivered
+        or not lasts
+        or not journal.still_not_shown(None, kind, handle, accounts=accounts, kind_alone=True)
+    ):
         journal.record_notification(
             None, note.handle, note.kind.value, note.body, delivered, None, note.accounts
         )
