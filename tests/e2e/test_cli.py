@@ -278,8 +278,9 @@ def test_unattended_two_factor_without_secret_needs_user(
         acct = json.loads(proc.stdout)["accounts"][0]
         assert (acct["status"], acct["reason"]) == ("needs_user", "two_factor")
     assert sim.boxes("carol")["training"] is True
-    # Said in French; no notifier answers here, so what could not be shown is said again at the
-    # next run. And the second run did not sign in again (X would send a new code).
+    # Said in French; no notifier answers here: what could not be shown is tried again at each
+    # run, its failure journaled once (tests/e2e/test_scheduled_run.py has it shown once a
+    # notifier answers). And the second run did not sign in again (X would send a new code).
     log = json.loads(run_cli(env, "log", "--json", check_exit=0).stdout)["entries"]
     notes = [e["payload"] for e in log if e["kind"] == "notification"]
     assert [n["message"] for n in notes] == [
@@ -287,8 +288,8 @@ def test_unattended_two_factor_without_secret_needs_user(
             "@carol : X demande un code de double authentification — ouvrez Consentinel pour vous "
             "connecter, ou enregistrez le secret 2FA du compte"
         )
-    ] * 2
-    assert [n["delivered"] for n in notes] == [False, False]
+    ]
+    assert [n["delivered"] for n in notes] == [False]
     assert len([e for e in log if e["kind"] == "signin"]) == 1
 
 
