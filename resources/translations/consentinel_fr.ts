@@ -789,6 +789,26 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Re&amp;prendre les vérifications automatiques</translation>
     </message>
     <message>
+        <source>The check was cancelled before any account's check was over.</source>
+        <translation>La vérification a été annulée avant qu'aucun compte ne soit vérifié jusqu'au bout.</translation>
+    </message>
+    <message>
+        <source>Before the cancel, it switched off {boxes} on @{handle}.</source>
+        <translation>Avant l'annulation, elle a décoché {boxes} sur @{handle}.</translation>
+    </message>
+    <message>
+        <source>Before the cancel, it switched off boxes on {accounts}.</source>
+        <translation>Avant l'annulation, elle a décoché des cases sur {accounts}.</translation>
+    </message>
+    <message>
+        <source>It was stopped while unticking {box} on @{handle}: X may have switched it off; the next check reads it again.</source>
+        <translation>Elle a été arrêtée en décochant {box} sur @{handle} : X l'a peut-être désactivée ; la prochaine vérification la relit.</translation>
+    </message>
+    <message>
+        <source>It was stopped while unticking boxes that X may have switched off: {accounts}. The next check reads them again.</source>
+        <translation>Elle a été arrêtée en décochant des cases que X a peut-être désactivées : {accounts}. La prochaine vérification les relit.</translation>
+    </message>
+    <message>
         <source>The check was cancelled before any account was checked.</source>
         <translation>La vérification a été annulée avant qu'aucun compte ne soit vérifié.</translation>
     </message>
@@ -1051,6 +1071,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>{app} — checking: {done} of {total} accounts done</source>
         <comment>none or one done</comment>
         <translation>{app} — en cours : {done} compte vérifié sur {total}</translation>
+    </message>
+    <message>
+        <source>{app} — last check cancelled, after it switched off boxes on {accounts}</source>
+        <translation>{app} — dernière vérification annulée, après avoir décoché des cases sur {accounts}</translation>
+    </message>
+    <message>
+        <source>{app} — last check cancelled while it was switching off a box on {accounts}</source>
+        <translation>{app} — dernière vérification annulée pendant qu'elle décochait une case sur {accounts}</translation>
     </message>
     <message>
         <source>{app} — last check cancelled</source>

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
 from consentinel.core.engine import Engine
+from consentinel.core.events import RunResult
 from consentinel.core.journal_entries import EntryKind, RunStatus
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind, Step
@@ -256,6 +257,26 @@ def _cells(window: Any, handle: str) -> list[str]:
     return [window.table.item(row, column).text() for column in (1, 2, 3, 4)]
 
 
+def _cancelled_after_an_untick(qtbot: QtBot, app: Any, sim: Any) -> RunResult:
+    """@cara checked once (every box off); then X switches Training and Personalization back
+    on, and the person cancels while X applies the untick of Training (it answers late): the
+    check reads Training back off, and is cancelled before Personalization."""
+    window = app.window
+    with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+        window.check_all()
+    qtbot.waitUntil(lambda: window.table.status_text("cara") == status_name(Status.FIXED))
+    sim.set_box("cara", "training", True)
+    sim.set_box("cara", "personalization", True)
+    sim.change_account("cara", fault="mutation_hang")  # X applies it, answers late
+    with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+        window.check_all()
+        qtbot.waitUntil(sim.mutation_hanging.is_set, timeout=RUN_TIMEOUT_MS)
+        window.cancel_check()
+    result = finished.args[0]
+    assert isinstance(result, RunResult) and result.cancelled
+    return result
+
+
 def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
     qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
 ) -> None:
@@ -268,17 +289,7 @@ def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
     add_account(ctx, "cara", "pw-cara")
     with running_app(qtbot, ctx) as app:
         window = app.window
-        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
-            window.check_all()
-        qtbot.waitUntil(lambda: _cells(window, "cara") == ["Fixed", "Off", "Off", "Off"])
-        sim.set_box("cara", "training", True)
-        sim.set_box("cara", "personalization", True)
-        sim.change_account("cara", fault="mutation_hang")  # X applies it, answers late
-        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
-            window.check_all()
-            qtbot.waitUntil(sim.mutation_hanging.is_set, timeout=RUN_TIMEOUT_MS)
-            window.cancel_check()
-        (cara,) = finished.args[0].accounts
+        (cara,) = _cancelled_after_an_untick(qtbot, app, sim).accounts
         assert (cara.status, cara.reason) == (Status.ERROR, Reason.CANCELLED), cara.message
         assert sim.boxes("cara") == {"training": False, "personalization": True, "memory": False}
         assert _cells(window, "cara") == ["Cancelled", "Off", "On", "Off"]
@@ -298,6 +309,46 @@ def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
     assert shots[-1].id > changes[-1].id and shots[-1].payload["why"] == "training"
     with running_app(qtbot, ctx) as app:  # the app started again: read from the journal
         assert _cells(app.window, "cara") == ["Cancelled", "Off", "On", "Off"]
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "tray"),
+    [
+        (
+            "en",
+            "The check was cancelled before any account's check was over. Before the cancel, "
+            "it switched off Training on @cara.",
+            "Consentinel — last check cancelled, after it switched off boxes on @cara",
+        ),
+        (
+            "fr",
+            "La vérification a été annulée avant qu'aucun compte ne soit vérifié jusqu'au "
+            "bout. Avant l'annulation, elle a décoché Entraînement sur @cara.",
+            "Consentinel — dernière vérification annulée, après avoir décoché des cases sur @cara",
+        ),
+    ],
+)
+def test_the_summary_of_a_check_cancelled_after_it_unticked_a_box_says_what_it_did(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, language: str, summary: str,
+    tray: str,
+) -> None:  # fmt: skip
+    """The run's summary under the table said "cancelled before any account was checked"
+    when the check had switched a box off at X before the Cancel: it says that box, and the
+    tray's words for the last check say it too."""
+    from consentinel.gui.tray import Tray
+
+    sim = simx(SimAccount("cara", "pw-cara", memory_shown=True))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.language = language  # (the window is not rebuilt in English at the end)
+    add_account(ctx, "cara", "pw-cara")
+    with running_app(qtbot, ctx, language=language) as app:
+        result = _cancelled_after_an_untick(qtbot, app, sim)
+        assert sim.boxes("cara")["training"] is False
+        label = app.window.result_label
+        assert label.isVisibleTo(app.window) and label.text() == summary
+        icon = Tray(lambda: False, lambda: False)
+        icon.show_idle(result)
+        assert icon.icon.toolTip() == tray
 
 
 def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
-from consentinel.core.events import AccountResult, BrowserUnsandboxed, RunResult
+from consentinel.core.events import AccountResult, BoxChange, BrowserUnsandboxed, RunResult
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import Step
@@ -378,6 +378,29 @@ def test_a_cancelled_checks_summary_says_how_far_it_went(
             "The check was cancelled after 2 of 3 accounts: their rows say what was found"
         )
         assert said(fixed, fixed).startswith("The check was cancelled once every account was")
+        # Cut short after it had begun unticking (its boxes as it left them): what it
+        # switched off and read back, and the box it was unticking, are said.
+        off, unread, on = BoxChange(True, False), BoxChange(True, None), BoxChange(True, True)
+        cid = AccountResult(
+            "cid", Status.ERROR, Reason.CANCELLED,
+            settings={Box.TRAINING: off, Box.PERSONALIZATION: unread},
+        )  # fmt: skip
+        dee = AccountResult(
+            "dee", Status.ERROR, Reason.CANCELLED,
+            settings={Box.TRAINING: off, Box.MEMORY: off, Box.PERSONALIZATION: on},
+        )  # fmt: skip
+        assert said(fixed, cid) == (
+            "The check was cancelled after 1 of 2 accounts: its row says what was found, and "
+            "the journal has it all. Before the cancel, it switched off Training on @cid. It "
+            "was stopped while unticking Personalization on @cid: X may have switched it off; "
+            "the next check reads it again."
+        )
+        assert said(cid, dee, stopped) == (
+            "The check was cancelled before any account's check was over. Before the cancel, "
+            "it switched off boxes on @cid (Training) and @dee (Training, Memory)."
+            " It was stopped while unticking Personalization on @cid: X may have switched it "
+            "off; the next check reads it again."
+        )
 
 
 def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:

@@ -1,7 +1,8 @@
 """The sentences under the main window's table that sum up a check: the accounts that need a
 look, named first, then how many have every box off, one cause shared by every account not
 done, what X had switched back on, what its page does not show; a cancelled check, how far it
-had gone. Long lists name a few and count the rest: two lines at most in a 980×560 window.
+had gone and what it had switched off. Long lists name a few and count the rest: two lines
+at most in a 980×560 window.
 In the window's catalogue ("MainWindow"), where they always were."""
 
 from __future__ import annotations
@@ -17,10 +18,17 @@ translate = QCoreApplication.translate
 
 def _cancelled(result: RunResult) -> str:
     """How far the check had gone: the accounts checked before the Cancel keep their
-    results in their rows; the others keep their last ones."""
+    results in their rows; the others keep their last ones, but for those whose check was
+    cut short after it had begun unticking at X (core/account_check): what it switched off,
+    and a box X may have switched off unread, are said, as their rows show them."""
     total = len(result.accounts)
     done = sum(1 for a in result.accounts if a.reason is not Reason.CANCELLED)
-    if done == 0:
+    switched, unread = cut_short(result)
+    if done == 0 and (switched or unread):
+        text = translate(
+            "MainWindow", "The check was cancelled before any account's check was over."
+        )
+    elif done == 0:
         text = translate("MainWindow", "The check was cancelled before any account was checked.")
     elif done == total:
         text = translate(
@@ -40,7 +48,60 @@ def _cancelled(result: RunResult) -> str:
             "The check was cancelled after {done} of {n} accounts: their rows say what was "
             "found, and the journal has it all.",
         )
-    return text.replace("{done}", str(done)).replace("{n}", str(total))
+    text = text.replace("{done}", str(done)).replace("{n}", str(total))
+    if switched:
+        text += " " + _switched_before_the_cancel(switched)
+    if unread:
+        text += " " + _stopped_while_unticking(unread)
+    return text
+
+
+def cut_short(
+    result: RunResult,
+) -> tuple[list[tuple[str, tuple[Box, ...]]], list[tuple[str, Box]]]:
+    """The checks cancelled after they had begun unticking: the boxes each switched off and
+    read back off, and the box each was unticking when stopped (X may have switched it off)."""
+    switched: list[tuple[str, tuple[Box, ...]]] = []
+    unread: list[tuple[str, Box]] = []
+    for a in result.accounts:
+        if a.reason is not Reason.CANCELLED:
+            continue
+        off = tuple(box for box, c in a.settings.items() if c.before and c.after is False)
+        if off:
+            switched.append((a.handle, off))
+        unread += [(a.handle, box) for box, c in a.settings.items() if c.before and c.after is None]
+    return switched, unread
+
+
+def _switched_before_the_cancel(switched: list[tuple[str, tuple[Box, ...]]]) -> str:
+    if len(switched) == 1:
+        ((handle, boxes),) = switched
+        one = translate("MainWindow", "Before the cancel, it switched off {boxes} on @{handle}.")
+        return one.replace("{boxes}", named([box_name(b) for b in boxes])).replace(
+            "{handle}", handle
+        )
+    # French sets a space before ";" (the catalogue's own, non-breaking).
+    between = translate("MainWindow", "; ")
+    accounts = named([f"@{handle} ({_boxes(boxes)})" for handle, boxes in switched], between)
+    several = translate("MainWindow", "Before the cancel, it switched off boxes on {accounts}.")
+    return several.replace("{accounts}", accounts)
+
+
+def _stopped_while_unticking(unread: list[tuple[str, Box]]) -> str:
+    if len(unread) == 1:
+        ((handle, box),) = unread
+        one = translate(
+            "MainWindow",
+            "It was stopped while unticking {box} on @{handle}: X may have switched it off; "
+            "the next check reads it again.",
+        )
+        return one.replace("{box}", box_name(box)).replace("{handle}", handle)
+    several = translate(
+        "MainWindow",
+        "It was stopped while unticking boxes that X may have switched off: {accounts}. The "
+        "next check reads them again.",
+    )
+    return several.replace("{accounts}", named([f"@{h} ({box_name(b)})" for h, b in unread]))
 
 
 #: Past this many accounts, a list names the first few and counts the others: a check of 25

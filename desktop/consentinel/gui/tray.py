@@ -77,7 +77,7 @@ class Tray(QObject):
         from consentinel.core.status import Reason, Status
 
         if last.cancelled:
-            return self.tr("{app} — last check cancelled").replace("{app}", APP_NAME)
+            return self._cancelled_words(last)
         ended = [a for a in last.accounts if a.reason is not Reason.CANCELLED]
         need = sum(1 for a in ended if a.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED))
         failed = sum(1 for a in ended if a.status is Status.ERROR)
@@ -98,6 +98,27 @@ class Tray(QObject):
         return (
             self.tr("{app} — last check: {what}").replace("{app}", APP_NAME).replace("{what}", what)
         )
+
+    def _cancelled_words(self, last: RunResult) -> str:
+        """A cancelled check, and what it switched off at X before the Cancel, if it had
+        begun to (gui/run_summary says which boxes)."""
+        from consentinel.gui.run_summary import cut_short
+
+        switched, unread = cut_short(last)
+        if switched:
+            words = self.tr(
+                "{app} — last check cancelled, after it switched off boxes on {accounts}"
+            )
+            handles = [handle for handle, _boxes in switched]
+        elif unread:
+            words = self.tr(
+                "{app} — last check cancelled while it was switching off a box on {accounts}"
+            )
+            handles = [handle for handle, _box in unread]
+        else:
+            return self.tr("{app} — last check cancelled").replace("{app}", APP_NAME)
+        accounts = ", ".join(f"@{handle}" for handle in dict.fromkeys(handles))
+        return words.replace("{app}", APP_NAME).replace("{accounts}", accounts)
 
     def rebuild_menu(self) -> None:
         # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
