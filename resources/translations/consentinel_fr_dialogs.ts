@@ -1795,6 +1795,16 @@ Vous pouvez télécharger un Chromium réservé à Consentinel (environ 170 Mo, 
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Chromium is downloaded, but checks use the program that {variable} names ({path}) before it: remove {variable} from the environment, then start Consentinel again.</source>
+            <translation>Chromium est téléchargé, mais les vérifications utilisent avant lui le programme que {variable} désigne ({path}) : retirez {variable} de l'environnement, puis relancez Consentinel.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>The settings could not be saved: {problem}</source>
+            <translation>Les paramètres n'ont pas pu être enregistrés : {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>Chromium is ready: checks can start.</source>
             <translation>Chromium est prêt : les vérifications peuvent commencer.</translation>
         </message>

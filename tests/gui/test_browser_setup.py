@@ -18,19 +18,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
+from consentinel.core.journal_entries import EntryKind
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import load_settings
+from consentinel.core.status import Reason, Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
 from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.translations import Translators
+from consentinel.simx import SimAccount
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
 from tests.fixtures.fake_browsers import fake_firefox, not_a_browser, slow_browser
 from tests.fixtures.fake_cdn import fake_cdn
-from tests.gui._app_support import make_context, running_app
+from tests.fixtures.simx_fixtures import SimxFactory
+from tests.gui._app_support import add_account, make_context, running_app
 
 
 @pytest.fixture
@@ -137,6 +141,86 @@ def test_firefox_or_another_program_is_refused_by_name_and_not_saved(
     assert "is not Chromium, Google Chrome or Microsoft Edge (it says “Python 3." in said, said
     saved, _warning = load_settings(AppPaths.under(consentinel_home))
     assert saved.browser_path is None and find_browser(saved.browser_path) is None
+
+
+@pytest.mark.browser
+def test_chromium_downloaded_after_a_refused_firefox_is_the_one_the_next_check_uses(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    no_browser: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    simx: SimxFactory,
+) -> None:
+    """Firefox saved as the browser: a check is refused, and the dialog offers Chromium. Once
+    downloaded, it said "Chromium is ready: checks can start." while the settings still named
+    Firefox, which find_browser() prefers: the next check was refused again, the dialog back.
+    The refused choice is let go (saved, and journaled as a settings change), and the next
+    check runs in the Chromium downloaded."""
+    sim = simx(SimAccount("dora", "pw-dora"))
+    ctx = make_context(consentinel_home, sim.origin)
+    firefox = fake_firefox(tmp_path, "firefox")
+    ctx.settings.browser_path = str(firefox)
+    ctx.save_settings()
+    add_account(ctx, "dora", "pw-dora")
+    with fake_cdn() as cdn, running_app(qtbot, ctx) as app:
+        monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
+        window = app.window
+        with qtbot.waitSignal(app.runner.run_finished, timeout=120_000) as refused:
+            window.check_all()
+        (dora,) = refused.args[0].accounts
+        assert dora.reason is Reason.BROWSER_MISSING and "Firefox" in dora.message
+        qtbot.waitUntil(lambda: app.browser_dialog is not None and app.browser_dialog.isVisible())
+        dialog = _dialog_of(app)
+        with qtbot.waitSignal(dialog.accepted, timeout=120_000):
+            qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+        assert dialog.status.text() == "Chromium is ready: checks can start."
+        saved, _warning = load_settings(AppPaths.under(consentinel_home))  # read back
+        assert saved.browser_path is None and ctx.settings.browser_path is None
+        choice = find_browser(ctx.settings.browser_path)
+        assert choice is not None and choice.source is BrowserSource.PLAYWRIGHT
+        assert choice.path.is_relative_to(downloaded_browsers_dir())
+        changed = ctx.journal.entries(kinds=[EntryKind.SETTINGS_CHANGED])
+        assert [entry.payload for entry in changed] == [{"browser_path": None}]
+        qtbot.waitUntil(lambda: app.browser_dialog is None)
+        with qtbot.waitSignal(app.runner.run_finished, timeout=120_000) as checked:
+            window.check_all()
+        (dora,) = checked.args[0].accounts
+        assert (dora.status, dora.reason) == (Status.FIXED, None), dora.message
+        assert sim.boxes("dora")["training"] is False
+        assert app.browser_dialog is None  # not offered again
+
+
+def test_chromium_downloaded_while_the_environment_names_firefox_says_what_checks_use(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    no_browser: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CONSENTINEL_BROWSER comes before Chromium downloaded: naming Firefox, it is still what
+    checks use, and the dialog must not say "checks can start"; it says what to do."""
+    firefox = fake_firefox(tmp_path, "firefox")
+    monkeypatch.setenv(BROWSER_ENV, str(firefox))
+    ctx = make_context(consentinel_home)
+    with fake_cdn() as cdn:
+        monkeypatch.setenv("PLAYWRIGHT_DOWNLOAD_HOST", cdn.origin)
+        dialog = BrowserSetupDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        with qtbot.waitSignal(dialog.download.finished, timeout=120_000):
+            dialog.start_download()
+    assert dialog.status.text() == (
+        f"Chromium is downloaded, but checks use the program that CONSENTINEL_BROWSER names "
+        f"({firefox}) before it: remove CONSENTINEL_BROWSER from the environment, then start "
+        "Consentinel again."
+    )
+    assert dialog.isVisible() and dialog.result() != BrowserSetupDialog.DialogCode.Accepted
+    layout = dialog.layout()  # tall enough for its lines: the intro's were cut off
+    assert layout is not None and dialog.height() >= layout.totalHeightForWidth(dialog.width())
+    monkeypatch.delenv(BROWSER_ENV)
+    choice = find_browser(ctx.settings.browser_path)  # (downloaded all the same)
+    assert choice is not None and choice.source is BrowserSource.PLAYWRIGHT
 
 
 def _setup_dialog(qtbot: QtBot, consentinel_home: Path) -> BrowserSetupDialog:

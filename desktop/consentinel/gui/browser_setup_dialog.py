@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.gui.message_style import error_style, ok_color
 from consentinel.gui.program_probe import ProgramProbe
+from consentinel.gui.wrapped_labels import fit_height
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
@@ -180,14 +181,77 @@ class BrowserSetupDialog(QDialog):
         self._set_busy(False)
         self.bar.hide()
         if ok:
-            self.status.setStyleSheet(f"color: {ok_color()};")
-            self.status.setText(self.tr("Chromium is ready: checks can start."))
-            self.accept()
-            return
+            problem = self._let_go_of_an_unusable_choice() or self._environment_problem()
+            if problem is None:
+                self.status.setStyleSheet(f"color: {ok_color()};")
+                self.status.setText(self.tr("Chromium is ready: checks can start."))
+                self.accept()
+                return
+            message = problem
         self.status.setStyleSheet(error_style())
         self.status.setText(message)
         self.status.show()
-        self.download_button.setText(self.tr("&Try the download again"))
+        # Its lines do not raise the dialog's minimum height: the intro's were cut off.
+        fit_height(self, self.height())
+        if not ok:
+            self.download_button.setText(self.tr("&Try the download again"))
+
+    def _let_go_of_an_unusable_choice(self) -> str | None:
+        """A browser saved in the settings that cannot be used (Firefox, another program, a
+        file no longer there) is let go once Chromium is downloaded: find_browser() prefers
+        the saved one, and the next check would be refused again, this dialog back. One the
+        settings know to be Chromium, Chrome or Edge stays. None once done; else why not."""
+        from consentinel.x.browser_program import ProgramKind, known_program_check
+
+        saved = self.ctx.settings.browser_path
+        if not saved:
+            return None
+        program = Path(saved)
+        if program.is_file() and os.access(program, os.X_OK):
+            check = known_program_check(program)
+            if check is not None and check.kind is ProgramKind.USABLE:
+                return None
+        return self._save_browser(None)
+
+    def _environment_problem(self) -> str | None:
+        """CONSENTINEL_BROWSER comes before any other browser: one that names a program that
+        cannot be used keeps Chromium from being used, and "checks can start" would be false."""
+        from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
+        from consentinel.x.browser_program import ProgramKind, known_program_check
+
+        choice = find_browser(self.ctx.settings.browser_path)
+        if choice is None or choice.source is not BrowserSource.ENVIRONMENT:
+            return None
+        check = known_program_check(choice.path)
+        if check is not None and check.kind is ProgramKind.USABLE:
+            return None
+        return (
+            self.tr(
+                "Chromium is downloaded, but checks use the program that {variable} names "
+                "({path}) before it: remove {variable} from the environment, then start "
+                "Consentinel again."
+            )
+            .replace("{variable}", BROWSER_ENV)
+            .replace("{path}", str(choice.path))
+        )
+
+    def _save_browser(self, path: str | None) -> str | None:
+        """The settings' browser (None: found by Consentinel), saved and journaled as the
+        Settings dialog does; None once done, else why it could not be saved (then nothing
+        changed)."""
+        before = self.ctx.settings.browser_path
+        if path == before:
+            return None
+        self.ctx.settings.browser_path = path
+        try:
+            self.ctx.save_settings()
+        except OSError as error:
+            self.ctx.settings.browser_path = before
+            return self.tr("The settings could not be saved: {problem}").replace(
+                "{problem}", str(error)
+            )
+        self.ctx.journal.record_settings_changed({"browser_path": path})
+        return None
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.download_button, self.choose_button, self.later_button):
@@ -253,8 +317,10 @@ class BrowserSetupDialog(QDialog):
         if problem is not None:
             self._program_refused(problem)
             return
-        self.ctx.settings.browser_path = str(Path(path))
-        self.ctx.save_settings()
+        problem = self._save_browser(str(Path(path)))
+        if problem is not None:
+            self._program_refused(problem)
+            return
         self.accept()
 
     def _program_refused(self, problem: str) -> None:
