@@ -25,7 +25,12 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.settings import load_settings, save_settings
 from consentinel.core.status import Reason, Status
 from consentinel.x.browser import BROWSER_ENV, LAUNCH_TIMEOUT_S, BrowserChoice, BrowserSource
-from consentinel.x.browser_program import ProgramKind, check_browser_program
+from consentinel.x.browser_program import (
+    ProgramKind,
+    check_browser_program,
+    known_program_check,
+    remembered_program_check,
+)
 from tests.e2e._cli_support import run_cli, x_with_accounts
 from tests.e2e._engine_support import SimHarness, add_account, make_context
 from tests.fixtures.fake_browsers import fake_firefox, never_opening_browser, not_a_browser
@@ -53,6 +58,23 @@ def test_a_program_that_does_not_answer_is_stopped_not_waited_on(tmp_path: Path)
     assert check_browser_program(mute, timeout_s=1.0) == (ProgramKind.SILENT, "")
     with pytest.raises(ProcessLookupError):  # killed with its group, not left running
         os.kill(int(pid_file.read_text()), 0)
+
+
+def test_a_program_slow_to_answer_once_is_asked_again_next_time(tmp_path: Path) -> None:
+    """A Chromium whose first --version, from a cold disk, takes longer than asked: silent that
+    time, kept for nothing; asked again, it is known (a verdict kept would have refused every
+    check until the app was restarted). What it said is kept once it says it."""
+    first = tmp_path / "first-start-done"
+    slow = tmp_path / "chromium-browser"
+    slow.write_text(
+        f"#!/bin/sh\nif [ ! -e '{first}' ]; then touch '{first}'; exec sleep 60; fi\n"
+        "echo 'Chromium 131.0.6778.85 snap'\n"
+    )
+    slow.chmod(0o755)
+    assert remembered_program_check(slow, timeout_s=1.0).kind is ProgramKind.SILENT
+    assert known_program_check(slow) is None
+    assert remembered_program_check(slow) == (ProgramKind.USABLE, "Chromium 131.0.6778.85 snap")
+    assert known_program_check(slow) == (ProgramKind.USABLE, "Chromium 131.0.6778.85 snap")
 
 
 @pytest.mark.parametrize(

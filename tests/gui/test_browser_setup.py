@@ -635,6 +635,26 @@ def test_another_program_saved_as_the_browser_is_said_once_the_window_is_up(
         translators.switch("en")
 
 
+def test_a_saved_browser_that_said_nothing_in_time_is_not_warned_about_at_start(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Silent when asked after the first frame (slow from a cold disk, perhaps): nothing said
+    at start; each check asks it again."""
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    program = not_a_browser(tmp_path, tmp_path / "started", says="", name="chromium-browser")
+    ctx = make_context(consentinel_home)
+    ctx.settings.browser_path = str(program)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.chosen_browser_probe is not None)
+        probe = app.chosen_browser_probe
+        if probe.asking(str(program)):
+            with qtbot.waitSignal(probe.answered, timeout=15_000):
+                pass
+        QApplication.processEvents()
+        assert app.window.findChild(QMessageBox, "start_warnings") is None
+        assert str(program) not in app.window.statusBar().currentMessage()
+
+
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:
     ctx = make_context(consentinel_home)
     with running_app(qtbot, ctx) as app:

@@ -89,6 +89,10 @@ def _tell_a_refused_sandbox(choice: BrowserChoice, on_event: Callable[[Event], N
         on_event(BrowserUnsandboxed(refused))
 
 
+#: How long a check waits for the browser named by the person to say what it is.
+CHECK_VERSION_TIMEOUT_S = 30.0
+
+
 def _refused_browser(choice: BrowserChoice) -> str | None:
     """Why the browser the person named cannot be started, said before trying, in the words
     the doctor and the settings use: Firefox, another program (an editor, a script, Brave…),
@@ -103,7 +107,9 @@ def _refused_browser(choice: BrowserChoice) -> str | None:
 
     if choice.source not in (BrowserSource.ENVIRONMENT, BrowserSource.PREFERENCE):
         return None
-    kind, said = remembered_program_check(choice.path)
+    # (The check runs in its own thread: a browser slow to answer, the first time from a cold
+    # disk, is given longer than the settings' dialog gives it before it counts as silent.)
+    kind, said = remembered_program_check(choice.path, timeout_s=CHECK_VERSION_TIMEOUT_S)
     if kind is ProgramKind.USABLE:
         return None
     log.warning("the browser %s is %s: not started", choice.path, said or kind.value)

@@ -316,8 +316,9 @@ class AppController(QObject):
     def _chosen_browser_answered(self, path: str, check: ProgramCheck) -> None:
         from consentinel.x.browser_program import ProgramKind
 
-        # (Not when another browser was chosen meanwhile.)
-        if self._shut_down or check.kind is ProgramKind.USABLE:
+        # (Not when another browser was chosen meanwhile; nor for a program that said nothing
+        # in time: slow at a start from a cold disk, it is asked again by each check.)
+        if self._shut_down or check.kind in (ProgramKind.USABLE, ProgramKind.SILENT):
             return
         if path != self.ctx.settings.browser_path:
             return

@@ -72,10 +72,15 @@ def known_program_check(path: Path) -> ProgramCheck | None:
 
 
 def remembered_program_check(
-    path: Path, said: str | None = None, platform: str = sys.platform
+    path: Path,
+    said: str | None = None,
+    platform: str = sys.platform,
+    timeout_s: float = VERSION_TIMEOUT_S,
 ) -> ProgramCheck:
     """check_browser_program, once per version of the file in this process; `said`: the
-    --version line the caller read itself (the doctor), judged and kept, nothing run again."""
+    --version line the caller read itself (the doctor), judged and kept, nothing run again.
+    A program that said nothing (SILENT) is not kept: it may have been slow only this once (a
+    first start from a cold disk, a snap's wrapper), and is asked again next time."""
     key = _key(path)
     if said is not None:
         verdict = classify_program(path, said, platform)
@@ -84,9 +89,10 @@ def remembered_program_check(
             known = _verdicts.get(key)
         if known is not None:
             return known
-        verdict = check_browser_program(path, platform)
-    with _verdicts_lock:
-        _verdicts[key] = verdict
+        verdict = check_browser_program(path, platform, timeout_s)
+    if verdict.kind is not ProgramKind.SILENT:
+        with _verdicts_lock:
+            _verdicts[key] = verdict
     return verdict
 
 
