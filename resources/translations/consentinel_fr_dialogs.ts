@@ -1745,6 +1745,15 @@ Vous pouvez télécharger un Chromium réservé à Consentinel (environ 170 Mo, 
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>Consentinel opens X's settings page in Chrome, Edge or Chromium, and the program named by {source}, {path}, is none of them.
+
+You can choose a browser that is already installed, or download Chromium for Consentinel alone (about 170 MB, kept in its data folder).</source>
+            <translation>Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et le programme indiqué par {source}, {path}, n'est aucun des trois.
+
+Vous pouvez choisir un navigateur déjà installé, ou télécharger un Chromium réservé à Consentinel (environ 170 Mo, gardé dans son dossier de données).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>Download status</source>
             <translation>État du téléchargement</translation>
         </message>

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -653,6 +653,40 @@ def test_a_saved_browser_that_said_nothing_in_time_is_not_warned_about_at_start(
         QApplication.processEvents()
         assert app.window.findChild(QMessageBox, "start_warnings") is None
         assert str(program) not in app.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_offered_a_browser_after_a_named_one_was_refused_it_is_not_said_none_was_found(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """A check refused the program the settings name: the dialog names it, and does not say
+    that no browser was found (Chrome may well be installed)."""
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    firefox = fake_firefox(tmp_path, "firefox")
+    ctx = make_context(consentinel_home)
+    ctx.settings.browser_path = str(firefox)
+    with running_app(qtbot, ctx, language=language) as app:
+        app.offer_browser()
+        dialog = app.browser_dialog
+        assert dialog is not None
+        said = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        if language == "en":
+            assert (
+                f"Consentinel opens X's settings page in Chrome, Edge or Chromium, and the "
+                f"program named by the settings, {firefox}, is none of them." in said
+            ), said
+            assert "none was found" not in said
+        else:
+            assert (
+                "Consentinel ouvre la page de paramètres de X dans Chrome, Edge ou Chromium, et "
+                f"le programme indiqué par les paramètres, {firefox}, n'est aucun des trois."
+                in said
+            ), said
+        dialog.reject()
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

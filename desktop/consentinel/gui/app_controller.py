@@ -434,7 +434,7 @@ class AppController(QObject):
         if self.browser_dialog is not None:
             self.browser_dialog.raise_()
             return
-        dialog = BrowserSetupDialog(self.ctx, self.window)
+        dialog = BrowserSetupDialog(self.ctx, self.window, refused=self._named_browser())
         dialog.accepted.connect(
             lambda: self.window.statusBar().showMessage(
                 self.tr("A browser is ready: checks can start."), 20_000
@@ -443,6 +443,20 @@ class AppController(QObject):
         dialog.finished.connect(self._browser_dialog_closed)
         self.browser_dialog = dialog
         dialog.open()
+
+    def _named_browser(self) -> tuple[str, str] | None:
+        """The browser the person named (the settings, CONSENTINEL_BROWSER), if checks would
+        use it: offered a browser, they were refused that one, not short of any."""
+        from consentinel.core.doctor import source_words
+        from consentinel.x.browser import BrowserSource, find_browser
+
+        choice = find_browser(self.ctx.settings.browser_path)
+        if choice is None or choice.source not in (
+            BrowserSource.ENVIRONMENT,
+            BrowserSource.PREFERENCE,
+        ):
+            return None
+        return str(choice.path), source_words(choice.source)
 
     def _browser_dialog_closed(self) -> None:
         if self.browser_dialog is not None:

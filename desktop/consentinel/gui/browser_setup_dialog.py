@@ -87,7 +87,10 @@ class BrowserSetupDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         installer: Installer = _default_installer,
+        refused: tuple[str, str] | None = None,
     ) -> None:
+        """`refused`: the program the person named that a check refused (its path, and where
+        it was named, in words), when that is why a browser is needed: none may be missing."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("A browser is needed"))
@@ -101,14 +104,25 @@ class BrowserSetupDialog(QDialog):
         self._probe = ProgramProbe(self)
         self._probe.answered.connect(self._program_answered)
 
-        intro = QLabel(
-            self.tr(
+        if refused is None:
+            words = self.tr(
                 "Consentinel opens X's settings page in Chrome, Edge or Chromium, and none was "
                 "found on this computer.\n\nYou can download Chromium for Consentinel alone "
                 "(about 170 MB, kept in its data folder), or choose a browser that is already "
                 "installed."
             )
-        )
+        else:
+            words = (
+                self.tr(
+                    "Consentinel opens X's settings page in Chrome, Edge or Chromium, and the "
+                    "program named by {source}, {path}, is none of them.\n\nYou can choose a "
+                    "browser that is already installed, or download Chromium for Consentinel "
+                    "alone (about 170 MB, kept in its data folder)."
+                )
+                .replace("{source}", refused[1])
+                .replace("{path}", refused[0])
+            )
+        intro = QLabel(words)
         intro.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
