@@ -1726,6 +1726,11 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
+            <source>{path} is not Chromium, Google Chrome or Microsoft Edge: Consentinel can use only those browsers.</source>
+            <translation>{path} n'est ni Chromium, ni Google Chrome, ni Microsoft Edge : Consentinel ne peut utiliser que ces navigateurs-là.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/browser_setup_dialog.py" line="1" />
             <source>{path} did not say which browser it is: Consentinel can use only Chromium, Google Chrome or Microsoft Edge.</source>
             <translation>{path} n'a pas dit quel navigateur il est : Consentinel ne peut utiliser que Chromium, Google Chrome ou Microsoft Edge.</translation>
         </message>

@@ -24,13 +24,14 @@ from consentinel.core.settings import load_settings
 from consentinel.core.status import Reason, Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.app_controller import AppController
-from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
+from consentinel.gui.browser_setup_dialog import BrowserSetupDialog, program_check_problem
 from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.translations import Translators
 from consentinel.simx import SimAccount
 from consentinel.x import browser
 from consentinel.x.browser import BROWSER_ENV, BrowserSource, find_browser
 from consentinel.x.browser_install import downloaded_browsers_dir
+from consentinel.x.browser_program import ProgramCheck, ProgramKind
 from tests.fixtures.fake_browsers import fake_firefox, not_a_browser, slow_browser
 from tests.fixtures.fake_cdn import fake_cdn
 from tests.fixtures.simx_fixtures import SimxFactory
@@ -687,6 +688,27 @@ def test_offered_a_browser_after_a_named_one_was_refused_it_is_not_said_none_was
                 in said
             ), said
         dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_program_known_by_its_file_name_alone_is_refused_without_empty_quotes(
+    qtbot: QtBot, language: str
+) -> None:
+    """On Windows a program is judged by its file name, never asked: its refusal quotes no
+    answer it never gave."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        said = program_check_problem(Path("brave.exe"), ProgramCheck(ProgramKind.OTHER, ""))
+    finally:
+        translators.switch("en")
+    assert said == (
+        "brave.exe is not Chromium, Google Chrome or Microsoft Edge: Consentinel can use only "
+        "those browsers."
+        if language == "en"
+        else "brave.exe n'est ni Chromium, ni Google Chrome, ni Microsoft Edge\u00a0: "
+        "Consentinel ne peut utiliser que ces navigateurs-là."
+    )
 
 
 def test_no_offer_when_a_browser_is_found(qtbot: QtBot, consentinel_home: Path) -> None:

@@ -367,6 +367,12 @@ def program_check_problem(program: Path, check: ProgramCheck) -> str | None:
             "BrowserSetupDialog",
             "Firefox cannot be used: Consentinel needs Chromium, Google Chrome or Microsoft Edge.",
         )
+    if kind is ProgramKind.OTHER and not said:  # (Windows: known by its file name, not asked)
+        return QCoreApplication.translate(
+            "BrowserSetupDialog",
+            "{path} is not Chromium, Google Chrome or Microsoft Edge: Consentinel can use only "
+            "those browsers.",
+        ).replace("{path}", str(program))
     if kind is ProgramKind.OTHER:
         text = QCoreApplication.translate(
             "BrowserSetupDialog",
