@@ -289,6 +289,16 @@ def not_a_browser_message(path: str, source: str, said: str, answered: bool) -> 
     """The program the person named is not Chromium, Chrome or Edge (`said`: its --version
     line; `answered`: False when it gave none in time): said before any start, in the words
     of the doctor and the settings, not Playwright's after a start that cannot work."""
+    if not answered and said:  # (an error instead: a broken install, a script that fails)
+        return tr(
+            "The browser {path} (named by {source}) did not say which browser it is (it "
+            "answered “{said}”), and Consentinel can use only Chromium, Google Chrome or "
+            "Microsoft Edge: name one of them there, or remove that setting so that Consentinel "
+            "finds one. Run `consentinel doctor` to see which it would find.",
+            path=path,
+            source=source,
+            said=said,
+        )
     if not answered:
         return tr(
             "The browser {path} (named by {source}) did not say which browser it is, and "

@@ -817,6 +817,14 @@ FRENCH: dict[str, str] = {
         "Chromium, Google Chrome ou Microsoft Edge : indiquez-en un à la place, ou retirez ce "
         "paramètre pour que Consentinel en trouve un. Lancez `consentinel doctor` pour voir "
         "lequel il trouverait.",
+    "The browser {path} (named by {source}) did not say which browser it is (it "
+    "answered “{said}”), and Consentinel can use only Chromium, Google Chrome or "
+    "Microsoft Edge: name one of them there, or remove that setting so that Consentinel "
+    "finds one. Run `consentinel doctor` to see which it would find.":
+        "Le navigateur {path} (indiqué par {source}) n'a pas dit quel navigateur il est (il a "
+        "répondu « {said} »), et Consentinel ne peut utiliser que Chromium, Google Chrome ou "
+        "Microsoft Edge : indiquez-en un à la place, ou retirez ce paramètre pour que "
+        "Consentinel en trouve un. Lancez `consentinel doctor` pour voir lequel il trouverait.",
     "The browser {path} (named by {source}) did not say which browser it is, and "
     "Consentinel can use only Chromium, Google Chrome or Microsoft Edge: name one of them "
     "there, or remove that setting so that Consentinel finds one. Run `consentinel doctor` to "

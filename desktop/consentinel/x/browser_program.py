@@ -39,15 +39,22 @@ class ProgramKind(str, Enum):
 
 class ProgramCheck(NamedTuple):
     kind: ProgramKind
-    said: str  # its --version line ("" when it said nothing)
+    #: Its --version line ("" when it said nothing); for a SILENT one, the first line of the
+    #: error it gave instead, if any (a broken install: "error while loading shared libraries").
+    said: str
 
 
 def check_browser_program(
     path: Path, platform: str = sys.platform, timeout_s: float = VERSION_TIMEOUT_S
 ) -> ProgramCheck:
     """What `path` is, by its own --version line (run directly, no shell, no input)."""
-    said = "" if platform.startswith("win") else _version_line(path, timeout_s)
-    return classify_program(path, said, platform)
+    if platform.startswith("win"):
+        return classify_program(path, "", platform)
+    said, complained = _version_lines(path, timeout_s)
+    verdict = classify_program(path, said, platform)
+    if verdict.kind is ProgramKind.SILENT and complained:
+        return ProgramCheck(ProgramKind.SILENT, complained[:120])
+    return verdict
 
 
 #: Verdicts already asked for, by path and by the file's version (its modification time and
@@ -114,32 +121,35 @@ def classify_program(path: Path, said: str, platform: str = sys.platform) -> Pro
     return ProgramCheck(ProgramKind.OTHER if said else ProgramKind.SILENT, said)
 
 
-def _version_line(path: Path, timeout_s: float) -> str:
-    """The program's first line on standard output; "" when it did not end in time (it and
-    whatever it started are stopped) or could not run."""
+def _version_lines(path: Path, timeout_s: float) -> tuple[str, str]:
+    """The program's first line on standard output, if it ended well, and on standard error;
+    ("", "") when it did not end in time (it and whatever it started are stopped) or could not
+    run."""
     try:
         proc = subprocess.Popen(
             [str(path), "--version"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
             errors="replace",
             # Its own process group: a wrapper script's browser goes with it on a timeout.
             start_new_session=True,
         )
     except OSError:
-        return ""
+        return "", ""
     try:
-        out, _err = proc.communicate(timeout=timeout_s)
+        out, err = proc.communicate(timeout=timeout_s)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(OSError):
             os.killpg(proc.pid, signal.SIGKILL)
         # (A grandchild that left the group may keep the pipe open: not waited on for long.)
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.communicate(timeout=2)
-        return ""
+        return "", ""
     lines = [line.strip() for line in out.splitlines() if line.strip()]
+    errors = [line.strip() for line in (err or "").splitlines() if line.strip()]
+    complained = errors[0] if errors else ""
     if proc.returncode != 0 or not lines:
-        return ""
-    return lines[0]
+        return "", complained
+    return lines[0], complained
