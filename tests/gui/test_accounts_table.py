@@ -284,6 +284,36 @@ def test_x_asking_to_slow_down_is_said_as_a_wait_not_as_an_error(
     assert "Slowed down by X" in all_status_texts()  # the column is wide enough for it
 
 
+def test_a_check_the_person_cancelled_is_grey_not_the_red_of_an_error(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """Cancelled after it unticked a box: the row says Cancelled in the grey of a stop the
+    person chose; the box X still holds on is orange in its own cell."""
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Box, Reason, Status
+    from consentinel.gui.status_colors import GREY, ORANGE, dot_icon
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "cara", "pw")
+    run = ctx.journal.start_run("manual")
+    boxes = {
+        Box.TRAINING: BoxChange(True, False),
+        Box.PERSONALIZATION: BoxChange(True, True),
+    }
+    result = AccountResult("cara", Status.ERROR, Reason.CANCELLED, settings=boxes)
+    ctx.journal.record_check(run, result)
+    ctx.journal.finish_run(run, cancelled=True)
+    table = AccountsTable()
+    qtbot.addWidget(table)
+    table.set_rows(rows_for(ctx), None, datetime.now(timezone.utc))
+    status = table.item(0, STATUS_COLUMN)
+    assert status.text() == "Cancelled"
+    assert status.icon().cacheKey() == dot_icon(GREY).cacheKey()
+    personalization = table.item(0, STATUS_COLUMN + 2)
+    assert personalization.text() == "On"
+    assert personalization.icon().cacheKey() == dot_icon(ORANGE).cacheKey()
+
+
 def test_a_check_written_in_another_language_still_says_why_in_the_window_s(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,6 +25,8 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
         return PURPLE
     if reason is Reason.RATE_LIMITED:  # waiting as X asked, as after a refused sign-in
         return GREY
+    if reason is Reason.CANCELLED:  # stopped by the person: nothing found wrong (a box still
+        return GREY  # on says so in its own cell)
     return {
         Status.OPTED_OUT: GREEN,
         Status.FIXED: GREEN,  # off now, as opted out (blue is a check still running)
