@@ -160,10 +160,10 @@ def test_post_run_notifications_sends_and_journals() -> None:
         def record_notification(self, *row: object) -> None:
             self.rows.append(row)
 
-        def still_said(
+        def said_before(
             self, run_id: int, kind: str, handle: str | None, message: str | None = None
-        ) -> bool:
-            return False
+        ) -> bool | None:
+            return None
 
     class Shown:
         def __init__(self) -> None:

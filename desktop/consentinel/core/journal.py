@@ -653,7 +653,7 @@ class Journal(JournalQueries):
     ) -> Entry:
         """A desktop notification that was shown (or could not be: `delivered` False); its
         `reason` (a Reason's value) and, for one about no single account, the `accounts` it
-        names, are what still_said() compares."""
+        names, are what said_before() compares."""
         payload: dict[str, Any] = {
             "kind": kind.value if isinstance(kind, Enum) else str(kind),
             "message": message,

@@ -225,81 +225,33 @@ class JournalQueries:
             row = self._reader.execute(sql, args).fetchone()
         return entry_from_row(row) if row is not None else None
 
-    def still_said(
-        self,
-        run_id: int | None,
-        kind: str,
-        handle: str | None,
-        reason: str | None = None,
-        *,
-        same_reason: bool = False,
-        accounts: Sequence[str] = (),
-        kind_alone: bool = False,
-    ) -> bool:
-        """Whether the person was already told this, before run `run_id`, and nothing changed
-        since: the last notification about this account (or about no account, for a handle of
-        None) is of this kind (for this `reason` too, with `same_reason`: compared in no
-        language, as the window and the schedule may speak different ones), it was shown, and
-        no check ended all off after it. A notification about no account but about `accounts`
-        (X's page unreadable for some) is said again when it is about an account it did not
-        name, or one of those it named was fine since; without `accounts` (no keyring, no
-        browser: this computer), when any account was fine since. One that could not be shown
-        was not said, however often it failed: it is tried again at each run, until it is
-        shown (a notifier may come back: a desktop session, the window's tray). A `run_id` of
-        None: before the run about to start (all entries so far). `kind_alone`: only the
-        notifications of this kind are compared, for a notice said before a run's (accounts
-        missing from the list) that the run's own about no account must not make "changed"."""
-        said = self._said_before(
-            run_id,
-            kind,
-            handle,
-            reason,
-            same_reason=same_reason,
-            accounts=accounts,
-            kind_alone=kind_alone,
-        )
-        return said is True
-
-    def still_not_shown(
-        self,
-        run_id: int | None,
-        kind: str,
-        handle: str | None,
-        reason: str | None = None,
-        *,
-        same_reason: bool = False,
-        accounts: Sequence[str] = (),
-        kind_alone: bool = False,
-    ) -> bool:
-        """Whether this notification could not be shown the last time it was tried, as
-        `still_said` compares it, and nothing changed since: trying it again, and failing
-        again, is then not journaled again (a computer with no notifier would have a "not
-        shown" entry at every run for ever)."""
-        said = self._said_before(
-            run_id,
-            kind,
-            handle,
-            reason,
-            same_reason=same_reason,
-            accounts=accounts,
-            kind_alone=kind_alone,
-        )
-        return said is False
-
     @read_before_the_check
-    def _said_before(
+    def said_before(
         self,
         run_id: int | None,
         kind: str,
         handle: str | None,
-        reason: str | None,
+        reason: str | None = None,
         *,
-        same_reason: bool,
-        accounts: Sequence[str],
-        kind_alone: bool,
+        same_reason: bool = False,
+        accounts: Sequence[str] = (),
+        kind_alone: bool = False,
     ) -> bool | None:
-        """The last notification about this, as `still_said` compares it, unchanged since:
-        True if it was shown, False if it could not be, None when there is none."""
+        """Whether the person was told this before run `run_id`, nothing having changed since:
+        True when the last notification about this account (or about no account, for a handle
+        of None) is of this kind (for this `reason` too, with `same_reason`: compared in no
+        language, as the window and the schedule may speak different ones), it was shown, and
+        no check ended all off after it; False when that one could not be shown (not said:
+        tried again at each run until it is, a notifier may come back; failing again is not
+        journaled again, or a computer with no notifier would have a "not shown" entry at
+        every run for ever); None otherwise (never said, or changed since). A notification
+        about no account but about `accounts` (X's page unreadable for some) is changed when
+        it is about an account it did not name, or one of those it named was fine since;
+        without `accounts` (no keyring, no browser: this computer), when any account was fine
+        since. A `run_id` of None: before the run about to start (all entries so far).
+        `kind_alone`: only the notifications of this kind are compared, for a notice said
+        before a run's (accounts missing from the list) that the run's own about no account
+        must not make "changed"."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args: list[Any] = [handle_key(handle)] if handle else []
         said_of, said_args = who, who_args
@@ -356,7 +308,7 @@ class JournalQueries:
         X asking to slow down; a check that read its page and then timed out did reach it):
         how many in a row, since when, and whether a notification of `notice_kind` naming the
         account was shown since its last check that reached X (one that could not be shown
-        was not: it is tried again, as in `still_said`). None when its latest check reached X
+        was not: it is tried again, as in `said_before`). None when its latest check reached X
         or it has none. Cancelled checks, and those kept from X by this computer, are passed
         over: they say nothing of X."""
         unreached = sorted(r.value for r in X_UNREACHED_REASONS)

@@ -609,7 +609,7 @@ class NotificationJournal(Protocol):
         accounts: Sequence[str] = (),
     ) -> object: ...
 
-    def still_said(
+    def said_before(
         self,
         run_id: int | None,
         kind: str,
@@ -619,19 +619,7 @@ class NotificationJournal(Protocol):
         same_reason: bool = False,
         accounts: Sequence[str] = (),
         kind_alone: bool = False,
-    ) -> bool: ...
-
-    def still_not_shown(
-        self,
-        run_id: int | None,
-        kind: str,
-        handle: str | None,
-        reason: str | None = None,
-        *,
-        same_reason: bool = False,
-        accounts: Sequence[str] = (),
-        kind_alone: bool = False,
-    ) -> bool: ...
+    ) -> bool | None: ...
 
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
 
@@ -656,7 +644,8 @@ def deliver(
         run_id = run.run_id
 
         def already_said(note: Notification) -> bool:
-            return journal.still_said(run_id, note.kind.value, note.handle, **_compared(note))
+            said = journal.said_before(run_id, note.kind.value, note.handle, **_compared(note))
+            return said is True
 
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said, out_of_reach):
@@ -685,7 +674,8 @@ def _failed_before(journal: NotificationJournal, run_id: int, note: Notification
     happens: each time is journaled.)"""
     if note.kind is NotificationKind.REVERTED_BY_X:
         return False
-    return journal.still_not_shown(run_id, note.kind.value, note.handle, **_compared(note))
+    said = journal.said_before(run_id, note.kind.value, note.handle, **_compared(note))
+    return said is False
 
 
 class _Compared(TypedDict):
@@ -696,7 +686,7 @@ class _Compared(TypedDict):
 
 
 def _compared(note: Notification) -> _Compared:
-    """How the journal compares `note` with what was said before (Journal.still_said)."""
+    """How the journal compares `note` with what was said before (Journal.said_before)."""
     return {
         "reason": _reason_value(note),
         # What X asks of the person can change (a puzzle, then a refused password): each is
@@ -725,22 +715,20 @@ def deliver_notice(
     again at the next run, its failure journaled once."""
     lasts = note.kind not in _SAID_EACH_TIME
     kind, handle, accounts = note.kind.value, note.handle, note.accounts
-    if (
-        journal is not None
-        and lasts
-        and journal.still_said(None, kind, handle, accounts=accounts, kind_alone=True)
-    ):
+    said = (
+        journal.said_before(None, kind, handle, accounts=accounts, kind_alone=True)
+        if journal is not None and lasts
+        else None
+    )
+    if said is True:
         return False
     try:
         delivered = notifier.notify(note)
     except Exception:  # a notifier must never fail the run
         log.exception("notifier raised")
         delivered = False
-    if journal is not None and (
-        delivered
-        or not lasts
-        or not journal.still_not_shown(None, kind, handle, accounts=accounts, kind_alone=True)
-    ):
+    # (Nothing was journaled since `said` was read: failing again as before is not written.)
+    if journal is not None and (delivered or said is not False):
         journal.record_notification(
             None, note.handle, note.kind.value, note.body, delivered, None, note.accounts
         )
