@@ -256,12 +256,19 @@ def test_a_check_killed_while_x_applies_a_change_still_leaves_the_box_named(
     try:
         (check,) = journal.entries(handle="sig_dee", kinds=[EntryKind.CHECK])
         (run,) = journal.runs()
+        last = journal.last_check("sig_dee")
     finally:
         journal.close()
     assert (check.payload["status"], check.payload["reason"]) == ("error", "cancelled")
     assert check.payload["message"].startswith(
         "Stopped while unticking Training: X may have switched it off"
     )
+    # The boxes as the killed check knew them (from its mark): the one it clicked unknown,
+    # the others as read; so the account's row shows this check, not the one before.
+    assert check.payload["settings"]["training"] == {"before": True, "after": None,
+                                                     "disabled": False}  # fmt: skip
+    assert check.payload["settings"]["personalization"]["after"] is True
+    assert last is not None and last.id == check.id
     assert check.run_id == run.id and run.status is RunStatus.INTERRUPTED
     assert list(marks.iterdir()) == []
 

@@ -30,6 +30,7 @@ from consentinel.core.check_messages import (
     session_lost_message,
     session_set_aside_no_password_message,
     session_set_aside_note,
+    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -178,6 +179,10 @@ class AccountCheck:
         self._totp_secret: str | None = None
         #: The box being unticked now: X may have switched it off when a stop cuts in.
         self._unticking: Box | None = None
+        #: A box whose untick X may have made, cut short before it was read back (X ended the
+        #: session, the network failed): unknown until the page is read again, and its mark
+        #: (core/pending_unticks.py) kept until then or until the check's entry says it.
+        self._cut_short: Box | None = None
         #: X needed the person at sign-in and no window could be offered (no desktop).
         self._no_window = False
         #: The mark of the untick under way (core/pending_unticks.py), until it is journaled.
@@ -235,18 +240,33 @@ class AccountCheck:
         the boxes: the last finished check's stand."""
         reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
         done = [box for box in ALL_BOXES if box in self._confirmed]
-        message = cancelled_message(done, reverted, self._unticking)
+        message = cancelled_message(done, reverted, self._unticking or self._cut_short)
         result = self._result(Status.ERROR, Reason.CANCELLED, message, {}, reverted)
         if not (self._clicked or self._confirmed):
             return result
+        hidden = tuple(box for box in self._hidden_on if box in self.account.keep)
+        return dataclasses.replace(result, settings=self._boxes_now(), hidden_on=hidden)
+
+    def _boxes_now(self) -> dict[Box, BoxChange]:
+        """Every box as this check knows it now: as last read, as judged, those unticked as
+        read back, and the one whose untick was cut short as unknown (clicked, not read back)."""
         now = {box: BoxChange(s.checked, s.checked, s.disabled) for box, s in self._read.items()}
         now |= self._judged
         now |= self._confirmed
-        if self._unticking is not None:
-            now[self._unticking] = BoxChange(True, None)  # clicked, not read back
-        settings = {box: now[box] for box in ALL_BOXES if box in now}
-        hidden = tuple(box for box in self._hidden_on if box in self.account.keep)
-        return dataclasses.replace(result, settings=settings, hidden_on=hidden)
+        clicked = self._unticking or self._cut_short
+        if clicked is not None:
+            now[clicked] = BoxChange(True, None)
+        return {box: now[box] for box in ALL_BOXES if box in now}
+
+    def _with_cut_short(self, result: AccountResult) -> AccountResult:
+        """A check that ended otherwise than cancelled (X ended the session and no sign-in
+        could follow, the network failed…) after a click X may have made and before it was read
+        back: its result says that box as unknown, with every box as known, not nothing."""
+        box = self._cut_short
+        if box is None or result.reason is Reason.CANCELLED:
+            return result  # (a cancelled check's own words say it)
+        message = f"{result.message} {stopped_while_unticking_message(box)}".strip()
+        return dataclasses.replace(result, settings=self._boxes_now(), message=message)
 
     def _stopped_by_storage(self, error: StorageError) -> AccountResult:
         """A file that cannot be kept (a full or read-only disk): nothing more is changed
@@ -403,8 +423,9 @@ class AccountCheck:
         finally:
             self._finishing = True
             await self._close()
-        result = self._with_set_aside_note(result)
+        result = self._with_set_aside_note(self._with_cut_short(result))
         self.ctx.journal.record_check(self.shared.run_id, result)
+        self._unmark()  # (a box cut short is named in the entry now)
         self._recorded = result
         self._last_check_in_list(result)
         self._step(Step.DONE)
@@ -624,6 +645,9 @@ class AccountCheck:
     async def _enforce(self, grok: GrokPage, boxes: dict[Box, BoxState]) -> AccountResult:
         journal = self.ctx.journal
         self._read, self._hidden_on = dict(boxes), grok.hidden_on
+        if self._cut_short is not None:  # read again since: this reading says it
+            self._cut_short = None
+            self._unmark()
         settings: dict[Box, BoxChange] = {}
         self._judged = settings  # (a Cancel meanwhile says the boxes from it)
         reverted: list[Box] = []
@@ -659,14 +683,22 @@ class AccountCheck:
                 # Written down first: a process killed before the change is journaled still
                 # leaves it said (core/pending_unticks.py).
                 folder = self.ctx.paths.data_dir / FOLDER_NAME
-                self._pending = mark(folder, self.shared.run_id, self.handle, box)
+                # With every box as known now: a killed check's entry says them, not nothing.
+                reverted_so_far = tuple(b for b in ALL_BOXES if b in self._reverted)
+                self._pending = mark(
+                    folder, self.shared.run_id, self.handle, box, self._boxes_now(),
+                    reverted_so_far,
+                )  # fmt: skip
                 self._unticking = box
                 self._clicked = True
                 try:
                     outcome = await self._untick(grok, box)
                 except Exception:  # (X ended the session…): no box is being unticked now
                     self._unticking = None
-                    self._unmark()  # (this process goes on: its check's entry says it)
+                    if grok.unread_click is box:  # X may have made it: said as unknown
+                        self._cut_short = box
+                    else:
+                        self._unmark()  # nothing reached X
                     raise
                 self._unticking = None  # (a stop from outside leaves it: it names the box)
                 after = outcome.after.checked if outcome.after else None

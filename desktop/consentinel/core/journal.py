@@ -501,15 +501,27 @@ class Journal(JournalQueries):
         """The unticks runs `runs` had begun and not journaled, their processes killed
         (core/pending_unticks.py): each becomes its account's check entry, naming the box X
         may have switched off, as a stop the check was told of says it."""
-        from consentinel.core.check_messages import stopped_while_unticking_message
+        from consentinel.core.check_messages import cancelled_message
         from consentinel.core.events import AccountResult
         from consentinel.core.pending_unticks import FOLDER_NAME, left_by, unmark
 
         if not runs:
             return
         for pending in left_by(self.path.parent / FOLDER_NAME, runs):
-            message = stopped_while_unticking_message(pending.box)
-            result = AccountResult(pending.handle, Status.ERROR, Reason.CANCELLED, message=message)
+            # The boxes as the check knew them when it clicked (those it had unticked and
+            # read back said first), the one clicked unknown: as a stop it is told of says.
+            settings = pending.settings
+            done = [box for box, c in settings.items() if c.before and c.after is False]
+            reverted = tuple(box for box in pending.reverted if box in done)
+            message = cancelled_message(done, reverted, pending.box)
+            result = AccountResult(
+                pending.handle,
+                Status.ERROR,
+                Reason.CANCELLED,
+                settings=settings,
+                message=message,
+                reverted_by_x=reverted,
+            )
             self.record_check(pending.run_id, result)
             unmark(pending.path)
 

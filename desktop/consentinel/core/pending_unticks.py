@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from consentinel.core.accounts import handle_key
+from consentinel.core.events import BoxChange
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, storage_error
-from consentinel.core.status import Box
+from consentinel.core.status import ALL_BOXES, Box
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +36,39 @@ class PendingUntick(NamedTuple):
     run_id: int
     handle: str
     box: Box
+    #: Every box as the check knew it when it clicked (`box` unknown); empty in an older mark.
+    settings: dict[Box, BoxChange]
+    #: Of the boxes it had unticked, those X had switched back on (said as the check would).
+    reverted: tuple[Box, ...] = ()
 
 
-def mark(folder: Path, run_id: int, handle: str, box: Box) -> Path:
-    """Write down that `box` of `handle` is about to be unticked in run `run_id`; StorageError
-    when it cannot be (then nothing is clicked)."""
+def mark(
+    folder: Path,
+    run_id: int,
+    handle: str,
+    box: Box,
+    settings: dict[Box, BoxChange] | None = None,
+    reverted: tuple[Box, ...] = (),
+) -> Path:
+    """Write down that `box` of `handle` is about to be unticked in run `run_id`, with every
+    box as the check knows it then (`settings`; `box` said unknown) and those of them X had
+    switched back on; StorageError when it cannot be (then nothing is clicked)."""
     path = folder / f"run{run_id}-{handle_key(handle)}-{box.value}.json"
     try:
         make_private_dirs(folder)
     except OSError as error:
         raise storage_error(folder, error) from error
-    payload = {"run_id": run_id, "handle": handle, "box": box.value}
+    known = dict(settings or {}) | {box: BoxChange(True, None)}
+    payload = {
+        "run_id": run_id,
+        "handle": handle,
+        "box": box.value,
+        "settings": {
+            b.value: {"before": c.before, "after": c.after, "disabled": c.disabled}
+            for b, c in known.items()
+        },
+        "reverted_by_x": [b.value for b in reverted],
+    }
     atomic_write_text(path, json.dumps(payload) + "\n")
     return path
 
@@ -68,11 +91,38 @@ def left_by(folder: Path, run_ids: set[int]) -> list[PendingUntick]:
     for path in files:
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            pending = PendingUntick(path, int(raw["run_id"]), str(raw["handle"]), Box(raw["box"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            pending = PendingUntick(
+                path,
+                int(raw["run_id"]),
+                str(raw["handle"]),
+                Box(raw["box"]),
+                _settings(raw.get("settings")),
+                tuple(b for b in ALL_BOXES if b.value in (raw.get("reverted_by_x") or ())),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             with contextlib.suppress(OSError):
                 path.unlink()
             continue
         if pending.run_id in run_ids:
             found.append(pending)
     return found
+
+
+def _settings(raw: object) -> dict[Box, BoxChange]:
+    """The boxes a mark holds, in X's order ({} in a mark written before they were kept)."""
+    if not isinstance(raw, dict):
+        return {}
+    found: dict[Box, BoxChange] = {}
+    for box in ALL_BOXES:
+        change = raw.get(box.value)
+        if isinstance(change, dict):
+            found[box] = BoxChange(
+                _maybe_bool(change.get("before")),
+                _maybe_bool(change.get("after")),
+                change.get("disabled") is True,
+            )
+    return found
+
+
+def _maybe_bool(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None

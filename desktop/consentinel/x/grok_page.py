@@ -238,6 +238,9 @@ class GrokPage:
         #: Boxes X's data says are on but the page does not show (after waiting for them).
         self.hidden_on: tuple[Box, ...] = ()
         self._drawn_before: set[Box] = set()  # every box this page has shown
+        #: The box last clicked whose change X may have made and that was not read back yet
+        #: (an untick cut short by a session X ended, a network failure…): None otherwise.
+        self.unread_click: Box | None = None
         page.on("request", self._on_request)
         page.on("requestfinished", self._on_request_done)
         page.on("requestfailed", self._on_request_failed)
@@ -485,17 +488,19 @@ class GrokPage:
             )
         return target
 
-    async def _safe_click(self, target: Locator) -> None:
+    async def _safe_click(self, target: Locator, box: Box) -> None:
         """Click only a checkbox whose own block holds no delete button."""
         safe = await target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS))
         if not safe:
             raise await self._page_changed(
                 tr("refused to click: the target is not a plain checkbox")
             )
+        self.unread_click = box  # (a click that fails half-way may still have reached X)
         await target.click()
 
     async def untick(self, box: Box) -> UntickOutcome:
         """Click a ticked box, wait for X's answer, reload, and read the box back."""
+        self.unread_click = None
         target = await self._input_for(box)
         if not await target.is_checked():
             state = (await self.read()).get(box)
@@ -510,17 +515,20 @@ class GrokPage:
         status: int | None = None
         try:
             async with self.page.expect_response(is_mutation, timeout=self.timeout_ms) as info:
-                await self._safe_click(target)
+                await self._safe_click(target, box)
             response = await info.value
             status = response.status
         except PlaywrightError as exc:
             if "Timeout" not in str(exc):
                 raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+        if status is not None and 400 <= status < 500:
+            self.unread_click = None  # X refused it (signed out, rate limited…): nothing changed
         if status == 429:
             raise NetworkTrouble(tr("X is rate limiting"), Reason.RATE_LIMITED)
         toast = await self._went_wrong_shown()
         await self._load(reload=True)
         after = (await self.read_settled()).get(box)
+        self.unread_click = None
         confirmed = after is not None and not after.checked
         return UntickOutcome(box, after, confirmed, status, toast)
 

@@ -1,0 +1,146 @@
+"""An untick X may have made, cut short before it was read back: X ended the session between
+the click and the reload. The check's entry says that box as unknown ("X may have switched it
+off") with every other box as read, whether the check then ends cancelled or for want of a
+sign-in, and the mark a killed process would have left (core/pending_unticks.py) is gone once
+the entry says it. One X refused (its answer said so) is not said as maybe changed.
+
+Real Chromium against simx: `mutation_hang` makes X apply the untick and hold its answer back;
+the session is ended while it is held, so the reload finds X signed out.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from consentinel.core.accounts import Account
+from consentinel.core.check_sentences import sentence_for_reader
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.events import AccountStep, BoxChange, CancelToken, Event
+from consentinel.core.journal import EntryKind
+from consentinel.core.paths import AppPaths
+from consentinel.core.pending_unticks import FOLDER_NAME
+from consentinel.core.settings import Settings
+from consentinel.core.status import Box, Reason, Status
+from consentinel.core.steps import Step
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.simx import SimAccount
+
+pytestmark = pytest.mark.browser
+
+CUT_SHORT = "Stopped while unticking Training: X may have switched it off"
+
+
+def _context(home: Path, origin: str, handle: str) -> AppContext:
+    ctx = AppContext.create(
+        AppPaths.under(home), vault=Vault(MemoryKeyring()), settings=Settings(x_origin=origin)
+    )
+    ctx.accounts.add(Account(handle))
+    ctx.vault.set_password(handle, f"pw-{handle}")
+    return ctx
+
+
+def _engine(ctx: AppContext) -> Engine:
+    # X's answer to the untick is waited for 4 s, then the page is reloaded and read back.
+    return Engine(ctx, headless=True, page_timeout_s=4, signin_step_timeout_s=8)
+
+
+def _end_session_once_applied(sim: Any, then: CancelToken | None = None) -> threading.Thread:
+    """X applied the untick (its answer held back): X ends every session, and the person
+    presses Cancel if `then` is given."""
+
+    def end() -> None:
+        if sim.mutation_hanging.wait(timeout=120):
+            sim.expire_sessions()
+            if then is not None:
+                then.cancel()
+
+    thread = threading.Thread(target=end, daemon=True)
+    thread.start()
+    return thread
+
+
+def _entry_settings(ctx: AppContext, handle: str) -> dict[str, Any]:
+    check = ctx.journal.last_check(handle)
+    assert check is not None
+    return dict(check.payload["settings"])
+
+
+def test_cancel_after_x_ended_the_session_mid_untick_says_the_box_unknown(
+    simx: Any, consentinel_home: Path
+) -> None:
+    sim = simx(SimAccount("kim", "pw-kim", fault="mutation_hang"))
+    ctx = _context(consentinel_home, sim.origin, "kim")
+    token = CancelToken()
+    ender = _end_session_once_applied(sim, then=token)
+    (kim,) = _engine(ctx).run_check(cancel=token).accounts
+    ender.join(timeout=5)
+
+    assert sim.boxes("kim")["training"] is False  # X made it
+    assert (kim.status, kim.reason) == (Status.ERROR, Reason.CANCELLED), kim.message
+    assert CUT_SHORT in kim.message
+    # Not "on as read" (the first reading): unknown, and the other boxes as read.
+    assert kim.settings[Box.TRAINING] == BoxChange(True, None)
+    assert kim.settings[Box.PERSONALIZATION] == BoxChange(True, True)
+    assert _entry_settings(ctx, "kim")["training"]["after"] is None
+    assert ctx.journal.entries(kinds=[EntryKind.CHANGE]) == []  # nothing read back
+    assert list((ctx.paths.data_dir / FOLDER_NAME).glob("*.json")) == []
+
+
+def test_a_check_that_cannot_sign_in_again_after_a_cut_untick_says_the_box_unknown(
+    simx: Any, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sim = simx(SimAccount("lev", "pw-lev", fault="mutation_hang"))
+    ctx = _context(consentinel_home, sim.origin, "lev")
+    _engine(ctx).run_check(dry_run=True)  # signs in and keeps the session
+    ctx.vault.delete_account("lev")  # no password: no sign-in may follow the session's end
+    ender = _end_session_once_applied(sim)
+    (lev,) = _engine(ctx).run_check().accounts
+    ender.join(timeout=5)
+
+    assert sim.boxes("lev")["training"] is False
+    assert (lev.status, lev.reason) == (Status.NEEDS_USER, Reason.SESSION_EXPIRED), lev.message
+    assert "expired" in lev.message and lev.message.endswith(
+        "X may have switched it off; the next check reads it again."
+    )
+    assert CUT_SHORT in lev.message
+    assert lev.settings[Box.TRAINING] == BoxChange(True, None)
+    assert not lev.all_off
+    settings = _entry_settings(ctx, "lev")
+    assert settings["training"]["after"] is None
+    assert settings["personalization"] == {"before": True, "after": True, "disabled": False}
+    assert list((ctx.paths.data_dir / FOLDER_NAME).glob("*.json")) == []
+    # Read in French (the window's language, the check's English): said again whole.
+    entry = ctx.journal.last_check("lev")
+    assert entry is not None
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = sentence_for_reader(entry.payload, "lev", (Box.TRAINING,))
+    assert said.written_in is None, said
+    assert "expiré" in said.text and "Arrêté en décochant Entraînement" in said.text, said
+
+
+def test_an_untick_x_refused_for_a_session_it_had_ended_is_not_said_as_maybe_made(
+    simx: Any, consentinel_home: Path
+) -> None:
+    """X ended the session before the click: X's answer (401) says nothing changed."""
+    sim = simx(SimAccount("meg", "pw-meg"))
+    ctx = _context(consentinel_home, sim.origin, "meg")
+    _engine(ctx).run_check(dry_run=True)
+    ctx.vault.delete_account("meg")
+    ended: list[bool] = []
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, AccountStep) and event.step is Step.UNTICKING and not ended:
+            sim.expire_sessions()
+            ended.append(True)
+
+    (meg,) = _engine(ctx).run_check(on_event=on_event).accounts
+    assert ended and sim.boxes("meg")["training"] is True
+    assert meg.reason is Reason.SESSION_EXPIRED, meg.message
+    assert "Stopped while unticking" not in meg.message
+    assert meg.settings == {}
+    assert list((ctx.paths.data_dir / FOLDER_NAME).glob("*.json")) == []
