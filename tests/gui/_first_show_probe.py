@@ -35,6 +35,8 @@ HEAVY = (
     "consentinel.core.vault",
     "consentinel.core.sessions",
     "consentinel.core.totp",
+    # The look at the keyring (its module and its QObject with signals) waits for the frame.
+    "consentinel.gui.keyring_look",
     # The engine's events: their dataclasses take Python 10-20 ms to build (core/steps.py).
     "consentinel.core.events",
     "hashlib",

@@ -25,3 +25,12 @@ def _language_back_to_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     # Translators.switch() forces the core's language (set_language) so that one window never
     # mixes two languages; tests/unit/test_i18n.py expects the default again.
     i18n.set_language(None)
+
+
+@pytest.fixture
+def keyring_looks_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each coming back to the window or the account dialog looks at the keyring at once (the
+    few seconds between looks are tested apart)."""
+    from consentinel.gui import keyring_look
+
+    monkeypatch.setattr(keyring_look, "KEYRING_LOOK_EVERY_S", 0.0)

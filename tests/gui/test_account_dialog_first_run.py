@@ -201,7 +201,11 @@ def test_no_keyring_names_this_systems_keyrings_and_the_doctors_step(
 
 
 def test_a_keyring_started_while_the_dialog_is_open_unblocks_save_when_it_is_back(
-    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    keyring_looks_each_time: None,
 ) -> None:
     """Claire read "start or install a keyring", started it in a terminal, and came back to a
     Save still greyed out: the dialog looks for a keyring again when it is active again."""

@@ -10,6 +10,7 @@ import secrets
 import threading
 from pathlib import Path
 
+import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -19,6 +20,7 @@ from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import Vault
+from consentinel.gui import keyring_look
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.keyring_look import KeyringSeen
 from consentinel.gui.message_style import error_style
@@ -103,7 +105,10 @@ def _files_under(root: Path) -> list[Path]:
 
 
 def test_a_locked_keyring_is_said_in_the_windows_words_and_saving_still_works(
-    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    keyring_looks_each_time: None,
 ) -> None:
     """Locked when the dialog opens: said in the window's words, without its unlock prompt nor
     a read (the dialog read a secret on the app's thread to find out, and said only a keyring
@@ -145,7 +150,10 @@ def test_a_locked_keyring_is_said_in_the_windows_words_and_saving_still_works(
 
 
 def test_a_keyring_locked_while_the_edit_dialog_is_open_is_said_when_back_in_french(
-    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    keyring_looks_each_time: None,
 ) -> None:
     translators = Translators()
     translators.switch("fr")
@@ -169,7 +177,10 @@ def test_a_keyring_locked_while_the_edit_dialog_is_open_is_said_when_back_in_fre
 
 
 def test_a_look_that_does_not_answer_leaves_the_dialog_answering(
-    qtbot: QtBot, consentinel_home: Path, private_secret_service: SecretServiceEnv
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    keyring_looks_each_time: None,
 ) -> None:
     """D-Bus slow to answer: the dialog says it is looking, its timers fire and typing works
     meanwhile. Coming back while that look is under way looks once more after it (the keyring
@@ -193,7 +204,42 @@ def test_a_look_that_does_not_answer_leaves_the_dialog_answering(
     finally:
         vault.gate.set()
     qtbot.waitUntil(lambda: len(vault.looked_in) == 2)
-    qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE and not dialog._look_again)
     qtbot.waitUntil(lambda: not dialog._keyring_look.looking)
+    assert dialog.keyring_seen is KeyringSeen.USABLE and len(vault.looked_in) == 2
     assert dialog.vault_label.text() == USABLE
+    assert set(vault.looked_in) == {"keyring-look"} and not vault.read
+
+
+def test_coming_back_to_the_dialog_often_looks_at_most_every_few_seconds(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the window: comings back within KEYRING_LOOK_EVERY_S of the last look make one look,
+    once that time has passed (not none: the keyring may have been unlocked just before the
+    last one); a coming back after it looks at once. The limit's clock stands still here, so
+    "within" does not depend on how fast the machine is; the look put off is awaited."""
+    now = [1000.0]
+    monkeypatch.setattr(keyring_look, "monotonic", lambda: now[0])
+    monkeypatch.setattr(keyring_look, "KEYRING_LOOK_EVERY_S", 0.3)
+    ctx, vault = _context(consentinel_home)
+    dialog = _open(qtbot, AccountDialog(ctx))
+    look = dialog._keyring_look
+    qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
+    assert len(vault.looked_in) == 1  # the opening's
+
+    for _ in range(2):
+        _come_back(qtbot, dialog)
+    assert len(vault.looked_in) == 1 and look.put_off
+    qtbot.waitUntil(lambda: len(vault.looked_in) == 2, timeout=10_000)  # its time came
+    assert not look.put_off  # one look for both comings back
+    qtbot.waitUntil(lambda: not look.looking)
+
+    now[0] += 1.0  # the time has passed since that look began
+    _come_back(qtbot, dialog)
+    assert not look.put_off
+    qtbot.waitUntil(lambda: len(vault.looked_in) == 3)
+    qtbot.waitUntil(lambda: not look.looking)
+    assert dialog.keyring_seen is KeyringSeen.USABLE and dialog.vault_label.text() == USABLE
     assert set(vault.looked_in) == {"keyring-look"} and not vault.read

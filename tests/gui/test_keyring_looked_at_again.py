@@ -6,7 +6,6 @@ asks for no password, and at most every few seconds."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,8 @@ from consentinel.core.context import AppContext
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from consentinel.core.vault import Vault
-from consentinel.gui import app_controller
+from consentinel.gui import keyring_look
+from consentinel.gui.app_controller import AppController
 from consentinel.gui.main_window import MainWindow
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
 from tests.gui._app_support import running_app
@@ -47,11 +47,9 @@ def no_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
 
 
-@pytest.fixture
-def every_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each coming back looks at once (the few seconds between looks are tested apart)."""
-    monkeypatch.setattr(app_controller, "KEYRING_LOOK_EVERY_S", 0.0)
-    yield
+def _answered(app: AppController) -> bool:
+    """The looks at the keyring asked for so far have answered."""
+    return app.keyring_look is not None and not app.keyring_look.looking
 
 
 def _come_back(qtbot: QtBot, window: MainWindow) -> None:
@@ -72,7 +70,7 @@ def test_a_keyring_started_while_the_window_is_open_takes_the_warning_away(
     private_secret_service: SecretServiceEnv,
     monkeypatch: pytest.MonkeyPatch,
     no_bus: None,
-    every_time: None,
+    keyring_looks_each_time: None,
 ) -> None:
     vault = _WatchedVault(service=SERVICE)
     ctx = AppContext.create(AppPaths(consentinel_home), vault=vault, settings=QUIET)
@@ -84,7 +82,7 @@ def test_a_keyring_started_while_the_window_is_open_takes_the_warning_away(
 
         # Coming back while there is still none: still said, once.
         _come_back(qtbot, window)
-        qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and not app._keyring_looking)
+        qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and _answered(app))
         assert problem.isVisible()
         assert "No system keyring is available" in window.statusBar().currentMessage()
 
@@ -106,14 +104,14 @@ def test_a_keyring_locked_then_unlocked_is_said_then_not_in_french(
     qtbot: QtBot,
     consentinel_home: Path,
     private_secret_service: SecretServiceEnv,
-    every_time: None,
+    keyring_looks_each_time: None,
 ) -> None:
     vault = _WatchedVault(SecretServiceKeyring(), service=SERVICE)
     ctx = AppContext.create(AppPaths(consentinel_home), vault=vault, settings=QUIET)
     with running_app(qtbot, ctx, language="fr") as app:
         window = app.window
         problem = window.empty.keyring_problem
-        qtbot.waitUntil(lambda: app._keyring_said is not None and not app._keyring_looking)
+        qtbot.waitUntil(lambda: _answered(app))
         assert not problem.isVisible() and window.keyring_problem is None
 
         # Locked in the desktop meanwhile (the screen locked, "Lock" in Seahorse).
@@ -170,19 +168,20 @@ def test_coming_back_often_looks_at_most_every_few_seconds(
 ) -> None:
     """Three comings back within the interval make one look, once the interval is over (not
     none: the keyring may have been started just before the last one)."""
-    monkeypatch.setattr(app_controller, "KEYRING_LOOK_EVERY_S", 1.5)
+    monkeypatch.setattr(keyring_look, "KEYRING_LOOK_EVERY_S", 1.5)
     vault = _WatchedVault(SecretServiceKeyring(), service=SERVICE)
     ctx = AppContext.create(AppPaths(consentinel_home), vault=vault, settings=QUIET)
     with running_app(qtbot, ctx) as app:
-        qtbot.waitUntil(lambda: app._keyring_said is not None and not app._keyring_looking)
+        qtbot.waitUntil(lambda: _answered(app))
         assert len(vault.looked_in) == 1  # the start's
         for _ in range(3):
             _come_back(qtbot, app.window)
         assert len(vault.looked_in) == 1
+        look = app.keyring_look
+        assert look is not None and look.put_off
         qtbot.waitUntil(lambda: len(vault.looked_in) == 2, timeout=10_000)
-        timer = app._keyring_look_timer
-        assert timer is not None and not timer.isActive()  # nothing more to come
-        qtbot.waitUntil(lambda: not app._keyring_looking)
+        assert not look.put_off  # nothing more to come
+        qtbot.waitUntil(lambda: _answered(app))
     assert len(vault.looked_in) == 2
 
 

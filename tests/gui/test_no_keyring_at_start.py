@@ -52,7 +52,8 @@ def test_a_keyring_that_is_there_is_not_asked_and_nothing_is_said(
     with running_app(qtbot, ctx) as app:
         # The look's answer came back (what it found is said only when it is a problem).
         qtbot.waitUntil(
-            lambda: app._keyring_said is not None and not app._keyring_looking, timeout=20_000
+            lambda: app.keyring_look is not None and not app.keyring_look.looking,
+            timeout=20_000,
         )
         assert "keyring" not in app.window.statusBar().currentMessage()
     assert keyring.reads == 0  # nothing read: a locked keyring would have asked for its password

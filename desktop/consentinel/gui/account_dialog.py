@@ -75,14 +75,13 @@ class AccountDialog(QDialog):
         #: No keyring could be reached (not a locked one): a secret typed cannot be saved.
         self._vault_problem: str | None = None
         #: The keyring is looked at in a thread (no unlock prompt, nothing read) as the dialog
-        #: opens, and again each time the person comes back to it (changeEvent): they may have
-        #: started, unlocked or locked it meanwhile, as its message asks. `_seen`: what the
-        #: last look found (None: none answered yet); `_look_again`: the person came back
-        #: while a look was under way, which may be from before they changed the keyring.
+        #: opens, and again when the person comes back to it (changeEvent), at most every
+        #: KEYRING_LOOK_EVERY_S as the window does: they may have started, unlocked or locked
+        #: it meanwhile, as its message asks. `_seen`: what the last look found (None: none
+        #: answered yet).
         self._keyring_look = KeyringLook(ctx.vault, self)
         self._keyring_look.found.connect(self._keyring_found)
         self._seen: KeyringSeen | None = None
-        self._look_again = False
         self._been_active = False
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
         self.setMinimumWidth(520)
@@ -292,6 +291,11 @@ class AccountDialog(QDialog):
         self.totp_edit.setEnabled(not removing)
         self._validate()
 
+    def done(self, result: int) -> None:
+        # A look put off for its time would look for a dialog no one sees any more.
+        self._keyring_look.stop()
+        super().done(result)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() != QEvent.Type.ActivationChange or not self.isActiveWindow():
@@ -305,10 +309,9 @@ class AccountDialog(QDialog):
         self.look_at_the_keyring()
 
     def look_at_the_keyring(self) -> None:
-        """Look at the keyring again, in a thread; once the look under way has answered, if
-        there is one."""
-        if not self._keyring_look.look():
-            self._look_again = True
+        """Look at the keyring again, in a thread, at most every KEYRING_LOOK_EVERY_S (sooner:
+        once that time has passed); once the look under way has answered, if there is one."""
+        self._keyring_look.look_when_due()
 
     @property
     def keyring_seen(self) -> KeyringSeen | None:
@@ -316,9 +319,6 @@ class AccountDialog(QDialog):
         return self._seen
 
     def _keyring_found(self, looked: KeyringLooked) -> None:
-        if self._look_again:
-            self._look_again = False
-            self._keyring_look.look()
         self._seen = looked.seen
         missing = looked.seen is KeyringSeen.MISSING
         self._vault_problem = looked.words if missing else None

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from consentinel.core.context import AppContext
@@ -31,22 +31,11 @@ if TYPE_CHECKING:
     from consentinel.core.journal import Journal
     from consentinel.gui.demo import DemoSession
     from consentinel.gui.journal_verdict import Verdicts
+    from consentinel.gui.keyring_look import KeyringLook, KeyringLooked
     from consentinel.gui.program_probe import ProgramProbe
     from consentinel.x.browser_program import ProgramCheck
 
 log = logging.getLogger(__name__)
-
-
-class _KeyringFound(QObject):
-    """What a look at the keyring found, from its thread to the GUI thread (a queued signal):
-    (what: "usable", "locked" or "missing"; words: the keyring's name, or the problem)."""
-
-    found = Signal(str, str)
-
-
-#: The window looks at the keyring again when the person comes back to it, at most this often
-#: (a look asks D-Bus; coming back from the app's own dialogs counts too).
-KEYRING_LOOK_EVERY_S = 5.0
 
 
 #: How long work kept for after the first paint waits, at most, for a paint that does not come.
@@ -107,12 +96,8 @@ class AppController(QObject):
         self._journal_timer.timeout.connect(self.check_journal)
         self._shut_down = False
         self._said_warnings: list[str] = []
-        #: The keyring's looks (_look_for_a_keyring): under way, when the last began, the
-        #: signal their answers come back by, and the timer of one put off (_came_back).
-        self._keyring_looking = False
-        self._keyring_looked_at = float("-inf")
-        self._keyring_said: _KeyringFound | None = None
-        self._keyring_look_timer: QTimer | None = None
+        #: The keyring's looks, in a thread (gui/keyring_look): made once the window is up.
+        self.keyring_look: KeyringLook | None = None
         self._start_box: QDialog | None = None
         #: Asks the browser chosen in the settings what it is, once the window is up.
         self.chosen_browser_probe: ProgramProbe | None = None
@@ -226,52 +211,36 @@ class AppController(QObject):
         opens is one they asked for, not one that pops up at login."""
         return self.window.isVisible() and not self.window.isMinimized()
 
+    def _keyring(self) -> KeyringLook:
+        """The keyring's looks, made with the first (after the window's first frame: the
+        module and its Qt classes are not the first frame's work)."""
+        if self.keyring_look is None:
+            from consentinel.gui.keyring_look import KeyringLook
+
+            self.keyring_look = KeyringLook(self.ctx.vault, self)
+            self.keyring_look.found.connect(self._keyring_found)
+        return self.keyring_look
+
     def _look_for_a_keyring(self) -> None:
         """In a thread (the keyring library loads there, and asks D-Bus which keyrings run and
         whether the one found is locked: D-Bus may not answer); the answer comes back through
         a queued signal. Nothing is read and no password asked (Vault.check_unprompted). One
-        look at a time: one that hangs is not joined by others."""
-        import threading
-        import time
+        look at a time: one that hangs is not joined by others (one asked for meanwhile
+        follows its answer)."""
+        if not self._shut_down:
+            self._keyring().look()
 
-        if self._keyring_looking or self._shut_down:
+    def _keyring_found(self, looked: KeyringLooked) -> None:
+        from consentinel.gui.keyring_look import KeyringSeen
+
+        if self._shut_down:
             return
-        self._keyring_looking = True
-        self._keyring_looked_at = time.monotonic()
-        if self._keyring_said is None:
-            self._keyring_said = _KeyringFound(self)
-            self._keyring_said.found.connect(self._keyring_found)
-        said = self._keyring_said
-        vault = self.ctx.vault
-
-        def look() -> None:
-            from consentinel.core.vault import VaultError, VaultLocked
-
-            found = ("unknown", "")  # a look that failed otherwise: the next one may tell
-            try:
-                vault.check_unprompted()
-                found = ("usable", vault.backend_label())
-            except VaultLocked as error:
-                found = ("locked", str(error))
-            except VaultError as error:
-                found = ("missing", str(error))
-            except Exception:
-                log.exception("the look at the keyring failed")
-            finally:
-                with contextlib.suppress(RuntimeError):  # the app quit meanwhile
-                    said.found.emit(*found)
-
-        threading.Thread(target=look, name="keyring-look", daemon=True).start()
-
-    def _keyring_found(self, what: str, words: str) -> None:
-        self._keyring_looking = False
-        if self._shut_down or what == "unknown":
-            return
-        problem = None if what == "usable" else words
+        usable = looked.seen is KeyringSeen.USABLE
+        problem = None if usable else looked.words
         if problem is not None and problem != self.window.keyring_problem:
             log.warning("%s", problem)
         self.window.say_keyring_problem(
-            problem, locked=what == "locked", label=words if problem is None else ""
+            problem, locked=looked.seen is KeyringSeen.LOCKED, label=looked.words if usable else ""
         )
 
     def _look_when_back(self) -> None:
@@ -279,21 +248,11 @@ class AppController(QObject):
         self.window.came_back.connect(self._came_back)
 
     def _came_back(self) -> None:
-        """Look at the keyring again, at most every KEYRING_LOOK_EVERY_S: sooner, the look
-        waits for its time (the person came back now, and the last look may be from before
-        they started the keyring)."""
-        import time
-
-        wait = self._keyring_looked_at + KEYRING_LOOK_EVERY_S - time.monotonic()
-        if wait <= 0:
-            self._look_for_a_keyring()
-            return
-        if self._keyring_look_timer is None:
-            self._keyring_look_timer = QTimer(self)
-            self._keyring_look_timer.setSingleShot(True)
-            self._keyring_look_timer.timeout.connect(self._look_for_a_keyring)
-        if not self._keyring_look_timer.isActive():
-            self._keyring_look_timer.start(int(wait * 1000) + 1)
+        """Look at the keyring again, at most every KEYRING_LOOK_EVERY_S (gui/keyring_look):
+        sooner, the look waits for its time (the person came back now, and the last look may
+        be from before they started the keyring)."""
+        if not self._shut_down:
+            self._keyring().look_when_due()
 
     def _ask_the_chosen_browser(self) -> None:
         """The browser chosen in the settings (when checks would use it) asked what it is, in a
@@ -640,6 +599,8 @@ class AppController(QObject):
         """Cancel a running check, let it reach a safe point, stop the demo."""
         self._shut_down = True
         self._journal_timer.stop()
+        if self.keyring_look is not None:
+            self.keyring_look.stop()
         self.auto.stop()
         if self.demo_controller is not None:
             self.demo_controller.shutdown()
