@@ -360,8 +360,15 @@ def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
     term.wait_for("echo=")
     code, _out = term.finish()
     assert "echo=on." in term.shown, term.shown
-    if stop == "ctrl-c":  # on a line of its own, not after the question
-        assert "sent you by email or SMS: \r\nInterrupted." in term.shown, term.shown
+    # How far the check had gone, then the last word: on lines of their own, not after the
+    # question, with no empty line between them.
+    said = (
+        "sent you by email or SMS: \r\nAccounts checked: 0 of 1.\r\n"
+        "Not checked, left for the next check: @mailer.\r\n"
+    )
+    assert said in term.shown, term.shown
+    if stop == "ctrl-c":
+        assert said + "Interrupted.\r\n" in term.shown, term.shown
     assert code == (130 if stop == "ctrl-c" else 128 + signal.SIGTERM), term.shown
     assert "Traceback" not in term.shown
 

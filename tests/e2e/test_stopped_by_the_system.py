@@ -118,6 +118,7 @@ def test_a_command_line_check_stopped_by_sigterm_cleans_up_and_says_so(
     assert "Stopped: the system asked Consentinel to end." in err
     assert "Traceback" not in err
     assert '"interrupted": true' in out
+    assert "Accounts checked" not in err  # (the JSON says it: no summary for a person)
     assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
     # Each account's check is journaled as stopped, the one under way and the one waiting its
     # turn alike, and the JSON names them: none vanishes.

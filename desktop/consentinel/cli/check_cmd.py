@@ -17,6 +17,7 @@ from consentinel.cli.context import (
 )
 from consentinel.cli.errors import (
     DataFolderError,
+    StoppedRunSaid,
     UsageError,
     hush_what_a_stopped_run_leaves,
     stop_writing_output,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from consentinel.core.context import AppContext
-    from consentinel.core.events import Event, RunResult
+    from consentinel.core.events import AccountResult, Event, RunResult
     from consentinel.core.lock import RunLock
     from consentinel.core.paths import AppPaths
     from consentinel.core.settings import Settings
@@ -112,7 +113,6 @@ def _check_now(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
     from consentinel.core.events import (
         AccountFinished,
-        AccountResult,
         AccountStep,
         BrowserUnsandboxed,
         CancelToken,
@@ -147,14 +147,17 @@ def _check_now(args: argparse.Namespace) -> int:
     quiet = args.json
     reader_gone = False
     output = HeldOutput()  # (held back while a question waits at the terminal)
-    # What an interrupted run still says with --json: the accounts whose check ended.
+    # What an interrupted run still says (its JSON, or its summary): the accounts whose check
+    # ended, of those it was to check.
     run_ids: list[int] = []
+    planned: list[str] = []
     finished: list[AccountResult] = []
 
     def on_event(event: Event) -> None:
         nonlocal reader_gone
         if isinstance(event, RunStarted):
             run_ids.append(event.run_id)
+            planned.extend(event.handles)
         elif isinstance(event, AccountFinished):
             finished.append(event.result)
         elif isinstance(event, BrowserUnsandboxed):  # (on stderr with --json too: a warning)
@@ -257,6 +260,9 @@ def _check_now(args: argparse.Namespace) -> int:
             if args.json:  # a script still learns which accounts were checked
                 _print_json(stopped, interrupted=True, missing=missing,
                             checked_lately=checked_lately)  # fmt: skip
+            else:  # a person learns what was done, and what is left for the next check
+                _say_stopped_run(planned, finished)
+                raise StoppedRunSaid from None
         raise
     finally:
         lock.release()
@@ -280,6 +286,16 @@ def _check_now(args: argparse.Namespace) -> int:
     )
     # Accounts the list lost were not checked: not a success, whatever the others gave.
     return EXIT_USAGE if missing else exit_code(result)
+
+
+def _say_stopped_run(planned: Sequence[str], finished: Sequence[AccountResult]) -> None:
+    """A check stopped before its end says, before its last word ("Interrupted."), how far it
+    had gone (cli/stopped_run.py), from a line of its own (^C ends no line, nor does a question
+    waiting for its answer); what cannot be written (a terminal gone) is not a traceback."""
+    from consentinel.cli.stopped_run import stopped_run_words
+
+    with contextlib.suppress(OSError):
+        print("\n" + "\n".join(stopped_run_words(planned, finished)), file=sys.stderr, flush=True)
 
 
 def exit_code(result: RunResult) -> int:

@@ -29,3 +29,9 @@ class DataFolderError(UsageError):
     """Consentinel's folders cannot be used (a read-only or full disk, a file where a folder
     should be): a set-up problem, which a scheduled run also tells the person of, since nobody
     reads its output."""
+
+
+class StoppedRunSaid(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) stopped a check that has said how far it had gone, from a line of
+    its own (not after a question's words): its last word ("Interrupted.") follows on the next
+    line, with no empty line before it."""

@@ -85,6 +85,16 @@ FRENCH: dict[str, str] = {
     "Give the password on standard input with --password-stdin.":
         "Donnez le mot de passe sur l'entrée standard avec --password-stdin.",
     "Interrupted.": "Interrompu.",
+    # -- what a check stopped before its end had done (cli/stopped_run.py)
+    "Accounts checked: {done} of {total}.": "Comptes vérifiés : {done} sur {total}.",
+    "Not checked, left for the next check: @{handle}.":
+        "Non vérifié, laissé à la prochaine vérification : @{handle}.",
+    "Not checked, left for the next check: {handles}.":
+        "Non vérifiés, laissés à la prochaine vérification : {handles}.",
+    "Stopped while unticking boxes on {handles}: the next check reads them again.":
+        "Arrêté en décochant des cases de {handles} : la prochaine vérification les relit.",
+    "{list} and {last}": "{list} et {last}",
+    "{list} and {count} more": "{list} et {count} autres",
     "Stopped: the system asked Consentinel to end.": (
         "Arrêté : le système a demandé à Consentinel de s'arrêter."
     ),

@@ -17,7 +17,7 @@ from types import FrameType
 from typing import Any, NoReturn
 
 from consentinel import __version__
-from consentinel.cli.errors import UsageError, stop_writing_output
+from consentinel.cli.errors import StoppedRunSaid, UsageError, stop_writing_output
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
@@ -212,12 +212,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             print(str(error), file=sys.stderr)  # a sentence: the disk is full, read-only…
             return EXIT_USAGE
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             if sigterm.received:
                 print(tr("Stopped: the system asked Consentinel to end."), file=sys.stderr)
                 sigterm.die_of_it()
-            # On a line of its own, not after a question's words (^C ends no line).
-            print("\n" + tr("Interrupted."), file=sys.stderr)
+            # On a line of its own, not after a question's words (^C ends no line); a check
+            # that said how far it had gone began a line of its own for that.
+            new_line = "" if isinstance(stop, StoppedRunSaid) else "\n"
+            print(new_line + tr("Interrupted."), file=sys.stderr)
             return EXIT_INTERRUPTED
 
 
