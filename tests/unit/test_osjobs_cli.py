@@ -12,6 +12,7 @@ import pytest
 from consentinel.cli import schedule_cmd
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.french_typography import typeset
+from consentinel.core.journal_queries import Missed
 from consentinel.core.notify import Notification
 from consentinel.core.osjobs.job import folder_suffix
 from consentinel.core.status import Box, Status
@@ -164,6 +165,9 @@ def test_post_run_notifications_sends_and_journals() -> None:
             self, run_id: int, kind: str, handle: str | None, message: str | None = None
         ) -> bool | None:
             return None
+
+        def missed_notices(self, *_asked: object) -> Missed:
+            return Missed((), None)
 
     class Shown:
         def __init__(self) -> None:

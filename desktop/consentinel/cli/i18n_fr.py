@@ -329,6 +329,8 @@ FRENCH: dict[str, str] = {
     "accounts missing from the list": "comptes absents de la liste",
     "the settings file was set aside": "fichier des paramètres mis de côté",
     "Consentinel's folder could not be written": "dossier de Consentinel impossible à écrire",
+    "boxes X had switched back on, told late":
+        "cases que X avait réactivées, signalées après coup",
     "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
     "the account needs you": "le compte a besoin de vous",
     "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",

@@ -155,6 +155,7 @@ def _notification_kind(kind: object) -> str:
         "accounts_missing": tr("accounts missing from the list"),
         "settings_set_aside": tr("the settings file was set aside"),
         "folder_unusable": tr("Consentinel's folder could not be written"),
+        "missed_reverted": tr("boxes X had switched back on, told late"),
     }
     return words.get(str(kind), str(kind))
 

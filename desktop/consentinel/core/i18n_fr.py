@@ -44,6 +44,18 @@ FRENCH: dict[str, str] = {
         "x.com s'ouvre, puis lancez `consentinel check` (ou ouvrez Consentinel) pour "
         "réessayer maintenant.",
     "@{handle} (since {when})": "@{handle} (depuis le {when})",
+    "Missed while notifications could not be shown: X had switched a box back on for "
+    "{accounts}. Consentinel unticked it again.":
+        "Non signalé faute de pouvoir afficher les notifications : X avait réactivé une case "
+        "pour {accounts}. Consentinel l'a de nouveau décochée.",
+    "Missed while notifications could not be shown: X had switched boxes back on for "
+    "{accounts}. Consentinel unticked them again.":
+        "Non signalé faute de pouvoir afficher les notifications : X avait réactivé des cases "
+        "pour {accounts}. Consentinel les a de nouveau décochées.",
+    "{earlier}; {later}": "{earlier} ; {later}",
+    "{accounts} and {last}": "{accounts} et {last}",
+    "{accounts} and 1 more account": "{accounts} et 1 autre compte",
+    "{accounts} and {count} more accounts": "{accounts} et {count} autres comptes",
     "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off again — "
     "open Consentinel.":
         "X a réactivé pour @{handle} : {boxes}. Consentinel n'a pas pu le désactiver à nouveau "

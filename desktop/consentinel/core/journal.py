@@ -662,10 +662,12 @@ class Journal(JournalQueries):
         delivered: bool,
         reason: str | None = None,
         accounts: Sequence[str] = (),
+        covers: Sequence[int] = (),
     ) -> Entry:
         """A desktop notification that was shown (or could not be: `delivered` False); its
         `reason` (a Reason's value) and, for one about no single account, the `accounts` it
-        names, are what said_before() compares."""
+        names, are what said_before() compares. `covers`: for a notice telling late what
+        earlier notifications could not show, their entries' ids (missed_notices())."""
         payload: dict[str, Any] = {
             "kind": kind.value if isinstance(kind, Enum) else str(kind),
             "message": message,
@@ -676,6 +678,8 @@ class Journal(JournalQueries):
             payload["reason"] = reason
         if accounts:
             payload["accounts"] = list(accounts)
+        if covers:
+            payload["covers"] = list(covers)
         return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
 
     def append_account_added(

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from consentinel.core.accounts import handle_key
@@ -43,6 +43,27 @@ class OutOfReach(NamedTuple):
         """Since when the account has gone unchecked: its last check that reached X, else its
         first that did not."""
         return self.reached_at or self.first_failed_at
+
+
+class MissedNotice(NamedTuple):
+    """A notification of an earlier run that could not be shown, and was not told since (see
+    `missed_notices`)."""
+
+    entry_id: int
+    handle: str | None
+    #: When its run's check of the account found what it says (the notification's own time
+    #: when that check is not in the journal).
+    at: datetime
+    #: The boxes that check found X had switched back on, as stored (Box values).
+    boxes: tuple[str, ...]
+
+
+class Missed(NamedTuple):
+    """What `missed_notices` found: the notifications never shown, oldest first, and what the
+    last notice telling them could not show (None: it was shown, or there was none)."""
+
+    notices: tuple[MissedNotice, ...]
+    failed_to_tell: tuple[int, ...] | None
 
 
 class _Settles(Protocol):
@@ -301,6 +322,76 @@ class JournalQueries:
         if fine_since is not None:
             return None
         return bool(said.get("delivered"))
+
+    @read_before_the_check
+    def missed_notices(self, run_id: int, kind: str, told_kind: str, within: timedelta) -> Missed:
+        """The notifications of `kind` of runs before `run_id` that could not be shown, in the
+        `within` before that run began, that no notice of `told_kind` shown since covered
+        (its payload's `covers`: the ids of the entries it told). A notification of that kind
+        says an event (X switched a box back on), that no later run says again: told late, or
+        never. Also what the last `told_kind` notice covered if it could not be shown, so that
+        failing again to tell the same is not journaled again."""
+        notice = EntryKind.NOTIFICATION.value
+        with self._lock:
+            began = self._reader.execute(
+                "SELECT coalesce((SELECT started_at FROM runs WHERE id = ?),"
+                " (SELECT max(ts) FROM entries))",
+                (run_id,),
+            ).fetchone()[0]
+            if began is None:  # an empty journal
+                return Missed((), None)
+            since = iso_utc(datetime.fromisoformat(began) - within)
+            rows = self._reader.execute(
+                "SELECT id, ts, run_id, handle FROM entries WHERE kind = ? AND run_id < ?"
+                " AND ts >= ? AND json_extract(payload, '$.kind') = ?"
+                " AND json_extract(payload, '$.delivered') = 0 ORDER BY id",
+                (notice, run_id, since, kind),
+            ).fetchall()
+            told: set[int] = set()
+            if rows:
+                told = {
+                    int(covered)
+                    for (covered,) in self._reader.execute(
+                        "SELECT c.value FROM entries e, json_each(e.payload, '$.covers') c"
+                        " WHERE e.kind = ? AND e.id > ? AND json_extract(e.payload, '$.kind') = ?"
+                        " AND json_extract(e.payload, '$.delivered') = 1",
+                        (notice, rows[0][0], told_kind),
+                    )
+                    if isinstance(covered, int)
+                }
+            found = [
+                self._missed(int(id_), ts, int(run), handle)
+                for id_, ts, run, handle in rows
+                if int(id_) not in told
+            ]
+            last = self._reader.execute(
+                "SELECT payload FROM entries WHERE kind = ?"
+                " AND json_extract(payload, '$.kind') = ? ORDER BY id DESC LIMIT 1",
+                (notice, told_kind),
+            ).fetchone()
+        failed = None
+        if last is not None and not (said := json.loads(last[0])).get("delivered"):
+            failed = tuple(int(i) for i in said.get("covers") or () if isinstance(i, int))
+        return Missed(tuple(found), failed)
+
+    def _missed(self, entry_id: int, ts: str, run_id: int, handle: str | None) -> MissedNotice:
+        """A missed notification with its run's check of the account (under the lock)."""
+        check = None
+        if handle:
+            check = self._reader.execute(
+                "SELECT ts, payload FROM entries WHERE run_id = ? AND kind = ?"
+                " AND lower(handle) = ? ORDER BY id DESC LIMIT 1",
+                (run_id, EntryKind.CHECK.value, handle_key(handle)),
+            ).fetchone()
+        if check is None:
+            return MissedNotice(entry_id, handle, datetime.fromisoformat(ts), ())
+        boxes = json.loads(check[1]).get("reverted_by_x") or ()
+        return MissedNotice(
+            entry_id,
+            handle,
+            datetime.fromisoformat(check[0]),
+            tuple(str(box) for box in boxes),
+        )
 
     @read_before_the_check
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None:

@@ -29,7 +29,7 @@ from consentinel.core.moments import moment_text
 from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Reason, Status
 
 if TYPE_CHECKING:
-    from consentinel.core.journal_queries import OutOfReach
+    from consentinel.core.journal_queries import Missed, OutOfReach
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ class NotificationKind(str, Enum):
     ACCOUNTS_MISSING = "accounts_missing"  # the journal knows accounts the list lacks
     SETTINGS_SET_ASIDE = "settings_set_aside"  # settings.json could not be used: defaults now
     FOLDER_UNUSABLE = "folder_unusable"  # Consentinel's folder cannot be written: no check
+    MISSED_REVERTED = "missed_reverted"  # reverts whose notification could not be shown, told late
 
 
 #: An account whose checks have not reached X (no answer, too slow an answer, X asking to slow
@@ -96,6 +97,8 @@ class Notification:
     reason: Reason | None = None
     #: For a notification about no one account (handle None): the accounts it is about.
     accounts: tuple[str, ...] = ()
+    #: For one telling late what earlier notifications could not show: their journal entries.
+    covers: tuple[int, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
@@ -607,6 +610,7 @@ class NotificationJournal(Protocol):
         delivered: bool,
         reason: str | None = None,
         accounts: Sequence[str] = (),
+        covers: Sequence[int] = (),
     ) -> object: ...
 
     def said_before(
@@ -623,6 +627,10 @@ class NotificationJournal(Protocol):
 
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
 
+    def missed_notices(
+        self, run_id: int, kind: str, told_kind: str, within: timedelta
+    ) -> Missed: ...
+
 
 def deliver(
     run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
@@ -630,11 +638,15 @@ def deliver(
     """Show every notification for `run` and journal each with whether it was shown. With the
     journal, what the person was already shown, unchanged since, is not said again; what could
     not be shown (notifications off, no notifier, a notifier that failed) is tried again at
-    each run until it is shown, its failure journaled once; and accounts X has been out of
-    reach for for days are said (the journal knows since when). The window's scheduled runs
-    and the OS job's both come here: they say the same things."""
+    each run until it is shown, its failure journaled once; accounts X has been out of reach
+    for for days are said (the journal knows since when); and boxes X switched back on at
+    earlier runs whose notification could not be shown are told late, in one notice after
+    the run's own, once they can be (core/missed_reverts.py). The window's scheduled runs and
+    the OS job's both come here: they say the same things."""
     already_said = None
     out_of_reach = None
+    #: What the journal answered for each note asked about (`said_before`): asked once.
+    answers: dict[Notification, bool | None] = {}
     if journal is not None:
         unreachable = NotificationKind.X_UNREACHABLE.value
 
@@ -644,7 +656,9 @@ def deliver(
         run_id = run.run_id
 
         def already_said(note: Notification) -> bool:
-            said = journal.said_before(run_id, note.kind.value, note.handle, **_compared(note))
+            said = answers[note] = journal.said_before(
+                run_id, note.kind.value, note.handle, **_compared(note)
+            )
             return said is True
 
     sent: list[tuple[Notification, bool]] = []
@@ -654,7 +668,9 @@ def deliver(
         except Exception:  # a notifier must never fail the run that already happened
             log.exception("notifier raised")
             delivered = False
-        if journal is not None and (delivered or not _failed_before(journal, run.run_id, note)):
+        if journal is not None and (
+            delivered or not _failed_before(journal, run.run_id, note, answers)
+        ):
             journal.record_notification(
                 run.run_id,
                 note.handle,
@@ -665,17 +681,32 @@ def deliver(
                 note.accounts,
             )
         sent.append((note, delivered))
+    if journal is not None and all(delivered for _note, delivered in sent):
+        # (A notification of this run that could not be shown: the notifier does not work
+        # now, and the missed ones wait for a run whose notifications can be shown.)
+        from consentinel.core.missed_reverts import tell_missed_reverts
+
+        told = tell_missed_reverts(run.run_id, notifier, journal)
+        if told is not None:
+            sent.append(told)
     return sent
 
 
-def _failed_before(journal: NotificationJournal, run_id: int, note: Notification) -> bool:
+def _failed_before(
+    journal: NotificationJournal,
+    run_id: int,
+    note: Notification,
+    answers: dict[Notification, bool | None],
+) -> bool:
     """`note` could not be shown the last time it was tried either, and nothing changed since:
     failing again is not journaled again. (X switching a box back on is said each time it
-    happens: each time is journaled.)"""
+    happens: each time is journaled.) `answers`: what the journal already answered for the
+    notes deliver() asked it about, not asked again."""
     if note.kind is NotificationKind.REVERTED_BY_X:
         return False
-    said = journal.said_before(run_id, note.kind.value, note.handle, **_compared(note))
-    return said is False
+    if note not in answers:  # (X out of reach: said without asking said_before)
+        answers[note] = journal.said_before(run_id, note.kind.value, note.handle, **_compared(note))
+    return answers[note] is False
 
 
 class _Compared(TypedDict):
