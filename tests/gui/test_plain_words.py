@@ -52,6 +52,30 @@ def test_confirming_the_email_says_where_x_shows_it(qapp: QApplication) -> None:
         translators.switch("en")
 
 
+def test_the_window_s_advice_keeps_a_box_the_check_was_unticking_when_it_ended(
+    qapp: QApplication,
+) -> None:
+    """A check that could not sign in again after X ended the session mid-untick: the window
+    says its own advice instead of the command line's, and still the box X may have switched
+    off (core/account_check: the sentence ends with it)."""
+    from consentinel.core.check_messages import stopped_while_unticking_message
+
+    translators = Translators()
+    for language in ("en", "fr"):
+        translators.switch(language)
+        try:
+            cut = stopped_while_unticking_message(Box.PERSONALIZATION)
+            said = f"{reason_message(Reason.SESSION_EXPIRED, 'lev')} {cut}"
+            advice = window_advice(Reason.SESSION_EXPIRED, said, "lev")
+            alone = window_advice(
+                Reason.SESSION_EXPIRED, reason_message(Reason.SESSION_EXPIRED, "lev"), "lev"
+            )
+            assert "`consentinel" not in advice and advice == f"{alone} {cut}", advice
+            assert ("Personalization" if language == "en" else "Personnalisation") in advice
+        finally:
+            translators.switch("en")
+
+
 def _hidden_memory(handle: str) -> AccountResult:
     off = BoxChange(True, False)
     return AccountResult(

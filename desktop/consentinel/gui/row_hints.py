@@ -17,8 +17,9 @@ from consentinel.core.check_messages import (
     TOTP_REFUSED,
     reason_message,
     split_held_message,
+    stopped_while_unticking_message,
 )
-from consentinel.core.status import Reason
+from consentinel.core.status import ALL_BOXES, Reason
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.time_words import local_text
 
@@ -145,9 +146,16 @@ def _t(text: object) -> str:
 def window_advice(reason: Reason | None, message: str, handle: str = "") -> str:
     """A check's own sentence, unless it sends the person to the command line, or there is
     none in the window's language, and the window has its own advice for the reason: for
-    what the sign-in said of the step, when the sentence is the one said of it for `handle`."""
+    what the sign-in said of the step, when the sentence is the one said of it for `handle`.
+    A box the check was unticking when it ended so (X may have switched it off) stays said
+    after the advice."""
     if reason is None or (message and "`consentinel " not in message):
         return message
+    for box in ALL_BOXES:
+        cut_short = stopped_while_unticking_message(box)
+        if message.endswith(" " + cut_short):
+            head = message[: -len(cut_short) - 1]
+            return f"{window_advice(reason, head, handle)} {cut_short}"
     held = _held_in_window(reason, message, handle)
     if held is not None:
         return held
