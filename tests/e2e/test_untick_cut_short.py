@@ -32,14 +32,17 @@ from consentinel.simx import SimAccount
 
 pytestmark = pytest.mark.browser
 
+BOTH = frozenset({Box.TRAINING, Box.PERSONALIZATION})
 CUT_SHORT = "Stopped while unticking Training: X may have switched it off"
 
 
-def _context(home: Path, origin: str, handle: str) -> AppContext:
+def _context(
+    home: Path, origin: str, handle: str, keep: frozenset[Box] | None = None
+) -> AppContext:
     ctx = AppContext.create(
         AppPaths.under(home), vault=Vault(MemoryKeyring()), settings=Settings(x_origin=origin)
     )
-    ctx.accounts.add(Account(handle))
+    ctx.accounts.add(Account(handle) if keep is None else Account(handle, keep=keep))
     ctx.vault.set_password(handle, f"pw-{handle}")
     return ctx
 
@@ -144,3 +147,97 @@ def test_an_untick_x_refused_for_a_session_it_had_ended_is_not_said_as_maybe_mad
     assert "Stopped while unticking" not in meg.message
     assert meg.settings == {}
     assert list((ctx.paths.data_dir / FOLDER_NAME).glob("*.json")) == []
+
+
+def _unticked_once_then_switched_back_on(ctx: AppContext, sim: Any, handle: str) -> None:
+    """A first check unticks both boxes; X then switches them back on."""
+    (first,) = _engine(ctx).run_check().accounts
+    assert first.status is Status.FIXED, first.message
+    sim.set_box(handle, "training", True)
+    sim.set_box(handle, "personalization", True)
+
+
+def _hang_and_end_session_at_untick(sim: Any, handle: str, nth: int) -> Any:
+    """From the `nth` untick of the check on, X applies each and holds its answer back; the
+    session is ended while the first so held waits (the thread `_end_session_once_applied`)."""
+    unticks: list[bool] = []
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, AccountStep) and event.step is Step.UNTICKING:
+            unticks.append(True)
+            if len(unticks) == nth:
+                sim.change_account(handle, fault="mutation_hang")
+
+    return on_event
+
+
+def test_a_cut_untick_read_back_off_once_signed_in_again_is_this_checks_change(
+    simx: Any, consentinel_home: Path
+) -> None:
+    """X made the untick and ended the session before the reload; signed in again, the box
+    reads off: this check switched it off (an untick of a box X had switched back on), not a
+    box found off. It is journaled and photographed as such, and the switch is said."""
+    from consentinel.core.notify import NotificationKind, notifications_for
+
+    sim = simx(SimAccount("ned", "pw-ned"))
+    ctx = _context(consentinel_home, sim.origin, "ned", BOTH)
+    _unticked_once_then_switched_back_on(ctx, sim, "ned")
+    sim.set_box("ned", "personalization", False)  # (only training was switched back on)
+    ender = _end_session_once_applied(sim)
+    run = _engine(ctx).run_check(on_event=_hang_and_end_session_at_untick(sim, "ned", 1))
+    ender.join(timeout=5)
+    (ned,) = run.accounts
+
+    assert sim.boxes("ned")["training"] is False
+    assert len(sim.signin_attempts("ned")) == 2  # the first check's, and this one's again
+    assert ned.status is Status.FIXED, ned.message
+    assert ned.settings[Box.TRAINING] == BoxChange(True, False)
+    assert ned.reverted_by_x == (Box.TRAINING,)
+    assert "X had switched Training back on" in ned.message
+    changes = [c for c in ctx.journal.entries(kinds=[EntryKind.CHANGE]) if c.run_id == run.run_id]
+    assert [(c.payload["box"], c.payload["confirmed"], c.payload["reverted_by_x"])
+            for c in changes] == [("training", True, True)]  # fmt: skip
+    shots = [e for e in ctx.journal.entries(kinds=[EntryKind.EVIDENCE]) if e.run_id == run.run_id]
+    assert len(shots) == 1 and (ctx.paths.evidence_dir / shots[0].payload["path"]).is_file()
+    notes = notifications_for(run)
+    assert [n.kind for n in notes] == [NotificationKind.REVERTED_BY_X], notes
+    assert list((ctx.paths.data_dir / FOLDER_NAME).glob("*.json")) == []
+
+
+def test_a_check_that_ends_after_unticking_says_what_it_did_and_what_it_cut_short(
+    simx: Any, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Training (switched back on by X) is unticked and read back; X ends the session during
+    personalization's untick and no sign-in may follow: the check's result says both, the
+    switch is notified, and a reader in French gets the same sentence made again."""
+    from consentinel.core.notify import NotificationKind, notifications_for
+
+    sim = simx(SimAccount("ora", "pw-ora"))
+    ctx = _context(consentinel_home, sim.origin, "ora", BOTH)
+    _unticked_once_then_switched_back_on(ctx, sim, "ora")
+    ctx.vault.delete_account("ora")  # no password: no sign-in may follow the session's end
+    ender = _end_session_once_applied(sim)
+    run = _engine(ctx).run_check(on_event=_hang_and_end_session_at_untick(sim, "ora", 2))
+    ender.join(timeout=5)
+    (ora,) = run.accounts
+
+    assert (ora.status, ora.reason) == (Status.NEEDS_USER, Reason.SESSION_EXPIRED), ora.message
+    assert ora.message.startswith(
+        "X had switched Training back on. Unticked and read back off: Training. "
+    ), ora.message
+    assert ora.message.endswith(
+        "Stopped while unticking Personalization: X may have switched it off; the next check "
+        "reads it again."
+    )
+    assert ora.settings[Box.TRAINING] == BoxChange(True, False)
+    assert ora.settings[Box.PERSONALIZATION] == BoxChange(True, None)
+    assert ora.reverted_by_x == (Box.TRAINING,)
+    kinds = [n.kind for n in notifications_for(run)]
+    assert NotificationKind.REVERTED_BY_X in kinds, kinds
+    entry = ctx.journal.last_check("ora")
+    assert entry is not None and entry.payload["midway"] == {"cut_short": "personalization"}
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = sentence_for_reader(entry.payload, "ora", (Box.TRAINING, Box.PERSONALIZATION))
+    assert said.written_in is None, said  # made again word for word: nothing lost
+    assert said.text.startswith("X avait réactivé\u00a0: Entraînement. "), said.text
+    assert said.text.endswith("la prochaine vérification la relit."), said.text

@@ -56,21 +56,23 @@ def test_the_window_s_advice_keeps_a_box_the_check_was_unticking_when_it_ended(
     qapp: QApplication,
 ) -> None:
     """A check that could not sign in again after X ended the session mid-untick: the window
-    says its own advice instead of the command line's, and still the box X may have switched
-    off (core/account_check: the sentence ends with it)."""
-    from consentinel.core.check_messages import stopped_while_unticking_message
+    says its own advice instead of the command line's, and still the box it had unticked
+    before and the one X may have switched off (core/account_check: around the reason's).
+    """
+    from consentinel.core.check_messages import stopped_while_unticking_message, success_message
 
     translators = Translators()
     for language in ("en", "fr"):
         translators.switch(language)
         try:
             cut = stopped_while_unticking_message(Box.PERSONALIZATION)
-            said = f"{reason_message(Reason.SESSION_EXPIRED, 'lev')} {cut}"
+            done = success_message(Status.FIXED, [Box.TRAINING], [])
+            said = f"{done} {reason_message(Reason.SESSION_EXPIRED, 'lev')} {cut}"
             advice = window_advice(Reason.SESSION_EXPIRED, said, "lev")
             alone = window_advice(
                 Reason.SESSION_EXPIRED, reason_message(Reason.SESSION_EXPIRED, "lev"), "lev"
             )
-            assert "`consentinel" not in advice and advice == f"{alone} {cut}", advice
+            assert "`consentinel" not in advice and advice == f"{done} {alone} {cut}", advice
             assert ("Personalization" if language == "en" else "Personnalisation") in advice
         finally:
             translators.switch("en")
@@ -176,3 +178,28 @@ def test_the_status_bars_message_is_kept_apart_from_the_schedule(
         label = window.schedule_label
         assert line.geometry().right() <= label.geometry().left()
         assert line.geometry().width() > 0
+
+
+def test_the_journal_window_says_a_notification_that_could_not_be_shown(
+    qapp: QApplication, consentinel_home: Path
+) -> None:
+    """A notification no notifier showed reads "not shown" in the journal window, as in
+    `consentinel log`: the person was not told then. One shown reads as it was sent, and one
+    sent in another language is said by what it was about, in the window's."""
+    ctx = make_context(consentinel_home)
+    run = ctx.journal.start_run("schedule")
+    sent = "X switched Training back on for @ann; Consentinel switched it off again."
+    shown = ctx.journal.record_notification(run, "ann", "reverted_by_x", sent, True)
+    missed = ctx.journal.record_notification(run, "ann", "reverted_by_x", sent, False)
+    assert row_words(shown)[3] == sent
+    assert row_words(missed)[3] == f"{sent} (not shown: no notifier answered)"
+    translators = Translators()
+    translators.switch("fr")
+    try:
+        words = row_words(missed)[3]
+    finally:
+        translators.switch("en")
+    assert words == (
+        "X a réactivé une case\u00a0; elle a été désactivée à nouveau (non affichée\u00a0: aucun "
+        "service de notification n'a répondu)"
+    ), words

@@ -120,7 +120,7 @@ def test_a_revert_not_shown_is_told_once_at_the_next_run_that_can_show_it(
             assert shown is True and told.kind is NotificationKind.MISSED_REVERTED
             assert told.body == (
                 "Missed while notifications could not be shown: X had switched a box back on "
-                f"for @carol (Training, {moment_text(found_at)}). Consentinel unticked it again."
+                f"for @carol (Training on {moment_text(found_at)}). Consentinel unticked it again."
             )
             assert [call[4] for call in server.calls] == [told.body]
             assert _run(journal, calendar, DAY, gdbus, CAROL_OK) == []  # told: not again
@@ -159,7 +159,7 @@ def test_a_notice_telling_them_that_cannot_be_shown_either_is_journaled_once(
     [(told, shown)] = _run(journal, calendar, DAY, Shown(), CAROL_OK)
     assert shown and told.body == (
         "Missed while notifications could not be shown: X had switched boxes back on for "
-        f"@carol (Training, {moment_text(first_at)}; Memory, {moment_text(again_at)}). "
+        f"@carol (Training on {moment_text(first_at)}; Memory on {moment_text(again_at)}). "
         "Consentinel unticked them again."
     )
     assert _notices(journal) == [
@@ -196,7 +196,7 @@ def test_a_revert_missed_more_than_thirty_days_before_is_not_told(
     assert told.accounts == ("erin",)  # carol's, 35 days ago, is older news
     assert told.body == (
         "Missed while notifications could not be shown: X had switched a box back on for "
-        f"@erin (Personalization, {moment_text(erin_at)}). Consentinel unticked it again."
+        f"@erin (Personalization on {moment_text(erin_at)}). Consentinel unticked it again."
     )
 
 
@@ -208,7 +208,7 @@ def test_many_accounts_are_counted_past_the_third(journal: Journal, calendar: Ca
     [(told, _shown)] = _run(journal, calendar, DAY, Shown(), CAROL_OK)
     assert told.body == (
         "Missed while notifications could not be shown: X had switched boxes back on for "
-        f"@ann (Training, {at}), @ben (Training, {at}), @cat (Training, {at}) and 2 more "
+        f"@ann (Training on {at}), @ben (Training on {at}), @cat (Training on {at}) and 2 more "
         "accounts. Consentinel unticked them again."
     )
     assert told.accounts == tuple(handles) and len(told.covers) == 5
@@ -222,10 +222,13 @@ def _missed(handle: str, *boxes: Box, entry_id: int = 1) -> MissedNotice:
 def test_the_accounts_are_said_as_a_sentence_says_a_list() -> None:
     at = moment_text(datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc))
     two = missed_reverts_notice([_missed("ann", Box.TRAINING), _missed("ben", Box.MEMORY)])
-    assert f"@ann (Training, {at}) and @ben (Memory, {at}). Consentinel unticked them" in two.body
+    assert (
+        f"@ann (Training on {at}) and @ben (Memory on {at}). Consentinel unticked them" in two.body
+    )
     four = missed_reverts_notice([_missed(h, Box.TRAINING) for h in ("a", "b", "c", "d")])
-    assert f"@a (Training, {at}), @b (Training, {at}), @c (Training, {at}) and 1 more account." in (
-        four.body
+    assert (
+        f"@a (Training on {at}), @b (Training on {at}), @c (Training on {at}) and 1 more account."
+        in (four.body)
     )
 
 
@@ -238,10 +241,10 @@ def test_in_french(journal: Journal, calendar: Calendar, monkeypatch: pytest.Mon
     [(told, _shown)] = _run(journal, calendar, DAY, Shown(), CAROL_OK)
     assert told.body == typeset(
         "Non signalé faute de pouvoir afficher les notifications : X avait réactivé des cases "
-        f"pour @carol (Entraînement, Mémoire, {at}). Consentinel les a de nouveau décochées."
+        f"pour @carol (Entraînement, Mémoire le {at}). Consentinel les a de nouveau décochées."
     )
     one = missed_reverts_notice([_missed("ann", Box.TRAINING), _missed("ann", Box.MEMORY)])
-    assert typeset("(Entraînement, 1er déc. 2026 à ") in one.body and typeset(" ; Mémoire") in (
+    assert typeset("(Entraînement le 1er déc. 2026 à ") in one.body and typeset(" ; Mémoire") in (
         one.body
     )
     lone = missed_reverts_notice([_missed("ann", Box.TRAINING)])

@@ -312,8 +312,6 @@ FRENCH: dict[str, str] = {
     "a screenshot could not be kept": "une capture d'écran n'a pas pu être conservée",
     "X refused the code from the saved 2FA secret":
         "X a refusé le code fait avec le secret 2FA enregistré",
-    "{text} (not shown: no notifier answered)":
-        "{text} (non affichée : aucun service de notification n'a répondu)",
     "{name}: {count}": "{name} : {count}",
     "journal started over": "journal recommencé",
     "accounts file set aside": "fichier des comptes mis de côté",
@@ -323,18 +321,6 @@ FRENCH: dict[str, str] = {
     "the journal found could not be read; set aside as {name}":
         "le journal trouvé était illisible ; mis de côté sous le nom {name}",
     "{box}: {state}": "case {box} : {state}",
-    "X switched a box back on; it was switched off again":
-        "X a réactivé une case ; elle a été désactivée à nouveau",
-    "X could not be reached for days": "X injoignable depuis plusieurs jours",
-    "accounts missing from the list": "comptes absents de la liste",
-    "the settings file was set aside": "fichier des paramètres mis de côté",
-    "Consentinel's folder could not be written": "dossier de Consentinel impossible à écrire",
-    "boxes X had switched back on, told late":
-        "cases que X avait réactivées, signalées après coup",
-    "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
-    "the account needs you": "le compte a besoin de vous",
-    "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",
-    "the accounts could not be checked": "les comptes n'ont pas pu être vérifiés",
     "cancelled": "annulée",
     "interrupted": "interrompue",
     "signed in": "connecté",

@@ -19,7 +19,6 @@ from consentinel.core.journal_entries import (
     backoff_began,
     box_changes_in_page_order,
     change_flags,
-    message_for_reader,
     not_retried_began,
     run_end_words,
     text_for_reader,
@@ -136,28 +135,10 @@ def details(entry: Entry) -> str:
 
         return recovery_words(entry) or entry.summary()
     if entry.kind is EntryKind.NOTIFICATION:
-        message = message_for_reader(p) or _notification_kind(p.get("kind"))
-        if p.get("delivered"):
-            return message
-        return tr("{text} (not shown: no notifier answered)", text=message)
+        from consentinel.core.notification_words import notification_words
+
+        return notification_words(p)
     return entry.summary()
-
-
-def _notification_kind(kind: object) -> str:
-    """What a notification was about, for a reader of another language than it was sent in."""
-    words = {
-        "reverted_by_x": tr("X switched a box back on; it was switched off again"),
-        "still_on": tr("a box that should be off stays on"),
-        "needs_user": tr("the account needs you"),
-        "page_changed": tr("X's settings page could not be read"),
-        "cannot_check": tr("the accounts could not be checked"),
-        "x_unreachable": tr("X could not be reached for days"),
-        "accounts_missing": tr("accounts missing from the list"),
-        "settings_set_aside": tr("the settings file was set aside"),
-        "folder_unusable": tr("Consentinel's folder could not be written"),
-        "missed_reverted": tr("boxes X had switched back on, told late"),
-    }
-    return words.get(str(kind), str(kind))
 
 
 def _evidence(p: dict[str, Any]) -> str:

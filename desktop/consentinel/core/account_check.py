@@ -23,6 +23,7 @@ from consentinel.core.check_messages import (
     box_name,
     cancelled_message,
     hidden_on_message,
+    midway_message,
     rate_limit_held_message,
     rate_limited_message,
     reason_message,
@@ -30,7 +31,6 @@ from consentinel.core.check_messages import (
     session_lost_message,
     session_set_aside_no_password_message,
     session_set_aside_note,
-    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.context import AppContext
@@ -42,6 +42,7 @@ from consentinel.core.events import (
     BoxChange,
     CancelToken,
     Event,
+    Midway,
     NotRetried,
     PromptRequest,
 )
@@ -183,6 +184,8 @@ class AccountCheck:
         #: session, the network failed): unknown until the page is read again, and its mark
         #: (core/pending_unticks.py) kept until then or until the check's entry says it.
         self._cut_short: Box | None = None
+        #: The box cut short was one X had switched back on (unticked by an earlier check).
+        self._cut_short_reverted = False
         #: X needed the person at sign-in and no window could be offered (no desktop).
         self._no_window = False
         #: The mark of the untick under way (core/pending_unticks.py), until it is journaled.
@@ -258,24 +261,37 @@ class AccountCheck:
             now[clicked] = BoxChange(True, None)
         return {box: now[box] for box in ALL_BOXES if box in now}
 
-    def _with_cut_short(self, result: AccountResult) -> AccountResult:
+    def _midway(self, result: AccountResult) -> AccountResult:
         """A check that ended otherwise than cancelled (X ended the session and no sign-in
-        could follow, the network failed…) after a click X may have made and before it was read
-        back: its result says that box as unknown, with every box as known, not nothing."""
-        box = self._cut_short
-        if box is None or result.reason is Reason.CANCELLED:
-            return result  # (a cancelled check's own words say it)
-        message = f"{result.message} {stopped_while_unticking_message(box)}".strip()
-        return dataclasses.replace(result, settings=self._boxes_now(), message=message)
+        could follow, the network failed, a full disk…) after it had begun unticking at X: its
+        result says what is true there now, as a cancelled one does — every box as known, those
+        it unticked and read back (and which of them X had switched back on) said first, and
+        the box it was unticking then, if X may have switched it off unread, said last as
+        unknown — not nothing. A check that ended at its own end (its boxes judged) says them
+        itself."""
+        if result.reason is Reason.CANCELLED or result.settings:
+            return result  # (a cancelled check's own words say it; a judged one's too)
+        cut = self._cut_short
+        if cut is None and not self._confirmed:
+            return result
+        reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
+        done = [box for box in ALL_BOXES if box in self._confirmed]
+        hidden = tuple(box for box in self._hidden_on if box in self.account.keep)
+        return dataclasses.replace(
+            result,
+            settings=self._boxes_now(),
+            message=midway_message(result.message, done, reverted, cut),
+            reverted_by_x=reverted,
+            hidden_on=hidden,
+            midway=Midway(cut),
+        )
 
     def _stopped_by_storage(self, error: StorageError) -> AccountResult:
         """A file that cannot be kept (a full or read-only disk): nothing more is changed
         unseen, so the check stops there. What it had done and read back before stays in its
-        result, as a cancelled check's does: the boxes it unticked, and which of them X had
-        switched back on, so that the person is told of those even without their picture."""
-        reverted = tuple(box for box in ALL_BOXES if box in self._reverted)
-        done = [box for box in ALL_BOXES if box in self._confirmed]
-        said = success_message(Status.FIXED, done, [], reverted) if done else ""
+        result (_midway), as a cancelled check's does: the boxes it unticked, and which of them
+        X had switched back on, so that the person is told of those even without their
+        picture."""
         reason: Reason | None = None
         if self._evidence_not_kept:
             reason = Reason.EVIDENCE_NOT_KEPT
@@ -290,8 +306,7 @@ class AccountCheck:
                 "done before.",
                 problem=str(error),
             )
-        message = f"{said} {stop}".strip()
-        return self._result(Status.ERROR, reason, message, dict(self._confirmed), reverted)
+        return self._result(Status.ERROR, reason, stop)
 
     def _with_set_aside_note(self, result: AccountResult) -> AccountResult:
         """The result, saying first that the saved session had to be set aside, if it was: so
@@ -423,7 +438,7 @@ class AccountCheck:
         finally:
             self._finishing = True
             await self._close()
-        result = self._with_set_aside_note(self._with_cut_short(result))
+        result = self._with_set_aside_note(self._midway(result))
         self.ctx.journal.record_check(self.shared.run_id, result)
         self._unmark()  # (a box cut short is named in the entry now)
         self._recorded = result
@@ -645,9 +660,13 @@ class AccountCheck:
     async def _enforce(self, grok: GrokPage, boxes: dict[Box, BoxState]) -> AccountResult:
         journal = self.ctx.journal
         self._read, self._hidden_on = dict(boxes), grok.hidden_on
-        if self._cut_short is not None:  # read again since: this reading says it
-            self._cut_short = None
-            self._unmark()
+        cut, self._cut_short = self._cut_short, None
+        if cut is not None:  # read again since: this reading says what the cut untick did
+            state = boxes.get(cut)
+            if state is not None and not state.checked and not state.disabled:
+                await self._keep_cut_untick(grok, cut, state)
+            else:
+                self._unmark()  # (on: unticked again below, as any box on)
         settings: dict[Box, BoxChange] = {}
         self._judged = settings  # (a Cancel meanwhile says the boxes from it)
         reverted: list[Box] = []
@@ -697,6 +716,7 @@ class AccountCheck:
                     self._unticking = None
                     if grok.unread_click is box:  # X may have made it: said as unknown
                         self._cut_short = box
+                        self._cut_short_reverted = box in reverted
                     else:
                         self._unmark()  # nothing reached X
                     raise
@@ -748,6 +768,28 @@ class AccountCheck:
             message = f"{message} {hidden_on_message(hidden)}"
         result = self._result(status, None, message, settings, kept)
         return dataclasses.replace(result, hidden_on=tuple(hidden))
+
+    async def _keep_cut_untick(self, grok: GrokPage, box: Box, state: BoxState) -> None:
+        """The untick cut short before it was read back (X ended the session…), read off at
+        this reading: this check's change, journaled and photographed as one read back after
+        a reload is (then judged as a box done before X ended the session), not a box found
+        off. Its mark goes once its entry is in."""
+        reverted = self._cut_short_reverted
+        with self._writing_at_x():
+            self._confirmed[box] = BoxChange(True, False, state.disabled)
+            if reverted:
+                self._reverted.add(box)
+            self.ctx.journal.record_change(
+                self.shared.run_id,
+                self.handle,
+                box,
+                before=True,
+                after=False,
+                confirmed=True,
+                reverted_by_x=reverted,
+            )
+            self._unmark()
+            self._save_evidence(await grok.screenshot(), untick_shot(box, after=False))
 
     async def _boxes_to_judge(
         self, grok: GrokPage, boxes: dict[Box, BoxState]

@@ -111,6 +111,18 @@ def cancelled_message(
     return f"{said} {stop}".strip()
 
 
+def midway_message(
+    said: str, done: list[Box], reverted: tuple[Box, ...] = (), cut_short: Box | None = None
+) -> str:
+    """A check that ended otherwise than cancelled after it had begun unticking at X (X ended
+    the session and no sign-in could follow…): first the boxes it had unticked and read back
+    off (`done`, among them those X had switched back on), then why it ended (`said`), then
+    the box it was unticking then, which X may have switched off unread."""
+    first = success_message(Status.FIXED, done, [], reverted) if done else ""
+    last = stopped_while_unticking_message(cut_short) if cut_short is not None else ""
+    return " ".join(part for part in (first, said, last) if part)
+
+
 def box_disabled_message(boxes: list[Box]) -> str:
     """Boxes the person keeps off that X shows ticked and disabled (the BOX_DISABLED result's
     sentence), said for one box or several."""

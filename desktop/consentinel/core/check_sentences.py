@@ -17,8 +17,8 @@ from consentinel.core.check_messages import (
     cancelled_message,
     held_message,
     hidden_on_message,
+    midway_message,
     reason_message,
-    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.i18n import speaking
@@ -54,9 +54,9 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
     if reason is not None and isinstance(payload.get("not_retried"), dict):
         # No sign-in tried, for a reason remembered since its moment (`since`).
         since = not_retried_since(payload)
-        return _and_cut_short(held_message(reason, handle, since), reason, changes)
+        return _midway(held_message(reason, handle, since), payload, changes)
     if reason is not None:
-        return _and_cut_short(reason_message(reason, handle), reason, changes)
+        return _midway(reason_message(reason, handle), payload, changes)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))
     # Boxes on in X's data that its page does not show: said after the rest, as the check did.
     hidden = [box for box in _boxes(payload.get("hidden_on")) if box in keep]
@@ -100,14 +100,17 @@ def sentence_for_reader(
     return ReaderSentence(written, written_in)
 
 
-def _and_cut_short(said: str, reason: Reason, changes: dict[Box, tuple[object, object]]) -> str:
-    """`said`, then, for a check that ended so after a click X may have made and before it was
-    read back (its box on before, unknown after: core/account_check), that box, as it said it.
-    A change X answered too slowly is the TIMEOUT's own sentence."""
-    if reason is Reason.TIMEOUT:
+def _midway(said: str, payload: dict[str, Any], changes: dict[Box, tuple[object, object]]) -> str:
+    """`said`, for a check that ended so after it had begun unticking at X (its `midway`,
+    core/account_check): with the boxes it had unticked and read back before, and the box it
+    was unticking then, as it said them."""
+    midway = payload.get("midway")
+    if not isinstance(midway, dict):
         return said
-    unread = [box for box, (before, after) in changes.items() if before and after is None]
-    return f"{said} {stopped_while_unticking_message(unread[0])}" if unread else said
+    done = [box for box, (before, after) in changes.items() if before and after is False]
+    reverted = tuple(box for box in _boxes(payload.get("reverted_by_x")) if box in done)
+    cut = _boxes([midway.get("cut_short")])
+    return midway_message(said, done, reverted, cut[0] if cut else None)
 
 
 def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:

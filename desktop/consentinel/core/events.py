@@ -44,6 +44,16 @@ class NotRetried:
 
 
 @dataclass(frozen=True)
+class Midway:
+    """A check that ended otherwise than cancelled (X ended the session and no sign-in could
+    follow, the network failed…) after it had begun unticking at X: its sentence says first the
+    boxes it had unticked and read back, and last the box it was unticking then, which X may
+    have switched off unread (`cut_short`; None: none was)."""
+
+    cut_short: Box | None = None
+
+
+@dataclass(frozen=True)
 class AccountResult:
     handle: str
     status: Status
@@ -63,6 +73,8 @@ class AccountResult:
     backoff: BackOff | None = None
     #: No sign-in was tried: a reason remembered from an earlier one holds (None: not so).
     not_retried: NotRetried | None = None
+    #: It ended (not cancelled) after it had begun unticking at X (None: not so).
+    midway: Midway | None = None
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {
@@ -85,6 +97,9 @@ class AccountResult:
         if self.not_retried is not None:  # (likewise)
             since = self.not_retried.since
             said["not_retried"] = {"since": since.isoformat() if since else None}
+        if self.midway is not None:  # (likewise)
+            cut = self.midway.cut_short
+            said["midway"] = {"cut_short": cut.value if cut else None}
         return said
 
     @property

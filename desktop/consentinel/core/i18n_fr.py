@@ -1291,4 +1291,20 @@ FRENCH: dict[str, str] = {
     "in yourself":
         "@{handle} : plus de connexion depuis que X a arrêté une connexion {at} — ouvrez "
         "Consentinel pour vous connecter vous-même",
+    # A journaled notification in words (core/notification_words.py).
+    "{text} (not shown: no notifier answered)":
+        "{text} (non affichée : aucun service de notification n'a répondu)",
+    "X switched a box back on; it was switched off again":
+        "X a réactivé une case ; elle a été désactivée à nouveau",
+    "X could not be reached for days": "X injoignable depuis plusieurs jours",
+    "accounts missing from the list": "comptes absents de la liste",
+    "the settings file was set aside": "fichier des paramètres mis de côté",
+    "Consentinel's folder could not be written": "dossier de Consentinel impossible à écrire",
+    "boxes X had switched back on, told late":
+        "cases que X avait réactivées, signalées après coup",
+    "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
+    "the account needs you": "le compte a besoin de vous",
+    "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",
+    "the accounts could not be checked": "les comptes n'ont pas pu être vérifiés",
+    "{boxes} on {when}": "{boxes} le {when}",
 }

@@ -48,7 +48,7 @@ def _account_words(handle: str | None, missed: Sequence[MissedNotice]) -> str:
     for notice in missed:
         when = moment_text(notice.at)
         boxes = _boxes(notice.boxes)
-        times.append(f"{boxes_text(boxes)}, {when}" if boxes else when)
+        times.append(tr("{boxes} on {when}", boxes=boxes_text(boxes), when=when) if boxes else when)
     said = times[0]
     for later in times[1:]:
         said = tr("{earlier}; {later}", earlier=said, later=later)
@@ -123,14 +123,17 @@ def tell_missed_reverts(
         log.exception("notifier raised")
         delivered = False
     if delivered or missed.failed_to_tell != note.covers:
-        journal.record_notification(
-            run_id,
-            None,
-            note.kind.value,
-            note.body,
-            delivered,
-            None,
-            note.accounts,
-            note.covers,
-        )
+        try:
+            journal.record_notification(
+                run_id,
+                None,
+                note.kind.value,
+                note.body,
+                delivered,
+                None,
+                note.accounts,
+                note.covers,
+            )
+        except Exception:  # (a busy or full disk: the run's own notices were said all the same)
+            log.exception("the late notice of switched-back boxes was not journaled")
     return note, delivered

@@ -363,6 +363,10 @@ def _details_words(entry: Entry) -> str:
         from consentinel.core.account_recovery import recovery_words
 
         return recovery_words(entry) or entry.summary()
+    if entry.kind is EntryKind.NOTIFICATION:  # in the reader's language; "not shown" said
+        from consentinel.core.notification_words import notification_words
+
+        return notification_words(p)
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(

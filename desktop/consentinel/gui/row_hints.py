@@ -17,9 +17,8 @@ from consentinel.core.check_messages import (
     TOTP_REFUSED,
     reason_message,
     split_held_message,
-    stopped_while_unticking_message,
 )
-from consentinel.core.status import ALL_BOXES, Reason
+from consentinel.core.status import Reason
 from consentinel.gui.account_rows import AccountRow
 from consentinel.gui.time_words import local_text
 
@@ -147,24 +146,32 @@ def window_advice(reason: Reason | None, message: str, handle: str = "") -> str:
     """A check's own sentence, unless it sends the person to the command line, or there is
     none in the window's language, and the window has its own advice for the reason: for
     what the sign-in said of the step, when the sentence is the one said of it for `handle`.
-    A box the check was unticking when it ended so (X may have switched it off) stays said
-    after the advice."""
+    Said amid more (a check that ended so after it had begun unticking: the boxes it had
+    unticked before, the one it was unticking then), only that sentence is replaced."""
     if reason is None or (message and "`consentinel " not in message):
         return message
-    for box in ALL_BOXES:
-        cut_short = stopped_while_unticking_message(box)
-        if message.endswith(" " + cut_short):
-            head = message[: -len(cut_short) - 1]
-            return f"{window_advice(reason, head, handle)} {cut_short}"
     held = _held_in_window(reason, message, handle)
     if held is not None:
         return held
     for (hinted, detail), hint in _DETAIL_HINTS.items():
         if hinted is reason and message and message == reason_message(reason, handle, detail):
             return _t(hint)
+    # (The steps' sentences first: the reason's own may begin them.)
+    for own in (*_detail_sentences(reason, handle), reason_message(reason, handle)):
+        if message and own != message and own in message:
+            return message.replace(own, window_advice(reason, own, handle), 1)
     if reason in _HINTS:
         return _t(_HINTS[reason])
     return message
+
+
+def _detail_sentences(reason: Reason, handle: str) -> list[str]:
+    """The sentences said of the reason's steps (_DETAIL_HINTS) for `handle`."""
+    return [
+        reason_message(reason, handle, detail)
+        for hinted, detail in _DETAIL_HINTS
+        if hinted is reason
+    ]
 
 
 def _held_in_window(reason: Reason, message: str, handle: str) -> str | None:

@@ -495,8 +495,8 @@ class GrokPage:
             raise await self._page_changed(
                 tr("refused to click: the target is not a plain checkbox")
             )
-        self.unread_click = box  # (a click that fails half-way may still have reached X)
-        await target.click()
+        await target.click()  # (one Playwright could not make, its target gone, raises)
+        self.unread_click = box
 
     async def untick(self, box: Box) -> UntickOutcome:
         """Click a ticked box, wait for X's answer, reload, and read the box back."""
