@@ -960,8 +960,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Consentinel n'a pas pu lancer de navigateur. Choisissez-en un dans « Paramètres… », ou vérifiez à nouveau pour qu'on vous propose de télécharger Chromium. L'onglet Diagnostic de « À propos de Consentinel » montre ce que cet ordinateur possède.</translation>
     </message>
     <message>
-        <source>The browser stopped unexpectedly during the check, so nothing was confirmed. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
-        <translation>Le navigateur s'est arrêté pendant la vérification, rien n'a donc été confirmé. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
+        <source>The browser stopped unexpectedly during the check, before its end. Check again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.</source>
+        <translation>Le navigateur s'est arrêté pendant la vérification, avant sa fin. Vérifiez à nouveau ; si cela se répète, consultez l'onglet Diagnostic de « À propos de Consentinel ».</translation>
     </message>
     <message>
         <source>No automatic sign-in before {when}.</source>

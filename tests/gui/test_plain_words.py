@@ -52,30 +52,67 @@ def test_confirming_the_email_says_where_x_shows_it(qapp: QApplication) -> None:
         translators.switch("en")
 
 
-def test_the_window_s_advice_keeps_a_box_the_check_was_unticking_when_it_ended(
-    qapp: QApplication,
+def test_the_window_s_advice_keeps_what_a_check_that_ended_midway_said_around_it(
+    qapp: QApplication, consentinel_home: Path
 ) -> None:
-    """A check that could not sign in again after X ended the session mid-untick: the window
-    says its own advice instead of the command line's, and still the box it had unticked
-    before and the one X may have switched off (core/account_check: around the reason's).
-    """
-    from consentinel.core.check_messages import stopped_while_unticking_message, success_message
+    """A check that could not go on after X ended the session mid-untick: the window says its
+    own advice instead of the command line's, and still the box it had unticked before and the
+    one X may have switched off (core/account_check `midway`), whatever the reason's sentence
+    (a session lost, a refusal held since a moment)."""
+    from datetime import datetime, timezone
 
+    from consentinel.core.check_messages import (
+        held_message,
+        session_lost_message,
+        stopped_while_unticking_message,
+        success_message,
+    )
+    from consentinel.core.events import Midway
+    from consentinel.gui.account_rows import rows_for
+    from consentinel.gui.row_hints import status_hint
+
+    since = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
     translators = Translators()
     for language in ("en", "fr"):
         translators.switch(language)
         try:
             cut = stopped_while_unticking_message(Box.PERSONALIZATION)
             done = success_message(Status.FIXED, [Box.TRAINING], [])
-            said = f"{done} {reason_message(Reason.SESSION_EXPIRED, 'lev')} {cut}"
-            advice = window_advice(Reason.SESSION_EXPIRED, said, "lev")
-            alone = window_advice(
-                Reason.SESSION_EXPIRED, reason_message(Reason.SESSION_EXPIRED, "lev"), "lev"
-            )
-            assert "`consentinel" not in advice and advice == f"{done} {alone} {cut}", advice
-            assert ("Personalization" if language == "en" else "Personnalisation") in advice
+            for reason, middle in (
+                (Reason.SESSION_EXPIRED, reason_message(Reason.SESSION_EXPIRED, "lev")),
+                (Reason.SESSION_EXPIRED, session_lost_message("lev")),
+                (Reason.WRONG_PASSWORD, held_message(Reason.WRONG_PASSWORD, "lev", since)),
+            ):
+                said = f"{done} {middle} {cut}"
+                advice = window_advice(reason, said, "lev", (done, cut))
+                alone = window_advice(reason, middle, "lev")
+                assert "`consentinel" in middle and "`consentinel" not in alone, alone
+                assert advice == f"{done} {alone} {cut}", advice
         finally:
             translators.switch("en")
+    # The row of such a check, from the journal: the same, its parts found from the entry.
+    cut = stopped_while_unticking_message(Box.PERSONALIZATION)
+    done = success_message(Status.FIXED, [Box.TRAINING], [])
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "lev", "pw")
+    run = ctx.journal.start_run("manual")
+    message = f"{done} {reason_message(Reason.SESSION_EXPIRED, 'lev')} {cut}"
+    boxes = {Box.TRAINING: BoxChange(True, False), Box.PERSONALIZATION: BoxChange(True, None)}
+    ctx.journal.record_check(
+        run,
+        AccountResult(
+            "lev",
+            Status.NEEDS_USER,
+            Reason.SESSION_EXPIRED,
+            settings=boxes,
+            message=message,
+            midway=Midway(Box.PERSONALIZATION),
+        ),
+    )
+    (row,) = rows_for(ctx)
+    hint = status_hint(row, datetime.now(timezone.utc))
+    assert hint.startswith(done + " ") and hint.endswith(" " + cut), hint
+    assert "`consentinel" not in hint and "Sign in yourself" in hint, hint
 
 
 def _hidden_memory(handle: str) -> AccountResult:

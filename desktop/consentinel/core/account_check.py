@@ -660,6 +660,13 @@ class AccountCheck:
     async def _enforce(self, grok: GrokPage, boxes: dict[Box, BoxState]) -> AccountResult:
         journal = self.ctx.journal
         self._read, self._hidden_on = dict(boxes), grok.hidden_on
+        settings: dict[Box, BoxChange] = {}
+        self._judged = settings  # (a Cancel meanwhile says the boxes from it)
+        # Read again after a sign-in: a box unticked before that reads on now (X switched it
+        # back meanwhile) is no longer said off; it is judged below as any box on.
+        for box in [b for b, s in boxes.items() if s.checked and b in self._confirmed]:
+            del self._confirmed[box]
+            self._reverted.discard(box)
         cut, self._cut_short = self._cut_short, None
         if cut is not None:  # read again since: this reading says what the cut untick did
             state = boxes.get(cut)
@@ -667,8 +674,6 @@ class AccountCheck:
                 await self._keep_cut_untick(grok, cut, state)
             else:
                 self._unmark()  # (on: unticked again below, as any box on)
-        settings: dict[Box, BoxChange] = {}
-        self._judged = settings  # (a Cancel meanwhile says the boxes from it)
         reverted: list[Box] = []
         fixed: list[Box] = []
         would: list[Box] = []

@@ -479,8 +479,8 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
         Reason.TIMEOUT: tr("X took too long to answer ({detail}).", detail=detail),
         Reason.RATE_LIMITED: tr("X is limiting requests; try again later."),
         Reason.BROWSER_CRASHED: tr(
-            "The browser stopped unexpectedly during the check, so nothing was confirmed; "
-            "check again (if it keeps happening, run `consentinel doctor`)."
+            "The browser stopped unexpectedly during the check, before its end; check again "
+            "(if it keeps happening, run `consentinel doctor`)."
         ),
         Reason.BROWSER_MISSING: tr(
             "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, "

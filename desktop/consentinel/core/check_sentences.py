@@ -17,8 +17,8 @@ from consentinel.core.check_messages import (
     cancelled_message,
     held_message,
     hidden_on_message,
-    midway_message,
     reason_message,
+    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.i18n import speaking
@@ -104,13 +104,28 @@ def _midway(said: str, payload: dict[str, Any], changes: dict[Box, tuple[object,
     """`said`, for a check that ended so after it had begun unticking at X (its `midway`,
     core/account_check): with the boxes it had unticked and read back before, and the box it
     was unticking then, as it said them."""
+    first, last = _midway_parts(payload, changes)
+    return " ".join(part for part in (first, said, last) if part)
+
+
+def midway_parts(payload: dict[str, Any]) -> tuple[str, str]:
+    """What a check entry that ended midway (its `midway`) said before and after why it
+    ended: the boxes it had unticked and read back (X's switches among them), and the box it
+    was unticking then; ("", "") for any other. The window keeps them around its own advice."""
+    return _midway_parts(payload, _changes(payload))
+
+
+def _midway_parts(
+    payload: dict[str, Any], changes: dict[Box, tuple[object, object]]
+) -> tuple[str, str]:
     midway = payload.get("midway")
     if not isinstance(midway, dict):
-        return said
+        return "", ""
     done = [box for box, (before, after) in changes.items() if before and after is False]
     reverted = tuple(box for box in _boxes(payload.get("reverted_by_x")) if box in done)
     cut = _boxes([midway.get("cut_short")])
-    return midway_message(said, done, reverted, cut[0] if cut else None)
+    first = success_message(Status.FIXED, done, [], reverted) if done else ""
+    return first, stopped_while_unticking_message(cut[0]) if cut else ""
 
 
 def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:

@@ -8,13 +8,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from consentinel.core.accounts import AccountStore, UnknownAccount, handle_key
-from consentinel.core.fileio import (
-    StorageError,
-    atomic_write_text,
-    file_identity,
-    known_identity,
-)
+from consentinel.core.accounts import AccountStore, handle_key
+from consentinel.core.fileio import atomic_write_text, file_identity, known_identity
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
@@ -27,7 +22,6 @@ log = logging.getLogger(__name__)
 JournalLoss = Literal["folder", "deleted", "replaced"]
 
 if TYPE_CHECKING:
-    from consentinel.core.events import AccountResult
     from consentinel.core.sessions import SessionStore
     from consentinel.core.totp import TotpGenerator
     from consentinel.core.vault import Vault
@@ -99,7 +93,6 @@ class AppContext:
         if self._head_set_aside is None:  # (else set aside by a try that could not open)
             self._head_set_aside = set_aside_leftovers(self.paths.journal_path, "deleted")
         fresh = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
-        fresh.on_check_recovered(self._check_recovered)
         old, self.journal = self.journal, fresh
         with contextlib.suppress(JournalError, OSError):
             old.close()  # (SQLite leaves a moved or deleted file's WAL files as they are)
@@ -167,18 +160,11 @@ class AppContext:
             warnings=[warning] if warning else [],
         )
         ctx.settings_set_aside = settings_moved
-        ctx.journal.on_check_recovered(ctx._check_recovered)
         # An accounts file set aside goes in the journal, now and whenever it happens.
         for moved, why in accounts.set_aside_files:
             ctx._journal_set_aside(moved, why)
         accounts.on_set_aside = ctx._journal_set_aside
         return ctx
-
-    def _check_recovered(self, result: AccountResult) -> None:
-        """A killed check's entry, made from its mark (Journal.on_check_recovered): the
-        account's last check, in the accounts file too, as a check stopped so says it."""
-        with contextlib.suppress(UnknownAccount, StorageError):  # (removed since; a full disk)
-            self.accounts.record_check(result.handle, result.status, reason=result.reason)
 
     def _journal_set_aside(self, moved: Path, why: str) -> None:
         """An accounts file set aside: journaled, and when the journal knows accounts it held,

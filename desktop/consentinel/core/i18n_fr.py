@@ -446,10 +446,10 @@ FRENCH: dict[str, str] = {
     "the disk is full; free some space on it and try again":
         "le disque est plein ; libérez de la place et réessayez",
     "The journal could not be written: {cause}.": "Le journal n'a pas pu être écrit : {cause}.",
-    "The browser stopped unexpectedly during the check, so nothing was confirmed; "
-    "check again (if it keeps happening, run `consentinel doctor`).":
-        "Le navigateur s'est arrêté pendant la vérification, donc rien n'a été confirmé ; "
-        "vérifiez à nouveau (si cela se répète, lancez `consentinel doctor`).",
+    "The browser stopped unexpectedly during the check, before its end; check again "
+    "(if it keeps happening, run `consentinel doctor`).":
+        "Le navigateur s'est arrêté pendant la vérification, avant sa fin ; vérifiez à nouveau "
+        "(si cela se répète, lancez `consentinel doctor`).",
     "The browser download was cancelled.": "Le téléchargement du navigateur a été annulé.",
     "Downloading Chromium into {folder}…": "Téléchargement de Chromium dans {folder}…",
     "A browser is already found ({name}, {path}); Chromium is downloaded all the same.":

@@ -140,10 +140,6 @@ class Journal(JournalQueries):
         self.evidence_dir: Path | None = None
         #: The file the connection writes to (None: not made yet, or not told), for `file_state`.
         self._file_id = known_identity(path)
-        #: Check entries made from the marks of killed checks (_say_unticks_cut_short), kept
-        #: for `on_check_recovered` until it is given.
-        self._recovered: list[AccountResult] = []
-        self._on_recovered: Callable[[AccountResult], None] | None = None
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -501,24 +497,6 @@ class Journal(JournalQueries):
             self._say_unticks_cut_short(set(stale))
             return stale
 
-    def on_check_recovered(self, tell: Callable[[AccountResult], None]) -> None:
-        """`tell(result)` for each check entry made from a killed check's mark, those made
-        before (at open) at once: the accounts file learns of it as of a check that ended
-        (`account list` says the same as the window)."""
-        self._on_recovered = tell
-        made, self._recovered = self._recovered, []
-        for result in made:
-            self._tell_recovered(result)
-
-    def _tell_recovered(self, result: AccountResult) -> None:
-        if self._on_recovered is None:
-            self._recovered.append(result)
-            return
-        try:
-            self._on_recovered(result)
-        except Exception:  # (the journal has it: the list's words may lag)
-            log.exception("a recovered check of @%s was not told", result.handle)
-
     def _say_unticks_cut_short(self, runs: set[int]) -> None:
         """The unticks runs `runs` had begun and not journaled, their processes killed
         (core/pending_unticks.py): each becomes its account's check entry, naming the box X
@@ -546,7 +524,6 @@ class Journal(JournalQueries):
             )
             self.record_check(pending.run_id, result)
             unmark(pending.path)
-            self._tell_recovered(result)
 
     def start_run(self, trigger: str | Enum, *, dry_run: bool = False) -> int:
         """A run begins; a dry run (boxes read, nothing changed) says so in its first entry."""

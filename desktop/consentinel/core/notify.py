@@ -9,6 +9,7 @@ notice each, sent by `deliver_notice(...)`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import subprocess
@@ -314,6 +315,24 @@ def _for_account(result: AccountResult) -> Notification | None:
     return None
 
 
+def _for_account_all(result: AccountResult) -> list[Notification]:
+    """What a check's result says: X switching a box back on, and, for a check that did not
+    end all off for all that (one that ended midway: X ended the session and no sign-in could
+    follow…), what else it needs said (the person needed, a box still on, a changed page),
+    which that news must not hide. A screenshot not kept is said with the switch itself."""
+    first = _for_account(result)
+    if first is None:
+        return []
+    if (
+        first.kind is not NotificationKind.REVERTED_BY_X
+        or result.all_off
+        or result.reason is Reason.EVIDENCE_NOT_KEPT
+    ):
+        return [first]
+    rest = _for_account(dataclasses.replace(result, reverted_by_x=()))
+    return [first] if rest is None else [first, rest]
+
+
 def _page_changed(handles: list[str]) -> Notification:
     """One notification for every account whose page could not be read, naming them."""
     body = tr(
@@ -464,7 +483,7 @@ def notifications_for(
     was already said is not said again every few hours; only X switching a box back on is said
     each time it happens.
     """
-    notes = [note for note in map(_for_account, run.accounts) if note is not None]
+    notes = [note for result in run.accounts for note in _for_account_all(result)]
     unreadable = [
         h for note in notes if note.kind is NotificationKind.PAGE_CHANGED for h in note.accounts
     ]

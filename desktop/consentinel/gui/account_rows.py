@@ -35,6 +35,9 @@ class AccountRow(NamedTuple):
     signed_in_since: bool = False
     #: Boxes X's data holds as on that its page does not show (see AccountResult.hidden_on).
     hidden_on: frozenset[Box] = frozenset()
+    #: A check that ended midway: what its sentence says before and after why it ended (the
+    #: boxes it had unticked, the one it was unticking then), kept around the window's advice.
+    around: tuple[str, str] = ("", "")
 
 
 def _hidden_from(names: object) -> frozenset[Box]:
@@ -83,6 +86,7 @@ def rows_for(
                     step,
                     _signed_in_since(ctx, account.handle, result.status, result.reason),
                     frozenset(result.hidden_on),
+                    _around(result.to_json()) if result.midway is not None else ("", ""),
                 )
             )
             continue
@@ -112,9 +116,17 @@ def rows_for(
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),
                 _hidden_from(payload.get("hidden_on")),
+                _around(payload) if "midway" in payload else ("", ""),
             )
         )
     return rows
+
+
+def _around(payload: dict[str, Any]) -> tuple[str, str]:
+    """A midway check's words before and after why it ended (loaded only for one)."""
+    from consentinel.core.check_sentences import midway_parts
+
+    return midway_parts(payload)
 
 
 def _sentence_again(payload: dict[str, Any], account: Account) -> str:

@@ -690,14 +690,16 @@ class JournalWindow(QWidget):
         else shown as the check wrote it, and marked so (X's words in it are evidence)."""
         reason = check_reason(entry.payload)
         own = message_for_reader(entry.payload)
+        from consentinel.core.check_sentences import midway_parts, sentence_for_reader
+
+        around = midway_parts(entry.payload)  # (kept around the window's advice)
         if own or not entry.payload.get("message"):
-            return window_advice(reason, own, entry.handle or "")
-        from consentinel.core.check_sentences import sentence_for_reader
+            return window_advice(reason, own, entry.handle or "", around)
 
         account = self._ctx.accounts.get(entry.handle or "")
         keep = account.keep if account is not None else ALL_BOXES
         said = sentence_for_reader(entry.payload, entry.handle or "", keep)
-        advice = window_advice(reason, said.text, entry.handle or "")
+        advice = window_advice(reason, said.text, entry.handle or "", around)
         if said.written_in is None or advice != said.text:
             return advice  # in the reader's language: said again, or the window's own advice
         written = {

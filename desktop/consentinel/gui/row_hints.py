@@ -76,7 +76,7 @@ _HINTS = {
     ),
     Reason.BROWSER_CRASHED: QT_TRANSLATE_NOOP(
         "RowHints",
-        "The browser stopped unexpectedly during the check, so nothing was confirmed. Check "
+        "The browser stopped unexpectedly during the check, before its end. Check "
         "again; if it keeps happening, see the Diagnostics tab of “About Consentinel”.",
     ),
 }
@@ -142,36 +142,34 @@ def _t(text: object) -> str:
     return QCoreApplication.translate(_CONTEXT, str(text))
 
 
-def window_advice(reason: Reason | None, message: str, handle: str = "") -> str:
+def window_advice(
+    reason: Reason | None, message: str, handle: str = "", around: tuple[str, str] = ("", "")
+) -> str:
     """A check's own sentence, unless it sends the person to the command line, or there is
     none in the window's language, and the window has its own advice for the reason: for
     what the sign-in said of the step, when the sentence is the one said of it for `handle`.
-    Said amid more (a check that ended so after it had begun unticking: the boxes it had
-    unticked before, the one it was unticking then), only that sentence is replaced."""
+    `around`: what a check that ended midway said before and after it (the boxes it had
+    unticked, the one it was unticking then: check_sentences.midway_parts), kept as said."""
     if reason is None or (message and "`consentinel " not in message):
         return message
+    first, last = around
+    before = bool(first) and message.startswith(first + " ")
+    after = bool(last) and message.endswith(" " + last)
+    if before or after:
+        middle = message[len(first) + 1 if before else 0 : -len(last) - 1 if after else None]
+        advice = window_advice(reason, middle, handle)
+        return " ".join(
+            part for part in (first if before else "", advice, last if after else "") if part
+        )
     held = _held_in_window(reason, message, handle)
     if held is not None:
         return held
     for (hinted, detail), hint in _DETAIL_HINTS.items():
         if hinted is reason and message and message == reason_message(reason, handle, detail):
             return _t(hint)
-    # (The steps' sentences first: the reason's own may begin them.)
-    for own in (*_detail_sentences(reason, handle), reason_message(reason, handle)):
-        if message and own != message and own in message:
-            return message.replace(own, window_advice(reason, own, handle), 1)
     if reason in _HINTS:
         return _t(_HINTS[reason])
     return message
-
-
-def _detail_sentences(reason: Reason, handle: str) -> list[str]:
-    """The sentences said of the reason's steps (_DETAIL_HINTS) for `handle`."""
-    return [
-        reason_message(reason, handle, detail)
-        for hinted, detail in _DETAIL_HINTS
-        if hinted is reason
-    ]
 
 
 def _held_in_window(reason: Reason, message: str, handle: str) -> str | None:
@@ -197,7 +195,7 @@ def status_hint(row: AccountRow, now: datetime) -> str:
         if until is not None and row.state.is_blocked(now):
             return _t(_SLOW_DOWN_UNTIL).replace("{when}", local_text(until))
         return _t(_SLOWED_DOWN)
-    hint = window_advice(row.reason, row.message, row.account.handle)
+    hint = window_advice(row.reason, row.message, row.account.handle, row.around)
     if hint == row.message:
         return hint
     if row.reason is not None and split_held_message(row.message, row.reason, row.account.handle):
