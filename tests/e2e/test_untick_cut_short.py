@@ -232,8 +232,8 @@ def test_a_check_that_ends_after_unticking_says_what_it_did_and_what_it_cut_shor
     assert ora.settings[Box.TRAINING] == BoxChange(True, False)
     assert ora.settings[Box.PERSONALIZATION] == BoxChange(True, None)
     assert ora.reverted_by_x == (Box.TRAINING,)
-    kinds = [n.kind for n in notifications_for(run)]
-    assert NotificationKind.REVERTED_BY_X in kinds, kinds
+    kinds = [n.kind for n in notifications_for(run)]  # X's switch, and the person needed
+    assert kinds == [NotificationKind.REVERTED_BY_X, NotificationKind.NEEDS_USER], kinds
     entry = ctx.journal.last_check("ora")
     assert entry is not None and entry.payload["midway"] == {"cut_short": "personalization"}
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")

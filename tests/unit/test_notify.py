@@ -53,6 +53,44 @@ def test_nothing_changed_means_no_notification() -> None:
     assert notifications_for(run_of(OPTED_OUT, FIRST_FIX, NETWORK)) == []
 
 
+def test_a_switch_undone_does_not_hide_what_else_the_check_needs_said() -> None:
+    """X switched training back on and it was switched off again, but the check did not end
+    all off: it stopped at a sign-in the person must make, or another box stays on. Both are
+    said; a screenshot not kept is said with the switch, once."""
+    from consentinel.core.events import BoxChange
+
+    off_again = {Box.TRAINING: BoxChange(True, False)}
+    stopped = AccountResult(
+        "ivan",
+        Status.NEEDS_USER,
+        Reason.SESSION_EXPIRED,
+        settings=off_again | {Box.PERSONALIZATION: BoxChange(True, None)},
+        reverted_by_x=(Box.TRAINING,),
+    )
+    left_on = AccountResult(
+        "judy",
+        Status.ERROR,
+        Reason.SAVE_FAILED,
+        settings=off_again | {Box.PERSONALIZATION: BoxChange(True, True)},
+        reverted_by_x=(Box.TRAINING,),
+    )
+    unkept = AccountResult(
+        "kent",
+        Status.ERROR,
+        Reason.EVIDENCE_NOT_KEPT,
+        settings=off_again,
+        reverted_by_x=(Box.TRAINING,),
+    )
+    notes = notifications_for(run_of(stopped, left_on, unkept))
+    assert [(n.kind, n.handle) for n in notes] == [
+        (NotificationKind.REVERTED_BY_X, "ivan"),
+        (NotificationKind.NEEDS_USER, "ivan"),
+        (NotificationKind.REVERTED_BY_X, "judy"),
+        (NotificationKind.STILL_ON, "judy"),
+        (NotificationKind.REVERTED_BY_X, "kent"),
+    ]
+
+
 def test_one_notification_per_account_event() -> None:
     notes = notifications_for(run_of(OPTED_OUT, REVERTED, NEEDS, EXPIRED, PAGE_1, PAGE_2))
     assert [(n.kind, n.handle) for n in notes] == [
