@@ -14,6 +14,7 @@ from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, Request, Response
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from consentinel.core.check_messages import box_name
 from consentinel.core.evidence import Screenshot
@@ -495,8 +496,12 @@ class GrokPage:
             raise await self._page_changed(
                 tr("refused to click: the target is not a plain checkbox")
             )
-        await target.click()  # (one Playwright could not make, its target gone, raises)
-        self.unread_click = box
+        self.unread_click = box  # (a click that fails half-way may still have reached X)
+        try:
+            await target.click()
+        except PlaywrightTimeoutError:
+            self.unread_click = None  # its target never became clickable: nothing was clicked
+            raise
 
     async def untick(self, box: Box) -> UntickOutcome:
         """Click a ticked box, wait for X's answer, reload, and read the box back."""
