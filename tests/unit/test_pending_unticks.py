@@ -77,3 +77,36 @@ def test_a_mark_written_before_marks_kept_the_boxes_still_names_its_box(
     assert payload["settings"] == {}
     assert last is None  # as before: said, and the check before it still the last known
     assert not path.exists()
+
+
+def test_a_killed_check_found_after_a_later_check_does_not_pass_for_the_last(
+    journal_path: Path,
+) -> None:
+    """The window kept the journal open while a scheduled check was killed mid-untick; the
+    window checked the account since. The killed check is said when found, but the later
+    check stays the account's last one (its row, its boxes)."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Status
+
+    settings = {Box.TRAINING: BoxChange(True, False), Box.PERSONALIZATION: BoxChange(True, True)}
+    path = _killed_run_with_mark(journal_path, settings=settings)
+    journal = Journal.open(journal_path)
+    try:
+        later = journal.start_run("manual")
+        fixed = {Box.TRAINING: BoxChange(False, False), Box.PERSONALIZATION: BoxChange(True, False)}
+        journal.record_check(later, AccountResult("ada", Status.FIXED, settings=fixed))
+        journal.finish_run(later)
+        journal.interrupt_stale_runs()
+        checks = journal.entries(handle="ada", kinds=[EntryKind.CHECK])
+        last = journal.last_check("ada")
+    finally:
+        journal.close()
+    assert [c.payload["status"] for c in checks] == ["fixed", "error"]
+    killed = checks[1]
+    assert str(killed.payload["message"]).endswith(
+        "Stopped while unticking Personalization: X may have switched it off; the next check "
+        "reads it again."
+    )
+    assert killed.payload["settings"] == {}
+    assert last is not None and last.id == checks[0].id
+    assert not path.exists()

@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
+from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
     NEARLY_FULL_BYTES,
@@ -514,16 +515,30 @@ class Journal(JournalQueries):
             done = [box for box, c in settings.items() if c.before and c.after is False]
             reverted = tuple(box for box in pending.reverted if box in done)
             message = cancelled_message(done, reverted, pending.box)
+            # Found late (another process kept the journal open meanwhile), after a later run
+            # checked the account: said, but without its boxes, so that it does not pass for
+            # the account's last check (Journal.last_check), which that later one is.
+            later = self._checked_after(pending.handle, pending.run_id)
             result = AccountResult(
                 pending.handle,
                 Status.ERROR,
                 Reason.CANCELLED,
-                settings=settings,
+                settings={} if later else settings,
                 message=message,
                 reverted_by_x=reverted,
             )
             self.record_check(pending.run_id, result)
             unmark(pending.path)
+
+    def _checked_after(self, handle: str, run_id: int) -> bool:
+        """Whether a run after `run_id` has a check entry of `handle`."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM entries WHERE lower(handle) = ? AND kind = ? AND run_id > ?"
+                " LIMIT 1",
+                (handle_key(handle), EntryKind.CHECK.value, run_id),
+            ).fetchone()
+        return row is not None
 
     def start_run(self, trigger: str | Enum, *, dry_run: bool = False) -> int:
         """A run begins; a dry run (boxes read, nothing changed) says so in its first entry."""
