@@ -534,8 +534,7 @@ class Journal(JournalQueries):
         """Whether a run after `run_id` has a check entry of `handle`."""
         with self._lock:
             row = self._db.execute(
-                "SELECT 1 FROM entries WHERE lower(handle) = ? AND kind = ? AND run_id > ?"
-                " LIMIT 1",
+                "SELECT 1 FROM entries WHERE lower(handle) = ? AND kind = ? AND run_id > ? LIMIT 1",
                 (handle_key(handle), EntryKind.CHECK.value, run_id),
             ).fetchone()
         return row is not None
