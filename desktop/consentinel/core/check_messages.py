@@ -118,9 +118,17 @@ def midway_message(
     the session and no sign-in could follow…): first the boxes it had unticked and read back
     off (`done`, among them those X had switched back on), then why it ended (`said`), then
     the box it was unticking then, which X may have switched off unread."""
+    first, last = midway_words(done, reverted, cut_short)
+    return " ".join(part for part in (first, said, last) if part)
+
+
+def midway_words(
+    done: list[Box], reverted: tuple[Box, ...] = (), cut_short: Box | None = None
+) -> tuple[str, str]:
+    """What midway_message says before and after why the check ended ("" for none)."""
     first = success_message(Status.FIXED, done, [], reverted) if done else ""
     last = stopped_while_unticking_message(cut_short) if cut_short is not None else ""
-    return " ".join(part for part in (first, said, last) if part)
+    return first, last
 
 
 def box_disabled_message(boxes: list[Box]) -> str:

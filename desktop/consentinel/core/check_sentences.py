@@ -17,8 +17,8 @@ from consentinel.core.check_messages import (
     cancelled_message,
     held_message,
     hidden_on_message,
+    midway_words,
     reason_message,
-    stopped_while_unticking_message,
     success_message,
 )
 from consentinel.core.i18n import speaking
@@ -124,8 +124,7 @@ def _midway_parts(
     done = [box for box, (before, after) in changes.items() if before and after is False]
     reverted = tuple(box for box in _boxes(payload.get("reverted_by_x")) if box in done)
     cut = _boxes([midway.get("cut_short")])
-    first = success_message(Status.FIXED, done, [], reverted) if done else ""
-    return first, stopped_while_unticking_message(cut[0]) if cut else ""
+    return midway_words(done, reverted, cut[0] if cut else None)
 
 
 def _changes(payload: dict[str, Any]) -> dict[Box, tuple[object, object]]:

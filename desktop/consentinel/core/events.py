@@ -20,6 +20,10 @@ class BoxChange:
     after: bool | None
     disabled: bool = False
 
+    def to_json(self) -> dict[str, object]:
+        """As a check entry's `settings` (and a pending untick's mark) hold it."""
+        return {"before": self.before, "after": self.after, "disabled": self.disabled}
+
 
 @dataclass(frozen=True)
 class BackOff:
@@ -81,10 +85,7 @@ class AccountResult:
             "handle": self.handle,
             "status": self.status.value,
             "reason": self.reason.value if self.reason else None,
-            "settings": {
-                box.value: {"before": c.before, "after": c.after, "disabled": c.disabled}
-                for box, c in self.settings.items()
-            },
+            "settings": {box.value: change.to_json() for box, change in self.settings.items()},
             "evidence": str(self.evidence) if self.evidence else None,
             "message": self.message,
             "reverted_by_x": [b.value for b in self.reverted_by_x],

@@ -63,10 +63,7 @@ def mark(
         "run_id": run_id,
         "handle": handle,
         "box": box.value,
-        "settings": {
-            b.value: {"before": c.before, "after": c.after, "disabled": c.disabled}
-            for b, c in known.items()
-        },
+        "settings": {b.value: change.to_json() for b, change in known.items()},
         "reverted_by_x": [b.value for b in reverted],
     }
     atomic_write_text(path, json.dumps(payload) + "\n")
