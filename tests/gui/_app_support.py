@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -87,3 +88,16 @@ def check_all_until_prompt(qtbot: QtBot, app: AppController, timeout_ms: int) ->
     dialog = window.open_prompt
     assert dialog is not None and dialog.isVisible()
     return dialog
+
+
+def come_back(qtbot: QtBot, window: QWidget) -> None:
+    """The person goes to another program (a window of its own here: the desktop's keyring, a
+    terminal) and comes back to `window`."""
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(elsewhere.isActiveWindow)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    elsewhere.close()

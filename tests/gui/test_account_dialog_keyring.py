@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -26,6 +25,7 @@ from consentinel.gui.keyring_look import KeyringSeen
 from consentinel.gui.message_style import error_style
 from consentinel.gui.translations import Translators
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
+from tests.gui._app_support import come_back
 
 PASSWORD = "Quartz-Lantern-5820-harbour"
 LOCKED = (
@@ -80,18 +80,6 @@ def _open(qtbot: QtBot, dialog: AccountDialog) -> AccountDialog:
     return dialog
 
 
-def _come_back(qtbot: QtBot, dialog: QWidget) -> None:
-    """The person goes to another program (the desktop's keyring, a terminal) and comes back."""
-    elsewhere = QWidget()
-    qtbot.addWidget(elsewhere)
-    elsewhere.show()
-    elsewhere.activateWindow()
-    qtbot.waitUntil(elsewhere.isActiveWindow)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    elsewhere.close()
-
-
 def _is_locked(service: SecretServiceEnv) -> bool:
     import secretstorage
     from jeepney.io.blocking import open_dbus_connection
@@ -135,7 +123,7 @@ def test_a_locked_keyring_is_said_in_the_windows_words_and_saving_still_works(
     assert dialog.isVisible() and ctx.accounts.list() == []
 
     unlock_keyring(private_secret_service)  # in the desktop's prompt
-    _come_back(qtbot, dialog)
+    come_back(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
     assert dialog.vault_label.text() == USABLE and dialog.vault_label.styleSheet() == ""
     assert not vault.read  # nothing read from the keyring to look at it
@@ -165,7 +153,7 @@ def test_a_keyring_locked_while_the_edit_dialog_is_open_is_said_when_back_in_fre
         assert "GNOME Keyring / Secret Service" in dialog.vault_label.text()
 
         lock_keyring(private_secret_service)  # the screen locked meanwhile
-        _come_back(qtbot, dialog)
+        come_back(qtbot, dialog)
         qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
         assert dialog.vault_label.text() == LOCKED_FR
         # A secret can still be removed or saved: the keyring asks for its password then.
@@ -199,7 +187,7 @@ def test_a_look_that_does_not_answer_leaves_the_dialog_answering(
         assert dialog.vault_label.styleSheet() == ""
         qtbot.keyClicks(dialog.handle_edit, "ines")
         assert dialog.handle_edit.text() == "ines" and dialog.keyring_seen is None
-        _come_back(qtbot, dialog)
+        come_back(qtbot, dialog)
         assert len(vault.looked_in) == 1  # one look at a time
     finally:
         vault.gate.set()
@@ -230,14 +218,14 @@ def test_coming_back_to_the_dialog_often_looks_at_most_every_few_seconds(
     assert len(vault.looked_in) == 1  # the opening's
 
     for _ in range(2):
-        _come_back(qtbot, dialog)
+        come_back(qtbot, dialog)
     assert len(vault.looked_in) == 1 and look.put_off
     qtbot.waitUntil(lambda: len(vault.looked_in) == 2, timeout=10_000)  # its time came
     assert not look.put_off  # one look for both comings back
     qtbot.waitUntil(lambda: not look.looking)
 
     now[0] += 1.0  # the time has passed since that look began
-    _come_back(qtbot, dialog)
+    come_back(qtbot, dialog)
     assert not look.put_off
     qtbot.waitUntil(lambda: len(vault.looked_in) == 3)
     qtbot.waitUntil(lambda: not look.looking)

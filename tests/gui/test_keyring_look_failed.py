@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -24,7 +23,7 @@ from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.keyring_look import KeyringSeen
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
-from tests.gui._app_support import running_app
+from tests.gui._app_support import come_back, running_app
 
 QUIET = Settings(schedule="off", check_on_start=False)
 USABLE = "Password and 2FA secret are kept by GNOME Keyring / Secret Service, never in a file."
@@ -47,18 +46,6 @@ class _BreakingVault(Vault):
         if self.broken:
             raise RuntimeError("the keyring library met something new")
         super().check_unprompted()
-
-
-def _come_back(qtbot: QtBot, window: QWidget) -> None:
-    """The person goes to another program (a window of its own here) and comes back."""
-    elsewhere = QWidget()
-    qtbot.addWidget(elsewhere)
-    elsewhere.show()
-    elsewhere.activateWindow()
-    qtbot.waitUntil(elsewhere.isActiveWindow)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    elsewhere.close()
 
 
 def _failures(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -89,7 +76,7 @@ def test_a_failed_look_leaves_the_dialog_as_it_was(
     assert dialog.save_button.isEnabled()
 
     vault.broken = True
-    _come_back(qtbot, dialog)
+    come_back(qtbot, dialog)
     qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and not dialog._keyring_look.looking)
     # Not "Secrets cannot be stored. RuntimeError: …", nor Save blocked, for a failed look.
     assert dialog.keyring_seen is KeyringSeen.USABLE
@@ -102,7 +89,7 @@ def test_a_failed_look_leaves_the_dialog_as_it_was(
     vault.broken = False
     lock_keyring(private_secret_service)
     try:
-        _come_back(qtbot, dialog)
+        come_back(qtbot, dialog)
         qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
     finally:
         unlock_keyring(private_secret_service)
@@ -129,7 +116,7 @@ def test_a_failed_look_leaves_the_windows_warning_as_it_was(
             assert window.keyring_problem is not None
 
             vault.broken = True
-            _come_back(qtbot, window)
+            come_back(qtbot, window)
             qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and _answered(app))
             assert problem.isVisible() and problem.text() == said  # still said, as it was
             assert window.keyring_problem is not None
@@ -138,7 +125,7 @@ def test_a_failed_look_leaves_the_windows_warning_as_it_was(
             # The next look tells: unlocked meanwhile, the warning goes.
             vault.broken = False
             unlock_keyring(private_secret_service)
-            _come_back(qtbot, window)
+            come_back(qtbot, window)
             qtbot.waitUntil(lambda: not problem.isVisible(), timeout=20_000)
             assert window.keyring_problem is None
     finally:

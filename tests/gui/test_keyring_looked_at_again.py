@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -19,9 +18,8 @@ from consentinel.core.settings import Settings
 from consentinel.core.vault import Vault
 from consentinel.gui import keyring_look
 from consentinel.gui.app_controller import AppController
-from consentinel.gui.main_window import MainWindow
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
-from tests.gui._app_support import running_app
+from tests.gui._app_support import come_back, running_app
 
 QUIET = Settings(schedule="off", check_on_start=False)
 SERVICE = "org.consentinel.Consentinel.test-looked-again"
@@ -52,18 +50,6 @@ def _answered(app: AppController) -> bool:
     return app.keyring_look is not None and not app.keyring_look.looking
 
 
-def _come_back(qtbot: QtBot, window: MainWindow) -> None:
-    """The person goes to another program (a window of its own here) and comes back."""
-    elsewhere = QWidget()
-    qtbot.addWidget(elsewhere)
-    elsewhere.show()
-    elsewhere.activateWindow()
-    qtbot.waitUntil(elsewhere.isActiveWindow)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    elsewhere.close()
-
-
 def test_a_keyring_started_while_the_window_is_open_takes_the_warning_away(
     qtbot: QtBot,
     consentinel_home: Path,
@@ -81,14 +67,14 @@ def test_a_keyring_started_while_the_window_is_open_takes_the_warning_away(
         assert "No system keyring is available" in window.statusBar().currentMessage()
 
         # Coming back while there is still none: still said, once.
-        _come_back(qtbot, window)
+        come_back(qtbot, window)
         qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and _answered(app))
         assert problem.isVisible()
         assert "No system keyring is available" in window.statusBar().currentMessage()
 
         # The person starts GNOME Keyring (here: the session bus that has one is reachable).
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", private_secret_service.address)
-        _come_back(qtbot, window)
+        come_back(qtbot, window)
         qtbot.waitUntil(lambda: not problem.isVisible(), timeout=20_000)
         assert problem.text() == ""
         assert window.keyring_problem is None
@@ -116,7 +102,7 @@ def test_a_keyring_locked_then_unlocked_is_said_then_not_in_french(
 
         # Locked in the desktop meanwhile (the screen locked, "Lock" in Seahorse).
         lock_keyring(private_secret_service)
-        _come_back(qtbot, window)
+        come_back(qtbot, window)
         qtbot.waitUntil(problem.isVisible, timeout=20_000)
         said = (
             "Le trousseau (GNOME Keyring / Secret Service) est verrouillé. Déverrouillez-le\xa0: "
@@ -130,7 +116,7 @@ def test_a_keyring_locked_then_unlocked_is_said_then_not_in_french(
 
         # Unlocked in the desktop; the person comes back.
         unlock_keyring(private_secret_service)
-        _come_back(qtbot, window)
+        come_back(qtbot, window)
         qtbot.waitUntil(lambda: not problem.isVisible(), timeout=20_000)
         assert window.statusBar().currentMessage() == (
             "Le trousseau (GNOME Keyring / Secret Service) peut être utilisé maintenant."
@@ -175,7 +161,7 @@ def test_coming_back_often_looks_at_most_every_few_seconds(
         qtbot.waitUntil(lambda: _answered(app))
         assert len(vault.looked_in) == 1  # the start's
         for _ in range(3):
-            _come_back(qtbot, app.window)
+            come_back(qtbot, app.window)
         assert len(vault.looked_in) == 1
         look = app.keyring_look
         assert look is not None and look.put_off

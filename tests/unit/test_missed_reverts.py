@@ -24,6 +24,7 @@ from consentinel.core.missed_reverts import missed_reverts_notice
 from consentinel.core.moments import moment_text
 from consentinel.core.notify import Notification, NotificationKind, Notifier, OsNotifier, deliver
 from consentinel.core.status import Box, Reason, Status
+from tests.fixtures.notify_fakes import Calendar, Shown, Silent
 from tests.fixtures.notify_server import FakeNotificationServer, private_session_bus
 
 DAY = timedelta(days=1)
@@ -32,39 +33,9 @@ CAROL_OK = AccountResult("carol", Status.OPTED_OUT)
 NEEDS = AccountResult("dave", Status.NEEDS_USER, Reason.TWO_FACTOR)
 
 
-class Calendar:
-    """The journal's clock, moved on by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-class Shown:
-    def __init__(self) -> None:
-        self.notes: list[Notification] = []
-
-    def notify(self, note: Notification) -> bool:
-        self.notes.append(note)
-        return True
-
-
-class Silent:
-    """Notifications cannot be shown: no notification daemon, a notifier that fails."""
-
-    def __init__(self) -> None:
-        self.tried: list[Notification] = []
-
-    def notify(self, note: Notification) -> bool:
-        self.tried.append(note)
-        return False
-
-
 @pytest.fixture
 def calendar() -> Calendar:
-    return Calendar()
+    return Calendar(datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc))
 
 
 @pytest.fixture
@@ -279,7 +250,7 @@ def test_the_os_jobs_unattended_check_tells_them_too(journal: Journal, calendar:
     assert unattended(Silent(), CAROL_REVERTED) == 0
     shown = Shown()
     assert unattended(shown, CAROL_OK) == 1
-    assert [note.kind for note in shown.notes] == [NotificationKind.MISSED_REVERTED]
+    assert [note.kind for note in shown.tried] == [NotificationKind.MISSED_REVERTED]
     assert unattended(shown, CAROL_OK) == 0
 
 

@@ -29,6 +29,7 @@ from consentinel.core.notify import (
     notifications_for,
 )
 from consentinel.core.status import Box, Reason, Status
+from tests.fixtures.notify_fakes import Calendar, Shown, Silent
 from tests.fixtures.notify_server import FakeNotificationServer
 
 
@@ -242,16 +243,6 @@ NEEDS_BODY = (
     "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
     "2FA secret"
 )
-
-
-class Shown:
-    def notify(self, note: Notification) -> bool:
-        return True
-
-
-class Silent:
-    def notify(self, note: Notification) -> bool:
-        return False
 
 
 def test_a_need_already_said_last_run_is_not_repeated_but_a_revert_always_is() -> None:
@@ -591,19 +582,9 @@ def test_a_notice_that_cannot_be_shown_is_tried_again_and_journaled_once(
 # -- X out of reach for days ------------------------------------------------------------------
 
 
-class Calendar:
-    """The journal's clock, moved on by hand: a check "a day later" without waiting a day."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 5, 4, 12, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def calendar() -> Calendar:
-    return Calendar()
+    return Calendar(datetime(2026, 5, 4, 12, 0, tzinfo=timezone.utc))
 
 
 @pytest.fixture
