@@ -721,14 +721,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{count} comptes retirés.</translation>
     </message>
     <message>
-        <source>{list} and {last}</source>
-        <translation>{list} et {last}</translation>
-    </message>
-    <message>
-        <source>{list} and {count} others</source>
-        <translation>{list} et {count} autres</translation>
-    </message>
-    <message>
         <source>1 of {n} accounts needs a look: {accounts}. Select it to read why.</source>
         <translation>1 compte sur {n} est à voir : {accounts} ; sélectionnez-le.</translation>
     </message>

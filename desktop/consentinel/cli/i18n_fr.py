@@ -93,8 +93,6 @@ FRENCH: dict[str, str] = {
         "Non vérifiés, laissés à la prochaine vérification : {handles}.",
     "Stopped while unticking boxes on {handles}: the next check reads them again.":
         "Arrêté en décochant des cases de {handles} : la prochaine vérification les relit.",
-    "{list} and {last}": "{list} et {last}",
-    "{list} and {count} more": "{list} et {count} autres",
     "Stopped: the system asked Consentinel to end.": (
         "Arrêté : le système a demandé à Consentinel de s'arrêter."
     ),

@@ -8,11 +8,8 @@ from collections.abc import Sequence
 
 from consentinel.core.events import AccountResult
 from consentinel.core.i18n import tr
+from consentinel.core.listing import in_words
 from consentinel.core.status import Reason
-
-#: Past this many, a list of accounts names the first few and counts the others, as the
-#: window's summary does: a check of 25 accounts stopped early is not 23 handles on a line.
-FEW = 3
 
 
 def stopped_run_words(planned: Sequence[str], finished: Sequence[AccountResult]) -> list[str]:
@@ -25,14 +22,17 @@ def stopped_run_words(planned: Sequence[str], finished: Sequence[AccountResult])
         lines.append(tr("Not checked, left for the next check: @{handle}.", handle=left[0]))
     elif left:
         lines.append(
-            tr("Not checked, left for the next check: {handles}.", handles=handles_words(left))
+            tr(
+                "Not checked, left for the next check: {handles}.",
+                handles=in_words([f"@{handle}" for handle in left]),
+            )
         )
     cut = [a.handle for a in finished if a.reason is Reason.CANCELLED and _was_unticking(a)]
     if cut:
         lines.append(
             tr(
                 "Stopped while unticking boxes on {handles}: the next check reads them again.",
-                handles=handles_words(cut),
+                handles=in_words([f"@{handle}" for handle in cut]),
             )
         )
     return lines
@@ -41,15 +41,3 @@ def stopped_run_words(planned: Sequence[str], finished: Sequence[AccountResult])
 def _was_unticking(result: AccountResult) -> bool:
     """A box it had clicked off: read back off, or not read back (X may have switched it off)."""
     return any(change.before and change.after is not True for change in result.settings.values())
-
-
-def handles_words(handles: Sequence[str]) -> str:
-    """The accounts in words: "@a", "@a and @b", "@a, @b and @c"; past FEW, "@a, @b and 5
-    more"."""
-    named = [f"@{handle}" for handle in handles]
-    if len(named) == 1:
-        return named[0]
-    if len(named) <= FEW:
-        return tr("{list} and {last}", list=", ".join(named[:-1]), last=named[-1])
-    shown = FEW - 1
-    return tr("{list} and {count} more", list=", ".join(named[:shown]), count=len(named) - shown)

@@ -53,9 +53,8 @@ FRENCH: dict[str, str] = {
         "Non signalé faute de pouvoir afficher les notifications : X avait réactivé des cases "
         "pour {accounts}. Consentinel les a de nouveau décochées.",
     "{earlier}; {later}": "{earlier} ; {later}",
-    "{accounts} and {last}": "{accounts} et {last}",
-    "{accounts} and 1 more account": "{accounts} et 1 autre compte",
-    "{accounts} and {count} more accounts": "{accounts} et {count} autres comptes",
+    "{list} and {last}": "{list} et {last}",
+    "{list} and {count} others": "{list} et {count} autres",
     "X switched back on for @{handle}: {boxes}. Consentinel could not switch it off again — "
     "open Consentinel.":
         "X a réactivé pour @{handle} : {boxes}. Consentinel n'a pas pu le désactiver à nouveau "

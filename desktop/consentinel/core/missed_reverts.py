@@ -19,6 +19,7 @@ from consentinel import APP_NAME
 from consentinel.core.accounts import handle_key
 from consentinel.core.check_messages import boxes_text
 from consentinel.core.i18n import tr
+from consentinel.core.listing import in_words
 from consentinel.core.moments import moment_text
 from consentinel.core.notify import Notification, NotificationKind
 from consentinel.core.status import Box
@@ -31,8 +32,6 @@ log = logging.getLogger(__name__)
 
 #: How far back a revert never shown is still told: older news is in the journal and the window.
 MISSED_WITHIN = timedelta(days=30)
-#: How many accounts the notice names, the others counted ("and 2 more accounts").
-NAMED_ACCOUNTS = 3
 
 
 def _boxes(stored: Sequence[str]) -> list[Box]:
@@ -55,27 +54,13 @@ def _account_words(handle: str | None, missed: Sequence[MissedNotice]) -> str:
     return f"@{handle} ({said})" if handle else f"({said})"
 
 
-def _accounts_words(accounts: list[str]) -> str:
-    """The accounts named, the last after "and", those past NAMED_ACCOUNTS counted."""
-    named, more = accounts[:NAMED_ACCOUNTS], len(accounts) - NAMED_ACCOUNTS
-    if more == 1:
-        return tr("{accounts} and 1 more account", accounts=", ".join(named))
-    if more > 1:
-        return tr("{accounts} and {count} more accounts", accounts=", ".join(named), count=more)
-    if len(named) == 1:
-        return named[0]
-    return tr("{accounts} and {last}", accounts=", ".join(named[:-1]), last=named[-1])
-
-
 def missed_reverts_notice(missed: Sequence[MissedNotice]) -> Notification:
     """One notice for every revert never shown (at least one), by account, in the order X did
     them; it covers their entries (see Journal.missed_notices)."""
     by_account: dict[str, list[MissedNotice]] = {}
     for notice in missed:
         by_account.setdefault(handle_key(notice.handle or ""), []).append(notice)
-    accounts = _accounts_words(
-        [_account_words(group[0].handle, group) for group in by_account.values()]
-    )
+    accounts = in_words([_account_words(group[0].handle, group) for group in by_account.values()])
     one_box = len(missed) == 1 and len(missed[0].boxes) <= 1
     body = (
         tr(

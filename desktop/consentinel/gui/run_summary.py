@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.listing import FEW, in_words
 from consentinel.core.status import Box, Reason
 from consentinel.gui.dialog_words import box_name, status_name
 
@@ -77,12 +78,12 @@ def _switched_before_the_cancel(switched: list[tuple[str, tuple[Box, ...]]]) -> 
     if len(switched) == 1:
         ((handle, boxes),) = switched
         one = translate("MainWindow", "Before the cancel, it switched off {boxes} on @{handle}.")
-        return one.replace("{boxes}", named([box_name(b) for b in boxes])).replace(
+        return one.replace("{boxes}", in_words([box_name(b) for b in boxes])).replace(
             "{handle}", handle
         )
     # French sets a space before ";" (the catalogue's own, non-breaking).
     between = translate("MainWindow", "; ")
-    accounts = named([f"@{handle} ({_boxes(boxes)})" for handle, boxes in switched], between)
+    accounts = in_words([f"@{handle} ({_boxes(boxes)})" for handle, boxes in switched], between)
     several = translate("MainWindow", "Before the cancel, it switched off boxes on {accounts}.")
     return several.replace("{accounts}", accounts)
 
@@ -101,25 +102,7 @@ def _stopped_while_unticking(unread: list[tuple[str, Box]]) -> str:
         "It was stopped while unticking boxes that X may have switched off: {accounts}. The "
         "next check reads them again.",
     )
-    return several.replace("{accounts}", named([f"@{h} ({box_name(b)})" for h, b in unread]))
-
-
-#: Past this many accounts, a list names the first few and counts the others: a check of 25
-#: accounts listed each one, and the summary pushed half the table out of a 980×560 window.
-FEW = 3
-
-
-def named(items: list[str], between: str = ", ") -> str:
-    """A list in words: "@a", "@a and @b", "@a, @b and @c"; past FEW, "@a, @b and 3 others"."""
-    if len(items) <= FEW:
-        if len(items) == 1:
-            return items[0]
-        last = translate("MainWindow", "{list} and {last}")
-        return last.replace("{list}", between.join(items[:-1])).replace("{last}", items[-1])
-    others = translate("MainWindow", "{list} and {count} others")
-    return others.replace("{list}", between.join(items[: FEW - 1])).replace(
-        "{count}", str(len(items) - FEW + 1)
-    )
+    return several.replace("{accounts}", in_words([f"@{h} ({box_name(b)})" for h, b in unread]))
 
 
 def _boxes(boxes: tuple[Box, ...]) -> str:
@@ -162,7 +145,7 @@ def run_summary(result: RunResult) -> str:
     between = translate("MainWindow", "; ")
     reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
     if reverted:
-        switched = named([f"@{a.handle} ({_boxes(a.reverted_by_x)})" for a in reverted], between)
+        switched = in_words([f"@{a.handle} ({_boxes(a.reverted_by_x)})" for a in reverted], between)
         again = translate(
             "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
         )
@@ -196,7 +179,7 @@ def _hidden_words(hidden: list[AccountResult]) -> str:
             "X keeps {box} on for {accounts} without showing it on its page: it cannot be "
             "switched off for now. Consentinel will switch it off as soon as X shows it.",
         )
-        accounts = named([f"@{a.handle}" for a in hidden])
+        accounts = in_words([f"@{a.handle}" for a in hidden])
         return one.replace("{box}", _boxes(shown)).replace("{accounts}", accounts)
     # French sets a space before ";" (the catalogue's own, non-breaking).
     between = translate("MainWindow", "; ")
@@ -213,7 +196,7 @@ def _need_a_look(result: RunResult, hidden_among_good: bool) -> str:
     """The accounts of a check that did not end with every box off, named with their status,
     before what went well: those are the person's to look at."""
     failed = [a for a in result.accounts if not a.all_off]
-    names = named([f"@{a.handle} ({status_name(a.status, a.reason)})" for a in failed])
+    names = in_words([f"@{a.handle} ({status_name(a.status, a.reason)})" for a in failed])
     text = (
         translate(
             "MainWindow", "1 of {n} accounts needs a look: {accounts}. Select it to read why."
@@ -272,5 +255,5 @@ def _one_cause(result: RunResult) -> str | None:
             "MainWindow", "{bad} of {n} accounts could not be checked ({accounts}): {cause}"
         )
     text = text.replace("{bad}", str(len(failed))).replace("{n}", str(total))
-    text = text.replace("{accounts}", named([f"@{a.handle}" for a in failed]))
+    text = text.replace("{accounts}", in_words([f"@{a.handle}" for a in failed]))
     return text.replace("{cause}", cause)
