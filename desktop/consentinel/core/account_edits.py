@@ -12,7 +12,7 @@ from typing import Any
 from consentinel.core.accounts import Account
 from consentinel.core.check_messages import boxes_text
 from consentinel.core.i18n import tr
-from consentinel.core.status import ALL_BOXES, Box
+from consentinel.core.status import ALL_BOXES, Box, boxes_named
 
 
 def _ordered(boxes: frozenset[Box]) -> list[str]:
@@ -50,8 +50,7 @@ def account_changes(
 
 
 def _boxes(values: object) -> str:
-    known = {box.value: box for box in Box}
-    names = [known[v] for v in values if v in known] if isinstance(values, list) else []
+    names = boxes_named(values)
     return boxes_text(names) if names else tr("no box")
 
 

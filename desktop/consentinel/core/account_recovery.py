@@ -24,7 +24,7 @@ from consentinel.core.accounts import (
 from consentinel.core.i18n import tr
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import Box, Reason, Status, boxes_named
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +84,7 @@ def _kept_off(keep: object) -> frozenset[Box] | None:
     names = keep.get("after") if isinstance(keep, dict) else keep
     if not isinstance(names, list):
         return None
-    values = {box.value: box for box in Box}
-    return frozenset(values[name] for name in names if name in values)
+    return frozenset(boxes_named(names))
 
 
 def missing_accounts(journal: Journal, store: AccountStore) -> list[JournalAccount]:

@@ -22,7 +22,7 @@ from consentinel.core.i18n import tr
 from consentinel.core.listing import in_words
 from consentinel.core.moments import moment_text
 from consentinel.core.notify import Notification, NotificationKind
-from consentinel.core.status import Box
+from consentinel.core.status import boxes_named
 
 if TYPE_CHECKING:
     from consentinel.core.journal_queries import MissedNotice
@@ -34,19 +34,13 @@ log = logging.getLogger(__name__)
 MISSED_WITHIN = timedelta(days=30)
 
 
-def _boxes(stored: Sequence[str]) -> list[Box]:
-    """The boxes a check entry names, those this version knows."""
-    known = {box.value: box for box in Box}
-    return [known[value] for value in stored if value in known]
-
-
 def _account_words(handle: str | None, missed: Sequence[MissedNotice]) -> str:
     """How one account is said: its handle, then the boxes and when, each time X switched them
     back on, oldest first: @ann (Training, 1 Dec 2026 10:00)."""
     times = []
     for notice in missed:
         when = moment_text(notice.at)
-        boxes = _boxes(notice.boxes)
+        boxes = boxes_named(notice.boxes)
         times.append(tr("{boxes} on {when}", boxes=boxes_text(boxes), when=when) if boxes else when)
     said = times[0]
     for later in times[1:]:

@@ -16,6 +16,15 @@ class Box(str, Enum):
 ALL_BOXES: tuple[Box, ...] = (Box.TRAINING, Box.PERSONALIZATION, Box.MEMORY)
 
 
+def boxes_named(values: object) -> list[Box]:
+    """The boxes a stored list names (a journal entry's, a file's), in its order: those this
+    version knows; nothing when it is no list (an entry written by another version)."""
+    if not isinstance(values, (list, tuple)):
+        return []
+    known = {box.value: box for box in Box}
+    return [known[value] for value in values if isinstance(value, str) and value in known]
+
+
 class Status(str, Enum):
     """How one account's check ended."""
 

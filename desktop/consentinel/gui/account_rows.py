@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind, message_for_reader
-from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
+from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status, boxes_named
 from consentinel.core.steps import Step
 
 if TYPE_CHECKING:
@@ -38,13 +38,6 @@ class AccountRow(NamedTuple):
     #: A check that ended midway: what its sentence says before and after why it ended (the
     #: boxes it had unticked, the one it was unticking then), kept around the window's advice.
     around: tuple[str, str] = ("", "")
-
-
-def _hidden_from(names: object) -> frozenset[Box]:
-    known = {box.value: box for box in Box}
-    if not isinstance(names, list):
-        return frozenset()
-    return frozenset(known[n] for n in names if isinstance(n, str) and n in known)
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -115,7 +108,7 @@ def rows_for(
                 entry.at,
                 step,
                 _signed_in_since(ctx, account.handle, status, reason),
-                _hidden_from(payload.get("hidden_on")),
+                frozenset(boxes_named(payload.get("hidden_on"))),
                 _around(payload) if "midway" in payload else ("", ""),
             )
         )
