@@ -272,6 +272,10 @@ def test_a_check_killed_while_x_applies_a_change_still_leaves_the_box_named(
     assert last is not None and last.id == check.id
     assert check.run_id == run.id and run.status is RunStatus.INTERRUPTED
     assert list(marks.iterdir()) == []
+    # `account list` says it as the window's row does (the accounts file never heard of it).
+    (listed,) = json.loads(run_cli(env, "account", "list", "--json", check_exit=0).stdout)
+    assert (listed["last_status"], listed["last_reason"]) == ("error", "cancelled")
+    assert listed["last_check_at"] == last.at.isoformat()
 
 
 @pytest.mark.browser

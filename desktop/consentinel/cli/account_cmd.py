@@ -261,8 +261,13 @@ def _require_keyring(ctx: AppContext) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from consentinel.core.last_check import with_last_check
+
     ctx = open_context(read_only=True)
-    accounts = ctx.accounts.list_with_states()
+    accounts = [
+        (account, with_last_check(state, account.handle, ctx.journal))
+        for account, state in ctx.accounts.list_with_states()
+    ]
     if args.json:
         rows = [
             {

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind, message_for_reader
+from consentinel.core.last_check import outcome_of
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status, boxes_named
 from consentinel.core.steps import Step
 
@@ -88,15 +89,7 @@ def rows_for(
             rows.append(AccountRow(account, state, step=step))
             continue
         payload = entry.payload
-        try:
-            status = Status(payload.get("status"))
-        except ValueError:
-            status = Status.ERROR
-        reason_raw = payload.get("reason")
-        try:
-            reason = Reason(reason_raw) if reason_raw else None
-        except ValueError:
-            reason = None
+        status, reason = outcome_of(payload)
         rows.append(
             AccountRow(
                 account,
