@@ -241,3 +241,41 @@ def test_a_check_that_ends_after_unticking_says_what_it_did_and_what_it_cut_shor
     assert said.written_in is None, said  # made again word for word: nothing lost
     assert said.text.startswith("X avait réactivé\u00a0: Entraînement. "), said.text
     assert said.text.endswith("la prochaine vérification la relit."), said.text
+
+
+def test_a_box_x_switched_back_on_during_a_second_sign_in_is_not_said_off_from_the_first(
+    simx: Any, consentinel_home: Path
+) -> None:
+    """Training is unticked and read back off; X ends the session during personalization's
+    untick and, meanwhile, switches training back on. Signed in again, the check reads
+    training on and begins unticking it anew, and X ends the session again while it holds
+    that answer (no third sign-in): training is said unknown and not among the boxes "read
+    back off", which the first pass's reading no longer says; personalization, read off once
+    signed in again, is."""
+    sim = simx(SimAccount("pia", "pw-pia"))
+    ctx = _context(consentinel_home, sim.origin, "pia", BOTH)
+    _unticked_once_then_switched_back_on(ctx, sim, "pia")
+
+    def x_ends_sessions() -> None:
+        if not sim.mutation_hanging.wait(timeout=120):  # personalization's untick, held
+            return
+        sim.set_box("pia", "training", True)
+        sim.mutation_hanging.clear()
+        sim.expire_sessions()
+        if sim.mutation_hanging.wait(timeout=120):  # training's untick again, held
+            sim.expire_sessions()
+
+    x = threading.Thread(target=x_ends_sessions, daemon=True)
+    x.start()
+    run = _engine(ctx).run_check(on_event=_hang_and_end_session_at_untick(sim, "pia", 2))
+    x.join(timeout=5)
+    (pia,) = run.accounts
+
+    assert len(sim.signin_attempts("pia")) == 2  # the first check's, and this one's again
+    assert (pia.status, pia.reason) == (Status.NEEDS_USER, Reason.SESSION_EXPIRED), pia.message
+    assert pia.settings[Box.TRAINING] == BoxChange(True, None)
+    assert pia.settings[Box.PERSONALIZATION] == BoxChange(True, False)
+    assert pia.message.startswith("X had switched Personalization back on. Unticked and read "
+                                  "back off: Personalization. "), pia.message  # fmt: skip
+    assert pia.message.endswith(CUT_SHORT + "; the next check reads it again."), pia.message
+    assert pia.reverted_by_x == (Box.PERSONALIZATION,)
