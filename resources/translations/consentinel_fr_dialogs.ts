@@ -750,6 +750,11 @@
             <translation>La page n'avait pas l'aspect attendu</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_model.py" line="129" />
+            <source>The sign-in page did not look as expected</source>
+            <translation>La page de connexion n'avait pas l'aspect attendu</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="131" />
             <source>After unticking: {box}</source>
             <translation>Après décochage : {box}</translation>

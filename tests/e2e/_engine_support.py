@@ -103,6 +103,7 @@ _CHALLENGES = {
     "unusual_activity_email": "unusual_activity_email",
     "refused": "refuse",
     "locked": "lock",
+    "new_step": "new_step",  # a step X adds, which the reference does not list
 }
 _FAULTS = {
     "server_error": "http_500",

@@ -48,6 +48,8 @@ from consentinel.core.events import (
 )
 from consentinel.core.evidence import (
     EVERY_CHECK_SHOT,
+    PAGE_CHANGED_SHOT,
+    SIGNIN_CHANGED_SHOT,
     Screenshot,
     sha256_hex,
     stamped,
@@ -80,6 +82,7 @@ from consentinel.x.errors import (
 )
 from consentinel.x.grok_page import BoxState, GrokPage, UntickOutcome
 from consentinel.x.signin import SignInOutcome, sign_in
+from consentinel.x.signin_shot import signin_screenshot
 
 log = logging.getLogger(__name__)
 
@@ -369,6 +372,16 @@ class AccountCheck:
         self._evidence = path
         return path
 
+    def _with_shot(self, result: AccountResult, shot: Screenshot, what: str) -> AccountResult:
+        """A page that did not look as expected: its screenshot kept, and the result saying
+        so (or, on a full disk, why it could not be)."""
+        try:
+            self._save_evidence(shot, what)
+        except StorageError as error:  # a full disk: the check's own words say so
+            return dataclasses.replace(result, message=f"{result.message} {error}")
+        note = f"{result.message} {screenshot_saved_note()}"
+        return dataclasses.replace(result, message=note, evidence=self._evidence)
+
     def _unmark(self) -> None:
         pending, self._pending = self._pending, None
         if pending is not None:
@@ -404,13 +417,7 @@ class AccountCheck:
         except PageChanged as exc:
             result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
             if exc.screenshot:
-                try:
-                    self._save_evidence(exc.screenshot, "page-changed")
-                except StorageError as error:  # a full disk: the check's own words say so
-                    result = dataclasses.replace(result, message=f"{result.message} {error}")
-                else:
-                    note = f"{result.message} {screenshot_saved_note()}"
-                    result = dataclasses.replace(result, message=note, evidence=self._evidence)
+                result = self._with_shot(result, exc.screenshot, PAGE_CHANGED_SHOT)
         except SessionExpired:
             message = session_lost_message(self.handle)
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
@@ -610,6 +617,11 @@ class AccountCheck:
                     state = dict(await self._context.storage_state())
                     self.ctx.sessions.save(self.handle, state)
                     return page, grok
+                # A screen X is not known to show: photographed as it stands, fields masked
+                # (x/signin_shot.py), kept if the check stops there.
+                shot = None
+                if (outcome.reason or Reason.PAGE_CHANGED) is Reason.PAGE_CHANGED:
+                    shot = await signin_screenshot(page)
                 finished = False
                 window = self.shared.finish_in_browser
                 if outcome.finish_in_browser and window is not None and not self.shared.unattended:
@@ -618,9 +630,9 @@ class AccountCheck:
                     finished = await window(self.account)
         if finished:
             return await self._open_page()
-        # No screenshot here: only the settings page is photographed, a sign-in page may
-        # show what was typed.
         stop = self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
+        if shot is not None:
+            stop = _Stop(self._with_shot(stop.result, shot, SIGNIN_CHANGED_SHOT))
         if self._no_window:
             said = f"{stop.result.message} {no_window_note(self.handle)}"
             stop = _Stop(dataclasses.replace(stop.result, message=said))

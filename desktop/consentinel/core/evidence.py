@@ -18,6 +18,10 @@ from consentinel.core.status import Box
 
 #: The `why` of a screenshot kept at a check that changed nothing (screenshot_every_check).
 EVERY_CHECK_SHOT = "all-off"
+#: The `why` of the screenshot of a settings page, or of a sign-in screen, that did not look as
+#: expected (its fields masked: x/signin_shot.py).
+PAGE_CHANGED_SHOT = "page-changed"
+SIGNIN_CHANGED_SHOT = "signin-page-changed"
 #: Added to a box's value, the `why` of a screenshot taken after an untick X did not save,
 #: the box read back on ("training-not-saved"), or whose box was not on the page reloaded to
 #: read it back ("training-not-read-back"); after a confirmed untick, the box's value alone.
@@ -57,8 +61,10 @@ def unticked_in_shot(why: str) -> tuple[Box, UntickShown] | None:
 def shot_caption(why: str) -> str:
     """What a screenshot shows, in words, from its `why`."""
     unticked = unticked_in_shot(why)
-    if why == "page-changed":
+    if why == PAGE_CHANGED_SHOT:
         return tr("the page did not look as expected")
+    if why == SIGNIN_CHANGED_SHOT:
+        return tr("the sign-in page did not look as expected")
     if why == EVERY_CHECK_SHOT:
         return tr("every box off, as read")
     if unticked is None:
@@ -99,6 +105,11 @@ def shown_address(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, "", ""))
 
 
+#: Which of X's pages a screenshot is of, as its PNG says it (in English, as below).
+_SETTINGS_PAGE = "X's Grok settings page"
+_PAGES = {SIGNIN_CHANGED_SHOT: "X's sign-in page, its fields masked"}
+
+
 def stamped(shot: Screenshot, handle: str, why: str) -> bytes:
     """The screenshot's bytes as Consentinel keeps them: the PNG saying in itself when it was
     taken, of which page and account, what it shows and by what. A picture handed over alone
@@ -111,7 +122,7 @@ def stamped(shot: Screenshot, handle: str, why: str) -> bytes:
         "Creation Time": taken,  # (the PNG standard's keyword)
         "URL": shown_address(shot.url),
         "Account": f"@{handle}",
-        "Description": f"{caption} (X's Grok settings page)",
+        "Description": f"{caption} ({_PAGES.get(why, _SETTINGS_PAGE)})",
         "Software": f"{APP_NAME} {__version__}",
     }
     return with_text(shot.png, text)

@@ -1224,6 +1224,9 @@ FRENCH: dict[str, str] = {
         "Chacune de ses entrées est la même dans le journal mis de côté.",
     # What an evidence screenshot shows (core/evidence.py).
     "the page did not look as expected": "la page n'avait pas l'aspect attendu",
+    "the sign-in page did not look as expected": (
+        "la page de connexion n'avait pas l'aspect attendu"
+    ),
     "after unticking: {box}": "après décochage : {box}",
     "after an untick X did not save: {box}":
         "après un décochage que X n'a pas enregistré : {box}",

@@ -16,7 +16,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consentinel.core.evidence import EVERY_CHECK_SHOT, UntickShown, unticked_in_shot
+from consentinel.core.evidence import (
+    EVERY_CHECK_SHOT,
+    PAGE_CHANGED_SHOT,
+    SIGNIN_CHANGED_SHOT,
+    UntickShown,
+    unticked_in_shot,
+)
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
@@ -272,8 +278,12 @@ def evidence_words(payload: dict[str, Any]) -> str:
     why = str(payload.get("why") or "")
     unticked = unticked_in_shot(why)
     if unticked is None:
-        if why == "page-changed":
+        if why == PAGE_CHANGED_SHOT:
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "The page did not look as expected"))
+        if why == SIGNIN_CHANGED_SHOT:
+            return _tr(
+                QT_TRANSLATE_NOOP("JournalModel", "The sign-in page did not look as expected")
+            )
         if why == EVERY_CHECK_SHOT:
             return _tr(QT_TRANSLATE_NOOP("JournalModel", "Every box off, as read"))
         return why or Path(str(payload.get("path", ""))).name

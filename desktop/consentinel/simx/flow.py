@@ -20,6 +20,8 @@ ACID = "LoginAcid"
 ARKOSE = "ArkoseLogin"
 DENY = "DenyLoginSubtask"
 SUCCESS = "LoginSuccessSubtask"
+#: A step the reference does not list (the `new_step` challenge) [invented].
+NEW_STEP = "LoginEnterDateOfBirth"
 
 _CHALLENGE_SUBTASK = {
     "unusual_activity_username": ALTERNATE,
@@ -29,6 +31,7 @@ _CHALLENGE_SUBTASK = {
     "email_code": ACID,
     "sms_code": ACID,
     "refuse": DENY,
+    "new_step": NEW_STEP,
 }
 
 

@@ -23,6 +23,9 @@ CHALLENGES = (
     "sms_code",  # LoginAcid again, the code "sent" by text message to the account's phone
     "refuse",  # DenyLoginSubtask: "Could not log you in now."
     "lock",  # redirect to /account/access
+    # After the password, a step x-reference §3 does not list ("Confirm your date of birth",
+    # one text field): X adding a step. Never answered: the sign-in stops there (page_changed).
+    "new_step",
 )
 #: Challenges X raises before it asks for the password; the rest come after it.
 BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_email", "captcha"})

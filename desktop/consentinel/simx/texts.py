@@ -55,6 +55,11 @@ _UI: dict[str, dict[str, str]] = {
         "sms_code_text": "We sent a confirmation code by text message to your phone number "
         "ending in {digits}. Enter it below to continue.",
         "code_placeholder": "Enter code",
+        # A step the reference does not list (the `new_step` challenge): X asking something
+        # new, which Consentinel must not answer [invented, as such a step would be].
+        "new_step_title": "Confirm your date of birth",
+        "new_step_text": "To keep using X, confirm your date of birth. It won't be public.",
+        "new_step_placeholder": "Date of birth",
         "captcha_title": "Authenticate your account",
         "captcha_text": "Solve this puzzle to verify that you're a real person.",
         "google_button": "Sign in with Google",
@@ -122,6 +127,10 @@ _UI: dict[str, dict[str, str]] = {
         "sms_code_text": "Nous avons envoyé un code de confirmation par SMS à votre numéro de "
         "téléphone se terminant par {digits}. Saisissez-le ci-dessous pour continuer.",
         "code_placeholder": "Saisir le code",
+        "new_step_title": "Confirmez votre date de naissance",
+        "new_step_text": "Pour continuer à utiliser X, confirmez votre date de naissance. Elle "
+        "ne sera pas publique.",
+        "new_step_placeholder": "Date de naissance",
         "captcha_title": "Authentifiez votre compte",
         "captcha_text": "Résolvez ce puzzle pour vérifier que vous êtes une vraie personne.",
         "google_button": "Se connecter avec Google",

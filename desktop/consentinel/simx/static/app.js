@@ -186,6 +186,8 @@
         : codeScreen(s, T.email_code_title, T.email_code_text),
       ArkoseLogin: captchaScreen,
       DenyLoginSubtask: refusedScreen,
+      LoginEnterDateOfBirth: (s) =>
+        enterTextScreen(s, T.new_step_title, T.new_step_text, T.new_step_placeholder, "text"),
     };
     root.replaceChildren(screens[sub.subtask_id](sub));
     const first = root.querySelector("input:not([type=hidden]):not([disabled])");
