@@ -95,3 +95,31 @@ def test_an_entry_of_another_version_is_said_as_best_known() -> None:
     assert outcome_of({"status": "fixed", "reason": None}) == (Status.FIXED, None)
     assert outcome_of({"status": "sideways", "reason": "moon"}) == (Status.ERROR, None)
     assert outcome_of({}) == (Status.ERROR, None)
+
+
+def test_an_account_removed_and_added_again_begins_afresh(
+    paths: AppPaths, journal: Journal, clock: Clock
+) -> None:
+    """Its last check, the window's row and `account list` alike, and the schedule's "checked
+    lately", are not the removed account's: added again, it is checked at the next run."""
+    _checked(journal, AccountResult("Dan", Status.ERROR, Reason.BOX_DISABLED))
+    journal.append_account_removed("dan")
+    assert journal.last_check("dan") is None
+    assert journal.checked_through_at(["dan"]) == {"dan": None}
+    journal.append_account_added("DAN")
+    assert journal.last_check("dan") is None
+    assert journal.checked_through_at(["DAN"]) == {"DAN": None}
+    clock.now = T0 + timedelta(hours=1)
+    _checked(journal, AccountResult("dan", Status.OPTED_OUT))
+    last = journal.last_check("dan")
+    assert last is not None and last.payload["status"] == "opted_out"
+    assert journal.checked_through_at(["dan"]) == {"dan": clock.now}
+
+
+def test_an_account_brought_back_keeps_its_checks(journal: Journal) -> None:
+    """Brought back after its list was lost (`account restore`): never removed, its own."""
+    _checked(journal, AccountResult("eve", Status.FIXED))
+    journal.append_account_added("eve", added_back=True)
+    last = journal.last_check("eve")
+    assert last is not None and last.payload["status"] == "fixed"
+    assert journal.checked_through_at(["eve"])["eve"] is not None

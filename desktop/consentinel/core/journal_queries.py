@@ -25,6 +25,15 @@ _NEITHER = (
     Reason.KEYRING_UNAVAILABLE,
 )
 
+#: Of an account's entries `e`, those after it was last removed: one removed and added again
+#: begins afresh (its last check is not the removed one's, nor is it "checked lately"). An
+#: account brought back (`account restore`, its list lost, never removed) keeps its own.
+SINCE_LAST_REMOVED = (
+    " AND e.id > coalesce((SELECT max(gone.id) FROM entries gone"
+    " WHERE lower(gone.handle) = lower(e.handle)"
+    f" AND gone.kind = '{EntryKind.ACCOUNT_REMOVED.value}'), 0)"
+)
+
 
 class OutOfReach(NamedTuple):
     """An account's checks that did not reach X (X_UNREACHED_REASONS), in a row up to its
@@ -235,11 +244,11 @@ class JournalQueries:
         one cancelled before found nothing out, and must not hide what the one before it
         found."""
         sql = (
-            "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
+            "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries e"
             " WHERE lower(handle) = ? AND kind = ?"
             " AND (coalesce(json_extract(payload, '$.reason'), '') <> ?"
             " OR coalesce(json_extract(payload, '$.settings'), '{}') <> '{}')"
-            " ORDER BY id DESC LIMIT 1"
+            f"{SINCE_LAST_REMOVED} ORDER BY id DESC LIMIT 1"
         )
         args = (handle_key(handle), EntryKind.CHECK.value, Reason.CANCELLED.value)
         with self._lock:
@@ -556,7 +565,7 @@ class JournalQueries:
             " WHERE lower(e.handle) = w.column1 AND e.kind = ?"
             f" AND coalesce(json_extract(e.payload, '$.reason'), '') NOT IN ({marks})"
             " AND json_extract(e.payload, '$.status') != ?"
-            " ORDER BY e.id DESC LIMIT 1"
+            f"{SINCE_LAST_REMOVED} ORDER BY e.id DESC LIMIT 1"
             f") FROM (VALUES {wanted}) w",
             (EntryKind.CHECK.value, *skipped, Status.WOULD_FIX.value, *keys),
         ).fetchall()
