@@ -155,7 +155,16 @@ def test_minor_gets_disabled_boxes(simx: Any, page: Page) -> None:
 
 @pytest.mark.parametrize(
     "layout",
-    ["reordered", "extra_wrappers", "changed_label", "no_wrapper", "later_help_ids", "old_label"],
+    [
+        "reordered",
+        "extra_wrappers",
+        "changed_label",
+        "no_wrapper",
+        "later_help_ids",
+        "old_label",
+        "negated_label",
+        "extended_label",
+    ],
 )
 def test_layout_variants(simx: Any, page: Page, layout: str) -> None:
     sim = simx(SimAccount("alice", "pw", layout=layout))
@@ -174,6 +183,10 @@ def test_layout_variants(simx: Any, page: Page, layout: str) -> None:
         assert ids[:2] == ["CHECKBOX_7_LABEL", "CHECKBOX_8_LABEL"], ids
     elif layout == "old_label":
         assert labels[0].startswith("Allow your posts as well as your interactions"), labels
+    elif layout == "negated_label":
+        assert labels[1] == "Don't allow X to personalize your experience with Grok", labels
+    elif layout == "extended_label":
+        assert labels[0].startswith(EN["training_label"] + ", and to be shared"), labels
     else:
         depth = page.locator(f"{WRAPPER} input").first.evaluate(
             "el => { let d = 0; for (let n = el; n && n.dataset.testid !== "

@@ -31,6 +31,8 @@ LAYOUTS = [
     "reordered",  # personalization first: label and position disagree
     "changed_label",  # the training box says something we do not know
     "no_wrapper",  # the data-testid wrapper is gone
+    "negated_label",  # "Don't allow X to personalize…": a known label, negated
+    "extended_label",  # the training label with words of its own after it
 ]
 
 

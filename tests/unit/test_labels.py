@@ -36,8 +36,9 @@ def test_each_language_label_maps_to_its_box(row: object) -> None:
     assert isinstance(row, LanguageLabels)
     for box, label in row.boxes.items():
         assert box_for_label(label) is box
-        # The element around a label may carry extra help text and the "Learn more" link.
-        assert box_for_label(f"{label}\nSome help text. {row.learn_more}") is box
+        # The element around a label may carry the box's help text and its "Learn more" link.
+        help_text = f"Some help text. {row.learn_more}"
+        assert box_for_label(f"{label}\n{help_text}", help_text) is box
     assert is_page_title(row.page_title)
 
 

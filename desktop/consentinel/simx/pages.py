@@ -8,7 +8,13 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from consentinel.simx.texts import CHANGED_TRAINING_LABEL, OLD_TRAINING_LABEL, page_texts
+from consentinel.simx.texts import (
+    CHANGED_TRAINING_LABEL,
+    EXTENDED_TRAINING_LABEL,
+    NEGATED_PERSONALIZATION_LABEL,
+    OLD_TRAINING_LABEL,
+    page_texts,
+)
 
 if TYPE_CHECKING:
     from consentinel.simx.server import SimX
@@ -73,6 +79,14 @@ def render_shell(sim: SimX, page: str, language: str, data: dict[str, Any]) -> s
         texts["training_label"] = CHANGED_TRAINING_LABEL
     elif data.get("layout") == "old_label" and language == "en":
         texts["training_label"] = OLD_TRAINING_LABEL
+    elif data.get("layout") == "negated_label":
+        texts["personalization_label"] = NEGATED_PERSONALIZATION_LABEL.get(
+            language, NEGATED_PERSONALIZATION_LABEL["en"]
+        )
+    elif data.get("layout") == "extended_label":
+        texts["training_label"] = EXTENDED_TRAINING_LABEL.get(
+            language, EXTENDED_TRAINING_LABEL["en"]
+        )
     config = {
         "page": page,
         "lang": language,

@@ -40,6 +40,8 @@ LAYOUTS = (
     "late_memory",
     "later_help_ids",  # the help ids numbered from 7: other numbered boxes come before them
     "old_label",  # the training box with its 2024 wording (x-reference §2)
+    "negated_label",  # "Don't allow X to personalize…": a known label with a negation before it
+    "extended_label",  # the training label with words of its own after it
 )
 #: How X's build draws its sign-in pages (the same for every account, as a build is):
 #: `captcha_frame_no_id`: the puzzle's frame carries no `id` (only its address names it);

@@ -243,6 +243,22 @@ _UI["de"] = {
 #: The label X shows when it changed the training box's wording (the `changed_label` layout).
 CHANGED_TRAINING_LABEL = "Allow xAI to use your data to improve its products and services"
 
+#: The personalization box's label turned round (the `negated_label` layout): a box whose
+#: meaning is inverted, which unticking would switch on. Other languages get the English one.
+NEGATED_PERSONALIZATION_LABEL = {
+    "en": "Don't allow X to personalize your experience with Grok",
+    "fr": "Ne pas autoriser X à personnaliser votre expérience avec Grok",
+}
+
+#: The training box's label with words of its own after it (the `extended_label` layout).
+EXTENDED_TRAINING_LABEL = {
+    "en": "Allow your public data as well as your interactions, inputs, and results with Grok "
+    "and xAI to be used for training and fine-tuning, and to be shared with business partners",
+    "fr": "Autoriser l'utilisation de mes données publiques ainsi que de mes interactions, "
+    "saisies et résultats obtenus avec Grok et xAI à des fins d'entraînement et d'ajustement, "
+    "et leur partage avec des partenaires commerciaux",
+}
+
 #: The training box's wording until late 2024 (x-reference §2), for the `old_label` layout.
 OLD_TRAINING_LABEL = (
     "Allow your posts as well as your interactions, inputs, and results with Grok to be used for "

@@ -1,7 +1,8 @@
 """X's Grok settings page: open it, tell the boxes apart, untick one, and prove it by reloading.
 
-Each box is identified by three signals (label text in any known language, position in X's
-wrapper, and its help-text id); when they disagree we act on nothing and raise PageChanged.
+Each box is identified by three signals (its label, a known one exactly in any known language;
+its position in X's wrapper; its help-text id); when they disagree we act on nothing and raise
+PageChanged.
 """
 
 from __future__ import annotations
@@ -98,7 +99,13 @@ _READ_JS = """
     const help = describedby ? document.getElementById(describedby) : null;
     let labelText = label ? label.innerText : block.innerText;
     const helpText = help ? help.innerText : '';
-    if (helpText && labelText.includes(helpText)) labelText = labelText.replace(helpText, ' ');
+    // Without a <label>, the block also holds the help text after the label: not its words.
+    // Only there (box_for_label judges what is left); help text inside the words stays.
+    const trimmed = labelText.trimEnd();
+    const helpTrimmed = helpText.trim();
+    if (helpTrimmed && trimmed.endsWith(helpTrimmed)) {
+      labelText = trimmed.slice(0, trimmed.length - helpTrimmed.length);
+    }
     return {checked: el.checked, disabled: el.disabled, describedby,
             helpExists: !!help, helpText, label: labelText};
   });
@@ -172,7 +179,7 @@ def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
     for index, item in enumerate(raw):
         by_position = ALL_BOXES[index]
         label = str(item.get("label", ""))
-        by_label = box_for_label(label)
+        by_label = box_for_label(label, str(item.get("helpText", "")))
         if by_label is not by_position:
             raise PageChanged(_label_problem(index + 1, label, by_label, by_position))
         match = _HELP_ID.match(str(item.get("describedby", "")))

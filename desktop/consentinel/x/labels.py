@@ -118,29 +118,50 @@ def _learn_more_texts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _learn_more_by_length() -> tuple[str, ...]:
+    """Longest first, so that a "Learn more" ending with another language's is taken whole."""
+    return tuple(sorted(_learn_more_texts(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _page_titles() -> frozenset[str]:
     return frozenset(normalize(row.page_title) for row in all_languages())
 
 
-def box_for_label(text: str) -> Box | None:
-    """The box whose label this is, in any known language; None when unknown or ambiguous.
+def box_for_label(text: str, help_text: str = "") -> Box | None:
+    """The box whose label this is, in any known language; None when unknown.
 
-    The element X puts around a label may also hold its help text and "Learn more", so a known
-    label contained whole in the text counts; a text holding labels of two boxes is ambiguous.
-    Nothing shorter than a whole label matches: near misses are a changed page, not a guess.
+    `text` is what the page shows as the box's label: its `<label>`'s text, or its block's when
+    there is none, which then also holds the box's help text (`help_text`, the text of the
+    element its aria-describedby names) and its "Learn more" link. Those two, and only those,
+    may follow the label; what is left must be a known label exactly (up to spacing, case and
+    quotes). A label with any other words — "Don't allow X to personalize…", "Allow … and
+    share it with partners" — is a changed page, not a match: a negated box unticked would
+    switch the person in. Nor does anything shorter than a whole label match.
     """
-    norm = normalize(text)
-    if not norm:
-        return None
-    exact = [box for box, texts in _known_texts().items() if norm in texts]
-    if len(exact) == 1:
-        return exact[0]
-    contained = {
-        box for box, texts in _known_texts().items() if any(label in norm for label in texts)
-    }
-    if len(contained) == 1:
-        return contained.pop()
+    known = _known_texts()
+    for candidate in _label_candidates(text, help_text):
+        found = [box for box, texts in known.items() if candidate in texts]
+        if len(found) == 1:
+            return found[0]
     return None
+
+
+def _label_candidates(text: str, help_text: str) -> list[str]:
+    """`text` as read, and with what may follow the label on X's page taken off its end, each
+    whole: the box's own help text (with or without its link), then a "Learn more" in any
+    known language."""
+    norm = normalize(text)
+    help_norm = normalize(help_text)
+    helps = {h for h in (help_norm, normalize(strip_learn_more(help_norm))) if h}
+    readings = [norm]
+    learn = next((t for t in _learn_more_by_length() if norm.endswith(t)), None)
+    if learn:
+        readings.append(normalize(norm[: -len(learn)]))
+    out = list(readings)
+    for reading in readings:
+        out += [normalize(reading[: -len(h)]) for h in helps if reading.endswith(h)]
+    return [candidate for candidate in out if candidate]
 
 
 def is_page_title(text: str) -> bool:
@@ -151,7 +172,7 @@ def is_page_title(text: str) -> bool:
 def strip_learn_more(text: str) -> str:
     """Help text without its trailing "Learn more" link text, in any known language."""
     norm = normalize(text)
-    for learn in sorted(_learn_more_texts(), key=len, reverse=True):
+    for learn in _learn_more_by_length():
         if norm.endswith(learn):
             return norm[: -len(learn)].strip()
     return norm

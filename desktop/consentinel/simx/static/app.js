@@ -310,6 +310,8 @@
     late_memory: ["training", "personalization", "memory"],
     later_help_ids: ["training", "personalization", "memory"],
     old_label: ["training", "personalization", "memory"],
+    negated_label: ["training", "personalization", "memory"],
+    extended_label: ["training", "personalization", "memory"],
   };
   // later_help_ids: X counts its numbered boxes across the whole page.
   const FIRST_HELP_ID = { later_help_ids: 7 };
