@@ -156,6 +156,27 @@ def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: 
     }
 
 
+def test_a_session_that_moved_its_folders_gives_them_to_the_job() -> None:
+    """XDG_DATA_HOME and its kin, set in the session that installs the job, say where the
+    data folder is (platformdirs): a job run by cron or systemd does not see them, and would
+    check from another, empty, folder. Passed on when absolute (the standard ignores others),
+    and not with CONSENTINEL_HOME, which puts everything in one folder of its own."""
+    moved = {
+        "XDG_DATA_HOME": "/srv/me/data",
+        "XDG_CONFIG_HOME": "/srv/me/config",
+        "XDG_STATE_HOME": "relative/state",
+        "XDG_RUNTIME_DIR": "/run/user/1000",
+    }
+    assert check_command(moved).env == {
+        "XDG_DATA_HOME": "/srv/me/data",
+        "XDG_CONFIG_HOME": "/srv/me/config",
+    }
+    assert gui_command(moved).env == check_command(moved).env
+    assert check_command({**moved, "CONSENTINEL_HOME": "/tmp/demo"}).env == {
+        "CONSENTINEL_HOME": "/tmp/demo"
+    }
+
+
 def test_a_bundle_runs_its_checks_with_its_windowless_program(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -26,6 +26,10 @@ GUI_ARGS = ("--minimized",)
 #: folder, the same X (a job installed from a demo's shell must not send its passwords to the
 #: real x.com), the same browser.
 PASSED_ENV = ("CONSENTINEL_HOME", "CONSENTINEL_X_ORIGIN", "CONSENTINEL_BROWSER")
+#: Where the platform's folders are (platformdirs reads them), when the session that installs
+#: the job moved them: a job started by cron or systemd does not see a session's own, and would
+#: open other folders, empty. (Without CONSENTINEL_HOME only: with it, they name nothing of ours.)
+FOLDERS_ENV = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
 
 
 class JobState(str, Enum):
@@ -87,6 +91,13 @@ def _passed_env(environ: Mapping[str, str]) -> dict[str, str]:
         # The job runs from another folder than the shell that installed it: a relative or
         # "~" path would name another data folder there.
         passed["CONSENTINEL_HOME"] = os.path.abspath(os.path.expanduser(passed["CONSENTINEL_HOME"]))
+    else:
+        # (The XDG standard ignores a relative one: so does the job.)
+        passed |= {
+            name: environ[name]
+            for name in FOLDERS_ENV
+            if environ.get(name) and os.path.isabs(environ[name])
+        }
     return passed
 
 
