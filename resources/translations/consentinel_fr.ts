@@ -609,8 +609,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Retirer le compte</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Retirer</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -641,12 +641,12 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Ce qu'elle a déjà modifié sur X le reste, et figure dans le journal. Les comptes qu'elle n'a pas encore atteints seront vérifiés la prochaine fois.</translation>
     </message>
     <message>
-        <source>Cancel the check and quit</source>
-        <translation>Annuler la vérification et quitter</translation>
+        <source>Cancel the check and &amp;quit</source>
+        <translation>Annuler la vérification et &amp;quitter</translation>
     </message>
     <message>
-        <source>Keep checking</source>
-        <translation>Continuer la vérification</translation>
+        <source>&amp;Keep checking</source>
+        <translation>&amp;Continuer la vérification</translation>
     </message>
     <message>
         <source>You are signing in</source>
@@ -661,28 +661,28 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>La connexion n'est pas terminée : rien n'est enregistré pour ce compte. Vous pourrez vous connecter plus tard avec « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>Close it and quit</source>
-        <translation>La fermer et quitter</translation>
+        <source>Close it and &amp;quit</source>
+        <translation>La fermer et &amp;quitter</translation>
     </message>
     <message>
-        <source>Keep signing in</source>
-        <translation>Continuer la connexion</translation>
+        <source>&amp;Keep signing in</source>
+        <translation>&amp;Continuer la connexion</translation>
     </message>
     <message>
         <source>Close the sign-in window?</source>
         <translation>Fermer la fenêtre de connexion ?</translation>
     </message>
     <message>
-        <source>Close the sign-in window</source>
-        <translation>Fermer la fenêtre de connexion</translation>
+        <source>&amp;Close the sign-in window</source>
+        <translation>&amp;Fermer la fenêtre de connexion</translation>
     </message>
     <message>
         <source>Cancel the check?</source>
         <translation>Annuler la vérification ?</translation>
     </message>
     <message>
-        <source>Cancel the check</source>
-        <translation>Annuler la vérification</translation>
+        <source>&amp;Cancel the check</source>
+        <translation>&amp;Annuler la vérification</translation>
     </message>
     <message>
         <source>There is no account to check yet.</source>

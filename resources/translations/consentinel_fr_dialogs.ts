@@ -179,6 +179,18 @@
             <translation>&amp;Identifiant X :</translation>
         </message>
         <message>
+            <source>X handle:</source>
+            <translation>Identifiant X :</translation>
+        </message>
+        <message>
+            <source>Perso&amp;nalization</source>
+            <translation>&amp;Personnalisation</translation>
+        </message>
+        <message>
+            <source>&amp;Memory</source>
+            <translation>Mém&amp;oire</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="91" />
             <source>&amp;Password:</source>
             <translation>&amp;Mot de passe :</translation>
@@ -1187,6 +1199,10 @@
             <translation>Commencer un nouveau journal</translation>
         </message>
         <message>
+            <source>&amp;Start a new journal</source>
+            <translation>&amp;Commencer un nouveau journal</translation>
+        </message>
+        <message>
             <source>Keep this journal as it is and start a new one?</source>
             <translation>Garder ce journal tel quel et en commencer un nouveau ?</translation>
         </message>
@@ -1335,8 +1351,8 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="108" />
-            <source>Enter your phone number or email address.</source>
-            <translation>Saisissez votre numéro de téléphone ou votre adresse e-mail.</translation>
+            <source>Type the email address or phone number that {handle} uses on X.</source>
+            <translation>Saisissez l'adresse e-mail ou le numéro de téléphone que {handle} utilise sur X.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="109" />
@@ -1655,8 +1671,8 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="425" />
-            <source>Delete everything</source>
-            <translation>Tout supprimer</translation>
+            <source>&amp;Delete everything</source>
+            <translation>&amp;Tout supprimer</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="426" />

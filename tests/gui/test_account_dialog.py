@@ -778,3 +778,87 @@ def test_a_check_reads_an_edit_whole_never_half_saved(
         dialog.save_button.click()
     assert done.wait(10)
     assert read == [("new-password", new_totp)]
+
+
+@pytest.mark.parametrize("editing", [False, True], ids=["add", "edit"])
+def test_tab_goes_from_the_boxes_to_the_buttons_in_the_order_they_are_seen(
+    qtbot: QtBot, memory_vault: Vault, editing: bool
+) -> None:
+    """After Memory, Tab reached Cancel first, then Save and "Save and add another", though
+    they show as Save | Save and add another | Cancel."""
+    from PySide6.QtWidgets import QApplication
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("hal"))
+    dialog = AccountDialog(ctx, ctx.accounts.get("hal") if editing else None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    if not editing:
+        _type(qtbot, dialog.handle_edit, "kbd_only")  # (Save is enabled)
+    memory = dialog.box_checks[Box.MEMORY]
+    memory.setFocus()
+    qtbot.waitUntil(memory.hasFocus)
+    seen = sorted(
+        (b for b in dialog.buttons.buttons() if b.isVisible()),
+        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
+    )
+    assert dialog.save_button.isEnabled() and len(seen) == (2 if editing else 3)
+    walked = []
+    for _ in seen:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert [b.text() for b in walked] == [b.text() for b in seen]
+    # Before them, the boxes that can be unticked, after the last field.
+    for _ in seen[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is seen[0]
+    walked = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        walked.append(QApplication.focusWidget())
+    assert walked == [memory, dialog.box_checks[Box.PERSONALIZATION], dialog.phone_edit]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_boxes_have_alt_letters_and_the_edit_dialogs_handle_none(
+    qtbot: QtBot, memory_vault: Vault, language: str
+) -> None:
+    """Editing, the handle is text that takes no focus: its Alt+H moved the focus where nothing
+    showed it. Personalization and Memory had no Alt letter at all."""
+    from PySide6.QtWidgets import QLabel
+
+    from consentinel.gui.dialog_words import box_name
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("hal"))
+    translators = Translators()
+    translators.switch(language)
+    try:
+        for account in (None, ctx.accounts.get("hal")):
+            dialog = AccountDialog(ctx, account)
+            qtbot.addWidget(dialog)
+            for box in (Box.PERSONALIZATION, Box.MEMORY):
+                text = dialog.box_checks[box].text()
+                assert "&" in text and text.replace("&", "").startswith(box_name(box)), text
+            handle_label = next(
+                x
+                for x in dialog.findChildren(QLabel)
+                if x.text()
+                .replace("&", "")
+                .startswith({"en": "X handle", "fr": "Identifiant X"}[language])
+            )
+            assert ("&" in handle_label.text()) is (account is None), handle_label.text()
+            assert (handle_label.buddy() is dialog.handle_edit) is (account is None)
+        # Alt+the letter the handle had, in the edit dialog: the focus stays where it was.
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.password_edit.hasFocus)
+        letter = {"en": Qt.Key.Key_H, "fr": Qt.Key.Key_I}[language]
+        qtbot.keyClick(dialog, letter, Qt.KeyboardModifier.AltModifier)
+        assert not dialog.handle_edit.hasFocus()
+        assert dialog.password_edit.hasFocus()
+    finally:
+        translators.switch("en")

@@ -298,7 +298,7 @@ def test_the_actions_act_on_the_accounts_shown_only(qtbot: QtBot, consentinel_ho
             box = QApplication.activeModalWidget()
             assert isinstance(box, QMessageBox)
             asked.append(box.informativeText())
-            next(b for b in box.buttons() if b.text() == "Remove").click()
+            next(b for b in box.buttons() if b.text() == "&Remove").click()
 
         QTimer.singleShot(0, answer)
         window.remove_action.trigger()

@@ -408,10 +408,10 @@ def test_closing_the_window_during_a_check_asks_first(
             check_params_cb=lambda _h, step: step is Step.SIGNING_IN,
         ):
             window.check_all()
-        QTimer.singleShot(0, lambda: answer("Keep checking"))
+        QTimer.singleShot(0, lambda: answer("&Keep checking"))
         window.close()
         assert window.isVisible() and app.runner.running and quits == []
-        QTimer.singleShot(0, lambda: answer("Cancel the check and quit"))
+        QTimer.singleShot(0, lambda: answer("Cancel the check and &quit"))
         window.close()
         assert quits == [True]
 
@@ -435,8 +435,8 @@ def test_closing_the_window_while_the_person_signs_in_asks_about_the_sign_in(
         next(b for b in box.buttons() if b.text() == choice).click()
 
     fr = language == "fr"
-    keep = "Continuer la connexion" if fr else "Keep signing in"
-    close = "La fermer et quitter" if fr else "Close it and quit"
+    keep = "&Continuer la connexion" if fr else "&Keep signing in"
+    close = "La fermer et &quitter" if fr else "Close it and &quit"
     with running_app(qtbot, ctx, language, engine_factory=_engine_for_a_person) as app:
         window = app.window
         quits: list[bool] = []
@@ -588,7 +588,7 @@ def test_while_a_code_is_asked_for_the_others_are_checked_and_everything_says_so
         assert dialog.isVisible() and app.runner.running  # tom's code is still asked for
         assert window.table.status_text("tom2fa") == "Waiting for your code…"
         assert window.panel.label.text() == "Waiting for your code for @tom2fa…"
-        assert window.panel.progress.text() == "2 of 3 accounts"
+        assert window.panel.count.text() == "2 of 3 accounts"
         assert tray.icon.toolTip() == (
             "Consentinel — checking: 2 of 3 accounts done\nWaiting for your code for @tom2fa"
         )

@@ -35,14 +35,34 @@ def test_the_bar_counts_accounts(qtbot: QtBot, language: str) -> None:
         "en": ["0 of 23 accounts", "1 of 23 accounts", "2 of 23 accounts", "4 of 23 accounts"],
         "fr": ["0 compte sur 23", "1 compte sur 23", "2 comptes sur 23", "4 comptes sur 23"],
     }[language]
-    seen = [panel.progress.text()]
+    seen = [panel.count.text()]
     for done in range(1, 5):
         panel.account_done()
         if done != 3:
-            seen.append(panel.progress.text())
+            seen.append(panel.count.text())
     assert seen == words
     panel.begin(1)
-    assert panel.progress.text() == {"en": "0 of 1 account", "fr": "0 compte sur 1"}[language]
+    assert panel.count.text() == {"en": "0 of 1 account", "fr": "0 compte sur 1"}[language]
+
+
+def test_the_count_is_beside_the_bar_not_under_its_filled_part(qtbot: QtBot, language: str) -> None:
+    """Centred in a bar at most 220 px wide, "1 of 6 accounts" had its first digit under the
+    filled part. The count is a line of its own beside the bar, whole, as wide as its longest
+    words (the Cancel button does not move as it grows)."""
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    panel.resize(760, panel.sizeHint().height())
+    panel.begin(23)
+    qtbot.waitExposed(panel)
+    panel.account_done()
+    assert not panel.progress.isTextVisible()
+    bar, count = panel.progress.geometry(), panel.count.geometry()
+    assert panel.count.isVisible() and not bar.intersects(count)
+    assert bar.right() < count.left() < panel.cancel_button.geometry().left()
+    metrics = panel.count.fontMetrics()
+    assert count.width() >= metrics.horizontalAdvance(panel.count.text())
+    longest = {"en": "23 of 23 accounts", "fr": "23 comptes sur 23"}[language]
+    assert panel.count.minimumWidth() >= metrics.horizontalAdvance(longest)
 
 
 def test_several_at_once_are_named_and_their_steps_do_not_flicker(

@@ -724,7 +724,7 @@ def _confirm_when_asked(qtbot: QtBot, window: JournalWindow, *, start: bool) -> 
     def answer() -> None:
         box = window.confirm_box
         said.append(box.informativeText())
-        wanted = "Start a new journal" if start else "Cancel"
+        wanted = "&Start a new journal" if start else "Cancel"
         next(b for b in box.buttons() if b.text() == wanted).click()
 
     QTimer.singleShot(0, answer)

@@ -5,11 +5,12 @@ widgets, offscreen, in English and French."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -33,15 +34,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.context import AppContext
 from consentinel.core.events import PromptRequest
 from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.about_dialog import AboutDialog
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.browser_setup_dialog import BrowserSetupDialog
 from consentinel.gui.check_panel import CheckPanel
+from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.dialog_words import step_name
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
+from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
 from consentinel.simx import SimAccount
@@ -281,7 +285,7 @@ def test_escape_asks_before_cancelling_a_check_and_the_cancel_button_does_not(
 
         check_under_way()
         said: list[str] = []
-        QTimer.singleShot(0, lambda: _answer_when_asked("Keep checking", said))
+        QTimer.singleShot(0, lambda: _answer_when_asked("&Keep checking", said))
         QTest.keyClick(window.table, Qt.Key.Key_Escape)
         assert said == ["Cancel the check?"]
         assert runner.running and window.panel.cancel_button.isEnabled()
@@ -326,7 +330,7 @@ def test_escape_asks_before_cancelling_a_check_and_the_cancel_button_does_not(
         back_in_the_window()
         check_under_way()
         with qtbot.waitSignal(runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
-            QTimer.singleShot(0, lambda: _answer_when_asked("Cancel the check", said))
+            QTimer.singleShot(0, lambda: _answer_when_asked("&Cancel the check", said))
             QTest.keyClick(window.table, Qt.Key.Key_Escape)
         assert finished.args[0].cancelled and len(said) == 3
         assert not runner.running and not window.escape_shortcut.isEnabled()
@@ -434,6 +438,94 @@ def test_tab_walks_the_finish_in_browser_buttons_in_the_order_they_are_seen(
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
         back.append(QApplication.focusWidget())
     assert [b.text() for b in back] == [b.text() for b in reversed(from_ok)]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [_LAYOUTS.WinLayout, _LAYOUTS.MacLayout, _LAYOUTS.KdeLayout, _LAYOUTS.GnomeLayout],
+    ids=lambda layout: layout.name,
+)
+def test_tab_goes_from_a_typed_code_to_the_buttons_in_the_order_they_are_seen(
+    qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
+) -> None:
+    """Mid-check, a code typed: Tab went to "Skip this account" (on the right), then to
+    "Continue" (on the left), then to "Cancel the whole check" (between them). Now from the
+    field: the buttons left to right, then the field again; Shift+Tab walks back."""
+    dialog = PromptDialog(PromptRequest("tom", PromptKind.TWO_FACTOR_CODE))
+    qtbot.addWidget(dialog)
+    dialog.setStyle(_ButtonOrder(layout))  # (the whole dialog's, as a platform's would be)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edit)
+    qtbot.keyClicks(dialog.edit, "123456")
+    seen = sorted(
+        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
+        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
+    )
+    walk = [*seen, dialog.edit]
+    walked = []
+    for _ in walk:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == walk, [getattr(w, "text", lambda: "")() for w in walked]
+    back = []
+    for _ in walk:
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+        back.append(QApplication.focusWidget())
+    assert back == [*reversed(seen), dialog.edit]
+
+
+def _damaged_journal_window(qtbot: QtBot, ctx: AppContext) -> JournalWindow:
+    """A journal window over a journal with an entry edited behind its back."""
+    ctx.journal.append_account_added("alice")
+    with sqlite3.connect(ctx.paths.journal_path) as db:
+        db.execute("UPDATE entries SET handle = 'mallory'")
+    db.close()
+    window = JournalWindow(ctx)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.verifying)
+    assert not window.start_over_button.isHidden()
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_are_you_sure_box_gives_each_answer_its_own_alt_letter(
+    qtbot: QtBot, consentinel_home: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Remove, Delete everything, Cancel the check, Keep checking… had no Alt letter: a
+    keyboard user tabbed to them. Each answer has one now, its own in its box; only the plain
+    Cancel, which Esc presses, goes without."""
+    asked: list[Confirmation] = []
+
+    def answered_no(box: Confirmation) -> bool:
+        asked.append(box)
+        return False
+
+    monkeypatch.setattr(Confirmation, "confirmed", answered_no)
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        assert window.confirm_remove(["alice"]) is False
+        for trigger in ("gui", "login"):  # a check, or the person's own sign-in
+            app.runner.trigger = trigger
+            for quitting in (False, True):
+                answered_no(window._ask_over_running(quitting=quitting))
+        app.runner.trigger = ""
+        settings = SettingsDialog(ctx, tray=False)
+        qtbot.addWidget(settings)
+        assert settings.delete_all_data() is False
+        assert _damaged_journal_window(qtbot, ctx).ask_start_over() is False
+        cancel = QCoreApplication.translate("MainWindow", "Cancel")
+        assert len(asked) == 7
+        for box in asked:
+            texts = [b.text() for b in box.buttons()]
+            letters = [_letter(text) for text in texts if text != cancel]
+            assert None not in letters and len(set(letters)) == len(letters), texts
+            assert _letter(box.act_button.text()) is not None, texts
+        if language == "fr":  # (the French catalogue is in use)
+            assert asked[0].act_button.text() == "&Retirer"
 
 
 def test_what_a_screen_reader_and_the_keyboard_reach(qtbot: QtBot, consentinel_home: Path) -> None:

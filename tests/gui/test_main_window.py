@@ -74,7 +74,7 @@ def test_removing_an_account_deletes_its_secrets_and_journals_it(
             box = QApplication.activeModalWidget()
             assert isinstance(box, QMessageBox)
             asked.append(box.text())
-            wanted = "Remove" if remove else "Cancel"
+            wanted = "&Remove" if remove else "Cancel"
             next(b for b in box.buttons() if b.text() == wanted).click()
 
         QTimer.singleShot(0, lambda: answer(False))
@@ -116,7 +116,7 @@ def test_several_selected_accounts_stay_selected_and_are_removed_together(
             box = QApplication.activeModalWidget()
             assert isinstance(box, QMessageBox)
             asked.append((box.text(), box.informativeText()))
-            next(b for b in box.buttons() if b.text() == "Remove").click()
+            next(b for b in box.buttons() if b.text() == "&Remove").click()
 
         QTimer.singleShot(0, answer)
         qtbot.keyClick(table, Qt.Key.Key_Delete)  # Delete removes the selection, all of it

@@ -95,6 +95,31 @@ def test_email_or_phone_shows_xs_own_words(qtbot: QtBot) -> None:
     assert words in dialog.body.text()
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_without_words_from_x_the_email_or_phone_question_quotes_nobody(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """X gave no words: the app's own fallback was shown as 'X says: “Enter your phone number
+    or email address.”', a quote X never said. The app now says it in its own voice."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = PromptDialog(PromptRequest("alice", PromptKind.EMAIL_OR_PHONE, ""))
+        qtbot.addWidget(dialog)
+        body = dialog.body.text()
+        assert (
+            body
+            == {
+                "en": "Type the email address or phone number that @alice uses on X.",
+                "fr": "Saisissez l'adresse e-mail ou le numéro de téléphone que @alice "
+                "utilise sur X.",
+            }[language]
+        )
+        assert not any(mark in body for mark in "“”«»")
+    finally:
+        translators.switch("en")
+
+
 def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
     request = PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "captcha")  # as the engine
     seen = _when_shown(qtbot, lambda dialog: dialog.ok_button.click())

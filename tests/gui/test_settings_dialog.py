@@ -326,7 +326,7 @@ def test_delete_all_data_after_confirmation(qtbot: QtBot, memory_vault: Vault) -
 
     seen = _answer_confirmation(
         qtbot,
-        lambda box: next(b for b in box.buttons() if b.text() == "Delete everything"),
+        lambda box: next(b for b in box.buttons() if b.text() == "&Delete everything"),
     )
     with qtbot.waitSignal(dialog.dataDeleted):
         assert dialog.delete_all_data() is True
@@ -416,7 +416,7 @@ def test_delete_refused_while_a_check_runs(qtbot: QtBot, memory_vault: Vault) ->
     try:
         _answer_confirmation(
             qtbot,
-            lambda box: next(b for b in box.buttons() if b.text() == "Delete everything"),
+            lambda box: next(b for b in box.buttons() if b.text() == "&Delete everything"),
         )
         assert dialog.delete_all_data() is False
     finally:

@@ -244,6 +244,6 @@ def test_the_check_progress_is_counted_in_each_language(qtbot: QtBot) -> None:
             panel = CheckPanel()
             qtbot.addWidget(panel)
             panel.begin(3)
-            assert panel.progress.text() == zero, language
+            assert panel.count.text() == zero, language
     finally:
         translators.switch("en")

@@ -33,6 +33,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
+from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.keyring_look import KeyringLook, KeyringLooked, KeyringSeen
 from consentinel.gui.message_style import error_style, ok_color
@@ -146,7 +147,13 @@ class AccountDialog(QDialog):
 
         form = QGridLayout()
         rows: list[tuple[str, QLineEdit, QLabel]] = [
-            (self.tr("X &handle:"), self.handle_edit, self.handle_error),
+            # Editing, the handle is text that takes no focus (see below): an Alt letter would
+            # move the focus somewhere nothing shows it.
+            (
+                self.tr("X handle:") if account else self.tr("X &handle:"),
+                self.handle_edit,
+                self.handle_error,
+            ),
             (self.tr("&Password:"), self.password_edit, self.password_error),
             (self.tr("&2FA secret:"), self.totp_edit, self.totp_error),
             (self.tr("&Email:"), self.email_edit, self.email_error),
@@ -155,7 +162,8 @@ class AccountDialog(QDialog):
         row = 0
         for text, edit, error in rows:
             label = QLabel(text)
-            label.setBuddy(edit)
+            if "&" in text:
+                label.setBuddy(edit)
             form.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight)
             form.addWidget(edit, row, 1)
             form.addWidget(error, row + 1, 1)
@@ -186,7 +194,7 @@ class AccountDialog(QDialog):
         meaning.setWordWrap(True)
         box_layout.addWidget(meaning)
         for box in ALL_BOXES:
-            check = QCheckBox(f"{box_name(box)} — {box_description(box)}")
+            check = QCheckBox(f"{self._box_label(box)} — {box_description(box)}")
             check.setAccessibleName(box_name(box))
             check.setAccessibleDescription(box_description(box))
             check.setChecked(account is None or box in account.keep)
@@ -275,7 +283,21 @@ class AccountDialog(QDialog):
         if self.remove_totp is not None:
             self.setTabOrder(self.remove_totp, self.email_edit)
         self.setTabOrder(self.email_edit, self.phone_edit)
+        #: The last control above the buttons: Tab goes from it to them (see showEvent).
+        self._above_buttons: QWidget = self.phone_edit
+        for check in self.box_checks.values():
+            self.setTabOrder(self._above_buttons, check)
+            self._above_buttons = check
         (self.password_edit if account else self.handle_edit).setFocus()
+
+    def _box_label(self, box: Box) -> str:
+        """A box's name as DialogWords says it, with this dialog's Alt letter (Training has
+        none: it cannot be unticked)."""
+        if box is Box.PERSONALIZATION:
+            return self.tr("Perso&nalization")
+        if box is Box.MEMORY:
+            return self.tr("&Memory")
+        return box_name(box)
 
     # -- state ----------------------------------------------------------------------------------
 
@@ -399,6 +421,8 @@ class AccountDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # Save, Save and add another, Cancel: as they are seen (Qt's chain reached Cancel first).
+        tab_into_buttons(self._above_buttons, self.buttons)
         if not self._floor_height:
             self._floor_height = self.height()  # as it opens: what it shrinks back to
         self._fit_error_labels()

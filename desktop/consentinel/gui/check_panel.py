@@ -33,12 +33,17 @@ class CheckPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Accounts checked"))
         self.progress.setMaximumWidth(220)
+        # The count beside the bar, not on it: centred on a short bar, its first digit was
+        # under the filled part.
+        self.progress.setTextVisible(False)
+        self.count = QLabel()
         self.cancel_button = QPushButton(icon("cancel"), self.tr("Ca&ncel check"))
         self.cancel_button.clicked.connect(self._cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.progress)
+        layout.addWidget(self.count)
         layout.addWidget(self.cancel_button)
         self._total = 0
         self._done = 0
@@ -128,25 +133,27 @@ class CheckPanel(QWidget):
         self._describe_progress()
 
     def _describe_progress(self) -> None:
-        # Counted in accounts, not a percentage: "4 of 23 accounts" tells what is left. The
-        # French word for 0 or 1 is singular ("1 compte sur 23"): a string of its own.
-        if self._total == 1:
-            count = self.tr("{done} of 1 account")
-        elif self._done <= 1:
-            count = self.tr("{done} of {total} accounts", "none or one done")
-        else:
-            count = self.tr("{done} of {total} accounts")
-        words = count.replace("{done}", str(self._done)).replace("{total}", str(self._total))
-        self.progress.setFormat(words)
-        # As wide as its words at their longest (the bar's own hint is a percentage's width).
-        longest = words.replace(str(self._done), str(self._total), 1)
-        room = self.progress.fontMetrics().horizontalAdvance(longest) + 32
-        self.progress.setMinimumWidth(min(room, self.progress.maximumWidth()))
+        words = self._count_words(self._done)
+        self.count.setText(words)
+        # As wide as its words at their longest: the Cancel button does not move as they grow.
+        longest = self._count_words(self._total)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(longest))
         self.progress.setAccessibleDescription(
             self.tr("Accounts checked: {done} of {total}")
             .replace("{done}", str(self._done))
             .replace("{total}", str(self._total))
         )
+
+    def _count_words(self, done: int) -> str:
+        """Counted in accounts, not a percentage: "4 of 23 accounts" tells what is left. The
+        French word for 0 or 1 is singular ("1 compte sur 23"): a string of its own."""
+        if self._total == 1:
+            count = self.tr("{done} of 1 account")
+        elif done <= 1:
+            count = self.tr("{done} of {total} accounts", "none or one done")
+        else:
+            count = self.tr("{done} of {total} accounts")
+        return count.replace("{done}", str(done)).replace("{total}", str(self._total))
 
     def _say(self, text: str) -> None:
         say(self.label, text)

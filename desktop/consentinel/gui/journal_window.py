@@ -431,7 +431,7 @@ class JournalWindow(QWidget):
                 "“intact” again from there. The accounts' last results show again after their "
                 "next check."
             ).replace("{problem}", self._problem),
-            act=self.tr("Start a new journal"),
+            act=self.tr("&Start a new journal"),
             keep=self.tr("Cancel"),
         )
         self.confirm_box = box

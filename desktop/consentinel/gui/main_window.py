@@ -797,7 +797,7 @@ class MainWindow(QMainWindow):
             title,
             text,
             details,
-            act=self.tr("Remove"),
+            act=self.tr("&Remove"),
             keep=self.tr("Cancel"),
         ).confirmed()
 
@@ -1298,31 +1298,31 @@ class MainWindow(QMainWindow):
             question, act = (
                 (
                     self.tr("Quit Consentinel and close the sign-in window?"),
-                    self.tr("Close it and quit"),
+                    self.tr("Close it and &quit"),
                 )
                 if quitting
-                else (self.tr("Close the sign-in window?"), self.tr("Close the sign-in window"))
+                else (self.tr("Close the sign-in window?"), self.tr("&Close the sign-in window"))
             )
             details = self.tr(
                 "The sign-in is not finished: nothing is saved for the account. You can sign in "
                 "again later with “Sign in yourself…”."
             )
-            keep = self.tr("Keep signing in")
+            keep = self.tr("&Keep signing in")
         else:
             title = self.tr("A check is running")
             question, act = (
                 (
                     self.tr("Quit Consentinel and cancel the check?"),
-                    self.tr("Cancel the check and quit"),
+                    self.tr("Cancel the check and &quit"),
                 )
                 if quitting
-                else (self.tr("Cancel the check?"), self.tr("Cancel the check"))
+                else (self.tr("Cancel the check?"), self.tr("&Cancel the check"))
             )
             details = self.tr(
                 "What it already changed on X stays changed, and is in the journal. The accounts "
                 "it has not reached yet are checked next time."
             )
-            keep = self.tr("Keep checking")
+            keep = self.tr("&Keep checking")
         box = Confirmation(
             self, Confirmation.Icon.Question, title, question, details, act=act, keep=keep
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.events import PromptRequest
 from consentinel.core.steps import PromptKind
+from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.logging_setup import forget_later
 from consentinel.gui.message_style import error_style
 
@@ -129,8 +131,15 @@ class PromptDialog(QDialog):
                     "{handle}", handle
                 )
             )
-            words = detail or self.tr("Enter your phone number or email address.")
-            self.body.setText(self.tr("X says: “{words}”").replace("{words}", words))
+            # X's words are quoted as X's; without any, the app says what to type in its own
+            # (a sentence of ours in quotes read as something X had said).
+            self.body.setText(
+                self.tr("X says: “{words}”").replace("{words}", detail)
+                if detail
+                else self.tr(
+                    "Type the email address or phone number that {handle} uses on X."
+                ).replace("{handle}", handle)
+            )
             self.edit.setAccessibleName(self.tr("Email or phone"))
             self.edit.setPlaceholderText(self.tr("name@example.com or +33 6 12 34 56 78"))
             self._invalid = self.tr("Type what X asks for.")
@@ -169,6 +178,11 @@ class PromptDialog(QDialog):
             self.ok_button.setEnabled(False)
         else:  # the answer it asks for, not "Skip" (Space on it skipped the account)
             self.ok_button.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # From the field, Tab reaches the buttons in the order they are seen.
+        tab_into_buttons(self.edit, self.buttons)
 
     def _saved_contact(self, account: Account | None) -> str:
         """The email and phone the person saved for the account, as they typed them (not

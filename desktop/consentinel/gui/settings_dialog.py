@@ -665,7 +665,7 @@ class SettingsDialog(QDialog):
             self.tr("Delete all my data"),
             self.tr("Delete all your Consentinel data?"),
             self.confirmation_text(),
-            act=self.tr("Delete everything"),
+            act=self.tr("&Delete everything"),
             keep=self.tr("Cancel"),
         )
         self.confirm_box = box
