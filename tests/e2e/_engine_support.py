@@ -102,6 +102,7 @@ _CHALLENGES = {
     "unusual_activity": "unusual_activity_username",
     "unusual_activity_email": "unusual_activity_email",
     "refused": "refuse",
+    "refused_at_handle": "refuse_handle",  # X answers the handle itself with 399 "Incorrect"
     "locked": "lock",
     "new_step": "new_step",  # a step X adds, which the reference does not list
 }
@@ -169,7 +170,10 @@ class SimHarness:
         layout: str = "standard",
         flip_back: Box | None = None,
         x_fails_at: dict[str, str] | None = None,
+        wrong_code_error: int = 399,
     ) -> None:
+        """`wrong_code_error`: the code X answers a wrong 2FA or email/SMS code with (399, or
+        236 as simx did before)."""
         if scenario is not None and scenario not in _SCENARIOS:
             raise ValueError(f"no scenario {scenario!r}: one of {sorted(_SCENARIOS)}")
         for fault in (x_fails_at or {}).values():
@@ -203,6 +207,7 @@ class SimHarness:
                 layout="standard" if layout == "memory_hidden" else layout,
                 fault=_FAULTS.get(scenario or ""),
                 signin_faults={step: _STEP_FAULTS[f] for step, f in (x_fails_at or {}).items()},
+                wrong_code_error=wrong_code_error,
                 # X turning the box back on by itself, on the page read after our read-back.
                 flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,
             )
@@ -256,7 +261,7 @@ class SimHarness:
         """X's failure at a step of the account's sign-in, or its refusal of the sign-in, is
         over: from the next sign-in on it answers each step and lets the account in."""
         (account,) = (a for a in self.server.scenario.accounts if a.handle == handle)
-        challenges = [c for c in account.challenges if c != "refuse"]
+        challenges = [c for c in account.challenges if c not in ("refuse", "refuse_handle")]
         self.server.change_account(handle, challenges=challenges, signin_faults={})
 
     def signin_times(self, handle: str) -> list[float]:

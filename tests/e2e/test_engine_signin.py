@@ -754,7 +754,7 @@ _CODE_FAULTS = {
     "ann": ("server_error", Status.ERROR, Reason.NETWORK),  # a 500 page
     "bea": ("connection_reset", Status.ERROR, Reason.NETWORK),  # no answer: X never judged it
     "cyd": ("went_wrong", Status.ERROR, Reason.NETWORK),  # X's own error (131)
-    "eve": ("not_authenticated", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (236)
+    "eve": ("not_authenticated", Status.NEEDS_USER, Reason.TWO_FACTOR),  # not "Incorrect" (399)
     "dan": ("slow", Status.ERROR, Reason.TIMEOUT),  # no answer
 }
 

@@ -9,6 +9,7 @@ import pyotp
 import pytest
 from playwright.async_api import Page, async_playwright
 
+from consentinel.core.check_messages import CODES_REFUSED, TOTP_REFUSED
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
@@ -122,18 +123,92 @@ def test_steps_needing_a_person(
     assert asked == ([prompt] if prompt else [])
 
 
+#: simx's words on its sign-in pages, by language: X's "could not find your account" (399), and
+#: its "Incorrect. Please try again." (399 at the handle, or at a code step).
+UNKNOWN_WORDS = {
+    "en": "Sorry, we could not find your account.",
+    "fr": "Désolé, nous n'avons pas pu trouver votre compte.",
+    "de": "Wir konnten deinen Account leider nicht finden.",
+}
+INCORRECT_WORDS = {
+    "en": "Incorrect. Please try again.",
+    "fr": "Incorrect. Veuillez réessayer.",
+    "de": "Falsch. Bitte versuche es noch einmal.",
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "de"])
 def test_wrong_password_and_unknown_account(sim: SimHarness, chromium_path: str, lang: str) -> None:
+    """A wrong password is one in every language. A handle X does not know is said so in the
+    languages whose words for it the app reads; in another (German here), X's 399 may as well
+    be its block of the sign-in (its code for both): a refusal, backed off from, with X's own
+    words for the person to read, never "add the account again" and a retry at once."""
     sim.add("dee", "right", lang=lang)
     outcome, _, _ = _run(sim, chromium_path, SignInSecrets("dee", "wrong"), {}, lang)
     assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
     assert outcome.password_submitted
     outcome, _, _ = _run(sim, chromium_path, SignInSecrets("ghost", "pw"), {}, lang)
-    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT)
+    reason = Reason.REFUSED if lang == "de" else Reason.UNKNOWN_ACCOUNT
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, reason)
+    if reason is Reason.REFUSED:
+        assert outcome.detail == UNKNOWN_WORDS[lang]
     assert not outcome.password_submitted
     # Each language's sign-in pages, and each wrong entry sent once: X counts every one.
     assert sim.signin_outcomes("dee") == ["wrong_password"]
     assert sim.signin_outcomes("ghost") == ["unknown_account"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_x_s_399_to_the_handle_in_other_words_is_a_refusal(
+    sim: SimHarness, chromium_path: str, lang: str
+) -> None:
+    """X blocks the sign-in at the handle: code 399, the code it gives a handle it does not
+    know, with its "Incorrect. Please try again." (twscrape #222, twikit #276). A refusal
+    (backed off from), not an unknown account, in every language; X's words are kept for the
+    person; the handle is sent once and nothing after it."""
+    sim.add("hal", "pw", lang=lang, scenario="refused_at_handle")
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("hal", "pw"), {}, lang)
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.REFUSED), outcome
+    assert outcome.detail == INCORRECT_WORDS[lang]
+    assert asked == [] and not outcome.password_submitted
+    assert sim.signin_outcomes("hal") == ["handle_refused"]
+
+
+@pytest.mark.parametrize("error", [399, 236])
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_wrong_code_from_the_saved_2fa_secret_is_wrong_in_every_language(
+    sim: SimHarness, chromium_path: str, lang: str, error: int
+) -> None:
+    """The saved 2FA secret is not the account's: X answers its code with 399 "Incorrect.
+    Please try again." (twikit #142; 236 as simx said before), in the page's language. The
+    code X answered so at its 2FA step is wrong whatever the words: the secret is set aside
+    (no code is made from it again), the person is asked for the code, and nobody answering,
+    the sign-in says the secret was refused. One code sent."""
+    sim.add("tia", "pw", lang=lang, totp_secret=pyotp.random_base32(), wrong_code_error=error)
+    wrong = pyotp.random_base32()
+
+    async def code() -> str:
+        return pyotp.TOTP(wrong).now()
+
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("tia", "pw", code), {}, lang)
+    assert (outcome.status, outcome.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), outcome
+    assert outcome.totp_refused and outcome.detail == TOTP_REFUSED
+    assert asked == [PromptKind.TWO_FACTOR_CODE]
+    assert sim.signin_outcomes("tia") == ["two_factor_failed"]
+
+
+def test_a_code_typed_wrong_at_x_s_email_step_is_refused_in_a_language_we_do_not_read(
+    sim: SimHarness, chromium_path: str
+) -> None:
+    """X answers a wrong emailed code with 399 and German words: each is a code refused, and
+    after two the person is not asked for a third (X counts them toward its lock)."""
+    sim.add("ute", "pw", lang="de", scenario="email_code")
+    answers = {PromptKind.EMAIL_CODE: "000000"}
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("ute", "pw"), answers, "de")
+    assert (outcome.status, outcome.reason) == (Status.NEEDS_USER, Reason.EMAIL_CODE), outcome
+    assert outcome.detail == CODES_REFUSED
+    assert asked == [PromptKind.EMAIL_CODE] * 2
+    assert sim.signin_outcomes("ute") == ["email_code_failed"] * 2
 
 
 def test_a_wrong_password_is_wrong_when_x_s_answers_are_not_seen(

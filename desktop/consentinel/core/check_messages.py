@@ -423,10 +423,20 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "or x.com): Settings and privacy › Your account › Account information.",
             handle=handle,
         ),
-        Reason.REFUSED: tr(
-            "X refused the sign-in for now; Consentinel waits before trying again. You can sign "
-            "in yourself in a browser window: `consentinel login {handle}`.",
-            handle=handle,
+        Reason.REFUSED: (
+            tr(
+                "X refused the sign-in for now (it said: “{detail}”); Consentinel waits before "
+                "trying again. You can sign in yourself in a browser window: "
+                "`consentinel login {handle}`.",
+                detail=detail,
+                handle=handle,
+            )
+            if detail
+            else tr(
+                "X refused the sign-in for now; Consentinel waits before trying again. You can "
+                "sign in yourself in a browser window: `consentinel login {handle}`.",
+                handle=handle,
+            )
         ),
         Reason.LOCKED: tr(
             "X locked the account until you verify it: sign in on x.com, then run "

@@ -365,11 +365,17 @@ FRENCH: dict[str, str] = {
     "X asked for the username again": "X a redemandé l'identifiant",
     "the password page is not X's": "la page du mot de passe n'est pas celle de X",
     "password field not found": "champ du mot de passe introuvable",
-    "X refused the sign-in for now; Consentinel waits before trying again. You can sign "
-    "in yourself in a browser window: `consentinel login {handle}`.":
+    "X refused the sign-in for now; Consentinel waits before trying again. You can "
+    "sign in yourself in a browser window: `consentinel login {handle}`.":
         "X a refusé la connexion pour l'instant ; Consentinel attend avant de réessayer. Vous "
         "pouvez vous connecter vous-même dans une fenêtre de navigateur : "
         "`consentinel login {handle}`.",
+    "X refused the sign-in for now (it said: “{detail}”); Consentinel waits before "
+    "trying again. You can sign in yourself in a browser window: "
+    "`consentinel login {handle}`.":
+        "X a refusé la connexion pour l'instant (il a répondu : « {detail} ») ; Consentinel "
+        "attend avant de réessayer. Vous pouvez vous connecter vous-même dans une fenêtre de "
+        "navigateur : `consentinel login {handle}`.",
     "X locked the account until you verify it: sign in on x.com, then run "
     "`consentinel login {handle}`.":
         "X a verrouillé le compte jusqu'à ce que vous le vérifiiez : connectez-vous sur x.com, "

@@ -139,6 +139,13 @@ class SignInFlow:
             self.world.record_attempt(text.strip().lstrip("@") or None, "unknown_account", flow)
             flow.steps.pop()
             return _error(399, "unknown_account")
+        if "refuse_handle" in truth.spec.challenges:
+            # X blocks the sign-in at the handle, with the code it gives a handle it does not
+            # know and other words (twscrape #222, twikit #276).
+            flow.steps.append("handle_refused")
+            self.world.record_attempt(truth.spec.handle, "handle_refused", flow)
+            flow.steps.pop()
+            return _error(399, "incorrect")
         flow.handle = truth.spec.handle
         flow.pending = list(truth.spec.challenges)
         return self._next(flow)
@@ -254,7 +261,7 @@ class SignInFlow:
             self.world.record_attempt(flow.handle, "two_factor_failed", flow)
             flow.steps.pop()
             self._count_failure(truth)
-            return _error(236, "incorrect")
+            return _error(truth.spec.wrong_code_error, "incorrect")
         truth.used_totp_steps.add(step)
         return self._next(flow)
 
@@ -268,7 +275,7 @@ class SignInFlow:
             self.world.record_attempt(flow.handle, failed, flow)
             flow.steps.pop()
             self._count_failure(truth)
-            return _error(236, "incorrect")
+            return _error(truth.spec.wrong_code_error, "incorrect")
         truth.email_code = None
         return self._next(flow)
 

@@ -22,13 +22,21 @@ CHALLENGES = (
     "email_code",  # LoginAcid: a code "sent" by email, readable from the truth API
     "sms_code",  # LoginAcid again, the code "sent" by text message to the account's phone
     "refuse",  # DenyLoginSubtask: "Could not log you in now."
+    # X blocks the sign-in at the handle itself: code 399, "Incorrect. Please try again." (the
+    # code it gives a handle it does not know; twscrape #222, twikit #276)
+    "refuse_handle",
     "lock",  # redirect to /account/access
     # After the password, a step x-reference §3 does not list ("Confirm your date of birth",
     # one text field): X adding a step. Never answered: the sign-in stops there (page_changed).
     "new_step",
 )
-#: Challenges X raises before it asks for the password; the rest come after it.
+#: Challenges X raises before it asks for the password; the rest come after it (but
+#: `refuse_handle`, X's answer to the handle itself).
 BEFORE_PASSWORD = frozenset({"unusual_activity_username", "unusual_activity_email", "captcha"})
+#: The error codes X may answer a wrong code with, at the 2FA and email/SMS steps
+#: (`wrong_code_error`): 399, "Incorrect. Please try again." (x-reference §3, twikit #142); 236,
+#: the code simx gave before (no reference names it), for the app's older reading of it.
+WRONG_CODE_ERRORS = (399, 236)
 #: `late_memory`: the memory box is drawn a moment (0.8 s) after the others, as a part of a page
 #: rendered late would be; the page reads "ready" before it is complete.
 LAYOUTS = (
@@ -104,6 +112,9 @@ class SimAccount:
     #: and wrong 2FA or email/SMS codes (a sign-in that succeeds starts the count again); 0:
     #: never (x-reference §4).
     lock_after_failures: int = 3
+    #: The error code X answers a wrong code with at the 2FA and email/SMS steps
+    #: (WRONG_CODE_ERRORS), its words "Incorrect. Please try again." in the page's language.
+    wrong_code_error: int = 399
 
     def __post_init__(self) -> None:
         if not _HANDLE.match(self.handle):
@@ -130,6 +141,11 @@ class SimAccount:
             raise ValueError(
                 f"Scenario account @{self.handle}: lock_after_failures is a whole number, "
                 "0 or more."
+            )
+        if self.wrong_code_error not in WRONG_CODE_ERRORS:
+            raise ValueError(
+                f"Scenario account @{self.handle}: wrong_code_error is one of "
+                f"{', '.join(map(str, WRONG_CODE_ERRORS))}."
             )
         unknown = set(self.boxes) - set(BOXES)
         if unknown:

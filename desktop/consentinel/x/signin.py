@@ -46,10 +46,16 @@ from consentinel.x.signin_screens import (
 )
 from consentinel.x.site import XSite
 
-#: X's error code for a handle, email or phone it does not know (x-reference §3).
-UNKNOWN_ACCOUNT_CODE = 399
-#: X's answer to a wrong code, whatever language its "Incorrect. Please try again." is in.
-INCORRECT_CODE_CODE = 236
+#: X's error code for a handle, email or phone it does not know, "Sorry, we could not find
+#: your account." (x-reference §3); but also its "Incorrect. Please try again." to a wrong
+#: one-time code (twikit #142), and to a sign-in it blocks ("We blocked an attempt to access
+#: your account", twscrape #222, twikit #276), at any step. Its words are in the page's language.
+REJECTED_CODE = 399
+#: Codes of X's answers to a code sent at a code step (2FA, email/SMS) that say the code is
+#: wrong, whatever language X's words are in: 399 (above), and 236, which earlier versions of
+#: this app took for it (the reference never names it; taking it for "wrong" only ever keeps a
+#: wrong secret from being used again).
+INCORRECT_CODE_CODES = frozenset({REJECTED_CODE, 236})
 #: X's answer to a wrong password ("Wrong password!", x-reference §3), in any language.
 WRONG_PASSWORD_CODE = 114
 #: X's "internal error" (its API's code for an unknown failure of its own, said on its page as
@@ -404,20 +410,30 @@ class SignIn:
         if screen is Screen.LOCKED:
             return await self._person_needed(Reason.LOCKED, Status.NEEDS_USER, state)
         if screen is Screen.REFUSED:
-            return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.text))
+            return self._fail(
+                Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.question or state.text)
+            )
         if state.toast is not None and screen is None:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unexpected message from X"))
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unknown sign-in screen"))
 
     async def _username_again(self, state: PageState) -> SignInOutcome | None:
         """X shows its username step again after it had the handle. The handle is never typed
-        twice: each time is one more failed sign-in for X to count against the account. X's
-        answer says why in any language: code 399, "could not find your account"."""
+        twice: each time is one more failed sign-in for X to count against the account.
+
+        X answers code 399 both to a handle it does not know and to a sign-in it blocks
+        ("Incorrect. Please try again.", "We blocked an attempt…"); only its words tell them
+        apart, and they are in the page's language. Its "could not find your account" in words
+        we read ended the sign-in as an unknown account before this (`_answer`). Any other 399
+        — other words, words in a language we do not read, or none — is taken as a refusal:
+        backed off from for hours, with X's own words for the person to read. Erring the other
+        way would tell the person to add the account again, and let their checks sign in again
+        at once, into a block that lasts longer with each attempt."""
         assert self._handle_sent_at is not None
         if len(self._task_answers) <= self._handle_sent_at:
             return None  # X has not answered yet: wait for what it says
-        if UNKNOWN_ACCOUNT_CODE in await self._error_codes_since(self._handle_sent_at):
-            return self._fail(Status.SIGNIN_FAILED, Reason.UNKNOWN_ACCOUNT, state.raw_toast)
+        if REJECTED_CODE in await self._error_codes_since(self._handle_sent_at):
+            return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.raw_toast))
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
@@ -525,7 +541,8 @@ class SignIn:
 
     async def _saved_code_refused(self, state: PageState) -> SignInOutcome | None:
         """The 2FA step again, with a message, after a code from the saved secret. Only X's
-        "Incorrect" (its words, or its error code) says the secret's codes are wrong, and the
+        "Incorrect" (its words, or its error code in answer to the code, in any language: 399,
+        or 236) says the secret's codes are wrong, and the
         next one would be too (it comes from the same secret): the secret is marked refused
         (TOTP_REFUSED), which keeps it from being used again until it is saved again, and a
         person who is there is asked for the code in this same sign-in (nobody is asked in a
@@ -538,7 +555,7 @@ class SignIn:
         if (trouble := self._trouble_since(self._totp_sent_at)) is not None:
             return self._fail(Status.ERROR, trouble)
         codes = await self._error_codes_since(self._totp_sent_at)
-        if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODE in codes:
+        if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODES.intersection(codes):
             self._totp_refused = True
             return await self._typed_code(
                 state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
