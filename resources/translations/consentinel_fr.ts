@@ -876,6 +876,18 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>Next automatic check: set when this check ends</source>
         <translation>Prochaine vérification automatique : fixée à la fin de cette vérification</translation>
     </message>
+    <message>
+        <source>X had switched a box back on: {accounts}. It is off again.</source>
+        <translation>Case recochée par X, de nouveau décochée : {accounts}.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked: saving or using a password asks to unlock it.</source>
+        <translation>Le trousseau est verrouillé : enregistrer ou utiliser un mot de passe demande de le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>Passwords cannot be saved: no keyring can be used.</source>
+        <translation>Les mots de passe ne peuvent pas être enregistrés : aucun trousseau utilisable.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>
@@ -892,8 +904,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>X a refusé le code saisi à cette connexion depuis l'e-mail ou le SMS qu'il a envoyé, et un code faux de plus pourrait amener X à verrouiller le compte. Saisissez le code du dernier e-mail ou SMS de X quand vous utiliserez « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>change it with “Edit account…”.</source>
-        <translation>changez-le avec « Modifier le compte… ».</translation>
+        <source>“Edit account…”.</source>
+        <translation>« Modifier le compte… ».</translation>
     </message>
     <message>
         <source>sign in on x.com, then use “Sign in yourself…”.</source>

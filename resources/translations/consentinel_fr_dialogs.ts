@@ -1246,6 +1246,10 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <source>The journal shown here is no longer the one in the data folder: nothing was set aside.</source>
             <translation>Le journal affiché ici n'est plus celui du dossier de données : rien n'a été mis de côté.</translation>
         </message>
+        <message>
+            <source>{status}: “{named}” included</source>
+            <translation>{status} : « {named} » compris</translation>
+        </message>
     </context>
     <context>
         <name>PromptDialog</name>

@@ -194,7 +194,7 @@ def test_a_password_x_rejected_is_said_not_tried_again_since_then_and_notified_o
     when = moment_text(rejected.at)
     sentence = held[0].payload["message"]
     assert sentence.startswith(f"Not signed in: X rejected the saved password on {when}, and "
-                               "it is not tried again until you change it: run `consentinel "
+                               "it is not tried again until you change it with `consentinel "
                                "account set-password zoe`."), sentence  # fmt: skip
     # The log and the journal window: not "wrong password" as if X said it again.
     local = rejected.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -220,7 +220,8 @@ def test_a_password_x_rejected_is_said_not_tried_again_since_then_and_notified_o
     quand = moment_text(rejected.at)
     again = _plain(check_sentence(held[0].payload, "zoe", ()))
     assert again.startswith(f"Pas de connexion : X a rejeté le mot de passe enregistré le {quand}")
-    assert "lancez `consentinel account set-password zoe`" in again
+    assert again.endswith("tant que vous ne l'avez pas changé avec `consentinel account "
+                          "set-password zoe`."), again  # fmt: skip
     assert _plain(entry_line(held[0])).endswith(
         "(aucune connexion tentée : pas de nouvel essai après « mot de passe incorrect » le "
         f"{local})"

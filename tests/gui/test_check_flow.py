@@ -632,3 +632,31 @@ def test_accounts_waiting_their_turn_say_so_then_each_row_its_own_next_check(
         assert due("ann") == "In 24 hours"
         assert due("gus") != "In 24 hours"
         assert due("gus").lower() in window.schedule_label.text().lower()
+
+
+def test_while_every_account_is_checked_the_next_automatic_check_waits_for_its_end(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
+) -> None:
+    """Every row says "In this check": the status bar does not say a time the schedule had
+    before ("in 10 minutes", which became "in 24 hours" at the check's end)."""
+    sim = simx(
+        SimAccount(
+            "tom2fa", "pw-tom", totp_secret=pyotp.random_base32(), challenges=["two_factor"]
+        ),
+        SimAccount("ann", "pw-ann"),
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.concurrency = 1
+    ctx.settings.schedule = "daily"
+    add_account(ctx, "tom2fa", "pw-tom")  # no 2FA secret saved: X's question waits for a person
+    add_account(ctx, "ann", "pw-ann")
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        before = window.schedule_label.text()
+        assert before.startswith("Next automatic check: in "), before  # not due yet
+        dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
+        window.refresh()
+        assert window.schedule_label.text() == "Next automatic check: set when this check ends"
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
+            dialog.reject()
+        assert "set when" not in window.schedule_label.text()

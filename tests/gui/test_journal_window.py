@@ -27,6 +27,7 @@ from consentinel.core.journal_export import CSV_COLUMNS
 from consentinel.core.lock import RunLock
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
+from consentinel.gui.dialog_words import status_name
 from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreadsheet_delimiter
 from consentinel.gui.translations import Translators
 
@@ -937,3 +938,60 @@ def test_a_refresh_keeps_the_entry_being_read_and_counts_the_new_ones(
     assert window.model.rowCount() == 3
     assert window.verifying and window.badge.text() == "Checking the journal…"
     assert _verdict(qtbot, window) == "Journal intact — 3 entries"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_refused_password_has_one_name_and_a_filter_of_that_name(
+    qtbot: QtBot, memory_vault: Vault, lang: str
+) -> None:
+    """The window's row says "Password refused": so do the journal's check and sign-in entries,
+    and the outcome filter lists that name after "Sign-in failed", which covers it too (a check
+    whose sign-in failed otherwise is under "Sign-in failed" only)."""
+    ctx = AppContext.create(vault=memory_vault)
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_signin(run, "wanda", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    ctx.journal.record_check(
+        run, AccountResult("wanda", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    )
+    ctx.journal.record_check(run, AccountResult("lou", Status.SIGNIN_FAILED, Reason.LOCKED))
+    ctx.journal.finish_run(run)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _window(qtbot, ctx)
+        refused, failed = {
+            "en": ("Password refused", "Sign-in failed"),
+            "fr": ("Mot de passe refusé", "Échec de la connexion"),
+        }[lang]
+        assert status_name(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD) == refused
+        _select(window.account_filter, "wanda")
+        assert _column(window, window.model.DETAILS) == [refused, refused]  # check, sign-in
+        _select(window.account_filter, None)
+        combo = window.outcome_filter
+        outcomes = [combo.itemText(i) for i in range(combo.count())]
+        assert outcomes[outcomes.index(failed) + 1] == refused
+        tip = combo.itemData(combo.findText(failed), Qt.ItemDataRole.ToolTipRole)
+        assert refused in str(tip)
+        combo.setCurrentIndex(combo.findText(refused))
+        assert _column(window, window.model.ACCOUNT) == ["@wanda"]
+        combo.setCurrentIndex(combo.findText(failed))
+        assert sorted(_column(window, window.model.ACCOUNT)) == ["@lou", "@wanda"]
+    finally:
+        translators.switch("en")
+
+
+def test_the_exports_wait_for_an_entry_to_export(qtbot: QtBot, memory_vault: Vault) -> None:
+    """An empty journal (or filters that show nothing) has nothing to export: the three export
+    buttons are greyed out until an entry is shown; "Check an export…" reads a file, and stays."""
+    ctx = AppContext.create(vault=memory_vault)
+    window = _window(qtbot, ctx)
+    exports = (window.csv_button, window.json_button, window.bundle_button)
+    assert window.model.rowCount() == 0
+    assert [button.isEnabled() for button in exports] == [False, False, False]
+    assert window.check_button.isEnabled()
+    ctx.accounts.add(Account("alice"))
+    ctx.journal.append_account_added("alice")
+    window.refresh()
+    assert [button.isEnabled() for button in exports] == [True, True, True]
+    window.from_date.setDate(QDate.currentDate().addDays(1))  # nothing shown: nothing to export
+    assert [button.isEnabled() for button in exports] == [False, False, False]

@@ -64,13 +64,17 @@ def test_a_keyring_started_while_the_window_is_open_takes_the_warning_away(
         window = app.window
         problem = window.empty.keyring_problem
         qtbot.waitUntil(problem.isVisible, timeout=20_000)
-        assert "No system keyring is available" in window.statusBar().currentMessage()
+        assert (
+            window.statusBar().currentMessage().startswith("Passwords cannot be saved: no keyring")
+        )
 
         # Coming back while there is still none: still said, once.
         come_back(qtbot, window)
         qtbot.waitUntil(lambda: len(vault.looked_in) == 2 and _answered(app))
         assert problem.isVisible()
-        assert "No system keyring is available" in window.statusBar().currentMessage()
+        assert (
+            window.statusBar().currentMessage().startswith("Passwords cannot be saved: no keyring")
+        )
 
         # The person starts GNOME Keyring (here: the session bus that has one is reachable).
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", private_secret_service.address)
@@ -110,7 +114,12 @@ def test_a_keyring_locked_then_unlocked_is_said_then_not_in_french(
             "passe."
         )
         assert problem.text() == said  # (no "cannot be saved": it can, once unlocked)
-        assert window.statusBar().currentMessage() == said
+        # The bar's short line (the page's sentence, whole, on pointing at the bar).
+        assert window.statusBar().currentMessage() == (
+            "Le trousseau est verrouillé\u00a0: enregistrer ou utiliser un mot de passe demande "
+            "de le déverrouiller."
+        )
+        assert window.statusBar().toolTip() == said
         # Looked at without asking for its password: still locked.
         assert _is_locked(private_secret_service)
 

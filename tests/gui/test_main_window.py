@@ -406,11 +406,41 @@ def test_a_cancelled_checks_summary_says_how_far_it_went(
 def test_tray_menu_is_rebuilt_with_the_schedule_state(qtbot: QtBot) -> None:
     paused = [False]
     tray = Tray(lambda: paused[0], lambda: False)
+    tray.menu.aboutToShow.emit()  # (built when the icon shows, and each time it opens)
     texts = [a.text() for a in tray.menu.actions() if a.text()]
     assert texts == ["&Check all now", "&Open Consentinel", "Pa&use automatic checks", "&Quit"]
     paused[0] = True
     tray.menu.aboutToShow.emit()
     assert "Res&ume automatic checks" in [a.text() for a in tray.menu.actions()]
+
+
+def test_the_trays_check_all_is_greyed_out_with_no_account(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the window's "Check all" is: "Check all now" with no account did nothing visible
+    (the window, maybe hidden, said "There is no account to check yet")."""
+    from consentinel.gui.app_controller import AppController
+    from consentinel.gui.translations import Translators
+
+    monkeypatch.setattr(Tray, "available", staticmethod(lambda: True))  # (no tray offscreen)
+    ctx = make_context(consentinel_home)
+    controller = AppController(ctx, Translators(), use_tray=True)
+    controller.on_quit = lambda: None
+    try:
+        controller.start()
+        qtbot.addWidget(controller.window)
+        tray = controller.tray
+        assert tray is not None
+        # Built when its icon shows, after the window's first frame.
+        qtbot.waitUntil(lambda: bool(tray.menu.actions()))
+        check = tray.menu.actions()[0]
+        assert check.text() == "&Check all now" and not check.isEnabled()
+        assert not controller.window.check_all_action.isEnabled()
+        add_account(ctx, "ann")
+        tray.menu.aboutToShow.emit()
+        assert tray.menu.actions()[0].isEnabled()
+    finally:
+        controller.shutdown()
 
 
 def test_clicking_a_notification_opens_the_window(qtbot: QtBot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 from pytestqt.qtbot import QtBot
 
@@ -35,13 +36,30 @@ def _context(home: Path, vault: Vault) -> AppContext:
     return ctx
 
 
-def test_no_keyring_is_said_once_the_window_is_up(qtbot: QtBot, consentinel_home: Path) -> None:
+#: The status bar's line for no keyring: short enough to be read whole beside the schedule's
+#: words (the welcome page, the bar's tooltip and the Diagnostics tab say the problem in full).
+NO_KEYRING_LINE = {
+    "en": "Passwords cannot be saved: no keyring can be used.",
+    "fr": "Les mots de passe ne peuvent pas être enregistrés\u00a0: aucun trousseau utilisable.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_keyring_is_said_once_the_window_is_up(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
     ctx = _context(consentinel_home, Vault(NoKeyring()))
-    with running_app(qtbot, ctx) as app:
-        status = app.window.statusBar()
-        qtbot.waitUntil(
-            lambda: "No system keyring is available" in status.currentMessage(), timeout=20_000
-        )
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        status = window.statusBar()
+        line = NO_KEYRING_LINE[language]
+        qtbot.waitUntil(lambda: status.currentMessage() == line, timeout=20_000)
+        # Whole beside the schedule's words, where the problem's sentence was cut ("…On").
+        room = status.width() - window.schedule_label.width() - window.schedule_separator.width()
+        assert status.fontMetrics().horizontalAdvance(line) < room - 20
+        # The problem in full when the bar is pointed at.
+        assert status.toolTip() == window.keyring_problem
+        assert status.toolTip() != line
 
 
 def test_a_keyring_that_is_there_is_not_asked_and_nothing_is_said(
@@ -73,7 +91,8 @@ def test_no_keyring_is_said_on_the_welcome_page_before_a_first_account_is_typed_
         text = empty.keyring_problem.text()
         assert text.startswith("Passwords cannot be saved yet. No system keyring is available")
         assert keyring_setup_step() in text
-        assert "No system keyring is available" in app.window.statusBar().currentMessage()
+        # Not said twice at length: the bar's short line, beside the page's sentence.
+        assert app.window.statusBar().currentMessage() == NO_KEYRING_LINE["en"]
         assert empty.keyring_problem.accessibleName() == "Keyring problem"
 
 

@@ -52,8 +52,8 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
 
         flipped = summary(_run(_result("flipper", Status.FIXED, (Box.TRAINING,)), three[0]))
         assert flipped == (
-            "All 2 accounts checked: every box you chose is off. X had switched boxes back "
-            "on: @flipper (Training). They are off again."
+            "All 2 accounts checked: every box you chose is off. X had switched a box back "
+            "on: @flipper (Training). It is off again."
         )
         hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
         assert summary(_run(hidden, three[0])) == (
@@ -203,13 +203,13 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
         assert summary(_run(*failed[:3], flipped[0])) == (
             "3 of 4 accounts need a look: @f0 (Needs you), @f1 (Needs you) and @f2 (Needs you). "
             "Select one to read why. Every box you chose is off on the other account. X had "
-            "switched boxes back on: @r0 (Training). They are off again."
+            "switched a box back on: @r0 (Training). It is off again."
         )
     with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
         assert app.window.summary(_run(*failed[:4], flipped[0])) == (
             "4 comptes sur 5 sont à voir\u00a0: @f0 (Vous attend), @f1 (Vous attend) "
             "et 2 autres\u00a0; sélectionnez-en un. Sur l'autre compte, les cases "
-            "choisies sont toutes décochées. Cases recochées par X, de nouveau décochées\u00a0: "
+            "choisies sont toutes décochées. Case recochée par X, de nouveau décochée\u00a0: "
             "@r0 (Entraînement)."
         )
 

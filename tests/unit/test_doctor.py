@@ -199,7 +199,17 @@ def test_no_screen_is_reported_with_what_it_means(monkeypatch: pytest.MonkeyPatc
     check = doctor.check_screen()
     assert (check.topic, check.ok) == (Topic.SCREEN, None)  # not a fault: checks still run
     assert "no DISPLAY or WAYLAND_DISPLAY" in check.detail
-    assert "consentinel login" in check.advice
+    # The command quoted as the doctor's other lines quote theirs, not in Markdown's backticks.
+    assert check.advice == (
+        'Checks run without a window; the app and the command "consentinel login" need a '
+        "desktop session."
+    )
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    advice = doctor.check_screen().advice.replace("\u00a0", " ").replace("\u202f", " ")
+    assert advice == (
+        "Les vérifications se passent de fenêtre ; l'application et la commande « consentinel "
+        "login » demandent une session de bureau."
+    )
 
 
 def test_an_x11_or_wayland_screen_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -161,8 +161,8 @@ def _stop_words(reason: Reason | None) -> str:
 def held_advice(reason: Reason, handle: str, detail: str = "") -> str:
     """What to do, at the end of the sentence of a check that tried no sign-in for a reason
     remembered from an earlier one (held_message); the window says its own instead."""
-    if reason is Reason.WRONG_PASSWORD:
-        return tr("run `consentinel account set-password {handle}`.", handle=handle)
+    if reason is Reason.WRONG_PASSWORD:  # (after "until you change it with")
+        return tr("`consentinel account set-password {handle}`.", handle=handle)
     if reason is Reason.LOCKED:
         return tr("sign in on x.com, then run `consentinel login {handle}`.", handle=handle)
     if reason in (Reason.REFUSED, Reason.CAPTCHA, Reason.RATE_LIMITED):
@@ -182,7 +182,7 @@ def _held_sentence(reason: Reason, backoff: bool) -> str:
     if reason is Reason.WRONG_PASSWORD:
         return tr(
             "Not signed in: X rejected the saved password {at}, and it is not tried again "
-            "until you change it: {advice}"
+            "until you change it with {advice}"
         )
     if reason is Reason.LOCKED:
         return tr(
@@ -221,12 +221,16 @@ def split_held_message(message: str, reason: Reason, handle: str) -> tuple[str, 
     the advice, the detail the advice was made with), so that the window can end it with
     advice of its own; None for any other sentence."""
     for backoff in (False, True):
-        head = _held_sentence(reason, backoff).split("{", 1)[0]
+        sentence = _held_sentence(reason, backoff)
+        head = sentence.split("{", 1)[0]
+        # The words just before the advice: a sentence of an earlier version ("…until you
+        # change it: run `…`.") is not cut inside its own words.
+        lead = sentence.split("{advice}", 1)[0].rsplit("}", 1)[-1]
         if not message.startswith(head):
             continue
         for detail in ("", *sorted(WAIT_DETAILS)):
             advice = held_advice(reason, handle, detail)
-            if message.endswith(advice) and len(message) > len(advice):
+            if message.endswith(lead + advice) and len(message) > len(advice):
                 return message[: -len(advice)], detail
     return None
 

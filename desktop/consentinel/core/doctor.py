@@ -632,7 +632,11 @@ def check_screen() -> Check:
         name,
         None,
         tr("none here (no DISPLAY or WAYLAND_DISPLAY)"),
-        tr("Checks run without a window; the app and `consentinel login` need a desktop session."),
+        # The command quoted as the doctor's other lines quote theirs (not in `backticks`).
+        tr(
+            'Checks run without a window; the app and the command "consentinel login" need a '
+            "desktop session."
+        ),
         Topic.SCREEN,
     )
 

@@ -883,9 +883,10 @@ FRENCH: dict[str, str] = {
     "Screen": "Écran",
     "this computer's desktop": "le bureau de cet ordinateur",
     "none here (no DISPLAY or WAYLAND_DISPLAY)": "aucun ici (ni DISPLAY ni WAYLAND_DISPLAY)",
-    "Checks run without a window; the app and `consentinel login` need a desktop session.":
-        "Les vérifications se passent de fenêtre ; l'application et `consentinel login` "
-        "demandent une session de bureau.",
+    'Checks run without a window; the app and the command "consentinel login" need a '
+    "desktop session.":
+        "Les vérifications se passent de fenêtre ; l'application et la commande « consentinel "
+        "login » demandent une session de bureau.",
     # -- the doctor's menu entry and start at login line (core/doctor.py)
     "Menu and login": "Menu et démarrage",
     "Menu entry": "Entrée de menu",
@@ -1264,8 +1265,8 @@ FRENCH: dict[str, str] = {
     # -- a check that tried no sign-in for a reason remembered from an earlier one
     "on {when}": "le {when}",
     "earlier": "plus tôt",
-    "run `consentinel account set-password {handle}`.":
-        "lancez `consentinel account set-password {handle}`.",
+    # (after "until you change it with": the command itself)
+    "`consentinel account set-password {handle}`.": "`consentinel account set-password {handle}`.",
     "sign in on x.com, then run `consentinel login {handle}`.":
         "connectez-vous sur x.com, puis lancez `consentinel login {handle}`.",
     "Run `consentinel login {handle}` to sign in yourself.":
@@ -1275,9 +1276,9 @@ FRENCH: dict[str, str] = {
         "Pas de connexion : X a arrêté une connexion {at} ({reason}) ; pas de connexion "
         "automatique avant le {when}. {advice}",
     "Not signed in: X rejected the saved password {at}, and it is not tried again until you "
-    "change it: {advice}":
+    "change it with {advice}":
         "Pas de connexion : X a rejeté le mot de passe enregistré {at}, et il n'est pas "
-        "réessayé tant que vous ne l'avez pas changé : {advice}",
+        "réessayé tant que vous ne l'avez pas changé avec {advice}",
     "Not signed in: X locked the account {at}, and no sign-in is tried until you verify it: "
     "{advice}":
         "Pas de connexion : X a verrouillé le compte {at}, et aucune connexion n'est tentée "

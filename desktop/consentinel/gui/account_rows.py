@@ -39,6 +39,8 @@ class AccountRow(NamedTuple):
     #: A check that ended midway: what its sentence says before and after why it ended (the
     #: boxes it had unticked, the one it was unticking then), kept around the window's advice.
     around: tuple[str, str] = ("", "")
+    #: Boxes the last check found X had switched back on (and unticked again).
+    reverted: frozenset[Box] = frozenset()
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -81,6 +83,7 @@ def rows_for(
                     _signed_in_since(ctx, account.handle, result.status, result.reason),
                     frozenset(result.hidden_on),
                     _around(result.to_json()) if result.midway is not None else ("", ""),
+                    frozenset(result.reverted_by_x),
                 )
             )
             continue
@@ -103,6 +106,7 @@ def rows_for(
                 _signed_in_since(ctx, account.handle, status, reason),
                 frozenset(boxes_named(payload.get("hidden_on"))),
                 _around(payload) if "midway" in payload else ("", ""),
+                frozenset(boxes_named(payload.get("reverted_by_x"))),
             )
         )
     return rows

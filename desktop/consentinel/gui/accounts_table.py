@@ -529,11 +529,14 @@ class AccountsTable(QTableWidget):
     def current_advice(self) -> str:
         """What the selected account needs from the person, if anything: its status hint,
         except for an account whose boxes are off (its check's own sentence, in the language
-        it ran in, says nothing to do)."""
+        it ran in, says nothing to do), unless X had switched some back on: that is news, as
+        the run's summary and a notification say it."""
         current = self.currentRow()
         row = self._rows[current] if 0 <= current < len(self._rows) else None
-        if row is None or (row.step is None and row.status in (Status.OPTED_OUT, Status.FIXED)):
+        if row is None:
             return ""
+        if row.step is None and row.status in (Status.OPTED_OUT, Status.FIXED):
+            return self.current_status_hint() if row.reverted else ""
         return self.current_status_hint()
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:

@@ -78,7 +78,12 @@ class AppController(QObject):
         self.runner.schedule_skipped.connect(self._run_failed)
         self.tray: Tray | None = None
         if use_tray and Tray.available():
-            self.tray = Tray(lambda: self.auto.paused, lambda: self.runner.running, self)
+            self.tray = Tray(
+                lambda: self.auto.paused,
+                lambda: self.runner.running,
+                self,
+                has_accounts=lambda: bool(self.ctx.accounts.list()),
+            )
             self.tray.check_now.connect(self.check_now)
             self.tray.open_window.connect(self.show_window)
             self.tray.toggle_pause.connect(self.auto.toggle_pause)

@@ -54,6 +54,9 @@ _STATUS_BY_REASON = {
         "DialogWords", "Password refused"
     ),
 }
+#: The statuses said by a reason (status, reason), as the journal's outcome filter lists them:
+#: under their status's own name, which covers them too ("Sign-in failed").
+NAMED_BY_REASON: tuple[tuple[Status, Reason], ...] = tuple(_STATUS_BY_REASON)
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {

@@ -38,7 +38,12 @@ from consentinel.core.lock import RunLock
 from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
 from consentinel.core.text_search import finds, folded, search_words
 from consentinel.gui.confirmation import Confirmation
-from consentinel.gui.dialog_words import entry_kind_name, kind_name, status_name
+from consentinel.gui.dialog_words import (
+    NAMED_BY_REASON,
+    entry_kind_name,
+    kind_name,
+    status_name,
+)
 from consentinel.gui.export_checking import ExportChecking
 from consentinel.gui.journal_model import (
     JournalModel,
@@ -103,6 +108,12 @@ class JournalWindow(QWidget):
         self.outcome_filter.addItem(self.tr("Any outcome"), None)
         for status in Status:
             self.outcome_filter.addItem(status_name(status), status.value)
+            # A status some checks are named after their reason ("Password refused"): that
+            # name is listed too, after its status's, which covers it.
+            for named, reason in NAMED_BY_REASON:
+                if named is status:
+                    self.outcome_filter.addItem(status_name(status, reason), reason.value)
+                    self._outcome_tip(status, reason)
         for reason in OWN_NAME_REASONS:  # as the table names them, not as "Error"
             self.outcome_filter.addItem(status_name(Status.ERROR, reason), reason.value)
         self.kind_filter = QComboBox()
@@ -462,6 +473,17 @@ class JournalWindow(QWidget):
         self.journal_replaced.emit()
         return True
 
+    def _outcome_tip(self, status: Status, reason: Reason) -> None:
+        """A status's filter item says it covers the checks named after `reason` too."""
+        index = self.outcome_filter.findData(status.value)
+        tip = self.tr("{status}: “{named}” included")
+        tip = tip.replace("{status}", status_name(status))
+        self.outcome_filter.setItemData(
+            index,
+            tip.replace("{named}", status_name(status, reason)),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+
     def filters(self) -> dict[str, Any]:
         """The journal.entries() arguments the filters ask for."""
         found: dict[str, Any] = {}
@@ -471,8 +493,11 @@ class JournalWindow(QWidget):
         kind = self.kind_filter.currentData()
         # An outcome is an account check's: with another kind of entry it would hide them all.
         outcome = self.outcome_filter.currentData() if kind in (None, "check") else None
+        named = {reason.value: status for status, reason in NAMED_BY_REASON}
         if outcome in {reason.value for reason in OWN_NAME_REASONS}:
             found["reason"] = Reason(outcome)
+        elif outcome in named:
+            found["status"], found["reason"] = named[outcome], Reason(outcome)
         elif outcome:
             found["status"] = Status(outcome)
             if found["status"] is Status.ERROR:
@@ -550,6 +575,9 @@ class JournalWindow(QWidget):
             if len(entries) == 1
             else self.tr("{count} entries shown").replace("{count}", str(len(entries)))
         )
+        # Nothing shown, nothing to export (an empty file); "Check an export…" reads a file.
+        for button in (self.csv_button, self.json_button, self.bundle_button):
+            button.setEnabled(bool(entries))
         widths = self._column_widths()
         self.model.set_entries(entries)
         if entries:

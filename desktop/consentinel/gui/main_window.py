@@ -563,6 +563,9 @@ class MainWindow(QMainWindow):
         counted_from_this_run = self.runner.running and next_due is not None and next_due <= now
         if rows or self._table is not None:
             own_due, in_this_check = self._next_checks_of(rows, next_due, now)
+            # A check of every account: whatever time was due before, the next one counts from
+            # its end (not "in 10 minutes" beside rows that all say "In this check").
+            counted_from_this_run |= self._checks_them_all(rows, in_this_check, next_due)
             self.table.set_rows(rows, next_due, now, own_due, in_this_check)
             assert self._filter is not None
             self._filter.show_count(self.table.shown_count(), self.table.account_count())
@@ -602,6 +605,17 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
         self._show_advice()  # the selected row's check may have just ended
         self._update_actions()
+
+    def _checks_them_all(
+        self, rows: list[AccountRow], in_this_check: set[str], next_due: datetime | None
+    ) -> bool:
+        """A check under way (not a person's sign-in) has every account to check or checked
+        (each one it finished has its own time in `_own_due`, cleared at each run's start)."""
+        checking = self.runner.running and self.runner.trigger != "login"
+        if not checking or next_due is None or not rows:
+            return False
+        done = self._own_due
+        return all(row.account.key in in_this_check or row.account.key in done for row in rows)
 
     def _next_checks_of(
         self, rows: list[AccountRow], next_due: datetime | None, now: datetime
@@ -1216,14 +1230,17 @@ class MainWindow(QMainWindow):
         the welcome page. A problem gone goes from both, and the bar says the keyring can be
         used now."""
         said, self.keyring_problem = self.keyring_problem, problem
-        self._keyring_locked = locked
+        was_locked, self._keyring_locked = self._keyring_locked, locked
         if problem == said:
             return
         bar = self.statusBar()
         if problem is not None:
-            bar.showMessage(problem)
+            # A line the bar shows whole (the welcome page and the Diagnostics tab have the
+            # problem's words and what to do); the whole problem on hover.
+            bar.showMessage(self._keyring_line(locked))
+            bar.setToolTip(problem)
         elif said is not None:
-            if bar.currentMessage() == said:
+            if bar.currentMessage() == self._keyring_line(was_locked):
                 bar.clearMessage()
             bar.showMessage(
                 self.tr("The keyring ({keyring}) can be used now.").replace("{keyring}", label),
@@ -1234,6 +1251,12 @@ class MainWindow(QMainWindow):
                 self._empty.say_keyring_found()
             else:
                 self._empty.say_no_keyring(problem, locked=locked)
+
+    def _keyring_line(self, locked: bool) -> str:
+        """The status bar's short line for a keyring that cannot be used."""
+        if locked:
+            return self.tr("The keyring is locked: saving or using a password asks to unlock it.")
+        return self.tr("Passwords cannot be saved: no keyring can be used.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

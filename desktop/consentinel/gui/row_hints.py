@@ -123,7 +123,8 @@ _DETAIL_HINTS = {
 #: What to do, at the end of the sentence of a check that tried no sign-in for a remembered
 #: reason (check_messages.held_message), in the window's terms.
 _HELD_ADVICE = {
-    Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP("RowHints", "change it with “Edit account…”."),
+    # (after "until you change it with")
+    Reason.WRONG_PASSWORD: QT_TRANSLATE_NOOP("RowHints", "“Edit account…”."),
     Reason.LOCKED: QT_TRANSLATE_NOOP("RowHints", "sign in on x.com, then use “Sign in yourself…”."),
     Reason.REFUSED: QT_TRANSLATE_NOOP("RowHints", "You can still use “Sign in yourself…”."),
 }

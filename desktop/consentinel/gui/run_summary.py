@@ -146,8 +146,12 @@ def run_summary(result: RunResult) -> str:
     reverted = [a for a in result.accounts if a.reverted_by_x and a.all_off]
     if reverted:
         switched = in_words([f"@{a.handle} ({_boxes(a.reverted_by_x)})" for a in reverted], between)
-        again = translate(
-            "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
+        again = (
+            translate("MainWindow", "X had switched a box back on: {accounts}. It is off again.")
+            if sum(len(a.reverted_by_x) for a in reverted) == 1
+            else translate(
+                "MainWindow", "X had switched boxes back on: {accounts}. They are off again."
+            )
         )
         text += " " + again.replace("{accounts}", switched)
     if hidden:

@@ -28,10 +28,15 @@ class Tray(QObject):
         is_paused: Callable[[], bool],
         is_running: Callable[[], bool],
         parent: QObject | None = None,
+        *,
+        has_accounts: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self._is_paused = is_paused
         self._is_running = is_running
+        #: "Check all now" is greyed out with no account, as the window's "Check all" is (it
+        #: would say so in the status bar of a window that may be hidden).
+        self._has_accounts = has_accounts
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(APP_NAME)
         self.menu = QMenu()
@@ -40,13 +45,15 @@ class Tray(QObject):
         self.icon.activated.connect(self._activated)
         # A notification's balloon clicked: the person wants to see what it is about.
         self.icon.messageClicked.connect(self.open_window.emit)
-        self.rebuild_menu()
 
     @staticmethod
     def available() -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def show(self) -> None:
+        """The icon, with its menu as it is now (built here, after the window's first frame:
+        whether there is an account to check is not read before it)."""
+        self.rebuild_menu()
         self.icon.show()
 
     def hide(self) -> None:
@@ -125,7 +132,7 @@ class Tray(QObject):
         # Resume share theirs, so the same letter switches the schedule either way.
         self.menu.clear()
         check = self.menu.addAction(self.tr("&Check all now"))
-        check.setEnabled(not self._is_running())
+        check.setEnabled(not self._is_running() and self._has_accounts())
         check.triggered.connect(self.check_now)
         self.menu.addAction(self.tr("&Open Consentinel"), self.open_window.emit)
         # Named as in the window's Checks menu.
