@@ -211,3 +211,73 @@ def test_a_2fa_secret_x_refused_stays_unused_when_its_account_is_added_back(
     assert totp_secret_to_use(back, "cal", refused) == refused
     assert back.accounts.state("dee").refused_totp is None
     assert refused not in back.paths.accounts_path.read_text()  # a keyed hash only
+
+
+def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
+    consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The list is lost after X refused @refused's sign-in 2 hours ago (12 hours' back-off),
+    said "too many requests" to @ratel's check 30 minutes ago (1 hour), refused @twice twice
+    in a row (the second back-off twice as long), and refused @past 13 hours ago and @okafter
+    before a sign-in that worked. `account restore` brings the back-offs back, ending when
+    they ended in the lost list (from the journal's times): @past's and @okafter's hold no
+    more, so they are not revived."""
+    from datetime import timedelta, timezone
+
+    from consentinel.core.accounts import AccountStore
+    from consentinel.core.events import AccountResult
+    from consentinel.core.journal import Journal
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    clock = [now]
+    paths = AppPaths.under(consentinel_home).ensure()
+    store = AccountStore(paths)
+    journal = Journal.open(paths.journal_path, clock=lambda: clock[0])
+    handles = ("refused", "ratel", "twice", "past", "okafter")
+    for handle in handles:
+        store.add(Account(handle))
+        journal.append_account_added(handle, keep=ALL_BOXES)
+
+    def refused(handle: str, hours_ago: float) -> None:
+        clock[0] = now - timedelta(hours=hours_ago)
+        run = journal.start_run("manual")
+        journal.record_signin(run, handle, Status.SIGNIN_FAILED, Reason.REFUSED)
+        journal.record_check(run, AccountResult(handle, Status.SIGNIN_FAILED, Reason.REFUSED))
+        journal.finish_run(run)
+
+    refused("twice", 30)
+    refused("past", 13)
+    refused("okafter", 3)
+    refused("refused", 2)
+    refused("twice", 1)
+    clock[0] = now - timedelta(hours=2)
+    journal.record_signin(None, "okafter", "ok")
+    clock[0] = now - timedelta(minutes=30)
+    run = journal.start_run("schedule")
+    journal.record_check(run, AccountResult("ratel", Status.ERROR, Reason.RATE_LIMITED))
+    journal.finish_run(run)
+    journal.close()
+    paths.accounts_path.write_text("garbage\n")
+
+    assert main(["account", "list"]) == 0  # the damaged file is set aside
+    assert main(["account", "restore"]) == 0
+    capsys.readouterr()
+    back = AccountStore(paths)
+    hours = timedelta(hours=1)
+    expected = {
+        "refused": (now + 10 * hours, Reason.REFUSED, 1),
+        "ratel": (now + hours / 2, Reason.RATE_LIMITED, 1),
+        "twice": (now + 23 * hours, Reason.REFUSED, 2),
+        "past": (now - hours, Reason.REFUSED, 1),  # ended an hour ago, as it had
+    }
+    for handle, (until, reason, in_a_row) in expected.items():
+        state = back.state(handle)
+        assert (state.blocked_until, state.block_reason) == (until, reason), handle
+        assert state.backoffs_in_a_row == in_a_row, handle
+    assert back.state("okafter").blocked_until is None
+    held = {h for h in handles if back.state(h).sign_in_held(now, unattended=True)}
+    assert held == {"refused", "ratel", "twice"}
+    assert main(["account", "list", "--json"]) == 0
+    rows = {r["handle"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["refused"]["blocked_until"] is not None
+    assert rows["okafter"]["blocked_until"] is None

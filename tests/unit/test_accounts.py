@@ -424,3 +424,30 @@ def test_x_s_lock_outlasts_a_back_off_for_another_reason(consentinel_home: Path)
     assert refusal is not None and refusal.reason is Reason.LOCKED
     page_was_read(store, "alice")
     assert may_sign_in("alice", store.state("alice"), later) is None
+
+
+def test_what_a_check_learns_of_an_account_removed_meanwhile_is_dropped(
+    consentinel_home: Path,
+) -> None:
+    """Another process removed @alice while her check ran: what the check then remembers of
+    her (its end, a back-off, a refusal, a code's step…) is not kept and raises nothing, so
+    that the check ends and the run goes on; @bob's state is untouched."""
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    store.add(Account("bob"))
+    store.block("bob", Reason.REFUSED)
+    bob = store.state("bob")
+    AccountStore(paths).remove("alice")  # (the other process's own reading of the list)
+
+    store.record_check("alice", Status.FIXED)
+    assert store.block("alice", Reason.RATE_LIMITED, hours=1).block_reason is Reason.RATE_LIMITED
+    store.mark_password_rejected("alice")
+    store.set_waits_for_person("alice", Reason.TWO_FACTOR)
+    store.remember_refused_totp("alice", "hmac-sha256:00")
+    store.remember_totp_step("alice", 42)
+    store.totp_saved("alice")
+    store.unblock("alice")
+    assert [a.handle for a in store.list()] == ["bob"]
+    assert store.state("alice") == AccountState() and store.state("bob") == bob
+    assert "alice" not in paths.accounts_path.read_text()

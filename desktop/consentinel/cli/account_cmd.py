@@ -393,9 +393,11 @@ def _remove(args: argparse.Namespace) -> int:
         secrets_left = True
     except VaultError as error:  # locked: unlocking it is the person's to do
         raise UsageError(str(error)) from None
-    ctx.sessions.delete(account.handle)
     with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
         ctx.accounts.remove(account.handle)
+    # Once off the list: a check signing it in meanwhile deletes the session it saves after
+    # (core/account_check), or saved it before this deletes it.
+    ctx.sessions.delete(account.handle)
     ctx.journal.append_account_removed(account.handle)
     if secrets_left:
         print(

@@ -29,7 +29,12 @@ def _restore(_args: argparse.Namespace) -> int:
     from consentinel.core.totp_refusals import refuse_saved_totp
 
     ctx = open_context()
-    recovered = add_back(ctx.journal, ctx.accounts, lambda h: refuse_saved_totp(ctx, h))
+    recovered = add_back(
+        ctx.journal,
+        ctx.accounts,
+        lambda h: refuse_saved_totp(ctx, h),
+        backoff_hours=ctx.settings.backoff_hours,
+    )
     if not recovered.added and recovered.problem is None:
         print(tr("Nothing to add back: every account the journal knows is in the list."))
         return 0

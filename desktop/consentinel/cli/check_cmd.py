@@ -309,9 +309,12 @@ def exit_code(result: RunResult) -> int:
     from consentinel.core.status import Reason
 
     set_up = (Reason.KEYRING_UNAVAILABLE, Reason.BROWSER_MISSING)
-    if any(a.reason in set_up for a in result.accounts):
+    # An account removed during its check is no longer the person's to protect: its result is
+    # said, and the others' make the code.
+    counted = [a for a in result.accounts if not a.removed]
+    if any(a.reason in set_up for a in counted):
         return EXIT_USAGE
-    return EXIT_OK if all(a.all_off for a in result.accounts) else EXIT_NOT_ALL_OFF
+    return EXIT_OK if all(a.all_off for a in counted) else EXIT_NOT_ALL_OFF
 
 
 def _wait_for(lock: RunLock) -> None:

@@ -24,6 +24,7 @@ from consentinel.core.check_messages import (
     cancelled_message,
     hidden_on_message,
     midway_message,
+    midway_words,
     rate_limit_held_message,
     rate_limited_message,
     reason_message,
@@ -65,7 +66,13 @@ from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
 from consentinel.core.run_stop import Turn
-from consentinel.core.signin_rules import may_sign_in, page_was_read, remember_outcome, status_for
+from consentinel.core.signin_rules import (
+    RATE_LIMIT_BACKOFF_HOURS,
+    may_sign_in,
+    page_was_read,
+    remember_outcome,
+    status_for,
+)
 from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import PromptKind, Step
@@ -86,8 +93,6 @@ from consentinel.x.signin_shot import signin_screenshot
 
 log = logging.getLogger(__name__)
 
-#: After X answered "too many requests", the account's checks leave X alone this long.
-RATE_LIMIT_BACKOFF_HOURS = 1.0
 
 AskSync = Callable[[PromptRequest], "str | None"]
 #: Opens a visible window for the person to finish signing in; True once signed in and saved.
@@ -237,6 +242,27 @@ class AccountCheck:
     def _check_cancel(self) -> None:
         if self.shared.cancel.cancelled:
             raise _Stop(self._cancelled())
+        if self._removed_meanwhile():
+            # Removed by another process (`account remove`): nothing more is done at X for an
+            # account the person no longer protects; stopped here, as a Cancel would.
+            raise _Stop(self._said_removed(self._cancelled()))
+
+    def _removed_meanwhile(self) -> bool:
+        """The account is no longer in the list (removed while its check ran)."""
+        return self.ctx.accounts.get(self.handle) is None
+
+    def _said_removed(self, result: AccountResult) -> AccountResult:
+        """The result of a check whose account was removed before its end: said so, first,
+        and no longer counted for the run's exit code."""
+        said = tr("@{handle} was removed from your accounts during its check.", handle=self.handle)
+        if result.reason is Reason.CANCELLED:  # stopped for it: what it had done, then that
+            done = [box for box in ALL_BOXES if box in self._confirmed]
+            first, last = midway_words(done, result.reverted_by_x, self._cut_short)
+            words = [said, first, last or tr("The check stopped there.")]
+        else:  # ended by itself: as it ended
+            words = [said, result.message]
+        message = " ".join(part for part in words if part)
+        return dataclasses.replace(result, message=message, removed=True)
 
     def _cancelled(self) -> AccountResult:
         """Cancelled. A check that had begun unticking at X says what is true there now, as a
@@ -446,6 +472,8 @@ class AccountCheck:
             self._finishing = True
             await self._close()
         result = self._with_set_aside_note(self._midway(result))
+        if not result.removed and self._removed_meanwhile():  # (its end says what it found)
+            result = self._said_removed(result)
         self.ctx.journal.record_check(self.shared.run_id, result)
         self._unmark()  # (a box cut short is named in the entry now)
         self._recorded = result
@@ -616,6 +644,7 @@ class AccountCheck:
                     assert self._context is not None
                     state = dict(await self._context.storage_state())
                     self.ctx.sessions.save(self.handle, state)
+                    self._no_session_if_removed()
                     return page, grok
                 # A screen X is not known to show: photographed as it stands, fields masked
                 # (x/signin_shot.py), kept if the check stops there.
@@ -637,6 +666,13 @@ class AccountCheck:
             said = f"{stop.result.message} {no_window_note(self.handle)}"
             stop = _Stop(dataclasses.replace(stop.result, message=said))
         raise stop
+
+    def _no_session_if_removed(self) -> None:
+        """The session just saved goes if the account was removed meanwhile: its removal
+        deleted the session it found, not this one (a removal takes the account off the list
+        before it deletes its session, so one of the two deletes it)."""
+        if self._removed_meanwhile():
+            self.ctx.sessions.delete(self.handle)
 
     def _last_stopped_signin_at(self, reason: Reason) -> datetime | None:
         """When X stopped the sign-in whose back-off holds: the account's last sign-in in the

@@ -13,8 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from consentinel.core.accounts import (
+    DEFAULT_BACKOFF,
+    MAX_BACKOFF,
     Account,
     AccountStore,
     DuplicateAccount,
@@ -24,7 +27,8 @@ from consentinel.core.accounts import (
 from consentinel.core.i18n import tr
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.status import Box, Reason, Status, boxes_named
+from consentinel.core.signin_rules import RATE_LIMIT_BACKOFF_HOURS
+from consentinel.core.status import BACKOFF_REASONS, Box, Reason, Status, boxes_named
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +101,13 @@ def add_back(
     journal: Journal,
     store: AccountStore,
     refuse_saved_totp: Callable[[str], None] | None = None,
+    backoff_hours: float = DEFAULT_BACKOFF.total_seconds() / 3600,
 ) -> Recovered:
     """Add back every missing account, each journaled as added back with its boxes. Stops at
     the first one that cannot be saved or journaled, and says why; those before it stay.
     `refuse_saved_totp(handle)` keeps the account's saved 2FA secret from making codes, for
-    one whose code X refused with no secret saved since (core/totp_refusals)."""
+    one whose code X refused with no secret saved since (core/totp_refusals). `backoff_hours`:
+    the back-off setting, which made the back-offs the lost list held."""
     from consentinel.core.fileio import StorageError
     from consentinel.core.journal import JournalError
 
@@ -113,7 +119,7 @@ def add_back(
             with store.editing():
                 store.add(known.account)
                 _last_check_back(journal, store, known.handle)
-                totp_refused = _signin_rules_back(journal, store, known.handle)
+                totp_refused = _signin_rules_back(journal, store, known.handle, backoff_hours)
         except DuplicateAccount:  # added meanwhile, by another window or the command line
             continue
         except StorageError as error:
@@ -132,17 +138,22 @@ def add_back(
 _PAGE_READ = frozenset(s.value for s in (Status.FIXED, Status.OPTED_OUT, Status.WOULD_FIX))
 
 
-def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> bool:
+def _signin_rules_back(
+    journal: Journal, store: AccountStore, handle: str, backoff_hours: float
+) -> bool:
     """What keeps sign-ins from being tried, as the journal shows it still holds: a password X
-    refused with no new one saved nor a sign-in since (never sent again), and X's lock not seen
-    lifted since (no automatic sign-in). A back-off's hours are not brought back. True when X
-    refused the saved 2FA secret's code and no secret was saved or removed since, nor a sign-in
-    made: the secret saved now is that one (the caller keeps it from making codes)."""
+    refused with no new one saved nor a sign-in since (never sent again), X's lock not seen
+    lifted since (no automatic sign-in), and the back-off after X refused a sign-in, showed a
+    puzzle or said "too many requests" (_backoff_back: until the end the lost list had, from
+    the journal's times). True when X refused the saved 2FA secret's code and no secret was
+    saved or removed since, nor a sign-in made: the secret saved now is that one (the caller
+    keeps it from making codes)."""
     from consentinel.core.fileio import StorageError
 
     rejected = locked = totp_refused = False
     kinds = [EntryKind.SIGNIN, EntryKind.CHECK, EntryKind.ACCOUNT_EDITED]
-    for entry in journal.entries(handle=handle, kinds=kinds):
+    entries = journal.entries(handle=handle, kinds=kinds)
+    for entry in entries:
         p = entry.payload
         if entry.kind is EntryKind.ACCOUNT_EDITED:
             rejected = rejected and not p.get("new_password")
@@ -159,14 +170,80 @@ def _signin_rules_back(journal: Journal, store: AccountStore, handle: str) -> bo
             locked = True
         elif entry.kind is EntryKind.CHECK and p.get("status") in _PAGE_READ:
             locked = False
+    backoff = _backoff_back(entries, backoff_hours)
     try:
         if rejected:
             store.mark_password_rejected(handle)
-        if locked:
+        if backoff is not None:
+            until, reason, in_a_row = backoff
+            state = store.state(handle)._replace(
+                blocked_until=until,
+                block_reason=Reason.LOCKED if locked else reason,
+                backoffs_in_a_row=in_a_row,
+            )
+            store.set_state(handle, state)
+        elif locked:
             store.block(handle, Reason.LOCKED)
     except StorageError as error:  # the account is back; said in the log
         log.warning("the sign-in rules of @%s could not be kept: %s", handle, error)
     return totp_refused
+
+
+def _backoff_back(
+    entries: list[Entry], backoff_hours: float
+) -> tuple[datetime, Reason, int] | None:
+    """The back-off the lost list held, as the sign-in rules made it from what X said, at the
+    journal's times (so one that has ended since stays ended): its end, its reason and how many
+    back-offs in a row (no sign-in succeeded since) it follows. None: no back-off since the last
+    sign-in that succeeded."""
+    until: datetime | None = None
+    reason: Reason | None = None
+    in_a_row = 0
+    counted: set[tuple[int, Reason]] = set()
+    for entry in entries:
+        p = entry.payload
+        if entry.kind is EntryKind.SIGNIN and p.get("outcome") == "ok":
+            until, reason, in_a_row = None, None, 0
+            continue
+        said = _reason_in(p.get("reason"))
+        if entry.kind is EntryKind.CHECK:
+            if p.get("status") in _PAGE_READ:
+                if reason is Reason.LOCKED:  # seen unlocked: its back-off was lifted
+                    until, reason, in_a_row = None, None, 0
+                continue
+            # A check tried no sign-in during a back-off (`backoff`, `not_retried`: X said
+            # nothing); one whose sign-in X refused has that sign-in's entry, counted there.
+            if "backoff" in p or "not_retried" in p:
+                continue
+            if said not in (Reason.RATE_LIMITED, Reason.LOCKED):
+                continue
+        elif entry.kind is not EntryKind.SIGNIN:
+            continue
+        if said is None or said not in BACKOFF_REASONS:
+            continue
+        if entry.run_id is not None:
+            if (entry.run_id, said) in counted:
+                continue  # the check's entry of its sign-in's refusal, counted once
+            counted.add((entry.run_id, said))
+        hours = backoff_hours
+        if entry.kind is EntryKind.CHECK and said is Reason.RATE_LIMITED:
+            hours = min(RATE_LIMIT_BACKOFF_HOURS, backoff_hours)
+        # As AccountStore.block counts it, from when X said it.
+        first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
+        length = min(first * 2 ** min(in_a_row, 16), max(first, MAX_BACKOFF))
+        until = entry.at + length
+        reason = Reason.LOCKED if reason is Reason.LOCKED else said
+        in_a_row += 1
+    if until is None or reason is None:
+        return None
+    return until, reason, in_a_row
+
+
+def _reason_in(value: object) -> Reason | None:
+    try:
+        return Reason(value) if isinstance(value, str) else None
+    except ValueError:  # a reason of a later version
+        return None
 
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:

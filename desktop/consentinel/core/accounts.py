@@ -584,10 +584,24 @@ class AccountStore:
             states[handle_key(handle)] = state
             self._write(accounts, states)
 
+    def _keep_state(self, handle: str, state: AccountState) -> None:
+        """What a check or a sign-in learnt of the account, written; for an account no longer
+        listed (removed by another process while its check ran) nothing is: its state went
+        with it, and the check goes on to its end (its journal entry says what it did)."""
+        with self._writing():
+            accounts, states = self._read()
+            key = handle_key(handle)
+            if not any(account.key == key for account in accounts):
+                log.info("@%s was removed meanwhile: its sign-in state is not kept", handle)
+                return
+            states[key] = state
+            self._write(accounts, states)
+
     def _change_state(self, handle: str, change: Callable[[AccountState], AccountState]) -> None:
         """The account's state as `change` makes it: written (the list held meanwhile) only
         when that changes it. A change that changes nothing (most sign-ins: nothing to lift)
-        does not wait for another process holding the list."""
+        does not wait for another process holding the list. An account removed meanwhile
+        keeps nothing (_keep_state)."""
         seen = self.state(handle)
         if change(seen) == seen:
             return
@@ -595,7 +609,7 @@ class AccountStore:
             current = self.state(handle)
             changed = change(current)
             if changed != current:
-                self.set_state(handle, changed)
+                self._keep_state(handle, changed)
 
     def clear_password_rejected(self, handle: str) -> None:
         """A new password was saved: try signing in again (and lift a wrong-password block)."""
@@ -641,7 +655,8 @@ class AccountStore:
     ) -> AccountState:
         """Back off: no automatic sign-in for `hours` (default 12) after X refused one; twice
         as long for each refusal in a row before it (no sign-in succeeded since), up to a week.
-        X's lock outlasts any other reason (it ends only when the account is seen unlocked)."""
+        X's lock outlasts any other reason (it ends only when the account is seen unlocked).
+        An account removed meanwhile keeps none: the back-off is returned, not written."""
         with self._writing():
             state = self.state(handle)
             first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
@@ -652,7 +667,7 @@ class AccountStore:
                 block_reason=Reason.LOCKED if locked else reason,
                 backoffs_in_a_row=state.backoffs_in_a_row + 1,
             )
-            self.set_state(handle, state)
+            self._keep_state(handle, state)
             return state
 
     def set_waits_for_person(self, handle: str, reason: Reason | None, detail: str = "") -> None:
@@ -680,12 +695,13 @@ class AccountStore:
         at: datetime | None = None,
         reason: Reason | None = None,
     ) -> None:
-        """Remember when the account was last checked, how it ended and why."""
+        """Remember when the account was last checked, how it ended and why (an account
+        removed meanwhile: nothing)."""
         with self._writing():
             state = self.state(handle)._replace(
                 last_check_at=at or _now(), last_status=status, last_reason=reason
             )
-            self.set_state(handle, state)
+            self._keep_state(handle, state)
 
     # -- two-factor codes -----------------------------------------------------------------------
 
@@ -695,5 +711,5 @@ class AccountStore:
 
     def remember_totp_step(self, handle: str, step: int) -> None:
         """Remember that the code of `step` was used (an account no longer listed is ignored)."""
-        with self._writing(), contextlib.suppress(UnknownAccount):
-            self.set_state(handle, self.state(handle)._replace(totp_step=step))
+        with self._writing():
+            self._keep_state(handle, self.state(handle)._replace(totp_step=step))

@@ -377,6 +377,15 @@ class Engine:
                     outcome.reason or Reason.TIMEOUT,
                 )
             self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
+            if self.ctx.accounts.get(account.handle) is None:
+                # Removed meanwhile (`account remove`): its session goes with it.
+                self.ctx.sessions.delete(account.handle)
+                said = tr(
+                    "@{handle} was removed from your accounts while it signed in: its session "
+                    "was not kept.",
+                    handle=account.handle,
+                )
+                return LoginResult(False, said)
             self.ctx.accounts.unblock(account.handle)
             if not outcome.ok:  # the person finished it in the window: the journal says so too
                 self.ctx.journal.record_signin(None, account.handle, "ok")

@@ -79,6 +79,9 @@ class AccountResult:
     not_retried: NotRetried | None = None
     #: It ended (not cancelled) after it had begun unticking at X (None: not so).
     midway: Midway | None = None
+    #: The account was removed from the list during its check (another process): its result
+    #: is said, and no longer counts for the run's exit code.
+    removed: bool = False
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {
@@ -101,6 +104,8 @@ class AccountResult:
         if self.midway is not None:  # (likewise)
             cut = self.midway.cut_short
             said["midway"] = {"cut_short": cut.value if cut else None}
+        if self.removed:  # (likewise)
+            said["removed"] = True
         return said
 
     @property

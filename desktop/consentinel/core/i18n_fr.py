@@ -1316,4 +1316,10 @@ FRENCH: dict[str, str] = {
     "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",
     "the accounts could not be checked": "les comptes n'ont pas pu être vérifiés",
     "{boxes} on {when}": "{boxes} le {when}",
+    "@{handle} was removed from your accounts during its check.":
+        "@{handle} a été retiré de vos comptes pendant sa vérification.",
+    "The check stopped there.": "La vérification s'est arrêtée là.",
+    "@{handle} was removed from your accounts while it signed in: its session was not kept.":
+        "@{handle} a été retiré de vos comptes pendant sa connexion : sa session n'a pas été "
+        "gardée.",
 }

@@ -19,6 +19,9 @@ from consentinel.core.accounts import AccountState, AccountStore
 from consentinel.core.check_messages import WAIT_DETAILS, held_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
+#: After X answered "too many requests" to a check, the account's checks leave X alone this
+#: long (the back-off setting, if shorter).
+RATE_LIMIT_BACKOFF_HOURS = 1.0
 #: Where a scheduled run stops and then waits for the person: steps it cannot take, and a
 #: handle X does not know (typed again at every run, it is one more failed sign-in each time).
 PERSON_STEP_REASONS = frozenset(

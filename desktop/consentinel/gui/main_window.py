@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel import APP_NAME
-from consentinel.core.accounts import handle_key
+from consentinel.core.accounts import UnknownAccount, handle_key
 from consentinel.core.context import AppContext
 from consentinel.core.schedule import interval_for
 from consentinel.core.status import Reason, Status
@@ -701,7 +702,12 @@ class MainWindow(QMainWindow):
         from consentinel.core.totp_refusals import refuse_saved_totp
 
         ctx = self.ctx
-        recovered = add_back(ctx.journal, ctx.accounts, lambda h: refuse_saved_totp(ctx, h))
+        recovered = add_back(
+            ctx.journal,
+            ctx.accounts,
+            lambda h: refuse_saved_totp(ctx, h),
+            backoff_hours=ctx.settings.backoff_hours,
+        )
         self.refresh()
         names = ", ".join(f"@{known.handle}" for known in recovered.added)
         if recovered.problem is not None:
@@ -851,8 +857,11 @@ class MainWindow(QMainWindow):
                 ),
             )
             return False
+        with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
+            self.ctx.accounts.remove(handle)
+        # Once off the list: a check of another process signing it in meanwhile deletes the
+        # session it saves after (core/account_check), or saved it before this deletes it.
         self.ctx.sessions.delete(handle)
-        self.ctx.accounts.remove(handle)
         self.ctx.journal.append_account_removed(handle)
         self.live.pop(handle_key(handle), None)
         return True
@@ -975,7 +984,9 @@ class MainWindow(QMainWindow):
         self.steps.pop(handle_key(result.handle), None)
         # Cancelled before it changed anything at X, it found nothing out: the last result
         # stands. Cancelled after, it has the boxes as it left them (core/account_check).
-        if result.reason is not Reason.CANCELLED or result.settings:
+        if result.removed:  # (by another process: its row is gone)
+            self.live.pop(handle_key(result.handle), None)
+        elif result.reason is not Reason.CANCELLED or result.settings:
             self.live[handle_key(result.handle)] = result
         self._own_due[handle_key(result.handle)] = self._next_check_after(result)
         self.panel.account_done()
