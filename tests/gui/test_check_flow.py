@@ -202,7 +202,9 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
 
             url = in_the_window(solve_the_puzzle)
             assert url.startswith(sim.origin) and ctx.site.is_login(url), url
-            qtbot.waitUntil(lambda: sim.captcha_touches() > 0)  # the person's click, seen
+            qtbot.waitUntil(
+                lambda: sim.captcha_touches() > 0, timeout=RUN_TIMEOUT_MS
+            )  # the click, seen
         outcome = finished.args[0]
         assert outcome.ok and not boxes, (outcome.message, boxes)
         assert ctx.sessions.exists("erin")

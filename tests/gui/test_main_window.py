@@ -232,7 +232,9 @@ def test_during_a_check_an_account_not_under_way_can_be_edited_and_is_checked_as
     with running_app(qtbot, ctx, engine_factory=_short_pages) as app:
         window, table = app.window, app.window.table
         window.check_all()
-        qtbot.waitUntil(lambda: window.under_way("ann") and sim.settings_hanging.is_set())
+        qtbot.waitUntil(
+            lambda: window.under_way("ann") and sim.settings_hanging.is_set(), timeout=90_000
+        )
         assert window.steps[handle_key("bob")] is Step.QUEUED
 
         table.selectRow(table.row_of("ann") or 0)
