@@ -171,9 +171,16 @@ class SimHarness:
         flip_back: Box | None = None,
         x_fails_at: dict[str, str] | None = None,
         wrong_code_error: int = 399,
+        other_read_fails: str | None = None,
+        drawn: bool | None = None,
+        settings_read_named: str | None = None,
     ) -> None:
         """`wrong_code_error`: the code X answers a wrong 2FA or email/SMS code with (399, or
-        236 as simx did before)."""
+        236 as simx did before); `other_read_fails`: the Grok page's other GraphQL read (its
+        badge count) fails so ("server_error", "connection_reset", "rate_limited"); `drawn`: the
+        page draws every box ticked (True) or unticked (False) whatever X's data says;
+        `settings_read_named`: the page's build names its read of the settings so (not
+        GrokSettingsScreenQuery)."""
         if scenario is not None and scenario not in _SCENARIOS:
             raise ValueError(f"no scenario {scenario!r}: one of {sorted(_SCENARIOS)}")
         for fault in (x_fails_at or {}).values():
@@ -208,6 +215,9 @@ class SimHarness:
                 fault=_FAULTS.get(scenario or ""),
                 signin_faults={step: _STEP_FAULTS[f] for step, f in (x_fails_at or {}).items()},
                 wrong_code_error=wrong_code_error,
+                other_read_fault=_FAULTS[other_read_fails] if other_read_fails else None,
+                drawn_boxes=drawn,
+                settings_query=settings_read_named or "GrokSettingsScreenQuery",
                 # X turning the box back on by itself, on the page read after our read-back.
                 flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,
             )
@@ -221,6 +231,10 @@ class SimHarness:
 
     def mutations(self, handle: str) -> int:
         return len(self.server.mutations(handle))
+
+    def other_reads(self) -> int:
+        """The Grok page's other GraphQL reads (its badge count) X was sent."""
+        return sum(1 for r in self.server.world.requests if r.endswith("/BadgeCount"))
 
     def captcha_touches(self) -> int:
         return self.server.captcha_touches()

@@ -233,6 +233,36 @@ def test_faults(simx: Any, page: Page) -> None:
     expect(page.locator(WRAPPER)).to_have_count(0)
 
 
+def test_other_read_fault_drawn_boxes_and_renamed_settings_read(simx: Any, page: Page) -> None:
+    """The page's badge count failing leaves the boxes drawn; `drawn_boxes` draws them
+    against X's data; `settings_query` renames the page's read of the settings."""
+    sim = simx(
+        SimAccount("rl", "pw", other_read_fault="rate_limit"),
+        SimAccount("un", "pw", drawn_boxes=False),
+        SimAccount("nm", "pw", settings_query="GrokSettingsQuery"),
+    )
+    sign_in(page, sim.origin, "rl")
+    with page.expect_response(lambda r: r.url.split("?")[0].endswith("/BadgeCount")) as badge:
+        open_grok(page, sim.origin)
+    assert badge.value.status == 429
+    expect(page.locator(f"{WRAPPER} input[type=checkbox]")).to_have_count(2)
+    expect(page.get_by_label(EN["training_label"])).to_be_checked()
+    expect(page.get_by_test_id("toast")).to_have_count(0)
+    page.context.clear_cookies()
+    sign_in(page, sim.origin, "un")
+    with page.expect_response(lambda r: "/GrokSettingsScreenQuery" in r.url) as read:
+        open_grok(page, sim.origin)
+    assert read.value.json()["data"]["viewer"]["user_preferences"]["allow_xai_data_sharing"]
+    expect(page.get_by_label(EN["training_label"])).not_to_be_checked()
+    page.context.clear_cookies()
+    sign_in(page, sim.origin, "nm")
+    with page.expect_response(lambda r: r.url.split("?")[0].endswith("/GrokSettingsQuery")):
+        open_grok(page, sim.origin)
+    expect(page.get_by_label(EN["training_label"])).to_be_checked()
+    with pytest.raises(ValueError, match="other_read_fault"):
+        SimAccount("x", "pw", other_read_fault="hang")
+
+
 def test_scenario_files(tmp_path: Path) -> None:
     demo = Path(__file__).parents[2] / "desktop/consentinel/simx/scenarios/demo.toml"
     scenario = Scenario.from_file(demo)

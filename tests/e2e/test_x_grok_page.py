@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from playwright.async_api import async_playwright
 
+from consentinel.core.context import AppContext
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.x.browser import launch_args
@@ -132,6 +133,84 @@ def test_a_box_drawn_after_the_others_is_judged_too(
     assert ole.status is Status.FIXED, ole.message
     assert ole.settings[Box.MEMORY].after is False
     assert not any(sim.box("ole", b) for b in ALL_BOXES)
+
+
+def _assert_page_changed_kept(ctx: AppContext, handle: str, said: str) -> None:
+    """The check of `handle` ended page_changed, saying `said`, with its screenshot kept."""
+    (result,) = ctx.journal.entries(handle=handle, kinds=[EntryKind.CHECK])
+    assert result.payload["reason"] == Reason.PAGE_CHANGED.value, result.payload
+    assert said in result.payload["message"], result.payload["message"]
+    (shot,) = ctx.journal.entries(handle=handle, kinds=[EntryKind.EVIDENCE])
+    assert (ctx.paths.evidence_dir / shot.payload["path"]).is_file()
+
+
+def test_boxes_drawn_otherwise_than_x_data_are_page_changed_with_nothing_clicked(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X's data says every box is on; the page draws them off. Read from the page alone, the
+    account was "opted out" and nothing was clicked, silently."""
+    sim.add("dana", "pw", drawn=False)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "dana", "pw")
+    (dana,) = engine(ctx).run_check().accounts
+    assert (dana.status, dana.reason) == (Status.ERROR, Reason.PAGE_CHANGED), dana.message
+    said = "the page shows the Training box unticked where X's data says it is on"
+    assert said in dana.message and dana.evidence is not None and dana.evidence.is_file()
+    _assert_page_changed_kept(ctx, "dana", said)
+    assert sim.mutations("dana") == 0
+    assert all(sim.box("dana", b) for b in ALL_BOXES)
+
+
+def test_a_read_back_drawn_otherwise_than_x_data_is_page_changed(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The page draws every box ticked whatever X holds: right at the first read (all on),
+    wrong once X has switched Training off. The read-back after the reload is checked against
+    X's data too: not "X did not keep it", and no second click."""
+    sim.add("rhea", "pw", drawn=True)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "rhea", "pw")
+    (rhea,) = engine(ctx).run_check().accounts
+    assert (rhea.status, rhea.reason) == (Status.ERROR, Reason.PAGE_CHANGED), rhea.message
+    said = "the page shows the Training box ticked where X's data says it is off"
+    assert said in rhea.message, rhea.message
+    _assert_page_changed_kept(ctx, "rhea", said)
+    assert sim.mutations("rhea") == 1  # the first click, read back against X's data: no more
+    assert not sim.box("rhea", Box.TRAINING) and sim.box("rhea", Box.PERSONALIZATION)
+
+
+def test_boxes_drawn_without_x_read_of_their_values_are_page_changed(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """A build that renamed the read of the settings: the boxes cannot be checked against X's
+    data, so they are not acted on."""
+    sim.add("nemo", "pw", settings_read_named="GrokSettingsQuery")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "nemo", "pw")
+    (nemo,) = engine(ctx).run_check().accounts
+    assert (nemo.status, nemo.reason) == (Status.ERROR, Reason.PAGE_CHANGED), nemo.message
+    said = "the boxes were drawn without X's read of their values (GrokSettingsScreenQuery)"
+    _assert_page_changed_kept(ctx, "nemo", said)
+    assert sim.mutations("nemo") == 0
+    assert all(sim.box("nemo", b) for b in ALL_BOXES)
+
+
+@pytest.mark.parametrize("fails", ["rate_limited", "server_error"])
+def test_another_read_of_the_page_failing_does_not_stop_the_check(
+    sim: SimHarness, tmp_path: Path, fails: str
+) -> None:
+    """The page's badge count answered 429 (or 500): not X's read of the settings, which came.
+    It used to end the check "X failed to send the settings" and, on a 429, keep the account
+    from being checked for an hour."""
+    sim.add("otto", "pw", other_read_fails=fails)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "otto", "pw")
+    (otto,) = engine(ctx).run_check().accounts
+    assert otto.status is Status.FIXED, otto.message
+    assert not any(sim.box("otto", b) for b in ALL_BOXES)
+    assert sim.other_reads() >= 2  # made (and failed) at the first read and each read-back
+    state = ctx.accounts.state("otto")
+    assert state.block_reason is None and not state.is_blocked()
 
 
 def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path: Path) -> None:

@@ -309,6 +309,16 @@ FRENCH: dict[str, str] = {
     "the Grok settings wrapper is missing or repeated":
         "le bloc des paramètres Grok manque ou apparaît plusieurs fois",
     "the {box} box is missing": "la case {box} manque",
+    "the boxes were drawn without X's read of their values ({query})":
+        "les cases ont été affichées sans la lecture de leurs valeurs par X ({query})",
+    "X's read of the settings ({query}) is not in the form Consentinel knows":
+        "la lecture des paramètres par X ({query}) n'a pas la forme que Consentinel connaît",
+    "X's read of the settings says nothing of the {box} box":
+        "la lecture des paramètres par X ne dit rien de la case {box}",
+    "the page shows the {box} box ticked where X's data says it is off":
+        "la page montre la case {box} cochée alors que les données de X la disent décochée",
+    "the page shows the {box} box unticked where X's data says it is on":
+        "la page montre la case {box} décochée alors que les données de X la disent cochée",
     "refused to click: the target is not a plain checkbox":
         "clic refusé : la cible n'est pas une simple case à cocher",
     "a captcha": "un captcha",

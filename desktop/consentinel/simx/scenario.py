@@ -56,6 +56,12 @@ LAYOUTS = (
 #: `google_button`: the first step shows "Sign in with Google", a frame from Google's site.
 SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
 FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
+#: How the Grok page's other GraphQL read (its badge count, `OTHER_READ`) fails: an error page,
+#: the connection cut, or "too many requests" (429).
+OTHER_READ_FAULTS = ("http_500", "connection_reset", "rate_limit")
+#: The page's read of the settings, as X names it (x-reference §2); `settings_query` renames it.
+SETTINGS_QUERY = "GrokSettingsScreenQuery"
+_OPERATION = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,63}$")
 #: How X fails to answer a step of its sign-in (`signin_faults`), before it looks at what was
 #: typed: the first three as `FAULTS` do; `went_wrong`, an error answer of X's own that is not
 #: about what was typed (code 131, "Something went wrong. Try reloading."); `not_authenticated`,
@@ -104,6 +110,15 @@ class SimAccount:
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes.
     fault: str | None = None
+    #: The page's other GraphQL read (a badge count, as X's sidebar makes) fails so
+    #: (OTHER_READ_FAULTS); the page shows no badge and draws the boxes as usual.
+    other_read_fault: str | None = None
+    #: How the page draws the boxes: None, as X's read of the settings says (X's page);
+    #: True/False, every box ticked/unticked whatever it says (a page that disagrees with X's
+    #: own data).
+    drawn_boxes: bool | None = None
+    #: The name the page's build gives its read of the settings (a build that renamed it).
+    settings_query: str = SETTINGS_QUERY
     #: X fails its answer at these sign-in steps, {step: fault} (SIGNIN_FAULT_STEPS,
     #: SIGNIN_FAULTS), without looking at what was typed: a code is not used up, nothing counts
     #: toward the lock, and the flow stays at that step [inferred].
@@ -155,6 +170,17 @@ class SimAccount:
             raise ValueError(f"Scenario account @{self.handle}: unknown layout {self.layout!r}.")
         if self.fault is not None and self.fault not in FAULTS:
             raise ValueError(f"Scenario account @{self.handle}: unknown fault {self.fault!r}.")
+        if self.other_read_fault is not None and self.other_read_fault not in OTHER_READ_FAULTS:
+            raise ValueError(
+                f"Scenario account @{self.handle}: unknown other_read_fault "
+                f"{self.other_read_fault!r} (known: {', '.join(OTHER_READ_FAULTS)})."
+            )
+        if self.drawn_boxes is not None and not isinstance(self.drawn_boxes, bool):
+            raise ValueError(f"Scenario account @{self.handle}: drawn_boxes is true or false.")
+        if not isinstance(self.settings_query, str) or not _OPERATION.match(self.settings_query):
+            raise ValueError(
+                f"Scenario account @{self.handle}: settings_query is a GraphQL operation name."
+            )
         if not isinstance(self.signin_faults, dict):
             raise ValueError(f"Scenario account @{self.handle}: signin_faults is a table.")
         for step, fault in self.signin_faults.items():

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from consentinel.simx.flow import SignInFlow
 from consentinel.simx.pages import render_shell, styled
-from consentinel.simx.scenario import Scenario, SimAccount
+from consentinel.simx.scenario import SETTINGS_QUERY, Scenario, SimAccount
 from consentinel.simx.state import AccountTruth, Session, World
 from consentinel.simx.texts import label_table
 
@@ -28,7 +28,10 @@ MUTATION_BOXES = {
     "XaiPersonalizationSettingsMutation": ("personalization", "allowXaiPersonalization"),
     "XaiMemoryMutation": ("memory", "allow_grok_memory"),
 }
-QUERY = "GrokSettingsScreenQuery"
+QUERY = SETTINGS_QUERY
+#: The Grok page's other GraphQL read: its badge count (X's page makes others, for its sidebar
+#: and badges; their failure does not stop it drawing the settings) [inferred].
+OTHER_READ = "BadgeCount"
 DELETE_PROMPT = "GrokConversationHistoryDeletePrompt"
 DELETE_CONFIRM = "DeleteGrokConversationHistoryMutation"
 SIGNED_IN_ONLY = ("/home", "/settings/", "/i/api/")
@@ -46,7 +49,7 @@ class SimX:
         # Like X's builds: query ids and class names change every time the server starts.
         self.query_ids = {
             name: secrets.token_urlsafe(16)[:22]
-            for name in (QUERY, *MUTATION_BOXES, DELETE_PROMPT, DELETE_CONFIRM)
+            for name in (QUERY, OTHER_READ, *MUTATION_BOXES, DELETE_PROMPT, DELETE_CONFIRM)
         }
         self.build = secrets.token_hex(4)
         self._stopping = threading.Event()
@@ -368,8 +371,13 @@ class _Handler(BaseHTTPRequestHandler):
             return self._html("privacy", self._language(session), {"handle": session.handle})
         if path == "/settings/grok_settings":
             return self._grok_page(session)
-        if path.startswith("/i/api/graphql/") and path.endswith(f"/{QUERY}"):
-            return self._grok_query(path, session)
+        if path.startswith("/i/api/graphql/"):
+            truth = self.sim.world.account(session.handle)
+            operation = path.rsplit("/", 1)[-1]
+            if truth is not None and operation == truth.spec.settings_query:
+                return self._grok_query(path, session)
+            if operation == OTHER_READ:
+                return self._other_read(path, session)
         self._send(404, b"Not found", "text/plain")
 
     def do_POST(self) -> None:
@@ -439,6 +447,8 @@ class _Handler(BaseHTTPRequestHandler):
                 "memory_shown": truth.spec.memory_shown,
                 "minor": truth.spec.minor,
                 "layout": truth.spec.layout,
+                "drawn_boxes": truth.spec.drawn_boxes,
+                "settings_query": truth.spec.settings_query,
             },
         )
 
@@ -479,6 +489,24 @@ class _Handler(BaseHTTPRequestHandler):
             "allow_grok_memory": boxes["memory"],
         }
         self._json(200, {"data": {"viewer": {"user_preferences": prefs}}})
+
+    def _other_read(self, path: str, session: Session) -> None:
+        """The page's badge count: nothing to do with the settings, failing as the account's
+        `other_read_fault` says."""
+        truth = self.sim.world.account(session.handle)
+        assert truth is not None
+        fault = truth.spec.other_read_fault
+        if fault == "rate_limit":
+            return self._json(
+                429,
+                {"errors": [{"code": 88, "message": "Rate limit exceeded."}]},
+                {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(int(time.time()) + 900)},
+            )
+        if self._fail_with(fault):
+            return None
+        if not self._csrf_ok(session) or path.split("/")[4] != self.sim.query_ids[OTHER_READ]:
+            return self._json(400, {"errors": [{"message": "Bad request"}]})
+        self._json(200, {"data": {"viewer": {"badge_count": {"ntab_unread_count": 3}}}})
 
     def _csrf_ok(self, session: Session) -> bool:
         header = self.headers.get("x-csrf-token", "")

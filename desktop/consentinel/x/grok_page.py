@@ -2,7 +2,9 @@
 
 Each box is identified by three signals (its label, a known one exactly in any known language;
 its position in X's wrapper; its help-text id); when they disagree we act on nothing and raise
-PageChanged.
+PageChanged. What each box shows is checked against X's own read of the values
+(GrokSettingsScreenQuery) at every load: a box drawn otherwise than X's data says, or boxes drawn
+without that read, are PageChanged too (x-reference §2, §4).
 """
 
 from __future__ import annotations
@@ -200,6 +202,28 @@ def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
     return boxes
 
 
+def data_disagreement(states: dict[Box, BoxState], data: dict[Box, bool]) -> str | None:
+    """What in the boxes drawn disagrees with X's own read of their values, in words; None
+    when each box is drawn as X's data says. The page draws them from that data: a box drawn
+    otherwise means the page shows something else than what X holds (or than what
+    Consentinel understands of it), and no verdict may rest on either."""
+    for box, state in states.items():
+        said = data.get(box)
+        if said is None:
+            return tr("X's read of the settings says nothing of the {box} box", box=box_name(box))
+        if said != state.checked:
+            if state.checked:
+                return tr(
+                    "the page shows the {box} box ticked where X's data says it is off",
+                    box=box_name(box),
+                )
+            return tr(
+                "the page shows the {box} box unticked where X's data says it is on",
+                box=box_name(box),
+            )
+    return None
+
+
 #: The most of an unknown label a sentence quotes (X's own words, which may run long).
 _LABEL_QUOTE_CHARS = 80
 
@@ -240,9 +264,14 @@ class GrokPage:
         # sidebar say, are not waited for).
         self._query_done = asyncio.Event()
         self._query_done.set()
+        self._query_request: Request | None = None  # the one sent since the load began
         self._query_response: Response | None = None
-        #: The boxes' values as X's own GraphQL read gave them at the last load (None: not seen).
+        #: The boxes' values as X's own GraphQL read gave them at the last load (None: no load
+        #: yet; a load without that read is PageChanged).
         self.data: dict[Box, bool] | None = None
+        # Whether the boxes drawn now are those X drew from `data`: not once a box is clicked
+        # (X redraws it at once, before its answer) until the page is loaded again.
+        self._drawn_from_data = False
         #: Boxes X's data says are on but the page does not show (after waiting for them).
         self.hidden_on: tuple[Box, ...] = ()
         self._drawn_before: set[Box] = set()  # every box this page has shown
@@ -254,29 +283,42 @@ class GrokPage:
         page.on("requestfailed", self._on_request_failed)
         page.on("response", self._on_response)
 
-    def _is_data_read(self, request: Request) -> bool:
-        """The page document or a GraphQL read: what the boxes' values come from.
+    def _is_settings_query(self, url: str) -> bool:
+        """X's GraphQL read of the boxes' values, on its origin or its `api.` host."""
+        path = self.site.api_path_of(url)
+        return "/graphql/" in path and path.rsplit("/", 1)[-1] == QUERY
 
-        A failing mutation is judged by the read-back instead, and other resources of X's
-        pages (images, analytics) do not decide what the boxes show.
+    def _is_data_read(self, request: Request) -> bool:
+        """The page itself (its document) or X's read of the boxes' values: what the boxes
+        come from, whose failure is the check's.
+
+        X's other reads on the page (its sidebar, badge counts…) do not decide what the boxes
+        show, nor do images or analytics: their failure is not the settings'. A box's mutation
+        is judged by its own answer (untick) and the read-back.
         """
-        if not self.site.path_of(request.url) or "Mutation" in request.url:
+        if self._is_settings_query(request.url):
+            return True
+        if request.resource_type != "document" or not self.site.path_of(request.url):
             return False
-        return request.resource_type == "document" or "/graphql/" in request.url
+        try:
+            return request.frame == self.page.main_frame
+        except PlaywrightError:  # (a request of no frame: not the page's own)
+            return False
 
     def _on_request(self, request: Request) -> None:
         if self._is_data_read(request):
             self._in_flight.add(request)
-            if QUERY in request.url:
+            if self._is_settings_query(request.url):
+                self._query_request = request
                 self._query_done.clear()
 
     def _on_request_done(self, request: Request) -> None:
         self._in_flight.discard(request)
-        if QUERY in request.url:
+        if request is self._query_request:
             self._query_done.set()
 
     def _on_request_failed(self, request: Request) -> None:
-        if QUERY in request.url:
+        if request is self._query_request:
             self._query_done.set()
         if request in self._in_flight:
             self._in_flight.discard(request)
@@ -285,7 +327,7 @@ class GrokPage:
     def _on_response(self, response: Response) -> None:
         if not self._is_data_read(response.request):
             return
-        if QUERY in response.url:
+        if response.request is self._query_request:
             self._query_response = response
         reason = reason_for_status(response.status)
         if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
@@ -360,26 +402,47 @@ class GrokPage:
         except asyncio.TimeoutError:
             raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from None
 
-    async def _read_data(self) -> dict[Box, bool] | None:
-        """The values X's GraphQL read sent, by box; None when it was not seen or not read."""
+    async def _read_data(self) -> dict[Box, bool]:
+        """The values X's GraphQL read sent, by box (those it holds as true or false).
+
+        The page always makes that read before it draws the boxes (x-reference §2), and it is
+        watched from before the page is asked for (the listeners are set in __init__, before
+        any load; the browser tells of a request before the answer that draws the boxes can
+        come, so no race can hide it): boxes drawn without it being seen were drawn
+        from something Consentinel does not know (X renamed the read, or moved it), so they
+        cannot be checked against X's data, and are not acted on (PageChanged). Neither are
+        they when its answer is not in the form known."""
         response = self._query_response
-        if response is None:
-            return None
+        if self._query_request is None or response is None:
+            raise await self._page_changed(
+                tr("the boxes were drawn without X's read of their values ({query})", query=QUERY)
+            )
         try:
             body = await response.json()
-        except (PlaywrightError, ValueError):
-            return None
+        except PlaywrightError as exc:
+            raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+        except ValueError:
+            body = None
         prefs = _find_key(body, "user_preferences")
         if not isinstance(prefs, dict):
-            return None
-        return {box: bool(prefs[key]) for key, box in DATA_FIELDS.items() if key in prefs}
+            raise await self._page_changed(
+                tr(
+                    "X's read of the settings ({query}) is not in the form Consentinel knows",
+                    query=QUERY,
+                )
+            )
+        return {
+            box: prefs[key] for key, box in DATA_FIELDS.items() if isinstance(prefs.get(key), bool)
+        }
 
     async def _load(self, reload: bool) -> None:
         self._http_trouble = None
         self._in_flight.clear()
         self._query_done.set()
+        self._query_request = None
         self._query_response = None
         self.data = None
+        self._drawn_from_data = False
         try:
             if reload:
                 response = await self.page.reload(wait_until="domcontentloaded")
@@ -410,6 +473,7 @@ class GrokPage:
             # The boxes were drawn, but from a failed read: their values cannot be trusted.
             raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
         self.data = await self._read_data()
+        self._drawn_from_data = True
 
     async def _wait_ready(self, deadline: float, *, any_toast: bool) -> str | None:
         """What the page came to (_READY_JS's state) by `deadline`; what it means when it came
@@ -463,16 +527,23 @@ class GrokPage:
         return [dict(item) for item in raw] if isinstance(raw, list) else []
 
     async def read(self) -> dict[Box, BoxState]:
-        """Every box on the page now, identified by all three signals."""
+        """Every box on the page now, identified by all three signals, each as X's data of
+        this load says it is (PageChanged otherwise)."""
         raw = await self._read_raw()
         try:
             boxes = identify_boxes(raw)
         except PageChanged as exc:
             raise await self._page_changed(exc.detail) from None
-        return {
+        states = {
             box: BoxState(box, bool(item["checked"]), bool(item["disabled"]))
             for box, item in zip(boxes, raw, strict=True)
         }
+        problem = None
+        if self._drawn_from_data and self.data is not None:
+            problem = data_disagreement(states, self.data)
+        if problem is not None:
+            raise await self._page_changed(problem)
+        return states
 
     async def _input_for(self, box: Box) -> Locator:
         """The input of this box, identified again just before we touch it."""
@@ -504,6 +575,7 @@ class GrokPage:
                 tr("refused to click: the target is not a plain checkbox")
             )
         self.unread_click = box  # (a click that fails half-way may still have reached X)
+        self._drawn_from_data = False  # (X redraws the box before it answers)
         try:
             await target.click()
         except PlaywrightTimeoutError:

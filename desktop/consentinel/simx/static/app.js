@@ -45,8 +45,9 @@
     toastTimer = setTimeout(() => layer.replaceChildren(), 8000);
   }
 
-  async function gql(operation, variables, method) {
-    const id = CFG.queryIds[operation];
+  // `id`: the query id, when the build names the operation otherwise than simx's (settings_query).
+  async function gql(operation, variables, method, id) {
+    id = id || CFG.queryIds[operation];
     const headers = {
       authorization: BEARER,
       "x-csrf-token": cookie("ct0"),
@@ -383,15 +384,30 @@
     return button;
   }
 
+  // The page's other read, its badge count (X's page makes such reads for its sidebar): a
+  // failure only leaves the badge out, as X's does.
+  async function badgeCount() {
+    try {
+      const response = await gql("BadgeCount", {}, "GET");
+      if (!response.ok) return null;
+      return (await response.json()).data.viewer.badge_count.ntab_unread_count;
+    } catch (e) { return null; }
+  }
+
   async function grokPage() {
     let values = null;
     let failure = null;
+    const d = CFG.data;
+    const badge = badgeCount(); // sent together with the settings' read
     try {
-      const response = await gql("GrokSettingsScreenQuery", {}, "GET");
+      const id = CFG.queryIds.GrokSettingsScreenQuery; // a renamed read keeps its id
+      const response = await gql(d.settings_query, {}, "GET", id);
       if (response.status === 429) failure = T.rate_limited;
       else if (!response.ok) failure = T.went_wrong;
       else values = (await response.json()).data.viewer.user_preferences;
     } catch (e) { failure = T.went_wrong; }
+    // Drawn once both have answered: the badge's answer (or failure) comes before the boxes.
+    const unread = await badge;
     await later(CFG.renderDelayMs);
     if (failure) {
       root.replaceChildren(frame([header(T.grok_page_title, "/settings/privacy_and_safety"),
@@ -401,11 +417,13 @@
       toast(failure);
       return;
     }
-    const d = CFG.data;
+    // drawn_boxes: a page that draws every box so, whatever X's data says.
+    const drawn = (value) => (d.drawn_boxes === null || d.drawn_boxes === undefined
+      ? value : d.drawn_boxes);
     const valueOf = {
-      training: values.allow_xai_data_sharing,
-      personalization: values.allow_xai_personalization,
-      memory: values.allow_grok_memory,
+      training: drawn(values.allow_xai_data_sharing),
+      personalization: drawn(values.allow_xai_personalization),
+      memory: drawn(values.allow_grok_memory),
     };
     const boxes = ORDER[d.layout].filter((b) => b !== "memory" || d.memory_shown);
     const first = FIRST_HELP_ID[d.layout] || 1;
@@ -424,6 +442,8 @@
       el("div", { class: C("subtitle") }, span(T.grok_intro, "muted")),
       wrapper,
     ]));
+    const bell = unread ? root.querySelector('[data-testid="AppTabBar_Notifications_Link"]') : null;
+    if (bell) bell.append(el("span", { class: C("muted"), "aria-label": unread + " unread items" }, String(unread)));
   }
 
   // ---------------------------------------------------------------- other pages
