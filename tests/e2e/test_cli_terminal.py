@@ -21,8 +21,10 @@ from typing import Any
 import pyotp
 import pytest
 
+from consentinel.core.journal import Journal
+from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount
-from tests.e2e._cli_support import CLI, add_account, x_with_accounts
+from tests.e2e._cli_support import CLI, add_account, run_cli, x_with_accounts
 from tests.fixtures.keyring_fixtures import folder_vault
 
 SECRET = "pw-never-shown-7f3a"
@@ -509,3 +511,27 @@ def test_the_question_to_finish_in_a_window_says_why_in_words_not_a_code(
     code, _out = term.finish(timeout=180)
     assert "captcha\r\n" not in term.shown.replace("un captcha", ""), term.shown
     assert code == 1, term.shown
+
+
+def test_an_unattended_check_a_person_starts_is_not_journaled_as_the_schedule(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """`check --unattended` is the OS job's command line; the journal says "by the schedule"
+    only of the run the job makes (no account named, no terminal). The same options typed by a
+    person, at a terminal or naming an account, are a check from the command line."""
+    _, env = x_with_accounts(simx, cli_env, SimAccount("una", SECRET))
+    # (dry runs: none of them puts off the next one's accounts, all stay due)
+    run_cli(env, "check", "--unattended", "--dry-run")  # as the job runs it: no terminal
+    run_cli(env, "check", "--unattended", "--dry-run", "una")
+    term = Terminal(env, "check", "--unattended", "--dry-run")
+    term.finish()
+    journal = Journal.open(AppPaths.under(consentinel_home).journal_path)
+    try:
+        triggers = [run.trigger for run in reversed(journal.runs())]
+    finally:
+        journal.close()
+    assert triggers == ["schedule", "manual", "manual"], term.shown
+    log = subprocess.run([CLI, "log"], env=env, capture_output=True, text=True, check=True)
+    started = [line for line in log.stdout.splitlines() if "check started" in line]
+    assert ["by the schedule" in line for line in started] == [True, False, False], started
+    assert ["from the command line" in line for line in started] == [False, True, True], started

@@ -76,3 +76,43 @@ def test_output_without_a_format_over_the_apps_files_or_into_no_folder_says_why(
     assert main(["log", "--json", "--output", str(nowhere)]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"Could not save {nowhere}: ") and err.count("\n") == 1, err
+
+
+@pytest.mark.usefixtures("journal_of_two")
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The journal has no entry for @nobody: nothing was written.\n"),
+        (
+            "fr",
+            "Le journal n'a aucune entrée pour @nobody\u00a0: rien n'a été écrit.\n",
+        ),
+    ],
+)
+def test_an_export_or_bundle_of_an_account_the_journal_does_not_have_is_refused(
+    lang: str,
+    said: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mistyped --account must not hand over an empty file that says "nothing happened" with
+    exit 0: it is refused, as `log --account nobody` says, and nothing is written."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    out_dir = tmp_path / "handed-over"
+    out_dir.mkdir()
+    for argv, target in [
+        (["--bundle", str(out_dir / "u.zip")], out_dir / "u.zip"),
+        (["--csv", "-o", str(out_dir / "u.csv")], out_dir / "u.csv"),
+        (["--json", "-o", str(out_dir / "u.json")], out_dir / "u.json"),
+        (["--json"], None),
+        (["--csv"], None),
+    ]:
+        assert main(["log", *argv, "--account", "nobody"]) == 2, argv
+        out, err = capsys.readouterr()
+        assert (out, err) == ("", said), argv
+        assert target is None or not target.exists(), argv
+    assert not list(out_dir.iterdir())
+    # An account the journal has stays exportable, under any spelling of its handle.
+    assert main(["log", "--json", "--account", "@Bea"]) == 0
+    assert [e["handle"] for e in json.loads(capsys.readouterr().out)["entries"]] == ["bea"]

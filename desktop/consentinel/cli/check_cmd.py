@@ -232,7 +232,7 @@ def _check_now(args: argparse.Namespace) -> int:
             on_event=on_event,
             ask=TerminalPrompter(unattended=args.unattended, output=output),
             cancel=cancel,
-            trigger="schedule" if args.unattended else "manual",
+            trigger=_started_by(scheduled),
         )
     except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
         print(str(error), file=sys.stderr)
@@ -286,6 +286,16 @@ def _check_now(args: argparse.Namespace) -> int:
     )
     # Accounts the list lost were not checked: not a success, whatever the others gave.
     return EXIT_USAGE if missing else exit_code(result)
+
+
+def _started_by(scheduled: bool) -> str:
+    """Who the journal says started the check. The OS job runs `check --unattended`, naming
+    no account, with no terminal (systemd, launchd and the Task Scheduler give it none): the
+    schedule. A person's check is theirs, --unattended or not: one naming accounts, or typed
+    at a terminal (what the schedule's run does then, only the accounts due, it does too)."""
+    from consentinel.cli.context import stdin_is_terminal
+
+    return "schedule" if scheduled and not stdin_is_terminal() else "manual"
 
 
 def _say_stopped_run(planned: Sequence[str], finished: Sequence[AccountResult]) -> None:

@@ -339,6 +339,8 @@ FRENCH: dict[str, str] = {
         "pourrait amener X à verrouiller le compte.",
     "show the version and exit": "afficher la version et quitter",
     "The journal has no entry for @{handle}.": "Le journal n'a aucune entrée pour @{handle}.",
+    "The journal has no entry for @{handle}: nothing was written.":
+        "Le journal n'a aucune entrée pour @{handle} : rien n'a été écrit.",
     "nobody is at the keyboard: never ask, record what needs you":
         "personne au clavier : ne rien demander, noter ce qui a besoin de vous",
     "only this account": "seulement ce compte",

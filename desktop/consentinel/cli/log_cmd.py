@@ -21,6 +21,7 @@ MAX_PROBLEMS_SHOWN = 20
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.core.evidence_bundle import Bundle
+    from consentinel.core.journal import Journal
 
 
 def add_parser(sub: Any) -> None:
@@ -172,6 +173,8 @@ def _log(args: argparse.Namespace) -> int:
                 print(tr("  … and {more} more: export JSON to see them all.", more=hidden))
         return 1
     if args.json or args.csv:
+        if handle is not None:
+            _refuse_no_entry(journal, handle)
         target = Path(args.output) if args.output is not None else sys.stdout
         if args.json:
             count = journal.export_json(target, handle=handle)
@@ -275,6 +278,8 @@ def _bundle(target: str, handle: str | None) -> int:
             tr("{path} exists already: choose another name, or remove it first.", path=target)
         )
     ctx = open_context(read_only=True)
+    if handle is not None:
+        _refuse_no_entry(ctx.journal, handle)
     try:
         # Exclusive: a file made there while this one was written is not replaced either.
         written = write_bundle(
@@ -313,6 +318,15 @@ def _bundle(target: str, handle: str | None) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _refuse_no_entry(journal: Journal, handle: str) -> None:
+    """An export or a bundle of one account the journal has no entry for: a mistyped handle,
+    most likely. Nothing is written (an empty file handed over would say "nothing happened")."""
+    if not journal.entries(handle=handle, limit=1):
+        raise UsageError(
+            tr("The journal has no entry for @{handle}: nothing was written.", handle=handle)
+        )
 
 
 def _refuse_own_files(output: str) -> None:

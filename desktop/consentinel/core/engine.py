@@ -81,6 +81,16 @@ def _no_event(_event: Event) -> None:
     return None
 
 
+def _password_left_to_person(outcome: SignInOutcome) -> bool:
+    """The sign-in stopped at X's password step with no password sent by us: it is the
+    person's to type in the window, not a password X refused."""
+    return (
+        not outcome.ok
+        and outcome.reason is Reason.WRONG_PASSWORD
+        and not outcome.password_submitted
+    )
+
+
 def _tell_a_refused_sandbox(choice: BrowserChoice, on_event: Callable[[Event], None]) -> None:
     """Chromium's refusal of this browser's sandbox, said once a process: by the check or the
     sign-in that met it first, once its browser started (x/browser_sandbox)."""
@@ -360,7 +370,13 @@ class Engine:
             outcome = await sign_in(
                 page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
             )
-            self._journal_signin(account.handle, outcome, totp_secret)
+            # No password to type (none saved, or X refused the saved one): the person types
+            # it. Nothing reached X from us, so nothing is journaled as X's answer ("wrong
+            # password" would be a refusal that never happened, and later checks would quote
+            # its date); the person's own sign-in is journaled once it ends on X's home.
+            left_to_person = _password_left_to_person(outcome)
+            if not left_to_person:
+                self._journal_signin(account.handle, outcome, totp_secret)
             if not outcome.ok and not await person.wait(
                 page, lambda: wait_until_home(page, self.ctx.site, 1000)
             ):
@@ -374,7 +390,7 @@ class Engine:
                         "The sign-in of @{handle} was not finished in the window.",
                         handle=account.handle,
                     ),
-                    outcome.reason or Reason.TIMEOUT,
+                    Reason.TIMEOUT if left_to_person else outcome.reason or Reason.TIMEOUT,
                 )
             self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
             if self.ctx.accounts.get(account.handle) is None:

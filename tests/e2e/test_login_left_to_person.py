@@ -1,0 +1,118 @@
+"""The sign-in in a window (`consentinel login`, the window's "Sign in yourself") when there is
+no password to type: X refused the saved one, or none is saved. Nothing reached X from us, so
+the tamper-evident journal must not say X refused a password then; what the person does in the
+window is journaled once it ends on X's home. Real Chromium against simx, a real journal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Page
+
+from consentinel.core import engine as engine_module
+from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
+from consentinel.core.journal import EntryKind
+from consentinel.core.status import Reason, Status
+from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+
+pytestmark = pytest.mark.browser
+
+X_PASSWORD = "the-one-x-knows"
+
+
+def _signins(ctx: AppContext, handle: str) -> list[dict[str, Any]]:
+    return [e.payload for e in ctx.journal.entries(handle=handle, kinds=[EntryKind.SIGNIN])]
+
+
+def _refused_by_a_check(
+    sim: SimHarness, tmp_path: Path, handle: str
+) -> tuple[AppContext, datetime]:
+    """X refuses the saved password at a check: true, journaled, and remembered."""
+    sim.add(handle, X_PASSWORD)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, handle, "not-the-one-x-knows")
+    (result,) = engine(ctx).run_check().accounts
+    assert (result.status, result.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    assert ctx.accounts.state(handle).password_rejected
+    assert sim.signin_outcomes(handle) == ["wrong_password"]
+    refused_at = ctx.journal.stopped_signin_at(handle, Reason.WRONG_PASSWORD)
+    assert refused_at is not None
+    return ctx, refused_at
+
+
+def test_a_window_nobody_signs_in_journals_no_refused_password(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    ctx, refused_at = _refused_by_a_check(sim, tmp_path, "fran")
+    eng = Engine(ctx, headless=True, interactive_headless=True, interactive_timeout_s=2)
+
+    result = eng.login_interactive("fran", headless=True)
+
+    assert sim.signin_outcomes("fran") == ["wrong_password"]  # X saw no new password
+    assert _signins(ctx, "fran") == [{"outcome": "signin_failed", "reason": "wrong_password"}]
+    assert not result.ok
+    assert result.reason is Reason.TIMEOUT  # nobody finished it: not "wrong password"
+    assert "was not finished in the window" in result.message
+    # What the next check says ("X rejected the saved password on …") keeps X's own date.
+    assert ctx.journal.stopped_signin_at("fran", Reason.WRONG_PASSWORD) == refused_at
+
+
+def test_a_window_with_no_password_saved_journals_no_refused_password(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    sim.add("gaby", X_PASSWORD)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "gaby")  # no password saved: the person types it
+    eng = Engine(ctx, headless=True, interactive_headless=True, interactive_timeout_s=2)
+
+    result = eng.login_interactive("gaby", headless=True)
+
+    assert _signins(ctx, "gaby") == []
+    assert (result.ok, result.reason) == (False, Reason.TIMEOUT), result.message
+    assert ctx.journal.stopped_signin_at("gaby", Reason.WRONG_PASSWORD) is None
+    assert not ctx.accounts.state("gaby").password_rejected
+
+
+async def _person_types_the_password(page: Page) -> None:
+    """The person, at the window Consentinel left at X's password step, types the one X knows."""
+    field = page.locator('input[name="password"][type="password"]')
+    await field.fill(X_PASSWORD)
+    await page.locator('[data-testid="LoginForm_Login_Button"]').click()
+
+
+def test_a_sign_in_the_person_finishes_is_journaled_ok_alone(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, refused_at = _refused_by_a_check(sim, tmp_path, "fran")
+    real_sign_in = engine_module.sign_in
+    person: list[asyncio.Task[None]] = []
+
+    async def then_the_person(page: Page, *args: Any) -> Any:
+        # Consentinel's part of the sign-in ends first (it has no password to type); then the
+        # person types it in the same window.
+        outcome = await real_sign_in(page, *args)
+        person.append(asyncio.ensure_future(_person_types_the_password(page)))
+        return outcome
+
+    sign_in: Callable[..., Awaitable[Any]] = then_the_person
+    monkeypatch.setattr(engine_module, "sign_in", sign_in)
+    eng = Engine(ctx, headless=True, interactive_headless=True, interactive_timeout_s=20)
+
+    result = eng.login_interactive("fran", headless=True)
+
+    assert result.ok, result.message
+    assert len(person) == 1 and person[0].done()
+    assert sim.signin_outcomes("fran") == ["wrong_password", "success"]
+    # The check's true refusal, then the person's sign-in: no "wrong password" between them.
+    assert _signins(ctx, "fran") == [
+        {"outcome": "signin_failed", "reason": "wrong_password"},
+        {"outcome": "ok", "reason": None},
+    ]
+    assert ctx.journal.stopped_signin_at("fran", Reason.WRONG_PASSWORD) == refused_at
+    assert ctx.sessions.exists("fran")
