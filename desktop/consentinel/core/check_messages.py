@@ -162,7 +162,7 @@ def held_advice(reason: Reason, handle: str, detail: str = "") -> str:
     """What to do, at the end of the sentence of a check that tried no sign-in for a reason
     remembered from an earlier one (held_message); the window says its own instead."""
     if reason is Reason.WRONG_PASSWORD:  # (after "until you change it with")
-        return tr("`consentinel account set-password {handle}`.", handle=handle)
+        return f"`consentinel account set-password {handle}`."  # (a command: no language)
     if reason is Reason.LOCKED:
         return tr("sign in on x.com, then run `consentinel login {handle}`.", handle=handle)
     if reason in (Reason.REFUSED, Reason.CAPTCHA, Reason.RATE_LIMITED):

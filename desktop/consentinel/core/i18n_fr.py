@@ -1275,8 +1275,6 @@ FRENCH: dict[str, str] = {
     # -- a check that tried no sign-in for a reason remembered from an earlier one
     "on {when}": "le {when}",
     "earlier": "plus tôt",
-    # (after "until you change it with": the command itself)
-    "`consentinel account set-password {handle}`.": "`consentinel account set-password {handle}`.",
     "sign in on x.com, then run `consentinel login {handle}`.":
         "connectez-vous sur x.com, puis lancez `consentinel login {handle}`.",
     "Run `consentinel login {handle}` to sign in yourself.":
