@@ -64,6 +64,12 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
         # Not "every box you chose is off" next to a box on at X, when some were not checked.
         partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
         assert "Every box X's pages show is off on the other 2." in partial_hidden
+        # An account removed during its check (another process) is none of the person's now.
+        gone = AccountResult("gone", Status.ERROR, Reason.CANCELLED, removed=True)
+        assert summary(_run(three[0], gone)) == (
+            "The account was checked: every box you chose is off."
+        )
+        assert summary(_run(gone)) == ""
 
 
 def test_one_cause_on_this_computer_is_named_in_the_summary(

@@ -233,7 +233,7 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     paths = AppPaths.under(consentinel_home).ensure()
     store = AccountStore(paths)
     journal = Journal.open(paths.journal_path, clock=lambda: clock[0])
-    handles = ("refused", "ratel", "twice", "past", "okafter")
+    handles = ("refused", "ratel", "twice", "past", "okafter", "windowed", "readded")
     for handle in handles:
         store.add(Account(handle))
         journal.append_account_added(handle, keep=ALL_BOXES)
@@ -252,6 +252,16 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     refused("twice", 1)
     clock[0] = now - timedelta(hours=2)
     journal.record_signin(None, "okafter", "ok")
+    # The person's own sign-in in a window met a puzzle: the rules held nothing back for it.
+    journal.record_signin(None, "windowed", Status.NEEDS_USER, Reason.CAPTCHA)
+    # Refused, its password rejected, then removed and added again: begun afresh.
+    refused("readded", 3)
+    clock[0] = now - timedelta(hours=2, minutes=30)
+    journal.record_signin(None, "readded", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)
+    store.remove("readded")
+    journal.append_account_removed("readded")
+    store.add(Account("readded"))
+    journal.append_account_added("readded", keep=ALL_BOXES)
     clock[0] = now - timedelta(minutes=30)
     run = journal.start_run("schedule")
     journal.record_check(run, AccountResult("ratel", Status.ERROR, Reason.RATE_LIMITED))
@@ -275,6 +285,9 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
         assert (state.blocked_until, state.block_reason) == (until, reason), handle
         assert state.backoffs_in_a_row == in_a_row, handle
     assert back.state("okafter").blocked_until is None
+    assert back.state("windowed").blocked_until is None
+    assert back.state("readded").blocked_until is None
+    assert not back.state("readded").password_rejected
     held = {h for h in handles if back.state(h).sign_in_held(now, unattended=True)}
     assert held == {"refused", "ratel", "twice"}
     assert main(["account", "list", "--json"]) == 0

@@ -123,3 +123,17 @@ def test_an_account_brought_back_keeps_its_checks(journal: Journal) -> None:
     last = journal.last_check("eve")
     assert last is not None and last.payload["status"] == "fixed"
     assert journal.checked_through_at(["eve"])["eve"] is not None
+
+
+def test_a_check_of_the_removed_account_journaled_after_its_removal_is_still_its(
+    journal: Journal, clock: Clock
+) -> None:
+    """Removed while its check ran, the check is journaled when it ends (or, its process
+    killed, when the next one finds it): after the removal, but of a run begun before it."""
+    run = journal.start_run("manual")
+    journal.append_account_removed("fay")
+    journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+    journal.finish_run(run)
+    journal.append_account_added("fay")
+    assert journal.last_check("fay") is None
+    assert journal.checked_through_at(["fay"]) == {"fay": None}

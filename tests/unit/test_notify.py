@@ -112,6 +112,12 @@ def test_one_notification_per_account_event() -> None:
     assert all(n.title == "Consentinel" for n in notes)
 
 
+def test_an_account_removed_during_its_check_is_not_notified() -> None:
+    gone = AccountResult("gone", Status.FIXED, reverted_by_x=(Box.TRAINING,), removed=True)
+    assert notifications_for(run_of(gone)) == []
+    assert [n.handle for n in notifications_for(run_of(gone, REVERTED))] == ["carol"]
+
+
 def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     notes = notifications_for(run_of(REVERTED, NEEDS, PAGE_1))

@@ -166,14 +166,22 @@ def test_a_session_that_moved_its_folders_gives_them_to_the_job() -> None:
         "XDG_CONFIG_HOME": "/srv/me/config",
         "XDG_STATE_HOME": "relative/state",
         "XDG_RUNTIME_DIR": "/run/user/1000",
+        "XDG_CACHE_HOME": "/srv/me/cache",  # where Playwright's own Chromium is
+        "PLAYWRIGHT_BROWSERS_PATH": "/opt/browsers",
     }
     assert check_command(moved).env == {
         "XDG_DATA_HOME": "/srv/me/data",
         "XDG_CONFIG_HOME": "/srv/me/config",
+        "XDG_CACHE_HOME": "/srv/me/cache",
+        "PLAYWRIGHT_BROWSERS_PATH": "/opt/browsers",
     }
     assert gui_command(moved).env == check_command(moved).env
+    inside = check_command({"PLAYWRIGHT_BROWSERS_PATH": "0"}).env  # (in Playwright's package)
+    assert inside == {"PLAYWRIGHT_BROWSERS_PATH": "0"}
     assert check_command({**moved, "CONSENTINEL_HOME": "/tmp/demo"}).env == {
-        "CONSENTINEL_HOME": "/tmp/demo"
+        "CONSENTINEL_HOME": "/tmp/demo",
+        "XDG_CACHE_HOME": "/srv/me/cache",
+        "PLAYWRIGHT_BROWSERS_PATH": "/opt/browsers",
     }
 
 

@@ -151,8 +151,11 @@ def _signin_rules_back(
     from consentinel.core.fileio import StorageError
 
     rejected = locked = totp_refused = False
-    kinds = [EntryKind.SIGNIN, EntryKind.CHECK, EntryKind.ACCOUNT_EDITED]
+    kinds = [EntryKind.SIGNIN, EntryKind.CHECK, EntryKind.ACCOUNT_EDITED, EntryKind.ACCOUNT_REMOVED]
     entries = journal.entries(handle=handle, kinds=kinds)
+    removed = [i for i, e in enumerate(entries) if e.kind is EntryKind.ACCOUNT_REMOVED]
+    if removed:  # removed since: added again, it began afresh (nothing before is its)
+        entries = entries[removed[-1] + 1 :]
     for entry in entries:
         p = entry.payload
         if entry.kind is EntryKind.ACCOUNT_EDITED:
@@ -221,6 +224,8 @@ def _backoff_back(
             continue
         if said is None or said not in BACKOFF_REASONS:
             continue
+        if entry.kind is EntryKind.SIGNIN and entry.run_id is None:
+            continue  # the person's own sign-in in a window: the rules hold nothing back for it
         if entry.run_id is not None:
             if (entry.run_id, said) in counted:
                 continue  # the check's entry of its sign-in's refusal, counted once

@@ -25,11 +25,16 @@ _NEITHER = (
     Reason.KEYRING_UNAVAILABLE,
 )
 
-#: Of an account's entries `e`, those after it was last removed: one removed and added again
-#: begins afresh (its last check is not the removed one's, nor is it "checked lately"). An
-#: account brought back (`account restore`, its list lost, never removed) keeps its own.
+#: Of an account's entries `e`, those of runs begun after it was last removed: one removed and
+#: added again begins afresh (its last check is not the removed one's, nor is it "checked
+#: lately"). An account brought back (`account restore`, its list lost, never removed) keeps
+#: its own.
 SINCE_LAST_REMOVED = (
-    " AND e.id > coalesce((SELECT max(gone.id) FROM entries gone"
+    # An entry counts from its run's start (a check of the removed account journaled after
+    # the removal, when it ended or when a killed run was found, is still the removed one's).
+    " AND coalesce((SELECT min(began.id) FROM entries began WHERE began.run_id = e.run_id"
+    f" AND began.kind = '{EntryKind.RUN_STARTED.value}'), e.id)"
+    " > coalesce((SELECT max(gone.id) FROM entries gone"
     " WHERE lower(gone.handle) = lower(e.handle)"
     f" AND gone.kind = '{EntryKind.ACCOUNT_REMOVED.value}'), 0)"
 )

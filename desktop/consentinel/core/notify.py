@@ -483,7 +483,9 @@ def notifications_for(
     was already said is not said again every few hours; only X switching a box back on is said
     each time it happens.
     """
-    notes = [note for result in run.accounts for note in _for_account_all(result)]
+    # (An account removed during its check is none of the person's any more.)
+    kept = [result for result in run.accounts if not result.removed]
+    notes = [note for result in kept for note in _for_account_all(result)]
     unreadable = [
         h for note in notes if note.kind is NotificationKind.PAGE_CHANGED for h in note.accounts
     ]

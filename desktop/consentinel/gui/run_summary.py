@@ -7,6 +7,8 @@ In the window's catalogue ("MainWindow"), where they always were."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.events import AccountResult, RunResult
@@ -114,6 +116,11 @@ def run_summary(result: RunResult) -> str:
     that need a look, named; then, in a few words, the ones every box is off on."""
     if result.cancelled:
         return _cancelled(result)
+    if any(a.removed for a in result.accounts):  # (removed during their checks: not said)
+        kept = tuple(a for a in result.accounts if not a.removed)
+        if not kept:
+            return ""
+        result = dataclasses.replace(result, accounts=kept)
     total = len(result.accounts)
     good = sum(1 for a in result.accounts if a.all_off)
     hidden = [a for a in result.accounts if a.hidden_on]

@@ -30,6 +30,10 @@ PASSED_ENV = ("CONSENTINEL_HOME", "CONSENTINEL_X_ORIGIN", "CONSENTINEL_BROWSER")
 #: the job moved them: a job started by cron or systemd does not see a session's own, and would
 #: open other folders, empty. (Without CONSENTINEL_HOME only: with it, they name nothing of ours.)
 FOLDERS_ENV = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")
+#: Where Playwright's own browser is (x/browser.py looks there), whatever the data folder.
+BROWSER_FOLDERS_ENV = ("XDG_CACHE_HOME", "PLAYWRIGHT_BROWSERS_PATH")
+#: Playwright's "0": its browsers inside its own package (not a folder, but meant as one).
+_IN_PLAYWRIGHT = ("PLAYWRIGHT_BROWSERS_PATH", "0")
 
 
 class JobState(str, Enum):
@@ -91,13 +95,16 @@ def _passed_env(environ: Mapping[str, str]) -> dict[str, str]:
         # The job runs from another folder than the shell that installed it: a relative or
         # "~" path would name another data folder there.
         passed["CONSENTINEL_HOME"] = os.path.abspath(os.path.expanduser(passed["CONSENTINEL_HOME"]))
-    else:
-        # (The XDG standard ignores a relative one: so does the job.)
-        passed |= {
-            name: environ[name]
-            for name in FOLDERS_ENV
-            if environ.get(name) and os.path.isabs(environ[name])
-        }
+    # (The XDG standard ignores a relative folder: so does the job.)
+    folders = (
+        BROWSER_FOLDERS_ENV if "CONSENTINEL_HOME" in passed else FOLDERS_ENV + BROWSER_FOLDERS_ENV
+    )
+    passed |= {
+        name: environ[name]
+        for name in folders
+        if environ.get(name)
+        and (os.path.isabs(environ[name]) or (name, environ[name]) == _IN_PLAYWRIGHT)
+    }
     return passed
 
 
