@@ -19,6 +19,7 @@ from consentinel.core.french_typography import typeset
 from consentinel.core.lock import RunLock
 from consentinel.core.osjobs.systemd import RUN_TIMEOUT
 from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, save_settings
 
 
 def test_the_wait_leaves_the_job_most_of_its_hour() -> None:
@@ -77,3 +78,28 @@ def test_a_scheduled_run_gives_up_when_the_other_check_does_not_end(
     # The same skip as before, for scripts; its log says it waited.
     assert json.loads(out) == {"skipped": True, "reason": "another_check_running"}
     assert err.splitlines() == [waits.format(pid=os.getpid()), gives_up]
+
+
+def test_a_paused_scheduled_run_is_skipped_at_once_while_another_check_runs(
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A pause is read before the wait for the other check: the run does not wait (20 minutes)
+    to say it is skipped. (A pause chosen during the wait: tests/e2e/test_cli.py.)"""
+    paths = AppPaths.under(consentinel_home).ensure()
+    AccountStore(paths).add(Account("erin"))
+    save_settings(paths, Settings(schedule_paused=True))
+    monkeypatch.setattr(check_cmd, "LOCK_WAIT_S", 1.0)  # (the old code skipped it after)
+    lock = RunLock(paths.lock_path)
+    assert lock.acquire(wait=False)
+    try:
+        assert main(["check", "--unattended", "--json"]) == 0
+        assert lock.held
+    finally:
+        lock.release()
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {"skipped": True, "reason": "paused"}
+    assert err.splitlines() == [
+        "Automatic checks are paused in Consentinel; this scheduled check is skipped."
+    ]

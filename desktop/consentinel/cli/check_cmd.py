@@ -181,6 +181,10 @@ def _check_now(args: argparse.Namespace) -> int:
             reader_gone = True
             stop_writing_output()
 
+    # A paused schedule's run is skipped at once: not after a wait for another check (up to
+    # LOCK_WAIT_S); a pause chosen during that wait is read after it.
+    if scheduled and _paused(ctx, args.json):
+        return EXIT_OK
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
         if not args.unattended:
@@ -192,9 +196,11 @@ def _check_now(args: argparse.Namespace) -> int:
             listed = bool(ctx.accounts.list())
             missing = _missing_accounts(ctx) if scheduled or not listed else []
             if not listed and not (scheduled and missing):
+                lock.release()
                 return _no_accounts(args, missing)
-    if scheduled and _paused(ctx, args.json):
-        return EXIT_OK
+            if scheduled and _paused(ctx, args.json):
+                lock.release()
+                return EXIT_OK
     if missing:  # (said before the run: the run's own notices may follow it)
         _say_missing(ctx, missing, listed=listed)
         if not listed:
