@@ -30,7 +30,13 @@ from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
 from tests.e2e._cli_support import CLI
-from tests.fixtures.keyring_fixtures import SecretServiceEnv
+from tests.fixtures.keyring_fixtures import (
+    SecretServiceEnv,
+    lock_keyring,
+    prompts_in,
+    unlock_keyring,
+    watch_bus,
+)
 from tests.fixtures.notify_server import FakeNotificationServer
 from tests.fixtures.private_mounts import with_read_only
 
@@ -439,3 +445,35 @@ def test_a_check_says_the_settings_file_it_set_aside(cli_env: dict[str, str]) ->
                               env={**cli_env, "CONSENTINEL_LANG": lang})  # fmt: skip
         assert proc.stderr.startswith(words), proc.stderr
         assert not settings.exists()
+
+
+def test_a_scheduled_run_never_asks_for_a_locked_keyrings_password(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+    tmp_path: Path,
+) -> None:
+    """The keyring locked (the screen locked, a login without it): the timer's run says so and
+    ends (exit 2, the person told once), and GNOME Keyring is never asked to unlock, neither at
+    the run's first read nor at each account's secrets: on a desktop its dialog would open at
+    every run, with nobody there (the run then waited for it)."""
+    sim = simx(SimAccount("nora", PASSWORD), SimAccount("olga", PASSWORD))
+    bus = private_secret_service.address
+    paths, argv, env, _first = _set_up(sim, consentinel_home, chromium_path, bus, "nora", "olga")
+    _a_day_passes(paths.journal_path)  # (both due again)
+    lock_keyring(private_secret_service)
+    with watch_bus(private_secret_service, tmp_path / "bus.log") as watch:
+        run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                             timeout=180)  # fmt: skip
+        seen = watch.seen_up_to_now()
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    accounts = json.loads(run.stdout)["accounts"]
+    assert {(a["handle"], a["reason"]) for a in accounts} == {
+        ("nora", "keyring_unavailable"),
+        ("olga", "keyring_unavailable"),
+    }
+    assert prompts_in(seen) == []
+    assert len(notifications.calls) == 1 and "keyring" in _bodies(notifications)[0]
+    unlock_keyring(private_secret_service)

@@ -31,8 +31,10 @@ from consentinel.core.vault import (
 from tests.fixtures.keyring_fixtures import (
     SecretServiceEnv,
     lock_keyring,
+    prompts_in,
     start_secret_service,
     unlock_keyring,
+    watch_bus,
 )
 
 pytestmark = pytest.mark.keyring
@@ -393,3 +395,54 @@ def test_a_keyring_started_after_none_was_found_is_used_once_looked_for_again(
         assert not given.is_usable()
         vault.look_again()  # found: kept
         assert vault.get_password("alice") == "hunter2"
+
+
+def test_a_vault_that_never_prompts_refuses_a_locked_keyring_without_asking(
+    private_secret_service: SecretServiceEnv, tmp_path: Path
+) -> None:
+    """A run nobody watches (`check --unattended`): reads, writes and the keys of a locked
+    keyring are VaultLocked at once, and GNOME Keyring is never asked to unlock (its dialog on
+    the desktop); unlocked again, the same vault reads and writes."""
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-never")
+    vault.set_password("alice", "hunter2")
+    key = vault.get_or_create_session_key()
+    vault.never_prompt()
+    assert vault.backend_label() == "GNOME Keyring / Secret Service"
+    lock_keyring(private_secret_service)
+    with watch_bus(private_secret_service, tmp_path / "bus.log") as bus:
+        for use in (
+            vault.check,
+            lambda: vault.get_password("alice"),
+            lambda: vault.get_totp("alice"),
+            vault.get_or_create_session_key,
+            lambda: vault.set_password("alice", "other"),
+            lambda: vault.delete_account("alice"),
+            vault.check_unprompted,
+        ):
+            with pytest.raises(VaultLocked, match="locked"):
+                use()
+        assert prompts_in(bus.seen_up_to_now()) == []
+    import secretstorage
+
+    with contextlib.closing(secretstorage.dbus_init()) as conn:
+        assert secretstorage.get_default_collection(conn).is_locked()
+    unlock_keyring(private_secret_service)
+    assert vault.get_password("alice") == "hunter2"
+    assert vault.get_or_create_session_key() == key
+    vault.delete_account("alice")
+    vault.delete_session_key()
+
+
+def test_the_bus_watch_sees_a_vault_that_prompts(
+    private_secret_service: SecretServiceEnv, tmp_path: Path
+) -> None:
+    """The watch above sees an unlock asked for (a vault left to prompt, as the app's)."""
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-prompts")
+    vault.set_password("alice", "hunter2")
+    lock_keyring(private_secret_service)
+    with watch_bus(private_secret_service, tmp_path / "bus.log") as bus:
+        with pytest.raises(VaultLocked):
+            vault.get_password("alice")
+        assert prompts_in(bus.seen_up_to_now()) != []
+    unlock_keyring(private_secret_service)
+    vault.delete_account("alice")

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from consentinel.core.settings import Settings
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
-#: How long an unattended run waits for the keyring before taking it as locked.
+#: How long an unattended run waits for a keyring that does not answer before taking it as
+#: locked (a locked one is said at once: Vault.never_prompt).
 KEYRING_WAIT_S = 120.0
 #: How long an unattended run waits for another check or sign-in to end (the app's, a
 #: person's, another `check`) before it is skipped: with the keyring's wait and its own check,
@@ -125,6 +126,9 @@ def _check_now(args: argparse.Namespace) -> int:
     ctx = open_context(goes_to_x=True)
     scheduled = args.unattended and not args.handles
     if args.unattended:
+        # Nobody to answer the keyring's unlock dialog: a locked keyring is said, never asked
+        # for its password (at the check's first read, nor at each account's secrets).
+        ctx.vault.never_prompt()
         # Nobody's terminal: what it says (notifications, the journal) is in the language
         # chosen in the app, when one was (CONSENTINEL_LANG still comes first).
         from consentinel.core.i18n import set_language
@@ -219,8 +223,9 @@ def _check_now(args: argparse.Namespace) -> int:
             _say_checked_lately(checked_lately)
         handles = due
     if args.unattended:
-        # A locked keyring may wait for its password for ever: past this, every account's
-        # check ends "keyring unavailable" at once, and the person is told.
+        # A locked keyring is refused at once (never_prompt); one that does not answer at all
+        # is given up on past this: every account's check then ends "keyring unavailable" at
+        # once, and the person is told.
         from consentinel.core.vault import VaultError
 
         with contextlib.suppress(VaultError):

@@ -111,7 +111,7 @@ def detect_backend() -> KeyringBackend:
 
 
 def _qualname(backend: object) -> str:
-    cls = type(backend)
+    cls = getattr(type(backend), "unprompted_of", type(backend))  # (keyring_unprompted.py)
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
@@ -178,6 +178,8 @@ class Vault:
         #: Set when the keyring did not answer in time (check_within): every later call fails
         #: at once with it instead of waiting behind the call still stuck.
         self._unanswered: VaultLocked | None = None
+        #: Set by never_prompt(): a locked keyring is refused, never asked to unlock.
+        self._never_prompts = False
 
     @property
     def _backend(self) -> KeyringBackend:
@@ -186,7 +188,7 @@ class Vault:
             with self._lock:
                 if self._resolved is None:
                     given = self._given if self._given is not None else detect_backend()
-                    self._resolved = _unwrap(given)
+                    self._resolved = self._unprompted_if_asked(_unwrap(given))
                     self._adopt_legacy(self._resolved)
         return self._resolved
 
@@ -221,6 +223,23 @@ class Vault:
             log.warning("could not write %s: %s", adopt.done_marker, error)
         if copied:
             log.info("copied %d keyring entries into this folder's own service", copied)
+
+    def never_prompt(self) -> None:
+        """From now on no read, write or deletion asks for the keyring's password (a run
+        nobody watches, `check --unattended`): a locked Secret Service (GNOME Keyring) is
+        VaultLocked at once, rather than its unlock dialog opened on the desktop. Other
+        keyrings are used as they are."""
+        with self._lock:
+            self._never_prompts = True
+            if self._resolved is not None:
+                self._resolved = self._unprompted_if_asked(self._resolved)
+
+    def _unprompted_if_asked(self, backend: KeyringBackend) -> KeyringBackend:
+        if not self._never_prompts:
+            return backend
+        from consentinel.core.keyring_unprompted import unprompted
+
+        return unprompted(backend)
 
     def look_again(self) -> None:
         """When no keyring was found, look for one again (one started or installed since, as
