@@ -3,7 +3,11 @@ skipping as "checked lately" (less than half an interval after the last one)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from consentinel.core.schedule_slots import next_os_run
 
@@ -38,3 +42,44 @@ def test_a_last_check_dated_a_year_ahead_skips_no_fixed_time() -> None:
     # It ran while the clock was a year ahead; the clock was put right since. The job checks
     # at its next time, not never ("checked lately" at every time until that date).
     assert next_os_run(local(1, 30) + timedelta(days=365), "6h", local(5)) == local(6)
+
+
+@pytest.fixture
+def paris(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process's local zone is Paris (summer time from 29 March 2026 02:00 to
+    25 October 2026 03:00), as on a computer set to it; put back after."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def utc(month: int, day: int, hour: int) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "now", "checks_at"),
+    [
+        # Spring: Friday 27 March 10:00 (09:00 UTC); noon next Monday is in summer time.
+        ("weekly", utc(3, 27, 9), utc(3, 30, 10)),
+        # Saturday 28 March 13:00: noon on Sunday, the clocks changed in the night.
+        ("daily", utc(3, 28, 12), utc(3, 29, 10)),
+        # Sunday 29 March 01:00, before the change: 06:00 is summer time already.
+        ("6h", utc(3, 29, 0), utc(3, 29, 4)),
+        # Autumn: Friday 23 October 10:00 summer time; noon next Monday is in winter time.
+        ("weekly", utc(10, 23, 8), utc(10, 26, 11)),
+        ("daily", utc(10, 24, 11), utc(10, 25, 11)),
+        # Sunday 25 October 01:00, summer time: 06:00 is after the change back.
+        ("6h", utc(10, 24, 23), utc(10, 25, 5)),
+    ],
+)
+def test_the_next_fixed_time_is_on_the_clock_across_a_daylight_saving_change(
+    paris: None, schedule: str, now: datetime, checks_at: datetime
+) -> None:
+    """The OS schedulers run at wall-clock times (systemd's OnCalendar, launchd, the Task
+    Scheduler): the time said is theirs, not an hour off in the week around a change."""
+    said = next_os_run(None, schedule, now)
+    assert said == checks_at
+    assert said is not None and said.astimezone().hour in (0, 6, 12, 18)

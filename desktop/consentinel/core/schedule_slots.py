@@ -50,14 +50,24 @@ def random_delay_for(schedule: str) -> timedelta:
 
 
 def next_slot_time(slots: tuple[Slot, ...], after: datetime) -> datetime | None:
-    """The first slot strictly after `after` (a local, aware or naive datetime)."""
+    """The first slot strictly after `after` (aware: the answer is aware, in this computer's
+    zone; naive: a local wall-clock time, and so is the answer).
+
+    Slots are wall-clock times, as the OS schedulers read them: the days are counted on the
+    local calendar and each time gets the offset the zone's rules give it on its own day, so
+    noon next Monday is noon in summer time when the clocks change meanwhile (not the offset
+    of `after`, an hour off)."""
+    aware = after.tzinfo is not None
+    wall = after.astimezone().replace(tzinfo=None) if aware else after
     best: datetime | None = None
     for slot in slots:
         for days in range(8):
-            day = after + timedelta(days=days)
+            day = wall + timedelta(days=days)
             if slot.weekday is not None and day.isoweekday() != slot.weekday:
                 continue
             candidate = day.replace(hour=slot.hour, minute=slot.minute, second=0, microsecond=0)
+            if aware:
+                candidate = candidate.astimezone()  # (a naive time: the local zone's rules)
             if candidate > after:
                 if best is None or candidate < best:
                     best = candidate
