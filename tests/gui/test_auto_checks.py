@@ -9,6 +9,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.journal import Journal
+from consentinel.core.settings import Settings
 from consentinel.gui.auto_checks import AutoChecks
 from tests.gui._app_support import add_account, make_context
 
@@ -365,3 +366,46 @@ def test_after_a_run_with_failures_each_row_says_its_own_next_check(
         )
         assert due("gus") == "In 30 minutes"
         assert due("fay") == "In 24 hours"
+
+
+def test_a_pause_keeps_what_another_process_saved_meanwhile(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window open (every 6 hours), `consentinel schedule install --every weekly` saves
+    "weekly" from a terminal; the tray's "Pause" then writes the pause alone, on top of the
+    file as it is: the schedule stays weekly (as the OS job's timer is), and the window's
+    settings take it too. Resuming, after the job is removed meanwhile, does not put it back."""
+    import subprocess
+    import sys
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import load_settings, save_settings
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    paths = AppPaths.under(tmp_path).ensure()
+    save_settings(paths, Settings(schedule="6h", check_on_start=False))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))  # (as the app reads them)
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
+
+    def elsewhere(**values: object) -> None:  # another process, as `schedule` saves them
+        code = (
+            "import sys; from consentinel.core.context import AppContext; "
+            "from consentinel.core.paths import AppPaths; "
+            "ctx = AppContext.create(AppPaths.under(sys.argv[1])); "
+            f"[setattr(ctx.settings, k, v) for k, v in {values!r}.items()]; "
+            "ctx.save_settings()"
+        )
+        subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, timeout=60)
+
+    elsewhere(schedule="weekly", run_when_closed=True)
+    auto.toggle_pause()
+    saved, _ = load_settings(paths)
+    assert (saved.schedule, saved.run_when_closed, saved.schedule_paused) == ("weekly", True, True)
+    assert (ctx.settings.schedule, ctx.settings.run_when_closed) == ("weekly", True)
+    elsewhere(run_when_closed=False)  # `schedule remove`
+    auto.toggle_pause()
+    saved, _ = load_settings(paths)
+    assert (saved.schedule, saved.run_when_closed, saved.schedule_paused) == (
+        "weekly",
+        False,
+        False,
+    )

@@ -49,7 +49,11 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
                 file=sys.stderr,
             )
         else:
-            ctx = AppContext.create(paths, settings=loaded.settings if loaded else None)
+            ctx = AppContext.create(
+                paths,
+                settings=loaded.settings if loaded else None,
+                settings_from_file=loaded is not None and loaded.set_aside_to is None,
+            )
     except StorageError as error:
         raise DataFolderError(str(error)) from None
     except XOriginError as error:

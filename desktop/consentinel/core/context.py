@@ -44,9 +44,13 @@ class AppContext:
         site: XSite | None = None,
         vault: Vault | None = None,
         warnings: list[str] | None = None,
+        settings_from_file: bool = False,
     ) -> None:
         self.paths = paths
         self.settings = settings
+        #: The settings as this process last read or wrote them in the file (None: not read
+        #: from it): a save writes only what changed since, on top of the file as it is then.
+        self._settings_in_file = settings.as_dict() if settings_from_file else None
         self.accounts = accounts
         self.journal = journal
         self._site = site
@@ -135,14 +139,17 @@ class AppContext:
         vault: Vault | None = None,
         settings: Settings | None = None,
         check_journal_later: bool = False,
+        settings_from_file: bool = False,
     ) -> AppContext:
         """The real stores under `paths` (CONSENTINEL_HOME or the platform's folders). With
         `check_journal_later`, SQLite's check of the journal file is put off until
-        `journal.begin_check()` or the first write (Journal.open's check_later)."""
+        `journal.begin_check()` or the first write (Journal.open's check_later).
+        `settings_from_file`: the `settings` given are the file's, as the caller read it."""
         paths = (paths or AppPaths.from_env()).ensure()
         warning: str | None = None
         settings_moved: Path | None = None
         if settings is None:
+            settings_from_file = True
             settings, warning, settings_moved = read_settings(paths)
         accounts = AccountStore(paths)
         if vault is None:
@@ -158,6 +165,7 @@ class AppContext:
             ),
             vault=vault,
             warnings=[warning] if warning else [],
+            settings_from_file=settings_from_file,
         )
         ctx.settings_set_aside = settings_moved
         # An accounts file set aside goes in the journal, now and whenever it happens.
@@ -242,8 +250,26 @@ class AppContext:
         return self._totp
 
     def save_settings(self) -> None:
-        """Write the settings as they are now (atomic, owner-only)."""
-        save_settings(self.paths, self.settings)
+        """Write what this process changed in the settings since it read or last wrote them,
+        on top of the file as it is now (atomic, owner-only): what another process saved
+        meanwhile (`consentinel schedule install` while the window is open) is kept, and
+        self.settings takes it too. Settings not read from the file are written whole."""
+        from consentinel.core.settings import settings_in_file
+
+        merged = self.settings
+        if self._settings_in_file is not None:
+            changed = {
+                name: value
+                for name, value in self.settings.as_dict().items()
+                if self._settings_in_file.get(name) != value
+            }
+            in_file = settings_in_file(self.paths)
+            if in_file is not None:  # (else, a file that cannot be read: written whole)
+                merged = Settings(**{**in_file.as_dict(), **changed})
+        save_settings(self.paths, merged)
+        for name, value in merged.as_dict().items():  # (the same object: others may hold it)
+            setattr(self.settings, name, value)
+        self._settings_in_file = merged.as_dict()
 
 
 def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:

@@ -335,6 +335,22 @@ def peek_settings(paths: AppPaths) -> Settings:
     return Settings.keeping_what_is_valid(raw)[0]
 
 
+def settings_in_file(paths: AppPaths) -> Settings | None:
+    """The settings the file holds now, never moving it: the defaults when there is none;
+    None when it cannot be read or used (not JSON, from a newer Consentinel)."""
+    try:
+        raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("version", 1), int):
+        return None
+    if raw.get("version", 1) > SCHEMA_VERSION:
+        return None
+    return Settings.keeping_what_is_valid(raw)[0]
+
+
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Validate, then write settings.json atomically (0600)."""
     settings.validate()
