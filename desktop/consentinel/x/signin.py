@@ -432,7 +432,14 @@ class SignIn:
         assert self._handle_sent_at is not None
         if len(self._task_answers) <= self._handle_sent_at:
             return None  # X has not answered yet: wait for what it says
-        if REJECTED_CODE in await self._error_codes_since(self._handle_sent_at):
+        if self._password_submitted:
+            # Back at the first step after the password: X's 399 was its answer to the
+            # password, maybe "wrong" in words we do not read. Said as a password X did not
+            # take, so that it is never sent again until the person changes it (a block said
+            # so would send it again once the back-off ends).
+            if REJECTED_CODE in await self._error_codes_since(self._password_sent_at):
+                return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, state.raw_toast)
+        elif REJECTED_CODE in await self._error_codes_since(self._handle_sent_at):
             return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.raw_toast))
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
 
