@@ -64,6 +64,10 @@ DATA_FIELDS: dict[str, Box] = {
 #: When X's data says a box is on that the page does not show, how long to wait for it to be
 #: drawn before taking it as hidden from this account (memory's rollout).
 LATE_BOX_WAIT_MS = 1500
+#: How long boxes drawn otherwise than X's data says are looked at again, and how often, before
+#: the page is said changed (a page redrawn from X's answer agrees within it).
+DATA_AGREEMENT_WAIT_MS = 1500
+DATA_AGREEMENT_POLL_MS = 150
 _HELP_ID = re.compile(r"^CHECKBOX_(\d+)_LABEL$")
 
 # Ready when the boxes are drawn, when X sent us to sign in, or when X shows its error toast
@@ -529,21 +533,32 @@ class GrokPage:
     async def read(self) -> dict[Box, BoxState]:
         """Every box on the page now, identified by all three signals, each as X's data of
         this load says it is (PageChanged otherwise)."""
+        states = await self._drawn()
+        if not self._drawn_from_data or self.data is None:
+            return states
+        problem = data_disagreement(states, self.data)
+        # A page drawn from what it had before (a cache), redrawn from X's answer a moment
+        # later, agrees then: looked at again for a moment before it is said changed.
+        deadline = asyncio.get_running_loop().time() + DATA_AGREEMENT_WAIT_MS / 1000
+        while problem is not None and asyncio.get_running_loop().time() < deadline:
+            await self.page.wait_for_timeout(DATA_AGREEMENT_POLL_MS)
+            states = await self._drawn()
+            problem = data_disagreement(states, self.data)
+        if problem is not None:
+            raise await self._page_changed(problem)
+        return states
+
+    async def _drawn(self) -> dict[Box, BoxState]:
+        """Every box as the page draws it now, identified by all three signals."""
         raw = await self._read_raw()
         try:
             boxes = identify_boxes(raw)
         except PageChanged as exc:
             raise await self._page_changed(exc.detail) from None
-        states = {
+        return {
             box: BoxState(box, bool(item["checked"]), bool(item["disabled"]))
             for box, item in zip(boxes, raw, strict=True)
         }
-        problem = None
-        if self._drawn_from_data and self.data is not None:
-            problem = data_disagreement(states, self.data)
-        if problem is not None:
-            raise await self._page_changed(problem)
-        return states
 
     async def _input_for(self, box: Box) -> Locator:
         """The input of this box, identified again just before we touch it."""
