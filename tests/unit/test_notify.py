@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.core.events import AccountResult, BoxChange, RunResult
+from consentinel.core.events import AccountResult, BoxChange, NotRetried, RunResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.moments import moment_text
@@ -28,7 +28,8 @@ from consentinel.core.notify import (
     deliver_notice,
     notifications_for,
 )
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.signin_rules import status_for
+from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 from tests.fixtures.notify_fakes import Calendar, Shown, Silent
 from tests.fixtures.notify_server import FakeNotificationServer
 
@@ -105,7 +106,10 @@ def test_one_notification_per_account_event() -> None:
         "@dave: X asks for a two-factor code — open Consentinel to sign in, or save the "
         "account's 2FA secret"
     )
-    assert notes[2].body == "@erin needs you: sign in again"
+    assert notes[2].body == (
+        "@erin: X ended the saved session and Consentinel could not sign in again by itself — "
+        "open Consentinel to sign in"
+    )
     assert notes[3].body == (
         "Consentinel could not read X's settings page for @frank, @grace — it may have changed"
     )
@@ -132,6 +136,64 @@ def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
         "Consentinel n'a pas pu lire la page des paramètres de X pour @frank — elle a "
         "peut-être changé"
     )
+
+
+#: Every reason a check can end on that asks something of the person (core/notify NEEDS_USER).
+NEEDS_YOU_REASONS = sorted(
+    {r for r in Reason if status_for(r) is not Status.ERROR} | SIGN_IN_REASONS,
+    key=lambda r: r.value,
+)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_reason_that_needs_the_person_is_said_in_its_own_true_words(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """None falls back to the words for no known reason; an unknown account is not told to sign
+    in again (no sign-in helps: its spelling or the account is wrong), nor is a refusal (X
+    refused for now and Consentinel waits), in English or French."""
+    monkeypatch.setenv("CONSENTINEL_LANG", language)
+    said = {}
+    for reason in NEEDS_YOU_REASONS:
+        (note,) = notifications_for(run_of(AccountResult("ghost_user", status_for(reason), reason)))
+        assert note.kind is NotificationKind.NEEDS_USER and note.reason is reason
+        said[reason] = note.body
+    fallback = notifications_for(run_of(AccountResult("ghost_user", Status.NEEDS_USER)))[0].body
+    assert fallback not in said.values(), said
+    assert len(set(said.values())) == len(said), said  # each its own words
+    if language == "en":
+        assert fallback == "@ghost_user needs you — open Consentinel to see why"
+        assert said[Reason.UNKNOWN_ACCOUNT] == (
+            "@ghost_user: X does not know this account — check how it is spelt on X; if it is "
+            "wrong, remove the account in Consentinel and add it again"
+        )
+        assert said[Reason.REFUSED] == (
+            "@ghost_user: X refused the sign-in for now — Consentinel waits before trying "
+            "again; open Consentinel to sign in yourself"
+        )
+    else:
+        assert said[Reason.UNKNOWN_ACCOUNT] == typeset(
+            "@ghost_user : X ne connaît pas ce compte — vérifiez son orthographe sur X ; si elle "
+            "est fausse, supprimez le compte dans Consentinel et ajoutez-le de nouveau"
+        )
+        assert said[Reason.REFUSED] == typeset(
+            "@ghost_user : X a refusé la connexion pour l'instant — Consentinel attend avant de "
+            "réessayer ; ouvrez Consentinel pour vous connecter vous-même"
+        )
+        assert all("reconnectez-vous" not in body for body in said.values()), said
+
+
+def test_a_scheduled_check_waiting_on_an_unknown_account_says_what_x_said() -> None:
+    """A scheduled check tries no sign-in to a handle X did not know: it says so in the same
+    words as when X said it, not that X "stopped a sign-in" and the person should sign in."""
+    waiting = AccountResult(
+        "ghost_user",
+        Status.SIGNIN_FAILED,
+        Reason.UNKNOWN_ACCOUNT,
+        not_retried=NotRetried(since=datetime(2026, 3, 1, 9, tzinfo=timezone.utc)),
+    )
+    (note,) = notifications_for(run_of(waiting))
+    assert note.body.startswith("@ghost_user: X does not know this account — "), note.body
 
 
 def test_a_wrong_password_says_what_to_do_and_a_missing_keyring_is_said_once() -> None:

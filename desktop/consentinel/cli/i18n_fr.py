@@ -624,4 +624,16 @@ FRENCH: dict[str, str] = {
         "{status} (aucune connexion tentée : pas de nouvel essai après « {why} »)",
     "{status} (no sign-in tried: not tried again after {why} at {when})":
         "{status} (aucune connexion tentée : pas de nouvel essai après « {why} » le {when})",
+    # -- a command stopped by an unexpected error (cli/crash.py)
+    "Consentinel stopped on an unexpected error ({error}); what it was doing may not have "
+    "finished. The details are in its log: {log}. If it happens again, please report it with "
+    "that file.":
+        "Consentinel s'est arrêté sur une erreur inattendue ({error}) ; ce qu'il faisait n'a "
+        "peut-être pas abouti. Les détails sont dans le fichier journal technique : {log}. Si "
+        "cela se reproduit, signalez-le avec ce fichier.",
+    "Consentinel stopped on an unexpected error ({error}); what it was doing may not have "
+    "finished. Its log file could not be written, so the details are above.":
+        "Consentinel s'est arrêté sur une erreur inattendue ({error}) ; ce qu'il faisait n'a "
+        "peut-être pas abouti. Son fichier journal technique n'a pas pu être écrit : les "
+        "détails sont ci-dessus.",
 }

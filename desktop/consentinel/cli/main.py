@@ -209,7 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from consentinel.core.journal import JournalError
 
             if not isinstance(error, JournalError):
-                raise
+                # A defect: logged with its traceback, said in a sentence, and a failure for
+                # whoever started the command (Python's own 1 is "not all off" for `check`).
+                from consentinel.cli.crash import report_crash
+
+                return report_crash(args, error)
             print(str(error), file=sys.stderr)  # a sentence: the disk is full, read-only…
             return EXIT_USAGE
         except KeyboardInterrupt as stop:

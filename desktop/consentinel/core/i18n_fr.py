@@ -71,7 +71,20 @@ FRENCH: dict[str, str] = {
     "Consentinel to see which":
         "@{handle} : X affiche cochées des cases que vous voulez décochées, et ne permet pas de "
         "les changer — ouvrez Consentinel pour voir lesquelles",
-    "@{handle} needs you: sign in again": "@{handle} a besoin de vous : reconnectez-vous",
+    "@{handle} needs you — open Consentinel to see why":
+        "@{handle} a besoin de vous — ouvrez Consentinel pour savoir pourquoi",
+    "@{handle}: X ended the saved session and Consentinel could not sign in again by itself "
+    "— open Consentinel to sign in":
+        "@{handle} : X a mis fin à la session enregistrée et Consentinel n'a pas pu se "
+        "reconnecter seul — ouvrez Consentinel pour vous connecter",
+    "@{handle}: X does not know this account — check how it is spelt on X; if it is wrong, "
+    "remove the account in Consentinel and add it again":
+        "@{handle} : X ne connaît pas ce compte — vérifiez son orthographe sur X ; si elle est "
+        "fausse, supprimez le compte dans Consentinel et ajoutez-le de nouveau",
+    "@{handle}: X refused the sign-in for now — Consentinel waits before trying again; open "
+    "Consentinel to sign in yourself":
+        "@{handle} : X a refusé la connexion pour l'instant — Consentinel attend avant de "
+        "réessayer ; ouvrez Consentinel pour vous connecter vous-même",
     "@{handle}: X asks for a two-factor code — open Consentinel to sign in, or save the "
     "account's 2FA secret":
         "@{handle} : X demande un code de double authentification — ouvrez Consentinel pour "
@@ -98,6 +111,17 @@ FRENCH: dict[str, str] = {
         "Consentinel n'a pas pu vérifier vos comptes X : le trousseau qui garde leurs mots de "
         "passe est verrouillé ou indisponible. Ouvrez Consentinel pour savoir quoi faire.",
     # -- what a scheduled run says before any account is checked (core/notify.py)
+    "The scheduled check failed: an unexpected error ({error}) stopped it, so your X "
+    "accounts may not all have been checked — open Consentinel to check them.":
+        "La vérification planifiée a échoué : une erreur inattendue ({error}) l'a arrêtée, vos "
+        "comptes X n'ont donc peut-être pas tous été vérifiés — ouvrez Consentinel pour les "
+        "vérifier.",
+    "The scheduled check failed: an unexpected error ({error}) stopped it, so your X "
+    "accounts may not all have been checked — open Consentinel to check them. If it happens "
+    "again, please report it with the log file {log}.":
+        "La vérification planifiée a échoué : une erreur inattendue ({error}) l'a arrêtée, vos "
+        "comptes X n'ont donc peut-être pas tous été vérifiés — ouvrez Consentinel pour les "
+        "vérifier. Si cela se reproduit, signalez-le avec le fichier journal technique {log}.",
     "{handles} is missing from Consentinel's list of accounts, so it is no longer checked. "
     "Open Consentinel and choose “Add back”, or run: consentinel account restore":
         "{handles} manque à la liste des comptes de Consentinel : il n'est donc plus vérifié. "

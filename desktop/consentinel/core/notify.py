@@ -49,6 +49,7 @@ class NotificationKind(str, Enum):
     SETTINGS_SET_ASIDE = "settings_set_aside"  # settings.json could not be used: defaults now
     FOLDER_UNUSABLE = "folder_unusable"  # Consentinel's folder cannot be written: no check
     MISSED_REVERTED = "missed_reverted"  # reverts whose notification could not be shown, told late
+    CHECK_FAILED = "check_failed"  # a scheduled check stopped on an unexpected error (cli/crash)
 
 
 #: An account whose checks have not reached X (no answer, too slow an answer, X asking to slow
@@ -139,14 +140,39 @@ def _needs_you_words(handle: str, reason: Reason | None) -> str:
             "@{handle}: no session or password saved — open Consentinel to sign in",
             handle=handle,
         ),
+        Reason.SESSION_EXPIRED: tr(
+            "@{handle}: X ended the saved session and Consentinel could not sign in again by "
+            "itself — open Consentinel to sign in",
+            handle=handle,
+        ),
+        # Signing in again cannot help: the handle is wrong, or the account gone.
+        Reason.UNKNOWN_ACCOUNT: tr(
+            "@{handle}: X does not know this account — check how it is spelt on X; if it is "
+            "wrong, remove the account in Consentinel and add it again",
+            handle=handle,
+        ),
+        # X's refusal is for now: Consentinel waits (a back-off) and then tries again itself.
+        Reason.REFUSED: tr(
+            "@{handle}: X refused the sign-in for now — Consentinel waits before trying again; "
+            "open Consentinel to sign in yourself",
+            handle=handle,
+        ),
     }
     if reason in words:
         return words[reason]
-    return tr("@{handle} needs you: sign in again", handle=handle)
+    return tr("@{handle} needs you — open Consentinel to see why", handle=handle)
 
 
-#: Steps of X's sign-in only the person can take, which a scheduled check waits for them to.
-_PERSON_STEPS = (Reason.TWO_FACTOR, Reason.EMAIL_CODE, Reason.CAPTCHA, Reason.UNUSUAL_ACTIVITY)
+#: What a scheduled check that waits for the person says as when X asked it: the steps of X's
+#: sign-in only the person can take, and a handle X did not know (no sign-in helps until the
+#: person corrects it).
+_SAID_AS_WHEN_X_SAID_IT = (
+    Reason.TWO_FACTOR,
+    Reason.EMAIL_CODE,
+    Reason.CAPTCHA,
+    Reason.UNUSUAL_ACTIVITY,
+    Reason.UNKNOWN_ACCOUNT,
+)
 
 
 def _not_retried_words(result: AccountResult) -> str | None:
@@ -176,7 +202,7 @@ def _not_retried_words(result: AccountResult) -> str | None:
             handle=handle,
             at=at,
         )
-    if result.not_retried is not None and result.reason in _PERSON_STEPS:
+    if result.not_retried is not None and result.reason in _SAID_AS_WHEN_X_SAID_IT:
         # What X asked for, and what to do, say more than "X stopped a sign-in": the same
         # words as when X asked (a 2FA secret to save, a code to type).
         return None
@@ -463,6 +489,27 @@ def folder_unusable_words(folder: Path, problem: FolderProblem | None, said: str
 def folder_unusable_notice(words: str) -> Notification:
     """No check can run: Consentinel's folder cannot be written (folder_unusable_words)."""
     return Notification(NotificationKind.FOLDER_UNUSABLE, None, APP_NAME, words)
+
+
+def check_failed_notice(error: str, log_path: Path | None) -> Notification:
+    """A scheduled check stopped on an error no code expected (`error`: its kind's name, never
+    its message): said at each run that meets it, so that checks failing for months are not
+    mistaken for checks that ran; what to do, and where the details are."""
+    if log_path is None:
+        body = tr(
+            "The scheduled check failed: an unexpected error ({error}) stopped it, so your X "
+            "accounts may not all have been checked — open Consentinel to check them.",
+            error=error,
+        )
+    else:
+        body = tr(
+            "The scheduled check failed: an unexpected error ({error}) stopped it, so your X "
+            "accounts may not all have been checked — open Consentinel to check them. If it "
+            "happens again, please report it with the log file {log}.",
+            error=error,
+            log=log_path,
+        )
+    return Notification(NotificationKind.CHECK_FAILED, None, APP_NAME, body)
 
 
 def notifications_for(
@@ -753,7 +800,7 @@ def _compared(note: Notification) -> _Compared:
 
 
 #: Notices of something that happened, not of a state that lasts: never "already said".
-_SAID_EACH_TIME = frozenset({NotificationKind.SETTINGS_SET_ASIDE})
+_SAID_EACH_TIME = frozenset({NotificationKind.SETTINGS_SET_ASIDE, NotificationKind.CHECK_FAILED})
 
 
 def deliver_notice(

@@ -106,9 +106,14 @@ def setup_logging_or_stderr(logs_dir: Path) -> tuple[Path | None, OSError | None
     try:
         return setup_logging(logs_dir), None
     except OSError as error:
-        if sys.stderr is not None:  # None in a Windows gui-script: no log at all then
-            _use(logging.StreamHandler(sys.stderr))
+        use_stderr()
         return None, error
+
+
+def use_stderr() -> None:
+    """The app's log on stderr, secrets redacted (no log file can be written)."""
+    if sys.stderr is not None:  # None in a Windows gui-script: no log at all then
+        _use(logging.StreamHandler(sys.stderr))
 
 
 def _use(handler: logging.Handler) -> None:

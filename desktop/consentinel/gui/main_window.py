@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from consentinel.gui.prompt_dialogs import PromptDialog
     from consentinel.gui.sort_menu import SortMenu
     from consentinel.gui.table_sort import WindowMemory
+    from consentinel.gui.window_notifier import TrayOrDesktop
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,11 @@ class MainWindow(QMainWindow):
         self._unsandboxed_at_sign_in = False
         #: The account whose entries the journal window shows once a lost journal is said.
         self._journal_handle_to_show: str | None = None
+        #: The tray (None: none here): its balloons say what the app's own checks found.
         self.notifier: object | None = None
+        #: What sends those notifications, the tray or, without one, the desktop's notifier:
+        #: made at the first (gui/window_notifier).
+        self._sender: TrayOrDesktop | None = None
         #: What the last look at the keyring found wrong (None: nothing), said in the status
         #: bar and on the welcome page (say_keyring_problem).
         self.keyring_problem: str | None = None
@@ -1029,14 +1034,20 @@ class MainWindow(QMainWindow):
         return run_summary(result)
 
     def _notify(self, result: RunResult) -> None:
-        if not self.ctx.settings.notifications or self.notifier is None:
+        """What the run found that is worth saying, and its journal entries: through the tray,
+        or with no tray (or one that cannot show it) the desktop's own notifier, as the
+        scheduled `check --unattended` does."""
+        if not self.ctx.settings.notifications:
             return
         if self.isVisible() and self.isActiveWindow() and self.runner.trigger != "schedule":
             return  # the person is looking at the window: it already says everything
         try:
             from consentinel.core.notify import deliver
+            from consentinel.gui.window_notifier import TrayOrDesktop
 
-            deliver(result, self.notifier, self.ctx.journal)  # type: ignore[arg-type]
+            if self._sender is None:
+                self._sender = TrayOrDesktop(self.notifier)  # type: ignore[arg-type]
+            deliver(result, self._sender, self.ctx.journal)
         except Exception:
             log.exception("notifications failed")
 

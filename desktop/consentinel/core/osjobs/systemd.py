@@ -137,7 +137,8 @@ def render_service(command: JobCommand) -> str:
         "ExecStart=" + " ".join(quote_arg(a) for a in command.argv),
         f"TimeoutStartSec={RUN_TIMEOUT}",
         # Exit 1: the run did its work and found a box on or an account that needs the person
-        # (it said so, and journaled it); only a run that could not check (2) is a failed job.
+        # (it said so, and journaled it); a run that could not check (2) or stopped on an
+        # unexpected error (70, cli/crash) is a failed job.
         "SuccessExitStatus=1",
     ]
     lines += [f"Environment={quote_assignment(k, v)}" for k, v in sorted(command.env.items())]
