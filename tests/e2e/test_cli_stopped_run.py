@@ -24,7 +24,7 @@ SYSTEM_STOP_FR = typeset("Arrêté : le système a demandé à Consentinel de s'
 SAID = {
     "en": (
         "\nAccounts checked: 1 of 6.\n"
-        "Not checked, left for the next check: @cs_bob, @cs_c1 and 3 more.\n"
+        "Not checked, left for the next check: @cs_bob, @cs_c1 and 3 others.\n"
         "Stopped while unticking boxes on @cs_bob: the next check reads them again.\n"
     ),
     "fr": typeset(
