@@ -287,6 +287,33 @@ def test_the_os_tools_describe_the_job_in_both_languages_whatever_the_persons(
     )
 
 
+def test_a_program_whose_path_holds_dollar_and_percent_signs_is_run_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """systemd expands specifiers (%) in ExecStart='s program but no variables ($): "$$" there
+    named another program, which the unit could not run, while `schedule status` said the
+    program was there."""
+    analyze = require_tool("systemd-analyze", "systemd")
+    folder = tmp_path / "a$b 5%c"
+    folder.mkdir()
+    program = folder / "python"
+    program.symlink_to(sys.executable)
+    text = render_service(JobCommand(argv=(str(program), "-m", "consentinel", "$HOME")))
+    (tmp_path / SERVICE).write_text(text)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    done = subprocess.run(
+        [analyze, "verify", "--user", str(tmp_path / SERVICE)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)},
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert installed_program(text) == str(program)
+    assert '"$$HOME"' in text or " $$HOME" in text  # (an argument's "$" stays escaped)
+
+
 def test_systemd_verify_catches_a_broken_exec_start(tmp_path: Path) -> None:
     # Proves the verify test above would fail if ExecStart pointed at nothing.
     analyze = require_tool("systemd-analyze", "systemd")

@@ -48,9 +48,12 @@ def user_unit_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(config) / "systemd" / "user"
 
 
-def quote_arg(arg: str) -> str:
-    """One ExecStart= word: specifiers (%) and variables ($) escaped, quoted when needed."""
-    escaped = arg.replace("%", "%%").replace("$", "$$")
+def quote_arg(arg: str, *, program: bool = False) -> str:
+    """One ExecStart= word: specifiers (%) and variables ($) escaped, quoted when needed. The
+    program (the first word) has specifiers expanded but no variables: its "$" is its own."""
+    escaped = arg.replace("%", "%%")
+    if not program:
+        escaped = escaped.replace("$", "$$")
     if escaped and not any(c in escaped for c in " \t\n\"'\\;"):
         return escaped
     return '"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -67,7 +70,7 @@ def installed_program(service_text: str) -> str | None:
     for line in service_text.splitlines():
         if line.startswith("ExecStart="):
             words = shlex.split(line.removeprefix("ExecStart="))
-            return words[0].replace("$$", "$").replace("%%", "%") if words else None
+            return words[0].replace("%%", "%") if words else None
     return None
 
 
@@ -134,7 +137,7 @@ def render_service(command: JobCommand) -> str:
         "",
         "[Service]",
         "Type=oneshot",
-        "ExecStart=" + " ".join(quote_arg(a) for a in command.argv),
+        "ExecStart=" + " ".join(quote_arg(a, program=i == 0) for i, a in enumerate(command.argv)),
         f"TimeoutStartSec={RUN_TIMEOUT}",
         # Exit 1: the run did its work and found a box on or an account that needs the person
         # (it said so, and journaled it); a run that could not check (2) or stopped on an
