@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PIL import Image
-from playwright.async_api import async_playwright
 
 from consentinel.core.context import AppContext
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
-from consentinel.x.browser import launch_args
 from consentinel.x.errors import NetworkTrouble
 from consentinel.x.grok_page import GrokPage
-from consentinel.x.signin import SignInSecrets, sign_in
 from consentinel.x.site import XSite
 from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+from tests.e2e._grok_page_support import on_grok_page
 from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
 
-T = TypeVar("T")
 
 #: Layout changes simx can show; each must end page_changed with no mutation sent.
 #: (Help ids missing or out of order, extra or missing boxes: see identify_boxes tests below.)
@@ -223,27 +218,6 @@ def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path:
     assert not sim.delete_pressed("delen") and not sim.delete_pressed("delfr")
 
 
-async def _on_grok_page(
-    chromium_path: str, site: XSite, handle: str, use: Callable[[GrokPage], Awaitable[T]]
-) -> T:
-    """Sign `handle` in on a fresh browser's page, then `use` a GrokPage on it (6 s waits)."""
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=chromium_path, headless=True, args=launch_args(True)
-        )
-        page = await browser.new_page()
-
-        async def nobody(_kind: object, _detail: str) -> str | None:
-            return None
-
-        outcome = await sign_in(page, site, SignInSecrets(handle, "pw"), nobody, 6000)
-        assert outcome.ok, outcome
-        try:
-            return await use(GrokPage(page, site, 6000))
-        finally:
-            await browser.close()
-
-
 def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_path: str) -> None:
     """GrokPage on its own: read, untick one box, read back after a reload."""
     sim.add("cyd", "pw", boxes={Box.TRAINING: True, Box.PERSONALIZATION: False, Box.MEMORY: True})
@@ -256,7 +230,7 @@ def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_pa
         assert untick.confirmed and untick.mutation_status == 200
         assert not (await grok.read())[Box.TRAINING].checked
 
-    asyncio.run(_on_grok_page(chromium_path, XSite(sim.origin), "cyd", read_untick_read))
+    asyncio.run(on_grok_page(chromium_path, XSite(sim.origin), "cyd", read_untick_read))
     assert not sim.box("cyd", Box.TRAINING)
     assert sim.box("cyd", Box.MEMORY)
     assert sim.mutations("cyd") == 1
@@ -276,7 +250,7 @@ def test_x_saying_its_read_failed_is_seen_at_once_in_any_language(
             await grok.open()
         return failed.value
 
-    failed = asyncio.run(_on_grok_page(chromium_path, XSite(sim.origin), "ines", open_fails))
+    failed = asyncio.run(on_grok_page(chromium_path, XSite(sim.origin), "ines", open_fails))
     assert failed.reason is Reason.RATE_LIMITED
     assert failed.detail == "X said something went wrong"  # from the toast, not the time-out
 

@@ -7,17 +7,15 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from playwright.async_api import async_playwright
 
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.simx.texts import NEGATED_PERSONALIZATION_LABEL
-from consentinel.x.browser import launch_args
 from consentinel.x.errors import PageChanged
 from consentinel.x.grok_page import GrokPage
-from consentinel.x.signin import SignInSecrets, sign_in
 from consentinel.x.site import XSite
 from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
+from tests.e2e._grok_page_support import on_grok_page
 from tests.fixtures.sandbox_fixtures import chromium
 
 pytestmark = pytest.mark.browser
@@ -59,29 +57,14 @@ def test_grok_page_neither_reads_nor_unticks_a_negated_box(
     sim.add("nia", "pw", layout="negated_label")
     site = XSite(sim.origin)
 
-    async def run() -> tuple[PageChanged, PageChanged]:
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(
-                executable_path=chromium_path, headless=True, args=launch_args(True)
-            )
-            page = await browser.new_page()
+    async def refusals(grok: GrokPage) -> tuple[PageChanged, PageChanged]:
+        with pytest.raises(PageChanged) as opened:
+            await grok.open()
+        with pytest.raises(PageChanged) as unticked:
+            await grok.untick(Box.PERSONALIZATION)
+        return opened.value, unticked.value
 
-            async def nobody(_kind: object, _detail: str) -> str | None:
-                return None
-
-            outcome = await sign_in(page, site, SignInSecrets("nia", "pw"), nobody, 6000)
-            assert outcome.ok, outcome
-            grok = GrokPage(page, site, 6000)
-            try:
-                with pytest.raises(PageChanged) as opened:
-                    await grok.open()
-                with pytest.raises(PageChanged) as unticked:
-                    await grok.untick(Box.PERSONALIZATION)
-            finally:
-                await browser.close()
-            return opened.value, unticked.value
-
-    opened, unticked = asyncio.run(run())
+    opened, unticked = asyncio.run(on_grok_page(chromium_path, site, "nia", refusals))
     for refused in (opened, unticked):
         assert "box 2 has an unknown label" in refused.detail, refused.detail
         assert refused.screenshot is not None and refused.screenshot.png.startswith(b"\x89PNG")
