@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QProxyStyle,
+    QPushButton,
     QStyle,
     QStyleHintReturn,
     QStyleOption,
@@ -400,13 +401,32 @@ class _ButtonOrder(QProxyStyle):
 
 
 _LAYOUTS = QDialogButtonBox.ButtonLayout
-
-
-@pytest.mark.parametrize(
+#: Each platform's order of a dialog's buttons.
+EVERY_LAYOUT = pytest.mark.parametrize(
     "layout",
     [_LAYOUTS.WinLayout, _LAYOUTS.MacLayout, _LAYOUTS.KdeLayout, _LAYOUTS.GnomeLayout],
     ids=lambda layout: layout.name,
 )
+
+
+def _as_seen(dialog: PromptDialog) -> list[QPushButton]:
+    """The dialog's three buttons, left to right as drawn."""
+    return sorted(
+        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
+        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
+    )
+
+
+def _pressed(key: Qt.Key, times: int) -> list[QWidget | None]:
+    """Where the focus goes at each press of `key`."""
+    went = []
+    for _ in range(times):
+        QTest.keyClick(QApplication.focusWidget(), key)
+        went.append(QApplication.focusWidget())
+    return went
+
+
+@EVERY_LAYOUT
 def test_tab_walks_the_finish_in_browser_buttons_in_the_order_they_are_seen(
     qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
 ) -> None:
@@ -420,31 +440,18 @@ def test_tab_walks_the_finish_in_browser_buttons_in_the_order_they_are_seen(
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.ok_button)
-    seen = sorted(
-        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
-        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
-    )
+    seen = _as_seen(dialog)
     start = seen.index(dialog.ok_button)
     # (The platform's order is in use: macOS and GNOME put the answer on the right.)
     assert start == (2 if layout in (_LAYOUTS.MacLayout, _LAYOUTS.GnomeLayout) else 0)
     from_ok = seen[start:] + seen[:start]
-    walked = [QApplication.focusWidget()]
-    for _ in from_ok:
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        walked.append(QApplication.focusWidget())
+    walked = [QApplication.focusWidget(), *_pressed(Qt.Key.Key_Tab, len(from_ok))]
     assert [b.text() for b in walked] == [b.text() for b in [*from_ok, dialog.ok_button]]
-    back = []
-    for _ in from_ok:
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-        back.append(QApplication.focusWidget())
+    back = _pressed(Qt.Key.Key_Backtab, len(from_ok))
     assert [b.text() for b in back] == [b.text() for b in reversed(from_ok)]
 
 
-@pytest.mark.parametrize(
-    "layout",
-    [_LAYOUTS.WinLayout, _LAYOUTS.MacLayout, _LAYOUTS.KdeLayout, _LAYOUTS.GnomeLayout],
-    ids=lambda layout: layout.name,
-)
+@EVERY_LAYOUT
 def test_tab_goes_from_a_typed_code_to_the_buttons_in_the_order_they_are_seen(
     qtbot: QtBot, layout: QDialogButtonBox.ButtonLayout
 ) -> None:
@@ -459,20 +466,11 @@ def test_tab_goes_from_a_typed_code_to_the_buttons_in_the_order_they_are_seen(
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.edit)
     qtbot.keyClicks(dialog.edit, "123456")
-    seen = sorted(
-        (dialog.ok_button, dialog.cancel_button, dialog.cancel_check_button),
-        key=lambda button: button.mapTo(dialog, button.rect().center()).x(),
-    )
+    seen = _as_seen(dialog)
     walk = [*seen, dialog.edit]
-    walked = []
-    for _ in walk:
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        walked.append(QApplication.focusWidget())
+    walked = _pressed(Qt.Key.Key_Tab, len(walk))
     assert walked == walk, [getattr(w, "text", lambda: "")() for w in walked]
-    back = []
-    for _ in walk:
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
-        back.append(QApplication.focusWidget())
+    back = _pressed(Qt.Key.Key_Backtab, len(walk))
     assert back == [*reversed(seen), dialog.edit]
 
 
