@@ -9,7 +9,6 @@ that ran, and nobody was told.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -99,13 +98,11 @@ def _notify(paths: AppPaths | None, what: str, log_path: Path | None) -> None:
 def _saved_settings(paths: AppPaths | None) -> Settings:
     """The settings as saved, read without setting a damaged file aside (a check that runs
     does that, and says it); the defaults when they cannot be read."""
-    from consentinel.core.settings import Settings
+    from consentinel.core.settings import Settings, settings_in_file
 
     if paths is None:
         return Settings()
     try:
-        raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
-        settings, _problems = Settings.keeping_what_is_valid(raw)
-    except Exception:  # (no file, a damaged one: the defaults say it)
+        return settings_in_file(paths) or Settings()
+    except Exception:  # (the crash is what is said: nothing more may stop it being said)
         return Settings()
-    return settings

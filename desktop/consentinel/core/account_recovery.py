@@ -13,22 +13,29 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from consentinel.core.accounts import (
     DEFAULT_BACKOFF,
-    MAX_BACKOFF,
     Account,
     AccountStore,
     DuplicateAccount,
     InvalidHandle,
+    backoff_length,
     handle_key,
 )
 from consentinel.core.i18n import tr
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind
 from consentinel.core.signin_rules import RATE_LIMIT_BACKOFF_HOURS
-from consentinel.core.status import BACKOFF_REASONS, Box, Reason, Status, boxes_named
+from consentinel.core.status import (
+    BACKOFF_REASONS,
+    Box,
+    Reason,
+    Status,
+    boxes_named,
+    reason_named,
+)
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +215,7 @@ def _backoff_back(
         if entry.kind is EntryKind.SIGNIN and p.get("outcome") == "ok":
             until, reason, in_a_row = None, None, 0
             continue
-        said = _reason_in(p.get("reason"))
+        said = reason_named(p.get("reason"))
         if entry.kind is EntryKind.CHECK:
             if p.get("status") in _PAGE_READ:
                 if reason is Reason.LOCKED:  # seen unlocked: its back-off was lifted
@@ -233,22 +240,12 @@ def _backoff_back(
         hours = backoff_hours
         if entry.kind is EntryKind.CHECK and said is Reason.RATE_LIMITED:
             hours = min(RATE_LIMIT_BACKOFF_HOURS, backoff_hours)
-        # As AccountStore.block counts it, from when X said it.
-        first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
-        length = min(first * 2 ** min(in_a_row, 16), max(first, MAX_BACKOFF))
-        until = entry.at + length
+        until = entry.at + backoff_length(hours, in_a_row)  # (as AccountStore.block, from then)
         reason = Reason.LOCKED if reason is Reason.LOCKED else said
         in_a_row += 1
     if until is None or reason is None:
         return None
     return until, reason, in_a_row
-
-
-def _reason_in(value: object) -> Reason | None:
-    try:
-        return Reason(value) if isinstance(value, str) else None
-    except ValueError:  # a reason of a later version
-        return None
 
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:

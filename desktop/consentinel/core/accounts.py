@@ -19,7 +19,7 @@ from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_as
 from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import FrozenRecord
-from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status, reason_named
 from consentinel.core.wrong_clock import written_ahead
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,14 @@ DEFAULT_BACKOFF = timedelta(hours=12)
 #: X locks accounts whose sign-ins keep failing, and a refusal repeated at every back-off's end
 #: is what it counts.
 MAX_BACKOFF = timedelta(days=7)
+
+
+def backoff_length(hours: float | None, in_a_row: int) -> timedelta:
+    """How long a back-off lasts: `hours` (the default when none), twice as long for each of
+    the `in_a_row` back-offs before it, up to MAX_BACKOFF (or `hours`, when longer)."""
+    first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
+    return min(first * (1 << min(in_a_row, 16)), max(first, MAX_BACKOFF))
+
 
 _HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -331,7 +339,7 @@ class AccountState(NamedTuple):
             block_reason=Reason(reason) if reason else None,
             last_check_at=when("last_check_at"),
             last_status=Status(status) if status else None,
-            last_reason=_reason_or_none(raw.get("last_reason")),
+            last_reason=reason_named(raw.get("last_reason")),
             totp_step=_int_or_none(raw.get("totp_step")),
             backoffs_in_a_row=max(0, _int_or_none(raw.get("backoffs_in_a_row")) or 0),
             waits_for_person=Reason(waits) if waits else None,
@@ -357,14 +365,6 @@ def _digest_or_none(value: object) -> str | None:
 def _wait_detail(value: object) -> str:
     """A stored waits_detail; "" for none, or one this version does not know."""
     return value if isinstance(value, str) and value in WAIT_DETAILS else ""
-
-
-def _reason_or_none(value: object) -> Reason | None:
-    """A stored reason; None for none, or for one this version does not know."""
-    try:
-        return Reason(value) if value else None
-    except ValueError:
-        return None
 
 
 def answer_digest(answer: str, key: bytes) -> str:
@@ -659,8 +659,7 @@ class AccountStore:
         An account removed meanwhile keeps none: the back-off is returned, not written."""
         with self._writing():
             state = self.state(handle)
-            first = timedelta(hours=hours) if hours else DEFAULT_BACKOFF
-            length = min(first * 2 ** min(state.backoffs_in_a_row, 16), max(first, MAX_BACKOFF))
+            length = backoff_length(hours, state.backoffs_in_a_row)
             locked = state.block_reason is Reason.LOCKED
             state = state._replace(
                 blocked_until=(now or _now()) + length,

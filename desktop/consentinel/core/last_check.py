@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import Reason, Status, reason_named
 
 if TYPE_CHECKING:
     from consentinel.core.accounts import AccountState
@@ -35,9 +35,4 @@ def outcome_of(payload: dict[str, Any]) -> tuple[Status, Reason | None]:
         status = Status(payload.get("status"))
     except ValueError:
         status = Status.ERROR
-    raw = payload.get("reason")
-    try:
-        reason = Reason(raw) if raw else None
-    except ValueError:
-        reason = None
-    return status, reason
+    return status, reason_named(payload.get("reason"))

@@ -67,6 +67,15 @@ class Reason(str, Enum):
     EVIDENCE_NOT_KEPT = "evidence_not_kept"
 
 
+def reason_named(value: object) -> Reason | None:
+    """A stored reason (a journal entry's, a file's): None for none, or for one this version
+    does not know (written by a later one)."""
+    try:
+        return Reason(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
 #: Reasons that mean a person must sign in again (or finish signing in) for checks to go on.
 SIGN_IN_REASONS = frozenset(
     {
