@@ -269,6 +269,20 @@ def load_settings(paths: AppPaths) -> tuple[Settings, str | None]:
     return settings, warning
 
 
+def _parsed(text: str) -> tuple[Settings, list[str]] | None:
+    """The settings a file's text holds and its values that could not be used; None when a
+    newer Consentinel wrote it. ValueError or TypeError when it is no settings file."""
+    raw = json.loads(text)
+    if not isinstance(raw, dict):
+        raise ValueError("not an object")
+    version = raw.get("version", 1)
+    if not isinstance(version, int):
+        raise ValueError("version")
+    if version > SCHEMA_VERSION:
+        return None
+    return Settings.keeping_what_is_valid(raw)
+
+
 def read_settings(paths: AppPaths) -> SettingsLoad:
     """`load_settings`, also saying where a file that could not be used went: the first read
     moves it, so whoever reads first must say so (a later read finds no file, and defaults)."""
@@ -278,13 +292,8 @@ def read_settings(paths: AppPaths) -> SettingsLoad:
     except FileNotFoundError:
         return SettingsLoad(Settings(), None, None)
     try:
-        raw = json.loads(text)
-        if not isinstance(raw, dict):
-            raise ValueError("not an object")
-        version = raw.get("version", 1)
-        if not isinstance(version, int):
-            raise ValueError("version")
-        if version > SCHEMA_VERSION:
+        parsed = _parsed(text)
+        if parsed is None:
             moved = set_aside(path, "newer")
             return SettingsLoad(
                 Settings(),
@@ -295,7 +304,7 @@ def read_settings(paths: AppPaths) -> SettingsLoad:
                 ),
                 moved,
             )
-        settings, problems = Settings.keeping_what_is_valid(raw)
+        settings, problems = parsed
     except (ValueError, TypeError):
         moved = set_aside(path, "corrupt")
         return SettingsLoad(
@@ -339,16 +348,12 @@ def settings_in_file(paths: AppPaths) -> Settings | None:
     """The settings the file holds now, never moving it: the defaults when there is none;
     None when it cannot be read or used (not JSON, from a newer Consentinel)."""
     try:
-        raw = json.loads(paths.settings_path.read_text(encoding="utf-8"))
+        parsed = _parsed(paths.settings_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return None
-    if not isinstance(raw, dict) or not isinstance(raw.get("version", 1), int):
-        return None
-    if raw.get("version", 1) > SCHEMA_VERSION:
-        return None
-    return Settings.keeping_what_is_valid(raw)[0]
+    return parsed[0] if parsed is not None else None
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
