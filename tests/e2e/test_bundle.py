@@ -8,8 +8,10 @@ import importlib.util
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,42 @@ def test_bundle_checks_an_account_on_simulated_x(
     assert sim.boxes("erin")["personalization"] is False
     for text in (added.stdout, added.stderr, checked.stdout, checked.stderr):
         assert PASSWORD not in text
+
+
+def test_bundle_opens_its_window_and_quits_on_sigterm(
+    bundle: Path, consentinel_home: Path, tmp_path: Path
+) -> None:
+    """What the menu entry, the Start menu and the macOS .app start: the window, not a command.
+    (Its modules are in PyInstaller's archive, not in folders: a start that listed them crashed.)"""
+    env = _clean_env(
+        CONSENTINEL_HOME=str(consentinel_home),
+        CONSENTINEL_LANG="en",
+        QT_QPA_PLATFORM="offscreen",
+        PLAYWRIGHT_BROWSERS_PATH=str(tmp_path / "no-downloads"),
+    )
+    log = consentinel_home / "logs" / "consentinel.log"
+    proc = subprocess.Popen(
+        [str(bundle / "consentinel-gui")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        # Written once the window's first frame is shown (the handlers come after it).
+        while "quit the app from now on" not in (log.read_text() if log.exists() else ""):
+            assert proc.poll() is None, proc.communicate()[1][-3000:]
+            assert time.monotonic() < deadline, "the bundle's window never showed"
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err[-3000:]
+    assert "Traceback" not in err and "Traceback" not in log.read_text()
 
 
 def test_bundle_menu_entry_points_at_the_bundle(bundle: Path, tmp_path: Path) -> None:

@@ -409,3 +409,54 @@ def test_a_pause_keeps_what_another_process_saved_meanwhile(qtbot: QtBot, tmp_pa
         False,
         False,
     )
+
+
+def test_a_pause_saved_from_the_command_line_holds_the_open_window_s_schedule(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """`consentinel schedule pause` typed while the window is open (another process saving
+    the setting): the window's schedule starts nothing from its next tick, says it is paused,
+    and `schedule resume` lets it check again; a pause the window chose is not undone by a
+    file that has not heard of it."""
+    import subprocess
+    import sys
+
+    from consentinel.core.accounts import Account
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import save_settings
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    paths = AppPaths.under(tmp_path).ensure()
+    save_settings(paths, Settings(schedule="6h", check_on_start=True))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))  # (as the app reads them)
+    ctx.accounts.add(Account("fay"))  # never checked: due at once
+    started: list[list[str]] = []
+    auto = AutoChecks(ctx, start_run=lambda due: started.append(due) or True)
+    changes: list[bool] = []
+    auto.schedule_changed.connect(lambda: changes.append(auto.paused))
+
+    def elsewhere(paused: bool) -> None:  # another process, as `schedule pause` saves it
+        code = (
+            "import sys; from consentinel.core.context import AppContext; "
+            "from consentinel.core.paths import AppPaths; "
+            "ctx = AppContext.create(AppPaths.under(sys.argv[1])); "
+            f"ctx.settings.schedule_paused = {paused!r}; ctx.save_settings()"
+        )
+        subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, timeout=60)
+
+    elsewhere(True)
+    auto.tick()
+    assert (auto.paused, ctx.settings.schedule_paused, started) == (True, True, [])
+    assert changes == [True] and auto.next_run_at() is None
+    auto.tick()  # (taken once: nothing new in the file)
+    assert changes == [True]
+
+    elsewhere(False)
+    auto.tick()
+    assert (auto.paused, changes, started) == (False, [True, False], [["fay"]])
+    auto.run_finished(completed=True)
+
+    auto.toggle_pause()  # the window's own pause, saved: the file agrees, nothing to take
+    auto.tick()
+    assert auto.paused and ctx.settings.schedule_paused

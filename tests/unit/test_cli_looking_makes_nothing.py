@@ -38,6 +38,30 @@ def test_a_command_that_only_looks_makes_nothing(
     assert not consentinel_home.exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "answer"),
+    [
+        (["account", "list"], "No accounts yet."),
+        (["log"], "The journal is empty."),
+        (["log", "--verify"], "The journal is intact: no entries yet."),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else None,
+)
+def test_a_command_that_only_looks_with_settings_saved_and_no_data_folder(
+    command: list[str],
+    answer: str,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Settings saved and nothing else (a pause chosen before any account, or a data folder
+    # the person removed): not "cannot open the journal".
+    (consentinel_home / "config").mkdir(parents=True)
+    (consentinel_home / "config" / "settings.json").write_text("{}", encoding="utf-8")
+    assert main(command) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith(answer)
+    assert not (consentinel_home / "data").exists()
+
+
 def test_an_empty_export_and_account_list_in_json(
     consentinel_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,7 +36,9 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
             # this read can say so (the next finds no file).
             loaded = read_settings(paths)
             loaded.settings.effective_x_origin()
-        if read_only and not paths.made():
+        if read_only and not paths.data_dir.exists():
+            # (nothing saved yet, or only settings: a `schedule pause` on a new computer, a
+            # data folder the person removed; the accounts file, if any, is read as it is)
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
         elif read_only and not _can_write(paths.data_dir):
             ctx = AppContext.looking_only(paths)

@@ -271,6 +271,27 @@ class AppContext:
             setattr(self.settings, name, value)
         self._settings_in_file = merged.as_dict()
 
+    def follow_saved(self, names: tuple[str, ...]) -> list[str]:
+        """Take from the file those of `names` another process saved since this one read or
+        wrote them (`consentinel schedule pause` while the window is open), unless this process
+        changed them itself since: the names taken. Nothing when the file cannot be read."""
+        from consentinel.core.settings import settings_in_file
+
+        if self._settings_in_file is None:
+            return []
+        in_file = settings_in_file(self.paths)
+        if in_file is None:
+            return []
+        taken = []
+        for name in names:
+            value = getattr(in_file, name)
+            known = self._settings_in_file.get(name)
+            if value != known and getattr(self.settings, name) == known:
+                setattr(self.settings, name, value)
+                self._settings_in_file[name] = value
+                taken.append(name)
+        return taken
+
 
 def _vault_for(paths: AppPaths, accounts: AccountStore) -> Vault:
     """The platform's folders use the app's keyring service; a folder of its own

@@ -123,7 +123,23 @@ class AutoChecks(QObject):
         self._timer.stop()
 
     def tick(self) -> TickOutcome:
+        self._follow_a_pause_saved_elsewhere()
         return self.scheduler.tick()
+
+    def _follow_a_pause_saved_elsewhere(self) -> None:
+        """`consentinel schedule pause` (or `resume`) typed while the window is open: its
+        schedule pauses (or resumes) at its next tick, as the OS job does at its next run."""
+        if not self._ctx.follow_saved(("schedule_paused",)):
+            return
+        if self._ctx.settings.schedule_paused:
+            self.scheduler.pause()
+        else:
+            self.scheduler.resume()
+        log.info(
+            "automatic checks %s from the command line",
+            "paused" if self._ctx.settings.schedule_paused else "resumed",
+        )
+        self.schedule_changed.emit()
 
     def settings_changed(self) -> None:
         self.scheduler.set_schedule(self._ctx.settings.schedule)

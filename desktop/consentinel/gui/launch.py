@@ -118,7 +118,8 @@ def spare_pyside_source_reads() -> None:
     table of its support package; entered here as it would enter them (0, uses PySide with no
     feature, for the window's modules; -1, ignored, for the others: the core runs without Qt),
     it reads only the modules first imported later. If a PySide version keeps that table
-    elsewhere, nothing is done and it reads.
+    elsewhere, nothing is done and it reads. A frozen app (PyInstaller's bundle) keeps its
+    modules in an archive, not in folders: only the modules already loaded are entered there.
     """
     feature = sys.modules.get("shibokensupport.feature")
     known = getattr(feature, "pyside_feature_dict", None)
@@ -129,7 +130,11 @@ def spare_pyside_source_reads() -> None:
     names = list(sys.modules)
     for root in consentinel.__path__:
         for package in ("core", "gui", "x"):  # what a start imports (cli and simx: never)
-            for file in os.listdir(os.path.join(root, package)):
+            try:
+                files = os.listdir(os.path.join(root, package))
+            except OSError:  # (a bundle: no such folder, its modules are in an archive)
+                continue
+            for file in files:
                 if file.endswith(".py") and not file.startswith("__"):
                     names.append(f"consentinel.{package}.{file[:-3]}")
     for name in names:
