@@ -24,6 +24,7 @@ from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
 from tests.e2e._cli_support import CLI, run_cli, started, x_with_accounts
+from tests.fixtures.check_json import skipped
 from tests.fixtures.keyring_fixtures import folder_vault
 
 PASSWORD = "correct horse battery staple 42!"
@@ -594,7 +595,7 @@ def test_a_pause_chosen_while_a_scheduled_run_waits_is_honoured(
         lock.release()
         done = run.finish()
     assert done.returncode == 0, (done.stdout, done.stderr)
-    assert json.loads(done.stdout) == {"skipped": True, "reason": "paused"}
+    assert json.loads(done.stdout) == skipped("paused")
     assert "Automatic checks are paused in Consentinel" in done.stderr
     assert not sim.clients() and sim.boxes("erin")["training"] is True
 
@@ -640,14 +641,7 @@ def test_a_check_with_no_accounts_says_so_and_a_scheduled_one_has_not_failed(
 ) -> None:
     """Before the first account is added, the scheduled job's runs are not failures (the job
     failed at every run), and --json prints JSON: the run's keys with no account, and why."""
-    nothing = {
-        "run_id": None,
-        "cancelled": False,
-        "interrupted": False,
-        "accounts": [],
-        "skipped": True,
-        "reason": "no_accounts",
-    }
+    nothing = skipped("no_accounts")
     typed = "No accounts yet. Add one with: consentinel account add HANDLE\n"
     scheduled = (
         "No accounts yet, so this scheduled check has nothing to check. Add one with: "
@@ -708,7 +702,7 @@ def test_a_scheduled_run_right_after_a_check_is_skipped(
     ctx.journal.finish_run(run)
     ctx.journal.close()
     proc = run_cli(cli_env, "check", "--unattended", "--json", check_exit=0)
-    assert json.loads(proc.stdout) == {"skipped": True, "reason": "checked_lately"}
+    assert json.loads(proc.stdout) == skipped("checked_lately")
     assert "less than 12 hours ago; this scheduled check is skipped" in proc.stderr  # daily
     ctx = AppContext.create(AppPaths.under(consentinel_home))
     ctx.settings.schedule = "weekly"
@@ -746,7 +740,7 @@ def test_a_last_check_dated_a_year_ahead_does_not_skip_the_scheduled_runs(
     assert "skipped" not in json.loads(proc.stdout), proc.stderr
     assert sim.boxes("alice")["training"] is False
     again = run_cli(env, "check", "--unattended", "--json", check_exit=0)
-    assert json.loads(again.stdout) == {"skipped": True, "reason": "checked_lately"}
+    assert json.loads(again.stdout) == skipped("checked_lately")
 
 
 def test_a_check_of_one_account_does_not_put_off_the_others_scheduled_check(

@@ -30,6 +30,7 @@ from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
 from consentinel.simx import SimAccount
 from tests.e2e._cli_support import CLI
+from tests.fixtures.check_json import skipped
 from tests.fixtures.keyring_fixtures import (
     SecretServiceEnv,
     lock_keyring,
@@ -190,7 +191,7 @@ def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
     # The next run, right after it, finds nobody due: skipped as before.
     again = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
                            timeout=180)  # fmt: skip
-    assert json.loads(again.stdout) == {"skipped": True, "reason": "checked_lately"}
+    assert json.loads(again.stdout) == skipped("checked_lately")
 
 
 def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(
@@ -311,9 +312,7 @@ def test_a_scheduled_run_tells_once_that_the_list_lost_its_accounts(
         run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
                              timeout=180)  # fmt: skip
         assert run.returncode == 2, (run.stdout, run.stderr)
-        document = json.loads(run.stdout)
-        assert (document["skipped"], document["reason"]) == (True, "accounts_missing")
-        assert (document["accounts"], document["missing_accounts"]) == ([], ["nora"])
+        assert json.loads(run.stdout) == skipped("accounts_missing", missing_accounts=["nora"])
         assert said in run.stderr.splitlines(), run.stderr
     assert _bodies(notifications) == [said]  # once, not at every run
     french = subprocess.run(argv, capture_output=True, text=True, timeout=180,
@@ -399,11 +398,7 @@ def test_a_scheduled_run_names_the_accounts_missing_beside_those_listed(
     # A script reading --json learns it too, the run skipped or not.
     run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env, timeout=180)
     assert run.returncode == 2, (run.stdout, run.stderr)
-    assert json.loads(run.stdout) == {
-        "skipped": True,
-        "reason": "checked_lately",
-        "missing_accounts": ["nora"],
-    }
+    assert json.loads(run.stdout) == skipped("checked_lately", missing_accounts=["nora"])
 
 
 def test_settings_set_aside_by_a_scheduled_run_are_said_and_the_lost_pause_too(

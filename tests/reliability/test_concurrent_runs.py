@@ -21,6 +21,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.status import Status
 from consentinel.core.steps import PromptKind
 from consentinel.simx import SimAccount
+from tests.fixtures.check_json import skipped
 from tests.reliability.cli_support import CLI, run_cli, started
 
 
@@ -176,7 +177,7 @@ def test_manual_and_scheduled_checks_started_together(
     runs = _runs_do_not_overlap(consentinel_home / "data" / "journal.sqlite3")
     if len(runs) == 1:  # the manual check won; the scheduled one waited, then found nothing due
         assert "this one waits for it to end" in scheduled.stderr
-        assert json.loads(scheduled.stdout) == {"skipped": True, "reason": "checked_lately"}
+        assert json.loads(scheduled.stdout) == skipped("checked_lately")
     else:  # the scheduled check won; the manual one waited for it, then ran
         assert len(runs) == 2 and "waiting" in manual.stderr
     with Journal.open(consentinel_home / "data" / "journal.sqlite3") as journal:

@@ -20,6 +20,7 @@ from consentinel.core.lock import RunLock
 from consentinel.core.osjobs.systemd import RUN_TIMEOUT
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
+from tests.fixtures.check_json import skipped
 
 
 def test_the_wait_leaves_the_job_most_of_its_hour() -> None:
@@ -76,7 +77,7 @@ def test_a_scheduled_run_gives_up_when_the_other_check_does_not_end(
     out, err = capsys.readouterr()
     assert waited >= 0.6
     # The same skip as before, for scripts; its log says it waited.
-    assert json.loads(out) == {"skipped": True, "reason": "another_check_running"}
+    assert json.loads(out) == skipped("another_check_running")
     assert err.splitlines() == [waits.format(pid=os.getpid()), gives_up]
 
 
@@ -99,7 +100,7 @@ def test_a_paused_scheduled_run_is_skipped_at_once_while_another_check_runs(
     finally:
         lock.release()
     out, err = capsys.readouterr()
-    assert json.loads(out) == {"skipped": True, "reason": "paused"}
+    assert json.loads(out) == skipped("paused")
     assert err.splitlines() == [
         "Automatic checks are paused in Consentinel; this scheduled check is skipped."
     ]

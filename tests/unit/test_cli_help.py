@@ -133,7 +133,7 @@ def test_the_readme_block_is_read() -> None:
     readme = _readme_commands()
     assert list(readme)[:3] == ["account", "login", "check"]
     assert readme["account"][:2] == ["add", "list"]
-    assert readme["schedule"] == ["install", "remove", "status"]
+    assert readme["schedule"] == ["install", "remove", "status", "pause", "resume"]
     assert readme["check"] == [] and readme["log"] == []
 
 

@@ -30,6 +30,8 @@ COMMANDS = [
     ["schedule", "install"],
     ["schedule", "remove"],
     ["schedule", "status"],
+    ["schedule", "pause"],
+    ["schedule", "resume"],
     ["doctor"],
     ["desktop-entry"],
 ]

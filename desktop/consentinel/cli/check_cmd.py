@@ -209,8 +209,7 @@ def _check_now(args: argparse.Namespace) -> int:
         _say_missing(ctx, missing, listed=listed)
         if not listed:
             if args.json:
-                print(json.dumps({**_NO_RUN, "skipped": True, "reason": "accounts_missing",
-                                  "missing_accounts": missing}))  # fmt: skip
+                _print_skipped("accounts_missing", missing_accounts=missing)
             return EXIT_USAGE
     checked_lately: list[str] = []
     if scheduled:
@@ -376,7 +375,7 @@ def _wait_unattended(lock: RunLock, as_json: bool) -> bool:
         file=sys.stderr,
     )
     if as_json:  # a script reading the result learns it too
-        print(json.dumps({"skipped": True, "reason": "another_check_running"}))
+        _print_skipped("another_check_running")
     return False
 
 
@@ -425,6 +424,12 @@ def _print_json(
 #: finds none).
 _NO_RUN: dict[str, object] = {"run_id": None, "cancelled": False, "interrupted": False,
                               "accounts": []}  # fmt: skip
+
+
+def _print_skipped(reason: str, **specific: object) -> None:
+    """`check --json`'s answer when the check does not run, whatever the reason: one shape
+    (a run's keys with no account, `skipped` and `reason`), then what is the reason's own."""
+    print(json.dumps({**_NO_RUN, "skipped": True, "reason": reason, **specific}))
 
 
 def _missing_accounts(ctx: AppContext) -> list[str]:
@@ -527,9 +532,7 @@ def _no_accounts(args: argparse.Namespace, missing: list[str]) -> int:
 
         print(accounts_missing_notice(missing, list_empty=True).body, file=sys.stderr)
     if args.json:
-        # A run's document with no account, and the keys of a scheduled run that does not run
-        # (`skipped`, and why).
-        print(json.dumps({**_NO_RUN, "skipped": True, "reason": "no_accounts"}))
+        _print_skipped("no_accounts")
     return EXIT_OK if scheduled else EXIT_USAGE
 
 
@@ -542,7 +545,7 @@ def _paused(ctx: AppContext, as_json: bool) -> bool:
         file=sys.stderr,
     )
     if as_json:
-        print(json.dumps({"skipped": True, "reason": "paused"}))
+        _print_skipped("paused")
     return True
 
 
@@ -595,10 +598,8 @@ def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> lis
         )
     print(said, file=sys.stderr)
     if as_json:
-        skipped: dict[str, object] = {"skipped": True, "reason": "checked_lately"}
-        if missing:
-            skipped["missing_accounts"] = list(missing)
-        print(json.dumps(skipped))
+        specific = {"missing_accounts": list(missing)} if missing else {}
+        _print_skipped("checked_lately", **specific)
     return None
 
 

@@ -3,6 +3,27 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    # -- `consentinel schedule pause|resume`
+    "pause automatic checks, the app's and the OS job's, until `schedule resume`":
+        "suspendre les vérifications automatiques, celles de l'application et celles de la "
+        "tâche système, jusqu'à `schedule resume`",
+    "resume automatic checks": "reprendre les vérifications automatiques",
+    "Automatic checks were already paused.":
+        "Les vérifications automatiques étaient déjà suspendues.",
+    "Automatic checks are not paused.": "Les vérifications automatiques ne sont pas suspendues.",
+    "Automatic checks are off: there is nothing to pause.":
+        "Les vérifications automatiques sont désactivées : il n'y a rien à suspendre.",
+    "Automatic checks are paused, the app's and the OS job's, until: "
+    "consentinel schedule resume":
+        "Les vérifications automatiques sont suspendues, celles de l'application et celles de "
+        "la tâche système, jusqu'à : consentinel schedule resume",
+    "Automatic checks are resumed, the app's and the OS job's.":
+        "Les vérifications automatiques reprennent, celles de l'application et celles de la "
+        "tâche système.",
+    "A Consentinel window open now follows it from its next start; its Checks menu "
+    "does it at once.":
+        "Une fenêtre de Consentinel ouverte en ce moment suit ce choix à partir de son prochain "
+        "démarrage ; son menu Vérifications le fait tout de suite.",
     "The check stopped: boxes at X may have been changed before it did, and the next check "
     "reads them again.": "La vérification s'est arrêtée : des cases ont pu être modifiées chez "
     "X avant, et la prochaine vérification les relira.",
@@ -348,7 +369,10 @@ FRENCH: dict[str, str] = {
     "print the accounts as JSON": "afficher les comptes en JSON",
     "print the findings as JSON": "afficher le diagnostic en JSON",
     "print the result as one JSON object": "afficher le résultat en un seul objet JSON",
-    "print the journal as CSV": "afficher le journal en CSV",
+    "print the journal as CSV, for scripts: the journal's codes, the same in every "
+    "language (`consentinel log` says each entry in yours)":
+        "afficher le journal en CSV, pour les scripts : les codes du journal, les mêmes dans "
+        "toutes les langues (`consentinel log` dit chaque entrée dans la vôtre)",
     "print the journal as JSON": "afficher le journal en JSON",
     "read the 2FA (TOTP) secret from the next line of standard input (the first line without "
     "--password-stdin)":

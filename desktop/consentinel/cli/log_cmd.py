@@ -28,7 +28,15 @@ def add_parser(sub: Any) -> None:
     log = sub.add_parser("log", help=tr("show, export or verify the journal"))
     fmt = log.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help=tr("print the journal as JSON"))
-    fmt.add_argument("--csv", action="store_true", help=tr("print the journal as CSV"))
+    # Codes for scripts, in every language alike (`consentinel log` says entries in words).
+    fmt.add_argument(
+        "--csv",
+        action="store_true",
+        help=tr(
+            "print the journal as CSV, for scripts: the journal's codes, the same in every "
+            "language (`consentinel log` says each entry in yours)"
+        ),
+    )
     fmt.add_argument(
         "--bundle",
         metavar=tr("FILE"),

@@ -180,8 +180,29 @@ class _Sigterm:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _speak_the_language_chosen_in_the_app() -> None:
+    """The language chosen in the app's settings ("en", "fr") is the command line's too, its
+    help included: a scheduled job, which has no LANG, speaks it, and so does a terminal set to
+    another one. "system" leaves it to the environment (LC_ALL, LC_MESSAGES, LANG), and
+    CONSENTINEL_LANG still comes first, as for a scheduled check. Read as saved, never moving a
+    file (a command that uses the settings says what is wrong with them); one that cannot be
+    read leaves the command its environment's language, to say it in."""
+    from consentinel.core.i18n import set_language
+
+    language: str | None = None
+    try:
+        from consentinel.core.paths import AppPaths
+        from consentinel.core.settings import peek_settings
+
+        language = peek_settings(AppPaths.from_env()).language
+    except Exception:  # (nothing here may keep a command from speaking, nor `--version`)
+        language = None
+    set_language(language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _replace_what_cannot_be_written()
+    _speak_the_language_chosen_in_the_app()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from consentinel.gui.launch import main as gui_main

@@ -1,4 +1,5 @@
-"""`consentinel schedule install|remove|status`: keep checking while Consentinel is closed.
+"""`consentinel schedule install|remove|status|pause|resume`: keep checking while Consentinel is
+closed, or pause every automatic check for a while.
 
 Also `post_run_notifications`, which `check --unattended` calls to tell the person what happened.
 """
@@ -47,6 +48,11 @@ def add_parser(sub: Any) -> None:
         help=tr("also remove the start at login (for uninstallers)"),
     )
     actions.add_parser("status", help=tr("say whether the OS job is installed, and when it runs"))
+    actions.add_parser(
+        "pause",
+        help=tr("pause automatic checks, the app's and the OS job's, until `schedule resume`"),
+    )
+    actions.add_parser("resume", help=tr("resume automatic checks"))
     schedule.set_defaults(handler=_handle)
 
 
@@ -63,6 +69,8 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
     action = args.schedule_action
+    if action in ("pause", "resume"):
+        return _pause(ctx, paused=action == "pause")
     if action == "status":
         report = osjobs.status()
         print(report.message)
@@ -70,8 +78,8 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         if getattr(getattr(ctx, "settings", None), "schedule_paused", False):
             print(
                 tr(
-                    "Automatic checks are paused in Consentinel: its Checks menu, or its tray "
-                    "menu, resumes them."
+                    "Automatic checks are paused in Consentinel: consentinel schedule resume, "
+                    "or its Checks menu or tray menu, resumes them."
                 )
             )
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
@@ -135,6 +143,48 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
             when=moment_text(checks_at),
         )
     )
+
+
+def _pause(ctx: AppContext, *, paused: bool) -> int:
+    """`schedule pause` or `resume`: the app's "Pause automatic checks" (its tray, its Checks
+    menu), saved and journaled as the app saves and journals it. Both the app's schedule and
+    the OS job's runs read it. With automatic checks off there is nothing to pause, as in the
+    app (a pause already on can still be undone)."""
+    from consentinel.core.journal import JournalError
+    from consentinel.core.schedule import ScheduleChoice, parse_schedule
+
+    if ctx.settings.schedule_paused == paused:
+        print(
+            tr("Automatic checks were already paused.")
+            if paused
+            else tr("Automatic checks are not paused.")
+        )
+        return EXIT_OK
+    if paused and parse_schedule(ctx.settings.schedule) is ScheduleChoice.OFF:
+        print(tr("Automatic checks are off: there is nothing to pause."), file=sys.stderr)
+        return EXIT_USAGE
+    # Saved as the app saves it: a window open now, saving its own changes later, keeps it.
+    _save_settings(ctx, schedule_paused=paused)
+    try:
+        ctx.journal.record_settings_changed({"schedule_paused": paused})
+    except JournalError as error:  # (the pause holds; the journal says why it was not kept)
+        print(str(error), file=sys.stderr)
+    if paused:
+        said = tr(
+            "Automatic checks are paused, the app's and the OS job's, until: "
+            "consentinel schedule resume"
+        )
+    else:
+        said = tr("Automatic checks are resumed, the app's and the OS job's.")
+    print(said)
+    # (The open app's schedule reads the saved choice when it starts, not while it runs.)
+    print(
+        tr(
+            "A Consentinel window open now follows it from its next start; its Checks menu "
+            "does it at once."
+        )
+    )
+    return EXIT_OK
 
 
 def _save_run_when_closed(ctx: AppContext, value: bool) -> None:

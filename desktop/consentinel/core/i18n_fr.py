@@ -759,10 +759,11 @@ FRENCH: dict[str, str] = {
         "Pour vérifier ici même quand Consentinel est fermé, confiez-le à cron : "
         "consentinel schedule install affiche la ligne à ajouter."
     ),
-    "Automatic checks are paused in Consentinel: its Checks menu, or its tray menu, resumes "
-    "them.": (
-        "Les vérifications automatiques sont en pause dans Consentinel : son menu "
-        "Vérifications, ou celui de son icône dans la zone de notification, les reprend."
+    "Automatic checks are paused in Consentinel: consentinel schedule resume, "
+    "or its Checks menu or tray menu, resumes them.": (
+        "Les vérifications automatiques sont en pause dans Consentinel : consentinel schedule "
+        "resume, ou son menu Vérifications ou celui de son icône dans la zone de notification, "
+        "les reprend."
     ),
     "Automatic checks are paused in Consentinel; this scheduled check is skipped.": (
         "Les vérifications automatiques sont en pause dans Consentinel ; cette vérification "
