@@ -173,13 +173,15 @@ class SimHarness:
         wrong_code_error: int = 399,
         other_read_fails: str | None = None,
         drawn: bool | None = None,
+        redrawn_after_ms: int | None = None,
         settings_read_named: str | None = None,
     ) -> None:
         """`wrong_code_error`: the code X answers a wrong 2FA or email/SMS code with (399, or
         236 as simx did before); `other_read_fails`: the Grok page's other GraphQL read (its
         badge count) fails so ("server_error", "connection_reset", "rate_limited"); `drawn`: the
         page draws every box ticked (True) or unticked (False) whatever X's data says;
-        `settings_read_named`: the page's build names its read of the settings so (not
+        `redrawn_after_ms`: with `drawn`, the page's script draws them again from X's data this
+        long after; `settings_read_named`: the page's build names its read of the settings so (not
         GrokSettingsScreenQuery)."""
         if scenario is not None and scenario not in _SCENARIOS:
             raise ValueError(f"no scenario {scenario!r}: one of {sorted(_SCENARIOS)}")
@@ -217,6 +219,7 @@ class SimHarness:
                 wrong_code_error=wrong_code_error,
                 other_read_fault=_FAULTS[other_read_fails] if other_read_fails else None,
                 drawn_boxes=drawn,
+                redrawn_after_ms=redrawn_after_ms,
                 settings_query=settings_read_named or "GrokSettingsScreenQuery",
                 # X turning the box back on by itself, on the page read after our read-back.
                 flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,

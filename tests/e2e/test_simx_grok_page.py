@@ -235,11 +235,13 @@ def test_faults(simx: Any, page: Page) -> None:
 
 def test_other_read_fault_drawn_boxes_and_renamed_settings_read(simx: Any, page: Page) -> None:
     """The page's badge count failing leaves the boxes drawn; `drawn_boxes` draws them
-    against X's data; `settings_query` renames the page's read of the settings."""
+    against X's data, and with `redrawn_after_ms` draws them again from it a moment later;
+    `settings_query` renames the page's read of the settings."""
     sim = simx(
         SimAccount("rl", "pw", other_read_fault="rate_limit"),
         SimAccount("un", "pw", drawn_boxes=False),
         SimAccount("nm", "pw", settings_query="GrokSettingsQuery"),
+        SimAccount("rd", "pw", drawn_boxes=False, redrawn_after_ms=300),
     )
     sign_in(page, sim.origin, "rl")
     with page.expect_response(lambda r: r.url.split("?")[0].endswith("/BadgeCount")) as badge:
@@ -259,8 +261,19 @@ def test_other_read_fault_drawn_boxes_and_renamed_settings_read(simx: Any, page:
     with page.expect_response(lambda r: r.url.split("?")[0].endswith("/GrokSettingsQuery")):
         open_grok(page, sim.origin)
     expect(page.get_by_label(EN["training_label"])).to_be_checked()
+    page.context.clear_cookies()
+    sign_in(page, sim.origin, "rd")
+    open_grok(page, sim.origin)
+    expect(page.get_by_label(EN["training_label"])).not_to_be_checked()
+    first = page.get_by_label(EN["training_label"]).element_handle()
+    # Redrawn by the page itself: new boxes, as X holds them (on).
+    expect(page.get_by_label(EN["training_label"])).to_be_checked()
+    expect(page.get_by_label(EN["personalization_label"])).to_be_checked()
+    assert not first.evaluate("(input) => input.isConnected")
     with pytest.raises(ValueError, match="other_read_fault"):
         SimAccount("x", "pw", other_read_fault="hang")
+    with pytest.raises(ValueError, match="redrawn_after_ms"):
+        SimAccount("x", "pw", redrawn_after_ms=300)  # only boxes drawn otherwise are redrawn
 
 
 def test_scenario_files(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from PIL import Image
 from consentinel.core.context import AppContext
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
-from consentinel.x.errors import NetworkTrouble
+from consentinel.x.errors import NetworkTrouble, PageChanged
 from consentinel.x.grok_page import GrokPage
 from consentinel.x.site import XSite
 from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
@@ -172,6 +172,58 @@ def test_a_read_back_drawn_otherwise_than_x_data_is_page_changed(
     _assert_page_changed_kept(ctx, "rhea", said)
     assert sim.mutations("rhea") == 1  # the first click, read back against X's data: no more
     assert not sim.box("rhea", Box.TRAINING) and sim.box("rhea", Box.PERSONALIZATION)
+
+
+def test_boxes_redrawn_from_x_data_a_moment_later_are_checked_as_usual(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The page draws every box unticked (from what it had before), then, 300 ms later by its
+    own script, again from X's data, which holds them on: the look again waits for that redraw
+    (at the first read and at each read-back), and each box is unticked and read back off. Not
+    looked at again, the first read said page_changed."""
+    sim.add("remy", "pw", drawn=False, redrawn_after_ms=300)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "remy", "pw")
+    (remy,) = engine(ctx).run_check().accounts
+    assert remy.status is Status.FIXED, remy.message
+    assert remy.message == "All unticked and read back off: Training, Personalization, Memory."
+    assert [remy.settings[b].after for b in ALL_BOXES] == [False, False, False]
+    assert sim.mutations("remy") == 3
+    assert not any(sim.box("remy", b) for b in ALL_BOXES)
+
+
+def test_boxes_redrawn_after_the_wait_are_page_changed_with_nothing_clicked(
+    sim: SimHarness, tmp_path: Path, chromium_path: str
+) -> None:
+    """The redraw from X's data comes 3 s after the first drawing, once the look again (1.5 s)
+    gave up: page_changed, said only once the page was looked at again for those 1.5 s (not at
+    the first look: the figures are the test's own, not read from the code it tests), and
+    nothing clicked."""
+    sim.add("lena", "pw", drawn=False, redrawn_after_ms=3000)
+    sim.add("lars", "pw", drawn=False, redrawn_after_ms=3000)
+
+    async def open_times_out(grok: GrokPage) -> float:
+        answered: list[float] = []
+        loop = asyncio.get_running_loop()
+        grok.page.on(
+            "response",
+            lambda r: answered.append(loop.time()) if "/GrokSettingsScreenQuery" in r.url else None,
+        )
+        with pytest.raises(PageChanged):
+            await grok.open()
+        return loop.time() - answered[0]
+
+    looked_s = asyncio.run(on_grok_page(chromium_path, XSite(sim.origin), "lena", open_times_out))
+    assert looked_s >= 1.5, looked_s
+    assert sim.mutations("lena") == 0
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "lars", "pw")
+    (lars,) = engine(ctx).run_check().accounts
+    assert (lars.status, lars.reason) == (Status.ERROR, Reason.PAGE_CHANGED), lars.message
+    said = "the page shows the Training box unticked where X's data says it is on"
+    _assert_page_changed_kept(ctx, "lars", said)
+    assert sim.mutations("lars") == 0
+    assert all(sim.box("lars", b) for b in ALL_BOXES)
 
 
 def test_boxes_drawn_without_x_read_of_their_values_are_page_changed(

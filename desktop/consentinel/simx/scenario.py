@@ -117,6 +117,10 @@ class SimAccount:
     #: True/False, every box ticked/unticked whatever it says (a page that disagrees with X's
     #: own data).
     drawn_boxes: bool | None = None
+    #: With `drawn_boxes`: the page draws the boxes so first, then, this many milliseconds
+    #: later, again as X's read of the settings says (a page drawn from what it had before,
+    #: redrawn from X's answer a moment later). None: never redrawn.
+    redrawn_after_ms: int | None = None
     #: The name the page's build gives its read of the settings (a build that renamed it).
     settings_query: str = SETTINGS_QUERY
     #: X fails its answer at these sign-in steps, {step: fault} (SIGNIN_FAULT_STEPS,
@@ -177,6 +181,16 @@ class SimAccount:
             )
         if self.drawn_boxes is not None and not isinstance(self.drawn_boxes, bool):
             raise ValueError(f"Scenario account @{self.handle}: drawn_boxes is true or false.")
+        if self.redrawn_after_ms is not None and (
+            isinstance(self.redrawn_after_ms, bool)
+            or not isinstance(self.redrawn_after_ms, int)
+            or self.redrawn_after_ms < 0
+            or self.drawn_boxes is None
+        ):
+            raise ValueError(
+                f"Scenario account @{self.handle}: redrawn_after_ms is a whole number of "
+                "milliseconds, 0 or more, with drawn_boxes."
+            )
         if not isinstance(self.settings_query, str) or not _OPERATION.match(self.settings_query):
             raise ValueError(
                 f"Scenario account @{self.handle}: settings_query is a GraphQL operation name."

@@ -448,6 +448,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "minor": truth.spec.minor,
                 "layout": truth.spec.layout,
                 "drawn_boxes": truth.spec.drawn_boxes,
+                "redrawn_after_ms": truth.spec.redrawn_after_ms,
                 "settings_query": truth.spec.settings_query,
             },
         )

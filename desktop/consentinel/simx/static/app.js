@@ -417,17 +417,18 @@
       toast(failure);
       return;
     }
-    // drawn_boxes: a page that draws every box so, whatever X's data says.
-    const drawn = (value) => (d.drawn_boxes === null || d.drawn_boxes === undefined
-      ? value : d.drawn_boxes);
-    const valueOf = {
-      training: drawn(values.allow_xai_data_sharing),
-      personalization: drawn(values.allow_xai_personalization),
-      memory: drawn(values.allow_grok_memory),
+    const fromData = {
+      training: values.allow_xai_data_sharing,
+      personalization: values.allow_xai_personalization,
+      memory: values.allow_grok_memory,
     };
+    // drawn_boxes: a page that draws every box so, whatever X's data says.
+    const drawnSo = d.drawn_boxes !== null && d.drawn_boxes !== undefined;
     const boxes = ORDER[d.layout].filter((b) => b !== "memory" || d.memory_shown);
     const first = FIRST_HELP_ID[d.layout] || 1;
-    let blocks = boxes.map((box, i) => checkboxBlock(box, i + first, !!valueOf[box], d.minor));
+    const plain = boxes.map((box, i) =>
+      checkboxBlock(box, i + first, !!(drawnSo ? d.drawn_boxes : fromData[box]), d.minor));
+    let blocks = plain;
     if (d.layout === "extra_wrappers") {
       blocks = blocks.map((b) => el("div", { class: C("row") }, el("div", { class: C("column") }, b)));
     }
@@ -444,6 +445,13 @@
     ]));
     const bell = unread ? root.querySelector('[data-testid="AppTabBar_Notifications_Link"]') : null;
     if (bell) bell.append(el("span", { class: C("muted"), "aria-label": unread + " unread items" }, String(unread)));
+    // redrawn_after_ms: the boxes drawn so first are drawn again, new ones, from X's data a
+    // moment later (a page drawn from what it had before, redrawn from X's answer).
+    if (drawnSo && d.redrawn_after_ms !== null && d.redrawn_after_ms !== undefined) {
+      await later(d.redrawn_after_ms);
+      boxes.forEach((box, i) =>
+        plain[i].replaceWith(checkboxBlock(box, i + first, !!fromData[box], d.minor)));
+    }
   }
 
   // ---------------------------------------------------------------- other pages
