@@ -916,8 +916,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Vous pouvez toujours utiliser « Se connecter soi-même… ».</translation>
     </message>
     <message>
-        <source>X refused the code made from the saved 2FA secret, and Consentinel makes no code from it again: the secret may not be this account's, or this computer's clock may be off. Save the secret again with “Edit account…”, or use “Sign in yourself…”.</source>
-        <translation>X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit plus aucun : ce secret n'est peut-être pas celui de ce compte, ou l'horloge de cet ordinateur est peut-être décalée. Enregistrez à nouveau le secret avec « Modifier le compte… », ou utilisez « Se connecter soi-même… ».</translation>
+        <source>X refused the code made from the saved 2FA secret, and Consentinel makes no code from it again. X answers so to a wrong code, but also when it holds sign-ins back for a while, so the secret may be right. If it is this account's and this computer's clock is right, put it back by typing the same secret again in “Edit account…” (a few hours from now, in case X was holding sign-ins back); else save the right one. Or use “Sign in yourself…”.</source>
+        <translation>X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit plus aucun. X répond ainsi à un code faux, mais aussi quand il retient les connexions pendant un temps : le secret est donc peut-être bon. S'il est bien celui de ce compte et que l'horloge de cet ordinateur est à l'heure, remettez-le en service en saisissant à nouveau le même secret dans « Modifier le compte… » (dans quelques heures, au cas où X retenait les connexions) ; sinon, enregistrez le bon. Ou utilisez « Se connecter soi-même… ».</translation>
     </message>
     <message>
         <source>X did not take the code made from the saved 2FA secret, without saying it was wrong. Use “Sign in yourself…”; checks will use the secret again after that.</source>

@@ -673,6 +673,11 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     (wendy,) = eng.run_check(unattended=True).accounts
     assert (wendy.status, wendy.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), wendy.message
     assert "refused the code made from the saved 2FA secret" in wendy.message
+    # X's 399 says the same of a sign-in it holds back (x-reference §3 gives no other sign at
+    # the code step): the person learns the secret may be right, and how to put it back.
+    assert "also when it holds sign-ins back for a while" in wendy.message, wendy.message
+    said = "put it back by saving the same secret again with `consentinel account set-totp wendy`"
+    assert said in wendy.message, wendy.message
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
     # Journaled, so that the account added back from the journal keeps the secret unused.
     (signin,) = ctx.journal.entries(handle="wendy", kinds=[EntryKind.SIGNIN])

@@ -222,3 +222,23 @@ def test_a_check_cancelled_after_an_untick_is_said_again_with_what_it_did(
         "unticking Personalization: X may have switched it off; the next check reads it again.",
         None,
     )
+
+
+def test_a_refused_saved_2fa_secret_is_said_with_how_to_put_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """X's 399 at the code step says "wrong code" and "held back" alike: the person is told
+    that the secret may be right, and how to put it back, in English and in French."""
+    from consentinel.core.check_messages import TOTP_REFUSED, reason_message
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    said = reason_message(Reason.TWO_FACTOR, "alice", TOTP_REFUSED)
+    assert said.startswith("X refused the code made from the saved 2FA secret"), said
+    assert "also when it holds sign-ins back for a while, so the secret may be right" in said
+    assert "saving the same secret again with `consentinel account set-totp alice`" in said
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = reason_message(Reason.TWO_FACTOR, "alice", TOTP_REFUSED)
+    assert said.startswith("X a refusé le code produit par le secret 2FA enregistré"), said
+    assert typeset("aussi quand il retient les connexions pendant un temps") in said, said
+    assert "le même secret avec `consentinel account set-totp alice`" in said, said

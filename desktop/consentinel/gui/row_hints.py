@@ -85,8 +85,11 @@ _DETAIL_HINTS = {
     (Reason.TWO_FACTOR, TOTP_REFUSED): QT_TRANSLATE_NOOP(
         "RowHints",
         "X refused the code made from the saved 2FA secret, and Consentinel makes no code from "
-        "it again: the secret may not be this account's, or this computer's clock may be off. "
-        "Save the secret again with “Edit account…”, or use “Sign in yourself…”.",
+        "it again. X answers so to a wrong code, but also when it holds sign-ins back for a "
+        "while, so the secret may be right. If it is this account's and this computer's clock "
+        "is right, put it back by typing the same secret again in “Edit account…” (a few hours "
+        "from now, in case X was holding sign-ins back); else save the right one. Or use “Sign "
+        "in yourself…”.",
     ),
     (Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN): QT_TRANSLATE_NOOP(
         "RowHints",

@@ -556,7 +556,13 @@ class SignIn:
         scheduled run). X failing or slow ends this sign-in only (on proof: its answer a 5xx or
         429, or its request failed; or X saying it failed, X_FAILED_AT_CODE); other words of
         X's, or its answer not seen, keep the secret (SAVED_CODE_NOT_TAKEN), and scheduled
-        checks wait for the person."""
+        checks wait for the person.
+
+        X's 399 is also its answer to a sign-in it blocks, and nothing x-reference §3 names
+        tells that apart from a wrong code at this step (no other code, no words of its own,
+        no way to know a code certainly right: the secret is what is in doubt). Erring toward
+        "wrong" sends no further code X may count toward a lock; the sentence TOTP_REFUSED
+        gives the person says that the secret may be right, and how to put it back."""
         assert self._totp_sent_at is not None
         await self._hear_since(self._totp_sent_at)
         if (trouble := self._trouble_since(self._totp_sent_at)) is not None:
