@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from consentinel.core.journal import Journal
 from consentinel.core.settings import Settings
 from consentinel.gui.auto_checks import AutoChecks
+from tests.fixtures.check_json import skipped
 from tests.gui._app_support import add_account, make_context
 
 
@@ -126,7 +127,7 @@ def test_a_pause_holds_the_os_job_too_and_outlives_a_restart(qtbot: QtBot, tmp_p
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == {"skipped": True, "reason": "paused"}
+    assert json.loads(proc.stdout) == skipped("paused")
     assert "Automatic checks are paused in Consentinel" in proc.stderr
     assert not ctx.journal.entries(kinds=[EntryKind.RUN_STARTED])  # no check at all
 

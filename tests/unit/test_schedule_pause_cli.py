@@ -23,13 +23,11 @@ from tests.fixtures.check_json import skipped
 
 PAUSED = [
     "Automatic checks are paused, the app's and the OS job's, until: consentinel schedule resume",
-    "A Consentinel window open now follows it from its next start; its Checks menu does it at "
-    "once.",
+    "A Consentinel window open now follows it within a minute.",
 ]
 RESUMED = [
     "Automatic checks are resumed, the app's and the OS job's.",
-    "A Consentinel window open now follows it from its next start; its Checks menu does it at "
-    "once.",
+    "A Consentinel window open now follows it within a minute.",
 ]
 
 
@@ -129,10 +127,7 @@ def test_in_french(daily: AppPaths) -> None:
             "Les vérifications automatiques sont suspendues, celles de l'application et celles "
             "de la tâche système, jusqu'à : consentinel schedule resume"
         ),
-        typeset(
-            "Une fenêtre de Consentinel ouverte en ce moment suit ce choix à partir de son "
-            "prochain démarrage ; son menu Vérifications le fait tout de suite."
-        ),
+        typeset("Une fenêtre de Consentinel ouverte en ce moment suit ce choix dans la minute."),
     ]
     resumed = _consentinel("schedule", "resume", lang="fr")
     assert resumed.stdout.splitlines()[0] == typeset(

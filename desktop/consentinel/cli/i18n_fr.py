@@ -20,10 +20,8 @@ FRENCH: dict[str, str] = {
     "Automatic checks are resumed, the app's and the OS job's.":
         "Les vérifications automatiques reprennent, celles de l'application et celles de la "
         "tâche système.",
-    "A Consentinel window open now follows it from its next start; its Checks menu "
-    "does it at once.":
-        "Une fenêtre de Consentinel ouverte en ce moment suit ce choix à partir de son prochain "
-        "démarrage ; son menu Vérifications le fait tout de suite.",
+    "A Consentinel window open now follows it within a minute.":
+        "Une fenêtre de Consentinel ouverte en ce moment suit ce choix dans la minute.",
     "The check stopped: boxes at X may have been changed before it did, and the next check "
     "reads them again.": "La vérification s'est arrêtée : des cases ont pu être modifiées chez "
     "X avant, et la prochaine vérification les relira.",

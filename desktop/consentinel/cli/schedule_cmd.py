@@ -177,13 +177,8 @@ def _pause(ctx: AppContext, *, paused: bool) -> int:
     else:
         said = tr("Automatic checks are resumed, the app's and the OS job's.")
     print(said)
-    # (The open app's schedule reads the saved choice when it starts, not while it runs.)
-    print(
-        tr(
-            "A Consentinel window open now follows it from its next start; its Checks menu "
-            "does it at once."
-        )
-    )
+    # (The open app's schedule reads the saved choice at its next tick: gui/auto_checks.py.)
+    print(tr("A Consentinel window open now follows it within a minute."))
     return EXIT_OK
 
 
