@@ -3,7 +3,7 @@
 "X switched a box back on" says an event: the run that found it unticked the box again, so no
 later run has it to say. When its notification could not be shown (no notification daemon, a
 notifier that failed), the next run whose notifications can be shown tells it late, with any
-other such of the last days, in one notice (`tell_missed_reverts`, called by notify.deliver).
+other such of the last days, in one notice (`telling_missed_reverts`, a step of notify.deliver).
 A notice about a state that lasts (an account that needs the person) needs none of this: the
 next run says it again.
 """
@@ -11,7 +11,7 @@ next run says it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from consentinel.core.status import boxes_named
 
 if TYPE_CHECKING:
     from consentinel.core.journal_queries import MissedNotice
-    from consentinel.core.notify import NotificationJournal, Notifier
+    from consentinel.core.notify import NotificationJournal
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +80,14 @@ def missed_reverts_notice(missed: Sequence[MissedNotice]) -> Notification:
     )
 
 
-def tell_missed_reverts(
-    run_id: int, notifier: Notifier, journal: NotificationJournal
-) -> tuple[Notification, bool] | None:
+def telling_missed_reverts(
+    run_id: int, journal: NotificationJournal
+) -> Generator[Notification, bool, tuple[Notification, bool] | None]:
     """Tell, in one notice, the reverts of earlier runs whose notification could not be shown
     (within MISSED_WITHIN before run `run_id`) and that no notice shown since told; journal
     it with the entries it covers. None when there are none. One it cannot show either is
-    journaled once, not at each run that fails to show the same again."""
+    journaled once, not at each run that fails to show the same again. Step by step, as
+    notify.delivering: yields the notice, is sent back whether it was shown."""
     missed = journal.missed_notices(
         run_id,
         NotificationKind.REVERTED_BY_X.value,
@@ -96,11 +97,7 @@ def tell_missed_reverts(
     if not missed.notices:
         return None
     note = missed_reverts_notice(missed.notices)
-    try:
-        delivered = notifier.notify(note)
-    except Exception:  # a notifier must never fail the run that already happened
-        log.exception("notifier raised")
-        delivered = False
+    delivered = yield note
     if delivered or missed.failed_to_tell != note.covers:
         try:
             journal.record_notification(

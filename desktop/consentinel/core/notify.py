@@ -14,12 +14,12 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict, TypeVar
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.check_messages import boxes_text
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from consentinel.core.journal_queries import Missed, OutOfReach
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 #: How long a notifier command may take before it is abandoned (a hung D-Bus must not hang a run).
 NOTIFIER_TIMEOUT_S = 10.0
@@ -700,6 +702,11 @@ class NotificationJournal(Protocol):
     ) -> Missed: ...
 
 
+#: deliver()'s steps (`delivering`): each yields a notification to show and is sent back whether
+#: it was shown; their value is what deliver() returns.
+Delivery = Generator[Notification, bool, list[tuple[Notification, bool]]]
+
+
 def deliver(
     run: RunResult, notifier: Notifier, journal: NotificationJournal | None = None
 ) -> list[tuple[Notification, bool]]:
@@ -710,7 +717,34 @@ def deliver(
     for for days are said (the journal knows since when); and boxes X switched back on at
     earlier runs whose notification could not be shown are told late, in one notice after
     the run's own, once they can be (core/missed_reverts.py). The window's scheduled runs and
-    the OS job's both come here: they say the same things."""
+    the OS job's both come here: they say the same things (the window through `delivering`,
+    its notifier's answers coming later, gui/window_notifier)."""
+    return shown_by(notifier, delivering(run, journal))
+
+
+def shown_by(notifier: Notifier, steps: Generator[Notification, bool, T]) -> T:
+    """Runs `steps` (a Delivery) to its end, each notification shown by `notifier`."""
+    try:
+        note = next(steps)
+        while True:
+            note = steps.send(shown(notifier, note))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+def shown(notifier: Notifier, note: Notification) -> bool:
+    """Whether `notifier` showed `note`; False when it raised (a notifier must never fail the
+    run that already happened)."""
+    try:
+        return notifier.notify(note)
+    except Exception:
+        log.exception("notifier raised")
+        return False
+
+
+def delivering(run: RunResult, journal: NotificationJournal | None = None) -> Delivery:
+    """deliver(), step by step: yields each notification of `run` to show, is sent back
+    whether it was shown, and journals it then; returns each with whether it was shown."""
     already_said = None
     out_of_reach = None
     #: What the journal answered for each note asked about (`said_before`): asked once.
@@ -731,11 +765,7 @@ def deliver(
 
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said, out_of_reach):
-        try:
-            delivered = notifier.notify(note)
-        except Exception:  # a notifier must never fail the run that already happened
-            log.exception("notifier raised")
-            delivered = False
+        delivered = yield note
         if journal is not None and (
             delivered or not _failed_before(journal, run.run_id, note, answers)
         ):
@@ -752,9 +782,9 @@ def deliver(
     if journal is not None and all(delivered for _note, delivered in sent):
         # (A notification of this run that could not be shown: the notifier does not work
         # now, and the missed ones wait for a run whose notifications can be shown.)
-        from consentinel.core.missed_reverts import tell_missed_reverts
+        from consentinel.core.missed_reverts import telling_missed_reverts
 
-        told = tell_missed_reverts(run.run_id, notifier, journal)
+        told = yield from telling_missed_reverts(run.run_id, journal)
         if told is not None:
             sent.append(told)
     return sent
@@ -821,11 +851,7 @@ def deliver_notice(
     )
     if said is True:
         return False
-    try:
-        delivered = notifier.notify(note)
-    except Exception:  # a notifier must never fail the run
-        log.exception("notifier raised")
-        delivered = False
+    delivered = shown(notifier, note)
     # (Nothing was journaled since `said` was read: failing again as before is not written.)
     if journal is not None and (delivered or said is not False):
         journal.record_notification(

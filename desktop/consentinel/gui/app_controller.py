@@ -601,7 +601,8 @@ class AppController(QObject):
         self.on_quit()
 
     def shutdown(self) -> None:
-        """Cancel a running check, let it reach a safe point, stop the demo."""
+        """Cancel a running check, let it reach a safe point, journal the notifications not
+        yet said, stop the demo."""
         self._shut_down = True
         self._journal_timer.stop()
         if self.keyring_look is not None:
@@ -613,6 +614,7 @@ class AppController(QObject):
         if self.runner.running:
             self.runner.cancel()
         self.runner.wait(60)  # also a worker that said it is done but has not yet ended
+        self.window.stop_notifying()
         if self.tray is not None:
             self.tray.hide()
         if self.demo is not None:

@@ -1042,14 +1042,20 @@ class MainWindow(QMainWindow):
         if self.isVisible() and self.isActiveWindow() and self.runner.trigger != "schedule":
             return  # the person is looking at the window: it already says everything
         try:
-            from consentinel.core.notify import deliver
             from consentinel.gui.window_notifier import TrayOrDesktop
 
             if self._sender is None:
                 self._sender = TrayOrDesktop(self.notifier)  # type: ignore[arg-type]
-            deliver(result, self._sender, self.ctx.journal)
+            # (Returns at once: the desktop's notifier answers later, then each is journaled.)
+            self._sender.deliver(result, self.ctx.journal)
         except Exception:
             log.exception("notifications failed")
+
+    def stop_notifying(self) -> None:
+        """The app quits: the notifications not yet said are journaled as not shown, a
+        notifier still showing one stopped (gui/window_notifier)."""
+        if self._sender is not None:
+            self._sender.close()
 
     def _run_failed(self, message: str) -> None:
         self.steps.clear()
