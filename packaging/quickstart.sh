@@ -36,6 +36,95 @@ installed_elsewhere() {
     [ "$found" != "$checkout/desktop/consentinel/__init__.py" ]
 }
 
+version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+
+# Stops, in the person's words, when the Python $1 is older than 3.10 (pip's own error, in
+# English, said only that no version of a package matched), or when PYTHON names no program.
+needs_python_310() {
+    local python="$1" mode="$2" version major minor
+    if ! command -v "$python" >/dev/null 2>&1; then
+        if in_french; then
+            echo "$python n'est pas un programme présent ici : indiquez un Python 3.10 ou plus récent avec PYTHON, par exemple : PYTHON=python3.11 bash packaging/quickstart.sh $mode" >&2
+        else
+            echo "$python is not a program here: name a Python 3.10 or newer with PYTHON, e.g.: PYTHON=python3.11 bash packaging/quickstart.sh $mode" >&2
+        fi
+        exit 2
+    fi
+    version="$(version_of "$python" 2>/dev/null)" || version="?"
+    major="${version%%.*}" minor="${version#*.}"
+    if [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] \
+        && { [ "$major" -gt 3 ] || { [ "$major" -eq 3 ] && [ "$minor" -ge 10 ]; }; }; then
+        return 0
+    fi
+    if in_french; then
+        echo "Consentinel a besoin de Python 3.10 ou plus récent, et $python est Python $version. Installez un Python plus récent, puis indiquez-le avec PYTHON, par exemple : PYTHON=python3.11 bash packaging/quickstart.sh $mode" >&2
+    else
+        echo "Consentinel needs Python 3.10 or newer, and $python is Python $version. Install a newer Python, then name it with PYTHON, e.g.: PYTHON=python3.11 bash packaging/quickstart.sh $mode" >&2
+    fi
+    exit 2
+}
+
+# Whether this script may run apt as root: it is root, or sudo lets it (without a password, or
+# after asking for it on a terminal). A sudo that refuses ("is not in the sudoers file") is as
+# no sudo. Sets as_root to the command's prefix; asks once.
+may_be_root() {
+    if [ -n "${root_asked:-}" ]; then
+        [ "$root_asked" = yes ]
+        return
+    fi
+    root_asked=no
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=()
+    elif ! command -v sudo >/dev/null 2>&1; then
+        return 1
+    elif sudo -n true 2>/dev/null; then
+        as_root=(sudo)
+    elif [ -t 0 ] && say "sudo, to install / pour installer : $*" && sudo -v; then
+        as_root=(sudo)
+    else
+        return 1
+    fi
+    root_asked=yes
+}
+
+# Playwright's Chromium, where apt has none, with the system libraries it needs (libnss3,
+# libnspr4, libasound2…) when root or sudo can install them: Playwright runs apt itself, through
+# sudo. A failure is said, and the rest goes on: the app starts, and its doctor says what
+# browser it lacks. ($venv: the virtualenv.)
+playwright_chromium() {
+    local with_deps=() libraries line
+    if may_be_root "chromium (Playwright)"; then with_deps=(--with-deps); fi
+    say "Installing Playwright's Chromium / Installation du Chromium de Playwright"
+    if ! "$venv/bin/python" -m playwright install ${with_deps[@]+"${with_deps[@]}"} chromium; then
+        if in_french; then
+            echo "Playwright n'a pas pu installer Chromium (voir ci-dessus) : Consentinel démarre, mais ses vérifications ont besoin d'un navigateur. Relancez ce script plus tard, ou installez Google Chrome (ou : sudo snap install chromium)." >&2
+        else
+            echo "Playwright could not install Chromium (see above): Consentinel starts, but its checks need a browser. Run this script again later, or install Google Chrome (or: sudo snap install chromium)." >&2
+        fi
+        return 0
+    fi
+    [ "${#with_deps[@]}" -eq 0 ] || return 0
+    libraries="$(chromium_missing_libraries)"
+    [ -n "$libraries" ] || return 0
+    line="  su -c '$(printf '%q' "$venv/bin/python") -m playwright install-deps chromium'"
+    if in_french; then
+        echo "Il manque ici des bibliothèques système à Chromium, et ni root ni sudo ne peuvent les installer : $libraries. Installez-les en tant que root, pour que les vérifications puissent lancer Chromium :" >&2
+    else
+        echo "Chromium's system libraries are missing here, and neither root nor sudo can install them: $libraries. Install them as root, so that checks can start Chromium:" >&2
+    fi
+    echo "$line" >&2
+}
+
+# The libraries Playwright's Chromium needs that the system lacks (`ldd` says "not found").
+chromium_missing_libraries() {
+    local browsers="${PLAYWRIGHT_BROWSERS_PATH:-${HOME:-}/.cache/ms-playwright}" chrome
+    chrome="$(find "$browsers" -maxdepth 3 -type f -path '*/chrome-linux*/chrome' 2>/dev/null \
+        | sort | tail -n 1)"
+    [ -n "$chrome" ] || return 0
+    ldd "$chrome" 2>/dev/null | awk '$2 == "=>" && $3 == "not" { print $1 }' | sort -u \
+        | paste -sd ' ' -
+}
+
 # (Sourced, by the tests: the functions above only.)
 if (return 0 2>/dev/null); then return 0; fi
 
@@ -55,14 +144,18 @@ packages=(
     systemd desktop-file-utils libnotify-bin libglib2.0-bin
 )
 # The tests' own: a virtual screen for real windows, the validators of the menu entry and
-# metainfo, and SQLite's shell (a journal rebuilt from its `.dump`). Not the app's: `run`
-# never asks for them.
-test_packages=(xvfb xauth appstream sqlite3)
+# metainfo, SQLite's shell (a journal rebuilt from its `.dump`), and objdump, which PyInstaller
+# needs to build the bundle (tests/e2e/test_bundle.py). Not the app's: `run` never asks for them.
+test_packages=(xvfb xauth appstream sqlite3 binutils)
 if [ "$mode" = test ]; then packages+=("${test_packages[@]}"); fi
 missing=()
 # A Python that can make virtualenvs (Debian splits venv and ensurepip into python3-venv):
 # python3, or the one PYTHON names.
 python_bin="${PYTHON:-python3}"
+# (A missing python3 is installed below; one PYTHON names must be there.)
+if [ -n "${PYTHON:-}" ] || command -v "$python_bin" >/dev/null 2>&1; then
+    needs_python_310 "$python_bin" "$mode"
+fi
 "$python_bin" -c "import venv, ensurepip" 2>/dev/null || packages+=(python3 python3-venv python3-pip)
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -82,15 +175,16 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
     # Root or sudo only now, and only for apt: the rest (the virtualenv, the app) is the
     # person's own, and the app must not run as root (its browser's sandbox is off then).
-    if [ "$(id -u)" -eq 0 ]; then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        as_root=(sudo)
-    else
+    if ! may_be_root "${missing[*]}"; then
         {
             echo "Missing system packages / Paquets système manquants : ${missing[*]}"
-            echo "No sudo here: install them as root, then run this again as yourself. /"
-            echo "Pas de sudo ici : installez-les en tant que root, puis relancez ceci avec votre compte :"
+            if command -v sudo >/dev/null 2>&1; then
+                echo "sudo did not let you install them (you are not in the sudoers file, or no terminal could ask for your password): install them as root, then run this again as yourself. /"
+                echo "sudo ne vous a pas laissé les installer (vous n'êtes pas dans le fichier sudoers, ou aucun terminal n'a pu demander votre mot de passe) : installez-les en tant que root, puis relancez ceci avec votre compte :"
+            else
+                echo "No sudo here: install them as root, then run this again as yourself. /"
+                echo "Pas de sudo ici : installez-les en tant que root, puis relancez ceci avec votre compte :"
+            fi
             echo "  su -c 'apt-get update && apt-get install --no-install-recommends ${missing[*]}'"
         } >&2
         exit 2
@@ -109,7 +203,7 @@ fi
 # The virtualenv and the project, reinstalled only when pyproject.toml changed, or made again
 # when PYTHON names another Python than the one it was made with, or when it was made for
 # another folder (moved or copied).
-version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+needs_python_310 "$python_bin" "$mode" # (the one apt installed, if it did)
 if [ -x "$venv/bin/python" ] && [ -n "${PYTHON:-}" ] \
     && [ "$(version_of "$venv/bin/python")" != "$(version_of "$python_bin")" ]; then
     say "Making the virtualenv again with / Nouvel environnement virtuel avec $python_bin : $venv"
@@ -141,7 +235,7 @@ if [ "$have" != "$want" ] || { [ "$extras" = dev ] && [ "$have_extras" != dev ];
     echo "$want${extras:+ $extras}" > "$stamp"
 fi
 if [ "${want_playwright_browser:-0}" = 1 ]; then
-    "$venv/bin/python" -m playwright install chromium || true
+    playwright_chromium
 fi
 
 # `consentinel` and `consentinel-gui` as commands, as a pip install has them: links in

@@ -139,7 +139,7 @@ def test_a_browser_that_does_not_answer_is_flagged(monkeypatch: pytest.MonkeyPat
             "Mozilla Firefox 128.0 ({path}, found via the settings): Firefox cannot be used, "
             "Consentinel needs Chromium, Google Chrome or Microsoft Edge.",
             "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
-            "(Debian/Ubuntu: sudo apt install chromium).",
+            "(Debian: sudo apt install chromium; Ubuntu: sudo snap install chromium).",
         ),
         (
             "fr",
@@ -147,7 +147,8 @@ def test_a_browser_that_does_not_answer_is_flagged(monkeypatch: pytest.MonkeyPat
             "pas être utilisé, Consentinel a besoin de Chromium, Google Chrome ou Microsoft "
             "Edge.",
             "Choisissez Chromium, Google Chrome ou Microsoft Edge dans les paramètres, ou "
-            "installez-en un (Debian/Ubuntu\u00a0: sudo apt install chromium).",
+            "installez-en un (Debian\u00a0: sudo apt install chromium\u00a0; Ubuntu\u00a0: "
+            "sudo snap install chromium).",
         ),
     ],
 )

@@ -342,3 +342,187 @@ def test_run_installs_the_app_alone_and_test_adds_its_tools_once(place: Path) ->
         changed.write("\n")
     assert installs("run") == ["install -q --no-build-isolation -e ."]
     assert installs("test") == ["install -q --no-build-isolation -e .[dev]"]
+
+
+def _tools(where: Path, missing: str, sudo: str | None) -> Path:
+    """A PATH folder: a dpkg-query that says the packages `missing` (a case pattern) are not
+    installed, and, unless None, a `sudo` of this shell text (sudo's rules and apt cannot be
+    changed here: these stand for a computer whose sudo says so)."""
+    where.mkdir()
+    (where / "dpkg-query").write_text(
+        "#!/bin/sh\n"
+        f'for last; do :; done\ncase "$last" in {missing}) exit 1 ;; esac\n'
+        f'exec {shutil.which("dpkg-query")} "$@"\n'
+    )
+    if sudo is not None:
+        (where / "sudo").write_text(f"#!/bin/sh\n{sudo}\n")
+    for tool in where.iterdir():
+        tool.chmod(0o755)
+    return where
+
+
+def test_a_sudo_that_refuses_is_as_no_sudo_the_packages_and_the_root_line_are_said(
+    place: Path, installed: Path
+) -> None:
+    """sudo there but not for this person ("is not in the sudoers file"): the script stopped
+    on sudo's error (status 1), without naming the packages or the `su` line."""
+    asked = place / "refusing-sudo-asked.txt"
+    asked.touch()
+    asked.chmod(0o666)
+    tools = _tools(
+        place / "tools-refusing-sudo",
+        "libsecret-tools",
+        f'echo "$*" >> {asked}\necho "$(id -un) is not in the sudoers file." >&2\nexit 1',
+    )
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "HOME": str(place)}
+    run = _as_a_person(["bash", str(installed / "packaging" / "quickstart.sh"), "run"], env)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr == (
+        "Missing system packages / Paquets système manquants\u00a0: libsecret-tools\n"
+        "sudo did not let you install them (you are not in the sudoers file, or no terminal "
+        "could ask for your password): install them as root, then run this again as "
+        "yourself. /\n"
+        "sudo ne vous a pas laissé les installer (vous n'êtes pas dans le fichier sudoers, ou "
+        "aucun terminal n'a pu demander votre mot de passe)\u00a0: installez-les en tant que "
+        "root, puis relancez ceci avec votre compte\u00a0:\n"
+        "  su -c 'apt-get update && apt-get install --no-install-recommends libsecret-tools'\n"
+    )
+    # Asked without a password (no terminal here to ask one), and nothing run through it.
+    assert asked.read_text() == "-n true\n"
+
+
+def test_a_sudo_that_lets_in_installs_what_is_missing(place: Path, installed: Path) -> None:
+    asked = place / "willing-sudo-asked.txt"
+    asked.touch()
+    asked.chmod(0o666)
+    tools = _tools(place / "tools-willing-sudo", "libsecret-tools", f'echo "$*" >> {asked}')
+    home = _person_home(place, "home-willing-sudo")
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "HOME": str(home)}
+    run = _as_a_person(["bash", str(installed / "packaging" / "quickstart.sh"), "run"], env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert asked.read_text().splitlines() == [
+        "-n true",
+        "apt-get update -qq",
+        "apt-get install -y -qq --no-install-recommends libsecret-tools",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Consentinel needs Python 3.10 or newer, and {python} is Python 3.9. Install a newer "
+            "Python, then name it with PYTHON, e.g.: PYTHON=python3.11 bash "
+            "packaging/quickstart.sh run\n",
+        ),
+        (
+            "fr",
+            "Consentinel a besoin de Python 3.10 ou plus récent, et {python} est Python 3.9. "
+            "Installez un Python plus récent, puis indiquez-le avec PYTHON, par "
+            "exemple\u00a0: PYTHON=python3.11 bash packaging/quickstart.sh run\n",
+        ),
+    ],
+)
+def test_a_python_older_than_3_10_is_said_before_anything_is_installed(
+    place: Path, installed: Path, lang: str, said: str
+) -> None:
+    """PYTHON=python3.9 went on to pip, which stopped in English on "no matching
+    distribution". (No Python 3.9 here: a program answering its version stands for it.)"""
+    old = place / f"python3.9-{lang}"
+    old.write_text("#!/bin/sh\necho 3.9\n")
+    old.chmod(0o755)
+    venv = place / f"venv-never-made-{lang}"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(place), "CONSENTINEL_VENV": str(venv)}
+    run = _as_a_person(
+        ["bash", str(installed / "packaging" / "quickstart.sh"), "run"],
+        {**env, "PYTHON": str(old), "CONSENTINEL_LANG": lang},
+    )
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr == said.format(python=old)
+    assert run.stdout == "" and not venv.exists()
+
+
+def _playwright_chromium(
+    place: Path, name: str, *, downloads: bool, sudo: str | None, browsers: Path
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """The script's playwright_chromium, sourced, with a virtualenv whose python notes what
+    it is asked and succeeds or fails as Playwright's download would (no network here)."""
+    venv = place / f"{name}-venv"
+    (venv / "bin").mkdir(parents=True)
+    asked = place / f"{name}-asked.txt"
+    asked.touch()
+    asked.chmod(0o666)
+    python = venv / "bin" / "python"
+    python.write_text(f'#!/bin/sh\necho "$*" >> {asked}\nexit {0 if downloads else 1}\n')
+    python.chmod(0o755)
+    tools = _tools(place / f"{name}-tools", "none", sudo)
+    said = _as_a_person(
+        [
+            *("bash", "-c", 'source "$1" && venv="$2" && playwright_chromium', "-"),
+            *(str(REPO / "packaging" / "quickstart.sh"), str(venv)),
+        ],
+        {
+            "PATH": f"{tools}:/usr/bin:/bin",
+            "HOME": str(place),
+            "PLAYWRIGHT_BROWSERS_PATH": str(browsers),
+        },
+    )
+    return said, asked.read_text().splitlines()
+
+
+def test_playwright_s_chromium_comes_with_its_libraries_where_sudo_lets_in(place: Path) -> None:
+    """It ran `playwright install chromium` alone: Chromium without libnss3, libasound2…"""
+    said, asked = _playwright_chromium(
+        place, "pw-sudo", downloads=True, sudo="exit 0", browsers=place / "none"
+    )
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert asked == ["-m playwright install --with-deps chromium"]
+    assert said.stderr == ""
+
+
+def test_a_failed_download_of_playwright_s_chromium_is_said(place: Path) -> None:
+    """`|| true` hid it: the app then started with no browser, and nothing said why."""
+    said, asked = _playwright_chromium(
+        place, "pw-fails", downloads=False, sudo=None, browsers=place / "none"
+    )
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert asked == ["-m playwright install chromium"]
+    assert said.stderr == (
+        "Playwright could not install Chromium (see above): Consentinel starts, but its "
+        "checks need a browser. Run this script again later, or install Google Chrome (or: "
+        "sudo snap install chromium).\n"
+    )
+
+
+def test_without_root_the_libraries_playwright_s_chromium_lacks_are_named(place: Path) -> None:
+    """Without root or sudo, Chromium comes without its system libraries: those `ldd` does not
+    find are named, with the line that installs them as root. (A real program whose libraries
+    are not beside it stands for the Chromium: Qt's X11 plugin, away from Qt's folder.)"""
+    import PySide6
+
+    browsers = place / "pw-browsers"
+    chrome = browsers / "chromium-1" / "chrome-linux" / "chrome"
+    chrome.parent.mkdir(parents=True)
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    shutil.copy(plugin, chrome)
+    browsers.chmod(0o755)
+    said, asked = _playwright_chromium(
+        place, "pw-no-root", downloads=True, sudo="exit 1", browsers=browsers
+    )
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert asked == ["-m playwright install chromium"]
+    first, line = said.stderr.splitlines()
+    assert first.startswith(
+        "Chromium's system libraries are missing here, and neither root nor sudo can install them: "
+    ), said.stderr
+    assert "libQt6XcbQpa.so.6" in first.split(": ", 1)[1].split(". ")[0].split()
+    assert first.endswith(". Install them as root, so that checks can start Chromium:")
+    venv_python = place / "pw-no-root-venv" / "bin" / "python"
+    assert line == f"  su -c '{venv_python} -m playwright install-deps chromium'"
+    # Where every library is found, nothing is said.
+    shutil.copy("/bin/ls", chrome)
+    said, _asked = _playwright_chromium(
+        place, "pw-all-there", downloads=True, sudo="exit 1", browsers=browsers
+    )
+    assert said.returncode == 0 and said.stderr == "", said.stderr

@@ -45,8 +45,8 @@ def _browser(args: argparse.Namespace) -> int:
     if choice is None:
         print(
             tr(
-                "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
-                "or run: consentinel browser install"
+                "No browser found. Install Chromium (Debian: sudo apt install chromium; "
+                "Ubuntu: sudo snap install chromium) or run: consentinel browser install"
             ),
             file=sys.stderr,
         )

@@ -123,10 +123,10 @@ FRENCH: dict[str, str] = {
     "consentinel account add HANDLE":
         "Aucun compte pour l'instant : cette vérification planifiée n'a rien à vérifier. "
         "Ajoutez-en un avec : consentinel account add IDENTIFIANT",
-    "No browser found. Install Chromium (Debian/Ubuntu: sudo apt install chromium) "
-    "or run: consentinel browser install":
-        "Aucun navigateur trouvé. Installez Chromium (Debian/Ubuntu : sudo apt install chromium) "
-        "ou lancez : consentinel browser install",
+    "No browser found. Install Chromium (Debian: sudo apt install chromium; "
+    "Ubuntu: sudo snap install chromium) or run: consentinel browser install":
+        "Aucun navigateur trouvé. Installez Chromium (Debian : sudo apt install chromium ; "
+        "Ubuntu : sudo snap install chromium) ou lancez : consentinel browser install",
     "Password updated for @{handle}.": "Mot de passe mis à jour pour @{handle}.",
     "Removed @{handle}, its secrets and its session.":
         "@{handle} retiré, avec ses secrets et sa session.",
@@ -442,18 +442,28 @@ FRENCH: dict[str, str] = {
     "(Debian/Ubuntu: sudo apt install libxcb-cursor0 libegl1 libgl1).":
         "La fenêtre a besoin de PySide6 et des bibliothèques système de Qt "
         "(Debian/Ubuntu : sudo apt install libxcb-cursor0 libegl1 libgl1).",
+    "{versions}; the window cannot open on this X11 screen, these system libraries are "
+    "missing: {libraries}.":
+        "{versions} ; la fenêtre ne peut pas s'ouvrir sur cet écran X11, il manque ces "
+        "bibliothèques système : {libraries}.",
+    "Install what it needs (Debian/Ubuntu: sudo apt install {packages}), then start "
+    "Consentinel again.":
+        "Installez ce qu'il lui faut (Debian/Ubuntu : sudo apt install {packages}), puis "
+        "relancez Consentinel.",
+    "Also needed, from your distribution's packages: {libraries}.":
+        "Il faut aussi, parmi les paquets de votre distribution : {libraries}.",
     "Keyring": "Trousseau",
     "{label}: not usable.": "{label} : inutilisable.",
     "{label}: usable, secrets are encrypted by the system.":
         "{label} : utilisable, les secrets sont chiffrés par le système.",
     "Browser": "Navigateur",
     "No Chrome, Edge or Chromium found.": "Aucun Chrome, Edge ou Chromium trouvé.",
-    "Install Google Chrome, Microsoft Edge or Chromium (Debian/Ubuntu: "
-    "sudo apt install chromium), choose one in the settings, or run: "
-    "consentinel browser install":
-        "Installez Google Chrome, Microsoft Edge ou Chromium (Debian/Ubuntu : "
-        "sudo apt install chromium), choisissez-en un dans les paramètres, ou lancez : "
-        "consentinel browser install",
+    "Install Google Chrome, Microsoft Edge or Chromium (Debian: sudo apt install "
+    "chromium; Ubuntu: sudo snap install chromium), choose one in the settings, or "
+    "run: consentinel browser install":
+        "Installez Google Chrome, Microsoft Edge ou Chromium (Debian : sudo apt install "
+        "chromium ; Ubuntu : sudo snap install chromium), choisissez-en un dans les "
+        "paramètres, ou lancez : consentinel browser install",
     "{name} at {path} did not say its version.": "{name} ({path}) n'a pas donné sa version.",
     "Check that this browser starts, or choose another one in the settings.":
         "Vérifiez que ce navigateur démarre, ou choisissez-en un autre dans les paramètres.",
@@ -471,9 +481,10 @@ FRENCH: dict[str, str] = {
         "Faites pointer la variable CONSENTINEL_BROWSER vers Chromium, Google Chrome ou "
         "Microsoft Edge, ou retirez-la.",
     "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
-    "(Debian/Ubuntu: sudo apt install chromium).":
+    "(Debian: sudo apt install chromium; Ubuntu: sudo snap install chromium).":
         "Choisissez Chromium, Google Chrome ou Microsoft Edge dans les paramètres, ou "
-        "installez-en un (Debian/Ubuntu : sudo apt install chromium).",
+        "installez-en un (Debian : sudo apt install chromium ; Ubuntu : sudo snap install "
+        "chromium).",
     "the CONSENTINEL_BROWSER variable": "la variable CONSENTINEL_BROWSER",
     "the settings": "les paramètres",
     "Playwright's download folder": "le dossier de téléchargement de Playwright",

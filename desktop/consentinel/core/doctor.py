@@ -147,13 +147,56 @@ def check_qt() -> Check:
             ),
             Topic.QT,
         )
-    return Check(
-        "Qt",
-        True,
-        f"Qt {QtCore.qVersion()}, PySide6 {getattr(PySide6, '__version__', '?')}",
-        "",
-        Topic.QT,
+    versions = f"Qt {QtCore.qVersion()}, PySide6 {getattr(PySide6, '__version__', '?')}"
+    missing = _xcb_libraries_missing(
+        [
+            Path(QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.PluginsPath)),
+            Path(PySide6.__file__).parent / "Qt" / "plugins",
+        ]
     )
+    if missing:
+        from consentinel.core.xcb_libraries import packages_for
+
+        packages, unknown = packages_for(missing)
+        advice = [
+            tr(
+                "Install what it needs (Debian/Ubuntu: sudo apt install {packages}), then start "
+                "Consentinel again.",
+                packages=" ".join(packages),
+            )
+            if packages
+            else "",
+            tr(
+                "Also needed, from your distribution's packages: {libraries}.",
+                libraries=", ".join(unknown),
+            )
+            if unknown
+            else "",
+        ]
+        return Check(
+            "Qt",
+            False,
+            tr(
+                "{versions}; the window cannot open on this X11 screen, these system "
+                "libraries are missing: {libraries}.",
+                versions=versions,
+                libraries=", ".join(missing),
+            ),
+            " ".join(part for part in advice if part),
+            Topic.QT,
+        )
+    return Check("Qt", True, versions, "", Topic.QT)
+
+
+def _xcb_libraries_missing(plugin_dirs: list[Path]) -> list[str]:
+    """On Linux where the window would open through X11, the system libraries Qt's X11 plugin
+    lacks here (PySide6 imports without them, and then the window aborts); else none."""
+    from consentinel.core import xcb_libraries
+
+    if not sys.platform.startswith("linux") or not xcb_libraries.window_uses_xcb(os.environ):
+        return []
+    plugin = xcb_libraries.find_xcb_plugin(plugin_dirs)
+    return xcb_libraries.missing_libraries(plugin) if plugin is not None else []
 
 
 # -- Keyring ---------------------------------------------------------------------------------
@@ -226,9 +269,9 @@ def check_browser(preference: str | None = None) -> Check:
             False,
             tr("No Chrome, Edge or Chromium found."),
             tr(
-                "Install Google Chrome, Microsoft Edge or Chromium (Debian/Ubuntu: "
-                "sudo apt install chromium), choose one in the settings, or run: "
-                "consentinel browser install"
+                "Install Google Chrome, Microsoft Edge or Chromium (Debian: sudo apt install "
+                "chromium; Ubuntu: sudo snap install chromium), choose one in the settings, or "
+                "run: consentinel browser install"
             ),
             Topic.BROWSER,
         )
@@ -271,7 +314,7 @@ def check_browser(preference: str | None = None) -> Check:
     else:
         advice = tr(
             "Choose Chromium, Google Chrome or Microsoft Edge in the settings, or install one "
-            "(Debian/Ubuntu: sudo apt install chromium)."
+            "(Debian: sudo apt install chromium; Ubuntu: sudo snap install chromium)."
         )
     return Check(tr("Browser"), False, detail, advice, Topic.BROWSER)
 
