@@ -517,21 +517,28 @@ def test_an_unattended_check_a_person_starts_is_not_journaled_as_the_schedule(
     simx: Any, cli_env: dict[str, str], consentinel_home: Path
 ) -> None:
     """`check --unattended` is the OS job's command line; the journal says "by the schedule"
-    only of the run the job makes (no account named, no terminal). The same options typed by a
-    person, at a terminal or naming an account, are a check from the command line."""
+    only of the run the job makes (no account named; `--from-schedule`, or, from a job an
+    earlier version installed, no terminal). The same options typed by a person, at a terminal
+    or naming an account, are a check from the command line."""
     _, env = x_with_accounts(simx, cli_env, SimAccount("una", SECRET))
     # (dry runs: none of them puts off the next one's accounts, all stay due)
     run_cli(env, "check", "--unattended", "--dry-run")  # as the job runs it: no terminal
     run_cli(env, "check", "--unattended", "--dry-run", "una")
     term = Terminal(env, "check", "--unattended", "--dry-run")
     term.finish()
+    # The OS job's own command line marks the run as the schedule's: the Task Scheduler gives
+    # the check a console (a terminal) all the same (it cannot run here: a terminal stands in).
+    job = Terminal(env, "check", "--unattended", "--from-schedule", "--dry-run")
+    job.finish()
     journal = Journal.open(AppPaths.under(consentinel_home).journal_path)
     try:
         triggers = [run.trigger for run in reversed(journal.runs())]
     finally:
         journal.close()
-    assert triggers == ["schedule", "manual", "manual"], term.shown
+    assert triggers == ["schedule", "manual", "manual", "schedule"], term.shown + job.shown
     log = subprocess.run([CLI, "log"], env=env, capture_output=True, text=True, check=True)
     started = [line for line in log.stdout.splitlines() if "check started" in line]
-    assert ["by the schedule" in line for line in started] == [True, False, False], started
-    assert ["from the command line" in line for line in started] == [False, True, True], started
+    by_schedule = [True, False, False, True]
+    assert ["by the schedule" in line for line in started] == by_schedule, started
+    by_hand = [not by for by in by_schedule]
+    assert ["from the command line" in line for line in started] == by_hand, started

@@ -136,7 +136,7 @@ def test_check_command_is_this_interpreter_with_absolute_path(consentinel_home: 
     cmd = check_command()
     assert os.path.isabs(cmd.program)
     assert os.access(cmd.program, os.X_OK)
-    assert cmd.args == ("-m", "consentinel", "check", "--unattended")
+    assert cmd.args == ("-m", "consentinel", "check", "--unattended", "--from-schedule")
     assert cmd.env["CONSENTINEL_HOME"] == str(consentinel_home)
     assert check_command({}).env == {}
     # What the job needs to do what the app does, and nothing else of the environment: a job
@@ -195,7 +195,12 @@ def test_a_bundle_runs_its_checks_with_its_windowless_program(
         (tmp_path / name).write_text("")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "consentinel"))
-    assert check_command({}).argv == (str(tmp_path / "consentinel-gui"), "check", "--unattended")
+    assert check_command({}).argv == (
+        str(tmp_path / "consentinel-gui"),
+        "check",
+        "--unattended",
+        "--from-schedule",
+    )
     assert gui_command({}).argv == (str(tmp_path / "consentinel-gui"), "--minimized")
 
 
@@ -453,7 +458,13 @@ def test_launch_agent_plist_field_by_field(schedule: str) -> None:
     plist = plistlib.loads(render_check_plist(schedule, cmd))
     assert plist["Label"] == CHECK_LABEL == "org.consentinel.Consentinel.check"
     assert plist["ProgramArguments"] == list(cmd.argv)
-    assert plist["ProgramArguments"][1:] == ["-m", "consentinel", "check", "--unattended"]
+    assert plist["ProgramArguments"][1:] == [
+        "-m",
+        "consentinel",
+        "check",
+        "--unattended",
+        "--from-schedule",
+    ]
     assert plist["EnvironmentVariables"] == {"CONSENTINEL_HOME": "/Users/ada/Consentinel data"}
     assert plist["RunAtLoad"] is False
     assert plist["ProcessType"] == "Background"
@@ -955,3 +966,51 @@ def test_the_app_start_repoints_a_menu_entry_and_login_item_whose_program_is_gon
     desktop_entry.install(argv=[str(other_copy)])
     assert desktop_entry.repair_after_a_move(start_at_login=True) == []
     assert desktop_entry.installed_program() == str(other_copy)
+
+
+@pytest.mark.parametrize("env", [{}, {"CONSENTINEL_HOME": "/home/ada/Consentinel data"}])
+def test_every_os_job_tells_the_check_it_is_the_schedules(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Each OS job runs `check --unattended --from-schedule`: the journal then says "by the
+    schedule" even when the job gives the check a console (the Task Scheduler does, to
+    python.exe). Read back from what each backend writes: the systemd unit (and the crontab
+    line, without systemd), the LaunchAgent, the Windows task or its wrapper; launchctl and
+    schtasks cannot run here and are faked (FakeRunner). What they run, `consentinel check`
+    takes as the schedule's."""
+    from consentinel.cli.main import build_parser
+
+    command = check_command(env)
+    ran: dict[str, list[str]] = {}
+    unit = SystemdUserJob(unit_dir=tmp_path / "systemd", runner=FakeRunner(),
+                          systemctl="/usr/bin/systemctl", booted=lambda: True)  # fmt: skip
+    assert unit.install("daily", command).installed
+    exec_start = next(
+        line for line in unit.service_path.read_text().splitlines() if line.startswith("ExecStart=")
+    )
+    ran["systemd"] = shlex.split(exec_start.removeprefix("ExecStart="))
+    ran["cron"] = shlex.split(crontab_line("daily", command).split(" ", 5)[5])[len(command.env) :]
+    agent = LaunchdJob(agents_dir=tmp_path / "LaunchAgents", runner=FakeRunner(), uid=501)
+    assert agent.install("daily", command).installed
+    ran["launchd"] = plistlib.loads(agent.plist_path.read_bytes())["ProgramArguments"]
+    runner = FakeRunner()
+    task = WindowsTaskJob(wrapper_dir=tmp_path / "Local", runner=runner)
+    assert task.install("daily", command).installed
+    create = runner.calls[0]
+    xml = runner.seen_files[create[create.index("/XML") + 1]].decode("utf-16").split("\n", 1)[1]
+    action = ET.fromstring(xml).find("t:Actions/t:Exec", NS)
+    assert action is not None
+    if env:  # the task runs a .cmd that sets the data folder: its command line is its last
+        assert action.findtext("t:Command", namespaces=NS) == str(task.wrapper_path)
+        lines = task.wrapper_path.read_text(encoding="utf-8").splitlines()
+        ran["windows"] = shlex.split(lines[-2])
+    else:
+        arguments = shlex.split(str(action.findtext("t:Arguments", namespaces=NS)))
+        ran["windows"] = [str(action.findtext("t:Command", namespaces=NS)), *arguments]
+    for backend, argv in ran.items():
+        assert argv == list(command.argv), backend
+        assert argv[-3:] == ["check", "--unattended", "--from-schedule"], backend
+        args = build_parser().parse_args(argv[argv.index("check") :])
+        assert args.unattended and args.from_schedule, backend
+    # A person's `check --unattended` is not taken for the schedule's.
+    assert not build_parser().parse_args(["check", "--unattended"]).from_schedule

@@ -33,12 +33,14 @@ from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import datetime
 
     from consentinel.core.context import AppContext
     from consentinel.core.events import AccountResult, Event, RunResult
     from consentinel.core.lock import RunLock
     from consentinel.core.paths import AppPaths
     from consentinel.core.settings import Settings
+    from consentinel.core.status import Reason
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
 #: How long an unattended run waits for a keyring that does not answer before taking it as
@@ -75,6 +77,9 @@ def add_parsers(sub: Any) -> None:
     check.add_argument(
         "--watch", action="store_true", help=tr("show the browser window during the check")
     )
+    # Written by the OS jobs (core/osjobs/job.py CHECK_ARGS), never typed: the run is the
+    # schedule's, whether or not the job gave it a terminal. Not in --help.
+    check.add_argument("--from-schedule", action="store_true", help=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
 
 
@@ -88,7 +93,9 @@ def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
 
 def _check(args: argparse.Namespace) -> int:
     """`check`; a scheduled one that cannot use Consentinel's folders (a read-only or full
-    disk) also tells the person by notification, since nobody reads the job's log."""
+    disk) also tells the person by notification, since nobody reads the job's log. One that
+    another process kept from the account list past its wait (AccountsBusy) is skipped, as one
+    that another check kept waiting is (_wait_unattended): said on stderr, exit 0."""
     if not args.unattended:
         return _check_now(args)
     from consentinel.core.accounts_lock import AccountsBusy
@@ -100,7 +107,13 @@ def _check(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except AccountsBusy as error:  # (another process's change, for a while: not the folder's)
+        # A skip, as when another check holds the data folder past the wait: the next run
+        # tries again; nothing to tell the person, and not a failed job (exit 0).
         print(str(error), file=sys.stderr)
+        print(tr("This scheduled check is skipped; the next one tries again."), file=sys.stderr)
+        if args.json:
+            print(json.dumps({"skipped": True, "reason": "accounts_busy"}))
+        return EXIT_OK
     except (DataFolderError, JournalError, StorageError) as error:
         _folder_unusable(error, said=str(error))
     except OSError as error:
@@ -219,7 +232,7 @@ def _check_now(args: argparse.Namespace) -> int:
         every = [account.handle for account in ctx.accounts.list()]
         checked_lately = [handle for handle in every if handle not in due]
         if checked_lately:
-            _say_checked_lately(checked_lately)
+            _say_checked_lately(ctx, checked_lately)
         handles = due
     if args.unattended:
         # A locked keyring is refused at once (never_prompt); one that does not answer at all
@@ -242,7 +255,7 @@ def _check_now(args: argparse.Namespace) -> int:
             on_event=on_event,
             ask=TerminalPrompter(unattended=args.unattended, output=output),
             cancel=cancel,
-            trigger=_started_by(scheduled),
+            trigger=_started_by(scheduled, from_schedule=args.from_schedule),
         )
     except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
         print(str(error), file=sys.stderr)
@@ -298,14 +311,19 @@ def _check_now(args: argparse.Namespace) -> int:
     return EXIT_USAGE if missing else exit_code(result)
 
 
-def _started_by(scheduled: bool) -> str:
-    """Who the journal says started the check. The OS job runs `check --unattended`, naming
-    no account, with no terminal (systemd, launchd and the Task Scheduler give it none): the
-    schedule. A person's check is theirs, --unattended or not: one naming accounts, or typed
-    at a terminal (what the schedule's run does then, only the accounts due, it does too)."""
+def _started_by(scheduled: bool, *, from_schedule: bool = False) -> str:
+    """Who the journal says started the check. The OS job runs `check --unattended
+    --from-schedule`, naming no account: the schedule, with a terminal or not (the Task
+    Scheduler gives python.exe a console). A job installed by an earlier version runs it
+    without `--from-schedule`, and with no terminal (systemd and launchd give it none): the
+    schedule too. A person's check is theirs, --unattended or not: one naming accounts, or
+    typed at a terminal (what the schedule's run does then, only the accounts due, it does
+    too)."""
     from consentinel.cli.context import stdin_is_terminal
 
-    return "schedule" if scheduled and not stdin_is_terminal() else "manual"
+    if not scheduled:
+        return "manual"
+    return "schedule" if from_schedule or not stdin_is_terminal() else "manual"
 
 
 def _say_stopped_run(planned: Sequence[str], finished: Sequence[AccountResult]) -> None:
@@ -566,52 +584,114 @@ def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> lis
     is skipped (`missing`: the accounts the list lost, named in its JSON too)."""
     from datetime import datetime, timezone
 
-    from consentinel.core.schedule import due_accounts, interval_for
+    from consentinel.core.schedule import due_accounts
 
     handles = [account.handle for account in ctx.accounts.list()]
     checked = ctx.journal.checked_through_at(handles)
     due = due_accounts(checked, ctx.settings.schedule, datetime.now(timezone.utc), by_os_job=True)
     if due:
         return due
-    times = [at for at in checked.values() if at is not None]
-    assert times  # (one never checked through is due)
-    last = min(times)
-    interval = interval_for(ctx.settings.schedule)
-    assert interval is not None  # (with no schedule, every run is due)
-    from consentinel.core.moments import moment_text
-
-    when = moment_text(last)
-    hours = interval.total_seconds() / 7200  # half the schedule's interval
-    if hours >= 48:  # a weekly schedule: "3.5 days", not "84 hours"
-        said = tr(
-            "Every account was checked since {when}, less than {days} days ago; this scheduled"
-            " check is skipped.",
-            when=when,
-            days=decimal_words(hours / 24),
-        )
+    # An account whose last check stopped at what only the person can give was not checked:
+    # what it needs is said, not "checked".
+    waiting = waiting_for_you(ctx, handles)
+    for line in waiting_words(waiting):
+        print(line, file=sys.stderr)
+    times = [at for handle, at in checked.items() if at is not None and handle not in waiting]
+    if not times:
+        print(tr("Every account waits for you; this scheduled check is skipped."), file=sys.stderr)
     else:
-        said = tr(
-            "Every account was checked since {when}, less than {hours} hours ago; this"
-            " scheduled check is skipped.",
-            when=when,
-            hours=f"{hours:g}",
-        )
-    print(said, file=sys.stderr)
+        print(_checked_since_words(ctx, min(times), others=bool(waiting)), file=sys.stderr)
     if as_json:
         specific = {"missing_accounts": list(missing)} if missing else {}
         _print_skipped("checked_lately", **specific)
     return None
 
 
-def _say_checked_lately(handles: list[str]) -> None:
-    """The job's log says which accounts a scheduled run left for their own time."""
-    print(
-        tr(
-            "Checked lately, so not checked by this scheduled check: {handles}.",
-            handles=", ".join(f"@{handle}" for handle in handles),
-        ),
-        file=sys.stderr,
+def _checked_since_words(ctx: AppContext, last: datetime, *, others: bool) -> str:
+    """That every account (`others`: every other one than those waiting for the person) was
+    checked since `last`, less than half the schedule's interval ago: the run is skipped."""
+    from consentinel.core.moments import moment_text
+    from consentinel.core.schedule import interval_for
+
+    interval = interval_for(ctx.settings.schedule)
+    assert interval is not None  # (with no schedule, every run is due)
+    when = moment_text(last)
+    hours = interval.total_seconds() / 7200  # half the schedule's interval
+    if hours >= 48 and others:  # a weekly schedule: "3.5 days", not "84 hours"
+        return tr(
+            "Every other account was checked since {when}, less than {days} days ago; this "
+            "scheduled check is skipped.",
+            when=when,
+            days=decimal_words(hours / 24),
+        )
+    if hours >= 48:
+        return tr(
+            "Every account was checked since {when}, less than {days} days ago; this scheduled"
+            " check is skipped.",
+            when=when,
+            days=decimal_words(hours / 24),
+        )
+    if others:
+        return tr(
+            "Every other account was checked since {when}, less than {hours} hours ago; this "
+            "scheduled check is skipped.",
+            when=when,
+            hours=f"{hours:g}",
+        )
+    return tr(
+        "Every account was checked since {when}, less than {hours} hours ago; this"
+        " scheduled check is skipped.",
+        when=when,
+        hours=f"{hours:g}",
     )
+
+
+def waiting_for_you(ctx: AppContext, handles: Sequence[str]) -> dict[str, Reason | None]:
+    """Of `handles`, those whose last check stopped at what only the person can give (a 2FA
+    code, a puzzle, the right password, X's lock…), with why: not checked, though not due
+    either (core/schedule.py counts such a check as gone through: trying again at once would
+    meet the same)."""
+    from consentinel.core.status import SIGN_IN_REASONS, Reason, Status
+
+    needs = (Status.NEEDS_USER.value, Status.SIGNIN_FAILED.value)
+    waiting: dict[str, Reason | None] = {}
+    for handle in handles:
+        entry = ctx.journal.last_check(handle)
+        if entry is None:
+            continue
+        try:
+            reason = Reason(entry.payload["reason"]) if entry.payload.get("reason") else None
+        except ValueError:  # (an entry edited outside the app)
+            reason = None
+        if entry.payload.get("status") in needs or reason in SIGN_IN_REASONS:
+            waiting[handle] = reason
+    return waiting
+
+
+def waiting_words(waiting: dict[str, Reason | None]) -> list[str]:
+    """One line for each account waiting for the person: what it needs, and that it cannot be
+    checked until then (the words of its notification, core/notify.py)."""
+    from consentinel.core.notify import needs_you_words
+
+    said = "{needs}. Until then, Consentinel cannot check it."
+    return [tr(said, needs=needs_you_words(handle, reason)) for handle, reason in waiting.items()]
+
+
+def _say_checked_lately(ctx: AppContext, handles: list[str]) -> None:
+    """The job's log says which accounts a scheduled run left for their own time: those
+    checked lately, and what those waiting for the person need."""
+    waiting = waiting_for_you(ctx, handles)
+    checked = [handle for handle in handles if handle not in waiting]
+    if checked:
+        print(
+            tr(
+                "Checked lately, so not checked by this scheduled check: {handles}.",
+                handles=", ".join(f"@{handle}" for handle in checked),
+            ),
+            file=sys.stderr,
+        )
+    for line in waiting_words(waiting):
+        print(line, file=sys.stderr)
 
 
 def _notify(ctx: AppContext, result: Any) -> None:

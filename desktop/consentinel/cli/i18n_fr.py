@@ -87,6 +87,22 @@ FRENCH: dict[str, str] = {
     "Every account was checked since {when}, less than {days} days ago; this scheduled"
     " check is skipped.": "Chaque compte a été vérifié depuis le {when}, il y a moins de {days}"
     " jours ; cette vérification planifiée est ignorée.",
+    "Every other account was checked since {when}, less than {hours} hours ago; this "
+    "scheduled check is skipped.": "Chaque autre compte a été vérifié depuis le {when}, il y a "
+    "moins de {hours} heures ; cette vérification planifiée est ignorée.",
+    "Every other account was checked since {when}, less than {days} days ago; this "
+    "scheduled check is skipped.": "Chaque autre compte a été vérifié depuis le {when}, il y a "
+    "moins de {days} jours ; cette vérification planifiée est ignorée.",
+    "Every account waits for you; this scheduled check is skipped.":
+        "Chaque compte attend une action de votre part ; cette vérification planifiée est "
+        "ignorée.",
+    "{needs}. Until then, Consentinel cannot check it.":
+        "{needs}. D'ici là, Consentinel ne peut pas le vérifier.",
+    "No account is due at {skipped}, so that run is skipped; the first one that checks is at "
+    "about {when}.": "Aucun compte n'est à vérifier le {skipped} : ce passage n'aura pas lieu ; "
+    "le premier qui vérifie est vers le {when}.",
+    "This scheduled check is skipped; the next one tries again.":
+        "Cette vérification planifiée est ignorée ; la suivante réessaiera.",
     "Checked lately, so not checked by this scheduled check: {handles}.":
         "Vérifiés récemment, donc pas par cette vérification planifiée : {handles}.",
     "Another check is running{who}: this one waits for it to end (at most {minutes} "

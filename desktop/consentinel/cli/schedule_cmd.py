@@ -135,14 +135,27 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
     checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc))
     if checks_at is None:
         return
-    print(
-        tr(
+    from consentinel.cli.check_cmd import waiting_for_you, waiting_words
+
+    # An account whose last check stopped at what only the person can give was not checked.
+    waiting = waiting_for_you(ctx, handles)
+    for line in waiting_words(waiting):
+        print(line)
+    if waiting:
+        said = tr(
+            "No account is due at {skipped}, so that run is skipped; the first one that checks "
+            "is at about {when}.",
+            skipped=moment_text(next_run),
+            when=moment_text(checks_at),
+        )
+    else:
+        said = tr(
             "Every account was checked lately, so the run at {skipped} is skipped; the first "
             "one that checks is at about {when}.",
             skipped=moment_text(next_run),
             when=moment_text(checks_at),
         )
-    )
+    print(said)
 
 
 def _pause(ctx: AppContext, *, paused: bool) -> int:

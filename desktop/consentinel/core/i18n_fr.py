@@ -9,6 +9,19 @@ FRENCH: dict[str, str] = {
         "Une vérification est déjà en cours (pid {pid} depuis {since}).",
     "A check is already running (pid {pid} on {host} since {since}).":
         "Une vérification est déjà en cours (pid {pid} sur {host} depuis {since}).",
+    "X keeps {box} on for @{handle} without showing it on its page: it cannot be switched off "
+    "for now. Consentinel will switch it off as soon as X shows it.":
+        "X garde la case {box} cochée pour @{handle} sans l'afficher sur sa page : elle ne peut "
+        "pas être décochée pour l'instant. Consentinel la décochera dès que X l'affichera.",
+    "X keeps {boxes} on for @{handle} without showing them on its page: they cannot be "
+    "switched off for now. Consentinel will switch them off as soon as X shows them.":
+        "X garde les cases {boxes} cochées pour @{handle} sans les afficher sur sa page : elles "
+        "ne peuvent pas être décochées pour l'instant. Consentinel les décochera dès que X les "
+        "affichera.",
+    "X keeps boxes on without showing them on its page: {accounts}. They cannot be switched "
+    "off for now; Consentinel will switch them off as soon as X shows them.":
+        "X garde des cases cochées sans les afficher sur sa page : {accounts}. Elles ne peuvent "
+        "pas être décochées pour l'instant ; Consentinel les décochera dès que X les affichera.",
     "X switched back on for @{handle}: {boxes}. Switched off again.":
         "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée.",
     "X switched back on for @{handle}: {boxes}. Each switched off again.":
@@ -1348,6 +1361,8 @@ FRENCH: dict[str, str] = {
     "Consentinel's folder could not be written": "dossier de Consentinel impossible à écrire",
     "boxes X had switched back on, told late":
         "cases que X avait réactivées, signalées après coup",
+    "X keeps boxes on without showing them on its page":
+        "X garde des cases cochées sans les afficher sur sa page",
     "a box that should be off stays on": "une case qui devrait être décochée reste cochée",
     "the account needs you": "le compte a besoin de vous",
     "X's settings page could not be read": "la page des paramètres de X n'a pas pu être lue",

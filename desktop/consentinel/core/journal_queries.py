@@ -38,6 +38,8 @@ SINCE_LAST_REMOVED = (
     " WHERE lower(gone.handle) = lower(e.handle)"
     f" AND gone.kind = '{EntryKind.ACCOUNT_REMOVED.value}'), 0)"
 )
+#: The notification of boxes X keeps on without showing them (core/notify.py HIDDEN_ON).
+_HIDDEN_ON = "hidden_on"
 
 
 class OutOfReach(NamedTuple):
@@ -320,6 +322,10 @@ class JournalQueries:
                 checks_of, checks_args = (
                     (f"lower(handle) IN ({marks})", keys) if keys else ("1 = 1", [])
                 )
+            # Boxes X keeps on unseen are there after a check that ended all off: only one
+            # that found none hidden is fine since.
+            if kind == _HIDDEN_ON:
+                checks_of += " AND coalesce(json_array_length(payload, '$.hidden_on'), 0) = 0"
             fine_since = self._reader.execute(
                 f"SELECT 1 FROM entries WHERE kind = ? AND {checks_of} AND id > ? "
                 "AND (run_id IS NULL OR run_id < ?) "

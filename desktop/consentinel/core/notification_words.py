@@ -32,5 +32,6 @@ def _about(kind: object) -> str:
         "settings_set_aside": tr("the settings file was set aside"),
         "folder_unusable": tr("Consentinel's folder could not be written"),
         "missed_reverted": tr("boxes X had switched back on, told late"),
+        "hidden_on": tr("X keeps boxes on without showing them on its page"),
     }
     return words.get(str(kind), str(kind))

@@ -52,6 +52,7 @@ class NotificationKind(str, Enum):
     FOLDER_UNUSABLE = "folder_unusable"  # Consentinel's folder cannot be written: no check
     MISSED_REVERTED = "missed_reverted"  # reverts whose notification could not be shown, told late
     CHECK_FAILED = "check_failed"  # a scheduled check stopped on an unexpected error (cli/crash)
+    HIDDEN_ON = "hidden_on"  # X keeps boxes on that its page does not show: none can untick them
 
 
 #: An account whose checks have not reached X (no answer, too slow an answer, X asking to slow
@@ -108,8 +109,9 @@ class Notification:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
 
 
-def _needs_you_words(handle: str, reason: Reason | None) -> str:
-    """What X asked for that only the person can give, and what to do."""
+def needs_you_words(handle: str, reason: Reason | None) -> str:
+    """What X asked for that only the person can give, and what to do (said too by a scheduled
+    run that leaves the account for later, cli/check_cmd.py)."""
     if reason is Reason.WRONG_PASSWORD:
         return tr(
             "@{handle}: X refused the password — save the right one in Consentinel",
@@ -319,7 +321,7 @@ def _for_account(result: AccountResult) -> Notification | None:
             NotificationKind.NEEDS_USER,
             handle,
             APP_NAME,
-            _not_retried_words(result) or _needs_you_words(handle, result.reason),
+            _not_retried_words(result) or needs_you_words(handle, result.reason),
             result.reason,
         )
     if result.reason is Reason.PAGE_CHANGED:
@@ -370,6 +372,40 @@ def _page_changed(handles: list[str]) -> Notification:
     return Notification(
         NotificationKind.PAGE_CHANGED, None, APP_NAME, body, Reason.PAGE_CHANGED, tuple(handles)
     )
+
+
+def _hidden_on(hidden: list[AccountResult]) -> Notification:
+    """One notification for every account X keeps boxes on for without showing them on its
+    page (AccountResult.hidden_on, what the window's summary says too): on, with nothing that
+    can switch them off until X shows them. X's doing, as a changed page is: said once while
+    it lasts (see deliver()), naming the accounts."""
+    if len(hidden) == 1:
+        (result,) = hidden
+        body = (
+            tr(
+                "X keeps {box} on for @{handle} without showing it on its page: it cannot be "
+                "switched off for now. Consentinel will switch it off as soon as X shows it.",
+                box=boxes_text(result.hidden_on),
+                handle=result.handle,
+            )
+            if len(result.hidden_on) == 1
+            else tr(
+                "X keeps {boxes} on for @{handle} without showing them on its page: they cannot "
+                "be switched off for now. Consentinel will switch them off as soon as X shows "
+                "them.",
+                boxes=boxes_text(result.hidden_on),
+                handle=result.handle,
+            )
+        )
+    else:
+        where = tr("; ").join(f"@{a.handle} ({boxes_text(a.hidden_on)})" for a in hidden)
+        body = tr(
+            "X keeps boxes on without showing them on its page: {accounts}. They cannot be "
+            "switched off for now; Consentinel will switch them off as soon as X shows them.",
+            accounts=where,
+        )
+    handles = tuple(result.handle for result in hidden)
+    return Notification(NotificationKind.HIDDEN_ON, None, APP_NAME, body, accounts=handles)
 
 
 def _out_of_reach(stretches: list[tuple[str, OutOfReach]]) -> Notification:
@@ -522,8 +558,10 @@ def notifications_for(
     """One notification per account event; none when nothing changed.
 
     A changed page is X's doing, not an account's, and a missing keyring or browser this
-    computer's, so each is said once per run however many accounts hit it. Transient failures
-    (network, timeout, X asking to slow down) are not notified: the next run retries. But with
+    computer's, so each is said once per run however many accounts hit it; so are boxes X
+    keeps on without showing them on its page, in one notification naming the accounts.
+    Transient failures (network, timeout, X asking to slow down) are not notified: the next
+    run retries. But with
     `out_of_reach` (deliver() asks the journal how long each account's checks have not reached
     X), an account that has gone days unchecked so (long_out_of_reach) is said once, naming it
     and since when, in one notification for all such accounts: a box X switched back on would
@@ -555,6 +593,11 @@ def notifications_for(
                 continue
             said_now.add(key)
         out.append(note)
+    hidden = [result for result in kept if result.hidden_on]
+    if hidden:
+        note = _hidden_on(hidden)
+        if already_said is None or not already_said(note):
+            out.append(note)
     if out_of_reach is not None:
         stretches = [
             (result.handle, stretch)

@@ -20,7 +20,12 @@ from consentinel.core.i18n import SUPPORTED, current_language, tr, tr_in
 from consentinel.core.schedule import ScheduleChoice, parse_schedule
 
 #: The command line the OS job runs; the GUI's login item adds nothing but --minimized.
-CHECK_ARGS = ("check", "--unattended")
+#: `--from-schedule` (a hidden option) tells the check that the OS job started it, so that the
+#: journal says "by the schedule" whatever the job gives it: the Task Scheduler gives a console
+#: (a terminal) to the check it runs with python.exe. (A job installed by a version without it
+#: is still told by having no terminal.)
+FROM_SCHEDULE = "--from-schedule"
+CHECK_ARGS = ("check", "--unattended", FROM_SCHEDULE)
 GUI_ARGS = ("--minimized",)
 #: Environment that the job must see to do what the app that installed it does: the same data
 #: folder, the same X (a job installed from a demo's shell must not send its passwords to the
@@ -129,8 +134,8 @@ def _bundle_program() -> str:
 
 
 def check_command(environ: Mapping[str, str] | None = None) -> JobCommand:
-    """`<this interpreter> -m consentinel check --unattended`, or the bundle's windowless
-    program with `check --unattended`."""
+    """`<this interpreter> -m consentinel check --unattended --from-schedule`, or the bundle's
+    windowless program with `check --unattended --from-schedule`."""
     env = _passed_env(os.environ if environ is None else environ)
     if getattr(sys, "frozen", False):
         return JobCommand(argv=(_bundle_program(), *CHECK_ARGS), env=env)
