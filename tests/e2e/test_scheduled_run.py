@@ -24,7 +24,7 @@ from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.moments import moment_text
-from consentinel.core.osjobs.job import check_command
+from consentinel.core.osjobs.job import CHECK_ARGS, check_command
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
@@ -67,6 +67,17 @@ def _as_the_timer_runs_it(consentinel_home: Path, bus: str) -> tuple[list[str], 
     return list(command.argv), env
 
 
+def _shows_all(handle: str) -> SimAccount:
+    """An account whose page shows every box (simx hides Memory, still on, as X does for some:
+    what a run says of that is tests/unit/test_notify_hidden_on.py's)."""
+    return SimAccount(handle, PASSWORD, memory_shown=True)
+
+
+def _cli(argv: list[str]) -> list[str]:
+    """The job's program, without the check's arguments: for the person's own commands."""
+    return argv[: -len(CHECK_ARGS)]
+
+
 def _a_day_passes(journal_path: Path) -> None:
     """Every run so far dated a day earlier, as the clock would see them a day later (the
     schedule and the notifications count from when runs ended)."""
@@ -90,7 +101,7 @@ def test_scheduled_run_after_x_switched_training_back_on(
     notifications: FakeNotificationServer,
     chromium_path: Path,
 ) -> None:
-    sim = simx(SimAccount("nora", PASSWORD))
+    sim = simx(_shows_all("nora"))
     bus = private_secret_service.address
     paths, argv, env, first = _set_up(sim, consentinel_home, chromium_path, bus)
     assert sim.boxes("nora")["training"] is False
@@ -131,7 +142,7 @@ def _add(argv: list[str], env: dict[str, str], *handles: str) -> None:
     """The accounts added as the person adds them, each with its password."""
     for handle in handles:
         added = subprocess.run(
-            [*argv[:-2], "account", "add", handle, "--password-stdin"],
+            [*_cli(argv), "account", "add", handle, "--password-stdin"],
             input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
         )  # fmt: skip
         assert added.returncode == 0, added.stderr
@@ -161,11 +172,11 @@ def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
     """nora and tom were checked a day ago; tom again by hand a moment ago. X switched
     Training back on for both since: the timer's run checks nora, and does not load tom's page
     at X again (his box stays on until his own time comes); its JSON and its log say so."""
-    sim = simx(SimAccount("nora", PASSWORD), SimAccount("tom", PASSWORD))
+    sim = simx(_shows_all("nora"), _shows_all("tom"))
     bus = private_secret_service.address
     paths, argv, env, _first = _set_up(sim, consentinel_home, chromium_path, bus, "nora", "tom")
     _a_day_passes(paths.journal_path)
-    by_hand = subprocess.run([*argv[:-2], "check", "tom"], capture_output=True, text=True,
+    by_hand = subprocess.run([*_cli(argv), "check", "tom"], capture_output=True, text=True,
                              env=env, timeout=180)  # fmt: skip
     assert by_hand.returncode == 0, (by_hand.stdout, by_hand.stderr)
     for handle in ("nora", "tom"):  # X switches it back on
@@ -205,7 +216,7 @@ def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(
     back, then its screenshot cannot be written. The check stops there, and says both: what
     it did (the box X had switched on, off again) and that the screenshot was not kept; the
     person is told X switched it back on."""
-    sim = simx(SimAccount("nora", PASSWORD))
+    sim = simx(_shows_all("nora"))
     paths, argv, env, _first = _set_up(
         sim, consentinel_home, chromium_path, private_secret_service.address
     )
@@ -253,7 +264,7 @@ def test_x_out_of_reach_for_days_is_said_once(
     """X cannot be reached (simx stopped) at the daily checks that follow a good one: the
     first two are no news, the third day's says since when and what to do, and the fourth's
     says nothing more."""
-    sim = simx(SimAccount("nora", PASSWORD))
+    sim = simx(_shows_all("nora"))
     paths, argv, env, _first = _set_up(
         sim, consentinel_home, chromium_path, private_secret_service.address
     )
@@ -327,7 +338,7 @@ def test_a_scheduled_run_tells_once_that_the_list_lost_its_accounts(
     ), french.stderr
     assert len(notifications.calls) == 1
     # The person decides: the list still lacks @nora, and the journal still knows it.
-    listed = subprocess.run([*argv[:-2], "account", "list"], capture_output=True, text=True,
+    listed = subprocess.run([*_cli(argv), "account", "list"], capture_output=True, text=True,
                             env=env, timeout=120)  # fmt: skip
     assert listed.stdout.startswith("No accounts yet."), listed.stdout
     assert "(@nora): consentinel account restore adds it back." in listed.stdout
@@ -371,11 +382,11 @@ def test_a_scheduled_run_names_the_accounts_missing_beside_those_listed(
     (here skipped, checked a moment ago), and the one the journal knows is named, once."""
     argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
     for handle in ("nora", "tom"):
-        added = subprocess.run([*argv[:-2], "account", "add", handle], capture_output=True,
+        added = subprocess.run([*_cli(argv), "account", "add", handle], capture_output=True,
                                text=True, env=env, timeout=120)  # fmt: skip
         assert added.returncode == 0, added.stderr
     (consentinel_home / "config" / "accounts.json").unlink()
-    added = subprocess.run([*argv[:-2], "account", "add", "tom"], capture_output=True,
+    added = subprocess.run([*_cli(argv), "account", "add", "tom"], capture_output=True,
                            text=True, env=env, timeout=120)  # fmt: skip
     assert added.returncode == 0, added.stderr
     journal = Journal.open(AppPaths.under(consentinel_home).journal_path)
@@ -454,7 +465,7 @@ def test_a_scheduled_run_never_asks_for_a_locked_keyrings_password(
     ends (exit 2, the person told once), and GNOME Keyring is never asked to unlock, neither at
     the run's first read nor at each account's secrets: on a desktop its dialog would open at
     every run, with nobody there (the run then waited for it)."""
-    sim = simx(SimAccount("nora", PASSWORD), SimAccount("olga", PASSWORD))
+    sim = simx(_shows_all("nora"), _shows_all("olga"))
     bus = private_secret_service.address
     paths, argv, env, _first = _set_up(sim, consentinel_home, chromium_path, bus, "nora", "olga")
     _a_day_passes(paths.journal_path)  # (both due again)
