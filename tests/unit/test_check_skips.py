@@ -27,6 +27,7 @@ from consentinel.core.journal import Journal
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Reason, Status
+from tests.fixtures.check_json import skipped
 
 TWO_FACTOR = (
     "@bea: X asks for a two-factor code — open Consentinel to sign in, or save the account's "
@@ -68,7 +69,7 @@ def test_an_account_that_needs_the_person_is_not_said_checked(
     )
     assert main(["check", "--unattended", "--from-schedule", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert json.loads(out) == {"skipped": True, "reason": "checked_lately"}
+    assert json.loads(out) == skipped("checked_lately")
     said = err.splitlines()
     assert said[0] == TWO_FACTOR
     assert said[1].startswith("Every other account was checked since ")
@@ -184,7 +185,7 @@ def test_a_scheduled_run_kept_from_the_account_list_is_skipped_not_failed(
     with another_process_holds_the_list(paths):
         assert main(["check", "--unattended", "--from-schedule", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert json.loads(out) == {"skipped": True, "reason": "accounts_busy"}
+    assert json.loads(out) == skipped("accounts_busy")
     said = err.splitlines()
     assert "is being changed by another Consentinel process" in said[-2]
     assert said[-1] == "This scheduled check is skipped; the next one tries again."

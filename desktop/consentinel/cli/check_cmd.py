@@ -112,7 +112,7 @@ def _check(args: argparse.Namespace) -> int:
         print(str(error), file=sys.stderr)
         print(tr("This scheduled check is skipped; the next one tries again."), file=sys.stderr)
         if args.json:
-            print(json.dumps({"skipped": True, "reason": "accounts_busy"}))
+            _print_skipped("accounts_busy")
         return EXIT_OK
     except (DataFolderError, JournalError, StorageError) as error:
         _folder_unusable(error, said=str(error))
