@@ -40,15 +40,18 @@ def _runs_do_not_overlap(journal_path: Path) -> list[Any]:
         entries = journal.entries()
         runs = journal.runs()
     current = None
+    ended = None  # the last run that ended
     for entry in entries:
         if entry.kind is EntryKind.RUN_STARTED:
             assert current is None, "a run started while another was going"
             current = entry.run_id
         elif entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
             assert entry.run_id == current
-            current = None
-        elif entry.kind is EntryKind.NOTIFICATION:
-            continue  # what a run tells the person is journaled after its end (notify.deliver)
+            current, ended = None, current
+        elif entry.kind is EntryKind.NOTIFICATION and entry.run_id is not None:
+            # What a run tells the person is journaled after its end (notify.deliver), and
+            # before the next run starts: never among another run's entries.
+            assert current is None and entry.run_id == ended, entry
         elif entry.run_id is not None:
             assert entry.run_id == current, entry
     assert all(run.status is RunStatus.FINISHED for run in runs), runs

@@ -287,10 +287,13 @@ def _check_now(args: argparse.Namespace) -> int:
                 _say_stopped_run(planned, finished)
                 raise StoppedRunSaid from None
         raise
+    else:
+        if args.unattended:
+            # Told while the run still holds the lock: its notifications are journaled with
+            # it, not among the next run's entries.
+            _notify(ctx, result)
     finally:
         lock.release()
-    if args.unattended:
-        _notify(ctx, result)
     if args.json:
         _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately)
     from consentinel.cli.journal_warning import warn_if_broken
