@@ -1155,6 +1155,22 @@
             <translation>{count} entrées écrites dans {path}</translation>
         </message>
         <message>
+            <source>Nothing was written.</source>
+            <translation>Rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>Nothing was written: {problem}</source>
+            <translation>Rien n'a été écrit : {problem}</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Export en cours</translation>
+        </message>
+        <message>
+            <source>Exporting to {path}… The journal is checked first, every screenshot with it: for a long journal this takes a while. The window can be used meanwhile.</source>
+            <translation>Export vers {path}… Le journal est d'abord vérifié, avec chaque capture : pour un long journal, cela prend un moment. La fenêtre reste utilisable pendant ce temps.</translation>
+        </message>
+        <message>
             <source>The file holds the entries the filters show, not the whole journal.</source>
             <translation>Le fichier contient les entrées que montrent les filtres, pas tout le journal.</translation>
         </message>

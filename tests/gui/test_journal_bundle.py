@@ -20,6 +20,7 @@ from consentinel.core.status import Box, Status
 from consentinel.core.vault import Vault
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.translations import Translators
+from tests.gui._exporting import exported
 
 NBSP = "\u00a0"
 
@@ -72,7 +73,7 @@ def test_the_window_exports_the_accounts_it_shows_with_their_screenshots(
     window.account_filter.setCurrentIndex(window.account_filter.findData("alice"))
     assert window.suggested_export_path("zip").name.startswith("consentinel-journal-alice-")
     bundle = tmp_path / "alice.zip"
-    assert window.export_to(bundle, "zip") == 3
+    assert exported(qtbot, window, bundle, "zip") == 3
     assert window.export_label.text().splitlines() == [
         f"3 entries written to {bundle}",
         "With 1 screenshot.",
@@ -91,7 +92,7 @@ def test_the_window_exports_the_accounts_it_shows_with_their_screenshots(
     translators = Translators()
     translators.switch("fr")
     try:
-        assert window.export_to(tmp_path / "all.zip", "zip") == 8
+        assert exported(qtbot, window, tmp_path / "all.zip", "zip") == 8
         assert window.export_label.text().splitlines() == [
             f"8 entrées écrites dans {tmp_path / 'all.zip'}",
             "Avec 1 capture d'écran.",
@@ -120,7 +121,7 @@ def test_checking_an_export_says_the_cli_s_verdict(
 ) -> None:
     window = _window(qtbot, memory_vault)
     bundle = tmp_path / "all.zip"
-    window.export_to(bundle, "zip")
+    exported(qtbot, window, bundle, "zip")
     # Picked in a file dialog that offers JSON exports and bundles.
     asked: list[str] = []
 
@@ -144,7 +145,7 @@ def test_checking_an_export_says_the_cli_s_verdict(
 
     # A JSON export edited: a warning, with each problem as the CLI lists them; in French too.
     export = tmp_path / "edited.json"
-    window.export_to(export, "json")
+    exported(qtbot, window, export, "json")
     document = json.loads(export.read_text(encoding="utf-8"))
     document["entries"][1]["payload"]["confirmed"] = False
     export.write_text(json.dumps(document), encoding="utf-8")

@@ -20,6 +20,7 @@ from consentinel.core.status import Box, Reason, Status
 from consentinel.core.vault import Vault
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.translations import Translators
+from tests.gui._exporting import exported
 
 #: What X's page showed, quoted in the check's sentence (in no other field of the entry).
 X_LABEL = "Allow xAI to use your Grok interactions"
@@ -136,7 +137,7 @@ def test_an_export_with_a_search_holds_what_it_finds_and_says_it_is_not_the_whol
     window = _window(qtbot, ctx)
     _search(qtbot, window, "Alice")
 
-    assert window.export_to(tmp_path / "alice.csv", "csv") == 2
+    assert exported(qtbot, window, tmp_path / "alice.csv", "csv") == 2
     assert window.export_label.text().splitlines() == [
         f"2 entries written to {tmp_path / 'alice.csv'}",
         "The file holds the entries the search finds, not the whole journal.",
@@ -144,7 +145,7 @@ def test_an_export_with_a_search_holds_what_it_finds_and_says_it_is_not_the_whol
     rows = (tmp_path / "alice.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3 and all("@alice" in row for row in rows[1:])
 
-    assert window.export_to(tmp_path / "alice.json", "json") == 2
+    assert exported(qtbot, window, tmp_path / "alice.json", "json") == 2
     document = read_export(tmp_path / "alice.json")
     assert document["complete"] is False and document["filters"] == {"search": "Alice"}
     assert {e["handle"] for e in document["entries"]} == {"alice"}
@@ -152,7 +153,7 @@ def test_an_export_with_a_search_holds_what_it_finds_and_says_it_is_not_the_whol
     assert check.ok and not check.complete, check
 
     window.kind_filter.setCurrentIndex(window.kind_filter.findData("check"))
-    assert window.export_to(tmp_path / "checks.json", "json") == 1
+    assert exported(qtbot, window, tmp_path / "checks.json", "json") == 1
     assert window.export_label.text().splitlines()[1] == (
         "The file holds the entries the search and the filters show, not the whole journal."
     )
@@ -164,7 +165,7 @@ def test_an_export_with_a_search_holds_what_it_finds_and_says_it_is_not_the_whol
     try:
         french = _window(qtbot, ctx)
         _search(qtbot, french, "alice")
-        assert french.export_to(tmp_path / "alice-fr.csv", "csv") == 2
+        assert exported(qtbot, french, tmp_path / "alice-fr.csv", "csv") == 2
         assert french.export_label.text().splitlines()[1] == (
             "Le fichier contient les entrées que trouve la recherche, pas tout le journal."
         )
@@ -183,7 +184,7 @@ def test_a_bundle_exported_with_a_search_holds_what_it_finds(
     _journal(ctx)
     window = _window(qtbot, ctx)
     _search(qtbot, window, "carol")
-    assert window.export_to(tmp_path / "carol.zip", "zip") == 1
+    assert exported(qtbot, window, tmp_path / "carol.zip", "zip") == 1
     with zipfile.ZipFile(tmp_path / "carol.zip") as bundle:
         document = json.loads(bundle.read("journal.json"))
     assert [entry["handle"] for entry in document["entries"]] == ["carol"]

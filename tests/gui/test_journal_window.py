@@ -30,6 +30,7 @@ from consentinel.core.vault import Vault
 from consentinel.gui.dialog_words import status_name
 from consentinel.gui.journal_window import PREVIEW_WIDTH, JournalWindow, spreadsheet_delimiter
 from consentinel.gui.translations import Translators
+from tests.gui._exporting import exported
 
 
 def _screenshot(path: Path, width: int = 640, height: int = 400) -> Path:
@@ -433,7 +434,7 @@ def test_export_writes_valid_csv_and_json(
     window = _window(qtbot, ctx)
 
     window.csv_delimiter = ","  # the machine's region says which; both are tested below
-    assert window.export_to(tmp_path / "all.csv", "csv") == 6
+    assert exported(qtbot, window, tmp_path / "all.csv", "csv") == 6
     rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8-sig")))
     assert len(rows) == 6
     assert {r["kind"] for r in rows} >= {"change", "check", "evidence"}
@@ -443,7 +444,7 @@ def test_export_writes_valid_csv_and_json(
     assert data_folder not in (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
 
     _select(window.account_filter, "alice")  # the export follows the filters
-    count = window.export_to(tmp_path / "alice.json", "json")
+    count = exported(qtbot, window, tmp_path / "alice.json", "json")
     document = json.loads((tmp_path / "alice.json").read_text(encoding="utf-8"))
     assert document["verified"] is True
     assert len(document["entries"]) == count == 3
@@ -452,7 +453,7 @@ def test_export_writes_valid_csv_and_json(
     assert "alice-after.png" in (tmp_path / "alice.json").read_text(encoding="utf-8")
 
     # A folder that takes no file: said as one sentence, with its real cause.
-    assert window.export_to(Path("/proc/journal.json"), "json") == 0
+    assert exported(qtbot, window, Path("/proc/journal.json"), "json") == 0
     assert window.export_label.text() == (
         "The export failed. Could not save /proc/journal.json: that folder does not take new files."
     )
@@ -498,10 +499,10 @@ def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered
     ctx = AppContext.create(vault=memory_vault)
     _journal_with_a_run(ctx)
     window = _window(qtbot, ctx)
-    assert window.export_to(tmp_path / "intact.csv", "csv") == 6
+    assert exported(qtbot, window, tmp_path / "intact.csv", "csv") == 6
     assert window.export_label.text() == f"6 entries written to {tmp_path / 'intact.csv'}"
     _select(window.account_filter, "alice")
-    assert window.export_to(tmp_path / "alice.csv", "csv") == 3
+    assert exported(qtbot, window, tmp_path / "alice.csv", "csv") == 3
     assert window.export_label.text().splitlines() == [
         f"3 entries written to {tmp_path / 'alice.csv'}",
         "The file holds the entries the filters show, not the whole journal.",
@@ -511,7 +512,7 @@ def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered
     with sqlite3.connect(ctx.paths.journal_path) as db:
         db.execute("UPDATE entries SET handle = 'mallory' WHERE kind = 'change'")
     db.close()
-    assert window.export_to(tmp_path / "damaged.csv", "csv") == 6
+    assert exported(qtbot, window, tmp_path / "damaged.csv", "csv") == 6
     assert window.export_label.text().splitlines() == [
         f"6 entries written to {tmp_path / 'damaged.csv'}",
         "The journal does not verify: entry 2 was edited. The CSV holds no verdict; Export "
@@ -519,7 +520,7 @@ def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered
     ]
     header = (tmp_path / "damaged.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(window.csv_delimiter)[4:] == list(CSV_COLUMNS)  # (no verdict column)
-    assert window.export_to(tmp_path / "damaged.json", "json") == 6
+    assert exported(qtbot, window, tmp_path / "damaged.json", "json") == 6
     document = json.loads((tmp_path / "damaged.json").read_text(encoding="utf-8"))
     assert (document["verified"], document["problems"]) == (False, ["entry 2 was edited."])
     assert window.export_label.text().splitlines()[1] == (
@@ -531,7 +532,7 @@ def test_an_export_says_when_the_journal_does_not_verify_and_when_it_is_filtered
     translators.switch("fr")
     try:
         _select(window.kind_filter, EntryKind.CHECK.value)
-        assert window.export_to(tmp_path / "checks.csv", "csv") == 2
+        assert exported(qtbot, window, tmp_path / "checks.csv", "csv") == 2
         nbsp = "\u00a0"
         assert window.export_label.text().splitlines() == [
             f"2 entrées écrites dans {tmp_path / 'checks.csv'}",
@@ -557,7 +558,7 @@ def test_the_csv_is_written_for_the_person_s_spreadsheet(
     window = _window(qtbot, ctx)
     assert window.csv_delimiter == spreadsheet_delimiter(QLocale.system())
     window.csv_delimiter = ";"
-    assert window.export_to(tmp_path / "fr.csv", "csv") == 6
+    assert exported(qtbot, window, tmp_path / "fr.csv", "csv") == 6
     raw = (tmp_path / "fr.csv").read_bytes()
     assert raw.startswith("\ufeffDate and time;Account;Event;Details;id;ts;".encode())
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
@@ -566,7 +567,8 @@ def test_the_csv_is_written_for_the_person_s_spreadsheet(
     assert (fixed["Account"], fixed["Event"]) == ("@alice", "Account checked")
     assert fixed["Details"].startswith("Fixed — Training: on → off")
     assert _rows_as_shown(window) == sorted((r["Account"], r["Event"], r["Details"]) for r in rows)
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", fixed["Date and time"])  # ISO
+    # ISO, with the offset from UTC.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d", fixed["Date and time"])
 
 
 def _rows_as_shown(window: JournalWindow) -> list[tuple[str, ...]]:
@@ -588,7 +590,7 @@ def test_the_window_s_csv_says_each_entry_in_the_person_s_language(
     try:
         window = _window(qtbot, ctx)
         window.csv_delimiter = ";"
-        assert window.export_to(tmp_path / "fr.csv", "csv") == 6
+        assert exported(qtbot, window, tmp_path / "fr.csv", "csv") == 6
         text = (tmp_path / "fr.csv").read_text(encoding="utf-8-sig")
         assert text.startswith("Date et heure;Compte;Événement;Détails;id;ts;run_id;kind;handle;")
         rows = list(csv.DictReader(text.splitlines(), delimiter=";"))

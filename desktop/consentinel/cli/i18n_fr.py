@@ -43,10 +43,6 @@ FRENCH: dict[str, str] = {
     "file made by the shell's > is often readable by other users)":
         "avec --json ou --csv : écrire FICHIER, lisible par vous seul, au lieu d'afficher (un "
         "fichier créé par le > du shell est souvent lisible par les autres utilisateurs)",
-    "{path} is in Consentinel's own folders, where an export could replace what "
-    "it keeps: choose another place, such as {exports}.":
-        "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
-        "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
     "This check's entries were added to it. `consentinel log --verify` says what is "
     "wrong; `consentinel log --start-over` keeps it aside and begins a new one.":
         "Les entrées de cette vérification y ont été ajoutées. `consentinel log --verify` dit "

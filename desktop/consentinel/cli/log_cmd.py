@@ -338,26 +338,13 @@ def _refuse_no_entry(journal: Journal, handle: str) -> None:
 
 
 def _refuse_own_files(output: str) -> None:
-    """An export never replaces the journal, the settings or anything else the app keeps (its
-    exports folder is the one place in its data folder made for them)."""
+    """An export never replaces the journal, the settings or anything else the app keeps."""
+    from consentinel.core.export_place import own_files_problem
     from consentinel.core.paths import AppPaths
 
-    paths = AppPaths.from_env()
-    target = Path(output).expanduser().resolve()
-    around = (target, *target.parents)
-    if paths.exports_dir.resolve() in around[1:]:
-        return
-    if any(
-        folder.resolve() in around for folder in (paths.config_dir, paths.data_dir, paths.logs_dir)
-    ):
-        raise UsageError(
-            tr(
-                "{path} is in Consentinel's own folders, where an export could replace what "
-                "it keeps: choose another place, such as {exports}.",
-                path=output,
-                exports=paths.exports_dir,
-            )
-        )
+    problem = own_files_problem(output, AppPaths.from_env())
+    if problem is not None:
+        raise UsageError(problem)
 
 
 def _say_written(count: int, path: str) -> None:

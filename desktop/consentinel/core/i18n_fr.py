@@ -1374,4 +1374,8 @@ FRENCH: dict[str, str] = {
     "@{handle} was removed from your accounts while it signed in: its session was not kept.":
         "@{handle} a été retiré de vos comptes pendant sa connexion : sa session n'a pas été "
         "gardée.",
+    "{path} is in Consentinel's own folders, where an export could replace what it keeps: "
+    "choose another place, such as {exports}.":
+        "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
+        "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
 }

@@ -59,9 +59,12 @@ def local_time(entry: Entry) -> str:
 
 
 def local_iso_time(entry: Entry) -> str:
-    """The same as an export writes it, whatever the language: "2026-12-05 23:42:34" (a
-    spreadsheet sorts it, and reads it as a date)."""
-    return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """The same as an export writes it, whatever the language, with its offset from UTC:
+    "2026-12-05 23:42:34 +01:00" (a spreadsheet sorts it; the offset tells apart the two
+    02:30 of the night the clocks go back, and says the time to a reader in another zone)."""
+    local = entry.at.astimezone()
+    offset = local.strftime("%z")  # "+0100" (Python 3.11 has no "%:z")
+    return f"{local.strftime('%Y-%m-%d %H:%M:%S')} {offset[:3]}:{offset[3:5]}"
 
 
 def time_with_zone(entry: Entry) -> str:
@@ -409,7 +412,7 @@ def account_words(entry: Entry) -> str:
 
 def row_words(entry: Entry) -> tuple[str, str, str, str]:
     """An entry as the journal window's row says it (its local time as an export writes
-    it): local time, account, what, details."""
+    it, with its offset from UTC): local time, account, what, details."""
     return local_iso_time(entry), account_words(entry), entry_kind_name(entry), details(entry)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -73,7 +74,10 @@ PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
 MAX_PROBLEMS_IN_TOOLTIP = 15
 
 if TYPE_CHECKING:
+    import threading
+
     from consentinel.core.evidence_bundle import BundleWritten
+    from consentinel.gui.journal_exporting import ExportAsked, ExportEnded, ExportWritten
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,8 @@ class JournalWindow(QWidget):
     journal_replaced = Signal()
     #: The journal's file went from under the app (found when asked to start a new journal).
     journal_lost = Signal()
+    #: An export asked for by export_to() was written (its entry count) or failed (0).
+    export_ended = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,6 +205,14 @@ class JournalWindow(QWidget):
         )
         self.export_label = QLabel()
         self.export_label.setWordWrap(True)
+        #: An export is being written in its thread (export_to); its buttons are greyed.
+        self.exporting = False
+        self.export_thread: threading.Thread | None = None
+        self._export_asked: ExportAsked | None = None
+        self._export_carrier: ExportEnded | None = None
+        self._busy: QProgressBar | None = None  # (made at the first export)
+        self._anything_shown = False
+        self.refusal_box: QMessageBox | None = None
         #: What the person's spreadsheet splits a CSV's columns on (their region's, not the
         #: app's language: Excel follows the system).
         self.csv_delimiter = spreadsheet_delimiter(QLocale.system())
@@ -271,7 +285,7 @@ class JournalWindow(QWidget):
         bottom.addWidget(self.refresh_button)
         # The exports in a row of their own: beside a damaged badge, one row was wider than
         # the window.
-        exports = QHBoxLayout()
+        exports = self._exports_row = QHBoxLayout()
         exports.addStretch(1)
         for button in (self.csv_button, self.json_button, self.bundle_button, self.check_button):
             exports.addWidget(button)
@@ -575,9 +589,8 @@ class JournalWindow(QWidget):
             if len(entries) == 1
             else self.tr("{count} entries shown").replace("{count}", str(len(entries)))
         )
-        # Nothing shown, nothing to export (an empty file); "Check an export…" reads a file.
-        for button in (self.csv_button, self.json_button, self.bundle_button):
-            button.setEnabled(bool(entries))
+        self._anything_shown = bool(entries)
+        self._show_export_buttons()
         widths = self._column_widths()
         self.model.set_entries(entries)
         if entries:
@@ -790,10 +803,23 @@ class JournalWindow(QWidget):
         if path:
             self.export_to(Path(path), fmt)
 
-    def export_to(self, path: Path, fmt: str) -> int:
-        """Write the entries the filters and the search show (all of them, not only the rows
-        on screen), and say whether that is the whole journal and, if it does not verify, what
-        the file keeps of that: a CSV holds no verdict."""
+    def export_to(self, path: Path, fmt: str) -> bool:
+        """Start writing the entries the filters and the search show (all of them, not only
+        the rows on screen) in a thread of its own: with the journal's check, which hashes
+        every screenshot, a long journal takes minutes, and the window answers meanwhile.
+        Once written, the window says whether that is the whole journal and, if it does not
+        verify, what the file keeps of that (a CSV holds no verdict); `export_ended` gives the
+        count (0: it failed). False: nothing started, for a file of Consentinel's own (said in
+        a box: an export over the journal or the account list would lose them) or while
+        another export is being written."""
+        if self.exporting:
+            return False
+        from consentinel.core.export_place import own_files_problem
+
+        refused = own_files_problem(path, self._ctx.paths)
+        if refused is not None:
+            self._refuse_export(refused)
+            return False
         filters: dict[str, Any] = self.filters()
         words = self.search_words()
         if words:
@@ -801,41 +827,105 @@ class JournalWindow(QWidget):
 
             text = " ".join(self.search_field.text().split())
             filters["search"] = EntrySearch(text, lambda entry: self.search_finds(entry, words))
-        try:
-            # The whole journal's verdict now, as the JSON export states it (and with it).
-            verdict = self._ctx.journal.verify()
-            if fmt == "csv":
-                count = self._ctx.journal.export_csv(
-                    path,
-                    delimiter=self.csv_delimiter,
-                    bom=True,
-                    readable=self.model.readable_columns(),
-                    **filters,
-                )
-            elif fmt == "zip":
-                from consentinel.core.evidence_bundle import write_bundle
+        from consentinel.gui.journal_exporting import ExportAsked, ExportEnded, export_in_thread
 
-                bundle = write_bundle(
-                    self._ctx.journal,
-                    path,
-                    self._ctx.paths.evidence_dir,
-                    verdict=verdict,
-                    **filters,
-                )
-                count = bundle.entries
-            else:
-                count = self._ctx.journal.export_json(path, verdict=verdict, **filters)
-        except OSError as error:
-            from consentinel.core.fileio import StorageError, describe_os_error
+        if self._export_carrier is None:
+            self._export_carrier = ExportEnded(self)
+            self._export_carrier.ended.connect(self._export_ended)
+        asked = ExportAsked(
+            self._ctx.journal,
+            path,
+            fmt,
+            filters,
+            self._ctx.paths.evidence_dir,
+            self.csv_delimiter,
+            self.model.readable_columns(),
+        )
+        self._export_asked = asked
+        self._say_exporting(path)
+        self.export_thread = export_in_thread(asked, self._export_carrier)
+        return True
 
-            # A StorageError is a whole sentence already ("Could not save …: the disk is full.").
-            problem = str(error) if isinstance(error, StorageError) else describe_os_error(error)
+    def _refuse_export(self, problem: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Export the journal"),
+            self.tr("Nothing was written."),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Close).setText(self.tr("Close"))
+        box.setInformativeText(problem)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.finished.connect(box.deleteLater)
+        self.refusal_box = box
+        box.open()  # (not exec(): the window goes on meanwhile)
+        self.export_label.setText(
+            self.tr("Nothing was written: {problem}").replace("{problem}", problem)
+        )
+
+    def _say_exporting(self, path: Path) -> None:
+        """The export buttons greyed and the window busy, until the file is written."""
+        self.exporting = True
+        if self._busy is None:
+            self._busy = QProgressBar()
+            self._busy.setRange(0, 0)  # no end known: it moves to say work goes on
+            self._busy.setTextVisible(False)
+            self._busy.setMaximumWidth(160)
+            self._busy.setAccessibleName(self.tr("Exporting"))
+            self._exports_row.insertWidget(0, self._busy)
+        self._busy.show()
+        self._show_export_buttons()
+        self.start_over_button.setEnabled(False)  # (it closes the journal being read)
+        self.export_label.setText(
+            self.tr(
+                "Exporting to {path}… The journal is checked first, every screenshot with it: "
+                "for a long journal this takes a while. The window can be used meanwhile."
+            ).replace("{path}", str(path))
+        )
+
+    def _show_export_buttons(self) -> None:
+        # Nothing shown, nothing to export (an empty file); "Check an export…" reads a file.
+        for button in (self.csv_button, self.json_button, self.bundle_button):
+            button.setEnabled(self._anything_shown and not self.exporting)
+
+    @Slot(object)
+    def _export_ended(self, outcome: object) -> None:
+        from consentinel.gui.journal_exporting import ExportWritten
+
+        asked = self._export_asked
+        self.exporting = False
+        self.export_thread = None
+        if self._busy is not None:
+            self._busy.hide()
+        self._show_export_buttons()
+        self.start_over_button.setEnabled(True)
+        if asked is None:
+            return
+        if not isinstance(outcome, ExportWritten):
+            self._say_export_failed(outcome)
+            self.export_ended.emit(0)
+            return
+        self.export_label.setText("\n".join(self._written_lines(asked, outcome)))
+        self.export_ended.emit(outcome.count)
+
+    def _say_export_failed(self, error: object) -> None:
+        from consentinel.core.fileio import StorageError, describe_os_error
+
+        if isinstance(error, StorageError):
+            # A whole sentence already ("Could not save …: the disk is full.").
             self.export_label.setText(
-                self.tr("The export failed. {problem}").replace("{problem}", problem)
-                if isinstance(error, StorageError)
-                else self.tr("The export failed: {problem}").replace("{problem}", problem)
+                self.tr("The export failed. {problem}").replace("{problem}", str(error))
             )
-            return 0
+            return
+        problem = describe_os_error(error) if isinstance(error, OSError) else str(error)
+        self.export_label.setText(
+            self.tr("The export failed: {problem}").replace("{problem}", problem)
+        )
+
+    def _written_lines(self, asked: ExportAsked, written: ExportWritten) -> list[str]:
+        """What the file holds: how many entries, whether the whole journal, its verdict."""
+        count, verdict, filters = written.count, written.verdict, asked.filters
         lines = [
             (
                 self.tr("1 entry written to {path}")
@@ -843,18 +933,19 @@ class JournalWindow(QWidget):
                 else self.tr("{count} entries written to {path}")
             )
             .replace("{count}", str(count))
-            .replace("{path}", str(path))
+            .replace("{path}", str(asked.path))
         ]
-        if fmt == "zip":
-            lines += self._bundle_lines(bundle)
-        if words and len(filters) > 1:
+        if written.bundle is not None:
+            lines += self._bundle_lines(written.bundle)
+        searched = "search" in filters
+        if searched and len(filters) > 1:
             lines.append(
                 self.tr(
                     "The file holds the entries the search and the filters show, not the whole "
                     "journal."
                 )
             )
-        elif words:
+        elif searched:
             lines.append(
                 self.tr("The file holds the entries the search finds, not the whole journal.")
             )
@@ -869,15 +960,14 @@ class JournalWindow(QWidget):
                         "The journal does not verify: {problem} The CSV holds no verdict; "
                         "Export JSON… keeps it with the entries."
                     )
-                    if fmt == "csv"
+                    if asked.fmt == "csv"
                     else self.tr(
                         "The journal does not verify: {problem} The file says so, with every "
                         "problem found."
                     )
                 ).replace("{problem}", problems_in_short(verdict))
             )
-        self.export_label.setText("\n".join(lines))
-        return count
+        return lines
 
     def _bundle_lines(self, bundle: BundleWritten) -> list[str]:
         """How many screenshots a bundle holds, and each one missing or changed."""
