@@ -2,48 +2,49 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from consentinel import APP_NAME
-from consentinel.core.accounts import UnknownAccount, handle_key
+from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
-from consentinel.core.schedule import interval_for
-from consentinel.core.status import Reason, Status
-from consentinel.core.steps import PromptKind, Step
+from consentinel.core.steps import Step
 from consentinel.gui.account_rows import AccountRow, rows_for
-from consentinel.gui.app_icons import app_icon, icon
+from consentinel.gui.app_icons import app_icon
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.screen_room import resize_within_screen
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
+from consentinel.gui.window_actions import (
+    make_actions,
+    make_sort_menu,
+    show_account_menu,
+    update_actions,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QShortcut, QShowEvent
+    from PySide6.QtWidgets import QMenu, QPushButton
 
     # The dialogs, the engine and its events load when first used: the window opens without them.
     # So does the accounts table, on a home with no account yet.
     from consentinel.core.engine import LoginResult
     from consentinel.core.events import AccountResult, PromptRequest, RunResult
     from consentinel.gui.account_filter import AccountFilter
+    from consentinel.gui.account_management import AccountManagement
     from consentinel.gui.accounts_table import AccountsTable
     from consentinel.gui.check_panel import CheckPanel
     from consentinel.gui.check_runner import CheckRunner
@@ -52,9 +53,9 @@ if TYPE_CHECKING:
     from consentinel.gui.getting_started import GettingStartedDialog
     from consentinel.gui.journal_window import JournalWindow
     from consentinel.gui.prompt_dialogs import PromptDialog
+    from consentinel.gui.run_handling import RunHandling
     from consentinel.gui.sort_menu import SortMenu
     from consentinel.gui.table_sort import WindowMemory
-    from consentinel.gui.window_notifier import TrayOrDesktop
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,29 @@ class MainWindow(QMainWindow):
     #: another program or one of the app's dialogs): what may have changed meanwhile outside the
     #: app (a keyring started or unlocked) is looked at again.
     came_back = Signal()
+
+    # Made by gui/window_actions (make_actions), at the window's making.
+    add_action: QAction
+    edit_action: QAction
+    remove_action: QAction
+    signin_action: QAction
+    check_action: QAction
+    check_all_action: QAction
+    cancel_action: QAction
+    pause_action: QAction
+    journal_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    about_action: QAction
+    getting_started_action: QAction
+    account_journal_action: QAction
+    escape_shortcut: QShortcut
+    find_shortcut: QShortcut
+    account_menu: QMenu
+    _accounts_menu: QMenu
+    _before_quit: QAction
+    #: The last question asked over a running check (gui/run_handling: ask_over_running).
+    confirm_box: Confirmation
 
     def __init__(
         self,
@@ -109,25 +133,22 @@ class MainWindow(QMainWindow):
         self._own_due: dict[str, datetime | None] = {}
         self.last_result: RunResult | None = None
         self.open_prompt: PromptDialog | None = None
-        #: (account, question) already asked in this run: asked again, X refused the answer.
-        self._asked: set[tuple[str, PromptKind]] = set()
         self.journal_window: JournalWindow | None = None
         self.getting_started_dialog: GettingStartedDialog | None = None
-        #: Chromium's refused sandbox was said during a sign-in (said again at its end).
-        self._unsandboxed_at_sign_in = False
         #: The account whose entries the journal window shows once a lost journal is said.
         self._journal_handle_to_show: str | None = None
         #: The tray (None: none here): its balloons say what the app's own checks found.
         self.notifier: object | None = None
-        #: What sends those notifications, the tray or, without one, the desktop's notifier:
-        #: made at the first (gui/window_notifier).
-        self._sender: TrayOrDesktop | None = None
         #: What the last look at the keyring found wrong (None: nothing), said in the status
         #: bar and on the welcome page (say_keyring_problem).
         self.keyring_problem: str | None = None
         self._keyring_locked = False
         self._painted = False
         self._said_still_running = False
+        #: What the person does to the accounts, and the window's side of a check run: each
+        #: made at its first use (`_accounts`, `_run`), after the first frame.
+        self._account_management: AccountManagement | None = None
+        self._run_handling: RunHandling | None = None
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
@@ -317,169 +338,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ----------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        icon_name: str | None = None,
-        tip: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        # setShortcuts: setShortcut's overloads make PySide build the Qt namespace (qt_by_name);
-        # a standard key also gets every binding the platform has for it.
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut:
-            action.setShortcuts([QKeySequence(shortcut)])
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
-        self.add_action = self._action(
-            self.tr("&Add account…"),
-            self.add_account,
-            QKeySequence.StandardKey.New,
-            "add",
-            self.tr("Add an X account to protect"),
-        )
-        self.edit_action = self._action(
-            self.tr("&Edit account…"), self.edit_account, "Ctrl+E", "edit"
-        )
-        self.remove_action = self._action(
-            self.tr("&Remove account…"), self.remove_account, "Ctrl+Del", "remove"
-        )
-        self.signin_action = self._action(
-            self.tr("&Sign in yourself…"),
-            self.sign_in,
-            "Ctrl+L",
-            "signin",
-            self.tr("Open X's sign-in page in a window, for sign-ins that need you"),
-        )
-        self.check_action = self._action(
-            self.tr("&Check selected"),
-            self.check_selected,
-            "Ctrl+R",
-            "check",
-            self.tr("Check the selected accounts now"),
-        )
-        self.check_all_action = self._action(
-            self.tr("Check &all"),
-            self.check_all,
-            "Ctrl+Shift+R",
-            "check-all",
-            self.tr("Check every account now"),
-        )
-        self.cancel_action = self._action(
-            self.tr("Ca&ncel check"), self.cancel_check, None, "cancel"
-        )
-        self.pause_action = self._action(
-            self.tr("Pa&use automatic checks"), self.pause_requested.emit, None
-        )
-        # Esc asks first (the menu entry and the panel's button, chosen on purpose, do not).
-        self.escape_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self)
-        self.escape_shortcut.activated.connect(self.ask_to_cancel_check)
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        self.find_shortcut.activated.connect(self.focus_filter)
-        self.journal_action = self._action(
-            self.tr("&Journal"),
-            self.show_journal,
-            "Ctrl+J",
-            "journal",
-            self.tr("What every check saw and did"),
-        )
-        self.settings_action = self._action(
-            self.tr("&Settings…"),
-            self.show_settings,
-            QKeySequence.StandardKey.Preferences,
-            "settings",
-        )
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcuts([QKeySequence("Ctrl+,")])
-        self.quit_action = self._action(
-            self.tr("&Quit"), self.request_quit, QKeySequence.StandardKey.Quit
-        )
-        self.about_action = self._action(self.tr("&About Consentinel"), self.about, None)
-        self.getting_started_action = self._action(
-            self.tr("&Getting started"),
-            self.getting_started,
-            QKeySequence.StandardKey.HelpContents,
-            None,
-            self.tr("What to have ready, what a check does, where the journal is"),
-        )
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        set_by_name(toolbar, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        for action in (
-            self.add_action,
-            self.check_all_action,
-            self.check_action,
-            self.signin_action,
-            self.journal_action,
-            self.settings_action,
-        ):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-
-        menu = self.menuBar()
-        accounts = menu.addMenu(self.tr("&Accounts"))
-        for entry in (
-            self.add_action,
-            self.edit_action,
-            self.remove_action,
-            None,
-            self.signin_action,
-        ):
-            accounts.addAction(entry) if entry else accounts.addSeparator()
-        # (Accounts › Sort accounts by goes before Quit when the menu first opens: `sort_menu`.)
-        self._before_quit = accounts.addSeparator()
-        accounts.addAction(self.quit_action)
-        self._accounts_menu = accounts
-        # Why an entry is greyed out ("@alice is being checked…") shows when pointed at.
-        accounts.setToolTipsVisible(True)
-        checks = menu.addMenu(self.tr("&Checks"))
-        for entry in (
-            self.check_action,
-            self.check_all_action,
-            self.cancel_action,
-            None,
-            self.pause_action,
-            None,
-            self.journal_action,
-        ):
-            checks.addAction(entry) if entry else checks.addSeparator()
-        tools = menu.addMenu(self.tr("&Tools"))
-        tools.addAction(self.settings_action)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.getting_started_action)
-        help_menu.addAction(self.about_action)
-
-        # The selected accounts' own menu (right-click, Menu key, Shift+F10): the window's
-        # actions, so each does there what it does in the menus, and is enabled as there.
-        self.account_journal_action = QAction(icon("journal"), "", self)
-        self.account_journal_action.triggered.connect(
-            lambda _checked=False: self.show_journal(self.table.current_handle())
-        )
-        self.account_menu = QMenu(self)
-        for entry in (
-            self.check_action,
-            self.signin_action,
-            None,
-            self.edit_action,
-            self.remove_action,
-            None,
-            self.account_journal_action,
-        ):
-            self.account_menu.addAction(entry) if entry else self.account_menu.addSeparator()
-        self.account_menu.setToolTipsVisible(True)
+        make_actions(self)  # (gui/window_actions: the toolbar, the menus, the account menu)
 
     @property
     def sort_menu(self) -> SortMenu:
@@ -487,25 +347,11 @@ class MainWindow(QMainWindow):
         used (the Accounts menu opened, `_first_frame_shown`): the first frame does not pay
         for its dozen actions."""
         if self._sort_menu is None:
-            from consentinel.gui.sort_menu import SortMenu
-
-            menu = SortMenu(self)
-            self._accounts_menu.insertSeparator(self._before_quit)
-            self._accounts_menu.insertMenu(self._before_quit, menu)
-            self._sort_menu = menu
-            if self._table is not None:
-                menu.follow(self._table)
-            self._update_actions()
+            return make_sort_menu(self)
         return self._sort_menu
 
     def _show_account_menu(self, where: QPoint) -> None:
-        handle = self.table.current_handle()
-        if handle is None:
-            return
-        self.account_journal_action.setText(
-            self.tr("&Journal of @{handle}").replace("{handle}", handle)
-        )
-        self.account_menu.popup(where)
+        show_account_menu(self, where)
 
     def _say_why(self, row: int, _column: int, previous_row: int, _previous: int) -> None:
         if row != previous_row:
@@ -519,36 +365,13 @@ class MainWindow(QMainWindow):
         self.row_advice.setVisible(bool(hint))
 
     def _update_actions(self) -> None:
-        running = self.runner.running
-        table = self._table  # none yet: no account
-        has_accounts = table is not None and table.account_count() > 0
-        selected = table is not None and bool(table.selected_handles())
-        # An account can be edited during a check unless its own check is under way.
-        current = table.current_handle() if table is not None else None
-        checked_now = current is not None and self.under_way(current)
-        self.edit_action.setEnabled(selected and not checked_now)
-        why = self._being_checked_words(current) if current and checked_now else ""
-        self.edit_action.setToolTip(why)  # (empty: the action's own words)
-        self.edit_action.setStatusTip(why)
-        self.remove_action.setEnabled(selected and not running)
-        self.signin_action.setEnabled(selected and not running)
-        self.check_action.setEnabled(selected and not running)
-        self.check_all_action.setEnabled(has_accounts and not running)
-        self.cancel_action.setEnabled(running)
-        self.escape_shortcut.setEnabled(running)
-        if self._sort_menu is not None:  # (no order to choose on the welcome page)
-            self._sort_menu.menuAction().setEnabled(has_accounts)
+        update_actions(self)
 
     def under_way(self, handle: str) -> bool:
         """Whether the account's check (or the person's own sign-in) is under way now: begun,
         not only queued, and not ended."""
         step = self.steps.get(handle_key(handle))
         return step is not None and step is not Step.QUEUED
-
-    def _being_checked_words(self, handle: str) -> str:
-        return self.tr("@{handle} is being checked; edit it when its check ends").replace(
-            "{handle}", handle
-        )
 
     # -- the accounts -----------------------------------------------------------------------------
 
@@ -649,39 +472,19 @@ class MainWindow(QMainWindow):
         loss = self.ctx.journal_lost()
         if loss is None:
             return False
-        from PySide6.QtWidgets import QMessageBox
+        from consentinel.gui.window_problems import say_lost_journal
 
-        from consentinel.core.fileio import StorageError
-        from consentinel.core.journal import JournalError
-        from consentinel.gui.lost_journal import lost_journal_words
+        return say_lost_journal(self, loss, then_show_journal)
 
-        list_gone = not self.ctx.paths.accounts_path.exists()
-        try:
-            self.ctx.start_afresh()
-        except (StorageError, JournalError) as error:
-            self.statusBar().showMessage(str(error))
-            return False
-        self.live.clear()
-        self.last_result = None
-        self.result_label.hide()
-        self.say_journal_problem(None)  # (the old journal's, if it had one)
-        shown = then_show_journal or (
-            self.journal_window is not None and self.journal_window.isVisible()
-        )
-        if self.journal_window is not None:
-            self.journal_window.close()
-            self.journal_window.deleteLater()
-            self.journal_window = None
-        title, text = lost_journal_words(loss, self.ctx.paths, list_gone)
-        log.warning("the journal was lost while the app ran (%s): started afresh", loss)
-        self.statusBar().showMessage(title)  # (the box says the rest: a line would be cut)
-        icon = QMessageBox.Icon.Information if loss == "replaced" else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, title, text, parent=self)
-        box.finished.connect(box.deleteLater)
-        if shown:  # once read (not when quitting closes it), the journal in use now
-            box.accepted.connect(self._show_the_new_journal)
-        box.open()  # (not exec(): a timer may have found it)
-        return True
+    # (What a person does to the accounts: gui/account_management, loaded with the first.)
+
+    @property
+    def _accounts(self) -> AccountManagement:
+        if self._account_management is None:
+            from consentinel.gui.account_management import AccountManagement
+
+            self._account_management = AccountManagement(self)
+        return self._account_management
 
     def _missing_accounts(self) -> list[str]:
         """The accounts the journal knows and the list lacks: none on a first start (no
@@ -689,189 +492,37 @@ class MainWindow(QMainWindow):
         journal with it), or when the journal cannot say."""
         if not self.ctx.paths.journal_path.exists():
             return []
-        from consentinel.core.account_recovery import missing_accounts
-
-        try:
-            return [known.handle for known in missing_accounts(self.ctx.journal, self.ctx.accounts)]
-        except Exception:  # (only an offer: a journal that cannot be read says so elsewhere)
-            log.warning("the accounts the journal knows could not be read", exc_info=True)
-            return []
+        return self._accounts.missing_accounts()
 
     def restore_accounts(self) -> None:
-        """Add back the accounts the journal knows and the list lacks (core/account_recovery);
-        those whose boxes the journal does not hold are named, since they come back with every
-        box kept off."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from consentinel.core.account_recovery import add_back
-        from consentinel.core.totp_refusals import refuse_saved_totp
-
-        ctx = self.ctx
-        recovered = add_back(
-            ctx.journal,
-            ctx.accounts,
-            lambda h: refuse_saved_totp(ctx, h),
-            backoff_hours=ctx.settings.backoff_hours,
-        )
-        self.refresh()
-        names = ", ".join(f"@{known.handle}" for known in recovered.added)
-        if recovered.problem is not None:
-            text = self.tr("The accounts were not all added back: {problem}").replace(
-                "{problem}", recovered.problem
-            )
-            if names:
-                text += "\n\n" + self.tr("Added back: {handles}.").replace("{handles}", names)
-            QMessageBox.warning(self, self.tr("The accounts were not all added back"), text)
-            return
-        if not recovered.added:
-            return
-        self.statusBar().showMessage(
-            self.tr(
-                "Added back from the journal: {handles}. Their passwords, 2FA secrets and saved "
-                "sessions are used as before; an email address or phone number is not in the "
-                "journal."
-            ).replace("{handles}", names),
-            30_000,
-        )
-        unknown = [f"@{k.handle}" for k in recovered.added if not k.boxes_known]
-        if unknown:
-            QMessageBox.information(
-                self,
-                self.tr("Which boxes to keep off"),
-                self.tr(
-                    "The journal does not say which boxes these accounts kept off, as they were "
-                    "added by an older Consentinel: {handles}. They keep every box off, as "
-                    "accounts do by default; edit them before the next check if you had chosen "
-                    "to leave some on."
-                ).replace("{handles}", ", ".join(unknown)),
-            )
+        """Add back the accounts the journal knows and the list lacks."""
+        self._accounts.restore_accounts()
 
     def add_account(self) -> None:
-        from consentinel.gui.account_dialog import AccountDialog
-
-        dialog = AccountDialog(self.ctx, parent=self)
-        # Each account as it is saved: "Save and add another" saves several in one dialog.
-        dialog.account_saved.connect(self._account_saved)
-        dialog.exec()
-
-    def _account_saved(self, handle: str) -> None:
-        self.account_added.emit(handle)
-        self.refresh()
-        if self.table.row_of(handle) is None and self.filter_text:
-            self.set_filter_text("")  # the filter hid it: shown, as the person expects
-        row = self.table.row_of(handle)
-        if row is not None:
-            self.table.selectRow(row)
-        # While a check runs, "Check selected" is greyed out: its turn comes after.
-        self._until_a_check = (
-            self.tr("@{handle} added. Choose “Check selected” once this check ends.")
-            if self.runner.running
-            else self.tr("@{handle} added. Choose “Check selected” to protect it now.")
-        ).replace("{handle}", handle)
-        self._hinted_handle = handle
-        self.statusBar().showMessage(self._until_a_check, 10_000)
+        self._accounts.add_account()
 
     def edit_account(self, handle: str | None = None) -> None:
-        handle = handle or self.table.current_handle()
-        account = self.ctx.accounts.get(handle) if handle else None
-        if account is None:
-            return
-        if self.under_way(account.handle):  # (Enter or a double-click on its row)
-            self.statusBar().showMessage(self._being_checked_words(account.handle), 10_000)
-            return
-        from consentinel.gui.account_dialog import AccountDialog
-
-        dialog = AccountDialog(self.ctx, account, parent=self, under_way=self.under_way)
-        if not dialog.exec():
-            return
-        self.refresh()
-        if self.steps.get(handle_key(account.handle)) is Step.QUEUED:
-            # Its check reads what was saved when its turn comes (core/signin_secrets).
-            self.statusBar().showMessage(
-                self.tr("@{handle} saved: this check uses the changes when it reaches it.").replace(
-                    "{handle}", account.handle
-                ),
-                10_000,
-            )
+        self._accounts.edit_account(handle)
 
     def confirm_remove(self, handles: list[str]) -> bool:
         """Ask, naming what goes; True when the person chose to remove the accounts."""
-        from consentinel.gui.confirmation import Confirmation
-
-        if len(handles) == 1:
-            title = self.tr("Remove account")
-            text = self.tr("Remove @{handle} from Consentinel?").replace("{handle}", handles[0])
-            details = self.tr(
-                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
-                "secret and session from this computer. The journal keeps its history. "
-                "Nothing changes on X."
-            ).replace("{handle}", handles[0])
-        else:
-            title = self.tr("Remove accounts")
-            text = self.tr("Remove these {count} accounts from Consentinel?").replace(
-                "{count}", str(len(handles))
-            )
-            details = self.tr(
-                "Consentinel will stop checking {handles} and delete their saved passwords, "
-                "2FA secrets and sessions from this computer. The journal keeps their "
-                "history. Nothing changes on X."
-            ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
-        return Confirmation(
-            self,
-            Confirmation.Icon.Question,
-            title,
-            text,
-            details,
-            act=self.tr("&Remove"),
-            keep=self.tr("Cancel"),
-        ).confirmed()
+        return self._accounts.confirm_remove(handles)
 
     def remove_account(self, handle: str | None = None) -> None:
         """Remove `handle`, else every selected account, once the person said so."""
-        handles = [handle] if handle else self.table.selected_handles()
-        if not handles or self.runner.running:
-            return
-        if not self.confirm_remove(handles):
-            return
-        removed = []
-        for one in handles:
-            if not self._remove_one(one):
-                break  # said why; the ones after it stay
-            removed.append(one)
-        self.refresh()
-        if len(removed) == 1:
-            said = self.tr("@{handle} removed.").replace("{handle}", removed[0])
-        else:
-            said = self.tr("{count} accounts removed.").replace("{count}", str(len(removed)))
-        if removed:
-            self.statusBar().showMessage(said, 10_000)
-
-    def _remove_one(self, handle: str) -> bool:
-        from consentinel.core.vault import VaultError  # the keyring loads when first needed
-
-        try:
-            self.ctx.vault.delete_account(handle)
-        except VaultError as error:
-            from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
-
-            QMessageBox.warning(
-                self,
-                self.tr("@{handle} was not removed").replace("{handle}", handle),
-                self.tr("Its secrets could not be deleted from the keyring: {problem}").replace(
-                    "{problem}", str(error)
-                ),
-            )
-            return False
-        with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
-            self.ctx.accounts.remove(handle)
-        # Once off the list: a check of another process signing it in meanwhile deletes the
-        # session it saves after (core/account_check), or saved it before this deletes it.
-        self.ctx.sessions.delete(handle)
-        self.ctx.journal.append_account_removed(handle)
-        self.live.pop(handle_key(handle), None)
-        return True
+        self._accounts.remove_account(handle)
 
     # -- checks -----------------------------------------------------------------------------------
+    # (Followed by gui/run_handling, loaded at the first check: the runner's signals reach
+    # these methods of the window, which hand them on.)
+
+    @property
+    def _run(self) -> RunHandling:
+        if self._run_handling is None:
+            from consentinel.gui.run_handling import RunHandling
+
+            self._run_handling = RunHandling(self)
+        return self._run_handling
 
     def _connect_runner(self) -> None:
         r = self.runner
@@ -889,18 +540,7 @@ class MainWindow(QMainWindow):
         r.busy_changed.connect(self._busy_changed)
 
     def _say_unsandboxed(self) -> None:
-        self.statusBar().showMessage(self._unsandboxed_words(), 60_000)
-        # Met by a sign-in: its ending would replace this before the person, busy in the
-        # browser window, had read it; it is said again with how the sign-in ended.
-        self._unsandboxed_at_sign_in = self.runner.trigger == "login"
-
-    def _unsandboxed_words(self) -> str:
-        # Not Chromium's words (a long sentence and an address on Ubuntu), which would push
-        # what to do out of the bar: the Diagnostics tab quotes them.
-        return self.tr(
-            "The browser runs without its sandbox here: see the Diagnostics tab of “About "
-            "Consentinel”."
-        )
+        self._run.say_unsandboxed()
 
     @Slot(bool)
     def _busy_changed(self, _busy: bool) -> None:
@@ -915,110 +555,34 @@ class MainWindow(QMainWindow):
         self.start_check(None)
 
     def start_check(self, handles: list[str] | None, trigger: str = "gui") -> bool:
-        if self.runner.running:
-            return False
-        if self._notice_a_lost_journal():
-            self.refresh()  # what happened was said, not "no account to check yet"
-            return False
-        if not (handles if handles is not None else self.ctx.accounts.list()):
-            # (The tray's "Check all now" is there before any account is.)
-            self.statusBar().showMessage(self.tr("There is no account to check yet."), 10_000)
-            return False
-        self.result_label.clear()
-        self.result_label.hide()
-        started = self.runner.start(handles, trigger)
-        if started:
-            count = len(handles) if handles is not None else len(self.ctx.accounts.list())
-            self.panel.begin(count)
-        self._update_actions()
-        return started
+        return self._run.start_check(handles, trigger)
 
     def cancel_check(self) -> None:
         if self.runner.running:
-            self.panel.cancel_button.setEnabled(False)
-            self.runner.cancel()
+            self._run.cancel_check()
 
     def ask_to_cancel_check(self) -> None:
-        """Esc during a check: a question, not a cancel. Esc also closes menus, questions and
-        message boxes, and is often pressed once more than needed; a check that may have
-        waited minutes on X is not thrown away for that. The question's own Esc keeps it."""
-        if not self.runner.running:
-            return
-        box = self._ask_over_running(quitting=False)
-        # A check that ends while the question is open leaves nothing to cancel: it closes.
-        self.runner.busy_changed.connect(box.reject)
-        try:
-            if box.confirmed():
-                self.cancel_check()
-        finally:
-            box.deleteLater()
+        """Esc during a check: a question, not a cancel (gui/run_handling)."""
+        if self.runner.running:
+            self._run.ask_to_cancel_check()
 
     def sign_in(self) -> None:
-        handle = self.table.current_handle()
-        if handle and self.runner.sign_in(handle):
-            self.panel.begin_sign_in(handle)
-            self._update_actions()
+        self._run.sign_in()
 
     def _message_whole_on_hover(self, message: str) -> None:
         self.statusBar().setToolTip(message)
 
-    def _run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
-        self._asked.clear()
-        # "…added. Choose “Check selected”…": done, once a check of it starts. Not by the start
-        # of a check without it: said while a check runs, it may be that check's start, sent
-        # by its thread before the account was added and heard by the window after.
-        hinted = handle_key(self._hinted_handle)
-        if self.statusBar().currentMessage() == self._until_a_check and any(
-            handle_key(handle) == hinted for handle in handles
-        ):
-            self.statusBar().clearMessage()
-        self._own_due.clear()
-        for handle in handles:
-            self.steps[handle_key(handle)] = Step.QUEUED
-        self.refresh()
+    def _run_started(self, run_id: int, handles: tuple[str, ...]) -> None:
+        self._run.run_started(run_id, handles)
 
     def _step(self, handle: str, step: Step) -> None:
-        if step is Step.DONE:
-            self.steps.pop(handle_key(handle), None)
-        else:
-            self.steps[handle_key(handle)] = step
-        self.panel.show_step(handle, step)
-        self.refresh()
+        self._run.step(handle, step)
 
     def _account_finished(self, result: AccountResult) -> None:
-        self.steps.pop(handle_key(result.handle), None)
-        # Cancelled before it changed anything at X, it found nothing out: the last result
-        # stands. Cancelled after, it has the boxes as it left them (core/account_check).
-        if result.removed:  # (by another process: its row is gone)
-            self.live.pop(handle_key(result.handle), None)
-        elif result.reason is not Reason.CANCELLED or result.settings:
-            self.live[handle_key(result.handle)] = result
-        self._own_due[handle_key(result.handle)] = self._next_check_after(result)
-        self.panel.account_done()
-        self.refresh()
-        if self.journal_window is not None and self.journal_window.isVisible():
-            # Its entries at once; its badge once the accounts ending one after another pause.
-            self.journal_window.refresh(badge_delay_ms=3000)
-
-    def _next_check_after(self, result: AccountResult) -> datetime | None:
-        """An account checked through now comes due an interval later; another (failed,
-        cancelled) is tried again when the run's end says."""
-        interval = interval_for(self.ctx.settings.schedule) or timedelta(0)
-        if result.status not in (Status.OPTED_OUT, Status.FIXED) or not interval:
-            return None
-        return datetime.now(timezone.utc) + interval
+        self._run.account_finished(result)
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
-        self.steps.clear()
-        self._own_due.clear()
-        self._hide_panel()
-        self.show_summary(result)
-        self.refresh()
-        if self.isVisible() and not (self.isMaximized() or self.isFullScreen()):
-            self._fit_the_table()  # its words may be longer now ("non affichée, activée chez X")
-        if self.journal_window is not None and self.journal_window.isVisible():
-            self.journal_window.refresh()
-        self._notify(result)
+        self._run.run_finished(result, trigger)
 
     def show_summary(self, result: RunResult) -> None:
         """The last check's summary under the table (a window rebuilt for a new language says
@@ -1033,81 +597,23 @@ class MainWindow(QMainWindow):
 
         return run_summary(result)
 
-    def _notify(self, result: RunResult) -> None:
-        """What the run found that is worth saying, and its journal entries: through the tray,
-        or with no tray (or one that cannot show it) the desktop's own notifier, as the
-        scheduled `check --unattended` does."""
-        if not self.ctx.settings.notifications:
-            return
-        if self.isVisible() and self.isActiveWindow() and self.runner.trigger != "schedule":
-            return  # the person is looking at the window: it already says everything
-        try:
-            from consentinel.gui.window_notifier import TrayOrDesktop
-
-            if self._sender is None:
-                self._sender = TrayOrDesktop(self.notifier)  # type: ignore[arg-type]
-            # (Returns at once: the desktop's notifier answers later, then each is journaled.)
-            self._sender.deliver(result, self.ctx.journal)
-        except Exception:
-            log.exception("notifications failed")
-
     def stop_notifying(self) -> None:
         """The app quits: the notifications not yet said are journaled as not shown, a
-        notifier still showing one stopped (gui/window_notifier)."""
-        if self._sender is not None:
-            self._sender.close()
+        notifier still showing one stopped (gui/run_handling, gui/window_notifier)."""
+        if self._run_handling is not None:
+            self._run_handling.stop_notifying()
 
     def _run_failed(self, message: str) -> None:
-        self.steps.clear()
-        self._own_due.clear()
-        self._hide_panel()
-        self.refresh()
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("The check did not run"), message)
+        self._run.run_failed(message)
 
     def _login_finished(self, outcome: LoginResult) -> None:
-        self.steps.clear()
-        self._hide_panel()
-        self.refresh()
-        said = ""
-        if outcome.ok:
-            said = outcome.message
-        elif outcome.reason is Reason.CANCELLED:  # the person's own choice: no box to close
-            said = self.tr("Sign-in cancelled.")
-        if self._unsandboxed_at_sign_in:
-            self._unsandboxed_at_sign_in = False
-            self.statusBar().showMessage(f"{said} {self._unsandboxed_words()}".strip(), 60_000)
-        elif said:
-            self.statusBar().showMessage(said, 10_000)
-        if not said:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(self, self.tr("Not signed in"), outcome.message)
+        self._run.login_finished(outcome)
 
     def _prompt(self, request: PromptRequest) -> None:
-        hint = self._hint_for(request) if self._hint_for else None
-        from consentinel.gui.prompt_dialogs import PromptDialog
-
-        dialog = PromptDialog(request, hint, self, account=self.ctx.accounts.get(request.handle))
-        asked = (handle_key(request.handle), request.kind)
-        if asked in self._asked:
-            dialog.say_answer_refused()
-        self._asked.add(asked)
-        self.open_prompt = dialog
-        dialog.finished.connect(lambda _code: self._prompt_closed(dialog))
-        dialog.cancel_check_requested.connect(self.cancel_check)
-        dialog.open()
-
-    def _prompt_closed(self, dialog: PromptDialog) -> None:
-        if self.open_prompt is dialog:
-            self.open_prompt = None
-            self.runner.answer(dialog.answer())
+        self._run.prompt(request)
 
     def _prompt_withdrawn(self) -> None:
-        dialog, self.open_prompt = self.open_prompt, None
-        if dialog is not None:
-            dialog.reject()
+        self._run.prompt_withdrawn()
 
     # -- other windows ----------------------------------------------------------------------------
 
@@ -1119,25 +625,9 @@ class MainWindow(QMainWindow):
             self._journal_handle_to_show = handle
             self.refresh()
             return
-        if self.journal_window is None:
-            from consentinel.gui.journal_window import JournalWindow
+        from consentinel.gui.other_windows import open_journal
 
-            self.journal_window = JournalWindow(self.ctx, self)
-            self.journal_window.journal_replaced.connect(self.refresh)
-            self.journal_window.journal_lost.connect(self._journal_found_lost)
-            window = self.journal_window
-            if self.demo:  # beside the person's own journal, it must not pass for it
-                window.setWindowTitle(
-                    self.tr("Journal — {app} — DEMO (simulated X)").replace("{app}", APP_NAME)
-                )
-            window.badge_updated.connect(lambda: self.say_journal_problem(window.problem))
-        else:
-            self.journal_window.refresh()
-        if handle:
-            self.journal_window.show_account(handle)
-        self.journal_window.show()
-        self.journal_window.raise_()
-        self.journal_window.activateWindow()
+        open_journal(self, handle)
 
     def _show_the_new_journal(self) -> None:
         handle, self._journal_handle_to_show = self._journal_handle_to_show, None
@@ -1150,43 +640,15 @@ class MainWindow(QMainWindow):
 
     def say_journal_problem(self, problem: str | None) -> None:
         """The journal's check found it damaged (None: intact): a warning that stays in the
-        status bar, and opens the journal."""
-        self.journal_problem = problem
-        warning = self.journal_warning
-        if problem is None:
-            if warning is not None:
-                warning.hide()
-            return
-        if warning is None:
-            from PySide6.QtWidgets import QPushButton
+        status bar, and opens the journal (gui/window_problems)."""
+        from consentinel.gui.window_problems import say_journal_problem
 
-            from consentinel.gui.message_style import error_style
-
-            warning = self.journal_warning = QPushButton()
-            warning.setFlat(True)
-            warning.setStyleSheet(error_style())
-            warning.clicked.connect(lambda: self.show_journal())
-            self.statusBar().addWidget(warning)
-        text = self.tr("Journal damaged: {problem}").replace("{problem}", problem)
-        warning.setText(text)
-        warning.setToolTip(self.tr("Open the journal to see what was changed."))
-        warning.setAccessibleName(text)
-        warning.show()
+        say_journal_problem(self, problem)
 
     def show_settings(self) -> None:
-        from consentinel.gui.settings_dialog import SettingsDialog
+        from consentinel.gui.other_windows import open_settings
 
-        dialog = SettingsDialog(self.ctx, parent=self)
-        if self.demo:
-            # The demo's data folder is thrown away: no OS job may point at it.
-            for option in (dialog.run_when_closed, dialog.start_at_login):
-                option.setChecked(False)
-                option.setEnabled(False)
-                option.setToolTip(self.tr("Not available in the demo."))
-        dialog.settingsChanged.connect(self.settings_saved)
-        dialog.dataDeleted.connect(self._data_erased)
-        dialog.exec()
-        self.refresh()
+        open_settings(self)
 
     def _data_erased(self) -> None:
         self.live.clear()
@@ -1194,16 +656,10 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def getting_started(self) -> None:
-        """Help › Getting started, beside the window (not modal: it stays open while the person
-        follows it), made anew each time: in the window's language of the moment."""
-        from consentinel.gui.getting_started import GettingStartedDialog, local_readme
+        """Help › Getting started, beside the window (gui/other_windows)."""
+        from consentinel.gui.other_windows import open_getting_started
 
-        if self.getting_started_dialog is not None:
-            self.getting_started_dialog.close()
-            self.getting_started_dialog.deleteLater()
-        dialog = GettingStartedDialog(self.ctx.paths.journal_path, local_readme(), self)
-        self.getting_started_dialog = dialog
-        dialog.show()
+        open_getting_started(self)
 
     def about(self) -> None:
         from consentinel.gui.about_dialog import AboutDialog
@@ -1254,37 +710,11 @@ class MainWindow(QMainWindow):
         self, problem: str | None, *, locked: bool = False, label: str = ""
     ) -> None:
         """What a look at the keyring found (None: nothing wrong, and `label` names the keyring;
-        `locked`: it is there, locked): in the status bar until something else is said, and on
-        the welcome page. A problem gone goes from both, and the bar says the keyring can be
-        used now."""
-        said, self.keyring_problem = self.keyring_problem, problem
-        was_locked, self._keyring_locked = self._keyring_locked, locked
-        if problem == said:
-            return
-        bar = self.statusBar()
-        if problem is not None:
-            # A line the bar shows whole (the welcome page and the Diagnostics tab have the
-            # problem's words and what to do); the whole problem on hover.
-            bar.showMessage(self._keyring_line(locked))
-            bar.setToolTip(problem)
-        elif said is not None:
-            if bar.currentMessage() == self._keyring_line(was_locked):
-                bar.clearMessage()
-            bar.showMessage(
-                self.tr("The keyring ({keyring}) can be used now.").replace("{keyring}", label),
-                10_000,
-            )
-        if self._empty is not None:
-            if problem is None:
-                self._empty.say_keyring_found()
-            else:
-                self._empty.say_no_keyring(problem, locked=locked)
+        `locked`: it is there, locked): in the status bar and on the welcome page
+        (gui/window_problems)."""
+        from consentinel.gui.window_problems import say_keyring_problem
 
-    def _keyring_line(self, locked: bool) -> str:
-        """The status bar's short line for a keyring that cannot be used."""
-        if locked:
-            return self.tr("The keyring is locked: saving or using a password asks to unlock it.")
-        return self.tr("Passwords cannot be saved: no keyring can be used.")
+        say_keyring_problem(self, problem, locked=locked, label=label)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -1339,43 +769,5 @@ class MainWindow(QMainWindow):
         return self._ask_over_running(quitting=True).confirmed()
 
     def _ask_over_running(self, *, quitting: bool) -> Confirmation:
-        """Whether to cancel what runs (and quit, when `quitting`), keeping it the default: a
-        check, or the person's own sign-in ("Sign in yourself…"), where no check runs and a
-        browser window of theirs is open."""
-        from consentinel.gui.confirmation import Confirmation
-
-        if self.runner.trigger == "login":
-            title = self.tr("You are signing in")
-            question, act = (
-                (
-                    self.tr("Quit Consentinel and close the sign-in window?"),
-                    self.tr("Close it and &quit"),
-                )
-                if quitting
-                else (self.tr("Close the sign-in window?"), self.tr("&Close the sign-in window"))
-            )
-            details = self.tr(
-                "The sign-in is not finished: nothing is saved for the account. You can sign in "
-                "again later with “Sign in yourself…”."
-            )
-            keep = self.tr("&Keep signing in")
-        else:
-            title = self.tr("A check is running")
-            question, act = (
-                (
-                    self.tr("Quit Consentinel and cancel the check?"),
-                    self.tr("Cancel the check and &quit"),
-                )
-                if quitting
-                else (self.tr("Cancel the check?"), self.tr("&Cancel the check"))
-            )
-            details = self.tr(
-                "What it already changed on X stays changed, and is in the journal. The accounts "
-                "it has not reached yet are checked next time."
-            )
-            keep = self.tr("&Keep checking")
-        box = Confirmation(
-            self, Confirmation.Icon.Question, title, question, details, act=act, keep=keep
-        )
-        self.confirm_box = box
-        return box
+        """Whether to cancel what runs (and quit, when `quitting`), keeping it the default."""
+        return self._run.ask_over_running(quitting=quitting)

@@ -1,0 +1,248 @@
+"""What a person does to the accounts from the main window: add one, edit one, remove some
+(asked first), and add back those the journal knows and the list lacks."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import weakref
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from consentinel.core.accounts import UnknownAccount, handle_key
+from consentinel.core.steps import Step
+from consentinel.gui.window_actions import being_checked_words
+
+if TYPE_CHECKING:
+    from consentinel.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# The window's own words: its context in the catalogues (as its self.tr() has).
+translate = QCoreApplication.translate
+
+
+class AccountManagement:
+    """The window's account actions (made when one is first used: not the first frame's)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        # Not held: the window holds this, and a cycle would keep the window's Python side
+        # alive once Qt deleted it (a window rebuilt for a new language), until a collection.
+        self._window = weakref.ref(window)
+
+    @property
+    def window(self) -> MainWindow:
+        window = self._window()
+        assert window is not None  # (this goes with the window)
+        return window
+
+    def missing_accounts(self) -> list[str]:
+        """The accounts the journal (its file there: MainWindow._missing_accounts) knows and
+        the list lacks; none when the journal cannot say."""
+        from consentinel.core.account_recovery import missing_accounts
+
+        w = self.window
+
+        try:
+            return [known.handle for known in missing_accounts(w.ctx.journal, w.ctx.accounts)]
+        except Exception:  # (only an offer: a journal that cannot be read says so elsewhere)
+            log.warning("the accounts the journal knows could not be read", exc_info=True)
+            return []
+
+    def restore_accounts(self) -> None:
+        """Add back the accounts the journal knows and the list lacks (core/account_recovery);
+        those whose boxes the journal does not hold are named, since they come back with every
+        box kept off."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from consentinel.core.account_recovery import add_back
+        from consentinel.core.totp_refusals import refuse_saved_totp
+
+        w = self.window
+        ctx = w.ctx
+        recovered = add_back(
+            ctx.journal,
+            ctx.accounts,
+            lambda h: refuse_saved_totp(ctx, h),
+            backoff_hours=ctx.settings.backoff_hours,
+        )
+        w.refresh()
+        names = ", ".join(f"@{known.handle}" for known in recovered.added)
+        if recovered.problem is not None:
+            text = translate(
+                "MainWindow", "The accounts were not all added back: {problem}"
+            ).replace("{problem}", recovered.problem)
+            if names:
+                text += "\n\n" + translate("MainWindow", "Added back: {handles}.").replace(
+                    "{handles}", names
+                )
+            QMessageBox.warning(
+                w, translate("MainWindow", "The accounts were not all added back"), text
+            )
+            return
+        if not recovered.added:
+            return
+        w.statusBar().showMessage(
+            translate(
+                "MainWindow",
+                "Added back from the journal: {handles}. Their passwords, 2FA secrets and saved "
+                "sessions are used as before; an email address or phone number is not in the "
+                "journal.",
+            ).replace("{handles}", names),
+            30_000,
+        )
+        unknown = [f"@{k.handle}" for k in recovered.added if not k.boxes_known]
+        if unknown:
+            QMessageBox.information(
+                w,
+                translate("MainWindow", "Which boxes to keep off"),
+                translate(
+                    "MainWindow",
+                    "The journal does not say which boxes these accounts kept off, as they were "
+                    "added by an older Consentinel: {handles}. They keep every box off, as "
+                    "accounts do by default; edit them before the next check if you had chosen "
+                    "to leave some on.",
+                ).replace("{handles}", ", ".join(unknown)),
+            )
+
+    def add_account(self) -> None:
+        from consentinel.gui.account_dialog import AccountDialog
+
+        w = self.window
+        dialog = AccountDialog(w.ctx, parent=w)
+        # Each account as it is saved: "Save and add another" saves several in one dialog.
+        dialog.account_saved.connect(self._account_saved)
+        dialog.exec()
+
+    def _account_saved(self, handle: str) -> None:
+        w = self.window
+        w.account_added.emit(handle)
+        w.refresh()
+        if w.table.row_of(handle) is None and w.filter_text:
+            w.set_filter_text("")  # the filter hid it: shown, as the person expects
+        row = w.table.row_of(handle)
+        if row is not None:
+            w.table.selectRow(row)
+        # While a check runs, "Check selected" is greyed out: its turn comes after.
+        w._until_a_check = (
+            translate(
+                "MainWindow", "@{handle} added. Choose “Check selected” once this check ends."
+            )
+            if w.runner.running
+            else translate(
+                "MainWindow", "@{handle} added. Choose “Check selected” to protect it now."
+            )
+        ).replace("{handle}", handle)
+        w._hinted_handle = handle
+        w.statusBar().showMessage(w._until_a_check, 10_000)
+
+    def edit_account(self, handle: str | None = None) -> None:
+        w = self.window
+        handle = handle or w.table.current_handle()
+        account = w.ctx.accounts.get(handle) if handle else None
+        if account is None:
+            return
+        if w.under_way(account.handle):  # (Enter or a double-click on its row)
+            w.statusBar().showMessage(being_checked_words(account.handle), 10_000)
+            return
+        from consentinel.gui.account_dialog import AccountDialog
+
+        dialog = AccountDialog(w.ctx, account, parent=w, under_way=w.under_way)
+        if not dialog.exec():
+            return
+        w.refresh()
+        if w.steps.get(handle_key(account.handle)) is Step.QUEUED:
+            # Its check reads what was saved when its turn comes (core/signin_secrets).
+            w.statusBar().showMessage(
+                translate(
+                    "MainWindow", "@{handle} saved: this check uses the changes when it reaches it."
+                ).replace("{handle}", account.handle),
+                10_000,
+            )
+
+    def confirm_remove(self, handles: list[str]) -> bool:
+        """Ask, naming what goes; True when the person chose to remove the accounts."""
+        from consentinel.gui.confirmation import Confirmation
+
+        w = self.window
+        if len(handles) == 1:
+            title = translate("MainWindow", "Remove account")
+            text = translate("MainWindow", "Remove @{handle} from Consentinel?").replace(
+                "{handle}", handles[0]
+            )
+            details = translate(
+                "MainWindow",
+                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                "secret and session from this computer. The journal keeps its history. "
+                "Nothing changes on X.",
+            ).replace("{handle}", handles[0])
+        else:
+            title = translate("MainWindow", "Remove accounts")
+            text = translate(
+                "MainWindow", "Remove these {count} accounts from Consentinel?"
+            ).replace("{count}", str(len(handles)))
+            details = translate(
+                "MainWindow",
+                "Consentinel will stop checking {handles} and delete their saved passwords, "
+                "2FA secrets and sessions from this computer. The journal keeps their "
+                "history. Nothing changes on X.",
+            ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
+        return Confirmation(
+            w,
+            Confirmation.Icon.Question,
+            title,
+            text,
+            details,
+            act=translate("MainWindow", "&Remove"),
+            keep=translate("MainWindow", "Cancel"),
+        ).confirmed()
+
+    def remove_account(self, handle: str | None = None) -> None:
+        """Remove `handle`, else every selected account, once the person said so."""
+        w = self.window
+        handles = [handle] if handle else w.table.selected_handles()
+        if not handles or w.runner.running:
+            return
+        if not self.confirm_remove(handles):
+            return
+        removed = []
+        for one in handles:
+            if not self._remove_one(one):
+                break  # said why; the ones after it stay
+            removed.append(one)
+        w.refresh()
+        if len(removed) == 1:
+            said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])
+        else:
+            said = translate("MainWindow", "{count} accounts removed.").replace(
+                "{count}", str(len(removed))
+            )
+        if removed:
+            w.statusBar().showMessage(said, 10_000)
+
+    def _remove_one(self, handle: str) -> bool:
+        from consentinel.core.vault import VaultError  # the keyring loads when first needed
+
+        w = self.window
+        try:
+            w.ctx.vault.delete_account(handle)
+        except VaultError as error:
+            from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
+            QMessageBox.warning(
+                w,
+                translate("MainWindow", "@{handle} was not removed").replace("{handle}", handle),
+                translate(
+                    "MainWindow", "Its secrets could not be deleted from the keyring: {problem}"
+                ).replace("{problem}", str(error)),
+            )
+            return False
+        with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
+            w.ctx.accounts.remove(handle)
+        # Once off the list: a check of another process signing it in meanwhile deletes the
+        # session it saves after (core/account_check), or saved it before this deletes it.
+        w.ctx.sessions.delete(handle)
+        w.ctx.journal.append_account_removed(handle)
+        w.live.pop(handle_key(handle), None)
+        return True
