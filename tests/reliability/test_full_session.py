@@ -22,6 +22,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
+from consentinel.core.journal import Journal
 from consentinel.core.lock import RunLock
 from consentinel.simx import Scenario, SimAccount, SimX
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
@@ -170,9 +171,11 @@ def session(
         assert killed.returncode == -signal.SIGKILL
         found.killed_pid = killed.pid
 
-        # The next start, then what it shows.
+        # The next start (the journal opened as the app and `check` open it: a command that
+        # only looks marks nothing), then what it shows.
         lock = RunLock(home / "data" / "run.lock")
         found.lock_holder_after_kill = lock.holder()
+        Journal.open(home / "data" / "journal.sqlite3").close()
         cli("account", "list")
         found.journal_after_kill = json.loads(cli("log", "--json"))
         found.verify_after_kill = cli("log", "--verify")

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import stat
@@ -962,8 +963,21 @@ def test_a_journal_opened_read_only_is_read_as_it_is_and_never_written(tmp_path:
     db = sqlite3.connect(older)
     db.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
     db.close()
-    with pytest.raises(StorageError, match="another version of Consentinel wrote it"):
+    # (no tables: not readable as it is, unlike an older journal whose tables are the latest's)
+    with pytest.raises(StorageError, match="an older version of Consentinel wrote it"):
         Journal.open_read_only(older)
+    newer = tmp_path / "newer.sqlite3"
+    shutil.copy(path, newer)
+    db = sqlite3.connect(newer)
+    db.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    db.close()
+    with pytest.raises(StorageError) as caught:
+        Journal.open_read_only(newer)
+    # Never brought up to date: a newer Consentinel is needed, wherever it is kept.
+    assert "a newer version of Consentinel wrote it, and only such a version can read it" in str(
+        caught.value
+    )
+    assert "brought up to date" not in str(caught.value)
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StorageError, match="it is damaged"):

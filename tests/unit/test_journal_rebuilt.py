@@ -97,9 +97,11 @@ def test_a_journal_rebuilt_from_its_dump_opens_and_verifies(
     # `log --verify`: intact, screenshots and all.
     assert main(["log", "--verify"]) == 0
     assert capsys.readouterr().out == f"The journal is intact: {count} entries, chain verified.\n"
-    # Opened where it can be written, its version is written back, and it goes on.
-    assert _user_version(paths.journal_path) == LATEST_VERSION
+    # A command that only looks writes nothing into it, even where it can be written; opened
+    # by the app (or a check), its version is written back, and it goes on.
+    assert _user_version(paths.journal_path) == 0
     journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
+    assert _user_version(paths.journal_path) == LATEST_VERSION
     journal.append_account_added("bob")
     verdict = journal.verify()
     assert verdict.ok and verdict.entry_count == count + 1

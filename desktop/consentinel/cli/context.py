@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from consentinel.cli.errors import DataFolderError, UsageError
+from consentinel.cli.errors import DataFolderError, UnreadableJournalError, UsageError
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
     from consentinel.core.accounts import Account
     from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
 
 
 def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppContext:
@@ -36,20 +37,15 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
             # this read can say so (the next finds no file).
             loaded = read_settings(paths)
             loaded.settings.effective_x_origin()
-        if read_only and not paths.data_dir.exists():
+        if read_only and not paths.journal_path.exists():
             # (nothing saved yet, or only settings: a `schedule pause` on a new computer, a
             # data folder the person removed; the accounts file, if any, is read as it is)
             ctx = AppContext.of_nothing_yet(paths, _scratch_folder())
-        elif read_only and not _can_write(paths.data_dir):
-            ctx = AppContext.looking_only(paths)
-            print(
-                tr(
-                    "The data folder {folder} cannot be written: shown as it is, and nothing "
-                    "in it is changed.",
-                    folder=paths.data_dir,
-                ),
-                file=sys.stderr,
-            )
+        elif read_only:
+            # Looking never sets the journal aside, migrates it nor marks it: a damaged one
+            # is said and left where it is (the app and `check` set it aside when they open
+            # it; a command that only looks would answer about a new, empty journal).
+            ctx = _looking(paths)
         else:
             ctx = AppContext.create(
                 paths,
@@ -67,6 +63,30 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
     for warning in (*ctx.warnings, ctx.accounts.load_warning, ctx.journal.open_warning):
         if warning:
             print(warning, file=sys.stderr)
+    return ctx
+
+
+def _looking(paths: AppPaths) -> AppContext:
+    """The context of a data folder as it is, for a command that only looks: its journal read
+    as it is (Journal.open_read_only), whether the folder can be written or not. One that
+    cannot be read so is said (UnreadableJournalError), and left where it is."""
+    from consentinel.core.context import AppContext
+    from consentinel.core.journal import UnreadableJournal
+
+    writable = _can_write(paths.data_dir)
+    try:
+        ctx = AppContext.looking_only(paths)
+    except UnreadableJournal as error:
+        raise UnreadableJournalError(error, set_aside_later=writable) from None
+    if not writable:
+        print(
+            tr(
+                "The data folder {folder} cannot be written: shown as it is, and nothing "
+                "in it is changed.",
+                folder=paths.data_dir,
+            ),
+            file=sys.stderr,
+        )
     return ctx
 
 

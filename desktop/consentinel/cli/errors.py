@@ -6,6 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
+
+from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.journal import UnreadableJournal
 
 
 def stop_writing_output() -> None:
@@ -29,6 +35,22 @@ class DataFolderError(UsageError):
     """Consentinel's folders cannot be used (a read-only or full disk, a file where a folder
     should be): a set-up problem, which a scheduled run also tells the person of, since nobody
     reads its output."""
+
+
+class UnreadableJournalError(DataFolderError):
+    """A command that only looks found a journal it cannot read as it is (damaged, a newer
+    Consentinel's, an older one's to be brought up to date): said, and left where it is.
+    `why` is `UnreadableJournal.why`."""
+
+    def __init__(self, error: UnreadableJournal, *, set_aside_later: bool) -> None:
+        text = str(error)
+        if set_aside_later and error.why in ("damaged", "newer"):
+            text += " " + tr(
+                "It was left as it is: the app, or a check, sets it aside and begins a new "
+                "journal when it next opens it."
+            )
+        super().__init__(text)
+        self.why = error.why
 
 
 class StoppedRunSaid(KeyboardInterrupt):

@@ -58,6 +58,14 @@ FRENCH: dict[str, str] = {
         "1 entrée écrite dans {path} (lisible par vous seul).",
     "{count} entries written to {path} (readable by you alone).":
         "{count} entrées écrites dans {path} (lisible par vous seul).",
+    "1 entry written to {path} (readable by you alone), in place of the file that "
+    "was there.":
+        "1 entrée écrite dans {path} (lisible par vous seul), à la place du fichier qui s'y "
+        "trouvait.",
+    "{count} entries written to {path} (readable by you alone), in place of the "
+    "file that was there.":
+        "{count} entrées écrites dans {path} (lisible par vous seul), à la place du fichier "
+        "qui s'y trouvait.",
     "add the app to the menu": "ajouter l'application au menu",
     "take the app out of the menu": "retirer l'application du menu",
     "--totp-stdin was given but standard input has no line for it.":
@@ -150,6 +158,14 @@ FRENCH: dict[str, str] = {
         "session ouverte par vous (consentinel login {handle}), ou enregistrez-en un avec : "
         "consentinel account set-password {handle} --password-stdin",
     "The journal does not verify: {problem}": "Le journal ne se vérifie pas : {problem}",
+    "The journal does not verify: its file is damaged.":
+        "Le journal ne se vérifie pas : son fichier est endommagé.",
+    "The journal does not verify: it was written by a newer Consentinel.":
+        "Le journal ne se vérifie pas : une version plus récente de Consentinel l'a écrit.",
+    "It was left as it is: the app, or a check, sets it aside and begins a new "
+    "journal when it next opens it.":
+        "Il a été laissé tel quel : l'application, ou une vérification, le met de côté et "
+        "commence un nouveau journal la prochaine fois qu'elle l'ouvre.",
     "The journal does not verify: {count} problems.":
         "Le journal ne se vérifie pas : {count} problèmes.",
     "  … and {more} more: export JSON to see them all.":

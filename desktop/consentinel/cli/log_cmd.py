@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.cli.context import open_context
-from consentinel.cli.errors import UsageError
+from consentinel.cli.errors import UnreadableJournalError, UsageError
 from consentinel.cli.journal_warning import warn_if_broken
 from consentinel.core.i18n import tr
 from consentinel.core.moments import moment_text
@@ -127,11 +127,18 @@ def _log(args: argparse.Namespace) -> int:
     if args.evidence is not False or args.against_journal:
         option = "--evidence" if args.evidence is not False else "--against-journal"
         raise UsageError(tr("{option} goes with --check-export FILE.", option=option))
+    replacing = False
     if args.output is not None:
         _refuse_own_files(args.output)
+        replacing = _usable_output(args.output)
     if args.bundle is not None:
         return _bundle(args.bundle, handle)
-    ctx = open_context(read_only=not args.start_over)
+    try:
+        ctx = open_context(read_only=not args.start_over)
+    except UnreadableJournalError as error:
+        if not args.verify or error.why not in ("damaged", "newer"):
+            raise
+        return _unreadable_verdict(error)
     journal = ctx.journal
     if args.start_over:
         return _start_over(ctx)
@@ -189,7 +196,7 @@ def _log(args: argparse.Namespace) -> int:
         else:
             count = journal.export_csv(target, handle=handle)
         if args.output is not None:
-            _say_written(count, args.output)
+            _say_written(count, args.output, replacing)
         if args.csv:  # (the JSON says it in its "verified" field)
             warn_if_broken(journal)
         return 0
@@ -206,6 +213,17 @@ def _log(args: argparse.Namespace) -> int:
         print(entry_line(entry))
     warn_if_broken(journal)
     return 0
+
+
+def _unreadable_verdict(error: UnreadableJournalError) -> int:
+    """`log --verify` of a journal that cannot be read as it is: it does not verify (1), and
+    what was found is said; the file is left where it is."""
+    if error.why == "damaged":
+        print(tr("The journal does not verify: its file is damaged."))
+    else:
+        print(tr("The journal does not verify: it was written by a newer Consentinel."))
+    print(str(error), file=sys.stderr)
+    return 1
 
 
 def _check_export(args: argparse.Namespace) -> int:
@@ -347,8 +365,38 @@ def _refuse_own_files(output: str) -> None:
         raise UsageError(problem)
 
 
-def _say_written(count: int, path: str) -> None:
-    if count == 1:
+def _usable_output(output: str) -> bool:
+    """--output's file: refused before anything is read when it is not one (a device, a pipe,
+    a folder, a link to none of them: the export would be written in its place); a link to a
+    file is written through (the link kept). True when a file is there, which is replaced."""
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal_export import export_target
+
+    try:
+        return os.path.lexists(export_target(Path(output)))
+    except StorageError as error:
+        raise UsageError(str(error)) from None
+
+
+def _say_written(count: int, path: str, replacing: bool = False) -> None:
+    if replacing and count == 1:
+        print(
+            tr(
+                "1 entry written to {path} (readable by you alone), in place of the file that "
+                "was there.",
+                path=path,
+            )
+        )
+    elif replacing:
+        print(
+            tr(
+                "{count} entries written to {path} (readable by you alone), in place of the "
+                "file that was there.",
+                count=count,
+                path=path,
+            )
+        )
+    elif count == 1:
         print(tr("1 entry written to {path} (readable by you alone).", path=path))
     else:
         print(

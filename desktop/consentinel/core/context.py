@@ -189,10 +189,10 @@ class AppContext:
 
     @classmethod
     def of_nothing_yet(cls, paths: AppPaths, scratch: Path) -> AppContext:
-        """The context of folders not made yet, for a command that only reads (`account list`,
-        `log`): no account, default settings, an empty journal in `scratch` (a private
-        temporary folder the caller removes). Nothing is made under `paths`: looking does not
-        create the app's folders."""
+        """The context of folders not made yet, or with no journal in them yet, for a command
+        that only reads (`account list`, `log`): the accounts and settings saved if any, an
+        empty journal in `scratch` (a private temporary folder the caller removes). Nothing is
+        made under `paths`: looking does not create the app's folders nor its journal."""
         settings, _ = load_settings(paths)
         return cls(
             paths=paths,
@@ -203,9 +203,10 @@ class AppContext:
 
     @classmethod
     def looking_only(cls, paths: AppPaths) -> AppContext:
-        """The context of a data folder that cannot be written (a read-only disk, a copy kept
-        on one), for a command that only looks: its files as they are; nothing is made,
-        changed or marked (Journal.open_read_only)."""
+        """The context of a data folder for a command that only looks, whether it can be
+        written or not (a read-only disk, a copy kept on one): its journal as it is; nothing
+        in it is made, migrated, set aside or marked (Journal.open_read_only, whose
+        UnreadableJournal says a journal it cannot read so)."""
         settings, warning = load_settings(paths)
         return cls(
             paths=paths,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -119,11 +118,10 @@ def write_bundle(
     megabytes). `exclusive`: never over a file that exists, even one made while this one was
     written (TargetExists, that file left as it is); else over it (a file dialog asked).
     Raises StorageError when the file cannot be written."""
-    if verdict is None:
-        verdict = journal.verify()
-    buffer = io.StringIO()
-    count = journal.export_json(buffer, verdict=verdict, **filters)
-    exported = buffer.getvalue()
+    from consentinel.core.journal_export import json_document
+
+    # (entries, head and verdict of one moment: see json_document)
+    exported, count, verdict = json_document(journal, verdict=verdict, **filters)
     document = json.loads(exported)
     named = _named_shots(document["entries"])
     # Screenshots that failed partway through: the bundle is written again without them (a

@@ -1027,12 +1027,24 @@ FRENCH: dict[str, str] = {
     "Oct": "oct.",
     "Nov": "nov.",
     "Dec": "déc.",
+    # -- an export's file that is not one (journal_export.export_target)
+    "{path} is not a file (a device, a folder, a pipe, or a link to none of them or to "
+    "nothing): an export would be written in its place. Choose a file's name.":
+        "{path} n'est pas un fichier (un périphérique, un dossier, un tube, ou un lien vers "
+        "rien de tout cela ou vers rien) : un export serait écrit à sa place. Choisissez un "
+        "nom de fichier.",
     # -- a journal read where it cannot be written (Journal.open_read_only)
     "it is damaged": "il est endommagé",
-    "Could not open the journal {path}: another version of Consentinel wrote "
-    "it, and it can be brought up to date only where it can be written.":
-        "Impossible d'ouvrir le journal {path} : une autre version de Consentinel l'a écrit, "
-        "et il ne peut être mis à jour que là où il peut être écrit.",
+    "Could not open the journal {path}: a newer version of Consentinel wrote "
+    "it, and only such a version can read it.":
+        "Impossible d'ouvrir le journal {path} : une version plus récente de Consentinel l'a "
+        "écrit, et seule une telle version peut le lire.",
+    "Could not open the journal {path}: an older version of Consentinel wrote "
+    "it, and it can be read once the app or a check has brought it up to date, "
+    "where it can be written.":
+        "Impossible d'ouvrir le journal {path} : une version plus ancienne de Consentinel l'a "
+        "écrit, et il pourra être lu une fois que l'application ou une vérification l'aura "
+        "mis à jour, là où il peut être écrit.",
     # -- a journal rebuilt from a dump whose tables are no version's (core/journal_schema.py)
     "Could not open the journal {path}: it does not say which version of Consentinel "
     "wrote it, and its tables ({tables}) are not those of any version. It was left as "

@@ -9,11 +9,11 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
@@ -50,6 +50,7 @@ from consentinel.core.journal_schema import (
     migrate,
     probe,
     set_aside_db,
+    tables_as_latest,
     user_version,
     version_of_tables,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "JournalError",
     "Run",
     "RunStatus",
+    "UnreadableJournal",
     "VerifyResult",
     "canonical_json",
     "check_no_secret",
@@ -106,8 +108,31 @@ def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
     return text
 
 
+class ChainRead(NamedTuple):
+    """The chain as one read transaction saw it (`Journal.snapshot`): every entry's row, the
+    head row, and the head file's text read just before (None: none)."""
+
+    rows: list[Any]
+    head: Any
+    side: str | None
+
+
 class JournalError(Exception):
     """The journal could not be written or read; str() is a sentence for a person."""
+
+
+#: Why a journal could not be read as it is (`UnreadableJournal.why`).
+Unreadable = Literal["damaged", "newer", "older", "other"]
+
+
+class UnreadableJournal(StorageError):
+    """`Journal.open_read_only` could not read the file; it was left as it is. `why`:
+    "damaged", "newer" (a newer Consentinel's), "older" (to be brought up to date first),
+    "other" (no file, unreadable, not Consentinel's)."""
+
+    def __init__(self, text: str, why: Unreadable) -> None:
+        super().__init__(text)
+        self.why: Unreadable = why
 
 
 def _utc_now() -> datetime:
@@ -189,11 +214,12 @@ class Journal(JournalQueries):
 
     @classmethod
     def open_read_only(cls, path: Path, *, evidence_dir: Path | None = None) -> Journal:
-        """The journal as it is, to look at only: on a disk that cannot be written (a copy kept
-        on one, a folder mounted read-only). Nothing is made, migrated, repaired or marked, and
-        any write raises JournalError. StorageError when it cannot be read so: no file, a
-        damaged one, another version's (which only a folder that can be written brings up to
-        date)."""
+        """The journal as it is, to look at only: for a command that only looks, and on a disk
+        that cannot be written (a copy kept on one, a folder mounted read-only). Nothing is
+        made, migrated, repaired, set aside or marked, and any write raises JournalError. An
+        older version's journal is read as it is while its tables are the latest's (its
+        migrations since only added indexes). UnreadableJournal when it cannot be read so: no
+        file, a damaged one, a newer version's, an older one whose tables changed since."""
         path = Path(path)
         try:
             db = connect_read_only(path)
@@ -202,28 +228,43 @@ class Journal(JournalQueries):
                 check_sound(db)
                 if version == 0:  # (rebuilt from a dump: its tables say which version it is)
                     version = version_of_tables(db, MIGRATIONS)
+                readable = version == LATEST_VERSION or (
+                    0 < version < LATEST_VERSION and tables_as_latest(db)
+                )
             except (sqlite3.DatabaseError, UnknownTables):
                 db.close()
                 raise
         except UnknownTables as error:
-            raise _unknown_tables_error(error, path) from error
+            raise UnreadableJournal(str(_unknown_tables_error(error, path)), "other") from error
         except sqlite3.DatabaseError as error:
+            operational = isinstance(error, sqlite3.OperationalError)
             cause = (
-                describe_sqlite_error(error, path.parent)
-                if isinstance(error, sqlite3.OperationalError)
-                else tr("it is damaged")
+                describe_sqlite_error(error, path.parent) if operational else tr("it is damaged")
             )
-            raise StorageError(
-                tr("Could not open the journal {path}: {cause}.", path=path, cause=cause)
+            raise UnreadableJournal(
+                tr("Could not open the journal {path}: {cause}.", path=path, cause=cause),
+                "other" if operational else "damaged",
             ) from error
-        if version != LATEST_VERSION:
+        if version > LATEST_VERSION:
             db.close()
-            raise StorageError(
+            raise UnreadableJournal(
                 tr(
-                    "Could not open the journal {path}: another version of Consentinel wrote "
-                    "it, and it can be brought up to date only where it can be written.",
+                    "Could not open the journal {path}: a newer version of Consentinel wrote "
+                    "it, and only such a version can read it.",
                     path=path,
-                )
+                ),
+                "newer",
+            )
+        if not readable:
+            db.close()
+            raise UnreadableJournal(
+                tr(
+                    "Could not open the journal {path}: an older version of Consentinel wrote "
+                    "it, and it can be read once the app or a check has brought it up to date, "
+                    "where it can be written.",
+                    path=path,
+                ),
+                "older",
             )
         journal = cls(path, db, None, _utc_now)
         journal.evidence_dir = evidence_dir
@@ -741,11 +782,21 @@ class Journal(JournalQueries):
         when the journal knows its evidence folder, a screenshot missing or changed. With
         `read_shots_of` (run ids), only those runs' screenshots are read to be compared; the
         others are only looked for (a check's own verdict at its end)."""
+        with self.snapshot() as chain:
+            pass
+        return self.verdict_of(chain, read_shots_of=read_shots_of)
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[ChainRead]:
+        """One read transaction: what is read inside it (entries, the head) is the journal of
+        one moment, whatever another process appends meanwhile (the scheduled check), and so
+        is the chain it yields, for `verdict_of`. Other threads of this process wait until it
+        ends: read inside it, and do the slow part (`verdict_of`'s screenshots) after it."""
         with self._lock:
             # The side file first: writers update it after their commit, so read now it can be
-            # behind the database (tolerated below) but never ahead of it unless truncated.
+            # behind the database (tolerated by verify_chain) but never ahead of it unless
+            # truncated.
             side = self._read_head_file()
-            # One read transaction: rows and head row from the same snapshot.
             self._db.execute("BEGIN")
             try:
                 rows = self._db.execute(
@@ -753,11 +804,17 @@ class Journal(JournalQueries):
                     "ORDER BY id"
                 ).fetchall()
                 head = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+                yield ChainRead(rows, head, side)
             finally:
                 self._db.execute("COMMIT")
-        verdict = verify_chain(rows, head, side)
+
+    def verdict_of(
+        self, chain: ChainRead, *, read_shots_of: Collection[int] | None = None
+    ) -> VerifyResult:
+        """`verify`'s verdict on a chain read by `snapshot` (its screenshots read now)."""
+        verdict = verify_chain(chain.rows, chain.head, chain.side)
         if self.evidence_dir is not None:
-            shots = check_evidence_files(rows, self.evidence_dir, read_shots_of)
+            shots = check_evidence_files(chain.rows, self.evidence_dir, read_shots_of)
             if shots:
                 return VerifyResult.of(
                     verdict.entry_count,

@@ -6,6 +6,8 @@ import contextlib
 import csv
 import io
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timezone
 from enum import Enum
@@ -13,7 +15,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from consentinel import APP_NAME, __version__
-from consentinel.core.fileio import atomic_write_text
+from consentinel.core.fileio import StorageError, atomic_write_text
+from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
 
 if TYPE_CHECKING:
@@ -41,13 +44,38 @@ class ReadableColumns(NamedTuple):
 
 @contextlib.contextmanager
 def _sink(target: Path | str | IO[str]) -> Iterator[IO[str]]:
-    """A stream: the caller's, or a buffer written atomically (0600) to the path at the end."""
+    """A stream: the caller's, or a buffer written atomically (0600) to the path at the end
+    (`export_target`'s: never in place of what is not a file)."""
     if isinstance(target, (str, Path)):
+        path = export_target(Path(target))
         buffer = io.StringIO(newline="")
         yield buffer
-        atomic_write_text(Path(target), buffer.getvalue())
+        atomic_write_text(path, buffer.getvalue())
     else:
         yield target
+
+
+def export_target(path: Path) -> Path:
+    """The file an export to `path` is written to: `path`, or the file a link there points to
+    (the link is kept, and its file replaced). StorageError when something else is there: a
+    device (`/dev/full`), a pipe, a folder, a link to one of these or to nothing. A file
+    written in its place would replace it (a device node, a link), and say "written"."""
+    if not os.path.lexists(path):
+        return path
+    real = Path(os.path.realpath(path))
+    try:
+        regular = stat.S_ISREG(os.stat(real).st_mode)
+    except OSError:
+        regular = False  # (a link to nothing, or a loop)
+    if regular:
+        return real
+    raise StorageError(
+        tr(
+            "{path} is not a file (a device, a folder, a pipe, or a link to none of them or to "
+            "nothing): an export would be written in its place. Choose a file's name.",
+            path=path,
+        )
+    )
 
 
 #: How each entry's hash is made, for whoever checks an export without Consentinel.
@@ -71,10 +99,30 @@ def write_json(
     JSON document (documented in docs/journal-export.md); returns the entry count. `verdict`:
     journal.verify()'s, taken just before by a caller that says it too (else taken here);
     `search`: only the entries it finds, and its text among the filters."""
-    entries = _chosen(journal, search, filters)
+    text, count, _verdict = json_document(journal, verdict=verdict, search=search, **filters)
+    with _sink(target) as out:
+        out.write(text)
+    return count
+
+
+def json_document(
+    journal: Journal,
+    *,
+    verdict: VerifyResult | None = None,
+    search: EntrySearch | None = None,
+    **filters: Any,
+) -> tuple[str, int, VerifyResult]:
+    """`write_json`'s document as text, its entry count, and the whole journal's verdict (as
+    found, before another account's screenshots are left unnamed). The entries, the head and
+    the verdict are the journal of one moment (one read transaction): an entry appended
+    meanwhile (by the scheduled check) would otherwise be in the head and not among the
+    entries, and the untouched file would read as edited."""
+    with journal.snapshot() as chain:
+        entries = _chosen(journal, search, filters)
+    count, last_hash = (int(chain.head[0]), str(chain.head[1])) if chain.head else (0, "")
     if verdict is None:
-        verdict = journal.verify()
-    count, last_hash = journal.head()
+        verdict = journal.verdict_of(chain)
+    whole = verdict
     chosen = {k: _plain(v) for k, v in filters.items() if v not in (None, (), [])}
     if chosen.get("handle"):
         verdict = _others_unnamed(journal, verdict, str(chosen["handle"]))
@@ -96,10 +144,7 @@ def write_json(
         "hash_recipe": HASH_RECIPE,
         "entries": [entry.to_json() for entry in entries],
     }
-    with _sink(target) as out:
-        json.dump(document, out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    return len(entries)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n", len(entries), whole
 
 
 def write_csv(

@@ -217,21 +217,38 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that writes nothing, on disk or beside the file. Read-only still makes the
-    -wal and -shm files of a journal nobody has open; told that the file cannot change (true
-    while no -wal file says a writer has it open), SQLite reads it as it is and makes nothing.
-    Raises sqlite3.OperationalError when there is no file to read."""
+    """A connection that changes nothing in the journal and leaves nothing beside it. Where
+    its folder can be written, a check may write to the journal meanwhile (the scheduled
+    one): the connection takes part in SQLite's locking like any other (its -wal and -shm
+    files, removed when the last connection closes), and refuses every write (query_only).
+    Where it cannot, read-only still makes the -wal and -shm files of a journal nobody has
+    open; told that the file cannot change (true while no -wal file says a writer has it
+    open), SQLite reads it as it is and makes nothing. Raises sqlite3.OperationalError when
+    there is no file to read (none is made)."""
     if not path.is_file():
         raise sqlite3.OperationalError("unable to open database file")
-    idle = not path.with_name(path.name + "-wal").exists()
-    options = "mode=ro&immutable=1" if idle else "mode=ro"
-    return sqlite3.connect(
+    if os.access(path.parent, os.W_OK):
+        options = "mode=rw"  # (rw: never made, unlike rwc)
+    else:
+        idle = not path.with_name(path.name + "-wal").exists()
+        options = "mode=ro&immutable=1" if idle else "mode=ro"
+    db = sqlite3.connect(
         f"{path.resolve().as_uri()}?{options}",
         uri=True,
         isolation_level=None,
         check_same_thread=False,
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
+    db.execute("PRAGMA query_only = ON")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def tables_as_latest(db: sqlite3.Connection) -> bool:
+    """Whether the file's tables are those of the latest version, column for column: a
+    journal of an older version whose migrations since only added indexes reads as it is."""
+    latest = _shape_after(tuple(MIGRATIONS))
+    return {s for s in _shape(db) if s[0] == "table"} == {s for s in latest if s[0] == "table"}
 
 
 def check_sound(db: sqlite3.Connection) -> None:
