@@ -25,8 +25,10 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     with SimX() as sim:
-        sim.add_account(SimAccount("nora", "pw-nora"))
-        sim.add_account(SimAccount("dave", "pw-dave"))
+        sim.add_account(
+            SimAccount("nora", "pw-nora", memory_shown=True)
+        )  # (hidden boxes: test_notify_hidden_on)
+        sim.add_account(SimAccount("dave", "pw-dave", memory_shown=True))
         ctx = make_context(home, sim.origin)
         add_account(ctx, "nora", "pw-nora")
         controller = AppController(ctx, Translators(), engine_factory=quick_engine)
