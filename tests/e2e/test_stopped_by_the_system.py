@@ -252,7 +252,12 @@ def test_a_check_killed_while_x_applies_a_change_still_leaves_the_box_named(
         proc.communicate(timeout=120)
     assert proc.returncode == -signal.SIGKILL
     assert sim.boxes("sig_dee")["training"] is False  # X did switch it off
-    # The next look at the journal finds the run's process gone.
+    # `account list` only looks: before anything journals the killed check, it says it as the
+    # window's row does (the accounts file never heard of it), and leaves the mark and the run.
+    (listed,) = json.loads(run_cli(env, "account", "list", "--json", check_exit=0).stdout)
+    assert (listed["last_status"], listed["last_reason"]) == ("error", "cancelled")
+    assert [p.name for p in marks.iterdir()] == ["run1-sig_dee-training.json"]
+    # The next start, which opens the journal to write it, finds the run's process gone.
     journal = Journal.open(AppPaths(consentinel_home).journal_path)
     try:
         (check,) = journal.entries(handle="sig_dee", kinds=[EntryKind.CHECK])
@@ -272,7 +277,7 @@ def test_a_check_killed_while_x_applies_a_change_still_leaves_the_box_named(
     assert last is not None and last.id == check.id
     assert check.run_id == run.id and run.status is RunStatus.INTERRUPTED
     assert list(marks.iterdir()) == []
-    # `account list` says it as the window's row does (the accounts file never heard of it).
+    # `account list` says that entry.
     (listed,) = json.loads(run_cli(env, "account", "list", "--json", check_exit=0).stdout)
     assert (listed["last_status"], listed["last_reason"]) == ("error", "cancelled")
     assert listed["last_check_at"] == last.at.isoformat()

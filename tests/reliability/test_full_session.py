@@ -22,7 +22,6 @@ from pathlib import Path
 import pyotp
 import pytest
 
-from consentinel.core.journal import Journal
 from consentinel.core.lock import RunLock
 from consentinel.simx import Scenario, SimAccount, SimX
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
@@ -43,6 +42,7 @@ class Session:
     samples: ProcessSamples = field(default_factory=ProcessSamples)
     killed_pid: int = 0
     killed_run_id: int = 0
+    journal_looked_at: dict = field(default_factory=dict)  # type: ignore[type-arg]
     journal_after_kill: dict = field(default_factory=dict)  # type: ignore[type-arg]
     verify_after_kill: str = ""
     lock_holder_after_kill: object = None
@@ -171,17 +171,17 @@ def session(
         assert killed.returncode == -signal.SIGKILL
         found.killed_pid = killed.pid
 
-        # The next start (the journal opened as the app and `check` open it: a command that
-        # only looks marks nothing), then what it shows.
+        # What the commands that only look show then (they mark nothing), and the next check,
+        # which finds the killed run and marks it interrupted.
         lock = RunLock(home / "data" / "run.lock")
         found.lock_holder_after_kill = lock.holder()
-        Journal.open(home / "data" / "journal.sqlite3").close()
         cli("account", "list")
-        found.journal_after_kill = json.loads(cli("log", "--json"))
+        found.journal_looked_at = json.loads(cli("log", "--json"))
         found.verify_after_kill = cli("log", "--verify")
         found.lock_free_after_kill = lock.acquire(wait=False)
         lock.release()
         found.check_after_kill = json.loads(cli("check", "alice", "--json"))
+        found.journal_after_kill = json.loads(cli("log", "--json"))
         found.secrets.update(_tokens(sim))
         yield found
     finally:
@@ -245,11 +245,17 @@ def test_killed_run_is_interrupted_the_chain_intact_and_the_lock_free(session: S
     document = session.journal_after_kill
     assert document["verified"] is True
     entries = document["entries"]
-    started = [e for e in entries if e["kind"] == "run_started"]
+    # Before the next check, looking (`account list`, `log`) left the killed run as it found
+    # it; that check marked it interrupted.
+    looked_at = session.journal_looked_at["entries"]
+    started = [e for e in looked_at if e["kind"] == "run_started"]
     killed_run = started[-1]["run_id"]  # the run of `check carol`
     kinds = [e["kind"] for e in entries if e["run_id"] == killed_run]
     assert kinds[0] == "run_started" and kinds[-1] == "run_interrupted", kinds
     assert "run_finished" not in kinds
+    assert [e for e in looked_at if e["run_id"] == killed_run] == [
+        e for e in entries if e["run_id"] == killed_run and e["kind"] != "run_interrupted"
+    ]
     # Nothing was recorded as done for carol in the killed run.
     assert not [e for e in entries if e["run_id"] == killed_run and e["kind"] == "change"]
     # And the next check runs normally.

@@ -269,8 +269,8 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     journal.close()
     paths.accounts_path.write_text("garbage\n")
 
-    assert main(["account", "list"]) == 0  # the damaged file is set aside
-    assert main(["account", "restore"]) == 0
+    assert main(["account", "list"]) == 2  # only looks: said, and left as it is
+    assert main(["account", "restore"]) == 0  # sets the damaged file aside, adds back
     capsys.readouterr()
     back = AccountStore(paths)
     hours = timedelta(hours=1)

@@ -261,11 +261,14 @@ def _require_keyring(ctx: AppContext) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from consentinel.core.last_check import with_last_check
+    from consentinel.core.last_check import killed_while_unticking, with_last_check
 
     ctx = open_context(read_only=True)
+    if ctx.accounts.unreadable:
+        return 2  # (said on standard error: the file left as it is, no list to show)
+    killed = killed_while_unticking(ctx.journal)
     accounts = [
-        (account, with_last_check(state, account.handle, ctx.journal))
+        (account, with_last_check(state, account.handle, ctx.journal, killed))
         for account, state in ctx.accounts.list_with_states()
     ]
     if args.json:

@@ -388,15 +388,20 @@ class AccountStore:
     is parsed again only when its text changed: a window refreshing its table, or a check asking
     an account's state at each step, reads a few kilobytes and compares them.
     A corrupt file, or one written by a newer Consentinel, is set aside (never deleted); the
-    app then starts with an empty list and `load_warning` says what happened.
+    app then starts with an empty list and `load_warning` says what happened. A store made to
+    look only (`looking`: `account list`, `log`) leaves such a file where it is, says so in
+    `load_warning` and `unreadable`, and writes nothing.
 
     The window, the command line and the scheduled run all write it: every change holds the
     accounts lock (core/accounts_lock.py) from its read to its write, so none is lost; reading
     takes no lock, and a folder that cannot be written can still be listed.
     """
 
-    def __init__(self, paths: AppPaths) -> None:
+    def __init__(self, paths: AppPaths, *, looking: bool = False) -> None:
         self._path = paths.accounts_path
+        self._looking = looking
+        #: Why a looking store could not read the file ("corrupt", "newer"; None: it could).
+        self.unreadable: str | None = None
         #: Reads and writes of this process's threads; writes take _file_lock too, inside it.
         self._lock = threading.RLock()
         self._file_lock = AccountsLock(paths.accounts_lock_path, self._path)
@@ -434,16 +439,39 @@ class AccountStore:
             if not isinstance(version, int):
                 raise ValueError("version")
             if version > SCHEMA_VERSION:
-                self._set_aside("newer")
+                self._cannot_use("newer")
                 return [], {}
             accounts = [Account.from_json(item) for item in raw["accounts"]]
             states = {
                 handle_key(k): AccountState.from_json(v) for k, v in raw.get("states", {}).items()
             }
         except (ValueError, KeyError, TypeError, AttributeError):
-            self._set_aside("corrupt")
+            self._cannot_use("corrupt")
             return [], {}
+        self.unreadable = None
         return accounts, states
+
+    def _cannot_use(self, why: str) -> None:
+        """A file that cannot be used ("corrupt", "newer"): set aside, or, by a store that only
+        looks, left where it is and said."""
+        if not self._looking:
+            self._set_aside(why)
+            return
+        self.unreadable = why
+        if why == "newer":
+            self.load_warning = tr(
+                "The accounts file {path} was written by a newer Consentinel, which alone can "
+                "read it; it was left as it is (the app, or a command that changes something, "
+                "sets it aside and starts an empty list when it next opens it).",
+                path=self._path,
+            )
+        else:
+            self.load_warning = tr(
+                "The accounts file {path} could not be read; it was left as it is (the app, or "
+                "a command that changes something, sets it aside and starts an empty list when "
+                "it next opens it).",
+                path=self._path,
+            )
 
     def _set_aside(self, why: str) -> None:
         """Move the file aside ("corrupt", "newer"), say so, and tell on_set_aside (which may
@@ -472,6 +500,8 @@ class AccountStore:
     def _writing(self) -> Iterator[None]:
         """Held by every method that writes, from its read to its write: no other thread nor
         process writes meanwhile. Re-entrant (a change made of others holds it once)."""
+        if self._looking:
+            raise RuntimeError("an account list opened to look at is not written")
         with self._lock, self._file_lock.held():
             yield
 

@@ -13,7 +13,12 @@ from consentinel.core.fileio import atomic_write_text, file_identity, known_iden
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.paths import NOTHING_ADOPTED, AppPaths
-from consentinel.core.settings import Settings, load_settings, read_settings, save_settings
+from consentinel.core.settings import (
+    Settings,
+    read_settings,
+    save_settings,
+    settings_as_they_are,
+)
 from consentinel.x.site import XSite
 
 log = logging.getLogger(__name__)
@@ -192,13 +197,16 @@ class AppContext:
         """The context of folders not made yet, or with no journal in them yet, for a command
         that only reads (`account list`, `log`): the accounts and settings saved if any, an
         empty journal in `scratch` (a private temporary folder the caller removes). Nothing is
-        made under `paths`: looking does not create the app's folders nor its journal."""
-        settings, _ = load_settings(paths)
+        made, moved or set aside under `paths`: looking does not create the app's folders nor
+        its journal, and leaves a settings or accounts file it cannot use where it is (said in
+        `warnings` and the accounts' `load_warning`)."""
+        settings, warning = settings_as_they_are(paths)
         return cls(
             paths=paths,
             settings=settings,
-            accounts=AccountStore(paths),
+            accounts=AccountStore(paths, looking=True),
             journal=Journal.open(scratch / paths.journal_path.name, evidence_dir=scratch),
+            warnings=[warning] if warning else [],
         )
 
     @classmethod
@@ -206,12 +214,13 @@ class AppContext:
         """The context of a data folder for a command that only looks, whether it can be
         written or not (a read-only disk, a copy kept on one): its journal as it is; nothing
         in it is made, migrated, set aside or marked (Journal.open_read_only, whose
-        UnreadableJournal says a journal it cannot read so)."""
-        settings, warning = load_settings(paths)
+        UnreadableJournal says a journal it cannot read so). A settings or accounts file that
+        cannot be used is said and left where it is too."""
+        settings, warning = settings_as_they_are(paths)
         return cls(
             paths=paths,
             settings=settings,
-            accounts=AccountStore(paths),
+            accounts=AccountStore(paths, looking=True),
             journal=Journal.open_read_only(paths.journal_path, evidence_dir=paths.evidence_dir),
             warnings=[warning] if warning else [],
         )

@@ -572,6 +572,19 @@ FRENCH: dict[str, str] = {
     "empty.":
         "Le fichier des comptes est illisible ; il a été déplacé vers {moved} et la liste des "
         "comptes repart de zéro.",
+    "The accounts file {path} could not be read; it was left as it is (the app, or "
+    "a command that changes something, sets it aside and starts an empty list when "
+    "it next opens it).":
+        "Le fichier des comptes {path} est illisible ; il a été laissé tel quel (l'application, "
+        "ou une commande qui change quelque chose, le met de côté et repart d'une liste vide la "
+        "prochaine fois qu'elle l'ouvre).",
+    "The accounts file {path} was written by a newer Consentinel, which alone can "
+    "read it; it was left as it is (the app, or a command that changes something, "
+    "sets it aside and starts an empty list when it next opens it).":
+        "Le fichier des comptes {path} vient d'une version plus récente de Consentinel, seule à "
+        "pouvoir le lire ; il a été laissé tel quel (l'application, ou une commande qui change "
+        "quelque chose, le met de côté et repart d'une liste vide la prochaine fois qu'elle "
+        "l'ouvre).",
     "The accounts file was written by a newer Consentinel; it was moved to {moved} and the "
     "account list starts empty.":
         "Le fichier des comptes vient d'une version plus récente de Consentinel ; il a été "
@@ -637,6 +650,19 @@ FRENCH: dict[str, str] = {
     "The settings file could not be read; it was moved to {moved} and the defaults are used.":
         "Le fichier des paramètres est illisible ; il a été déplacé vers {moved} et les paramètres "
         "par défaut sont utilisés.",
+    "The settings file {path} could not be read, so the defaults are used; it was left "
+    "as it is (the app, or a command that changes something, sets it aside when it "
+    "next opens it).":
+        "Le fichier des paramètres {path} est illisible, les paramètres par défaut sont donc "
+        "utilisés ; il a été laissé tel quel (l'application, ou une commande qui change quelque "
+        "chose, le met de côté la prochaine fois qu'elle l'ouvre).",
+    "The settings file {path} was written by a newer Consentinel, so the defaults are "
+    "used; it was left as it is (the app, or a command that changes something, sets it "
+    "aside when it next opens it).":
+        "Le fichier des paramètres {path} vient d'une version plus récente de Consentinel, les "
+        "paramètres par défaut sont donc utilisés ; il a été laissé tel quel (l'application, ou "
+        "une commande qui change quelque chose, le met de côté la prochaine fois qu'elle "
+        "l'ouvre).",
     "The settings file was written by a newer Consentinel; it was moved to {moved} and the "
     "defaults are used.":
         "Le fichier des paramètres vient d'une version plus récente de Consentinel ; il a été "

@@ -55,7 +55,7 @@ from consentinel.core.journal_schema import (
     version_of_tables,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
-from consentinel.core.processes import process_running, this_host
+from consentinel.core.processes import known_gone, this_host
 from consentinel.core.status import (
     ALL_BOXES,
     OWN_NAME_REASONS,
@@ -509,7 +509,6 @@ class Journal(JournalQueries):
         """Mark runs still "running" as interrupted. With only_dead, only those whose process on
         this machine is gone; without, every run not started by this Journal (call it while
         holding the RunLock, when no other run can be going)."""
-        host = this_host()
         with self._lock:
             rows = self._db.execute(
                 "SELECT id, pid, host FROM runs WHERE status = ?", (RunStatus.RUNNING.value,)
@@ -518,7 +517,7 @@ class Journal(JournalQueries):
             for run_id, pid, run_host in rows:
                 if run_id in self._own_runs:
                     continue
-                if only_dead and (run_host != host or pid is None or process_running(int(pid))):
+                if only_dead and not known_gone(pid, run_host):
                     continue
                 stale.append(int(run_id))
             for run_id in stale:

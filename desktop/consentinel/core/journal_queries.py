@@ -245,6 +245,40 @@ class JournalQueries:
             ]
 
     @read_before_the_check
+    def runs_of_gone_processes(self) -> set[int]:
+        """The runs still "running" whose process is known gone (processes.known_gone): those
+        that `interrupt_stale_runs(only_dead=True)` marks interrupted when the journal is next
+        opened to be written, found without marking them (a command that only looks)."""
+        from consentinel.core.processes import known_gone
+
+        with self._lock:
+            rows = self._reader.execute(
+                "SELECT id, pid, host FROM runs WHERE status = ?", (RunStatus.RUNNING.value,)
+            ).fetchall()
+        return {int(run_id) for run_id, pid, host in rows if known_gone(pid, host)}
+
+    @read_before_the_check
+    def would_be_last_check(self, handle: str, run_id: int) -> bool:
+        """Whether a check of `handle` journaled now in run `run_id` would be its last check
+        (`last_check`): no later run has a check of it, and it was not removed since the run
+        began."""
+        sql = (
+            "SELECT 1 FROM entries e WHERE lower(handle) = ?"
+            " AND ((kind = ? AND run_id > ?) OR (kind = ? AND id > coalesce((SELECT min(id)"
+            " FROM entries WHERE run_id = ? AND kind = ?), 0))) LIMIT 1"
+        )
+        args = (
+            handle_key(handle),
+            EntryKind.CHECK.value,
+            run_id,
+            EntryKind.ACCOUNT_REMOVED.value,
+            run_id,
+            EntryKind.RUN_STARTED.value,
+        )
+        with self._lock:
+            return self._reader.execute(sql, args).fetchone() is None
+
+    @read_before_the_check
     def last_check(self, handle: str) -> Entry | None:
         """The account's last check that came to an end, or that was cancelled after it had
         begun unticking at X (its entry has the boxes as it left them, core/account_check):

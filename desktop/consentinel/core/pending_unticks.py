@@ -78,8 +78,9 @@ def unmark(path: Path) -> None:
         log.warning("the mark %s could not be removed: %s", path.name, error)
 
 
-def left_by(folder: Path, run_ids: set[int]) -> list[PendingUntick]:
-    """The marks runs `run_ids` left (their processes gone); unreadable ones are removed."""
+def left_by(folder: Path, run_ids: set[int], *, tidy: bool = True) -> list[PendingUntick]:
+    """The marks runs `run_ids` left (their processes gone); unreadable ones are removed, unless
+    not `tidy` (a command that only looks: they are left as they are)."""
     found: list[PendingUntick] = []
     try:
         files = sorted(folder.glob("run*.json"))
@@ -97,8 +98,9 @@ def left_by(folder: Path, run_ids: set[int]) -> list[PendingUntick]:
                 tuple(b for b in ALL_BOXES if b.value in (raw.get("reverted_by_x") or ())),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            with contextlib.suppress(OSError):
-                path.unlink()
+            if tidy:
+                with contextlib.suppress(OSError):
+                    path.unlink()
             continue
         if pending.run_id in run_ids:
             found.append(pending)

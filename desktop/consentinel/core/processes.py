@@ -39,3 +39,10 @@ def process_running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def known_gone(pid: object, host: object) -> bool:
+    """Whether the process `pid` a run lock or a journal's run names on computer `host` is known
+    to have ended: one of this computer's that no longer runs (another computer's, or one named
+    by no pid, cannot be told: not gone)."""
+    return host == this_host() and isinstance(pid, int) and not process_running(pid)

@@ -316,19 +316,50 @@ def read_settings(paths: AppPaths) -> SettingsLoad:
             ),
             moved,
         )
-    if not problems:
-        return SettingsLoad(settings, None, None)
     # Readable, with a value that is not valid: the others are kept, the file is left as it is
     # (the next save writes what is used), and the person learns which.
-    return SettingsLoad(
-        settings,
-        tr(
-            "The settings file has a value that cannot be used, so its default is used instead. "
-            "{problems}",
-            problems=" ".join(problems),
-        ),
-        None,
+    return SettingsLoad(settings, _values_not_used(problems), None)
+
+
+def _values_not_used(problems: list[str]) -> str | None:
+    """What is said of values of a readable file that could not be used (None: there is none)."""
+    if not problems:
+        return None
+    return tr(
+        "The settings file has a value that cannot be used, so its default is used instead. "
+        "{problems}",
+        problems=" ".join(problems),
     )
+
+
+def settings_as_they_are(paths: AppPaths) -> tuple[Settings, str | None]:
+    """The saved settings for a command that only looks, and what is wrong with them (None:
+    nothing): `read_settings`'s, except that a file that cannot be used (damaged, a newer
+    Consentinel's) is left where it is, the defaults used and that said. The app, or a command
+    that changes something, sets it aside when it next reads it."""
+    path = paths.settings_path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    try:
+        parsed = _parsed(text)
+    except (ValueError, TypeError):
+        return Settings(), tr(
+            "The settings file {path} could not be read, so the defaults are used; it was left "
+            "as it is (the app, or a command that changes something, sets it aside when it "
+            "next opens it).",
+            path=path,
+        )
+    if parsed is None:
+        return Settings(), tr(
+            "The settings file {path} was written by a newer Consentinel, so the defaults are "
+            "used; it was left as it is (the app, or a command that changes something, sets it "
+            "aside when it next opens it).",
+            path=path,
+        )
+    settings, problems = parsed
+    return settings, _values_not_used(problems)
 
 
 def peek_settings(paths: AppPaths) -> Settings:
