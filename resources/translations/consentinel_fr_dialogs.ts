@@ -1203,6 +1203,10 @@
             <translation>Le journal n'a pas pu être vérifié : {problem}</translation>
         </message>
         <message>
+            <source>Whether anything was edited is not known: the journal could not be read to compare its entries and screenshots with their hashes.</source>
+            <translation>On ne sait pas si quelque chose a été modifié : le journal n'a pas pu être lu pour comparer ses entrées et ses captures d'écran à leur hachage.</translation>
+        </message>
+        <message>
             <source>Start a &amp;new journal…</source>
             <translation>Commencer un &amp;nouveau journal…</translation>
         </message>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -210,3 +211,85 @@ def test_hint_is_shown(qtbot: QtBot) -> None:
     qtbot.addWidget(plain)
     plain.show()
     assert not plain.hint.isVisible()
+
+
+def _cut(dialog: PromptDialog) -> list[str]:
+    """The dialog's lines drawn shorter than their words need at their width."""
+    labels = (dialog.title, dialog.body, dialog.error, dialog.hint)
+    return [
+        label.text()
+        for label in labels
+        if label.isVisible() and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("scale", [1, 2])
+@pytest.mark.parametrize("kind", [PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE])
+def test_a_wrong_code_is_said_whole_on_the_field_and_in_lines_that_fit(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    scale: int,
+    kind: PromptKind,
+) -> None:
+    """Typing "ab!" showed an error line without the dialog growing: the instructions were
+    squeezed into cut, overlapping lines and the error was cut (at twice the font, worse); a
+    screen reader heard the placeholder "123456" on the field, never the error."""
+    announced: list[tuple[object, str]] = []
+    real_update = QAccessible.updateAccessibility
+
+    def listening(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            announced.append((event.object(), event.message()))
+        real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listening)
+    translators = Translators()
+    translators.switch(language)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    bigger = QFont(font)
+    bigger.setPointSizeF(font.pointSizeF() * scale)
+    app.setFont(bigger)
+    try:
+        hint = "Demo: an authenticator app would show 424242 now."
+        dialog = PromptDialog(PromptRequest("two_factor_tom", kind), hint)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert _cut(dialog) == []
+        opened = dialog.height()
+        qtbot.keyClicks(dialog.edit, "ab!")
+        error = dialog.error.text()
+        assert (
+            error
+            == {
+                ("en", PromptKind.TWO_FACTOR_CODE): "The code is 6 to 8 digits, nothing else.",
+                ("en", PromptKind.EMAIL_CODE): "The code has 4 to 12 letters or digits.",
+                ("fr", PromptKind.TWO_FACTOR_CODE): "Le code compte 6 à 8 chiffres, rien d'autre.",
+                ("fr", PromptKind.EMAIL_CODE): "Le code compte 4 à 12 lettres ou chiffres.",
+            }[(language, kind)]
+        )
+        assert dialog.height() > opened  # grown for the error's line
+        assert _cut(dialog) == []
+        assert dialog.buttons.width() >= dialog.buttons.minimumSizeHint().width()
+        field = QAccessible.queryAccessibleInterface(dialog.edit)
+        assert field.text(QAccessible.Text.Description) == error
+        assert announced == [(dialog.error, error)]  # once, not at each key typed
+        dialog.edit.clear()
+        qtbot.keyClicks(dialog.edit, "424242" if kind is PromptKind.TWO_FACTOR_CODE else "a1b2")
+        assert not dialog.error.isVisible()
+        assert field.text(QAccessible.Text.Description) == hint  # the demo's code again
+        assert dialog.height() == opened  # the room the error took, given back
+        # X refused the code: its warning (another may lock the account), whole and heard.
+        dialog.say_answer_refused()
+        refused = dialog.error.text()
+        assert "lock" in refused or "verrouiller" in refused
+        assert _cut(dialog) == []
+        assert field.text(QAccessible.Text.Description) == refused
+        assert announced[-1] == (dialog.error, refused)
+    finally:
+        app.setFont(font)
+        translators.switch("en")

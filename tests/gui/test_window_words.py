@@ -369,6 +369,10 @@ def test_the_selected_rows_advice_is_shown_whole_under_the_table(
         window.table.setCurrentCell(window.table.row_of("lou") or 0, 0)
         assert advice.isVisibleTo(window)
         assert advice.text() == window.table.current_status_hint()
+        # Heard by its words, not a fixed "Que faire pour le compte sélectionné".
+        line = QAccessible.queryAccessibleInterface(advice)
+        assert line.text(QAccessible.Text.Name) == advice.text()
+        assert line.text(QAccessible.Text.Description) == "Que faire pour le compte sélectionné"
         # (Non-breaking spaces inside the quotes: "»." never starts a line on its own.)
         assert "«\u00a0Modifier le compte…\u00a0»" in advice.text(), advice.text()
         qtbot.waitUntil(lambda: advice.height() >= advice.heightForWidth(advice.width()))

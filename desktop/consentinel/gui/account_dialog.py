@@ -37,7 +37,7 @@ from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.keyring_look import KeyringLook, KeyringLooked, KeyringSeen
 from consentinel.gui.message_style import error_style, ok_color
-from consentinel.gui.spoken_labels import say
+from consentinel.gui.spoken_labels import announce, heard_as_shown, say
 from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,8 @@ class AccountDialog(QDialog):
         self._asked_height: int | None = None
         self._ctx = ctx
         self._account = account
+        #: Whether Save is greyed for want of a keyring alone (a secret typed): said once.
+        self._keyring_blocks = False
         self._under_way = under_way
         self.saved_handle: str | None = None
         #: No keyring could be reached (not a locked one): a secret typed cannot be saved.
@@ -208,7 +210,8 @@ class AccountDialog(QDialog):
 
         self.vault_label = QLabel()
         self.vault_label.setWordWrap(True)
-        self.vault_label.setAccessibleName(self.tr("Where secrets are stored"))
+        # Read by its words ("Secrets cannot be stored. No system keyring…"), not a fixed name.
+        heard_as_shown(self.vault_label, self.tr("Where secrets are stored"))
         self.save_error = _error_label()
         #: "@alice saved. Add the next one.": after "Save and add another".
         self.saved_note = QLabel()
@@ -388,7 +391,9 @@ class AccountDialog(QDialog):
         # Without a keyring, an account can still be saved with no secret typed (one that signs
         # in with Google or Apple), as `consentinel account add` allows.
         secret_typed = bool(self.password_edit.text() or self.totp)
-        valid = not any(problems) and (self._vault_problem is None or not secret_typed)
+        blocks = self._vault_problem is not None and secret_typed
+        valid = not any(problems) and not blocks
+        self._say_keyring_blocks(blocks)
         self.save_button.setEnabled(valid)
         if self.save_another_button is not None:
             self.save_another_button.setEnabled(valid)
@@ -432,6 +437,22 @@ class AccountDialog(QDialog):
         if event.spontaneous() and event.size().height() != self._asked_height:
             self._floor_height = event.size().height()  # the person made it so tall
         self._fit_error_labels()
+
+    def _say_keyring_blocks(self, blocks: bool) -> None:
+        """With no keyring, a secret typed greys Save and only the keyring's line says why:
+        that line is what a screen reader says on the secrets typed (as a problem under a
+        field is), announced when Save greys (the focus stays in the field)."""
+        if blocks:
+            said = self.vault_label.text()
+            for edit, error in (
+                (self.password_edit, self.password_error),
+                (self.totp_edit, self.totp_error),
+            ):
+                if edit.text() and not error.text():
+                    edit.setAccessibleDescription(said)
+            if not self._keyring_blocks:
+                announce(self.vault_label, said)
+        self._keyring_blocks = blocks
 
     def _show(self, edit: QLineEdit, label: QLabel, problem: str | None) -> str | None:
         # An untouched empty field of a new account is not an error yet, but still blocks Save.

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.gui.message_style import error_style, ok_color
 from consentinel.gui.program_probe import ProgramProbe
+from consentinel.gui.spoken_labels import announce, heard_as_shown
 from consentinel.gui.wrapped_labels import fit_height
 
 if TYPE_CHECKING:
@@ -126,7 +127,8 @@ class BrowserSetupDialog(QDialog):
         intro.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Download status"))
+        # Read by its words (how far along, what went wrong), not a fixed "Download status".
+        heard_as_shown(self.status, self.tr("Download status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
         self.bar = QProgressBar()
@@ -205,6 +207,7 @@ class BrowserSetupDialog(QDialog):
         self.status.setStyleSheet(error_style())
         self.status.setText(message)
         self.status.show()
+        announce(self.status, message)
         # Its lines do not raise the dialog's minimum height: the intro's were cut off.
         fit_height(self, self.height())
         if not ok:
@@ -342,6 +345,7 @@ class BrowserSetupDialog(QDialog):
         self.status.setStyleSheet(error_style())
         self.status.setText(problem)
         self.status.show()
+        announce(self.status, problem)
 
     def done(self, result: int) -> None:
         self._asked = None  # closed while a program was asked: its answer saves nothing

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.qt_by_name import set_by_name
+from consentinel.gui.spoken_labels import heard_as_shown
 
 
 class EmptyState(QWidget):
@@ -49,7 +50,7 @@ class EmptyState(QWidget):
         body.setWordWrap(True)
         set_by_name(body, "alignment", "AlignLeft")
         body.setMaximumWidth(620)
-        body.setAccessibleName(self.tr("What Consentinel does"))
+        heard_as_shown(body, self.tr("What Consentinel does"))  # (a fixed name hid the words)
         #: Said before the first account is typed in: no keyring, no password can be saved.
         self.keyring_problem = QLabel()
         self.keyring_problem.setWordWrap(True)
@@ -143,7 +144,7 @@ class EmptyState(QWidget):
         lead = "{problem}" if locked else self.tr("Passwords cannot be saved yet. {problem}")
         self.keyring_problem.setText(lead.replace("{problem}", problem))
         self.keyring_problem.setStyleSheet(error_style())
-        self.keyring_problem.setAccessibleName(self.tr("Keyring problem"))
+        heard_as_shown(self.keyring_problem, self.tr("Keyring problem"))
         self.keyring_problem.show()
 
     def say_keyring_found(self) -> None:

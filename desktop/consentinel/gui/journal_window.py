@@ -58,6 +58,7 @@ from consentinel.gui.journal_model import (
 from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 from consentinel.gui.row_hints import window_advice
 from consentinel.gui.screen_room import resize_within_screen
+from consentinel.gui.spoken_labels import heard_as_shown
 from consentinel.gui.wrapping_row import WrappingRow
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
@@ -149,14 +150,16 @@ class JournalWindow(QWidget):
         self._searched: dict[tuple[str, str], str] = {}
         self._search_base: tuple[object, list[Entry]] | None = None
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self.tr("Entries shown"))
+        heard_as_shown(self.count_label, self.tr("Entries shown"))  # ("12 entries shown")
         self.from_date = _date_edit(self.tr("Any", "no first date"))
         self.from_date.setAccessibleName(self.tr("From date"))
         self.to_date = _date_edit(self.tr("Any", "no last date"))
         self.to_date.setAccessibleName(self.tr("To date"))
 
         self.badge = QLabel()
-        self.badge.setAccessibleName(self.tr("Journal integrity"))
+        # Read by its words ("Journal damaged: …"), its tooltip as their description (a fixed
+        # name "Journal integrity" hid both).
+        self.badge.setAccessibleName("")
         self._verdicts = Verdicts(self)
         self._verdicts.ready.connect(self._show_verdict)
         self._checks_asked = 0
@@ -371,7 +374,12 @@ class JournalWindow(QWidget):
                 self.tr("The journal could not be checked: {problem}").replace("{problem}", verdict)
             )
             self.badge.setStyleSheet(UNCHECKED_STYLE)
-            self.badge.setToolTip("")
+            self.badge.setToolTip(
+                self.tr(
+                    "Whether anything was edited is not known: the journal could not be read "
+                    "to compare its entries and screenshots with their hashes."
+                )
+            )
         else:
             self._show_result(verdict)
         self.badge_updated.emit()

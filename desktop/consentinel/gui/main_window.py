@@ -172,7 +172,8 @@ class MainWindow(QMainWindow):
         self.row_advice = QLabel()
         self.row_advice.setWordWrap(True)
         set_by_name(self.row_advice, "textInteractionFlags", "TextSelectableByMouse")
-        self.row_advice.setAccessibleName(self.tr("What to do for the selected account"))
+        # Read by its words; what it is, as their description (a fixed name hid the words).
+        self.row_advice.setAccessibleDescription(self.tr("What to do for the selected account"))
         self.row_advice.hide()
         accounts_page = QWidget()
         self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made

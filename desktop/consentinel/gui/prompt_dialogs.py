@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +22,8 @@ from consentinel.core.steps import PromptKind
 from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.logging_setup import forget_later
 from consentinel.gui.message_style import error_style
+from consentinel.gui.spoken_labels import announce, heard_as_shown
+from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
 
 _TWO_FACTOR = re.compile(r"[0-9]{6,8}")
 # X's email/SMS codes are usually digits, sometimes letters and digits.
@@ -71,7 +73,12 @@ class PromptDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint.setVisible(bool(hint))
-        self.hint.setAccessibleName(self.tr("Hint"))
+        # Read by its words (the demo's code): a fixed name "Hint" was all a screen reader said.
+        heard_as_shown(self.hint, self.tr("Hint"))
+        #: The height the dialog opened at, or the one the person gave it: what it shrinks back
+        #: to once a message goes (see fit_height); what fit_height last asked for.
+        self._floor_height = 0
+        self._asked_height = 0
         self.buttons = QDialogButtonBox()
         self.ok_button: QPushButton = self.buttons.addButton(
             self.tr("&Continue"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -163,6 +170,7 @@ class PromptDialog(QDialog):
             self.ok_button.setText(self.tr("&Open browser window"))
             self._invalid = ""
 
+        self._show_problem(None)  # the field's description: the hint, until a problem shows
         self.edit.textEdited.connect(self._edited)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -172,6 +180,9 @@ class PromptDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
+        # A minimum width of our own stops Qt from keeping the dialog as wide as its layout:
+        # at a large font its three buttons were cut.
+        self.setMinimumWidth(max(460, layout.totalMinimumSize().width()))
         self.ok_button.setDefault(True)  # once it is the dialog's own (see AccountDialog)
         if self._needs_text:
             self.edit.setFocus()
@@ -183,6 +194,38 @@ class PromptDialog(QDialog):
         super().showEvent(event)
         # From the field, Tab reaches the buttons in the order they are seen.
         tab_into_buttons(self.edit, self.buttons)
+        if not self._floor_height:
+            self._floor_height = self.height()  # as it opens: what it shrinks back to
+        self._fit_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.spontaneous() and event.size().height() != self._asked_height:
+            self._floor_height = event.size().height()  # the person made it so tall
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Every line of the words at the dialog's width, the error's too: the error line
+        appearing squeezed the instructions into cut, overlapping lines (at a large font, the
+        warning that another wrong code may lock the account was half hidden)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        fit_wrapped_labels(self, (self.title, self.body, self.error, self.hint))
+        self._asked_height = fit_height(self, self._floor_height)
+
+    def _show_problem(self, problem: str | None) -> None:
+        """Show `problem` under the field (None: none) and make it what a screen reader says
+        on the field, announced as it appears (the focus stays in the field); without one, the
+        field's description is the hint, if any (the demo's code)."""
+        said = self.error.text() if self.error.isVisibleTo(self) else ""
+        self.error.setText(problem or "")
+        self.error.setVisible(bool(problem))
+        self.edit.setAccessibleDescription(problem or self.hint.text())
+        if problem and problem != said:  # (not again at each key typed)
+            announce(self.error, problem)
+        self._fit_labels()
 
     def _saved_contact(self, account: Account | None) -> str:
         """The email and phone the person saved for the account, as they typed them (not
@@ -219,8 +262,7 @@ class PromptDialog(QDialog):
         problem = self._problem()
         # Say nothing while a 2FA code is still being typed; a partial code is not yet wrong.
         shown = problem if self.edit.text() and not self._could_grow() else None
-        self.error.setText(shown or "")
-        self.error.setVisible(bool(shown))
+        self._show_problem(shown)
         self.ok_button.setEnabled(problem is None)
         if problem is None:
             self.ok_button.setDefault(True)  # Enter continues, once there is something to send
@@ -234,8 +276,7 @@ class PromptDialog(QDialog):
         if not self._needs_text or self._problem() is None:
             self.accept()
         else:
-            self.error.setText(self._invalid)
-            self.error.show()
+            self._show_problem(self._invalid)
 
     def _cancel_check(self) -> None:
         self.cancel_check_requested.emit()
@@ -258,8 +299,7 @@ class PromptDialog(QDialog):
             )
         else:
             said = self.tr("X did not accept the previous answer. Try again.")
-        self.error.setText(said)
-        self.error.show()
+        self._show_problem(said)
 
     def answer(self) -> str | None:
         if self.result() != QDialog.DialogCode.Accepted:

@@ -42,6 +42,7 @@ from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
 from consentinel.gui.program_probe import ProgramProbe
+from consentinel.gui.spoken_labels import heard_as_shown
 from consentinel.gui.tray import Tray
 from consentinel.gui.wrapped_labels import fit_wrapped_labels
 from consentinel.x.browser import find_browser, skipped_browser_setting
@@ -229,7 +230,7 @@ class SettingsDialog(QDialog):
 
         # -- data -----------------------------------------------------------------------------
         self.folder_label = QLabel(str(ctx.paths.data_dir))
-        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        heard_as_shown(self.folder_label, self.tr("Data folder"))  # (its path is what is read)
         self.folder_label.setWordWrap(True)
         self.open_folder = QPushButton(self.tr("O&pen"))
         self.open_folder.clicked.connect(self._open_folder)

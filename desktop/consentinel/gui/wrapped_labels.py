@@ -13,6 +13,9 @@ def fit_wrapped_labels(owner: QWidget, labels: Iterable[QLabel]) -> None:
     Call it when the words change and at each show and resize."""
     for label in labels:
         if label.isVisibleTo(owner) and label.width() > 0:
+            # A label's heightForWidth is at least its minimum height: the one reserved for
+            # longer words kept it tall, blank, once shorter ones replaced them.
+            label.setMinimumHeight(0)
             label.setMinimumHeight(label.heightForWidth(label.width()))
 
 
