@@ -9,13 +9,16 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from consentinel.x.browser import (
+    _DRIVER_TEMP,
     CRASH_DUMPS_ENV,
     RUN_FOLDER_PREFIX,
+    _give_the_driver_a_temp_folder,
     browser_env,
     read_only_dconf_profile,
     remove_leftover_run_folders,
@@ -75,9 +78,9 @@ def test_the_browser_keeps_what_it_needs_and_its_own_files_are_owner_only(
     assert env[CRASH_DUMPS_ENV] == str(folder / "crash-dumps")
     assert env["XDG_CACHE_HOME"] == str(folder / "cache")
     assert env["MESA_SHADER_CACHE_DISABLE"] == "true"  # nothing to write once it has closed
-    # Not its temp folder: Chromium's singleton socket goes there, and a socket's path has
-    # at most 104-108 bytes (a long temp folder, as macOS's, stopped it from starting).
-    assert env.get("TMPDIR") == person.get("TMPDIR")
+    # Not its temp folder, this one's path being long: Chromium's singleton socket goes there,
+    # and a socket's path has at most 107 bytes (a longer one stops it from starting).
+    assert len(str(folder)) > 62 and env.get("TMPDIR") == person.get("TMPDIR")
     # No certificate store yet: the one the browser makes goes with it.
     assert env["XDG_DATA_HOME"] == str(folder / "data")
     profile = Path(env["DCONF_PROFILE"])
@@ -86,6 +89,39 @@ def test_the_browser_keeps_what_it_needs_and_its_own_files_are_owner_only(
     made = [folder / "crash-dumps", folder / "cache", folder / "data", profile]
     assert {oct(stat.S_IMODE(p.stat().st_mode)) for p in made[:3]} == {"0o700"}
     assert oct(stat.S_IMODE(profile.stat().st_mode)) == "0o600"
+
+
+def test_chromium_s_own_temp_files_go_in_its_folder_when_its_socket_fits(tmp_path: Path) -> None:
+    """A folder as short as /tmp/consentinel-browser-<pid>-…: Chromium's singleton socket, in
+    /tmp/consentinel-browser-4194304-abcdefgh/org.chromium.Chromium.XXXXXX/SingletonSocket,
+    fits in 107 bytes."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}4194304-", dir="/tmp"))
+    try:
+        env = browser_env(folder, _person(tmp_path), platform="linux")
+        assert env["TMPDIR"] == str(folder)
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_the_playwright_driver_alone_gets_the_run_s_temp_folder(tmp_path: Path) -> None:
+    """own_playwright gives the driver its temp folder through the environment Playwright makes
+    for it, which this Playwright still does with the function that is wrapped; this process's
+    environment is never changed (the window checks from a thread of its own)."""
+    from playwright._impl import transport
+
+    assert _give_the_driver_a_temp_folder()
+    before = dict(os.environ)
+    token = _DRIVER_TEMP.set(str(tmp_path))
+    try:
+        driver = transport.get_driver_env()
+    finally:
+        _DRIVER_TEMP.reset(token)
+    assert {name: driver[name] for name in ("TMPDIR", "TEMP", "TMP")} == dict.fromkeys(
+        ("TMPDIR", "TEMP", "TMP"), str(tmp_path)
+    )
+    assert driver["PW_LANG_NAME"] == "python"  # Playwright's own additions are kept
+    assert transport.get_driver_env().get("TMPDIR") == os.environ.get("TMPDIR")
+    assert dict(os.environ) == before
 
 
 def test_a_person_s_own_certificate_store_stays_in_use(tmp_path: Path) -> None:

@@ -247,8 +247,6 @@ class Engine:
         # The sessions' key comes from the keyring (D-Bus, perhaps an unlock prompt): read it
         # while Playwright and the browser start, not on the event loop once accounts wait.
         async with own_playwright() as pw:
-            # (Started once Playwright is up: own_playwright changes the environment as its
-            # driver starts, which no other thread may be reading then.)
             warm = asyncio.create_task(asyncio.to_thread(self._prepare_sessions, accounts))
             try:
                 # X's signed-out pages (its sign-in) in the person's language, as the app's.

@@ -10,11 +10,12 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from consentinel.core.processes import process_running
 from consentinel.x.browser_sandbox import refusal_in, sandbox_failed, sandbox_wanted
@@ -278,6 +279,12 @@ RUN_FOLDER_PREFIX = "consentinel-browser-"
 _RUN_FOLDER_NAME = re.compile(re.escape(RUN_FOLDER_PREFIX) + r"(\d+)-[a-z0-9_]+")
 
 
+#: Where Chromium puts its singleton socket in its temp folder, on Linux, and the longest path
+#: a socket may have there (108 bytes with the final NUL). Chrome's and Edge's names are shorter.
+_SINGLETON_SOCKET = "/org.chromium.Chromium.XXXXXX/SingletonSocket"
+_SOCKET_PATH_MAX = 107
+
+
 def _xdg_home(env: Mapping[str, str], name: str, default: str) -> Path:
     """An XDG base folder as the person's programs find it: the variable when it holds an
     absolute path, else its default under HOME."""
@@ -343,6 +350,11 @@ def browser_env(
     with open(os.open(profile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
         out.write(read_only_dconf_profile(person))
     env["DCONF_PROFILE"] = str(profile)
+    # Chromium's own temp files (its singleton socket's folder, org.chromium.Chromium.…) go
+    # there too, unless that socket's path would be too long for one (a long temp folder):
+    # Chromium cannot start then.
+    if len(os.fsencode(folder)) + len(_SINGLETON_SOCKET) <= _SOCKET_PATH_MAX:
+        env["TMPDIR"] = str(folder)
     # Caches are for one run: Mesa's compiled shaders went to ~/.cache/mesa_shader_cache (found
     # through the password database when HOME is elsewhere), and GLib's stand-in runtime folder
     # is the cache folder.
@@ -397,40 +409,74 @@ def remove_leftover_run_folders(temp_dir: Path | None = None) -> list[Path]:
 #: Where programs look for the temp folder (TMPDIR on Linux and macOS, TEMP or TMP on Windows).
 _TEMP_VARIABLES = ("TMPDIR", "TEMP", "TMP")
 
+#: The private folder that the Playwright driver started from this task (own_playwright) is
+#: given as its temp folder; a variable of the task, so that a check in another thread (the
+#: window's, the scheduled one beside it) is given its own.
+_DRIVER_TEMP: ContextVar[str | None] = ContextVar("consentinel_driver_temp", default=None)
+
+#: Playwright's own environment for its driver, which _driver_env adds the temp folder to.
+_playwright_driver_env: Callable[[], dict[str, str]] | None = None
+
+
+def _driver_env() -> dict[str, str]:
+    assert _playwright_driver_env is not None
+    env = dict(_playwright_driver_env())
+    folder = _DRIVER_TEMP.get()
+    if folder is not None:
+        env.update(dict.fromkeys(_TEMP_VARIABLES, folder))
+    return env
+
+
+def _give_the_driver_a_temp_folder() -> bool:
+    """Have Playwright start its driver (a Node.js process, which makes each browser's profile
+    and artifacts folders in its temp folder) with _driver_env. Playwright takes a copy of this
+    process's environment for it and has no option to change it; changing the environment
+    itself (setenv) is not thread-safe, and the window checks from a thread of its own while
+    Qt reads the environment. So the function Playwright's transport calls for that copy is
+    wrapped: its name is looked up at each start, in the module of either layout Playwright's
+    releases have had. False (logged) when neither has it: the driver keeps the shared folder.
+    Two threads doing this at once both wrap the same original: harmless."""
+    global _playwright_driver_env
+    import importlib
+
+    for name in ("playwright._impl.transport", "playwright._impl._transport"):
+        try:
+            transport: Any = importlib.import_module(name)  # Playwright's, untyped here
+        except ImportError:
+            continue
+        found = getattr(transport, "get_driver_env", None)
+        if found is _driver_env:
+            return True
+        if callable(found):
+            _playwright_driver_env = found
+            transport.get_driver_env = _driver_env
+            return True
+    log.warning("this Playwright's driver keeps the shared temp folder for browser profiles")
+    return False
+
 
 @contextlib.asynccontextmanager
 async def own_playwright() -> AsyncIterator[Playwright]:
-    """Playwright, whose driver makes each browser's profile (playwright_chromiumdev_profile-…:
-    its history of X's pages, its local storage) in a private folder of this run, not in the
-    shared temp folder: a browser or a process killed leaves nothing there, since that folder
-    goes at the end of the run, or at a later start when this process was killed first
-    (remove_leftover_run_folders). The driver reads the temp folder once, as it starts.
-
-    Only from the main thread (the command line, the schedule's runs): the window checks from a
-    thread of its own, where changing the process's environment would race with the GUI
-    thread reading it (setenv is not thread-safe); there the driver keeps the shared folder."""
-    import threading
-
+    """Playwright, whose driver makes each browser's profile (playwright_chromiumdev_profile-…,
+    Chromium's own files: off-the-record contexts keep X's cookies and pages in memory) and its
+    artifacts folder (playwright-artifacts-…) in a private folder of this run, not in the shared
+    temp folder: a browser or a process killed leaves nothing there, since that folder goes at
+    the end of the run, or at a later start when this process was killed first
+    (remove_leftover_run_folders). From any thread: the driver gets its temp folder through its
+    own environment (_give_the_driver_a_temp_folder), never through this process's."""
     from playwright.async_api import async_playwright
 
-    if threading.current_thread() is not threading.main_thread():
-        async with async_playwright() as pw:
-            yield pw
-        return
     remove_leftover_run_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-"))
-    saved = {name: os.environ.get(name) for name in _TEMP_VARIABLES}
-    manager = async_playwright()
     try:
-        os.environ.update({name: str(folder) for name in _TEMP_VARIABLES})
+        manager = async_playwright()
+        _give_the_driver_a_temp_folder()
+        # (The driver is started in a task that copies this task's variables as it is made.)
+        token = _DRIVER_TEMP.set(str(folder))
         try:
             pw = await manager.__aenter__()
         finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+            _DRIVER_TEMP.reset(token)
         try:
             yield pw
         finally:
