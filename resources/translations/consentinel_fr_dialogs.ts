@@ -840,6 +840,10 @@
             <translation>une simulation : rien n'est changé</translation>
         </message>
         <message>
+            <source>against {origin}, not X</source>
+            <translation>auprès de {origin}, pas de X</translation>
+        </message>
+        <message>
             <source>{box}: not shown, on at X</source>
             <translation>case {box} : non affichée, cochée chez X</translation>
         </message>

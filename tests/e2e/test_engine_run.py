@@ -176,9 +176,13 @@ def test_dry_run_reports_would_fix_and_changes_nothing(sim: SimHarness, tmp_path
     from consentinel.gui.journal_model import details
 
     (started,) = [e for e in ctx.journal.entries() if e.kind is EntryKind.RUN_STARTED]
-    assert started.payload == {"trigger": "manual", "dry_run": True}
-    assert entry_line(started).endswith("from the command line (a dry run: nothing changed)")
-    assert details(started) == "Started from the command line (a dry run: nothing changed)"
+    # And where the password went: not X, a simulated X on this computer.
+    assert started.payload == {"trigger": "manual", "dry_run": True, "x_origin": sim.origin}
+    not_x = f"(against {sim.origin}, not X)"
+    assert entry_line(started).endswith(
+        f"from the command line (a dry run: nothing changed) {not_x}"
+    )
+    assert details(started) == f"Started from the command line (a dry run: nothing changed) {not_x}"
 
 
 def test_boxes_not_enforced_are_left_alone(sim: SimHarness, tmp_path: Path) -> None:

@@ -16,12 +16,13 @@ from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
 from consentinel.core.events import AccountResult, BoxChange, BrowserUnsandboxed, RunResult
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.log_redaction import REDACTED
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import Step
 from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.dialog_words import status_name
 from consentinel.gui.launch import main as launch_main
-from consentinel.gui.logging_setup import REDACTED, setup_logging
+from consentinel.gui.logging_setup import setup_logging
 from consentinel.gui.safety_net import SafetyNet
 from consentinel.gui.tray import Tray
 from consentinel.simx import SimAccount

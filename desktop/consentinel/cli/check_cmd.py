@@ -243,9 +243,15 @@ def _check_now(args: argparse.Namespace) -> int:
         with contextlib.suppress(VaultError):
             ctx.vault.check_within(KEYRING_WAIT_S)
     from consentinel.core.journal import JournalError
+    from consentinel.core.settings import XOriginError
 
     cancel = CancelToken()
     try:
+        # Said at every check, --json too: passwords go to a simulated X, not to X (the
+        # settings read after a wait may name another address: refused as at the start).
+        not_x = ctx.settings.not_x_words(ctx.paths.settings_path)
+        if not_x is not None:
+            print(not_x, file=sys.stderr)
         # A scheduled run never opens a window out of nowhere, whatever the setting says.
         headless = True if args.unattended and not args.watch else None
         result = Engine(ctx, headless=headless).run_check(
@@ -257,6 +263,9 @@ def _check_now(args: argparse.Namespace) -> int:
             cancel=cancel,
             trigger=_started_by(scheduled, from_schedule=args.from_schedule),
         )
+    except XOriginError as error:  # (the setting changed during a wait for another check)
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
     except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
         print(str(error), file=sys.stderr)
         if run_ids:  # it had begun: it may have reached X
@@ -726,6 +735,9 @@ def _login(args: argparse.Namespace) -> int:
     from consentinel.core.display import has_display
 
     ctx = open_context(goes_to_x=True)
+    not_x = ctx.settings.not_x_words(ctx.paths.settings_path)  # (checked by open_context)
+    if not_x is not None:
+        print(not_x, file=sys.stderr)
     handles = resolve_handles(ctx, [args.handle])
     assert handles
     if not has_display():

@@ -36,7 +36,7 @@ def open_context(*, read_only: bool = False, goes_to_x: bool = False) -> AppCont
             # Read once, and used: a damaged file is set aside by this first read, and only
             # this read can say so (the next finds no file).
             loaded = read_settings(paths)
-            loaded.settings.effective_x_origin()
+            loaded.settings.effective_x_origin(paths.settings_path)
         if read_only and not paths.journal_path.exists():
             # (nothing saved yet, or only settings: a `schedule pause` on a new computer, a
             # data folder the person removed; the accounts file, if any, is read as it is)

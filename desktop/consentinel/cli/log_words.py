@@ -83,7 +83,11 @@ def details(entry: Entry) -> str:
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))
         words = tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
-        return f"{words} ({tr('a dry run: nothing changed')})" if p.get("dry_run") else words
+        if p.get("dry_run"):
+            words = f"{words} ({tr('a dry run: nothing changed')})"
+        if p.get("x_origin"):
+            words = f"{words} ({tr('against {origin}, not X', origin=p['x_origin'])})"
+        return words
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         return run_end_words(
             p,

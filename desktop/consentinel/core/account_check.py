@@ -84,6 +84,7 @@ from consentinel.x.errors import (
     PageChanged,
     SessionExpired,
     XError,
+    browser_error_text,
     browser_error_words,
     reason_for_exception,
 )
@@ -458,7 +459,7 @@ class AccountCheck:
             result = self._fail(Reason.KEYRING_UNAVAILABLE, str(exc), Status.ERROR).result
         except PlaywrightError as exc:
             reason = reason_for_exception(exc)
-            log.info("check of @%s: %s", self.handle, str(exc).splitlines()[0])
+            log.info("check of @%s: %s", self.handle, browser_error_text(exc).split("\n")[0])
             result = self._fail(reason, browser_error_words(exc), Status.ERROR).result
         except StorageError as exc:
             result = self._stopped_by_storage(exc)
@@ -466,7 +467,8 @@ class AccountCheck:
             # A bug of ours must not end the other accounts' checks; it is logged in full and
             # shown to the person, never swallowed.
             log.exception("check of @%s failed unexpectedly", self.handle)
-            message = tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}")
+            said = browser_error_text(exc)  # (it may quote a browser error, and its typing)
+            message = tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {said}")
             result = self._result(Status.ERROR, None, message)
         finally:
             self._finishing = True

@@ -231,7 +231,7 @@ class AppContext:
         first needed: a mistyped address (XOriginError) stops what would go to X, not a
         command that never does (`account list`, or the uninstaller's `schedule remove`)."""
         if self._site is None:
-            self._site = XSite(self.settings.effective_x_origin())
+            self._site = XSite(self.settings.effective_x_origin(self.paths.settings_path))
         return self._site
 
     @property

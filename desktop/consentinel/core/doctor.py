@@ -91,7 +91,7 @@ def run_checks(
         lambda: check_data_folder(paths),
         lambda: check_schedule(settings, paths),
         check_menu_and_login,
-        lambda: check_x(settings, timeout_s=x_timeout_s),
+        lambda: check_x(settings, timeout_s=x_timeout_s, settings_file=paths.settings_path),
     ]
     return [_safely(probe) for probe in probes]
 
@@ -700,16 +700,25 @@ def _network_words(reason: object) -> str:
     return str(reason)
 
 
-def check_x(settings: Settings, *, timeout_s: float = X_TIMEOUT_S) -> Check:
+def check_x(
+    settings: Settings, *, timeout_s: float = X_TIMEOUT_S, settings_file: Path | None = None
+) -> Check:
     """`check_x_site` at the address the settings give; one that is not an address
-    (CONSENTINEL_X_ORIGIN mistyped) is said as checks say it, not as X out of reach."""
+    (CONSENTINEL_X_ORIGIN mistyped), or not one passwords may go to, is said as checks say it,
+    not as X out of reach. A simulated X is named first: checks do not go to X."""
+    import dataclasses
+
     from consentinel.core.settings import XOriginError
 
     try:
-        origin = settings.effective_x_origin()
+        origin = settings.effective_x_origin(settings_file)
+        not_x = settings.not_x_words(settings_file)
     except XOriginError as error:
         return Check("X", False, str(error), "", Topic.X_SITE)
-    return check_x_site(origin, timeout_s=timeout_s)
+    check = check_x_site(origin, timeout_s=timeout_s)
+    if not_x is None:
+        return check
+    return dataclasses.replace(check, detail=f"{not_x} {check.detail}")
 
 
 def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:

@@ -171,7 +171,12 @@ class Engine:
         cancel = cancel or CancelToken()
         accounts = self._select(handles)
         journal = self.ctx.journal
-        run_id = journal.start_run(trigger, dry_run=dry_run)
+        # Where the passwords go, known before anything is (XOriginError: not X's address nor
+        # one on this computer), and noted with the run when it is not X (a simulated X).
+        site = self.ctx.site
+        run_id = journal.start_run(
+            trigger, dry_run=dry_run, x_origin=None if site.is_x else site.origin
+        )
         on_event(RunStarted(run_id, tuple(a.handle for a in accounts)))
         results: list[AccountResult]
         cancelled = False

@@ -568,6 +568,23 @@ FRENCH: dict[str, str] = {
     "unset it to use x.com.":
         "La variable {name} doit être une adresse comme https://x.com, pas {value} : "
         "corrigez-la, ou supprimez-la pour utiliser x.com.",
+    "The setting x_origin in {file} names {value}, which is neither X (https://x.com) nor an "
+    "address on this computer (such as http://127.0.0.1:8765): the saved passwords and 2FA "
+    "codes would be sent there. Correct it, or remove it to use x.com.":
+        "Le paramètre x_origin de {file} indique {value}, qui n'est ni X (https://x.com) ni une "
+        "adresse de cet ordinateur (comme http://127.0.0.1:8765) : les mots de passe et codes "
+        "2FA enregistrés y seraient envoyés. Corrigez-le, ou retirez-le pour utiliser x.com.",
+    "the settings file": "le fichier des paramètres",
+    "The variable {name} names {value}, which is neither X (https://x.com) nor an address on "
+    "this computer (such as http://127.0.0.1:8765): the saved passwords and 2FA codes would be "
+    "sent there. Correct it, or unset it to use x.com.":
+        "La variable {name} indique {value}, qui n'est ni X (https://x.com) ni une adresse de "
+        "cet ordinateur (comme http://127.0.0.1:8765) : les mots de passe et codes 2FA "
+        "enregistrés y seraient envoyés. Corrigez-la, ou supprimez-la pour utiliser x.com.",
+    "the setting x_origin": "le paramètre x_origin",
+    "the variable {name}": "la variable {name}",
+    "Checking against {origin}, not X ({source}).":
+        "Vérification auprès de {origin}, pas de X ({source}).",
     "The accounts file could not be read; it was moved to {moved} and the account list starts "
     "empty.":
         "Le fichier des comptes est illisible ; il a été déplacé vers {moved} et la liste des "

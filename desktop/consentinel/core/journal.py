@@ -579,12 +579,18 @@ class Journal(JournalQueries):
             ).fetchone()
         return row is not None
 
-    def start_run(self, trigger: str | Enum, *, dry_run: bool = False) -> int:
-        """A run begins; a dry run (boxes read, nothing changed) says so in its first entry."""
+    def start_run(
+        self, trigger: str | Enum, *, dry_run: bool = False, x_origin: str | None = None
+    ) -> int:
+        """A run begins; a dry run (boxes read, nothing changed) says so in its first entry,
+        and so does a run whose passwords go to another address than X's (`x_origin`: a
+        simulated X)."""
         trigger = trigger.value if isinstance(trigger, Enum) else str(trigger)
         payload: dict[str, Any] = {"trigger": str(trigger)}
         if dry_run:
             payload["dry_run"] = True
+        if x_origin is not None:
+            payload["x_origin"] = x_origin
         with self._lock, self._write():
             now = self._now()
             cur = self._db.execute(

@@ -12,7 +12,7 @@ from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_as
 from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import Record, replace
-from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV
+from consentinel.x.site import DEFAULT_ORIGIN, ORIGIN_ENV, allowed_origin
 
 SCHEMA_VERSION = 1
 # Where X is lives with the rest of what is known of X (x/site.py).
@@ -21,9 +21,10 @@ DEFAULT_X_ORIGIN = DEFAULT_ORIGIN
 
 
 class XOriginError(ValueError):
-    """CONSENTINEL_X_ORIGIN holds something that is not an address like https://x.com (a set-up
-    error: said before any page is opened, not taken for a network problem). str() names the
-    variable and its value."""
+    """X's address (CONSENTINEL_X_ORIGIN, or the setting x_origin) is not one passwords may go
+    to: not an address like https://x.com, or an address neither X's nor on this computer (a
+    set-up error: said before any page is opened, not taken for a network problem). str() names
+    the variable or the setting and its file, and the value."""
 
 
 class ScheduleChoice(str, Enum):
@@ -193,13 +194,28 @@ class Settings(Record):
     def schedule_choice(self) -> ScheduleChoice:
         return ScheduleChoice(self.schedule)
 
-    def effective_x_origin(self) -> str:
+    def effective_x_origin(self, settings_file: Path | None = None) -> str:
         """Where X is: this setting, else CONSENTINEL_X_ORIGIN, else https://x.com. XOriginError
-        when that variable is used and is not an address (the setting is validated)."""
+        when the one used is not X's address nor one on this computer (a simulated X): the
+        saved passwords and 2FA codes are typed into its pages. `settings_file` is named then."""
         if self.x_origin:
-            return self.x_origin.rstrip("/")
+            allowed = allowed_origin(self.x_origin)
+            if allowed is None:
+                raise XOriginError(
+                    tr(
+                        "The setting x_origin in {file} names {value}, which is neither X "
+                        "(https://x.com) nor an address on this computer (such as "
+                        "http://127.0.0.1:8765): the saved passwords and 2FA codes would be "
+                        "sent there. Correct it, or remove it to use x.com.",
+                        file=settings_file or tr("the settings file"),
+                        value=tr("'{text}'", text=self.x_origin),
+                    )
+                )
+            return allowed
         from_env = os.environ.get(X_ORIGIN_ENV, "").strip()
-        if from_env and not _is_origin(from_env):
+        if not from_env:
+            return DEFAULT_X_ORIGIN
+        if not _is_origin(from_env):
             raise XOriginError(
                 tr(
                     "The variable {name} must be an address like https://x.com, not {value}: "
@@ -208,7 +224,31 @@ class Settings(Record):
                     value=tr("'{text}'", text=from_env),
                 )
             )
-        return (from_env or DEFAULT_X_ORIGIN).rstrip("/")
+        allowed = allowed_origin(from_env)
+        if allowed is None:
+            raise XOriginError(
+                tr(
+                    "The variable {name} names {value}, which is neither X (https://x.com) nor "
+                    "an address on this computer (such as http://127.0.0.1:8765): the saved "
+                    "passwords and 2FA codes would be sent there. Correct it, or unset it to "
+                    "use x.com.",
+                    name=X_ORIGIN_ENV,
+                    value=tr("'{text}'", text=from_env),
+                )
+            )
+        return allowed
+
+    def not_x_words(self, settings_file: Path | None = None) -> str | None:
+        """The line every check and `doctor` say when X's address is not X's (a simulated X),
+        naming what set it; None for X. XOriginError as effective_x_origin."""
+        origin = self.effective_x_origin(settings_file)
+        if origin == DEFAULT_X_ORIGIN:
+            return None
+        if self.x_origin:
+            source = tr("the setting x_origin")
+        else:
+            source = tr("the variable {name}", name=X_ORIGIN_ENV)
+        return tr("Checking against {origin}, not X ({source}).", origin=origin, source=source)
 
     def to_json(self) -> dict[str, Any]:
         return {"version": SCHEMA_VERSION, **self.as_dict()}
@@ -248,7 +288,7 @@ def _int_between(value: object, low: int, high: int) -> bool:
 def _is_origin(value: object) -> bool:
     return (
         isinstance(value, str)
-        and value.startswith(("http://", "https://"))
+        and value.lower().startswith(("http://", "https://"))
         and len(value.split("://", 1)[1].strip("/")) > 0
     )
 

@@ -145,6 +145,7 @@ _REASONS = {
     Reason.EVIDENCE_NOT_KEPT: QT_TRANSLATE_NOOP("JournalModel", "a screenshot could not be kept"),
 }
 _DRY_RUN = QT_TRANSLATE_NOOP("JournalModel", "a dry run: nothing changed")
+_NOT_X = QT_TRANSLATE_NOOP("JournalModel", "against {origin}, not X")
 _TRIGGERS = {
     "gui": QT_TRANSLATE_NOOP("JournalModel", "started from the app"),
     "manual": QT_TRANSLATE_NOOP("JournalModel", "started from the command line"),
@@ -366,6 +367,8 @@ def _details_words(entry: Entry) -> str:
         words = _tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
         if p.get("dry_run"):
             words += f" ({_tr(_DRY_RUN)})"
+        if p.get("x_origin"):
+            words += f" ({_tr(_NOT_X).format(origin=p['x_origin'])})"
         return words
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
         return _restart_words(p)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.events import PromptRequest
+from consentinel.core.log_redaction import forget_later
 from consentinel.core.steps import PromptKind
 from consentinel.gui.button_tab_order import tab_into_buttons
-from consentinel.gui.logging_setup import forget_later
 from consentinel.gui.message_style import error_style
 from consentinel.gui.spoken_labels import announce, heard_as_shown
 from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels

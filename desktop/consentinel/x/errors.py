@@ -7,6 +7,7 @@ import re
 from consentinel.core.evidence import Screenshot
 from consentinel.core.i18n import tr
 from consentinel.core.status import Reason
+from consentinel.x.typed_text import without_call_log
 
 
 class XError(Exception):
@@ -122,13 +123,20 @@ def _net_words(code: str) -> str | None:
     return None
 
 
+def browser_error_text(exc: BaseException) -> str:
+    """An error's text as it may be kept (the journal, --json, the log): without Playwright's
+    call log, which names the text a fill typed (a password, a code), nor any typing call's
+    argument. For any error: one of ours may quote a browser error's text."""
+    return without_call_log(str(exc)).strip()
+
+
 def browser_error_words(exc: BaseException) -> str:
     """A Playwright failure in the person's words, with Chromium's code kept for whoever helps
     them ("this computer seems to be offline, ERR_INTERNET_DISCONNECTED"); what has no words
     stays as Playwright's first line. Playwright's own text is English and names its API
     ("Page.goto: net::ERR_… at https://…"). A timeout says how long when that is true of the
     wait, and nothing ("") when it is not."""
-    text = str(exc)
+    text = browser_error_text(exc)
     first = text.splitlines()[0] if text else type(exc).__name__
     if match := _NET_CODE.search(first):
         words = _net_words(match.group(1))

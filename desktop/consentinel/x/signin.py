@@ -27,6 +27,7 @@ from consentinel.core.check_messages import (
     X_FAILED_AT_PASSWORD,
 )
 from consentinel.core.i18n import tr
+from consentinel.core.log_redaction import forget_later
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
@@ -462,8 +463,9 @@ class SignIn:
             return self._fail(Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD, state.raw_toast)
         if self.secrets.password is None:
             return await self._person_needed(Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED)
-        if not self.site.path_of(self.page.url):
-            # Only on X's own pages: never into a page another site put in front of us.
+        if not self.site.takes_secrets or not self.site.path_of(self.page.url):
+            # Only on X's own pages (or a simulated X's on this computer): never into a page
+            # another site put in front of us.
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("the password page is not X's"))
         password_field = self.page.locator('input[name="password"][type="password"]')
         # The password goes only into X's one visible password field, checked just before typing.
@@ -472,6 +474,7 @@ class SignIn:
             or await password_field.get_attribute("type") != "password"
         ):
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("password field not found"))
+        forget_later(self.secrets.password)  # (never in the log, whatever quotes it)
         await password_field.fill(self.secrets.password)
         self._password_sent_at = len(self._task_answers)
         button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
@@ -539,7 +542,9 @@ class SignIn:
             # A fresh code may mean waiting for the next 30-second window (never a reused code).
             code = await self.secrets.totp_code()
             self._totp_sent_at = len(self._task_answers)
-            await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code, "ocf")
+            await self._fill_and_next(
+                'input[data-testid="ocfEnterTextTextInput"]', code, "ocf", secret=True
+            )
             return None
         unanswered = TOTP_REFUSED if self.secrets.totp_refused else ""
         return await self._typed_code(
@@ -596,7 +601,9 @@ class SignIn:
                 Status.NEEDS_USER, reason, self._refused_here(screen) if typed else unanswered
             )
         self._code_sent(screen, typed=True)
-        await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf")
+        await self._fill_and_next(
+            'input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf", secret=True
+        )
         return None
 
     async def _person_needed(
@@ -626,8 +633,13 @@ class SignIn:
             return False
         return True
 
-    async def _fill_and_next(self, selector: str, value: str, kind: str) -> None:
+    async def _fill_and_next(
+        self, selector: str, value: str, kind: str, *, secret: bool = False
+    ) -> None:
+        """Type `value` and go on; a `secret` (a code) is first named to the log's redaction."""
         field = self.page.locator(selector)
+        if secret:
+            forget_later(value)
         await field.fill(value)
         if kind == "ocf":
             button = self.page.locator('[data-testid="ocfEnterTextNextButton"]')
