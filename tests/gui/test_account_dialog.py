@@ -381,6 +381,7 @@ def test_the_dialog_gives_back_the_room_a_message_took(qtbot: QtBot, memory_vaul
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
+        _looked(qtbot, dialog)  # (the keyring's sentence, in place of "Looking…", has its lines)
         opened = dialog.height()
         _type(qtbot, dialog.handle_edit, "bob")
         note = dialog.password_error

@@ -94,3 +94,127 @@ def test_on_a_roomy_screen_they_open_at_their_usual_sizes(tmp_path: Path) -> Non
     seen = _open(tmp_path, "1", "en")
     assert seen["main"] == [980, 560] and seen["journal"] == [1100, 620], seen
     assert seen["one_row"] is True and seen["outside"] == [], seen
+
+
+# -- the dialogs ------------------------------------------------------------------------------
+
+_DIALOG_PROBE = """
+import json, os
+from pathlib import Path
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QCheckBox, QDialogButtonBox, QLabel, QWidget
+)
+app = QApplication([])
+if os.environ.get("PROBE_FONT"):
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * float(os.environ["PROBE_FONT"]))
+    app.setFont(font)
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.memory_keyring import MemoryKeyring
+from consentinel.core.vault import Vault
+from consentinel.gui.translations import Translators
+
+Translators().switch(os.environ["PROBE_LANGUAGE"])
+ctx = AppContext.create(vault=Vault(MemoryKeyring()))
+ctx.accounts.add(Account("hal"))
+which = os.environ["PROBE_DIALOG"]
+if which in ("add", "edit"):
+    from consentinel.gui.account_dialog import AccountDialog
+    dialog = AccountDialog(ctx, ctx.accounts.get("hal") if which == "edit" else None)
+elif which == "about":
+    from consentinel.gui.about_dialog import AboutDialog
+    dialog = AboutDialog(ctx)
+else:
+    from consentinel.gui.getting_started import GettingStartedDialog
+    dialog = GettingStartedDialog(ctx.paths.journal_path, Path(os.environ["PROBE_README"]))
+dialog.show()
+for _ in range(10):
+    app.processEvents()
+room = app.primaryScreen().availableGeometry()
+
+def on_screen(widget: QWidget) -> bool:
+    rect = widget.rect()
+    corners = (widget.mapToGlobal(rect.topLeft()), widget.mapToGlobal(rect.bottomRight()))
+    return all(room.contains(corner) for corner in corners)
+
+def cut(widget: QWidget) -> bool:
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.heightForWidth(widget.width()) > widget.height()
+    return widget.sizeHint().width() > widget.width()
+
+buttons = [
+    b for b in dialog.findChildren(QAbstractButton)
+    if b.isVisible() and isinstance(b.parent(), QDialogButtonBox)
+]
+shown = [
+    w for w in dialog.findChildren(QLabel) + dialog.findChildren(QCheckBox)
+    if w.isVisible() and (not isinstance(w, QLabel) or w.text())
+]
+frame = dialog.frameGeometry()
+print(json.dumps({
+    "room": [room.width(), room.height()],
+    "inside": room.contains(frame),
+    "buttons": len(buttons),
+    "out_of_reach": [b.text() for b in buttons if not on_screen(b)],
+    "cut": [w.text()[:60] for w in shown if cut(w)],
+}))
+"""
+
+#: Large text (twice the font) on a 1366 by 768 screen; 200 % on a 1400 by 1000 one.
+_SMALL_ROOMS = {"font2": (1366, 768, "1", "2"), "200": (1400, 1000, "2", "")}
+
+
+def _open_dialog(
+    tmp_path: Path, dialog: str, language: str, room: tuple[int, int, str, str]
+) -> dict[str, object]:
+    width, height, scale, font = room
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps({"screens": [{"name": "s", "width": width, "height": height, "dpr": 1}]})
+    )
+    readme = tmp_path / "README.md"
+    readme.write_text("# Consentinel\n")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "QT_SCALE_FACTOR": scale,
+        "PROBE_FONT": font,
+        "PROBE_LANGUAGE": language,
+        "PROBE_DIALOG": dialog,
+        "PROBE_README": str(readme),
+        "CONSENTINEL_HOME": str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT / "desktop"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _DIALOG_PROBE], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return seen
+
+
+@pytest.mark.parametrize("room", sorted(_SMALL_ROOMS))
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("dialog", ["add", "edit", "about", "getting_started"])
+def test_with_large_text_or_on_a_small_screen_the_dialogs_keep_their_buttons_in_reach(
+    tmp_path: Path, dialog: str, language: str, room: str
+) -> None:
+    """The Add and Edit account dialogs were taller than the screen (Save and Cancel under
+    its edge, the dialog no smaller), Training's line was cut on the right, and Getting
+    started pushed the README's link and Close off the screen: their words scroll now."""
+    seen = _open_dialog(tmp_path, dialog, language, _SMALL_ROOMS[room])
+    if room == "200":
+        assert seen["room"] == [700, 500]
+    assert seen["inside"] is True, seen
+    assert seen["buttons"] and seen["out_of_reach"] == [], seen
+    assert seen["cut"] == [], seen
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_about_at_200_percent_on_a_1080p_screen_keeps_close_in_reach(
+    tmp_path: Path, language: str
+) -> None:
+    seen = _open_dialog(tmp_path, "about", language, (1920, 1080, "2", ""))
+    assert seen["room"] == [960, 540]
+    assert seen["inside"] is True and seen["out_of_reach"] == [] and seen["cut"] == [], seen

@@ -13,12 +13,15 @@ from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, Signal, qVersion
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -29,6 +32,7 @@ from consentinel import APP_NAME, __version__
 from consentinel.core.context import AppContext
 from consentinel.gui.app_icons import app_icon
 from consentinel.gui.message_style import error_color, ok_color, unknown_color
+from consentinel.gui.screen_room import keep_on_screen, resize_within_screen
 
 HOMEPAGE = "https://github.com/consentinel/consentinel"
 LICENCE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"
@@ -105,7 +109,8 @@ class AboutDialog(QDialog):
         self._results = _Results(self)
         self._results.ready.connect(self._show_diagnostics)
         self.setWindowTitle(self.tr("About Consentinel"))
-        self.resize(720, 580)
+        # (200 % on a 1080p screen leaves 960 points by 540: Close stays in view.)
+        resize_within_screen(self, 720, 580)
 
         about = QWidget()
         text = QLabel()
@@ -147,6 +152,13 @@ class AboutDialog(QDialog):
         about_layout = QVBoxLayout(about)
         about_layout.addLayout(top)
         about_layout.addStretch(1)
+        # Scrolled rather than cut when large text or a small screen leaves too little room.
+        about_area = QScrollArea()
+        about_area.setWidgetResizable(True)
+        about_area.setFrameShape(QFrame.Shape.NoFrame)
+        about_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        about_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        about_area.setWidget(about)
 
         diagnostics_tab = QWidget()
         # Rich text wraps long paths and advice, which a table's cells would cut off.
@@ -163,7 +175,7 @@ class AboutDialog(QDialog):
         diag_layout.addWidget(self.rerun_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(about, self.tr("&About"))
+        self.tabs.addTab(about_area, self.tr("&About"))
         self.tabs.addTab(diagnostics_tab, self.tr("&Diagnostics"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -172,6 +184,10 @@ class AboutDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.run_diagnostics()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)  # (its title bar, known now, on the screen too)
 
     def run_diagnostics(self) -> None:
         if self._running:

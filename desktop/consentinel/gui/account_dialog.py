@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +41,9 @@ from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.keyring_look import KeyringLook, KeyringLooked, KeyringSeen
 from consentinel.gui.message_style import error_style, ok_color
+from consentinel.gui.screen_room import keep_on_screen
 from consentinel.gui.spoken_labels import announce, heard_as_shown, say
-from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
+from consentinel.gui.wrapped_labels import fit_wrapped_labels
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +70,13 @@ class AccountDialog(QDialog):
         under_way: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        #: The height it shrinks back to when a message goes (as it opened, or as the person
-        #: made it), and the height it last gave itself (see _fit_error_labels).
-        self._floor_height = 0
-        self._asked_height: int | None = None
+        #: How much taller (or shorter) than its fields need the person made it (0: as they
+        #: need, within the screen), what they needed then, and the heights it gave itself
+        #: (see _fit_error_labels: the window system's word of them may come late).
+        self._offset = 0
+        self._natural = 0
+        self._asked_heights: set[int] = set()
+        self._fitting = False  # (its own resizing calls resizeEvent: not fitted again within)
         self._ctx = ctx
         self._account = account
         #: Whether Save is greyed for want of a keyring alone (a secret typed): said once.
@@ -195,18 +203,28 @@ class AccountDialog(QDialog):
         )
         meaning.setWordWrap(True)
         box_layout.addWidget(meaning)
+        #: What each box allows, wrapped under its name: on one line with it, a check box
+        #: (which does not wrap) was wider than a small screen, its end cut off.
+        self.box_descriptions: dict[Box, QLabel] = {}
         for box in ALL_BOXES:
-            check = QCheckBox(f"{self._box_label(box)} — {box_description(box)}")
+            check = QCheckBox(self._box_label(box))
             check.setAccessibleName(box_name(box))
             check.setAccessibleDescription(box_description(box))
             check.setChecked(account is None or box in account.keep)
+            description = _CheckDescription(box_description(box), check)
             if box is Box.TRAINING:
                 # Keeping training off is the point of the app: it cannot be unticked.
                 check.setChecked(True)
                 check.setEnabled(False)
                 check.setToolTip(self.tr("Training is always switched off."))
-            box_layout.addWidget(check)
+                description.setEnabled(False)
+            pair = QVBoxLayout()
+            pair.setSpacing(0)  # (the words under the box are its own)
+            pair.addWidget(check)
+            pair.addWidget(description)
+            box_layout.addLayout(pair)
             self.box_checks[box] = check
+            self.box_descriptions[box] = description
 
         self.vault_label = QLabel()
         self.vault_label.setWordWrap(True)
@@ -241,10 +259,17 @@ class AccountDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # The fields scroll when the screen is too small for them (large text, 200 % on a
+        # small screen), as the settings do: Save and Cancel always stay in view.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(form)
+        content_layout.addWidget(boxes)
+        content_layout.addWidget(self.vault_label)
+        self.form_area = _FormArea(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(boxes)
-        layout.addWidget(self.vault_label)
+        layout.addWidget(self.form_area, 1)
         layout.addWidget(self.save_error)
         layout.addWidget(self.saved_note)
         layout.addWidget(self.buttons)
@@ -402,10 +427,24 @@ class AccountDialog(QDialog):
 
     def _fit_error_labels(self) -> None:
         """The messages' lines (French ones take two or three), once the form has laid out
-        the labels just shown at their real width."""
+        the labels just shown at their real width; then the dialog as tall as everything
+        needs at this width (a message grows it, and it gives the room back once the message
+        goes), give or take what the person resized it by, and never taller than the screen:
+        the fields scroll, the buttons stay in view. Again until the lines settle (a height
+        that brings or drops the scroll bar changes the fields' width, and so their lines)."""
         layout = self.layout()
-        if layout is None or not self.isVisible():
+        if layout is None or not self.isVisible() or self._fitting:
             return
+        self._fitting = True
+        try:
+            for _ in range(4):
+                if not self._fit_once(layout):
+                    break
+        finally:
+            self._fitting = False
+
+    def _fit_once(self, layout: QLayout) -> bool:
+        """One pass of _fit_error_labels; returns whether it changed the dialog's height."""
         layout.activate()
         fit_wrapped_labels(
             self,
@@ -420,22 +459,41 @@ class AccountDialog(QDialog):
                 self.saved_note,
                 self._meaning,
                 self.vault_label,
+                *self.box_descriptions.values(),
             ),
         )
-        self._asked_height = fit_height(self, self._floor_height)
+        self.form_area.fit_width()
+        self.form_area.refit()
+        layout.activate()
+        self._natural = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        height = self._natural + self._offset
+        room = _room_height(self)
+        if room is not None:
+            height = min(height, room)
+        height = max(height, layout.totalMinimumSize().height())
+        self._asked_heights.add(height)
+        if height == self.height():
+            return False
+        self.resize(self.width(), height)
+        keep_on_screen(self)  # (grown downwards: its bottom, and the buttons, in view)
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Save, Save and add another, Cancel: as they are seen (Qt's chain reached Cancel first).
         tab_into_buttons(self._above_buttons, self.buttons)
-        if not self._floor_height:
-            self._floor_height = self.height()  # as it opens: what it shrinks back to
         self._fit_error_labels()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.spontaneous() and event.size().height() != self._asked_height:
-            self._floor_height = event.size().height()  # the person made it so tall
+        height = event.size().height()
+        if event.spontaneous() and height not in self._asked_heights and self._natural:
+            self._offset = height - self._natural  # the person made it so tall
+            self._asked_heights.clear()
         self._fit_error_labels()
 
     def _say_keyring_blocks(self, blocks: bool) -> None:
@@ -698,6 +756,82 @@ class AccountDialog(QDialog):
         self.save_error.setText(message)
         self.save_error.show()
         self._fit_error_labels()
+
+
+class _FormArea(QScrollArea):
+    """The dialog's fields, scrolled when the screen is too small for them; as tall as they
+    need otherwise (a scroll area's own wish stops at 24 lines)."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        # Not a stop of its own in the Tab order: the area scrolls to the field that has focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def fit_width(self) -> None:
+        """As wide as the fields' narrowest, with room for the scroll bar: nothing is cut on
+        the right (it does not scroll sideways)."""
+        content = self.widget()
+        if content is not None:
+            bar = self.verticalScrollBar().sizeHint().width()
+            self.setMinimumWidth(content.minimumSizeHint().width() + bar)
+
+    def refit(self) -> None:
+        """Its height asked again from what its fields need now (a message shown or hidden
+        among them: their layout may not have been told yet)."""
+        content = self.widget()
+        layout = content.layout() if content is not None else None
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        content = self.widget()
+        layout = content.layout() if content is not None else None
+        if layout is None:
+            return hint
+        width = self.viewport().width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth() and width > 0
+            else layout.totalSizeHint().height()
+        )
+        return QSize(hint.width(), needed + 2 * self.frameWidth())
+
+
+class _CheckDescription(QLabel):
+    """What a box allows, wrapped under its check box's words, in line with them; a click
+    on it ticks or unticks the box, as a click on the words does."""
+
+    def __init__(self, text: str, check: QCheckBox) -> None:
+        super().__init__(text)
+        self._check = check
+        self.setWordWrap(True)
+        style = check.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+        )
+        self.setContentsMargins(indent, 0, 0, 4)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._check.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self._check.click()
+
+
+def _room_height(window: QWidget) -> int | None:
+    """The height the window may have within its screen's free area, its title bar left in
+    view (None: no screen known)."""
+    screen = window.screen()
+    if screen is None:
+        return None
+    frame = window.frameGeometry().height() - window.height()
+    return screen.availableGeometry().height() - (frame if frame > 0 else 40)
 
 
 class _SaveFailed(Exception):

@@ -604,6 +604,7 @@ class AppController(QObject):
         """Cancel a running check, let it reach a safe point, journal the notifications not
         yet said, stop the demo."""
         self._shut_down = True
+        self.window.remember_places()  # (quitting from the tray or the menu: no closeEvent)
         self._journal_timer.stop()
         if self.keyring_look is not None:
             self.keyring_look.stop()

@@ -7,9 +7,19 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 import consentinel
+from consentinel.gui.screen_room import keep_on_screen, resize_within_screen
 
 
 def local_readme() -> Path | None:
@@ -97,8 +107,25 @@ class GettingStartedDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
+        # The words scroll when large text or a small screen leaves too little room for them:
+        # the README's link and Close stay in reach.
+        self.text_area = area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setWidget(text)
         layout = QVBoxLayout(self)
-        layout.addWidget(text, 1)
+        layout.addWidget(area, 1)
         layout.addWidget(buttons)
-        # As tall as its words need at this width (French ones are longer).
-        self.resize(620, max(layout.totalHeightForWidth(620), 240))
+        # As tall as its words need at this width (French ones are longer), within the screen.
+        width = 620
+        margins = layout.contentsMargins()
+        bar = area.verticalScrollBar().sizeHint().width()
+        words = text.heightForWidth(width - margins.left() - margins.right() - bar)
+        around = margins.top() + margins.bottom() + layout.spacing() + buttons.sizeHint().height()
+        resize_within_screen(self, width, max(words + around, 240))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_on_screen(self)  # (its title bar, known now, on the screen too)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelection, QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,8 +57,9 @@ from consentinel.gui.journal_model import (
 )
 from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 from consentinel.gui.row_hints import window_advice
-from consentinel.gui.screen_room import resize_within_screen
+from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
 from consentinel.gui.spoken_labels import heard_as_shown
+from consentinel.gui.window_memory import JOURNAL_SPLITTER, JOURNAL_WINDOW, WindowMemory
 from consentinel.gui.wrapping_row import WrappingRow
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
@@ -98,12 +99,18 @@ class JournalWindow(QWidget):
     #: An export asked for by export_to() was written (its entry count) or failed (0).
     export_ended = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, memory: WindowMemory | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self._ctx = ctx
+        #: Where the person left this window and its divider last time (None: not kept).
+        self._memory = memory
         self.setWindowTitle(self.tr("Journal — Consentinel"))
-        resize_within_screen(self, 1100, 620)
+        saved = memory.state(JOURNAL_WINDOW) if memory is not None else None
+        #: Placed where the person left it (kept on screen again at the first show).
+        self._restored = restore_within_screen(self, saved, 1100, 620)
 
         self.account_filter = QComboBox()
         self.account_filter.setAccessibleName(self.tr("Account"))
@@ -274,12 +281,15 @@ class JournalWindow(QWidget):
         side_layout.addWidget(self.preview)
         side_layout.addWidget(self.full_size_button, 0, Qt.AlignmentFlag.AlignLeft)
         side_layout.addStretch(1)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([730, 370])
+        divider = memory.state(JOURNAL_SPLITTER) if memory is not None else None
+        if divider is not None:
+            splitter.restoreState(divider)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
@@ -315,6 +325,26 @@ class JournalWindow(QWidget):
         for edit in (self.from_date, self.to_date):
             edit.dateChanged.connect(self._reload)
         self.refresh()
+
+    # -- where it was left ------------------------------------------------------------------------
+
+    def places(self) -> dict[str, bytes]:
+        """Its place, size and divider as Qt saves them (saveGeometry, saveState), by name."""
+        return {
+            JOURNAL_WINDOW: bytes(self.saveGeometry().data()),
+            JOURNAL_SPLITTER: bytes(self.splitter.saveState().data()),
+        }
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._restored:
+            self._restored = False
+            keep_on_screen(self)
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._memory is not None:
+            self._memory.remember_states(self.places())
+        super().closeEvent(event)
 
     # -- reading the journal ----------------------------------------------------------------------
 

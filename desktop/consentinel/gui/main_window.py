@@ -24,7 +24,7 @@ from consentinel.core.steps import Step
 from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon
 from consentinel.gui.qt_by_name import set_by_name
-from consentinel.gui.screen_room import resize_within_screen
+from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
 from consentinel.gui.spoken_labels import say
 from consentinel.gui.time_words import when_text
 from consentinel.gui.window_actions import (
@@ -33,6 +33,7 @@ from consentinel.gui.window_actions import (
     show_account_menu,
     update_actions,
 )
+from consentinel.gui.window_memory import MAIN_WINDOW, WindowMemory
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
     from consentinel.gui.prompt_dialogs import PromptDialog
     from consentinel.gui.run_handling import RunHandling
     from consentinel.gui.sort_menu import SortMenu
-    from consentinel.gui.table_sort import WindowMemory
 
 log = logging.getLogger(__name__)
 
@@ -152,12 +152,14 @@ class MainWindow(QMainWindow):
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
-        resize_within_screen(self, 980, 560)
+        #: How the person left the windows last time (read once, here: the table's order too).
+        self.memory = WindowMemory(self.ctx.paths.config_dir / "window.json")
+        #: Placed where the person left it (kept on screen again at the first show).
+        self._restored = restore_within_screen(self, self.memory.state(MAIN_WINDOW), 980, 560)
 
         self._table: AccountsTable | None = None
         #: The field above the table that shows only some accounts (made with the table).
         self._filter: AccountFilter | None = None
-        self._memory: WindowMemory | None = None  # how the person left the window (its order)
         #: Accounts › Sort accounts by, made when the Accounts menu first opens (`sort_menu`).
         self._sort_menu: SortMenu | None = None
         #: The check's progress and its Cancel button, under the table (made at the first
@@ -230,7 +232,6 @@ class MainWindow(QMainWindow):
         if self._table is None:
             from consentinel.gui.account_filter import AccountFilter
             from consentinel.gui.accounts_table import AccountsTable
-            from consentinel.gui.table_sort import WindowMemory
 
             # Made first, so that Tab goes from the filter to the table.
             accounts_filter = AccountFilter()
@@ -242,9 +243,8 @@ class MainWindow(QMainWindow):
             table.currentCellChanged.connect(self._say_why)
             # The order the person chose last time; each new choice is kept for the next.
             # (Held by the window: Qt holds a plain object's method only as long as it lives.)
-            self._memory = memory = WindowMemory(self.ctx.paths.config_dir / "window.json")
-            table.set_sort(memory.accounts_sort())
-            table.sort_chosen.connect(memory.remember_accounts_sort)
+            table.set_sort(self.memory.accounts_sort())
+            table.sort_chosen.connect(self.memory.remember_accounts_sort)
             if self._sort_menu is not None:
                 self._sort_menu.follow(table)
             if self._painted:
@@ -682,7 +682,10 @@ class MainWindow(QMainWindow):
         return self._painted
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._painted and self._table is not None:
+        if self._restored:  # the size the person gave it, its frame on the screen
+            self._restored = False
+            keep_on_screen(self)
+        elif not self._painted and self._table is not None:
             self._fit_the_table()
         super().showEvent(event)
 
@@ -733,7 +736,18 @@ class MainWindow(QMainWindow):
     def _accounts_menu_opens(self) -> None:
         self.sort_menu  # noqa: B018 (made the first time)
 
+    def remember_places(self) -> None:
+        """Keep where this window and the journal's are, and their sizes, for the next start
+        (when closed, and as the app quits): only a window shown was placed by anyone."""
+        states: dict[str, bytes] = {}
+        if self._painted:
+            states[MAIN_WINDOW] = bytes(self.saveGeometry().data())
+        if self.journal_window is not None:
+            states.update(self.journal_window.places())
+        self.memory.remember_states(states)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_places()
         if self.keep_in_tray:
             event.ignore()
             self.hide()

@@ -23,7 +23,7 @@ def open_journal(window: MainWindow, handle: str | None) -> None:
     if journal is None:
         from consentinel.gui.journal_window import JournalWindow
 
-        journal = window.journal_window = JournalWindow(window.ctx, window)
+        journal = window.journal_window = JournalWindow(window.ctx, window, memory=window.memory)
         journal.journal_replaced.connect(window.refresh)
         journal.journal_lost.connect(window._journal_found_lost)
         if window.demo:  # beside the person's own journal, it must not pass for it

@@ -1,20 +1,14 @@
 """The accounts table's order: what each column sorts by (not its words), and the order chosen,
-kept between runs in <config>/window.json (Qt-free)."""
+kept between runs by window_memory.py. Qt-free."""
 
 from __future__ import annotations
 
-import json
-import logging
 import unicodedata
 from datetime import datetime
-from pathlib import Path
 from typing import NamedTuple
 
-from consentinel.core.fileio import atomic_write_text
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.gui.account_rows import AccountRow
-
-log = logging.getLogger(__name__)
 
 #: Each column of the accounts table by a name that does not change with its place or words:
 #: the order kept between runs names its column so.
@@ -110,39 +104,3 @@ def matches(row: AccountRow, wanted: str) -> bool:
     the table shows it, @handle: typed with the @, its beginning. (Consentinel keeps no other
     name of an account: the handle is the one it shows.)"""
     return wanted in folded(f"@{row.account.handle}")
-
-
-class WindowMemory:
-    """How the person left the window, kept between runs in one small file of the settings
-    folder: the accounts table's order. A file that cannot be read or written is no reason to
-    stop: the window opens as listed."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-
-    def _read(self) -> dict[str, object]:
-        try:
-            found = json.loads(self._path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError):
-            log.warning("%s could not be read: the window opens as listed", self._path.name)
-            return {}
-        return found if isinstance(found, dict) else {}
-
-    def accounts_sort(self) -> SortChoice | None:
-        kept = self._read().get("accounts_sort")
-        if not isinstance(kept, dict) or kept.get("column") not in COLUMN_NAMES:
-            return None
-        return SortChoice(str(kept["column"]), kept.get("descending") is True)
-
-    def remember_accounts_sort(self, choice: SortChoice | None) -> None:
-        memory = self._read()
-        if choice is None:
-            memory.pop("accounts_sort", None)
-        else:
-            memory["accounts_sort"] = {"column": choice.column, "descending": choice.descending}
-        try:
-            atomic_write_text(self._path, json.dumps(memory, indent=2) + "\n")
-        except OSError:
-            log.warning("the accounts' order could not be kept in %s", self._path, exc_info=True)
