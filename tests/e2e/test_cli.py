@@ -389,7 +389,12 @@ def test_a_check_says_when_the_journal_it_adds_to_no_longer_verifies(
     )
     broken = run_cli(env, "check", "--dry-run", "--json", check_exit=1)
     assert json.loads(broken.stdout)["accounts"][0]["status"] == "would_fix"
-    assert broken.stderr.startswith("The journal does not verify: "), broken.stderr
+    # (After the line every check against a simulated X says first.)
+    origin_line, said = broken.stderr.split("\n", 1)
+    assert (
+        origin_line == f"Checking against {sim.origin}, not X (the variable CONSENTINEL_X_ORIGIN)."
+    )
+    assert said.startswith("The journal does not verify: "), broken.stderr
     assert "This check's entries were added to it." in broken.stderr
     assert sim.mutations("vera") == []
 
