@@ -104,7 +104,9 @@ def test_login_waits_while_a_check_runs_then_signs_in(
     try:
         assert login.stderr is not None
         first_line = login.stderr.readline()  # blocks until the command says something
-        assert "Another check is running" in first_line and "waiting for it to end" in first_line
+        assert first_line.startswith("Checking against http://127.0.0.1:")  # (a simulated X)
+        waiting = login.stderr.readline()
+        assert "Another check is running" in waiting and "waiting for it to end" in waiting
         assert login.poll() is None and sim.signin_attempts("gail") == []
     finally:
         lock.release()
