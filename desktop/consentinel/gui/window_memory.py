@@ -4,7 +4,7 @@ where the journal's divider stood."""
 
 from __future__ import annotations
 
-import binascii
+import base64
 import json
 import logging
 from pathlib import Path
@@ -82,8 +82,10 @@ class WindowMemory:
         if not isinstance(kept, str):
             return None
         try:
-            return binascii.a2b_base64(kept.encode("ascii"), strict_mode=True) or None
-        except (binascii.Error, UnicodeEncodeError):
+            # (validate: a character outside base64's is an error, not skipped; Python 3.10
+            # has no strict_mode)
+            return base64.b64decode(kept, validate=True) or None
+        except ValueError:  # (binascii.Error, or a character outside ASCII)
             return None
 
     def remember_states(self, states: dict[str, bytes]) -> None:
@@ -91,7 +93,6 @@ class WindowMemory:
         if not states:
             return
         changes: dict[str, object | None] = {
-            name: binascii.b2a_base64(data, newline=False).decode("ascii")
-            for name, data in states.items()
+            name: base64.b64encode(data).decode("ascii") for name, data in states.items()
         }
         self._keep(changes, "the windows' places")
