@@ -9,7 +9,6 @@ the test's, so what is in it is theirs.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -26,6 +25,7 @@ import pytest
 import consentinel
 from consentinel.simx import SimAccount
 from consentinel.x.browser import RUN_FOLDER_PREFIX
+from tests.fixtures.process_lines import processes_naming
 
 pytestmark = pytest.mark.browser
 
@@ -66,23 +66,12 @@ def _check(env: dict[str, str], origin: str, home: Path, handle: str) -> subproc
     return proc
 
 
-def _processes_naming(words: str) -> list[str]:
-    """Command lines of this machine's processes that hold `words` (read from /proc)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError):
-            line = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            if words in line:
-                found.append(line)
-    return found
-
-
 def _until_no_process_names(words: str) -> None:
     """Until the browser of a killed process has ended too (it ends once its driver's pipe
     closes; polled: nothing to wait on in another process)."""
     deadline = time.monotonic() + 60
-    while _processes_naming(words):
-        assert time.monotonic() < deadline, _processes_naming(words)
+    while processes_naming(words):
+        assert time.monotonic() < deadline, processes_naming(words)
         time.sleep(0.1)
 
 

@@ -29,6 +29,7 @@ from consentinel.simx import SimAccount, SimX
 from tests.e2e.test_cli import CLI, PASSWORD, run_cli
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
 from tests.fixtures.notify_server import FakeNotificationServer
+from tests.fixtures.process_lines import processes_naming
 
 GUI = str(Path(sys.executable).parent / "consentinel-gui")
 HANDLES = ("sig_ann", "sig_bob")
@@ -81,18 +82,7 @@ def _when_x_is_open(sim: SimX, proc: subprocess.Popen[str]) -> None:
 def _nothing_left(env: dict[str, str]) -> None:
     left = sorted(p.name for p in Path(env["TMPDIR"]).iterdir())
     assert not [n for n in left if n.startswith(("consentinel-browser-", "playwright"))], left
-    assert not _processes_naming(env["TMPDIR"]), "a browser outlived the check"
-
-
-def _processes_naming(words: str) -> list[str]:
-    """Command lines of this machine's processes that hold `words` (read from /proc)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        with contextlib.suppress(OSError):
-            line = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            if words in line:
-                found.append(line)
-    return found
+    assert not processes_naming(env["TMPDIR"]), "a browser outlived the check"
 
 
 def _last_run_status(home: Path) -> RunStatus:
