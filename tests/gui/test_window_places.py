@@ -6,12 +6,9 @@ screen there is. A fresh process per run of the app: Qt's screens are set before
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui._on_screens import run_on_screens
 
 _RUN = """
 import json, os
@@ -65,24 +62,14 @@ controller.shutdown()
 
 
 def _run(home: Path, screens: list[dict[str, int]], moves: dict[str, object] | None = None):
-    config = home.parent / "screens.json"
-    config.write_text(
-        json.dumps({"screens": [{"name": f"s{i}", "dpr": 1, **s} for i, s in enumerate(screens)]})
+    return run_on_screens(
+        _RUN,
+        screens,
+        home,
+        home.parent / "screens.json",
+        QT_SCALE_FACTOR="1",
+        PROBE_MOVES=json.dumps(moves or {}),
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": "1",
-        "PROBE_MOVES": json.dumps(moves or {}),
-        "CONSENTINEL_HOME": str(home),
-        "PYTHONPATH": str(ROOT / "desktop"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seen
 
 
 def _inside(room: list[int], frame: list[int]) -> bool:

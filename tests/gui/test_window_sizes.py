@@ -5,15 +5,11 @@ A fresh process per case: Qt's screen and scale are set before it starts."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.gui._on_screens import run_on_screens
 
 _PROBE = """
 import json, os
@@ -56,24 +52,14 @@ controller.shutdown()
 
 
 def _open(tmp_path: Path, scale: str, language: str) -> dict[str, object]:
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        json.dumps({"screens": [{"name": "laptop", "width": 1400, "height": 1000, "dpr": 1}]})
+    return run_on_screens(
+        _PROBE,
+        [{"width": 1400, "height": 1000}],
+        tmp_path / "home",
+        tmp_path / "screen.json",
+        QT_SCALE_FACTOR=scale,
+        PROBE_LANGUAGE=language,
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "QT_SCALE_FACTOR": scale,
-        "PROBE_LANGUAGE": language,
-        "CONSENTINEL_HOME": str(tmp_path / "home"),
-        "PYTHONPATH": str(ROOT / "desktop"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seen
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -169,29 +155,19 @@ def _open_dialog(
     tmp_path: Path, dialog: str, language: str, room: tuple[int, int, str, str]
 ) -> dict[str, object]:
     width, height, scale, font = room
-    screen = tmp_path / "screen.json"
-    screen.write_text(
-        json.dumps({"screens": [{"name": "s", "width": width, "height": height, "dpr": 1}]})
-    )
     readme = tmp_path / "README.md"
     readme.write_text("# Consentinel\n")
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-        "QT_SCALE_FACTOR": scale,
-        "PROBE_FONT": font,
-        "PROBE_LANGUAGE": language,
-        "PROBE_DIALOG": dialog,
-        "PROBE_README": str(readme),
-        "CONSENTINEL_HOME": str(tmp_path / "home"),
-        "PYTHONPATH": str(ROOT / "desktop"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _DIALOG_PROBE], env=env, capture_output=True, text=True, timeout=60
+    return run_on_screens(
+        _DIALOG_PROBE,
+        [{"width": width, "height": height}],
+        tmp_path / "home",
+        tmp_path / "screen.json",
+        QT_SCALE_FACTOR=scale,
+        PROBE_FONT=font,
+        PROBE_LANGUAGE=language,
+        PROBE_DIALOG=dialog,
+        PROBE_README=str(readme),
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seen: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
-    return seen
 
 
 @pytest.mark.parametrize("room", sorted(_SMALL_ROOMS))
