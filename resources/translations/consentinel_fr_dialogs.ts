@@ -292,6 +292,14 @@
             <translation>Ne le remplissez qu'avec la clé de configuration que X a affichée quand vous avez activé la double authentification. Sans elle, Consentinel vous demandera le code de votre application d'authentification quand X en demandera un.</translation>
         </message>
         <message>
+            <source>&amp;Use the saved 2FA secret again</source>
+            <translation>Remettre en service le secret 2FA enre&amp;gistré</translation>
+        </message>
+        <message>
+            <source>X refused a code made from it, and checks make none from it since. X also refuses codes while it holds sign-ins back for a while: tick this if the secret is this account's and this computer's clock is right.</source>
+            <translation>X a refusé un code produit par ce secret, et les vérifications n'en produisent plus depuis. X refuse aussi les codes quand il retient les connexions pendant un temps : cochez ceci si le secret est bien celui de ce compte et que l'horloge de cet ordinateur est à l'heure.</translation>
+        </message>
+        <message>
             <source>&amp;Remove the saved 2FA secret</source>
             <translation>&amp;Retirer le secret 2FA enregistré</translation>
         </message>

@@ -471,6 +471,41 @@ def test_set_totp_saves_a_2fa_secret_for_an_account_already_added(
     run_cli(cli_env, "account", "remove", "later2fa", "--yes", check_exit=0)
 
 
+def test_set_totp_use_again_makes_codes_from_the_refused_saved_secret(
+    cli_env: dict[str, str],
+) -> None:
+    """X's 399 at the code step also answers a sign-in it holds back: the person who knows the
+    saved secret right (and may have no copy of it to type) has it used again, journaled."""
+    from consentinel.core.accounts import AccountStore
+    from consentinel.core.context import AppContext
+    from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
+
+    secret = pyotp.random_base32()
+    run_cli(cli_env, "account", "add", "heldback", "--password-stdin", stdin="pw\n",
+            check_exit=0)  # fmt: skip
+    nothing = run_cli(cli_env, "account", "set-totp", "heldback", "--use-again", check_exit=2)
+    assert "No 2FA secret is saved for @heldback" in nothing.stderr
+    run_cli(cli_env, "account", "set-totp", "heldback", "--totp-stdin", stdin=secret + "\n",
+            check_exit=0)  # fmt: skip
+    ctx = AppContext.create(vault=folder_vault())
+    remember_refused_totp(ctx, "heldback", secret)  # as a sign-in does at X's "Incorrect"
+    assert totp_secret_to_use(ctx, "heldback", secret) is None
+    used = run_cli(cli_env, "account", "set-totp", "heldback", "--use-again", check_exit=0)
+    assert "Checks make codes from the 2FA secret saved for @heldback again" in used.stdout
+    assert secret not in used.stdout + used.stderr
+    store = AccountStore(AppPaths.from_env())
+    assert store.state("heldback").refused_totp is None
+    assert totp_secret_to_use(ctx, "heldback", secret) == secret
+    assert folder_vault().get_totp("heldback") == secret  # the same secret, kept
+    french = run_cli({**cli_env, "CONSENTINEL_LANG": "fr"}, "account", "set-totp", "heldback",
+                     "--use-again", check_exit=0)  # fmt: skip
+    assert "produisent déjà les codes" in french.stdout and "rien à changer" in french.stdout
+    log = run_cli(cli_env, "log", "--account", "heldback", check_exit=0).stdout
+    assert log.count("saved 2FA secret used again") == 1, log
+    both = run_cli(cli_env, "account", "set-totp", "heldback", "--use-again", "--remove")
+    assert both.returncode == 2 and "not allowed with" in both.stderr
+
+
 def test_edit_changes_email_phone_and_boxes_and_keeps_the_secrets(
     cli_env: dict[str, str],
 ) -> None:

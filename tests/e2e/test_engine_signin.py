@@ -676,7 +676,7 @@ def test_a_saved_2fa_secret_x_refuses_is_said_at_once_and_not_used_again(
     # X's 399 says the same of a sign-in it holds back (x-reference §3 gives no other sign at
     # the code step): the person learns the secret may be right, and how to put it back.
     assert "also when it holds sign-ins back for a while" in wendy.message, wendy.message
-    said = "put it back by saving the same secret again with `consentinel account set-totp wendy`"
+    said = "put it back with `consentinel account set-totp wendy --use-again`"
     assert said in wendy.message, wendy.message
     assert sim.signin_outcomes("wendy") == ["two_factor_failed"]
     # Journaled, so that the account added back from the journal keeps the secret unused.

@@ -220,6 +220,53 @@ def test_saving_the_2fa_secret_again_forgets_that_x_refused_its_code(
         assert (state.waits_for_person is Reason.TWO_FACTOR) is refusal_kept
 
 
+def test_a_refused_saved_2fa_secret_can_be_used_again_without_typing_it(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """X's 399 at the code step also answers a sign-in it holds back, and the person may have
+    no copy of the secret to type again: the box shown for such an account puts the saved one
+    back in use, journaled, the secret untouched. Not shown for an account whose secret works."""
+    from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("ivy"))
+    memory_vault.set_totp("ivy", TOTP)
+    plain = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(plain)
+    assert plain.use_totp_again is None
+    remember_refused_totp(ctx, "ivy", TOTP)
+    ctx.accounts.set_waits_for_person("ivy", Reason.TWO_FACTOR)  # scheduled checks wait
+    assert totp_secret_to_use(ctx, "ivy", TOTP) is None
+
+    dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(dialog)
+    _looked(qtbot, dialog)
+    again, remove = dialog.use_totp_again, dialog.remove_totp
+    assert again is not None and remove is not None and again.isVisibleTo(dialog)
+    _type(qtbot, dialog.totp_edit, "JBSW")
+    again.click()  # the saved one, or another typed, or none: one at a time
+    assert dialog.totp_edit.text() == "" and not dialog.totp_edit.isEnabled()
+    assert not remove.isEnabled()
+    again.click()
+    assert dialog.totp_edit.isEnabled() and remove.isEnabled()
+    remove.click()
+    assert not again.isEnabled()
+    remove.click()
+    again.click()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    state = ctx.accounts.state("ivy")
+    assert state.refused_totp is None and state.waits_for_person is None
+    assert totp_secret_to_use(ctx, "ivy", TOTP) == TOTP
+    assert memory_vault.get_totp("ivy") == TOTP
+    (edited,) = ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED])
+    assert edited.payload == {"2fa_secret_used_again": True}
+    # In use again: the box is not offered any more.
+    after = AccountDialog(ctx, ctx.accounts.get("ivy"))
+    qtbot.addWidget(after)
+    assert after.use_totp_again is None
+
+
 def test_editing_without_a_new_password_keeps_password_rejected(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:
@@ -492,20 +539,26 @@ def test_the_edit_dialogs_alt_letters_are_one_per_control_in_both_languages(
 
     ctx = AppContext.create(vault=memory_vault)
     ctx.accounts.add(Account("hal"))
+    # (a saved secret X refused a code of: the box that uses it again is shown too)
+    ctx.accounts.remember_refused_totp("hal", "hmac-sha256:" + "0" * 64)
     translators = Translators()
     try:
-        for language, words in (("en", "Remove the saved 2FA secret"),
-                                ("fr", "Retirer le secret 2FA enregistré")):  # fmt: skip
+        for language, words, again_words in (
+            ("en", "Remove the saved 2FA secret", "Use the saved 2FA secret again"),
+            ("fr", "Retirer le secret 2FA enregistré",
+             "Remettre en service le secret 2FA enregistré"),
+        ):  # fmt: skip
             translators.switch(language)
             dialog = AccountDialog(ctx, ctx.accounts.get("hal"))
             qtbot.addWidget(dialog)
-            assert dialog.remove_totp is not None
+            assert dialog.remove_totp is not None and dialog.use_totp_again is not None
             assert dialog.remove_totp.text().replace("&", "") == words
+            assert dialog.use_totp_again.text().replace("&", "") == again_words
             texts = [x.text() for x in dialog.findChildren(QLabel) if x.buddy() is not None]
             buttons = dialog.findChildren(QAbstractButton)
             texts += [b.text() for b in buttons if b.isVisibleTo(dialog)]
             letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
-            assert len(letters) == len(set(letters)) >= 8, (language, texts)
+            assert len(letters) == len(set(letters)) >= 9, (language, texts)
     finally:
         translators.switch("en")
 

@@ -236,9 +236,10 @@ def test_a_refused_saved_2fa_secret_is_said_with_how_to_put_it_back(
     said = reason_message(Reason.TWO_FACTOR, "alice", TOTP_REFUSED)
     assert said.startswith("X refused the code made from the saved 2FA secret"), said
     assert "also when it holds sign-ins back for a while, so the secret may be right" in said
-    assert "saving the same secret again with `consentinel account set-totp alice`" in said
+    assert "put it back with `consentinel account set-totp alice --use-again`" in said
+    assert "else save the right one with `consentinel account set-totp alice`." in said
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     said = reason_message(Reason.TWO_FACTOR, "alice", TOTP_REFUSED)
     assert said.startswith("X a refusé le code produit par le secret 2FA enregistré"), said
     assert typeset("aussi quand il retient les connexions pendant un temps") in said, said
-    assert "le même secret avec `consentinel account set-totp alice`" in said, said
+    assert "en service avec `consentinel account set-totp alice --use-again`" in said, said

@@ -115,6 +115,11 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help=tr("forget the saved secret (2FA turned off on X, or not to be kept here)"),
     )
+    how.add_argument(
+        "--use-again",
+        action="store_true",
+        help=tr("make codes again from the saved secret, after X refused one"),
+    )
     totp.set_defaults(handler=_set_totp)
 
     from consentinel.cli.account_restore_cmd import add_restore_verb
@@ -445,6 +450,8 @@ def _set_totp(args: argparse.Namespace) -> int:
     _require_keyring(ctx)  # before the secret is typed: it could not be kept
     if args.remove:
         return _remove_totp(ctx, account.handle)
+    if args.use_again:
+        return _use_totp_again(ctx, account.handle)
     text = read_totp_line(args.totp_stdin)
     try:
         secret = parse_totp_secret(text)
@@ -457,6 +464,46 @@ def _set_totp(args: argparse.Namespace) -> int:
     ctx.accounts.totp_saved(account.handle)  # saved again: codes are made from it
     ctx.journal.record_account_edited(account.handle, {"new_2fa_secret": True})
     print(tr("2FA secret saved for @{handle}.", handle=account.handle))
+    return 0
+
+
+def _use_totp_again(ctx: AppContext, handle: str) -> int:
+    """Codes made again from the saved secret X refused one of (the person knows it right)."""
+    from consentinel.core.account_edits import TOTP_USED_AGAIN
+    from consentinel.core.totp_refusals import refused_saved_totp
+    from consentinel.core.vault import VaultError
+
+    try:
+        secret = ctx.vault.get_totp(handle)
+    except VaultError as error:
+        raise UsageError(str(error)) from None
+    if not secret:
+        raise UsageError(
+            tr(
+                "No 2FA secret is saved for @{handle}: save one with `consentinel account "
+                "set-totp {handle}`.",
+                handle=handle,
+            )
+        )
+    if not refused_saved_totp(ctx, handle, secret):
+        print(
+            tr(
+                "Checks already make codes from the 2FA secret saved for @{handle}: nothing "
+                "to change.",
+                handle=handle,
+            )
+        )
+        return 0
+    ctx.accounts.totp_saved(handle)  # (as a secret saved again)
+    ctx.journal.record_account_edited(handle, {TOTP_USED_AGAIN: True})
+    print(
+        tr(
+            "Checks make codes from the 2FA secret saved for @{handle} again. If X refuses "
+            "the next one too, the secret is not this account's or this computer's clock is "
+            "wrong.",
+            handle=handle,
+        )
+    )
     return 0
 
 

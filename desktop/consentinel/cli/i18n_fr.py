@@ -235,6 +235,24 @@ FRENCH: dict[str, str] = {
     "forget the saved secret (2FA turned off on X, or not to be kept here)": (
         "oublier le secret enregistré (2FA désactivée sur X, ou à ne pas garder ici)"
     ),
+    "make codes again from the saved secret, after X refused one": (
+        "produire de nouveau les codes à partir du secret enregistré, après un refus de X"
+    ),
+    "No 2FA secret is saved for @{handle}: save one with `consentinel account set-totp "
+    "{handle}`.": (
+        "Aucun secret 2FA n'est enregistré pour @{handle} : enregistrez-en un avec "
+        "`consentinel account set-totp {handle}`."
+    ),
+    "Checks already make codes from the 2FA secret saved for @{handle}: nothing to change.": (
+        "Les vérifications produisent déjà les codes à partir du secret 2FA enregistré pour "
+        "@{handle} : rien à changer."
+    ),
+    "Checks make codes from the 2FA secret saved for @{handle} again. If X refuses the next "
+    "one too, the secret is not this account's or this computer's clock is wrong.": (
+        "Les vérifications produisent de nouveau les codes à partir du secret 2FA enregistré "
+        "pour @{handle}. Si X refuse aussi le suivant, le secret n'est pas celui de ce compte ou "
+        "l'horloge de cet ordinateur n'est pas à l'heure."
+    ),
     "2FA (TOTP) secret: ": "Secret 2FA (TOTP) : ",
     "2FA (TOTP) secret (leave empty to skip): ": "Secret 2FA TOTP (vide pour ignorer) : ",
     "Give the secret on standard input with --totp-stdin.":

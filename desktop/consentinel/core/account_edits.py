@@ -14,6 +14,9 @@ from consentinel.core.check_messages import boxes_text
 from consentinel.core.i18n import tr
 from consentinel.core.status import ALL_BOXES, Box, boxes_named
 
+#: An edit's key: the person asked for codes from the saved 2FA secret again, after X refused one.
+TOTP_USED_AGAIN = "2fa_secret_used_again"
+
 
 def _ordered(boxes: frozenset[Box]) -> list[str]:
     return [box.value for box in ALL_BOXES if box in boxes]
@@ -30,9 +33,11 @@ def account_changes(
     password: bool = False,
     totp: bool = False,
     totp_removed: bool = False,
+    totp_used_again: bool = False,
 ) -> dict[str, Any]:
     """The journal's payload for an edit (empty: nothing changed). `password`, `totp`: a new
-    one was saved; `totp_removed`: the saved 2FA secret was forgotten."""
+    one was saved; `totp_removed`: the saved 2FA secret was forgotten; `totp_used_again`: codes
+    are made again from the saved 2FA secret X had refused a code of."""
     changes: dict[str, Any] = {}
     if before.keep != after.keep:
         changes["keep"] = {"before": _ordered(before.keep), "after": _ordered(after.keep)}
@@ -46,6 +51,8 @@ def account_changes(
         changes["new_2fa_secret"] = True
     if totp_removed:
         changes["2fa_secret_removed"] = True
+    if totp_used_again:
+        changes[TOTP_USED_AGAIN] = True
     return changes
 
 
@@ -86,4 +93,6 @@ def edit_words(payload: dict[str, Any]) -> str:
         parts.append(tr("new 2FA secret saved"))
     if payload.get("2fa_secret_removed"):
         parts.append(tr("2FA secret removed"))
+    if payload.get(TOTP_USED_AGAIN):
+        parts.append(tr("saved 2FA secret used again"))
     return tr("; ").join(parts)  # (French puts a space before it)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from consentinel.core.account_edits import TOTP_USED_AGAIN
 from consentinel.core.accounts import (
     DEFAULT_BACKOFF,
     Account,
@@ -168,7 +169,7 @@ def _signin_rules_back(
         if entry.kind is EntryKind.ACCOUNT_EDITED:
             rejected = rejected and not p.get("new_password")
             totp_refused = totp_refused and not (
-                p.get("new_2fa_secret") or p.get("2fa_secret_removed")
+                p.get("new_2fa_secret") or p.get("2fa_secret_removed") or p.get(TOTP_USED_AGAIN)
             )
         elif entry.kind is EntryKind.SIGNIN and p.get("outcome") == "ok":
             rejected = locked = totp_refused = False

@@ -367,10 +367,10 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "X refused the code made from the saved 2FA secret, and Consentinel makes no code "
             "from it again. X answers so to a wrong code, but also when it holds sign-ins back "
             "for a while, so the secret may be right. If it is this account's and this "
-            "computer's clock is right, put it back by saving the same secret again with "
-            "`consentinel account set-totp {handle}` (a few hours from now, in case X was "
-            "holding sign-ins back); else save the right one. Or run `consentinel login "
-            "{handle}` to sign in yourself.",
+            "computer's clock is right, put it back with `consentinel account set-totp "
+            "{handle} --use-again` (a few hours from now, in case X was holding sign-ins "
+            "back); else save the right one with `consentinel account set-totp {handle}`. Or "
+            "run `consentinel login {handle}` to sign in yourself.",
             handle=handle,
         )
         if detail == TOTP_REFUSED

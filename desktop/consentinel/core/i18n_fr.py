@@ -745,16 +745,16 @@ FRENCH: dict[str, str] = {
     "X refused the code made from the saved 2FA secret, and Consentinel makes no code from it "
     "again. X answers so to a wrong code, but also when it holds sign-ins back for a while, so "
     "the secret may be right. If it is this account's and this computer's clock is right, put "
-    "it back by saving the same secret again with `consentinel account set-totp {handle}` (a "
-    "few hours from now, in case X was holding sign-ins back); else save the right one. Or run "
-    "`consentinel login {handle}` to sign in yourself.":
+    "it back with `consentinel account set-totp {handle} --use-again` (a few hours from now, "
+    "in case X was holding sign-ins back); else save the right one with `consentinel account "
+    "set-totp {handle}`. Or run `consentinel login {handle}` to sign in yourself.":
         "X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit "
         "plus aucun. X répond ainsi à un code faux, mais aussi quand il retient les connexions "
         "pendant un temps : le secret est donc peut-être bon. S'il est bien celui de ce compte "
-        "et que l'horloge de cet ordinateur est à l'heure, remettez-le en service en "
-        "enregistrant à nouveau le même secret avec `consentinel account set-totp {handle}` "
-        "(dans quelques heures, au cas où X retenait les connexions) ; sinon, enregistrez le "
-        "bon. Ou lancez `consentinel login {handle}` pour vous connecter vous-même.",
+        "et que l'horloge de cet ordinateur est à l'heure, remettez-le en service avec "
+        "`consentinel account set-totp {handle} --use-again` (dans quelques heures, au cas où X "
+        "retenait les connexions) ; sinon, enregistrez le bon avec `consentinel account "
+        "set-totp {handle}`. Ou lancez `consentinel login {handle}` pour vous connecter vous-même.",
     "X keeps {box} on without showing it on its page to this account: it cannot be switched "
     "off for now. Consentinel will switch it off as soon as X shows it.":
         "X garde la case {box} cochée sans l'afficher sur sa page pour ce compte : elle ne peut "
@@ -1052,6 +1052,7 @@ FRENCH: dict[str, str] = {
     "new password saved": "nouveau mot de passe enregistré",
     "new 2FA secret saved": "nouveau secret 2FA enregistré",
     "2FA secret removed": "secret 2FA retiré",
+    "saved 2FA secret used again": "secret 2FA enregistré remis en service",
     "{keyring} did not remove the 2FA secret of @{handle}.":
         "{keyring} n'a pas retiré le secret 2FA de @{handle}.",
     "; ": " ; ",

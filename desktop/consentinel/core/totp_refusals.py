@@ -5,8 +5,11 @@ X counts each refused code against the account, and locks it after a few failure
 not the account's, or this computer's clock), so no check types one again, scheduled or
 started by the person: a person's check asks them for the code instead. Saving the secret
 again, the same (once the clock is right) or another, makes codes from it again (the window's
-"Edit account…" and `account set-totp` forget the refusal). Only a keyed hash of the refused
-secret is kept (`answer_digest`, under the refused answers' key)."""
+"Edit account…" and `account set-totp` forget the refusal), as does asking for the saved one to
+be used again ("Use the saved 2FA secret again", `account set-totp --use-again`): X also refuses
+codes while it holds sign-ins back, and the person may have no copy of the secret to type.
+Only a keyed hash of the refused secret is kept (`answer_digest`, under the refused answers'
+key)."""
 
 from __future__ import annotations
 
@@ -49,6 +52,11 @@ def totp_secret_to_use(ctx: AppContext, handle: str, secret: str | None) -> str 
     if key is None:  # cannot tell: the person types the code
         return None
     return None if answer_digest(secret, key) == refused else secret
+
+
+def refused_saved_totp(ctx: AppContext, handle: str, secret: str | None) -> bool:
+    """Whether `secret`, saved for `handle`, is one no code is made from (X refused one)."""
+    return bool(secret) and totp_secret_to_use(ctx, handle, secret) is None
 
 
 def remember_refused_totp(ctx: AppContext, handle: str, secret: str | None) -> None:

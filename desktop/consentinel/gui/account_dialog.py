@@ -117,6 +117,10 @@ class AccountDialog(QDialog):
         self.phone_edit.setPlaceholderText(self.tr("Optional: +33 6 12 34 56 78"))
         #: Editing only: forget the 2FA secret saved (none saved: nothing happens).
         self.remove_totp: QCheckBox | None = None
+        #: Editing an account whose saved 2FA secret X refused a code of: make codes from it
+        #: again (the person may have no copy of it to type; X also refuses while it holds
+        #: sign-ins back). Shown only then.
+        self.use_totp_again: QCheckBox | None = None
         if account is None:
             self.password_edit.setPlaceholderText(self.tr("Your X password"))
         else:
@@ -131,6 +135,16 @@ class AccountDialog(QDialog):
                 )
             )
             self.remove_totp.toggled.connect(self._removing_totp)
+            if ctx.accounts.state(account.handle).refused_totp is not None:
+                self.use_totp_again = QCheckBox(self.tr("&Use the saved 2FA secret again"))
+                self.use_totp_again.setToolTip(
+                    self.tr(
+                        "X refused a code made from it, and checks make none from it since. X "
+                        "also refuses codes while it holds sign-ins back for a while: tick this "
+                        "if the secret is this account's and this computer's clock is right."
+                    )
+                )
+                self.use_totp_again.toggled.connect(self._removing_totp)
 
         self.handle_error = _error_label()
         self.password_error = _error_label()
@@ -183,9 +197,10 @@ class AccountDialog(QDialog):
                 row += 1
                 form.addWidget(self.show_secrets, row, 1)
                 row += 1
-                if self.remove_totp is not None:
-                    form.addWidget(self.remove_totp, row, 1)
-                    row += 1
+                for check in (self.use_totp_again, self.remove_totp):
+                    if check is not None:
+                        form.addWidget(check, row, 1)
+                        row += 1
         form.setColumnStretch(1, 1)
 
         self.box_checks: dict[Box, QCheckBox] = {}
@@ -307,9 +322,13 @@ class AccountDialog(QDialog):
         self.setTabOrder(self.handle_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.totp_edit)
         self.setTabOrder(self.totp_edit, self.show_secrets)
-        self.setTabOrder(self.show_secrets, self.remove_totp or self.email_edit)
-        if self.remove_totp is not None:
-            self.setTabOrder(self.remove_totp, self.email_edit)
+        after_secrets: list[QWidget] = [
+            c for c in (self.use_totp_again, self.remove_totp) if c is not None
+        ]
+        for before, after in zip(
+            [self.show_secrets, *after_secrets], [*after_secrets, self.email_edit], strict=True
+        ):
+            self.setTabOrder(before, after)
         self.setTabOrder(self.email_edit, self.phone_edit)
         #: The last control above the buttons: Tab goes from it to them (see showEvent).
         self._above_buttons: QWidget = self.phone_edit
@@ -334,11 +353,18 @@ class AccountDialog(QDialog):
         self.password_edit.setEchoMode(mode)
         self.totp_edit.setEchoMode(mode)
 
-    def _removing_totp(self, removing: bool) -> None:
-        """A secret is either removed or typed: the field is emptied and off while ticked."""
-        if removing:
+    def _removing_totp(self, _ticked: bool = False) -> None:
+        """A secret is removed, used again or typed: while either box is ticked, the field is
+        emptied and off, and the other box off."""
+        removing = self.remove_totp is not None and self.remove_totp.isChecked()
+        again = self.use_totp_again is not None and self.use_totp_again.isChecked()
+        if removing or again:
             self.totp_edit.clear()
-        self.totp_edit.setEnabled(not removing)
+        self.totp_edit.setEnabled(not (removing or again))
+        if self.use_totp_again is not None:
+            self.use_totp_again.setEnabled(not removing)
+        if self.remove_totp is not None:
+            self.remove_totp.setEnabled(not again and self._vault_problem is None)
         self._validate()
 
     def done(self, result: int) -> None:
@@ -387,9 +413,8 @@ class AccountDialog(QDialog):
                 text = self.tr("Secrets cannot be stored. {problem}").replace("{problem}", text)
             self.vault_label.setText(text)
             self.vault_label.setStyleSheet(error_style())
-        if self.remove_totp is not None:  # (nothing can be removed without a keyring either)
-            self.remove_totp.setEnabled(not missing)
-        self._validate()
+        # (nothing can be removed without a keyring either; _removing_totp validates)
+        self._removing_totp()
 
     def _edited(self, edit: QLineEdit) -> None:
         self._touched.add(edit)
@@ -630,6 +655,7 @@ class AccountDialog(QDialog):
         password = self.password_edit.text()
         totp = parse_totp_secret(self.totp) if self.totp else None
         remove_totp = self.remove_totp is not None and self.remove_totp.isChecked()
+        again = self.use_totp_again is not None and self.use_totp_again.isChecked()
         saved = False
         try:
             # One step for every writer of the list (another window, the command line): what
@@ -640,7 +666,7 @@ class AccountDialog(QDialog):
                 totp_removed = self._save_locked(account, password, totp, remove_totp)
                 saved = True
                 if self._account is not None:
-                    self._lift_refusals(account.handle, password, totp)
+                    self._lift_refusals(account.handle, password, totp or again)
         except DuplicateAccount:
             # Added meanwhile: the secrets in the keyring are that account's, and stay.
             self._validate()  # (the handle field says it is listed now; Save is disabled)
@@ -668,6 +694,7 @@ class AccountDialog(QDialog):
                 password=bool(password),
                 totp=bool(totp),
                 totp_removed=totp_removed,
+                totp_used_again=again and not totp,
             )
             self._ctx.journal.record_account_edited(account.handle, changes)
         # The secrets are in the keyring now; do not keep a copy in the widgets.
@@ -679,8 +706,9 @@ class AccountDialog(QDialog):
         self.account_saved.emit(account.handle)
         return account.handle
 
-    def _lift_refusals(self, handle: str, password: str, totp: str | None) -> None:
-        """What X refused before no longer holds for what was saved now."""
+    def _lift_refusals(self, handle: str, password: str, totp: str | bool | None) -> None:
+        """What X refused before no longer holds for what was saved now (`totp`: a 2FA secret
+        saved, or the saved one to be used again)."""
         if password:
             # A new password: the sign-in rules may try again.
             self._ctx.accounts.clear_password_rejected(handle)

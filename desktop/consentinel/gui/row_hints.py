@@ -87,9 +87,9 @@ _DETAIL_HINTS = {
         "X refused the code made from the saved 2FA secret, and Consentinel makes no code from "
         "it again. X answers so to a wrong code, but also when it holds sign-ins back for a "
         "while, so the secret may be right. If it is this account's and this computer's clock "
-        "is right, put it back by typing the same secret again in “Edit account…” (a few hours "
-        "from now, in case X was holding sign-ins back); else save the right one. Or use “Sign "
-        "in yourself…”.",
+        "is right, put it back with “Use the saved 2FA secret again” in “Edit account…” (a few "
+        "hours from now, in case X was holding sign-ins back); else save the right one there. "
+        "Or use “Sign in yourself…”.",
     ),
     (Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN): QT_TRANSLATE_NOOP(
         "RowHints",
