@@ -253,6 +253,9 @@ def test_killed_run_is_interrupted_the_chain_intact_and_the_lock_free(session: S
     kinds = [e["kind"] for e in entries if e["run_id"] == killed_run]
     assert kinds[0] == "run_started" and kinds[-1] == "run_interrupted", kinds
     assert "run_finished" not in kinds
+    # `log --json` named it so, beside its entries; once marked, it is no longer named.
+    assert session.journal_looked_at["runs_interrupted_not_journaled"] == [killed_run]
+    assert document["runs_interrupted_not_journaled"] == []
     assert [e for e in looked_at if e["run_id"] == killed_run] == [
         e for e in entries if e["run_id"] == killed_run and e["kind"] != "run_interrupted"
     ]

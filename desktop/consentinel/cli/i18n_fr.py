@@ -288,6 +288,9 @@ FRENCH: dict[str, str] = {
     "check started": "vérification commencée",
     "check finished": "vérification terminée",
     "check interrupted": "vérification interrompue",
+    "its process is gone (killed, or the computer stopped); not written in the journal yet":
+        "son processus n'existe plus (arrêté de force, ou l'ordinateur s'est arrêté) ; pas "
+        "encore écrit dans le journal",
     "account checked": "compte vérifié",
     "box changed": "case modifiée",
     "untick not saved": "décochage non enregistré",

@@ -207,10 +207,14 @@ def _log(args: argparse.Namespace) -> int:
         else:
             print(tr("The journal is empty."))
         return 0
-    from consentinel.cli.log_words import entry_line
+    from consentinel.cli.log_words import entry_lines
 
-    for entry in entries:
-        print(entry_line(entry))
+    # A run whose process was killed is marked interrupted only by the next process that opens
+    # the journal to write it; `log` writes nothing, and says it so meanwhile. (Not for one
+    # account: a run's own entries, its end among them, name none.)
+    gone = journal.runs_of_gone_processes() if handle is None else set()
+    for line in entry_lines(entries, gone):
+        print(line)
     warn_if_broken(journal)
     return 0
 

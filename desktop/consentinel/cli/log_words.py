@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -50,13 +51,42 @@ _TRIGGERS = {
 _RUN_ENDS = {"finished": "finished", "cancelled": "cancelled", "interrupted": "interrupted"}
 
 
+def entry_lines(entries: Sequence[Entry], gone_runs: Collection[int] = ()) -> Iterator[str]:
+    """`entry_line` of each entry; after the last entry of each run of `gone_runs` (still
+    "running" in the journal, its process gone: Journal.runs_of_gone_processes), the line
+    `gone_run_line` says it in."""
+    last_of = {entry.run_id: i for i, entry in enumerate(entries) if entry.run_id in gone_runs}
+    for i, entry in enumerate(entries):
+        yield entry_line(entry)
+        if entry.run_id is not None and last_of.get(entry.run_id) == i:
+            yield gone_run_line(entry.run_id, width=len(_when(entry)))
+
+
 def entry_line(entry: Entry) -> str:
     """One line: local time and its offset from UTC, check number, what happened, the account,
     the details."""
-    when = datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
     who = f"@{entry.handle}" if entry.handle else ""
     kind = kind_words(entry)
-    return f"{when}  #{entry.run_id or '-':<4} {kind:<24} {who:<17} {details(entry)}".rstrip()
+    return _line(_when(entry), entry.run_id, kind, who, details(entry))
+
+
+def gone_run_line(run_id: int, *, width: int) -> str:
+    """A run still "running" in the journal whose process is gone (killed, a power cut): as
+    the "check interrupted" entry the journal gets when next opened to be written
+    (Journal.interrupt_stale_runs), which `log` only reads. No time: the journal has none for
+    its end (`width`: the time column's, left blank)."""
+    why = tr(
+        "its process is gone (killed, or the computer stopped); not written in the journal yet"
+    )
+    return _line(" " * width, run_id, tr(_KINDS[EntryKind.RUN_INTERRUPTED]), "", why)
+
+
+def _when(entry: Entry) -> str:
+    return datetime.fromisoformat(entry.ts).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def _line(when: str, run_id: int | None, kind: str, who: str, words: str) -> str:
+    return f"{when}  #{run_id or '-':<4} {kind:<24} {who:<17} {words}".rstrip()
 
 
 def kind_words(entry: Entry) -> str:

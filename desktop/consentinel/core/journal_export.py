@@ -119,6 +119,7 @@ def json_document(
     entries, and the untouched file would read as edited."""
     with journal.snapshot() as chain:
         entries = _chosen(journal, search, filters)
+        gone = journal.runs_of_gone_processes()
     count, last_hash = (int(chain.head[0]), str(chain.head[1])) if chain.head else (0, "")
     if verdict is None:
         verdict = journal.verdict_of(chain)
@@ -141,6 +142,12 @@ def json_document(
         # Only a complete export can be re-chained from its first entry to the head above.
         "complete": not chosen,
         "filters": chosen,
+        # Runs of these entries still "running" whose process is gone (killed, a power cut):
+        # the journal gets their run_interrupted entry when next opened to be written, which an
+        # export does not do. Not in any entry: no hash covers it, as none covers "verified".
+        "runs_interrupted_not_journaled": sorted(
+            {e.run_id for e in entries if e.run_id is not None and e.run_id in gone}
+        ),
         "hash_recipe": HASH_RECIPE,
         "entries": [entry.to_json() for entry in entries],
     }
