@@ -1157,6 +1157,10 @@
             <translation>L'export a échoué : {problem}</translation>
         </message>
         <message>
+            <source>The export was stopped: nothing was written.</source>
+            <translation>L'export a été arrêté : rien n'a été écrit.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="331" />
             <source>1 entry written to {path}</source>
             <translation>1 entrée écrite dans {path}</translation>
@@ -1961,6 +1965,41 @@ Vous pouvez choisir un navigateur déjà installé, ou télécharger un Chromium
         <message>
             <source>Close</source>
             <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWait</name>
+        <message>
+            <source>Finishing the export</source>
+            <translation>Fin de l'export en cours</translation>
+        </message>
+        <message>
+            <source>Export of the journal</source>
+            <translation>Export du journal</translation>
+        </message>
+        <message>
+            <source>Exporting</source>
+            <translation>Export en cours</translation>
+        </message>
+        <message>
+            <source>&amp;Stop the export and quit</source>
+            <translation>&amp;Arrêter l'export et quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Consentinel open</source>
+            <translation>&amp;Garder Consentinel ouvert</translation>
+        </message>
+        <message>
+            <source>The journal is being exported to {path}. Consentinel quits as soon as the file is written.</source>
+            <translation>Le journal est en cours d'export vers {path}. Consentinel se fermera dès que le fichier sera écrit.</translation>
+        </message>
+        <message>
+            <source>Stopping the export: nothing will be written…</source>
+            <translation>Arrêt de l'export : rien ne sera écrit…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
         </message>
     </context>
 </TS>

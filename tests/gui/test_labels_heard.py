@@ -14,8 +14,10 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.check_messages import reason_message
 from consentinel.core.context import AppContext
-from consentinel.core.events import PromptRequest
+from consentinel.core.events import AccountResult, PromptRequest
+from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.core.vault import Vault
 from consentinel.gui.account_dialog import AccountDialog
@@ -25,7 +27,7 @@ from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.translations import Translators
-from tests.gui._app_support import make_context
+from tests.gui._app_support import add_account, make_context, running_app
 
 #: What each line is (its accessible description), in each language.
 PURPOSE = {
@@ -37,6 +39,7 @@ PURPOSE = {
         "count": "Entries shown",
         "folder": "Data folder",
         "download": "Download status",
+        "advice": "What to do for the selected account",
     },
     "fr": {
         "body": "Ce que fait Consentinel",
@@ -46,6 +49,7 @@ PURPOSE = {
         "count": "Entrées affichées",
         "folder": "Dossier de données",
         "download": "État du téléchargement",
+        "advice": "Que faire pour le compte sélectionné",
     },
 }
 
@@ -185,3 +189,75 @@ def test_the_browser_setups_status_is_heard_and_its_problem_announced(
     assert dialog.status.text() == problem
     _heard_as_shown(dialog.status, PURPOSE[language]["download"])
     assert announced == [(dialog.status, problem)]
+
+
+def test_the_welcome_pages_keyring_problem_is_announced_as_it_appears(
+    qtbot: QtBot, language: str, announced: list[tuple[QObject, str]]
+) -> None:
+    """The focus is on "Add your first account": the problem beside it was heard only by
+    moving to it. Now it is said as it is found, and as the page appears with it."""
+    page = EmptyState()
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert announced == []  # (nothing wrong, nothing said)
+    page.say_no_keyring("No system keyring is available.")
+    problem = page.keyring_problem
+    assert announced == [(problem, problem.text())]
+    assert "No system keyring is available." in problem.text()
+    page.say_no_keyring("No system keyring is available.")  # found again: said once
+    assert len(announced) == 1
+    page.hide()
+    page.show()  # (the welcome page shown again: the last account removed)
+    assert announced == [(problem, problem.text())] * 2
+    page.say_keyring_found()
+    page.hide()
+    page.show()
+    assert len(announced) == 2
+    # A page made once the problem was known (a home with accounts, the last one removed).
+    later = EmptyState()
+    qtbot.addWidget(later)
+    later.say_no_keyring("The keyring is locked.", locked=True)
+    assert len(announced) == 2  # (not shown yet: to no one)
+    later.show()
+    assert announced[-1] == (later.keyring_problem, "The keyring is locked.")
+    _heard_as_shown(later.keyring_problem, PURPOSE[language]["keyring"])
+
+
+def test_the_rows_advice_is_announced_as_it_appears_and_changes(
+    qtbot: QtBot, language: str, consentinel_home: Path, announced: list[tuple[QObject, str]]
+) -> None:
+    """The advice under the table (why a row's check ended so, what to do) was heard only by
+    moving to it: the focus stays on the table as the arrows move from row to row."""
+    ctx = make_context(consentinel_home)
+    for handle in ("alice", "lou", "tom"):
+        add_account(ctx, handle, "pw")
+    run = ctx.journal.start_run("manual")
+    ctx.journal.record_check(run, AccountResult("alice", Status.OPTED_OUT))
+    for handle, reason, status in (
+        ("lou", Reason.WRONG_PASSWORD, Status.SIGNIN_FAILED),
+        ("tom", Reason.TWO_FACTOR, Status.NEEDS_USER),
+    ):
+        message = reason_message(reason, handle)
+        ctx.journal.record_check(run, AccountResult(handle, status, reason, message=message))
+    ctx.journal.finish_run(run)
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        table = window.table
+        advice = window.row_advice
+        table.setCurrentCell(table.row_of("alice") or 0, 0)
+        assert not advice.isVisible()
+        announced.clear()
+        table.setCurrentCell(table.row_of("lou") or 0, 0)
+        lou = advice.text()
+        assert advice.isVisible() and lou
+        assert [(line, words) for line, words in announced if line is advice] == [(advice, lou)]
+        window.refresh()  # (a check's progress, a minute passing): not said again
+        assert [words for line, words in announced if line is advice] == [lou]
+        table.setCurrentCell(table.row_of("tom") or 0, 0)
+        tom = advice.text()
+        assert tom and tom != lou
+        assert [words for line, words in announced if line is advice] == [lou, tom]
+        _heard_as_shown(advice, PURPOSE[language]["advice"])
+        table.setCurrentCell(table.row_of("alice") or 0, 0)  # no advice: nothing said
+        assert [words for line, words in announced if line is advice] == [lou, tom]

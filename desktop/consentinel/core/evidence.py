@@ -143,7 +143,10 @@ def evidence_file(evidence_dir: Path, value: str) -> Path:
 
 
 def check_evidence_files(
-    rows: Sequence[Sequence[Any]], evidence_dir: Path, read_runs: Collection[int] | None = None
+    rows: Sequence[Sequence[Any]],
+    evidence_dir: Path,
+    read_runs: Collection[int] | None = None,
+    stop: Callable[[], None] | None = None,
 ) -> list[tuple[int, str]]:
     """Every screenshot that is missing or no longer the one taken: (its entry's id, the
     problem in words); none: empty.
@@ -151,9 +154,12 @@ def check_evidence_files(
     `rows` as the journal reads them: (id, ts, run_id, kind, handle, payload, ...). Entries that
     hold no file hash (written before screenshots were hashed) are only looked for, not compared.
     With `read_runs`, only the screenshots of those runs are read and compared, the others only
-    looked for: a year of "a screenshot of every check" is hundreds of megabytes to read."""
+    looked for: a year of "a screenshot of every check" is hundreds of megabytes to read.
+    `stop`: called before each screenshot, raises to stop there."""
 
     def read(name: str, run_id: Any) -> bytes | None:
+        if stop is not None:
+            stop()
         file = evidence_file(evidence_dir, name)
         if read_runs is not None and run_id not in read_runs:
             file.stat()  # (looked for only)

@@ -16,7 +16,7 @@ import time
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
@@ -108,6 +108,7 @@ def write_bundle(
     *,
     verdict: VerifyResult | None = None,
     exclusive: bool = False,
+    stop: Callable[[], None] | None = None,
     **filters: Any,
 ) -> BundleWritten:
     """Write `target`, readable by its owner alone, all at once (a temp file renamed): the JSON
@@ -132,7 +133,7 @@ def write_bundle(
             with _new_zip(Path(target), exclusive=exclusive) as bundle:
                 bundle.writestr(BUNDLE_JSON, exported)
                 shots = tuple(
-                    _add_screenshot(bundle, evidence_dir, shot, failed.get(shot[1]))
+                    _add_screenshot(bundle, evidence_dir, shot, failed.get(shot[1]), stop)
                     for shot in named
                 )
                 written = BundleWritten(count, shots, verdict)
@@ -191,6 +192,7 @@ def _add_screenshot(
     evidence_dir: Path,
     shot: tuple[int, str, str],
     failed: str | None,
+    stop: Callable[[], None] | None = None,
 ) -> Shot:
     """One screenshot into the bundle, a piece at a time, hashed as it is copied; what became
     of it. `failed`: why it could not be read to its end before (it is left out)."""
@@ -210,6 +212,8 @@ def _add_screenshot(
     size = 0
     with file, bundle.open(info, "w") as member:
         while True:
+            if stop is not None:
+                stop()
             try:
                 chunk = file.read(CHUNK_BYTES)
             except OSError as error:

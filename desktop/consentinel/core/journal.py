@@ -782,14 +782,20 @@ class Journal(JournalQueries):
 
     # -- verifying and exporting ------------------------------------------------------------------
 
-    def verify(self, *, read_shots_of: Collection[int] | None = None) -> VerifyResult:
+    def verify(
+        self,
+        *,
+        read_shots_of: Collection[int] | None = None,
+        stop: Callable[[], None] | None = None,
+    ) -> VerifyResult:
         """Walk the chain: an edited, deleted, reordered or truncated entry is reported; and,
         when the journal knows its evidence folder, a screenshot missing or changed. With
         `read_shots_of` (run ids), only those runs' screenshots are read to be compared; the
-        others are only looked for (a check's own verdict at its end)."""
+        others are only looked for (a check's own verdict at its end). `stop` is called
+        before each screenshot is read, and raises to stop there (an export stopped)."""
         with self.snapshot() as chain:
             pass
-        return self.verdict_of(chain, read_shots_of=read_shots_of)
+        return self.verdict_of(chain, read_shots_of=read_shots_of, stop=stop)
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[ChainRead]:
@@ -814,12 +820,16 @@ class Journal(JournalQueries):
                 self._db.execute("COMMIT")
 
     def verdict_of(
-        self, chain: ChainRead, *, read_shots_of: Collection[int] | None = None
+        self,
+        chain: ChainRead,
+        *,
+        read_shots_of: Collection[int] | None = None,
+        stop: Callable[[], None] | None = None,
     ) -> VerifyResult:
         """`verify`'s verdict on a chain read by `snapshot` (its screenshots read now)."""
         verdict = verify_chain(chain.rows, chain.head, chain.side)
         if self.evidence_dir is not None:
-            shots = check_evidence_files(chain.rows, self.evidence_dir, read_shots_of)
+            shots = check_evidence_files(chain.rows, self.evidence_dir, read_shots_of, stop)
             if shots:
                 return VerifyResult.of(
                     verdict.entry_count,

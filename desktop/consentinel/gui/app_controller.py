@@ -598,7 +598,14 @@ class AppController(QObject):
         self.window.bring_forward()
 
     def quit(self) -> None:
-        self.on_quit()
+        """Quit (the tray's Quit, the window's once it asked): once the journal's exports
+        under way are written, or stopped (gui/export_waiting); the app's own quit waits for
+        every export, the demo's for its journal's."""
+        from consentinel.gui.export_waiting import finish_exports_first
+
+        journal = self.ctx.journal if self.demo is not None else None
+        if not finish_exports_first(self.window, journal, self.on_quit):
+            self.on_quit()
 
     def shutdown(self) -> None:
         """Cancel a running check, let it reach a safe point, journal the notifications not
@@ -614,6 +621,7 @@ class AppController(QObject):
             self.demo_controller = None
         if self.runner.running:
             self.runner.cancel()
+        self._stop_exports()
         self.runner.wait(60)  # also a worker that said it is done but has not yet ended
         self.window.stop_notifying()
         if self.tray is not None:
@@ -621,6 +629,15 @@ class AppController(QObject):
         if self.demo is not None:
             self.demo.stop()
             self.demo = None
+
+    def _stop_exports(self) -> None:
+        """An export still under way (the app ended by a signal, or the session) is stopped,
+        its temp file removed before the process ends: quitting waited for it otherwise."""
+        if "consentinel.gui.journal_exporting" not in sys.modules:
+            return  # (no export was ever started)
+        from consentinel.gui.journal_exporting import stop_exports
+
+        stop_exports(self.ctx.journal if self.demo is not None else None)
 
 
 def quit_soon() -> None:

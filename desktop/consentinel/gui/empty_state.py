@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,7 +17,10 @@ from PySide6.QtWidgets import (
 
 from consentinel.gui.app_icons import app_icon, icon
 from consentinel.gui.qt_by_name import set_by_name
-from consentinel.gui.spoken_labels import heard_as_shown
+from consentinel.gui.spoken_labels import announce, heard_as_shown
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 
 class EmptyState(QWidget):
@@ -142,10 +147,20 @@ class EmptyState(QWidget):
 
         # A locked keyring's sentence says itself what saving a password does meanwhile.
         lead = "{problem}" if locked else self.tr("Passwords cannot be saved yet. {problem}")
+        said = self.keyring_problem.text()
         self.keyring_problem.setText(lead.replace("{problem}", problem))
         self.keyring_problem.setStyleSheet(error_style())
         heard_as_shown(self.keyring_problem, self.tr("Keyring problem"))
         self.keyring_problem.show()
+        if self.keyring_problem.text() != said:  # (found while the page is shown)
+            announce(self.keyring_problem, self.keyring_problem.text())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The page appears: its keyring problem is said without the focus going to it (the
+        focus is on the button to add an account)."""
+        super().showEvent(event)
+        if not self.keyring_problem.isHidden():
+            announce(self.keyring_problem, self.keyring_problem.text())
 
     def say_keyring_found(self) -> None:
         """The keyring can be used now: its problem goes."""

@@ -4,18 +4,21 @@ screenshot (minutes for a journal of years), and the window must answer meanwhil
 
 The journal is the app's own: one connection behind a lock, shared by threads, as the badge's
 check (journal_verdict) uses it. The file is written all at once (a temp file renamed), so
-closing the window or quitting meanwhile never leaves half of one under the name chosen."""
+closing the window never leaves half of one under the name chosen. Quitting waits for the
+exports under way (gui/export_waiting), or stops them: an export stopped removes its temp
+file, between two screenshots read or two pieces of one copied."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 if TYPE_CHECKING:
     from consentinel.core.evidence_bundle import BundleWritten
@@ -57,24 +60,103 @@ class ExportEnded(QObject):
     ended = Signal(object)
 
 
-def _export(asked: ExportAsked, carrier: ExportEnded) -> None:
+class ExportStopped(Exception):
+    """The export was stopped (the app quitting): nothing written, its temp file removed."""
+
+
+class RunningExport:
+    """An export under way, in its thread: what it writes, a way to stop it, and its outcome
+    once it ended (an ExportWritten, or the exception that stopped it)."""
+
+    def __init__(self, asked: ExportAsked) -> None:
+        self.asked = asked
+        self.thread: threading.Thread | None = None
+        self.outcome: ExportWritten | Exception | None = None
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._on_end: list[Callable[[], None]] = []
+
+    def stop(self) -> None:
+        """Stop it at its next safe point (from any thread)."""
+        self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def stop_point(self) -> None:
+        """Called by the export between its steps: raises ExportStopped once stopped."""
+        if self._stop.is_set():
+            raise ExportStopped
+
+    def when_ended(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once it ended (from its thread), at once if it has."""
+        with self._lock:
+            if self.outcome is None:
+                self._on_end.append(callback)
+                return
+        callback()
+
+    def _ended(self, outcome: ExportWritten | Exception) -> None:
+        with self._lock:
+            self.outcome = outcome
+            callbacks, self._on_end = self._on_end, []
+        for callback in callbacks:
+            with contextlib.suppress(RuntimeError):  # (its receiver deleted meanwhile)
+                callback()
+
+
+#: The exports under way, whichever window started them (one rebuilt for a new language
+#: leaves its export running): quitting waits for them.
+_running: list[RunningExport] = []
+_running_lock = threading.Lock()
+
+
+def running_exports(journal: Journal | None = None) -> list[RunningExport]:
+    """The exports under way (of `journal` only, when given)."""
+    with _running_lock:
+        return [run for run in _running if journal is None or run.asked.journal is journal]
+
+
+def stop_exports(journal: Journal | None = None, wait_s: float = 10.0) -> None:
+    """Stop the exports under way (of `journal` only, when given) and wait for their threads
+    to end, each having removed its temp file: the app's end, whatever ended it."""
+    exports = running_exports(journal)
+    for export in exports:
+        export.stop()
+    for export in exports:
+        if export.thread is not None:
+            export.thread.join(wait_s)
+
+
+def _export(running: RunningExport, carrier: ExportEnded) -> None:
     outcome: ExportWritten | Exception
     try:
-        outcome = write(asked)
+        outcome = write(running.asked, running.stop_point)
+    except ExportStopped as stopped:
+        log.info("the journal's export to %s was stopped", running.asked.path)
+        outcome = stopped
     except Exception as error:  # said by the window, as the export failing
         if not isinstance(error, OSError):
             log.exception("the journal could not be exported")
         outcome = error
+    with _running_lock:
+        _running.remove(running)
     # RuntimeError: the window was closed meanwhile and nobody waits for this outcome.
     with contextlib.suppress(RuntimeError):
         carrier.ended.emit(outcome)
+    # After: the window says how it ended before a quit waiting for it goes on.
+    running._ended(outcome)
 
 
-def write(asked: ExportAsked) -> ExportWritten:
-    """The export, as the window asks for it (in the thread)."""
+def write(asked: ExportAsked, stop: Callable[[], None] | None = None) -> ExportWritten:
+    """The export, as the window asks for it (in the thread); `stop` is called between its
+    steps and raises to stop it there (nothing written, no temp file left)."""
     journal = asked.journal
     # The whole journal's verdict now, as the JSON export states it (and with it).
-    verdict = journal.verify()
+    verdict = journal.verify(stop=stop)
+    if stop is not None:
+        stop()  # (the CSV or JSON's temp file lives a moment only: not stopped once begun)
     if asked.fmt == "csv":
         count = journal.export_csv(
             asked.path,
@@ -88,18 +170,38 @@ def write(asked: ExportAsked) -> ExportWritten:
         from consentinel.core.evidence_bundle import write_bundle
 
         bundle = write_bundle(
-            journal, asked.path, asked.evidence_dir, verdict=verdict, **asked.filters
+            journal, asked.path, asked.evidence_dir, verdict=verdict, stop=stop, **asked.filters
         )
         return ExportWritten(bundle.entries, verdict, bundle)
     count = journal.export_json(asked.path, verdict=verdict, **asked.filters)
     return ExportWritten(count, verdict)
 
 
-def export_in_thread(asked: ExportAsked, carrier: ExportEnded) -> threading.Thread:
-    """A daemon thread: quitting does not wait for it (the file chosen is whole, or not
-    there)."""
-    thread = threading.Thread(
-        target=_export, args=(asked, carrier), daemon=True, name="journal-export"
+def failure_words(error: object) -> str:
+    """An export's failure in a sentence (the journal window's words, in its context)."""
+    from consentinel.core.fileio import StorageError, describe_os_error
+
+    translate = QCoreApplication.translate
+    if isinstance(error, ExportStopped):
+        return translate("JournalWindow", "The export was stopped: nothing was written.")
+    if isinstance(error, StorageError):
+        # A whole sentence already ("Could not save …: the disk is full.").
+        return translate("JournalWindow", "The export failed. {problem}").replace(
+            "{problem}", str(error)
+        )
+    problem = describe_os_error(error) if isinstance(error, OSError) else str(error)
+    return translate("JournalWindow", "The export failed: {problem}").replace("{problem}", problem)
+
+
+def export_in_thread(asked: ExportAsked, carrier: ExportEnded) -> RunningExport:
+    """The export, in a daemon thread: quitting waits for it or stops it (gui/export_waiting,
+    AppController.shutdown); a process killed meanwhile leaves the file chosen whole or not
+    there."""
+    running = RunningExport(asked)
+    running.thread = threading.Thread(
+        target=_export, args=(running, carrier), daemon=True, name="journal-export"
     )
-    thread.start()
-    return thread
+    with _running_lock:
+        _running.append(running)
+    running.thread.start()
+    return running

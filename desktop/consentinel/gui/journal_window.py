@@ -881,7 +881,7 @@ class JournalWindow(QWidget):
         )
         self._export_asked = asked
         self._say_exporting(path)
-        self.export_thread = export_in_thread(asked, self._export_carrier)
+        self.export_thread = export_in_thread(asked, self._export_carrier).thread
         return True
 
     def _refuse_export(self, problem: str) -> None:
@@ -948,18 +948,9 @@ class JournalWindow(QWidget):
         self.export_ended.emit(outcome.count)
 
     def _say_export_failed(self, error: object) -> None:
-        from consentinel.core.fileio import StorageError, describe_os_error
+        from consentinel.gui.journal_exporting import failure_words
 
-        if isinstance(error, StorageError):
-            # A whole sentence already ("Could not save …: the disk is full.").
-            self.export_label.setText(
-                self.tr("The export failed. {problem}").replace("{problem}", str(error))
-            )
-            return
-        problem = describe_os_error(error) if isinstance(error, OSError) else str(error)
-        self.export_label.setText(
-            self.tr("The export failed: {problem}").replace("{problem}", problem)
-        )
+        self.export_label.setText(failure_words(error))
 
     def _written_lines(self, asked: ExportAsked, written: ExportWritten) -> list[str]:
         """What the file holds: how many entries, whether the whole journal, its verdict."""

@@ -25,7 +25,7 @@ from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
-from consentinel.gui.spoken_labels import say
+from consentinel.gui.spoken_labels import announce, heard_as_shown, say
 from consentinel.gui.time_words import when_text
 from consentinel.gui.window_actions import (
     make_actions,
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.row_advice.setWordWrap(True)
         set_by_name(self.row_advice, "textInteractionFlags", "TextSelectableByMouse")
         # Read by its words; what it is, as their description (a fixed name hid the words).
-        self.row_advice.setAccessibleDescription(self.tr("What to do for the selected account"))
+        heard_as_shown(self.row_advice, self.tr("What to do for the selected account"))
         self.row_advice.hide()
         accounts_page = QWidget()
         self._page_layout = QVBoxLayout(accounts_page)  # the table goes on top, when made
@@ -362,8 +362,11 @@ class MainWindow(QMainWindow):
         """The selected row says why its check ended so, as its tooltip does, under the table:
         reached from the keyboard too, and whole however long the sentence."""
         hint = self.table.current_advice() if self._table is not None else ""
+        said = self.row_advice.text()
         self.row_advice.setText(hint)
         self.row_advice.setVisible(bool(hint))
+        if hint != said:  # (heard as it appears or changes, not at each refresh)
+            announce(self.row_advice, hint)
 
     def _update_actions(self) -> None:
         update_actions(self)
@@ -778,10 +781,14 @@ class MainWindow(QMainWindow):
             self.quit_requested.emit()
 
     def may_quit(self) -> bool:
-        """True when nothing runs, or the person chose to cancel the running check and quit."""
-        if not self.runner.running:
-            return True
-        return self._ask_over_running(quitting=True).confirmed()
+        """True when nothing runs, or the person chose to cancel the running check and quit.
+        False too while the journal is being exported: a window says so, and quits once the
+        file is written (or the export stopped: gui/export_waiting)."""
+        if self.runner.running and not self._ask_over_running(quitting=True).confirmed():
+            return False
+        from consentinel.gui.export_waiting import finish_exports_first
+
+        return not finish_exports_first(self, self.ctx.journal, self.quit_requested.emit)
 
     def _ask_over_running(self, *, quitting: bool) -> Confirmation:
         """Whether to cancel what runs (and quit, when `quitting`), keeping it the default."""
