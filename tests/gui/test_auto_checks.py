@@ -461,3 +461,99 @@ def test_a_pause_saved_from_the_command_line_holds_the_open_window_s_schedule(
     auto.toggle_pause()  # the window's own pause, saved: the file agrees, nothing to take
     auto.tick()
     assert auto.paused and ctx.settings.schedule_paused
+
+
+def test_a_pause_from_the_command_line_holds_when_the_window_saves_its_settings_meanwhile(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """`consentinel schedule pause` typed while the window is open, then, before the window's
+    next tick, a change saved in its Settings (the language): the save keeps the pause in the
+    file, and the window's schedule pauses all the same (its save took the pause, so there is
+    nothing new in the file at its tick); `schedule resume` then another save resume it."""
+    import subprocess
+    import sys
+
+    from consentinel.core.accounts import Account
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.schedule import TickOutcome
+    from consentinel.core.settings import save_settings, settings_in_file
+    from consentinel.core.vault import MemoryKeyring, Vault
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(schedule="6h", check_on_start=True))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))  # (as the app reads them)
+    ctx.accounts.add(Account("gil"))  # never checked: due at once
+    started: list[list[str]] = []
+    auto = AutoChecks(ctx, start_run=lambda due: started.append(due) or True)
+    changes: list[bool] = []
+    auto.schedule_changed.connect(lambda: changes.append(auto.paused))
+
+    def in_a_terminal(action: str) -> None:  # the real `consentinel schedule pause|resume`
+        done = subprocess.run(
+            [sys.executable, "-m", "consentinel", "schedule", action],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+
+    def saved_in_the_window(language: str) -> None:  # its Settings, as the app connects them
+        dialog = SettingsDialog(ctx, tray=False)
+        qtbot.addWidget(dialog)
+        dialog.settingsChanged.connect(auto.settings_changed)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(language))
+        dialog.save()
+
+    in_a_terminal("pause")
+    saved_in_the_window("fr")
+    in_file = settings_in_file(paths)
+    assert in_file is not None and (in_file.language, in_file.schedule_paused) == ("fr", True)
+    assert auto.paused and auto.next_run_at() is None and changes == [True]
+    assert auto.tick() is TickOutcome.PAUSED and started == []
+
+    in_a_terminal("resume")
+    saved_in_the_window("en")
+    assert not auto.paused and changes == [True, False]
+    auto.tick()
+    assert started == [["gil"]]
+
+
+def test_a_schedule_saved_from_the_command_line_is_the_open_window_s_from_its_next_tick(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """`consentinel schedule install --every 12h` while the window is open (every 6 hours): the
+    window's own checks follow the 12 hours, and its "Next check" the OS job's times, from its
+    next tick, not from its next restart or settings save."""
+    import subprocess
+    import sys
+
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.schedule import ScheduleChoice
+    from consentinel.core.settings import save_settings
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    paths = AppPaths.under(tmp_path).ensure()
+    save_settings(paths, Settings(schedule="6h", check_on_start=False))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))  # (as the app reads them)
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
+    changes: list[ScheduleChoice] = []
+    auto.schedule_changed.connect(lambda: changes.append(auto.scheduler.schedule))
+    # Another process, as `schedule install --every 12h` saves it once the job is installed.
+    code = (
+        "import sys; from consentinel.core.context import AppContext; "
+        "from consentinel.core.paths import AppPaths; "
+        "ctx = AppContext.create(AppPaths.under(sys.argv[1])); "
+        "ctx.settings.schedule = '12h'; ctx.settings.run_when_closed = True; "
+        "ctx.save_settings()"
+    )
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], check=True, timeout=60)
+    auto.tick()
+    assert auto.scheduler.schedule is ScheduleChoice.EVERY_12H
+    assert (ctx.settings.schedule, ctx.settings.run_when_closed) == ("12h", True)
+    assert changes == [ScheduleChoice.EVERY_12H]
+    auto.tick()  # (taken once: nothing new in the file)
+    assert changes == [ScheduleChoice.EVERY_12H]

@@ -6,6 +6,10 @@ while a scheduled check records a state). Each write therefore holds an OS file 
 file beside accounts.json from its read to its write. Reading alone takes no lock: the file is
 replaced whole (fileio.atomic_write_text), and a data folder that cannot be written can still be
 listed.
+
+settings.json's writers (AppContext.save_settings) take turns the same way, on a lock of their
+own (settings.json.lock): the window saving its settings while `consentinel schedule pause` saves
+the pause would otherwise lose one of the two.
 """
 
 from __future__ import annotations
@@ -41,10 +45,10 @@ class AccountsBusy(StorageError):
 
 
 class AccountsLock:
-    """A re-entrant lock on the accounts file `guarded` (a path for the error message), held
-    through the OS lock file `path`. The outermost `with lock.held():` of a process takes the
-    OS lock and the last one out gives it back; the ones inside it only count. Threads of one
-    process take turns on it too."""
+    """A re-entrant lock on the file `guarded` (accounts.json, settings.json: a path for the
+    error message), held through the OS lock file `path`. The outermost `with lock.held():` of
+    a process takes the OS lock and the last one out gives it back; the ones inside it only
+    count. Threads of one process take turns on it too."""
 
     def __init__(self, path: Path, guarded: Path, wait_s: float | None = None) -> None:
         self.path = Path(path)

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 JournalLoss = Literal["folder", "deleted", "replaced"]
 
 if TYPE_CHECKING:
+    from consentinel.core.accounts_lock import AccountsLock
     from consentinel.core.sessions import SessionStore
     from consentinel.core.totp import TotpGenerator
     from consentinel.core.vault import Vault
@@ -56,6 +57,7 @@ class AppContext:
         #: The settings as this process last read or wrote them in the file (None: not read
         #: from it): a save writes only what changed since, on top of the file as it is then.
         self._settings_in_file = settings.as_dict() if settings_from_file else None
+        self._settings_writers: AccountsLock | None = None
         self.accounts = accounts
         self.journal = journal
         self._site = site
@@ -263,23 +265,41 @@ class AppContext:
         """Write what this process changed in the settings since it read or last wrote them,
         on top of the file as it is now (atomic, owner-only): what another process saved
         meanwhile (`consentinel schedule install` while the window is open) is kept, and
-        self.settings takes it too. Settings not read from the file are written whole."""
+        self.settings takes it too. Settings not read from the file are written whole.
+
+        Writers take turns, from their read of the file to their write (settings.json.lock,
+        as the accounts file's writers do): two saving at once would each write the file as
+        it was before the other's change. Raises StorageError (AccountsBusy when another
+        process holds the file past accounts_lock.WAIT_S) or another OSError; nothing changed
+        then."""
         from consentinel.core.settings import settings_in_file
 
-        merged = self.settings
-        if self._settings_in_file is not None:
-            changed = {
-                name: value
-                for name, value in self.settings.as_dict().items()
-                if self._settings_in_file.get(name) != value
-            }
-            in_file = settings_in_file(self.paths)
-            if in_file is not None:  # (else, a file that cannot be read: written whole)
-                merged = Settings(**{**in_file.as_dict(), **changed})
-        save_settings(self.paths, merged)
+        with self._settings_lock().held():
+            merged = self.settings
+            if self._settings_in_file is not None:
+                changed = {
+                    name: value
+                    for name, value in self.settings.as_dict().items()
+                    if self._settings_in_file.get(name) != value
+                }
+                in_file = settings_in_file(self.paths)
+                if in_file is not None:  # (else, a file that cannot be read: written whole)
+                    merged = Settings(**{**in_file.as_dict(), **changed})
+            save_settings(self.paths, merged)
         for name, value in merged.as_dict().items():  # (the same object: others may hold it)
             setattr(self.settings, name, value)
         self._settings_in_file = merged.as_dict()
+
+    def _settings_lock(self) -> AccountsLock:
+        """The lock settings.json's writers take; its file is made at the first save only (a
+        command that only looks makes nothing)."""
+        from consentinel.core.accounts_lock import AccountsLock
+
+        if self._settings_writers is None:
+            self._settings_writers = AccountsLock(
+                self.paths.settings_lock_path, self.paths.settings_path
+            )
+        return self._settings_writers
 
     def follow_saved(self, names: tuple[str, ...]) -> list[str]:
         """Take from the file those of `names` another process saved since this one read or

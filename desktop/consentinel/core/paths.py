@@ -84,6 +84,11 @@ class AppPaths(FrozenRecord):
         return self.config_dir / "accounts.json.lock"
 
     @property
+    def settings_lock_path(self) -> Path:
+        """Held by whoever writes settings.json, from reading it to writing it back."""
+        return self.config_dir / "settings.json.lock"
+
+    @property
     def lock_path(self) -> Path:
         return self.data_dir / "run.lock"
 

@@ -19,6 +19,7 @@ from consentinel.core.schedule import (
     account_due,
     due_accounts,
     interval_for,
+    parse_schedule,
 )
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ log = logging.getLogger(__name__)
 TICK_MS = 60_000
 #: How long the schedule leaves alone an account the person just added in the window.
 NEW_ACCOUNT_HOLD = timedelta(minutes=30)
+#: The settings another process may save while the window is open, which its schedule follows
+#: (`consentinel schedule pause`, `resume`, `install --every`, `remove`).
+_SAVED_ELSEWHERE = ("schedule_paused", "schedule", "run_when_closed")
 
 
 class AutoChecks(QObject):
@@ -123,26 +127,38 @@ class AutoChecks(QObject):
         self._timer.stop()
 
     def tick(self) -> TickOutcome:
-        self._follow_a_pause_saved_elsewhere()
+        # `consentinel schedule pause`, `resume` or `install --every` typed while the window is
+        # open: its schedule follows at its next tick, as the OS job does at its next run.
+        self._ctx.follow_saved(_SAVED_ELSEWHERE)
+        if self._follow_settings():
+            self.schedule_changed.emit()
         return self.scheduler.tick()
 
-    def _follow_a_pause_saved_elsewhere(self) -> None:
-        """`consentinel schedule pause` (or `resume`) typed while the window is open: its
-        schedule pauses (or resumes) at its next tick, as the OS job does at its next run."""
-        if not self._ctx.follow_saved(("schedule_paused",)):
-            return
-        if self._ctx.settings.schedule_paused:
-            self.scheduler.pause()
-        else:
-            self.scheduler.resume()
-        log.info(
-            "automatic checks %s from the command line",
-            "paused" if self._ctx.settings.schedule_paused else "resumed",
-        )
-        self.schedule_changed.emit()
+    def _follow_settings(self) -> bool:
+        """The scheduler set as the settings say (how often, paused or not); whether it
+        changed. Compared, not told: the settings may change without the scheduler hearing of
+        it, as when the window's own save takes a pause saved meanwhile from the command line
+        (AppContext.save_settings keeps what the file holds)."""
+        settings = self._ctx.settings
+        changed = False
+        if self.scheduler.schedule is not parse_schedule(settings.schedule):
+            self.scheduler.set_schedule(settings.schedule)
+            changed = True
+        if self.scheduler.paused != settings.schedule_paused:
+            # (Saved and journaled by whoever chose it: `schedule pause` or `resume`.)
+            if settings.schedule_paused:
+                self.scheduler.pause()
+            else:
+                self.scheduler.resume()
+            log.info(
+                "automatic checks %s, as saved by another process",
+                "paused" if settings.schedule_paused else "resumed",
+            )
+            changed = True
+        return changed
 
     def settings_changed(self) -> None:
-        self.scheduler.set_schedule(self._ctx.settings.schedule)
+        self._follow_settings()
         self.schedule_changed.emit()
 
     def run_finished(self, completed: bool) -> None:
