@@ -557,3 +557,47 @@ def test_a_schedule_saved_from_the_command_line_is_the_open_window_s_from_its_ne
     assert changes == [ScheduleChoice.EVERY_12H]
     auto.tick()  # (taken once: nothing new in the file)
     assert changes == [ScheduleChoice.EVERY_12H]
+
+
+def test_a_check_of_another_process_killed_while_the_window_is_open_ends_at_the_next_tick(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The OS job's check killed (SIGKILL, the job's time limit) while the window stays open:
+    its run was left "running" in the journal (its journal window showed it going) until the
+    app's next start marked it; the window's next tick marks it interrupted, as the start does.
+    A real process killed; a run of this process, still going, is left as it is."""
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    from consentinel.core.journal_entries import EntryKind
+
+    ctx = make_context(tmp_path / "home")
+    killed = textwrap.dedent("""
+        import os, signal, sys
+        from pathlib import Path
+        from consentinel.core.journal import Journal
+        j = Journal.open(Path(sys.argv[1]))
+        print(j.start_run("schedule"), flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    child = subprocess.run(
+        [sys.executable, "-c", killed, str(ctx.paths.journal_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    gone_run = int(child.stdout)
+    own_run = ctx.journal.start_run("app")
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
+    assert ctx.journal.runs_of_gone_processes() == {gone_run}
+
+    auto.tick()
+    (ended,) = ctx.journal.entries(kinds=[EntryKind.RUN_INTERRUPTED])
+    assert ended.run_id == gone_run
+    assert ctx.journal.runs_of_gone_processes() == set()
+    auto.tick()  # (once)
+    assert len(ctx.journal.entries(kinds=[EntryKind.RUN_INTERRUPTED])) == 1
+    ctx.journal.finish_run(own_run, cancelled=False)  # (its own run was left going)

@@ -132,7 +132,22 @@ class AutoChecks(QObject):
         self._ctx.follow_saved(_SAVED_ELSEWHERE)
         if self._follow_settings():
             self.schedule_changed.emit()
+        self._end_runs_of_gone_processes()
         return self.scheduler.tick()
+
+    def _end_runs_of_gone_processes(self) -> None:
+        """A check of another process (the OS job, the command line) killed while the window
+        is open is marked interrupted, as the window's start marks one: its journal says the
+        run ended, and an untick it cut short, instead of leaving it going until a restart."""
+        from consentinel.core.journal import JournalError
+
+        try:
+            ended = self._ctx.journal.interrupt_stale_runs(only_dead=True)
+        except JournalError as error:  # (a full disk: the next tick tries again)
+            log.warning("runs of gone processes not marked: %s", error)
+            return
+        if ended:
+            log.info("runs %s marked interrupted: their process is gone", ended)
 
     def _follow_settings(self) -> bool:
         """The scheduler set as the settings say (how often, paused or not); whether it
