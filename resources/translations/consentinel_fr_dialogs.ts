@@ -276,6 +276,10 @@
             <translation>Rien n'a été enregistré : {problem}</translation>
         </message>
         <message>
+            <source>@{handle} saved. It had been changed meanwhile, by the command line or another window: those changes were kept, except where you changed the same detail here.</source>
+            <translation>@{handle} enregistré. Il avait été modifié entre-temps, par la ligne de commande ou une autre fenêtre : ces modifications ont été gardées, sauf là où vous avez modifié le même détail ici.</translation>
+        </message>
+        <message>
             <source>@{handle} was added meanwhile, by the command line or another window: nothing was saved, and the secrets it was added with were left as they were.</source>
             <translation>@{handle} a été ajouté entre-temps, par la ligne de commande ou une autre fenêtre : rien n'a été enregistré, et les secrets avec lesquels il a été ajouté sont restés tels quels.</translation>
         </message>

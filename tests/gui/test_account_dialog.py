@@ -596,10 +596,10 @@ def test_a_removal_is_undone_when_the_account_cannot_be_saved(
     dialog = AccountDialog(ctx, ctx.accounts.get("jo"))
     qtbot.addWidget(dialog)
 
-    def disk_full(_account: Account) -> None:
+    def disk_full(_handle: str, _change: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ctx.accounts, "update", disk_full)
+    monkeypatch.setattr(ctx.accounts, "change_account", disk_full)
     assert dialog.remove_totp is not None
     dialog.remove_totp.click()
     dialog.save_button.click()
@@ -620,10 +620,10 @@ def test_an_edit_that_cannot_be_saved_leaves_secrets_it_did_not_change(
     dialog = AccountDialog(ctx, ctx.accounts.get("kim"))
     qtbot.addWidget(dialog)
 
-    def disk_full(_account: Account) -> None:
+    def disk_full(_handle: str, _change: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ctx.accounts, "update", disk_full)
+    monkeypatch.setattr(ctx.accounts, "change_account", disk_full)
     _type(qtbot, dialog.email_edit, "kim@example.com")
     dialog.save_button.click()
     assert "Nothing was saved" in dialog.save_error.text()

@@ -334,24 +334,27 @@ def _edit(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     ctx = open_context()
-    account = known_account(ctx, handle)
-    changed = replace(
-        account,
-        email=email if args.email is not None else account.email,
-        phone=phone if args.phone is not None else account.phone,
-        keep=keep if keep is not None else account.keep,
-    )
+    listed_as = known_account(ctx, handle).handle
+    given: dict[str, Any] = {}
+    if args.email is not None:
+        given["email"] = email
+    if args.phone is not None:
+        given["phone"] = phone
+    if keep is not None:
+        given["keep"] = keep
+    try:
+        # Only the details given, onto the account as listed when the list is held: another
+        # edit of it meanwhile (the window, another command) keeps what it changed.
+        account, changed = ctx.accounts.change_account(
+            handle, lambda listed: replace(listed, **given)
+        )
+    except UnknownAccount:  # removed meanwhile by another process
+        raise UsageError(tr("@{handle} is not one of your accounts.", handle=listed_as)) from None
+    except StorageError as error:
+        raise UsageError(str(error)) from None
     if changed == account:
         print(tr("@{handle} already has these details: nothing changed.", handle=account.handle))
         return 0
-    try:
-        ctx.accounts.update(changed)
-    except UnknownAccount:  # removed meanwhile by another process
-        raise UsageError(
-            tr("@{handle} is not one of your accounts.", handle=account.handle)
-        ) from None
-    except StorageError as error:
-        raise UsageError(str(error)) from None
     from consentinel.core.account_edits import account_changes
 
     ctx.journal.record_account_edited(account.handle, account_changes(account, changed))

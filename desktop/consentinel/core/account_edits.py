@@ -12,6 +12,7 @@ from typing import Any
 from consentinel.core.accounts import Account
 from consentinel.core.check_messages import boxes_text
 from consentinel.core.i18n import tr
+from consentinel.core.records import replace
 from consentinel.core.status import ALL_BOXES, Box, boxes_named
 
 #: An edit's key: the person asked for codes from the saved 2FA secret again, after X refused one.
@@ -54,6 +55,28 @@ def account_changes(
     if totp_used_again:
         changes[TOTP_USED_AGAIN] = True
     return changes
+
+
+def edited_onto(opened: Account, edited: Account, listed: Account) -> Account:
+    """The account as `listed` now, with what a form opened on `opened` changed to make
+    `edited`: the email address, the phone number, each box kept off or not. Where the form
+    changed a detail, its value wins (the person just chose it), even over a change saved
+    elsewhere meanwhile; a detail it left alone keeps the listed value, however new."""
+
+    def mine(detail: str) -> bool:
+        return bool(getattr(edited, detail) != getattr(opened, detail))
+
+    keep = {
+        box
+        for box in ALL_BOXES
+        if box in (edited.keep if (box in edited.keep) != (box in opened.keep) else listed.keep)
+    }
+    return replace(
+        listed,
+        email=edited.email if mine("email") else listed.email,
+        phone=edited.phone if mine("phone") else listed.phone,
+        keep=frozenset(keep),
+    )
 
 
 def _boxes(values: object) -> str:

@@ -584,6 +584,21 @@ class AccountStore:
             accounts[index] = account
             self._write(accounts, states)
 
+    def change_account(
+        self, handle: str, change: Callable[[Account], Account]
+    ) -> tuple[Account, Account]:
+        """The account as `change` makes it from the account as listed now, read again with
+        the list held until it is written: a detail `change` leaves alone keeps what another
+        process or window saved since the caller looked, instead of being put back as it was
+        then. Returns the account as listed just before and as written (the same, and nothing
+        written, when `change` changes nothing). UnknownAccount when it is not listed."""
+        with self._writing():
+            before = self.require_listed(handle)
+            after = change(before)
+            if after != before:
+                self.update(after)
+            return before, after
+
     def remove(self, handle: str) -> None:
         with self._writing():
             accounts, states = self._read()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consentinel.core.account_edits import account_changes, edited_onto
 from consentinel.core.accounts import (
     Account,
     DuplicateAccount,
@@ -83,6 +84,10 @@ class AccountDialog(QDialog):
         self._keyring_blocks = False
         self._under_way = under_way
         self.saved_handle: str | None = None
+        #: Editing, once saved: what to tell the person when the account had been changed
+        #: elsewhere (the command line, another window) since the dialog opened (None: it had
+        #: not). The changes they did not make here were kept.
+        self.changed_meanwhile: str | None = None
         #: No keyring could be reached (not a locked one): a secret typed cannot be saved.
         self._vault_problem: str | None = None
         #: The keyring is looked at in a thread (no unlock prompt, nothing read) as the dialog
@@ -663,7 +668,9 @@ class AccountDialog(QDialog):
             # account's secrets within the same hold (core/signin_secrets): it sees all of this
             # edit, the refusals it lifts included, or none of it.
             with self._ctx.accounts.editing():
-                totp_removed = self._save_locked(account, password, totp, remove_totp)
+                before, account, totp_removed = self._save_locked(
+                    account, password, totp, remove_totp
+                )
                 saved = True
                 if self._account is not None:
                     self._lift_refusals(account.handle, password, totp or again)
@@ -683,13 +690,14 @@ class AccountDialog(QDialog):
                 raise
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return None
-        if self._account is None:
+        if self._account is None or before is None:
             self._ctx.journal.append_account_added(account.handle, keep=account.keep)
         else:
-            from consentinel.core.account_edits import account_changes
-
+            self._say_if_changed_meanwhile(before)
+            # What this save changed of the account as it was listed: not of the account as
+            # the dialog opened on it, which another edit may have changed meanwhile.
             changes = account_changes(
-                self._account,
+                before,
                 account,
                 password=bool(password),
                 totp=bool(totp),
@@ -706,6 +714,17 @@ class AccountDialog(QDialog):
         self.account_saved.emit(account.handle)
         return account.handle
 
+    def _say_if_changed_meanwhile(self, listed: Account) -> None:
+        """`changed_meanwhile` set when the account `listed` as this save found it is not the
+        one the dialog opened on."""
+        opened = self._account
+        if opened is None or _details(listed) == _details(opened):
+            return
+        self.changed_meanwhile = self.tr(
+            "@{handle} saved. It had been changed meanwhile, by the command line or another "
+            "window: those changes were kept, except where you changed the same detail here."
+        ).replace("{handle}", listed.handle)
+
     def _lift_refusals(self, handle: str, password: str, totp: str | bool | None) -> None:
         """What X refused before no longer holds for what was saved now (`totp`: a 2FA secret
         saved, or the saved one to be used again)."""
@@ -717,11 +736,12 @@ class AccountDialog(QDialog):
 
     def _save_locked(
         self, account: Account, password: str, totp: str | None, remove_totp: bool
-    ) -> bool:
+    ) -> tuple[Account | None, Account, bool]:
         """Within AccountStore.editing(): the list looked at again, the secrets to the keyring,
-        then the account. Raises DuplicateAccount (a new account listed meanwhile) before any
-        secret is written, _SaveFailed or the store's error once the keyring writes are undone.
-        Returns whether a saved 2FA secret was removed."""
+        then the account (`account`: as the form has it). Raises DuplicateAccount (a new account
+        listed meanwhile) before any secret is written, _SaveFailed or the store's error once
+        the keyring writes are undone. Returns the account as listed before (None: a new one)
+        and as saved, and whether a saved 2FA secret was removed."""
         vault = self._ctx.vault
         if self._account is None:
             self._ctx.accounts.require_unlisted(account.handle)
@@ -750,15 +770,20 @@ class AccountDialog(QDialog):
         except VaultError as error:
             undo()
             raise _SaveFailed(str(error)) from error
+        opened = self._account
         try:
-            if self._account is None:
+            if opened is None:
                 self._ctx.accounts.add(account)
-            else:
-                self._ctx.accounts.update(account)
+                return None, account, totp_removed
+            # Only what the person changed here, onto the account as listed now: an edit saved
+            # meanwhile elsewhere (`consentinel account edit`, another window) keeps the rest.
+            before, saved = self._ctx.accounts.change_account(
+                account.handle, lambda listed: edited_onto(opened, account, listed)
+            )
         except (OSError, KeyError):
             undo()
             raise
-        return totp_removed
+        return before, saved, totp_removed
 
     def _save_if_enabled(self) -> None:
         if self.save_button.isEnabled():
@@ -864,6 +889,11 @@ def _room_height(window: QWidget) -> int | None:
 
 class _SaveFailed(Exception):
     """The keyring refused a secret; str() says why (its writes were undone)."""
+
+
+def _details(account: Account) -> tuple[str | None, str | None, frozenset[Box]]:
+    """What the dialog edits of an account besides its secrets."""
+    return account.email, account.phone, account.keep
 
 
 def _put_back(handle: str, value: str | None, setter: Callable[[str, str], None]) -> None:

@@ -152,7 +152,9 @@ class AccountManagement:
         if not dialog.exec():
             return
         w.refresh()
-        if w.steps.get(handle_key(account.handle)) is Step.QUEUED:
+        if dialog.changed_meanwhile is not None:  # (what the person did not change was kept)
+            w.statusBar().showMessage(dialog.changed_meanwhile, 15_000)
+        elif w.steps.get(handle_key(account.handle)) is Step.QUEUED:
             # Its check reads what was saved when its turn comes (core/signin_secrets).
             w.statusBar().showMessage(
                 translate(
