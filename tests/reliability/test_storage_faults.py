@@ -20,7 +20,8 @@ from tests.reliability.cli_support import CLI, cli_env
 
 # Runs inside the namespace: each step is a CLI call, or "remount_ro" / "fill" on the tmpfs, or
 # "config_ro" (only the config folder read-only: the journal opens, the accounts file cannot
-# be written).
+# be written), or "stale_wal" (the journal's -wal holding a write, its -shm gone: a process
+# killed as it wrote, then its -shm removed).
 _DRIVER = textwrap.dedent("""
     import json, os, subprocess, sys
     mnt, plan = sys.argv[1], json.loads(sys.argv[2])
@@ -32,6 +33,14 @@ _DRIVER = textwrap.dedent("""
             config = os.path.join(mnt, "home", "config")
             subprocess.run(["mount", "--bind", config, config], check=True)
             subprocess.run(["mount", "-o", "remount,bind,ro", config], check=True)
+        elif step == "stale_wal":
+            journal = os.path.join(mnt, "home", "data", "journal.sqlite3")
+            crash = ("import os, sqlite3, sys; db = sqlite3.connect(sys.argv[1]);"
+                     " db.execute('PRAGMA wal_autocheckpoint = 0');"
+                     " db.executescript('BEGIN; UPDATE chain_head SET count = count + 1;"
+                     " UPDATE chain_head SET count = count - 1; COMMIT'); os._exit(0)")
+            subprocess.run([sys.executable, "-c", crash, journal], check=True)
+            os.unlink(journal + "-shm")
         elif isinstance(step, str) and step.startswith("fill"):  # "fill:K": K kB left free
             filler = os.path.join(mnt, "filler")
             with open(filler, "wb") as f:
@@ -163,6 +172,81 @@ def test_a_full_disk(tmp_path: Path, env: dict[str, str]) -> None:
     assert folder_vault().get_password(handle) is None
     _one_clear_line(failed, "the disk is full")
     folder_vault().delete_account("fullerin")
+
+
+def test_a_full_disk_can_still_be_looked_at(tmp_path: Path, env: dict[str, str]) -> None:
+    """Nothing can be written, not even the -shm file SQLite reads a journal with: the accounts
+    are listed, the journal shown, verified and exported to another disk all the same (read
+    as it is), and nothing is left beside it."""
+    exported_to = tmp_path / "journal.json"  # (another disk: outside the tmpfs)
+    added, _, listed, shown, exported, verified = in_tmpfs(
+        tmp_path,
+        env,
+        "256k",
+        [
+            step("account", "add", "fullalice"),
+            step("account", "add", "fullbob"),
+            "fill",
+            step("account", "list"),
+            step("log"),
+            step("log", "--json", "-o", str(exported_to)),
+            step("log", "--verify"),
+        ],
+    )
+    assert added["rc"] == 0, added
+    assert listed["rc"] == 0, listed
+    assert [line.split()[0] for line in listed["out"].splitlines()] == ["@fullalice", "@fullbob"]
+    assert shown["rc"] == 0 and "@fullalice" in shown["out"] and "@fullbob" in shown["out"]
+    assert exported["rc"] == 0, exported
+    export = json.loads(exported_to.read_text())
+    assert export["verified"] is True
+    assert [e["handle"] for e in export["entries"]] == ["fullalice", "fullbob"]
+    assert verified["rc"] == 0 and verified["out"].startswith("The journal is intact"), verified
+    for looked in (listed, shown, exported, verified):
+        assert "Traceback" not in looked["err"], looked["err"]
+        assert [f for f in looked["files"] if f != "filler"] == added["files"]  # no -shm left
+
+
+def test_accounts_are_listed_when_the_journal_cannot_be_opened(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A -wal that holds writes, no -shm, a full disk: the journal cannot be read without
+    missing what the -wal holds, so it is not read; the accounts are listed all the same, as
+    their own file has them, and the person is told why their last checks may be older."""
+    added, english, french, shown = in_tmpfs(
+        tmp_path,
+        env,
+        "256k",
+        [
+            step("account", "add", "walalice"),
+            "stale_wal",
+            "fill",
+            step("account", "list"),
+            {**step("account", "list"), "lang": "fr"},
+            step("log"),
+        ],
+    )
+    assert added["rc"] == 0, added
+    journal = tmp_path / "mnt" / "home" / "data" / "journal.sqlite3"
+    assert english["rc"] == 0, english
+    assert english["out"].split() == ["@walalice", "not", "checked", "yet"]
+    assert english["err"].splitlines() == [
+        f"Could not open the journal {journal}: the disk is full; free some space on it and "
+        "try again. The accounts are listed with their last checks as the accounts file "
+        "remembers them."
+    ]
+    assert french["rc"] == 0 and french["out"].startswith("@walalice"), french
+    assert french["err"].splitlines() == [
+        typeset(
+            f"Impossible d'ouvrir le journal {journal} : le disque est plein ; libérez de la "
+            "place et réessayez. Les comptes sont listés avec leurs dernières vérifications "
+            "telles que le fichier des comptes les a gardées."
+        )
+    ]
+    _one_clear_line(shown, "Could not open the journal", "the disk is full")
+    for looked in (english, french, shown):
+        assert "home/data/journal.sqlite3-shm" not in looked["files"]  # none left
+        assert "home/data/journal.sqlite3-wal" in looked["files"]  # kept, with what it holds
 
 
 def test_a_check_on_a_full_disk_says_so_in_one_sentence(

@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +22,13 @@ import pytest
 from consentinel.cli import doctor_cmd
 from consentinel.core import doctor
 from consentinel.core.doctor import Topic
+from consentinel.core.french_typography import typeset
 from consentinel.core.osjobs import systemd
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from tests.fixtures.fake_browsers import fake_firefox
 from tests.fixtures.keyring_fixtures import SecretServiceEnv
+from tests.fixtures.private_mounts import run_on_a_tmpfs
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
 CLI = str(Path(sys.executable).parent / "consentinel")
@@ -242,6 +245,76 @@ def test_data_folder_owner_only_is_ok_and_looser_is_flagged(consentinel_home: Pa
     assert check.ok is False
     assert str(paths.config_dir) in check.detail and "755" in check.detail
     assert check.advice.startswith("Make them owner-only: chmod 700")
+
+
+# Runs inside a private mount namespace, on a tmpfs (argv[1]): the data folder as the app
+# leaves it, then its disk filled up (argv[2] "full") or made read-only ("read_only"), then the
+# doctor's data-folder line, in English and in French.
+_DATA_FOLDER_ON_A_TMPFS = textwrap.dedent("""
+    import json, os, subprocess, sys
+    from pathlib import Path
+    from consentinel.core.doctor import check_data_folder
+    from consentinel.core.i18n import speaking
+    from consentinel.core.paths import AppPaths
+    mnt, problem = Path(sys.argv[1]), sys.argv[2]
+    os.environ["CONSENTINEL_HOME"] = str(mnt / "home")
+    paths = AppPaths.from_env().ensure()
+    if problem == "full":
+        with open(mnt / "filler", "wb", buffering=0) as filler:
+            for size in (65536, 4096, 1):
+                try:
+                    while True:
+                        filler.write(b"\\0" * size)
+                except OSError:
+                    pass
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
+    said = {}
+    for lang in ("en", "fr"):
+        with speaking(lang):
+            check = check_data_folder(paths)
+        said[lang] = [check.ok, check.detail, check.advice]
+    print(json.dumps(said))
+""")
+
+
+def test_a_data_folder_on_a_full_disk_is_something_to_fix(tmp_path: Path) -> None:
+    """Nothing can be saved there: no check can run. Not "OK"."""
+    said = run_on_a_tmpfs(tmp_path / "mnt", _DATA_FOLDER_ON_A_TMPFS, "full", size="256k")
+    home = tmp_path / "mnt" / "home"
+    assert said["en"] == [
+        False,
+        f"The disk of {home} is full: nothing can be saved there, so no check can run.",
+        "Free some space on that disk.",
+    ]
+    assert said["fr"] == [
+        False,
+        typeset(
+            f"Le disque de {home} est plein : rien ne peut y être enregistré, donc aucune "
+            "vérification ne peut avoir lieu."
+        ),
+        "Libérez de la place sur ce disque.",
+    ]
+
+
+def test_a_data_folder_on_a_read_only_disk_says_the_disk_is(tmp_path: Path) -> None:
+    """Not "give your user write access": no permission would let anyone write there."""
+    said = run_on_a_tmpfs(tmp_path / "mnt", _DATA_FOLDER_ON_A_TMPFS, "read_only", size="256k")
+    home = tmp_path / "mnt" / "home"
+    assert said["en"] == [
+        False,
+        f"{home} is on a disk that is read-only.",
+        "Make that disk writable again (the system may have made it read-only after an "
+        "error: restart, or check the disk).",
+    ]
+    assert said["fr"] == [
+        False,
+        typeset(f"{home} est sur un disque en lecture seule."),
+        typeset(
+            "Rendez ce disque de nouveau modifiable (le système a pu le passer en lecture "
+            "seule après une erreur : redémarrez, ou vérifiez le disque)."
+        ),
+    ]
 
 
 # -- schedule -----------------------------------------------------------------------------------

@@ -17,12 +17,12 @@ from consentinel.cli.context import (
     read_totp_line,
     stdin_is_terminal,
 )
-from consentinel.cli.errors import UsageError
+from consentinel.cli.errors import UnreadableJournalError, UsageError
 from consentinel.core.i18n import tr
 from consentinel.core.records import replace
 
 if TYPE_CHECKING:
-    from consentinel.core.accounts import Account
+    from consentinel.core.accounts import Account, AccountStore
     from consentinel.core.context import AppContext
 
 
@@ -268,14 +268,27 @@ def _require_keyring(ctx: AppContext) -> None:
 def _list(args: argparse.Namespace) -> int:
     from consentinel.core.last_check import killed_while_unticking, with_last_check
 
-    ctx = open_context(read_only=True)
-    if ctx.accounts.unreadable:
+    try:
+        ctx: AppContext | None = open_context(read_only=True)
+    except UnreadableJournalError as error:
+        if error.why != "unopened":
+            raise
+        # (The disk full, say: the accounts are in their own file, and still worth listing.)
+        ctx = None
+        listed = tr(
+            "The accounts are listed with their last checks as the accounts file remembers them."
+        )
+        print(f"{error} {listed}", file=sys.stderr)
+    store = ctx.accounts if ctx is not None else _accounts_as_they_are()
+    if store.unreadable:
         return 2  # (said on standard error: the file left as it is, no list to show)
-    killed = killed_while_unticking(ctx.journal)
-    accounts = [
-        (account, with_last_check(state, account.handle, ctx.journal, killed))
-        for account, state in ctx.accounts.list_with_states()
-    ]
+    accounts = store.list_with_states()
+    if ctx is not None:
+        killed = killed_while_unticking(ctx.journal)
+        accounts = [
+            (account, with_last_check(state, account.handle, ctx.journal, killed))
+            for account, state in accounts
+        ]
     if args.json:
         rows = [
             {
@@ -299,7 +312,7 @@ def _list(args: argparse.Namespace) -> int:
         from consentinel.cli.account_restore_cmd import missing_accounts_hint
 
         print(tr("No accounts yet. Add one with: consentinel account add HANDLE"))
-        hint = missing_accounts_hint(ctx)
+        hint = missing_accounts_hint(ctx) if ctx is not None else None
         if hint:
             print(hint)
         return 0
@@ -318,6 +331,19 @@ def _list(args: argparse.Namespace) -> int:
     for handle, last, at in lines:
         print(f"@{handle:<16} {last:<{width}} {at}".rstrip())
     return 0
+
+
+def _accounts_as_they_are() -> AccountStore:
+    """The accounts file read as it is, when the journal could not be opened (its disk full,
+    say): what it cannot use is said on standard error, and left where it is."""
+    from consentinel.core.accounts import AccountStore
+    from consentinel.core.paths import AppPaths
+
+    store = AccountStore(AppPaths.from_env(), looking=True)
+    store.list()  # (reads it now: a file it cannot use is said before the list)
+    if store.load_warning:
+        print(store.load_warning, file=sys.stderr)
+    return store
 
 
 def _edit(args: argparse.Namespace) -> int:

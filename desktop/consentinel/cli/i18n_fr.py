@@ -137,6 +137,9 @@ FRENCH: dict[str, str] = {
     ),
     "Keeps your X accounts out of AI training, and keeps them out.":
         "Tient vos comptes X à l'écart de l'entraînement de l'IA, durablement.",
+    "The accounts are listed with their last checks as the accounts file remembers them.":
+        "Les comptes sont listés avec leurs dernières vérifications telles que le fichier des "
+        "comptes les a gardées.",
     "No accounts yet. Add one with: consentinel account add HANDLE":
         "Aucun compte pour l'instant. Ajoutez-en un avec : consentinel account add IDENTIFIANT",
     "No accounts yet, so this scheduled check has nothing to check. Add one with: "
@@ -553,6 +556,15 @@ FRENCH: dict[str, str] = {
         "Réservez-les à vous seul : chmod 700 {paths} (Consentinel le fait aussi à son "
         "démarrage).",
     "{path} is not writable.": "{path} n'est pas accessible en écriture.",
+    "The disk of {path} is full: nothing can be saved there, so no check can run.":
+        "Le disque de {path} est plein : rien ne peut y être enregistré, donc aucune "
+        "vérification ne peut avoir lieu.",
+    "Free some space on that disk.": "Libérez de la place sur ce disque.",
+    "{path} is on a disk that is read-only.": "{path} est sur un disque en lecture seule.",
+    "Make that disk writable again (the system may have made it read-only after an error: "
+    "restart, or check the disk).":
+        "Rendez ce disque de nouveau modifiable (le système a pu le passer en lecture seule "
+        "après une erreur : redémarrez, ou vérifiez le disque).",
     "Give your user write access to it.": "Donnez à votre utilisateur le droit d'y écrire.",
     "{folder} (owner-only, 700)": "{folder} (à vous seul, 700)",
     "Schedule": "Planification",

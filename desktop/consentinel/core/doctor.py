@@ -22,6 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consentinel.core.fileio import FolderProblem, folder_problem
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.paths import HOME_ENV, AppPaths
 from consentinel.core.settings import Settings, load_settings
@@ -483,15 +484,9 @@ def check_data_folder(paths: AppPaths) -> Check:
             ),
             Topic.DATA_FOLDER,
         )
-    unwritable = [f for f in existing if not os.access(f, os.W_OK)]
-    if unwritable:
-        return Check(
-            tr("Data folder"),
-            False,
-            tr("{path} is not writable.", path=unwritable[0]),
-            tr("Give your user write access to it."),
-            Topic.DATA_FOLDER,
-        )
+    problem = next(((f, p) for f in existing if (p := folder_problem(f)) is not None), None)
+    if problem is not None:
+        return Check(tr("Data folder"), False, *_problem_words(*problem), Topic.DATA_FOLDER)
     return Check(
         tr("Data folder"),
         True,
@@ -499,6 +494,27 @@ def check_data_folder(paths: AppPaths) -> Check:
         "",
         Topic.DATA_FOLDER,
     )
+
+
+def _problem_words(folder: Path, problem: FolderProblem) -> tuple[str, str]:
+    """What keeps Consentinel from saving in `folder`, and what to do."""
+    if problem is FolderProblem.FULL:
+        return (
+            tr(
+                "The disk of {path} is full: nothing can be saved there, so no check can run.",
+                path=folder,
+            ),
+            tr("Free some space on that disk."),
+        )
+    if problem is FolderProblem.READ_ONLY:
+        return (
+            tr("{path} is on a disk that is read-only.", path=folder),
+            tr(
+                "Make that disk writable again (the system may have made it read-only after "
+                "an error: restart, or check the disk)."
+            ),
+        )
+    return tr("{path} is not writable.", path=folder), tr("Give your user write access to it.")
 
 
 def _shell_quote(text: str) -> str:

@@ -122,13 +122,14 @@ class JournalError(Exception):
 
 
 #: Why a journal could not be read as it is (`UnreadableJournal.why`).
-Unreadable = Literal["damaged", "newer", "older", "other"]
+Unreadable = Literal["damaged", "newer", "older", "unopened", "other"]
 
 
 class UnreadableJournal(StorageError):
     """`Journal.open_read_only` could not read the file; it was left as it is. `why`:
     "damaged", "newer" (a newer Consentinel's), "older" (to be brought up to date first),
-    "other" (no file, unreadable, not Consentinel's)."""
+    "unopened" (SQLite could not open it: its disk full, an I/O error, no permission; nothing
+    is known of what it holds), "other" (not Consentinel's)."""
 
     def __init__(self, text: str, why: Unreadable) -> None:
         super().__init__(text)
@@ -243,7 +244,7 @@ class Journal(JournalQueries):
             )
             raise UnreadableJournal(
                 tr("Could not open the journal {path}: {cause}.", path=path, cause=cause),
-                "other" if operational else "damaged",
+                "unopened" if operational else "damaged",
             ) from error
         if version > LATEST_VERSION:
             db.close()

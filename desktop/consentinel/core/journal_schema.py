@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from consentinel.core.fileio import set_aside
+from consentinel.core.fileio import FolderProblem, folder_problem, set_aside
 from consentinel.core.journal_entries import GENESIS_HASH
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 
@@ -223,15 +223,34 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     files, removed when the last connection closes), and refuses every write (query_only).
     Where it cannot, read-only still makes the -wal and -shm files of a journal nobody has
     open; told that the file cannot change (true while no -wal file says a writer has it
-    open), SQLite reads it as it is and makes nothing. Raises sqlite3.OperationalError when
-    there is no file to read (none is made)."""
+    open), SQLite reads it as it is and makes nothing. The same when the folder's disk is full
+    (no room for the -shm file: then nobody has the journal open, or that file would be there
+    whole). Raises sqlite3.OperationalError when there is no file to read (none is made), or
+    when the disk is full and a -wal file holds what the file does not yet."""
     if not path.is_file():
         raise sqlite3.OperationalError("unable to open database file")
-    if os.access(path.parent, os.W_OK):
-        options = "mode=rw"  # (rw: never made, unlike rwc)
-    else:
-        idle = not path.with_name(path.name + "-wal").exists()
-        options = "mode=ro&immutable=1" if idle else "mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK):
+        return _read_only(path, "mode=ro&immutable=1" if not wal.exists() else "mode=ro")
+    sides = (wal, path.with_name(path.name + "-shm"))
+    new = [side for side in sides if not side.exists()]
+    db = _read_only(path, "mode=rw")  # (rw: never made, unlike rwc)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens its -shm now
+    except sqlite3.Error as error:
+        db.close()
+        if not isinstance(error, sqlite3.OperationalError) or not _no_room(error, path.parent):
+            raise
+        for side in new:  # (SQLite leaves what it made, as no connection got to close)
+            _remove_unused(side)
+        if _holds_frames(wal):
+            raise
+        log.warning("journal read as it is, with no -shm file: %s", error)
+        return _read_only(path, "mode=ro&immutable=1")
+    return db
+
+
+def _read_only(path: Path, options: str) -> sqlite3.Connection:
     db = sqlite3.connect(
         f"{path.resolve().as_uri()}?{options}",
         uri=True,
@@ -242,6 +261,47 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA query_only = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return db
+
+
+#: The size of a -shm file's first region: any connection to a WAL journal has one this big.
+_SHM_REGION = 32 * 1024
+
+
+def _no_room(error: sqlite3.OperationalError, folder: Path) -> bool:
+    """Whether SQLite could not make or grow the journal's -shm or -wal file for want of room:
+    it says "disk is full", or an I/O error ("disk I/O error" when a -shm file cannot grow)
+    on a disk nearly full."""
+    # (The error's name in sqlite3 is Python 3.11's; on 3.10 the words tell.)
+    name = str(getattr(error, "sqlite_errorname", ""))
+    text = str(error)
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return True
+    if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
+        return folder_problem(folder) is FolderProblem.FULL
+    return False
+
+
+def _holds_frames(wal: Path) -> bool:
+    """Whether a -wal file is there with something in it, which the journal's file lacks."""
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _remove_unused(side: Path) -> None:
+    """A -wal or -shm file a failed open made: removed while it is still empty (a -wal) or
+    short of a -shm's first region, which no connection can work without (one that has it
+    open would have made it whole)."""
+    try:
+        size = side.stat().st_size
+        limit = 1 if side.name.endswith("-wal") else _SHM_REGION
+        if size < limit:
+            side.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        log.warning("could not remove %s: %s", side.name, error)
 
 
 def tables_as_latest(db: sqlite3.Connection) -> bool:
