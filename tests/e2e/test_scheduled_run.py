@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 
 from consentinel.core.events import AccountResult
@@ -203,6 +204,89 @@ def test_a_scheduled_run_checks_only_the_accounts_that_are_due(
     again = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
                            timeout=180)  # fmt: skip
     assert json.loads(again.stdout) == skipped("checked_lately")
+
+
+def test_a_scheduled_run_names_the_accounts_that_wait_for_you(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """tom's sign-in stops at X's two-factor code (his 2FA secret is not saved): the timer's
+    first run names him among the accounts that wait for you, with what he needs. A day later,
+    tom checked by hand a moment ago (stopped there again), the timer's run checks nora alone:
+    tom is left for later, and still named as waiting for you."""
+    tom = SimAccount("tom", PASSWORD, memory_shown=True, totp_secret=pyotp.random_base32(),
+                     challenges=["two_factor"])  # fmt: skip
+    sim = simx(_shows_all("nora"), tom)
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    _add(argv, env, "nora", "tom")
+    waiting = [{"handle": "tom", "reason": "two_factor"}]
+
+    first = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                           timeout=180)  # fmt: skip
+    assert first.returncode == 1, (first.stdout, first.stderr)  # (not all off: tom)
+    document = json.loads(first.stdout)
+    assert [(a["handle"], a["status"]) for a in document["accounts"]] == [
+        ("nora", "fixed"),
+        ("tom", "needs_user"),
+    ]
+    assert document["waiting_for_you_accounts"] == waiting
+    assert "checked_lately_accounts" not in document
+
+    _a_day_passes(paths.journal_path)
+    by_hand = subprocess.run([*_cli(argv), "check", "--unattended", "tom"],
+                             capture_output=True, text=True, env=env, timeout=180)  # fmt: skip
+    assert by_hand.returncode == 1, (by_hand.stdout, by_hand.stderr)
+    run = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env, timeout=180)
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    document = json.loads(run.stdout)
+    assert [a["handle"] for a in document["accounts"]] == ["nora"]
+    assert document["checked_lately_accounts"] == ["tom"]  # (left for later, as before)
+    assert document["waiting_for_you_accounts"] == waiting
+    assert "@tom: X asks for a two-factor code" in run.stderr
+
+
+def test_a_box_more_that_x_keeps_on_unseen_is_said_again_once(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """X's page does not show nora's Memory, on in X's data: the first run says so. X then
+    switches Personalization back on and hides it too: the next day's run says so again,
+    naming both (news: a box more that nothing can switch off); the day after, nothing new is
+    said. (The page's boxes are known by their place: X can hide only the last ones.)"""
+    sim = simx(SimAccount("nora", PASSWORD))  # (simx hides Memory, on, by default)
+    paths, argv, env, _first = _set_up(
+        sim, consentinel_home, chromium_path, private_secret_service.address
+    )
+    memory = (
+        "X keeps Memory on for @nora without showing it on its page: it cannot be switched "
+        "off for now. Consentinel will switch it off as soon as X shows it."
+    )
+    assert _bodies(notifications) == [memory]
+    sim.set_box("nora", "personalization", True)
+    sim.change_account("nora", hidden_boxes=["personalization"])
+    both = (
+        "X keeps Personalization, Memory on for @nora without showing them on its page: they "
+        "cannot be switched off for now. Consentinel will switch them off as soon as X shows "
+        "them."
+    )
+    for day in (1, 2):
+        _a_day_passes(paths.journal_path)
+        done = subprocess.run(
+            [*argv, "--json"], capture_output=True, text=True, env=env, timeout=180
+        )
+        assert done.returncode == 0, (day, done.stdout, done.stderr)
+        (result,) = json.loads(done.stdout)["accounts"]
+        assert result["hidden_on"] == ["personalization", "memory"], (day, result)
+        assert _bodies(notifications) == [memory, both], day
+    assert sim.boxes("nora")["personalization"] is True  # (nothing could untick it)
 
 
 def test_x_switching_a_box_back_on_is_said_when_its_screenshot_cannot_be_kept(

@@ -61,7 +61,7 @@ def test_an_account_that_needs_the_person_is_not_said_checked(
     paths: AppPaths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every account checked lately, one of them stopped at X's two-factor code: the run is
-    skipped, and its log says what that one needs, not that it was checked."""
+    skipped, and its log (and its JSON) says what that one needs, not that it was checked."""
     _checked_now(
         paths,
         AccountResult("ada", Status.OPTED_OUT),
@@ -69,7 +69,9 @@ def test_an_account_that_needs_the_person_is_not_said_checked(
     )
     assert main(["check", "--unattended", "--from-schedule", "--json"]) == 0
     out, err = capsys.readouterr()
-    assert json.loads(out) == skipped("checked_lately")
+    # A script learns it too: which account waits for the person, and for what.
+    waiting = [{"handle": "bea", "reason": "two_factor"}]
+    assert json.loads(out) == skipped("checked_lately", waiting_for_you_accounts=waiting)
     said = err.splitlines()
     assert said[0] == TWO_FACTOR
     assert said[1].startswith("Every other account was checked since ")

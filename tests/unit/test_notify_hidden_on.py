@@ -149,3 +149,29 @@ def test_a_notifier_that_fails_is_tried_again_at_the_next_run(journal: Journal) 
     assert [d for _n, d in deliver(RunResult(run_id, (HIDDEN,)), Failing(), journal)] == [False]
     journal.finish_run(run_id)
     assert _scheduled_run(journal, Shown(), HIDDEN) == ["hidden_on"]
+
+
+def test_a_box_more_kept_on_unseen_is_said_again_once(journal: Journal) -> None:
+    """Training hidden, said; then Personalization hidden too: said again, naming both, as
+    news (once, not at every run after); Training alone again, then both again: nothing new
+    (every box was said). A box the other account never had hidden is news for it alone."""
+    notifier = Shown()
+    one = AccountResult("ines", Status.OPTED_OUT, hidden_on=(Box.TRAINING,))
+    two = AccountResult("ines", Status.OPTED_OUT, hidden_on=(Box.TRAINING, Box.PERSONALIZATION))
+    assert _scheduled_run(journal, notifier, one) == ["hidden_on"]
+    assert _scheduled_run(journal, notifier, two) == ["hidden_on"]
+    assert _scheduled_run(journal, notifier, two) == []
+    assert _scheduled_run(journal, notifier, one) == []
+    assert _scheduled_run(journal, notifier, two) == []
+    other = AccountResult("jules", Status.OPTED_OUT, hidden_on=(Box.MEMORY,))
+    assert _scheduled_run(journal, notifier, two, other) == ["hidden_on"]
+    other_more = AccountResult("jules", Status.OPTED_OUT, hidden_on=(Box.TRAINING, Box.MEMORY))
+    assert _scheduled_run(journal, notifier, two, other_more) == ["hidden_on"]
+    assert _scheduled_run(journal, notifier, two, other_more) == []
+    assert [n.boxes for n in notifier.tried] == [
+        ((Box.TRAINING,),),
+        ((Box.TRAINING, Box.PERSONALIZATION),),
+        ((Box.TRAINING, Box.PERSONALIZATION), (Box.MEMORY,)),
+        ((Box.TRAINING, Box.PERSONALIZATION), (Box.TRAINING, Box.MEMORY)),
+    ]
+    assert "Training, Personalization" in notifier.tried[1].body

@@ -32,7 +32,7 @@ from consentinel.core.fileio import folder_problem, problem_of_error
 from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import datetime
 
     from consentinel.core.context import AppContext
@@ -225,6 +225,8 @@ def _check_now(args: argparse.Namespace) -> int:
                 _print_skipped("accounts_missing", missing_accounts=missing)
             return EXIT_USAGE
     checked_lately: list[str] = []
+    #: Of those, the accounts whose last check waits for the person, with what it needs.
+    waiting_later: dict[str, Reason | None] = {}
     if scheduled:
         due = _due_now(ctx, args.json, missing)
         if due is None:
@@ -232,7 +234,7 @@ def _check_now(args: argparse.Namespace) -> int:
         every = [account.handle for account in ctx.accounts.list()]
         checked_lately = [handle for handle in every if handle not in due]
         if checked_lately:
-            _say_checked_lately(ctx, checked_lately)
+            waiting_later = _say_checked_lately(ctx, checked_lately)
         handles = due
     if args.unattended:
         # A locked keyring is refused at once (never_prompt); one that does not answer at all
@@ -291,7 +293,7 @@ def _check_now(args: argparse.Namespace) -> int:
                 _notify(ctx, stopped)
             if args.json:  # a script still learns which accounts were checked
                 _print_json(stopped, interrupted=True, missing=missing,
-                            checked_lately=checked_lately)  # fmt: skip
+                            checked_lately=checked_lately, waiting_later=waiting_later)  # fmt: skip
             else:  # a person learns what was done, and what is left for the next check
                 _say_stopped_run(planned, finished)
                 raise StoppedRunSaid from None
@@ -304,7 +306,8 @@ def _check_now(args: argparse.Namespace) -> int:
     finally:
         lock.release()
     if args.json:
-        _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately)
+        _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately,
+                    waiting_later=waiting_later)  # fmt: skip
     from consentinel.cli.journal_warning import warn_if_broken
 
     # The check's entries were added all the same: evidence among edited entries must not
@@ -437,17 +440,37 @@ def _print_json(
     interrupted: bool,
     missing: Sequence[str] = (),
     checked_lately: Sequence[str] = (),
+    waiting_later: Mapping[str, Reason | None] | None = None,
 ) -> None:
     """`check --json`'s answer; `interrupted`: stopped by Ctrl-C before its end; `missing`:
     the accounts the journal knows and the list lacks, which were not checked;
-    `checked_lately`: those a scheduled run left for their own time, not due yet."""
+    `checked_lately`: those a scheduled run left for their own time, not due yet, of which
+    `waiting_later` are those whose last check waits for the person (with why). Every account
+    that waits for the person is named in `waiting_for_you_accounts` with what it needs: those
+    this run checked, whose check ended so, then those it left for later."""
     document: dict[str, object] = {**result.to_json(), "interrupted": interrupted}
     if missing:
         document["missing_accounts"] = list(missing)
     if checked_lately:
         document["checked_lately_accounts"] = list(checked_lately)
+    from consentinel.core.status import waits_for_person
+
+    waiting = {a.handle: a.reason for a in result.accounts
+               if not a.removed and waits_for_person(a.status, a.reason)}  # fmt: skip
+    waiting.update(waiting_later or {})
+    if waiting:
+        document["waiting_for_you_accounts"] = waiting_json(waiting)
     json.dump(document, sys.stdout, ensure_ascii=False)
     print(flush=True)
+
+
+def waiting_json(waiting: Mapping[str, Reason | None]) -> list[dict[str, object]]:
+    """`waiting_for_you_accounts`: each account waiting for the person, and what it needs (its
+    last check's `reason`, as `accounts` gives it; null when the journal no longer says)."""
+    return [
+        {"handle": handle, "reason": reason.value if reason else None}
+        for handle, reason in waiting.items()
+    ]
 
 
 #: The keys of a run's document, for a check that did not run (a script reading `accounts`
@@ -614,7 +637,9 @@ def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> lis
     else:
         print(_checked_since_words(ctx, min(times), others=bool(waiting)), file=sys.stderr)
     if as_json:
-        specific = {"missing_accounts": list(missing)} if missing else {}
+        specific: dict[str, object] = {"missing_accounts": list(missing)} if missing else {}
+        if waiting:
+            specific["waiting_for_you_accounts"] = waiting_json(waiting)
         _print_skipped("checked_lately", **specific)
     return None
 
@@ -663,9 +688,8 @@ def waiting_for_you(ctx: AppContext, handles: Sequence[str]) -> dict[str, Reason
     code, a puzzle, the right password, X's lock…), with why: not checked, though not due
     either (core/schedule.py counts such a check as gone through: trying again at once would
     meet the same)."""
-    from consentinel.core.status import SIGN_IN_REASONS, Reason, Status
+    from consentinel.core.status import Reason, waits_for_person
 
-    needs = (Status.NEEDS_USER.value, Status.SIGNIN_FAILED.value)
     waiting: dict[str, Reason | None] = {}
     for handle in handles:
         entry = ctx.journal.last_check(handle)
@@ -675,7 +699,7 @@ def waiting_for_you(ctx: AppContext, handles: Sequence[str]) -> dict[str, Reason
             reason = Reason(entry.payload["reason"]) if entry.payload.get("reason") else None
         except ValueError:  # (an entry edited outside the app)
             reason = None
-        if entry.payload.get("status") in needs or reason in SIGN_IN_REASONS:
+        if waits_for_person(entry.payload.get("status"), reason):
             waiting[handle] = reason
     return waiting
 
@@ -689,9 +713,9 @@ def waiting_words(waiting: dict[str, Reason | None]) -> list[str]:
     return [tr(said, needs=needs_you_words(handle, reason)) for handle, reason in waiting.items()]
 
 
-def _say_checked_lately(ctx: AppContext, handles: list[str]) -> None:
+def _say_checked_lately(ctx: AppContext, handles: list[str]) -> dict[str, Reason | None]:
     """The job's log says which accounts a scheduled run left for their own time: those
-    checked lately, and what those waiting for the person need."""
+    checked lately, and what those waiting for the person need; returns the latter."""
     waiting = waiting_for_you(ctx, handles)
     checked = [handle for handle in handles if handle not in waiting]
     if checked:
@@ -704,6 +728,7 @@ def _say_checked_lately(ctx: AppContext, handles: list[str]) -> None:
         )
     for line in waiting_words(waiting):
         print(line, file=sys.stderr)
+    return waiting
 
 
 def _notify(ctx: AppContext, result: Any) -> None:

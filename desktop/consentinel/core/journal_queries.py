@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
@@ -307,6 +307,7 @@ class JournalQueries:
         same_reason: bool = False,
         accounts: Sequence[str] = (),
         kind_alone: bool = False,
+        hidden: Mapping[str, Sequence[str]] | None = None,
     ) -> bool | None:
         """Whether the person was told this before run `run_id`, nothing having changed since:
         True when the last notification about this account (or about no account, for a handle
@@ -322,7 +323,9 @@ class JournalQueries:
         since. A `run_id` of None: before the run about to start (all entries so far).
         `kind_alone`: only the notifications of this kind are compared, for a notice said
         before a run's (accounts missing from the list) that the run's own about no account
-        must not make "changed"."""
+        must not make "changed". `hidden`: for boxes X keeps on unseen, each account's boxes
+        now (Box values); changed when one has a box its check in the run that said it did not
+        find hidden (fewer is not news)."""
         who = "lower(handle) = ?" if handle else "handle IS NULL"
         who_args: list[Any] = [handle_key(handle)] if handle else []
         said_of, said_args = who, who_args
@@ -332,7 +335,7 @@ class JournalQueries:
         before = run_id if run_id is not None else 2**63 - 1
         with self._lock:
             last = self._reader.execute(
-                f"SELECT id, payload FROM entries WHERE kind = ? AND {said_of} "
+                f"SELECT id, payload, run_id FROM entries WHERE kind = ? AND {said_of} "
                 "AND (run_id IS NULL OR run_id < ?) ORDER BY id DESC LIMIT 1",
                 [EntryKind.NOTIFICATION.value, *said_args, before],
             ).fetchone()
@@ -349,6 +352,8 @@ class JournalQueries:
                 named = {handle_key(h) for h in said.get("accounts") or ()}
                 if any(handle_key(h) not in named for h in accounts):
                     return None
+            if hidden and last[2] is not None and self._more_hidden(last[2], hidden):
+                return None
             checks_of, checks_args = who, who_args
             if not handle:
                 keys = [handle_key(h) for h in accounts]
@@ -376,6 +381,24 @@ class JournalQueries:
         if fine_since is not None:
             return None
         return bool(said.get("delivered"))
+
+    def _more_hidden(self, run_id: int, hidden: Mapping[str, Sequence[str]]) -> bool:
+        """Whether an account of `hidden` has a box hidden that its check in run `run_id` (the
+        run that said the boxes hidden) did not find hidden: what that notification named is
+        what that run found, journaled with each check. An account with no check in that run
+        (a journal that does not say) counts as told of every box. (Under the lock.)"""
+        keys = {handle_key(handle): set(boxes) for handle, boxes in hidden.items()}
+        marks = ", ".join("?" * len(keys))
+        found: dict[str, set[str]] = {}
+        for handle, payload in self._reader.execute(
+            f"SELECT handle, payload FROM entries WHERE kind = ? AND run_id = ?"
+            f" AND lower(handle) IN ({marks})",
+            [EntryKind.CHECK.value, run_id, *keys],
+        ):
+            boxes = json.loads(payload).get("hidden_on")
+            said = {str(box) for box in boxes} if isinstance(boxes, list) else set()
+            found.setdefault(handle_key(handle), set()).update(said)
+        return any(key in found and not boxes <= found[key] for key, boxes in keys.items())
 
     @read_before_the_check
     def missed_notices(self, run_id: int, kind: str, told_kind: str, within: timedelta) -> Missed:

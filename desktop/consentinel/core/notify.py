@@ -14,7 +14,7 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
@@ -27,7 +27,7 @@ from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.fileio import FolderProblem
 from consentinel.core.i18n import tr
 from consentinel.core.moments import moment_text
-from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Reason, Status
+from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Box, Reason, Status
 
 if TYPE_CHECKING:
     from consentinel.core.journal_queries import Missed, OutOfReach
@@ -104,6 +104,9 @@ class Notification:
     accounts: tuple[str, ...] = ()
     #: For one telling late what earlier notifications could not show: their journal entries.
     covers: tuple[int, ...] = ()
+    #: For boxes X keeps on unseen (HIDDEN_ON): the boxes of each of `accounts`, in its order
+    #: (one box more for an account is news, said again).
+    boxes: tuple[tuple[Box, ...], ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
@@ -378,7 +381,8 @@ def _hidden_on(hidden: list[AccountResult]) -> Notification:
     """One notification for every account X keeps boxes on for without showing them on its
     page (AccountResult.hidden_on, what the window's summary says too): on, with nothing that
     can switch them off until X shows them. X's doing, as a changed page is: said once while
-    it lasts (see deliver()), naming the accounts."""
+    it lasts (see deliver()), naming the accounts, and again when an account has a box more
+    hidden than when it was said (not when it has fewer)."""
     if len(hidden) == 1:
         (result,) = hidden
         body = (
@@ -405,7 +409,10 @@ def _hidden_on(hidden: list[AccountResult]) -> Notification:
             accounts=where,
         )
     handles = tuple(result.handle for result in hidden)
-    return Notification(NotificationKind.HIDDEN_ON, None, APP_NAME, body, accounts=handles)
+    boxes = tuple(result.hidden_on for result in hidden)
+    return Notification(
+        NotificationKind.HIDDEN_ON, None, APP_NAME, body, accounts=handles, boxes=boxes
+    )
 
 
 def _out_of_reach(stretches: list[tuple[str, OutOfReach]]) -> Notification:
@@ -736,6 +743,7 @@ class NotificationJournal(Protocol):
         same_reason: bool = False,
         accounts: Sequence[str] = (),
         kind_alone: bool = False,
+        hidden: Mapping[str, Sequence[str]] | None = None,
     ) -> bool | None: ...
 
     def out_of_reach(self, handle: str, notice_kind: str) -> OutOfReach | None: ...
@@ -855,6 +863,7 @@ class _Compared(TypedDict):
     same_reason: bool
     accounts: tuple[str, ...]
     kind_alone: bool
+    hidden: dict[str, list[str]] | None
 
 
 def _compared(note: Notification) -> _Compared:
@@ -869,6 +878,13 @@ def _compared(note: Notification) -> _Compared:
         # About no single account (a changed page, this computer), several kinds are said:
         # each is compared with the last of its kind, not made new by another's.
         "kind_alone": note.handle is None,
+        # Boxes X keeps on unseen: a box hidden on an account that was not when it was said.
+        "hidden": {
+            handle: [box.value for box in boxes]
+            for handle, boxes in zip(note.accounts, note.boxes, strict=True)
+        }
+        if note.kind is NotificationKind.HIDDEN_ON
+        else None,
     }
 
 

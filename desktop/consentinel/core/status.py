@@ -91,6 +91,14 @@ SIGN_IN_REASONS = frozenset(
     }
 )
 
+
+def waits_for_person(status: object, reason: Reason | None) -> bool:
+    """Whether a check that ended so waits for the person: a step of X's sign-in only they can
+    take, the right password, X's lock… (`status`: a Status, or its stored value). What the
+    notifications say "needs you" of, and what the window and a scheduled run leave to them."""
+    return status in (Status.NEEDS_USER, Status.SIGNIN_FAILED) or reason in SIGN_IN_REASONS
+
+
 #: Reasons whose check is named after them rather than after its status ("Page changed",
 #: "Slowed down by X", "Cancelled", not "Error"), in the windows and in their filters: none is
 #: a failure of the person's or of this computer's.

@@ -97,6 +97,10 @@ class SimAccount:
         default_factory=lambda: {"training": True, "personalization": True, "memory": True}
     )
     memory_shown: bool = False
+    #: Boxes the Grok page does not draw, whatever X's data holds (besides Memory when
+    #: `memory_shown` is false): a rollout that hides others too. The app knows the boxes by
+    #: their place: hiding one before a box drawn reads as a page that changed.
+    hidden_boxes: list[str] = field(default_factory=list)
     minor: bool = False
     fail_mutations: int = 0  # the next N mutations fail (X rolls the box back, shows a toast)
     #: How a failed mutation answers: 500, or 200 with GraphQL "errors" in its body, as
@@ -170,6 +174,11 @@ class SimAccount:
         if unknown:
             raise ValueError(f"Scenario account @{self.handle}: unknown boxes {sorted(unknown)}.")
         self.boxes = {box: bool(self.boxes.get(box, True)) for box in BOXES}
+        unknown = set(self.hidden_boxes) - set(BOXES)
+        if unknown:
+            raise ValueError(
+                f"Scenario account @{self.handle}: unknown hidden_boxes {sorted(unknown)}."
+            )
         if self.layout not in LAYOUTS:
             raise ValueError(f"Scenario account @{self.handle}: unknown layout {self.layout!r}.")
         if self.fault is not None and self.fault not in FAULTS:

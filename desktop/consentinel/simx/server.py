@@ -36,7 +36,7 @@ DELETE_PROMPT = "GrokConversationHistoryDeletePrompt"
 DELETE_CONFIRM = "DeleteGrokConversationHistoryMutation"
 SIGNED_IN_ONLY = ("/home", "/settings/", "/i/api/")
 #: What `SimX.change_account` may change while simx runs.
-LIVE_FIELDS = frozenset({"challenges", "fault", "signin_faults"})
+LIVE_FIELDS = frozenset({"challenges", "fault", "signin_faults", "hidden_boxes"})
 
 
 class SimX:
@@ -149,9 +149,10 @@ class SimX:
 
     def change_account(self, handle: str, **changes: Any) -> None:
         """X changes how it treats the account from its next request on: a refusal lifted, a
-        fault over (`challenges`, `fault`, `signin_faults`: what X reads at each request or
-        sign-in; the other fields are copied when the account is made). Checked as a
-        scenario's account is; `reset()` goes back to the scenario's."""
+        fault over, a box its page hides (`challenges`, `fault`, `signin_faults`,
+        `hidden_boxes`: what X reads at each request or sign-in; the other fields are copied
+        when the account is made). Checked as a scenario's account is; `reset()` goes back to
+        the scenario's."""
         unknown = set(changes) - LIVE_FIELDS
         if unknown:
             raise ValueError(f"SimX.change_account cannot change {sorted(unknown)}.")
@@ -445,6 +446,7 @@ class _Handler(BaseHTTPRequestHandler):
             {
                 "handle": truth.spec.handle,
                 "memory_shown": truth.spec.memory_shown,
+                "hidden_boxes": list(truth.spec.hidden_boxes),
                 "minor": truth.spec.minor,
                 "layout": truth.spec.layout,
                 "drawn_boxes": truth.spec.drawn_boxes,

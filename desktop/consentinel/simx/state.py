@@ -42,6 +42,7 @@ class AccountTruth:
             "delete_presses": list(self.delete_presses),
             "language": self.spec.language,
             "memory_shown": self.spec.memory_shown,
+            "hidden_boxes": list(self.spec.hidden_boxes),
             "minor": self.spec.minor,
             "locked": self.locked,
             "failures_in_a_row": self.failures_in_a_row,

@@ -424,7 +424,9 @@
     };
     // drawn_boxes: a page that draws every box so, whatever X's data says.
     const drawnSo = d.drawn_boxes !== null && d.drawn_boxes !== undefined;
-    const boxes = ORDER[d.layout].filter((b) => b !== "memory" || d.memory_shown);
+    const hidden = d.hidden_boxes || [];
+    const boxes = ORDER[d.layout].filter(
+      (b) => (b !== "memory" || d.memory_shown) && !hidden.includes(b));
     const first = FIRST_HELP_ID[d.layout] || 1;
     const plain = boxes.map((box, i) =>
       checkboxBlock(box, i + first, !!(drawnSo ? d.drawn_boxes : fromData[box]), d.minor));
