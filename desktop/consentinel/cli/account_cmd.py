@@ -450,6 +450,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _set_password(args: argparse.Namespace) -> int:
+    from consentinel.core.fileio import StorageError
     from consentinel.core.vault import VaultError
 
     handle = parse_handle(args.handle)
@@ -460,10 +461,16 @@ def _set_password(args: argparse.Namespace) -> int:
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
-        ctx.vault.set_password(account.handle, password or "")
+        # As the window's "Edit account…" saves one: the password and the lifted rejection in
+        # one step for every writer of the list (a check's sign-in reads them so too).
+        with ctx.accounts.editing():
+            known_account(ctx, handle)  # (removed meanwhile: nothing is saved)
+            ctx.vault.set_password(account.handle, password or "")
+            ctx.accounts.clear_password_rejected(account.handle)
     except VaultError as error:
         raise UsageError(str(error)) from None
-    ctx.accounts.clear_password_rejected(account.handle)
+    except StorageError as error:  # (the list held too long by another process, or unwritable)
+        raise UsageError(str(error)) from None
     ctx.journal.record_account_edited(account.handle, {"new_password": True})
     print(tr("Password updated for @{handle}.", handle=account.handle))
     return 0

@@ -64,6 +64,7 @@ from consentinel.core.fileio import (
 )
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
+from consentinel.core.password_refusals import lift_stale_rejection, refused_password_digest
 from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
 from consentinel.core.run_stop import Turn
 from consentinel.core.signin_rules import (
@@ -595,9 +596,10 @@ class AccountCheck:
 
     async def _sign_in(self, page: Page, grok: GrokPage) -> tuple[Page, GrokPage]:
         """Sign in within the rules; returns the page to carry on with, or stops the check."""
-        refusal = may_sign_in(
-            self.handle, self.ctx.accounts.state(self.handle), unattended=self.shared.unattended
-        )
+        # X's "wrong password" of a password saved no longer holds nothing back (it was saved
+        # while the sign-in that typed the old one ran, maybe in another process).
+        held = lift_stale_rejection(self.ctx, self.handle)
+        refusal = may_sign_in(self.handle, held, unattended=self.shared.unattended)
         if refusal is not None:
             # A reason remembered from an earlier sign-in or check, not X's answer now: the
             # entry and its sentence say that no sign-in was tried, and since when.
@@ -641,7 +643,7 @@ class AccountCheck:
                 outcome = await sign_in(
                     page, self.ctx.site, secrets, self._ask, self.shared.signin_step_timeout_ms
                 )
-                self._remember(outcome)
+                self._remember(outcome, secrets.password)
                 if outcome.ok:
                     assert self._context is not None
                     state = dict(await self._context.storage_state())
@@ -686,8 +688,10 @@ class AccountCheck:
             return None
         return datetime.fromisoformat(last[0].ts)
 
-    def _remember(self, outcome: SignInOutcome) -> None:
+    def _remember(self, outcome: SignInOutcome, password: str | None) -> None:
+        """What the sign-in that typed `password` (None: none) teaches the next ones."""
         remember_refusals(self.ctx, self.handle, outcome, self._totp_secret)
+        rejected = refused_password_digest(self.ctx, self.handle, outcome, password)
         self.ctx.journal.record_signin(
             self.shared.run_id,
             self.handle,
@@ -703,7 +707,10 @@ class AccountCheck:
             self.ctx.settings.backoff_hours,
             unattended=self.shared.unattended,
             detail=outcome.detail,
+            rejected_password=rejected,
         )
+        if rejected is not None:  # a new password saved meanwhile is typed next time
+            lift_stale_rejection(self.ctx, self.handle)
 
     # -- the boxes ------------------------------------------------------------------------------
 

@@ -280,6 +280,11 @@ class AccountState(NamedTuple):
     #: Keyed hash (answer_digest) of the saved 2FA secret whose code X refused: no code is
     #: made from it again (core/totp_refusals.py); a secret saved again is used.
     refused_totp: str | None = None
+    #: Keyed hash (password_digest) of the password X said is wrong: a rejection of another
+    #: password than the one saved now (saved while the sign-in that typed it ran) is none of
+    #: the saved one's (core/password_refusals.py). None with password_rejected: the saved
+    #: password, whatever it is (kept by an earlier version, or told by the journal).
+    rejected_password: str | None = None
 
     def backoff_until(self, now: datetime | None = None) -> datetime | None:
         """When the back-off ends (no automatic sign-in before), unless it ends further ahead
@@ -322,6 +327,7 @@ class AccountState(NamedTuple):
             "refused_answers": list(self.refused_answers),
             "backoffs_in_a_row": self.backoffs_in_a_row,
             "refused_totp": self.refused_totp,
+            "rejected_password": self.rejected_password,
         }
 
     @classmethod
@@ -352,6 +358,7 @@ class AccountState(NamedTuple):
                 if isinstance(a, str) and a.startswith(_ANSWER_PREFIX)
             ),
             refused_totp=_digest_or_none(raw.get("refused_totp")),
+            rejected_password=_digest_or_none(raw.get("rejected_password")),
         )
 
 
@@ -374,6 +381,16 @@ def answer_digest(answer: str, key: bytes) -> str:
     import hmac
 
     mac = hmac.new(key, answer.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return _ANSWER_PREFIX + mac
+
+
+def password_digest(password: str, key: bytes) -> str:
+    """How a password X said is wrong is remembered: its HMAC-SHA256 under the refused
+    answers' key, exactly as typed (a password's case and spaces are its own)."""
+    import hashlib
+    import hmac
+
+    mac = hmac.new(key, b"password:" + password.encode(), hashlib.sha256).hexdigest()
     return _ANSWER_PREFIX + mac
 
 
@@ -658,7 +675,20 @@ class AccountStore:
 
     def clear_password_rejected(self, handle: str) -> None:
         """A new password was saved: try signing in again (and lift a wrong-password block)."""
-        self._change_state(handle, lambda state: state._replace(password_rejected=False))
+        self._change_state(
+            handle, lambda state: state._replace(password_rejected=False, rejected_password=None)
+        )
+
+    def forget_password_rejection(self, handle: str, digest: str) -> None:
+        """The password whose keyed hash is `digest`, which X said is wrong, is no longer the
+        one saved: its rejection is lifted, unless another one was kept meanwhile."""
+
+        def lifted(state: AccountState) -> AccountState:
+            if not state.password_rejected or state.rejected_password != digest:
+                return state
+            return state._replace(password_rejected=False, rejected_password=None)
+
+        self._change_state(handle, lifted)
 
     def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
         """X refused this answer to its identity question: keep its keyed hash, never it."""
@@ -687,8 +717,12 @@ class AccountStore:
         """X refused the code made from the saved 2FA secret whose keyed hash is `digest`."""
         self._change_state(handle, lambda state: state._replace(refused_totp=digest))
 
-    def mark_password_rejected(self, handle: str) -> None:
-        self._change_state(handle, lambda state: state._replace(password_rejected=True))
+    def mark_password_rejected(self, handle: str, digest: str | None = None) -> None:
+        """X said the password is wrong: the one whose keyed hash is `digest` (password_digest;
+        None: the saved one, whatever it is)."""
+        self._change_state(
+            handle, lambda state: state._replace(password_rejected=True, rejected_password=digest)
+        )
 
     def block(
         self,

@@ -39,6 +39,7 @@ from consentinel.core.events import (
 )
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.identity_answers import answers_to_type
+from consentinel.core.password_refusals import lift_stale_rejection, refused_password_digest
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.signin_secrets import secrets_to_type
@@ -379,7 +380,7 @@ class Engine:
             # its date); the person's own sign-in is journaled once it ends on X's home.
             left_to_person = _password_left_to_person(outcome)
             if not left_to_person:
-                self._journal_signin(account.handle, outcome, totp_secret)
+                self._journal_signin(account.handle, outcome, totp_secret, secrets.password)
             if not outcome.ok and not await person.wait(
                 page, lambda: wait_until_home(page, self.ctx.site, 1000)
             ):
@@ -424,7 +425,10 @@ class Engine:
             email, phone = answers_to_type(self.ctx, account)
             return SignInSecrets(account.handle, email=email, phone=phone), None
 
-    def _journal_signin(self, handle: str, outcome: SignInOutcome, totp_secret: str | None) -> None:
+    def _journal_signin(
+        self, handle: str, outcome: SignInOutcome, totp_secret: str | None, password: str | None
+    ) -> None:
+        """What the person's sign-in, which typed `password` (None: none), teaches."""
         remember_refusals(self.ctx, handle, outcome, totp_secret)
         self.ctx.journal.record_signin(
             None,
@@ -436,4 +440,9 @@ class Engine:
         if outcome.ok:  # a person signed in: earlier blocks and waits no longer apply
             remember_outcome(self.ctx.accounts, handle, None, outcome.password_submitted, 0)
         elif outcome.reason is Reason.WRONG_PASSWORD and outcome.password_submitted:
-            remember_outcome(self.ctx.accounts, handle, outcome.reason, True, 0)
+            rejected = refused_password_digest(self.ctx, handle, outcome, password)
+            remember_outcome(
+                self.ctx.accounts, handle, outcome.reason, True, 0, rejected_password=rejected
+            )
+            if rejected is not None:  # a new password saved meanwhile is typed next time
+                lift_stale_rejection(self.ctx, handle)

@@ -112,9 +112,13 @@ def remember_outcome(
     *,
     unattended: bool = False,
     detail: str = "",
+    rejected_password: str | None = None,
 ) -> None:
     """Record what this sign-in teaches: a rejected password, a back-off, or (for a scheduled
-    run) a step that waits for the person, with what the sign-in said of it (`detail`)."""
+    run) a step that waits for the person, with what the sign-in said of it (`detail`).
+    `rejected_password`: the keyed hash of the password typed (password_refusals), so that X's
+    "wrong password" is not taken for one of a password saved meanwhile (None: of the saved
+    one, whatever it is)."""
     if reason is None:
         # Signed in: any earlier block or wait no longer applies.
         state = store.state(handle)
@@ -125,7 +129,7 @@ def remember_outcome(
     if unattended and reason in PERSON_STEP_REASONS:
         store.set_waits_for_person(handle, reason, detail if detail in WAIT_DETAILS else "")
     if reason is Reason.WRONG_PASSWORD and password_submitted:
-        store.mark_password_rejected(handle)
+        store.mark_password_rejected(handle, rejected_password)
     if reason in BACKOFF_REASONS:
         store.block(handle, reason, hours=backoff_hours)
 

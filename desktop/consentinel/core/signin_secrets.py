@@ -2,15 +2,16 @@
 secret, and the answers to X's "unusual activity" question, less what X refused.
 
 One place for a check's sign-in and the person's own (`consentinel login`, "Sign in
-yourself…"): a password X said is wrong is not typed again, a 2FA secret whose code X called
-incorrect makes no code (core/totp_refusals), and an answer X refused is not typed again
-(core/identity_answers)."""
+yourself…"): a password X said is wrong is not typed again (a new one saved since is:
+core/password_refusals), a 2FA secret whose code X called incorrect makes no code
+(core/totp_refusals), and an answer X refused is not typed again (core/identity_answers)."""
 
 from __future__ import annotations
 
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.identity_answers import answers_to_type
+from consentinel.core.password_refusals import rejects_saved_password
 from consentinel.core.totp_refusals import totp_codes
 from consentinel.x.signin import SignInSecrets
 
@@ -31,7 +32,7 @@ def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, s
     with ctx.accounts.read_whole():
         password = ctx.vault.get_password(handle)
         saved_totp = ctx.vault.get_totp(handle)
-        if ctx.accounts.state(handle).password_rejected:
+        if rejects_saved_password(ctx, handle, ctx.accounts.state(handle), password):
             password = None  # X said it is wrong: sent again only once a new one is saved
         account = ctx.accounts.get(handle) or account
         totp_secret, totp_code = totp_codes(ctx, handle, saved_totp)
