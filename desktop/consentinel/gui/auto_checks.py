@@ -141,8 +141,11 @@ class AutoChecks(QObject):
         run ended, and an untick it cut short, instead of leaving it going until a restart."""
         from consentinel.core.journal import JournalError
 
+        journal = self._ctx.journal
+        if journal.closed:  # (the app quitting, a demo ending: a late tick has nothing to mark)
+            return
         try:
-            ended = self._ctx.journal.interrupt_stale_runs(only_dead=True)
+            ended = journal.interrupt_stale_runs(only_dead=True)
         except JournalError as error:  # (a full disk: the next tick tries again)
             log.warning("runs of gone processes not marked: %s", error)
             return
