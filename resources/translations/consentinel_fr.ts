@@ -434,7 +434,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="180"/>
         <source>Check &amp;all</source>
-        <translation>Vérifier &amp;tout</translation>
+        <translation>&amp;Tout vérifier</translation>
     </message>
     <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="184"/>

@@ -1430,7 +1430,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
-            <source>Consentinel opens a browser window on X. Sign in there (solve the puzzle or answer X's questions); the check goes on by itself once X shows your home page.</source>
+            <source>Consentinel opens a browser window on X. Sign in there (solve the captcha or answer X's questions); the check goes on by itself once X shows your home page.</source>
             <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous dans cette fenêtre (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
         </message>
         <message>
@@ -1443,12 +1443,16 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>X n'a pas accepté la réponse précédente. Réessayez.</translation>
         </message>
         <message>
-            <source>X shows a puzzle that only a person can solve.</source>
+            <source>X shows a captcha that only a person can solve.</source>
             <translation>X affiche un captcha que seule une personne peut résoudre.</translation>
         </message>
         <message>
-            <source>X has locked the account until you confirm that it is yours.</source>
-            <translation>X a verrouillé le compte jusqu'à ce que vous confirmiez qu'il est à vous.</translation>
+            <source>X locked the account until you verify it.</source>
+            <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez.</translation>
+        </message>
+        <message>
+            <source>Sign in on x.com, then use “{button}”: the check goes on by itself once X shows your home page in that window.</source>
+            <translation>Connectez-vous sur x.com, puis utilisez « {button} » : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
         </message>
         <message>
             <source>No password is saved for this account: type it in the browser window.</source>

@@ -1,7 +1,8 @@
 """Run by tests/gui/test_window_fits_its_table.py in a fresh process, on a screen as wide as the
 test asks: start the app on a home whose accounts X shows a hidden box for, and once the main
 window is shown print its width, the table's and whether the table scrolls sideways. With
-PROBE_A_CHECK, the accounts are first shown a check's results, as at the end of a check."""
+PROBE_A_CHECK, the accounts are first shown a check's results, as at the end of a check; with
+PROBE_DURING_A_CHECK, a check's first steps and results, the check not ended."""
 
 from __future__ import annotations
 
@@ -57,9 +58,48 @@ def _check_then_report(controller: app_controller.AppController) -> None:
     QTimer.singleShot(0, _report)
 
 
+def _during_a_check_then_report(controller: app_controller.AppController) -> None:
+    """As the window sees a check under way, not ended: one account waiting to sign in,
+    another one's check over with a box X holds on without showing it; then the person
+    narrows the window, and a third account comes to wait to sign in (words already shown)."""
+    from consentinel.core.events import AccountResult, BoxChange
+    from consentinel.core.status import Box, Status
+    from consentinel.core.steps import Step
+
+    window = controller.window
+    handles = [account.handle for account in controller.ctx.accounts.list()]
+    window._run_started(1, tuple(handles))
+    window._step(handles[0], Step.WAITING_TO_SIGN_IN)
+    off = BoxChange(True, False)
+    changes = {Box.TRAINING: off, Box.PERSONALIZATION: off}
+    window._account_finished(
+        AccountResult(handles[1], Status.FIXED, settings=changes, hidden_on=(Box.MEMORY,))
+    )
+
+    def narrow_then_report() -> None:
+        table = window.table
+        widened = window.width()
+        print(json.dumps({
+            "widened": widened,
+            "columns_when_widened": table.natural_width(),
+            "table_when_widened": table.width(),
+        }), flush=True)  # fmt: skip
+        window.resize(widened - 60, window.height())
+        window._step(handles[2], Step.WAITING_TO_SIGN_IN)
+        print(json.dumps({"after_narrowing": window.width()}), flush=True)
+        QTimer.singleShot(0, _report)
+
+    QTimer.singleShot(0, narrow_then_report)
+
+
 def _start_then_report(self: app_controller.AppController, minimized: bool = False) -> None:
     _start(self, minimized)
-    then = _check_then_report if os.environ.get("PROBE_A_CHECK") else lambda _c: _report()
+    if os.environ.get("PROBE_DURING_A_CHECK"):
+        then = _during_a_check_then_report
+    elif os.environ.get("PROBE_A_CHECK"):
+        then = _check_then_report
+    else:
+        then = lambda _c: _report()  # noqa: E731
     self.window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: then(self)))
 
 

@@ -374,7 +374,7 @@ def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
             assert app.window is old[0]  # not mid-check
             assert "when this check has ended" in old[0].statusBar().currentMessage()
         qtbot.waitUntil(lambda: app.window is not old[0])
-        assert app.window.check_all_action.text() == "Vérifier &tout"
+        assert app.window.check_all_action.text() == "&Tout vérifier"
         old.clear()
         gc.collect()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

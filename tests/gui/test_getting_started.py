@@ -87,7 +87,7 @@ def test_getting_started_in_french_with_the_window_s_french_words(
     for words in (
         "À préparer, pour chaque compte X\u00a0: son @identifiant et son mot de passe.",
         "le champ 2FA peut rester vide, Consentinel vous demande le code de l'application",
-        "Comptes › Ajouter un compte…, puis Vérifier tout\u00a0: Consentinel se connecte à X",
+        "Comptes › Ajouter un compte…, puis Tout vérifier\u00a0: Consentinel se connecte à X",
         "rien n'est vérifié, sauf si vous cochez "
         "Outils › Paramètres… › Continuer à vérifier quand Consentinel est fermé.",
         "Le journal\u00a0: Vérifications › Journal (Ctrl+J).",

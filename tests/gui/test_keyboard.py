@@ -226,6 +226,31 @@ def test_the_window_opens_with_the_keyboard_on_the_accounts(
         assert QApplication.focusWidget() is app.window.table
 
 
+@pytest.mark.parametrize(("language", "words"), [("en", "Check all"), ("fr", "Tout vérifier")])
+def test_check_all_is_named_alike_in_the_toolbar_the_menu_and_the_tray(
+    qtbot: QtBot, consentinel_home: Path, language: str, words: str
+) -> None:
+    """French said « Vérifier tout » in the toolbar, « Vérifier &tout » in the Checks menu and
+    « &Tout vérifier maintenant » in the tray: one action, three orders of words."""
+    from PySide6.QtWidgets import QToolButton
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        menu_entry = window.check_all_action.text()
+        assert menu_entry.replace("&", "") == words
+        (button,) = [
+            b
+            for b in window.findChildren(QToolButton)
+            if b.defaultAction() is window.check_all_action
+        ]
+        assert button.text().replace("&", "") == words
+        tray = Tray(lambda: False, lambda: True)
+        tray.menu.aboutToShow.emit()
+        assert tray.menu.actions()[0].text().replace("&", "").startswith(words + " ")
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_each_entry_of_the_tray_menu_has_its_own_letter(qtbot: QtBot, language: str) -> None:
     """Paused or not; and its letter, pressed in the open menu, does what the entry says."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,9 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
+from consentinel.core.check_messages import reason_message
 from consentinel.core.events import PromptRequest
+from consentinel.core.status import Reason
 from consentinel.core.steps import PromptKind
 from consentinel.gui.prompt_dialogs import PromptDialog, ask_user
+from consentinel.gui.row_hints import window_advice
 from consentinel.gui.translations import Translators
 
 
@@ -129,9 +133,73 @@ def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
     assert dialog.ok_button.text() == "&Open browser window"
     assert dialog.cancel_button.text() == "S&kip this account"  # as in every other question
     # Why, in words: not the engine's code for it.
-    assert dialog.body.text().startswith("X shows a puzzle that only a person can solve.")
-    assert "captcha" not in dialog.body.text()
+    assert dialog.body.text().startswith("X shows a captcha that only a person can solve.")
     assert not dialog.edit.isVisibleTo(dialog)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_locked_account_is_told_the_procedure_its_row_says(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """The question said "until you confirm that it is yours… Sign in there" (in the window it
+    opens), the row's advice "until you verify it. Sign in on x.com, then use “Sign in
+    yourself…”": two procedures for one lock. The question now says the row's, its window
+    being where the sign-in is finished once the account is verified on x.com."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = PromptDialog(PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "locked"))
+        qtbot.addWidget(dialog)
+        body = dialog.body.text()
+        expected = {
+            "en": "X locked the account until you verify it.\n\nSign in on x.com, then use "
+            "“Open browser window”: the check goes on by itself once X shows your home page "
+            "in that window.",
+            "fr": "X a verrouillé le compte jusqu'à ce que vous le vérifiiez.\n\n"
+            "Connectez-vous sur x.com, puis utilisez «\u00a0Ouvrir la fenêtre du "
+            "navigateur\u00a0»\u00a0: la vérification reprend d'elle-même dès que X affiche "
+            "votre page d'accueil dans cette fenêtre.",
+        }
+        assert body == expected[language]
+        # The row's words, as they are (gui/row_hints): why, and its first step.
+        row = window_advice(Reason.LOCKED, reason_message(Reason.LOCKED, "alice"), "alice")
+        why, then = row.split(". ", 1)
+        assert body.startswith(why + ".\n\n")
+        first_step = re.split("[“«]", then)[0]
+        assert "x.com" in first_step and body.split("\n\n")[1].startswith(first_step)
+        # The button it names is the dialog's own.
+        assert dialog.ok_button.text().replace("&", "") in body
+    finally:
+        translators.switch("en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_captcha_is_called_a_captcha_as_the_row_calls_it(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """The question said "a puzzle" where the row's advice and the journal's French say
+    "captcha": one thing, one word."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = PromptDialog(PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, "captcha"))
+        qtbot.addWidget(dialog)
+        body = dialog.body.text()
+        expected = {
+            "en": "X shows a captcha that only a person can solve.\n\nConsentinel opens a "
+            "browser window on X. Sign in there (solve the captcha or answer X's questions); "
+            "the check goes on by itself once X shows your home page.",
+            "fr": "X affiche un captcha que seule une personne peut résoudre.\n\n"
+            "Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous dans cette "
+            "fenêtre (résolvez le captcha ou répondez aux questions de X)\u00a0; la "
+            "vérification reprend d'elle-même dès que X affiche votre page d'accueil.",
+        }
+        assert body == expected[language]
+        row = window_advice(Reason.CAPTCHA, reason_message(Reason.CAPTCHA, "alice"), "alice")
+        assert "captcha" in row and "captcha" in body
+        assert not re.search("puzzle|énigme", body)
+    finally:
+        translators.switch("en")
 
 
 def test_an_email_code_question_quotes_x_under_its_own_instruction(qtbot: QtBot) -> None:

@@ -68,7 +68,9 @@ def _shown_on_a_wide_screen(
     )  # fmt: skip
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert done.returncode == 0 and lines, done.stderr[-2000:]
-    shown: dict[str, object] = json.loads(lines[-1])
+    shown: dict[str, object] = {}
+    for line in lines:
+        shown.update(json.loads(line))
     return shown
 
 
@@ -97,3 +99,21 @@ def test_the_window_widens_when_a_check_brings_longer_words(tmp_path: Path) -> N
     assert not shown["scrolls_sideways"], shown
     assert shown["table"] >= shown["columns"], shown
     assert shown["window"] > ENGLISH_WIDTH, shown
+
+
+def test_the_window_widens_as_a_check_brings_longer_words_not_at_its_end(tmp_path: Path) -> None:
+    """During a check, « En attente de connexion… » and « Cochée chez X, non affichée » came
+    while the window kept its width: the table scrolled sideways and its last column read
+    « Dans 24 l… » until the check ended. It widens as they come; narrowed by the person
+    meanwhile, it is not widened again for words it already showed."""
+    home = tmp_path / "home"
+    paths = AppPaths(home).ensure()
+    store = AccountStore(paths)
+    for handle in ("camille_fr", "tom2fa", "mail_mia"):
+        store.add(Account(handle))
+    shown = _shown_on_a_wide_screen(tmp_path, home, "fr", PROBE_DURING_A_CHECK="1")
+    widened = shown["widened"]
+    assert isinstance(widened, int) and widened > ENGLISH_WIDTH, shown
+    columns, table = shown["columns_when_widened"], shown["table_when_widened"]
+    assert isinstance(columns, int) and isinstance(table, int) and table >= columns, shown
+    assert shown["after_narrowing"] == widened - 60, shown

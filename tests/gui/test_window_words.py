@@ -430,6 +430,33 @@ def test_a_sign_in_the_person_cancelled_is_not_a_box_to_close(
         assert window.panel.cancel_button.text() == "Ca&ncel check"
 
 
+@pytest.mark.parametrize(("language", "said"), [("en", "Sign-in cancelled."), ("fr", None)])
+def test_what_a_sign_in_said_at_its_end_goes_when_a_check_starts(
+    qtbot: QtBot, consentinel_home: Path, language: str, said: str | None
+) -> None:
+    """« Connexion annulée. » stayed in the status bar through the check started seconds after
+    the person cancelled "Sign in yourself…", as if said of that check. A message of the
+    window's own shown since (not the sign-in's) stays."""
+    from consentinel.core.engine import LoginResult
+
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "erin", "pw")
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        bar = window.statusBar()
+        window.panel.begin_sign_in("erin")
+        window._login_finished(LoginResult(False, "cancelled", Reason.CANCELLED))
+        assert bar.currentMessage() == (said or "Connexion annulée.")
+        window._run_started(1, ("erin",))
+        assert bar.currentMessage() == ""
+        window._run_finished(_run(AccountResult("erin", Status.OPTED_OUT)), "gui")
+        # Said after the sign-in's words, another message is not theirs to take away.
+        window._login_finished(LoginResult(False, "cancelled", Reason.CANCELLED))
+        bar.showMessage("The settings were saved.", 10_000)
+        window._run_started(2, ("erin",))
+        assert bar.currentMessage() == "The settings were saved."
+
+
 def test_status_tooltips_say_what_the_sign_in_said_of_the_two_factor_step(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:

@@ -157,17 +157,10 @@ class PromptDialog(QDialog):
                     "{handle}", handle
                 )
             )
-            why = self._why_in_browser(detail)
-            self.body.setText(
-                (why + "\n\n" if why else "")
-                + self.tr(
-                    "Consentinel opens a browser window on X. Sign in there (solve the puzzle "
-                    "or answer X's questions); the check goes on by itself once X shows your "
-                    "home page."
-                )
-            )
-            self.edit.hide()
             self.ok_button.setText(self.tr("&Open browser window"))
+            why = self._why_in_browser(detail)
+            self.body.setText((why + "\n\n" if why else "") + self._what_to_do(detail))
+            self.edit.hide()
             self._invalid = ""
 
         self._show_problem(None)  # the field's description: the hint, until a problem shows
@@ -244,13 +237,30 @@ class PromptDialog(QDialog):
     def _why_in_browser(self, reason: str) -> str:
         """Why a person is needed, in words (the engine names the reason by its code)."""
         words = {
-            "captcha": self.tr("X shows a puzzle that only a person can solve."),
-            "locked": self.tr("X has locked the account until you confirm that it is yours."),
+            "captcha": self.tr("X shows a captcha that only a person can solve."),
+            # As the row's advice says it once the check has ended (gui/row_hints).
+            "locked": self.tr("X locked the account until you verify it."),
             "wrong_password": self.tr(
                 "No password is saved for this account: type it in the browser window."
             ),
         }
         return words.get(reason, "")
+
+    def _what_to_do(self, reason: str) -> str:
+        """What the person does for the check to go on. A locked account is verified on x.com
+        first, as the row's advice, the next check's tooltip, the notification and the command
+        line all say it (X's lock screen is known from scripts only: nothing shows it can be
+        passed in the window); the window then signs in to the account unlocked."""
+        if reason == "locked":
+            button = self.ok_button.text().replace("&", "")  # as the button reads
+            return self.tr(
+                "Sign in on x.com, then use “{button}”: the check goes on by itself once X "
+                "shows your home page in that window."
+            ).replace("{button}", button)
+        return self.tr(
+            "Consentinel opens a browser window on X. Sign in there (solve the captcha or "
+            "answer X's questions); the check goes on by itself once X shows your home page."
+        )
 
     def _problem(self) -> str | None:
         text = self.edit.text().strip()

@@ -46,6 +46,12 @@ class RunHandling:
         self._sender: TrayOrDesktop | None = None
         #: Chromium's refused sandbox was said during a sign-in (said again at its end).
         self._unsandboxed_at_sign_in = False
+        #: What the status bar said as the person's own sign-in ended ("Sign-in cancelled."):
+        #: a check starting within its seconds takes it away, as it is of the sign-in only.
+        self._said_at_sign_in_end = ""
+        #: The table's natural width as the window last fitted it during this check: the
+        #: window grows again only when longer words come (not against a person narrowing it).
+        self._table_width_fitted = 0
 
     @property
     def window(self) -> MainWindow:
@@ -127,14 +133,20 @@ class RunHandling:
         # of a check without it: said while a check runs, it may be that check's start, sent
         # by its thread before the account was added and heard by the window after.
         hinted = handle_key(w._hinted_handle)
-        if w.statusBar().currentMessage() == w._until_a_check and any(
-            handle_key(handle) == hinted for handle in handles
-        ):
+        said = w.statusBar().currentMessage()
+        if said == w._until_a_check and any(handle_key(handle) == hinted for handle in handles):
             w.statusBar().clearMessage()
+        elif said and said == self._said_at_sign_in_end:
+            w.statusBar().clearMessage()  # of the sign-in before: not of this check
+        self._said_at_sign_in_end = ""
+        # (Measured before the check's words come: a window the person narrowed meanwhile
+        # grows only for them.)
+        self._table_width_fitted = w.table.natural_width() if w._table is not None else 0
         w._own_due.clear()
         for handle in handles:
             w.steps[handle_key(handle)] = Step.QUEUED
         w.refresh()
+        self._widen_to_the_table()
 
     def step(self, handle: str, step: Step) -> None:
         w = self.window
@@ -144,6 +156,7 @@ class RunHandling:
             w.steps[handle_key(handle)] = step
         w.panel.show_step(handle, step)
         w.refresh()
+        self._widen_to_the_table()
 
     def account_finished(self, result: AccountResult) -> None:
         w = self.window
@@ -157,9 +170,24 @@ class RunHandling:
         w._own_due[handle_key(result.handle)] = self._next_check_after(result)
         w.panel.account_done()
         w.refresh()
+        self._widen_to_the_table()
         if w.journal_window is not None and w.journal_window.isVisible():
             # Its entries at once; its badge once the accounts ending one after another pause.
             w.journal_window.refresh(badge_delay_ms=3000)
+
+    def _widen_to_the_table(self) -> None:
+        """During a check, as at its end: the window as wide as the table's columns need once
+        their words get longer (« En attente de connexion… », « Cochée chez X, non affichée »),
+        within the screen, never narrower, never maximized or full screen, and only when the
+        columns grew since the last fit: until the end, the table scrolled sideways and its
+        last column was cut (« Dans 24 l… »)."""
+        w = self.window
+        if not w.isVisible() or w.isMaximized() or w.isFullScreen() or w._table is None:
+            return
+        needed = w.table.natural_width()
+        if needed > self._table_width_fitted:
+            self._table_width_fitted = needed
+            w._fit_the_table()
 
     def _next_check_after(self, result: AccountResult) -> datetime | None:
         """An account checked through now comes due an interval later; another (failed,
@@ -233,6 +261,7 @@ class RunHandling:
             w.statusBar().showMessage(f"{said} {self._unsandboxed_words()}".strip(), 60_000)
         elif said:
             w.statusBar().showMessage(said, 10_000)
+        self._said_at_sign_in_end = w.statusBar().currentMessage() if said else ""
         if not said:
             from PySide6.QtWidgets import QMessageBox
 
