@@ -178,8 +178,8 @@
         <translation>A&amp;nnuler la connexion</translation>
     </message>
         <message>
-        <source>@{handle}: {step} In the browser window, do what X asks of you (a puzzle, a code); Consentinel types the rest.</source>
-        <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (une énigme, un code) ; Consentinel saisit le reste.</translation>
+        <source>@{handle}: {step} In the browser window, do what X asks of you (a captcha, a code); Consentinel types the rest.</source>
+        <translation>@{handle} : {step} Dans la fenêtre du navigateur, faites ce que X vous demande (un captcha, un code) ; Consentinel saisit le reste.</translation>
     </message>
     <message>
             <location filename="../../desktop/consentinel/gui/check_panel.py" line="1" />

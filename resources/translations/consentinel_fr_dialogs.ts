@@ -629,7 +629,7 @@
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="59" />
-            <source>X showed a puzzle</source>
+            <source>X showed a captcha</source>
             <translation>X a affiché un captcha</translation>
         </message>
         <message>

@@ -267,7 +267,7 @@ def test_a_check_held_by_a_back_off_is_journaled_as_waiting_not_as_x_stopping_it
     """X showed a puzzle (or refused) at the first check's sign-in; the next check, within the
     back-off, tries none. Its entry keeps the reason (what the person is asked, the
     notifications), and says that it waited: the log and the window say no sign-in was tried
-    and when X stopped the one it waits after, not "X showed a puzzle" as if X did it again."""
+    and when X stopped the one it waits after, not "X showed a captcha" as if X did it again."""
     from consentinel.cli.log_words import entry_line
     from consentinel.gui.journal_model import check_words
 
@@ -287,7 +287,7 @@ def test_a_check_held_by_a_back_off_is_journaled_as_waiting_not_as_x_stopping_it
     assert "backoff" not in checks[0].payload
     assert checks[1].payload["backoff"] == {"since": stopped.at.isoformat()}
     when = stopped.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    why = {"captcha": "X showed a puzzle", "refused": "X refused the sign-in"}[scenario]
+    why = {"captcha": "X showed a captcha", "refused": "X refused the sign-in"}[scenario]
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
     held = f"(no sign-in tried: waiting out the back-off after {why} at {when})"
     assert entry_line(checks[0]).endswith(f"({why})")  # the check X stopped: said so

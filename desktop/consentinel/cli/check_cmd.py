@@ -780,7 +780,7 @@ def _login(args: argparse.Namespace) -> int:
     print(
         tr(
             "A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
-            "it has saved; finish the rest there (a puzzle, a code). The session is saved once "
+            "it has saved; finish the rest there (a captcha, a code). The session is saved once "
             "X shows its home page. Ctrl+C cancels.",
             handle=handles[0],
         ),

@@ -350,7 +350,7 @@ FRENCH: dict[str, str] = {
     "X asked for a code sent by email or text message": (
         "X a demandé un code envoyé par e-mail ou par SMS"
     ),
-    "X showed a puzzle": "X a affiché un captcha",
+    "X showed a captcha": "X a affiché un captcha",
     "X asked to slow down (no request sent: waiting out the back-off X asked for earlier)":
         "X a demandé de ralentir (aucune requête envoyée : attente de la fin du délai demandé "
         "plus tôt par X)",
@@ -622,7 +622,7 @@ FRENCH: dict[str, str] = {
     "Could not write the menu entry: {error}": "Impossible d'écrire l'entrée de menu : {error}",
     # -- consentinel login
     "A browser window opens on X's sign-in page for @{handle}. Consentinel types what it has "
-    "saved; finish the rest there (a puzzle, a code). The session is saved once X shows its "
+    "saved; finish the rest there (a captcha, a code). The session is saved once X shows its "
     "home page. Ctrl+C cancels.":
         "Une fenêtre de navigateur s'ouvre sur la page de connexion de X pour @{handle}. "
         "Consentinel saisit ce qu'il a enregistré ; terminez le reste dans la fenêtre (un "

@@ -193,7 +193,7 @@ def _with_reason(words: str, reason: object) -> str:
 
 def _backoff(p: dict[str, Any]) -> str:
     """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped: not
-    "X showed a puzzle", which X did then, not at this check."""
+    "X showed a captcha", which X did then, not at this check."""
     why = reason_words(p.get("reason"))
     when = backoff_began(p)
     if when is None:

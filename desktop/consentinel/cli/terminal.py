@@ -45,7 +45,7 @@ def reason_words(value: object) -> str:
     words = {
         Reason.TWO_FACTOR: tr("X asked for a two-factor code"),
         Reason.EMAIL_CODE: tr("X asked for a code sent by email or text message"),
-        Reason.CAPTCHA: tr("X showed a puzzle"),
+        Reason.CAPTCHA: tr("X showed a captcha"),
         Reason.UNUSUAL_ACTIVITY: tr("X saw unusual activity"),
         Reason.REFUSED: tr("X refused the sign-in"),
         Reason.LOCKED: tr("the account is locked"),

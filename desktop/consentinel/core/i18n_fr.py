@@ -105,7 +105,7 @@ FRENCH: dict[str, str] = {
     "@{handle}: X sent a code by email or text message — open Consentinel to sign in":
         "@{handle} : X a envoyé un code par e-mail ou par SMS — ouvrez Consentinel pour vous "
         "connecter",
-    "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign in "
+    "@{handle}: X asks for a captcha only a person can solve — open Consentinel to sign in "
     "yourself":
         "@{handle} : X affiche un captcha que seule une personne peut résoudre — ouvrez "
         "Consentinel pour vous connecter vous-même",

@@ -131,7 +131,7 @@ def needs_you_words(handle: str, reason: Reason | None) -> str:
             handle=handle,
         ),
         Reason.CAPTCHA: tr(
-            "@{handle}: X asks for a puzzle only a person can solve — open Consentinel to sign "
+            "@{handle}: X asks for a captcha only a person can solve — open Consentinel to sign "
             "in yourself",
             handle=handle,
         ),

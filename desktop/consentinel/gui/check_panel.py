@@ -88,7 +88,7 @@ class CheckPanel(QWidget):
         if self._in_window:
             if step is not Step.DONE:
                 words = self.tr(
-                    "@{handle}: {step} In the browser window, do what X asks of you (a puzzle, "
+                    "@{handle}: {step} In the browser window, do what X asks of you (a captcha, "
                     "a code); Consentinel types the rest."
                 )
                 self._say(words.replace("{handle}", handle).replace("{step}", step_name(step)))

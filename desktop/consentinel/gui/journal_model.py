@@ -123,7 +123,7 @@ _REASONS = {
     Reason.EMAIL_CODE: QT_TRANSLATE_NOOP(
         "JournalModel", "X asked for a code sent by email or text message"
     ),
-    Reason.CAPTCHA: QT_TRANSLATE_NOOP("JournalModel", "X showed a puzzle"),
+    Reason.CAPTCHA: QT_TRANSLATE_NOOP("JournalModel", "X showed a captcha"),
     Reason.UNUSUAL_ACTIVITY: QT_TRANSLATE_NOOP("JournalModel", "X saw unusual activity"),
     Reason.REFUSED: QT_TRANSLATE_NOOP("JournalModel", "X refused the sign-in"),
     Reason.LOCKED: QT_TRANSLATE_NOOP("JournalModel", "the account is locked"),
@@ -228,7 +228,7 @@ def _moment_words(when: datetime | None) -> str | None:
 
 def _backoff_words(reason: Reason, payload: dict[str, Any]) -> str:
     """A check that tried no sign-in, waiting out the back-off of an earlier one X stopped:
-    not "X showed a puzzle", which X did then, not at this check; for "too many requests", a
+    not "X showed a captcha", which X did then, not at this check; for "too many requests", a
     check that sent X nothing."""
     when = _moment_words(backoff_since(payload))
     if reason is Reason.RATE_LIMITED:  # nothing sent to X, which said so at an earlier check
