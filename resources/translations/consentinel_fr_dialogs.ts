@@ -296,6 +296,14 @@
             <translation>Ne le remplissez qu'avec la clé de configuration que X a affichée quand vous avez activé la double authentification. Sans elle, Consentinel vous demandera le code de votre application d'authentification quand X en demandera un.</translation>
         </message>
         <message>
+            <source>The account's current password</source>
+            <translation>Le mot de passe actuel du compte</translation>
+        </message>
+        <message>
+            <source>X said the saved password is wrong: type the account's current password. Checks sign in with it once it is saved.</source>
+            <translation>X a répondu que le mot de passe enregistré est faux : saisissez le mot de passe actuel du compte. Les vérifications se connecteront avec lui une fois enregistré.</translation>
+        </message>
+        <message>
             <source>&amp;Use the saved 2FA secret again</source>
             <translation>Remettre en service le secret 2FA enre&amp;gistré</translation>
         </message>

@@ -220,6 +220,49 @@ def test_saving_the_2fa_secret_again_forgets_that_x_refused_its_code(
         assert (state.waits_for_person is Reason.TWO_FACTOR) is refusal_kept
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "placeholder"),
+    [
+        ("en", "X said the saved password is wrong: type the account's current password.",
+         "The account's current password"),
+        ("fr", "X a répondu que le mot de passe enregistré est faux\u00a0: saisissez le mot de "
+         "passe actuel du compte.", "Le mot de passe actuel du compte"),
+    ],
+)  # fmt: skip
+def test_editing_an_account_whose_password_x_refused_says_so_at_the_password(
+    qtbot: QtBot, memory_vault: Vault, language: str, said: str, placeholder: str
+) -> None:
+    """The row says "change it with Edit account…"; the dialog it opens said only "Leave empty
+    to change nothing" at the password. It now says, as a problem, that X refused the saved
+    one, to a screen reader too, until a new one is typed; an account X did not refuse, nothing."""
+    from consentinel.gui.message_style import error_style
+
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("erin"))
+    ctx.accounts.add(Account("fay"))
+    ctx.accounts.mark_password_rejected("erin")
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = AccountDialog(ctx, ctx.accounts.get("erin"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.password_error.isVisible()
+        assert dialog.password_error.text().startswith(said), dialog.password_error.text()
+        assert dialog.password_error.styleSheet() == error_style()
+        assert dialog.password_edit.accessibleDescription() == dialog.password_error.text()
+        assert dialog.password_edit.placeholderText() == placeholder
+        assert dialog.save_button.isEnabled()  # (other details may be changed alone)
+        _type(qtbot, dialog.password_edit, "new-password-42")
+        assert not dialog.password_error.isVisible()
+        other = AccountDialog(ctx, ctx.accounts.get("fay"))
+        qtbot.addWidget(other)
+        other.show()
+        assert not other.password_error.isVisible()
+    finally:
+        translators.switch("en")
+
+
 def test_a_refused_saved_2fa_secret_can_be_used_again_without_typing_it(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

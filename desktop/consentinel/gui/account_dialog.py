@@ -99,6 +99,11 @@ class AccountDialog(QDialog):
         self._keyring_look.found.connect(self._keyring_found)
         self._seen: KeyringSeen | None = None
         self._been_active = False
+        #: X said the saved password is wrong (the row says to change it here): said at the
+        #: password field until one is typed.
+        self._password_refused = (
+            account is not None and ctx.accounts.state(account.handle).password_rejected
+        )
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
         self.setMinimumWidth(520)
 
@@ -131,6 +136,8 @@ class AccountDialog(QDialog):
         else:
             # Neutral whether a secret is saved or not (the keyring is not read to open this).
             self.password_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
+            if self._password_refused:
+                self.password_edit.setPlaceholderText(self.tr("The account's current password"))
             self.totp_edit.setPlaceholderText(self.tr("Leave empty to change nothing"))
             self.remove_totp = QCheckBox(self.tr("&Remove the saved 2FA secret"))
             self.remove_totp.setToolTip(
@@ -439,10 +446,13 @@ class AccountDialog(QDialog):
         # A problem with the 2FA secret says what to do instead: the hint would repeat it.
         self.totp_hint.setHidden(bool(self.totp_error.text()))
         note = self._password_note()
-        self.password_error.setStyleSheet("" if note else error_style())
+        # (a note for a new account is advice; the saved password refused is a problem)
+        advice = note is not None and self._account is None
+        self.password_error.setStyleSheet("" if advice else error_style())
         if note:
             self.password_error.setText(note)
             self.password_error.setVisible(True)
+            self.password_edit.setAccessibleDescription(note)
         # Without a keyring, an account can still be saved with no secret typed (one that signs
         # in with Google or Apple), as `consentinel account add` allows.
         secret_typed = bool(self.password_edit.text() or self.totp)
@@ -572,9 +582,17 @@ class AccountDialog(QDialog):
 
     def _password_note(self) -> str | None:
         """A new account saved without a password (one that signs in to X with Google or
-        Apple has none): what to do next, said before it is saved."""
-        if self._account is not None or self.password_edit.text():
+        Apple has none): what to do next, said before it is saved. Editing an account whose
+        saved password X refused: that it did, until a new one is typed."""
+        if self.password_edit.text():
             return None
+        if self._account is not None:
+            if not self._password_refused:
+                return None
+            return self.tr(
+                "X said the saved password is wrong: type the account's current password. "
+                "Checks sign in with it once it is saved."
+            )
         if self.handle_edit.text().strip() == "" or self._handle_problem() is not None:
             return None
         return self.tr(
