@@ -132,6 +132,10 @@
         <source>Its next automatic check is set when this check ends.</source>
         <translation>Sa prochaine vérification automatique sera fixée à la fin de cette vérification.</translation>
     </message>
+    <message>
+        <source>The next check reads X's page again, but until Consentinel is updated for X's new page it may not be able to check this account's boxes: check them yourself on x.com.</source>
+        <translation>La prochaine vérification relira la page de X, mais tant que Consentinel n'est pas mis à jour pour la nouvelle page de X, elle ne pourra peut-être pas vérifier les cases de ce compte : vérifiez-les vous-même sur x.com.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -565,14 +569,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>La vérification a été annulée. Ce qui était terminé est dans le journal.</translation>
     </message>
     <message>
-        <source>All {n} accounts checked: every box X's pages show is off.</source>
-        <translation>Les {n} comptes sont vérifiés : toutes les cases affichées par X sont décochées.</translation>
-    </message>
-    <message>
-        <source>The account was checked: every box X's page shows is off.</source>
-        <translation>Le compte est vérifié : toutes les cases affichées par X sont décochées.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="421"/>
         <source>All {n} accounts checked: every box you chose is off.</source>
         <translation>Les {n} comptes sont vérifiés : toutes les cases choisies sont décochées.</translation>
@@ -729,16 +725,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{bad} comptes sur {n} sont à voir : {accounts} ; sélectionnez-en un.</translation>
     </message>
     <message>
-        <source>Every box X's page shows is off on the other account.</source>
-        <translation>Sur l'autre compte, les cases affichées par X sont toutes décochées.</translation>
-    </message>
-    <message>
         <source>Every box you chose is off on the other account.</source>
         <translation>Sur l'autre compte, les cases choisies sont toutes décochées.</translation>
-    </message>
-    <message>
-        <source>Every box X's pages show is off on the other {good}.</source>
-        <translation>Sur les {good} autres, les cases affichées par X sont toutes décochées.</translation>
     </message>
     <message>
         <source>Every box you chose is off on the other {good}.</source>
@@ -888,6 +876,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>Passwords cannot be saved: no keyring can be used.</source>
         <translation>Les mots de passe ne peuvent pas être enregistrés : aucun trousseau utilisable.</translation>
     </message>
+    <message>
+        <source>The account was checked, but not every box is off.</source>
+        <translation>Le compte est vérifié, mais toutes les cases ne sont pas décochées.</translation>
+    </message>
 </context>
 <context>
     <name>RowHints</name>
@@ -982,6 +974,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>X asked to slow down at this check; the next check tries again.</source>
         <translation>X a demandé de ralentir lors de cette vérification ; la prochaine réessaiera.</translation>
+    </message>
+    <message>
+        <source>Consentinel could not check this account's boxes, and some may be on. Until it is updated for X's new page, check them yourself on x.com (Settings and privacy › Privacy and safety › Grok &amp; Third-party Collaborators), and look for an update of Consentinel.</source>
+        <translation>Consentinel n'a pas pu vérifier les cases de ce compte, et certaines sont peut-être cochées. Tant qu'il n'est pas mis à jour pour la nouvelle page de X, vérifiez-les vous-même sur x.com (Paramètres et confidentialité › Confidentialité et sécurité › Grok et collaborateurs tiers), et cherchez une mise à jour de Consentinel.</translation>
+    </message>
+    <message>
+        <source>A screenshot of the page was saved: it is in the Journal (Ctrl+J).</source>
+        <translation>Une capture d'écran de la page a été enregistrée : elle est dans le Journal (Ctrl+J).</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1136,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <location filename="../../desktop/consentinel/gui/tray.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>1 account with a box still on at X</source>
+        <translation>1 compte avec une case encore cochée chez X</translation>
+    </message>
+    <message>
+        <source>{n} accounts with boxes still on at X</source>
+        <translation>{n} comptes avec des cases encore cochées chez X</translation>
     </message>
 </context>
 </TS>

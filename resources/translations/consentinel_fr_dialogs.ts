@@ -584,6 +584,42 @@
             <source>Waiting for you to sign in @{handle} in the browser window</source>
             <translation>En attente de votre connexion de @{handle} dans la fenêtre du navigateur</translation>
         </message>
+        <message>
+            <source>2FA code needed</source>
+            <translation>Code 2FA requis</translation>
+        </message>
+        <message>
+            <source>Email or SMS code needed</source>
+            <translation>Code e-mail ou SMS requis</translation>
+        </message>
+        <message>
+            <source>Captcha to solve</source>
+            <translation>Captcha à résoudre</translation>
+        </message>
+        <message>
+            <source>Email or phone to confirm</source>
+            <translation>E-mail ou téléphone à confirmer</translation>
+        </message>
+        <message>
+            <source>Locked by X</source>
+            <translation>Verrouillé par X</translation>
+        </message>
+        <message>
+            <source>Session expired</source>
+            <translation>Session expirée</translation>
+        </message>
+        <message>
+            <source>Sign-in needed</source>
+            <translation>Connexion requise</translation>
+        </message>
+        <message>
+            <source>1 box still on at X</source>
+            <translation>1 case encore cochée chez X</translation>
+        </message>
+        <message>
+            <source>{count} boxes still on at X</source>
+            <translation>{count} cases encore cochées chez X</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>
@@ -1295,8 +1331,12 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>Le journal affiché ici n'est plus celui du dossier de données : rien n'a été mis de côté.</translation>
         </message>
         <message>
-            <source>{status}: “{named}” included</source>
-            <translation>{status} : « {named} » compris</translation>
+            <source>“{named}”</source>
+            <translation>« {named} »</translation>
+        </message>
+        <message>
+            <source>{status}: {names} included</source>
+            <translation>{status}, y compris {names}</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.events import AccountResult, RunResult
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import Box, Reason, Status
 from consentinel.core.steps import Step
 from consentinel.gui.check_panel import CheckPanel
 from consentinel.gui.translations import Translators
@@ -165,6 +165,15 @@ def test_the_tray_keeps_how_the_last_check_ended(qtbot: QtBot, language: str) ->
     want = {
         "en": "Consentinel — last check: all accounts fine",
         "fr": "Consentinel — dernière vérification\u00a0: tous les comptes vont bien",
+    }[language]
+    assert tray.icon.toolTip() == want
+    # Not "all accounts fine" where X keeps a box on without showing it (the table's status).
+    hidden = AccountResult("bea", Status.FIXED, hidden_on=(Box.MEMORY,))
+    tray.show_idle(RunResult(2, (_result("ann", Status.OPTED_OUT), hidden)))
+    want = {
+        "en": "Consentinel — last check: 1 account with a box still on at X",
+        "fr": "Consentinel — dernière vérification\u00a0: 1 compte avec une case encore cochée "
+        "chez X",
     }[language]
     assert tray.icon.toolTip() == want
     tray.show_idle(RunResult(3, (_result("ann", Status.ERROR, Reason.CANCELLED),), True))

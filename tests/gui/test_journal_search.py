@@ -71,8 +71,8 @@ def test_the_search_finds_words_shown_accounts_and_x_s_words_whatever_case_and_a
     assert _search(qtbot, window, "BOB") == ["@bob"]
     assert _search(qtbot, window, "@Alice") == ["@alice", "@alice"]
     assert window.count_label.text() == "2 entries shown"
-    # The words a row shows ("Needs you (X asked for a two-factor code)"), every word typed.
-    assert _search(qtbot, window, "two-factor needs") == ["@bob"]
+    # The words a row shows ("2FA code needed"), every word typed.
+    assert _search(qtbot, window, "needed 2fa") == ["@bob"]
     assert window.count_label.text() == "1 entry shown"
     # X's words, quoted in the check's sentence alone.
     assert _search(qtbot, window, "xai to use your GROK") == ["@carol"]

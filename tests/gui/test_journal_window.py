@@ -104,7 +104,17 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     assert _column(window, window.model.KIND) == ["Account checked"]
     _select(window.outcome_filter, Status.NEEDS_USER.value)
     assert _column(window, window.model.ACCOUNT) == ["@bob"]
-    assert "Needs you (X asked for a two-factor code)" in _column(window, window.model.DETAILS)[0]
+    # Named as the accounts table names it: which step X asks for, not "Needs you" alone.
+    assert _column(window, window.model.DETAILS)[0].startswith("2FA code needed")
+    _select(window.outcome_filter, Reason.TWO_FACTOR.value)
+    assert _column(window, window.model.ACCOUNT) == ["@bob"]
+    _select(window.outcome_filter, Reason.LOCKED.value)
+    assert _column(window, window.model.ACCOUNT) == []
+    # "Needs you" covers each of them, and its tooltip names every one.
+    index = window.outcome_filter.findData(Status.NEEDS_USER.value)
+    tip = str(window.outcome_filter.itemData(index, Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith("Needs you: “2FA code needed”, ") and "“Locked by X”" in tip, tip
+    _select(window.outcome_filter, Status.NEEDS_USER.value)
     # An outcome is a check's: with another kind shown it stands aside (greyed), where it hid
     # every entry ("Check finished" and "Fixed": nothing).
     _select(window.kind_filter, EntryKind.RUN_FINISHED.value)
@@ -878,7 +888,7 @@ def test_a_check_reads_as_the_accounts_table_says_it_with_the_window_s_advice(
     assert fixed.index("Training") < fixed.index("Personalization") < fixed.index("Memory")
     # "Page changed", as the table says it, not "Error (X's page has changed)".
     assert page_changed.startswith("Page changed") and "Error" not in page_changed
-    assert two_factor.startswith("Needs you (")
+    assert two_factor.startswith("2FA code needed") and "(" not in two_factor
     # The detail pane says what to do, in the window's terms.
     window.select_row(0)
     assert "“Edit account…”" in window.detail_label.text()

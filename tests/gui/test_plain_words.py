@@ -132,7 +132,7 @@ def test_a_box_x_keeps_on_without_showing_it_is_said_with_what_follows(
     with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
         text = app.window.summary(run)
     assert text == (
-        f"Le compte est vérifié{NBSP}: toutes les cases affichées par X sont décochées. "
+        "Le compte est vérifié, mais toutes les cases ne sont pas décochées. "
         f"X garde la case Mémoire cochée pour @claire_ong sans l'afficher sur sa page{NBSP}: "
         "elle ne peut pas être décochée pour l'instant. Consentinel la décochera dès que X "
         "l'affichera."

@@ -55,15 +55,26 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
             "All 2 accounts checked: every box you chose is off. X had switched a box back "
             "on: @flipper (Training). It is off again."
         )
+        # X keeps a box on without showing it: not "every box … is off", but an account to
+        # look at, named as its row says it.
         hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
         assert summary(_run(hidden, three[0])) == (
-            "All 2 accounts checked: every box X's pages show is off. X keeps Memory on for "
+            "1 of 2 accounts needs a look: @camille (1 box still on at X). Select it to read "
+            "why. Every box you chose is off on the other account. X keeps Memory on for "
             "@camille without showing it on its page: it cannot be switched off for now. "
             "Consentinel will switch it off as soon as X shows it."
         )
-        # Not "every box you chose is off" next to a box on at X, when some were not checked.
+        assert summary(_run(hidden)) == (
+            "The account was checked, but not every box is off. X keeps Memory on for @camille "
+            "without showing it on its page: it cannot be switched off for now. Consentinel "
+            "will switch it off as soon as X shows it."
+        )
+        # Those whose check did not end are named first.
         partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
-        assert "Every box X's pages show is off on the other 2." in partial_hidden
+        assert partial_hidden.startswith(
+            "2 of 3 accounts need a look: @c (Needs you) and @camille (1 box still on at X). "
+            "Select one to read why. Every box you chose is off on the other account. "
+        ), partial_hidden
         # An account removed during its check (another process) is none of the person's now.
         gone = AccountResult("gone", Status.ERROR, Reason.CANCELLED, removed=True)
         assert summary(_run(three[0], gone)) == (
@@ -168,18 +179,18 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
             text = label.text()
             # The two not done come first, named, with their status as their rows say it.
             if language == "en":
+                # Then those where X keeps Memory on unseen, counted: none has every box off.
                 assert text.startswith(
-                    "2 of 25 accounts need a look: @maison_dupont (Password refused) and "
-                    "@atelier_rive (Page changed). Select one to read why. Every box X's pages "
-                    "show is off on the other 23."
+                    "25 of 25 accounts need a look: @maison_dupont (Password refused), "
+                    "@atelier_rive (Page changed) and 23 others. Select one to read why. X had "
                 ), text
                 assert text.endswith(
                     "X hides Memory, still on, on 23 accounts: it is switched off once X shows it."
                 ), text
             else:
                 assert text.startswith(
-                    "2 comptes sur 25 sont à voir\u00a0: @maison_dupont (Mot de passe refusé) "
-                    "et @atelier_rive (Page modifiée)\u00a0; sélectionnez-en un."
+                    "25 comptes sur 25 sont à voir\u00a0: @maison_dupont (Mot de passe refusé), "
+                    "@atelier_rive (Page modifiée) et 23 autres\u00a0; sélectionnez-en un."
                 ), text
             assert "@client_03 (" in text  # what X had switched back on is still named
             assert text.count("@") == 3  # not the 23 healthy ones, one by one
@@ -199,21 +210,21 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
     with running_app(qtbot, make_context(consentinel_home)) as app:
         summary = app.window.summary
         assert summary(_run(*failed, *flipped, *two_boxes)) == (
-            "5 of 13 accounts need a look: @f0 (Needs you), @f1 (Needs you) and 3 others. "
-            "Select one to read why. Every box X's pages show is off on the other 8. X had "
+            "9 of 13 accounts need a look: @f0 (2FA code needed), @f1 (2FA code needed) and 7 "
+            "others. Select one to read why. Every box you chose is off on the other 4. X had "
             "switched boxes back on: @r0 (Training); @r1 (Training) and 2 others. They are off "
             "again. X keeps some boxes (Personalization, Memory) on for 4 accounts without "
             "showing them: Consentinel will switch them off once X shows them."
         )
         # Three are named, all of them; one other account, said as one.
         assert summary(_run(*failed[:3], flipped[0])) == (
-            "3 of 4 accounts need a look: @f0 (Needs you), @f1 (Needs you) and @f2 (Needs you). "
-            "Select one to read why. Every box you chose is off on the other account. X had "
-            "switched a box back on: @r0 (Training). It is off again."
+            "3 of 4 accounts need a look: @f0 (2FA code needed), @f1 (2FA code needed) and @f2 "
+            "(2FA code needed). Select one to read why. Every box you chose is off on the other "
+            "account. X had switched a box back on: @r0 (Training). It is off again."
         )
     with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
         assert app.window.summary(_run(*failed[:4], flipped[0])) == (
-            "4 comptes sur 5 sont à voir\u00a0: @f0 (Vous attend), @f1 (Vous attend) "
+            "4 comptes sur 5 sont à voir\u00a0: @f0 (Code 2FA requis), @f1 (Code 2FA requis) "
             "et 2 autres\u00a0; sélectionnez-en un. Sur l'autre compte, les cases "
             "choisies sont toutes décochées. Case recochée par X, de nouveau décochée\u00a0: "
             "@r0 (Entraînement)."
@@ -236,9 +247,12 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
         _row(Reason.WRONG_PASSWORD, reason_message(Reason.WRONG_PASSWORD, "alice")), NOW
     )
 
-    # A sentence with nothing to run is shown as the check wrote it.
+    # A sentence with nothing to run is shown as the check wrote it; a changed page's, with
+    # what to do until Consentinel knows X's new page (test_row_advice_page_changed).
     changed = reason_message(Reason.PAGE_CHANGED, "alice", "no training box")
-    assert status_hint(_row(Reason.PAGE_CHANGED, changed), NOW) == changed
+    assert status_hint(_row(Reason.PAGE_CHANGED, changed), NOW).startswith(changed + " ")
+    wrong = reason_message(Reason.UNKNOWN_ACCOUNT, "alice")
+    assert status_hint(_row(Reason.UNKNOWN_ACCOUNT, wrong), NOW) == wrong
 
     # While X's refusal holds, the tooltip says until when.
     later = NOW + timedelta(hours=5)

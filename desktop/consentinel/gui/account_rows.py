@@ -142,8 +142,10 @@ def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reaso
 def held_for_person(row: AccountRow, at: datetime) -> bool:
     """A scheduled check at `at` cannot get into this account: its last check stopped at the
     sign-in, and the sign-in rules keep the schedule from trying again (a rejected password, a
-    step only the person can take, X's refusal still holding then)."""
-    if row.signed_in_since or row.step is not None or row.reason is None:
+    step only the person can take, X's refusal still holding then). So too while the person
+    signs in with "Sign in yourself…" (`row.step` set): it holds until that sign-in has worked
+    (`signed_in_since`); a check under way is said by the table before this is asked."""
+    if row.signed_in_since or row.reason is None:
         return False
     if row.reason not in SIGN_IN_REASONS and row.reason is not Reason.UNKNOWN_ACCOUNT:
         return False

@@ -26,8 +26,9 @@ from consentinel.gui.dialog_words import (
     not_checked,
     not_shown,
     on_off,
-    status_name,
+    outcome_name,
     step_name,
+    still_on_unseen,
 )
 from consentinel.gui.qt_by_name import (
     ACCESSIBLE_DESCRIPTION_ROLE,
@@ -465,7 +466,17 @@ class AccountsTable(QTableWidget):
         if next_due is None:
             return QTableWidgetItem(self.tr("Not scheduled")), (4, 0, "")
         if not held_for_person(row, next_due):
-            return QTableWidgetItem(when_cell(next_due, now)), (2, next_due.timestamp(), "")
+            item = QTableWidgetItem(when_cell(next_due, now))
+            if row.reason is Reason.PAGE_CHANGED and row.step is None:
+                # Not a promise that this account is looked after meanwhile, as for others.
+                tip = self.tr(
+                    "The next check reads X's page again, but until Consentinel is updated "
+                    "for X's new page it may not be able to check this account's boxes: check "
+                    "them yourself on x.com."
+                )
+                item.setToolTip(tip)
+                item.setData(ACCESSIBLE_DESCRIPTION_ROLE, tip)
+            return item, (2, next_due.timestamp(), "")
         until = row.state.blocked_until
         key: SortKey = (3, 0, "")  # until the person acts
         if row.state.password_rejected:
@@ -509,12 +520,17 @@ class AccountsTable(QTableWidget):
                     "boxes again."
                 ),
             )
+        color = status_color(row.status, row.reason)
         if row.state.is_blocked(now) and row.status is None:
             text = backing_off()
+        elif row.status is None:
+            text = not_checked()
         else:
-            text = status_name(row.status, row.reason) if row.status else not_checked()
+            text = outcome_name(row.status, row.reason, row.hidden_on)
+            if still_on_unseen(row.status, row.hidden_on):
+                color = ORANGE  # as the box's own cell: on, not the green of a protected account
         hint = status_hint(row, now)
-        item = _dot_item(text, status_color(row.status, row.reason), hint)
+        item = _dot_item(text, color, hint)
         if hint:
             # What a screen reader says, and what the status bar shows when the row is selected:
             # not only for a mouse hovering it.
@@ -529,14 +545,15 @@ class AccountsTable(QTableWidget):
     def current_advice(self) -> str:
         """What the selected account needs from the person, if anything: its status hint,
         except for an account whose boxes are off (its check's own sentence, in the language
-        it ran in, says nothing to do), unless X had switched some back on: that is news, as
-        the run's summary and a notification say it."""
+        it ran in, says nothing to do), unless X had switched some back on, or keeps some on
+        without showing them: that is news, as the run's summary and a notification say it."""
         current = self.currentRow()
         row = self._rows[current] if 0 <= current < len(self._rows) else None
         if row is None:
             return ""
         if row.step is None and row.status in (Status.OPTED_OUT, Status.FIXED):
-            return self.current_status_hint() if row.reverted else ""
+            news = row.reverted or row.hidden_on  # (X keeps a box on: its sentence says so)
+            return self.current_status_hint() if news else ""
         return self.current_status_hint()
 
     def _box_item(self, row: AccountRow, box: Box) -> QTableWidgetItem:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consentinel.core.journal_entries import Entry, EntryKind, untick_not_saved
-from consentinel.core.status import Box, Reason, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.core.steps import Step
 
 _CONTEXT = "DialogWords"
@@ -49,14 +51,33 @@ _OWN_NAMES = {
 }
 #: A status said by its reason, where the reason is what the person must know: X refused the
 #: saved password (a typo costs a sign-in), not merely "Sign-in failed".
+#: Each step only the person can take has its own name too: "Needs you" alone, said of a
+#: 2FA code, X's lock and a captcha alike, told nobody which (short: the status column's width).
 _STATUS_BY_REASON = {
     (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD): QT_TRANSLATE_NOOP(
         "DialogWords", "Password refused"
     ),
+    (Status.NEEDS_USER, Reason.TWO_FACTOR): QT_TRANSLATE_NOOP("DialogWords", "2FA code needed"),
+    (Status.NEEDS_USER, Reason.EMAIL_CODE): QT_TRANSLATE_NOOP(
+        "DialogWords", "Email or SMS code needed"
+    ),
+    (Status.NEEDS_USER, Reason.CAPTCHA): QT_TRANSLATE_NOOP("DialogWords", "Captcha to solve"),
+    (Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY): QT_TRANSLATE_NOOP(
+        "DialogWords", "Email or phone to confirm"
+    ),
+    (Status.NEEDS_USER, Reason.LOCKED): QT_TRANSLATE_NOOP("DialogWords", "Locked by X"),
+    (Status.NEEDS_USER, Reason.SESSION_EXPIRED): QT_TRANSLATE_NOOP(
+        "DialogWords", "Session expired"
+    ),
+    (Status.NEEDS_USER, Reason.NOT_SIGNED_IN): QT_TRANSLATE_NOOP("DialogWords", "Sign-in needed"),
 }
 #: The statuses said by a reason (status, reason), as the journal's outcome filter lists them:
 #: under their status's own name, which covers them too ("Sign-in failed").
 NAMED_BY_REASON: tuple[tuple[Status, Reason], ...] = tuple(_STATUS_BY_REASON)
+#: An account whose every box X's page shows is off, but where X keeps some on unseen
+#: (AccountResult.hidden_on): not green "Fixed", which reads as protected.
+_ONE_STILL_ON = QT_TRANSLATE_NOOP("DialogWords", "1 box still on at X")
+_SOME_STILL_ON = QT_TRANSLATE_NOOP("DialogWords", "{count} boxes still on at X")
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
@@ -127,12 +148,34 @@ def not_shown() -> str:
 
 def status_name(status: Status, reason: Reason | None = None) -> str:
     """The status in words; a changed page, X's request to slow down and a cancelled check
-    get their own words (OWN_NAME_REASONS), and so does a password X refused."""
+    get their own words (OWN_NAME_REASONS), and so do a password X refused and each step only
+    the person can take (a 2FA code, X's lock, a captcha…)."""
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
     if reason is not None and (status, reason) in _STATUS_BY_REASON:
         return _t(_STATUS_BY_REASON[(status, reason)])
     return _t(_STATUS_NAMES[status])
+
+
+def still_on_at_x(hidden_on: Collection[Box]) -> str:
+    """An account whose boxes are off on X's page while X keeps `hidden_on` on unseen."""
+    if len(hidden_on) == 1:
+        return _t(_ONE_STILL_ON)
+    return _t(_SOME_STILL_ON).replace("{count}", str(len(hidden_on)))
+
+
+def still_on_unseen(status: Status | None, hidden_on: Collection[Box]) -> bool:
+    """Whether a check that ended with every box its page shows off left boxes X keeps on
+    without showing them: said as such (still_on_at_x), not as "Fixed" or "Already off"."""
+    return bool(hidden_on) and status in (Status.OPTED_OUT, Status.FIXED)
+
+
+def outcome_name(status: Status, reason: Reason | None, hidden_on: Collection[Box] = ()) -> str:
+    """How a check ended, as the accounts table's status cell says it: its status_name, or the
+    boxes X keeps on unseen after a check that switched off every box its page shows."""
+    if still_on_unseen(status, hidden_on):
+        return still_on_at_x(hidden_on)
+    return status_name(status, reason)
 
 
 def status_names_reason(status: Status, reason: Reason | None) -> bool:
@@ -175,7 +218,8 @@ def all_status_texts() -> list[str]:
     not jump at each step of a check)."""
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
     own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values())]
-    return [*words, *own, _t(_NOT_CHECKED), _t(_WAITING)]
+    still_on = [still_on_at_x(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
+    return [*words, *own, *still_on, _t(_NOT_CHECKED), _t(_WAITING)]
 
 
 def kind_name(kind: EntryKind) -> str:

@@ -274,12 +274,13 @@ def signin_words(payload: dict[str, Any]) -> str:
     known = check_reason(payload)
     # Named as the account's check is ("Password refused", not "Sign-in failed (wrong
     # password)"): one name for one thing, in the table and in each entry.
-    if _names_reason({"status": outcome}, known):
-        return status_name(Status(outcome), known)
-    words = _status_words(outcome)
+    named = _names_reason({"status": outcome}, known)
+    words = status_name(Status(outcome), known) if named else _status_words(outcome)
     if payload.get("2fa_secret_refused") is True:  # more than "X asked for a two-factor code"
         why = _tr(QT_TRANSLATE_NOOP("JournalModel", "X refused the code from the saved 2FA secret"))
         return f"{words} ({why})"
+    if named:
+        return words
     return f"{words} ({reason_words(reason)})" if reason else words
 
 

@@ -124,10 +124,11 @@ class JournalWindow(QWidget):
             self.outcome_filter.addItem(status_name(status), status.value)
             # A status some checks are named after their reason ("Password refused"): that
             # name is listed too, after its status's, which covers it.
-            for named, reason in NAMED_BY_REASON:
-                if named is status:
-                    self.outcome_filter.addItem(status_name(status, reason), reason.value)
-                    self._outcome_tip(status, reason)
+            reasons = [reason for named, reason in NAMED_BY_REASON if named is status]
+            for reason in reasons:
+                self.outcome_filter.addItem(status_name(status, reason), reason.value)
+            if reasons:
+                self._outcome_tip(status, reasons)
         for reason in OWN_NAME_REASONS:  # as the table names them, not as "Error"
             self.outcome_filter.addItem(status_name(Status.ERROR, reason), reason.value)
         self.kind_filter = QComboBox()
@@ -525,15 +526,15 @@ class JournalWindow(QWidget):
         self.journal_replaced.emit()
         return True
 
-    def _outcome_tip(self, status: Status, reason: Reason) -> None:
-        """A status's filter item says it covers the checks named after `reason` too."""
+    def _outcome_tip(self, status: Status, reasons: list[Reason]) -> None:
+        """A status's filter item says it covers the checks named after `reasons` too."""
         index = self.outcome_filter.findData(status.value)
-        tip = self.tr("{status}: “{named}” included")
-        tip = tip.replace("{status}", status_name(status))
+        quoted = self.tr("“{named}”")
+        # Every one of them (in_words would count some as "others").
+        names = ", ".join(quoted.replace("{named}", status_name(status, r)) for r in reasons)
+        tip = self.tr("{status}: {names} included").replace("{status}", status_name(status))
         self.outcome_filter.setItemData(
-            index,
-            tip.replace("{named}", status_name(status, reason)),
-            Qt.ItemDataRole.ToolTipRole,
+            index, tip.replace("{names}", names), Qt.ItemDataRole.ToolTipRole
         )
 
     def filters(self) -> dict[str, Any]:
@@ -773,12 +774,12 @@ class JournalWindow(QWidget):
 
         around = midway_parts(entry.payload)  # (kept around the window's advice)
         if own or not entry.payload.get("message"):
-            return window_advice(reason, own, entry.handle or "", around)
+            return window_advice(reason, own, entry.handle or "", around, in_journal=True)
 
         account = self._ctx.accounts.get(entry.handle or "")
         keep = account.keep if account is not None else ALL_BOXES
         said = sentence_for_reader(entry.payload, entry.handle or "", keep)
-        advice = window_advice(reason, said.text, entry.handle or "", around)
+        advice = window_advice(reason, said.text, entry.handle or "", around, in_journal=True)
         if said.written_in is None or advice != said.text:
             return advice  # in the reader's language: said again, or the window's own advice
         written = {

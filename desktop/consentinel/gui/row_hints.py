@@ -16,6 +16,7 @@ from consentinel.core.check_messages import (
     SAVED_CODE_NOT_TAKEN,
     TOTP_REFUSED,
     reason_message,
+    screenshot_saved_note,
     split_held_message,
 )
 from consentinel.core.status import Reason
@@ -131,6 +132,19 @@ _HELD_ADVICE = {
     Reason.LOCKED: QT_TRANSLATE_NOOP("RowHints", "sign in on x.com, then use “Sign in yourself…”."),
     Reason.REFUSED: QT_TRANSLATE_NOOP("RowHints", "You can still use “Sign in yourself…”."),
 }
+#: After a changed page's own sentence (what did not match, a screenshot saved): what it means
+#: for the person, and what to do until Consentinel knows X's new page. The path is X's own
+#: (shared/x-reference.md: its settings' Privacy and safety list, its Grok row).
+_PAGE_CHANGED_ADVICE = QT_TRANSLATE_NOOP(
+    "RowHints",
+    "Consentinel could not check this account's boxes, and some may be on. Until it is updated "
+    "for X's new page, check them yourself on x.com (Settings and privacy › Privacy and safety "
+    "› Grok & Third-party Collaborators), and look for an update of Consentinel.",
+)
+#: In place of the sentence's "A screenshot of the page was saved.", at the end: where.
+_SCREENSHOT_IN_JOURNAL = QT_TRANSLATE_NOOP(
+    "RowHints", "A screenshot of the page was saved: it is in the Journal (Ctrl+J)."
+)
 _NOT_BEFORE = QT_TRANSLATE_NOOP("RowHints", "No automatic sign-in before {when}.")
 _SLOW_DOWN_UNTIL = QT_TRANSLATE_NOOP(
     "RowHints",
@@ -147,13 +161,23 @@ def _t(text: object) -> str:
 
 
 def window_advice(
-    reason: Reason | None, message: str, handle: str = "", around: tuple[str, str] = ("", "")
+    reason: Reason | None,
+    message: str,
+    handle: str = "",
+    around: tuple[str, str] = ("", ""),
+    *,
+    in_journal: bool = False,
 ) -> str:
     """A check's own sentence, unless it sends the person to the command line, or there is
     none in the window's language, and the window has its own advice for the reason: for
     what the sign-in said of the step, when the sentence is the one said of it for `handle`.
     `around`: what a check that ended midway said before and after it (the boxes it had
-    unticked, the one it was unticking then: check_sentences.midway_parts), kept as said."""
+    unticked, the one it was unticking then: check_sentences.midway_parts), kept as said.
+    A changed page's sentence is followed by what to do until Consentinel knows the new page,
+    and where its screenshot is; not in the journal window (`in_journal`), which keeps what
+    each check said then, its screenshot beside it."""
+    if reason is Reason.PAGE_CHANGED and not in_journal:
+        return _page_changed_advice(message)
     if reason is None or (message and "`consentinel " not in message):
         return message
     first, last = around
@@ -174,6 +198,17 @@ def window_advice(
     if reason in _HINTS:
         return _t(_HINTS[reason])
     return message
+
+
+def _page_changed_advice(message: str) -> str:
+    """A changed page's sentence, then what to do until Consentinel knows the new page; the
+    screenshot it says was saved, said last with where to find it."""
+    advice = _t(_PAGE_CHANGED_ADVICE)
+    note = screenshot_saved_note()
+    if note not in message:
+        return f"{message} {advice}" if message else advice
+    said = " ".join(part.strip() for part in message.split(note) if part.strip())
+    return f"{said} {advice} {_t(_SCREENSHOT_IN_JOURNAL)}"
 
 
 def _held_in_window(reason: Reason, message: str, handle: str) -> str | None:

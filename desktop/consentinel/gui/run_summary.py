@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.listing import FEW, in_words
 from consentinel.core.status import Box, Reason
-from consentinel.gui.dialog_words import box_name, status_name
+from consentinel.gui.dialog_words import box_name, outcome_name
 
 translate = QCoreApplication.translate
 
@@ -122,30 +122,26 @@ def run_summary(result: RunResult) -> str:
             return ""
         result = dataclasses.replace(result, accounts=kept)
     total = len(result.accounts)
-    good = sum(1 for a in result.accounts if a.all_off)
+    # An account where X keeps a box on without showing it is not one with every box off,
+    # whatever its page shows: it is named with those that need a look, as its row says it.
+    good = sum(1 for a in result.accounts if _done(a))
     hidden = [a for a in result.accounts if a.hidden_on]
-    if good == total and hidden:
-        # Not "every box is off" next to "on at X": only what the page shows is.
-        text = (
-            translate("MainWindow", "The account was checked: every box X's page shows is off.")
-            if total == 1
-            else translate(
-                "MainWindow", "All {n} accounts checked: every box X's pages show is off."
-            )
-        )
-    elif good == total:
+    if good == total:
         text = (
             translate("MainWindow", "The account was checked: every box you chose is off.")
             if total == 1
             else translate("MainWindow", "All {n} accounts checked: every box you chose is off.")
         )
+    elif total == 1 and result.accounts[0].all_off:  # (X keeps a box on unseen)
+        # (What X keeps on, and that nothing can switch it off for now, is said after.)
+        text = translate("MainWindow", "The account was checked, but not every box is off.")
     elif total == 1:
         text = translate(
             "MainWindow",
             "The check did not end with every box off. Select or hover the status to read why.",
         )
     else:
-        text = _need_a_look(result, any(a.all_off for a in hidden))
+        text = _need_a_look(result)
     text = text.replace("{good}", str(good)).replace("{n}", str(total))
     text = _one_cause(result) or text
     # French sets a space before ";" (the catalogue's own, non-breaking).
@@ -203,11 +199,20 @@ def _hidden_words(hidden: list[AccountResult]) -> str:
     return several.replace("{accounts}", where)
 
 
-def _need_a_look(result: RunResult, hidden_among_good: bool) -> str:
-    """The accounts of a check that did not end with every box off, named with their status,
-    before what went well: those are the person's to look at."""
+def _done(account: AccountResult) -> bool:
+    """Every box the person chose is off: none X keeps on unseen (AccountResult.hidden_on)."""
+    return account.all_off and not account.hidden_on
+
+
+def _need_a_look(result: RunResult) -> str:
+    """The accounts of a check that did not end with every box off, named with their status
+    as their rows say it, before what went well: those are the person's to look at. Those
+    whose check did not end first; those where X keeps a box on unseen after them."""
     failed = [a for a in result.accounts if not a.all_off]
-    names = in_words([f"@{a.handle} ({status_name(a.status, a.reason)})" for a in failed])
+    failed += [a for a in result.accounts if a.all_off and not _done(a)]
+    names = in_words(
+        [f"@{a.handle} ({outcome_name(a.status, a.reason, a.hidden_on)})" for a in failed]
+    )
     text = (
         translate(
             "MainWindow", "1 of {n} accounts needs a look: {accounts}. Select it to read why."
@@ -221,17 +226,9 @@ def _need_a_look(result: RunResult, hidden_among_good: bool) -> str:
     if len(failed) == len(result.accounts):
         return text
     if len(failed) == len(result.accounts) - 1:
-        rest = (
-            translate("MainWindow", "Every box X's page shows is off on the other account.")
-            if hidden_among_good
-            else translate("MainWindow", "Every box you chose is off on the other account.")
-        )
+        rest = translate("MainWindow", "Every box you chose is off on the other account.")
     else:
-        rest = (
-            translate("MainWindow", "Every box X's pages show is off on the other {good}.")
-            if hidden_among_good
-            else translate("MainWindow", "Every box you chose is off on the other {good}.")
-        )
+        rest = translate("MainWindow", "Every box you chose is off on the other {good}.")
     return f"{text} {rest}"
 
 

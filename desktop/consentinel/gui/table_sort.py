@@ -37,8 +37,9 @@ def handle_key(row: AccountRow) -> SortKey:
 
 def status_key(row: AccountRow, now: datetime) -> SortKey:
     """By how much the account needs the person: what needs them first, then the failed
-    checks, a dry run's box left on, the waits, the checks under way, those not checked yet,
-    and last those whose boxes are off. As the status cell words it (AccountsTable)."""
+    checks, a box left on (a dry run's, one X keeps on unseen), the waits, the checks under
+    way, those not checked yet, and last those whose boxes are off. As the status cell words
+    it (AccountsTable)."""
     if row.step is not None:
         rank = 5
     elif row.signed_in_since:
@@ -51,8 +52,8 @@ def status_key(row: AccountRow, now: datetime) -> SortKey:
         rank = 4  # waiting as X asked, or stopped by the person: nothing found wrong
     elif row.status in (Status.SIGNIN_FAILED, Status.ERROR):
         rank = 1
-    elif row.status is Status.WOULD_FIX:
-        rank = 3
+    elif row.status is Status.WOULD_FIX or row.hidden_on:
+        rank = 3  # a box left on: by a dry run, or by X, which keeps it on without showing it
     else:  # opted out, fixed
         rank = 7
     return (rank, 0, "")

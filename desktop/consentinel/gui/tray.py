@@ -88,6 +88,8 @@ class Tray(QObject):
         ended = [a for a in last.accounts if a.reason is not Reason.CANCELLED]
         need = sum(1 for a in ended if a.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED))
         failed = sum(1 for a in ended if a.status is Status.ERROR)
+        # Not "all accounts fine" where X keeps a box on without showing it (as the table says).
+        still_on = sum(1 for a in ended if a.all_off and a.hidden_on)
         parts = []
         if need:
             parts.append(
@@ -100,6 +102,12 @@ class Tray(QObject):
                 self.tr("1 account could not be checked")
                 if failed == 1
                 else self.tr("{n} accounts could not be checked").replace("{n}", str(failed))
+            )
+        if still_on:
+            parts.append(
+                self.tr("1 account with a box still on at X")
+                if still_on == 1
+                else self.tr("{n} accounts with boxes still on at X").replace("{n}", str(still_on))
             )
         what = ", ".join(parts) if parts else self.tr("all accounts fine")
         return (
