@@ -36,7 +36,9 @@ T = TypeVar("T")
 def test_check_all_turns_the_row_fixed_and_journals_the_change(
     qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
 ) -> None:
-    sim = simx(SimAccount("alice", "pw-alice"))
+    # (Memory shown on its page: simx's default keeps it on unseen, which is no "Fixed" but
+    # "1 box still on at X", test_rows_needing_attention. So in this file's checks.)
+    sim = simx(SimAccount("alice", "pw-alice", memory_shown=True))
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "alice", "pw-alice")
     with running_app(qtbot, ctx) as app:
@@ -71,7 +73,11 @@ def test_a_two_factor_prompt_is_answered_in_its_dialog(
     qtbot: QtBot, simx: SimxFactory, consentinel_home: Path
 ) -> None:
     secret = pyotp.random_base32()
-    sim = simx(SimAccount("tom2fa", "pw-tom", totp_secret=secret, challenges=["two_factor"]))
+    sim = simx(
+        SimAccount(
+            "tom2fa", "pw-tom", memory_shown=True, totp_secret=secret, challenges=["two_factor"]
+        )
+    )
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "tom2fa", "pw-tom")  # no TOTP secret saved: X's question reaches a person
     with running_app(qtbot, ctx) as app:
@@ -144,7 +150,7 @@ def test_sign_in_in_a_browser_window_is_finished_by_the_person_and_saved(
     window's "Sign in yourself…" opens X's sign-in page, types what it may, and leaves
     the puzzle to the person; here the test is the person and clicks it in that very page. The
     session is kept, the row stops saying "needs you", and the next check signs in nobody."""
-    sim = simx(SimAccount("erin", "pw-erin", challenges=["captcha"]))
+    sim = simx(SimAccount("erin", "pw-erin", memory_shown=True, challenges=["captcha"]))
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "erin", "pw-erin")
     # The engine's pages, with the asyncio loop each lives on, so the person can act in them.
@@ -232,7 +238,10 @@ def test_a_cancelled_check_leaves_the_last_results_as_they_were(
 ) -> None:
     """It found nothing out: the rows keep what the last finished check found, now and after
     a restart, and "Last checked" keeps its time."""
-    sim = simx(SimAccount("alice", "pw-alice"), SimAccount("bob", "pw-bob"))
+    sim = simx(
+        SimAccount("alice", "pw-alice", memory_shown=True),
+        SimAccount("bob", "pw-bob", memory_shown=True),
+    )
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "alice", "pw-alice")
     add_account(ctx, "bob", "pw-bob")
@@ -359,7 +368,7 @@ def test_a_new_language_waits_for_the_check_and_the_old_window_is_let_go(
     """Chosen during a check, the new language applies once it has ended (a window built anew
     mid-check had no progress and no Cancel); the window it replaces hears nothing more from
     the check runner (it raised "C++ object already deleted" at every check)."""
-    sim = simx(SimAccount("alice", "pw-alice"), render_delay_ms=1500)
+    sim = simx(SimAccount("alice", "pw-alice", memory_shown=True), render_delay_ms=1500)
     ctx = make_context(consentinel_home, sim.origin)
     add_account(ctx, "alice", "pw-alice")
     with running_app(qtbot, ctx) as app:
@@ -533,7 +542,10 @@ def test_the_tray_icon_says_how_far_a_check_is(
     tooltip says how many accounts are done, and only the app's name once the check ends."""
     from consentinel.gui.tray import Tray
 
-    sim = simx(SimAccount("ann", "pw-ann"), SimAccount("bob", "pw-bob"))
+    sim = simx(
+        SimAccount("ann", "pw-ann", memory_shown=True),
+        SimAccount("bob", "pw-bob", memory_shown=True),
+    )
     ctx = make_context(consentinel_home, sim.origin)
     ctx.settings.concurrency = 1
     add_account(ctx, "ann", "pw-ann")
@@ -567,9 +579,11 @@ def test_while_a_code_is_asked_for_the_others_are_checked_and_everything_says_so
 
     secret = pyotp.random_base32()
     sim = simx(
-        SimAccount("tom2fa", "pw-tom", totp_secret=secret, challenges=["two_factor"]),
-        SimAccount("ann", "pw-ann"),
-        SimAccount("bob", "pw-bob"),
+        SimAccount(
+            "tom2fa", "pw-tom", memory_shown=True, totp_secret=secret, challenges=["two_factor"]
+        ),
+        SimAccount("ann", "pw-ann", memory_shown=True),
+        SimAccount("bob", "pw-bob", memory_shown=True),
     )
     ctx = make_context(consentinel_home, sim.origin)
     ctx.settings.concurrency = 1
