@@ -64,8 +64,8 @@
         <translation>Pas avant le {when}</translation>
     </message>
     <message>
-        <source>After X's refusal, puzzle or lock, scheduled checks do not sign in again before then. You can still use “Sign in yourself…”.</source>
-        <translation>Après un refus, une énigme ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez quand même utiliser « Se connecter soi-même… ».</translation>
+        <source>After X's refusal, captcha or lock, scheduled checks do not sign in again before then. You can still use “Sign in yourself…”.</source>
+        <translation>Après un refus, un captcha ou un verrouillage de X, les vérifications planifiées ne se reconnectent pas avant. Vous pouvez quand même utiliser « Se connecter soi-même… ».</translation>
     </message>
     <message>
         <source>on, hidden by X</source>

@@ -499,7 +499,7 @@ class AccountsTable(QTableWidget):
         else:
             text = self.tr("Not before {when}").replace("{when}", local_text(until))
             tip = self.tr(
-                "After X's refusal, puzzle or lock, scheduled checks do not sign in again before "
+                "After X's refusal, captcha or lock, scheduled checks do not sign in again before "
                 "then. You can still use “Sign in yourself…”."
             )
             key = (2, until.timestamp(), "")
