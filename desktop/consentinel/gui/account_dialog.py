@@ -452,7 +452,8 @@ class AccountDialog(QDialog):
         if note:
             self.password_error.setText(note)
             self.password_error.setVisible(True)
-            self.password_edit.setAccessibleDescription(note)
+            if not advice:  # (the problem is the field's; advice stays the label's)
+                self.password_edit.setAccessibleDescription(note)
         # Without a keyring, an account can still be saved with no secret typed (one that signs
         # in with Google or Apple), as `consentinel account add` allows.
         secret_typed = bool(self.password_edit.text() or self.totp)

@@ -116,6 +116,13 @@ class JournalWindow(QWidget):
         self.account_filter.setAccessibleName(self.tr("Account"))
         self.outcome_filter = QComboBox()
         self.outcome_filter.setAccessibleName(self.tr("Outcome"))
+        # As wide as most of its names, not its longest ("Email or phone to confirm", longer in
+        # French): at 200 % the filters' row would push the window past a small screen. The
+        # list shows every name whole.
+        self.outcome_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.outcome_filter.setMinimumContentsLength(14)
         self.outcome_filter.setToolTip(
             self.tr("How an account's check ended: it applies to account checks only.")
         )
