@@ -601,3 +601,26 @@ def test_a_check_of_another_process_killed_while_the_window_is_open_ends_at_the_
     auto.tick()  # (once)
     assert len(ctx.journal.entries(kinds=[EntryKind.RUN_INTERRUPTED])) == 1
     ctx.journal.finish_run(own_run, cancelled=False)  # (its own run was left going)
+
+
+def test_the_tick_does_not_wait_for_the_journal_check_put_off_at_the_window_s_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's start puts SQLite's check of the journal off to a thread after its first
+    frame; marking gone processes' runs at a tick went through the connection that waits for
+    that check, so the first tick waited for it in the GUI thread (a large journal on a slow
+    disk: seconds of a frozen window). It leaves the journal to its check, which marks them."""
+    from consentinel.core.context import AppContext
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.vault import MemoryKeyring, Vault
+
+    paths = AppPaths.under(tmp_path).ensure()
+    first = AppContext.create(paths, vault=Vault(MemoryKeyring()))
+    first.journal.append_account_added("ada")
+    first.journal.close()
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()), check_journal_later=True)
+    assert ctx.journal.unchecked
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
+    auto.tick()
+    assert ctx.journal.unchecked  # (not begun, not waited for, by the tick)
+    ctx.journal.close()

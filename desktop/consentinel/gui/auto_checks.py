@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -142,11 +143,16 @@ class AutoChecks(QObject):
         from consentinel.core.journal import JournalError
 
         journal = self._ctx.journal
-        if journal.closed:  # (the app quitting, a demo ending: a late tick has nothing to mark)
+        # Closed: the app quitting, a demo ending. Unchecked: SQLite's check of the file, put
+        # off at the window's start, still reads in its thread; it marks them when it ends,
+        # and the GUI thread does not wait for it.
+        if journal.closed or journal.unchecked:
             return
         try:
+            if not journal.runs_of_gone_processes():  # (a read: most ticks write nothing)
+                return
             ended = journal.interrupt_stale_runs(only_dead=True)
-        except JournalError as error:  # (a full disk: the next tick tries again)
+        except (JournalError, sqlite3.Error, OSError) as error:  # (the next tick tries again)
             log.warning("runs of gone processes not marked: %s", error)
             return
         if ended:
