@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from consentinel.gui.journal_verdict import Verdicts
     from consentinel.gui.keyring_look import KeyringLook, KeyringLooked
     from consentinel.gui.program_probe import ProgramProbe
+    from consentinel.gui.settings_dialog import SettingsDialog
     from consentinel.x.browser_program import ProgramCheck
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,7 @@ class AppController(QObject):
         window.pause_requested.connect(self.auto.toggle_pause)
         window.account_added.connect(self.auto.hold_new)
         window.settings_saved.connect(self._settings_saved)
+        window.settings_opened.connect(self._follow_in_settings)
         window.demo_requested.connect(self.start_demo)
         return window
 
@@ -495,6 +497,15 @@ class AppController(QObject):
     def _pause_failed(self, problem: str) -> None:
         text = self.tr("The schedule could not be paused or resumed: {problem}")
         self.window.statusBar().showMessage(text.replace("{problem}", problem), 30_000)
+
+    def _follow_in_settings(self, dialog: SettingsDialog) -> None:
+        """While the Settings dialog is open, what the window's tick takes from another
+        process (`consentinel schedule install`, `remove`) is shown there, where the person
+        has not changed it: the dialog's Save does not put the old values back."""
+        self.auto.schedule_changed.connect(dialog.follow_settings)
+        dialog.finished.connect(
+            lambda _result: self.auto.schedule_changed.disconnect(dialog.follow_settings)
+        )
 
     def _settings_saved(self) -> None:
         self.auto.settings_changed()

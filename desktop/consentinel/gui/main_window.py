@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
 
     demo_requested = Signal()
     settings_saved = Signal()
+    #: The Settings dialog opened (the dialog): it follows what the schedule takes meanwhile.
+    settings_opened = Signal(object)
     quit_requested = Signal()
     #: "Pause/Resume automatic checks" (the tray has it too; not every desktop shows a tray).
     pause_requested = Signal()

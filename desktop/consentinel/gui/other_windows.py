@@ -56,6 +56,7 @@ def open_settings(window: MainWindow) -> None:
             option.setToolTip(translate("MainWindow", "Not available in the demo."))
     dialog.settingsChanged.connect(window.settings_saved)
     dialog.dataDeleted.connect(window._data_erased)
+    window.settings_opened.emit(dialog)
     dialog.exec()
     window.refresh()
 

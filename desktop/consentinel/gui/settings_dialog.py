@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -74,6 +75,9 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        #: The settings as the form showed them when it was filled (or last followed them): a
+        #: setting whose widget still says this is not the person's to save (chosen_settings).
+        self._shown = replace(ctx.settings)
         #: Whether the desktop shows a tray, where a start at login waits (GNOME shows none).
         self._tray = Tray.available() if tray is None else tray
         s = ctx.settings
@@ -367,22 +371,81 @@ class SettingsDialog(QDialog):
 
     # -- reading the form -------------------------------------------------------------------------
 
-    def chosen_settings(self) -> Settings:
-        """The settings as the form shows them (not validated, not saved)."""
+    def form_settings(self) -> dict[str, Any]:
+        """The settings the form's widgets say, by name (not validated, not saved)."""
         custom = self.browser_custom.isChecked() and self.browser_path.text().strip()
-        return replace(
-            self._ctx.settings,
-            schedule=str(self.schedule_combo.currentData()),
-            check_on_start=self.check_on_start.isChecked(),
-            run_when_closed=self.run_when_closed.isChecked(),
-            start_at_login=self.start_at_login.isChecked(),
-            browser_path=self.browser_path.text().strip() if custom else None,
-            show_browser=self.show_browser.isChecked(),
-            concurrency=self.concurrency.value(),
-            language=str(self.language_combo.currentData()),
-            notifications=self.notifications.isChecked(),
-            screenshot_every_check=self.screenshot_every_check.isChecked(),
-        )
+        return {
+            "schedule": str(self.schedule_combo.currentData()),
+            "check_on_start": self.check_on_start.isChecked(),
+            "run_when_closed": self.run_when_closed.isChecked(),
+            "start_at_login": self.start_at_login.isChecked(),
+            "browser_path": self.browser_path.text().strip() if custom else None,
+            "show_browser": self.show_browser.isChecked(),
+            "concurrency": self.concurrency.value(),
+            "language": str(self.language_combo.currentData()),
+            "notifications": self.notifications.isChecked(),
+            "screenshot_every_check": self.screenshot_every_check.isChecked(),
+        }
+
+    def changed_in_form(self) -> dict[str, Any]:
+        """What the person changed in the form: each setting whose widget no longer says what
+        it said when it was filled."""
+        return {
+            name: value
+            for name, value in self.form_settings().items()
+            if value != getattr(self._shown, name)
+        }
+
+    def chosen_settings(self) -> Settings:
+        """The settings to save (not validated): this process's as they are now, with what the
+        person changed in the form. A setting the person left alone keeps its value of now,
+        not the form's: another process may have saved it since the form was filled
+        (`consentinel schedule install --every 6h`, which the window's tick took), and writing
+        the form's back would undo it, put back or remove its OS job, and journal it as the
+        person's change."""
+        return replace(self._ctx.settings, **self.changed_in_form())
+
+    def follow_settings(self) -> None:
+        """Show the settings as they are now where the person has not changed the form (the
+        window's tick took `consentinel schedule install` or `remove` typed meanwhile, or a
+        save of this dialog kept what another process had saved): what the form says is then
+        what Save keeps. What the person changed stays theirs."""
+        now = self._ctx.settings
+        mine = self.changed_in_form()
+        for name, show in self._widget_setters().items():
+            value = getattr(now, name)
+            if name not in mine and value != getattr(self._shown, name):
+                show(value)
+        self._shown = replace(now)
+
+    def _widget_setters(self) -> dict[str, Callable[[Any], None]]:
+        """How each setting is shown in the form, in an order where one does not undo another
+        (a schedule "off" unticks "Keep checking when closed")."""
+        setters: dict[str, Callable[[Any], None]] = {
+            "schedule": lambda value: self.schedule_combo.setCurrentIndex(
+                max(self.schedule_combo.findData(value), 0)
+            ),
+            "check_on_start": self.check_on_start.setChecked,
+            "run_when_closed": self.run_when_closed.setChecked,
+            "start_at_login": self.start_at_login.setChecked,
+            "browser_path": self._show_browser_path,
+            "show_browser": self.show_browser.setChecked,
+            "concurrency": lambda value: self.concurrency.setValue(
+                min(max(value, MIN_CONCURRENCY), MAX_CONCURRENCY)
+            ),
+            "language": lambda value: self.language_combo.setCurrentIndex(
+                max(self.language_combo.findData(value), 0)
+            ),
+            "notifications": self.notifications.setChecked,
+            "screenshot_every_check": self.screenshot_every_check.setChecked,
+        }
+        if self._demo:  # (off and greyed out: no OS job may point at the demo's folder)
+            del setters["run_when_closed"], setters["start_at_login"]
+        return setters
+
+    def _show_browser_path(self, path: str | None) -> None:
+        self.browser_path.setText(path or "")
+        (self.browser_custom if path else self.browser_auto).setChecked(True)
 
     def _schedule_changed(self) -> None:
         off = self.schedule_combo.currentData() == ScheduleChoice.OFF.value
@@ -533,6 +596,10 @@ class SettingsDialog(QDialog):
         if changes:
             self._ctx.journal.record_settings_changed(changes)
         reports = self._apply_jobs(before, chosen)
+        # What was saved is now what the form was filled with (and what the save kept of
+        # another process's, shown): a Save again, the dialog left open, saves only what
+        # the person changes next.
+        self.follow_settings()
         self.save_error.hide()
         if changes:
             self.settingsChanged.emit()
