@@ -596,6 +596,8 @@ def _keyring_unread_when_scheduled(paths: AppPaths) -> str | None:
             return None
         started = datetime.fromisoformat(run.started_at)
         checks = journal.entries(kinds=[EntryKind.CHECK], since=started)
+    except StorageError:  # (on a full disk, written to while read: the next doctor reads it)
+        return None
     finally:
         journal.close()
     unread = [

@@ -26,6 +26,7 @@ from consentinel.core.i18n import speaking, tr
 from consentinel.core.journal_entries import EntryKind, canonical_json
 
 if TYPE_CHECKING:
+    from consentinel.core.fileio import TempFiles
     from consentinel.core.journal import Journal
     from consentinel.core.journal_entries import VerifyResult
 
@@ -109,6 +110,7 @@ def write_bundle(
     verdict: VerifyResult | None = None,
     exclusive: bool = False,
     stop: Callable[[], None] | None = None,
+    temps: TempFiles | None = None,
     **filters: Any,
 ) -> BundleWritten:
     """Write `target`, readable by its owner alone, all at once (a temp file renamed): the JSON
@@ -118,6 +120,7 @@ def write_bundle(
     screenshots are read one at a time, a piece at a time (a year of them is hundreds of
     megabytes). `exclusive`: never over a file that exists, even one made while this one was
     written (TargetExists, that file left as it is); else over it (a file dialog asked).
+    `temps` is told of its temp file, and asked before it becomes `target` (see TempFiles).
     Raises StorageError when the file cannot be written."""
     from consentinel.core.journal_export import json_document
 
@@ -130,7 +133,7 @@ def write_bundle(
     failed: dict[str, str] = {}
     while True:
         try:
-            with _new_zip(Path(target), exclusive=exclusive) as bundle:
+            with _new_zip(Path(target), exclusive=exclusive, temps=temps) as bundle:
                 bundle.writestr(BUNDLE_JSON, exported)
                 shots = tuple(
                     _add_screenshot(bundle, evidence_dir, shot, failed.get(shot[1]), stop)
@@ -247,15 +250,19 @@ def _open_screenshot(evidence_dir: Path, name: str) -> BinaryIO:
 
 
 @contextlib.contextmanager
-def _new_zip(target: Path, *, exclusive: bool) -> Iterator[zipfile.ZipFile]:
+def _new_zip(
+    target: Path, *, exclusive: bool, temps: TempFiles | None = None
+) -> Iterator[zipfile.ZipFile]:
     """A zip written in a temp file (0600) of the target's folder, which becomes the target
     once the block ends: renamed over it, or, `exclusive`, placed only where no file is
     (TargetExists otherwise). StorageError when it cannot be written."""
-    from consentinel.core.fileio import _fsync_dir, storage_error
+    from consentinel.core.fileio import _fsync_dir, placing, storage_error
 
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        if temps is not None:
+            temps.made(Path(tmp_name))
         with os.fdopen(fd, "wb") as file:
             if os.name == "posix":
                 os.fchmod(file.fileno(), 0o600)
@@ -263,10 +270,11 @@ def _new_zip(target: Path, *, exclusive: bool) -> Iterator[zipfile.ZipFile]:
                 yield bundle
             file.flush()
             os.fsync(file.fileno())
-        if exclusive:
-            _place_exclusively(Path(tmp_name), target)
-        else:
-            os.replace(tmp_name, target)
+        with placing(temps):
+            if exclusive:
+                _place_exclusively(Path(tmp_name), target)
+            else:
+                os.replace(tmp_name, target)
         tmp_name = None
         _fsync_dir(target.parent)
     except TargetExists:

@@ -7,9 +7,11 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
+from typing import Protocol
 
 from consentinel.core.i18n import tr
 
@@ -18,6 +20,18 @@ _PRIVATE_DIR = 0o700
 #: Below this much free space a folder's disk is full for Consentinel's purposes: SQLite needs a
 #: few pages to write a run, and reports less as "disk I/O error" (as the journal does).
 NEARLY_FULL_BYTES = 64 * 1024
+
+
+class TempFiles(Protocol):
+    """Told of the temp file a write makes before it becomes the file asked for, by a writer
+    that another thread may call off (an export, the app quitting): `made` as soon as it is
+    there, so that it can be removed whatever becomes of the writer; `placing` held around its
+    rename into place, which it raises to refuse (the temp file is then removed, never put in
+    place half written)."""
+
+    def made(self, temp: Path) -> None: ...
+
+    def placing(self) -> contextlib.AbstractContextManager[object]: ...
 
 
 class StorageError(OSError):
@@ -149,16 +163,19 @@ def storage_error(path: Path, error: OSError) -> StorageError:
     return stored
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, temps: TempFiles | None = None) -> None:
     """Replace `path` with `data` all at once: readers see the old file or the new, never half.
 
     The temp file is created 0600 in the same folder (so the rename stays on one file system);
     on any failure it is removed and a StorageError naming the path and the cause is raised.
+    `temps` is told of it, and asked before the rename (see TempFiles).
     """
     path = Path(path)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        if temps is not None:
+            temps.made(Path(tmp_name))
         try:
             if os.name == "posix":
                 os.fchmod(fd, _PRIVATE_FILE)
@@ -169,7 +186,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp_name, path)
+        with placing(temps):
+            os.replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(path.parent)
     except OSError as error:
@@ -180,8 +198,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
                 os.unlink(tmp_name)
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, temps: TempFiles | None = None) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), temps)
+
+
+@contextlib.contextmanager
+def placing(temps: TempFiles | None) -> Iterator[object]:
+    """`temps.placing()`, or nothing to hold when nobody watches the write."""
+    if temps is None:
+        yield None
+    else:
+        with temps.placing() as held:
+            yield held
 
 
 def _fsync_dir(folder: Path) -> None:

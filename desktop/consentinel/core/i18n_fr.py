@@ -1079,6 +1079,10 @@ FRENCH: dict[str, str] = {
         "nom de fichier.",
     # -- a journal read where it cannot be written (Journal.open_read_only)
     "it is damaged": "il est endommagé",
+    "The journal {path} changed while it was being read: another process (a check, "
+    "most likely) wrote to it. Nothing was concluded from it; run the command again.":
+        "Le journal {path} a changé pendant sa lecture : un autre processus (une vérification, "
+        "sans doute) y a écrit. Rien n'en a été conclu ; relancez la commande.",
     "Could not open the journal {path}: a newer version of Consentinel wrote "
     "it, and only such a version can read it.":
         "Impossible d'ouvrir le journal {path} : une version plus récente de Consentinel l'a "

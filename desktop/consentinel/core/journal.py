@@ -20,6 +20,7 @@ from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
     NEARLY_FULL_BYTES,
     StorageError,
+    TempFiles,
     atomic_write_text,
     describe_os_error,
     file_identity,
@@ -42,11 +43,13 @@ from consentinel.core.journal_schema import (
     LATEST_VERSION,
     MIGRATIONS,
     BackgroundCheck,
+    FileStamp,
     Migration,
     UnknownTables,
     check_sound,
     connect,
     connect_read_only,
+    file_stamp,
     migrate,
     probe,
     set_aside_db,
@@ -122,14 +125,15 @@ class JournalError(Exception):
 
 
 #: Why a journal could not be read as it is (`UnreadableJournal.why`).
-Unreadable = Literal["damaged", "newer", "older", "unopened", "other"]
+Unreadable = Literal["damaged", "newer", "older", "unopened", "other", "changed"]
 
 
 class UnreadableJournal(StorageError):
     """`Journal.open_read_only` could not read the file; it was left as it is. `why`:
     "damaged", "newer" (a newer Consentinel's), "older" (to be brought up to date first),
     "unopened" (SQLite could not open it: its disk full, an I/O error, no permission; nothing
-    is known of what it holds), "other" (not Consentinel's)."""
+    is known of what it holds), "other" (not Consentinel's); raised by a query too, "changed":
+    a file read as it is changed while it was read (`Journal._confirm_unchanged`)."""
 
     def __init__(self, text: str, why: Unreadable) -> None:
         super().__init__(text)
@@ -167,6 +171,9 @@ class Journal(JournalQueries):
         self.evidence_dir: Path | None = None
         #: The file the connection writes to (None: not made yet, or not told), for `file_state`.
         self._file_id = known_identity(path)
+        #: The file's stamp when it was read as it is (SQLite told it cannot change, see
+        #: `connect_read_only`): None when SQLite's locking keeps reads whole.
+        self._read_as_it_was: FileStamp | None = None
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -223,7 +230,7 @@ class Journal(JournalQueries):
         file, a damaged one, a newer version's, an older one whose tables changed since."""
         path = Path(path)
         try:
-            db = connect_read_only(path)
+            db, stamp = connect_read_only(path)
             try:
                 version = user_version(db)
                 check_sound(db)
@@ -232,8 +239,10 @@ class Journal(JournalQueries):
                 readable = version == LATEST_VERSION or (
                     0 < version < LATEST_VERSION and tables_as_latest(db)
                 )
-            except (sqlite3.DatabaseError, UnknownTables):
+                _confirm_as_it_was(path, stamp)
+            except (sqlite3.DatabaseError, UnknownTables, UnreadableJournal):
                 db.close()
+                _confirm_as_it_was(path, stamp)  # (not "damaged": it changed as it was read)
                 raise
         except UnknownTables as error:
             raise UnreadableJournal(str(_unknown_tables_error(error, path)), "other") from error
@@ -269,7 +278,14 @@ class Journal(JournalQueries):
             )
         journal = cls(path, db, None, _utc_now)
         journal.evidence_dir = evidence_dir
+        journal._read_as_it_was = stamp
         return journal
+
+    def _confirm_unchanged(self) -> None:
+        """After a read of a file read as it is: UnreadableJournal ("changed") when the file
+        changed since it was opened (space freed on a full disk, and a check wrote to it), as
+        what was read may then be of no moment of the journal: pages of before and after."""
+        _confirm_as_it_was(self.path, self._read_as_it_was)
 
     def _opened(self, set_aside: tuple[Path, str] | None) -> None:
         """Once the file passed SQLite's check: a file set aside at open is said in the new
@@ -816,6 +832,11 @@ class Journal(JournalQueries):
                     "ORDER BY id"
                 ).fetchall()
                 head = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
+            except sqlite3.DatabaseError:
+                self._confirm_unchanged()
+                raise
+            else:
+                self._confirm_unchanged()  # (else no verdict: entries of two moments)
                 yield ChainRead(rows, head, side)
             finally:
                 self._db.execute("COMMIT")
@@ -851,12 +872,13 @@ class Journal(JournalQueries):
         handle: str | None = None,
         *,
         verdict: VerifyResult | None = None,
+        temps: TempFiles | None = None,
         **filters: Any,
     ) -> int:
         from consentinel.core.journal_export import write_json
 
         self._settle()  # nothing exported from a file that failed SQLite's check
-        return write_json(self, target, verdict=verdict, handle=handle, **filters)
+        return write_json(self, target, verdict=verdict, handle=handle, temps=temps, **filters)
 
     def export_csv(
         self,
@@ -866,6 +888,7 @@ class Journal(JournalQueries):
         delimiter: str = ",",
         bom: bool = False,
         readable: ReadableColumns | None = None,
+        temps: TempFiles | None = None,
         **filters: Any,
     ) -> int:
         from consentinel.core.journal_export import write_csv
@@ -878,6 +901,7 @@ class Journal(JournalQueries):
             delimiter=delimiter,
             bom=bom,
             readable=readable,
+            temps=temps,
             **filters,
         )
 
@@ -967,6 +991,20 @@ class Journal(JournalQueries):
             # The entry is committed; a side file left behind is tolerated by verify() and
             # caught up by the next append. Failing the caller here would misreport the entry.
             log.warning("journal head file not updated: %s", error)
+
+
+def _confirm_as_it_was(path: Path, stamp: FileStamp | None) -> None:
+    """UnreadableJournal ("changed") when a file read as it is (`stamp`: as it was then; None:
+    read under SQLite's locking) is no longer as it was."""
+    if stamp is not None and file_stamp(path) != stamp:
+        raise UnreadableJournal(
+            tr(
+                "The journal {path} changed while it was being read: another process (a check, "
+                "most likely) wrote to it. Nothing was concluded from it; run the command again.",
+                path=path,
+            ),
+            "changed",
+        )
 
 
 def _nothing_at(path: Path) -> bool:

@@ -20,6 +20,7 @@ from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
 
 if TYPE_CHECKING:
+    from consentinel.core.fileio import TempFiles
     from consentinel.core.journal import Journal
     from consentinel.core.journal_entries import Entry, VerifyResult
 
@@ -43,14 +44,14 @@ class ReadableColumns(NamedTuple):
 
 
 @contextlib.contextmanager
-def _sink(target: Path | str | IO[str]) -> Iterator[IO[str]]:
+def _sink(target: Path | str | IO[str], temps: TempFiles | None = None) -> Iterator[IO[str]]:
     """A stream: the caller's, or a buffer written atomically (0600) to the path at the end
-    (`export_target`'s: never in place of what is not a file)."""
+    (`export_target`'s: never in place of what is not a file), its temp file told to `temps`."""
     if isinstance(target, (str, Path)):
         path = export_target(Path(target))
         buffer = io.StringIO(newline="")
         yield buffer
-        atomic_write_text(path, buffer.getvalue())
+        atomic_write_text(path, buffer.getvalue(), temps)
     else:
         yield target
 
@@ -93,14 +94,16 @@ def write_json(
     *,
     verdict: VerifyResult | None = None,
     search: EntrySearch | None = None,
+    temps: TempFiles | None = None,
     **filters: Any,
 ) -> int:
     """The entries, what they were chosen by, and the whole journal's verdict and head, as one
     JSON document (documented in docs/journal-export.md); returns the entry count. `verdict`:
     journal.verify()'s, taken just before by a caller that says it too (else taken here);
-    `search`: only the entries it finds, and its text among the filters."""
+    `search`: only the entries it finds, and its text among the filters; `temps`: see
+    TempFiles."""
     text, count, _verdict = json_document(journal, verdict=verdict, search=search, **filters)
-    with _sink(target) as out:
+    with _sink(target, temps) as out:
         out.write(text)
     return count
 
@@ -162,6 +165,7 @@ def write_csv(
     bom: bool = False,
     readable: ReadableColumns | None = None,
     search: EntrySearch | None = None,
+    temps: TempFiles | None = None,
     **filters: Any,
 ) -> int:
     """One row per entry (the payload as JSON in one column); returns the entry count.
@@ -170,9 +174,9 @@ def write_csv(
     not as the system's code page (« Corrigé », not « CorrigÃ© »), the `delimiter` Excel
     splits columns on in the person's region (";" where numbers take a decimal comma), and
     `readable` columns first, which say each entry as the journal window does; `search`: only
-    the entries it finds."""
+    the entries it finds; `temps`: see TempFiles."""
     entries = _chosen(journal, search, filters)
-    with _sink(target) as out:
+    with _sink(target, temps) as out:
         if bom:
             out.write("\ufeff")
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")

@@ -88,6 +88,8 @@ class _Settles(Protocol):
 
     def _settle(self) -> None: ...
 
+    def _confirm_unchanged(self) -> None: ...
+
 
 _Journal = TypeVar("_Journal", bound=_Settles)
 _Read = TypeVar("_Read")
@@ -101,16 +103,20 @@ def read_before_the_check(
     frame reads the accounts' last checks; the check follows it, see `Journal.begin_check`). If
     the file turns out not to be sound, the check settles it (sets it aside, starts a new
     journal) and the query runs again on what is left: a read never fails for damage the check
-    handles."""
+    handles. A file read as it is (`Journal.open_read_only`) that changed meanwhile makes any
+    query raise (`_confirm_unchanged`): what it read may be of no moment of the journal."""
 
     def reading(self: _Journal, /, *args: _Args.args, **kwargs: _Args.kwargs) -> _Read:
         try:
-            return query(self, *args, **kwargs)
+            found = query(self, *args, **kwargs)
         except sqlite3.DatabaseError as error:
+            self._confirm_unchanged()  # ("malformed": pages changed under the read)
             if isinstance(error, sqlite3.OperationalError) or not self.unchecked:
                 raise
             self._settle()
-            return query(self, *args, **kwargs)
+            found = query(self, *args, **kwargs)
+        self._confirm_unchanged()
+        return found
 
     reading.__doc__ = query.__doc__
     return reading
@@ -153,6 +159,8 @@ class JournalQueries:
         def unchecked(self) -> bool: ...
 
         def _settle(self) -> None: ...
+
+        def _confirm_unchanged(self) -> None: ...
 
     @read_before_the_check
     def run(self, run_id: int) -> Run | None:

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from consentinel.core.fileio import FolderProblem, folder_problem, set_aside
 from consentinel.core.journal_entries import GENESIS_HASH
@@ -216,22 +217,51 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that changes nothing in the journal and leaves nothing beside it. Where
-    its folder can be written, a check may write to the journal meanwhile (the scheduled
-    one): the connection takes part in SQLite's locking like any other (its -wal and -shm
-    files, removed when the last connection closes), and refuses every write (query_only).
-    Where it cannot, read-only still makes the -wal and -shm files of a journal nobody has
-    open; told that the file cannot change (true while no -wal file says a writer has it
-    open), SQLite reads it as it is and makes nothing. The same when the folder's disk is full
-    (no room for the -shm file: then nobody has the journal open, or that file would be there
-    whole). Raises sqlite3.OperationalError when there is no file to read (none is made), or
-    when the disk is full and a -wal file holds what the file does not yet."""
+class FileStamp(NamedTuple):
+    """What tells that a journal's file changed: its identity, size and modification time, and
+    its -wal file's size (None: no -wal file)."""
+
+    identity: tuple[int, int]
+    size: int
+    modified_ns: int
+    wal: int | None
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The file's stamp now (None: no file there)."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    try:
+        wal: int | None = path.with_name(path.name + "-wal").stat().st_size
+    except FileNotFoundError:
+        wal = None
+    return FileStamp((found.st_dev, found.st_ino), found.st_size, found.st_mtime_ns, wal)
+
+
+def connect_read_only(path: Path) -> tuple[sqlite3.Connection, FileStamp | None]:
+    """A connection that changes nothing in the journal and leaves nothing beside it, and,
+    when it was told that the file cannot change, the file's stamp taken before: what it reads
+    holds only while `file_stamp` still says the same. Where its folder can be written, a check
+    may write to the journal meanwhile (the scheduled one): the connection takes part in
+    SQLite's locking like any other (its -wal and -shm files, removed when the last connection
+    closes), and refuses every write (query_only). Where it cannot, read-only still makes the
+    -wal and -shm files of a journal nobody has open; told that the file cannot change (true
+    while no -wal file says a writer has it open), SQLite reads it as it is and makes nothing.
+    The same when the folder's disk is full (no room for the -shm file: then nobody has the
+    journal open, or that file would be there whole); but space may be freed, and a check
+    write, while it reads: hence the stamp. Raises sqlite3.OperationalError when there is no
+    file to read (none is made), or when the disk is full and a -wal file holds what the file
+    does not yet."""
     if not path.is_file():
         raise sqlite3.OperationalError("unable to open database file")
     wal = path.with_name(path.name + "-wal")
     if not os.access(path.parent, os.W_OK):
-        return _read_only(path, "mode=ro&immutable=1" if not wal.exists() else "mode=ro")
+        if wal.exists():
+            return _read_only(path, "mode=ro"), None
+        stamp = file_stamp(path)
+        return _read_only(path, "mode=ro&immutable=1"), stamp
     sides = (wal, path.with_name(path.name + "-shm"))
     new = [side for side in sides if not side.exists()]
     db = _read_only(path, "mode=rw")  # (rw: never made, unlike rwc)
@@ -239,15 +269,20 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens its -shm now
     except sqlite3.Error as error:
         db.close()
+        # What the failed open made, as it made it: a file another process makes or grows
+        # there from now on (space freed, a check begun) is that process's, and kept.
+        made = {side: _identity(side) for side in new}
         if not isinstance(error, sqlite3.OperationalError) or not _no_room(error, path.parent):
             raise
-        for side in new:  # (SQLite leaves what it made, as no connection got to close)
-            _remove_unused(side)
-        if _holds_frames(wal):
+        for side, identity in made.items():  # (SQLite leaves what it made: no close got to)
+            if identity is not None:
+                _remove_unused(side, identity)
+        stamp = file_stamp(path)
+        if stamp is None or stamp.wal:  # (a -wal holding frames the file does not hold yet)
             raise
         log.warning("journal read as it is, with no -shm file: %s", error)
-        return _read_only(path, "mode=ro&immutable=1")
-    return db
+        return _read_only(path, "mode=ro&immutable=1"), stamp
+    return db, None
 
 
 def _read_only(path: Path, options: str) -> sqlite3.Connection:
@@ -281,22 +316,26 @@ def _no_room(error: sqlite3.OperationalError, folder: Path) -> bool:
     return False
 
 
-def _holds_frames(wal: Path) -> bool:
-    """Whether a -wal file is there with something in it, which the journal's file lacks."""
+#: A side file as a failed open left it: its device and number, and its size.
+_Identity = tuple[int, int, int]
+
+
+def _identity(side: Path) -> _Identity | None:
     try:
-        return wal.stat().st_size > 0
+        found = side.stat()
     except FileNotFoundError:
-        return False
+        return None
+    return found.st_dev, found.st_ino, found.st_size
 
 
-def _remove_unused(side: Path) -> None:
-    """A -wal or -shm file a failed open made: removed while it is still empty (a -wal) or
-    short of a -shm's first region, which no connection can work without (one that has it
-    open would have made it whole)."""
+def _remove_unused(side: Path, made: _Identity) -> None:
+    """A -wal or -shm file a failed open made (`made`, as it made it): removed while it is
+    still that file, as it was, and empty (a -wal) or short of a -shm's first region, which no
+    connection can work without (one that has it open would have made it whole). Another
+    process's (made again since, or grown) is left."""
+    limit = 1 if side.name.endswith("-wal") else _SHM_REGION
     try:
-        size = side.stat().st_size
-        limit = 1 if side.name.endswith("-wal") else _SHM_REGION
-        if size < limit:
+        if made[2] < limit and _identity(side) == made:
             side.unlink()
     except FileNotFoundError:
         pass

@@ -6,14 +6,16 @@ The journal is the app's own: one connection behind a lock, shared by threads, a
 check (journal_verdict) uses it. The file is written all at once (a temp file renamed), so
 closing the window never leaves half of one under the name chosen. Quitting waits for the
 exports under way (gui/export_waiting), or stops them: an export stopped removes its temp
-file, between two screenshots read or two pieces of one copied."""
+file, between two screenshots read or two pieces of one copied. One still busy once the wait
+ran out (a journal of years still being read, a slow disk) has its temp file removed by the
+quit itself, and is never renamed into place should its thread go on."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 if TYPE_CHECKING:
     from consentinel.core.evidence_bundle import BundleWritten
+    from consentinel.core.fileio import TempFiles
     from consentinel.core.journal import Journal
     from consentinel.core.journal_entries import VerifyResult
     from consentinel.core.journal_export import ReadableColumns
@@ -75,6 +78,10 @@ class RunningExport:
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._on_end: list[Callable[[], None]] = []
+        #: Its temp file while there is one (core.fileio.TempFiles), and the lock held around
+        #: its rename into place, so that a quit's removal and the rename never cross.
+        self._temp: Path | None = None
+        self._placing = threading.Lock()
 
     def stop(self) -> None:
         """Stop it at its next safe point (from any thread)."""
@@ -88,6 +95,34 @@ class RunningExport:
         """Called by the export between its steps: raises ExportStopped once stopped."""
         if self._stop.is_set():
             raise ExportStopped
+
+    def made(self, temp: Path) -> None:
+        """Its temp file, made (TempFiles): removed by `remove_temp` if it outlives the wait."""
+        with self._placing:
+            self._temp = temp
+
+    @contextlib.contextmanager
+    def placing(self) -> Iterator[None]:
+        """Held around its rename into place (TempFiles): once stopped, never renamed, as its
+        temp file may be gone or half written."""
+        with self._placing:
+            self.stop_point()
+            yield
+            self._temp = None
+
+    def remove_temp(self) -> None:
+        """Its temp file removed now, from another thread (the quit's, once the wait for it ran
+        out): stopped first, it is never renamed into place afterwards."""
+        self.stop()
+        with self._placing:
+            temp, self._temp = self._temp, None
+        if temp is not None:
+            try:
+                temp.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                log.warning("the export's temp file %s could not be removed: %s", temp, error)
 
     def when_ended(self, callback: Callable[[], None]) -> None:
         """Call `callback` once it ended (from its thread), at once if it has."""
@@ -118,21 +153,31 @@ def running_exports(journal: Journal | None = None) -> list[RunningExport]:
         return [run for run in _running if journal is None or run.asked.journal is journal]
 
 
-def stop_exports(journal: Journal | None = None, wait_s: float = 10.0) -> None:
+#: How long the app's end waits for an export it stopped, in seconds: one can only stop between
+#: two of its steps, and reading a journal of years, or writing on a slow disk, is one step.
+STOP_WAIT_S = 10.0
+
+
+def stop_exports(journal: Journal | None = None, wait_s: float | None = None) -> None:
     """Stop the exports under way (of `journal` only, when given) and wait for their threads
-    to end, each having removed its temp file: the app's end, whatever ended it."""
+    to end, each having removed its temp file: the app's end, whatever ended it. The temp
+    file of one still busy after `wait_s` (STOP_WAIT_S) is removed here: no temp file outlives
+    the process (its daemon thread ends with it)."""
     exports = running_exports(journal)
     for export in exports:
         export.stop()
     for export in exports:
         if export.thread is not None:
-            export.thread.join(wait_s)
+            export.thread.join(STOP_WAIT_S if wait_s is None else wait_s)
+            if export.thread.is_alive():
+                log.warning("the journal's export to %s did not stop in time", export.asked.path)
+                export.remove_temp()
 
 
 def _export(running: RunningExport, carrier: ExportEnded) -> None:
     outcome: ExportWritten | Exception
     try:
-        outcome = write(running.asked, running.stop_point)
+        outcome = write(running.asked, running.stop_point, running)
     except ExportStopped as stopped:
         log.info("the journal's export to %s was stopped", running.asked.path)
         outcome = stopped
@@ -149,9 +194,14 @@ def _export(running: RunningExport, carrier: ExportEnded) -> None:
     running._ended(outcome)
 
 
-def write(asked: ExportAsked, stop: Callable[[], None] | None = None) -> ExportWritten:
+def write(
+    asked: ExportAsked,
+    stop: Callable[[], None] | None = None,
+    temps: TempFiles | None = None,
+) -> ExportWritten:
     """The export, as the window asks for it (in the thread); `stop` is called between its
-    steps and raises to stop it there (nothing written, no temp file left)."""
+    steps and raises to stop it there (nothing written, no temp file left); `temps` is told of
+    its temp file, and asked before its rename (core.fileio.TempFiles)."""
     journal = asked.journal
     # The whole journal's verdict now, as the JSON export states it (and with it).
     verdict = journal.verify(stop=stop)
@@ -163,6 +213,7 @@ def write(asked: ExportAsked, stop: Callable[[], None] | None = None) -> ExportW
             delimiter=asked.csv_delimiter,
             bom=True,
             readable=asked.readable,
+            temps=temps,
             **asked.filters,
         )
         return ExportWritten(count, verdict)
@@ -170,10 +221,16 @@ def write(asked: ExportAsked, stop: Callable[[], None] | None = None) -> ExportW
         from consentinel.core.evidence_bundle import write_bundle
 
         bundle = write_bundle(
-            journal, asked.path, asked.evidence_dir, verdict=verdict, stop=stop, **asked.filters
+            journal,
+            asked.path,
+            asked.evidence_dir,
+            verdict=verdict,
+            stop=stop,
+            temps=temps,
+            **asked.filters,
         )
         return ExportWritten(bundle.entries, verdict, bundle)
-    count = journal.export_json(asked.path, verdict=verdict, **asked.filters)
+    count = journal.export_json(asked.path, verdict=verdict, temps=temps, **asked.filters)
     return ExportWritten(count, verdict)
 
 
