@@ -3,8 +3,12 @@ one saved meanwhile is typed next time. Only a keyed hash of the refused one is 
 
 from __future__ import annotations
 
+import base64
 import json
+import secrets
 from pathlib import Path
+
+import pytest
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.context import AppContext
@@ -14,7 +18,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.signin_rules import may_sign_in, remember_outcome
 from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import Reason
-from consentinel.core.vault import Vault
+from consentinel.core.vault import ANSWER_KEY_ENTRY, Vault
 
 OLD, NEW = "Old password 1", "new-right-pw"
 
@@ -100,3 +104,77 @@ def test_the_rejection_survives_a_restart_and_a_bad_value_is_dropped() -> None:
     assert AccountState.from_json({"password_rejected": True}).rejected_password is None
     odd = AccountState.from_json({"password_rejected": True, "rejected_password": OLD})
     assert odd.password_rejected and odd.rejected_password is None
+
+
+def _on_the_real_keyring(home: Path, vault: Vault) -> AppContext:
+    ctx = AppContext.create(AppPaths.under(home), vault=vault)
+    ctx.accounts.add(Account("alice"))
+    ctx.vault.set_password("alice", OLD)
+    return ctx
+
+
+def _another_process_made_its_key(vault: Vault) -> None:
+    """Another process created the key at the same first use, after this one (its lock is its
+    own), or the entry was reset: the keyring now has another key."""
+    other = Vault(type(vault.backend)(), service=vault.service)
+    other._set(ANSWER_KEY_ENTRY, base64.b64encode(secrets.token_bytes(32)).decode())
+
+
+@pytest.mark.parametrize("change", ["lost", "replaced", "unreadable"])
+def test_the_refused_password_is_not_typed_again_once_the_key_changed(
+    tmp_path: Path, real_vault: Vault, change: str
+) -> None:
+    """The reviewer's case, in the real Secret Service: the refusals key entry lost (deleted,
+    the keyring reset, a folder's own service without it), replaced by another process's, or no
+    key any more. The hash kept cannot be compared: the rejection holds, it is not lifted, and
+    the refused password is not typed (X counts it toward its lock)."""
+    ctx = _on_the_real_keyring(tmp_path, real_vault)
+    _x_refuses(ctx, _typed(ctx))
+    assert _typed(ctx) is None
+    if change == "lost":
+        real_vault._delete(ANSWER_KEY_ENTRY)
+    elif change == "replaced":
+        _another_process_made_its_key(real_vault)
+    else:
+        real_vault._set(ANSWER_KEY_ENTRY, "not a key")
+    assert _typed(ctx) is None
+    state = lift_stale_rejection(ctx, "alice")
+    assert state.password_rejected and ctx.accounts.state("alice").password_rejected
+    if change == "lost":  # looking made no key (one made now would match nothing kept)
+        assert real_vault.get_answer_key() is None
+    # A password saved again is typed, as ever.
+    _save_password(ctx, NEW)
+    assert _typed(ctx) == NEW
+
+
+def test_a_stale_rejection_is_still_lifted_under_the_same_key(
+    tmp_path: Path, real_vault: Vault
+) -> None:
+    """In the real keyring, a key read back by another process (another Vault: what a check
+    in another process reads) is the same one: X's refusal of the old password, told by it,
+    still lets the new one be typed."""
+    ctx = _on_the_real_keyring(tmp_path, real_vault)
+    typed = _typed(ctx)
+    _save_password(ctx, NEW)
+    _x_refuses(ctx, typed)
+    vault = Vault(type(real_vault.backend)(), service=real_vault.service)
+    other = AppContext.create(AppPaths.under(tmp_path), vault=vault)
+    assert _typed(other) == NEW
+    assert not lift_stale_rejection(other, "alice").password_rejected
+
+
+def test_a_hash_kept_without_the_name_of_its_key_holds_the_rejection(tmp_path: Path) -> None:
+    """As this version's first builds kept it: which key it was made under cannot be told."""
+    ctx = _ctx(tmp_path)
+    key = ctx.vault.get_or_create_answer_key()
+    import hashlib
+    import hmac
+
+    mac = hmac.new(key, b"password:" + OLD.encode(), hashlib.sha256).hexdigest()
+    remember_outcome(
+        ctx.accounts, "alice", Reason.WRONG_PASSWORD, True, 12,
+        rejected_password="hmac-sha256:" + mac,
+    )  # fmt: skip
+    ctx.vault.set_password("alice", NEW)  # (even another password: it cannot be told)
+    assert _typed(ctx) is None
+    assert lift_stale_rejection(ctx, "alice").password_rejected

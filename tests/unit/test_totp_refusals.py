@@ -3,9 +3,12 @@ it is saved again; only a keyed hash of it is kept."""
 
 from __future__ import annotations
 
+import base64
+import secrets
 from pathlib import Path
 
 import pyotp
+import pytest
 
 from consentinel.core.accounts import Account, AccountState
 from consentinel.core.check_messages import SAVED_CODE_NOT_TAKEN
@@ -14,8 +17,12 @@ from consentinel.core.memory_keyring import MemoryKeyring
 from consentinel.core.paths import AppPaths
 from consentinel.core.signin_rules import may_sign_in, remember_outcome
 from consentinel.core.status import Reason
-from consentinel.core.totp_refusals import remember_refused_totp, totp_secret_to_use
-from consentinel.core.vault import Vault
+from consentinel.core.totp_refusals import (
+    refused_saved_totp,
+    remember_refused_totp,
+    totp_secret_to_use,
+)
+from consentinel.core.vault import ANSWER_KEY_ENTRY, Vault
 
 
 def _ctx(home: Path) -> AppContext:
@@ -77,3 +84,30 @@ def test_what_a_wait_said_is_kept_with_it_and_goes_with_it(tmp_path: Path) -> No
     garbage = {"waits_for_person": "two_factor", "waits_detail": ["x"]}
     assert AccountState.from_json(garbage).waits_detail == ""
     assert AccountState.from_json({"waits_detail": SAVED_CODE_NOT_TAKEN}).waits_detail == ""
+
+
+@pytest.mark.parametrize("change", ["lost", "replaced"])
+def test_a_refused_secret_is_not_used_again_once_the_key_changed(
+    tmp_path: Path, real_vault: Vault, change: str
+) -> None:
+    """In the real Secret Service: the refusals key lost (the entry deleted, the keyring reset)
+    or replaced (another process made its own at the same first use). The refused secret's
+    hash cannot be compared: no code is made from it (X would refuse it, toward its lock); the
+    person types the code, or saves the secret again."""
+    ctx = AppContext.create(AppPaths.under(tmp_path), vault=real_vault)
+    ctx.accounts.add(Account("tess"))
+    refused = pyotp.random_base32()
+    real_vault.set_totp("tess", refused)
+    remember_refused_totp(ctx, "tess", refused)
+    assert totp_secret_to_use(ctx, "tess", refused) is None
+    if change == "lost":
+        real_vault._delete(ANSWER_KEY_ENTRY)
+    else:
+        other = Vault(type(real_vault.backend)(), service=real_vault.service)
+        other._set(ANSWER_KEY_ENTRY, base64.b64encode(secrets.token_bytes(32)).decode())
+    assert totp_secret_to_use(ctx, "tess", refused) is None
+    assert refused_saved_totp(ctx, "tess", real_vault.get_totp("tess"))  # ("use it again")
+    if change == "lost":
+        assert real_vault.get_answer_key() is None  # none made by looking
+    ctx.accounts.totp_saved("tess")  # saved again, or "use the saved secret again"
+    assert totp_secret_to_use(ctx, "tess", refused) == refused

@@ -103,6 +103,45 @@ def test_the_refused_answers_key_is_its_own_and_goes_with_everything(real_vault:
     assert SecretServiceKeyring().get_password(real_vault.service, "answer-key") is None
 
 
+def test_the_refused_answers_key_is_read_without_being_made(real_vault: Vault) -> None:
+    """What a check compares with the hashes kept: a key made by looking would match none
+    of them, and what X refused would be typed again."""
+    assert real_vault.get_answer_key() is None
+    assert SecretServiceKeyring().get_password(real_vault.service, "answer-key") is None
+    key = real_vault.get_or_create_answer_key()
+    assert real_vault.get_answer_key() == key
+    SecretServiceKeyring().set_password(real_vault.service, "answer-key", "no key")
+    assert real_vault.get_answer_key() is None
+
+
+class _AnotherProcessWritesToo(SecretServiceKeyring):
+    """The real Secret Service, where another process makes its own key at the same first use
+    and saves it just after this one saved its own."""
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("only for this test")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.theirs = base64.b64encode(secrets.token_bytes(32)).decode()
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        super().set_password(service, username, password)
+        if username == "answer-key":
+            super().set_password(service, username, self.theirs)
+
+
+def test_a_key_made_by_two_processes_at_once_is_the_one_the_keyring_kept(
+    real_vault: Vault,
+) -> None:
+    backend = _AnotherProcessWritesToo()
+    vault = Vault(backend, service=real_vault.service)
+    key = vault.get_or_create_answer_key()
+    assert key == base64.b64decode(backend.theirs)  # what every process reads from now on
+    assert real_vault.get_answer_key() == key
+
+
 def test_nothing_is_written_in_plaintext(
     real_vault: Vault, secret_service: SecretServiceEnv, consentinel_home: Path
 ) -> None:

@@ -71,6 +71,7 @@ def test_a_folder_finds_its_accounts_secrets_from_before_0_2_once(
     shared.set_totp("bob", "JBSWY3DPEHPK3PXP")
     shared.set_password("stranger", "not-this-folders")
     key = shared.get_or_create_session_key()
+    refusals_key = shared.get_or_create_answer_key()
     folder = tmp_path / "portable"
     # A folder as 0.1 left it: its accounts, and nothing to say its secrets were copied.
     AccountStore(AppPaths.under(folder).ensure()).add(Account("bob"))
@@ -80,6 +81,9 @@ def test_a_folder_finds_its_accounts_secrets_from_before_0_2_once(
         assert ctx.vault.get_password("bob") == "bob-password"
         assert ctx.vault.get_totp("bob") == "JBSWY3DPEHPK3PXP"
         assert ctx.vault.get_or_create_session_key() == key  # saved sessions still open
+        # What X refused of its accounts is still told from its hashes (a key made anew
+        # would tell a refused password from none: it would be typed again).
+        assert ctx.vault.get_or_create_answer_key() == refusals_key
         assert ctx.vault.get_password("stranger") is None  # only this folder's accounts
         marker = ctx.paths.keyring_adopted_path
         assert marker.is_file() and stat.S_IMODE(marker.stat().st_mode) == 0o600

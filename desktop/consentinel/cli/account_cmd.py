@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from consentinel.cli.context import (
     confirm_removal,
@@ -461,19 +461,55 @@ def _set_password(args: argparse.Namespace) -> int:
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
-        # As the window's "Edit account…" saves one: the password and the lifted rejection in
-        # one step for every writer of the list (a check's sign-in reads them so too).
-        with ctx.accounts.editing():
-            known_account(ctx, handle)  # (removed meanwhile: nothing is saved)
-            ctx.vault.set_password(account.handle, password or "")
-            ctx.accounts.clear_password_rejected(account.handle)
+        ctx.vault.set_password(account.handle, password or "")
     except VaultError as error:
         raise UsageError(str(error)) from None
+    # The list is held only once the keyring has kept the password: a keyring that asks the
+    # person first (its unlock, "allow access") would keep every other writer of the list
+    # waiting as long. A check reading in between finds the new password with X's rejection
+    # of the old one, of another password (core/password_refusals): it types the new one.
+    try:
+        with ctx.accounts.editing():
+            listed = ctx.accounts.get(account.handle) is not None
+            if listed:
+                ctx.accounts.clear_password_rejected(account.handle)
     except StorageError as error:  # (the list held too long by another process, or unwritable)
-        raise UsageError(str(error)) from None
+        message = tr(
+            "The password of @{handle} is saved, but its account could not be updated: {error}",
+            handle=account.handle,
+            error=str(error),
+        )
+        raise UsageError(message) from None
+    if not listed:
+        _forget_password_of_removed(ctx, account.handle)
     ctx.journal.record_account_edited(account.handle, {"new_password": True})
     print(tr("Password updated for @{handle}.", handle=account.handle))
     return 0
+
+
+def _forget_password_of_removed(ctx: AppContext, handle: str) -> NoReturn:
+    """`handle` was removed (by another process) while its password was saved: the password,
+    which outlived the removal's deletion of its secrets, is deleted too."""
+    from consentinel.core.vault import VaultError
+
+    try:
+        ctx.vault.delete_account(handle)
+    except VaultError as error:
+        raise UsageError(
+            tr(
+                "@{handle} was removed while its password was being saved, and the password "
+                "could not be deleted from the keyring: {error}",
+                handle=handle,
+                error=str(error),
+            )
+        ) from None
+    raise UsageError(
+        tr(
+            "@{handle} was removed while its password was being saved: the password was "
+            "deleted again.",
+            handle=handle,
+        )
+    )
 
 
 def _set_totp(args: argparse.Namespace) -> int:

@@ -151,6 +151,17 @@ FRENCH: dict[str, str] = {
         "Aucun navigateur trouvé. Installez Chromium (Debian : sudo apt install chromium ; "
         "Ubuntu : sudo snap install chromium) ou lancez : consentinel browser install",
     "Password updated for @{handle}.": "Mot de passe mis à jour pour @{handle}.",
+    "The password of @{handle} is saved, but its account could not be updated: {error}":
+        "Le mot de passe de @{handle} est enregistré, mais son compte n'a pas pu être mis à "
+        "jour : {error}",
+    "@{handle} was removed while its password was being saved, and the password could not be "
+    "deleted from the keyring: {error}":
+        "@{handle} a été retiré pendant l'enregistrement de son mot de passe, et ce mot de "
+        "passe n'a pas pu être supprimé du trousseau : {error}",
+    "@{handle} was removed while its password was being saved: the password was deleted "
+    "again.":
+        "@{handle} a été retiré pendant l'enregistrement de son mot de passe : le mot de "
+        "passe a été supprimé à nouveau.",
     "Removed @{handle}, its secrets and its session.":
         "@{handle} retiré, avec ses secrets et sa session.",
     "Secrets stored in {where}.": "Secrets enregistrés dans {where}.",

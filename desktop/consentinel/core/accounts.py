@@ -277,7 +277,7 @@ class AccountState(NamedTuple):
     refused_answers: tuple[str, ...] = ()
     #: Back-offs since the last sign-in that succeeded: each one lasts twice the one before.
     backoffs_in_a_row: int = 0
-    #: Keyed hash (answer_digest) of the saved 2FA secret whose code X refused: no code is
+    #: Keyed hash (secret_digest) of the saved 2FA secret whose code X refused: no code is
     #: made from it again (core/totp_refusals.py); a secret saved again is used.
     refused_totp: str | None = None
     #: Keyed hash (password_digest) of the password X said is wrong: a rejection of another
@@ -386,12 +386,36 @@ def answer_digest(answer: str, key: bytes) -> str:
 
 def password_digest(password: str, key: bytes) -> str:
     """How a password X said is wrong is remembered: its HMAC-SHA256 under the refused
-    answers' key, exactly as typed (a password's case and spaces are its own)."""
+    answers' key, exactly as typed (a password's case and spaces are its own), with which key
+    that is (made_under)."""
     import hashlib
     import hmac
 
     mac = hmac.new(key, b"password:" + password.encode(), hashlib.sha256).hexdigest()
-    return _ANSWER_PREFIX + mac
+    return _ANSWER_PREFIX + _key_id(key) + ":" + mac
+
+
+def secret_digest(secret: str, key: bytes) -> str:
+    """How a 2FA secret whose code X refused is remembered: as an answer is (answer_digest:
+    case and spaces aside), with which key that is (made_under)."""
+    return _ANSWER_PREFIX + _key_id(key) + ":" + answer_digest(secret, key)[len(_ANSWER_PREFIX) :]
+
+
+def made_under(digest: str, key: bytes) -> bool:
+    """Whether `digest` (password_digest, secret_digest) was made under `key`. When it was not
+    (the keyring's key lost, reset or replaced since; a digest kept without its key's name),
+    a value's digest under `key` tells nothing of whether it is the one refused."""
+    named, _, mac = digest.removeprefix(_ANSWER_PREFIX).partition(":")
+    return bool(mac) and named == _key_id(key)
+
+
+def _key_id(key: bytes) -> str:
+    """The name of a refusals key: a keyed hash of a fixed label under it (it tells nothing
+    of the key, and differs for another key)."""
+    import hashlib
+    import hmac
+
+    return hmac.new(key, b"consentinel refusals key id", hashlib.sha256).hexdigest()[:16]
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from consentinel.core.accounts import Account, answer_digest
+from consentinel.core.accounts import Account, answer_digest, made_under
 from consentinel.core.context import AppContext
 from consentinel.core.vault import VaultError
 
@@ -48,3 +48,19 @@ def refusals_key(ctx: AppContext, handle: str, failure: str) -> bytes | None:
     except VaultError as error:
         log.warning(failure + ": %s", handle, error)
         return None
+
+
+def refusal_key_of(ctx: AppContext, handle: str, digest: str, failure: str) -> bytes | None:
+    """The key `digest` (password_digest, secret_digest) was made under, to tell whether a
+    value is the one refused; None when it cannot be told: the keyring cannot be read
+    (`failure` is logged), or its key is not that one (lost, reset, made anew by another
+    process, left behind by a copy to this folder's own service). Never creates one."""
+    try:
+        key = ctx.vault.get_answer_key()
+    except VaultError as error:
+        log.warning(failure + ": %s", handle, error)
+        return None
+    if key is None or not made_under(digest, key):
+        log.warning("the key of what X refused of @%s is not the one it was kept under", handle)
+        return None
+    return key

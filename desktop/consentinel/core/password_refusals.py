@@ -5,8 +5,9 @@ A check reads the saved password, then signs in with it; meanwhile the person ma
 right one (`account set-password` in another process, or "Edit account…" in the window): X
 then refuses the old one, and the new one must still be typed by the next check. So the
 rejection keeps a keyed hash of the password the sign-in typed (`password_digest`, under the
-refused answers' key), never the password. A rejection without one (kept by an earlier version,
-or told by the journal) is of the saved password, whatever it is, as it always was."""
+refused answers' key, named in it), never the password. A rejection without one (kept by an
+earlier version, or told by the journal), or whose key the keyring no longer has, is of the
+saved password, whatever it is, as it always was."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import AccountState, password_digest
 from consentinel.core.context import AppContext
-from consentinel.core.identity_answers import refusals_key
+from consentinel.core.identity_answers import refusal_key_of, refusals_key
 from consentinel.core.status import Reason
 from consentinel.core.vault import VaultError
 
@@ -50,10 +51,13 @@ def rejects_saved_password(
     cannot be told)."""
     if not state.password_rejected:
         return False
-    if state.rejected_password is None or not saved:
+    refused = state.rejected_password
+    if refused is None or not saved:
         return True
-    digest = _digest(ctx, handle, saved, "refused password of @%s not readable")
-    return digest is None or digest == state.rejected_password
+    # Never "another password" for want of the key it was kept under: a key made or changed
+    # since matches no hash kept, and the refused password would be typed again.
+    key = refusal_key_of(ctx, handle, refused, "refused password of @%s not readable")
+    return key is None or password_digest(saved, key) == refused
 
 
 def lift_stale_rejection(ctx: AppContext, handle: str) -> AccountState:

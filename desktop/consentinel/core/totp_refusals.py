@@ -8,8 +8,8 @@ again, the same (once the clock is right) or another, makes codes from it again 
 "Edit account…" and `account set-totp` forget the refusal), as does asking for the saved one to
 be used again ("Use the saved 2FA secret again", `account set-totp --use-again`): X also refuses
 codes while it holds sign-ins back, and the person may have no copy of the secret to type.
-Only a keyed hash of the refused secret is kept (`answer_digest`, under the refused answers'
-key)."""
+Only a keyed hash of the refused secret is kept (`secret_digest`, under the refused answers'
+key, named in it: under another key, the refusal holds)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from consentinel.core.accounts import answer_digest
+from consentinel.core.accounts import secret_digest
 from consentinel.core.context import AppContext
-from consentinel.core.identity_answers import refusals_key, remember_refused
+from consentinel.core.identity_answers import refusal_key_of, refusals_key, remember_refused
 
 if TYPE_CHECKING:
     from consentinel.x.signin import SignInOutcome
@@ -48,10 +48,10 @@ def totp_secret_to_use(ctx: AppContext, handle: str, secret: str | None) -> str 
     refused = ctx.accounts.state(handle).refused_totp
     if not secret or refused is None:
         return secret
-    key = refusals_key(ctx, handle, "refused 2FA secret of @%s not readable")
-    if key is None:  # cannot tell: the person types the code
+    key = refusal_key_of(ctx, handle, refused, "refused 2FA secret of @%s not readable")
+    if key is None:  # cannot tell (a key made or changed since matches none): the person types
         return None
-    return None if answer_digest(secret, key) == refused else secret
+    return None if secret_digest(secret, key) == refused else secret
 
 
 def refused_saved_totp(ctx: AppContext, handle: str, secret: str | None) -> bool:
@@ -65,7 +65,7 @@ def remember_refused_totp(ctx: AppContext, handle: str, secret: str | None) -> N
         return
     key = refusals_key(ctx, handle, "refused 2FA secret of @%s not remembered")
     if key is not None:  # (else at worst X refuses one code more)
-        ctx.accounts.remember_refused_totp(handle, answer_digest(secret, key))
+        ctx.accounts.remember_refused_totp(handle, secret_digest(secret, key))
 
 
 def refuse_saved_totp(ctx: AppContext, handle: str) -> None:

@@ -200,8 +200,8 @@ class Vault:
         if adopt is None or _is_refused(backend) or adopt.done_marker.exists():
             return
         entries = [_entry(h, kind) for h in adopt.handles() for kind in ("password", "totp")]
-        if entries:  # the session key only encrypts accounts' sessions
-            entries.append(SESSION_KEY_ENTRY)
+        if entries:  # the keys serve accounts only: their sessions, what X refused of them
+            entries += [SESSION_KEY_ENTRY, ANSWER_KEY_ENTRY]
         copied = 0
         try:
             with self._guard():
@@ -456,20 +456,32 @@ class Vault:
         """The 32-byte key of the refused identity answers' hashes, created on first use."""
         return self._get_or_create_key(ANSWER_KEY_ENTRY)
 
+    def get_answer_key(self) -> bytes | None:
+        """That key as the keyring has it, never created: None when it has none (or one that
+        is no key). What is compared with the hashes kept: a key made now matches none."""
+        return self._read_key(ANSWER_KEY_ENTRY)
+
     def _get_or_create_key(self, entry: str) -> bytes:
-        self._refuse_insecure()
+        self._refuse_insecure()  # (and fails at once after a keyring that did not answer)
         with self._lock:
-            stored = self._get(entry)
-            if stored:
-                try:
-                    key = base64.b64decode(stored, validate=True)
-                except ValueError:
-                    key = b""
-                if len(key) == SESSION_KEY_BYTES:
-                    return key
-            key = secrets.token_bytes(SESSION_KEY_BYTES)
-            self._set(entry, base64.b64encode(key).decode("ascii"))
-            return key
+            key = self._read_key(entry)
+            if key is not None:
+                return key
+            made = secrets.token_bytes(SESSION_KEY_BYTES)
+            self._set(entry, base64.b64encode(made).decode("ascii"))
+            # Read back: another process may have made its own at the same first use (this
+            # lock is this process's only); the keyring's last one is everyone's from now on.
+            return self._read_key(entry) or made
+
+    def _read_key(self, entry: str) -> bytes | None:
+        stored = self._get(entry)
+        if not stored:
+            return None
+        try:
+            key = base64.b64decode(stored, validate=True)
+        except ValueError:
+            return None
+        return key if len(key) == SESSION_KEY_BYTES else None
 
     def delete_session_key(self) -> None:
         self._delete(SESSION_KEY_ENTRY)
