@@ -624,3 +624,31 @@ def test_the_tick_does_not_wait_for_the_journal_check_put_off_at_the_window_s_st
     auto.tick()
     assert ctx.journal.unchecked  # (not begun, not waited for, by the tick)
     ctx.journal.close()
+
+
+def test_the_tick_does_not_wait_for_a_journal_another_thread_holds(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The start-up verdict's thread waits for SQLite's put-off check holding the journal (a
+    large journal: seconds); the tick, in the GUI thread, leaves it to the next minute instead
+    of waiting for it. Here a thread holds the journal until the tick has returned, or 30 s: a
+    tick that waited would return only after those 30 s, and the holder would say so."""
+    import threading
+
+    ctx = make_context(tmp_path / "home")
+    auto = AutoChecks(ctx, start_run=lambda _due: False)
+    held, ticked = threading.Event(), threading.Event()
+    let_go_by_the_tick: list[bool] = []
+
+    def hold() -> None:
+        with ctx.journal._lock:  # (as Journal._settle holds it while it waits)
+            held.set()
+            let_go_by_the_tick.append(ticked.wait(30))
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert held.wait(30)
+    auto.tick()
+    ticked.set()
+    holder.join(60)
+    assert let_go_by_the_tick == [True]

@@ -109,11 +109,15 @@ def test_saving_the_dialog_does_not_put_back_a_job_removed_from_the_command_line
     dialog = SettingsDialog(ctx, tray=False)
     qtbot.addWidget(dialog)
     dialog.settingsChanged.connect(auto.settings_changed)
+    auto.schedule_changed.connect(dialog.follow_settings)  # (as the app connects them)
     assert dialog.run_when_closed.isChecked()
 
     in_a_terminal("schedule", "remove")
     assert not timer_file(xdg_config).exists()
     auto.tick()
+    # The box the person left alone shows what is now saved (it said "on" while Save wrote
+    # "off": `remove` changes only this, and the tick said nothing of it).
+    assert not dialog.run_when_closed.isChecked()
 
     dialog.screenshot_every_check.setChecked(True)
     dialog.save_button.click()

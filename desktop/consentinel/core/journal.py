@@ -389,6 +389,23 @@ class Journal(JournalQueries):
                 self._deferred = False
                 self._pending = BackgroundCheck(self.path)
 
+    def end_runs_of_gone_processes(self) -> list[int] | None:
+        """For a caller that must not wait (the window's tick): the runs left "running" by a
+        process known gone, marked interrupted as `interrupt_stale_runs(only_dead=True)` does.
+        None, touching nothing, when the journal is closed, not checked yet, or held by another
+        thread (a write, or a wait for SQLite's check put off at open: that check marks them
+        when it ends)."""
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._closed or self.unchecked:
+                return None
+            if not self.runs_of_gone_processes():  # (a read: most calls write nothing)
+                return []
+            return self.interrupt_stale_runs(only_dead=True)
+        finally:
+            self._lock.release()
+
     def _settle(self) -> None:
         """Waits for SQLite's check put off at open (starting it if it was not). A file that
         failed it is set aside, as `open` does, and a new journal begins; then runs left

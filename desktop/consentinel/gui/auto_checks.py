@@ -130,8 +130,10 @@ class AutoChecks(QObject):
     def tick(self) -> TickOutcome:
         # `consentinel schedule pause`, `resume` or `install --every` typed while the window is
         # open: its schedule follows at its next tick, as the OS job does at its next run.
-        self._ctx.follow_saved(_SAVED_ELSEWHERE)
-        if self._follow_settings():
+        # (`schedule remove` or `install` without --every change only run_when_closed: the
+        # scheduler is as it was, but what the window and an open Settings dialog say is not)
+        taken = self._ctx.follow_saved(_SAVED_ELSEWHERE)
+        if self._follow_settings() or taken:
             self.schedule_changed.emit()
         self._end_runs_of_gone_processes()
         return self.scheduler.tick()
@@ -139,19 +141,12 @@ class AutoChecks(QObject):
     def _end_runs_of_gone_processes(self) -> None:
         """A check of another process (the OS job, the command line) killed while the window
         is open is marked interrupted, as the window's start marks one: its journal says the
-        run ended, and an untick it cut short, instead of leaving it going until a restart."""
+        run ended, and an untick it cut short, instead of leaving it going until a restart.
+        Never waits: a journal closed, busy or not checked yet is left to the next tick."""
         from consentinel.core.journal import JournalError
 
-        journal = self._ctx.journal
-        # Closed: the app quitting, a demo ending. Unchecked: SQLite's check of the file, put
-        # off at the window's start, still reads in its thread; it marks them when it ends,
-        # and the GUI thread does not wait for it.
-        if journal.closed or journal.unchecked:
-            return
         try:
-            if not journal.runs_of_gone_processes():  # (a read: most ticks write nothing)
-                return
-            ended = journal.interrupt_stale_runs(only_dead=True)
+            ended = self._ctx.journal.end_runs_of_gone_processes()
         except (JournalError, sqlite3.Error, OSError) as error:  # (the next tick tries again)
             log.warning("runs of gone processes not marked: %s", error)
             return
