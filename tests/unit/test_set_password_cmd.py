@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,12 +65,17 @@ class _AsksFirst(SecretServiceKeyring):
         super().__init__()
         self.asking = threading.Event()
         self.answered = threading.Event()
+        #: Run once the password is kept, before set-password holds the list (a check then).
+        self.then: list[Callable[[], None]] = []
 
     def set_password(self, service: str, username: str, password: str) -> None:
         if username.endswith(":password"):
             self.asking.set()
             assert self.answered.wait(60), "the test never answered"
         super().set_password(service, username, password)
+        if username.endswith(":password"):
+            for step in self.then:
+                step()
 
 
 @pytest.fixture
@@ -161,3 +166,32 @@ def test_an_account_removed_meanwhile_keeps_no_password(
     assert real_vault.get_password("alice") is None  # never outlives its account
     assert ctx.accounts.get("alice") is None
     assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
+def test_a_refusal_of_the_new_password_made_meanwhile_stays(
+    set_password_asked: tuple[AppContext, threading.Thread, list[BaseException]],
+    asking_keyring: _AsksFirst,
+    real_vault: Vault,
+) -> None:
+    """Between the keyring keeping the new password and set-password holding the list, a
+    check reads it, types it, and X refuses it: that refusal is the new password's, and is not
+    lifted as the old one's is (else the next check would type a password X refused)."""
+    from consentinel.core.password_refusals import rejects_saved_password, typed_password_digest
+
+    ctx, command, failures = set_password_asked
+
+    def a_check_meanwhile() -> None:
+        digest = typed_password_digest(ctx, "alice", NEW)
+        assert digest is not None
+        remember_outcome(
+            ctx.accounts, "alice", Reason.WRONG_PASSWORD, True, 12, rejected_password=digest
+        )
+
+    asking_keyring.then.append(a_check_meanwhile)
+    asking_keyring.answered.set()
+    command.join(60)
+    assert not command.is_alive() and failures == []
+    assert real_vault.get_password("alice") == NEW
+    state = ctx.accounts.state("alice")
+    assert state.password_rejected
+    assert rejects_saved_password(ctx, "alice", state, NEW)

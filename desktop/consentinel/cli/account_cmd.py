@@ -460,6 +460,8 @@ def _set_password(args: argparse.Namespace) -> int:
     password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
+    before = ctx.accounts.state(account.handle)
+    seen = (before.password_rejected, before.rejected_password)
     try:
         ctx.vault.set_password(account.handle, password or "")
     except VaultError as error:
@@ -467,12 +469,13 @@ def _set_password(args: argparse.Namespace) -> int:
     # The list is held only once the keyring has kept the password: a keyring that asks the
     # person first (its unlock, "allow access") would keep every other writer of the list
     # waiting as long. A check reading in between finds the new password with X's rejection
-    # of the old one, of another password (core/password_refusals): it types the new one.
+    # of the old one, of another password (core/password_refusals): it types the new one; if
+    # X refuses it, that rejection is the new password's, and stays (`as_seen`).
     try:
         with ctx.accounts.editing():
             listed = ctx.accounts.get(account.handle) is not None
             if listed:
-                ctx.accounts.clear_password_rejected(account.handle)
+                ctx.accounts.clear_password_rejected(account.handle, as_seen=seen)
     except StorageError as error:  # (the list held too long by another process, or unwritable)
         message = tr(
             "The password of @{handle} is saved, but its account could not be updated: {error}",

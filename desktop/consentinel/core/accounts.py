@@ -697,11 +697,22 @@ class AccountStore:
             if changed != current:
                 self._keep_state(handle, changed)
 
-    def clear_password_rejected(self, handle: str) -> None:
-        """A new password was saved: try signing in again (and lift a wrong-password block)."""
-        self._change_state(
-            handle, lambda state: state._replace(password_rejected=False, rejected_password=None)
-        )
+    def clear_password_rejected(
+        self, handle: str, *, as_seen: tuple[bool, str | None] | None = None
+    ) -> None:
+        """A new password was saved: try signing in again (and lift a wrong-password block).
+        `as_seen`: the rejection (password_rejected, rejected_password) seen before the new
+        password was saved; one X made since (of the new password, typed by a check meanwhile)
+        is kept."""
+
+        def lifted(state: AccountState) -> AccountState:
+            if as_seen is not None and (state.password_rejected, state.rejected_password) != (
+                as_seen
+            ):
+                return state
+            return state._replace(password_rejected=False, rejected_password=None)
+
+        self._change_state(handle, lifted)
 
     def forget_password_rejection(self, handle: str, digest: str) -> None:
         """The password whose keyed hash is `digest`, which X said is wrong, is no longer the
