@@ -409,6 +409,12 @@ def made_under(digest: str, key: bytes) -> bool:
     return bool(mac) and named == _key_id(key)
 
 
+def names_no_key(digest: str) -> bool:
+    """Whether `digest` was kept without its key's name (an identity answer refused before
+    keys were named): it can only be compared under the key there is now."""
+    return ":" not in digest.removeprefix(_ANSWER_PREFIX)
+
+
 def _key_id(key: bytes) -> str:
     """The name of a refusals key: a keyed hash of a fixed label under it (it tells nothing
     of the key, and differs for another key)."""
@@ -727,7 +733,7 @@ class AccountStore:
 
     def remember_refused_answer(self, handle: str, answer: str, key: bytes) -> None:
         """X refused this answer to its identity question: keep its keyed hash, never it."""
-        digest = answer_digest(answer, key)
+        digest = secret_digest(answer, key)  # (an answer's hash, naming its key)
 
         def refused(state: AccountState) -> AccountState:
             if digest in state.refused_answers:

@@ -2,13 +2,20 @@
 
 X counts each refused answer against the account (x-reference §4): an email or phone X refused
 is never typed by Consentinel again, by a check or by a sign-in in a window, until the person
-saves another one. Only a keyed hash of what X refused is kept (`answer_digest`)."""
+saves another one. Only a keyed hash of what X refused is kept (`secret_digest`, naming its
+key)."""
 
 from __future__ import annotations
 
 import logging
 
-from consentinel.core.accounts import Account, answer_digest, made_under
+from consentinel.core.accounts import (
+    Account,
+    answer_digest,
+    made_under,
+    names_no_key,
+    secret_digest,
+)
 from consentinel.core.context import AppContext
 from consentinel.core.vault import VaultError
 
@@ -16,17 +23,29 @@ log = logging.getLogger(__name__)
 
 
 def answers_to_type(ctx: AppContext, account: Account) -> tuple[str | None, str | None]:
-    """The account's email and phone, each None when X has refused it (or unreadable: then
-    the person types it)."""
+    """The account's email and phone, each None when X has refused it (or when that cannot be
+    told: then the person types it). The refusals key is read, never made, here: a key made
+    or changed since (lost, reset, made by another process) matches no hash kept, and an
+    answer X refused would be typed again; a hash naming another key holds both answers."""
     refused = ctx.accounts.state(account.handle).refused_answers
     if not refused:
         return account.email, account.phone
-    key = refusals_key(ctx, account.handle, "refused answers of @%s not readable")
-    if key is None:  # cannot tell what was refused: type neither
+    try:
+        key = ctx.vault.get_answer_key()
+    except VaultError as error:
+        log.warning("refused answers of @%s not readable: %s", account.handle, error)
         return None, None
+    if key is None or not all(made_under(d, key) or names_no_key(d) for d in refused):
+        handle = account.handle
+        log.warning("the key of what X refused of @%s is not the one it was kept under", handle)
+        return None, None  # cannot tell what was refused: type neither
 
     def unless_refused(value: str | None) -> str | None:
-        return None if value and answer_digest(value, key) in refused else value
+        if not value:
+            return value
+        # (one kept before keys were named: compared under the key there is, as then)
+        hashes = {secret_digest(value, key), answer_digest(value, key)}
+        return None if hashes & set(refused) else value
 
     return unless_refused(account.email), unless_refused(account.phone)
 
