@@ -109,3 +109,29 @@ def test_stop_the_export_and_quit_while_its_file_is_synced_writes_nothing(
         qtbot.waitUntil(lambda: quits == [True])
         assert list(folder.iterdir()) == []
         assert journal.export_label.text() == "The export was stopped: nothing was written."
+
+
+def test_a_temp_file_made_after_the_quit_s_removal_is_removed_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The quit's removal ran between the export's temp file being made and its name being
+    told (nothing to remove yet): told afterwards, the file is removed then, not left for a
+    process about to end. And the write that made it is never put in place."""
+    from consentinel.core.fileio import atomic_write_bytes
+    from consentinel.core.journal_export import ReadableColumns
+
+    ctx = make_context(tmp_path / "home")
+    target = tmp_path / "journal.json"
+    asked = journal_exporting.ExportAsked(
+        journal=ctx.journal, path=target, fmt="json", filters={},
+        evidence_dir=tmp_path, csv_delimiter=",", readable=ReadableColumns([], lambda _e: []),
+    )  # fmt: skip
+    run = journal_exporting.RunningExport(asked)
+    run.remove_temp()  # (the wait ran out: nothing told yet)
+    made = tmp_path / ".journal.json.late.tmp"
+    made.write_bytes(b"{")
+    run.made(made)
+    assert not made.exists()
+    with pytest.raises(journal_exporting.ExportStopped):
+        atomic_write_bytes(target, b"{}", temps=run)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]

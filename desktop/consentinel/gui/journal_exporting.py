@@ -97,9 +97,14 @@ class RunningExport:
             raise ExportStopped
 
     def made(self, temp: Path) -> None:
-        """Its temp file, made (TempFiles): removed by `remove_temp` if it outlives the wait."""
+        """Its temp file, made (TempFiles): removed by `remove_temp` if it outlives the wait;
+        at once if that already ran (the quit's removal found none yet: made just after)."""
         with self._placing:
-            self._temp = temp
+            if not self._stop.is_set():
+                self._temp = temp
+                return
+        with contextlib.suppress(OSError):  # (its write goes on, to no name; never placed)
+            temp.unlink()
 
     @contextlib.contextmanager
     def placing(self) -> Iterator[None]:
