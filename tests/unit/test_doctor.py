@@ -260,13 +260,8 @@ _DATA_FOLDER_ON_A_TMPFS = textwrap.dedent("""
     os.environ["CONSENTINEL_HOME"] = str(mnt / "home")
     paths = AppPaths.from_env().ensure()
     if problem == "full":
-        with open(mnt / "filler", "wb", buffering=0) as filler:
-            for size in (65536, 4096, 1):
-                try:
-                    while True:
-                        filler.write(b"\\0" * size)
-                except OSError:
-                    pass
+        from tests.fixtures.private_mounts import fill_up
+        fill_up(mnt)
     else:
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
     said = {}

@@ -27,20 +27,14 @@ journal = Journal.open(path)
 journal.append_account_added("alice")
 journal.append_account_added("bob")
 journal.close()
-filler = mnt / "filler"
-with open(filler, "wb", buffering=0) as out:
-    for size in (65536, 4096, 1):
-        try:
-            while True:
-                out.write(b"\\0" * size)
-        except OSError:
-            pass
+from tests.fixtures.private_mounts import fill_up
+fill_up(mnt)
 full = os.statvfs(mnt).f_bavail == 0
 APPEND = ("import sys; from pathlib import Path; from consentinel.core.journal import Journal;"
           " j = Journal.open(Path(sys.argv[1])); j.append_account_added('carol'); j.close()")
 
 def write():
-    os.truncate(filler, 0)
+    os.truncate(mnt / "filler", 0)
     subprocess.run([sys.executable, "-c", APPEND, str(path)], check=True)
 """
 

@@ -36,13 +36,8 @@ _CHILD = textwrap.dedent("""
                  " UPDATE chain_head SET count = count - 1; COMMIT'); os._exit(0)")
         subprocess.run([sys.executable, "-c", crash, str(path)], check=True)
         shm.unlink()
-    with open(mnt / "filler", "wb", buffering=0) as filler:
-        for size in (65536, 4096, 1):
-            try:
-                while True:
-                    filler.write(b"\\0" * size)
-            except OSError:
-                pass
+    from tests.fixtures.private_mounts import fill_up
+    fill_up(mnt)
     sides = {p.name: p.stat().st_size for p in (wal, shm) if p.exists()}
     result = {"free": os.statvfs(mnt).f_bavail, "sides_before": sides}
     try:
