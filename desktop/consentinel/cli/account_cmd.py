@@ -382,7 +382,9 @@ def _edit(args: argparse.Namespace) -> int:
         print(tr("@{handle} already has these details: nothing changed.", handle=account.handle))
         return 0
     from consentinel.core.account_edits import account_changes
+    from consentinel.core.identity_answers import answers_saved
 
+    answers_saved(ctx, account, changed)  # (a new email or phone: refusals no longer told go)
     ctx.journal.record_account_edited(account.handle, account_changes(account, changed))
     print(tr("Updated @{handle}.", handle=account.handle))
     for line in _details(changed):

@@ -742,6 +742,17 @@ class AccountStore:
 
         self._change_state(handle, refused)
 
+    def forget_refused_answers(self, handle: str, digests: Iterable[str]) -> None:
+        """The refused answers whose keyed hashes are `digests` are forgotten (one kept since
+        stays)."""
+        gone = set(digests)
+
+        def forgotten(state: AccountState) -> AccountState:
+            kept = tuple(d for d in state.refused_answers if d not in gone)
+            return state._replace(refused_answers=kept)
+
+        self._change_state(handle, forgotten)
+
     def totp_saved(self, handle: str) -> None:
         """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
         from it again, and scheduled checks no longer wait for the person's code."""

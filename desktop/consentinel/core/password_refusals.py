@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import AccountState, password_digest
 from consentinel.core.context import AppContext
-from consentinel.core.identity_answers import refusal_key_of, refusals_key
+from consentinel.core.refusal_keys import key_telling, refusals_key
 from consentinel.core.status import Reason
 from consentinel.core.vault import VaultError
 
@@ -56,7 +56,7 @@ def rejects_saved_password(
         return True
     # Never "another password" for want of the key it was kept under: a key made or changed
     # since matches no hash kept, and the refused password would be typed again.
-    key = refusal_key_of(ctx, handle, refused, "refused password of @%s not readable")
+    key = key_telling(ctx, handle, [refused], "refused password of @%s not readable")
     return key is None or password_digest(saved, key) == refused
 
 

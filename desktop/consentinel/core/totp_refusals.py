@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from consentinel.core.accounts import secret_digest
 from consentinel.core.context import AppContext
-from consentinel.core.identity_answers import refusal_key_of, refusals_key, remember_refused
+from consentinel.core.identity_answers import remember_refused
+from consentinel.core.refusal_keys import key_telling, refusals_key
 
 if TYPE_CHECKING:
     from consentinel.x.signin import SignInOutcome
@@ -48,7 +49,7 @@ def totp_secret_to_use(ctx: AppContext, handle: str, secret: str | None) -> str 
     refused = ctx.accounts.state(handle).refused_totp
     if not secret or refused is None:
         return secret
-    key = refusal_key_of(ctx, handle, refused, "refused 2FA secret of @%s not readable")
+    key = key_telling(ctx, handle, [refused], "refused 2FA secret of @%s not readable")
     if key is None:  # cannot tell (a key made or changed since matches none): the person types
         return None
     return None if secret_digest(secret, key) == refused else secret

@@ -35,6 +35,7 @@ from consentinel.core.accounts import (
     validate_phone,
 )
 from consentinel.core.context import AppContext
+from consentinel.core.identity_answers import answers_saved
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 from consentinel.core.vault import VaultError
@@ -713,6 +714,7 @@ class AccountDialog(QDialog):
             self._ctx.journal.append_account_added(account.handle, keep=account.keep)
         else:
             self._say_if_changed_meanwhile(before)
+            answers_saved(self._ctx, before, account)  # (refusals no longer told go)
             # What this save changed of the account as it was listed: not of the account as
             # the dialog opened on it, which another edit may have changed meanwhile.
             changes = account_changes(
