@@ -720,6 +720,19 @@ class AccountStore:
 
         self._change_state(handle, lifted)
 
+    def name_password_rejection(self, handle: str, digest: str) -> None:
+        """X's "wrong password" kept without a hash (of the saved password, whatever it is)
+        named as the rejection of the password whose keyed hash is `digest`, the one saved
+        now: a password saved next is then not taken for the refused one. A rejection named
+        or lifted meanwhile is left as it is."""
+
+        def named(state: AccountState) -> AccountState:
+            if not state.password_rejected or state.rejected_password is not None:
+                return state
+            return state._replace(rejected_password=digest)
+
+        self._change_state(handle, named)
+
     def forget_password_rejection(self, handle: str, digest: str) -> None:
         """The password whose keyed hash is `digest`, which X said is wrong, is no longer the
         one saved: its rejection is lifted, unless another one was kept meanwhile."""
@@ -753,11 +766,15 @@ class AccountStore:
 
         self._change_state(handle, forgotten)
 
-    def totp_saved(self, handle: str) -> None:
+    def totp_saved(self, handle: str, *, as_seen: AccountState | None = None) -> None:
         """A 2FA secret was saved (perhaps the same, once the clock is right): codes are made
-        from it again, and scheduled checks no longer wait for the person's code."""
+        from it again, and scheduled checks no longer wait for the person's code. `as_seen`:
+        the state seen before the secret was saved; when X refused a code since (made from
+        the new secret by a check meanwhile), that refusal, and the wait it brought, stay."""
 
         def saved(state: AccountState) -> AccountState:
+            if as_seen is not None and state.refused_totp != as_seen.refused_totp:
+                return state
             changed = state._replace(refused_totp=None)
             if state.waits_for_person is Reason.TWO_FACTOR:
                 changed = changed._replace(waits_for_person=None, waits_detail="")

@@ -79,6 +79,26 @@ def lift_stale_rejection(ctx: AppContext, handle: str) -> AccountState:
     return ctx.accounts.state(handle)
 
 
+def name_rejection_before_saving(ctx: AppContext, handle: str, saved: str | None) -> AccountState:
+    """Before another password is saved for `handle` outside the account list's hold (the
+    window's "Edit account…", which lifts X's rejection only once the keyring kept the new
+    one): a rejection kept without a hash, of the saved password whatever it is, is named as
+    `saved`'s, the password saved now. A check reading the new password before the rejection
+    is lifted then types it (it is not the refused one), and still never types `saved`. With
+    no password saved, nothing refused can be typed: the rejection is lifted now. Returns the
+    state as it is then; VaultError when the keyring cannot give the refusals' key."""
+    state = ctx.accounts.state(handle)
+    if not state.password_rejected or state.rejected_password is not None:
+        return state
+    seen = (state.password_rejected, state.rejected_password)
+    if saved:
+        key = ctx.vault.get_or_create_answer_key()
+        ctx.accounts.name_password_rejection(handle, password_digest(saved, key))
+    else:
+        ctx.accounts.clear_password_rejected(handle, as_seen=seen)
+    return ctx.accounts.state(handle)
+
+
 def _digest(ctx: AppContext, handle: str, password: str, failure: str) -> str | None:
     key = refusals_key(ctx, handle, failure)
     return None if key is None else password_digest(password, key)

@@ -21,10 +21,13 @@ def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, s
     saved, or X refused its code). Reads the keyring: VaultError when it cannot.
 
     Read within AccountStore.read_whole(): the window's edit of an account, which a check may
-    meet in its queue, writes its secrets, the account and its state within editing(), so
-    what is read here is all as it was before an edit or all as the edit saved it, never a
-    new password with the old 2FA secret, nor a password its failed save then took back. The
-    account is read again there too: its email and phone as saved with those secrets."""
+    meet in its queue, writes the account and lifts X's refusals within editing(), so the
+    refusals read here are never lifted for secrets not yet read. Its keyring writes come
+    first, outside the hold (a keyring's prompt would keep every writer waiting): this may
+    read the new password with the old 2FA secret, or new secrets with the refusals of the
+    old ones, which hold none of the new ones back (the edit names a rejection of "the saved
+    password" as the old one's before writing the new: gui/account_dialog's _write_secrets).
+    The account is read again there too: its email and phone as saved with those secrets."""
     handle = account.handle
     # Found first, outside the hold: finding the keyring reads the list (Vault's Adoption)
     # within the keyring's own lock, which an edit takes within the hold.

@@ -406,6 +406,10 @@ class Vault:
     def get_totp(self, handle: str) -> str | None:
         return self._get(_entry(handle, "totp"))
 
+    def delete_password(self, handle: str) -> None:
+        """Forget this account's password entry (a save taken back: only what it wrote)."""
+        self._delete(_entry(handle, "password"))
+
     def delete_totp(self, handle: str) -> None:
         """Forget this account's 2FA secret (its 2FA turned off on X, or a secret not to be
         kept here): its entry, and the original it was copied from (see delete_account)."""
