@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QResizeEvent, QShortcut, QShowEvent
@@ -28,20 +27,17 @@ from PySide6.QtWidgets import (
 from consentinel.core.account_edits import account_changes, edited_onto
 from consentinel.core.accounts import (
     Account,
-    AccountState,
     DuplicateAccount,
     InvalidHandle,
-    handle_key,
     normalize_handle,
     validate_email,
     validate_phone,
 )
 from consentinel.core.context import AppContext
 from consentinel.core.identity_answers import answers_saved
-from consentinel.core.password_refusals import name_rejection_before_saving
 from consentinel.core.status import ALL_BOXES, Box
 from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
-from consentinel.core.vault import VaultError
+from consentinel.gui.account_saving import SaveFailed, lift_refusals, take_back, write_secrets
 from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.dialog_words import box_description, box_name
 from consentinel.gui.keyring_look import KeyringLook, KeyringLooked, KeyringSeen
@@ -689,9 +685,9 @@ class AccountDialog(QDialog):
         # list (the command line, a scheduled check in another process, another window, this
         # window's checks) would wait as long. Then, held, only the list: looked at again,
         # written, and X's refusals lifted where they are still the ones seen before the
-        # keyring was written (see _write_secrets for what a check may read in between).
+        # keyring was written (account_saving.write_secrets: what a check may read between).
         try:
-            written = _write_secrets(
+            written = write_secrets(
                 self._ctx,
                 account,
                 new=self._account is None,
@@ -702,7 +698,7 @@ class AccountDialog(QDialog):
         except DuplicateAccount:  # (listed before any secret was written: none was)
             self._say_added_meanwhile(account.handle)
             return None
-        except (_SaveFailed, OSError, KeyError) as error:  # (KeyError: removed meanwhile)
+        except (SaveFailed, OSError, KeyError) as error:  # (KeyError: removed meanwhile)
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return None
         saved = False
@@ -711,21 +707,21 @@ class AccountDialog(QDialog):
                 before, account = self._save_locked(account)
                 saved = True
                 if self._account is not None:
-                    _lift_refusals(self._ctx, written, totp_again=again)
+                    lift_refusals(self._ctx, written, totp_again=again)
         except DuplicateAccount:
             # Added meanwhile: the secrets in the keyring are that account's (see
-            # _write_secrets for the one case they may not be).
-            _take_back(self._ctx, written, written.previous)
+            # account_saving.write_secrets for the one case they may not be).
+            take_back(self._ctx, written, written.previous)
             self._say_added_meanwhile(account.handle)
             return None
         except KeyError as error:  # UnknownAccount: removed meanwhile, its secrets with it
-            _take_back(self._ctx, written, (None, None))
+            take_back(self._ctx, written, (None, None))
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return None
         except OSError as error:  # the list held too long elsewhere, or unwritable
             if saved:  # (the account is saved: not "nothing was saved")
                 raise
-            _take_back(self._ctx, written, written.previous)
+            take_back(self._ctx, written, written.previous)
             self._fail(self.tr("Nothing was saved: {problem}").replace("{problem}", str(error)))
             return None
         if self._account is None or before is None:
@@ -875,161 +871,9 @@ def _room_height(window: QWidget) -> int | None:
     return screen.availableGeometry().height() - (frame if frame > 0 else 40)
 
 
-class _SaveFailed(Exception):
-    """The keyring refused a secret; str() says why (its writes were undone)."""
-
-
 def _details(account: Account) -> tuple[str | None, str | None, frozenset[Box]]:
     """What the dialog edits of an account besides its secrets."""
     return account.email, account.phone, account.keep
-
-
-@dataclass(frozen=True)
-class _Written:
-    """What a save did to the keyring before it held the account list, and what it found."""
-
-    handle: str
-    #: The account's state before anything was written (X's refusals it may lift).
-    seen: AccountState
-    #: The password and 2FA secret found before (to put back; not read when nothing is
-    #: written).
-    previous: tuple[str | None, str | None] = (None, None)
-    #: The password and 2FA secret written (None: left as they were).
-    password: str | None = None
-    totp: str | None = None
-    #: The saved 2FA secret was removed (there was one).
-    totp_removed: bool = False
-
-
-def _write_secrets(
-    ctx: AppContext,
-    account: Account,
-    *,
-    new: bool,
-    password: str,
-    totp: str | None,
-    remove_totp: bool,
-) -> _Written:
-    """The secrets to the keyring, the account list not held: DuplicateAccount (a new account
-    listed already) or UnknownAccount (an edited one removed) before any is written,
-    _SaveFailed once the keyring's writes are taken back, OSError when the list cannot be
-    written.
-
-    A check reads an account's secrets and its state together (core/signin_secrets), within
-    the hold of this process's writers (the window's own checks), so it may now come between
-    these writes and the list's hold: it reads the new secrets with X's refusals as they were
-    before, never the old secrets with refusals lifted (lifted only once they are written).
-    - A password: a rejection X made of the old one is kept with its keyed hash, which the
-      new one does not match: the check types the new one, and never the refused one. A
-      rejection kept without one (of "the saved password, whatever it is") would hold the
-      new one back: it is first named as the old one's (core/password_refusals), and the
-      save fails, nothing written, when the keyring cannot give the key to name it.
-    - X refusing the new password then (typed by that check) is the new one's, and stays:
-      only the refusal seen before the write is lifted (`as_seen`). So does the 2FA secret's.
-    - A new password with the old 2FA secret (the check between the two writes): at worst X
-      refuses one code of an old secret that was wrong, whose refusal then names the old
-      secret and holds no code of the new one back. The same secret saved again (its
-      refusal lifted once the clock is right) makes no code until the hold: the check asks.
-    - A save that fails once written puts the old secrets back (_take_back) where they are
-      still its own: a check may have typed the new password meanwhile; if X refused it,
-      the old one's refusal is kept again with the old password (_save's OSError).
-
-    A new account is looked at before anything is written, and again in the hold: listed in
-    between (another window's, or `consentinel account add`, which writes within the hold),
-    what was found in the keyring is put back where this save's secrets are still there.
-    That other writer's secrets stay when they were written before this save read the
-    keyring or after it wrote; written while this save's own write waited for its prompt,
-    this save's replace them, and putting back what it had found takes them out. The handle
-    is looked at again just before writing to keep that window to the write itself."""
-    accounts, vault, handle = ctx.accounts, ctx.vault, account.handle
-    if new:
-        accounts.require_unlisted(handle)
-    else:  # (removed: UnknownAccount, before its secrets are written again)
-        accounts.require_listed(handle)
-    seen = accounts.state(handle)
-    if not (password or totp or remove_totp):  # (the keyring is not even read)
-        return _Written(handle, seen)
-    try:
-        # Kept in memory only, to put back if a later step fails.
-        previous = (vault.get_password(handle), vault.get_totp(handle))
-        if new:
-            accounts.require_unlisted(handle)  # (the reads may have waited for a prompt)
-        elif password:
-            seen = name_rejection_before_saving(ctx, handle, previous[0])
-    except VaultError as error:
-        raise _SaveFailed(str(error)) from error
-    written = _Written(
-        handle,
-        seen,
-        previous,
-        password=password or None,
-        totp=totp,
-        # (none saved: nothing to remove, nor to journal)
-        totp_removed=remove_totp and previous[1] is not None,
-    )
-    try:
-        if password:
-            vault.set_password(handle, password)
-        if totp:
-            vault.set_totp(handle, totp)
-        if written.totp_removed:
-            vault.delete_totp(handle)
-    except VaultError as error:
-        _take_back(ctx, written, previous)
-        raise _SaveFailed(str(error)) from error
-    return written
-
-
-def _lift_refusals(ctx: AppContext, written: _Written, *, totp_again: bool) -> None:
-    """Within the hold: what X refused before the save wrote the keyring no longer holds for
-    what it wrote (`totp_again`: the saved 2FA secret to be used again). Only the refusals
-    seen then: one X made since, of the new password or secret, stays."""
-    seen = written.seen
-    if written.password:  # a new password: the sign-in rules may try again
-        as_seen = (seen.password_rejected, seen.rejected_password)
-        ctx.accounts.clear_password_rejected(written.handle, as_seen=as_seen)
-    if written.totp or totp_again:  # a 2FA secret saved again: codes are made from it again
-        ctx.accounts.totp_saved(written.handle, as_seen=seen)
-
-
-def _take_back(ctx: AppContext, written: _Written, to: tuple[str | None, str | None]) -> None:
-    """Each keyring entry the save changed set to `to` (password, 2FA secret; None: none),
-    where it still holds what the save left there: what another writer saved since is
-    theirs, and stays. A password put back that X had refused is refused again, as it was
-    (a check meanwhile may have typed the new one and kept X's refusal of it instead). Best
-    effort: a keyring or list that fails is logged."""
-    vault, handle = ctx.vault, written.handle
-    try:
-        password_back = False
-        if (
-            written.password
-            and to[0] != written.password
-            and vault.get_password(handle) == written.password
-        ):
-            if to[0] is None:
-                vault.delete_password(handle)
-            else:
-                vault.set_password(handle, to[0])
-            password_back = True
-        left = written.totp if written.totp else None
-        if (
-            (written.totp or written.totp_removed)
-            and to[1] != left
-            and vault.get_totp(handle) == left
-        ):
-            if to[1] is None:
-                vault.delete_totp(handle)
-            else:
-                vault.set_totp(handle, to[1])
-    except VaultError:
-        log.warning("could not undo the keyring changes for @%s", handle_key(handle))
-        return
-    seen = written.seen
-    if password_back and to[0] is not None and seen.password_rejected:
-        try:
-            ctx.accounts.mark_password_rejected(handle, seen.rejected_password)
-        except OSError:
-            log.warning("could not keep X's rejection of @%s's password", handle_key(handle))
 
 
 def _error_label() -> QLabel:
