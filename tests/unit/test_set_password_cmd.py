@@ -96,17 +96,26 @@ def _another_process(paths: AppPaths, *args: str) -> str:
 
 
 @pytest.fixture
+def old_password() -> str | None:
+    """alice's password saved before set-password runs (none unless a test says one)."""
+    return None
+
+
+@pytest.fixture
 def set_password_asked(
     consentinel_home: Path,
     real_vault: Vault,
     asking_keyring: _AsksFirst,
     monkeypatch: pytest.MonkeyPatch,
+    old_password: str | None,
 ) -> Iterator[tuple[AppContext, threading.Thread, list[BaseException]]]:
     """`account set-password alice` running, its keyring asking the person; alice's old
-    password refused by X."""
+    password refused by X (a rejection kept without a hash, as before refusals were hashed)."""
     vault = Vault(asking_keyring, service=real_vault.service)
     ctx = AppContext.create(AppPaths.under(consentinel_home), vault=vault)
     ctx.accounts.add(Account("alice"))
+    if old_password is not None:
+        real_vault.set_password("alice", old_password)
     remember_outcome(ctx.accounts, "alice", Reason.WRONG_PASSWORD, True, 12)
     monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
     monkeypatch.setattr(sys, "stdin", io.StringIO(NEW + "\n"))
@@ -195,3 +204,31 @@ def test_a_refusal_of_the_new_password_made_meanwhile_stays(
     state = ctx.accounts.state("alice")
     assert state.password_rejected
     assert rejects_saved_password(ctx, "alice", state, NEW)
+
+
+@pytest.mark.parametrize("old_password", ["the-old-password"])
+def test_a_check_meanwhile_types_the_new_password_not_the_refused_one(
+    set_password_asked: tuple[AppContext, threading.Thread, list[BaseException]],
+    asking_keyring: _AsksFirst,
+    real_vault: Vault,
+) -> None:
+    """X's rejection was kept without a hash (of "the saved password", whichever it is). A
+    check reading between the keyring keeping the new password and set-password lifting the
+    rejection must type the new one (it was held back as refused), and would never type the
+    old one: the rejection is named as the old password's before the new one is written."""
+    from consentinel.core.password_refusals import rejects_saved_password
+
+    ctx, command, failures = set_password_asked
+    seen: dict[str, bool] = {}
+
+    def a_check_meanwhile() -> None:
+        state = ctx.accounts.state("alice")
+        seen["new held back"] = rejects_saved_password(ctx, "alice", state, NEW)
+        seen["old held back"] = rejects_saved_password(ctx, "alice", state, "the-old-password")
+
+    asking_keyring.then.append(a_check_meanwhile)
+    asking_keyring.answered.set()
+    command.join(60)
+    assert not command.is_alive() and failures == []
+    assert seen == {"new held back": False, "old held back": True}
+    assert not ctx.accounts.state("alice").password_rejected

@@ -463,10 +463,18 @@ def _set_password(args: argparse.Namespace) -> int:
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     before = ctx.accounts.state(account.handle)
-    seen = (before.password_rejected, before.rejected_password)
     try:
+        if before.password_rejected and before.rejected_password is None:
+            # X's rejection kept without a hash holds whatever password is saved: named as
+            # the old one's first, a check reading the new one before the rejection is lifted
+            # types it, and still never the old one (core/password_refusals).
+            from consentinel.core.password_refusals import name_rejection_before_saving
+
+            old = ctx.vault.get_password(account.handle)
+            before = name_rejection_before_saving(ctx, account.handle, old)
+        seen = (before.password_rejected, before.rejected_password)
         ctx.vault.set_password(account.handle, password or "")
-    except VaultError as error:
+    except (VaultError, StorageError) as error:  # (nothing saved yet)
         raise UsageError(str(error)) from None
     # The list is held only once the keyring has kept the password: a keyring that asks the
     # person first (its unlock, "allow access") would keep every other writer of the list
