@@ -357,6 +357,50 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. Its history stays in the journal, with its screenshots, unless you erase it (below, or later with: consentinel account erase-history {handle}). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Son historique reste dans le journal, avec ses captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : consentinel account erase-history {handle}). Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later with: consentinel account erase-history HANDLE). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : consentinel account erase-history IDENTIFIANT). Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>Also erase its history from the journal ({entries}, {screenshots})</source>
+        <translation>Effacer aussi son historique du journal ({entries}, {screenshots})</translation>
+    </message>
+    <message>
+        <source>Also erase their history from the journal ({entries}, {screenshots})</source>
+        <translation>Effacer aussi leur historique du journal ({entries}, {screenshots})</translation>
+    </message>
+    <message>
+        <source>These screenshots could not be deleted: {names}</source>
+        <translation>Ces captures d&apos;écran n&apos;ont pas pu être supprimées : {names}</translation>
+    </message>
+    <message>
+        <source>The history of @{handle} was not all erased</source>
+        <translation>L&apos;historique de @{handle} n&apos;a pas été entièrement effacé</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrée</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} entrées</translation>
+    </message>
+    <message>
+        <source>no screenshot</source>
+        <translation>aucune capture d&apos;écran</translation>
+    </message>
+    <message>
+        <source>1 screenshot</source>
+        <translation>1 capture d&apos;écran</translation>
+    </message>
+    <message>
+        <source>{count} screenshots</source>
+        <translation>{count} captures d&apos;écran</translation>
+    </message>
+    <message>
         <source>The keyring ({keyring}) can be used now.</source>
         <translation>Le trousseau ({keyring}) peut être utilisé maintenant.</translation>
     </message>
@@ -549,11 +593,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Retirer @{handle} de Consentinel ?</translation>
     </message>
     <message>
-        <location filename="../../desktop/consentinel/gui/main_window.py" line="316"/>
-        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. The journal keeps its history. Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Le journal garde son historique. Rien ne change sur X.</translation>
-    </message>
-    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="330"/>
         <source>@{handle} was not removed</source>
         <translation>@{handle} n&apos;a pas été retiré</translation>
@@ -619,10 +658,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>Remove these {count} accounts from Consentinel?</source>
         <translation>Retirer ces {count} comptes de Consentinel ?</translation>
-    </message>
-    <message>
-        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal keeps their history. Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Le journal garde leur historique. Rien ne change sur X.</translation>
     </message>
     <message>
         <source>A check is running</source>

@@ -343,6 +343,14 @@
     <context>
         <name>DialogWords</name>
         <message>
+            <source>History erased</source>
+            <translation>Historique effacé</translation>
+        </message>
+        <message>
+            <source>Erased</source>
+            <translation>Effacée</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="15" />
             <source>Training</source>
             <translation>Entraînement</translation>
@@ -623,6 +631,14 @@
     </context>
     <context>
         <name>JournalModel</name>
+        <message>
+            <source>The history of an account was erased (entries: {entries}; screenshots: {screenshots})</source>
+            <translation>L&apos;historique d&apos;un compte a été effacé (entrées : {entries} ; captures d&apos;écran : {screenshots})</translation>
+        </message>
+        <message>
+            <source>Emptied when an account&apos;s history was erased (entry {id})</source>
+            <translation>Vidée quand l&apos;historique d&apos;un compte a été effacé (entrée {id})</translation>
+        </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
             <source>no sign-in tried: not tried again after {why}</source>

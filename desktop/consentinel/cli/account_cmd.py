@@ -1,4 +1,5 @@
-"""`consentinel account add|list|edit|remove|set-password|set-totp` (`restore`: its own file)."""
+"""`consentinel account add|list|edit|remove|set-password|set-totp` (`restore` and
+`erase-history`: their own files)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,11 @@ def add_parser(sub: Any) -> None:
         help=tr("remove the account even when no keyring can be reached (its secrets stay there)"),
     )
     rm.add_argument(
+        "--erase-history",
+        action="store_true",
+        help=tr("also erase its history from the journal, and its screenshots"),
+    )
+    rm.add_argument(
         "-y", "--yes", action="store_true", help=tr("do not ask first (needed without a terminal)")
     )
     rm.set_defaults(handler=_remove)
@@ -125,6 +131,10 @@ def add_parser(sub: Any) -> None:
     from consentinel.cli.account_restore_cmd import add_restore_verb
 
     add_restore_verb(verbs)
+
+    from consentinel.cli.account_erase_cmd import add_erase_verb
+
+    add_erase_verb(verbs)
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -413,7 +423,13 @@ def _remove(args: argparse.Namespace) -> int:
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
-    if not args.yes and not confirm_removal(account.handle):
+    erasing = None
+    if args.erase_history:
+        from consentinel.cli.account_erase_cmd import what_erasing_does
+        from consentinel.core.journal_erasure import history_of
+
+        erasing = what_erasing_does(history_of(ctx.journal, account.handle))
+    if not args.yes and not confirm_removal(account.handle, erasing):
         return 1  # the person said no: nothing done, as for `log --start-over`
     secrets_left = False
     try:
@@ -446,8 +462,20 @@ def _remove(args: argparse.Namespace) -> int:
                 handle=account.handle,
             )
         )
-        return 0
-    print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
+    else:
+        print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
+    if args.erase_history:
+        from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
+
+        say_erased(account.handle, erase_history_of(ctx, account.handle))
+    else:
+        print(
+            tr(
+                "Its history stays in the journal, with its screenshots. To erase it: "
+                "consentinel account erase-history {handle}",
+                handle=account.handle,
+            )
+        )
     return 0
 
 

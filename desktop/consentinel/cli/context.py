@@ -174,13 +174,21 @@ def read_totp_line(from_stdin: bool) -> str:
     raise UsageError(tr("Give the secret on standard input with --totp-stdin."))
 
 
-def confirm_removal(handle: str) -> bool:
+def confirm_removal(handle: str, erasing: str | None = None) -> bool:
     """Asked at a terminal before an account's secrets go (nothing brings them back); without
-    a terminal, --yes says it. Anything but yes removes nothing: False, and it is said."""
+    a terminal, --yes says it. Anything but yes removes nothing: False, and it is said.
+    `erasing`: what erasing its history does (--erase-history); else what stays is said."""
     consequence = tr(
         "Removing @{handle} deletes its password, its 2FA secret and its session from this "
         "computer.",
         handle=handle,
+    )
+    consequence += " " + (
+        erasing
+        or tr(
+            "Its history stays in the journal, with its screenshots: add --erase-history to "
+            "erase it too."
+        )
     )
     if not stdin_is_terminal():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to remove it."))

@@ -742,4 +742,60 @@ FRENCH: dict[str, str] = {
         "Consentinel s'est arrêté sur une erreur inattendue ({error}) ; ce qu'il faisait n'a "
         "peut-être pas abouti. Son fichier journal technique n'a pas pu être écrit : les "
         "détails sont ci-dessus.",
+    # -- `consentinel account erase-history`, `account remove --erase-history`
+    "erase a removed account's history from the journal, and its screenshots":
+        "effacer du journal l'historique d'un compte retiré, et ses captures d'écran",
+    "For an account already removed (someone who left, or who asked for their data to be "
+    "erased): its journal entries are emptied and its screenshots deleted, for good. The "
+    "journal still verifies, and says that an account's history was erased and how much, "
+    "without naming it. Exports and bundles written before still hold it.":
+        "Pour un compte déjà retiré (quelqu'un qui est parti, ou qui a demandé l'effacement de "
+        "ses données) : ses entrées du journal sont vidées et ses captures d'écran supprimées, "
+        "définitivement. Le journal se vérifie toujours, et dit que l'historique d'un compte a "
+        "été effacé et combien, sans le nommer. Les exports et paquets de preuves écrits avant "
+        "le contiennent encore.",
+    "a removed account":
+        "un compte retiré",
+    "@{handle} is still one of your accounts: its checks would write its history again. To "
+    "remove it and erase its history: consentinel account remove {handle} --erase-history":
+        "@{handle} fait encore partie de vos comptes : ses vérifications écriraient de nouveau "
+        "son historique. Pour le retirer et effacer son historique : consentinel account remove "
+        "{handle} --erase-history",
+    "The journal holds no history of @{handle}: nothing to erase.":
+        "Le journal ne contient aucun historique de @{handle} : rien à effacer.",
+    "Its history is erased from the journal for good: {entries}, {screenshots}. The journal "
+    "says that an account's history was erased, without naming it.":
+        "Son historique est effacé du journal définitivement : {entries}, {screenshots}. "
+        "Le journal dit que l'historique d'un compte a été effacé, sans le nommer.",
+    "Erasing the history of @{handle}.":
+        "Effacement de l'historique de @{handle}.",
+    "No terminal to ask on: add --yes to erase it.":
+        "Aucun terminal où poser la question : ajoutez --yes pour l'effacer.",
+    "Erase it? [y/N] ":
+        "L'effacer ? [o/N] ",
+    "Nothing was erased.":
+        "Rien n'a été effacé.",
+    "Erased the history of @{handle} from the journal: {entries}, {screenshots}.":
+        "Historique de @{handle} effacé du journal : {entries}, {screenshots}.",
+    "The screenshot {name} could not be deleted: delete it yourself from the evidence folder.":
+        "La capture d'écran {name} n'a pas pu être supprimée : supprimez-la vous-même du "
+        "dossier des preuves.",
+    "Exports, bundles and copies of the data folder made before still hold it: delete those "
+    "too.":
+        "Les exports, paquets de preuves et copies du dossier de données faits avant le "
+        "contiennent encore : supprimez-les aussi.",
+    "Its history stays in the journal, with its screenshots: add --erase-history to erase it "
+    "too.":
+        "Son historique reste dans le journal, avec ses captures d'écran : ajoutez "
+        "--erase-history pour l'effacer aussi.",
+    "also erase its history from the journal, and its screenshots":
+        "effacer aussi son historique du journal, et ses captures d'écran",
+    "Its history stays in the journal, with its screenshots. To erase it: consentinel account "
+    "erase-history {handle}":
+        "Son historique reste dans le journal, avec ses captures d'écran. Pour l'effacer : "
+        "consentinel account erase-history {handle}",
+    "history erased":
+        "historique effacé",
+    "erased":
+        "effacée",
 }

@@ -42,6 +42,8 @@ _KINDS = {
     EntryKind.SETTINGS_CHANGED: "settings changed",
     EntryKind.JOURNAL_RESTARTED: "journal started over",
     EntryKind.ACCOUNTS_SET_ASIDE: "accounts file set aside",
+    EntryKind.HISTORY_ERASED: "history erased",
+    EntryKind.ERASED: "erased",
 }
 _TRIGGERS = {
     "gui": "from the app",
@@ -99,6 +101,10 @@ def kind_words(entry: Entry) -> str:
 
 def details(entry: Entry) -> str:
     p = entry.payload
+    if entry.kind in (EntryKind.ERASED, EntryKind.HISTORY_ERASED):
+        from consentinel.core.journal_erasure import erasure_words
+
+        return erasure_words(entry.kind, p) or ""
     if entry.kind is EntryKind.CHECK:
         return _check(p)
     if entry.kind is EntryKind.CHANGE:

@@ -225,6 +225,7 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
     export is one chain from 64 zeros; a filtered one is linked only where ids follow each
     other. After a break the walk goes on from the entry that broke it, so that each edited,
     removed or moved entry is named once, as the journal's own verify does."""
+    erased = _erasures_vouched(entries)
     before: dict[str, Any] | None = None
     for entry in entries:
         id_, prev_hash = entry["id"], entry["prev_hash"]
@@ -254,11 +255,28 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
                 id=id_,
                 before=before["id"],
             )
-        elif not _rehashes(entry):
+        elif id_ not in erased and not _rehashes(entry):
             problem = tr("entry {id} was edited: it no longer matches its hash.", id=id_)
         if problem is not None:
             problems.append(problem)
         before = entry
+
+
+def _erasures_vouched(entries: Sequence[dict[str, Any]]) -> set[int]:
+    """The erased entries (an account's history erased) a `history_erased` entry of the file,
+    matching its hash, vouches for, as the journal's own verify reads them."""
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.core.journal_erasure import erased_by, vouched
+
+    erased: dict[int, tuple[int, str]] = {}
+    erasures: dict[int, object] = {}
+    for entry in entries:
+        by = erased_by(entry["kind"], entry["handle"], entry["payload"])
+        if by is not None:
+            erased[int(entry["id"])] = (by, str(entry["hash"]))
+        elif entry["kind"] == EntryKind.HISTORY_ERASED.value and _rehashes(entry):
+            erasures[int(entry["id"])] = entry["payload"]
+    return vouched(erased, erasures) if erasures else set()
 
 
 def _rehashes(entry: dict[str, Any]) -> bool:

@@ -1438,4 +1438,9 @@ FRENCH: dict[str, str] = {
     "choose another place, such as {exports}.":
         "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
         "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
+    # -- an account's history erased (core/journal_erasure)
+    "emptied when an account's history was erased (entry {id})":
+        "vidée quand l'historique d'un compte a été effacé (entrée {id})",
+    "the history of an account was erased: {entries}, {screenshots}":
+        "l'historique d'un compte a été effacé : {entries}, {screenshots}",
 }

@@ -56,6 +56,12 @@ class EntryKind(str, Enum):
     #: The journal found at start could not be read (or was a newer version's) and was set
     #: aside; this new one begins with where it went, so that it never looks like the only one.
     JOURNAL_RESTARTED = "journal_restarted"
+    #: An account's history erased (core/journal_erasure): how many entries and screenshots,
+    #: which entries, and a digest of their hashes; it names no account.
+    HISTORY_ERASED = "history_erased"
+    #: An entry whose content was erased by a later HISTORY_ERASED entry: its id, time, run,
+    #: prev_hash and hash kept (the chain still links), its kind, account and payload gone.
+    ERASED = "erased"
 
 
 class RunStatus(str, Enum):

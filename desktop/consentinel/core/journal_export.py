@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from consentinel import APP_NAME, __version__
 from consentinel.core.fileio import StorageError, atomic_write_text
 from consentinel.core.i18n import tr
-from consentinel.core.journal_entries import GENESIS_HASH, canonical_json
+from consentinel.core.journal_entries import GENESIS_HASH, EntryKind, canonical_json
 
 if TYPE_CHECKING:
     from consentinel.core.fileio import TempFiles
@@ -207,7 +207,6 @@ def _others_unnamed(journal: Journal, verdict: VerifyResult, handle: str) -> Ver
     is still its own and named."""
     from consentinel.core.accounts import handle_key
     from consentinel.core.i18n import tr
-    from consentinel.core.journal_entries import EntryKind
 
     damaged = {id_ for id_, _problem in verdict.damaged}
     if not damaged:
@@ -228,8 +227,14 @@ def _others_unnamed(journal: Journal, verdict: VerifyResult, handle: str) -> Ver
 
 
 def _chosen(journal: Journal, search: EntrySearch | None, filters: dict[str, Any]) -> list[Entry]:
+    """The entries to export. A filtered export (a search, or filters) leaves out the entries
+    an erasure emptied: they say nothing, and without the chain around them (a complete
+    export's) they cannot be checked."""
     entries = journal.entries(**filters)
-    return entries if search is None else [e for e in entries if search.finds(e)]
+    if search is None and not any(v not in (None, (), []) for v in filters.values()):
+        return entries
+    kept = [e for e in entries if e.kind is not EntryKind.ERASED]
+    return kept if search is None else [e for e in kept if search.finds(e)]
 
 
 def _plain(value: Any) -> Any:

@@ -30,6 +30,8 @@ class AccountManagement:
         # Not held: the window holds this, and a cycle would keep the window's Python side
         # alive once Qt deleted it (a window rebuilt for a new language), until a collection.
         self._window = weakref.ref(window)
+        #: Whether the last removal asked also erases the accounts' history (confirm_remove).
+        self.erase_history = False
 
     @property
     def window(self) -> MainWindow:
@@ -164,10 +166,21 @@ class AccountManagement:
             )
 
     def confirm_remove(self, handles: list[str]) -> bool:
-        """Ask, naming what goes; True when the person chose to remove the accounts."""
+        """Ask, naming what goes and what stays; True when the person chose to remove the
+        accounts. When the journal holds some of their history, a box offers to erase it too
+        (`erase_history`: whether it was ticked)."""
+        from consentinel.core.journal_erasure import history_of
         from consentinel.gui.confirmation import Confirmation
 
         w = self.window
+        self.erase_history = False
+        try:
+            found = [history_of(w.ctx.journal, handle) for handle in handles]
+        except Exception:  # (only an offer: a journal that cannot be read says so elsewhere)
+            log.warning("the history of the accounts could not be counted", exc_info=True)
+            found = []
+        entries = sum(one.entries for one in found)
+        shots = sum(one.screenshots for one in found)
         if len(handles) == 1:
             title = translate("MainWindow", "Remove account")
             text = translate("MainWindow", "Remove @{handle} from Consentinel?").replace(
@@ -176,9 +189,13 @@ class AccountManagement:
             details = translate(
                 "MainWindow",
                 "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
-                "secret and session from this computer. The journal keeps its history. "
-                "Nothing changes on X.",
+                "secret and session from this computer. Its history stays in the journal, with "
+                "its screenshots, unless you erase it (below, or later with: consentinel "
+                "account erase-history {handle}). Nothing changes on X.",
             ).replace("{handle}", handles[0])
+            tick = translate(
+                "MainWindow", "Also erase its history from the journal ({entries}, {screenshots})"
+            )
         else:
             title = translate("MainWindow", "Remove accounts")
             text = translate(
@@ -187,10 +204,15 @@ class AccountManagement:
             details = translate(
                 "MainWindow",
                 "Consentinel will stop checking {handles} and delete their saved passwords, "
-                "2FA secrets and sessions from this computer. The journal keeps their "
-                "history. Nothing changes on X.",
+                "2FA secrets and sessions from this computer. Their history stays in the "
+                "journal, with their screenshots, unless you erase it (below, or later with: "
+                "consentinel account erase-history HANDLE). Nothing changes on X.",
             ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
-        return Confirmation(
+            tick = translate(
+                "MainWindow",
+                "Also erase their history from the journal ({entries}, {screenshots})",
+            )
+        box = Confirmation(
             w,
             Confirmation.Icon.Question,
             title,
@@ -198,10 +220,24 @@ class AccountManagement:
             details,
             act=translate("MainWindow", "&Remove"),
             keep=translate("MainWindow", "Cancel"),
-        ).confirmed()
+        )
+        erase = None
+        if entries or shots:
+            from PySide6.QtWidgets import QCheckBox  # (loads with a first removal)
+
+            erase = QCheckBox(
+                tick.replace("{entries}", _entries_words(entries)).replace(
+                    "{screenshots}", _screenshots_words(shots)
+                )
+            )
+            box.setCheckBox(erase)
+        confirmed = box.confirmed()
+        self.erase_history = confirmed and erase is not None and erase.isChecked()
+        return confirmed
 
     def remove_account(self, handle: str | None = None) -> None:
-        """Remove `handle`, else every selected account, once the person said so."""
+        """Remove `handle`, else every selected account, once the person said so (and erase
+        their history from the journal when the person ticked that too)."""
         w = self.window
         handles = [handle] if handle else w.table.selected_handles()
         if not handles or w.runner.running:
@@ -213,6 +249,8 @@ class AccountManagement:
             if not self._remove_one(one):
                 break  # said why; the ones after it stay
             removed.append(one)
+            if self.erase_history:
+                self._erase_history(one)
         w.refresh()
         if len(removed) == 1:
             said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])
@@ -222,6 +260,32 @@ class AccountManagement:
             )
         if removed:
             w.statusBar().showMessage(said, 10_000)
+
+    def _erase_history(self, handle: str) -> None:
+        """`handle`'s history erased from the journal (core/journal_erasure); what failed said."""
+        from consentinel.core.journal import JournalError
+        from consentinel.core.journal_erasure import erase_history
+
+        w = self.window
+        try:
+            done = erase_history(w.ctx.journal, handle)
+        except JournalError as error:
+            problem = str(error)
+        else:
+            if not done.not_deleted:
+                return
+            problem = translate(
+                "MainWindow", "These screenshots could not be deleted: {names}"
+            ).replace("{names}", ", ".join(done.not_deleted))
+        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
+        QMessageBox.warning(
+            w,
+            translate("MainWindow", "The history of @{handle} was not all erased").replace(
+                "{handle}", handle
+            ),
+            problem,
+        )
 
     def _remove_one(self, handle: str) -> bool:
         from consentinel.core.vault import VaultError  # the keyring loads when first needed
@@ -248,3 +312,17 @@ class AccountManagement:
         w.ctx.journal.append_account_removed(handle)
         w.live.pop(handle_key(handle), None)
         return True
+
+
+def _entries_words(count: int) -> str:
+    if count == 1:
+        return translate("MainWindow", "1 entry")
+    return translate("MainWindow", "{count} entries").replace("{count}", str(count))
+
+
+def _screenshots_words(count: int) -> str:
+    if count == 0:
+        return translate("MainWindow", "no screenshot")
+    if count == 1:
+        return translate("MainWindow", "1 screenshot")
+    return translate("MainWindow", "{count} screenshots").replace("{count}", str(count))

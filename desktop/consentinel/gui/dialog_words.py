@@ -109,6 +109,8 @@ _KIND_NAMES = {
     EntryKind.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("DialogWords", "Settings changed"),
     EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
     EntryKind.ACCOUNTS_SET_ASIDE: QT_TRANSLATE_NOOP("DialogWords", "Accounts file set aside"),
+    EntryKind.HISTORY_ERASED: QT_TRANSLATE_NOOP("DialogWords", "History erased"),
+    EntryKind.ERASED: QT_TRANSLATE_NOOP("DialogWords", "Erased"),
 }
 _UNTICK_NOT_SAVED = QT_TRANSLATE_NOOP("DialogWords", "Untick not saved")
 _ON = QT_TRANSLATE_NOOP("DialogWords", "on")

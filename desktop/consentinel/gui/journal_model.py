@@ -373,6 +373,25 @@ def _details_words(entry: Entry) -> str:
         return words
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
         return _restart_words(p)
+    if entry.kind is EntryKind.HISTORY_ERASED:
+        from consentinel.core.journal_erasure import erased_count
+
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "JournalModel",
+                "The history of an account was erased (entries: {entries}; screenshots: "
+                "{screenshots})",
+            )
+        )
+        entries, shots = erased_count(p)
+        return text.replace("{entries}", str(entries)).replace("{screenshots}", str(shots))
+    if entry.kind is EntryKind.ERASED:
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "JournalModel", "Emptied when an account's history was erased (entry {id})"
+            )
+        )
+        return text.replace("{id}", str(p.get("erased_by", "?")))
     if entry.kind is EntryKind.SETTINGS_CHANGED:
         from consentinel.core.settings import setting_names
 

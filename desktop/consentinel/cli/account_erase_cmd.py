@@ -1,0 +1,124 @@
+"""`consentinel account erase-history`, and `account remove --erase-history`: one account's
+history erased from the journal, its screenshots deleted (core/journal_erasure)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from consentinel.cli.context import open_context, parse_handle, stdin_is_terminal
+from consentinel.cli.errors import UsageError
+from consentinel.core.i18n import tr
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+    from consentinel.core.journal_erasure import Erasure
+
+
+def add_erase_verb(verbs: Any) -> None:
+    erase = verbs.add_parser(
+        "erase-history",
+        help=tr("erase a removed account's history from the journal, and its screenshots"),
+        description=tr(
+            "For an account already removed (someone who left, or who asked for their data "
+            "to be erased): its journal entries are emptied and its screenshots deleted, for "
+            "good. The journal still verifies, and says that an account's history was erased "
+            "and how much, without naming it. Exports and bundles written before still hold it."
+        ),
+    )
+    erase.add_argument("handle", metavar=tr("HANDLE"), help=tr("a removed account"))
+    erase.add_argument(
+        "-y", "--yes", action="store_true", help=tr("do not ask first (needed without a terminal)")
+    )
+    erase.set_defaults(handler=_erase)
+
+
+def _erase(args: argparse.Namespace) -> int:
+    from consentinel.core.journal_erasure import history_of
+
+    handle = parse_handle(args.handle)
+    ctx = open_context()
+    if ctx.accounts.get(handle) is not None:
+        raise UsageError(
+            tr(
+                "@{handle} is still one of your accounts: its checks would write its history "
+                "again. To remove it and erase its history: consentinel account remove "
+                "{handle} --erase-history",
+                handle=handle,
+            )
+        )
+    found = history_of(ctx.journal, handle)
+    if not found.entries and not found.screenshots:
+        print(tr("The journal holds no history of @{handle}: nothing to erase.", handle=handle))
+        return 0
+    if not args.yes and not confirm_erasure(handle, found):
+        return 1
+    say_erased(handle, erase_history_of(ctx, handle))
+    return 0
+
+
+def what_erasing_does(found: Erasure) -> str:
+    from consentinel.core.evidence_bundle import entries_count, screenshots_count
+
+    return tr(
+        "Its history is erased from the journal for good: {entries}, {screenshots}. The "
+        "journal says that an account's history was erased, without naming it.",
+        entries=entries_count(found.entries),
+        screenshots=screenshots_count(found.screenshots),
+    )
+
+
+def confirm_erasure(handle: str, found: Erasure) -> bool:
+    """Asked at a terminal (nothing brings the history back); without one, --yes says it."""
+    consequence = tr("Erasing the history of @{handle}.", handle=handle)
+    consequence += " " + what_erasing_does(found)
+    if not stdin_is_terminal():
+        raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to erase it."))
+    print(consequence, file=sys.stderr)
+    print(tr("Erase it? [y/N] "), end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline()
+    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+        if not answer:
+            print(file=sys.stderr)
+        print(tr("Nothing was erased."), file=sys.stderr)
+        return False
+    return True
+
+
+def erase_history_of(ctx: AppContext, handle: str) -> Erasure:
+    from consentinel.core.journal import JournalError
+    from consentinel.core.journal_erasure import erase_history
+
+    try:
+        return erase_history(ctx.journal, handle)
+    except JournalError as error:
+        raise UsageError(str(error)) from None
+
+
+def say_erased(handle: str, done: Erasure) -> None:
+    from consentinel.core.evidence_bundle import entries_count, screenshots_count
+
+    print(
+        tr(
+            "Erased the history of @{handle} from the journal: {entries}, {screenshots}.",
+            handle=handle,
+            entries=entries_count(done.entries),
+            screenshots=screenshots_count(done.screenshots),
+        )
+    )
+    for name in done.not_deleted:
+        print(
+            tr(
+                "The screenshot {name} could not be deleted: delete it yourself from the "
+                "evidence folder.",
+                name=name,
+            ),
+            file=sys.stderr,
+        )
+    print(
+        tr(
+            "Exports, bundles and copies of the data folder made before still hold it: "
+            "delete those too."
+        )
+    )
