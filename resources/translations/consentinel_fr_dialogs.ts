@@ -1763,7 +1763,7 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
 • the journal ({entries}) and its screenshots;
 • the saved browser sessions;
 {secrets}
-• the list of accounts and the log;
+{exports}• the list of accounts and the log;
 • the scheduled checks while Consentinel is closed, and its start at login.
 
 Your other settings are kept. Nothing changes on X. This cannot be undone.</source>
@@ -1771,10 +1771,18 @@ Your other settings are kept. Nothing changes on X. This cannot be undone.</sour
 • le journal ({entries}) et ses captures d'écran ;
 • les sessions de navigateur enregistrées ;
 {secrets}
-• la liste des comptes et le fichier de diagnostic (log) ;
+{exports}• la liste des comptes et le fichier de diagnostic (log) ;
 • les vérifications planifiées quand Consentinel est fermé, et son démarrage à l'ouverture de session.
 
 Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversible.</translation>
+        </message>
+        <message>
+            <source>• the export saved in {folder} (copy it elsewhere first to keep it);</source>
+            <translation>• l'export enregistré dans {folder} (copiez-le ailleurs avant pour le garder) ;</translation>
+        </message>
+        <message>
+            <source>• the {n} exports saved in {folder} (copy them elsewhere first to keep them);</source>
+            <translation>• les {n} exports enregistrés dans {folder} (copiez-les ailleurs avant pour les garder) ;</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="423" />

@@ -124,6 +124,23 @@ def test_no_english_left_in_the_dialogs(qtbot: QtBot, french: None, memory_vault
     assert "en mémoire" in widgets[0].vault_label.text()  # type: ignore[attr-defined]
 
 
+def test_the_delete_confirmation_names_the_saved_exports_in_french(
+    qtbot: QtBot, french: None, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    exports = ctx.paths.exports_dir
+    (exports / "consentinel-journal-2026-12-01.json").write_text("{}")
+    nbsp = "\u00a0"
+    one = f"• l'export enregistré dans {exports} (copiez-le ailleurs avant pour le garder){nbsp};"
+    assert one in dialog.confirmation_text()
+    (exports / "consentinel-journal-2026-12-02.csv").write_text("id\n")
+    text = dialog.confirmation_text()
+    assert f"• les 2 exports enregistrés dans {exports} (copiez-les ailleurs" in text
+    assert text.startswith(f"Ceci supprime, sur cet ordinateur{nbsp}:")
+
+
 def test_a_three_line_error_is_shown_whole_not_under_the_next_field(
     qtbot: QtBot, french: None, memory_vault: Vault
 ) -> None:

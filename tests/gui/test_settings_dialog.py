@@ -17,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from consentinel.core import desktop_entry, osjobs
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
+from consentinel.core.data_eraser import erase_all_data
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.lock import RunLock
 from consentinel.core.osjobs import systemd
 from consentinel.core.osjobs.job import JobCommand, check_command, folder_suffix, gui_command
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
-from consentinel.gui.data_eraser import erase_all_data
 from consentinel.gui.settings_dialog import SettingsDialog
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
@@ -389,6 +389,33 @@ def test_the_confirmation_names_the_accounts_the_list_lost(
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     assert "the passwords and 2FA secrets of @alice, @bob" in dialog.confirmation_text()
+
+
+def test_the_confirmation_names_the_exports_saved_in_the_data_folder(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    """The journal window suggests saving exports in <data>/exports, which the erase empties:
+    the person is told how many, and where, so that they can copy them first."""
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert "export" not in dialog.confirmation_text()  # none saved: nothing said
+    exports = ctx.paths.exports_dir
+    (exports / "consentinel-journal-2026-12-01.json").write_text("{}")
+    assert (
+        f"• the export saved in {exports} (copy it elsewhere first to keep it);\n"
+        in dialog.confirmation_text()
+    )
+    (exports / "consentinel-journal-2026-12-02.csv").write_text("id\n")
+    (exports / "bundles").mkdir()
+    (exports / "bundles" / "evidence.zip").write_bytes(b"PK")
+    assert (
+        f"• the 3 exports saved in {exports} (copy them elsewhere first to keep them);\n"
+        in dialog.confirmation_text()
+    )
+    erase_all_data(ctx)
+    assert list(exports.iterdir()) == []  # (what the sentence warns of)
 
 
 def test_nothing_is_deleted_without_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:

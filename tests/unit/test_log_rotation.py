@@ -37,3 +37,24 @@ def test_a_full_log_moves_aside_and_every_file_stays_owner_only(tmp_path: Path) 
         assert file.stat().st_size < 200 + 60  # one line past the limit at most
     assert "line 59" in path.read_text()  # the newest line is in the current file
     assert "line 00" not in "".join(p.read_text() for p in tmp_path.iterdir())  # oldest dropped
+
+
+def test_the_app_s_log_is_three_files_of_one_megabyte_at_most(tmp_path: Path) -> None:
+    """What setup_logging's docstring (and the README's log) promises: 3 x 1 MB, the file
+    written to included, however much is logged."""
+    from consentinel.gui.logging_setup import setup_logging
+
+    path = setup_logging(tmp_path)
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if getattr(h, "consentinel", False))
+    logger = logging.getLogger("test-app-log")
+    try:
+        for n in range(4_500):  # about 4.5 MB
+            logger.warning("line %04d %s", n, "checked the boxes " * 55)
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["consentinel.log", "consentinel.log.1", "consentinel.log.2"]
+    assert sum(p.stat().st_size for p in tmp_path.iterdir()) <= 3 * (1_000_000 + 1_100)
+    assert "line 4499" in path.read_text()

@@ -13,9 +13,9 @@ import pytest
 
 from consentinel.core.accounts import Account, AccountStore
 from consentinel.core.context import AppContext
+from consentinel.core.data_eraser import erase_all_data
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import SERVICE, Vault
-from consentinel.gui.data_eraser import erase_all_data
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
 
 

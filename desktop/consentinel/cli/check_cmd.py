@@ -96,6 +96,8 @@ def _check(args: argparse.Namespace) -> int:
     disk) also tells the person by notification, since nobody reads the job's log. One that
     another process kept from the account list past its wait (AccountsBusy) is skipped, as one
     that another check kept waiting is (_wait_unattended): said on stderr, exit 0."""
+    if args.from_schedule and _data_folder_gone():
+        return EXIT_USAGE
     if not args.unattended:
         return _check_now(args)
     from consentinel.core.accounts_lock import AccountsBusy
@@ -121,6 +123,33 @@ def _check(args: argparse.Namespace) -> int:
             raise
         _folder_unusable(error, said="")
     return EXIT_USAGE
+
+
+def _data_folder_gone() -> bool:
+    """The OS job's check, on a data folder that is no longer there (deleted with the job left
+    behind, or on a disk not connected now): it must not make a new, empty one (its journal,
+    a new keyring service) at every run. Said on stderr, which is the job's log."""
+    import os
+    import shlex
+
+    from consentinel.core.paths import HOME_ENV, AppPaths
+
+    paths = AppPaths.from_env()
+    if paths.data_dir.is_dir():
+        return False
+    home = os.environ.get(HOME_ENV, "").strip()
+    remove = "consentinel schedule remove --login-item"
+    print(
+        tr(
+            "The data folder {folder} is gone (deleted, or on a disk not connected now): this "
+            "scheduled check does nothing, and makes no new folder. If you deleted it, remove "
+            "the scheduled check: {command}",
+            folder=paths.data_dir,
+            command=f"{HOME_ENV}={shlex.quote(home)} {remove}" if home else remove,
+        ),
+        file=sys.stderr,
+    )
+    return True
 
 
 def _check_now(args: argparse.Namespace) -> int:

@@ -798,4 +798,63 @@ FRENCH: dict[str, str] = {
         "historique effacé",
     "erased":
         "effacée",
+    # -- `consentinel delete-all-data` (cli/delete_data_cmd.py)
+    "delete everything Consentinel keeps on this computer: accounts, their secrets in the "
+    "keyring, sessions, journal, exports, log, scheduled checks":
+        "supprimer tout ce que Consentinel garde sur cet ordinateur : comptes, leurs secrets "
+        "dans le trousseau, sessions, journal, exports, fichier de diagnostic, vérifications "
+        "planifiées",
+    "What the app's Settings → Delete all my data… does, for the data folder in use "
+    "(CONSENTINEL_HOME when it is set: run it once per folder). It asks first at a terminal. "
+    "Your other settings are kept. Nothing changes on X.":
+        "Ce que fait « Paramètres → Supprimer toutes mes données… » dans l'application, pour le "
+        "dossier de données utilisé (CONSENTINEL_HOME quand il est défini : lancez-la une fois "
+        "par dossier). Elle demande confirmation au terminal. Vos autres paramètres sont "
+        "conservés. Rien ne change sur X.",
+    "A check is running: wait for it to end (or cancel it), then try again.":
+        "Une vérification est en cours : attendez qu'elle se termine (ou annulez-la), puis "
+        "réessayez.",
+    "Nothing was deleted: {problem}": "Rien n'a été supprimé : {problem}",
+    "Some files could not be deleted: {problem}":
+        "Certains fichiers n'ont pas pu être supprimés : {problem}",
+    "All your Consentinel data in {folder} was deleted.":
+        "Toutes vos données Consentinel de {folder} ont été supprimées.",
+    "There is no Consentinel data in {folder}. Its keys in the keyring and its scheduled "
+    "checks, if it had any, were removed.":
+        "Il n'y a pas de données Consentinel dans {folder}. Ses clés dans le trousseau et ses "
+        "vérifications planifiées, s'il en avait, ont été retirées.",
+    "This deletes, from the data folder {folder} and this computer:":
+        "Ceci supprime, du dossier de données {folder} et de cet ordinateur :",
+    "• the journal ({entries}) and its screenshots;":
+        "• le journal ({entries}) et ses captures d'écran ;",
+    "{n} entry": "{n} entrée",
+    "{n} entries": "{n} entrées",
+    "• the saved browser sessions;": "• les sessions de navigateur enregistrées ;",
+    "• the passwords and 2FA secrets of {handles}, in {keyring};":
+        "• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;",
+    "• no password or 2FA secret: there is no account;":
+        "• aucun mot de passe ni secret 2FA : il n'y a pas de compte ;",
+    "• the export saved in {folder} (copy it elsewhere first to keep it);":
+        "• l'export enregistré dans {folder} (copiez-le ailleurs avant pour le garder) ;",
+    "• the {count} exports saved in {folder} (copy them elsewhere first to keep them);":
+        "• les {count} exports enregistrés dans {folder} (copiez-les ailleurs avant pour les "
+        "garder) ;",
+    "• the list of accounts and the log;":
+        "• la liste des comptes et le fichier de diagnostic (log) ;",
+    "• the scheduled checks while Consentinel is closed, and its start at login.":
+        "• les vérifications planifiées quand Consentinel est fermé, et son démarrage à "
+        "l'ouverture de session.",
+    "Your other settings are kept. Nothing changes on X. This cannot be undone.":
+        "Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversible.",
+    "No terminal to ask on: add --yes to delete it all.":
+        "Aucun terminal pour le demander : ajoutez --yes pour tout supprimer.",
+    "Delete everything? [y/N] ": "Tout supprimer ? [o/N] ",
+    "Nothing was deleted.": "Rien n'a été supprimé.",
+    # -- the OS job's check on a data folder that is gone (cli/check_cmd.py)
+    "The data folder {folder} is gone (deleted, or on a disk not connected now): this "
+    "scheduled check does nothing, and makes no new folder. If you deleted it, remove the "
+    "scheduled check: {command}":
+        "Le dossier de données {folder} n'existe plus (supprimé, ou sur un disque qui n'est pas "
+        "branché) : cette vérification planifiée ne fait rien, et ne crée pas de nouveau "
+        "dossier. Si vous l'avez supprimé, retirez la vérification planifiée : {command}",
 }

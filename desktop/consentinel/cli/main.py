@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         account_cmd,
         browser_cmd,
         check_cmd,
+        delete_data_cmd,
         desktop_entry_cmd,
         doctor_cmd,
         log_cmd,
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     schedule_cmd.add_parser(sub)
     doctor_cmd.add_parser(sub)
     desktop_entry_cmd.add_parser(sub)
+    delete_data_cmd.add_parser(sub)
     return parser
 
 

@@ -58,8 +58,13 @@ def add_parser(sub: Any) -> None:
 
 def _handle(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
+    from consentinel.core.paths import AppPaths
 
-    return run(args, open_context(read_only=args.schedule_action == "status"))
+    action = args.schedule_action
+    # Removing the job of a data folder that is gone (deleted with its job left behind) makes
+    # no new one: the folder is only looked at, and no setting is saved in it.
+    looking = action == "status" or (action == "remove" and not AppPaths.from_env().made())
+    return run(args, open_context(read_only=looking))
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -85,11 +90,15 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         # A job that cannot run (no systemd) is reported, and is not "OK" for a script either.
         return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
     if action == "remove":
+        paths = getattr(ctx, "paths", None)
+        saved = paths is None or paths.made()  # (a folder that is gone is not made again)
         reports = [osjobs.remove()]
-        _save_run_when_closed(ctx, False)
+        if saved:
+            _save_run_when_closed(ctx, False)
         if getattr(args, "login_item", False):
             reports.append(osjobs.remove_autostart())
-            _save_settings(ctx, start_at_login=False)
+            if saved:
+                _save_settings(ctx, start_at_login=False)
         for report in reports:
             print(report.message)
         failed = any(report.state is JobState.FAILED for report in reports)

@@ -58,12 +58,18 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+#: The log's files: the one written to and the older ones, of about LOG_FILE_BYTES each.
+LOG_FILES = 3
+LOG_FILE_BYTES = 1_000_000
+
+
 def setup_logging(logs_dir: Path) -> Path:
-    """Log INFO and above to logs_dir/consentinel.log (owner-only, 3 x 1 MB). OSError when
-    that file cannot be written."""
+    """Log INFO and above to logs_dir/consentinel.log (owner-only, 3 x 1 MB: that file and the
+    2 older ones, .1 and .2). OSError when that file cannot be written."""
     make_private_dirs(logs_dir)
     path = logs_dir / LOG_NAME
-    _use(OwnerOnlyRotatingFile(path, limit=1_000_000, keep=3))  # opens it owner-only at once
+    # (opened owner-only at once; `keep` counts the older files only)
+    _use(OwnerOnlyRotatingFile(path, limit=LOG_FILE_BYTES, keep=LOG_FILES - 1))
     return path
 
 

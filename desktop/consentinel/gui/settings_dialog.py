@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from consentinel.core import osjobs
 from consentinel.core.context import AppContext
+from consentinel.core.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.core.i18n import current_language
 from consentinel.core.osjobs import JobReport
 from consentinel.core.records import replace
 from consentinel.core.settings import Language, ScheduleChoice, Settings
 from consentinel.core.vault import MemoryKeyring, VaultError
 from consentinel.gui.confirmation import Confirmation
-from consentinel.gui.data_eraser import CheckRunning, erase_all_data, what_would_go
 from consentinel.gui.message_style import error_style
 from consentinel.gui.program_probe import ProgramProbe
 from consentinel.gui.spoken_labels import heard_as_shown
@@ -711,13 +711,28 @@ class SettingsDialog(QDialog):
                 "• the journal ({entries}) and its screenshots;\n"
                 "• the saved browser sessions;\n"
                 "{secrets}\n"
+                "{exports}"
                 "• the list of accounts and the log;\n"
                 "• the scheduled checks while Consentinel is closed, and its start at login.\n\n"
                 "Your other settings are kept. Nothing changes on X. This cannot be undone."
             )
             .replace("{entries}", self._entries_text(what.journal_entries))
             .replace("{secrets}", secrets)
+            .replace("{exports}", self._exports_text(what.exports, what.exports_dir))
         )
+
+    def _exports_text(self, n: int, folder: Path) -> str:
+        """The exports saved where the journal window suggests saving them go too: named, so
+        that the person can copy them elsewhere first. Nothing when there are none."""
+        if n == 0:
+            return ""
+        if n == 1:
+            text = self.tr("• the export saved in {folder} (copy it elsewhere first to keep it);")
+        else:
+            text = self.tr(
+                "• the {n} exports saved in {folder} (copy them elsewhere first to keep them);"
+            )
+        return text.replace("{n}", str(n)).replace("{folder}", str(folder)) + "\n"
 
     def _entries_text(self, n: int) -> str:
         # French counts zero in the singular, English in the plural.

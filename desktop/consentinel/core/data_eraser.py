@@ -1,4 +1,5 @@
-"""Erasing all that Consentinel keeps about a person ("Delete all my data"); Qt-free."""
+"""Erasing all that Consentinel keeps about a person: the window's "Delete all my data" and
+`consentinel delete-all-data` alike."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from consentinel.core.context import AppContext
 from consentinel.core.fileio import make_private_dirs
-from consentinel.core.journal import Journal
+from consentinel.core.journal import Journal, JournalError
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.lock import RunLock
+from consentinel.core.paths import AppPaths
 from consentinel.core.pending_unticks import FOLDER_NAME as PENDING_FOLDER
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,10 @@ class WhatWouldGo:
     handles: tuple[str, ...]
     journal_entries: int
     keyring: str
+    #: The files in <data>/exports, where the journal window suggests saving exports: they go
+    #: too, so the person is told, and can copy them elsewhere first.
+    exports: int
+    exports_dir: Path
 
 
 def what_would_go(ctx: AppContext) -> WhatWouldGo:
@@ -46,7 +52,17 @@ def what_would_go(ctx: AppContext) -> WhatWouldGo:
         handles=(*listed, *missing),
         journal_entries=ctx.journal.count(),
         keyring=ctx.vault.backend_label(),
+        exports=saved_exports(ctx.paths.exports_dir),
+        exports_dir=ctx.paths.exports_dir,
     )
+
+
+def saved_exports(folder: Path) -> int:
+    """How many files `folder` holds, in its subfolders too (0 when it cannot be read)."""
+    try:
+        return sum(1 for found in folder.rglob("*") if found.is_file())
+    except OSError:
+        return 0
 
 
 def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
@@ -94,6 +110,38 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         lock.release()
 
 
+def forget_keys_if_unused(ctx: AppContext) -> bool:
+    """Once the last account is removed, the session key and the refused answers' key go from
+    the keyring too (nothing is left that they serve: the sessions and refusals of a removed
+    account go with it), so that removing every account leaves nothing of Consentinel there.
+    Kept while anything may still need them: an account listed, one the journal knows that the
+    list lost (`account restore` brings it back, its refusals with a copy set aside), a copy of
+    the list set aside, or a journal that cannot be read to tell. True when they were deleted;
+    a keyring that cannot delete them is logged (the account itself is removed all the same),
+    and the next account made uses new keys."""
+    from consentinel.core.account_recovery import missing_accounts
+    from consentinel.core.vault import VaultError
+
+    accounts_path = ctx.paths.accounts_path
+    if ctx.accounts.list() or ctx.accounts.load_warning:
+        return False
+    set_aside = [p for p in accounts_path.parent.glob(accounts_path.name + ".*") if p.is_file()]
+    if any(p != ctx.paths.accounts_lock_path for p in set_aside):
+        return False
+    try:
+        if missing_accounts(ctx.journal, ctx.accounts):
+            return False
+    except (sqlite3.Error, JournalError) as error:
+        log.warning("the session and refusal keys are kept: the journal cannot be read: %s", error)
+        return False
+    try:
+        ctx.vault.delete_everything([])
+    except VaultError as error:
+        log.warning("the session and refusal keys could not be deleted: %s", error)
+        return False
+    return True
+
+
 def _with_journal_handles(ctx: AppContext, handles: list[str]) -> list[str]:
     """`handles`, then every other account the journal names (compared as X does, in any case)."""
     from consentinel.core.accounts import handle_key
@@ -114,13 +162,29 @@ def _unlink_with_copies(path: Path) -> None:
             found.unlink(missing_ok=True)
 
 
-def _stop_background(ctx: AppContext) -> None:
-    """Remove the OS job and the login item, and say so in the settings."""
+def forget_leftovers(paths: AppPaths) -> None:
+    """For a data folder that is gone (never made, or deleted by hand): what it left outside
+    it, its keys in the keyring (under its own service) and its scheduled check and start at
+    login, goes; nothing is made. Its accounts' passwords cannot be named without its list.
+    Raises VaultError or OSError."""
+    from consentinel.core.vault import Vault
+
+    Vault(service=paths.keyring_service).delete_everything([])
+    _remove_jobs()
+
+
+def _remove_jobs() -> None:
+    """The OS job and the login item of this data folder (each folder has its own)."""
     from consentinel.core import osjobs
 
     for report in (osjobs.remove(), osjobs.remove_autostart()):
         if report.state is osjobs.JobState.FAILED:
             raise OSError(report.message)
+
+
+def _stop_background(ctx: AppContext) -> None:
+    """Remove the OS job and the login item, and say so in the settings."""
+    _remove_jobs()
     settings = ctx.settings
     if settings.run_when_closed or settings.start_at_login:
         settings.run_when_closed = settings.start_at_login = False
