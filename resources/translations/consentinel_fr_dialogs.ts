@@ -640,6 +640,22 @@
             <translation>Vidée quand l&apos;historique d&apos;un compte a été effacé (entrée {id})</translation>
         </message>
         <message>
+            <source>the check under way then is written again here, without the {count} screenshots it had taken, which went with the folder</source>
+            <translation>la vérification alors en cours y est écrite à nouveau, sans les {count} captures d'écran qu'elle avait prises, parties avec le dossier</translation>
+        </message>
+        <message>
+            <source>the check under way then is written again here</source>
+            <translation>la vérification alors en cours y est écrite à nouveau</translation>
+        </message>
+        <message>
+            <source>The journal before it was deleted while Consentinel was using it, and this one begins at its place</source>
+            <translation>Le journal d'avant a été supprimé pendant que Consentinel s'en servait, et celui-ci commence à sa place</translation>
+        </message>
+        <message>
+            <source>The data folder was deleted while Consentinel was using it: the journal before it went with it, and this one begins at its place</source>
+            <translation>Le dossier de données a été supprimé pendant que Consentinel s'en servait : le journal d'avant est parti avec lui, et celui-ci commence à sa place</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />
             <source>no sign-in tried: not tried again after {why}</source>
             <translation>aucune connexion tentée : pas de nouvel essai après « {why} »</translation>

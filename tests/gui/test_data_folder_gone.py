@@ -76,8 +76,11 @@ def test_the_journal_opened_after_the_folder_went_is_the_new_one(
         box.accept()
         journal = app.window.journal_window
         assert journal is not None
-        qtbot.waitUntil(lambda: journal.model.rowCount() == 0 and not journal.verifying)
-        assert journal.problem is None  # the new journal, checked: intact
+        # The new journal, checked: intact, beginning by saying why.
+        qtbot.waitUntil(lambda: journal.model.rowCount() == 1 and not journal.verifying)
+        assert journal.problem is None
+        (first,) = ctx.journal.entries()
+        assert first.kind is EntryKind.JOURNAL_RESTARTED and first.payload == {"why": "folder"}
         assert app.window.journal_problem is None
 
 
@@ -100,7 +103,8 @@ def test_a_data_folder_deleted_apart_from_the_account_list_keeps_the_accounts(
         box.accept()
         assert app.window.table.row_of("alice") is not None
         # A new journal, which knows the account still listed (for a later "Add back").
-        (entry,) = ctx.journal.entries()
+        restart, entry = ctx.journal.entries()
+        assert restart.kind is EntryKind.JOURNAL_RESTARTED and restart.payload["why"] == "folder"
         assert (entry.handle, entry.payload.get("carried_over")) == ("alice", True)
         assert ctx.paths.journal_path.exists()
 
@@ -124,7 +128,10 @@ def test_a_data_folder_deleted_and_made_again_by_the_command_line_is_still_notic
         assert f"The data folder {ctx.paths.data_dir} was deleted" in box.text()
         box.accept()
         ctx.journal.append_account_added("carol")
-        assert _entries_on_disk(ctx) == [(EntryKind.ACCOUNT_ADDED, "carol")]
+        assert _entries_on_disk(ctx) == [
+            (EntryKind.JOURNAL_RESTARTED, None),  # (the one the terminal made was empty)
+            (EntryKind.ACCOUNT_ADDED, "carol"),
+        ]
 
 
 @pytest.mark.parametrize(

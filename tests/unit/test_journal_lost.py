@@ -7,6 +7,7 @@ list can bring them back. Real files, a real journal, the real command line."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -289,3 +290,58 @@ def test_a_journal_whose_file_went_is_not_started_over(tmp_path: Path) -> None:
         journal.start_over("edited")
     assert not path.exists()
     journal.close()
+
+
+def test_a_run_under_way_when_the_folder_went_is_written_again_without_its_lost_screenshots(
+    tmp_path: Path,
+) -> None:
+    """What `consentinel check` does when its data folder went during the check: the new
+    journal says why it begins, knows the accounts, then holds the run (its times kept), less
+    the screenshot that went with the folder; and it verifies."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Status
+
+    ctx = _context(tmp_path / "home")
+    _two_accounts(ctx)
+    run_id = ctx.journal.start_run("schedule")
+    ctx.journal.record_signin(run_id, "alice", "signed_in")
+    ctx.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    (ctx.paths.evidence_dir / "before.png").write_bytes(b"png before")
+    ctx.journal.record_evidence(run_id, "alice", "before.png", "page")
+    shutil.rmtree(ctx.paths.data_dir)
+    ctx.paths.evidence_dir.mkdir(parents=True)  # (the check's next screenshot makes it again)
+    shot = ctx.paths.evidence_dir / "after.png"
+    shot.write_bytes(b"png after")
+    ctx.journal.record_evidence(
+        run_id, "alice", shot, "untick", hashlib.sha256(shot.read_bytes()).hexdigest()
+    )
+    ctx.journal.record_check(run_id, AccountResult("alice", Status.FIXED))
+    ctx.journal.finish_run(run_id)
+    old = {e.kind: e.ts for e in ctx.journal.entries() if e.run_id == run_id}
+
+    assert ctx.journal_lost() == "folder"
+    again = ctx.start_afresh("folder", run_id)
+
+    assert again is not None and again.screenshots_gone == 1
+    entries = ctx.journal.entries()
+    assert entries[0].kind is EntryKind.JOURNAL_RESTARTED
+    assert entries[0].payload == {
+        "why": "folder",
+        "run_written_again": True,
+        "screenshots_gone": 1,
+    }
+    assert _handles(ctx.journal, carried_over=True) == ["alice", "bob"]
+    ran = [e for e in entries if e.run_id == again.run_id]
+    assert [e.kind for e in ran] == [
+        EntryKind.RUN_STARTED,
+        EntryKind.SIGNIN,
+        EntryKind.EVIDENCE,
+        EntryKind.CHECK,
+        EntryKind.RUN_FINISHED,
+    ]
+    assert ran[2].payload["path"] == "after.png"
+    assert {e.kind: e.ts for e in ran} == old  # each at its own time
+    (run,) = ctx.journal.runs()
+    assert (run.id, run.trigger, run.status.value) == (again.run_id, "schedule", "finished")
+    assert ctx.journal.verify().ok
+    ctx.journal.close()

@@ -328,6 +328,11 @@ def _check_now(args: argparse.Namespace) -> int:
                 raise StoppedRunSaid from None
         raise
     else:
+        from consentinel.cli.journal_warning import carry_on_if_lost
+
+        # The journal file gone during the check (its data folder deleted): the check's
+        # entries written again in the journal at its place, before its notifications.
+        result, added = carry_on_if_lost(ctx, result)
         if args.unattended:
             # Told while the run still holds the lock: its notifications are journaled with
             # it, not among the next run's entries.
@@ -343,14 +348,9 @@ def _check_now(args: argparse.Namespace) -> int:
     # be taken for a sound record unsaid. The chain is walked whole, and every screenshot
     # looked for, but only this check's are read: a year of "a screenshot of every check"
     # would be read again at every scheduled check (`log --verify` and the window read them).
-    warn_if_broken(
-        ctx.journal,
-        tr(
-            "This check's entries were added to it. `consentinel log --verify` says what is "
-            "wrong; `consentinel log --start-over` keeps it aside and begins a new one."
-        ),
-        read_shots_of=run_ids,
-    )
+    # (None: its entries are in no journal there is to verify.)
+    if added is not None:
+        warn_if_broken(ctx.journal, added, read_shots_of=[result.run_id])
     # Accounts the list lost were not checked: not a success, whatever the others gave.
     return EXIT_USAGE if missing else exit_code(result)
 

@@ -857,4 +857,50 @@ FRENCH: dict[str, str] = {
         "Le dossier de données {folder} n'existe plus (supprimé, ou sur un disque qui n'est pas "
         "branché) : cette vérification planifiée ne fait rien, et ne crée pas de nouveau "
         "dossier. Si vous l'avez supprimé, retirez la vérification planifiée : {command}",
+    # -- a journal begun again after its folder or file went during a check (cli/log_words.py)
+    "the data folder was deleted while Consentinel was using it: the journal before it went "
+    "with it, and this one begins at its place":
+        "le dossier de données a été supprimé pendant que Consentinel s'en servait : le "
+        "journal d'avant est parti avec lui, et celui-ci commence à sa place",
+    "the journal before it was deleted while Consentinel was using it, and this one begins at "
+    "its place":
+        "le journal d'avant a été supprimé pendant que Consentinel s'en servait, et celui-ci "
+        "commence à sa place",
+    "the check under way then is written again here, without the {count} screenshots it had "
+    "taken, which went with the folder":
+        "la vérification alors en cours y est écrite à nouveau, sans les {count} captures "
+        "d'écran qu'elle avait prises, parties avec le dossier",
+    "the check under way then is written again here":
+        "la vérification alors en cours y est écrite à nouveau",
+    # -- the journal gone during a check (cli/journal_warning.py)
+    "The data folder {folder} was deleted during this check, with the journal it was writing "
+    "to.":
+        "Le dossier de données {folder} a été supprimé pendant cette vérification, avec le "
+        "journal où elle écrivait.",
+    "The journal {path} was deleted during this check.":
+        "Le journal {path} a été supprimé pendant cette vérification.",
+    "Another journal took the place of {path} during this check.":
+        "Un autre journal a pris la place de {path} pendant cette vérification.",
+    "No journal could be begun there ({error}): this check's entries are lost.":
+        "Aucun journal n'a pu y être commencé ({error}) : les entrées de cette vérification "
+        "sont perdues.",
+    "Consentinel goes on with the journal at its place, but this check's entries could not be "
+    "written in it again: what it found is said above.":
+        "Consentinel continue avec le journal à sa place, mais les entrées de cette "
+        "vérification n'ont pas pu y être écrites à nouveau : ce qu'elle a trouvé est dit "
+        "ci-dessus.",
+    "Consentinel goes on with the journal at its place, and this check's entries are written "
+    "in it again, without the {count} screenshots it had taken before, which went with the "
+    "folder.":
+        "Consentinel continue avec le journal à sa place, et les entrées de cette vérification "
+        "y sont écrites à nouveau, sans les {count} captures d'écran qu'elle avait prises "
+        "avant, parties avec le dossier.",
+    "Consentinel goes on with the journal at its place, and this check's entries are written "
+    "in it again.":
+        "Consentinel continue avec le journal à sa place, et les entrées de cette vérification "
+        "y sont écrites à nouveau.",
+    "This check's entries were written again in it. `consentinel log --verify` says what is "
+    "wrong.":
+        "Les entrées de cette vérification y ont été écrites à nouveau. `consentinel log "
+        "--verify` dit ce qui ne va pas.",
 }

@@ -159,6 +159,8 @@ def _log(args: argparse.Namespace) -> int:
             from consentinel.core.journal_entries import EntryKind
 
             for restart in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED]):
+                if not restart.payload.get("set_aside"):  # (nothing kept: `log` says why)
+                    continue
                 # Intact since it started over: say that a journal came before it.
                 when = moment_text(restart.at)
                 print(

@@ -135,6 +135,8 @@ def details(entry: Entry) -> str:
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)
     if entry.kind is EntryKind.JOURNAL_RESTARTED:
+        if p.get("why") in ("folder", "deleted") and not p.get("set_aside"):
+            return _begun_again(p)
         name = str(p.get("set_aside", "?"))
         if p.get("why") == "newer":
             return tr(
@@ -295,3 +297,29 @@ def _box_change(box: object, before: object, after: object) -> str:
     return tr(
         "{box}: {before} → {after}", box=_box(box), before=_on_off(before), after=_on_off(after)
     )
+
+
+def _begun_again(p: dict[str, Any]) -> str:
+    """A journal begun at the place of one whose folder or file was deleted while in use."""
+    if p.get("why") == "folder":
+        words = tr(
+            "the data folder was deleted while Consentinel was using it: the journal before it "
+            "went with it, and this one begins at its place"
+        )
+    else:
+        words = tr(
+            "the journal before it was deleted while Consentinel was using it, and this one "
+            "begins at its place"
+        )
+    if not p.get("run_written_again"):
+        return words
+    gone = p.get("screenshots_gone")
+    if gone:
+        again = tr(
+            "the check under way then is written again here, without the {count} screenshots "
+            "it had taken, which went with the folder",
+            count=gone,
+        )
+    else:
+        again = tr("the check under way then is written again here")
+    return f"{words}; {again}"

@@ -28,6 +28,7 @@ JournalLoss = Literal["folder", "deleted", "replaced"]
 
 if TYPE_CHECKING:
     from consentinel.core.accounts_lock import AccountsLock
+    from consentinel.core.run_carry_over import WrittenAgain
     from consentinel.core.sessions import SessionStore
     from consentinel.core.totp import TotpGenerator
     from consentinel.core.vault import Vault
@@ -89,34 +90,58 @@ class AppContext:
         state = self.journal.file_state()
         return None if state == "here" else state
 
-    def start_afresh(self) -> None:
-        """After the journal was lost (`journal_lost`): the folders made again where they are
-        gone, and the journal at its place opened, or begun when there is none (the one open
-        went with its file: what was written to it since is lost or set aside). After the file
-        alone was deleted, what it left beside it is kept aside, and the new journal's first
-        entry names its head file and says why. The accounts still listed are entered in it
-        when it does not know them. Raises StorageError or JournalError when it cannot be
-        opened (then the old journal is kept, and it can be tried again)."""
+    def start_afresh(
+        self, loss: JournalLoss | None = None, run_id: int | None = None
+    ) -> WrittenAgain | None:
+        """After the journal was lost (`journal_lost`, which gives `loss`): the folders made
+        again where they are gone, and the journal at its place opened, or begun when there is
+        none (the one open went with its file: what was written to it since is lost or set
+        aside). After the file alone was deleted, what it left beside it is kept aside, and the
+        new journal's first entry names its head file and says why; a journal begun here after
+        its folder or file went (`loss`) begins by saying so too. The accounts still listed are
+        entered in it when it does not know them. `run_id`: a run written to the journal that
+        went (a check under way when it did), written again in the new one after those
+        entries; its number there is returned, with its screenshots that went (None: none, or
+        it could not be read nor written). Raises
+        StorageError or JournalError when it cannot be opened (then the old journal is kept,
+        and it can be tried again)."""
         from consentinel.core.journal import JournalError
         from consentinel.core.journal_schema import set_aside_leftovers
+        from consentinel.core.run_carry_over import read_lost_run, write_again
 
         self.paths.ensure()
         if self._head_set_aside is None:  # (else set aside by a try that could not open)
             self._head_set_aside = set_aside_leftovers(self.paths.journal_path, "deleted")
         fresh = Journal.open(self.paths.journal_path, evidence_dir=self.paths.evidence_dir)
+        lost = None if run_id is None else read_lost_run(self.journal, run_id)
+        begun = not fresh.entries(limit=1)
         old, self.journal = self.journal, fresh
         with contextlib.suppress(JournalError, OSError):
             old.close()  # (SQLite leaves a moved or deleted file's WAL files as they are)
         self._data_dir_id = known_identity(self.paths.data_dir)
         head, self._head_set_aside = self._head_set_aside, None
+        restart: dict[str, object] | None = None
         if head is not None:
+            restart = {"set_aside": head.name, "why": "deleted"}
+        elif begun and loss in ("folder", "deleted"):  # (not a journal found in its place)
+            restart = {"why": loss}
+        if restart is not None and lost is not None:
+            restart["run_written_again"] = True
+            if lost.screenshots_gone:
+                restart["screenshots_gone"] = lost.screenshots_gone
+        if restart is not None:
             try:
-                self.journal.append(
-                    EntryKind.JOURNAL_RESTARTED, None, {"set_aside": head.name, "why": "deleted"}
-                )
+                self.journal.append(EntryKind.JOURNAL_RESTARTED, None, restart)
             except JournalError as error:  # (said at the journal's next write)
-                log.warning("the new journal could not name %s: %s", head.name, error)
+                log.warning("the new journal could not say why it begins: %s", error)
         self._carry_accounts_over()
+        if lost is None:
+            return None
+        try:
+            return write_again(self.journal, lost)
+        except JournalError as error:
+            log.warning("the check under way could not be written in the new journal: %s", error)
+            return None
 
     def start_journal_over(self, problem: str) -> Path:
         """`Journal.start_over` for a journal that no longer verifies (the caller holds the run

@@ -329,7 +329,36 @@ _RESTART_WHY = {
 }
 
 
+#: A journal begun again after its folder or file went while in use, nothing of it kept aside.
+_BEGUN_AGAIN = {
+    "folder": QT_TRANSLATE_NOOP(
+        "JournalModel",
+        "The data folder was deleted while Consentinel was using it: the journal before it "
+        "went with it, and this one begins at its place",
+    ),
+    "deleted": QT_TRANSLATE_NOOP(
+        "JournalModel",
+        "The journal before it was deleted while Consentinel was using it, and this one begins "
+        "at its place",
+    ),
+}
+_RUN_AGAIN = QT_TRANSLATE_NOOP("JournalModel", "the check under way then is written again here")
+_RUN_AGAIN_SHOTS = QT_TRANSLATE_NOOP(
+    "JournalModel",
+    "the check under way then is written again here, without the {count} screenshots it had "
+    "taken, which went with the folder",
+)
+
+
 def _restart_words(p: dict[str, Any]) -> str:
+    why = str(p.get("why"))
+    if why in _BEGUN_AGAIN and not p.get("set_aside"):
+        words = _tr(_BEGUN_AGAIN[why])
+        if p.get("run_written_again"):
+            gone = p.get("screenshots_gone")
+            again = _tr(_RUN_AGAIN_SHOTS if gone else _RUN_AGAIN)
+            words += "; " + again.replace("{count}", str(gone))
+        return words
     problem = text_for_reader(p, "problem").rstrip(".")
     if p.get("why") == "damaged" and not problem:
         text = QT_TRANSLATE_NOOP(

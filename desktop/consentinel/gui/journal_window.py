@@ -445,7 +445,11 @@ class JournalWindow(QWidget):
                 "the hash taken with it: nothing was edited, removed or added since, unless "
                 "the whole chain was rewritten (a check, not a signature)."
             )
-            restarts = self._ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+            restarts = [
+                entry
+                for entry in self._ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+                if entry.payload.get("set_aside")  # (else nothing was kept: its row says why)
+            ]
             if restarts:  # intact since it started over: a journal came before it
                 tip += "\n" + self.tr(
                     "It started over on {when}: the journal before it was set aside as {name}."

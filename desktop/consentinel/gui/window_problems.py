@@ -32,7 +32,7 @@ def say_lost_journal(window: MainWindow, loss: JournalLoss, then_show_journal: b
 
     list_gone = not window.ctx.paths.accounts_path.exists()
     try:
-        window.ctx.start_afresh()
+        window.ctx.start_afresh(loss)
     except (StorageError, JournalError) as error:
         window.statusBar().showMessage(str(error))
         return False
