@@ -653,7 +653,7 @@
         </message>
         <message>
             <source>The data folder was deleted while Consentinel was using it: the journal before it went with it, and this one begins at its place</source>
-            <translation>Le dossier de données a été supprimé pendant que Consentinel s'en servait : le journal d'avant est parti avec lui, et celui-ci commence à sa place</translation>
+            <translation>Le dossier de données a été supprimé pendant que Consentinel s'en servait : le journal d'avant est parti avec lui, et celui-ci commence à sa place</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/journal_model.py" line="1" />

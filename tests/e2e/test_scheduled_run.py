@@ -567,3 +567,48 @@ def test_a_scheduled_run_never_asks_for_a_locked_keyrings_password(
     assert prompts_in(seen) == []
     assert len(notifications.calls) == 1 and "keyring" in _bodies(notifications)[0]
     unlock_keyring(private_secret_service)
+
+
+def test_a_journal_a_scheduled_run_set_aside_is_told_and_the_doctor_says_where_it_is(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """The journal damaged on disk; the timer's run cannot read it, sets it aside and starts
+    a new one. It used to say so on standard error only (the job's log, read by nobody): a
+    month of record out of view. Now a notification names where it is kept, and `doctor` has
+    a journal line saying when it started over and where the one before is."""
+    sim = simx(_shows_all("nora"))
+    bus = private_secret_service.address
+    paths, argv, env, _first = _set_up(sim, consentinel_home, chromium_path, bus)
+    with paths.journal_path.open("r+b") as damaged:
+        damaged.write(os.urandom(4096))  # its header and first page: "not a database"
+    notifications.calls.clear()
+
+    run = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+
+    assert run.returncode == 0, (run.stdout, run.stderr)
+    (kept,) = paths.data_dir.glob("journal.sqlite3.corrupt-*")
+    assert f"The journal could not be read; it was moved to {kept}" in run.stderr
+    told = [call for call in notifications.calls if str(kept) in call[4]]
+    assert len(told) == 1, notifications.calls
+    assert told[0][4] == (
+        f"Consentinel's journal could not be read; it was kept aside as {kept} and a new one "
+        "was started. Its record of earlier checks is in that file: keep it."
+    )
+    journal = Journal.open(paths.journal_path)
+    try:
+        notes = [e.payload["kind"] for e in journal.entries(kinds=[EntryKind.NOTIFICATION])]
+        assert "journal_set_aside" in notes
+        assert journal.verify().ok
+    finally:
+        journal.close()
+
+    doctor = subprocess.run([*_cli(argv), "doctor", "--json"], capture_output=True, text=True,
+                            env=env, timeout=180)  # fmt: skip
+    (line,) = [row for row in json.loads(doctor.stdout) if row["topic"] == "journal"]
+    assert line["ok"] is True, line
+    assert line["detail"].startswith(f"{paths.journal_path}: intact, "), line
+    assert f"the journal before it set aside as {kept}: that file holds" in line["detail"]

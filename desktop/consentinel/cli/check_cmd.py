@@ -178,6 +178,8 @@ def _check_now(args: argparse.Namespace) -> int:
         set_language(ctx.settings.language)
         if ctx.settings_set_aside is not None:
             _settings_set_aside(ctx, ctx.settings_set_aside)
+        if ctx.journal.known_warning:  # (said on stderr by open_context)
+            _journal_set_aside(ctx)
     listed = bool(ctx.accounts.list())
     missing = _missing_accounts(ctx) if scheduled or not listed else []
     if not listed and not (scheduled and missing):
@@ -547,6 +549,24 @@ def _settings_set_aside(ctx: AppContext, moved: Path) -> None:
     note = settings_set_aside_notice(moved)
     print(note.body, file=sys.stderr)
     post_notice(ctx.settings, note, ctx.journal)
+
+
+def _journal_set_aside(ctx: AppContext) -> None:
+    """A scheduled run that set the journal aside (damaged, a newer version's) tells the
+    person where it is kept: its stderr is read by nobody, and the new journal shows no sign
+    of the old one but its first entry."""
+    from consentinel.cli.schedule_cmd import post_notice
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.core.notify import journal_set_aside_notice
+
+    first = ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+    name = first[-1].payload.get("set_aside") if first else None
+    if isinstance(name, str) and name:
+        post_notice(
+            ctx.settings,
+            journal_set_aside_notice(ctx.paths.journal_path.with_name(name)),
+            ctx.journal,
+        )
 
 
 def _folder_unusable(

@@ -47,6 +47,7 @@ class Topic(str, Enum):
     SANDBOX = "sandbox"
     SCREEN = "screen"
     DATA_FOLDER = "data_folder"
+    JOURNAL = "journal"
     SCHEDULE = "schedule"
     MENU_AND_LOGIN = "menu_and_login"
     X_SITE = "x_site"
@@ -90,6 +91,7 @@ def run_checks(
         lambda: check_sandbox(settings.browser_path),
         check_screen,
         lambda: check_data_folder(paths),
+        lambda: check_journal(paths),
         lambda: check_schedule(settings, paths),
         check_menu_and_login,
         lambda: check_x(settings, timeout_s=x_timeout_s, settings_file=paths.settings_path),
@@ -494,6 +496,63 @@ def check_data_folder(paths: AppPaths) -> Check:
         "",
         Topic.DATA_FOLDER,
     )
+
+
+def check_journal(paths: AppPaths) -> Check:
+    """Whether the journal verifies (its chain walked, its screenshots looked for, none read),
+    read as it is; and, when it started over, where the journal before it is kept: a journal
+    set aside by a scheduled check is said nowhere else the person looks."""
+    from consentinel.core.fileio import StorageError
+    from consentinel.core.journal import Journal, UnreadableJournal
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.core.journal_verify import problems_in_short
+    from consentinel.core.moments import moment_text
+
+    name, path = tr("Journal"), paths.journal_path
+    if not path.exists():
+        return Check(name, True, tr("{path}: none yet.", path=path), "", Topic.JOURNAL)
+    try:
+        journal = Journal.open_read_only(path, evidence_dir=paths.evidence_dir)
+    except UnreadableJournal as error:
+        if error.why not in ("damaged", "newer"):  # (an older one, a disk that says no…)
+            return Check(name, None, str(error), "", Topic.JOURNAL)
+        advice = tr(
+            "Open Consentinel or run a check: the journal is then kept aside and a new one begins."
+        )
+        return Check(name, False, str(error), advice, Topic.JOURNAL)
+    try:
+        verdict = journal.verify(read_shots_of=())
+        restarts = [
+            e
+            for e in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+            if e.payload.get("set_aside")
+        ]
+    except StorageError as error:  # (written to while read: the next doctor reads it)
+        return Check(name, None, str(error), "", Topic.JOURNAL)
+    finally:
+        journal.close()
+    if verdict.ok:
+        ok: bool = True
+        detail = tr("{path}: intact, {count} entries.", path=path, count=verdict.entry_count)
+        advice = ""
+    else:
+        ok = False
+        detail = tr(
+            "{path}: does not verify: {problem}", path=path, problem=problems_in_short(verdict)
+        )
+        advice = tr(
+            "Keep a copy of the data folder; `consentinel log --verify` says what is wrong, and "
+            "`consentinel log --start-over` keeps it aside and begins a new one."
+        )
+    if restarts:
+        last = restarts[-1]
+        detail += " " + tr(
+            "It started over on {when}, the journal before it set aside as {path}: that file "
+            "holds the record of the checks before.",
+            when=moment_text(last.at),
+            path=path.with_name(str(last.payload["set_aside"])),
+        )
+    return Check(name, ok, detail, advice, Topic.JOURNAL)
 
 
 def _problem_words(folder: Path, problem: FolderProblem) -> tuple[str, str]:

@@ -1443,4 +1443,27 @@ FRENCH: dict[str, str] = {
         "vidée quand l'historique d'un compte a été effacé (entrée {id})",
     "the history of an account was erased: {entries}, {screenshots}":
         "l'historique d'un compte a été effacé : {entries}, {screenshots}",
+    # -- the journal set aside by a scheduled check (core/notify.py), and the doctor's journal
+    "Consentinel's journal could not be read; it was kept aside as {path} and a new one was "
+    "started. Its record of earlier checks is in that file: keep it.":
+        "Le journal de Consentinel était illisible ; il a été mis de côté sous {path} et un "
+        "nouveau a été commencé. Son historique des vérifications passées est dans ce "
+        "fichier : gardez-le.",
+    "the journal could not be read and was set aside":
+        "le journal était illisible et a été mis de côté",
+    "Journal": "Journal",
+    "{path}: none yet.": "{path} : aucun pour l'instant.",
+    "{path}: intact, {count} entries.": "{path} : intact, {count} entrées.",
+    "{path}: does not verify: {problem}": "{path} : ne se vérifie pas : {problem}",
+    "It started over on {when}, the journal before it set aside as {path}: that file holds "
+    "the record of the checks before.":
+        "Il a recommencé le {when}, le journal d'avant mis de côté sous {path} : ce fichier "
+        "contient l'historique des vérifications d'avant.",
+    "Keep a copy of the data folder; `consentinel log --verify` says what is wrong, and "
+    "`consentinel log --start-over` keeps it aside and begins a new one.":
+        "Gardez une copie du dossier de données ; `consentinel log --verify` dit ce qui ne va "
+        "pas, et `consentinel log --start-over` le met de côté et en commence un nouveau.",
+    "Open Consentinel or run a check: the journal is then kept aside and a new one begins.":
+        "Ouvrez Consentinel ou lancez une vérification : le journal est alors mis de côté et un "
+        "nouveau commence.",
 }

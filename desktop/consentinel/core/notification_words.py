@@ -31,6 +31,7 @@ def _about(kind: object) -> str:
         "accounts_missing": tr("accounts missing from the list"),
         "settings_set_aside": tr("the settings file was set aside"),
         "folder_unusable": tr("Consentinel's folder could not be written"),
+        "journal_set_aside": tr("the journal could not be read and was set aside"),
         "missed_reverted": tr("boxes X had switched back on, told late"),
         "hidden_on": tr("X keeps boxes on without showing them on its page"),
     }

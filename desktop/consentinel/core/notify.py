@@ -50,6 +50,7 @@ class NotificationKind(str, Enum):
     ACCOUNTS_MISSING = "accounts_missing"  # the journal knows accounts the list lacks
     SETTINGS_SET_ASIDE = "settings_set_aside"  # settings.json could not be used: defaults now
     FOLDER_UNUSABLE = "folder_unusable"  # Consentinel's folder cannot be written: no check
+    JOURNAL_SET_ASIDE = "journal_set_aside"  # the journal could not be read: kept aside, begun anew
     MISSED_REVERTED = "missed_reverted"  # reverts whose notification could not be shown, told late
     CHECK_FAILED = "check_failed"  # a scheduled check stopped on an unexpected error (cli/crash)
     HIDDEN_ON = "hidden_on"  # X keeps boxes on that its page does not show: none can untick them
@@ -499,6 +500,22 @@ def settings_set_aside_notice(moved: Path) -> Notification:
     )
 
 
+def journal_set_aside_notice(moved: Path) -> Notification:
+    """The journal could not be read (damaged, a newer version's) and was set aside as `moved`
+    by a check nobody watched: its record of every earlier check is no longer in view, and the
+    person is told where it is kept."""
+    return Notification(
+        NotificationKind.JOURNAL_SET_ASIDE,
+        None,
+        APP_NAME,
+        tr(
+            "Consentinel's journal could not be read; it was kept aside as {path} and a new "
+            "one was started. Its record of earlier checks is in that file: keep it.",
+            path=moved,
+        ),
+    )
+
+
 def folder_unusable_words(folder: Path, problem: FolderProblem | None, said: str) -> str:
     """Why no check can run, naming the folder and what to do; `said`: the error's own
     sentence, for a cause that looking at the folder does not tell."""
@@ -889,7 +906,13 @@ def _compared(note: Notification) -> _Compared:
 
 
 #: Notices of something that happened, not of a state that lasts: never "already said".
-_SAID_EACH_TIME = frozenset({NotificationKind.SETTINGS_SET_ASIDE, NotificationKind.CHECK_FAILED})
+_SAID_EACH_TIME = frozenset(
+    {
+        NotificationKind.SETTINGS_SET_ASIDE,
+        NotificationKind.CHECK_FAILED,
+        NotificationKind.JOURNAL_SET_ASIDE,
+    }
+)
 
 
 def deliver_notice(
