@@ -140,6 +140,18 @@
 <context>
     <name>AppController</name>
         <message>
+            <source>The journal started over on {when}: the one before it could not be read and is kept as {path}. Its record of earlier checks is in that file: keep it.</source>
+            <translation>Le journal a recommencé le {when} : celui d'avant était illisible et est gardé sous {path}. Son historique des vérifications passées est dans ce fichier : gardez-le.</translation>
+        </message>
+        <message>
+            <source>The journal started over on {when}: the one before it was written by a newer Consentinel and is kept as {path}. Its record of earlier checks is in that file.</source>
+            <translation>Le journal a recommencé le {when} : celui d'avant venait d'une version plus récente de Consentinel et est gardé sous {path}. Son historique des vérifications passées est dans ce fichier.</translation>
+        </message>
+        <message>
+            <source>The journal started over on {when}: the data folder or the journal file was deleted during a check, and the record of the checks before went with it.</source>
+            <translation>Le journal a recommencé le {when} : le dossier de données ou le fichier du journal a été supprimé pendant une vérification, et l'historique des vérifications d'avant est parti avec lui.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/app_controller.py" line="1" />
             <source>A browser is ready: checks can start.</source>
             <translation>Un navigateur est prêt : les vérifications peuvent commencer.</translation>

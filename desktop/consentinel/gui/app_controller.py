@@ -344,6 +344,7 @@ class AppController(QObject):
         if isinstance(verdict, VerifyResult) and not self._shut_down:
             self.window.say_journal_problem(None if verdict.ok else problems_in_short(verdict))
             self._say_journal_set_aside()
+            self._say_journal_restarted()
 
     def _say_journal_set_aside(self) -> None:
         """A journal file set aside by SQLite's check (done by now: the verdict waited for it),
@@ -353,6 +354,24 @@ class AppController(QObject):
             self._said_warnings.append(warning)
             self.window.statusBar().showMessage(warning, 20_000)
             self.window.refresh()
+
+    def _say_journal_restarted(self) -> None:
+        """A start-over of the journal the window has not told yet (a scheduled check set it
+        aside, or its folder went during a check): said as the start's warnings are, once.
+        One this process's own start made is said by _say_journal_set_aside already."""
+        from consentinel.gui.journal_restart_notice import restart_to_tell, restart_words
+
+        entry = restart_to_tell(self.ctx, self.window.memory)
+        if entry is None:
+            return
+        own = self.ctx.journal.known_warning or ""
+        if entry.payload.get("set_aside") and str(entry.payload["set_aside"]) in own:
+            return
+        warning = restart_words(entry, self.ctx)
+        self._said_warnings.append(warning)
+        self.window.statusBar().showMessage(warning, 20_000)
+        if self._in_view():
+            self._show_start_warnings([warning])
 
     def after_first_frame(self, work: Callable[[], None]) -> None:
         """Run `work` once, after the window's first paint (at once when it starts hidden)."""

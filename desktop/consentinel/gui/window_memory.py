@@ -57,6 +57,15 @@ class WindowMemory:
         except OSError:
             log.warning("%s could not be kept in %s", what, self._path, exc_info=True)
 
+    # -- anything else kept by name (gui/journal_restart_notice) ------------------------------
+
+    def kept(self, key: str) -> object:
+        """What was kept under `key` (None: nothing)."""
+        return self._kept.get(key)
+
+    def keep(self, key: str, value: str | None) -> None:
+        self._keep({key: value}, key)
+
     # -- the accounts' order ------------------------------------------------------------------
 
     def accounts_sort(self) -> SortChoice | None:

@@ -36,6 +36,9 @@ def say_lost_journal(window: MainWindow, loss: JournalLoss, then_show_journal: b
     except (StorageError, JournalError) as error:
         window.statusBar().showMessage(str(error))
         return False
+    from consentinel.gui.journal_restart_notice import mark_told
+
+    mark_told(window.ctx, window.memory)  # (said here: not again at the next start)
     window.live.clear()
     window.last_result = None
     window.result_label.hide()

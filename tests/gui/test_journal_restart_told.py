@@ -1,0 +1,67 @@
+"""A journal set aside while the window was closed (a scheduled check could not read it) is
+said when the window next opens, once, after its first frame: it was said only by the journal
+window's tooltip and one row, and a month of record went out of view. A real `consentinel`
+process sets the real SQLite file aside."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.gui._app_support import make_context, running_app
+from tests.reliability.cli_support import cli_env, run_cli
+
+SAID = {
+    "en": "The journal started over on {when}: the one before it could not be read and is kept "
+    "as {path}. Its record of earlier checks is in that file: keep it.",
+    "fr": "Le journal a recommencé le {when}\u00a0: celui d'avant était illisible et est gardé "
+    "sous {path}. Son historique des vérifications passées est dans ce fichier\u00a0: "
+    "gardez-le.",
+}
+
+
+def _box(qtbot: QtBot) -> QMessageBox:
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=15_000
+    )
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_journal_set_aside_while_the_window_was_closed_is_said_once_at_the_next_open(
+    qtbot: QtBot, consentinel_home: Path, language: str, tmp_path: Path
+) -> None:
+    from consentinel.gui.journal_model import local_time
+
+    ctx = make_context(consentinel_home)
+    ctx.journal.append_account_added("alice")
+    ctx.journal.close()
+    with ctx.paths.journal_path.open("r+b") as damaged:
+        damaged.write(os.urandom(4096))
+    # A check in another process (no account listed: it ends there) opens it, sets it aside.
+    run = run_cli(cli_env(dict(os.environ), consentinel_home), "check", "--dry-run", expect=2)
+    (kept,) = ctx.paths.data_dir.glob("journal.sqlite3.corrupt-*")
+    assert str(kept) in run.stderr
+
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx, language) as app:
+        box = _box(qtbot)
+        (restart,) = ctx.journal.entries()
+        said = SAID[language].replace("{when}", local_time(restart)).replace("{path}", str(kept))
+        assert said in box.text(), box.text()
+        assert box.grab().save(str(tmp_path / f"journal_restart_told_{language}.png"))
+        box.accept()
+    ctx.journal.close()
+
+    ctx = make_context(consentinel_home)
+    with running_app(qtbot, ctx, language) as app:
+        app._say_journal_restarted()  # (what the journal's verdict after the first frame does)
+        assert QApplication.activeModalWidget() is None  # said once
+        assert not any(str(kept) in warning for warning in app._said_warnings)
+    ctx.journal.close()
