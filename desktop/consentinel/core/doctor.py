@@ -508,7 +508,7 @@ def check_journal(paths: AppPaths) -> Check:
     from consentinel.core.journal_verify import problems_in_short
     from consentinel.core.moments import moment_text
 
-    name, path = tr("Journal"), paths.journal_path
+    name, path = tr("Journal file"), paths.journal_path
     if not path.exists():
         return Check(name, True, tr("{path}: none yet.", path=path), "", Topic.JOURNAL)
     try:

@@ -1451,7 +1451,7 @@ FRENCH: dict[str, str] = {
         "fichier : gardez-le.",
     "the journal could not be read and was set aside":
         "le journal était illisible et a été mis de côté",
-    "Journal": "Journal",
+    "Journal file": "Fichier du journal",
     "{path}: none yet.": "{path} : aucun pour l'instant.",
     "{path}: intact, {count} entries.": "{path} : intact, {count} entrées.",
     "{path}: does not verify: {problem}": "{path} : ne se vérifie pas : {problem}",
