@@ -139,6 +139,44 @@ def test_scheduled_run_after_x_switched_training_back_on(
         assert PASSWORD not in output
 
 
+def test_a_box_found_off_that_x_switches_back_on_is_said(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """Every box switched off by hand before the account was added: the first run finds them
+    off (nothing to say). Training switched back on at X since is said at the next run as one
+    Consentinel had unticked: in the check, its change and a notification."""
+    everything_off = {"training": False, "personalization": False, "memory": False}
+    sim = simx(SimAccount("dave", PASSWORD, memory_shown=True, boxes=dict(everything_off)))
+    bus = private_secret_service.address
+    paths, argv, env, first = _set_up(sim, consentinel_home, chromium_path, bus, "dave")
+    assert "already off" in first.stdout, first.stdout
+    assert notifications.calls == []
+
+    sim.set_box("dave", "training", True)  # switched back on at X
+    _a_day_passes(paths.journal_path)
+    second = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                            timeout=180)  # fmt: skip
+    assert second.returncode == 0, (second.stdout, second.stderr)
+
+    assert sim.boxes("dave") == everything_off
+    (result,) = json.loads(second.stdout)["accounts"]
+    assert result["reverted_by_x"] == ["training"]
+    assert result["message"].startswith("X had switched Training back on.")
+    journal = Journal.open(paths.journal_path)
+    try:
+        (change,) = journal.entries(handle="dave", kinds=[EntryKind.CHANGE])
+        assert change.payload["reverted_by_x"] is True and change.payload["confirmed"] is True
+        (said,) = journal.entries(kinds=[EntryKind.NOTIFICATION])
+        assert said.handle == "dave" and said.payload["kind"] == "reverted_by_x"
+    finally:
+        journal.close()
+    assert _bodies(notifications) == ["X switched back on for @dave: Training. Switched off again."]
+
+
 def _add(argv: list[str], env: dict[str, str], *handles: str) -> None:
     """The accounts added as the person adds them, each with its password."""
     for handle in handles:

@@ -16,6 +16,7 @@ import textwrap
 import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -304,14 +305,45 @@ def test_each_account_s_last_check_is_read_again_once_anyone_wrote_to_the_journa
     app.close()
 
 
-def test_last_unticked_by_us(journal: Journal) -> None:
-    assert not journal.last_unticked_by_us("alice", Box.TRAINING)
+def test_last_read_off_by_us(journal: Journal) -> None:
+    assert not journal.last_read_off_by_us("alice", Box.TRAINING)
     journal.record_change(None, "alice", Box.TRAINING, True, False, confirmed=False)
-    assert not journal.last_unticked_by_us("alice", Box.TRAINING)  # not read back: not proven
+    assert not journal.last_read_off_by_us("alice", Box.TRAINING)  # not read back: not proven
     journal.record_change(None, "Alice", Box.TRAINING, True, False, confirmed=True)
-    assert journal.last_unticked_by_us("ALICE", Box.TRAINING)
-    assert not journal.last_unticked_by_us("alice", Box.MEMORY)
-    assert not journal.last_unticked_by_us("bob", Box.TRAINING)
+    assert journal.last_read_off_by_us("ALICE", Box.TRAINING)
+    assert not journal.last_read_off_by_us("alice", Box.MEMORY)
+    assert not journal.last_read_off_by_us("bob", Box.TRAINING)
+
+
+def _found(j: Journal, handle: str, on: bool, **said: Any) -> None:
+    """A check of `handle` that read Training as `on` and left it so."""
+    settings = {Box.TRAINING: BoxChange(on, on)}
+    j.record_check(None, AccountResult(handle, Status.OPTED_OUT, settings=settings, **said))
+
+
+def test_a_box_a_check_found_off_counts_as_read_off(journal: Journal) -> None:
+    """A box found off by a check (switched off by hand before the account was added, or
+    unticked before the journal began afresh) and ticked now was switched back on since: the
+    latest reading decides, whichever entry holds it."""
+    _found(journal, "carol", on=False)
+    assert journal.last_read_off_by_us("Carol", Box.TRAINING)
+    assert not journal.last_read_off_by_us("carol", Box.MEMORY)  # never read
+    _found(journal, "carol", on=True)  # read on since (kept on, a dry run…)
+    assert not journal.last_read_off_by_us("carol", Box.TRAINING)
+    journal.record_change(None, "carol", Box.TRAINING, True, False, confirmed=True)
+    assert journal.last_read_off_by_us("carol", Box.TRAINING)  # (a check cut short after it)
+    unticked = {Box.TRAINING: BoxChange(True, False)}
+    journal.record_change(None, "dan", Box.TRAINING, True, False, confirmed=False)
+    journal.record_check(None, AccountResult("dan", Status.ERROR, Reason.SAVE_FAILED, unticked))
+    assert not journal.last_read_off_by_us("dan", Box.TRAINING)  # its untick not read back
+    # Readings not sure to be X's say nothing of the box.
+    _found(journal, "erin", on=False, reason=Reason.PAGE_CHANGED)
+    assert not journal.last_read_off_by_us("erin", Box.TRAINING)
+    _found(journal, "fay", on=False, hidden_on=(Box.TRAINING,))
+    assert not journal.last_read_off_by_us("fay", Box.TRAINING)
+    # An account removed and added again begins afresh: its first check has nothing before it.
+    journal.append(EntryKind.ACCOUNT_REMOVED, "carol", {})
+    assert not journal.last_read_off_by_us("carol", Box.TRAINING)
 
 
 def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:

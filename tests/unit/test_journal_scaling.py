@@ -49,7 +49,7 @@ def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:
         lambda: journal.last_check("ALICE"),
         lambda: journal.entries(handle="alice"),
         lambda: journal.entries(handle="alice", kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1),
-        lambda: journal.last_unticked_by_us("alice", Box.TRAINING),
+        lambda: journal.last_read_off_by_us("alice", Box.TRAINING),
         lambda: journal.every_account_checked_at(["alice"]),
     ):
         found = plans(journal, call)
@@ -58,7 +58,7 @@ def test_reading_one_account_uses_the_handle_index(journal: Journal) -> None:
     # Same answers as before the index: handles still compare case-insensitively.
     check = journal.last_check("ALICE")
     assert check is not None and check.handle == "Alice"
-    assert journal.last_unticked_by_us("aLiCe", Box.TRAINING)
+    assert journal.last_read_off_by_us("aLiCe", Box.TRAINING)
 
 
 def test_appending_reads_no_more_at_the_end_of_a_long_journal(journal: Journal) -> None:

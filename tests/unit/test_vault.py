@@ -370,6 +370,12 @@ def test_a_keyring_that_does_not_answer_is_given_up_on_and_said() -> None:
         assert done.wait(10), "a later keyring call waited behind the unanswered one"
     finally:
         backend.released.set()
+    # It answers at last (the app lives on, past its scheduled check): used again.
+    for waiting in [t for t in threading.enumerate() if t.name == "keyring-check"]:
+        waiting.join(10)
+    assert vault.is_usable(), "still given up on after it answered"
+    vault.set_password("alice", "pw")
+    assert vault.get_password("alice") == "pw"
 
 
 def test_a_keyring_that_answers_in_time_is_used() -> None:

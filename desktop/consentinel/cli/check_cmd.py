@@ -30,6 +30,7 @@ from consentinel.cli.terminal import (
 )
 from consentinel.core.fileio import folder_problem, problem_of_error
 from consentinel.core.i18n import tr
+from consentinel.core.vault import KEYRING_WAIT_S
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
     from consentinel.core.status import Reason
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
-#: How long an unattended run waits for a keyring that does not answer before taking it as
-#: locked (a locked one is said at once: Vault.never_prompt).
-KEYRING_WAIT_S = 120.0
 #: How long an unattended run waits for another check or sign-in to end (the app's, a
 #: person's, another `check`) before it is skipped: with the keyring's wait and its own check,
 #: it still ends within the hour systemd gives the job (osjobs/systemd.py RUN_TIMEOUT; the

@@ -753,7 +753,7 @@ class AccountCheck:
                 settings[box] = BoxChange(True, True, True)
                 disabled_on.append(box)
                 continue
-            if journal.last_unticked_by_us(self.handle, box):
+            if journal.last_read_off_by_us(self.handle, box):
                 reverted.append(box)
             if self.shared.dry_run:
                 settings[box] = BoxChange(True, True)

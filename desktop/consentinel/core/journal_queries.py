@@ -698,19 +698,42 @@ class JournalQueries:
         return datetime.fromisoformat(row[0])
 
     @read_before_the_check
-    def last_unticked_by_us(self, handle: str, box: Box) -> bool:
-        """True when our latest change of this box unticked it and the read-back confirmed it:
-        if the box is ticked again now, X (not the person through us) turned it back on."""
+    def last_read_off_by_us(self, handle: str, box: Box) -> bool:
+        """True when the latest reading of this box by one of our checks had it off: unticked
+        and read back off (a `change` confirmed), or found off and left so. If the box is ticked
+        again now, it was switched back on at X since. A reading not sure to be X's (the page
+        changed, a box X keeps on without drawing it), one read on, an untick not read back,
+        and an account with no reading yet (its first check, or since it was removed and added
+        again) say no."""
+        key, name = handle_key(handle), Box(box).value
+        # Two look-ups of the newest entry of one kind, each served by entries_by_handle_key
+        # backwards from the end: the check that holds a reading (nearly always the last), the
+        # change of this box. Never every entry of the account.
+        newest = " ORDER BY e.id DESC LIMIT 1"
         with self._lock:
-            row = self._reader.execute(
-                "SELECT payload FROM entries WHERE lower(handle) = ? AND kind = ? "
-                "AND json_extract(payload, '$.box') = ? ORDER BY id DESC LIMIT 1",
-                (handle_key(handle), EntryKind.CHANGE.value, Box(box).value),
+            change = self._reader.execute(
+                "SELECT e.id, e.payload FROM entries e WHERE lower(e.handle) = ? AND e.kind = ?"
+                f" AND json_extract(e.payload, '$.box') = ?{SINCE_LAST_REMOVED}{newest}",
+                (key, EntryKind.CHANGE.value, name),
             ).fetchone()
-        if not row:
-            return False
-        payload = json.loads(row[0])
-        return payload.get("after") is False and payload.get("confirmed") is True
+            check = self._reader.execute(
+                "SELECT e.id, e.payload FROM entries e WHERE lower(e.handle) = ? AND e.kind = ?"
+                " AND json_type(e.payload, '$.settings.' || ?) = 'object'"
+                f"{SINCE_LAST_REMOVED}{newest}",
+                (key, EntryKind.CHECK.value, name),
+            ).fetchone()
+        unticked = change is not None and _unticked_and_read_back(json.loads(change[1]))
+        if check is None or (change is not None and change[0] > check[0]):
+            return unticked  # (a check cut short after its untick: its change says it)
+        payload = json.loads(check[1])
+        reading = payload["settings"][name]
+        if reading.get("after") is not False:
+            return False  # read on, or not read back
+        if reading.get("before") is True:
+            return unticked  # unticked by that check: its change says whether it was read back
+        return payload.get("reason") != Reason.PAGE_CHANGED.value and name not in (
+            payload.get("hidden_on") or ()
+        )
 
     @read_before_the_check
     def head(self) -> tuple[int, str]:
@@ -725,3 +748,8 @@ class JournalQueries:
     def count(self) -> int:
         with self._lock:
             return int(self._reader.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def _unticked_and_read_back(change: Mapping[str, Any]) -> bool:
+    """A `change` entry that unticked its box and read it back off."""
+    return change.get("after") is False and change.get("confirmed") is True

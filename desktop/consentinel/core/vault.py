@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import contextvars
 import importlib
 import logging
 import secrets
@@ -40,6 +41,16 @@ ANSWER_KEY_ENTRY = "answer-key"
 #: Backends that are no keyring at all, or that keep secrets in files anyone with the disk can
 #: read (keyrings.alt's Plaintext/Encrypted file keyrings and friends). Matched on module names.
 _REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+#: How long a run nobody watches (`check --unattended`, the window's scheduled checks) waits
+#: for a keyring that does not answer before taking it as locked (a locked one is said at
+#: once: Vault.never_prompt, Vault.asking_nobody).
+KEYRING_WAIT_S = 120.0
+#: Set within Vault.asking_nobody(): the keyring calls of this code (its thread, the tasks and
+#: worker threads it starts) never ask for the keyring's password, whatever other code of the
+#: same process asks meanwhile (the window, while its scheduled check runs).
+_ASKING_NOBODY: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "consentinel_vault_asking_nobody", default=False
+)
 
 _LABELS = {
     "keyring.backends.SecretService.Keyring": "GNOME Keyring / Secret Service",
@@ -180,6 +191,8 @@ class Vault:
         self._unanswered: VaultLocked | None = None
         #: Set by never_prompt(): a locked keyring is refused, never asked to unlock.
         self._never_prompts = False
+        #: The keyring found, and the same unable to ask (asking_nobody): made once.
+        self._quiet: tuple[KeyringBackend, KeyringBackend] | None = None
 
     @property
     def _backend(self) -> KeyringBackend:
@@ -189,8 +202,18 @@ class Vault:
                 if self._resolved is None:
                     given = self._given if self._given is not None else detect_backend()
                     self._resolved = self._unprompted_if_asked(_unwrap(given))
-                    self._adopt_legacy(self._resolved)
-        return self._resolved
+                    self._adopt_legacy(self._quiet_if_asking_nobody(self._resolved))
+        return self._quiet_if_asking_nobody(self._resolved)
+
+    def _quiet_if_asking_nobody(self, backend: KeyringBackend) -> KeyringBackend:
+        if not _ASKING_NOBODY.get() or self._never_prompts:
+            return backend
+        quiet = self._quiet
+        if quiet is None or quiet[0] is not backend:
+            from consentinel.core.keyring_unprompted import unprompted
+
+            quiet = self._quiet = (backend, unprompted(backend))
+        return quiet[1]
 
     def _adopt_legacy(self, backend: KeyringBackend) -> None:
         """Copy this folder's accounts' secrets from the shared service, once; entries it
@@ -233,6 +256,18 @@ class Vault:
             self._never_prompts = True
             if self._resolved is not None:
                 self._resolved = self._unprompted_if_asked(self._resolved)
+
+    @contextlib.contextmanager
+    def asking_nobody(self) -> Iterator[None]:
+        """Within the block, this code's reads, writes and deletions never ask for the
+        keyring's password, as after never_prompt(); the rest of the process (the window, a
+        password the person saves meanwhile) may still be asked for it. For a run nobody
+        watches inside the app: the window's scheduled checks."""
+        token = _ASKING_NOBODY.set(True)
+        try:
+            yield
+        finally:
+            _ASKING_NOBODY.reset(token)
 
     def _unprompted_if_asked(self, backend: KeyringBackend) -> KeyringBackend:
         if not self._never_prompts:
@@ -286,11 +321,15 @@ class Vault:
     def check_within(self, seconds: float) -> None:
         """check(), but a keyring that does not answer in `seconds` is taken as locked.
 
-        For runs nobody watches: a locked keyring may wait for its password for ever (GNOME
-        Keyring opens its prompt on the desktop and waits), and a scheduled run must end and say
-        so rather than hold every later run up. The call left waiting ends with the process."""
+        For runs nobody watches (`check --unattended`, the window's scheduled checks), which
+        also ask nobody (never_prompt, asking_nobody): a locked keyring is said at once then,
+        but one may still not answer at all (a Secret Service stuck), and a scheduled run must
+        end and say so rather than hold every later run up. Until the call left waiting
+        returns (or the process ends), every call fails at once as this one did."""
         done = threading.Event()
         failure: list[VaultError] = []
+        gave_up: list[VaultLocked] = []
+        settled = threading.Lock()  # (not self._lock: the call left waiting holds that one)
 
         def probe() -> None:
             try:
@@ -298,19 +337,29 @@ class Vault:
             except VaultError as error:
                 failure.append(error)
             finally:
-                done.set()
+                with settled:  # (an answer at last: the keyring is used again)
+                    done.set()
+                    if gave_up and self._unanswered is gave_up[0]:
+                        self._unanswered = None
 
-        threading.Thread(target=probe, name="keyring-check", daemon=True).start()
-        if not done.wait(seconds):
-            self._unanswered = VaultLocked(
-                tr(
-                    "The keyring did not answer within {seconds} seconds: it is probably locked "
-                    "and waiting for its password. Unlock it (or open Consentinel), then check "
-                    "again.",
-                    seconds=f"{seconds:g}",
+        # (In this code's context: asking nobody, if it does.)
+        context = contextvars.copy_context()
+        threading.Thread(
+            target=context.run, args=(probe,), name="keyring-check", daemon=True
+        ).start()
+        done.wait(seconds)
+        with settled:
+            if not done.is_set():
+                self._unanswered = VaultLocked(
+                    tr(
+                        "The keyring did not answer within {seconds} seconds: it is probably "
+                        "locked and waiting for its password. Unlock it (or open Consentinel), "
+                        "then check again.",
+                        seconds=f"{seconds:g}",
+                    )
                 )
-            )
-            raise self._unanswered
+                gave_up.append(self._unanswered)
+                raise self._unanswered
         if failure:
             raise failure[0]
 

@@ -6,6 +6,7 @@ Prompts go the other way: the worker emits `prompt`, waits, and the GUI thread a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -205,16 +206,21 @@ class CheckRunner(QObject):
         result: RunResult | None = None
         try:
             scheduled = trigger == "schedule"
-            # A scheduled check asks nobody: as the OS job's, it leaves the accounts that need
-            # the person to the person (they are told), and never waits on an unseen question.
-            result = self._engine_factory().run_check(
-                handles=handles,
-                unattended=scheduled,
-                on_event=self._on_event,
-                ask=None if scheduled else self._ask,
-                cancel=cancel,
-                trigger="schedule" if scheduled else "gui",
-            )
+            engine = self._engine_factory()
+            with contextlib.ExitStack() as unwatched:
+                if scheduled:  # (a check started by hand may ask for the keyring's password)
+                    _ask_the_keyring_nothing(engine, unwatched)
+                # A scheduled check asks nobody: as the OS job's, it leaves the accounts that
+                # need the person to the person (they are told), and never waits on an unseen
+                # question.
+                result = engine.run_check(
+                    handles=handles,
+                    unattended=scheduled,
+                    on_event=self._on_event,
+                    ask=None if scheduled else self._ask,
+                    cancel=cancel,
+                    trigger="schedule" if scheduled else "gui",
+                )
         except Exception as error:  # reaches the person as a sentence; the traceback is logged
             log.exception("check failed")
             self.run_failed.emit(_failure_sentence(error))
@@ -241,6 +247,19 @@ class CheckRunner(QObject):
             self._busy = False
             self.busy_changed.emit(False)
         self.login_finished.emit(outcome)
+
+
+def _ask_the_keyring_nothing(engine: Engine, unwatched: contextlib.ExitStack) -> None:
+    """As the OS job's check (`check --unattended`): a locked keyring is said, never asked for
+    its password (its dialog would wait for ever at 3 a.m., holding the run lock), and one that
+    does not answer at all is given up on after KEYRING_WAIT_S; every account's check then ends
+    "keyring unavailable", and the person is told as by the job. Until the block ends."""
+    from consentinel.core.vault import KEYRING_WAIT_S, VaultError
+
+    vault = engine.ctx.vault
+    unwatched.enter_context(vault.asking_nobody())
+    with contextlib.suppress(VaultError):
+        vault.check_within(KEYRING_WAIT_S)
 
 
 def _failure_sentence(error: BaseException) -> str:
