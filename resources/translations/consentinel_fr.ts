@@ -373,8 +373,40 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Son historique reste dans le journal, avec ses captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : consentinel account erase-history {handle}). Rien ne change sur X.</translation>
     </message>
     <message>
-        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later with: consentinel account erase-history HANDLE). Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : consentinel account erase-history IDENTIFIANT). Rien ne change sur X.</translation>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later with: {commands}). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : {commands}). Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later for each account with: consentinel account erase-history followed by its handle). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard pour chaque compte avec : consentinel account erase-history suivi de son identifiant). Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal holds no history of them. Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Le journal ne contient aucun historique d&apos;eux. Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. The journal holds no history of it. Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Le journal ne contient aucun historique de ce compte. Rien ne change sur X.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove and erase</source>
+        <translation>&amp;Retirer et effacer</translation>
+    </message>
+    <message>
+        <source>Erased the history of {handles} from the journal: {entries}, {screenshots}.</source>
+        <translation>Historique de {handles} effacé du journal : {entries}, {screenshots}.</translation>
+    </message>
+    <message>
+        <source>Exports, bundles and copies of the data folder made before still hold it: delete those too.</source>
+        <translation>Les exports, paquets de preuves et copies du dossier de données faits avant le contiennent encore : supprimez-les aussi.</translation>
+    </message>
+    <message>
+        <source>History erased</source>
+        <translation>Historique effacé</translation>
     </message>
     <message>
         <source>Also erase its history from the journal ({entries}, {screenshots})</source>

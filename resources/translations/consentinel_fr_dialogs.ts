@@ -347,8 +347,8 @@
             <translation>Historique effacé</translation>
         </message>
         <message>
-            <source>Erased</source>
-            <translation>Effacée</translation>
+            <source>Erased entry</source>
+            <translation>Entrée effacée</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/dialog_words.py" line="15" />

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.journal_erasure import history_of
@@ -28,13 +29,20 @@ def test_the_remove_box_offers_to_erase_the_history(
     tick: bool,
 ) -> None:
     asked: list[Confirmation] = []
+    buttons: list[str] = []
+    told: list[tuple[str, str]] = []
 
     def answered_yes(box: Confirmation) -> bool:
         asked.append(box)
+        buttons.append(box.act_button.text())
         box.checkBox().setChecked(tick)
+        buttons.append(box.act_button.text())
         return True
 
     monkeypatch.setattr(Confirmation, "confirmed", answered_yes)
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, title, text: told.append((title, text))
+    )
     ctx = make_context(consentinel_home)
     add_account(ctx, "alice", "pw-alice")
     add_account(ctx, "bob", "pw-bob")
@@ -46,11 +54,14 @@ def test_the_remove_box_offers_to_erase_the_history(
         app.window.remove_account("alice")
         box = asked[0]
         offer = box.checkBox().text()
+        # Its 4 entries with the one its removal writes first: what is then erased.
         if language == "fr":
-            assert offer == "Effacer aussi son historique du journal (4 entrées, 1 capture d'écran)"
+            assert offer == "Effacer aussi son historique du journal (5 entrées, 1 capture d'écran)"
             assert "consentinel account erase-history alice" in box.informativeText()
+            assert buttons == ["&Retirer", "&Retirer et effacer" if tick else "&Retirer"]
         else:
-            assert offer == "Also erase its history from the journal (4 entries, 1 screenshot)"
+            assert offer == "Also erase its history from the journal (5 entries, 1 screenshot)"
+            assert buttons == ["&Remove", "&Remove and erase" if tick else "&Remove"]
             assert (
                 "Its history stays in the journal, with its screenshots, unless you erase it"
                 in (box.informativeText())
@@ -70,7 +81,68 @@ def test_the_remove_box_offers_to_erase_the_history(
                 if language == "fr"
                 else "The history of an account was erased (entries: 5; screenshots: 1)"
             )
-            assert sum(what in ("Erased", "Effacée") for _w, _h, what, _d in rows) == 5
+            assert sum(what in ("Erased entry", "Entrée effacée") for _w, _h, what, _d in rows) == 5
+            # What was erased, and what still holds it, as the command line says it.
+            assert told == [
+                (
+                    "Historique effacé",
+                    "Historique de @alice effacé du journal\u00a0: 5 entrées, 1 capture "
+                    "d'écran.\n\nLes exports, paquets de preuves et copies du dossier de "
+                    "données faits avant le contiennent encore\u00a0: supprimez-les aussi.",
+                )
+                if language == "fr"
+                else (
+                    "History erased",
+                    "Erased the history of @alice from the journal: 5 entries, 1 screenshot."
+                    "\n\nExports, bundles and copies of the data folder made before still "
+                    "hold it: delete those too.",
+                )
+            ]
         else:
             assert history_of(ctx.journal, "alice") == (5, 1, None, ())
+            assert told == []
         assert history_of(ctx.journal, "bob").entries == 6  # another's untouched
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_remove_box_without_history_says_so_and_names_each_command(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """An account the journal holds nothing of: no box to tick, and no "its history stays";
+    several: the command for each, named (not a HANDLE to replace)."""
+    asked: list[Confirmation] = []
+
+    def answered_no(box: Confirmation) -> bool:
+        asked.append(box)
+        return False
+
+    monkeypatch.setattr(Confirmation, "confirmed", answered_no)
+    ctx = make_context(consentinel_home)
+    for handle in ("alice", "bob", "erin"):
+        add_account(ctx, handle, f"pw-{handle}")
+    evidence = ctx.paths.evidence_dir
+    evidence.mkdir(parents=True, exist_ok=True)
+    write_history(ctx.journal, evidence, "alice")
+    write_history(ctx.journal, evidence, "bob")
+    assert history_of(ctx.journal, "erin").entries == 0
+    with running_app(qtbot, ctx, language=language) as app:
+        app.window._accounts.confirm_remove(["erin"])
+        app.window._accounts.confirm_remove(["alice", "bob"])
+    alone, several = asked
+    assert alone.checkBox() is None
+    if language == "fr":
+        assert "Le journal ne contient aucun historique de ce compte." in alone.informativeText()
+        assert "Son historique reste" not in alone.informativeText()
+        assert (
+            "plus tard avec\u00a0: consentinel account erase-history alice\u00a0; "
+            "consentinel account erase-history bob)" in several.informativeText()
+        )
+    else:
+        assert "The journal holds no history of it." in alone.informativeText()
+        assert "Its history stays" not in alone.informativeText()
+        assert (
+            "later with: consentinel account erase-history alice; consentinel account "
+            "erase-history bob)" in several.informativeText()
+        )
+    assert "HANDLE" not in several.informativeText()
+    assert "IDENTIFIANT" not in several.informativeText()

@@ -418,6 +418,33 @@ def test_the_confirmation_names_the_exports_saved_in_the_data_folder(
     assert list(exports.iterdir()) == []  # (what the sentence warns of)
 
 
+def test_what_deleting_said_is_scrolled_into_view(qtbot: QtBot, memory_vault: Vault) -> None:
+    """On a small screen (200 %, 1280×720) the settings scroll: the words after deleting,
+    under the button, were below the visible part of the area, cut in half."""
+    ctx = AppContext.create(vault=memory_vault)
+    _fill(ctx, memory_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.settings_area.setFixedHeight(250)  # as a short screen leaves it
+    qtbot.waitUntil(lambda: dialog.settings_area.verticalScrollBar().maximum() > 0)
+    _answer_confirmation(
+        qtbot, lambda box: next(b for b in box.buttons() if b.text() == "&Delete everything")
+    )
+    assert dialog.delete_all_data() is True
+    label, viewport = dialog.delete_label, dialog.settings_area.viewport()
+
+    def in_view() -> bool:
+        top = label.mapTo(viewport, label.rect().topLeft()).y()
+        return top >= 0 and top + label.height() <= viewport.height()
+
+    assert in_view()
+    for _turn in range(3):  # and still once the area has laid itself out
+        QApplication.processEvents()
+    assert in_view()
+
+
 def test_nothing_is_deleted_without_confirmation(qtbot: QtBot, memory_vault: Vault) -> None:
     ctx = AppContext.create(vault=memory_vault)
     _fill(ctx, memory_vault)

@@ -167,7 +167,8 @@ def test_remove_with_erase_history_and_without(consentinel_home: Path) -> None:
     )
     asked = _consentinel(consentinel_home, "account", "remove", "carol", "--erase-history")
     assert asked.returncode != 0
-    assert "Its history is erased from the journal for good: 4 entries, 1 screenshot." in (
+    # Its 4 entries, and the one its removal writes before the erasure: what is then erased.
+    assert "Its history is erased from the journal for good: 5 entries, 1 screenshot." in (
         asked.stderr
     )
     assert AccountStore(paths).get("carol") is not None
@@ -177,6 +178,11 @@ def test_remove_with_erase_history_and_without(consentinel_home: Path) -> None:
     assert plain.returncode == 0, plain
     assert "consentinel account erase-history bob" in plain.stdout  # what stays, and how
     assert _files_naming(paths.evidence_dir, STAYS)
+    asked = _consentinel(consentinel_home, "account", "erase-history", STAYS)
+    assert asked.returncode != 0
+    # Said once, naming it.
+    assert "The history of @bob is erased from the journal for good: " in asked.stderr
+    assert asked.stderr.count("history") == 2, asked.stderr  # (and "an account's history")
 
     erased = _consentinel(
         consentinel_home,
@@ -188,7 +194,9 @@ def test_remove_with_erase_history_and_without(consentinel_home: Path) -> None:
         "--keep-unreachable-secrets",
     )
     assert erased.returncode == 0, erased
-    assert "Erased the history of @carol" in erased.stdout
+    assert "Erased the history of @carol from the journal: 5 entries, 1 screenshot." in (
+        erased.stdout
+    )
     assert _consentinel(consentinel_home, "log", "--verify").returncode == 0
     assert _files_naming(consentinel_home, "carol") == []
     assert _files_naming(paths.evidence_dir, STAYS)  # another's history untouched

@@ -428,7 +428,9 @@ def _remove(args: argparse.Namespace) -> int:
         from consentinel.cli.account_erase_cmd import what_erasing_does
         from consentinel.core.journal_erasure import history_of
 
-        erasing = what_erasing_does(history_of(ctx.journal, account.handle))
+        found = history_of(ctx.journal, account.handle)
+        # The removal's own entry, written before the erasure, is erased with it: counted.
+        erasing = what_erasing_does(found._replace(entries=found.entries + 1))
     if not args.yes and not confirm_removal(account.handle, erasing):
         return 1  # the person said no: nothing done, as for `log --start-over`
     secrets_left = False

@@ -58,21 +58,32 @@ def _erase(args: argparse.Namespace) -> int:
     return 0
 
 
-def what_erasing_does(found: Erasure) -> str:
+def what_erasing_does(found: Erasure, handle: str | None = None) -> str:
+    """What erasing does: of `handle`'s history, else of "its" (said after naming it)."""
     from consentinel.core.evidence_bundle import entries_count, screenshots_count
 
+    counts = {
+        "entries": entries_count(found.entries),
+        "screenshots": screenshots_count(found.screenshots),
+    }
+    if handle is not None:
+        return tr(
+            "The history of @{handle} is erased from the journal for good: {entries}, "
+            "{screenshots}. The journal says that an account's history was erased, without "
+            "naming it.",
+            handle=handle,
+            **counts,
+        )
     return tr(
         "Its history is erased from the journal for good: {entries}, {screenshots}. The "
         "journal says that an account's history was erased, without naming it.",
-        entries=entries_count(found.entries),
-        screenshots=screenshots_count(found.screenshots),
+        **counts,
     )
 
 
 def confirm_erasure(handle: str, found: Erasure) -> bool:
     """Asked at a terminal (nothing brings the history back); without one, --yes says it."""
-    consequence = tr("Erasing the history of @{handle}.", handle=handle)
-    consequence += " " + what_erasing_does(found)
+    consequence = what_erasing_does(found, handle)
     if not stdin_is_terminal():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to erase it."))
     print(consequence, file=sys.stderr)

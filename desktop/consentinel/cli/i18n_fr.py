@@ -767,10 +767,13 @@ FRENCH: dict[str, str] = {
     "says that an account's history was erased, without naming it.":
         "Son historique est effacé du journal définitivement : {entries}, {screenshots}. "
         "Le journal dit que l'historique d'un compte a été effacé, sans le nommer.",
-    "Erasing the history of @{handle}.":
-        "Effacement de l'historique de @{handle}.",
+    "The history of @{handle} is erased from the journal for good: {entries}, {screenshots}. "
+    "The journal says that an account's history was erased, without naming it.":
+        "L'historique de @{handle} est effacé du journal définitivement : {entries}, "
+        "{screenshots}. Le journal dit que l'historique d'un compte a été effacé, sans le "
+        "nommer.",
     "No terminal to ask on: add --yes to erase it.":
-        "Aucun terminal où poser la question : ajoutez --yes pour l'effacer.",
+        "Aucun terminal pour le demander : ajoutez --yes pour l'effacer.",
     "Erase it? [y/N] ":
         "L'effacer ? [o/N] ",
     "Nothing was erased.":
@@ -796,8 +799,8 @@ FRENCH: dict[str, str] = {
         "consentinel account erase-history {handle}",
     "history erased":
         "historique effacé",
-    "erased":
-        "effacée",
+    "erased entry":
+        "entrée effacée",
     # -- `consentinel delete-all-data` (cli/delete_data_cmd.py)
     "delete everything Consentinel keeps on this computer: accounts, their secrets in the "
     "keyring, sessions, journal, exports, log, scheduled checks":

@@ -43,7 +43,7 @@ _KINDS = {
     EntryKind.JOURNAL_RESTARTED: "journal started over",
     EntryKind.ACCOUNTS_SET_ASIDE: "accounts file set aside",
     EntryKind.HISTORY_ERASED: "history erased",
-    EntryKind.ERASED: "erased",
+    EntryKind.ERASED: "erased entry",
 }
 _TRIGGERS = {
     "gui": "from the app",

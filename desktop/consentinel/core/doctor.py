@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -532,8 +532,14 @@ def check_journal(paths: AppPaths) -> Check:
     finally:
         journal.close()
     if verdict.ok:
-        ok: bool = True
-        detail = tr("{path}: intact, {count} entries.", path=path, count=verdict.entry_count)
+        ok: bool | None = True
+        # French counts zero in the singular, English in the plural.
+        one = verdict.entry_count == 1 or (verdict.entry_count == 0 and current_language() == "fr")
+        detail = (
+            tr("{path}: intact, {count} entry.", path=path, count=verdict.entry_count)
+            if one
+            else tr("{path}: intact, {count} entries.", path=path, count=verdict.entry_count)
+        )
         advice = ""
     else:
         ok = False
@@ -546,13 +552,40 @@ def check_journal(paths: AppPaths) -> Check:
         )
     if restarts:
         last = restarts[-1]
-        detail += " " + tr(
-            "It started over on {when}, the journal before it set aside as {path}: that file "
-            "holds the record of the checks before.",
-            when=moment_text(last.at),
-            path=path.with_name(str(last.payload["set_aside"])),
+        detail += " " + _restart_words(last.payload.get("why")).format(
+            when=moment_text(last.at), path=path.with_name(str(last.payload["set_aside"]))
         )
+        if ok and datetime.now(UTC) - last.at < RESTART_NOTICED:
+            ok = None  # intact, but a start-over of late is worth a look: "--", not "OK"
+            advice = tr("Keep that file: the record of the checks before the start-over is there.")
     return Check(name, ok, detail, advice, Topic.JOURNAL)
+
+
+#: How long after a journal started over the doctor's Journal line is "--" rather than "OK".
+RESTART_NOTICED = timedelta(days=30)
+
+
+def _restart_words(why: object) -> str:
+    """The journal's start-over and why, with {when} and {path} (the journal kept) to fill."""
+    if why == "newer":
+        return tr(
+            "It started over on {when}: the journal before it was written by a newer "
+            "Consentinel and is kept as {path}, with the record of the checks before."
+        )
+    if why == "damaged":
+        return tr(
+            "It started over on {when}, as you chose: the journal before it no longer "
+            "verified and is kept as {path}, with the record of the checks before."
+        )
+    if why == "deleted":
+        return tr(
+            "It started over on {when}: the journal before it was deleted while Consentinel "
+            "was open, and the record of its last entry is kept as {path}."
+        )
+    return tr(
+        "It started over on {when}: the journal before it could not be read and is kept as "
+        "{path}, with the record of the checks before."
+    )
 
 
 def _problem_words(folder: Path, problem: FolderProblem) -> tuple[str, str]:

@@ -1455,10 +1455,26 @@ FRENCH: dict[str, str] = {
     "{path}: none yet.": "{path} : aucun pour l'instant.",
     "{path}: intact, {count} entries.": "{path} : intact, {count} entrées.",
     "{path}: does not verify: {problem}": "{path} : ne se vérifie pas : {problem}",
-    "It started over on {when}, the journal before it set aside as {path}: that file holds "
-    "the record of the checks before.":
-        "Il a recommencé le {when}, le journal d'avant mis de côté sous {path} : ce fichier "
-        "contient l'historique des vérifications d'avant.",
+    "{path}: intact, {count} entry.": "{path} : intact, {count} entrée.",
+    "It started over on {when}: the journal before it was written by a newer Consentinel and "
+    "is kept as {path}, with the record of the checks before.":
+        "Il a recommencé le {when} : le journal d'avant avait été écrit par un Consentinel plus "
+        "récent et est gardé sous {path}, avec l'historique des vérifications d'avant.",
+    "It started over on {when}, as you chose: the journal before it no longer verified and is "
+    "kept as {path}, with the record of the checks before.":
+        "Il a recommencé le {when}, à votre demande : le journal d'avant ne se vérifiait plus "
+        "et est gardé sous {path}, avec l'historique des vérifications d'avant.",
+    "It started over on {when}: the journal before it was deleted while Consentinel was open, "
+    "and the record of its last entry is kept as {path}.":
+        "Il a recommencé le {when} : le journal d'avant a été supprimé pendant que Consentinel "
+        "était ouvert, et la trace de sa dernière entrée est gardée sous {path}.",
+    "It started over on {when}: the journal before it could not be read and is kept as {path}, "
+    "with the record of the checks before.":
+        "Il a recommencé le {when} : le journal d'avant était illisible et est gardé sous "
+        "{path}, avec l'historique des vérifications d'avant.",
+    "Keep that file: the record of the checks before the start-over is there.":
+        "Gardez ce fichier : l'historique des vérifications d'avant le recommencement s'y "
+        "trouve.",
     "Keep a copy of the data folder; `consentinel log --verify` says what is wrong, and "
     "`consentinel log --start-over` keeps it aside and begins a new one.":
         "Gardez une copie du dossier de données ; `consentinel log --verify` dit ce qui ne va "

@@ -15,6 +15,7 @@ from consentinel.core.steps import Step
 from consentinel.gui.window_actions import being_checked_words
 
 if TYPE_CHECKING:
+    from consentinel.core.journal_erasure import Erasure
     from consentinel.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -181,17 +182,27 @@ class AccountManagement:
             found = []
         entries = sum(one.entries for one in found)
         shots = sum(one.screenshots for one in found)
+        held = bool(entries or shots)
         if len(handles) == 1:
             title = translate("MainWindow", "Remove account")
             text = translate("MainWindow", "Remove @{handle} from Consentinel?").replace(
                 "{handle}", handles[0]
             )
-            details = translate(
-                "MainWindow",
-                "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
-                "secret and session from this computer. Its history stays in the journal, with "
-                "its screenshots, unless you erase it (below, or later with: consentinel "
-                "account erase-history {handle}). Nothing changes on X.",
+            details = (
+                translate(
+                    "MainWindow",
+                    "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                    "secret and session from this computer. Its history stays in the journal, "
+                    "with its screenshots, unless you erase it (below, or later with: "
+                    "consentinel account erase-history {handle}). Nothing changes on X.",
+                )
+                if held
+                else translate(
+                    "MainWindow",
+                    "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
+                    "secret and session from this computer. The journal holds no history of it. "
+                    "Nothing changes on X.",
+                )
             ).replace("{handle}", handles[0])
             tick = translate(
                 "MainWindow", "Also erase its history from the journal ({entries}, {screenshots})"
@@ -201,36 +212,66 @@ class AccountManagement:
             text = translate(
                 "MainWindow", "Remove these {count} accounts from Consentinel?"
             ).replace("{count}", str(len(handles)))
-            details = translate(
-                "MainWindow",
-                "Consentinel will stop checking {handles} and delete their saved passwords, "
-                "2FA secrets and sessions from this computer. Their history stays in the "
-                "journal, with their screenshots, unless you erase it (below, or later with: "
-                "consentinel account erase-history HANDLE). Nothing changes on X.",
-            ).replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
+            if not held:
+                details = translate(
+                    "MainWindow",
+                    "Consentinel will stop checking {handles} and delete their saved passwords, "
+                    "2FA secrets and sessions from this computer. The journal holds no history "
+                    "of them. Nothing changes on X.",
+                )
+            elif len(handles) <= _COMMANDS_NAMED:  # one command each, to copy
+                details = translate(
+                    "MainWindow",
+                    "Consentinel will stop checking {handles} and delete their saved passwords, "
+                    "2FA secrets and sessions from this computer. Their history stays in the "
+                    "journal, with their screenshots, unless you erase it (below, or later "
+                    "with: {commands}). Nothing changes on X.",
+                ).replace(
+                    "{commands}",
+                    translate("MainWindow", "; ").join(
+                        f"consentinel account erase-history {handle}" for handle in handles
+                    ),
+                )
+            else:
+                details = translate(
+                    "MainWindow",
+                    "Consentinel will stop checking {handles} and delete their saved passwords, "
+                    "2FA secrets and sessions from this computer. Their history stays in the "
+                    "journal, with their screenshots, unless you erase it (below, or later for "
+                    "each account with: consentinel account erase-history followed by its handle). "
+                    "Nothing changes on X.",
+                )
+            details = details.replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
             tick = translate(
                 "MainWindow",
                 "Also erase their history from the journal ({entries}, {screenshots})",
             )
+        remove = translate("MainWindow", "&Remove")
         box = Confirmation(
             w,
             Confirmation.Icon.Question,
             title,
             text,
             details,
-            act=translate("MainWindow", "&Remove"),
+            act=remove,
             keep=translate("MainWindow", "Cancel"),
         )
         erase = None
-        if entries or shots:
+        if held:
             from PySide6.QtWidgets import QCheckBox  # (loads with a first removal)
 
+            # Each removal writes an entry naming the account before its history is erased:
+            # erased with it, it is counted in what the box offers.
             erase = QCheckBox(
-                tick.replace("{entries}", _entries_words(entries)).replace(
+                tick.replace("{entries}", _entries_words(entries + len(handles))).replace(
                     "{screenshots}", _screenshots_words(shots)
                 )
             )
             box.setCheckBox(erase)
+            remove_and_erase = translate("MainWindow", "&Remove and erase")
+            erase.toggled.connect(
+                lambda on: box.act_button.setText(remove_and_erase if on else remove)
+            )
         confirmed = box.confirmed()
         self.erase_history = confirmed and erase is not None and erase.isChecked()
         return confirmed
@@ -245,12 +286,15 @@ class AccountManagement:
         if not self.confirm_remove(handles):
             return
         removed = []
+        erased: list[tuple[str, Erasure]] = []
         for one in handles:
             if not self._remove_one(one):
                 break  # said why; the ones after it stay
             removed.append(one)
             if self.erase_history:
-                self._erase_history(one)
+                done = self._erase_history(one)
+                if done is not None and (done.entries or done.screenshots):
+                    erased.append((one, done))
         if removed:  # the last account gone: the keys its sessions and refusals used too
             from consentinel.core.data_eraser import forget_keys_if_unused
 
@@ -264,20 +308,48 @@ class AccountManagement:
             )
         if removed:
             w.statusBar().showMessage(said, 10_000)
+        if erased:
+            self._say_erased(erased)
 
-    def _erase_history(self, handle: str) -> None:
-        """`handle`'s history erased from the journal (core/journal_erasure); what failed said."""
+    def _say_erased(self, erased: list[tuple[str, Erasure]]) -> None:
+        """What was erased, and what still holds it (what only the person can delete): a box
+        that stays until read, as the CLI says it (cli/account_erase_cmd say_erased)."""
+        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
+        text = (
+            translate(
+                "MainWindow",
+                "Erased the history of {handles} from the journal: {entries}, {screenshots}.",
+            )
+            .replace("{handles}", ", ".join(f"@{handle}" for handle, _done in erased))
+            .replace("{entries}", _entries_words(sum(done.entries for _h, done in erased)))
+            .replace(
+                "{screenshots}", _screenshots_words(sum(done.screenshots for _h, done in erased))
+            )
+        )
+        text += "\n\n" + translate(
+            "MainWindow",
+            "Exports, bundles and copies of the data folder made before still hold it: delete "
+            "those too.",
+        )
+        QMessageBox.information(self.window, translate("MainWindow", "History erased"), text)
+
+    def _erase_history(self, handle: str) -> Erasure | None:
+        """`handle`'s history erased from the journal (core/journal_erasure); what failed said.
+        What was erased (None: nothing)."""
         from consentinel.core.journal import JournalError
         from consentinel.core.journal_erasure import erase_history
 
         w = self.window
+        erased = None
         try:
             done = erase_history(w.ctx.journal, handle)
         except JournalError as error:
             problem = str(error)
         else:
+            erased = done
             if not done.not_deleted:
-                return
+                return done
             problem = translate(
                 "MainWindow", "These screenshots could not be deleted: {names}"
             ).replace("{names}", ", ".join(done.not_deleted))
@@ -290,6 +362,7 @@ class AccountManagement:
             ),
             problem,
         )
+        return erased
 
     def _remove_one(self, handle: str) -> bool:
         from consentinel.core.vault import VaultError  # the keyring loads when first needed
@@ -316,6 +389,11 @@ class AccountManagement:
         w.ctx.journal.append_account_removed(handle)
         w.live.pop(handle_key(handle), None)
         return True
+
+
+#: Up to this many accounts removed together, the box names the command erasing each one's
+#: history; beyond, it says it once "for each account".
+_COMMANDS_NAMED = 3
 
 
 def _entries_words(count: int) -> str:

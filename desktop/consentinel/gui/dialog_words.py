@@ -110,7 +110,7 @@ _KIND_NAMES = {
     EntryKind.JOURNAL_RESTARTED: QT_TRANSLATE_NOOP("DialogWords", "Journal started over"),
     EntryKind.ACCOUNTS_SET_ASIDE: QT_TRANSLATE_NOOP("DialogWords", "Accounts file set aside"),
     EntryKind.HISTORY_ERASED: QT_TRANSLATE_NOOP("DialogWords", "History erased"),
-    EntryKind.ERASED: QT_TRANSLATE_NOOP("DialogWords", "Erased"),
+    EntryKind.ERASED: QT_TRANSLATE_NOOP("DialogWords", "Erased entry"),
 }
 _UNTICK_NOT_SAVED = QT_TRANSLATE_NOOP("DialogWords", "Untick not saved")
 _ON = QT_TRANSLATE_NOOP("DialogWords", "on")

@@ -785,6 +785,15 @@ class SettingsDialog(QDialog):
         self.delete_label.setStyleSheet("" if ok else error_style())
         self.delete_label.show()
         self._fit_wrapped_labels()
+        # Under the button, the words may fall below what the settings' area shows (a small
+        # screen, 200 %): the area is laid out for them now, and scrolls to them.
+        content = self.settings_area.widget()
+        layout = content.layout() if content is not None else None
+        if content is not None and layout is not None:
+            layout.activate()  # (else laid out, and resized by the area, only after a turn)
+            viewport = self.settings_area.viewport()
+            content.resize(viewport.width(), max(viewport.height(), layout.sizeHint().height()))
+        self.settings_area.ensureWidgetVisible(self.delete_label)
 
 
 def _row(label: QLabel, field: QWidget) -> QHBoxLayout:
