@@ -41,6 +41,9 @@ def test_a_journal_set_aside_while_the_window_was_closed_is_said_once_at_the_nex
 
     ctx = make_context(consentinel_home)
     ctx.journal.append_account_added("alice")
+    with running_app(qtbot, ctx, language) as app:  # used before: window.json written at quit
+        qtbot.waitUntil(lambda: app.window._painted)
+    assert (ctx.paths.config_dir / "window.json").is_file()
     ctx.journal.close()
     with ctx.paths.journal_path.open("r+b") as damaged:
         damaged.write(os.urandom(4096))
@@ -64,4 +67,33 @@ def test_a_journal_set_aside_while_the_window_was_closed_is_said_once_at_the_nex
         app._say_journal_restarted()  # (what the journal's verdict after the first frame does)
         assert QApplication.activeModalWidget() is None  # said once
         assert not any(str(kept) in warning for warning in app._said_warnings)
+    ctx.journal.close()
+
+
+@pytest.mark.parametrize("window_json", ["upgraded", "deleted"])
+def test_a_start_over_from_before_the_window_last_opened_is_not_told_again(
+    qtbot: QtBot, consentinel_home: Path, window_json: str
+) -> None:
+    """The first open of a version that remembers what it told (window.json holds no
+    start-over yet), or one after window.json was deleted: the journal's start-over of
+    months ago was in the window already (an earlier version told it). It is remembered as
+    seen, not announced again."""
+    from consentinel.core.journal_entries import EntryKind
+    from consentinel.gui.journal_restart_notice import TOLD_KEY
+
+    ctx = make_context(consentinel_home)
+    kept = "journal.sqlite3.corrupt-20260101T090000Z"
+    ctx.journal.append(EntryKind.JOURNAL_RESTARTED, None, {"set_aside": kept, "why": "corrupt"})
+    (restart,) = ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
+    memory_file = ctx.paths.config_dir / "window.json"
+    if window_json == "upgraded":  # as the earlier version left it, closed after telling
+        memory_file.parent.mkdir(parents=True, exist_ok=True)
+        memory_file.write_text('{"accounts_sort": {"column": "handle", "descending": false}}\n')
+        later = restart.at.timestamp() + 3600
+        os.utime(memory_file, (later, later))
+    with running_app(qtbot, ctx) as app:
+        # (the journal's verdict after the first frame looks, and remembers it seen)
+        qtbot.waitUntil(lambda: app.window.memory.kept(TOLD_KEY) == restart.ts, timeout=15_000)
+        assert not any(kept in warning for warning in app._said_warnings)
+        assert QApplication.activeModalWidget() is None
     ctx.journal.close()

@@ -1,5 +1,5 @@
 """`consentinel delete-all-data`: the window's "Delete all my data" from a terminal or a
-headless server, and what removing the last account leaves in the keyring (nothing). The
+headless server, and what removing the last account leaves in the keyring (its keys only). The
 command runs as a person runs it (the installed program, no terminal), on the real Secret
 Service, whose entries are listed whole: nothing of the data folder's may stay there."""
 
@@ -107,44 +107,19 @@ def test_a_folder_deleted_by_hand_has_its_keys_removed_and_is_not_made_again(
         _delete_service_items(secret_service.address, service)
 
 
-def test_removing_the_last_account_takes_the_keys_out_of_the_keyring(
+def test_removing_the_last_account_leaves_only_the_keys_delete_all_data_takes_them(
     secret_service: SecretServiceEnv, tmp_path: Path
 ) -> None:
+    """The keys stay (they serve no account then, and a window still open holds the session
+    key: an account added there saves its session under it); `delete-all-data` takes them."""
     home = tmp_path / "home"
     env = _set_up(secret_service, home, "alice", "bob")
     service = AppPaths.under(home).keyring_service
     try:
         run_cli(env, "account", "remove", "alice", "--yes", expect=0)
-        # Another account is left: its sessions and refusals still need them.
-        assert _entries(secret_service.address, service) == {
-            "bob:password",
-            "session-key",
-            "answer-key",
-        }
         run_cli(env, "account", "remove", "bob", "--yes", expect=0)
+        assert _entries(secret_service.address, service) == {"session-key", "answer-key"}
+        run_cli(env, "delete-all-data", "--yes", expect=0)
         assert _entries(secret_service.address, service) == set()
-    finally:
-        _delete_service_items(secret_service.address, service)
-
-
-def test_the_keys_stay_while_an_account_the_list_lost_can_be_added_back(
-    secret_service: SecretServiceEnv, tmp_path: Path
-) -> None:
-    """The list was damaged and set aside: the journal still knows @carol (`account restore`
-    brings her back, her secrets still in the keyring), so her keys are not the removal's."""
-    home = tmp_path / "home"
-    env = _set_up(secret_service, home, "carol", "dan")
-    service = AppPaths.under(home).keyring_service
-    accounts = home / "config" / "accounts.json"
-    kept = json.loads(accounts.read_text())
-    kept["accounts"] = [a for a in kept["accounts"] if a["handle"] == "dan"]
-    accounts.write_text(json.dumps(kept))  # @carol lost from the list
-    try:
-        run_cli(env, "account", "remove", "dan", "--yes", expect=0)
-        assert _entries(secret_service.address, service) == {
-            "carol:password",
-            "session-key",
-            "answer-key",
-        }
     finally:
         _delete_service_items(secret_service.address, service)

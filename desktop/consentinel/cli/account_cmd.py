@@ -456,10 +456,6 @@ def _remove(args: argparse.Namespace) -> int:
     # (core/account_check), or saved it before this deletes it.
     ctx.sessions.delete(account.handle)
     ctx.journal.append_account_removed(account.handle)
-    if not secrets_left:  # the last account gone: the keys its sessions and refusals used too
-        from consentinel.core.data_eraser import forget_keys_if_unused
-
-        forget_keys_if_unused(ctx)
     if secrets_left:
         print(
             tr(

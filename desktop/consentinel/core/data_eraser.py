@@ -11,7 +11,7 @@ from pathlib import Path
 
 from consentinel.core.context import AppContext
 from consentinel.core.fileio import make_private_dirs
-from consentinel.core.journal import Journal, JournalError
+from consentinel.core.journal import Journal
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
@@ -108,38 +108,6 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()
-
-
-def forget_keys_if_unused(ctx: AppContext) -> bool:
-    """Once the last account is removed, the session key and the refused answers' key go from
-    the keyring too (nothing is left that they serve: the sessions and refusals of a removed
-    account go with it), so that removing every account leaves nothing of Consentinel there.
-    Kept while anything may still need them: an account listed, one the journal knows that the
-    list lost (`account restore` brings it back, its refusals with a copy set aside), a copy of
-    the list set aside, or a journal that cannot be read to tell. True when they were deleted;
-    a keyring that cannot delete them is logged (the account itself is removed all the same),
-    and the next account made uses new keys."""
-    from consentinel.core.account_recovery import missing_accounts
-    from consentinel.core.vault import VaultError
-
-    accounts_path = ctx.paths.accounts_path
-    if ctx.accounts.list() or ctx.accounts.load_warning:
-        return False
-    set_aside = [p for p in accounts_path.parent.glob(accounts_path.name + ".*") if p.is_file()]
-    if any(p != ctx.paths.accounts_lock_path for p in set_aside):
-        return False
-    try:
-        if missing_accounts(ctx.journal, ctx.accounts):
-            return False
-    except (sqlite3.Error, JournalError) as error:
-        log.warning("the session and refusal keys are kept: the journal cannot be read: %s", error)
-        return False
-    try:
-        ctx.vault.delete_everything([])
-    except VaultError as error:
-        log.warning("the session and refusal keys could not be deleted: %s", error)
-        return False
-    return True
 
 
 def _with_journal_handles(ctx: AppContext, handles: list[str]) -> list[str]:

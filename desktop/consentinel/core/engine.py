@@ -333,6 +333,7 @@ class Engine:
                     pw, choice, account, cancel, visible_headless, on_event
                 )
 
+        self.ctx.sessions.new_check()  # the session it saves: under the keyring's key of now
         on_event(AccountStep(account.handle, Step.SIGNING_IN))
         result = async_run.run(main())
         on_event(AccountStep(account.handle, Step.DONE))

@@ -36,6 +36,9 @@ class SessionStore:
         self._dir = paths.sessions_dir
         self._vault = vault
         self._key: bytes | None = None
+        #: Whether `_key` was read from the keyring since the current check began (a
+        #: long-lived store, the window's, keeps it from check to check; see new_check).
+        self._key_current = False
         #: Where each session that could not be decrypted was moved (by handle_key), until
         #: the check that found it says so (take_set_aside).
         self._set_aside: dict[str, Path] = {}
@@ -45,8 +48,23 @@ class SessionStore:
 
         # Asked once per store: each keyring read may show an unlock prompt.
         if self._key is None:
-            self._key = self._vault.get_or_create_session_key()
+            self._read_key()
+        assert self._key is not None
         return AESGCM(self._key)
+
+    def _read_key(self) -> bool:
+        """Read the key from the keyring (again); True when it is not the one cached."""
+        key = self._vault.get_or_create_session_key()
+        changed = key != self._key
+        self._key, self._key_current = key, True
+        return changed
+
+    def new_check(self) -> None:
+        """A check begins: the key cached by an earlier one is read again before a session is
+        encrypted with it. Another process may have replaced it meanwhile (`delete-all-data`, a
+        keyring reset): a session saved under the old key would open for nobody else, and each
+        side would set the other's aside and sign in again at every check."""
+        self._key_current = False
 
     def path_for(self, handle: str) -> Path:
         digest = hashlib.sha256(b"consentinel-session\0" + handle_key(handle).encode()).hexdigest()
@@ -56,6 +74,8 @@ class SessionStore:
         plain = json.dumps(storage_state, separators=(",", ":")).encode("utf-8")
         nonce = os.urandom(_NONCE_BYTES)
         # The handle is authenticated data: a file copied onto another account will not open.
+        if self._key is not None and not self._key_current:
+            self._read_key()  # (a sign-in just read the keyring: no prompt of its own)
         sealed = self._cipher().encrypt(nonce, plain, handle_key(handle).encode())
         make_private_dirs(self._dir)
         atomic_write_bytes(self.path_for(handle), _MAGIC + nonce + sealed)
@@ -69,12 +89,16 @@ class SessionStore:
             return None
         from cryptography.exceptions import InvalidTag
 
+        cached = self._key is not None
         try:
-            if not blob.startswith(_MAGIC):
-                raise ValueError("not a session file")
-            nonce = blob[len(_MAGIC) : len(_MAGIC) + _NONCE_BYTES]
-            sealed = blob[len(_MAGIC) + _NONCE_BYTES :]
-            plain = self._cipher().decrypt(nonce, sealed, handle_key(handle).encode())
+            try:
+                plain = self._open(blob, handle)
+            except InvalidTag:
+                # Sealed with a key this store no longer holds: the keyring's may be newer
+                # (another process replaced it). Set aside only what that one cannot open.
+                if not cached or not self._read_key():
+                    raise
+                plain = self._open(blob, handle)
             state = json.loads(plain.decode("utf-8"))
             if not isinstance(state, dict):
                 raise ValueError("not a storage state")
@@ -83,13 +107,22 @@ class SessionStore:
             return None
         return state
 
+    def _open(self, blob: bytes, handle: str) -> bytes:
+        if not blob.startswith(_MAGIC):
+            raise ValueError("not a session file")
+        nonce = blob[len(_MAGIC) : len(_MAGIC) + _NONCE_BYTES]
+        sealed = blob[len(_MAGIC) + _NONCE_BYTES :]
+        return self._cipher().decrypt(nonce, sealed, handle_key(handle).encode())
+
     def take_set_aside(self, handle: str) -> Path | None:
         """Where `load` moved this account's unreadable session (once), else None."""
         return self._set_aside.pop(handle_key(handle), None)
 
     def prepare(self, handles: Iterable[str]) -> None:
-        """Read the sessions' key now if any of these accounts has a saved session, so that
-        opening them later costs no keyring call (VaultError as for `load`)."""
+        """A check of these accounts begins (new_check). Read the sessions' key now if any of
+        them has a saved session, so that opening them later costs no keyring call (VaultError
+        as for `load`)."""
+        self.new_check()
         if any(self.exists(h) for h in handles):
             self._cipher()
 

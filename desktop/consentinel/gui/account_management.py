@@ -295,10 +295,6 @@ class AccountManagement:
                 done = self._erase_history(one)
                 if done is not None and (done.entries or done.screenshots):
                     erased.append((one, done))
-        if removed:  # the last account gone: the keys its sessions and refusals used too
-            from consentinel.core.data_eraser import forget_keys_if_unused
-
-            forget_keys_if_unused(w.ctx)
         w.refresh()
         if len(removed) == 1:
             said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])

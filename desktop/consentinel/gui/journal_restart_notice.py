@@ -20,7 +20,9 @@ TOLD_KEY = "journal_restart_told"
 def restart_to_tell(ctx: AppContext, memory: WindowMemory) -> Entry | None:
     """The journal's last start-over, when the window has not told it yet (a person's own
     "Start a new journal…" is not told back); the last one is remembered as told either way.
-    Reads the journal: never for the first frame."""
+    With none remembered (the first open of a version that tells them, or window.json
+    deleted), only one newer than the window's last open is told: an older one was in the
+    window then (an earlier version told it). Reads the journal: never for the first frame."""
     from consentinel.core.journal_entries import EntryKind
 
     restarts = ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
@@ -31,9 +33,23 @@ def restart_to_tell(ctx: AppContext, memory: WindowMemory) -> Entry | None:
     if told == last.ts:
         return None
     memory.keep(TOLD_KEY, last.ts)
-    if last.payload.get("why") == "damaged" or (isinstance(told, str) and last.ts <= told):
+    if last.payload.get("why") == "damaged":
         return None
-    return last
+    if isinstance(told, str):
+        return last if last.ts > told else None
+    return last if _after(last, memory.written_before) else None
+
+
+def _after(entry: Entry, written: float | None) -> bool:
+    """Whether `entry` is newer than window.json's last write (False when there is none)."""
+    from datetime import timezone
+
+    if written is None:
+        return False
+    at = entry.at
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=timezone.utc)
+    return at.timestamp() > written
 
 
 def mark_told(ctx: AppContext, memory: WindowMemory) -> None:

@@ -5,6 +5,7 @@ where the journal's divider stood."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import logging
 from pathlib import Path
@@ -32,6 +33,12 @@ class WindowMemory:
 
     def __init__(self, path: Path) -> None:
         self._path = path
+        #: When the file was last written before this run (seconds since the epoch; None: there
+        #: was none): near enough the last time the window was open, which writes it as it
+        #: closes.
+        self.written_before: float | None = None
+        with contextlib.suppress(OSError):
+            self.written_before = path.stat().st_mtime
         self._kept = self._read()
 
     def _read(self) -> dict[str, object]:
