@@ -421,6 +421,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Ces captures d&apos;écran n&apos;ont pas pu être supprimées : {names}</translation>
     </message>
     <message>
+        <source>Nothing was removed</source>
+        <translation>Rien n&apos;a été retiré</translation>
+    </message>
+    <message>
+        <source>A check is running: wait for it to end (or cancel it), then try again.</source>
+        <translation>Une vérification est en cours : attendez qu&apos;elle se termine (ou annulez-la), puis réessayez.</translation>
+    </message>
+    <message>
         <source>The history of @{handle} was not all erased</source>
         <translation>L&apos;historique de @{handle} n&apos;a pas été entièrement effacé</translation>
     </message>

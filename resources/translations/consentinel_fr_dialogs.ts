@@ -1145,6 +1145,11 @@
             <translation>Journal intact — {count} entrées</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/journal_window.py" line="443" />
+            <source>Journal intact — {count} entries, emptied by erasure: {emptied}</source>
+            <translation>Journal intact — {count} entrées, vidées par un effacement : {emptied}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/journal_window.py" line="281" />
             <source>Journal intact — no entries yet</source>
             <translation>Journal intact — aucune entrée pour l'instant</translation>

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consentinel.core.journal_erasure import history_of
+from consentinel.core.journal_erasure import erase_history, history_of
+from consentinel.core.lock import RunLock
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.journal_model import row_words
+from consentinel.gui.journal_window import JournalWindow
 from tests.gui._app_support import add_account, make_context, running_app
 from tests.unit.test_erase_history import write_history
 
@@ -146,3 +148,57 @@ def test_the_remove_box_without_history_says_so_and_names_each_command(
         )
     assert "HANDLE" not in several.informativeText()
     assert "IDENTIFIANT" not in several.informativeText()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_removal_with_erasure_while_a_check_runs_elsewhere(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    def answered_yes(box: Confirmation) -> bool:
+        box.checkBox().setChecked(True)
+        return True
+
+    said: list[str] = []
+    monkeypatch.setattr(Confirmation, "confirmed", answered_yes)
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text: said.append(text))
+    )
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    ctx.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    write_history(ctx.journal, ctx.paths.evidence_dir, "alice")
+    scheduled = RunLock(ctx.paths.lock_path)  # a check in another process
+    assert scheduled.acquire(wait=False)
+    try:
+        with running_app(qtbot, ctx, language=language) as app:
+            app.window.remove_account("alice")
+            assert said == [
+                "Une vérification est en cours\u00a0: attendez qu'elle se termine (ou "
+                "annulez-la), puis réessayez."
+                if language == "fr"
+                else "A check is running: wait for it to end (or cancel it), then try again."
+            ]
+            assert ctx.accounts.get("alice") is not None  # nothing removed, nothing erased
+            assert history_of(ctx.journal, "alice").entries == 4
+    finally:
+        scheduled.release()
+
+
+def test_the_journal_badge_says_the_erasure(qtbot: QtBot, consentinel_home: Path) -> None:
+    ctx = make_context(consentinel_home)
+    ctx.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    write_history(ctx.journal, ctx.paths.evidence_dir, "alice")
+    write_history(ctx.journal, ctx.paths.evidence_dir, "bob")
+    ctx.journal.append_account_removed("alice")
+    done = erase_history(ctx.journal, "alice")
+    window = JournalWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.verifying)
+    count = ctx.journal.count()
+    assert window.badge.text() == (
+        f"Journal intact — {count} entries, emptied by erasure: {done.entries}"
+    )
+    assert (
+        f"were emptied by an erasure of an account's history (entry {done.entry_id}, "
+        in window.badge.toolTip()
+    )

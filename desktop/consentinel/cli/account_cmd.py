@@ -417,9 +417,6 @@ def _details(account: Account) -> list[str]:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from consentinel.core.accounts import UnknownAccount
-    from consentinel.core.vault import VaultError, VaultUnavailable
-
     handle = parse_handle(args.handle)
     ctx = open_context()
     account = known_account(ctx, handle)
@@ -433,6 +430,23 @@ def _remove(args: argparse.Namespace) -> int:
         erasing = what_erasing_does(found._replace(entries=found.entries + 1))
     if not args.yes and not confirm_removal(account.handle, erasing):
         return 1  # the person said no: nothing done, as for `log --start-over`
+    with contextlib.ExitStack() as held:
+        if args.erase_history:  # no check may write its history again meanwhile
+            from consentinel.cli.account_erase_cmd import check_running
+            from consentinel.core.data_eraser import CheckRunning
+            from consentinel.core.history_eraser import no_check_running
+
+            try:
+                held.enter_context(no_check_running(ctx))
+            except CheckRunning:
+                raise UsageError(check_running() + " " + tr("Nothing was removed.")) from None
+        return _removed(args, ctx, account)
+
+
+def _removed(args: argparse.Namespace, ctx: AppContext, account: Account) -> int:
+    from consentinel.core.accounts import UnknownAccount
+    from consentinel.core.vault import VaultError, VaultUnavailable
+
     secrets_left = False
     try:
         ctx.vault.delete_account(account.handle)
@@ -469,7 +483,7 @@ def _remove(args: argparse.Namespace) -> int:
     if args.erase_history:
         from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
 
-        say_erased(account.handle, erase_history_of(ctx, account.handle))
+        say_erased(ctx, account.handle, erase_history_of(ctx, account.handle, locked=True))
     else:
         print(
             tr(

@@ -13,6 +13,7 @@ from consentinel.core.i18n import tr
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
+    from consentinel.core.history_eraser import StillAnAccount
     from consentinel.core.journal_erasure import Erasure
 
 
@@ -39,23 +40,43 @@ def _erase(args: argparse.Namespace) -> int:
 
     handle = parse_handle(args.handle)
     ctx = open_context()
-    if ctx.accounts.get(handle) is not None:
-        raise UsageError(
-            tr(
-                "@{handle} is still one of your accounts: its checks would write its history "
-                "again. To remove it and erase its history: consentinel account remove "
-                "{handle} --erase-history",
-                handle=handle,
-            )
-        )
+    refuse_unless_erasable(ctx, handle)
     found = history_of(ctx.journal, handle)
     if not found.entries and not found.screenshots:
         print(tr("The journal holds no history of @{handle}: nothing to erase.", handle=handle))
         return 0
     if not args.yes and not confirm_erasure(handle, found):
         return 1
-    say_erased(handle, erase_history_of(ctx, handle))
+    say_erased(ctx, handle, erase_history_of(ctx, handle))
     return 0
+
+
+def refuse_unless_erasable(ctx: AppContext, handle: str) -> None:
+    """UsageError when `handle` is still an account: listed, or lost by the list (its secrets
+    are still in the keyring, and the journal alone names it)."""
+    from consentinel.core.history_eraser import StillAnAccount, check_erasable
+
+    try:
+        check_erasable(ctx, handle)
+    except StillAnAccount as still:
+        raise UsageError(refusal(still)) from None
+
+
+def refusal(still: StillAnAccount) -> str:
+    if still.lost:
+        return tr(
+            "@{handle} is an account the list lost: the journal alone still names it, and its "
+            "secrets are still in the keyring. Erased, nothing would name it any more. Bring it "
+            "back with: consentinel account restore, then remove it and erase its history "
+            "with: consentinel account remove {handle} --erase-history",
+            handle=still.handle,
+        )
+    return tr(
+        "@{handle} is still one of your accounts: its checks would write its history "
+        "again. To remove it and erase its history: consentinel account remove "
+        "{handle} --erase-history",
+        handle=still.handle,
+    )
 
 
 def what_erasing_does(found: Erasure, handle: str | None = None) -> str:
@@ -97,17 +118,27 @@ def confirm_erasure(handle: str, found: Erasure) -> bool:
     return True
 
 
-def erase_history_of(ctx: AppContext, handle: str) -> Erasure:
+def erase_history_of(ctx: AppContext, handle: str, *, locked: bool = False) -> Erasure:
+    """`locked`: the caller holds the run lock (see `no_check_running`)."""
+    from consentinel.core.data_eraser import CheckRunning
+    from consentinel.core.history_eraser import StillAnAccount, erase_account_history
     from consentinel.core.journal import JournalError
-    from consentinel.core.journal_erasure import erase_history
 
     try:
-        return erase_history(ctx.journal, handle)
+        return erase_account_history(ctx, handle, locked=locked)
+    except CheckRunning:
+        raise UsageError(check_running()) from None
+    except StillAnAccount as still:
+        raise UsageError(refusal(still)) from None
     except JournalError as error:
         raise UsageError(str(error)) from None
 
 
-def say_erased(handle: str, done: Erasure) -> None:
+def check_running() -> str:
+    return tr("A check is running: wait for it to end (or cancel it), then try again.")
+
+
+def say_erased(ctx: AppContext, handle: str, done: Erasure) -> None:
     from consentinel.core.evidence_bundle import entries_count, screenshots_count
 
     print(
@@ -127,9 +158,18 @@ def say_erased(handle: str, done: Erasure) -> None:
             ),
             file=sys.stderr,
         )
+    if ctx.journal.erased_bytes_pending and not ctx.journal.fold_erased():
+        print(
+            tr(
+                "Another Consentinel window or check was reading the journal: the erased "
+                "history may stay in the journal's write-ahead file until Consentinel's other "
+                "windows and checks close."
+            ),
+            file=sys.stderr,
+        )
     print(
         tr(
-            "Exports, bundles and copies of the data folder made before still hold it: "
-            "delete those too."
+            "Its lines in Consentinel's log files were removed too. Exports, bundles, backups "
+            "and copies of the data folder made before still hold it: delete those too."
         )
     )

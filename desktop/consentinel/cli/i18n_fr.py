@@ -783,10 +783,25 @@ FRENCH: dict[str, str] = {
     "The screenshot {name} could not be deleted: delete it yourself from the evidence folder.":
         "La capture d'écran {name} n'a pas pu être supprimée : supprimez-la vous-même du "
         "dossier des preuves.",
-    "Exports, bundles and copies of the data folder made before still hold it: delete those "
-    "too.":
-        "Les exports, paquets de preuves et copies du dossier de données faits avant le "
-        "contiennent encore : supprimez-les aussi.",
+    "Its lines in Consentinel's log files were removed too. Exports, bundles, backups and "
+    "copies of the data folder made before still hold it: delete those too.":
+        "Ses lignes dans les fichiers de log de Consentinel ont été retirées aussi. Les "
+        "exports, paquets de preuves, sauvegardes et copies du dossier de données faits avant "
+        "le contiennent encore : supprimez-les aussi.",
+    "Another Consentinel window or check was reading the journal: the erased history may "
+    "stay in the journal's write-ahead file until Consentinel's other windows and checks "
+    "close.":
+        "Une autre fenêtre ou vérification de Consentinel lisait le journal : l'historique "
+        "effacé peut rester dans le fichier de journalisation anticipée (WAL) du journal "
+        "jusqu'à ce que les autres fenêtres et vérifications de Consentinel se ferment.",
+    "@{handle} is an account the list lost: the journal alone still names it, and its "
+    "secrets are still in the keyring. Erased, nothing would name it any more. Bring it back "
+    "with: consentinel account restore, then remove it and erase its history with: "
+    "consentinel account remove {handle} --erase-history":
+        "@{handle} est un compte que la liste a perdu : seul le journal le nomme encore, et "
+        "ses secrets sont toujours dans le trousseau. Effacé, plus rien ne le nommerait. "
+        "Ramenez-le avec : consentinel account restore, puis retirez-le en effaçant son "
+        "historique avec : consentinel account remove {handle} --erase-history",
     "Its history stays in the journal, with its screenshots: add --erase-history to erase it "
     "too.":
         "Son historique reste dans le journal, avec ses captures d'écran : ajoutez "

@@ -156,6 +156,10 @@ def _log(args: argparse.Namespace) -> int:
                 print(tr("The journal is intact: 1 entry, chain verified."))
             else:
                 print(tr("The journal is intact: {count} entries, chain verified.", count=count))
+            if verdict.erasures:  # never only "intact": what it no longer vouches for
+                from consentinel.core.journal_erasure import erasures_sentence
+
+                print(erasures_sentence(verdict.erasures))
             from consentinel.core.journal_entries import EntryKind
 
             for restart in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED]):

@@ -28,7 +28,7 @@ from consentinel.core.journal_entries import EntryKind, canonical_json
 if TYPE_CHECKING:
     from consentinel.core.fileio import TempFiles
     from consentinel.core.journal import Journal
-    from consentinel.core.journal_entries import VerifyResult
+    from consentinel.core.journal_entries import ErasureSeen, VerifyResult
 
 #: The export, the screenshots' folder and the README, as a bundle holds them.
 BUNDLE_JSON = "journal.json"
@@ -375,6 +375,11 @@ def _readme_in_one_language(document: dict[str, Any], written: BundleWritten, na
     ]
     if document.get("verified") is True:
         lines.append(tr("When this bundle was written, the whole journal verified."))
+        erasures = _erasures_stated(document.get("erasures"))
+        if erasures:
+            from consentinel.core.journal_erasure import erasures_sentence
+
+            lines.append(erasures_sentence(erasures))
     else:
         lines.append(
             tr(
@@ -426,6 +431,22 @@ def _readme_in_one_language(document: dict[str, Any], written: BundleWritten, na
     if not written.shots:
         lines.append("  " + tr("(its entries name no screenshot)"))
     return "\n".join(lines) + "\n"
+
+
+def _erasures_stated(stated: object) -> list[ErasureSeen]:
+    """The erasures an export states (its "erasures" field), those well formed."""
+    from consentinel.core.journal_entries import ErasureSeen
+
+    if not isinstance(stated, list):
+        return []
+    return [
+        ErasureSeen(e["entry"], e["ts"], e["entries"])
+        for e in stated
+        if isinstance(e, dict)
+        and type(e.get("entry")) is int
+        and isinstance(e.get("ts"), str)
+        and type(e.get("entries")) is int
+    ]
 
 
 def entries_count(count: int) -> str:

@@ -10,7 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.i18n import tr
-from consentinel.core.journal_entries import GENESIS_HASH, canonical_json, entry_hash
+from consentinel.core.journal_entries import (
+    GENESIS_HASH,
+    ErasureSeen,
+    canonical_json,
+    entry_hash,
+)
 from consentinel.core.json_keys import keys_written_twice, loads_noting_twice
 
 if TYPE_CHECKING:
@@ -129,6 +134,11 @@ def check_export(
         if problem:
             problems.append(problem)
     problems[:0] = _claims(document, edited=bool(problems))
+    erasures = [e for e in erasures_vouched(entries)[1] if e.entries]
+    if erasures:  # said whatever the verdict: what the chain no longer vouches for
+        from consentinel.core.journal_erasure import erasures_sentence
+
+        notes.insert(0, erasures_sentence(erasures))
     if not complete:
         notes.append(
             tr(
@@ -225,7 +235,10 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
     export is one chain from 64 zeros; a filtered one is linked only where ids follow each
     other. After a break the walk goes on from the entry that broke it, so that each edited,
     removed or moved entry is named once, as the journal's own verify does."""
-    erased = _erasures_vouched(entries)
+    from consentinel.core.journal_erasure import erasure_problem
+
+    erased, erasures = erasures_vouched(entries)
+    wrong = {e.entry_id: erasure_problem(e) for e in erasures}
     before: dict[str, Any] | None = None
     for entry in entries:
         id_, prev_hash = entry["id"], entry["prev_hash"]
@@ -257,26 +270,33 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
             )
         elif id_ not in erased and not _rehashes(entry):
             problem = tr("entry {id} was edited: it no longer matches its hash.", id=id_)
+        elif wrong.get(id_):
+            problem = wrong[id_]
         if problem is not None:
             problems.append(problem)
         before = entry
 
 
-def _erasures_vouched(entries: Sequence[dict[str, Any]]) -> set[int]:
+def erasures_vouched(
+    entries: Sequence[dict[str, Any]],
+) -> tuple[set[int], list[ErasureSeen]]:
     """The erased entries (an account's history erased) a `history_erased` entry of the file,
-    matching its hash, vouches for, as the journal's own verify reads them."""
+    matching its hash, vouches for, as the journal's own verify reads them; and those
+    erasures."""
     from consentinel.core.journal_entries import EntryKind
-    from consentinel.core.journal_erasure import erased_by, vouched
+    from consentinel.core.journal_erasure import erased_by, erasures_seen
 
     erased: dict[int, tuple[int, str]] = {}
     erasures: dict[int, object] = {}
+    times: dict[int, str] = {}
     for entry in entries:
         by = erased_by(entry["kind"], entry["handle"], entry["payload"])
         if by is not None:
             erased[int(entry["id"])] = (by, str(entry["hash"]))
         elif entry["kind"] == EntryKind.HISTORY_ERASED.value and _rehashes(entry):
             erasures[int(entry["id"])] = entry["payload"]
-    return vouched(erased, erasures) if erasures else set()
+            times[int(entry["id"])] = str(entry["ts"])
+    return erasures_seen(erased, erasures, times)
 
 
 def _rehashes(entry: dict[str, Any]) -> bool:

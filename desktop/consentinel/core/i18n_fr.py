@@ -1443,6 +1443,24 @@ FRENCH: dict[str, str] = {
         "vidée quand l'historique d'un compte a été effacé (entrée {id})",
     "the history of an account was erased: {entries}, {screenshots}":
         "l'historique d'un compte a été effacé : {entries}, {screenshots}",
+    "entry {id} says it erased an account's history, but the entries it lists were not "
+    "emptied by it as it says: the journal was edited.":
+        "l'entrée {id} dit avoir effacé l'historique d'un compte, mais les entrées qu'elle "
+        "liste n'ont pas été vidées par elle comme elle le dit : le journal a été modifié.",
+    "entry {id}, {when}":
+        "entrée {id}, {when}",
+    "1 entry was emptied by an erasure of an account's history ({which}): the chain "
+    "vouches for where it was, no longer for what it held.":
+        "1 entrée a été vidée par un effacement de l'historique d'un compte ({which}) : la "
+        "chaîne garantit encore sa place, plus ce qu'elle contenait.",
+    "{entries} were emptied by an erasure of an account's history ({which}): the chain "
+    "vouches for where they were, no longer for what they held.":
+        "{entries} ont été vidées par un effacement de l'historique d'un compte ({which}) : "
+        "la chaîne garantit encore leur place, plus ce qu'elles contenaient.",
+    "{entries} were emptied by {count} erasures of an account's history ({which}): the "
+    "chain vouches for where they were, no longer for what they held.":
+        "{entries} ont été vidées par {count} effacements de l'historique d'un compte "
+        "({which}) : la chaîne garantit encore leur place, plus ce qu'elles contenaient.",
     # -- the journal set aside by a scheduled check (core/notify.py), and the doctor's journal
     "Consentinel's journal could not be read; it was kept aside as {path} and a new one was "
     "started. Its record of earlier checks is in that file: keep it.":

@@ -40,6 +40,7 @@ from consentinel.core.journal_entries import (
 )
 from consentinel.core.journal_queries import JournalQueries, iso_utc
 from consentinel.core.journal_schema import (
+    BUSY_TIMEOUT_MS,
     LATEST_VERSION,
     MIGRATIONS,
     BackgroundCheck,
@@ -91,6 +92,10 @@ log = logging.getLogger(__name__)
 
 #: Whether a journal's file is still at its place: see `Journal.file_state`.
 FileState = Literal["here", "deleted", "replaced"]
+
+#: Beside the journal's file (its name + this) while an erasure's old bytes may still be in
+#: its write-ahead log: see `Journal.fold_erased`.
+ERASURE_PENDING = "-erasure-pending"
 
 #: SQLite's result code for a full disk (sqlite3.SQLITE_FULL from Python 3.11 on).
 _SQLITE_FULL = 13
@@ -174,6 +179,10 @@ class Journal(JournalQueries):
         #: The file's stamp when it was read as it is (SQLite told it cannot change, see
         #: `connect_read_only`): None when SQLite's locking keeps reads whole.
         self._read_as_it_was: FileStamp | None = None
+        #: An erasure's old bytes may still be in the write-ahead log (another process read
+        #: the journal then): emptying it is tried again at each write and at close. Kept in
+        #: a file too (ERASURE_PENDING), for the next process to write to the journal.
+        self._fold_pending = False
 
     # -- opening --------------------------------------------------------------------------------
 
@@ -211,6 +220,7 @@ class Journal(JournalQueries):
                 journal._deferred = not checked
             journal.evidence_dir = evidence_dir
             journal._migrations = migrations
+            journal._fold_pending = journal.fold_marker.exists()
             if checked:
                 journal._opened(set_aside)
             # (else the stale runs are marked once the check has passed)
@@ -452,6 +462,8 @@ class Journal(JournalQueries):
             pending, self._pending = self._pending, None
             if pending is not None:
                 pending.result()  # (its thread reads the file: not left running)
+            if self._fold_pending and not self._closed:
+                self.fold_erased()
             self._conn.close()
             self._closed = True
 
@@ -874,6 +886,7 @@ class Journal(JournalQueries):
                     verdict.entry_count,
                     [*verdict.problems, *(problem for _id, problem in shots)],
                     [*verdict.damaged, *shots],
+                    verdict.erasures,
                 )
         return verdict
 
@@ -954,6 +967,45 @@ class Journal(JournalQueries):
                 self._db.execute("ROLLBACK")
             raise
         self._write_head_file(before)
+        if self._fold_pending:
+            self.fold_erased()
+
+    @property
+    def fold_marker(self) -> Path:
+        """The file that says an erasure's old bytes may still be in the write-ahead log."""
+        return self.path.with_name(self.path.name + ERASURE_PENDING)
+
+    @property
+    def erased_bytes_pending(self) -> bool:
+        """Whether an erasure's old bytes may still be in the write-ahead log."""
+        return self._fold_pending
+
+    def fold_erased(self, wait_ms: int = 0) -> bool:
+        """The write-ahead log written into the file and emptied (SQLite overwrote the erased
+        bytes in the pages it writes there), waiting at most `wait_ms` for other processes'
+        reads; a read still going on leaves it for a later write or close. True when done."""
+        with self._lock:
+            db = self._db
+            try:
+                db.execute(f"PRAGMA busy_timeout = {wait_ms}")
+                try:
+                    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                finally:
+                    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as error:
+                log.warning("journal log not emptied after an erasure: %s", error)
+                busy = 1
+            if busy:
+                log.warning("journal log not emptied after an erasure: another process reads it")
+                if not self._fold_pending:
+                    with contextlib.suppress(OSError):
+                        self.fold_marker.touch(0o600)
+                self._fold_pending = True
+                return False
+            self._fold_pending = False
+            with contextlib.suppress(OSError):
+                self.fold_marker.unlink(missing_ok=True)
+            return True
 
     def _insert(
         self,

@@ -213,17 +213,28 @@ class Run(NamedTuple):
     status: RunStatus
 
 
+class ErasureSeen(NamedTuple):
+    """An erasure of an account's history the chain accepts: its `history_erased` entry's id
+    and time, and how many entries it emptied (whose content the chain no longer vouches for)."""
+
+    entry_id: int
+    ts: str
+    entries: int
+
+
 class VerifyResult(NamedTuple):
     """`entry_count`: the entries walked; `problems`: every one found, in the journal's order
     (the chain walked to its end, every screenshot looked at); `problem` is the first of them,
     None when ok; `damaged`: (entry id, problem) for each problem that names an entry, so that a
-    window can point at it."""
+    window can point at it; `erasures`: each erasure the chain accepted, by id, said with any
+    verdict (an intact journal with entries emptied is never only "intact")."""
 
     ok: bool
     entry_count: int
     problem: str | None = None
     problems: tuple[str, ...] = ()
     damaged: tuple[tuple[int, str], ...] = ()
+    erasures: tuple[ErasureSeen, ...] = ()
 
     @classmethod
     def of(
@@ -231,9 +242,17 @@ class VerifyResult(NamedTuple):
         entry_count: int,
         problems: Sequence[str],
         damaged: Sequence[tuple[int, str]] = (),
+        erasures: Sequence[ErasureSeen] = (),
     ) -> VerifyResult:
         first = problems[0] if problems else None
-        return cls(not problems, entry_count, first, tuple(problems), tuple(damaged))
+        return cls(
+            not problems, entry_count, first, tuple(problems), tuple(damaged), tuple(erasures)
+        )
+
+    @property
+    def emptied(self) -> int:
+        """How many entries the accepted erasures emptied."""
+        return sum(erasure.entries for erasure in self.erasures)
 
 
 def canonical_json(value: object) -> str:

@@ -6,9 +6,12 @@ that erased it. That entry, `history_erased`, is appended to the chain: it lists
 entries and holds a digest of their hashes, and names no account. verify() accepts an erased
 entry only when a later `history_erased` entry, itself matching its hash, names it and the
 digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and
-so does an erasure entry edited by hand. The account's screenshots are deleted, and SQLite
-overwrites what it frees (secure_delete), then folds its write-ahead log into the file and
-empties it, so that the account's bytes are gone from the journal's files too.
+so does an erasure entry edited by hand. Whoever can write the file can still erase any entry
+the way Consentinel does (the chain cannot tell an erasure asked for from one that was not),
+so every verdict lists the erasures it accepted. The account's screenshots are deleted, and
+SQLite overwrites what it frees (secure_delete), then folds its write-ahead log into the file
+and empties it (again at later writes and at close when another process reads just then), so
+that the account's bytes are gone from the journal's files too.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import evidence_file
-from consentinel.core.journal_entries import EntryKind, canonical_json
+from consentinel.core.journal_entries import EntryKind, ErasureSeen, canonical_json
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
@@ -63,33 +66,62 @@ def erased_by(kind: object, handle: object, payload: object) -> int | None:
     return by if set(payload) == {ERASED_BY} and type(by) is int else None
 
 
-def vouched(erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object]) -> set[int]:
-    """The erased entries whose erasure checks out. `erased`: for each entry as an erasure
-    leaves it, (the entry it names, its stored hash); `erasures`: the payload of each
-    `history_erased` entry that matches its own hash. An erasure checks out when every entry
-    it lists comes before it, is erased, names it, and the digest of their hashes is its own."""
-    found: set[int] = set()
-    for by, payload in erasures.items():
+#: Kinds no account's history holds: an erasure listing one is refused (verify cannot see what
+#: an emptied entry was, so the erasure says it, under its own hash; these it may never say).
+NOT_ERASABLE = frozenset(
+    {
+        EntryKind.SETTINGS_CHANGED.value,
+        EntryKind.JOURNAL_RESTARTED.value,
+        EntryKind.HISTORY_ERASED.value,
+        EntryKind.ERASED.value,
+    }
+)
+
+
+def vouched(
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object]
+) -> dict[int, list[int]]:
+    """The erasures that check out, each with the entries it emptied. `erased`: for each entry
+    as an erasure leaves it, (the entry it names, its stored hash); `erasures`: the payload of
+    each `history_erased` entry that matches its own hash. An erasure checks out when every
+    entry it lists (once) comes before it, is erased, names it and no erasure before it lists
+    it, it says for each the kind it was and that kind can be an account's, and the digest of
+    their (id, hash) pairs is its own."""
+    found: dict[int, list[int]] = {}
+    listed: set[int] = set()
+    for by in sorted(erasures):
+        payload = erasures[by]
         if not isinstance(payload, dict):
             continue
-        ids = payload.get("entries")
+        ids, kinds = payload.get("entries"), payload.get("kinds")
         if not isinstance(ids, list) or not all(type(i) is int for i in ids):
             continue
-        if any(i >= by or i not in erased or erased[i][0] != by for i in ids):
+        if not ids or len(set(ids)) != len(ids) or not _erasable(kinds, len(ids)):
+            continue
+        if any(i >= by or i not in erased or erased[i][0] != by or i in listed for i in ids):
             continue
         if hashes_digest((i, erased[i][1]) for i in ids) != payload.get("digest"):
             continue
-        found.update(ids)
+        listed.update(ids)
+        found[by] = ids
     return found
+
+
+def _erasable(kinds: object, count: int) -> bool:
+    """`kinds` one known kind an account's history holds for each of `count` entries."""
+    known = {kind.value for kind in EntryKind} - NOT_ERASABLE
+    return isinstance(kinds, list) and len(kinds) == count and all(k in known for k in kinds)
 
 
 def vouched_rows(
     rows: Iterable[Sequence[Any]], matches: Callable[[Sequence[Any]], bool]
-) -> set[int]:
+) -> tuple[set[int], list[ErasureSeen]]:
     """vouched() over stored rows (id, ts, run_id, kind, handle, payload text, prev_hash,
-    hash); `matches(row)`: whether a row matches its own hash."""
+    hash); `matches(row)`: whether a row matches its own hash. The entries vouched for, and
+    each erasure that vouches for them."""
     erased: dict[int, tuple[int, str]] = {}
     erasures: dict[int, object] = {}
+    times: dict[int, str] = {}
     for row in rows:
         kind = row[3]
         if kind == EntryKind.ERASED.value:
@@ -98,7 +130,34 @@ def vouched_rows(
                 erased[int(row[0])] = (by, str(row[7]))
         elif kind == EntryKind.HISTORY_ERASED.value and matches(row):
             erasures[int(row[0])] = _parsed(row[5])
-    return vouched(erased, erasures) if erasures else set()
+            times[int(row[0])] = str(row[1])
+    return erasures_seen(erased, erasures, times)
+
+
+def erasures_seen(
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object], times: Mapping[int, str]
+) -> tuple[set[int], list[ErasureSeen]]:
+    """vouched()'s entries, and each erasure: one that does not check out has no entries."""
+    if not erasures:
+        return set(), []
+    found = vouched(erased, erasures)
+    seen = [ErasureSeen(by, times[by], len(found.get(by, ()))) for by in sorted(erasures)]
+    return {i for ids in found.values() for i in ids}, seen
+
+
+def erasure_problem(erasure: ErasureSeen) -> str | None:
+    """The problem of an erasure entry that matches its hash yet does not check out (it lists
+    entries not emptied by it, or more than once, or of a kind no account has): the journal
+    was edited."""
+    from consentinel.core.i18n import tr
+
+    if erasure.entries:
+        return None
+    return tr(
+        "entry {id} says it erased an account's history, but the entries it lists were not "
+        "emptied by it as it says: the journal was edited.",
+        id=erasure.entry_id,
+    )
 
 
 def _parsed(text: object) -> object:
@@ -116,9 +175,13 @@ _Row = tuple[int, str, str]  # id, kind, payload text
 def _rows_of(db: sqlite3.Connection, key: str) -> list[_Row]:
     """The account's entries: those of its handle, and notifications about several accounts
     that name it (their words name it too)."""
-    rows = db.execute(
-        "SELECT id, kind, payload FROM entries WHERE lower(handle) = ? ORDER BY id", (key,)
-    ).fetchall()
+    rows = [
+        row
+        for row in db.execute(
+            "SELECT id, kind, payload FROM entries WHERE lower(handle) = ? ORDER BY id", (key,)
+        )
+        if row[1] not in NOT_ERASABLE
+    ]
     for id_, kind, payload in db.execute(
         "SELECT id, kind, payload FROM entries WHERE handle IS NULL AND kind = ?",
         (EntryKind.NOTIFICATION.value,),
@@ -173,7 +236,8 @@ def erase_history(journal: Journal, handle: str) -> Erasure:
             shots = _screenshots_of(rows, key, journal.evidence_dir)
             entry_id = _erase_rows(journal, rows, len(shots)) if rows else None
         if entry_id is not None:
-            _fold_log(db)
+            # (a second at most: a read by another process then leaves it for later)
+            journal.fold_erased(wait_ms=1000)
     not_deleted = []
     for shot in shots:
         try:
@@ -195,6 +259,7 @@ def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
     hashes = db.execute(
         f"SELECT id, hash FROM entries WHERE id IN {listed}", (json.dumps(ids),)
     ).fetchall()
+    kinds = [kind for _id, kind, _payload in rows]
     by = int(db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]) + 1
     db.execute(
         f"UPDATE entries SET kind = ?, handle = NULL, payload = ? WHERE id IN {listed}",
@@ -202,25 +267,15 @@ def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
     )
     payload = {
         "entries": ids,
+        # What each was (no account named): verify refuses an erasure of a kind no account
+        # has (the settings, a journal's start, another erasure).
+        "kinds": kinds,
         "screenshots": screenshots,
         "digest": hashes_digest((int(i), str(h)) for i, h in hashes),
     }
     entry = journal._insert(journal._now(), None, EntryKind.HISTORY_ERASED, None, payload)
     assert entry.id == by
     return by
-
-
-def _fold_log(db: sqlite3.Connection) -> None:
-    """The write-ahead log, which still holds the pages as they were before, written into the
-    file and emptied. Another process reading the journal just then may hold it back: then
-    it is emptied at a later write (SQLite starts it over once it is all in the file)."""
-    try:
-        busy, _frames, _done = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.Error as error:
-        log.warning("journal log not emptied after an erasure: %s", error)
-        return
-    if busy:
-        log.warning("journal log not emptied after an erasure: another process reads it")
 
 
 def erasure_words(kind: EntryKind, payload: Mapping[str, Any]) -> str | None:
@@ -243,6 +298,49 @@ def erasure_words(kind: EntryKind, payload: Mapping[str, Any]) -> str | None:
     return None
 
 
+def erasures_sentence(erasures: Sequence[ErasureSeen]) -> str:
+    """What a verdict says of the erasures the chain accepted (said whatever the verdict): how
+    many entries they emptied, each erasure's entry and time, and that the chain no longer
+    vouches for what those entries held (an erasure can hide any entry's content, so each is
+    always listed)."""
+    from datetime import datetime
+
+    from consentinel.core.evidence_bundle import entries_count
+    from consentinel.core.i18n import tr
+    from consentinel.core.moments import moment_text
+
+    def when(ts: str) -> str:
+        try:
+            return moment_text(datetime.fromisoformat(ts))
+        except ValueError:
+            return ts
+
+    which = "; ".join(
+        tr("entry {id}, {when}", id=erasure.entry_id, when=when(erasure.ts)) for erasure in erasures
+    )
+    emptied = sum(erasure.entries for erasure in erasures)
+    if emptied == 1:
+        return tr(
+            "1 entry was emptied by an erasure of an account's history ({which}): the chain "
+            "vouches for where it was, no longer for what it held.",
+            which=which,
+        )
+    if len(erasures) == 1:
+        return tr(
+            "{entries} were emptied by an erasure of an account's history ({which}): the chain "
+            "vouches for where they were, no longer for what they held.",
+            entries=entries_count(emptied),
+            which=which,
+        )
+    return tr(
+        "{entries} were emptied by {count} erasures of an account's history ({which}): the "
+        "chain vouches for where they were, no longer for what they held.",
+        entries=entries_count(emptied),
+        count=len(erasures),
+        which=which,
+    )
+
+
 def erased_count(payload: Mapping[str, Any]) -> tuple[int, int]:
     """A `history_erased` entry's count of entries and of screenshots."""
     entries = payload.get("entries")
@@ -259,7 +357,10 @@ __all__ = [
     "erase_history",
     "erased_by",
     "erased_count",
+    "erasure_problem",
     "erasure_words",
+    "erasures_seen",
+    "erasures_sentence",
     "hashes_digest",
     "history_of",
     "vouched",

@@ -141,6 +141,12 @@ def json_document(
         "verified": verdict.ok,
         "problem": verdict.problem,
         "problems": list(verdict.problems),
+        # The erasures of an account's history the chain accepted: the entries they emptied
+        # are vouched for in their place, no longer in what they held (with any verdict).
+        "erasures": [
+            {"entry": erasure.entry_id, "ts": erasure.ts, "entries": erasure.entries}
+            for erasure in verdict.erasures
+        ],
         "journal": {"entries": count, "last_hash": last_hash},
         # Only a complete export can be re-chained from its first entry to the head above.
         "complete": not chosen,
@@ -223,7 +229,7 @@ def _others_unnamed(journal: Journal, verdict: VerifyResult, handle: str) -> Ver
     problems = list(verdict.problems)
     for name in names:
         problems = [problem.replace(f"({name})", f"({unnamed})") for problem in problems]
-    return verdict.of(verdict.entry_count, problems, verdict.damaged)
+    return verdict.of(verdict.entry_count, problems, verdict.damaged, verdict.erasures)
 
 
 def _chosen(journal: Journal, search: EntrySearch | None, filters: dict[str, Any]) -> list[Entry]:

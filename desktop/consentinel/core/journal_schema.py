@@ -214,6 +214,9 @@ def connect(path: Path) -> sqlite3.Connection:
         path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # The write-ahead log cut back to nothing each time it starts over, not reused at its
+    # size: old pages (an erased account's among them) do not linger in it.
+    db.execute("PRAGMA journal_size_limit = 0")
     return db
 
 

@@ -49,9 +49,13 @@ def verify_chain(
     damaged: list[tuple[int, str]] = []
     # Entries emptied by an erasure of an account's history: each stands for its stored hash
     # only when a later erasure entry, itself intact, names it with that hash.
-    from consentinel.core.journal_erasure import vouched_rows  # (not with the first frame)
+    from consentinel.core.journal_erasure import (  # (not with the first frame)
+        erasure_problem,
+        vouched_rows,
+    )
 
-    erased = vouched_rows(rows, _hash_matches)
+    erased, erasures = vouched_rows(rows, _hash_matches)
+    wrong = {e.entry_id: erasure_problem(e) for e in erasures}
     prev = GENESIS_HASH
     last_id = 0
     for row in rows:
@@ -65,6 +69,8 @@ def verify_chain(
             )
         elif id_ <= last_id or (id_ not in erased and not _hash_matches(row)):
             problem = tr("entry {id} was edited.", id=id_)
+        elif wrong.get(id_):
+            problem = wrong[id_]
         if problem is not None:
             problems.append(problem)
             damaged.append((int(id_), problem))
@@ -75,7 +81,7 @@ def verify_chain(
         problem = _check_head_file(side, count, prev, rows)
     if problem:
         problems.append(problem)
-    return VerifyResult.of(count, problems, damaged)
+    return VerifyResult.of(count, problems, damaged, [e for e in erasures if e.entries])
 
 
 def _head_row_problem(head: Sequence[Any] | None, count: int, last_hash: str) -> str | None:

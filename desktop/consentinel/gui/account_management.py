@@ -285,16 +285,10 @@ class AccountManagement:
             return
         if not self.confirm_remove(handles):
             return
-        removed = []
-        erased: list[tuple[str, Erasure]] = []
-        for one in handles:
-            if not self._remove_one(one):
-                break  # said why; the ones after it stay
-            removed.append(one)
-            if self.erase_history:
-                done = self._erase_history(one)
-                if done is not None and (done.entries or done.screenshots):
-                    erased.append((one, done))
+        with contextlib.ExitStack() as held:
+            if self.erase_history and not self._no_check_running(held):
+                return
+            removed, erased = self._remove_all(handles)
         w.refresh()
         if len(removed) == 1:
             said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])
@@ -330,17 +324,54 @@ class AccountManagement:
         )
         QMessageBox.information(self.window, translate("MainWindow", "History erased"), text)
 
+    def _remove_all(self, handles: list[str]) -> tuple[list[str], list[tuple[str, Erasure]]]:
+        """Each removed (its history erased when asked), until one cannot be: those removed,
+        and what was erased of each (those of which something was)."""
+        removed = []
+        erased: list[tuple[str, Erasure]] = []
+        for one in handles:
+            if not self._remove_one(one):
+                break  # said why; the ones after it stay
+            removed.append(one)
+            if self.erase_history:
+                done = self._erase_history(one)
+                if done is not None and (done.entries or done.screenshots):
+                    erased.append((one, done))
+        return removed, erased
+
+    def _no_check_running(self, held: contextlib.ExitStack) -> bool:
+        """The run lock taken for the erasure (a check, here or in another process, would
+        write the history again at its end); False, said, when a check holds it."""
+        from consentinel.core.data_eraser import CheckRunning
+        from consentinel.core.history_eraser import no_check_running
+
+        try:
+            held.enter_context(no_check_running(self.window.ctx))
+        except CheckRunning:
+            from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
+            QMessageBox.warning(
+                self.window,
+                translate("MainWindow", "Nothing was removed"),
+                translate(
+                    "MainWindow",
+                    "A check is running: wait for it to end (or cancel it), then try again.",
+                ),
+            )
+            return False
+        return True
+
     def _erase_history(self, handle: str) -> Erasure | None:
-        """`handle`'s history erased from the journal (core/journal_erasure); what failed said.
-        What was erased (None: nothing)."""
+        """`handle`'s history erased (core/history_eraser), the run lock held; what failed
+        said. What was erased (None: nothing)."""
+        from consentinel.core.history_eraser import StillAnAccount, erase_account_history
         from consentinel.core.journal import JournalError
-        from consentinel.core.journal_erasure import erase_history
 
         w = self.window
         erased = None
         try:
-            done = erase_history(w.ctx.journal, handle)
-        except JournalError as error:
+            done = erase_account_history(w.ctx, handle, locked=True)
+        except (JournalError, StillAnAccount) as error:
             problem = str(error)
         else:
             erased = done

@@ -438,6 +438,9 @@ class JournalWindow(QWidget):
                 text = self.tr("Journal intact — 1 entry")
             else:
                 text = self.tr("Journal intact — {count} entries").replace("{count}", str(count))
+            if result.erasures:  # never only "intact": entries it no longer vouches for
+                text = self.tr("Journal intact — {count} entries, emptied by erasure: {emptied}")
+                text = text.replace("{count}", str(count)).replace("{emptied}", str(result.emptied))
             self.badge.setText(text)
             self.badge.setStyleSheet(INTACT_STYLE)
             tip = self.tr(
@@ -445,6 +448,10 @@ class JournalWindow(QWidget):
                 "the hash taken with it: nothing was edited, removed or added since, unless "
                 "the whole chain was rewritten (a check, not a signature)."
             )
+            if result.erasures:
+                from consentinel.core.journal_erasure import erasures_sentence
+
+                tip += "\n" + erasures_sentence(result.erasures)
             restarts = [
                 entry
                 for entry in self._ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
