@@ -101,7 +101,7 @@ def test_the_remove_box_offers_to_erase_the_history(
                 )
             ]
         else:
-            assert history_of(ctx.journal, "alice") == (5, 1, None, ())
+            assert history_of(ctx.journal, "alice")[:4] == (5, 1, None, ())
             assert told == []
         assert history_of(ctx.journal, "bob").entries == 6  # another's untouched
 

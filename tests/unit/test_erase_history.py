@@ -219,7 +219,7 @@ def test_the_write_ahead_log_holds_nothing_of_it_while_the_journal_is_open(
         wal = paths.journal_path.with_name(paths.journal_path.name + "-wal")
         assert not wal.exists() or GONE.lower().encode() not in wal.read_bytes().lower()
         assert _files_naming(consentinel_home, GONE) == []
-        assert history_of(journal, GONE) == (0, 0, None, ())
+        assert history_of(journal, GONE)[:4] == (0, 0, None, ())
     finally:
         journal.close()
 

@@ -7,6 +7,7 @@ log read by another process is emptied later; the log files and pending marks fo
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -20,6 +21,7 @@ import pytest
 
 from consentinel.core import journal_erasure
 from consentinel.core.accounts import Account, AccountStore
+from consentinel.core.history_eraser import remove_log_lines
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.lock import RunLock
@@ -206,7 +208,9 @@ def test_the_log_files_and_pending_marks_forget_it(consentinel_home: Path) -> No
         f"12:02 INFO kept run3-{GONE.lower()}-training.png\n",
         encoding="utf-8",
     )
-    older.write_text(f"11:00 INFO {GONE.upper()} signed in\n11:01 INFO done\n", encoding="utf-8")
+    older.write_text(f"11:00 INFO @{GONE.upper()} signed in\n11:01 INFO done\n", encoding="utf-8")
+    for log_file in (current, older):  # (as the app makes them: core/logging's own handler)
+        log_file.chmod(0o600)
     pending = paths.data_dir / PENDING_FOLDER
     pending.mkdir(parents=True, exist_ok=True)
     (pending / f"run3-{GONE.lower()}-training.json").write_text("{}", encoding="utf-8")
@@ -222,3 +226,46 @@ def test_the_log_files_and_pending_marks_forget_it(consentinel_home: Path) -> No
     assert sorted(p.name for p in pending.iterdir()) == [f"run3-{STAYS}-training.json"]
     assert _files_naming(consentinel_home, GONE) == []
     assert re.search(STAYS, current.read_text(encoding="utf-8"))
+
+
+def test_a_handle_that_is_a_word_of_every_line_takes_only_its_own_lines(tmp_path: Path) -> None:
+    """The log names an account `@handle` (and its files run<N>-handle-…): a handle that is
+    also a word of the log's lines ("check", "INFO", "consentinel", a logger's name) takes out
+    its own lines, never the others'."""
+    lines = [
+        "2026-12-06 12:00:00 INFO consentinel.core.account_check: check of @alice: fixed\n",
+        "2026-12-06 12:00:01 INFO consentinel.core.account_check: check of @check: fixed\n",
+        "2026-12-06 12:00:02 WARNING consentinel.x.signin: @bob: X asked for a code\n",
+        "2026-12-06 12:00:03 INFO consentinel.core.evidence: kept run4-info-training.png\n",
+    ]
+    log_file = tmp_path / "consentinel.log"
+    log_file.write_text("".join(lines), encoding="utf-8")
+    assert remove_log_lines(tmp_path, "check") == ()
+    assert remove_log_lines(tmp_path, "consentinel") == ()
+    assert log_file.read_text(encoding="utf-8") == "".join(lines[i] for i in (0, 2, 3))
+    assert remove_log_lines(tmp_path, "INFO") == ()
+    assert log_file.read_text(encoding="utf-8") == "".join(lines[i] for i in (0, 2))
+
+
+def test_a_handler_open_on_the_log_goes_on_writing_to_it(tmp_path: Path) -> None:
+    """Another process's (or this one's) handler appends to the file it opened: the file is
+    rewritten in place, so what it writes after the erasure is in the log, not in a file
+    that is no longer there."""
+    log_file = tmp_path / "consentinel.log"
+    window = logging.FileHandler(log_file, mode="a", encoding="utf-8")  # the window's, open
+    window.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("test_erase_history_limits.window")
+    logger.propagate = False
+    logger.addHandler(window)
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info("check of @gone: fixed")
+        logger.info("check of @stays: fixed")
+        assert remove_log_lines(tmp_path, "gone") == ()
+        logger.info("check of @stays: fixed again")
+    finally:
+        logger.removeHandler(window)
+        window.close()
+    assert log_file.read_text(encoding="utf-8") == (
+        "check of @stays: fixed\ncheck of @stays: fixed again\n"
+    )

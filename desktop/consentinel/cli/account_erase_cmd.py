@@ -167,6 +167,23 @@ def say_erased(ctx: AppContext, handle: str, done: Erasure) -> None:
             ),
             file=sys.stderr,
         )
+    if done.logs_left:
+        print(
+            tr(
+                "Its lines could not be taken out of these log files: {names}, in {folder}. "
+                "Delete those files yourself.",
+                names=", ".join(done.logs_left),
+                folder=str(ctx.paths.logs_dir),
+            ),
+            file=sys.stderr,
+        )
+        print(
+            tr(
+                "Exports, bundles, backups and copies of the data folder made before still "
+                "hold it: delete those too."
+            )
+        )
+        return
     print(
         tr(
             "Its lines in Consentinel's log files were removed too. Exports, bundles, backups "

@@ -788,6 +788,14 @@ FRENCH: dict[str, str] = {
         "Ses lignes dans les fichiers de log de Consentinel ont été retirées aussi. Les "
         "exports, paquets de preuves, sauvegardes et copies du dossier de données faits avant "
         "le contiennent encore : supprimez-les aussi.",
+    "Its lines could not be taken out of these log files: {names}, in {folder}. Delete those "
+    "files yourself.":
+        "Ses lignes n'ont pas pu être retirées de ces fichiers de log : {names}, dans "
+        "{folder}. Supprimez vous-même ces fichiers.",
+    "Exports, bundles, backups and copies of the data folder made before still hold it: "
+    "delete those too.":
+        "Les exports, paquets de preuves, sauvegardes et copies du dossier de données faits "
+        "avant le contiennent encore : supprimez-les aussi.",
     "Another Consentinel window or check was reading the journal: the erased history may "
     "stay in the journal's write-ahead file until Consentinel's other windows and checks "
     "close.":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,8 +54,8 @@ def erase_account_history(ctx: AppContext, handle: str, *, locked: bool = False)
     with contextlib.nullcontext() if locked else no_check_running(ctx):
         done = erase_history(ctx.journal, handle)
         forget_pending_marks(ctx.paths.data_dir / PENDING_FOLDER, key)
-        remove_log_lines(ctx.paths.logs_dir, handle)
-    return done
+        left = remove_log_lines(ctx.paths.logs_dir, handle)
+    return done._replace(logs_left=left)
 
 
 def check_erasable(ctx: AppContext, handle: str) -> None:
@@ -77,37 +78,61 @@ def forget_pending_marks(folder: Path, key: str) -> None:
                 found.unlink(missing_ok=True)
 
 
-def remove_log_lines(folder: Path, handle: str) -> None:
-    """Each line naming `handle` (in any case, as a word) out of every log file there, the
-    current one and those rotated: each file rewritten owner-only and whole (a reader sees it
-    before or after). This process's log handler then writes to the new file; another process's
-    goes on in the one it opened until its next rotation."""
-    from consentinel.core.fileio import atomic_write_bytes
-
+def remove_log_lines(folder: Path, handle: str) -> tuple[str, ...]:
+    """Each line naming `handle` out of every log file there, the current one and those
+    rotated: as the log names an account (`@handle`, in any case; its repr; its screenshots'
+    and marks' file names `run<N>-<handle>-…`), never a word that is also the handle (an
+    account named "check", "INFO" or "consentinel" is in every line's words). Each file is
+    rewritten in place, keeping its mode: a handler of this process or another one, which
+    appends, goes on writing to it. The names of the files that could not be rewritten."""
     word = re.escape(handle.encode())
-    names = re.compile(rb"(?<![A-Za-z0-9_])" + word + rb"(?![A-Za-z0-9_])", re.IGNORECASE)
+    names = re.compile(
+        rb"@" + word + rb"(?![A-Za-z0-9_])"
+        rb"|'" + word + rb"'"
+        rb"|(?<![A-Za-z0-9_])run\d+-" + word + rb"-",
+        re.IGNORECASE,
+    )
     try:
         files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
     except FileNotFoundError:
-        return
+        return ()
+    left: list[str] = []
     for path in files:
-        try:
-            data = path.read_bytes()
-            if not names.search(data):
-                continue
-            kept = b"".join(line for line in data.splitlines(True) if not names.search(line))
-            atomic_write_bytes(path, kept)
-        except OSError as error:
-            log.warning("a log file could not be rewritten: %s", error.strerror)
-            continue
-        _reopen_handlers(path)
+        with _handlers_of(path):  # (this process writes no line meanwhile)
+            try:
+                _rewrite_without(path, names)
+            except OSError as error:
+                log.warning("a log file could not be rewritten: %s", error.strerror)
+                left.append(path.name)
+    return tuple(left)
 
 
-def _reopen_handlers(path: Path) -> None:
-    """This process's handlers of the file at `path` write to the file now there."""
-    for handler in logging.getLogger().handlers:
-        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
-            with contextlib.suppress(OSError):
-                old = handler.setStream(handler._open())
-                if old is not None:
-                    old.close()
+def _rewrite_without(path: Path, names: re.Pattern[bytes]) -> None:
+    """`path`'s lines matching `names` taken out, the file rewritten in place."""
+    with path.open("r+b") as file:
+        data = file.read()
+        if not names.search(data):
+            return
+        kept = b"".join(line for line in data.splitlines(True) if not names.search(line))
+        file.seek(0)
+        file.write(kept)
+        file.truncate()
+        file.flush()
+        os.fsync(file.fileno())
+
+
+@contextlib.contextmanager
+def _handlers_of(path: Path) -> Iterator[None]:
+    """This process's log handlers of the file at `path` held (each writes a whole line)."""
+    held = [
+        handler
+        for handler in logging.getLogger().handlers
+        if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path
+    ]
+    for handler in held:
+        handler.acquire()
+    try:
+        yield
+    finally:
+        for handler in reversed(held):
+            handler.release()

@@ -47,6 +47,8 @@ class Erasure(NamedTuple):
     entry_id: int | None = None
     #: Screenshots that could not be deleted (their file names), said to the person.
     not_deleted: tuple[str, ...] = ()
+    #: Log files the account's lines could not be taken out of (their names).
+    logs_left: tuple[str, ...] = ()
 
 
 def hashes_digest(pairs: Iterable[tuple[int, str]]) -> str:
