@@ -421,6 +421,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Ces captures d&apos;écran n&apos;ont pas pu être supprimées : {names}</translation>
     </message>
     <message>
+        <source>Its lines could not be taken out of these log files: {names}, in {folder}. Delete those files yourself.</source>
+        <translation>Ses lignes n&apos;ont pas pu être retirées de ces fichiers de log : {names}, dans {folder}. Supprimez vous-même ces fichiers.</translation>
+    </message>
+    <message>
         <source>Nothing was removed</source>
         <translation>Rien n&apos;a été retiré</translation>
     </message>

@@ -375,11 +375,26 @@ class AccountManagement:
             problem = str(error)
         else:
             erased = done
-            if not done.not_deleted:
+            if not done.not_deleted and not done.logs_left:
                 return done
-            problem = translate(
-                "MainWindow", "These screenshots could not be deleted: {names}"
-            ).replace("{names}", ", ".join(done.not_deleted))
+            problems = []
+            if done.not_deleted:
+                problems.append(
+                    translate(
+                        "MainWindow", "These screenshots could not be deleted: {names}"
+                    ).replace("{names}", ", ".join(done.not_deleted))
+                )
+            if done.logs_left:
+                problems.append(
+                    translate(
+                        "MainWindow",
+                        "Its lines could not be taken out of these log files: {names}, in "
+                        "{folder}. Delete those files yourself.",
+                    )
+                    .replace("{names}", ", ".join(done.logs_left))
+                    .replace("{folder}", str(w.ctx.paths.logs_dir))
+                )
+            problem = "\n\n".join(problems)
         from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
 
         QMessageBox.warning(
