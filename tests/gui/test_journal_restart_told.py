@@ -97,3 +97,22 @@ def test_a_start_over_from_before_the_window_last_opened_is_not_told_again(
         assert not any(kept in warning for warning in app._said_warnings)
         assert QApplication.activeModalWidget() is None
     ctx.journal.close()
+
+
+def test_a_journal_deleted_during_a_check_is_never_said_kept(consentinel_home: Path) -> None:
+    """The journal file deleted during a check: what was kept aside then is its head file at
+    most (one hash), never "the one before it … is kept as …: keep it"."""
+    from consentinel.core.journal_entries import Entry, EntryKind
+    from consentinel.gui.journal_restart_notice import restart_words
+
+    ctx = make_context(consentinel_home)
+    for payload in (
+        {"set_aside": "journal.head.deleted-20261206T120000Z", "why": "deleted"},
+        {"why": "folder"},
+    ):
+        entry = Entry(
+            1, "2026-12-06T12:00:00+00:00", None, EntryKind.JOURNAL_RESTARTED, None, payload, "", ""
+        )
+        words = restart_words(entry, ctx)
+        assert "deleted during a check" in words, words
+        assert "kept as" not in words and "could not be read" not in words, words

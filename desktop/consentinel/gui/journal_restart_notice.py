@@ -64,7 +64,7 @@ def restart_words(entry: Entry, ctx: AppContext) -> str:
     translate = QCoreApplication.translate
     name = entry.payload.get("set_aside")
     why = entry.payload.get("why")
-    if not name:
+    if not name or why in ("deleted", "folder"):  # (kept then: at most the old head file)
         text = translate(
             "AppController",
             "The journal started over on {when}: the data folder or the journal file was "
@@ -82,5 +82,5 @@ def restart_words(entry: Entry, ctx: AppContext) -> str:
             "The journal started over on {when}: the one before it could not be read and is "
             "kept as {path}. Its record of earlier checks is in that file: keep it.",
         )
-    path = ctx.paths.journal_path.with_name(str(name or ""))
-    return text.replace("{when}", local_text_to_the_second(entry.at)).replace("{path}", str(path))
+    text = text.replace("{when}", local_text_to_the_second(entry.at))
+    return text.replace("{path}", str(ctx.paths.journal_path.with_name(name))) if name else text
