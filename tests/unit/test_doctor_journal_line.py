@@ -97,3 +97,26 @@ def test_a_start_over_from_a_newer_version_says_so(
     assert ": the journal before it was written by a newer Consentinel and is kept as " in (
         line.detail
     ), line.detail
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_start_over_after_the_folder_went_during_a_check_is_said_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
+) -> None:
+    """The data folder deleted during a check (AppContext.start_afresh): nothing was kept
+    aside, and the doctor says that start-over too, with no file to keep."""
+    from consentinel.core.journal_entries import EntryKind
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    paths = _paths(tmp_path)
+    with Journal.open(paths.journal_path) as journal:
+        journal.append(EntryKind.JOURNAL_RESTARTED, None, {"why": "folder"})
+    line = doctor.check_journal(paths)
+    said = {
+        "en": "the data folder or the journal file was deleted during a check, and the record "
+        "of the checks before went with it.",
+        "fr": "le dossier de données ou le fichier du journal a été supprimé pendant une "
+        "vérification, et l'historique des vérifications d'avant est parti avec lui.",
+    }[lang]
+    assert line.detail.endswith(said), line.detail
+    assert (line.ok, line.advice) == (None, ""), line

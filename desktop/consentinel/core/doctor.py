@@ -525,7 +525,7 @@ def check_journal(paths: AppPaths) -> Check:
         restarts = [
             e
             for e in journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
-            if e.payload.get("set_aside")
+            if e.payload.get("set_aside") or e.payload.get("why") in ("folder", "deleted")
         ]
     except StorageError as error:  # (written to while read: the next doctor reads it)
         return Check(name, None, str(error), "", Topic.JOURNAL)
@@ -552,12 +552,23 @@ def check_journal(paths: AppPaths) -> Check:
         )
     if restarts:
         last = restarts[-1]
-        detail += " " + _restart_words(last.payload.get("why")).format(
-            when=moment_text(last.at), path=path.with_name(str(last.payload["set_aside"]))
-        )
+        kept = last.payload.get("set_aside")
+        if kept:
+            detail += " " + _restart_words(last.payload.get("why")).format(
+                when=moment_text(last.at), path=path.with_name(str(kept))
+            )
+        else:  # (the folder or the file went during a check: nothing of it was kept)
+            detail += " " + tr(
+                "It started over on {when}: the data folder or the journal file was deleted "
+                "during a check, and the record of the checks before went with it.",
+                when=moment_text(last.at),
+            )
         if ok and datetime.now(UTC) - last.at < RESTART_NOTICED:
             ok = None  # intact, but a start-over of late is worth a look: "--", not "OK"
-            advice = tr("Keep that file: the record of the checks before the start-over is there.")
+            if kept:
+                advice = tr(
+                    "Keep that file: the record of the checks before the start-over is there."
+                )
     return Check(name, ok, detail, advice, Topic.JOURNAL)
 
 

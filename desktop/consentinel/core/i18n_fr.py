@@ -1470,6 +1470,11 @@ FRENCH: dict[str, str] = {
     "the journal could not be read and was set aside":
         "le journal était illisible et a été mis de côté",
     "Journal file": "Fichier du journal",
+    "It started over on {when}: the data folder or the journal file was deleted during a "
+    "check, and the record of the checks before went with it.":
+        "Il a recommencé le {when} : le dossier de données ou le fichier du journal a été "
+        "supprimé pendant une vérification, et l'historique des vérifications d'avant est parti "
+        "avec lui.",
     "{path}: none yet.": "{path} : aucun pour l'instant.",
     "{path}: intact, {count} entries.": "{path} : intact, {count} entrées.",
     "{path}: does not verify: {problem}": "{path} : ne se vérifie pas : {problem}",
