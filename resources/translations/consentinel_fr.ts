@@ -417,6 +417,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Effacer aussi leur historique du journal ({entries}, {screenshots})</translation>
     </message>
     <message>
+        <source>Another Consentinel process was reading the journal: the erased history may stay in the journal&apos;s write-ahead file until it ends, or until this window next writes to the journal or closes.</source>
+        <translation>Un autre processus Consentinel lisait le journal : l&apos;historique effacé peut rester dans le fichier de journalisation anticipée (WAL) du journal jusqu&apos;à ce qu&apos;il se termine, ou jusqu&apos;à la prochaine écriture de cette fenêtre dans le journal ou sa fermeture.</translation>
+    </message>
+    <message>
         <source>These screenshots could not be deleted: {names}</source>
         <translation>Ces captures d&apos;écran n&apos;ont pas pu être supprimées : {names}</translation>
     </message>

@@ -202,3 +202,40 @@ def test_the_journal_badge_says_the_erasure(qtbot: QtBot, consentinel_home: Path
         f"were emptied by an erasure of an account's history (entry {done.entry_id}, "
         in window.badge.toolTip()
     )
+
+
+def test_the_window_says_when_the_erased_bytes_wait_in_the_write_ahead_file(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process reads the journal as the window erases: SQLite cannot empty its
+    write-ahead file yet, and the window says so (the command line does), then empties it at
+    its next write once that read ended."""
+    import sqlite3
+
+    told: list[str] = []
+
+    def answered_yes(box: Confirmation) -> bool:
+        box.checkBox().setChecked(True)
+        return True
+
+    monkeypatch.setattr(Confirmation, "confirmed", answered_yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "alice", "pw-alice")
+    add_account(ctx, "bob", "pw-bob")
+    ctx.paths.evidence_dir.mkdir(parents=True, exist_ok=True)
+    write_history(ctx.journal, ctx.paths.evidence_dir, "alice")
+    reader = sqlite3.connect(ctx.paths.journal_path, isolation_level=None)  # `consentinel log`
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM entries").fetchone()
+        with running_app(qtbot, ctx) as app:
+            app.window.remove_account("alice")
+            assert len(told) == 1
+            assert "the erased history may stay in the journal's write-ahead file" in told[0]
+            assert ctx.journal.erased_bytes_pending
+            reader.execute("COMMIT")
+            ctx.journal.append_account_added("carol", keep=[])  # the window's next write
+            assert not ctx.journal.erased_bytes_pending
+    finally:
+        reader.close()

@@ -317,6 +317,15 @@ class AccountManagement:
                 "{screenshots}", _screenshots_words(sum(done.screenshots for _h, done in erased))
             )
         )
+        journal = self.window.ctx.journal
+        if journal.erased_bytes_pending and not journal.fold_erased():
+            # (another process was reading: this window's next write or its close empties it)
+            text += "\n\n" + translate(
+                "MainWindow",
+                "Another Consentinel process was reading the journal: the erased history may "
+                "stay in the journal's write-ahead file until it ends, or until this window "
+                "next writes to the journal or closes.",
+            )
         text += "\n\n" + translate(
             "MainWindow",
             "Exports, bundles and copies of the data folder made before still hold it: delete "
