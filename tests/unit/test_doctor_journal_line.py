@@ -3,7 +3,7 @@ entries"), and a start-over said in a sentence with why, "--" rather than OK for
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -71,7 +71,7 @@ def test_a_recent_start_over_says_why_and_is_not_ok_for_a_month(
     # Months later: the same words, and OK.
     paths = _paths(tmp_path / "later")
     paths.journal_path.write_bytes(b"not a database at all" * 50)
-    long_ago = datetime.now(UTC) - timedelta(days=45)
+    long_ago = datetime.now(timezone.utc) - timedelta(days=45)
     Journal.open(paths.journal_path, clock=lambda: long_ago).close()
     (kept,) = [p for p in paths.journal_path.parent.iterdir() if ".corrupt-" in p.name]
     line = doctor.check_journal(paths)

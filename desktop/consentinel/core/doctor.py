@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -563,7 +563,7 @@ def check_journal(paths: AppPaths) -> Check:
                 "during a check, and the record of the checks before went with it.",
                 when=moment_text(last.at),
             )
-        if ok and datetime.now(UTC) - last.at < RESTART_NOTICED:
+        if ok and datetime.now(timezone.utc) - last.at < RESTART_NOTICED:
             ok = None  # intact, but a start-over of late is worth a look: "--", not "OK"
             if kept:
                 advice = tr(
