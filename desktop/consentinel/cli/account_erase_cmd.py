@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from consentinel.cli.context import open_context, parse_handle, stdin_is_terminal
+from consentinel.cli.context import answered_yes, open_context, parse_handle, stdin_is_terminal
 from consentinel.cli.errors import UsageError
 from consentinel.core.i18n import tr
 
@@ -108,14 +108,7 @@ def confirm_erasure(handle: str, found: Erasure) -> bool:
     if not stdin_is_terminal():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to erase it."))
     print(consequence, file=sys.stderr)
-    print(tr("Erase it? [y/N] "), end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
-    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
-        if not answer:
-            print(file=sys.stderr)
-        print(tr("Nothing was erased."), file=sys.stderr)
-        return False
-    return True
+    return answered_yes(tr("Erase it? [y/N] "), tr("Nothing was erased."))
 
 
 def erase_history_of(ctx: AppContext, handle: str, *, locked: bool = False) -> Erasure:

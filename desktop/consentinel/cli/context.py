@@ -193,12 +193,17 @@ def confirm_removal(handle: str, erasing: str | None = None) -> bool:
     if not stdin_is_terminal():
         raise UsageError(consequence + " " + tr("No terminal to ask on: add --yes to remove it."))
     print(consequence, file=sys.stderr)
-    print(tr("Remove it? [y/N] "), end="", file=sys.stderr, flush=True)
+    return answered_yes(tr("Remove it? [y/N] "), tr("Nothing was removed."))
+
+
+def answered_yes(question: str, refused: str) -> bool:
+    """`question` asked at the terminal: True for yes (y, yes, o, oui); else `refused` said."""
+    print(question, end="", file=sys.stderr, flush=True)
     answer = _stdin().readline()
     if answer.strip().lower() not in ("y", "yes", "o", "oui"):
         if not answer:
             print(file=sys.stderr)  # Ctrl-D: the next words on a line of their own
-        print(tr("Nothing was removed."), file=sys.stderr)
+        print(refused, file=sys.stderr)
         return False
     return True
 

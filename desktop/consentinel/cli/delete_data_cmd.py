@@ -139,17 +139,10 @@ def _entries(what: WhatWouldGo) -> str:
 
 def _confirmed(paths: AppPaths, what: WhatWouldGo) -> bool:
     """Asked at a terminal; without one, --yes says it. Anything but yes deletes nothing."""
-    from consentinel.cli.context import stdin_is_terminal
+    from consentinel.cli.context import answered_yes, stdin_is_terminal
 
     words = confirmation_words(paths, what)
     if not stdin_is_terminal():
         raise UsageError(words + "\n\n" + tr("No terminal to ask on: add --yes to delete it all."))
     print(words, file=sys.stderr)
-    print(tr("Delete everything? [y/N] "), end="", file=sys.stderr, flush=True)
-    answer = sys.stdin.readline()
-    if answer.strip().lower() not in ("y", "yes", "o", "oui"):
-        if not answer:
-            print(file=sys.stderr)  # Ctrl-D: the next words on a line of their own
-        print(tr("Nothing was deleted."), file=sys.stderr)
-        return False
-    return True
+    return answered_yes(tr("Delete everything? [y/N] "), tr("Nothing was deleted."))
