@@ -437,6 +437,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Une vérification est en cours : attendez qu&apos;elle se termine (ou annulez-la), puis réessayez.</translation>
     </message>
     <message>
+        <source>The history of @{handle} was not erased</source>
+        <translation>L&apos;historique de @{handle} n&apos;a pas été effacé</translation>
+    </message>
+    <message>
         <source>The history of @{handle} was not all erased</source>
         <translation>L&apos;historique de @{handle} n&apos;a pas été entièrement effacé</translation>
     </message>

@@ -430,24 +430,60 @@ def _remove(args: argparse.Namespace) -> int:
         erasing = what_erasing_does(found._replace(entries=found.entries + 1))
     if not args.yes and not confirm_removal(account.handle, erasing):
         return 1  # the person said no: nothing done, as for `log --start-over`
+    if args.erase_history:  # a check running would write its history again: nothing done
+        from consentinel.cli.account_erase_cmd import check_running
+        from consentinel.core.data_eraser import CheckRunning
+        from consentinel.core.history_eraser import check_none_running
+
+        try:
+            check_none_running(ctx)
+        except CheckRunning:
+            raise UsageError(check_running() + " " + tr("Nothing was removed.")) from None
+    # The keyring first, without the run lock: one that asks the person (an unlock prompt)
+    # keeps no scheduled check waiting for as long as it asks; one that refused leaves the
+    # account as it was (once off the list, nothing would name the secrets it kept).
+    secrets_left = _delete_secrets(args, ctx, account)
+    if args.erase_history:
+        return _removed_and_erased(ctx, account.handle, secrets_left)
+    _take_off(ctx, account.handle)
+    _say_removed(account.handle, secrets_left)
+    print(
+        tr(
+            "Its history stays in the journal, with its screenshots. To erase it: "
+            "consentinel account erase-history {handle}",
+            handle=account.handle,
+        )
+    )
+    return 0
+
+
+def _removed_and_erased(ctx: AppContext, handle: str, secrets_left: bool) -> int:
+    """The run lock held: off the list (a check starting after it no longer sees it), and its
+    history erased, which no check may write again meanwhile. A check that started while the
+    keyring asked has the account: removed, its history not erased, said."""
+    from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
+    from consentinel.core.data_eraser import CheckRunning
+    from consentinel.core.history_eraser import no_check_running, not_erased_check_started
+
     with contextlib.ExitStack() as held:
-        if args.erase_history:  # no check may write its history again meanwhile
-            from consentinel.cli.account_erase_cmd import check_running
-            from consentinel.core.data_eraser import CheckRunning
-            from consentinel.core.history_eraser import no_check_running
+        try:
+            held.enter_context(no_check_running(ctx))
+        except CheckRunning:
+            _take_off(ctx, handle)
+            _say_removed(handle, secrets_left)
+            raise UsageError(not_erased_check_started(handle)) from None
+        _take_off(ctx, handle)
+        _say_removed(handle, secrets_left)
+        say_erased(ctx, handle, erase_history_of(ctx, handle, locked=True))
+    return 0
 
-            try:
-                held.enter_context(no_check_running(ctx))
-            except CheckRunning:
-                raise UsageError(check_running() + " " + tr("Nothing was removed.")) from None
-        return _removed(args, ctx, account)
 
-
-def _removed(args: argparse.Namespace, ctx: AppContext, account: Account) -> int:
-    from consentinel.core.accounts import UnknownAccount
+def _delete_secrets(args: argparse.Namespace, ctx: AppContext, account: Account) -> bool:
+    """The account's secrets deleted from the keyring (which may ask the person first);
+    UsageError when it cannot be, nothing removed. True: no keyring could be reached and
+    --keep-unreachable-secrets says to go on (they may stay there)."""
     from consentinel.core.vault import VaultError, VaultUnavailable
 
-    secrets_left = False
     try:
         ctx.vault.delete_account(account.handle)
     except VaultUnavailable as error:
@@ -455,44 +491,43 @@ def _removed(args: argparse.Namespace, ctx: AppContext, account: Account) -> int
             # The command again as it must be typed: with --yes when it was given (without a
             # terminal to ask on, it is still needed).
             flags = ("--yes " if args.yes else "") + "--keep-unreachable-secrets"
+            if args.erase_history:
+                flags += " --erase-history"
             more = tr(
                 "Nothing was removed. To remove the account anyway and leave any secrets it "
                 "has in that keyring: {command}",
                 command=f"consentinel account remove {account.handle} {flags}",
             )
             raise UsageError(f"{error}\n{more}") from None
-        secrets_left = True
+        return True
     except VaultError as error:  # locked: unlocking it is the person's to do
         raise UsageError(str(error)) from None
+    return False
+
+
+def _take_off(ctx: AppContext, handle: str) -> None:
+    """Off the list, its session deleted, its removal written in the journal."""
+    from consentinel.core.accounts import UnknownAccount
+
     with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
-        ctx.accounts.remove(account.handle)
+        ctx.accounts.remove(handle)
     # Once off the list: a check signing it in meanwhile deletes the session it saves after
     # (core/account_check), or saved it before this deletes it.
-    ctx.sessions.delete(account.handle)
-    ctx.journal.append_account_removed(account.handle)
+    ctx.sessions.delete(handle)
+    ctx.journal.append_account_removed(handle)
+
+
+def _say_removed(handle: str, secrets_left: bool) -> None:
     if secrets_left:
         print(
             tr(
                 "Removed @{handle} and its session. No keyring could be reached: any secrets "
                 "it has there were not deleted.",
-                handle=account.handle,
+                handle=handle,
             )
         )
     else:
-        print(tr("Removed @{handle}, its secrets and its session.", handle=account.handle))
-    if args.erase_history:
-        from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
-
-        say_erased(ctx, account.handle, erase_history_of(ctx, account.handle, locked=True))
-    else:
-        print(
-            tr(
-                "Its history stays in the journal, with its screenshots. To erase it: "
-                "consentinel account erase-history {handle}",
-                handle=account.handle,
-            )
-        )
-    return 0
+        print(tr("Removed @{handle}, its secrets and its session.", handle=handle))
 
 
 def _set_password(args: argparse.Namespace) -> int:

@@ -63,20 +63,9 @@ def refuse_unless_erasable(ctx: AppContext, handle: str) -> None:
 
 
 def refusal(still: StillAnAccount) -> str:
-    if still.lost:
-        return tr(
-            "@{handle} is an account the list lost: the journal alone still names it, and its "
-            "secrets are still in the keyring. Erased, nothing would name it any more. Bring it "
-            "back with: consentinel account restore, then remove it and erase its history "
-            "with: consentinel account remove {handle} --erase-history",
-            handle=still.handle,
-        )
-    return tr(
-        "@{handle} is still one of your accounts: its checks would write its history "
-        "again. To remove it and erase its history: consentinel account remove "
-        "{handle} --erase-history",
-        handle=still.handle,
-    )
+    """Why it is not erased, with the commands to do it (core/history_eraser: the window says
+    the same with its own ways)."""
+    return still.describe()
 
 
 def what_erasing_does(found: Erasure, handle: str | None = None) -> str:

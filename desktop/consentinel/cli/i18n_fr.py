@@ -756,11 +756,6 @@ FRENCH: dict[str, str] = {
         "le contiennent encore.",
     "a removed account":
         "un compte retiré",
-    "@{handle} is still one of your accounts: its checks would write its history again. To "
-    "remove it and erase its history: consentinel account remove {handle} --erase-history":
-        "@{handle} fait encore partie de vos comptes : ses vérifications écriraient de nouveau "
-        "son historique. Pour le retirer et effacer son historique : consentinel account remove "
-        "{handle} --erase-history",
     "The journal holds no history of @{handle}: nothing to erase.":
         "Le journal ne contient aucun historique de @{handle} : rien à effacer.",
     "Its history is erased from the journal for good: {entries}, {screenshots}. The journal "
@@ -802,14 +797,6 @@ FRENCH: dict[str, str] = {
         "Une autre fenêtre ou vérification de Consentinel lisait le journal : l'historique "
         "effacé peut rester dans le fichier de journalisation anticipée (WAL) du journal "
         "jusqu'à ce que les autres fenêtres et vérifications de Consentinel se ferment.",
-    "@{handle} is an account the list lost: the journal alone still names it, and its "
-    "secrets are still in the keyring. Erased, nothing would name it any more. Bring it back "
-    "with: consentinel account restore, then remove it and erase its history with: "
-    "consentinel account remove {handle} --erase-history":
-        "@{handle} est un compte que la liste a perdu : seul le journal le nomme encore, et "
-        "ses secrets sont toujours dans le trousseau. Effacé, plus rien ne le nommerait. "
-        "Ramenez-le avec : consentinel account restore, puis retirez-le en effaçant son "
-        "historique avec : consentinel account remove {handle} --erase-history",
     "Its history stays in the journal, with its screenshots: add --erase-history to erase it "
     "too.":
         "Son historique reste dans le journal, avec ses captures d'écran : ajoutez "

@@ -1,6 +1,15 @@
 """Erasing one removed account's history everywhere Consentinel keeps it: the journal and its
 screenshots (core/journal_erasure), the lines of the log files that name it, and the marks a
-killed check left for it; refused while a check runs, and for an account the list lost."""
+killed check left for it; refused while a check runs, and for an account the list lost.
+
+Removing an account and erasing its history (the window's "Remove and erase", `account remove
+--erase-history`) goes: no check running (check_none_running), else nothing is done; its
+secrets deleted from the keyring, which may ask the person (an unlock prompt) for as long as
+they take, so without the run lock: a scheduled check meanwhile runs; a keyring that refused
+leaves the account as it was. Then, the run lock held (no_check_running): off the list (a check
+starting after it no longer sees it), and its history erased. A check that started while the
+keyring asked has the account: then it is removed, its history not erased
+(not_erased_check_started)."""
 
 from __future__ import annotations
 
@@ -14,6 +23,7 @@ from pathlib import Path
 from consentinel.core.accounts import handle_key
 from consentinel.core.context import AppContext
 from consentinel.core.data_eraser import CheckRunning
+from consentinel.core.i18n import tr
 from consentinel.core.journal_erasure import Erasure, erase_history
 from consentinel.core.lock import RunLock
 from consentinel.core.pending_unticks import FOLDER_NAME as PENDING_FOLDER
@@ -30,6 +40,68 @@ class StillAnAccount(Exception):
         super().__init__(handle)
         self.handle = handle
         self.lost = lost
+
+    def describe(self, *, window: bool = False, add_back_offered: bool = False) -> str:
+        """Why its history is not erased, and what to do: with the commands that do it, or
+        (`window`) with what the window offers (its "Add back" button: `add_back_offered`,
+        shown only while no account is listed; else the command is the one way)."""
+        if not window:
+            if self.lost:
+                return tr(
+                    "@{handle} is an account the list lost: the journal alone still names it, "
+                    "and its secrets are still in the keyring. Erased, nothing would name it "
+                    "any more. Bring it back with: consentinel account restore, then remove it "
+                    "and erase its history with: consentinel account remove {handle} "
+                    "--erase-history",
+                    handle=self.handle,
+                )
+            return tr(
+                "@{handle} is still one of your accounts: its checks would write its history "
+                "again. To remove it and erase its history: consentinel account remove "
+                "{handle} --erase-history",
+                handle=self.handle,
+            )
+        if not self.lost:
+            return tr(
+                "@{handle} is one of your accounts again (added back meanwhile): its checks "
+                "would write its history again. To erase it, remove the account and tick "
+                "“Also erase its history from the journal”.",
+                handle=self.handle,
+            )
+        if add_back_offered:
+            return tr(
+                "@{handle} is an account the list lost: the journal alone still names it, and "
+                "its secrets are still in the keyring. Erased, nothing would name it any more. "
+                "Add it back with “Add back @{handle}” in the main window, then remove it and "
+                "tick “Also erase its history from the journal”.",
+                handle=self.handle,
+            )
+        return tr(
+            "@{handle} is an account the list lost: the journal alone still names it, and its "
+            "secrets are still in the keyring. Erased, nothing would name it any more. The "
+            "window offers to add it back only while no account is listed: add it back with "
+            "consentinel account restore, then remove it and tick “Also erase its history "
+            "from the journal”.",
+            handle=self.handle,
+        )
+
+
+def not_erased_check_started(handle: str) -> str:
+    """The history of `handle`, removed, was not erased: a check started while the keyring
+    deleted its secrets (it has the account, and may write its history at its end)."""
+    return tr(
+        "A check started while the keyring was deleting the secrets of @{handle}: the account "
+        "was removed, but its history was not erased, as that check may still write to it. "
+        "Once the check ends, erase it with: consentinel account erase-history {handle}",
+        handle=handle,
+    )
+
+
+def check_none_running(ctx: AppContext) -> None:
+    """CheckRunning when a check (here or in another process) holds the run lock now; the
+    lock is not kept (the keyring, which may ask the person, comes before the erasure)."""
+    with no_check_running(ctx):
+        pass
 
 
 @contextlib.contextmanager

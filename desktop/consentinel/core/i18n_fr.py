@@ -1438,6 +1438,50 @@ FRENCH: dict[str, str] = {
     "choose another place, such as {exports}.":
         "{path} est dans les dossiers de Consentinel, où un export pourrait remplacer ce "
         "qu'il garde : choisissez un autre endroit, par exemple {exports}.",
+    # -- why an account's history is not erased (core/history_eraser)
+    "@{handle} is still one of your accounts: its checks would write its history again. To "
+    "remove it and erase its history: consentinel account remove {handle} --erase-history":
+        "@{handle} fait encore partie de vos comptes : ses vérifications écriraient de nouveau "
+        "son historique. Pour le retirer et effacer son historique : consentinel account remove "
+        "{handle} --erase-history",
+    "@{handle} is an account the list lost: the journal alone still names it, and its "
+    "secrets are still in the keyring. Erased, nothing would name it any more. Bring it back "
+    "with: consentinel account restore, then remove it and erase its history with: "
+    "consentinel account remove {handle} --erase-history":
+        "@{handle} est un compte que la liste a perdu : seul le journal le nomme encore, et "
+        "ses secrets sont toujours dans le trousseau. Effacé, plus rien ne le nommerait. "
+        "Ramenez-le avec : consentinel account restore, puis retirez-le en effaçant son "
+        "historique avec : consentinel account remove {handle} --erase-history",
+    "@{handle} is one of your accounts again (added back meanwhile): its checks would write "
+    "its history again. To erase it, remove the account and tick “Also erase its history from "
+    "the journal”.":
+        "@{handle} fait de nouveau partie de vos comptes (rajouté entre-temps) : ses "
+        "vérifications écriraient de nouveau son historique. Pour l'effacer, retirez le compte "
+        "en cochant « Effacer aussi son historique du journal ».",
+    "@{handle} is an account the list lost: the journal alone still names it, and its secrets "
+    "are still in the keyring. Erased, nothing would name it any more. Add it back with “Add "
+    "back @{handle}” in the main window, then remove it and tick “Also erase its history from "
+    "the journal”.":
+        "@{handle} est un compte que la liste a perdu : seul le journal le nomme encore, et ses "
+        "secrets sont toujours dans le trousseau. Effacé, plus rien ne le nommerait. "
+        "Rajoutez-le avec « Rajouter @{handle} » dans la fenêtre principale, puis retirez-le en "
+        "cochant « Effacer aussi son historique du journal ».",
+    "@{handle} is an account the list lost: the journal alone still names it, and its secrets "
+    "are still in the keyring. Erased, nothing would name it any more. The window offers to "
+    "add it back only while no account is listed: add it back with consentinel account "
+    "restore, then remove it and tick “Also erase its history from the journal”.":
+        "@{handle} est un compte que la liste a perdu : seul le journal le nomme encore, et ses "
+        "secrets sont toujours dans le trousseau. Effacé, plus rien ne le nommerait. La fenêtre "
+        "ne propose de le rajouter que lorsqu'aucun compte n'est listé : rajoutez-le avec "
+        "consentinel account restore, puis retirez-le en cochant « Effacer aussi son "
+        "historique du journal ».",
+    "A check started while the keyring was deleting the secrets of @{handle}: the account was "
+    "removed, but its history was not erased, as that check may still write to it. Once the "
+    "check ends, erase it with: consentinel account erase-history {handle}":
+        "Une vérification a commencé pendant que le trousseau supprimait les secrets de "
+        "@{handle} : le compte a été retiré, mais son historique n'a pas été effacé, car cette "
+        "vérification peut encore y écrire. Une fois la vérification terminée, effacez-le "
+        "avec : consentinel account erase-history {handle}",
     # -- an account's history erased (core/journal_erasure)
     "emptied when an account's history was erased (entry {id})":
         "vidée quand l'historique d'un compte a été effacé (entrée {id})",

@@ -285,10 +285,9 @@ class AccountManagement:
             return
         if not self.confirm_remove(handles):
             return
-        with contextlib.ExitStack() as held:
-            if self.erase_history and not self._no_check_running(held):
-                return
-            removed, erased = self._remove_all(handles)
+        if self.erase_history and not self._no_check_running():
+            return
+        removed, erased = self._remove_all(handles)
         w.refresh()
         if len(removed) == 1:
             said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])
@@ -335,27 +334,35 @@ class AccountManagement:
 
     def _remove_all(self, handles: list[str]) -> tuple[list[str], list[tuple[str, Erasure]]]:
         """Each removed (its history erased when asked), until one cannot be: those removed,
-        and what was erased of each (those of which something was)."""
+        and what was erased of each (those of which something was). As `account remove`
+        does (core/history_eraser): the keyring first, without the run lock (one that asks
+        the person keeps no scheduled check waiting); then, the lock held, off the list and
+        its history erased."""
         removed = []
         erased: list[tuple[str, Erasure]] = []
         for one in handles:
-            if not self._remove_one(one):
+            if not self._delete_secrets(one):
                 break  # said why; the ones after it stay
+            if not self.erase_history:
+                self._take_off(one)
+                removed.append(one)
+                continue
+            done, went_on = self._take_off_and_erase(one)
             removed.append(one)
-            if self.erase_history:
-                done = self._erase_history(one)
-                if done is not None and (done.entries or done.screenshots):
-                    erased.append((one, done))
+            if done is not None and (done.entries or done.screenshots):
+                erased.append((one, done))
+            if not went_on:
+                break  # a check started: the ones after it stay, to remove once it ends
         return removed, erased
 
-    def _no_check_running(self, held: contextlib.ExitStack) -> bool:
-        """The run lock taken for the erasure (a check, here or in another process, would
-        write the history again at its end); False, said, when a check holds it."""
+    def _no_check_running(self) -> bool:
+        """No check running now, here or in another process (its end would write the history
+        again): False, said, when one is, and nothing is done."""
         from consentinel.core.data_eraser import CheckRunning
-        from consentinel.core.history_eraser import no_check_running
+        from consentinel.core.history_eraser import check_none_running
 
         try:
-            held.enter_context(no_check_running(self.window.ctx))
+            check_none_running(self.window.ctx)
         except CheckRunning:
             from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
 
@@ -370,6 +377,35 @@ class AccountManagement:
             return False
         return True
 
+    def _take_off_and_erase(self, handle: str) -> tuple[Erasure | None, bool]:
+        """`handle` off the list and its history erased, the run lock held: what was erased
+        (None: nothing), and whether to go on. A check that started while the keyring asked
+        has the account (it was listed): removed, its history not erased, said; False."""
+        from consentinel.core.data_eraser import CheckRunning
+        from consentinel.core.history_eraser import no_check_running, not_erased_check_started
+
+        w = self.window
+        with contextlib.ExitStack() as held:
+            try:
+                held.enter_context(no_check_running(w.ctx))
+            except CheckRunning:
+                self._take_off(handle)
+                self._say_not_erased(handle, not_erased_check_started(handle))
+                return None, False
+            self._take_off(handle)  # a check starting after it no longer sees it
+            return self._erase_history(handle), True
+
+    def _say_not_erased(self, handle: str, why: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+
+        QMessageBox.warning(
+            self.window,
+            translate("MainWindow", "The history of @{handle} was not erased").replace(
+                "{handle}", handle
+            ),
+            why,
+        )
+
     def _erase_history(self, handle: str) -> Erasure | None:
         """`handle`'s history erased (core/history_eraser), the run lock held; what failed
         said. What was erased (None: nothing)."""
@@ -377,33 +413,35 @@ class AccountManagement:
         from consentinel.core.journal import JournalError
 
         w = self.window
-        erased = None
         try:
             done = erase_account_history(w.ctx, handle, locked=True)
-        except (JournalError, StillAnAccount) as error:
-            problem = str(error)
-        else:
-            erased = done
-            if not done.not_deleted and not done.logs_left:
-                return done
-            problems = []
-            if done.not_deleted:
-                problems.append(
-                    translate(
-                        "MainWindow", "These screenshots could not be deleted: {names}"
-                    ).replace("{names}", ", ".join(done.not_deleted))
+        except StillAnAccount as still:  # added back meanwhile (another process)
+            # The window's "Add back" is on its page for no account (MainWindow.refresh).
+            offered = not w.demo and not w.ctx.accounts.list()
+            self._say_not_erased(handle, still.describe(window=True, add_back_offered=offered))
+            return None
+        except JournalError as error:
+            self._say_not_erased(handle, str(error))
+            return None
+        if not done.not_deleted and not done.logs_left:
+            return done
+        problems = []
+        if done.not_deleted:
+            problems.append(
+                translate("MainWindow", "These screenshots could not be deleted: {names}").replace(
+                    "{names}", ", ".join(done.not_deleted)
                 )
-            if done.logs_left:
-                problems.append(
-                    translate(
-                        "MainWindow",
-                        "Its lines could not be taken out of these log files: {names}, in "
-                        "{folder}. Delete those files yourself.",
-                    )
-                    .replace("{names}", ", ".join(done.logs_left))
-                    .replace("{folder}", str(w.ctx.paths.logs_dir))
+            )
+        if done.logs_left:
+            problems.append(
+                translate(
+                    "MainWindow",
+                    "Its lines could not be taken out of these log files: {names}, in "
+                    "{folder}. Delete those files yourself.",
                 )
-            problem = "\n\n".join(problems)
+                .replace("{names}", ", ".join(done.logs_left))
+                .replace("{folder}", str(w.ctx.paths.logs_dir))
+            )
         from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
 
         QMessageBox.warning(
@@ -411,11 +449,13 @@ class AccountManagement:
             translate("MainWindow", "The history of @{handle} was not all erased").replace(
                 "{handle}", handle
             ),
-            problem,
+            "\n\n".join(problems),
         )
-        return erased
+        return done
 
-    def _remove_one(self, handle: str) -> bool:
+    def _delete_secrets(self, handle: str) -> bool:
+        """Its secrets deleted from the keyring, which may ask the person first (no lock held
+        meanwhile); False, said, when they cannot be: then nothing of it was removed."""
         from consentinel.core.vault import VaultError  # the keyring loads when first needed
 
         w = self.window
@@ -432,6 +472,11 @@ class AccountManagement:
                 ).replace("{problem}", str(error)),
             )
             return False
+        return True
+
+    def _take_off(self, handle: str) -> None:
+        """Off the list, its session deleted, its removal written in the journal."""
+        w = self.window
         with contextlib.suppress(UnknownAccount):  # removed meanwhile by another process
             w.ctx.accounts.remove(handle)
         # Once off the list: a check of another process signing it in meanwhile deletes the
@@ -439,7 +484,6 @@ class AccountManagement:
         w.ctx.sessions.delete(handle)
         w.ctx.journal.append_account_removed(handle)
         w.live.pop(handle_key(handle), None)
-        return True
 
 
 #: Up to this many accounts removed together, the box names the command erasing each one's
