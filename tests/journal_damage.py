@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from consentinel.core.journal import EntryKind, Journal
-from consentinel.core.journal_schema import LATEST_VERSION
+from consentinel.core.journal_schema import OPEN_VERSION
 
 
 def damage_a_page_past_the_header(journal_path: Path) -> None:
@@ -27,5 +27,5 @@ def damage_a_page_past_the_header(journal_path: Path) -> None:
         file.seek(page_size * (pages // 2))
         file.write(b"\xff" * page_size)
     check = sqlite3.connect(journal_path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert check.execute("PRAGMA user_version").fetchone()[0] == OPEN_VERSION
     check.close()

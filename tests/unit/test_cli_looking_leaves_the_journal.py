@@ -15,7 +15,7 @@ import pytest
 
 from consentinel.cli.main import main
 from consentinel.core.context import AppContext
-from consentinel.core.journal_schema import LATEST_VERSION
+from consentinel.core.journal_schema import OPEN_VERSION
 from tests.journal_damage import damage_a_page_past_the_header
 
 
@@ -144,7 +144,7 @@ def test_an_older_journal_is_read_as_it_is_without_being_migrated(
     path = _a_journal(consentinel_home)
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("DROP INDEX entries_by_run")  # what version 4 added
-    db.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+    db.execute(f"PRAGMA user_version = {OPEN_VERSION - 1}")
     db.close()
     before = _folder(consentinel_home)
     capsys.readouterr()
@@ -157,5 +157,5 @@ def test_an_older_journal_is_read_as_it_is_without_being_migrated(
     assert _folder(consentinel_home) == before  # not migrated, no copy made
     ctx = AppContext.create()  # the app's start brings it up to date
     ctx.journal.close()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
-    assert (path.parent / f"journal.sqlite3.v{LATEST_VERSION - 1}.bak").exists()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == OPEN_VERSION
+    assert (path.parent / f"journal.sqlite3.v{OPEN_VERSION - 1}.bak").exists()

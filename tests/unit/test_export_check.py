@@ -357,11 +357,11 @@ def test_a_file_that_is_not_an_export_exits_2_with_a_sentence(
         '"consentinel-journal" (the CSV export cannot be checked this way).\n',
     )
     newer = _export(tmp_path, capsys)
-    _edit(newer, lambda d: d.update(version=2))
+    _edit(newer, lambda d: d.update(version=3))
     assert _check(newer, capsys) == (
         2,
-        f"{newer} is a journal export of version 2, which this Consentinel cannot read: it "
-        "reads version 1.\n",
+        f"{newer} is a journal export of version 3, which this Consentinel cannot read: it "
+        "reads versions 1, 2.\n",
     )
     missing = tmp_path / "missing.json"
     assert _check(missing, capsys) == (2, f"{missing} does not exist.\n")

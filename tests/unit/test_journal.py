@@ -30,7 +30,7 @@ from consentinel.core.journal import (
     RunStatus,
     check_no_secret,
 )
-from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS
+from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS, OPEN_VERSION
 from consentinel.core.journal_verify import problems_in_short
 from consentinel.core.status import Box, Reason, Status
 from tests.journal_damage import damage_a_page_past_the_header
@@ -60,7 +60,7 @@ def test_new_journal_is_private_wal_and_current(journal: Journal, journal_path: 
     fill(journal)
     db = raw(journal_path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == OPEN_VERSION
     assert journal._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     db.close()
     for path in journal_path.parent.iterdir():
@@ -629,7 +629,7 @@ def test_migration_keeps_a_backup(journal_path: Path) -> None:
     assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
     assert copy.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
     copy.close()
-    assert raw(journal_path).execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert raw(journal_path).execute("PRAGMA user_version").fetchone()[0] == OPEN_VERSION
     assert [e.handle for e in j.entries()] == ["alice"] and j.verify().ok
     j.close()
 

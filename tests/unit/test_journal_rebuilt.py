@@ -16,7 +16,7 @@ from consentinel.core.events import AccountResult, BoxChange
 from consentinel.core.evidence import sha256_hex
 from consentinel.core.fileio import StorageError
 from consentinel.core.journal import EntryKind, Journal
-from consentinel.core.journal_schema import LATEST_VERSION, MIGRATIONS, Migration
+from consentinel.core.journal_schema import MIGRATIONS, OPEN_VERSION, Migration
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Box, Status
 
@@ -101,7 +101,7 @@ def test_a_journal_rebuilt_from_its_dump_opens_and_verifies(
     # by the app (or a check), its version is written back, and it goes on.
     assert _user_version(paths.journal_path) == 0
     journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
-    assert _user_version(paths.journal_path) == LATEST_VERSION
+    assert _user_version(paths.journal_path) == OPEN_VERSION
     journal.append_account_added("bob")
     verdict = journal.verify()
     assert verdict.ok and verdict.entry_count == count + 1
@@ -115,7 +115,7 @@ def test_an_older_journal_rebuilt_from_its_dump_is_brought_up_to_date(
     count = _journal_with_screenshots(paths, MIGRATIONS[:2])
     _rebuild_in_place(paths.journal_path, _by_iterdump)
     journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
-    assert _user_version(paths.journal_path) == LATEST_VERSION
+    assert _user_version(paths.journal_path) == OPEN_VERSION
     # Migrated as any version 2 journal is: a copy of it kept first.
     backup = paths.journal_path.with_name(paths.journal_path.name + ".v2.bak")
     assert _user_version(backup) == 2

@@ -16,7 +16,7 @@ from typing import Any
 
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_entries import canonical_json, entry_hash, stored_entry_hash
-from consentinel.core.journal_schema import MIGRATIONS, connect, migrate, user_version
+from consentinel.core.journal_schema import MIGRATIONS, OPEN_VERSION, connect, migrate, user_version
 from consentinel.core.status import Box
 from tests.unit.test_journal import fill, raw
 
@@ -188,7 +188,7 @@ def test_a_journal_migrated_meanwhile_by_another_opener_is_not_migrated_twice(
     migrate(first, MIGRATIONS, 2, backup_of=journal_path)
     # What the slower process does with the version it read:
     migrate(second, MIGRATIONS, 2, backup_of=journal_path)
-    assert user_version(second) == len(MIGRATIONS)
+    assert user_version(second) == OPEN_VERSION
     first.close()
     second.close()
     # The copy kept is still the old journal's: the slower process did not copy the migrated
@@ -212,9 +212,9 @@ def test_a_new_journal_is_made_in_one_commit_an_old_one_step_by_step(journal_pat
     first.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
     assert user_version(first) == user_version(second) == 0
     migrate(first, MIGRATIONS, 0, backup_of=journal_path)
-    assert commits == ["COMMIT"] and user_version(first) == len(MIGRATIONS)
+    assert commits == ["COMMIT"] and user_version(first) == OPEN_VERSION
     migrate(second, MIGRATIONS, 0, backup_of=journal_path)  # read version 0 before the lock
-    assert user_version(second) == len(MIGRATIONS)
+    assert user_version(second) == OPEN_VERSION
     first.close()
     second.close()
     assert not list(journal_path.parent.glob("*.bak"))  # nothing to keep of a new file
@@ -225,7 +225,7 @@ def test_a_new_journal_is_made_in_one_commit_an_old_one_step_by_step(journal_pat
     commits.clear()
     old.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
     migrate(old, MIGRATIONS, 1, backup_of=old_path)
-    assert len(commits) == len(MIGRATIONS) - 1
+    assert len(commits) == OPEN_VERSION - 1
     old.close()
     j = Journal.open(journal_path)
     j.append(EntryKind.ACCOUNT_ADDED, "alice", {})

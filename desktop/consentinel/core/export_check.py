@@ -16,6 +16,7 @@ from consentinel.core.journal_entries import (
     canonical_json,
     entry_hash,
 )
+from consentinel.core.journal_export import ERASED_EXPORT_VERSION, EXPORT_VERSION
 from consentinel.core.json_keys import keys_written_twice, loads_noting_twice
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from consentinel.core.journal import Journal
 
 EXPORT_FORMAT = "consentinel-journal"
-EXPORT_VERSION = 1
+#: The versions of the JSON export this Consentinel reads (journal_export's: 2 for a journal
+#: with an erased history, else 1). Neither is a claim checked: the entries are.
+EXPORT_VERSIONS = (EXPORT_VERSION, ERASED_EXPORT_VERSION)
 
 #: An entry's fields, as the export writes them, and what each must be to be hashed.
 _ENTRY_FIELDS: dict[str, tuple[type, ...]] = {
@@ -84,14 +87,14 @@ def parse_export(data: bytes, path: Path | str) -> dict[str, Any]:
             )
         )
     version = document.get("version")
-    if type(version) is not int or version != EXPORT_VERSION:
+    if type(version) is not int or version not in EXPORT_VERSIONS:
         raise NotAnExport(
             tr(
                 "{path} is a journal export of version {version}, which this Consentinel "
-                "cannot read: it reads version {known}.",
+                "cannot read: it reads versions {known}.",
                 path=path,
                 version=canonical_json(version),
-                known=EXPORT_VERSION,
+                known=", ".join(str(known) for known in EXPORT_VERSIONS),
             )
         )
     return document

@@ -1207,9 +1207,9 @@ FRENCH: dict[str, str] = {
         '{path} n\'est pas un export du journal : les exports JSON de Consentinel portent '
         '"format": "{format}" (l\'export CSV ne se vérifie pas ainsi).',
     "{path} is a journal export of version {version}, which this Consentinel cannot read: it "
-    "reads version {known}.":
+    "reads versions {known}.":
         "{path} est un export du journal de version {version}, que ce Consentinel ne sait pas "
-        "lire : il lit la version {known}.",
+        "lire : il lit les versions {known}.",
     "the file holds no list of entries: it was edited.":
         "le fichier ne contient aucune liste d'entrées : il a été modifié.",
     "the file's journal head (its count of entries and last hash) is missing or damaged: the "

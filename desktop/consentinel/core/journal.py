@@ -52,6 +52,7 @@ from consentinel.core.journal_schema import (
     connect_read_only,
     file_stamp,
     migrate,
+    open_version,
     probe,
     set_aside_db,
     tables_as_latest,
@@ -335,7 +336,7 @@ class Journal(JournalQueries):
         db = connect(path)
         try:
             version = probe(db, migrations, quick_check=not check_later)
-            if check_later and version == LATEST_VERSION:
+            if check_later and open_version(migrations) <= version <= len(migrations):
                 checked = False
             elif check_later:
                 check_sound(db)

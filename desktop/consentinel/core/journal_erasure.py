@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import evidence_file
 from consentinel.core.journal_entries import EntryKind, ErasureSeen, canonical_json
+from consentinel.core.journal_schema import mark_erased
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
@@ -277,6 +278,8 @@ def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
     }
     entry = journal._insert(journal._now(), None, EntryKind.HISTORY_ERASED, None, payload)
     assert entry.id == by
+    # (committed with the erasure: an earlier Consentinel says a newer one wrote the journal)
+    mark_erased(db)
     return by
 
 

@@ -79,6 +79,12 @@ def export_target(path: Path) -> Path:
     )
 
 
+#: The JSON export's `version`: 1, or 2 for the export of a journal with an erased history.
+EXPORT_VERSION = 1
+ERASED_EXPORT_VERSION = 2
+#: The kinds of entries an erasure leaves.
+_ERASURE_KINDS = frozenset({EntryKind.ERASED, EntryKind.HISTORY_ERASED})
+
 #: How each entry's hash is made, for whoever checks an export without Consentinel.
 HASH_RECIPE = (
     "hash = hex SHA-256 of the UTF-8 bytes of prev_hash followed by the canonical JSON of "
@@ -132,9 +138,12 @@ def json_document(
         verdict = _others_unnamed(journal, verdict, str(chosen["handle"]))
     if search is not None:
         chosen["search"] = search.text
+    erased = bool(verdict.erasures) or any(e.kind in _ERASURE_KINDS for e in entries)
     document = {
         "format": "consentinel-journal",
-        "version": 1,
+        # 2 says an account's history was erased: a Consentinel from before, which would take
+        # its emptied entries for edited ones, says it cannot read it. Else 1, as before.
+        "version": ERASED_EXPORT_VERSION if erased else EXPORT_VERSION,
         "app": f"{APP_NAME} {__version__}",
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         # The verdict is the whole journal's, checked at export time, not only these entries'.

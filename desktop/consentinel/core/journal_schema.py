@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from consentinel.core.fileio import FolderProblem, folder_problem, set_aside
-from consentinel.core.journal_entries import GENESIS_HASH
+from consentinel.core.journal_entries import GENESIS_HASH, EntryKind
 from consentinel.core.journal_verify import HEAD_FILE_NAME
 
 log = logging.getLogger(__name__)
@@ -77,9 +77,53 @@ def _v4(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX entries_by_run ON entries(run_id, kind)")
 
 
+def _v5(db: sqlite3.Connection) -> None:
+    """No table changes: a journal is at version 5 once an account's history was erased in it
+    (`mark_erased`, in the erasure's own transaction), so that a Consentinel from before,
+    which would misread its `erased` and `history_erased` entries, says that a newer version
+    wrote it. A mark: never run at open (`open_version`), so that a journal never erased stays
+    at 4, readable by the versions before."""
+
+
 #: Index i holds the migration from version i to version i + 1. Append only; never edit one.
-MIGRATIONS: Sequence[Migration] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: Sequence[Migration] = (_v1, _v2, _v3, _v4, _v5)
+#: The newest version this Consentinel reads and writes; a file above it is a newer one's.
 LATEST_VERSION = len(MIGRATIONS)
+#: The version a journal is at once an account's history was erased in it.
+ERASED_VERSION = MIGRATIONS.index(_v5) + 1
+
+
+def _holds_erasures(db: sqlite3.Connection) -> bool:
+    """Whether the file holds an entry an erasure leaves (by the index on kind)."""
+    kinds = (EntryKind.HISTORY_ERASED.value, EntryKind.ERASED.value)
+    row = db.execute("SELECT 1 FROM entries WHERE kind IN (?, ?) LIMIT 1", kinds).fetchone()
+    return row is not None
+
+
+#: The migrations that only mark what a journal holds (they change no table), each with how
+#: to tell that a file holds it: run when the journal first does, never at open.
+MARKS: dict[Migration, Callable[[sqlite3.Connection], bool]] = {_v5: _holds_erasures}
+
+
+def open_version(migrations: Sequence[Migration]) -> int:
+    """The version a journal is brought to at open: the last one, less the marks at the end
+    (a migration after a mark brings every journal past it)."""
+    version = len(migrations)
+    while version and migrations[version - 1] in MARKS:
+        version -= 1
+    return version
+
+
+#: The version every journal is brought to at open (ERASED_VERSION is reached by an erasure).
+OPEN_VERSION = open_version(MIGRATIONS)
+
+
+def mark_erased(db: sqlite3.Connection) -> None:
+    """Inside the transaction that erases an account's history: the journal at
+    ERASED_VERSION (when it is below: its version is never lowered). No copy of the journal
+    is kept first, as a migration's is: it would keep what is being erased."""
+    if user_version(db) < ERASED_VERSION:
+        db.execute(f"PRAGMA user_version = {ERASED_VERSION}")
 
 
 def user_version(db: sqlite3.Connection) -> int:
@@ -138,6 +182,10 @@ def version_of_tables(db: sqlite3.Connection, migrations: Sequence[Migration]) -
         return 0
     for version in range(len(migrations), 0, -1):
         if shape == _shape_after(tuple(migrations[:version])):
+            # A mark leaves the tables as they were: the file is at it when it holds what
+            # it marks (an erased history), else at the version before.
+            while migrations[version - 1] in MARKS and not MARKS[migrations[version - 1]](db):
+                version -= 1
             return version
     raise UnknownTables(sorted(name for _kind, name, _table, _columns in shape))
 
@@ -169,8 +217,9 @@ def migrate(
     start: int,
     backup_of: Path | None = None,
 ) -> None:
-    """Run migrations start..end, each in its own transaction with its version bump (from
-    version 0, a new file, all in one: one commit for the disk to sync at a first start).
+    """Run migrations start..open_version(migrations), each in its own transaction with its
+    version bump (from version 0, a new file, all in one: one commit for the disk to sync at a
+    first start). The marks at the end are not run: see MARKS.
 
     Each step reads the version again once it holds the write lock: two processes that opened
     the same old journal at once (the app at login and a scheduled check, say) both saw
@@ -179,14 +228,11 @@ def migrate(
     `backup_of`: the journal's path, copied to journal.sqlite3.v<start>.bak under the first
     step's write lock, by whichever process migrates from `start` (the one that waited would
     otherwise copy the already migrated journal over the old one's copy)."""
-    if start >= len(migrations):
+    end = open_version(migrations)
+    if start >= end:
         return
     # A new file (version 0: nothing to lose) is made in one transaction, one commit to sync.
-    steps = (
-        [range(0, len(migrations))]
-        if start == 0
-        else [range(v, v + 1) for v in range(start, len(migrations))]
-    )
+    steps = [range(0, end)] if start == 0 else [range(v, v + 1) for v in range(start, end)]
     for versions in steps:
         db.execute("BEGIN IMMEDIATE")
         try:
