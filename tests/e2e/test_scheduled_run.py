@@ -177,11 +177,72 @@ def test_a_box_found_off_that_x_switches_back_on_is_said(
     assert _bodies(notifications) == ["X switched back on for @dave: Training. Switched off again."]
 
 
-def _add(argv: list[str], env: dict[str, str], *handles: str) -> None:
-    """The accounts added as the person adds them, each with its password."""
+def test_a_box_you_ticked_before_keeping_it_off_is_not_said_switched_back_on_by_x(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """@eve keeps Training alone off; the first run finds every box off. She ticks
+    Personalization at X herself, then asks Consentinel to keep it off too, and X switches
+    Training back on meanwhile. The next run unticks both, and says X switched back on
+    Training alone: Personalization was found off while not kept off, so who ticked it since
+    is not known — not in the check, not in its change, not in a notification."""
+    everything_off = {"training": False, "personalization": False, "memory": False}
+    sim = simx(SimAccount("eve", PASSWORD, memory_shown=True, boxes=dict(everything_off)))
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path)))
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    _add(argv, env, "eve", keep="training")
+    first = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=180)
+    assert first.returncode == 0 and "already off" in first.stdout, (first.stdout, first.stderr)
+
+    sim.set_box("eve", "personalization", True)  # she ticks it herself...
+    edit = [*_cli(argv), "account", "edit", "eve", "--keep", "personalization"]
+    edited = subprocess.run(edit, capture_output=True, text=True, env=env, timeout=120)
+    assert edited.returncode == 0, edited.stderr  # ...then has it kept off
+    sim.set_box("eve", "training", True)  # X switches it back on
+    _a_day_passes(paths.journal_path)
+    second = subprocess.run([*argv, "--json"], capture_output=True, text=True, env=env,
+                            timeout=180)  # fmt: skip
+    assert second.returncode == 0, (second.stdout, second.stderr)
+
+    assert sim.boxes("eve") == everything_off
+    (result,) = json.loads(second.stdout)["accounts"]
+    assert result["status"] == "fixed" and result["keep"] == ["training", "personalization"]
+    assert result["reverted_by_x"] == ["training"]
+    assert result["message"].startswith("X had switched Training back on."), result["message"]
+    assert "Personalization back on" not in result["message"]
+    journal = Journal.open(paths.journal_path)
+    try:
+        changes = {
+            c.payload["box"]: c.payload
+            for c in journal.entries(handle="eve", kinds=[EntryKind.CHANGE])
+        }
+        assert changes["personalization"]["confirmed"] is True
+        assert changes["personalization"]["reverted_by_x"] is False
+        assert changes["training"]["reverted_by_x"] is True
+        checks = journal.entries(handle="eve", kinds=[EntryKind.CHECK])
+        assert [c.payload["keep"] for c in checks] == [
+            ["training"],
+            ["training", "personalization"],
+        ]
+        (said,) = journal.entries(kinds=[EntryKind.NOTIFICATION])
+        assert said.payload["kind"] == "reverted_by_x"
+        assert journal.verify().ok
+    finally:
+        journal.close()
+    assert _bodies(notifications) == ["X switched back on for @eve: Training. Switched off again."]
+
+
+def _add(argv: list[str], env: dict[str, str], *handles: str, keep: str | None = None) -> None:
+    """The accounts added as the person adds them, each with its password (and `keep`, the
+    boxes kept off, when given)."""
     for handle in handles:
+        keeping = [] if keep is None else ["--keep", keep]
         added = subprocess.run(
-            [*_cli(argv), "account", "add", handle, "--password-stdin"],
+            [*_cli(argv), "account", "add", handle, "--password-stdin", *keeping],
             input=PASSWORD + "\n", capture_output=True, text=True, env=env, timeout=120,
         )  # fmt: skip
         assert added.returncode == 0, added.stderr

@@ -346,6 +346,42 @@ def test_a_box_a_check_found_off_counts_as_read_off(journal: Journal) -> None:
     assert not journal.last_read_off_by_us("carol", Box.TRAINING)
 
 
+def test_a_box_found_off_while_not_kept_off_is_not_read_off_by_us(journal: Journal) -> None:
+    """A box found off while the account did not keep it off may be ticked by the person at X,
+    then kept off: ticked then, it was not switched back on by X. Its reading says which boxes
+    were kept off; a box found off while kept off still counts."""
+    off = {box: BoxChange(False, False) for box in (Box.TRAINING, Box.PERSONALIZATION)}
+    only_training = (Box.TRAINING,)
+    journal.record_check(
+        None, AccountResult("gil", Status.OPTED_OUT, settings=off, keep=only_training)
+    )
+    (entry,) = journal.entries(handle="gil", kinds=[EntryKind.CHECK])
+    assert entry.payload["keep"] == ["training"]
+    assert journal.last_read_off_by_us("Gil", Box.TRAINING)
+    assert not journal.last_read_off_by_us("gil", Box.PERSONALIZATION)
+    # Found off again once kept off: now a reading that counts.
+    both = (Box.TRAINING, Box.PERSONALIZATION)
+    journal.record_check(None, AccountResult("gil", Status.OPTED_OUT, settings=off, keep=both))
+    assert journal.last_read_off_by_us("gil", Box.PERSONALIZATION)
+    # No longer kept off, found off: the latest reading decides, and says nothing now.
+    journal.record_check(
+        None, AccountResult("gil", Status.OPTED_OUT, settings=off, keep=only_training)
+    )
+    assert not journal.last_read_off_by_us("gil", Box.PERSONALIZATION)
+    assert journal.last_read_off_by_us("gil", Box.TRAINING)
+    # Unticked by a check and read back: it was kept off then, whatever a later edit says.
+    journal.record_change(None, "gil", Box.PERSONALIZATION, True, False, confirmed=True)
+    unticked = off | {Box.PERSONALIZATION: BoxChange(True, False)}
+    journal.record_check(None, AccountResult("gil", Status.FIXED, settings=unticked, keep=both))
+    assert journal.last_read_off_by_us("gil", Box.PERSONALIZATION)
+    # An entry of an earlier version (no `keep`) reads as before: found off counts.
+    _found(journal, "hal", on=False)
+    (older,) = journal.entries(handle="hal", kinds=[EntryKind.CHECK])
+    assert "keep" not in older.payload
+    assert journal.last_read_off_by_us("hal", Box.TRAINING)
+    assert journal.verify().ok
+
+
 def test_verify_passes_on_an_intact_chain(journal: Journal) -> None:
     fill(journal)
     assert journal.verify().ok and journal.verify().entry_count == 6

@@ -42,7 +42,10 @@ def test_a_killed_checks_entry_has_its_boxes_and_what_it_had_done(journal_path: 
         Box.PERSONALIZATION: BoxChange(True, True),  # as read: being unticked now
         Box.MEMORY: BoxChange(False, False),
     }
-    path = _killed_run_with_mark(journal_path, settings=settings, reverted=(Box.TRAINING,))
+    kept = (Box.TRAINING, Box.PERSONALIZATION)
+    path = _killed_run_with_mark(
+        journal_path, settings=settings, reverted=(Box.TRAINING,), keep=kept
+    )
     payload, last = _found_by_the_next(journal_path)
 
     assert (payload["status"], payload["reason"]) == ("error", Reason.CANCELLED.value)
@@ -52,6 +55,13 @@ def test_a_killed_checks_entry_has_its_boxes_and_what_it_had_done(journal_path: 
         "memory": {"before": False, "after": False, "disabled": False},
     }
     assert payload["reverted_by_x"] == ["training"]
+    # The boxes it kept off: Memory, found off while not kept off, is no reading of ours.
+    assert payload["keep"] == ["training", "personalization"]
+    journal = Journal.open(journal_path)
+    try:
+        assert not journal.last_read_off_by_us("ada", Box.MEMORY)
+    finally:
+        journal.close()
     message = str(payload["message"])
     assert "Training" in message and message.endswith(
         "Stopped while unticking Personalization: X may have switched it off; the next check "
@@ -74,7 +84,7 @@ def test_a_mark_written_before_marks_kept_the_boxes_still_names_its_box(
         "Stopped while unticking Personalization: X may have switched it off; the next check "
         "reads it again."
     )
-    assert payload["settings"] == {}
+    assert payload["settings"] == {} and "keep" not in payload
     assert last is None  # as before: said, and the check before it still the last known
     assert not path.exists()
 

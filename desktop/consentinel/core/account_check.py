@@ -235,7 +235,14 @@ class AccountCheck:
             message=message,
             duration_s=round(time.monotonic() - self._started, 3),
             reverted_by_x=reverted,
+            keep=self._kept_off,
         )
+
+    @property
+    def _kept_off(self) -> tuple[Box, ...]:
+        """The boxes this check keeps off (the account's `keep` when it began), in X's order:
+        said in its entry, for Journal.last_read_off_by_us."""
+        return tuple(box for box in ALL_BOXES if box in self.account.keep)
 
     def _fail(self, reason: Reason, detail: str = "", status: Status | None = None) -> _Stop:
         message = reason_message(reason, self.handle, detail)
@@ -768,7 +775,7 @@ class AccountCheck:
                 reverted_so_far = tuple(b for b in ALL_BOXES if b in self._reverted)
                 self._pending = mark(
                     folder, self.shared.run_id, self.handle, box, self._boxes_now(),
-                    reverted_so_far,
+                    reverted_so_far, self._kept_off,
                 )  # fmt: skip
                 self._unticking = box
                 self._clicked = True

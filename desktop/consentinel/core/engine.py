@@ -43,7 +43,7 @@ from consentinel.core.password_refusals import lift_stale_rejection, refused_pas
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.signin_secrets import secrets_to_type
-from consentinel.core.status import Reason, Status
+from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.core.steps import Step
 from consentinel.core.totp_refusals import remember_refusals
 from consentinel.core.vault import VaultError
@@ -217,8 +217,9 @@ class Engine:
     def _finish_without_browser(
         self, run_id: int, account: Account, on_event: Callable[[Event], None], message: str
     ) -> AccountResult:
+        keep = tuple(box for box in ALL_BOXES if box in account.keep)
         result = AccountResult(
-            account.handle, Status.ERROR, Reason.BROWSER_MISSING, message=message
+            account.handle, Status.ERROR, Reason.BROWSER_MISSING, message=message, keep=keep
         )
         self.ctx.journal.record_check(run_id, result)
         self.ctx.accounts.record_check(account.handle, result.status, reason=result.reason)

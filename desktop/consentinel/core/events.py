@@ -73,6 +73,11 @@ class AccountResult:
     #: Boxes the person keeps off that X shows ticked and disabled (under-18 accounts): the
     #: words about them agree with how many there are.
     disabled_on: tuple[Box, ...] = ()
+    #: The boxes the person had Consentinel keep off at this check (the account's `keep`, in
+    #: X's order): a box found off and left so while not among them says nothing of who
+    #: switches it on later (Journal.last_read_off_by_us). None: not known (a check written
+    #: from an older pending untick's mark); then it is not written.
+    keep: tuple[Box, ...] | None = None
     #: No sign-in was tried: a back-off holds (None: not so).
     backoff: BackOff | None = None
     #: No sign-in was tried: a reason remembered from an earlier one holds (None: not so).
@@ -95,6 +100,8 @@ class AccountResult:
             "hidden_on": [b.value for b in self.hidden_on],
             "disabled_on": [b.value for b in self.disabled_on],
         }
+        if self.keep is not None:
+            said["keep"] = [b.value for b in self.keep]
         if self.backoff is not None:  # (only then: every other check's entry stays as it was)
             since = self.backoff.since
             said["backoff"] = {"since": since.isoformat() if since else None}

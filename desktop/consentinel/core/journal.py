@@ -613,6 +613,7 @@ class Journal(JournalQueries):
                 settings={} if later else settings,
                 message=message,
                 reverted_by_x=reverted,
+                keep=pending.keep,
             )
             self.record_check(pending.run_id, result)
             unmark(pending.path)

@@ -700,11 +700,19 @@ class JournalQueries:
     @read_before_the_check
     def last_read_off_by_us(self, handle: str, box: Box) -> bool:
         """True when the latest reading of this box by one of our checks had it off: unticked
-        and read back off (a `change` confirmed), or found off and left so. If the box is ticked
-        again now, it was switched back on at X since. A reading not sure to be X's (the page
-        changed, a box X keeps on without drawing it), one read on, an untick not read back,
-        and an account with no reading yet (its first check, or since it was removed and added
-        again) say no."""
+        and read back off (a `change` confirmed), or found off and left so while the account
+        kept it off. If the box is ticked again now, it was switched back on at X since. A
+        reading not sure to be X's (the page changed, a box X keeps on without drawing it), one
+        read on, an untick not read back, and an account with no reading yet (its first check,
+        or since it was removed and added again) say no.
+
+        A box found off while the account did not keep it off (not in the check's `keep`) says
+        no too: the person may have ticked it at X themselves, then asked for it to be kept
+        off; "switched back on by X" would be false. One that check unticked was kept off, or
+        it would not have been unticked. A check written before entries said `keep` is taken
+        as keeping the box off, as it was then: an upgrade must not silence a real "X switched
+        it back on" at its first check (Training, always kept off, is what X switches back
+        on), and the false one needs the person to have changed the boxes kept off since."""
         key, name = handle_key(handle), Box(box).value
         # Two look-ups of the newest entry of one kind, each served by entries_by_handle_key
         # backwards from the end: the check that holds a reading (nearly always the last), the
@@ -731,6 +739,9 @@ class JournalQueries:
             return False  # read on, or not read back
         if reading.get("before") is True:
             return unticked  # unticked by that check: its change says whether it was read back
+        kept = payload.get("keep")
+        if isinstance(kept, list) and name not in kept:
+            return False  # found off and left so, not kept off: who ticked it since is unknown
         return payload.get("reason") != Reason.PAGE_CHANGED.value and name not in (
             payload.get("hidden_on") or ()
         )

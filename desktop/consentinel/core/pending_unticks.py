@@ -40,6 +40,8 @@ class PendingUntick(NamedTuple):
     settings: dict[Box, BoxChange]
     #: Of the boxes it had unticked, those X had switched back on (said as the check would).
     reverted: tuple[Box, ...] = ()
+    #: The boxes the check kept off (the account's `keep`); None in an older mark.
+    keep: tuple[Box, ...] | None = None
 
 
 def mark(
@@ -49,10 +51,12 @@ def mark(
     box: Box,
     settings: dict[Box, BoxChange] | None = None,
     reverted: tuple[Box, ...] = (),
+    keep: tuple[Box, ...] | None = None,
 ) -> Path:
     """Write down that `box` of `handle` is about to be unticked in run `run_id`, with every
-    box as the check knows it then (`settings`; `box` said unknown) and those of them X had
-    switched back on; StorageError when it cannot be (then nothing is clicked)."""
+    box as the check knows it then (`settings`; `box` said unknown), those of them X had
+    switched back on and the boxes the check keeps off (`keep`, said in the check entry made
+    from the mark); StorageError when it cannot be (then nothing is clicked)."""
     path = folder / f"run{run_id}-{handle_key(handle)}-{box.value}.json"
     try:
         make_private_dirs(folder)
@@ -66,6 +70,8 @@ def mark(
         "settings": {b.value: change.to_json() for b, change in known.items()},
         "reverted_by_x": [b.value for b in reverted],
     }
+    if keep is not None:
+        payload["keep"] = [b.value for b in keep]
     atomic_write_text(path, json.dumps(payload) + "\n")
     return path
 
@@ -96,6 +102,7 @@ def left_by(folder: Path, run_ids: set[int], *, tidy: bool = True) -> list[Pendi
                 Box(raw["box"]),
                 _settings(raw.get("settings")),
                 tuple(b for b in ALL_BOXES if b.value in (raw.get("reverted_by_x") or ())),
+                _keep(raw.get("keep")),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             if tidy:
@@ -121,6 +128,13 @@ def _settings(raw: object) -> dict[Box, BoxChange]:
                 change.get("disabled") is True,
             )
     return found
+
+
+def _keep(raw: object) -> tuple[Box, ...] | None:
+    """The boxes a mark says its check kept off, in X's order (None in an older mark)."""
+    if not isinstance(raw, list):
+        return None
+    return tuple(box for box in ALL_BOXES if box.value in raw)
 
 
 def _maybe_bool(value: object) -> bool | None:
