@@ -255,6 +255,88 @@ def failure_words(error: object) -> str:
     return translate("JournalWindow", "The export failed: {problem}").replace("{problem}", problem)
 
 
+def written_words(asked: ExportAsked, written: ExportWritten) -> list[str]:
+    """What the file holds, a line each: how many entries, whether the whole journal, its
+    verdict (the journal window's words, in its context)."""
+    from consentinel.core.journal_verify import problems_in_short
+
+    translate = QCoreApplication.translate
+    count, verdict, filters = written.count, written.verdict, asked.filters
+    lines = [
+        (
+            translate("JournalWindow", "1 entry written to {path}")
+            if count == 1
+            else translate("JournalWindow", "{count} entries written to {path}")
+        )
+        .replace("{count}", str(count))
+        .replace("{path}", str(asked.path))
+    ]
+    if written.bundle is not None:
+        lines += _bundle_words(written.bundle)
+    searched = "search" in filters
+    if searched and len(filters) > 1:
+        lines.append(
+            translate(
+                "JournalWindow",
+                "The file holds the entries the search and the filters show, not the whole "
+                "journal.",
+            )
+        )
+    elif searched:
+        lines.append(
+            translate(
+                "JournalWindow",
+                "The file holds the entries the search finds, not the whole journal.",
+            )
+        )
+    elif filters:
+        lines.append(
+            translate(
+                "JournalWindow",
+                "The file holds the entries the filters show, not the whole journal.",
+            )
+        )
+    if not verdict.ok:
+        lines.append(
+            (
+                translate(
+                    "JournalWindow",
+                    "The journal does not verify: {problem} The CSV holds no verdict; "
+                    "Export JSON… keeps it with the entries.",
+                )
+                if asked.fmt == "csv"
+                else translate(
+                    "JournalWindow",
+                    "The journal does not verify: {problem} The file says so, with every "
+                    "problem found.",
+                )
+            ).replace("{problem}", problems_in_short(verdict))
+        )
+    return lines
+
+
+def _bundle_words(bundle: BundleWritten) -> list[str]:
+    """How many screenshots a bundle holds, and each one missing or changed."""
+    translate = QCoreApplication.translate
+    shots = bundle.included
+    lines = [
+        translate("JournalWindow", "No screenshot is named by these entries.")
+        if not bundle.shots
+        else translate("JournalWindow", "With 1 screenshot.")
+        if shots == 1
+        else translate("JournalWindow", "With {count} screenshots.").replace("{count}", str(shots))
+    ]
+    if bundle.problems:
+        lines.append(
+            translate(
+                "JournalWindow",
+                "Not every screenshot is in it as it was taken (its README says so too): "
+                "{problems}",
+            ).replace("{problems}", " ".join(bundle.problems))
+        )
+    return lines
+
+
 def export_in_thread(asked: ExportAsked, carrier: ExportEnded) -> RunningExport:
     """The export, in a daemon thread: quitting waits for it or stops it (gui/export_waiting,
     AppController.shutdown); a process killed meanwhile leaves the file chosen whole or not
