@@ -22,6 +22,40 @@ FRENCH: dict[str, str] = {
     "off for now; Consentinel will switch them off as soon as X shows them.":
         "X garde des cases cochées sans les afficher sur sa page : {accounts}. Elles ne peuvent "
         "pas être décochées pour l'instant ; Consentinel les décochera dès que X les affichera.",
+    "X switched {box} back on for {count} accounts: {accounts}. Switched off again on each.":
+        "X a réactivé la case {box} pour {count} comptes : {accounts}. De nouveau décochée sur "
+        "chacun.",
+    "X switched {boxes} back on for {count} accounts: {accounts}. Each switched off again.":
+        "X a réactivé les cases {boxes} pour {count} comptes : {accounts}. De nouveau décochées "
+        "sur chacun.",
+    "X switched boxes back on for {count} accounts: {accounts}. Each switched off again.":
+        "X a réactivé des cases pour {count} comptes : {accounts}. De nouveau décochées sur "
+        "chacun.",
+    "Screenshots could not be kept for {accounts} — open Consentinel.":
+        "Des captures d'écran n'ont pas pu être conservées pour {accounts} — ouvrez Consentinel.",
+    "{count} accounts need you: {accounts}. Open Consentinel to see what each needs.":
+        "{count} comptes ont besoin de vous : {accounts}. Ouvrez Consentinel pour voir ce qu'il "
+        "faut à chacun.",
+    "Boxes you want off are still on for {count} accounts: {accounts} — open Consentinel to "
+    "see which, and why.":
+        "Des cases que vous voulez décochées sont toujours cochées pour {count} comptes : "
+        "{accounts} — ouvrez Consentinel pour voir lesquelles, et pourquoi.",
+    "X keeps {box} on for {count} accounts without showing it on its page: {accounts}. It "
+    "cannot be switched off for now; Consentinel will switch it off as soon as X shows it.":
+        "X garde la case {box} cochée pour {count} comptes sans l'afficher sur sa page : "
+        "{accounts}. Elle ne peut pas être décochée pour l'instant ; Consentinel la décochera "
+        "dès que X l'affichera.",
+    "X keeps {boxes} on for {count} accounts without showing them on its page: {accounts}. "
+    "They cannot be switched off for now; Consentinel will switch them off as soon as X shows "
+    "them.":
+        "X garde les cases {boxes} cochées pour {count} comptes sans les afficher sur sa page : "
+        "{accounts}. Elles ne peuvent pas être décochées pour l'instant ; Consentinel les "
+        "décochera dès que X les affichera.",
+    "X keeps boxes on for {count} accounts without showing them on its page: {accounts}. They "
+    "cannot be switched off for now; Consentinel will switch them off as soon as X shows them.":
+        "X garde des cases cochées pour {count} comptes sans les afficher sur sa page : "
+        "{accounts}. Elles ne peuvent pas être décochées pour l'instant ; Consentinel les "
+        "décochera dès que X les affichera.",
     "X switched back on for @{handle}: {boxes}. Switched off again.":
         "X a réactivé pour @{handle} : {boxes}. Case de nouveau décochée.",
     "X switched back on for @{handle}: {boxes}. Each switched off again.":

@@ -177,7 +177,8 @@ _Row = tuple[int, str, str]  # id, kind, payload text
 
 def _rows_of(db: sqlite3.Connection, key: str) -> list[_Row]:
     """The account's entries: those of its handle, and notifications about several accounts
-    that name it (their words name it too)."""
+    that name it (their words name it too, or, past the first few, count it): each emptied
+    whole, the other accounts it named losing that one entry too."""
     rows = [
         row
         for row in db.execute(

@@ -1,4 +1,5 @@
-"""What an unattended run tells the person: desktop notifications, one per account event.
+"""What an unattended run tells the person: desktop notifications, one per account event (past a
+few accounts, one per kind of event: core/notify_many.py).
 
 `notifications_for(run)` decides what is worth saying (nothing when nothing changed);
 `OsNotifier` shows it with the platform's own notifier and never fails a run when it cannot;
@@ -26,6 +27,7 @@ from consentinel.core.check_messages import boxes_text
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.fileio import FolderProblem
 from consentinel.core.i18n import tr
+from consentinel.core.listing import FEW, in_words
 from consentinel.core.moments import moment_text
 from consentinel.core.status import SIGN_IN_REASONS, X_UNREACHED_REASONS, Box, Reason, Status
 
@@ -108,6 +110,9 @@ class Notification:
     #: For boxes X keeps on unseen (HIDDEN_ON): the boxes of each of `accounts`, in its order
     #: (one box more for an account is news, said again).
     boxes: tuple[tuple[Box, ...], ...] = ()
+    #: For one said of several accounts at once (core/notify_many.py): the notification of
+    #: each, journaled as if it had been said alone.
+    parts: tuple[Notification, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "handle": self.handle, "body": self.body}
@@ -369,9 +374,10 @@ def _for_account_all(result: AccountResult) -> list[Notification]:
 
 def _page_changed(handles: list[str]) -> Notification:
     """One notification for every account whose page could not be read, naming them."""
+    named = [f"@{handle}" for handle in handles]
     body = tr(
         "Consentinel could not read X's settings page for {accounts} — it may have changed",
-        accounts=", ".join(f"@{handle}" for handle in handles),
+        accounts=", ".join(named) if len(named) <= FEW else in_words(named),
     )
     return Notification(
         NotificationKind.PAGE_CHANGED, None, APP_NAME, body, Reason.PAGE_CHANGED, tuple(handles)
@@ -402,6 +408,10 @@ def _hidden_on(hidden: list[AccountResult]) -> Notification:
                 handle=result.handle,
             )
         )
+    elif len(hidden) > FEW:
+        from consentinel.core.notify_many import hidden_on_words
+
+        body = hidden_on_words(hidden)
     else:
         where = tr("; ").join(f"@{a.handle} ({boxes_text(a.hidden_on)})" for a in hidden)
         body = tr(
@@ -430,10 +440,11 @@ def _out_of_reach(stretches: list[tuple[str, OutOfReach]]) -> Notification:
             when=moment_text(stretch.since),
         )
     else:
-        accounts = ", ".join(
+        since = [
             tr("@{handle} (since {when})", handle=handle, when=moment_text(stretch.since))
             for handle, stretch in stretches
-        )
+        ]
+        accounts = ", ".join(since) if len(since) <= FEW else in_words(since)
         body = tr(
             "Consentinel has not been able to check {accounts} on X for days: X could not be "
             "reached, did not answer in time, or asked to slow down, and a box X switches back "
@@ -579,7 +590,8 @@ def notifications_for(
     already_said: Callable[[Notification], bool] | None = None,
     out_of_reach: Callable[[str], OutOfReach | None] | None = None,
 ) -> list[Notification]:
-    """One notification per account event; none when nothing changed.
+    """One notification per account event; none when nothing changed. Past FEW accounts,
+    one per kind of event, counting the accounts and naming the first few (notify_many.py).
 
     A changed page is X's doing, not an account's, and a missing keyring or browser this
     computer's, so each is said once per run however many accounts hit it; so are boxes X
@@ -633,6 +645,10 @@ def notifications_for(
         ]
         if stretches:
             out.append(_out_of_reach(stretches))
+    if len(out) > FEW:
+        from consentinel.core.notify_many import merged_past_few
+
+        out = merged_past_few(out, {result.handle: result for result in kept})
     return out
 
 
@@ -834,18 +850,20 @@ def delivering(run: RunResult, journal: NotificationJournal | None = None) -> De
     sent: list[tuple[Notification, bool]] = []
     for note in notifications_for(run, already_said, out_of_reach):
         delivered = yield note
-        if journal is not None and (
-            delivered or not _failed_before(journal, run.run_id, note, answers)
-        ):
-            journal.record_notification(
-                run.run_id,
-                note.handle,
-                note.kind.value,
-                note.body,
-                delivered,
-                _reason_value(note),
-                note.accounts,
-            )
+        # (One said of several accounts: each account's own is journaled, as if said alone.)
+        for said in note.parts or (note,):
+            if journal is not None and (
+                delivered or not _failed_before(journal, run.run_id, said, answers)
+            ):
+                journal.record_notification(
+                    run.run_id,
+                    said.handle,
+                    said.kind.value,
+                    said.body,
+                    delivered,
+                    _reason_value(said),
+                    said.accounts,
+                )
         sent.append((note, delivered))
     if journal is not None and all(delivered for _note, delivered in sent):
         # (A notification of this run that could not be shown: the notifier does not work
