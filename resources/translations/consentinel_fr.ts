@@ -473,6 +473,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Connexion annulée.</translation>
     </message>
     <message>
+        <source>The question for @{handle} went unanswered for {minutes} min: it was closed, and the check went on without this account.</source>
+        <translation>La question pour @{handle} est restée sans réponse {minutes} min : elle a été fermée, et la vérification a continué sans ce compte.</translation>
+    </message>
+    <message>
         <source>Journal — {app} — DEMO (simulated X)</source>
         <translation>Journal — {app} — DÉMO (X simulé)</translation>
     </message>

@@ -22,10 +22,11 @@ _hidden: tuple[int, list[Any]] | None = None
 _registered = False
 
 
-def read_hidden(stream: TextIO, question: str) -> str:
+def read_hidden(stream: TextIO, question: str, wait_s: float | None = None) -> str | None:
     """Ask `question` on standard error and read a line from `stream`, not shown when it is a
     terminal (the Enter is, as a new line). The echo goes off before the question is shown,
-    and what was typed ahead is kept: nothing typed after the question is ever seen."""
+    and what was typed ahead is kept: nothing typed after the question is ever seen. None:
+    no line within `wait_s` (see line_within)."""
     if sys.platform == "win32":  # (no termios: getpass reads the console key by key)
         import getpass
 
@@ -47,9 +48,36 @@ def read_hidden(stream: TextIO, question: str) -> str:
             _hide(fd, before, quiet)
     try:
         print(question, end="", file=sys.stderr, flush=True)
-        return stream.readline()
+        return line_within(stream, wait_s)
     finally:
         restore()
+
+
+def line_within(stream: TextIO, wait_s: float | None) -> str | None:
+    """A line read from `stream`, or None when none came within `wait_s` seconds (None: no
+    limit). A terminal gives a line only once Enter is pressed, so a code half typed when
+    the time runs out is not taken. Where the stream cannot be waited on (no file descriptor;
+    a Windows console, which select() does not take), it is read without a limit."""
+    if wait_s is None or sys.platform == "win32":
+        return stream.readline()
+    import select
+    import time
+
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return stream.readline()
+    deadline = time.monotonic() + wait_s
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        try:
+            ready, _, _ = select.select([fd], [], [], left)
+        except InterruptedError:  # (a signal: wait for what is left)
+            continue
+        if ready:
+            return stream.readline()
 
 
 def _hide(fd: int, before: list[Any], quiet: list[Any]) -> None:

@@ -76,6 +76,10 @@ FRENCH: dict[str, str] = {
         "@{handle} : X demande votre adresse e-mail ou votre numéro de téléphone : ",
     "@{handle}: enter the code X sent you by email or SMS: ":
         "@{handle} : saisissez le code que X vous a envoyé par e-mail ou SMS : ",
+    "@{handle}: no answer for {minutes} min: the question is closed, and the check goes on "
+    "without this account.":
+        "@{handle} : pas de réponse depuis {minutes} min : la question est fermée, et la "
+        "vérification continue sans ce compte.",
     "@{handle}: enter the code from your authenticator app: ":
         "@{handle} : saisissez le code de votre application d'authentification : ",
     "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] ":

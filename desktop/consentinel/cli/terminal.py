@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 import threading
 from collections.abc import Iterator
@@ -86,6 +87,16 @@ def _code_refused_words(request: PromptRequest) -> str:
         "@{handle}: X refused the two-factor code typed; another wrong code may get X to lock "
         "the account.",
         handle=request.handle,
+    )
+
+
+def _unanswered_words(request: PromptRequest) -> str:
+    """Said when nobody answered a question in its time (PromptRequest.wait_s)."""
+    return tr(
+        "@{handle}: no answer for {minutes} min: the question is closed, and the check goes on "
+        "without this account.",
+        handle=request.handle,
+        minutes=max(1, math.ceil(request.wait_s / 60)),
     )
 
 
@@ -206,13 +217,20 @@ class TerminalPrompter:
         self._asked.add(again)
         # The question on stderr: standard output is the result's (`check --json > out.json`).
         question = questions[request.kind].format(handle=request.handle)
-        if sys.stdin is not None and request.kind in _CODES:  # unseen, as a password is
-            from consentinel.cli.hidden_typing import read_hidden
+        from consentinel.cli.hidden_typing import line_within, read_hidden
 
-            line = read_hidden(sys.stdin, question)
+        # Not for ever: a question left at a terminal held the run lock, and with it every
+        # scheduled check, until someone came back (PromptRequest.wait_s).
+        line: str | None = ""
+        if sys.stdin is not None and request.kind in _CODES:  # unseen, as a password is
+            line = read_hidden(sys.stdin, question, request.wait_s)
         else:
             print(question, end="", file=sys.stderr, flush=True)
-            line = sys.stdin.readline() if sys.stdin is not None else ""
+            line = line_within(sys.stdin, request.wait_s) if sys.stdin is not None else ""
+        if line is None:
+            print(file=sys.stderr)  # (the question's line ends: nothing was typed)
+            print(_unanswered_words(request), file=sys.stderr, flush=True)
+            return None
         if not line:  # end of input: no answer
             return None
         answer = line.strip()

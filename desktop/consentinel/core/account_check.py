@@ -148,6 +148,8 @@ class RunShared:
     user_agent: str
     page_timeout_ms: float
     signin_step_timeout_ms: float
+    #: How long each question waits for the person once shown (PromptRequest.wait_s).
+    answer_wait_s: float
     #: None where no window can be shown (no graphical desktop): none is offered.
     finish_in_browser: FinishInBrowser | None
     signins: OneSignInAtATime = field(default_factory=OneSignInAtATime)
@@ -381,7 +383,8 @@ class AccountCheck:
         self.turn.give_up()
         codes = (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE)
         self._step(Step.WAITING_FOR_CODE if kind in codes else Step.WAITING_FOR_ANSWER)
-        answer = await answer_in_daemon_thread(ask, PromptRequest(self.handle, kind, detail))
+        request = PromptRequest(self.handle, kind, detail, wait_s=self.shared.answer_wait_s)
+        answer = await answer_in_daemon_thread(ask, request)
         self._step(Step.SIGNING_IN)  # (a question stopped says nothing more)
         return answer
 

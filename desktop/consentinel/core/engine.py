@@ -78,6 +78,13 @@ class LoginResult:
     reason: Reason | None = None
 
 
+def _answer_wait_s(chosen: float | None) -> float:
+    """The engine's own limit, else the app's, as it stands when the run starts."""
+    from consentinel.core import events
+
+    return events.ANSWER_WAIT_S if chosen is None else chosen
+
+
 def _no_event(_event: Event) -> None:
     return None
 
@@ -143,7 +150,10 @@ class Engine:
         signin_step_timeout_s: float = 30.0,
         interactive_timeout_s: float = 600.0,
         launch_timeout_s: float = LAUNCH_TIMEOUT_S,
+        answer_wait_s: float | None = None,
     ) -> None:
+        """`answer_wait_s`: how long a question waits for the person (tests shorten it);
+        None: ANSWER_WAIT_S."""
         self.ctx = ctx
         # Watching the browser is a setting; with no screen to watch it on (a scheduled run,
         # a server) the check runs headless rather than failing to start the browser.
@@ -155,6 +165,7 @@ class Engine:
         self.signin_step_timeout_ms = signin_step_timeout_s * 1000
         self.interactive_timeout_s = interactive_timeout_s
         self.launch_timeout_s = launch_timeout_s
+        self.answer_wait_s = answer_wait_s
 
     # -- run_check ------------------------------------------------------------------------------
 
@@ -289,6 +300,7 @@ class Engine:
                     user_agent=user_agent,
                     page_timeout_ms=self.page_timeout_ms,
                     signin_step_timeout_ms=self.signin_step_timeout_ms,
+                    answer_wait_s=_answer_wait_s(self.answer_wait_s),
                     finish_in_browser=finish_in_browser if can_show else None,
                 )
                 limit = asyncio.Semaphore(max(1, self.ctx.settings.concurrency))

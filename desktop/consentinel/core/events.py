@@ -164,13 +164,25 @@ class BrowserUnsandboxed:
     detail: str
 
 
+#: How long a question waits for the person once shown (a 2FA code, X's email code, the
+#: email or phone X asks for, "finish in the browser"): then it is taken away, unanswered, as
+#: "Skip this account" would, and the run goes on to its end. A question left open on a Friday
+#: evening held the run, and with it the run lock that every scheduled check needs, all
+#: weekend; a 2FA code typed after that long would be stale anyway.
+ANSWER_WAIT_S = 600.0
+
+
 @dataclass(frozen=True)
 class PromptRequest:
-    """The engine waits for `answer` from whoever handles prompts (terminal, dialog, nobody)."""
+    """The engine waits for `answer` from whoever handles prompts (terminal, dialog, nobody).
+
+    Whoever shows the question takes it away after `wait_s` without an answer and answers
+    None (no answer: the account ends needing the person, as when they skip it)."""
 
     handle: str
     kind: PromptKind
     detail: str = ""  # e.g. X's own wording of what it asks for
+    wait_s: float = ANSWER_WAIT_S
 
 
 Event = RunStarted | AccountStep | AccountFinished | RunFinished | BrowserUnsandboxed

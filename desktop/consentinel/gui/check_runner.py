@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,9 @@ class CheckRunner(QObject):
     schedule_skipped = Signal(str)
     prompt = Signal(object)  # PromptRequest: answer with answer()
     prompt_withdrawn = Signal()  # the run was cancelled while a prompt was open
+    #: Nobody answered the prompt within its time (PromptRequest.wait_s): it is taken away, and
+    #: the account ends as if skipped.
+    prompt_timed_out = Signal(object)  # PromptRequest
     login_finished = Signal(object)  # LoginResult
     busy_changed = Signal(bool)
     browser_unsandboxed = Signal()  # Chromium refused its sandbox (the doctor quotes it)
@@ -171,9 +175,16 @@ class CheckRunner(QObject):
             self._answered.clear()
             self._answer = None
             self.prompt.emit(request)
+            # Counted from the moment it is shown: a question queued behind another's gets
+            # its whole time.
+            deadline = time.monotonic() + request.wait_s
             while not self._answered.wait(_POLL_S):
                 if cancel.cancelled:
                     self.prompt_withdrawn.emit()
+                    return None
+                if time.monotonic() >= deadline:
+                    log.info("a question for the person went unanswered: taken away")
+                    self.prompt_timed_out.emit(request)
                     return None
             if cancel.cancelled:
                 self.prompt_withdrawn.emit()

@@ -539,6 +539,7 @@ class MainWindow(QMainWindow):
         r.run_failed.connect(self._run_failed)
         r.prompt.connect(self._prompt)
         r.prompt_withdrawn.connect(self._prompt_withdrawn)
+        r.prompt_timed_out.connect(self._prompt_timed_out)
         r.login_finished.connect(self._login_finished)
         r.browser_unsandboxed.connect(self._say_unsandboxed)
         # A method, not a lambda: a window rebuilt for a new language is deleted, and Qt
@@ -620,6 +621,9 @@ class MainWindow(QMainWindow):
 
     def _prompt_withdrawn(self) -> None:
         self._run.prompt_withdrawn()
+
+    def _prompt_timed_out(self, request: PromptRequest) -> None:
+        self._run.prompt_timed_out(request)
 
     # -- other windows ----------------------------------------------------------------------------
 

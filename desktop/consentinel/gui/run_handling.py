@@ -5,6 +5,7 @@ run's, its notifications, and the questions it asks the person (a code, a sign-i
 from __future__ import annotations
 
 import logging
+import math
 import weakref
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -52,6 +53,8 @@ class RunHandling:
         #: The table's natural width as the window last fitted it during this check: the
         #: window grows again only when longer words come (not against a person narrowing it).
         self._table_width_fitted = 0
+        #: What the status bar says of a question that went unanswered: until the next check.
+        self._said_unanswered = ""
 
     @property
     def window(self) -> MainWindow:
@@ -136,8 +139,9 @@ class RunHandling:
         said = w.statusBar().currentMessage()
         if said == w._until_a_check and any(handle_key(handle) == hinted for handle in handles):
             w.statusBar().clearMessage()
-        elif said and said == self._said_at_sign_in_end:
-            w.statusBar().clearMessage()  # of the sign-in before: not of this check
+        elif said and said in (self._said_at_sign_in_end, self._said_unanswered):
+            w.statusBar().clearMessage()  # of the sign-in or the check before: not of this one
+        self._said_unanswered = ""
         self._said_at_sign_in_end = ""
         # (Measured before the check's words come: a window the person narrowed meanwhile
         # grows only for them.)
@@ -293,6 +297,28 @@ class RunHandling:
         dialog, w.open_prompt = w.open_prompt, None
         if dialog is not None:
             dialog.reject()
+
+    def prompt_timed_out(self, request: PromptRequest) -> None:
+        """Nobody answered `request` in its time: its dialog goes (if still open), and the
+        status bar says why until the next check starts; the account's row, the journal and
+        the run's summary say what it needs, as for an account skipped."""
+        w = self.window
+        dialog = w.open_prompt
+        if dialog is not None and dialog.request is request:
+            w.open_prompt = None
+            dialog.reject()
+        minutes = max(1, math.ceil(request.wait_s / 60))
+        said = (
+            translate(
+                "MainWindow",
+                "The question for @{handle} went unanswered for {minutes} min: it was closed, "
+                "and the check went on without this account.",
+            )
+            .replace("{handle}", request.handle)
+            .replace("{minutes}", str(minutes))
+        )
+        w.statusBar().showMessage(said)
+        self._said_unanswered = said
 
     def ask_over_running(self, *, quitting: bool) -> Confirmation:
         """Whether to cancel what runs (and quit, when `quitting`), keeping it the default: a
