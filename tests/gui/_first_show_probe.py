@@ -35,6 +35,9 @@ HEAVY = (
     "consentinel.core.vault",
     "consentinel.core.sessions",
     "consentinel.core.totp",
+    # Accounts › Import accounts from a file…: its dialog and reader load when first used.
+    "consentinel.core.account_import",
+    "consentinel.gui.account_import_dialog",
     # The look at the keyring (its module and its QObject with signals) waits for the frame.
     "consentinel.gui.keyring_look",
     # The engine's events: their dataclasses take Python 10-20 ms to build (core/steps.py).

@@ -22,6 +22,7 @@ COMMANDS = [
     ["account", "set-totp"],
     ["account", "edit"],
     ["account", "restore"],
+    ["account", "import"],
     ["login"],
     ["check"],
     ["log"],

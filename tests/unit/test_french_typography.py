@@ -43,7 +43,7 @@ def test_argparse_words_are_typeset() -> None:
     assert said == f"ces arguments sont obligatoires{NBSP}: %s"
 
 
-@pytest.mark.parametrize("name", ["consentinel_fr.ts", "consentinel_fr_dialogs.ts"])
+@pytest.mark.parametrize("name", sorted(p.name for p in TRANSLATIONS.glob("consentinel_fr*.ts")))
 def test_every_french_sentence_of_the_window_is_typeset(name: str) -> None:
     root = ET.parse(TRANSLATIONS / name).getroot()
     texts = [
@@ -51,6 +51,6 @@ def test_every_french_sentence_of_the_window_is_typeset(name: str) -> None:
         for node in root.iter()
         if node.tag in ("translation", "numerusform")
     ]
-    assert len(texts) > 50
+    assert len(texts) > 20  # (the catalogue was read)
     assert any(NBSP + ":" in text for text in texts)
     assert [t for t in texts if typeset(t) != t] == []

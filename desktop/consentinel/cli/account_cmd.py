@@ -136,6 +136,10 @@ def add_parser(sub: Any) -> None:
 
     add_erase_verb(verbs)
 
+    from consentinel.cli.account_import_cmd import add_import_verb
+
+    add_import_verb(verbs)
+
 
 def _add(args: argparse.Namespace) -> int:
     from consentinel.core.accounts import (

@@ -215,6 +215,32 @@ FRENCH: dict[str, str] = {
     "Usage error:": "Erreur d'utilisation :",
     "See: {command} --help": "Voir : {command} --help",
     "add an account": "ajouter un compte",
+    # -- `consentinel account import`
+    "add accounts from a CSV or TSV file (a spreadsheet saved as text)":
+        "ajouter des comptes depuis un fichier CSV ou TSV (un tableur enregistré en texte)",
+    "The file is in UTF-8; its first row names the columns: handle and password, and if you "
+    "have them 2FA secret, email and phone (in French: compte, mot de passe, secret 2FA, "
+    "e-mail, téléphone). Commas, semicolons or tabs separate the cells. Each row is checked as "
+    "`account add` checks an account; the secrets go to the keyring, never elsewhere. Delete "
+    "the file afterwards: it holds passwords in clear.":
+        "Le fichier est en UTF-8 ; sa première ligne nomme les colonnes : compte et mot de "
+        "passe, et si vous les avez secret 2FA, e-mail et téléphone (en anglais : handle, "
+        "password, 2FA secret, email, phone). Des virgules, des points-virgules ou des "
+        "tabulations séparent les cellules. Chaque ligne est vérifiée comme `account add` "
+        "vérifie un compte ; les secrets vont dans le trousseau, jamais ailleurs. Supprimez le "
+        "fichier ensuite : il contient des mots de passe en clair.",
+    "the file to read, or - for standard input": "le fichier à lire, ou - pour l'entrée standard",
+    "check the file and say what would be imported, importing nothing":
+        "vérifier le fichier et dire ce qui serait importé, sans rien importer",
+    "{ready} of {rows} rows can be imported. Nothing was imported (--dry-run).":
+        "{ready} ligne(s) sur {rows} peuvent être importées. Rien n'a été importé (--dry-run).",
+    "Nothing was imported.": "Rien n'a été importé.",
+    "row {row}, @{handle}": "ligne {row}, @{handle}",
+    "row {row}": "ligne {row}",
+    "{who}: cannot be imported: {reason}": "{who} : ne peut pas être importé : {reason}",
+    "{who}: can be imported": "{who} : peut être importé",
+    "{who}: imported": "{who} : importé",
+    "{who}: skipped: {reason}": "{who} : ignoré : {reason}",
     "change an account's email, phone or boxes; its secrets stay":
         "changer l'e-mail, le téléphone ou les cases d'un compte ; ses secrets restent",
     "the email address X may ask for ('' removes it)":

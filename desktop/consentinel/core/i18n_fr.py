@@ -558,6 +558,49 @@ FRENCH: dict[str, str] = {
         "CONSENTINEL_BROWSER=/chemin/du/navigateur.",
     # -- core stores: paths, files, accounts, settings, vault, 2FA, sessions, journal
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
+    # -- importing accounts from a file (core/account_import)
+    "{path} could not be read: {error}": "{path} n'a pas pu être lu : {error}",
+    "This file is too big for a list of accounts (more than 1 MB).":
+        "Ce fichier est trop gros pour une liste de comptes (plus de 1 Mo).",
+    "This file is not in UTF-8: in your spreadsheet, save it as “CSV UTF-8” (or as text in "
+    "UTF-8), then import it again.":
+        "Ce fichier n'est pas en UTF-8 : dans votre tableur, enregistrez-le en « CSV UTF-8 » "
+        "(ou en texte UTF-8), puis importez-le de nouveau.",
+    "This file is empty.": "Ce fichier est vide.",
+    "This file names its columns but holds no account.":
+        "Ce fichier nomme ses colonnes mais ne contient aucun compte.",
+    "The first row must name the columns: handle and password, and if you have them 2FA "
+    "secret, email and phone (in French: compte, mot de passe, secret 2FA, e-mail, téléphone).":
+        "La première ligne doit nommer les colonnes : compte et mot de passe, et si vous les "
+        "avez secret 2FA, e-mail et téléphone (en anglais : handle, password, 2FA secret, "
+        "email, phone).",
+    "Columns not understood: {names}. Name them handle, password, 2FA secret, email or phone "
+    "(in French: compte, mot de passe, secret 2FA, e-mail, téléphone), each once, or delete "
+    "them.":
+        "Colonnes non comprises : {names}. Nommez-les compte, mot de passe, secret 2FA, e-mail "
+        "ou téléphone (en anglais : handle, password, 2FA secret, email, phone), chacune une "
+        "fois, ou supprimez-les.",
+    "This row has {cells} cells where the first row names {columns}: a cell holding the "
+    "delimiter must be in quotes.":
+        "Cette ligne a {cells} cellules là où la première ligne en nomme {columns} : une "
+        "cellule qui contient le séparateur doit être entre guillemets.",
+    "Another cell of this row holds its password or 2FA secret: are the columns named in the "
+    "right order?":
+        "Une autre cellule de cette ligne contient son mot de passe ou son secret 2FA : les "
+        "colonnes sont-elles nommées dans le bon ordre ?",
+    "@{handle} is on row {row} of this file already.":
+        "@{handle} est déjà à la ligne {row} de ce fichier.",
+    "The password is empty. An account without one (it signs in with Google or Apple) is "
+    "added with “Add account” or `consentinel account add`.":
+        "Le mot de passe est vide. Un compte qui n'en a pas (il se connecte avec Google ou "
+        "Apple) s'ajoute avec « Ajouter un compte » ou `consentinel account add`.",
+    "1 account imported, {skipped} skipped.": "1 compte importé, {skipped} ignoré(s).",
+    "{imported} accounts imported, {skipped} skipped.":
+        "{imported} comptes importés, {skipped} ignoré(s).",
+    "The file holds passwords in clear: delete it (and empty the trash) now that they are in "
+    "the keyring.":
+        "Le fichier contient des mots de passe en clair : supprimez-le (et videz la corbeille) "
+        "maintenant qu'ils sont dans le trousseau.",
     "@{handle} is not one of your accounts.": "@{handle} ne fait pas partie de vos comptes.",
     "{path} is being changed by another Consentinel process, which has not finished after "
     "{seconds} seconds: nothing was changed. Try again.":

@@ -15,6 +15,8 @@ from consentinel.core.steps import Step
 from consentinel.gui.window_actions import being_checked_words
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from consentinel.core.journal_erasure import Erasure
     from consentinel.gui.main_window import MainWindow
 
@@ -33,6 +35,7 @@ class AccountManagement:
         self._window = weakref.ref(window)
         #: Whether the last removal asked also erases the accounts' history (confirm_remove).
         self.erase_history = False
+        self.import_dialog: QDialog | None = None
 
     @property
     def window(self) -> MainWindow:
@@ -116,6 +119,16 @@ class AccountManagement:
         dialog = AccountDialog(w.ctx, parent=w)
         # Each account as it is saved: "Save and add another" saves several in one dialog.
         dialog.account_saved.connect(self._account_saved)
+        dialog.exec()
+
+    def import_accounts(self) -> None:
+        """Accounts › Import accounts from a file… (gui/account_import_dialog)."""
+        from consentinel.gui.account_import_dialog import AccountImportDialog, show_imported
+
+        w = self.window
+        dialog = AccountImportDialog(w.ctx, parent=w)
+        dialog.accounts_imported.connect(lambda handles: show_imported(w, handles))
+        self.import_dialog = dialog  # (the one open: for tests and screenshots)
         dialog.exec()
 
     def _account_saved(self, handle: str) -> None:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
     # Made by gui/window_actions (make_actions), at the window's making.
     add_action: QAction
+    import_action: QAction
     edit_action: QAction
     remove_action: QAction
     signin_action: QAction
@@ -506,6 +507,9 @@ class MainWindow(QMainWindow):
 
     def add_account(self) -> None:
         self._accounts.add_account()
+
+    def import_accounts(self) -> None:
+        self._accounts.import_accounts()
 
     def edit_account(self, handle: str | None = None) -> None:
         self._accounts.edit_account(handle)

@@ -61,6 +61,15 @@ def make_actions(window: MainWindow) -> None:
         "add",
         translate("MainWindow", "Add an X account to protect"),
     )
+    # (Its dialog loads when first used: gui/account_management.)
+    w.import_action = _action(
+        w,
+        translate("MainWindow", "&Import accounts from a file…"),
+        w.import_accounts,
+        None,
+        None,
+        translate("MainWindow", "Add several accounts from a spreadsheet saved as CSV"),
+    )
     w.edit_action = _action(
         w, translate("MainWindow", "&Edit account…"), w.edit_account, "Ctrl+E", "edit"
     )
@@ -151,6 +160,7 @@ def make_actions(window: MainWindow) -> None:
     accounts = menu.addMenu(translate("MainWindow", "&Accounts"))
     for entry in (
         w.add_action,
+        w.import_action,
         w.edit_action,
         w.remove_action,
         None,

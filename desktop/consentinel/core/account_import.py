@@ -1,0 +1,452 @@
+"""Accounts imported from a file (a spreadsheet saved as CSV or TSV): read, checked row by row
+as "Add account…" checks one, then saved as it saves one (secrets to the keyring first, then
+the list). The window's "Import accounts from a file…" and `consentinel account import` share
+this. No secret is ever in a message, a log line, an exception or a repr.
+
+The file: UTF-8 (with or without a byte-order mark), its delimiter the comma, the semicolon
+(French spreadsheets) or the tab, found on its first row, which names the columns:
+handle (compte, identifiant) and password (mot de passe) are needed; 2FA secret (totp, 2fa,
+secret 2FA), email (e-mail, courriel) and phone (téléphone) may be there too. Any order, any
+case, accents or not."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import logging
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from consentinel.core.accounts import (
+    Account,
+    DuplicateAccount,
+    InvalidHandle,
+    handle_key,
+    normalize_handle,
+    validate_email,
+    validate_phone,
+)
+from consentinel.core.i18n import quoted, tr
+
+if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+#: A file of accounts is a few kilobytes; anything this big is not one (a whole export).
+MAX_FILE_BYTES = 1 << 20
+#: The delimiters looked for on the first row, the first one winning a tie.
+DELIMITERS = (",", ";", "\t")
+
+
+class Column(enum.Enum):
+    """What a column of the file holds."""
+
+    HANDLE = "handle"
+    PASSWORD = "password"
+    TOTP = "2fa"
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+#: The names a header may give each column (lower case, accents and punctuation aside: see
+#: _header_word), in English and French.
+HEADER_NAMES: dict[str, Column] = {
+    **dict.fromkeys(
+        ("handle", "x handle", "account", "username", "compte", "identifiant", "pseudo"),
+        Column.HANDLE,
+    ),
+    **dict.fromkeys(("password", "mot de passe", "mdp"), Column.PASSWORD),
+    **dict.fromkeys(
+        ("2fa", "2fa secret", "secret 2fa", "totp", "totp secret", "secret totp"), Column.TOTP
+    ),
+    **dict.fromkeys(("email", "e mail", "mail", "courriel", "adresse e mail"), Column.EMAIL),
+    **dict.fromkeys(("phone", "telephone", "tel", "phone number", "mobile"), Column.PHONE),
+}
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported at all; str() says why in a sentence, quoting no cell."""
+
+
+class ImportKeyringError(Exception):
+    """No keyring can keep the secrets (or it refused): nothing was imported; str() says why."""
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One account of the file, and why it cannot be imported (`problem`; None: it can).
+    repr() hides the secrets; so does every message made from it."""
+
+    #: Its row in the spreadsheet (the header is row 1).
+    number: int
+    #: The handle as "Add account…" would save it ("" when the row's cells could not be told).
+    handle: str
+    password: str = field(repr=False)
+    #: The 2FA secret as it is kept in the keyring (None: none given).
+    totp: str | None = field(repr=False, default=None)
+    email: str | None = None
+    phone: str | None = None
+    problem: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"ImportRow(number={self.number}, handle={self.handle!r}, "
+            f"password={'***' if self.password else ''!r}, "
+            f"totp={'***' if self.totp else None!r}, email={self.email!r}, "
+            f"phone={self.phone!r}, problem={self.problem!r})"
+        )
+
+    __str__ = __repr__
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+class Outcome(enum.Enum):
+    IMPORTED = "imported"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What importing one row did: imported, or skipped and why (never a secret)."""
+
+    row: ImportRow
+    outcome: Outcome
+    reason: str | None = None
+    #: Skipped as the keyring refused it (the rows after it are not tried).
+    keyring_refused: bool = False
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def read_import_file(path: Path) -> str:
+    """The file's text; ImportFileError when it cannot be read, is too big or not UTF-8."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ImportFileError(
+            tr("{path} could not be read: {error}", path=str(path), error=error.strerror or error)
+        ) from None
+    return decode_import_bytes(data)
+
+
+def decode_import_bytes(data: bytes) -> str:
+    """UTF-8, its byte-order mark (Excel's "CSV UTF-8") dropped."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(tr("This file is too big for a list of accounts (more than 1 MB)."))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            tr(
+                "This file is not in UTF-8: in your spreadsheet, save it as “CSV UTF-8” (or "
+                "as text in UTF-8), then import it again."
+            )
+        ) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of the first non-blank row: the one of DELIMITERS it has most of, outside
+    quotes (a comma, when it has none)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    outside = re.sub(r'"[^"]*"', "", first)
+    counts = [(outside.count(d), -i, d) for i, d in enumerate(DELIMITERS)]
+    count, _first, delimiter = max(counts)
+    return delimiter if count else ","
+
+
+def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[ImportRow]:
+    """Every account of the file, each with its problem if it has one; `listed` finds an
+    account already in the list (AccountStore.get). ImportFileError when the file as a whole
+    cannot be imported (no header naming the handle and password columns, no row)."""
+    text = text.removeprefix("\ufeff")  # (a byte-order mark decoded as text)
+    delimiter = sniff_delimiter(text)
+    records = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    header_at = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
+    if header_at is None:
+        raise ImportFileError(tr("This file is empty."))
+    columns = _columns(records[header_at])
+    rows: list[ImportRow] = []
+    seen: dict[str, int] = {}
+    for index in range(header_at + 1, len(records)):
+        cells = records[index]
+        if not any(cell.strip() for cell in cells):
+            continue  # (a blank row)
+        row = _row(index + 1, cells, columns, listed, seen)
+        if row.ok:
+            seen[handle_key(row.handle)] = row.number
+        rows.append(row)
+    if not rows:
+        raise ImportFileError(tr("This file names its columns but holds no account."))
+    return rows
+
+
+def _header_word(cell: str) -> str:
+    """'Mot de passe', 'mot_de_passe', 'MOT-DE-PASSE': 'mot de passe'; 'E-mail': 'e mail'."""
+    decomposed = unicodedata.normalize("NFD", cell.strip().lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-./()'’:]+", " ", bare).strip()
+
+
+def _columns(header: list[str]) -> dict[Column, int]:
+    """Where each column is. The header's own words are quoted only once it named the handle
+    and password columns: a file without a header has a password on its first row."""
+    found: dict[Column, int] = {}
+    unknown: list[str] = []
+    twice: list[str] = []
+    for index, cell in enumerate(header):
+        word = _header_word(cell)
+        if not word:
+            continue
+        column = HEADER_NAMES.get(word)
+        if column is None:
+            unknown.append(cell.strip())
+        elif column in found:
+            twice.append(cell.strip())
+        else:
+            found[column] = index
+    if Column.HANDLE not in found or Column.PASSWORD not in found:
+        raise ImportFileError(
+            tr(
+                "The first row must name the columns: handle and password, and if you have "
+                "them 2FA secret, email and phone (in French: compte, mot de passe, secret 2FA, "
+                "e-mail, téléphone)."
+            )
+        )
+    if unknown or twice:
+        names = ", ".join(quoted(name) for name in unknown + twice)
+        raise ImportFileError(
+            tr(
+                "Columns not understood: {names}. Name them handle, password, 2FA secret, email "
+                "or phone (in French: compte, mot de passe, secret 2FA, e-mail, téléphone), "
+                "each once, or delete them.",
+                names=names,
+            )
+        )
+    return found
+
+
+def _row(
+    number: int,
+    cells: list[str],
+    columns: dict[Column, int],
+    listed: Callable[[str], Account | None],
+    seen: dict[str, int],
+) -> ImportRow:
+    """One row, checked as "Add account…" checks what is typed in it."""
+    width = max(columns.values()) + 1
+    # Empty cells at the end may be left out (a file typed by hand), or be more than the
+    # header's (a spreadsheet's). More cells than that mean a cell holding the delimiter
+    # unquoted: the cells are not where the header says, and none is quoted back (one of
+    # them may be a password).
+    while len(cells) > width and not cells[-1].strip():
+        cells = cells[:-1]
+    if len(cells) > width:
+        return ImportRow(
+            number,
+            "",
+            "",
+            problem=tr(
+                "This row has {cells} cells where the first row names {columns}: a cell holding "
+                "the delimiter must be in quotes.",
+                cells=len(cells),
+                columns=width,
+            ),
+        )
+    cells = cells + [""] * (width - len(cells))
+
+    def cell(column: Column) -> str:
+        index = columns.get(column)
+        return cells[index] if index is not None else ""
+
+    password = cell(Column.PASSWORD)  # (as typed: a password may start or end with a space)
+    totp_text = cell(Column.TOTP).strip()
+    raw_handle = cell(Column.HANDLE).strip()
+    email_text = cell(Column.EMAIL).strip()
+    phone_text = cell(Column.PHONE).strip()
+    secrets = [s for s in (password.strip(), totp_text) if len(s) >= 4]
+    row = ImportRow(number, "", "" if not password.strip() else password)
+
+    def refused(problem: str, handle: str = "") -> ImportRow:
+        return ImportRow(number, handle, row.password, None, None, None, problem)
+
+    for value in (raw_handle, email_text, phone_text):
+        if value and any(s in value or value in s for s in secrets):
+            return refused(
+                tr(
+                    "Another cell of this row holds its password or 2FA secret: are the "
+                    "columns named in the right order?"
+                )
+            )
+    try:
+        handle = normalize_handle(raw_handle)
+    except InvalidHandle as error:
+        return refused(str(error))
+    account = listed(handle)
+    if account is not None:
+        return refused(tr("@{handle} is already in your accounts.", handle=account.handle), handle)
+    if handle_key(handle) in seen:
+        return refused(
+            tr(
+                "@{handle} is on row {row} of this file already.",
+                handle=handle,
+                row=seen[handle_key(handle)],
+            ),
+            handle,
+        )
+    if not password.strip():
+        return refused(
+            tr(
+                "The password is empty. An account without one (it signs in with Google or "
+                "Apple) is added with “Add account” or `consentinel account add`."
+            ),
+            handle,
+        )
+    try:
+        email = validate_email(email_text) if email_text else None
+        phone = validate_phone(phone_text) if phone_text else None
+    except ValueError as error:
+        return refused(str(error), handle)
+    totp = None
+    if totp_text:
+        from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
+
+        try:
+            totp = parse_totp_secret(totp_text)
+        except InvalidTotpSecret as error:  # (its sentences never repeat the secret)
+            return refused(str(error), handle)
+    return ImportRow(number, handle, password, totp, email, phone)
+
+
+# -- saving -----------------------------------------------------------------------------------
+
+
+def require_keyring(ctx: AppContext) -> None:
+    """ImportKeyringError unless the keyring can keep secrets now (a locked one may ask for
+    its password): looked at before anything is imported, never a plaintext fallback."""
+    from consentinel.core.vault import VaultError
+
+    try:
+        ctx.vault.check()
+    except VaultError as error:
+        raise ImportKeyringError(str(error)) from None
+
+
+def import_accounts(
+    ctx: AppContext,
+    rows: list[ImportRow],
+    on_result: Callable[[RowResult], None] | None = None,
+) -> list[RowResult]:
+    """The rows without a problem imported, one after the other, as "Add account…" saves an
+    account (gui/account_saving.write_secrets for a new one): its secrets to the keyring, the
+    list not held; then, the list held, looked at again and added; its addition journaled. A
+    row that cannot be saved is skipped, said why; once the keyring refused one, the rest
+    are skipped too (they would each ask again). ImportKeyringError, nothing imported, when
+    no keyring can keep secrets. `on_result`: told each row's result as it comes."""
+    require_keyring(ctx)
+    results: list[RowResult] = []
+    keyring_failed: str | None = None
+    for row in rows:
+        if not row.ok:
+            result = RowResult(row, Outcome.SKIPPED, row.problem)
+        elif keyring_failed is not None:
+            result = RowResult(row, Outcome.SKIPPED, keyring_failed)
+        else:
+            result = _import_one(ctx, row)
+            if result.keyring_refused:
+                keyring_failed = result.reason
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+def _import_one(ctx: AppContext, row: ImportRow) -> RowResult:
+    from consentinel.core.vault import VaultError
+
+    accounts, vault = ctx.accounts, ctx.vault
+    account = Account(handle=row.handle, email=row.email, phone=row.phone)
+    handle = account.handle
+    try:
+        accounts.require_unlisted(handle)  # (added since the file was read)
+    except DuplicateAccount as error:
+        return RowResult(row, Outcome.SKIPPED, str(error))
+    try:
+        # Kept in memory only (secrets an account removed before left here): put back if
+        # the list refuses this one.
+        previous = (vault.get_password(handle), vault.get_totp(handle))
+        accounts.require_unlisted(handle)  # (the reads may have waited for a prompt)
+    except DuplicateAccount as error:  # (nothing written)
+        return RowResult(row, Outcome.SKIPPED, str(error))
+    except VaultError as error:
+        return RowResult(row, Outcome.SKIPPED, str(error), keyring_refused=True)
+    try:
+        vault.set_password(handle, row.password)
+        if row.totp:
+            vault.set_totp(handle, row.totp)
+    except VaultError as error:
+        _put_back(ctx, row, previous)
+        return RowResult(row, Outcome.SKIPPED, str(error), keyring_refused=True)
+    try:
+        with accounts.editing():
+            accounts.add(account)  # (DuplicateAccount: added meanwhile, by another process)
+    except (DuplicateAccount, OSError) as error:
+        _put_back(ctx, row, previous)
+        return RowResult(row, Outcome.SKIPPED, str(error))
+    ctx.journal.append_account_added(handle, keep=account.keep)
+    log.info("account @%s imported from a file", handle)
+    return RowResult(row, Outcome.IMPORTED)
+
+
+def _put_back(ctx: AppContext, row: ImportRow, previous: tuple[str | None, str | None]) -> None:
+    """The keyring's entries this row wrote set back to what they were, where they still hold
+    what it wrote (another writer's since are theirs). Best effort: a failure is logged."""
+    from consentinel.core.vault import VaultError
+
+    vault, handle = ctx.vault, row.handle
+    try:
+        for written, before, get, put, delete in (
+            (row.password, previous[0], vault.get_password, vault.set_password,
+             vault.delete_password),
+            (row.totp, previous[1], vault.get_totp, vault.set_totp, vault.delete_totp),
+        ):  # fmt: skip
+            if not written or before == written or get(handle) != written:
+                continue
+            if before is None:
+                delete(handle)
+            else:
+                put(handle, before)
+    except VaultError:
+        log.warning("could not undo the keyring changes for @%s", handle_key(handle))
+
+
+def counts(results: list[RowResult]) -> tuple[int, int]:
+    """How many rows were imported, and how many skipped."""
+    imported = sum(result.outcome is Outcome.IMPORTED for result in results)
+    return imported, len(results) - imported
+
+
+def imported_words(results: list[RowResult]) -> str:
+    """ "3 accounts imported, 1 skipped." in the person's language."""
+    imported, skipped = counts(results)
+    if imported == 1:
+        return tr("1 account imported, {skipped} skipped.", skipped=skipped)
+    return tr(
+        "{imported} accounts imported, {skipped} skipped.", imported=imported, skipped=skipped
+    )
+
+
+def delete_file_advice() -> str:
+    return tr(
+        "The file holds passwords in clear: delete it (and empty the trash) now that they are "
+        "in the keyring."
+    )

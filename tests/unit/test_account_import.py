@@ -1,0 +1,207 @@
+"""Accounts imported from a file (core/account_import), on the real Secret Service: the valid
+rows' secrets in the keyring and their accounts in the list and the journal; the others
+skipped, said why, and nothing of them saved; French headers, semicolons and a byte-order mark
+(a French spreadsheet's "CSV UTF-8"); no keyring: nothing at all imported. No password nor 2FA
+secret in any message, repr, log record or file of the data folder."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+from consentinel.core.account_import import (
+    ImportFileError,
+    ImportKeyringError,
+    Outcome,
+    import_accounts,
+    imported_words,
+    parse_accounts,
+    read_import_file,
+)
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.i18n import speaking
+from consentinel.core.journal_entries import EntryKind
+from consentinel.core.paths import AppPaths
+from consentinel.core.vault import Vault
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
+
+ALICE_PASSWORD = "Ribbon-Quarry-4417;x"
+BOB_PASSWORD = "Lantern, Moss 2290"
+ALICE_TOTP = "JBSWY3DPEHPK3PXP"
+#: Passwords of rows that must be skipped: none may reach the keyring, a message or a file.
+SKIPPED_PASSWORDS = ("Skipped-Row-Pw-1", "Skipped-Row-Pw-2", "Skipped-Row-Pw-3", "Held-Pw-88")
+ALL_SECRETS = (ALICE_PASSWORD, BOB_PASSWORD, ALICE_TOTP, *SKIPPED_PASSWORDS)
+
+
+@pytest.fixture
+def ctx(secret_service: SecretServiceEnv, tmp_path: Path) -> Iterator[AppContext]:
+    service = f"org.consentinel.Consentinel.test-{secrets.token_hex(6)}"
+    context = AppContext.create(
+        AppPaths.under(tmp_path / "data"), vault=Vault(SecretServiceKeyring(), service=service)
+    )
+    yield context
+    context.journal.close()
+    _delete_service_items(secret_service.address, service)
+
+
+def _write(tmp_path: Path, text: str, *, bom: bool = False) -> Path:
+    path = tmp_path / "accounts.csv"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def _said_nowhere(tmp_path: Path, *texts: str) -> None:
+    """None of `texts` in any file under tmp_path but the file imported."""
+    for found in tmp_path.rglob("*"):
+        if found.is_file() and found.name != "accounts.csv":
+            data = found.read_bytes()
+            for text in texts:
+                assert text.encode() not in data, (found, text)
+
+
+def test_a_french_spreadsheet_is_imported_and_its_bad_rows_are_skipped_with_their_reasons(
+    ctx: AppContext, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    ctx.accounts.add(Account("already_here"))
+    path = _write(
+        tmp_path,
+        "Compte;Mot de passe;Secret 2FA;E-mail;Téléphone\r\n"
+        # (its password holds the delimiter: in quotes, as a spreadsheet writes it)
+        f'@Alice_news;"{ALICE_PASSWORD}";{ALICE_TOTP.lower()};alice@example.org;\r\n'
+        f"bob_desk;{BOB_PASSWORD};;;+33 6 12 34 56 78\r\n"
+        ";;;;\r\n"  # (a blank row: no account, no result)
+        f"not a handle!;{SKIPPED_PASSWORDS[0]};;;\r\n"
+        f"ALREADY_HERE;{SKIPPED_PASSWORDS[1]};;;\r\n"
+        f"alice_news;{SKIPPED_PASSWORDS[2]};;;\r\n"
+        "carol;;;;\r\n"
+        f"dan;{SKIPPED_PASSWORDS[3]};123456;;\r\n"
+        f"eve;{SKIPPED_PASSWORDS[3]}x;;not-an-email;\r\n",
+        bom=True,
+    )
+    rows = parse_accounts(read_import_file(path), ctx.accounts.get)
+    results = import_accounts(ctx, rows)
+
+    said = {result.row.number: (result.outcome, result.reason) for result in results}
+    assert said == {
+        2: (Outcome.IMPORTED, None),
+        3: (Outcome.IMPORTED, None),
+        5: (
+            Outcome.SKIPPED,
+            "An X handle only has letters A to Z (no accents), digits and _; 'not a handle!' "
+            "does not look like one.",
+        ),
+        6: (Outcome.SKIPPED, "@already_here is already in your accounts."),
+        7: (Outcome.SKIPPED, "@alice_news is on row 2 of this file already."),
+        8: (
+            Outcome.SKIPPED,
+            "The password is empty. An account without one (it signs in with Google or Apple) "
+            "is added with “Add account” or `consentinel account add`.",
+        ),
+        9: (
+            Outcome.SKIPPED,
+            "This is a one-time code from your authenticator app, not the 2FA secret: leave the "
+            "2FA secret empty, and Consentinel asks you for the app's code when X asks for one.",
+        ),
+        10: (Outcome.SKIPPED, "'not-an-email' is not an email address (like name@example.com)."),
+    }
+    assert imported_words(results) == "2 accounts imported, 6 skipped."
+    # Saved as "Add account…" saves: the secrets in the keyring, the accounts in the list.
+    assert ctx.vault.get_password("Alice_news") == ALICE_PASSWORD
+    assert ctx.vault.get_totp("Alice_news") == ALICE_TOTP
+    assert ctx.vault.get_password("bob_desk") == BOB_PASSWORD
+    assert ctx.vault.get_totp("bob_desk") is None
+    listed = {account.handle: account for account in ctx.accounts.list()}
+    assert set(listed) == {"already_here", "Alice_news", "bob_desk"}
+    assert listed["Alice_news"].email == "alice@example.org"
+    assert listed["bob_desk"].phone == "+33 6 12 34 56 78"
+    added = [e.handle for e in ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED])]
+    assert added == ["Alice_news", "bob_desk"]
+    # Nothing of the skipped rows was written to the keyring.
+    for handle in ("dan", "eve", "carol", "already_here"):
+        assert ctx.vault.get_password(handle) is None
+    assert ctx.vault.get_password("alice_news") == ALICE_PASSWORD  # (row 7's not written)
+
+    # No secret in a message, a repr, a log record, or the data folder's files.
+    shown = " ".join(
+        f"{result!r} {result.row!r} {result.row} {result.reason}" for result in results
+    )
+    for secret in ALL_SECRETS:
+        assert secret not in shown
+        assert secret.lower() not in shown
+        assert secret not in caplog.text
+    ctx.journal.close()
+    _said_nowhere(tmp_path, *ALL_SECRETS)
+
+
+def test_the_reasons_are_said_in_french(ctx: AppContext, tmp_path: Path) -> None:
+    text = f'handle,password\nbob_desk,"{BOB_PASSWORD}"\nbob_desk,{SKIPPED_PASSWORDS[0]}\n'
+    with speaking("fr"):
+        rows = parse_accounts(text, ctx.accounts.get)
+        results = import_accounts(ctx, rows)
+        assert results[1].reason == "@bob_desk est déjà à la ligne 2 de ce fichier."
+        assert imported_words(results) == "1 compte importé, 1 ignoré(s)."
+
+
+def test_tabs_commas_and_quoted_delimiters_are_read(ctx: AppContext) -> None:
+    """A TSV (a password with a comma and a semicolon), and a CSV whose password holds the
+    comma in quotes; a row with one cell too many is skipped without quoting any of it."""
+    tsv = f"USERNAME\tPassword\tTOTP\nann\t{BOB_PASSWORD};z\t\n"
+    (ann,) = parse_accounts(tsv, ctx.accounts.get)
+    assert (ann.handle, ann.password, ann.ok) == ("ann", f"{BOB_PASSWORD};z", True)
+    csv_text = (
+        f'password,handle\n"{BOB_PASSWORD}",ben\n{BOB_PASSWORD},bea\n'  # (the comma unquoted)
+    )
+    ben, bea = parse_accounts(csv_text, ctx.accounts.get)
+    assert (ben.handle, ben.password) == ("ben", BOB_PASSWORD)
+    assert bea.problem == (
+        "This row has 3 cells where the first row names 2: a cell holding the delimiter must "
+        "be in quotes."
+    )
+    assert BOB_PASSWORD.split(",")[0] not in repr(bea)
+
+
+def test_a_file_that_cannot_be_imported_says_why_without_quoting_a_secret(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    # No header: its first row is an account, whose password must not be quoted back.
+    with pytest.raises(ImportFileError) as no_header:
+        parse_accounts(f"alice,{ALICE_PASSWORD}\n", ctx.accounts.get)
+    assert str(no_header.value).startswith("The first row must name the columns: handle and")
+    assert ALICE_PASSWORD not in str(no_header.value)
+    with pytest.raises(ImportFileError, match="Columns not understood: 'notes'"):
+        parse_accounts("handle,password,notes\nalice,pw,x\n", ctx.accounts.get)
+    with pytest.raises(ImportFileError, match="This file is not in UTF-8"):
+        read_import_file(_latin1(tmp_path))
+    with pytest.raises(ImportFileError, match="holds no account"):
+        parse_accounts("handle;password\n\n", ctx.accounts.get)
+
+
+def _latin1(tmp_path: Path) -> Path:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("compte;mot de passe\nzoé;pw\n".encode("latin-1"))
+    return path
+
+
+def test_without_a_keyring_nothing_is_imported(tmp_path: Path) -> None:
+    """keyring's "fail" backend, as on a computer with no Secret Service: said, the list and
+    the journal left as they were (never a plaintext fallback)."""
+    from keyring.backends import fail
+
+    ctx = AppContext.create(AppPaths.under(tmp_path / "data"), vault=Vault(fail.Keyring()))
+    try:
+        rows = parse_accounts(f"handle,password\nalice,{ALICE_PASSWORD}\n", ctx.accounts.get)
+        assert rows[0].ok
+        with pytest.raises(ImportKeyringError, match="No system keyring is available"):
+            import_accounts(ctx, rows)
+        assert ctx.accounts.list() == []
+        assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_ADDED]) == []
+    finally:
+        ctx.journal.close()
+    _said_nowhere(tmp_path, ALICE_PASSWORD)
