@@ -68,8 +68,8 @@
             <translation>Tableurs enregistrés en texte (*.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <source>{ready} of {rows} rows can be imported.</source>
-            <translation>{ready} ligne(s) sur {rows} peuvent être importées.</translation>
+            <source>Rows that can be imported: {ready} of {rows}.</source>
+            <translation>Lignes à importer : {ready} sur {rows}.</translation>
         </message>
         <message>
             <source>&amp;Import {count} accounts</source>

@@ -120,7 +120,7 @@ def test_a_file_is_previewed_imported_and_its_accounts_selected(
     ]
     assert seen["after"] == ["Imported", "Imported", *seen["before"][2:]]  # type: ignore[index]
     assert seen["message"] == (
-        "2 accounts imported, 2 skipped. The file holds passwords in clear: delete it (and "
+        "Accounts imported: 2, skipped: 2. The file holds passwords in clear: delete it (and "
         "empty the trash) now that they are in the keyring."
     )
     assert seen["deleted"] == "The file was deleted."
@@ -194,4 +194,4 @@ def test_in_french(qtbot: QtBot, consentinel_home: Path, vault: Vault, tmp_path:
     assert seen["button"] == "&Importer 3 comptes"
     assert seen["before"][:3] == ["Prêt à importer"] * 3  # type: ignore[index]
     assert str(seen["before"][3]).startswith("Le mot de passe est vide.")  # type: ignore[index]
-    assert str(seen["message"]).startswith("3 comptes importés, 1 ignoré(s). Le fichier contient")
+    assert str(seen["message"]).startswith("Comptes importés : 3, ignorés : 1. Le fichier contient")

@@ -111,7 +111,7 @@ def test_a_french_spreadsheet_is_imported_and_its_bad_rows_are_skipped_with_thei
         ),
         10: (Outcome.SKIPPED, "'not-an-email' is not an email address (like name@example.com)."),
     }
-    assert imported_words(results) == "2 accounts imported, 6 skipped."
+    assert imported_words(results) == "Accounts imported: 2, skipped: 6."
     # Saved as "Add account…" saves: the secrets in the keyring, the accounts in the list.
     assert ctx.vault.get_password("Alice_news") == ALICE_PASSWORD
     assert ctx.vault.get_totp("Alice_news") == ALICE_TOTP
@@ -146,7 +146,7 @@ def test_the_reasons_are_said_in_french(ctx: AppContext, tmp_path: Path) -> None
         rows = parse_accounts(text, ctx.accounts.get)
         results = import_accounts(ctx, rows)
         assert results[1].reason == "@bob_desk est déjà à la ligne 2 de ce fichier."
-        assert imported_words(results) == "1 compte importé, 1 ignoré(s)."
+        assert imported_words(results) == "Comptes importés : 1, ignorés : 1."
 
 
 def test_tabs_commas_and_quoted_delimiters_are_read(ctx: AppContext) -> None:

@@ -48,7 +48,7 @@ def test_a_file_is_imported_row_by_row_and_a_bad_row_makes_exit_1(
             "row 2, @alice_desk: imported",
             "row 3, @bob_desk: imported",
             "row 4, @alice_desk: skipped: @alice_desk is on row 2 of this file already.",
-            "2 accounts imported, 1 skipped.",
+            "Accounts imported: 2, skipped: 1.",
             "The file holds passwords in clear: delete it (and empty the trash) now that they "
             "are in the keyring.",
         ]
@@ -85,7 +85,7 @@ def test_a_french_file_on_standard_input_in_french(
         done = run_cli(env, "account", "import", "-", stdin=text, expect=0)
         assert done.stdout.splitlines() == [
             "ligne 2, @claire_fr\u00a0: importé",
-            "1 compte importé, 0 ignoré(s).",
+            "Comptes importés : 1, ignorés : 0.",
         ]
         assert Vault(service=service).get_password("claire_fr") == PASSWORDS[1]
         _nowhere(home, done.stdout, done.stderr)

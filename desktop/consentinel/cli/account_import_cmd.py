@@ -72,7 +72,7 @@ def _import(args: argparse.Namespace) -> int:
         ready = sum(row.ok for row in rows)
         print(
             tr(
-                "{ready} of {rows} rows can be imported. Nothing was imported (--dry-run).",
+                "Rows that can be imported: {ready} of {rows}. Nothing was imported (--dry-run).",
                 ready=ready,
                 rows=len(rows),
             )

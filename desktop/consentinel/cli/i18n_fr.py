@@ -232,8 +232,8 @@ FRENCH: dict[str, str] = {
     "the file to read, or - for standard input": "le fichier à lire, ou - pour l'entrée standard",
     "check the file and say what would be imported, importing nothing":
         "vérifier le fichier et dire ce qui serait importé, sans rien importer",
-    "{ready} of {rows} rows can be imported. Nothing was imported (--dry-run).":
-        "{ready} ligne(s) sur {rows} peuvent être importées. Rien n'a été importé (--dry-run).",
+    "Rows that can be imported: {ready} of {rows}. Nothing was imported (--dry-run).":
+        "Lignes à importer : {ready} sur {rows}. Rien n'a été importé (--dry-run).",
     "Nothing was imported.": "Rien n'a été importé.",
     "row {row}, @{handle}": "ligne {row}, @{handle}",
     "row {row}": "ligne {row}",

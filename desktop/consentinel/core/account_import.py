@@ -307,7 +307,7 @@ def _row(
         return refused(
             tr(
                 "The password is empty. An account without one (it signs in with Google or "
-                "Apple) is added with “Add account” or `consentinel account add`."
+                "Apple) is added with “Add account” (or consentinel account add)."
             ),
             handle,
         )
@@ -436,12 +436,11 @@ def counts(results: list[RowResult]) -> tuple[int, int]:
 
 
 def imported_words(results: list[RowResult]) -> str:
-    """ "3 accounts imported, 1 skipped." in the person's language."""
+    """ "Accounts imported: 3, skipped: 1." in the person's language (worded so that no count
+    needs a plural form)."""
     imported, skipped = counts(results)
-    if imported == 1:
-        return tr("1 account imported, {skipped} skipped.", skipped=skipped)
     return tr(
-        "{imported} accounts imported, {skipped} skipped.", imported=imported, skipped=skipped
+        "Accounts imported: {imported}, skipped: {skipped}.", imported=imported, skipped=skipped
     )
 
 

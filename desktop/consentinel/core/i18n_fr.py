@@ -590,13 +590,13 @@ FRENCH: dict[str, str] = {
         "colonnes sont-elles nommées dans le bon ordre ?",
     "@{handle} is on row {row} of this file already.":
         "@{handle} est déjà à la ligne {row} de ce fichier.",
-    "The password is empty. An account without one (it signs in with Google or Apple) is "
-    "added with “Add account” or `consentinel account add`.":
+    "The password is empty. An account without one (it signs in with Google or "
+    "Apple) is added with “Add account” (or consentinel account add).":
         "Le mot de passe est vide. Un compte qui n'en a pas (il se connecte avec Google ou "
-        "Apple) s'ajoute avec « Ajouter un compte » ou `consentinel account add`.",
-    "1 account imported, {skipped} skipped.": "1 compte importé, {skipped} ignoré(s).",
-    "{imported} accounts imported, {skipped} skipped.":
-        "{imported} comptes importés, {skipped} ignoré(s).",
+        "Apple) s'ajoute avec « Ajouter un compte » (ou consentinel account add).",
+    "Accounts imported: {imported}, skipped: {skipped}.": (
+        "Comptes importés : {imported}, ignorés : {skipped}."
+    ),
     "The file holds passwords in clear: delete it (and empty the trash) now that they are in "
     "the keyring.":
         "Le fichier contient des mots de passe en clair : supprimez-le (et videz la corbeille) "

@@ -162,7 +162,7 @@ class AccountImportDialog(QDialog):
             self._fill(index, row)
         ready = sum(row.ok for row in self.rows)
         self._say(
-            self.tr("{ready} of {rows} rows can be imported.")
+            self.tr("Rows that can be imported: {ready} of {rows}.")
             .replace("{ready}", str(ready))
             .replace("{rows}", str(len(self.rows))),
             problem=ready == 0,
