@@ -136,6 +136,10 @@
         <source>The next check reads X's page again, but until Consentinel is updated for X's new page it may not be able to check this account's boxes: check them yourself on x.com.</source>
         <translation>La prochaine vérification relira la page de X, mais tant que Consentinel n'est pas mis à jour pour la nouvelle page de X, elle ne pourra peut-être pas vérifier les cases de ce compte : vérifiez-les vous-même sur x.com.</translation>
     </message>
+    <message>
+        <source>X had switched this box back on since the check before: this check switched it off again.</source>
+        <translation>X avait recoché cette case depuis la vérification précédente : cette vérification l'a décochée à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -982,6 +986,26 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>The account was checked, but not every box is off.</source>
         <translation>Le compte est vérifié, mais toutes les cases ne sont pas décochées.</translation>
+    </message>
+    <message>
+        <source>All {n} accounts checked: every box X's page shows is off.</source>
+        <translation>Les {n} comptes sont vérifiés : les cases affichées par X sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>Every box X's page shows is off on the other account.</source>
+        <translation>Sur l'autre compte, les cases affichées par X sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>Every box X's page shows is off on the other {good}.</source>
+        <translation>Sur les {good} autres, les cases affichées par X sont toutes décochées.</translation>
+    </message>
+    <message>
+        <source>{count} accounts added. Choose “Check selected” once this check ends.</source>
+        <translation>{count} comptes ajoutés. Choisissez « Vérifier la sélection » une fois cette vérification terminée.</translation>
+    </message>
+    <message>
+        <source>{count} accounts added. Choose “Check selected” to protect them now.</source>
+        <translation>{count} comptes ajoutés. Choisissez « Vérifier la sélection » pour les protéger maintenant.</translation>
     </message>
 </context>
 <context>

@@ -628,6 +628,18 @@
             <source>{count} boxes still on at X</source>
             <translation>{count} cases encore cochées chez X</translation>
         </message>
+        <message>
+            <source>Off again: X had switched 1 box back on</source>
+            <translation>1 case recochée par X, décochée à nouveau</translation>
+        </message>
+        <message>
+            <source>Off again: X had switched {count} boxes back on</source>
+            <translation>{count} cases recochées par X, décochées à nouveau</translation>
+        </message>
+        <message>
+            <source>off again</source>
+            <translation>décochée à nouveau</translation>
+        </message>
     </context>
     <context>
         <name>JournalModel</name>

@@ -303,7 +303,8 @@ def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
         (cara,) = _cancelled_after_an_untick(qtbot, app, sim).accounts
         assert (cara.status, cara.reason) == (Status.ERROR, Reason.CANCELLED), cara.message
         assert sim.boxes("cara") == {"training": False, "personalization": True, "memory": False}
-        assert _cells(window, "cara") == ["Cancelled", "Off", "On", "Off"]
+        # (The first box's cell: "Off again", X had switched it back on.)
+        assert _cells(window, "cara") == ["Cancelled", "Off again", "On", "Off"]
         row = window.table.row_of("cara")
         assert window.table.item(row, 1).toolTip() == (
             "X had switched Training back on. Unticked and read back off: Training. The check "
@@ -319,7 +320,7 @@ def test_a_check_cancelled_after_it_unticked_a_box_shows_what_is_now_true(
     shots = ctx.journal.entries(handle="cara", kinds=[EntryKind.EVIDENCE])
     assert shots[-1].id > changes[-1].id and shots[-1].payload["why"] == "training"
     with running_app(qtbot, ctx) as app:  # the app started again: read from the journal
-        assert _cells(app.window, "cara") == ["Cancelled", "Off", "On", "Off"]
+        assert _cells(app.window, "cara") == ["Cancelled", "Off again", "On", "Off"]
 
 
 @pytest.mark.parametrize(

@@ -199,9 +199,10 @@ def test_each_account_saved_by_save_and_add_another_is_added_as_one_added_alone(
             "@ana",
             "@ben",
         ]
-        assert window.table.selected_handles() == ["ben"]
+        assert window.table.selected_handles() == ["ana", "ben"]  # both: "Check selected"
         hints = [m for m in said if "Choose “Check selected” to protect it now" in m]
         assert [h.split()[0] for h in hints] == ["@ana", "@ben"]
+        assert said[-1] == "2 accounts added. Choose “Check selected” to protect them now."
         assert ctx.vault.get_password("ana") == "pw-ana"
         assert ctx.vault.get_password("ben") == "pw-ben"
 
@@ -270,7 +271,8 @@ def test_during_a_check_an_account_not_under_way_can_be_edited_and_is_checked_as
         assert added == ["cat", "dov"]
         assert {"cat", "dov"} <= set(app.auto._held)
         wait = [m for m in said if "Choose “Check selected” once this check ends" in m]
-        assert [m.split()[0] for m in wait] == ["@cat", "@dov"]
+        assert [m.split()[0] for m in wait] == ["@cat", "@dov", "2"]
+        assert wait[-1] == "2 accounts added. Choose “Check selected” once this check ends."
 
         with qtbot.waitSignal(app.runner.run_finished, timeout=90_000) as finished:
             pass

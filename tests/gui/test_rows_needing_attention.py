@@ -24,7 +24,7 @@ from consentinel.core.steps import Step
 from consentinel.gui.account_rows import rows_for
 from consentinel.gui.accounts_table import STATUS_COLUMN, AccountsTable
 from consentinel.gui.dialog_words import all_status_texts
-from consentinel.gui.status_colors import GREEN, ORANGE, dot_icon
+from consentinel.gui.status_colors import GREEN, HELD, ORANGE, dot_icon
 from consentinel.gui.table_sort import SortChoice
 from consentinel.gui.translations import Translators
 from tests.gui._app_support import add_account, make_context
@@ -85,12 +85,14 @@ def test_an_account_where_x_keeps_a_box_on_is_not_said_fixed_in_green(
         "en": ("1 box still on at X", "2 boxes still on at X", "Fixed"),
         "fr": ("1 case encore cochée chez X", "2 cases encore cochées chez X", "Corrigé"),
     }[language]
-    # In words, and with the orange of a box still on, not the green of a protected account.
+    # In words, and with the dot of what X holds: not the green of a protected account, nor
+    # the orange of a row that needs the person, who can do nothing about it.
     assert table.status_text("ed_paris") == one
     assert table.status_text("duo") == two
     assert table.status_text("ok") == fixed
     cell = table.item(table.row_of("ed_paris") or 0, STATUS_COLUMN)
-    assert cell.icon().cacheKey() == dot_icon(ORANGE).cacheKey() != dot_icon(GREEN).cacheKey()
+    assert cell.icon().cacheKey() == dot_icon(HELD).cacheKey()
+    assert dot_icon(HELD).cacheKey() not in {dot_icon(c).cacheKey() for c in (GREEN, ORANGE)}
     ok = table.item(table.row_of("ok") or 0, STATUS_COLUMN)
     assert ok.icon().cacheKey() == dot_icon(GREEN).cacheKey()
     # The column is as wide as its widest words: these are among them.

@@ -55,12 +55,11 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
             "All 2 accounts checked: every box you chose is off. X had switched a box back "
             "on: @flipper (Training). It is off again."
         )
-        # X keeps a box on without showing it: not "every box … is off", but an account to
-        # look at, named as its row says it.
+        # X keeps a box on without showing it: not "every box you chose is off", nor an
+        # account the person can do anything for ("needs a look"): X's doing, said apart.
         hidden = AccountResult("camille", Status.FIXED, hidden_on=(Box.MEMORY,))
         assert summary(_run(hidden, three[0])) == (
-            "1 of 2 accounts needs a look: @camille (1 box still on at X). Select it to read "
-            "why. Every box you chose is off on the other account. X keeps Memory on for "
+            "All 2 accounts checked: every box X's page shows is off. X keeps Memory on for "
             "@camille without showing it on its page: it cannot be switched off for now. "
             "Consentinel will switch it off as soon as X shows it."
         )
@@ -69,11 +68,11 @@ def test_the_summary_counts_in_words_and_names_what_x_switched_back_on(
             "without showing it on its page: it cannot be switched off for now. Consentinel "
             "will switch it off as soon as X shows it."
         )
-        # Those whose check did not end are named first.
+        # Those whose check did not end are named, alone.
         partial_hidden = summary(_run(hidden, three[0], _result("c", Status.NEEDS_USER)))
         assert partial_hidden.startswith(
-            "2 of 3 accounts need a look: @c (Needs you) and @camille (1 box still on at X). "
-            "Select one to read why. Every box you chose is off on the other account. "
+            "1 of 3 accounts needs a look: @c (Needs you). Select it to read why. Every box "
+            "X's page shows is off on the other 2. X keeps Memory on for @camille "
         ), partial_hidden
         # An account removed during its check (another process) is none of the person's now.
         gone = AccountResult("gone", Status.ERROR, Reason.CANCELLED, removed=True)
@@ -179,18 +178,20 @@ def test_after_checking_many_accounts_the_summary_names_those_not_done_in_two_li
             text = label.text()
             # The two not done come first, named, with their status as their rows say it.
             if language == "en":
-                # Then those where X keeps Memory on unseen, counted: none has every box off.
+                # Those where X keeps Memory on unseen are not among them: counted apart.
                 assert text.startswith(
-                    "25 of 25 accounts need a look: @maison_dupont (Password refused), "
-                    "@atelier_rive (Page changed) and 23 others. Select one to read why. X had "
+                    "2 of 25 accounts need a look: @maison_dupont (Password refused) and "
+                    "@atelier_rive (Page changed). Select one to read why. Every box X's page "
+                    "shows is off on the other 23. X had "
                 ), text
                 assert text.endswith(
                     "X hides Memory, still on, on 23 accounts: it is switched off once X shows it."
                 ), text
             else:
                 assert text.startswith(
-                    "25 comptes sur 25 sont à voir\u00a0: @maison_dupont (Mot de passe refusé), "
-                    "@atelier_rive (Page modifiée) et 23 autres\u00a0; sélectionnez-en un."
+                    "2 comptes sur 25 sont à voir\u00a0: @maison_dupont (Mot de passe refusé) "
+                    "et @atelier_rive (Page modifiée)\u00a0; sélectionnez-en un. Sur les 23 "
+                    "autres, les cases affichées par X sont toutes décochées."
                 ), text
             assert "@client_03 (" in text  # what X had switched back on is still named
             assert text.count("@") == 3  # not the 23 healthy ones, one by one
@@ -210,11 +211,19 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
     with running_app(qtbot, make_context(consentinel_home)) as app:
         summary = app.window.summary
         assert summary(_run(*failed, *flipped, *two_boxes)) == (
-            "9 of 13 accounts need a look: @f0 (2FA code needed), @f1 (2FA code needed) and 7 "
-            "others. Select one to read why. Every box you chose is off on the other 4. X had "
-            "switched boxes back on: @r0 (Training); @r1 (Training) and 2 others. They are off "
-            "again. X keeps some boxes (Personalization, Memory) on for 4 accounts without "
-            "showing them: Consentinel will switch them off once X shows them."
+            "5 of 13 accounts need a look: @f0 (2FA code needed), @f1 (2FA code needed), @f2 "
+            "(2FA code needed), @f3 (2FA code needed) and @f4 (2FA code needed). Select one to "
+            "read why. Every box X's page shows is off on the other 8. X had switched boxes back "
+            "on: @r0 (Training); @r1 (Training) and 2 others. They are off again. X keeps some "
+            "boxes (Personalization, Memory) on for 4 accounts without showing them: "
+            "Consentinel will switch them off once X shows them."
+        )
+        # Up to 8 that need the person are named, each: past that, 7 and a count.
+        many = [AccountResult(f"m{i}", Status.NEEDS_USER, Reason.CAPTCHA) for i in range(10)]
+        assert summary(_run(*many)) == (
+            "10 of 10 accounts need a look: @m0 (Captcha to solve), @m1 (Captcha to solve), "
+            "@m2 (Captcha to solve), @m3 (Captcha to solve), @m4 (Captcha to solve), @m5 "
+            "(Captcha to solve), @m6 (Captcha to solve) and 3 others. Select one to read why."
         )
         # Three are named, all of them; one other account, said as one.
         assert summary(_run(*failed[:3], flipped[0])) == (
@@ -224,8 +233,9 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
         )
     with running_app(qtbot, make_context(consentinel_home), language="fr") as app:
         assert app.window.summary(_run(*failed[:4], flipped[0])) == (
-            "4 comptes sur 5 sont à voir\u00a0: @f0 (Code 2FA requis), @f1 (Code 2FA requis) "
-            "et 2 autres\u00a0; sélectionnez-en un. Sur l'autre compte, les cases "
+            "4 comptes sur 5 sont à voir\u00a0: @f0 (Code 2FA requis), @f1 (Code 2FA requis), "
+            "@f2 (Code 2FA requis) et @f3 (Code 2FA requis)\u00a0; sélectionnez-en un. Sur "
+            "l'autre compte, les cases "
             "choisies sont toutes décochées. Case recochée par X, de nouveau décochée\u00a0: "
             "@r0 (Entraînement)."
         )

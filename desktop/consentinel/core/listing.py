@@ -11,14 +11,14 @@ from consentinel.core.i18n import tr
 FEW = 3
 
 
-def in_words(items: Sequence[str], between: str = ", ") -> str:
-    """ "@a", "@a and @b", "@a, @b and @c"; past FEW, "@a, @b and 3 others" (as many items
-    said as FEW). `between` parts items that hold commas themselves ("; ")."""
+def in_words(items: Sequence[str], between: str = ", ", few: int = FEW) -> str:
+    """ "@a", "@a and @b", "@a, @b and @c"; past `few`, "@a, @b and 3 others" (as many items
+    said as `few`). `between` parts items that hold commas themselves ("; ")."""
     if len(items) <= 1:
         return "".join(items)
-    if len(items) <= FEW:
+    if len(items) <= few:
         return tr("{list} and {last}", list=between.join(items[:-1]), last=items[-1])
-    shown = FEW - 1
+    shown = few - 1
     return tr(
         "{list} and {count} others", list=between.join(items[:shown]), count=len(items) - shown
     )

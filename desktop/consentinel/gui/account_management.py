@@ -118,8 +118,12 @@ class AccountManagement:
         w = self.window
         dialog = AccountDialog(w.ctx, parent=w)
         # Each account as it is saved: "Save and add another" saves several in one dialog.
+        saved: list[str] = []
+        dialog.account_saved.connect(saved.append)
         dialog.account_saved.connect(self._account_saved)
         dialog.exec()
+        if len(saved) > 1:
+            self._accounts_saved(saved)
 
     def import_accounts(self) -> None:
         """Accounts › Import accounts from a file… (gui/account_import_dialog)."""
@@ -151,6 +155,30 @@ class AccountManagement:
             )
         ).replace("{handle}", handle)
         w._hinted_handle = handle
+        w.statusBar().showMessage(w._until_a_check, 10_000)
+
+    def _accounts_saved(self, handles: list[str]) -> None:
+        """Once the dialog closes on several accounts ("Save and add another"): all of them
+        selected, so that "Check selected" checks each, and said so (the last one alone was)."""
+        w = self.window
+        if w.filter_text and any(w.table.row_of(h) is None for h in handles):
+            w.set_filter_text("")
+        shown = [h for h in handles if w.table.row_of(h) is not None]
+        if not shown:
+            return
+        w.table.select_handles(shown)
+        count = str(len(shown))
+        w._until_a_check = (
+            translate(
+                "MainWindow",
+                "{count} accounts added. Choose “Check selected” once this check ends.",
+            )
+            if w.runner.running
+            else translate(
+                "MainWindow", "{count} accounts added. Choose “Check selected” to protect them now."
+            )
+        ).replace("{count}", count)
+        w._hinted_handle = shown[-1]  # (a check of the selection has it)
         w.statusBar().showMessage(w._until_a_check, 10_000)
 
     def edit_account(self, handle: str | None = None) -> None:

@@ -22,9 +22,11 @@ from consentinel.gui.dialog_words import (
     all_status_texts,
     backing_off,
     box_name,
+    box_off_again,
     capitalised,
     not_checked,
     not_shown,
+    off_again,
     on_off,
     outcome_name,
     step_name,
@@ -37,7 +39,15 @@ from consentinel.gui.qt_by_name import (
     set_by_name,
 )
 from consentinel.gui.row_hints import status_hint
-from consentinel.gui.status_colors import BLUE, GREEN, GREY, ORANGE, dot_icon, status_color
+from consentinel.gui.status_colors import (
+    BLUE,
+    GREEN,
+    GREY,
+    HELD,
+    ORANGE,
+    dot_icon,
+    status_color,
+)
 from consentinel.gui.table_sort import (
     COLUMN_NAMES,
     SortChoice,
@@ -363,6 +373,16 @@ class AccountsTable(QTableWidget):
         if selected or current is not None:
             self._select_again(selected, current)
 
+    def select_handles(self, handles: list[str]) -> None:
+        """Select these accounts, and only these (those shown), the last one current and in
+        view: those one dialog added, for "Check selected" to check them all."""
+        if not handles:
+            return
+        self._select_again({h.lower() for h in handles}, handles[-1])
+        row = self.row_of(handles[-1])
+        if row is not None:
+            self.scrollTo(self.model().index(row, 0))
+
     def _select_again(self, selected: set[str], current: str | None) -> None:
         """The accounts `selected` (by handle key) before a refill selected again, and the
         `current` one current, wherever the order put them. (Not at the first fill, which has
@@ -528,7 +548,13 @@ class AccountsTable(QTableWidget):
         else:
             text = outcome_name(row.status, row.reason, row.hidden_on)
             if still_on_unseen(row.status, row.hidden_on):
-                color = ORANGE  # as the box's own cell: on, not the green of a protected account
+                # As the box's own cell: on, not the green of a protected account; nor the
+                # orange of a row that needs the person, who can do nothing about it.
+                color = HELD
+            if row.reverted and row.status in (Status.OPTED_OUT, Status.FIXED):
+                # News until the next check: X undid the person's choice, switched off again
+                # (which boxes: their cells say "Off again"; X's hidden ones, their own cell).
+                text = off_again(row.reverted)
         hint = status_hint(row, now)
         item = _dot_item(text, color, hint)
         if hint:
@@ -572,10 +598,11 @@ class AccountsTable(QTableWidget):
                         "accounts only): there is nothing to untick."
                     ),
                 )
-            # X's data holds it on: said in words, and in the colour of a box still on.
+            # X's data holds it on: said in words, with the dot of what X holds (not the
+            # orange of a box the person must see to).
             return _dot_item(
                 capitalised(self.tr("on, hidden by X")),
-                ORANGE,
+                HELD,
                 self.tr(
                     "X keeps this box on without showing it on its page to this account: it "
                     "cannot be switched off for now. Consentinel will switch it off as soon as "
@@ -586,7 +613,15 @@ class AccountsTable(QTableWidget):
         enforced = box in row.account.keep
         # A box left on by choice says so in words, not only by its grey dot.
         text = on_off(value) if value is not True or enforced else self.tr("on (kept)")
-        item = QTableWidgetItem(capitalised(text))
+        again = value is False and box in row.reverted
+        item = QTableWidgetItem(capitalised(box_off_again() if again else text))
+        if again:
+            item.setToolTip(
+                self.tr(
+                    "X had switched this box back on since the check before: this check "
+                    "switched it off again."
+                )
+            )
         if value is False:
             item.setIcon(dot_icon(GREEN))
         elif value is True:

@@ -78,6 +78,14 @@ NAMED_BY_REASON: tuple[tuple[Status, Reason], ...] = tuple(_STATUS_BY_REASON)
 #: (AccountResult.hidden_on): not green "Fixed", which reads as protected.
 _ONE_STILL_ON = QT_TRANSLATE_NOOP("DialogWords", "1 box still on at X")
 _SOME_STILL_ON = QT_TRANSLATE_NOOP("DialogWords", "{count} boxes still on at X")
+#: An account whose boxes X had switched back on since the check before, and this one unticked
+#: again (AccountResult.reverted_by_x): news until the next check, not a plain "Fixed". Which
+#: boxes: their own cells say "Off again".
+_ONE_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "Off again: X had switched 1 box back on")
+_SOME_OFF_AGAIN = QT_TRANSLATE_NOOP(
+    "DialogWords", "Off again: X had switched {count} boxes back on"
+)
+_BOX_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "off again")
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
@@ -180,6 +188,18 @@ def outcome_name(status: Status, reason: Reason | None, hidden_on: Collection[Bo
     return status_name(status, reason)
 
 
+def off_again(reverted: Collection[Box]) -> str:
+    """An account whose `reverted` boxes X had switched back on, switched off again."""
+    if len(reverted) == 1:
+        return _t(_ONE_OFF_AGAIN)
+    return _t(_SOME_OFF_AGAIN).replace("{count}", str(len(reverted)))
+
+
+def box_off_again() -> str:
+    """A box X had switched back on, switched off again by the last check."""
+    return _t(_BOX_OFF_AGAIN)
+
+
 def status_names_reason(status: Status, reason: Reason | None) -> bool:
     """Whether status_name() already says the reason (no "(wrong password)" after it)."""
     return reason in _OWN_NAMES or (reason is not None and (status, reason) in _STATUS_BY_REASON)
@@ -221,7 +241,8 @@ def all_status_texts() -> list[str]:
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
     own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values())]
     still_on = [still_on_at_x(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
-    return [*words, *own, *still_on, _t(_NOT_CHECKED), _t(_WAITING)]
+    again = [off_again(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
+    return [*words, *own, *still_on, *again, _t(_NOT_CHECKED), _t(_WAITING)]
 
 
 def kind_name(kind: EntryKind) -> str:

@@ -1,8 +1,8 @@
-"""The sentences under the main window's table that sum up a check: the accounts that need a
-look, named first, then how many have every box off, one cause shared by every account not
-done, what X had switched back on, what its page does not show; a cancelled check, how far it
-had gone and what it had switched off. Long lists name a few and count the rest: two lines
-at most in a 980×560 window.
+"""The sentences under the main window's table that sum up a check: the accounts that need the
+person (a code, a captcha, a password, an error), named first, then how many have every box
+off, one cause shared by every account not done, what X had switched back on, what its page
+does not show (X's doing: not counted with those that need the person); a cancelled check,
+how far it had gone and what it had switched off. Long lists name a few and count the rest.
 In the window's catalogue ("MainWindow"), where they always were."""
 
 from __future__ import annotations
@@ -113,7 +113,9 @@ def _boxes(boxes: tuple[Box, ...]) -> str:
 
 def run_summary(result: RunResult) -> str:
     """The last check's summary under the table, in the window's language: first the accounts
-    that need a look, named; then, in a few words, the ones every box is off on."""
+    that need a look, named; then, in a few words, the ones every box is off on; then what X
+    did, which the person cannot undo (boxes it had switched back on, boxes it keeps on
+    unseen)."""
     if result.cancelled:
         return _cancelled(result)
     if any(a.removed for a in result.accounts):  # (removed during their checks: not said)
@@ -123,7 +125,8 @@ def run_summary(result: RunResult) -> str:
         result = dataclasses.replace(result, accounts=kept)
     total = len(result.accounts)
     # An account where X keeps a box on without showing it is not one with every box off,
-    # whatever its page shows: it is named with those that need a look, as its row says it.
+    # whatever its page shows; nor is it one the person can do anything for: its own sentence
+    # (_hidden_words) says it, after those that need the person.
     good = sum(1 for a in result.accounts if _done(a))
     hidden = [a for a in result.accounts if a.hidden_on]
     if good == total:
@@ -140,6 +143,8 @@ def run_summary(result: RunResult) -> str:
             "MainWindow",
             "The check did not end with every box off. Select or hover the status to read why.",
         )
+    elif all(a.all_off for a in result.accounts):  # (X keeps boxes on unseen on some)
+        text = translate("MainWindow", "All {n} accounts checked: every box X's page shows is off.")
     else:
         text = _need_a_look(result)
     text = text.replace("{good}", str(good)).replace("{n}", str(total))
@@ -204,14 +209,19 @@ def _done(account: AccountResult) -> bool:
     return account.all_off and not account.hidden_on
 
 
+#: How many accounts that need the person the summary names before it counts the others: each
+#: of them is one the person must act on (a 2FA code, a captcha, a refused password), and one
+#: left unnamed was one nobody looked at (three named of 30 left a refused password out).
+NAMED_FIRST = 8
+
+
 def _need_a_look(result: RunResult) -> str:
     """The accounts of a check that did not end with every box off, named with their status
-    as their rows say it, before what went well: those are the person's to look at. Those
-    whose check did not end first; those where X keeps a box on unseen after them."""
+    as their rows say it, before what went well: those are the person's to look at. Not
+    those where X keeps a box on unseen: nobody can switch it off for now (_hidden_words)."""
     failed = [a for a in result.accounts if not a.all_off]
-    failed += [a for a in result.accounts if a.all_off and not _done(a)]
     names = in_words(
-        [f"@{a.handle} ({outcome_name(a.status, a.reason, a.hidden_on)})" for a in failed]
+        [f"@{a.handle} ({outcome_name(a.status, a.reason)})" for a in failed], few=NAMED_FIRST
     )
     text = (
         translate(
@@ -223,13 +233,21 @@ def _need_a_look(result: RunResult) -> str:
         )
     )
     text = text.replace("{bad}", str(len(failed))).replace("{accounts}", names)
-    if len(failed) == len(result.accounts):
+    others = len(result.accounts) - len(failed)
+    if others == 0:
         return text
-    if len(failed) == len(result.accounts) - 1:
+    if any(a.hidden_on for a in result.accounts):
+        # X keeps some boxes on unseen on some of the others: what its page shows is off.
+        rest = (
+            translate("MainWindow", "Every box X's page shows is off on the other account.")
+            if others == 1
+            else translate("MainWindow", "Every box X's page shows is off on the other {good}.")
+        )
+    elif others == 1:
         rest = translate("MainWindow", "Every box you chose is off on the other account.")
     else:
         rest = translate("MainWindow", "Every box you chose is off on the other {good}.")
-    return f"{text} {rest}"
+    return f"{text} {rest.replace('{good}', str(others))}"
 
 
 def _one_cause(result: RunResult) -> str | None:

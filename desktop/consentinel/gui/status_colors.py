@@ -16,6 +16,10 @@ ORANGE = "#e08a00"
 RED = "#d83b30"
 PURPLE = "#9b59d0"
 GREY = "#8a8f98"
+#: A box X keeps on without showing it (AccountResult.hidden_on): nothing the person can do,
+#: so not the orange of a step that needs them; its dot is a ring around a small one, told
+#: apart from every filled dot without its colour, and its words say it ("still on at X").
+HELD = "#6f86a3"
 
 
 def status_color(status: Status | None, reason: Reason | None = None) -> str:
@@ -49,6 +53,7 @@ DOT_NAMES = {
     RED: "red",
     PURPLE: "purple",
     GREY: "grey",
+    HELD: "held",
 }
 
 

@@ -37,9 +37,10 @@ def handle_key(row: AccountRow) -> SortKey:
 
 def status_key(row: AccountRow, now: datetime) -> SortKey:
     """By how much the account needs the person: what needs them first, then the failed
-    checks, a box left on (a dry run's, one X keeps on unseen), the waits, the checks under
-    way, those not checked yet, and last those whose boxes are off. As the status cell words
-    it (AccountsTable)."""
+    checks, a box a dry run left on, the waits, the checks under way, those not checked yet,
+    then what only X can change or did (a box it keeps on unseen, boxes it had switched back
+    on, off again), and last those whose boxes are off. As the status cell words it
+    (AccountsTable)."""
     if row.step is not None:
         rank = 5
     elif row.signed_in_since:
@@ -52,10 +53,12 @@ def status_key(row: AccountRow, now: datetime) -> SortKey:
         rank = 4  # waiting as X asked, or stopped by the person: nothing found wrong
     elif row.status in (Status.SIGNIN_FAILED, Status.ERROR):
         rank = 1
-    elif row.status is Status.WOULD_FIX or row.hidden_on:
-        rank = 3  # a box left on: by a dry run, or by X, which keeps it on without showing it
+    elif row.status is Status.WOULD_FIX:
+        rank = 3  # a box a dry run left on
+    elif row.hidden_on or row.reverted:
+        rank = 7  # X's doing: nothing for the person to do (AccountsTable's HELD, "Off again")
     else:  # opted out, fixed
-        rank = 7
+        rank = 8
     return (rank, 0, "")
 
 
