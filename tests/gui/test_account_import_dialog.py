@@ -116,7 +116,7 @@ def test_a_file_is_previewed_imported_and_its_accounts_selected(
         "Ready to import",
         "@already_here is already in your accounts.",
         "The password is empty. An account without one (it signs in with Google or Apple) is "
-        "added with “Add account” or `consentinel account add`.",
+        "added with “Add account” (or consentinel account add).",
     ]
     assert seen["after"] == ["Imported", "Imported", *seen["before"][2:]]  # type: ignore[index]
     assert seen["message"] == (

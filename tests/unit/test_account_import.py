@@ -102,7 +102,7 @@ def test_a_french_spreadsheet_is_imported_and_its_bad_rows_are_skipped_with_thei
         8: (
             Outcome.SKIPPED,
             "The password is empty. An account without one (it signs in with Google or Apple) "
-            "is added with “Add account” or `consentinel account add`.",
+            "is added with “Add account” (or consentinel account add).",
         ),
         9: (
             Outcome.SKIPPED,
