@@ -373,20 +373,16 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. Its history stays in the journal, with its screenshots, unless you erase it (below, or later with: consentinel account erase-history {handle}). Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Son historique reste dans le journal, avec ses captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : consentinel account erase-history {handle}). Rien ne change sur X.</translation>
+        <source>Consentinel will stop checking @{handle} and delete its saved password, 2FA secret and session from this computer. Its history stays in the journal, with its screenshots, unless you erase it (below, or later in the journal window: choose @{handle} under “Account”, then “Erase the history of @{handle}…”). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier @{handle} et supprimera de cet ordinateur son mot de passe, son secret 2FA et sa session. Son historique reste dans le journal, avec ses captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard dans la fenêtre du journal : choisissez @{handle} sous « Compte », puis « Effacer l&apos;historique de @{handle}… »). Rien ne change sur X.</translation>
     </message>
     <message>
-        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later with: {commands}). Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard avec : {commands}). Rien ne change sur X.</translation>
+        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later in the journal window, for each account: choose it under “Account”, then “Erase the history of” followed by its handle). Nothing changes on X.</source>
+        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard dans la fenêtre du journal, pour chaque compte : choisissez-le sous « Compte », puis « Effacer l&apos;historique de » suivi de son identifiant). Rien ne change sur X.</translation>
     </message>
     <message>
         <source>; </source>
         <translation> ; </translation>
-    </message>
-    <message>
-        <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. Their history stays in the journal, with their screenshots, unless you erase it (below, or later for each account with: consentinel account erase-history followed by its handle). Nothing changes on X.</source>
-        <translation>Consentinel cessera de vérifier {handles} et supprimera de cet ordinateur leurs mots de passe, leurs secrets 2FA et leurs sessions. Leur historique reste dans le journal, avec leurs captures d&apos;écran, sauf si vous l&apos;effacez (ci-dessous, ou plus tard pour chaque compte avec : consentinel account erase-history suivi de son identifiant). Rien ne change sur X.</translation>
     </message>
     <message>
         <source>Consentinel will stop checking {handles} and delete their saved passwords, 2FA secrets and sessions from this computer. The journal holds no history of them. Nothing changes on X.</source>

@@ -955,6 +955,30 @@
     <context>
         <name>JournalWindow</name>
         <message>
+            <source>Empty this removed account&apos;s entries and delete its screenshots, for good (asked first).</source>
+            <translation>Vider les entrées de ce compte retiré et supprimer ses captures d&apos;écran, définitivement (demandé d&apos;abord).</translation>
+        </message>
+        <message>
+            <source>&amp;Erase the history of @{handle}…</source>
+            <translation>Effacer l&apos;&amp;historique de @{handle}…</translation>
+        </message>
+        <message>
+            <source>Erase history</source>
+            <translation>Effacer l&apos;historique</translation>
+        </message>
+        <message>
+            <source>Erase the history of @{handle} from the journal?</source>
+            <translation>Effacer l&apos;historique de @{handle} du journal ?</translation>
+        </message>
+        <message>
+            <source>Erased for good: {entries}, {screenshots}, and its lines in Consentinel&apos;s log files. The journal still verifies, and says that an account&apos;s history was erased and how much, without naming it.</source>
+            <translation>Effacés définitivement : {entries}, {screenshots}, et ses lignes dans les fichiers de log de Consentinel. Le journal se vérifie toujours, et dit que l&apos;historique d&apos;un compte a été effacé et combien, sans le nommer.</translation>
+        </message>
+        <message>
+            <source>&amp;Erase</source>
+            <translation>&amp;Effacer</translation>
+        </message>
+        <message>
             <source>Search the journal</source>
             <translation>Rechercher dans le journal</translation>
         </message>

@@ -29,11 +29,13 @@ from tests.unit.test_erase_history import write_history
 NOT_ERASED = {
     "en": "A check started while the keyring was deleting the secrets of @alice: the account "
     "was removed, but its history was not erased, as that check may still write to it. Once "
-    "the check ends, erase it with: consentinel account erase-history alice",
+    "the check ends, erase it in the journal window: choose @alice under “Account”, then "
+    "“Erase the history of @alice…”.",
     "fr": "Une vérification a commencé pendant que le trousseau supprimait les secrets de "
     "@alice\u00a0: le compte a été retiré, mais son historique n'a pas été effacé, car cette "
-    "vérification peut encore y écrire. Une fois la vérification terminée, effacez-le "
-    "avec\u00a0: consentinel account erase-history alice",
+    "vérification peut encore y écrire. Une fois la vérification terminée, effacez-le dans "
+    "la fenêtre du journal\u00a0: choisissez @alice sous «\u00a0Compte\u00a0», puis "
+    "«\u00a0Effacer l'historique de @alice…\u00a0».",
 }
 ADDED_BACK = {
     "en": "@alice is one of your accounts again (added back meanwhile): its checks would "

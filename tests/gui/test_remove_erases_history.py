@@ -59,14 +59,19 @@ def test_the_remove_box_offers_to_erase_the_history(
         # Its 4 entries with the one its removal writes first: what is then erased.
         if language == "fr":
             assert offer == "Effacer aussi son historique du journal (5 entrées, 1 capture d'écran)"
-            assert "consentinel account erase-history alice" in box.informativeText()
+            assert (
+                "plus tard dans la fenêtre du journal\u00a0: choisissez @alice sous "
+                "«\u00a0Compte\u00a0», puis «\u00a0Effacer l'historique de @alice…\u00a0»)"
+                in box.informativeText()
+            )
             assert buttons == ["&Retirer", "&Retirer et effacer" if tick else "&Retirer"]
         else:
             assert offer == "Also erase its history from the journal (5 entries, 1 screenshot)"
             assert buttons == ["&Remove", "&Remove and erase" if tick else "&Remove"]
             assert (
-                "Its history stays in the journal, with its screenshots, unless you erase it"
-                in (box.informativeText())
+                "Its history stays in the journal, with its screenshots, unless you erase it "
+                "(below, or later in the journal window: choose @alice under “Account”, then "
+                "“Erase the history of @alice…”)." in box.informativeText()
             )
         assert ctx.accounts.get("alice") is None
         assert ctx.journal.verify().ok
@@ -107,11 +112,11 @@ def test_the_remove_box_offers_to_erase_the_history(
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_the_remove_box_without_history_says_so_and_names_each_command(
+def test_the_remove_box_without_history_says_so_and_names_the_journal_window(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     """An account the journal holds nothing of: no box to tick, and no "its history stays";
-    several: the command for each, named (not a HANDLE to replace)."""
+    several: erased later from the journal window, each account in turn (no command)."""
     asked: list[Confirmation] = []
 
     def answered_no(box: Confirmation) -> bool:
@@ -136,18 +141,18 @@ def test_the_remove_box_without_history_says_so_and_names_each_command(
         assert "Le journal ne contient aucun historique de ce compte." in alone.informativeText()
         assert "Son historique reste" not in alone.informativeText()
         assert (
-            "plus tard avec\u00a0: consentinel account erase-history alice\u00a0; "
-            "consentinel account erase-history bob)" in several.informativeText()
+            "plus tard dans la fenêtre du journal, pour chaque compte\u00a0: choisissez-le "
+            "sous «\u00a0Compte\u00a0», puis «\u00a0Effacer l'historique de\u00a0» suivi de son "
+            "identifiant)" in several.informativeText()
         )
     else:
         assert "The journal holds no history of it." in alone.informativeText()
         assert "Its history stays" not in alone.informativeText()
         assert (
-            "later with: consentinel account erase-history alice; consentinel account "
-            "erase-history bob)" in several.informativeText()
+            "later in the journal window, for each account: choose it under “Account”, then "
+            "“Erase the history of” followed by its handle)" in several.informativeText()
         )
-    assert "HANDLE" not in several.informativeText()
-    assert "IDENTIFIANT" not in several.informativeText()
+    assert "consentinel" not in several.informativeText()
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

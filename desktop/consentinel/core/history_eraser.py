@@ -86,9 +86,18 @@ class StillAnAccount(Exception):
         )
 
 
-def not_erased_check_started(handle: str) -> str:
+def not_erased_check_started(handle: str, *, window: bool = False) -> str:
     """The history of `handle`, removed, was not erased: a check started while the keyring
-    deleted its secrets (it has the account, and may write its history at its end)."""
+    deleted its secrets (it has the account, and may write its history at its end). How to
+    erase it later: with the command, or (`window`) from the journal window."""
+    if window:
+        return tr(
+            "A check started while the keyring was deleting the secrets of @{handle}: the "
+            "account was removed, but its history was not erased, as that check may still "
+            "write to it. Once the check ends, erase it in the journal window: choose "
+            "@{handle} under “Account”, then “Erase the history of @{handle}…”.",
+            handle=handle,
+        )
     return tr(
         "A check started while the keyring was deleting the secrets of @{handle}: the account "
         "was removed, but its history was not erased, as that check may still write to it. "

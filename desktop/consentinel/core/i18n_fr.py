@@ -1559,6 +1559,15 @@ FRENCH: dict[str, str] = {
         "@{handle} : le compte a été retiré, mais son historique n'a pas été effacé, car cette "
         "vérification peut encore y écrire. Une fois la vérification terminée, effacez-le "
         "avec : consentinel account erase-history {handle}",
+    "A check started while the keyring was deleting the secrets of @{handle}: the account "
+    "was removed, but its history was not erased, as that check may still write to it. Once "
+    "the check ends, erase it in the journal window: choose @{handle} under “Account”, then "
+    "“Erase the history of @{handle}…”.":
+        "Une vérification a commencé pendant que le trousseau supprimait les secrets de "
+        "@{handle} : le compte a été retiré, mais son historique n'a pas été effacé, car "
+        "cette vérification peut encore y écrire. Une fois la vérification terminée, effacez-le "
+        "dans la fenêtre du journal : choisissez @{handle} sous « Compte », puis "
+        "« Effacer l'historique de @{handle}… ».",
     # -- an account's history erased (core/journal_erasure)
     "emptied when an account's history was erased (entry {id})":
         "vidée quand l'historique d'un compte a été effacé (entrée {id})",

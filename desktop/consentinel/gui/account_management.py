@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.accounts import UnknownAccount, handle_key
 from consentinel.core.steps import Step
+from consentinel.gui.history_erasing import entries_words, screenshots_words
 from consentinel.gui.window_actions import being_checked_words
 
 if TYPE_CHECKING:
@@ -234,8 +235,9 @@ class AccountManagement:
                     "MainWindow",
                     "Consentinel will stop checking @{handle} and delete its saved password, 2FA "
                     "secret and session from this computer. Its history stays in the journal, "
-                    "with its screenshots, unless you erase it (below, or later with: "
-                    "consentinel account erase-history {handle}). Nothing changes on X.",
+                    "with its screenshots, unless you erase it (below, or later in the journal "
+                    "window: choose @{handle} under “Account”, then “Erase the history of "
+                    "@{handle}…”). Nothing changes on X.",
                 )
                 if held
                 else translate(
@@ -260,27 +262,14 @@ class AccountManagement:
                     "2FA secrets and sessions from this computer. The journal holds no history "
                     "of them. Nothing changes on X.",
                 )
-            elif len(handles) <= _COMMANDS_NAMED:  # one command each, to copy
-                details = translate(
-                    "MainWindow",
-                    "Consentinel will stop checking {handles} and delete their saved passwords, "
-                    "2FA secrets and sessions from this computer. Their history stays in the "
-                    "journal, with their screenshots, unless you erase it (below, or later "
-                    "with: {commands}). Nothing changes on X.",
-                ).replace(
-                    "{commands}",
-                    translate("MainWindow", "; ").join(
-                        f"consentinel account erase-history {handle}" for handle in handles
-                    ),
-                )
             else:
                 details = translate(
                     "MainWindow",
                     "Consentinel will stop checking {handles} and delete their saved passwords, "
                     "2FA secrets and sessions from this computer. Their history stays in the "
-                    "journal, with their screenshots, unless you erase it (below, or later for "
-                    "each account with: consentinel account erase-history followed by its handle). "
-                    "Nothing changes on X.",
+                    "journal, with their screenshots, unless you erase it (below, or later in "
+                    "the journal window, for each account: choose it under “Account”, then "
+                    "“Erase the history of” followed by its handle). Nothing changes on X.",
                 )
             details = details.replace("{handles}", ", ".join(f"@{handle}" for handle in handles))
             tick = translate(
@@ -304,8 +293,8 @@ class AccountManagement:
             # Each removal writes an entry naming the account before its history is erased:
             # erased with it, it is counted in what the box offers.
             erase = QCheckBox(
-                tick.replace("{entries}", _entries_words(entries + len(handles))).replace(
-                    "{screenshots}", _screenshots_words(shots)
+                tick.replace("{entries}", entries_words(entries + len(handles))).replace(
+                    "{screenshots}", screenshots_words(shots)
                 )
             )
             box.setCheckBox(erase)
@@ -342,36 +331,9 @@ class AccountManagement:
             self._say_erased(erased)
 
     def _say_erased(self, erased: list[tuple[str, Erasure]]) -> None:
-        """What was erased, and what still holds it (what only the person can delete): a box
-        that stays until read, as the CLI says it (cli/account_erase_cmd say_erased)."""
-        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+        from consentinel.gui.history_erasing import say_erased
 
-        text = (
-            translate(
-                "MainWindow",
-                "Erased the history of {handles} from the journal: {entries}, {screenshots}.",
-            )
-            .replace("{handles}", ", ".join(f"@{handle}" for handle, _done in erased))
-            .replace("{entries}", _entries_words(sum(done.entries for _h, done in erased)))
-            .replace(
-                "{screenshots}", _screenshots_words(sum(done.screenshots for _h, done in erased))
-            )
-        )
-        journal = self.window.ctx.journal
-        if journal.erased_bytes_pending and not journal.fold_erased():
-            # (another process was reading: this window's next write or its close empties it)
-            text += "\n\n" + translate(
-                "MainWindow",
-                "Another Consentinel process was reading the journal: the erased history may "
-                "stay in the journal's write-ahead file until it ends, or until this window "
-                "next writes to the journal or closes.",
-            )
-        text += "\n\n" + translate(
-            "MainWindow",
-            "Exports, bundles and copies of the data folder made before still hold it: delete "
-            "those too.",
-        )
-        QMessageBox.information(self.window, translate("MainWindow", "History erased"), text)
+        say_erased(self.window, self.window.ctx.journal, erased)
 
     def _remove_all(self, handles: list[str]) -> tuple[list[str], list[tuple[str, Erasure]]]:
         """Each removed (its history erased when asked), until one cannot be: those removed,
@@ -431,68 +393,25 @@ class AccountManagement:
                 held.enter_context(no_check_running(w.ctx))
             except CheckRunning:
                 self._take_off(handle)
-                self._say_not_erased(handle, not_erased_check_started(handle))
+                self._say_not_erased(handle, not_erased_check_started(handle, window=True))
                 return None, False
             self._take_off(handle)  # a check starting after it no longer sees it
             return self._erase_history(handle), True
 
     def _say_not_erased(self, handle: str, why: str) -> None:
-        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
+        from consentinel.gui.history_erasing import say_not_erased
 
-        QMessageBox.warning(
-            self.window,
-            translate("MainWindow", "The history of @{handle} was not erased").replace(
-                "{handle}", handle
-            ),
-            why,
-        )
+        say_not_erased(self.window, handle, why)
 
     def _erase_history(self, handle: str) -> Erasure | None:
         """`handle`'s history erased (core/history_eraser), the run lock held; what failed
         said. What was erased (None: nothing)."""
-        from consentinel.core.history_eraser import StillAnAccount, erase_account_history
-        from consentinel.core.journal import JournalError
+        from consentinel.gui.history_erasing import erase_and_say_problems
 
         w = self.window
-        try:
-            done = erase_account_history(w.ctx, handle, locked=True)
-        except StillAnAccount as still:  # added back meanwhile (another process)
-            # The window's "Add back" is on its page for no account (MainWindow.refresh).
-            offered = not w.demo and not w.ctx.accounts.list()
-            self._say_not_erased(handle, still.describe(window=True, add_back_offered=offered))
-            return None
-        except JournalError as error:
-            self._say_not_erased(handle, str(error))
-            return None
-        if not done.not_deleted and not done.logs_left:
-            return done
-        problems = []
-        if done.not_deleted:
-            problems.append(
-                translate("MainWindow", "These screenshots could not be deleted: {names}").replace(
-                    "{names}", ", ".join(done.not_deleted)
-                )
-            )
-        if done.logs_left:
-            problems.append(
-                translate(
-                    "MainWindow",
-                    "Its lines could not be taken out of these log files: {names}, in "
-                    "{folder}. Delete those files yourself.",
-                )
-                .replace("{names}", ", ".join(done.logs_left))
-                .replace("{folder}", str(w.ctx.paths.logs_dir))
-            )
-        from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
-
-        QMessageBox.warning(
-            w,
-            translate("MainWindow", "The history of @{handle} was not all erased").replace(
-                "{handle}", handle
-            ),
-            "\n\n".join(problems),
-        )
-        return done
+        # The window's "Add back" is on its page for no account (MainWindow.refresh).
+        offered = not w.demo and not w.ctx.accounts.list()
+        return erase_and_say_problems(w, w.ctx, handle, locked=True, add_back_offered=offered)
 
     def _delete_secrets(self, handle: str) -> bool:
         """Its secrets deleted from the keyring, which may ask the person first (no lock held
@@ -525,22 +444,3 @@ class AccountManagement:
         w.ctx.sessions.delete(handle)
         w.ctx.journal.append_account_removed(handle)
         w.live.pop(handle_key(handle), None)
-
-
-#: Up to this many accounts removed together, the box names the command erasing each one's
-#: history; beyond, it says it once "for each account".
-_COMMANDS_NAMED = 3
-
-
-def _entries_words(count: int) -> str:
-    if count == 1:
-        return translate("MainWindow", "1 entry")
-    return translate("MainWindow", "{count} entries").replace("{count}", str(count))
-
-
-def _screenshots_words(count: int) -> str:
-    if count == 0:
-        return translate("MainWindow", "no screenshot")
-    if count == 1:
-        return translate("MainWindow", "1 screenshot")
-    return translate("MainWindow", "{count} screenshots").replace("{count}", str(count))

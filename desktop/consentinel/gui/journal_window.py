@@ -1,6 +1,6 @@
 """The journal window: the entries the filters and the search show, the selected one beside
 them, the integrity badge and the exports. Its parts: journal_filters, journal_search,
-journal_table, journal_entry_pane, journal_badge, journal_starting_over and
+journal_table, journal_entry_pane, journal_badge, journal_starting_over, journal_erasing and
 journal_export_actions."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import Entry, VerifyResult
 from consentinel.core.journal_verify import problems_in_short
+from consentinel.gui import journal_erasing as erasing
 from consentinel.gui import journal_export_actions as exports
 from consentinel.gui.export_checking import ExportChecking
 from consentinel.gui.journal_badge import IntegrityBadge
@@ -119,6 +120,19 @@ class JournalWindow(QWidget):
         )
         self.start_over_button.clicked.connect(self.ask_start_over)
         self.start_over_button.hide()
+        #: Shown while the Account filter shows a removed account (gui/journal_erasing).
+        self.erase_button = QPushButton()
+        self.erase_button.setToolTip(
+            self.tr(
+                "Empty this removed account's entries and delete its screenshots, for good "
+                "(asked first)."
+            )
+        )
+        self.erase_button.clicked.connect(self.ask_erase_history)
+        self.erase_button.hide()
+        self.erase_box: Confirmation | None = None  # (asking to erase an account's history)
+        #: The demo's (its main window offers no "Add back").
+        self.demo = False
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
@@ -186,6 +200,7 @@ class JournalWindow(QWidget):
         bottom.addWidget(self.badge)
         bottom.addWidget(self.start_over_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.erase_button)
         bottom.addWidget(self.refresh_button)
         # The exports in a row of their own: beside a damaged badge, one row was wider than
         # the window.
@@ -210,6 +225,7 @@ class JournalWindow(QWidget):
 
         self.filter_bar.fill_accounts(ctx)
         self.filter_bar.when_changed(self._reload)
+        self.account_filter.currentIndexChanged.connect(lambda _index: erasing.show_offer(self))
         self.refresh()
 
     # -- where it was left ------------------------------------------------------------------------
@@ -243,6 +259,7 @@ class JournalWindow(QWidget):
         selected = self._selected_entry()
         self.search.read_again()
         self.filter_bar.fill_accounts(self._ctx)
+        erasing.show_offer(self)
         self._reload()
         if selected is not None:
             row = self.model.row_of(selected.id)
@@ -348,6 +365,11 @@ class JournalWindow(QWidget):
     def ask_start_over(self) -> bool:
         """Ask, then keep the damaged journal as it is and begin a new one; True when done."""
         return ask_start_over(self)
+
+    def ask_erase_history(self) -> bool:
+        """Ask, then erase the history of the removed account the Account filter shows; True
+        when something was."""
+        return erasing.ask_erase(self)
 
     # -- the filters and the search ---------------------------------------------------------------
 

@@ -27,6 +27,7 @@ def open_journal(window: MainWindow, handle: str | None) -> None:
         journal.journal_replaced.connect(window.refresh)
         journal.journal_lost.connect(window._journal_found_lost)
         if window.demo:  # beside the person's own journal, it must not pass for it
+            journal.demo = True
             journal.setWindowTitle(
                 translate("MainWindow", "Journal — {app} — DEMO (simulated X)").replace(
                     "{app}", APP_NAME
