@@ -1268,5 +1268,37 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <source>{n} accounts with boxes still on at X</source>
         <translation>{n} comptes avec des cases encore cochées chez X</translation>
     </message>
+    <message>
+        <source>Checking… {done} of {total}</source>
+        <translation>Vérification… {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>No check since Consentinel started</source>
+        <translation>Aucune vérification depuis le démarrage de Consentinel</translation>
+    </message>
+    <message>
+        <source>Last check cancelled</source>
+        <translation>Dernière vérification annulée</translation>
+    </message>
+    <message>
+        <source>@{handle}: boxes off at X</source>
+        <translation>@{handle} : cases décochées chez X</translation>
+    </message>
+    <message>
+        <source>All {n} accounts: boxes off at X</source>
+        <translation>Les {n} comptes : cases décochées chez X</translation>
+    </message>
+    <message>
+        <source>No account needs you</source>
+        <translation>Aucun compte n'a besoin de vous</translation>
+    </message>
+    <message>
+        <source>&amp;Show the account that needs you</source>
+        <translation>&amp;Afficher le compte qui a besoin de vous</translation>
+    </message>
+    <message>
+        <source>&amp;Show the accounts that need you</source>
+        <translation>&amp;Afficher les comptes qui ont besoin de vous</translation>
+    </message>
 </context>
 </TS>

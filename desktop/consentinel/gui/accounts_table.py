@@ -88,7 +88,12 @@ class AccountsTable(QTableWidget):
     (`choose_sort`, gui/sort_menu.py), by what the column means (the
     status by how much it needs the person, times as times), not by its words; `set_filter`
     shows only the accounts whose handle holds some letters. The selection and the current
-    row stay on the same accounts through both and through each refill."""
+    row stay on the same accounts through both and through each refill.
+
+    While a check runs (`hold_order`, `release_order`), the rows keep the places they had
+    when it began: a row whose status changes does not slide away from under the pointer
+    (the person would click Edit or Remove on another account); sorted again at its end, or
+    at once when the person asks for an order."""
 
     edit_requested = Signal(str)
     remove_requested = Signal(str)
@@ -117,6 +122,9 @@ class AccountsTable(QTableWidget):
         self._left_by_filter: list[str] = []
         self._sort: SortChoice | None = None  # None: as listed
         self._sorting = False  # the header's titles can be clicked (`enable_sorting`)
+        #: While a check runs: each account's place (by handle key) when it began, or when the
+        #: person last chose an order (`hold_order`). None: in the chosen order.
+        self._held: dict[str, int] | None = None
         self.setAccessibleName(self.tr("Accounts"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -239,6 +247,8 @@ class AccountsTable(QTableWidget):
         if choice is not None and choice.column not in COLUMN_NAMES:
             choice = None
         if choice == self._sort:
+            if self._held is not None:  # asked for while a check holds the rows: sorted now
+                self._sort_held()
             return
         self.set_sort(choice)
         self.sort_chosen.emit(choice)
@@ -257,8 +267,44 @@ class AccountsTable(QTableWidget):
         without `sort_chosen`: the window's own order, read back at start."""
         self._sort = choice if choice is None or choice.column in COLUMN_NAMES else None
         self._show_sort_indicator()
-        if self._now is not None:
+        if self._held is not None:
+            self._sort_held()
+        elif self._now is not None:
             self._show()
+
+    def hold_order(self) -> None:
+        """A check begins: until `release_order`, each row keeps its place as it changes (an
+        account added meanwhile comes after the others)."""
+        self._held = {row.account.key: place for place, row in enumerate(self._ordered_all())}
+
+    def release_order(self) -> None:
+        """The check ended: the rows in the chosen order again, at the next refill."""
+        self._held = None
+
+    def _sort_held(self) -> None:
+        """The person chose an order while a check holds the rows: in that order now, then held
+        there."""
+        self._held = None
+        self._show()
+        self.hold_order()
+
+    def _ordered_all(self) -> list[AccountRow]:
+        """Every account, filtered or not, in the order shown."""
+        if self._now is None:
+            return list(self._all_rows)
+        if not self._filter:
+            return list(self._rows)  # (as shown: no need to sort them again)
+        _items, keys = self._cells(self._all_rows, self._now)
+        return [self._all_rows[place] for place in self._order(self._all_rows, keys)]
+
+    def _order(self, rows: list[AccountRow], keys: dict[str, list[SortKey]]) -> list[int]:
+        """The places of `rows` in the chosen order, or in the places held during a check."""
+        order = sorted_rows(rows, keys, self._sort)
+        held = self._held
+        if held is None:
+            return order
+        # (Stable: those added since the check began after the others, in the chosen order.)
+        return sorted(order, key=lambda place: held.get(rows[place].account.key, len(held)))
 
     def set_filter(self, text: str) -> None:
         """Show only the accounts whose handle holds `text`, whatever its case and accents:
@@ -360,7 +406,7 @@ class AccountsTable(QTableWidget):
         current = self._handle_at(self.currentRow())
         rows = [row for row in self._all_rows if matches(row, self._filter)]
         items, keys = self._cells(rows, now)
-        order = sorted_rows(rows, keys, self._sort)
+        order = self._order(rows, keys)
         self._rows = [rows[place] for place in order]
         self.setRowCount(len(order))
         for index, place in enumerate(order):

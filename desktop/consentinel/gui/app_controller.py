@@ -87,6 +87,7 @@ class AppController(QObject):
             )
             self.tray.check_now.connect(self.check_now)
             self.tray.open_window.connect(self.show_window)
+            self.tray.show_needing_you.connect(self._show_accounts_needing_you)
             self.tray.toggle_pause.connect(self.auto.toggle_pause)
             self.tray.quit_app.connect(self.quit)
             self._follow_on_the_tray(self.tray)
@@ -512,6 +513,9 @@ class AppController(QObject):
 
     def show_window(self) -> None:
         self.window.bring_forward()
+
+    def _show_accounts_needing_you(self, handles: list[str]) -> None:
+        self.window.show_accounts_needing_you(handles)
 
     def _pause_failed(self, problem: str) -> None:
         text = self.tr("The schedule could not be paused or resumed: {problem}")

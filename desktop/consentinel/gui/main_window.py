@@ -689,6 +689,25 @@ class MainWindow(QMainWindow):
         if hidden:  # out of the tray (or never shown): read again, not at the next tick
             QTimer.singleShot(0, self._tick)
 
+    def show_accounts_needing_you(self, handles: list[str]) -> None:
+        """From the tray's menu: the window forward, the accounts sorted by status (those that
+        need the person first), `handles` selected and the first of them in view."""
+        from consentinel.gui.table_sort import SortChoice
+
+        self.bring_forward()
+        self.refresh()
+        if self._table is None:
+            return
+        table = self.table
+        if any(table.row_of(handle) is None for handle in handles):
+            self.set_filter_text("")  # (the filter hid some of them)
+        table.choose_sort(SortChoice("status"))
+        table.select_handles(handles)
+        shown = [row for row in map(table.row_of, handles) if row is not None]
+        if shown:
+            table.scrollTo(table.model().index(min(shown), 0))
+        table.setFocus()
+
     @property
     def painted(self) -> bool:
         """True once the window has been painted (and `first_painted` sent or on its way)."""

@@ -126,11 +126,16 @@ class RunHandling:
         w = self.window
         handle = w.table.current_handle()
         if handle and w.runner.sign_in(handle):
+            w.table.hold_order()  # (its row's words change as it signs in: it stays put)
             w.panel.begin_sign_in(handle)
             update_actions(w)
 
     def run_started(self, _run_id: int, handles: tuple[str, ...]) -> None:
         w = self.window
+        # The rows keep the places they have now (before "Waiting for its turn…" groups them)
+        # until the check ends: none slides from under the pointer as its status changes.
+        if w._table is not None:
+            w._table.hold_order()
         self._asked.clear()
         # "…added. Choose “Check selected”…": done, once a check of it starts. Not by the start
         # of a check without it: said while a check runs, it may be that check's start, sent
@@ -179,6 +184,12 @@ class RunHandling:
             # Its entries at once; its badge once the accounts ending one after another pause.
             w.journal_window.refresh(badge_delay_ms=3000)
 
+    def _sort_again(self) -> None:
+        """The check (or sign-in) ended: the rows in the chosen order again at the refresh
+        that follows, the selection on the same accounts."""
+        if self.window._table is not None:
+            self.window._table.release_order()
+
     def _widen_to_the_table(self) -> None:
         """During a check, as at its end: the window as wide as the table's columns need once
         their words get longer (« En attente de connexion… », « Cochée chez X, non affichée »),
@@ -204,6 +215,7 @@ class RunHandling:
 
     def run_finished(self, result: RunResult, trigger: str) -> None:
         w = self.window
+        self._sort_again()
         w.steps.clear()
         w._own_due.clear()
         w._hide_panel()
@@ -242,6 +254,7 @@ class RunHandling:
 
     def run_failed(self, message: str) -> None:
         w = self.window
+        self._sort_again()
         w.steps.clear()
         w._own_due.clear()
         w._hide_panel()
@@ -252,6 +265,7 @@ class RunHandling:
 
     def login_finished(self, outcome: LoginResult) -> None:
         w = self.window
+        self._sort_again()
         w.steps.clear()
         w._hide_panel()
         w.refresh()

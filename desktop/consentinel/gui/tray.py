@@ -1,4 +1,5 @@
-"""The tray icon: Check all now, Open, Pause schedule, Quit (its menu is rebuilt when opened)."""
+"""The tray icon: how the last check went, Check all now, Open, Pause schedule, Quit (its menu
+is rebuilt when opened, its first lines when a check moves on or ends)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from consentinel import APP_NAME
 from consentinel.gui.app_icons import app_icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction  # (its type is made when the menu is, not at import)
+
     # Notifications are sent after checks; the window does not wait for this module.
     from consentinel.core.events import RunResult
     from consentinel.core.notify import Notification
@@ -22,6 +25,8 @@ class Tray(QObject):
     open_window = Signal()
     toggle_pause = Signal()
     quit_app = Signal()
+    #: The accounts the last check left needing the person (their handles), to be shown.
+    show_needing_you = Signal(object)
 
     def __init__(
         self,
@@ -37,6 +42,14 @@ class Tray(QObject):
         #: "Check all now" is greyed out with no account, as the window's "Check all" is (it
         #: would say so in the status bar of a window that may be hidden).
         self._has_accounts = has_accounts
+        #: How far the check under way is (done, total, what it waits for from the person);
+        #: None: no check runs.
+        self._progress: tuple[int, int, str] | None = None
+        self._last: RunResult | None = None  # the last check that ended, since the app started
+        #: The menu's first lines, as built last (`rebuild_menu`): their words follow the check.
+        self._status_line: QAction | None = None
+        self._waiting_line: QAction | None = None
+        self._needing_you_entry: QAction | None = None
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(APP_NAME)
         self.menu = QMenu()
@@ -75,18 +88,34 @@ class Tray(QObject):
             .replace("{total}", str(total))
         )
         self.icon.setToolTip(f"{text}\n{waiting}" if waiting else text)
+        self._progress = (done, total, waiting)
+        self._show_status()
 
     def show_idle(self, last: RunResult | None = None) -> None:
-        """No check runs: the tooltip keeps how the last one ended (`last`), until the next."""
+        """No check runs: the tooltip keeps how the last one ended (`last`), until the next.
+        (None: it did not run; the menu keeps the check before.)"""
         self.icon.setToolTip(self._last_check_words(last) if last is not None else APP_NAME)
+        self._progress = None
+        if last is not None:
+            self._last = last
+        self._show_status()
 
     def _last_check_words(self, last: RunResult) -> str:
-        from consentinel.core.status import Reason, Status
-
         if last.cancelled:
             return self._cancelled_words(last)
+        parts = self._outcome_parts(last)
+        what = ", ".join(parts) if parts else self.tr("all accounts fine")
+        return (
+            self.tr("{app} — last check: {what}").replace("{app}", APP_NAME).replace("{what}", what)
+        )
+
+    def _outcome_parts(self, last: RunResult) -> list[str]:
+        """What the person should know of how the check `last` ended, in a few words each:
+        how many accounts need them, could not be checked, keep a box on at X."""
+        from consentinel.core.status import Reason, Status
+
         ended = [a for a in last.accounts if a.reason is not Reason.CANCELLED]
-        need = sum(1 for a in ended if a.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED))
+        need = len(needing_you(last))
         failed = sum(1 for a in ended if a.status is Status.ERROR)
         # Not "all accounts fine" where X keeps a box on without showing it (as the table says).
         still_on = sum(1 for a in ended if a.all_off and a.hidden_on)
@@ -109,10 +138,61 @@ class Tray(QObject):
                 if still_on == 1
                 else self.tr("{n} accounts with boxes still on at X").replace("{n}", str(still_on))
             )
-        what = ", ".join(parts) if parts else self.tr("all accounts fine")
-        return (
-            self.tr("{app} — last check: {what}").replace("{app}", APP_NAME).replace("{what}", what)
-        )
+        return parts
+
+    def status_words(self) -> str:
+        """The menu's first line: how far the check under way is, or how the last one ended,
+        in a few words (the tooltip says it too, but many Linux trays do not show tooltips)."""
+        if self._progress is not None:
+            done, total, _waiting = self._progress
+            return (
+                self.tr("Checking… {done} of {total}")
+                .replace("{done}", str(done))
+                .replace("{total}", str(total))
+            )
+        last = self._last
+        if last is None:
+            return self.tr("No check since Consentinel started")
+        if last.cancelled:
+            return self.tr("Last check cancelled")
+        parts = self._outcome_parts(last)
+        if parts:
+            what = ", ".join(parts)
+            return what[:1].upper() + what[1:]
+        if last.accounts and all(a.all_off for a in last.accounts):
+            if len(last.accounts) == 1:
+                return self.tr("@{handle}: boxes off at X").replace(
+                    "{handle}", last.accounts[0].handle
+                )
+            return self.tr("All {n} accounts: boxes off at X").replace(
+                "{n}", str(len(last.accounts))
+            )
+        return self.tr("No account needs you")  # (a dry run, X slowing checks down…)
+
+    def _show_status(self) -> None:
+        """The menu's first lines as the check moves on or ends (not only when it opens: some
+        trays show the menu they were given without saying it opens)."""
+        line = self._status_line
+        if line is None:  # (not built yet: the icon shows after the window's first frame)
+            return
+        line.setText(self.status_words())
+        waiting = self._progress[2] if self._progress is not None else ""
+        if self._waiting_line is not None:
+            self._waiting_line.setText(waiting)
+            self._waiting_line.setVisible(bool(waiting))
+        if self._needing_you_entry is not None:
+            need = needing_you(self._last) if self._progress is None else []
+            self._needing_you_entry.setText(
+                self.tr("&Show the account that needs you")
+                if len(need) == 1
+                else self.tr("&Show the accounts that need you")
+            )
+            self._needing_you_entry.setVisible(bool(need))
+
+    def _show_needing_you(self) -> None:
+        need = needing_you(self._last) if self._progress is None else []
+        if need:
+            self.show_needing_you.emit(need)
 
     def _cancelled_words(self, last: RunResult) -> str:
         """A cancelled check, and what it switched off at X before the Cancel, if it had
@@ -139,6 +219,15 @@ class Tray(QObject):
         # Each entry has its own letter (the menu is reached from the keyboard too); Pause and
         # Resume share theirs, so the same letter switches the schedule either way.
         self.menu.clear()
+        # How it went, first: a line to read, not an entry to choose.
+        self._status_line = self.menu.addAction("")
+        self._status_line.setEnabled(False)
+        self._waiting_line = self.menu.addAction("")
+        self._waiting_line.setEnabled(False)
+        self._needing_you_entry = self.menu.addAction("")
+        self._needing_you_entry.triggered.connect(self._show_needing_you)
+        self._show_status()
+        self.menu.addSeparator()
         check = self.menu.addAction(self.tr("&Check all now"))
         check.setEnabled(not self._is_running() and self._has_accounts())
         check.triggered.connect(self.check_now)
@@ -173,3 +262,16 @@ class Tray(QObject):
             return False
         self.icon.showMessage(note.title, note.body, app_icon(), 10_000)
         return True
+
+
+def needing_you(last: RunResult | None) -> list[str]:
+    """The handles of the accounts the check `last` left needing the person (a step only they
+    can take, or a sign-in that failed), as the tooltip counts them."""
+    if last is None or last.cancelled:
+        return []
+    from consentinel.core.status import Reason, Status
+
+    wanted = (Status.NEEDS_USER, Status.SIGNIN_FAILED)
+    return [
+        a.handle for a in last.accounts if a.status in wanted and a.reason is not Reason.CANCELLED
+    ]
