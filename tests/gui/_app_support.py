@@ -72,6 +72,9 @@ def running_app(
     controller.start()
     qtbot.addWidget(controller.window)
     qtbot.waitExposed(controller.window)
+    # What the window does after its first frame (the filter's keys, sorting…) set up, as a
+    # person finds it: a key sent before it would meet the window still starting.
+    qtbot.waitUntil(lambda: controller.window.first_frame_done)
     try:
         yield controller
     finally:

@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.keyring_problem: str | None = None
         self._keyring_locked = False
         self._painted = False
+        self.first_frame_done = False  # True once `first_painted` was sent
         self._said_still_running = False
         #: What the person does to the accounts, and the window's side of a check run: each
         #: made at its first use (`_accounts`, `_run`), after the first frame.
@@ -763,6 +764,7 @@ class MainWindow(QMainWindow):
         # The Accounts menu gets its "Sort accounts by" when it first opens (connected now:
         # nothing of it before the first frame).
         self._accounts_menu.aboutToShow.connect(self._accounts_menu_opens)
+        self.first_frame_done = True
         self.first_painted.emit()
 
     def _accounts_menu_opens(self) -> None:
