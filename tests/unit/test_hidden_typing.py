@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 
 import pytest
 
@@ -79,3 +80,56 @@ def test_restore_gives_a_real_terminal_its_echo_back_while_the_reader_still_wait
             reader.join(timeout=10)
         stream.close()
         os.close(master)
+
+
+def test_a_script_piping_several_answers_at_once_has_each_one_read() -> None:
+    """A pipe kept open that already holds two answers ("y", then a code): Python's buffer
+    takes both at the first read, where select() no longer sees the second; each question
+    still gets its line at once (before: the second waited out its limit, None)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"y\n123456\n")
+        with open(read_end, encoding="utf-8", closefd=True) as stream:
+            assert hidden_typing.line_within(stream, 5) == "y\n"
+            assert hidden_typing.line_within(stream, 5) == "123456\n"
+    finally:
+        os.close(write_end)
+
+
+def test_a_code_typed_after_its_question_went_unanswered_is_not_the_next_ones_answer() -> None:
+    """A real pseudo-terminal: the question's limit runs out, then the person types the code
+    (late) and Enter. The next question, for another account, does not take that code as its
+    answer; what is typed for it is."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import termios
+    import threading
+
+    def unread(fd: int) -> int:
+        return int(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0])
+
+    master, slave = pty.openpty()
+    try:
+        with open(slave, encoding="utf-8", closefd=False) as stream:
+            assert hidden_typing.line_within(stream, 0.2) is None  # nobody answered
+            os.write(master, b"111111\n")  # typed late, for the question now closed
+            assert select.select([slave], [], [], 10)[0]  # (there, waiting to be read)
+            answers: list[str | None] = []
+            asking = threading.Thread(
+                target=lambda: answers.append(hidden_typing.line_within(stream, 20))
+            )
+            asking.start()  # the next account's question
+            deadline = time.monotonic() + 10
+            while unread(slave) and not answers and time.monotonic() < deadline:
+                select.select([], [], [], 0.01)  # (until the late code is gone or taken)
+            os.write(master, b"222222\n")  # typed for the question asked now
+            asking.join(20)
+            assert answers == ["222222\n"]
+    finally:
+        os.close(master)
+        os.close(slave)

@@ -20,6 +20,9 @@ _lock = threading.Lock()
 #: The terminal whose echo is off, and its settings before: (fd, termios attributes).
 _hidden: tuple[int, list[Any]] | None = None
 _registered = False
+#: A question went unanswered: what was typed since (a code meant for it, typed late) is
+#: thrown away before the next question, which would otherwise take it as its answer.
+_stale_typing = False
 
 
 def read_hidden(stream: TextIO, question: str, wait_s: float | None = None) -> str | None:
@@ -42,6 +45,7 @@ def read_hidden(stream: TextIO, question: str, wait_s: float | None = None) -> s
     except (AttributeError, OSError, ValueError, termios.error):
         before = None  # not a terminal: nothing is shown anyway
     if before is not None:
+        _drop_stale_typing(fd)
         quiet = list(before)
         quiet[3] = (quiet[3] & ~termios.ECHO) | termios.ECHONL
         with contextlib.suppress(OSError, termios.error):  # (then it is read as it is typed)
@@ -57,7 +61,11 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
     """A line read from `stream`, or None when none came within `wait_s` seconds (None: no
     limit). A terminal gives a line only once Enter is pressed, so a code half typed when
     the time runs out is not taken. Where the stream cannot be waited on (no file descriptor;
-    a Windows console, which select() does not take), it is read without a limit."""
+    a Windows console, which select() does not take), it is read without a limit, and so is
+    one that is not a terminal: a pipe a script writes its answers to may hold the next
+    line in Python's buffer already, where select() does not see it (a closed pipe ends at
+    once). What was typed for a question that went unanswered is thrown away (see
+    _stale_typing)."""
     if wait_s is None or sys.platform == "win32":
         return stream.readline()
     import select
@@ -65,12 +73,20 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
 
     try:
         fd = stream.fileno()
+        terminal = stream.isatty()
     except (AttributeError, OSError, ValueError):
         return stream.readline()
+    if not terminal:
+        return stream.readline()
+    _drop_stale_typing(fd)
     deadline = time.monotonic() + wait_s
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
+            global _stale_typing
+            _stale_typing = True
+            _drop_stale_typing(fd)  # (a code half typed: not left for the next question)
+            _stale_typing = True  # (and what is typed from now on, late)
             return None
         try:
             ready, _, _ = select.select([fd], [], [], left)
@@ -78,6 +94,18 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
             continue
         if ready:
             return stream.readline()
+
+
+def _drop_stale_typing(fd: int) -> None:
+    """What the terminal holds unread thrown away, once a question went unanswered."""
+    global _stale_typing
+    if not _stale_typing:
+        return
+    _stale_typing = False
+    import termios
+
+    with contextlib.suppress(OSError, termios.error):
+        termios.tcflush(fd, termios.TCIFLUSH)
 
 
 def _hide(fd: int, before: list[Any], quiet: list[Any]) -> None:
