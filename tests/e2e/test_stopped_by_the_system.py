@@ -95,16 +95,23 @@ def _last_run_status(home: Path) -> RunStatus:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
 def test_a_command_line_check_stopped_by_sigterm_cleans_up_and_says_so(
-    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+    simx: Any,
+    cli_env: dict[str, str],
+    consentinel_home: Path,
+    private_tmp: Path,
+    signum: signal.Signals,
 ) -> None:
+    """SIGTERM (a shutdown, `systemctl stop`) or SIGHUP (the terminal it ran in closed)."""
     sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
     with _started([CLI, "check", "--json"], env) as proc:
         _when_x_is_open(sim, proc)
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signum)
         out, err = proc.communicate(timeout=120)
-    # Ended as killed by SIGTERM once cleaned up: a clean stop to systemd, 143 to a shell.
-    assert proc.returncode == -signal.SIGTERM, (proc.returncode, err)
+    # Ended as killed by the signal once cleaned up: SIGTERM a clean stop to systemd, 143 to a
+    # shell (SIGHUP: 129).
+    assert proc.returncode == -signum, (proc.returncode, err)
     assert "Stopped: the system asked Consentinel to end." in err
     assert "Traceback" not in err
     assert '"interrupted": true' in out

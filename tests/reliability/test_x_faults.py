@@ -249,3 +249,20 @@ def test_x_going_away_mid_check_is_a_network_failure_not_a_changed_page(
     assert "X did not answer" in nia.message and "screenshot" not in nia.message
     assert nia.evidence is None
     assert not ctx.journal.entries(kinds=[EntryKind.EVIDENCE])
+
+
+def test_x_going_away_is_said_in_french_with_its_typography(
+    simx: Any, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why X did not answer follows a colon: in French, with the non-breaking space before it
+    ("X n'a pas répondu : la connexion…"), not glued to the word."""
+    sim = simx(SimAccount("noa", "pw-noa"), render_delay_ms=1500, latency_ms=400)
+    ctx = _context(sim.origin, consentinel_home, "noa")
+    _engine(ctx).run_check(dry_run=True)
+    sim.vanish_after("/settings/grok_settings")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    quick = Engine(ctx, headless=True, page_timeout_s=4, signin_step_timeout_s=4)
+    (noa,) = quick.run_check().accounts
+    assert noa.reason is Reason.NETWORK, noa.message
+    assert "X n'a pas répondu\u00a0: " in noa.message, noa.message
+    assert "répondu:" not in noa.message

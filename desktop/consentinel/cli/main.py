@@ -142,44 +142,73 @@ def _replace_what_cannot_be_written() -> None:
 
 
 class _Sigterm:
-    """SIGTERM (a shutdown, a logout, `systemctl stop`, `kill`) ends a command the way Ctrl-C
-    does, so a check stopped by a shutdown closes its browser, removes its folder and writes its
-    run as cancelled, where it used to vanish mid-page (its run found "interrupted" by the next
-    command, its folder removed by the next check). The handler hands over to SIGINT's:
-    asyncio's during a check (the running pages are cancelled and cleaned up before
-    KeyboardInterrupt is raised), Python's otherwise."""
+    """SIGTERM (a shutdown, a logout, `systemctl stop`, `kill`) and, on Linux and macOS, SIGHUP
+    (the terminal it ran in closed) end a command the way Ctrl-C does, so a check stopped so
+    closes its browser, removes its folder and writes its run as cancelled, where it used to
+    vanish mid-page (its run found "interrupted" by the next command, its folder removed by the
+    next check). The handler hands over to SIGINT's: asyncio's during a check (the running
+    pages are cancelled and cleaned up before KeyboardInterrupt is raised), Python's otherwise.
+    `received` is the signal that came (None: none)."""
 
     def __init__(self) -> None:
-        self.received = False
-        self._previous: Any = None
+        self.received: int | None = None
+        self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> _Sigterm:
+        numbers = [signal.SIGTERM]
+        if hasattr(signal, "SIGHUP"):  # (not on Windows)
+            numbers.append(signal.SIGHUP)
         with contextlib.suppress(ValueError):  # not the main thread: signals are not ours
-            self._previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+            for number in numbers:
+                self._previous[number] = signal.signal(number, self._on_signal)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGTERM, self._previous)
+        for number, previous in self._previous.items():
+            if previous is not None:
+                signal.signal(number, previous)
 
-    def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
-        self.received = True
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        if self.received is None:
+            self.received = signum
+        if signum != signal.SIGTERM:
+            _away_from_a_closed_terminal()
         on_sigint = signal.getsignal(signal.SIGINT)
         if callable(on_sigint):
             on_sigint(signal.SIGINT, frame)
         else:  # SIGINT ignored (started in the background by a shell): end all the same
             raise KeyboardInterrupt
 
-    def die_of_it(self) -> None:
-        """Once cleaned up, end as killed by SIGTERM: what systemd counts as a clean stop, and
-        what a shell reports (143)."""
-        sys.stdout.flush()
-        sys.stderr.flush()
+    def say_and_die(self) -> None:
+        """Once cleaned up, say why, then end as killed by the signal that came: SIGTERM is
+        what systemd counts as a clean stop, and a shell reports 143 (SIGHUP: 129)."""
+        with contextlib.suppress(OSError):
+            print(tr("Stopped: the system asked Consentinel to end."), file=sys.stderr)
+            sys.stdout.flush()
+            sys.stderr.flush()
         from consentinel.cli.hidden_typing import restore
 
         restore()  # a question's hidden typing (atexit, which would, does not run)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
+        number = self.received if self.received is not None else signal.SIGTERM
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+
+
+def _away_from_a_closed_terminal() -> None:
+    """The terminal closed (SIGHUP): what the command still says goes nowhere, instead of
+    failing to be written to a terminal that is gone (which would end the cleaning up midway).
+    Output sent to a file or a pipe is kept."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if not stream.isatty():
+                continue
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # (gone already: replaced all the same)
+        with contextlib.suppress(OSError, ValueError):
+            nowhere = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(nowhere, stream.fileno())
+            os.close(nowhere)
 
 
 def _speak_the_language_chosen_in_the_app() -> None:
@@ -240,9 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(str(error), file=sys.stderr)  # a sentence: the disk is full, read-only…
             return EXIT_USAGE
         except KeyboardInterrupt as stop:
-            if sigterm.received:
-                print(tr("Stopped: the system asked Consentinel to end."), file=sys.stderr)
-                sigterm.die_of_it()
+            if sigterm.received is not None:
+                sigterm.say_and_die()
             # On a line of its own, not after a question's words (^C ends no line); a check
             # that said how far it had gone began a line of its own for that.
             new_line = "" if isinstance(stop, StoppedRunSaid) else "\n"

@@ -80,6 +80,12 @@ from consentinel.core.steps import PromptKind, Step
 from consentinel.core.totp_refusals import remember_refusals
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import VIEWPORT
+from consentinel.x.browser_watch import (
+    CLOSE_TIMEOUT_S,
+    BrowserNotAnswering,
+    BrowserWatch,
+    bounded,
+)
 from consentinel.x.errors import (
     AccountLocked,
     PageChanged,
@@ -153,6 +159,8 @@ class RunShared:
     #: None where no window can be shown (no graphical desktop): none is offered.
     finish_in_browser: FinishInBrowser | None
     signins: OneSignInAtATime = field(default_factory=OneSignInAtATime)
+    #: The browser asked whether it still answers, and ended when not (None: not watched).
+    watch: BrowserWatch | None = None
 
 
 class _Stop(Exception):
@@ -461,6 +469,10 @@ class AccountCheck:
             result = self._result(Status.NEEDS_USER, Reason.SESSION_EXPIRED, message)
         except AccountLocked:
             result = self._locked()
+        except BrowserNotAnswering as exc:
+            # Frozen: ended, so that the run's other calls into it end too, and nothing waits.
+            self._end_the_browser()
+            result = self._fail(exc.reason, exc.detail, Status.ERROR).result
         except XError as exc:
             if exc.reason is Reason.RATE_LIMITED:
                 result = self._back_off()
@@ -484,6 +496,14 @@ class AccountCheck:
         finally:
             self._finishing = True
             await self._close()
+        if (
+            result.reason is Reason.TIMEOUT
+            and not result.settings  # (its boxes read back: the browser answered)
+            and not await self._browser_answers()
+        ):
+            # Nothing came because the browser stopped (frozen), not because X was slow.
+            self._end_the_browser()
+            result = self._fail(Reason.BROWSER_CRASHED, status=Status.ERROR).result
         result = self._with_set_aside_note(self._midway(result))
         if not result.removed and self._removed_meanwhile():  # (its end says what it found)
             result = self._said_removed(result)
@@ -509,9 +529,29 @@ class AccountCheck:
     async def _close(self) -> None:
         if self._context is not None:
             context, self._context = self._context, None
+            if self._browser_ended:
+                return  # (its process is gone: nothing to close, and no answer would come)
             # The browser may already be gone (cancelled or crashed): nothing left to close.
             with contextlib.suppress(PlaywrightError):
-                await context.close()
+                try:
+                    await asyncio.wait_for(context.close(), CLOSE_TIMEOUT_S)
+                except asyncio.TimeoutError:
+                    self._end_the_browser()  # frozen: the check is journaled all the same
+
+    @property
+    def _browser_ended(self) -> bool:
+        watch = self.shared.watch
+        return watch is not None and watch.ended
+
+    def _end_the_browser(self) -> None:
+        """The browser stopped answering: ended (x/browser_watch), for every account of the
+        run; those still to come end at their first call, as after a crash."""
+        if self.shared.watch is not None:
+            self.shared.watch.end()
+
+    async def _browser_answers(self) -> bool:
+        watch = self.shared.watch
+        return watch is None or (not watch.ended and await watch.answers())
 
     async def _open_page(self) -> tuple[Page, GrokPage]:
         await self._close()
@@ -524,12 +564,14 @@ class AccountCheck:
         if moved is not None:
             log.warning("the saved session of @%s could not be decrypted: %s", self.handle, moved)
             self._session_set_aside = True
-        self._context = await self.shared.browser.new_context(
+        timeout_s = self.shared.page_timeout_ms / 1000
+        context = self.shared.browser.new_context(
             storage_state=storage,  # type: ignore[arg-type]
             user_agent=self.shared.user_agent,
             viewport=VIEWPORT,
         )
-        page = await self._context.new_page()
+        self._context = await bounded(context, timeout_s)
+        page = await bounded(self._context.new_page(), timeout_s)
         page.set_default_timeout(self.shared.page_timeout_ms)
         grok = GrokPage(page, self.ctx.site, self.shared.page_timeout_ms)
         return page, grok
@@ -656,7 +698,8 @@ class AccountCheck:
                 self._remember(outcome, secrets.password)
                 if outcome.ok:
                     assert self._context is not None
-                    state = dict(await self._context.storage_state())
+                    saved = self._context.storage_state()
+                    state = dict(await bounded(saved, self.shared.page_timeout_ms / 1000))
                     self.ctx.sessions.save(self.handle, state)
                     self._no_session_if_removed()
                     return page, grok

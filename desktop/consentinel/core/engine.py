@@ -58,6 +58,7 @@ from consentinel.x.browser import (
     own_playwright,
 )
 from consentinel.x.browser_sandbox import news_of_refusal
+from consentinel.x.browser_watch import watch_browser
 from consentinel.x.signin import (
     PersonAtWindow,
     SignInOutcome,
@@ -276,6 +277,10 @@ class Engine:
                 failed = self._launch_failed(choice, exc)
                 return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
             await warm
+            # A browser that stops answering (frozen) is ended, so that no call waits on it for
+            # ever: the run ends, its lock is freed, and the next check starts afresh.
+            watch = await watch_browser(browser)
+            watching = asyncio.create_task(watch.watch())
             try:
                 _tell_a_refused_sandbox(choice, on_event)
                 user_agent = headful_user_agent(browser.version)
@@ -302,6 +307,7 @@ class Engine:
                     signin_step_timeout_ms=self.signin_step_timeout_ms,
                     answer_wait_s=_answer_wait_s(self.answer_wait_s),
                     finish_in_browser=finish_in_browser if can_show else None,
+                    watch=watch,
                 )
                 limit = asyncio.Semaphore(max(1, self.ctx.settings.concurrency))
                 for account in accounts:
@@ -310,7 +316,8 @@ class Engine:
                 checks = [AccountCheck(shared, account) for account in accounts]
                 return await check_all(checks, limit, cancel)
             finally:
-                await browser.close()
+                watching.cancel()
+                await watch.close_browser()
 
     # -- signing in with a person ---------------------------------------------------------------
 

@@ -499,6 +499,8 @@ FRENCH: dict[str, str] = {
         "({detail}).",
     "A screenshot of the page was saved.": "Une capture d'écran de la page a été enregistrée.",
     "X did not answer": "X n'a pas répondu",
+    "X did not answer: {why}": "X n'a pas répondu : {why}",
+    "the browser stopped answering": "le navigateur ne répondait plus",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
     "X could not be reached or failed ({detail}).":

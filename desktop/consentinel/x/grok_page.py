@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, Request, Response
@@ -23,6 +24,12 @@ from consentinel.core.check_messages import box_name
 from consentinel.core.evidence import Screenshot
 from consentinel.core.i18n import tr
 from consentinel.core.status import ALL_BOXES, Box, Reason
+from consentinel.x.browser_watch import (
+    ANSWER_TIMEOUT_S,
+    BrowserNotAnswering,
+    bounded,
+    page_answers,
+)
 from consentinel.x.errors import (
     AccountLocked,
     NetworkTrouble,
@@ -36,6 +43,8 @@ from consentinel.x.errors import (
 from consentinel.x.labels import box_for_label, normalize
 from consentinel.x.reachability import trouble_reaching
 from consentinel.x.site import XSite
+
+T = TypeVar("T")
 
 WRAPPER = '[data-testid="xaiDataSharingSettings"]'
 
@@ -337,6 +346,19 @@ class GrokPage:
         if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
             self._http_trouble = reason
 
+    async def _bounded(self, call: Awaitable[T]) -> T:
+        """A call Playwright gives no time limit (counting, reading, a script, an answer's
+        body), given the page's and a browser's answer more (a script run on an element first
+        waits for it within the page's time, and times out itself then): past it, the browser
+        stopped answering (BrowserNotAnswering)."""
+        return await bounded(call, self.timeout_ms / 1000 + ANSWER_TIMEOUT_S)
+
+    async def _unless_browser_stopped(self, error: PlaywrightError) -> None:
+        """After a wait that timed out: BrowserNotAnswering when the browser itself no longer
+        answers (frozen), so that X is not said slow for a stop on this computer."""
+        if "Timeout" in str(error) and not await page_answers(self.page):
+            raise BrowserNotAnswering() from error
+
     async def screenshot(self) -> Screenshot:
         """The whole settings page as PNG (it never shows a password), with its address and the
         time it was taken."""
@@ -404,6 +426,8 @@ class GrokPage:
         try:
             await asyncio.wait_for(self._query_done.wait(), self.timeout_ms / 1000)
         except asyncio.TimeoutError:
+            if not await page_answers(self.page):
+                raise BrowserNotAnswering() from None
             raise XError(tr("X did not send the settings in time"), Reason.TIMEOUT) from None
 
     async def _read_data(self) -> dict[Box, bool]:
@@ -422,7 +446,7 @@ class GrokPage:
                 tr("the boxes were drawn without X's read of their values ({query})", query=QUERY)
             )
         try:
-            body = await response.json()
+            body = await self._bounded(response.json())
         except PlaywrightError as exc:
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         except ValueError:
@@ -455,6 +479,7 @@ class GrokPage:
                     self.site.grok_settings_url, wait_until="domcontentloaded"
                 )
         except PlaywrightError as exc:
+            await self._unless_browser_stopped(exc)
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         if response is not None and (reason := reason_for_status(response.status)):
             raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
@@ -495,6 +520,8 @@ class GrokPage:
             if reason_for_exception(exc) is Reason.BROWSER_CRASHED:
                 # The browser went away (killed, crashed): not X being slow or changed.
                 raise XError(browser_error_words(exc), Reason.BROWSER_CRASHED) from exc
+            # A browser that no longer answers (frozen) lets no page come: not X's doing.
+            await self._unless_browser_stopped(exc)
             if self._http_trouble is not None:
                 raise NetworkTrouble(
                     tr("X failed to send the settings"), self._http_trouble
@@ -516,7 +543,7 @@ class GrokPage:
         """What the page showed instead of the settings Consentinel knows: boxes outside the
         frame it looks for (X changed the page's structure), or none at all."""
         try:
-            boxes = await self.page.locator('input[type="checkbox"]').count()
+            boxes = await self._bounded(self.page.locator('input[type="checkbox"]').count())
         except PlaywrightError:
             boxes = 0
         if boxes:
@@ -525,9 +552,9 @@ class GrokPage:
 
     async def _read_raw(self) -> list[dict[str, Any]]:
         wrapper = self.page.locator(WRAPPER)
-        if await wrapper.count() != 1:
+        if await self._bounded(wrapper.count()) != 1:
             raise await self._page_changed(tr("the Grok settings wrapper is missing or repeated"))
-        raw = await wrapper.evaluate(_READ_JS)
+        raw = await self._bounded(wrapper.evaluate(_READ_JS))
         return [dict(item) for item in raw] if isinstance(raw, list) else []
 
     async def read(self) -> dict[Box, BoxState]:
@@ -576,7 +603,7 @@ class GrokPage:
         target = self.page.locator(WRAPPER).locator(
             f'input[type="checkbox"][aria-describedby="{help_id}"]:visible'
         )
-        if await target.count() != 1:
+        if await self._bounded(target.count()) != 1:
             raise await self._page_changed(
                 tr("the help id {id} is not on exactly one box", id=help_id)
             )
@@ -584,7 +611,7 @@ class GrokPage:
 
     async def _safe_click(self, target: Locator, box: Box) -> None:
         """Click only a checkbox whose own block holds no delete button."""
-        safe = await target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS))
+        safe = await self._bounded(target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS)))
         if not safe:
             raise await self._page_changed(
                 tr("refused to click: the target is not a plain checkbox")
@@ -620,6 +647,8 @@ class GrokPage:
         except PlaywrightError as exc:
             if "Timeout" not in str(exc):
                 raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+            # No answer from X, or none from a browser that stopped: the click stays unread.
+            await self._unless_browser_stopped(exc)
         if status is not None and 400 <= status < 500:
             self.unread_click = None  # X refused it (signed out, rate limited…): nothing changed
         if status == 429:
@@ -632,5 +661,6 @@ class GrokPage:
         return UntickOutcome(box, after, confirmed, status, toast)
 
     async def _went_wrong_shown(self) -> bool:
-        texts = await self.page.locator('[data-testid="toast"], [role="alert"]').all_inner_texts()
+        toasts = self.page.locator('[data-testid="toast"], [role="alert"]')
+        texts = await self._bounded(toasts.all_inner_texts())
         return any(w in normalize(t) for t in texts for w in _WENT_WRONG)

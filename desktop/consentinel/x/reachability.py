@@ -11,6 +11,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request
 
 from consentinel.core.i18n import tr
+from consentinel.x.browser_watch import ANSWER_TIMEOUT_S, BrowserNotAnswering, bounded
 from consentinel.x.errors import NetworkTrouble, browser_error_words, reason_for_status
 from consentinel.x.site import XSite
 
@@ -40,15 +41,20 @@ async def trouble_reaching(page: Page, site: XSite) -> NetworkTrouble | None:
 
     page.on("requestfailed", on_failed)
     try:
-        status = await page.evaluate(_PROBE_JS, [url, PROBE_TIMEOUT_MS])
+        # (The page's own timer ends the request; a browser that stopped ends nothing.)
+        call = page.evaluate(_PROBE_JS, [url, PROBE_TIMEOUT_MS])
+        status = await bounded(call, PROBE_TIMEOUT_MS / 1000 + ANSWER_TIMEOUT_S)
+    except BrowserNotAnswering:
+        return None  # (no answer from the page itself: nothing can be said of X)
     except PlaywrightError:
         return None  # the page itself is gone: the caller's own error says so
     finally:
         page.remove_listener("requestfailed", on_failed)
     if status is None:
         detail = tr("X did not answer")
-        if failures:  # Chromium's reason (net::ERR_…), in words
-            detail = f"{detail}: {browser_error_words(Exception(failures[-1]))}"
+        if failures:  # Chromium's reason (net::ERR_…), in words, after the language's colon
+            why = browser_error_words(Exception(failures[-1]))
+            detail = tr("X did not answer: {why}", why=why)
         return NetworkTrouble(detail)
     if isinstance(status, int) and (reason := reason_for_status(status)):
         return NetworkTrouble(tr("X answered {status}", status=status), reason)
