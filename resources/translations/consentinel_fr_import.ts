@@ -99,6 +99,30 @@
             <source>The file was deleted.</source>
             <translation>Le fichier a été supprimé.</translation>
         </message>
+        <message>
+            <source>Stop after this row</source>
+            <translation>Arrêter après cette ligne</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importation…</translation>
+        </message>
+        <message>
+            <source>The import failed: {problem}</source>
+            <translation>L'importation a échoué : {problem}</translation>
+        </message>
+        <message>
+            <source>Stopping after this row…</source>
+            <translation>Arrêt après cette ligne…</translation>
+        </message>
+        <message>
+            <source>The file is not there any more: it was deleted or moved already. If it was moved, delete it where it is now.</source>
+            <translation>Le fichier n'est plus là : il a déjà été supprimé ou déplacé. S'il a été déplacé, supprimez-le là où il se trouve maintenant.</translation>
+        </message>
+        <message>
+            <source>The file {file} was deleted, and the link to it.</source>
+            <translation>Le fichier {file} a été supprimé, ainsi que le lien vers lui.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>

@@ -37,6 +37,7 @@ HEAVY = (
     "consentinel.core.totp",
     # Accounts › Import accounts from a file…: its dialog and reader load when first used.
     "consentinel.core.account_import",
+    "consentinel.core.account_import_reading",
     "consentinel.gui.account_import_dialog",
     # The look at the keyring (its module and its QObject with signals) waits for the frame.
     "consentinel.gui.keyring_look",

@@ -15,14 +15,14 @@ import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
 from consentinel.core.account_import import (
-    ImportFileError,
     ImportKeyringError,
     Outcome,
+    after_import_advice,
     import_accounts,
     imported_words,
     parse_accounts,
-    read_import_file,
 )
+from consentinel.core.account_import_reading import ImportFileError, read_import_file
 from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.i18n import speaking
@@ -94,8 +94,9 @@ def test_a_french_spreadsheet_is_imported_and_its_bad_rows_are_skipped_with_thei
         3: (Outcome.IMPORTED, None),
         5: (
             Outcome.SKIPPED,
-            "An X handle only has letters A to Z (no accents), digits and _; 'not a handle!' "
-            "does not look like one.",
+            "The handle cell is not an X handle: one has at most 15 characters, letters A to Z "
+            "(no accents), digits and _ (an @ before it, or the profile's address, is fine). "
+            "Are the columns named in the right order?",
         ),
         6: (Outcome.SKIPPED, "@already_here is already in your accounts."),
         7: (Outcome.SKIPPED, "@alice_news is on row 2 of this file already."),
@@ -109,7 +110,7 @@ def test_a_french_spreadsheet_is_imported_and_its_bad_rows_are_skipped_with_thei
             "This is a one-time code from your authenticator app, not the 2FA secret: leave the "
             "2FA secret empty, and Consentinel asks you for the app's code when X asks for one.",
         ),
-        10: (Outcome.SKIPPED, "'not-an-email' is not an email address (like name@example.com)."),
+        10: (Outcome.SKIPPED, "The email cell is not an email address (like name@example.org)."),
     }
     assert imported_words(results) == "Accounts imported: 2, skipped: 6."
     # Saved as "Add account…" saves: the secrets in the keyring, the accounts in the list.
@@ -205,3 +206,83 @@ def test_without_a_keyring_nothing_is_imported(tmp_path: Path) -> None:
     finally:
         ctx.journal.close()
     _said_nowhere(tmp_path, ALICE_PASSWORD)
+
+
+def test_a_list_that_cannot_be_read_mid_import_skips_the_rows_left_and_says_why(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """The account list turns unreadable after the first row (here a folder in its place):
+    each row left is skipped with the reason, the import goes to its end, and the first
+    row stays imported; no exception escapes halfway (the command would say "nothing
+    changed")."""
+    text = (
+        f'handle,password\nann_desk,"{BOB_PASSWORD}"\n'
+        f"ben_desk,{SKIPPED_PASSWORDS[0]}\ncal_desk,{SKIPPED_PASSWORDS[1]}\n"
+    )
+    rows = parse_accounts(text, ctx.accounts.get)
+    listing = ctx.paths.accounts_path
+
+    def after(result: object) -> None:
+        if listing.is_file():
+            listing.unlink()
+            listing.mkdir()
+
+    results = import_accounts(ctx, rows, on_result=after)
+    assert [(r.row.handle, r.outcome) for r in results] == [
+        ("ann_desk", Outcome.IMPORTED),
+        ("ben_desk", Outcome.SKIPPED),
+        ("cal_desk", Outcome.SKIPPED),
+    ]
+    assert results[1].reason == (
+        "The list of accounts could not be read or written: a folder has that name."
+    )
+    assert ctx.vault.get_password("ben_desk") is None
+    assert after_import_advice(results).startswith("Keep the file for now")
+    with speaking("fr"):
+        again = import_accounts(ctx, rows[1:])
+    assert again[0].reason == (
+        "La liste des comptes n'a pas pu être lue ou écrite\u00a0: un dossier porte ce nom."
+    )
+
+
+def test_the_file_is_to_be_deleted_only_once_nothing_of_it_is_kept_there_alone(
+    ctx: AppContext,
+) -> None:
+    """A row skipped has its password in the file only: keep it, correct the row, import it
+    again (the rows imported already are then "already in your accounts", which is not a
+    reason to keep it); stopped rows are not imported either."""
+    text = f"handle,password\nann_desk,{SKIPPED_PASSWORDS[0]}\nben_desk, {SKIPPED_PASSWORDS[1]}\n"
+    results = import_accounts(ctx, parse_accounts(text, ctx.accounts.get))
+    assert [r.outcome for r in results] == [Outcome.IMPORTED, Outcome.SKIPPED]
+    assert after_import_advice(results).startswith(
+        "Keep the file for now: the passwords of the rows skipped are only in it. Correct "
+        "those rows and import the file again"
+    )
+    corrected = text.replace(", ", ",")
+    again = import_accounts(ctx, parse_accounts(corrected, ctx.accounts.get))
+    assert [(r.outcome, r.reason) for r in again] == [
+        (Outcome.SKIPPED, "@ann_desk is already in your accounts."),
+        (Outcome.IMPORTED, None),
+    ]
+    assert after_import_advice(again) == (
+        "The file holds passwords in clear: delete it (and empty the trash) now that they are "
+        "in the keyring."
+    )
+    with speaking("fr"):
+        assert after_import_advice(results).startswith(
+            "Gardez le fichier pour l'instant\u00a0: les mots de passe des lignes ignorées"
+        )
+    # Stopped before its second row: that row is not imported, and the file is kept.
+    asked: list[bool] = []
+    two = f"handle,password\ncal_desk,{SKIPPED_PASSWORDS[2]}\ndan_desk,{SKIPPED_PASSWORDS[3]}\n"
+    stopped = import_accounts(
+        ctx,
+        parse_accounts(two, ctx.accounts.get),
+        stop=lambda: asked.append(True) or len(asked) > 1,
+    )
+    assert [(r.outcome, r.reason) for r in stopped] == [
+        (Outcome.IMPORTED, None),
+        (Outcome.SKIPPED, "The import was stopped before this row."),
+    ]
+    assert ctx.vault.get_password("dan_desk") is None
+    assert not after_import_advice(stopped).startswith("The file holds")

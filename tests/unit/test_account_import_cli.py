@@ -6,14 +6,17 @@ its data folder (its log included)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import subprocess
+import threading
 from pathlib import Path
 
 from consentinel.core.paths import AppPaths
 from consentinel.core.vault import Vault
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
-from tests.reliability.cli_support import cli_env, run_cli
+from tests.reliability.cli_support import CLI, cli_env, run_cli
 
 PASSWORDS = ("Cobalt-Heron-6613", "Tin;Sparrow 7702", "Never-Saved-5150")
 TOTP = "JBSWY3DPEHPK3PXP"
@@ -49,8 +52,11 @@ def test_a_file_is_imported_row_by_row_and_a_bad_row_makes_exit_1(
             "row 3, @bob_desk: imported",
             "row 4, @alice_desk: skipped: @alice_desk is on row 2 of this file already.",
             "Accounts imported: 2, skipped: 1.",
-            "The file holds passwords in clear: delete it (and empty the trash) now that they "
-            "are in the keyring.",
+            # (row 4's password is in the file only: not to be deleted yet)
+            "Keep the file for now: the passwords of the rows skipped are only in it. Correct "
+            "those rows and import the file again (the accounts imported already are then "
+            "skipped as already in your accounts, and left as they are); then delete it (and "
+            "empty the trash).",
         ]
         vault = Vault(service=service)
         assert vault.get_password("alice_desk") == PASSWORDS[0]
@@ -61,11 +67,17 @@ def test_a_file_is_imported_row_by_row_and_a_bad_row_makes_exit_1(
             ("alice_desk", "alice@example.org"),
             ("bob_desk", None),
         ]
-        # Imported again: every row is listed already; nothing changes in the keyring.
+        # Imported again: every row is listed already; nothing changes in the keyring, and
+        # nothing of the file is left only there: it can go.
         again = run_cli(env, "account", "import", str(accounts), expect=1)
-        assert "row 2, @alice_desk: skipped: @alice_desk is already in your accounts." in (
-            again.stdout
-        )
+        assert again.stdout.splitlines() == [
+            "row 2, @alice_desk: skipped: @alice_desk is already in your accounts.",
+            "row 3, @bob_desk: skipped: @bob_desk is already in your accounts.",
+            "row 4, @alice_desk: skipped: @alice_desk is already in your accounts.",
+            "Accounts imported: 0, skipped: 3.",
+            "The file holds passwords in clear: delete it (and empty the trash) now that they "
+            "are in the keyring.",
+        ]
         assert vault.get_password("alice_desk") == PASSWORDS[0]
         _nowhere(home, done.stdout, done.stderr, again.stdout, again.stderr)
     finally:
@@ -84,7 +96,7 @@ def test_a_french_file_on_standard_input_in_french(
     try:
         done = run_cli(env, "account", "import", "-", stdin=text, expect=0)
         assert done.stdout.splitlines() == [
-            "ligne 2, @claire_fr\u00a0: importé",
+            "ligne 2, @claire_fr\u00a0: importée",
             "Comptes importés : 1, ignorés : 0.",
         ]
         assert Vault(service=service).get_password("claire_fr") == PASSWORDS[1]
@@ -106,3 +118,53 @@ def test_without_a_keyring_nothing_is_imported(tmp_path: Path) -> None:
     listed = json.loads(run_cli(env, "account", "list", "--json", expect=0).stdout)
     assert listed == []
     _nowhere(home, done.stdout, done.stderr)
+
+
+def test_a_dry_run_makes_no_data_folder_and_touches_no_keyring(tmp_path: Path) -> None:
+    """--dry-run only looks: on a computer where Consentinel never saved anything, it makes
+    no folder, no journal (as `account list` does not); and no keyring is needed (none here)."""
+    home = tmp_path / "home"
+    env = cli_env({**os.environ, "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/no-bus"}, home)
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(f"handle,password\nalice_desk,{PASSWORDS[0]}\n", encoding="utf-8")
+    done = run_cli(env, "account", "import", str(accounts), "--dry-run", expect=0)
+    assert done.stdout.splitlines() == [
+        "row 2, @alice_desk: can be imported",
+        "Rows that can be imported: 1 of 1. Nothing was imported (--dry-run).",
+    ]
+    assert not home.exists()
+
+
+def test_standard_input_is_read_no_further_than_a_file_is(tmp_path: Path) -> None:
+    """A file stops at 1 MB: so does standard input, read no further (a pipe that never ends,
+    or a huge file piped in, is not read to its end into memory)."""
+    home = tmp_path / "home"
+    env = cli_env(os.environ.copy(), home)
+    proc = subprocess.Popen(
+        [CLI, "account", "import", "-"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None
+
+    def feed() -> None:  # (more than the limit, and the pipe left open: no end to wait for)
+        with contextlib.suppress(BrokenPipeError, ValueError):
+            proc.stdin.write(b"handle,password\n" + b"a,b\n" * (300 * 1024))  # type: ignore[union-attr]
+            proc.stdin.flush()  # type: ignore[union-attr]
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+        proc.wait()
+        with contextlib.suppress(BrokenPipeError):
+            proc.stdin.close()
+    feeder.join(timeout=10)
+    assert proc.stderr is not None
+    said = proc.stderr.read().decode()
+    assert code == 2, said
+    assert "This file is too big for a list of accounts (more than 1 MB)." in said

@@ -43,25 +43,28 @@ def add_import_verb(verbs: Any) -> None:
 def _import(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
     from consentinel.core.account_import import (
-        ImportFileError,
         ImportKeyringError,
-        decode_import_bytes,
-        delete_file_advice,
+        after_import_advice,
         import_accounts,
         imported_words,
         parse_accounts,
+    )
+    from consentinel.core.account_import_reading import (
+        ImportFileError,
         read_import_file,
+        read_import_stream,
     )
 
     from_stdin = args.file == "-"
     try:
         if from_stdin:
-            text = decode_import_bytes(sys.stdin.buffer.read())
+            text = read_import_stream(sys.stdin.buffer)
         else:
             text = read_import_file(Path(args.file))
     except ImportFileError as error:
         raise UsageError(str(error)) from None
-    ctx = open_context()
+    # (--dry-run only looks: no data folder nor journal made, nothing in them changed)
+    ctx = open_context(read_only=args.dry_run)
     try:
         rows = parse_accounts(text, ctx.accounts.get)
     except ImportFileError as error:
@@ -84,7 +87,7 @@ def _import(args: argparse.Namespace) -> int:
         raise UsageError(f"{error}\n{tr('Nothing was imported.')}") from None
     print(imported_words(results))
     if not from_stdin:
-        print(delete_file_advice())
+        print(after_import_advice(results))
     skipped = any(result.reason for result in results)
     return EXIT_SKIPPED if skipped else 0
 

@@ -237,10 +237,11 @@ FRENCH: dict[str, str] = {
     "Nothing was imported.": "Rien n'a été importé.",
     "row {row}, @{handle}": "ligne {row}, @{handle}",
     "row {row}": "ligne {row}",
-    "{who}: cannot be imported: {reason}": "{who} : ne peut pas être importé : {reason}",
-    "{who}: can be imported": "{who} : peut être importé",
-    "{who}: imported": "{who} : importé",
-    "{who}: skipped: {reason}": "{who} : ignoré : {reason}",
+    # (the subject is the row: "ligne 2, @x : importée")
+    "{who}: cannot be imported: {reason}": "{who} : ne peut pas être importée : {reason}",
+    "{who}: can be imported": "{who} : peut être importée",
+    "{who}: imported": "{who} : importée",
+    "{who}: skipped: {reason}": "{who} : ignorée : {reason}",
     "change an account's email, phone or boxes; its secrets stay":
         "changer l'e-mail, le téléphone ou les cases d'un compte ; ses secrets restent",
     "the email address X may ask for ('' removes it)":

@@ -11,7 +11,6 @@ case, accents or not."""
 
 from __future__ import annotations
 
-import csv
 import enum
 import logging
 import re
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consentinel.core.account_import_reading import ImportFileError, read_records
 from consentinel.core.accounts import (
     Account,
     DuplicateAccount,
@@ -30,17 +30,13 @@ from consentinel.core.accounts import (
     validate_email,
     validate_phone,
 )
+from consentinel.core.fileio import StorageError, describe_os_error
 from consentinel.core.i18n import quoted, tr
 
 if TYPE_CHECKING:
     from consentinel.core.context import AppContext
 
 log = logging.getLogger(__name__)
-
-#: A file of accounts is a few kilobytes; anything this big is not one (a whole export).
-MAX_FILE_BYTES = 1 << 20
-#: The delimiters looked for on the first row, the first one winning a tie.
-DELIMITERS = (",", ";", "\t")
 
 
 class Column(enum.Enum):
@@ -69,10 +65,6 @@ HEADER_NAMES: dict[str, Column] = {
 }
 
 
-class ImportFileError(ValueError):
-    """The file cannot be imported at all; str() says why in a sentence, quoting no cell."""
-
-
 class ImportKeyringError(Exception):
     """No keyring can keep the secrets (or it refused): nothing was imported; str() says why."""
 
@@ -92,13 +84,16 @@ class ImportRow:
     email: str | None = None
     phone: str | None = None
     problem: str | None = None
+    #: Its account is in the list already (its problem says so): re-importing a file after
+    #: correcting its other rows leaves nothing of this row to keep.
+    listed: bool = False
 
     def __repr__(self) -> str:
         return (
             f"ImportRow(number={self.number}, handle={self.handle!r}, "
             f"password={'***' if self.password else ''!r}, "
             f"totp={'***' if self.totp else None!r}, email={self.email!r}, "
-            f"phone={self.phone!r}, problem={self.problem!r})"
+            f"phone={self.phone!r}, problem={self.problem!r}, listed={self.listed!r})"
         )
 
     __str__ = __repr__
@@ -122,46 +117,13 @@ class RowResult:
     reason: str | None = None
     #: Skipped as the keyring refused it (the rows after it are not tried).
     keyring_refused: bool = False
+    #: Skipped as its account is in the list already (see ImportRow.listed).
+    listed: bool = False
 
-
-# -- reading ----------------------------------------------------------------------------------
-
-
-def read_import_file(path: Path) -> str:
-    """The file's text; ImportFileError when it cannot be read, is too big or not UTF-8."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise ImportFileError(
-            tr("{path} could not be read: {error}", path=str(path), error=error.strerror or error)
-        ) from None
-    return decode_import_bytes(data)
-
-
-def decode_import_bytes(data: bytes) -> str:
-    """UTF-8, its byte-order mark (Excel's "CSV UTF-8") dropped."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(tr("This file is too big for a list of accounts (more than 1 MB)."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            tr(
-                "This file is not in UTF-8: in your spreadsheet, save it as “CSV UTF-8” (or "
-                "as text in UTF-8), then import it again."
-            )
-        ) from None
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of the first non-blank row: the one of DELIMITERS it has most of, outside
-    quotes (a comma, when it has none)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    outside = re.sub(r'"[^"]*"', "", first)
-    counts = [(outside.count(d), -i, d) for i, d in enumerate(DELIMITERS)]
-    count, _first, delimiter = max(counts)
-    return delimiter if count else ","
+    @property
+    def done(self) -> bool:
+        """Nothing of this row is left only in the file: imported, or its account listed."""
+        return self.outcome is Outcome.IMPORTED or self.listed
 
 
 def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[ImportRow]:
@@ -169,19 +131,16 @@ def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[I
     account already in the list (AccountStore.get). ImportFileError when the file as a whole
     cannot be imported (no header naming the handle and password columns, no row)."""
     text = text.removeprefix("\ufeff")  # (a byte-order mark decoded as text)
-    delimiter = sniff_delimiter(text)
-    records = list(csv.reader(text.splitlines(), delimiter=delimiter))
-    header_at = next((i for i, cells in enumerate(records) if any(c.strip() for c in cells)), None)
-    if header_at is None:
+    records = [(n, cells) for n, cells in read_records(text) if any(c.strip() for c in cells)]
+    if not records:
         raise ImportFileError(tr("This file is empty."))
-    columns = _columns(records[header_at])
+    header = records[0][1]
+    columns = _columns(header)
+    _require_named(header, [cells for _n, cells in records[1:]])
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    for index in range(header_at + 1, len(records)):
-        cells = records[index]
-        if not any(cell.strip() for cell in cells):
-            continue  # (a blank row)
-        row = _row(index + 1, cells, columns, listed, seen)
+    for number, cells in records[1:]:
+        row = _row(number, cells, columns, listed, seen)
         if row.ok:
             seen[handle_key(row.handle)] = row.number
         rows.append(row)
@@ -235,6 +194,33 @@ def _columns(header: list[str]) -> dict[Column, int]:
     return found
 
 
+def _require_named(header: list[str], rows: list[list[str]]) -> None:
+    """ImportFileError when a column the first row leaves without a name holds values (a 2FA
+    secret column whose name was deleted would be left out without a word)."""
+    for index, cell in enumerate(header):
+        if _header_word(cell):
+            continue
+        if any(index < len(cells) and cells[index].strip() for cells in rows):
+            raise ImportFileError(
+                tr(
+                    "Column {column} has no name on the first row but holds values: name it "
+                    "(handle, password, 2FA secret, email or phone; in French: compte, mot de "
+                    "passe, secret 2FA, e-mail, téléphone) or delete it.",
+                    column=_column_letter(index),
+                )
+            )
+
+
+def _column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: 0 'A', 25 'Z', 26 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _row(
     number: int,
     cells: list[str],
@@ -268,32 +254,46 @@ def _row(
         index = columns.get(column)
         return cells[index] if index is not None else ""
 
-    password = cell(Column.PASSWORD)  # (as typed: a password may start or end with a space)
+    password = cell(Column.PASSWORD)  # (as typed: a space around it is refused below)
     totp_text = cell(Column.TOTP).strip()
     raw_handle = cell(Column.HANDLE).strip()
     email_text = cell(Column.EMAIL).strip()
     phone_text = cell(Column.PHONE).strip()
-    secrets = [s for s in (password.strip(), totp_text) if len(s) >= 4]
+    secrets = [s for s in (password.strip(), totp_text) if s]
     row = ImportRow(number, "", "" if not password.strip() else password)
 
-    def refused(problem: str, handle: str = "") -> ImportRow:
-        return ImportRow(number, handle, row.password, None, None, None, problem)
+    def refused(problem: str, handle: str = "", *, is_listed: bool = False) -> ImportRow:
+        return ImportRow(number, handle, row.password, None, None, None, problem, listed=is_listed)
 
+    # The reasons below never quote a cell (the columns may be named in the wrong order: a
+    # password in the email column), but for a handle that is one.
     for value in (raw_handle, email_text, phone_text):
-        if value and any(s in value or value in s for s in secrets):
+        if value and value in secrets:
             return refused(
                 tr(
                     "Another cell of this row holds its password or 2FA secret: are the "
                     "columns named in the right order?"
                 )
             )
+    if not raw_handle:
+        return refused(tr("The handle cell is empty."))
     try:
         handle = normalize_handle(raw_handle)
-    except InvalidHandle as error:
-        return refused(str(error))
+    except InvalidHandle:
+        return refused(
+            tr(
+                "The handle cell is not an X handle: one has at most 15 characters, letters A "
+                "to Z (no accents), digits and _ (an @ before it, or the profile's address, is "
+                "fine). Are the columns named in the right order?"
+            )
+        )
     account = listed(handle)
     if account is not None:
-        return refused(tr("@{handle} is already in your accounts.", handle=account.handle), handle)
+        return refused(
+            tr("@{handle} is already in your accounts.", handle=account.handle),
+            handle,
+            is_listed=True,
+        )
     if handle_key(handle) in seen:
         return refused(
             tr(
@@ -311,11 +311,25 @@ def _row(
             ),
             handle,
         )
+    if password != password.strip():
+        return refused(
+            tr(
+                "The password starts or ends with a space, most likely a slip: check it. "
+                "Remove the space in the file, or if the password really has one, add this "
+                "account with “Add account” (or consentinel account add)."
+            ),
+            handle,
+        )
     try:
         email = validate_email(email_text) if email_text else None
+    except ValueError:
+        return refused(
+            tr("The email cell is not an email address (like name@example.org)."), handle
+        )
+    try:
         phone = validate_phone(phone_text) if phone_text else None
-    except ValueError as error:
-        return refused(str(error), handle)
+    except ValueError:
+        return refused(tr("The phone cell is not a phone number (like +33 6 12 34 56 78)."), handle)
     totp = None
     if totp_text:
         from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
@@ -345,19 +359,25 @@ def import_accounts(
     ctx: AppContext,
     rows: list[ImportRow],
     on_result: Callable[[RowResult], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[RowResult]:
     """The rows without a problem imported, one after the other, as "Add account…" saves an
     account (gui/account_saving.write_secrets for a new one): its secrets to the keyring, the
     list not held; then, the list held, looked at again and added; its addition journaled. A
     row that cannot be saved is skipped, said why; once the keyring refused one, the rest
     are skipped too (they would each ask again). ImportKeyringError, nothing imported, when
-    no keyring can keep secrets. `on_result`: told each row's result as it comes."""
+    no keyring can keep secrets. `on_result`: told each row's result as it comes. `stop`: asked
+    before each row; once it says so, the rows left are skipped (the window's "Stop")."""
     require_keyring(ctx)
     results: list[RowResult] = []
     keyring_failed: str | None = None
+    stopped = False
     for row in rows:
+        stopped = stopped or (stop is not None and row.ok and stop())
         if not row.ok:
-            result = RowResult(row, Outcome.SKIPPED, row.problem)
+            result = RowResult(row, Outcome.SKIPPED, row.problem, listed=row.listed)
+        elif stopped:
+            result = RowResult(row, Outcome.SKIPPED, tr("The import was stopped before this row."))
         elif keyring_failed is not None:
             result = RowResult(row, Outcome.SKIPPED, keyring_failed)
         else:
@@ -379,14 +399,18 @@ def _import_one(ctx: AppContext, row: ImportRow) -> RowResult:
     try:
         accounts.require_unlisted(handle)  # (added since the file was read)
     except DuplicateAccount as error:
-        return RowResult(row, Outcome.SKIPPED, str(error))
+        return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
+    except OSError as error:  # (the list cannot be read: this row only is skipped)
+        return RowResult(row, Outcome.SKIPPED, _list_problem(error))
     try:
         # Kept in memory only (secrets an account removed before left here): put back if
         # the list refuses this one.
         previous = (vault.get_password(handle), vault.get_totp(handle))
         accounts.require_unlisted(handle)  # (the reads may have waited for a prompt)
     except DuplicateAccount as error:  # (nothing written)
-        return RowResult(row, Outcome.SKIPPED, str(error))
+        return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
+    except OSError as error:
+        return RowResult(row, Outcome.SKIPPED, _list_problem(error))
     except VaultError as error:
         return RowResult(row, Outcome.SKIPPED, str(error), keyring_refused=True)
     try:
@@ -399,12 +423,26 @@ def _import_one(ctx: AppContext, row: ImportRow) -> RowResult:
     try:
         with accounts.editing():
             accounts.add(account)  # (DuplicateAccount: added meanwhile, by another process)
-    except (DuplicateAccount, OSError) as error:
+    except DuplicateAccount as error:
         _put_back(ctx, row, previous)
-        return RowResult(row, Outcome.SKIPPED, str(error))
+        return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
+    except OSError as error:
+        _put_back(ctx, row, previous)
+        return RowResult(row, Outcome.SKIPPED, _list_problem(error))
     ctx.journal.append_account_added(handle, keep=account.keep)
     log.info("account @%s imported from a file", handle)
     return RowResult(row, Outcome.IMPORTED)
+
+
+def _list_problem(error: OSError) -> str:
+    """Why the account list could not be read or written, in a sentence: a StorageError's
+    own, else its cause in the person's words."""
+    if isinstance(error, StorageError):
+        return str(error)
+    return tr(
+        "The list of accounts could not be read or written: {problem}.",
+        problem=describe_os_error(error),
+    )
 
 
 def _put_back(ctx: AppContext, row: ImportRow, previous: tuple[str | None, str | None]) -> None:
@@ -444,8 +482,37 @@ def imported_words(results: list[RowResult]) -> str:
     )
 
 
+def all_done(results: list[RowResult]) -> bool:
+    """Every row imported, or its account listed already: the file holds nothing that is not
+    kept elsewhere, and can go."""
+    return all(result.done for result in results)
+
+
+def after_import_advice(results: list[RowResult]) -> str:
+    """What to do with the file now: delete it, once nothing of it is kept only there;
+    otherwise keep it until the rows skipped are imported too."""
+    if all_done(results):
+        return delete_file_advice()
+    return tr(
+        "Keep the file for now: the passwords of the rows skipped are only in it. Correct those "
+        "rows and import the file again (the accounts imported already are then skipped as "
+        "already in your accounts, and left as they are); then delete it (and empty the trash)."
+    )
+
+
 def delete_file_advice() -> str:
     return tr(
         "The file holds passwords in clear: delete it (and empty the trash) now that they are "
         "in the keyring."
     )
+
+
+def delete_import_file(path: Path) -> Path:
+    """Delete the file imported: the file itself when `path` is a link to it (the link goes
+    too, or it would point to nothing). The file deleted; FileNotFoundError when nothing is
+    there any more, another OSError when it cannot be deleted."""
+    target = path.resolve(strict=True)
+    target.unlink()
+    if path.is_symlink():  # (a link to the file: it points to nothing now)
+        path.unlink(missing_ok=True)
+    return target

@@ -562,6 +562,66 @@ FRENCH: dict[str, str] = {
     "@{handle} is already in your accounts.": "@{handle} fait déjà partie de vos comptes.",
     # -- importing accounts from a file (core/account_import)
     "{path} could not be read: {error}": "{path} n'a pas pu être lu : {error}",
+    "there is no such file": "ce fichier n'existe pas",
+    "it is a folder, not a file": "c'est un dossier, pas un fichier",
+    "you are not allowed to read it": "vous n'avez pas le droit de le lire",
+    "A cell in quotes goes from row {row} to row {end}: a password never holds a line break, "
+    "so a quote is missing or one too many there. Correct the quotes of those rows, then "
+    "import the file again.":
+        "Une cellule entre guillemets va de la ligne {row} à la ligne {end} : un mot de passe "
+        "ne contient jamais de saut de ligne, il y manque donc un guillemet, ou il y en a un de "
+        "trop. Corrigez les guillemets de ces lignes, puis importez le fichier de nouveau.",
+    "Row {row} has a cell of more than 128 KB: this is not a list of accounts.":
+        "La ligne {row} a une cellule de plus de 128 Ko : ce n'est pas une liste de comptes.",
+    "The quote opened on row {row} is never closed: the rest of the file would be read as one "
+    "cell. Close that cell's quote (a quote inside a cell in quotes is written twice: \"\"), "
+    "then import the file again.":
+        "Le guillemet ouvert à la ligne {row} n'est jamais fermé : le reste du fichier serait "
+        "lu comme une seule cellule. Fermez le guillemet de cette cellule (un guillemet à "
+        "l'intérieur d'une cellule entre guillemets s'écrit deux fois : \"\"), puis importez "
+        "le fichier de nouveau.",
+    "On row {row}, a cell in quotes goes on after its closing quote: a quote inside a cell in "
+    "quotes is written twice (\"\"). Correct that row, then import the file again.":
+        "À la ligne {row}, une cellule entre guillemets continue après son guillemet fermant : "
+        "un guillemet à l'intérieur d'une cellule entre guillemets s'écrit deux fois (\"\"). "
+        "Corrigez cette ligne, puis importez le fichier de nouveau.",
+    "Row {row} cannot be read as a row of a spreadsheet.":
+        "La ligne {row} ne peut pas être lue comme une ligne de tableur.",
+    "Column {column} has no name on the first row but holds values: name it (handle, "
+    "password, 2FA secret, email or phone; in French: compte, mot de passe, secret 2FA, "
+    "e-mail, téléphone) or delete it.":
+        "La colonne {column} n'a pas de nom sur la première ligne mais contient des valeurs : "
+        "nommez-la (compte, mot de passe, secret 2FA, e-mail ou téléphone ; en anglais : "
+        "handle, password, 2FA secret, email, phone) ou supprimez-la.",
+    "The handle cell is empty.": "La cellule du compte est vide.",
+    "The handle cell is not an X handle: one has at most 15 characters, letters A to Z (no "
+    "accents), digits and _ (an @ before it, or the profile's address, is fine). Are the "
+    "columns named in the right order?":
+        "La cellule du compte ne contient pas un identifiant X : un identifiant a au plus 15 "
+        "caractères, des lettres de A à Z (sans accents), des chiffres et _ (un @ devant, ou "
+        "l'adresse du profil, convient aussi). Les colonnes sont-elles nommées dans le bon "
+        "ordre ?",
+    "The password starts or ends with a space, most likely a slip: check it. Remove the space "
+    "in the file, or if the password really has one, add this account with “Add account” (or "
+    "consentinel account add).":
+        "Le mot de passe commence ou finit par une espace, sans doute par erreur : vérifiez-le. "
+        "Retirez l'espace dans le fichier ou, si le mot de passe en a vraiment une, ajoutez ce "
+        "compte avec « Ajouter un compte » (ou consentinel account add).",
+    "The email cell is not an email address (like name@example.org).":
+        "La cellule de l'e-mail ne contient pas une adresse e-mail (comme nom@exemple.fr).",
+    "The phone cell is not a phone number (like +33 6 12 34 56 78).":
+        "La cellule du téléphone ne contient pas un numéro de téléphone (comme "
+        "+33 6 12 34 56 78).",
+    "The import was stopped before this row.": "L'importation a été arrêtée avant cette ligne.",
+    "The list of accounts could not be read or written: {problem}.":
+        "La liste des comptes n'a pas pu être lue ou écrite : {problem}.",
+    "Keep the file for now: the passwords of the rows skipped are only in it. Correct those "
+    "rows and import the file again (the accounts imported already are then skipped as "
+    "already in your accounts, and left as they are); then delete it (and empty the trash).":
+        "Gardez le fichier pour l'instant : les mots de passe des lignes ignorées ne sont que "
+        "dans celui-ci. Corrigez ces lignes et importez le fichier de nouveau (les comptes déjà "
+        "importés sont alors ignorés, car déjà dans vos comptes, et laissés tels quels) ; puis "
+        "supprimez-le (et videz la corbeille).",
     "This file is too big for a list of accounts (more than 1 MB).":
         "Ce fichier est trop gros pour une liste de comptes (plus de 1 Mo).",
     "This file is not in UTF-8: in your spreadsheet, save it as “CSV UTF-8” (or as text in "

@@ -1,11 +1,14 @@
 """Accounts › Import accounts from a file…: a CSV or TSV file chosen, its rows shown (never a
-secret: "✓" where one is given), the valid ones imported (core/account_import), and the file
-offered for deletion, since it holds passwords in clear. Loaded when the action is first
-used."""
+secret: "✓" where one is given), the valid ones imported (core/account_import) in a thread of
+their own, each row's status shown as it is done, and the file offered for deletion once
+nothing of it is kept only there, since it holds passwords in clear. Loaded when the action
+is first used."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,17 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from consentinel.core.account_import import (
-    ImportFileError,
     ImportKeyringError,
     ImportRow,
     Outcome,
     RowResult,
-    delete_file_advice,
+    after_import_advice,
+    all_done,
+    delete_import_file,
     import_accounts,
     imported_words,
     parse_accounts,
-    read_import_file,
 )
+from consentinel.core.account_import_reading import ImportFileError, read_import_file
+from consentinel.core.fileio import describe_os_error
 from consentinel.gui.message_style import error_color, error_style, ok_color
 from consentinel.gui.spoken_labels import say
 
@@ -53,9 +58,21 @@ GIVEN, NOT_GIVEN = "✓", "—"
 
 class AccountImportDialog(QDialog):
     """Choose a file, look at its rows, import the valid ones. `imported` holds the handles
-    imported; `accounts_imported` sends them once the import ends (when any was)."""
+    imported; `accounts_imported` sends them once the import ends (when any was).
+
+    The import runs in a thread (each row waits for the keyring, and the journal: 200 rows
+    take seconds), its rows' results sent to the GUI thread as they come. Meanwhile the
+    dialog cannot be closed: closing it (its button says "Stop after this row", Escape, the
+    window's ×) stops the import after the row under way, and the dialog stays open to say
+    what was done."""
 
     accounts_imported = Signal(list)
+    #: The import ended: `importing` is False again, its words said.
+    import_ended = Signal()
+    #: From the import's thread (queued to the GUI thread): a RowResult; then the results
+    #: (a list), or the exception that stopped the import.
+    _row_done = Signal(object)
+    _done = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +80,8 @@ class AccountImportDialog(QDialog):
         self.path: Path | None = None
         self.rows: list[ImportRow] = []
         self.imported: list[str] = []
+        #: Set to stop the import under way after its current row.
+        self._stop: threading.Event | None = None
         self.setWindowTitle(self.tr("Import accounts from a file"))
         self.setObjectName("account-import-dialog")
 
@@ -130,6 +149,12 @@ class AccountImportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(900, 480)
+        self._row_done.connect(self._shown)
+        self._done.connect(self._ended)
+
+    @property
+    def importing(self) -> bool:
+        return self._stop is not None
 
     # -- the file ---------------------------------------------------------------------------------
 
@@ -145,17 +170,20 @@ class AccountImportDialog(QDialog):
 
     def load(self, path: Path) -> None:
         """Read `path` and show its rows; what makes the whole file unusable is said."""
+        if self.importing:
+            return
         self.path = path
         self.imported = []
         self.file_label.setText(str(path))
         self.delete_button.setVisible(False)
         self.rows = []
         self.table.setRowCount(0)
+        self.import_button.setText(self.tr("&Import"))  # (not the last file's count)
+        self.import_button.setEnabled(False)
         try:
             self.rows = parse_accounts(read_import_file(path), self._ctx.accounts.get)
         except ImportFileError as error:
             self._say(str(error), problem=True)
-            self.import_button.setEnabled(False)
             return
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
@@ -167,13 +195,13 @@ class AccountImportDialog(QDialog):
             .replace("{rows}", str(len(self.rows))),
             problem=ready == 0,
         )
-        self.import_button.setText(
-            self.tr("&Import {count} accounts").replace("{count}", str(ready))
-            if ready != 1
-            else self.tr("&Import 1 account")
-        )
-        self.import_button.setEnabled(ready > 0)
-        if ready:
+        if ready:  # (none: "Import", greyed out; "0 comptes" is no French)
+            self.import_button.setText(
+                self.tr("&Import {count} accounts").replace("{count}", str(ready))
+                if ready != 1
+                else self.tr("&Import 1 account")
+            )
+            self.import_button.setEnabled(True)
             self.import_button.setDefault(True)
 
     def _fill(self, index: int, row: ImportRow) -> None:
@@ -199,58 +227,121 @@ class AccountImportDialog(QDialog):
     # -- importing --------------------------------------------------------------------------------
 
     def import_now(self) -> None:
-        """The valid rows imported, each row's status said as it is; then how many were, and
-        that the file is to be deleted. No keyring: said, nothing imported."""
-        if not self.rows or self.imported:
+        """The valid rows imported in a thread, each row's status said as it is done; then how
+        many were, and what to do with the file. No keyring: said, nothing imported."""
+        if not self.rows or self.imported or self.importing:
             return
+        self._stop = threading.Event()
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
-        position = {id(row): index for index, row in enumerate(self.rows)}
+        self.close_button.setText(self.tr("Stop after this row"))
+        self._say(self.tr("Importing…"), problem=False)
+        threading.Thread(
+            target=self._work,
+            args=(list(self.rows), self._stop),
+            name="account-import",
+            daemon=True,
+        ).start()
 
-        def shown(result: RowResult) -> None:
-            index = position[id(result.row)]
-            if result.outcome is Outcome.IMPORTED:
-                self._status(index, self.tr("Imported"), True)
-            else:
-                self._status(index, result.reason or "", False)
-
+    def _work(self, rows: list[ImportRow], stop: threading.Event) -> None:
+        """In the import's thread: every outcome sent to the GUI thread, a failure too."""
+        ended: object
         try:
-            results = import_accounts(self._ctx, self.rows, on_result=shown)
+            ended = import_accounts(self._ctx, rows, on_result=self._send_row, stop=stop.is_set)
         except ImportKeyringError as error:
-            self._say(
-                self.tr("Secrets cannot be stored: {problem} Nothing was imported.").replace(
-                    "{problem}", str(error)
-                ),
-                problem=True,
-            )
-            self.import_button.setEnabled(True)
+            ended = error
+        except Exception as error:  # (said in the dialog, not lost in the thread)
+            log.exception("importing accounts failed")
+            ended = error
+        try:
+            self._done.emit(ended)
+        except RuntimeError:  # (the dialog is gone: the app quit meanwhile)
+            log.info("account import ended after its dialog closed")
+
+    def _send_row(self, result: RowResult) -> None:
+        with contextlib.suppress(RuntimeError):  # (the dialog is gone: the app quit meanwhile)
+            self._row_done.emit(result)
+
+    def _shown(self, result: RowResult) -> None:
+        index = next((i for i, row in enumerate(self.rows) if row is result.row), None)
+        if index is None:
             return
-        finally:
-            self.choose_button.setEnabled(True)
+        if result.outcome is Outcome.IMPORTED:
+            self._status(index, self.tr("Imported"), True)
+        else:
+            self._status(index, result.reason or "", False)
+
+    def _ended(self, ended: object) -> None:
+        self._stop = None
+        self.choose_button.setEnabled(True)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setEnabled(True)
+        if not isinstance(ended, list):
+            if isinstance(ended, ImportKeyringError):
+                problem = self.tr("Secrets cannot be stored: {problem} Nothing was imported.")
+            else:
+                problem = self.tr("The import failed: {problem}")
+            self._say(problem.replace("{problem}", str(ended)), problem=True)
+            self.import_button.setEnabled(isinstance(ended, ImportKeyringError))
+            self.import_ended.emit()
+            return
+        results: list[RowResult] = ended
+        self.import_button.setText(self.tr("&Import"))  # (greyed: its count is done with)
         self.imported = [r.row.handle for r in results if r.outcome is Outcome.IMPORTED]
-        self._say(f"{imported_words(results)} {delete_file_advice()}", problem=False)
-        self.delete_button.setVisible(True)
+        done = all_done(results)
+        self._say(f"{imported_words(results)} {after_import_advice(results)}", problem=not done)
+        # Deleting the file is offered only when nothing of it is kept there alone: a row
+        # skipped has its password in that file only.
+        self.delete_button.setVisible(done)
         self.close_button.setDefault(True)
+        self.import_ended.emit()
         if self.imported:
             self.accounts_imported.emit(list(self.imported))
+
+    def reject(self) -> None:
+        """Close; while importing, stop after the row under way instead (the dialog then
+        says what was done)."""
+        if self._stop is not None:
+            self._stop.set()
+            self.close_button.setEnabled(False)
+            self._say(self.tr("Stopping after this row…"), problem=False)
+            return
+        super().reject()
 
     def delete_file(self) -> None:
         if self.path is None:
             return
+        linked = self.path.is_symlink()
         try:
-            self.path.unlink()
+            deleted = delete_import_file(self.path)
         except FileNotFoundError:
-            pass
+            self._say(
+                self.tr(
+                    "The file is not there any more: it was deleted or moved already. If it "
+                    "was moved, delete it where it is now."
+                ),
+                problem=True,
+            )
+            self.delete_button.setVisible(False)
+            return
         except OSError as error:
             self._say(
                 self.tr("The file could not be deleted: {problem}").replace(
-                    "{problem}", error.strerror or str(error)
+                    "{problem}", describe_os_error(error)
                 ),
                 problem=True,
             )
             return
         self.delete_button.setVisible(False)
-        self._say(self.tr("The file was deleted."), problem=False)
+        if not linked:
+            self._say(self.tr("The file was deleted."), problem=False)
+        else:  # (the file a link pointed to, and the link)
+            self._say(
+                self.tr("The file {file} was deleted, and the link to it.").replace(
+                    "{file}", str(deleted)
+                ),
+                problem=False,
+            )
 
     def _fit_rows(self, column: int, _old: int, _new: int) -> None:
         if column == STATUS:  # (once the view has the column's new width)
