@@ -474,7 +474,7 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     </message>
     <message>
         <source>The question for @{handle} went unanswered for {minutes} min: it was closed, and the check went on without this account.</source>
-        <translation>La question pour @{handle} est restée sans réponse {minutes} min : elle a été fermée, et la vérification a continué sans ce compte.</translation>
+        <translation>La question pour @{handle} est restée sans réponse pendant {minutes} min : elle a été fermée, et la vérification a continué sans ce compte.</translation>
     </message>
     <message>
         <source>Journal — {app} — DEMO (simulated X)</source>
@@ -818,6 +818,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>{count} accounts removed.</source>
         <translation>{count} comptes retirés.</translation>
+    </message>
+    <message>
+        <source>@{left}, selected with @{handle}, was not removed: remove it once the check ends.</source>
+        <translation>@{left}, sélectionné avec @{handle}, n&apos;a pas été retiré : retirez-le une fois la vérification terminée.</translation>
+    </message>
+    <message>
+        <source>{accounts}, selected with @{handle}, were not removed: remove them once the check ends.</source>
+        <translation>{accounts}, sélectionnés avec @{handle}, n&apos;ont pas été retirés : retirez-les une fois la vérification terminée.</translation>
     </message>
     <message>
         <source>1 of {n} accounts needs a look: {accounts}. Select it to read why.</source>

@@ -637,6 +637,14 @@
             <translation>{count} cases recochées par X, décochées à nouveau</translation>
         </message>
         <message>
+            <source>{still_on}; 1 off again</source>
+            <translation>{still_on} ; 1 décochée à nouveau</translation>
+        </message>
+        <message>
+            <source>{still_on}; {count} off again</source>
+            <translation>{still_on} ; {count} décochées à nouveau</translation>
+        </message>
+        <message>
             <source>off again</source>
             <translation>décochée à nouveau</translation>
         </message>
@@ -972,7 +980,7 @@
         </message>
         <message>
             <source>Erased for good: {entries}, {screenshots}, and its lines in Consentinel&apos;s log files. The journal still verifies, and says that an account&apos;s history was erased and how much, without naming it.</source>
-            <translation>Effacés définitivement : {entries}, {screenshots}, et ses lignes dans les fichiers de log de Consentinel. Le journal se vérifie toujours, et dit que l&apos;historique d&apos;un compte a été effacé et combien, sans le nommer.</translation>
+            <translation>Effacées définitivement : {entries}, {screenshots}, et ses lignes dans les fichiers de log de Consentinel. Le journal se vérifie toujours, et dit que l&apos;historique d&apos;un compte a été effacé et combien, sans le nommer.</translation>
         </message>
         <message>
             <source>&amp;Erase</source>

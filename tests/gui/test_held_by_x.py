@@ -119,20 +119,27 @@ OFF_AGAIN = {
         "2 cases recochées par X, décochées à nouveau",
     ),
 }
+#: A row with boxes X had switched back on and one X still keeps on unseen: that one first.
+STILL_ON_AND_OFF_AGAIN = {
+    "en": "1 box still on at X; 2 off again",
+    "fr": f"1 case encore cochée chez X{NBSP}; 2 décochées à nouveau",
+}
 
 
 def test_a_row_x_had_switched_back_on_says_so_until_the_next_check(
     qtbot: QtBot, consentinel_home: Path, language: str
 ) -> None:
     """After a check that switched off again what X had switched back on, the rows looked as
-    before: "Fixed", "Off"."""
+    before: "Fixed", "Off". And a row where X also keeps a box on unseen says that box first:
+    "Off again" alone read as every box off while Memory was still on."""
     ctx = make_context(consentinel_home)
-    for handle in ("flip", "both", "calm"):
+    for handle in ("flip", "pair", "both", "calm"):
         add_account(ctx, handle, "pw")
     calm = AccountResult("calm", Status.OPTED_OUT, settings=_switched_back("calm").settings)
     _record(
         ctx,
         _switched_back("flip", Box.TRAINING),
+        _switched_back("pair", Box.TRAINING, Box.PERSONALIZATION),
         _switched_back("both", Box.TRAINING, Box.PERSONALIZATION, hidden=(Box.MEMORY,)),
         calm,
     )
@@ -141,9 +148,12 @@ def test_a_row_x_had_switched_back_on_says_so_until_the_next_check(
     now = datetime.now(timezone.utc)
     table.set_rows(rows_for(ctx), None, now)
     one, two = OFF_AGAIN[language]
+    both = STILL_ON_AND_OFF_AGAIN[language]
     assert table.status_text("flip") == one
-    assert table.status_text("both") == two
-    assert {one, two} <= set(all_status_texts())  # (the column is as wide as its widest words)
+    assert table.status_text("pair") == two
+    assert table.status_text("both") == both
+    # (The column is as wide as its widest words.)
+    assert {one, two, both} <= set(all_status_texts())
     assert table.status_text("calm") == {"en": "Already off", "fr": "Déjà décoché"}[language]
     # Its dot: green where every box is off, X's own where it still keeps Memory on unseen.
     assert _icon_key(table, "flip", STATUS_COLUMN) == dot_icon(GREEN).cacheKey()
@@ -158,7 +168,9 @@ def test_a_row_x_had_switched_back_on_says_so_until_the_next_check(
     assert table.item(row, personalization).text() == off
     # Sorted by status: after what needs the person, before the rows with nothing to say.
     table.set_sort(SortChoice("status"))
-    assert [table.item(r, 0).text() for r in range(3)] == ["@both", "@flip", "@calm"]
+    order = [table.item(r, 0).text() for r in range(4)]
+    assert order[0] == "@both" and set(order[1:3]) == {"@flip", "@pair"}, order
+    assert order[3] == "@calm", order
     # The next check, where X switched nothing back: as any other row again.
     _record(ctx, AccountResult("flip", Status.OPTED_OUT, settings=calm.settings))
     table.set_rows(rows_for(ctx), None, now)

@@ -31,7 +31,7 @@ DETAILS = {
     "The journal still verifies, and says that an account's history was erased and how much, "
     "without naming it.\n\nExports, bundles and copies of the data folder made before still "
     "hold it: delete those too.",
-    "fr": "Effacés définitivement\u00a0: 5 entrées, 1 capture d'écran, et ses lignes dans les "
+    "fr": "Effacées définitivement\u00a0: 5 entrées, 1 capture d'écran, et ses lignes dans les "
     "fichiers de log de Consentinel. Le journal se vérifie toujours, et dit que l'historique "
     "d'un compte a été effacé et combien, sans le nommer.\n\nLes exports, paquets de preuves "
     "et copies du dossier de données faits avant le contiennent encore\u00a0: "

@@ -37,6 +37,17 @@ NOT_ERASED = {
     "la fenêtre du journal\u00a0: choisissez @alice sous «\u00a0Compte\u00a0», puis "
     "«\u00a0Effacer l'historique de @alice…\u00a0».",
 }
+#: The accounts selected with @alice, after her: left listed (a check started), and said.
+LEFT = {
+    ("en", 1): "@bob, selected with @alice, was not removed: remove it once the check ends.",
+    ("en", 2): "@bob and @carol, selected with @alice, were not removed: remove them once the "
+    "check ends.",
+    ("fr", 1): "@bob, sélectionné avec @alice, n'a pas été retiré\u00a0: retirez-le une fois la "
+    "vérification terminée.",
+    ("fr", 2): "@bob et @carol, sélectionnés avec @alice, n'ont pas été retirés\u00a0: "
+    "retirez-les une fois la vérification terminée.",
+}
+REMOVED = {"en": "@alice removed.", "fr": "@alice retiré."}
 ADDED_BACK = {
     "en": "@alice is one of your accounts again (added back meanwhile): its checks would "
     "write its history again. To erase it, remove the account and tick “Also erase its history "
@@ -117,6 +128,7 @@ def test_a_scheduled_check_can_start_while_the_keyring_asks(
         assert real_vault.get_password("bob") == "pw-bob"
 
 
+@pytest.mark.parametrize("others", [("bob",), ("bob", "carol")])
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_a_check_started_while_the_keyring_asked_keeps_the_history(
     qtbot: QtBot,
@@ -124,19 +136,24 @@ def test_a_check_started_while_the_keyring_asked_keeps_the_history(
     real_vault: Vault,
     monkeypatch: pytest.MonkeyPatch,
     language: str,
+    others: tuple[str, ...],
 ) -> None:
     """A scheduled check takes the run lock while the keyring asks about @alice (listed: the
     check has her): she is removed, her history not erased (the check may still write it), and
-    the window says so; @bob, selected with her, stays, to remove once the check ends."""
+    the window says so; @bob (and @carol), selected with her, stay, to remove once the check
+    ends: the box and the status bar name them (they said only "@alice", or "2 accounts
+    removed" of 3)."""
     monkeypatch.setattr(Confirmation, "confirmed", _ticked)
     told = _told(monkeypatch)
     ctx = _alice_and_bob(consentinel_home, real_vault)
+    if "carol" in others:
+        add_account(ctx, "carol", "pw-carol")
     scheduled = RunLock(ctx.paths.lock_path)  # (another process's: its own open file, flock)
     _while_it_asks(real_vault, monkeypatch, lambda: scheduled.held or scheduled.acquire())
     try:
         with running_app(qtbot, ctx, language=language) as app:
             app.window.table.selectAll()
-            assert sorted(app.window.table.selected_handles()) == ["alice", "bob"]
+            assert app.window.table.selected_handles() == ["alice", *others]
             app.window.remove_account()
             assert scheduled.held
             title = (
@@ -144,13 +161,17 @@ def test_a_check_started_while_the_keyring_asked_keeps_the_history(
                 if language == "fr"
                 else "The history of @alice was not erased"
             )
-            assert told == [("warning", title, NOT_ERASED[language])]
+            left = LEFT[(language, len(others))]
+            assert told == [("warning", title, f"{NOT_ERASED[language]}\n\n{left}")]
+            said = app.window.statusBar().currentMessage()
+            assert said == f"{REMOVED[language]} {left}"
             assert ctx.accounts.get("alice") is None
             assert real_vault.get_password("alice") is None
             # Its 4 entries and its removal's: all kept, as the check may add to them.
             assert history_of(ctx.journal, "alice").entries == 5
-            assert ctx.accounts.get("bob") is not None
-            assert real_vault.get_password("bob") == "pw-bob"
+            for other in others:
+                assert ctx.accounts.get(other) is not None
+                assert real_vault.get_password(other) == f"pw-{other}"
     finally:
         scheduled.release()
 

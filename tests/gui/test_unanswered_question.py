@@ -33,8 +33,8 @@ WORDS = {
     ),
     "fr": (
         "Code 2FA requis",
-        "La question pour @tom2fa est restée sans réponse 1\u00a0min\u00a0: elle a été fermée, "
-        "et la vérification a continué sans ce compte.",
+        "La question pour @tom2fa est restée sans réponse pendant 1\u00a0min\u00a0: elle a été "
+        "fermée, et la vérification a continué sans ce compte.",
     ),
 }
 

@@ -464,7 +464,8 @@ def _remove(args: argparse.Namespace) -> int:
 def _removed_and_erased(ctx: AppContext, handle: str, secrets_left: bool) -> int:
     """The run lock held: off the list (a check starting after it no longer sees it), and its
     history erased, which no check may write again meanwhile. A check that started while the
-    keyring asked has the account: removed, its history not erased, said."""
+    keyring asked has the account: removed, its history not erased, said; exit 1, done in
+    part (2 would tell a script that nothing happened, and the account is gone)."""
     from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
     from consentinel.core.data_eraser import CheckRunning
     from consentinel.core.history_eraser import no_check_running, not_erased_check_started
@@ -475,7 +476,8 @@ def _removed_and_erased(ctx: AppContext, handle: str, secrets_left: bool) -> int
         except CheckRunning:
             _take_off(ctx, handle)
             _say_removed(handle, secrets_left)
-            raise UsageError(not_erased_check_started(handle)) from None
+            print(not_erased_check_started(handle), file=sys.stderr)
+            return 1
         _take_off(ctx, handle)
         _say_removed(handle, secrets_left)
         say_erased(ctx, handle, erase_history_of(ctx, handle, locked=True))

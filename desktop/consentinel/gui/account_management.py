@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 # The window's own words: its context in the catalogues (as its self.tr() has).
 translate = QCoreApplication.translate
+#: How many accounts left listed a sentence names before "and N others" (as the summary).
+NAMED_LEFT = 8
 
 
 class AccountManagement:
@@ -317,7 +319,7 @@ class AccountManagement:
             return
         if self.erase_history and not self._no_check_running():
             return
-        removed, erased = self._remove_all(handles)
+        removed, erased, left = self._remove_all(handles)
         w.refresh()
         if len(removed) == 1:
             said = translate("MainWindow", "@{handle} removed.").replace("{handle}", removed[0])
@@ -325,6 +327,8 @@ class AccountManagement:
             said = translate("MainWindow", "{count} accounts removed.").replace(
                 "{count}", str(len(removed))
             )
+        if left:
+            said += " " + self._left_words(removed[-1], left)
         if removed:
             w.statusBar().showMessage(said, 10_000)
         if erased:
@@ -335,28 +339,51 @@ class AccountManagement:
 
         say_erased(self.window, self.window.ctx.journal, erased)
 
-    def _remove_all(self, handles: list[str]) -> tuple[list[str], list[tuple[str, Erasure]]]:
+    def _remove_all(
+        self, handles: list[str]
+    ) -> tuple[list[str], list[tuple[str, Erasure]], list[str]]:
         """Each removed (its history erased when asked), until one cannot be: those removed,
-        and what was erased of each (those of which something was). As `account remove`
-        does (core/history_eraser): the keyring first, without the run lock (one that asks
-        the person keeps no scheduled check waiting); then, the lock held, off the list and
-        its history erased."""
+        what was erased of each (those of which something was), and those left listed because
+        a check started meanwhile. As `account remove` does (core/history_eraser): the keyring
+        first, without the run lock (one that asks the person keeps no scheduled check
+        waiting); then, the lock held, off the list and its history erased."""
         removed = []
         erased: list[tuple[str, Erasure]] = []
-        for one in handles:
+        for index, one in enumerate(handles):
             if not self._delete_secrets(one):
                 break  # said why; the ones after it stay
             if not self.erase_history:
                 self._take_off(one)
                 removed.append(one)
                 continue
-            done, went_on = self._take_off_and_erase(one)
+            after = handles[index + 1 :]
+            done, went_on = self._take_off_and_erase(one, after)
             removed.append(one)
             if done is not None and (done.entries or done.screenshots):
                 erased.append((one, done))
             if not went_on:
-                break  # a check started: the ones after it stay, to remove once it ends
-        return removed, erased
+                # A check started: the ones after it stay, to remove once it ends (said).
+                return removed, erased, after
+        return removed, erased, []
+
+    @staticmethod
+    def _left_words(handle: str, left: list[str]) -> str:
+        """The accounts selected with `handle` and left listed, since a check started while
+        the keyring deleted its secrets: which, and what to do."""
+        from consentinel.core.listing import in_words
+
+        if len(left) == 1:
+            words = translate(
+                "MainWindow",
+                "@{left}, selected with @{handle}, was not removed: remove it once the check ends.",
+            ).replace("{left}", left[0])
+        else:
+            words = translate(
+                "MainWindow",
+                "{accounts}, selected with @{handle}, were not removed: remove them once the "
+                "check ends.",
+            ).replace("{accounts}", in_words([f"@{one}" for one in left], few=NAMED_LEFT))
+        return words.replace("{handle}", handle)
 
     def _no_check_running(self) -> bool:
         """No check running now, here or in another process (its end would write the history
@@ -380,10 +407,11 @@ class AccountManagement:
             return False
         return True
 
-    def _take_off_and_erase(self, handle: str) -> tuple[Erasure | None, bool]:
+    def _take_off_and_erase(self, handle: str, after: list[str]) -> tuple[Erasure | None, bool]:
         """`handle` off the list and its history erased, the run lock held: what was erased
         (None: nothing), and whether to go on. A check that started while the keyring asked
-        has the account (it was listed): removed, its history not erased, said; False."""
+        has the account (it was listed): removed, its history not erased, said with the
+        accounts selected `after` it, which stay listed; False."""
         from consentinel.core.data_eraser import CheckRunning
         from consentinel.core.history_eraser import no_check_running, not_erased_check_started
 
@@ -393,7 +421,10 @@ class AccountManagement:
                 held.enter_context(no_check_running(w.ctx))
             except CheckRunning:
                 self._take_off(handle)
-                self._say_not_erased(handle, not_erased_check_started(handle, window=True))
+                why = not_erased_check_started(handle, window=True)
+                if after:
+                    why += "\n\n" + self._left_words(handle, after)
+                self._say_not_erased(handle, why)
                 return None, False
             self._take_off(handle)  # a check starting after it no longer sees it
             return self._erase_history(handle), True

@@ -599,8 +599,9 @@ class AccountsTable(QTableWidget):
                 color = HELD
             if row.reverted and row.status in (Status.OPTED_OUT, Status.FIXED):
                 # News until the next check: X undid the person's choice, switched off again
-                # (which boxes: their cells say "Off again"; X's hidden ones, their own cell).
-                text = off_again(row.reverted)
+                # (which boxes: their cells say "Off again"; X's hidden ones, their own cell),
+                # said after the boxes X still keeps on, if any: not "Off again" alone.
+                text = off_again(row.reverted, row.hidden_on)
         hint = status_hint(row, now)
         item = _dot_item(text, color, hint)
         if hint:

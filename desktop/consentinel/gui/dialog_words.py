@@ -85,6 +85,10 @@ _ONE_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "Off again: X had switched 1 b
 _SOME_OFF_AGAIN = QT_TRANSLATE_NOOP(
     "DialogWords", "Off again: X had switched {count} boxes back on"
 )
+#: Both at once: what X keeps on unseen first (it is still on), then the news of the others.
+#: Not "Off again" alone, which reads as every box off. ({still_on}: _ONE/_SOME_STILL_ON.)
+_STILL_ON_ONE_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "{still_on}; 1 off again")
+_STILL_ON_SOME_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "{still_on}; {count} off again")
 _BOX_OFF_AGAIN = QT_TRANSLATE_NOOP("DialogWords", "off again")
 _NOT_CHECKED = QT_TRANSLATE_NOOP("DialogWords", "Not checked yet")
 _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
@@ -188,8 +192,17 @@ def outcome_name(status: Status, reason: Reason | None, hidden_on: Collection[Bo
     return status_name(status, reason)
 
 
-def off_again(reverted: Collection[Box]) -> str:
-    """An account whose `reverted` boxes X had switched back on, switched off again."""
+def off_again(reverted: Collection[Box], hidden_on: Collection[Box] = ()) -> str:
+    """An account whose `reverted` boxes X had switched back on, switched off again; and,
+    when X still keeps `hidden_on` on unseen, those first ("1 box still on at X; 2 off
+    again"): "Off again" alone read as every box off while Memory was still on."""
+    if hidden_on:
+        words = _STILL_ON_ONE_OFF_AGAIN if len(reverted) == 1 else _STILL_ON_SOME_OFF_AGAIN
+        return (
+            _t(words)
+            .replace("{still_on}", still_on_at_x(hidden_on))
+            .replace("{count}", str(len(reverted)))
+        )
     if len(reverted) == 1:
         return _t(_ONE_OFF_AGAIN)
     return _t(_SOME_OFF_AGAIN).replace("{count}", str(len(reverted)))
@@ -242,6 +255,8 @@ def all_status_texts() -> list[str]:
     own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values())]
     still_on = [still_on_at_x(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
     again = [off_again(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
+    # Both: as many boxes as there are, at most, between those held and those off again.
+    again += [off_again(ALL_BOXES[held:], ALL_BOXES[:held]) for held in range(1, len(ALL_BOXES))]
     return [*words, *own, *still_on, *again, _t(_NOT_CHECKED), _t(_WAITING)]
 
 
