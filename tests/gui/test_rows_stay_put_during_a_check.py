@@ -1,8 +1,9 @@
 """Sorted by status, the accounts table keeps its rows where they were while a check runs (a row
 whose status changes does not slide from under the pointer), sorts them again when the check
 ends, and at once when the person asks for an order; the selection follows the accounts. The
-tray's menu says how the last check went and shows the accounts that need the person. Real
-widgets offscreen, the window fed a check's steps and results as its runner sends them."""
+tray's menu says how the last check went and shows the accounts that need the person, in the
+order the person chose. Real widgets offscreen, the window fed a check's steps and results as
+its runner sends them."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from consentinel.gui.app_controller import AppController
 from consentinel.gui.table_sort import COLUMN_NAMES, SortChoice
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
+from consentinel.gui.window_memory import WindowMemory
 from tests.gui._app_support import add_account, make_context, quick_engine, running_app
 
 OFF = {Box.TRAINING: BoxChange(True, False)}
@@ -168,6 +170,9 @@ def test_the_tray_menu_says_how_the_check_went_and_shows_who_needs_the_person(
         first = tray.menu.actions()[0]
         assert first.text() == idle and not first.isEnabled()
         assert len(lines()) == 5  # (and no entry to show accounts)
+        check_all = tray.menu.actions()[4]  # (after those lines and a separator)
+        assert check_all.text() in ("&Check all now", "&Tout vérifier maintenant")
+        assert check_all.isEnabled()
 
         # A check of three of them, as the runner says it: the line follows it while the
         # menu is built (some trays show it without saying it opens).
@@ -177,6 +182,7 @@ def test_the_tray_menu_says_how_the_check_went_and_shows_who_needs_the_person(
         bob = AccountResult("bob", Status.OPTED_OUT)
         runner.account_finished.emit(bob)
         assert first.text() == checking
+        assert not check_all.isEnabled()  # (greyed without the menu being rebuilt)
         assert lines()[1] == (
             "Waiting for your code for @cat"
             if language == "en"
@@ -187,22 +193,65 @@ def test_the_tray_menu_says_how_the_check_went_and_shows_who_needs_the_person(
         runner.account_finished.emit(cat)
         runner.account_finished.emit(eve)
         runner.run_finished.emit(RunResult(1, (bob, cat, eve)), "gui")
+        assert check_all.isEnabled()
         tray.menu.aboutToShow.emit()  # (rebuilt as it opens: the same words)
         first = tray.menu.actions()[0]
         assert first.text() == need and not first.isEnabled()
         entry = next(a for a in tray.menu.actions() if a.text() == show)
         assert entry.isVisible() and entry.isEnabled()
 
-        # From the tray: the window comes back, sorted by status, those two selected.
+        # From the tray: the window comes back, in the order the person chose (kept), those
+        # two selected, the topmost current.
         window = app.window
+        table = window.table
+        table.choose_sort(SortChoice("account", descending=True))
         window.set_filter_text("amy")  # (hiding them: the filter is emptied)
         window.hide()
         entry.trigger()
         assert window.isVisible()
-        table = window.table
-        assert table.sort == SortChoice("status")
-        assert _shown(table)[:2] == ["@cat", "@eve"]
-        assert table.selected_handles() == ["cat", "eve"]
+        assert table.sort == SortChoice("account", descending=True)
+        assert _shown(table) == ["@eve", "@dan", "@cat", "@bob", "@amy"]
+        assert table.selected_handles() == ["eve", "cat"]  # (in the rows' order)
+        assert table.currentRow() == 0
+        kept = WindowMemory(ctx.paths.config_dir / "window.json").accounts_sort()
+        assert kept == SortChoice("account", descending=True)
     finally:
         app.shutdown()
         translators.switch("en")
+
+
+def test_showing_those_that_need_the_person_keeps_the_chosen_order_and_a_filter_showing_them(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """The tray's "Show the accounts that need you" neither sorts the accounts again nor
+    changes the order kept for the next start; the filter stays while it shows them, an account
+    removed since being no reason to empty it; it is emptied when it hides one of them."""
+    ctx = make_context(consentinel_home)
+    _checked_accounts(ctx)  # zed and dan need the person
+    with running_app(qtbot, ctx) as app:
+        window = app.window
+        table = window.table
+        accounts_filter = window._filter
+        assert accounts_filter is not None
+        table.choose_sort(SortChoice("account"))
+        window.set_filter_text("d")  # @zed, @dan
+        table.select_handles(["dan"])
+        window.hide()
+
+        window.show_accounts_needing_you(["zed", "dan", "gone"])  # (@gone removed since)
+        assert window.isVisible()
+        assert accounts_filter.text() == "d"
+        assert _shown(table) == ["@dan", "@zed"]
+        assert table.selected_handles() == ["dan", "zed"]
+        assert table.current_handle() == "dan" and table.currentRow() == 0
+        assert table.sort == SortChoice("account")
+        kept = WindowMemory(ctx.paths.config_dir / "window.json").accounts_sort()
+        assert kept == SortChoice("account")
+
+        window.set_filter_text("z")  # (hiding @dan: emptied)
+        window.show_accounts_needing_you(["zed", "dan"])
+        assert accounts_filter.text() == ""
+        assert _shown(table) == ["@amy", "@bob", "@cat", "@dan", "@zed"]
+        assert table.selected_handles() == ["dan", "zed"]
+        assert table.sort == SortChoice("account")
+        assert window.memory.accounts_sort() == SortChoice("account")

@@ -372,6 +372,10 @@ class AccountsTable(QTableWidget):
                 return row
         return None
 
+    def lists(self, handle: str) -> bool:
+        """Whether `handle` is one of the accounts, shown or hidden by the filter."""
+        return any(row.account.handle.lower() == handle.lower() for row in self._all_rows)
+
     def status_text(self, handle: str) -> str:
         row = self.row_of(handle)
         item = self.item(row, 1) if row is not None else None

@@ -155,6 +155,8 @@ class AppController(QObject):
         self.runner.account_finished.connect(account_done)
         self.runner.run_finished.connect(finished)
         self.runner.run_failed.connect(lambda *_: tray.show_idle())
+        # (A sign-in window runs without a check's steps; a failed check ends before `running`.)
+        self.runner.busy_changed.connect(lambda _busy: tray.update_check_entry())
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(

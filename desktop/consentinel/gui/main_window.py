@@ -691,22 +691,23 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._tick)
 
     def show_accounts_needing_you(self, handles: list[str]) -> None:
-        """From the tray's menu: the window forward, the accounts sorted by status (those that
-        need the person first), `handles` selected and the first of them in view."""
-        from consentinel.gui.table_sort import SortChoice
-
+        """From the tray's menu: the window forward, `handles` selected, the topmost of them
+        current and in view. In the order the person chose (not sorted again: a tray click
+        must not change the order kept for them); the filter emptied only when it hides one
+        of them still listed (one removed since cannot be shown whatever the filter)."""
         self.bring_forward()
         self.refresh()
         if self._table is None:
             return
         table = self.table
-        if any(table.row_of(handle) is None for handle in handles):
-            self.set_filter_text("")  # (the filter hid some of them)
-        table.choose_sort(SortChoice("status"))
-        table.select_handles(handles)
-        shown = [row for row in map(table.row_of, handles) if row is not None]
-        if shown:
-            table.scrollTo(table.model().index(min(shown), 0))
+        if any(table.lists(handle) and table.row_of(handle) is None for handle in handles):
+            self.set_filter_text("")
+        shown = [handle for handle in handles if table.row_of(handle) is not None]
+        if not shown:
+            return
+        # (select_handles makes the last current and scrolls to it: the topmost, last.)
+        shown.sort(key=lambda handle: table.row_of(handle) or 0, reverse=True)
+        table.select_handles(shown)
         table.setFocus()
 
     @property

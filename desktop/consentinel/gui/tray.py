@@ -50,6 +50,7 @@ class Tray(QObject):
         self._status_line: QAction | None = None
         self._waiting_line: QAction | None = None
         self._needing_you_entry: QAction | None = None
+        self._check_entry: QAction | None = None
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip(APP_NAME)
         self.menu = QMenu()
@@ -188,6 +189,16 @@ class Tray(QObject):
                 else self.tr("&Show the accounts that need you")
             )
             self._needing_you_entry.setVisible(bool(need))
+        self.update_check_entry()
+
+    def update_check_entry(self) -> None:
+        """Check all now greyed while a check (or a sign-in window) runs, from its start to its
+        end, not only as the menu is rebuilt: some trays show the menu they were given without
+        saying it opens."""
+        entry = self._check_entry
+        if entry is not None:
+            idle = self._progress is None and not self._is_running()
+            entry.setEnabled(idle and self._has_accounts())
 
     def _show_needing_you(self) -> None:
         need = needing_you(self._last) if self._progress is None else []
@@ -226,11 +237,12 @@ class Tray(QObject):
         self._waiting_line.setEnabled(False)
         self._needing_you_entry = self.menu.addAction("")
         self._needing_you_entry.triggered.connect(self._show_needing_you)
+        self._check_entry = None  # (made below)
         self._show_status()
         self.menu.addSeparator()
-        check = self.menu.addAction(self.tr("&Check all now"))
-        check.setEnabled(not self._is_running() and self._has_accounts())
-        check.triggered.connect(self.check_now)
+        self._check_entry = self.menu.addAction(self.tr("&Check all now"))
+        self._check_entry.triggered.connect(self.check_now)
+        self.update_check_entry()
         self.menu.addAction(self.tr("&Open Consentinel"), self.open_window.emit)
         # Named as in the window's Checks menu.
         pause_text = (
