@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import pty
+import select
 import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -302,3 +305,91 @@ def test_the_window_stopped_by_sigterm_during_a_check_cancels_it_and_quits(
     _nothing_left(env)
     leftovers = [p.name for p in Path(env["TMPDIR"]).iterdir()]
     assert not [n for n in leftovers if n.startswith("org.consentinel")], leftovers
+
+
+def _hangup_ignored() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as `nohup` starts the command
+
+
+@pytest.mark.browser
+def test_a_check_started_with_nohup_goes_on_when_its_terminal_closes(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """`nohup consentinel check`: SIGHUP ignored is left ignored, and the check ends as usual."""
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    proc = subprocess.Popen(
+        [CLI, "check", "--json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, preexec_fn=_hangup_ignored,
+    )  # fmt: skip
+    try:
+        _when_x_is_open(sim, proc)
+        proc.send_signal(signal.SIGHUP)
+        out, err = proc.communicate(timeout=180)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode >= 0, (proc.returncode, err)
+    assert "Stopped: the system asked" not in err and "Traceback" not in err
+    assert '"interrupted": true' not in out
+    assert _last_run_status(consentinel_home) is RunStatus.FINISHED
+    assert {h: s for h, (s, _r) in _checks(consentinel_home).items()} == {
+        h: "fixed" for h in HANDLES
+    }
+    _nothing_left(env)
+
+
+def _in_a_terminal_of_its_own() -> None:
+    """The child's own session, the pseudo-terminal on its standard input its controlling
+    terminal: closing the terminal's master sends it SIGHUP, as closing a terminal window does."""
+    import fcntl
+    import termios
+
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def _read_until_closed(master: int, stop: Callable[[], bool]) -> bytes:
+    said = b""
+    while not stop():
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                said += os.read(master, 4096)
+            except OSError:
+                break
+    return said
+
+
+@pytest.mark.browser
+def test_a_check_whose_terminal_window_closes_is_cancelled_and_journaled(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """A real terminal closed mid-check: once it hung up, writing to it fails (EIO) and it no
+    longer says it is a terminal; the check still ends as stopped by SIGHUP, its run written
+    down as cancelled, nothing of its browser left, no error of its own."""
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [CLI, "check"], env=env, stdin=slave, stdout=slave, stderr=slave,
+        preexec_fn=_in_a_terminal_of_its_own,
+    )  # fmt: skip
+    os.close(slave)
+    try:
+        deadline = time.monotonic() + 120
+        said = _read_until_closed(
+            master, lambda: bool(sim.clients()) or time.monotonic() > deadline
+        )
+        assert sim.clients(), f"the check never reached X:\n{said.decode(errors='replace')}"
+        os.close(master)  # the terminal window closes
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGHUP, proc.returncode
+    assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    assert _checks(consentinel_home) == {h: ("error", "cancelled") for h in HANDLES}
+    log = AppPaths(consentinel_home).logs_dir / "consentinel.log"
+    assert "Traceback" not in (log.read_text() if log.exists() else "")
+    _nothing_left(env)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import sys
 from pathlib import Path
@@ -226,6 +227,12 @@ def _check_now(args: argparse.Namespace) -> int:
             # Whoever read the lines stopped (`check | head -1`): the check goes on, unseen.
             reader_gone = True
             stop_writing_output()
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+            # The terminal closed (its SIGHUP is on its way, which stops the check and sends
+            # what is still said nowhere): not a failure of the check.
+            reader_gone = True
 
     # A paused schedule's run is skipped at once: not after a wait for another check (up to
     # LOCK_WAIT_S); a pause chosen during that wait is read after it.

@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Generator, Sequence
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from consentinel import __version__
 from consentinel.cli.errors import StoppedRunSaid, UsageError, stop_writing_output
@@ -153,11 +153,15 @@ class _Sigterm:
     def __init__(self) -> None:
         self.received: int | None = None
         self._previous: dict[int, Any] = {}
+        self._terminals: list[TextIO] = []
 
     def __enter__(self) -> _Sigterm:
         numbers = [signal.SIGTERM]
-        if hasattr(signal, "SIGHUP"):  # (not on Windows)
+        # (not on Windows; and ignored, as `nohup` leaves it, it stays so: the check goes on)
+        if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
             numbers.append(signal.SIGHUP)
+        # Which outputs are a terminal, known now: once it has closed, isatty() says no more.
+        self._terminals = [stream for stream in (sys.stdout, sys.stderr) if _is_a_tty(stream)]
         with contextlib.suppress(ValueError):  # not the main thread: signals are not ours
             for number in numbers:
                 self._previous[number] = signal.signal(number, self._on_signal)
@@ -172,7 +176,7 @@ class _Sigterm:
         if self.received is None:
             self.received = signum
         if signum != signal.SIGTERM:
-            _away_from_a_closed_terminal()
+            _away_from_a_closed_terminal(self._terminals)
         on_sigint = signal.getsignal(signal.SIGINT)
         if callable(on_sigint):
             on_sigint(signal.SIGINT, frame)
@@ -194,17 +198,20 @@ class _Sigterm:
         os.kill(os.getpid(), number)
 
 
-def _away_from_a_closed_terminal() -> None:
-    """The terminal closed (SIGHUP): what the command still says goes nowhere, instead of
-    failing to be written to a terminal that is gone (which would end the cleaning up midway).
-    Output sent to a file or a pipe is kept."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if not stream.isatty():
-                continue
-            stream.flush()
-        except (OSError, ValueError):
-            pass  # (gone already: replaced all the same)
+def _is_a_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError, AttributeError):  # (closed, or none: pythonw)
+        return False
+
+
+def _away_from_a_closed_terminal(terminals: Sequence[TextIO]) -> None:
+    """The terminal closed (SIGHUP): what the command still says on the outputs that were that
+    terminal (`terminals`) goes nowhere, instead of failing to be written to a terminal that is
+    gone (which would end the cleaning up midway). Output sent to a file or a pipe is kept."""
+    for stream in terminals:
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()  # (a terminal gone fails it: what it held goes nowhere below)
         with contextlib.suppress(OSError, ValueError):
             nowhere = os.open(os.devnull, os.O_WRONLY)
             os.dup2(nowhere, stream.fileno())

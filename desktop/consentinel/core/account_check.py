@@ -470,9 +470,18 @@ class AccountCheck:
         except AccountLocked:
             result = self._locked()
         except BrowserNotAnswering as exc:
-            # Frozen: ended, so that the run's other calls into it end too, and nothing waits.
-            self._end_the_browser()
-            result = self._fail(exc.reason, exc.detail, Status.ERROR).result
+            if not self._browser_ended and await self._browser_answers():
+                # One call ran out of time (an answer's body X stopped sending, on a flaky
+                # network) while the browser still answers: X was slow, and the browser the
+                # run's other accounts share is kept.
+                result = self._fail(
+                    Reason.TIMEOUT, tr("its page stopped halfway"), Status.ERROR
+                ).result
+            else:
+                # Frozen: ended, so that the run's other calls into it end too, and nothing
+                # waits.
+                self._end_the_browser()
+                result = self._fail(exc.reason, exc.detail, Status.ERROR).result
         except XError as exc:
             if exc.reason is Reason.RATE_LIMITED:
                 result = self._back_off()

@@ -501,6 +501,7 @@ FRENCH: dict[str, str] = {
     "X did not answer": "X n'a pas répondu",
     "X did not answer: {why}": "X n'a pas répondu : {why}",
     "the browser stopped answering": "le navigateur ne répondait plus",
+    "its page stopped halfway": "sa page s'est arrêtée en cours de route",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
     "X could not be reached or failed ({detail}).":

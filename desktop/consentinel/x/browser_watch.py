@@ -4,10 +4,10 @@ Playwright gives many of its calls no time limit (counting elements, reading the
 running a script, reading an answer's body, closing a context or the browser): a browser that
 no longer answers held such a call, and the check, the run and its lock, for ever. Each of
 those calls is bounded here (`bounded`), and a run's browser is asked something trivial every
-few seconds (`BrowserWatch`): one that does not answer within ANSWER_TIMEOUT_S is ended (its
-process killed), so that every call still waiting on it fails at once as for a browser that
-crashed, and each account ends with what it knows (an untick whose click may have reached X
-said as unknown).
+few seconds (`BrowserWatch`): one that does not answer within ANSWER_TIMEOUT_S, twice in a
+row, is ended (its process killed), so that every call still waiting on it fails at once as
+for a browser that crashed, and each account ends with what it knows (an untick whose click
+may have reached X said as unknown).
 """
 
 from __future__ import annotations
@@ -34,9 +34,11 @@ T = TypeVar("T")
 #: How long the browser has to answer a trivial question (its version) before it counts as
 #: not answering: it answers in milliseconds, even while a page loads.
 ANSWER_TIMEOUT_S = 5.0
-#: How often a run's browser is asked (at most ANSWER_TIMEOUT_S later, one that stopped is
-#: ended).
+#: How often a run's browser is asked (one that stopped is ended after two questions
+#: unanswered, at most 2 × ANSWER_TIMEOUT_S later).
 WATCH_EVERY_S = 5.0
+#: How often an outstanding question looks for its answer (and at the loop's own delay).
+_STEP_S = 0.5
 #: How long closing an account's context, or the browser, may take before the browser counts
 #: as not answering (it closes in well under a second).
 CLOSE_TIMEOUT_S = 10.0
@@ -118,16 +120,29 @@ class BrowserWatch:
         self.ended = False
 
     async def answers(self) -> bool:
-        """Whether the browser answers a question of its own (its version) in time."""
+        """Whether the browser answers a question of its own (its version) in time. Only the
+        time the loop was free to hear the answer counts: a loop held up by a blocking call on
+        its thread (a journal write waiting for another process's lock) did not let the answer,
+        which came, be read, and that is no fault of the browser's."""
         if self._session is None:
             return True  # (nothing to ask it with: the calls' own bounds stand)
+        loop = asyncio.get_running_loop()
+        asked = asyncio.ensure_future(self._session.send("Browser.getVersion"))
+        waited = 0.0
         try:
-            await asyncio.wait_for(self._session.send("Browser.getVersion"), self.timeout_s)
-        except asyncio.TimeoutError:
+            while waited < self.timeout_s:
+                before = loop.time()
+                done, _ = await asyncio.wait({asked}, timeout=_STEP_S)
+                if done:
+                    asked.result()
+                    return True
+                # (a step much later than asked: the loop was held up, not the browser)
+                waited += min(loop.time() - before, 2 * _STEP_S)
             return False
         except PlaywrightError:
             return True  # closed or crashed: not frozen, and its calls failed already
-        return True
+        finally:
+            asked.cancel()
 
     def end(self) -> None:
         """The browser stopped answering: its process is killed (once), and every call waiting
@@ -146,7 +161,9 @@ class BrowserWatch:
             await asyncio.sleep(WATCH_EVERY_S)
             if not self._browser.is_connected():
                 return
-            if not await self.answers():
+            # Asked again before it is ended: one miss alone may be the computer's, not the
+            # browser's (a slow moment under load).
+            if not await self.answers() and not await self.answers():
                 self.end()
 
     async def close_browser(self) -> None:
