@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -21,8 +23,9 @@ from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.translations import Translators
 
 
-def quick_engine(ctx: AppContext) -> Engine:
-    """The real engine, headless, with timeouts that suit a local simulated X."""
+def quick_engine(ctx: AppContext, **options: Any) -> Engine:
+    """The real engine, headless, with timeouts that suit a local simulated X (`options`:
+    the engine's others, e.g. answer_wait_s)."""
     return Engine(
         ctx,
         headless=True,
@@ -30,7 +33,20 @@ def quick_engine(ctx: AppContext) -> Engine:
         page_timeout_s=8,
         signin_step_timeout_s=8,
         interactive_timeout_s=20,
+        **options,
     )
+
+
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
+    """The message boxes the windows show, instead of showing them: (kind, title, text)."""
+    told: list[tuple[str, str, str]] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox,
+            kind,
+            staticmethod(lambda _p, title, text, kind=kind: told.append((kind, title, text))),
+        )
+    return told
 
 
 def make_context(home: Path, origin: str | None = None, vault: Vault | None = None) -> AppContext:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -18,7 +17,7 @@ from consentinel.core.lock import RunLock
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.journal_window import JournalWindow
-from tests.gui._app_support import add_account, make_context, running_app
+from tests.gui._app_support import add_account, make_context, message_boxes, running_app
 from tests.unit.test_erase_history import write_history
 
 BUTTON = {"en": "&Erase the history of @alice…", "fr": "Effacer l'&historique de @alice…"}
@@ -75,18 +74,6 @@ def _journal_of(qtbot: QtBot, app: AppController, handle: str) -> JournalWindow:
     return journal
 
 
-def _told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """The message boxes the windows show: (kind, title, text)."""
-    told: list[tuple[str, str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(
-            QMessageBox,
-            kind,
-            staticmethod(lambda _p, title, text, kind=kind: told.append((kind, title, text))),
-        )
-    return told
-
-
 @pytest.mark.parametrize(("language", "yes"), [("en", True), ("fr", True), ("en", False)])
 def test_the_journal_window_erases_a_removed_account_s_history(
     qtbot: QtBot,
@@ -102,7 +89,7 @@ def test_the_journal_window_erases_a_removed_account_s_history(
         return yes
 
     monkeypatch.setattr(Confirmation, "confirmed", answered)
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx, shot = _removed_with_its_history(consentinel_home)
     bob = history_of(ctx.journal, "bob")
     with running_app(qtbot, ctx, language=language) as app:
@@ -152,7 +139,7 @@ def test_no_offer_for_an_account_the_list_lost(
 ) -> None:
     """The journal alone names carol (the list lost her, her secrets stay in the keyring):
     erased, nothing would name her; the main window offers to add her back."""
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx, _shot = _removed_with_its_history(consentinel_home)
     write_history(ctx.journal, ctx.paths.evidence_dir, "carol")  # added, never removed
     with running_app(qtbot, ctx) as app:
@@ -172,7 +159,7 @@ def test_no_erasure_while_a_check_runs(
     qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:
     monkeypatch.setattr(Confirmation, "confirmed", lambda _box: True)
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx, shot = _removed_with_its_history(consentinel_home)
     scheduled = RunLock(ctx.paths.lock_path)  # a check in another process
     assert scheduled.acquire(wait=False)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account, AccountStore
@@ -23,7 +22,7 @@ from consentinel.core.journal_erasure import history_of
 from consentinel.core.lock import RunLock
 from consentinel.core.vault import Vault
 from consentinel.gui.confirmation import Confirmation
-from tests.gui._app_support import add_account, make_context, running_app
+from tests.gui._app_support import add_account, make_context, message_boxes, running_app
 from tests.unit.test_erase_history import write_history
 
 NOT_ERASED = {
@@ -63,18 +62,6 @@ def _ticked(box: Confirmation) -> bool:
     return True
 
 
-def _told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """The message boxes the window shows: (kind, title, text)."""
-    told: list[tuple[str, str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(
-            QMessageBox,
-            kind,
-            staticmethod(lambda _p, title, text, kind=kind: told.append((kind, title, text))),
-        )
-    return told
-
-
 def _while_it_asks(
     vault: Vault, monkeypatch: pytest.MonkeyPatch, meanwhile: Callable[[], None]
 ) -> None:
@@ -106,7 +93,7 @@ def test_a_scheduled_check_can_start_while_the_keyring_asks(
     `check --unattended` (another process: a lock file of its own, flock) would take it at
     once, not skip; afterwards the account is gone, its secrets and its history erased."""
     monkeypatch.setattr(Confirmation, "confirmed", _ticked)
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx = _alice_and_bob(consentinel_home, real_vault)
     free: list[bool] = []
 
@@ -144,7 +131,7 @@ def test_a_check_started_while_the_keyring_asked_keeps_the_history(
     ends: the box and the status bar name them (they said only "@alice", or "2 accounts
     removed" of 3)."""
     monkeypatch.setattr(Confirmation, "confirmed", _ticked)
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx = _alice_and_bob(consentinel_home, real_vault)
     if "carol" in others:
         add_account(ctx, "carol", "pw-carol")
@@ -188,7 +175,7 @@ def test_an_account_added_back_meanwhile_is_not_erased_and_the_window_says_why(
     (her checks would write it again), and the window says why in a sentence, with the
     window's own way (not a bare handle, nor a command to type)."""
     monkeypatch.setattr(Confirmation, "confirmed", _ticked)
-    told = _told(monkeypatch)
+    told = message_boxes(monkeypatch)
     ctx = _alice_and_bob(consentinel_home, real_vault)
     other = AccountStore(ctx.paths)  # `consentinel account add alice`, in another process
     delete_session = ctx.sessions.delete

@@ -18,7 +18,13 @@ from consentinel.core.lock import RunLock
 from consentinel.core.status import Reason, Status
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, check_all_until_prompt, make_context, running_app
+from tests.gui._app_support import (
+    add_account,
+    check_all_until_prompt,
+    make_context,
+    quick_engine,
+    running_app,
+)
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_MS = 90_000
@@ -40,15 +46,7 @@ WORDS = {
 
 
 def _engine_with_short_questions(ctx: AppContext) -> Engine:
-    return Engine(
-        ctx,
-        headless=True,
-        interactive_headless=True,
-        page_timeout_s=8,
-        signin_step_timeout_s=8,
-        interactive_timeout_s=20,
-        answer_wait_s=WAIT_S,
-    )
+    return quick_engine(ctx, answer_wait_s=WAIT_S)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
