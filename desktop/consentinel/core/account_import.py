@@ -362,11 +362,12 @@ def import_accounts(
     stop: Callable[[], bool] | None = None,
 ) -> list[RowResult]:
     """The rows without a problem imported, one after the other, as "Add account…" saves an
-    account (gui/account_saving.write_secrets for a new one): its secrets to the keyring, the
-    list not held; then, the list held, looked at again and added; its addition journaled. A
-    row that cannot be saved is skipped, said why; once the keyring refused one, the rest
-    are skipped too (they would each ask again). ImportKeyringError, nothing imported, when
-    no keyring can keep secrets. `on_result`: told each row's result as it comes. `stop`: asked
+    account (core/account_secrets_saving.write_secrets, as for a new one): its secrets to the
+    keyring, the list not held; then, the list held, looked at again and added (what the
+    keyring held before put back when it cannot be); its addition journaled. A row that
+    cannot be saved is skipped, said why; once the keyring refused one, the rest are skipped
+    too (they would each ask again). ImportKeyringError, nothing imported, when no keyring can
+    keep secrets. `on_result`: told each row's result as it comes. `stop`: asked
     before each row; once it says so, the rows left are skipped (the window's "Stop")."""
     require_keyring(ctx)
     results: list[RowResult] = []
@@ -391,46 +392,30 @@ def import_accounts(
 
 
 def _import_one(ctx: AppContext, row: ImportRow) -> RowResult:
-    from consentinel.core.vault import VaultError
+    from consentinel.core.account_secrets_saving import SaveFailed, take_back, write_secrets
 
-    accounts, vault = ctx.accounts, ctx.vault
     account = Account(handle=row.handle, email=row.email, phone=row.phone)
-    handle = account.handle
     try:
-        accounts.require_unlisted(handle)  # (added since the file was read)
-    except DuplicateAccount as error:
+        written = write_secrets(
+            ctx, account, new=True, password=row.password, totp=row.totp, remove_totp=False
+        )
+    except DuplicateAccount as error:  # (added since the file was read: nothing written)
         return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
     except OSError as error:  # (the list cannot be read: this row only is skipped)
         return RowResult(row, Outcome.SKIPPED, _list_problem(error))
-    try:
-        # Kept in memory only (secrets an account removed before left here): put back if
-        # the list refuses this one.
-        previous = (vault.get_password(handle), vault.get_totp(handle))
-        accounts.require_unlisted(handle)  # (the reads may have waited for a prompt)
-    except DuplicateAccount as error:  # (nothing written)
-        return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
-    except OSError as error:
-        return RowResult(row, Outcome.SKIPPED, _list_problem(error))
-    except VaultError as error:
+    except SaveFailed as error:  # (what it wrote taken back)
         return RowResult(row, Outcome.SKIPPED, str(error), keyring_refused=True)
     try:
-        vault.set_password(handle, row.password)
-        if row.totp:
-            vault.set_totp(handle, row.totp)
-    except VaultError as error:
-        _put_back(ctx, row, previous)
-        return RowResult(row, Outcome.SKIPPED, str(error), keyring_refused=True)
-    try:
-        with accounts.editing():
-            accounts.add(account)  # (DuplicateAccount: added meanwhile, by another process)
+        with ctx.accounts.editing():
+            ctx.accounts.add(account)  # (DuplicateAccount: added meanwhile, by another process)
     except DuplicateAccount as error:
-        _put_back(ctx, row, previous)
+        take_back(ctx, written, written.previous)
         return RowResult(row, Outcome.SKIPPED, str(error), listed=True)
     except OSError as error:
-        _put_back(ctx, row, previous)
+        take_back(ctx, written, written.previous)
         return RowResult(row, Outcome.SKIPPED, _list_problem(error))
-    ctx.journal.append_account_added(handle, keep=account.keep)
-    log.info("account @%s imported from a file", handle)
+    ctx.journal.append_account_added(account.handle, keep=account.keep)
+    log.info("account @%s imported from a file", account.handle)
     return RowResult(row, Outcome.IMPORTED)
 
 
@@ -443,28 +428,6 @@ def _list_problem(error: OSError) -> str:
         "The list of accounts could not be read or written: {problem}.",
         problem=describe_os_error(error),
     )
-
-
-def _put_back(ctx: AppContext, row: ImportRow, previous: tuple[str | None, str | None]) -> None:
-    """The keyring's entries this row wrote set back to what they were, where they still hold
-    what it wrote (another writer's since are theirs). Best effort: a failure is logged."""
-    from consentinel.core.vault import VaultError
-
-    vault, handle = ctx.vault, row.handle
-    try:
-        for written, before, get, put, delete in (
-            (row.password, previous[0], vault.get_password, vault.set_password,
-             vault.delete_password),
-            (row.totp, previous[1], vault.get_totp, vault.set_totp, vault.delete_totp),
-        ):  # fmt: skip
-            if not written or before == written or get(handle) != written:
-                continue
-            if before is None:
-                delete(handle)
-            else:
-                put(handle, before)
-    except VaultError:
-        log.warning("could not undo the keyring changes for @%s", handle_key(handle))
 
 
 def counts(results: list[RowResult]) -> tuple[int, int]:

@@ -26,8 +26,9 @@ def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, s
     first, outside the hold (a keyring's prompt would keep every writer waiting): this may
     read the new password with the old 2FA secret, or new secrets with the refusals of the
     old ones, which hold none of the new ones back (the edit names a rejection of "the saved
-    password" as the old one's before writing the new: gui/account_saving's write_secrets).
-    The account is read again there too: its email and phone as saved with those secrets."""
+    password" as the old one's before writing the new: core/account_secrets_saving's
+    write_secrets). The account is read again there too: its email and phone as saved with
+    those secrets."""
     handle = account.handle
     # Found first, outside the hold: finding the keyring reads the list (Vault's Adoption)
     # within the keyring's own lock, which an edit takes within the hold.

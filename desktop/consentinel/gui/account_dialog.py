@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
 # own: still importable from here (the validation helpers among them).
 from consentinel.core.account_edits import account_changes as account_changes
 from consentinel.core.account_edits import edited_onto as edited_onto
+from consentinel.core.account_secrets_saving import SaveFailed as SaveFailed
+from consentinel.core.account_secrets_saving import lift_refusals as lift_refusals
+from consentinel.core.account_secrets_saving import take_back as take_back
+from consentinel.core.account_secrets_saving import write_secrets as write_secrets
 from consentinel.core.accounts import Account, validate_email, validate_phone
 from consentinel.core.accounts import DuplicateAccount as DuplicateAccount
 from consentinel.core.accounts import InvalidHandle as InvalidHandle
@@ -47,10 +51,6 @@ from consentinel.gui.account_field_problems import field_problem, show_problems
 from consentinel.gui.account_fields import AccountFields, error_label
 from consentinel.gui.account_form_area import FormArea, HeightFit, room_height
 from consentinel.gui.account_keyring_line import KeyringLine
-from consentinel.gui.account_saving import SaveFailed as SaveFailed
-from consentinel.gui.account_saving import lift_refusals as lift_refusals
-from consentinel.gui.account_saving import take_back as take_back
-from consentinel.gui.account_saving import write_secrets as write_secrets
 from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.dialog_words import box_description as box_description
 from consentinel.gui.dialog_words import box_name as box_name

@@ -1,17 +1,23 @@
 """What the account dialog's Save does once what was typed is right: the secrets to the
-keyring first (account_saving), then the account list, then the journal; and what it says
-when it saves nothing, or when the account had been changed meanwhile elsewhere."""
+keyring first (core/account_secrets_saving), then the account list, then the journal; and
+what it says when it saves nothing, or when the account had been changed meanwhile
+elsewhere."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 from consentinel.core.account_edits import account_changes, edited_onto
+from consentinel.core.account_secrets_saving import (
+    SaveFailed,
+    lift_refusals,
+    take_back,
+    write_secrets,
+)
 from consentinel.core.accounts import Account, DuplicateAccount
 from consentinel.core.context import AppContext
 from consentinel.core.identity_answers import answers_saved
 from consentinel.core.status import Box
-from consentinel.gui.account_saving import SaveFailed, lift_refusals, take_back, write_secrets
 
 # The dialog's own words: its context in the catalogues (as its self.tr() has).
 translate = QCoreApplication.translate
@@ -56,7 +62,7 @@ def save_account(
     # list (the command line, a scheduled check in another process, another window, this
     # window's checks) would wait as long. Then, held, only the list: looked at again,
     # written, and X's refusals lifted where they are still the ones seen before the
-    # keyring was written (account_saving.write_secrets: what a check may read between).
+    # keyring was written (account_secrets_saving.write_secrets: what a check may read between).
     try:
         written = write_secrets(
             ctx,
@@ -79,7 +85,7 @@ def save_account(
                 lift_refusals(ctx, written, totp_again=totp_again)
     except DuplicateAccount as error:
         # Added meanwhile: the secrets in the keyring are that account's (see
-        # account_saving.write_secrets for the one case they may not be).
+        # account_secrets_saving.write_secrets for the one case they may not be).
         take_back(ctx, written, written.previous)
         raise AddedMeanwhile(account.handle) from error
     except KeyError as error:  # UnknownAccount: removed meanwhile, its secrets with it

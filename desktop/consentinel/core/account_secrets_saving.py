@@ -1,6 +1,7 @@
-"""What "Edit account…" and "Add account…" do to the keyring when saving: the secrets written
-before the account list is held, the refusals seen then lifted within it, a failed save taken
-back."""
+"""What saving an account does to the keyring ("Edit account…", "Add account…", each row of
+"Import accounts from a file…" and `consentinel account import`): the secrets written before
+the account list is held, the refusals seen then lifted within it, a failed save taken back.
+Without Qt: the window's dialog (gui/account_dialog_save) and core/account_import share it."""
 
 from __future__ import annotations
 
