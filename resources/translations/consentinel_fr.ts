@@ -1285,8 +1285,21 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Aucune vérification depuis le démarrage de Consentinel</translation>
     </message>
     <message>
-        <source>Last check cancelled</source>
-        <translation>Dernière vérification annulée</translation>
+        <source>Last check cancelled before any account was checked</source>
+        <translation>Dernière vérification annulée avant qu'aucun compte ne soit vérifié</translation>
+    </message>
+    <message>
+        <source>Last check cancelled once every account was checked</source>
+        <translation>Dernière vérification annulée une fois tous les comptes vérifiés</translation>
+    </message>
+    <message>
+        <source>Last check cancelled after {done} of {total} accounts</source>
+        <comment>one done</comment>
+        <translation>Dernière vérification annulée après {done} compte sur {total}</translation>
+    </message>
+    <message>
+        <source>Last check cancelled after {done} of {total} accounts</source>
+        <translation>Dernière vérification annulée après {done} comptes sur {total}</translation>
     </message>
     <message>
         <source>@{handle}: boxes off at X</source>

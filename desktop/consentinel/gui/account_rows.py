@@ -41,6 +41,9 @@ class AccountRow(NamedTuple):
     around: tuple[str, str] = ("", "")
     #: Boxes the last check found X had switched back on (and unticked again).
     reverted: frozenset[Box] = frozenset()
+    #: The last check ended on a wrong password, and the person saved a new one since: the
+    #: next check signs in with it; nothing waits for them.
+    new_password_since: bool = False
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -84,6 +87,7 @@ def rows_for(
                     frozenset(result.hidden_on),
                     _around(result.to_json()) if result.midway is not None else ("", ""),
                     frozenset(result.reverted_by_x),
+                    _new_password_since(ctx, account.handle, result.reason, state.last_check_at),
                 )
             )
             continue
@@ -107,6 +111,7 @@ def rows_for(
                 frozenset(boxes_named(payload.get("hidden_on"))),
                 _around(payload) if "midway" in payload else ("", ""),
                 frozenset(boxes_named(payload.get("reverted_by_x"))),
+                _new_password_since(ctx, account.handle, reason, entry.at),
             )
         )
     return rows
@@ -136,6 +141,28 @@ def _signed_in_since(ctx: AppContext, handle: str, status: Status, reason: Reaso
     latest = ctx.journal.entries(handle=handle, kinds=[EntryKind.CHECK, EntryKind.SIGNIN], limit=1)
     return bool(
         latest and latest[0].kind is EntryKind.SIGNIN and latest[0].payload.get("outcome") == "ok"
+    )
+
+
+def _new_password_since(
+    ctx: AppContext, handle: str, reason: Reason | None, checked_at: datetime | None
+) -> bool:
+    """After a check that X refused the password of: was a new one saved since that check?"""
+    if reason is not Reason.WRONG_PASSWORD or checked_at is None:
+        return False
+    edits = ctx.journal.entries(handle=handle, kinds=[EntryKind.ACCOUNT_EDITED], since=checked_at)
+    return any(edit.payload.get("new_password") for edit in edits)
+
+
+def needs_you(row: AccountRow) -> bool:
+    """The account waits for the person, as its row says: a step of X's sign-in only they
+    can take, or a sign-in that failed; not once they signed in themselves or saved a new
+    password since (the tray's "Show the accounts that need you")."""
+    return (
+        row.status in (Status.NEEDS_USER, Status.SIGNIN_FAILED)
+        and row.reason is not Reason.CANCELLED
+        and not row.signed_in_since
+        and not row.new_password_since
     )
 
 

@@ -170,6 +170,11 @@ class AppController(QObject):
         )
         window.keep_in_tray = self.tray is not None
         window.notifier = self.tray
+        if self.tray is not None:
+            # Who needs the person, as the table says it: after a check, a sign-in of theirs,
+            # an account edited, removed or added (its first reading, made with the window).
+            self.tray.follow_accounts(window.rows)
+            window.rows_read.connect(self.tray.follow_accounts)
         window.quit_requested.connect(self.quit)
         window.pause_requested.connect(self.auto.toggle_pause)
         window.account_added.connect(self.auto.hold_new)

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
     #: another program or one of the app's dialogs): what may have changed meanwhile outside the
     #: app (a keyring started or unlocked) is looked at again.
     came_back = Signal()
+    #: The accounts as `refresh` read them (their AccountRows, as the table shows them): the
+    #: tray's menu says from them who needs the person.
+    rows_read = Signal(object)
 
     # Made by gui/window_actions (make_actions), at the window's making.
     add_action: QAction
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         #: made at its first use (`_accounts`, `_run`), after the first frame.
         self._account_management: AccountManagement | None = None
         self._run_handling: RunHandling | None = None
+        #: The accounts as the last `refresh` read them.
+        self.rows: list[AccountRow] = []
 
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self._title())
@@ -393,6 +398,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         now = datetime.now(timezone.utc)
         rows = rows_for(self.ctx, self.live, self.steps)
+        self.rows = rows
+        self.rows_read.emit(rows)
         next_due = self._next_due() if rows else None
         if next_due is not None and next_due < now:
             next_due = now  # overdue: it starts at the next tick

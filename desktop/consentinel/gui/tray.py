@@ -3,7 +3,7 @@ is rebuilt when opened, its first lines when a check moves on or ends)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     # Notifications are sent after checks; the window does not wait for this module.
     from consentinel.core.events import RunResult
     from consentinel.core.notify import Notification
+    from consentinel.gui.account_rows import AccountRow
 
 
 class Tray(QObject):
@@ -25,7 +26,7 @@ class Tray(QObject):
     open_window = Signal()
     toggle_pause = Signal()
     quit_app = Signal()
-    #: The accounts the last check left needing the person (their handles), to be shown.
+    #: The accounts that need the person now (their handles), to be shown.
     show_needing_you = Signal(object)
 
     def __init__(
@@ -46,6 +47,11 @@ class Tray(QObject):
         #: None: no check runs.
         self._progress: tuple[int, int, str] | None = None
         self._last: RunResult | None = None  # the last check that ended, since the app started
+        #: The accounts as the window's table shows them now (`follow_accounts`): the handles of
+        #: those that need the person, and the keys of all. None: not told (the last check's).
+        self._accounts_now: tuple[list[str], frozenset[str]] | None = None
+        #: The tooltip says how the last check ended (not only the app's name).
+        self._tip_says_last = False
         #: The menu's first lines, as built last (`rebuild_menu`): their words follow the check.
         self._status_line: QAction | None = None
         self._waiting_line: QAction | None = None
@@ -95,11 +101,42 @@ class Tray(QObject):
     def show_idle(self, last: RunResult | None = None) -> None:
         """No check runs: the tooltip keeps how the last one ended (`last`), until the next.
         (None: it did not run; the menu keeps the check before.)"""
-        self.icon.setToolTip(self._last_check_words(last) if last is not None else APP_NAME)
         self._progress = None
         if last is not None:
             self._last = last
+        self.icon.setToolTip(self._last_check_words(last) if last is not None else APP_NAME)
+        self._tip_says_last = last is not None
         self._show_status()
+
+    def follow_accounts(self, rows: Sequence[AccountRow]) -> None:
+        """The accounts as the window's table shows them now (read again at each of its
+        refreshes: a check's end, "Sign in yourself", an account edited, removed or added):
+        who needs the person is said from them, not from the last check alone (one they
+        signed in to since, gave a new password or removed no longer does)."""
+        from consentinel.gui.account_rows import needs_you
+
+        now = (
+            [row.account.handle for row in rows if needs_you(row)],
+            frozenset(row.account.key for row in rows),
+        )
+        if now == self._accounts_now:
+            return
+        self._accounts_now = now
+        if self._tip_says_last and self._progress is None and self._last is not None:
+            self.icon.setToolTip(self._last_check_words(self._last))
+        self._show_status()
+
+    def _needing_you(self, last: RunResult | None = None) -> list[str]:
+        """The handles of the accounts that need the person now (as the table says, once told;
+        before, as the last check, or `last`, left them)."""
+        if self._accounts_now is not None:
+            return self._accounts_now[0]
+        return needing_you(last or self._last)
+
+    def _still_listed(self, handle: str) -> bool:
+        from consentinel.core.accounts import handle_key
+
+        return self._accounts_now is None or handle_key(handle) in self._accounts_now[1]
 
     def _last_check_words(self, last: RunResult) -> str:
         if last.cancelled:
@@ -115,8 +152,12 @@ class Tray(QObject):
         how many accounts need them, could not be checked, keep a box on at X."""
         from consentinel.core.status import Reason, Status
 
-        ended = [a for a in last.accounts if a.reason is not Reason.CANCELLED]
-        need = len(needing_you(last))
+        ended = [
+            a
+            for a in last.accounts
+            if a.reason is not Reason.CANCELLED and self._still_listed(a.handle)
+        ]
+        need = len(self._needing_you(last))
         failed = sum(1 for a in ended if a.status is Status.ERROR)
         # Not "all accounts fine" where X keeps a box on without showing it (as the table says).
         still_on = sum(1 for a in ended if a.all_off and a.hidden_on)
@@ -155,7 +196,7 @@ class Tray(QObject):
         if last is None:
             return self.tr("No check since Consentinel started")
         if last.cancelled:
-            return self.tr("Last check cancelled")
+            return self._cancelled_status(last)
         parts = self._outcome_parts(last)
         if parts:
             what = ", ".join(parts)
@@ -182,7 +223,7 @@ class Tray(QObject):
             self._waiting_line.setText(waiting)
             self._waiting_line.setVisible(bool(waiting))
         if self._needing_you_entry is not None:
-            need = needing_you(self._last) if self._progress is None else []
+            need = self._needing_you() if self._progress is None else []
             self._needing_you_entry.setText(
                 self.tr("&Show the account that needs you")
                 if len(need) == 1
@@ -201,9 +242,28 @@ class Tray(QObject):
             entry.setEnabled(idle and self._has_accounts())
 
     def _show_needing_you(self) -> None:
-        need = needing_you(self._last) if self._progress is None else []
+        need = self._needing_you() if self._progress is None else []
         if need:
             self.show_needing_you.emit(need)
+
+    def _cancelled_status(self, last: RunResult) -> str:
+        """The menu's first line after a cancelled check: how many accounts it had checked
+        (those it had not reached keep their last results, as their rows say)."""
+        from consentinel.core.status import Reason
+
+        total = len(last.accounts)
+        done = sum(1 for a in last.accounts if a.reason is not Reason.CANCELLED)
+        if done == 0:
+            return self.tr("Last check cancelled before any account was checked")
+        if done == total:
+            return self.tr("Last check cancelled once every account was checked")
+        # (French says one or none in the singular.)
+        words = (
+            self.tr("Last check cancelled after {done} of {total} accounts", "one done")
+            if done == 1
+            else self.tr("Last check cancelled after {done} of {total} accounts")
+        )
+        return words.replace("{done}", str(done)).replace("{total}", str(total))
 
     def _cancelled_words(self, last: RunResult) -> str:
         """A cancelled check, and what it switched off at X before the Cancel, if it had
