@@ -13,6 +13,7 @@ notification each.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from consentinel import APP_NAME
 from consentinel.core.check_messages import boxes_text
@@ -57,48 +58,72 @@ def _merged(group: list[Notification], results: Mapping[str, AccountResult]) -> 
     kind = group[0].kind
     if kind is NotificationKind.REVERTED_BY_X:
         body = _reverted_words([results[h] for h in handles])
-    elif kind is NotificationKind.NEEDS_USER:
-        body = tr(
-            "{count} accounts need you: {accounts}. Open Consentinel to see what each needs.",
-            count=len(handles),
-            accounts=in_words([f"@{h}" for h in handles]),
-        )
     else:
-        body = tr(
-            "Boxes you want off are still on for {count} accounts: {accounts} — open "
-            "Consentinel to see which, and why.",
-            count=len(handles),
-            accounts=in_words([f"@{h}" for h in handles]),
+        # (What each account needs, or which box stays on, is said in the window.)
+        words = (
+            tr("{count} accounts need you: {accounts}. Open Consentinel to see what each needs.")
+            if kind is NotificationKind.NEEDS_USER
+            else tr(
+                "Boxes you want off are still on for {count} accounts: {accounts} — open "
+                "Consentinel to see which, and why."
+            )
         )
+        body = _counted(_Words.alike(words), [(handle, ()) for handle in handles])
     return Notification(kind, None, APP_NAME, body, accounts=tuple(handles), parts=tuple(group))
+
+
+class _Words(NamedTuple):
+    """What a notification says of many accounts, by how their boxes compare: each a sentence
+    already in the person's language, its {count} and {accounts} (and {box} or {boxes}) left to
+    fill (_counted)."""
+
+    #: Every account has this one box: {box}.
+    one_box: str
+    #: Every account has these boxes: {boxes}.
+    same_boxes: str
+    #: The accounts' boxes differ: each account is named with its own, in {accounts}.
+    own_boxes: str
+
+    @classmethod
+    def alike(cls, words: str) -> _Words:
+        """One sentence whatever the boxes (their accounts' boxes are not said)."""
+        return cls(words, words, words)
+
+
+def _counted(words: _Words, accounts: Sequence[tuple[str, tuple[Box, ...]]]) -> str:
+    """`words` said of `accounts` (each handle with its boxes): counted, the first few named;
+    the boxes named once when they are the same for every account, else with each account."""
+    boxes = _same_boxes([each for _handle, each in accounts])
+    if boxes is None:
+        return words.own_boxes.format(count=len(accounts), accounts=_with_boxes(accounts))
+    return (words.one_box if len(boxes) == 1 else words.same_boxes).format(
+        box=boxes_text(boxes),
+        boxes=boxes_text(boxes),
+        count=len(accounts),
+        accounts=in_words([f"@{handle}" for handle, _boxes in accounts]),
+    )
 
 
 def _reverted_words(reverted: list[AccountResult]) -> str:
     """The boxes X switched back on, named once when they are the same for every account, else
     with each account named."""
-    count = len(reverted)
-    boxes = _same_boxes([r.reverted_by_x for r in reverted])
-    if boxes is not None and len(boxes) == 1:
-        words = tr(
-            "X switched {box} back on for {count} accounts: {accounts}. Switched off again on "
-            "each.",
-            box=boxes_text(boxes),
-            count=count,
-            accounts=in_words([f"@{r.handle}" for r in reverted]),
-        )
-    elif boxes is not None:
-        words = tr(
-            "X switched {boxes} back on for {count} accounts: {accounts}. Each switched off again.",
-            boxes=boxes_text(boxes),
-            count=count,
-            accounts=in_words([f"@{r.handle}" for r in reverted]),
-        )
-    else:
-        words = tr(
-            "X switched boxes back on for {count} accounts: {accounts}. Each switched off again.",
-            count=count,
-            accounts=_with_boxes([(r.handle, r.reverted_by_x) for r in reverted]),
-        )
+    words = _counted(
+        _Words(
+            tr(
+                "X switched {box} back on for {count} accounts: {accounts}. Switched off again "
+                "on each."
+            ),
+            tr(
+                "X switched {boxes} back on for {count} accounts: {accounts}. Each switched off "
+                "again."
+            ),
+            tr(
+                "X switched boxes back on for {count} accounts: {accounts}. Each switched off "
+                "again."
+            ),
+        ),
+        [(r.handle, r.reverted_by_x) for r in reverted],
+    )
     # (A check that stopped at a screenshot it could not write: said alone, so said here too.)
     unkept = [
         f"@{r.handle}" for r in reverted if r.reason is Reason.EVIDENCE_NOT_KEPT and not r.all_off
@@ -113,32 +138,25 @@ def _reverted_words(reverted: list[AccountResult]) -> str:
 
 def hidden_on_words(hidden: Sequence[AccountResult]) -> str:
     """Boxes X keeps on unseen for more than FEW accounts: counted, the first few named."""
-    count = len(hidden)
-    boxes = _same_boxes([r.hidden_on for r in hidden])
-    if boxes is not None and len(boxes) == 1:
-        return tr(
-            "X keeps {box} on for {count} accounts without showing it on its page: {accounts}. "
-            "It cannot be switched off for now; Consentinel will switch it off as soon as X "
-            "shows it.",
-            box=boxes_text(boxes),
-            count=count,
-            accounts=in_words([f"@{r.handle}" for r in hidden]),
-        )
-    if boxes is not None:
-        return tr(
-            "X keeps {boxes} on for {count} accounts without showing them on its page: "
-            "{accounts}. They cannot be switched off for now; Consentinel will switch them off "
-            "as soon as X shows them.",
-            boxes=boxes_text(boxes),
-            count=count,
-            accounts=in_words([f"@{r.handle}" for r in hidden]),
-        )
-    return tr(
-        "X keeps boxes on for {count} accounts without showing them on its page: {accounts}. "
-        "They cannot be switched off for now; Consentinel will switch them off as soon as X "
-        "shows them.",
-        count=count,
-        accounts=_with_boxes([(r.handle, r.hidden_on) for r in hidden]),
+    return _counted(
+        _Words(
+            tr(
+                "X keeps {box} on for {count} accounts without showing it on its page: "
+                "{accounts}. It cannot be switched off for now; Consentinel will switch it off "
+                "as soon as X shows it."
+            ),
+            tr(
+                "X keeps {boxes} on for {count} accounts without showing them on its page: "
+                "{accounts}. They cannot be switched off for now; Consentinel will switch them "
+                "off as soon as X shows them."
+            ),
+            tr(
+                "X keeps boxes on for {count} accounts without showing them on its page: "
+                "{accounts}. They cannot be switched off for now; Consentinel will switch them "
+                "off as soon as X shows them."
+            ),
+        ),
+        [(r.handle, r.hidden_on) for r in hidden],
     )
 
 
@@ -148,6 +166,6 @@ def _same_boxes(each: list[tuple[Box, ...]]) -> tuple[Box, ...] | None:
     return first if all(set(boxes) == set(first) for boxes in each) else None
 
 
-def _with_boxes(accounts: list[tuple[str, tuple[Box, ...]]]) -> str:
+def _with_boxes(accounts: Sequence[tuple[str, tuple[Box, ...]]]) -> str:
     """@a (Training); @b (Training, Memory) and 3 others: the boxes hold commas themselves."""
     return in_words([f"@{h} ({boxes_text(boxes)})" for h, boxes in accounts], tr("; "))
