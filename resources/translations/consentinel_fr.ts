@@ -121,6 +121,14 @@
         <translation>La connexion a réussi et la session est enregistrée. La prochaine vérification relira les cases.</translation>
     </message>
     <message>
+        <source>New password, not checked yet</source>
+        <translation>Nouveau mot de passe, pas encore vérifié</translation>
+    </message>
+    <message>
+        <source>X refused the password at the last check; a new one was saved since. The next check signs in with it.</source>
+        <translation>X a refusé le mot de passe à la dernière vérification ; un nouveau a été enregistré depuis. La prochaine vérification se connectera avec lui.</translation>
+    </message>
+    <message>
         <source>X keeps this box on without showing it on its page to this account: it cannot be switched off for now. Consentinel will switch it off as soon as X shows it.</source>
         <translation>X garde cette case cochée sans l'afficher sur sa page pour ce compte : elle ne peut pas être décochée pour l'instant. Consentinel la décochera dès que X l'affichera.</translation>
     </message>

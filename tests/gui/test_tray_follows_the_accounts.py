@@ -41,6 +41,7 @@ WORDS = {
         "tip 2": "Consentinel — last check: 2 accounts need you",
         "cancelled after one": "Last check cancelled after 1 of 3 accounts",
         "check all": "&Check all now",
+        "new password": "New password, not checked yet",
     },
     "fr": {
         "3": "3 comptes ont besoin de vous",
@@ -52,6 +53,7 @@ WORDS = {
         "tip 2": "Consentinel — dernière vérification\u00a0: 2 comptes ont besoin de vous",
         "cancelled after one": "Dernière vérification annulée après 1 compte sur 3",
         "check all": "&Tout vérifier maintenant",
+        "new password": "Nouveau mot de passe, pas encore vérifié",
     },
 }
 
@@ -156,6 +158,8 @@ def test_the_tray_names_those_that_need_the_person_now_not_as_the_last_check_lef
         QTimer.singleShot(0, type_a_new_password)
         window.edit_account("dan")
         assert not ctx.accounts.state("dan").password_rejected
+        # The table says it too (it still said "Wrong password", the tray no longer counting it).
+        assert window.table.status_text("dan") == words["new password"]
         assert _menu(tray)[0] == words["1"]
         assert _shown_by_the_entry(qtbot, tray, words["show one"]) == ["eve"]
 

@@ -177,7 +177,11 @@ class AccountsTable(QTableWidget):
         in a model of its own, with its own view options, made PySide build 11 types for the
         first frame: 13 M instructions, 1.5 % of a start.)"""
         if self._status_width is None:
-            texts = [*all_status_texts(), self.tr("Signed in, not checked yet")]
+            texts = [
+                *all_status_texts(),
+                self.tr("Signed in, not checked yet"),
+                self.tr("New password, not checked yet"),
+            ]
             metrics = self.fontMetrics()
             widest = max(metrics.horizontalAdvance(text) for text in texts)
             item = self.item(max(self.rowAt(0), 0), STATUS_COLUMN)
@@ -588,6 +592,15 @@ class AccountsTable(QTableWidget):
                 self.tr(
                     "The sign-in worked and the session is saved. The next check reads the "
                     "boxes again."
+                ),
+            )
+        if row.new_password_since:
+            return _dot_item(
+                self.tr("New password, not checked yet"),
+                GREY,
+                self.tr(
+                    "X refused the password at the last check; a new one was saved since. The "
+                    "next check signs in with it."
                 ),
             )
         color = status_color(row.status, row.reason)

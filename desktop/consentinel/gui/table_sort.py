@@ -43,7 +43,7 @@ def status_key(row: AccountRow, now: datetime) -> SortKey:
     (AccountsTable)."""
     if row.step is not None:
         rank = 5
-    elif row.signed_in_since:
+    elif row.signed_in_since or row.new_password_since:
         rank = 6
     elif row.status is None:
         rank = 4 if row.state.is_blocked(now) else 6
