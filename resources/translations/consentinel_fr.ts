@@ -836,6 +836,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{accounts}, sélectionnés avec @{handle}, n&apos;ont pas été retirés : retirez-les une fois la vérification terminée.</translation>
     </message>
     <message>
+        <source>@{left}, selected after @{handle}, was not removed either: remove it once the keyring can delete its secrets.</source>
+        <translation>@{left}, sélectionné après @{handle}, n&apos;a pas été retiré non plus : retirez-le une fois que le trousseau pourra supprimer ses secrets.</translation>
+    </message>
+    <message>
+        <source>{accounts}, selected after @{handle}, were not removed either: remove them once the keyring can delete their secrets.</source>
+        <translation>{accounts}, sélectionnés après @{handle}, n&apos;ont pas été retirés non plus : retirez-les une fois que le trousseau pourra supprimer leurs secrets.</translation>
+    </message>
+    <message>
         <source>1 of {n} accounts needs a look: {accounts}. Select it to read why.</source>
         <translation>1 compte sur {n} est à voir : {accounts} ; sélectionnez-le.</translation>
     </message>

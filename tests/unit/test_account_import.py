@@ -162,8 +162,10 @@ def test_tabs_commas_and_quoted_delimiters_are_read(ctx: AppContext) -> None:
     ben, bea = parse_accounts(csv_text, ctx.accounts.get)
     assert (ben.handle, ben.password) == ("ben", BOB_PASSWORD)
     assert bea.problem == (
-        "This row has 3 cells where the first row names 2: a cell holding the delimiter must "
-        "be in quotes."
+        "This row has 3 cells where the first row has 2: one of its cells holds a comma, the "
+        "file's delimiter, without quotes, most likely the password, which is then cut in two. "
+        "Put the password in double quotes in the file (a double quote inside it written "
+        'twice: ""), then import the file again.'
     )
     assert BOB_PASSWORD.split(",")[0] not in repr(bea)
 

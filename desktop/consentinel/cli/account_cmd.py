@@ -26,6 +26,13 @@ if TYPE_CHECKING:
     from consentinel.core.accounts import Account, AccountStore
     from consentinel.core.context import AppContext
 
+#: `account remove` answered no: nothing removed (as `delete-all-data`, `log --start-over`).
+EXIT_NOTHING_REMOVED = 1
+#: Done in part: `account remove --erase-history` removed the account but did not erase its
+#: history (a check started meanwhile). Not 1, which says nothing was removed, nor 2 (usage
+#: or set-up error: nothing done).
+EXIT_DONE_IN_PART = 3
+
 
 def add_parser(sub: Any) -> None:
     account = sub.add_parser(
@@ -433,7 +440,7 @@ def _remove(args: argparse.Namespace) -> int:
         # The removal's own entry, written before the erasure, is erased with it: counted.
         erasing = what_erasing_does(found._replace(entries=found.entries + 1))
     if not args.yes and not confirm_removal(account.handle, erasing):
-        return 1  # the person said no: nothing done, as for `log --start-over`
+        return EXIT_NOTHING_REMOVED
     if args.erase_history:  # a check running would write its history again: nothing done
         from consentinel.cli.account_erase_cmd import check_running
         from consentinel.core.data_eraser import CheckRunning
@@ -464,8 +471,7 @@ def _remove(args: argparse.Namespace) -> int:
 def _removed_and_erased(ctx: AppContext, handle: str, secrets_left: bool) -> int:
     """The run lock held: off the list (a check starting after it no longer sees it), and its
     history erased, which no check may write again meanwhile. A check that started while the
-    keyring asked has the account: removed, its history not erased, said; exit 1, done in
-    part (2 would tell a script that nothing happened, and the account is gone)."""
+    keyring asked has the account: removed, its history not erased, said; EXIT_DONE_IN_PART."""
     from consentinel.cli.account_erase_cmd import erase_history_of, say_erased
     from consentinel.core.data_eraser import CheckRunning
     from consentinel.core.history_eraser import no_check_running, not_erased_check_started
@@ -477,7 +483,7 @@ def _removed_and_erased(ctx: AppContext, handle: str, secrets_left: bool) -> int
             _take_off(ctx, handle)
             _say_removed(handle, secrets_left)
             print(not_erased_check_started(handle), file=sys.stderr)
-            return 1
+            return EXIT_DONE_IN_PART
         _take_off(ctx, handle)
         _say_removed(handle, secrets_left)
         say_erased(ctx, handle, erase_history_of(ctx, handle, locked=True))

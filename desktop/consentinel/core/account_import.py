@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consentinel.core.account_import_reading import ImportFileError, read_records
+from consentinel.core.account_import_reading import ImportFileError, read_records, sniff_delimiter
 from consentinel.core.accounts import (
     Account,
     DuplicateAccount,
@@ -137,9 +137,13 @@ def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[I
     header = records[0][1]
     columns = _columns(header)
     _require_named(header, [cells for _n, cells in records[1:]])
+    too_many = _too_many_cells(len(header), sniff_delimiter(text))
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
     for number, cells in records[1:]:
+        if len(cells) > len(header):
+            rows.append(ImportRow(number, "", "", problem=too_many(len(cells))))
+            continue
         row = _row(number, cells, columns, listed, seen)
         if row.ok:
             seen[handle_key(row.handle)] = row.number
@@ -147,6 +151,25 @@ def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[I
     if not rows:
         raise ImportFileError(tr("This file names its columns but holds no account."))
     return rows
+
+
+def _too_many_cells(header_cells: int, delimiter: str) -> Callable[[int], str]:
+    """Why a row with more cells than the first row is refused. A spreadsheet writes as many
+    cells on every row as on the first (empty ones included), and a file typed by hand leaves
+    out empty cells at the end: more cells, even empty ones, mean a cell holding the delimiter
+    unquoted (most likely a password: one ending with it gives an empty cell more). Its cells
+    are then not where the header says (the end of a password cut in two could pass as an
+    email, a phone or a 2FA secret), and none is quoted back (one of them is a password)."""
+    named = {",": tr("a comma"), ";": tr("a semicolon"), "\t": tr("a tab")}[delimiter]
+    return lambda cells: tr(
+        "This row has {cells} cells where the first row has {columns}: one of its cells holds "
+        "{delimiter}, the file's delimiter, without quotes, most likely the password, which "
+        "is then cut in two. Put the password in double quotes in the file (a double quote "
+        'inside it written twice: ""), then import the file again.',
+        cells=cells,
+        columns=header_cells,
+        delimiter=named,
+    )
 
 
 def _header_word(cell: str) -> str:
@@ -229,25 +252,9 @@ def _row(
     seen: dict[str, int],
 ) -> ImportRow:
     """One row, checked as "Add account…" checks what is typed in it."""
+    # At most as many cells as the header (parse_accounts): empty cells at the end may be
+    # left out (a file typed by hand); past the named columns, they are empty (_require_named).
     width = max(columns.values()) + 1
-    # Empty cells at the end may be left out (a file typed by hand), or be more than the
-    # header's (a spreadsheet's). More cells than that mean a cell holding the delimiter
-    # unquoted: the cells are not where the header says, and none is quoted back (one of
-    # them may be a password).
-    while len(cells) > width and not cells[-1].strip():
-        cells = cells[:-1]
-    if len(cells) > width:
-        return ImportRow(
-            number,
-            "",
-            "",
-            problem=tr(
-                "This row has {cells} cells where the first row names {columns}: a cell holding "
-                "the delimiter must be in quotes.",
-                cells=len(cells),
-                columns=width,
-            ),
-        )
     cells = cells + [""] * (width - len(cells))
 
     def cell(column: Column) -> str:

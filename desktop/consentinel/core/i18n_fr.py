@@ -643,10 +643,18 @@ FRENCH: dict[str, str] = {
         "Colonnes non comprises : {names}. Nommez-les compte, mot de passe, secret 2FA, e-mail "
         "ou téléphone (en anglais : handle, password, 2FA secret, email, phone), chacune une "
         "fois, ou supprimez-les.",
-    "This row has {cells} cells where the first row names {columns}: a cell holding the "
-    "delimiter must be in quotes.":
-        "Cette ligne a {cells} cellules là où la première ligne en nomme {columns} : une "
-        "cellule qui contient le séparateur doit être entre guillemets.",
+    "This row has {cells} cells where the first row has {columns}: one of its cells holds "
+    "{delimiter}, the file's delimiter, without quotes, most likely the password, which is then "
+    "cut in two. Put the password in double quotes in the file (a double quote inside it "
+    'written twice: ""), then import the file again.':
+        "Cette ligne a {cells} cellules là où la première ligne en a {columns} : une de ses "
+        "cellules contient {delimiter}, le séparateur du fichier, sans guillemets, sans doute "
+        "le mot de passe, qui est alors coupé en deux. Mettez le mot de passe entre guillemets "
+        "droits dans le fichier (un guillemet droit à l'intérieur s'écrit deux fois : \"\"), "
+        "puis importez de nouveau le fichier.",
+    "a comma": "une virgule",
+    "a semicolon": "un point-virgule",
+    "a tab": "une tabulation",
     "Another cell of this row holds its password or 2FA secret: are the columns named in the "
     "right order?":
         "Une autre cellule de cette ligne contient son mot de passe ou son secret 2FA : les "

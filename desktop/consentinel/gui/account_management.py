@@ -350,13 +350,13 @@ class AccountManagement:
         removed = []
         erased: list[tuple[str, Erasure]] = []
         for index, one in enumerate(handles):
-            if not self._delete_secrets(one):
-                break  # said why; the ones after it stay
+            after = handles[index + 1 :]
+            if not self._delete_secrets(one, after):
+                break  # said why, naming the ones after it, which stay
             if not self.erase_history:
                 self._take_off(one)
                 removed.append(one)
                 continue
-            after = handles[index + 1 :]
             done, went_on = self._take_off_and_erase(one, after)
             removed.append(one)
             if done is not None and (done.entries or done.screenshots):
@@ -444,9 +444,10 @@ class AccountManagement:
         offered = not w.demo and not w.ctx.accounts.list()
         return erase_and_say_problems(w, w.ctx, handle, locked=True, add_back_offered=offered)
 
-    def _delete_secrets(self, handle: str) -> bool:
+    def _delete_secrets(self, handle: str, after: list[str]) -> bool:
         """Its secrets deleted from the keyring, which may ask the person first (no lock held
-        meanwhile); False, said, when they cannot be: then nothing of it was removed."""
+        meanwhile); False, said, when they cannot be: then nothing of it was removed, nor of
+        the accounts selected `after` it, which the message names."""
         from consentinel.core.vault import VaultError  # the keyring loads when first needed
 
         w = self.window
@@ -455,15 +456,38 @@ class AccountManagement:
         except VaultError as error:
             from PySide6.QtWidgets import QMessageBox  # (loads with a first message)
 
+            why = translate(
+                "MainWindow", "Its secrets could not be deleted from the keyring: {problem}"
+            ).replace("{problem}", str(error))
+            if after:
+                why += "\n\n" + self._not_reached_words(handle, after)
             QMessageBox.warning(
                 w,
                 translate("MainWindow", "@{handle} was not removed").replace("{handle}", handle),
-                translate(
-                    "MainWindow", "Its secrets could not be deleted from the keyring: {problem}"
-                ).replace("{problem}", str(error)),
+                why,
             )
             return False
         return True
+
+    @staticmethod
+    def _not_reached_words(handle: str, after: list[str]) -> str:
+        """The accounts selected after `handle`, left listed since the keyring refused to
+        delete its secrets: which, and what to do."""
+        from consentinel.core.listing import in_words
+
+        if len(after) == 1:
+            words = translate(
+                "MainWindow",
+                "@{left}, selected after @{handle}, was not removed either: remove it once the "
+                "keyring can delete its secrets.",
+            ).replace("{left}", after[0])
+        else:
+            words = translate(
+                "MainWindow",
+                "{accounts}, selected after @{handle}, were not removed either: remove them "
+                "once the keyring can delete their secrets.",
+            ).replace("{accounts}", in_words([f"@{one}" for one in after], few=NAMED_LEFT))
+        return words.replace("{handle}", handle)
 
     def _take_off(self, handle: str) -> None:
         """Off the list, its session deleted, its removal written in the journal."""
