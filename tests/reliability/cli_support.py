@@ -46,11 +46,12 @@ def run_cli(
 
 class Started:
     """A `consentinel` command running in the background, its output read as it comes: a test
-    awaits what it says (`said`) before it ends, then its end (`finish`)."""
+    awaits what it says (`said`) before it ends, then its end (`finish`). `program`: the
+    command that runs Consentinel, when not the installed one (an OS job's, say)."""
 
-    def __init__(self, env: dict[str, str], *args: str) -> None:
+    def __init__(self, env: dict[str, str], *args: str, program: str = CLI) -> None:
         self.proc = subprocess.Popen(
-            [CLI, *args],
+            [program, *args],
             env=env,
             text=True,
             stdin=subprocess.DEVNULL,
@@ -102,9 +103,9 @@ class Started:
 
 
 @contextmanager
-def started(env: dict[str, str], *args: str) -> Iterator[Started]:
+def started(env: dict[str, str], *args: str, program: str = CLI) -> Iterator[Started]:
     """`consentinel ARGS` in the background (Started), killed at the end if still running."""
-    command = Started(env, *args)
+    command = Started(env, *args, program=program)
     try:
         yield command
     finally:

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
 
+    from consentinel.cli.scheduled_retry import RetryPlan
     from consentinel.core.context import AppContext
     from consentinel.core.events import AccountResult, Event, RunResult
     from consentinel.core.lock import RunLock
@@ -280,86 +282,216 @@ def _check_now(args: argparse.Namespace) -> int:
 
         with contextlib.suppress(VaultError):
             ctx.vault.check_within(KEYRING_WAIT_S)
+    from consentinel.cli.scheduled_retry import only, to_retry
     from consentinel.core.journal import JournalError
     from consentinel.core.settings import XOriginError
 
     cancel = CancelToken()
-    try:
-        # Said at every check, --json too: passwords go to a simulated X, not to X (the
-        # settings read after a wait may name another address: refused as at the start).
-        not_x = ctx.settings.not_x_words(ctx.paths.settings_path)
-        if not_x is not None:
-            print(not_x, file=sys.stderr)
-        # A scheduled run never opens a window out of nowhere, whatever the setting says.
-        headless = True if args.unattended and not args.watch else None
-        result = Engine(ctx, headless=headless).run_check(
-            handles=handles,
-            dry_run=args.dry_run,
-            unattended=args.unattended,
-            on_event=on_event,
-            ask=TerminalPrompter(unattended=args.unattended, output=output),
-            cancel=cancel,
-            trigger=_started_by(scheduled, from_schedule=args.from_schedule),
-        )
-    except XOriginError as error:  # (the setting changed during a wait for another check)
-        print(str(error), file=sys.stderr)
-        return EXIT_USAGE
-    except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
-        print(str(error), file=sys.stderr)
-        if run_ids:  # it had begun: it may have reached X
-            print(
-                tr(
-                    "The check stopped: boxes at X may have been changed before it did, and "
-                    "the next check reads them again."
-                ),
-                file=sys.stderr,
+    # A scheduled run tries again, a little later, the accounts it could not take to X (a
+    # laptop waking before its Wi-Fi): the OS job fires again only at its next slot.
+    plan = _retry_plan(args, scheduled)
+    waits = list(plan.waits_s) if plan is not None else []
+    retry_until = 0.0
+    #: What the earlier tries ended with for the accounts not tried again (told already).
+    settled: list[AccountResult] = []
+    while True:
+        run_ids.clear()  # (this try's)
+        planned.clear()
+        finished.clear()
+        try_started = _now()
+        again: list[str] = []
+        try:
+            # Said at every check, --json too: passwords go to a simulated X, not to X (the
+            # settings read after a wait may name another address: refused as at the start).
+            not_x = ctx.settings.not_x_words(ctx.paths.settings_path)
+            if not_x is not None:
+                print(not_x, file=sys.stderr)
+            # A scheduled run never opens a window out of nowhere, whatever the setting says.
+            headless = True if args.unattended and not args.watch else None
+            result = Engine(ctx, headless=headless).run_check(
+                handles=handles,
+                dry_run=args.dry_run,
+                unattended=args.unattended,
+                on_event=on_event,
+                ask=TerminalPrompter(unattended=args.unattended, output=output),
+                cancel=cancel,
+                trigger=_started_by(scheduled, from_schedule=args.from_schedule),
             )
-        if args.unattended:  # (the notification needs no journal)
-            _folder_unusable(error, said=str(error), already_printed=True, settings=ctx.settings)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        cancel.cancel()
-        output.release()  # (the accounts that ended while a question waited)
-        hush_what_a_stopped_run_leaves()
-        if run_ids:
-            stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
-            if args.unattended:
-                # Cut by the job's time limit, a logout, a shutdown: what the checks that
-                # ended found (X switching a box back on…) is told all the same.
-                _notify(ctx, stopped)
-            if args.json:  # a script still learns which accounts were checked
-                _print_json(stopped, interrupted=True, missing=missing,
-                            checked_lately=checked_lately, waiting_later=waiting_later)  # fmt: skip
-            else:  # a person learns what was done, and what is left for the next check
-                _say_stopped_run(planned, finished)
-                raise StoppedRunSaid from None
-        raise
-    else:
-        from consentinel.cli.journal_warning import carry_on_if_lost
+        except XOriginError as error:  # (the setting changed during a wait for another check)
+            print(str(error), file=sys.stderr)
+            return EXIT_USAGE
+        except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
+            print(str(error), file=sys.stderr)
+            if run_ids:  # it had begun: it may have reached X
+                print(
+                    tr(
+                        "The check stopped: boxes at X may have been changed before it did, "
+                        "and the next check reads them again."
+                    ),
+                    file=sys.stderr,
+                )
+            if args.unattended:  # (the notification needs no journal)
+                _folder_unusable(
+                    error, said=str(error), already_printed=True, settings=ctx.settings
+                )
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            cancel.cancel()
+            output.release()  # (the accounts that ended while a question waited)
+            hush_what_a_stopped_run_leaves()
+            if run_ids:
+                stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
+                if args.unattended:
+                    # Cut by the job's time limit, a logout, a shutdown: what the checks that
+                    # ended found (X switching a box back on…) is told all the same.
+                    _notify(ctx, stopped)
+                if args.json:  # a script still learns which accounts were checked
+                    stopped = RunResult(stopped.run_id, (*settled, *finished), cancelled=True)
+                    _print_json(stopped, interrupted=True, missing=missing,
+                                checked_lately=checked_lately,
+                                waiting_later=waiting_later)  # fmt: skip
+                else:  # a person learns what was done, and what is left for the next check
+                    _say_stopped_run(planned, finished)
+                    raise StoppedRunSaid from None
+            raise
+        else:
+            from consentinel.cli.journal_warning import carry_on_if_lost
 
-        # The journal file gone during the check (its data folder deleted): the check's
-        # entries written again in the journal at its place, before its notifications.
-        result, added = carry_on_if_lost(ctx, result)
-        if args.unattended:
-            # Told while the run still holds the lock: its notifications are journaled with
-            # it, not among the next run's entries.
-            _notify(ctx, result)
-    finally:
-        lock.release()
+            # The journal file gone during the check (its data folder deleted): the check's
+            # entries written again in the journal at its place, before its notifications.
+            result, added = carry_on_if_lost(ctx, result)
+            if waits and not result.cancelled:
+                again = to_retry(result)
+            if args.unattended:
+                # Told while the run still holds the lock: its notifications are journaled
+                # with it, not among the next run's entries. The accounts tried again are
+                # told their last try's outcome only (no alarm a later try mends).
+                _notify(ctx, only(result, again, keep=False))
+        finally:
+            lock.release()
+        from consentinel.cli.journal_warning import warn_if_broken
+
+        # The check's entries were added all the same: evidence among edited entries must
+        # not be taken for a sound record unsaid. The chain is walked whole, and every
+        # screenshot looked for, but only this check's are read: a year of "a screenshot of
+        # every check" would be read again at every scheduled check (`log --verify` and the
+        # window read them). (None: its entries are in no journal there is to verify.)
+        if added is not None:
+            warn_if_broken(ctx.journal, added, read_shots_of=[result.run_id])
+        if not again:
+            break
+        assert plan is not None  # (there are waits)
+        if not retry_until:
+            retry_until = time.monotonic() + plan.within_s
+        wait_s = waits.pop(0)
+        attempt = len(plan.waits_s) - len(waits) + 1  # (the first try was 1)
+        retried = _try_again_later(
+            ctx, lock, result, again, wait_s, attempt, len(plan.waits_s) + 1,
+            since=try_started, until=retry_until, plan=plan, args=args, settled=settled,
+        )  # fmt: skip
+        settled.extend(a for a in result.accounts if a.handle not in again)
+        if not retried:  # (told, the lock given back)
+            # None: no next try, what the last found is their outcome; []: another check
+            # took them through meanwhile, its outcome theirs.
+            result = only(result, again if retried is None else (), keep=True)
+            break
+        handles = retried
+    result = RunResult(result.run_id, (*settled, *result.accounts), result.cancelled)
     if args.json:
         _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately,
                     waiting_later=waiting_later)  # fmt: skip
-    from consentinel.cli.journal_warning import warn_if_broken
-
-    # The check's entries were added all the same: evidence among edited entries must not
-    # be taken for a sound record unsaid. The chain is walked whole, and every screenshot
-    # looked for, but only this check's are read: a year of "a screenshot of every check"
-    # would be read again at every scheduled check (`log --verify` and the window read them).
-    # (None: its entries are in no journal there is to verify.)
-    if added is not None:
-        warn_if_broken(ctx.journal, added, read_shots_of=[result.run_id])
     # Accounts the list lost were not checked: not a success, whatever the others gave.
     return EXIT_USAGE if missing else exit_code(result)
+
+
+def _retry_plan(args: argparse.Namespace, scheduled: bool) -> RetryPlan | None:
+    """How the OS job's run tries again (cli/scheduled_retry.py); None for any other check
+    (a person's reads its outcome at once, the app's scheduler retries its own)."""
+    if not (args.from_schedule and scheduled) or args.dry_run:
+        return None
+    from consentinel.cli.scheduled_retry import RetryPlan
+
+    plan = RetryPlan.from_env()
+    return plan if plan.waits_s else None
+
+
+def _now() -> datetime:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
+def _try_again_later(
+    ctx: AppContext,
+    lock: RunLock,
+    result: RunResult,
+    again: list[str],
+    wait_s: float,
+    attempt: int,
+    attempts: int,
+    *,
+    since: datetime,
+    until: float,
+    plan: RetryPlan,
+    args: argparse.Namespace,
+    settled: list[AccountResult],
+) -> list[str] | None:
+    """Between two tries of a scheduled run: says which accounts are tried again, waits (the
+    lock free: the window, or a person's check, may run meanwhile), then takes the lock back.
+    Returns the accounts to check now: those no other check took through meanwhile (none:
+    said, the lock given back). None when there is no next try (the time for tries is over,
+    another check still runs, checks were paused): what the last try found for them is then
+    their outcome, told now. Stopped meanwhile (SIGTERM, Ctrl-C), the run ends there, each
+    try's run already journaled as it ended, their outcome told."""
+    from consentinel.cli import scheduled_retry as retry
+    from consentinel.core.events import RunResult
+
+    pending = retry.only(result, again, keep=True)
+    left = until - time.monotonic()
+    try:
+        if left <= 0:
+            _no_next_try(ctx, args, pending, told=False)
+            return None
+        down = not retry.x_answers(ctx)  # (asked first: X back after the words is seen)
+        retry.say_retry(again, min(wait_s, left), attempt, attempts)
+        retry.wait_for_x(ctx, min(wait_s, left), plan.probe_every_s, watch=down)
+        if not retry.take_the_lock_again(lock, until):
+            _no_next_try(ctx, args, pending, told=True)
+            return None
+        _read_settings_again(ctx, watch=args.watch)
+        if _paused(ctx, as_json=False):
+            lock.release()
+            _no_next_try(ctx, args, pending, told=True)
+            return None
+        handles = retry.still_to_retry(ctx.accounts, ctx.journal, again, since)
+    except BaseException:
+        lock.release()
+        if args.unattended:
+            _notify(ctx, pending)
+        if args.json:
+            stopped = RunResult(result.run_id, (*settled, *result.accounts))
+            _print_json(stopped, interrupted=True)
+        raise
+    if not handles:
+        lock.release()
+        print(
+            tr("Another check took those accounts to X meanwhile: no next try is needed."),
+            file=sys.stderr,
+        )
+    return handles
+
+
+def _no_next_try(
+    ctx: AppContext, args: argparse.Namespace, pending: RunResult, *, told: bool
+) -> None:
+    """A scheduled run that does not try again: what its last try found is the outcome."""
+    if not told:
+        print(
+            tr("No time is left for another try; the next scheduled check tries again."),
+            file=sys.stderr,
+        )
+    if args.unattended:
+        _notify(ctx, pending)
 
 
 def _started_by(scheduled: bool, *, from_schedule: bool = False) -> str:

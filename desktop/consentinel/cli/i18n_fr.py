@@ -121,6 +121,23 @@ FRENCH: dict[str, str] = {
     "skipped.":
         "Une autre vérification est toujours en cours après {minutes} minutes d'attente ; "
         "celle-ci est ignorée.",
+    "X could not be reached for {handles}: this scheduled check tries again in {minutes} "
+    "minutes, or as soon as X answers (try {attempt} of {attempts}). Other checks may run "
+    "meanwhile.":
+        "X n'a pas pu être joint pour {handles} : cette vérification planifiée réessaie dans "
+        "{minutes} minutes, ou dès que X répond (essai {attempt} sur {attempts}). D'autres "
+        "vérifications peuvent passer entre-temps.",
+    "Another check is running{who}: the next try waits for it to end.":
+        "Une autre vérification est en cours{who} : l'essai suivant attend sa fin.",
+    "Another check is still running: this scheduled check does not try again.":
+        "Une autre vérification est toujours en cours : cette vérification planifiée ne "
+        "réessaie pas.",
+    "Another check took those accounts to X meanwhile: no next try is needed.":
+        "Une autre vérification a mené ces comptes jusqu'à X entre-temps : pas besoin d'un "
+        "nouvel essai.",
+    "No time is left for another try; the next scheduled check tries again.":
+        "Il ne reste pas de temps pour un autre essai ; la prochaine vérification planifiée "
+        "réessaiera.",
     "Another check is running{who}; waiting for it to end…":
         "Une autre vérification est en cours{who} ; attente de sa fin…",
     "Browser: {name} ({path}), found via {source}.":

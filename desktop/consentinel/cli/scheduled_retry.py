@@ -1,0 +1,156 @@
+"""A scheduled check's second and third tries: the accounts the OS job's run could not take to X
+(a laptop waking before its Wi-Fi) are checked again in the same run, a little later, the run
+lock free meanwhile.
+
+The app's own scheduler tries such a run again half an hour later (core/schedule.py
+DEFAULT_RETRY_DELAY), but it runs only while the app is open. With the app closed, the OS job
+(systemd, cron, launchd, the Task Scheduler) fires once a slot, a day or a week away, and no
+job system but systemd can start a job again on its exit code: the command does it itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from consentinel.core.i18n import tr
+from consentinel.core.listing import in_words
+from consentinel.core.status import RETRY_SOON_REASONS, Reason
+
+if TYPE_CHECKING:
+    from consentinel.core.accounts import AccountStore
+    from consentinel.core.context import AppContext
+    from consentinel.core.events import RunResult
+    from consentinel.core.journal import Journal
+    from consentinel.core.lock import RunLock
+
+#: What a later try may mend: the network (no answer, too slow an answer), a browser that
+#: crashed, a keyring not unlocked yet at start-up. Not a browser that is not installed (the
+#: person must install one), nor X asking to slow down (RATE_LIMITED: a retry soon is what it
+#: asks not to do), nor what waits for the person.
+RETRIED_REASONS = RETRY_SOON_REASONS - {Reason.BROWSER_MISSING}
+#: The waits before each later try: 5 minutes, then 10 more (tries at 5 and 15 minutes). Short
+#: of the app's 30 minutes, as the job has a time limit (an hour under systemd, after up to 20
+#: minutes waiting for another check: cli/check_cmd.py LOCK_WAIT_S); a laptop's Wi-Fi is up
+#: within a minute or two of waking, a hotel's within a quarter of an hour, or not soon.
+RETRY_WAITS_S: tuple[float, ...] = (5 * 60.0, 10 * 60.0)
+#: What all the later tries may take, waits for another check's end included: with the 20
+#: minutes of LOCK_WAIT_S and the checks themselves, the job ends within its hour.
+RETRY_WITHIN_S = 25 * 60.0
+#: While X cannot be reached, it is asked this often whether it answers again: the network back,
+#: the wait ends at once (a laptop's Wi-Fi up within seconds of waking).
+PROBE_EVERY_S = 20.0
+#: Used by the tests alone: "WAIT,WAIT/PROBE" in seconds (the waits, then the probe's period).
+TEST_WAITS_ENV = "CONSENTINEL_TEST_RETRY_WAITS"
+
+
+@dataclass(frozen=True)
+class RetryPlan:
+    """How a scheduled run tries again: the wait before each later try, and how often X is
+    asked meanwhile whether it answers."""
+
+    waits_s: tuple[float, ...] = RETRY_WAITS_S
+    probe_every_s: float = PROBE_EVERY_S
+    within_s: float = RETRY_WITHIN_S
+
+    @classmethod
+    def from_env(cls) -> RetryPlan:
+        """The product's plan, or the tests' short one (TEST_WAITS_ENV)."""
+        given = os.environ.get(TEST_WAITS_ENV, "").strip()
+        if not given:
+            return cls()
+        waits, _, probe = given.partition("/")
+        return cls(
+            waits_s=tuple(float(wait) for wait in waits.split(",") if wait.strip()),
+            probe_every_s=float(probe) if probe.strip() else PROBE_EVERY_S,
+        )
+
+
+def to_retry(result: RunResult) -> list[str]:
+    """The accounts of `result` a later try may check through (RETRIED_REASONS)."""
+    return [a.handle for a in result.accounts if not a.removed and a.reason in RETRIED_REASONS]
+
+
+def only(result: RunResult, handles: Sequence[str], *, keep: bool) -> RunResult:
+    """`result` with only the accounts in `handles` (`keep`), or only the others."""
+    from consentinel.core.events import RunResult
+
+    wanted = set(handles)
+    chosen = tuple(a for a in result.accounts if (a.handle in wanted) is keep)
+    return RunResult(result.run_id, chosen, result.cancelled)
+
+
+def say_retry(handles: Sequence[str], wait_s: float, attempt: int, attempts: int) -> None:
+    """The job's log says which accounts are tried again, and when at the latest."""
+    print(
+        tr(
+            "X could not be reached for {handles}: this scheduled check tries again in "
+            "{minutes} minutes, or as soon as X answers (try {attempt} of {attempts}). Other "
+            "checks may run meanwhile.",
+            handles=in_words([f"@{handle}" for handle in handles]),
+            minutes=f"{wait_s / 60:.0f}" if wait_s >= 60 else f"{wait_s / 60:.2g}",
+            attempt=attempt,
+            attempts=attempts,
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def wait_for_x(ctx: AppContext, wait_s: float, probe_every_s: float, *, watch: bool) -> None:
+    """Waits `wait_s`, or less: `watch` (X did not answer as the wait began: the network was
+    down), the wait ends once X answers again (the network back). X answering from the start
+    (a check that timed out, a browser that crashed), the whole wait is waited: the next try
+    must not follow at once."""
+    deadline = time.monotonic() + wait_s
+    while (left := deadline - time.monotonic()) > 0:
+        time.sleep(min(probe_every_s, left))
+        if watch and time.monotonic() < deadline and x_answers(ctx):
+            return
+
+
+def x_answers(ctx: AppContext, timeout_s: float = 5.0) -> bool:
+    """Whether X answers with its web app (not a captive portal's page, not an error), asked
+    as doctor asks it: its Grok settings page, through the proxy the environment names, as
+    the browser goes. Never asked while the run lock is held."""
+    from consentinel.core.doctor import check_x
+
+    check = check_x(ctx.settings, timeout_s=timeout_s, settings_file=ctx.paths.settings_path)
+    return check.ok is True
+
+
+def still_to_retry(
+    accounts: AccountStore, journal: Journal, handles: Sequence[str], since: datetime
+) -> list[str]:
+    """Of `handles`, those still in the list and not checked through by another check since
+    `since` (the window's, a person's `check`, while this one waited): those are not checked
+    again so soon."""
+    listed = [handle for handle in handles if accounts.get(handle) is not None]
+    checked = journal.checked_through_at(listed)
+    return [handle for handle in listed if (at := checked[handle]) is None or at < since]
+
+
+def take_the_lock_again(lock: RunLock, deadline: float) -> bool:
+    """The run lock, for the next try: another check holding it is waited for until
+    `deadline` (time.monotonic()); False (and said) when it still runs then."""
+    if lock.acquire(wait=False):
+        return True
+    holder = lock.holder()
+    who = f" (pid {holder.pid})" if holder is not None and holder.pid is not None else ""
+    print(
+        tr("Another check is running{who}: the next try waits for it to end.", who=who),
+        file=sys.stderr,
+        flush=True,
+    )
+    if lock.acquire(wait=True, timeout=max(0.0, deadline - time.monotonic())):
+        return True
+    print(
+        tr("Another check is still running: this scheduled check does not try again."),
+        file=sys.stderr,
+    )
+    return False

@@ -1,0 +1,93 @@
+"""Which accounts a scheduled run tries again (cli/scheduled_retry.py): those X could not be
+reached for, less those another check took through while it waited or the person removed.
+Real accounts file and real SQLite journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.scheduled_retry import TEST_WAITS_ENV, RetryPlan, still_to_retry, to_retry
+from consentinel.core.accounts import Account, AccountStore
+from consentinel.core.events import AccountResult, RunResult
+from consentinel.core.journal import Journal
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Reason, Status
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.under(tmp_path).ensure()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def journal(paths: AppPaths, clock: Clock) -> Iterator[Journal]:
+    journal = Journal.open(paths.journal_path, clock=clock)
+    yield journal
+    journal.close()
+
+
+def _run(journal: Journal, *results: AccountResult) -> RunResult:
+    run = journal.start_run("schedule")
+    for result in results:
+        journal.record_check(run, result)
+    journal.finish_run(run)
+    return RunResult(run, results)
+
+
+def test_only_what_a_later_try_may_mend_is_tried_again() -> None:
+    result = RunResult(1, (
+        AccountResult("net", Status.ERROR, Reason.NETWORK),
+        AccountResult("slow", Status.ERROR, Reason.TIMEOUT),
+        AccountResult("crash", Status.ERROR, Reason.BROWSER_CRASHED),
+        AccountResult("nobrowser", Status.ERROR, Reason.BROWSER_MISSING),
+        AccountResult("limited", Status.ERROR, Reason.RATE_LIMITED),
+        AccountResult("code", Status.NEEDS_USER, Reason.TWO_FACTOR),
+        AccountResult("done", Status.FIXED),
+    ))  # fmt: skip
+    assert to_retry(result) == ["net", "slow", "crash"]
+
+
+def test_accounts_checked_through_or_removed_meanwhile_are_not_tried_again(
+    paths: AppPaths, journal: Journal, clock: Clock
+) -> None:
+    store = AccountStore(paths)
+    for handle in ("ann", "bob", "cat", "dan"):
+        store.add(Account(handle))
+    _run(journal, *(AccountResult(h, Status.FIXED) for h in ("ann", "bob", "cat", "dan")))
+    clock.now = T0 + timedelta(days=1)
+    failed = _run(journal, *(AccountResult(h, Status.ERROR, Reason.NETWORK)
+                             for h in ("ann", "bob", "cat", "dan")))  # fmt: skip
+    since = clock.now
+    # While the scheduled run waits: the window checks bob through, and cat (X still down,
+    # so not through); dan is removed from the list.
+    clock.now = since + timedelta(minutes=2)
+    _run(journal, AccountResult("bob", Status.OPTED_OUT),
+         AccountResult("cat", Status.ERROR, Reason.NETWORK))  # fmt: skip
+    store.remove("dan")
+    assert still_to_retry(store, journal, to_retry(failed), since) == ["ann", "cat"]
+
+
+def test_the_tests_waits_are_read_from_their_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(TEST_WAITS_ENV, raising=False)
+    assert RetryPlan.from_env() == RetryPlan((300.0, 600.0), 20.0)
+    monkeypatch.setenv(TEST_WAITS_ENV, "1.5,3/0.1")
+    assert RetryPlan.from_env() == RetryPlan((1.5, 3.0), 0.1)
