@@ -90,9 +90,16 @@ may_be_root() {
 # Playwright's Chromium, where apt has none, with the system libraries it needs (libnss3,
 # libnspr4, libasound2…) when root or sudo can install them: Playwright runs apt itself, through
 # sudo. A failure is said, and the rest goes on: the app starts, and its doctor says what
-# browser it lacks. ($venv: the virtualenv.)
+# browser it lacks. Nothing is done, and sudo not asked for, when a download of it is there
+# already with every library it needs. ($venv: the virtualenv.)
 playwright_chromium() {
-    local with_deps=() libraries line
+    local with_deps=() libraries line chrome
+    chrome="$(playwright_chrome)"
+    if [ -n "$chrome" ] && [ -x "$chrome" ] \
+        && [ -e "$(dirname "$(dirname "$chrome")")/INSTALLATION_COMPLETE" ] \
+        && [ -z "$(chromium_missing_libraries)" ]; then
+        return 0
+    fi
     if may_be_root "chromium (Playwright)"; then with_deps=(--with-deps); fi
     say "Installing Playwright's Chromium / Installation du Chromium de Playwright"
     if ! "$venv/bin/python" -m playwright install ${with_deps[@]+"${with_deps[@]}"} chromium; then
@@ -115,11 +122,18 @@ playwright_chromium() {
     echo "$line" >&2
 }
 
+# The newest Chromium Playwright downloaded (chromium-1187 before chromium-999), where
+# Playwright puts them, as the app looks for it (x/browser.py).
+playwright_chrome() {
+    local browsers="${PLAYWRIGHT_BROWSERS_PATH:-${XDG_CACHE_HOME:-${HOME:-}/.cache}/ms-playwright}"
+    find "$browsers" -maxdepth 3 -type f -path '*/chromium-*/chrome-linux*/chrome' 2>/dev/null \
+        | sort -V | tail -n 1 || true # (none there yet)
+}
+
 # The libraries Playwright's Chromium needs that the system lacks (`ldd` says "not found").
 chromium_missing_libraries() {
-    local browsers="${PLAYWRIGHT_BROWSERS_PATH:-${HOME:-}/.cache/ms-playwright}" chrome
-    chrome="$(find "$browsers" -maxdepth 3 -type f -path '*/chrome-linux*/chrome' 2>/dev/null \
-        | sort | tail -n 1)"
+    local chrome
+    chrome="$(playwright_chrome)"
     [ -n "$chrome" ] || return 0
     ldd "$chrome" 2>/dev/null | awk '$2 == "=>" && $3 == "not" { print $1 }' | sort -u \
         | paste -sd ' ' -

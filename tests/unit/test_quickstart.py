@@ -481,6 +481,43 @@ def test_playwright_s_chromium_comes_with_its_libraries_where_sudo_lets_in(place
     assert said.stderr == ""
 
 
+def test_playwright_s_chromium_there_with_its_libraries_asks_nothing_of_sudo(
+    place: Path,
+) -> None:
+    """On Ubuntu (no apt `chromium`), every run asked for sudo and ran `playwright install
+    --with-deps chromium` again, nothing missing. Now a finished download whose libraries are
+    all there is left alone; one cut off half-way, or an older one beside it, is not mistaken
+    for it. (A real program whose libraries are all found stands for the Chromium.)"""
+    browsers = place / "pw-ready-browsers"
+    old = browsers / "chromium-999" / "chrome-linux" / "chrome"
+    chrome = browsers / "chromium-1187" / "chrome-linux" / "chrome"
+    for program in (old, chrome):
+        program.parent.mkdir(parents=True)
+        shutil.copy("/bin/ls", program)
+    (old.parent.parent / "INSTALLATION_COMPLETE").touch()
+    browsers.chmod(0o755)
+    sudo_asked = place / "pw-ready-sudo-asked.txt"
+    sudo_asked.touch()
+    sudo_asked.chmod(0o666)
+    sudo = f'echo "$*" >> {sudo_asked}'
+    # The newest download was cut off (no INSTALLATION_COMPLETE): it is downloaded again.
+    said, asked = _playwright_chromium(
+        place, "pw-cut-off", downloads=True, sudo=sudo, browsers=browsers
+    )
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert asked == ["-m playwright install --with-deps chromium"]
+    assert sudo_asked.read_text() == "-n true\n"
+    # Finished: nothing to do, and sudo is not asked.
+    (chrome.parent.parent / "INSTALLATION_COMPLETE").touch()
+    sudo_asked.write_text("")
+    said, asked = _playwright_chromium(
+        place, "pw-ready", downloads=True, sudo=sudo, browsers=browsers
+    )
+    assert said.returncode == 0, said.stdout + said.stderr
+    assert asked == [] and sudo_asked.read_text() == "", (asked, sudo_asked.read_text())
+    assert said.stdout == "" and said.stderr == ""
+
+
 def test_a_failed_download_of_playwright_s_chromium_is_said(place: Path) -> None:
     """`|| true` hid it: the app then started with no browser, and nothing said why."""
     said, asked = _playwright_chromium(

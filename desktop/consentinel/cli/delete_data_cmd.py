@@ -22,8 +22,9 @@ def add_parser(sub: Any) -> None:
     erase = sub.add_parser(
         "delete-all-data",
         help=tr(
-            "delete everything Consentinel keeps on this computer: accounts, their secrets in "
-            "the keyring, sessions, journal, exports, log, scheduled checks"
+            "delete your accounts and what Consentinel keeps of them on this computer: their "
+            "secrets in the keyring, sessions, journal, exports, log, scheduled checks (the "
+            "other settings are kept)"
         ),
         description=tr(
             "What the app's Settings → Delete all my data… does, for the data folder in use "

@@ -860,11 +860,12 @@ FRENCH: dict[str, str] = {
     "erased entry":
         "entrée effacée",
     # -- `consentinel delete-all-data` (cli/delete_data_cmd.py)
-    "delete everything Consentinel keeps on this computer: accounts, their secrets in the "
-    "keyring, sessions, journal, exports, log, scheduled checks":
-        "supprimer tout ce que Consentinel garde sur cet ordinateur : comptes, leurs secrets "
-        "dans le trousseau, sessions, journal, exports, fichier de diagnostic, vérifications "
-        "planifiées",
+    "delete your accounts and what Consentinel keeps of them on this computer: their "
+    "secrets in the keyring, sessions, journal, exports, log, scheduled checks (the other "
+    "settings are kept)":
+        "supprimer vos comptes et ce que Consentinel en garde sur cet ordinateur : leurs "
+        "secrets dans le trousseau, sessions, journal, exports, fichier de diagnostic, "
+        "vérifications planifiées (les autres paramètres sont conservés)",
     "What the app's Settings → Delete all my data… does, for the data folder in use "
     "(CONSENTINEL_HOME when it is set: run it once per folder). It asks first at a terminal. "
     "Your other settings are kept. Nothing changes on X.":
