@@ -134,7 +134,7 @@ _HELD_ADVICE = {
 }
 #: After a changed page's own sentence (what did not match, a screenshot saved): what it means
 #: for the person, and what to do until Consentinel knows X's new page. The path is X's own
-#: (shared/x-reference.md: its settings' Privacy and safety list, its Grok row).
+#: (docs/x-reference.md: its settings' Privacy and safety list, its Grok row).
 _PAGE_CHANGED_ADVICE = QT_TRANSLATE_NOOP(
     "RowHints",
     "Consentinel could not check this account's boxes, and some may be on. Until it is updated "
