@@ -317,6 +317,36 @@ def test_remove_deletes_secrets_and_session(
     assert backend.get_password(service, "dave:password") is None
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_changed_page_says_where_its_screenshot_is_and_what_to_do(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, lang: str
+) -> None:
+    """`check` used to end a changed page with "A screenshot of the page was saved." and
+    nothing more: not where, nor what to do meanwhile (which the window says)."""
+    sim, env = x_with_accounts(
+        simx, cli_env, SimAccount(handle="pat", password=PASSWORD, layout="reordered")
+    )
+    proc = run_cli(dict(env, CONSENTINEL_LANG=lang), "check")
+    assert sim.mutations("pat") == []
+    (shot,) = consentinel_home.rglob("*.png")
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("@pat"))
+    if lang == "en":
+        advice = (
+            "check them yourself on x.com (Settings and privacy › Privacy and safety › Grok & "
+            "Third-party Collaborators)"
+        )
+        where = f"A screenshot of the page was saved: {shot}"
+    else:
+        advice = typeset(
+            "vérifiez-les vous-même sur x.com (Paramètres et confidentialité › "
+            "Confidentialité et sécurité › Grok et collaborateurs tiers)"
+        )
+        where = typeset(f"Une capture d'écran de la page a été enregistrée : {shot}")
+    assert advice in line, line
+    assert line.endswith(where), line
+    assert line.index(advice) < line.index(where)
+
+
 def test_messages_in_french(cli_env: dict[str, str]) -> None:
     env = dict(cli_env, CONSENTINEL_LANG="fr")
     proc = run_cli(env, "account", "remove", "nobody", check_exit=2)

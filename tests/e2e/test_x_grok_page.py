@@ -29,7 +29,23 @@ LAYOUTS = [
     "no_wrapper",  # the data-testid wrapper is gone
     "negated_label",  # "Don't allow X to personalize…": a known label, negated
     "extended_label",  # the training label with words of its own after it
+    # X adds a setting Consentinel does not read (ticked): "all unticked" would be false
+    "new_switch",  # a role="switch" in the wrapper
+    "new_hidden_box",  # a fourth checkbox whose input is display:none
+    "new_section_box",  # a checkbox in a new section just after the wrapper
+    "delete_in_block",  # the delete button inside the Memory box's block
 ]
+#: What the check says of each of those (the part after "nothing was clicked (").
+NEW_SETTING = "Data sharing with business partners"  # (x-labels.tsv, X's own words)
+SAID_OF = {
+    "new_switch": f"the page holds a setting Consentinel does not read: a switch, “{NEW_SETTING}”",
+    "new_hidden_box": "the page holds a setting Consentinel does not read: a hidden checkbox, "
+    f"“{NEW_SETTING}”",
+    "new_section_box": "the page holds a setting Consentinel does not read: a checkbox, "
+    f"“{NEW_SETTING}”",
+    "delete_in_block": "refused to click the Memory box: it is not a plain checkbox, or a "
+    "button or a link shares its block",
+}
 
 
 @pytest.fixture
@@ -63,6 +79,9 @@ def test_changed_layout_is_page_changed_with_nothing_clicked(
 
         said = f"box 1 has an unknown label, “{CHANGED_TRAINING_LABEL}”, expected Training"
         assert said in ada.message, ada.message
+    if layout in SAID_OF:
+        said = f"X's page is not what Consentinel knows, so nothing was clicked ({SAID_OF[layout]}"
+        assert ada.message.startswith(said), ada.message
     if layout == "no_wrapper":
         # The screenshot shows the boxes: the sentence must not say the page never came.
         assert "never appeared" not in ada.message
@@ -261,13 +280,88 @@ def test_another_read_of_the_page_failing_does_not_stop_the_check(
 
 
 def test_delete_conversation_history_is_never_pressed(sim: SimHarness, tmp_path: Path) -> None:
+    """In any language X shows: below the boxes, the boxes are unticked and the button left
+    alone; moved into the Memory box's block, nothing is clicked at all. The guard goes by
+    what the elements are, not by the button's words (German and Japanese are words it has
+    no list of: it once unticked all three beside the German button)."""
     ctx = make_context(sim.origin, tmp_path / "home")
-    for lang in ("en", "fr"):
+    langs = ("en", "fr", "de", "ja")
+    for lang in langs:
         sim.add(f"del{lang}", "pw", lang=lang)
         add_account(ctx, f"del{lang}", "pw")
-    result = engine(ctx).run_check()
-    assert {a.status for a in result.accounts} == {Status.FIXED}
-    assert not sim.delete_pressed("delen") and not sim.delete_pressed("delfr")
+    for lang in ("en", "de", "ja"):
+        sim.add(f"blk{lang}", "pw", lang=lang, layout="delete_in_block")
+        add_account(ctx, f"blk{lang}", "pw")
+    result = {a.handle: a for a in engine(ctx).run_check().accounts}
+    for lang in langs:
+        assert result[f"del{lang}"].status is Status.FIXED, (lang, result[f"del{lang}"].message)
+        assert not sim.delete_pressed(f"del{lang}")
+    for lang in ("en", "de", "ja"):
+        blocked = result[f"blk{lang}"]
+        assert (blocked.status, blocked.reason) == (Status.ERROR, Reason.PAGE_CHANGED), lang
+        assert "nothing was clicked" in blocked.message, blocked.message
+        assert sim.mutations(f"blk{lang}") == 0 and not sim.delete_pressed(f"blk{lang}")
+        assert all(sim.box(f"blk{lang}", b) for b in ALL_BOXES)
+
+
+def test_a_setting_x_added_is_named_in_french(
+    sim: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    sim.add("flo", "pw", lang="fr", layout="new_switch")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "flo", "pw")
+    (flo,) = engine(ctx).run_check().accounts
+    assert flo.reason is Reason.PAGE_CHANGED, flo.message
+    said = (
+        "rien n'a donc été cliqué (la page contient un réglage que Consentinel ne lit pas\u00a0: "
+        "un interrupteur, «\u00a0Partage de données avec nos partenaires commerciaux\u00a0»)"
+    )
+    assert said in flo.message, flo.message
+    assert sim.mutations("flo") == 0
+
+
+def test_a_page_changed_after_a_click_does_not_say_nothing_was_clicked(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """X's new build arrives mid-check: after the first untick and its reload, a fourth box.
+    The check stops there, and says what it had clicked, not "nothing was clicked"."""
+    sim.add("mona", "pw", layout="new_box_after_untick")
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "mona", "pw")
+    (mona,) = engine(ctx).run_check().accounts
+    assert (mona.status, mona.reason) == (Status.ERROR, Reason.PAGE_CHANGED), mona.message
+    assert "nothing was clicked" not in mona.message, mona.message
+    said = (
+        "X's page changed during the check, so nothing more was clicked "
+        "(4 checkboxes where at most 3 are known)."
+    )
+    assert mona.message.startswith(said), mona.message
+    assert "Stopped while unticking Training" in mona.message, mona.message
+    assert [m["operation"] for m in sim.server.mutations("mona")] == [
+        "XaiDataSharingSettingsMutation"
+    ]
+    assert not sim.box("mona", Box.TRAINING) and sim.box("mona", Box.PERSONALIZATION)
+    _assert_page_changed_kept(ctx, "mona", said)
+
+
+def test_a_setting_x_adds_is_seen_at_the_read_back_too(sim: SimHarness, chromium_path: str) -> None:
+    """The read after the reload is judged as the first read is: a switch X adds meanwhile
+    (its new build) is PageChanged there, not a box read back off."""
+    sim.add("rolf", "pw")
+
+    async def untick_then_changed(grok: GrokPage) -> PageChanged:
+        await grok.open()
+        sim.server.change_account("rolf", layout="new_switch")
+        with pytest.raises(PageChanged) as changed:
+            await grok.untick(Box.TRAINING)
+        return changed.value
+
+    changed = asyncio.run(
+        on_grok_page(chromium_path, XSite(sim.origin), "rolf", untick_then_changed)
+    )
+    assert "a switch" in changed.detail and changed.screenshot is not None
+    assert sim.mutations("rolf") == 1
 
 
 def test_grok_page_reads_all_three_signals_directly(sim: SimHarness, chromium_path: str) -> None:

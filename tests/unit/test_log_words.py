@@ -249,7 +249,7 @@ def test_a_changed_page_is_named_alike_by_check_account_list_and_log(tmp_path: P
         journal.record_check(run, result)
     journal.finish_run(run)
     said = [entry_line(e) for e in journal.entries()]
-    assert describe_result(changed) == "@pat: X's page has changed — Nothing clicked."
+    assert describe_result(changed).startswith("@pat: X's page has changed — Nothing clicked. ")
     assert next(line for line in said if "@pat" in line).endswith("X's page has changed")
     assert said[-1].endswith("error: 1, X's page has changed: 1"), said[-1]
     assert describe_result(failed) == "@sam: error (X did not save the change)"

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 FRENCH: dict[str, str] = {
+    # -- `consentinel check`: a changed page, what to do and where its screenshot is
+    "Consentinel could not check this account's boxes, and some may be on. Until it is "
+    "updated for X's new page, check them yourself on x.com (Settings and privacy › "
+    "Privacy and safety › Grok & Third-party Collaborators), and look for an update of "
+    "Consentinel.": "Consentinel n'a pas pu vérifier les cases de ce compte, et certaines "
+    "sont peut-être cochées. Tant qu'il n'est pas mis à jour pour la nouvelle page de X, "
+    "vérifiez-les vous-même sur x.com (Paramètres et confidentialité › Confidentialité et "
+    "sécurité › Grok et collaborateurs tiers), et cherchez une mise à jour de Consentinel.",
+    "A screenshot of the page was saved: {path}":
+        "Une capture d'écran de la page a été enregistrée : {path}",
     # -- `consentinel schedule pause|resume`
     "pause automatic checks, the app's and the OS job's, until `schedule resume`":
         "suspendre les vérifications automatiques, celles de l'application et celles de la "

@@ -122,9 +122,31 @@ def outcome_words(status: Status, reason: Reason | None) -> str:
 def describe_result(result: AccountResult) -> str:
     what = outcome_words(result.status, result.reason)
     line = tr("@{handle}: {what}", handle=result.handle, what=what)
-    if result.message:
-        line += f" — {result.message}"
+    message = result.message
+    if result.reason is Reason.PAGE_CHANGED:
+        message = _page_changed_advice(result)
+    if message:
+        line += f" — {message}"
     return line
+
+
+def _page_changed_advice(result: AccountResult) -> str:
+    """A changed page's sentence, then what to do until Consentinel knows the new page (as the
+    window says it), and the screenshot it says was saved, said last with its path."""
+    from consentinel.core.check_messages import screenshot_saved_note
+
+    advice = tr(
+        "Consentinel could not check this account's boxes, and some may be on. Until it is "
+        "updated for X's new page, check them yourself on x.com (Settings and privacy › "
+        "Privacy and safety › Grok & Third-party Collaborators), and look for an update of "
+        "Consentinel."
+    )
+    message, note = result.message, screenshot_saved_note()
+    if note not in message or result.evidence is None:
+        return f"{message} {advice}" if message else advice
+    said = " ".join(part.strip() for part in message.split(note) if part.strip())
+    where = tr("A screenshot of the page was saved: {path}", path=str(result.evidence))
+    return f"{said} {advice} {where}"
 
 
 def _finish_in_browser_question(reason: str) -> str:

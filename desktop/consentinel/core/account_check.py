@@ -25,6 +25,7 @@ from consentinel.core.check_messages import (
     hidden_on_message,
     midway_message,
     midway_words,
+    page_changed_midway_message,
     rate_limit_held_message,
     rate_limited_message,
     reason_message,
@@ -192,6 +193,9 @@ class AccountCheck:
         self._judged: dict[Box, BoxChange] = {}
         #: An untick was begun at X in this check: cut short, it still says what it changed.
         self._clicked = False
+        #: A box was clicked on X's page in this check (the click may have reached X): a page
+        #: found changed after that is not said to have had nothing clicked.
+        self._sent_click = False
         #: The saved session could not be decrypted and was set aside: the result says so.
         self._session_set_aside = False
         #: A saved session was found for the account (else it was never signed in here).
@@ -461,7 +465,12 @@ class AccountCheck:
         except _Stop as stop:
             result = stop.result
         except PageChanged as exc:
-            result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
+            if self._sent_click:
+                message = page_changed_midway_message(exc.detail)
+                status = status_for(Reason.PAGE_CHANGED)
+                result = self._result(status, Reason.PAGE_CHANGED, message)
+            else:
+                result = self._fail(Reason.PAGE_CHANGED, exc.detail).result
             if exc.screenshot:
                 result = self._with_shot(result, exc.screenshot, PAGE_CHANGED_SHOT)
         except SessionExpired:
@@ -837,6 +846,7 @@ class AccountCheck:
                 try:
                     outcome = await self._untick(grok, box)
                 except Exception:  # (X ended the session…): no box is being unticked now
+                    self._sent_click = self._sent_click or grok.clicked
                     self._unticking = None
                     if grok.unread_click is box:  # X may have made it: said as unknown
                         self._cut_short = box
@@ -844,6 +854,7 @@ class AccountCheck:
                     else:
                         self._unmark()  # nothing reached X
                     raise
+                self._sent_click = self._sent_click or grok.clicked
                 self._unticking = None  # (a stop from outside leaves it: it names the box)
                 after = outcome.after.checked if outcome.after else None
                 disabled = bool(outcome.after and outcome.after.disabled)

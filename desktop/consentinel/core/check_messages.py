@@ -264,6 +264,16 @@ def session_lost_message(handle: str) -> str:
     )
 
 
+def page_changed_midway_message(detail: str) -> str:
+    """A PAGE_CHANGED result's sentence when a box had been clicked at X before the change was
+    seen (the page changed during the check): not "nothing was clicked". What was done before
+    is said beside it (midway_message)."""
+    return tr(
+        "X's page changed during the check, so nothing more was clicked ({detail}).",
+        detail=detail,
+    )
+
+
 def screenshot_saved_note() -> str:
     """Said after a page_changed result when a picture of the page was kept (sign-in pages,
     which may show what was typed, never are)."""

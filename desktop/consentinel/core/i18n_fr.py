@@ -390,8 +390,24 @@ FRENCH: dict[str, str] = {
         "la page montre la case {box} cochée alors que les données de X la disent décochée",
     "the page shows the {box} box unticked where X's data says it is on":
         "la page montre la case {box} décochée alors que les données de X la disent cochée",
-    "refused to click: the target is not a plain checkbox":
-        "clic refusé : la cible n'est pas une simple case à cocher",
+    "refused to click the {box} box: it is not a plain checkbox, or a button or a link "
+    "shares its block":
+        "clic refusé sur la case {box} : ce n'est pas une simple case à cocher, ou un bouton "
+        "ou un lien se trouve dans son bloc",
+    "a checkbox": "une case à cocher",
+    "a hidden checkbox": "une case à cocher cachée",
+    "a radio button": "un bouton radio",
+    "a switch": "un interrupteur",
+    "a control that can be on or off": "une commande qui peut être activée ou désactivée",
+    "the page holds a setting Consentinel does not read: {what}, “{words}”":
+        "la page contient un réglage que Consentinel ne lit pas : {what}, « {words} »",
+    "the page holds a setting Consentinel does not read: {what}":
+        "la page contient un réglage que Consentinel ne lit pas : {what}",
+    "the page holds {n} settings Consentinel does not read, the first {what}, “{words}”":
+        "la page contient {n} réglages que Consentinel ne lit pas, le premier : {what}, "
+        "« {words} »",
+    "the page holds {n} settings Consentinel does not read, the first {what}":
+        "la page contient {n} réglages que Consentinel ne lit pas, le premier : {what}",
     "a captcha": "un captcha",
     "the account is locked": "le compte est verrouillé",
     "sign-in refused": "connexion refusée",
@@ -494,6 +510,9 @@ FRENCH: dict[str, str] = {
     " sign-in succeeds.": "X ne connaît pas le compte @{handle}. Vérifiez son orthographe sur"
     " X : si elle est fausse, supprimez le compte et ajoutez-le de nouveau. Les vérifications"
     " planifiées ne s'y connectent plus tant qu'une connexion n'a pas réussi.",
+    "X's page changed during the check, so nothing more was clicked ({detail}).":
+        "La page de X a changé pendant la vérification, rien de plus n'a donc été cliqué "
+        "({detail}).",
     "X's page is not what Consentinel knows, so nothing was clicked ({detail}).":
         "La page de X ne correspond pas à ce que Consentinel connaît, rien n'a donc été cliqué "
         "({detail}).",

@@ -50,6 +50,12 @@ LAYOUTS = (
     "old_label",  # the training box with its 2024 wording (x-reference §2)
     "negated_label",  # "Don't allow X to personalize…": a known label with a negation before it
     "extended_label",  # the training label with words of its own after it
+    # X adds a setting Consentinel does not read (its business-partners sharing, ticked):
+    "new_switch",  # drawn as a `role="switch"` in the wrapper, not a checkbox
+    "new_hidden_box",  # a fourth checkbox block whose input is display:none
+    "new_section_box",  # a checkbox block in a new <section> just after the wrapper
+    "new_box_after_untick",  # a fourth checkbox in the wrapper once a box has been unticked
+    "delete_in_block",  # the "Delete conversation history" button inside the last box's block
 )
 #: How X's build draws its sign-in pages (the same for every account, as a build is):
 #: `captcha_frame_no_id`: the puzzle's frame carries no `id` (only its address names it);

@@ -36,7 +36,7 @@ DELETE_PROMPT = "GrokConversationHistoryDeletePrompt"
 DELETE_CONFIRM = "DeleteGrokConversationHistoryMutation"
 SIGNED_IN_ONLY = ("/home", "/settings/", "/i/api/")
 #: What `SimX.change_account` may change while simx runs.
-LIVE_FIELDS = frozenset({"challenges", "fault", "signin_faults", "hidden_boxes"})
+LIVE_FIELDS = frozenset({"challenges", "fault", "signin_faults", "hidden_boxes", "layout"})
 
 
 class SimX:
@@ -149,8 +149,9 @@ class SimX:
 
     def change_account(self, handle: str, **changes: Any) -> None:
         """X changes how it treats the account from its next request on: a refusal lifted, a
-        fault over, a box its page hides (`challenges`, `fault`, `signin_faults`,
-        `hidden_boxes`: what X reads at each request or sign-in; the other fields are copied
+        fault over, a box its page hides, a new build of its page (`challenges`, `fault`,
+        `signin_faults`, `hidden_boxes`, `layout`: what X reads at each request or sign-in;
+        the other fields are copied
         when the account is made). Checked as a scenario's account is; `reset()` goes back to
         the scenario's."""
         unknown = set(changes) - LIVE_FIELDS
@@ -452,6 +453,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "drawn_boxes": truth.spec.drawn_boxes,
                 "redrawn_after_ms": truth.spec.redrawn_after_ms,
                 "settings_query": truth.spec.settings_query,
+                "unticked": truth.unticked_at is not None,
             },
         )
 

@@ -4,7 +4,10 @@ Each box is identified by three signals (its label, a known one exactly in any k
 its position in X's wrapper; its help-text id); when they disagree we act on nothing and raise
 PageChanged. What each box shows is checked against X's own read of the values
 (GrokSettingsScreenQuery) at every load: a box drawn otherwise than X's data says, or boxes drawn
-without that read, are PageChanged too (x-reference §2, §4).
+without that read, are PageChanged too (x-reference §2, §4), as is any other control that can be
+on or off in the page's section (a setting X added that Consentinel does not read), and a box
+whose own block holds a button or a link drawn as one (what "Delete conversation history" is,
+in any language).
 """
 
 from __future__ import annotations
@@ -127,20 +130,85 @@ _READ_JS = """
 }
 """
 
-# True when the element is a checkbox whose own block does not hold the delete button.
-_SAFE_TARGET_JS = """
-(el, deleteTexts) => {
-  if (!(el instanceof HTMLInputElement) || el.type !== 'checkbox') return false;
-  const bad = deleteTexts.map((t) => t.toLowerCase());
-  let node = el;
-  while (node && node.querySelectorAll('input[type="checkbox"]').length <= 1) {
-    const text = (node.innerText || '').toLowerCase();
-    if (bad.some((t) => text.includes(t))) return false;
-    if (node.matches && node.matches('button, [role="button"]')) return false;
-    node = node.parentElement;
-  }
-  return true;
+# Every control that can be on or off in the settings page's own section ("Section details",
+# headed "detail-header"; else the page's main part, never its left nav nor layers) that is not
+# one of the boxes read (_READ_JS's): a setting X added that Consentinel does not read. A
+# visible checkbox in the wrapper is one of those read (identify_boxes judges it).
+_OTHER_CONTROLS_JS = """
+(wrapper) => {
+  const read = new Set([...wrapper.querySelectorAll('input[type="checkbox"]')]
+    .filter((el) => el.getClientRects().length > 0));
+  const scope = wrapper.closest('section[aria-labelledby="detail-header"]') ||
+    wrapper.closest('main, [role="main"]') || document.body;
+  const toggles = 'input[type="checkbox"], input[type="radio"], [role="switch"], ' +
+    '[role="checkbox"], [role="radio"], [role="menuitemcheckbox"], [role="menuitemradio"], ' +
+    '[aria-checked]';
+  return [...scope.querySelectorAll(toggles)].filter((el) => !read.has(el)).map((el) => {
+    const role = el.getAttribute('role') || '';
+    const isInput = el instanceof HTMLInputElement;
+    let words = el.getAttribute('aria-label') ||
+      (isInput && el.labels && el.labels.length ? el.labels[0].innerText : '') ||
+      el.innerText || '';
+    // No words of its own (an input drawn beside its text): the nearest block's.
+    let around = el.parentElement;
+    while (!words.trim() && around && around !== scope) {
+      words = around.innerText || '';
+      around = around.parentElement;
+    }
+    return {kind: isInput ? el.type : role, shown: el.getClientRects().length > 0,
+            words: words.trim()};
+  });
 }
+"""
+
+# True when the element is a checkbox that nothing pressable shares a block with: its own
+# block (the largest around it holding no other checkbox, within the wrapper: its label and
+# its help text) holds no button, nothing with role="button", no link but those of its help
+# text drawn as text ("Learn more", x-reference §2), and not the delete button's words in the
+# languages known. Judged by what the elements are, not by their words, so that it holds in
+# any language X shows.
+_SAFE_TARGET_JS = """
+(el, [wrapperSel, deleteTexts]) => {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'checkbox') return false;
+  const wrapper = el.closest(wrapperSel);
+  if (!wrapper) return false;
+  const pressable = 'button, [role="button"], input[type="button"], input[type="submit"], ' +
+    'input[type="reset"], input[type="image"], summary';
+  if (el.closest(pressable)) return false;
+  let block = el;
+  while (block.parentElement && block.parentElement !== wrapper &&
+         block.parentElement.querySelectorAll('input[type="checkbox"]').length === 1) {
+    block = block.parentElement;
+  }
+  if (block.querySelector(pressable)) return false;
+  const help = document.getElementById(el.getAttribute('aria-describedby') || '');
+  const drawnAsText = (link) => {
+    if (!help || !help.contains(link)) return false;
+    const style = getComputedStyle(link);
+    const painted = style.backgroundColor !== 'rgba(0, 0, 0, 0)' &&
+      style.backgroundColor !== 'transparent';
+    const bordered = ['Top', 'Right', 'Bottom', 'Left'].some(
+      (side) => parseFloat(style['border' + side + 'Width']) > 0 &&
+        style['border' + side + 'Style'] !== 'none');
+    return style.display === 'inline' && !painted && !bordered;
+  };
+  if ([...block.querySelectorAll('a, [role="link"]')].some((link) => !drawnAsText(link))) {
+    return false;
+  }
+  const text = (block.innerText || '').toLowerCase();
+  return !deleteTexts.some((t) => text.includes(t.toLowerCase()));
+}
+"""
+
+# For each checkbox _READ_JS reads, in the same order: whether it is safe to click
+# (_SAFE_TARGET_JS), judged at every read, before any box is clicked.
+_SAFE_BOXES_JS = f"""
+(wrapper, arg) => {{
+  const safe = {_SAFE_TARGET_JS.strip()};
+  return [...wrapper.querySelectorAll('input[type="checkbox"]')]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => safe(el, arg));
+}}
 """
 
 
@@ -241,6 +309,55 @@ def data_disagreement(states: dict[Box, BoxState], data: dict[Box, bool]) -> str
 _LABEL_QUOTE_CHARS = 80
 
 
+def _quoted(words: str) -> str:
+    """X's words on one line, shortened if long."""
+    words = " ".join(words.split())
+    if len(words) > _LABEL_QUOTE_CHARS:
+        words = words[: _LABEL_QUOTE_CHARS - 1].rstrip() + "…"
+    return words
+
+
+def _control_kind(kind: str, shown: bool) -> str:
+    """What an unread control is, in words (its input type or ARIA role)."""
+    if kind == "checkbox":
+        return tr("a checkbox") if shown else tr("a hidden checkbox")
+    if kind in ("radio", "menuitemradio"):
+        return tr("a radio button")
+    if kind == "switch":
+        return tr("a switch")
+    if kind == "menuitemcheckbox":
+        return tr("a checkbox")
+    return tr("a control that can be on or off")
+
+
+def unread_settings_problem(found: list[Any]) -> str:
+    """The settings page holds controls that can be on or off besides the boxes read
+    (_OTHER_CONTROLS_JS's finds): the first named with its words, and how many there are."""
+    first = found[0] if isinstance(found[0], dict) else {}
+    what = _control_kind(str(first.get("kind", "")), bool(first.get("shown")))
+    words = _quoted(str(first.get("words", "")))
+    if len(found) == 1:
+        if words:
+            return tr(
+                "the page holds a setting Consentinel does not read: {what}, “{words}”",
+                what=what,
+                words=words,
+            )
+        return tr("the page holds a setting Consentinel does not read: {what}", what=what)
+    if words:
+        return tr(
+            "the page holds {n} settings Consentinel does not read, the first {what}, “{words}”",
+            n=len(found),
+            what=what,
+            words=words,
+        )
+    return tr(
+        "the page holds {n} settings Consentinel does not read, the first {what}",
+        n=len(found),
+        what=what,
+    )
+
+
 def _label_problem(n: int, label: str, found: Box | None, expected: Box) -> str:
     """Box `n`'s label is not the one expected there: another box's, or words Consentinel does
     not know, quoted as X shows them (shortened if long), or none."""
@@ -251,16 +368,22 @@ def _label_problem(n: int, label: str, found: Box | None, expected: Box) -> str:
             found=box_name(found),
             expected=box_name(expected),
         )
-    words = " ".join(label.split())
+    words = _quoted(label)
     if not words:
         return tr("box {n} has no label, expected {expected}", n=n, expected=box_name(expected))
-    if len(words) > _LABEL_QUOTE_CHARS:
-        words = words[: _LABEL_QUOTE_CHARS - 1].rstrip() + "…"
     return tr(
         "box {n} has an unknown label, “{label}”, expected {expected}",
         n=n,
         label=words,
         expected=box_name(expected),
+    )
+
+
+def _refused_click(box: Box) -> str:
+    return tr(
+        "refused to click the {box} box: it is not a plain checkbox, or a button or a link "
+        "shares its block",
+        box=box_name(box),
     )
 
 
@@ -291,6 +414,8 @@ class GrokPage:
         #: The box last clicked whose change X may have made and that was not read back yet
         #: (an untick cut short by a session X ended, a network failure…): None otherwise.
         self.unread_click: Box | None = None
+        #: Whether a box was clicked on this page (the click may have reached X).
+        self.clicked = False
         page.on("request", self._on_request)
         page.on("requestfinished", self._on_request_done)
         page.on("requestfailed", self._on_request_failed)
@@ -551,11 +676,32 @@ class GrokPage:
         return tr("the Grok settings never appeared")
 
     async def _read_raw(self) -> list[dict[str, Any]]:
+        """Every checkbox the wrapper shows (_READ_JS); PageChanged when the page's section
+        holds any other control that can be on or off (a setting X added that Consentinel
+        does not read: "all unticked" would be false while it stays on)."""
         wrapper = self.page.locator(WRAPPER)
         if await self._bounded(wrapper.count()) != 1:
             raise await self._page_changed(tr("the Grok settings wrapper is missing or repeated"))
         raw = await self._bounded(wrapper.evaluate(_READ_JS))
-        return [dict(item) for item in raw] if isinstance(raw, list) else []
+        others = await self._bounded(wrapper.evaluate(_OTHER_CONTROLS_JS))
+        if isinstance(others, list) and others:
+            raise await self._page_changed(unread_settings_problem(others))
+        items = [dict(item) for item in raw] if isinstance(raw, list) else []
+        safe = await self._bounded(
+            wrapper.evaluate(_SAFE_BOXES_JS, [WRAPPER, list(DELETE_HISTORY_TEXTS)])
+        )
+        for item, ok in zip(items, safe if isinstance(safe, list) else [], strict=False):
+            item["safe"] = bool(ok)
+        return items
+
+    def _identified(self, raw: list[dict[str, Any]]) -> list[Box]:
+        """identify_boxes, and every box safe to click (nothing pressable in its block), or
+        PageChanged (with its screenshot)."""
+        boxes = identify_boxes(raw)
+        for box, item in zip(boxes, raw, strict=True):
+            if not item.get("safe"):
+                raise PageChanged(_refused_click(box))
+        return boxes
 
     async def read(self) -> dict[Box, BoxState]:
         """Every box on the page now, identified by all three signals, each as X's data of
@@ -579,7 +725,7 @@ class GrokPage:
         """Every box as the page draws it now, identified by all three signals."""
         raw = await self._read_raw()
         try:
-            boxes = identify_boxes(raw)
+            boxes = self._identified(raw)
         except PageChanged as exc:
             raise await self._page_changed(exc.detail) from None
         return {
@@ -591,7 +737,7 @@ class GrokPage:
         """The input of this box, identified again just before we touch it."""
         raw = await self._read_raw()
         try:
-            boxes = identify_boxes(raw)
+            boxes = self._identified(raw)
         except PageChanged as exc:
             raise await self._page_changed(exc.detail) from None
         if box not in boxes:
@@ -611,12 +757,13 @@ class GrokPage:
 
     async def _safe_click(self, target: Locator, box: Box) -> None:
         """Click only a checkbox whose own block holds no delete button."""
-        safe = await self._bounded(target.evaluate(_SAFE_TARGET_JS, list(DELETE_HISTORY_TEXTS)))
+        safe = await self._bounded(
+            target.evaluate(_SAFE_TARGET_JS, [WRAPPER, list(DELETE_HISTORY_TEXTS)])
+        )
         if not safe:
-            raise await self._page_changed(
-                tr("refused to click: the target is not a plain checkbox")
-            )
+            raise await self._page_changed(_refused_click(box))
         self.unread_click = box  # (a click that fails half-way may still have reached X)
+        self.clicked = True
         self._drawn_from_data = False  # (X redraws the box before it answers)
         try:
             await target.click()

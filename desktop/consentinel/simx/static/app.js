@@ -4,6 +4,8 @@
   const CFG = window.__SIMX__;
   const T = CFG.texts;
   const C = (name) => "css-175oi2r " + CFG.classes[name];
+  // Text inside text (a link in a sentence), inline as X's client draws it.
+  const TXT = (name) => "css-1jxf684 " + CFG.classes[name];
   const root = document.getElementById("react-root");
   const BEARER = "Bearer AAAAAAAAAAAAAAAAAAAAANRILgAAAAAAnNwIzUejRCOuH5E6I8xnZz4puTs%3D";
 
@@ -90,11 +92,45 @@
   const LOGO = "M18.244 2.25h3.308l-7.227 8.26 8.502 11.24H16.17l-5.214-6.817L4.99 21.75H1.68l7.73-8.835L1.254 2.25H8.08l4.713 6.231zm-1.161 17.52h1.833L7.084 4.126H5.117z";
 
   function frame(content, aside) {
+    return el("div", { class: C("app") }, nav(),
+      el("main", { class: C("main"), role: "main" },
+        el("div", { class: C("column"), "data-testid": "primaryColumn" }, content),
+        el("div", { class: C("aside"), "data-testid": "sidebarColumn" }, aside || null)));
+  }
+
+  // X's settings pages on a wide screen: the settings list ("Section navigation") in the
+  // primary column, the page itself in a second one ("Section details", its heading
+  // "detail-header"), as X's client draws them.
+  function settingsFrame(title, back, content) {
+    const row = (text, href) => el("a", { href, class: C("row"), role: "tab" },
+      span(text, "rowtext"), el("span", { class: C("chevron") }, "›"));
+    const list = el("section", { "aria-labelledby": "root-header", role: "region",
+                                 class: C("column") },
+      el("div", { class: C("header") }, el("h2", { id: "root-header", class: C("title"),
+        role: "heading", "aria-level": "2" }, span(T.settings_title, "title"))),
+      el("div", { class: C("field") }, el("input", { type: "text", class: C("fieldinput"),
+        "aria-label": T.search_settings, placeholder: T.search_settings })),
+      el("div", { role: "tablist" },
+        row(T.your_account, "/settings/account"),
+        row(T.privacy_title, "/settings/privacy_and_safety"),
+        row(T.notifications, "/settings/notifications"),
+        row(T.accessibility, "/settings/accessibility_display_and_languages")));
+    const detail = el("section", { "aria-labelledby": "detail-header", role: "region",
+                                   class: C("column") },
+      header(title, back, "detail-header"), ...content);
+    return el("div", { class: C("app") }, nav(),
+      el("main", { class: C("main"), role: "main" },
+        el("div", { class: C("column"), "data-testid": "primaryColumn",
+                    style: "width: 390px" }, list),
+        el("div", { class: C("column") }, detail)));
+  }
+
+  function nav() {
     const handle = (CFG.data && CFG.data.handle) || "";
     const item = (key, href, testid) =>
       el("a", { href, class: C("navitem"), "data-testid": testid, role: "link",
                 "aria-label": T[key] }, svg(ICONS[key]), span(T[key], "rowtext"));
-    const nav = el("header", { class: C("nav"), role: "banner" },
+    return el("header", { class: C("nav"), role: "banner" },
       el("a", { href: "/home", class: C("logo"), "aria-label": "X" }, svg(LOGO, 30)),
       item("home", "/home", "AppTabBar_Home_Link"),
       item("explore", "/explore", "AppTabBar_Explore_Link"),
@@ -107,17 +143,14 @@
                      "aria-label": "Account menu", type: "button" },
          el("div", { class: C("card") }, span(handle.slice(0, 1).toUpperCase() || "X", "title")),
          el("div", {}, span(handle, "title"), span("@" + handle, "muted"))));
-    return el("div", { class: C("app") }, nav,
-      el("main", { class: C("main"), role: "main" },
-        el("div", { class: C("column"), "data-testid": "primaryColumn" }, content),
-        el("div", { class: C("aside"), "data-testid": "sidebarColumn" }, aside || null)));
   }
 
-  function header(title, back) {
+  function header(title, back, id) {
     return el("div", { class: C("header") },
       back ? el("a", { href: back, class: C("link"), "aria-label": "Back",
                        "data-testid": "app-bar-back" }, "←") : null,
-      el("h2", { class: C("title"), role: "heading", "aria-level": "2" }, span(title, "title")));
+      el("h2", { class: C("title"), role: "heading", "aria-level": "2", id: id || null },
+         span(title, "title")));
   }
 
   // ---------------------------------------------------------------- sign-in flow
@@ -313,6 +346,11 @@
     old_label: ["training", "personalization", "memory"],
     negated_label: ["training", "personalization", "memory"],
     extended_label: ["training", "personalization", "memory"],
+    new_switch: ["training", "personalization", "memory"],
+    new_hidden_box: ["training", "personalization", "memory"],
+    new_section_box: ["training", "personalization", "memory"],
+    new_box_after_untick: ["training", "personalization", "memory"],
+    delete_in_block: ["training", "personalization", "memory"],
   };
   // later_help_ids: X counts its numbered boxes across the whole page.
   const FIRST_HELP_ID = { later_help_ids: 7 };
@@ -356,10 +394,34 @@
     const label = el("label", { class: C("label") + (disabled ? " " + CFG.classes.disabled : "") },
       el("div", { class: C("labeltext") }, span(T[box + "_label"], "rowtext")),
       el("div", { class: C("boxwrap") }, square, input));
-    const help = el("span", { id: helpId, class: C("help") }, T["help_" + box] + " ",
-      el("a", { href: "https://help.x.com/using-x/about-grok", target: "_blank",
-                rel: "noopener noreferrer nofollow", class: C("link") }, T.learn_more));
-    return el("div", { class: C("block") }, label, help);
+    return el("div", { class: C("block") }, label, helpText(helpId, T["help_" + box]));
+  }
+
+  function helpText(helpId, words) {
+    return el("span", { id: helpId, class: C("help") }, words + " ",
+      el("a", { href: "https://help.x.com/using-x/about-grok", target: "_blank", role: "link",
+                rel: "noopener noreferrer nofollow", class: TXT("link") }, T.learn_more));
+  }
+
+  // A setting X added that Consentinel does not read (the new_* layouts), ticked: sharing
+  // with business partners, drawn as `kind` ("switch", "hidden" or "box"). Clicking it sends
+  // nothing (simx keeps no value for it).
+  function newSettingBlock(kind, index) {
+    const square = el("div", { class: C("box") + " " + CFG.classes.boxon, "aria-hidden": "true" },
+      el("div", { class: C("tick") }, svg("M9.64 18.952l-5.55-4.861 1.317-1.504 3.951 3.459 8.459-10.948L19.4 6.32 9.64 18.952z", 18)));
+    const words = el("div", { class: C("labeltext") }, span(T.business_partners_row, "rowtext"));
+    if (kind === "switch") {
+      return el("div", { class: C("block") },
+        el("div", { class: C("label"), role: "switch", "aria-checked": "true", tabindex: "0" },
+          words, el("div", { class: C("boxwrap") }, square)));
+    }
+    const helpId = "CHECKBOX_" + index + "_LABEL";
+    const input = el("input", { type: "checkbox", class: C("input"), "aria-describedby": helpId,
+                                style: kind === "hidden" ? "display: none" : null });
+    input.checked = true;
+    return el("div", { class: C("block") },
+      el("label", { class: C("label") }, words, el("div", { class: C("boxwrap") }, square, input)),
+      helpText(helpId, T.help_partners));
   }
 
   function deleteHistory() {
@@ -410,7 +472,7 @@
     const unread = await badge;
     await later(CFG.renderDelayMs);
     if (failure) {
-      root.replaceChildren(frame([header(T.grok_page_title, "/settings/privacy_and_safety"),
+      root.replaceChildren(settingsFrame(T.grok_page_title, "/settings/privacy_and_safety", [
         el("div", { class: C("error") }, span(failure, "rowtext"),
           el("button", { type: "button", class: C("button"), onclick: () => location.reload() },
              span(T.retry, "rowtext")))]));
@@ -438,12 +500,24 @@
     if (d.layout !== "no_wrapper") wrapperAttrs["data-testid"] = "xaiDataSharingSettings";
     // late_memory: the memory block comes a moment after the others (a part rendered late).
     const late = d.layout === "late_memory" && boxes.includes("memory") ? blocks.pop() : null;
-    const wrapper = el("div", wrapperAttrs, ...blocks, deleteHistory());
+    const next = boxes.length + first; // the help id a block after the boxes would get
+    const added = {
+      new_switch: "switch",
+      new_hidden_box: "hidden",
+      new_box_after_untick: d.unticked ? "box" : null,
+    }[d.layout];
+    if (added) blocks = [...blocks, newSettingBlock(added, next)];
+    const deleteButton = deleteHistory();
+    if (d.layout === "delete_in_block" && blocks.length) blocks[blocks.length - 1].append(deleteButton);
+    const wrapper = el("div", wrapperAttrs, ...blocks,
+                       d.layout === "delete_in_block" ? null : deleteButton);
     if (late) later(LATE_BLOCK_MS).then(() => wrapper.insertBefore(late, wrapper.lastChild));
-    root.replaceChildren(frame([
-      header(T.grok_page_title, "/settings/privacy_and_safety"),
+    const after = d.layout === "new_section_box"
+      ? el("section", { class: C("column") }, newSettingBlock("box", next)) : null;
+    root.replaceChildren(settingsFrame(T.grok_page_title, "/settings/privacy_and_safety", [
       el("div", { class: C("subtitle") }, span(T.grok_intro, "muted")),
       wrapper,
+      after,
     ]));
     const bell = unread ? root.querySelector('[data-testid="AppTabBar_Notifications_Link"]') : null;
     if (bell) bell.append(el("span", { class: C("muted"), "aria-label": unread + " unread items" }, String(unread)));
@@ -468,7 +542,7 @@
     const row = (text, href, testid) => el("a", { href, class: C("row"), role: "link",
                                                   "data-testid": testid || null },
       span(text, "rowtext"), el("span", { class: C("chevron") }, "›"));
-    root.replaceChildren(frame([header(T.privacy_title, "/settings"),
+    root.replaceChildren(settingsFrame(T.privacy_title, "/settings", [
       el("div", { class: C("subtitle") }, span(T.data_sharing, "title")),
       row(T.business_partners_row, "/settings/off_twitter_activity"),
       row(T.privacy_row_grok, "/settings/grok_settings", "grokSettingsRow"),
