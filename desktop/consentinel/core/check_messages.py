@@ -370,6 +370,15 @@ def no_window_message() -> str:
     )
 
 
+def signin_browser_stopped_message(handle: str) -> str:
+    """The sign-in window's browser stopped answering (frozen) and was closed by us."""
+    return tr(
+        "The browser stopped answering and was closed: the sign-in of @{handle} was not "
+        "finished. Sign in again.",
+        handle=handle,
+    )
+
+
 def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
     """What happened and what the person can do, for a check that did not end all off."""
     messages: dict[Reason, str] = {

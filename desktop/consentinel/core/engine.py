@@ -11,8 +11,8 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from playwright.async_api import Browser, Playwright
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Playwright
 
 from consentinel.core import async_run
 from consentinel.core.account_check import AccountCheck, AskSync, RunShared
@@ -23,6 +23,7 @@ from consentinel.core.check_messages import (
     no_window_message,
     not_a_browser_message,
     reason_message,
+    signin_browser_stopped_message,
 )
 from consentinel.core.context import AppContext
 from consentinel.core.display import has_display
@@ -58,7 +59,8 @@ from consentinel.x.browser import (
     own_playwright,
 )
 from consentinel.x.browser_sandbox import news_of_refusal
-from consentinel.x.browser_watch import watch_browser
+from consentinel.x.browser_watch import BrowserWatch, watched
+from consentinel.x.errors import XError
 from consentinel.x.signin import (
     PersonAtWindow,
     SignInOutcome,
@@ -276,12 +278,12 @@ class Engine:
                 await warm
                 failed = self._launch_failed(choice, exc)
                 return [self._finish_without_browser(run_id, a, on_event, failed) for a in accounts]
-            await warm
             # A browser that stops answering (frozen) is ended, so that no call waits on it for
-            # ever: the run ends, its lock is freed, and the next check starts afresh.
-            watch = await watch_browser(browser)
-            watching = asyncio.create_task(watch.watch())
-            try:
+            # ever: the run ends, its lock is freed, and the next check starts afresh. Watched
+            # from its start: whatever stops the run from here (a Ctrl+C while the keyring is
+            # read) closes it, within a bound.
+            async with watched(browser) as watch:
+                await warm
                 _tell_a_refused_sandbox(choice, on_event)
                 user_agent = headful_user_agent(browser.version)
 
@@ -315,9 +317,6 @@ class Engine:
 
                 checks = [AccountCheck(shared, account) for account in accounts]
                 return await check_all(checks, limit, cancel)
-            finally:
-                watching.cancel()
-                await watch.close_browser()
 
     # -- signing in with a person ---------------------------------------------------------------
 
@@ -378,63 +377,81 @@ class Engine:
             message = self._launch_failed(choice, exc)
             return LoginResult(False, message, Reason.BROWSER_MISSING)
         _tell_a_refused_sandbox(choice, on_event)  # (a check's own window: said already)
-        try:
-            context = await browser.new_context(
-                user_agent=headful_user_agent(browser.version),
-                viewport=VIEWPORT,
-            )
-            page = await context.new_page()
-            secrets, totp_secret = self._secrets_for_person(account)
+        # Watched as a check's browser is: one that stops answering (frozen) is ended, so that
+        # the wait for the person ends, and its close is bounded.
+        async with watched(browser) as watch:
+            try:
+                result = await self._at_window(browser, account, cancel, watch)
+            except (PlaywrightError, XError):
+                if not watch.ended:
+                    raise
+                result = None
+            if result is not None and (result.ok or not watch.ended):
+                return result
+        log.warning("the sign-in window's browser stopped answering: closed")
+        message = signin_browser_stopped_message(account.handle)
+        return LoginResult(False, message, Reason.BROWSER_CRASHED)
 
-            async def nobody(_kind: object, _detail: str) -> str | None:
-                return None  # the person answers in the window itself
+    async def _at_window(
+        self, browser: Browser, account: Account, cancel: CancelToken, watch: BrowserWatch
+    ) -> LoginResult:
+        """The sign-in in its window, until X's home, a cancel, the person's time out or the
+        browser ended by its `watch`."""
+        context = await browser.new_context(
+            user_agent=headful_user_agent(browser.version),
+            viewport=VIEWPORT,
+        )
+        page = await context.new_page()
+        secrets, totp_secret = self._secrets_for_person(account)
 
-            # At a puzzle the person solves it in this window, and we type the rest; what we
-            # cannot type (a code nobody saved) they type, until X shows its home page.
-            person = PersonAtWindow(self.interactive_timeout_s, lambda: cancel.cancelled)
-            outcome = await sign_in(
-                page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
-            )
-            # No password to type (none saved, or X refused the saved one): the person types
-            # it. Nothing reached X from us, so nothing is journaled as X's answer ("wrong
-            # password" would be a refusal that never happened, and later checks would quote
-            # its date); the person's own sign-in is journaled once it ends on X's home.
-            left_to_person = _password_left_to_person(outcome)
-            if not left_to_person:
-                self._journal_signin(account.handle, outcome, totp_secret, secrets.password)
-            if not outcome.ok and not await person.wait(
-                page, lambda: wait_until_home(page, self.ctx.site, 1000)
-            ):
-                if cancel.cancelled:
-                    return LoginResult(
-                        False, reason_message(Reason.CANCELLED, account.handle), Reason.CANCELLED
-                    )
+        async def nobody(_kind: object, _detail: str) -> str | None:
+            return None  # the person answers in the window itself
+
+        # At a puzzle the person solves it in this window, and we type the rest; what we
+        # cannot type (a code nobody saved) they type, until X shows its home page.
+        person = PersonAtWindow(self.interactive_timeout_s, lambda: cancel.cancelled or watch.ended)
+        outcome = await sign_in(
+            page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
+        )
+        # No password to type (none saved, or X refused the saved one): the person types
+        # it. Nothing reached X from us, so nothing is journaled as X's answer ("wrong
+        # password" would be a refusal that never happened, and later checks would quote
+        # its date); the person's own sign-in is journaled once it ends on X's home.
+        left_to_person = _password_left_to_person(outcome)
+        # (A sign-in cut short by the browser's end is not X's answer.)
+        if not left_to_person and not watch.ended:
+            self._journal_signin(account.handle, outcome, totp_secret, secrets.password)
+        if not outcome.ok and not await person.wait(
+            page, lambda: wait_until_home(page, self.ctx.site, 1000)
+        ):
+            if cancel.cancelled:
                 return LoginResult(
-                    False,
-                    tr(
-                        "The sign-in of @{handle} was not finished in the window.",
-                        handle=account.handle,
-                    ),
-                    Reason.TIMEOUT if left_to_person else outcome.reason or Reason.TIMEOUT,
+                    False, reason_message(Reason.CANCELLED, account.handle), Reason.CANCELLED
                 )
-            self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
-            if self.ctx.accounts.get(account.handle) is None:
-                # Removed meanwhile (`account remove`): its session goes with it.
-                self.ctx.sessions.delete(account.handle)
-                said = tr(
-                    "@{handle} was removed from your accounts while it signed in: its session "
-                    "was not kept.",
-                    handle=account.handle,
-                )
-                return LoginResult(False, said)
-            self.ctx.accounts.unblock(account.handle)
-            if not outcome.ok:  # the person finished it in the window: the journal says so too
-                self.ctx.journal.record_signin(None, account.handle, "ok")
             return LoginResult(
-                True, tr("@{handle} is signed in; the session is saved.", handle=account.handle)
+                False,
+                tr(
+                    "The sign-in of @{handle} was not finished in the window.",
+                    handle=account.handle,
+                ),
+                Reason.TIMEOUT if left_to_person else outcome.reason or Reason.TIMEOUT,
             )
-        finally:
-            await browser.close()
+        self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
+        if self.ctx.accounts.get(account.handle) is None:
+            # Removed meanwhile (`account remove`): its session goes with it.
+            self.ctx.sessions.delete(account.handle)
+            said = tr(
+                "@{handle} was removed from your accounts while it signed in: its session "
+                "was not kept.",
+                handle=account.handle,
+            )
+            return LoginResult(False, said)
+        self.ctx.accounts.unblock(account.handle)
+        if not outcome.ok:  # the person finished it in the window: the journal says so too
+            self.ctx.journal.record_signin(None, account.handle, "ok")
+        return LoginResult(
+            True, tr("@{handle} is signed in; the session is saved.", handle=account.handle)
+        )
 
     def _secrets_for_person(self, account: Account) -> tuple[SignInSecrets, str | None]:
         """Whatever we may type for the person, and the 2FA secret its codes come from; a

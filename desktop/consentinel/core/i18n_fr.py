@@ -546,6 +546,10 @@ FRENCH: dict[str, str] = {
     "The check failed ({reason}).": "La vérification a échoué ({reason}).",
     "The sign-in of @{handle} was not finished in the window.":
         "La connexion de @{handle} n'a pas été terminée dans la fenêtre.",
+    "The browser stopped answering and was closed: the sign-in of @{handle} was not "
+    "finished. Sign in again.":
+        "Le navigateur ne répondait plus et a été fermé : la connexion de @{handle} n'a pas "
+        "été terminée. Reconnectez-vous.",
     "@{handle} is signed in; the session is saved.":
         "@{handle} est connecté ; la session est enregistrée.",
     "Could not start the browser download: {error}":

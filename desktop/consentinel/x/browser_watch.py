@@ -17,7 +17,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
 from typing import TypeVar
 
 from playwright.async_api import Browser, CDPSession, Page
@@ -106,18 +106,32 @@ def _end_process(pid: int) -> None:
 
 
 class BrowserWatch:
-    """A run's browser, asked every WATCH_EVERY_S whether it still answers, and ended when it
-    does not (`ended`). Made by `watch_browser`, once the browser has started."""
+    """A browser (a run's, a sign-in window's), asked every WATCH_EVERY_S whether it still
+    answers, and ended when it does not (`ended`). Made by `watched` (or `watch_browser`), once
+    the browser has started."""
 
-    def __init__(
-        self, browser: Browser, session: CDPSession | None, pid: int | None, timeout_s: float
-    ) -> None:
+    def __init__(self, browser: Browser, timeout_s: float = ANSWER_TIMEOUT_S) -> None:
         self._browser = browser
-        self._session = session
-        self._pid = pid
+        self._session: CDPSession | None = None
+        self._pid: int | None = None
+        self._learned = False
         self.timeout_s = timeout_s
         #: The browser stopped answering and was ended: what waited on it failed.
         self.ended = False
+
+    async def learn(self) -> None:
+        """The browser's process id and a session to ask it with, from Chromium itself
+        (SystemInfo.getProcessInfo). A browser that cannot say is watched all the same; only,
+        not answering, it is not killed, and its calls' own bounds end the checks."""
+        self._learned = True
+        try:
+            self._session = await bounded(self._browser.new_browser_cdp_session(), self.timeout_s)
+            info = await bounded(self._session.send("SystemInfo.getProcessInfo"), self.timeout_s)
+            for process in info.get("processInfo", []):
+                if process.get("type") == "browser" and isinstance(process.get("id"), int):
+                    self._pid = int(process["id"])
+        except (PlaywrightError, BrowserNotAnswering) as error:
+            log.warning("the browser's process could not be known: %s", error)
 
     async def answers(self) -> bool:
         """Whether the browser answers a question of its own (its version) in time. Only the
@@ -157,6 +171,8 @@ class BrowserWatch:
     async def watch(self) -> None:
         """Until cancelled (the run's end): ask the browser, and end it when it does not
         answer."""
+        if not self._learned:
+            await self.learn()
         while not self.ended:
             await asyncio.sleep(WATCH_EVERY_S)
             if not self._browser.is_connected():
@@ -174,24 +190,31 @@ class BrowserWatch:
                 return
             except asyncio.TimeoutError:
                 self.end()
+        if self._pid is None:
+            return  # (nothing was killed: Playwright's own stop ends it, in its time)
         # Ended: Playwright learns of it at once, and its "disconnected" removes its folder.
         with contextlib.suppress(asyncio.TimeoutError, PlaywrightError):
             await asyncio.wait_for(self._browser.close(), CLOSE_TIMEOUT_S)
 
 
 async def watch_browser(browser: Browser, timeout_s: float = ANSWER_TIMEOUT_S) -> BrowserWatch:
-    """The watch of a browser just started: its process id and a session to ask it with,
-    from Chromium itself (SystemInfo.getProcessInfo). A browser that cannot say is watched
-    all the same; only, not answering, it is not killed, and its calls' own bounds end the
-    checks."""
-    session: CDPSession | None = None
-    pid: int | None = None
+    """The watch of a browser just started, its process known (BrowserWatch.learn)."""
+    watch = BrowserWatch(browser, timeout_s)
+    await watch.learn()
+    return watch
+
+
+@contextlib.asynccontextmanager
+async def watched(browser: Browser) -> AsyncIterator[BrowserWatch]:
+    """`browser`, just started, watched until the block ends and then closed within
+    CLOSE_TIMEOUT_S (one that does not close is ended), whatever ends the block: its end, an
+    error, a cancel (Ctrl+C) even in its first seconds. Nothing may be awaited between the
+    browser's start and this block: a cancel there would leave the browser to Playwright's
+    own stop, which gives a browser that does not answer 30 s."""
+    watch = BrowserWatch(browser)
+    watching = asyncio.create_task(watch.watch())
     try:
-        session = await bounded(browser.new_browser_cdp_session(), timeout_s)
-        info = await bounded(session.send("SystemInfo.getProcessInfo"), timeout_s)
-        for process in info.get("processInfo", []):
-            if process.get("type") == "browser" and isinstance(process.get("id"), int):
-                pid = int(process["id"])
-    except (PlaywrightError, BrowserNotAnswering) as error:
-        log.warning("the browser's process could not be known: %s", error)
-    return BrowserWatch(browser, session, pid, timeout_s)
+        yield watch
+    finally:
+        watching.cancel()
+        await watch.close_browser()
