@@ -1,33 +1,30 @@
-"""Journal: what every run saw and did, in SQLite, as a hash chain that verify() can check."""
+"""Journal: what every run saw and did, in SQLite, as a hash chain that verify() can check.
+
+Here: opening it, SQLite's check put off at open, setting it aside, verifying and exporting.
+Its writes are mixins in journal_writes (the chain), journal_runs (runs and what they record)
+and journal_account_records (the account list and settings); its queries in journal_queries."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import os
-import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime, timezone
-from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
-from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import check_evidence_files
 from consentinel.core.fileio import (
-    NEARLY_FULL_BYTES,
     StorageError,
     TempFiles,
-    atomic_write_text,
-    describe_os_error,
     file_identity,
     known_identity,
     make_private_dirs,
 )
 from consentinel.core.i18n import current_language, tr
+from consentinel.core.journal_account_records import JournalAccountRecords
 from consentinel.core.journal_entries import (
     Entry,
     EntryKind,
@@ -38,9 +35,20 @@ from consentinel.core.journal_entries import (
     check_no_secret,
     entry_hash,
 )
-from consentinel.core.journal_queries import JournalQueries, iso_utc
+from consentinel.core.journal_opening import (
+    JournalError,
+    UnreadableJournal,
+    confirm_as_it_was,
+    describe_sqlite_error,
+    empty_in_memory,
+    nothing_at,
+    open_db,
+    open_error,
+    unknown_tables_error,
+)
+from consentinel.core.journal_queries import JournalQueries
+from consentinel.core.journal_runs import JournalRuns
 from consentinel.core.journal_schema import (
-    BUSY_TIMEOUT_MS,
     LATEST_VERSION,
     MIGRATIONS,
     BackgroundCheck,
@@ -50,27 +58,15 @@ from consentinel.core.journal_schema import (
     check_sound,
     connect,
     connect_read_only,
-    file_stamp,
     migrate,
-    open_version,
-    probe,
     set_aside_db,
     tables_as_latest,
     user_version,
     version_of_tables,
 )
 from consentinel.core.journal_verify import HEAD_FILE_NAME, verify_chain
-from consentinel.core.processes import known_gone, this_host
-from consentinel.core.status import (
-    ALL_BOXES,
-    OWN_NAME_REASONS,
-    Box,
-    Reason,
-    Status,
-)
 
 if TYPE_CHECKING:
-    from consentinel.core.events import AccountResult  # loads with the first check
     from consentinel.core.journal_export import ReadableColumns
 
 # The names other modules import from here, wherever they are defined.
@@ -94,28 +90,6 @@ log = logging.getLogger(__name__)
 #: Whether a journal's file is still at its place: see `Journal.file_state`.
 FileState = Literal["here", "deleted", "replaced"]
 
-#: Beside the journal's file (its name + this) while an erasure's old bytes may still be in
-#: its write-ahead log: see `Journal.fold_erased`.
-ERASURE_PENDING = "-erasure-pending"
-
-#: SQLite's result code for a full disk (sqlite3.SQLITE_FULL from Python 3.11 on).
-_SQLITE_FULL = 13
-
-
-def describe_sqlite_error(error: sqlite3.Error, folder: Path) -> str:
-    """SQLite's cause in a person's words: a full disk says so, with what to do."""
-    text = str(error)
-    # (The error's code and its name in sqlite3 are Python 3.11's; on 3.10 the words tell.)
-    full = getattr(error, "sqlite_errorcode", None) == _SQLITE_FULL or "disk is full" in text
-    if not full and "disk I/O error" in text:
-        try:
-            full = shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
-        except OSError:
-            full = False
-    if full:
-        return tr("the disk is full; free some space on it and try again")
-    return text
-
 
 class ChainRead(NamedTuple):
     """The chain as one read transaction saw it (`Journal.snapshot`): every entry's row, the
@@ -126,31 +100,11 @@ class ChainRead(NamedTuple):
     side: str | None
 
 
-class JournalError(Exception):
-    """The journal could not be written or read; str() is a sentence for a person."""
-
-
-#: Why a journal could not be read as it is (`UnreadableJournal.why`).
-Unreadable = Literal["damaged", "newer", "older", "unopened", "other", "changed"]
-
-
-class UnreadableJournal(StorageError):
-    """`Journal.open_read_only` could not read the file; it was left as it is. `why`:
-    "damaged", "newer" (a newer Consentinel's), "older" (to be brought up to date first),
-    "unopened" (SQLite could not open it: its disk full, an I/O error, no permission; nothing
-    is known of what it holds), "other" (not Consentinel's); raised by a query too, "changed":
-    a file read as it is changed while it was read (`Journal._confirm_unchanged`)."""
-
-    def __init__(self, text: str, why: Unreadable) -> None:
-        super().__init__(text)
-        self.why: Unreadable = why
-
-
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class Journal(JournalQueries):
+class Journal(JournalRuns, JournalAccountRecords, JournalQueries):
     """The append-only journal. Thread safe: one connection behind a lock (GUI reads while a
     run writes); other processes are serialised by SQLite's own locking (WAL, busy_timeout)."""
 
@@ -211,12 +165,12 @@ class Journal(JournalQueries):
         path = Path(path)
         try:
             make_private_dirs(path.parent)
-            if check_later and _nothing_at(path):
-                journal = cls(path, _empty_in_memory(migrations), None, clock)
+            if check_later and nothing_at(path):
+                journal = cls(path, empty_in_memory(migrations), None, clock)
                 journal._to_make = True
                 set_aside, checked = None, False
             else:
-                db, warning, set_aside, checked = cls._open_db(path, migrations, check_later)
+                db, warning, set_aside, checked = open_db(path, migrations, check_later)
                 journal = cls(path, db, warning, clock)
                 journal._deferred = not checked
             journal.evidence_dir = evidence_dir
@@ -228,7 +182,7 @@ class Journal(JournalQueries):
         except (OSError, sqlite3.OperationalError) as error:
             if isinstance(error, StorageError):
                 raise
-            raise _open_error(error, path) from error
+            raise open_error(error, path) from error
         return journal
 
     @classmethod
@@ -250,13 +204,13 @@ class Journal(JournalQueries):
                 readable = version == LATEST_VERSION or (
                     0 < version < LATEST_VERSION and tables_as_latest(db)
                 )
-                _confirm_as_it_was(path, stamp)
+                confirm_as_it_was(path, stamp)
             except (sqlite3.DatabaseError, UnknownTables, UnreadableJournal):
                 db.close()
-                _confirm_as_it_was(path, stamp)  # (not "damaged": it changed as it was read)
+                confirm_as_it_was(path, stamp)  # (not "damaged": it changed as it was read)
                 raise
         except UnknownTables as error:
-            raise UnreadableJournal(str(_unknown_tables_error(error, path)), "other") from error
+            raise UnreadableJournal(str(unknown_tables_error(error, path)), "other") from error
         except sqlite3.DatabaseError as error:
             operational = isinstance(error, sqlite3.OperationalError)
             cause = (
@@ -296,7 +250,7 @@ class Journal(JournalQueries):
         """After a read of a file read as it is: UnreadableJournal ("changed") when the file
         changed since it was opened (space freed on a full disk, and a check wrote to it), as
         what was read may then be of no moment of the journal: pages of before and after."""
-        _confirm_as_it_was(self.path, self._read_as_it_was)
+        confirm_as_it_was(self.path, self._read_as_it_was)
 
     def _opened(self, set_aside: tuple[Path, str] | None) -> None:
         """Once the file passed SQLite's check: a file set aside at open is said in the new
@@ -310,9 +264,9 @@ class Journal(JournalQueries):
         """The file put off at open (a first start), made now; or opened, if another process
         (a scheduled check) made it meanwhile. Raises JournalError when it cannot be."""
         try:
-            db, warning, set_aside, checked = self._open_db(self.path, self._migrations, True)
+            db, warning, set_aside, checked = open_db(self.path, self._migrations, True)
         except (OSError, sqlite3.OperationalError) as error:
-            cause = error if isinstance(error, StorageError) else _open_error(error, self.path)
+            cause = error if isinstance(error, StorageError) else open_error(error, self.path)
             raise JournalError(str(cause)) from error
         self._conn.close()
         self._conn, self._to_make, self._open_warning = db, False, warning
@@ -321,55 +275,6 @@ class Journal(JournalQueries):
             self._opened(set_aside)
         else:
             self._deferred = True  # another process's file, checked as any file found at open
-
-    @staticmethod
-    def _open_db(
-        path: Path, migrations: Sequence[Migration], check_later: bool = False
-    ) -> tuple[sqlite3.Connection, str | None, tuple[Path, str] | None, bool]:
-        """The connection; a sentence for the person, and (where the old file went, why) when
-        the file found could not be used and a new one was started; whether the whole file was
-        checked. With `check_later`, it is not checked here unless it is to be migrated (or is
-        new: nothing to read)."""
-        warning: str | None = None
-        set_aside: tuple[Path, str] | None = None
-        checked = True
-        db = connect(path)
-        try:
-            version = probe(db, migrations, quick_check=not check_later)
-            if check_later and open_version(migrations) <= version <= len(migrations):
-                checked = False
-            elif check_later:
-                check_sound(db)
-        except UnknownTables as error:
-            db.close()
-            raise _unknown_tables_error(error, path) from error
-        except sqlite3.OperationalError:
-            db.close()
-            raise
-        except sqlite3.DatabaseError:
-            # "file is not a database", "disk image is malformed", a failed quick_check.
-            db.close()
-            moved = set_aside_db(path, "corrupt")
-            set_aside = (Path(moved), "corrupt")
-            warning = tr(
-                "The journal could not be read; it was moved to {moved} and a new one was started.",
-                moved=moved,
-            )
-            db = connect(path)
-            version = 0
-        if version > len(migrations):
-            db.close()
-            moved = set_aside_db(path, "newer")
-            set_aside = (Path(moved), "newer")
-            warning = tr(
-                "The journal was written by a newer Consentinel; it was moved to "
-                "{moved} and a new one was started.",
-                moved=moved,
-            )
-            db = connect(path)
-            version = 0
-        migrate(db, migrations, version, backup_of=path)
-        return db, warning, set_aside, checked
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -550,284 +455,6 @@ class Journal(JournalQueries):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- runs -----------------------------------------------------------------------------------
-
-    def interrupt_stale_runs(self, *, only_dead: bool = False) -> list[int]:
-        """Mark runs still "running" as interrupted. With only_dead, only those whose process on
-        this machine is gone; without, every run not started by this Journal (call it while
-        holding the RunLock, when no other run can be going)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT id, pid, host FROM runs WHERE status = ?", (RunStatus.RUNNING.value,)
-            ).fetchall()
-            stale = []
-            for run_id, pid, run_host in rows:
-                if run_id in self._own_runs:
-                    continue
-                if only_dead and not known_gone(pid, run_host):
-                    continue
-                stale.append(int(run_id))
-            for run_id in stale:
-                with self._write():
-                    now = self._now()
-                    cur = self._db.execute(
-                        "UPDATE runs SET status = ?, finished_at = ? WHERE id = ? AND status = ?",
-                        (RunStatus.INTERRUPTED.value, now, run_id, RunStatus.RUNNING.value),
-                    )
-                    if cur.rowcount:
-                        self._insert(
-                            now,
-                            run_id,
-                            EntryKind.RUN_INTERRUPTED,
-                            None,
-                            {"status": RunStatus.INTERRUPTED.value},
-                        )
-            self._say_unticks_cut_short(set(stale))
-            return stale
-
-    def _say_unticks_cut_short(self, runs: set[int]) -> None:
-        """The unticks runs `runs` had begun and not journaled, their processes killed
-        (core/pending_unticks.py): each becomes its account's check entry, naming the box X
-        may have switched off, as a stop the check was told of says it."""
-        from consentinel.core.check_messages import cancelled_message
-        from consentinel.core.events import AccountResult
-        from consentinel.core.pending_unticks import FOLDER_NAME, left_by, unmark
-
-        if not runs:
-            return
-        for pending in left_by(self.path.parent / FOLDER_NAME, runs):
-            # The boxes as the check knew them when it clicked (those it had unticked and
-            # read back said first), the one clicked unknown: as a stop it is told of says.
-            settings = pending.settings
-            done = [box for box, c in settings.items() if c.before and c.after is False]
-            reverted = tuple(box for box in pending.reverted if box in done)
-            message = cancelled_message(done, reverted, pending.box)
-            # Found late (another process kept the journal open meanwhile), after a later run
-            # checked the account: said, but without its boxes, so that it does not pass for
-            # the account's last check (Journal.last_check), which that later one is.
-            later = self._checked_after(pending.handle, pending.run_id)
-            result = AccountResult(
-                pending.handle,
-                Status.ERROR,
-                Reason.CANCELLED,
-                settings={} if later else settings,
-                message=message,
-                reverted_by_x=reverted,
-                keep=pending.keep,
-            )
-            self.record_check(pending.run_id, result)
-            unmark(pending.path)
-
-    def _checked_after(self, handle: str, run_id: int) -> bool:
-        """Whether a run after `run_id` has a check entry of `handle`."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT 1 FROM entries WHERE lower(handle) = ? AND kind = ? AND run_id > ? LIMIT 1",
-                (handle_key(handle), EntryKind.CHECK.value, run_id),
-            ).fetchone()
-        return row is not None
-
-    def start_run(
-        self, trigger: str | Enum, *, dry_run: bool = False, x_origin: str | None = None
-    ) -> int:
-        """A run begins; a dry run (boxes read, nothing changed) says so in its first entry,
-        and so does a run whose passwords go to another address than X's (`x_origin`: a
-        simulated X)."""
-        trigger = trigger.value if isinstance(trigger, Enum) else str(trigger)
-        payload: dict[str, Any] = {"trigger": str(trigger)}
-        if dry_run:
-            payload["dry_run"] = True
-        if x_origin is not None:
-            payload["x_origin"] = x_origin
-        with self._lock, self._write():
-            now = self._now()
-            cur = self._db.execute(
-                "INSERT INTO runs (started_at, trigger, status, pid, host) VALUES (?, ?, ?, ?, ?)",
-                (now, str(trigger), RunStatus.RUNNING.value, os.getpid(), this_host()),
-            )
-            run_id = int(cur.lastrowid or 0)
-            self._insert(now, run_id, EntryKind.RUN_STARTED, None, payload)
-            self._own_runs.add(run_id)
-            return run_id
-
-    def finish_run(
-        self, run_id: int, cancelled: bool = False, *, interrupted: bool = False
-    ) -> None:
-        """Close a run: finished, cancelled (a person asked), or interrupted (an error or a
-        shutdown stopped it before its end; only "finished" runs count for the schedule)."""
-        if interrupted:
-            status, kind = RunStatus.INTERRUPTED, EntryKind.RUN_INTERRUPTED
-        else:
-            status = RunStatus.CANCELLED if cancelled else RunStatus.FINISHED
-            kind = EntryKind.RUN_FINISHED
-        with self._lock, self._write():
-            now = self._now()
-            self._db.execute(
-                "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
-                (status.value, now, run_id),
-            )
-            # Checks named after their reason ("cancelled", not "error") are counted so.
-            own = [reason.value for reason in OWN_NAME_REASONS]
-            marks = ", ".join("?" * len(own))
-            outcomes = dict(
-                self._db.execute(
-                    "SELECT CASE WHEN json_extract(payload, '$.reason') IN"
-                    f" ({marks}) THEN json_extract(payload, '$.reason')"
-                    " ELSE json_extract(payload, '$.status') END, count(*) FROM entries"
-                    " WHERE run_id = ? AND kind = ? GROUP BY 1 ORDER BY 1",
-                    (*own, run_id, EntryKind.CHECK.value),
-                ).fetchall()
-            )
-            payload = {"status": status.value, "outcomes": outcomes}
-            self._insert(now, run_id, kind, None, payload)
-        self._own_runs.discard(run_id)
-
-    # -- appending ------------------------------------------------------------------------------
-
-    def append(
-        self,
-        kind: EntryKind,
-        handle: str | None,
-        payload: dict[str, Any],
-        run_id: int | None = None,
-    ) -> Entry:
-        """Add one entry at the end of the chain. Payloads must never hold a secret."""
-        kind = EntryKind(kind)
-        check_no_secret(payload)
-        # Round-trip through JSON now so that what is hashed is exactly what is stored.
-        clean = json.loads(canonical_json(payload))
-        with self._lock, self._write():
-            return self._insert(self._now(), run_id, kind, handle, clean)
-
-    def record_check(self, run_id: int | None, result: AccountResult) -> Entry:
-        payload = result.to_json()
-        payload.pop("handle", None)
-        payload["duration_s"] = round(result.duration_s, 3)
-        payload["message_lang"] = current_language()  # the sentence is in the run's language
-        if result.evidence:
-            # Its file name in the evidence folder, as evidence entries hold it: a full path
-            # names the person and their folders in every export. (Older entries keep the full
-            # path they hold; readers take both, by the file name.)
-            payload["evidence"] = result.evidence.name
-        return self.append(EntryKind.CHECK, result.handle, payload, run_id)
-
-    def record_change(
-        self,
-        run_id: int | None,
-        handle: str,
-        box: Box,
-        before: bool | None,
-        after: bool | None,
-        confirmed: bool,
-        reverted_by_x: bool = False,
-    ) -> Entry:
-        payload = {
-            "box": Box(box).value,
-            "before": before,
-            "after": after,
-            "confirmed": confirmed,
-            "reverted_by_x": reverted_by_x,
-        }
-        return self.append(EntryKind.CHANGE, handle, payload, run_id)
-
-    def record_signin(
-        self,
-        run_id: int | None,
-        handle: str,
-        outcome: str | Enum,
-        reason: Reason | None = None,
-        *,
-        totp_refused: bool = False,
-    ) -> Entry:
-        """A sign-in and how it ended; `totp_refused`: X called the code made from the saved
-        2FA secret incorrect (so that an account added back from the journal keeps that secret
-        unused, as the lost list did)."""
-        payload: dict[str, Any] = {
-            "outcome": outcome.value if isinstance(outcome, Enum) else str(outcome),
-            "reason": reason.value if reason else None,
-        }
-        if totp_refused:
-            payload["2fa_secret_refused"] = True
-        return self.append(EntryKind.SIGNIN, handle, payload, run_id)
-
-    def record_evidence(
-        self, run_id: int | None, handle: str, path: Path | str, why: str, sha256: str = ""
-    ) -> Entry:
-        """A screenshot kept as evidence: its file name in the evidence folder and, so that a
-        changed file shows in verify(), the SHA-256 of its bytes (given a full path, its file
-        name alone is kept)."""
-        payload = {"path": Path(path).name, "why": why}
-        if sha256:
-            payload["sha256"] = sha256
-        return self.append(EntryKind.EVIDENCE, handle, payload, run_id)
-
-    def record_notification(
-        self,
-        run_id: int | None,
-        handle: str | None,
-        kind: str | Enum,
-        message: str,
-        delivered: bool,
-        reason: str | None = None,
-        accounts: Sequence[str] = (),
-        covers: Sequence[int] = (),
-    ) -> Entry:
-        """A desktop notification that was shown (or could not be: `delivered` False); its
-        `reason` (a Reason's value) and, for one about no single account, the `accounts` it
-        names, are what said_before() compares. `covers`: for a notice telling late what
-        earlier notifications could not show, their entries' ids (missed_notices())."""
-        payload: dict[str, Any] = {
-            "kind": kind.value if isinstance(kind, Enum) else str(kind),
-            "message": message,
-            "message_lang": current_language(),
-            "delivered": delivered,
-        }
-        if reason is not None:
-            payload["reason"] = reason
-        if accounts:
-            payload["accounts"] = list(accounts)
-        if covers:
-            payload["covers"] = list(covers)
-        return self.append(EntryKind.NOTIFICATION, handle, payload, run_id)
-
-    def append_account_added(
-        self,
-        handle: str,
-        *,
-        keep: Iterable[Box] | None = None,
-        added_back: bool = False,
-        carried_over: bool = False,
-    ) -> Entry:
-        """An account added, with the boxes it keeps off (what adding it back restores);
-        `added_back`: from the journal, after the list lost it; `carried_over`: an account
-        already listed, entered in a journal begun afresh (core/account_recovery)."""
-        payload: dict[str, Any] = {}
-        if keep is not None:
-            kept = set(keep)
-            payload["keep"] = [box.value for box in ALL_BOXES if box in kept]
-        if added_back:
-            payload["added_back"] = True
-        if carried_over:
-            payload["carried_over"] = True
-        return self.append(EntryKind.ACCOUNT_ADDED, handle, payload)
-
-    def record_accounts_set_aside(self, moved_to: str, why: str) -> Entry:
-        """The accounts file could not be used and was set aside (`why`: "corrupt", "newer"):
-        the list started empty from here, and the journal still knows its accounts."""
-        return self.append(EntryKind.ACCOUNTS_SET_ASIDE, None, {"moved_to": moved_to, "why": why})
-
-    def append_account_removed(self, handle: str) -> Entry:
-        return self.append(EntryKind.ACCOUNT_REMOVED, handle, {})
-
-    def record_account_edited(self, handle: str, changes: dict[str, Any]) -> Entry | None:
-        """`changes` from core/account_edits.account_changes (never a secret, an email or a
-        phone number); nothing is written when it is empty."""
-        return self.append(EntryKind.ACCOUNT_EDITED, handle, dict(changes)) if changes else None
-
-    def record_settings_changed(self, changes: dict[str, Any]) -> Entry:
-        """`changes` maps a setting's name to its new value (never a secret)."""
-        return self.append(EntryKind.SETTINGS_CHANGED, None, dict(changes))
-
     # -- verifying and exporting ------------------------------------------------------------------
 
     def verify(
@@ -892,12 +519,6 @@ class Journal(JournalQueries):
                 )
         return verdict
 
-    def _read_head_file(self) -> str | None:
-        try:
-            return self.head_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-
     def export_json(
         self,
         target: Path | str | IO[str],
@@ -936,179 +557,3 @@ class Journal(JournalQueries):
             temps=temps,
             **filters,
         )
-
-    # -- plumbing -------------------------------------------------------------------------------
-
-    def _now(self) -> str:
-        return iso_utc(self._clock())
-
-    @contextlib.contextmanager
-    def _write(self) -> Any:
-        """One IMMEDIATE transaction: other processes wait (busy_timeout), chain stays linear."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            cause = describe_sqlite_error(error, self.path.parent)
-            raise JournalError(
-                tr("The journal is busy or cannot be written: {cause}.", cause=cause)
-            ) from error
-        try:
-            before = int(self._db.execute("SELECT count FROM chain_head").fetchone()[0])
-            yield
-            self._db.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            # A full disk shows here, at an insert or at COMMIT; nothing of it is kept.
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
-            cause = describe_sqlite_error(error, self.path.parent)
-            raise JournalError(
-                tr("The journal could not be written: {cause}.", cause=cause)
-            ) from error
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.execute("ROLLBACK")
-            raise
-        self._write_head_file(before)
-        if self._fold_pending:
-            self.fold_erased()
-
-    @property
-    def fold_marker(self) -> Path:
-        """The file that says an erasure's old bytes may still be in the write-ahead log."""
-        return self.path.with_name(self.path.name + ERASURE_PENDING)
-
-    @property
-    def erased_bytes_pending(self) -> bool:
-        """Whether an erasure's old bytes may still be in the write-ahead log."""
-        return self._fold_pending
-
-    def fold_erased(self, wait_ms: int = 0) -> bool:
-        """The write-ahead log written into the file and emptied (SQLite overwrote the erased
-        bytes in the pages it writes there), waiting at most `wait_ms` for other processes'
-        reads; a read still going on leaves it for a later write or close. True when done."""
-        with self._lock:
-            db = self._db
-            try:
-                db.execute(f"PRAGMA busy_timeout = {wait_ms}")
-                try:
-                    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-                finally:
-                    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            except sqlite3.Error as error:
-                log.warning("journal log not emptied after an erasure: %s", error)
-                busy = 1
-            if busy:
-                log.warning("journal log not emptied after an erasure: another process reads it")
-                if not self._fold_pending:
-                    with contextlib.suppress(OSError):
-                        self.fold_marker.touch(0o600)
-                self._fold_pending = True
-                return False
-            self._fold_pending = False
-            with contextlib.suppress(OSError):
-                self.fold_marker.unlink(missing_ok=True)
-            return True
-
-    def _insert(
-        self,
-        ts: str,
-        run_id: int | None,
-        kind: EntryKind,
-        handle: str | None,
-        payload: dict[str, Any],
-    ) -> Entry:
-        count, prev = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
-        row = self._db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()
-        id_ = int(row[0]) + 1
-        hash_ = entry_hash(prev, id_, ts, run_id, kind.value, handle, payload)
-        self._db.execute(
-            "INSERT INTO entries (id, ts, run_id, kind, handle, payload, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (id_, ts, run_id, kind.value, handle, canonical_json(payload), prev, hash_),
-        )
-        self._db.execute("UPDATE chain_head SET count = ?, last_hash = ?", (count + 1, hash_))
-        return Entry(id_, ts, run_id, kind, handle, payload, prev, hash_)
-
-    def _write_head_file(self, before: int) -> None:
-        """Move journal.head forward, unless it disagrees with the chain as it was before this
-        write: then it is the evidence of a truncation or a swap, and is left for verify()."""
-        side = self._read_head_file()
-        if side is None:
-            if before != 0:
-                log.warning("journal head file missing; left missing for verify() to report")
-                return
-        else:
-            try:
-                raw = json.loads(side)
-                side_count, side_hash = int(raw["count"]), str(raw["hash"])
-            except (ValueError, KeyError, TypeError):
-                log.warning("journal head file damaged; left as is for verify() to report")
-                return
-            # Entry n of the chain has id n (ids start at 1 and nothing is ever removed); looked
-            # up by id, this costs the same at 10 entries and at 100 000. A chain with a gap in
-            # its ids fails verify() by itself.
-            row = self._db.execute(
-                "SELECT hash FROM entries WHERE id = ?", (side_count,)
-            ).fetchone()
-            if side_count > before or (side_count > 0 and (row is None or row[0] != side_hash)):
-                log.warning("journal head file disagrees with the chain; left for verify()")
-                return
-        count, last_hash = self._db.execute("SELECT count, last_hash FROM chain_head").fetchone()
-        try:
-            atomic_write_text(
-                self.head_path, json.dumps({"count": count, "hash": last_hash}) + "\n"
-            )
-        except StorageError as error:
-            # The entry is committed; a side file left behind is tolerated by verify() and
-            # caught up by the next append. Failing the caller here would misreport the entry.
-            log.warning("journal head file not updated: %s", error)
-
-
-def _confirm_as_it_was(path: Path, stamp: FileStamp | None) -> None:
-    """UnreadableJournal ("changed") when a file read as it is (`stamp`: as it was then; None:
-    read under SQLite's locking) is no longer as it was."""
-    if stamp is not None and file_stamp(path) != stamp:
-        raise UnreadableJournal(
-            tr(
-                "The journal {path} changed while it was being read: another process (a check, "
-                "most likely) wrote to it. Nothing was concluded from it; run the command again.",
-                path=path,
-            ),
-            "changed",
-        )
-
-
-def _nothing_at(path: Path) -> bool:
-    """No journal file (nor a write-ahead log left of one, which SQLite would read back)."""
-    return not path.exists() and not path.with_name(path.name + "-wal").exists()
-
-
-def _empty_in_memory(migrations: Sequence[Migration]) -> sqlite3.Connection:
-    """An empty journal in memory, for the queries of a first start's first frame."""
-    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    migrate(db, migrations, 0)
-    return db
-
-
-def _unknown_tables_error(error: UnknownTables, path: Path) -> StorageError:
-    """A file that does not say its version (one rebuilt from a dump) and whose tables are no
-    version's: said, and left as it is, neither migrated nor set aside."""
-    return StorageError(
-        tr(
-            "Could not open the journal {path}: it does not say which version of Consentinel "
-            "wrote it, and its tables ({tables}) are not those of any version. It was left as "
-            "it is: put back the journal it was made from, or move it elsewhere to start a "
-            "new one.",
-            path=path,
-            tables=", ".join(error.names),
-        )
-    )
-
-
-def _open_error(error: OSError | sqlite3.OperationalError, path: Path) -> StorageError:
-    """Locked, read-only, full, missing folder: a set-up problem, not a damaged file."""
-    if isinstance(error, OSError):
-        cause = describe_os_error(error)
-    else:
-        cause = describe_sqlite_error(error, path.parent)
-    return StorageError(tr("Could not open the journal {path}: {cause}.", path=path, cause=cause))
