@@ -287,10 +287,9 @@ def erasures_vouched(
     matching its hash, vouches for, as the journal's own verify reads them; and those
     erasures."""
     from consentinel.core.journal_entries import EntryKind
-    from consentinel.core.journal_erasure import erased_by, erasures_seen, narrowed_by
+    from consentinel.core.journal_erasure import erased_by, erasures_seen
 
     erased: dict[int, tuple[int, str]] = {}
-    narrowed: dict[int, tuple[int, str, str]] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for entry in entries:
@@ -300,18 +299,11 @@ def erasures_vouched(
         elif entry["kind"] == EntryKind.HISTORY_ERASED.value and _rehashes(entry):
             erasures[int(entry["id"])] = entry["payload"]
             times[int(entry["id"])] = str(entry["ts"])
-        elif (by := narrowed_by(entry["kind"], entry["handle"], entry["payload"])) is not None:
-            narrowed[int(entry["id"])] = (by, str(entry["hash"]), _content_hash(entry))
-    return erasures_seen(erased, erasures, times, narrowed)
+    return erasures_seen(erased, erasures, times)
 
 
 def _rehashes(entry: dict[str, Any]) -> bool:
-    return _content_hash(entry) == str(entry["hash"])
-
-
-def _content_hash(entry: dict[str, Any]) -> str:
-    """The hash of what the entry holds now (its stored hash is what it held when written)."""
-    return entry_hash(
+    made = entry_hash(
         entry["prev_hash"],
         entry["id"],
         entry["ts"],
@@ -320,6 +312,7 @@ def _content_hash(entry: dict[str, Any]) -> str:
         entry["handle"],
         entry["payload"],
     )
+    return made == str(entry["hash"])
 
 
 def _stated_head(head: object) -> tuple[int, str] | None:

@@ -5,15 +5,13 @@ link), and loses its kind, account and payload: it becomes an `erased` entry nam
 that erased it. That entry, `history_erased`, is appended to the chain: it lists the erased
 entries and holds a digest of their hashes, and names no account. verify() accepts an erased
 entry only when a later `history_erased` entry, itself matching its hash, names it and the
-digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and so
-does an erasure entry edited by hand. A notification that named the account among others keeps
-the others' part (core/notification_narrowing): rewritten in place, it is vouched for by the
-erasure entry too, which holds the hash of what it holds now. Whoever can write the file can
-still erase any entry the way Consentinel does (the chain cannot tell an erasure asked for from
-one that was not), so every verdict lists the erasures it accepted. The account's screenshots
-are deleted, and SQLite overwrites what it frees (secure_delete), then folds its write-ahead log
-into the file and empties it (again at later writes and at close when another process reads just
-then), so that the account's bytes are gone from the journal's files too.
+digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and
+so does an erasure entry edited by hand. Whoever can write the file can still erase any entry
+the way Consentinel does (the chain cannot tell an erasure asked for from one that was not),
+so every verdict lists the erasures it accepted. The account's screenshots are deleted, and
+SQLite overwrites what it frees (secure_delete), then folds its write-ahead log into the file
+and empties it (again at later writes and at close when another process reads just then), so
+that the account's bytes are gone from the journal's files too.
 """
 
 from __future__ import annotations
@@ -31,7 +29,6 @@ from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import evidence_file
 from consentinel.core.journal_entries import EntryKind, ErasureSeen, canonical_json
 from consentinel.core.journal_schema import mark_erased
-from consentinel.core.status import Box, boxes_named
 
 if TYPE_CHECKING:
     from consentinel.core.journal import Journal
@@ -40,13 +37,6 @@ log = logging.getLogger(__name__)
 
 #: The one key of an erased entry's payload: the id of the `history_erased` entry.
 ERASED_BY = "erased_by"
-#: The key of a notification about several accounts that an erasure took one account's part
-#: out of: the id of that `history_erased` entry (core/notification_narrowing).
-NARROWED_BY = "narrowed_by"
-#: A `history_erased` entry's keys for those notifications: their ids, and the digest of one
-#: `id:stored hash:hash of what it holds now` line each.
-NARROWED = "narrowed"
-NARROWED_DIGEST = "narrowed_digest"
 
 
 class Erasure(NamedTuple):
@@ -92,61 +82,32 @@ NOT_ERASABLE = frozenset(
 
 
 def vouched(
-    erased: Mapping[int, tuple[int, str]],
-    erasures: Mapping[int, object],
-    narrowed: Mapping[int, tuple[int, str, str]] | None = None,
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object]
 ) -> dict[int, list[int]]:
-    """The erasures that check out, each with the entries it emptied or narrowed. `erased`:
-    for each entry as an erasure leaves it, (the entry it names, its stored hash);
-    `erasures`: the payload of each `history_erased` entry that matches its own hash;
-    `narrowed`: for each notification an erasure took an account's part out of, (the entry
-    it names, its stored hash, the hash of what it holds now). An erasure checks out when
-    every entry it lists (once) comes before it, is erased (or narrowed), names it and no
-    erasure before it lists it, it says for each emptied one the kind it was and that kind
-    can be an account's, and the digest of their (id, hash) pairs is its own (of their (id,
-    stored hash, hash of what it holds) for the narrowed: what they hold now is the
-    erasure's doing, not an edit)."""
+    """The erasures that check out, each with the entries it emptied. `erased`: for each entry
+    as an erasure leaves it, (the entry it names, its stored hash); `erasures`: the payload of
+    each `history_erased` entry that matches its own hash. An erasure checks out when every
+    entry it lists (once) comes before it, is erased, names it and no erasure before it lists
+    it, it says for each the kind it was and that kind can be an account's, and the digest of
+    their (id, hash) pairs is its own."""
     found: dict[int, list[int]] = {}
     listed: set[int] = set()
-    narrowed = narrowed or {}
     for by in sorted(erasures):
         payload = erasures[by]
         if not isinstance(payload, dict):
             continue
-        ids, shrunk = _ids(payload.get("entries")), _ids(payload.get(NARROWED, []))
-        if ids is None or shrunk is None or len(set(ids) | set(shrunk)) != len(ids) + len(shrunk):
+        ids, kinds = payload.get("entries"), payload.get("kinds")
+        if not isinstance(ids, list) or not all(type(i) is int for i in ids):
             continue
-        if not (ids or shrunk) or not _erasable(payload.get("kinds"), len(ids)):
+        if not ids or len(set(ids)) != len(ids) or not _erasable(kinds, len(ids)):
             continue
         if any(i >= by or i not in erased or erased[i][0] != by or i in listed for i in ids):
             continue
-        if any(i >= by or i not in narrowed or narrowed[i][0] != by or i in listed for i in shrunk):
-            continue
         if hashes_digest((i, erased[i][1]) for i in ids) != payload.get("digest"):
             continue
-        if shrunk and hashes_digest(
-            (i, f"{narrowed[i][1]}:{narrowed[i][2]}") for i in shrunk
-        ) != payload.get(NARROWED_DIGEST):
-            continue
-        listed.update(ids, shrunk)
-        found[by] = [*ids, *shrunk]
+        listed.update(ids)
+        found[by] = ids
     return found
-
-
-def _ids(value: object) -> list[int] | None:
-    """A stored list of entry ids; None when it is not one."""
-    if isinstance(value, list) and all(type(i) is int for i in value):
-        return value
-    return None
-
-
-def narrowed_by(kind: object, handle: object, payload: object) -> int | None:
-    """The `history_erased` entry a notification about several accounts says took an
-    account's part out of it; None when none did."""
-    if kind != EntryKind.NOTIFICATION.value or handle is not None or not isinstance(payload, dict):
-        return None
-    by = payload.get(NARROWED_BY)
-    return by if type(by) is int else None
 
 
 def _erasable(kinds: object, count: int) -> bool:
@@ -161,10 +122,7 @@ def vouched_rows(
     """vouched() over stored rows (id, ts, run_id, kind, handle, payload text, prev_hash,
     hash); `matches(row)`: whether a row matches its own hash. The entries vouched for, and
     each erasure that vouches for them."""
-    from consentinel.core.journal_entries import stored_entry_hash
-
     erased: dict[int, tuple[int, str]] = {}
-    narrowed: dict[int, tuple[int, str, str]] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for row in rows:
@@ -176,23 +134,16 @@ def vouched_rows(
         elif kind == EntryKind.HISTORY_ERASED.value and matches(row):
             erasures[int(row[0])] = _parsed(row[5])
             times[int(row[0])] = str(row[1])
-        elif kind == EntryKind.NOTIFICATION.value and NARROWED_BY in str(row[5]):
-            by = narrowed_by(kind, row[4], _parsed(row[5]))
-            if by is not None:
-                narrowed[int(row[0])] = (by, str(row[7]), stored_entry_hash(row))
-    return erasures_seen(erased, erasures, times, narrowed)
+    return erasures_seen(erased, erasures, times)
 
 
 def erasures_seen(
-    erased: Mapping[int, tuple[int, str]],
-    erasures: Mapping[int, object],
-    times: Mapping[int, str],
-    narrowed: Mapping[int, tuple[int, str, str]] | None = None,
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object], times: Mapping[int, str]
 ) -> tuple[set[int], list[ErasureSeen]]:
     """vouched()'s entries, and each erasure: one that does not check out has no entries."""
     if not erasures:
         return set(), []
-    found = vouched(erased, erasures, narrowed)
+    found = vouched(erased, erasures)
     seen = [ErasureSeen(by, times[by], len(found.get(by, ()))) for by in sorted(erasures)]
     return {i for ids in found.values() for i in ids}, seen
 
@@ -224,10 +175,10 @@ def _parsed(text: object) -> object:
 _Row = tuple[int, str, str]  # id, kind, payload text
 
 
-def _rows_of(db: sqlite3.Connection, key: str) -> tuple[list[_Row], list[_Row]]:
-    """The account's entries, to empty: those of its handle, and notifications about several
-    accounts that name it alone; and the notifications that name it among others, to narrow
-    (their words name it too, or, past the first few, count it)."""
+def _rows_of(db: sqlite3.Connection, key: str) -> list[_Row]:
+    """The account's entries: those of its handle, and notifications about several accounts
+    that name it (their words name it too, or, past the first few, count it): each emptied
+    whole, the other accounts it named losing that one entry too."""
     rows = [
         row
         for row in db.execute(
@@ -235,22 +186,15 @@ def _rows_of(db: sqlite3.Connection, key: str) -> tuple[list[_Row], list[_Row]]:
         )
         if row[1] not in NOT_ERASABLE
     ]
-    among: list[_Row] = []
     for id_, kind, payload in db.execute(
         "SELECT id, kind, payload FROM entries WHERE handle IS NULL AND kind = ?",
         (EntryKind.NOTIFICATION.value,),
     ):
         named = _parsed(payload)
         accounts = named.get("accounts") if isinstance(named, dict) else None
-        if not isinstance(accounts, list):
-            continue
-        keys = {handle_key(str(h)) for h in accounts}
-        if key in keys:
-            (among if keys - {key} else rows).append((id_, kind, payload))
-    return (
-        sorted((int(i), str(k), str(p)) for i, k, p in rows),
-        sorted((int(i), str(k), str(p)) for i, k, p in among),
-    )
+        if isinstance(accounts, list) and key in {handle_key(str(h)) for h in accounts}:
+            rows.append((id_, kind, payload))
+    return sorted((int(i), str(k), str(p)) for i, k, p in rows)
 
 
 def _screenshots_of(rows: Iterable[_Row], key: str, evidence_dir: Path | None) -> list[Path]:
@@ -277,8 +221,8 @@ def history_of(journal: Journal, handle: str) -> Erasure:
     """What erasing `handle`'s history would erase: its entries and screenshots, counted."""
     key = handle_key(handle)
     with journal._lock:
-        rows, among = _rows_of(journal._db, key)
-    return Erasure(len(rows) + len(among), len(_screenshots_of(rows, key, journal.evidence_dir)))
+        rows = _rows_of(journal._db, key)
+    return Erasure(len(rows), len(_screenshots_of(rows, key, journal.evidence_dir)))
 
 
 def erase_history(journal: Journal, handle: str) -> Erasure:
@@ -292,9 +236,9 @@ def erase_history(journal: Journal, handle: str) -> Erasure:
         # Freed bytes overwritten with zeros: the old rows' text leaves the file's free space.
         db.execute("PRAGMA secure_delete = ON")
         with journal._write():
-            rows, among = _rows_of(db, key)
+            rows = _rows_of(db, key)
             shots = _screenshots_of(rows, key, journal.evidence_dir)
-            entry_id = _erase_rows(journal, rows, len(shots), among, key) if rows or among else None
+            entry_id = _erase_rows(journal, rows, len(shots)) if rows else None
         if entry_id is not None:
             # (a second at most: a read by another process then leaves it for later)
             journal.fold_erased(wait_ms=1000)
@@ -307,20 +251,11 @@ def erase_history(journal: Journal, handle: str) -> Erasure:
         except OSError as error:
             log.warning("screenshot not deleted: %s", error.strerror)
             not_deleted.append(shot.name)
-    return Erasure(
-        len(rows) + len(among), len(shots) - len(not_deleted), entry_id, tuple(not_deleted)
-    )
+    return Erasure(len(rows), len(shots) - len(not_deleted), entry_id, tuple(not_deleted))
 
 
-def _erase_rows(
-    journal: Journal,
-    rows: list[_Row],
-    screenshots: int,
-    among: Sequence[_Row] = (),
-    key: str = "",
-) -> int:
-    """Inside the write: `rows` emptied, the account's part taken out of the notifications
-    `among` others, and the `history_erased` entry appended; its id."""
+def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
+    """Inside the write: `rows` emptied, and the `history_erased` entry appended; its id."""
     db = journal._db
     ids = [id_ for id_, _kind, _payload in rows]
     # The ids as one JSON list: years of one account's entries outnumber SQLite's variables.
@@ -330,13 +265,11 @@ def _erase_rows(
     ).fetchall()
     kinds = [kind for _id, kind, _payload in rows]
     by = int(db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]) + 1
-    # (Narrowed first: their words are said again from the run's checks, the account's too.)
-    narrowed = [_narrow(db, key, id_, by, set(ids)) for id_, _kind, _payload in among]
     db.execute(
         f"UPDATE entries SET kind = ?, handle = NULL, payload = ? WHERE id IN {listed}",
         (EntryKind.ERASED.value, canonical_json({ERASED_BY: by}), json.dumps(ids)),
     )
-    payload: dict[str, object] = {
+    payload = {
         "entries": ids,
         # What each was (no account named): verify refuses an erasure of a kind no account
         # has (the settings, a journal's start, another erasure).
@@ -344,50 +277,11 @@ def _erase_rows(
         "screenshots": screenshots,
         "digest": hashes_digest((int(i), str(h)) for i, h in hashes),
     }
-    if among:
-        payload[NARROWED] = [id_ for id_, _kind, _payload in among]
-        payload[NARROWED_DIGEST] = hashes_digest(narrowed)
     entry = journal._insert(journal._now(), None, EntryKind.HISTORY_ERASED, None, payload)
     assert entry.id == by
     # (committed with the erasure: an earlier Consentinel says a newer one wrote the journal)
     mark_erased(db)
     return by
-
-
-def _narrow(
-    db: sqlite3.Connection, key: str, id_: int, by: int, emptied: set[int]
-) -> tuple[int, str]:
-    """Entry `id_`, a notification naming the account among others, rewritten without it
-    (core/notification_narrowing), its hash kept (the next entry's link); its line of the
-    erasure's `narrowed_digest`: its id, and its stored hash and that of what it holds now."""
-    from consentinel.core.journal_entries import entry_hash
-    from consentinel.core.notification_narrowing import narrowed_payload
-
-    ts, run_id, kind, handle, text, prev_hash, hash_ = db.execute(
-        "SELECT ts, run_id, kind, handle, payload, prev_hash, hash FROM entries WHERE id = ?",
-        (id_,),
-    ).fetchone()
-    payload = narrowed_payload(json.loads(text), key, _hidden_in_run(db, run_id), emptied)
-    payload[NARROWED_BY] = by
-    db.execute("UPDATE entries SET payload = ? WHERE id = ?", (canonical_json(payload), id_))
-    now = entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload)
-    return id_, f"{hash_}:{now}"
-
-
-def _hidden_in_run(db: sqlite3.Connection, run_id: int | None) -> dict[str, tuple[Box, ...]]:
-    """The boxes each account's check in run `run_id` found X keeping on unseen (by key)."""
-    if run_id is None:
-        return {}
-    found: dict[str, tuple[Box, ...]] = {}
-    for handle, text in db.execute(
-        "SELECT handle, payload FROM entries WHERE kind = ? AND run_id = ? AND handle IS NOT NULL",
-        (EntryKind.CHECK.value, run_id),
-    ):
-        check = _parsed(text)
-        hidden = check.get("hidden_on") if isinstance(check, dict) else None
-        if isinstance(hidden, list):
-            found[handle_key(str(handle))] = tuple(boxes_named(hidden))
-    return found
 
 
 def erasure_words(kind: EntryKind, payload: Mapping[str, Any]) -> str | None:
@@ -454,13 +348,11 @@ def erasures_sentence(erasures: Sequence[ErasureSeen]) -> str:
 
 
 def erased_count(payload: Mapping[str, Any]) -> tuple[int, int]:
-    """A `history_erased` entry's count of entries (those emptied, and the notifications the
-    account's part was taken out of) and of screenshots."""
-    entries, narrowed = payload.get("entries"), payload.get(NARROWED)
+    """A `history_erased` entry's count of entries and of screenshots."""
+    entries = payload.get("entries")
     shots = payload.get("screenshots")
     return (
-        (len(entries) if isinstance(entries, list) else 0)
-        + (len(narrowed) if isinstance(narrowed, list) else 0),
+        len(entries) if isinstance(entries, list) else 0,
         shots if type(shots) is int else 0,
     )
 
@@ -477,7 +369,6 @@ __all__ = [
     "erasures_sentence",
     "hashes_digest",
     "history_of",
-    "narrowed_by",
     "vouched",
     "vouched_rows",
 ]

@@ -372,7 +372,7 @@ def _for_account_all(result: AccountResult) -> list[Notification]:
     return [first] if rest is None else [first, rest]
 
 
-def page_changed_notice(handles: Sequence[str]) -> Notification:
+def _page_changed(handles: list[str]) -> Notification:
     """One notification for every account whose page could not be read, naming them."""
     named = [f"@{handle}" for handle in handles]
     body = tr(
@@ -384,7 +384,7 @@ def page_changed_notice(handles: Sequence[str]) -> Notification:
     )
 
 
-def hidden_on_notice(hidden: Sequence[AccountResult]) -> Notification:
+def _hidden_on(hidden: list[AccountResult]) -> Notification:
     """One notification for every account X keeps boxes on for without showing them on its
     page (AccountResult.hidden_on, what the window's summary says too): on, with nothing that
     can switch them off until X shows them. X's doing, as a changed page is: said once while
@@ -616,7 +616,7 @@ def notifications_for(
     said_now: set[tuple[NotificationKind, str | None]] = set()
     for note in notes:
         if note.kind is NotificationKind.PAGE_CHANGED:
-            note = page_changed_notice(unreadable)
+            note = _page_changed(unreadable)
         key = (note.kind, note.handle)
         if (
             note.kind is not NotificationKind.REVERTED_BY_X
@@ -631,7 +631,7 @@ def notifications_for(
         out.append(note)
     hidden = [result for result in kept if result.hidden_on]
     if hidden:
-        note = hidden_on_notice(hidden)
+        note = _hidden_on(hidden)
         if already_said is None or not already_said(note):
             out.append(note)
     if out_of_reach is not None:
