@@ -307,6 +307,54 @@ def test_the_window_stopped_by_sigterm_during_a_check_cancels_it_and_quits(
     assert not [n for n in leftovers if n.startswith("org.consentinel")], leftovers
 
 
+@pytest.mark.browser
+def test_the_window_whose_terminal_closes_during_a_check_cancels_it_and_quits(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """`consentinel` started from a terminal window that is then closed (SIGHUP from the
+    kernel): the check is cancelled and journaled so, its browser closed, the app lock given
+    back, and the app ends as its Quit ends it; it used to be killed outright mid-check."""
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    log = AppPaths(consentinel_home).logs_dir / "consentinel.log"
+    master, slave = pty.openpty()
+    # Accounts never checked and a daily schedule: the window checks them as it starts.
+    proc = subprocess.Popen(
+        [GUI], env=env, stdin=slave, stdout=slave, stderr=slave,
+        preexec_fn=_in_a_terminal_of_its_own,
+    )  # fmt: skip
+    os.close(slave)
+    deadline = time.monotonic() + 120
+
+    def checking_and_listening() -> bool:
+        said = log.read_text() if log.exists() else ""
+        ready = bool(sim.clients()) and "quit the app from now on" in said
+        return ready or proc.poll() is not None or time.monotonic() > deadline
+
+    try:
+        said = _read_until_closed(master, checking_and_listening)
+        assert sim.clients(), f"the check never reached X:\n{said.decode(errors='replace')}"
+        assert "SIGHUP" in log.read_text(), "the window never took over SIGHUP"
+        os.close(master)  # the terminal window closes
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, proc.returncode
+    text = log.read_text()
+    assert "SIGHUP received: quitting" in text and "Traceback" not in text
+    assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    assert {h: r for h, (_s, r) in _checks(consentinel_home).items()} == {
+        h: "cancelled" for h in HANDLES
+    }
+    _nothing_left(env)
+    leftovers = [p.name for p in Path(env["TMPDIR"]).iterdir()]
+    assert not [n for n in leftovers if n.startswith("org.consentinel")], leftovers
+    lock = AppPaths(consentinel_home).instance_lock_path
+    assert not lock.exists() or lock.read_text() == ""  # (no live holder named in it)
+
+
 def _hangup_ignored() -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as `nohup` starts the command
 

@@ -1,4 +1,4 @@
-"""SIGTERM and SIGINT quit the app as its Quit does (tests/e2e/test_stopped_by_the_system.py
+"""SIGTERM, SIGINT and SIGHUP quit the app as its Quit does (tests/e2e/test_stopped_by_the_system.py
 has the real app cancel a real check); here, what the handlers do to the process's own."""
 
 from __future__ import annotations
@@ -40,3 +40,40 @@ def test_a_signal_its_starter_ignored_stays_ignored(qtbot: QtBot) -> None:
     finally:
         on_signals.uninstall()
         signal.signal(signal.SIGINT, previous)
+
+
+def test_a_hangup_quits_and_a_second_one_during_the_shutdown_does_not_kill(qtbot: QtBot) -> None:
+    # The terminal that started the app closed: the kernel hangs it up, and its shell passes
+    # the hangup on to its jobs, a second SIGHUP that may come once the loop has ended.
+    before = signal.getsignal(signal.SIGHUP)
+    quits: list[int] = []
+    on_signals = QuitOnSignals(lambda: quits.append(1))
+    on_signals.install()
+    try:
+        os.kill(os.getpid(), signal.SIGHUP)
+        qtbot.waitUntil(lambda: quits == [1])
+        assert on_signals.received is signal.SIGHUP
+    finally:
+        on_signals.uninstall()
+    try:
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+        os.kill(os.getpid(), signal.SIGHUP)  # (the default would end this test's process)
+    finally:
+        signal.signal(signal.SIGHUP, before)
+
+
+def test_a_hangup_ignored_at_start_up_stays_ignored(qtbot: QtBot) -> None:
+    # `nohup consentinel`: the app goes on when its terminal closes.
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    quits: list[int] = []
+    on_signals = QuitOnSignals(lambda: quits.append(1))
+    try:
+        on_signals.install()
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+        os.kill(os.getpid(), signal.SIGHUP)
+        os.kill(os.getpid(), signal.SIGTERM)  # (after it: once this one quits, that one came)
+        qtbot.waitUntil(lambda: quits == [1])
+        assert on_signals.received is signal.SIGTERM
+    finally:
+        on_signals.uninstall()
+        signal.signal(signal.SIGHUP, previous)

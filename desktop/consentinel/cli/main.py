@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TextIO
 
 from consentinel import __version__
 from consentinel.cli.errors import StoppedRunSaid, UsageError, stop_writing_output
+from consentinel.core.closed_terminal import away_from_a_closed_terminal, terminals_among
 from consentinel.core.i18n import tr
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
@@ -161,7 +162,7 @@ class _Sigterm:
         if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
             numbers.append(signal.SIGHUP)
         # Which outputs are a terminal, known now: once it has closed, isatty() says no more.
-        self._terminals = [stream for stream in (sys.stdout, sys.stderr) if _is_a_tty(stream)]
+        self._terminals = terminals_among((sys.stdout, sys.stderr))
         with contextlib.suppress(ValueError):  # not the main thread: signals are not ours
             for number in numbers:
                 self._previous[number] = signal.signal(number, self._on_signal)
@@ -176,7 +177,7 @@ class _Sigterm:
         if self.received is None:
             self.received = signum
         if signum != signal.SIGTERM:
-            _away_from_a_closed_terminal(self._terminals)
+            away_from_a_closed_terminal(self._terminals)
         on_sigint = signal.getsignal(signal.SIGINT)
         if callable(on_sigint):
             on_sigint(signal.SIGINT, frame)
@@ -196,26 +197,6 @@ class _Sigterm:
         number = self.received if self.received is not None else signal.SIGTERM
         signal.signal(number, signal.SIG_DFL)
         os.kill(os.getpid(), number)
-
-
-def _is_a_tty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (OSError, ValueError, AttributeError):  # (closed, or none: pythonw)
-        return False
-
-
-def _away_from_a_closed_terminal(terminals: Sequence[TextIO]) -> None:
-    """The terminal closed (SIGHUP): what the command still says on the outputs that were that
-    terminal (`terminals`) goes nowhere, instead of failing to be written to a terminal that is
-    gone (which would end the cleaning up midway). Output sent to a file or a pipe is kept."""
-    for stream in terminals:
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()  # (a terminal gone fails it: what it held goes nowhere below)
-        with contextlib.suppress(OSError, ValueError):
-            nowhere = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(nowhere, stream.fileno())
-            os.close(nowhere)
 
 
 def _speak_the_language_chosen_in_the_app() -> None:

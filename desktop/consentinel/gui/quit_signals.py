@@ -1,9 +1,11 @@
-"""SIGTERM (a logout, a shutdown, `kill`) and SIGINT (Ctrl-C in the terminal that started the
-app) end the app as its Quit does: a running check is cancelled at a safe point and written to
-the journal as cancelled, its browser closed, the tray icon removed (launch.py's shutdown after
-the event loop). SIGTERM used to end the process mid-check, its run found "interrupted" only at
-the next start; SIGINT waited for the next Python slot (up to ten seconds while idle) and came
-through the safety net as a KeyboardInterrupt raised wherever that slot was.
+"""SIGTERM (a logout, a shutdown, `kill`), SIGINT (Ctrl-C in the terminal that started the app)
+and, on Linux and macOS, SIGHUP (that terminal closed) end the app as its Quit does: a running
+check is cancelled at a safe point and written to the journal as cancelled, its browser closed,
+the tray icon removed (launch.py's shutdown after the event loop). SIGTERM used to end the
+process mid-check, its run found "interrupted" only at the next start; SIGINT waited for the
+next Python slot (up to ten seconds while idle) and came through the safety net as a
+KeyboardInterrupt raised wherever that slot was; SIGHUP killed the app mid-check, leaving its
+run to be found "interrupted", its browser and its lock file behind.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ import signal
 import sys
 from collections.abc import Callable
 from types import FrameType
-from typing import Any
+from typing import Any, TextIO
 
 from PySide6.QtCore import QObject, QSocketNotifier, Slot
 
+from consentinel.core.closed_terminal import away_from_a_closed_terminal, terminals_among
+
 log = logging.getLogger(__name__)
 
-SIGNALS = (signal.SIGTERM, signal.SIGINT)
+SIGNALS = (signal.SIGTERM, signal.SIGINT) + (
+    (signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()  # (none on Windows)
+)
 
 
 class QuitOnSignals(QObject):
@@ -35,12 +41,15 @@ class QuitOnSignals(QObject):
         self._old_wakeup_fd = -1
         self._notifier: QSocketNotifier | None = None
         self.received: signal.Signals | None = None
+        self._terminals: list[TextIO] = []
 
     def install(self) -> None:
         for number in SIGNALS:
-            # Ignored by whoever started the app (a shell's background job): it stays ignored.
+            # Ignored by whoever started the app (a shell's background job; `nohup`, SIGHUP):
+            # it stays ignored.
             if signal.getsignal(number) is not signal.SIG_IGN:
                 self._previous[number] = signal.signal(number, self._on_signal)
+        self._terminals = terminals_among((sys.stdout, sys.stderr))
         if sys.platform != "win32":
             # Python runs a handler only when it next runs Python code, and Qt's loop runs none
             # while the app waits: the signal's byte on this pipe wakes the loop, which calls
@@ -52,10 +61,14 @@ class QuitOnSignals(QObject):
             self._pipe = (read, write)
             self._notifier = QSocketNotifier(read, QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._drain)
-        log.info("SIGTERM and SIGINT quit the app from now on")
+        log.info("%s quit the app from now on", ", ".join(signal.Signals(n).name for n in SIGNALS))
 
     def uninstall(self) -> None:
         for number, previous in self._previous.items():
+            if number == self.received and self.received.name == "SIGHUP":
+                # The terminal is gone: the hangup its shell passes on to its jobs, as it does,
+                # is the same news, and must not kill the app while it shuts down.
+                previous = signal.SIG_IGN
             signal.signal(number, previous)
         self._previous.clear()
         if self._pipe is not None:
@@ -74,5 +87,7 @@ class QuitOnSignals(QObject):
 
     def _on_signal(self, number: int, _frame: FrameType | None) -> None:
         self.received = signal.Signals(number)
+        if self.received.name == "SIGHUP":
+            away_from_a_closed_terminal(self._terminals)
         log.info("%s received: quitting", self.received.name)
         self._quit_app()
