@@ -425,8 +425,8 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Effacer aussi leur historique du journal ({entries}, {screenshots})</translation>
     </message>
     <message>
-        <source>Another Consentinel process was reading the journal: the erased history may stay in the journal&apos;s write-ahead file until it ends, or until this window next writes to the journal or closes.</source>
-        <translation>Un autre processus Consentinel lisait le journal : l&apos;historique effacé peut rester dans le fichier de journalisation anticipée (WAL) du journal jusqu&apos;à ce qu&apos;il se termine, ou jusqu&apos;à la prochaine écriture de cette fenêtre dans le journal ou sa fermeture.</translation>
+        <source>Another Consentinel process was reading the journal: the erased history stays in the journal&apos;s write-ahead file until that read ends; this window empties it then.</source>
+        <translation>Un autre processus Consentinel lisait le journal : l&apos;historique effacé reste dans le fichier de journalisation anticipée (WAL) du journal jusqu&apos;à la fin de cette lecture ; cette fenêtre le vide alors.</translation>
     </message>
     <message>
         <source>These screenshots could not be deleted: {names}</source>

@@ -237,7 +237,7 @@ def test_the_window_says_when_the_erased_bytes_wait_in_the_write_ahead_file(
         with running_app(qtbot, ctx) as app:
             app.window.remove_account("alice")
             assert len(told) == 1
-            assert "the erased history may stay in the journal's write-ahead file" in told[0]
+            assert "the erased history stays in the journal's write-ahead file" in told[0]
             assert ctx.journal.erased_bytes_pending
             reader.execute("COMMIT")
             ctx.journal.append_account_added("carol", keep=[])  # the window's next write

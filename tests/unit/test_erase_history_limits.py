@@ -188,7 +188,7 @@ def test_the_write_ahead_log_read_meanwhile_is_emptied_later(consentinel_home: P
     window.execute("SELECT count(*) FROM entries").fetchone()
     done = _consentinel(consentinel_home, "account", "erase-history", GONE, "--yes")
     assert done.returncode == 0, done
-    assert "write-ahead file until Consentinel's other windows and checks close" in done.stderr
+    assert "write-ahead file until that read ends; Consentinel empties it then" in done.stderr
     window.execute("COMMIT")
     # The window's read ended, the window still open: the next write anywhere empties it.
     with Journal.open(paths.journal_path) as journal:

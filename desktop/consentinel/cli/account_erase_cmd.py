@@ -144,8 +144,8 @@ def say_erased(ctx: AppContext, handle: str, done: Erasure) -> None:
         print(
             tr(
                 "Another Consentinel window or check was reading the journal: the erased "
-                "history may stay in the journal's write-ahead file until Consentinel's other "
-                "windows and checks close."
+                "history stays in the journal's write-ahead file until that read ends; "
+                "Consentinel empties it then."
             ),
             file=sys.stderr,
         )

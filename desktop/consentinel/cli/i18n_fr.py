@@ -849,12 +849,11 @@ FRENCH: dict[str, str] = {
     "delete those too.":
         "Les exports, paquets de preuves, sauvegardes et copies du dossier de données faits "
         "avant le contiennent encore : supprimez-les aussi.",
-    "Another Consentinel window or check was reading the journal: the erased history may "
-    "stay in the journal's write-ahead file until Consentinel's other windows and checks "
-    "close.":
+    "Another Consentinel window or check was reading the journal: the erased history stays "
+    "in the journal's write-ahead file until that read ends; Consentinel empties it then.":
         "Une autre fenêtre ou vérification de Consentinel lisait le journal : l'historique "
-        "effacé peut rester dans le fichier de journalisation anticipée (WAL) du journal "
-        "jusqu'à ce que les autres fenêtres et vérifications de Consentinel se ferment.",
+        "effacé reste dans le fichier de journalisation anticipée (WAL) du journal jusqu'à la "
+        "fin de cette lecture ; Consentinel le vide alors.",
     "Its history stays in the journal, with its screenshots: add --erase-history to erase it "
     "too.":
         "Son historique reste dans le journal, avec ses captures d'écran : ajoutez "

@@ -43,9 +43,13 @@ class JournalWrites:
         _lock: threading.RLock
         _clock: Callable[[], datetime]
         _fold_pending: bool
+        _closed: bool
 
         @property
         def _db(self) -> sqlite3.Connection: ...
+
+        @property
+        def unchecked(self) -> bool: ...
 
     def append(
         self,
@@ -105,10 +109,28 @@ class JournalWrites:
         """Whether an erasure's old bytes may still be in the write-ahead log."""
         return self._fold_pending
 
-    def fold_erased(self, wait_ms: int = 0) -> bool:
+    def fold_erased_left(self) -> bool | None:
+        """For a caller that must not wait (the window, idle while another process erased):
+        an erasure's old bytes left in the write-ahead log, by this process or another (its
+        mark, ERASURE_PENDING), folded now unless a read still holds them. True: none left;
+        False: still left; None: not tried (the journal closed, not checked yet, or held by
+        another thread)."""
+        if not self._fold_pending and not self.fold_marker.exists():
+            return True  # (the usual answer: asked at each change in the journal's folder)
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._closed or self.unchecked:
+                return None
+            return self.fold_erased(warn=False)
+        finally:
+            self._lock.release()
+
+    def fold_erased(self, wait_ms: int = 0, *, warn: bool = True) -> bool:
         """The write-ahead log written into the file and emptied (SQLite overwrote the erased
         bytes in the pages it writes there), waiting at most `wait_ms` for other processes'
-        reads; a read still going on leaves it for a later write or close. True when done."""
+        reads; a read still going on leaves it for a later write or close, or for the
+        window's `fold_erased_left`. True when done. `warn`: a failure is logged."""
         with self._lock:
             db = self._db
             try:
@@ -118,15 +140,21 @@ class JournalWrites:
                 finally:
                     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             except sqlite3.Error as error:
-                log.warning("journal log not emptied after an erasure: %s", error)
+                if warn:
+                    log.warning("journal log not emptied after an erasure: %s", error)
                 busy = 1
             if busy:
-                log.warning("journal log not emptied after an erasure: another process reads it")
+                if warn:
+                    log.warning(
+                        "journal log not emptied after an erasure: another process reads it"
+                    )
                 if not self._fold_pending:
                     with contextlib.suppress(OSError):
                         self.fold_marker.touch(0o600)
                 self._fold_pending = True
                 return False
+            if self._fold_pending or not warn:
+                log.info("journal log emptied of what an erasure left in it")
             self._fold_pending = False
             with contextlib.suppress(OSError):
                 self.fold_marker.unlink(missing_ok=True)

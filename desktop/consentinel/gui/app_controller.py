@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from consentinel.core.events import RunResult
     from consentinel.core.journal import Journal
     from consentinel.gui.demo import DemoSession
+    from consentinel.gui.erased_bytes_folding import ErasedBytesFolding
     from consentinel.gui.journal_verdict import Verdicts
     from consentinel.gui.keyring_look import KeyringLook, KeyringLooked
     from consentinel.gui.program_probe import ProgramProbe
@@ -102,6 +103,9 @@ class AppController(QObject):
         self._journal_timer.setInterval(JOURNAL_CHECK_DELAY_MS)
         self._journal_timer.timeout.connect(self.check_journal)
         self._shut_down = False
+        #: Takes out of the journal's write-ahead log what an erasure left there (made after
+        #: the first frame).
+        self._erased_bytes: ErasedBytesFolding | None = None
         self._said_warnings: list[str] = []
         #: The keyring's looks, in a thread (gui/keyring_look): made once the window is up.
         self.keyring_look: KeyringLook | None = None
@@ -210,6 +214,9 @@ class AppController(QObject):
         self.after_first_frame(self._begin_journal_check)
         # Once the window has settled: the check hashes every screenshot in a thread.
         self.after_first_frame(self._journal_timer.start)
+        # What an erasure (here or by another process) could not take out of the journal's
+        # write-ahead log while a read went on: taken out once that read ends.
+        self.after_first_frame(self._fold_erased_bytes_left)
         if self.demo is None:
             # No keyring at all (or a locked one): every check would fail, and no password
             # can be saved; said now, not at the first check nor once a first account is typed
@@ -220,6 +227,13 @@ class AppController(QObject):
         if self.demo is None and self.ctx.settings.browser_path:
             # A browser saved before Firefox was refused: said now, not at the first check.
             self.after_first_frame(self._ask_the_chosen_browser)
+
+    def _fold_erased_bytes_left(self) -> None:
+        from consentinel.gui.erased_bytes_folding import ErasedBytesFolding
+
+        if not self._shut_down:
+            folder = self.ctx.paths.journal_path.parent
+            self._erased_bytes = ErasedBytesFolding(lambda: self.ctx.journal, folder, self)
 
     def _in_view(self) -> bool:
         """The window is open before the person, not in the tray nor minimized: a dialog it
@@ -654,6 +668,8 @@ class AppController(QObject):
         self._shut_down = True
         self.window.remember_places()  # (quitting from the tray or the menu: no closeEvent)
         self._journal_timer.stop()
+        if self._erased_bytes is not None:
+            self._erased_bytes.stop()
         if self.keyring_look is not None:
             self.keyring_look.stop()
         self.auto.stop()

@@ -120,12 +120,12 @@ def say_erased(parent: QWidget, journal: Journal, erased: list[tuple[str, Erasur
         .replace("{screenshots}", screenshots_words(sum(done.screenshots for _h, done in erased)))
     )
     if journal.erased_bytes_pending and not journal.fold_erased():
-        # (another process was reading: this window's next write or its close empties it)
+        # (another process was reading: gui/erased_bytes_folding empties it once it is done)
         text += "\n\n" + translate(
             "MainWindow",
-            "Another Consentinel process was reading the journal: the erased history may "
-            "stay in the journal's write-ahead file until it ends, or until this window "
-            "next writes to the journal or closes.",
+            "Another Consentinel process was reading the journal: the erased history stays "
+            "in the journal's write-ahead file until that read ends; this window empties it "
+            "then.",
         )
     text += "\n\n" + still_held_words()
     QMessageBox.information(parent, translate("MainWindow", "History erased"), text)
