@@ -31,6 +31,7 @@ LAYOUTS = [
     "extended_label",  # the training label with words of its own after it
     # X adds a setting Consentinel does not read (ticked): "all unticked" would be false
     "new_switch",  # a role="switch" in the wrapper
+    "new_toggle_button",  # a pressed button (aria-pressed) in the wrapper
     "new_hidden_box",  # a fourth checkbox whose input is display:none
     "new_section_box",  # a checkbox in a new section just after the wrapper
     "delete_in_block",  # the delete button inside the Memory box's block
@@ -39,6 +40,8 @@ LAYOUTS = [
 NEW_SETTING = "Data sharing with business partners"  # (x-labels.tsv, X's own words)
 SAID_OF = {
     "new_switch": f"the page holds a setting Consentinel does not read: a switch, “{NEW_SETTING}”",
+    "new_toggle_button": "the page holds a setting Consentinel does not read: a control that "
+    f"can be on or off, “{NEW_SETTING}”",
     "new_hidden_box": "the page holds a setting Consentinel does not read: a hidden checkbox, "
     f"“{NEW_SETTING}”",
     "new_section_box": "the page holds a setting Consentinel does not read: a checkbox, "

@@ -91,3 +91,21 @@ def test_the_tests_waits_are_read_from_their_variable(monkeypatch: pytest.Monkey
     assert RetryPlan.from_env() == RetryPlan((300.0, 600.0), 20.0)
     monkeypatch.setenv(TEST_WAITS_ENV, "1.5,3/0.1")
     assert RetryPlan.from_env() == RetryPlan((1.5, 3.0), 0.1)
+
+
+@pytest.mark.parametrize(
+    ("given", "plan"),
+    [
+        ("5m", RetryPlan()),  # not seconds: the product's plan, not a crash of the job
+        ("nan,1/1", RetryPlan()),
+        ("1,2/inf", RetryPlan()),
+        ("-3,9999,0,0,0/0", RetryPlan((0.0, 600.0), 0.05)),  # no more tries, none longer
+    ],
+)
+def test_what_the_tests_variable_may_change_is_bounded(
+    monkeypatch: pytest.MonkeyPatch, given: str, plan: RetryPlan
+) -> None:
+    """Read by the product, should anyone set it: never a crash, never more tries than the
+    product's, never longer waits, never a busy loop asking X."""
+    monkeypatch.setenv(TEST_WAITS_ENV, given)
+    assert RetryPlan.from_env() == plan

@@ -10,6 +10,8 @@ job system but systemd can start a job again on its exit code: the command does 
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import sys
 import time
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from consentinel.core.events import RunResult
     from consentinel.core.journal import Journal
     from consentinel.core.lock import RunLock
+
+log = logging.getLogger(__name__)
 
 #: What a later try may mend: the network (no answer, too slow an answer), a browser that
 #: crashed, a keyring not unlocked yet at start-up. Not a browser that is not installed (the
@@ -60,15 +64,27 @@ class RetryPlan:
 
     @classmethod
     def from_env(cls) -> RetryPlan:
-        """The product's plan, or the tests' short one (TEST_WAITS_ENV)."""
+        """The product's plan, or the tests' shorter one (TEST_WAITS_ENV). What that variable
+        may change is bounded, should anyone else set it: no more tries than the product's,
+        none waited longer than the product's, X asked no more often than every 50 ms; a value
+        that does not read as that is ignored (the product's plan, said in the log)."""
         given = os.environ.get(TEST_WAITS_ENV, "").strip()
         if not given:
             return cls()
         waits, _, probe = given.partition("/")
-        return cls(
-            waits_s=tuple(float(wait) for wait in waits.split(",") if wait.strip()),
-            probe_every_s=float(probe) if probe.strip() else PROBE_EVERY_S,
+        try:
+            read = [float(wait) for wait in waits.split(",") if wait.strip()]
+            every = float(probe) if probe.strip() else PROBE_EVERY_S
+        except ValueError:
+            log.warning("%s ignored: not read as WAIT,WAIT/PROBE in seconds", TEST_WAITS_ENV)
+            return cls()
+        if not all(math.isfinite(value) for value in [*read, every]):
+            log.warning("%s ignored: not read as WAIT,WAIT/PROBE in seconds", TEST_WAITS_ENV)
+            return cls()
+        bounded = tuple(
+            min(max(wait, 0.0), most) for wait, most in zip(read, RETRY_WAITS_S, strict=False)
         )
+        return cls(waits_s=bounded, probe_every_s=min(max(every, 0.05), PROBE_EVERY_S))
 
 
 def to_retry(result: RunResult) -> list[str]:

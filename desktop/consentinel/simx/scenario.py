@@ -52,6 +52,7 @@ LAYOUTS = (
     "extended_label",  # the training label with words of its own after it
     # X adds a setting Consentinel does not read (its business-partners sharing, ticked):
     "new_switch",  # drawn as a `role="switch"` in the wrapper, not a checkbox
+    "new_toggle_button",  # drawn as a pressed button (aria-pressed) in the wrapper
     "new_hidden_box",  # a fourth checkbox block whose input is display:none
     "new_section_box",  # a checkbox block in a new <section> just after the wrapper
     "new_box_after_untick",  # a fourth checkbox in the wrapper once a box has been unticked

@@ -142,7 +142,7 @@ _OTHER_CONTROLS_JS = """
     wrapper.closest('main, [role="main"]') || document.body;
   const toggles = 'input[type="checkbox"], input[type="radio"], [role="switch"], ' +
     '[role="checkbox"], [role="radio"], [role="menuitemcheckbox"], [role="menuitemradio"], ' +
-    '[aria-checked]';
+    '[aria-checked], [aria-pressed], select';
   return [...scope.querySelectorAll(toggles)].filter((el) => !read.has(el)).map((el) => {
     const role = el.getAttribute('role') || '';
     const isInput = el instanceof HTMLInputElement;
@@ -155,7 +155,8 @@ _OTHER_CONTROLS_JS = """
       words = around.innerText || '';
       around = around.parentElement;
     }
-    return {kind: isInput ? el.type : role, shown: el.getClientRects().length > 0,
+    const kind = isInput ? el.type : (el instanceof HTMLSelectElement ? 'select' : role);
+    return {kind, shown: el.getClientRects().length > 0,
             words: words.trim()};
   });
 }
@@ -327,6 +328,8 @@ def _control_kind(kind: str, shown: bool) -> str:
         return tr("a switch")
     if kind == "menuitemcheckbox":
         return tr("a checkbox")
+    if kind == "select":
+        return tr("a list of choices")
     return tr("a control that can be on or off")
 
 
@@ -690,7 +693,10 @@ class GrokPage:
         safe = await self._bounded(
             wrapper.evaluate(_SAFE_BOXES_JS, [WRAPPER, list(DELETE_HISTORY_TEXTS)])
         )
-        for item, ok in zip(items, safe if isinstance(safe, list) else [], strict=False):
+        if not isinstance(safe, list) or len(safe) != len(items):
+            # X drew the boxes again between the two reads: which flag is whose is unknown.
+            raise await self._page_changed(tr("the boxes changed while they were read"))
+        for item, ok in zip(items, safe, strict=True):
             item["safe"] = bool(ok)
         return items
 

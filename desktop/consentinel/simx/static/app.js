@@ -347,6 +347,7 @@
     negated_label: ["training", "personalization", "memory"],
     extended_label: ["training", "personalization", "memory"],
     new_switch: ["training", "personalization", "memory"],
+    new_toggle_button: ["training", "personalization", "memory"],
     new_hidden_box: ["training", "personalization", "memory"],
     new_section_box: ["training", "personalization", "memory"],
     new_box_after_untick: ["training", "personalization", "memory"],
@@ -413,6 +414,11 @@
     if (kind === "switch") {
       return el("div", { class: C("block") },
         el("div", { class: C("label"), role: "switch", "aria-checked": "true", tabindex: "0" },
+          words, el("div", { class: C("boxwrap") }, square)));
+    }
+    if (kind === "toggle_button") {
+      return el("div", { class: C("block") },
+        el("button", { type: "button", class: C("label"), "aria-pressed": "true" },
           words, el("div", { class: C("boxwrap") }, square)));
     }
     const helpId = "CHECKBOX_" + index + "_LABEL";
@@ -503,6 +509,7 @@
     const next = boxes.length + first; // the help id a block after the boxes would get
     const added = {
       new_switch: "switch",
+      new_toggle_button: "toggle_button",
       new_hidden_box: "hidden",
       new_box_after_untick: d.unticked ? "box" : null,
     }[d.layout];
