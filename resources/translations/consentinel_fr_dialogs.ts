@@ -1424,6 +1424,11 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <name>PromptDialog</name>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
+            <source>X refused the code made from the saved 2FA secret. Another wrong code may get X to lock the account.</source>
+            <translation>X a refusé le code produit par le secret 2FA enregistré. Un code faux de plus pourrait amener X à verrouiller le compte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="1" />
             <source>X refused the two-factor code typed. Another wrong code may get X to lock the account.</source>
             <translation>X a refusé le code de double authentification saisi. Un code faux de plus pourrait amener X à verrouiller le compte.</translation>
         </message>

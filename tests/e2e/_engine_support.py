@@ -112,8 +112,8 @@ _FAULTS = {
     "slow": "hang",
     "rate_limited": "rate_limit",
 }
-#: How X fails its answer at a sign-in step (`SimHarness.add(x_fails_at={step: …})`, the step
-#: "password" or "two_factor"): the page faults' names, and an error answer of X's own that is
+#: How X fails its answer at a sign-in step (`SimHarness.add(x_fails_at={step: …})`, a step of
+#: simx's SIGNIN_FAULT_STEPS): the page faults' names, and an error answer of X's own that is
 #: not about what was typed ("Something went wrong").
 _STEP_FAULTS = {
     "server_error": "http_500",
@@ -121,6 +121,7 @@ _STEP_FAULTS = {
     "slow": "hang",
     "went_wrong": "went_wrong",
     "not_authenticated": "not_authenticated",
+    "rate_limited": "rate_limit",
 }
 #: What `SimHarness.add(scenario=…)` knows; a name it does not know is a test's mistake.
 #: `refused_after_code`: X takes the right 2FA code, then refuses the sign-in.

@@ -729,6 +729,8 @@ def test_a_person_present_types_the_code_when_x_refuses_the_saved_secret_s(
     (wren,) = engine(ctx).run_check(ask=ask).accounts
     assert wren.status is Status.FIXED, wren.message
     assert [p.kind for p in person.prompts] == [PromptKind.TWO_FACTOR_CODE]
+    # Asked saying that X refused the saved secret's code (the window and the terminal tell).
+    assert [p.saved_code_refused for p in person.prompts] == [True]
     assert sim.signin_outcomes("wren") == ["two_factor_failed", "success"]  # one sign-in
     (signin,) = ctx.journal.entries(handle="wren", kinds=[EntryKind.SIGNIN])
     assert signin.payload.get("2fa_secret_refused") is True

@@ -289,3 +289,38 @@ def test_a_step_only_the_person_can_take_is_said_not_tried_again_since_then(
         + reason_message(Reason.EMAIL_CODE, "walt")
     )
     _journal_still_checks_out(ctx, tmp_path)
+
+
+_SAVED_CODE_REFUSED = {
+    "en": "@wren: X refused the code made from the saved 2FA secret; another wrong code may get "
+    "X to lock the account.",
+    "fr": "@wren : X a refusé le code produit par le secret 2FA enregistré ; un code faux de plus "
+    "pourrait amener X à verrouiller le compte.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_code_asked_after_x_refused_the_saved_secret_s_is_asked_with_the_lock_risk(
+    sim: SimHarness,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: int,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+) -> None:
+    """X calls the code made from the saved 2FA secret incorrect: the person asked at the
+    terminal for a code is first told so, and that another wrong code may get X to lock the
+    account (the first question of the check, not only a second one)."""
+    import pyotp
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    right = pyotp.random_base32()
+    sim.add("wren", "pw", totp_secret=right)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "wren", "pw", totp_secret=pyotp.random_base32())  # not this account's
+    os.write(terminal, f"{pyotp.TOTP(right).now()}\n".encode())
+    (wren,) = engine(ctx).run_check(ask=TerminalPrompter(unattended=False)).accounts
+    assert wren.status is Status.FIXED, wren.message
+    said = _plain(capsys.readouterr().err)
+    assert said.count(_plain(_SAVED_CODE_REFUSED[lang])) == 1, said
+    assert sim.signin_outcomes("wren") == ["two_factor_failed", "success"]

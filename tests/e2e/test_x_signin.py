@@ -54,7 +54,9 @@ def _run(
             if prepare is not None:
                 await prepare(page)
 
-            async def ask(kind: PromptKind, detail: str) -> str | None:
+            async def ask(
+                kind: PromptKind, detail: str, *, saved_code_refused: bool = False
+            ) -> str | None:
                 asked.append(kind)
                 if questions is not None:
                     questions.append(detail)

@@ -322,6 +322,45 @@ def test_a_question_asked_again_in_a_check_says_the_first_answer_was_refused(
         window.open_prompt.reject()
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "X refused the code made from the saved 2FA secret. Another wrong code may get X to "
+            "lock the account.",
+        ),
+        (
+            "fr",
+            "X a refusé le code produit par le secret 2FA enregistré. Un code faux de plus "
+            "pourrait amener X à verrouiller le compte.",
+        ),
+    ],
+)
+def test_the_first_code_asked_after_x_refused_the_saved_secret_s_says_so(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    said: str,
+) -> None:
+    """Asked for a code just after X refused the one made from the saved 2FA secret (the
+    check's first question): the person reads that it was refused, and that another wrong code
+    may get X to lock the account, before typing one."""
+    with running_app(qtbot, make_context(consentinel_home), language=language) as app:
+        window = app.window
+        monkeypatch.setattr(app.runner, "answer", lambda _answer: None)
+        window._prompt(PromptRequest("alice", PromptKind.TWO_FACTOR_CODE, saved_code_refused=True))
+        dialog = window.open_prompt
+        assert dialog is not None
+        assert dialog.error.isVisibleTo(dialog) and dialog.error.text() == said
+        assert (
+            QAccessible.queryAccessibleInterface(dialog.edit).text(QAccessible.Text.Description)
+            == said
+        )
+        dialog.reject()
+
+
 def test_no_empty_summary_line_before_the_first_check(qtbot: QtBot, consentinel_home: Path) -> None:
     ctx = make_context(consentinel_home)
     add_account(ctx, "a")  # the accounts page, not the first-run one

@@ -217,7 +217,8 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     consentinel_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The list is lost after X refused @refused's sign-in 2 hours ago (12 hours' back-off),
-    said "too many requests" to @ratel's check 30 minutes ago (1 hour), refused @twice twice
+    said "too many requests" to @ratel's check 30 minutes ago (1 hour) and to @ratesign's
+    sign-in as long ago (1 hour too, not a refusal's 12), refused @twice twice
     in a row (the second back-off twice as long), and refused @past 13 hours ago and @okafter
     before a sign-in that worked. `account restore` brings the back-offs back, ending when
     they ended in the lost list (from the journal's times): @past's and @okafter's hold no
@@ -233,7 +234,7 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     paths = AppPaths.under(consentinel_home).ensure()
     store = AccountStore(paths)
     journal = Journal.open(paths.journal_path, clock=lambda: clock[0])
-    handles = ("refused", "ratel", "twice", "past", "okafter", "windowed", "readded")
+    handles = ("refused", "ratel", "ratesign", "twice", "past", "okafter", "windowed", "readded")
     for handle in handles:
         store.add(Account(handle))
         journal.append_account_added(handle, keep=ALL_BOXES)
@@ -265,6 +266,8 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     clock[0] = now - timedelta(minutes=30)
     run = journal.start_run("schedule")
     journal.record_check(run, AccountResult("ratel", Status.ERROR, Reason.RATE_LIMITED))
+    journal.record_signin(run, "ratesign", Status.ERROR, Reason.RATE_LIMITED)
+    journal.record_check(run, AccountResult("ratesign", Status.ERROR, Reason.RATE_LIMITED))
     journal.finish_run(run)
     journal.close()
     paths.accounts_path.write_text("garbage\n")
@@ -277,6 +280,7 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     expected = {
         "refused": (now + 10 * hours, Reason.REFUSED, 1),
         "ratel": (now + hours / 2, Reason.RATE_LIMITED, 1),
+        "ratesign": (now + hours / 2, Reason.RATE_LIMITED, 1),
         "twice": (now + 23 * hours, Reason.REFUSED, 2),
         "past": (now - hours, Reason.REFUSED, 1),  # ended an hour ago, as it had
     }
@@ -289,7 +293,7 @@ def test_a_back_off_comes_back_with_its_account_until_the_end_the_journal_gives(
     assert back.state("readded").blocked_until is None
     assert not back.state("readded").password_rejected
     held = {h for h in handles if back.state(h).sign_in_held(now, unattended=True)}
-    assert held == {"refused", "ratel", "twice"}
+    assert held == {"refused", "ratel", "ratesign", "twice"}
     assert main(["account", "list", "--json"]) == 0
     rows = {r["handle"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["refused"]["blocked_until"] is not None

@@ -473,6 +473,10 @@ FRENCH: dict[str, str] = {
     "to lock the account.":
         "@{handle} : X a refusé le code saisi de son e-mail ou SMS ; un code faux de plus "
         "pourrait amener X à verrouiller le compte.",
+    "@{handle}: X refused the code made from the saved 2FA secret; another wrong code may get X "
+    "to lock the account.":
+        "@{handle} : X a refusé le code produit par le secret 2FA enregistré ; un code faux de "
+        "plus pourrait amener X à verrouiller le compte.",
     "@{handle}: X refused the two-factor code typed; another wrong code may get X to lock the "
     "account.":
         "@{handle} : X a refusé le code de double authentification saisi ; un code faux de plus "

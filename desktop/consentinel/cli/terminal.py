@@ -76,7 +76,14 @@ def reason_words(value: object) -> str:
 
 
 def _code_refused_words(request: PromptRequest) -> str:
-    """Said before a code is asked for again in a check: X refused the one typed."""
+    """Said before a code is asked for again in a check: X refused the one typed (or, first,
+    the one made from the saved 2FA secret)."""
+    if request.saved_code_refused:
+        return tr(
+            "@{handle}: X refused the code made from the saved 2FA secret; another wrong code "
+            "may get X to lock the account.",
+            handle=request.handle,
+        )
     if request.kind is PromptKind.EMAIL_CODE:
         return tr(
             "@{handle}: X refused the code typed from its email or SMS; another wrong code may "
@@ -230,9 +237,10 @@ class TerminalPrompter:
             PromptKind.FINISH_IN_BROWSER: _finish_in_browser_question(request.detail),
         }
         again = (request.handle.lower(), request.kind)
-        if again in self._asked and request.kind in _CODES:
+        if (again in self._asked and request.kind in _CODES) or request.saved_code_refused:
             # Asked again for a code: X refused the one typed (its page says it in X's words),
-            # and X counts wrong codes toward locking the account.
+            # or the one made from the saved 2FA secret; X counts wrong codes toward locking
+            # the account.
             print(_code_refused_words(request), file=sys.stderr)
         elif request.detail and request.kind is not PromptKind.FINISH_IN_BROWSER:
             print(request.detail, file=sys.stderr)  # X's own words (its page's title and text)

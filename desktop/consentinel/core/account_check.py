@@ -69,7 +69,7 @@ from consentinel.core.password_refusals import lift_stale_rejection, refused_pas
 from consentinel.core.pending_unticks import FOLDER_NAME, mark, unmark
 from consentinel.core.run_stop import Turn
 from consentinel.core.signin_rules import (
-    RATE_LIMIT_BACKOFF_HOURS,
+    backoff_hours_for,
     may_sign_in,
     page_was_read,
     remember_outcome,
@@ -381,7 +381,9 @@ class AccountCheck:
         finally:
             self._writing = False
 
-    async def _ask(self, kind: PromptKind, detail: str) -> str | None:
+    async def _ask(
+        self, kind: PromptKind, detail: str, *, saved_code_refused: bool = False
+    ) -> str | None:
         ask = self.shared.ask
         if self.shared.unattended or ask is None:
             return None
@@ -395,7 +397,13 @@ class AccountCheck:
         self.turn.give_up()
         codes = (PromptKind.TWO_FACTOR_CODE, PromptKind.EMAIL_CODE)
         self._step(Step.WAITING_FOR_CODE if kind in codes else Step.WAITING_FOR_ANSWER)
-        request = PromptRequest(self.handle, kind, detail, wait_s=self.shared.answer_wait_s)
+        request = PromptRequest(
+            self.handle,
+            kind,
+            detail,
+            wait_s=self.shared.answer_wait_s,
+            saved_code_refused=saved_code_refused,
+        )
         answer = await answer_in_daemon_thread(ask, request)
         self._step(Step.SIGNING_IN)  # (a question stopped says nothing more)
         return answer
@@ -596,7 +604,7 @@ class AccountCheck:
 
     def _back_off(self) -> AccountResult:
         """X said "too many requests": record a back-off so no run hammers it meanwhile."""
-        hours = min(RATE_LIMIT_BACKOFF_HOURS, self.ctx.settings.backoff_hours)
+        hours = backoff_hours_for(Reason.RATE_LIMITED, self.ctx.settings.backoff_hours)
         state = self.ctx.accounts.block(self.handle, Reason.RATE_LIMITED, hours=hours)
         message = rate_limited_message(self.handle, state.blocked_until)
         return self._result(Status.ERROR, Reason.RATE_LIMITED, message)
@@ -735,6 +743,10 @@ class AccountCheck:
         if finished:
             return await self._open_page()
         stop = self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
+        if outcome.reason is Reason.RATE_LIMITED:  # said as at the settings page: until when
+            until = self.ctx.accounts.state(self.handle).blocked_until
+            message = rate_limited_message(self.handle, until)
+            stop = _Stop(self._result(Status.ERROR, Reason.RATE_LIMITED, message))
         if shot is not None:
             stop = _Stop(self._with_shot(stop.result, shot, SIGNIN_CHANGED_SHOT))
         if self._no_window:

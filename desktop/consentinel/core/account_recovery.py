@@ -28,7 +28,7 @@ from consentinel.core.accounts import (
 from consentinel.core.i18n import tr
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import Entry, EntryKind
-from consentinel.core.signin_rules import RATE_LIMIT_BACKOFF_HOURS
+from consentinel.core.signin_rules import backoff_hours_for
 from consentinel.core.status import (
     BACKOFF_REASONS,
     Box,
@@ -238,9 +238,7 @@ def _backoff_back(
             if (entry.run_id, said) in counted:
                 continue  # the check's entry of its sign-in's refusal, counted once
             counted.add((entry.run_id, said))
-        hours = backoff_hours
-        if entry.kind is EntryKind.CHECK and said is Reason.RATE_LIMITED:
-            hours = min(RATE_LIMIT_BACKOFF_HOURS, backoff_hours)
+        hours = backoff_hours_for(said, backoff_hours)
         until = entry.at + backoff_length(hours, in_a_row)  # (as AccountStore.block, from then)
         reason = Reason.LOCKED if reason is Reason.LOCKED else said
         in_a_row += 1

@@ -404,7 +404,9 @@ class Engine:
         page = await context.new_page()
         secrets, totp_secret = self._secrets_for_person(account)
 
-        async def nobody(_kind: object, _detail: str) -> str | None:
+        async def nobody(
+            _kind: object, _detail: str, *, saved_code_refused: bool = False
+        ) -> str | None:
             return None  # the person answers in the window itself
 
         # At a puzzle the person solves it in this window, and we type the rest; what we

@@ -183,6 +183,9 @@ class PromptRequest:
     kind: PromptKind
     detail: str = ""  # e.g. X's own wording of what it asks for
     wait_s: float = ANSWER_WAIT_S
+    #: Asked for a 2FA code just after X refused the code made from the saved secret: the
+    #: person is told, and that another wrong code may get X to lock the account.
+    saved_code_refused: bool = False
 
 
 Event = RunStarted | AccountStep | AccountFinished | RunFinished | BrowserUnsandboxed

@@ -2,7 +2,8 @@
 
 X locks accounts that fail sign-ins repeatedly (x-reference §4), so: a wrong password is sent
 once, ever, until the person saves a new one; after a refusal or captcha no automatic sign-in is
-tried for `settings.backoff_hours`, twice as long after each refusal in a row (up to a week); an
+tried for `settings.backoff_hours`, twice as long after each refusal in a row (up to a week), and
+after X's "too many requests" for an hour (the same as at its settings page); an
 account X locked is not signed in to by itself at all until it is seen unlocked (its page read
 with its session, or the person's own sign-in). A scheduled run that stopped at a step only a
 person can take (a code sent by text or email), or at a handle X does not know, does not sign in
@@ -19,9 +20,20 @@ from consentinel.core.accounts import AccountState, AccountStore
 from consentinel.core.check_messages import WAIT_DETAILS, held_message
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
-#: After X answered "too many requests" to a check, the account's checks leave X alone this
-#: long (the back-off setting, if shorter).
+#: After X answered "too many requests" to a check or a sign-in, the account's checks leave X
+#: alone this long (the back-off setting, if shorter): X asks for 15 minutes, not the hours a
+#: refusal is given (x-reference §4).
 RATE_LIMIT_BACKOFF_HOURS = 1.0
+
+
+def backoff_hours_for(reason: Reason, backoff_hours: float) -> float:
+    """How long a back-off for `reason` lasts (before doubling for those in a row): X's "too
+    many requests" RATE_LIMIT_BACKOFF_HOURS at most, wherever X said it; else the setting."""
+    if reason is Reason.RATE_LIMITED:
+        return min(RATE_LIMIT_BACKOFF_HOURS, backoff_hours)
+    return backoff_hours
+
+
 #: Where a scheduled run stops and then waits for the person: steps it cannot take, and a
 #: handle X does not know (typed again at every run, it is one more failed sign-in each time).
 PERSON_STEP_REASONS = frozenset(
@@ -131,7 +143,7 @@ def remember_outcome(
     if reason is Reason.WRONG_PASSWORD and password_submitted:
         store.mark_password_rejected(handle, rejected_password)
     if reason in BACKOFF_REASONS:
-        store.block(handle, reason, hours=backoff_hours)
+        store.block(handle, reason, hours=backoff_hours_for(reason, backoff_hours))
 
 
 def page_was_read(store: AccountStore, handle: str) -> None:

@@ -293,11 +293,17 @@ class PromptDialog(QDialog):
         self.reject()
 
     def say_answer_refused(self) -> None:
-        """Asked again in the same check: X did not take the first answer. A code it refused
-        counts toward locking the account (x-reference §4): the person is told before typing
-        another."""
+        """Asked again in the same check: X did not take the first answer; or asked for a 2FA
+        code just after X refused the one made from the saved secret
+        (`PromptRequest.saved_code_refused`). A code it refused counts toward locking the
+        account (x-reference §4): the person is told before typing another."""
         kind = self.request.kind
-        if kind is PromptKind.TWO_FACTOR_CODE:
+        if kind is PromptKind.TWO_FACTOR_CODE and self.request.saved_code_refused:
+            said = self.tr(
+                "X refused the code made from the saved 2FA secret. Another wrong code may get X "
+                "to lock the account."
+            )
+        elif kind is PromptKind.TWO_FACTOR_CODE:
             said = self.tr(
                 "X refused the two-factor code typed. Another wrong code may get X to lock the "
                 "account."

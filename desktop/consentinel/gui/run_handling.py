@@ -292,7 +292,7 @@ class RunHandling:
 
         dialog = PromptDialog(request, hint, w, account=w.ctx.accounts.get(request.handle))
         asked = (handle_key(request.handle), request.kind)
-        if asked in self._asked:
+        if asked in self._asked or request.saved_code_refused:
             dialog.say_answer_refused()
         self._asked.add(asked)
         w.open_prompt = dialog

@@ -44,6 +44,7 @@ class FlowReply:
     session_token: str | None = None
     #: How the server fails instead of answering (http_500, connection_reset, hang).
     fault: str | None = None
+    headers: dict[str, str] | None = None
 
 
 def _subtask(flow: Flow, subtask_id: str, **extra: Any) -> FlowReply:
@@ -139,6 +140,8 @@ class SignInFlow:
             self.world.record_attempt(text.strip().lstrip("@") or None, "unknown_account", flow)
             flow.steps.pop()
             return _error(399, "unknown_account")
+        if failed := self._fault_at(flow, "username", truth):
+            return failed
         if "refuse_handle" in truth.spec.challenges:
             # X blocks the sign-in at the handle, with the code it gives a handle it does not
             # know and other words (twscrape #222, twikit #276).
@@ -188,6 +191,8 @@ class SignInFlow:
         return self._success(flow)
 
     def _alternate(self, flow: Flow, text: str) -> FlowReply:
+        if failed := self._fault_at(flow, "unusual_activity"):
+            return failed
         spec = self._truth(flow).spec
         variant = "email" if "unusual_activity_email" in spec.challenges else "username"
         answer = text.strip().lstrip("@").lower()
@@ -206,15 +211,36 @@ class SignInFlow:
         flow.steps.pop()
         return _error(399, "incorrect")
 
-    def _fault_at(self, flow: Flow, step: str) -> FlowReply | None:
-        """X fails its answer at this step (the account's `signin_faults`), before it looks at
-        what was typed; recorded as "<step>_fault". None: it answers as usual."""
-        fault = self._truth(flow).spec.signin_faults.get(step)
+    def _fault_at(
+        self, flow: Flow, step: str, truth: AccountTruth | None = None
+    ) -> FlowReply | None:
+        """X fails its answer at this step (the account's `signin_faults`; `truth`: the
+        account, before the flow knows it), before it looks at what was typed; recorded as
+        "<step>_fault". None: it answers as usual."""
+        truth = truth or self._truth(flow)
+        fault = truth.spec.signin_faults.get(step)
         if fault is None:
             return None
         flow.steps.append(f"{step}_fault")
-        self.world.record_attempt(flow.handle, f"{step}_fault", flow)
+        self.world.record_attempt(truth.spec.handle, f"{step}_fault", flow)
         flow.steps.pop()
+        if fault == "rate_limit":  # [inferred] as on its settings page: 15 minutes
+            return FlowReply(
+                {
+                    "errors": [
+                        {
+                            "code": 88,
+                            "message": "Rate limit exceeded.",
+                            "message_key": "rate_limited",
+                        }
+                    ]
+                },
+                status=429,
+                headers={
+                    "x-rate-limit-remaining": "0",
+                    "x-rate-limit-reset": str(int(time.time()) + 900),
+                },
+            )
         if fault == "went_wrong":  # [inferred] an error of X's own, not about what was typed
             return _error(131, "went_wrong")
         if fault == "not_authenticated":  # [inferred] an error in other words, not "Incorrect"
@@ -267,6 +293,8 @@ class SignInFlow:
 
     def _email_code(self, flow: Flow, text: str) -> FlowReply:
         truth = self._truth(flow)
+        if fault := self._fault_at(flow, "email_code"):
+            return fault
         if not truth.email_code or text.strip() != truth.email_code:
             failed = (
                 "sms_code_failed" if "sms_code" in truth.spec.challenges else "email_code_failed"

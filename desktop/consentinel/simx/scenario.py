@@ -73,10 +73,25 @@ _OPERATION = re.compile(r"^[A-Za-z][A-Za-z0-9]{0,63}$")
 #: typed: the first three as `FAULTS` do; `went_wrong`, an error answer of X's own that is not
 #: about what was typed (code 131, "Something went wrong. Try reloading."); `not_authenticated`,
 #: one in other words (code 32, "Could not authenticate you.") [inferred: x-reference §3 names
-#: only X's answers to a wrong password, code or account].
-SIGNIN_FAULTS = ("http_500", "connection_reset", "hang", "went_wrong", "not_authenticated")
-#: The steps X may fail at: its answer to the password, and to the 2FA code.
-SIGNIN_FAULT_STEPS = ("password", "two_factor")
+#: only X's answers to a wrong password, code or account]; `rate_limit`, "too many requests"
+#: (429, X's code 88, asking 15 minutes, as on its settings page) [inferred].
+SIGNIN_FAULTS = (
+    "http_500",
+    "connection_reset",
+    "hang",
+    "went_wrong",
+    "not_authenticated",
+    "rate_limit",
+)
+#: The steps X may fail at: its answer to the handle, to the unusual-activity question, to the
+#: password, to the 2FA code, and to the code sent by email or text (`email_code`).
+SIGNIN_FAULT_STEPS = ("username", "unusual_activity", "password", "two_factor", "email_code")
+#: The challenge a fault at a step needs (the step is never shown without it).
+_FAULT_STEP_CHALLENGES = {
+    "unusual_activity": ("unusual_activity_username", "unusual_activity_email"),
+    "two_factor": ("two_factor",),
+    "email_code": ("email_code", "sms_code"),
+}
 BOXES = ("training", "personalization", "memory")
 _HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 
@@ -220,10 +235,11 @@ class SimAccount:
                     f"({', '.join(SIGNIN_FAULT_STEPS)}) to a fault ({', '.join(SIGNIN_FAULTS)}), "
                     f"not {step!r} to {fault!r}."
                 )
-            if step == "two_factor" and "two_factor" not in self.challenges:
+            needed = _FAULT_STEP_CHALLENGES.get(step)
+            if needed is not None and not set(needed).intersection(self.challenges):
                 raise ValueError(
-                    f"Scenario account @{self.handle}: a fault at two_factor needs the "
-                    "two_factor challenge."
+                    f"Scenario account @{self.handle}: a fault at {step} needs the "
+                    f"{' or '.join(needed)} challenge."
                 )
         if isinstance(self.flip_back, dict):
             self.flip_back = FlipBack(**self.flip_back)

@@ -613,7 +613,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return None
-        return self._json(reply.status, reply.body)
+        return self._json(reply.status, reply.body, reply.headers)
 
     # -- static and control -------------------------------------------------------------------
     def _static(self, path: str) -> None:

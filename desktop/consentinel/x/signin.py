@@ -12,7 +12,7 @@ import contextlib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request, Response
@@ -70,8 +70,15 @@ ANSWER_GRACE_S = 3.0
 #: account (x-reference §4), and a third in a row may be the one that does.
 MAX_REFUSED_CODES = 2
 
-#: Answer a question X asks that only a person can answer; None means nobody answered.
-Ask = Callable[[PromptKind, str], Awaitable[str | None]]
+
+class Ask(Protocol):
+    """Answer a question X asks that only a person can answer; None means nobody answered.
+    `saved_code_refused`: the question follows X's refusal of the code made from the saved 2FA
+    secret, which the person is told (another wrong code may get X to lock the account)."""
+
+    def __call__(
+        self, kind: PromptKind, detail: str, /, *, saved_code_refused: bool = False
+    ) -> Awaitable[str | None]: ...
 
 
 @dataclass(frozen=True)
@@ -179,6 +186,9 @@ class SignIn:
         self._totp_sent_at: int | None = None
         self._totp_refused = False  # X called that code incorrect
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
+        self._identity_sent_at = 0  # X's answers received when the last of them went
+        #: X's answers received when the last code the person typed at a code step went.
+        self._typed_sent_at: dict[Screen, int] = {}
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
         #: For each sign-in step whose request failed (no answer: the connection cut), how many
@@ -429,8 +439,15 @@ class SignIn:
         — other words, words in a language we do not read, or none — is taken as a refusal:
         backed off from for hours, with X's own words for the person to read. Erring the other
         way would tell the person to add the account again, and let their checks sign in again
-        at once, into a block that lasts longer with each attempt."""
+        at once, into a block that lasts longer with each attempt.
+
+        X failing at what was sent (as at the password: its answer a 5xx or 429, none, or its
+        internal error) is neither: the sign-in ends as X failing, backed off from as X asks
+        at its "too many requests"."""
         assert self._handle_sent_at is not None
+        sent_at = self._password_sent_at if self._password_submitted else self._handle_sent_at
+        if (failing := await self._x_failing_since(sent_at)) is not None:
+            return failing
         if len(self._task_answers) <= self._handle_sent_at:
             return None  # X has not answered yet: wait for what it says
         if self._password_submitted:
@@ -443,6 +460,25 @@ class SignIn:
         elif REJECTED_CODE in await self._error_codes_since(self._handle_sent_at):
             return self._fail(Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.raw_toast))
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("X asked for the username again"))
+
+    async def _x_failing_since(self, sent_at: int) -> SignInOutcome | None:
+        """X failing at what was sent when it had given `sent_at` answers, on proof only (its
+        answer a 5xx or 429, its request failed, or its answer names its internal error, code
+        131): the sign-in's end, as X failing (None: it did not fail). Never taken for X's
+        judgement of what was sent (a refusal, a wrong answer)."""
+        await self._hear_since(sent_at)
+        if (trouble := self._trouble_since(sent_at)) is not None:
+            return self._fail(Status.ERROR, trouble)
+        if self._x_failed(await self._error_codes_since(sent_at)):
+            return self._fail(Status.ERROR, Reason.NETWORK)
+        return None
+
+    async def _x_said_incorrect(self, state: PageState, sent_at: int) -> bool:
+        """X called what was sent when it had given `sent_at` answers incorrect: its words
+        ("Incorrect. Please try again.") or its error code in answer (399, or 236), in any
+        language (x-reference §3)."""
+        codes = await self._error_codes_since(sent_at)
+        return state.toast is Toast.INCORRECT_CODE or bool(INCORRECT_CODE_CODES.intersection(codes))
 
     async def _password(self, state: PageState) -> SignInOutcome | None:
         if self._password_submitted:
@@ -487,9 +523,17 @@ class SignIn:
 
     async def _unusual(self, state: PageState) -> SignInOutcome | None:
         """X asks who we are. What it refused is never typed again (X counts refused answers
-        against the account): then only the person may give another answer."""
-        refused = bool(self._identity_answers) and state.toast is not None
-        if refused:
+        against the account): then only the person may give another answer. Refused only
+        when X says "Incorrect" (x-reference §3): X failing at the answer ends the sign-in as
+        X failing, the answer kept; other words of X's end it for the person, the answer kept
+        too (never typed again in this sign-in on a guess)."""
+        refused = False
+        if self._identity_answers and state.toast is not None:
+            if (failing := await self._x_failing_since(self._identity_sent_at)) is not None:
+                return failing
+            if not await self._x_said_incorrect(state, self._identity_sent_at):
+                return self._fail(Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY, state.raw_toast)
+            refused = True
             self._refused_answer = self._identity_answers[-1]
         answer = None if refused else answer_for_unusual_activity(state.text, self.secrets)
         if answer is None:
@@ -502,6 +546,7 @@ class SignIn:
                 Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY, state.raw_toast if refused else ""
             )
         self._identity_answers.append(answer)
+        self._identity_sent_at = len(self._task_answers)
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', answer, "ocf")
         return None
 
@@ -573,7 +618,7 @@ class SignIn:
         if (trouble := self._trouble_since(self._totp_sent_at)) is not None:
             return self._fail(Status.ERROR, trouble)
         codes = await self._error_codes_since(self._totp_sent_at)
-        if state.toast is Toast.INCORRECT_CODE or INCORRECT_CODE_CODES.intersection(codes):
+        if await self._x_said_incorrect(state, self._totp_sent_at):
             self._totp_refused = True
             return await self._typed_code(
                 state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
@@ -590,17 +635,32 @@ class SignIn:
         """Asks the person for the code X sent or their app shows; `unanswered`: the detail
         of a sign-in nobody gave one to. Once X refused a code the person typed at this step,
         the sign-in's end says so (CODE_REFUSED, CODES_REFUSED: how many, and that one more
-        may get the account locked), at the 2FA step and at the email/SMS one alike."""
+        may get the account locked), at the 2FA step and at the email/SMS one alike.
+
+        The step again with a message after a typed code: only X's "Incorrect" refuses it. X
+        failing at it ends the sign-in as X failing (no second code is sent to an X that
+        fails), and other words of X's end it for the person (no code sent on a guess)."""
         screen = Screen.EMAIL_CODE if kind is PromptKind.EMAIL_CODE else Screen.TWO_FACTOR
+        typed_at = self._typed_sent_at.get(screen)
+        if typed_at is not None and state.toast is not None:
+            if (failing := await self._x_failing_since(typed_at)) is not None:
+                return failing
+            if not await self._x_said_incorrect(state, typed_at):
+                return self._fail(Status.NEEDS_USER, reason, unanswered)
         if self._codes_refused(screen) >= MAX_REFUSED_CODES:
             return self._fail(Status.NEEDS_USER, reason, self._refused_here(screen))
-        code = await self.ask(kind, first_line(state.question or state.text))
+        # The first code asked for after X refused the saved secret's: the person is told.
+        after_saved = self._totp_refused and screen is Screen.TWO_FACTOR and typed_at is None
+        code = await self.ask(
+            kind, first_line(state.question or state.text), saved_code_refused=after_saved
+        )
         if not code or not code.strip():
             typed = self._codes_typed.get(screen, 0)
             return self._fail(
                 Status.NEEDS_USER, reason, self._refused_here(screen) if typed else unanswered
             )
         self._code_sent(screen, typed=True)
+        self._typed_sent_at[screen] = len(self._task_answers)
         await self._fill_and_next(
             'input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf", secret=True
         )
