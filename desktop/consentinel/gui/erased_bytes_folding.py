@@ -44,8 +44,9 @@ class ErasedBytesFolding(QObject):
         self.look()  # (a mark left before the window opened)
 
     def stop(self) -> None:
+        """No more tries (the app quits); asked again, nothing more."""
         self._retry.stop()
-        self._watcher.directoryChanged.disconnect(self._changed)
+        self._watcher.blockSignals(True)
 
     def _watch(self) -> None:
         # (its folder deleted and made again, as "Delete all data" does: watched again)
