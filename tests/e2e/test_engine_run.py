@@ -379,8 +379,8 @@ def test_one_failed_save_is_retried_and_then_fixed(sim: SimHarness, tmp_path: Pa
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "X could not be reached or failed (the connection was refused, "),
-        ("fr", "X n'a pas pu être joint ou a échoué (la connexion a été refusée, "),
+        ("en", "Could not reach X from this computer: the connection was refused, "),
+        ("fr", "Impossible de joindre X depuis cet ordinateur\u00a0: la connexion a été refusée, "),
     ],
 )
 def test_unreachable_x_is_network_said_in_words(
@@ -396,7 +396,7 @@ def test_unreachable_x_is_network_said_in_words(
     (leo,) = engine(ctx).run_check().accounts
     assert (leo.status, leo.reason) == (Status.ERROR, Reason.NETWORK), leo.message
     # Chromium's code stays, for whoever helps; Playwright's English around it does not.
-    assert leo.message == f"{words}ERR_CONNECTION_REFUSED).", leo.message
+    assert leo.message == f"{words}ERR_CONNECTION_REFUSED.", leo.message
 
 
 def test_disabled_box_is_reported_not_fought(sim: SimHarness, tmp_path: Path) -> None:

@@ -271,7 +271,7 @@ def test_a_sentence_in_another_language_keeps_what_x_showed_and_answered(
     )
     ctx.journal.record_check(run, fixed)
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
-    failing = reason_message(Reason.NETWORK, "bob", "X answered 500")
+    failing = reason_message(Reason.NETWORK, "bob", "HTTP status 500", x_answered=True)
     ctx.journal.record_check(
         run, AccountResult("bob", Status.ERROR, Reason.NETWORK, message=failing)
     )
@@ -295,8 +295,8 @@ def test_a_sentence_in_another_language_keeps_what_x_showed_and_answered(
         network, fixed_fr, changed_fr = pane(_window(qtbot, ctx))
         nbsp = "\u00a0"
         assert (
-            f"Tel que la vérification l'a écrit, en anglais{nbsp}: «{nbsp}X could not be reached "
-            f"or failed (X answered 500).{nbsp}»" in network
+            f"Tel que la vérification l'a écrit, en anglais{nbsp}: «{nbsp}X answered with an "
+            f"error: HTTP status 500.{nbsp}»" in network
         ), network
         assert f"\n{changed}\n" in changed_fr
         assert f"\nCase décochée, puis relue décochée{nbsp}: Entraînement.\n" in fixed_fr

@@ -246,7 +246,8 @@ def test_x_going_away_mid_check_is_a_network_failure_not_a_changed_page(
     (nia,) = quick.run_check().accounts
     assert f"GET {page}" in sim.world.requests  # X did send that page before going away
     assert (nia.status, nia.reason) == (Status.ERROR, Reason.NETWORK), nia.message
-    assert "X did not answer" in nia.message and "screenshot" not in nia.message
+    assert nia.message.startswith("Could not reach X from this computer: "), nia.message
+    assert "screenshot" not in nia.message
     assert nia.evidence is None
     assert not ctx.journal.entries(kinds=[EntryKind.EVIDENCE])
 
@@ -254,8 +255,8 @@ def test_x_going_away_mid_check_is_a_network_failure_not_a_changed_page(
 def test_x_going_away_is_said_in_french_with_its_typography(
     simx: Any, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Why X did not answer follows a colon: in French, with the non-breaking space before it
-    ("X n'a pas répondu : la connexion…"), not glued to the word."""
+    """Why X could not be reached follows a colon: in French, with the non-breaking space
+    before it ("… depuis cet ordinateur : la connexion…"), not glued to the word."""
     sim = simx(SimAccount("noa", "pw-noa"), render_delay_ms=1500, latency_ms=400)
     ctx = _context(sim.origin, consentinel_home, "noa")
     _engine(ctx).run_check(dry_run=True)
@@ -264,5 +265,5 @@ def test_x_going_away_is_said_in_french_with_its_typography(
     quick = Engine(ctx, headless=True, page_timeout_s=4, signin_step_timeout_s=4)
     (noa,) = quick.run_check().accounts
     assert noa.reason is Reason.NETWORK, noa.message
-    assert "X n'a pas répondu\u00a0: " in noa.message, noa.message
-    assert "répondu:" not in noa.message
+    assert noa.message.startswith("Impossible de joindre X depuis cet ordinateur\u00a0: ")
+    assert "ordinateur:" not in noa.message

@@ -35,6 +35,26 @@ from consentinel.x.errors import browser_error_words
             "peut-être la connexion), ERR_CERT_AUTHORITY_INVALID",
         ),
         (
+            # The proxy answered (a 502 to CONNECT): it is X it could not reach.
+            "Page.goto: net::ERR_TUNNEL_CONNECTION_FAILED at https://x.com/i/flow/login",
+            "the proxy could not reach X, ERR_TUNNEL_CONNECTION_FAILED",
+            "le proxy n'a pas pu joindre X, ERR_TUNNEL_CONNECTION_FAILED",
+        ),
+        (
+            "Page.goto: net::ERR_PROXY_CONNECTION_FAILED at https://x.com/i/flow/login",
+            "the proxy could not be reached, ERR_PROXY_CONNECTION_FAILED",
+            "le proxy est injoignable, ERR_PROXY_CONNECTION_FAILED",
+        ),
+        (
+            "Page.goto: net::ERR_PROXY_AUTH_UNSUPPORTED at https://x.com/i/flow/login",
+            "the proxy asks for a password, which Consentinel cannot give: ask whoever runs it "
+            "to let this computer reach x.com without one, or use a network without that proxy, "
+            "ERR_PROXY_AUTH_UNSUPPORTED",
+            "le proxy demande un mot de passe, que Consentinel ne peut pas donner\u00a0: "
+            "demandez à qui le gère de laisser cet ordinateur joindre x.com sans mot de passe, "
+            "ou utilisez un réseau sans ce proxy, ERR_PROXY_AUTH_UNSUPPORTED",
+        ),
+        (
             "Page.wait_for_function: Timeout 30000ms exceeded.",
             "no answer within 30 s",
             "pas de réponse en 30 s",

@@ -243,3 +243,46 @@ def test_a_refused_saved_2fa_secret_is_said_with_how_to_put_it_back(
     assert said.startswith("X a refusé le code produit par le secret 2FA enregistré"), said
     assert typeset("aussi quand il retient les connexions pendant un temps") in said, said
     assert "en service avec `consentinel account set-totp alice --use-again`" in said, said
+
+
+@pytest.mark.parametrize(
+    ("x_answered", "detail", "en", "fr"),
+    [
+        (
+            False,
+            "X's address could not be found (no internet, or a DNS problem), ERR_NAME_NOT_RESOLVED",
+            "Could not reach X from this computer: X's address could not be found (no "
+            "internet, or a DNS problem), ERR_NAME_NOT_RESOLVED.",
+            "Impossible de joindre X depuis cet ordinateur : X's address could not be found "
+            "(no internet, or a DNS problem), ERR_NAME_NOT_RESOLVED.",
+        ),
+        (
+            True,
+            "HTTP status 503",
+            "X answered with an error: HTTP status 503.",
+            "X a répondu par une erreur : HTTP status 503.",
+        ),
+        (  # a journal entry said again in another language, its cause in its own
+            False,
+            "",
+            "Could not reach X, or X answered with an error.",
+            "Impossible de joindre X, ou X a répondu par une erreur.",
+        ),
+    ],
+)
+def test_a_network_stop_says_which_side_failed_and_why(
+    monkeypatch: pytest.MonkeyPatch, x_answered: bool, detail: str, en: str, fr: str
+) -> None:
+    """This computer's network (Chromium's error, DNS, a proxy) and X's own error are said
+    apart, the cause after a colon: never in brackets around a cause with brackets of its own
+    ("(… (no internet, or a DNS problem), …)")."""
+    from consentinel.core.check_messages import reason_message
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    said = reason_message(Reason.NETWORK, "ana", detail, x_answered=x_answered)
+    assert said == en
+    assert "((" not in said and "), " not in said.split(":")[0]
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = reason_message(Reason.NETWORK, "ana", detail, x_answered=x_answered)
+    assert said == typeset(fr)

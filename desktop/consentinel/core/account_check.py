@@ -258,8 +258,15 @@ class AccountCheck:
         said in its entry, for Journal.last_read_off_by_us."""
         return tuple(box for box in ALL_BOXES if box in self.account.keep)
 
-    def _fail(self, reason: Reason, detail: str = "", status: Status | None = None) -> _Stop:
-        message = reason_message(reason, self.handle, detail)
+    def _fail(
+        self,
+        reason: Reason,
+        detail: str = "",
+        status: Status | None = None,
+        *,
+        x_answered: bool = False,
+    ) -> _Stop:
+        message = reason_message(reason, self.handle, detail, x_answered=x_answered)
         return _Stop(self._result(status or status_for(reason), reason, message))
 
     def _check_cancel(self) -> None:
@@ -503,7 +510,10 @@ class AccountCheck:
             if exc.reason is Reason.RATE_LIMITED:
                 result = self._back_off()
             else:
-                result = self._fail(exc.reason, exc.detail, Status.ERROR).result
+                answered = exc.x_answered
+                result = self._fail(
+                    exc.reason, exc.detail, Status.ERROR, x_answered=answered
+                ).result
         except VaultError as exc:
             result = self._fail(Reason.KEYRING_UNAVAILABLE, str(exc), Status.ERROR).result
         except PlaywrightError as exc:
@@ -742,7 +752,12 @@ class AccountCheck:
                     finished = await window(self.account)
         if finished:
             return await self._open_page()
-        stop = self._fail(outcome.reason or Reason.PAGE_CHANGED, outcome.detail, outcome.status)
+        stop = self._fail(
+            outcome.reason or Reason.PAGE_CHANGED,
+            outcome.detail,
+            outcome.status,
+            x_answered=outcome.x_answered,
+        )
         if outcome.reason is Reason.RATE_LIMITED:  # said as at the settings page: until when
             until = self.ctx.accounts.state(self.handle).blocked_until
             message = rate_limited_message(self.handle, until)
@@ -899,6 +914,9 @@ class AccountCheck:
             box, outcome = failed[0]
             reason = Reason.TIMEOUT if outcome.mutation_status is None else Reason.SAVE_FAILED
             names = ", ".join(box_name(b) for b, _ in failed)
+            if outcome.mutation_status is None and outcome.cut:
+                # Its request failed (the connection cut): X not reached, not X slow.
+                reason, names = Reason.NETWORK, outcome.cut
             message = reason_message(reason, self.handle, names)
             return self._result(Status.ERROR, reason, message, settings, kept)
         if disabled_on:

@@ -379,8 +379,26 @@ def signin_browser_stopped_message(handle: str) -> str:
     )
 
 
-def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
-    """What happened and what the person can do, for a check that did not end all off."""
+def _network_message(detail: str, *, x_answered: bool) -> str:
+    """A NETWORK stop: X's own error, or X not reached from here, then the cause."""
+    if x_answered:
+        if detail:
+            return tr("X answered with an error: {detail}.", detail=detail)
+        return tr("X answered with an error.")
+    if detail:
+        return tr("Could not reach X from this computer: {detail}.", detail=detail)
+    # (A journal entry said again in another language: its cause was said in its own.)
+    return tr("Could not reach X, or X answered with an error.")
+
+
+def reason_message(
+    reason: Reason, handle: str, detail: str = "", *, x_answered: bool = False
+) -> str:
+    """What happened and what the person can do, for a check that did not end all off.
+
+    `x_answered`, for NETWORK: X answered, with an error of its own (a 5xx, its "Something
+    went wrong"), as against X not reached from this computer (Chromium's network error, a
+    proxy, a captive portal): who is at fault is said first, then the cause."""
     messages: dict[Reason, str] = {
         Reason.TWO_FACTOR: tr(
             "X refused the code made from the saved 2FA secret, and Consentinel makes no code "
@@ -519,7 +537,7 @@ def reason_message(reason: Reason, handle: str, detail: str = "") -> str:
             "the next check uses it again. Try again later."
         )
         if detail == X_FAILED_AT_CODE
-        else tr("X could not be reached or failed ({detail}).", detail=detail),
+        else _network_message(detail, x_answered=x_answered),
         Reason.TIMEOUT: tr("X took too long to answer ({detail}).", detail=detail),
         Reason.RATE_LIMITED: tr("X is limiting requests; try again later."),
         Reason.BROWSER_CRASHED: tr(

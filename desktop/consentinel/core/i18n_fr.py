@@ -368,10 +368,10 @@ FRENCH: dict[str, str] = {
     "the help id {id} is not on exactly one box":
         "l'identifiant d'aide {id} n'est pas sur une seule case",
     "the training box is missing": "la case d'entraînement manque",
-    "X answered {status}": "X a répondu {status}",
-    "X failed to send the settings": "X n'a pas envoyé les paramètres",
+    "HTTP status {status}": "statut HTTP {status}",
+    "it failed to send the settings": "il n'a pas envoyé les paramètres",
     "X did not send the settings in time": "X n'a pas envoyé les paramètres à temps",
-    "X said something went wrong": "X a signalé une erreur",
+    "it said something went wrong": "il a signalé une erreur",
     "X is rate limiting": "X limite les requêtes",
     "the Grok settings never appeared": "les paramètres Grok ne sont jamais apparus",
     "the page shows boxes, but not in the Grok settings' frame Consentinel knows":
@@ -520,13 +520,16 @@ FRENCH: dict[str, str] = {
         "({detail}).",
     "A screenshot of the page was saved.": "Une capture d'écran de la page a été enregistrée.",
     "X did not answer": "X n'a pas répondu",
-    "X did not answer: {why}": "X n'a pas répondu : {why}",
     "the browser stopped answering": "le navigateur ne répondait plus",
     "its page stopped halfway": "sa page s'est arrêtée en cours de route",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
-    "X could not be reached or failed ({detail}).":
-        "X n'a pas pu être joint ou a échoué ({detail}).",
+    "X answered with an error: {detail}.": "X a répondu par une erreur : {detail}.",
+    "X answered with an error.": "X a répondu par une erreur.",
+    "Could not reach X from this computer: {detail}.":
+        "Impossible de joindre X depuis cet ordinateur : {detail}.",
+    "Could not reach X, or X answered with an error.":
+        "Impossible de joindre X, ou X a répondu par une erreur.",
     "X took too long to answer ({detail}).": "X a mis trop de temps à répondre ({detail}).",
     "X is limiting requests; try again later.": "X limite les requêtes ; réessayez plus tard.",
     "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, or run "
@@ -1206,6 +1209,15 @@ FRENCH: dict[str, str] = {
     "no answer in time": "pas de réponse à temps",
     "the network changed during the check": "le réseau a changé pendant la vérification",
     "the proxy could not be reached": "le proxy est injoignable",
+    "the proxy could not reach X": "le proxy n'a pas pu joindre X",
+    "the proxy asks for a password, which Consentinel cannot give: ask whoever runs it to let "
+    "this computer reach x.com without one, or use a network without that proxy":
+        "le proxy demande un mot de passe, que Consentinel ne peut pas donner : demandez à qui "
+        "le gère de laisser cet ordinateur joindre x.com sans mot de passe, ou utilisez un "
+        "réseau sans ce proxy",
+    "the network sent the browser to {host} instead of X (a Wi-Fi sign-in page?)":
+        "le réseau a envoyé le navigateur vers {host} au lieu de X (une page de connexion "
+        "Wi-Fi ?)",
     "X's certificate was not accepted (a proxy or an antivirus may be intercepting the "
     "connection)":
         "le certificat de X n'a pas été accepté (un proxy ou un antivirus intercepte peut-être "

@@ -62,7 +62,15 @@ LAYOUTS = (
 #: `captcha_frame_no_id`: the puzzle's frame carries no `id` (only its address names it);
 #: `google_button`: the first step shows "Sign in with Google", a frame from Google's site.
 SIGNIN_LAYOUTS = ("standard", "captcha_frame_no_id", "google_button")
-FAULTS = ("http_500", "connection_reset", "hang", "rate_limit", "settings_hang", "mutation_hang")
+FAULTS = (
+    "http_500",
+    "connection_reset",
+    "hang",
+    "rate_limit",
+    "settings_hang",
+    "mutation_hang",
+    "mutation_reset",
+)
 #: How the Grok page's other GraphQL read (its badge count, `OTHER_READ`) fails: an error page,
 #: the connection cut, or "too many requests" (429).
 OTHER_READ_FAULTS = ("http_500", "connection_reset", "rate_limit")
@@ -134,7 +142,8 @@ class SimAccount:
     layout: str = "standard"
     #: On the Grok page: http_500, connection_reset, hang, rate_limit; settings_hang: the page
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
-    #: X applies a change and its answer never comes.
+    #: X applies a change and its answer never comes; mutation_reset: each change's connection
+    #: is cut before X applies it (a flaky network).
     fault: str | None = None
     #: The page's other GraphQL read (a badge count, as X's sidebar makes) fails so
     #: (OTHER_READ_FAULTS); the page shows no badge and draws the boxes as usual.

@@ -63,6 +63,7 @@ class SimX:
         self._captcha_server: ThreadingHTTPServer | None = None
         self._ports = (0, 0)
         self._vanish_after: str | None = None
+        self._portal = False
 
     # -- life ---------------------------------------------------------------------------------
     def start(self) -> SimX:
@@ -101,6 +102,12 @@ class SimX:
         or the network fail mid-check."""
         self._vanish_after = path
 
+    def captive_portal(self, on: bool = True) -> None:
+        """The network between the browser and X sends every request for X to a captive
+        portal's page on another site (a train's or a hotel's Wi-Fi, "accept the terms"), as
+        portals do: a redirect to `portal_origin`, whatever was asked for."""
+        self._portal = on
+
     def __enter__(self) -> SimX:
         return self.start()
 
@@ -128,6 +135,12 @@ class SimX:
         layout): Google's site, served by the same second server as the puzzle."""
         assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
         return f"http://accounts.google.localhost:{self._ports[1]}"
+
+    @property
+    def portal_origin(self) -> str:
+        """Where the captive portal (captive_portal) sends the browser: another site."""
+        assert self._captcha_server is not None or self._stopping.is_set(), "SimX is not started"
+        return f"http://portal.wifi.localhost:{self._ports[1]}"
 
     # -- truth for tests ----------------------------------------------------------------------
     def truth(self) -> dict[str, Any]:
@@ -243,6 +256,15 @@ _FAVICON = (
 )
 
 
+#: A captive portal's page (SimX.captive_portal): nothing of X's.
+_PORTAL_PAGE = (
+    b"<!doctype html><html><head><title>Welcome aboard</title></head><body>"
+    b"<h1>Welcome aboard - Wi-Fi</h1><p>Accept the terms to get online.</p>"
+    b"<label><input type=checkbox> I accept the terms</label><button>Connect</button>"
+    b"</body></html>"
+)
+
+
 class _Server(ThreadingHTTPServer):
     """A browser that closes a connection early (a page left, a favicon no longer wanted) is
     normal traffic, as on X's servers: not a traceback on stderr. Other errors still print."""
@@ -350,6 +372,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.sim.stop()  # from this handler's own thread: this one answer still goes out
         if path.startswith("/__simx/"):
             return self._control_get(path)
+        if self.sim._portal:
+            return self._redirect(f"{self.sim.portal_origin}/portal")
         self._note_client()
         if path.startswith("/static/"):
             return self._static(path)
@@ -389,6 +413,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.sim.world.requests.append(f"POST {path}")
         if path.startswith("/__simx/"):
             return self._control_post(path)
+        if self.sim._portal:
+            return self._redirect(f"{self.sim.portal_origin}/portal")
         self._note_client()
         if path == "/1.1/onboarding/task.json":
             return self._task(url.query)
@@ -551,6 +577,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, {"data": {}})
         box, variable = MUTATION_BOXES[operation]
         record: dict[str, Any] = {"operation": operation, "variables": variables, "at": time.time()}
+        if truth.spec.fault == "mutation_reset":  # the connection cut before X applies it
+            record["ok"] = False
+            truth.mutations.append(record)
+            self._fail_with("connection_reset")
+            return None
         if not isinstance(variables, dict) or not isinstance(variables.get(variable), bool):
             record["ok"] = False
             truth.mutations.append(record)
@@ -656,6 +687,8 @@ class _CaptchaHandler(_Handler):
         if url.path == "/fc/gc/":
             language = parse_qs(url.query).get("lang", ["en"])[0]
             return self._html("arkose", language if language in label_table() else "en", {})
+        if url.path == "/portal":
+            return self._send(200, _PORTAL_PAGE, "text/html; charset=utf-8")
         if url.path == "/gsi/button":
             language = parse_qs(url.query).get("hl", ["en"])[0]
             return self._html("gsi", language if language in label_table() else "en", {})

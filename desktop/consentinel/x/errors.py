@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from consentinel.core.evidence import Screenshot
 from consentinel.core.i18n import tr
@@ -11,13 +12,20 @@ from consentinel.x.typed_text import without_call_log
 
 
 class XError(Exception):
-    """A failure on X's side or on the way there; `reason` is what the check reports."""
+    """A failure on X's side or on the way there; `reason` is what the check reports.
+
+    `x_answered`: X itself answered, with an error (a 5xx, its "Something went wrong"), as
+    against X not reached at all from this computer (Chromium's network error, a proxy, a
+    captive portal): the two are said differently (check_messages.reason_message)."""
 
     reason: Reason = Reason.PAGE_CHANGED
 
-    def __init__(self, detail: str, reason: Reason | None = None) -> None:
+    def __init__(
+        self, detail: str, reason: Reason | None = None, *, x_answered: bool = False
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.x_answered = x_answered
         if reason is not None:
             self.reason = reason
 
@@ -49,6 +57,19 @@ class NetworkTrouble(XError):
     """X could not be reached, answered 5xx, was rate limiting (429) or too slow."""
 
     reason = Reason.NETWORK
+
+
+def sent_elsewhere(url: str) -> NetworkTrouble:
+    """The network put another site's page where X's was asked for (a captive portal: a
+    train's or a hotel's Wi-Fi, whose "accept the terms" page answers every address): X was
+    not reached, and that page is nobody's changed settings page."""
+    host = urlsplit(url).netloc or url.split(":", 1)[0]
+    return NetworkTrouble(
+        tr(
+            "the network sent the browser to {host} instead of X (a Wi-Fi sign-in page?)",
+            host=host,
+        )
+    )
 
 
 def reason_for_status(http_status: int) -> Reason | None:
@@ -97,6 +118,18 @@ _NET_CODE = re.compile(r"net::(ERR_[A-Z_]+)")
 _TIMEOUT_MS = re.compile(r"Timeout (\d+(?:\.\d+)?)ms exceeded")
 
 
+#: Chromium's codes for a proxy that wants a password (a 407): X itself asks for none this way.
+_PROXY_AUTH = frozenset(
+    {
+        "ERR_PROXY_AUTH_REQUESTED",
+        "ERR_PROXY_AUTH_UNSUPPORTED",
+        "ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION",
+        "ERR_UNEXPECTED_PROXY_AUTH",
+        "ERR_INVALID_AUTH_CREDENTIALS",
+    }
+)
+
+
 def _net_words(code: str) -> str | None:
     """Chromium's network error codes a person may meet, in words (None: no words for it)."""
     if code == "ERR_INTERNET_DISCONNECTED":
@@ -111,8 +144,17 @@ def _net_words(code: str) -> str | None:
         return tr("no answer in time")
     if code == "ERR_NETWORK_CHANGED":
         return tr("the network changed during the check")
-    if code in ("ERR_PROXY_CONNECTION_FAILED", "ERR_TUNNEL_CONNECTION_FAILED"):
+    if code == "ERR_PROXY_CONNECTION_FAILED":
         return tr("the proxy could not be reached")
+    if code == "ERR_TUNNEL_CONNECTION_FAILED":
+        # The proxy answered, with a refusal to open the way to X (a 502, say).
+        return tr("the proxy could not reach X")
+    if code in _PROXY_AUTH:
+        return tr(
+            "the proxy asks for a password, which Consentinel cannot give: ask whoever runs "
+            "it to let this computer reach x.com without one, or use a network without that "
+            "proxy"
+        )
     if code.startswith(("ERR_CERT_", "ERR_SSL_")):
         return tr(
             "X's certificate was not accepted (a proxy or an antivirus may be intercepting "

@@ -42,6 +42,7 @@ from consentinel.x.errors import (
     browser_error_words,
     reason_for_exception,
     reason_for_status,
+    sent_elsewhere,
 )
 from consentinel.x.labels import box_for_label, normalize
 from consentinel.x.reachability import trouble_reaching
@@ -246,8 +247,11 @@ class UntickOutcome:
     box: Box
     after: BoxState | None
     confirmed: bool
-    mutation_status: int | None  # None: X sent no answer in time
+    mutation_status: int | None  # None: X sent no answer in time, or none came (`cut`)
     went_wrong_toast: bool
+    #: Why no answer came, when the browser said (its request failed: the connection cut…),
+    #: in Chromium's words; "" when none came in time.
+    cut: str = ""
 
 
 def identify_boxes(raw: list[dict[str, Any]]) -> list[Box]:
@@ -398,6 +402,10 @@ class GrokPage:
         self.site = site
         self.timeout_ms = timeout_ms
         self._http_trouble: Reason | None = None
+        #: What that trouble was, in words ("HTTP 503", Chromium's "the connection was cut"),
+        #: and whether X answered it (an error of X's) or was not reached: see _trouble().
+        self._trouble_words = ""
+        self._trouble_answered = False
         self._in_flight: set[Request] = set()
         # X's read of the boxes' values: done, and its answer (the page's other reads, for its
         # sidebar say, are not waited for).
@@ -463,7 +471,10 @@ class GrokPage:
             self._query_done.set()
         if request in self._in_flight:
             self._in_flight.discard(request)
-            self._http_trouble = self._http_trouble or Reason.NETWORK
+            if self._http_trouble is None:
+                self._http_trouble = Reason.NETWORK
+                self._trouble_words = browser_error_words(Exception(request.failure or ""))
+                self._trouble_answered = False
 
     def _on_response(self, response: Response) -> None:
         if not self._is_data_read(response.request):
@@ -473,6 +484,18 @@ class GrokPage:
         reason = reason_for_status(response.status)
         if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
             self._http_trouble = reason
+            self._trouble_words = tr("HTTP status {status}", status=response.status)
+            self._trouble_answered = True
+
+    def _trouble(self, said: str) -> NetworkTrouble:
+        """The failure of the page's data (its document, X's read of the settings): `said`
+        (what X's page said of it) with the status X answered ("HTTP 503"), or Chromium's
+        words when X was not reached ("the connection was cut, ERR_CONNECTION_RESET")."""
+        if self._trouble_words and not self._trouble_answered:
+            return NetworkTrouble(self._trouble_words, self._http_trouble)
+        if self._trouble_words:
+            said = f"{said} ({self._trouble_words})"
+        return NetworkTrouble(said, self._http_trouble, x_answered=True)
 
     async def _bounded(self, call: Awaitable[T]) -> T:
         """A call Playwright gives no time limit (counting, reading, a script, an answer's
@@ -511,7 +534,11 @@ class GrokPage:
 
     def _raise_if_sent_away(self) -> None:
         """X sent us off its settings: to sign in (the session ended), or to /account/access
-        (the account is locked; signing in would not help)."""
+        (the account is locked; signing in would not help). Or the network sent us off X
+        altogether (a captive portal's page): X was not reached (NetworkTrouble), and that
+        page is not X's changed one."""
+        if not self.site.path_of(self.page.url):
+            raise sent_elsewhere(self.page.url)
         if self.site.is_account_access(self.page.url):
             raise AccountLocked("locked")
         if self.site.is_login(self.page.url):
@@ -593,6 +620,8 @@ class GrokPage:
 
     async def _load(self, reload: bool) -> None:
         self._http_trouble = None
+        self._trouble_words = ""
+        self._trouble_answered = False
         self._in_flight.clear()
         self._query_done.set()
         self._query_request = None
@@ -609,26 +638,32 @@ class GrokPage:
         except PlaywrightError as exc:
             await self._unless_browser_stopped(exc)
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+        if not self.site.path_of(self.page.url):
+            raise sent_elsewhere(self.page.url)  # (its status is not X's)
         if response is not None and (reason := reason_for_status(response.status)):
-            raise NetworkTrouble(tr("X answered {status}", status=response.status), reason)
+            raise NetworkTrouble(
+                tr("HTTP status {status}", status=response.status), reason, x_answered=True
+            )
         self._raise_if_sent_away()
         deadline = asyncio.get_running_loop().time() + self.timeout_ms / 1000
         state = await self._wait_ready(deadline, any_toast=True)
         if state == "toast":
             if self._http_trouble is not None:
                 # X's read of the settings failed, and X says so in words we do not know.
-                raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
+                raise self._trouble(tr("it said something went wrong"))
             state = await self._wait_ready(deadline, any_toast=False)  # a message of its own
+        if state in ("signed_out", "locked"):
+            self._raise_if_sent_away()  # (its path, on X's origin only)
         if state == "signed_out":
             raise SessionExpired("signed out")
         if state == "locked":
             raise AccountLocked("locked")
         if state == "went_wrong":
-            raise NetworkTrouble(tr("X said something went wrong"), self._http_trouble)
+            raise self._trouble(tr("it said something went wrong"))
         await self._wait_for_reads()
         if self._http_trouble is not None:
             # The boxes were drawn, but from a failed read: their values cannot be trusted.
-            raise NetworkTrouble(tr("X failed to send the settings"), self._http_trouble)
+            raise self._trouble(tr("it failed to send the settings"))
         self.data = await self._read_data()
         self._drawn_from_data = True
 
@@ -651,9 +686,7 @@ class GrokPage:
             # A browser that no longer answers (frozen) lets no page come: not X's doing.
             await self._unless_browser_stopped(exc)
             if self._http_trouble is not None:
-                raise NetworkTrouble(
-                    tr("X failed to send the settings"), self._http_trouble
-                ) from exc
+                raise self._trouble(tr("it failed to send the settings")) from exc
             self._raise_if_sent_away()
             if self._in_flight:
                 # X is still sending the settings: slow, not changed.
@@ -784,24 +817,7 @@ class GrokPage:
         if not await target.is_checked():
             state = (await self.read()).get(box)
             return UntickOutcome(box, state, state is not None and not state.checked, None, False)
-        operation = MUTATIONS[box]
-
-        def is_mutation(response: Response) -> bool:
-            request = response.request
-            body = request.post_data or ""
-            return request.method == "POST" and (operation in response.url or operation in body)
-
-        status: int | None = None
-        try:
-            async with self.page.expect_response(is_mutation, timeout=self.timeout_ms) as info:
-                await self._safe_click(target, box)
-            response = await info.value
-            status = response.status
-        except PlaywrightError as exc:
-            if "Timeout" not in str(exc):
-                raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
-            # No answer from X, or none from a browser that stopped: the click stays unread.
-            await self._unless_browser_stopped(exc)
+        status, cut = await self._click_for_answer(target, box, MUTATIONS[box])
         if status is not None and 400 <= status < 500:
             self.unread_click = None  # X refused it (signed out, rate limited…): nothing changed
         if status == 429:
@@ -811,7 +827,53 @@ class GrokPage:
         after = (await self.read_settled()).get(box)
         self.unread_click = None
         confirmed = after is not None and not after.checked
-        return UntickOutcome(box, after, confirmed, status, toast)
+        return UntickOutcome(box, after, confirmed, status, toast, cut)
+
+    async def _click_for_answer(
+        self, target: Locator, box: Box, operation: str
+    ) -> tuple[int | None, str]:
+        """Click the box and wait for X's answer to its change: its status, or None with why
+        none came — the request failed (the connection cut: Chromium's words, at once, not
+        after the whole wait), or "" when no answer came in time. Either way the click stays
+        unread (X may have made the change): the reload that follows says."""
+
+        def is_mutation(request: Request) -> bool:
+            body = request.post_data or ""
+            return request.method == "POST" and (operation in request.url or operation in body)
+
+        heard: asyncio.Future[Response | str] = asyncio.get_running_loop().create_future()
+
+        def on_response(response: Response) -> None:
+            if not heard.done() and is_mutation(response.request):
+                heard.set_result(response)
+
+        def on_failed(request: Request) -> None:
+            if not heard.done() and is_mutation(request):
+                heard.set_result(browser_error_words(Exception(request.failure or "")))
+
+        self.page.on("response", on_response)
+        self.page.on("requestfailed", on_failed)
+        try:
+            try:
+                await self._safe_click(target, box)
+            except PlaywrightError as exc:
+                if "Timeout" not in str(exc):
+                    raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+                await self._unless_browser_stopped(exc)
+                return None, ""
+            try:
+                answer = await asyncio.wait_for(heard, self.timeout_ms / 1000)
+            except asyncio.TimeoutError:
+                # No answer from X, or none from a browser that stopped.
+                if not await page_answers(self.page):
+                    raise BrowserNotAnswering() from None
+                return None, ""
+        finally:
+            self.page.remove_listener("response", on_response)
+            self.page.remove_listener("requestfailed", on_failed)
+        if isinstance(answer, str):
+            return None, answer or tr("the connection was cut")
+        return answer.status, ""
 
     async def _went_wrong_shown(self) -> bool:
         toasts = self.page.locator('[data-testid="toast"], [role="alert"]')

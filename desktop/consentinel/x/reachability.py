@@ -51,11 +51,9 @@ async def trouble_reaching(page: Page, site: XSite) -> NetworkTrouble | None:
     finally:
         page.remove_listener("requestfailed", on_failed)
     if status is None:
-        detail = tr("X did not answer")
-        if failures:  # Chromium's reason (net::ERR_…), in words, after the language's colon
-            why = browser_error_words(Exception(failures[-1]))
-            detail = tr("X did not answer: {why}", why=why)
-        return NetworkTrouble(detail)
+        if failures:  # Chromium's reason (net::ERR_…), in words
+            return NetworkTrouble(browser_error_words(Exception(failures[-1])))
+        return NetworkTrouble(tr("X did not answer"))
     if isinstance(status, int) and (reason := reason_for_status(status)):
-        return NetworkTrouble(tr("X answered {status}", status=status), reason)
+        return NetworkTrouble(tr("HTTP status {status}", status=status), reason, x_answered=True)
     return None

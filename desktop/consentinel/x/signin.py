@@ -30,7 +30,12 @@ from consentinel.core.i18n import tr
 from consentinel.core.log_redaction import forget_later
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
-from consentinel.x.errors import browser_error_words, reason_for_exception, reason_for_status
+from consentinel.x.errors import (
+    browser_error_words,
+    reason_for_exception,
+    reason_for_status,
+    sent_elsewhere,
+)
 from consentinel.x.labels import normalize
 from consentinel.x.reachability import trouble_reaching
 from consentinel.x.signin_screens import (
@@ -133,6 +138,8 @@ class SignInOutcome:
     #: X called the code made from the saved 2FA secret incorrect, whatever came after (the
     #: person may then have typed a code of their own): no code is made from it again.
     totp_refused: bool = False
+    #: A NETWORK stop at which X answered, with an error of its own (reason_message).
+    x_answered: bool = False
 
     @classmethod
     def success(cls, password_submitted: bool = False, totp_refused: bool = False) -> SignInOutcome:
@@ -178,6 +185,7 @@ class SignIn:
         self._handle_sent_at: int | None = None  # X's answers received when the handle went
         self._password_sent_at = 0  # X's answers received when the password went
         self._http_trouble: Reason | None = None
+        self._trouble_words = ""  # what it was ("HTTP 503"), said with it
         #: Codes sent at each code step (2FA, email/SMS), the saved secret's among them, and
         #: of those the ones the person typed.
         self._codes_sent: dict[Screen, int] = {}
@@ -192,8 +200,8 @@ class SignIn:
         self._refused_answer: str | None = None
         self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
         #: For each sign-in step whose request failed (no answer: the connection cut), how many
-        #: answers had come before it.
-        self._task_failures: list[int] = []
+        #: answers had come before it, and Chromium's reason in words.
+        self._task_failures: list[tuple[int, str]] = []
         self._heard = asyncio.Event()  # set at each answer or failure of a sign-in step
         self._answers_read = 0  # how many of X's step answers the last state had seen
         self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
@@ -211,26 +219,48 @@ class SignIn:
             reason = reason_for_status(response.status)
             if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
                 self._http_trouble = reason
+                self._trouble_words = tr("HTTP status {status}", status=response.status)
         if is_step:
             self._task_answers.append(response)
             self._heard.set()
 
     def _on_request_failed(self, request: Request) -> None:
         if self.site.api_path_of(request.url) == TASK_PATH:
-            self._task_failures.append(len(self._task_answers))
+            why = browser_error_words(Exception(request.failure or ""))
+            self._task_failures.append((len(self._task_answers), why))
             self._heard.set()
 
     def _failed_since(self, sent_at: int) -> bool:
         """A sign-in step's request failed after X had given `sent_at` answers."""
-        return any(failed_at >= sent_at for failed_at in self._task_failures)
+        return any(failed_at >= sent_at for failed_at, _ in self._task_failures)
 
-    def _trouble_since(self, sent_at: int) -> Reason | None:
+    def _trouble_since(self, sent_at: int) -> SignInOutcome | None:
         """X failing at what was sent when it had given `sent_at` answers: its answer a 5xx
-        or 429, or none (the request failed). Only that, never an earlier or unrelated error."""
+        or 429, or none (the request failed: the connection cut as it was sent, said in
+        Chromium's words). Only that, never an earlier or unrelated error."""
         for answer in self._task_answers[sent_at:]:
             if (reason := reason_for_status(answer.status)) is not None:
-                return reason
-        return Reason.NETWORK if self._failed_since(sent_at) else None
+                said = tr("HTTP status {status}", status=answer.status)
+                return self._fail(Status.ERROR, reason, said, x_answered=True)
+        for failed_at, why in self._task_failures:
+            if failed_at >= sent_at:
+                return self._fail(Status.ERROR, Reason.NETWORK, why or tr("the connection was cut"))
+        return None
+
+    def _http_failure(self) -> SignInOutcome:
+        """The sign-in's end when X's pages or steps answered an error (`_http_trouble`)."""
+        assert self._http_trouble is not None
+        said = self._trouble_words
+        return self._fail(Status.ERROR, self._http_trouble, said, x_answered=True)
+
+    def _off_x(self) -> SignInOutcome | None:
+        """The page is not on X's origin at all: the network put another site's page there (a
+        captive portal's "accept the terms"), so X was not reached: NETWORK, not a sign-in
+        screen X changed."""
+        if self.site.path_of(self.page.url):
+            return None
+        trouble = sent_elsewhere(self.page.url)
+        return self._fail(Status.ERROR, trouble.reason, trouble.detail)
 
     async def _hear_since(self, sent_at: int) -> None:
         """Waits, a few seconds at most, for X's answer (or its failure) to what was sent when
@@ -331,7 +361,9 @@ class SignIn:
         """Whether one of X's step answers since the last state was an error."""
         return bool(await self._errors_since(self._answers_read))
 
-    def _fail(self, status: Status, reason: Reason, detail: str = "") -> SignInOutcome:
+    def _fail(
+        self, status: Status, reason: Reason, detail: str = "", *, x_answered: bool = False
+    ) -> SignInOutcome:
         return SignInOutcome(
             False,
             status,
@@ -340,6 +372,7 @@ class SignIn:
             password_submitted=self._password_submitted,
             refused_answer=self._refused_answer,
             totp_refused=self._totp_refused,
+            x_answered=x_answered,
         )
 
     async def run(self) -> SignInOutcome:
@@ -347,10 +380,10 @@ class SignIn:
         self.page.on("requestfailed", self._on_request_failed)
         try:
             await self.page.goto(self.site.login_url, wait_until="domcontentloaded")
-            return await self._drive()
+            return self._off_x() or await self._drive()
         except PlaywrightError as exc:
             if self._http_trouble is not None:
-                return self._fail(Status.ERROR, self._http_trouble)
+                return self._http_failure()
             return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         finally:
             self.page.remove_listener("response", self._on_response)
@@ -363,17 +396,20 @@ class SignIn:
                 state = await self._wait_for_state(state)
             except PlaywrightError as exc:
                 return await self._stuck(state, exc)
-            outcome = await self._answer(state)
+            outcome = self._off_x() or await self._answer(state)
             if outcome is not None:
                 return outcome
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("too many sign-in steps"))
 
     async def _stuck(self, prev: PageState | None, exc: PlaywrightError) -> SignInOutcome:
         """Nothing new appeared in time: X is slow, failing, or shows a page we do not know."""
+        if (elsewhere := self._off_x()) is not None:
+            return elsewhere
         if self._http_trouble is not None:
-            return self._fail(Status.ERROR, self._http_trouble)
+            return self._http_failure()
         if trouble := await trouble_reaching(self.page, self.site):  # X went away
-            return self._fail(Status.ERROR, trouble.reason, trouble.detail)
+            said = trouble.x_answered
+            return self._fail(Status.ERROR, trouble.reason, trouble.detail, x_answered=said)
         try:
             now = await self.read_state()
         except PlaywrightError:
@@ -487,12 +523,14 @@ class SignIn:
             # names its internal error (code 131).
             await self._hear_since(self._password_sent_at)
             if (trouble := self._trouble_since(self._password_sent_at)) is not None:
-                return self._fail(Status.ERROR, trouble)
+                return trouble
             codes = await self._error_codes_since(self._password_sent_at)
             if WRONG_PASSWORD_CODE not in codes and self._x_failed(codes):
                 # X's own "Something went wrong": it failed before judging the password, which
                 # stays usable; the next check sends it again.
-                return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_PASSWORD)
+                return self._fail(
+                    Status.ERROR, Reason.NETWORK, X_FAILED_AT_PASSWORD, x_answered=True
+                )
             # Else X shows its password step again: whatever its words (a message in any
             # language, or none) and whether its answer was seen, it did not take it. Never
             # sent twice.
@@ -616,7 +654,7 @@ class SignIn:
         assert self._totp_sent_at is not None
         await self._hear_since(self._totp_sent_at)
         if (trouble := self._trouble_since(self._totp_sent_at)) is not None:
-            return self._fail(Status.ERROR, trouble)
+            return trouble
         codes = await self._error_codes_since(self._totp_sent_at)
         if await self._x_said_incorrect(state, self._totp_sent_at):
             self._totp_refused = True
@@ -624,7 +662,7 @@ class SignIn:
                 state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
             )
         if self._x_failed(codes):
-            return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_CODE)
+            return self._fail(Status.ERROR, Reason.NETWORK, X_FAILED_AT_CODE, x_answered=True)
         # Words of X's that are not "Incorrect": the secret stays usable, but no scheduled
         # check sends another code on a guess (a wrong one counts toward X's lock).
         return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
