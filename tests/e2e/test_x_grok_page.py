@@ -402,7 +402,7 @@ def test_x_saying_its_read_failed_is_seen_at_once_in_any_language(
     failed = asyncio.run(on_grok_page(chromium_path, XSite(sim.origin), "ines", open_fails))
     assert failed.reason is Reason.RATE_LIMITED
     # From the toast, not the time-out, with X's status.
-    assert failed.detail == "it said something went wrong (HTTP 429)"
+    assert failed.detail == "it said something went wrong (HTTP status 429)"
     assert failed.x_answered
 
 
