@@ -504,9 +504,10 @@ class SignIn:
         judgement of what was sent (a refusal, a wrong answer)."""
         await self._hear_since(sent_at)
         if (trouble := self._trouble_since(sent_at)) is not None:
-            return self._fail(Status.ERROR, trouble)
+            return trouble
         if self._x_failed(await self._error_codes_since(sent_at)):
-            return self._fail(Status.ERROR, Reason.NETWORK)
+            said = tr("it said something went wrong")
+            return self._fail(Status.ERROR, Reason.NETWORK, said, x_answered=True)
         return None
 
     async def _x_said_incorrect(self, state: PageState, sent_at: int) -> bool:
