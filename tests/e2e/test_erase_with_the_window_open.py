@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from consentinel.core.journal import ERASURE_PENDING
+from consentinel.core.journal_writes import ERASURE_PENDING
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
 from tests.e2e.test_cli import CLI
