@@ -370,20 +370,16 @@ class AccountManagement:
     def _left_words(handle: str, left: list[str]) -> str:
         """The accounts selected with `handle` and left listed, since a check started while
         the keyring deleted its secrets: which, and what to do."""
-        from consentinel.core.listing import in_words
-
-        if len(left) == 1:
-            words = translate(
-                "MainWindow",
-                "@{left}, selected with @{handle}, was not removed: remove it once the check ends.",
-            ).replace("{left}", left[0])
-        else:
-            words = translate(
-                "MainWindow",
-                "{accounts}, selected with @{handle}, were not removed: remove them once the "
-                "check ends.",
-            ).replace("{accounts}", in_words([f"@{one}" for one in left], few=NAMED_LEFT))
-        return words.replace("{handle}", handle)
+        one = translate(
+            "MainWindow",
+            "@{left}, selected with @{handle}, was not removed: remove it once the check ends.",
+        )
+        several = translate(
+            "MainWindow",
+            "{accounts}, selected with @{handle}, were not removed: remove them once the "
+            "check ends.",
+        )
+        return _accounts_left(handle, left, one, several)
 
     def _no_check_running(self) -> bool:
         """No check running now, here or in another process (its end would write the history
@@ -473,21 +469,17 @@ class AccountManagement:
     def _not_reached_words(handle: str, after: list[str]) -> str:
         """The accounts selected after `handle`, left listed since the keyring refused to
         delete its secrets: which, and what to do."""
-        from consentinel.core.listing import in_words
-
-        if len(after) == 1:
-            words = translate(
-                "MainWindow",
-                "@{left}, selected after @{handle}, was not removed either: remove it once the "
-                "keyring can delete its secrets.",
-            ).replace("{left}", after[0])
-        else:
-            words = translate(
-                "MainWindow",
-                "{accounts}, selected after @{handle}, were not removed either: remove them "
-                "once the keyring can delete their secrets.",
-            ).replace("{accounts}", in_words([f"@{one}" for one in after], few=NAMED_LEFT))
-        return words.replace("{handle}", handle)
+        one = translate(
+            "MainWindow",
+            "@{left}, selected after @{handle}, was not removed either: remove it once the "
+            "keyring can delete its secrets.",
+        )
+        several = translate(
+            "MainWindow",
+            "{accounts}, selected after @{handle}, were not removed either: remove them "
+            "once the keyring can delete their secrets.",
+        )
+        return _accounts_left(handle, left=after, one=one, several=several)
 
     def _take_off(self, handle: str) -> None:
         """Off the list, its session deleted, its removal written in the journal."""
@@ -499,3 +491,15 @@ class AccountManagement:
         w.ctx.sessions.delete(handle)
         w.ctx.journal.append_account_removed(handle)
         w.live.pop(handle_key(handle), None)
+
+
+def _accounts_left(handle: str, left: list[str], one: str, several: str) -> str:
+    """`one` (with {left}) or `several` (with {accounts}, the first NAMED_LEFT named), as
+    many accounts as `left` holds, said of `handle`'s removal."""
+    from consentinel.core.listing import in_words
+
+    if len(left) == 1:
+        words = one.replace("{left}", left[0])
+    else:
+        words = several.replace("{accounts}", in_words([f"@{a}" for a in left], few=NAMED_LEFT))
+    return words.replace("{handle}", handle)
