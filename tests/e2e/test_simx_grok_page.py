@@ -274,6 +274,9 @@ def test_other_read_fault_drawn_boxes_and_renamed_settings_read(simx: Any, page:
         SimAccount("x", "pw", other_read_fault="hang")
     with pytest.raises(ValueError, match="redrawn_after_ms"):
         SimAccount("x", "pw", redrawn_after_ms=300)  # only boxes drawn otherwise are redrawn
+    for busy in (-1, 60_001, True, 2.5):
+        with pytest.raises(ValueError, match="busy_after_change_ms"):
+            SimAccount("x", "pw", busy_after_change_ms=busy)  # type: ignore[arg-type]
 
 
 def test_scenario_files(tmp_path: Path) -> None:

@@ -108,11 +108,18 @@ def _run_bounded(engine: Engine, **kwargs: Any) -> RunResult:
     return results[0]
 
 
+@pytest.mark.parametrize(
+    "busy_ms",
+    [0, 3000],
+    ids=["click-answered", "click-unanswered"],  # (X's page busy: frozen before the click's end)
+)
 def test_a_browser_frozen_mid_untick_ends_the_check_with_the_box_unknown(
-    simx: Any, consentinel_home: Path, freezer: list[int]
+    simx: Any, consentinel_home: Path, freezer: list[int], busy_ms: int
 ) -> None:
-    # X applies the untick and holds its answer back: the browser freezes once X applied it.
-    sim = simx(SimAccount("fro", "pw-fro", fault="mutation_hang"))
+    # X applies the untick and holds its answer back: the browser freezes once X applied it —
+    # after the click was answered, or (X's page busy once the change is sent) before: either
+    # way the change reached X.
+    sim = simx(SimAccount("fro", "pw-fro", fault="mutation_hang", busy_after_change_ms=busy_ms))
     ctx = _context(consentinel_home, sim.origin, "fro", keep=frozenset({Box.TRAINING}))
 
     def freeze_once_applied() -> None:

@@ -158,6 +158,9 @@ class SimAccount:
     redrawn_after_ms: int | None = None
     #: The name the page's build gives its read of the settings (a build that renamed it).
     settings_query: str = SETTINGS_QUERY
+    #: The page's script stays busy this many milliseconds once a box's change is sent (X's
+    #: heavy page on a slow computer): the click that sent it is answered only then.
+    busy_after_change_ms: int = 0
     #: X fails its answer at these sign-in steps, {step: fault} (SIGNIN_FAULT_STEPS,
     #: SIGNIN_FAULTS), without looking at what was typed: a code is not used up, nothing counts
     #: toward the lock, and the flow stays at that step [inferred].
@@ -218,6 +221,15 @@ class SimAccount:
             raise ValueError(
                 f"Scenario account @{self.handle}: unknown other_read_fault "
                 f"{self.other_read_fault!r} (known: {', '.join(OTHER_READ_FAULTS)})."
+            )
+        if (
+            isinstance(self.busy_after_change_ms, bool)
+            or not isinstance(self.busy_after_change_ms, int)
+            or not 0 <= self.busy_after_change_ms <= 60_000
+        ):
+            raise ValueError(
+                f"Scenario account @{self.handle}: busy_after_change_ms is a number of "
+                "milliseconds from 0 to 60000."
             )
         if self.drawn_boxes is not None and not isinstance(self.drawn_boxes, bool):
             raise ValueError(f"Scenario account @{self.handle}: drawn_boxes is true or false.")

@@ -479,6 +479,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "drawn_boxes": truth.spec.drawn_boxes,
                 "redrawn_after_ms": truth.spec.redrawn_after_ms,
                 "settings_query": truth.spec.settings_query,
+                "busy_after_change_ms": truth.spec.busy_after_change_ms,
                 "unticked": truth.unticked_at is not None,
             },
         )

@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page, Request, Response
-from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 
 from consentinel.core.check_messages import box_name
 from consentinel.core.evidence import Screenshot
@@ -804,11 +803,7 @@ class GrokPage:
         self.unread_click = box  # (a click that fails half-way may still have reached X)
         self.clicked = True
         self._drawn_from_data = False  # (X redraws the box before it answers)
-        try:
-            await target.click()
-        except PlaywrightTimeoutError:
-            self.unread_click = None  # its target never became clickable: nothing was clicked
-            raise
+        await target.click()
 
     async def untick(self, box: Box) -> UntickOutcome:
         """Click a ticked box, wait for X's answer, reload, and read the box back."""
@@ -842,6 +837,11 @@ class GrokPage:
             return request.method == "POST" and (operation in request.url or operation in body)
 
         heard: asyncio.Future[Response | str] = asyncio.get_running_loop().create_future()
+        sent: list[Request] = []
+
+        def on_request(request: Request) -> None:
+            if is_mutation(request):
+                sent.append(request)
 
         def on_response(response: Response) -> None:
             if not heard.done() and is_mutation(response.request):
@@ -851,6 +851,7 @@ class GrokPage:
             if not heard.done() and is_mutation(request):
                 heard.set_result(browser_error_words(Exception(request.failure or "")))
 
+        self.page.on("request", on_request)
         self.page.on("response", on_response)
         self.page.on("requestfailed", on_failed)
         try:
@@ -859,7 +860,10 @@ class GrokPage:
             except PlaywrightError as exc:
                 if "Timeout" not in str(exc):
                     raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
+                # A browser that stopped mid-click may have sent the change: it stays unread.
                 await self._unless_browser_stopped(exc)
+                if not sent:
+                    self.unread_click = None  # its target never became clickable: not clicked
                 return None, ""
             try:
                 answer = await asyncio.wait_for(heard, self.timeout_ms / 1000)
@@ -869,6 +873,7 @@ class GrokPage:
                     raise BrowserNotAnswering() from None
                 return None, ""
         finally:
+            self.page.remove_listener("request", on_request)
             self.page.remove_listener("response", on_response)
             self.page.remove_listener("requestfailed", on_failed)
         if isinstance(answer, str):

@@ -382,7 +382,9 @@
       variables[variable] = next;
       let ok = false;
       try {
-        const response = await gql(operation, variables, "POST");
+        const sending = gql(operation, variables, "POST");
+        busyFor(busyAfterChange);
+        const response = await sending;
         // GraphQL may say no with an HTTP 200: its body then holds "errors".
         ok = response.ok && !(await response.json()).errors;
       } catch (e) { ok = false; }
@@ -396,6 +398,14 @@
       el("div", { class: C("labeltext") }, span(T[box + "_label"], "rowtext")),
       el("div", { class: C("boxwrap") }, square, input));
     return el("div", { class: C("block") }, label, helpText(helpId, T["help_" + box]));
+  }
+
+  // busy_after_change_ms: the script holds the page this long once a change is sent, as X's
+  // heavy page does on a slow computer (nothing else runs meanwhile, the click's answer too).
+  let busyAfterChange = 0;
+  function busyFor(ms) {
+    const until = Date.now() + ms;
+    while (Date.now() < until) { /* busy */ }
   }
 
   function helpText(helpId, words) {
@@ -485,6 +495,7 @@
       toast(failure);
       return;
     }
+    busyAfterChange = d.busy_after_change_ms || 0;
     const fromData = {
       training: values.allow_xai_data_sharing,
       personalization: values.allow_xai_personalization,
