@@ -174,10 +174,14 @@ class _Sigterm:
                 signal.signal(number, previous)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        if self.received is None:
-            self.received = signum
         if signum != signal.SIGTERM:
             away_from_a_closed_terminal(self._terminals)
+        if self.received is not None:
+            # The same news again (a closing terminal's hangup comes from the system and
+            # from its shell; a logout's stop after it): the clean-up under way goes on, where
+            # SIGINT's handler would end it at once, as at a second Ctrl-C.
+            return
+        self.received = signum
         on_sigint = signal.getsignal(signal.SIGINT)
         if callable(on_sigint):
             on_sigint(signal.SIGINT, frame)
