@@ -447,13 +447,17 @@ class Vault:
         self._set(_entry(handle, "password"), password)
 
     def get_password(self, handle: str) -> str | None:
-        return self._get(_entry(handle, "password"))
+        """The saved password, or None when none is saved. An entry emptied in the keyring's
+        own app (Seahorse, KWalletManager) is none: typed into X it would only leave the
+        sign-in waiting for a button X keeps disabled, and be blamed on X."""
+        return self._get(_entry(handle, "password")) or None
 
     def set_totp(self, handle: str, secret: str) -> None:
         self._set(_entry(handle, "totp"), secret)
 
     def get_totp(self, handle: str) -> str | None:
-        return self._get(_entry(handle, "totp"))
+        """The saved 2FA secret, or None when none is saved (an emptied entry too)."""
+        return self._get(_entry(handle, "totp")) or None
 
     def delete_password(self, handle: str) -> None:
         """Forget this account's password entry (a save taken back: only what it wrote)."""
