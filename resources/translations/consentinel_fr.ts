@@ -1059,6 +1059,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>X a refusé le code produit par le secret 2FA enregistré, et Consentinel n'en produit plus aucun. X répond ainsi à un code faux, mais aussi quand il retient les connexions pendant un temps : le secret est donc peut-être bon. S'il est bien celui de ce compte et que l'horloge de cet ordinateur est à l'heure, remettez-le en service avec « Remettre en service le secret 2FA enregistré » dans « Modifier le compte… » (dans quelques heures, au cas où X retenait les connexions) ; sinon, enregistrez-y le bon. Ou utilisez « Se connecter soi-même… ».</translation>
     </message>
     <message>
+        <source>X asks for a two-factor code, and the 2FA secret saved in the keyring for this account is not a valid one (a setup key is letters A to Z and digits 2 to 7), so no code could be made from it. Save the right one with “Edit account…”, or remove it there and use “Sign in yourself…”.</source>
+        <translation>X demande un code de double authentification, et le secret 2FA enregistré dans le trousseau pour ce compte n'est pas valide (une clé de configuration ne contient que les lettres A à Z et les chiffres 2 à 7), aussi aucun code n'a pu en être produit. Enregistrez le bon avec « Modifier le compte… », ou supprimez-le là et utilisez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
         <source>X did not take the code made from the saved 2FA secret, without saying it was wrong. Use “Sign in yourself…”; checks will use the secret again after that.</source>
         <translation>X n'a pas accepté le code produit par le secret 2FA enregistré, sans dire qu'il était faux. Utilisez « Se connecter soi-même… » ; les vérifications utiliseront de nouveau le secret ensuite.</translation>
     </message>

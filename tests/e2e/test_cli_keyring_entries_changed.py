@@ -1,10 +1,11 @@
 """`consentinel check` when an account's keyring entry was changed behind its back (in Seahorse,
-with secret-tool): the check says what the person must save again, never blaming X or failing
-as an unexpected error. Real processes, the simulated X,
-a real Secret Service keyring."""
+with secret-tool): emptied, or a 2FA secret no code can be made from. The check says what the
+person must save again, never blaming X or failing as an unexpected error. Real processes, the
+simulated X, a real Secret Service keyring."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
@@ -12,7 +13,7 @@ from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 from consentinel.core.paths import AppPaths
 from consentinel.simx import SimAccount
 from tests.e2e._cli_support import add_account, run_cli
-from tests.e2e.test_cli import PASSWORD
+from tests.e2e.test_cli import PASSWORD, TOTP_SECRET
 
 
 def _change_entry(env: dict[str, str], entry: str, value: str) -> None:
@@ -35,3 +36,33 @@ def test_an_emptied_password_is_none_saved_not_x_too_slow(
     )
     assert "consentinel account set-password alice" in proc.stdout
     assert sim.signin_attempts() == []  # nothing typed into X's password step
+
+
+def test_a_2fa_secret_no_code_can_be_made_from_is_said_as_such(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    alice = SimAccount(
+        handle="alice", password=PASSWORD, challenges=("two_factor",), totp_secret=TOTP_SECRET
+    )
+    sim = simx(alice)
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    stdin = f"{PASSWORD}\n{TOTP_SECRET}\n"
+    run_cli(env, "account", "add", "alice", "--password-stdin", "--totp-stdin", stdin=stdin)
+    _change_entry(env, "alice:totp", "not a secret at all!")
+
+    for unattended in ((), ("--unattended",)):
+        proc = run_cli(env, "check", "alice", "--dry-run", *unattended, check_exit=1)
+        said = "@alice: needs you (X asked for a two-factor code) — X asks for a two-factor "
+        assert proc.stdout.startswith(said + "code, and the 2FA secret saved in the keyring "), (
+            proc.stdout
+        )
+        assert "consentinel account set-totp alice" in proc.stdout
+        assert "Unexpected error" not in proc.stdout + proc.stderr
+    french = dict(env, CONSENTINEL_LANG="fr")
+    proc = run_cli(french, "check", "alice", "--dry-run", "--json", check_exit=1)
+    (account,) = json.loads(proc.stdout)["accounts"]
+    assert (account["status"], account["reason"]) == ("needs_user", "two_factor")
+    assert "le secret 2FA enregistré dans le trousseau" in account["message"]
+    # The password was typed (X's 2FA step comes after it), and is no wrong one.
+    proc = run_cli(env, "account", "list", "--json", check_exit=0)
+    assert "wrong_password" not in proc.stdout

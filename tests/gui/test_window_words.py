@@ -560,3 +560,25 @@ def test_status_tooltips_say_what_the_sign_in_said_of_the_two_factor_step(
         assert hint(Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN).startswith("X n'a pas accepté")
         failed = hint(Reason.NETWORK, X_FAILED_AT_CODE)
         assert failed.startswith("X a échoué") and failed.endswith("Réessayez plus tard."), failed
+
+
+def test_status_tooltip_of_a_saved_2fa_secret_no_code_can_be_made_from(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """A 2FA secret changed in the keyring by hand into one no code can be made from: the
+    window says so in its own words (“Edit account…”), not "save the account's 2FA secret"
+    as though none were saved, in English and in French."""
+    from consentinel.core.check_messages import TOTP_NOT_VALID
+
+    def hint() -> str:
+        message = reason_message(Reason.TWO_FACTOR, "alice", TOTP_NOT_VALID)
+        return status_hint(_row(Reason.TWO_FACTOR, message), NOW)
+
+    said = hint()
+    assert said.startswith("X asks for a two-factor code, and the 2FA secret saved in the")
+    assert "not a valid one" in said and "“Edit account…”" in said
+    assert "consentinel " not in said
+    with running_app(qtbot, make_context(consentinel_home), language="fr"):
+        said = hint()
+        assert "le secret 2FA enregistré dans le trousseau" in said, said
+        assert "«\u00a0Modifier le compte…\u00a0»" in said and "consentinel " not in said

@@ -10,6 +10,9 @@ from consentinel.core.status import Box, Reason, Status
 
 #: The detail of a TWO_FACTOR stop at which X refused the code made from the saved secret.
 TOTP_REFUSED = "totp_refused"
+#: … at which no code could be made: the 2FA secret the keyring holds is none codes can be
+#: made from (changed there by hand).
+TOTP_NOT_VALID = "totp_not_valid"
 #: … at which X answered the saved secret's code with words other than "Incorrect".
 SAVED_CODE_NOT_TAKEN = "saved_code_not_taken"
 #: … at which X refused the codes typed at its 2FA step (by the person, or made from the saved
@@ -418,6 +421,15 @@ def reason_message(
             handle=handle,
         )
         if detail == SAVED_CODE_NOT_TAKEN
+        else tr(
+            "X asks for a two-factor code, and the 2FA secret saved in the keyring for this "
+            "account is not a valid one (a setup key is letters A to Z and digits 2 to 7), so "
+            "no code could be made from it: save the right one with `consentinel account "
+            "set-totp {handle}`, or remove it with `consentinel account set-totp {handle} "
+            "--remove` and run `consentinel login {handle}` to sign in yourself.",
+            handle=handle,
+        )
+        if detail == TOTP_NOT_VALID
         else tr(
             "X refused the two-factor codes typed at this sign-in, and another wrong code may "
             "get X to lock the account: wait for your authenticator app to show a new code "

@@ -424,6 +424,17 @@ FRENCH: dict[str, str] = {
     "X asked to slow down: Consentinel sends no request for @{handle} before {when}.":
         "X a demandé de ralentir : Consentinel n'envoie aucune requête pour @{handle} avant le "
         "{when}.",
+    "X asks for a two-factor code, and the 2FA secret saved in the keyring for this "
+    "account is not a valid one (a setup key is letters A to Z and digits 2 to 7), so "
+    "no code could be made from it: save the right one with `consentinel account "
+    "set-totp {handle}`, or remove it with `consentinel account set-totp {handle} "
+    "--remove` and run `consentinel login {handle}` to sign in yourself.":
+        "X demande un code de double authentification, et le secret 2FA enregistré dans le "
+        "trousseau pour ce compte n'est pas valide (une clé de configuration ne contient que "
+        "les lettres A à Z et les chiffres 2 à 7), aussi aucun code n'a pu en être produit : "
+        "enregistrez le bon avec `consentinel account set-totp {handle}`, ou supprimez-le avec "
+        "`consentinel account set-totp {handle} --remove` et lancez `consentinel login "
+        "{handle}` pour vous connecter vous-même.",
     "X asks for a two-factor code: save the account's 2FA secret with `consentinel account "
     "set-totp {handle}`, or run `consentinel login {handle}`.":
         "X demande un code de double authentification : enregistrez le secret 2FA du compte avec "

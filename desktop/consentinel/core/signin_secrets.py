@@ -12,6 +12,7 @@ from consentinel.core.accounts import Account
 from consentinel.core.context import AppContext
 from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.password_refusals import rejects_saved_password
+from consentinel.core.totp import makes_codes
 from consentinel.core.totp_refusals import totp_codes
 from consentinel.x.signin import SignInSecrets
 
@@ -39,7 +40,11 @@ def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, s
         if rejects_saved_password(ctx, handle, ctx.accounts.state(handle), password):
             password = None  # X said it is wrong: sent again only once a new one is saved
         account = ctx.accounts.get(handle) or account
-        totp_secret, totp_code = totp_codes(ctx, handle, saved_totp)
+        # A secret no code can be made from is none (the person's own sign-in asks for the
+        # code), said as such rather than failing at X's 2FA step, after the password.
+        totp_not_valid = saved_totp is not None and not makes_codes(saved_totp)
+        usable_totp = None if totp_not_valid else saved_totp
+        totp_secret, totp_code = totp_codes(ctx, handle, usable_totp)
         email, phone = answers_to_type(ctx, account)
     secrets = SignInSecrets(
         handle=handle,
@@ -47,6 +52,7 @@ def secrets_to_type(ctx: AppContext, account: Account) -> tuple[SignInSecrets, s
         totp_code=totp_code,
         email=email,
         phone=phone,
-        totp_refused=bool(saved_totp) and totp_secret is None,
+        totp_refused=bool(usable_totp) and totp_secret is None,
+        totp_not_valid=totp_not_valid,
     )
     return secrets, totp_secret

@@ -185,6 +185,16 @@ def totp_spec(text: str) -> TotpSpec:
     return TotpSpec(secret, digits, period, algorithm)
 
 
+def makes_codes(secret: str) -> bool:
+    """Whether codes can be made from `secret` as the keyring holds it (one changed there by
+    hand, in Seahorse say, may be anything)."""
+    try:
+        totp_spec(secret)
+    except InvalidTotpSecret:
+        return False
+    return True
+
+
 def parse_totp_secret(text: str) -> str:
     """What to store in the vault: the cleaned base32 secret (or a full URI for unusual codes)."""
     return totp_spec(text).stored_form()

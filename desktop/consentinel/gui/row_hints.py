@@ -14,6 +14,7 @@ from consentinel.core.check_messages import (
     CODE_REFUSED,
     CODES_REFUSED,
     SAVED_CODE_NOT_TAKEN,
+    TOTP_NOT_VALID,
     TOTP_REFUSED,
     reason_message,
     screenshot_saved_note,
@@ -91,6 +92,13 @@ _DETAIL_HINTS = {
         "is right, put it back with “Use the saved 2FA secret again” in “Edit account…” (a few "
         "hours from now, in case X was holding sign-ins back); else save the right one there. "
         "Or use “Sign in yourself…”.",
+    ),
+    (Reason.TWO_FACTOR, TOTP_NOT_VALID): QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X asks for a two-factor code, and the 2FA secret saved in the keyring for this account "
+        "is not a valid one (a setup key is letters A to Z and digits 2 to 7), so no code could "
+        "be made from it. Save the right one with “Edit account…”, or remove it there and use "
+        "“Sign in yourself…”.",
     ),
     (Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN): QT_TRANSLATE_NOOP(
         "RowHints",

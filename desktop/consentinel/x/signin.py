@@ -22,6 +22,7 @@ from consentinel.core.check_messages import (
     CODE_REFUSED,
     CODES_REFUSED,
     SAVED_CODE_NOT_TAKEN,
+    TOTP_NOT_VALID,
     TOTP_REFUSED,
     X_FAILED_AT_CODE,
     X_FAILED_AT_PASSWORD,
@@ -121,6 +122,9 @@ class SignInSecrets:
     #: A 2FA secret is saved, but X refused a code made from it: none is made (totp_code is
     #: None), and a check nobody answers says why.
     totp_refused: bool = False
+    #: A 2FA secret is saved, but it is none codes can be made from (changed in the keyring
+    #: by hand): none is made (totp_code is None), and a check nobody answers says why.
+    totp_not_valid: bool = False
 
 
 @dataclass(frozen=True)
@@ -630,7 +634,13 @@ class SignIn:
                 'input[data-testid="ocfEnterTextTextInput"]', code, "ocf", secret=True
             )
             return None
-        unanswered = TOTP_REFUSED if self.secrets.totp_refused else ""
+        unanswered = (
+            TOTP_REFUSED
+            if self.secrets.totp_refused
+            else TOTP_NOT_VALID
+            if self.secrets.totp_not_valid
+            else ""
+        )
         return await self._typed_code(
             state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, unanswered
         )
