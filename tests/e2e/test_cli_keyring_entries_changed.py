@@ -66,3 +66,10 @@ def test_a_2fa_secret_no_code_can_be_made_from_is_said_as_such(
     # The password was typed (X's 2FA step comes after it), and is no wrong one.
     proc = run_cli(env, "account", "list", "--json", check_exit=0)
     assert "wrong_password" not in proc.stdout
+
+    # Asked to use it again, it says why it cannot, not "checks already make codes from it".
+    proc = run_cli(env, "account", "set-totp", "alice", "--use-again", check_exit=2)
+    assert proc.stderr.startswith("The 2FA secret saved for @alice is not a valid one"), proc
+    assert "consentinel account set-totp alice --remove" in proc.stderr
+    proc = run_cli(french, "account", "set-totp", "alice", "--use-again", check_exit=2)
+    assert proc.stderr.startswith("Le secret 2FA enregistré pour @alice n'est pas valide"), proc

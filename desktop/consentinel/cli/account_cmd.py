@@ -646,6 +646,7 @@ def _set_totp(args: argparse.Namespace) -> int:
 def _use_totp_again(ctx: AppContext, handle: str) -> int:
     """Codes made again from the saved secret X refused one of (the person knows it right)."""
     from consentinel.core.account_edits import TOTP_USED_AGAIN
+    from consentinel.core.totp import makes_codes
     from consentinel.core.totp_refusals import refused_saved_totp
     from consentinel.core.vault import VaultError
 
@@ -658,6 +659,16 @@ def _use_totp_again(ctx: AppContext, handle: str) -> int:
             tr(
                 "No 2FA secret is saved for @{handle}: save one with `consentinel account "
                 "set-totp {handle}`.",
+                handle=handle,
+            )
+        )
+    if not makes_codes(secret):  # (changed in the keyring by hand): using it again cannot help
+        raise UsageError(
+            tr(
+                "The 2FA secret saved for @{handle} is not a valid one (a setup key is letters A "
+                "to Z and digits 2 to 7), so no code can be made from it: save the right one "
+                "with `consentinel account set-totp {handle}`, or remove it with `consentinel "
+                "account set-totp {handle} --remove`.",
                 handle=handle,
             )
         )

@@ -315,6 +315,15 @@ FRENCH: dict[str, str] = {
         "Aucun secret 2FA n'est enregistré pour @{handle} : enregistrez-en un avec "
         "`consentinel account set-totp {handle}`."
     ),
+    "The 2FA secret saved for @{handle} is not a valid one (a setup key is letters A to Z and "
+    "digits 2 to 7), so no code can be made from it: save the right one with `consentinel "
+    "account set-totp {handle}`, or remove it with `consentinel account set-totp {handle} "
+    "--remove`.": (
+        "Le secret 2FA enregistré pour @{handle} n'est pas valide (une clé de configuration ne "
+        "contient que les lettres A à Z et les chiffres 2 à 7), aussi aucun code ne peut en être "
+        "produit : enregistrez le bon avec `consentinel account set-totp {handle}`, ou "
+        "supprimez-le avec `consentinel account set-totp {handle} --remove`."
+    ),
     "Checks already make codes from the 2FA secret saved for @{handle}: nothing to change.": (
         "Les vérifications produisent déjà les codes à partir du secret 2FA enregistré pour "
         "@{handle} : rien à changer."
