@@ -243,6 +243,28 @@ def test_locked_keyring_is_reported_as_locked(private_secret_service: SecretServ
     assert not vault.is_usable()
 
 
+def test_a_locked_keyring_says_where_to_unlock_it(
+    private_secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a terminal, or once its prompt was dismissed, no prompt comes: "unlock it" alone
+    leaves the person looking for where. The place is named, in English and in French."""
+    vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-where")
+    vault.set_password("alice", "hunter2")
+    lock_keyring(private_secret_service)
+    with pytest.raises(VaultLocked) as caught:
+        vault.set_password("alice", "hunter3")
+    said = str(caught.value)
+    assert said.startswith("The keyring (GNOME Keyring / Secret Service) is locked"), said
+    assert "To unlock it: in Passwords and Keys (Seahorse), select the “Login” keyring" in said
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(VaultLocked) as caught:
+        vault.get_password("alice")
+    said = str(caught.value)
+    assert "Pour le déverrouiller\N{NO-BREAK SPACE}: dans Mots de passe et clés" in said, said
+    unlock_keyring(private_secret_service)
+    assert vault.get_password("alice") == "hunter2"  # (nothing written while locked)
+
+
 def test_a_look_without_a_prompt_says_locked_and_leaves_it_locked(
     private_secret_service: SecretServiceEnv,
 ) -> None:

@@ -842,6 +842,20 @@ FRENCH: dict[str, str] = {
     "again.":
         "Le trousseau ({label}) est verrouillé, ou sa demande de déverrouillage a été fermée. "
         "Déverrouillez-le, puis réessayez.",
+    "To unlock it: in Passwords and Keys (Seahorse), select the “Login” keyring and choose "
+    "Unlock, with your login password (logging in to the desktop again unlocks it too); with "
+    "KeePassXC, unlock its database.":
+        "Pour le déverrouiller : dans Mots de passe et clés (Seahorse), sélectionnez le trousseau "
+        "« Connexion » et choisissez Déverrouiller, avec votre mot de passe de session (vous "
+        "reconnecter au bureau le déverrouille aussi) ; avec KeePassXC, déverrouillez sa base "
+        "de données.",
+    "To unlock it: open the wallet in KDE Wallet Manager (KWalletManager).":
+        "Pour le déverrouiller : ouvrez le portefeuille dans le gestionnaire de portefeuilles "
+        "KDE (KWalletManager).",
+    "To unlock it: in Keychain Access, select the “login” keychain and choose File › Unlock "
+    "Keychain.":
+        "Pour le déverrouiller : dans Trousseau d'accès, sélectionnez le trousseau « session » "
+        "et choisissez Fichier › Déverrouiller le trousseau.",
     "The keyring {label} keeps secrets in a plain file, so Consentinel refuses to use it. Use "
     "{keyrings}.":
         "Le trousseau {label} garde les secrets dans un fichier en clair : Consentinel refuse de "

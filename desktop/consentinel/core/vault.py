@@ -644,11 +644,33 @@ def _secret_service_locked(backend: KeyringBackend) -> bool:
 
 
 def _locked_message(label: str) -> str:
-    return tr(
+    said = tr(
         "The keyring ({label}) is locked, or its unlock prompt was dismissed. Unlock it, "
         "then try again.",
         label=label,
     )
+    step = _unlock_step(label)
+    return f"{said} {step}" if step else said
+
+
+def _unlock_step(label: str) -> str:
+    """Where a person unlocks the keyring named `label` by hand: its prompt may not come (a
+    terminal, a run nobody watches, one dismissed), and "unlock it" alone leaves them looking
+    for where. "" for a keyring with no such place to name."""
+    if label == _LABELS["keyring.backends.SecretService.Keyring"]:
+        return tr(
+            "To unlock it: in Passwords and Keys (Seahorse), select the “Login” keyring and "
+            "choose Unlock, with your login password (logging in to the desktop again unlocks "
+            "it too); with KeePassXC, unlock its database."
+        )
+    if label == _LABELS["keyring.backends.kwallet.DBusKeyring"]:
+        return tr("To unlock it: open the wallet in KDE Wallet Manager (KWalletManager).")
+    if label == _LABELS["keyring.backends.macOS.Keyring"]:
+        return tr(
+            "To unlock it: in Keychain Access, select the “login” keychain and choose File › "
+            "Unlock Keychain."
+        )
+    return ""
 
 
 def _unavailable_message(label: str, cause: str) -> str:
