@@ -674,6 +674,9 @@ def _unlock_step(label: str) -> str:
 
 
 def _unavailable_message(label: str, cause: str) -> str:
+    # keyring's own causes end with a full stop ("Failed to create the collection: …."), and
+    # the sentence puts its own after the cause.
+    cause = cause.rstrip(". ")
     return tr(
         "The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps "
         "passwords in plain files: start or unlock your keyring, then try again.",
