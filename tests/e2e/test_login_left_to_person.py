@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 from playwright.async_api import Page
 
@@ -19,6 +20,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.engine import Engine
 from consentinel.core.journal import EntryKind
 from consentinel.core.status import Reason, Status
+from consentinel.core.vault import Vault
 from tests.e2e._engine_support import SimHarness, add_account, engine, make_context
 
 pytestmark = pytest.mark.browser
@@ -116,3 +118,23 @@ def test_a_sign_in_the_person_finishes_is_journaled_ok_alone(
     ]
     assert ctx.journal.stopped_signin_at("fran", Reason.WRONG_PASSWORD) == refused_at
     assert ctx.sessions.exists("fran")
+
+
+def test_a_window_with_a_saved_2fa_secret_no_code_comes_from_leaves_the_code_to_the_person(
+    sim: SimHarness, tmp_path: Path, real_vault: Vault
+) -> None:
+    """A 2FA secret changed in the keyring by hand into one no code can be made from: the
+    window types the password and leaves X's code step to the person (it failed there with
+    "InvalidTotpSecret"); nobody finishing is said as such, and journaled as X's 2FA step."""
+    sim.add("hana", X_PASSWORD, totp_secret=pyotp.random_base32())
+    ctx = make_context(sim.origin, tmp_path / "home", vault=real_vault)
+    add_account(ctx, "hana", X_PASSWORD)
+    real_vault.backend.set_password(real_vault.service, "hana:totp", "not a secret at all!")
+    eng = Engine(ctx, headless=True, interactive_headless=True, interactive_timeout_s=2)
+
+    result = eng.login_interactive("hana", headless=True)
+
+    assert (result.ok, result.reason) == (False, Reason.TWO_FACTOR), result.message
+    assert "was not finished in the window" in result.message
+    assert _signins(ctx, "hana") == [{"outcome": "needs_user", "reason": "two_factor"}]
+    assert not ctx.accounts.state("hana").password_rejected
