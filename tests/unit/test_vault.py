@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import os
 import secrets
-import signal
 import subprocess
 import sys
 import threading
@@ -31,11 +29,11 @@ from consentinel.core.vault import (
     os_backends,
 )
 from tests.fixtures.keyring_fixtures import (
-    SECRETS_NAME,
     SecretServiceEnv,
     lock_keyring,
     prompts_in,
     start_secret_service,
+    stop_keyring_daemon,
     unlock_keyring,
     watch_bus,
 )
@@ -218,26 +216,6 @@ def test_plaintext_backend_is_refused_and_nothing_is_written(tmp_path: Path) -> 
     assert not vault.is_usable()
 
 
-def _stop_the_keyring_daemon(service: SecretServiceEnv) -> None:
-    """Kill this test's own GNOME Keyring (found as the owner of the Secret Service name on its
-    private bus, never by name) as a crash would, and wait for the bus to say its name is gone."""
-    from jeepney import DBus, MatchRule, message_bus
-    from jeepney.io.blocking import open_dbus_connection
-
-    gone = MatchRule(
-        type="signal", sender=message_bus.bus_name, interface=message_bus.interface,
-        member="NameOwnerChanged", path=message_bus.object_path,
-    )  # fmt: skip
-    gone.add_arg_condition(0, SECRETS_NAME)
-    with contextlib.closing(open_dbus_connection(bus=service.address)) as conn:
-        conn.send_and_get_reply(DBus().AddMatch(gone))
-        with conn.filter(gone) as changes:
-            reply = conn.send_and_get_reply(DBus().GetConnectionUnixProcessID(SECRETS_NAME))
-            os.kill(reply.body[0], signal.SIGKILL)
-            while conn.recv_until_filtered(changes, timeout=10).body[2] != "":
-                pass  # (a new owner: not the end yet)
-
-
 def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     private_secret_service: SecretServiceEnv,
 ) -> None:
@@ -246,7 +224,7 @@ def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     keyring's own words."""
     vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-killed")
     vault.set_password("alice", "first")
-    _stop_the_keyring_daemon(private_secret_service)
+    stop_keyring_daemon(private_secret_service)
     with pytest.raises(VaultUnavailable, match="cannot be reached") as caught:
         vault.set_password("alice", "hunter2")
     said = str(caught.value)

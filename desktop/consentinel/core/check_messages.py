@@ -561,7 +561,8 @@ def reason_message(
             "or run `consentinel browser install`."
         ),
         Reason.KEYRING_UNAVAILABLE: tr(
-            "The system keyring cannot be used, so the saved password cannot be read. {detail}",
+            "The system keyring, which keeps the account's password and the key of its saved "
+            "session, cannot be used. {detail}",
             detail=detail,
         ),
         Reason.CANCELLED: tr("The check was cancelled."),

@@ -547,9 +547,10 @@ FRENCH: dict[str, str] = {
     "`consentinel browser install`.":
         "Aucun Chromium, Chrome ou Edge n'a été trouvé. Installez-en un, choisissez-le dans les "
         "paramètres, ou lancez `consentinel browser install`.",
-    "The system keyring cannot be used, so the saved password cannot be read. {detail}":
-        "Le trousseau du système est inutilisable : le mot de passe enregistré ne peut pas être "
-        "lu. {detail}",
+    "The system keyring, which keeps the account's password and the key of its saved "
+    "session, cannot be used. {detail}":
+        "Le trousseau du système, qui garde le mot de passe du compte et la clé de sa session "
+        "enregistrée, est inutilisable. {detail}",
     "The check was cancelled.": "La vérification a été annulée.",
     "A box X shows ticked but disabled: {box} (X does this for accounts under 18); "
     "Consentinel cannot change it.":
