@@ -1,7 +1,7 @@
 """`consentinel check` when an account's keyring entry was changed behind its back (in Seahorse,
-with secret-tool): emptied, or a 2FA secret no code can be made from. The check says what the
-person must save again, never blaming X or failing as an unexpected error. Real processes, the
-simulated X, a real Secret Service keyring."""
+with secret-tool): emptied, deleted, or a 2FA secret no code can be made from. The check says
+what the person must save again, never blaming X or failing as an unexpected error. Real
+processes, the simulated X, a real Secret Service keyring."""
 
 from __future__ import annotations
 
@@ -73,3 +73,36 @@ def test_a_2fa_secret_no_code_can_be_made_from_is_said_as_such(
     assert "consentinel account set-totp alice --remove" in proc.stderr
     proc = run_cli(french, "account", "set-totp", "alice", "--use-again", check_exit=2)
     assert proc.stderr.startswith("Le secret 2FA enregistré pour @alice n'est pas valide"), proc
+
+
+def test_a_password_deleted_behind_its_back_is_said_with_how_to_give_it_again(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """Deleted in Seahorse (or `secret-tool clear`) after a check saved the session: once X
+    ends that session, or it cannot be read, the check says no password is saved and how to
+    save it again, not only how to sign in by hand."""
+    sim = simx(
+        SimAccount(handle="alice", password=PASSWORD), SimAccount(handle="bob", password=PASSWORD)
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    add_account(env, "alice", PASSWORD)
+    add_account(env, "bob", PASSWORD)
+    run_cli(env, "check", "--dry-run", check_exit=1)  # (would fix: sessions saved)
+    service = AppPaths.from_env().keyring_service
+    for handle in ("alice", "bob"):
+        SecretServiceKeyring().delete_password(service, f"{handle}:password")
+    sim.expire_sessions()  # X ends the sessions saved...
+    proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
+    said = "@alice: needs you (the session expired) — The saved session expired and no password "
+    assert proc.stdout.startswith(said + "is saved: run `consentinel login alice`, or save "), (
+        proc.stdout
+    )
+    assert "`consentinel account set-password alice`" in proc.stdout
+
+    SecretServiceKeyring().delete_password(service, "session-key")  # ...or they cannot be read
+    proc = run_cli(env, "check", "bob", "--dry-run", check_exit=1)
+    said = "@bob: needs you (no session or password saved) — The saved X session could not be "
+    assert proc.stdout.startswith(said + "read (it was set aside) and no password is saved"), (
+        proc.stdout
+    )
+    assert "`consentinel account set-password bob`" in proc.stdout

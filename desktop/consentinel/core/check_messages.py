@@ -294,7 +294,8 @@ def session_set_aside_no_password_message(handle: str) -> str:
     return tr(
         "The saved X session could not be read (it was set aside) and no password is saved, so "
         "Consentinel cannot sign in for you: sign in yourself in a browser window with "
-        "`consentinel login {handle}`.",
+        "`consentinel login {handle}`, or save the password with `consentinel account "
+        "set-password {handle}`.",
         handle=handle,
     )
 
@@ -500,7 +501,8 @@ def reason_message(
             handle=handle,
         ),
         Reason.SESSION_EXPIRED: tr(
-            "The saved session expired and no password is saved: run `consentinel login {handle}`.",
+            "The saved session expired and no password is saved: run `consentinel login "
+            "{handle}`, or save the password with `consentinel account set-password {handle}`.",
             handle=handle,
         ),
         Reason.NOT_SIGNED_IN: tr(

@@ -499,11 +499,13 @@ FRENCH: dict[str, str] = {
         "reconnecter.",
     "The saved X session could not be read (it was set aside) and no password is saved, so "
     "Consentinel cannot sign in for you: sign in yourself in a browser window with "
-    "`consentinel login {handle}`.":
+    "`consentinel login {handle}`, or save the password with `consentinel account "
+    "set-password {handle}`.":
         "La session X enregistrée n'a pas pu être lue (elle a été mise de côté) et aucun mot de "
         "passe n'est enregistré : Consentinel ne peut pas se connecter à votre place. "
         "Connectez-vous vous-même dans une fenêtre de navigateur avec "
-        "`consentinel login {handle}`.",
+        "`consentinel login {handle}`, ou enregistrez le mot de passe avec `consentinel account "
+        "set-password {handle}`.",
     "No session and no password are saved for this account: run `consentinel login "
     "{handle}` to sign in yourself in a browser window, or save the password with "
     "`consentinel account set-password {handle}`.":
@@ -511,9 +513,11 @@ FRENCH: dict[str, str] = {
         "login {handle}` pour vous connecter vous-même dans une fenêtre de navigateur, ou "
         "enregistrez le "
         "mot de passe avec `consentinel account set-password {handle}`.",
-    "The saved session expired and no password is saved: run `consentinel login {handle}`.":
+    "The saved session expired and no password is saved: run `consentinel login "
+    "{handle}`, or save the password with `consentinel account set-password {handle}`.":
         "La session enregistrée a expiré et aucun mot de passe n'est enregistré : lancez "
-        "`consentinel login {handle}`.",
+        "`consentinel login {handle}`, ou enregistrez le mot de passe avec `consentinel account "
+        "set-password {handle}`.",
     "X said the saved password is wrong; it will not be tried again until you run "
     "`consentinel account set-password {handle}`.":
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
