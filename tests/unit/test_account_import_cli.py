@@ -135,6 +135,42 @@ def test_a_dry_run_makes_no_data_folder_and_touches_no_keyring(tmp_path: Path) -
     assert not home.exists()
 
 
+def test_a_delimiter_typed_at_the_end_of_a_row_is_said_as_such(tmp_path: Path) -> None:
+    """A row typed by hand with the delimiter at its end ("alice,pw,") cannot be imported
+    (the password may end with it): the person is told it most likely is a delimiter too many,
+    and how to tell it from a password cut there, in English and in French; exit 1."""
+    home = tmp_path / "home"
+    no_bus = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/no-bus"}
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        f"handle,password\nalice_desk,{PASSWORDS[0]}\nbob_desk,{PASSWORDS[2]},\n",
+        encoding="utf-8",
+    )
+    done = run_cli(cli_env(no_bus, home), "account", "import", str(accounts), "--dry-run", expect=1)
+    assert done.stdout.splitlines() == [
+        "row 2, @alice_desk: can be imported",
+        "row 3: cannot be imported: This row has 3 cells where the first row has 2, the extra "
+        "ones empty: either the row ends with a comma too many, or one of its cells holds a "
+        "comma, the file's delimiter, without quotes, most likely the password, which is then "
+        "cut there. If no cell holds a comma, delete what comes after the last column; "
+        "otherwise put the password in double quotes in the file (a double quote inside it "
+        'written twice: ""). Then import the file again.',
+        "Rows that can be imported: 1 of 2. Nothing was imported (--dry-run).",
+    ]
+    env_fr = cli_env(no_bus, home, CONSENTINEL_LANG="fr")
+    done_fr = run_cli(env_fr, "account", "import", str(accounts), "--dry-run", expect=1)
+    assert done_fr.stdout.splitlines()[1] == (
+        "ligne 3\u00a0: ne peut pas être importée\u00a0: Cette ligne a 3 cellules là où la "
+        "première ligne en a 2, celles en trop vides\u00a0: soit la ligne finit par une virgule "
+        "de trop, soit une de ses cellules contient une virgule, le séparateur du fichier, sans "
+        "guillemets, sans doute le mot de passe, qui est alors coupé à cet endroit. Si aucune "
+        "cellule n'en contient, supprimez ce qui suit la dernière colonne\u00a0; sinon mettez "
+        "le mot de passe entre guillemets droits dans le fichier (un guillemet droit à "
+        "l'intérieur s'écrit deux fois\u00a0: \"\"). Puis importez de nouveau le fichier."
+    )
+    _nowhere(home, done.stdout, done.stderr, done_fr.stdout, done_fr.stderr)
+
+
 def test_standard_input_is_read_no_further_than_a_file_is(tmp_path: Path) -> None:
     """A file stops at 1 MB: so does standard input, read no further (a pipe that never ends,
     or a huge file piped in, is not read to its end into memory)."""

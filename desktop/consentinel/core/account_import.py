@@ -142,7 +142,7 @@ def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[I
     seen: dict[str, int] = {}
     for number, cells in records[1:]:
         if len(cells) > len(header):
-            rows.append(ImportRow(number, "", "", problem=too_many(len(cells))))
+            rows.append(ImportRow(number, "", "", problem=too_many(cells)))
             continue
         row = _row(number, cells, columns, listed, seen)
         if row.ok:
@@ -153,23 +153,42 @@ def parse_accounts(text: str, listed: Callable[[str], Account | None]) -> list[I
     return rows
 
 
-def _too_many_cells(header_cells: int, delimiter: str) -> Callable[[int], str]:
+def _too_many_cells(header_cells: int, delimiter: str) -> Callable[[list[str]], str]:
     """Why a row with more cells than the first row is refused. A spreadsheet writes as many
     cells on every row as on the first (empty ones included), and a file typed by hand leaves
-    out empty cells at the end: more cells, even empty ones, mean a cell holding the delimiter
-    unquoted (most likely a password: one ending with it gives an empty cell more). Its cells
-    are then not where the header says (the end of a password cut in two could pass as an
-    email, a phone or a 2FA secret), and none is quoted back (one of them is a password)."""
+    out empty cells at the end: more cells mean a cell holding the delimiter unquoted (most
+    likely a password). Its cells are then not where the header says (the end of a password
+    cut in two could pass as an email, a phone or a 2FA secret), and none is quoted back (one
+    of them is a password).
+
+    Extra cells that are all empty are refused too, not taken for nothing: they are also what
+    a password ending with the delimiter gives, or one cut in two on a row whose last column
+    is empty ("alice,p@ss,w@rd.example.org," under handle,password,email would import the
+    password "p@ss"). They are most often a delimiter typed at the end of the row by hand, so
+    the words then say that first, and how to tell the two apart."""
     named = {",": tr("a comma"), ";": tr("a semicolon"), "\t": tr("a tab")}[delimiter]
-    return lambda cells: tr(
-        "This row has {cells} cells where the first row has {columns}: one of its cells holds "
-        "{delimiter}, the file's delimiter, without quotes, most likely the password, which "
-        "is then cut in two. Put the password in double quotes in the file (a double quote "
-        'inside it written twice: ""), then import the file again.',
-        cells=cells,
-        columns=header_cells,
-        delimiter=named,
-    )
+
+    def problem(cells: list[str]) -> str:
+        said = {"cells": len(cells), "columns": header_cells, "delimiter": named}
+        if any(cell.strip() for cell in cells[header_cells:]):
+            return tr(
+                "This row has {cells} cells where the first row has {columns}: one of its cells "
+                "holds {delimiter}, the file's delimiter, without quotes, most likely the "
+                "password, which is then cut in two. Put the password in double quotes in the "
+                'file (a double quote inside it written twice: ""), then import the file again.',
+                **said,
+            )
+        return tr(
+            "This row has {cells} cells where the first row has {columns}, the extra ones "
+            "empty: either the row ends with {delimiter} too many, or one of its cells holds "
+            "{delimiter}, the file's delimiter, without quotes, most likely the password, which "
+            "is then cut there. If no cell holds {delimiter}, delete what comes after the last "
+            "column; otherwise put the password in double quotes in the file (a double quote "
+            'inside it written twice: ""). Then import the file again.',
+            **said,
+        )
+
+    return problem
 
 
 def _header_word(cell: str) -> str:

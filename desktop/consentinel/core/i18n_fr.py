@@ -696,6 +696,19 @@ FRENCH: dict[str, str] = {
         "le mot de passe, qui est alors coupé en deux. Mettez le mot de passe entre guillemets "
         "droits dans le fichier (un guillemet droit à l'intérieur s'écrit deux fois : \"\"), "
         "puis importez de nouveau le fichier.",
+    "This row has {cells} cells where the first row has {columns}, the extra ones empty: "
+    "either the row ends with {delimiter} too many, or one of its cells holds {delimiter}, the "
+    "file's delimiter, without quotes, most likely the password, which is then cut there. If no "
+    "cell holds {delimiter}, delete what comes after the last column; otherwise put the "
+    "password in double quotes in the file (a double quote inside it written twice: \"\"). "
+    "Then import the file again.":
+        "Cette ligne a {cells} cellules là où la première ligne en a {columns}, celles en trop "
+        "vides : soit la ligne finit par {delimiter} de trop, soit une de ses cellules contient "
+        "{delimiter}, le séparateur du fichier, sans guillemets, sans doute le mot de passe, qui "
+        "est alors coupé à cet endroit. Si aucune cellule n'en contient, supprimez ce qui suit "
+        "la dernière colonne ; sinon mettez le mot de passe entre guillemets droits dans le "
+        "fichier (un guillemet droit à l'intérieur s'écrit deux fois : \"\"). Puis importez de "
+        "nouveau le fichier.",
     "a comma": "une virgule",
     "a semicolon": "un point-virgule",
     "a tab": "une tabulation",
