@@ -245,6 +245,31 @@ def test_a_server_error_elsewhere_on_the_page_does_not_excuse_a_wrong_password(
     assert sim.signin_outcomes("dee") == ["wrong_password"]
 
 
+@pytest.mark.parametrize(("status", "reason"), [(503, Reason.NETWORK), (429, Reason.RATE_LIMITED)])
+def test_x_s_sign_in_page_answered_with_an_error_is_x_failing(
+    sim: SimHarness, chromium_path: str, status: int, reason: Reason
+) -> None:
+    """X answers its sign-in page itself with an error (a 503, or 429 "too many requests"):
+    no step ever shows, and the sign-in ends as X failing, said with the status X answered
+    ("HTTP status 503"), not as a sign-in screen we do not know; nothing reached X's steps."""
+
+    async def sign_in_page_fails(page: Page) -> None:
+        await page.route(
+            lambda url: url.split("?")[0].endswith("/i/flow/login"),
+            lambda route: route.fulfill(
+                status=status, body="<h1>Something is technically wrong.</h1>"
+            ),
+        )
+
+    sim.add("dee", "right")
+    secrets = SignInSecrets("dee", "right")
+    outcome, asked, _ = _run(sim, chromium_path, secrets, {}, prepare=sign_in_page_fails)
+    assert (outcome.ok, outcome.status, outcome.reason) == (False, Status.ERROR, reason)
+    assert (outcome.detail, outcome.x_answered) == (f"HTTP status {status}", True)
+    assert not outcome.password_submitted and asked == []
+    assert sim.signin_attempts("dee") == 0
+
+
 def test_x_s_api_host_is_where_its_step_answers_may_come_from() -> None:
     site = XSite("https://x.com")
     assert site.api_path_of("https://api.x.com/1.1/onboarding/task.json") == TASK_PATH

@@ -188,8 +188,9 @@ class SignIn:
         self._password_submitted = False
         self._handle_sent_at: int | None = None  # X's answers received when the handle went
         self._password_sent_at = 0  # X's answers received when the password went
-        self._http_trouble: Reason | None = None
-        self._trouble_words = ""  # what it was ("HTTP 503"), said with it
+        #: The HTTP status of X's failing answer to a page or step (a 5xx or 429), its rate
+        #: limit kept once seen; None until one.
+        self._trouble_status: int | None = None
         #: Codes sent at each code step (2FA, email/SMS), the saved secret's among them, and
         #: of those the ones the person typed.
         self._codes_sent: dict[Screen, int] = {}
@@ -220,10 +221,9 @@ class SignIn:
         if is_step or (
             self.site.path_of(response.url) and response.request.is_navigation_request()
         ):
-            reason = reason_for_status(response.status)
-            if reason is not None and self._http_trouble is not Reason.RATE_LIMITED:
-                self._http_trouble = reason
-                self._trouble_words = tr("HTTP status {status}", status=response.status)
+            kept = reason_for_status(self._trouble_status or 0)  # (the rate limit stays)
+            if reason_for_status(response.status) is not None and kept is not Reason.RATE_LIMITED:
+                self._trouble_status = response.status
         if is_step:
             self._task_answers.append(response)
             self._heard.set()
@@ -243,19 +243,21 @@ class SignIn:
         or 429, or none (the request failed: the connection cut as it was sent, said in
         Chromium's words). Only that, never an earlier or unrelated error."""
         for answer in self._task_answers[sent_at:]:
-            if (reason := reason_for_status(answer.status)) is not None:
-                said = tr("HTTP status {status}", status=answer.status)
-                return self._fail(Status.ERROR, reason, said, x_answered=True)
+            if (failing := self._failing_answer(answer.status)) is not None:
+                return failing
         for failed_at, why in self._task_failures:
             if failed_at >= sent_at:
                 return self._fail(Status.ERROR, Reason.NETWORK, why or tr("the connection was cut"))
         return None
 
-    def _http_failure(self) -> SignInOutcome:
-        """The sign-in's end when X's pages or steps answered an error (`_http_trouble`)."""
-        assert self._http_trouble is not None
-        said = self._trouble_words
-        return self._fail(Status.ERROR, self._http_trouble, said, x_answered=True)
+    def _failing_answer(self, status: int | None) -> SignInOutcome | None:
+        """The sign-in's end when X answered with the HTTP `status` a 5xx or 429: X failing,
+        said as "HTTP status 503". None for any other status, or none."""
+        reason = None if status is None else reason_for_status(status)
+        if reason is None:
+            return None
+        said = tr("HTTP status {status}", status=status)
+        return self._fail(Status.ERROR, reason, said, x_answered=True)
 
     def _off_x(self) -> SignInOutcome | None:
         """The page is not on X's origin at all: the network put another site's page there (a
@@ -386,8 +388,8 @@ class SignIn:
             await self.page.goto(self.site.login_url, wait_until="domcontentloaded")
             return self._off_x() or await self._drive()
         except PlaywrightError as exc:
-            if self._http_trouble is not None:
-                return self._http_failure()
+            if (failing := self._failing_answer(self._trouble_status)) is not None:
+                return failing
             return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         finally:
             self.page.remove_listener("response", self._on_response)
@@ -409,8 +411,8 @@ class SignIn:
         """Nothing new appeared in time: X is slow, failing, or shows a page we do not know."""
         if (elsewhere := self._off_x()) is not None:
             return elsewhere
-        if self._http_trouble is not None:
-            return self._http_failure()
+        if (failing := self._failing_answer(self._trouble_status)) is not None:
+            return failing
         if trouble := await trouble_reaching(self.page, self.site):  # X went away
             said = trouble.x_answered
             return self._fail(Status.ERROR, trouble.reason, trouble.detail, x_answered=said)
