@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import pyotp
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page, Route, async_playwright
 
 from consentinel.core.check_messages import CODES_REFUSED, TOTP_REFUSED
 from consentinel.core.status import Reason, Status
@@ -266,6 +266,43 @@ def test_x_s_sign_in_page_answered_with_an_error_is_x_failing(
     outcome, asked, _ = _run(sim, chromium_path, secrets, {}, prepare=sign_in_page_fails)
     assert (outcome.ok, outcome.status, outcome.reason) == (False, Status.ERROR, reason)
     assert (outcome.detail, outcome.x_answered) == (f"HTTP status {status}", True)
+    assert not outcome.password_submitted and asked == []
+    assert sim.signin_attempts("dee") == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "detail"),
+    [
+        (503, Reason.NETWORK, "HTTP status 503"),
+        (429, Reason.RATE_LIMITED, "HTTP status 429"),
+        (None, Reason.NETWORK, None),  # the connection cut: said in Chromium's words
+    ],
+)
+def test_x_failing_at_the_sign_in_s_first_step_is_x_failing(
+    sim: SimHarness, chromium_path: str, status: int | None, reason: Reason, detail: str | None
+) -> None:
+    """X fails its answer to the sign-in's first request (a 503, its "too many requests", or
+    none: the connection cut), before any step shows: its page says "Something went wrong"
+    with no step. The sign-in ends as X failing (backed off from as X asks, at a 429), not as
+    a page Consentinel does not know (which would have its page photographed and the person
+    told X's page changed)."""
+
+    async def first_step_fails(page: Page) -> None:
+        async def fail(route: Route) -> None:
+            if status is None:
+                await route.abort("connectionreset")
+            else:
+                await route.fulfill(status=status, json={})
+
+        await page.route(lambda url: "onboarding/task.json?flow_name=login" in url, fail)
+
+    sim.add("dee", "right")
+    secrets = SignInSecrets("dee", "right")
+    outcome, asked, _ = _run(sim, chromium_path, secrets, {}, prepare=first_step_fails)
+    assert (outcome.ok, outcome.status, outcome.reason) == (False, Status.ERROR, reason)
+    assert outcome.x_answered is (status is not None)
+    if detail is not None:
+        assert outcome.detail == detail
     assert not outcome.password_submitted and asked == []
     assert sim.signin_attempts("dee") == 0
 

@@ -467,6 +467,10 @@ class SignIn:
                 Status.SIGNIN_FAILED, Reason.REFUSED, first_line(state.question or state.text)
             )
         if state.toast is not None and screen is None:
+            # X's words and no step: its first answer failed (its client says "Something went
+            # wrong" and shows no step), on proof only; otherwise a message we do not know.
+            if (failing := await self._x_failing_since(0)) is not None:
+                return failing
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unexpected message from X"))
         return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("unknown sign-in screen"))
 
