@@ -208,9 +208,11 @@ def test_each_account_saved_by_save_and_add_another_is_added_as_one_added_alone(
         assert ctx.vault.get_password("ben") == "pw-ben"
 
 
-def _short_pages(ctx: AppContext) -> Engine:
+def _patient_pages(ctx: AppContext) -> Engine:
+    # X's held answer ends when the test lets it go (SimX.release_hangs), never on a timer
+    # racing the test's own steps: on a busy computer they took longer than a short wait.
     return Engine(
-        ctx, headless=True, interactive_headless=True, page_timeout_s=5, signin_step_timeout_s=8
+        ctx, headless=True, interactive_headless=True, page_timeout_s=120, signin_step_timeout_s=8
     )
 
 
@@ -232,7 +234,7 @@ def test_during_a_check_an_account_not_under_way_can_be_edited_and_is_checked_as
     ctx.settings.concurrency = 1
     add_account(ctx, "ann", "pw-ann")
     add_account(ctx, "bob", "pw-bob-old")  # changed on X: the saved one is wrong now
-    with running_app(qtbot, ctx, engine_factory=_short_pages) as app:
+    with running_app(qtbot, ctx, engine_factory=_patient_pages) as app:
         window, table = app.window, app.window.table
         window.check_all()
         qtbot.waitUntil(
@@ -275,8 +277,10 @@ def test_during_a_check_an_account_not_under_way_can_be_edited_and_is_checked_as
         assert [m.split()[0] for m in wait] == ["@cat", "@dov", "2"]
         assert wait[-1] == "2 accounts added. Choose “Check selected” once this check ends."
 
+        assert window.under_way("ann")  # (all of it done while @ann's check was under way)
         with qtbot.waitSignal(app.runner.run_finished, timeout=90_000) as finished:
-            pass
+            sim.change_account("ann", fault=None)
+            sim.release_hangs()  # X gives up on @ann's settings: her check ends, Bob's starts
         result = finished.args[0]
         bob = next(r for r in result.accounts if r.handle == "bob")
         assert bob.status is Status.FIXED, bob.message

@@ -53,6 +53,11 @@ class SimX:
         }
         self.build = secrets.token_hex(4)
         self._stopping = threading.Event()
+        # The answers held back (the hang faults) wait on this until the server stops or a
+        # test lets them go (release_hangs): a test then decides when X's wait ends, not a
+        # timer racing what the test does meanwhile.
+        self._held = threading.Condition()
+        self._releases = 0
         #: Set when a settings request is left without an answer (the settings_hang fault).
         self.settings_hanging = threading.Event()
         #: Set when a change was applied and its answer held back (the mutation_hang fault).
@@ -90,11 +95,26 @@ class SimX:
 
     def stop(self) -> None:
         self._stopping.set()
+        with self._held:
+            self._held.notify_all()
         for server in (self._server, self._captcha_server):
             if server is not None:
                 server.shutdown()
                 server.server_close()
         self._server = self._captcha_server = None
+
+    def release_hangs(self) -> None:
+        """X gives up on every answer it holds back now (hang, settings_hang, mutation_hang):
+        each such request's connection is closed. A fault still set holds the next one."""
+        with self._held:
+            self._releases += 1
+            self._held.notify_all()
+
+    def hold_answer(self) -> None:
+        """Hold a request's answer back until the server stops or release_hangs."""
+        with self._held:
+            seen = self._releases
+            self._held.wait_for(lambda: self._stopping.is_set() or self._releases != seen)
 
     def vanish_after(self, path: str) -> None:
         """X goes away the next time it is asked for this page (a path): it stops listening,
@@ -452,7 +472,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.close()
         elif fault == "hang":
-            self.sim._stopping.wait()  # never answers while the server runs
+            self.sim.hold_answer()  # no answer while the server runs (or until released)
             self.close_connection = True
         else:
             return False
@@ -501,7 +521,7 @@ class _Handler(BaseHTTPRequestHandler):
             )
         if truth.spec.fault == "settings_hang":
             self.sim.settings_hanging.set()
-            self.sim._stopping.wait()  # never answers while the server runs
+            self.sim.hold_answer()  # no answer while the server runs (or until released)
             self.close_connection = True
             return None
         if truth.spec.fault == "rate_limit":
@@ -603,7 +623,7 @@ class _Handler(BaseHTTPRequestHandler):
             truth.mutations.append(record)
         if truth.spec.fault == "mutation_hang":  # X applied it; its answer never comes
             self.sim.mutation_hanging.set()
-            self.sim._stopping.wait()
+            self.sim.hold_answer()
             self.close_connection = True
             return None
         if not record["ok"]:
