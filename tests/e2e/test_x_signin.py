@@ -7,13 +7,13 @@ from collections.abc import Awaitable, Callable
 
 import pyotp
 import pytest
-from playwright.async_api import Page, Route, async_playwright
+from playwright.async_api import Page, Response, Route, async_playwright
 
 from consentinel.core.check_messages import CODES_REFUSED, TOTP_REFUSED
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from consentinel.x.browser import launch_args
-from consentinel.x.signin import SignInOutcome, SignInSecrets, sign_in
+from consentinel.x.signin import SignIn, SignInOutcome, SignInSecrets, sign_in
 from consentinel.x.signin_screens import TASK_PATH
 from consentinel.x.site import XSite
 from tests.e2e._engine_support import SMS_PHONE, SimHarness, running_sim
@@ -211,6 +211,42 @@ def test_a_code_typed_wrong_at_x_s_email_step_is_refused_in_a_language_we_do_not
     assert outcome.detail == CODES_REFUSED
     assert asked == [PromptKind.EMAIL_CODE] * 2
     assert sim.signin_outcomes("ute") == ["email_code_failed"] * 2
+
+
+#: How late the browser reports X's answers in the tests of that order: within the sign-in's
+#: wait for an answer (ANSWER_GRACE_S), longer than the page takes to draw the next step.
+HEARD_LATE_S = 1.5
+
+
+def _answers_heard_late(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser reports each of X's answers HEARD_LATE_S after it came: the page shows the
+    step it names first. Both orders happen (the page's script and the browser's report race);
+    here the one the sign-in must not depend on is made certain."""
+    heard = SignIn._on_response
+
+    def reported_late(self: SignIn, response: Response) -> None:
+        asyncio.get_running_loop().call_later(HEARD_LATE_S, heard, self, response)
+
+    monkeypatch.setattr(SignIn, "_on_response", reported_late)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_code_step_is_told_by_x_s_answer_reported_after_the_page_shows_it(
+    sim: SimHarness, chromium_path: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """X's 2FA step, in words the app reads or not (German): told by the step X's answer names
+    even when the browser reports that answer after the page shows the step; not an unknown
+    screen, nor the step before."""
+    secret = pyotp.random_base32()
+    sim.add("ben", "pw", lang=lang, totp_secret=secret)
+
+    async def code() -> str:
+        return pyotp.TOTP(secret).now()
+
+    _answers_heard_late(monkeypatch)
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("ben", "pw", code), {}, lang)
+    assert outcome.ok and asked == [], outcome
+    assert sim.signin_outcomes("ben") == ["success"]
 
 
 def test_a_wrong_password_is_wrong_when_x_s_answers_are_not_seen(

@@ -208,6 +208,10 @@ class SignIn:
         #: answers had come before it, and Chromium's reason in words.
         self._task_failures: list[tuple[int, str]] = []
         self._heard = asyncio.Event()  # set at each answer or failure of a sign-in step
+        #: The last sign-in step request the page sent, and the step requests whose answer (or
+        #: failure) was heard: the page may show X's next step before its answer is reported.
+        self._last_step_request: Request | None = None
+        self._settled_requests: set[Request] = set()
         self._answers_read = 0  # how many of X's step answers the last state had seen
         self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
         #: How long the last wait for the next state ran before it gave up, in milliseconds
@@ -226,10 +230,16 @@ class SignIn:
                 self._trouble_status = response.status
         if is_step:
             self._task_answers.append(response)
+            self._settled_requests.add(response.request)
             self._heard.set()
+
+    def _on_request(self, request: Request) -> None:
+        if self.site.api_path_of(request.url) == TASK_PATH:
+            self._last_step_request = request
 
     def _on_request_failed(self, request: Request) -> None:
         if self.site.api_path_of(request.url) == TASK_PATH:
+            self._settled_requests.add(request)
             why = browser_error_words(Exception(request.failure or ""))
             self._task_failures.append((len(self._task_answers), why))
             self._heard.set()
@@ -282,6 +292,21 @@ class SignIn:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._heard.wait(), left)
 
+    async def _hear_last_step(self) -> None:
+        """Waits, ANSWER_GRACE_S at most, for X's answer (or its failure) to the last step
+        request the page sent: the page may show the step that answer names a moment before
+        the browser reports it, and the step before would then be taken for this one."""
+        last = self._last_step_request
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + ANSWER_GRACE_S
+        while last is not None and last not in self._settled_requests:
+            left = deadline - loop.time()
+            if left <= 0:
+                return
+            self._heard.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._heard.wait(), left)
+
     async def _answer_body(self, index: int) -> dict[str, Any] | None:
         """X's answer to a sign-in step, as JSON; read from the browser once (a wait looks at
         the answers again every few hundred milliseconds). None when it cannot be read."""
@@ -310,6 +335,7 @@ class SignIn:
         taken as unknown and nothing is typed; "code" alone is in every code step's wording."""
         if state.raw_screen != "enter_text":
             return state
+        await self._hear_last_step()  # (the step named is that of X's latest answer)
         by_step = SUBTASK_SCREENS.get(await self._current_subtask() or "")
         if by_step is None:
             return state
@@ -382,6 +408,7 @@ class SignIn:
         )
 
     async def run(self) -> SignInOutcome:
+        self.page.on("request", self._on_request)
         self.page.on("response", self._on_response)
         self.page.on("requestfailed", self._on_request_failed)
         try:
@@ -392,6 +419,7 @@ class SignIn:
                 return failing
             return self._fail(Status.ERROR, reason_for_exception(exc), browser_error_words(exc))
         finally:
+            self.page.remove_listener("request", self._on_request)
             self.page.remove_listener("response", self._on_response)
             self.page.remove_listener("requestfailed", self._on_request_failed)
 
