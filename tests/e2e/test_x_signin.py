@@ -249,6 +249,22 @@ def test_a_code_step_is_told_by_x_s_answer_reported_after_the_page_shows_it(
     assert sim.signin_outcomes("ben") == ["success"]
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_x_s_refusal_at_the_handle_is_told_by_its_answer_reported_after_the_page_shows_it(
+    sim: SimHarness, chromium_path: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """X refuses the sign-in at the handle (its 399) and the browser reports that answer, and
+    the one that began the sign-in, after the page shows the username step again: the refusal
+    is told by X's answer to the handle, not by how many answers had come when it was sent
+    (the sign-in's first, heard late, was taken for it: "X asked for the username again")."""
+    sim.add("hal", "pw", lang=lang, scenario="refused_at_handle")
+    _answers_heard_late(monkeypatch)
+    outcome, asked, _ = _run(sim, chromium_path, SignInSecrets("hal", "pw"), {}, lang)
+    assert (outcome.status, outcome.reason) == (Status.SIGNIN_FAILED, Reason.REFUSED), outcome
+    assert outcome.detail == INCORRECT_WORDS[lang]
+    assert asked == [] and sim.signin_outcomes("hal") == ["handle_refused"]
+
+
 def test_a_wrong_password_is_wrong_when_x_s_answers_are_not_seen(
     sim: SimHarness, chromium_path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -186,8 +186,9 @@ class SignIn:
         self.ask = ask
         self.step_timeout_ms = step_timeout_ms
         self._password_submitted = False
-        self._handle_sent_at: int | None = None  # X's answers received when the handle went
-        self._password_sent_at = 0  # X's answers received when the password went
+        # (The steps' "…_sent_at" count the step requests the page had sent before that one.)
+        self._handle_sent_at: int | None = None  # step requests sent before the handle's
+        self._password_sent_at = 0  # step requests sent before the password's
         #: The HTTP status of X's failing answer to a page or step (a 5xx or 429), its rate
         #: limit kept once seen; None until one.
         self._trouble_status: int | None = None
@@ -195,25 +196,24 @@ class SignIn:
         #: of those the ones the person typed.
         self._codes_sent: dict[Screen, int] = {}
         self._codes_typed: dict[Screen, int] = {}
-        #: X's answers received when a code from the saved 2FA secret went (None: none went).
+        #: Step requests sent before a code from the saved 2FA secret went (None: none went).
         self._totp_sent_at: int | None = None
         self._totp_refused = False  # X called that code incorrect
         self._identity_answers: list[str] = []  # what was typed at the unusual-activity step
-        self._identity_sent_at = 0  # X's answers received when the last of them went
-        #: X's answers received when the last code the person typed at a code step went.
+        self._identity_sent_at = 0  # step requests sent before the last of them went
+        #: Step requests sent before the last code the person typed at a code step went.
         self._typed_sent_at: dict[Screen, int] = {}
         self._refused_answer: str | None = None
-        self._task_answers: list[Response] = []  # X's answers to each sign-in step, in order
-        #: For each sign-in step whose request failed (no answer: the connection cut), how many
-        #: answers had come before it, and Chromium's reason in words.
-        self._task_failures: list[tuple[int, str]] = []
+        #: The sign-in step requests the page sent, in order; X's answer to each, and for each
+        #: that failed (no answer: the connection cut) Chromium's reason in words. An answer
+        #: is told by its request, never by how many answers came before it: the page may show
+        #: X's next step (and we may send the next answer) before the browser reports it.
+        self._step_requests: list[Request] = []
+        self._task_answers: dict[Request, Response] = {}
+        self._task_failures: dict[Request, str] = {}
         self._heard = asyncio.Event()  # set at each answer or failure of a sign-in step
-        #: The last sign-in step request the page sent, and the step requests whose answer (or
-        #: failure) was heard: the page may show X's next step before its answer is reported.
-        self._last_step_request: Request | None = None
-        self._settled_requests: set[Request] = set()
-        self._answers_read = 0  # how many of X's step answers the last state had seen
-        self._answer_bodies: dict[int, dict[str, Any] | None] = {}  # by index, read once
+        self._answers_read = 0  # how many step requests were sent when the last state was read
+        self._answer_bodies: dict[Request, dict[str, Any] | None] = {}  # read once each
         #: How long the last wait for the next state ran before it gave up, in milliseconds
         #: (Playwright's timeout names only the last slice of it).
         self._waited_ms = 0.0
@@ -229,34 +229,45 @@ class SignIn:
             if reason_for_status(response.status) is not None and kept is not Reason.RATE_LIMITED:
                 self._trouble_status = response.status
         if is_step:
-            self._task_answers.append(response)
-            self._settled_requests.add(response.request)
+            self._step_request(response.request)
+            self._task_answers[response.request] = response
             self._heard.set()
 
     def _on_request(self, request: Request) -> None:
         if self.site.api_path_of(request.url) == TASK_PATH:
-            self._last_step_request = request
+            self._step_request(request)
 
     def _on_request_failed(self, request: Request) -> None:
         if self.site.api_path_of(request.url) == TASK_PATH:
-            self._settled_requests.add(request)
-            why = browser_error_words(Exception(request.failure or ""))
-            self._task_failures.append((len(self._task_answers), why))
+            self._step_request(request)
+            self._task_failures[request] = browser_error_words(Exception(request.failure or ""))
             self._heard.set()
 
+    def _step_request(self, request: Request) -> None:
+        if request not in self._step_requests:  # (each is told of once, answered once)
+            self._step_requests.append(request)
+
+    def _sent(self) -> int:
+        """How many step requests the page has sent: what a step sent now comes after."""
+        return len(self._step_requests)
+
+    def _answers_since(self, sent_at: int) -> list[Response]:
+        """X's answers heard to the step requests sent after the first `sent_at`, in order."""
+        return [r for q in self._step_requests[sent_at:] if (r := self._task_answers.get(q))]
+
     def _failed_since(self, sent_at: int) -> bool:
-        """A sign-in step's request failed after X had given `sent_at` answers."""
-        return any(failed_at >= sent_at for failed_at, _ in self._task_failures)
+        """A step request sent after the first `sent_at` failed."""
+        return any(q in self._task_failures for q in self._step_requests[sent_at:])
 
     def _trouble_since(self, sent_at: int) -> SignInOutcome | None:
-        """X failing at what was sent when it had given `sent_at` answers: its answer a 5xx
-        or 429, or none (the request failed: the connection cut as it was sent, said in
+        """X failing at what was sent after the first `sent_at` step requests: its answer a
+        5xx or 429, or none (the request failed: the connection cut as it was sent, said in
         Chromium's words). Only that, never an earlier or unrelated error."""
-        for answer in self._task_answers[sent_at:]:
+        for answer in self._answers_since(sent_at):
             if (failing := self._failing_answer(answer.status)) is not None:
                 return failing
-        for failed_at, why in self._task_failures:
-            if failed_at >= sent_at:
+        for request in self._step_requests[sent_at:]:
+            if (why := self._task_failures.get(request)) is not None:
                 return self._fail(Status.ERROR, Reason.NETWORK, why or tr("the connection was cut"))
         return None
 
@@ -279,12 +290,12 @@ class SignIn:
         return self._fail(Status.ERROR, trouble.reason, trouble.detail)
 
     async def _hear_since(self, sent_at: int) -> None:
-        """Waits, a few seconds at most, for X's answer (or its failure) to what was sent when
-        it had given `sent_at` answers: the page may show X's words a moment before the browser
-        reports the answer. Not heard by then, the caller decides on the page alone."""
+        """Waits, a few seconds at most, for X's answer (or its failure) to what was sent after
+        the first `sent_at` step requests: the page may show X's words a moment before the
+        browser reports the answer. Not heard by then, the caller decides on the page alone."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + ANSWER_GRACE_S
-        while len(self._task_answers) <= sent_at and not self._failed_since(sent_at):
+        while not self._answers_since(sent_at) and not self._failed_since(sent_at):
             left = deadline - loop.time()
             if left <= 0:
                 return
@@ -296,33 +307,25 @@ class SignIn:
         """Waits, ANSWER_GRACE_S at most, for X's answer (or its failure) to the last step
         request the page sent: the page may show the step that answer names a moment before
         the browser reports it, and the step before would then be taken for this one."""
-        last = self._last_step_request
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + ANSWER_GRACE_S
-        while last is not None and last not in self._settled_requests:
-            left = deadline - loop.time()
-            if left <= 0:
-                return
-            self._heard.clear()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._heard.wait(), left)
+        if self._step_requests:
+            await self._hear_since(self._sent() - 1)
 
-    async def _answer_body(self, index: int) -> dict[str, Any] | None:
+    async def _answer_body(self, answer: Response) -> dict[str, Any] | None:
         """X's answer to a sign-in step, as JSON; read from the browser once (a wait looks at
         the answers again every few hundred milliseconds). None when it cannot be read."""
-        if index not in self._answer_bodies:
+        if answer.request not in self._answer_bodies:
             try:
-                body = await self._task_answers[index].json()
+                body = await answer.json()
             except (PlaywrightError, ValueError):
                 body = None
-            self._answer_bodies[index] = body if isinstance(body, dict) else None
-        return self._answer_bodies[index]
+            self._answer_bodies[answer.request] = body if isinstance(body, dict) else None
+        return self._answer_bodies[answer.request]
 
     async def _current_subtask(self) -> str | None:
         """The step X's latest answer named; an answer that only reports an error (a wrong
         code, say) leaves the step as it was. None when none was seen or read."""
-        for index in reversed(range(len(self._task_answers))):
-            body = await self._answer_body(index)
+        for answer in reversed(self._answers_since(0)):
+            body = await self._answer_body(answer)
             subtasks = body.get("subtasks") if body else None
             if isinstance(subtasks, list) and subtasks and isinstance(subtasks[0], dict):
                 return str(subtasks[0].get("subtask_id") or "") or None
@@ -371,14 +374,14 @@ class SignIn:
                     continue
                 self._waited_ms = total_ms
                 raise
-            self._answers_read = len(self._task_answers)
+            self._answers_read = self._sent()
             return await self._with_step(state_from_js(await handle.json_value()))
 
     async def _errors_since(self, since: int) -> list[Any]:
-        """The errors X's step answers reported, from the `since`-th answer on."""
+        """The errors X's step answers reported, to the step requests after the first `since`."""
         found: list[Any] = []
-        for index in range(since, len(self._task_answers)):
-            body = await self._answer_body(index)
+        for answer in self._answers_since(since):
+            body = await self._answer_body(answer)
             errors = body.get("errors") if body else None
             if errors:
                 found.extend(errors if isinstance(errors, list) else [errors])
@@ -473,7 +476,7 @@ class SignIn:
         if screen is Screen.USERNAME:
             if self._handle_sent_at is not None:
                 return await self._username_again(state)
-            self._handle_sent_at = len(self._task_answers)
+            self._handle_sent_at = self._sent()
             await self._fill_and_next(
                 'input[name="text"][autocomplete="username"]', self.secrets.handle, "username"
             )
@@ -522,7 +525,7 @@ class SignIn:
         sent_at = self._password_sent_at if self._password_submitted else self._handle_sent_at
         if (failing := await self._x_failing_since(sent_at)) is not None:
             return failing
-        if len(self._task_answers) <= self._handle_sent_at:
+        if not self._answers_since(self._handle_sent_at):
             return None  # X has not answered yet: wait for what it says
         if self._password_submitted:
             # Back at the first step after the password: X's 399 was its answer to the
@@ -589,7 +592,7 @@ class SignIn:
             return self._fail(Status.ERROR, Reason.PAGE_CHANGED, tr("password field not found"))
         forget_later(self.secrets.password)  # (never in the log, whatever quotes it)
         await password_field.fill(self.secrets.password)
-        self._password_sent_at = len(self._task_answers)
+        self._password_sent_at = self._sent()
         button = self.page.locator('[data-testid="LoginForm_Login_Button"]')
         if await button.count() == 1:
             await button.click()
@@ -623,7 +626,7 @@ class SignIn:
                 Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY, state.raw_toast if refused else ""
             )
         self._identity_answers.append(answer)
-        self._identity_sent_at = len(self._task_answers)
+        self._identity_sent_at = self._sent()
         await self._fill_and_next('input[data-testid="ocfEnterTextTextInput"]', answer, "ocf")
         return None
 
@@ -663,7 +666,7 @@ class SignIn:
             self._code_sent(Screen.TWO_FACTOR, typed=False)
             # A fresh code may mean waiting for the next 30-second window (never a reused code).
             code = await self.secrets.totp_code()
-            self._totp_sent_at = len(self._task_answers)
+            self._totp_sent_at = self._sent()
             await self._fill_and_next(
                 'input[data-testid="ocfEnterTextTextInput"]', code, "ocf", secret=True
             )
@@ -743,7 +746,7 @@ class SignIn:
                 Status.NEEDS_USER, reason, self._refused_here(screen) if typed else unanswered
             )
         self._code_sent(screen, typed=True)
-        self._typed_sent_at[screen] = len(self._task_answers)
+        self._typed_sent_at[screen] = self._sent()
         await self._fill_and_next(
             'input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf", secret=True
         )
