@@ -111,3 +111,24 @@ def test_a_refused_secret_is_not_used_again_once_the_key_changed(
         assert real_vault.get_answer_key() is None  # none made by looking
     ctx.accounts.totp_saved("tess")  # saved again, or "use the saved secret again"
     assert totp_secret_to_use(ctx, "tess", refused) == refused
+
+
+def test_an_emptied_2fa_entry_is_none_saved_not_a_secret_no_code_comes_from(
+    tmp_path: Path,
+) -> None:
+    """A 2FA secret emptied in the keyring's own app (Seahorse) is none saved: the check asks
+    for the code as for an account with none ("save the account's 2FA secret"), not "the 2FA
+    secret saved … is not a valid one"; one changed into something else is that."""
+    from consentinel.core.signin_secrets import secrets_to_type
+
+    ctx = _ctx(tmp_path)
+    ctx.vault.set_password("tess", "pw-tess")
+    ctx.vault.set_totp("tess", "")
+    assert (ctx.vault.get_password("tess"), ctx.vault.get_totp("tess")) == ("pw-tess", None)
+    secrets, totp_secret = secrets_to_type(ctx, Account("tess"))
+    assert (secrets.totp_not_valid, secrets.totp_refused, secrets.totp_code) == (False, False, None)
+    assert totp_secret is None
+    ctx.vault.set_totp("tess", "not a secret at all!")
+    secrets, totp_secret = secrets_to_type(ctx, Account("tess"))
+    assert (secrets.totp_not_valid, secrets.totp_refused, secrets.totp_code) == (True, False, None)
+    assert totp_secret is None
