@@ -215,3 +215,32 @@ def test_a_stored_step_far_from_now_is_ignored(consentinel_home: Path) -> None:
     assert gen.wait_needed("alice", SECRET) == 0.0
     gen.code("alice", SECRET)
     assert clock.slept == []
+
+
+def test_a_step_remembered_while_the_clock_was_fast_is_ignored_once_set_right() -> None:
+    """A code taken with the clock 10 minutes fast must not make the next one wait 10 minutes
+    (silently, X's 2FA screen open) once the clock is set right."""
+    clock = FakeClock(1_700_000_005.0 + 600)  # 10 minutes fast
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep, async_sleep=clock.async_sleep)
+    asyncio.run(gen.acode("alice", SECRET))
+    clock.now -= 600  # the clock set right
+    assert gen.wait_needed("alice", SECRET) == 0.0
+    asyncio.run(gen.acode("alice", SECRET))
+    assert clock.slept == []
+    # A step one ahead is still a code just used (a clock off by a few seconds): it waits.
+    clock.now -= 30
+    assert gen.wait_needed("alice", SECRET) > 0
+
+
+def test_a_step_remembered_fast_is_ignored_with_a_store_too(consentinel_home: Path) -> None:
+    from consentinel.core.accounts import Account, AccountStore
+    from consentinel.core.paths import AppPaths
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    store = AccountStore(paths)
+    store.add(Account("alice"))
+    clock = FakeClock(1_700_000_005.0 + 600)
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep, used_steps=store)
+    gen.code("alice", SECRET)
+    clock.now -= 600
+    assert gen.wait_needed("alice", SECRET) == 0.0

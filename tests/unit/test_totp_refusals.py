@@ -132,3 +132,40 @@ def test_an_emptied_2fa_entry_is_none_saved_not_a_secret_no_code_comes_from(
     secrets, totp_secret = secrets_to_type(ctx, Account("tess"))
     assert (secrets.totp_not_valid, secrets.totp_refused, secrets.totp_code) == (True, False, None)
     assert totp_secret is None
+
+
+class _StoppedClock:
+    """A clock that stays where it is put (the generator's seam)."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_saving_the_secret_again_forgets_the_step_remembered_in_memory(tmp_path: Path) -> None:
+    """Using the saved 2FA secret again (the window's save) and saving it again forget the
+    time-step this process took a code at: one taken while the clock was wrong would hold
+    the next code back. (A generator without the accounts file, to see its memory alone.)"""
+    from consentinel.core.account_secrets_saving import lift_refusals, write_secrets
+    from consentinel.core.totp import TotpGenerator
+
+    ctx = _ctx(tmp_path)
+    secret = pyotp.random_base32()
+    ctx.vault.set_totp("tess", secret)
+    clock = _StoppedClock(1_700_000_005.0)
+    generator = TotpGenerator(clock=clock)
+    ctx._totp = generator  # (the process's generator, its clock held still)
+    generator.code("tess", secret)
+    assert generator.wait_needed("tess", secret) > 0
+    remember_refused_totp(ctx, "tess", secret)
+    written = write_secrets(
+        ctx, Account("tess"), new=False, password="", totp=None, remove_totp=False
+    )
+    lift_refusals(ctx, written, totp_again=True)
+    assert generator.wait_needed("tess", secret) == 0.0
+    assert totp_secret_to_use(ctx, "tess", secret) == secret
+    generator.code("tess", secret)
+    ctx.totp_saved("tess")  # (`account set-totp`, the secret typed again)
+    assert generator.wait_needed("tess", secret) == 0.0

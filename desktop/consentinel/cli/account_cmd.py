@@ -637,7 +637,7 @@ def _set_totp(args: argparse.Namespace) -> int:
         ctx.vault.set_totp(account.handle, secret)
     except VaultError as error:
         raise UsageError(str(error)) from None
-    ctx.accounts.totp_saved(account.handle)  # saved again: codes are made from it
+    ctx.totp_saved(account.handle)  # saved again: codes are made from it
     ctx.journal.record_account_edited(account.handle, {"new_2fa_secret": True})
     print(tr("2FA secret saved for @{handle}.", handle=account.handle))
     return 0
@@ -681,7 +681,7 @@ def _use_totp_again(ctx: AppContext, handle: str) -> int:
             )
         )
         return 0
-    ctx.accounts.totp_saved(handle)  # (as a secret saved again)
+    ctx.totp_saved(handle)  # (as a secret saved again)
     ctx.journal.record_account_edited(handle, {TOTP_USED_AGAIN: True})
     print(
         tr(

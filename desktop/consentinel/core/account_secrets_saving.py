@@ -125,7 +125,7 @@ def lift_refusals(ctx: AppContext, written: SecretsWritten, *, totp_again: bool)
         as_seen = (seen.password_rejected, seen.rejected_password)
         ctx.accounts.clear_password_rejected(written.handle, as_seen=as_seen)
     if written.totp or totp_again:  # a 2FA secret saved again: codes are made from it again
-        ctx.accounts.totp_saved(written.handle, as_seen=seen)
+        ctx.totp_saved(written.handle, as_seen=seen)
 
 
 def take_back(ctx: AppContext, written: SecretsWritten, to: tuple[str | None, str | None]) -> None:

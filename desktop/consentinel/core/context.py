@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from consentinel.core.accounts import AccountStore, handle_key
+from consentinel.core.accounts import AccountState, AccountStore, handle_key
 from consentinel.core.fileio import atomic_write_text, file_identity, known_identity
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
@@ -285,6 +285,15 @@ class AppContext:
 
             self._totp = TotpGenerator(used_steps=self.accounts)
         return self._totp
+
+    def totp_saved(self, handle: str, *, as_seen: AccountState | None = None) -> None:
+        """A 2FA secret saved again or put back in use (AccountStore.totp_saved), and the
+        time-step this process remembers for `handle` forgotten: one taken while the clock
+        was wrong (the usual reason to save the secret again) would hold the next code back.
+        The step in the accounts file still keeps a code just used from being sent again."""
+        self.accounts.totp_saved(handle, as_seen=as_seen)
+        if self._totp is not None:
+            self._totp.forget(handle)
 
     def save_settings(self) -> None:
         """Write what this process changed in the settings since it read or last wrote them,

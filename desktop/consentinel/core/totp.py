@@ -245,6 +245,11 @@ class TotpGenerator:
 
     def _last_used(self, key: str, spec: TotpSpec, step: int) -> _Used | None:
         used = self._used.get(key)
+        # A step remembered more than one ahead of now was taken while the clock ran fast
+        # (then set right): waiting for it would hold a sign-in for as long as the clock was
+        # off, silently, with X's 2FA screen open. Like a stored one, it says nothing now.
+        if used is not None and used.step > step + 1:
+            used = None
         if self._store is None:
             return used
         stored = self._store.last_totp_step(key)
@@ -311,5 +316,7 @@ class TotpGenerator:
             await self._async_sleep(wait)
 
     def forget(self, handle: str) -> None:
+        """The step remembered in memory for `handle` no longer counts (its 2FA secret was
+        saved again, or put back in use); the one on disk, if any, still does."""
         with self._lock:
             self._used.pop(handle_key(handle), None)
