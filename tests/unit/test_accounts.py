@@ -310,6 +310,39 @@ def test_a_back_off_begun_while_the_clock_was_ahead_holds_at_most_a_week(
     assert may_sign_in("carol", state, now) is not None
 
 
+def test_a_back_off_begun_while_the_clock_was_days_ahead_ends_with_the_clock_set_right(
+    consentinel_home: Path,
+) -> None:
+    """A 12-hour back-off set while the clock was 3 days fast ends within the week's bound:
+    it held sign-ins back 3.5 days after the clock was put right. It began after now, so it
+    was set by a clock ahead; a back-off that began a moment ago holds, also read back from
+    the file, and one from a file written before its beginning was kept still reads."""
+    paths = AppPaths.from_env().ensure()
+    store = AccountStore(paths)
+    for handle in ("alice", "bob"):
+        store.add(Account(handle))
+    now = datetime(2026, 5, 1, 12, tzinfo=timezone.utc)
+    store.block("alice", Reason.CAPTCHA, hours=12, now=now + timedelta(days=3))
+    alice = AccountStore(paths).state("alice")
+    assert not alice.is_blocked(now + timedelta(hours=1))
+    assert alice.backoff_until(now + timedelta(hours=1)) is None
+    store.block("bob", Reason.CAPTCHA, hours=12, now=now)
+    bob = AccountStore(paths).state("bob")
+    assert bob.blocked_since == now
+    assert bob.is_blocked(now + timedelta(hours=1)) and not bob.is_blocked(
+        now + timedelta(hours=13)
+    )
+    # A few minutes' skew (time synchronisation stepping the clock back) keeps it.
+    assert bob.is_blocked(now - timedelta(minutes=2))
+    # Written by an earlier version (no beginning kept): the week's bound, as before.
+    raw = bob.to_json()
+    del raw["blocked_since"]
+    older = AccountState.from_json(raw)
+    assert older.blocked_since is None and older.is_blocked(now + timedelta(hours=1))
+    store.unblock("bob")
+    assert store.state("bob").blocked_since is None
+
+
 def test_every_account_with_its_state_in_one_read(consentinel_home: Path) -> None:
     paths = AppPaths.from_env().ensure()
     store = AccountStore(paths)

@@ -186,9 +186,10 @@ def _signin_rules_back(
         if rejected:
             store.mark_password_rejected(handle)
         if backoff is not None:
-            until, reason, in_a_row = backoff
+            until, began, reason, in_a_row = backoff
             state = store.state(handle)._replace(
                 blocked_until=until,
+                blocked_since=began,
                 block_reason=Reason.LOCKED if locked else reason,
                 backoffs_in_a_row=in_a_row,
             )
@@ -202,12 +203,13 @@ def _signin_rules_back(
 
 def _backoff_back(
     entries: list[Entry], backoff_hours: float
-) -> tuple[datetime, Reason, int] | None:
+) -> tuple[datetime, datetime, Reason, int] | None:
     """The back-off the lost list held, as the sign-in rules made it from what X said, at the
-    journal's times (so one that has ended since stays ended): its end, its reason and how many
-    back-offs in a row (no sign-in succeeded since) it follows. None: no back-off since the last
-    sign-in that succeeded."""
+    journal's times (so one that has ended since stays ended): its end, its beginning, its
+    reason and how many back-offs in a row (no sign-in succeeded since) it follows. None: no
+    back-off since the last sign-in that succeeded."""
     until: datetime | None = None
+    began: datetime | None = None
     reason: Reason | None = None
     in_a_row = 0
     counted: set[tuple[int, Reason]] = set()
@@ -239,12 +241,13 @@ def _backoff_back(
                 continue  # the check's entry of its sign-in's refusal, counted once
             counted.add((entry.run_id, said))
         hours = backoff_hours_for(said, backoff_hours)
-        until = entry.at + backoff_length(hours, in_a_row)  # (as AccountStore.block, from then)
+        began = entry.at
+        until = began + backoff_length(hours, in_a_row)  # (as AccountStore.block, from then)
         reason = Reason.LOCKED if reason is Reason.LOCKED else said
         in_a_row += 1
-    if until is None or reason is None:
+    if until is None or began is None or reason is None:
         return None
-    return until, reason, in_a_row
+    return until, began, reason, in_a_row
 
 
 def _last_check_back(journal: Journal, store: AccountStore, handle: str) -> None:

@@ -285,15 +285,22 @@ class AccountState(NamedTuple):
     #: the saved one's (core/password_refusals.py). None with password_rejected: the saved
     #: password, whatever it is (kept by an earlier version, or told by the journal).
     rejected_password: str | None = None
+    #: When the back-off began, by the clock then: one that began ahead of now was set while
+    #: the clock was ahead. None in files written before it was kept (the week's bound holds).
+    blocked_since: datetime | None = None
 
     def backoff_until(self, now: datetime | None = None) -> datetime | None:
-        """When the back-off ends (no automatic sign-in before), unless it ends further ahead
-        than any back-off lasts (MAX_BACKOFF): it began while the clock was ahead
-        (wrong_clock), and would hold sign-ins back for as long as the clock was wrong,
-        a year for a clock a year ahead. None then: no back-off holds. (X's lock holds all
-        the same: it ends when the account is seen unlocked, not at a time.)"""
+        """When the back-off ends (no automatic sign-in before), unless it began after now
+        (`blocked_since`), or ends further ahead than any back-off lasts (MAX_BACKOFF, for one
+        whose beginning was not kept): it began while the clock was ahead (wrong_clock), and
+        would hold sign-ins back for as long as the clock was wrong, days after a 12-hour
+        back-off set with the clock days ahead. None then: no back-off holds. (X's lock holds
+        all the same: it ends when the account is seen unlocked, not at a time.)"""
         until = self.blocked_until
-        if until is None or written_ahead(until, now or _now(), MAX_BACKOFF):
+        now = now or _now()
+        if until is None or written_ahead(until, now, MAX_BACKOFF):
+            return None
+        if self.blocked_since is not None and written_ahead(self.blocked_since, now):
             return None
         return until
 
@@ -328,6 +335,7 @@ class AccountState(NamedTuple):
             "backoffs_in_a_row": self.backoffs_in_a_row,
             "refused_totp": self.refused_totp,
             "rejected_password": self.rejected_password,
+            "blocked_since": self.blocked_since.isoformat() if self.blocked_since else None,
         }
 
     @classmethod
@@ -359,6 +367,7 @@ class AccountState(NamedTuple):
             ),
             refused_totp=_digest_or_none(raw.get("refused_totp")),
             rejected_password=_digest_or_none(raw.get("rejected_password")),
+            blocked_since=when("blocked_since"),
         )
 
 
@@ -809,8 +818,10 @@ class AccountStore:
             state = self.state(handle)
             length = backoff_length(hours, state.backoffs_in_a_row)
             locked = state.block_reason is Reason.LOCKED
+            began = now or _now()
             state = state._replace(
-                blocked_until=(now or _now()) + length,
+                blocked_until=began + length,
+                blocked_since=began,
                 block_reason=Reason.LOCKED if locked else reason,
                 backoffs_in_a_row=state.backoffs_in_a_row + 1,
             )
@@ -831,7 +842,7 @@ class AccountStore:
         self._change_state(
             handle,
             lambda state: state._replace(
-                blocked_until=None, block_reason=None, backoffs_in_a_row=0
+                blocked_until=None, blocked_since=None, block_reason=None, backoffs_in_a_row=0
             ),
         )
 
