@@ -403,3 +403,46 @@ def test_a_password_x_refused_is_said_as_such_not_as_a_failed_sign_in(
         assert check_words(entry.payload) == words
     finally:
         translators.switch("en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_last_check_written_while_the_clock_was_ahead_is_never_said_as_to_come(
+    qtbot: QtBot, language: str
+) -> None:
+    """A check ran while the clock was ahead (a dual-boot computer's clock kept in local time,
+    then set right): its "Last check" lies in the future, and read "In 2 hours". A few
+    minutes ahead is "Just now"; further, the date and time written; a past one as before."""
+    from datetime import timedelta
+
+    from consentinel.core.accounts import Account, AccountState
+    from consentinel.core.status import Status
+    from consentinel.gui.account_rows import AccountRow
+    from consentinel.gui.time_words import local_text
+    from consentinel.gui.translations import Translators
+
+    now = datetime.now(timezone.utc)
+    last_checked = {
+        "ahead": now + timedelta(hours=2),
+        "skewed": now + timedelta(minutes=2),
+        "past": now - timedelta(hours=3),
+    }
+    translators = Translators()
+    translators.switch(language)
+    try:
+        table = AccountsTable()
+        qtbot.addWidget(table)
+        rows = [
+            AccountRow(Account(handle), AccountState(), Status.FIXED, last_checked=when)
+            for handle, when in last_checked.items()
+        ]
+        table.set_rows(rows, None, now)
+        column = table.columnCount() - 2  # "Last check", before "Next check"
+        said = {h: table.item(table.row_of(h) or 0, column).text() for h in last_checked}
+        ahead_text = local_text(last_checked["ahead"])
+    finally:
+        translators.switch("en")
+    words = {
+        "en": {"skewed": "Just now", "past": "3 hours ago"},
+        "fr": {"skewed": "À l'instant", "past": "Il y a 3 heures"},
+    }[language]
+    assert said == {"ahead": ahead_text, **words}, said

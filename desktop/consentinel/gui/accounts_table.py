@@ -60,7 +60,7 @@ from consentinel.gui.table_sort import (
     status_key,
     time_key,
 )
-from consentinel.gui.time_words import local_text, when_cell
+from consentinel.gui.time_words import local_text, past_when_cell, when_cell
 
 if TYPE_CHECKING:  # (their classes are made when the first key or menu event comes: 1.3 ms)
     from PySide6.QtGui import QContextMenuEvent, QKeyEvent
@@ -500,7 +500,7 @@ class AccountsTable(QTableWidget):
                 cells.append(self._box_item(row, box))
                 keys[box.value].append(box_key(row, box))
             cells.append(
-                QTableWidgetItem(when_cell(row.last_checked, now) if row.last_checked else "—")
+                QTableWidgetItem(past_when_cell(row.last_checked, now) if row.last_checked else "—")
             )
             keys["last_check"].append(time_key(row.last_checked))
             due, due_key = self._next_check_item(row, now)

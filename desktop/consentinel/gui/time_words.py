@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from consentinel.core.wrong_clock import written_ahead
 from consentinel.gui.dialog_words import capitalised
 
 
@@ -38,6 +39,24 @@ def local_text_to_the_second(when: datetime) -> str:
 def when_cell(when: datetime, now: datetime) -> str:
     """when_text as a table's cell says it (a sentence uses when_text)."""
     return capitalised(when_text(when, now))
+
+
+def past_when_cell(when: datetime, now: datetime) -> str:
+    """past_when_text as a table's cell says it (a check's end: "Last check")."""
+    return capitalised(past_when_text(when, now))
+
+
+def past_when_text(when: datetime, now: datetime) -> str:
+    """when_text for something that happened, never said as to come: a time ahead of now was
+    written while the clock was ahead (a dual-boot computer's clock kept in local time, then
+    set right), and "in 2 hours" would say a check ran in the future. A few minutes ahead
+    (time synchronisation stepping the clock back) is "just now"; further, its date and time
+    as written, which are the only thing known of it."""
+    if when < now:
+        return when_text(when, now)
+    if written_ahead(when, now):
+        return local_text(when)
+    return QCoreApplication.translate("TimeWords", "just now")
 
 
 def when_text(when: datetime, now: datetime) -> str:
