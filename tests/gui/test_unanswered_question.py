@@ -4,6 +4,8 @@ every scheduled check needs. Real Qt offscreen, real Chromium against the simula
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pyotp
@@ -96,3 +98,43 @@ def test_a_code_nobody_types_is_given_up_on_and_the_run_ends(
         checks = ctx.journal.entries(handle="tom2fa", kinds=[EntryKind.CHECK])
         assert checks[-1].payload["status"] == Status.NEEDS_USER.value, checks[-1].payload
         assert checks[-1].payload["reason"] == Reason.TWO_FACTOR.value, checks[-1].payload
+
+
+def test_a_question_left_open_while_the_computer_slept_is_taken_away_on_wake(
+    qtbot: QtBot, simx: SimxFactory, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 2FA question asked on a Friday evening, the laptop shut: the monotonic clock stood
+    still while it slept (Linux, macOS), the wall clock did not (moved here, once the dialog
+    is up). On wake the question is taken away at once, as one that went unanswered, and the
+    run ends and frees its lock, where it waited its whole time again from the wake (10 min
+    here, the default)."""
+    from consentinel.gui import check_runner
+
+    slept = threading.Event()
+    real = time.time
+    monkeypatch.setattr(
+        check_runner, "_wall_clock", lambda: real() + (3 * 86400 if slept.is_set() else 0)
+    )
+    sim = simx(
+        SimAccount(
+            "tom2fa",
+            "pw-tom",
+            totp_secret=pyotp.random_base32(),
+            challenges=["two_factor"],
+        )
+    )
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "tom2fa", "pw-tom")  # no 2FA secret saved: X's question reaches a person
+
+    def engine(ctx: AppContext) -> Engine:
+        return quick_engine(ctx, answer_wait_s=600)
+
+    with running_app(qtbot, ctx, engine_factory=engine) as app:
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            dialog = check_all_until_prompt(qtbot, app, RUN_TIMEOUT_MS)
+            slept.set()  # (the weekend, as the wall clock says it on wake)
+            qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=RUN_TIMEOUT_MS)
+        (tom,) = finished.args[0].accounts
+        assert (tom.status, tom.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), tom
+        lock = RunLock(ctx.paths.lock_path)
+        assert lock.holder() is None

@@ -133,3 +133,39 @@ def test_a_code_typed_after_its_question_went_unanswered_is_not_the_next_ones_an
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_a_question_left_open_while_the_computer_slept_goes_on_wake(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A real pseudo-terminal, nobody typing, a question given an hour. The computer sleeps
+    for a weekend: the monotonic clock stood still meanwhile (Linux, macOS), the wall clock
+    did not (moved here). The question ends at the next look at the wall clock, not an hour
+    after the wake (before: it waited its whole hour from then)."""
+    import os
+    import pty
+    import threading
+
+    looks: list[float] = []
+    real = time.time
+
+    def wall_clock() -> float:  # the question's start, then the weekend gone on each look
+        looks.append(real())
+        return looks[-1] + (3 * 86400 if len(looks) > 1 else 0)
+
+    monkeypatch.setattr(hidden_typing, "_wall_clock", wall_clock)
+    master, slave = pty.openpty()
+    try:
+        with open(slave, encoding="utf-8", closefd=False) as stream:
+            answers: list[str | None] = []
+            asking = threading.Thread(
+                target=lambda: answers.append(hidden_typing.line_within(stream, 3600)),
+                daemon=True,
+            )
+            asking.start()
+            asking.join(30)
+            assert answers == [None], "the question still waited after the wake"
+    finally:
+        os.close(master)
+        os.close(slave)
+        hidden_typing._stale_typing = False  # (what the timeout set: not for the next tests)

@@ -14,6 +14,7 @@ import atexit
 import contextlib
 import sys
 import threading
+import time
 from typing import Any, TextIO
 
 _lock = threading.Lock()
@@ -23,6 +24,10 @@ _registered = False
 #: A question went unanswered: what was typed since (a code meant for it, typed late) is
 #: thrown away before the next question, which would otherwise take it as its answer.
 _stale_typing = False
+#: The wall clock (which, unlike time.monotonic on Linux and macOS, goes on while the computer
+#: sleeps), a name of its own so that a test can move it; and how often it is looked at.
+_wall_clock = time.time
+_WALL_LOOK_S = 2.0
 
 
 def read_hidden(stream: TextIO, question: str, wait_s: float | None = None) -> str | None:
@@ -69,7 +74,6 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
     if wait_s is None or sys.platform == "win32":
         return stream.readline()
     import select
-    import time
 
     try:
         fd = stream.fileno()
@@ -80,8 +84,11 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
         return stream.readline()
     _drop_stale_typing(fd)
     deadline = time.monotonic() + wait_s
+    # And by the wall clock, looked at every few seconds: the other stops while the computer
+    # sleeps (a question left open on a Friday evening must not still wait on Monday's wake).
+    wall_deadline = _wall_clock() + wait_s
     while True:
-        left = deadline - time.monotonic()
+        left = min(deadline - time.monotonic(), wall_deadline - _wall_clock())
         if left <= 0:
             global _stale_typing
             _stale_typing = True
@@ -89,7 +96,7 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
             _stale_typing = True  # (and what is typed from now on, late)
             return None
         try:
-            ready, _, _ = select.select([fd], [], [], left)
+            ready, _, _ = select.select([fd], [], [], min(left, _WALL_LOOK_S))
         except InterruptedError:  # (a signal: wait for what is left)
             continue
         if ready:
