@@ -145,3 +145,29 @@ def test_a_sign_in_whose_password_answer_fails_says_why(
     (sol,) = _engine(ctx).run_check(unattended=True).accounts
     assert (sol.status, sol.reason) == (Status.ERROR, Reason.NETWORK), sol.message
     assert sol.message == said
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_page_whose_script_never_came_is_x_not_reached_not_a_changed_page(
+    simx: Any, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The laptop wakes and the network comes back half-way: X's settings page comes, its
+    script's connection is cut, so no box is ever drawn. The reachability probe then finds X
+    answering: that was said "X's page changed" (a picture kept, the person alarmed, no check
+    soon). It is X not reached, retried soon, with Chromium's words."""
+    sim = simx(SimAccount("wes", "pw-wes", fault="script_reset"))
+    ctx = _context(sim.origin, consentinel_home, "wes")
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    run = _engine(ctx, timeout_s=4).run_check(unattended=True, trigger="schedule")
+    (wes,) = run.accounts
+    assert (wes.status, wes.reason) == (Status.ERROR, Reason.NETWORK), wes.message
+    said = {
+        "en": "X's page came without its script (",
+        "fr": "la page de X est arrivée sans son script (",
+    }[lang]
+    assert wes.message.startswith(HEAD[lang] + said), wes.message
+    assert wes.reason in RETRY_SOON_REASONS
+    assert wes.evidence is None and not ctx.journal.entries(kinds=[EntryKind.EVIDENCE])
+    kinds = {n.kind for n in notifications_for(run)}
+    assert NotificationKind.PAGE_CHANGED not in kinds, kinds
+    assert sim.boxes("wes")["training"] is True  # nothing was touched

@@ -1258,6 +1258,8 @@ FRENCH: dict[str, str] = {
         "le proxy demande un mot de passe, que Consentinel ne peut pas donner : demandez à qui "
         "le gère de laisser cet ordinateur joindre x.com sans mot de passe, ou utilisez un "
         "réseau sans ce proxy",
+    "X's page came without its script ({why})": "la page de X est arrivée sans son script "
+    "({why})",
     "the network sent the browser to {host} instead of X (a Wi-Fi sign-in page?)":
         "le réseau a envoyé le navigateur vers {host} au lieu de X (une page de connexion "
         "Wi-Fi ?)",

@@ -70,6 +70,7 @@ FAULTS = (
     "settings_hang",
     "mutation_hang",
     "mutation_reset",
+    "script_reset",
 )
 #: How the Grok page's other GraphQL read (its badge count, `OTHER_READ`) fails: an error page,
 #: the connection cut, or "too many requests" (429).
@@ -143,7 +144,8 @@ class SimAccount:
     #: On the Grok page: http_500, connection_reset, hang, rate_limit; settings_hang: the page
     #: comes, its request for the settings never gets an answer (X's API stuck); mutation_hang:
     #: X applies a change and its answer never comes; mutation_reset: each change's connection
-    #: is cut before X applies it (a flaky network).
+    #: is cut before X applies it (a flaky network); script_reset: the Grok page comes, the
+    #: connection of its script is cut (a network that came back half-way, after a sleep).
     fault: str | None = None
     #: The page's other GraphQL read (a badge count, as X's sidebar makes) fails so
     #: (OTHER_READ_FAULTS); the page shows no badge and draws the boxes as usual.

@@ -478,6 +478,18 @@ class _Handler(BaseHTTPRequestHandler):
             return False
         return True
 
+    def _script_cut(self) -> bool:
+        """The script_reset fault: the Grok page's own script (asked for by that page) has its
+        connection cut; the sign-in's pages get theirs."""
+        session = self._session()
+        truth = self.sim.world.account(session.handle) if session is not None else None
+        asked_by = urlsplit(self.headers.get("Referer") or "").path
+        if truth is None or truth.spec.fault != "script_reset":
+            return False
+        if asked_by != "/settings/grok_settings":
+            return False
+        return self._fail_with("connection_reset")
+
     def _locked(self, session: Session) -> bool:
         truth = self.sim.world.account(session.handle)
         return truth is not None and truth.locked
@@ -672,6 +684,8 @@ class _Handler(BaseHTTPRequestHandler):
         name = path.removeprefix("/static/")
         if name not in ("app.js", "app.css"):
             return self._send(404, b"Not found", "text/plain")
+        if name == "app.js" and self._script_cut():
+            return None
         text = resources.files("consentinel.simx").joinpath("static", name).read_text("utf-8")
         from consentinel.simx.pages import class_map
 

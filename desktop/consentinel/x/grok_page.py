@@ -13,6 +13,7 @@ in any language).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from collections.abc import Awaitable
 from dataclasses import dataclass
@@ -406,6 +407,9 @@ class GrokPage:
         self._trouble_words = ""
         self._trouble_answered = False
         self._in_flight: set[Request] = set()
+        #: Chromium's words for the first of the page's own scripts that failed to come since
+        #: the load began ("": none did).
+        self._script_failed = ""
         # X's read of the boxes' values: done, and its answer (the page's other reads, for its
         # sidebar say, are not waited for).
         self._query_done = asyncio.Event()
@@ -468,6 +472,11 @@ class GrokPage:
     def _on_request_failed(self, request: Request) -> None:
         if request is self._query_request:
             self._query_done.set()
+        if request.resource_type == "script" and not self._script_failed:
+            with contextlib.suppress(PlaywrightError):  # (a request of no frame: not the page's)
+                if request.frame == self.page.main_frame:
+                    failure = browser_error_words(Exception(request.failure or ""))
+                    self._script_failed = failure or tr("the connection was cut")
         if request in self._in_flight:
             self._in_flight.discard(request)
             if self._http_trouble is None:
@@ -622,6 +631,7 @@ class GrokPage:
         self._trouble_words = ""
         self._trouble_answered = False
         self._in_flight.clear()
+        self._script_failed = ""
         self._query_done.set()
         self._query_request = None
         self._query_response = None
@@ -694,6 +704,12 @@ class GrokPage:
                 # Its script or data may never have come because X went away.
                 if trouble := await trouble_reaching(self.page, self.site):
                     raise trouble from exc
+                if self._script_failed:
+                    # The page's own script never came (a network back only half-way, after
+                    # a sleep; a firewall): what it would draw is unknown, not changed.
+                    raise NetworkTrouble(
+                        tr("X's page came without its script ({why})", why=self._script_failed)
+                    ) from exc
                 raise await self._page_changed(await self._why_never_ready()) from exc
             raise XError(browser_error_words(exc), reason_for_exception(exc)) from exc
         state = ready.get("state") if isinstance(ready, dict) else None
