@@ -483,12 +483,10 @@ class _Handler(BaseHTTPRequestHandler):
         connection cut; the sign-in's pages get theirs."""
         session = self._session()
         truth = self.sim.world.account(session.handle) if session is not None else None
-        asked_by = urlsplit(self.headers.get("Referer") or "").path
         if truth is None or truth.spec.fault != "script_reset":
             return False
-        if asked_by != "/settings/grok_settings":
-            return False
-        return self._fail_with("connection_reset")
+        asked_by = urlsplit(self.headers.get("Referer") or "").path
+        return asked_by == "/settings/grok_settings" and self._fail_with("connection_reset")
 
     def _locked(self, session: Session) -> bool:
         truth = self.sim.world.account(session.handle)

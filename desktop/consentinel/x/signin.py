@@ -255,9 +255,13 @@ class SignIn:
         """X's answers heard to the step requests sent after the first `sent_at`, in order."""
         return [r for q in self._step_requests[sent_at:] if (r := self._task_answers.get(q))]
 
-    def _failed_since(self, sent_at: int) -> bool:
-        """A step request sent after the first `sent_at` failed."""
-        return any(q in self._task_failures for q in self._step_requests[sent_at:])
+    def _failure_since(self, sent_at: int) -> str | None:
+        """Chromium's words for the first step request sent after the first `sent_at` that
+        failed ("" when it gave none); None when none failed."""
+        for request in self._step_requests[sent_at:]:
+            if (why := self._task_failures.get(request)) is not None:
+                return why
+        return None
 
     def _trouble_since(self, sent_at: int) -> SignInOutcome | None:
         """X failing at what was sent after the first `sent_at` step requests: its answer a
@@ -266,9 +270,8 @@ class SignIn:
         for answer in self._answers_since(sent_at):
             if (failing := self._failing_answer(answer.status)) is not None:
                 return failing
-        for request in self._step_requests[sent_at:]:
-            if (why := self._task_failures.get(request)) is not None:
-                return self._fail(Status.ERROR, Reason.NETWORK, why or tr("the connection was cut"))
+        if (why := self._failure_since(sent_at)) is not None:
+            return self._fail(Status.ERROR, Reason.NETWORK, why or tr("the connection was cut"))
         return None
 
     def _failing_answer(self, status: int | None) -> SignInOutcome | None:
@@ -295,7 +298,7 @@ class SignIn:
         browser reports the answer. Not heard by then, the caller decides on the page alone."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + ANSWER_GRACE_S
-        while not self._answers_since(sent_at) and not self._failed_since(sent_at):
+        while not self._answers_since(sent_at) and self._failure_since(sent_at) is None:
             left = deadline - loop.time()
             if left <= 0:
                 return
