@@ -108,12 +108,12 @@ def test_a_question_left_open_while_the_computer_slept_is_taken_away_on_wake(
     is up). On wake the question is taken away at once, as one that went unanswered, and the
     run ends and frees its lock, where it waited its whole time again from the wake (10 min
     here, the default)."""
-    from consentinel.gui import check_runner
+    from consentinel.core import answer_deadline
 
     slept = threading.Event()
     real = time.time
     monkeypatch.setattr(
-        check_runner, "_wall_clock", lambda: real() + (3 * 86400 if slept.is_set() else 0)
+        answer_deadline, "_wall_clock", lambda: real() + (3 * 86400 if slept.is_set() else 0)
     )
     sim = simx(
         SimAccount(

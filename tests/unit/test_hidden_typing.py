@@ -11,6 +11,7 @@ import time
 import pytest
 
 from consentinel.cli import hidden_typing
+from consentinel.core import answer_deadline
 
 
 def test_a_pipe_is_read_as_it_is_and_the_question_goes_to_stderr(
@@ -153,7 +154,7 @@ def test_a_question_left_open_while_the_computer_slept_goes_on_wake(
         looks.append(real())
         return looks[-1] + (3 * 86400 if len(looks) > 1 else 0)
 
-    monkeypatch.setattr(hidden_typing, "_wall_clock", wall_clock)
+    monkeypatch.setattr(answer_deadline, "_wall_clock", wall_clock)
     master, slave = pty.openpty()
     try:
         with open(slave, encoding="utf-8", closefd=False) as stream:

@@ -14,8 +14,9 @@ import atexit
 import contextlib
 import sys
 import threading
-import time
 from typing import Any, TextIO
+
+from consentinel.core.answer_deadline import AnswerDeadline
 
 _lock = threading.Lock()
 #: The terminal whose echo is off, and its settings before: (fd, termios attributes).
@@ -24,9 +25,8 @@ _registered = False
 #: A question went unanswered: what was typed since (a code meant for it, typed late) is
 #: thrown away before the next question, which would otherwise take it as its answer.
 _stale_typing = False
-#: The wall clock (which, unlike time.monotonic on Linux and macOS, goes on while the computer
-#: sleeps), a name of its own so that a test can move it; and how often it is looked at.
-_wall_clock = time.time
+#: How often a question's time is looked at again while nothing is typed: select() waits by
+#: the clock that stands still while the computer sleeps (core/answer_deadline.py).
 _WALL_LOOK_S = 2.0
 
 
@@ -83,12 +83,9 @@ def line_within(stream: TextIO, wait_s: float | None) -> str | None:
     if not terminal:
         return stream.readline()
     _drop_stale_typing(fd)
-    deadline = time.monotonic() + wait_s
-    # And by the wall clock, looked at every few seconds: the other stops while the computer
-    # sleeps (a question left open on a Friday evening must not still wait on Monday's wake).
-    wall_deadline = _wall_clock() + wait_s
+    deadline = AnswerDeadline(wait_s)
     while True:
-        left = min(deadline - time.monotonic(), wall_deadline - _wall_clock())
+        left = deadline.left()
         if left <= 0:
             global _stale_typing
             _stale_typing = True

@@ -9,12 +9,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.lock import RunLock
 
 log = logging.getLogger(__name__)
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
 #: Builds the engine when a check starts (Playwright loads then, not when the window opens).
 EngineFactory = Callable[[], "Engine"]
 _POLL_S = 0.2
-#: The wall clock, which (unlike time.monotonic on Linux and macOS) goes on while the computer
-#: sleeps; a name of its own so that a test can move it.
-_wall_clock = time.time
 
 
 def _new_cancel_token() -> CancelToken:
@@ -178,18 +175,14 @@ class CheckRunner(QObject):
             self._answered.clear()
             self._answer = None
             # Counted from the moment it is shown: a question queued behind another's gets
-            # its whole time.
-            deadline = time.monotonic() + request.wait_s
-            # And by the wall clock: the other stops while the computer sleeps, and a question
-            # left on a Friday evening, the laptop shut, would still be open on Monday's wake,
-            # for a sign-in at X long gone, holding the run lock the scheduled checks need.
-            wall_deadline = _wall_clock() + request.wait_s
+            # its whole time (the computer's sleep counted too).
+            deadline = AnswerDeadline(request.wait_s)
             self.prompt.emit(request)
             while not self._answered.wait(_POLL_S):
                 if cancel.cancelled:
                     self.prompt_withdrawn.emit()
                     return None
-                if time.monotonic() >= deadline or _wall_clock() >= wall_deadline:
+                if deadline.left() <= 0:
                     log.info("a question for the person went unanswered: taken away")
                     self.prompt_timed_out.emit(request)
                     return None
