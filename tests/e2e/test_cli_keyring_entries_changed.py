@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
 from consentinel.core.paths import AppPaths
@@ -22,13 +23,15 @@ def _change_entry(env: dict[str, str], entry: str, value: str) -> None:
     SecretServiceKeyring().set_password(service, entry, value)
 
 
+@pytest.mark.parametrize("left", ["", "   "], ids=["emptied", "spaces-only"])
 def test_an_emptied_password_is_none_saved_not_x_too_slow(
-    simx: Any, cli_env: dict[str, str]
+    simx: Any, cli_env: dict[str, str], left: str
 ) -> None:
+    """Emptied, or left with spaces only (Seahorse, secret-tool: Consentinel saves neither)."""
     sim = simx(SimAccount(handle="alice", password=PASSWORD))
     env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
     add_account(env, "alice", PASSWORD)
-    _change_entry(env, "alice:password", "")
+    _change_entry(env, "alice:password", left)
 
     proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
     assert proc.stdout.startswith("@alice: needs you (no session or password saved) — "), (

@@ -64,6 +64,16 @@ def test_secrets_round_trip_in_the_real_keyring(real_vault: Vault) -> None:
     real_vault.delete_account("alice")  # nothing left to delete is fine
 
 
+def test_a_password_of_spaces_only_left_by_another_app_is_none_saved(real_vault: Vault) -> None:
+    """Seahorse or secret-tool may leave spaces only in the entry (Consentinel refuses to save
+    such a password): read as none saved, as an emptied entry is, never typed into X."""
+    for left in ("", "   ", " \t "):
+        real_vault.backend.set_password(real_vault.service, "alice:password", left)
+        assert real_vault.get_password("alice") is None, repr(left)
+    real_vault.set_password("alice", " correct horse ")  # (spaces within a password are kept)
+    assert real_vault.get_password("alice") == " correct horse "
+
+
 def test_a_2fa_secret_alone_can_be_forgotten(real_vault: Vault) -> None:
     real_vault.set_password("alice", "correct horse")
     real_vault.set_totp("alice", "JBSWY3DPEHPK3PXP")

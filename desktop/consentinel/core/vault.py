@@ -448,9 +448,11 @@ class Vault:
 
     def get_password(self, handle: str) -> str | None:
         """The saved password, or None when none is saved. An entry emptied in the keyring's
-        own app (Seahorse, KWalletManager) is none: typed into X it would only leave the
-        sign-in waiting for a button X keeps disabled, and be blamed on X."""
-        return self._get(_entry(handle, "password")) or None
+        own app (Seahorse, KWalletManager), or left with spaces only, is none: typed into X it
+        would only leave the sign-in waiting for a button X keeps disabled, and be blamed on
+        X (Consentinel itself never saves such a password)."""
+        saved = self._get(_entry(handle, "password"))
+        return saved if saved and saved.strip() else None
 
     def set_totp(self, handle: str, secret: str) -> None:
         self._set(_entry(handle, "totp"), secret)
