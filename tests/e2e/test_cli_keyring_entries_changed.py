@@ -109,3 +109,27 @@ def test_a_password_deleted_behind_its_back_is_said_with_how_to_give_it_again(
         proc.stdout
     )
     assert "`consentinel account set-password bob`" in proc.stdout
+
+
+def _entry_there(entry: str) -> bool:
+    """Whether the data folder's keyring holds an entry of that name, whatever it holds."""
+    service = AppPaths.from_env().keyring_service
+    return SecretServiceKeyring().get_password(service, entry) is not None
+
+
+def test_removing_an_emptied_2fa_secret_takes_its_entry_out_of_the_keyring(
+    cli_env: dict[str, str],
+) -> None:
+    """Emptied in Seahorse, the entry reads as no secret saved: `set-totp --remove` says there
+    is nothing to remove, and still takes the empty entry out rather than leave it there."""
+    stdin = f"{PASSWORD}\n{TOTP_SECRET}\n"
+    run_cli(cli_env, "account", "add", "alice", "--password-stdin", "--totp-stdin", stdin=stdin)
+    for left in ("", "   "):
+        _change_entry(cli_env, "alice:totp", left)
+        proc = run_cli(cli_env, "account", "set-totp", "alice", "--remove", check_exit=0)
+        assert "nothing to remove" in proc.stdout or "2FA secret removed" in proc.stdout, proc
+        assert not _entry_there("alice:totp"), repr(left)
+        assert _entry_there("alice:password")  # (the password stays)
+    # Gone already: still fine.
+    proc = run_cli(cli_env, "account", "set-totp", "alice", "--remove", check_exit=0)
+    assert "nothing to remove" in proc.stdout

@@ -575,6 +575,27 @@ def test_a_saved_2fa_secret_can_be_removed_and_the_journal_says_so(
     assert len(ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED])) == 1
 
 
+def test_removing_an_emptied_2fa_secret_takes_its_entry_out_of_the_keyring(
+    qtbot: QtBot, real_vault: Vault
+) -> None:
+    """Emptied in Seahorse, the entry reads as no secret saved, yet is there: "Remove the saved
+    2FA secret" takes it out (nothing to say in the journal: there was no secret)."""
+    ctx = AppContext.create(vault=real_vault)
+    ctx.accounts.add(Account("gina"))
+    real_vault.set_password("gina", "her-password")
+    real_vault.backend.set_password(real_vault.service, "gina:totp", "")
+    dialog = AccountDialog(ctx, ctx.accounts.get("gina"))
+    qtbot.addWidget(dialog)
+    _looked(qtbot, dialog)
+    assert dialog.remove_totp is not None
+    dialog.remove_totp.click()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert real_vault.backend.get_password(real_vault.service, "gina:totp") is None
+    assert real_vault.get_password("gina") == "her-password"
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
 def test_the_edit_dialogs_alt_letters_are_one_per_control_in_both_languages(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

@@ -698,12 +698,15 @@ def _remove_totp(ctx: AppContext, handle: str) -> int:
     from consentinel.core.vault import VaultError
 
     try:
-        if ctx.vault.get_totp(handle) is None:
-            print(tr("No 2FA secret is saved for @{handle}: nothing to remove.", handle=handle))
-            return 0
+        saved = ctx.vault.get_totp(handle) is not None
+        # An entry emptied in the keyring's own app reads as none saved, yet is there: it goes
+        # too (none at all is fine).
         ctx.vault.delete_totp(handle)
     except VaultError as error:
         raise UsageError(str(error)) from None
+    if not saved:
+        print(tr("No 2FA secret is saved for @{handle}: nothing to remove.", handle=handle))
+        return 0
     ctx.journal.record_account_edited(handle, {"2fa_secret_removed": True})
     print(
         tr(

@@ -108,7 +108,7 @@ def write_secrets(
             vault.set_password(handle, password)
         if totp:
             vault.set_totp(handle, totp)
-        if written.totp_removed:
+        if remove_totp:  # (an entry emptied in the keyring's own app, read as none, goes too)
             vault.delete_totp(handle)
     except VaultError as error:
         take_back(ctx, written, previous)
