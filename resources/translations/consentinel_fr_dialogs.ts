@@ -280,6 +280,10 @@
             <translation>@{handle} enregistré. Il avait été modifié entre-temps, par la ligne de commande ou une autre fenêtre : ces modifications ont été gardées, sauf là où vous avez modifié le même détail ici.</translation>
         </message>
         <message>
+            <source>The 2FA secret saved for @{handle} is not a valid one (a setup key is letters A to Z and digits 2 to 7), so no code can be made from it: type the right one in “2FA secret”, or tick “Remove the saved 2FA secret”.</source>
+            <translation>Le secret 2FA enregistré pour @{handle} n'est pas valide (une clé de configuration ne contient que les lettres A à Z et les chiffres 2 à 7), aussi aucun code ne peut en être produit : tapez le bon dans « Secret 2FA », ou cochez « Retirer le secret 2FA enregistré ».</translation>
+        </message>
+        <message>
             <source>@{handle} was added meanwhile, by the command line or another window: nothing was saved, and the secrets it was added with were left as they were.</source>
             <translation>@{handle} a été ajouté entre-temps, par la ligne de commande ou une autre fenêtre : rien n'a été enregistré, et les secrets avec lesquels il a été ajouté sont restés tels quels.</translation>
         </message>

@@ -310,6 +310,59 @@ def test_a_refused_saved_2fa_secret_can_be_used_again_without_typing_it(
     assert after.use_totp_again is None
 
 
+_NOT_VALID_WORDS = {
+    "en": "Nothing was saved: The 2FA secret saved for @ivy is not a valid one (a setup key is "
+    "letters A to Z and digits 2 to 7), so no code can be made from it: type the right one in "
+    "“2FA secret”, or tick “Remove the saved 2FA secret”.",
+    "fr": "Rien n'a été enregistré\u00a0: Le secret 2FA enregistré pour @ivy n'est pas valide",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_using_again_a_saved_2fa_secret_no_code_can_be_made_from_is_refused(
+    qtbot: QtBot, real_vault: Vault, language: str
+) -> None:
+    """The saved secret changed by hand in the keyring (Seahorse) into one that is no setup
+    key: "Use the saved 2FA secret again" cannot help, so the save says to save the right one
+    (as `account set-totp --use-again` does), and lifts nothing: X's refusal, the waiting
+    account, the journal and the entry stay as they were."""
+    from consentinel.core.totp_refusals import remember_refused_totp
+
+    ctx = AppContext.create(vault=real_vault)
+    ctx.accounts.add(Account("ivy", email="ivy@example.com"))
+    real_vault.set_totp("ivy", TOTP)
+    remember_refused_totp(ctx, "ivy", TOTP)
+    real_vault.backend.set_password(real_vault.service, "ivy:totp", "not a secret at all!")
+    ctx.accounts.set_waits_for_person("ivy", Reason.TWO_FACTOR)
+    before = ctx.accounts.state("ivy")
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+        qtbot.addWidget(dialog)
+        _looked(qtbot, dialog)
+        assert dialog.use_totp_again is not None
+        dialog.use_totp_again.click()
+        dialog.email_edit.clear()
+        _type(qtbot, dialog.email_edit, "new@example.com")
+        dialog.save_button.click()
+        assert dialog.save_error.text().startswith(_NOT_VALID_WORDS[language]), (
+            dialog.save_error.text()
+        )
+        # Unticked: the field and "Remove" that the message names can be used at once.
+        assert not dialog.use_totp_again.isChecked()
+        assert dialog.totp_edit.isEnabled() and dialog.remove_totp is not None
+        assert dialog.remove_totp.isEnabled()
+    finally:
+        translators.switch("en")
+    assert dialog.saved_handle is None
+    assert ctx.accounts.state("ivy") == before
+    listed = ctx.accounts.get("ivy")
+    assert listed is not None and listed.email == "ivy@example.com"
+    assert real_vault.get_totp("ivy") == "not a secret at all!"
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
 def test_editing_without_a_new_password_keeps_password_rejected(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

@@ -41,6 +41,7 @@ from consentinel.gui.account_boxes import BoxesToKeepOff, CheckDescription
 from consentinel.gui.account_dialog_save import (
     AddedMeanwhile,
     NothingSaved,
+    SavedSecretMakesNoCode,
     added_meanwhile_words,
     changed_meanwhile_words,
     check_began_words,
@@ -390,6 +391,13 @@ class AccountDialog(QDialog):
             self._validate()  # (the handle field says it is listed now; Save is disabled)
             listed = self._ctx.accounts.get(added.handle)  # (named as listed: @fay, not @Fay)
             self._fail(added_meanwhile_words(listed.handle if listed else added.handle))
+            return None
+        except SavedSecretMakesNoCode as error:
+            # What cannot be done is unticked: the field and "Remove" it said to use are on.
+            if self.use_totp_again is not None:
+                self.use_totp_again.setChecked(False)
+            self._fail(str(error))
+            self.totp_edit.setFocus()
             return None
         except NothingSaved as error:
             self._fail(str(error))

@@ -34,6 +34,11 @@ class NothingSaved(Exception):
         )
 
 
+class SavedSecretMakesNoCode(NothingSaved):
+    """Asked to use the saved 2FA secret again, a saved secret no code can be made from:
+    nothing was saved, nor any refusal lifted."""
+
+
 class AddedMeanwhile(Exception):
     """The account was added meanwhile, elsewhere: nothing was saved, and the secrets it was
     added with were left as they were. `handle`: as typed."""
@@ -57,6 +62,8 @@ def save_account(
     adding): secrets to the keyring first; only then the account. Any failure saves nothing
     (raises NothingSaved, AddedMeanwhile). Returns the account as listed before (None: a new
     one) and as saved."""
+    if totp_again and not totp:
+        _refuse_a_secret_no_code_is_made_from(ctx, account.handle)
     # The keyring first, the account list not held: a keyring may ask the person (its
     # unlock, "allow access") and wait as long as they take, and every other writer of the
     # list (the command line, a scheduled check in another process, another window, this
@@ -112,6 +119,29 @@ def save_account(
         )
         ctx.journal.record_account_edited(account.handle, changes)
     return before, account
+
+
+def _refuse_a_secret_no_code_is_made_from(ctx: AppContext, handle: str) -> None:
+    """Asked to use the saved 2FA secret again, a secret no code can be made from (changed in
+    the keyring's own app, Seahorse say): using it again cannot help, and lifting X's refusal
+    would hide what is wrong. SavedSecretMakesNoCode, nothing lifted, with what to do (as
+    `account set-totp --use-again` refuses it)."""
+    from consentinel.core.totp import makes_codes
+    from consentinel.core.vault import VaultError
+
+    try:
+        saved = ctx.vault.get_totp(handle)
+    except VaultError as error:
+        raise NothingSaved(error) from error
+    if saved is not None and not makes_codes(saved):
+        raise SavedSecretMakesNoCode(
+            translate(
+                "AccountDialog",
+                "The 2FA secret saved for @{handle} is not a valid one (a setup key is letters "
+                "A to Z and digits 2 to 7), so no code can be made from it: type the right one "
+                "in “2FA secret”, or tick “Remove the saved 2FA secret”.",
+            ).replace("{handle}", handle)
+        )
 
 
 def _save_locked(
