@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 import secrets
 import subprocess
 import sys
@@ -226,8 +227,22 @@ def test_plaintext_backend_is_refused_and_nothing_is_written(tmp_path: Path) -> 
     assert not vault.is_usable()
 
 
+UNREACHABLE = (
+    "The keyring (GNOME Keyring / Secret Service) cannot be reached: it is not running, or does "
+    "not answer. Consentinel never keeps passwords in plain files: start or unlock your keyring, "
+    "then try again."
+)
+UNREACHABLE_FR = (
+    "Le trousseau (GNOME Keyring / Secret Service) est injoignable\u00a0: il n'est pas lancé, ou "
+    "ne répond pas. Consentinel ne garde jamais de mots de passe dans des fichiers en "
+    "clair\u00a0: démarrez ou déverrouillez votre trousseau, puis réessayez."
+)
+
+
 def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     private_secret_service: SecretServiceEnv,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The daemon killed while the bus stays (a crash, an out-of-memory kill): said as a keyring
     that cannot be reached, the secret never in the sentence, and no doubled full stop after
@@ -235,12 +250,20 @@ def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     vault = Vault(SecretServiceKeyring(), service="org.consentinel.Consentinel.test-killed")
     vault.set_password("alice", "first")
     stop_keyring_daemon(private_secret_service)
-    with pytest.raises(VaultUnavailable, match="cannot be reached") as caught:
+    with (
+        caplog.at_level(logging.WARNING, logger="consentinel.core.vault"),
+        pytest.raises(VaultUnavailable, match="cannot be reached") as caught,
+    ):
         vault.set_password("alice", "hunter2")
     said = str(caught.value)
+    assert said == UNREACHABLE
     assert "hunter2" not in said and ".." not in said, said
-    with pytest.raises(VaultUnavailable):
+    # keyring's own words (D-Bus's) are for the log, not the person.
+    assert "org.freedesktop.secrets" in caplog.text and "hunter2" not in caplog.text
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(VaultUnavailable) as caught:
         vault.get_password("alice")
+    assert str(caught.value) == UNREACHABLE_FR
 
 
 def test_stopped_keyring_is_unavailable(
@@ -252,7 +275,7 @@ def test_stopped_keyring_is_unavailable(
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-bus")
     with pytest.raises(VaultUnavailable, match="cannot be reached") as caught:
         vault.set_password("alice", "hunter2")
-    assert "hunter2" not in str(caught.value)
+    assert str(caught.value) == UNREACHABLE  # (not "[Errno 2] No such file or directory")
     assert not vault.is_usable()
 
 

@@ -846,11 +846,12 @@ FRENCH: dict[str, str] = {
     "started.":
         "Le journal vient d'une version plus récente de Consentinel ; il a été déplacé vers "
         "{moved} et un nouveau a été commencé.",
-    "The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps passwords in "
-    "plain files: start or unlock your keyring, then try again.":
-        "Le trousseau ({label}) est injoignable : {cause}. Consentinel ne garde jamais de mots "
-        "de passe dans des fichiers en clair : démarrez ou déverrouillez votre trousseau, puis "
-        "réessayez.",
+    "The keyring ({label}) cannot be reached: it is not running, or does not answer. "
+    "Consentinel never keeps passwords in plain files: start or unlock your keyring, then "
+    "try again.":
+        "Le trousseau ({label}) est injoignable : il n'est pas lancé, ou ne répond pas. "
+        "Consentinel ne garde jamais de mots de passe dans des fichiers en clair : démarrez "
+        "ou déverrouillez votre trousseau, puis réessayez.",
     "The keyring ({label}) failed: {cause}": "Le trousseau ({label}) a échoué : {cause}",
     "The keyring ({label}) is locked. Unlock it: until then, saving a password or a check asks "
     "you for its password.":

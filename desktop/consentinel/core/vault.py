@@ -676,14 +676,15 @@ def _unlock_step(label: str) -> str:
 
 
 def _unavailable_message(label: str, cause: str) -> str:
-    # keyring's own causes end with a full stop ("Failed to create the collection: …."), and
-    # the sentence puts its own after the cause.
-    cause = cause.rstrip(". ")
+    """The keyring not reached, in a person's words: keyring's own cause ("The name
+    org.freedesktop.secrets was not provided by any .service files", "[Errno 2] No such file
+    or directory") means nothing to them, and goes to the log only."""
+    log.warning("the keyring (%s) cannot be reached: %s", label, cause)
     return tr(
-        "The keyring ({label}) cannot be reached: {cause}. Consentinel never keeps "
-        "passwords in plain files: start or unlock your keyring, then try again.",
+        "The keyring ({label}) cannot be reached: it is not running, or does not answer. "
+        "Consentinel never keeps passwords in plain files: start or unlock your keyring, then "
+        "try again.",
         label=label,
-        cause=cause,
     )
 
 
