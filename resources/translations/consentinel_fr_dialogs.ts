@@ -284,6 +284,10 @@
             <translation>Le secret 2FA enregistré pour @{handle} n'est pas valide (une clé de configuration ne contient que les lettres A à Z et les chiffres 2 à 7), aussi aucun code ne peut en être produit : tapez le bon dans « Secret 2FA », ou cochez « Retirer le secret 2FA enregistré ».</translation>
         </message>
         <message>
+            <source>Nothing was saved.</source>
+            <translation>Rien n'a été enregistré.</translation>
+        </message>
+        <message>
             <source>@{handle} was added meanwhile, by the command line or another window: nothing was saved, and the secrets it was added with were left as they were.</source>
             <translation>@{handle} a été ajouté entre-temps, par la ligne de commande ou une autre fenêtre : rien n'a été enregistré, et les secrets avec lesquels il a été ajouté sont restés tels quels.</translation>
         </message>

@@ -24,7 +24,12 @@ from consentinel.gui.account_dialog import AccountDialog
 from consentinel.gui.keyring_look import KeyringSeen
 from consentinel.gui.message_style import error_style
 from consentinel.gui.translations import Translators
-from tests.fixtures.keyring_fixtures import SecretServiceEnv, lock_keyring, unlock_keyring
+from tests.fixtures.keyring_fixtures import (
+    SecretServiceEnv,
+    lock_keyring,
+    stop_keyring_daemon,
+    unlock_keyring,
+)
 from tests.gui._app_support import come_back
 
 PASSWORD = "Quartz-Lantern-5820-harbour"
@@ -232,3 +237,41 @@ def test_coming_back_to_the_dialog_often_looks_at_most_every_few_seconds(
     qtbot.waitUntil(lambda: not look.looking)
     assert dialog.keyring_seen is KeyringSeen.USABLE and dialog.vault_label.text() == USABLE
     assert set(vault.looked_in) == {"keyring-look"} and not vault.read
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_save_that_finds_the_keyring_gone_says_so_on_the_keyring_line(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    language: str,
+) -> None:
+    """GNOME Keyring stopped (a crash) after the dialog said it keeps the secrets: the failed
+    save looks at the keyring again at once, and the line under the fields says it cannot be
+    reached (Save greyed while a secret is typed), without waiting for the person to leave the
+    dialog and come back."""
+    ctx, _vault = _context(consentinel_home)
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = _open(qtbot, AccountDialog(ctx))
+        qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
+        kept = dialog.vault_label.text()
+        qtbot.keyClicks(dialog.handle_edit, "rosa_vale")
+        qtbot.keyClicks(dialog.password_edit, PASSWORD)
+        stop_keyring_daemon(private_secret_service)
+        dialog.save_button.click()
+        unreachable = "cannot be reached" if language == "en" else "injoignable"
+        assert unreachable in dialog.save_error.text()
+        assert dialog.isActiveWindow()  # (no coming back: the look follows the save)
+        qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.MISSING, timeout=20_000)
+        said = dialog.vault_label.text()
+        assert said != kept and unreachable in said, said
+        assert dialog.vault_label.styleSheet() == error_style()
+        assert not dialog.save_button.isEnabled()
+        # Said once, on that line: under it, only that nothing was saved.
+        nothing = "Nothing was saved." if language == "en" else "Rien n'a été enregistré."
+        assert dialog.save_error.text() == nothing
+        assert ctx.accounts.list() == []
+    finally:
+        translators.switch("en")

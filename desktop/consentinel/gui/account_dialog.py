@@ -115,6 +115,9 @@ class AccountDialog(QDialog):
         self._keyring_look = KeyringLook(ctx.vault, self)
         self._keyring_look.found.connect(self._keyring_found)
         self._seen: KeyringSeen | None = None
+        #: A save failed for want of a keyring reached: why, as it said (the next look says
+        #: it on the keyring line too).
+        self._unreached: str | None = None
         self._been_active = False
         #: X said the saved password is wrong (the row says to change it here): said at the
         #: password field until one is typed.
@@ -254,6 +257,10 @@ class AccountDialog(QDialog):
         missing = looked.seen is KeyringSeen.MISSING
         self._vault_problem = looked.words if missing else None
         self.keyring_line.show(looked)
+        if missing and self._unreached == looked.words and self.save_error.text():
+            # The line now says why the save failed: not said twice, one under the other.
+            self.save_error.setText(self.tr("Nothing was saved."))
+        self._unreached = None
         # (nothing can be removed without a keyring either; _removing_totp validates)
         self._removing_totp()
 
@@ -401,6 +408,11 @@ class AccountDialog(QDialog):
             return None
         except NothingSaved as error:
             self._fail(str(error))
+            self._unreached = _keyring_not_reached(error)
+            if self._unreached is not None:
+                # The line under the fields still says the keyring keeps the secrets: looked at
+                # again now (not only once the person comes back to the dialog).
+                self._keyring_look.look()
             return None
         if before is not None:
             self.changed_meanwhile = changed_meanwhile_words(self._account, before)
@@ -422,3 +434,16 @@ class AccountDialog(QDialog):
         self.save_error.setText(message)
         self.save_error.show()
         self._fit_error_labels()
+
+
+def _keyring_not_reached(error: BaseException) -> str | None:
+    """Why a save failed, when it is that no keyring could be reached (the VaultUnavailable
+    behind the NothingSaved and SaveFailed it is wrapped in); None otherwise."""
+    from consentinel.core.vault import VaultUnavailable
+
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, VaultUnavailable):
+            return str(cause)
+        cause = cause.__cause__
+    return None
