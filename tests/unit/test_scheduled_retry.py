@@ -109,3 +109,66 @@ def test_what_the_tests_variable_may_change_is_bounded(
     product's, never longer waits, never a busy loop asking X."""
     monkeypatch.setenv(TEST_WAITS_ENV, given)
     assert RetryPlan.from_env() == plan
+
+
+class _SleptWallClock:
+    """The wall clock as a computer that slept `slept_s` after the first look sees it: the
+    monotonic clock stood still meanwhile (Linux, macOS; moved here is the wall clock alone)."""
+
+    def __init__(self, slept_s: float) -> None:
+        self.looks = 0
+        self.slept_s = slept_s
+
+    def __call__(self) -> float:
+        import time
+
+        self.looks += 1
+        return time.time() + (self.slept_s if self.looks > 1 else 0.0)
+
+
+def test_a_wait_between_tries_the_computer_slept_through_ends_on_wake(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 10-minute wait before the next try; the laptop shut for an hour during it. On wake the
+    wait is over, as on Windows, whose monotonic clock counts the sleep (before, on Linux and
+    macOS, it waited its whole 10 minutes again from the wake)."""
+    import threading
+
+    from consentinel.cli import scheduled_retry
+    from consentinel.core import answer_deadline
+
+    monkeypatch.setattr(answer_deadline, "_wall_clock", _SleptWallClock(3600.0))
+    waiting = threading.Thread(
+        # (watch=False: X is never asked, so no context is needed)
+        target=lambda: scheduled_retry.wait_for_x(None, 600.0, 0.05, watch=False),  # type: ignore[arg-type]
+        daemon=True,
+    )
+    waiting.start()
+    waiting.join(20)
+    assert not waiting.is_alive(), "the wait went on after the wake"
+
+
+def test_the_time_for_later_tries_counts_the_computers_sleep(
+    monkeypatch: pytest.MonkeyPatch, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tries' 25 minutes began, then the computer slept a weekend: no try is left on wake,
+    on every OS (before, on Linux and macOS, the whole 25 minutes were still to come)."""
+    import argparse
+
+    from consentinel.cli import check_cmd
+    from consentinel.core import answer_deadline
+    from consentinel.core.answer_deadline import AnswerDeadline
+    from consentinel.core.lock import RunLock
+
+    monkeypatch.setattr(answer_deadline, "_wall_clock", _SleptWallClock(3 * 86400.0))
+    plan = RetryPlan()
+    budget = AnswerDeadline(plan.within_s)  # at the first try's end
+    result = RunResult(1, (AccountResult("nora", Status.ERROR, Reason.NETWORK),))
+    args = argparse.Namespace(unattended=False, json=False, watch=False)
+    retried = check_cmd._try_again_later(
+        None,  # type: ignore[arg-type]  # (no next try: nothing is read)
+        RunLock(paths.lock_path), result, ["nora"], plan.waits_s[0], 2, 3,
+        since=T0, budget=budget, plan=plan, args=args, settled=[],
+    )  # fmt: skip
+    assert retried is None
+    assert "No time is left for another try" in capsys.readouterr().err

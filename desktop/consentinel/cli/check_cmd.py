@@ -7,7 +7,6 @@ import contextlib
 import errno
 import json
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from consentinel.cli.scheduled_retry import RetryPlan
+    from consentinel.core.answer_deadline import AnswerDeadline
     from consentinel.core.context import AppContext
     from consentinel.core.events import AccountResult, Event, RunResult
     from consentinel.core.lock import RunLock
@@ -283,6 +283,7 @@ def _check_now(args: argparse.Namespace) -> int:
         with contextlib.suppress(VaultError):
             ctx.vault.check_within(KEYRING_WAIT_S)
     from consentinel.cli.scheduled_retry import only, to_retry
+    from consentinel.core.answer_deadline import AnswerDeadline
     from consentinel.core.journal import JournalError
     from consentinel.core.settings import XOriginError
 
@@ -291,7 +292,9 @@ def _check_now(args: argparse.Namespace) -> int:
     # laptop waking before its Wi-Fi): the OS job fires again only at its next slot.
     plan = _retry_plan(args, scheduled)
     waits = list(plan.waits_s) if plan is not None else []
-    retry_until = 0.0
+    #: The time for all the later tries, from the first's start (scheduled_retry: by both
+    #: clocks, so that the computer's sleep counts on every OS).
+    budget: AnswerDeadline | None = None
     #: What the earlier tries ended with for the accounts not tried again (told already).
     settled: list[AccountResult] = []
     while True:
@@ -381,13 +384,13 @@ def _check_now(args: argparse.Namespace) -> int:
         if not again:
             break
         assert plan is not None  # (there are waits)
-        if not retry_until:
-            retry_until = time.monotonic() + plan.within_s
+        if budget is None:
+            budget = AnswerDeadline(plan.within_s)
         wait_s = waits.pop(0)
         attempt = len(plan.waits_s) - len(waits) + 1  # (the first try was 1)
         retried = _try_again_later(
             ctx, lock, result, again, wait_s, attempt, len(plan.waits_s) + 1,
-            since=try_started, until=retry_until, plan=plan, args=args, settled=settled,
+            since=try_started, budget=budget, plan=plan, args=args, settled=settled,
         )  # fmt: skip
         settled.extend(a for a in result.accounts if a.handle not in again)
         if not retried:  # (told, the lock given back)
@@ -431,7 +434,7 @@ def _try_again_later(
     attempts: int,
     *,
     since: datetime,
-    until: float,
+    budget: AnswerDeadline,
     plan: RetryPlan,
     args: argparse.Namespace,
     settled: list[AccountResult],
@@ -447,7 +450,7 @@ def _try_again_later(
     from consentinel.core.events import RunResult
 
     pending = retry.only(result, again, keep=True)
-    left = until - time.monotonic()
+    left = budget.left()
     try:
         if left <= 0:
             _no_next_try(ctx, args, pending, told=False)
@@ -455,7 +458,7 @@ def _try_again_later(
         down = not retry.x_answers(ctx)  # (asked first: X back after the words is seen)
         retry.say_retry(again, min(wait_s, left), attempt, attempts)
         retry.wait_for_x(ctx, min(wait_s, left), plan.probe_every_s, watch=down)
-        if not retry.take_the_lock_again(lock, until):
+        if not retry.take_the_lock_again(lock, budget):
             _no_next_try(ctx, args, pending, told=True)
             return None
         _read_settings_again(ctx, watch=args.watch)

@@ -6,6 +6,14 @@ The app's own scheduler tries such a run again half an hour later (core/schedule
 DEFAULT_RETRY_DELAY), but it runs only while the app is open. With the app closed, the OS job
 (systemd, cron, launchd, the Task Scheduler) fires once a slot, a day or a week away, and no
 job system but systemd can start a job again on its exit code: the command does it itself.
+
+The tries' times (each wait, and RETRY_WITHIN_S for them all) are counted by both clocks, the
+monotonic one and the wall one (core/answer_deadline.AnswerDeadline), and are up when either
+says so. Intended, on every OS alike: the computer's sleep counts. The monotonic clock alone
+stands still through a sleep on Linux and macOS but goes on through it on Windows, so the same
+laptop shut during a wait ended its tries at wake on Windows, and waited on (minutes, or the
+whole time for tries) after it on Linux and macOS. A wall clock set back cannot lengthen them
+(the monotonic clock still counts); one set forward may shorten them, as it does a question's.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.i18n import tr
 from consentinel.core.listing import in_words
 from consentinel.core.status import RETRY_SOON_REASONS, Reason
@@ -122,11 +131,12 @@ def wait_for_x(ctx: AppContext, wait_s: float, probe_every_s: float, *, watch: b
     """Waits `wait_s`, or less: `watch` (X did not answer as the wait began: the network was
     down), the wait ends once X answers again (the network back). X answering from the start
     (a check that timed out, a browser that crashed), the whole wait is waited: the next try
-    must not follow at once."""
-    deadline = time.monotonic() + wait_s
-    while (left := deadline - time.monotonic()) > 0:
+    must not follow at once. A wait the computer slept through ends on wake (module docstring):
+    within a probe's period of it."""
+    deadline = AnswerDeadline(wait_s)
+    while (left := deadline.left()) > 0:
         time.sleep(min(probe_every_s, left))
-        if watch and time.monotonic() < deadline and x_answers(ctx):
+        if watch and deadline.left() > 0 and x_answers(ctx):
             return
 
 
@@ -151,9 +161,9 @@ def still_to_retry(
     return [handle for handle in listed if (at := checked[handle]) is None or at < since]
 
 
-def take_the_lock_again(lock: RunLock, deadline: float) -> bool:
-    """The run lock, for the next try: another check holding it is waited for until
-    `deadline` (time.monotonic()); False (and said) when it still runs then."""
+def take_the_lock_again(lock: RunLock, budget: AnswerDeadline) -> bool:
+    """The run lock, for the next try: another check holding it is waited for while the
+    tries' `budget` lasts; False (and said) when it still runs then."""
     if lock.acquire(wait=False):
         return True
     holder = lock.holder()
@@ -163,7 +173,7 @@ def take_the_lock_again(lock: RunLock, deadline: float) -> bool:
         file=sys.stderr,
         flush=True,
     )
-    if lock.acquire(wait=True, timeout=max(0.0, deadline - time.monotonic())):
+    if lock.acquire(wait=True, timeout=max(0.0, budget.left())):
         return True
     print(
         tr("Another check is still running: this scheduled check does not try again."),
