@@ -23,6 +23,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.steps import Step
 from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon
+from consentinel.gui.clock_watch import ClockWatch
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
 from consentinel.gui.spoken_labels import announce, heard_as_shown, say
@@ -232,6 +233,10 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+        # ...and at once after a sleep, the clock set or a new time zone (not up to a tick
+        # later: "Next automatic check" at a time already past).
+        self._clock_watch = ClockWatch(lambda: datetime.now(timezone.utc).timestamp(), self)
+        self._clock_watch.jumped.connect(self._tick)
 
     @property
     def table(self) -> AccountsTable:
