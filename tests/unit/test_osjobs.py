@@ -1014,3 +1014,29 @@ def test_every_os_job_tells_the_check_it_is_the_schedules(
         assert args.unattended and args.from_schedule, backend
     # A person's `check --unattended` is not taken for the schedule's.
     assert not build_parser().parse_args(["check", "--unattended"]).from_schedule
+
+
+def test_without_systemd_the_crontab_line_is_said_not_to_make_up_a_missed_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cron runs its line at its times only: a check due while the computer was off or asleep
+    is not run at the next start, as systemd's timer (Persistent=true) runs it. Said where the
+    line is given (the settings, `schedule install`), in English and in French; before, the
+    person was left to expect a check after every wake."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path=/run/user/{os.getuid()}/bus")
+    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
+    said = job.install("daily", check_command()).message.splitlines()[0]
+    assert (
+        "Unlike systemd, cron does not make up a check missed while the computer was off or "
+        "asleep: it waits for the next one." in said
+    )
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    said = job.install("daily", check_command()).message.splitlines()[0]
+    assert (
+        typeset(
+            "cron ne rattrape pas une vérification manquée pendant que l'ordinateur était éteint "
+            "ou en veille : elle attend la suivante."
+        )
+        in said
+    )

@@ -228,15 +228,19 @@ class SystemdUserJob:
         if bus is not None:  # (cron starts its jobs with no bus: the line names it)
             command = JobCommand(command.argv, {**command.env, "DBUS_SESSION_BUS_ADDRESS": bus})
         # The line stands on a line of its own, to be copied whole (it used to end a sentence
-        # that the next one followed on the same line).
+        # that the next one followed on the same line). What cron lacks is said: systemd's
+        # timer (Persistent=true) runs a check missed while the computer was off or asleep at
+        # the next start, cron runs its line at its times only.
         said = "\n".join(
             (
                 tr(
                     "This computer does not run systemd, so Consentinel cannot check on a "
                     "schedule while it is closed. Keep Consentinel open (in the tray it checks "
                     "on schedule), or have your own scheduler run it in your session (the "
-                    "keyring and the notifications need it): for cron, the line to add with "
-                    "crontab -e, which checks {every}, is:",
+                    "keyring and the notifications need it). Unlike systemd, cron does not "
+                    "make up a check missed while the computer was off or asleep: it waits for "
+                    "the next one. For cron, the line to add with crontab -e, which checks "
+                    "{every}, is:",
                     every=every_words(schedule),
                 ),
                 crontab_line(schedule, command),
