@@ -355,6 +355,106 @@ def test_the_window_whose_terminal_closes_during_a_check_cancels_it_and_quits(
     assert not lock.exists() or lock.read_text() == ""  # (no live holder named in it)
 
 
+def _window_checking_in_a_terminal(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The window started from a terminal of its own (pseudo-terminal's master returned),
+    checking its accounts as it starts, its signal handlers in place."""
+    sim, env = _accounts_on_a_slow_x(simx, cli_env, private_tmp)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    log = AppPaths(consentinel_home).logs_dir / "consentinel.log"
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [GUI], env=env, stdin=slave, stdout=slave, stderr=slave,
+        preexec_fn=_in_a_terminal_of_its_own,
+    )  # fmt: skip
+    os.close(slave)
+    deadline = time.monotonic() + 120
+
+    def checking_and_listening() -> bool:
+        said = log.read_text() if log.exists() else ""
+        ready = bool(sim.clients()) and "quit the app from now on" in said
+        return ready or proc.poll() is not None or time.monotonic() > deadline
+
+    said = _read_until_closed(master, checking_and_listening)
+    assert proc.poll() is None and sim.clients(), said.decode(errors="replace")
+    return proc, master
+
+
+def _signal_mask(pid: int, field: str) -> int:
+    """A mask of /proc/PID/status ("SigIgn", "SigCgt"): bit n-1 for signal n."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1], 16)
+    raise AssertionError(f"no {field} for {pid}")
+
+
+def _once_cleaning_up(proc: subprocess.Popen[bytes], home: Path) -> None:
+    """Until the window's loop has ended and it cleans up: SIGHUP no longer caught by its
+    handler (it gives the signals back first); its run not yet written as ended."""
+    deadline = time.monotonic() + 60
+    hangup = 1 << (signal.SIGHUP - 1)
+    while _signal_mask(proc.pid, "SigCgt") & hangup:
+        assert proc.poll() is None and time.monotonic() < deadline, "it never cleaned up"
+        time.sleep(0.02)
+    journal_path = AppPaths(home).journal_path
+    with contextlib.closing(sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True)) as db:
+        (status,) = db.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    assert status == RunStatus.RUNNING.value, "the clean-up was over before the signals came"
+
+
+@pytest.mark.browser
+def test_the_window_whose_terminal_closed_is_not_cut_short_by_the_logout_after_it(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """The terminal window closed (SIGHUP), then the person logs out (systemd's SIGTERM to the
+    session, then its SIGHUP) while the window cleans up: the clean-up ends whole, the run
+    journaled as cancelled, the browser closed. SIGTERM used to kill it there."""
+    proc, master = _window_checking_in_a_terminal(simx, cli_env, consentinel_home, private_tmp)
+    try:
+        os.close(master)  # the terminal window closes
+        _once_cleaning_up(proc, consentinel_home)
+        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signal.SIGHUP)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, proc.returncode
+    text = (AppPaths(consentinel_home).logs_dir / "consentinel.log").read_text()
+    assert "SIGHUP received: quitting" in text and "Traceback" not in text
+    assert "SIGTERM received while the app closes: it goes on closing" in text
+    assert _last_run_status(consentinel_home) is RunStatus.CANCELLED
+    _nothing_left(dict(cli_env, TMPDIR=str(private_tmp)))
+
+
+@pytest.mark.browser
+def test_the_window_asked_twice_by_sigterm_ends_at_once_but_not_by_a_hangup(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path, private_tmp: Path
+) -> None:
+    """SIGTERM quits the window; during its clean-up a hangup (its terminal closing, the
+    session's SIGHUP) changes nothing, while a second SIGTERM, someone insisting, ends it at
+    once: the run is found interrupted at the next start."""
+    proc, master = _window_checking_in_a_terminal(simx, cli_env, consentinel_home, private_tmp)
+    try:
+        proc.send_signal(signal.SIGTERM)
+        _once_cleaning_up(proc, consentinel_home)
+        os.close(master)  # its terminal closes: SIGHUP
+        proc.send_signal(signal.SIGHUP)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGTERM, proc.returncode
+    assert (
+        "SIGTERM received: quitting"
+        in (AppPaths(consentinel_home).logs_dir / "consentinel.log").read_text()
+    )
+
+
 def _hangup_ignored() -> None:
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as `nohup` starts the command
 

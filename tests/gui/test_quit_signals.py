@@ -5,10 +5,22 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 
+import pytest
 from pytestqt.qtbot import QtBot
 
-from consentinel.gui.quit_signals import QuitOnSignals
+from consentinel.gui.quit_signals import SIGNALS, QuitOnSignals
+
+
+@pytest.fixture(autouse=True)
+def _signals_given_back() -> Iterator[None]:
+    """What each test leaves, set back: uninstall() leaves the clean-up's own rules (SIGHUP
+    ignored…), which the app keeps until it ends, and this test process must not."""
+    before = {number: signal.getsignal(number) for number in SIGNALS}
+    yield
+    for number, handler in before.items():
+        signal.signal(number, handler)
 
 
 def test_a_signal_quits_and_uninstalling_gives_the_handlers_back(qtbot: QtBot) -> None:
@@ -44,8 +56,9 @@ def test_a_signal_its_starter_ignored_stays_ignored(qtbot: QtBot) -> None:
 
 def test_a_hangup_quits_and_a_second_one_during_the_shutdown_does_not_kill(qtbot: QtBot) -> None:
     # The terminal that started the app closed: the kernel hangs it up, and its shell passes
-    # the hangup on to its jobs, a second SIGHUP that may come once the loop has ended.
-    before = signal.getsignal(signal.SIGHUP)
+    # the hangup on to its jobs, a second SIGHUP that may come once the loop has ended; a
+    # logout's SIGTERM may follow. (tests/e2e/test_stopped_by_the_system.py: the real app.)
+    before = {n: signal.getsignal(n) for n in (signal.SIGHUP, signal.SIGTERM)}
     quits: list[int] = []
     on_signals = QuitOnSignals(lambda: quits.append(1))
     on_signals.install()
@@ -58,8 +71,32 @@ def test_a_hangup_quits_and_a_second_one_during_the_shutdown_does_not_kill(qtbot
     try:
         assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
         os.kill(os.getpid(), signal.SIGHUP)  # (the default would end this test's process)
+        # The first SIGTERM leaves the clean-up be; the next one gets what it had before.
+        assert signal.getsignal(signal.SIGTERM) is not before[signal.SIGTERM]
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: signal.getsignal(signal.SIGTERM) is before[signal.SIGTERM])
+        assert quits == [1]
     finally:
-        signal.signal(signal.SIGHUP, before)
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+def test_after_sigterm_a_hangup_is_ignored_and_a_second_sigterm_is_not(qtbot: QtBot) -> None:
+    before = {n: signal.getsignal(n) for n in (signal.SIGHUP, signal.SIGTERM)}
+    quits: list[int] = []
+    on_signals = QuitOnSignals(lambda: quits.append(1))
+    on_signals.install()
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: quits == [1])
+    finally:
+        on_signals.uninstall()
+    try:
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is before[signal.SIGTERM]  # (someone insists)
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def test_a_hangup_ignored_at_start_up_stays_ignored(qtbot: QtBot) -> None:

@@ -294,7 +294,9 @@ def _run_the_app(argv: list[str]) -> int:
     try:
         return int(app.exec())
     finally:
-        for handler in on_signals:  # from here a second SIGTERM ends the process at once
+        # From here SIGHUP and the first SIGTERM leave the clean-up be; a second SIGTERM
+        # ends the process at once (gui/quit_signals.py).
+        for handler in on_signals:
             handler.uninstall()
         if instance is not None:
             instance.stop_answering()  # a launch now waits for the lock, not for this app
