@@ -181,6 +181,59 @@ def test_a_sentence_in_another_language_is_said_again_only_when_nothing_is_lost(
     )
 
 
+def test_what_the_sign_in_said_of_its_step_is_said_again_in_another_language() -> None:
+    """A check journaled in French whose sign-in stopped at a step it said something of (the
+    saved 2FA secret no code can be made from; a scheduled check waiting after X refused the
+    saved secret's code): read in English, its sentence is made again with that detail, from
+    the code its entry keeps; an entry written before the code was kept, without it."""
+    from datetime import datetime, timezone
+
+    from consentinel.core.check_messages import (
+        TOTP_NOT_VALID,
+        TOTP_REFUSED,
+        held_message,
+        reason_message,
+    )
+    from consentinel.core.check_sentences import check_sentence, sentence_for_reader
+    from consentinel.core.events import AccountResult, NotRetried
+    from consentinel.core.i18n import speaking
+    from consentinel.core.status import Reason
+
+    since = datetime(2026, 12, 4, 9, 30, tzinfo=timezone.utc)
+    with speaking("fr"):
+        not_valid = AccountResult(
+            "pia",
+            Status.NEEDS_USER,
+            Reason.TWO_FACTOR,
+            message=reason_message(Reason.TWO_FACTOR, "pia", TOTP_NOT_VALID),
+            detail_code=TOTP_NOT_VALID,
+        )
+        held = AccountResult(
+            "pia",
+            Status.NEEDS_USER,
+            Reason.TWO_FACTOR,
+            message=held_message(Reason.TWO_FACTOR, "pia", since, detail=TOTP_REFUSED),
+            not_retried=NotRetried(since),
+            detail_code=TOTP_REFUSED,
+        )
+    entries = [{**r.to_json(), "message_lang": "fr"} for r in (not_valid, held)]
+    with speaking("en"):
+        assert check_sentence(entries[0], "pia", THREE) == reason_message(
+            Reason.TWO_FACTOR, "pia", TOTP_NOT_VALID
+        )
+        assert check_sentence(entries[1], "pia", THREE) == held_message(
+            Reason.TWO_FACTOR, "pia", since, detail=TOTP_REFUSED
+        )
+        # The journal window: nothing lost, so said in the reader's language.
+        assert sentence_for_reader(entries[0], "pia", THREE).written_in is None
+        older = {k: v for k, v in entries[0].items() if k != "detail_code"}
+        assert check_sentence(older, "pia", THREE) == reason_message(Reason.TWO_FACTOR, "pia")
+        assert sentence_for_reader(older, "pia", THREE).written_in == "fr"
+        # A code this version does not know is no detail: the reason's words alone.
+        unknown = {**entries[0], "detail_code": "something_new"}
+        assert check_sentence(unknown, "pia", THREE) == reason_message(Reason.TWO_FACTOR, "pia")
+
+
 def test_a_check_cancelled_after_an_untick_is_said_again_with_what_it_did(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

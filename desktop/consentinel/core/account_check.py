@@ -19,6 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
+    DETAIL_CODES,
     box_disabled_message,
     box_name,
     cancelled_message,
@@ -267,7 +268,17 @@ class AccountCheck:
         x_answered: bool = False,
     ) -> _Stop:
         message = reason_message(reason, self.handle, detail, x_answered=x_answered)
-        return _Stop(self._result(status or status_for(reason), reason, message))
+        return _Stop(
+            self._with_detail(self._result(status or status_for(reason), reason, message), detail)
+        )
+
+    @staticmethod
+    def _with_detail(result: AccountResult, detail: str) -> AccountResult:
+        """`result`, keeping `detail` in its entry when it is a code in no language (what the
+        sign-in said of the step), for its sentence to be made again in another."""
+        if detail not in DETAIL_CODES:
+            return result  # (X's or Chromium's words, in the run's language, or none)
+        return dataclasses.replace(result, detail_code=detail)
 
     def _check_cancel(self) -> None:
         if self.shared.cancel.cancelled:
@@ -697,6 +708,7 @@ class AccountCheck:
                 since = self.ctx.journal.stopped_signin_at(self.handle, refusal.reason)
             message = refusal.message_since(self.handle, since)
             result = self._result(refusal.status, refusal.reason, message)
+            result = self._with_detail(result, refusal.detail)
             if refusal.backoff:
                 result = dataclasses.replace(result, backoff=BackOff(since))
             else:

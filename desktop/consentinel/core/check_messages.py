@@ -25,6 +25,19 @@ CODE_REFUSED = "code_refused"
 #: password step, or at the code made from the saved 2FA secret: what was sent stays usable.
 X_FAILED_AT_PASSWORD = "x_failed_at_password"
 X_FAILED_AT_CODE = "x_failed_at_code"
+#: The details above: codes in no language, which a check's entry keeps (its `detail_code`)
+#: so that its sentence can be made again in another language with them.
+DETAIL_CODES = frozenset(
+    {
+        TOTP_REFUSED,
+        TOTP_NOT_VALID,
+        SAVED_CODE_NOT_TAKEN,
+        CODES_REFUSED,
+        CODE_REFUSED,
+        X_FAILED_AT_PASSWORD,
+        X_FAILED_AT_CODE,
+    }
+)
 #: The details a step that waits for the person is remembered with (AccountState.waits_detail),
 #: so the scheduled runs that wait say what the sign-in said: Consentinel's own words, never
 #: text from X's page.

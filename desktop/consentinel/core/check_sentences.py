@@ -2,9 +2,12 @@
 
 A check's sentence is written in the language of the run that made it (the schedule may speak
 English and the window French). When it is not the reader's, it is made again from what the
-entry holds — its status, reason and boxes — without the detail X's page gave then, which was
-in the run's language. The journal window, where the entry is evidence, says it again only when
-that loses nothing, and otherwise shows it as it was written (sentence_for_reader)."""
+entry holds — its status, reason, boxes and what the sign-in said of the step it stopped at
+(its `detail_code`: "the saved 2FA secret is not a valid one", in no language) — without the
+words X's page or Chromium gave then, which were in the run's language. An entry written before
+`detail_code` was kept is made again without that detail, as before. The journal window, where
+the entry is evidence, says it again only when that loses nothing, and otherwise shows it as it
+was written (sentence_for_reader)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from consentinel.core.check_messages import (
+    DETAIL_CODES,
     box_disabled_message,
     boxes_text,
     cancelled_message,
@@ -51,12 +55,13 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
         unread = [box for box, (before, after) in changes.items() if before and after is None]
         reverted = tuple(box for box in _boxes(payload.get("reverted_by_x")) if box in done)
         return cancelled_message(done, reverted, unread[0] if unread else None)
+    detail = _detail_code(payload)
     if reason is not None and isinstance(payload.get("not_retried"), dict):
         # No sign-in tried, for a reason remembered since its moment (`since`).
         since = not_retried_since(payload)
-        return _midway(held_message(reason, handle, since), payload, changes)
+        return _midway(held_message(reason, handle, since, detail=detail), payload, changes)
     if reason is not None:
-        return _midway(reason_message(reason, handle), payload, changes)
+        return _midway(reason_message(reason, handle, detail), payload, changes)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))
     # Boxes on in X's data that its page does not show: said after the rest, as the check did.
     hidden = [box for box in _boxes(payload.get("hidden_on")) if box in keep]
@@ -152,6 +157,13 @@ def _disabled_boxes(payload: dict[str, Any], keep: Collection[Box]) -> list[Box]
         and change.get("disabled")
         and change.get("after")
     ]
+
+
+def _detail_code(payload: dict[str, Any]) -> str:
+    """What the sign-in said of the step, as the entry keeps it in no language ("": none, or
+    not a code this version knows)."""
+    code = payload.get("detail_code")
+    return code if isinstance(code, str) and code in DETAIL_CODES else ""
 
 
 def _boxes(names: object) -> list[Box]:

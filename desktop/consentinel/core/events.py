@@ -87,6 +87,10 @@ class AccountResult:
     #: The account was removed from the list during its check (another process): its result
     #: is said, and no longer counts for the run's exit code.
     removed: bool = False
+    #: What the sign-in said of the step it stopped at, as a code of check_messages
+    #: (DETAIL_CODES: "totp_not_valid"…), in no language: the sentence, written in the run's
+    #: language, is made again with it in another ("" : none; never X's or Chromium's words).
+    detail_code: str = ""
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {
@@ -113,6 +117,8 @@ class AccountResult:
             said["midway"] = {"cut_short": cut.value if cut else None}
         if self.removed:  # (likewise)
             said["removed"] = True
+        if self.detail_code:  # (likewise)
+            said["detail_code"] = self.detail_code
         return said
 
     @property
