@@ -74,6 +74,9 @@ _error_label = error_label
 _problem = field_problem
 _room_height = room_height
 
+#: The dialog's narrowest, whatever its fields need (wider when they need it: see HeightFit).
+_LEAST_WIDTH = 520
+
 
 class AccountDialog(QDialog):
     """Add an account (account=None) or edit one. `saved_handle` is set once saved.
@@ -95,8 +98,9 @@ class AccountDialog(QDialog):
         under_way: Callable[[str], bool] | None = None,
     ) -> None:
         super().__init__(parent)
-        #: As tall as its fields and messages need, within the screen (see _fit_error_labels).
-        self._height = HeightFit(self, self._wrapped_labels)
+        #: As tall as its fields and messages need, within the screen (see _fit_error_labels),
+        #: and never narrower than they need.
+        self._height = HeightFit(self, self._wrapped_labels, least_width=_LEAST_WIDTH)
         self._ctx = ctx
         self._account = account
         self._under_way = under_way
@@ -125,7 +129,7 @@ class AccountDialog(QDialog):
             account is not None and ctx.accounts.state(account.handle).password_rejected
         )
         self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(_LEAST_WIDTH)
 
         self.fields = AccountFields(
             account,
