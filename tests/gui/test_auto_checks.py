@@ -289,6 +289,66 @@ def test_an_account_just_added_in_the_window_is_left_to_the_person_for_a_while(
     assert started == [["cy"]]
 
 
+class _TwoClocks(_Clock):
+    """The wall clock and the monotonic one: `advance` moves both, `set_by` the wall alone."""
+
+    def __init__(self, now: datetime) -> None:
+        super().__init__(now)
+        self.since_boot = 1000.0
+
+    def monotonic(self) -> float:
+        return self.since_boot
+
+    def advance(self, delta: timedelta) -> None:
+        self.time += delta
+        self.since_boot += delta.total_seconds()
+
+    def set_by(self, delta: timedelta) -> None:
+        self.time += delta
+
+
+def test_an_account_just_added_is_held_30_minutes_though_the_clock_is_set_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """cy added at 03:00 is left to the person for 30 minutes; NTP puts the clock back 2 hours
+    a minute later: still 30 minutes, not 2 h 30."""
+    from consentinel.core.events import AccountResult
+    from consentinel.core.schedule import TickOutcome
+    from consentinel.core.status import Status
+
+    clock = _TwoClocks(_local(0))
+    ctx = make_context(tmp_path)
+    ctx.settings.schedule = "6h"
+    ctx.settings.check_on_start = True
+    ctx.settings.run_when_closed = False
+    add_account(ctx, "ann")
+    ctx.journal.close()
+    ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
+    run = ctx.journal.start_run("schedule")
+    ctx.journal.record_check(run, AccountResult("ann", Status.OPTED_OUT))
+    ctx.journal.finish_run(run)
+    started: list[list[str]] = []
+
+    def start_run(due: list[str]) -> bool:
+        started.append(due)
+        return True
+
+    clock.advance(timedelta(hours=3))
+    auto = AutoChecks(ctx, start_run=start_run, clock=clock, monotonic=clock.monotonic)
+    assert auto.tick() is TickOutcome.NOT_DUE
+    add_account(ctx, "cy")
+    auto.hold_new("cy")
+    clock.advance(timedelta(minutes=1))
+    clock.set_by(-timedelta(hours=2))
+    assert auto.tick() is TickOutcome.NOT_DUE
+    clock.advance(timedelta(minutes=28))
+    assert auto.tick() is TickOutcome.NOT_DUE
+    assert started == []
+    clock.advance(timedelta(minutes=2))
+    assert auto.tick() is TickOutcome.STARTED
+    assert started == [["cy"]]
+
+
 def test_the_window_tells_the_schedule_of_an_account_the_person_added(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

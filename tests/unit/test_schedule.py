@@ -11,6 +11,7 @@ import pytest
 from consentinel.core.schedule import (
     DEFAULT_JITTER,
     DEFAULT_RETRY_DELAY,
+    DEFAULT_START_DELAY,
     DUE_TOLERANCE,
     ScheduleChoice,
     Scheduler,
@@ -27,14 +28,27 @@ MINUTE = timedelta(minutes=1)
 
 
 class FakeClock:
+    """The wall clock and the monotonic one: time passing moves both; a clock set (`set_by`)
+    or a sleep (`sleep`) moves the wall clock alone."""
+
     def __init__(self, now: datetime) -> None:
         self.current = now
+        self.since_boot = 1000.0
 
     def now(self) -> datetime:
         return self.current
 
+    def monotonic(self) -> float:
+        return self.since_boot
+
     def advance(self, delta: timedelta) -> None:
         self.current += delta
+        self.since_boot += delta.total_seconds()
+
+    def set_by(self, delta: timedelta) -> None:
+        self.current += delta
+
+    sleep = set_by
 
 
 class Harness:
@@ -63,6 +77,7 @@ class Harness:
             check_on_start=check_on_start,
             rng=random.Random(1234),
             jitter=jitter,
+            monotonic=self.clock.monotonic,
         )
 
     def _start(self) -> bool | None:
@@ -205,6 +220,39 @@ def test_start_refused_because_another_process_runs_is_retried_later() -> None:
     assert not h.scheduler.running
     h.tick_for(timedelta(minutes=29))
     assert len(h.starts) == 1
+
+
+def test_a_clock_set_back_does_not_stretch_the_retry_and_a_sleep_does_not_hold_it() -> None:
+    """A run that did not go through is tried again in 30 minutes. NTP puts the clock back
+    2 hours meanwhile: still 30 minutes, not 2 h 30. A sleep through its time (the wall clock
+    goes on, the monotonic one stands still): tried at wake."""
+    h = Harness(last=T0 - timedelta(days=1))
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    h.clock.advance(MINUTE)
+    h.scheduler.run_finished(completed=False)
+    failed_at = h.clock.now()
+    h.clock.advance(5 * MINUTE)
+    h.clock.set_by(-timedelta(hours=2))
+    assert h.scheduler.next_run_at() == failed_at - timedelta(hours=2) + DEFAULT_RETRY_DELAY
+    h.tick_for(DEFAULT_RETRY_DELAY - 5 * MINUTE)
+    assert h.starts == [T0, failed_at - timedelta(hours=2) + DEFAULT_RETRY_DELAY]
+
+    h.clock.advance(MINUTE)
+    h.scheduler.run_finished(completed=False)
+    h.clock.advance(MINUTE)
+    h.clock.sleep(timedelta(hours=8))
+    assert h.scheduler.tick() is TickOutcome.STARTED
+    assert len(h.starts) == 3
+
+
+def test_a_clock_set_back_does_not_stretch_the_wait_after_start() -> None:
+    """check_on_start off: an overdue check waits 10 minutes after start, not 2 h 10 when the
+    clock is put back 2 hours meanwhile."""
+    h = Harness(last=T0 - timedelta(days=1), check_on_start=False, jitter=timedelta(0))
+    assert h.scheduler.tick() is TickOutcome.NOT_DUE
+    h.clock.set_by(-timedelta(hours=2))
+    h.tick_for(DEFAULT_START_DELAY)
+    assert h.starts == [T0 - timedelta(hours=2) + DEFAULT_START_DELAY]
 
 
 def test_nothing_to_check_is_no_failure_to_retry_half_an_hour_later() -> None:

@@ -1,14 +1,18 @@
 """When the next automatic check is due: pure logic on an injected clock (the GUI ticks it).
 
-The rule is "next run = last good run + interval", re-evaluated on a slow tick and again when the
-machine wakes. Because it compares wall-clock times instead of counting timer intervals, sleeping
-through a due time neither skips the run nor doubles it: however many runs were missed, one run
-catches up. The OS-level jobs that run while the app is closed live in core/osjobs/.
+The rule is "next run = last good run + interval", re-evaluated on a slow tick (the window's,
+within a minute of the machine waking: its timer does not count the sleep). Because it compares
+wall-clock times instead of counting timer intervals, sleeping through a due time neither skips
+the run nor doubles it: however many runs were missed, one run catches up. The short waits this
+scheduler sets itself (a retry in half an hour, the settling after start) are counted by the
+monotonic clock too (`Deadline`), so that a clock set back does not stretch them. The OS-level
+jobs that run while the app is closed live in core/osjobs/.
 """
 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from enum import Enum
@@ -54,6 +58,15 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(timezone.utc)
+
+
+def monotonic_for(clock: Clock) -> Callable[[], float]:
+    """The monotonic clock that goes with `clock` (`Deadline`): time.monotonic with the
+    system's; a test's clock, moved by hand, is both (a test passes its own monotonic clock
+    where the two part: a sleep, the clock set)."""
+    if isinstance(clock, SystemClock):
+        return time.monotonic
+    return lambda: clock.now().timestamp()
 
 
 class TickOutcome(str, Enum):
@@ -179,6 +192,25 @@ def account_due(
     return last + interval
 
 
+class Deadline(NamedTuple):
+    """A wait this app sets itself ("retry in 30 minutes"), counted by both clocks: the wall
+    clock goes on while the computer sleeps (a retry due during the night is due at wake), the
+    monotonic one is not moved by the clock being set (NTP putting it back two hours must not
+    make "in 30 minutes" two and a half hours). It comes when either clock says so; a clock
+    set forward brings it early, once, which costs a check at most."""
+
+    wall: datetime
+    monotonic: float
+
+    @classmethod
+    def after(cls, delay: timedelta, now: datetime, monotonic_now: float) -> Deadline:
+        return cls(now + delay, monotonic_now + delay.total_seconds())
+
+    def at(self, now: datetime, monotonic_now: float) -> datetime:
+        """When it comes, as a wall-clock time (what the window shows, what `now` reaches)."""
+        return min(self.wall, now + timedelta(seconds=self.monotonic - monotonic_now))
+
+
 class _Jitter(NamedTuple):
     """The random delay drawn for one due time, kept until that due time changes."""
 
@@ -200,6 +232,8 @@ class Scheduler:
     `since` (one this app made before it was restarted, a check by the command line): it is
     tried again `retry_delay` after it, as when it ends while the app is open, not as soon as
     the app opens again.
+    `monotonic` (`monotonic_for(clock)` if not given) counts the waits it sets itself with the
+    wall clock (`Deadline`).
     """
 
     def __init__(
@@ -215,24 +249,27 @@ class Scheduler:
         jitter: timedelta = DEFAULT_JITTER,
         start_delay: timedelta = DEFAULT_START_DELAY,
         retry_delay: timedelta = DEFAULT_RETRY_DELAY,
+        monotonic: Callable[[], float] | None = None,
     ) -> None:
         self._clock = clock
+        self._monotonic = monotonic or monotonic_for(clock)
         self._schedule = parse_schedule(schedule)
         self._start_run = start_run
         self._last_completed = last_completed
         self._check_on_start = check_on_start
         self._rng = rng or random.Random()
         self._jitter_max = jitter
-        self._start_delay = start_delay
         self._retry_delay = retry_delay
         self._started_at = clock.now()
+        #: An overdue check waits for this after start (check_on_start off).
+        self._settled = self._after(start_delay)
         self._first_tick = True
         self._running = False
         self._paused = False
         self._completed_here: datetime | None = None
         #: Accounts checked through no later than this were due when our last run started.
         self._due_before: datetime | None = None
-        self._not_before: datetime | None = None
+        self._not_before: Deadline | None = None
         self._jitter: _Jitter | None = None
         if last_retried is not None:
             # (Asked only for the runs ended late enough to be retried still.)
@@ -282,11 +319,12 @@ class Scheduler:
         else:
             due = base + self._jitter_for(base)
         if self._not_before is not None:
-            due = max(due, self._not_before)
+            due = max(due, self._not_before.at(now, self._monotonic()))
         return due
 
     def tick(self) -> TickOutcome:
-        """Called on a slow timer and when the machine wakes; starts a run if one is due."""
+        """Called on a slow timer (within a minute of a wake: see gui/auto_checks.py); starts a run
+        if one is due."""
         interval = interval_for(self._schedule)
         if interval is None:
             self._first_tick = False
@@ -305,7 +343,7 @@ class Scheduler:
             started = self._start_run()
         except BaseException:
             self._running = False
-            self._not_before = self._clock.now() + self._retry_delay
+            self._not_before = self._after(self._retry_delay)
             raise
         if started is None:
             # No account to check (none listed yet, or all checked meanwhile): nothing failed,
@@ -314,7 +352,7 @@ class Scheduler:
             return TickOutcome.NOTHING_DUE
         if not started:
             self._running = False
-            self._not_before = self._clock.now() + self._retry_delay
+            self._not_before = self._after(self._retry_delay)
             return TickOutcome.NOT_STARTED
         return TickOutcome.STARTED
 
@@ -328,7 +366,7 @@ class Scheduler:
             self._not_before = None
         else:
             # The last good run did not move, so without a pause the next tick would retry at once.
-            self._not_before = now + self._retry_delay
+            self._not_before = self._after(self._retry_delay)
         self._jitter = None
 
     def last_good_run(self) -> datetime | None:
@@ -351,7 +389,11 @@ class Scheduler:
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def _retry_after(self, ended: datetime | None) -> datetime | None:
+    def _after(self, delay: timedelta) -> Deadline:
+        """`delay` from now, by both clocks."""
+        return Deadline.after(delay, self._clock.now(), self._monotonic())
+
+    def _retry_after(self, ended: datetime | None) -> Deadline | None:
         """When a run that did not go through, ended at `ended`, may be tried again:
         `retry_delay` after it, if that is still to come and no good run came after it."""
         now = self._clock.now()
@@ -360,16 +402,18 @@ class Scheduler:
         if ended is None or (good is not None and ended <= good):
             return None
         retry = ended + self._retry_delay
-        return retry if retry > now else None
+        return self._after(retry - now) if retry > now else None
 
     def _overdue_time(self, base: datetime, *, never_run: bool) -> datetime:
         """When an overdue (or first-ever) check runs."""
         now = self._clock.now()
-        if self._first_tick or now < self._started_at + self._start_delay:
+        settled = self._settled.at(now, self._monotonic())
+        if self._first_tick or now < settled:
             # At start: at once if the user asked to check on start, else after the start delay.
+            # (At once is now if the clock was set back since: not when it says the start was.)
             if self._check_on_start:
-                return self._started_at
-            return self._started_at + self._start_delay
+                return min(self._started_at, now)
+            return settled
         if never_run:
             return now  # no last run to add jitter to: `base` is now and moves with every tick
         # Overdue while the app was open (asleep, paused, or a failed run): catch up now, with the

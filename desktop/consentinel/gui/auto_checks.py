@@ -14,12 +14,14 @@ from consentinel.core.context import AppContext
 from consentinel.core.records import replace
 from consentinel.core.schedule import (
     Clock,
+    Deadline,
     Scheduler,
     SystemClock,
     TickOutcome,
     account_due,
     due_accounts,
     interval_for,
+    monotonic_for,
     parse_schedule,
 )
 
@@ -36,7 +38,9 @@ _SAVED_ELSEWHERE = ("schedule_paused", "schedule", "run_when_closed")
 
 class AutoChecks(QObject):
     """Starts scheduled checks through `start_run(handles)`, of the accounts that are due
-    (core/schedule.py `due_accounts`); tell it `run_finished()` when they end."""
+    (core/schedule.py `due_accounts`); tell it `run_finished()` when they end.
+    `clock` and `monotonic` (the system's) are the tests' to pass (core/schedule.py
+    `monotonic_for`)."""
 
     schedule_changed = Signal()
     #: The pause could not be saved (a full disk…): why, in words; nothing changed.
@@ -48,13 +52,17 @@ class AutoChecks(QObject):
         start_run: Callable[[list[str]], bool],
         clock: Clock | None = None,
         parent: QObject | None = None,
+        *,
+        monotonic: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._start_run = start_run
         self._clock = clock or SystemClock()
-        #: Accounts just added in the window, left alone until then (`hold_new`).
-        self._held: dict[str, datetime] = {}
+        self._monotonic = monotonic or monotonic_for(self._clock)
+        #: Accounts just added in the window, left alone until then (`hold_new`): by both
+        #: clocks, so that a clock set back does not hold them longer.
+        self._held: dict[str, Deadline] = {}
         self.scheduler = Scheduler(
             clock=self._clock,
             schedule=ctx.settings.schedule,
@@ -62,6 +70,7 @@ class AutoChecks(QObject):
             last_completed=self._every_account_checked_at,
             last_retried=ctx.journal.last_retried_run_at,
             check_on_start=ctx.settings.check_on_start,
+            monotonic=self._monotonic,
         )
         if ctx.settings.schedule_paused:  # paused in an earlier session: still paused
             self.scheduler.pause()
@@ -74,26 +83,36 @@ class AutoChecks(QObject):
         ("Check selected"), with them there to answer what X asks (a 2FA code, a puzzle),
         which a scheduled check cannot. The schedule leaves it alone for NEW_ACCOUNT_HOLD,
         then checks it if they did not; the other accounts keep their own times."""
-        self._held[handle_key(handle)] = self._clock.now() + NEW_ACCOUNT_HOLD
+        deadline = Deadline.after(NEW_ACCOUNT_HOLD, self._clock.now(), self._monotonic())
+        self._held[handle_key(handle)] = deadline
+
+    def _held_until(self) -> dict[str, datetime]:
+        """The accounts held now, by handle key, and until when (those whose hold ended are
+        let go)."""
+        now = self._clock.now()
+        monotonic_now = self._monotonic()
+        until = {key: held.at(now, monotonic_now) for key, held in self._held.items()}
+        self._held = {key: self._held[key] for key, at in until.items() if at > now}
+        return {key: at for key, at in until.items() if at > now}
 
     def _accounts(self) -> list[str]:
         """The listed accounts the schedule looks after now: not those it holds."""
-        now = self._clock.now()
-        self._held = {key: until for key, until in self._held.items() if until > now}
+        held = self._held_until()
         return [
             account.handle
             for account in self._ctx.accounts.list()
-            if handle_key(account.handle) not in self._held
+            if handle_key(account.handle) not in held
         ]
 
     def _every_account_checked_at(self) -> datetime | None:
         """What the schedule counts from (Journal.every_account_checked_at); an account it
         holds counts as checked an interval before its hold ends: due then, not now."""
         looked_after = self._accounts()
-        interval = interval_for(self._ctx.settings.schedule) if self._held else None
+        held = self._held_until()
+        interval = interval_for(self._ctx.settings.schedule) if held else None
         if interval is None:
             return self._ctx.journal.every_account_checked_at(looked_after)
-        held_from = min(self._held.values()) - interval
+        held_from = min(held.values()) - interval
         if not looked_after:
             return held_from
         at = self._ctx.journal.every_account_checked_at(looked_after)
@@ -212,6 +231,7 @@ class AutoChecks(QObject):
         if by_os_job:
             from consentinel.core.schedule_slots import next_os_run
         checked = self._ctx.journal.checked_through_at(list(handles))
+        held_until = self._held_until()
         due: dict[str, datetime | None] = {}
         for handle, at in checked.items():
             key = handle_key(handle)
@@ -219,7 +239,7 @@ class AutoChecks(QObject):
             if by_os_job:
                 os_run = next_os_run(at, schedule, now)
                 when = when if os_run is None else min(when, os_run)
-            held = self._held.get(key)
+            held = held_until.get(key)
             due[key] = when if held is None else max(when, held)
         return due
 
