@@ -337,6 +337,25 @@ class Scheduler:
         self._first_tick = False
         if due is None or self._clock.now() < due:
             return TickOutcome.NOT_DUE
+        return self._start(interval)
+
+    def retry_now(self) -> TickOutcome:
+        """X answers again after a run that could not reach it (the network back after a
+        wake): the retry that waits for its time (`retry_delay`) starts now. Nothing when no
+        retry waits (a good run came meanwhile, or the retry started)."""
+        interval = interval_for(self._schedule)
+        if interval is None:
+            return TickOutcome.OFF
+        if self._paused:
+            return TickOutcome.PAUSED
+        if self._running:
+            return TickOutcome.RUNNING
+        if self._not_before is None:
+            return TickOutcome.NOT_DUE
+        return self._start(interval)
+
+    def _start(self, interval: timedelta) -> TickOutcome:
+        """`start_run`, and what its answer means for the next try."""
         self._running = True
         self._due_before = self._clock.now() - (interval - DUE_TOLERANCE)
         try:

@@ -511,10 +511,11 @@ class AppController(QObject):
         return self.window.start_check(handles, trigger="schedule")
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
-        completed = not result.cancelled and all(
-            a.reason not in RETRY_SOON_REASONS for a in result.accounts
-        )
-        self.auto.run_finished(completed)
+        kept_from_x = [a.reason for a in result.accounts if a.reason in RETRY_SOON_REASONS]
+        completed = not result.cancelled and not kept_from_x
+        # Only the network kept it from X (no answer at all): retried once X answers again.
+        x_not_reached = not result.cancelled and all(r is Reason.NETWORK for r in kept_from_x)
+        self.auto.run_finished(completed, x_not_reached=x_not_reached and bool(kept_from_x))
         if trigger != "schedule":
             self.auto.checked_by_hand(
                 [a.handle for a in result.accounts if a.reason is not Reason.CANCELLED]

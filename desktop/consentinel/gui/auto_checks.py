@@ -1,4 +1,10 @@
-"""The in-app schedule: core.schedule.Scheduler ticked by a slow QTimer and on wake."""
+"""The in-app schedule: core.schedule.Scheduler ticked by a slow QTimer.
+
+No wake is heard as such: the timer does not count the sleep, so its first tick comes within
+TICK_MS of the wake and catches up on what came due meanwhile (the scheduler compares wall-clock
+times). A check that starts then, before the Wi-Fi is back, cannot reach X: X is then asked
+every 20 seconds whether it answers again (gui/x_watch.py), and the check is retried as soon as
+it does, not half an hour later."""
 
 from __future__ import annotations
 
@@ -24,10 +30,13 @@ from consentinel.core.schedule import (
     monotonic_for,
     parse_schedule,
 )
+from consentinel.gui.x_watch import XWatch, x_answers
 
 log = logging.getLogger(__name__)
 
 #: Slow on purpose: the wall clock decides, so after a sleep the first tick catches up (once).
+#: (QTimer counts by the monotonic clock, which stands still during sleep: the first tick
+#: comes within this of the wake.)
 TICK_MS = 60_000
 #: How long the schedule leaves alone an account the person just added in the window.
 NEW_ACCOUNT_HOLD = timedelta(minutes=30)
@@ -77,6 +86,11 @@ class AutoChecks(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
+        #: Asks X whether it answers again, after a scheduled check that could not reach it.
+        self._x_watch = XWatch(lambda: x_answers(self._ctx), self)
+        self._x_watch.x_back.connect(self._x_answers_again)
+        #: The run going is the retry started once X answered again (`_x_answers_again`).
+        self._retry_on_x_back = False
 
     def hold_new(self, handle: str) -> None:
         """An account the person just added in the window: its first check is theirs to start
@@ -145,6 +159,12 @@ class AutoChecks(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._x_watch.stop()
+
+    @property
+    def watching_x(self) -> bool:
+        """Whether X is asked whether it answers again (a retry waits for it)."""
+        return self._x_watch.watching
 
     def tick(self) -> TickOutcome:
         # `consentinel schedule pause`, `resume` or `install --every` typed while the window is
@@ -155,7 +175,12 @@ class AutoChecks(QObject):
         if self._follow_settings() or taken:
             self.schedule_changed.emit()
         self._end_runs_of_gone_processes()
-        return self.scheduler.tick()
+        outcome = self.scheduler.tick()
+        if outcome is not TickOutcome.NOT_DUE:
+            # The retry started at its time, or none waits any more (paused, off): the watch
+            # for X lasts no longer than the wait it could cut short.
+            self._x_watch.stop()
+        return outcome
 
     def _end_runs_of_gone_processes(self) -> None:
         """A check of another process (the OS job, the command line) killed while the window
@@ -199,9 +224,26 @@ class AutoChecks(QObject):
         self._follow_settings()
         self.schedule_changed.emit()
 
-    def run_finished(self, completed: bool) -> None:
-        if self.scheduler.running:
+    def run_finished(self, completed: bool, *, x_not_reached: bool = False) -> None:
+        """A check ended (started by the schedule or not); `completed` as Scheduler.run_finished
+        says; `x_not_reached` when what it could not do was only for want of X's answer (the
+        network down, as at a wake before the Wi-Fi is back): a scheduled one is then retried as
+        soon as X answers again, not half an hour later. Once a failure: the retry that X's
+        answer started, failing in turn, waits for its time (the browser and X's quick
+        question may disagree: no retry after retry)."""
+        scheduled = self.scheduler.running
+        if scheduled:
             self.scheduler.run_finished(completed)
+        retried_on_x_back, self._retry_on_x_back = self._retry_on_x_back, False
+        if scheduled and x_not_reached and not completed and not retried_on_x_back:
+            self._x_watch.watch()
+        self.schedule_changed.emit()
+
+    def _x_answers_again(self) -> None:
+        # (Set before the start: a run that fails to start ends within it.)
+        self._retry_on_x_back = True
+        if self.scheduler.retry_now() is not TickOutcome.STARTED:
+            self._retry_on_x_back = False
         self.schedule_changed.emit()
 
     def next_run_at(self) -> datetime | None:
