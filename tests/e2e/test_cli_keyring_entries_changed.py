@@ -78,6 +78,29 @@ def test_a_2fa_secret_no_code_can_be_made_from_is_said_as_such(
     assert proc.stderr.startswith("Le secret 2FA enregistré pour @alice n'est pas valide"), proc
 
 
+def test_a_2fa_secret_of_spaces_only_is_none_saved_not_one_not_valid(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """Left with spaces only in Seahorse: no 2FA secret saved, wherever it is read (the
+    check, `set-totp --use-again`), as for an emptied one, never "not a valid one"."""
+    alice = SimAccount(
+        handle="alice", password=PASSWORD, challenges=("two_factor",), totp_secret=TOTP_SECRET
+    )
+    sim = simx(alice)
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    stdin = f"{PASSWORD}\n{TOTP_SECRET}\n"
+    run_cli(env, "account", "add", "alice", "--password-stdin", "--totp-stdin", stdin=stdin)
+    _change_entry(env, "alice:totp", "   ")
+
+    proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
+    assert proc.stdout.startswith("@alice: needs you (X asked for a two-factor code) — "), (
+        proc.stdout
+    )
+    assert "not valid" not in proc.stdout and "saved in the keyring" not in proc.stdout
+    proc = run_cli(env, "account", "set-totp", "alice", "--use-again", check_exit=2)
+    assert proc.stderr.startswith("No 2FA secret is saved for @alice: save one with "), proc
+
+
 def test_a_password_deleted_behind_its_back_is_said_with_how_to_give_it_again(
     simx: Any, cli_env: dict[str, str]
 ) -> None:

@@ -75,6 +75,16 @@ def test_a_password_of_spaces_only_left_by_another_app_is_none_saved(real_vault:
     assert real_vault.get_password("alice") == " correct horse "
 
 
+def test_a_2fa_secret_of_spaces_only_left_by_another_app_is_none_saved(real_vault: Vault) -> None:
+    """As for the password: spaces only (Seahorse, secret-tool) is no secret saved, not a
+    secret "not valid" that sends the person looking for a typo."""
+    for left in ("", "   ", " \t "):
+        real_vault.backend.set_password(real_vault.service, "alice:totp", left)
+        assert real_vault.get_totp("alice") is None, repr(left)
+    real_vault.set_totp("alice", "JBSWY3DPEHPK3PXP")
+    assert real_vault.get_totp("alice") == "JBSWY3DPEHPK3PXP"
+
+
 def test_a_2fa_secret_alone_can_be_forgotten(real_vault: Vault) -> None:
     real_vault.set_password("alice", "correct horse")
     real_vault.set_totp("alice", "JBSWY3DPEHPK3PXP")

@@ -458,8 +458,11 @@ class Vault:
         self._set(_entry(handle, "totp"), secret)
 
     def get_totp(self, handle: str) -> str | None:
-        """The saved 2FA secret, or None when none is saved (an emptied entry too)."""
-        return self._get(_entry(handle, "totp")) or None
+        """The saved 2FA secret, or None when none is saved: an entry emptied, or left with
+        spaces only, in the keyring's own app is none too, as for the password (no code can
+        be made from it; "not a valid secret" would send the person looking for a typo)."""
+        saved = self._get(_entry(handle, "totp"))
+        return saved if saved and saved.strip() else None
 
     def delete_password(self, handle: str) -> None:
         """Forget this account's password entry (a save taken back: only what it wrote)."""
