@@ -280,6 +280,10 @@
             <translation>@{handle} enregistré. Il avait été modifié entre-temps, par la ligne de commande ou une autre fenêtre : ces modifications ont été gardées, sauf là où vous avez modifié le même détail ici.</translation>
         </message>
         <message>
+            <source>No 2FA secret is saved for @{handle} any more, so there is none to use again: type one in “2FA secret” to save it.</source>
+            <translation>Aucun secret 2FA n'est plus enregistré pour @{handle}, il n'y en a donc aucun à utiliser de nouveau : tapez-en un dans « Secret 2FA » pour l'enregistrer.</translation>
+        </message>
+        <message>
             <source>The 2FA secret saved for @{handle} is not a valid one (a setup key is letters A to Z and digits 2 to 7), so no code can be made from it: type the right one in “2FA secret”, or tick “Remove the saved 2FA secret”.</source>
             <translation>Le secret 2FA enregistré pour @{handle} n'est pas valide (une clé de configuration ne contient que les lettres A à Z et les chiffres 2 à 7), aussi aucun code ne peut en être produit : tapez le bon dans « Secret 2FA », ou cochez « Retirer le secret 2FA enregistré ».</translation>
         </message>

@@ -363,6 +363,57 @@ def test_using_again_a_saved_2fa_secret_no_code_can_be_made_from_is_refused(
     assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
 
 
+_NONE_SAVED_WORDS = {
+    "en": "Nothing was saved: No 2FA secret is saved for @ivy any more, so there is none to use "
+    "again: type one in “2FA secret” to save it.",
+    "fr": "Rien n'a été enregistré\u00a0: Aucun secret 2FA n'est plus enregistré pour @ivy, il "
+    "n'y en a donc aucun à utiliser de nouveau\u00a0: tapez-en un dans «\u00a0Secret 2FA\u00a0» "
+    "pour l'enregistrer.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_using_again_a_2fa_secret_removed_meanwhile_is_refused(
+    qtbot: QtBot, real_vault: Vault, language: str
+) -> None:
+    """The refused secret deleted elsewhere while the dialog is open (`account set-totp
+    --remove`, Seahorse): there is none to use again, so the save says so, as `account
+    set-totp --use-again` does, and lifts nothing: X's refusal, the waiting account, the
+    journal and the list stay as they were."""
+    from consentinel.core.totp_refusals import remember_refused_totp
+
+    ctx = AppContext.create(vault=real_vault)
+    ctx.accounts.add(Account("ivy", email="ivy@example.com"))
+    real_vault.set_totp("ivy", TOTP)
+    remember_refused_totp(ctx, "ivy", TOTP)
+    ctx.accounts.set_waits_for_person("ivy", Reason.TWO_FACTOR)
+    before = ctx.accounts.state("ivy")
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = AccountDialog(ctx, ctx.accounts.get("ivy"))
+        qtbot.addWidget(dialog)
+        _looked(qtbot, dialog)
+        assert dialog.use_totp_again is not None
+        real_vault.backend.delete_password(real_vault.service, "ivy:totp")  # (elsewhere)
+        dialog.use_totp_again.click()
+        dialog.email_edit.clear()
+        _type(qtbot, dialog.email_edit, "new@example.com")
+        dialog.save_button.click()
+        assert dialog.save_error.text() == _NONE_SAVED_WORDS[language]
+        # Unticked: the field it says to type a secret in can be used at once.
+        assert not dialog.use_totp_again.isChecked()
+        assert dialog.totp_edit.isEnabled()
+    finally:
+        translators.switch("en")
+    assert dialog.saved_handle is None
+    assert ctx.accounts.state("ivy") == before
+    listed = ctx.accounts.get("ivy")
+    assert listed is not None and listed.email == "ivy@example.com"
+    assert real_vault.get_totp("ivy") is None
+    assert ctx.journal.entries(kinds=[EntryKind.ACCOUNT_EDITED]) == []
+
+
 def test_editing_without_a_new_password_keeps_password_rejected(
     qtbot: QtBot, memory_vault: Vault
 ) -> None:

@@ -40,6 +40,7 @@ from consentinel.core.totp import parse_totp_secret
 from consentinel.gui.account_boxes import BoxesToKeepOff, CheckDescription
 from consentinel.gui.account_dialog_save import (
     AddedMeanwhile,
+    NoSavedSecretToUseAgain,
     NothingSaved,
     SavedSecretMakesNoCode,
     added_meanwhile_words,
@@ -403,8 +404,8 @@ class AccountDialog(QDialog):
             listed = self._ctx.accounts.get(added.handle)  # (named as listed: @fay, not @Fay)
             self._fail(added_meanwhile_words(listed.handle if listed else added.handle))
             return None
-        except SavedSecretMakesNoCode as error:
-            # What cannot be done is unticked: the field and "Remove" it said to use are on.
+        except (SavedSecretMakesNoCode, NoSavedSecretToUseAgain) as error:
+            # What cannot be done is unticked: the field (and "Remove") it said to use are on.
             if self.use_totp_again is not None:
                 self.use_totp_again.setChecked(False)
             self._fail(str(error))

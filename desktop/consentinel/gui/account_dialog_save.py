@@ -39,6 +39,11 @@ class SavedSecretMakesNoCode(NothingSaved):
     nothing was saved, nor any refusal lifted."""
 
 
+class NoSavedSecretToUseAgain(NothingSaved):
+    """Asked to use the saved 2FA secret again, no 2FA secret saved at all (removed meanwhile
+    elsewhere): nothing was saved, nor any refusal lifted."""
+
+
 class AddedMeanwhile(Exception):
     """The account was added meanwhile, elsewhere: nothing was saved, and the secrets it was
     added with were left as they were. `handle`: as typed."""
@@ -63,7 +68,7 @@ def save_account(
     (raises NothingSaved, AddedMeanwhile). Returns the account as listed before (None: a new
     one) and as saved."""
     if totp_again and not totp:
-        _refuse_a_secret_no_code_is_made_from(ctx, account.handle)
+        _refuse_a_saved_secret_that_cannot_serve(ctx, account.handle)
     # The keyring first, the account list not held: a keyring may ask the person (its
     # unlock, "allow access") and wait as long as they take, and every other writer of the
     # list (the command line, a scheduled check in another process, another window, this
@@ -121,11 +126,12 @@ def save_account(
     return before, account
 
 
-def _refuse_a_secret_no_code_is_made_from(ctx: AppContext, handle: str) -> None:
-    """Asked to use the saved 2FA secret again, a secret no code can be made from (changed in
-    the keyring's own app, Seahorse say): using it again cannot help, and lifting X's refusal
-    would hide what is wrong. SavedSecretMakesNoCode, nothing lifted, with what to do (as
-    `account set-totp --use-again` refuses it)."""
+def _refuse_a_saved_secret_that_cannot_serve(ctx: AppContext, handle: str) -> None:
+    """Asked to use the saved 2FA secret again, none saved any more, or a secret no code can
+    be made from (changed in the keyring's own app, Seahorse say): using it again cannot
+    help, and lifting X's refusal would hide what is wrong. NoSavedSecretToUseAgain or
+    SavedSecretMakesNoCode, nothing lifted, with what to do (as `account set-totp
+    --use-again` refuses them)."""
     from consentinel.core.totp import makes_codes
     from consentinel.core.vault import VaultError
 
@@ -133,7 +139,17 @@ def _refuse_a_secret_no_code_is_made_from(ctx: AppContext, handle: str) -> None:
         saved = ctx.vault.get_totp(handle)
     except VaultError as error:
         raise NothingSaved(error) from error
-    if saved is not None and not makes_codes(saved):
+    if saved is None:
+        # (removed since the dialog opened: the command line, Seahorse) Lifting X's refusal
+        # would lift it for no secret, and the next secret saved is lifted by its own save.
+        raise NoSavedSecretToUseAgain(
+            translate(
+                "AccountDialog",
+                "No 2FA secret is saved for @{handle} any more, so there is none to use again: "
+                "type one in “2FA secret” to save it.",
+            ).replace("{handle}", handle)
+        )
+    if not makes_codes(saved):
         raise SavedSecretMakesNoCode(
             translate(
                 "AccountDialog",
