@@ -276,6 +276,51 @@ def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     assert str(caught.value) == UNREACHABLE_FR
 
 
+FAILED_SAVING = (
+    "The keyring (GNOME Keyring / Secret Service) failed while saving a secret: it was not "
+    "saved. Open your keyring's app, check that the keyring is there and unlocked, then try "
+    "again; if it fails again, the log file says what the keyring answered. To unlock it: in "
+    "Passwords and Keys (Seahorse), select the “Login” keyring and choose Unlock"
+)
+FAILED_READING_FR = (
+    "Le trousseau (GNOME Keyring / Secret Service) a échoué en lisant les secrets de "
+    "Consentinel. Ouvrez l'application de votre trousseau, vérifiez que le trousseau est là et "
+    "déverrouillé, puis réessayez\u00a0; s'il échoue encore, le fichier journal technique dit "
+    "ce que le trousseau a répondu. Pour le déverrouiller\u00a0: dans Mots de passe et clés"
+)
+
+
+def test_a_keyring_failing_otherwise_says_what_failed_in_the_persons_words(
+    real_vault: Vault, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure neither "locked" nor "cannot be reached": what failed (saving, reading) and
+    what to do, never keyring's own words ("'utf-8' codec can't encode character…"), which go
+    to the log only, without the secret. Real failures of the real keyring: a password that
+    is no UTF-8 text (a byte piped in that is none), an entry of raw bytes (secret-tool)."""
+    import secretstorage
+
+    with (
+        caplog.at_level(logging.WARNING, logger="consentinel.core.vault"),
+        pytest.raises(VaultError) as caught,
+    ):
+        real_vault.set_password("alice", "hunter2\udc80")
+    said = str(caught.value)
+    assert said.startswith(FAILED_SAVING), said
+    assert "codec" not in said and "hunter2" not in said
+    assert "surrogates not allowed" in caplog.text and "hunter2" not in caplog.text
+
+    attributes = {"service": real_vault.service, "username": "alice:totp"}
+    with contextlib.closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        collection.create_item("edited by hand", attributes, b"\xff\xfe", replace=True)
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    with pytest.raises(VaultError) as caught:
+        real_vault.get_totp("alice")
+    said = str(caught.value)
+    assert said.startswith(FAILED_READING_FR), said
+    assert "0xff" not in said and "0xff" in caplog.text
+
+
 def test_stopped_keyring_is_unavailable(
     private_secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -856,7 +856,17 @@ FRENCH: dict[str, str] = {
         "Le trousseau ({label}) est injoignable : il n'est pas lancé, ou ne répond pas. "
         "Consentinel ne garde jamais de mots de passe dans des fichiers en clair : démarrez "
         "ou déverrouillez votre trousseau, puis réessayez.",
-    "The keyring ({label}) failed: {cause}": "Le trousseau ({label}) a échoué : {cause}",
+    "The keyring ({label}) failed while saving a secret: it was not saved.":
+        "Le trousseau ({label}) a échoué en enregistrant un secret : il n'a pas été enregistré.",
+    "The keyring ({label}) failed while deleting a secret: it may still be there.":
+        "Le trousseau ({label}) a échoué en supprimant un secret : il y est peut-être encore.",
+    "The keyring ({label}) failed while reading Consentinel's secrets.":
+        "Le trousseau ({label}) a échoué en lisant les secrets de Consentinel.",
+    "Open your keyring's app, check that the keyring is there and unlocked, then try again; "
+    "if it fails again, the log file says what the keyring answered.":
+        "Ouvrez l'application de votre trousseau, vérifiez que le trousseau est là et "
+        "déverrouillé, puis réessayez ; s'il échoue encore, le fichier journal technique dit "
+        "ce que le trousseau a répondu.",
     "The keyring ({label}) is locked. Unlock it: until then, saving a password or a check asks "
     "you for its password.":
         "Le trousseau ({label}) est verrouillé. Déverrouillez-le : d'ici là, enregistrer "

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from consentinel import APP_ID
 from consentinel.core.accounts import handle_key
@@ -60,6 +60,10 @@ _LABELS = {
     "keyring.backends.macOS.Keyring": "macOS Keychain",
     "keyring.backends.Windows.WinVaultKeyring": "Windows Credential Manager",
 }
+
+
+#: What the keyring was asked to do, for the sentence that says it failed.
+Doing = Literal["reading", "saving", "deleting"]
 
 
 class VaultError(Exception):
@@ -409,8 +413,9 @@ class Vault:
             )
 
     @contextlib.contextmanager
-    def _guard(self, secret: str | None = None) -> Iterator[None]:
-        """Turn whatever the backend raises into a VaultError that never contains the secret."""
+    def _guard(self, secret: str | None = None, *, doing: Doing = "reading") -> Iterator[None]:
+        """Turn whatever the backend raises into a VaultError that never contains the secret
+        (`doing`: what it was asked, said when it fails in no way known better)."""
         import keyring.errors
 
         label = self.backend_label()
@@ -433,13 +438,7 @@ class Vault:
                 error, (RuntimeError, OSError)
             ):
                 raise VaultUnavailable(_unavailable_message(label, _scrub(error, secret))) from None
-            raise VaultError(
-                tr(
-                    "The keyring ({label}) failed: {cause}",
-                    label=label,
-                    cause=_scrub(error, secret),
-                )
-            ) from None
+            raise VaultError(_failed_message(label, doing, _scrub(error, secret))) from None
 
     # -- account secrets -------------------------------------------------------------------------
 
@@ -559,7 +558,7 @@ class Vault:
 
     def _set(self, entry: str, secret: str) -> None:
         self._refuse_insecure()
-        with self._guard(secret):
+        with self._guard(secret, doing="saving"):
             self._backend.set_password(self._service, entry, secret)
 
     def _get(self, entry: str) -> str | None:
@@ -570,7 +569,7 @@ class Vault:
     def _delete(self, entry: str, *, service: str | None = None) -> None:
         self._refuse_insecure()
         service = service or self._service
-        with self._guard():
+        with self._guard(doing="deleting"):
             if self._backend.get_password(service, entry) is None:
                 return
             from keyring.errors import PasswordDeleteError
@@ -676,6 +675,31 @@ def _unlock_step(label: str) -> str:
             "Unlock Keychain."
         )
     return ""
+
+
+def _failed_message(label: str, doing: Doing, cause: str) -> str:
+    """The keyring failed in a way not known better (neither locked nor out of reach), in a
+    person's words: what it was doing, what became of it, and what to try. keyring's own
+    cause ("'utf-8' codec can't decode byte 0xff…", a KWallet or Windows error code) goes
+    to the log only, the secret already blanked out of it."""
+    log.warning("the keyring (%s) failed while %s: %s", label, doing, cause)
+    if doing == "saving":
+        said = tr(
+            "The keyring ({label}) failed while saving a secret: it was not saved.", label=label
+        )
+    elif doing == "deleting":
+        said = tr(
+            "The keyring ({label}) failed while deleting a secret: it may still be there.",
+            label=label,
+        )
+    else:
+        said = tr("The keyring ({label}) failed while reading Consentinel's secrets.", label=label)
+    todo = tr(
+        "Open your keyring's app, check that the keyring is there and unlocked, then try "
+        "again; if it fails again, the log file says what the keyring answered."
+    )
+    step = _unlock_step(label)
+    return " ".join(part for part in (said, todo, step) if part)
 
 
 def _unavailable_message(label: str, cause: str) -> str:
