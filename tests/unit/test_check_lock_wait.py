@@ -104,3 +104,31 @@ def test_a_paused_scheduled_run_is_skipped_at_once_while_another_check_runs(
     assert err.splitlines() == [
         "Automatic checks are paused in Consentinel; this scheduled check is skipped."
     ]
+
+
+def test_a_wait_for_the_other_check_the_computer_slept_through_ends_on_wake(
+    consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scheduled check waiting (20 minutes at most) for another's end, the laptop shut for
+    the night: on wake it is skipped, as on Windows, not kept waiting 20 more minutes (Linux,
+    macOS: their monotonic clock stands still in a sleep)."""
+    from consentinel.core import answer_deadline
+    from tests.fixtures.slept_clock import SleptWallClock, ends_within
+
+    paths = AppPaths.under(consentinel_home).ensure()
+    other = RunLock(paths.lock_path)
+    assert other.acquire(wait=False)
+    try:
+        monkeypatch.setattr(answer_deadline, "_wall_clock", SleptWallClock(10 * 3600.0))
+        waiter = RunLock(paths.lock_path)
+        assert check_cmd.LOCK_WAIT_S == 20 * 60  # (the real wait)
+        waited = ends_within(20, lambda: check_cmd._wait_unattended(waiter, as_json=True))
+        assert waited == [False], "still waiting after the wake"
+        assert other.held and not waiter.held
+    finally:
+        other.release()
+    out, err = capsys.readouterr()
+    assert json.loads(out) == skipped("another_check_running")
+    assert err.splitlines()[-1] == (
+        "Another check is still running after 20 minutes of waiting; this one is skipped."
+    )

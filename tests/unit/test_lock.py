@@ -212,3 +212,23 @@ def test_a_lock_file_on_a_full_disk_is_named(tmp_path: Path) -> None:
     result = run_on_a_tmpfs(mnt, _ON_A_FULL_DISK, size="64k", timeout=60)
     assert result["said"] == f"Could not save {mnt / 'run.lock'}: the disk is full.", result
     assert (result["held"], result["then"]) == (False, True)
+
+
+def test_a_wait_for_the_lock_the_computer_slept_through_ends_on_wake(
+    lock_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting 20 minutes at most for another check's end, the laptop shut for the night:
+    the wait is over on wake, on every OS (before, on Linux and macOS, whose monotonic clock
+    stands still in a sleep, it went on waiting its 20 minutes from the wake)."""
+    from consentinel.core import answer_deadline
+    from tests.fixtures.slept_clock import SleptWallClock, ends_within
+
+    other = RunLock(lock_path)  # (another open file: a real OS lock this one does not share)
+    assert other.acquire(wait=False)
+    try:
+        monkeypatch.setattr(answer_deadline, "_wall_clock", SleptWallClock(10 * 3600.0))
+        waiter = RunLock(lock_path)
+        assert ends_within(20, lambda: waiter.acquire(wait=True, timeout=20 * 60.0)) == [False]
+        assert not waiter.held and other.held
+    finally:
+        other.release()

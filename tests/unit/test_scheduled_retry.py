@@ -172,3 +172,32 @@ def test_the_time_for_later_tries_counts_the_computers_sleep(
     )  # fmt: skip
     assert retried is None
     assert "No time is left for another try" in capsys.readouterr().err
+
+
+def test_a_wait_for_the_lock_between_tries_the_computer_slept_through_ends_on_wake(
+    monkeypatch: pytest.MonkeyPatch, paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The next try waits for another check's end, within what is left of the tries' 25
+    minutes; the computer sleeps the night during that wait: on wake it is over, no try made
+    (before, on Linux and macOS, it went on waiting the rest of the 25 minutes)."""
+    from consentinel.cli import scheduled_retry
+    from consentinel.core import answer_deadline
+    from consentinel.core.answer_deadline import AnswerDeadline
+    from consentinel.core.lock import RunLock
+    from tests.fixtures.slept_clock import SleptWallClock, ends_within
+
+    # (Awake for the budget's start, what is left of it, and the lock wait's start.)
+    monkeypatch.setattr(answer_deadline, "_wall_clock", SleptWallClock(10 * 3600.0, awake_looks=3))
+    budget = AnswerDeadline(RetryPlan().within_s)
+    other = RunLock(paths.lock_path)
+    assert other.acquire(wait=False)
+    try:
+        lock = RunLock(paths.lock_path)
+        took = ends_within(20, lambda: scheduled_retry.take_the_lock_again(lock, budget))
+        assert took == [False], "still waiting after the wake"
+        assert other.held and not lock.held
+    finally:
+        other.release()
+    assert "Another check is still running: this scheduled check does not try again." in (
+        capsys.readouterr().err
+    )

@@ -555,8 +555,10 @@ def _wait_unattended(lock: RunLock, as_json: bool) -> bool:
     """Another check or sign-in holds the data folder: an unattended run says so once and
     waits for its end, LOCK_WAIT_S at most, rather than leave its accounts to the job's next
     time (a week away on a weekly schedule) if the app is closed meanwhile. True once it holds
-    the lock; False (and said, as a skip) when the other still runs then. Ctrl-C or SIGTERM
-    ends the wait as it ends a check (cli/main.py): nothing was begun."""
+    the lock; False (and said, as a skip) when the other still runs then. The computer's sleep
+    counts in the wait (RunLock.acquire: both clocks): shut for the night, it does not wait
+    its whole time again on wake. Ctrl-C or SIGTERM ends the wait as it ends a check
+    (cli/main.py): nothing was begun."""
     minutes = decimal_words(LOCK_WAIT_S / 60)
     print(
         tr(

@@ -173,6 +173,8 @@ def take_the_lock_again(lock: RunLock, budget: AnswerDeadline) -> bool:
         file=sys.stderr,
         flush=True,
     )
+    # (What is left of it, counted from now by both clocks too: a sleep during the wait
+    # ends it on wake, as it ends the budget.)
     if lock.acquire(wait=True, timeout=max(0.0, budget.left())):
         return True
     print(

@@ -4,7 +4,10 @@ time.monotonic stands still while the computer sleeps (Linux, macOS): a question
 a Friday evening, the laptop shut, would still wait its whole time on Monday's wake, for a
 sign-in at X long gone, holding the run lock the scheduled checks need. The wall clock goes on
 during sleep; it is the one a jump (a clock set right) moves, so both are counted, and the
-time is up when either says so."""
+time is up when either says so.
+
+The same holds for any wait a sleep should count in: the scheduled tries' waits and budget
+(cli/scheduled_retry.py), a wait for another check's run lock (core/lock.RunLock.acquire)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple
 
+from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.file_locks import try_lock, unlock
 from consentinel.core.fileio import file_identity, make_private_dirs, storage_error
 from consentinel.core.i18n import tr
@@ -111,11 +112,17 @@ class RunLock:
     def acquire(self, wait: bool = False, timeout: float | None = None) -> bool:
         """Take the lock; with `wait`, retry until `timeout` seconds (None: forever). A lock
         file that cannot be made or written (a read-only or full disk) raises StorageError,
-        which names the file: a bare "the disk is full" would not say which disk."""
+        which names the file: a bare "the disk is full" would not say which disk.
+
+        The timeout is counted by both clocks (AnswerDeadline): the computer's sleep counts,
+        on every OS alike. By the monotonic clock alone a scheduled check waiting for another
+        one's end, the laptop then shut for the night, would wait on after the wake for the
+        rest of its time on Linux and macOS (whose monotonic clock stands still in a sleep),
+        though not on Windows."""
         with self._guard:
             if self._fd is not None:
                 raise RuntimeError("RunLock is not re-entrant: this object already holds it")
-            deadline = None if timeout is None else time.monotonic() + timeout
+            deadline = None if timeout is None else AnswerDeadline(timeout)
             while True:
                 try:
                     fd = self._try_lock()
@@ -131,7 +138,7 @@ class RunLock:
                         raise storage_error(self.path, error) from error
                     self._fd, self._info = fd, info
                     return True
-                if not wait or (deadline is not None and time.monotonic() >= deadline):
+                if not wait or (deadline is not None and deadline.left() <= 0):
                     return False
                 time.sleep(POLL_INTERVAL_S)
 
