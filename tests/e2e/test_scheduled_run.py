@@ -21,6 +21,7 @@ import pyotp
 import pytest
 
 from consentinel.cli.scheduled_retry import TEST_WAITS_ENV
+from consentinel.core.catch_up import stamp_path
 from consentinel.core.events import AccountResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
@@ -716,3 +717,53 @@ def test_a_journal_a_scheduled_run_set_aside_is_told_and_the_doctor_says_where_i
     assert line["detail"].startswith(f"{paths.journal_path}: intact, "), line
     said = f"the journal before it could not be read and is kept as {kept}, with the record"
     assert said in line["detail"], line
+
+
+def test_the_hourly_crontab_run_makes_up_a_missed_time_once_and_is_silent_otherwise(
+    simx: Any,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    notifications: FakeNotificationServer,
+    chromium_path: Path,
+) -> None:
+    """Without systemd, cron runs the line every hour (`check ... --catch-up`): the computer
+    was off at the schedule's last time, so the first hourly run after it checks (X had
+    switched Training on); the next one, that time served, ends at once and says nothing at
+    all (cron mails whatever a job prints); paused in the app, the runs say nothing either."""
+    sim = simx(_shows_all("nora"))
+    sim.set_box("nora", "training", True)
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path),
+                                  schedule="weekly"))  # fmt: skip
+    argv, env = _as_the_timer_runs_it(consentinel_home, private_secret_service.address)
+    _add(argv, env, "nora")
+    hourly = [*argv, "--catch-up"]  # (the crontab line's: core/osjobs/systemd.crontab_line)
+    # The last time served 8 days ago: the computer was off (or asleep) at the one since.
+    # (Weekly: no time of the schedule falls between two of the runs below, but once a week.)
+    stamp_path(paths).write_text((datetime.now().astimezone() - timedelta(days=8)).isoformat())
+
+    missed = subprocess.run(hourly, capture_output=True, text=True, env=env, timeout=180)
+    assert missed.returncode == 0, (missed.stdout, missed.stderr)
+    assert sim.boxes("nora")["training"] is False
+    journal = Journal.open(paths.journal_path)
+    try:
+        (run,) = journal.runs()
+        assert run.trigger == "schedule"
+    finally:
+        journal.close()
+
+    sim.set_box("nora", "training", True)  # X switches it back on: not the hour's business
+    served = subprocess.run(hourly, capture_output=True, text=True, env=env, timeout=180)
+    assert (served.returncode, served.stdout, served.stderr) == (0, "", "")
+    assert sim.boxes("nora")["training"] is True
+    stamp_path(paths).write_text((datetime.now().astimezone() - timedelta(days=8)).isoformat())
+    save_settings(paths, Settings(x_origin=sim.origin, browser_path=str(chromium_path),
+                                  schedule="weekly", schedule_paused=True))  # fmt: skip
+    paused = subprocess.run(hourly, capture_output=True, text=True, env=env, timeout=180)
+    assert (paused.returncode, paused.stdout, paused.stderr) == (0, "", "")
+    assert sim.boxes("nora")["training"] is True
+    journal = Journal.open(paths.journal_path)
+    try:
+        assert len(journal.runs()) == 1
+    finally:
+        journal.close()

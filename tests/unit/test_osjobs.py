@@ -867,20 +867,19 @@ def test_a_computer_without_systemd_is_told_so_and_nothing_is_written(
 
 
 @pytest.mark.parametrize(
-    ("schedule", "times", "every"),
-    [
-        ("6h", "0 0,6,12,18 * * *", "every 6 hours"),
-        ("12h", "0 0,12 * * *", "every 12 hours"),
-        ("daily", "0 12 * * *", "every day"),
-        ("weekly", "0 12 * * 1", "every week"),  # Monday, as the timer
-    ],
-)
-def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schedule: str, times: str, every: str
+    ("schedule", "every"),
+    [("6h", "every 6 hours"), ("12h", "every 12 hours"), ("daily", "every day"),
+     ("weekly", "every week")],
+)  # fmt: skip
+def test_without_systemd_the_crontab_line_given_runs_every_hour_and_catches_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schedule: str, every: str
 ) -> None:
-    """The line to paste into a crontab, whole (it used to be the command alone, with no times,
-    whatever `--every` said), on a line of its own, in English and in French (it used to end a
-    sentence, the next one following it on the same line)."""
+    """The line to paste into a crontab, whole, on a line of its own, in English and in French.
+    cron makes up no run missed while the computer was off or asleep (systemd's timer does):
+    the line runs every hour with --catch-up, at a minute of its own within the timer's
+    shortest random delay, and the check serves the schedule's times itself (catch_up.py).
+    It used to run at the schedule's times only ("0 12 * * *"), a laptop shut every noon
+    never checked."""
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
     bus = f"unix:path=/run/user/{os.getuid()}/bus"  # (a fixed address: cron's jobs reach it)
     # Its guid is the bus's of this login: not kept in the line.
@@ -890,17 +889,40 @@ def test_without_systemd_the_crontab_line_given_has_the_schedule_chosen(
     report = job.install(schedule, command)
     assert (report.state, report.unavailable) == (JobState.FAILED, True)
     # (cron reads a bare % as a new line)
-    line = (
-        f"{times} 'CONSENTINEL_HOME=/home/ada/100\\% mine' DBUS_SESSION_BUS_ADDRESS={bus} "
-        f"{shlex.join(command.argv)}"
+    words = (
+        f"'CONSENTINEL_HOME=/home/ada/100\\% mine' DBUS_SESSION_BUS_ADDRESS={bus} "
+        f"{shlex.join(command.argv)} --catch-up"
     )
     said, given = report.message.splitlines()
-    assert said.endswith(f"the line to add with crontab -e, which checks {every}, is:")
-    assert given == line
-    assert cron_times(schedule) == times
+    assert said.endswith(
+        f"the line to add with crontab -e runs every hour and checks {every}; as with systemd, "
+        "a check missed while the computer was off or asleep is made within the hour after it "
+        "is back on. The line is:"
+    )
+    minute, rest = given.split(" ", 1)
+    assert rest == f"* * * * {words}" and 0 <= int(minute) < 15
+    # The same minute at every install, with or without the session's bus.
+    assert crontab_line(schedule, command).split(" ", 1)[0] == minute
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    said, given = job.install(schedule, command).message.splitlines()
-    assert said.endswith(typeset(" est :")) and given == line
+    said, given_fr = job.install(schedule, command).message.splitlines()
+    assert given_fr == given
+    assert said.endswith(
+        typeset(
+            "comme avec systemd, une vérification manquée pendant que l'ordinateur était "
+            "éteint ou en veille est faite dans l'heure qui suit son redémarrage ou son "
+            "réveil. La ligne est :"
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("schedule", "times"),
+    [("6h", "0 0,6,12,18 * * *"), ("12h", "0 0,12 * * *"), ("daily", "0 12 * * *"),
+     ("weekly", "0 12 * * 1")],  # Monday, as the timer
+)  # fmt: skip
+def test_the_old_crontab_lines_times_are_the_timers(schedule: str, times: str) -> None:
+    """The times of the lines given before the hourly one (still running where installed)."""
+    assert cron_times(schedule) == times
 
 
 @pytest.mark.parametrize(
@@ -989,7 +1011,9 @@ def test_every_os_job_tells_the_check_it_is_the_schedules(
         line for line in unit.service_path.read_text().splitlines() if line.startswith("ExecStart=")
     )
     ran["systemd"] = shlex.split(exec_start.removeprefix("ExecStart="))
-    ran["cron"] = shlex.split(crontab_line("daily", command).split(" ", 5)[5])[len(command.env) :]
+    cron = shlex.split(crontab_line("daily", command).split(" ", 5)[5])[len(command.env) :]
+    assert cron[-1] == "--catch-up"  # (the hourly line's: catch_up.py)
+    ran["cron"] = cron[:-1]
     agent = LaunchdJob(agents_dir=tmp_path / "LaunchAgents", runner=FakeRunner(), uid=501)
     assert agent.install("daily", command).installed
     ran["launchd"] = plistlib.loads(agent.plist_path.read_bytes())["ProgramArguments"]
@@ -1014,29 +1038,3 @@ def test_every_os_job_tells_the_check_it_is_the_schedules(
         assert args.unattended and args.from_schedule, backend
     # A person's `check --unattended` is not taken for the schedule's.
     assert not build_parser().parse_args(["check", "--unattended"]).from_schedule
-
-
-def test_without_systemd_the_crontab_line_is_said_not_to_make_up_a_missed_check(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """cron runs its line at its times only: a check due while the computer was off or asleep
-    is not run at the next start, as systemd's timer (Persistent=true) runs it. Said where the
-    line is given (the settings, `schedule install`), in English and in French; before, the
-    person was left to expect a check after every wake."""
-    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path=/run/user/{os.getuid()}/bus")
-    job = SystemdUserJob(unit_dir=tmp_path, runner=FakeRunner(), systemctl="/usr/bin/systemctl")
-    said = job.install("daily", check_command()).message.splitlines()[0]
-    assert (
-        "Unlike systemd, cron does not make up a check missed while the computer was off or "
-        "asleep: it waits for the next one." in said
-    )
-    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    said = job.install("daily", check_command()).message.splitlines()[0]
-    assert (
-        typeset(
-            "cron ne rattrape pas une vérification manquée pendant que l'ordinateur était éteint "
-            "ou en veille : elle attend la suivante."
-        )
-        in said
-    )

@@ -89,3 +89,28 @@ def test_the_first_scheduled_run_after_installing_the_job_runs(
 
     assert main(list(CHECK_ARGS)) == 0
     assert "No accounts yet, so this scheduled check" in capsys.readouterr().err
+
+
+def test_the_hourly_crontab_run_says_it_once_for_each_time_of_the_schedule(
+    consentinel_home: Path,
+    no_session: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without systemd, cron runs the line every hour (`--catch-up`): the folder gone is said
+    by the first run after each time of the schedule (the settings gone with it: daily, at
+    noon), not every hour, and nothing is made; the other runs end at once, saying nothing."""
+    from datetime import datetime, timedelta
+
+    from consentinel.cli import check_cmd
+
+    noon = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
+    codes = []
+    for minutes in (-43, 17, 77, 137):
+        monkeypatch.setattr(check_cmd, "_now", lambda m=minutes: noon + timedelta(minutes=m))
+        codes.append(main([*CHECK_ARGS, "--catch-up"]))
+        said = capsys.readouterr()
+        assert said.out == ""
+        assert ("is gone" in said.err) is (minutes == 17), (minutes, said.err)
+    assert codes == [0, 2, 0, 0]
+    assert not consentinel_home.exists()

@@ -81,6 +81,10 @@ def add_parsers(sub: Any) -> None:
     # Written by the OS jobs (core/osjobs/job.py CHECK_ARGS), never typed: the run is the
     # schedule's, whether or not the job gave it a terminal. Not in --help.
     check.add_argument("--from-schedule", action="store_true", help=argparse.SUPPRESS)
+    # Written in the crontab line (core/osjobs/systemd.py crontab_line), which cron runs every
+    # hour: the run checks only for a time of the schedule not served yet (core/catch_up.py),
+    # and says nothing otherwise. Not in --help.
+    check.add_argument("--catch-up", action="store_true", help=argparse.SUPPRESS)
     check.set_defaults(handler=_check)
 
 
@@ -97,6 +101,12 @@ def _check(args: argparse.Namespace) -> int:
     disk) also tells the person by notification, since nobody reads the job's log. One that
     another process kept from the account list past its wait (AccountsBusy) is skipped, as one
     that another check kept waiting is (_wait_unattended): said on stderr, exit 0."""
+    if args.catch_up:
+        if not _catch_up_goes_ahead():
+            return EXIT_OK  # (nothing said: cron mails what a job prints)
+        # The hourly run that goes ahead is the schedule's, whatever else its line says.
+        args.unattended = args.from_schedule = True
+        args.handles = []
     if args.from_schedule and _data_folder_gone():
         return EXIT_USAGE
     if not args.unattended:
@@ -124,6 +134,15 @@ def _check(args: argparse.Namespace) -> int:
             raise
         _folder_unusable(error, said="")
     return EXIT_USAGE
+
+
+def _catch_up_goes_ahead() -> bool:
+    """The crontab line's hourly run: whether a time of the schedule is to be served now
+    (core/catch_up.py), read before anything is opened or said."""
+    from consentinel.core.catch_up import goes_ahead
+    from consentinel.core.paths import AppPaths
+
+    return goes_ahead(AppPaths.from_env(), _now())
 
 
 def _data_folder_gone() -> bool:

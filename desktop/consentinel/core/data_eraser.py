@@ -9,6 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from consentinel.core.catch_up import stamp_path
 from consentinel.core.context import AppContext
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.journal import Journal
@@ -96,6 +97,8 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
             make_private_dirs(folder)
         # Marks a killed check left (core/pending_unticks.py): they name runs of this journal.
         shutil.rmtree(ctx.paths.data_dir / PENDING_FOLDER, ignore_errors=True)
+        # When the crontab line's hourly run last served a time of the schedule (catch_up.py).
+        stamp_path(ctx.paths).unlink(missing_ok=True)
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
         try:

@@ -246,17 +246,18 @@ FRENCH: dict[str, str] = {
         "(6h, 12h, daily ou weekly).",
     "This computer does not run systemd, so Consentinel cannot check on a schedule while it is "
     "closed. Keep Consentinel open (in the tray it checks on schedule), or have your own "
-    "scheduler run it in your session (the keyring and the notifications need it). Unlike "
-    "systemd, cron does not make up a check missed while the computer was off or asleep: it "
-    "waits for the next one. For cron, the line to add with crontab -e, which checks {every}, "
-    "is:":
+    "scheduler run it in your session (the keyring and the notifications need it). For cron, "
+    "the line to add with crontab -e runs every hour and checks {every}; as with systemd, a "
+    "check missed while the computer was off or asleep is made within the hour after it is "
+    "back on. The line is:":
         "Cet ordinateur ne fonctionne pas avec systemd : Consentinel ne peut donc pas vérifier "
         "selon un calendrier quand il est fermé. Laissez Consentinel ouvert (dans la zone "
         "de notification, il vérifie selon le calendrier), ou faites-le lancer par votre propre "
         "planificateur, dans votre session (le trousseau et les notifications en ont besoin). "
-        "Contrairement à systemd, cron ne rattrape pas une vérification manquée pendant que "
-        "l'ordinateur était éteint ou en veille : elle attend la suivante. Pour cron, la ligne "
-        "à ajouter avec crontab -e, qui vérifie {every}, est :",
+        "Pour cron, la ligne à ajouter avec crontab -e s'exécute toutes les heures et vérifie "
+        "{every} ; comme avec systemd, une vérification manquée pendant que l'ordinateur était "
+        "éteint ou en veille est faite dans l'heure qui suit son redémarrage ou son réveil. "
+        "La ligne est :",
     "But this session's bus has no fixed address, so a job cron starts cannot open the "
     "keyring, nor show a notification: here, keep Consentinel open.":
         "Mais le bus de cette session n'a pas d'adresse fixe : une tâche lancée par cron ne peut "

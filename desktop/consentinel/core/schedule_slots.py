@@ -89,3 +89,23 @@ def next_os_run(last_completed: datetime | None, schedule: str, now: datetime) -
             return slot
         after = slot
     return None
+
+
+def last_slot_time(slots: tuple[Slot, ...], at: datetime) -> datetime | None:
+    """The last slot at or before `at` (aware; the answer is aware, in this computer's zone):
+    the time an OS job that missed it (the computer off or asleep) is to make up. Wall-clock
+    times, counted as `next_slot_time` counts them; None when there are no slots."""
+    wall = at.astimezone().replace(tzinfo=None)
+    best: datetime | None = None
+    for slot in slots:
+        for days in range(8):
+            day = wall - timedelta(days=days)
+            if slot.weekday is not None and day.isoweekday() != slot.weekday:
+                continue
+            candidate = day.replace(hour=slot.hour, minute=slot.minute, second=0, microsecond=0)
+            candidate = candidate.astimezone()  # (a naive time: the local zone's rules)
+            if candidate <= at:
+                if best is None or candidate > best:
+                    best = candidate
+                break
+    return best

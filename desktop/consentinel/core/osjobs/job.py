@@ -26,6 +26,9 @@ from consentinel.core.schedule import ScheduleChoice, parse_schedule
 #: is still told by having no terminal.)
 FROM_SCHEDULE = "--from-schedule"
 CHECK_ARGS = ("check", "--unattended", FROM_SCHEDULE)
+#: What the crontab line adds (no systemd): cron runs it every hour, and the run checks only
+#: for a time of the schedule not served yet, a missed one too (core/catch_up.py).
+CATCH_UP = "--catch-up"
 GUI_ARGS = ("--minimized",)
 #: Environment that the job must see to do what the app that installed it does: the same data
 #: folder, the same X (a job installed from a demo's shell must not send its passwords to the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.osjobs.job import (
+    CATCH_UP,
     JobCommand,
     JobReport,
     JobState,
@@ -88,7 +90,8 @@ def on_calendar(schedule: str) -> str:
 
 def cron_times(schedule: str) -> str:
     """A crontab line's five time fields for a schedule, at the timer's times: '0 12 * * 1'
-    (cron numbers Sunday 0, the slots 7)."""
+    (cron numbers Sunday 0, the slots 7). The form of the lines given before the hourly one
+    (`crontab_line`), which made up no missed check."""
     slots = slots_for(schedule)
     if not slots:
         raise ValueError(f"no cron times for schedule {schedule!r}")
@@ -99,11 +102,32 @@ def cron_times(schedule: str) -> str:
     return f"{minutes} {hours} * * {day}"
 
 
+#: The hourly line's minute is below this: the shortest of the timer's random delays (15
+#: minutes, every 6 hours), so that a slot is served no later than the timer would serve it.
+CATCH_UP_MINUTES = 15
+
+
+def catch_up_minute(seed: str) -> int:
+    """The minute of the hour the crontab line runs at, the same for one person's line at
+    every install, another for another person's: people do not all reach X at the same minute,
+    as the timer's random delay spreads them."""
+    return int(hashlib.sha256(seed.encode("utf-8")).hexdigest(), 16) % CATCH_UP_MINUTES
+
+
 def crontab_line(schedule: str, command: JobCommand) -> str:
-    """The whole crontab line that runs `command` on `schedule`, its data folder included."""
+    """The whole crontab line that runs `command` every hour with --catch-up, its data folder
+    included: cron makes up no run missed while the computer was off or asleep, so the run
+    itself serves the schedule's times, a missed one at the first hour after it
+    (core/catch_up.py). Lines of the old form (`cron_times`, at the slots only) still run."""
+    if not slots_for(schedule):
+        raise ValueError(f"no cron times for schedule {schedule!r}")
     words = [f"{k}={v}" for k, v in sorted(command.env.items())] + list(command.argv)
+    words.append(CATCH_UP)
     # cron reads a bare % in a command as a new line.
-    return f"{cron_times(schedule)} " + shlex.join(words).replace("%", "\\%")
+    said = shlex.join(words).replace("%", "\\%")
+    # (Not from the whole line: the session's bus it names may come and go.)
+    minute = catch_up_minute(f"{Path.home()}\n{command.env.get('CONSENTINEL_HOME', '')}")
+    return f"{minute} * * * * {said}"
 
 
 def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None:
@@ -228,19 +252,19 @@ class SystemdUserJob:
         if bus is not None:  # (cron starts its jobs with no bus: the line names it)
             command = JobCommand(command.argv, {**command.env, "DBUS_SESSION_BUS_ADDRESS": bus})
         # The line stands on a line of its own, to be copied whole (it used to end a sentence
-        # that the next one followed on the same line). What cron lacks is said: systemd's
-        # timer (Persistent=true) runs a check missed while the computer was off or asleep at
-        # the next start, cron runs its line at its times only.
+        # that the next one followed on the same line). cron runs a line at its times only,
+        # where systemd's timer (Persistent=true) makes up a check missed while the computer
+        # was off or asleep: the line runs every hour and makes it up itself (catch_up.py).
         said = "\n".join(
             (
                 tr(
                     "This computer does not run systemd, so Consentinel cannot check on a "
                     "schedule while it is closed. Keep Consentinel open (in the tray it checks "
                     "on schedule), or have your own scheduler run it in your session (the "
-                    "keyring and the notifications need it). Unlike systemd, cron does not "
-                    "make up a check missed while the computer was off or asleep: it waits for "
-                    "the next one. For cron, the line to add with crontab -e, which checks "
-                    "{every}, is:",
+                    "keyring and the notifications need it). For cron, the line to add with "
+                    "crontab -e runs every hour and checks {every}; as with systemd, a check "
+                    "missed while the computer was off or asleep is made within the hour after "
+                    "it is back on. The line is:",
                     every=every_words(schedule),
                 ),
                 crontab_line(schedule, command),
