@@ -33,6 +33,7 @@ from consentinel.core.osjobs.autostart import (
 from consentinel.core.osjobs.job import (
     CommandOutcome,
     JobCommand,
+    JobReport,
     check_command,
     folder_suffix,
     gui_command,
@@ -1038,3 +1039,40 @@ def test_every_os_job_tells_the_check_it_is_the_schedules(
         assert args.unattended and args.from_schedule, backend
     # A person's `check --unattended` is not taken for the schedule's.
     assert not build_parser().parse_args(["check", "--unattended"]).from_schedule
+
+
+def test_schedule_status_says_a_crontab_line_of_the_old_form_makes_up_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line given before the hourly one (at the schedule's times, without --catch-up) still
+    runs, and makes up no check missed while the computer was off or asleep: `schedule status`
+    (and the doctor, which shows it) says so and what to do, in English and in French. This
+    folder's line only: another folder's, or one of the new form, is not named."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    home = "/home/ada/100% mine"
+    monkeypatch.setenv("CONSENTINEL_HOME", home)
+    command = check_command({"CONSENTINEL_HOME": home})
+    words = crontab_line("daily", command).split(" ", 5)[5]
+    old = f"0 12 * * * {words.removesuffix(' --catch-up')}"
+    other = old.replace("100\\% mine", "other")
+    crontab = f"# m h dom mon dow command\nMAILTO=ada\n{other}\n"
+
+    def status(listed: str) -> JobReport:
+        runner = FakeRunner({"crontab": CommandOutcome(0, stdout=listed)})
+        return SystemdUserJob(unit_dir=tmp_path, runner=runner, systemctl="").status()
+
+    for listed in (crontab, crontab + crontab_line("daily", command) + "\n"):
+        report = status(listed)
+        assert "nothing checks while Consentinel is closed" in report.message
+    report = status(crontab + old + "\n")
+    assert (report.state, report.unavailable) == (JobState.NOT_INSTALLED, True)
+    assert report.message == (
+        "Scheduled check: this computer does not run systemd, and your crontab runs it with a "
+        "line of the old form, at the schedule's times only: it makes up no check missed while "
+        "the computer was off or asleep. Replace it (crontab -e) with the line the command "
+        '"consentinel schedule install" gives, which does.'
+    )
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert status(crontab + old + "\n").message.startswith(
+        typeset("Vérification planifiée : cet ordinateur n'utilise pas systemd, et votre crontab")
+    )

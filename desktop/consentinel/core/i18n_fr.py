@@ -324,6 +324,15 @@ FRENCH: dict[str, str] = {
         "Vérification planifiée : non installée. Cet ordinateur n'utilise pas systemd, donc rien"
         " ne vérifie quand Consentinel est fermé ; la commande « consentinel schedule install »"
         " explique comment le confier à cron.",
+    "Scheduled check: this computer does not run systemd, and your crontab runs it with a line "
+    "of the old form, at the schedule's times only: it makes up no check missed while the "
+    "computer was off or asleep. Replace it (crontab -e) with the line the command "
+    "\"consentinel schedule install\" gives, which does.":
+        "Vérification planifiée : cet ordinateur n'utilise pas systemd, et votre crontab la "
+        "lance avec une ligne de l'ancienne forme, aux heures du calendrier seulement : elle ne "
+        "rattrape pas une vérification manquée pendant que l'ordinateur était éteint ou en "
+        "veille. Remplacez-la (crontab -e) par la ligne que donne la commande « consentinel "
+        "schedule install », qui le fait.",
     "Consentinel: check that X accounts stay out of AI training": (
         "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shlex
 import shutil
 from collections.abc import Callable, Mapping
@@ -128,6 +129,34 @@ def crontab_line(schedule: str, command: JobCommand) -> str:
     # (Not from the whole line: the session's bus it names may come and go.)
     minute = catch_up_minute(f"{Path.home()}\n{command.env.get('CONSENTINEL_HOME', '')}")
     return f"{minute} * * * * {said}"
+
+
+#: A crontab line's word that sets a variable for the command (NAME=value), before its program.
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+
+
+def old_form_crontab_line(crontab: str, home: str | None) -> str | None:
+    """The line of `crontab` (`crontab -l`'s output) that runs this data folder's scheduled
+    check in the old form, at the schedule's times only (`cron_times`, without --catch-up),
+    which makes up no check missed while the computer was off or asleep; None when there is
+    none. `home`: this folder's CONSENTINEL_HOME, absolute (None: the platform's folders)."""
+    for line in crontab.splitlines():
+        fields = line.strip().split(None, 5)
+        if len(fields) < 6 or fields[0].startswith("#"):
+            continue
+        try:
+            words = shlex.split(fields[5].replace("\\%", "%"))
+        except ValueError:  # (not a line of ours)
+            continue
+        env: dict[str, str] = {}
+        while words and _ASSIGNMENT.match(words[0]):
+            name, _, value = words.pop(0).partition("=")
+            env[name] = value
+        if "check" not in words or "--unattended" not in words or CATCH_UP in words:
+            continue
+        if (env.get("CONSENTINEL_HOME") or None) == home:
+            return line.strip()
+    return None
 
 
 def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None:
@@ -352,6 +381,18 @@ class SystemdUserJob:
 
     def status(self) -> JobReport:
         if not self.timer_path.exists():
+            if not self._booted() and self._old_form_line() is not None:
+                return JobReport(
+                    JobState.NOT_INSTALLED,
+                    tr(
+                        "Scheduled check: this computer does not run systemd, and your crontab "
+                        "runs it with a line of the old form, at the schedule's times only: it "
+                        "makes up no check missed while the computer was off or asleep. Replace "
+                        'it (crontab -e) with the line the command "consentinel schedule '
+                        'install" gives, which does.'
+                    ),
+                    unavailable=True,
+                )
             if not self._booted():  # nothing to install here: say so, not just "not installed"
                 return JobReport(
                     JobState.NOT_INSTALLED,
@@ -432,6 +473,15 @@ class SystemdUserJob:
             files,
             next_run,
         )
+
+    def _old_form_line(self) -> str | None:
+        """This data folder's crontab line, when it is of the old form (no systemd here)."""
+        listed = self._run(["crontab", "-l"])  # (none, or no crontab program: not ok)
+        if not listed.ok:
+            return None
+        home = os.environ.get("CONSENTINEL_HOME", "").strip()
+        folder = os.path.abspath(os.path.expanduser(home)) if home else None
+        return old_form_crontab_line(listed.stdout, folder)
 
     def _restore(self, before: dict[Path, bytes | None]) -> None:
         for path, data in before.items():
