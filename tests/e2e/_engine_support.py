@@ -140,10 +140,16 @@ SMS_PHONE = "+33 6 12 34 56 78"
 
 
 @contextmanager
-def running_sim(signin_layout: str = "standard") -> Iterator[SimHarness]:
+def running_sim(
+    signin_layout: str = "standard", *, x_clock_ahead_s: float = 0.0
+) -> Iterator[SimHarness]:
     """A fresh simulated X on a free port; the spinner is kept short to keep tests quick.
-    `signin_layout`: how X's build draws its sign-in pages (simx's SIGNIN_LAYOUTS)."""
-    with SimX(Scenario(render_delay_ms=50, signin_layout=signin_layout)) as server:
+    `signin_layout`: how X's build draws its sign-in pages (simx's SIGNIN_LAYOUTS);
+    `x_clock_ahead_s`: how far X's clock is ahead of this computer's (negative: behind)."""
+    scenario = Scenario(
+        render_delay_ms=50, signin_layout=signin_layout, clock_offset_s=x_clock_ahead_s
+    )
+    with SimX(scenario) as server:
         yield SimHarness(server)
 
 
@@ -226,6 +232,10 @@ class SimHarness:
                 flip_back=FlipBack(box=flip_back.value, after_visits=1) if flip_back else None,
             )
         )
+
+    def set_x_clock_ahead(self, seconds: float) -> None:
+        """X's clock is now this far ahead of this computer's (0: the two agree)."""
+        self.server.scenario.clock_offset_s = seconds
 
     def box(self, handle: str, box: Box) -> bool:
         return self.server.boxes(handle)[box.value]

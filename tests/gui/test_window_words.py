@@ -562,6 +562,38 @@ def test_status_tooltips_say_what_the_sign_in_said_of_the_two_factor_step(
         assert failed.startswith("X a échoué") and failed.endswith("Réessayez plus tard."), failed
 
 
+def test_status_tooltips_say_a_clock_off_x_s_not_a_wrong_secret(
+    qtbot: QtBot, consentinel_home: Path
+) -> None:
+    """X refused the saved secret's code made by a clock 7 minutes behind its own: the row says
+    the clock, by how much, and to set it right, at that check and at the scheduled ones that
+    wait after it; not "X asks for a two-factor code" nor "save the right secret". English
+    and French."""
+    from consentinel.core.check_messages import held_message
+
+    detail = "clock_off:-420"  # (as the sign-in ends: this computer's time less X's)
+
+    def hints() -> tuple[str, str]:
+        said = reason_message(Reason.TWO_FACTOR, "alice", detail)
+        held = held_message(Reason.TWO_FACTOR, "alice", None, detail=detail)
+        return status_hint(_row(Reason.TWO_FACTOR, said), NOW), status_hint(
+            _row(Reason.TWO_FACTOR, held), NOW
+        )
+
+    said, held = hints()
+    assert said.startswith("This computer's clock is 7 minutes behind X's:"), said
+    assert said.endswith(
+        "Set this computer's clock right (automatic date and time), then check again."
+    )
+    assert "This computer's clock is 7 minutes behind X's:" in held, held
+    assert "Edit account" not in said + held
+    with running_app(qtbot, make_context(consentinel_home), language="fr"):
+        said, held = hints()
+        clock = "L'horloge de cet ordinateur retarde de 7 minutes sur celle de X\u00a0:"
+        assert said.startswith(clock) and clock in held, (said, held)
+        assert "Le secret est conservé." in said
+
+
 def test_status_tooltip_of_a_saved_2fa_secret_no_code_can_be_made_from(
     qtbot: QtBot, consentinel_home: Path
 ) -> None:

@@ -475,6 +475,32 @@ def test_simulated_x_is_reachable(simx: Any) -> None:
     assert check.ok is True, check
 
 
+@pytest.mark.parametrize(
+    ("x_ahead_s", "lang", "words"),
+    [
+        (-420, "en", "This computer's clock is 7 minutes ahead of X's"),
+        (3 * 3600, "fr", "L'horloge de cet ordinateur retarde de 3 heures sur celle de X"),
+    ],
+)
+def test_a_clock_off_x_s_is_said_on_the_x_line(
+    simx: Any, monkeypatch: pytest.MonkeyPatch, x_ahead_s: float, lang: str, words: str
+) -> None:
+    """X's answer says its time (`Date`): a clock minutes or hours off it (a dual-boot clock
+    kept in local time) makes 2FA codes X refuses, which the doctor says, with what to do."""
+    from consentinel.simx import SimAccount
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    sim = simx(SimAccount(handle="alice", password="pw-not-used-here"), clock_offset_s=x_ahead_s)
+    check = doctor.check_x_site(sim.origin)
+    assert check.ok is False, check
+    assert typeset(words) in check.detail, check.detail
+    assert check.advice == typeset(
+        "Set this computer's clock right (automatic date and time)."
+        if lang == "en"
+        else "Mettez l'horloge de cet ordinateur à l'heure (date et heure automatiques)."
+    )
+
+
 def test_x_unreachable_cannot_be_told_and_does_not_fail(http_site: Any) -> None:
     origin = f"http://127.0.0.1:{_closed_port()}"
     check = doctor.check_x_site(origin, timeout_s=2)

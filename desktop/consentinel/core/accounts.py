@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from consentinel.core.accounts_lock import AccountsLock
-from consentinel.core.check_messages import WAIT_DETAILS
+from consentinel.core.check_messages import is_wait_detail
 from consentinel.core.fileio import atomic_write_text, make_private_dirs, set_aside
 from consentinel.core.i18n import quoted, tr
 from consentinel.core.paths import AppPaths
@@ -380,7 +380,7 @@ def _digest_or_none(value: object) -> str | None:
 
 def _wait_detail(value: object) -> str:
     """A stored waits_detail; "" for none, or one this version does not know."""
-    return value if isinstance(value, str) and value in WAIT_DETAILS else ""
+    return value if isinstance(value, str) and is_wait_detail(value) else ""
 
 
 def answer_digest(answer: str, key: bytes) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from consentinel.core.clock_offset import clock_off_message, offset_in_detail
 from consentinel.core.i18n import tr
 from consentinel.core.moments import moment_text
 from consentinel.core.status import Box, Reason, Status
@@ -42,6 +43,14 @@ DETAIL_CODES = frozenset(
 #: so the scheduled runs that wait say what the sign-in said: Consentinel's own words, never
 #: text from X's page.
 WAIT_DETAILS = frozenset({TOTP_REFUSED, SAVED_CODE_NOT_TAKEN})
+
+
+def is_wait_detail(detail: object) -> bool:
+    """Whether a step that waits for the person is remembered with `detail`: one of
+    WAIT_DETAILS, or a clock off X's (core/clock_offset.py), which names by how much."""
+    if not isinstance(detail, str):
+        return False
+    return detail in WAIT_DETAILS or offset_in_detail(detail) is not None
 
 
 def box_name(box: Box) -> str:
@@ -416,6 +425,8 @@ def reason_message(
     `x_answered`, for NETWORK: X answered, with an error of its own (a 5xx, its "Something
     went wrong"), as against X not reached from this computer (Chromium's network error, a
     proxy, a captive portal): who is at fault is said first, then the cause."""
+    if reason is Reason.TWO_FACTOR and (offset := offset_in_detail(detail)) is not None:
+        return clock_off_message(offset)  # (the secret kept: not blamed for the clock)
     messages: dict[Reason, str] = {
         Reason.TWO_FACTOR: tr(
             "X refused the code made from the saved 2FA secret, and Consentinel makes no code "

@@ -13,6 +13,7 @@ import platform
 import stat
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consentinel.core.clock_offset import clock_is_off, clock_words, offset_from_date
 from consentinel.core.fileio import FolderProblem, folder_problem
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.paths import HOME_ENV, AppPaths
@@ -854,10 +856,11 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
     try:  # (a mistyped address is "cannot be reached", not an unexpected failure)
         request = urllib.request.Request(url, method="GET", headers={"User-Agent": "Consentinel"})
         with urllib.request.urlopen(request, timeout=timeout_s) as response:
+            offset = offset_from_date(response.headers.get("Date"), time.time())
             code = int(response.status)
             body = response.read(200_000)
     except urllib.error.HTTPError as error:
-        code, body = error.code, b""
+        code, body, offset = error.code, b"", None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = _network_words(getattr(error, "reason", error))
         return Check(
@@ -886,14 +889,22 @@ def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:
             ),
             Topic.X_SITE,
         )
-    return Check(
-        "X",
-        True,
-        tr(
-            "{url} answers. The boxes themselves are read and verified at each check, which "
-            "stops rather than guess if X's page changed.",
-            url=url,
-        ),
-        "",
-        Topic.X_SITE,
+    answers = tr(
+        "{url} answers. The boxes themselves are read and verified at each check, which "
+        "stops rather than guess if X's page changed.",
+        url=url,
+    )
+    if clock_is_off(offset):  # (X's own page, so its own time: a code made here is refused)
+        assert offset is not None
+        said = f"{answers} {_clock_off_words(offset)}"
+        advice = tr("Set this computer's clock right (automatic date and time).")
+        return Check("X", False, said, advice, Topic.X_SITE)
+    return Check("X", True, answers, "", Topic.X_SITE)
+
+
+def _clock_off_words(offset_s: float) -> str:
+    """The X line's words for a clock off X's: by how much, and what it does to 2FA codes."""
+    return tr(
+        "{clock}: the 2FA codes Consentinel makes from saved secrets are refused by X.",
+        clock=clock_words(offset_s),
     )

@@ -1813,4 +1813,33 @@ FRENCH: dict[str, str] = {
     "Open Consentinel or run a check: the journal is then kept aside and a new one begins.":
         "Ouvrez Consentinel ou lancez une vérification : le journal est alors mis de côté et un "
         "nouveau commence.",
+    # -- this computer's clock against X's (core/clock_offset.py)
+    "This computer's clock is {n} seconds behind X's":
+        "L'horloge de cet ordinateur retarde de {n} secondes sur celle de X",
+    "This computer's clock is {n} minutes behind X's":
+        "L'horloge de cet ordinateur retarde de {n} minutes sur celle de X",
+    "This computer's clock is {n} hours behind X's":
+        "L'horloge de cet ordinateur retarde de {n} heures sur celle de X",
+    "This computer's clock is {n} days behind X's":
+        "L'horloge de cet ordinateur retarde de {n} jours sur celle de X",
+    "This computer's clock is {n} seconds ahead of X's":
+        "L'horloge de cet ordinateur avance de {n} secondes sur celle de X",
+    "This computer's clock is {n} minutes ahead of X's":
+        "L'horloge de cet ordinateur avance de {n} minutes sur celle de X",
+    "This computer's clock is {n} hours ahead of X's":
+        "L'horloge de cet ordinateur avance de {n} heures sur celle de X",
+    "This computer's clock is {n} days ahead of X's":
+        "L'horloge de cet ordinateur avance de {n} jours sur celle de X",
+    "{clock}: X refused the code made from the saved 2FA secret, as it refuses every code made "
+    "by a clock that far off. The secret is kept. Set this computer's clock right (automatic "
+    "date and time), then check again.":
+        "{clock} : X a refusé le code produit par le secret 2FA enregistré, comme il refuse "
+        "tout code produit par une horloge aussi décalée. Le secret est conservé. Mettez "
+        "l'horloge de cet ordinateur à l'heure (date et heure automatiques), puis vérifiez à "
+        "nouveau.",
+    "{clock}: the 2FA codes Consentinel makes from saved secrets are refused by X.":
+        "{clock} : X refuse les codes 2FA que Consentinel produit à partir des secrets "
+        "enregistrés.",
+    "Set this computer's clock right (automatic date and time).":
+        "Mettez l'horloge de cet ordinateur à l'heure (date et heure automatiques).",
 }

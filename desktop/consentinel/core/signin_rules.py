@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from consentinel.core.accounts import AccountState, AccountStore
-from consentinel.core.check_messages import WAIT_DETAILS, held_message
+from consentinel.core.check_messages import held_message, is_wait_detail
 from consentinel.core.status import BACKOFF_REASONS, Reason, Status
 
 #: After X answered "too many requests" to a check or a sign-in, the account's checks leave X
@@ -139,7 +139,7 @@ def remember_outcome(
         store.set_waits_for_person(handle, None)
         return
     if unattended and reason in PERSON_STEP_REASONS:
-        store.set_waits_for_person(handle, reason, detail if detail in WAIT_DETAILS else "")
+        store.set_waits_for_person(handle, reason, detail if is_wait_detail(detail) else "")
     if reason is Reason.WRONG_PASSWORD and password_submitted:
         store.mark_password_rejected(handle, rejected_password)
     if reason in BACKOFF_REASONS:

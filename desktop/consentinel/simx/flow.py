@@ -277,7 +277,7 @@ class SignInFlow:
             return failed
         secret = "".join((truth.spec.totp_secret or "").split()).upper()
         code = text.strip()
-        now_step = int(time.time() // TOTP_PERIOD)
+        now_step = int(self.world.x_time() // TOTP_PERIOD)  # (by X's clock)
         step = None
         for candidate in (now_step - 1, now_step, now_step + 1):  # one step of drift either way
             if code and secret and step_code(secret, candidate) == code:

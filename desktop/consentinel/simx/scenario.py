@@ -286,6 +286,10 @@ class Scenario:
     render_delay_ms: int = 300  # spinner time before the client renders
     latency_ms: int = 0  # added to every request
     signin_layout: str = "standard"  # one of SIGNIN_LAYOUTS
+    #: X's clock less the real time, in seconds: X's time (its answers' `Date`, the 2FA step
+    #: it takes codes at) is this far ahead (negative: behind) of the computer's, as a wrong
+    #: computer clock would be seen from X.
+    clock_offset_s: float = 0.0
 
     def __post_init__(self) -> None:
         if self.signin_layout not in SIGNIN_LAYOUTS:
@@ -313,7 +317,13 @@ class Scenario:
                 accounts.append(SimAccount(**item))
             except TypeError as error:
                 raise ValueError(f"Scenario account is incomplete: {error}.") from None
-        extra = set(raw) - {"accounts", "render_delay_ms", "latency_ms", "signin_layout"}
+        extra = set(raw) - {
+            "accounts",
+            "render_delay_ms",
+            "latency_ms",
+            "signin_layout",
+            "clock_offset_s",
+        }
         if extra:
             raise ValueError(f"Scenario has unknown fields: {sorted(extra)}.")
         return cls(
@@ -321,6 +331,7 @@ class Scenario:
             render_delay_ms=int(raw.get("render_delay_ms", 300)),
             latency_ms=int(raw.get("latency_ms", 0)),
             signin_layout=str(raw.get("signin_layout", "standard")),
+            clock_offset_s=float(raw.get("clock_offset_s", 0)),
         )
 
     @classmethod

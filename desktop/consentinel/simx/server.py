@@ -303,6 +303,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read the truth API, not an access log."""
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """Every answer's `Date` (send_response writes it) is X's time: the scenario's
+        clock_offset_s off the real one."""
+        return super().date_time_string(self.sim.world.x_time() if timestamp is None else timestamp)
+
     # -- plumbing -----------------------------------------------------------------------------
     def _cookies(self) -> dict[str, str]:
         jar = SimpleCookie()

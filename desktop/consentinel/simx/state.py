@@ -82,6 +82,10 @@ class World:
         self.lock = threading.RLock()
         self.reset()
 
+    def x_time(self) -> float:
+        """X's time now: the real time, give or take the scenario's clock_offset_s."""
+        return time.time() + self.scenario.clock_offset_s
+
     def reset(self) -> None:
         with self.lock:
             self.accounts: dict[str, AccountTruth] = {

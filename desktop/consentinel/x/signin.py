@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
@@ -27,6 +28,7 @@ from consentinel.core.check_messages import (
     X_FAILED_AT_CODE,
     X_FAILED_AT_PASSWORD,
 )
+from consentinel.core.clock_offset import clock_is_off, clock_off_detail, offset_from_date
 from consentinel.core.i18n import tr
 from consentinel.core.log_redaction import forget_later
 from consentinel.core.status import Reason, Status
@@ -217,6 +219,9 @@ class SignIn:
         #: How long the last wait for the next state ran before it gave up, in milliseconds
         #: (Playwright's timeout names only the last slice of it).
         self._waited_ms = 0.0
+        #: This computer's clock less X's, by the `Date` of X's latest step answer (None: none
+        #: read). Only step answers: made for this request, never a cached page's old date.
+        self._clock_offset_s: float | None = None
 
     def _on_response(self, response: Response) -> None:
         is_step = self.site.api_path_of(response.url) == TASK_PATH
@@ -231,6 +236,8 @@ class SignIn:
         if is_step:
             self._step_request(response.request)
             self._task_answers[response.request] = response
+            offset = offset_from_date(response.headers.get("date"), time.time())
+            self._clock_offset_s = self._clock_offset_s if offset is None else offset
             self._heard.set()
 
     def _on_request(self, request: Request) -> None:
@@ -695,7 +702,8 @@ class SignIn:
         scheduled run). X failing or slow ends this sign-in only (on proof: its answer a 5xx or
         429, or its request failed; or X saying it failed, X_FAILED_AT_CODE); other words of
         X's, or its answer not seen, keep the secret (SAVED_CODE_NOT_TAKEN), and scheduled
-        checks wait for the person.
+        checks wait for the person. "Incorrect" from an X whose clock this computer's is far
+        off blames the clock, not the secret (_clock_off).
 
         X's 399 is also its answer to a sign-in it blocks, and nothing x-reference §3 names
         tells that apart from a wrong code at this step (no other code, no words of its own,
@@ -708,6 +716,8 @@ class SignIn:
             return trouble
         codes = await self._error_codes_since(self._totp_sent_at)
         if await self._x_said_incorrect(state, self._totp_sent_at):
+            if clock_is_off(self._clock_offset_s):
+                return self._clock_off()
             self._totp_refused = True
             return await self._typed_code(
                 state, PromptKind.TWO_FACTOR_CODE, Reason.TWO_FACTOR, TOTP_REFUSED
@@ -717,6 +727,15 @@ class SignIn:
         # Words of X's that are not "Incorrect": the secret stays usable, but no scheduled
         # check sends another code on a guess (a wrong one counts toward X's lock).
         return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, SAVED_CODE_NOT_TAKEN)
+
+    def _clock_off(self) -> SignInOutcome:
+        """X called the saved secret's code incorrect, and this computer's clock is far off
+        X's: codes made by it are refused whatever the secret, so the secret is not set aside
+        (not blamed for the clock), and no one is asked for a code (each wrong one counts
+        toward X's lock, and the next sign-in goes through once the clock is right)."""
+        assert self._clock_offset_s is not None
+        detail = clock_off_detail(self._clock_offset_s)
+        return self._fail(Status.NEEDS_USER, Reason.TWO_FACTOR, detail)
 
     async def _typed_code(
         self, state: PageState, kind: PromptKind, reason: Reason, unanswered: str = ""

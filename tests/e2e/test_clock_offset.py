@@ -1,0 +1,149 @@
+"""A 2FA code refused because this computer's clock is off X's: the clock is blamed, not the
+saved secret (real Chromium against a simulated X whose clock is ahead)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyotp
+import pytest
+
+from consentinel.core.french_typography import typeset
+from consentinel.core.journal import EntryKind
+from consentinel.core.paths import AppPaths
+from consentinel.core.status import Reason, Status
+from consentinel.simx import SimAccount
+from tests.e2e._cli_support import run_cli
+from tests.e2e._engine_support import (
+    Recorder,
+    SimHarness,
+    add_account,
+    engine,
+    make_context,
+    running_sim,
+)
+
+pytestmark = pytest.mark.browser
+
+#: X's clock five minutes ahead: this computer's is five minutes behind X's.
+AHEAD_S = 300.0
+CLOCK_WORDS = {
+    "en": "This computer's clock is 5 minutes behind X's",
+    "fr": "L'horloge de cet ordinateur retarde de 5 minutes sur celle de X",
+}
+KEPT_WORDS = {
+    "en": "The secret is kept. Set this computer's clock right (automatic date and time)",
+    "fr": typeset(
+        "Le secret est conservé. Mettez l'horloge de cet ordinateur à l'heure (date et heure "
+        "automatiques)"
+    ),
+}
+
+
+@pytest.fixture
+def x_ahead() -> Iterator[SimHarness]:
+    """A simulated X whose clock is AHEAD_S ahead of this computer's."""
+    with running_sim(x_clock_ahead_s=AHEAD_S) as harness:
+        yield harness
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_code_refused_by_an_x_minutes_ahead_says_the_clock_and_keeps_the_secret(
+    x_ahead: SimHarness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The saved secret is right, but this computer's clock is 5 minutes behind X's: X refuses
+    its code. The check says the clock, by how much and which way, and what to do; the secret
+    is not marked refused (nor journaled so), and no one is asked for a code. One code sent."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    secret = pyotp.random_base32()
+    x_ahead.add("cleo", "pw", totp_secret=secret)
+    ctx = make_context(x_ahead.origin, tmp_path / "home")
+    add_account(ctx, "cleo", "pw", totp_secret=secret)
+    (cleo,) = engine(ctx).run_check(unattended=True).accounts
+    assert (cleo.status, cleo.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), cleo.message
+    assert cleo.message.startswith(CLOCK_WORDS[lang]), cleo.message
+    assert KEPT_WORDS[lang] in cleo.message, cleo.message
+    assert x_ahead.signin_outcomes("cleo") == ["two_factor_failed"]
+    assert ctx.accounts.state("cleo").refused_totp is None
+    (signin,) = ctx.journal.entries(handle="cleo", kinds=[EntryKind.SIGNIN])
+    assert "2fa_secret_refused" not in signin.payload
+    (result,) = ctx.journal.entries(handle="cleo", kinds=[EntryKind.CHECK])
+    assert CLOCK_WORDS[lang] in json.dumps(result.payload, ensure_ascii=False)
+
+
+def test_scheduled_checks_wait_for_the_clock_then_the_same_secret_signs_in(
+    x_ahead: SimHarness, tmp_path: Path
+) -> None:
+    """After the clock's refusal, scheduled checks send X no code (each wrong one counts toward
+    X's lock) and say the clock again; once it is right, the person's check signs in with the
+    same saved secret, never set aside."""
+    secret = pyotp.random_base32()
+    x_ahead.add("cleo", "pw", totp_secret=secret)
+    ctx = make_context(x_ahead.origin, tmp_path / "home")
+    add_account(ctx, "cleo", "pw", totp_secret=secret)
+    eng = engine(ctx)
+    eng.run_check(unattended=True)
+    (cleo,) = eng.run_check(unattended=True).accounts
+    assert (cleo.status, cleo.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), cleo.message
+    assert CLOCK_WORDS["en"] in cleo.message, cleo.message
+    assert x_ahead.signin_outcomes("cleo") == ["two_factor_failed"]
+    x_ahead.set_x_clock_ahead(0)
+    person = Recorder.new()
+    (cleo,) = eng.run_check(ask=person.ask).accounts
+    assert cleo.status is Status.FIXED, cleo.message
+    assert person.prompts == []
+    assert x_ahead.signin_outcomes("cleo") == ["two_factor_failed", "success"]
+
+
+def test_the_command_line_and_its_log_say_the_clock_in_french(
+    simx: Any, cli_env: dict[str, str], consentinel_home: Path
+) -> None:
+    """`consentinel check` says the clock on the account's line, the journal keeps it, the accounts
+    file keeps the secret usable, and neither says the secret."""
+    secret = pyotp.random_base32()
+    sim = simx(
+        SimAccount(handle="cleo", password="pw", totp_secret=secret, challenges=["two_factor"]),
+        clock_offset_s=AHEAD_S,
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_LANG="fr")
+    run_cli(
+        env,
+        "account",
+        "add",
+        "@cleo",
+        "--password-stdin",
+        "--totp-stdin",
+        stdin=f"pw\n{secret}\n",
+        check_exit=0,
+    )
+    checked = run_cli(env, "check")
+    line = next(x for x in checked.stdout.splitlines() if x.startswith("@cleo"))
+    assert typeset(CLOCK_WORDS["fr"]) in line, checked.stdout
+    log = run_cli(env, "log", "--account", "cleo", "--json", check_exit=0).stdout
+    assert CLOCK_WORDS["fr"] in json.dumps(json.loads(log), ensure_ascii=False), log
+    assert secret not in checked.stdout + checked.stderr + log
+    accounts = json.loads(AppPaths.under(consentinel_home).accounts_path.read_text("utf-8"))
+    assert secret not in json.dumps(accounts)
+    assert _refused_totp(accounts) is None
+
+
+def _refused_totp(accounts: Any) -> object:
+    """The accounts file's refused_totp for @cleo, wherever its state is kept."""
+    found: list[object] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "refused_totp" in node:
+                found.append(node["refused_totp"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(accounts)
+    assert len(found) == 1, found
+    return found[0]
