@@ -13,6 +13,7 @@ import pytest
 
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind
+from consentinel.core.notify import notifications_for
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Reason, Status
 from consentinel.simx import SimAccount
@@ -43,6 +44,17 @@ KEPT_WORDS = {
 }
 
 
+NOTICE_WORDS = {
+    "en": "@cleo: X refuses the 2FA codes made on this computer — this computer's clock is 5 "
+    "minutes behind X's; set it right, then check again",
+    "fr": typeset(
+        "@cleo : X refuse les codes 2FA produits sur cet ordinateur — l'horloge de cet "
+        "ordinateur retarde de 5 minutes sur celle de X ; mettez-la à l'heure, puis vérifiez à "
+        "nouveau"
+    ),
+}
+
+
 @pytest.fixture
 def x_ahead() -> Iterator[SimHarness]:
     """A simulated X whose clock is AHEAD_S ahead of this computer's."""
@@ -62,9 +74,12 @@ def test_a_code_refused_by_an_x_minutes_ahead_says_the_clock_and_keeps_the_secre
     x_ahead.add("cleo", "pw", totp_secret=secret)
     ctx = make_context(x_ahead.origin, tmp_path / "home")
     add_account(ctx, "cleo", "pw", totp_secret=secret)
-    (cleo,) = engine(ctx).run_check(unattended=True).accounts
+    run = engine(ctx).run_check(unattended=True)
+    (cleo,) = run.accounts
     assert (cleo.status, cleo.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), cleo.message
     assert cleo.message.startswith(CLOCK_WORDS[lang]), cleo.message
+    (note,) = notifications_for(run)  # the desktop's notification: the clock, not the secret
+    assert NOTICE_WORDS[lang] in note.body, note.body
     assert KEPT_WORDS[lang] in cleo.message, cleo.message
     assert x_ahead.signin_outcomes("cleo") == ["two_factor_failed"]
     assert ctx.accounts.state("cleo").refused_totp is None
@@ -86,9 +101,12 @@ def test_scheduled_checks_wait_for_the_clock_then_the_same_secret_signs_in(
     add_account(ctx, "cleo", "pw", totp_secret=secret)
     eng = engine(ctx)
     eng.run_check(unattended=True)
-    (cleo,) = eng.run_check(unattended=True).accounts
+    held = eng.run_check(unattended=True)
+    (cleo,) = held.accounts
     assert (cleo.status, cleo.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), cleo.message
     assert CLOCK_WORDS["en"] in cleo.message, cleo.message
+    (note,) = notifications_for(held)
+    assert NOTICE_WORDS["en"] in note.body, note.body
     assert x_ahead.signin_outcomes("cleo") == ["two_factor_failed"]
     x_ahead.set_x_clock_ahead(0)
     person = Recorder.new()

@@ -36,6 +36,7 @@ from consentinel.core.check_messages import (
     session_set_aside_note,
     success_message,
 )
+from consentinel.core.clock_offset import offset_in_detail
 from consentinel.core.context import AppContext
 from consentinel.core.events import (
     AccountFinished,
@@ -268,9 +269,9 @@ class AccountCheck:
         x_answered: bool = False,
     ) -> _Stop:
         message = reason_message(reason, self.handle, detail, x_answered=x_answered)
-        return _Stop(
-            self._with_detail(self._result(status or status_for(reason), reason, message), detail)
-        )
+        result = self._result(status or status_for(reason), reason, message)
+        result = dataclasses.replace(result, clock_offset_s=offset_in_detail(detail))
+        return _Stop(self._with_detail(result, detail))
 
     @staticmethod
     def _with_detail(result: AccountResult, detail: str) -> AccountResult:
@@ -709,6 +710,7 @@ class AccountCheck:
             message = refusal.message_since(self.handle, since)
             result = self._result(refusal.status, refusal.reason, message)
             result = self._with_detail(result, refusal.detail)
+            result = dataclasses.replace(result, clock_offset_s=offset_in_detail(refusal.detail))
             if refusal.backoff:
                 result = dataclasses.replace(result, backoff=BackOff(since))
             else:

@@ -105,3 +105,14 @@ def clock_off_message(offset_s: float) -> str:
         "(automatic date and time), then check again.",
         clock=clock_words(offset_s),
     )
+
+
+def clock_off_needs_you(handle: str, offset_s: float) -> str:
+    """What a notification says of an account whose 2FA codes X refuses for the clock."""
+    clock = clock_words(offset_s)
+    return tr(
+        "@{handle}: X refuses the 2FA codes made on this computer — {clock}; set it right, "
+        "then check again",
+        handle=handle,
+        clock=clock[:1].lower() + clock[1:],
+    )

@@ -91,6 +91,10 @@ class AccountResult:
     #: (DETAIL_CODES: "totp_not_valid"…), in no language: the sentence, written in the run's
     #: language, is made again with it in another ("" : none; never X's or Chromium's words).
     detail_code: str = ""
+    #: X refused the code made from the saved 2FA secret while this computer's clock was this
+    #: far off X's (seconds, this computer's time less X's: core/clock_offset.py), or a
+    #: scheduled check waits since: the clock is said, not a secret to save (None: not so).
+    clock_offset_s: int | None = None
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {

@@ -1842,4 +1842,8 @@ FRENCH: dict[str, str] = {
         "enregistrés.",
     "Set this computer's clock right (automatic date and time).":
         "Mettez l'horloge de cet ordinateur à l'heure (date et heure automatiques).",
+    "@{handle}: X refuses the 2FA codes made on this computer — {clock}; set it right, then "
+    "check again":
+        "@{handle} : X refuse les codes 2FA produits sur cet ordinateur — {clock} ; mettez-la à "
+        "l'heure, puis vérifiez à nouveau",
 }

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol, TypedDict, TypeVar
 
 from consentinel import APP_ID, APP_NAME
 from consentinel.core.check_messages import boxes_text
+from consentinel.core.clock_offset import clock_off_needs_you
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.fileio import FolderProblem
 from consentinel.core.i18n import tr
@@ -227,6 +228,14 @@ def _not_retried_words(result: AccountResult) -> str | None:
     )
 
 
+def _clock_off_words(result: AccountResult) -> str | None:
+    """For a check whose saved 2FA secret's code X refused because this computer's clock is
+    off X's (or that waits since): the clock, not a secret to save; None for any other."""
+    if result.clock_offset_s is None:
+        return None
+    return clock_off_needs_you(result.handle, result.clock_offset_s)
+
+
 def _switched_off_again(result: AccountResult) -> bool:
     """Every box X had switched back on was switched off and read back off: by a check that
     ended all off, or even by one that stopped afterwards (a screenshot or a file that could
@@ -330,7 +339,9 @@ def _for_account(result: AccountResult) -> Notification | None:
             NotificationKind.NEEDS_USER,
             handle,
             APP_NAME,
-            _not_retried_words(result) or needs_you_words(handle, result.reason),
+            _clock_off_words(result)
+            or _not_retried_words(result)
+            or needs_you_words(handle, result.reason),
             result.reason,
         )
     if result.reason is Reason.PAGE_CHANGED:
