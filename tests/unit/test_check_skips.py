@@ -79,6 +79,23 @@ def test_an_account_that_needs_the_person_is_not_said_checked(
     assert len(said) == 2 and "Every account was checked" not in err
 
 
+def test_an_account_waiting_for_the_clock_says_the_clock(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scheduled check stopped at X's refusal of a code made by a clock 5 minutes behind X's:
+    the skipped run says the clock and to set it right, not "save the account's 2FA secret"."""
+    _checked_now(paths, AccountResult("bea", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    store = AccountStore(paths)
+    store.set_waits_for_person("bea", Reason.TWO_FACTOR, "clock_off:-300")  # as such a check
+    assert main(["check", "--unattended", "--from-schedule"]) == 0
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == (
+        "@bea: X refuses the 2FA codes made on this computer — this computer's clock is 5 "
+        "minutes behind X's; set it right, then check again. Until then, Consentinel cannot "
+        "check it."
+    ), said
+
+
 @pytest.mark.parametrize(
     ("lang", "wrong", "skipped"),
     [

@@ -839,7 +839,7 @@ def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> lis
     # An account whose last check stopped at what only the person can give was not checked:
     # what it needs is said, not "checked".
     waiting = waiting_for_you(ctx, handles)
-    for line in waiting_words(waiting):
+    for line in waiting_words(waiting, ctx):
         print(line, file=sys.stderr)
     times = [at for handle, at in checked.items() if at is not None and handle not in waiting]
     if not times:
@@ -914,13 +914,24 @@ def waiting_for_you(ctx: AppContext, handles: Sequence[str]) -> dict[str, Reason
     return waiting
 
 
-def waiting_words(waiting: dict[str, Reason | None]) -> list[str]:
+def waiting_words(waiting: dict[str, Reason | None], ctx: AppContext) -> list[str]:
     """One line for each account waiting for the person: what it needs, and that it cannot be
-    checked until then (the words of its notification, core/notify.py)."""
+    checked until then (the words of its notification, core/notify.py): for one whose 2FA codes
+    X refused for this computer's clock, the clock."""
+    from consentinel.core.clock_offset import clock_off_needs_you, offset_in_detail
     from consentinel.core.notify import needs_you_words
 
     said = "{needs}. Until then, Consentinel cannot check it."
-    return [tr(said, needs=needs_you_words(handle, reason)) for handle, reason in waiting.items()]
+    lines = []
+    for handle, reason in waiting.items():
+        offset = offset_in_detail(ctx.accounts.state(handle).waits_detail)
+        needs = (
+            needs_you_words(handle, reason)
+            if offset is None
+            else clock_off_needs_you(handle, offset)
+        )
+        lines.append(tr(said, needs=needs))
+    return lines
 
 
 def _say_checked_lately(ctx: AppContext, handles: list[str]) -> dict[str, Reason | None]:
@@ -936,7 +947,7 @@ def _say_checked_lately(ctx: AppContext, handles: list[str]) -> dict[str, Reason
             ),
             file=sys.stderr,
         )
-    for line in waiting_words(waiting):
+    for line in waiting_words(waiting, ctx):
         print(line, file=sys.stderr)
     return waiting
 

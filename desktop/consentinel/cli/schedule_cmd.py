@@ -148,7 +148,7 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
 
     # An account whose last check stopped at what only the person can give was not checked.
     waiting = waiting_for_you(ctx, handles)
-    for line in waiting_words(waiting):
+    for line in waiting_words(waiting, ctx):
         print(line)
     if waiting:
         said = tr(
