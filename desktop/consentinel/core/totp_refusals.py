@@ -2,7 +2,8 @@
 
 X counts each refused code against the account, and locks it after a few failures in a row
 (x-reference §4). The next code from the same secret would be refused too (a secret that is
-not the account's, or this computer's clock), so no check types one again, scheduled or
+not the account's; a refusal with this computer's clock far off X's is the clock's, and sets
+nothing aside: core/clock_offset.py), so no check types one again, scheduled or
 started by the person: a person's check asks them for the code instead. Saving the secret
 again, the same (once the clock is right) or another, makes codes from it again (the window's
 "Edit account…" and `account set-totp` forget the refusal), as does asking for the saved one to
