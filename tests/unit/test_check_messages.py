@@ -234,6 +234,34 @@ def test_what_the_sign_in_said_of_its_step_is_said_again_in_another_language() -
         assert check_sentence(unknown, "pia", THREE) == reason_message(Reason.TWO_FACTOR, "pia")
 
 
+def test_a_clock_off_x_s_is_said_again_in_another_language() -> None:
+    """A check journaled in French that stopped because X refused the code made by this
+    computer's clock, 5 minutes behind X's: read in English (the window, the scheduled check in
+    the other language), it still says the clock, by how much, and to set it right, and never
+    to save the 2FA secret again (it was right)."""
+    from consentinel.core.check_messages import reason_message
+    from consentinel.core.check_sentences import check_sentence
+    from consentinel.core.clock_offset import clock_off_detail
+    from consentinel.core.events import AccountResult
+    from consentinel.core.i18n import speaking
+    from consentinel.core.status import Reason
+
+    detail = clock_off_detail(-300)
+    with speaking("fr"):
+        stopped = AccountResult(
+            "pia",
+            Status.NEEDS_USER,
+            Reason.TWO_FACTOR,
+            message=reason_message(Reason.TWO_FACTOR, "pia", detail),
+            detail_code=detail,
+        )
+    entry = {**stopped.to_json(), "message_lang": "fr"}
+    with speaking("en"):
+        said = check_sentence(entry, "pia", THREE)
+        assert said == reason_message(Reason.TWO_FACTOR, "pia", detail)
+        assert "5 minutes behind" in said, said
+
+
 def test_a_check_cancelled_after_an_untick_is_said_again_with_what_it_did(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -19,11 +19,11 @@ from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
-    DETAIL_CODES,
     box_disabled_message,
     box_name,
     cancelled_message,
     hidden_on_message,
+    is_detail_code,
     midway_message,
     midway_words,
     page_changed_midway_message,
@@ -277,7 +277,7 @@ class AccountCheck:
     def _with_detail(result: AccountResult, detail: str) -> AccountResult:
         """`result`, keeping `detail` in its entry when it is a code in no language (what the
         sign-in said of the step), for its sentence to be made again in another."""
-        if detail not in DETAIL_CODES:
+        if not is_detail_code(detail):
             return result  # (X's or Chromium's words, in the run's language, or none)
         return dataclasses.replace(result, detail_code=detail)
 

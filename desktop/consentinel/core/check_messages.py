@@ -39,6 +39,14 @@ DETAIL_CODES = frozenset(
         X_FAILED_AT_CODE,
     }
 )
+
+
+def is_detail_code(detail: str) -> bool:
+    """Whether `detail` is a code in no language a check's entry may keep: one of DETAIL_CODES,
+    or a clock off X's by so many seconds (core/clock_offset.py: "clock_off:-300")."""
+    return detail in DETAIL_CODES or offset_in_detail(detail) is not None
+
+
 #: The details a step that waits for the person is remembered with (AccountState.waits_detail),
 #: so the scheduled runs that wait say what the sign-in said: Consentinel's own words, never
 #: text from X's page.

@@ -15,12 +15,12 @@ from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from consentinel.core.check_messages import (
-    DETAIL_CODES,
     box_disabled_message,
     boxes_text,
     cancelled_message,
     held_message,
     hidden_on_message,
+    is_detail_code,
     midway_words,
     reason_message,
     success_message,
@@ -163,7 +163,7 @@ def _detail_code(payload: dict[str, Any]) -> str:
     """What the sign-in said of the step, as the entry keeps it in no language ("": none, or
     not a code this version knows)."""
     code = payload.get("detail_code")
-    return code if isinstance(code, str) and code in DETAIL_CODES else ""
+    return code if isinstance(code, str) and is_detail_code(code) else ""
 
 
 def _boxes(names: object) -> list[Box]:

@@ -88,8 +88,9 @@ class AccountResult:
     #: is said, and no longer counts for the run's exit code.
     removed: bool = False
     #: What the sign-in said of the step it stopped at, as a code of check_messages
-    #: (DETAIL_CODES: "totp_not_valid"…), in no language: the sentence, written in the run's
-    #: language, is made again with it in another ("" : none; never X's or Chromium's words).
+    #: (is_detail_code: "totp_not_valid", "clock_off:-300"…), in no language: the sentence,
+    #: written in the run's language, is made again with it in another ("" : none; never X's
+    #: or Chromium's words).
     detail_code: str = ""
     #: X refused the code made from the saved 2FA secret while this computer's clock was this
     #: far off X's (seconds, this computer's time less X's: core/clock_offset.py), or a
