@@ -214,6 +214,18 @@ def test_a_run_that_did_not_go_through_holds_nothing_back_otherwise(retried: dat
     assert h.starts == [T0]
 
 
+def test_a_run_ended_ahead_of_the_clock_before_a_restart_waits_no_more_than_the_delay() -> None:
+    """The journal says the run that did not go through ended 4 minutes from now (the clock
+    set back since, by less than the tolerance for a clock's steps): the app, started again,
+    tries it within 30 minutes, not 34."""
+    h = Harness(last=T0 - timedelta(days=2), retried=T0 + 4 * MINUTE, check_on_start=True)
+    assert h.scheduler.next_run_at() == T0 + DEFAULT_RETRY_DELAY
+    h.tick_for(DEFAULT_RETRY_DELAY - MINUTE)
+    assert h.starts == []
+    h.tick_for(MINUTE)
+    assert h.starts == [T0 + DEFAULT_RETRY_DELAY]
+
+
 def test_start_refused_because_another_process_runs_is_retried_later() -> None:
     h = Harness(last=T0 - timedelta(days=1), accept=False)
     assert h.scheduler.tick() is TickOutcome.NOT_STARTED

@@ -421,7 +421,9 @@ class Scheduler:
         if ended is None or (good is not None and ended <= good):
             return None
         retry = ended + self._retry_delay
-        return self._after(retry - now) if retry > now else None
+        # At most `retry_delay` from now: an end dated ahead of the clock (set back since, by
+        # less than CLOCK_TOLERANCE) must not make the wait longer than the half hour.
+        return self._after(min(retry - now, self._retry_delay)) if retry > now else None
 
     def _overdue_time(self, base: datetime, *, never_run: bool) -> datetime:
         """When an overdue (or first-ever) check runs."""
