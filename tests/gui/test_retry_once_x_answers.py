@@ -1,7 +1,9 @@
 """The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi) is
 retried as soon as X answers again, not half an hour later; once: a retry that fails in turn
-waits for its time. The whole app (real Qt offscreen, real Chromium, real SQLite journal), X's
-address one nothing answers at until simx starts there (the network back)."""
+waits for its time. Only a "yes" after a "no": X answering as the check ends, or X's own error
+(a 5xx, "Something went wrong" at the password), keeps the half hour (no burst of sign-ins).
+The whole app (real Qt offscreen, real Chromium, real SQLite journal), X's address one nothing
+answers at until simx starts there (the network back)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.check_messages import X_FAILED_AT_PASSWORD
+from consentinel.core.context import AppContext
+from consentinel.core.events import RunResult
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.schedule import DEFAULT_RETRY_DELAY
-from consentinel.gui import x_watch
+from consentinel.gui import auto_checks, x_watch
 from consentinel.simx import SimAccount
 from consentinel.simx.scenario import Scenario
 from consentinel.simx.server import SimX
@@ -30,6 +35,21 @@ PASSWORD = "pw-nora"
 def _quick_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """X is asked every 50 ms while it does not answer, not every 20 seconds."""
     monkeypatch.setattr(x_watch, "PROBE_EVERY_MS", 50)
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """X's answers to the window's questions, in order (the real question, recorded)."""
+    answers: list[bool] = []
+    real = auto_checks.x_answers
+
+    def recorded(ctx: AppContext) -> bool:
+        answer = real(ctx)
+        answers.append(answer)
+        return answer
+
+    monkeypatch.setattr(auto_checks, "x_answers", recorded)
+    return answers
 
 
 def _free_port() -> int:
@@ -80,26 +100,90 @@ def test_a_scheduled_check_that_met_no_network_is_retried_once_x_answers(
         sim.stop()
 
 
+def _retry_in_half_an_hour(after: datetime | None) -> bool:
+    return after is not None and after > datetime.now(timezone.utc) + DEFAULT_RETRY_DELAY - (
+        timedelta(minutes=1)
+    )
+
+
 def test_a_retry_x_answered_for_that_fails_again_waits_for_its_time(
-    qtbot: QtBot, consentinel_home: Path, simx: SimxFactory
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
 ) -> None:
-    """X answers the quick question, yet the browser's check cannot reach it (the Grok page's
-    own script cut: script_reset). Retried once at once, then half an hour later: not a retry
-    after every answer."""
+    """X does not answer, then does: the retry starts, yet the browser's check cannot reach
+    it (the Grok page's own script cut: script_reset). That retry waits its half hour: X is
+    not asked again, no retry after every answer."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+    ctx = make_context(consentinel_home, origin)
+    ctx.settings.schedule = "daily"
+    ctx.settings.check_on_start = True
+    add_account(ctx, "nora", PASSWORD)
+    nora = SimAccount("nora", PASSWORD, memory_shown=True, fault="script_reset")
+    sim = SimX(Scenario(accounts=[nora], render_delay_ms=80), port=port)
+    try:
+        with running_app(qtbot, ctx) as app:
+            ended: list[str | None] = []
+            watched: list[bool] = []
+
+            def finished(result: RunResult, _trigger: str) -> None:
+                ended.append(result.accounts[0].reason.value)
+                watched.append(app.auto.watching_x)  # (after the app's own slot)
+
+            app.runner.run_finished.connect(finished)
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)
+            sim.start()  # the network is back
+            qtbot.waitUntil(lambda: len(ended) == 2, timeout=2 * RUN_TIMEOUT_MS)
+            assert ended == ["network", "network"]
+            assert watched == [True, False]
+            assert not app.auto.watching_x and True not in asked[asked.index(True) + 1 :]
+            assert _retry_in_half_an_hour(app.auto.next_run_at())
+            assert not app.runner.running
+    finally:
+        sim.stop()
+
+
+def test_x_answering_as_the_check_ends_keeps_the_half_hour(
+    qtbot: QtBot, consentinel_home: Path, simx: SimxFactory, asked: list[bool]
+) -> None:
+    """The browser's check could not reach X (the Grok page's own script cut) while X answers
+    the window's first question, as the check ends: the network was not down, and the retry
+    keeps its half hour, as the OS job's does (no sign-in again within a second)."""
     sim = simx(SimAccount("nora", PASSWORD, memory_shown=True, fault="script_reset"))
     ctx = make_context(consentinel_home, sim.origin)
     ctx.settings.schedule = "daily"
     ctx.settings.check_on_start = True
     add_account(ctx, "nora", PASSWORD)
     with running_app(qtbot, ctx) as app:
-        ended: list[str | None] = []
-        app.runner.run_finished.connect(
-            lambda result, _trigger: ended.append(result.accounts[0].reason.value)
-        )
-        qtbot.waitUntil(lambda: len(ended) == 2, timeout=2 * RUN_TIMEOUT_MS)
-        assert ended == ["network", "network"]
-        assert not app.auto.watching_x
-        after = app.auto.next_run_at()
-        assert after is not None
-        assert after > datetime.now(timezone.utc) + DEFAULT_RETRY_DELAY - timedelta(minutes=1)
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as first:
+            pass  # the schedule's first tick starts it
+        (result,) = first.args[0].accounts
+        assert result.reason is not None and result.reason.value == "network", result
+        assert not result.x_answered
+        qtbot.waitUntil(lambda: not app.auto.watching_x)  # its one question answered
+        assert asked == [True]
         assert not app.runner.running
+        assert _retry_in_half_an_hour(app.auto.next_run_at())
+        assert _checks(ctx.journal, "nora") == [("error", "network")]
+
+
+def test_x_s_own_error_at_the_password_is_not_retried_as_soon_as_x_answers(
+    qtbot: QtBot, consentinel_home: Path, simx: SimxFactory, asked: list[bool]
+) -> None:
+    """X answers the password with its own "Something went wrong": X was reached. The retry
+    waits its half hour; X is not even asked (typing the password again within a second, and
+    maybe a fresh 2FA code, is a burst of sign-ins X may find suspicious)."""
+    sim = simx(SimAccount("nora", PASSWORD, signin_faults={"password": "went_wrong"}))
+    ctx = make_context(consentinel_home, sim.origin)
+    ctx.settings.schedule = "daily"
+    ctx.settings.check_on_start = True
+    add_account(ctx, "nora", PASSWORD)
+    with running_app(qtbot, ctx) as app:
+        with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as first:
+            pass  # the schedule's first tick starts it
+        (result,) = first.args[0].accounts
+        assert result.reason is not None and result.reason.value == "network", result
+        assert result.detail_code == X_FAILED_AT_PASSWORD and result.x_answered
+        assert not app.auto.watching_x
+        assert _retry_in_half_an_hour(app.auto.next_run_at())
+        assert not app.runner.running and asked == []

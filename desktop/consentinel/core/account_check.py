@@ -270,7 +270,9 @@ class AccountCheck:
     ) -> _Stop:
         message = reason_message(reason, self.handle, detail, x_answered=x_answered)
         result = self._result(status or status_for(reason), reason, message)
-        result = dataclasses.replace(result, clock_offset_s=offset_in_detail(detail))
+        result = dataclasses.replace(
+            result, clock_offset_s=offset_in_detail(detail), x_answered=x_answered
+        )
         return _Stop(self._with_detail(result, detail))
 
     @staticmethod

@@ -96,6 +96,11 @@ class AccountResult:
     #: far off X's (seconds, this computer's time less X's: core/clock_offset.py), or a
     #: scheduled check waits since: the clock is said, not a secret to save (None: not so).
     clock_offset_s: int | None = None
+    #: A NETWORK stop at which X itself answered, with an error of its own (a 5xx, its
+    #: "Something went wrong" at the password or the code), as against X not reached from this
+    #: computer: the window's schedule retries at once only the latter, when X answers again.
+    #: Not written in the entry (its message says it).
+    x_answered: bool = False
 
     def to_json(self) -> dict[str, object]:
         said: dict[str, object] = {

@@ -511,11 +511,9 @@ class AppController(QObject):
         return self.window.start_check(handles, trigger="schedule")
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
-        kept_from_x = [a.reason for a in result.accounts if a.reason in RETRY_SOON_REASONS]
+        kept_from_x = any(a.reason in RETRY_SOON_REASONS for a in result.accounts)
         completed = not result.cancelled and not kept_from_x
-        # Only the network kept it from X (no answer at all): retried once X answers again.
-        x_not_reached = not result.cancelled and all(r is Reason.NETWORK for r in kept_from_x)
-        self.auto.run_finished(completed, x_not_reached=x_not_reached and bool(kept_from_x))
+        self.auto.run_finished(completed, x_not_reached=_x_not_reached(result))
         if trigger != "schedule":
             self.auto.checked_by_hand(
                 [a.handle for a in result.accounts if a.reason is not Reason.CANCELLED]
@@ -700,3 +698,16 @@ class AppController(QObject):
 
 def quit_soon() -> None:
     QTimer.singleShot(0, QApplication.quit)
+
+
+def _x_not_reached(result: RunResult) -> bool:
+    """Whether only X not reached from this computer kept `result`'s checks from X (Chromium's
+    network error: no answer at all, as at a wake before the Wi-Fi is back): its retry may
+    start as soon as X answers again. Not when X itself answered with an error (a 5xx, its
+    "Something went wrong" at the password or the code): signing in again at once, the
+    password typed again, maybe a fresh 2FA code, would make a burst of sign-ins X may find
+    suspicious; that retry waits its half hour, as the OS job's does."""
+    kept = [a for a in result.accounts if a.reason in RETRY_SOON_REASONS]
+    if result.cancelled or not kept:
+        return False
+    return all(a.reason is Reason.NETWORK and not a.x_answered for a in kept)

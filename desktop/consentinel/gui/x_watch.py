@@ -5,7 +5,12 @@ network is back instead of half an hour later, as the OS job's does (cli/schedul
 Each question is a quick request (core/doctor.py check_x, as `consentinel doctor` and the OS job
 ask it) made in a thread of its own: one that waits its 5 seconds for an answer holds that
 thread, never the window. An answer only brings the retry sooner; one not given (a question
-that failed) is taken as no answer, and the retry keeps its time."""
+that failed) is taken as no answer, and the retry keeps its time.
+
+As the OS job's rule (cli/scheduled_retry.wait_for_x): X is asked first as the check ends, and
+only a "yes" after a "no" brings the retry sooner. X answering from the start (a check that
+met X's own error, or that the browser lost while X answered) is no network coming back: the
+whole wait is waited, not a new sign-in within a second."""
 
 from __future__ import annotations
 
@@ -36,8 +41,10 @@ def x_answers(ctx: AppContext) -> bool:
 
 
 class XWatch(QObject):
-    """`watch()` asks X now, then every PROBE_EVERY_MS until it answers: `x_back` then, once.
-    `stop()` ends the watch; an answer to a question asked before is then not heard."""
+    """`watch()` asks X now, then every PROBE_EVERY_MS until it answers: `x_back` then, once,
+    if it did not answer at first (X answering at once ends the watch, unheard: the network
+    was not down). `stop()` ends the watch; an answer to a question asked before is then not
+    heard."""
 
     x_back = Signal()
     #: From the asking thread, queued to the GUI thread: (which watch asked, X answered).
@@ -49,6 +56,8 @@ class XWatch(QObject):
         #: Moved on by each watch and stop: what an older question answers is not heard.
         self._watch_number = 0
         self._watching = False
+        #: X did not answer a question of this watch: its answer now is the network back.
+        self._unanswered = False
         self._next = QTimer(self)
         self._next.setSingleShot(True)
         self._next.setInterval(PROBE_EVERY_MS)
@@ -62,6 +71,7 @@ class XWatch(QObject):
     def watch(self) -> None:
         self.stop()
         self._watching = True
+        self._unanswered = False
         self._ask_now()
 
     def stop(self) -> None:
@@ -90,8 +100,12 @@ class XWatch(QObject):
         if watch_number != self._watch_number:
             return  # asked by a watch since stopped
         if not answers:
+            self._unanswered = True
             self._next.start()
             return
         self._watching = False
+        if not self._unanswered:
+            log.info("X answers as the check ends: its retry keeps its time")
+            return
         log.info("X answers again: the scheduled check that could not reach it is retried now")
         self.x_back.emit()
