@@ -3,11 +3,14 @@ retried as soon as X answers again, not half an hour later; once: a retry that f
 waits for its time. Only a "yes" after a "no": X answering as the check ends, or X's own error
 (a 5xx, "Something went wrong" at the password), keeps the half hour (no burst of sign-ins).
 The whole app (real Qt offscreen, real Chromium, real SQLite journal), X's address one nothing
-answers at until simx starts there (the network back)."""
+answers at until simx starts there (the network back); the schedule alone (AutoChecks, real X's
+answers) for a pause saved meanwhile by the command line and a start that raises."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,8 +22,12 @@ from consentinel.core.context import AppContext
 from consentinel.core.events import RunResult
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
-from consentinel.core.schedule import DEFAULT_RETRY_DELAY
+from consentinel.core.paths import AppPaths
+from consentinel.core.schedule import DEFAULT_RETRY_DELAY, TickOutcome
+from consentinel.core.settings import Settings, save_settings
+from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui import auto_checks, x_watch
+from consentinel.gui.auto_checks import AutoChecks
 from consentinel.simx import SimAccount
 from consentinel.simx.scenario import Scenario
 from consentinel.simx.server import SimX
@@ -187,3 +194,93 @@ def test_x_s_own_error_at_the_password_is_not_retried_as_soon_as_x_answers(
         assert not app.auto.watching_x
         assert _retry_in_half_an_hour(app.auto.next_run_at())
         assert not app.runner.running and asked == []
+
+
+def _saved_schedule(home: Path, origin: str) -> AppContext:
+    """The app's context as it reads its saved settings: every day, X at `origin`, nora due."""
+    paths = AppPaths.under(home).ensure()
+    save_settings(paths, Settings(schedule="daily", check_on_start=True, x_origin=origin))
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()))
+    add_account(ctx, "nora", PASSWORD)
+    return ctx
+
+
+def test_a_pause_typed_while_the_window_waits_for_x_holds_the_retry(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """`consentinel schedule pause` typed while the window waits for X to answer again: X's
+    answer starts no check, and the window says it is paused."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+    ctx = _saved_schedule(consentinel_home, origin)
+    started: list[list[str]] = []
+    auto = AutoChecks(ctx, start_run=lambda due: started.append(due) or True)
+    sim = SimX(Scenario(accounts=[SimAccount("nora", PASSWORD)]), port=port)
+    try:
+        assert auto.tick() is TickOutcome.STARTED
+        auto.run_finished(False, x_not_reached=True)
+        qtbot.waitUntil(lambda: False in asked)  # X does not answer
+        done = subprocess.run(
+            [sys.executable, "-m", "consentinel", "schedule", "pause"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        sim.start()  # the network is back
+        qtbot.waitUntil(lambda: not auto.watching_x)
+        assert asked[-1] is True
+        assert started == [["nora"]]
+        assert auto.paused and auto.next_run_at() is None
+    finally:
+        auto.stop()
+        sim.stop()
+
+
+def test_a_retry_whose_start_raises_leaves_the_next_failure_its_watch(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """The retry X's answer starts fails to start (an error of ours): the next scheduled check
+    that cannot reach X is retried as soon as X answers again all the same, not taken for
+    that retry (which waits its half hour)."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+    ctx = _saved_schedule(consentinel_home, origin)
+    clock = _Clock(datetime.now(timezone.utc))
+    starts: list[list[str]] = []
+
+    def start_run(due: list[str]) -> bool:
+        starts.append(due)
+        if len(starts) == 2:
+            raise RuntimeError("the retry could not start")
+        return True
+
+    auto = AutoChecks(ctx, start_run=start_run, clock=clock)
+    sim = SimX(Scenario(accounts=[SimAccount("nora", PASSWORD)]), port=port)
+    try:
+        assert auto.tick() is TickOutcome.STARTED
+        auto.run_finished(False, x_not_reached=True)
+        qtbot.waitUntil(lambda: False in asked)  # X does not answer
+        with qtbot.captureExceptions() as raised:
+            sim.start()  # the network is back: the retry's start raises
+            qtbot.waitUntil(lambda: len(starts) == 2)
+        assert [str(error) for _kind, error, _tb in raised] == ["the retry could not start"]
+        assert not auto.scheduler.running and not auto.watching_x
+        clock.time += DEFAULT_RETRY_DELAY + timedelta(minutes=1)
+        assert auto.tick() is TickOutcome.STARTED
+        auto.run_finished(False, x_not_reached=True)  # X not reached again
+        assert auto.watching_x
+    finally:
+        auto.stop()
+        sim.stop()
+
+
+class _Clock:
+    def __init__(self, now: datetime) -> None:
+        self.time = now
+
+    def now(self) -> datetime:
+        return self.time

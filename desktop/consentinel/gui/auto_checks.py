@@ -240,11 +240,20 @@ class AutoChecks(QObject):
         self.schedule_changed.emit()
 
     def _x_answers_again(self) -> None:
-        # (Set before the start: a run that fails to start ends within it.)
+        # A pause or schedule saved meanwhile by another process (`consentinel schedule
+        # pause` while the window waited) holds the retry, as it holds a tick's run.
+        self._ctx.follow_saved(_SAVED_ELSEWHERE)
+        self._follow_settings()
+        outcome: TickOutcome | None = None
+        # (Set before the start: a run that fails to start ends within it. Reset whatever
+        # the start did, an exception included: else the next failure would get no watch.)
         self._retry_on_x_back = True
-        if self.scheduler.retry_now() is not TickOutcome.STARTED:
-            self._retry_on_x_back = False
-        self.schedule_changed.emit()
+        try:
+            outcome = self.scheduler.retry_now()  # (nothing when paused or off)
+        finally:
+            if outcome is not TickOutcome.STARTED:
+                self._retry_on_x_back = False
+            self.schedule_changed.emit()
 
     def next_run_at(self) -> datetime | None:
         """The app's next automatic check, or the OS job's when that comes first (it runs at
