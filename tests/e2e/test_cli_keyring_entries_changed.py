@@ -156,3 +156,32 @@ def test_removing_an_emptied_2fa_secret_takes_its_entry_out_of_the_keyring(
     # Gone already: still fine.
     proc = run_cli(cli_env, "account", "set-totp", "alice", "--remove", check_exit=0)
     assert "nothing to remove" in proc.stdout
+
+
+def test_what_the_keyring_answered_is_in_the_log_file_the_sentence_points_to(
+    cli_env: dict[str, str],
+) -> None:
+    """A keyring failing otherwise than locked or out of reach: the command's sentence says
+    "the log file says what the keyring answered", so the command writes it there (owner-only,
+    as the window does); a command where the keyring does not fail makes no log file."""
+    import contextlib
+    import stat
+
+    import secretstorage
+
+    logs = AppPaths.from_env().logs_dir  # (this test's CONSENTINEL_HOME)
+    add_account(cli_env, "alice", PASSWORD)
+    run_cli(cli_env, "account", "list", check_exit=0)
+    assert not (logs / "consentinel.log").exists()
+
+    service = AppPaths.from_env().keyring_service
+    attributes = {"service": service, "username": "alice:totp"}
+    with contextlib.closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        collection.create_item("edited by hand", attributes, b"\xff\xfe", replace=True)
+    proc = run_cli(cli_env, "account", "set-totp", "alice", "--use-again")
+    assert "the log file says what the keyring answered" in proc.stderr, proc
+    assert "0xff" not in proc.stdout + proc.stderr
+    log_file = logs / "consentinel.log"
+    assert "0xff" in log_file.read_text(encoding="utf-8")
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600

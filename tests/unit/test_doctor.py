@@ -4,6 +4,7 @@ Chromium, the real data folder's modes, the real schedule files, and real HTTP s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.server
 import json
 import os
@@ -749,3 +750,29 @@ def test_a_menu_entry_or_start_at_login_naming_a_program_gone_is_said(
     assert login_gone.detail.startswith("Démarrage à l'ouverture de session")
     # A line of `consentinel doctor` like the others: it asks for a fix.
     assert not doctor.all_ok([login_gone])
+
+
+def test_a_keyring_failing_says_what_it_answered_as_a_technical_detail(
+    private_secret_service: SecretServiceEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The person's sentence says what failed and what to do; what the keyring itself answered
+    (here: an entry of raw bytes, left by secret-tool, that is no text) is on the doctor's line,
+    for whoever looks further: a command logs nothing else where the person would see it."""
+    import secretstorage
+
+    from consentinel.core.vault import SERVICE, SESSION_KEY_ENTRY
+
+    attributes = {"service": SERVICE, "username": SESSION_KEY_ENTRY}
+    with contextlib.closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        collection.create_item("edited by hand", attributes, b"\xff\xfe", replace=True)
+    check = doctor.check_keyring()
+    assert check.ok is False
+    said = "GNOME Keyring / Secret Service: not usable. Keyring said: "
+    assert check.detail.startswith(said), check.detail
+    assert "0xff" in check.detail and "0xff" not in check.advice
+    assert check.advice.startswith("The keyring (GNOME Keyring / Secret Service) failed while")
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    check = doctor.check_keyring()
+    said = "GNOME Keyring / Secret Service\u00a0: inutilisable. Le trousseau a répondu\u00a0: "
+    assert check.detail.startswith(said), check.detail

@@ -589,6 +589,7 @@ FRENCH: dict[str, str] = {
         "Il faut aussi, parmi les paquets de votre distribution : {libraries}.",
     "Keyring": "Trousseau",
     "{label}: not usable.": "{label} : inutilisable.",
+    "Keyring said: {cause}": "Le trousseau a répondu : {cause}",
     "{label}: usable, secrets are encrypted by the system.":
         "{label} : utilisable, les secrets sont chiffrés par le système.",
     "Browser": "Navigateur",

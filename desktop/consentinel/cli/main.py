@@ -223,6 +223,18 @@ def _speak_the_language_chosen_in_the_app() -> None:
     set_language(language)
 
 
+def _keyring_answers_to_the_log_file() -> None:
+    """The keyring's own answer when it fails, in the log file its sentence points to
+    (cli/keyring_log); nothing stops a command for it."""
+    try:
+        from consentinel.cli.keyring_log import keyring_answers_to_the_log_file
+        from consentinel.core.paths import AppPaths
+
+        keyring_answers_to_the_log_file(AppPaths.from_env().logs_dir)
+    except Exception:  # (the folders' own error, if any, is the command's to say)
+        return
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _replace_what_cannot_be_written()
     _speak_the_language_chosen_in_the_app()
@@ -234,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The person reads sentences on the terminal, not the developers' log records (which the
     # app writes to its log file): none of ours falls through to stderr.
     logging.getLogger("consentinel").addHandler(logging.NullHandler())
+    _keyring_answers_to_the_log_file()
     with _Sigterm() as sigterm:
         try:
             return int(args.handler(args))

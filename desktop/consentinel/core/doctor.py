@@ -219,10 +219,13 @@ def check_keyring() -> Check:
         # the error says the step already.)
         step = keyring_setup_step()
         hint = "" if isinstance(error, VaultLocked) or step in str(error) else step
+        detail = tr("{label}: not usable.", label=label)
+        if error.cause:  # (technical, but what tells "none installed" from "not answering")
+            detail = f"{detail} {tr('Keyring said: {cause}', cause=error.cause)}"
         return Check(
             tr("Keyring"),
             False,
-            tr("{label}: not usable.", label=label),
+            detail,
             f"{error} {hint}".strip(),
             Topic.KEYRING,
         )

@@ -67,7 +67,16 @@ Doing = Literal["reading", "saving", "deleting"]
 
 
 class VaultError(Exception):
-    """The keyring could not do what was asked; str() is a sentence for a person."""
+    """The keyring could not do what was asked; str() is a sentence for a person.
+
+    `cause`: what the keyring itself answered ("The name org.freedesktop.secrets was not
+    provided by any .service files"), the secret blanked out of it, or "": no sentence for a
+    person, but what tells a keyring not installed from one not answering (the doctor shows
+    it as a technical detail)."""
+
+    def __init__(self, message: str = "", *, cause: str = "") -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class VaultUnavailable(VaultError):
@@ -427,18 +436,20 @@ class Vault:
         except keyring.errors.KeyringLocked:
             raise VaultLocked(_locked_message(label)) from None
         except (keyring.errors.InitError, keyring.errors.NoKeyringError) as error:
-            raise VaultUnavailable(_unavailable_message(label, _scrub(error, secret))) from None
+            cause = _scrub(error, secret)
+            raise VaultUnavailable(_unavailable_message(label, cause), cause=cause) from None
         except Exception as error:
             kind = type(error).__name__
             module = type(error).__module__
             if kind in ("LockedException", "PromptDismissedException"):
                 raise VaultLocked(_locked_message(label)) from None
             # OSError: the D-Bus socket is gone (daemon stopped, session ended).
+            cause = _scrub(error, secret)
             if module.startswith(("secretstorage", "jeepney")) or isinstance(
                 error, (RuntimeError, OSError)
             ):
-                raise VaultUnavailable(_unavailable_message(label, _scrub(error, secret))) from None
-            raise VaultError(_failed_message(label, doing, _scrub(error, secret))) from None
+                raise VaultUnavailable(_unavailable_message(label, cause), cause=cause) from None
+            raise VaultError(_failed_message(label, doing, cause), cause=cause) from None
 
     # -- account secrets -------------------------------------------------------------------------
 

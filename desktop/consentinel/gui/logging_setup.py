@@ -19,8 +19,8 @@ class OwnerOnlyRotatingFile(logging.FileHandler):
     of them), and a new one starts, owner-only like the first (the standard library's rotating
     handler made it with the process's umask, often readable by everyone)."""
 
-    def __init__(self, path: Path, *, limit: int, keep: int) -> None:
-        super().__init__(path, encoding="utf-8")
+    def __init__(self, path: Path, *, limit: int, keep: int, delay: bool = False) -> None:
+        super().__init__(path, encoding="utf-8", delay=delay)
         self._limit = limit
         self._keep = keep
 
