@@ -312,6 +312,10 @@
             <translation>Le mot de passe actuel du compte</translation>
         </message>
         <message>
+            <source>The password is only spaces, most likely a slip: type the account's password, or empty the field.</source>
+            <translation>Le mot de passe n'est fait que d'espaces, sans doute par erreur : saisissez le mot de passe du compte, ou videz le champ.</translation>
+        </message>
+        <message>
             <source>X said the saved password is wrong: type the account's current password. Checks sign in with it once it is saved.</source>
             <translation>X a répondu que le mot de passe enregistré est faux : saisissez le mot de passe actuel du compte. Les vérifications se connecteront avec lui une fois enregistré.</translation>
         </message>

@@ -219,6 +219,27 @@ def test_both_secrets_left_empty_at_a_terminal_add_the_account_without_them(
     assert folder_vault().get_totp("nat") is None
 
 
+def test_a_password_of_spaces_only_at_a_terminal_is_refused_and_nothing_saved(
+    cli_env: dict[str, str],
+) -> None:
+    """A stray space typed unseen is no password: saved, it would be read as none, and every
+    check would say "no session or password saved". Refused, as set-password and
+    --password-stdin refuse it, and the account is not added."""
+    term = Terminal(cli_env, "account", "add", "kim")
+    term.answer(PASSWORD_QUESTION, "   \n")
+    code, _out = term.finish()
+    assert code == 2, term.shown
+    assert "The password is only spaces: nothing was saved." in term.shown
+    assert _listed(cli_env) == []
+
+    term = Terminal(dict(cli_env, CONSENTINEL_LANG="fr"), "account", "add", "kim")
+    term.answer("Mot de passe X (vide pour ignorer)\u00a0: ", " \n")
+    code, _out = term.finish()
+    assert code == 2, term.shown
+    assert "Le mot de passe n'est fait que d'espaces\u00a0: rien n'a été enregistré." in term.shown
+    assert _listed(cli_env) == []
+
+
 def test_a_password_typed_at_a_terminal_is_asked_twice_and_a_mismatch_is_not_saved(
     cli_env: dict[str, str],
 ) -> None:

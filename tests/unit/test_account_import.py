@@ -288,3 +288,16 @@ def test_the_file_is_to_be_deleted_only_once_nothing_of_it_is_kept_there_alone(
     ]
     assert ctx.vault.get_password("dan_desk") is None
     assert not after_import_advice(stopped).startswith("The file holds")
+
+
+def test_a_password_cell_of_spaces_only_is_skipped_as_empty_and_nothing_saved(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """As "Add account…" and `account add` refuse it: a password of spaces only would be read
+    back as none saved (the keyring's Vault.get_password), a check saying no password is saved."""
+    path = _write(tmp_path, "handle,password\r\nivy,   \r\n")
+    (row,) = parse_accounts(read_import_file(path), ctx.accounts.get)
+    assert row.problem is not None and row.problem.startswith("The password is empty."), row
+    import_accounts(ctx, [row])
+    assert ctx.accounts.get("ivy") is None
+    assert ctx.vault.get_password("ivy") is None

@@ -230,12 +230,15 @@ def _ask_hidden(question: str) -> str:
 
 def _ask_password_twice(question: str) -> str:
     """A password typed unseen, then once more: a typo would cost a refusal by X, and a wrong
-    password is never tried again. Empty the first time is no password (asked once). Three
-    mismatches in a row save nothing."""
+    password is never tried again. Empty the first time is no password (asked once); spaces
+    only (a stray key, unseen) are none either, but not what was meant: refused, as on a pipe,
+    and nothing is saved. Three mismatches in a row save nothing."""
     for _attempt in range(3):
         password = _ask_hidden(question)
         if not password:
             return password
+        if not password.strip():
+            raise UsageError(tr("The password is only spaces: nothing was saved."))
         if _ask_hidden(tr("Type it again: ")) == password:
             return password
         print(tr("The two entries differ."), file=sys.stderr)

@@ -227,6 +227,8 @@ FRENCH: dict[str, str] = {
         "à côté de lui.",
     "The password is empty: nothing was saved.":
         "Le mot de passe est vide : rien n'a été enregistré.",
+    "The password is only spaces: nothing was saved.":
+        "Le mot de passe n'est fait que d'espaces : rien n'a été enregistré.",
     "X password (leave empty to skip): ": "Mot de passe X (vide pour ignorer) : ",
     "X password: ": "Mot de passe X : ",
     "Type it again: ": "Tapez-le à nouveau : ",

@@ -1,6 +1,6 @@
 """What is wrong with what was typed in the account dialog, said under each field: a handle
-that is not one or is listed already, a 2FA secret, email or phone that is not one, and the
-password's note (none typed for a new account; X refused the saved one)."""
+that is not one or is listed already, a password of spaces only, a 2FA secret, email or phone
+that is not one, and the password's note (none typed for a new account; X refused the saved one)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def show_problems(
     handle = f.handle_edit.text()
     problems = [
         show(f.handle_edit, f.handle_error, None if editing else handle_problem(ctx, handle)),
-        show(f.password_edit, f.password_error, None),  # (none is needed: see password_note)
+        # (none is needed: see password_note; but spaces only are no password)
+        show(f.password_edit, f.password_error, password_problem(f.password_edit.text())),
         show(f.totp_edit, f.totp_error, field_problem(parse_totp_secret, f.totp)),
         show(f.email_edit, f.email_error, field_problem(validate_email, f.email)),
         show(f.phone_edit, f.phone_error, field_problem(validate_phone, f.phone)),
@@ -93,6 +94,20 @@ def handle_problem(ctx: AppContext, text: str) -> str | None:
     if listed is not None:  # named as listed: handles are case-insensitive (ALICE: @alice)
         return translate("AccountDialog", "@{handle} is already in your accounts.").replace(
             "{handle}", listed.handle
+        )
+    return None
+
+
+def password_problem(password: str) -> str | None:
+    """A password of spaces only (a stray key in the field): saved, the keyring would hand it
+    back as none, and every check would say no password is saved; in "Edit account…" it would
+    replace the good one. Refused, as `account set-password` refuses it. An empty field is
+    fine: no password for a new account, no change for one being edited."""
+    if password and not password.strip():
+        return translate(
+            "AccountDialog",
+            "The password is only spaces, most likely a slip: type the account's password, "
+            "or empty the field.",
         )
     return None
 
