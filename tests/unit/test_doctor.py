@@ -28,7 +28,7 @@ from consentinel.core.osjobs import systemd
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings
 from tests.fixtures.fake_browsers import fake_firefox
-from tests.fixtures.keyring_fixtures import SecretServiceEnv
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, stop_keyring_daemon
 from tests.fixtures.private_mounts import run_on_a_tmpfs
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
@@ -105,6 +105,26 @@ def test_without_secret_service_the_keyring_is_not_usable(no_secret_service: Non
     # Once (the no-keyring sentence says the step itself), and only this system's keyrings.
     assert check.advice.count("sudo apt install gnome-keyring") == 1, check.advice
     assert "macOS" not in check.advice and "Windows" not in check.advice
+
+
+def test_no_keyring_says_what_each_keyring_answered_as_a_technical_detail(
+    private_secret_service: SecretServiceEnv,
+    no_secret_service: None,  # (after it: no bus for the first look)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No system keyring has two common causes the sentence cannot tell apart: no desktop
+    session (no D-Bus session bus) and none installed (a bus, but no Secret Service on it).
+    What the keyrings answered, on the line, tells them apart."""
+    check = doctor.check_keyring()
+    assert check.detail.startswith("no keyring: not usable. Keyring said: "), check.detail
+    assert "DBUS_SESSION_BUS_ADDRESS is unset" in check.detail
+
+    stop_keyring_daemon(private_secret_service)  # (its bus stays, with no keyring on it)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", private_secret_service.address)
+    check = doctor.check_keyring()
+    assert check.detail.startswith("no keyring: not usable. Keyring said: "), check.detail
+    assert "neither running nor activatable" in check.detail
+    assert "DBUS_SESSION_BUS_ADDRESS" not in check.detail
 
 
 def test_with_secret_service_the_keyring_is_ok(secret_service: dict[str, str]) -> None:

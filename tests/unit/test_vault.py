@@ -270,6 +270,9 @@ def test_a_keyring_daemon_gone_mid_run_is_unavailable_and_said_cleanly(
     assert "hunter2" not in said and ".." not in said, said
     # keyring's own words (D-Bus's) are for the log, not the person.
     assert "org.freedesktop.secrets" in caplog.text and "hunter2" not in caplog.text
+    # ...and kept on the error for the doctor ("Keyring said: …"), the secret blanked alike.
+    cause = caught.value.cause
+    assert "org.freedesktop.secrets" in cause and "hunter2" not in cause, cause
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     with pytest.raises(VaultUnavailable) as caught:
         vault.get_password("alice")
@@ -308,6 +311,8 @@ def test_a_keyring_failing_otherwise_says_what_failed_in_the_persons_words(
     assert said.startswith(FAILED_SAVING), said
     assert "codec" not in said and "hunter2" not in said
     assert "surrogates not allowed" in caplog.text and "hunter2" not in caplog.text
+    cause = caught.value.cause
+    assert "surrogates not allowed" in cause and "hunter2" not in cause, cause
 
     attributes = {"service": real_vault.service, "username": "alice:totp"}
     with contextlib.closing(secretstorage.dbus_init()) as connection:

@@ -119,18 +119,24 @@ def detect_backend() -> KeyringBackend:
     if configured is not None:
         return configured
     best: tuple[float, type[KeyringBackend]] | None = None
+    why_not: list[str] = []
     for module_name, class_name in os_backends():
         try:
             cls = getattr(importlib.import_module(module_name), class_name)
             priority = float(cls.priority)  # raises when not usable here (wrong OS, no daemon)
-        except Exception:
+        except Exception as error:
+            why_not.append(f"{module_name.rsplit('.', 1)[-1]}: {error or type(error).__name__}")
             continue
         if best is None or priority > best[0]:
             best = (priority, cls)
     if best is None:
         from keyring.backends import fail
 
-        return fail.Keyring()  # type: ignore[no-untyped-call]
+        none = fail.Keyring()  # type: ignore[no-untyped-call]
+        # Each keyring's own reason ("DBUS_SESSION_BUS_ADDRESS is unset": no desktop session;
+        # "neither running nor activatable": none installed), for the doctor (VaultError.cause).
+        none.consentinel_why_not = "; ".join(why_not)  # type: ignore[attr-defined]
+        return none
     return best[1]()
 
 
@@ -410,7 +416,8 @@ class Vault:
             raise self._unanswered
         backend = self._backend
         if _is_none(backend):
-            raise VaultUnavailable(no_keyring_message())
+            why_not = getattr(backend, "consentinel_why_not", "")
+            raise VaultUnavailable(no_keyring_message(), cause=why_not)
         if _is_refused(backend):
             raise VaultUnavailable(
                 tr(
