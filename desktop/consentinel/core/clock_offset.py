@@ -10,8 +10,6 @@ clock right.
 
 from __future__ import annotations
 
-from email.utils import parsedate_to_datetime
-
 from consentinel.core.i18n import tr
 
 #: How far this computer's clock may be from X's before a refused code is laid at its door:
@@ -32,6 +30,10 @@ def offset_from_date(date_header: str | None, now: float) -> float | None:
     just heard: positive when this computer is ahead. None without a date one can read."""
     if not date_header:
         return None
+    # (Here, not at the top: email.utils loads socket, which the window's first show does not
+    # need — check_messages, which the rows' words come from, imports this module.)
+    from email.utils import parsedate_to_datetime
+
     try:
         said = parsedate_to_datetime(date_header)
     except (TypeError, ValueError, IndexError):
