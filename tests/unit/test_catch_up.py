@@ -141,3 +141,25 @@ def test_delete_all_data_removes_the_time_served(
     assert stamp_path(ctx.paths).exists()
     erase_all_data(ctx, stop_background=False)
     assert not stamp_path(ctx.paths).exists()
+
+
+def test_a_slot_missed_before_anyone_logged_in_is_made_up_after_login(tmp_path: Path) -> None:
+    """The laptop, off at noon, starts at 8:58; cron's hourly run comes at 9:07, before the
+    person logs in at 9:10: the session bus the line names is not there yet (no keyring to
+    reach). That run ends at once without serving the slot; the first run after the login
+    (the bus there) makes it up. Before, the 9:07 run served it and failed on the keyring: the
+    check was lost until the next slot."""
+    paths = _paths(tmp_path, schedule="daily")
+    bus = tmp_path / "run-user" / "bus"
+    environ = {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={bus}"}
+    assert not goes_ahead(paths, local(3, 5, 9, 7), environ)
+    assert read_served(stamp_path(paths)) is None
+    bus.parent.mkdir()
+    bus.touch()  # (logged in: elogind made the folder, the bus listens there)
+    assert goes_ahead(
+        paths, local(3, 5, 10, 7), {"DBUS_SESSION_BUS_ADDRESS": f"unix:path={bus},guid=1"}
+    )
+    assert not goes_ahead(paths, local(3, 5, 11, 7), environ)  # served, once
+    # A line naming no bus at all (another setup) is not held back.
+    other = _paths(tmp_path / "other", schedule="daily")
+    assert goes_ahead(other, local(3, 5, 9, 7), {})

@@ -17,6 +17,8 @@ again every hour.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -75,10 +77,22 @@ def mark_served(path: Path, now: datetime) -> None:
     atomic_write_text(path, now.astimezone(timezone.utc).isoformat() + "\n")
 
 
-def goes_ahead(paths: AppPaths, now: datetime) -> bool:
+def session_not_open(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the session bus the crontab line names (unix:path=/run/user/<uid>/bus) is not
+    there: nobody logged in yet (the computer just started; elogind makes the folder at login).
+    The keyring, locked until then anyway, and the notifications are reached over it, so a run
+    then could only fail; a line naming no bus, or another kind of address, is not held back."""
+    address = (os.environ if environ is None else environ).get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address.startswith("unix:path="):
+        return False
+    return not Path(address.removeprefix("unix:path=").split(",")[0]).exists()
+
+
+def goes_ahead(paths: AppPaths, now: datetime, environ: Mapping[str, str] | None = None) -> bool:
     """Whether the hourly run at `now` checks (the slot it serves is then marked served), or
-    ends at once, saying nothing: the schedule off or paused in the app, or its last slot
-    served already. With no data folder (deleted, on a disk not connected), it goes ahead in
+    ends at once, saying nothing: the schedule off or paused in the app, its last slot served
+    already, or nobody logged in yet (`session_not_open`; `environ`: the run's environment).
+    With no data folder (deleted, on a disk not connected), it goes ahead in
     the hour after each slot only, to say so (and make nothing): once per slot."""
     settings = peek_settings(paths)
     if parse_schedule(settings.schedule) is ScheduleChoice.OFF or settings.schedule_paused:
@@ -89,6 +103,11 @@ def goes_ahead(paths: AppPaths, now: datetime) -> bool:
     path = stamp_path(paths)
     slot = slot_to_serve(settings.schedule, read_served(path), now)
     if slot is None:
+        return False
+    if session_not_open(environ):
+        # Not served: the first hourly run after the person logs in makes it up, as systemd's
+        # timer (a user's, started at login) does. Marked served now, the run would fail on
+        # the keyring and the slot be lost until the next one (a week, for a weekly schedule).
         return False
     try:
         mark_served(path, now)
