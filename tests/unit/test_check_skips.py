@@ -208,3 +208,32 @@ def test_a_scheduled_run_kept_from_the_account_list_is_skipped_not_failed(
     said = err.splitlines()
     assert "is being changed by another Consentinel process" in said[-2]
     assert said[-1] == "This scheduled check is skipped; the next one tries again."
+
+
+@pytest.fixture
+def app_log() -> Iterator[None]:
+    """The app's log handler a run may set (gui/logging_setup), taken off again after."""
+    import logging
+
+    yield
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "consentinel", False):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_the_hourly_crontab_run_skipped_as_checked_lately_prints_nothing(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str], app_log: None
+) -> None:
+    """Without systemd, cron runs the line every hour (`--catch-up`) and mails whatever it
+    prints. The first run after a time of the schedule, every account checked lately (by the
+    app open in the tray), is skipped saying nothing; the app's log file keeps why. (The same
+    skip by a run that is not the crontab line's still says it: the tests above.)"""
+    from consentinel.gui.logging_setup import LOG_NAME
+
+    _checked_now(paths, AccountResult("ada", Status.OPTED_OUT))
+    assert main(["check", "--unattended", "--from-schedule", "--catch-up"]) == 0
+    assert capsys.readouterr() == ("", "")
+    logged = (paths.logs_dir / LOG_NAME).read_text(encoding="utf-8")
+    assert "Every account was checked since " in logged

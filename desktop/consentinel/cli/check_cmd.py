@@ -285,7 +285,8 @@ def _check_now(args: argparse.Namespace) -> int:
     #: Of those, the accounts whose last check waits for the person, with what it needs.
     waiting_later: dict[str, Reason | None] = {}
     if scheduled:
-        due = _due_now(ctx, args.json, missing)
+        # The crontab line's hourly run: cron mails whatever it prints, and a skip is no news.
+        due = _due_now(ctx, args.json, missing, quiet=bool(getattr(args, "catch_up", False)))
         if due is None:
             return EXIT_USAGE if missing else EXIT_OK
         every = [account.handle for account in ctx.accounts.list()]
@@ -820,13 +821,16 @@ def decimal_words(value: float) -> str:
     return text.replace(".", ",") if current_language() == "fr" else text
 
 
-def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> list[str] | None:
+def _due_now(
+    ctx: AppContext, as_json: bool, missing: Sequence[str] = (), *, quiet: bool = False
+) -> list[str] | None:
     """The accounts a scheduled run checks: those due (core/schedule.py `due_accounts`, the OS
     job's rule: last checked through at least half an interval ago, or never). The OS job fires
     at fixed times while the app counts from its last checks, and both need not check an
     account back to back; nor is every account loaded again at X because one is due. None
     (and said) when every account was checked lately (by the open app, most often): the run
-    is skipped (`missing`: the accounts the list lost, named in its JSON too)."""
+    is skipped (`missing`: the accounts the list lost, named in its JSON too). `quiet`: the
+    crontab line's hourly run, whose skip goes to the app's log file only (_log_only)."""
     from datetime import datetime, timezone
 
     from consentinel.core.schedule import due_accounts
@@ -839,19 +843,41 @@ def _due_now(ctx: AppContext, as_json: bool, missing: Sequence[str] = ()) -> lis
     # An account whose last check stopped at what only the person can give was not checked:
     # what it needs is said, not "checked".
     waiting = waiting_for_you(ctx, handles)
-    for line in waiting_words(waiting, ctx):
-        print(line, file=sys.stderr)
+    said = waiting_words(waiting, ctx)
     times = [at for handle, at in checked.items() if at is not None and handle not in waiting]
     if not times:
-        print(tr("Every account waits for you; this scheduled check is skipped."), file=sys.stderr)
+        said.append(tr("Every account waits for you; this scheduled check is skipped."))
     else:
-        print(_checked_since_words(ctx, min(times), others=bool(waiting)), file=sys.stderr)
+        said.append(_checked_since_words(ctx, min(times), others=bool(waiting)))
+    if quiet:
+        _log_only(ctx.paths, said)
+    else:
+        for line in said:
+            print(line, file=sys.stderr)
     if as_json:
         specific: dict[str, object] = {"missing_accounts": list(missing)} if missing else {}
         if waiting:
             specific["waiting_for_you_accounts"] = waiting_json(waiting)
         _print_skipped("checked_lately", **specific)
     return None
+
+
+def _log_only(paths: AppPaths, lines: Sequence[str]) -> None:
+    """What a run says to nobody's terminal, to the app's log file only (the window's, rotated,
+    secrets blanked): the crontab line's skip, which cron would otherwise mail once per time of
+    the schedule when the open app did the checks. Dropped when that file cannot be written:
+    a skip is not worth a mail either way."""
+    import logging
+
+    from consentinel.gui.logging_setup import setup_logging
+
+    try:
+        setup_logging(paths.logs_dir)
+    except OSError:
+        return
+    log = logging.getLogger(__name__)
+    for line in lines:
+        log.info("scheduled check skipped: %s", line)
 
 
 def _checked_since_words(ctx: AppContext, last: datetime, *, others: bool) -> str:
