@@ -206,6 +206,40 @@ def test_a_schedule_that_cannot_be_installed_leaves_the_box_unticked(
     assert not (xdg_config / "systemd").exists()
 
 
+def test_the_crontab_line_the_person_added_is_the_job_and_the_box_stays_ticked(
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No systemd, and this folder's crontab line of the new form (added as the window said):
+    ticking "Keep checking when Consentinel is closed" keeps it ticked, nothing to add; unticking
+    it says to remove the line with crontab -e, which Consentinel leaves as it is. `crontab -l`
+    is a small script on PATH."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", xdg_config / "no-systemd")
+    line = systemd.crontab_line("daily", check_command(os.environ))
+    listed = xdg_config.parent / "crontab.txt"
+    listed.write_text(f"MAILTO=ada\n{line}\n")
+    bin_dir = xdg_config.parent / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "crontab").write_text(f'#!/bin/sh\nexec cat "{listed}"\n')
+    (bin_dir / "crontab").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    ctx = AppContext.create(vault=real_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
+    dialog.run_when_closed.setChecked(True)
+    dialog.save_button.click()
+    shown = dialog.jobs_label.text()
+    assert "Your crontab already runs the scheduled check every hour" in shown, shown
+    assert "color" not in shown, shown
+    assert dialog.run_when_closed.isChecked()
+    assert load_settings(ctx.paths)[0].run_when_closed is True
+    dialog.run_when_closed.setChecked(False)
+    dialog.save_button.click()
+    shown = dialog.jobs_label.text()
+    assert "remove this line with crontab -e:<br>" in shown, shown
+    assert listed.read_text() == f"MAILTO=ada\n{line}\n"
+
+
 def test_the_demo_never_installs_os_jobs(
     qtbot: QtBot, memory_vault: Vault, xdg_config: Path
 ) -> None:

@@ -101,7 +101,8 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
                 _save_settings(ctx, start_at_login=False)
         for report in reports:
             print(report.message)
-        failed = any(report.state is JobState.FAILED for report in reports)
+        # The job still there (a crontab line, which only the person removes) was not removed.
+        failed = reports[0].installed or any(r.state is JobState.FAILED for r in reports)
         return EXIT_USAGE if failed else EXIT_OK
     # install
     settings = getattr(ctx, "settings", None)

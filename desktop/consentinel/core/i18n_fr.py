@@ -333,6 +333,26 @@ FRENCH: dict[str, str] = {
         "rattrape pas une vérification manquée pendant que l'ordinateur était éteint ou en "
         "veille. Remplacez-la (crontab -e) par la ligne que donne la commande « consentinel "
         "schedule install », qui le fait.",
+    "Scheduled check: installed (a line in your crontab, which cron runs every hour), but "
+    "automatic checks are off in the settings, so it checks nothing.":
+        "Vérification planifiée : installée (une ligne de votre crontab, que cron lance toutes "
+        "les heures), mais les vérifications automatiques sont désactivées dans les réglages, "
+        "donc elle ne vérifie rien.",
+    "Scheduled check: installed ({every}, a line in your crontab, which cron runs every hour); "
+    "a check missed while the computer was off or asleep is made within the hour after it is "
+    "back on.":
+        "Vérification planifiée : installée ({every}, une ligne de votre crontab, que cron lance "
+        "toutes les heures) ; une vérification manquée pendant que l'ordinateur était éteint ou "
+        "en veille est faite dans l'heure qui suit son retour.",
+    "Your crontab already runs the scheduled check every hour, with the line Consentinel "
+    "gives; it checks {every}, as chosen in the settings. There is nothing to add.":
+        "Votre crontab lance déjà la vérification planifiée toutes les heures, avec la ligne que "
+        "donne Consentinel ; elle vérifie {every}, comme choisi dans les réglages. Il n'y a rien "
+        "à ajouter.",
+    "Your crontab still runs the scheduled check: Consentinel does not change your crontab. "
+    "To stop it, remove this line with crontab -e:":
+        "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie pas "
+        "votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :",
     "Consentinel: check that X accounts stay out of AI training": (
         "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     ),

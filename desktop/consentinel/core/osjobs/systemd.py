@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -135,11 +136,11 @@ def crontab_line(schedule: str, command: JobCommand) -> str:
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 
 
-def old_form_crontab_line(crontab: str, home: str | None) -> str | None:
-    """The line of `crontab` (`crontab -l`'s output) that runs this data folder's scheduled
-    check in the old form, at the schedule's times only (`cron_times`, without --catch-up),
-    which makes up no check missed while the computer was off or asleep; None when there is
-    none. `home`: this folder's CONSENTINEL_HOME, absolute (None: the platform's folders)."""
+def _own_crontab_lines(crontab: str, home: str | None) -> list[tuple[str, list[str]]]:
+    """The lines of `crontab` (`crontab -l`'s output) that run this data folder's scheduled
+    check, each with its command's words after its variables (the program first). `home`:
+    this folder's CONSENTINEL_HOME, absolute (None: the platform's folders)."""
+    found = []
     for line in crontab.splitlines():
         fields = line.strip().split(None, 5)
         if len(fields) < 6 or fields[0].startswith("#"):
@@ -152,11 +153,26 @@ def old_form_crontab_line(crontab: str, home: str | None) -> str | None:
         while words and _ASSIGNMENT.match(words[0]):
             name, _, value = words.pop(0).partition("=")
             env[name] = value
-        if "check" not in words or "--unattended" not in words or CATCH_UP in words:
+        if "check" not in words or "--unattended" not in words:
             continue
         if (env.get("CONSENTINEL_HOME") or None) == home:
-            return line.strip()
-    return None
+            found.append((line.strip(), words))
+    return found
+
+
+def old_form_crontab_line(crontab: str, home: str | None) -> str | None:
+    """The line of `crontab` that runs this data folder's scheduled check in the old form, at
+    the schedule's times only (`cron_times`, without --catch-up), which makes up no check
+    missed while the computer was off or asleep; None when there is none."""
+    old = [line for line, words in _own_crontab_lines(crontab, home) if CATCH_UP not in words]
+    return old[0] if old else None
+
+
+def new_form_crontab_line(crontab: str, home: str | None) -> tuple[str, str] | None:
+    """The line of `crontab` that runs this data folder's scheduled check every hour with
+    --catch-up (`crontab_line`), and the program it runs; None when there is none."""
+    new = [(line, words) for line, words in _own_crontab_lines(crontab, home) if CATCH_UP in words]
+    return (new[0][0], new[0][1][0]) if new else None
 
 
 def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None:
@@ -306,6 +322,24 @@ class SystemdUserJob:
             )
         return JobReport(JobState.FAILED, said, unavailable=True)
 
+    def _in_crontab_already(self, schedule: str) -> JobReport | None:
+        """The person's crontab runs this folder's check every hour already (the line given
+        before, which reads the schedule saved in the settings at each run): nothing to add,
+        and the job is there (the window's "Keep checking" box stays ticked)."""
+        found = new_form_crontab_line(self._crontab(), _folder())
+        if found is None or program_gone(found[1]):
+            return None
+        return JobReport(
+            JobState.ACTIVE,
+            tr(
+                "Your crontab already runs the scheduled check every hour, with the line "
+                "Consentinel gives; it checks {every}, as chosen in the settings. There is "
+                "nothing to add.",
+                every=every_words(schedule),
+            ),
+            unavailable=True,
+        )
+
     def manager_available(self) -> bool:
         """Whether a systemd user manager answers (not in most containers, nor over plain ssh)."""
         if not self._systemctl:
@@ -316,7 +350,7 @@ class SystemdUserJob:
         if parse_schedule(schedule) is ScheduleChoice.OFF:
             return off_report()
         if not self._booted():
-            return self._not_systemd_report(schedule, command)
+            return self._in_crontab_already(schedule) or self._not_systemd_report(schedule, command)
         files = (self.service_path, self.timer_path)
         before = {path: _read_or_none(path) for path in files}
         write_file(self.service_path, render_service(command).encode("utf-8"))
@@ -375,13 +409,32 @@ class SystemdUserJob:
         if self.manager_available():
             assert self._systemctl is not None
             self._run([self._systemctl, "--user", "daemon-reload"])
+        left = [] if self._booted() else _own_crontab_lines(self._crontab(), _folder())
+        if left:
+            # Consentinel never wrote the crontab, and does not rewrite it: `crontab -` replaces
+            # the whole file, and a `crontab -e` open meanwhile, or a cron whose `crontab -l`
+            # adds its own header, would lose or change the person's other lines. The job is
+            # still there: said (not a failure, so that Delete all my data goes on).
+            said = tr(
+                "Your crontab still runs the scheduled check: Consentinel does not change your "
+                "crontab. To stop it, remove this line with crontab -e:"
+            )
+            return JobReport(
+                JobState.ACTIVE,
+                "\n".join([said, *(line for line, _words in left)]),
+                unavailable=True,
+            )
         if not existed:
             return JobReport(JobState.NOT_INSTALLED, tr("No scheduled check was installed."))
         return JobReport(JobState.NOT_INSTALLED, tr("Removed the scheduled check."))
 
     def status(self) -> JobReport:
         if not self.timer_path.exists():
-            if not self._booted() and self._old_form_line() is not None:
+            crontab = "" if self._booted() else self._crontab()
+            cron = self._cron_report(crontab) if crontab else None
+            if cron is not None:
+                return cron
+            if crontab and old_form_crontab_line(crontab, _folder()) is not None:
                 return JobReport(
                     JobState.NOT_INSTALLED,
                     tr(
@@ -474,14 +527,36 @@ class SystemdUserJob:
             next_run,
         )
 
-    def _old_form_line(self) -> str | None:
-        """This data folder's crontab line, when it is of the old form (no systemd here)."""
-        listed = self._run(["crontab", "-l"])  # (none, or no crontab program: not ok)
-        if not listed.ok:
+    def _crontab(self) -> str:
+        """`crontab -l`'s lines ("" when there is none, or no crontab program)."""
+        listed = self._run(["crontab", "-l"])
+        return listed.stdout if listed.ok else ""
+
+    def _cron_report(self, crontab: str) -> JobReport | None:
+        """What status() says of this data folder's crontab line of the new form (no systemd
+        here); None when the crontab has none. Consentinel cannot install one itself, so the
+        one the person added as `schedule install` said is the job: it runs every hour, and
+        reads the schedule saved in the settings at each run (catch_up.py)."""
+        found = new_form_crontab_line(crontab, _folder())
+        if found is None:
             return None
-        home = os.environ.get("CONSENTINEL_HOME", "").strip()
-        folder = os.path.abspath(os.path.expanduser(home)) if home else None
-        return old_form_crontab_line(listed.stdout, folder)
+        schedule = _saved_schedule()
+        every = every_words(schedule)
+        if program_gone(found[1]):
+            return dataclasses.replace(gone_report(every, found[1]), unavailable=True)
+        if parse_schedule(schedule) is ScheduleChoice.OFF:
+            said = tr(
+                "Scheduled check: installed (a line in your crontab, which cron runs every "
+                "hour), but automatic checks are off in the settings, so it checks nothing."
+            )
+        else:
+            said = tr(
+                "Scheduled check: installed ({every}, a line in your crontab, which cron runs "
+                "every hour); a check missed while the computer was off or asleep is made "
+                "within the hour after it is back on.",
+                every=every,
+            )
+        return JobReport(JobState.ACTIVE, said, unavailable=True)
 
     def _restore(self, before: dict[Path, bytes | None]) -> None:
         for path, data in before.items():
@@ -498,6 +573,20 @@ class SystemdUserJob:
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(Path("..") / self.timer)
+
+
+def _folder() -> str | None:
+    """This data folder's CONSENTINEL_HOME as a crontab line names it (absolute), or None."""
+    home = os.environ.get("CONSENTINEL_HOME", "").strip()
+    return os.path.abspath(os.path.expanduser(home)) if home else None
+
+
+def _saved_schedule() -> str:
+    """The schedule saved in the settings, which the crontab line's runs follow."""
+    from consentinel.core.paths import AppPaths
+    from consentinel.core.settings import peek_settings
+
+    return peek_settings(AppPaths.from_env()).schedule
 
 
 def _read_or_none(path: Path) -> bytes | None:

@@ -1,0 +1,107 @@
+"""Without systemd, the scheduled check is the crontab line the person added as `schedule
+install` said: `schedule status`, the doctor and the window's settings recognise this data
+folder's line of the new form as the job, in English and French, and `schedule remove` says to
+remove it with crontab -e (Consentinel does not rewrite the crontab). `crontab -l` is a real
+program here: a small script on PATH printing a crontab."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.main import main
+from consentinel.core import osjobs
+from consentinel.core.doctor import check_schedule
+from consentinel.core.french_typography import typeset
+from consentinel.core.osjobs import JobState, systemd
+from consentinel.core.osjobs.job import check_command
+from consentinel.core.osjobs.systemd import crontab_line
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, save_settings
+
+INSTALLED = (
+    "Scheduled check: installed (every day, a line in your crontab, which cron runs every "
+    "hour); a check missed while the computer was off or asleep is made within the hour after "
+    "it is back on."
+)
+
+
+@pytest.fixture
+def crontab(tmp_path: Path, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No systemd here, no units, and a `crontab` program on PATH that lists the file this
+    returns (to be written by the test); a data folder whose schedule is daily."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    listed = tmp_path / "crontab.txt"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "crontab"
+    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(schedule="daily", run_when_closed=True))
+    return listed
+
+
+def _line(home: Path) -> str:
+    return crontab_line("daily", check_command({"CONSENTINEL_HOME": str(home)}))
+
+
+def test_the_crontab_line_of_the_new_form_is_the_installed_job(
+    crontab: Path, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = _line(consentinel_home.with_name("another-folder"))
+    crontab.write_text(f"MAILTO=ada\n# m h dom mon dow command\n{other}\n")
+    report = osjobs.status()  # another folder's line is not this one's job
+    assert (report.state, report.installed) == (JobState.NOT_INSTALLED, False)
+
+    crontab.write_text(f"MAILTO=ada\n{other}\n{_line(consentinel_home)}\n")
+    report = osjobs.status()
+    assert (report.state, report.installed, report.message) == (JobState.ACTIVE, True, INSTALLED)
+    settings = Settings(schedule="daily", run_when_closed=True)
+    doctor = check_schedule(settings)
+    assert (doctor.ok, doctor.detail, doctor.advice) == (True, INSTALLED, "")
+    assert main(["schedule", "status"]) == 0
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert osjobs.status().message == typeset(
+        "Vérification planifiée : installée (chaque jour, une ligne de votre crontab, que cron "
+        "lance toutes les heures) ; une vérification manquée pendant que l'ordinateur était "
+        "éteint ou en veille est faite dans l'heure qui suit son retour."
+    )
+    assert check_schedule(settings).ok is True
+
+
+def test_schedule_status_prints_the_crontab_line_installed(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    crontab.write_text(_line(consentinel_home) + "\n")
+    assert main(["schedule", "status"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == INSTALLED
+    # Installing again adds nothing: the line is there, and follows the saved schedule.
+    assert main(["schedule", "install"]) == 0
+    said = capsys.readouterr()
+    assert said.out.startswith("Your crontab already runs the scheduled check every hour")
+    assert "crontab -e" not in said.out + said.err
+
+
+def test_schedule_remove_says_to_remove_the_crontab_line_and_leaves_the_crontab(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    line = _line(consentinel_home)
+    crontab.write_text(f"MAILTO=ada\n{line}\n")
+    before = crontab.read_bytes()
+    assert main(["schedule", "remove"]) == 2  # not removed: the person removes it
+    assert capsys.readouterr().out == (
+        "Your crontab still runs the scheduled check: Consentinel does not change your "
+        f"crontab. To stop it, remove this line with crontab -e:\n{line}\n"
+    )
+    assert crontab.read_bytes() == before
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert osjobs.remove().message.startswith(
+        typeset("Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie")
+    )
