@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 #: Answered no: nothing was deleted (as `account remove` answered no).
 EXIT_KEPT = 1
+#: Done in part (as `account remove --erase-history`'s EXIT_DONE_IN_PART): everything was
+#: deleted, but a job only the person can remove is still there (a crontab line, said with
+#: the line). Not 0, which a script takes for all gone, nor 2 (usage error: nothing done).
+EXIT_DONE_IN_PART = 3
 
 
 def add_parser(sub: Any) -> None:
@@ -51,7 +55,7 @@ def _delete_all(args: argparse.Namespace) -> int:
     if not args.yes and not _confirmed(paths, what_would_go(ctx)):
         return EXIT_KEPT
     try:
-        erase_all_data(ctx)
+        left = erase_all_data(ctx)
     except CheckRunning:
         raise UsageError(
             tr("A check is running: wait for it to end (or cancel it), then try again.")
@@ -65,7 +69,15 @@ def _delete_all(args: argparse.Namespace) -> int:
             tr("Some files could not be deleted: {problem}", problem=describe_os_error(error))
         ) from None
     print(tr("All your Consentinel data in {folder} was deleted.", folder=paths.root))
-    return 0
+    return _say_left(left)
+
+
+def _say_left(left: list[str]) -> int:
+    """What is left for the person to do, said after what was done (the crontab line to
+    remove on a line of its own, to copy); the exit code says whether anything is."""
+    for message in left:
+        print(message)
+    return EXIT_DONE_IN_PART if left else 0
 
 
 def _nothing_here(paths: AppPaths) -> int:
@@ -75,7 +87,7 @@ def _nothing_here(paths: AppPaths) -> int:
     from consentinel.core.vault import VaultError
 
     try:
-        forget_leftovers(paths)
+        left = forget_leftovers(paths)
     except VaultError as error:
         raise UsageError(tr("Nothing was deleted: {problem}", problem=error)) from None
     except OSError as error:
@@ -87,7 +99,7 @@ def _nothing_here(paths: AppPaths) -> int:
             folder=paths.root,
         )
     )
-    return 0
+    return _say_left(left)
 
 
 def confirmation_words(paths: AppPaths, what: WhatWouldGo) -> str:

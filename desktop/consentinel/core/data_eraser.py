@@ -66,16 +66,18 @@ def saved_exports(folder: Path) -> int:
         return 0
 
 
-def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
+def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str]:
     """Keyring entries first (they need the account list and the journal), then the background
     checks and start at login (else they would run on, and fill the emptied folder again),
     sessions, accounts, evidence, logs and journal, set-aside copies of each included; a fresh
     empty journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
     or OSError. The other settings are kept. `stop_background` False: the demo, which never
-    installed them."""
+    installed them. Returns what is left for the person to do, a sentence each (`_remove_jobs`):
+    all the data went, but a job only they can remove runs on until they do."""
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
         raise CheckRunning()
+    left: list[str] = []
     try:
         handles = [a.handle for a in ctx.accounts.list()]
         # The secrets of every account the journal names go too: one the list lost (set aside
@@ -83,7 +85,7 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
         # goes below. (A removed account's are gone already: nothing to delete.)
         ctx.vault.delete_everything(_with_journal_handles(ctx, handles))
         if stop_background:
-            _stop_background(ctx)
+            left = _stop_background(ctx)
         ctx.sessions.delete_all()
         for handle in handles:
             ctx.accounts.remove(handle)
@@ -111,6 +113,7 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> None:
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     finally:
         lock.release()
+    return left
 
 
 def _with_journal_handles(ctx: AppContext, handles: list[str]) -> list[str]:
@@ -133,33 +136,43 @@ def _unlink_with_copies(path: Path) -> None:
             found.unlink(missing_ok=True)
 
 
-def forget_leftovers(paths: AppPaths) -> None:
+def forget_leftovers(paths: AppPaths) -> list[str]:
     """For a data folder that is gone (never made, or deleted by hand): what it left outside
     it, its keys in the keyring (under its own service) and its scheduled check and start at
     login, goes; nothing is made. Its accounts' passwords cannot be named without its list.
-    Raises VaultError or OSError."""
+    Raises VaultError or OSError. Returns what is left for the person to do (`_remove_jobs`)."""
     from consentinel.core.vault import Vault
 
     Vault(service=paths.keyring_service).delete_everything([])
-    _remove_jobs()
+    return _remove_jobs()
 
 
-def _remove_jobs() -> None:
-    """The OS job and the login item of this data folder (each folder has its own)."""
+def _remove_jobs() -> list[str]:
+    """The OS job and the login item of this data folder (each folder has its own). Returns
+    what the OS said of each one still there, which only the person can remove: a crontab line
+    they added where there is no systemd (Consentinel does not rewrite their crontab), with
+    the line to remove. Not an error: by then the keyring's secrets are gone, and the erase
+    goes on; but untold, cron would run the line every hour, on a folder emptied or gone."""
     from consentinel.core import osjobs
 
+    left = []
     for report in (osjobs.remove(), osjobs.remove_autostart()):
         if report.state is osjobs.JobState.FAILED:
             raise OSError(report.message)
+        if report.installed:
+            left.append(report.message)
+    return left
 
 
-def _stop_background(ctx: AppContext) -> None:
-    """Remove the OS job and the login item, and say so in the settings."""
-    _remove_jobs()
+def _stop_background(ctx: AppContext) -> list[str]:
+    """Remove the OS job and the login item, and say so in the settings; what is left for the
+    person to remove (`_remove_jobs`)."""
+    left = _remove_jobs()
     settings = ctx.settings
     if settings.run_when_closed or settings.start_at_login:
         settings.run_when_closed = settings.start_at_login = False
         ctx.save_settings()
+    return left
 
 
 def _empty_logs(folder: Path) -> None:

@@ -3,9 +3,10 @@ data…", asked first with every thing that will go named."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
@@ -17,7 +18,7 @@ from consentinel.gui.message_style import error_style
 from consentinel.gui.spoken_labels import heard_as_shown
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from PySide6.QtWidgets import QWidget
@@ -59,6 +60,12 @@ class DataSettings:
         self.delete_button.clicked.connect(self.delete_all_data)
         self.delete_label = QLabel()
         self.delete_label.setWordWrap(True)
+        # A paragraph each (`_say`); a crontab line left to remove is to be copied, not typed.
+        self.delete_label.setTextFormat(Qt.TextFormat.RichText)
+        self.delete_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.delete_label.hide()
         self.group = QGroupBox(translate("SettingsDialog", "Data folder"))
         data_layout = QVBoxLayout(self.group)
@@ -122,7 +129,7 @@ class DataSettings:
         if not box.confirmed():
             return False
         try:
-            erase_all_data(self._ctx, stop_background=not self._demo)
+            left = erase_all_data(self._ctx, stop_background=not self._demo)
         except CheckRunning:
             self._say(
                 translate(
@@ -149,15 +156,23 @@ class DataSettings:
                 ok=False,
             )
             return False
-        self._say(translate("SettingsDialog", "All your data was deleted."), ok=True)
+        # What is left for the person (a crontab line only they can remove, which cron would
+        # run on every hour) is said under it, in the core's words, the line on its own.
+        self._say(translate("SettingsDialog", "All your data was deleted."), ok=True, left=left)
         self._deleted()
         return True
 
-    def _say(self, message: str, *, ok: bool) -> None:
-        self.delete_label.setText(message)
+    def _say(self, message: str, *, ok: bool, left: Sequence[str] = ()) -> None:
+        self.delete_label.setText("".join(f"<p>{_as_html(text)}</p>" for text in (message, *left)))
         self.delete_label.setStyleSheet("" if ok else error_style())
         self.delete_label.show()
         self._said()
+
+
+def _as_html(text: str) -> str:
+    """`text` shown as written in the rich-text label: a path's `<` or `&` as such, and each of
+    its lines (the crontab line to copy) a line of its own."""
+    return escape(text, quote=False).replace("\n", "<br>")
 
 
 def _exports_text(n: int, folder: Path) -> str:

@@ -1,0 +1,144 @@
+"""Without systemd, "Delete all my data" deletes everything, then says under the button, in
+English and French, that the crontab line the person added still runs the scheduled check
+(Consentinel does not rewrite a crontab), with the line to remove, selectable to be copied.
+Untold, cron ran it every hour on the emptied folder. The keyring is a real Secret Service;
+`crontab -l` a small program on PATH; systemd is not running."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer, QTranslator
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.context import AppContext
+from consentinel.core.french_typography import typeset
+from consentinel.core.osjobs import systemd
+from consentinel.core.osjobs.job import check_command
+from consentinel.core.settings import load_settings
+from consentinel.core.vault import Vault
+from consentinel.gui.confirmation import Confirmation
+from consentinel.gui.settings_dialog import SettingsDialog
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+
+
+@pytest.fixture
+def crontab_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """No systemd here, and a `crontab` program on PATH listing this data folder's line (the
+    one `schedule install` gives), which this returns; the crontab is checked unchanged after."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    line = systemd.crontab_line("daily", check_command(os.environ))
+    listed = tmp_path / "crontab.txt"
+    listed.write_text(f"MAILTO=ada\n{line}\n")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "crontab"
+    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    yield line
+    assert listed.read_text() == f"MAILTO=ada\n{line}\n"
+
+
+def _delete_all(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    """The "Delete all my data…" question, answered with its destructive button once shown."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(dialog.dataDeleted):
+        assert dialog.delete_all_data() is True
+
+
+def test_deleting_all_data_names_the_crontab_line_left(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str
+) -> None:
+    ctx = AppContext.create(vault=real_vault)
+    ctx.settings.run_when_closed = True
+    ctx.save_settings()
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    _delete_all(qtbot, dialog)
+
+    label = dialog.delete_label
+    assert _lines(label) == [
+        "All your data was deleted.",
+        "Your crontab still runs the scheduled check: Consentinel does not change your "
+        "crontab. To stop it, remove this line with crontab -e:",
+        crontab_line,  # its `>` and `&` as they are, on a line of its own
+    ]
+    assert "color" not in label.styleSheet()  # done: not said as a failure
+    # To be copied: selectable with the mouse, and from the keyboard.
+    assert _select_all(label).endswith(crontab_line)
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert load_settings(ctx.paths)[0].run_when_closed is False
+
+
+def _shown(label: QLabel) -> QTextDocument:
+    shown = QTextDocument()
+    if label.textFormat() is Qt.TextFormat.RichText:
+        shown.setHtml(label.text())
+    else:
+        shown.setPlainText(label.text())
+    return shown
+
+
+def _lines(label: QLabel) -> list[str]:
+    """The label's text as a person reads it, line by line (its no-break spaces kept: each
+    paragraph ends with U+2029, each <br> with U+2028)."""
+    raw = _shown(label).toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+    return raw.strip("\n").split("\n")
+
+
+def _select_all(label: QLabel) -> str:
+    """What a person selecting the whole label copies."""
+    label.setSelection(0, _shown(label).characterCount() - 1)
+    return label.selectedText()
+
+
+@pytest.fixture
+def french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The window's French (its dialogs' catalogue, compiled here) and the core's."""
+    qm = tmp_path / "dialogs_fr.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    ts = TS / "consentinel_fr_dialogs.ts"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    app = QApplication.instance()
+    assert app is not None
+    app.installTranslator(translator)
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    yield
+    app.removeTranslator(translator)
+
+
+def test_the_same_in_french(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str, french: None
+) -> None:
+    ctx = AppContext.create(vault=real_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    _delete_all(qtbot, dialog)
+    assert _lines(dialog.delete_label) == [
+        "Toutes vos données ont été supprimées.",
+        typeset(
+            "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie "
+            "pas votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :"
+        ),
+        crontab_line,
+    ]

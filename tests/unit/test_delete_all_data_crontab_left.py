@@ -1,0 +1,112 @@
+"""Without systemd, the scheduled check is a crontab line the person added, which Consentinel
+does not rewrite: `delete-all-data` deletes everything else, then says the line is still there
+and how to remove it (with the line), in English and French, and exits 3, done in part, not 0
+(cron would otherwise run it every hour on the emptied or deleted folder, untold). The erase
+does not stop there: the keyring's secrets are gone by then. The keyring is a real Secret
+Service; `crontab -l` a small program on PATH; systemd is not running."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from consentinel.cli.main import main
+from consentinel.core.french_typography import typeset
+from consentinel.core.osjobs import systemd
+from consentinel.core.osjobs.job import check_command
+from consentinel.core.osjobs.systemd import crontab_line
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings, load_settings, save_settings
+from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
+
+STILL_THERE = (
+    "Your crontab still runs the scheduled check: Consentinel does not change your crontab. "
+    "To stop it, remove this line with crontab -e:"
+)
+
+
+@pytest.fixture
+def crontab(
+    tmp_path: Path,
+    consentinel_home: Path,
+    secret_service: SecretServiceEnv,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Path]:
+    """No systemd here, and a `crontab` program on PATH listing the file this returns (the
+    test writes it); a data folder with automatic checks kept while closed, its keyring
+    entries removed at the end whatever the test did."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    listed = tmp_path / "crontab.txt"
+    listed.write_text("MAILTO=ada\n")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "crontab"
+    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    paths = AppPaths.under(consentinel_home).ensure()
+    save_settings(paths, Settings(schedule="daily", run_when_closed=True))
+    yield listed
+    _delete_service_items(secret_service.address, paths.keyring_service)
+
+
+def _line(home: Path) -> str:
+    return crontab_line("daily", check_command({"CONSENTINEL_HOME": str(home)}))
+
+
+def test_delete_all_data_says_the_crontab_line_left_and_exits_3(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deleted = f"All your Consentinel data in {consentinel_home} was deleted."
+    assert main(["delete-all-data", "--yes"]) == 0  # no line of this folder's: all gone
+    assert capsys.readouterr().out == deleted + "\n"
+
+    line = _line(consentinel_home)
+    crontab.write_text(f"MAILTO=ada\n{line}\n")
+    before = crontab.read_bytes()
+    assert main(["delete-all-data", "--yes"]) == 3
+    assert capsys.readouterr().out == f"{deleted}\n{STILL_THERE}\n{line}\n"
+    assert crontab.read_bytes() == before  # (the person's to change)
+    # The rest was done all the same: the settings no longer ask for checks while closed.
+    assert load_settings(AppPaths.from_env())[0].run_when_closed is False
+
+
+def test_the_same_in_french(
+    crontab: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    line = _line(consentinel_home)
+    crontab.write_text(f"{line}\n")
+    assert main(["delete-all-data", "--yes"]) == 3
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].endswith("ont été supprimées."), said
+    assert said[1:] == [
+        typeset(
+            "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie "
+            "pas votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :"
+        ),
+        line,
+    ]
+
+
+def test_a_folder_deleted_by_hand_names_its_crontab_line_too(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line's every hourly run then says the folder is gone (mailed by cron): the person
+    deleting what the folder left is told the one thing Consentinel cannot remove."""
+    line = _line(consentinel_home)
+    crontab.write_text(f"MAILTO=ada\n{line}\n")
+    shutil.rmtree(consentinel_home)
+    assert main(["delete-all-data"]) == 3
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith(f"There is no Consentinel data in {consentinel_home}."), said
+    assert said[1:] == [STILL_THERE, line]
+    assert not consentinel_home.exists()  # nothing made
