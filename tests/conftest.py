@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,25 @@ pytest_plugins = [
     "tests.fixtures.keyring_fixtures",
     "tests.fixtures.sandbox_fixtures",
 ]
+
+
+#: The signals an app run in this process takes over (gui/quit_signals.py, cli/main.py).
+_TAKEN_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name)
+)
+
+
+@pytest.fixture(autouse=True)
+def _signals_as_they_were() -> Iterator[None]:
+    """What a test leaves to this process's signals, set back after it: an app launched
+    in-process keeps its clean-up's rules when its loop ends (SIGHUP ignored, as the process
+    it runs in is about to end), which a later test would meet — a command's SIGHUP left
+    ignored (`nohup`'s rule) made tests/unit/test_cli_stop_signals.py wait forever."""
+    before = {number: signal.getsignal(number) for number in _TAKEN_SIGNALS}
+    yield
+    for number, handler in before.items():
+        if handler is not None:  # (None: not set from Python, nothing to set back)
+            signal.signal(number, handler)
 
 
 @pytest.fixture(autouse=True)

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from consentinel.gui.quit_signals import SIGNALS, QuitOnSignals
-
-
-@pytest.fixture(autouse=True)
-def _signals_given_back() -> Iterator[None]:
-    """What each test leaves, set back: uninstall() leaves the clean-up's own rules (SIGHUP
-    ignored…), which the app keeps until it ends, and this test process must not."""
-    before = {number: signal.getsignal(number) for number in SIGNALS}
-    yield
-    for number, handler in before.items():
-        signal.signal(number, handler)
+from consentinel.gui.quit_signals import QuitOnSignals
 
 
 def test_a_signal_quits_and_uninstalling_gives_the_handlers_back(qtbot: QtBot) -> None:
