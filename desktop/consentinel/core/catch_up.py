@@ -82,10 +82,11 @@ def session_not_open(environ: Mapping[str, str] | None = None) -> bool:
     there: nobody logged in yet (the computer just started; elogind makes the folder at login).
     The keyring, locked until then anyway, and the notifications are reached over it, so a run
     then could only fail; a line naming no bus, or another kind of address, is not held back."""
+    from consentinel.core.osjobs.systemd import bus_socket
+
     address = (os.environ if environ is None else environ).get("DBUS_SESSION_BUS_ADDRESS", "")
-    if not address.startswith("unix:path="):
-        return False
-    return not Path(address.removeprefix("unix:path=").split(",")[0]).exists()
+    socket = bus_socket(address)
+    return socket is not None and not Path(socket).exists()
 
 
 def goes_ahead(paths: AppPaths, now: datetime, environ: Mapping[str, str] | None = None) -> bool:

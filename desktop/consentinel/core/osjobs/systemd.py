@@ -185,9 +185,15 @@ def session_bus_for_cron(environ: Mapping[str, str] | None = None) -> str | None
         return None
     fixed = f"/run/user/{getuid()}/bus"
     # Without the rest (",guid=…": the bus's id, new at every start, which a client checks).
-    return (
-        f"unix:path={fixed}" if address.removeprefix("unix:path=").split(",")[0] == fixed else None
-    )
+    return f"unix:path={fixed}" if bus_socket(address) == fixed else None
+
+
+def bus_socket(address: str) -> str | None:
+    """The socket's path a D-Bus address names ("unix:path=P,guid=…": P); None for another
+    kind of address (abstract, tcp) or none."""
+    if not address.startswith("unix:path="):
+        return None
+    return address.removeprefix("unix:path=").split(",")[0]
 
 
 #: What sd_booted() looks at: present only on a computer that runs systemd.
