@@ -22,7 +22,8 @@ from consentinel.core.i18n import speaking
 from consentinel.core.journal import EntryKind
 from consentinel.core.journal_entries import Entry
 from consentinel.core.moments import moment_text
-from consentinel.core.notify import Notification, deliver
+from consentinel.core.notify import Notification
+from consentinel.core.notify_delivery import deliver
 from consentinel.core.status import Reason, Status
 from consentinel.core.steps import PromptKind
 from tests.e2e._engine_support import SimHarness, add_account, engine, make_context

@@ -49,7 +49,7 @@ def _runs_do_not_overlap(journal_path: Path) -> list[Any]:
             assert entry.run_id == current
             current, ended = None, current
         elif entry.kind is EntryKind.NOTIFICATION and entry.run_id is not None:
-            # What a run tells the person is journaled after its end (notify.deliver), and
+            # What a run tells the person is journaled after its end (notify_delivery.deliver), and
             # before the next run starts: never among another run's entries.
             assert current is None and entry.run_id == ended, entry
         elif entry.run_id is not None:

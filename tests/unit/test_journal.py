@@ -959,7 +959,7 @@ def test_payloads_naming_a_secret_are_refused(journal: Journal) -> None:
 
 
 def test_notifications_follow_the_notifier_protocol(journal: Journal) -> None:
-    from consentinel.core.notify import NotificationJournal
+    from consentinel.core.notify_delivery import NotificationJournal
 
     recorder: NotificationJournal = journal
     recorder.record_notification(7, "alice", "reverted", "X switched it back on", True)

@@ -22,7 +22,9 @@ from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_queries import MissedNotice
 from consentinel.core.missed_reverts import missed_reverts_notice
 from consentinel.core.moments import moment_text
-from consentinel.core.notify import Notification, NotificationKind, Notifier, OsNotifier, deliver
+from consentinel.core.notify import Notification, NotificationKind
+from consentinel.core.notify_delivery import deliver
+from consentinel.core.os_notifier import Notifier, OsNotifier
 from consentinel.core.status import Box, Reason, Status
 from tests.fixtures.notify_fakes import Calendar, Shown, Silent
 from tests.fixtures.notify_server import FakeNotificationServer, private_session_bus

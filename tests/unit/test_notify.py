@@ -22,12 +22,11 @@ from consentinel.core.moments import moment_text
 from consentinel.core.notify import (
     Notification,
     NotificationKind,
-    OsNotifier,
     accounts_missing_notice,
-    deliver,
-    deliver_notice,
     notifications_for,
 )
+from consentinel.core.notify_delivery import deliver, deliver_notice
+from consentinel.core.os_notifier import OsNotifier
 from consentinel.core.signin_rules import status_for
 from consentinel.core.status import SIGN_IN_REASONS, Box, Reason, Status
 from tests.fixtures.notify_fakes import Calendar, Shown, Silent

@@ -11,7 +11,8 @@ from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.notification_words import notification_words
-from consentinel.core.notify import Notification, NotificationKind, deliver, notifications_for
+from consentinel.core.notify import Notification, NotificationKind, notifications_for
+from consentinel.core.notify_delivery import deliver
 from consentinel.core.status import Box, Reason, Status
 from tests.fixtures.notify_fakes import Shown
 

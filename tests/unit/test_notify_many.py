@@ -15,7 +15,8 @@ from consentinel.core.events import AccountResult, BoxChange, RunResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import EntryKind, Journal
 from consentinel.core.journal_erasure import erase_history
-from consentinel.core.notify import NotificationKind, deliver, notifications_for
+from consentinel.core.notify import NotificationKind, notifications_for
+from consentinel.core.notify_delivery import deliver
 from consentinel.core.status import Box, Reason, Status
 from tests.fixtures.notify_fakes import Shown, Silent
 

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
     from consentinel.core.context import AppContext
     from consentinel.core.events import RunResult
-    from consentinel.core.notify import Notification, Notifier
+    from consentinel.core.notify import Notification
+    from consentinel.core.os_notifier import Notifier
     from consentinel.core.settings import Settings
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -228,7 +229,8 @@ def post_run_notifications(
 
     Returns how many notifications the desktop accepted.
     """
-    from consentinel.core.notify import OsNotifier, deliver
+    from consentinel.core.notify_delivery import deliver
+    from consentinel.core.os_notifier import OsNotifier
 
     settings = getattr(ctx, "settings", None)
     if settings is not None and not getattr(settings, "notifications", True):
@@ -249,10 +251,11 @@ def post_notice(
     journal: Any = None,
     notifier: Notifier | None = None,
 ) -> bool:
-    """A scheduled run's notice about no run's accounts (core/notify.deliver_notice), unless the
+    """A scheduled run's notice about no run's accounts (core/notify_delivery.deliver_notice), unless the
     person switched notifications off; `journal` None when it cannot be written. Never fails
     the run. True when the desktop accepted it."""
-    from consentinel.core.notify import OsNotifier, deliver_notice
+    from consentinel.core.notify_delivery import deliver_notice
+    from consentinel.core.os_notifier import OsNotifier
 
     if not settings.notifications:
         return False

@@ -3,7 +3,7 @@
 "X switched a box back on" says an event: the run that found it unticked the box again, so no
 later run has it to say. When its notification could not be shown (no notification daemon, a
 notifier that failed), the next run whose notifications can be shown tells it late, with any
-other such of the last days, in one notice (`telling_missed_reverts`, a step of notify.deliver).
+other such of the last days, in one notice (`telling_missed_reverts`, a step of notify_delivery.deliver).
 A notice about a state that lasts (an account that needs the person) needs none of this: the
 next run says it again.
 """
@@ -26,7 +26,7 @@ from consentinel.core.status import boxes_named
 
 if TYPE_CHECKING:
     from consentinel.core.journal_queries import MissedNotice
-    from consentinel.core.notify import NotificationJournal
+    from consentinel.core.notify_delivery import NotificationJournal
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def telling_missed_reverts(
     (within MISSED_WITHIN before run `run_id`) and that no notice shown since told; journal
     it with the entries it covers. None when there are none. One it cannot show either is
     journaled once, not at each run that fails to show the same again. Step by step, as
-    notify.delivering: yields the notice, is sent back whether it was shown."""
+    notify_delivery.delivering: yields the notice, is sent back whether it was shown."""
     missed = journal.missed_notices(
         run_id,
         NotificationKind.REVERTED_BY_X.value,

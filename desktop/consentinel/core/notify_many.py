@@ -5,7 +5,7 @@ say: 30 popups piled on the desktop (and on Windows, where each tray balloon rep
 only the last one seen). Past FEW accounts, the notes of one kind (boxes switched back on, an
 account that needs the person, a box still on) are said in one notification that counts the
 accounts and names the first few (listing.in_words). Each account's note is still journaled
-alone, as it would have been said (Notification.parts, notify.delivering): what was said to
+alone, as it would have been said (Notification.parts, notify_delivery.delivering): what was said to
 whom, what is said again and what is told late stay per account. A few accounts keep one
 notification each.
 """

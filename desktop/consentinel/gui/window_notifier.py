@@ -1,10 +1,10 @@
 """Where the app's own checks' notifications go: the tray's balloon, else the desktop's notifier.
 
 With no tray (GNOME's default desktop) or a tray that cannot show messages, the same notifier
-as `consentinel check --unattended` (core.notify.OsNotifier's command) shows them, run in a
+as `consentinel check --unattended` (core.os_notifier.OsNotifier's command) shows them, run in a
 QProcess the GUI thread never waits for: a hung D-Bus leaves the window turning, and the
 notifier is killed after NOTIFIER_TIMEOUT_S. Each notification is journaled, shown or not, once
-its answer is known (core.notify.delivering), so what could not be shown is told later
+its answer is known (core.notify_delivery.delivering), so what could not be shown is told later
 (core/missed_reverts). Imported when the first notification is sent, never before the window's
 first frame; the QProcess is made for each notification the desktop shows.
 """
@@ -15,7 +15,8 @@ import logging
 from collections import deque
 from typing import TYPE_CHECKING
 
-from consentinel.core.notify import NOTIFIER_TIMEOUT_S, OsNotifier, delivering, shown
+from consentinel.core.notify_delivery import delivering, shown
+from consentinel.core.os_notifier import NOTIFIER_TIMEOUT_S, OsNotifier
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QProcess, QTimer
 
     from consentinel.core.events import RunResult
-    from consentinel.core.notify import Delivery, Notification, NotificationJournal, Notifier
+    from consentinel.core.notify import Notification
+    from consentinel.core.notify_delivery import Delivery, NotificationJournal
+    from consentinel.core.os_notifier import Notifier
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ class TrayOrDesktop:
         return self._steps is not None or bool(self._waiting)
 
     def deliver(self, run: RunResult, journal: NotificationJournal | None) -> None:
-        """Says `run`'s notifications and journals each (core.notify.deliver's rules) once
+        """Says `run`'s notifications and journals each (core.notify_delivery.deliver's rules) once
         those of the runs before it are; returns at once."""
         self._waiting.append(delivering(run, journal))
         if self._steps is None:
