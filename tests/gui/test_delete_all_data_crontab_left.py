@@ -19,6 +19,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from consentinel.core.catch_up import stamp_path
 from consentinel.core.context import AppContext
 from consentinel.core.french_typography import typeset
 from consentinel.core.osjobs import systemd
@@ -86,6 +87,36 @@ def test_deleting_all_data_names_the_crontab_line_left(
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
     assert load_settings(ctx.paths)[0].run_when_closed is False
+
+
+def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str
+) -> None:
+    """The jobs go before the files: a file that cannot go after them (the catch-up's mark, a
+    folder here) is said in the error colour, and the crontab line, which cron runs on every
+    hour on the half-emptied folder, under it, to be copied."""
+    ctx = AppContext.create(vault=real_vault)
+    stamp_path(ctx.paths).mkdir(parents=True)  # (unlink() fails on a folder, even for root)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert dialog.delete_all_data() is False
+    label = dialog.delete_label
+    lines = _lines(label)
+    assert lines[0].startswith("Some files could not be deleted: "), lines
+    assert lines[1:] == [
+        "Your crontab still runs the scheduled check: Consentinel does not change your "
+        "crontab. To stop it, remove this line with crontab -e:",
+        crontab_line,
+    ]
+    assert "color" in label.styleSheet()  # (not done)
+    assert _select_all(label).endswith(crontab_line)
 
 
 def _shown(label: QLabel) -> QTextDocument:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from consentinel.cli.main import main
+from consentinel.core.catch_up import stamp_path
 from consentinel.core.french_typography import typeset
 from consentinel.core.osjobs import systemd
 from consentinel.core.osjobs.job import check_command
@@ -110,3 +111,33 @@ def test_a_folder_deleted_by_hand_names_its_crontab_line_too(
     assert said[0].startswith(f"There is no Consentinel data in {consentinel_home}."), said
     assert said[1:] == [STILL_THERE, line]
     assert not consentinel_home.exists()  # nothing made
+
+
+def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The jobs go before the files: a file that cannot go after them (here the catch-up's
+    mark, a folder where a file is kept) is said, and the crontab line, still run every hour
+    on the half-emptied folder, with it, in English and French."""
+    line = _line(consentinel_home)
+    crontab.write_text(f"MAILTO=ada\n{line}\n")
+    stamp_path(AppPaths.from_env()).mkdir()  # (unlink() fails on a folder, even for root)
+    assert main(["delete-all-data", "--yes"]) == 2
+    said = capsys.readouterr()
+    assert said.err.splitlines() == [
+        "Some files could not be deleted: a folder has that name",
+        STILL_THERE,
+        line,
+    ]
+    assert crontab.read_bytes() == f"MAILTO=ada\n{line}\n".encode()
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["delete-all-data", "--yes"]) == 2
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        typeset(
+            "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie "
+            "pas votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :"
+        ),
+        line,
+    ]

@@ -44,7 +44,13 @@ def add_parser(sub: Any) -> None:
 
 def _delete_all(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
-    from consentinel.core.data_eraser import CheckRunning, erase_all_data, what_would_go
+    from consentinel.core.data_eraser import (
+        CheckRunning,
+        ErasedInPart,
+        erase_all_data,
+        left_after,
+        what_would_go,
+    )
     from consentinel.core.paths import AppPaths
     from consentinel.core.vault import VaultError
 
@@ -65,9 +71,12 @@ def _delete_all(args: argparse.Namespace) -> int:
     except OSError as error:
         from consentinel.core.fileio import describe_os_error
 
-        raise UsageError(
-            tr("Some files could not be deleted: {problem}", problem=describe_os_error(error))
-        ) from None
+        # A crontab line left (only the person removes it) is said with the failure, as
+        # after a whole erase: cron runs it on every hour, on the half-emptied folder.
+        left = left_after(error)
+        cause = error.error if isinstance(error, ErasedInPart) else error
+        said = tr("Some files could not be deleted: {problem}", problem=describe_os_error(cause))
+        raise UsageError("\n".join([said, *left])) from None
     print(tr("All your Consentinel data in {folder} was deleted.", folder=paths.root))
     return _say_left(left)
 
@@ -83,7 +92,7 @@ def _say_left(left: list[str]) -> int:
 def _nothing_here(paths: AppPaths) -> int:
     """No data folder (never made, or deleted by hand): what it may have left elsewhere, its
     keys in the keyring and its scheduled job, goes; nothing is made."""
-    from consentinel.core.data_eraser import forget_leftovers
+    from consentinel.core.data_eraser import forget_leftovers, left_after
     from consentinel.core.vault import VaultError
 
     try:
@@ -91,7 +100,8 @@ def _nothing_here(paths: AppPaths) -> int:
     except VaultError as error:
         raise UsageError(tr("Nothing was deleted: {problem}", problem=error)) from None
     except OSError as error:
-        raise UsageError(tr("Some files could not be deleted: {problem}", problem=error)) from None
+        said = tr("Some files could not be deleted: {problem}", problem=error)
+        raise UsageError("\n".join([said, *left_after(error)])) from None
     print(
         tr(
             "There is no Consentinel data in {folder}. Its keys in the keyring and its "

@@ -25,6 +25,27 @@ class CheckRunning(Exception):
     """A check holds the run lock: erasing now would pull files from under it."""
 
 
+class ErasedInPart(OSError):
+    """The erase failed (`error`, which this reads as) after the OS jobs were removed, one only
+    the person can remove still there: `left`, what is left for them to do (`_remove_jobs`).
+    Untold with the failure, the crontab line would run on every hour, on a half-emptied
+    folder."""
+
+    def __init__(self, error: OSError, left: list[str]) -> None:
+        super().__init__(*error.args)
+        self.filename = error.filename
+        self.error = error
+        self.left = left
+
+    def __str__(self) -> str:
+        return str(self.error)
+
+
+def left_after(error: OSError) -> list[str]:
+    """What is left for the person to do after an erase that failed with `error`."""
+    return error.left if isinstance(error, ErasedInPart) else []
+
+
 @dataclass(frozen=True)
 class WhatWouldGo:
     """What erase_all_data() removes, to name it in the confirmation."""
@@ -71,8 +92,9 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
     checks and start at login (else they would run on, and fill the emptied folder again),
     sessions, accounts, evidence, logs and journal, set-aside copies of each included; a fresh
     empty journal is opened in ctx. Raises VaultError (nothing else was removed then), CheckRunning
-    or OSError. The other settings are kept. `stop_background` False: the demo, which never
-    installed them. Returns what is left for the person to do, a sentence each (`_remove_jobs`):
+    or OSError (ErasedInPart when a job only the person can remove is left: `left_after`).
+    The other settings are kept. `stop_background` False: the demo, which never installed them.
+    Returns what is left for the person to do, a sentence each (`_remove_jobs`):
     all the data went, but a job only they can remove runs on until they do."""
     lock = RunLock(ctx.paths.lock_path)
     if not lock.acquire(wait=False):
@@ -111,6 +133,10 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
         finally:
             # A fresh journal (or the old one if a file could not go): the app keeps working.
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
+    except OSError as error:
+        if left:
+            raise ErasedInPart(error, left) from error
+        raise
     finally:
         lock.release()
     return left
@@ -155,10 +181,12 @@ def _remove_jobs() -> list[str]:
     goes on; but untold, cron would run the line every hour, on a folder emptied or gone."""
     from consentinel.core import osjobs
 
-    left = []
+    left: list[str] = []
     for report in (osjobs.remove(), osjobs.remove_autostart()):
         if report.state is osjobs.JobState.FAILED:
-            raise OSError(report.message)
+            # (The crontab line said by the first is still to be said with this failure.)
+            error = OSError(report.message)
+            raise ErasedInPart(error, left) if left else error
         if report.installed:
             left.append(report.message)
     return left
@@ -171,7 +199,12 @@ def _stop_background(ctx: AppContext) -> list[str]:
     settings = ctx.settings
     if settings.run_when_closed or settings.start_at_login:
         settings.run_when_closed = settings.start_at_login = False
-        ctx.save_settings()
+        try:
+            ctx.save_settings()
+        except OSError as error:
+            if left:
+                raise ErasedInPart(error, left) from error
+            raise
     return left
 
 

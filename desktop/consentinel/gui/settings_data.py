@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
-from consentinel.core.data_eraser import CheckRunning, erase_all_data, what_would_go
+from consentinel.core.data_eraser import CheckRunning, erase_all_data, left_after, what_would_go
 from consentinel.core.i18n import current_language
 from consentinel.core.vault import VaultError
 from consentinel.gui.confirmation import Confirmation
@@ -149,11 +149,13 @@ class DataSettings:
             )
             return False
         except OSError as error:
+            # A crontab line left is said under the failure too: cron runs it on every hour.
             self._say(
                 translate("SettingsDialog", "Some files could not be deleted: {problem}").replace(
                     "{problem}", str(error)
                 ),
                 ok=False,
+                left=left_after(error),
             )
             return False
         # What is left for the person (a crontab line only they can remove, which cron would
