@@ -240,6 +240,39 @@ def test_the_crontab_line_the_person_added_is_the_job_and_the_box_stays_ticked(
     assert listed.read_text() == f"MAILTO=ada\n{line}\n"
 
 
+def test_an_old_crontab_line_left_beside_the_new_one_is_named_to_be_removed(
+    qtbot: QtBot, real_vault: Vault, xdg_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No systemd, and this folder's crontab has the hourly line and still the old one (at
+    noon, without --catch-up), which runs the check a second time: ticking "Keep checking when
+    Consentinel is closed" keeps it ticked and names the old line to remove, to be copied."""
+    from html import escape
+
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", xdg_config / "no-systemd")
+    line = systemd.crontab_line("daily", check_command(os.environ))
+    old = "0 12 * * * " + line.split(" ", 5)[5].removesuffix(" --catch-up")
+    listed = xdg_config.parent / "crontab.txt"
+    listed.write_text(f"{old}\n{line}\n")
+    bin_dir = xdg_config.parent / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "crontab").write_text(f'#!/bin/sh\nexec cat "{listed}"\n')
+    (bin_dir / "crontab").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    ctx = AppContext.create(vault=real_vault)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
+    dialog.run_when_closed.setChecked(True)
+    dialog.save_button.click()
+    shown = dialog.jobs_label.text()
+    assert "Your crontab already runs the scheduled check every hour" in shown, shown
+    assert "with a line of the old form" in shown, shown
+    assert f"<br>{escape(old, quote=False)}</p>" in shown, shown
+    assert "color" not in shown, shown
+    assert dialog.run_when_closed.isChecked()
+    assert listed.read_text() == f"{old}\n{line}\n"
+
+
 def test_the_demo_never_installs_os_jobs(
     qtbot: QtBot, memory_vault: Vault, xdg_config: Path
 ) -> None:

@@ -105,3 +105,48 @@ def test_schedule_remove_says_to_remove_the_crontab_line_and_leaves_the_crontab(
     assert osjobs.remove().message.startswith(
         typeset("Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie")
     )
+
+
+OLD_TOO = (
+    "Your crontab also runs the scheduled check with a line of the old form, at the schedule's "
+    "times: a second run then, beside the hourly line's. Remove this line with crontab -e:"
+)
+
+
+def _old_line(home: Path) -> str:
+    """This folder's line as given before the hourly one: at noon, without --catch-up."""
+    words = _line(home).split(" ", 5)[5]
+    return f"0 12 * * * {words.removesuffix(' --catch-up')}"
+
+
+def test_an_old_form_line_left_beside_the_new_one_is_named_to_be_removed(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The hourly line added, the old one kept: both run, the old one at noon a second time.
+    `schedule status`, the doctor (a warning: the job runs, but something is to be done) and
+    `schedule install` (what the window's settings show) say the hourly line is installed and
+    print the old one to remove, in English and French."""
+    old = _old_line(consentinel_home)
+    crontab.write_text(f"MAILTO=ada\n{old}\n{_line(consentinel_home)}\n")
+    report = osjobs.status()
+    assert (report.state, report.installed) == (JobState.ACTIVE, True)
+    assert report.message == f"{INSTALLED}\n{OLD_TOO}\n{old}"
+    assert main(["schedule", "status"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [INSTALLED, OLD_TOO, old]
+    doctor = check_schedule(Settings(schedule="daily", run_when_closed=True))
+    assert (doctor.ok, doctor.detail) == (None, report.message)
+    assert main(["schedule", "install"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith("Your crontab already runs the scheduled check every hour")
+    assert said[1:] == [OLD_TOO, old]
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert osjobs.status().message.splitlines()[1:] == [
+        typeset(
+            "Votre crontab lance aussi la vérification planifiée avec une ligne de l'ancienne "
+            "forme, aux heures du calendrier : un second lancement à ces heures-là, en plus de "
+            "celui de la ligne horaire. Supprimez cette ligne avec crontab -e :"
+        ),
+        old,
+    ]

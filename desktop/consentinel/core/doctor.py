@@ -659,8 +659,9 @@ def check_schedule(settings: Settings, paths: AppPaths | None = None) -> Check:
             ),
             Topic.SCHEDULE,
         )
-    if report.state is JobState.INSTALLED:
-        # Installed but not loaded by the OS scheduler yet: the message says what to run.
+    if report.state is JobState.INSTALLED or report.to_remove:
+        # Installed but not loaded by the OS scheduler yet, or with an old crontab line left
+        # beside it, which checks a second time: the message says what to run, or remove.
         return Check(tr("Schedule"), None, report.message, "", Topic.SCHEDULE)
     if report.state is JobState.ACTIVE:
         return Check(tr("Schedule"), True, report.message, "", Topic.SCHEDULE)

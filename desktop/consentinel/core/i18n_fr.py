@@ -353,6 +353,12 @@ FRENCH: dict[str, str] = {
     "To stop it, remove this line with crontab -e:":
         "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie pas "
         "votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :",
+    "Your crontab also runs the scheduled check with a line of the old form, at the "
+    "schedule's times: a second run then, beside the hourly line's. Remove this line with "
+    "crontab -e:":
+        "Votre crontab lance aussi la vérification planifiée avec une ligne de l'ancienne "
+        "forme, aux heures du calendrier : un second lancement à ces heures-là, en plus de "
+        "celui de la ligne horaire. Supprimez cette ligne avec crontab -e :",
     "Consentinel: check that X accounts stay out of AI training": (
         "Consentinel : vérifier que les comptes X restent hors de l'entraînement de l'IA"
     ),

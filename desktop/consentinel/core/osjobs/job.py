@@ -63,6 +63,9 @@ class JobReport:
     next_run: datetime | None = None
     #: This computer has no scheduler Consentinel can install a job into (no systemd).
     unavailable: bool = False
+    #: Lines of the person's crontab that run this check too, and that only they can remove
+    #: (the old form's, beside the hourly one): the message names them.
+    to_remove: tuple[str, ...] = ()
 
     @property
     def installed(self) -> bool:

@@ -164,8 +164,30 @@ def old_form_crontab_line(crontab: str, home: str | None) -> str | None:
     """The line of `crontab` that runs this data folder's scheduled check in the old form, at
     the schedule's times only (`cron_times`, without --catch-up), which makes up no check
     missed while the computer was off or asleep; None when there is none."""
-    old = [line for line, words in _own_crontab_lines(crontab, home) if CATCH_UP not in words]
+    old = old_form_crontab_lines(crontab, home)
     return old[0] if old else None
+
+
+def old_form_crontab_lines(crontab: str, home: str | None) -> tuple[str, ...]:
+    """Every line of `crontab` that runs this data folder's scheduled check in the old form
+    (`old_form_crontab_line`)."""
+    return tuple(line for line, words in _own_crontab_lines(crontab, home) if CATCH_UP not in words)
+
+
+def with_old_lines_to_remove(report: JobReport, crontab: str) -> JobReport:
+    """`report` on this folder's hourly crontab line, and what is to be done of the lines of
+    the old form the crontab still has beside it: they run on at the schedule's times, a
+    second run then, until the person removes them (Consentinel does not rewrite a crontab)."""
+    old = old_form_crontab_lines(crontab, _folder())
+    if not old:
+        return report
+    said = tr(
+        "Your crontab also runs the scheduled check with a line of the old form, at the "
+        "schedule's times: a second run then, beside the hourly line's. Remove this line "
+        "with crontab -e:"
+    )
+    message = "\n".join([report.message, said, *old])
+    return dataclasses.replace(report, message=message, to_remove=old)
 
 
 def new_form_crontab_line(crontab: str, home: str | None) -> tuple[str, str] | None:
@@ -332,10 +354,11 @@ class SystemdUserJob:
         """The person's crontab runs this folder's check every hour already (the line given
         before, which reads the schedule saved in the settings at each run): nothing to add,
         and the job is there (the window's "Keep checking" box stays ticked)."""
-        found = new_form_crontab_line(self._crontab(), _folder())
+        crontab = self._crontab()
+        found = new_form_crontab_line(crontab, _folder())
         if found is None or program_gone(found[1]):
             return None
-        return JobReport(
+        report = JobReport(
             JobState.ACTIVE,
             tr(
                 "Your crontab already runs the scheduled check every hour, with the line "
@@ -345,6 +368,7 @@ class SystemdUserJob:
             ),
             unavailable=True,
         )
+        return with_old_lines_to_remove(report, crontab)
 
     def manager_available(self) -> bool:
         """Whether a systemd user manager answers (not in most containers, nor over plain ssh)."""
@@ -439,7 +463,7 @@ class SystemdUserJob:
             crontab = "" if self._booted() else self._crontab()
             cron = self._cron_report(crontab) if crontab else None
             if cron is not None:
-                return cron
+                return with_old_lines_to_remove(cron, crontab)
             if crontab and old_form_crontab_line(crontab, _folder()) is not None:
                 return JobReport(
                     JobState.NOT_INSTALLED,
