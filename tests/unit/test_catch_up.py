@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.core.catch_up import goes_ahead, read_served, slot_to_serve, stamp_path
+from consentinel.core.catch_up import (
+    goes_ahead,
+    next_check,
+    read_served,
+    slot_to_serve,
+    stamp_path,
+)
 from consentinel.core.context import AppContext
 from consentinel.core.data_eraser import erase_all_data
 from consentinel.core.paths import AppPaths
@@ -163,3 +169,20 @@ def test_a_slot_missed_before_anyone_logged_in_is_made_up_after_login(tmp_path: 
     # A line naming no bus at all (another setup) is not held back.
     other = _paths(tmp_path / "other", schedule="daily")
     assert goes_ahead(other, local(3, 5, 9, 7), {})
+
+
+def test_the_next_check_is_the_first_hourly_run_at_or_after_the_slot_it_serves() -> None:
+    """What `schedule status` says of the line run at 7 past every hour, daily: the run after
+    noon, not noon (cron does not run it then); a noon missed is made up at the next run; one
+    served waits for tomorrow's. Off: none."""
+    yesterday = local(12, 6, 12, 7)
+    assert next_check("daily", yesterday, local(12, 7, 10), 7) == local(12, 7, 12, 7)
+    assert next_check("daily", yesterday, local(12, 7, 12, 3), 7) == local(12, 7, 12, 7)
+    assert next_check("daily", yesterday, local(12, 7, 15, 30), 7) == local(12, 7, 16, 7)
+    assert next_check("daily", None, local(12, 7, 10), 7) == local(12, 7, 10, 7)
+    assert next_check("daily", local(12, 7, 12, 7), local(12, 7, 12, 30), 7) == local(12, 8, 12, 7)
+    # Every 6 hours: after 18:00 served, midnight's run (the next day's first) is next.
+    assert next_check("6h", local(12, 7, 18, 7), local(12, 7, 20), 7) == local(12, 8, 0, 7)
+    # The clocks go forward at 02:00 on 29 March: noon's run is still at 12:07 wall-clock.
+    assert next_check("daily", local(3, 28, 12, 7), local(3, 28, 23), 7) == local(3, 29, 12, 7)
+    assert next_check("off", None, local(12, 7, 10), 7) is None

@@ -7,12 +7,14 @@ program here: a small script on PATH printing a crontab."""
 from __future__ import annotations
 
 import stat
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from consentinel.cli.main import main
 from consentinel.core import osjobs
+from consentinel.core.catch_up import mark_served, stamp_path
 from consentinel.core.doctor import check_schedule
 from consentinel.core.french_typography import typeset
 from consentinel.core.osjobs import JobState, systemd
@@ -60,17 +62,22 @@ def test_the_crontab_line_of_the_new_form_is_the_installed_job(
 
     crontab.write_text(f"MAILTO=ada\n{other}\n{_line(consentinel_home)}\n")
     report = osjobs.status()
-    assert (report.state, report.installed, report.message) == (JobState.ACTIVE, True, INSTALLED)
+    assert (report.state, report.installed) == (JobState.ACTIVE, True)
+    assert report.message.startswith(INSTALLED + " Next run: "), report.message
     settings = Settings(schedule="daily", run_when_closed=True)
     doctor = check_schedule(settings)
-    assert (doctor.ok, doctor.detail, doctor.advice) == (True, INSTALLED, "")
+    assert (doctor.ok, doctor.advice) == (True, "")
+    assert doctor.detail.startswith(INSTALLED + " Next run: ")
     assert main(["schedule", "status"]) == 0
 
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
-    assert osjobs.status().message == typeset(
-        "Vérification planifiée : installée (chaque jour, une ligne de votre crontab, que cron "
-        "lance toutes les heures) ; une vérification manquée pendant que l'ordinateur était "
-        "éteint ou en veille est faite dans l'heure qui suit son retour."
+    assert osjobs.status().message.startswith(
+        typeset(
+            "Vérification planifiée : installée (chaque jour, une ligne de votre crontab, que "
+            "cron lance toutes les heures) ; une vérification manquée pendant que l'ordinateur "
+            "était éteint ou en veille est faite dans l'heure qui suit son retour. Prochain "
+            "lancement : "
+        )
     )
     assert check_schedule(settings).ok is True
 
@@ -80,7 +87,7 @@ def test_schedule_status_prints_the_crontab_line_installed(
 ) -> None:
     crontab.write_text(_line(consentinel_home) + "\n")
     assert main(["schedule", "status"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == INSTALLED
+    assert capsys.readouterr().out.splitlines()[0].startswith(INSTALLED + " Next run: ")
     # Installing again adds nothing: the line is there, and follows the saved schedule.
     assert main(["schedule", "install"]) == 0
     said = capsys.readouterr()
@@ -131,11 +138,12 @@ def test_an_old_form_line_left_beside_the_new_one_is_named_to_be_removed(
     crontab.write_text(f"MAILTO=ada\n{old}\n{_line(consentinel_home)}\n")
     report = osjobs.status()
     assert (report.state, report.installed) == (JobState.ACTIVE, True)
-    assert report.message == f"{INSTALLED}\n{OLD_TOO}\n{old}"
+    assert report.message.split("\n")[1:] == [OLD_TOO, old]
     assert main(["schedule", "status"]) == 0
-    assert capsys.readouterr().out.splitlines()[:3] == [INSTALLED, OLD_TOO, old]
+    assert capsys.readouterr().out.splitlines()[1:3] == [OLD_TOO, old]
     doctor = check_schedule(Settings(schedule="daily", run_when_closed=True))
-    assert (doctor.ok, doctor.detail) == (None, report.message)
+    assert doctor.ok is None
+    assert doctor.detail.split("\n")[1:] == [OLD_TOO, old]
     assert main(["schedule", "install"]) == 0
     said = capsys.readouterr().out.splitlines()
     assert said[0].startswith("Your crontab already runs the scheduled check every hour")
@@ -150,3 +158,23 @@ def test_an_old_form_line_left_beside_the_new_one_is_named_to_be_removed(
         ),
         old,
     ]
+
+
+def test_schedule_status_says_when_the_crontab_line_next_checks(
+    crontab: Path, consentinel_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the slot (noon, daily), at which cron does not run the line, but its first hourly
+    run at or after it, at the line's own minute; said as the systemd timer's next run is
+    (local time). Today's noon served already (just now): tomorrow's, or today's if to come."""
+    line = _line(consentinel_home)
+    crontab.write_text(line + "\n")
+    now = datetime.now(timezone.utc).astimezone()
+    mark_served(stamp_path(AppPaths.from_env()), now)
+    noon = now.replace(hour=12, minute=0, second=0, microsecond=0)
+    if noon <= now:
+        noon = (noon.replace(tzinfo=None) + timedelta(days=1)).astimezone()
+    run = noon + timedelta(minutes=int(line.split()[0]))
+    assert main(["schedule", "status"]) == 0
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said == f"{INSTALLED} Next run: {run:%Y-%m-%d %H:%M}."
+    assert osjobs.status().next_run == run

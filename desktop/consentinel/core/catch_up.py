@@ -25,7 +25,7 @@ from pathlib import Path
 from consentinel.core.fileio import atomic_write_text
 from consentinel.core.paths import AppPaths
 from consentinel.core.schedule import ScheduleChoice, parse_schedule, trusted_last_run
-from consentinel.core.schedule_slots import last_slot_time, slots_for
+from consentinel.core.schedule_slots import last_slot_time, next_slot_time, slots_for
 from consentinel.core.settings import peek_settings
 
 #: The file, in the data folder, that holds when the last slot was served ("delete all data"
@@ -52,6 +52,21 @@ def slot_to_serve(schedule: str, served: datetime | None, now: datetime) -> date
     if served is not None and served >= slot:
         return None
     return slot
+
+
+def next_check(
+    schedule: str, served: datetime | None, now: datetime, minute: int
+) -> datetime | None:
+    """When the line run at `minute` past every hour next checks: at its first run at or after
+    the slot it is to serve next, the last one not served yet (`slot_to_serve`: a missed one is
+    made up at the next run), else the schedule's next one. In this computer's zone, as cron
+    reads the minute; None when the schedule is off."""
+    slot = slot_to_serve(schedule, served, now) or next_slot_time(slots_for(schedule), now)
+    if slot is None:
+        return None
+    moment = max(slot, now).astimezone()
+    run = moment.replace(minute=minute, second=0, microsecond=0)
+    return run if run >= moment else run + HOURLY
 
 
 def first_run_after(slot: datetime, now: datetime) -> bool:

@@ -295,6 +295,7 @@ FRENCH: dict[str, str] = {
     "systemctl --user enable --now {name}":
         "Vérification planifiée : installée ({every}) mais le minuteur n'est pas actif ; "
         "lancez : systemctl --user enable --now {name}",
+    "Next run: {when}.": "Prochain lancement : {when}.",
     "Scheduled check: installed (LaunchAgent), next run {when}.":
         "Vérification planifiée : installée (LaunchAgent), prochaine le {when}.",
     "Scheduled check: the LaunchAgent exists but launchd has not loaded it.":
