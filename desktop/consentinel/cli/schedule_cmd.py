@@ -251,9 +251,9 @@ def post_notice(
     journal: Any = None,
     notifier: Notifier | None = None,
 ) -> bool:
-    """A scheduled run's notice about no run's accounts (core/notify_delivery.deliver_notice), unless the
-    person switched notifications off; `journal` None when it cannot be written. Never fails
-    the run. True when the desktop accepted it."""
+    """A scheduled run's notice about no run's accounts (core/notify_delivery.deliver_notice),
+    unless the person switched notifications off; `journal` None when it cannot be written.
+    Never fails the run. True when the desktop accepted it."""
     from consentinel.core.notify_delivery import deliver_notice
     from consentinel.core.os_notifier import OsNotifier
 

@@ -3,7 +3,8 @@
 "X switched a box back on" says an event: the run that found it unticked the box again, so no
 later run has it to say. When its notification could not be shown (no notification daemon, a
 notifier that failed), the next run whose notifications can be shown tells it late, with any
-other such of the last days, in one notice (`telling_missed_reverts`, a step of notify_delivery.deliver).
+other such of the last days, in one notice (`telling_missed_reverts`, a step of
+notify_delivery.deliver).
 A notice about a state that lasts (an account that needs the person) needs none of this: the
 next run says it again.
 """
