@@ -5,8 +5,8 @@ within a minute of the machine waking: its timer does not count the sleep). Beca
 wall-clock times instead of counting timer intervals, sleeping through a due time neither skips
 the run nor doubles it: however many runs were missed, one run catches up. The short waits this
 scheduler sets itself (a retry in half an hour, the settling after start) are counted by the
-monotonic clock too (`Deadline`), so that a clock set back does not stretch them. The OS-level
-jobs that run while the app is closed live in core/osjobs/.
+monotonic clock too (`Deadline`, core/answer_deadline.py), so that a clock set back does not
+stretch them. The OS-level jobs that run while the app is closed live in core/osjobs/.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import NamedTuple, Protocol
 
+from consentinel.core.answer_deadline import Deadline
 from consentinel.core.wrong_clock import written_ahead
 
 
@@ -190,25 +191,6 @@ def account_due(
     if interval is None or last is None or run_at >= last + interval - DUE_TOLERANCE:
         return run_at
     return last + interval
-
-
-class Deadline(NamedTuple):
-    """A wait this app sets itself ("retry in 30 minutes"), counted by both clocks: the wall
-    clock goes on while the computer sleeps (a retry due during the night is due at wake), the
-    monotonic one is not moved by the clock being set (NTP putting it back two hours must not
-    make "in 30 minutes" two and a half hours). It comes when either clock says so; a clock
-    set forward brings it early, once, which costs a check at most."""
-
-    wall: datetime
-    monotonic: float
-
-    @classmethod
-    def after(cls, delay: timedelta, now: datetime, monotonic_now: float) -> Deadline:
-        return cls(now + delay, monotonic_now + delay.total_seconds())
-
-    def at(self, now: datetime, monotonic_now: float) -> datetime:
-        """When it comes, as a wall-clock time (what the window shows, what `now` reaches)."""
-        return min(self.wall, now + timedelta(seconds=self.monotonic - monotonic_now))
 
 
 class _Jitter(NamedTuple):

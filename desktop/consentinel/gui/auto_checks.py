@@ -16,11 +16,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from consentinel.core.accounts import handle_key
+from consentinel.core.answer_deadline import Deadline
 from consentinel.core.context import AppContext
 from consentinel.core.records import replace
 from consentinel.core.schedule import (
     Clock,
-    Deadline,
     Scheduler,
     SystemClock,
     TickOutcome,
