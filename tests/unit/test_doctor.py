@@ -543,6 +543,32 @@ def test_x_broken_or_intercepted_is_flagged(
     assert check.advice
 
 
+def test_x_answers_only_with_its_web_app(
+    http_site: Any, simx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The question the window and the OS job's tries ask while the network is down
+    (`x_answers`): yes from X's web app, no from a captive portal's page, an error, or
+    nothing at the address the settings give."""
+    from consentinel.core.context import AppContext
+    from consentinel.core.memory_keyring import MemoryKeyring
+    from consentinel.core.vault import Vault
+    from consentinel.simx import SimAccount
+
+    def answers(origin: str) -> bool:
+        monkeypatch.delenv("CONSENTINEL_X_ORIGIN", raising=False)
+        settings = Settings(x_origin=origin)
+        ctx = AppContext.create(
+            AppPaths.under(tmp_path / "home"), vault=Vault(MemoryKeyring()), settings=settings
+        )
+        return doctor.x_answers(ctx, timeout_s=2)
+
+    sim = simx(SimAccount(handle="alice", password="pw-not-used-here"))
+    assert answers(sim.origin) is True
+    assert answers(http_site(200, b"You must log in to this Wi-Fi")) is False
+    assert answers(http_site(503)) is False
+    assert answers(f"http://127.0.0.1:{_closed_port()}") is False
+
+
 # -- the whole report, through the command --------------------------------------------------------
 
 

@@ -467,6 +467,7 @@ def _try_again_later(
     their outcome, told now. Stopped meanwhile (SIGTERM, Ctrl-C), the run ends there, each
     try's run already journaled as it ended, their outcome told."""
     from consentinel.cli import scheduled_retry as retry
+    from consentinel.core.doctor import x_answers
     from consentinel.core.events import RunResult
 
     pending = retry.only(result, again, keep=True)
@@ -475,7 +476,7 @@ def _try_again_later(
         if left <= 0:
             _no_next_try(ctx, args, pending, told=False)
             return None
-        down = not retry.x_answers(ctx)  # (asked first: X back after the words is seen)
+        down = not x_answers(ctx)  # (asked first: X back after the words is seen)
         retry.say_retry(again, min(wait_s, left), attempt, attempts)
         retry.wait_for_x(ctx, min(wait_s, left), plan.probe_every_s, watch=down)
         if not retry.take_the_lock_again(lock, budget):

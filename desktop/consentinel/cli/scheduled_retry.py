@@ -132,22 +132,15 @@ def wait_for_x(ctx: AppContext, wait_s: float, probe_every_s: float, *, watch: b
     down), the wait ends once X answers again (the network back). X answering from the start
     (a check that timed out, a browser that crashed), the whole wait is waited: the next try
     must not follow at once. A wait the computer slept through ends on wake (module docstring):
-    within a probe's period of it."""
+    within a probe's period of it. X is asked as doctor asks it (core/doctor.x_answers), with
+    the run lock free."""
+    from consentinel.core.doctor import x_answers
+
     deadline = AnswerDeadline(wait_s)
     while (left := deadline.left()) > 0:
         time.sleep(min(probe_every_s, left))
         if watch and deadline.left() > 0 and x_answers(ctx):
             return
-
-
-def x_answers(ctx: AppContext, timeout_s: float = 5.0) -> bool:
-    """Whether X answers with its web app (not a captive portal's page, not an error), asked
-    as doctor asks it: its Grok settings page, through the proxy the environment names, as
-    the browser goes. Never asked while the run lock is held."""
-    from consentinel.core.doctor import check_x
-
-    check = check_x(ctx.settings, timeout_s=timeout_s, settings_file=ctx.paths.settings_path)
-    return check.ok is True
 
 
 def still_to_retry(

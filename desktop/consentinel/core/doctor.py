@@ -30,6 +30,7 @@ from consentinel.core.paths import HOME_ENV, AppPaths
 from consentinel.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from consentinel.core.context import AppContext
     from consentinel.x.browser import BrowserSource
     from consentinel.x.browser_program import ProgramKind
 
@@ -846,6 +847,16 @@ def check_x(
     if not_x is None:
         return check
     return dataclasses.replace(check, detail=f"{not_x} {check.detail}")
+
+
+def x_answers(ctx: AppContext, *, timeout_s: float = X_TIMEOUT_S) -> bool:
+    """Whether X answers with its web app (not a captive portal's page, not an error), asked
+    as the doctor asks it (`check_x`): its Grok settings page at the address the settings give,
+    through the proxy the environment names, as the browser goes. The question the window
+    (gui/x_watch.py) and the OS job's tries (cli/scheduled_retry.py) ask between checks,
+    waiting for the network to come back."""
+    check = check_x(ctx.settings, timeout_s=timeout_s, settings_file=ctx.paths.settings_path)
+    return check.ok is True
 
 
 def check_x_site(origin: str, *, timeout_s: float = X_TIMEOUT_S) -> Check:

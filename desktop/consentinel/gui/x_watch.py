@@ -27,17 +27,14 @@ log = logging.getLogger(__name__)
 
 #: How often X is asked while it does not answer (the OS job's cli/scheduled_retry.PROBE_EVERY_S).
 PROBE_EVERY_MS = 20_000
-#: How long X has to answer one question.
-ANSWER_TIMEOUT_S = 5.0
 
 
 def x_answers(ctx: AppContext) -> bool:
-    """Whether X answers with its web app (not a captive portal's page, not an error), at the
-    address the settings give, through the proxy the environment names."""
-    from consentinel.core.doctor import check_x
+    """Whether X answers (core/doctor.x_answers, as the OS job's tries ask it). The doctor's
+    module (urllib, sockets) is loaded by the first question, not with the window."""
+    from consentinel.core import doctor
 
-    check = check_x(ctx.settings, timeout_s=ANSWER_TIMEOUT_S, settings_file=ctx.paths.settings_path)
-    return check.ok is True
+    return doctor.x_answers(ctx)
 
 
 class XWatch(QObject):
