@@ -613,6 +613,10 @@
             <translation>Code 2FA requis</translation>
         </message>
         <message>
+            <source>Clock to set right</source>
+            <translation>Horloge à régler</translation>
+        </message>
+        <message>
             <source>Email or SMS code needed</source>
             <translation>Code e-mail ou SMS requis</translation>
         </message>
@@ -902,6 +906,10 @@
         <message>
             <source>X refused the code from the saved 2FA secret</source>
             <translation>X a refusé le code fait avec le secret 2FA enregistré</translation>
+        </message>
+        <message>
+            <source>X refused the 2FA code made by this computer's clock</source>
+            <translation>X a refusé le code 2FA fait par l'horloge de cet ordinateur</translation>
         </message>
         <message>
             <source>After an untick that could not be read back: {box}</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -283,4 +284,42 @@ def test_x_answering_with_an_error_is_not_said_as_a_network_problem(tmp_path: Pa
     journal.record_check(None, AccountResult("ann", Status.ERROR, Reason.NETWORK))
     (entry,) = journal.entries()
     assert details(entry) == "error (X unreachable or failing)"
+    journal.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "held"),
+    [
+        (
+            "en",
+            "needs you (this computer's clock is 7 minutes behind X's)",
+            "needs you (no sign-in tried: not tried again after X refused the 2FA code made by "
+            "this computer's clock)",
+        ),
+        (
+            "fr",
+            "vous attend (l'horloge de cet ordinateur retarde de 7 minutes sur celle de X)",
+            "vous attend (aucune connexion tentée\u00a0: pas de nouvel essai après «\u00a0X a "
+            "refusé le code 2FA fait par l'horloge de cet ordinateur\u00a0»)",
+        ),
+    ],
+)
+def test_a_2fa_code_refused_for_the_clock_says_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str, held: str
+) -> None:
+    """X refused the saved secret's code made by a clock 7 minutes behind X's: the check's
+    line says the clock, and so do the scheduled checks that wait after it; not "X asked for a
+    two-factor code", which asks the person for one."""
+    from consentinel.core.events import NotRetried
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    off = AccountResult("cleo", Status.NEEDS_USER, Reason.TWO_FACTOR, detail_code="clock_off:-420")
+    journal.record_check(None, off)
+    journal.record_check(None, replace(off, not_retried=NotRetried(None)))
+    journal.record_check(None, AccountResult("dan", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    refused, waiting, asked = journal.entries()
+    assert details(refused) == said
+    assert details(waiting) == held
+    assert "clock" not in details(asked) and "horloge" not in details(asked)
     journal.close()

@@ -461,6 +461,8 @@ FRENCH: dict[str, str] = {
     "a screenshot could not be kept": "une capture d'écran n'a pas pu être conservée",
     "X refused the code from the saved 2FA secret":
         "X a refusé le code fait avec le secret 2FA enregistré",
+    "X refused the 2FA code made by this computer's clock":
+        "X a refusé le code 2FA fait par l'horloge de cet ordinateur",
     "{name}: {count}": "{name} : {count}",
     "journal started over": "journal recommencé",
     "accounts file set aside": "fichier des comptes mis de côté",

@@ -12,6 +12,7 @@ from typing import Any
 
 from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
+from consentinel.core.clock_offset import clock_words, offset_in_check
 from consentinel.core.evidence import shot_caption
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
@@ -234,8 +235,12 @@ def _rate_limit_backoff(p: dict[str, Any]) -> str:
 
 def _not_retried(p: dict[str, Any]) -> str:
     """A check that tried no sign-in for a reason remembered from an earlier one (a password X
-    rejected, X's lock, a step for the person): not "wrong password" as if X said it again."""
-    why = reason_words(p.get("reason"))
+    rejected, X's lock, a step for the person): not "wrong password" as if X said it again;
+    nor "X asked for a two-factor code" after a code X refused for this computer's clock."""
+    if offset_in_check(p) is not None:
+        why = tr("X refused the 2FA code made by this computer's clock")
+    else:
+        why = reason_words(p.get("reason"))
     when = not_retried_began(p)
     if when is None:
         return tr(
@@ -271,6 +276,9 @@ def _check(p: dict[str, Any]) -> str:
         parts = [_backoff(p)]
     elif isinstance(p.get("not_retried"), dict) and p.get("reason"):  # (likewise)
         parts = [_not_retried(p)]
+    elif (offset := offset_in_check(p)) is not None:  # the clock, not "asked for a code"
+        clock = clock_words(offset)
+        parts = [f"{_status(p.get('status'))} ({clock[:1].lower()}{clock[1:]})"]
     else:
         parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
     for value, change in box_changes_in_page_order(p):

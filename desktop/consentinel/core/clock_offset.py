@@ -10,7 +10,11 @@ clock right.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from consentinel.core.i18n import tr
+from consentinel.core.status import Reason
 
 #: How far this computer's clock may be from X's before a refused code is laid at its door:
 #: one 30-second code step. Within it, the step or so of drift X allows covers the code; past
@@ -62,6 +66,16 @@ def offset_in_detail(detail: str) -> int | None:
         return int(seconds)
     except ValueError:
         return None
+
+
+def offset_in_check(payload: Mapping[str, Any]) -> int | None:
+    """The offset a check's entry (or its result's JSON) names, for a 2FA code X refused by a
+    clock off its own, or at a scheduled check that waits since: the words that name the
+    check say the clock, not "2FA code needed" (None: no such check)."""
+    if payload.get("reason") != Reason.TWO_FACTOR.value:
+        return None
+    detail = payload.get("detail_code")
+    return offset_in_detail(detail) if isinstance(detail, str) else None
 
 
 def _amount(offset_s: float) -> tuple[int, str]:

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.accounts import Account, AccountState
+from consentinel.core.clock_offset import offset_in_check
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind, message_for_reader
 from consentinel.core.last_check import outcome_of
@@ -44,6 +45,9 @@ class AccountRow(NamedTuple):
     #: The last check ended on a wrong password, and the person saved a new one since: the
     #: next check signs in with it; nothing waits for them.
     new_password_since: bool = False
+    #: The last check's 2FA code was refused for this computer's clock, this far off X's
+    #: (seconds, this computer's time less X's: AccountResult.clock_offset_s); None: not so.
+    clock_offset_s: int | None = None
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -88,6 +92,7 @@ def rows_for(
                     _around(result.to_json()) if result.midway is not None else ("", ""),
                     frozenset(result.reverted_by_x),
                     _new_password_since(ctx, account.handle, result.reason, state.last_check_at),
+                    result.clock_offset_s,
                 )
             )
             continue
@@ -112,6 +117,7 @@ def rows_for(
                 _around(payload) if "midway" in payload else ("", ""),
                 frozenset(boxes_named(payload.get("reverted_by_x"))),
                 _new_password_since(ctx, account.handle, reason, entry.at),
+                offset_in_check(payload),
             )
         )
     return rows

@@ -609,7 +609,8 @@ class AccountsTable(QTableWidget):
         elif row.status is None:
             text = not_checked()
         else:
-            text = outcome_name(row.status, row.reason, row.hidden_on)
+            clock_off = row.clock_offset_s is not None
+            text = outcome_name(row.status, row.reason, row.hidden_on, clock_off=clock_off)
             if still_on_unseen(row.status, row.hidden_on):
                 # As the box's own cell: on, not the green of a protected account; nor the
                 # orange of a row that needs the person, who can do nothing about it.

@@ -71,6 +71,9 @@ _STATUS_BY_REASON = {
     ),
     (Status.NEEDS_USER, Reason.NOT_SIGNED_IN): QT_TRANSLATE_NOOP("DialogWords", "Sign-in needed"),
 }
+#: A 2FA code X refused because this computer's clock is off X's (core/clock_offset.py): not
+#: "2FA code needed", as no code is wanted from the person; the clock is to be set right.
+_CLOCK_OFF = QT_TRANSLATE_NOOP("DialogWords", "Clock to set right")
 #: The statuses said by a reason (status, reason), as the journal's outcome filter lists them:
 #: under their status's own name, which covers them too ("Sign-in failed").
 NAMED_BY_REASON: tuple[tuple[Status, Reason], ...] = tuple(_STATUS_BY_REASON)
@@ -160,10 +163,13 @@ def not_shown() -> str:
     return _t(_NOT_SHOWN)
 
 
-def status_name(status: Status, reason: Reason | None = None) -> str:
+def status_name(status: Status, reason: Reason | None = None, *, clock_off: bool = False) -> str:
     """The status in words; a changed page, X's request to slow down and a cancelled check
     get their own words (OWN_NAME_REASONS), and so do a password X refused and each step only
-    the person can take (a 2FA code, X's lock, a captcha…)."""
+    the person can take (a 2FA code, X's lock, a captcha…). `clock_off`: the 2FA code was
+    refused for this computer's clock (AccountResult.clock_offset_s), said as such."""
+    if clock_off and (status, reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR):
+        return _t(_CLOCK_OFF)
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
     if reason is not None and (status, reason) in _STATUS_BY_REASON:
@@ -184,12 +190,18 @@ def still_on_unseen(status: Status | None, hidden_on: Collection[Box]) -> bool:
     return bool(hidden_on) and status in (Status.OPTED_OUT, Status.FIXED)
 
 
-def outcome_name(status: Status, reason: Reason | None, hidden_on: Collection[Box] = ()) -> str:
+def outcome_name(
+    status: Status,
+    reason: Reason | None,
+    hidden_on: Collection[Box] = (),
+    *,
+    clock_off: bool = False,
+) -> str:
     """How a check ended, as the accounts table's status cell says it: its status_name, or the
     boxes X keeps on unseen after a check that switched off every box its page shows."""
     if still_on_unseen(status, hidden_on):
         return still_on_at_x(hidden_on)
-    return status_name(status, reason)
+    return status_name(status, reason, clock_off=clock_off)
 
 
 def off_again(reverted: Collection[Box], hidden_on: Collection[Box] = ()) -> str:
@@ -252,7 +264,7 @@ def all_status_texts() -> list[str]:
     """Every word the status column can show (its width is set by the widest, so that it does
     not jump at each step of a check)."""
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
-    own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values())]
+    own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values(), _CLOCK_OFF)]
     still_on = [still_on_at_x(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
     again = [off_again(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
     # Both: as many boxes as there are, at most, between those held and those off again.

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from consentinel.core.clock_offset import clock_words, offset_in_check
 from consentinel.core.evidence import (
     EVERY_CHECK_SHOT,
     PAGE_CHANGED_SHOT,
@@ -144,6 +145,9 @@ _REASONS = {
     Reason.BOX_DISABLED: QT_TRANSLATE_NOOP("JournalModel", "X does not allow unticking"),
     Reason.EVIDENCE_NOT_KEPT: QT_TRANSLATE_NOOP("JournalModel", "a screenshot could not be kept"),
 }
+_CLOCK_REFUSED = QT_TRANSLATE_NOOP(
+    "JournalModel", "X refused the 2FA code made by this computer's clock"
+)
 _DRY_RUN = QT_TRANSLATE_NOOP("JournalModel", "a dry run: nothing changed")
 _NOT_X = QT_TRANSLATE_NOOP("JournalModel", "against {origin}, not X")
 _TRIGGERS = {
@@ -192,14 +196,18 @@ def check_words(payload: dict[str, Any]) -> str:
     already say it), then each box in the order X's page shows them."""
     reason = payload.get("reason")
     known = check_reason(payload)
+    offset = offset_in_check(payload)  # (a 2FA code refused for this computer's clock)
     try:
-        words = status_name(Status(payload.get("status")), known)
+        words = status_name(Status(payload.get("status")), known, clock_off=offset is not None)
     except ValueError:
         words = str(payload.get("status"))
     if isinstance(payload.get("backoff"), dict) and known is not None:
         words = f"{words} ({_backoff_words(known, payload)})"
     elif isinstance(payload.get("not_retried"), dict) and known is not None:
         words = f"{words} ({_not_retried_words(known, payload)})"
+    elif offset is not None:  # by how much and which way, as the row's advice says it
+        clock = clock_words(offset)
+        words = f"{words} ({clock[:1].lower()}{clock[1:]})"
     elif reason and known not in OWN_NAME_REASONS and not _names_reason(payload, known):
         words = f"{words} ({reason_words(reason)})"
     parts = [words]
@@ -263,7 +271,10 @@ def _not_retried_words(reason: Reason, payload: dict[str, Any]) -> str:
         text = QT_TRANSLATE_NOOP(
             "JournalModel", "no sign-in tried: not tried again after {why} at {when}"
         )
-    return _tr(text).replace("{why}", reason_words(reason)).replace("{when}", when or "")
+    # Not "X asked for a two-factor code": X refused the one this computer's clock made.
+    clock_off = offset_in_check(payload) is not None
+    why = _tr(_CLOCK_REFUSED) if clock_off else reason_words(reason)
+    return _tr(text).replace("{why}", why).replace("{when}", when or "")
 
 
 def signin_words(payload: dict[str, Any]) -> str:

@@ -215,14 +215,17 @@ def _done(account: AccountResult) -> bool:
 NAMED_FIRST = 8
 
 
+def _row_words(result: AccountResult) -> str:
+    """An account's status as its row says it (the clock, for a 2FA code refused for it)."""
+    return outcome_name(result.status, result.reason, clock_off=result.clock_offset_s is not None)
+
+
 def _need_a_look(result: RunResult) -> str:
     """The accounts of a check that did not end with every box off, named with their status
     as their rows say it, before what went well: those are the person's to look at. Not
     those where X keeps a box on unseen: nobody can switch it off for now (_hidden_words)."""
     failed = [a for a in result.accounts if not a.all_off]
-    names = in_words(
-        [f"@{a.handle} ({outcome_name(a.status, a.reason)})" for a in failed], few=NAMED_FIRST
-    )
+    names = in_words([f"@{a.handle} ({_row_words(a)})" for a in failed], few=NAMED_FIRST)
     text = (
         translate(
             "MainWindow", "1 of {n} accounts needs a look: {accounts}. Select it to read why."
