@@ -17,6 +17,7 @@ from consentinel.core.notify import notifications_for
 from consentinel.core.paths import AppPaths
 from consentinel.core.status import Reason, Status
 from consentinel.simx import SimAccount
+from tests.e2e._cli_support import add_account as add_account_cli
 from tests.e2e._cli_support import run_cli
 from tests.e2e._engine_support import (
     Recorder,
@@ -146,6 +147,37 @@ def test_the_command_line_and_its_log_say_the_clock_in_french(
     accounts = json.loads(AppPaths.under(consentinel_home).accounts_path.read_text("utf-8"))
     assert secret not in json.dumps(accounts)
     assert _refused_totp(accounts) is None
+
+
+def test_check_json_gives_each_account_its_clock_offset(simx: Any, cli_env: dict[str, str]) -> None:
+    """`check --json` says by how many seconds this computer's clock was off X's for the
+    account whose code X refused for it (its time less X's: behind, negative), and null for
+    an account whose check did not meet the clock."""
+    secret = pyotp.random_base32()
+    sim = simx(
+        SimAccount(handle="cleo", password="pw", totp_secret=secret, challenges=["two_factor"]),
+        SimAccount(handle="dora", password="pw2"),
+        clock_offset_s=AHEAD_S,
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(
+        env,
+        "account",
+        "add",
+        "@cleo",
+        "--password-stdin",
+        "--totp-stdin",
+        stdin=f"pw\n{secret}\n",
+        check_exit=0,
+    )
+    add_account_cli(env, "@dora", "pw2")
+    checked = run_cli(env, "check", "--json", check_exit=1)
+    said = {a["handle"]: a for a in json.loads(checked.stdout)["accounts"]}
+    assert said["cleo"]["detail_code"].startswith("clock_off:"), said["cleo"]
+    # (X's Date is to the second, and its answer takes a moment to come.)
+    assert -AHEAD_S - 3 <= said["cleo"]["clock_offset_s"] <= -AHEAD_S + 3, said["cleo"]
+    assert said["dora"]["status"] == Status.FIXED.value, said["dora"]
+    assert "clock_offset_s" in said["dora"] and said["dora"]["clock_offset_s"] is None
 
 
 def _refused_totp(accounts: Any) -> object:

@@ -643,6 +643,12 @@ def _print_json(
     that waits for the person is named in `waiting_for_you_accounts` with what it needs: those
     this run checked, whose check ended so, then those it left for later."""
     document: dict[str, object] = {**result.to_json(), "interrupted": interrupted}
+    # By how many seconds this computer's clock was off X's when X refused its 2FA code (its
+    # time less X's), or null: for a script, not in every journal entry (to_json's).
+    document["accounts"] = [
+        {**account.to_json(), "clock_offset_s": account.clock_offset_s}
+        for account in result.accounts
+    ]
     if missing:
         document["missing_accounts"] = list(missing)
     if checked_lately:
