@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from consentinel.core.accounts import Account, AccountState, handle_key
 from consentinel.core.context import AppContext
+from consentinel.core.i18n import tr
 from consentinel.core.password_refusals import name_rejection_before_saving
 from consentinel.core.vault import VaultError
 
@@ -17,7 +18,8 @@ log = logging.getLogger(__name__)
 
 
 class SaveFailed(Exception):
-    """The keyring refused a secret; str() says why (its writes were undone)."""
+    """Nothing was saved: the keyring refused a secret (its writes were undone), or a password
+    was no password to save; str() says why."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,8 @@ def write_secrets(
 ) -> SecretsWritten:
     """The secrets to the keyring, the account list not held: DuplicateAccount (a new account
     listed already) or UnknownAccount (an edited one removed) before any is written,
-    SaveFailed once the keyring's writes are taken back, OSError when the list cannot be
-    written.
+    SaveFailed once the keyring's writes are taken back (or before anything is read, for a
+    password of spaces only), OSError when the list cannot be written.
 
     A check reads an account's secrets and its state together (core/signin_secrets), within
     the hold of this process's writers (the window's own checks), so it may now come between
@@ -77,6 +79,11 @@ def write_secrets(
     keyring or after it wrote; written while this save's own write waited for its prompt,
     this save's replace them, and putting back what it had found takes them out. The handle
     is looked at again just before writing to keep that window to the write itself."""
+    if password and not password.strip():
+        # The keyring would hand it back as none saved (Vault.get_password): every check would
+        # say no password is saved, and an edit would have replaced the good one. The dialog
+        # refuses it first; refused here too, before anything is read or written.
+        raise SaveFailed(tr("The password is only spaces: nothing was saved."))
     accounts, vault, handle = ctx.accounts, ctx.vault, account.handle
     if new:
         accounts.require_unlisted(handle)

@@ -87,6 +87,10 @@ class VaultLocked(VaultError):
     """The keyring is locked, or the person dismissed or refused the unlock prompt."""
 
 
+class _EntryKept(VaultError):
+    """The keyring answered that an entry was not there to delete, and it still is."""
+
+
 #: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
 #: and would keep "no keyring" even after the Secret Service appears on the bus). Only this
 #: system's are imported: keyring's macOS module, imported on any other system, looks for
@@ -488,16 +492,22 @@ class Vault:
     def delete_totp(self, handle: str) -> None:
         """Forget this account's 2FA secret (its 2FA turned off on X, or a secret not to be
         kept here): its entry, and the original it was copied from (see delete_account)."""
-        self._delete(_entry(handle, "totp"))
+        try:
+            self._delete(_entry(handle, "totp"))
+        except _EntryKept:
+            raise self._totp_kept(handle) from None
         if self.get_totp(handle) is not None:  # (a backend may refuse and say nothing: macOS)
-            raise VaultError(
-                tr(
-                    "{keyring} did not remove the 2FA secret of @{handle}.",
-                    keyring=self.backend_label(),
-                    handle=handle,
-                )
-            )
+            raise self._totp_kept(handle)
         self._delete_adopted_originals(handle, kinds=("totp",))
+
+    def _totp_kept(self, handle: str) -> VaultError:
+        return VaultError(
+            tr(
+                "{keyring} did not remove the 2FA secret of @{handle}.",
+                keyring=self.backend_label(),
+                handle=handle,
+            )
+        )
 
     def delete_account(self, handle: str) -> None:
         """Remove every keyring entry of this account (missing ones are fine), and the entries
@@ -587,13 +597,23 @@ class Vault:
     def _delete(self, entry: str, *, service: str | None = None) -> None:
         self._refuse_insecure()
         service = service or self._service
-        with self._guard(doing="deleting"):
-            if self._backend.get_password(service, entry) is None:
-                return
-            from keyring.errors import PasswordDeleteError
+        from keyring.errors import PasswordDeleteError
 
-            with contextlib.suppress(PasswordDeleteError):
+        with self._guard(doing="deleting"):
+            # Deleted without being read first: an entry that cannot be read (a secret that
+            # is no UTF-8 text, written by another tool) must still go with its account.
+            try:
                 self._backend.delete_password(service, entry)
+            except PasswordDeleteError as error:
+                # "No such entry" for the Secret Service, but KWallet says so of an unlock
+                # dismissed, and macOS of any failure: gone only if nothing is found now (an
+                # entry still there, readable or not, fails as "deleting").
+                if self._backend.get_password(service, entry) is not None:
+                    cause = _scrub(error, None)
+                    label = self.backend_label()
+                    raise _EntryKept(
+                        _failed_message(label, "deleting", cause), cause=cause
+                    ) from None
 
 
 def _adopted_from(marker: Path) -> bool:
