@@ -84,11 +84,17 @@ def test_every_skip_has_a_run_s_keys_skipped_and_its_reason(
     specific: dict[str, object],
     exit_code: int,
 ) -> None:
-    make(AppPaths.under(consentinel_home))
+    paths = AppPaths.under(consentinel_home)
+    make(paths)
     assert main(["check", "--unattended", "--json"]) == exit_code
     document = json.loads(capsys.readouterr().out)
     assert document == skipped(reason, **specific)
     assert set(document) == EVERY_SKIP | set(specific)
+    # The run lock given back (a RunLock of its own: an open file of its own, flock): held
+    # on, it would keep the next check of this process waiting.
+    after = RunLock(paths.lock_path)
+    assert after.acquire(wait=False), f"the {reason} skip kept the run lock"
+    after.release()
 
 
 def test_a_skip_after_waiting_for_another_check_has_the_same_shape(

@@ -24,6 +24,7 @@ from consentinel.core.accounts import Account, AccountStore
 from consentinel.core.events import AccountResult
 from consentinel.core.french_typography import typeset
 from consentinel.core.journal import Journal
+from consentinel.core.lock import RunLock
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Reason, Status
@@ -237,3 +238,20 @@ def test_the_hourly_crontab_run_skipped_as_checked_lately_prints_nothing(
     assert capsys.readouterr() == ("", "")
     logged = (paths.logs_dir / LOG_NAME).read_text(encoding="utf-8")
     assert "Every account was checked since " in logged
+
+
+def test_a_skipped_scheduled_run_gives_the_run_lock_back(
+    paths: AppPaths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Skipped as checked lately, the run lets go of the run lock as it ends: the next check
+    of the same process (a second scheduled run, a retry) is not kept waiting for it. The lock
+    looked at as another holder would (a RunLock of its own: its own open file, flock)."""
+    _checked_now(paths, AccountResult("ada", Status.OPTED_OUT))
+    # (A lock still held would keep the second run waiting this long, then skipped.)
+    monkeypatch.setattr(check_cmd, "LOCK_WAIT_S", 0.05)
+    for _ in range(2):
+        assert main(["check", "--unattended", "--from-schedule", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == skipped("checked_lately")
+    after = RunLock(paths.lock_path)
+    assert after.acquire(wait=False), "the skipped run kept the run lock"
+    after.release()

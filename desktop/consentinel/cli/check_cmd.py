@@ -260,171 +260,176 @@ def _check_now(args: argparse.Namespace) -> int:
     if scheduled and _paused(ctx, args.json):
         return EXIT_OK
     lock = RunLock(ctx.paths.lock_path)
-    if not lock.acquire(wait=False):
-        if not args.unattended:
-            _wait_for(lock)
-        elif not _wait_unattended(lock, args.json):
-            return EXIT_OK
-        else:  # what was read before the wait may have changed while the other ran
-            _read_settings_again(ctx, watch=args.watch)
-            listed = bool(ctx.accounts.list())
-            missing = _missing_accounts(ctx) if scheduled or not listed else []
-            if not listed and not (scheduled and missing):
-                lock.release()
-                return _no_accounts(args, missing)
-            if scheduled and _paused(ctx, args.json):
-                lock.release()
+    # Given back whatever way the command ends, a skip included: held on, it would keep every
+    # later check of this process waiting (a second scheduled run, the retries of
+    # cli/scheduled_retry, a test). Each try of the loop below gives it back itself, and
+    # _try_again_later takes it again for the next: releasing it twice is nothing.
+    try:
+        if not lock.acquire(wait=False):
+            if not args.unattended:
+                _wait_for(lock)
+            elif not _wait_unattended(lock, args.json):
                 return EXIT_OK
-    if missing:  # (said before the run: the run's own notices may follow it)
-        _say_missing(ctx, missing, listed=listed)
-        if not listed:
-            if args.json:
-                _print_skipped("accounts_missing", missing_accounts=missing)
-            return EXIT_USAGE
-    checked_lately: list[str] = []
-    #: Of those, the accounts whose last check waits for the person, with what it needs.
-    waiting_later: dict[str, Reason | None] = {}
-    if scheduled:
-        # The crontab line's hourly run: cron mails whatever it prints, and a skip is no news.
-        due = _due_now(ctx, args.json, missing, quiet=bool(getattr(args, "catch_up", False)))
-        if due is None:
-            return EXIT_USAGE if missing else EXIT_OK
-        every = [account.handle for account in ctx.accounts.list()]
-        checked_lately = [handle for handle in every if handle not in due]
-        if checked_lately:
-            waiting_later = _say_checked_lately(ctx, checked_lately)
-        handles = due
-    if args.unattended:
-        # A locked keyring is refused at once (never_prompt); one that does not answer at all
-        # is given up on past this: every account's check then ends "keyring unavailable" at
-        # once, and the person is told.
-        from consentinel.core.vault import VaultError
+            else:  # what was read before the wait may have changed while the other ran
+                _read_settings_again(ctx, watch=args.watch)
+                listed = bool(ctx.accounts.list())
+                missing = _missing_accounts(ctx) if scheduled or not listed else []
+                if not listed and not (scheduled and missing):
+                    return _no_accounts(args, missing)
+                if scheduled and _paused(ctx, args.json):
+                    return EXIT_OK
+        if missing:  # (said before the run: the run's own notices may follow it)
+            _say_missing(ctx, missing, listed=listed)
+            if not listed:
+                if args.json:
+                    _print_skipped("accounts_missing", missing_accounts=missing)
+                return EXIT_USAGE
+        checked_lately: list[str] = []
+        #: Of those, the accounts whose last check waits for the person, with what it needs.
+        waiting_later: dict[str, Reason | None] = {}
+        if scheduled:
+            # The crontab line's hourly run: cron mails whatever it prints, and a skip is no news.
+            due = _due_now(ctx, args.json, missing, quiet=bool(getattr(args, "catch_up", False)))
+            if due is None:
+                return EXIT_USAGE if missing else EXIT_OK
+            every = [account.handle for account in ctx.accounts.list()]
+            checked_lately = [handle for handle in every if handle not in due]
+            if checked_lately:
+                waiting_later = _say_checked_lately(ctx, checked_lately)
+            handles = due
+        if args.unattended:
+            # A locked keyring is refused at once (never_prompt); one that does not answer at all
+            # is given up on past this: every account's check then ends "keyring unavailable" at
+            # once, and the person is told.
+            from consentinel.core.vault import VaultError
 
-        with contextlib.suppress(VaultError):
-            ctx.vault.check_within(KEYRING_WAIT_S)
-    from consentinel.cli.scheduled_retry import only, to_retry
-    from consentinel.core.answer_deadline import AnswerDeadline
-    from consentinel.core.journal import JournalError
-    from consentinel.core.settings import XOriginError
+            with contextlib.suppress(VaultError):
+                ctx.vault.check_within(KEYRING_WAIT_S)
+        from consentinel.cli.scheduled_retry import only, to_retry
+        from consentinel.core.answer_deadline import AnswerDeadline
+        from consentinel.core.journal import JournalError
+        from consentinel.core.settings import XOriginError
 
-    cancel = CancelToken()
-    # A scheduled run tries again, a little later, the accounts it could not take to X (a
-    # laptop waking before its Wi-Fi): the OS job fires again only at its next slot.
-    plan = _retry_plan(args, scheduled)
-    waits = list(plan.waits_s) if plan is not None else []
-    #: The time for all the later tries, from the first's start (scheduled_retry: by both
-    #: clocks, so that the computer's sleep counts on every OS).
-    budget: AnswerDeadline | None = None
-    #: What the earlier tries ended with for the accounts not tried again (told already).
-    settled: list[AccountResult] = []
-    while True:
-        run_ids.clear()  # (this try's)
-        planned.clear()
-        finished.clear()
-        try_started = _now()
-        again: list[str] = []
-        try:
-            # Said at every check, --json too: passwords go to a simulated X, not to X (the
-            # settings read after a wait may name another address: refused as at the start).
-            not_x = ctx.settings.not_x_words(ctx.paths.settings_path)
-            if not_x is not None:
-                print(not_x, file=sys.stderr)
-            # A scheduled run never opens a window out of nowhere, whatever the setting says.
-            headless = True if args.unattended and not args.watch else None
-            result = Engine(ctx, headless=headless).run_check(
-                handles=handles,
-                dry_run=args.dry_run,
-                unattended=args.unattended,
-                on_event=on_event,
-                ask=TerminalPrompter(unattended=args.unattended, output=output),
-                cancel=cancel,
-                trigger=_started_by(scheduled, from_schedule=args.from_schedule),
-            )
-        except XOriginError as error:  # (the setting changed during a wait for another check)
-            print(str(error), file=sys.stderr)
-            return EXIT_USAGE
-        except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
-            print(str(error), file=sys.stderr)
-            if run_ids:  # it had begun: it may have reached X
-                print(
-                    tr(
-                        "The check stopped: boxes at X may have been changed before it did, "
-                        "and the next check reads them again."
-                    ),
-                    file=sys.stderr,
+        cancel = CancelToken()
+        # A scheduled run tries again, a little later, the accounts it could not take to X (a
+        # laptop waking before its Wi-Fi): the OS job fires again only at its next slot.
+        plan = _retry_plan(args, scheduled)
+        waits = list(plan.waits_s) if plan is not None else []
+        #: The time for all the later tries, from the first's start (scheduled_retry: by both
+        #: clocks, so that the computer's sleep counts on every OS).
+        budget: AnswerDeadline | None = None
+        #: What the earlier tries ended with for the accounts not tried again (told already).
+        settled: list[AccountResult] = []
+        while True:
+            run_ids.clear()  # (this try's)
+            planned.clear()
+            finished.clear()
+            try_started = _now()
+            again: list[str] = []
+            try:
+                # Said at every check, --json too: passwords go to a simulated X, not to X (the
+                # settings read after a wait may name another address: refused as at the start).
+                not_x = ctx.settings.not_x_words(ctx.paths.settings_path)
+                if not_x is not None:
+                    print(not_x, file=sys.stderr)
+                # A scheduled run never opens a window out of nowhere, whatever the setting says.
+                headless = True if args.unattended and not args.watch else None
+                result = Engine(ctx, headless=headless).run_check(
+                    handles=handles,
+                    dry_run=args.dry_run,
+                    unattended=args.unattended,
+                    on_event=on_event,
+                    ask=TerminalPrompter(unattended=args.unattended, output=output),
+                    cancel=cancel,
+                    trigger=_started_by(scheduled, from_schedule=args.from_schedule),
                 )
-            if args.unattended:  # (the notification needs no journal)
-                _folder_unusable(
-                    error, said=str(error), already_printed=True, settings=ctx.settings
-                )
-            return EXIT_USAGE
-        except KeyboardInterrupt:
-            cancel.cancel()
-            output.release()  # (the accounts that ended while a question waited)
-            hush_what_a_stopped_run_leaves()
-            if run_ids:
-                stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
+            except XOriginError as error:  # (the setting changed during a wait for another check)
+                print(str(error), file=sys.stderr)
+                return EXIT_USAGE
+            except JournalError as error:  # a full disk, a read-only one: nothing more can be noted
+                print(str(error), file=sys.stderr)
+                if run_ids:  # it had begun: it may have reached X
+                    print(
+                        tr(
+                            "The check stopped: boxes at X may have been changed before it did, "
+                            "and the next check reads them again."
+                        ),
+                        file=sys.stderr,
+                    )
+                if args.unattended:  # (the notification needs no journal)
+                    _folder_unusable(
+                        error, said=str(error), already_printed=True, settings=ctx.settings
+                    )
+                return EXIT_USAGE
+            except KeyboardInterrupt:
+                cancel.cancel()
+                output.release()  # (the accounts that ended while a question waited)
+                hush_what_a_stopped_run_leaves()
+                if run_ids:
+                    stopped = RunResult(run_ids[0], tuple(finished), cancelled=True)
+                    if args.unattended:
+                        # Cut by the job's time limit, a logout, a shutdown: what the checks that
+                        # ended found (X switching a box back on…) is told all the same.
+                        _notify(ctx, stopped)
+                    if args.json:  # a script still learns which accounts were checked
+                        stopped = RunResult(stopped.run_id, (*settled, *finished), cancelled=True)
+                        _print_json(stopped, interrupted=True, missing=missing,
+                                    checked_lately=checked_lately,
+                                    waiting_later=waiting_later)  # fmt: skip
+                    else:  # a person learns what was done, and what is left for the next check
+                        _say_stopped_run(planned, finished)
+                        raise StoppedRunSaid from None
+                raise
+            else:
+                from consentinel.cli.journal_warning import carry_on_if_lost
+
+                # The journal file gone during the check (its data folder deleted): the check's
+                # entries written again in the journal at its place, before its notifications.
+                result, added = carry_on_if_lost(ctx, result)
+                if waits and not result.cancelled:
+                    again = to_retry(result)
                 if args.unattended:
-                    # Cut by the job's time limit, a logout, a shutdown: what the checks that
-                    # ended found (X switching a box back on…) is told all the same.
-                    _notify(ctx, stopped)
-                if args.json:  # a script still learns which accounts were checked
-                    stopped = RunResult(stopped.run_id, (*settled, *finished), cancelled=True)
-                    _print_json(stopped, interrupted=True, missing=missing,
-                                checked_lately=checked_lately,
-                                waiting_later=waiting_later)  # fmt: skip
-                else:  # a person learns what was done, and what is left for the next check
-                    _say_stopped_run(planned, finished)
-                    raise StoppedRunSaid from None
-            raise
-        else:
-            from consentinel.cli.journal_warning import carry_on_if_lost
+                    # Told while the run still holds the lock: its notifications are journaled
+                    # with it, not among the next run's entries. The accounts tried again are
+                    # told their last try's outcome only (no alarm a later try mends).
+                    _notify(ctx, only(result, again, keep=False))
+            finally:
+                lock.release()
+            from consentinel.cli.journal_warning import warn_if_broken
 
-            # The journal file gone during the check (its data folder deleted): the check's
-            # entries written again in the journal at its place, before its notifications.
-            result, added = carry_on_if_lost(ctx, result)
-            if waits and not result.cancelled:
-                again = to_retry(result)
-            if args.unattended:
-                # Told while the run still holds the lock: its notifications are journaled
-                # with it, not among the next run's entries. The accounts tried again are
-                # told their last try's outcome only (no alarm a later try mends).
-                _notify(ctx, only(result, again, keep=False))
-        finally:
-            lock.release()
-        from consentinel.cli.journal_warning import warn_if_broken
-
-        # The check's entries were added all the same: evidence among edited entries must
-        # not be taken for a sound record unsaid. The chain is walked whole, and every
-        # screenshot looked for, but only this check's are read: a year of "a screenshot of
-        # every check" would be read again at every scheduled check (`log --verify` and the
-        # window read them). (None: its entries are in no journal there is to verify.)
-        if added is not None:
-            warn_if_broken(ctx.journal, added, read_shots_of=[result.run_id])
-        if not again:
-            break
-        assert plan is not None  # (there are waits)
-        if budget is None:
-            budget = AnswerDeadline(plan.within_s)
-        wait_s = waits.pop(0)
-        attempt = len(plan.waits_s) - len(waits) + 1  # (the first try was 1)
-        retried = _try_again_later(
-            ctx, lock, result, again, wait_s, attempt, len(plan.waits_s) + 1,
-            since=try_started, budget=budget, plan=plan, args=args, settled=settled,
-        )  # fmt: skip
-        settled.extend(a for a in result.accounts if a.handle not in again)
-        if not retried:  # (told, the lock given back)
-            # None: no next try, what the last found is their outcome; []: another check
-            # took them through meanwhile, its outcome theirs.
-            result = only(result, again if retried is None else (), keep=True)
-            break
-        handles = retried
-    result = RunResult(result.run_id, (*settled, *result.accounts), result.cancelled)
-    if args.json:
-        _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately,
-                    waiting_later=waiting_later)  # fmt: skip
-    # Accounts the list lost were not checked: not a success, whatever the others gave.
-    return EXIT_USAGE if missing else exit_code(result)
+            # The check's entries were added all the same: evidence among edited entries must
+            # not be taken for a sound record unsaid. The chain is walked whole, and every
+            # screenshot looked for, but only this check's are read: a year of "a screenshot of
+            # every check" would be read again at every scheduled check (`log --verify` and the
+            # window read them). (None: its entries are in no journal there is to verify.)
+            if added is not None:
+                warn_if_broken(ctx.journal, added, read_shots_of=[result.run_id])
+            if not again:
+                break
+            assert plan is not None  # (there are waits)
+            if budget is None:
+                budget = AnswerDeadline(plan.within_s)
+            wait_s = waits.pop(0)
+            attempt = len(plan.waits_s) - len(waits) + 1  # (the first try was 1)
+            retried = _try_again_later(
+                ctx, lock, result, again, wait_s, attempt, len(plan.waits_s) + 1,
+                since=try_started, budget=budget, plan=plan, args=args, settled=settled,
+            )  # fmt: skip
+            settled.extend(a for a in result.accounts if a.handle not in again)
+            if not retried:  # (told, the lock given back)
+                # None: no next try, what the last found is their outcome; []: another check
+                # took them through meanwhile, its outcome theirs.
+                result = only(result, again if retried is None else (), keep=True)
+                break
+            handles = retried
+        result = RunResult(result.run_id, (*settled, *result.accounts), result.cancelled)
+        if args.json:
+            _print_json(result, interrupted=False, missing=missing, checked_lately=checked_lately,
+                        waiting_later=waiting_later)  # fmt: skip
+        # Accounts the list lost were not checked: not a success, whatever the others gave.
+        return EXIT_USAGE if missing else exit_code(result)
+    finally:
+        lock.release()
 
 
 def _retry_plan(args: argparse.Namespace, scheduled: bool) -> RetryPlan | None:
