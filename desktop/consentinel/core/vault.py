@@ -91,6 +91,19 @@ class _EntryKept(VaultError):
     """The keyring answered that an entry was not there to delete, and it still is."""
 
 
+#: How many times one entry is deleted at most. The Secret Service (GNOME Keyring) deletes only
+#: the first of the items with the entry's service and user name, and more may be there (written
+#: by another tool, an older version, or twice by a write cut short): each is deleted in turn
+#: until the keyring says none is left. Bounded, as a keyring that answers "deleted" and keeps
+#: the item (macOS may) would be asked forever, and one that asks at each deletion would open
+#: dialog after dialog: past the bound, the entry is said kept. Such asking is not expected:
+#: GNOME Keyring asks to unlock once, the collection then stays unlocked; KWallet asks to open
+#: the wallet once per process, and holds one entry per name (the second deletion finds none);
+#: macOS deletes every match at once, but may ask to allow access to an item another app wrote,
+#: once per deletion (the second one finds none).
+MAX_DELETES_PER_ENTRY = 8
+
+
 #: The OS keyrings, looked for afresh each time (keyring.get_keyring() decides once per process
 #: and would keep "no keyring" even after the Secret Service appears on the bus). Only this
 #: system's are imported: keyring's macOS module, imported on any other system, looks for
@@ -601,19 +614,26 @@ class Vault:
 
         with self._guard(doing="deleting"):
             # Deleted without being read first: an entry that cannot be read (a secret that
-            # is no UTF-8 text, written by another tool) must still go with its account.
-            try:
-                self._backend.delete_password(service, entry)
-            except PasswordDeleteError as error:
-                # "No such entry" for the Secret Service, but KWallet says so of an unlock
-                # dismissed, and macOS of any failure: gone only if nothing is found now (an
-                # entry still there, readable or not, fails as "deleting").
-                if self._backend.get_password(service, entry) is not None:
-                    cause = _scrub(error, None)
-                    label = self.backend_label()
-                    raise _EntryKept(
-                        _failed_message(label, "deleting", cause), cause=cause
-                    ) from None
+            # is no UTF-8 text, written by another tool) must still go with its account. The
+            # Secret Service deletes only the first of the items with this service and user
+            # name: deleted again until the keyring says there is none left.
+            for _ in range(MAX_DELETES_PER_ENTRY):
+                try:
+                    self._backend.delete_password(service, entry)
+                except PasswordDeleteError as error:
+                    # "No such entry" for the Secret Service, but KWallet says so of an unlock
+                    # dismissed, and macOS of any failure: gone only if nothing is found now
+                    # (an entry still there, readable or not, fails as "deleting").
+                    if self._backend.get_password(service, entry) is None:
+                        return
+                    raise self._entry_kept(_scrub(error, None)) from None
+            # Each deletion said done: the last may have taken the last item, or the keyring
+            # keeps what it says it deleted.
+            if self._backend.get_password(service, entry) is not None:
+                raise self._entry_kept(f"still there after {MAX_DELETES_PER_ENTRY} deletions")
+
+    def _entry_kept(self, cause: str) -> _EntryKept:
+        return _EntryKept(_failed_message(self.backend_label(), "deleting", cause), cause=cause)
 
 
 def _adopted_from(marker: Path) -> bool:
