@@ -1034,24 +1034,30 @@ def _login(args: argparse.Namespace) -> int:
     # One sign-in at a time (x-reference §4): a check under way, the app's or the scheduled
     # one, may be signing in too; the scheduled one does not start while this one runs.
     lock = RunLock(ctx.paths.lock_path)
-    if not lock.acquire(wait=False):
-        _wait_for(lock)
-    print(
-        tr(
-            "A browser window opens on X's sign-in page for @{handle}. Consentinel types what "
-            "it has saved; finish the rest there (a captcha, a code). The session is saved once "
-            "X shows its home page. Ctrl+C cancels.",
-            handle=handles[0],
-        ),
-        file=sys.stderr,
-    )
-    cancel = CancelToken()
+    # Given back whatever ends the command once it is taken, before the sign-in too: a Ctrl+C
+    # just as the wait took it, a stderr that cannot be written. Held on, it would keep every
+    # later check of this process waiting. (Not taken: releasing it is nothing.)
     try:
-        result = Engine(ctx).login_interactive(handles[0], on_event=_say_unsandboxed, cancel=cancel)
-    except KeyboardInterrupt:
-        cancel.cancel()
-        hush_what_a_stopped_run_leaves()
-        raise
+        if not lock.acquire(wait=False):
+            _wait_for(lock)
+        print(
+            tr(
+                "A browser window opens on X's sign-in page for @{handle}. Consentinel types "
+                "what it has saved; finish the rest there (a captcha, a code). The session is "
+                "saved once X shows its home page. Ctrl+C cancels.",
+                handle=handles[0],
+            ),
+            file=sys.stderr,
+        )
+        cancel = CancelToken()
+        try:
+            result = Engine(ctx).login_interactive(
+                handles[0], on_event=_say_unsandboxed, cancel=cancel
+            )
+        except KeyboardInterrupt:
+            cancel.cancel()
+            hush_what_a_stopped_run_leaves()
+            raise
     finally:
         lock.release()
     print(result.message)
