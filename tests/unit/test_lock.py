@@ -214,6 +214,25 @@ def test_a_lock_file_on_a_full_disk_is_named(tmp_path: Path) -> None:
     assert (result["held"], result["then"]) == (False, True)
 
 
+def test_a_ctrl_c_while_the_lock_is_being_taken_leaves_it_free(
+    lock_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl+C just as the lock is taken (while who holds it is written) left the OS lock on
+    a file no object could release: every later check of this process waited for it, then was
+    skipped as "another check running". It is given back before the interruption goes on."""
+
+    def interrupted(self: RunLock, fd: int, info: LockInfo) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(RunLock, "_write_info", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        RunLock(lock_path).acquire()
+    monkeypatch.undo()
+    again = RunLock(lock_path)
+    assert again.acquire(wait=False)
+    again.release()
+
+
 def test_a_wait_for_the_lock_the_computer_slept_through_ends_on_wake(
     lock_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

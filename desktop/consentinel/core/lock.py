@@ -132,10 +132,14 @@ class RunLock:
                     info = LockInfo(pid=os.getpid(), host=this_host(), started_at=_utcnow())
                     try:
                         self._write_info(fd, info)
-                    except OSError as error:
+                    except BaseException as error:
+                        # (A Ctrl+C here too: the lock taken, not yet this object's, would
+                        # stay held by a file nobody can release until the process ends.)
                         unlock(fd)
                         os.close(fd)
-                        raise storage_error(self.path, error) from error
+                        if isinstance(error, OSError):
+                            raise storage_error(self.path, error) from error
+                        raise
                     self._fd, self._info = fd, info
                     return True
                 if not wait or (deadline is not None and deadline.left() <= 0):
