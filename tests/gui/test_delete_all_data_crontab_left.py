@@ -109,7 +109,8 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
     assert dialog.delete_all_data() is False
     label = dialog.delete_label
     lines = _lines(label)
-    assert lines[0].startswith("Some files could not be deleted: "), lines
+    # The cause in the person's words, not Python's "[Errno 21] Is a directory: '…'".
+    assert lines[0] == "Some files could not be deleted: a folder has that name", lines
     assert lines[1:] == [
         "Your crontab still runs the scheduled check: Consentinel does not change your "
         "crontab. To stop it, remove this line with crontab -e:",
@@ -173,3 +174,24 @@ def test_the_same_in_french(
         ),
         crontab_line,
     ]
+
+
+def test_a_failure_is_said_in_french_too(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str, french: None
+) -> None:
+    """Its cause too: Python's words were English whatever the window's language."""
+    ctx = AppContext.create(vault=real_vault)
+    stamp_path(ctx.paths).mkdir(parents=True)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    QTimer.singleShot(0, answer)
+    assert dialog.delete_all_data() is False
+    assert _lines(dialog.delete_label)[0] == typeset(
+        "Certains fichiers n'ont pas pu être supprimés : un dossier porte ce nom"
+    )

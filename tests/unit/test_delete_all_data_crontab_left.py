@@ -15,11 +15,13 @@ from pathlib import Path
 import pytest
 
 from consentinel.cli.main import main
+from consentinel.core import osjobs
 from consentinel.core.catch_up import stamp_path
 from consentinel.core.french_typography import typeset
-from consentinel.core.osjobs import systemd
+from consentinel.core.i18n import tr
+from consentinel.core.osjobs import JobReport, JobState, systemd
 from consentinel.core.osjobs.job import check_command
-from consentinel.core.osjobs.systemd import crontab_line
+from consentinel.core.osjobs.systemd import SystemdUserJob, crontab_line
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
@@ -140,4 +142,67 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
             "pas votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :"
         ),
         line,
+    ]
+
+
+def test_a_folder_deleted_by_hand_whose_timer_cannot_go_says_why_in_words(
+    crontab: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the folder left outside it cannot all go (here a folder where its timer unit's
+    file is kept: unlink() fails on it, even for root): the cause is said in the person's
+    words and language, as when the folder is there, not Python's "[Errno 21] Is a
+    directory: '…'", in English whatever the language."""
+    shutil.rmtree(consentinel_home)
+    SystemdUserJob().timer_path.mkdir(parents=True)
+    assert main(["delete-all-data"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["Some files could not be deleted: a folder has that name"]
+    assert "Errno" not in err
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["delete-all-data"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        typeset("Certains fichiers n'ont pas pu être supprimés : un dossier porte ce nom")
+    ]
+    assert not consentinel_home.exists()  # nothing made
+
+
+class _Refusing:
+    """A scheduler that will not remove the job and says why, in the person's language (no
+    backend of today's does; launchctl or schtasks could): the report is all there is."""
+
+    what = "refusing"
+
+    def remove(self) -> JobReport:
+        return JobReport(JobState.FAILED, tr("{tool} did not answer in time.", tool="launchctl"))
+
+
+@pytest.mark.parametrize("folder_there", [True, False])
+def test_a_scheduled_check_that_could_not_be_removed_says_why(
+    folder_there: bool,
+    crontab: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The scheduler's own words are said, in English and French, not "OSError" (the
+    error built from them has no errno to describe), with the folder there or deleted by hand."""
+    monkeypatch.setattr(osjobs, "check_job", lambda platform=None: _Refusing())
+    if not folder_there:
+        shutil.rmtree(consentinel_home)
+    args = ["delete-all-data", "--yes"]
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "Some files could not be deleted: launchctl did not answer in time."
+    ]
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        typeset(
+            "Certains fichiers n'ont pas pu être supprimés : launchctl n'a pas répondu à temps."
+        )
     ]

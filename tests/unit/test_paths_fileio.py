@@ -16,6 +16,7 @@ from consentinel.core.fileio import (
     StorageError,
     atomic_write_bytes,
     atomic_write_text,
+    describe_os_error,
     make_private_dirs,
     set_aside,
 )
@@ -217,3 +218,16 @@ def test_set_aside_renames_and_never_deletes(tmp_path: Path) -> None:
     assert moved.name.startswith("accounts.json.corrupt-")
     assert moved.read_text() == "{broken"
     assert moved2 != moved and moved2.read_text() == "{broken too"
+
+
+def test_an_os_error_made_from_a_sentence_alone_is_described_by_it() -> None:
+    """No errno to describe (a job the OS would not remove, said in its report's words): the
+    sentence, not the class's name ("OSError"); a bare error keeps its name, an errno its
+    words."""
+    said = "launchctl did not answer in time."
+    assert describe_os_error(OSError(said)) == said
+    assert describe_os_error(StorageError(said)) == said
+    assert describe_os_error(OSError()) == "OSError"
+    assert describe_os_error(IsADirectoryError(21, "Is a directory", "x")) == (
+        "a folder has that name"
+    )

@@ -46,8 +46,8 @@ def _delete_all(args: argparse.Namespace) -> int:
     from consentinel.cli.context import open_context
     from consentinel.core.data_eraser import (
         CheckRunning,
-        ErasedInPart,
         erase_all_data,
+        failure_cause,
         left_after,
         what_would_go,
     )
@@ -69,14 +69,10 @@ def _delete_all(args: argparse.Namespace) -> int:
     except VaultError as error:  # (the keyring goes first: nothing else was touched)
         raise UsageError(tr("Nothing was deleted: {problem}", problem=error)) from None
     except OSError as error:
-        from consentinel.core.fileio import describe_os_error
-
         # A crontab line left (only the person removes it) is said with the failure, as
         # after a whole erase: cron runs it on every hour, on the half-emptied folder.
-        left = left_after(error)
-        cause = error.error if isinstance(error, ErasedInPart) else error
-        said = tr("Some files could not be deleted: {problem}", problem=describe_os_error(cause))
-        raise UsageError("\n".join([said, *left])) from None
+        said = tr("Some files could not be deleted: {problem}", problem=failure_cause(error))
+        raise UsageError("\n".join([said, *left_after(error)])) from None
     print(tr("All your Consentinel data in {folder} was deleted.", folder=paths.root))
     return _say_left(left)
 
@@ -92,7 +88,7 @@ def _say_left(left: list[str]) -> int:
 def _nothing_here(paths: AppPaths) -> int:
     """No data folder (never made, or deleted by hand): what it may have left elsewhere, its
     keys in the keyring and its scheduled job, goes; nothing is made."""
-    from consentinel.core.data_eraser import forget_leftovers, left_after
+    from consentinel.core.data_eraser import failure_cause, forget_leftovers, left_after
     from consentinel.core.vault import VaultError
 
     try:
@@ -100,7 +96,7 @@ def _nothing_here(paths: AppPaths) -> int:
     except VaultError as error:
         raise UsageError(tr("Nothing was deleted: {problem}", problem=error)) from None
     except OSError as error:
-        said = tr("Some files could not be deleted: {problem}", problem=error)
+        said = tr("Some files could not be deleted: {problem}", problem=failure_cause(error))
         raise UsageError("\n".join([said, *left_after(error)])) from None
     print(
         tr(

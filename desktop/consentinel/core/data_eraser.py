@@ -46,6 +46,15 @@ def left_after(error: OSError) -> list[str]:
     return error.left if isinstance(error, ErasedInPart) else []
 
 
+def failure_cause(error: OSError) -> str:
+    """Why an erase (erase_all_data, forget_leftovers) failed with `error`, in the person's
+    words and language: not Python's "[Errno 21] Is a directory: '…'", in English whatever
+    the language chosen, nor a bare "OSError"."""
+    from consentinel.core.fileio import describe_os_error
+
+    return describe_os_error(error.error if isinstance(error, ErasedInPart) else error)
+
+
 @dataclass(frozen=True)
 class WhatWouldGo:
     """What erase_all_data() removes, to name it in the confirmation."""
@@ -184,7 +193,8 @@ def _remove_jobs() -> list[str]:
     left: list[str] = []
     for report in (osjobs.remove(), osjobs.remove_autostart()):
         if report.state is osjobs.JobState.FAILED:
-            # (The crontab line said by the first is still to be said with this failure.)
+            # (The crontab line said by the first is still to be said with this failure.) The
+            # OS's refusal, in the report's words: failure_cause says them as they are.
             error = OSError(report.message)
             raise ErasedInPart(error, left) if left else error
         if report.installed:

@@ -46,7 +46,9 @@ class StorageError(OSError):
 
 
 def describe_os_error(error: OSError) -> str:
-    """The cause of an OS error in a person's words."""
+    """The cause of an OS error in a person's words. One made from a sentence alone (no errno:
+    a job the OS would not remove, a StorageError) is that sentence, written for the person
+    already, not its class's name ("OSError")."""
     if error.errno == errno.ENOSPC:
         return tr("the disk is full")
     if error.errno == errno.EDQUOT:
@@ -63,7 +65,11 @@ def describe_os_error(error: OSError) -> str:
         return tr("a folder has that name")
     if error.errno == errno.ENAMETOOLONG:
         return tr("the name is too long")
-    return error.strerror or type(error).__name__
+    if error.strerror:
+        return error.strerror
+    if error.errno is None and str(error):
+        return str(error)
+    return type(error).__name__
 
 
 class FolderProblem(str, Enum):

@@ -10,7 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
-from consentinel.core.data_eraser import CheckRunning, erase_all_data, left_after, what_would_go
+from consentinel.core.data_eraser import (
+    CheckRunning,
+    erase_all_data,
+    failure_cause,
+    left_after,
+    what_would_go,
+)
 from consentinel.core.i18n import current_language
 from consentinel.core.vault import VaultError
 from consentinel.gui.confirmation import Confirmation
@@ -150,9 +156,10 @@ class DataSettings:
             return False
         except OSError as error:
             # A crontab line left is said under the failure too: cron runs it on every hour.
+            # The cause in the person's words (the core's), not Python's "[Errno 21] …".
             self._say(
                 translate("SettingsDialog", "Some files could not be deleted: {problem}").replace(
-                    "{problem}", str(error)
+                    "{problem}", failure_cause(error)
                 ),
                 ok=False,
                 left=left_after(error),
