@@ -7,6 +7,8 @@ program here: a small script on PATH printing a crontab."""
 from __future__ import annotations
 
 import stat
+import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,14 +16,20 @@ import pytest
 
 from consentinel.cli.main import main
 from consentinel.core import osjobs
+from consentinel.core.accounts import Account
 from consentinel.core.catch_up import mark_served, stamp_path
+from consentinel.core.context import AppContext
 from consentinel.core.doctor import check_schedule
+from consentinel.core.events import AccountResult
 from consentinel.core.french_typography import typeset
+from consentinel.core.moments import moment_text
 from consentinel.core.osjobs import JobState, systemd
 from consentinel.core.osjobs.job import check_command
 from consentinel.core.osjobs.systemd import crontab_line
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
+from consentinel.core.status import Status
+from consentinel.core.vault import MemoryKeyring, Vault
 
 INSTALLED = (
     "Scheduled check: installed (every day, a line in your crontab, which cron runs every "
@@ -178,3 +186,63 @@ def test_schedule_status_says_when_the_crontab_line_next_checks(
     said = capsys.readouterr().out.splitlines()[0]
     assert said == f"{INSTALLED} Next run: {run:%Y-%m-%d %H:%M}."
     assert osjobs.status().next_run == run
+
+
+@pytest.fixture
+def nine_in_the_morning(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
+    """This process's local zone is one where it is 09:00 now (a fixed offset from UTC): the
+    daily noon, three hours off, is not crossed while a test runs, whenever it runs. Put back
+    after. Returns when it is, aware."""
+    now = datetime.now(timezone.utc)
+    ahead = (9 * 60 - (now.hour * 60 + now.minute)) % (24 * 60)  # minutes ahead of UTC
+    ahead -= 24 * 60 if ahead > 12 * 60 else 0
+    sign = "-" if ahead >= 0 else "+"  # (POSIX TZ counts west of UTC: "-" is ahead of it)
+    monkeypatch.setenv("TZ", f"XYZ{sign}{abs(ahead) // 60}:{abs(ahead) % 60:02d}")
+    time.tzset()
+    local = now.astimezone()
+    assert (local.hour, local.minute) == (9, 0), local
+    yield local
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_skipped_run_is_said_with_the_crontab_lines_first_run_that_checks(
+    crontab: Path,
+    consentinel_home: Path,
+    nine_in_the_morning: datetime,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every account checked just now (09:00), daily: the line's run after noon today skips as
+    "checked lately", and the first that checks is the one after noon tomorrow, at the line's
+    own minute (37 here), not noon, at which cron does not run it; in English and French."""
+    line = "37 " + _line(consentinel_home).split(None, 1)[1]
+    crontab.write_text(line + "\n")
+    mark_served(stamp_path(AppPaths.from_env()), nine_in_the_morning)  # (this morning's: noon)
+    ctx = AppContext.create(
+        vault=Vault(MemoryKeyring()), settings=Settings(schedule="daily", run_when_closed=True)
+    )
+    ctx.accounts.add(Account("fay"))
+    run = ctx.journal.start_run("gui")
+    ctx.journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+    ctx.journal.finish_run(run)
+    ctx.journal.close()
+    today = nine_in_the_morning.replace(hour=12, minute=37)
+    tomorrow = (today.replace(tzinfo=None) + timedelta(days=1)).astimezone()
+
+    assert main(["schedule", "status"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].endswith(f" Next run: {today:%Y-%m-%d %H:%M}."), said
+    assert said[1:] == [
+        f"Every account was checked lately, so the run at {moment_text(today)} is skipped; "
+        f"the first one that checks is at about {moment_text(tomorrow)}."
+    ]
+
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    assert main(["schedule", "status"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        typeset(
+            f"Chaque compte a été vérifié récemment : le passage du {moment_text(today)} "
+            f"n'aura pas lieu ; le premier qui vérifie est vers le {moment_text(tomorrow)}."
+        )
+    ]

@@ -31,6 +31,16 @@ def test_never_checked_is_the_next_fixed_time_and_off_is_none() -> None:
     assert next_os_run(local(4), "off", local(5)) is None
 
 
+def test_the_crontab_lines_run_is_its_first_at_or_after_the_time_and_judged_there() -> None:
+    # The line cron runs at 37 past every hour (no systemd) checks for 06:00 at 06:37.
+    assert next_os_run(local(1, 30), "6h", local(5), minute=37) == local(6, 37)
+    # Last check at 03:20: at 06:00 it is 2 h 40 ago (a timer's run skips), at 06:37 3 h 17
+    # (the line's run, which judges at its own time, checks).
+    assert next_os_run(local(3, 20), "6h", local(5)) == local(12)
+    assert next_os_run(local(3, 20), "6h", local(5), minute=37) == local(6, 37)
+    assert next_os_run(local(4), "6h", local(5), minute=37) == local(12, 37)
+
+
 def test_weekly_after_a_check_the_day_before() -> None:
     # Weekly on Mondays at noon; 2026-12-07 is a Monday. Checked on Sunday: 1 day < 3.5 days,
     # so the Monday right after is skipped and the next one goes ahead.

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     if action == "status":
         report = osjobs.status()
         print(report.message)
-        _say_if_the_next_run_is_skipped(ctx, report.next_run)
+        _say_if_the_next_run_is_skipped(ctx, report.next_run, report.hourly_minute)
         if getattr(getattr(ctx, "settings", None), "schedule_paused", False):
             print(
                 tr(
@@ -127,9 +127,13 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_USAGE if report.state is JobState.FAILED else EXIT_OK
 
 
-def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) -> None:
+def _say_if_the_next_run_is_skipped(
+    ctx: AppContext, next_run: datetime | None, hourly_minute: int | None = None
+) -> None:
     """The job's next time, as the OS says it, may come too soon after the last checks: that
-    run will skip ("checked lately"); say when the first one that checks is."""
+    run will skip ("checked lately"); say when the first one that checks is. `hourly_minute`:
+    the job is the crontab line run at that minute past every hour (no systemd), which checks
+    at its first run after a time of the schedule, not at the time (JobReport)."""
     from datetime import datetime, timezone
 
     from consentinel.core.schedule import os_run_is_due
@@ -143,7 +147,7 @@ def _say_if_the_next_run_is_skipped(ctx: AppContext, next_run: datetime | None) 
     last = journal.every_account_checked_at(handles)
     if os_run_is_due(last, settings.schedule, next_run):
         return
-    checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc))
+    checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc), hourly_minute)
     if checks_at is None:
         return
     from consentinel.cli.check_cmd import waiting_for_you, waiting_words

@@ -25,7 +25,12 @@ from pathlib import Path
 from consentinel.core.fileio import atomic_write_text
 from consentinel.core.paths import AppPaths
 from consentinel.core.schedule import ScheduleChoice, parse_schedule, trusted_last_run
-from consentinel.core.schedule_slots import last_slot_time, next_slot_time, slots_for
+from consentinel.core.schedule_slots import (
+    hourly_run_at_or_after,
+    last_slot_time,
+    next_slot_time,
+    slots_for,
+)
 from consentinel.core.settings import peek_settings
 
 #: The file, in the data folder, that holds when the last slot was served ("delete all data"
@@ -64,9 +69,7 @@ def next_check(
     slot = slot_to_serve(schedule, served, now) or next_slot_time(slots_for(schedule), now)
     if slot is None:
         return None
-    moment = max(slot, now).astimezone()
-    run = moment.replace(minute=minute, second=0, microsecond=0)
-    return run if run >= moment else run + HOURLY
+    return hourly_run_at_or_after(max(slot, now), minute)
 
 
 def first_run_after(slot: datetime, now: datetime) -> bool:

@@ -75,20 +75,35 @@ def next_slot_time(slots: tuple[Slot, ...], after: datetime) -> datetime | None:
     return best
 
 
-def next_os_run(last_completed: datetime | None, schedule: str, now: datetime) -> datetime | None:
+def next_os_run(
+    last_completed: datetime | None, schedule: str, now: datetime, minute: int | None = None
+) -> datetime | None:
     """When the OS job will next check, not skip as "checked lately" (`os_run_is_due`): the
     first of its times after `now` at which a check would go ahead, its random delay (up to
-    `random_delay_for`) not counted. None when the schedule is off."""
+    `random_delay_for`) not counted. None when the schedule is off. `minute`: the job is the
+    crontab line cron runs at that minute past every hour (no systemd), which checks for a
+    time at its first run at or after it (`hourly_run_at_or_after`), not at the time itself:
+    that run is the answer, and whether it checks is judged at it, as the run itself judges."""
     slots = slots_for(schedule)
     after = now.astimezone()  # the slots are local times
     for _ in range(2 * len(slots) + 1):  # half an interval is past within two rounds of slots
         slot = next_slot_time(slots, after)
         if slot is None:
             return None
-        if os_run_is_due(last_completed, schedule, slot):
-            return slot
+        run = slot if minute is None else hourly_run_at_or_after(slot, minute)
+        if os_run_is_due(last_completed, schedule, run):
+            return run
         after = slot
     return None
+
+
+def hourly_run_at_or_after(moment: datetime, minute: int) -> datetime:
+    """The first run at or after `moment` of a job cron starts at `minute` past every hour
+    (the crontab line given without systemd, core/catch_up.py). In this computer's zone, as
+    cron reads the minute."""
+    local = moment.astimezone()
+    run = local.replace(minute=minute, second=0, microsecond=0)
+    return run if run >= local else run + timedelta(hours=1)
 
 
 def last_slot_time(slots: tuple[Slot, ...], at: datetime) -> datetime | None:

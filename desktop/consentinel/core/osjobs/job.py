@@ -66,6 +66,10 @@ class JobReport:
     #: Lines of the person's crontab that run this check too, and that only they can remove
     #: (the old form's, beside the hourly one): the message names them.
     to_remove: tuple[str, ...] = ()
+    #: The job is the crontab line cron runs at this minute past every hour (no systemd): it
+    #: checks for a time of the schedule at its first run after it, not at the time itself
+    #: (schedule_slots.next_os_run). None for every other job.
+    hourly_minute: int | None = None
 
     @property
     def installed(self) -> bool:

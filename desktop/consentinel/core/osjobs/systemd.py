@@ -586,11 +586,18 @@ class SystemdUserJob:
                 "within the hour after it is back on.",
                 every=every,
             )
-            next_run = _cron_next_run(found[0], schedule)
+            minute = _hourly_minute(found[0])
+            next_run = None if minute is None else _cron_next_run(minute, schedule)
             if next_run is not None:  # (said as the timer's is)
                 when = next_run.astimezone().strftime("%Y-%m-%d %H:%M")
                 said += " " + tr("Next run: {when}.", when=when)
-                return JobReport(JobState.ACTIVE, said, next_run=next_run, unavailable=True)
+                return JobReport(
+                    JobState.ACTIVE,
+                    said,
+                    next_run=next_run,
+                    unavailable=True,
+                    hourly_minute=minute,
+                )
         return JobReport(JobState.ACTIVE, said, unavailable=True)
 
     def _restore(self, before: dict[Path, bytes | None]) -> None:
@@ -616,18 +623,24 @@ def _folder() -> str | None:
     return os.path.abspath(os.path.expanduser(home)) if home else None
 
 
-def _cron_next_run(line: str, schedule: str) -> datetime | None:
-    """When the hourly crontab `line` next checks (catch_up.next_check): the first of its runs
-    at or after the slot it serves next, not the slot itself. None for a line whose times are
-    not "M * * * *" (changed by hand: when cron runs it is not worked out here)."""
-    from consentinel.core.catch_up import next_check, read_served, stamp_path
-    from consentinel.core.paths import AppPaths
-
+def _hourly_minute(line: str) -> int | None:
+    """The minute past every hour at which cron runs the crontab `line`. None for a line whose
+    times are not "M * * * *" (changed by hand: when cron runs it is not worked out here)."""
     times = line.split(None, 5)[:5]
     if not times[0].isdigit() or int(times[0]) > 59 or times[1:] != ["*"] * 4:
         return None
+    return int(times[0])
+
+
+def _cron_next_run(minute: int, schedule: str) -> datetime | None:
+    """When the crontab line run at `minute` past every hour next checks
+    (catch_up.next_check): the first of its runs at or after the slot it serves next, not the
+    slot itself."""
+    from consentinel.core.catch_up import next_check, read_served, stamp_path
+    from consentinel.core.paths import AppPaths
+
     served = read_served(stamp_path(AppPaths.from_env()))
-    return next_check(schedule, served, datetime.now(timezone.utc), int(times[0]))
+    return next_check(schedule, served, datetime.now(timezone.utc), minute)
 
 
 def _saved_schedule() -> str:
