@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.cli import check_cmd
+from consentinel.cli import check_cmd, check_skips
 from consentinel.cli.context import open_context
 from consentinel.cli.main import main
 from consentinel.core import accounts_lock
@@ -145,7 +145,7 @@ def test_the_accounts_left_for_later_are_told_apart(
     )
     ctx = open_context()
     try:
-        check_cmd._say_checked_lately(ctx, ["ada", "bea"])
+        check_skips.say_checked_lately(ctx, ["ada", "bea"])
     finally:
         ctx.journal.close()
     assert capsys.readouterr().err.splitlines() == [

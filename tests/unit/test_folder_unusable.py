@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from consentinel.cli.check_cmd import _folder_unusable
+from consentinel.cli.check_notices import say_folder_unusable
 from consentinel.core.fileio import storage_error
 from consentinel.core.paths import AppPaths
 from consentinel.core.records import replace
@@ -28,10 +28,10 @@ def test_the_folder_named_is_that_of_the_file_the_error_names(
 ) -> None:
     elsewhere = tmp_path / "mounted" / "browser.json"
     denied = PermissionError(errno.EACCES, "Permission denied", str(elsewhere))
-    _folder_unusable(denied, said="")
+    say_folder_unusable(denied, said="")
     said = capsys.readouterr().err
     assert f"you cannot write in its folder {elsewhere.parent}." in said, said
     settings_file = paths.config_dir / "settings.json"
-    _folder_unusable(storage_error(settings_file, OSError(errno.EROFS, "ro")), said="")
+    say_folder_unusable(storage_error(settings_file, OSError(errno.EROFS, "ro")), said="")
     said = capsys.readouterr().err
     assert f"its folder {paths.config_dir} is on a disk that is read-only" in said, said

@@ -1,4 +1,7 @@
-"""`consentinel check` and `consentinel login`: run the engine from a terminal or a scheduler."""
+"""`consentinel check` and `consentinel login`: run the engine from a terminal or a scheduler.
+
+What a check says when it checks nothing is cli/check_skips.py's; what a scheduled one tells of
+what it met before any account, cli/check_notices.py's; `login` itself, cli/login_cmd.py."""
 
 from __future__ import annotations
 
@@ -7,9 +10,24 @@ import contextlib
 import errno
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from consentinel.cli.check_notices import (
+    lost_accounts,
+    say_folder_unusable,
+    say_journal_set_aside,
+    say_lost_accounts,
+    say_settings_set_aside,
+)
+from consentinel.cli.check_skips import (
+    decimal_words,
+    due_now,
+    no_accounts,
+    paused,
+    print_skipped,
+    say_checked_lately,
+    waiting_json,
+)
 from consentinel.cli.context import (
     known_account,
     open_context,
@@ -29,7 +47,7 @@ from consentinel.cli.terminal import (
     describe_result,
     describe_step,
 )
-from consentinel.core.fileio import folder_problem, problem_of_error
+from consentinel.core.fileio import problem_of_error
 from consentinel.core.i18n import tr
 from consentinel.core.vault import KEYRING_WAIT_S
 
@@ -42,8 +60,6 @@ if TYPE_CHECKING:
     from consentinel.core.context import AppContext
     from consentinel.core.events import AccountResult, Event, RunResult
     from consentinel.core.lock import RunLock
-    from consentinel.core.paths import AppPaths
-    from consentinel.core.settings import Settings
     from consentinel.core.status import Reason
 
 EXIT_OK, EXIT_NOT_ALL_OFF, EXIT_USAGE = 0, 1, 2
@@ -88,6 +104,12 @@ def add_parsers(sub: Any) -> None:
     check.set_defaults(handler=_check)
 
 
+def _login(args: argparse.Namespace) -> int:
+    from consentinel.cli.login_cmd import run_login
+
+    return run_login(args)
+
+
 def resolve_handles(ctx: AppContext, raw: list[str]) -> list[str] | None:
     if not ctx.accounts.list():
         raise UsageError(tr("No accounts yet. Add one with: consentinel account add HANDLE"))
@@ -125,14 +147,14 @@ def _check(args: argparse.Namespace) -> int:
         print(str(error), file=sys.stderr)
         print(tr("This scheduled check is skipped; the next one tries again."), file=sys.stderr)
         if args.json:
-            _print_skipped("accounts_busy")
+            print_skipped("accounts_busy")
         return EXIT_OK
     except (DataFolderError, JournalError, StorageError) as error:
-        _folder_unusable(error, said=str(error))
+        say_folder_unusable(error, said=str(error))
     except OSError as error:
         if problem_of_error(error) is None:  # (not a folder that takes nothing)
             raise
-        _folder_unusable(error, said="")
+        say_folder_unusable(error, said="")
     return EXIT_USAGE
 
 
@@ -197,13 +219,13 @@ def _check_now(args: argparse.Namespace) -> int:
 
         set_language(ctx.settings.language)
         if ctx.settings_set_aside is not None:
-            _settings_set_aside(ctx, ctx.settings_set_aside)
+            say_settings_set_aside(ctx, ctx.settings_set_aside)
         if ctx.journal.known_warning:  # (said on stderr by open_context)
-            _journal_set_aside(ctx)
+            say_journal_set_aside(ctx)
     listed = bool(ctx.accounts.list())
-    missing = _missing_accounts(ctx) if scheduled or not listed else []
+    missing = lost_accounts(ctx) if scheduled or not listed else []
     if not listed and not (scheduled and missing):
-        return _no_accounts(args, missing)
+        return no_accounts(args, missing)
     handles = resolve_handles(ctx, args.handles) if listed else None
     warn_if_browser_setting_skipped(ctx)
     if args.watch:
@@ -257,7 +279,7 @@ def _check_now(args: argparse.Namespace) -> int:
 
     # A paused schedule's run is skipped at once: not after a wait for another check (up to
     # LOCK_WAIT_S); a pause chosen during that wait is read after it.
-    if scheduled and _paused(ctx, args.json):
+    if scheduled and paused(ctx, args.json):
         return EXIT_OK
     lock = RunLock(ctx.paths.lock_path)
     # Given back whatever way the command ends, a skip included: held on, it would keep every
@@ -273,29 +295,29 @@ def _check_now(args: argparse.Namespace) -> int:
             else:  # what was read before the wait may have changed while the other ran
                 _read_settings_again(ctx, watch=args.watch)
                 listed = bool(ctx.accounts.list())
-                missing = _missing_accounts(ctx) if scheduled or not listed else []
+                missing = lost_accounts(ctx) if scheduled or not listed else []
                 if not listed and not (scheduled and missing):
-                    return _no_accounts(args, missing)
-                if scheduled and _paused(ctx, args.json):
+                    return no_accounts(args, missing)
+                if scheduled and paused(ctx, args.json):
                     return EXIT_OK
         if missing:  # (said before the run: the run's own notices may follow it)
-            _say_missing(ctx, missing, listed=listed)
+            say_lost_accounts(ctx, missing, listed=listed)
             if not listed:
                 if args.json:
-                    _print_skipped("accounts_missing", missing_accounts=missing)
+                    print_skipped("accounts_missing", missing_accounts=missing)
                 return EXIT_USAGE
         checked_lately: list[str] = []
         #: Of those, the accounts whose last check waits for the person, with what it needs.
         waiting_later: dict[str, Reason | None] = {}
         if scheduled:
             # The crontab line's hourly run: cron mails whatever it prints, and a skip is no news.
-            due = _due_now(ctx, args.json, missing, quiet=bool(getattr(args, "catch_up", False)))
+            due = due_now(ctx, args.json, missing, quiet=bool(getattr(args, "catch_up", False)))
             if due is None:
                 return EXIT_USAGE if missing else EXIT_OK
             every = [account.handle for account in ctx.accounts.list()]
             checked_lately = [handle for handle in every if handle not in due]
             if checked_lately:
-                waiting_later = _say_checked_lately(ctx, checked_lately)
+                waiting_later = say_checked_lately(ctx, checked_lately)
             handles = due
         if args.unattended:
             # A locked keyring is refused at once (never_prompt); one that does not answer at all
@@ -357,7 +379,7 @@ def _check_now(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
                 if args.unattended:  # (the notification needs no journal)
-                    _folder_unusable(
+                    say_folder_unusable(
                         error, said=str(error), already_printed=True, settings=ctx.settings
                     )
                 return EXIT_USAGE
@@ -488,7 +510,7 @@ def _try_again_later(
             _no_next_try(ctx, args, pending, told=True)
             return None
         _read_settings_again(ctx, watch=args.watch)
-        if _paused(ctx, as_json=False):
+        if paused(ctx, as_json=False):
             lock.release()
             _no_next_try(ctx, args, pending, told=True)
             return None
@@ -607,7 +629,7 @@ def _wait_unattended(lock: RunLock, as_json: bool) -> bool:
         file=sys.stderr,
     )
     if as_json:  # a script reading the result learns it too
-        _print_skipped("another_check_running")
+        print_skipped("another_check_running")
     return False
 
 
@@ -626,7 +648,7 @@ def _read_settings_again(ctx: AppContext, *, watch: bool) -> None:
     loaded = read_settings(ctx.paths)
     if loaded.set_aside_to is not None:  # (a value that cannot be used was said at the start)
         print(loaded.warning, file=sys.stderr)
-        _settings_set_aside(ctx, loaded.set_aside_to)
+        say_settings_set_aside(ctx, loaded.set_aside_to)
     ctx.settings = loaded.settings
     if watch:
         ctx.settings.show_browser = True
@@ -669,327 +691,6 @@ def _print_json(
     print(flush=True)
 
 
-def waiting_json(waiting: Mapping[str, Reason | None]) -> list[dict[str, object]]:
-    """`waiting_for_you_accounts`: each account waiting for the person, and what it needs (its
-    last check's `reason`, as `accounts` gives it; null when the journal no longer says)."""
-    return [
-        {"handle": handle, "reason": reason.value if reason else None}
-        for handle, reason in waiting.items()
-    ]
-
-
-#: The keys of a run's document, for a check that did not run (a script reading `accounts`
-#: finds none).
-_NO_RUN: dict[str, object] = {"run_id": None, "cancelled": False, "interrupted": False,
-                              "accounts": []}  # fmt: skip
-
-
-def _print_skipped(reason: str, **specific: object) -> None:
-    """`check --json`'s answer when the check does not run, whatever the reason: one shape
-    (a run's keys with no account, `skipped` and `reason`), then what is the reason's own."""
-    print(json.dumps({**_NO_RUN, "skipped": True, "reason": reason, **specific}))
-
-
-def _missing_accounts(ctx: AppContext) -> list[str]:
-    """The accounts the journal knows and the list lacks (its file set aside, deleted): none
-    when the journal cannot say (it says why itself, at its next use)."""
-    from consentinel.core.account_recovery import missing_accounts
-    from consentinel.core.journal import JournalError
-
-    try:
-        return [known.handle for known in missing_accounts(ctx.journal, ctx.accounts)]
-    except JournalError:
-        return []
-
-
-def _say_missing(ctx: AppContext, missing: list[str], *, listed: bool) -> None:
-    """A scheduled run that cannot check accounts the list lost says so in its log at every
-    run, and tells the person once (not again while the same accounts stay missing). Adding
-    them back is the person's to do: one may have been removed from the list on purpose."""
-    from consentinel.cli.schedule_cmd import post_notice
-    from consentinel.core.notify import accounts_missing_notice
-
-    note = accounts_missing_notice(missing, list_empty=not listed)
-    print(note.body, file=sys.stderr)
-    post_notice(ctx.settings, note, ctx.journal)
-
-
-def _settings_set_aside(ctx: AppContext, moved: Path) -> None:
-    """A scheduled run that set the settings file aside (its warning is already on stderr)
-    says what that costs, and tells the person: a pause is lost with the rest."""
-    from consentinel.cli.schedule_cmd import post_notice
-    from consentinel.core.notify import settings_set_aside_notice
-
-    note = settings_set_aside_notice(moved)
-    print(note.body, file=sys.stderr)
-    post_notice(ctx.settings, note, ctx.journal)
-
-
-def _journal_set_aside(ctx: AppContext) -> None:
-    """A scheduled run that set the journal aside (damaged, a newer version's) tells the
-    person where it is kept: its stderr is read by nobody, and the new journal shows no sign
-    of the old one but its first entry."""
-    from consentinel.cli.schedule_cmd import post_notice
-    from consentinel.core.journal_entries import EntryKind
-    from consentinel.core.notify import journal_set_aside_notice
-
-    first = ctx.journal.entries(kinds=[EntryKind.JOURNAL_RESTARTED])
-    name = first[-1].payload.get("set_aside") if first else None
-    if isinstance(name, str) and name:
-        post_notice(
-            ctx.settings,
-            journal_set_aside_notice(ctx.paths.journal_path.with_name(name)),
-            ctx.journal,
-        )
-
-
-def _folder_unusable(
-    error: BaseException,
-    *,
-    said: str,
-    already_printed: bool = False,
-    settings: Settings | None = None,
-) -> None:
-    """A scheduled run that cannot use Consentinel's folders (`error`, whose sentence is
-    `said`, "" for a bare OS error) says, on stderr and by notification, which folder, why, and
-    what to do. No journal to ask what was said: once per run, the one that meets it."""
-    from consentinel.cli.schedule_cmd import post_notice
-    from consentinel.core.i18n import set_language
-    from consentinel.core.notify import folder_unusable_notice, folder_unusable_words
-    from consentinel.core.paths import AppPaths
-    from consentinel.core.settings import peek_settings
-
-    paths = AppPaths.from_env()
-    if settings is None:  # (the run stopped before reading them)
-        settings = peek_settings(paths)
-        set_language(settings.language)
-    # The folder of the file the error names, when it names one; else the data folder, or the
-    # settings' (often the same disk), whichever's disk says no.
-    named = getattr(error, "filename", None)
-    if isinstance(named, str) and named:
-        folder = _folder_of(paths, Path(named))
-        problem = folder_problem(folder, error)
-    else:
-        folder, problem = paths.data_dir, folder_problem(paths.data_dir, error)
-        if problem is None and folder_problem(paths.config_dir) is not None:
-            folder, problem = paths.config_dir, folder_problem(paths.config_dir)
-    words = folder_unusable_words(folder, problem, said)
-    if said and not already_printed:
-        print(said, file=sys.stderr)
-    print(words, file=sys.stderr)
-    post_notice(settings, folder_unusable_notice(words))
-
-
-def _folder_of(paths: AppPaths, file: Path) -> Path:
-    """Consentinel's folder `file` is in (its settings', its data's), else the file's own."""
-    for folder in (paths.config_dir, paths.data_dir):
-        if file == folder or folder in file.parents:
-            return folder
-    return file.parent
-
-
-def _no_accounts(args: argparse.Namespace, missing: list[str]) -> int:
-    """Nothing to check. A scheduled run (no accounts named) has not failed: it says why on
-    stderr (the job's log) and exits 0, so that the job is not marked failed at every run
-    before the first account is added. Typed at a terminal, or naming accounts, it is a set-up
-    error (2): a script must not read "all off" when there is nothing. With --json, the usual
-    document with no accounts in it, saying why."""
-    scheduled = args.unattended and not args.handles
-    if scheduled:
-        said = tr(
-            "No accounts yet, so this scheduled check has nothing to check. Add one with: "
-            "consentinel account add HANDLE"
-        )
-    else:
-        said = tr("No accounts yet. Add one with: consentinel account add HANDLE")
-    print(said, file=sys.stderr)
-    if missing:  # (typed at a terminal: a scheduled run says it by notification too)
-        from consentinel.core.notify import accounts_missing_notice
-
-        print(accounts_missing_notice(missing, list_empty=True).body, file=sys.stderr)
-    if args.json:
-        _print_skipped("no_accounts")
-    return EXIT_OK if scheduled else EXIT_USAGE
-
-
-def _paused(ctx: AppContext, as_json: bool) -> bool:
-    """True (and said) when the person paused automatic checks in the app (its tray)."""
-    if not ctx.settings.schedule_paused:
-        return False
-    print(
-        tr("Automatic checks are paused in Consentinel; this scheduled check is skipped."),
-        file=sys.stderr,
-    )
-    if as_json:
-        _print_skipped("paused")
-    return True
-
-
-def decimal_words(value: float) -> str:
-    """3.5, or 3,5 in French."""
-    from consentinel.core.i18n import current_language
-
-    text = f"{value:g}"
-    return text.replace(".", ",") if current_language() == "fr" else text
-
-
-def _due_now(
-    ctx: AppContext, as_json: bool, missing: Sequence[str] = (), *, quiet: bool = False
-) -> list[str] | None:
-    """The accounts a scheduled run checks: those due (core/schedule.py `due_accounts`, the OS
-    job's rule: last checked through at least half an interval ago, or never). The OS job fires
-    at fixed times while the app counts from its last checks, and both need not check an
-    account back to back; nor is every account loaded again at X because one is due. None
-    (and said) when every account was checked lately (by the open app, most often): the run
-    is skipped (`missing`: the accounts the list lost, named in its JSON too). `quiet`: the
-    crontab line's hourly run, whose skip goes to the app's log file only (_log_only)."""
-    from datetime import datetime, timezone
-
-    from consentinel.core.schedule import due_accounts
-
-    handles = [account.handle for account in ctx.accounts.list()]
-    checked = ctx.journal.checked_through_at(handles)
-    due = due_accounts(checked, ctx.settings.schedule, datetime.now(timezone.utc), by_os_job=True)
-    if due:
-        return due
-    # An account whose last check stopped at what only the person can give was not checked:
-    # what it needs is said, not "checked".
-    waiting = waiting_for_you(ctx, handles)
-    said = waiting_words(waiting, ctx)
-    times = [at for handle, at in checked.items() if at is not None and handle not in waiting]
-    if not times:
-        said.append(tr("Every account waits for you; this scheduled check is skipped."))
-    else:
-        said.append(_checked_since_words(ctx, min(times), others=bool(waiting)))
-    if quiet:
-        _log_only(ctx.paths, said)
-    else:
-        for line in said:
-            print(line, file=sys.stderr)
-    if as_json:
-        specific: dict[str, object] = {"missing_accounts": list(missing)} if missing else {}
-        if waiting:
-            specific["waiting_for_you_accounts"] = waiting_json(waiting)
-        _print_skipped("checked_lately", **specific)
-    return None
-
-
-def _log_only(paths: AppPaths, lines: Sequence[str]) -> None:
-    """What a run says to nobody's terminal, to the app's log file only (the window's, rotated,
-    secrets blanked): the crontab line's skip, which cron would otherwise mail once per time of
-    the schedule when the open app did the checks. Dropped when that file cannot be written:
-    a skip is not worth a mail either way."""
-    import logging
-
-    from consentinel.gui.logging_setup import setup_logging
-
-    try:
-        setup_logging(paths.logs_dir)
-    except OSError:
-        return
-    log = logging.getLogger(__name__)
-    for line in lines:
-        log.info("scheduled check skipped: %s", line)
-
-
-def _checked_since_words(ctx: AppContext, last: datetime, *, others: bool) -> str:
-    """That every account (`others`: every other one than those waiting for the person) was
-    checked since `last`, less than half the schedule's interval ago: the run is skipped."""
-    from consentinel.core.moments import moment_text
-    from consentinel.core.schedule import interval_for
-
-    interval = interval_for(ctx.settings.schedule)
-    assert interval is not None  # (with no schedule, every run is due)
-    when = moment_text(last)
-    hours = interval.total_seconds() / 7200  # half the schedule's interval
-    if hours >= 48 and others:  # a weekly schedule: "3.5 days", not "84 hours"
-        return tr(
-            "Every other account was checked since {when}, less than {days} days ago; this "
-            "scheduled check is skipped.",
-            when=when,
-            days=decimal_words(hours / 24),
-        )
-    if hours >= 48:
-        return tr(
-            "Every account was checked since {when}, less than {days} days ago; this scheduled"
-            " check is skipped.",
-            when=when,
-            days=decimal_words(hours / 24),
-        )
-    if others:
-        return tr(
-            "Every other account was checked since {when}, less than {hours} hours ago; this "
-            "scheduled check is skipped.",
-            when=when,
-            hours=f"{hours:g}",
-        )
-    return tr(
-        "Every account was checked since {when}, less than {hours} hours ago; this"
-        " scheduled check is skipped.",
-        when=when,
-        hours=f"{hours:g}",
-    )
-
-
-def waiting_for_you(ctx: AppContext, handles: Sequence[str]) -> dict[str, Reason | None]:
-    """Of `handles`, those whose last check stopped at what only the person can give (a 2FA
-    code, a puzzle, the right password, X's lock…), with why: not checked, though not due
-    either (core/schedule.py counts such a check as gone through: trying again at once would
-    meet the same)."""
-    from consentinel.core.status import Reason, waits_for_person
-
-    waiting: dict[str, Reason | None] = {}
-    for handle in handles:
-        entry = ctx.journal.last_check(handle)
-        if entry is None:
-            continue
-        try:
-            reason = Reason(entry.payload["reason"]) if entry.payload.get("reason") else None
-        except ValueError:  # (an entry edited outside the app)
-            reason = None
-        if waits_for_person(entry.payload.get("status"), reason):
-            waiting[handle] = reason
-    return waiting
-
-
-def waiting_words(waiting: dict[str, Reason | None], ctx: AppContext) -> list[str]:
-    """One line for each account waiting for the person: what it needs, and that it cannot be
-    checked until then (the words of its notification, core/notify.py): for one whose 2FA codes
-    X refused for this computer's clock, the clock."""
-    from consentinel.core.clock_offset import clock_off_needs_you, offset_in_detail
-    from consentinel.core.notify import needs_you_words
-
-    said = "{needs}. Until then, Consentinel cannot check it."
-    lines = []
-    for handle, reason in waiting.items():
-        offset = offset_in_detail(ctx.accounts.state(handle).waits_detail)
-        needs = (
-            needs_you_words(handle, reason)
-            if offset is None
-            else clock_off_needs_you(handle, offset)
-        )
-        lines.append(tr(said, needs=needs))
-    return lines
-
-
-def _say_checked_lately(ctx: AppContext, handles: list[str]) -> dict[str, Reason | None]:
-    """The job's log says which accounts a scheduled run left for their own time: those
-    checked lately, and what those waiting for the person need; returns the latter."""
-    waiting = waiting_for_you(ctx, handles)
-    checked = [handle for handle in handles if handle not in waiting]
-    if checked:
-        print(
-            tr(
-                "Checked lately, so not checked by this scheduled check: {handles}.",
-                handles=", ".join(f"@{handle}" for handle in checked),
-            ),
-            file=sys.stderr,
-        )
-    for line in waiting_words(waiting, ctx):
-        print(line, file=sys.stderr)
-    return waiting
-
-
 def _notify(ctx: AppContext, result: Any) -> None:
     """Unattended runs tell the person through the desktop's notifier, and always journal it."""
     try:
@@ -997,68 +698,3 @@ def _notify(ctx: AppContext, result: Any) -> None:
     except ImportError:
         return
     post_run_notifications(ctx, result)
-
-
-def _say_unsandboxed(event: Event) -> None:
-    """A sign-in's only event worth a line: Chromium refused its sandbox."""
-    from consentinel.core.events import BrowserUnsandboxed
-
-    if isinstance(event, BrowserUnsandboxed):
-        print(
-            tr(
-                "The browser's sandbox could not start here ({said}): this sign-in runs "
-                "without it. `consentinel doctor` says what to do.",
-                said=event.detail,
-            ),
-            file=sys.stderr,
-        )
-
-
-def _login(args: argparse.Namespace) -> int:
-    from consentinel.core.check_messages import no_window_message
-    from consentinel.core.display import has_display
-
-    ctx = open_context(goes_to_x=True)
-    not_x = ctx.settings.not_x_words(ctx.paths.settings_path)  # (checked by open_context)
-    if not_x is not None:
-        print(not_x, file=sys.stderr)
-    handles = resolve_handles(ctx, [args.handle])
-    assert handles
-    if not has_display():
-        print(no_window_message(), file=sys.stderr)
-        return EXIT_USAGE
-    from consentinel.core.engine import Engine
-    from consentinel.core.events import CancelToken
-    from consentinel.core.lock import RunLock
-
-    # One sign-in at a time (x-reference §4): a check under way, the app's or the scheduled
-    # one, may be signing in too; the scheduled one does not start while this one runs.
-    lock = RunLock(ctx.paths.lock_path)
-    # Given back whatever ends the command once it is taken, before the sign-in too: a Ctrl+C
-    # just as the wait took it, a stderr that cannot be written. Held on, it would keep every
-    # later check of this process waiting. (Not taken: releasing it is nothing.)
-    try:
-        if not lock.acquire(wait=False):
-            _wait_for(lock)
-        print(
-            tr(
-                "A browser window opens on X's sign-in page for @{handle}. Consentinel types "
-                "what it has saved; finish the rest there (a captcha, a code). The session is "
-                "saved once X shows its home page. Ctrl+C cancels.",
-                handle=handles[0],
-            ),
-            file=sys.stderr,
-        )
-        cancel = CancelToken()
-        try:
-            result = Engine(ctx).login_interactive(
-                handles[0], on_event=_say_unsandboxed, cancel=cancel
-            )
-        except KeyboardInterrupt:
-            cancel.cancel()
-            hush_what_a_stopped_run_leaves()
-            raise
-    finally:
-        lock.release()
-    print(result.message)
-    return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF

@@ -150,7 +150,7 @@ def _say_if_the_next_run_is_skipped(
     checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc), hourly_minute)
     if checks_at is None:
         return
-    from consentinel.cli.check_cmd import waiting_for_you, waiting_words
+    from consentinel.cli.check_skips import waiting_for_you, waiting_words
 
     # An account whose last check stopped at what only the person can give was not checked.
     waiting = waiting_for_you(ctx, handles)
