@@ -1,16 +1,19 @@
-"""The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi) is
-retried as soon as X answers again, not half an hour later; once: a retry that fails in turn
-waits for its time. Only a "yes" after a "no": X answering as the check ends, or X's own error
-(a 5xx, "Something went wrong" at the password), keeps the half hour (no burst of sign-ins).
-The whole app (real Qt offscreen, real Chromium, real SQLite journal), X's address one nothing
-answers at until simx starts there (the network back); the schedule alone (AutoChecks, real X's
-answers) for a pause saved meanwhile by the command line and a start that raises."""
+"""The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi: a
+network error, or its page load timed out) is retried as soon as X answers again, not half an
+hour later; once: a retry that fails in turn waits for its time. Only a "yes" after a "no": X
+answering as the check ends, or X's own error (a 5xx, "Something went wrong" at the password),
+keeps the half hour (no burst of sign-ins). The whole app (real Qt offscreen, real Chromium,
+real SQLite journal), X's address one nothing answers at (or one that takes connections and
+never answers) until simx starts there (the network back); the schedule alone (AutoChecks,
+real X's answers) for a pause saved meanwhile by the command line and a start that raises."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -109,6 +112,57 @@ def test_a_scheduled_check_that_met_no_network_is_retried_once_x_answers(
         assert sim.boxes("nora") == {"training": False, "personalization": False, "memory": False}
     finally:
         sim.stop()
+
+
+@contextmanager
+def _deaf_port() -> Iterator[socket.socket]:
+    """A port that takes connections and never answers: the Wi-Fi joined, its network not up
+    yet (Chromium's page load and X's quick question time out). Closed on leaving."""
+    deaf = socket.socket()
+    try:
+        deaf.bind(("127.0.0.1", 0))
+        deaf.listen(64)  # (taken by the system, never read)
+        yield deaf
+    finally:
+        deaf.close()
+
+
+def test_a_scheduled_check_that_timed_out_before_x_answered_is_retried_once_x_answers(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """Chromium's page load times out (no answer at all, the network not up yet) rather than
+    failing at once: the retry starts as soon as X answers, as after a network error, not
+    half an hour later."""
+    monkeypatch.setattr(x_watch, "ANSWER_TIMEOUT_S", 1.0)  # (each "no" takes that long)
+    with _deaf_port() as deaf:
+        port = int(deaf.getsockname()[1])
+        origin = f"http://127.0.0.1:{port}"
+        monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+        ctx = make_context(consentinel_home, origin)
+        ctx.settings.schedule = "daily"
+        ctx.settings.check_on_start = True
+        add_account(ctx, "nora", PASSWORD)
+        with running_app(qtbot, ctx) as app:
+            with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as first:
+                pass  # the schedule's first tick starts it
+            (result,) = first.args[0].accounts
+            assert result.reason is not None and result.reason.value == "timeout", result
+            assert not result.x_answered
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)
+            assert app.auto.watching_x
+            assert _retry_in_half_an_hour(app.auto.next_run_at())
+            sim = SimX(Scenario(accounts=[SimAccount("nora", PASSWORD, memory_shown=True)],
+                                render_delay_ms=80), port=port)  # fmt: skip
+            try:
+                with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS) as second:
+                    deaf.close()
+                    sim.start()  # the network is up
+                assert second.args[1] == "schedule"
+                (result,) = second.args[0].accounts
+                assert result.reason is None, result
+                assert _checks(ctx.journal, "nora") == [("error", "timeout"), ("fixed", None)]
+            finally:
+                sim.stop()
 
 
 def _retry_in_half_an_hour(after: datetime | None) -> bool:

@@ -44,6 +44,10 @@ log = logging.getLogger(__name__)
 FIRST_FRAME_GRACE_MS = 3000
 #: The journal's check waits this long after the first frame: the window settles first.
 JOURNAL_CHECK_DELAY_MS = 3000
+#: A check's stops at which X may not have been reached at all (`_x_not_reached`): Chromium's
+#: network error, and its page load timed out (the network not up yet), as the OS job's
+#: retries take both (cli/scheduled_retry.py RETRIED_REASONS).
+_X_NOT_REACHED = frozenset({Reason.NETWORK, Reason.TIMEOUT})
 
 EngineFactory = Callable[[AppContext], "Engine"]
 
@@ -702,12 +706,15 @@ def quit_soon() -> None:
 
 def _x_not_reached(result: RunResult) -> bool:
     """Whether only X not reached from this computer kept `result`'s checks from X (Chromium's
-    network error: no answer at all, as at a wake before the Wi-Fi is back): its retry may
-    start as soon as X answers again. Not when X itself answered with an error (a 5xx, its
-    "Something went wrong" at the password or the code): signing in again at once, the
+    network error, or its page that timed out: no answer at all, or none in time, as at a wake
+    before the Wi-Fi is back): its retry may start as soon as X answers again, as the OS job's
+    does for both (cli/scheduled_retry.py). Not when X itself answered with an error (a 5xx,
+    its "Something went wrong" at the password or the code): signing in again at once, the
     password typed again, maybe a fresh 2FA code, would make a burst of sign-ins X may find
-    suspicious; that retry waits its half hour, as the OS job's does."""
+    suspicious; that retry waits its half hour, as the OS job's does. (X merely slow, a
+    timeout while it answers, is told apart by the watch: X answering its first question
+    keeps the half hour.)"""
     kept = [a for a in result.accounts if a.reason in RETRY_SOON_REASONS]
     if result.cancelled or not kept:
         return False
-    return all(a.reason is Reason.NETWORK and not a.x_answered for a in kept)
+    return all(a.reason in _X_NOT_REACHED and not a.x_answered for a in kept)
