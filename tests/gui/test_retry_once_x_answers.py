@@ -1,11 +1,12 @@
 """The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi: a
 network error, or its page load timed out) is retried as soon as X answers again, not half an
-hour later; once: a retry that fails in turn waits for its time. Only a "yes" after a "no": X
-answering as the check ends, or X's own error (a 5xx, "Something went wrong" at the password),
-keeps the half hour (no burst of sign-ins). The whole app (real Qt offscreen, real Chromium,
-real SQLite journal), X's address one nothing answers at (or one that takes connections and
-never answers) until simx starts there (the network back); the schedule alone (AutoChecks,
-real X's answers) for a pause saved meanwhile by the command line and a start that raises."""
+hour later, even when the person's own check, started meanwhile, could not reach X either;
+once: a retry that fails in turn waits for its time. Only a "yes" after a "no": X answering as
+the check ends, or X's own error (a 5xx, "Something went wrong" at the password), keeps the
+half hour (no burst of sign-ins). The whole app (real Qt offscreen, real Chromium, real SQLite
+journal), X's address one nothing answers at (or one that takes connections and never
+answers) until simx starts there (the network back); the schedule alone (AutoChecks, real X's
+answers) for a pause saved meanwhile by the command line and a start that raises."""
 
 from __future__ import annotations
 
@@ -163,6 +164,51 @@ def test_a_scheduled_check_that_timed_out_before_x_answered_is_retried_once_x_an
                 assert _checks(ctx.journal, "nora") == [("error", "timeout"), ("fixed", None)]
             finally:
                 sim.stop()
+
+
+def test_a_check_by_hand_that_cannot_reach_x_either_leaves_the_retry_to_x_s_answer(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """While the window waits for X after a scheduled check that could not reach it, the
+    person starts a check of their own; X answers the window's question during it, yet that
+    check cannot reach X either (X's answers to the page cut). The scheduled retry starts
+    as soon as the person's check ends and X answers, not half an hour after X's answer."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+    ctx = make_context(consentinel_home, origin)
+    ctx.settings.schedule = "daily"
+    ctx.settings.check_on_start = True
+    add_account(ctx, "nora", PASSWORD)
+    nora = SimAccount("nora", PASSWORD, memory_shown=True, fault="settings_hang")
+    sim = SimX(Scenario(accounts=[nora], render_delay_ms=80), port=port)
+    try:
+        with running_app(qtbot, ctx) as app:
+            ended: list[tuple[str, str | None]] = []
+
+            def finished(result: RunResult, trigger: str) -> None:
+                reason = result.accounts[0].reason
+                ended.append((trigger, None if reason is None else reason.value))
+
+            app.runner.run_finished.connect(finished)
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)  # X not reached
+            assert ended == [("schedule", "network")]
+            # (Both before the window hears X's next answer: the person's check is going then.)
+            sim.start()
+            app.window.check_all_action.trigger()
+            assert app.runner.running
+            # X answers the window, while the person's check waits for X's settings.
+            qtbot.waitUntil(lambda: True in asked and not app.auto.watching_x)
+            qtbot.waitUntil(sim.settings_hanging.is_set, timeout=RUN_TIMEOUT_MS)
+            sim.change_account("nora", fault=None)
+            sim.release_hangs()  # the connection cut: the person's check does not reach X
+            qtbot.waitUntil(lambda: len(ended) == 3, timeout=2 * RUN_TIMEOUT_MS)
+            assert ended[1][0] == "gui" and ended[1][1] in ("network", "timeout"), ended
+            assert ended[2] == ("schedule", None), ended
+            assert not app.runner.running and not app.auto.watching_x
+        assert sim.boxes("nora") == {"training": False, "personalization": False, "memory": False}
+    finally:
+        sim.stop()
 
 
 def _retry_in_half_an_hour(after: datetime | None) -> bool:

@@ -78,7 +78,7 @@ class AppController(QObject):
         self.translators = translators
         self._engine_factory = engine_factory
         self.runner = CheckRunner(lambda: self._engine_factory(self.ctx), ctx.paths.lock_path, self)
-        self.auto = AutoChecks(ctx, self._scheduled_start, parent=self)
+        self.auto = AutoChecks(ctx, self._scheduled_start, parent=self, busy=self._checking)
         self.runner.run_finished.connect(self._run_finished)
         self.runner.run_failed.connect(self._run_failed)
         self.runner.schedule_skipped.connect(self._run_failed)
@@ -513,6 +513,10 @@ class AppController(QObject):
         if not handles:
             return False
         return self.window.start_check(handles, trigger="schedule")
+
+    def _checking(self) -> bool:
+        """Whether a check is going in the window (not a sign-in: its end is no check's)."""
+        return self.runner.running and self.runner.trigger != "login"
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         kept_from_x = any(a.reason in RETRY_SOON_REASONS for a in result.accounts)

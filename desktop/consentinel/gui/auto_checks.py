@@ -47,7 +47,9 @@ _SAVED_ELSEWHERE = ("schedule_paused", "schedule", "run_when_closed")
 
 class AutoChecks(QObject):
     """Starts scheduled checks through `start_run(handles)`, of the accounts that are due
-    (core/schedule.py `due_accounts`); tell it `run_finished()` when they end.
+    (core/schedule.py `due_accounts`); tell it `run_finished()` when they end, and those the
+    person started too. `busy()` says whether a check of the person's is going (the window's:
+    its end comes to `run_finished`).
     `clock` and `monotonic` (the system's) are the tests' to pass (core/schedule.py
     `monotonic_for`)."""
 
@@ -63,10 +65,12 @@ class AutoChecks(QObject):
         parent: QObject | None = None,
         *,
         monotonic: Callable[[], float] | None = None,
+        busy: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._start_run = start_run
+        self._busy = busy or (lambda: False)
         self._clock = clock or SystemClock()
         self._monotonic = monotonic or monotonic_for(self._clock)
         #: Accounts just added in the window, left alone until then (`hold_new`): by both
@@ -91,6 +95,9 @@ class AutoChecks(QObject):
         self._x_watch.x_back.connect(self._x_answers_again)
         #: The run going is the retry started once X answered again (`_x_answers_again`).
         self._retry_on_x_back = False
+        #: X answered again while a check of the person's was going: the retry waits for how
+        #: that check ends (`run_finished`), not half an hour.
+        self._x_back_in_run = False
 
     def hold_new(self, handle: str) -> None:
         """An account the person just added in the window: its first check is theirs to start
@@ -180,6 +187,7 @@ class AutoChecks(QObject):
             # The retry started at its time, or none waits any more (paused, off): the watch
             # for X lasts no longer than the wait it could cut short.
             self._x_watch.stop()
+            self._x_back_in_run = False
         return outcome
 
     def _end_runs_of_gone_processes(self) -> None:
@@ -227,19 +235,34 @@ class AutoChecks(QObject):
     def run_finished(self, completed: bool, *, x_not_reached: bool = False) -> None:
         """A check ended (started by the schedule or not); `completed` as Scheduler.run_finished
         says; `x_not_reached` when what it could not do was only for want of X's answer (the
-        network down, as at a wake before the Wi-Fi is back): a scheduled one is then retried as
-        soon as X answers again, not half an hour later. Once a failure: the retry that X's
-        answer started, failing in turn, waits for its time (the browser and X's quick
-        question may disagree: no retry after retry)."""
+        network down or too slow to come up, as at a wake before the Wi-Fi is back): a
+        scheduled one is then retried as soon as X answers again, not half an hour later. Once
+        a failure: the retry that X's answer started, failing in turn, waits for its time (the
+        browser and X's quick question may disagree: no retry after retry).
+
+        A check the person starts meanwhile leaves that wait as it was: X's answer during it
+        waits for its end (`_x_answers_again`). It could not reach X either: the watch goes on,
+        and the retry starts once X answers. It went through: there is nothing left to retry.
+        It failed otherwise (cancelled, X's own error): the retry keeps its time."""
         scheduled = self.scheduler.running
         if scheduled:
             self.scheduler.run_finished(completed)
         retried_on_x_back, self._retry_on_x_back = self._retry_on_x_back, False
+        x_back_in_run, self._x_back_in_run = self._x_back_in_run, False
         if scheduled and x_not_reached and not completed and not retried_on_x_back:
             self._x_watch.watch()
+        elif x_back_in_run and x_not_reached and not scheduled:
+            # X said "no" before this check and "yes" during it: asked again now, a "yes" is
+            # the network back, as if the watch had never paused.
+            self._x_watch.watch(unanswered_before=True)
         self.schedule_changed.emit()
 
     def _x_answers_again(self) -> None:
+        if self._busy():
+            # The person's check is going: a start now would be refused, and the retry put
+            # off half an hour. How that check ends decides (`run_finished`).
+            self._x_back_in_run = True
+            return
         # A pause or schedule saved meanwhile by another process (`consentinel schedule
         # pause` while the window waited) holds the retry, as it holds a tick's run.
         self._ctx.follow_saved(_SAVED_ELSEWHERE)

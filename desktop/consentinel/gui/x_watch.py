@@ -39,9 +39,9 @@ def x_answers(ctx: AppContext) -> bool:
 
 class XWatch(QObject):
     """`watch()` asks X now, then every PROBE_EVERY_MS until it answers: `x_back` then, once,
-    if it did not answer at first (X answering at once ends the watch, unheard: the network
-    was not down). `stop()` ends the watch; an answer to a question asked before is then not
-    heard."""
+    if it did not answer at first, or before (`unanswered_before`) (X answering at once ends
+    the watch, unheard: the network was not down). `stop()` ends the watch; an answer to a
+    question asked before is then not heard."""
 
     x_back = Signal()
     #: From the asking thread, queued to the GUI thread: (which watch asked, X answered).
@@ -65,10 +65,13 @@ class XWatch(QObject):
     def watching(self) -> bool:
         return self._watching
 
-    def watch(self) -> None:
+    def watch(self, *, unanswered_before: bool = False) -> None:
+        """`unanswered_before`: an earlier watch already heard X not answer (it goes on after a
+        check the person started meanwhile, which could not reach X either): a "yes" now, at
+        the first question, is the network back too."""
         self.stop()
         self._watching = True
-        self._unanswered = False
+        self._unanswered = unanswered_before
         self._ask_now()
 
     def stop(self) -> None:
