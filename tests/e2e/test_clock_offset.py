@@ -197,3 +197,36 @@ def _refused_totp(accounts: Any) -> object:
     walk(accounts)
     assert len(found) == 1, found
     return found[0]
+
+
+def test_the_sign_in_entry_says_the_clock(simx: Any, cli_env: dict[str, str]) -> None:
+    """The sign-in X refused the saved secret's code at, made by a clock 5 minutes behind X's:
+    its journal entry keeps the clock's detail_code, `consentinel log` says the clock on its
+    line (not "X asked for a two-factor code"), and the journal still verifies."""
+    secret = pyotp.random_base32()
+    sim = simx(
+        SimAccount(handle="cleo", password="pw", totp_secret=secret, challenges=["two_factor"]),
+        SimAccount(handle="dora", password="pw2"),
+        clock_offset_s=AHEAD_S,
+    )
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin)
+    run_cli(
+        env,
+        "account",
+        "add",
+        "@cleo",
+        "--password-stdin",
+        "--totp-stdin",
+        stdin=f"pw\n{secret}\n",
+        check_exit=0,
+    )
+    add_account_cli(env, "@dora", "pw2")
+    run_cli(env, "check", check_exit=1)
+    log = json.loads(run_cli(env, "log", "--account", "cleo", "--json", check_exit=0).stdout)
+    (signin,) = [e for e in log["entries"] if e["kind"] == EntryKind.SIGNIN.value]
+    assert signin["payload"]["detail_code"].startswith("clock_off:"), signin
+    said = run_cli(env, "log", "--account", "cleo", check_exit=0).stdout
+    (line,) = [x for x in said.splitlines() if " sign-in " in x]
+    assert line.endswith(f"needs you ({CLOCK_WORDS['en'][:1].lower()}{CLOCK_WORDS['en'][1:]})")
+    assert "two-factor code" not in said, said
+    run_cli(env, "log", "--verify", check_exit=0)  # (a key more in its payload: still chained)

@@ -11,6 +11,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.check_messages import reason_message
@@ -121,5 +122,107 @@ def test_the_journal_window_and_its_export_say_the_clock(
         assert sorted(row[3] for row in rows[1:]) == sorted(shown.values())
         window.resize(1100, 600)
         assert window.grab().save(str(tmp_path / f"clock_off_journal_{lang}.png"))
+    finally:
+        translators.switch("en")
+
+
+def _signed_in_and_checked(ctx: AppContext) -> None:
+    """As a run journals them: cleo's sign-in X refused the clock's code at, then its check,
+    and a scheduled check that waits after it; dan's sign-in and check stopped at a 2FA code
+    asked for."""
+    for handle in ("cleo", "dan"):
+        add_account(ctx, handle, "pw")
+    journal = ctx.journal
+    run = journal.start_run("schedule")
+    journal.record_signin(run, "cleo", Status.NEEDS_USER, Reason.TWO_FACTOR, detail=DETAIL)
+    journal.record_check(run, _clock_off("cleo"))
+    journal.record_signin(run, "dan", Status.NEEDS_USER, Reason.TWO_FACTOR)
+    journal.record_check(run, AccountResult("dan", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    journal.finish_run(run)
+    run = journal.start_run("schedule")
+    journal.record_check(run, dataclasses.replace(_clock_off("cleo"), not_retried=NotRetried(None)))
+    journal.finish_run(run)
+
+
+def _journal_window(qtbot: QtBot, ctx: AppContext) -> JournalWindow:
+    window = JournalWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1100, 600)
+    return window
+
+
+def _column(window: JournalWindow, column: int) -> list[str]:
+    model = window.model
+    return [str(model.data(model.index(r, column))) for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sign_in_entry_says_the_clock_not_a_code_needed(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The sign-in X refused the clock's code at is said as its check is: "Clock to set right
+    (this computer's clock is 7 minutes behind X's)", in the table and in the entry's pane."""
+    ctx = make_context(consentinel_home)
+    _signed_in_and_checked(ctx)
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _journal_window(qtbot, ctx)
+        model = window.model
+        said = {
+            model.entry_at(r).handle: str(model.data(model.index(r, model.DETAILS)))
+            for r in range(model.rowCount())
+            if model.entry_at(r).kind is EntryKind.SIGNIN
+        }
+        assert said == {"cleo": f"{NAME[lang]} ({CLOCK[lang]})", "dan": ASKED[lang]}, said
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if model.entry_at(r).kind is EntryKind.SIGNIN and model.entry_at(r).handle == "cleo"
+        )
+        window.select_row(row)
+        assert CLOCK[lang] in window.detail_label.text(), window.detail_label.text()
+        assert window.grab().save(str(tmp_path / f"clocksignin-signin-{lang}.png"))
+    finally:
+        translators.switch("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_outcome_filter_has_the_clock_apart_from_a_code_needed(
+    qtbot: QtBot, consentinel_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """ "Clock to set right" is an outcome of its own, listed after "2FA code needed": it shows
+    the checks whose code X refused for the clock (and those that wait after it), which "2FA
+    code needed" no longer lists; "Needs you" covers both, and its tooltip says so."""
+    from consentinel.core.clock_offset import CLOCK_OFF
+
+    ctx = make_context(consentinel_home)
+    _signed_in_and_checked(ctx)
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    translators = Translators()
+    translators.switch(lang)
+    try:
+        window = _journal_window(qtbot, ctx)
+        combo = window.outcome_filter
+        names = [combo.itemText(i) for i in range(combo.count())]
+        assert names[names.index(ASKED[lang]) + 1] == NAME[lang], names
+        needs_you = combo.itemData(
+            combo.findData(Status.NEEDS_USER.value), Qt.ItemDataRole.ToolTipRole
+        )
+        assert NAME[lang] in str(needs_you), needs_you
+
+        combo.setCurrentIndex(combo.findData(CLOCK_OFF))
+        assert _column(window, window.model.ACCOUNT) == ["@cleo", "@cleo"]
+        details = _column(window, window.model.DETAILS)
+        assert all(d.startswith(f"{NAME[lang]} (") for d in details), details
+        window.select_row(0)
+        assert window.grab().save(str(tmp_path / f"clocksignin-filter-{lang}.png"))
+
+        combo.setCurrentIndex(combo.findData(Reason.TWO_FACTOR.value))
+        assert _column(window, window.model.ACCOUNT) == ["@dan"]
+        assert _column(window, window.model.DETAILS) == [ASKED[lang]]
+        combo.setCurrentIndex(combo.findData(Status.NEEDS_USER.value))
+        assert _column(window, window.model.ACCOUNT) == ["@cleo", "@dan", "@cleo"]
     finally:
         translators.switch("en")

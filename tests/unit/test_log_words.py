@@ -323,3 +323,30 @@ def test_a_2fa_code_refused_for_the_clock_says_the_clock(
     assert details(waiting) == held
     assert "clock" not in details(asked) and "horloge" not in details(asked)
     journal.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "needs you (this computer's clock is 7 minutes behind X's)"),
+        ("fr", "vous attend (l'horloge de cet ordinateur retarde de 7 minutes sur celle de X)"),
+    ],
+)
+def test_the_sign_in_x_refused_the_clock_s_code_at_says_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """The sign-in entry of that refusal says the clock as its check's line does, not "X asked
+    for a two-factor code"; X's own words at a step are not kept in the entry; a plain 2FA
+    step stays as it was."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.record_signin(
+        None, "cleo", Status.NEEDS_USER, Reason.TWO_FACTOR, detail="clock_off:-420"
+    )
+    journal.record_signin(None, "dan", Status.NEEDS_USER, Reason.TWO_FACTOR, detail="Try again")
+    refused, asked = journal.entries()
+    assert refused.payload["detail_code"] == "clock_off:-420"
+    assert details(refused) == said
+    assert "detail_code" not in asked.payload
+    assert "clock" not in details(asked) and "horloge" not in details(asked)
+    journal.close()

@@ -116,6 +116,9 @@ def details(entry: Entry) -> str:
         if p.get("2fa_secret_refused") is True:  # more than "X asked for a two-factor code"
             why = tr("X refused the code from the saved 2FA secret")
             return f"{_status(p.get('outcome'))} ({why})"
+        if (offset := offset_in_check(p)) is not None:  # the clock, as its check's line says
+            clock = clock_words(offset)
+            return f"{_status(p.get('outcome'))} ({clock[:1].lower()}{clock[1:]})"
         return _with_reason(_status(p.get("outcome")), p.get("reason"))
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))

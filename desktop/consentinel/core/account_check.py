@@ -812,6 +812,7 @@ class AccountCheck:
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
             totp_refused=outcome.totp_refused,
+            detail=outcome.detail,
         )
         remember_outcome(
             self.ctx.accounts,

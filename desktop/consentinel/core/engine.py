@@ -476,6 +476,7 @@ class Engine:
             "ok" if outcome.ok else (outcome.status or Status.ERROR).value,
             None if outcome.ok else outcome.reason,
             totp_refused=outcome.totp_refused,
+            detail=outcome.detail,
         )
         if outcome.ok:  # a person signed in: earlier blocks and waits no longer apply
             remember_outcome(self.ctx.accounts, handle, None, outcome.password_submitted, 0)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from consentinel.core.accounts import handle_key
+from consentinel.core.clock_offset import CLOCK_OFF
 from consentinel.core.journal_entries import Entry, EntryKind, Run, RunStatus
 from consentinel.core.status import RETRY_SOON_REASONS, X_UNREACHED_REASONS, Box, Reason, Status
 
@@ -191,11 +192,13 @@ class JournalQueries:
         newest_first: bool = False,
         reason: Reason | None = None,
         except_reasons: Collection[Reason] = (),
+        clock_off: bool | None = None,
     ) -> list[Entry]:
         """Entries oldest first (or newest first). `limit` keeps the most recent ones; `status`
         keeps check entries that ended so, `reason` those that ended for that reason, and
-        `except_reasons` leaves out those that ended for one of these; `handle` compares
-        case-insensitively."""
+        `except_reasons` leaves out those that ended for one of these; `clock_off` True keeps
+        the entries whose 2FA code X refused for this computer's clock (their `detail_code`,
+        core/clock_offset.py), False leaves them out; `handle` compares case-insensitively."""
         where, args = [], []  # type: tuple[list[str], list[Any]]
         if handle is not None:
             where.append("lower(handle) = ?")
@@ -221,6 +224,11 @@ class JournalQueries:
             marks = ",".join("?" * len(values))
             where.append(f"coalesce(json_extract(payload, '$.reason'), '') NOT IN ({marks})")
             args.extend(values)
+        if clock_off is not None:
+            # As offset_in_detail reads it: "clock_off:" and the seconds, signed.
+            said = "coalesce(json_extract(payload, '$.detail_code'), '') GLOB ?"
+            where.append(said if clock_off else f"NOT {said}")
+            args.append(f"{CLOCK_OFF}:*")
         sql = "SELECT id, ts, run_id, kind, handle, payload, prev_hash, hash FROM entries"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from consentinel.core.accounts import handle_key
+from consentinel.core.check_messages import is_detail_code
 from consentinel.core.i18n import current_language
 from consentinel.core.journal_entries import Entry, EntryKind, RunStatus
 from consentinel.core.journal_writes import JournalWrites
@@ -197,16 +198,21 @@ class JournalRuns(JournalWrites):
         reason: Reason | None = None,
         *,
         totp_refused: bool = False,
+        detail: str = "",
     ) -> Entry:
         """A sign-in and how it ended; `totp_refused`: X called the code made from the saved
         2FA secret incorrect (so that an account added back from the journal keeps that secret
-        unused, as the lost list did)."""
+        unused, as the lost list did). `detail`: what the sign-in said of the step it stopped
+        at, kept as `detail_code` when it is a code in no language ("clock_off:-300": the
+        entry then says the clock, as its check's does); X's own words are not kept."""
         payload: dict[str, Any] = {
             "outcome": outcome.value if isinstance(outcome, Enum) else str(outcome),
             "reason": reason.value if reason else None,
         }
         if totp_refused:
             payload["2fa_secret_refused"] = True
+        if detail and is_detail_code(detail):
+            payload["detail_code"] = detail
         return self.append(EntryKind.SIGNIN, handle, payload, run_id)
 
     def record_evidence(

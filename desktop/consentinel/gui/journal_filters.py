@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
+from consentinel.core.clock_offset import CLOCK_OFF
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.gui.dialog_words import NAMED_BY_REASON, kind_name, status_name
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 
 # The window's own words: its context in the catalogues (as its self.tr() has).
 translate = QCoreApplication.translate
+
+#: The checks named "Clock to set right" when X refused their 2FA code for this computer's
+#: clock (their detail_code, core/clock_offset.py), else "2FA code needed": each has its own
+#: item in the Outcome filter, and "Needs you" covers both.
+_CLOCK_OFF_NAMED = (Status.NEEDS_USER, Reason.TWO_FACTOR)
 
 #: The date fields' minimum date: it stands for "no limit" and shows as "Any".
 NO_DATE = QDate(2000, 1, 1)
@@ -52,8 +58,8 @@ class JournalFilters:
             # A status some checks are named after their reason ("Password refused"): that
             # name is listed too, after its status's, which covers it.
             reasons = [reason for named, reason in NAMED_BY_REASON if named is status]
-            for reason in reasons:
-                self.outcome_filter.addItem(status_name(status, reason), reason.value)
+            for name, data in _named_by_reason(status, reasons):
+                self.outcome_filter.addItem(name, data)
             if reasons:
                 self._outcome_tip(status, reasons)
         for reason in OWN_NAME_REASONS:  # as the table names them, not as "Error"
@@ -88,7 +94,8 @@ class JournalFilters:
         index = self.outcome_filter.findData(status.value)
         quoted = translate("JournalWindow", "“{named}”")
         # Every one of them (in_words would count some as "others").
-        names = ", ".join(quoted.replace("{named}", status_name(status, r)) for r in reasons)
+        named = _named_by_reason(status, reasons)
+        names = ", ".join(quoted.replace("{named}", name) for name, _data in named)
         tip = translate("JournalWindow", "{status}: {names} included").replace(
             "{status}", status_name(status)
         )
@@ -115,8 +122,14 @@ class JournalFilters:
         named = {reason.value: status for status, reason in NAMED_BY_REASON}
         if outcome in {reason.value for reason in OWN_NAME_REASONS}:
             found["reason"] = Reason(outcome)
+        elif outcome == CLOCK_OFF:
+            found["status"], found["reason"] = _CLOCK_OFF_NAMED
+            found["clock_off"] = True
         elif outcome in named:
             found["status"], found["reason"] = named[outcome], Reason(outcome)
+            if (found["status"], found["reason"]) == _CLOCK_OFF_NAMED:
+                # "2FA code needed": a code wanted from the person, not the clock's refusal.
+                found["clock_off"] = False
         elif outcome:
             found["status"] = Status(outcome)
             if found["status"] is Status.ERROR:
@@ -153,6 +166,18 @@ class JournalFilters:
         index = self.account_filter.findData(current) if current else 0
         self.account_filter.setCurrentIndex(max(index, 0))
         self.account_filter.blockSignals(False)
+
+
+def _named_by_reason(status: Status, reasons: list[Reason]) -> list[tuple[str, str]]:
+    """The Outcome filter's items (name, data) listed after `status`'s, which covers them: a
+    name for each of `reasons` ("Password refused"), and after "2FA code needed", "Clock to
+    set right" (CLOCK_OFF: its 2FA code refused for this computer's clock)."""
+    items = []
+    for reason in reasons:
+        items.append((status_name(status, reason), reason.value))
+        if (status, reason) == _CLOCK_OFF_NAMED:
+            items.append((status_name(status, reason, clock_off=True), CLOCK_OFF))
+    return items
 
 
 class _DateEdit(QDateEdit):

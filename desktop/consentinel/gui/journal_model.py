@@ -286,6 +286,11 @@ def signin_words(payload: dict[str, Any]) -> str:
     # Named as the account's check is ("Password refused", not "Sign-in failed (wrong
     # password)"): one name for one thing, in the table and in each entry.
     named = _names_reason({"status": outcome}, known)
+    offset = offset_in_check(payload)  # (a 2FA code refused for this computer's clock)
+    if offset is not None and outcome == Status.NEEDS_USER.value:  # as its check is named
+        clock = clock_words(offset)
+        words = status_name(Status.NEEDS_USER, known, clock_off=True)
+        return f"{words} ({clock[:1].lower()}{clock[1:]})"
     words = status_name(Status(outcome), known) if named else _status_words(outcome)
     if payload.get("2fa_secret_refused") is True:  # more than "X asked for a two-factor code"
         why = _tr(QT_TRANSLATE_NOOP("JournalModel", "X refused the code from the saved 2FA secret"))
