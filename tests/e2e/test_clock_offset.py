@@ -199,10 +199,14 @@ def _refused_totp(accounts: Any) -> object:
     return found[0]
 
 
-def test_the_sign_in_entry_says_the_clock(simx: Any, cli_env: dict[str, str]) -> None:
+def test_the_sign_in_entry_and_account_list_say_the_clock(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
     """The sign-in X refused the saved secret's code at, made by a clock 5 minutes behind X's:
     its journal entry keeps the clock's detail_code, `consentinel log` says the clock on its
-    line (not "X asked for a two-factor code"), and the journal still verifies."""
+    line (not "X asked for a two-factor code"), the journal still verifies, and `account list
+    --json` gives the offset of that last check (null for an account whose check met no
+    clock)."""
     secret = pyotp.random_base32()
     sim = simx(
         SimAccount(handle="cleo", password="pw", totp_secret=secret, challenges=["two_factor"]),
@@ -230,3 +234,8 @@ def test_the_sign_in_entry_says_the_clock(simx: Any, cli_env: dict[str, str]) ->
     assert line.endswith(f"needs you ({CLOCK_WORDS['en'][:1].lower()}{CLOCK_WORDS['en'][1:]})")
     assert "two-factor code" not in said, said
     run_cli(env, "log", "--verify", check_exit=0)  # (a key more in its payload: still chained)
+    listed = json.loads(run_cli(env, "account", "list", "--json", check_exit=0).stdout)
+    offsets = {a["handle"]: a["clock_offset_s"] for a in listed}
+    # (X's Date is to the second, and its answer takes a moment to come.)
+    assert -AHEAD_S - 3 <= offsets["cleo"] <= -AHEAD_S + 3, listed
+    assert offsets["dora"] is None, listed

@@ -97,3 +97,42 @@ def test_a_back_off_begun_while_the_clock_was_ahead_is_not_listed(
     rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
     assert rows["ann"]["blocked_until"] is None
     assert rows["bo"]["blocked_until"] == today.blocked_until.isoformat()  # type: ignore[union-attr]
+
+
+def test_the_json_gives_the_clock_offset_of_the_last_check_only(
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`clock_offset_s`: by how many seconds this computer's clock was off X's when X refused
+    the account's 2FA code for it at its last check (as check --json: negative, behind); null
+    once a later check ended otherwise, and for a 2FA code asked for (a real journal)."""
+    import json
+
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Reason
+
+    ctx = AppContext.create(AppPaths.under(consentinel_home), vault=Vault(MemoryKeyring()))
+    for handle, details in (
+        ("cleo", ("clock_off:-420",)),
+        ("dan", ("",)),
+        ("eve", ("clock_off:95", None)),
+    ):
+        ctx.accounts.add(Account(handle))
+        for detail in details:
+            if detail is None:  # a later check, which the clock did not stop
+                result = AccountResult(handle, Status.OPTED_OUT)
+            else:
+                result = AccountResult(
+                    handle, Status.NEEDS_USER, Reason.TWO_FACTOR, detail_code=detail
+                )
+            ctx.journal.record_check(None, result)
+            ctx.accounts.record_check(handle, result.status, reason=result.reason)
+    monkeypatch.setattr(account_cmd, "open_context", lambda **_: ctx)
+    assert account_cmd._list(argparse.Namespace(json=True)) == 0
+    rows = {row["handle"]: row for row in json.loads(capsys.readouterr().out)}
+    assert {h: row["clock_offset_s"] for h, row in rows.items()} == {
+        "cleo": -420,
+        "dan": None,
+        "eve": None,
+    }

@@ -287,7 +287,11 @@ def _require_keyring(ctx: AppContext) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from consentinel.core.last_check import killed_while_unticking, with_last_check
+    from consentinel.core.last_check import (
+        clock_offset_of_last_check,
+        killed_while_unticking,
+        with_last_check,
+    )
 
     try:
         ctx: AppContext | None = open_context(read_only=True)
@@ -323,6 +327,10 @@ def _list(args: argparse.Namespace) -> int:
                 "password_rejected": state.password_rejected,
                 # (Not one set while the clock was ahead: it holds nothing back.)
                 "blocked_until": until.isoformat() if (until := state.backoff_until()) else None,
+                # Its 2FA code refused for this computer's clock: by how much (check --json's).
+                "clock_offset_s": clock_offset_of_last_check(
+                    state, account.handle, ctx.journal if ctx is not None else None
+                ),
             }
             for account, state in accounts
         ]

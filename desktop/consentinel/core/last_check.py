@@ -46,6 +46,24 @@ def with_last_check(
     return state
 
 
+def clock_offset_of_last_check(
+    state: AccountState, handle: str, journal: Journal | None
+) -> int | None:
+    """By how many seconds this computer's clock was off X's (its time less X's) at the
+    account's last check, `state` being as with_last_check gives it, when X refused its 2FA
+    code for that clock: read from the check's journal entry (its detail_code), as the window's
+    row says it; without the journal, from the step a scheduled check remembers it waits for.
+    None for any other last check."""
+    from consentinel.core.clock_offset import offset_in_check, offset_in_detail
+
+    if (state.last_status, state.last_reason) != (Status.NEEDS_USER, Reason.TWO_FACTOR):
+        return None  # (a newer check, or one killed while unticking, says nothing of the clock)
+    if journal is None:
+        return offset_in_detail(state.waits_detail)
+    entry = journal.last_check(handle)
+    return offset_in_check(entry.payload) if entry is not None else None
+
+
 def killed_while_unticking(journal: Journal) -> dict[str, datetime]:
     """The accounts whose check was killed while unticking (SIGKILL, a power cut) and is not
     journaled yet, by handle key, with when its untick began: the marks left by runs still
