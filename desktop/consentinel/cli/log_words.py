@@ -13,6 +13,7 @@ from typing import Any
 from consentinel.cli.terminal import reason_words, status_words
 from consentinel.core.check_messages import box_name
 from consentinel.core.clock_offset import clock_words, offset_in_check
+from consentinel.core.entry_words import shared_details
 from consentinel.core.evidence import shot_caption
 from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import (
@@ -168,23 +169,8 @@ def details(entry: Entry) -> str:
                 name=name,
             )
         return tr("the journal found could not be read; set aside as {name}", name=name)
-    if entry.kind is EntryKind.SETTINGS_CHANGED:
-        from consentinel.core.settings import setting_names
-
-        return setting_names(p)
-    if entry.kind is EntryKind.ACCOUNT_EDITED:
-        from consentinel.core.account_edits import edit_words
-
-        return edit_words(p)
-    if entry.kind in (EntryKind.ACCOUNTS_SET_ASIDE, EntryKind.ACCOUNT_ADDED):
-        from consentinel.core.account_recovery import recovery_words
-
-        return recovery_words(entry) or entry.summary()
-    if entry.kind is EntryKind.NOTIFICATION:
-        from consentinel.core.notification_words import notification_words
-
-        return notification_words(p)
-    return entry.summary()
+    shared = shared_details(entry)  # (settings, account edits and recovery, notifications)
+    return entry.summary() if shared is None else shared
 
 
 def _evidence(p: dict[str, Any]) -> str:

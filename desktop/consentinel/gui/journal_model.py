@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from consentinel.core.clock_offset import clock_words, offset_in_check
+from consentinel.core.entry_words import shared_details
 from consentinel.core.evidence import (
     EVERY_CHECK_SHOT,
     PAGE_CHANGED_SHOT,
@@ -437,22 +438,6 @@ def _details_words(entry: Entry) -> str:
             )
         )
         return text.replace("{id}", str(p.get("erased_by", "?")))
-    if entry.kind is EntryKind.SETTINGS_CHANGED:
-        from consentinel.core.settings import setting_names
-
-        return setting_names(p)
-    if entry.kind is EntryKind.ACCOUNT_EDITED:
-        from consentinel.core.account_edits import edit_words
-
-        return edit_words(p)
-    if entry.kind in (EntryKind.ACCOUNTS_SET_ASIDE, EntryKind.ACCOUNT_ADDED):
-        from consentinel.core.account_recovery import recovery_words
-
-        return recovery_words(entry) or entry.summary()
-    if entry.kind is EntryKind.NOTIFICATION:  # in the reader's language; "not shown" said
-        from consentinel.core.notification_words import notification_words
-
-        return notification_words(p)
     if entry.kind in (EntryKind.RUN_FINISHED, EntryKind.RUN_INTERRUPTED):
         pair = _tr(QT_TRANSLATE_NOOP("JournalModel", "{name}: {count}"))
         return run_end_words(
@@ -462,7 +447,9 @@ def _details_words(entry: Entry) -> str:
             pair,
             lambda reason: status_name(Status.ERROR, reason),  # "Cancelled", as in the table
         )
-    return entry.summary()
+    # Settings, account edits and recovery, notifications: as `consentinel log` says them.
+    shared = shared_details(entry)
+    return entry.summary() if shared is None else shared
 
 
 def evidence_path(entry: Entry) -> str | None:
