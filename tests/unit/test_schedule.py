@@ -21,6 +21,7 @@ from consentinel.core.schedule import (
     interval_for,
     next_due,
     os_run_is_due,
+    parse_schedule,
 )
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -107,6 +108,18 @@ def test_interval_for_each_schedule() -> None:
     assert interval_for("weekly") == timedelta(days=7)
     assert interval_for(ScheduleChoice.DAILY) == timedelta(days=1)
     assert interval_for("fortnightly") is None  # unknown values are treated as off
+
+
+def test_the_schedule_and_the_settings_share_one_choice() -> None:
+    """The settings' choices and the schedule's are one class: a choice read from the settings
+    is the schedule's own, and `is` holds between what either module names."""
+    from consentinel.core import settings
+
+    assert ScheduleChoice is settings.ScheduleChoice
+    for choice in settings.ScheduleChoice:
+        assert parse_schedule(settings.Settings(schedule=choice.value).schedule) is choice
+        assert settings.Settings(schedule=choice.value).schedule_choice is choice
+    assert settings.SCHEDULES == ("off", "6h", "12h", "daily", "weekly")
 
 
 def test_next_due_is_last_good_run_plus_interval() -> None:

@@ -19,18 +19,12 @@ from enum import Enum
 from typing import NamedTuple, Protocol
 
 from consentinel.core.answer_deadline import Deadline
+from consentinel.core.settings import ScheduleChoice as ScheduleChoice
 from consentinel.core.wrong_clock import written_ahead
 
-
-class ScheduleChoice(str, Enum):
-    """The values Settings.schedule may hold."""
-
-    OFF = "off"
-    EVERY_6H = "6h"
-    EVERY_12H = "12h"
-    DAILY = "daily"
-    WEEKLY = "weekly"
-
+# ScheduleChoice is the setting's own (core/settings.py), named here too for the schedule's
+# users: one class, so `is` holds whichever module a caller took it from. Every entry point
+# has read the settings before the schedule, so importing them here loads nothing more.
 
 INTERVALS: dict[ScheduleChoice, timedelta] = {
     ScheduleChoice.EVERY_6H: timedelta(hours=6),

@@ -28,7 +28,8 @@ class XOriginError(ValueError):
 
 
 class ScheduleChoice(str, Enum):
-    """How often checks run by themselves."""
+    """How often checks run by themselves: the values Settings.schedule may hold (one
+    class, also named by core/schedule.py, so that `is` holds between them)."""
 
     OFF = "off"
     EVERY_6H = "6h"
