@@ -11,6 +11,7 @@ from pathlib import Path
 import pyotp
 import pytest
 
+from consentinel.core.accounts import handle_key
 from consentinel.core.totp import (
     InvalidTotpSecret,
     TotpGenerator,
@@ -159,6 +160,19 @@ def test_codes_match_the_standard_and_are_never_reused() -> None:
     waited = len(clock.slept)
     gen.code("bob", SECRET)
     assert len(clock.slept) == waited
+
+
+def test_one_try_takes_a_fresh_code_or_says_how_long_to_wait() -> None:
+    """The step code() and acode() repeat (TotpGenerator._take_or_wait): it never sleeps."""
+    clock = FakeClock(1_700_000_005.0)  # 25 s into a 30-s step
+    gen = TotpGenerator(clock=clock, sleep=clock.sleep)
+    spec, key = totp_spec(SECRET), handle_key("Alice")
+    assert gen._take_or_wait(key, spec) == (pyotp.TOTP(SECRET).at(1_700_000_005), 0.0)
+    code, wait = gen._take_or_wait(key, spec)  # the step is used: the next one, in 5 s
+    assert code is None and wait == pytest.approx(5.01)
+    assert clock.slept == []
+    clock.now += wait
+    assert gen._take_or_wait(key, spec) == (pyotp.TOTP(SECRET).at(int(clock.now)), 0.0)
 
 
 def test_wait_needed_and_async_code() -> None:

@@ -291,26 +291,28 @@ class TotpGenerator:
                 log.warning("could not remember the 2FA time-step: %s", exc)
         return code
 
+    def _take_or_wait(self, key: str, spec: TotpSpec) -> tuple[str | None, float]:
+        """One try of code() and acode(): a fresh code for the account `key` (handle_key) and
+        0, or None and the seconds until the next time-step may give one. Under the lock, so
+        that two sign-ins of one account in this process never take the same step."""
+        with self._lock:
+            code = self._take(key, spec)
+            return code, 0.0 if code is not None else self._wait(key, spec)
+
     def code(self, handle: str, secret: str) -> str:
         """A code not used before for this account; may sleep until the next time-step."""
-        spec = totp_spec(secret)
-        key = handle_key(handle)
+        spec, key = totp_spec(secret), handle_key(handle)
         while True:
-            with self._lock:
-                code = self._take(key, spec)
-                wait = 0.0 if code is not None else self._wait(key, spec)
+            code, wait = self._take_or_wait(key, spec)
             if code is not None:
                 return code
             self._sleep(wait)
 
     async def acode(self, handle: str, secret: str) -> str:
         """Same as code() without blocking the event loop while it waits."""
-        spec = totp_spec(secret)
-        key = handle_key(handle)
+        spec, key = totp_spec(secret), handle_key(handle)
         while True:
-            with self._lock:
-                code = self._take(key, spec)
-                wait = 0.0 if code is not None else self._wait(key, spec)
+            code, wait = self._take_or_wait(key, spec)
             if code is not None:
                 return code
             await self._async_sleep(wait)
