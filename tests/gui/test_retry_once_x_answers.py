@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from consentinel.core import doctor
 from consentinel.core.check_messages import X_FAILED_AT_PASSWORD
 from consentinel.core.context import AppContext
 from consentinel.core.events import RunResult
@@ -134,7 +135,7 @@ def test_a_scheduled_check_that_timed_out_before_x_answered_is_retried_once_x_an
     """Chromium's page load times out (no answer at all, the network not up yet) rather than
     failing at once: the retry starts as soon as X answers, as after a network error, not
     half an hour later."""
-    monkeypatch.setattr(x_watch, "ANSWER_TIMEOUT_S", 1.0)  # (each "no" takes that long)
+    monkeypatch.setattr(doctor, "X_TIMEOUT_S", 1.0)  # (each "no" takes that long)
     with _deaf_port() as deaf:
         port = int(deaf.getsockname()[1])
         origin = f"http://127.0.0.1:{port}"

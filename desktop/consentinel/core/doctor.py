@@ -849,12 +849,14 @@ def check_x(
     return dataclasses.replace(check, detail=f"{not_x} {check.detail}")
 
 
-def x_answers(ctx: AppContext, *, timeout_s: float = X_TIMEOUT_S) -> bool:
+def x_answers(ctx: AppContext, *, timeout_s: float | None = None) -> bool:
     """Whether X answers with its web app (not a captive portal's page, not an error), asked
     as the doctor asks it (`check_x`): its Grok settings page at the address the settings give,
     through the proxy the environment names, as the browser goes. The question the window
     (gui/x_watch.py) and the OS job's tries (cli/scheduled_retry.py) ask between checks,
-    waiting for the network to come back."""
+    waiting for the network to come back. `timeout_s`: X_TIMEOUT_S as it is when asked."""
+    if timeout_s is None:
+        timeout_s = X_TIMEOUT_S
     check = check_x(ctx.settings, timeout_s=timeout_s, settings_file=ctx.paths.settings_path)
     return check.ok is True
 
