@@ -5,7 +5,9 @@ screen there is. A fresh process per run of the app: Qt's screens are set before
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
 from pathlib import Path
 
 from tests.gui._on_screens import run_on_screens
@@ -44,6 +46,8 @@ seen = {
     "main": frame(window),
     "journal": frame(journal),
     "divider": journal.splitter.sizes(),
+    # (the Details column's share of the table: it takes what the other columns leave)
+    "details": journal.table.horizontalHeader().sectionSize(3) / journal.table.viewport().width(),
 }
 moves = json.loads(os.environ.get("PROBE_MOVES", "{}"))
 if moves:
@@ -91,11 +95,47 @@ def test_the_windows_open_where_and_as_they_were_left(tmp_path: Path) -> None:
     assert isinstance(left, dict) and left["main"] != first["main"]  # (moved and resized)
     assert left["journal"] != first["journal"] and left["divider"] != first["divider"]
     kept = json.loads((home / "config" / "window.json").read_text())
-    assert {"main_window", "journal_window", "journal_splitter"} <= set(kept)
+    assert {"main_window", "journal_window", "journal_divider"} <= set(kept)
     again = _run(home, screen)
     assert again["main"] == left["main"], again
     assert again["journal"] == left["journal"], again
     assert again["divider"] == left["divider"], again
+
+
+def test_the_journal_gives_its_table_the_room_and_its_pane_a_narrow_width(tmp_path: Path) -> None:
+    """Its Details column was cut off while the pane beside it took a third of the window."""
+    seen = _run(tmp_path / "home", [{"width": 1920, "height": 1080}])
+    assert seen["journal"][2] >= 1100, seen  # type: ignore[index]  # (its usual size)
+    assert seen["divider"][1] <= 300, seen  # type: ignore[index]
+    assert seen["details"] >= 0.4, seen  # type: ignore[operator]  # (0.38 before, no row)
+
+
+def _splitter_state(table: int, pane: int) -> str:
+    """A divider as QSplitter.saveState writes it (marker, version, the sizes, then whether
+    children collapse, the handle's width, opaque resizing, the orientation), in base64."""
+    sizes = struct.pack(">iiIii", 0xFF, 1, 2, table, pane)
+    return base64.b64encode(sizes + bytes.fromhex("01ffffffff010000000100")).decode("ascii")
+
+
+def test_a_divider_kept_where_it_always_stood_moves_one_the_person_moved_stays(
+    tmp_path: Path,
+) -> None:
+    """Before, the divider was kept whether moved or not, at a third of the window by
+    default: that one gives way to the narrower pane; one the person moved is kept."""
+    screen = [{"width": 1920, "height": 1080}]
+    for (table, pane), kept_as_left in (((713, 361), False), ((500, 574), True)):
+        home = tmp_path / f"home{pane}"
+        (home / "config").mkdir(parents=True)
+        memory = home / "config" / "window.json"
+        memory.write_text(json.dumps({"journal_splitter": _splitter_state(table, pane)}))
+        seen = _run(home, screen)
+        if kept_as_left:
+            assert seen["divider"] == [table, pane], seen
+        else:
+            assert seen["divider"][1] <= 300, seen  # type: ignore[index]
+        kept = json.loads(memory.read_text())
+        assert "journal_splitter" not in kept and "journal_divider" in kept, kept
+        assert _run(home, screen)["divider"] == seen["divider"]
 
 
 def test_a_place_kept_on_a_larger_screen_opens_whole_on_a_smaller_one(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # The window's own words: its context in the catalogues (as its self.tr() has).
 translate = QCoreApplication.translate
 
-PREVIEW_WIDTH, PREVIEW_HEIGHT = 360, 250
+#: Within the pane's width (journal_divider.PANE_WIDTH): a wider one was cut at its edge.
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 280, 250
 
 
 class EntryPane(QWidget):
@@ -47,7 +48,7 @@ class EntryPane(QWidget):
         self.preview = QLabel()
         self.preview.setAccessibleName(translate("JournalWindow", "Screenshot"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.preview.setMinimumSize(280, 180)
+        self.preview.setMinimumSize(PREVIEW_WIDTH, 180)
         self.preview.hide()
         self.full_size_button = QPushButton(translate("JournalWindow", "View full si&ze"))
         self.full_size_button.clicked.connect(self.show_full_size)

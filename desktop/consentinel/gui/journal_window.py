@@ -1,7 +1,7 @@
 """The journal window: the entries the filters and the search show, the selected one beside
 them, the integrity badge and the exports. Its parts: journal_filters, journal_search,
-journal_table, journal_entry_pane, journal_badge, journal_starting_over, journal_erasing and
-journal_export_actions."""
+journal_table, journal_divider, journal_entry_pane, journal_badge, journal_starting_over,
+journal_erasing and journal_export_actions."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from consentinel.gui import journal_erasing as erasing
 from consentinel.gui import journal_export_actions as exports
 from consentinel.gui.export_checking import ExportChecking
 from consentinel.gui.journal_badge import IntegrityBadge
+from consentinel.gui.journal_divider import divider_states, place_divider
 from consentinel.gui.journal_entry_pane import PREVIEW_WIDTH as PREVIEW_WIDTH
 from consentinel.gui.journal_entry_pane import EntryPane
 from consentinel.gui.journal_export_actions import spreadsheet_delimiter as spreadsheet_delimiter
@@ -46,7 +47,7 @@ from consentinel.gui.journal_table import (
 from consentinel.gui.journal_verdict import Verdicts, verify_in_thread
 from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
 from consentinel.gui.spoken_labels import heard_as_shown
-from consentinel.gui.window_memory import JOURNAL_SPLITTER, JOURNAL_WINDOW, WindowMemory
+from consentinel.gui.window_memory import JOURNAL_WINDOW, WindowMemory
 
 # Enough for years of daily checks; older entries stay in the file and in exports.
 MAX_ROWS = 5000
@@ -189,12 +190,7 @@ class JournalWindow(QWidget):
         splitter = self.splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.entry_pane)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([730, 370])
-        divider = memory.state(JOURNAL_SPLITTER) if memory is not None else None
-        if divider is not None:
-            splitter.restoreState(divider)
+        place_divider(splitter, memory)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.badge)
@@ -230,12 +226,10 @@ class JournalWindow(QWidget):
 
     # -- where it was left ------------------------------------------------------------------------
 
-    def places(self) -> dict[str, bytes]:
-        """Its place, size and divider as Qt saves them (saveGeometry, saveState), by name."""
-        return {
-            JOURNAL_WINDOW: bytes(self.saveGeometry().data()),
-            JOURNAL_SPLITTER: bytes(self.splitter.saveState().data()),
-        }
+    def places(self) -> dict[str, bytes | None]:
+        """Its place, size and divider as Qt saves them (saveGeometry, saveState), by name
+        (None: a name no longer kept)."""
+        return {JOURNAL_WINDOW: bytes(self.saveGeometry().data()), **divider_states(self.splitter)}
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._restored:

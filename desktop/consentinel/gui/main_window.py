@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
     def remember_places(self) -> None:
         """Keep where this window and the journal's are, and their sizes, for the next start
         (when closed, and as the app quits): only a window shown was placed by anyone."""
-        states: dict[str, bytes] = {}
+        states: dict[str, bytes | None] = {}
         if self._painted:
             states[MAIN_WINDOW] = bytes(self.saveGeometry().data())
         if self.journal_window is not None:

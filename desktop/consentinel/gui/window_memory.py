@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from consentinel.core.fileio import atomic_write_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from consentinel.gui.table_sort import SortChoice
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,9 @@ log = logging.getLogger(__name__)
 #: divider (QSplitter.saveState).
 MAIN_WINDOW = "main_window"
 JOURNAL_WINDOW = "journal_window"
+JOURNAL_DIVIDER = "journal_divider"
+#: Where the divider was kept before the entry pane had a width of its own, moved or not
+#: (gui/journal_divider reads it once, then drops it).
 JOURNAL_SPLITTER = "journal_splitter"
 
 
@@ -104,11 +109,13 @@ class WindowMemory:
         except ValueError:  # (binascii.Error, or a character outside ASCII)
             return None
 
-    def remember_states(self, states: dict[str, bytes]) -> None:
-        """Keep what Qt saved of windows' geometry and splitters' state, by name, in one write."""
+    def remember_states(self, states: Mapping[str, bytes | None]) -> None:
+        """Keep what Qt saved of windows' geometry and splitters' state, by name, in one write
+        (None: forget what was kept under that name)."""
         if not states:
             return
         changes: dict[str, object | None] = {
-            name: base64.b64encode(data).decode("ascii") for name, data in states.items()
+            name: None if data is None else base64.b64encode(data).decode("ascii")
+            for name, data in states.items()
         }
         self._keep(changes, "the windows' places")
