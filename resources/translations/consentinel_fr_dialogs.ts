@@ -585,8 +585,8 @@
             <translation>Fichier des comptes mis de côté</translation>
         </message>
         <message>
-            <source>Waiting to sign in…</source>
-            <translation>En attente de connexion…</translation>
+            <source>Waiting for another sign-in…</source>
+            <translation>En attente d'une autre connexion…</translation>
         </message>
         <message>
             <source>Waiting for your code…</source>

@@ -46,8 +46,22 @@ def test_confirming_the_email_says_where_x_shows_it(qapp: QApplication) -> None:
             "Paramètres et confidentialité › Votre compte › Informations sur le compte." in advice
         ), advice
         assert "Informations sur le compte." in reason_message(Reason.UNUSUAL_ACTIVITY, "claire")
-        # (And the step a check waits at, in plain French.)
-        assert step_name(Step.WAITING_TO_SIGN_IN) == "En attente de connexion…"
+        # (And the step a check waits at, in plain French: another account's sign-in.)
+        assert step_name(Step.WAITING_TO_SIGN_IN) == "En attente d'une autre connexion…"
+    finally:
+        translators.switch("en")
+
+
+def test_an_account_waiting_its_turn_to_sign_in_says_it_waits_for_another_sign_in(
+    qapp: QApplication,
+) -> None:
+    """ "Waiting to sign in…" read as a wait for the person, beside "Waiting for your code…":
+    it waits while another account signs in (as the command line says)."""
+    translators = Translators()
+    assert step_name(Step.WAITING_TO_SIGN_IN) == "Waiting for another sign-in…"
+    translators.switch("fr")
+    try:
+        assert step_name(Step.WAITING_TO_SIGN_IN) == "En attente d'une autre connexion…"
     finally:
         translators.switch("en")
 

@@ -98,7 +98,9 @@ _WAITING = QT_TRANSLATE_NOOP("DialogWords", "Waiting (X refused a sign-in)")
 _STEP_NAMES = {
     Step.QUEUED: QT_TRANSLATE_NOOP("DialogWords", "Waiting for its turn…"),
     Step.OPENING_SESSION: QT_TRANSLATE_NOOP("DialogWords", "Opening the session…"),
-    Step.WAITING_TO_SIGN_IN: QT_TRANSLATE_NOOP("DialogWords", "Waiting to sign in…"),
+    # Another account's sign-in, not the person (as the command line says it): "Waiting to
+    # sign in…" read as a wait for them, beside "Waiting for your code…".
+    Step.WAITING_TO_SIGN_IN: QT_TRANSLATE_NOOP("DialogWords", "Waiting for another sign-in…"),
     Step.SIGNING_IN: QT_TRANSLATE_NOOP("DialogWords", "Signing in…"),
     Step.WAITING_FOR_CODE: QT_TRANSLATE_NOOP("DialogWords", "Waiting for your code…"),
     Step.WAITING_FOR_ANSWER: QT_TRANSLATE_NOOP("DialogWords", "Waiting for your answer…"),

@@ -192,10 +192,10 @@ class RunHandling:
 
     def _widen_to_the_table(self) -> None:
         """During a check, as at its end: the window as wide as the table's columns need once
-        their words get longer (« En attente de connexion… », « Cochée chez X, non affichée »),
-        within the screen, never narrower, never maximized or full screen, and only when the
-        columns grew since the last fit: until the end, the table scrolled sideways and its
-        last column was cut (« Dans 24 l… »)."""
+        their words get longer (« En attente d'une autre connexion… », « Cochée chez X, non
+        affichée »), within the screen, never narrower, never maximized or full screen, and only
+        when the columns grew since the last fit: until the end, the table scrolled sideways
+        and its last column was cut (« Dans 24 l… »)."""
         w = self.window
         if not w.isVisible() or w.isMaximized() or w.isFullScreen() or w._table is None:
             return
