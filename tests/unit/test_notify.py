@@ -110,7 +110,8 @@ def test_one_notification_per_account_event() -> None:
         "open Consentinel to sign in"
     )
     assert notes[3].body == (
-        "Consentinel could not read X's settings page for @frank, @grace — it may have changed"
+        "Consentinel could not read X's settings page for @frank, @grace — it may have changed. "
+        "Until Consentinel is updated, check their Grok settings yourself on x.com."
     )
     assert all(n.title == "Consentinel" for n in notes)
 
@@ -131,9 +132,10 @@ def test_messages_in_french(monkeypatch: pytest.MonkeyPatch) -> None:
         "@dave : X demande un code de double authentification — ouvrez Consentinel pour vous "
         "connecter, ou enregistrez le secret 2FA du compte"
     )
-    assert notes[2].body == (
+    assert notes[2].body == typeset(
         "Consentinel n'a pas pu lire la page des paramètres de X pour @frank — elle a "
-        "peut-être changé"
+        "peut-être changé. Tant que Consentinel n'est pas mis à jour, vérifiez vous-même les "
+        "réglages Grok sur x.com."
     )
 
 

@@ -217,9 +217,11 @@ FRENCH: dict[str, str] = {
     "get one.":
         "Consentinel n'a pas pu vérifier vos comptes X : aucun navigateur n'a été trouvé. "
         "Ouvrez Consentinel pour en obtenir un.",
-    "Consentinel could not read X's settings page for {accounts} — it may have changed": (
+    "Consentinel could not read X's settings page for {accounts} — it may have changed. "
+    "Until Consentinel is updated, check their Grok settings yourself on x.com.": (
         "Consentinel n'a pas pu lire la page des paramètres de X pour {accounts} — elle a "
-        "peut-être changé"
+        "peut-être changé. Tant que Consentinel n'est pas mis à jour, vérifiez vous-même les "
+        "réglages Grok sur x.com."
     ),
     "run checks on a schedule, even when Consentinel is closed":
         "vérifier selon un calendrier, même quand Consentinel est fermé",

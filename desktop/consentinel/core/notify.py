@@ -372,10 +372,12 @@ def _for_account_all(result: AccountResult) -> list[Notification]:
 
 
 def _page_changed(handles: list[str]) -> Notification:
-    """One notification for every account whose page could not be read, naming them."""
+    """One notification for every account whose page could not be read, naming them, and what
+    to do meanwhile, as the window's row says it (gui/row_hints): their boxes may be on."""
     named = [f"@{handle}" for handle in handles]
     body = tr(
-        "Consentinel could not read X's settings page for {accounts} — it may have changed",
+        "Consentinel could not read X's settings page for {accounts} — it may have changed. "
+        "Until Consentinel is updated, check their Grok settings yourself on x.com.",
         accounts=", ".join(named) if len(named) <= FEW else in_words(named),
     )
     return Notification(
