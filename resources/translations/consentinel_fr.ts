@@ -4,12 +4,12 @@
 <context>
     <name>AccountFilter</name>
     <message>
-        <source>Filter accounts</source>
-        <translation>Filtrer les comptes</translation>
+        <source>Filter by @handle or status</source>
+        <translation>Filtrer par @compte ou état</translation>
     </message>
     <message>
-        <source>Shows only the accounts whose handle holds these letters.</source>
-        <translation>N'affiche que les comptes dont l'identifiant contient ces lettres.</translation>
+        <source>Shows only the accounts whose handle holds these letters, or whose status has these words (“password”, “2FA”…).</source>
+        <translation>N'affiche que les comptes dont l'identifiant contient ces lettres, ou dont l'état contient ces mots (« mot de passe », « 2FA »…).</translation>
     </message>
     <message>
         <source>{shown} of 1 account shown</source>
@@ -541,6 +541,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Se &amp;connecter soi-même…</translation>
     </message>
     <message>
+        <source>Select those that &amp;need you</source>
+        <translation>Sélectionner ceux qui ont &amp;besoin de vous</translation>
+    </message>
+    <message>
+        <source>Select the accounts waiting for something only you can do (a code, a password, a sign-in)</source>
+        <translation>Sélectionner les comptes qui attendent ce que vous seul pouvez faire (un code, un mot de passe, une connexion)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="170"/>
         <source>Open X&apos;s sign-in page in a window, for sign-ins that need you</source>
         <translation>Ouvrir la page de connexion de X dans une fenêtre, pour les connexions qui ont besoin de vous</translation>
@@ -1026,6 +1034,21 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>{count} accounts added. Choose “Check selected” to protect them now.</source>
         <translation>{count} comptes ajoutés. Choisissez « Vérifier la sélection » pour les protéger maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatch</name>
+    <message>
+        <source>Show every account</source>
+        <translation>Afficher tous les comptes</translation>
+    </message>
+    <message>
+        <source>Empties the filter (Escape in the filter does too).</source>
+        <translation>Vide le filtre (Échap dans le filtre aussi).</translation>
+    </message>
+    <message>
+        <source>No account matches “{words}”.</source>
+        <translation>Aucun compte ne correspond à « {words} ».</translation>
     </message>
 </context>
 <context>

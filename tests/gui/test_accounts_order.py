@@ -192,7 +192,7 @@ def test_the_filter_shows_the_accounts_whose_handle_holds_its_letters(
         accounts_filter = window._filter
         assert accounts_filter is not None
         edit = accounts_filter.edit
-        words = "Filter accounts" if language == "en" else "Filtrer les comptes"
+        words = "Filter by @handle or status" if language == "en" else "Filtrer par @compte ou état"
         assert edit.placeholderText() == edit.accessibleName() == words
         assert edit.isClearButtonEnabled()
         assert table.rowCount() == 25 and not accounts_filter.count.isVisible()

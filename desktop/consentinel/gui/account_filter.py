@@ -1,5 +1,5 @@
-"""The field above the accounts table that shows only the accounts whose handle holds its words,
-and the line that says how many are shown."""
+"""The field above the accounts table that shows only the accounts whose handle or status holds
+its words, and the line that says how many are shown."""
 
 from __future__ import annotations
 
@@ -50,9 +50,15 @@ class AccountFilter(QWidget):
         self.edit = QLineEdit()
         self._keys = _FilterKeys(self)
         self.down_pressed = self._keys.down_pressed
-        self.edit.setPlaceholderText(self.tr("Filter accounts"))
-        self.edit.setAccessibleName(self.tr("Filter accounts"))
-        self.edit.setToolTip(self.tr("Shows only the accounts whose handle holds these letters."))
+        # Says what can be typed: a status's words find accounts as well as a handle's letters.
+        self.edit.setPlaceholderText(self.tr("Filter by @handle or status"))
+        self.edit.setAccessibleName(self.tr("Filter by @handle or status"))
+        self.edit.setToolTip(
+            self.tr(
+                "Shows only the accounts whose handle holds these letters, or whose status "
+                "has these words (“password”, “2FA”…)."
+            )
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.changed)
         self.count = QLabel()

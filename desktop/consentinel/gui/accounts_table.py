@@ -63,7 +63,9 @@ from consentinel.gui.table_sort import (
 from consentinel.gui.time_words import local_text, past_when_cell, when_cell
 
 if TYPE_CHECKING:  # (their classes are made when the first key or menu event comes: 1.3 ms)
-    from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+    from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
+
+    from consentinel.gui.no_match import NoMatch
 
 HANDLE_ROLE = USER_ROLE + 1
 STATUS_COLUMN = 1
@@ -87,8 +89,9 @@ class AccountsTable(QTableWidget):
     Sorted by a click on a column's title (`enable_sorting`) or from the window's menu
     (`choose_sort`, gui/sort_menu.py), by what the column means (the
     status by how much it needs the person, times as times), not by its words; `set_filter`
-    shows only the accounts whose handle holds some letters. The selection and the current
-    row stay on the same accounts through both and through each refill.
+    shows only the accounts whose handle holds some letters, or whose status has some words.
+    The selection and the current row stay on the same accounts through both and through each
+    refill; where the filter leaves none, the table says so and offers every account again.
 
     While a check runs (`hold_order`, `release_order`), the rows keep the places they had
     when it began: a row whose status changes does not slide away from under the pointer
@@ -102,6 +105,8 @@ class AccountsTable(QTableWidget):
     #: The person chose an order (a SortChoice, or None: as listed) by clicking a column's
     #: title or from the window's menu (`choose_sort`): to be kept between runs.
     sort_chosen = Signal(object)
+    #: "Show every account", where the filter left none: the filter is to be emptied.
+    show_all_requested = Signal()
 
     COLUMNS = 4 + len(ALL_BOXES)
 
@@ -115,6 +120,12 @@ class AccountsTable(QTableWidget):
         self._own_due: Mapping[str, datetime | None] = {}
         self._in_this_check: Collection[str] = ()
         self._filter = ""  # folded (table_sort.folded); "": every account
+        self._filter_words = ""  # as typed: said back when they find no account
+        #: "No account matches…", over the empty rows (made when first needed).
+        self._no_match: NoMatch | None = None
+        #: By handle key, each account's status as its row says it, folded: what the filter
+        #: looks in, worked out once per refill (not at each key typed), when first filtered.
+        self._folded_status: dict[str, str] = {}
         #: The accounts selected when the filter began to hide some (lowercase handles), and
         #: those it left selected after its last change: emptied, it selects the first again
         #: unless the person chose others meanwhile.
@@ -161,6 +172,7 @@ class AccountsTable(QTableWidget):
         labels += [self.tr("Last check"), self.tr("Next check")]
         self.setHorizontalHeaderLabels(labels)
         self._status_width = None  # the words changed
+        self._folded_status = {}
 
     def column_titles(self) -> list[str]:
         """Each column's title as the header shows it, in COLUMN_NAMES' order."""
@@ -311,12 +323,15 @@ class AccountsTable(QTableWidget):
         return sorted(order, key=lambda place: held.get(rows[place].account.key, len(held)))
 
     def set_filter(self, text: str) -> None:
-        """Show only the accounts whose handle holds `text`, whatever its case and accents:
-        typed with its @, the handle begins with it ("@a": @alice, not @carol); "" or "@"
-        alone: every account."""
+        """Show only the accounts whose handle holds `text`, or whose status (as the Status
+        column says it) has a word beginning with it, whatever its case and accents
+        ("mot de passe": "Mot de passe refusé"; table_sort.matches): typed with its @, the
+        handle begins with it ("@a": @alice, not @carol); "" or "@" alone: every account."""
         wanted = folded(text.strip())
         wanted = "" if wanted == "@" else wanted
+        self._filter_words = text.strip()
         if wanted == self._filter:
+            self._say_if_none()  # (the same words in another case: said as now typed)
             return
         selected_now = [h.lower() for h in self.selected_handles()]
         if not self._filter:
@@ -402,6 +417,7 @@ class AccountsTable(QTableWidget):
         self._next_due, self._now = next_due, now
         self._own_due = own_due or {}
         self._in_this_check = in_this_check
+        self._folded_status = {}  # (the statuses may have changed)
         self._show()
 
     def _show(self) -> None:
@@ -412,7 +428,7 @@ class AccountsTable(QTableWidget):
             return
         selected = set(h.lower() for h in self.selected_handles())
         current = self._handle_at(self.currentRow())
-        rows = [row for row in self._all_rows if matches(row, self._filter)]
+        rows = [row for row in self._all_rows if self._lets_through(row, now)]
         items, keys = self._cells(rows, now)
         order = self._order(rows, keys)
         self._rows = [rows[place] for place in order]
@@ -426,6 +442,47 @@ class AccountsTable(QTableWidget):
         # only the last: it clears the selection unless a modifier key is held).
         if selected or current is not None:
             self._select_again(selected, current)
+        self._say_if_none()
+
+    def _say_if_none(self) -> None:
+        """Where the filter leaves no account, the table says so, with the words typed, and
+        offers every account again: not an empty table that looks like a lost list."""
+        none = bool(self._filter) and not self._rows and bool(self._all_rows)
+        if not none:
+            if self._no_match is not None:
+                self._no_match.hide()
+            return
+        if self._no_match is None:
+            from consentinel.gui.no_match import NoMatch
+
+            # Over the viewport, not in it: the viewport's children scroll with the columns.
+            self._no_match = NoMatch(self)
+            self._no_match.show_all_requested.connect(self.show_all_requested)
+        self._no_match.say_none_for(self._filter_words)
+        self._no_match.setGeometry(self.viewport().geometry())
+        self._no_match.show()
+        self._no_match.raise_()
+
+    def no_match_text(self) -> str:
+        """What the table says where the filter leaves no account ("": it shows some)."""
+        shown = self._no_match is not None and not self._no_match.isHidden()
+        return self._no_match.label.text() if shown and self._no_match is not None else ""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._no_match is not None:
+            self._no_match.setGeometry(self.viewport().geometry())
+
+    def _lets_through(self, row: AccountRow, now: datetime) -> bool:
+        """Whether the filter shows `row`: its handle or its status's words (the status's words
+        read once per refill: a key typed in the filter does not work them out again)."""
+        if not self._filter:
+            return True
+        status = self._folded_status.get(row.account.key)
+        if status is None:
+            status = folded(self._status_look(row, now)[0])
+            self._folded_status[row.account.key] = status
+        return matches(row, self._filter, status)
 
     def select_handles(self, handles: list[str]) -> None:
         """Select these accounts, and only these (those shown), the last one current and in
@@ -583,12 +640,13 @@ class AccountsTable(QTableWidget):
         return item, key
 
     def _status_item(self, row: AccountRow, now: datetime) -> QTableWidgetItem:
+        text, color = self._status_look(row, now)
         if row.step is not None:
-            return _dot_item(step_name(row.step), BLUE)
+            return _dot_item(text, color)
         if row.signed_in_since:
             return _dot_item(
-                self.tr("Signed in, not checked yet"),
-                GREY,
+                text,
+                color,
                 self.tr(
                     "The sign-in worked and the session is saved. The next check reads the "
                     "boxes again."
@@ -596,13 +654,29 @@ class AccountsTable(QTableWidget):
             )
         if row.new_password_since:
             return _dot_item(
-                self.tr("New password, not checked yet"),
-                GREY,
+                text,
+                color,
                 self.tr(
                     "X refused the password at the last check; a new one was saved since. The "
                     "next check signs in with it."
                 ),
             )
+        hint = status_hint(row, now)
+        item = _dot_item(text, color, hint)
+        if hint:
+            # What a screen reader says, and what the status bar shows when the row is selected:
+            # not only for a mouse hovering it.
+            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, hint)
+        return item
+
+    def _status_look(self, row: AccountRow, now: datetime) -> tuple[str, str]:
+        """The Status cell's words and its dot's colour (the filter looks in the same words)."""
+        if row.step is not None:
+            return step_name(row.step), BLUE
+        if row.signed_in_since:
+            return self.tr("Signed in, not checked yet"), GREY
+        if row.new_password_since:
+            return self.tr("New password, not checked yet"), GREY
         color = status_color(row.status, row.reason)
         if row.state.is_blocked(now) and row.status is None:
             text = backing_off()
@@ -620,13 +694,7 @@ class AccountsTable(QTableWidget):
                 # (which boxes: their cells say "Off again"; X's hidden ones, their own cell),
                 # said after the boxes X still keeps on, if any: not "Off again" alone.
                 text = off_again(row.reverted, row.hidden_on)
-        hint = status_hint(row, now)
-        item = _dot_item(text, color, hint)
-        if hint:
-            # What a screen reader says, and what the status bar shows when the row is selected:
-            # not only for a mouse hovering it.
-            item.setData(ACCESSIBLE_DESCRIPTION_ROLE, hint)
-        return item
+        return text, color
 
     def current_status_hint(self) -> str:
         """Why the selected account's check ended as it did, when there is more to say."""

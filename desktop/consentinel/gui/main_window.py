@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
     remove_action: QAction
     signin_action: QAction
     check_action: QAction
+    needing_you_action: QAction
     check_all_action: QAction
     cancel_action: QAction
     pause_action: QAction
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
                 self.first_painted.connect(accounts_filter.listen_to_keys)
             accounts_filter.changed.connect(self._filter_changed)
             accounts_filter.down_pressed.connect(table.setFocus)
+            table.show_all_requested.connect(self._show_every_account)
             self._page_layout.insertWidget(0, accounts_filter)
             self._page_layout.insertWidget(1, table, 1)
             if not self.isVisible():
@@ -311,6 +313,11 @@ class MainWindow(QMainWindow):
             return
         self._filter.edit.setFocus()
         self._filter.edit.selectAll()
+
+    def _show_every_account(self) -> None:
+        """The "Show every account" button, where the filter found none: every account, in hand."""
+        self.set_filter_text("")
+        self.table.setFocus()
 
     def _filter_changed(self, text: str) -> None:
         table = self.table
@@ -701,6 +708,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if hidden:  # out of the tray (or never shown): read again, not at the next tick
             QTimer.singleShot(0, self._tick)
+
+    def select_those_needing_you(self) -> None:
+        """Accounts › Select those that need you: as the tray's "Show the accounts that need
+        you", from the window itself."""
+        from consentinel.gui.account_rows import needs_you
+
+        self.show_accounts_needing_you([row.account.handle for row in self.rows if needs_you(row)])
 
     def show_accounts_needing_you(self, handles: list[str]) -> None:
         """From the tray's menu: the window forward, `handles` selected, the topmost of them

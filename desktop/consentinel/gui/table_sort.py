@@ -3,6 +3,7 @@ kept between runs by window_memory.py. Qt-free."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime
 from typing import NamedTuple
@@ -103,8 +104,16 @@ def folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def matches(row: AccountRow, wanted: str) -> bool:
+def matches(row: AccountRow, wanted: str, status: str = "") -> bool:
     """Whether the filter's words (`wanted`, already `folded`) are in the account's handle as
-    the table shows it, @handle: typed with the @, its beginning. (Consentinel keeps no other
-    name of an account: the handle is the one it shows.)"""
-    return wanted in folded(f"@{row.account.handle}")
+    the table shows it, @handle (typed with the @, its beginning), or begin a word of its
+    status as the table shows it (`status`, already `folded`): "mot de passe" finds "Mot de
+    passe refusé", "2fa" "Code 2FA requis". (Consentinel keeps no other name of an account:
+    the handle is the one it shows.) A word's beginning only, for the status: a few letters
+    of a handle would otherwise bring rows of their own ("ed": every "Fixed", "Locked by X",
+    "Sign-in failed"); typed with the @, a handle only."""
+    if wanted in folded(f"@{row.account.handle}"):
+        return True
+    if not status or wanted.startswith("@"):
+        return False
+    return re.search(r"(?<!\w)" + re.escape(wanted), status) is not None

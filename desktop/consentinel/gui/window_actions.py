@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from consentinel.gui.account_rows import needs_you
 from consentinel.gui.app_icons import icon
 from consentinel.gui.qt_by_name import set_by_name
 
@@ -83,6 +84,19 @@ def make_actions(window: MainWindow) -> None:
         "Ctrl+L",
         "signin",
         translate("MainWindow", "Open X's sign-in page in a window, for sign-ins that need you"),
+    )
+    # The tray has it too, but not every desktop shows a tray, and the person is here.
+    w.needing_you_action = _action(
+        w,
+        translate("MainWindow", "Select those that &need you"),
+        w.select_those_needing_you,
+        None,
+        None,
+        translate(
+            "MainWindow",
+            "Select the accounts waiting for something only you can do (a code, a password, "
+            "a sign-in)",
+        ),
     )
     w.check_action = _action(
         w,
@@ -165,6 +179,7 @@ def make_actions(window: MainWindow) -> None:
         w.remove_action,
         None,
         w.signin_action,
+        w.needing_you_action,
     ):
         accounts.addAction(entry) if entry else accounts.addSeparator()
     # (Accounts › Sort accounts by goes before Quit when the menu first opens: `sort_menu`.)
@@ -253,6 +268,8 @@ def update_actions(window: MainWindow) -> None:
     w.signin_action.setEnabled(selected and not running)
     w.check_action.setEnabled(selected and not running)
     w.check_all_action.setEnabled(has_accounts and not running)
+    # (As the tray's entry: not while a check changes who needs the person.)
+    w.needing_you_action.setEnabled(not running and any(needs_you(row) for row in w.rows))
     w.cancel_action.setEnabled(running)
     w.escape_shortcut.setEnabled(running)
     if w._sort_menu is not None:  # (no order to choose on the welcome page)
