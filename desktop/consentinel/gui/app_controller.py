@@ -231,6 +231,10 @@ class AppController(QObject):
         if self.demo is None and self.ctx.settings.browser_path:
             # A browser saved before Firefox was refused: said now, not at the first check.
             self.after_first_frame(self._ask_the_chosen_browser)
+        if self.demo is None:
+            # Without systemd, the crontab line's minute (`crontab -l`, in a thread): the
+            # window says the OS job's checks at it, not at the schedule's times.
+            self.after_first_frame(self.auto.read_os_job)
 
     def _fold_erased_bytes_left(self) -> None:
         from consentinel.gui.erased_bytes_folding import ErasedBytesFolding

@@ -30,6 +30,7 @@ from consentinel.core.schedule import (
     monotonic_for,
     parse_schedule,
 )
+from consentinel.gui.crontab_minute import CrontabMinute
 from consentinel.gui.x_watch import XWatch, x_answers
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,10 @@ class AutoChecks(QObject):
         #: X answered again while a check of the person's was going: the retry waits for how
         #: that check ends (`run_finished`), not half an hour.
         self._x_back_in_run = False
+        #: Without systemd, the minute at which cron runs the crontab line: its checks are
+        #: said at it (`read_os_job`).
+        self._crontab_minute = CrontabMinute(self)
+        self._crontab_minute.changed.connect(self.schedule_changed)
 
     def hold_new(self, handle: str) -> None:
         """An account the person just added in the window: its first check is theirs to start
@@ -180,6 +185,7 @@ class AutoChecks(QObject):
         # scheduler is as it was, but what the window and an open Settings dialog say is not)
         taken = self._ctx.follow_saved(_SAVED_ELSEWHERE)
         if self._follow_settings() or taken:
+            self.read_os_job()
             self.schedule_changed.emit()
         self._end_runs_of_gone_processes()
         outcome = self.scheduler.tick()
@@ -230,7 +236,17 @@ class AutoChecks(QObject):
 
     def settings_changed(self) -> None:
         self._follow_settings()
+        self.read_os_job()  # (the box ticked may have found the crontab line: its minute)
         self.schedule_changed.emit()
+
+    def read_os_job(self) -> None:
+        """Read, in a thread, the minute at which cron runs the crontab line that is the OS job
+        where there is no systemd (gui/crontab_minute.py): its checks are said at that minute,
+        not at the schedule's times, at which cron does not run it. Once the window's first
+        frame is painted, and again when the settings change; nothing while the settings ask
+        for no checks while closed (their times are not said)."""
+        if self._ctx.settings.run_when_closed:
+            self._crontab_minute.read()
 
     def run_finished(self, completed: bool, *, x_not_reached: bool = False) -> None:
         """A check ended (started by the schedule or not); `completed` as Scheduler.run_finished
@@ -280,7 +296,8 @@ class AutoChecks(QObject):
 
     def next_run_at(self) -> datetime | None:
         """The app's next automatic check, or the OS job's when that comes first (it runs at
-        fixed times, whether the app is open or not; None: off or paused)."""
+        fixed times, whether the app is open or not: the schedule's, or without systemd the
+        crontab line's first hourly run after one, `read_os_job`; None: off or paused)."""
         in_app = self.scheduler.next_run_at()
         if in_app is None or not self._ctx.settings.run_when_closed:
             return in_app
@@ -288,7 +305,12 @@ class AutoChecks(QObject):
 
         # From the same last run as the app's own schedule (its run may not be journaled yet).
         last = self.scheduler.last_good_run()
-        by_os = next_os_run(last, self._ctx.settings.schedule, self.scheduler.clock.now())
+        by_os = next_os_run(
+            last,
+            self._ctx.settings.schedule,
+            self.scheduler.clock.now(),
+            self._crontab_minute.minute,
+        )
         return in_app if by_os is None else min(in_app, by_os)
 
     def next_checks(self, handles: Sequence[str]) -> dict[str, datetime | None]:
@@ -311,7 +333,7 @@ class AutoChecks(QObject):
             key = handle_key(handle)
             when = account_due(at, next_run, schedule, now)
             if by_os_job:
-                os_run = next_os_run(at, schedule, now)
+                os_run = next_os_run(at, schedule, now, self._crontab_minute.minute)
                 when = when if os_run is None else min(when, os_run)
             held = held_until.get(key)
             due[key] = when if held is None else max(when, held)

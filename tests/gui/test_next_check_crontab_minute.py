@@ -1,0 +1,122 @@
+"""Without systemd, the job that checks while Consentinel is closed is the crontab line, which
+cron runs at its own minute past every hour (37 here): it checks for the daily noon at 12:37,
+its first run after it (core/catch_up.py). The window's "Next automatic check" and each row's
+"Next check" say 12:37, not noon, at which cron does not run it, in English and French. The
+window reads the line (`crontab -l`, a small script on PATH) in a thread once its first frame
+is painted. The local zone is one where it is 11:20 (a fixed offset from UTC): noon and 12:37
+are not crossed while the test runs, whenever it runs."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from consentinel.core.accounts import Account
+from consentinel.core.context import AppContext
+from consentinel.core.events import AccountResult
+from consentinel.core.journal import Journal
+from consentinel.core.osjobs import systemd
+from consentinel.core.osjobs.job import check_command
+from consentinel.core.paths import AppPaths
+from consentinel.core.settings import Settings
+from consentinel.core.status import Status
+from consentinel.core.vault import MemoryKeyring, Vault
+from consentinel.gui.app_controller import AppController
+from tests.gui._app_support import running_app
+
+
+@pytest.fixture
+def twenty_past_eleven(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
+    """This process's local zone is one where it is 11:20 now; put back after. When it is,
+    aware."""
+    now = datetime.now(timezone.utc)
+    ahead = (11 * 60 + 20 - (now.hour * 60 + now.minute)) % (24 * 60)  # minutes ahead of UTC
+    ahead -= 24 * 60 if ahead > 12 * 60 else 0
+    sign = "-" if ahead >= 0 else "+"  # (POSIX TZ counts west of UTC: "-" is ahead of it)
+    monkeypatch.setenv("TZ", f"XYZ{sign}{abs(ahead) // 60}:{abs(ahead) % 60:02d}")
+    time.tzset()
+    local = now.astimezone()
+    assert (local.hour, local.minute) == (11, 20), local
+    yield local
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def crontab_at_37(
+    tmp_path: Path, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """No systemd here, and a `crontab` program on PATH listing this data folder's hourly line
+    as the person added it, cron running it at 37 past every hour. Returns the file listed."""
+    monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    line = systemd.crontab_line("daily", check_command(os.environ))
+    listed = tmp_path / "crontab.txt"
+    listed.write_text("MAILTO=ada\n37 " + line.split(None, 1)[1] + "\n")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "crontab"
+    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    yield listed
+
+
+def _checked_last_night(home: Path, now: datetime) -> AppContext:
+    """Daily checks, kept while closed; one account, checked at 22:00 yesterday: the app's own
+    next check is tonight, and the line's run after noon today comes first (more than half a
+    day after the last check: it checks, not skips as "checked lately")."""
+    settings = Settings(schedule="daily", run_when_closed=True, check_on_start=False)
+    paths = AppPaths.under(home)
+    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()), settings=settings)
+    ctx.save_settings()  # (the line's runs, and `crontab -l`'s report, read the saved ones)
+    ctx.accounts.add(Account("fay"))
+    ctx.journal.close()
+    last_night = (now - timedelta(days=1)).replace(hour=22, minute=0)
+    journal = Journal.open(paths.journal_path, clock=lambda: last_night)
+    run = journal.start_run("schedule")
+    journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+    journal.finish_run(run)
+    journal.close()
+    ctx.journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
+    return ctx
+
+
+def _cells(app: AppController) -> list[str]:
+    table = app.window.table
+    return [table.item(0, column).text() for column in range(table.columnCount())]
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "cell"),
+    [
+        ("en", "Next automatic check: in 1 hour", "In 1 hour"),
+        ("fr", "Prochaine vérification automatique\u00a0: dans 1 heure", "Dans 1 heure"),
+    ],
+)
+def test_the_window_says_the_crontab_line_s_run_not_the_schedule_s_time(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    crontab_at_37: Path,
+    twenty_past_eleven: datetime,
+    language: str,
+    label: str,
+    cell: str,
+) -> None:
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven)
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx, language=language) as app:
+        # Read after the first frame, in a thread: the times follow once it answers.
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        assert app.auto.next_checks(["fay"]) == {"fay": at_37}
+        qtbot.waitUntil(lambda: app.window.schedule_label.text() == label)
+        assert cell in _cells(app), _cells(app)
+        app.window.resize(1150, 420)  # (a screenshot for the record)
+        app.window.grab().save(f"/tmp/cronwin-next-check-{language}.png")
