@@ -19,6 +19,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from consentinel.core import osjobs
 from consentinel.core.catch_up import stamp_path
 from consentinel.core.context import AppContext
 from consentinel.core.french_typography import typeset
@@ -86,7 +87,34 @@ def test_deleting_all_data_names_the_crontab_line_left(
     assert _select_all(label).endswith(crontab_line)
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
-    assert load_settings(ctx.paths)[0].run_when_closed is False
+    # The line left runs on: the box stays ticked, and the settings say so (below).
+    assert dialog.run_when_closed.isChecked()
+    assert load_settings(ctx.paths)[0].run_when_closed is True
+
+
+def test_after_deleting_all_data_the_settings_say_the_crontab_line_still_checks(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str
+) -> None:
+    """The line left runs on every hour, and checks while Consentinel is closed (an account
+    added again included): "Keep checking when Consentinel is closed" says so, ticked, as do
+    the settings saved and `schedule status`, not "only while Consentinel is open" beside a
+    job that runs. Here the box was unticked before (the line kept after being told to remove
+    it): the erase found it still there. The start at login, removed, is unticked at once."""
+    ctx = AppContext.create(vault=real_vault)
+    ctx.settings.schedule = "daily"
+    ctx.settings.run_when_closed = False
+    ctx.settings.start_at_login = True
+    ctx.save_settings()
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.run_when_closed.isChecked()
+    _delete_all(qtbot, dialog)
+
+    assert dialog.run_when_closed.isChecked()
+    assert not dialog.start_at_login.isChecked()
+    saved = load_settings(ctx.paths)[0]
+    assert (saved.run_when_closed, saved.start_at_login) == (True, False)
+    assert osjobs.status().installed
 
 
 def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
@@ -69,13 +70,13 @@ def crontab_at_37(
     yield listed
 
 
-def _checked_last_night(home: Path, now: datetime) -> AppContext:
+def _checked_last_night(home: Path, now: datetime, vault: Vault | None = None) -> AppContext:
     """Daily checks, kept while closed; one account, checked at 22:00 yesterday: the app's own
     next check is tonight, and the line's run after noon today comes first (more than half a
     day after the last check: it checks, not skips as "checked lately")."""
     settings = Settings(schedule="daily", run_when_closed=True, check_on_start=False)
     paths = AppPaths.under(home)
-    ctx = AppContext.create(paths, vault=Vault(MemoryKeyring()), settings=settings)
+    ctx = AppContext.create(paths, vault=vault or Vault(MemoryKeyring()), settings=settings)
     ctx.save_settings()  # (the line's runs, and `crontab -l`'s report, read the saved ones)
     ctx.accounts.add(Account("fay"))
     ctx.journal.close()
@@ -120,3 +121,62 @@ def test_the_window_says_the_crontab_line_s_run_not_the_schedule_s_time(
         assert cell in _cells(app), _cells(app)
         app.window.resize(1150, 420)  # (a screenshot for the record)
         app.window.grab().save(f"/tmp/cronwin-next-check-{language}.png")
+
+
+def test_after_delete_all_my_data_the_window_says_the_crontab_line_s_run(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    crontab_at_37: Path,
+    twenty_past_eleven: datetime,
+    real_vault: Vault,
+) -> None:
+    """Checks kept only while open, and the line still in the crontab (the person was told to
+    remove it): the erase finds it still there, so the settings say it checks while closed,
+    and the window reads its minute then, not at its next start. An account added again, and
+    checked last night by the line (written here), is next checked at 12:37."""
+    from PySide6.QtWidgets import QApplication
+
+    from consentinel.gui.confirmation import Confirmation
+    from consentinel.gui.other_windows import open_settings
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    # (A real keyring: an in-memory one is the demo's, which never touches the OS jobs.)
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven, real_vault)
+    ctx.settings.run_when_closed = False
+    ctx.save_settings()
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    deleted: list[bool] = []
+    ticked: list[bool] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    def delete_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        try:
+            QTimer.singleShot(0, answer)
+            deleted.append(dialog.delete_all_data())
+            ticked.append(dialog.run_when_closed.isChecked())
+        finally:
+            dialog.reject()
+
+    with running_app(qtbot, ctx) as app:
+        assert app.auto.next_run_at() != at_37  # (the app's own time: nothing while closed)
+        QTimer.singleShot(0, delete_all)
+        open_settings(app.window)
+        assert (deleted, ticked) == ([True], [True])
+        assert ctx.settings.run_when_closed
+        ctx.accounts.add(Account("fay"))
+        last_night = (twenty_past_eleven - timedelta(days=1)).replace(hour=22, minute=0)
+        journal = Journal.open(ctx.paths.journal_path, clock=lambda: last_night)
+        run = journal.start_run("schedule")
+        journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+        journal.finish_run(run)
+        journal.close()
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        app.window.refresh()  # (as the account's adding in the window does)
+        # Not "(while Consentinel is open)": the line checks while it is closed.
+        assert app.window.schedule_label.text() == "Next automatic check: in 1 hour"

@@ -75,8 +75,10 @@ def test_delete_all_data_says_the_crontab_line_left_and_exits_3(
     assert main(["delete-all-data", "--yes"]) == 3
     assert capsys.readouterr().out == f"{deleted}\n{STILL_THERE}\n{line}\n"
     assert crontab.read_bytes() == before  # (the person's to change)
-    # The rest was done all the same: the settings no longer ask for checks while closed.
-    assert load_settings(AppPaths.from_env())[0].run_when_closed is False
+    # The rest was done all the same; the line left still checks while Consentinel is closed
+    # (cron runs it every hour): the settings keep saying so, as `schedule status` sees it.
+    assert load_settings(AppPaths.from_env())[0].run_when_closed is True
+    assert osjobs.status().installed
 
 
 def test_the_same_in_french(

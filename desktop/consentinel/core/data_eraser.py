@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from consentinel.core.catch_up import stamp_path
 from consentinel.core.context import AppContext
@@ -179,10 +180,18 @@ def forget_leftovers(paths: AppPaths) -> list[str]:
     from consentinel.core.vault import Vault
 
     Vault(service=paths.keyring_service).delete_everything([])
-    return _remove_jobs()
+    return _remove_jobs().said
 
 
-def _remove_jobs() -> list[str]:
+class _JobsLeft(NamedTuple):
+    """What `_remove_jobs` left: `said`, what the OS said of each job still there, and
+    whether the scheduled check is one of them (`check_job`)."""
+
+    said: list[str]
+    check_job: bool
+
+
+def _remove_jobs() -> _JobsLeft:
     """The OS job and the login item of this data folder (each folder has its own). Returns
     what the OS said of each one still there, which only the person can remove: a crontab line
     they added where there is no systemd (Consentinel does not rewrite their crontab), with
@@ -191,24 +200,30 @@ def _remove_jobs() -> list[str]:
     from consentinel.core import osjobs
 
     left: list[str] = []
-    for report in (osjobs.remove(), osjobs.remove_autostart()):
+    check_job = False
+    for index, report in enumerate((osjobs.remove(), osjobs.remove_autostart())):
         if report.state is osjobs.JobState.FAILED:
             # (The crontab line said by the first is still to be said with this failure.) The
             # OS's refusal, in the report's words: failure_cause says them as they are.
             error = OSError(report.message)
             raise ErasedInPart(error, left) if left else error
         if report.installed:
+            check_job = check_job or index == 0  # (the first is the scheduled check's)
             left.append(report.message)
-    return left
+    return _JobsLeft(left, check_job)
 
 
 def _stop_background(ctx: AppContext) -> list[str]:
     """Remove the OS job and the login item, and say so in the settings; what is left for the
-    person to remove (`_remove_jobs`)."""
-    left = _remove_jobs()
+    person to remove (`_remove_jobs`). A crontab line left (no systemd: only the person removes
+    it) runs on every hour and checks while Consentinel is closed: the settings keep saying so
+    ("Keep checking when Consentinel is closed" ticked, the window counting its runs, as
+    `schedule status` and the doctor see it), not "only while open" beside a job that runs."""
+    left, check_job = _remove_jobs()
     settings = ctx.settings
-    if settings.run_when_closed or settings.start_at_login:
-        settings.run_when_closed = settings.start_at_login = False
+    if (settings.run_when_closed, settings.start_at_login) != (check_job, False):
+        settings.run_when_closed = check_job
+        settings.start_at_login = False
         try:
             ctx.save_settings()
         except OSError as error:

@@ -561,6 +561,9 @@ class AppController(QObject):
         dialog.finished.connect(
             lambda _result: self.auto.schedule_changed.disconnect(dialog.follow_settings)
         )
+        # "Delete all my data" saves the settings too: a crontab line it could not remove ticks
+        # "Keep checking when Consentinel is closed", and its minute is read for the window.
+        dialog.dataDeleted.connect(self.auto.settings_changed)
 
     def _settings_saved(self) -> None:
         self.auto.settings_changed()

@@ -97,7 +97,7 @@ class SettingsDialog(QDialog):
         self.notifications = self.application.notifications
 
         self.data = DataSettings(
-            ctx, self, demo=self._demo, said=self._said_under_delete, deleted=self.dataDeleted.emit
+            ctx, self, demo=self._demo, said=self._said_under_delete, deleted=self._data_deleted
         )
         self.folder_label = self.data.folder_label
         self.open_folder = self.data.open_folder
@@ -196,6 +196,12 @@ class SettingsDialog(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_wrapped_labels()
+
+    def _data_deleted(self) -> None:
+        # The erase changed the settings (the OS jobs gone, or a crontab line left that still
+        # checks while closed): the form shows them now, not at the window's next tick.
+        self.follow_settings()
+        self.dataDeleted.emit()
 
     def _said_under_delete(self) -> None:
         self._fit_wrapped_labels()
