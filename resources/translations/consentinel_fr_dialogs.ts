@@ -641,6 +641,22 @@
             <translation>Connexion requise</translation>
         </message>
         <message>
+            <source>X unreachable or failing</source>
+            <translation>X injoignable ou en panne</translation>
+        </message>
+        <message>
+            <source>X too slow to answer</source>
+            <translation>X trop lent à répondre</translation>
+        </message>
+        <message>
+            <source>X unreachable</source>
+            <translation>X injoignable</translation>
+        </message>
+        <message>
+            <source>X failing</source>
+            <translation>X en panne</translation>
+        </message>
+        <message>
             <source>1 box still on at X</source>
             <translation>1 case encore cochée chez X</translation>
         </message>

@@ -114,8 +114,17 @@ def test_the_visible_sign_in_window_shows_x_in_french_to_a_french_person(
 @pytest.mark.parametrize(
     ("app_language", "words"),
     [
-        ("en", "X took too long to answer (no answer within {s} s)."),
-        ("fr", "X a mis trop de temps à répondre (pas de réponse en {s} s)."),
+        (
+            "en",
+            "X took too long to answer (no answer within {s} s). The next check tries again; "
+            "if this keeps happening, check this computer's internet connection, VPN or proxy.",
+        ),
+        (
+            "fr",
+            "X a mis trop de temps à répondre (pas de réponse en {s} s). La prochaine "
+            "vérification réessaiera\u00a0; si cela se répète, vérifiez la connexion internet, "
+            "le VPN ou le proxy de cet ordinateur.",
+        ),
     ],
 )
 def test_a_sign_in_step_x_never_answers_says_how_long_it_was_waited_for(

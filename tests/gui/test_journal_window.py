@@ -160,7 +160,14 @@ def test_the_outcome_filter_names_checks_as_the_table_does(
     ctx.journal.finish_run(run)
     window = _window(qtbot, ctx)
     outcomes = [window.outcome_filter.itemText(i) for i in range(window.outcome_filter.count())]
-    assert outcomes[-4:] == ["Error", "Page changed", "Slowed down by X", "Cancelled"]
+    assert outcomes[-6:] == [
+        "Error",
+        "X unreachable or failing",
+        "X too slow to answer",
+        "Page changed",
+        "Slowed down by X",
+        "Cancelled",
+    ]
 
     _select(window.outcome_filter, Reason.PAGE_CHANGED.value)
     assert _column(window, window.model.ACCOUNT) == ["@carol"]
@@ -172,7 +179,7 @@ def test_the_outcome_filter_names_checks_as_the_table_does(
     assert _column(window, window.model.ACCOUNT) == ["@dave"]
     _select(window.outcome_filter, Status.ERROR.value)
     assert _column(window, window.model.ACCOUNT) == ["@erin"]
-    assert _column(window, window.model.DETAILS)[0].startswith("Error (")
+    assert _column(window, window.model.DETAILS) == ["X unreachable"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -273,7 +280,7 @@ def test_a_sentence_in_another_language_keeps_what_x_showed_and_answered(
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
     failing = reason_message(Reason.NETWORK, "bob", "HTTP status 500", x_answered=True)
     ctx.journal.record_check(
-        run, AccountResult("bob", Status.ERROR, Reason.NETWORK, message=failing)
+        run, AccountResult("bob", Status.ERROR, Reason.NETWORK, message=failing, x_answered=True)
     )
 
     def pane(window: JournalWindow) -> list[str]:
@@ -296,8 +303,10 @@ def test_a_sentence_in_another_language_keeps_what_x_showed_and_answered(
         nbsp = "\u00a0"
         assert (
             f"Tel que la vérification l'a écrit, en anglais{nbsp}: «{nbsp}X answered with an "
-            f"error: HTTP status 500.{nbsp}»" in network
+            f"error: HTTP status 500. The trouble is on X's side; the next check tries "
+            f"again.{nbsp}»" in network
         ), network
+        assert "\nX en panne\n" in network, network  # (named as its row is)
         assert f"\n{changed}\n" in changed_fr
         assert f"\nCase décochée, puis relue décochée{nbsp}: Entraînement.\n" in fixed_fr
     finally:

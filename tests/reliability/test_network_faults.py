@@ -26,6 +26,12 @@ HEAD = {
     "en": "Could not reach X from this computer: ",
     "fr": f"Impossible de joindre X depuis cet ordinateur{NBSP}: ",
 }
+#: What follows the cause: what to do (Chromium's code, if any, after it in brackets).
+NEXT = {
+    "en": " Check this computer's internet connection, VPN or proxy; the next check tries again.",
+    "fr": " Vérifiez la connexion internet, le VPN ou le proxy de cet ordinateur"
+    f"{NBSP}; la prochaine vérification réessaiera.",
+}
 
 
 def _context(origin: str, home: Path, handle: str) -> AppContext:
@@ -62,9 +68,10 @@ def test_a_captive_portal_is_x_not_reached_not_a_changed_page(
     assert (pia.status, pia.reason) == (Status.ERROR, Reason.NETWORK), pia.message
     portal = sim.portal_origin.removeprefix("http://")
     said = {
-        "en": f"the network sent the browser to {portal} instead of X (a Wi-Fi sign-in page?).",
+        "en": f"the network sent the browser to {portal} instead of X (a Wi-Fi sign-in page?)."
+        + NEXT["en"],
         "fr": f"le réseau a envoyé le navigateur vers {portal} au lieu de X (une page de "
-        f"connexion Wi-Fi{NBSP}?).",
+        f"connexion Wi-Fi{NBSP}?)." + NEXT["fr"],
     }[lang]
     assert pia.message == HEAD[lang] + said, pia.message
     assert "GET captcha /portal" in sim.world.requests  # the browser did land on the portal
@@ -89,7 +96,8 @@ def test_an_untick_whose_connection_is_cut_is_x_not_reached_at_once(
     sim.change_account("ugo", fault="mutation_reset")
     (ugo,) = _engine(ctx, timeout_s).run_check(unattended=True).accounts
     assert (ugo.status, ugo.reason) == (Status.ERROR, Reason.NETWORK), ugo.message
-    assert ugo.message == HEAD["en"] + "the connection was cut, ERR_CONNECTION_RESET."
+    cut = "the connection was cut." + NEXT["en"] + " (ERR_CONNECTION_RESET)"
+    assert ugo.message == HEAD["en"] + cut, ugo.message
     assert ugo.settings[Box.TRAINING].after is True  # read back on: never said off
     assert sim.boxes("ugo")["training"] is True
     tries = [m["at"] for m in sim.mutations("ugo") if "DataSharing" in m["operation"]]
@@ -101,12 +109,12 @@ def test_an_untick_whose_connection_is_cut_is_x_not_reached_at_once(
 @pytest.mark.parametrize(
     ("status", "words"),
     [
-        (502, "the proxy could not reach X, ERR_TUNNEL_CONNECTION_FAILED."),
+        (502, "the proxy could not reach X." + NEXT["en"] + " (ERR_TUNNEL_CONNECTION_FAILED)"),
         (
             407,
             "the proxy asks for a password, which Consentinel cannot give: ask whoever runs it "
-            "to let this computer reach x.com without one, or use a network without that proxy, "
-            "ERR_INVALID_AUTH_CREDENTIALS.",
+            "to let this computer reach x.com without one, or use a network without that "
+            "proxy." + NEXT["en"] + " (ERR_INVALID_AUTH_CREDENTIALS)",
         ),
     ],
 )
@@ -131,8 +139,15 @@ def test_a_proxy_that_refuses_is_said_for_what_it_did(
 @pytest.mark.parametrize(
     ("fault", "said"),
     [
-        ("connection_reset", HEAD["en"] + "the connection was cut, ERR_CONNECTION_RESET."),
-        ("http_500", "X answered with an error: HTTP status 500."),
+        (
+            "connection_reset",
+            HEAD["en"] + "the connection was cut." + NEXT["en"] + " (ERR_CONNECTION_RESET)",
+        ),
+        (
+            "http_500",
+            "X answered with an error: HTTP status 500. The trouble is on X's side; the next "
+            "check tries again.",
+        ),
     ],
 )
 def test_a_sign_in_whose_password_answer_fails_says_why(

@@ -168,7 +168,11 @@ def test_a_sentence_in_another_language_is_said_again_only_when_nothing_is_lost(
         "X did not keep the change after two tries: Training.",
         None,
     )
-    assert sentence_for_reader(slow, "pia", THREE) == ("X took too long to answer.", None)
+    assert sentence_for_reader(slow, "pia", THREE) == (
+        "X took too long to answer. The next check tries again; if this keeps happening, check "
+        "this computer's internet connection, VPN or proxy.",
+        None,
+    )
     # In the reader's language: as it is. In a language this version does not speak: as
     # written, whatever it says.
     assert sentence_for_reader({**slow, "message_lang": "en"}, "pia", THREE) == (
@@ -333,26 +337,40 @@ def test_a_refused_saved_2fa_secret_is_said_with_how_to_put_it_back(
             False,
             "X's address could not be found (no internet, or a DNS problem), ERR_NAME_NOT_RESOLVED",
             "Could not reach X from this computer: X's address could not be found (no "
-            "internet, or a DNS problem), ERR_NAME_NOT_RESOLVED.",
+            "internet, or a DNS problem). Check this computer's internet connection, VPN or "
+            "proxy; the next check tries again. (ERR_NAME_NOT_RESOLVED)",
             "Impossible de joindre X depuis cet ordinateur : X's address could not be found "
-            "(no internet, or a DNS problem), ERR_NAME_NOT_RESOLVED.",
+            "(no internet, or a DNS problem). Vérifiez la connexion internet, le VPN ou le "
+            "proxy de cet ordinateur ; la prochaine vérification réessaiera. "
+            "(ERR_NAME_NOT_RESOLVED)",
         ),
         (
             True,
             "HTTP status 503",
-            "X answered with an error: HTTP status 503.",
-            "X a répondu par une erreur : HTTP status 503.",
+            "X answered with an error: HTTP status 503. The trouble is on X's side; the next "
+            "check tries again.",
+            "X a répondu par une erreur : HTTP status 503. Le problème vient de X ; la "
+            "prochaine vérification réessaiera.",
         ),
-        (  # a journal entry said again in another language, its cause in its own
+        (  # X not reached, its cause in the entry's language: said again in another
             False,
             "",
-            "Could not reach X, or X answered with an error.",
-            "Impossible de joindre X, ou X a répondu par une erreur.",
+            "Could not reach X from this computer. Check this computer's internet connection, "
+            "VPN or proxy; the next check tries again.",
+            "Impossible de joindre X depuis cet ordinateur. Vérifiez la connexion internet, le "
+            "VPN ou le proxy de cet ordinateur ; la prochaine vérification réessaiera.",
+        ),
+        (  # an entry of an earlier version said again in another language: who failed unknown
+            None,
+            "",
+            "Could not reach X, or X answered with an error. The next check tries again.",
+            "Impossible de joindre X, ou X a répondu par une erreur. La prochaine vérification "
+            "réessaiera.",
         ),
     ],
 )
 def test_a_network_stop_says_which_side_failed_and_why(
-    monkeypatch: pytest.MonkeyPatch, x_answered: bool, detail: str, en: str, fr: str
+    monkeypatch: pytest.MonkeyPatch, x_answered: bool | None, detail: str, en: str, fr: str
 ) -> None:
     """This computer's network (Chromium's error, DNS, a proxy) and X's own error are said
     apart, the cause after a colon: never in brackets around a cause with brackets of its own
@@ -367,3 +385,72 @@ def test_a_network_stop_says_which_side_failed_and_why(
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     said = reason_message(Reason.NETWORK, "ana", detail, x_answered=x_answered)
     assert said == typeset(fr)
+
+
+def test_a_network_entry_keeps_who_failed_and_its_sentence_made_again_says_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A NETWORK check's entry says whether X answered with an error or was not reached (only
+    a NETWORK check's), so that its sentence made again in another language says which, and
+    what to do; an entry of an earlier version, which did not say, is said as either."""
+    from consentinel.core.check_messages import x_answered_in
+    from consentinel.core.check_sentences import check_sentence
+    from consentinel.core.events import AccountResult
+    from consentinel.core.status import Reason
+
+    failing = AccountResult("ana", Status.ERROR, Reason.NETWORK, x_answered=True).to_json()
+    unreached = AccountResult("ana", Status.ERROR, Reason.NETWORK).to_json()
+    slow = AccountResult("ana", Status.ERROR, Reason.TIMEOUT).to_json()
+    older = {key: value for key, value in unreached.items() if key != "x_answered"}
+    assert (failing["x_answered"], unreached["x_answered"], "x_answered" in slow) == (
+        True,
+        False,
+        False,
+    )
+    assert [x_answered_in(p) for p in (failing, unreached, older)] == [True, False, None]
+    monkeypatch.setenv("CONSENTINEL_LANG", "en")
+    assert check_sentence(failing, "ana", THREE) == (
+        "X answered with an error. The trouble is on X's side; the next check tries again."
+    )
+    assert check_sentence(unreached, "ana", THREE) == (
+        "Could not reach X from this computer. Check this computer's internet connection, VPN "
+        "or proxy; the next check tries again."
+    )
+    assert check_sentence(older, "ana", THREE) == (
+        "Could not reach X, or X answered with an error. The next check tries again."
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_chromium_code_ends_the_sentence_apart_and_the_window_leaves_it_out(
+    monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """X not reached or too slow: what happened, what to do next, then Chromium's code in
+    brackets (for whoever helps; the journal keeps it); the window's words leave it out."""
+    from consentinel.core.check_messages import reason_message, without_net_code
+    from consentinel.core.i18n import tr
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    refused = reason_message(Reason.NETWORK, "ana", tr("the connection was refused") + ", ERR_X_Y")
+    slow = reason_message(Reason.TIMEOUT, "ana", tr("no answer in time") + ", ERR_TIMED_OUT")
+    bare = reason_message(Reason.NETWORK, "ana", "ERR_BLOCKED_BY_CLIENT")
+    for said, code in (
+        (refused, "ERR_X_Y"),
+        (slow, "ERR_TIMED_OUT"),
+        (bare, "ERR_BLOCKED_BY_CLIENT"),
+    ):
+        assert said.endswith(f". ({code})"), said
+        assert said.count("ERR_") == 1 and ", ERR_" not in said, said
+        assert without_net_code(said) == said.removesuffix(f" ({code})")
+    what_to_do = {"en": "VPN or proxy", "fr": "le VPN ou le proxy"}[lang]
+    assert all(what_to_do in said for said in (refused, slow, bare))
+    assert without_net_code(refused).startswith(
+        typeset(
+            {
+                "en": "Could not reach X from this computer: the connection was refused. ",
+                "fr": "Impossible de joindre X depuis cet ordinateur : la connexion a été "
+                "refusée. ",
+            }[lang]
+        )
+    )

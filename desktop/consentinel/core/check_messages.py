@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import datetime
 
 from consentinel.core.clock_offset import clock_off_message, offset_in_detail
@@ -39,6 +41,18 @@ DETAIL_CODES = frozenset(
         X_FAILED_AT_CODE,
     }
 )
+
+
+def x_answered_in(payload: Mapping[str, object]) -> bool | None:
+    """Whether a NETWORK check's entry says X itself answered with an error (True) or was not
+    reached from this computer (False); None when it does not say (an entry of an earlier
+    version, which wrote neither: its sentence said it)."""
+    said = payload.get("x_answered")
+    if isinstance(said, bool):
+        return said
+    if payload.get("detail_code") in (X_FAILED_AT_PASSWORD, X_FAILED_AT_CODE):
+        return True
+    return None
 
 
 def is_detail_code(detail: str) -> bool:
@@ -413,26 +427,85 @@ def signin_browser_stopped_message(handle: str) -> str:
     )
 
 
-def _network_message(detail: str, *, x_answered: bool) -> str:
-    """A NETWORK stop: X's own error, or X not reached from here, then the cause."""
+#: Chromium's code at the end of its network error in words ("the connection was refused,
+#: ERR_CONNECTION_REFUSED", x/errors.browser_error_words), or alone.
+_NET_CODE_AT_END = re.compile(r"(?:^|,\s*)(ERR_[A-Z0-9_]+)$")
+#: That code as a sentence keeps it, last and apart: " (ERR_CONNECTION_REFUSED)".
+_NET_CODE_SAID = re.compile(r" \((ERR_[A-Z0-9_]+)\)")
+
+
+def _split_net_code(detail: str) -> tuple[str, str]:
+    """A network failure's words and Chromium's code, apart ("" for none)."""
+    match = _NET_CODE_AT_END.search(detail)
+    if match is None:
+        return detail, ""
+    return detail[: match.start()].strip(), match.group(1)
+
+
+def _with_net_code(sentence: str, code: str) -> str:
+    """The sentence, then Chromium's code in brackets: for whoever helps the person (and in
+    the journal, as evidence), not in the middle of what the person reads."""
+    return f"{sentence} ({code})" if code else sentence
+
+
+def without_net_code(message: str) -> str:
+    """A sentence without the Chromium code _with_net_code put after it: what the window
+    shows (the journal's entry keeps it)."""
+    return _NET_CODE_SAID.sub("", message)
+
+
+def _network_message(detail: str, *, x_answered: bool | None) -> str:
+    """A NETWORK stop: X's own error, or X not reached from here, then the cause, then what
+    to do (nothing, for X's error: it is X's to mend; the next check tries again)."""
     if x_answered:
         if detail:
-            return tr("X answered with an error: {detail}.", detail=detail)
-        return tr("X answered with an error.")
-    if detail:
-        return tr("Could not reach X from this computer: {detail}.", detail=detail)
-    # (A journal entry said again in another language: its cause was said in its own.)
-    return tr("Could not reach X, or X answered with an error.")
+            return tr(
+                "X answered with an error: {detail}. The trouble is on X's side; the next "
+                "check tries again.",
+                detail=detail,
+            )
+        return tr(
+            "X answered with an error. The trouble is on X's side; the next check tries again."
+        )
+    if x_answered is None:
+        # (A journal entry of an earlier version said again in another language: its cause
+        # was said in its own, and who failed was not kept.)
+        return tr("Could not reach X, or X answered with an error. The next check tries again.")
+    words, code = _split_net_code(detail)
+    if words:
+        sentence = tr(
+            "Could not reach X from this computer: {detail}. Check this computer's internet "
+            "connection, VPN or proxy; the next check tries again.",
+            detail=words,
+        )
+    else:
+        sentence = tr(
+            "Could not reach X from this computer. Check this computer's internet "
+            "connection, VPN or proxy; the next check tries again."
+        )
+    return _with_net_code(sentence, code)
+
+
+def _timeout_message(detail: str) -> str:
+    """A TIMEOUT stop: how long X was waited for, when known, then what to do."""
+    words, code = _split_net_code(detail)
+    sentence = tr(
+        "X took too long to answer ({detail}). The next check tries again; if this keeps "
+        "happening, check this computer's internet connection, VPN or proxy.",
+        detail=words,
+    )
+    return _with_net_code(sentence.replace(" ().", "."), code)
 
 
 def reason_message(
-    reason: Reason, handle: str, detail: str = "", *, x_answered: bool = False
+    reason: Reason, handle: str, detail: str = "", *, x_answered: bool | None = False
 ) -> str:
     """What happened and what the person can do, for a check that did not end all off.
 
     `x_answered`, for NETWORK: X answered, with an error of its own (a 5xx, its "Something
     went wrong"), as against X not reached from this computer (Chromium's network error, a
-    proxy, a captive portal): who is at fault is said first, then the cause."""
+    proxy, a captive portal): who is at fault is said first, then the cause; None: not known
+    (an entry of an earlier version, said again)."""
     if reason is Reason.TWO_FACTOR and (offset := offset_in_detail(detail)) is not None:
         return clock_off_message(offset)  # (the secret kept: not blamed for the clock)
     messages: dict[Reason, str] = {
@@ -584,7 +657,7 @@ def reason_message(
         )
         if detail == X_FAILED_AT_CODE
         else _network_message(detail, x_answered=x_answered),
-        Reason.TIMEOUT: tr("X took too long to answer ({detail}).", detail=detail),
+        Reason.TIMEOUT: _timeout_message(detail),
         Reason.RATE_LIMITED: tr("X is limiting requests; try again later."),
         Reason.BROWSER_CRASHED: tr(
             "The browser stopped unexpectedly during the check, before its end; check again "

@@ -24,6 +24,7 @@ from consentinel.core.check_messages import (
     midway_words,
     reason_message,
     success_message,
+    x_answered_in,
 )
 from consentinel.core.i18n import speaking
 from consentinel.core.journal_entries import (
@@ -61,7 +62,10 @@ def check_sentence(payload: dict[str, Any], handle: str, keep: Collection[Box]) 
         since = not_retried_since(payload)
         return _midway(held_message(reason, handle, since, detail=detail), payload, changes)
     if reason is not None:
-        return _midway(reason_message(reason, handle, detail), payload, changes)
+        # (X failing or not reached: as the check said it; not known of an older entry.)
+        answered = x_answered_in(payload)
+        said = reason_message(reason, handle, detail, x_answered=answered)
+        return _midway(said, payload, changes)
     reverted = tuple(_boxes(payload.get("reverted_by_x")))
     # Boxes on in X's data that its page does not show: said after the rest, as the check did.
     hidden = [box for box in _boxes(payload.get("hidden_on")) if box in keep]

@@ -99,7 +99,8 @@ class AccountResult:
     #: A NETWORK stop at which X itself answered, with an error of its own (a 5xx, its
     #: "Something went wrong" at the password or the code), as against X not reached from this
     #: computer: the window's schedule retries at once only the latter, when X answers again.
-    #: Not written in the entry (its message says it).
+    #: Written in a NETWORK check's entry (only there), for the window to name it as its row
+    #: did ("X unreachable", "X failing"): the entry's sentence is in the check's language.
     x_answered: bool = False
 
     def to_json(self) -> dict[str, object]:
@@ -129,6 +130,8 @@ class AccountResult:
             said["removed"] = True
         if self.detail_code:  # (likewise)
             said["detail_code"] = self.detail_code
+        if self.reason is Reason.NETWORK:  # (likewise; False said too: an older entry has none)
+            said["x_answered"] = self.x_answered
         return said
 
     @property

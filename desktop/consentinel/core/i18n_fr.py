@@ -582,13 +582,29 @@ FRENCH: dict[str, str] = {
     "its page stopped halfway": "sa page s'est arrêtée en cours de route",
     "X did not keep the change after two tries: {detail}.":
         "X n'a pas conservé la modification après deux essais : {detail}.",
-    "X answered with an error: {detail}.": "X a répondu par une erreur : {detail}.",
-    "X answered with an error.": "X a répondu par une erreur.",
-    "Could not reach X from this computer: {detail}.":
-        "Impossible de joindre X depuis cet ordinateur : {detail}.",
-    "Could not reach X, or X answered with an error.":
-        "Impossible de joindre X, ou X a répondu par une erreur.",
-    "X took too long to answer ({detail}).": "X a mis trop de temps à répondre ({detail}).",
+    "X answered with an error: {detail}. The trouble is on X's side; the next check tries "
+    "again.":
+        "X a répondu par une erreur : {detail}. Le problème vient de X ; la prochaine "
+        "vérification réessaiera.",
+    "X answered with an error. The trouble is on X's side; the next check tries again.":
+        "X a répondu par une erreur. Le problème vient de X ; la prochaine vérification "
+        "réessaiera.",
+    "Could not reach X from this computer: {detail}. Check this computer's internet "
+    "connection, VPN or proxy; the next check tries again.":
+        "Impossible de joindre X depuis cet ordinateur : {detail}. Vérifiez la connexion "
+        "internet, le VPN ou le proxy de cet ordinateur ; la prochaine vérification réessaiera.",
+    "Could not reach X from this computer. Check this computer's internet connection, VPN or "
+    "proxy; the next check tries again.":
+        "Impossible de joindre X depuis cet ordinateur. Vérifiez la connexion internet, le VPN "
+        "ou le proxy de cet ordinateur ; la prochaine vérification réessaiera.",
+    "Could not reach X, or X answered with an error. The next check tries again.":
+        "Impossible de joindre X, ou X a répondu par une erreur. La prochaine vérification "
+        "réessaiera.",
+    "X took too long to answer ({detail}). The next check tries again; if this keeps "
+    "happening, check this computer's internet connection, VPN or proxy.":
+        "X a mis trop de temps à répondre ({detail}). La prochaine vérification réessaiera ; "
+        "si cela se répète, vérifiez la connexion internet, le VPN ou le proxy de cet "
+        "ordinateur.",
     "X is limiting requests; try again later.": "X limite les requêtes ; réessayez plus tard.",
     "No Chromium, Chrome or Edge was found. Install one, choose it in the settings, or run "
     "`consentinel browser install`.":

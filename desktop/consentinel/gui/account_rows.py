@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.accounts import Account, AccountState
+from consentinel.core.check_messages import x_answered_in
 from consentinel.core.clock_offset import offset_in_check
 from consentinel.core.context import AppContext
 from consentinel.core.journal_entries import EntryKind, message_for_reader
@@ -48,6 +49,10 @@ class AccountRow(NamedTuple):
     #: The last check's 2FA code was refused for this computer's clock, this far off X's
     #: (seconds, this computer's time less X's: AccountResult.clock_offset_s); None: not so.
     clock_offset_s: int | None = None
+    #: The last check did not reach X's page for X's own error (True: "X failing") or because
+    #: X was not reached from here (False: "X unreachable"); None: neither, or not known (an
+    #: entry of an earlier version). See AccountResult.x_answered.
+    x_answered: bool | None = None
 
 
 def _boxes_from(settings: object) -> dict[Box, bool | None]:
@@ -93,6 +98,7 @@ def rows_for(
                     frozenset(result.reverted_by_x),
                     _new_password_since(ctx, account.handle, result.reason, state.last_check_at),
                     result.clock_offset_s,
+                    _x_answered(result.reason, result.x_answered),
                 )
             )
             continue
@@ -118,9 +124,15 @@ def rows_for(
                 frozenset(boxes_named(payload.get("reverted_by_x"))),
                 _new_password_since(ctx, account.handle, reason, entry.at),
                 offset_in_check(payload),
+                x_answered_in(payload) if reason is Reason.NETWORK else None,
             )
         )
     return rows
+
+
+def _x_answered(reason: Reason | None, answered: bool) -> bool | None:
+    """A live check's AccountRow.x_answered: said of a NETWORK stop only."""
+    return answered if reason is Reason.NETWORK else None
 
 
 def _around(payload: dict[str, Any]) -> tuple[str, str]:

@@ -684,7 +684,13 @@ class AccountsTable(QTableWidget):
             text = not_checked()
         else:
             clock_off = row.clock_offset_s is not None
-            text = outcome_name(row.status, row.reason, row.hidden_on, clock_off=clock_off)
+            text = outcome_name(
+                row.status,
+                row.reason,
+                row.hidden_on,
+                clock_off=clock_off,
+                x_answered=row.x_answered,
+            )
             if still_on_unseen(row.status, row.hidden_on):
                 # As the box's own cell: on, not the green of a protected account; nor the
                 # orange of a row that needs the person, who can do nothing about it.

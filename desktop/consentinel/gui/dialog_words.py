@@ -70,7 +70,16 @@ _STATUS_BY_REASON = {
         "DialogWords", "Session expired"
     ),
     (Status.NEEDS_USER, Reason.NOT_SIGNED_IN): QT_TRANSLATE_NOOP("DialogWords", "Sign-in needed"),
+    # Not "Error", red as a refused password: nothing of the person's failed, and the next
+    # check tries again. This name, for a check not known to be either (an entry of an earlier
+    # version) and for the journal's filter, which lists both under it.
+    (Status.ERROR, Reason.NETWORK): QT_TRANSLATE_NOOP("DialogWords", "X unreachable or failing"),
+    (Status.ERROR, Reason.TIMEOUT): QT_TRANSLATE_NOOP("DialogWords", "X too slow to answer"),
 }
+#: A NETWORK check, by who failed (AccountResult.x_answered): X not reached from this computer
+#: (its network, VPN or proxy), or X answering with an error of its own (a 5xx).
+_UNREACHABLE = QT_TRANSLATE_NOOP("DialogWords", "X unreachable")
+_FAILING = QT_TRANSLATE_NOOP("DialogWords", "X failing")
 #: A 2FA code X refused because this computer's clock is off X's (core/clock_offset.py): not
 #: "2FA code needed", as no code is wanted from the person; the clock is to be set right.
 _CLOCK_OFF = QT_TRANSLATE_NOOP("DialogWords", "Clock to set right")
@@ -165,13 +174,24 @@ def not_shown() -> str:
     return _t(_NOT_SHOWN)
 
 
-def status_name(status: Status, reason: Reason | None = None, *, clock_off: bool = False) -> str:
+def status_name(
+    status: Status,
+    reason: Reason | None = None,
+    *,
+    clock_off: bool = False,
+    x_answered: bool | None = None,
+) -> str:
     """The status in words; a changed page, X's request to slow down and a cancelled check
-    get their own words (OWN_NAME_REASONS), and so do a password X refused and each step only
-    the person can take (a 2FA code, X's lock, a captcha…). `clock_off`: the 2FA code was
-    refused for this computer's clock (AccountResult.clock_offset_s), said as such."""
+    get their own words (OWN_NAME_REASONS), and so do a password X refused, each step only
+    the person can take (a 2FA code, X's lock, a captcha…) and X not reached or too slow.
+    `clock_off`: the 2FA code was refused for this computer's clock (AccountResult.
+    clock_offset_s), said as such. `x_answered`, of X not reached: X answered with an error
+    of its own ("X failing"), or was not reached from here ("X unreachable"); None: not
+    known ("X unreachable or failing")."""
     if clock_off and (status, reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR):
         return _t(_CLOCK_OFF)
+    if (status, reason) == (Status.ERROR, Reason.NETWORK) and x_answered is not None:
+        return _t(_FAILING if x_answered else _UNREACHABLE)
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
     if reason is not None and (status, reason) in _STATUS_BY_REASON:
@@ -198,12 +218,13 @@ def outcome_name(
     hidden_on: Collection[Box] = (),
     *,
     clock_off: bool = False,
+    x_answered: bool | None = None,
 ) -> str:
     """How a check ended, as the accounts table's status cell says it: its status_name, or the
     boxes X keeps on unseen after a check that switched off every box its page shows."""
     if still_on_unseen(status, hidden_on):
         return still_on_at_x(hidden_on)
-    return status_name(status, reason, clock_off=clock_off)
+    return status_name(status, reason, clock_off=clock_off, x_answered=x_answered)
 
 
 def off_again(reverted: Collection[Box], hidden_on: Collection[Box] = ()) -> str:
@@ -266,7 +287,8 @@ def all_status_texts() -> list[str]:
     """Every word the status column can show (its width is set by the widest, so that it does
     not jump at each step of a check)."""
     words = [_t(text) for text in (*_STATUS_NAMES.values(), *_STEP_NAMES.values())]
-    own = [_t(text) for text in (*_OWN_NAMES.values(), *_STATUS_BY_REASON.values(), _CLOCK_OFF)]
+    named = (*_STATUS_BY_REASON.values(), _CLOCK_OFF, _UNREACHABLE, _FAILING)
+    own = [_t(text) for text in (*_OWN_NAMES.values(), *named)]
     still_on = [still_on_at_x(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
     again = [off_again(ALL_BOXES[:count]) for count in range(1, len(ALL_BOXES) + 1)]
     # Both: as many boxes as there are, at most, between those held and those off again.

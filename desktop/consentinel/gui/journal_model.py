@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from consentinel.core.check_messages import x_answered_in
 from consentinel.core.clock_offset import clock_words, offset_in_check
 from consentinel.core.entry_words import shared_details
 from consentinel.core.evidence import (
@@ -199,7 +200,10 @@ def check_words(payload: dict[str, Any]) -> str:
     known = check_reason(payload)
     offset = offset_in_check(payload)  # (a 2FA code refused for this computer's clock)
     try:
-        words = status_name(Status(payload.get("status")), known, clock_off=offset is not None)
+        status = Status(payload.get("status"))
+        # (X failing or not reached from here: as the account's row named it.)
+        answered = x_answered_in(payload) if known is Reason.NETWORK else None
+        words = status_name(status, known, clock_off=offset is not None, x_answered=answered)
     except ValueError:
         words = str(payload.get("status"))
     if isinstance(payload.get("backoff"), dict) and known is not None:

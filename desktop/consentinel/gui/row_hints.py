@@ -19,6 +19,7 @@ from consentinel.core.check_messages import (
     reason_message,
     screenshot_saved_note,
     split_held_message,
+    without_net_code,
 )
 from consentinel.core.status import Reason
 from consentinel.gui.account_rows import AccountRow
@@ -182,10 +183,14 @@ def window_advice(
     `around`: what a check that ended midway said before and after it (the boxes it had
     unticked, the one it was unticking then: check_sentences.midway_parts), kept as said.
     A changed page's sentence is followed by what to do until Consentinel knows the new page,
-    and where its screenshot is; not in the journal window (`in_journal`), which keeps what
-    each check said then, its screenshot beside it."""
+    and where its screenshot is; X not reached or too slow is said without Chromium's code;
+    not so in the journal window (`in_journal`), which keeps what each check said then, its
+    screenshot beside it."""
     if reason is Reason.PAGE_CHANGED and not in_journal:
         return _page_changed_advice(message)
+    if reason in (Reason.NETWORK, Reason.TIMEOUT) and not in_journal:
+        # Chromium's code (ERR_…) is for whoever helps: the journal's entry keeps it.
+        return without_net_code(message)
     if reason is None or (message and "`consentinel " not in message):
         return message
     first, last = around

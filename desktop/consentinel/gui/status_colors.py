@@ -29,6 +29,8 @@ def status_color(status: Status | None, reason: Reason | None = None) -> str:
         return PURPLE
     if reason is Reason.RATE_LIMITED:  # waiting as X asked, as after a refused sign-in
         return GREY
+    if reason in (Reason.NETWORK, Reason.TIMEOUT):  # X not reached, failing or slow: nobody's
+        return GREY  # doing here, and the next check tries again (not the red of a refusal)
     if reason is Reason.CANCELLED:  # stopped by the person: nothing found wrong (a box still
         return GREY  # on says so in its own cell)
     return {
