@@ -852,22 +852,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{accounts}, sélectionnés après @{handle}, n&apos;ont pas été retirés non plus : retirez-les une fois que le trousseau pourra supprimer leurs secrets.</translation>
     </message>
     <message>
-        <source>1 of {n} accounts needs a look: {accounts}. Select it to read why.</source>
-        <translation>1 compte sur {n} est à voir : {accounts} ; sélectionnez-le.</translation>
-    </message>
-    <message>
-        <source>{bad} of {n} accounts need a look: {accounts}. Select one to read why.</source>
-        <translation>{bad} comptes sur {n} sont à voir : {accounts} ; sélectionnez-en un.</translation>
-    </message>
-    <message>
-        <source>Every box you chose is off on the other account.</source>
-        <translation>Sur l'autre compte, les cases choisies sont toutes décochées.</translation>
-    </message>
-    <message>
-        <source>Every box you chose is off on the other {good}.</source>
-        <translation>Sur les {good} autres, les cases choisies sont toutes décochées.</translation>
-    </message>
-    <message>
         <source>X hides {box}, still on, on {count} accounts: it is switched off once X shows it.</source>
         <translation>X cache {box}, cochée, sur {count} comptes : Consentinel la décochera dès qu'il l'affichera.</translation>
     </message>
@@ -882,14 +866,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
     <message>
         <source>{bad} of {n} accounts could not be checked ({accounts}): {cause}</source>
         <translation>{bad} comptes sur {n} n'ont pas pu être vérifiés ({accounts}) : {cause}</translation>
-    </message>
-    <message>
-        <source>The account could not be checked: {cause}</source>
-        <translation>Le compte n'a pas pu être vérifié : {cause}</translation>
-    </message>
-    <message>
-        <source>No account could be checked: {cause}</source>
-        <translation>Aucun compte n'a pu être vérifié : {cause}</translation>
     </message>
     <message>
         <source>Consentinel is still running in the notification area: its icon's menu opens the window again, or quits.</source>
@@ -1020,20 +996,80 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Les {n} comptes sont vérifiés : les cases affichées par X sont toutes décochées.</translation>
     </message>
     <message>
-        <source>Every box X's page shows is off on the other account.</source>
-        <translation>Sur l'autre compte, les cases affichées par X sont toutes décochées.</translation>
-    </message>
-    <message>
-        <source>Every box X's page shows is off on the other {good}.</source>
-        <translation>Sur les {good} autres, les cases affichées par X sont toutes décochées.</translation>
-    </message>
-    <message>
         <source>{count} accounts added. Choose “Check selected” once this check ends.</source>
         <translation>{count} comptes ajoutés. Choisissez « Vérifier la sélection » une fois cette vérification terminée.</translation>
     </message>
     <message>
         <source>{count} accounts added. Choose “Check selected” to protect them now.</source>
         <translation>{count} comptes ajoutés. Choisissez « Vérifier la sélection » pour les protéger maintenant.</translation>
+    </message>
+    <message>
+        <source>1 off</source>
+        <translation>1 décoché</translation>
+    </message>
+    <message>
+        <source>{count} off</source>
+        <translation>{count} décochés</translation>
+    </message>
+    <message>
+        <source>1 would be fixed</source>
+        <translation>1 serait corrigé</translation>
+    </message>
+    <message>
+        <source>{count} would be fixed</source>
+        <translation>{count} seraient corrigés</translation>
+    </message>
+    <message>
+        <source>1 needs you</source>
+        <translation>1 a besoin de vous</translation>
+    </message>
+    <message>
+        <source>{count} need you</source>
+        <translation>{count} ont besoin de vous</translation>
+    </message>
+    <message>
+        <source>1 could not be checked</source>
+        <translation>1 n&apos;a pas pu être vérifié</translation>
+    </message>
+    <message>
+        <source>{count} could not be checked</source>
+        <translation>{count} n&apos;ont pas pu être vérifiés</translation>
+    </message>
+    <message>
+        <source>1 cancelled</source>
+        <translation>1 annulé</translation>
+    </message>
+    <message>
+        <source>{count} cancelled</source>
+        <translation>{count} annulés</translation>
+    </message>
+    <message>
+        <source>tried again at the next check</source>
+        <translation>nouvel essai à la prochaine vérification</translation>
+    </message>
+    <message>
+        <source>Checked {n} accounts: {parts}.</source>
+        <translation>{n} comptes vérifiés : {parts}.</translation>
+    </message>
+    <message>
+        <source>@{handle}: {status}</source>
+        <translation>@{handle} : {status}</translation>
+    </message>
+    <message>
+        <source>Select it to read why.</source>
+        <translation>Sélectionnez-le pour savoir pourquoi.</translation>
+    </message>
+    <message>
+        <source>Select one to read why.</source>
+        <translation>Sélectionnez-en un pour savoir pourquoi.</translation>
+    </message>
+    <message>
+        <source>@{handle} could not be checked.</source>
+        <translation>@{handle} n&apos;a pas pu être vérifié.</translation>
+    </message>
+    <message>
+        <source>No account could be checked.</source>
+        <translation>Aucun compte n&apos;a pu être vérifié.</translation>
     </message>
 </context>
 <context>

@@ -999,6 +999,26 @@
             <source>The journal before it was deleted while Consentinel was open; the record of its last entry is kept as {name}</source>
             <translation>Le journal d'avant a été supprimé pendant que Consentinel était ouvert ; la trace de sa dernière entrée est gardée sous le nom {name}</translation>
         </message>
+        <message>
+            <source>Off</source>
+            <translation>Décochés</translation>
+        </message>
+        <message>
+            <source>Would be fixed</source>
+            <translation>Seraient corrigés</translation>
+        </message>
+        <message>
+            <source>Need you</source>
+            <translation>Besoin de vous</translation>
+        </message>
+        <message>
+            <source>Could not be checked</source>
+            <translation>Non vérifiés</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulés</translation>
+        </message>
     </context>
     <context>
         <name>JournalWindow</name>

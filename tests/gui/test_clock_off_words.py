@@ -87,7 +87,8 @@ def test_the_status_column_says_the_clock_not_a_code_needed(
         # The run's summary names the accounts as their rows do.
         dan = AccountResult("dan", Status.NEEDS_USER, Reason.TWO_FACTOR)
         summary = run_summary(RunResult(1, (_clock_off("eve"), dan)))
-        assert f"@eve ({NAME[lang]})" in summary and f"@dan ({ASKED[lang]})" in summary
+        colon = {"en": ": ", "fr": "\u00a0: "}[lang]
+        assert f"@eve{colon}{NAME[lang]}" in summary and f"@dan{colon}{ASKED[lang]}" in summary
         assert window.grab().save(str(tmp_path / f"clock_off_table_{lang}.png"))
 
 

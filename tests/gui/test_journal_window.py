@@ -88,7 +88,8 @@ def test_filters_by_account_outcome_kind_and_date(qtbot: QtBot, memory_vault: Va
     window = _window(qtbot, ctx)
     assert window.model.rowCount() == 6  # started, change, evidence, 2 checks, finished
     details = _column(window, window.model.DETAILS)
-    assert details[0] == "Fixed: 1, Needs you: 1"  # newest first: what the check found
+    # Newest first: what the check found, counted as the window's summary counts.
+    assert details[0] == "Off: 1 · Need you: 1"
     # The time column's tooltip gives the offset from UTC, and the time in UTC.
     tip = window.model.data(window.model.index(0, window.model.TIME), Qt.ItemDataRole.ToolTipRole)
     assert str(tip).endswith(" UTC)") and ("+" in str(tip) or "-" in str(tip).split(" ")[2])

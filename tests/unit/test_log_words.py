@@ -35,7 +35,8 @@ def test_each_line_says_its_offset_from_utc(lines: dict[EntryKind, str]) -> None
 
 def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> None:
     finished = lines[EntryKind.RUN_FINISHED]
-    assert finished.endswith("fixed (switched off and verified): 1, needs you: 1"), finished
+    # Counted by kind, as the window's summary, the tray and the journal window count.
+    assert finished.endswith("all boxes off: 1, need you: 1"), finished
     assert "check finished" in finished and "finished —" not in finished  # said once
     assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
     assert "[two_factor]" not in "".join(lines.values())
@@ -110,9 +111,7 @@ def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path
     said = [entry_line(e) for e in journal.entries()]
     bob = next(line for line in said if "@bob" in line)
     assert bob.endswith("@bob              cancelled"), bob
-    assert said[-1].endswith("cancelled — already off (nothing to change): 1, cancelled: 2"), said[
-        -1
-    ]
+    assert said[-1].endswith("cancelled — all boxes off: 1, checks cancelled: 2"), said[-1]
     assert not [line for line in said if "error" in line], said
 
 
@@ -126,7 +125,8 @@ def test_x_asking_to_slow_down_is_not_called_an_error(tmp_path: Path) -> None:
     said = [entry_line(e) for e in journal.entries()]
     rita = next(line for line in said if "@rita" in line)
     assert rita.endswith("@rita             X asked to slow down"), rita
-    assert said[-1].endswith("error: 1, X asked to slow down: 1"), said[-1]
+    # Neither needs the person: both could not be checked, tried again at the next check.
+    assert said[-1].endswith(" could not be checked: 2"), said[-1]
 
 
 def test_an_interrupted_run_says_it_once(tmp_path: Path) -> None:
@@ -252,7 +252,7 @@ def test_a_changed_page_is_named_alike_by_check_account_list_and_log(tmp_path: P
     said = [entry_line(e) for e in journal.entries()]
     assert describe_result(changed).startswith("@pat: X's page has changed — Nothing clicked. ")
     assert next(line for line in said if "@pat" in line).endswith("X's page has changed")
-    assert said[-1].endswith("error: 1, X's page has changed: 1"), said[-1]
+    assert said[-1].endswith("could not be checked: 2"), said[-1]
     assert describe_result(failed) == "@sam: error (X did not save the change)"
     assert outcome_words(Status.ERROR, Reason.CANCELLED) == "cancelled"
 
@@ -350,3 +350,38 @@ def test_the_sign_in_x_refused_the_clock_s_code_at_says_the_clock(
     assert "detail_code" not in asked.payload
     assert "clock" not in details(asked) and "horloge" not in details(asked)
     journal.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "all boxes off: 2, need you: 2, could not be checked: 3"),
+        (
+            "fr",
+            "tout décoché\u00a0: 2, vous attendent\u00a0: 2, n'ont pas pu être vérifiés\u00a0: 3",
+        ),
+    ],
+)
+def test_a_finished_check_is_counted_by_the_kinds_the_window_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Counted as the window's summary, the tray and the journal window count: not "already
+    off, fixed, needs you, sign-in failed, error, X's page has changed, X asked to slow down",
+    names the accounts table never says, and X's doings among "error"s."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    ends = [
+        (Status.OPTED_OUT, None),
+        (Status.FIXED, None),
+        (Status.NEEDS_USER, Reason.TWO_FACTOR),
+        (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD),
+        (Status.ERROR, Reason.NETWORK),
+        (Status.ERROR, Reason.RATE_LIMITED),
+        (Status.ERROR, Reason.PAGE_CHANGED),
+    ]
+    for i, (status, reason) in enumerate(ends):
+        journal.record_check(run, AccountResult(f"a{i}", status, reason))
+    journal.finish_run(run)
+    finished = journal.entries(kinds=[EntryKind.RUN_FINISHED])[0]
+    assert entry_line(finished).endswith(said), entry_line(finished)

@@ -560,6 +560,12 @@ FRENCH: dict[str, str] = {
     "needs you": "vous attend",
     "sign-in failed": "échec de la connexion",
     "error": "erreur",
+    # What a run's checks came to (consentinel log: a check finished), counted by kind.
+    "all boxes off": "tout décoché",
+    "would be fixed": "seraient corrigés",
+    "need you": "vous attendent",
+    "could not be checked": "n'ont pas pu être vérifiés",
+    "checks cancelled": "vérifications annulées",
     # The doctor (core/doctor.py, cli/doctor_cmd.py)
     "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":
         "diagnostiquer cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "

@@ -27,7 +27,7 @@ from consentinel.core.journal_entries import (
     text_for_reader,
     untick_not_saved,
 )
-from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
+from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status, Tally
 
 _KINDS = {
     EntryKind.RUN_STARTED: "check started",
@@ -51,6 +51,16 @@ _TRIGGERS = {
     "gui": "from the app",
     "manual": "from the command line",
     "schedule": "by the schedule",
+}
+#: What a run's checks came to, in the kinds the window's summary, the tray and the journal
+#: window count.
+_TALLY_WORDS = {
+    # ("off" and "cancelled" alone are a box's and a run's words, in French too.)
+    Tally.OFF: "all boxes off",
+    Tally.WOULD_FIX: "would be fixed",
+    Tally.NEED_YOU: "need you",
+    Tally.NOT_CHECKED: "could not be checked",
+    Tally.CANCELLED: "checks cancelled",
 }
 _RUN_ENDS = {"finished": "finished", "cancelled": "cancelled", "interrupted": "interrupted"}
 
@@ -133,9 +143,8 @@ def details(entry: Entry) -> str:
         return run_end_words(
             p,
             lambda end: tr(_RUN_ENDS[end]) if end in _RUN_ENDS else end,
-            status_words,
+            lambda kind: tr(_TALLY_WORDS[kind]),
             tr("{name}: {count}"),
-            reason_words,
         )
     if entry.kind is EntryKind.EVIDENCE:
         return _evidence(p)

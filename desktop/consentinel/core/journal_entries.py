@@ -10,7 +10,7 @@ from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from consentinel.core.i18n import current_language, tr
-from consentinel.core.status import ALL_BOXES, OWN_NAME_REASONS, Reason, Status
+from consentinel.core.status import ALL_BOXES, Tally, tallied
 
 GENESIS_HASH = "0" * 64
 
@@ -318,15 +318,15 @@ def check_no_secret(payload: object, where: str = "payload") -> None:
 def run_end_words(
     payload: dict[str, Any],
     end_word: Callable[[str], str],
-    name: Callable[[Status], str],
+    kind_name: Callable[[Tally], str],
     pair: str = "{name}: {count}",
-    reason_name: Callable[[Reason], str] | None = None,
+    between: str = ", ",
 ) -> str:
-    """A run's end: what its checks found ("Fixed: 1, Needs you: 2"; the entry's kind already
+    """A run's end: what its checks found ("Off: 1 · Need you: 2"; the entry's kind already
     says it finished, or was interrupted), or how it ended and what it found before
-    ("cancelled — Fixed: 1")."""
+    ("cancelled — Off: 1")."""
     status = str(payload.get("status", ""))
-    counts = outcome_counts(payload, name, pair, reason_name)
+    counts = outcome_counts(payload, kind_name, pair, between)
     if (status == "finished" and counts) or status == "interrupted":
         return counts  # (not "check interrupted — interrupted")
     words = end_word(status)
@@ -335,27 +335,22 @@ def run_end_words(
 
 def outcome_counts(
     payload: dict[str, Any],
-    name: Callable[[Status], str],
+    kind_name: Callable[[Tally], str],
     pair: str = "{name}: {count}",
-    reason_name: Callable[[Reason], str] | None = None,
+    between: str = ", ",
 ) -> str:
-    """'Fixed: 1, Needs you: 2, cancelled: 3' from a finished run's outcomes, in `Status`
-    order, then the checks named after their reason (OWN_NAME_REASONS; older runs counted them
-    as errors); `pair` is the language's way of writing one ("{name} : {count}" in French)."""
+    """'Off: 6, Need you: 13, Could not be checked: 9' from a finished run's outcomes, counted
+    by the kinds the window's summary and the tray say (core/status.Tally), not by status: the
+    accounts table never says "Sign-in failed" or "Error" alone, and a tally of seven names was
+    cut off in the journal's Details column. `pair` is the language's way of writing one
+    ("{name} : {count}" in French); `between`, what joins them."""
     counts = payload.get("outcomes")
     if not isinstance(counts, dict):
         return ""
-    named: list[tuple[str, str]] = [(st.value, name(st)) for st in Status]
-    named += [(r.value, (reason_name or _reason_value)(r)) for r in OWN_NAME_REASONS]
-    return ", ".join(
-        pair.replace("{name}", words).replace("{count}", str(counts[value]))
-        for value, words in named
-        if value in counts
+    return between.join(
+        pair.replace("{name}", kind_name(kind)).replace("{count}", str(count))
+        for kind, count in tallied(counts).items()
     )
-
-
-def _reason_value(reason: Reason) -> str:
-    return reason.value
 
 
 def message_for_reader(payload: dict[str, Any]) -> str:

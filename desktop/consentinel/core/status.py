@@ -124,3 +124,53 @@ X_UNREACHED_REASONS = frozenset({Reason.NETWORK, Reason.TIMEOUT, Reason.RATE_LIM
 
 #: Reasons after which no automatic sign-in is tried for a while (the back-off).
 BACKOFF_REASONS = frozenset({Reason.REFUSED, Reason.CAPTCHA, Reason.LOCKED, Reason.RATE_LIMITED})
+
+
+class Tally(str, Enum):
+    """What a check's end comes to for the person, in the few kinds the window's summary, the
+    tray and a run's journal entry count (in this order): every box off, would be switched off
+    (a dry run), waits for the person, could not be checked (tried again at the next check),
+    cancelled. The accounts table's finer names say why, row by row."""
+
+    OFF = "off"
+    WOULD_FIX = "would_fix"
+    NEED_YOU = "need_you"
+    NOT_CHECKED = "not_checked"
+    CANCELLED = "cancelled"
+
+
+#: The kind of each outcome a run's journal entry counts (a status, or a reason of
+#: OWN_NAME_REASONS): X slowing checks down or a changed page is no step of the person's.
+_TALLIED: dict[str, Tally] = {
+    Status.OPTED_OUT.value: Tally.OFF,
+    Status.FIXED.value: Tally.OFF,
+    Status.WOULD_FIX.value: Tally.WOULD_FIX,
+    Status.NEEDS_USER.value: Tally.NEED_YOU,
+    Status.SIGNIN_FAILED.value: Tally.NEED_YOU,
+    Status.ERROR.value: Tally.NOT_CHECKED,
+    Reason.PAGE_CHANGED.value: Tally.NOT_CHECKED,
+    Reason.RATE_LIMITED.value: Tally.NOT_CHECKED,
+    Reason.CANCELLED.value: Tally.CANCELLED,
+}
+
+
+def outcome_key(status: Status, reason: Reason | None) -> str:
+    """How a run's journal entry keys a check's end: by its reason when the check is named
+    after it (OWN_NAME_REASONS), else by its status."""
+    return reason.value if reason in OWN_NAME_REASONS and reason is not None else status.value
+
+
+def tally_of(outcome: str) -> Tally | None:
+    """The kind an outcome (`outcome_key`) is counted in; None for one a later version wrote."""
+    return _TALLIED.get(outcome)
+
+
+def tallied(outcomes: dict[str, int]) -> dict[Tally, int]:
+    """Counts by outcome (a run's journal entry's) summed by kind, in `Tally` order, without
+    the kinds none ended in."""
+    sums = dict.fromkeys(Tally, 0)
+    for outcome, count in outcomes.items():
+        kind = tally_of(str(outcome))
+        if kind is not None and isinstance(count, int):
+            sums[kind] += count
+    return {kind: count for kind, count in sums.items() if count}

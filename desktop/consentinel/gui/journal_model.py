@@ -36,7 +36,7 @@ from consentinel.core.journal_entries import (
     text_for_reader,
     untick_not_saved,
 )
-from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
+from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status, Tally
 from consentinel.gui.dialog_words import (
     box_name,
     capitalised,
@@ -161,6 +161,17 @@ _RUN_STATUSES = {
     "finished": QT_TRANSLATE_NOOP("JournalModel", "finished"),
     "cancelled": QT_TRANSLATE_NOOP("JournalModel", "cancelled"),
     "interrupted": QT_TRANSLATE_NOOP("JournalModel", "interrupted"),
+}
+
+
+#: What a run's checks came to, counted by the kinds the window's summary and the tray say
+#: (not by status: the accounts table never says "Sign-in failed" or "Error" alone).
+_TALLY_NAMES = {
+    Tally.OFF: QT_TRANSLATE_NOOP("JournalModel", "Off"),
+    Tally.WOULD_FIX: QT_TRANSLATE_NOOP("JournalModel", "Would be fixed"),
+    Tally.NEED_YOU: QT_TRANSLATE_NOOP("JournalModel", "Need you"),
+    Tally.NOT_CHECKED: QT_TRANSLATE_NOOP("JournalModel", "Could not be checked"),
+    Tally.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "Cancelled"),
 }
 
 
@@ -447,9 +458,9 @@ def _details_words(entry: Entry) -> str:
         return run_end_words(
             p,
             lambda end: _tr(_RUN_STATUSES[end]) if end in _RUN_STATUSES else end,
-            status_name,
+            lambda kind: _tr(_TALLY_NAMES[kind]),
             pair,
-            lambda reason: status_name(Status.ERROR, reason),  # "Cancelled", as in the table
+            " · ",  # (short, and read as apart in the narrow Details column)
         )
     # Settings, account edits and recovery, notifications: as `consentinel log` says them.
     shared = shared_details(entry)

@@ -1,19 +1,19 @@
-"""The sentences under the main window's table that sum up a check: the accounts that need the
-person (a code, a captcha, a password, an error), named first, then how many have every box
-off, one cause shared by every account not done, what X had switched back on, what its page
-does not show (X's doing: not counted with those that need the person); a cancelled check,
-how far it had gone and what it had switched off. Long lists name a few and count the rest.
-In the window's catalogue ("MainWindow"), where they always were."""
+"""The sentences under the main window's table that sum up a check: its accounts counted by
+kind, as the tray and the journal count them (every box off, need you, could not be checked),
+a few of a kind named; one cause shared by every account not done; what X had switched back
+on, what its page does not show (X's doing: not counted with those that need the person); a
+cancelled check, how far it had gone and what it had switched off. In the window's catalogue
+("MainWindow"), where they always were."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consentinel.core.events import AccountResult, RunResult
 from consentinel.core.listing import FEW, in_words
-from consentinel.core.status import Box, Reason
+from consentinel.core.status import Box, Reason, Tally, outcome_key, tally_of
 from consentinel.gui.dialog_words import box_name, outcome_name
 
 translate = QCoreApplication.translate
@@ -112,9 +112,9 @@ def _boxes(boxes: tuple[Box, ...]) -> str:
 
 
 def run_summary(result: RunResult) -> str:
-    """The last check's summary under the table, in the window's language: first the accounts
-    that need a look, named; then, in a few words, the ones every box is off on; then what X
-    did, which the person cannot undo (boxes it had switched back on, boxes it keeps on
+    """The last check's summary under the table, in the window's language: its accounts
+    counted by kind (_counted_by_kind), or the one cause none could be checked for; then what
+    X did, which the person cannot undo (boxes it had switched back on, boxes it keeps on
     unseen)."""
     if result.cancelled:
         return _cancelled(result)
@@ -146,7 +146,7 @@ def run_summary(result: RunResult) -> str:
     elif all(a.all_off for a in result.accounts):  # (X keeps boxes on unseen on some)
         text = translate("MainWindow", "All {n} accounts checked: every box X's page shows is off.")
     else:
-        text = _need_a_look(result)
+        text = _counted_by_kind(result)
     text = text.replace("{good}", str(good)).replace("{n}", str(total))
     text = _one_cause(result) or text
     # French sets a space before ";" (the catalogue's own, non-breaking).
@@ -209,54 +209,103 @@ def _done(account: AccountResult) -> bool:
     return account.all_off and not account.hidden_on
 
 
-#: How many accounts that need the person the summary names before it counts the others: each
-#: of them is one the person must act on (a 2FA code, a captcha, a refused password), and one
-#: left unnamed was one nobody looked at (three named of 30 left a refused password out).
-NAMED_FIRST = 8
-
-
 def _row_words(result: AccountResult) -> str:
     """An account's status as its row says it (the clock, for a 2FA code refused for it)."""
     return outcome_name(result.status, result.reason, clock_off=result.clock_offset_s is not None)
 
 
-def _need_a_look(result: RunResult) -> str:
-    """The accounts of a check that did not end with every box off, named with their status
-    as their rows say it, before what went well: those are the person's to look at. Not
-    those where X keeps a box on unseen: nobody can switch it off for now (_hidden_words)."""
-    failed = [a for a in result.accounts if not a.all_off]
-    names = in_words([f"@{a.handle} ({_row_words(a)})" for a in failed], few=NAMED_FIRST)
-    text = (
-        translate(
-            "MainWindow", "1 of {n} accounts needs a look: {accounts}. Select it to read why."
+def _kind(account: AccountResult) -> Tally | None:
+    """How the account is counted, as the tray and the journal's "Check finished" count it;
+    None for one with every box off but one X keeps on unseen (said by _hidden_words)."""
+    if account.all_off and account.hidden_on:
+        return None
+    return tally_of(outcome_key(account.status, account.reason))
+
+
+def _named(account: AccountResult) -> str:
+    """The account and its status as its row says it (French sets a space before the colon)."""
+    words = translate("MainWindow", "@{handle}: {status}")
+    return words.replace("{handle}", account.handle).replace("{status}", _row_words(account))
+
+
+def _part(kind: Tally, count: int) -> str:
+    """One kind's count in the summary's words ("13 need you")."""
+    one, many = _PARTS[kind]
+    words = translate("MainWindow", str(one if count == 1 else many))
+    return words.replace("{count}", str(count))
+
+
+#: Each kind's count, for one account and for more (French agrees in number). (The accounts
+#: where X keeps a box on unseen are counted by their own sentence: _hidden_words.)
+_PARTS: dict[Tally, tuple[object, object]] = {
+    Tally.OFF: (
+        QT_TRANSLATE_NOOP("MainWindow", "1 off"),
+        QT_TRANSLATE_NOOP("MainWindow", "{count} off"),
+    ),
+    Tally.WOULD_FIX: (
+        QT_TRANSLATE_NOOP("MainWindow", "1 would be fixed"),
+        QT_TRANSLATE_NOOP("MainWindow", "{count} would be fixed"),
+    ),
+    Tally.NEED_YOU: (
+        QT_TRANSLATE_NOOP("MainWindow", "1 needs you"),
+        QT_TRANSLATE_NOOP("MainWindow", "{count} need you"),
+    ),
+    Tally.NOT_CHECKED: (
+        QT_TRANSLATE_NOOP("MainWindow", "1 could not be checked"),
+        QT_TRANSLATE_NOOP("MainWindow", "{count} could not be checked"),
+    ),
+    Tally.CANCELLED: (
+        QT_TRANSLATE_NOOP("MainWindow", "1 cancelled"),
+        QT_TRANSLATE_NOOP("MainWindow", "{count} cancelled"),
+    ),
+}
+
+
+def _counted_by_kind(result: RunResult) -> str:
+    """A check of several accounts that did not end with every box off, counted by kind as
+    the tray counts it ("Checked 30 accounts: 6 off, 13 need you, 9 could not be checked"):
+    a list of 22 handles with their states was a three-line wall. Those of a kind are named,
+    with their rows' words, only when they are few (core/listing FEW); the table sorts those
+    that need the person first, and the tray's "Show the accounts that need you" filters them.
+    X slowing checks down, or a changed page, is no step of the person's: such accounts could
+    not be checked, and are tried again at the next check."""
+    by_kind: dict[Tally, list[AccountResult]] = {kind: [] for kind in _PARTS}
+    for account in result.accounts:
+        kind = _kind(account)
+        if kind is not None:
+            by_kind[kind].append(account)
+    # French sets a space before ";" (the catalogue's own, non-breaking).
+    between = translate("MainWindow", "; ")
+    parts = []
+    for kind, accounts in by_kind.items():
+        if not accounts:
+            continue
+        named = (
+            [_named(a) for a in accounts]
+            if kind in (Tally.NEED_YOU, Tally.NOT_CHECKED) and len(accounts) <= FEW
+            else []
         )
-        if len(failed) == 1
-        else translate(
-            "MainWindow", "{bad} of {n} accounts need a look: {accounts}. Select one to read why."
-        )
+        if kind is Tally.NOT_CHECKED:
+            named.append(translate("MainWindow", "tried again at the next check"))
+        inside = f" ({between.join(named)})" if named else ""
+        parts.append(_part(kind, len(accounts)) + inside)
+    text = translate("MainWindow", "Checked {n} accounts: {parts}.").replace(
+        "{parts}", ", ".join(parts)
     )
-    text = text.replace("{bad}", str(len(failed))).replace("{accounts}", names)
-    others = len(result.accounts) - len(failed)
-    if others == 0:
-        return text
-    if any(a.hidden_on for a in result.accounts):
-        # X keeps some boxes on unseen on some of the others: what its page shows is off.
-        rest = (
-            translate("MainWindow", "Every box X's page shows is off on the other account.")
-            if others == 1
-            else translate("MainWindow", "Every box X's page shows is off on the other {good}.")
-        )
-    elif others == 1:
-        rest = translate("MainWindow", "Every box you chose is off on the other account.")
-    else:
-        rest = translate("MainWindow", "Every box you chose is off on the other {good}.")
-    return f"{text} {rest.replace('{good}', str(others))}"
+    to_read = len(by_kind[Tally.NEED_YOU]) + len(by_kind[Tally.NOT_CHECKED])
+    if to_read == 1:
+        text += " " + translate("MainWindow", "Select it to read why.")
+    elif to_read:
+        text += " " + translate("MainWindow", "Select one to read why.")
+    return text
 
 
 def _one_cause(result: RunResult) -> str | None:
     """When every account not done stopped for one cause that kept it from X (no browser,
     the keyring, the network), the summary says it, rather than sending the person to each
-    row to read the same sentence."""
+    row to read the same sentence. Not when no account could be checked: the row selected
+    (one always is, refresh_accounts) says that cause on the line above, and the summary said
+    it again under it."""
     from consentinel.core.status import RETRY_SOON_REASONS
     from consentinel.gui.row_hints import window_advice
 
@@ -267,15 +316,15 @@ def _one_cause(result: RunResult) -> str | None:
     reason = failed[0].reason
     if reason not in RETRY_SOON_REASONS:
         return None
-    cause = window_advice(reason, failed[0].message)
     total = len(result.accounts)
     if len(failed) == total:
-        text = (
-            translate("MainWindow", "The account could not be checked: {cause}")
-            if total == 1
-            else translate("MainWindow", "No account could be checked: {cause}")
-        )
-    elif len(failed) == 1:
+        if total == 1:
+            return translate("MainWindow", "@{handle} could not be checked.").replace(
+                "{handle}", failed[0].handle
+            )
+        return translate("MainWindow", "No account could be checked.")
+    cause = _after_colon(window_advice(reason, failed[0].message))
+    if len(failed) == 1:
         text = translate(
             "MainWindow", "1 of {n} accounts could not be checked ({accounts}): {cause}"
         )
@@ -286,3 +335,12 @@ def _one_cause(result: RunResult) -> str | None:
     text = text.replace("{bad}", str(len(failed))).replace("{n}", str(total))
     text = text.replace("{accounts}", in_words([f"@{a.handle}" for a in failed]))
     return text.replace("{cause}", cause)
+
+
+def _after_colon(sentence: str) -> str:
+    """A sentence set after a colon begins in lower case ("…checked: could not reach X"),
+    unless it begins with a name (Consentinel, X) or an acronym."""
+    first = sentence.split(" ", 1)[0]
+    if first in ("Consentinel", "X") or first[1:2].isupper():
+        return sentence
+    return sentence[:1].lower() + sentence[1:]

@@ -150,7 +150,7 @@ class Tray(QObject):
     def _outcome_parts(self, last: RunResult) -> list[str]:
         """What the person should know of how the check `last` ended, in a few words each:
         how many accounts need them, could not be checked, keep a box on at X."""
-        from consentinel.core.status import Reason, Status
+        from consentinel.core.status import Reason, Tally, outcome_key, tally_of
 
         ended = [
             a
@@ -158,7 +158,10 @@ class Tray(QObject):
             if a.reason is not Reason.CANCELLED and self._still_listed(a.handle)
         ]
         need = len(self._needing_you(last))
-        failed = sum(1 for a in ended if a.status is Status.ERROR)
+        # (Counted as the window's summary counts them: gui/run_summary.)
+        failed = sum(
+            1 for a in ended if tally_of(outcome_key(a.status, a.reason)) is Tally.NOT_CHECKED
+        )
         # Not "all accounts fine" where X keeps a box on without showing it (as the table says).
         still_on = sum(1 for a in ended if a.all_off and a.hidden_on)
         parts = []
