@@ -7,6 +7,7 @@ offscreen, a real journal, a real Chromium for the account X could not be reache
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from pathlib import Path
 
@@ -136,6 +137,27 @@ def test_a_few_of_a_kind_are_named_with_their_rows_words(
         ),
     }
     assert text == expected[language]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_x_unreachable_or_failing_are_named_as_their_rows_name_them(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """A check X could not be reached for and one X answered with its own error are named as
+    their rows name them ("X unreachable", "X failing"), not "X unreachable or failing", the
+    name of an entry that does not say which."""
+    unreached = _result("eve", Reason.NETWORK.value)
+    failing = dataclasses.replace(_result("fay", Reason.NETWORK.value), x_answered=True)
+    results = (_result("alice", "off"), unreached, failing)
+    with running_app(qtbot, make_context(consentinel_home), language=language) as app:
+        text = app.window.summary(RunResult(1, results))
+    named = {
+        "en": ("@eve: X unreachable; @fay: X failing;", "or failing"),
+        "fr": (f"@eve{NBSP}: X injoignable{NBSP}; @fay{NBSP}: X en panne{NBSP};", "ou en panne"),
+    }
+    said, never = named[language]
+    assert said in text, text
+    assert never not in text, text
 
 
 def _refused_port() -> int:

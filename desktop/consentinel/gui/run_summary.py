@@ -210,8 +210,15 @@ def _done(account: AccountResult) -> bool:
 
 
 def _row_words(result: AccountResult) -> str:
-    """An account's status as its row says it (the clock, for a 2FA code refused for it)."""
-    return outcome_name(result.status, result.reason, clock_off=result.clock_offset_s is not None)
+    """An account's status as its row says it (the clock, for a 2FA code refused for it; X
+    not reached or failing, for a check stopped by the network)."""
+    answered = result.x_answered if result.reason is Reason.NETWORK else None
+    return outcome_name(
+        result.status,
+        result.reason,
+        clock_off=result.clock_offset_s is not None,
+        x_answered=answered,
+    )
 
 
 def _kind(account: AccountResult) -> Tally | None:
@@ -310,8 +317,9 @@ def _one_cause(result: RunResult) -> str | None:
     from consentinel.gui.row_hints import window_advice
 
     failed = [a for a in result.accounts if not a.all_off]
-    reasons = {a.reason for a in failed}
-    if not failed or len(reasons) != 1:
+    # (X not reached and X failing are one reason, two causes: each row says its own.)
+    causes = {(a.reason, a.x_answered if a.reason is Reason.NETWORK else None) for a in failed}
+    if not failed or len(causes) != 1:
         return None
     reason = failed[0].reason
     if reason not in RETRY_SOON_REASONS:
