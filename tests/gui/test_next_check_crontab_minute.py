@@ -119,8 +119,6 @@ def test_the_window_says_the_crontab_line_s_run_not_the_schedule_s_time(
         assert app.auto.next_checks(["fay"]) == {"fay": at_37}
         qtbot.waitUntil(lambda: app.window.schedule_label.text() == label)
         assert cell in _cells(app), _cells(app)
-        app.window.resize(1150, 420)  # (a screenshot for the record)
-        app.window.grab().save(f"/tmp/cronwin-next-check-{language}.png")
 
 
 def test_after_delete_all_my_data_the_window_says_the_crontab_line_s_run(
