@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.accounts import Account
+from consentinel.core.catch_up import mark_served, stamp_path
 from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult
 from consentinel.core.journal import Journal
@@ -33,19 +34,33 @@ from consentinel.gui.app_controller import AppController
 from tests.gui._app_support import running_app
 
 
-@pytest.fixture
-def twenty_past_eleven(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
-    """This process's local zone is one where it is 11:20 now; put back after. When it is,
-    aware."""
+def _zone_where_it_is(monkeypatch: pytest.MonkeyPatch, hour: int, minute: int) -> datetime:
+    """This process's local zone is one where it is hour:minute now (a fixed offset from UTC;
+    the caller puts it back). When it is, aware."""
     now = datetime.now(timezone.utc)
-    ahead = (11 * 60 + 20 - (now.hour * 60 + now.minute)) % (24 * 60)  # minutes ahead of UTC
+    ahead = (hour * 60 + minute - (now.hour * 60 + now.minute)) % (24 * 60)  # minutes ahead
     ahead -= 24 * 60 if ahead > 12 * 60 else 0
     sign = "-" if ahead >= 0 else "+"  # (POSIX TZ counts west of UTC: "-" is ahead of it)
     monkeypatch.setenv("TZ", f"XYZ{sign}{abs(ahead) // 60}:{abs(ahead) % 60:02d}")
     time.tzset()
     local = now.astimezone()
-    assert (local.hour, local.minute) == (11, 20), local
-    yield local
+    assert (local.hour, local.minute) == (hour, minute), local
+    return local
+
+
+@pytest.fixture
+def twenty_past_eleven(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
+    """This process's local zone is one where it is 11:20 now; put back after. When it is,
+    aware."""
+    yield _zone_where_it_is(monkeypatch, 11, 20)
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def ten_past_noon(monkeypatch: pytest.MonkeyPatch) -> Iterator[datetime]:
+    """As `twenty_past_eleven`, where it is 12:10: noon is past, the line's 12:37 to come."""
+    yield _zone_where_it_is(monkeypatch, 12, 10)
     monkeypatch.undo()
     time.tzset()
 
@@ -87,7 +102,14 @@ def _checked_last_night(home: Path, now: datetime, vault: Vault | None = None) -
     journal.finish_run(run)
     journal.close()
     ctx.journal = Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir)
+    _noon_served_yesterday(paths, now)
     return ctx
+
+
+def _noon_served_yesterday(paths: AppPaths, now: datetime) -> None:
+    """The line's run at 12:37 yesterday served yesterday's noon (core/catch_up.py): unserved,
+    its next run (11:37) would check for it."""
+    mark_served(stamp_path(paths), (now - timedelta(days=1)).replace(hour=12, minute=37))
 
 
 def _cells(app: AppController) -> list[str]:
@@ -119,6 +141,21 @@ def test_the_window_says_the_crontab_line_s_run_not_the_schedule_s_time(
         assert app.auto.next_checks(["fay"]) == {"fay": at_37}
         qtbot.waitUntil(lambda: app.window.schedule_label.text() == label)
         assert cell in _cells(app), _cells(app)
+
+
+def test_between_noon_and_the_line_s_run_the_window_says_that_run_not_tomorrow_s(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, ten_past_noon: datetime
+) -> None:
+    """At 12:10 noon is past, but the line has not run for it yet: it checks at 12:37 today,
+    as `schedule status` says, not tomorrow (nor tonight, the app's own time)."""
+    ctx = _checked_last_night(consentinel_home, ten_past_noon)
+    at_37 = ten_past_noon.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        assert app.auto.next_checks(["fay"]) == {"fay": at_37}
+        # (26 minutes once 12:11 comes meanwhile.)
+        said = ("Next automatic check: in 27 minutes", "Next automatic check: in 26 minutes")
+        qtbot.waitUntil(lambda: app.window.schedule_label.text() in said)
 
 
 def test_after_delete_all_my_data_the_window_says_the_crontab_line_s_run(
@@ -174,6 +211,7 @@ def test_after_delete_all_my_data_the_window_says_the_crontab_line_s_run(
         journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
         journal.finish_run(run)
         journal.close()
+        _noon_served_yesterday(ctx.paths, twenty_past_eleven)
         qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
         app.window.refresh()  # (as the account's adding in the window does)
         # Not "(while Consentinel is open)": the line checks while it is closed.

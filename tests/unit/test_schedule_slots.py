@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from consentinel.core.catch_up import next_check
 from consentinel.core.schedule_slots import next_os_run
 
 
@@ -32,13 +33,15 @@ def test_never_checked_is_the_next_fixed_time_and_off_is_none() -> None:
 
 
 def test_the_crontab_lines_run_is_its_first_at_or_after_the_time_and_judged_there() -> None:
-    # The line cron runs at 37 past every hour (no systemd) checks for 06:00 at 06:37.
-    assert next_os_run(local(1, 30), "6h", local(5), minute=37) == local(6, 37)
+    # The line cron runs at 37 past every hour (no systemd) checks for 06:00 at 06:37 (its
+    # run at 00:37 served midnight).
+    served = local(0, 37)
+    assert next_os_run(local(1, 30), "6h", local(5), minute=37, served=served) == local(6, 37)
     # Last check at 03:20: at 06:00 it is 2 h 40 ago (a timer's run skips), at 06:37 3 h 17
     # (the line's run, which judges at its own time, checks).
     assert next_os_run(local(3, 20), "6h", local(5)) == local(12)
-    assert next_os_run(local(3, 20), "6h", local(5), minute=37) == local(6, 37)
-    assert next_os_run(local(4), "6h", local(5), minute=37) == local(12, 37)
+    assert next_os_run(local(3, 20), "6h", local(5), minute=37, served=served) == local(6, 37)
+    assert next_os_run(local(4), "6h", local(5), minute=37, served=served) == local(12, 37)
 
 
 def test_weekly_after_a_check_the_day_before() -> None:
@@ -93,3 +96,30 @@ def test_the_next_fixed_time_is_on_the_clock_across_a_daylight_saving_change(
     said = next_os_run(None, schedule, now)
     assert said == checks_at
     assert said is not None and said.astimezone().hour in (0, 6, 12, 18)
+
+
+def test_the_crontab_lines_run_for_a_time_passed_but_not_served_yet_is_said(paris: None) -> None:
+    """Daily at noon, the line run at 37 past every hour: at 12:10 noon is past, but the line
+    checks for it at 12:37 today, as `schedule status` says (catch_up.next_check), not
+    tomorrow; once that run served it, the next is tomorrow's."""
+    yesterday = local(12, 37, day=1)
+    at_12_10 = local(12, 10)
+    said = next_os_run(yesterday, "daily", at_12_10, minute=37, served=yesterday)
+    assert said == local(12, 37)
+    assert said == next_check("daily", yesterday, at_12_10, 37)
+    # The computer was off yesterday from before noon to today 09:00: the run at 09:37 makes
+    # yesterday's noon up.
+    day_before = yesterday - timedelta(days=1)
+    assert next_os_run(day_before, "daily", local(9, 10), minute=37, served=day_before) == (
+        local(9, 37)
+    )
+    # 12:40: the run at 12:37 served noon (and checked).
+    served = local(12, 37)
+    assert next_os_run(served, "daily", local(12, 40), minute=37, served=served) == local(
+        12, 37, day=3
+    )
+    # 12:10, noon not served yet, but checked by hand at 11:00: at 12:37 that is under half a
+    # day ago, so that run skips ("checked lately") and tomorrow's checks.
+    assert next_os_run(local(11), "daily", at_12_10, minute=37, served=yesterday) == local(
+        12, 37, day=3
+    )

@@ -147,7 +147,14 @@ def _say_if_the_next_run_is_skipped(
     last = journal.every_account_checked_at(handles)
     if os_run_is_due(last, settings.schedule, next_run):
         return
-    checks_at = next_os_run(last, settings.schedule, datetime.now(timezone.utc), hourly_minute)
+    served = None
+    paths = getattr(ctx, "paths", None)
+    if hourly_minute is not None and paths is not None:
+        from consentinel.core.catch_up import read_served, stamp_path
+
+        served = read_served(stamp_path(paths))  # (a time passed, not served: its run's)
+    now = datetime.now(timezone.utc)
+    checks_at = next_os_run(last, settings.schedule, now, hourly_minute, served)
     if checks_at is None:
         return
     from consentinel.cli.check_skips import waiting_for_you, waiting_words

@@ -66,10 +66,17 @@ def next_check(
     the slot it is to serve next, the last one not served yet (`slot_to_serve`: a missed one is
     made up at the next run), else the schedule's next one. In this computer's zone, as cron
     reads the minute; None when the schedule is off."""
-    slot = slot_to_serve(schedule, served, now) or next_slot_time(slots_for(schedule), now)
+    slot = next_slot_to_serve(schedule, served, now)
     if slot is None:
         return None
     return hourly_run_at_or_after(max(slot, now), minute)
+
+
+def next_slot_to_serve(schedule: str, served: datetime | None, now: datetime) -> datetime | None:
+    """The slot the line's next run at or after `now` serves: the last one not served yet
+    (`slot_to_serve`, at or before `now`: a missed one is made up at the next run), else the
+    schedule's next one. None when the schedule is off."""
+    return slot_to_serve(schedule, served, now) or next_slot_time(slots_for(schedule), now)
 
 
 def first_run_after(slot: datetime, now: datetime) -> bool:

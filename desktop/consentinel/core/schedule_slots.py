@@ -76,24 +76,36 @@ def next_slot_time(slots: tuple[Slot, ...], after: datetime) -> datetime | None:
 
 
 def next_os_run(
-    last_completed: datetime | None, schedule: str, now: datetime, minute: int | None = None
+    last_completed: datetime | None,
+    schedule: str,
+    now: datetime,
+    minute: int | None = None,
+    served: datetime | None = None,
 ) -> datetime | None:
     """When the OS job will next check, not skip as "checked lately" (`os_run_is_due`): the
     first of its times after `now` at which a check would go ahead, its random delay (up to
     `random_delay_for`) not counted. None when the schedule is off. `minute`: the job is the
     crontab line cron runs at that minute past every hour (no systemd), which checks for a
     time at its first run at or after it (`hourly_run_at_or_after`), not at the time itself:
-    that run is the answer, and whether it checks is judged at it, as the run itself judges."""
+    that run is the answer, and whether it checks is judged at it, as the run itself judges.
+    Its first time may be before `now`: the last slot, not served yet (`served`: when the
+    line's run last served one, catch_up.read_served), is served at its next run (12:37 for
+    noon, at 12:10), as `schedule status` says (catch_up.next_check)."""
     slots = slots_for(schedule)
     after = now.astimezone()  # the slots are local times
+    slot: datetime | None = None
+    if minute is not None:
+        from consentinel.core.catch_up import next_slot_to_serve  # (it imports this module)
+
+        slot = next_slot_to_serve(schedule, served, after)
     for _ in range(2 * len(slots) + 1):  # half an interval is past within two rounds of slots
-        slot = next_slot_time(slots, after)
+        slot = slot or next_slot_time(slots, after)
         if slot is None:
             return None
-        run = slot if minute is None else hourly_run_at_or_after(slot, minute)
+        run = slot if minute is None else hourly_run_at_or_after(max(slot, after), minute)
         if os_run_is_due(last_completed, schedule, run):
             return run
-        after = slot
+        after, slot = max(slot, after), None
     return None
 
 

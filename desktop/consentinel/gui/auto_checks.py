@@ -310,8 +310,19 @@ class AutoChecks(QObject):
             self._ctx.settings.schedule,
             self.scheduler.clock.now(),
             self._crontab_minute.minute,
+            self._line_served(),
         )
         return in_app if by_os is None else min(in_app, by_os)
+
+    def _line_served(self) -> datetime | None:
+        """When the crontab line's run last served a time of the schedule (core/catch_up.py):
+        the time just passed, not served yet, is its next run's (12:37 for noon, at 12:10).
+        Read only when the line is known: a small file in the data folder."""
+        if self._crontab_minute.minute is None:
+            return None
+        from consentinel.core.catch_up import read_served, stamp_path
+
+        return read_served(stamp_path(self._ctx.paths))
 
     def next_checks(self, handles: Sequence[str]) -> dict[str, datetime | None]:
         """When each account is checked next by the schedule, by handle key (None: off or
@@ -326,6 +337,8 @@ class AutoChecks(QObject):
         by_os_job = self._ctx.settings.run_when_closed
         if by_os_job:
             from consentinel.core.schedule_slots import next_os_run
+
+            served = self._line_served()
         checked = self._ctx.journal.checked_through_at(list(handles))
         held_until = self._held_until()
         due: dict[str, datetime | None] = {}
@@ -333,7 +346,7 @@ class AutoChecks(QObject):
             key = handle_key(handle)
             when = account_due(at, next_run, schedule, now)
             if by_os_job:
-                os_run = next_os_run(at, schedule, now, self._crontab_minute.minute)
+                os_run = next_os_run(at, schedule, now, self._crontab_minute.minute, served)
                 when = when if os_run is None else min(when, os_run)
             held = held_until.get(key)
             due[key] = when if held is None else max(when, held)
