@@ -148,6 +148,37 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
     assert _select_all(label).endswith(crontab_line)
 
 
+def test_an_erase_that_fails_partway_shows_the_settings_it_saved(
+    qtbot: QtBot, real_vault: Vault, crontab_line: str
+) -> None:
+    """The jobs went, and the settings saying so were saved ("Keep checking when Consentinel is
+    closed" ticked for the line left, the start at login off), before a file could not go: the
+    open dialog shows them at once (it showed those from before the erase), and tells the
+    window, as after a whole erase; a Save then keeps them."""
+    ctx = AppContext.create(vault=real_vault)
+    ctx.settings.run_when_closed = False
+    ctx.settings.start_at_login = True
+    ctx.save_settings()
+    stamp_path(ctx.paths).mkdir(parents=True)  # (unlink() fails on a folder, even for root)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert (dialog.run_when_closed.isChecked(), dialog.start_at_login.isChecked()) == (False, True)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(dialog.eraseFailed):
+        assert dialog.delete_all_data() is False
+    assert (dialog.run_when_closed.isChecked(), dialog.start_at_login.isChecked()) == (True, False)
+    dialog.concurrency.setValue(dialog.concurrency.value() + 1)  # (a change of the person's)
+    dialog.save()
+    saved = load_settings(ctx.paths)[0]
+    assert (saved.run_when_closed, saved.start_at_login) == (True, False)
+
+
 def _shown(label: QLabel) -> QTextDocument:
     shown = QTextDocument()
     if label.textFormat() is Qt.TextFormat.RichText:

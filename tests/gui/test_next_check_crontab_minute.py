@@ -216,3 +216,60 @@ def test_after_delete_all_my_data_the_window_says_the_crontab_line_s_run(
         app.window.refresh()  # (as the account's adding in the window does)
         # Not "(while Consentinel is open)": the line checks while it is closed.
         assert app.window.schedule_label.text() == "Next automatic check: in 1 hour"
+
+
+def test_after_an_erase_that_fails_partway_the_window_says_the_crontab_line_s_run(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    crontab_at_37: Path,
+    twenty_past_eleven: datetime,
+    real_vault: Vault,
+) -> None:
+    """As after a whole erase: the jobs went, and the settings saying the line left checks
+    while closed were saved, before a file could not go (the catch-up's mark, a folder here).
+    The window reads the line's minute then, not at its next start."""
+    from PySide6.QtWidgets import QApplication
+
+    from consentinel.gui.confirmation import Confirmation
+    from consentinel.gui.other_windows import open_settings
+    from consentinel.gui.settings_dialog import SettingsDialog
+
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven, real_vault)
+    ctx.settings.run_when_closed = False
+    ctx.save_settings()
+    stamp = stamp_path(ctx.paths)
+    stamp.unlink()
+    stamp.mkdir()  # (unlink() fails on a folder, even for root)
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    deleted: list[bool] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, Confirmation)
+        box.act_button.click()
+
+    def delete_all() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        try:
+            QTimer.singleShot(0, answer)
+            deleted.append(dialog.delete_all_data())
+        finally:
+            dialog.reject()
+
+    with running_app(qtbot, ctx) as app:
+        QTimer.singleShot(0, delete_all)
+        open_settings(app.window)
+        assert deleted == [False]
+        assert ctx.settings.run_when_closed
+        # The account added again, checked last night; yesterday's noon served by the line.
+        ctx.accounts.add(Account("fay"))
+        last_night = (twenty_past_eleven - timedelta(days=1)).replace(hour=22, minute=0)
+        journal = Journal.open(ctx.paths.journal_path, clock=lambda: last_night)
+        run = journal.start_run("schedule")
+        journal.record_check(run, AccountResult("fay", Status.OPTED_OUT))
+        journal.finish_run(run)
+        journal.close()
+        stamp.rmdir()
+        _noon_served_yesterday(ctx.paths, twenty_past_eleven)
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)

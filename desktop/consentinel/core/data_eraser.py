@@ -144,7 +144,7 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
             # A fresh journal (or the old one if a file could not go): the app keeps working.
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
     except OSError as error:
-        if left:
+        if left and not isinstance(error, ErasedInPart):  # (one says what is left already)
             raise ErasedInPart(error, left) from error
         raise
     finally:

@@ -564,6 +564,7 @@ class AppController(QObject):
         # "Delete all my data" saves the settings too: a crontab line it could not remove ticks
         # "Keep checking when Consentinel is closed", and its minute is read for the window.
         dialog.dataDeleted.connect(self.auto.settings_changed)
+        dialog.eraseFailed.connect(self.auto.settings_changed)  # (it may have saved them too)
 
     def _settings_saved(self) -> None:
         self.auto.settings_changed()

@@ -37,7 +37,8 @@ translate = QCoreApplication.translate
 
 class DataSettings:
     """The group's widgets (`group`). `said` is called once the words under the delete button
-    changed; `deleted` once all the data was deleted."""
+    changed; `deleted` once all the data was deleted; `failed` once the erase failed partway
+    (the settings it saved are to be shown)."""
 
     def __init__(
         self,
@@ -47,12 +48,14 @@ class DataSettings:
         demo: bool,
         said: Callable[[], None],
         deleted: Callable[[], None],
+        failed: Callable[[], None] = lambda: None,
     ) -> None:
         self._ctx = ctx
         self._dialog = dialog
         self._demo = demo
         self._said = said
         self._deleted = deleted
+        self._failed = failed
         #: The confirmation last asked (tests answer it).
         self.confirm_box: Confirmation | None = None
         self.folder_label = QLabel(str(ctx.paths.data_dir))
@@ -164,6 +167,9 @@ class DataSettings:
                 ok=False,
                 left=left_after(error),
             )
+            # The OS jobs may be gone, and the settings saying so saved (run_when_closed,
+            # start_at_login): the form and the window follow them, as after a whole erase.
+            self._failed()
             return False
         # What is left for the person (a crontab line only they can remove, which cron would
         # run on every hour) is said under it, in the core's words, the line on its own.

@@ -49,6 +49,9 @@ class SettingsDialog(QDialog):
 
     settingsChanged = Signal()
     dataDeleted = Signal()
+    #: "Delete all my data" failed partway, after saving the settings the OS jobs' removal
+    #: changed (`_erase_failed`).
+    eraseFailed = Signal()
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, tray: bool | None = None
@@ -97,7 +100,12 @@ class SettingsDialog(QDialog):
         self.notifications = self.application.notifications
 
         self.data = DataSettings(
-            ctx, self, demo=self._demo, said=self._said_under_delete, deleted=self._data_deleted
+            ctx,
+            self,
+            demo=self._demo,
+            said=self._said_under_delete,
+            deleted=self._data_deleted,
+            failed=self._erase_failed,
         )
         self.folder_label = self.data.folder_label
         self.open_folder = self.data.open_folder
@@ -202,6 +210,12 @@ class SettingsDialog(QDialog):
         # checks while closed): the form shows them now, not at the window's next tick.
         self.follow_settings()
         self.dataDeleted.emit()
+
+    def _erase_failed(self) -> None:
+        # The OS jobs went before what failed, and the settings saying so were saved: shown
+        # now, else a Save would write the old ones back (and put the start at login back).
+        self.follow_settings()
+        self.eraseFailed.emit()
 
     def _said_under_delete(self) -> None:
         self._fit_wrapped_labels()
