@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -70,7 +70,8 @@ def crontab_at_37(
     tmp_path: Path, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
     """No systemd here, and a `crontab` program on PATH listing this data folder's hourly line
-    as the person added it, cron running it at 37 past every hour. Returns the file listed."""
+    as the person added it, cron running it at 37 past every hour (each listing noted in
+    "crontab-calls"). Returns the file listed."""
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     line = systemd.crontab_line("daily", check_command(os.environ))
@@ -79,7 +80,10 @@ def crontab_at_37(
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     program = bin_dir / "crontab"
-    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
+    calls = tmp_path / "crontab-calls"
+    program.write_text(
+        f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\necho l >> "{calls}"\nexec cat "{listed}"\n'
+    )
     program.chmod(program.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
     yield listed
@@ -273,3 +277,50 @@ def test_after_an_erase_that_fails_partway_the_window_says_the_crontab_line_s_ru
         stamp.rmdir()
         _noon_served_yesterday(ctx.paths, twenty_past_eleven)
         qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+
+
+def _added_after_start(
+    qtbot: QtBot,
+    listed: Path,
+    home: Path,
+    now: datetime,
+    look_again: Callable[[AppController], None],
+) -> None:
+    """ "Keep checking when closed" ticked, the line not in the crontab yet when the window
+    reads it (after its first frame); the person then adds it (`crontab -e`, as the Save told
+    them): `look_again` has the window read it again, and it says the line's 12:37."""
+    with_line = listed.read_text()
+    listed.write_text("MAILTO=ada\n")
+    calls = listed.with_name("crontab-calls")
+    ctx = _checked_last_night(home, now)
+    at_37 = now.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(calls.exists)  # (read, no line found)
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        assert app.auto.next_run_at() != at_37
+        listed.write_text(with_line)
+        reads = len(calls.read_text().splitlines())
+        look_again(app)
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        assert len(calls.read_text().splitlines()) == reads + 1  # (once, not at every tick)
+
+
+def test_a_line_added_after_start_is_read_when_the_person_comes_back_to_the_window(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    def comes_back(app: AppController) -> None:
+        app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
+
+    _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
+
+
+def test_a_line_added_after_start_is_read_within_a_few_ticks(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    from consentinel.gui.auto_checks import LINE_LOOK_EVERY_TICKS
+
+    def ticks(app: AppController) -> None:
+        for _ in range(LINE_LOOK_EVERY_TICKS):
+            app.auto.tick()
+
+    _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
