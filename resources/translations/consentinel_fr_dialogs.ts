@@ -1702,8 +1702,13 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="72" />
-            <source>With neither of these two on, automatic checks happen only while Consentinel is open.</source>
-            <translation>Si aucune de ces deux options n'est activée, les vérifications automatiques n'ont lieu que tant que Consentinel est ouvert.</translation>
+            <source>Without “Keep checking when Consentinel is closed” or “Start Consentinel at login”, automatic checks happen only while Consentinel is open.</source>
+            <translation>Sans « Continuer à vérifier quand Consentinel est fermé » ni « Lancer Consentinel à l'ouverture de session », les vérifications automatiques n'ont lieu que tant que Consentinel est ouvert.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/settings_checks.py" line="140" />
+            <source>Choose how often to check first.</source>
+            <translation>Choisissez d'abord la fréquence des vérifications.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="74" />

@@ -17,6 +17,7 @@ from consentinel.core.journal_entries import Entry, EntryKind
 from consentinel.core.settings import ScheduleChoice
 from consentinel.core.status import Box, Reason, Status
 from consentinel.core.steps import Step
+from consentinel.core.vault import Vault
 from consentinel.gui.dialog_words import step_name
 from consentinel.gui.journal_model import local_time, row_words
 from consentinel.gui.row_hints import window_advice
@@ -200,6 +201,48 @@ def test_the_settings_say_checks_stop_with_the_window_when_neither_option_is_on(
     assert note.isVisible()
     dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("off"))
     assert not note.isVisible()  # no automatic check to speak of
+
+
+def test_the_settings_name_the_two_options_and_say_why_the_others_are_greyed(
+    qtbot: QtBot, consentinel_home: Path, real_vault: Vault
+) -> None:
+    # A real keyring: the demo's greys "Keep checking when closed" for a reason of its own.
+    ctx = make_context(consentinel_home, vault=real_vault)
+    ctx.settings.schedule = ScheduleChoice.DAILY.value
+    translators = Translators()
+    try:
+        for language, first, named in (
+            (
+                "en",
+                "Choose how often to check first.",
+                ("“Keep checking when Consentinel is closed”", "“Start Consentinel at login”"),
+            ),
+            (
+                "fr",
+                "Choisissez d'abord la fréquence des vérifications.",
+                (
+                    "«\u00a0Continuer à vérifier quand Consentinel est fermé\u00a0»",
+                    "«\u00a0Lancer Consentinel à l'ouverture de session\u00a0»",
+                ),
+            ),
+        ):
+            translators.switch(language)
+            dialog = SettingsDialog(ctx, tray=False)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            # Under four boxes, "these two" left the reader guessing which: they are named.
+            for name in named:
+                assert name in dialog.open_only_note.text(), dialog.open_only_note.text()
+            assert dialog.check_on_start.toolTip() == ""
+            dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("off"))
+            for greyed in (dialog.check_on_start, dialog.run_when_closed):
+                assert not greyed.isEnabled()
+                assert greyed.toolTip() == first
+            dialog.schedule_combo.setCurrentIndex(dialog.schedule_combo.findData("daily"))
+            assert dialog.check_on_start.isEnabled() and dialog.check_on_start.toolTip() == ""
+            dialog.close()
+    finally:
+        translators.switch("en")
 
 
 def test_journal_times_in_the_windows_language_and_iso_in_exports(qapp: QApplication) -> None:

@@ -79,12 +79,13 @@ class ChecksSettings:
         )
         self.screenshot_every_check.setChecked(s.screenshot_every_check)
         #: With neither of the two on, nothing checks once the window is closed: said here,
-        #: as the window's "Next automatic check" says "(while Consentinel is open)".
+        #: as the window's "Next automatic check" says "(while Consentinel is open)". The two are
+        #: named (and right above it): "these two" under four boxes left the reader guessing.
         self.open_only_note = QLabel(
             translate(
                 "SettingsDialog",
-                "With neither of these two on, automatic checks happen only while Consentinel "
-                "is open.",
+                "Without “Keep checking when Consentinel is closed” or “Start Consentinel at "
+                "login”, automatic checks happen only while Consentinel is open.",
             )
         )
         self.open_only_note.setWordWrap(True)
@@ -140,6 +141,11 @@ class ChecksSettings:
         if off:
             self.run_when_closed.setChecked(False)
         self.check_on_start.setEnabled(not off)
+        # A box greyed with no reason reads as broken: its tooltip says what turns it on.
+        first = translate("SettingsDialog", "Choose how often to check first.") if off else ""
+        self.check_on_start.setToolTip(first)
+        if not self._demo:  # the demo's own reason stays (say_not_in_demo)
+            self.run_when_closed.setToolTip(first)
         self.show_open_only_note()
 
     def show_open_only_note(self) -> None:
