@@ -328,6 +328,16 @@
             <translation>X a refusé un code produit par ce secret, et les vérifications n'en produisent plus depuis. X refuse aussi les codes quand il retient les connexions pendant un temps : cochez ceci si le secret est bien celui de ce compte et que l'horloge de cet ordinateur est à l'heure.</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/account_fields.py" line="230" />
+            <source>A 2FA secret is saved for this account.</source>
+            <translation>Un secret 2FA est enregistré pour ce compte.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/consentinel/gui/account_fields.py" line="232" />
+            <source>No 2FA secret is saved for this account.</source>
+            <translation>Aucun secret 2FA n'est enregistré pour ce compte.</translation>
+        </message>
+        <message>
             <source>&amp;Remove the saved 2FA secret</source>
             <translation>&amp;Retirer le secret 2FA enregistré</translation>
         </message>

@@ -53,6 +53,8 @@ class _WatchedVault(Vault):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.looked_in: list[str] = []
         self.read: list[str] = []
+        #: The threads each read ran in (the app's own must never wait for D-Bus).
+        self.read_in: list[str] = []
         self.gate: threading.Event | None = None
 
     def check_unprompted(self) -> None:
@@ -67,6 +69,7 @@ class _WatchedVault(Vault):
 
     def _get(self, entry: str) -> str | None:
         self.read.append(entry)
+        self.read_in.append(threading.current_thread().name)
         return super()._get(entry)
 
 
@@ -157,13 +160,16 @@ def test_a_keyring_locked_while_the_edit_dialog_is_open_is_said_when_back_in_fre
         dialog = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("nora")))
         qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.USABLE, timeout=20_000)
         assert "GNOME Keyring / Secret Service" in dialog.vault_label.text()
+        vault.read.clear()  # (that look read whether a 2FA secret is saved: none is)
 
         lock_keyring(private_secret_service)  # the screen locked meanwhile
         come_back(qtbot, dialog)
         qtbot.waitUntil(lambda: dialog.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
         assert dialog.vault_label.text() == LOCKED_FR
         # A secret can still be removed or saved: the keyring asks for its password then.
+        # (Locked, whether one is saved is not known: "Remove" is offered, as it was.)
         assert dialog.remove_totp is not None and dialog.remove_totp.isEnabled()
+        assert dialog.remove_totp.isVisible() and not dialog.fields.totp_saved_label.isVisible()
         assert dialog.save_button.isEnabled()
         assert _is_locked(private_secret_service) and not vault.read
     finally:
@@ -273,5 +279,71 @@ def test_a_save_that_finds_the_keyring_gone_says_so_on_the_keyring_line(
         nothing = "Nothing was saved." if language == "en" else "Rien n'a été enregistré."
         assert dialog.save_error.text() == nothing
         assert ctx.accounts.list() == []
+    finally:
+        translators.switch("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "saved_words", "none_words"),
+    [
+        (
+            "en",
+            "A 2FA secret is saved for this account.",
+            "No 2FA secret is saved for this account.",
+        ),
+        (
+            "fr",
+            "Un secret 2FA est enregistré pour ce compte.",
+            "Aucun secret 2FA n'est enregistré pour ce compte.",
+        ),
+    ],
+)
+def test_editing_says_whether_a_2fa_secret_is_saved_and_offers_to_remove_only_one_that_is(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    private_secret_service: SecretServiceEnv,
+    language: str,
+    saved_words: str,
+    none_words: str,
+) -> None:
+    """The dialog offered "Remove the saved 2FA secret" whether or not one was saved, and
+    never said which. Its look at the keyring (in its thread, never holding the dialog's
+    opening) now reads whether one is saved; a locked keyring tells nothing: the box stays."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        ctx, vault = _context(consentinel_home)
+        for handle in ("with_2fa", "without_2fa"):
+            ctx.accounts.add(Account(handle))
+            vault.set_password(handle, PASSWORD)
+        vault.set_totp("with_2fa", "JBSWY3DPEHPK3PXP")
+        vault.read.clear()
+
+        with_2fa = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("with_2fa")))
+        label = with_2fa.fields.totp_saved_label
+        assert label is not None and not label.isVisible()  # opened before the keyring answered
+        qtbot.waitUntil(label.isVisible, timeout=20_000)
+        assert label.text() == saved_words
+        assert with_2fa.remove_totp is not None and with_2fa.remove_totp.isVisible()
+        with_2fa.reject()
+
+        without = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("without_2fa")))
+        label = without.fields.totp_saved_label
+        assert label is not None
+        qtbot.waitUntil(label.isVisible, timeout=20_000)
+        assert label.text() == none_words
+        assert without.remove_totp is not None and not without.remove_totp.isVisible()
+        without.reject()
+        # Only the 2FA entries, only in the look's thread.
+        assert set(vault.read_in) == {"keyring-look"}
+        assert all(entry.endswith("totp") for entry in vault.read), vault.read
+
+        lock_keyring(private_secret_service)
+        locked = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("without_2fa")))
+        qtbot.waitUntil(lambda: locked.keyring_seen is KeyringSeen.LOCKED, timeout=20_000)
+        label = locked.fields.totp_saved_label
+        assert label is not None and not label.isVisible()
+        assert locked.remove_totp is not None and locked.remove_totp.isVisible()
+        assert _is_locked(private_secret_service)
     finally:
         translators.switch("en")

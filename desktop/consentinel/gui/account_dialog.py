@@ -112,12 +112,16 @@ class AccountDialog(QDialog):
         self.changed_meanwhile: str | None = None
         #: No keyring could be reached (not a locked one): a secret typed cannot be saved.
         self._vault_problem: str | None = None
-        #: The keyring is looked at in a thread (no unlock prompt, nothing read) as the dialog
+        #: The keyring is looked at in a thread (no unlock prompt) as the dialog
         #: opens, and again when the person comes back to it (changeEvent), at most every
         #: KEYRING_LOOK_EVERY_S as the window does: they may have started, unlocked or locked
         #: it meanwhile, as its message asks. `_seen`: what the last look found (None: none
         #: answered yet).
-        self._keyring_look = KeyringLook(ctx.vault, self)
+        # Editing, a look at a usable keyring also reads whether a 2FA secret is saved (no
+        # other secret read): the "Remove" box offered only when there is one to remove.
+        self._keyring_look = KeyringLook(
+            ctx.vault, self, totp_of=account.handle if account is not None else None
+        )
         self._keyring_look.found.connect(self._keyring_found)
         self._seen: KeyringSeen | None = None
         #: A save failed for want of a keyring reached: why, as it said (the next look says
@@ -266,6 +270,7 @@ class AccountDialog(QDialog):
             # The line now says why the save failed: not said twice, one under the other.
             self.save_error.setText(self.tr("Nothing was saved."))
         self._unreached = None
+        self.fields.show_totp_saved(looked.totp_saved)
         # (nothing can be removed without a keyring either; _removing_totp validates)
         self._removing_totp()
 

@@ -52,8 +52,12 @@ class AccountFields:
         self.phone_edit.setPlaceholderText(
             translate("AccountDialog", "Optional: +33 6 12 34 56 78")
         )
-        #: Editing only: forget the 2FA secret saved (none saved: nothing happens).
+        #: Editing only: forget the 2FA secret saved (none saved: nothing happens). Hidden once
+        #: a look at the keyring found none (show_totp_saved).
         self.remove_totp: QCheckBox | None = None
+        #: Editing only: whether a 2FA secret is saved, once a look at the keyring has told
+        #: (hidden until then, and while it cannot tell: a locked keyring).
+        self.totp_saved_label: QLabel | None = None
         #: Editing an account whose saved 2FA secret X refused a code of: make codes from it
         #: again (the person may have no copy of it to type; X also refuses while it holds
         #: sign-ins back). Shown only then.
@@ -81,6 +85,9 @@ class AccountFields:
                 )
             )
             self.remove_totp.toggled.connect(totp_boxes_toggled)
+            self.totp_saved_label = QLabel()
+            self.totp_saved_label.setWordWrap(True)
+            self.totp_saved_label.hide()
             if totp_refused:
                 self.use_totp_again = QCheckBox(
                     translate("AccountDialog", "&Use the saved 2FA secret again")
@@ -154,6 +161,9 @@ class AccountFields:
                 row += 1
                 form.addWidget(self.show_secrets, row, 1)
                 row += 1
+                if self.totp_saved_label is not None:
+                    form.addWidget(self.totp_saved_label, row, 1)
+                    row += 1
                 for check in (self.use_totp_again, self.remove_totp):
                     if check is not None:
                         form.addWidget(check, row, 1)
@@ -193,7 +203,9 @@ class AccountFields:
 
     @property
     def messages(self) -> tuple[QLabel, ...]:
-        """The wrapped lines under the fields: their messages, then the 2FA secret's hint."""
+        """The wrapped lines under the fields: their messages, then the 2FA secret's hint (and,
+        editing, whether one is saved)."""
+        saved = () if self.totp_saved_label is None else (self.totp_saved_label,)
         return (
             self.handle_error,
             self.password_error,
@@ -201,6 +213,7 @@ class AccountFields:
             self.email_error,
             self.phone_error,
             self.totp_hint,
+            *saved,
         )
 
     @property
@@ -246,6 +259,26 @@ class AccountFields:
             self.use_totp_again.setEnabled(not removing)
         if self.remove_totp is not None:
             self.remove_totp.setEnabled(not again and not no_keyring)
+
+    def show_totp_saved(self, saved: bool | None) -> None:
+        """Editing: what a look at the keyring told of the 2FA secret. None saved: no "Remove"
+        to offer (it would remove nothing). Not told (locked, missing): nothing said, and
+        "Remove" stays, as before anything was known."""
+        label, remove = self.totp_saved_label, self.remove_totp
+        if label is None or remove is None:
+            return
+        if saved is None:
+            label.hide()
+        else:
+            label.setText(
+                translate("AccountDialog", "A 2FA secret is saved for this account.")
+                if saved
+                else translate("AccountDialog", "No 2FA secret is saved for this account.")
+            )
+            label.show()
+        if saved is False:
+            remove.setChecked(False)
+        remove.setVisible(saved is not False)
 
 
 def error_label() -> QLabel:

@@ -35,6 +35,9 @@ class KeyringLooked(NamedTuple):
     seen: KeyringSeen
     #: USABLE: the keyring's name ("GNOME Keyring / Secret Service"); else the problem, in words.
     words: str
+    #: Looking for an account's 2FA secret (KeyringLook's totp_of): whether one is saved;
+    #: None when not asked, or not known (the keyring locked, missing, or the read failed).
+    totp_saved: bool | None = None
 
 
 class KeyringLook(QObject):
@@ -49,9 +52,14 @@ class KeyringLook(QObject):
     #: thread, where the state is kept.
     _done = Signal(object)
 
-    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
+    def __init__(
+        self, vault: Vault, parent: QObject | None = None, *, totp_of: str | None = None
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
+        #: The handle whose 2FA secret each look also tells is saved or not (the Edit dialog:
+        #: its "Remove" box means nothing without one), read only from a usable keyring.
+        self._totp_of = totp_of
         self._looking = False
         #: When the last look began (monotonic seconds), for look_when_due.
         self._began = float("-inf")
@@ -116,7 +124,9 @@ class KeyringLook(QObject):
         looked: KeyringLooked | None = None
         try:
             vault.check_unprompted()
-            looked = KeyringLooked(KeyringSeen.USABLE, vault.backend_label())
+            looked = KeyringLooked(
+                KeyringSeen.USABLE, vault.backend_label(), self._totp_saved(vault)
+            )
         except VaultLocked as error:
             looked = KeyringLooked(KeyringSeen.LOCKED, str(error))
         except VaultError as error:
@@ -126,6 +136,19 @@ class KeyringLook(QObject):
         # RuntimeError: the dialog was closed (or the app quit) meanwhile; nobody waits.
         with contextlib.suppress(RuntimeError):
             self._done.emit(looked)
+
+    def _totp_saved(self, vault: Vault) -> bool | None:
+        """Whether the account's 2FA secret is saved (None: not asked, or it could not be told).
+        Never an unlock prompt: one locked since the look asked is not known, not asked for."""
+        from consentinel.core.vault import VaultError
+
+        if self._totp_of is None:
+            return None
+        try:
+            with vault.asking_nobody():
+                return vault.get_totp(self._totp_of) is not None
+        except VaultError:
+            return None
 
     def _arrived(self, looked: KeyringLooked | None) -> None:
         self._looking = False
