@@ -104,8 +104,8 @@
         <name>AccountDialog</name>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="55" />
-            <source>Edit account</source>
-            <translation>Modifier le compte</translation>
+            <source>Edit @{handle}</source>
+            <translation>Modifier @{handle}</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/account_dialog.py" line="55" />

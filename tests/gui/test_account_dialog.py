@@ -731,6 +731,28 @@ def test_the_edit_dialogs_alt_letters_are_one_per_control_in_both_languages(
         translators.switch("en")
 
 
+def test_the_edit_dialogs_title_names_the_account_in_both_languages(
+    qtbot: QtBot, memory_vault: Vault
+) -> None:
+    ctx = AppContext.create(vault=memory_vault)
+    ctx.accounts.add(Account("lemonde_eco"))
+    translators = Translators()
+    try:
+        for language, title, add_title in (
+            ("en", "Edit @lemonde_eco", "Add an account"),
+            ("fr", "Modifier @lemonde_eco", "Ajouter un compte"),
+        ):
+            translators.switch(language)
+            editing = AccountDialog(ctx, ctx.accounts.get("lemonde_eco"))
+            adding = AccountDialog(ctx)
+            qtbot.addWidget(editing)
+            qtbot.addWidget(adding)
+            assert editing.windowTitle() == title
+            assert adding.windowTitle() == add_title
+    finally:
+        translators.switch("en")
+
+
 class _KeepsWhatItDeletes(MemoryKeyring):
     """A keyring that refuses a removal and says nothing of it, as macOS's Keychain may when
     its prompt is refused (which cannot run here)."""

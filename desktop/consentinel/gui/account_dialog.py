@@ -133,7 +133,13 @@ class AccountDialog(QDialog):
         self._password_refused = (
             account is not None and ctx.accounts.state(account.handle).password_rejected
         )
-        self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
+        # Editing, the title names the account: with several open, or the window behind
+        # showing thirty, which one this is shows in the title bar and the taskbar.
+        self.setWindowTitle(
+            self.tr("Edit @{handle}").replace("{handle}", account.handle)
+            if account
+            else self.tr("Add an account")
+        )
         self.setMinimumWidth(_LEAST_WIDTH)
 
         self.fields = AccountFields(
