@@ -1898,6 +1898,11 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>• les mots de passe et secrets 2FA de {handles}, dans {keyring} ;</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/settings_data.py" line="100" />
+            <source>• the passwords and 2FA secrets of your {count} accounts ({handles}), in {keyring};</source>
+            <translation>• les mots de passe et secrets 2FA de vos {count} comptes ({handles}), dans {keyring} ;</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="464" />
             <source>• no password or 2FA secret: there is no account;</source>
             <translation>• aucun mot de passe ni secret 2FA : il n'y a aucun compte ;</translation>

@@ -25,6 +25,7 @@ from consentinel.core.osjobs.job import JobCommand, check_command, folder_suffix
 from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.settings_dialog import SettingsDialog
+from consentinel.gui.translations import Translators
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
 
@@ -567,6 +568,45 @@ def test_the_confirmation_names_the_accounts_whose_secrets_go(
     assert "secrets of" not in empty
     ctx.accounts.add(Account("alice"))
     assert "• the passwords and 2FA secrets of @alice, in " in dialog.confirmation_text()
+
+
+def test_the_confirmation_counts_many_accounts_and_names_the_first_few(
+    qtbot: QtBot, memory_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thirty handles were listed in a wall of names: past a few, counted and the first named."""
+    ctx = AppContext.create(vault=memory_vault)
+    handles = [f"agency_{n:02}" for n in range(30)]
+    for handle in handles:
+        ctx.accounts.add(Account(handle))
+    translators = Translators()
+    try:
+        for language, words in (
+            (
+                "en",
+                "• the passwords and 2FA secrets of your 30 accounts (@agency_00, @agency_01 and "
+                "28 others), in ",
+            ),
+            (
+                "fr",
+                "• les mots de passe et secrets 2FA de vos 30 comptes (@agency_00, @agency_01 et "
+                "28 autres), dans ",
+            ),
+        ):
+            translators.switch(language)
+            monkeypatch.setenv("CONSENTINEL_LANG", language)  # the core's words ("and 28 others")
+            dialog = SettingsDialog(ctx)
+            qtbot.addWidget(dialog)
+            text = dialog.confirmation_text()
+            assert words in text, text
+            assert "@agency_02" not in text and "@agency_29" not in text
+    finally:
+        translators.switch("en")
+    for handle in handles[3:]:
+        ctx.accounts.remove(handle)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    # A few are all named, as before.
+    assert "secrets of @agency_00, @agency_01, @agency_02, in " in dialog.confirmation_text()
 
 
 _SMALL_SCREEN_PROBE = """

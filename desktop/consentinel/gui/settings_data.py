@@ -18,6 +18,7 @@ from consentinel.core.data_eraser import (
     what_would_go,
 )
 from consentinel.core.i18n import current_language
+from consentinel.core.listing import FEW, in_words
 from consentinel.core.vault import VaultError
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.message_style import error_style
@@ -94,7 +95,19 @@ class DataSettings:
     def confirmation_text(self) -> str:
         """What the confirmation names: every thing that will be deleted."""
         what = what_would_go(self._ctx)
-        if what.handles:
+        if len(what.handles) > FEW:
+            # Thirty handles made a wall of names: counted, and the first few named.
+            secrets = (
+                translate(
+                    "SettingsDialog",
+                    "• the passwords and 2FA secrets of your {count} accounts ({handles}), "
+                    "in {keyring};",
+                )
+                .replace("{keyring}", what.keyring)
+                .replace("{count}", str(len(what.handles)))
+                .replace("{handles}", in_words([f"@{h}" for h in what.handles]))
+            )
+        elif what.handles:
             secrets = (
                 translate(
                     "SettingsDialog", "• the passwords and 2FA secrets of {handles}, in {keyring};"
