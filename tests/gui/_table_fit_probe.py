@@ -1,6 +1,7 @@
 """Run by tests/gui/test_window_fits_its_table.py in a fresh process, on a screen as wide as the
 test asks: start the app on a home whose accounts X shows a hidden box for, and once the main
-window is shown print its width, the table's and whether the table scrolls sideways. With
+window is shown print its width, the table's and whether the table scrolls sideways (with
+PROBE_ROWS, its height and whether the rows scroll too). With
 PROBE_A_CHECK, the accounts are first shown a check's results, as at the end of a check; with
 PROBE_DURING_A_CHECK, a check's first steps and results, the check not ended."""
 
@@ -30,6 +31,13 @@ def _report() -> None:
                 "columns": table.natural_width(),
                 "table": table.width(),
             }), flush=True)  # fmt: skip
+            if os.environ.get("PROBE_ROWS"):  # how tall it opened, and whether its rows scroll
+                print(json.dumps({
+                    "height": widget.height(),
+                    "frame_height": widget.frameGeometry().height(),
+                    "scrolls_down": table.verticalScrollBar().maximum() > 0,
+                    "rows": table.rowCount(),
+                }), flush=True)  # fmt: skip
     app.exit(0)
 
 

@@ -21,6 +21,8 @@ from consentinel.core.status import Box, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH_WIDTH = 980  # the window's width before it looks at its table
+ENGLISH_HEIGHT = 560  # and its height before it looks at its rows
+SCREEN_HEIGHT = 900  # the offscreen screen's (_shown_on_a_wide_screen)
 
 
 def _home_with_hidden_boxes(home: Path) -> None:
@@ -51,7 +53,7 @@ def _shown_on_a_wide_screen(
     """The probe's report, in a fresh process on a 1600-pixel offscreen screen."""
     screens = tmp_path / "screens.json"
     screens.write_text(json.dumps({"screens": [
-        {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": 900,
+        {"name": "wide", "x": 0, "y": 0, "width": 1600, "height": SCREEN_HEIGHT,
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
     ]}))  # fmt: skip
     env = {
@@ -117,3 +119,30 @@ def test_the_window_widens_as_a_check_brings_longer_words_not_at_its_end(tmp_pat
     columns, table = shown["columns_when_widened"], shown["table_when_widened"]
     assert isinstance(columns, int) and isinstance(table, int) and table >= columns, shown
     assert shown["after_narrowing"] == widened - 60, shown
+
+
+def _home_with_accounts(home: Path, count: int) -> None:
+    store = AccountStore(AppPaths(home).ensure())
+    for n in range(count):
+        store.add(Account(f"agency_{n:02}"))
+
+
+@pytest.mark.parametrize("count", [30, 16, 3])
+def test_the_window_opens_as_tall_as_its_rows_need_within_most_of_the_screen(
+    count: int, tmp_path: Path
+) -> None:
+    """Thirty accounts opened in a 980×560 window that showed twelve. At its first start (no
+    size kept), it grows to show them all, up to three quarters of the screen's height (900
+    here); a few keep the usual height."""
+    home = tmp_path / "home"
+    _home_with_accounts(home, count)
+    shown = _shown_on_a_wide_screen(tmp_path, home, "en", PROBE_ROWS="1")
+    assert shown["rows"] == count, shown
+    height, cap = shown["frame_height"], 0.75 * SCREEN_HEIGHT
+    assert height <= cap, shown
+    if count == 3:
+        assert shown["height"] == ENGLISH_HEIGHT and not shown["scrolls_down"], shown
+    elif count == 16:
+        assert shown["height"] > ENGLISH_HEIGHT and not shown["scrolls_down"], shown
+    else:  # as tall as it may be, the rest scrolled to
+        assert height >= cap - 1 and shown["scrolls_down"], shown

@@ -215,6 +215,14 @@ class AccountsTable(QTableWidget):
         columns += self._content_width(last)
         return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
 
+    def natural_height(self) -> int:
+        """How tall the table's frame must be to show every row whole under its titles (a
+        sideways scroll bar counted when it shows)."""
+        rows = self.verticalHeader().length()  # (hidden, it still sums the rows' heights)
+        sideways = self.horizontalScrollBar()
+        bar = sideways.sizeHint().height() if sideways.maximum() > 0 else 0
+        return self.horizontalHeader().height() + rows + bar + 2 * self.frameWidth()
+
     def _content_width(self, column: int) -> int:
         """As wide as the column's title or its widest cell, with room before the next."""
         cells = self.sizeHintForColumn(column) + CELL_PADDING

@@ -60,6 +60,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: At its first show, the window grows to show every account up to this share of the
+#: screen's height: room left for the windows behind it, and for the journal's beside it.
+ROWS_SHARE_OF_SCREEN = 0.75
+
 HintFor = Callable[["PromptRequest"], "str | None"]
 #: By handle key, when the schedule checks each of the accounts given next (AutoChecks.next_checks).
 NextChecks = Callable[[Sequence[str]], Mapping[str, "datetime | None"]]
@@ -747,7 +751,23 @@ class MainWindow(QMainWindow):
             keep_on_screen(self)
         elif not self._painted and self._table is not None:
             self._fit_the_table()
+            self._fit_the_rows()
         super().showEvent(event)
+
+    def _fit_the_rows(self) -> None:
+        """At its first show with no size kept from last time, the window as tall as its rows
+        need, up to ROWS_SHARE_OF_SCREEN of the screen's height (it never shortens): thirty
+        accounts opened in a 560-pixel window that showed twelve. Laid out by now, so what is
+        around the table is known; the rows' heights are summed, not measured again."""
+        screen = self.screen()
+        missing = self.table.natural_height() - self.table.height()
+        if missing <= 0 or screen is None:
+            return
+        frame = self.frameGeometry().height() - self.height()
+        room = int(screen.availableGeometry().height() * ROWS_SHARE_OF_SCREEN) - frame
+        taller = min(self.height() + missing, room)
+        if taller > self.height():
+            self.resize(self.width(), taller)
 
     def _fit_the_table(self) -> None:
         """At its first show and after a check, the window as wide as the table's columns
