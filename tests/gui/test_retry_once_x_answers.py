@@ -1,12 +1,13 @@
 """The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi: a
 network error, or its page load timed out) is retried as soon as X answers again, not half an
-hour later, even when the person's own check, started meanwhile, could not reach X either;
-once: a retry that fails in turn waits for its time. Only a "yes" after a "no": X answering as
-the check ends, or X's own error (a 5xx, "Something went wrong" at the password), keeps the
-half hour (no burst of sign-ins). The whole app (real Qt offscreen, real Chromium, real SQLite
-journal), X's address one nothing answers at (or one that takes connections and never
-answers) until simx starts there (the network back); the schedule alone (AutoChecks, real X's
-answers) for a pause saved meanwhile by the command line and a start that raises."""
+hour later, even when the person's own check, started meanwhile, could not reach X either or
+checked only some of its accounts; once: a retry that fails in turn waits for its time. Only a
+"yes" after a "no": X answering as the check ends, or X's own error (a 5xx, "Something went
+wrong" at the password), keeps the half hour (no burst of sign-ins). The whole app (real Qt
+offscreen, real Chromium, real SQLite journal), X's address one nothing answers at (or one that
+takes connections and never answers) until simx starts there (the network back); the schedule
+alone (AutoChecks, real X's answers) for a pause saved meanwhile by the command line and a start
+that raises."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from consentinel.core import doctor
 from consentinel.core.check_messages import X_FAILED_AT_PASSWORD
 from consentinel.core.context import AppContext
+from consentinel.core.engine import Engine
 from consentinel.core.events import RunResult
 from consentinel.core.journal import Journal
 from consentinel.core.journal_entries import EntryKind
@@ -32,6 +34,7 @@ from consentinel.core.schedule import DEFAULT_RETRY_DELAY, TickOutcome
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui import auto_checks, x_watch
+from consentinel.gui.app_controller import AppController
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.simx import SimAccount
 from consentinel.simx.scenario import Scenario
@@ -389,3 +392,67 @@ class _Clock:
 
     def now(self) -> datetime:
         return self.time
+
+
+def _two_due_and_x_down(
+    home: Path, monkeypatch: pytest.MonkeyPatch, sign_in_timeout_s: float | None = None
+) -> tuple[AppContext, SimX, dict[str, object]]:
+    """nora and omar due at once, X's address one nothing answers at until `sim` starts there;
+    the app's options (an engine whose sign-in window waits `sign_in_timeout_s`)."""
+    port = _free_port()
+    origin = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
+    ctx = make_context(home, origin)
+    ctx.settings.schedule = "daily"
+    ctx.settings.check_on_start = True
+    add_account(ctx, "nora", PASSWORD)
+    add_account(ctx, "omar", "pw-omar")
+    accounts = [
+        SimAccount(h, p, memory_shown=True) for h, p in (("nora", PASSWORD), ("omar", "pw-omar"))
+    ]
+    sim = SimX(Scenario(accounts=accounts, render_delay_ms=80), port=port)
+    options: dict[str, object] = {}
+    if sign_in_timeout_s is not None:
+        options["engine_factory"] = lambda c: Engine(
+            c, headless=True, interactive_headless=True, page_timeout_s=8,
+            signin_step_timeout_s=8, interactive_timeout_s=sign_in_timeout_s,
+        )  # fmt: skip
+    return ctx, sim, options
+
+
+def _ends(app: AppController) -> list[tuple[str, tuple[str, ...], tuple[str | None, ...]]]:
+    """Each run's end as the GUI thread hears it: (trigger, its accounts, their reasons)."""
+    ended: list[tuple[str, tuple[str, ...], tuple[str | None, ...]]] = []
+
+    def finished(result: RunResult, trigger: str) -> None:
+        handles = tuple(a.handle for a in result.accounts)
+        reasons = tuple(None if a.reason is None else a.reason.value for a in result.accounts)
+        ended.append((trigger, handles, reasons))
+
+    app.runner.run_finished.connect(finished)
+    return ended
+
+
+def test_a_check_by_hand_of_some_of_the_accounts_leaves_the_others_to_the_retry(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """nora and omar wait for X to answer again; the person checks nora alone ("Check
+    selected") and X answers during it: once nora's check went through, the retry starts,
+    of omar, who is due still, not half an hour later."""
+    ctx, sim, _options = _two_due_and_x_down(consentinel_home, monkeypatch)
+    try:
+        with running_app(qtbot, ctx) as app:
+            ended = _ends(app)
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)  # X not reached
+            assert [(t, sorted(h)) for t, h, _r in ended] == [("schedule", ["nora", "omar"])]
+            # (Both before the window hears X's next answer: the person's check is going then.)
+            sim.start()
+            assert app.window.start_check(["nora"])
+            qtbot.waitUntil(lambda: True in asked and not app.auto.watching_x)
+            qtbot.waitUntil(lambda: len(ended) == 3, timeout=2 * RUN_TIMEOUT_MS)
+            assert ended[1] == ("gui", ("nora",), (None,)), ended
+            assert ended[2] == ("schedule", ("omar",), (None,)), ended
+            assert not app.runner.running and not app.auto.watching_x
+        assert not any(sim.boxes("omar").values())
+    finally:
+        sim.stop()

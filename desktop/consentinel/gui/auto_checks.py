@@ -283,8 +283,9 @@ class AutoChecks(QObject):
 
         A check the person starts meanwhile leaves that wait as it was: X's answer during it
         waits for its end (`_x_answers_again`). It could not reach X either: the watch goes on,
-        and the retry starts once X answers. It went through: there is nothing left to retry.
-        It failed otherwise (cancelled, X's own error): the retry keeps its time."""
+        and the retry starts once X answers. It went through: the retry starts then, of the
+        accounts still due (those the person did not check; none, nothing starts). It failed
+        otherwise (cancelled, X's own error): the retry keeps its time."""
         scheduled = self.scheduler.running
         if scheduled:
             self.scheduler.run_finished(completed)
@@ -296,6 +297,11 @@ class AutoChecks(QObject):
             # X said "no" before this check and "yes" during it: asked again now, a "yes" is
             # the network back, as if the watch had never paused.
             self._x_watch.watch(unanswered_before=True)
+        elif x_back_in_run and completed and not scheduled:
+            # The person may have checked only some of the accounts the retry is for: the
+            # others are due still. Once this end is handled everywhere (the window's own
+            # slots, `checked_by_hand`), not within it.
+            QTimer.singleShot(0, self._x_answers_again)
         self.schedule_changed.emit()
 
     def _x_answers_again(self) -> None:
