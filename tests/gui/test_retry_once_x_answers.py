@@ -1,13 +1,13 @@
 """The window's scheduled check that could not reach X (a laptop waking before its Wi-Fi: a
 network error, or its page load timed out) is retried as soon as X answers again, not half an
 hour later, even when the person's own check, started meanwhile, could not reach X either or
-checked only some of its accounts; once: a retry that fails in turn waits for its time. Only a
-"yes" after a "no": X answering as the check ends, or X's own error (a 5xx, "Something went
-wrong" at the password), keeps the half hour (no burst of sign-ins). The whole app (real Qt
-offscreen, real Chromium, real SQLite journal), X's address one nothing answers at (or one that
-takes connections and never answers) until simx starts there (the network back); the schedule
-alone (AutoChecks, real X's answers) for a pause saved meanwhile by the command line and a start
-that raises."""
+checked only some of its accounts, or a sign-in of theirs was going as X answered; once: a retry
+that fails in turn waits for its time. Only a "yes" after a "no": X answering as the check ends,
+or X's own error (a 5xx, "Something went wrong" at the password), keeps the half hour (no burst
+of sign-ins). The whole app (real Qt offscreen, real Chromium, real SQLite journal), X's address
+one nothing answers at (or one that takes connections and never answers) until simx starts
+there (the network back); the schedule alone (AutoChecks, real X's answers) for a pause saved
+meanwhile by the command line and a start that raises."""
 
 from __future__ import annotations
 
@@ -454,5 +454,67 @@ def test_a_check_by_hand_of_some_of_the_accounts_leaves_the_others_to_the_retry(
             assert ended[2] == ("schedule", ("omar",), (None,)), ended
             assert not app.runner.running and not app.auto.watching_x
         assert not any(sim.boxes("omar").values())
+    finally:
+        sim.stop()
+
+
+def test_x_s_answer_heard_as_the_person_s_check_ends_waits_for_that_end(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """The worker of the person's check is done (CheckRunner.running False) but its end is not
+    delivered to the window yet when X's answer comes: the retry does not start then, to have
+    the person's end taken for its own; it starts after it, and its own end is heard."""
+    ctx, sim, _options = _two_due_and_x_down(consentinel_home, monkeypatch)
+    try:
+        with running_app(qtbot, ctx) as app:
+            ended = _ends(app)
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)  # X not reached
+            going_at_end: list[bool] = []
+
+            # X's answer delivered between the worker's busy_changed(False) and its
+            # run_finished, both queued to the GUI thread in that order (the real watch's own
+            # "yes" came during the check: this one is the same signal, at the worst moment).
+            def answer_in_the_gap(busy: bool) -> None:
+                if not busy:
+                    app.auto._x_watch.x_back.emit()
+
+            app.runner.run_finished.connect(lambda *_: going_at_end.append(app.runner.running))
+            sim.start()
+            assert app.window.start_check(["nora"])
+            app.runner.busy_changed.connect(answer_in_the_gap)
+            qtbot.waitUntil(lambda: len(ended) >= 2, timeout=RUN_TIMEOUT_MS)
+            app.runner.busy_changed.disconnect(answer_in_the_gap)
+            assert going_at_end[0] is False  # no retry started before the person's end
+            qtbot.waitUntil(lambda: len(ended) == 3, timeout=RUN_TIMEOUT_MS)
+            assert ended[1] == ("gui", ("nora",), (None,)), ended
+            assert ended[2] == ("schedule", ("omar",), (None,)), ended
+            assert not app.auto.scheduler.running and not app.runner.going
+            assert not app.runner.running and not app.auto.watching_x
+    finally:
+        sim.stop()
+
+
+def test_x_answering_during_a_sign_in_leaves_the_retry_to_its_end(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, asked: list[bool]
+) -> None:
+    """The person opens "Sign in yourself…" for omar while the window waits for X; X answers
+    during it. The retry's start waits for the sign-in's end (then refused, and put off half
+    an hour): it starts as the sign-in ends, not half an hour later."""
+    ctx, sim, options = _two_due_and_x_down(consentinel_home, monkeypatch, sign_in_timeout_s=60)
+    try:
+        with running_app(qtbot, ctx, **options) as app:
+            ended = _ends(app)
+            qtbot.waitUntil(lambda: False in asked, timeout=RUN_TIMEOUT_MS)  # X not reached
+            sim.start()
+            app.window.table.select_handles(["omar"])
+            app.window.sign_in()
+            assert app.runner.running and app.runner.trigger == "login"
+            qtbot.waitUntil(lambda: True in asked and not app.auto.watching_x)
+            with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS):
+                app.runner.cancel()  # the person closes the sign-in window
+            qtbot.waitUntil(lambda: len(ended) == 2, timeout=RUN_TIMEOUT_MS)
+            assert ended[1][0] == "schedule" and sorted(ended[1][1]) == ["nora", "omar"]
+            assert ended[1][2] == (None, None), ended
+            assert not app.runner.running and not app.auto.watching_x
     finally:
         sim.stop()

@@ -82,6 +82,7 @@ class AppController(QObject):
         self.runner.run_finished.connect(self._run_finished)
         self.runner.run_failed.connect(self._run_failed)
         self.runner.schedule_skipped.connect(self._run_failed)
+        self.runner.login_finished.connect(self._sign_in_finished)
         self.tray: Tray | None = None
         if use_tray and Tray.available():
             self.tray = Tray(
@@ -516,13 +517,20 @@ class AppController(QObject):
 
     def _scheduled_start(self, handles: list[str]) -> bool:
         """A scheduled run, of the accounts due (AutoChecks); the person's are of them all."""
-        if not handles:
+        if not handles or self.runner.going:
+            # (Going: a run whose end is not heard yet would be taken for this one's.)
             return False
         return self.window.start_check(handles, trigger="schedule")
 
     def _checking(self) -> bool:
-        """Whether a check is going in the window (not a sign-in: its end is no check's)."""
-        return self.runner.running and self.runner.trigger != "login"
+        """Whether a check or a sign-in of the window's is going: a run started now would be
+        refused. Until the GUI thread has heard it end (CheckRunner.going), not until the worker
+        is done: X's answer delivered in between must not start a retry that the first run's
+        end, delivered next, would be taken for."""
+        return self.runner.going
+
+    def _sign_in_finished(self, _outcome: object) -> None:
+        self.auto.sign_in_finished()
 
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         kept_from_x = any(a.reason in RETRY_SOON_REASONS for a in result.accounts)
@@ -540,6 +548,9 @@ class AppController(QObject):
             self.offer_browser()
 
     def _run_failed(self, _message: str) -> None:
+        if self.runner.signing_in:
+            # A sign-in's failure: no check's; its end comes to `_sign_in_finished`.
+            return
         self.auto.run_finished(False)
         QTimer.singleShot(0, self._apply_language)
 

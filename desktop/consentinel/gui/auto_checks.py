@@ -52,8 +52,8 @@ _SAVED_ELSEWHERE = ("schedule_paused", "schedule", "run_when_closed")
 class AutoChecks(QObject):
     """Starts scheduled checks through `start_run(handles)`, of the accounts that are due
     (core/schedule.py `due_accounts`); tell it `run_finished()` when they end, and those the
-    person started too. `busy()` says whether a check of the person's is going (the window's:
-    its end comes to `run_finished`).
+    person started too, and `sign_in_finished()` when a sign-in of theirs ends. `busy()` says
+    whether a check or sign-in of the window's is going (a start would be refused).
     `clock` and `monotonic` (the system's) are the tests' to pass (core/schedule.py
     `monotonic_for`)."""
 
@@ -304,10 +304,20 @@ class AutoChecks(QObject):
             QTimer.singleShot(0, self._x_answers_again)
         self.schedule_changed.emit()
 
+    def sign_in_finished(self) -> None:
+        """A sign-in of the person's ended ("Sign in yourself…"): X's answer heard during it
+        waited for its end (`_x_answers_again`), the start of the retry refused while it
+        lasted. X is asked again now (it said "no" before): its "yes" starts the retry. The
+        sign-in checked no account, whichever way it ended: the retry's are all due still."""
+        x_back_in_run, self._x_back_in_run = self._x_back_in_run, False
+        if x_back_in_run:
+            self._x_watch.watch(unanswered_before=True)
+
     def _x_answers_again(self) -> None:
         if self._busy():
-            # The person's check is going: a start now would be refused, and the retry put
-            # off half an hour. How that check ends decides (`run_finished`).
+            # The person's check or sign-in is going: a start now would be refused, and the
+            # retry put off half an hour. How it ends decides (`run_finished`,
+            # `sign_in_finished`).
             self._x_back_in_run = True
             return
         # A pause or schedule saved meanwhile by another process (`consentinel schedule

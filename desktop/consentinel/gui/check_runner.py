@@ -70,12 +70,60 @@ class CheckRunner(QObject):
         self._answered = threading.Event()
         self._answer: str | None = None
         self.trigger = ""
+        #: GUI thread's: the triggers of the runs started here whose end (run_finished or
+        #: run_failed for a check, login_finished for a sign-in) the GUI thread has not heard
+        #: yet, oldest first. `_busy` is the worker's, cleared before those signals are
+        #: delivered: what comes to the GUI thread in between (X's answer) must still find the
+        #: run going. (A list: a run started in that gap has its own end to wait for.)
+        self._unheard_ends: list[str] = []
+        #: A start refused in the GUI thread says so with run_failed: no run of ours ended.
+        self._refusing = False
+        # Connected first: the other slots of these signals read the run ended.
+        self.run_finished.connect(self._check_ended)
+        self.run_failed.connect(self._failed)
+        self.login_finished.connect(self._sign_in_ended)
 
     # -- state ----------------------------------------------------------------------------------
 
     @property
     def running(self) -> bool:
         return self._busy
+
+    @property
+    def going(self) -> bool:
+        """Whether a check or sign-in started here has not ended yet as the GUI thread hears
+        it (its end signal not delivered yet), unlike `running`, which goes False first."""
+        return bool(self._unheard_ends)
+
+    @property
+    def signing_in(self) -> bool:
+        """Whether the oldest run `going` is a sign-in (its end is login_finished)."""
+        return bool(self._unheard_ends) and self._unheard_ends[0] == "login"
+
+    def _check_ended(self, _result: object, _trigger: str) -> None:
+        if self._unheard_ends:
+            self._unheard_ends.pop(0)
+
+    def _failed(self, _message: str) -> None:
+        # A sign-in's failure is followed by its login_finished, which ends it.
+        if not self._refusing and self._unheard_ends and self._unheard_ends[0] != "login":
+            self._unheard_ends.pop(0)
+
+    def _sign_in_ended(self, _outcome: object) -> None:
+        if self._unheard_ends:
+            self._unheard_ends.pop(0)
+
+    def _refuse(self, why: str, trigger: str) -> None:
+        """A start refused here (the run lock held elsewhere), said as before."""
+        self._refusing = True
+        try:
+            if trigger == "schedule":
+                log.info("scheduled check skipped: another check is running")
+                self.schedule_skipped.emit(why)
+            else:
+                self.run_failed.emit(why)
+        finally:
+            self._refusing = False
 
     def busy_elsewhere(self) -> str | None:
         """Why a run cannot start now (a sentence), or None."""
@@ -107,12 +155,7 @@ class CheckRunner(QObject):
         if self.running:
             return False
         if not self._lock.acquire(wait=False):
-            why = self.busy_elsewhere() or self.tr("A check is already running.")
-            if trigger == "schedule":
-                log.info("scheduled check skipped: another check is running")
-                self.schedule_skipped.emit(why)
-            else:
-                self.run_failed.emit(why)
+            self._refuse(self.busy_elsewhere() or self.tr("A check is already running."), trigger)
             return False
         self._cancel = _new_cancel_token()
         self.trigger = trigger
@@ -123,6 +166,7 @@ class CheckRunner(QObject):
             daemon=True,
         )
         self._busy = True
+        self._unheard_ends.append(self.trigger)
         self.busy_changed.emit(True)
         self._thread.start()
         return True
@@ -132,7 +176,7 @@ class CheckRunner(QObject):
         if self.running:
             return False
         if not self._lock.acquire(wait=False):
-            self.run_failed.emit(self.busy_elsewhere() or self.tr("A check is already running."))
+            self._refuse(self.busy_elsewhere() or self.tr("A check is already running."), "login")
             return False
         self._cancel = _new_cancel_token()
         self.trigger = "login"
@@ -140,6 +184,7 @@ class CheckRunner(QObject):
             target=self._login, args=(handle, self._cancel), name="consentinel-login", daemon=True
         )
         self._busy = True
+        self._unheard_ends.append(self.trigger)
         self.busy_changed.emit(True)
         self._thread.start()
         return True
