@@ -2,9 +2,9 @@
 reach it (a laptop waking before its Wi-Fi is back), so that its retry starts as soon as the
 network is back instead of half an hour later, as the OS job's does (cli/scheduled_retry.py).
 
-Each question is a quick request (core/doctor.py check_x, as `consentinel doctor` and the OS job
-ask it) made in a thread of its own: one that waits its 5 seconds for an answer holds that
-thread, never the window. An answer only brings the retry sooner; one not given (a question
+Each question is a quick request (core/doctor.py x_answers, as the OS job's tries ask it) made
+in a thread of its own: one that waits its doctor.X_TIMEOUT_S for an answer holds that thread,
+never the window. An answer only brings the retry sooner; one not given (a question
 that failed) is taken as no answer, and the retry keeps its time.
 
 As the OS job's rule (cli/scheduled_retry.wait_for_x): X is asked first as the check ends, and
