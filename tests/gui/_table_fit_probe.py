@@ -38,7 +38,12 @@ def _report() -> None:
                     "scrolls_down": table.verticalScrollBar().maximum() > 0,
                     "rows": table.rowCount(),
                 }), flush=True)  # fmt: skip
-    app.exit(0)
+    # Ended here, everything said: not through Python's finalization, which ends the
+    # threads the window started at its first frame (the browser and keyring looks) where
+    # they are, and one stopped inside Qt's code aborts the process ("FATAL: exception not
+    # rethrown", -6), failing a measure already taken (seen under load).
+    sys.stderr.flush()
+    os._exit(0)
 
 
 _start = app_controller.AppController.start
