@@ -96,8 +96,9 @@ def test_the_search_finds_words_shown_accounts_and_x_s_words_whatever_case_and_a
         french = _window(qtbot, ctx)
         assert french.search_field.placeholderText() == "Rechercher dans le journal"
         assert _search(qtbot, french, "entrainement") == ["@alice", "@alice"]
-        assert _search(qtbot, french, "CORRIGE") == ["", "@alice"]  # the run's end, the check
-        assert french.count_label.text() == "2 entrées affichées"
+        assert _search(qtbot, french, "DECOCHES") == [""]  # the run's end: "Décochés : 1"
+        assert _search(qtbot, french, "CORRIGE") == ["@alice"]  # the check
+        assert french.count_label.text() == "1 entrée affichée"
         assert _search(qtbot, french, "personne") == []
         assert french.detail_label.text() == "Aucune entrée ne correspond à cette recherche."
     finally:
