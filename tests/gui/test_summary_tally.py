@@ -173,6 +173,8 @@ def test_one_account_that_could_not_be_checked_is_not_said_twice(
     """The advice line says why (X could not be reached); the summary under it said it again,
     after "The account could not be checked: Could not reach X…"."""
     ctx = make_context(consentinel_home, f"http://127.0.0.1:{_refused_port()}")
+    # The settings' language too: at a check's end the window takes theirs (a new window).
+    ctx.settings.language = language
     add_account(ctx, "marie_dupont", "pw")
     with running_app(qtbot, ctx, language=language) as app:
         window = app.window
