@@ -138,6 +138,12 @@ class AccountResult:
     def all_off(self) -> bool:
         return self.status in (Status.OPTED_OUT, Status.FIXED)
 
+    @property
+    def network_x_answered(self) -> bool | None:
+        """`x_answered` where it says something: for a NETWORK stop, whether X itself
+        answered (X failing) or was not reached; None for any other end."""
+        return self.x_answered if self.reason is Reason.NETWORK else None
+
 
 @dataclass(frozen=True)
 class RunResult:

@@ -98,7 +98,7 @@ def rows_for(
                     frozenset(result.reverted_by_x),
                     _new_password_since(ctx, account.handle, result.reason, state.last_check_at),
                     result.clock_offset_s,
-                    _x_answered(result.reason, result.x_answered),
+                    result.network_x_answered,
                 )
             )
             continue
@@ -128,11 +128,6 @@ def rows_for(
             )
         )
     return rows
-
-
-def _x_answered(reason: Reason | None, answered: bool) -> bool | None:
-    """A live check's AccountRow.x_answered: said of a NETWORK stop only."""
-    return answered if reason is Reason.NETWORK else None
 
 
 def _around(payload: dict[str, Any]) -> tuple[str, str]:

@@ -212,12 +212,11 @@ def _done(account: AccountResult) -> bool:
 def _row_words(result: AccountResult) -> str:
     """An account's status as its row says it (the clock, for a 2FA code refused for it; X
     not reached or failing, for a check stopped by the network)."""
-    answered = result.x_answered if result.reason is Reason.NETWORK else None
     return outcome_name(
         result.status,
         result.reason,
         clock_off=result.clock_offset_s is not None,
-        x_answered=answered,
+        x_answered=result.network_x_answered,
     )
 
 
@@ -318,7 +317,7 @@ def _one_cause(result: RunResult) -> str | None:
 
     failed = [a for a in result.accounts if not a.all_off]
     # (X not reached and X failing are one reason, two causes: each row says its own.)
-    causes = {(a.reason, a.x_answered if a.reason is Reason.NETWORK else None) for a in failed}
+    causes = {(a.reason, a.network_x_answered) for a in failed}
     if not failed or len(causes) != 1:
         return None
     reason = failed[0].reason
