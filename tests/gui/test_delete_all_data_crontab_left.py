@@ -7,7 +7,6 @@ Untold, cron ran it every hour on the emptied folder. The keyring is a real Secr
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.confirmation import Confirmation
 from consentinel.gui.settings_dialog import SettingsDialog
+from tests.fixtures.fake_crontab import fake_crontab
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
@@ -42,12 +42,7 @@ def crontab_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[st
     line = systemd.crontab_line("daily", check_command(os.environ))
     listed = tmp_path / "crontab.txt"
     listed.write_text(f"MAILTO=ada\n{line}\n")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    program = bin_dir / "crontab"
-    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    fake_crontab(tmp_path / "bin", listed, monkeypatch)
     yield line
     assert listed.read_text() == f"MAILTO=ada\n{line}\n"
 

@@ -9,7 +9,6 @@ are not crossed while the test runs, whenever it runs."""
 from __future__ import annotations
 
 import os
-import stat
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -31,6 +30,7 @@ from consentinel.core.settings import Settings
 from consentinel.core.status import Status
 from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.app_controller import AppController
+from tests.fixtures.fake_crontab import fake_crontab
 from tests.gui._app_support import running_app
 
 
@@ -77,15 +77,7 @@ def crontab_at_37(
     line = systemd.crontab_line("daily", check_command(os.environ))
     listed = tmp_path / "crontab.txt"
     listed.write_text("MAILTO=ada\n37 " + line.split(None, 1)[1] + "\n")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    program = bin_dir / "crontab"
-    calls = tmp_path / "crontab-calls"
-    program.write_text(
-        f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\necho l >> "{calls}"\nexec cat "{listed}"\n'
-    )
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    fake_crontab(tmp_path / "bin", listed, monkeypatch, calls=tmp_path / "crontab-calls")
     yield listed
 
 

@@ -26,6 +26,7 @@ from consentinel.core.settings import load_settings
 from consentinel.core.vault import Vault
 from consentinel.gui.settings_dialog import SettingsDialog
 from consentinel.gui.translations import Translators
+from tests.fixtures.fake_crontab import fake_crontab
 from tests.fixtures.systemd_state import pretend_systemd_runs
 
 
@@ -218,11 +219,7 @@ def test_the_crontab_line_the_person_added_is_the_job_and_the_box_stays_ticked(
     line = systemd.crontab_line("daily", check_command(os.environ))
     listed = xdg_config.parent / "crontab.txt"
     listed.write_text(f"MAILTO=ada\n{line}\n")
-    bin_dir = xdg_config.parent / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "crontab").write_text(f'#!/bin/sh\nexec cat "{listed}"\n')
-    (bin_dir / "crontab").chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    fake_crontab(xdg_config.parent / "bin", listed, monkeypatch)
     ctx = AppContext.create(vault=real_vault)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
@@ -254,11 +251,7 @@ def test_an_old_crontab_line_left_beside_the_new_one_is_named_to_be_removed(
     old = "0 12 * * * " + line.split(" ", 5)[5].removesuffix(" --catch-up")
     listed = xdg_config.parent / "crontab.txt"
     listed.write_text(f"{old}\n{line}\n")
-    bin_dir = xdg_config.parent / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "crontab").write_text(f'#!/bin/sh\nexec cat "{listed}"\n')
-    (bin_dir / "crontab").chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    fake_crontab(xdg_config.parent / "bin", listed, monkeypatch)
     ctx = AppContext.create(vault=real_vault)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)

@@ -6,7 +6,6 @@ program here: a small script on PATH printing a crontab."""
 
 from __future__ import annotations
 
-import stat
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -30,6 +29,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.status import Status
 from consentinel.core.vault import MemoryKeyring, Vault
+from tests.fixtures.fake_crontab import fake_crontab
 
 INSTALLED = (
     "Scheduled check: installed (every day, a line in your crontab, which cron runs every "
@@ -45,12 +45,7 @@ def crontab(tmp_path: Path, consentinel_home: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(systemd, "SYSTEMD_RUN_DIR", tmp_path / "no-systemd")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     listed = tmp_path / "crontab.txt"
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    program = bin_dir / "crontab"
-    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    fake_crontab(tmp_path / "bin", listed, monkeypatch, path_after="/usr/bin:/bin")
     paths = AppPaths.under(consentinel_home).ensure()
     save_settings(paths, Settings(schedule="daily", run_when_closed=True))
     return listed

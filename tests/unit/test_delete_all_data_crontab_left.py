@@ -8,7 +8,6 @@ Service; `crontab -l` a small program on PATH; systemd is not running."""
 from __future__ import annotations
 
 import shutil
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from consentinel.core.osjobs.job import check_command
 from consentinel.core.osjobs.systemd import SystemdUserJob, crontab_line
 from consentinel.core.paths import AppPaths
 from consentinel.core.settings import Settings, load_settings, save_settings
+from tests.fixtures.fake_crontab import fake_crontab
 from tests.fixtures.keyring_fixtures import SecretServiceEnv, _delete_service_items
 
 STILL_THERE = (
@@ -46,12 +46,7 @@ def crontab(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     listed = tmp_path / "crontab.txt"
     listed.write_text("MAILTO=ada\n")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    program = bin_dir / "crontab"
-    program.write_text(f'#!/bin/sh\n[ "$1" = "-l" ] || exit 1\nexec cat "{listed}"\n')
-    program.chmod(program.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    fake_crontab(tmp_path / "bin", listed, monkeypatch, path_after="/usr/bin:/bin")
     paths = AppPaths.under(consentinel_home).ensure()
     save_settings(paths, Settings(schedule="daily", run_when_closed=True))
     yield listed
