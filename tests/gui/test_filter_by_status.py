@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -164,6 +165,62 @@ def test_a_filter_that_finds_no_account_says_so_and_offers_every_account(
         assert message.isVisible()
         edit.setText("zoo")
         assert not message.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_screen_reader_hears_that_no_account_matches_once_per_change(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The focus stays in the filter as the person types: the sentence over the empty table
+    was shown, never heard. It is announced (Qt's QAccessibleAnnouncementEvent, seen on its
+    way into QAccessible.updateAccessibility: offscreen, no screen reader listens behind it) as
+    it appears and as its words change; not again for a key that leaves it the same, nor for
+    the table filled again; again once it comes back after some account matched."""
+    heard: list[tuple[QObject, str]] = []
+    real_update = QAccessible.updateAccessibility
+
+    def listening(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append((event.object(), event.message()))
+        real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", listening)
+    no_match = WORDS[language]["no match"]
+    ctx = _agency(consentinel_home)
+    with running_app(qtbot, ctx, language=language) as app:
+        window = app.window
+        table = window.table
+        accounts_filter = window._filter
+        assert accounts_filter is not None
+        edit = accounts_filter.edit
+        window.focus_filter()
+        edit.setText("Impôts")  # (QTest types ASCII only)
+        message = table._no_match
+        assert message is not None and message.isVisible()
+        label = message.label
+
+        def said() -> list[str]:
+            return [words for source, words in heard if source is label]
+
+        assert said() == [no_match.replace("{words}", "Impôts")]
+        # What a screen reader reads on the line, as its bridge asks Qt for it.
+        line = QAccessible.queryAccessibleInterface(label)
+        assert line is not None
+        assert line.text(QAccessible.Text.Name) == said()[-1]
+        # A space (the same words), the table filled again: nothing more is said.
+        QTest.keyClicks(edit, " ")
+        window.refresh()
+        assert said() == [no_match.replace("{words}", "Impôts")]
+        # Each change of the words is said, once.
+        QTest.keyClicks(edit, "24")
+        assert said() == [
+            no_match.replace("{words}", typed) for typed in ("Impôts", "Impôts 2", "Impôts 24")
+        ]
+        # Gone when an account matches (nothing said of it here); said again when it comes back.
+        edit.setText("zoo")
+        assert not message.isVisible()
+        edit.setText("Impôts 24")
+        assert said()[3:] == [no_match.replace("{words}", "Impôts 24")]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

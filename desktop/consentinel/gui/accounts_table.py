@@ -466,10 +466,8 @@ class AccountsTable(QTableWidget):
             # Over the viewport, not in it: the viewport's children scroll with the columns.
             self._no_match = NoMatch(self)
             self._no_match.show_all_requested.connect(self.show_all_requested)
-        self._no_match.say_none_for(self._filter_words)
         self._no_match.setGeometry(self.viewport().geometry())
-        self._no_match.show()
-        self._no_match.raise_()
+        self._no_match.say_none_for(self._filter_words)  # (shown, then said)
 
     def no_match_text(self) -> str:
         """What the table says where the filter leaves no account ("": it shows some)."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from consentinel.gui.qt_by_name import set_by_name
+from consentinel.gui.spoken_labels import announce
 
 
 class NoMatch(QWidget):
@@ -37,4 +38,14 @@ class NoMatch(QWidget):
         layout.addStretch(2)
 
     def say_none_for(self, words: str) -> None:
-        self.label.setText(self.tr("No account matches “{words}”.").replace("{words}", words))
+        """Show that no account matches `words`, raised over the rows, and have a screen reader
+        say it: the focus stays in the filter, so nothing else would. Said as it appears and as
+        its words change, not again for a refill of the table or a key that leaves it the same
+        (a space after the words, the rows' times redrawn)."""
+        text = self.tr("No account matches “{words}”.").replace("{words}", words)
+        new = self.isHidden() or text != self.label.text()
+        self.label.setText(text)
+        self.show()
+        self.raise_()
+        if new:
+            announce(self.label, text)
