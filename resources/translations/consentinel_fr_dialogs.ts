@@ -1026,6 +1026,10 @@
             <translation>Non vérifiés</translation>
         </message>
         <message>
+            <source>Still on at X</source>
+            <translation>Encore cochés chez X</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>Annulés</translation>
         </message>

@@ -19,7 +19,7 @@ from consentinel.core.context import AppContext
 from consentinel.core.events import AccountResult, BoxChange, RunResult
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.signin_rules import status_for
-from consentinel.core.status import ALL_BOXES, Reason, Status
+from consentinel.core.status import ALL_BOXES, Box, Reason, Status
 from consentinel.gui.journal_window import JournalWindow
 from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
@@ -240,3 +240,52 @@ def test_the_journal_tallies_a_check_in_the_same_kinds_readable_in_its_column(
         qtbot.waitUntil(lambda: not window.verifying)  # (its badge, as a person sees it)
     finally:
         translators.switch("en")
+
+
+#: A check of four accounts, one of them with every box its page shows off but Memory kept
+#: on by X without showing it: the journal's tally and the window's summary agree on "off".
+HIDDEN_TALLY = {
+    "en": "Off: 2 · Need you: 1 · Still on at X: 1",
+    "fr": f"Décochés{NBSP}: 2 · Besoin de vous{NBSP}: 1 · Encore cochés chez X{NBSP}: 1",
+}
+HIDDEN_SUMMARY = {
+    "en": "Checked 4 accounts: 2 off, 1 needs you (@bob: Captcha to solve).",
+    "fr": (
+        f"4 comptes vérifiés{NBSP}: 2 décochés, 1 a besoin de vous (@bob{NBSP}: Captcha à "
+        "résoudre)."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_journal_does_not_count_a_box_x_keeps_on_unseen_as_off(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """The journal's "Check finished" said "Off: 3" where the window's summary said "2 off"
+    and that X keeps Memory on for @hana without showing it: that account is counted apart,
+    as the window and the tray say it (a real journal, read by the journal window's model)."""
+    from consentinel.gui.journal_model import details
+
+    ctx = make_context(consentinel_home)
+    hidden = AccountResult(
+        "hana",
+        Status.OPTED_OUT,
+        settings={box: BoxChange(False, False) for box in (Box.TRAINING, Box.PERSONALIZATION)},
+        hidden_on=(Box.MEMORY,),
+    )
+    results = (
+        _result("alice", "fixed"),
+        _result("bea", "off"),
+        hidden,
+        _result("bob", Reason.CAPTCHA.value),
+    )
+    run = ctx.journal.start_run("manual")
+    for result in results:
+        ctx.journal.record_check(run, result)
+    ctx.journal.finish_run(run)
+    (finished,) = ctx.journal.entries(kinds=[EntryKind.RUN_FINISHED])
+    with running_app(qtbot, ctx, language=language) as app:
+        summary = app.window.summary(RunResult(run, results))
+        tally = details(finished)
+    assert summary.startswith(HIDDEN_SUMMARY[language]), summary
+    assert tally == HIDDEN_TALLY[language]

@@ -385,3 +385,29 @@ def test_a_finished_check_is_counted_by_the_kinds_the_window_says(
     journal.finish_run(run)
     finished = journal.entries(kinds=[EntryKind.RUN_FINISHED])[0]
     assert entry_line(finished).endswith(said), entry_line(finished)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "all boxes off: 1, need you: 1, still on at X: 1"),
+        ("fr", "tout décoché\u00a0: 1, vous attendent\u00a0: 1, encore cochés chez X\u00a0: 1"),
+    ],
+)
+def test_a_box_x_keeps_on_unseen_is_not_counted_among_all_boxes_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Every box X's page shows off, but Memory on in X's data: the window's summary does not
+    count it with those whose boxes are all off, and neither does the run's entry."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    run = journal.start_run("schedule")
+    kept = {Box.TRAINING: BoxChange(False, False)}
+    journal.record_check(run, AccountResult("alice", Status.FIXED, settings=kept))
+    hidden = AccountResult("cleo", Status.OPTED_OUT, settings=kept, hidden_on=(Box.MEMORY,))
+    journal.record_check(run, hidden)
+    journal.record_check(run, AccountResult("bob", Status.NEEDS_USER, Reason.TWO_FACTOR))
+    journal.finish_run(run)
+    finished = journal.entries(kinds=[EntryKind.RUN_FINISHED])[0]
+    assert entry_line(finished).endswith(said), entry_line(finished)
+    assert finished.payload["outcomes"] == {"fixed": 1, "hidden_on": 1, "needs_user": 1}

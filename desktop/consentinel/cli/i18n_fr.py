@@ -565,6 +565,7 @@ FRENCH: dict[str, str] = {
     "would be fixed": "seraient corrigés",
     "need you": "vous attendent",
     "could not be checked": "n'ont pas pu être vérifiés",
+    "still on at X": "encore cochés chez X",
     "checks cancelled": "vérifications annulées",
     # The doctor (core/doctor.py, cli/doctor_cmd.py)
     "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":

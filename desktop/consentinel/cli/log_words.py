@@ -60,6 +60,7 @@ _TALLY_WORDS = {
     Tally.WOULD_FIX: "would be fixed",
     Tally.NEED_YOU: "need you",
     Tally.NOT_CHECKED: "could not be checked",
+    Tally.HIDDEN_ON: "still on at X",  # (every box X's page shows off: not "all boxes off")
     Tally.CANCELLED: "checks cancelled",
 }
 _RUN_ENDS = {"finished": "finished", "cancelled": "cancelled", "interrupted": "interrupted"}

@@ -15,7 +15,7 @@ from consentinel.core.i18n import current_language
 from consentinel.core.journal_entries import Entry, EntryKind, RunStatus
 from consentinel.core.journal_writes import JournalWrites
 from consentinel.core.processes import known_gone, this_host
-from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status
+from consentinel.core.status import HIDDEN_ON_OUTCOME, OWN_NAME_REASONS, Box, Reason, Status
 
 if TYPE_CHECKING:
     from consentinel.core.events import AccountResult  # loads with the first check
@@ -141,16 +141,21 @@ class JournalRuns(JournalWrites):
                 "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
                 (status.value, now, run_id),
             )
-            # Checks named after their reason ("cancelled", not "error") are counted so.
+            # Keyed as status.outcome_key keys a check: checks named after their reason
+            # ("cancelled", not "error") are counted so; every box shown off but one X keeps on
+            # unseen is not "off" (the window's summary says those apart).
             own = [reason.value for reason in OWN_NAME_REASONS]
             marks = ", ".join("?" * len(own))
+            off = (Status.OPTED_OUT.value, Status.FIXED.value)
             outcomes = dict(
                 self._db.execute(
                     "SELECT CASE WHEN json_extract(payload, '$.reason') IN"
                     f" ({marks}) THEN json_extract(payload, '$.reason')"
+                    " WHEN json_extract(payload, '$.status') IN (?, ?)"
+                    " AND json_array_length(payload, '$.hidden_on') > 0 THEN ?"
                     " ELSE json_extract(payload, '$.status') END, count(*) FROM entries"
                     " WHERE run_id = ? AND kind = ? GROUP BY 1 ORDER BY 1",
-                    (*own, run_id, EntryKind.CHECK.value),
+                    (*own, *off, HIDDEN_ON_OUTCOME, run_id, EntryKind.CHECK.value),
                 ).fetchall()
             )
             payload = {"status": status.value, "outcomes": outcomes}

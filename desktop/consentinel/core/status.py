@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 
 
@@ -130,13 +131,21 @@ class Tally(str, Enum):
     """What a check's end comes to for the person, in the few kinds the window's summary, the
     tray and a run's journal entry count (in this order): every box off, would be switched off
     (a dry run), waits for the person, could not be checked (tried again at the next check),
+    every box shown off but one X keeps on unseen (the window and the tray say these apart),
     cancelled. The accounts table's finer names say why, row by row."""
 
     OFF = "off"
     WOULD_FIX = "would_fix"
     NEED_YOU = "need_you"
     NOT_CHECKED = "not_checked"
+    HIDDEN_ON = "hidden_on"
     CANCELLED = "cancelled"
+
+
+#: How a run's journal entry keys a check that found every box X's page shows off, but where
+#: X keeps one on that its page does not show: not "off" (its entries before this key counted
+#: it there).
+HIDDEN_ON_OUTCOME = "hidden_on"
 
 
 #: The kind of each outcome a run's journal entry counts (a status, or a reason of
@@ -150,14 +159,21 @@ _TALLIED: dict[str, Tally] = {
     Status.ERROR.value: Tally.NOT_CHECKED,
     Reason.PAGE_CHANGED.value: Tally.NOT_CHECKED,
     Reason.RATE_LIMITED.value: Tally.NOT_CHECKED,
+    HIDDEN_ON_OUTCOME: Tally.HIDDEN_ON,
     Reason.CANCELLED.value: Tally.CANCELLED,
 }
 
 
-def outcome_key(status: Status, reason: Reason | None) -> str:
+def outcome_key(status: Status, reason: Reason | None, hidden_on: Sequence[Box] = ()) -> str:
     """How a run's journal entry keys a check's end: by its reason when the check is named
-    after it (OWN_NAME_REASONS), else by its status."""
-    return reason.value if reason in OWN_NAME_REASONS and reason is not None else status.value
+    after it (OWN_NAME_REASONS); HIDDEN_ON_OUTCOME for every box shown off but some X keeps on
+    unseen (`hidden_on`: AccountResult.hidden_on), as the window's summary says them apart;
+    else by its status."""
+    if reason in OWN_NAME_REASONS and reason is not None:
+        return reason.value
+    if hidden_on and status in (Status.OPTED_OUT, Status.FIXED):
+        return HIDDEN_ON_OUTCOME
+    return status.value
 
 
 def tally_of(outcome: str) -> Tally | None:

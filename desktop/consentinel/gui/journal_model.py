@@ -171,6 +171,8 @@ _TALLY_NAMES = {
     Tally.WOULD_FIX: QT_TRANSLATE_NOOP("JournalModel", "Would be fixed"),
     Tally.NEED_YOU: QT_TRANSLATE_NOOP("JournalModel", "Need you"),
     Tally.NOT_CHECKED: QT_TRANSLATE_NOOP("JournalModel", "Could not be checked"),
+    # (Every box X's page shows off, but one X keeps on unseen: not "Off".)
+    Tally.HIDDEN_ON: QT_TRANSLATE_NOOP("JournalModel", "Still on at X"),
     Tally.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "Cancelled"),
 }
 

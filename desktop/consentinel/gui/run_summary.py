@@ -223,9 +223,8 @@ def _row_words(result: AccountResult) -> str:
 def _kind(account: AccountResult) -> Tally | None:
     """How the account is counted, as the tray and the journal's "Check finished" count it;
     None for one with every box off but one X keeps on unseen (said by _hidden_words)."""
-    if account.all_off and account.hidden_on:
-        return None
-    return tally_of(outcome_key(account.status, account.reason))
+    kind = tally_of(outcome_key(account.status, account.reason, account.hidden_on))
+    return None if kind is Tally.HIDDEN_ON else kind
 
 
 def _named(account: AccountResult) -> str:
