@@ -1044,6 +1044,46 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{count} annulés</translation>
     </message>
     <message>
+        <source>both off</source>
+        <translation>les deux décochés</translation>
+    </message>
+    <message>
+        <source>all off</source>
+        <translation>tous décochés</translation>
+    </message>
+    <message>
+        <source>both would be fixed</source>
+        <translation>les deux seraient corrigés</translation>
+    </message>
+    <message>
+        <source>all would be fixed</source>
+        <translation>tous seraient corrigés</translation>
+    </message>
+    <message>
+        <source>both need you</source>
+        <translation>les deux ont besoin de vous</translation>
+    </message>
+    <message>
+        <source>all need you</source>
+        <translation>tous ont besoin de vous</translation>
+    </message>
+    <message>
+        <source>neither could be checked</source>
+        <translation>aucun des deux n&apos;a pu être vérifié</translation>
+    </message>
+    <message>
+        <source>none could be checked</source>
+        <translation>aucun n&apos;a pu être vérifié</translation>
+    </message>
+    <message>
+        <source>both cancelled</source>
+        <translation>les deux annulés</translation>
+    </message>
+    <message>
+        <source>all cancelled</source>
+        <translation>tous annulés</translation>
+    </message>
+    <message>
         <source>tried again at the next check</source>
         <translation>nouvel essai à la prochaine vérification</translation>
     </message>

@@ -242,6 +242,64 @@ def test_the_journal_tallies_a_check_in_the_same_kinds_readable_in_its_column(
         translators.switch("en")
 
 
+#: Checks whose accounts all ended alike, and the summary of each (EN, FR): "all", "both",
+#: "none", not the number the sentence has just said ("Checked 10 accounts: 10 need you").
+ALIKE = {
+    "en": [
+        "Checked 10 accounts: all need you. Select one to read why.",
+        "Checked 2 accounts: both need you (@bob: Captcha to solve; @cleo: Captcha to solve). "
+        "Select one to read why.",
+        "Checked 2 accounts: neither could be checked (@cleo: Slowed down by X; @dan: Page "
+        "changed; tried again at the next check). Select one to read why.",
+        "Checked 5 accounts: all would be fixed.",
+    ],
+    "fr": [
+        f"10 comptes vérifiés{NBSP}: tous ont besoin de vous. Sélectionnez-en un pour savoir "
+        "pourquoi.",
+        f"2 comptes vérifiés{NBSP}: les deux ont besoin de vous (@bob{NBSP}: Captcha à "
+        f"résoudre{NBSP}; @cleo{NBSP}: Captcha à résoudre). Sélectionnez-en un pour savoir "
+        "pourquoi.",
+        f"2 comptes vérifiés{NBSP}: aucun des deux n'a pu être vérifié (@cleo{NBSP}: Ralenti "
+        f"par X{NBSP}; @dan{NBSP}: Page modifiée{NBSP}; nouvel essai à la prochaine "
+        "vérification). Sélectionnez-en un pour savoir pourquoi.",
+        f"5 comptes vérifiés{NBSP}: tous seraient corrigés.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_accounts_that_all_ended_alike_are_said_all_not_counted_again(
+    qtbot: QtBot, consentinel_home: Path, language: str
+) -> None:
+    """The summary said the number twice: "Checked 10 accounts: 10 need you." Counted still
+    where some ended otherwise, or X keeps a box on unseen on one (said apart), and one account
+    alone is said as before."""
+    alike = [
+        tuple(_result(f"agency_{i:02d}", Reason.TWO_FACTOR.value) for i in range(10)),
+        (_result("bob", Reason.CAPTCHA.value), _result("cleo", Reason.CAPTCHA.value)),
+        (_result("cleo", Reason.RATE_LIMITED.value), _result("dan", Reason.PAGE_CHANGED.value)),
+        tuple(AccountResult(f"dry_{i}", Status.WOULD_FIX) for i in range(5)),
+    ]
+    hidden = AccountResult("hana", Status.OPTED_OUT, hidden_on=(Box.MEMORY,))
+    counted = (_result("bob", Reason.CAPTCHA.value), _result("cleo", Reason.CAPTCHA.value), hidden)
+    alone = (_result("bob", Reason.CAPTCHA.value),)
+    with running_app(qtbot, make_context(consentinel_home), language=language) as app:
+        said = [app.window.summary(RunResult(1, results)) for results in alike]
+        said_counted = app.window.summary(RunResult(1, counted))
+        said_alone = app.window.summary(RunResult(1, alone))
+    assert said == ALIKE[language]
+    two = {"en": "Checked 3 accounts: 2 need you (", "fr": f"3 comptes vérifiés{NBSP}: 2 ont "}
+    assert said_counted.startswith(two[language]), said_counted
+    one = {
+        "en": "The check did not end with every box off. Select or hover the status to read why.",
+        "fr": (
+            "La vérification ne s'est pas terminée avec toutes les cases décochées. "
+            "Sélectionnez ou survolez l'état pour savoir pourquoi."
+        ),
+    }
+    assert said_alone == one[language]
+
+
 #: A check of four accounts, one of them with every box its page shows off but Memory kept
 #: on by X without showing it: the journal's tally and the window's summary agree on "off".
 HIDDEN_TALLY = {

@@ -105,8 +105,8 @@ def test_one_cause_on_this_computer_is_named_in_the_summary(
         # Causes that differ, or one only the account has (X's puzzle): each row says its own.
         mixed = summary(_run(no_browser[0], no_keyring))
         assert mixed == (
-            "Checked 2 accounts: 2 could not be checked (@a: Error; @c: Error; tried again at "
-            "the next check). Select one to read why."
+            "Checked 2 accounts: neither could be checked (@a: Error; @c: Error; tried again "
+            "at the next check). Select one to read why."
         )
         captcha = AccountResult("e", Status.NEEDS_USER, Reason.CAPTCHA)
         assert "Select one to read why." in summary(
@@ -219,7 +219,7 @@ def test_long_lists_name_a_few_and_count_the_others(qtbot: QtBot, consentinel_ho
             "Consentinel will switch them off once X shows them."
         )
         many = [AccountResult(f"m{i}", Status.NEEDS_USER, Reason.CAPTCHA) for i in range(10)]
-        assert summary(_run(*many)) == "Checked 10 accounts: 10 need you. Select one to read why."
+        assert summary(_run(*many)) == "Checked 10 accounts: all need you. Select one to read why."
         # Three are named, all of them, with their rows' words.
         assert summary(_run(*failed[:3], flipped[0])) == (
             "Checked 4 accounts: 1 off, 3 need you (@f0: 2FA code needed; @f1: 2FA code "

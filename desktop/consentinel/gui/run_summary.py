@@ -233,8 +233,13 @@ def _named(account: AccountResult) -> str:
     return words.replace("{handle}", account.handle).replace("{status}", _row_words(account))
 
 
-def _part(kind: Tally, count: int) -> str:
-    """One kind's count in the summary's words ("13 need you")."""
+def _part(kind: Tally, count: int, total: int) -> str:
+    """One kind's count in the summary's words ("13 need you"); when every account checked is
+    of that kind, as a person says it ("all need you", "both need you"), not the number the
+    sentence has just said ("Checked 10 accounts: 10 need you")."""
+    if count == total and total > 1:
+        both, every = _EVERY[kind]
+        return translate("MainWindow", str(both if total == 2 else every))
     one, many = _PARTS[kind]
     words = translate("MainWindow", str(one if count == 1 else many))
     return words.replace("{count}", str(count))
@@ -266,6 +271,32 @@ _PARTS: dict[Tally, tuple[object, object]] = {
 }
 
 
+#: Each kind when every account checked is of it, for two accounts and for more (French
+#: agrees in number: "les deux", "tous"; "aucun" for those none of which could be checked).
+_EVERY: dict[Tally, tuple[object, object]] = {
+    Tally.OFF: (
+        QT_TRANSLATE_NOOP("MainWindow", "both off"),
+        QT_TRANSLATE_NOOP("MainWindow", "all off"),
+    ),
+    Tally.WOULD_FIX: (
+        QT_TRANSLATE_NOOP("MainWindow", "both would be fixed"),
+        QT_TRANSLATE_NOOP("MainWindow", "all would be fixed"),
+    ),
+    Tally.NEED_YOU: (
+        QT_TRANSLATE_NOOP("MainWindow", "both need you"),
+        QT_TRANSLATE_NOOP("MainWindow", "all need you"),
+    ),
+    Tally.NOT_CHECKED: (
+        QT_TRANSLATE_NOOP("MainWindow", "neither could be checked"),
+        QT_TRANSLATE_NOOP("MainWindow", "none could be checked"),
+    ),
+    Tally.CANCELLED: (
+        QT_TRANSLATE_NOOP("MainWindow", "both cancelled"),
+        QT_TRANSLATE_NOOP("MainWindow", "all cancelled"),
+    ),
+}
+
+
 def _counted_by_kind(result: RunResult) -> str:
     """A check of several accounts that did not end with every box off, counted by kind as
     the tray counts it ("Checked 30 accounts: 6 off, 13 need you, 9 could not be checked"):
@@ -293,7 +324,7 @@ def _counted_by_kind(result: RunResult) -> str:
         if kind is Tally.NOT_CHECKED:
             named.append(translate("MainWindow", "tried again at the next check"))
         inside = f" ({between.join(named)})" if named else ""
-        parts.append(_part(kind, len(accounts)) + inside)
+        parts.append(_part(kind, len(accounts), len(result.accounts)) + inside)
     text = translate("MainWindow", "Checked {n} accounts: {parts}.").replace(
         "{parts}", ", ".join(parts)
     )
