@@ -316,3 +316,55 @@ def test_a_line_added_after_start_is_read_within_a_few_ticks(
             app.auto.tick()
 
     _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
+
+
+def _removed_after_start(
+    qtbot: QtBot,
+    listed: Path,
+    home: Path,
+    now: datetime,
+    look_again: Callable[[AppController], None],
+) -> None:
+    """The line there when the window reads it (after its first frame): 12:37 is said. The
+    person then removes it (`crontab -e`): `look_again` has the window read it again, and it
+    no longer says 12:37, a run cron will never make (it did until a restart)."""
+    calls = listed.with_name("crontab-calls")
+    ctx = _checked_last_night(home, now)
+    at_37 = now.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        qtbot.waitUntil(
+            lambda: app.window.schedule_label.text() == "Next automatic check: in 1 hour"
+        )
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        listed.write_text("MAILTO=ada\n")
+        reads = len(calls.read_text().splitlines())
+        look_again(app)
+        qtbot.waitUntil(lambda: app.auto.next_run_at() != at_37)
+        assert app.auto.next_checks(["fay"]) != {"fay": at_37}
+        qtbot.waitUntil(
+            lambda: app.window.schedule_label.text() != "Next automatic check: in 1 hour"
+        )
+        assert len(calls.read_text().splitlines()) == reads + 1  # (once, not at every tick)
+
+
+def test_a_line_removed_after_start_is_read_when_the_person_comes_back_to_the_window(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    def comes_back(app: AppController) -> None:
+        app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
+
+    _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
+
+
+def test_a_line_removed_after_start_is_read_within_a_few_ticks(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    from consentinel.gui.auto_checks import LINE_LOOK_EVERY_TICKS
+
+    def ticks(app: AppController) -> None:
+        for _ in range(LINE_LOOK_EVERY_TICKS):
+            app.auto.tick()
+
+    _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
+

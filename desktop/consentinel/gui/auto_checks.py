@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 #: (QTimer counts by the monotonic clock, which stands still during sleep: the first tick
 #: comes within this of the wake.)
 TICK_MS = 60_000
-#: While the crontab line's minute is wanted but not found, the line is looked for again every
-#: this many ticks (`read_os_job_if_unknown`): it runs `crontab -l`, not worth every minute.
+#: While the crontab line's minute is wanted, the line is read again every this many ticks
+#: (`read_os_job_again`): found or not, as the person may add it or remove it by hand
+#: (`crontab -e`); it runs `crontab -l`, not worth every minute.
 LINE_LOOK_EVERY_TICKS = 10
 #: How long the schedule leaves alone an account the person just added in the window.
 NEW_ACCOUNT_HOLD = timedelta(minutes=30)
@@ -107,7 +108,7 @@ class AutoChecks(QObject):
         self._crontab_minute = CrontabMinute(self)
         self._crontab_minute.changed.connect(self.schedule_changed)
         #: Whether the line is read at all (`read_os_job` called: not in the demo), and the
-        #: ticks until it is looked for again while not found.
+        #: ticks until it is read again (`read_os_job_again`).
         self._reads_os_job = False
         self._ticks_to_line_look = LINE_LOOK_EVERY_TICKS
 
@@ -198,7 +199,7 @@ class AutoChecks(QObject):
         self._ticks_to_line_look -= 1
         if self._ticks_to_line_look <= 0:
             self._ticks_to_line_look = LINE_LOOK_EVERY_TICKS
-            self.read_os_job_if_unknown()
+            self.read_os_job_again()
         outcome = self.scheduler.tick()
         if outcome is not TickOutcome.NOT_DUE:
             # The retry started at its time, or none waits any more (paused, off): the watch
@@ -254,23 +255,21 @@ class AutoChecks(QObject):
         """Read, in a thread, the minute at which cron runs the crontab line that is the OS job
         where there is no systemd (gui/crontab_minute.py): its checks are said at that minute,
         not at the schedule's times, at which cron does not run it. Once the window's first
-        frame is painted, and again when the settings change (and while no line is found,
-        `read_os_job_if_unknown`); nothing while the settings ask for no checks while closed
+        frame is painted, and again when the settings change (and now and then,
+        `read_os_job_again`); nothing while the settings ask for no checks while closed
         (their times are not said)."""
         self._reads_os_job = True
         if self._ctx.settings.run_when_closed:
             self._crontab_minute.read()
 
-    def read_os_job_if_unknown(self) -> None:
-        """Read the crontab line's minute again while checks are kept while closed and no line
-        was found: the person ticks the box, is told the line to add, and adds it with
-        `crontab -e` after the Save's read. Called when they come back to the window (from the
-        terminal, or the tray) and every LINE_LOOK_EVERY_TICKS ticks; nothing once found."""
-        if (
-            self._reads_os_job
-            and self._ctx.settings.run_when_closed
-            and self._crontab_minute.minute is None
-        ):
+    def read_os_job_again(self) -> None:
+        """Read the crontab line's minute again while checks are kept while closed, whether a
+        line was found or not: the person may add it with `crontab -e` after the Save's read
+        (told the line to add), or remove it so (a line found and counted on would have the
+        window announce runs cron never makes, until a restart). Called when they come back to
+        the window (from the terminal, or the tray) and every LINE_LOOK_EVERY_TICKS ticks: one
+        `crontab -l`, in the reading thread (a read going on takes it as its follow-up)."""
+        if self._reads_os_job and self._ctx.settings.run_when_closed:
             self._crontab_minute.read()
 
     def run_finished(self, completed: bool, *, x_not_reached: bool = False) -> None:
