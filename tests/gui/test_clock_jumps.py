@@ -40,7 +40,7 @@ def test_after_a_sleep_the_next_automatic_check_is_not_said_at_a_time_past(
     with running_app(qtbot, ctx) as app:
         window = app.window
         due = datetime.now(timezone.utc) + timedelta(minutes=2)
-        window._next_due = lambda: due  # (the app's schedule: off in these tests)
+        window._next_times = lambda _handles: (due, {})  # (the app's schedule: off here)
         window.refresh()
         assert window.schedule_label.text() == (
             "Next automatic check: in 2 minutes (while Consentinel is open)"

@@ -368,3 +368,33 @@ def test_a_line_removed_after_start_is_read_within_a_few_ticks(
 
     _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
 
+
+def test_a_refresh_of_the_window_reads_the_line_s_served_mark_once(
+    qtbot: QtBot,
+    consentinel_home: Path,
+    crontab_at_37: Path,
+    twenty_past_eleven: datetime,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The mark the line's runs write (core/catch_up.py) is read once for "Next automatic
+    check" and the rows' "Next check" alike, not once for each (and once more within): the
+    window refreshes every minute. What it says is as before."""
+    from consentinel.core import catch_up
+
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven)
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    reads: list[Path] = []
+    read_served = catch_up.read_served
+
+    def counted(path: Path) -> datetime | None:
+        reads.append(path)
+        return read_served(path)
+
+    monkeypatch.setattr(catch_up, "read_served", counted)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        reads.clear()
+        app.window.refresh()
+        assert reads == [stamp_path(ctx.paths)]
+        assert app.window.schedule_label.text() == "Next automatic check: in 1 hour"
+        assert "In 1 hour" in _cells(app), _cells(app)

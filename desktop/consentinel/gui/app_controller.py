@@ -173,8 +173,7 @@ class AppController(QObject):
             self.runner,
             demo=self.demo is not None,
             hint_for=self.demo.hint_for if self.demo else None,
-            next_due=self.auto.next_run_at,
-            next_checks=self.auto.next_checks,
+            next_times=self.auto.next_times,
             paused=lambda: self.auto.paused,
         )
         window.keep_in_tray = self.tray is not None

@@ -338,6 +338,10 @@ class AutoChecks(QObject):
         """The app's next automatic check, or the OS job's when that comes first (it runs at
         fixed times, whether the app is open or not: the schedule's, or without systemd the
         crontab line's first hourly run after one, `read_os_job`; None: off or paused)."""
+        return self._next_run(self._line_served())
+
+    def _next_run(self, served: datetime | None) -> datetime | None:
+        """next_run_at(), the crontab line's last run having served a time at `served`."""
         in_app = self.scheduler.next_run_at()
         if in_app is None or not self._ctx.settings.run_when_closed:
             return in_app
@@ -350,14 +354,15 @@ class AutoChecks(QObject):
             self._ctx.settings.schedule,
             self.scheduler.clock.now(),
             self._crontab_minute.minute,
-            self._line_served(),
+            served,
         )
         return in_app if by_os is None else min(in_app, by_os)
 
     def _line_served(self) -> datetime | None:
         """When the crontab line's run last served a time of the schedule (core/catch_up.py):
         the time just passed, not served yet, is its next run's (12:37 for noon, at 12:10).
-        Read only when the line is known: a small file in the data folder."""
+        Read only when the line is known: a small file in the data folder, which the line's
+        runs write (another process): read again for each answer, once."""
         if self._crontab_minute.minute is None:
             return None
         from consentinel.core.catch_up import read_served, stamp_path
@@ -369,16 +374,22 @@ class AutoChecks(QObject):
         paused): the next run (`next_run_at`) for those it will check, else each one's own
         time (core/schedule.py `account_due`), or the OS job's for it when that comes first.
         A run that failed for some accounts is retried soon for them only."""
-        next_run = self.next_run_at()
+        return self.next_times(handles)[1]
+
+    def next_times(
+        self, handles: Sequence[str]
+    ) -> tuple[datetime | None, dict[str, datetime | None]]:
+        """next_run_at() and next_checks(handles) at once, as the window's every refresh asks
+        both: the crontab line's stamp read once for both, not once each (and again within)."""
+        served = self._line_served()
+        next_run = self._next_run(served)
         if next_run is None or not handles:
-            return {handle_key(handle): None for handle in handles}
+            return next_run, {handle_key(handle): None for handle in handles}
         schedule = self._ctx.settings.schedule
         now = self.scheduler.clock.now()
         by_os_job = self._ctx.settings.run_when_closed
         if by_os_job:
             from consentinel.core.schedule_slots import next_os_run
-
-            served = self._line_served()
         checked = self._ctx.journal.checked_through_at(list(handles))
         held_until = self._held_until()
         due: dict[str, datetime | None] = {}
@@ -390,7 +401,7 @@ class AutoChecks(QObject):
                 when = when if os_run is None else min(when, os_run)
             held = held_until.get(key)
             due[key] = when if held is None else max(when, held)
-        return due
+        return next_run, due
 
     @property
     def paused(self) -> bool:

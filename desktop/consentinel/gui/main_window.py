@@ -65,8 +65,9 @@ log = logging.getLogger(__name__)
 ROWS_SHARE_OF_SCREEN = 0.75
 
 HintFor = Callable[["PromptRequest"], "str | None"]
-#: By handle key, when the schedule checks each of the accounts given next (AutoChecks.next_checks).
-NextChecks = Callable[[Sequence[str]], Mapping[str, "datetime | None"]]
+#: The schedule's next check, and by handle key when it checks each of the accounts given next
+#: (AutoChecks.next_times: asked at once, the crontab line's stamp read once a refresh).
+NextTimes = Callable[[Sequence[str]], tuple["datetime | None", Mapping[str, "datetime | None"]]]
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +125,7 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         hint_for: HintFor | None = None,
-        next_due: Callable[[], datetime | None] = lambda: None,
-        next_checks: NextChecks = lambda _handles: {},
+        next_times: NextTimes = lambda _handles: (None, {}),
         paused: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
@@ -134,8 +134,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.demo = demo
         self._hint_for = hint_for
-        self._next_due = next_due
-        self._next_checks = next_checks
+        self._next_times = next_times
         self._paused = paused
         self.keep_in_tray = False
         self.live: dict[str, AccountResult] = {}
@@ -416,13 +415,15 @@ class MainWindow(QMainWindow):
         rows = rows_for(self.ctx, self.live, self.steps)
         self.rows = rows
         self.rows_read.emit(rows)
-        next_due = self._next_due() if rows else None
+        next_due, next_checks = (
+            self._next_times([row.account.handle for row in rows]) if rows else (None, {})
+        )
         if next_due is not None and next_due < now:
             next_due = now  # overdue: it starts at the next tick
         # A check under way: the schedule counts from its end, not yet known.
         counted_from_this_run = self.runner.running and next_due is not None and next_due <= now
         if rows or self._table is not None:
-            own_due, in_this_check = self._next_checks_of(rows, next_due, now)
+            own_due, in_this_check = self._next_checks_of(rows, next_due, next_checks, now)
             # A check of every account: whatever time was due before, the next one counts from
             # its end (not "in 10 minutes" beside rows that all say "In this check").
             counted_from_this_run |= self._checks_them_all(rows, in_this_check, next_due)
@@ -478,15 +479,20 @@ class MainWindow(QMainWindow):
         return all(row.account.key in in_this_check or row.account.key in done for row in rows)
 
     def _next_checks_of(
-        self, rows: list[AccountRow], next_due: datetime | None, now: datetime
+        self,
+        rows: list[AccountRow],
+        next_due: datetime | None,
+        next_checks: Mapping[str, datetime | None],
+        now: datetime,
     ) -> tuple[dict[str, datetime | None], set[str]]:
-        """Each account's own next check, by handle key (AutoChecks.next_checks: after a run
-        whose failed checks are retried soon, the others wait for their own time), with those
-        a check under way has checked (set when it ends if it failed); and the accounts it has
-        yet to finish, which it checks now (not a sign-in by the person: no check)."""
+        """Each account's own next check, by handle key (`next_checks`, AutoChecks.next_times:
+        after a run whose failed checks are retried soon, the others wait for their own time),
+        with those a check under way has checked (set when it ends if it failed); and the
+        accounts it has yet to finish, which it checks now (not a sign-in by the person: no
+        check)."""
         own: dict[str, datetime | None] = {}
         if next_due is not None and rows:
-            for key, due in self._next_checks([row.account.handle for row in rows]).items():
+            for key, due in next_checks.items():
                 own[key] = None if due is None else max(due, now)  # overdue: at the next tick
         own.update(self._own_due)
         checking = self.runner.running and self.runner.trigger != "login"
