@@ -1969,6 +1969,11 @@ Vos autres paramètres sont conservés. Rien ne change sur X. C'est irréversibl
             <translation>Certains fichiers n'ont pas pu être supprimés : {problem}</translation>
         </message>
         <message>
+            <location filename="../../desktop/consentinel/gui/settings_data.py" line="208" />
+            <source>Still there (delete it yourself): {path}</source>
+            <translation>Toujours présent (supprimez-le vous-même) : {path}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/settings_dialog.py" line="455" />
             <source>All your data was deleted.</source>
             <translation>Toutes vos données ont été supprimées.</translation>

@@ -119,7 +119,8 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
     folder here) is said in the error colour, and the crontab line, which cron runs on every
     hour on the half-emptied folder, under it, to be copied."""
     ctx = AppContext.create(vault=real_vault)
-    stamp_path(ctx.paths).mkdir(parents=True)  # (unlink() fails on a folder, even for root)
+    stamp = stamp_path(ctx.paths)
+    stamp.mkdir(parents=True)  # (unlink() fails on a folder, even for root)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
 
@@ -132,9 +133,11 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
     assert dialog.delete_all_data() is False
     label = dialog.delete_label
     lines = _lines(label)
-    # The cause in the person's words, not Python's "[Errno 21] Is a directory: '…'".
+    # The cause in the person's words, not Python's "[Errno 21] Is a directory: '…'"; and
+    # what stayed, for the person to delete by hand.
     assert lines[0] == "Some files could not be deleted: a folder has that name", lines
     assert lines[1:] == [
+        f"Still there (delete it yourself): {stamp}",
         "Your crontab still runs the scheduled check: Consentinel does not change your "
         "crontab. To stop it, remove this line with crontab -e:",
         crontab_line,
@@ -235,7 +238,8 @@ def test_a_failure_is_said_in_french_too(
 ) -> None:
     """Its cause too: Python's words were English whatever the window's language."""
     ctx = AppContext.create(vault=real_vault)
-    stamp_path(ctx.paths).mkdir(parents=True)
+    stamp = stamp_path(ctx.paths)
+    stamp.mkdir(parents=True)
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
 
@@ -246,6 +250,7 @@ def test_a_failure_is_said_in_french_too(
 
     QTimer.singleShot(0, answer)
     assert dialog.delete_all_data() is False
-    assert _lines(dialog.delete_label)[0] == typeset(
-        "Certains fichiers n'ont pas pu être supprimés : un dossier porte ce nom"
-    )
+    assert _lines(dialog.delete_label)[:2] == [
+        typeset("Certains fichiers n'ont pas pu être supprimés : un dossier porte ce nom"),
+        typeset("Toujours présent (supprimez-le vous-même) : {path}").replace("{path}", str(stamp)),
+    ]

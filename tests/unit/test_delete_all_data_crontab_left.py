@@ -121,11 +121,13 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
     on the half-emptied folder, with it, in English and French."""
     line = _line(consentinel_home)
     crontab.write_text(f"MAILTO=ada\n{line}\n")
-    stamp_path(AppPaths.from_env()).mkdir()  # (unlink() fails on a folder, even for root)
+    stamp = stamp_path(AppPaths.from_env())
+    stamp.mkdir()  # (unlink() fails on a folder, even for root)
     assert main(["delete-all-data", "--yes"]) == 2
     said = capsys.readouterr()
     assert said.err.splitlines() == [
         "Some files could not be deleted: a folder has that name",
+        f"Still there (delete it yourself): {stamp}",
         STILL_THERE,
         line,
     ]
@@ -133,7 +135,7 @@ def test_an_erase_that_fails_partway_names_the_crontab_line_left_too(
 
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert main(["delete-all-data", "--yes"]) == 2
-    assert capsys.readouterr().err.splitlines()[1:] == [
+    assert capsys.readouterr().err.splitlines()[2:] == [
         typeset(
             "Votre crontab lance toujours la vérification planifiée : Consentinel ne modifie "
             "pas votre crontab. Pour l'arrêter, supprimez cette ligne avec crontab -e :"
@@ -203,3 +205,44 @@ def test_a_scheduled_check_that_could_not_be_removed_says_why(
             "Certains fichiers n'ont pas pu être supprimés : launchctl n'a pas répondu à temps."
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            [
+                "Some files could not be deleted: a folder has that name",
+                "Still there (delete it yourself): {path}",
+            ],
+        ),
+        (
+            "fr",
+            [
+                typeset("Certains fichiers n'ont pas pu être supprimés : un dossier porte ce nom"),
+                typeset("Toujours présent (supprimez-le vous-même) : {path}"),
+            ],
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_deleted_is_named_to_be_deleted_by_hand(
+    language: str,
+    said: list[str],
+    crontab: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file the erase cannot delete (busy on Windows, in a folder whose permissions keep it;
+    here a saved session's name held by a folder, which unlink() refuses even for root) is
+    named with the failure, in English and French: the person can delete it by hand, and
+    knew only that "some files" stayed."""
+    monkeypatch.setenv("CONSENTINEL_LANG", language)
+    kept = AppPaths.from_env().sessions_dir / "fay.session"
+    (kept / "inside").mkdir(parents=True)
+    assert main(["delete-all-data", "--yes"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        words.replace("{path}", str(kept)) for words in said
+    ]
+    assert kept.is_dir()  # (the person's to delete)

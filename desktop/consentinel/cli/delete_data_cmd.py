@@ -49,6 +49,7 @@ def _delete_all(args: argparse.Namespace) -> int:
         erase_all_data,
         failure_cause,
         left_after,
+        not_deleted,
         what_would_go,
     )
     from consentinel.core.paths import AppPaths
@@ -70,9 +71,13 @@ def _delete_all(args: argparse.Namespace) -> int:
         raise UsageError(tr("Nothing was deleted: {problem}", problem=error)) from None
     except OSError as error:
         # A crontab line left (only the person removes it) is said with the failure, as
-        # after a whole erase: cron runs it on every hour, on the half-emptied folder.
-        said = tr("Some files could not be deleted: {problem}", problem=failure_cause(error))
-        raise UsageError("\n".join([said, *left_after(error)])) from None
+        # after a whole erase: cron runs it on every hour, on the half-emptied folder. The
+        # file or folder that stayed is named: the person can delete it by hand.
+        said = [tr("Some files could not be deleted: {problem}", problem=failure_cause(error))]
+        stayed = not_deleted(error)
+        if stayed is not None:
+            said.append(tr("Still there (delete it yourself): {path}", path=stayed))
+        raise UsageError("\n".join([*said, *left_after(error)])) from None
     print(tr("All your Consentinel data in {folder} was deleted.", folder=paths.root))
     return _say_left(left)
 

@@ -913,6 +913,8 @@ FRENCH: dict[str, str] = {
     "Nothing was deleted: {problem}": "Rien n'a été supprimé : {problem}",
     "Some files could not be deleted: {problem}":
         "Certains fichiers n'ont pas pu être supprimés : {problem}",
+    "Still there (delete it yourself): {path}":
+        "Toujours présent (supprimez-le vous-même) : {path}",
     "All your Consentinel data in {folder} was deleted.":
         "Toutes vos données Consentinel de {folder} ont été supprimées.",
     "There is no Consentinel data in {folder}. Its keys in the keyring and its scheduled "

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -42,9 +44,31 @@ class ErasedInPart(OSError):
         return str(self.error)
 
 
+class NotDeleted(OSError):
+    """A file or folder of the data that could not be deleted (`error`, which this reads as):
+    `path`, still there, which the person can delete by hand once told which it is (a file
+    busy on Windows, a folder whose permissions keep its files)."""
+
+    def __init__(self, error: OSError, path: Path) -> None:
+        super().__init__(*error.args)
+        self.filename = error.filename
+        self.error = error
+        self.path = path
+
+    def __str__(self) -> str:
+        return str(self.error)
+
+
 def left_after(error: OSError) -> list[str]:
     """What is left for the person to do after an erase that failed with `error`."""
     return error.left if isinstance(error, ErasedInPart) else []
+
+
+def not_deleted(error: OSError) -> Path | None:
+    """The file or folder an erase that failed with `error` could not delete (None: the
+    failure was not a deletion's: the keyring, a scheduled job, the settings saved)."""
+    cause = error.error if isinstance(error, ErasedInPart) else error
+    return cause.path if isinstance(cause, NotDeleted) else None
 
 
 def failure_cause(error: OSError) -> str:
@@ -53,7 +77,22 @@ def failure_cause(error: OSError) -> str:
     the language chosen, nor a bare "OSError"."""
     from consentinel.core.fileio import describe_os_error
 
-    return describe_os_error(error.error if isinstance(error, ErasedInPart) else error)
+    cause = error.error if isinstance(error, ErasedInPart) else error
+    return describe_os_error(cause.error if isinstance(cause, NotDeleted) else cause)
+
+
+@contextlib.contextmanager
+def _deleting(path: Path | None = None) -> Iterator[None]:
+    """A failure to delete `path` (None: the file the OS error names) says which stayed."""
+    try:
+        yield
+    except NotDeleted:
+        raise
+    except OSError as error:
+        stayed = path if path is not None or error.filename is None else Path(error.filename)
+        if stayed is None:
+            raise
+        raise NotDeleted(error, stayed) from error
 
 
 @dataclass(frozen=True)
@@ -118,7 +157,8 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
         ctx.vault.delete_everything(_with_journal_handles(ctx, handles))
         if stop_background:
             left = _stop_background(ctx)
-        ctx.sessions.delete_all()
+        with _deleting():  # (the session file the OS refused)
+            ctx.sessions.delete_all()
         for handle in handles:
             ctx.accounts.remove(handle)
             # (Gone with the journal; kept if it cannot go, so that no account whose secrets
@@ -132,7 +172,9 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
         # Marks a killed check left (core/pending_unticks.py): they name runs of this journal.
         shutil.rmtree(ctx.paths.data_dir / PENDING_FOLDER, ignore_errors=True)
         # When the crontab line's hourly run last served a time of the schedule (catch_up.py).
-        stamp_path(ctx.paths).unlink(missing_ok=True)
+        stamp = stamp_path(ctx.paths)
+        with _deleting(stamp):
+            stamp.unlink(missing_ok=True)
         journal_path = ctx.paths.journal_path
         ctx.journal.close()
         try:
@@ -169,7 +211,8 @@ def _unlink_with_copies(path: Path) -> None:
     """A file and every copy of it beside it (`<name>.<why>-<time>` set aside, `-wal`…)."""
     for found in path.parent.glob(path.name + "*"):
         if found.is_file():
-            found.unlink(missing_ok=True)
+            with _deleting(found):
+                found.unlink(missing_ok=True)
 
 
 def forget_leftovers(paths: AppPaths) -> list[str]:
@@ -241,8 +284,9 @@ def _empty_logs(folder: Path) -> None:
     for path in folder.iterdir():
         if not path.is_file():
             continue
-        if path.suffix == ".log":
-            with path.open("r+b") as log_file:
-                log_file.truncate(0)
-        else:
-            path.unlink(missing_ok=True)
+        with _deleting(path):
+            if path.suffix == ".log":
+                with path.open("r+b") as log_file:
+                    log_file.truncate(0)
+            else:
+                path.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from consentinel.core.data_eraser import (
     erase_all_data,
     failure_cause,
     left_after,
+    not_deleted,
     what_would_go,
 )
 from consentinel.core.i18n import current_language
@@ -172,13 +173,14 @@ class DataSettings:
             return False
         except OSError as error:
             # A crontab line left is said under the failure too: cron runs it on every hour.
-            # The cause in the person's words (the core's), not Python's "[Errno 21] …".
+            # The cause in the person's words (the core's), not Python's "[Errno 21] …"; and
+            # the file or folder that stayed, which they can delete by hand once named.
             self._say(
                 translate("SettingsDialog", "Some files could not be deleted: {problem}").replace(
                     "{problem}", failure_cause(error)
                 ),
                 ok=False,
-                left=left_after(error),
+                left=[*_still_there(not_deleted(error)), *left_after(error)],
             )
             # The OS jobs may be gone, and the settings saying so saved (run_when_closed,
             # start_at_login): the form and the window follow them, as after a whole erase.
@@ -195,6 +197,18 @@ class DataSettings:
         self.delete_label.setStyleSheet("" if ok else error_style())
         self.delete_label.show()
         self._said()
+
+
+def _still_there(path: Path | None) -> list[str]:
+    """The file or folder an erase could not delete, named, to be deleted by hand (a line of
+    its own, selectable to be copied); nothing when the failure was not a deletion's."""
+    if path is None:
+        return []
+    return [
+        translate("SettingsDialog", "Still there (delete it yourself): {path}").replace(
+            "{path}", str(path)
+        )
+    ]
 
 
 def _as_html(text: str) -> str:
