@@ -240,9 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _speak_the_language_chosen_in_the_app()
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from consentinel.gui.launch import main as gui_main
+        # The window, as `consentinel-gui` opens it; once it has quit, the process ends at
+        # once with its exit code (gui/launch.py, end_after).
+        from consentinel.gui.launch import end_after, run_the_app
 
-        return int(gui_main(["--demo"] if args.demo else []))
+        end_after(lambda: run_the_app(["--demo"] if args.demo else []))
     # The person reads sentences on the terminal, not the developers' log records (which the
     # app writes to its log file): none of ours falls through to stderr.
     logging.getLogger("consentinel").addHandler(logging.NullHandler())

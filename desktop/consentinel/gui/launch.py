@@ -6,10 +6,10 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from consentinel import APP_ID, APP_NAME, __version__
 from consentinel.core.display import has_display
@@ -157,15 +157,87 @@ def cycle_collector_off() -> Iterator[None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["check"]:
+    """The app, or the command line's check. With no `argv`, the process's entry point (the
+    `consentinel-gui` command, the bundle's launcher: they read sys.argv): once the app has
+    ended, so does the process (end_after). Given `argv` (the command line, tests), it returns
+    the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["check"]:
         # A bundle's OS job runs this windowless program with `check --unattended`: the check
-        # of the command line, with no window.
+        # of the command line, with no window (and Python's own ending: its clean-ups).
         from consentinel.cli.main import main as cli_main
 
-        return cli_main(argv)
+        return cli_main(args)
+    if argv is None:
+        end_after(lambda: run_the_app(args))
+    return run_the_app(args)
+
+
+def run_the_app(argv: Sequence[str]) -> int:
+    """The app's window until it quits; its exit code."""
     with cycle_collector_off():
-        return _run_the_app(argv)
+        return _run_the_app(list(argv))
+
+
+def end_after(run: Callable[[], int]) -> NoReturn:
+    """Runs the app (`run`), then ends the process at once with its exit code.
+
+    Threads the app starts once its window is up (a browser asked what it is, the keyring
+    looked at, `crontab -l` read, X asked whether it answers, the journal checked) are daemon
+    threads: quitting waits for none of them. Python's own ending would then tear PySide down
+    (its exit hook deletes the QApplication, then the modules are emptied) while one of them
+    may be inside a Qt call, handing its answer to the window: the process aborted (SIGABRT,
+    "Fatal Python error", a segfault) instead of ending with its code, when the person quit
+    at the first frame. By the time `run` returns the app has cleaned up (a check cancelled,
+    the journal closed, the window's places written, the lock given back); what Python's
+    ending would still do for it, the log file and the standard streams flushed, is done here.
+    The app starts no thread that quitting must wait for (the check's worker is waited for by
+    the clean-up): ended here, the daemon threads stop as Python's ending stops them."""
+    try:
+        status = run()
+    except SystemExit as stop:  # argparse's `--help` (0), or its usage error (2)
+        status = _exit_status(stop.code)
+    except KeyboardInterrupt:  # a second Ctrl-C during the clean-up (gui/quit_signals.py)
+        sys.excepthook(*sys.exc_info())
+        _flush_what_python_would()
+        _end_by_sigint()
+    except BaseException:  # said as Python says it, with its exit code
+        sys.excepthook(*sys.exc_info())
+        status = 1
+    _flush_what_python_would()
+    os._exit(status)
+
+
+def _exit_status(code: object) -> int:
+    """The exit code Python gives `sys.exit(code)`: 0 for None, a number as it is; anything
+    else is said on standard error, and 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _flush_what_python_would() -> None:
+    """What Python's ending does that the app needs: the log's handlers flushed and closed, and
+    the standard streams flushed (a pipe read by a script, a terminal)."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):  # (None with no console; a reader gone)
+            if stream is not None:
+                stream.flush()
+
+
+def _end_by_sigint() -> NoReturn:
+    """Ends as an interrupted Python program does: by SIGINT, which tells a shell running a
+    script that it was interrupted (130 where there is no such signal's ending)."""
+    import signal
+
+    if os.name == "posix":
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    os._exit(130)
 
 
 def _run_the_app(argv: list[str]) -> int:
@@ -301,10 +373,24 @@ def _run_the_app(argv: list[str]) -> int:
         if instance is not None:
             instance.stop_answering()  # a launch now waits for the lock, not for this app
         controller.shutdown()
+        _close_the_journal(ctx)
         if instance is not None:
             instance.release()
         safety.uninstall()
         collector.stop()
+        log.info("Consentinel %s ended", __version__)
+
+
+def _close_the_journal(ctx: AppContext) -> None:
+    """The journal's file closed once the clean-up has journaled the check's end: SQLite then
+    folds its write-ahead log into the file and removes it. (The demo's is closed with it.)
+    A journal that cannot be closed is logged; the lock is still given back."""
+    if ctx.journal.closed:
+        return
+    try:
+        ctx.journal.close()
+    except Exception:  # (a disk gone: nothing more can be written to it anyway)
+        log.exception("could not close the journal")
 
 
 def _repair_after_a_move(ctx: AppContext) -> None:
