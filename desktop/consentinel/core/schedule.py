@@ -69,7 +69,9 @@ class TickOutcome(str, Enum):
 
     STARTED = "started"  # start_run was called and accepted
     NOT_STARTED = "not_started"  # due, but start_run refused (e.g. a run is going elsewhere)
-    NOTHING_DUE = "nothing_due"  # due, but start_run found no account to check (none listed)
+    #: due, but start_run found no account to check (none listed), or none to check yet
+    #: (its caller's own check is going: `Scheduler.start_now` at its end)
+    NOTHING_DUE = "nothing_due"
     NOT_DUE = "not_due"
     RUNNING = "running"  # a run started by this scheduler has not completed yet
     PAUSED = "paused"
@@ -203,7 +205,8 @@ class Scheduler:
     `start_run()` starts a run of the accounts due then (`due_accounts`: the one checked
     longest ago always is, when this calls it); it returns False when it could not start
     (another process holds the lock: tried again `retry_delay` later), None when there was no
-    account to check (the next due time is then the journal's).
+    account to check (the next due time is then the journal's), or none to check yet (the
+    caller's own check is going: it starts them at its end, `start_now`; nothing failed).
     `last_retried(since)` says when the last run that did not go through ended, if after
     `since` (one this app made before it was restarted, a check by the command line): it is
     tried again `retry_delay` after it, as when it ends while the app is open, not as soon as
@@ -317,8 +320,19 @@ class Scheduler:
 
     def retry_now(self) -> TickOutcome:
         """X answers again after a run that could not reach it (the network back after a
-        wake): the retry that waits for its time (`retry_delay`) starts now. Nothing when no
-        retry waits (a good run came meanwhile, or the retry started)."""
+        wake), or the run lock another process held is free again: the retry that waits for
+        its time (`retry_delay`) starts now. Nothing when no retry waits (a good run came
+        meanwhile, or the retry started)."""
+        return self._start_at_once(only_a_retry=True)
+
+    def start_now(self) -> TickOutcome:
+        """The run a tick found due but did not start (`start_run` said None: its caller's
+        own check was going), started now that it can: of the accounts due now, as
+        `start_run` finds them (none: nothing). Nothing when paused or off meanwhile."""
+        return self._start_at_once(only_a_retry=False)
+
+    def _start_at_once(self, *, only_a_retry: bool) -> TickOutcome:
+        """`_start` without waiting for the due time (`retry_now`, `start_now`)."""
         interval = interval_for(self._schedule)
         if interval is None:
             return TickOutcome.OFF
@@ -326,7 +340,7 @@ class Scheduler:
             return TickOutcome.PAUSED
         if self._running:
             return TickOutcome.RUNNING
-        if self._not_before is None:
+        if only_a_retry and self._not_before is None:
             return TickOutcome.NOT_DUE
         return self._start(interval)
 

@@ -4,7 +4,9 @@ No wake is heard as such: the timer does not count the sleep, so its first tick 
 TICK_MS of the wake and catches up on what came due meanwhile (the scheduler compares wall-clock
 times). A check that starts then, before the Wi-Fi is back, cannot reach X: X is then asked
 every 20 seconds whether it answers again (gui/x_watch.py), and the check is retried as soon as
-it does, not half an hour later."""
+it does, not half an hour later. A check that comes due while the person's own check or
+sign-in runs in the window starts as that ends, of the accounts still due; one that another
+process (the OS job, `consentinel check`) kept from starting, as its run lock is free again."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from consentinel.core.accounts import handle_key
 from consentinel.core.answer_deadline import Deadline
 from consentinel.core.context import AppContext
+from consentinel.core.lock import RunLock
 from consentinel.core.records import replace
 from consentinel.core.schedule import (
     Clock,
@@ -54,7 +57,8 @@ class AutoChecks(QObject):
     """Starts scheduled checks through `start_run(handles)`, of the accounts that are due
     (core/schedule.py `due_accounts`); tell it `run_finished()` when they end, and those the
     person started too, and `sign_in_finished()` when a sign-in of theirs ends. `busy()` says
-    whether a check or sign-in of the window's is going (a start would be refused).
+    whether a check or sign-in of the window's is going (a start would be refused: a run due
+    meanwhile starts at its end).
     `clock` and `monotonic` (the system's) are the tests' to pass (core/schedule.py
     `monotonic_for`)."""
 
@@ -111,6 +115,16 @@ class AutoChecks(QObject):
         #: ticks until it is read again (`read_os_job_again`).
         self._reads_os_job = False
         self._ticks_to_line_look = LINE_LOOK_EVERY_TICKS
+        #: A run came due while the person's check or sign-in was going: it starts at that
+        #: one's end (`run_finished`, `sign_in_finished`), not half an hour later.
+        self._due_in_run = False
+        #: A start refused as another process held the run lock (the OS job's check, one
+        #: typed in a terminal): tried again at the first tick that finds the lock free
+        #: (`_start_once_lock_free`), not half an hour later. The lock is only looked at.
+        self._waiting_for_lock = False
+        self._run_lock = RunLock(ctx.paths.lock_path)
+        #: Stopped (the app quits): nothing starts any more.
+        self._stopped = False
 
     def hold_new(self, handle: str) -> None:
         """An account the person just added in the window: its first check is theirs to start
@@ -162,7 +176,26 @@ class AutoChecks(QObject):
         due = due_accounts(checked, self.scheduler.schedule.value, now)
         if not due:
             return None
-        return self._start_run(due)
+        if self._busy():
+            # The person's check or sign-in is going: a start now would be refused, and the
+            # run put off half an hour, though that check may leave some of these accounts
+            # unchecked. Its end starts those still due then; nothing failed meanwhile.
+            self._due_in_run = True
+            return None
+        started = self._start_run(due)
+        if started is False:
+            self._waiting_for_lock = self._lock_held_elsewhere() is True
+        return started
+
+    def _lock_held_elsewhere(self) -> bool | None:
+        """Whether another process holds the run lock (the window's own runner does not when
+        this is asked: nothing of the window's is going); None: the lock file could not be
+        read (the half hour's retry stands then)."""
+        try:
+            return self._run_lock.holder() is not None
+        except OSError as error:
+            log.warning("the run lock could not be looked at: %s", error)
+            return None
 
     def checked_by_hand(self, checked: list[str]) -> None:
         """A check the person started came to the end of `checked` (cancelled ones left
@@ -173,6 +206,7 @@ class AutoChecks(QObject):
         self.schedule_changed.emit()
 
     def start(self) -> None:
+        self._stopped = False
         self._timer.start()
         # The first tick soon after start, once the window is up.
         QTimer.singleShot(2000, self._first_tick)
@@ -184,6 +218,8 @@ class AutoChecks(QObject):
             self.tick()
 
     def stop(self) -> None:
+        # (A check's end heard after this, as the app quits, starts nothing.)
+        self._stopped = True
         self._timer.stop()
         self._x_watch.stop()
 
@@ -206,13 +242,27 @@ class AutoChecks(QObject):
         if self._ticks_to_line_look <= 0:
             self._ticks_to_line_look = LINE_LOOK_EVERY_TICKS
             self.read_os_job_again()
-        outcome = self.scheduler.tick()
+        outcome = self._start_once_lock_free()
+        if outcome is None:
+            outcome = self.scheduler.tick()
         if outcome is not TickOutcome.NOT_DUE:
-            # The retry started at its time, or none waits any more (paused, off): the watch
-            # for X lasts no longer than the wait it could cut short.
+            # The retry started at its time (or at the end of the person's check going, which
+            # starts it), or none waits any more (paused, off): the watch for X lasts no longer
+            # than the wait it could cut short.
             self._x_watch.stop()
             self._x_back_in_run = False
         return outcome
+
+    def _start_once_lock_free(self) -> TickOutcome | None:
+        """The run another process's lock kept from starting, started at the first tick that
+        finds the lock free (that run ended), of the accounts still due (those it checked are
+        not): not half an hour after the refusal. None: nothing waits for the lock, or it is
+        held still, or the window's own check is going (the tick's own rule then)."""
+        if not self._waiting_for_lock or self._busy() or self._lock_held_elsewhere() is not False:
+            return None
+        self._waiting_for_lock = False
+        outcome = self.scheduler.retry_now()
+        return None if outcome is TickOutcome.NOT_DUE else outcome
 
     def _end_runs_of_gone_processes(self) -> None:
         """A check of another process (the OS job, the command line) killed while the window
@@ -294,6 +344,12 @@ class AutoChecks(QObject):
         scheduled = self.scheduler.running
         if scheduled:
             self.scheduler.run_finished(completed)
+        elif self._due_in_run:
+            # A run came due during the person's check: started now, of the accounts it did
+            # not check, whichever way it ended. Once this end is handled everywhere (the
+            # window's own slots, `checked_by_hand`), not within it.
+            self._due_in_run = False
+            QTimer.singleShot(0, self._start_put_off)
         retried_on_x_back, self._retry_on_x_back = self._retry_on_x_back, False
         x_back_in_run, self._x_back_in_run = self._x_back_in_run, False
         if scheduled and x_not_reached and not completed and not retried_on_x_back:
@@ -317,6 +373,21 @@ class AutoChecks(QObject):
         x_back_in_run, self._x_back_in_run = self._x_back_in_run, False
         if x_back_in_run:
             self._x_watch.watch(unanswered_before=True)
+        due_in_run, self._due_in_run = self._due_in_run, False
+        if due_in_run:  # (a run came due during the sign-in: its accounts are due still)
+            QTimer.singleShot(0, self._start_put_off)
+
+    def _start_put_off(self) -> None:
+        """The run that came due during the person's check or sign-in, now that it ended: of
+        the accounts due still (none: nothing), unless paused or set off meanwhile."""
+        if self._stopped:
+            return
+        self._ctx.follow_saved(_SAVED_ELSEWHERE)
+        self._follow_settings()
+        try:
+            self.scheduler.start_now()
+        finally:
+            self.schedule_changed.emit()
 
     def _x_answers_again(self) -> None:
         if self._busy():
