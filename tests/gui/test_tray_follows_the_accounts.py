@@ -26,7 +26,7 @@ from consentinel.gui.translations import Translators
 from consentinel.gui.tray import Tray
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, make_context, quick_engine
+from tests.gui._app_support import add_account, make_context, message_boxes, quick_engine
 
 OFF = {Box.TRAINING: BoxChange(True, False)}
 
@@ -245,3 +245,33 @@ def test_a_check_cancelled_from_the_window_is_said_in_the_tray(
         assert _menu(tray)[0] == "Last check cancelled before any account was checked"
         check_all = next(a for a in tray.menu.actions() if a.text() == "&Check all now")
         assert check_all.isEnabled()
+
+
+def test_check_all_now_waits_for_the_window_to_hear_a_sign_in_end(
+    qtbot: QtBot, consentinel_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sign-in's worker is done (CheckRunner.running False) a moment before the window hears
+    its end (login_finished): "Check all now" stays greyed until then, as the schedule's own
+    starts wait for it (CheckRunner.going), and is offered again once the end is heard."""
+    ctx = make_context(consentinel_home)
+    add_account(ctx, "amy", "pw")
+    boxes = message_boxes(monkeypatch)  # ("Not signed in": said, not waited on)
+    with _app_with_a_tray(qtbot, ctx, "en", monkeypatch) as app:
+        tray = app.tray
+        assert tray is not None
+        check_all = next(a for a in tray.menu.actions() if a.text() == "&Check all now")
+        assert check_all.isEnabled()
+        in_the_gap: list[tuple[bool, bool]] = []
+
+        def worker_done(busy: bool) -> None:  # (after the tray's own slot: connected later)
+            if not busy:
+                in_the_gap.append((app.runner.going, check_all.isEnabled()))
+
+        app.runner.busy_changed.connect(worker_done)
+        with qtbot.waitSignal(app.runner.login_finished, timeout=30_000):
+            # Not an account: the sign-in ends at once, without a browser.
+            assert app.runner.sign_in("nobody")
+            assert not check_all.isEnabled()
+        assert in_the_gap == [(True, False)]
+        assert check_all.isEnabled()
+        assert [title for _kind, title, _text in boxes] == ["Not signed in"]

@@ -85,9 +85,12 @@ class AppController(QObject):
         self.runner.login_finished.connect(self._sign_in_finished)
         self.tray: Tray | None = None
         if use_tray and Tray.available():
+            # Busy until the window has heard the run end (CheckRunner.going), as the
+            # schedule's starts are (`_checking`): `running` goes False before that, but also
+            # after it when the check failed (run_failed is sent before the worker is done).
             self.tray = Tray(
                 lambda: self.auto.paused,
-                lambda: self.runner.running,
+                lambda: self.runner.going or self.runner.running,
                 self,
                 has_accounts=lambda: bool(self.ctx.accounts.list()),
             )
@@ -166,6 +169,8 @@ class AppController(QObject):
         self.runner.run_failed.connect(lambda *_: tray.show_idle())
         # (A sign-in window runs without a check's steps; a failed check ends before `running`.)
         self.runner.busy_changed.connect(lambda _busy: tray.update_check_entry())
+        # A sign-in's end, once heard (`going` False then: the runner's own slot comes first).
+        self.runner.login_finished.connect(lambda _outcome: tray.update_check_entry())
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(

@@ -39,6 +39,8 @@ class Tray(QObject):
     ) -> None:
         super().__init__(parent)
         self._is_paused = is_paused
+        #: Whether a check or sign-in of the window's is going, until the window has heard
+        #: it end (CheckRunner.going: "Check all now" is not offered before then).
         self._is_running = is_running
         #: "Check all now" is greyed out with no account, as the window's "Check all" is (it
         #: would say so in the status bar of a window that may be hidden).
