@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from consentinel.core.context import AppContext
@@ -101,6 +102,28 @@ def test_a_check_due_during_the_person_s_check_starts_at_its_end_for_the_account
     auto.checked_by_hand(["fay"])
     qtbot.waitUntil(lambda: window.started == [["gus"]], timeout=5_000)
     assert auto.scheduler.running
+
+
+def test_a_check_due_during_the_person_s_check_they_cancel_waits_half_an_hour(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The person pressed Cancel: a check starting as theirs ends would undo it. The run due
+    waits the half hour a refused start waited, then starts at its tick."""
+    _ctx, clock, window, auto = _fay_and_gus_due(tmp_path)
+    window.busy = True
+    assert auto.tick() is TickOutcome.NOTHING_DUE
+    window.busy = False
+    with qtbot.waitSignal(auto.schedule_changed, timeout=5_000):
+        auto.run_finished(False, cancelled=True)
+    QCoreApplication.processEvents()  # (a start from the event loop would come within it)
+    assert window.started == [] and not auto.scheduler.running
+    next_at = auto.next_run_at()
+    assert next_at is not None and next_at >= clock.time + DEFAULT_RETRY_DELAY - timedelta(
+        seconds=1
+    )
+    clock.time = next_at
+    assert auto.tick() is TickOutcome.STARTED
+    assert window.started == [["fay", "gus"]]
 
 
 def test_a_check_due_during_a_sign_in_starts_at_its_end(qtbot: QtBot, tmp_path: Path) -> None:

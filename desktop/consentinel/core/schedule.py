@@ -331,6 +331,11 @@ class Scheduler:
         `start_run` finds them (none: nothing). Nothing when paused or off meanwhile."""
         return self._start_at_once(only_a_retry=False)
 
+    def put_off(self) -> None:
+        """The run due now waits `retry_delay`, as one whose start was refused does: the
+        person stopped their own check as it came due (not now, they said)."""
+        self._not_before = self._after(self._retry_delay)
+
     def _start_at_once(self, *, only_a_retry: bool) -> TickOutcome:
         """`_start` without waiting for the due time (`retry_now`, `start_now`)."""
         interval = interval_for(self._schedule)

@@ -540,7 +540,9 @@ class AppController(QObject):
     def _run_finished(self, result: RunResult, trigger: str) -> None:
         kept_from_x = any(a.reason in RETRY_SOON_REASONS for a in result.accounts)
         completed = not result.cancelled and not kept_from_x
-        self.auto.run_finished(completed, x_not_reached=_x_not_reached(result))
+        self.auto.run_finished(
+            completed, x_not_reached=_x_not_reached(result), cancelled=result.cancelled
+        )
         if trigger != "schedule":
             self.auto.checked_by_hand(
                 [a.handle for a in result.accounts if a.reason is not Reason.CANCELLED]

@@ -328,7 +328,9 @@ class AutoChecks(QObject):
         if self._reads_os_job and self._ctx.settings.run_when_closed:
             self._crontab_minute.read()
 
-    def run_finished(self, completed: bool, *, x_not_reached: bool = False) -> None:
+    def run_finished(
+        self, completed: bool, *, x_not_reached: bool = False, cancelled: bool = False
+    ) -> None:
         """A check ended (started by the schedule or not); `completed` as Scheduler.run_finished
         says; `x_not_reached` when what it could not do was only for want of X's answer (the
         network down or too slow to come up, as at a wake before the Wi-Fi is back): a
@@ -346,10 +348,15 @@ class AutoChecks(QObject):
             self.scheduler.run_finished(completed)
         elif self._due_in_run:
             # A run came due during the person's check: started now, of the accounts it did
-            # not check, whichever way it ended. Once this end is handled everywhere (the
-            # window's own slots, `checked_by_hand`), not within it.
+            # not check. Once this end is handled everywhere (the window's own slots,
+            # `checked_by_hand`), not within it. Unless they cancelled it (`cancelled`): a
+            # check starting as the one they stopped ends would undo their Cancel; it waits
+            # the half hour a refused start waits.
             self._due_in_run = False
-            QTimer.singleShot(0, self._start_put_off)
+            if cancelled:
+                self.scheduler.put_off()
+            else:
+                QTimer.singleShot(0, self._start_put_off)
         retried_on_x_back, self._retry_on_x_back = self._retry_on_x_back, False
         x_back_in_run, self._x_back_in_run = self._x_back_in_run, False
         if scheduled and x_not_reached and not completed and not retried_on_x_back:
