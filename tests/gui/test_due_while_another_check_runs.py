@@ -126,6 +126,24 @@ def test_a_check_due_during_the_person_s_check_they_cancel_waits_half_an_hour(
     assert window.started == [["fay", "gus"]]
 
 
+def test_nothing_starts_from_a_check_s_end_heard_as_the_app_quits(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A person's check ending as the app quits (AutoChecks stopped) starts no run: neither
+    the one due during it nor the retry X's answer during it waited for."""
+    _ctx, _clock, window, auto = _fay_and_gus_due(tmp_path)
+    window.busy = True
+    assert auto.tick() is TickOutcome.NOTHING_DUE
+    auto.scheduler.put_off()  # (a retry waits: the last scheduled run could not reach X)
+    auto._x_back_in_run = True  # (X answered again during it: the retry waits for its end)
+    auto.stop()
+    window.busy = False
+    with qtbot.waitSignal(auto.schedule_changed, timeout=5_000):
+        auto.run_finished(True)
+    QCoreApplication.processEvents()  # (the starts come from the event loop, within it)
+    assert window.started == [] and not auto.scheduler.running
+
+
 def test_a_check_due_during_a_sign_in_starts_at_its_end(qtbot: QtBot, tmp_path: Path) -> None:
     """A sign-in checks no account: all those due are checked at its end."""
     _ctx, _clock, window, auto = _fay_and_gus_due(tmp_path)

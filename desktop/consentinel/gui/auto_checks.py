@@ -397,6 +397,8 @@ class AutoChecks(QObject):
             self.schedule_changed.emit()
 
     def _x_answers_again(self) -> None:
+        if self._stopped:  # (from a check's end heard as the app quits: no new check then)
+            return
         if self._busy():
             # The person's check or sign-in is going: a start now would be refused, and the
             # retry put off half an hour. How it ends decides (`run_finished`,
