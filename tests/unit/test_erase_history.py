@@ -122,12 +122,10 @@ def test_an_erased_account_leaves_no_trace_and_the_journal_still_verifies(
     assert verified.returncode == 0, verified
     # Nothing of it in the journal's files (free pages, write-ahead log) nor its evidence.
     assert _files_naming(consentinel_home, GONE) == []
-    # The other account's entries and screenshot as they were; the notifications naming both
-    # keep the other's part (not their words: they name the erased account).
+    # The other account's entries and screenshot as they were (the notification naming both
+    # is erased: its words name the erased account).
     after = _rows(paths)
     assert all(after[i] == before[i] for i in stays)
-    trimmed = [row for row in after.values() if row[3] == "notification" and row[4] is None]
-    assert [json.loads(str(row[5]))["accounts"] for row in trimmed] == [[STAYS], [STAYS]]
     assert kept.read_bytes() == kept_bytes
     said = _consentinel(consentinel_home, "log")
     assert "the history of an account was erased: 7 entries, 1 screenshot" in said.stdout
@@ -138,8 +136,7 @@ def test_an_erased_account_leaves_no_trace_and_the_journal_still_verifies(
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["verified"] is True and document["complete"] is True
     kinds = [entry["kind"] for entry in document["entries"]]
-    assert kinds.count(EntryKind.ERASED.value) == 5
-    assert kinds.count(EntryKind.NOTIFICATION.value) == 2
+    assert kinds.count(EntryKind.ERASED.value) == 7
     assert kinds.count(EntryKind.HISTORY_ERASED.value) == 1
     checked = _consentinel(consentinel_home, "log", "--check-export", str(exported))
     assert checked.returncode == 0, checked
@@ -274,99 +271,3 @@ def test_an_erasure_entry_edited_by_hand_fails(consentinel_home: Path, edit: str
         verdict = reopened.verify()
     assert not verdict.ok
     assert f"entry {entry.id} was edited." in verdict.problems
-
-
-def _notification_of_three(home: Path) -> tuple[AppPaths, int]:
-    """A journal whose notification of a run names three accounts, GONE first, each its own
-    history beside it; that entry's id."""
-    paths, _kept = _journal(home)
-    with Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir) as journal:
-        run = journal.start_run("schedule")
-        note = journal.record_notification(
-            run,
-            None,
-            "page_changed",
-            f"Consentinel could not read X's settings page for @{GONE}, @{STAYS}, @carol",
-            True,
-            "page_changed",
-            accounts=[GONE, STAYS, "carol"],
-        )
-        journal.finish_run(run)
-    return paths, note.id
-
-
-def test_a_notification_about_several_accounts_keeps_the_others_part(
-    consentinel_home: Path,
-) -> None:
-    """Erasing one account takes it out of a notification that named several: the others keep
-    it (who it was about, what about, that it was shown; not its words, which name the erased
-    one), and the chain still vouches for it. Before, it was emptied whole: the other
-    accounts lost what they were told (and `said_before` told them again)."""
-    paths, note = _notification_of_three(consentinel_home)
-    with Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir) as journal:
-        assert erase_history(journal, GONE).entries == 8  # (7, and this one)
-        (kept,) = [e for e in journal.entries(kinds=[EntryKind.NOTIFICATION]) if e.id == note]
-        by = journal.entries(kinds=[EntryKind.HISTORY_ERASED])[0].id
-        assert (kept.kind, kept.handle) == (EntryKind.NOTIFICATION, None)
-        assert kept.payload == {
-            "kind": "page_changed",
-            "reason": "page_changed",
-            "delivered": True,
-            "accounts": [STAYS, "carol"],
-            "erased_by": by,
-        }
-        assert journal.said_before(None, "page_changed", None, accounts=[STAYS]) is True
-        verdict = journal.verify()
-        assert verdict.ok, verdict.problems
-        assert [e.entries for e in verdict.erasures] == [8]
-
-        # Erased again for another of its accounts, then the last: trimmed again, then
-        # emptied; the erasures before still vouch for it, through the one that took it on.
-        assert erase_history(journal, STAYS).entries >= 1
-        (kept,) = [e for e in journal.entries(kinds=[EntryKind.NOTIFICATION]) if e.id == note]
-        assert kept.payload["accounts"] == ["carol"]
-        assert journal.verify().ok, journal.verify().problems
-        erase_history(journal, "carol")
-        assert note not in {e.id for e in journal.entries(kinds=[EntryKind.NOTIFICATION])}
-        verdict = journal.verify()
-        assert verdict.ok, verdict.problems
-        assert len(verdict.erasures) == 3
-    assert _files_naming(consentinel_home, GONE) == []
-
-
-def test_a_trimmed_notification_edited_by_hand_fails(consentinel_home: Path) -> None:
-    """What the trimmed notification keeps is vouched for: an account put back into it (or
-    any other edit) is seen, as an edit of any entry is."""
-    paths, note = _notification_of_three(consentinel_home)
-    with Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir) as journal:
-        erase_history(journal, GONE)
-    db = sqlite3.connect(paths.journal_path)
-    with db:
-        (text,) = db.execute("SELECT payload FROM entries WHERE id = ?", (note,)).fetchone()
-        payload = json.loads(text)
-        payload["accounts"] = [STAYS]
-        db.execute(
-            "UPDATE entries SET payload = ? WHERE id = ?",
-            (json.dumps(payload, sort_keys=True, separators=(",", ":")), note),
-        )
-    db.close()
-    with Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir) as reopened:
-        verdict = reopened.verify()
-    assert not verdict.ok
-    assert f"entry {note} was edited." in verdict.problems
-
-
-def test_an_export_of_a_trimmed_notification_checks_out(
-    consentinel_home: Path, tmp_path: Path
-) -> None:
-    paths, note = _notification_of_three(consentinel_home)
-    with Journal.open(paths.journal_path, evidence_dir=paths.evidence_dir) as journal:
-        erase_history(journal, GONE)
-    exported = tmp_path / "export.json"
-    assert _consentinel(consentinel_home, "log", "--json", "-o", str(exported)).returncode == 0
-    document = json.loads(exported.read_text(encoding="utf-8"))
-    assert document["verified"] is True
-    (kept,) = [entry for entry in document["entries"] if entry["id"] == note]
-    assert kept["payload"]["accounts"] == [STAYS, "carol"]
-    checked = _consentinel(consentinel_home, "log", "--check-export", str(exported))
-    assert checked.returncode == 0, checked

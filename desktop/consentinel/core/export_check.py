@@ -287,15 +287,15 @@ def erasures_vouched(
     matching its hash, vouches for, as the journal's own verify reads them; and those
     erasures."""
     from consentinel.core.journal_entries import EntryKind
-    from consentinel.core.journal_erasure import Emptied, emptied, erasures_seen
+    from consentinel.core.journal_erasure import erased_by, erasures_seen
 
-    erased: dict[int, Emptied] = {}
+    erased: dict[int, tuple[int, str]] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for entry in entries:
-        left = emptied(entry["kind"], entry["handle"], entry["payload"], str(entry["hash"]))
-        if left is not None:
-            erased[int(entry["id"])] = left
+        by = erased_by(entry["kind"], entry["handle"], entry["payload"])
+        if by is not None:
+            erased[int(entry["id"])] = (by, str(entry["hash"]))
         elif entry["kind"] == EntryKind.HISTORY_ERASED.value and _rehashes(entry):
             erasures[int(entry["id"])] = entry["payload"]
             times[int(entry["id"])] = str(entry["ts"])

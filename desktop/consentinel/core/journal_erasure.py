@@ -5,17 +5,13 @@ link), and loses its kind, account and payload: it becomes an `erased` entry nam
 that erased it. That entry, `history_erased`, is appended to the chain: it lists the erased
 entries and holds a digest of their hashes, and names no account. verify() accepts an erased
 entry only when a later `history_erased` entry, itself matching its hash, names it and the
-digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and so
-does an erasure entry edited by hand. A notification about several accounts that names the
-account is not emptied but trimmed: it keeps its kind and the other accounts, loses the account
-and its sentence (which names or counts it), and says the erasure that trimmed it; that erasure
-lists it apart (`trimmed`) with a hash of what it holds now (`kept`), so that the chain
-vouches for what is left of it, and an edit of that still fails. Whoever can write the file can
-still erase any entry the way Consentinel does (the chain cannot tell an erasure asked for from
-one that was not), so every verdict lists the erasures it accepted. The account's screenshots
-are deleted, and SQLite overwrites what it frees (secure_delete), then folds its write-ahead log
-into the file and empties it (again at later writes and at close when another process reads just
-then), so that the account's bytes are gone from the journal's files too.
+digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and
+so does an erasure entry edited by hand. Whoever can write the file can still erase any entry
+the way Consentinel does (the chain cannot tell an erasure asked for from one that was not),
+so every verdict lists the erasures it accepted. The account's screenshots are deleted, and
+SQLite overwrites what it frees (secure_delete), then folds its write-ahead log into the file
+and empties it (again at later writes and at close when another process reads just then), so
+that the account's bytes are gone from the journal's files too.
 """
 
 from __future__ import annotations
@@ -27,7 +23,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from consentinel.core.accounts import handle_key
 from consentinel.core.evidence import evidence_file
@@ -73,44 +69,6 @@ def erased_by(kind: object, handle: object, payload: object) -> int | None:
     return by if set(payload) == {ERASED_BY} and type(by) is int else None
 
 
-def trimmed_by(kind: object, handle: object, payload: object) -> int | None:
-    """The `history_erased` entry a notification about several accounts says trimmed it (it
-    took one account out of it); else None."""
-    if kind != EntryKind.NOTIFICATION.value or handle is not None or not isinstance(payload, dict):
-        return None
-    by = payload.get(ERASED_BY)
-    return by if type(by) is int else None
-
-
-def content_hash(payload: object) -> str:
-    """What an erasure holds of what an entry it trimmed holds now (`kept`): the SHA-256 of
-    its payload's canonical JSON."""
-    import hashlib
-
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
-
-
-class Emptied(NamedTuple):
-    """An entry as an erasure leaves it: the erasure it names (`by`), its stored hash (the
-    entry it was), and, for one trimmed, `content_hash` of what it holds now."""
-
-    by: int
-    hash: str
-    trimmed: bool = False
-    content: str = ""
-
-
-def emptied(kind: object, handle: object, payload: object, stored_hash: str) -> Emptied | None:
-    """The entry as an erasure leaves it (emptied or trimmed), or None: any other entry."""
-    by = erased_by(kind, handle, payload)
-    if by is not None:
-        return Emptied(by, stored_hash)
-    by = trimmed_by(kind, handle, payload)
-    if by is not None:
-        return Emptied(by, stored_hash, trimmed=True, content=content_hash(payload))
-    return None
-
-
 #: Kinds no account's history holds: an erasure listing one is refused (verify cannot see what
 #: an emptied entry was, so the erasure says it, under its own hash; these it may never say).
 NOT_ERASABLE = frozenset(
@@ -123,81 +81,33 @@ NOT_ERASABLE = frozenset(
 )
 
 
-class _Listing(NamedTuple):
-    """What a `history_erased` entry lists: the entries it emptied, those it trimmed with
-    `content_hash` of what each kept, and its digest of their stored hashes."""
-
-    entries: list[int]
-    trimmed: list[int]
-    kept: list[object]
-    digest: object
-
-    @property
-    def every(self) -> list[int]:
-        return [*self.entries, *self.trimmed]
-
-
-def _listing(payload: object) -> _Listing | None:
-    """What an erasure entry's payload lists, when it is shaped as an erasure writes it."""
-    if not isinstance(payload, dict):
-        return None
-    ids, kinds = payload.get("entries"), payload.get("kinds")
-    trimmed, kept = payload.get("trimmed", []), payload.get("kept", [])
-    if not _ids(ids) or not _ids(trimmed) or not _erasable(kinds, len(ids)):
-        return None
-    if not isinstance(kept, list) or len(kept) != len(trimmed):
-        return None
-    listing = _Listing(ids, trimmed, kept, payload.get("digest"))
-    every = listing.every
-    return listing if every and len(set(every)) == len(every) else None
-
-
-def _ids(value: object) -> TypeGuard[list[int]]:
-    return isinstance(value, list) and all(type(i) is int for i in value)
-
-
-def vouched(erased: Mapping[int, Emptied], erasures: Mapping[int, object]) -> dict[int, list[int]]:
-    """The erasures that check out, each with the entries it emptied or trimmed. `erased`: each
-    entry as an erasure leaves it (`emptied`); `erasures`: the payload of each `history_erased`
-    entry that matches its own hash. An erasure checks out when every entry it lists (once)
-    comes before it and is emptied (those in `entries`) or trimmed (those in `trimmed`, with
-    what it kept) by it, it says for each emptied one the kind it was and that kind can be an
-    account's, and the digest of their (id, stored hash) pairs is its own. A notification it
-    trimmed may since have been trimmed again, or emptied, by a later erasure that checks out
-    and lists it (another of its accounts erased); an entry emptied is listed by no later one."""
-    listings = {by: one for by, p in erasures.items() if (one := _listing(p)) is not None}
-    emptied_by: dict[int, list[int]] = {}
-    for by, listing in listings.items():
-        for i in listing.entries:
-            emptied_by.setdefault(i, []).append(by)
+def vouched(
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object]
+) -> dict[int, list[int]]:
+    """The erasures that check out, each with the entries it emptied. `erased`: for each entry
+    as an erasure leaves it, (the entry it names, its stored hash); `erasures`: the payload of
+    each `history_erased` entry that matches its own hash. An erasure checks out when every
+    entry it lists (once) comes before it, is erased, names it and no erasure before it lists
+    it, it says for each the kind it was and that kind can be an account's, and the digest of
+    their (id, hash) pairs is its own."""
     found: dict[int, list[int]] = {}
-    # The latest first: an earlier erasure's trimmed entry may be a later one's now.
-    for by in sorted(listings, reverse=True):
-        listing = listings[by]
-        if any(any(o < by for o in emptied_by.get(i, ())) for i in listing.every):
-            continue  # (listed again after it was emptied)
-        if not all(_vouches(by, listing, i, erased, found) for i in listing.every):
+    listed: set[int] = set()
+    for by in sorted(erasures):
+        payload = erasures[by]
+        if not isinstance(payload, dict):
             continue
-        if hashes_digest((i, erased[i].hash) for i in listing.every) != listing.digest:
+        ids, kinds = payload.get("entries"), payload.get("kinds")
+        if not isinstance(ids, list) or not all(type(i) is int for i in ids):
             continue
-        found[by] = listing.every
+        if not ids or len(set(ids)) != len(ids) or not _erasable(kinds, len(ids)):
+            continue
+        if any(i >= by or i not in erased or erased[i][0] != by or i in listed for i in ids):
+            continue
+        if hashes_digest((i, erased[i][1]) for i in ids) != payload.get("digest"):
+            continue
+        listed.update(ids)
+        found[by] = ids
     return found
-
-
-def _vouches(
-    by: int, listing: _Listing, i: int, erased: Mapping[int, Emptied], found: dict[int, list[int]]
-) -> bool:
-    """Whether erasure `by` vouches for entry `i` it lists (see vouched)."""
-    left = erased.get(i)
-    if left is None or i >= by:
-        return False
-    trimmed = i in listing.trimmed
-    if left.by == by:
-        if not trimmed:
-            return not left.trimmed
-        return left.trimmed and listing.kept[listing.trimmed.index(i)] == left.content
-    # Taken on since by a later erasure, which vouches for what it holds now.
-    return trimmed and left.by > by and i in found.get(left.by, ())
 
 
 def _erasable(kinds: object, count: int) -> bool:
@@ -212,20 +122,15 @@ def vouched_rows(
     """vouched() over stored rows (id, ts, run_id, kind, handle, payload text, prev_hash,
     hash); `matches(row)`: whether a row matches its own hash. The entries vouched for, and
     each erasure that vouches for them."""
-    erased: dict[int, Emptied] = {}
+    erased: dict[int, tuple[int, str]] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for row in rows:
         kind = row[3]
-        if kind == EntryKind.ERASED.value or (
-            kind == EntryKind.NOTIFICATION.value and row[4] is None and ERASED_BY in str(row[5])
-        ):
-            payload = _parsed(row[5])
-            # (A trimmed one only as Consentinel writes it: a key written twice would be read
-            # one way here, another by SQLite's json_extract.)
-            left = emptied(kind, row[4], payload, str(row[7]))
-            if left is not None and (not left.trimmed or canonical_json(payload) == row[5]):
-                erased[int(row[0])] = left
+        if kind == EntryKind.ERASED.value:
+            by = erased_by(kind, row[4], _parsed(row[5]))
+            if by is not None:
+                erased[int(row[0])] = (by, str(row[7]))
         elif kind == EntryKind.HISTORY_ERASED.value and matches(row):
             erasures[int(row[0])] = _parsed(row[5])
             times[int(row[0])] = str(row[1])
@@ -233,7 +138,7 @@ def vouched_rows(
 
 
 def erasures_seen(
-    erased: Mapping[int, Emptied], erasures: Mapping[int, object], times: Mapping[int, str]
+    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object], times: Mapping[int, str]
 ) -> tuple[set[int], list[ErasureSeen]]:
     """vouched()'s entries, and each erasure: one that does not check out has no entries."""
     if not erasures:
@@ -270,23 +175,10 @@ def _parsed(text: object) -> object:
 _Row = tuple[int, str, str]  # id, kind, payload text
 
 
-class _Found(NamedTuple):
-    """The account's entries: `rows`, emptied; `trimmed`, notifications about several
-    accounts that name it, each with what it keeps (`_trimmed`)."""
-
-    rows: list[_Row]
-    trimmed: list[tuple[int, dict[str, Any]]]
-
-    @property
-    def total(self) -> int:
-        return len(self.rows) + len(self.trimmed)
-
-
-def _rows_of(db: sqlite3.Connection, key: str) -> _Found:
-    """The account's entries: those of its handle, emptied; and notifications about several
-    accounts that name it (their words name it too, or, past the first few, count it):
-    trimmed, the other accounts keeping their part of it (one that names none other is
-    emptied whole)."""
+def _rows_of(db: sqlite3.Connection, key: str) -> list[_Row]:
+    """The account's entries: those of its handle, and notifications about several accounts
+    that name it (their words name it too, or, past the first few, count it): each emptied
+    whole, the other accounts it named losing that one entry too."""
     rows = [
         row
         for row in db.execute(
@@ -294,32 +186,15 @@ def _rows_of(db: sqlite3.Connection, key: str) -> _Found:
         )
         if row[1] not in NOT_ERASABLE
     ]
-    trimmed: list[tuple[int, dict[str, Any]]] = []
     for id_, kind, payload in db.execute(
         "SELECT id, kind, payload FROM entries WHERE handle IS NULL AND kind = ?",
         (EntryKind.NOTIFICATION.value,),
     ):
         named = _parsed(payload)
         accounts = named.get("accounts") if isinstance(named, dict) else None
-        if not isinstance(named, dict) or not isinstance(accounts, list):
-            continue
-        others = [h for h in accounts if handle_key(str(h)) != key]
-        if len(others) == len(accounts):
-            continue
-        if others:
-            trimmed.append((int(id_), _trimmed(named, others)))
-        else:
+        if isinstance(accounts, list) and key in {handle_key(str(h)) for h in accounts}:
             rows.append((id_, kind, payload))
-    return _Found(sorted((int(i), str(k), str(p)) for i, k, p in rows), sorted(trimmed))
-
-
-def _trimmed(payload: dict[str, Any], others: list[Any]) -> dict[str, Any]:
-    """A notification about several accounts without the one erased: the others it named,
-    what it was about, whether it was shown; not its sentence, which names or counts that one
-    in the language it was sent in (its readers say what it was about instead)."""
-    kept = {k: v for k, v in payload.items() if k not in ("message", "message_lang")}
-    kept["accounts"] = others
-    return kept
+    return sorted((int(i), str(k), str(p)) for i, k, p in rows)
 
 
 def _screenshots_of(rows: Iterable[_Row], key: str, evidence_dir: Path | None) -> list[Path]:
@@ -346,8 +221,8 @@ def history_of(journal: Journal, handle: str) -> Erasure:
     """What erasing `handle`'s history would erase: its entries and screenshots, counted."""
     key = handle_key(handle)
     with journal._lock:
-        found = _rows_of(journal._db, key)
-    return Erasure(found.total, len(_screenshots_of(found.rows, key, journal.evidence_dir)))
+        rows = _rows_of(journal._db, key)
+    return Erasure(len(rows), len(_screenshots_of(rows, key, journal.evidence_dir)))
 
 
 def erase_history(journal: Journal, handle: str) -> Erasure:
@@ -361,12 +236,9 @@ def erase_history(journal: Journal, handle: str) -> Erasure:
         # Freed bytes overwritten with zeros: the old rows' text leaves the file's free space.
         db.execute("PRAGMA secure_delete = ON")
         with journal._write():
-            found = _rows_of(db, key)
-            shots = _screenshots_of(found.rows, key, journal.evidence_dir)
-            erasing = found.total > 0
-            entry_id = (
-                _erase_rows(journal, found.rows, len(shots), found.trimmed) if erasing else None
-            )
+            rows = _rows_of(db, key)
+            shots = _screenshots_of(rows, key, journal.evidence_dir)
+            entry_id = _erase_rows(journal, rows, len(shots)) if rows else None
         if entry_id is not None:
             # (a second at most: a read by another process then leaves it for later)
             journal.fold_erased(wait_ms=1000)
@@ -379,52 +251,32 @@ def erase_history(journal: Journal, handle: str) -> Erasure:
         except OSError as error:
             log.warning("screenshot not deleted: %s", error.strerror)
             not_deleted.append(shot.name)
-    return Erasure(found.total, len(shots) - len(not_deleted), entry_id, tuple(not_deleted))
+    return Erasure(len(rows), len(shots) - len(not_deleted), entry_id, tuple(not_deleted))
 
 
-def _erase_rows(
-    journal: Journal,
-    rows: list[_Row],
-    screenshots: int,
-    trimming: Sequence[tuple[int, dict[str, Any]]] = (),
-) -> int:
-    """Inside the write: `rows` emptied, the notifications `trimming` names trimmed to what
-    each keeps, and the `history_erased` entry appended; its id."""
+def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
+    """Inside the write: `rows` emptied, and the `history_erased` entry appended; its id."""
     db = journal._db
     ids = [id_ for id_, _kind, _payload in rows]
-    trimmed = [id_ for id_, _kept in trimming]
     # The ids as one JSON list: years of one account's entries outnumber SQLite's variables.
     listed = "(SELECT value FROM json_each(?))"
-    hashes = dict(
-        db.execute(
-            f"SELECT id, hash FROM entries WHERE id IN {listed}", (json.dumps(ids + trimmed),)
-        ).fetchall()
-    )
+    hashes = db.execute(
+        f"SELECT id, hash FROM entries WHERE id IN {listed}", (json.dumps(ids),)
+    ).fetchall()
     kinds = [kind for _id, kind, _payload in rows]
     by = int(db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]) + 1
     db.execute(
         f"UPDATE entries SET kind = ?, handle = NULL, payload = ? WHERE id IN {listed}",
         (EntryKind.ERASED.value, canonical_json({ERASED_BY: by}), json.dumps(ids)),
     )
-    contents = []
-    for id_, kept in trimming:
-        # (Its stored hash kept, as an emptied entry's: the next entry's link.)
-        now = json.loads(canonical_json({**kept, ERASED_BY: by}))
-        db.execute("UPDATE entries SET payload = ? WHERE id = ?", (canonical_json(now), id_))
-        contents.append(content_hash(now))
-    pairs = [(int(i), str(hashes[i])) for i in ids + trimmed]
-    payload: dict[str, Any] = {
+    payload = {
         "entries": ids,
         # What each was (no account named): verify refuses an erasure of a kind no account
         # has (the settings, a journal's start, another erasure).
         "kinds": kinds,
         "screenshots": screenshots,
-        "digest": hashes_digest(pairs),
+        "digest": hashes_digest((int(i), str(h)) for i, h in hashes),
     }
-    if trimmed:
-        # What each notification trimmed keeps, vouched for by this entry's own hash.
-        payload["trimmed"] = trimmed
-        payload["kept"] = contents
     entry = journal._insert(journal._now(), None, EntryKind.HISTORY_ERASED, None, payload)
     assert entry.id == by
     # (committed with the erasure: an earlier Consentinel says a newer one wrote the journal)
@@ -497,21 +349,17 @@ def erasures_sentence(erasures: Sequence[ErasureSeen]) -> str:
 
 def erased_count(payload: Mapping[str, Any]) -> tuple[int, int]:
     """A `history_erased` entry's count of entries and of screenshots."""
-    entries, trimmed = payload.get("entries"), payload.get("trimmed")
+    entries = payload.get("entries")
     shots = payload.get("screenshots")
     return (
-        (len(entries) if isinstance(entries, list) else 0)
-        + (len(trimmed) if isinstance(trimmed, list) else 0),
+        len(entries) if isinstance(entries, list) else 0,
         shots if type(shots) is int else 0,
     )
 
 
 __all__ = [
     "ERASED_BY",
-    "Emptied",
     "Erasure",
-    "content_hash",
-    "emptied",
     "erase_history",
     "erased_by",
     "erased_count",
@@ -521,7 +369,6 @@ __all__ = [
     "erasures_sentence",
     "hashes_digest",
     "history_of",
-    "trimmed_by",
     "vouched",
     "vouched_rows",
 ]

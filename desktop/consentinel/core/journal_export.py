@@ -243,18 +243,12 @@ def _others_unnamed(journal: Journal, verdict: VerifyResult, handle: str) -> Ver
 
 def _chosen(journal: Journal, search: EntrySearch | None, filters: dict[str, Any]) -> list[Entry]:
     """The entries to export. A filtered export (a search, or filters) leaves out the entries
-    an erasure emptied, and the notifications it trimmed: the first say nothing, and without
-    the chain around them (a complete export's) neither can be checked."""
-    from consentinel.core.journal_erasure import trimmed_by
-
+    an erasure emptied: they say nothing, and without the chain around them (a complete
+    export's) they cannot be checked."""
     entries = journal.entries(**filters)
     if search is None and not any(v not in (None, (), []) for v in filters.values()):
         return entries
-    kept = [
-        e
-        for e in entries
-        if e.kind is not EntryKind.ERASED and trimmed_by(e.kind.value, e.handle, e.payload) is None
-    ]
+    kept = [e for e in entries if e.kind is not EntryKind.ERASED]
     return kept if search is None else [e for e in kept if search.finds(e)]
 
 
