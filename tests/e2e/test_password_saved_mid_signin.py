@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from consentinel.core import account_check
+from consentinel.core import check_signin
 from consentinel.core.context import AppContext
 from consentinel.core.journal import EntryKind
 from consentinel.core.paths import AppPaths
@@ -40,7 +40,7 @@ def test_a_password_saved_during_a_signin_is_typed_by_the_next_check(
     ctx = AppContext.create(
         AppPaths.under(consentinel_home), settings=Settings(concurrency=1, x_origin=sim.origin)
     )
-    real_sign_in: Callable[..., Awaitable[SignInOutcome]] = account_check.sign_in
+    real_sign_in: Callable[..., Awaitable[SignInOutcome]] = check_signin.sign_in
     saved: list[SignInOutcome] = []
 
     async def new_password_saved_meanwhile(*args: Any, **kwargs: Any) -> SignInOutcome:
@@ -51,7 +51,7 @@ def test_a_password_saved_during_a_signin_is_typed_by_the_next_check(
             saved.append(outcome)
         return outcome
 
-    monkeypatch.setattr(account_check, "sign_in", new_password_saved_meanwhile)
+    monkeypatch.setattr(check_signin, "sign_in", new_password_saved_meanwhile)
     eng = engine(ctx)
     (first,) = eng.run_check(unattended=True).accounts
     assert (first.status, first.reason) == (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD)

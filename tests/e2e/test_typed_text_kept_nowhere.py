@@ -15,7 +15,7 @@ import pyotp
 import pytest
 from playwright.async_api import Error as PlaywrightError
 
-from consentinel.core import account_check
+from consentinel.core import check_signin
 from consentinel.core.log_redaction import REDACTED, redact
 from consentinel.core.status import Status
 from consentinel.gui.logging_setup import setup_logging
@@ -72,7 +72,7 @@ def test_a_fill_that_times_out_leaves_what_it_typed_in_no_journal_and_no_log(
             raise
         raise AssertionError("the disabled field took the text")
 
-    monkeypatch.setattr(account_check, "sign_in", sign_in_whose_field_never_takes_it)
+    monkeypatch.setattr(check_signin, "sign_in", sign_in_whose_field_never_takes_it)
     result = engine(ctx).run_check()
 
     (ivy,) = result.accounts

@@ -1001,7 +1001,7 @@ def test_a_check_between_an_edits_keyring_writes_types_the_new_password_never_th
     read: list[tuple[str | None, str | None]] = []
     done = threading.Event()
 
-    def check_signs_in() -> None:  # as AccountCheck._sign_in does, in the check's thread
+    def check_signs_in() -> None:  # as CheckSignIn.sign_in does, in the check's thread
         secrets, totp_secret = secrets_to_type(ctx, account)
         read.append((secrets.password, totp_secret))
         done.set()

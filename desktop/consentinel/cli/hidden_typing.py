@@ -3,7 +3,7 @@ a code sent by email), as `getpass` hides a password, so that a screen share or 
 looking over a shoulder does not see them.
 
 The question is answered in a thread of its own that nothing waits for when the run stops
-(core/account_check.answer_in_daemon_thread): Ctrl-C or SIGTERM at the question ends the
+(core/answer_thread.answer_in_daemon_thread): Ctrl-C or SIGTERM at the question ends the
 process while that thread still reads. The terminal's echo is therefore put back by
 `restore()`, which runs at exit and which the SIGTERM path calls before it ends the process,
 not only by the reading thread, which never gets to."""

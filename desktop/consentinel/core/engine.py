@@ -15,7 +15,7 @@ from playwright.async_api import Browser, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core import async_run
-from consentinel.core.account_check import AccountCheck, AskSync, RunShared
+from consentinel.core.account_check import AccountCheck
 from consentinel.core.accounts import Account, handle_key
 from consentinel.core.check_messages import (
     browser_failed_message,
@@ -41,6 +41,7 @@ from consentinel.core.events import (
 from consentinel.core.i18n import current_language, tr
 from consentinel.core.identity_answers import answers_to_type
 from consentinel.core.password_refusals import lift_stale_rejection, refused_password_digest
+from consentinel.core.run_shared import AskSync, RunShared
 from consentinel.core.run_stop import check_all
 from consentinel.core.signin_rules import remember_outcome
 from consentinel.core.signin_secrets import secrets_to_type
