@@ -361,6 +361,30 @@ def test_a_question_during_check_json_never_mixes_into_the_json(
     assert code_from_x not in term.shown  # typed, not shown, as a password is not
 
 
+def test_a_2fa_code_of_the_wrong_form_is_asked_again_and_a_spaced_one_signs_in(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """`consentinel check` at a terminal, no 2FA secret saved: `12345` (a digit short) is
+    asked again with why, X never receiving it (its refusals count toward a lock); the code
+    typed as authenticator apps show it ("281 961") signs in. Neither is shown."""
+    totp = pyotp.random_base32()
+    tom = SimAccount("tom", SECRET, totp_secret=totp, challenges=["two_factor"])
+    sim, env = x_with_accounts(simx, cli_env, tom)
+    term = Terminal(env, "check")
+    question = "@tom: enter the code from your authenticator app: "
+    term.answer(question, "12345\n")
+    term.wait_for("nothing was sent to X. Type it again.", after=len(question))
+    code_now = pyotp.TOTP(totp).now()
+    spaced = f"{code_now[:3]} {code_now[3:]}"
+    term.answer(question, spaced + "\n")
+    code, out = term.finish(timeout=180)
+    assert code == 0, term.shown + out
+    assert "@tom: fixed" in out, term.shown + out
+    assert [a["outcome"] for a in sim.signin_attempts("tom")] == ["success"]
+    said = term.shown + out
+    assert "12345" not in said and code_now not in said and spaced not in said, said
+
+
 @pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
 def test_a_code_question_stopped_gives_the_terminal_its_echo_back(
     simx: Any, cli_env: dict[str, str], stop: str

@@ -325,3 +325,57 @@ def test_the_code_asked_after_x_refused_the_saved_secret_s_is_asked_with_the_loc
     said = _plain(capsys.readouterr().err)
     assert said.count(_plain(_SAVED_CODE_REFUSED[lang])) == 1, said
     assert sim.signin_outcomes("wren") == ["two_factor_failed", "success"]
+
+
+_NOT_SENT = {
+    "en": "@tom: the code is 6 to 8 digits (spaces and hyphens aside); nothing was sent to X. "
+    "Type it again.",
+    "fr": "@tom : le code compte 6 à 8 chiffres (espaces et tirets mis à part) ; rien n'a été "
+    "envoyé à X. Saisissez-le à nouveau.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_2fa_code_a_digit_short_is_asked_again_unsent_and_one_typed_as_apps_show_it_signs_in(
+    sim: SimHarness,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    terminal: int,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+) -> None:
+    """At the terminal, a 2FA code of 5 digits went to X, which refused it and counted it
+    toward locking the account; the right code typed as authenticator apps show it
+    ("281 961") went too, space and all, and was refused the same. Now the first is asked
+    again with why, X never seeing it, and the second is sent as X takes it."""
+    import pyotp
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    secret = pyotp.random_base32()
+    sim.add("tom", "pw", totp_secret=secret)
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "tom", "pw")  # no 2FA secret saved: the person types the code
+    code = pyotp.TOTP(secret).now()
+    os.write(terminal, f"12345\n{code[:3]} {code[3:]}\n".encode())  # the person's two answers
+    (tom,) = engine(ctx).run_check(ask=TerminalPrompter(unattended=False)).accounts
+    assert tom.status is Status.FIXED, tom.message
+    assert sim.signin_outcomes("tom") == ["success"]  # no code X refused: none counts
+    said = _plain(capsys.readouterr().err)
+    assert said.count(_plain(_NOT_SENT[lang])) == 1, said
+    assert "12345" not in said and code not in said  # neither code shown, spaced or not
+    assert f"{code[:3]} {code[3:]}" not in said
+
+
+def test_a_code_of_the_wrong_form_from_any_asker_is_never_sent_to_x(
+    sim: SimHarness, tmp_path: Path
+) -> None:
+    """The sign-in itself holds the same rule as the window and the terminal: what cannot be
+    a 2FA code is not typed on X's page (X would count it toward a lock)."""
+    import pyotp
+
+    sim.add("tim", "pw", totp_secret=pyotp.random_base32())
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "tim", "pw")
+    (tim,) = engine(ctx).run_check(ask=lambda request: "12345").accounts
+    assert (tim.status, tim.reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR), tim.message
+    assert sim.signin_outcomes("tim") == []

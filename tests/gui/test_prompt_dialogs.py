@@ -89,8 +89,34 @@ def test_two_factor_rejects_non_digits(qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.edit, "456")
     assert dialog.ok_button.isEnabled()
     assert dialog.edit.inputMethodHints() & Qt.InputMethodHint.ImhDigitsOnly
-    qtbot.keyClicks(dialog.edit, "789")  # nine digits is too many: max length is 8
-    assert dialog.edit.text() == "12345678"
+    qtbot.keyClicks(dialog.edit, "789")  # nine digits is too many
+    assert not dialog.ok_button.isEnabled()
+    assert "6 to 8 digits" in dialog.error.text()
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "sent"),
+    [
+        (PromptKind.TWO_FACTOR_CODE, "357 946", "357946"),  # as authenticator apps show it
+        (PromptKind.TWO_FACTOR_CODE, "1234 5678", "12345678"),
+        (PromptKind.TWO_FACTOR_CODE, "357\u00a0946", "357946"),  # pasted: a no-break space
+        (PromptKind.EMAIL_CODE, "12-34-56", "123456"),
+    ],
+)
+def test_a_code_typed_with_spaces_or_hyphens_is_taken_and_answered_without_them(
+    qtbot: QtBot, kind: PromptKind, typed: str, sent: str
+) -> None:
+    """The code is 6 to 8 digits: a space inside is how the apps show it, not a mistake (the
+    dialog said it was one while the code's 30 seconds ran out)."""
+    dialog = PromptDialog(PromptRequest("alice", kind))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.edit, typed)
+    assert dialog.edit.text() == typed
+    assert not dialog.error.isVisible(), dialog.error.text()
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    assert dialog.answer() == sent
 
 
 def test_email_or_phone_shows_xs_own_words(qtbot: QtBot) -> None:

@@ -90,6 +90,12 @@ FRENCH: dict[str, str] = {
     "without this account.":
         "@{handle} : pas de réponse depuis {minutes} min : la question est fermée, et la "
         "vérification continue sans ce compte.",
+    "@{handle}: the code is 6 to 8 digits (spaces and hyphens aside); nothing was sent "
+    "to X. Type it again.": "@{handle} : le code compte 6 à 8 chiffres (espaces et tirets "
+    "mis à part) ; rien n'a été envoyé à X. Saisissez-le à nouveau.",
+    "@{handle}: the code has 4 to 12 letters or digits (spaces and hyphens aside); nothing "
+    "was sent to X. Type it again.": "@{handle} : le code compte 4 à 12 lettres ou chiffres "
+    "(espaces et tirets mis à part) ; rien n'a été envoyé à X. Saisissez-le à nouveau.",
     "@{handle}: enter the code from your authenticator app: ":
         "@{handle} : saisissez le code de votre application d'authentification : ",
     "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] ":

@@ -9,10 +9,12 @@ import threading
 from collections.abc import Iterator
 from typing import TextIO
 
+from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.events import AccountResult, AccountStep, PromptRequest
 from consentinel.core.i18n import tr
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.core.steps import PromptKind, Step
+from consentinel.x.one_time_codes import cleaned_code, is_code_kind, well_formed
 
 _STEP_WORDS = {
     Step.QUEUED: "waiting",
@@ -247,23 +249,53 @@ class TerminalPrompter:
         self._asked.add(again)
         # The question on stderr: standard output is the result's (`check --json > out.json`).
         question = questions[request.kind].format(handle=request.handle)
-        from consentinel.cli.hidden_typing import line_within, read_hidden
-
         # Not for ever: a question left at a terminal held the run lock, and with it every
-        # scheduled check, until someone came back (PromptRequest.wait_s).
-        line: str | None = ""
-        if sys.stdin is not None and request.kind in _CODES:  # unseen, as a password is
-            line = read_hidden(sys.stdin, question, request.wait_s)
-        else:
-            print(question, end="", file=sys.stderr, flush=True)
-            line = line_within(sys.stdin, request.wait_s) if sys.stdin is not None else ""
-        if line is None:
-            print(file=sys.stderr)  # (the question's line ends: nothing was typed)
-            print(_unanswered_words(request), file=sys.stderr, flush=True)
-            return None
-        if not line:  # end of input: no answer
-            return None
-        answer = line.strip()
-        if request.kind is PromptKind.FINISH_IN_BROWSER:
-            return "ok" if answer.lower() in ("y", "yes", "o", "oui") else None
-        return answer or None
+        # scheduled check, until someone came back (PromptRequest.wait_s). A code asked again
+        # for its form is asked within the same time: X's code does not wait longer.
+        deadline = AnswerDeadline(request.wait_s)
+        while True:
+            line = _read_answer(request, question, deadline)
+            if line is None:
+                print(file=sys.stderr)  # (the question's line ends: nothing was typed)
+                print(_unanswered_words(request), file=sys.stderr, flush=True)
+                return None
+            if not line:  # end of input: no answer
+                return None
+            answer = line.strip()
+            if request.kind is PromptKind.FINISH_IN_BROWSER:
+                return "ok" if answer.lower() in ("y", "yes", "o", "oui") else None
+            if not answer or not is_code_kind(request.kind):
+                return answer or None
+            if well_formed(request.kind, answer):
+                return cleaned_code(answer)  # as X takes it: "281 961" is 281961
+            # A typo X would refuse, and count toward locking the account: not sent, asked
+            # again (the code itself is never said).
+            print(_malformed_code_words(request), file=sys.stderr, flush=True)
+
+
+def _read_answer(request: PromptRequest, question: str, deadline: AnswerDeadline) -> str | None:
+    """The question asked, and the line typed within what is left of its time (None: none
+    came; "": end of input). A code is read unseen, as a password is."""
+    from consentinel.cli.hidden_typing import line_within, read_hidden
+
+    if deadline.left() <= 0:
+        return None
+    if sys.stdin is not None and request.kind in _CODES:
+        return read_hidden(sys.stdin, question, deadline.left())
+    print(question, end="", file=sys.stderr, flush=True)
+    return line_within(sys.stdin, deadline.left()) if sys.stdin is not None else ""
+
+
+def _malformed_code_words(request: PromptRequest) -> str:
+    """Said when what was typed cannot be the code asked for (x/one_time_codes.py)."""
+    if request.kind is PromptKind.TWO_FACTOR_CODE:
+        return tr(
+            "@{handle}: the code is 6 to 8 digits (spaces and hyphens aside); nothing was sent "
+            "to X. Type it again.",
+            handle=request.handle,
+        )
+    return tr(
+        "@{handle}: the code has 4 to 12 letters or digits (spaces and hyphens aside); nothing "
+        "was sent to X. Type it again.",
+        handle=request.handle,
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -24,10 +22,14 @@ from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.message_style import error_style
 from consentinel.gui.spoken_labels import announce, heard_as_shown
 from consentinel.gui.wrapped_labels import fit_height, fit_wrapped_labels
+from consentinel.x.one_time_codes import (
+    MAX_TYPED_LENGTH,
+    cleaned_code,
+    could_grow,
+    is_code_kind,
+    well_formed,
+)
 
-_TWO_FACTOR = re.compile(r"[0-9]{6,8}")
-# X's email/SMS codes are usually digits, sometimes letters and digits.
-_EMAIL_CODE = re.compile(r"[A-Za-z0-9]{4,12}")
 OPEN_BROWSER = "ok"
 
 
@@ -95,7 +97,9 @@ class PromptDialog(QDialog):
         self.cancel_check_button.clicked.connect(self._cancel_check)
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
-        self._pattern: re.Pattern[str] | None = None
+        #: A one-time code's question: its form is checked, spaces and hyphens aside, and the
+        #: code is answered without them ("357 946", as authenticator apps show it).
+        self._code = is_code_kind(request.kind)
         self._needs_text = request.kind is not PromptKind.FINISH_IN_BROWSER
 
         kind = request.kind
@@ -110,10 +114,9 @@ class PromptDialog(QDialog):
             )
             self.edit.setAccessibleName(self.tr("Two-factor code"))
             self.edit.setPlaceholderText("123456")
-            self.edit.setMaxLength(8)
+            self.edit.setMaxLength(MAX_TYPED_LENGTH[kind])
             # Digits only: touch keyboards show a number pad.
             self.edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-            self._pattern = _TWO_FACTOR
             self._invalid = self.tr("The code is 6 to 8 digits, nothing else.")
         elif kind is PromptKind.EMAIL_CODE:
             self.setWindowTitle(self.tr("Code from X for {handle}").replace("{handle}", handle))
@@ -128,8 +131,7 @@ class PromptDialog(QDialog):
             self.body.setText(f"{instruction}\n\n{said}" if said else instruction)
             self.edit.setAccessibleName(self.tr("Code from X"))
             self.edit.setPlaceholderText("a1b2c3")
-            self.edit.setMaxLength(12)
-            self._pattern = _EMAIL_CODE
+            self.edit.setMaxLength(MAX_TYPED_LENGTH[kind])
             self._invalid = self.tr("The code has 4 to 12 letters or digits.")
         elif kind is PromptKind.EMAIL_OR_PHONE:
             self.setWindowTitle(self.tr("X is asking about {handle}").replace("{handle}", handle))
@@ -264,8 +266,8 @@ class PromptDialog(QDialog):
 
     def _problem(self) -> str | None:
         text = self.edit.text().strip()
-        if self._pattern is not None:
-            return None if self._pattern.fullmatch(text) else self._invalid
+        if self._code:
+            return None if well_formed(self.request.kind, text) else self._invalid
         return None if text else self._invalid
 
     def _edited(self) -> None:
@@ -279,8 +281,7 @@ class PromptDialog(QDialog):
 
     def _could_grow(self) -> bool:
         """A 2FA code still being typed (digits, fewer than 6)."""
-        text = self.edit.text().strip()
-        return self._pattern is _TWO_FACTOR and text.isdigit() and len(text) < 6
+        return could_grow(self.request.kind, self.edit.text())
 
     def _accept_if_valid(self) -> None:
         if not self._needs_text or self._problem() is None:
@@ -323,8 +324,11 @@ class PromptDialog(QDialog):
         if not self._needs_text:
             return OPEN_BROWSER
         text = self.edit.text().strip()
-        if self._pattern is not None:
-            # A one-time code: keep it out of the log file even if something logs it.
+        if self._code:
+            # A one-time code: keep it out of the log file even if something logs it, as it
+            # was typed and as it is sent.
+            forget_later(text)
+            text = cleaned_code(text)
             forget_later(text)
         return text
 

@@ -40,6 +40,7 @@ from consentinel.x.errors import (
     sent_elsewhere,
 )
 from consentinel.x.labels import normalize
+from consentinel.x.one_time_codes import cleaned_code, well_formed
 from consentinel.x.reachability import trouble_reaching
 from consentinel.x.signin_screens import (
     READ_SCREEN_JS,
@@ -762,7 +763,11 @@ class SignIn:
         code = await self.ask(
             kind, first_line(state.question or state.text), saved_code_refused=after_saved
         )
-        if not code or not code.strip():
+        # Sent as X takes it ("281 961" as apps show it is 281961); a code of the wrong form
+        # is never sent (the window and the command line ask again for one; X would count it
+        # toward a lock): the sign-in ends as if none was given.
+        code = cleaned_code(code or "")
+        if not code or not well_formed(kind, code):
             typed = self._codes_typed.get(screen, 0)
             return self._fail(
                 Status.NEEDS_USER, reason, self._refused_here(screen) if typed else unanswered
@@ -770,7 +775,7 @@ class SignIn:
         self._code_sent(screen, typed=True)
         self._typed_sent_at[screen] = self._sent()
         await self._fill_and_next(
-            'input[data-testid="ocfEnterTextTextInput"]', code.strip(), "ocf", secret=True
+            'input[data-testid="ocfEnterTextTextInput"]', code, "ocf", secret=True
         )
         return None
 
