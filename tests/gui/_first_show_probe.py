@@ -41,6 +41,11 @@ HEAVY = (
     "consentinel.gui.account_import_dialog",
     # The look at the keyring (its module and its QObject with signals) waits for the frame.
     "consentinel.gui.keyring_look",
+    # The window's clock watch, and the schedule's X watch and crontab-minute reader: each a
+    # module and a QObject with signals, made once the window is up or at their first use.
+    "consentinel.gui.clock_watch",
+    "consentinel.gui.x_watch",
+    "consentinel.gui.crontab_minute",
     # The engine's events: their dataclasses take Python 10-20 ms to build (core/steps.py).
     "consentinel.core.events",
     "hashlib",

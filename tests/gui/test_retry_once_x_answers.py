@@ -33,7 +33,7 @@ from consentinel.core.paths import AppPaths
 from consentinel.core.schedule import DEFAULT_RETRY_DELAY, TickOutcome
 from consentinel.core.settings import Settings, save_settings
 from consentinel.core.vault import MemoryKeyring, Vault
-from consentinel.gui import auto_checks, x_watch
+from consentinel.gui import x_watch
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.simx import SimAccount
@@ -56,14 +56,14 @@ def _quick_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """X's answers to the window's questions, in order (the real question, recorded)."""
     answers: list[bool] = []
-    real = auto_checks.x_answers
+    real = x_watch.x_answers
 
     def recorded(ctx: AppContext) -> bool:
         answer = real(ctx)
         answers.append(answer)
         return answer
 
-    monkeypatch.setattr(auto_checks, "x_answers", recorded)
+    monkeypatch.setattr(x_watch, "x_answers", recorded)
     return answers
 
 

@@ -216,6 +216,7 @@ class AppController(QObject):
             # for 20 seconds in the status bar (cut short there when long).
             self.after_first_frame(self._show_start_warnings)
         self.auto.start()
+        self.after_first_frame(self.window.watch_the_clock)
         if self.demo is None and self._in_view():
             self.after_first_frame(self._offer_browser_if_missing)
         # SQLite's check of the journal file, in a thread: put off until the window is up (its

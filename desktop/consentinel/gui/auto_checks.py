@@ -14,6 +14,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -33,8 +34,10 @@ from consentinel.core.schedule import (
     monotonic_for,
     parse_schedule,
 )
-from consentinel.gui.crontab_minute import CrontabMinute
-from consentinel.gui.x_watch import XWatch, x_answers
+
+if TYPE_CHECKING:
+    from consentinel.gui.crontab_minute import CrontabMinute
+    from consentinel.gui.x_watch import XWatch
 
 log = logging.getLogger(__name__)
 
@@ -99,18 +102,17 @@ class AutoChecks(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
-        #: Asks X whether it answers again, after a scheduled check that could not reach it.
-        self._x_watch = XWatch(lambda: x_answers(self._ctx), self)
-        self._x_watch.x_back.connect(self._x_answers_again)
+        #: Asks X whether it answers again, after a scheduled check that could not reach it
+        #: (made at its first use, `_x_watch`: not the window's first frame's work).
+        self._made_x_watch: XWatch | None = None
         #: The run going is the retry started once X answered again (`_x_answers_again`).
         self._retry_on_x_back = False
         #: X answered again while a check of the person's was going: the retry waits for how
         #: that check ends (`run_finished`), not half an hour.
         self._x_back_in_run = False
         #: Without systemd, the minute at which cron runs the crontab line: its checks are
-        #: said at it (`read_os_job`).
-        self._crontab_minute = CrontabMinute(self)
-        self._crontab_minute.changed.connect(self.schedule_changed)
+        #: said at it (`read_os_job`; made at the first read, after the window's first frame).
+        self._made_crontab_minute: CrontabMinute | None = None
         #: Whether the line is read at all (`read_os_job` called: not in the demo), and the
         #: ticks until it is read again (`read_os_job_again`).
         self._reads_os_job = False
@@ -125,6 +127,35 @@ class AutoChecks(QObject):
         self._run_lock = RunLock(ctx.paths.lock_path)
         #: Stopped (the app quits): nothing starts any more.
         self._stopped = False
+
+    @property
+    def _x_watch(self) -> XWatch:
+        if self._made_x_watch is None:
+            from consentinel.gui import x_watch
+
+            # (x_answers looked up at each question: a test records them.)
+            self._made_x_watch = x_watch.XWatch(lambda: x_watch.x_answers(self._ctx), self)
+            self._made_x_watch.x_back.connect(self._x_answers_again)
+        return self._made_x_watch
+
+    @property
+    def _crontab_minute(self) -> CrontabMinute:
+        if self._made_crontab_minute is None:
+            from consentinel.gui.crontab_minute import CrontabMinute
+
+            self._made_crontab_minute = CrontabMinute(self)
+            self._made_crontab_minute.changed.connect(self.schedule_changed)
+        return self._made_crontab_minute
+
+    @property
+    def _cron_minute(self) -> int | None:
+        """The crontab line's minute (None: not read yet, or no line)."""
+        made = self._made_crontab_minute
+        return made.minute if made is not None else None
+
+    def _stop_watching_x(self) -> None:
+        if self._made_x_watch is not None:
+            self._made_x_watch.stop()
 
     def hold_new(self, handle: str) -> None:
         """An account the person just added in the window: its first check is theirs to start
@@ -221,12 +252,12 @@ class AutoChecks(QObject):
         # (A check's end heard after this, as the app quits, starts nothing.)
         self._stopped = True
         self._timer.stop()
-        self._x_watch.stop()
+        self._stop_watching_x()
 
     @property
     def watching_x(self) -> bool:
         """Whether X is asked whether it answers again (a retry waits for it)."""
-        return self._x_watch.watching
+        return self._made_x_watch is not None and self._made_x_watch.watching
 
     def tick(self) -> TickOutcome:
         # `consentinel schedule pause`, `resume` or `install --every` typed while the window is
@@ -249,7 +280,7 @@ class AutoChecks(QObject):
             # The retry started at its time (or at the end of the person's check going, which
             # starts it), or none waits any more (paused, off): the watch for X lasts no longer
             # than the wait it could cut short.
-            self._x_watch.stop()
+            self._stop_watching_x()
             self._x_back_in_run = False
         return outcome
 
@@ -439,7 +470,7 @@ class AutoChecks(QObject):
             last,
             self._ctx.settings.schedule,
             self.scheduler.clock.now(),
-            self._crontab_minute.minute,
+            self._cron_minute,
             served,
         )
         return in_app if by_os is None else min(in_app, by_os)
@@ -449,7 +480,7 @@ class AutoChecks(QObject):
         the time just passed, not served yet, is its next run's (12:37 for noon, at 12:10).
         Read only when the line is known: a small file in the data folder, which the line's
         runs write (another process): read again for each answer, once."""
-        if self._crontab_minute.minute is None:
+        if self._cron_minute is None:
             return None
         from consentinel.core.catch_up import read_served, stamp_path
 
@@ -483,7 +514,7 @@ class AutoChecks(QObject):
             key = handle_key(handle)
             when = account_due(at, next_run, schedule, now)
             if by_os_job:
-                os_run = next_os_run(at, schedule, now, self._crontab_minute.minute, served)
+                os_run = next_os_run(at, schedule, now, self._cron_minute, served)
                 when = when if os_run is None else min(when, os_run)
             held = held_until.get(key)
             due[key] = when if held is None else max(when, held)

@@ -23,7 +23,6 @@ from consentinel.core.context import AppContext
 from consentinel.core.steps import Step
 from consentinel.gui.account_rows import AccountRow, rows_for
 from consentinel.gui.app_icons import app_icon
-from consentinel.gui.clock_watch import ClockWatch
 from consentinel.gui.qt_by_name import set_by_name
 from consentinel.gui.screen_room import keep_on_screen, restore_within_screen
 from consentinel.gui.spoken_labels import announce, heard_as_shown, say
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from consentinel.gui.accounts_table import AccountsTable
     from consentinel.gui.check_panel import CheckPanel
     from consentinel.gui.check_runner import CheckRunner
+    from consentinel.gui.clock_watch import ClockWatch
     from consentinel.gui.confirmation import Confirmation
     from consentinel.gui.empty_state import EmptyState
     from consentinel.gui.getting_started import GettingStartedDialog
@@ -237,10 +237,20 @@ class MainWindow(QMainWindow):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
-        # ...and at once after a sleep, the clock set or a new time zone (not up to a tick
-        # later: "Next automatic check" at a time already past).
-        self._clock_watch = ClockWatch(lambda: datetime.now(timezone.utc).timestamp(), self)
-        self._clock_watch.jumped.connect(self._tick)
+        #: Moves it on at once after a sleep, the clock set or a new time zone
+        #: (`watch_the_clock`, once the window is up).
+        self._clock_watch: ClockWatch | None = None
+
+    def watch_the_clock(self) -> None:
+        """The window's times read again at once after a sleep, the clock set or a new time
+        zone, not up to a tick later ("Next automatic check" at a time already past). Called
+        after the first frame (AppController.start): its module and its QObject are not the
+        first frame's work, and its first look comes seconds later anyway."""
+        if self._clock_watch is None:
+            from consentinel.gui.clock_watch import ClockWatch
+
+            self._clock_watch = ClockWatch(lambda: datetime.now(timezone.utc).timestamp(), self)
+            self._clock_watch.jumped.connect(self._tick)
 
     @property
     def table(self) -> AccountsTable:
