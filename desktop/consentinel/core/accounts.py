@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -42,8 +43,12 @@ def backoff_length(hours: float | None, in_a_row: int) -> timedelta:
 
 
 _HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}", re.ASCII)
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-_PHONE = re.compile(r"\+?[0-9 ().\-]+")
+
+
+@cache
+def _email_and_phone() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled at the first email or phone typed, not with the window's first frame."""
+    return re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+"), re.compile(r"\+?[0-9 ().\-]+")
 
 
 class InvalidHandle(ValueError):
@@ -140,7 +145,7 @@ def handle_key(handle: str) -> str:
 def validate_email(text: str) -> str:
     """A plausible email address (stripped), or ValueError with a sentence."""
     value = text.strip()
-    if not _EMAIL.fullmatch(value):
+    if not _email_and_phone()[0].fullmatch(value):
         raise ValueError(
             tr("{value} is not an email address (like name@example.com).", value=quoted(value))
         )
@@ -151,7 +156,7 @@ def validate_phone(text: str) -> str:
     """A plausible phone number (stripped): digits, spaces, + ( ) . -, at least 6 digits."""
     value = text.strip()
     digits = sum(ch.isdigit() for ch in value)
-    if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
+    if not _email_and_phone()[1].fullmatch(value) or not 6 <= digits <= 15:
         raise ValueError(
             tr("{value} is not a phone number (like +33 6 12 34 56 78).", value=quoted(value))
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 
 from consentinel.core.clock_offset import clock_off_message, offset_in_detail
 from consentinel.core.i18n import tr
@@ -427,16 +428,21 @@ def signin_browser_stopped_message(handle: str) -> str:
     )
 
 
-#: Chromium's code at the end of its network error in words ("the connection was refused,
-#: ERR_CONNECTION_REFUSED", x/errors.browser_error_words), or alone.
-_NET_CODE_AT_END = re.compile(r"(?:^|,\s*)(ERR_[A-Z0-9_]+)$")
-#: That code as a sentence keeps it, last and apart: " (ERR_CONNECTION_REFUSED)".
-_NET_CODE_SAID = re.compile(r" \((ERR_[A-Z0-9_]+)\)")
+@cache
+def _net_code_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Chromium's code at the end of its network error in words ("the connection was
+    refused, ERR_CONNECTION_REFUSED", x/errors.browser_error_words), or alone; and that code
+    as a sentence keeps it, last and apart: " (ERR_CONNECTION_REFUSED)". Compiled at the
+    first network stop said, not with the window's first frame."""
+    return (
+        re.compile(r"(?:^|,\s*)(ERR_[A-Z0-9_]+)$"),
+        re.compile(r" \((ERR_[A-Z0-9_]+)\)"),
+    )
 
 
 def _split_net_code(detail: str) -> tuple[str, str]:
     """A network failure's words and Chromium's code, apart ("" for none)."""
-    match = _NET_CODE_AT_END.search(detail)
+    match = _net_code_patterns()[0].search(detail)
     if match is None:
         return detail, ""
     return detail[: match.start()].strip(), match.group(1)
@@ -451,7 +457,7 @@ def _with_net_code(sentence: str, code: str) -> str:
 def without_net_code(message: str) -> str:
     """A sentence without the Chromium code _with_net_code put after it: what the window
     shows (the journal's entry keeps it)."""
-    return _NET_CODE_SAID.sub("", message)
+    return _net_code_patterns()[1].sub("", message)
 
 
 def _network_message(detail: str, *, x_answered: bool | None) -> str:
