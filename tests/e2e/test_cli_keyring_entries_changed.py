@@ -34,9 +34,7 @@ def test_an_emptied_password_is_none_saved_not_x_too_slow(
     _change_entry(env, "alice:password", left)
 
     proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
-    assert proc.stdout.startswith("@alice: needs you (no session or password saved) — "), (
-        proc.stdout
-    )
+    assert proc.stdout.startswith("@alice: sign-in needed — "), proc.stdout
     assert "consentinel account set-password alice" in proc.stdout
     assert sim.signin_attempts() == []  # nothing typed into X's password step
 
@@ -55,10 +53,8 @@ def test_a_2fa_secret_no_code_can_be_made_from_is_said_as_such(
 
     for unattended in ((), ("--unattended",)):
         proc = run_cli(env, "check", "alice", "--dry-run", *unattended, check_exit=1)
-        said = "@alice: needs you (X asked for a two-factor code) — X asks for a two-factor "
-        assert proc.stdout.startswith(said + "code, and the 2FA secret saved in the keyring "), (
-            proc.stdout
-        )
+        said = "@alice: 2FA code needed — X asks for a two-factor code, and the 2FA secret "
+        assert proc.stdout.startswith(said + "saved in the keyring "), proc.stdout
         assert "consentinel account set-totp alice" in proc.stdout
         assert "Unexpected error" not in proc.stdout + proc.stderr
     french = dict(env, CONSENTINEL_LANG="fr")
@@ -93,9 +89,7 @@ def test_a_2fa_secret_of_spaces_only_is_none_saved_not_one_not_valid(
     _change_entry(env, "alice:totp", "   ")
 
     proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
-    assert proc.stdout.startswith("@alice: needs you (X asked for a two-factor code) — "), (
-        proc.stdout
-    )
+    assert proc.stdout.startswith("@alice: 2FA code needed — "), proc.stdout
     assert "not valid" not in proc.stdout and "saved in the keyring" not in proc.stdout
     proc = run_cli(env, "account", "set-totp", "alice", "--use-again", check_exit=2)
     assert proc.stderr.startswith("No 2FA secret is saved for @alice: save one with "), proc
@@ -119,7 +113,7 @@ def test_a_password_deleted_behind_its_back_is_said_with_how_to_give_it_again(
         SecretServiceKeyring().delete_password(service, f"{handle}:password")
     sim.expire_sessions()  # X ends the sessions saved...
     proc = run_cli(env, "check", "alice", "--dry-run", check_exit=1)
-    said = "@alice: needs you (the session expired) — The saved session expired and no password "
+    said = "@alice: session expired — The saved session expired and no password "
     assert proc.stdout.startswith(said + "is saved: run `consentinel login alice`, or save "), (
         proc.stdout
     )
@@ -127,7 +121,7 @@ def test_a_password_deleted_behind_its_back_is_said_with_how_to_give_it_again(
 
     SecretServiceKeyring().delete_password(service, "session-key")  # ...or they cannot be read
     proc = run_cli(env, "check", "bob", "--dry-run", check_exit=1)
-    said = "@bob: needs you (no session or password saved) — The saved X session could not be "
+    said = "@bob: sign-in needed — The saved X session could not be "
     assert proc.stdout.startswith(said + "read (it was set aside) and no password is saved"), (
         proc.stdout
     )

@@ -524,7 +524,7 @@ def test_with_no_desktop_a_check_offers_no_window_and_says_why(
     assert "[y/N]" not in said and "waiting for you to sign in" not in said, said
     assert "no graphical desktop was found" in said, said
     assert "Run `consentinel login cap` from a desktop session." in said, said
-    assert "needs you (X showed a captcha)" in said
+    assert "@cap: captcha to solve" in said, said
     assert [a["outcome"] for a in sim.signin_attempts("cap")] == ["captcha"]
     assert code == 1
 

@@ -423,7 +423,7 @@ def test_without_its_session_key_an_account_without_password_is_told_to_sign_in(
     assert dora.reason is Reason.NOT_SIGNED_IN
     from consentinel.cli.terminal import describe_result
 
-    assert describe_result(dora).startswith("@dora: needs you (no session or password saved) — ")
+    assert describe_result(dora).startswith("@dora: sign-in needed — ")
     assert "expired" not in describe_result(dora)
     assert dora.message.startswith("The saved X session could not be read (it was set aside)")
     assert "sign in yourself in a browser window" in dora.message

@@ -38,7 +38,8 @@ def test_what_a_check_found_is_said_in_words(lines: dict[EntryKind, str]) -> Non
     # Counted by kind, as the window's summary, the tray and the journal window count.
     assert finished.endswith("all boxes off: 1, need you: 1"), finished
     assert "check finished" in finished and "finished —" not in finished  # said once
-    assert lines[EntryKind.CHECK].endswith("needs you (X asked for a two-factor code)")
+    # Named as the window's row and `check` name it (core/status_words.py).
+    assert lines[EntryKind.CHECK].endswith("2FA code needed")
     assert "[two_factor]" not in "".join(lines.values())
     assert lines[EntryKind.EVIDENCE].endswith(
         "after unticking: Training — run1-alice-training-x.png"
@@ -97,7 +98,7 @@ def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run = journal.start_run("schedule")
     journal.record_check(run, AccountResult("bob", Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD))
     check = journal.entries(kinds=[EntryKind.CHECK])[0]
-    assert "(mot de passe incorrect)" in entry_line(check)
+    assert entry_line(check).endswith(" mot de passe refusé")  # as the window says it
 
 
 def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path) -> None:
@@ -279,11 +280,14 @@ def test_a_sign_in_at_which_x_refused_the_saved_secret_s_code_says_so(
 
 
 def test_x_answering_with_an_error_is_not_said_as_a_network_problem(tmp_path: Path) -> None:
-    """NETWORK is also X answering 500: the journal does not blame the person's network."""
+    """NETWORK is also X answering 500: the journal does not blame the person's network, and
+    says which it was, as the window does."""
     journal = Journal.open(tmp_path / "journal.sqlite3")
-    journal.record_check(None, AccountResult("ann", Status.ERROR, Reason.NETWORK))
-    (entry,) = journal.entries()
-    assert details(entry) == "error (X unreachable or failing)"
+    journal.record_check(None, AccountResult("ann", Status.ERROR, Reason.NETWORK, x_answered=True))
+    journal.record_check(None, AccountResult("bea", Status.ERROR, Reason.NETWORK))
+    failing, unreachable = journal.entries()
+    assert details(failing) == "X failing"
+    assert details(unreachable) == "X unreachable"
     journal.close()
 
 

@@ -23,7 +23,7 @@ from consentinel.core.i18n import tr
 from consentinel.core.records import replace
 
 if TYPE_CHECKING:
-    from consentinel.core.accounts import Account, AccountStore
+    from consentinel.core.accounts import Account, AccountState, AccountStore
     from consentinel.core.context import AppContext
 
 #: `account remove` answered no: nothing removed (as `delete-all-data`, `log --start-over`).
@@ -351,7 +351,12 @@ def _list(args: argparse.Namespace) -> int:
     for account, state in accounts:
         last = tr("not checked yet")
         if state.last_status:  # with why, as `check` and `log` say it
-            last = outcome_words(state.last_status, state.last_reason)
+            answered = _x_answered_at_last_check(state, account.handle, ctx)
+            journal = ctx.journal if ctx is not None else None
+            clock_off = clock_offset_of_last_check(state, account.handle, journal) is not None
+            last = outcome_words(
+                state.last_status, state.last_reason, answered, clock_off=clock_off
+            )
         when = state.last_check_at
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
         lines.append((account.handle, last, at))
@@ -360,6 +365,22 @@ def _list(args: argparse.Namespace) -> int:
     for handle, last, at in lines:
         print(f"@{handle:<16} {last:<{width}} {at}".rstrip())
     return 0
+
+
+def _x_answered_at_last_check(
+    state: AccountState, handle: str, ctx: AppContext | None
+) -> bool | None:
+    """Of a last check that did not reach X: whether X answered with an error of its own
+    ("X failing") or was not reached ("X unreachable"), as its journal entry says, as the
+    window's row does; None for any other, or when not known."""
+    from consentinel.core.check_messages import x_answered_in
+    from consentinel.core.status import Reason
+
+    if state.last_reason is not Reason.NETWORK or ctx is None:
+        return None
+
+    entry = ctx.journal.last_check(handle)
+    return x_answered_in(entry.payload) if entry is not None else None
 
 
 def _accounts_as_they_are() -> AccountStore:

@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from consentinel.cli.terminal import reason_words, status_words
-from consentinel.core.check_messages import box_name
+from consentinel.cli.terminal import outcome_words, reason_words, status_words
+from consentinel.core.check_messages import box_name, x_answered_in
 from consentinel.core.clock_offset import clock_words, offset_in_check
 from consentinel.core.entry_words import shared_details
 from consentinel.core.evidence import shot_caption
@@ -28,6 +28,7 @@ from consentinel.core.journal_entries import (
     untick_not_saved,
 )
 from consentinel.core.status import OWN_NAME_REASONS, Box, Reason, Status, Tally
+from consentinel.core.status_words import named_outcome
 
 _KINDS = {
     EntryKind.RUN_STARTED: "check started",
@@ -131,7 +132,7 @@ def details(entry: Entry) -> str:
         if (offset := offset_in_check(p)) is not None:  # the clock, as its check's line says
             clock = clock_words(offset)
             return f"{_status(p.get('outcome'))} ({clock[:1].lower()}{clock[1:]})"
-        return _with_reason(_status(p.get("outcome")), p.get("reason"))
+        return _outcome(p.get("outcome"), p)
     if entry.kind is EntryKind.RUN_STARTED:
         trigger = str(p.get("trigger", ""))
         words = tr(_TRIGGERS[trigger]) if trigger in _TRIGGERS else trigger
@@ -197,6 +198,20 @@ def _status(value: object) -> str:
 
 def _with_reason(words: str, reason: object) -> str:
     return f"{words} ({reason_words(reason)})" if reason else words
+
+
+def _outcome(status: object, p: dict[str, Any]) -> str:
+    """A check's or a sign-in's end with why, named as the window and `check` name it where
+    its status alone says too little ("password refused", "X unreachable"; core/
+    status_words.py); else its status and why, a value of another version's as it is."""
+    try:
+        said, reason = Status(status), Reason(p.get("reason"))
+    except ValueError:
+        return _with_reason(_status(status), p.get("reason"))
+    answered = x_answered_in(p) if reason is Reason.NETWORK else None
+    if named_outcome(said, reason, answered):
+        return outcome_words(said, reason, answered)
+    return _with_reason(_status(status), p.get("reason"))
 
 
 def _backoff(p: dict[str, Any]) -> str:
@@ -279,7 +294,7 @@ def _check(p: dict[str, Any]) -> str:
         clock = clock_words(offset)
         parts = [f"{_status(p.get('status'))} ({clock[:1].lower()}{clock[1:]})"]
     else:
-        parts = [_with_reason(_status(p.get("status")), p.get("reason"))]
+        parts = [_outcome(p.get("status"), p)]
     for value, change in box_changes_in_page_order(p):
         before, after = change.get("before"), change.get("after")
         if before == after:  # left as it was: its state, not "off → off"

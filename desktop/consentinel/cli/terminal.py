@@ -13,6 +13,7 @@ from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.events import AccountResult, AccountStep, PromptRequest
 from consentinel.core.i18n import tr
 from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
+from consentinel.core.status_words import named_outcome
 from consentinel.core.steps import PromptKind, Step
 from consentinel.x.one_time_codes import cleaned_code, is_code_kind, well_formed
 
@@ -117,19 +118,44 @@ def status_words(status: Status) -> str:
     return tr(_STATUS_WORDS[status])
 
 
-def outcome_words(status: Status, reason: Reason | None) -> str:
-    """How a check ended, as `check`, `account list` and `log` say it: by its status and why
-    ("error (X did not save the change)"), or, for a check named after its reason
-    (OWN_NAME_REASONS: "X's page has changed", "cancelled"), by that reason alone, as the
-    windows and a run's counts name it."""
+def outcome_words(
+    status: Status,
+    reason: Reason | None,
+    x_answered: bool | None = None,
+    *,
+    clock_off: bool = False,
+) -> str:
+    """How a check ended, as `check`, `account list` and `log` say it: by the words the
+    window's status column names it with, where its status alone says too little
+    (core/status_words.py: "password refused", "locked by X", "X unreachable"), in a line's
+    case; for a check named after its reason (OWN_NAME_REASONS: "X's page has changed",
+    "cancelled"), by that reason alone; else by its status and why ("error (X did not save
+    the change)"). `x_answered`: AccountResult.network_x_answered; `clock_off`: its 2FA code
+    was refused for this computer's clock ("clock to set right")."""
     if reason in OWN_NAME_REASONS:
         return reason_words(reason)
+    named = named_outcome(status, reason, x_answered, clock_off=clock_off)
+    if named:
+        return _in_a_line(tr(named))
     words = status_words(status)
     return f"{words} ({reason_words(reason)})" if reason is not None else words
 
 
+def _in_a_line(words: str) -> str:
+    """The window's words ("Password refused", a table cell's) in the lower case of the
+    command line's ("fixed (switched off and verified)"), but for a first word said in
+    capitals ("X unreachable", "2FA code needed")."""
+    first = words.split(" ", 1)[0]
+    if len(first) < 2 or not first[1:].islower():
+        return words
+    return words[:1].lower() + words[1:]
+
+
 def describe_result(result: AccountResult) -> str:
-    what = outcome_words(result.status, result.reason)
+    clock_off = result.clock_offset_s is not None
+    what = outcome_words(
+        result.status, result.reason, result.network_x_answered, clock_off=clock_off
+    )
     line = tr("@{handle}: {what}", handle=result.handle, what=what)
     message = result.message
     if result.reason is Reason.PAGE_CHANGED:

@@ -1891,4 +1891,18 @@ FRENCH: dict[str, str] = {
     "check again":
         "@{handle} : X refuse les codes 2FA produits sur cet ordinateur — {clock} ; mettez-la à "
         "l'heure, puis vérifiez à nouveau",
+    # -- how an account's check ended, as the window's status column names it
+    # (core/status_words.py; the same French as DialogWords' in consentinel_fr_dialogs.ts)
+    "Password refused": "Mot de passe refusé",
+    "2FA code needed": "Code 2FA requis",
+    "Email or SMS code needed": "Code e-mail ou SMS requis",
+    "Captcha to solve": "Captcha à résoudre",
+    "Email or phone to confirm": "E-mail ou téléphone à confirmer",
+    "Locked by X": "Verrouillé par X",
+    "Session expired": "Session expirée",
+    "Sign-in needed": "Connexion requise",
+    "X too slow to answer": "X trop lent à répondre",
+    "X unreachable": "X injoignable",
+    "X failing": "X en panne",
+    "Clock to set right": "Horloge à régler",
 }

@@ -8,6 +8,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consentinel.core.journal_entries import Entry, EntryKind, untick_not_saved
 from consentinel.core.status import ALL_BOXES, Box, Reason, Status
+from consentinel.core.status_words import (
+    CLOCK_OFF,
+    STATUS_BY_REASON,
+    X_FAILING,
+    X_UNREACHABLE,
+    named_outcome,
+)
 from consentinel.core.steps import Step
 
 _CONTEXT = "DialogWords"
@@ -49,40 +56,14 @@ _OWN_NAMES = {
     Reason.RATE_LIMITED: _SLOWED_DOWN,
     Reason.CANCELLED: _CANCELLED,
 }
-#: A status said by its reason, where the reason is what the person must know: X refused the
-#: saved password (a typo costs a sign-in), not merely "Sign-in failed".
-#: Each step only the person can take has its own name too: "Needs you" alone, said of a
-#: 2FA code, X's lock and a captcha alike, told nobody which (short: the status column's width).
-_STATUS_BY_REASON = {
-    (Status.SIGNIN_FAILED, Reason.WRONG_PASSWORD): QT_TRANSLATE_NOOP(
-        "DialogWords", "Password refused"
-    ),
-    (Status.NEEDS_USER, Reason.TWO_FACTOR): QT_TRANSLATE_NOOP("DialogWords", "2FA code needed"),
-    (Status.NEEDS_USER, Reason.EMAIL_CODE): QT_TRANSLATE_NOOP(
-        "DialogWords", "Email or SMS code needed"
-    ),
-    (Status.NEEDS_USER, Reason.CAPTCHA): QT_TRANSLATE_NOOP("DialogWords", "Captcha to solve"),
-    (Status.NEEDS_USER, Reason.UNUSUAL_ACTIVITY): QT_TRANSLATE_NOOP(
-        "DialogWords", "Email or phone to confirm"
-    ),
-    (Status.NEEDS_USER, Reason.LOCKED): QT_TRANSLATE_NOOP("DialogWords", "Locked by X"),
-    (Status.NEEDS_USER, Reason.SESSION_EXPIRED): QT_TRANSLATE_NOOP(
-        "DialogWords", "Session expired"
-    ),
-    (Status.NEEDS_USER, Reason.NOT_SIGNED_IN): QT_TRANSLATE_NOOP("DialogWords", "Sign-in needed"),
-    # Not "Error", red as a refused password: nothing of the person's failed, and the next
-    # check tries again. This name, for a check not known to be either (an entry of an earlier
-    # version) and for the journal's filter, which lists both under it.
-    (Status.ERROR, Reason.NETWORK): QT_TRANSLATE_NOOP("DialogWords", "X unreachable or failing"),
-    (Status.ERROR, Reason.TIMEOUT): QT_TRANSLATE_NOOP("DialogWords", "X too slow to answer"),
-}
-#: A NETWORK check, by who failed (AccountResult.x_answered): X not reached from this computer
-#: (its network, VPN or proxy), or X answering with an error of its own (a 5xx).
-_UNREACHABLE = QT_TRANSLATE_NOOP("DialogWords", "X unreachable")
-_FAILING = QT_TRANSLATE_NOOP("DialogWords", "X failing")
-#: A 2FA code X refused because this computer's clock is off X's (core/clock_offset.py): not
-#: "2FA code needed", as no code is wanted from the person; the clock is to be set right.
-_CLOCK_OFF = QT_TRANSLATE_NOOP("DialogWords", "Clock to set right")
+#: A status said by its reason (a password X refused, each step only the person can take, X
+#: not reached or too slow), X not reached by who failed, and a 2FA code refused for this
+#: computer's clock: the command line's words too, so kept in the core (core/status_words.py)
+#: and translated here as ever, in DialogWords (their French: consentinel_fr_dialogs.ts).
+_STATUS_BY_REASON = STATUS_BY_REASON
+_UNREACHABLE = X_UNREACHABLE
+_FAILING = X_FAILING
+_CLOCK_OFF = CLOCK_OFF
 #: The statuses said by a reason (status, reason), as the journal's outcome filter lists them:
 #: under their status's own name, which covers them too ("Sign-in failed").
 NAMED_BY_REASON: tuple[tuple[Status, Reason], ...] = tuple(_STATUS_BY_REASON)
@@ -188,14 +169,11 @@ def status_name(
     clock_offset_s), said as such. `x_answered`, of X not reached: X answered with an error
     of its own ("X failing"), or was not reached from here ("X unreachable"); None: not
     known ("X unreachable or failing")."""
-    if clock_off and (status, reason) == (Status.NEEDS_USER, Reason.TWO_FACTOR):
-        return _t(_CLOCK_OFF)
-    if (status, reason) == (Status.ERROR, Reason.NETWORK) and x_answered is not None:
-        return _t(_FAILING if x_answered else _UNREACHABLE)
+    named = named_outcome(status, reason, x_answered, clock_off=clock_off)
+    if named:  # (the command line's words too: core/status_words.py)
+        return _t(named)
     if reason in _OWN_NAMES:
         return _t(_OWN_NAMES[reason])
-    if reason is not None and (status, reason) in _STATUS_BY_REASON:
-        return _t(_STATUS_BY_REASON[(status, reason)])
     return _t(_STATUS_NAMES[status])
 
 
