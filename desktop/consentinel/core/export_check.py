@@ -137,7 +137,7 @@ def check_export(
         if problem:
             problems.append(problem)
     problems[:0] = _claims(document, edited=bool(problems))
-    erasures = [e for e in erasures_vouched(entries)[1] if e.entries]
+    erasures = [e for e in erasures_vouched(entries, complete)[1] if e.entries]
     if erasures:  # said whatever the verdict: what the chain no longer vouches for
         from consentinel.core.journal_erasure import erasures_sentence
 
@@ -240,7 +240,7 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
     removed or moved entry is named once, as the journal's own verify does."""
     from consentinel.core.journal_erasure import erasure_problem
 
-    erased, erasures = erasures_vouched(entries)
+    erased, erasures = erasures_vouched(entries, complete)
     wrong = {e.entry_id: erasure_problem(e) for e in erasures}
     before: dict[str, Any] | None = None
     for entry in entries:
@@ -281,25 +281,27 @@ def _walk(entries: Sequence[dict[str, Any]], complete: bool, problems: list[str]
 
 
 def erasures_vouched(
-    entries: Sequence[dict[str, Any]],
+    entries: Sequence[dict[str, Any]], complete: bool
 ) -> tuple[set[int], list[ErasureSeen]]:
     """The erased entries (an account's history erased) a `history_erased` entry of the file,
     matching its hash, vouches for, as the journal's own verify reads them; and those
-    erasures."""
+    erasures. A filtered export (not `complete`) leaves out the entries an erasure emptied:
+    one it lists that the file does not hold is not missing (see vouched())."""
     from consentinel.core.journal_entries import EntryKind
-    from consentinel.core.journal_erasure import erased_by, erasures_seen
+    from consentinel.core.journal_erasure import Emptied, erased_by, erasures_seen
 
-    erased: dict[int, tuple[int, str]] = {}
+    erased: dict[int, Emptied] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for entry in entries:
         by = erased_by(entry["kind"], entry["handle"], entry["payload"])
         if by is not None:
-            erased[int(entry["id"])] = (by, str(entry["hash"]))
+            erased[int(entry["id"])] = Emptied(by, entry["ts"], entry["run_id"], str(entry["hash"]))
         elif entry["kind"] == EntryKind.HISTORY_ERASED.value and _rehashes(entry):
             erasures[int(entry["id"])] = entry["payload"]
             times[int(entry["id"])] = str(entry["ts"])
-    return erasures_seen(erased, erasures, times)
+    held = None if complete else {int(entry["id"]) for entry in entries}
+    return erasures_seen(erased, erasures, times, held)
 
 
 def _rehashes(entry: dict[str, Any]) -> bool:

@@ -3,15 +3,18 @@
 Each of the account's entries keeps its id, time, run, prev_hash and hash (the next entry's
 link), and loses its kind, account and payload: it becomes an `erased` entry naming the entry
 that erased it. That entry, `history_erased`, is appended to the chain: it lists the erased
-entries and holds a digest of their hashes, and names no account. verify() accepts an erased
-entry only when a later `history_erased` entry, itself matching its hash, names it and the
-digest of the hashes it names is the one it holds: an entry emptied by hand still fails, and
-so does an erasure entry edited by hand. Whoever can write the file can still erase any entry
-the way Consentinel does (the chain cannot tell an erasure asked for from one that was not),
-so every verdict lists the erasures it accepted. The account's screenshots are deleted, and
-SQLite overwrites what it frees (secure_delete), then folds its write-ahead log into the file
-and empties it (again at later writes and at close when another process reads just then), so
-that the account's bytes are gone from the journal's files too.
+entries and holds a digest of their ids, times, runs and hashes, and names no account.
+verify() accepts an erased entry only when a later `history_erased` entry, itself matching its
+hash, names it and the digest of the entries it names is the one it holds: an entry emptied by
+hand still fails, and so do an emptied entry's time or run edited by hand (no hash of its own
+covers them any more), and an erasure entry edited by hand. Whoever can write the file can
+still erase any entry the way Consentinel does (the chain cannot tell an erasure asked for from
+one that was not), so every verdict lists the erasures it accepted. The account's screenshots
+are deleted, and SQLite overwrites what it frees (secure_delete), then folds its write-ahead log
+into the file and empties it (again at later writes and at close when another process reads
+just then), so that the account's bytes are gone from the journal's files too. An emptied
+entry keeps its hash, which the chain needs: a guessable one (an account added) still lets
+whoever suspects a handle confirm it (docs/journal-export.md).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -52,12 +56,48 @@ class Erasure(NamedTuple):
     logs_left: tuple[str, ...] = ()
 
 
+class Emptied(NamedTuple):
+    """An entry as an erasure leaves it: the erasure it names, and what of it stays and no
+    hash of its own covers any more (its stored hash no longer matches its content)."""
+
+    by: int
+    ts: object
+    run_id: object
+    hash: str
+
+
+def emptied_digest(emptied: Mapping[int, Emptied]) -> str:
+    """The digest a `history_erased` entry holds: SHA-256 of the canonical JSON of
+    [id, ts, run_id, hash] for each entry it emptied, by id. Its time and run are in it: the
+    emptied entry's own hash can no longer be checked, so nothing else covers them (JSON, not
+    "id:hash:ts" lines: a time holds colons, and a run edited into text is not the number)."""
+    import hashlib
+
+    rows = [[id_, e.ts, e.run_id, e.hash] for id_, e in sorted(emptied.items())]
+    return hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
+
+
 def hashes_digest(pairs: Iterable[tuple[int, str]]) -> str:
-    """The digest a `history_erased` entry holds: SHA-256 of "id:hash" lines, by id."""
+    """The digest erasures written by development versions held (SHA-256 of "id:hash" lines,
+    by id), still read: it covers no emptied entry's time nor run."""
     import hashlib
 
     lines = "".join(f"{id_}:{hash_}\n" for id_, hash_ in sorted(pairs))
     return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+
+
+def _digest_matches(emptied: Mapping[int, Emptied], digest: object) -> bool:
+    """`digest` is the erasure's of `emptied`: as written now, or as an erasure written by a
+    development version held it (id:hash only). The stored digest is under the erasure's own
+    hash: an erasure written now cannot be made to read as an older one without breaking it."""
+    if not isinstance(digest, str):
+        return False
+    try:
+        if emptied_digest(emptied) == digest:
+            return True
+    except (TypeError, ValueError):  # a time or run edited into what JSON cannot hold (bytes)
+        pass
+    return hashes_digest((i, e.hash) for i, e in emptied.items()) == digest
 
 
 def erased_by(kind: object, handle: object, payload: object) -> int | None:
@@ -82,32 +122,49 @@ NOT_ERASABLE = frozenset(
 
 
 def vouched(
-    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object]
+    erased: Mapping[int, Emptied],
+    erasures: Mapping[int, object],
+    held: AbstractSet[int] | None = None,
 ) -> dict[int, list[int]]:
-    """The erasures that check out, each with the entries it emptied. `erased`: for each entry
-    as an erasure leaves it, (the entry it names, its stored hash); `erasures`: the payload of
-    each `history_erased` entry that matches its own hash. An erasure checks out when every
-    entry it lists (once) comes before it, is erased, names it and no erasure before it lists
-    it, it says for each the kind it was and that kind can be an account's, and the digest of
-    their (id, hash) pairs is its own."""
+    """The erasures that check out, each with the entries it emptied. `erased`: each entry as
+    an erasure leaves it; `erasures`: the payload of each `history_erased` entry that matches
+    its own hash; `held`: the ids a filtered export holds (None: every entry is there, the
+    journal's or a complete export's). An erasure checks out when every entry it lists (once)
+    comes before it, no erasure before it lists it, it says for each the kind it was and that
+    kind can be an account's, and its digest is that of those entries, each erased and naming
+    it. In a filtered export, which leaves out the entries an erasure emptied, an erasure
+    listing none the file holds checks out on its own hash (the file cannot show more); one
+    listing some the file holds is checked as above, all it lists then being there."""
     found: dict[int, list[int]] = {}
     listed: set[int] = set()
     for by in sorted(erasures):
-        payload = erasures[by]
-        if not isinstance(payload, dict):
+        ids = _listed_ids(erasures[by])
+        if ids is None or any(i >= by or i in listed for i in ids):
             continue
-        ids, kinds = payload.get("entries"), payload.get("kinds")
-        if not isinstance(ids, list) or not all(type(i) is int for i in ids):
-            continue
-        if not ids or len(set(ids)) != len(ids) or not _erasable(kinds, len(ids)):
-            continue
-        if any(i >= by or i not in erased or erased[i][0] != by or i in listed for i in ids):
-            continue
-        if hashes_digest((i, erased[i][1]) for i in ids) != payload.get("digest"):
-            continue
+        # (an entry listed twice, or by two erasures, is refused above: none counts it twice)
+        left_out = held is not None and not any(i in held for i in ids)
+        if not left_out:
+            if any(i not in erased or erased[i].by != by for i in ids):
+                continue
+            payload = erasures[by]
+            assert isinstance(payload, dict)
+            if not _digest_matches({i: erased[i] for i in ids}, payload.get("digest")):
+                continue
         listed.update(ids)
         found[by] = ids
     return found
+
+
+def _listed_ids(payload: object) -> list[int] | None:
+    """The ids an erasure's payload lists, once each, with a known kind for each; else None."""
+    if not isinstance(payload, dict):
+        return None
+    ids, kinds = payload.get("entries"), payload.get("kinds")
+    if not isinstance(ids, list) or not all(type(i) is int for i in ids):
+        return None
+    if not ids or len(set(ids)) != len(ids) or not _erasable(kinds, len(ids)):
+        return None
+    return ids
 
 
 def _erasable(kinds: object, count: int) -> bool:
@@ -122,7 +179,7 @@ def vouched_rows(
     """vouched() over stored rows (id, ts, run_id, kind, handle, payload text, prev_hash,
     hash); `matches(row)`: whether a row matches its own hash. The entries vouched for, and
     each erasure that vouches for them."""
-    erased: dict[int, tuple[int, str]] = {}
+    erased: dict[int, Emptied] = {}
     erasures: dict[int, object] = {}
     times: dict[int, str] = {}
     for row in rows:
@@ -130,7 +187,8 @@ def vouched_rows(
         if kind == EntryKind.ERASED.value:
             by = erased_by(kind, row[4], _parsed(row[5]))
             if by is not None:
-                erased[int(row[0])] = (by, str(row[7]))
+                # (its time and run as stored: one edited into another type differs)
+                erased[int(row[0])] = Emptied(by, row[1], row[2], str(row[7]))
         elif kind == EntryKind.HISTORY_ERASED.value and matches(row):
             erasures[int(row[0])] = _parsed(row[5])
             times[int(row[0])] = str(row[1])
@@ -138,14 +196,18 @@ def vouched_rows(
 
 
 def erasures_seen(
-    erased: Mapping[int, tuple[int, str]], erasures: Mapping[int, object], times: Mapping[int, str]
+    erased: Mapping[int, Emptied],
+    erasures: Mapping[int, object],
+    times: Mapping[int, str],
+    held: AbstractSet[int] | None = None,
 ) -> tuple[set[int], list[ErasureSeen]]:
-    """vouched()'s entries, and each erasure: one that does not check out has no entries."""
+    """vouched()'s entries (those of them there), and each erasure with how many entries it
+    emptied: one that does not check out has none."""
     if not erasures:
         return set(), []
-    found = vouched(erased, erasures)
+    found = vouched(erased, erasures, held)
     seen = [ErasureSeen(by, times[by], len(found.get(by, ()))) for by in sorted(erasures)]
-    return {i for ids in found.values() for i in ids}, seen
+    return {i for ids in found.values() for i in ids if i in erased}, seen
 
 
 def erasure_problem(erasure: ErasureSeen) -> str | None:
@@ -260,11 +322,15 @@ def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
     ids = [id_ for id_, _kind, _payload in rows]
     # The ids as one JSON list: years of one account's entries outnumber SQLite's variables.
     listed = "(SELECT value FROM json_each(?))"
-    hashes = db.execute(
-        f"SELECT id, hash FROM entries WHERE id IN {listed}", (json.dumps(ids),)
-    ).fetchall()
     kinds = [kind for _id, kind, _payload in rows]
     by = int(db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]) + 1
+    # Their time and run as stored, as verify reads them.
+    emptied = {
+        int(id_): Emptied(by, ts, run_id, str(hash_))
+        for id_, ts, run_id, hash_ in db.execute(
+            f"SELECT id, ts, run_id, hash FROM entries WHERE id IN {listed}", (json.dumps(ids),)
+        )
+    }
     db.execute(
         f"UPDATE entries SET kind = ?, handle = NULL, payload = ? WHERE id IN {listed}",
         (EntryKind.ERASED.value, canonical_json({ERASED_BY: by}), json.dumps(ids)),
@@ -275,7 +341,7 @@ def _erase_rows(journal: Journal, rows: list[_Row], screenshots: int) -> int:
         # has (the settings, a journal's start, another erasure).
         "kinds": kinds,
         "screenshots": screenshots,
-        "digest": hashes_digest((int(i), str(h)) for i, h in hashes),
+        "digest": emptied_digest(emptied),
     }
     entry = journal._insert(journal._now(), None, EntryKind.HISTORY_ERASED, None, payload)
     assert entry.id == by
@@ -359,7 +425,9 @@ def erased_count(payload: Mapping[str, Any]) -> tuple[int, int]:
 
 __all__ = [
     "ERASED_BY",
+    "Emptied",
     "Erasure",
+    "emptied_digest",
     "erase_history",
     "erased_by",
     "erased_count",

@@ -119,17 +119,19 @@ def _hash_matches(row: Sequence[Any]) -> bool:
     # journal); only a text that is not exactly what Consentinel writes is parsed and hashed
     # as its value, as it always was.
     id_, ts, run_id, kind, handle, payload_text, prev_hash, hash_ = row
-    if stored_entry_hash(row) == hash_:
-        return True
     try:
+        if stored_entry_hash(row) == hash_:
+            return True
         payload = loads_noting_twice(payload_text)
+        # A key written twice is an edit: Python would read the last, SQLite's json_extract
+        # (the window's filters, the run's counts) the first, so the two would disagree.
+        if keys_written_twice(payload):
+            return False
+        return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == str(hash_)
     except (ValueError, RecursionError):
         return False
-    # A key written twice is an edit: Python would read the last, SQLite's json_extract
-    # (the window's filters, the run's counts) the first, so the two would disagree.
-    if keys_written_twice(payload):
+    except TypeError:  # a column edited into what no entry holds (bytes): it was edited
         return False
-    return entry_hash(prev_hash, id_, ts, run_id, kind, handle, payload) == str(hash_)
 
 
 def _check_head_file(
