@@ -1632,14 +1632,52 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
             <translation>{handle} a besoin de vous</translation>
         </message>
         <message>
-            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="116" />
-            <source>X needs you: finish signing in to {handle} in the browser window</source>
-            <translation>X a besoin de vous : terminez la connexion à {handle} dans la fenêtre du navigateur</translation>
+            <source>X locked {handle}</source>
+            <translation>X a verrouillé {handle}</translation>
         </message>
         <message>
-            <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="123" />
-            <source>Consentinel opens a browser window on X. Sign in there (solve the captcha or answer X's questions); the check goes on by itself once X shows your home page.</source>
-            <translation>Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous dans cette fenêtre (résolvez le captcha ou répondez aux questions de X) ; la vérification reprend d'elle-même dès que X affiche votre page d'accueil.</translation>
+            <source>The account stays locked until you verify it.</source>
+            <translation>Le compte reste verrouillé jusqu'à ce que vous le vérifiiez.</translation>
+        </message>
+        <message>
+            <source>Only a person can solve it.</source>
+            <translation>Seule une personne peut le résoudre.</translation>
+        </message>
+        <message>
+            <source>First sign in on x.com in your usual browser and do what X asks there. Then use “{button}”: the check goes on by itself once X shows your home page in that window.</source>
+            <translation>Connectez-vous d'abord sur x.com dans votre navigateur habituel et faites ce que X y demande. Puis utilisez « {button} » : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
+        </message>
+        <message>
+            <source>X shows a captcha for {handle}</source>
+            <translation>X affiche un captcha pour {handle}</translation>
+        </message>
+        <message>
+            <source>Use “{button}” and solve the captcha there, then answer X's questions if it asks any: the check goes on by itself once X shows your home page in that window.</source>
+            <translation>Utilisez « {button} » et résolvez le captcha dans cette fenêtre, puis répondez aux questions de X s'il en pose : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
+        </message>
+        <message>
+            <source>X asks for the password of {handle}</source>
+            <translation>X demande le mot de passe de {handle}</translation>
+        </message>
+        <message>
+            <source>No password is saved for this account.</source>
+            <translation>Aucun mot de passe n'est enregistré pour ce compte.</translation>
+        </message>
+        <message>
+            <source>Use “{button}” and type the password there, then answer X's questions if it asks any: the check goes on by itself once X shows your home page in that window.</source>
+            <translation>Utilisez « {button} » et saisissez le mot de passe dans cette fenêtre, puis répondez aux questions de X s'il en pose : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
+        </message>
+        <message>
+            <source>X needs you to sign in to {handle}</source>
+            <translation>X a besoin de vous pour la connexion à {handle}</translation>
+        </message>
+        <message>
+            <source>X asks for something only a person can do.</source>
+            <translation>X demande quelque chose que seule une personne peut faire.</translation>
+        </message>
+        <message>
+            <source>Use “{button}” and sign in there, answering X's questions: the check goes on by itself once X shows your home page in that window.</source>
+            <translation>Utilisez « {button} » et connectez-vous dans cette fenêtre en répondant aux questions de X : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
         </message>
         <message>
             <location filename="../../desktop/consentinel/gui/prompt_dialogs.py" line="129" />
@@ -1649,22 +1687,6 @@ Le nouveau journal commence par une entrée qui nomme l'ancien, et son badge red
         <message>
             <source>X did not accept the previous answer. Try again.</source>
             <translation>X n'a pas accepté la réponse précédente. Réessayez.</translation>
-        </message>
-        <message>
-            <source>X shows a captcha that only a person can solve.</source>
-            <translation>X affiche un captcha que seule une personne peut résoudre.</translation>
-        </message>
-        <message>
-            <source>X locked the account until you verify it.</source>
-            <translation>X a verrouillé le compte jusqu'à ce que vous le vérifiiez.</translation>
-        </message>
-        <message>
-            <source>Sign in on x.com, then use “{button}”: the check goes on by itself once X shows your home page in that window.</source>
-            <translation>Connectez-vous sur x.com, puis utilisez « {button} » : la vérification reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.</translation>
-        </message>
-        <message>
-            <source>No password is saved for this account: type it in the browser window.</source>
-            <translation>Aucun mot de passe n'est enregistré pour ce compte : saisissez-le dans la fenêtre du navigateur.</translation>
         </message>
     </context>
     <context>

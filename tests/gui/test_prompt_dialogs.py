@@ -159,7 +159,8 @@ def test_finish_in_browser_returns_ok_to_open(qtbot: QtBot) -> None:
     assert dialog.ok_button.text() == "&Open browser window"
     assert dialog.cancel_button.text() == "S&kip this account"  # as in every other question
     # Why, in words: not the engine's code for it.
-    assert dialog.body.text().startswith("X shows a captcha that only a person can solve.")
+    assert dialog.title.text() == "X shows a captcha for @alice"
+    assert dialog.body.text().startswith("Only a person can solve it.")
     assert not dialog.edit.isVisibleTo(dialog)
 
 
@@ -169,8 +170,8 @@ def test_a_locked_account_is_told_the_procedure_its_row_says(
 ) -> None:
     """The question said "until you confirm that it is yours… Sign in there" (in the window it
     opens), the row's advice "until you verify it. Sign in on x.com, then use “Sign in
-    yourself…”": two procedures for one lock. The question now says the row's, its window
-    being where the sign-in is finished once the account is verified on x.com."""
+    yourself…”": two procedures for one lock. The question says the row's why, and x.com
+    first, its window being where the sign-in is finished once the account is verified."""
     translators = Translators()
     translators.switch(language)
     try:
@@ -178,23 +179,69 @@ def test_a_locked_account_is_told_the_procedure_its_row_says(
         qtbot.addWidget(dialog)
         body = dialog.body.text()
         expected = {
-            "en": "X locked the account until you verify it.\n\nSign in on x.com, then use "
-            "“Open browser window”: the check goes on by itself once X shows your home page "
-            "in that window.",
-            "fr": "X a verrouillé le compte jusqu'à ce que vous le vérifiiez.\n\n"
-            "Connectez-vous sur x.com, puis utilisez «\u00a0Ouvrir la fenêtre du "
-            "navigateur\u00a0»\u00a0: la vérification reprend d'elle-même dès que X affiche "
-            "votre page d'accueil dans cette fenêtre.",
+            "en": "The account stays locked until you verify it.\n\nFirst sign in on x.com in your "
+            "usual browser and do what X asks there. Then use “Open browser window”: the check "
+            "goes on by itself once X shows your home page in that window.",
+            "fr": "Le compte reste verrouillé jusqu'à ce que vous le vérifiiez.\n\n"
+            "Connectez-vous d'abord sur x.com dans votre navigateur habituel et faites ce que X "
+            "y demande. Puis utilisez «\u00a0Ouvrir la fenêtre du navigateur\u00a0»\u00a0: la "
+            "vérification reprend d'elle-même dès que X affiche votre page d'accueil dans "
+            "cette fenêtre.",
         }
         assert body == expected[language]
-        # The row's words, as they are (gui/row_hints): why, and its first step.
+        # The row's words, as they are (gui/row_hints): why, and x.com before the window.
         row = window_advice(Reason.LOCKED, reason_message(Reason.LOCKED, "alice"), "alice")
         why, then = row.split(". ", 1)
-        assert body.startswith(why + ".\n\n")
-        first_step = re.split("[“«]", then)[0]
-        assert "x.com" in first_step and body.split("\n\n")[1].startswith(first_step)
+        until = {"en": "until you verify it", "fr": "jusqu'à ce que vous le vérifiiez"}[language]
+        assert until in why and until in body.split("\n\n")[0]
+        assert "x.com" in re.split("[“«]", then)[0] and "x.com" in re.split("[“«]", body)[0]
         # The button it names is the dialog's own.
         assert dialog.ok_button.text().replace("&", "") in body
+    finally:
+        translators.switch("en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize(
+    ("reason", "heading"),
+    [
+        ("locked", {"en": "X locked @alice", "fr": "X a verrouillé @alice"}),
+        (
+            "captcha",
+            {"en": "X shows a captcha for @alice", "fr": "X affiche un captcha pour @alice"},
+        ),
+        (
+            "wrong_password",
+            {
+                "en": "X asks for the password of @alice",
+                "fr": "X demande le mot de passe de @alice",
+            },
+        ),
+        (
+            "something_new",
+            {
+                "en": "X needs you to sign in to @alice",
+                "fr": "X a besoin de vous pour la connexion à @alice",
+            },
+        ),
+    ],
+)
+def test_the_heading_says_what_x_did_and_the_body_alone_what_to_do(
+    qtbot: QtBot, consentinel_home: Path, language: str, reason: str, heading: dict[str, str]
+) -> None:
+    """The heading, shared by every reason, said "finish signing in to @lou_locked in the
+    browser window" above a body that sent the person to x.com first (audit 2, item 5): two
+    places to act. Each reason's heading now says what X did; only the body says what to do,
+    naming the one button that opens the window."""
+    translators = Translators()
+    translators.switch(language)
+    try:
+        dialog = PromptDialog(PromptRequest("alice", PromptKind.FINISH_IN_BROWSER, reason))
+        qtbot.addWidget(dialog)
+        assert dialog.title.text() == heading[language]
+        why, steps = dialog.body.text().split("\n\n")
+        assert why and dialog.ok_button.text().replace("&", "") in steps
+        assert not re.search("browser window|fenêtre du navigateur", dialog.title.text())
     finally:
         translators.switch("en")
 
@@ -212,13 +259,13 @@ def test_a_captcha_is_called_a_captcha_as_the_row_calls_it(
         qtbot.addWidget(dialog)
         body = dialog.body.text()
         expected = {
-            "en": "X shows a captcha that only a person can solve.\n\nConsentinel opens a "
-            "browser window on X. Sign in there (solve the captcha or answer X's questions); "
-            "the check goes on by itself once X shows your home page.",
-            "fr": "X affiche un captcha que seule une personne peut résoudre.\n\n"
-            "Consentinel ouvre une fenêtre de navigateur sur X. Connectez-vous dans cette "
-            "fenêtre (résolvez le captcha ou répondez aux questions de X)\u00a0; la "
-            "vérification reprend d'elle-même dès que X affiche votre page d'accueil.",
+            "en": "Only a person can solve it.\n\nUse “Open browser "
+            "window” and solve the captcha there, then answer X's questions if it asks any: "
+            "the check goes on by itself once X shows your home page in that window.",
+            "fr": "Seule une personne peut le résoudre.\n\nUtilisez "
+            "«\u00a0Ouvrir la fenêtre du navigateur\u00a0» et résolvez le captcha dans cette "
+            "fenêtre, puis répondez aux questions de X s'il en pose\u00a0: la vérification "
+            "reprend d'elle-même dès que X affiche votre page d'accueil dans cette fenêtre.",
         }
         assert body == expected[language]
         row = window_advice(Reason.CAPTCHA, reason_message(Reason.CAPTCHA, "alice"), "alice")

@@ -154,14 +154,13 @@ class PromptDialog(QDialog):
             self._invalid = self.tr("Type what X asks for.")
         else:
             self.setWindowTitle(self.tr("{handle} needs you").replace("{handle}", handle))
-            self.title.setText(
-                self.tr("X needs you: finish signing in to {handle} in the browser window").replace(
-                    "{handle}", handle
-                )
-            )
             self.ok_button.setText(self.tr("&Open browser window"))
-            why = self._why_in_browser(detail)
-            self.body.setText((why + "\n\n" if why else "") + self._what_to_do(detail))
+            # The heading says what X did, the body the one way on: a heading that sent the
+            # person to "the browser window" sat above a body sending them to x.com first.
+            heading, why, steps = self._in_browser_words(detail)
+            self.title.setText(heading.replace("{handle}", handle))
+            button = self.ok_button.text().replace("&", "")  # as the button reads
+            self.body.setText(f"{why}\n\n{steps.replace('{button}', button)}")
             self.edit.hide()
             self._invalid = ""
 
@@ -236,32 +235,51 @@ class PromptDialog(QDialog):
             return ""
         return text.replace("{email}", email or phone).replace("{phone}", phone)
 
-    def _why_in_browser(self, reason: str) -> str:
-        """Why a person is needed, in words (the engine names the reason by its code)."""
-        words = {
-            "captcha": self.tr("X shows a captcha that only a person can solve."),
-            # As the row's advice says it once the check has ended (gui/row_hints).
-            "locked": self.tr("X locked the account until you verify it."),
-            "wrong_password": self.tr(
-                "No password is saved for this account: type it in the browser window."
-            ),
-        }
-        return words.get(reason, "")
-
-    def _what_to_do(self, reason: str) -> str:
-        """What the person does for the check to go on. A locked account is verified on x.com
-        first, as the row's advice, the next check's tooltip, the notification and the command
-        line all say it (X's lock screen is known from scripts only: nothing shows it can be
-        passed in the window); the window then signs in to the account unlocked."""
+    def _in_browser_words(self, reason: str) -> tuple[str, str, str]:
+        """What X did (the heading, with {handle}), why a person is needed, and what they do
+        for the check to go on (with {button}), for the reason the engine names by its code.
+        A locked account is verified on x.com first, as the row's advice, the next check's
+        tooltip, the notification and the command line all say it (X's lock screen is known
+        from scripts only: nothing shows it can be passed in the window); the window then
+        signs in to the account unlocked."""
         if reason == "locked":
-            button = self.ok_button.text().replace("&", "")  # as the button reads
-            return self.tr(
-                "Sign in on x.com, then use “{button}”: the check goes on by itself once X "
-                "shows your home page in that window."
-            ).replace("{button}", button)
-        return self.tr(
-            "Consentinel opens a browser window on X. Sign in there (solve the captcha or "
-            "answer X's questions); the check goes on by itself once X shows your home page."
+            return (
+                self.tr("X locked {handle}"),
+                # "until you verify it", as the row's advice says it (gui/row_hints).
+                self.tr("The account stays locked until you verify it."),
+                self.tr(
+                    "First sign in on x.com in your usual browser and do what X asks there. "
+                    "Then use “{button}”: the check goes on by itself once X shows your home "
+                    "page in that window."
+                ),
+            )
+        if reason == "captcha":
+            return (
+                self.tr("X shows a captcha for {handle}"),
+                self.tr("Only a person can solve it."),
+                self.tr(
+                    "Use “{button}” and solve the captcha there, then answer X's questions if "
+                    "it asks any: the check goes on by itself once X shows your home page in "
+                    "that window."
+                ),
+            )
+        if reason == "wrong_password":
+            return (
+                self.tr("X asks for the password of {handle}"),
+                self.tr("No password is saved for this account."),
+                self.tr(
+                    "Use “{button}” and type the password there, then answer X's questions if "
+                    "it asks any: the check goes on by itself once X shows your home page in "
+                    "that window."
+                ),
+            )
+        return (
+            self.tr("X needs you to sign in to {handle}"),
+            self.tr("X asks for something only a person can do."),
+            self.tr(
+                "Use “{button}” and sign in there, answering X's questions: the check goes on "
+                "by itself once X shows your home page in that window."
+            ),
         )
 
     def _problem(self) -> str | None:
