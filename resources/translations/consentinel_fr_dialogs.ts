@@ -90,6 +90,14 @@
             <translation>Tout ce dont Consentinel a besoin est présent.</translation>
         </message>
         <message>
+            <source>Consentinel has what it needs, but read the note below.</source>
+            <translation>Consentinel a ce qu'il lui faut, mais lisez la ligne « À noter » ci-dessous.</translation>
+        </message>
+        <message>
+            <source>Consentinel has what it needs, but read the {count} notes below.</source>
+            <translation>Consentinel a ce qu'il lui faut, mais lisez les {count} lignes « À noter » ci-dessous.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/consentinel/gui/about_dialog.py" line="203" />
             <source>1 thing to fix.</source>
             <translation>1 point à corriger.</translation>

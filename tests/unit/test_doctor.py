@@ -580,7 +580,7 @@ def _run_command(*argv: str) -> int:
     return result
 
 
-def test_command_with_secret_service_says_all_good(
+def test_command_with_secret_service_has_nothing_to_fix(
     secret_service: dict[str, str],
     http_site: Any,
     private_config: Path,
@@ -595,7 +595,67 @@ def test_command_with_secret_service_says_all_good(
     # No OS job here: not OK, since nothing checks while the app is closed.
     assert re.search(r"^\[ -- \] Schedule\s+Scheduled check: not installed\.$", out, re.MULTILINE)
     assert re.search(r"^\s+→ Consentinel checks only while it is open\.", out, re.MULTILINE)
-    assert "All good." in out
+    # Not "All good." under that advice: the last line counts the lines that give some.
+    advised = len(re.findall(r"^\[ -- \].*\n\s+→ ", out, re.MULTILINE))
+    assert advised >= 1
+    assert "All good." not in out
+    assert out.rstrip().endswith(
+        "Nothing blocks Consentinel here, but 1 line above has advice."
+        if advised == 1
+        else f"Nothing blocks Consentinel here, but {advised} lines above have advice."
+    )
+
+
+def _sandbox_off_as_root() -> doctor.Check:
+    return doctor.Check(
+        "Browser sandbox",
+        None,
+        "off: Consentinel runs as root",
+        "Run Consentinel as your own user.",
+        Topic.SANDBOX,
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two", "with_x"),
+    [
+        (
+            "en",
+            "Nothing blocks Consentinel here, but 1 line above has advice.",
+            "Nothing blocks Consentinel here, but 2 lines above have advice.",
+            "Nothing to fix on this computer, but X cannot be reached from here. 1 other line "
+            "above has advice.",
+        ),
+        (
+            "fr",
+            "Rien n'empêche Consentinel de fonctionner ici, mais 1 ligne ci-dessus donne un "
+            "conseil.",
+            "Rien n'empêche Consentinel de fonctionner ici, mais 2 lignes ci-dessus donnent des "
+            "conseils.",
+            "Rien à corriger sur cet ordinateur, mais X est injoignable d'ici. 1 autre ligne "
+            "ci-dessus donne un conseil.",
+        ),
+    ],
+)
+def test_the_closing_sentence_never_says_all_good_under_a_line_s_advice(
+    monkeypatch: pytest.MonkeyPatch, lang: str, one: str, two: str, with_x: str
+) -> None:
+    """Audit 2, item 8: "All good." / « Tout va bien. » a few lines under "Browser sandbox off:
+    Consentinel runs as root → Run Consentinel as your own user". The exit status stays 0
+    (containers and CI run as root); the last sentence says advice is there."""
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    fine = doctor.Check("Python", True, "3.12")
+    schedule = doctor.Check("Schedule", None, "not installed", "Run: schedule install")
+    x_out = doctor.Check("X", None, "cannot be reached", "Check the network.", Topic.X_SITE)
+    assert doctor_cmd._closing([fine, _sandbox_off_as_root()]) == one
+    assert doctor_cmd._closing([fine, _sandbox_off_as_root(), schedule]) == two
+    assert doctor_cmd._closing([fine, _sandbox_off_as_root(), x_out]) == with_x
+    assert doctor_cmd._closing([fine, doctor.Check("X", None, "", "", Topic.X_SITE)]) == (
+        "Nothing to fix on this computer, but X cannot be reached from here."
+        if lang == "en"
+        else "Rien à corriger sur cet ordinateur, mais X est injoignable d'ici."
+    )
+    assert doctor_cmd._closing([fine]) == ("All good." if lang == "en" else "Tout va bien.")
 
 
 def test_x_out_of_reach_is_not_all_good(

@@ -580,6 +580,14 @@ FRENCH: dict[str, str] = {
     "All good.": "Tout va bien.",
     "Nothing to fix on this computer, but X cannot be reached from here.":
         "Rien à corriger sur cet ordinateur, mais X est injoignable d'ici.",
+    "1 other line above has advice.": "1 autre ligne ci-dessus donne un conseil.",
+    "{count} other lines above have advice.":
+        "{count} autres lignes ci-dessus donnent des conseils.",
+    "Nothing blocks Consentinel here, but 1 line above has advice.":
+        "Rien n'empêche Consentinel de fonctionner ici, mais 1 ligne ci-dessus donne un conseil.",
+    "Nothing blocks Consentinel here, but {count} lines above have advice.":
+        "Rien n'empêche Consentinel de fonctionner ici, mais {count} lignes ci-dessus donnent "
+        "des conseils.",
     "Some lines above need attention.": "Certaines lignes ci-dessus demandent votre attention.",
     "FIX": "À FAIRE",
     "Doctor": "Diagnostic",

@@ -222,16 +222,25 @@ class AboutDialog(QDialog):
                 f"<td style='padding:4px 0'>{html.escape(line.detail)}{advice}</td></tr>"
             )
         self.report.setHtml(f"<table cellspacing='0'>{''.join(rows)}</table>")
-        problems = sum(1 for line in lines if line.ok is False)
-        self.status_label.setText(
-            self.tr("Everything Consentinel needs is here.")
-            if problems == 0
-            else (
-                self.tr("1 thing to fix.")
-                if problems == 1
-                else self.tr("{count} things to fix.").replace("{count}", str(problems))
-            )
-        )
+        self.status_label.setText(self._verdict(lines))
         self._running = False
         self.rerun_button.setEnabled(True)
         self.diagnosticsReady.emit()
+
+    def _verdict(self, lines: list[DiagnosticLine]) -> str:
+        """The line above the report. "Everything Consentinel needs is here." read as if a
+        note's "What to do" below it did not matter (the browser's sandbox off as root): notes
+        with advice are not faults, but they are counted (as `consentinel doctor` ends)."""
+        problems = sum(1 for line in lines if line.ok is False)
+        if problems == 1:
+            return self.tr("1 thing to fix.")
+        if problems:
+            return self.tr("{count} things to fix.").replace("{count}", str(problems))
+        notes = sum(1 for line in lines if line.ok is None and line.advice)
+        if notes == 1:
+            return self.tr("Consentinel has what it needs, but read the note below.")
+        if notes:
+            return self.tr(
+                "Consentinel has what it needs, but read the {count} notes below."
+            ).replace("{count}", str(notes))
+        return self.tr("Everything Consentinel needs is here.")
