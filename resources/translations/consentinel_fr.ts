@@ -707,6 +707,14 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>Non connecté</translation>
     </message>
     <message>
+        <source>Unlock the account on x.com first, then try “Sign in yourself…” again.</source>
+        <translation>Déverrouillez d'abord le compte sur x.com, puis réessayez « Se connecter soi-même… ».</translation>
+    </message>
+    <message>
+        <source>Try “Sign in yourself…” again when you have time to finish it.</source>
+        <translation>Réessayez « Se connecter soi-même… » quand vous aurez le temps de terminer la connexion.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/consentinel/gui/main_window.py" line="493"/>
         <source>Not available in the demo.</source>
         <translation>Indisponible dans la démo.</translation>

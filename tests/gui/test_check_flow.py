@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +27,13 @@ from consentinel.core.steps import PromptKind, Step
 from consentinel.gui.dialog_words import status_name
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, check_all_until_prompt, make_context, running_app
+from tests.gui._app_support import (
+    add_account,
+    check_all_until_prompt,
+    make_context,
+    message_boxes,
+    running_app,
+)
 
 pytestmark = pytest.mark.browser
 RUN_TIMEOUT_MS = 90_000
@@ -677,3 +684,60 @@ def test_while_every_account_is_checked_the_next_automatic_check_waits_for_its_e
         with qtbot.waitSignal(app.runner.run_finished, timeout=RUN_TIMEOUT_MS):
             dialog.reject()
         assert "set when" not in window.schedule_label.text()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_sign_in_whose_time_runs_out_says_how_long_what_x_showed_and_what_next(
+    qtbot: QtBot,
+    simx: SimxFactory,
+    consentinel_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """Audit 2, item 9: "Sign in yourself…" at a captcha nobody solved said only "The sign-in
+    of @cap_tcha was not finished in the window.": not that the time ran out, nor how long
+    there was, nor that X still showed the captcha, nor what to do next."""
+    sim = simx(SimAccount("cap_tcha", "pw-cap", challenges=["captcha"]))
+    ctx = make_context(consentinel_home, sim.origin)
+    add_account(ctx, "cap_tcha", "pw-cap")
+    told = message_boxes(monkeypatch)
+
+    def engine(ctx: AppContext) -> Engine:
+        return Engine(
+            ctx,
+            headless=True,
+            interactive_headless=True,
+            page_timeout_s=8,
+            signin_step_timeout_s=8,
+            interactive_timeout_s=2,
+        )
+
+    with running_app(qtbot, ctx, language, engine_factory=engine) as app:
+        window = app.window
+        window.table.selectRow(0)
+        with qtbot.waitSignal(app.runner.login_finished, timeout=RUN_TIMEOUT_MS) as done:
+            window.sign_in()
+        qtbot.waitUntil(lambda: bool(told), timeout=5_000)
+    assert done.args[0].ran_out_after_s is not None
+    ((kind, title, text),) = told
+    assert kind == "information"
+    said, then = text.split("\n\n")
+    if language == "fr":
+        assert title == "Non connecté"
+        assert re.fullmatch(
+            r"Le temps pour terminer la connexion de @cap_tcha s'est écoulé au bout de "
+            r"\d+ s\u00a0: X affichait encore un captcha\.",
+            said,
+        ), said
+        assert then == (
+            "Réessayez «\u00a0Se connecter soi-même…\u00a0» quand vous aurez le temps de "
+            "terminer la connexion."
+        )
+    else:
+        assert title == "Not signed in"
+        assert re.fullmatch(
+            r"The time to finish signing in to @cap_tcha ran out after \d+ s: X was still "
+            r"showing a captcha\.",
+            said,
+        ), said
+        assert then == "Try “Sign in yourself…” again when you have time to finish it."

@@ -577,6 +577,12 @@ FRENCH: dict[str, str] = {
     "check this computer: Python, Qt, keyring, browser, data folder, schedule, X":
         "diagnostiquer cet ordinateur : Python, Qt, trousseau, navigateur, dossier de données, "
         "planification, X",
+    # cli/login_cmd.py, after the window's time ran out
+    "Unlock the account on x.com first, then run `consentinel login {handle}` again.":
+        "Déverrouillez d'abord le compte sur x.com, puis relancez `consentinel login {handle}`.",
+    "Run `consentinel login {handle}` again when you have time to finish it.":
+        "Relancez `consentinel login {handle}` quand vous aurez le temps de terminer la "
+        "connexion.",
     "All good.": "Tout va bien.",
     "Nothing to fix on this computer, but X cannot be reached from here.":
         "Rien à corriger sur cet ordinateur, mais X est injoignable d'ici.",

@@ -70,7 +70,22 @@ def run_login(args: argparse.Namespace) -> int:
     finally:
         lock.release()
     print(result.message)
+    if result.ran_out_after_s is not None:
+        print(_try_again(handles[0], still_locked=result.still_locked))
     return EXIT_OK if result.ok else EXIT_NOT_ALL_OFF
+
+
+def _try_again(handle: str, *, still_locked: bool) -> str:
+    """What to do after the window's time ran out: the same command, once the account is
+    unlocked on x.com when X still showed its lock (the window alone does not get past it)."""
+    if still_locked:
+        return tr(
+            "Unlock the account on x.com first, then run `consentinel login {handle}` again.",
+            handle=handle,
+        )
+    return tr(
+        "Run `consentinel login {handle}` again when you have time to finish it.", handle=handle
+    )
 
 
 def _say_unsandboxed(event: Event) -> None:

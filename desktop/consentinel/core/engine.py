@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from playwright.async_api import Browser, Playwright
+from playwright.async_api import Browser, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from consentinel.core import async_run
@@ -48,6 +49,7 @@ from consentinel.core.signin_secrets import secrets_to_type
 from consentinel.core.status import ALL_BOXES, Reason, Status
 from consentinel.core.steps import Step
 from consentinel.core.totp_refusals import remember_refusals
+from consentinel.core.unfinished_signin import ran_out_message, window_closed_message
 from consentinel.core.vault import VaultError
 from consentinel.x.browser import (
     LAUNCH_TIMEOUT_S,
@@ -66,9 +68,11 @@ from consentinel.x.signin import (
     PersonAtWindow,
     SignInOutcome,
     SignInSecrets,
+    screen_shown,
     sign_in,
     wait_until_home,
 )
+from consentinel.x.signin_screens import Screen
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,11 @@ class LoginResult:
     ok: bool
     message: str
     reason: Reason | None = None
+    #: The window's time ran out, after so many seconds (None: it did not): each front end
+    #: adds how to try again in its own words ("Sign in yourself…", `consentinel login`).
+    ran_out_after_s: float | None = None
+    #: X still showed its locked-account page then: it is unlocked on x.com before trying again.
+    still_locked: bool = False
 
 
 def _answer_wait_s(chosen: float | None) -> float:
@@ -393,6 +402,22 @@ class Engine:
         message = signin_browser_stopped_message(account.handle)
         return LoginResult(False, message, Reason.BROWSER_CRASHED)
 
+    @staticmethod
+    async def _unfinished(handle: str, page: Page, reason: Reason, opened_at: float) -> LoginResult:
+        """The person's sign-in did not reach X's home: the window closed, or its time ran out
+        (how long it had, and the step X still showed, read before the window closes)."""
+        if page.is_closed():
+            return LoginResult(False, window_closed_message(handle), reason)
+        screen = await screen_shown(page)
+        waited = time.monotonic() - opened_at
+        return LoginResult(
+            False,
+            ran_out_message(handle, waited, screen),
+            reason,
+            ran_out_after_s=waited,
+            still_locked=screen is Screen.LOCKED,
+        )
+
     async def _at_window(
         self, browser: Browser, account: Account, cancel: CancelToken, watch: BrowserWatch
     ) -> LoginResult:
@@ -413,6 +438,7 @@ class Engine:
         # At a puzzle the person solves it in this window, and we type the rest; what we
         # cannot type (a code nobody saved) they type, until X shows its home page.
         person = PersonAtWindow(self.interactive_timeout_s, lambda: cancel.cancelled or watch.ended)
+        opened_at = time.monotonic()
         outcome = await sign_in(
             page, self.ctx.site, secrets, nobody, self.signin_step_timeout_ms, person
         )
@@ -431,14 +457,8 @@ class Engine:
                 return LoginResult(
                     False, reason_message(Reason.CANCELLED, account.handle), Reason.CANCELLED
                 )
-            return LoginResult(
-                False,
-                tr(
-                    "The sign-in of @{handle} was not finished in the window.",
-                    handle=account.handle,
-                ),
-                Reason.TIMEOUT if left_to_person else outcome.reason or Reason.TIMEOUT,
-            )
+            reason = Reason.TIMEOUT if left_to_person else outcome.reason or Reason.TIMEOUT
+            return await self._unfinished(account.handle, page, reason, opened_at)
         self.ctx.sessions.save(account.handle, dict(await context.storage_state()))
         if self.ctx.accounts.get(account.handle) is None:
             # Removed meanwhile (`account remove`): its session goes with it.

@@ -624,8 +624,24 @@ FRENCH: dict[str, str] = {
         "Cases que X affiche cochées mais désactivées : {detail} (X le fait pour les comptes "
         "de moins de 18 ans) ; Consentinel ne peut pas les modifier.",
     "The check failed ({reason}).": "La vérification a échoué ({reason}).",
-    "The sign-in of @{handle} was not finished in the window.":
-        "La connexion de @{handle} n'a pas été terminée dans la fenêtre.",
+    # core/unfinished_signin.py
+    "that the account is locked": "que le compte est verrouillé",
+    "its sign-in page": "sa page de connexion",
+    "its password step": "l'étape du mot de passe",
+    "its step for the two-factor code": "l'étape du code de double authentification",
+    "its step for the code sent by email or text message":
+        "l'étape du code envoyé par e-mail ou SMS",
+    "its question about unusual activity": "sa question sur une activité inhabituelle",
+    "a question": "une question",
+    "that it refused the sign-in": "qu'il refusait la connexion",
+    "The time to finish signing in to @{handle} ran out after {waited}: X was still "
+    "showing {what}.":
+        "Le temps pour terminer la connexion de @{handle} s'est écoulé au bout de {waited} : "
+        "X affichait encore {what}.",
+    "The time to finish signing in to @{handle} ran out after {waited}.":
+        "Le temps pour terminer la connexion de @{handle} s'est écoulé au bout de {waited}.",
+    "The window was closed before the sign-in of @{handle} was finished.":
+        "La fenêtre a été fermée avant la fin de la connexion de @{handle}.",
     "The browser stopped answering and was closed: the sign-in of @{handle} was not "
     "finished. Sign in again.":
         "Le navigateur ne répondait plus et a été fermé : la connexion de @{handle} n'a pas "

@@ -283,7 +283,26 @@ class RunHandling:
         if not said:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(w, translate("MainWindow", "Not signed in"), outcome.message)
+            QMessageBox.information(
+                w, translate("MainWindow", "Not signed in"), self._not_signed_in_words(outcome)
+            )
+
+    @staticmethod
+    def _not_signed_in_words(outcome: LoginResult) -> str:
+        """The engine's words, and after the window's time ran out, how to try again here
+        (it said only "was not finished in the window": not the time, nor what next)."""
+        if outcome.ran_out_after_s is None:
+            return outcome.message
+        if outcome.still_locked:
+            then = translate(
+                "MainWindow",
+                "Unlock the account on x.com first, then try “Sign in yourself…” again.",
+            )
+        else:
+            then = translate(
+                "MainWindow", "Try “Sign in yourself…” again when you have time to finish it."
+            )
+        return f"{outcome.message}\n\n{then}"
 
     def prompt(self, request: PromptRequest) -> None:
         w = self.window

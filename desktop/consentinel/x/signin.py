@@ -836,6 +836,17 @@ async def sign_in(
     return await SignIn(page, site, secrets, ask, step_timeout_ms, person).run()
 
 
+async def screen_shown(page: Page) -> Screen | None:
+    """The sign-in step X shows on `page` now, read from its words (None: none known, or the
+    page is gone): what a person's sign-in in the window stopped at."""
+    if page.is_closed():
+        return None
+    try:
+        return state_from_js(await page.evaluate(READ_SCREEN_JS)).screen
+    except PlaywrightError:
+        return None
+
+
 async def wait_until_home(page: Page, site: XSite, timeout_ms: float) -> bool:
     """Wait while a person finishes signing in; True once the page reaches X's home."""
     try:
