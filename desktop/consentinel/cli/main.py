@@ -240,11 +240,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     _speak_the_language_chosen_in_the_app()
     args = build_parser().parse_args(argv)
     if args.command is None:
-        # The window, as `consentinel-gui` opens it; once it has quit, the process ends at
-        # once with its exit code (gui/launch.py, end_after).
+        # The window, as `consentinel-gui` opens it. Run as the `consentinel` command (no
+        # `argv`), the process ends at once with its exit code once it has quit (gui/launch.py,
+        # end_after); given `argv` (a test, another program's call) it returns the code, as
+        # launch.main does: ending the caller's process is not ours to do.
         from consentinel.gui.launch import end_after, run_the_app
 
-        end_after(lambda: run_the_app(["--demo"] if args.demo else []))
+        window_args = ["--demo"] if args.demo else []
+        if argv is None:
+            end_after(lambda: run_the_app(window_args))
+        return run_the_app(window_args)
     # The person reads sentences on the terminal, not the developers' log records (which the
     # app writes to its log file): none of ours falls through to stderr.
     logging.getLogger("consentinel").addHandler(logging.NullHandler())
