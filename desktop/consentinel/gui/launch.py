@@ -204,8 +204,40 @@ def end_after(run: Callable[[], int]) -> NoReturn:
     except BaseException:  # said as Python says it, with its exit code
         sys.excepthook(*sys.exc_info())
         status = 1
+    _hand_copied_text_over()
     _flush_what_python_would()
     os._exit(status)
+
+
+def _hand_copied_text_over() -> None:
+    """Text the person copied in the app (Settings' "Still there …: PATH", a crontab line to
+    remove) kept for pasting once the app has ended.
+
+    On X11 copied text stays with the program that copied it; Qt hands it to the desktop's
+    clipboard manager when the QApplication is deleted (its clipboard's own ending), which
+    PySide's exit hook does at Python's ending, the ending end_after skips. So the QApplication
+    is deleted here, but only when its clipboard (or the selection, X11's middle-click copy)
+    still holds text copied in the app: deleting it is the Python ending's step that went wrong
+    under the daemon threads still handing answers to the window, a race met by quitting at the
+    first frame, long before anything is copied. Nothing owned (nothing copied, or another
+    program copied since; Wayland, macOS and Windows keep copied text themselves and say so):
+    nothing is deleted."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:  # (no window was started: `--help`, no screen)
+        return
+    app = widgets.QApplication.instance()
+    if app is None:
+        return
+    try:
+        clipboard = widgets.QApplication.clipboard()
+        owned = clipboard.ownsClipboard() or clipboard.ownsSelection()
+    except RuntimeError:  # (an app already deleted: nothing of it to hand over)
+        return
+    if owned:
+        import shiboken6
+
+        log.debug("handing copied text to the clipboard manager")
+        shiboken6.delete(app)
 
 
 def _exit_status(code: object) -> int:
