@@ -271,6 +271,15 @@ def test_after_an_erase_that_fails_partway_the_window_says_the_crontab_line_s_ru
         qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
 
 
+def _a_minute_later(app: AppController) -> None:
+    """The window's monotonic clock a minute on (LINE_LOOK_WHEN_BACK_EVERY_S), for the read
+    as the window comes back (AutoChecks.read_os_job_when_back)."""
+    from consentinel.gui.auto_checks import LINE_LOOK_WHEN_BACK_EVERY_S
+
+    moved = app.auto._monotonic() + LINE_LOOK_WHEN_BACK_EVERY_S
+    app.auto._monotonic = lambda: moved
+
+
 def _added_after_start(
     qtbot: QtBot,
     listed: Path,
@@ -301,6 +310,7 @@ def test_a_line_added_after_start_is_read_when_the_person_comes_back_to_the_wind
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
     def comes_back(app: AppController) -> None:
+        _a_minute_later(app)  # (sooner, the line read at the first frame is not read again)
         app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
 
     _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
@@ -352,6 +362,7 @@ def test_a_line_removed_after_start_is_read_when_the_person_comes_back_to_the_wi
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
     def comes_back(app: AppController) -> None:
+        _a_minute_later(app)  # (sooner, the line read at the first frame is not read again)
         app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
 
     _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
@@ -367,6 +378,54 @@ def test_a_line_removed_after_start_is_read_within_a_few_ticks(
             app.auto.tick()
 
     _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
+
+
+def test_the_window_coming_back_reads_the_line_at_most_once_a_minute(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    """Each dialog closed, each alt-tab brings the window back: the line (`crontab -l`, another
+    program) is read again then only if its last read is a minute old (it was read every
+    time)."""
+    calls = crontab_at_37.with_name("crontab-calls")
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven)
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        reads = len(calls.read_text().splitlines())
+        for _ in range(3):
+            app.window.came_back.emit()
+            assert not app.auto._crontab_minute._reading  # (no read started)
+        _a_minute_later(app)
+        app.window.came_back.emit()
+        qtbot.waitUntil(lambda: len(calls.read_text().splitlines()) == reads + 1)
+        app.window.came_back.emit()  # (just read: not again)
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        assert len(calls.read_text().splitlines()) == reads + 1
+        assert app.auto.next_run_at() == at_37
+
+
+def test_a_crontab_that_cannot_be_read_leaves_the_line_s_minute_known(
+    qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
+) -> None:
+    """`crontab -l` failing (its own error, not "no crontab") says nothing of the line: the
+    window still says the line's 12:37 (it said the schedule's own time until a read worked)."""
+    from consentinel.gui.auto_checks import LINE_LOOK_EVERY_TICKS
+
+    calls = crontab_at_37.with_name("crontab-calls")
+    ctx = _checked_last_night(consentinel_home, twenty_past_eleven)
+    at_37 = twenty_past_eleven.replace(hour=12, minute=37, second=0, microsecond=0)
+    with running_app(qtbot, ctx) as app:
+        qtbot.waitUntil(lambda: app.auto.next_run_at() == at_37)
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        reads = len(calls.read_text().splitlines())
+        crontab_at_37.unlink()  # (the fake program's `cat` fails: exit 1, its own words)
+        for _ in range(LINE_LOOK_EVERY_TICKS):
+            app.auto.tick()
+        qtbot.waitUntil(lambda: len(calls.read_text().splitlines()) == reads + 1)
+        qtbot.waitUntil(lambda: not app.auto._crontab_minute._reading)
+        assert app.auto.next_run_at() == at_37
+        assert app.window.schedule_label.text() == "Next automatic check: in 1 hour"
 
 
 def test_a_refresh_of_the_window_reads_the_line_s_served_mark_once(

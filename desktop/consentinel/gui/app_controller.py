@@ -293,12 +293,13 @@ class AppController(QObject):
     def _came_back(self) -> None:
         """Look at the keyring again, at most every KEYRING_LOOK_EVERY_S (gui/keyring_look):
         sooner, the look waits for its time (the person came back now, and the last look may
-        be from before they started the keyring); and read the crontab line again."""
+        be from before they started the keyring); and read the crontab line again (at most
+        once a minute: AutoChecks.read_os_job_when_back)."""
         if not self._shut_down:
             self._keyring().look_when_due()
             # A crontab line the person was told to add may be there now (`crontab -e`), or
-            # one found before removed so.
-            self.auto.read_os_job_again()
+            # one found before removed so (read at most once a minute so).
+            self.auto.read_os_job_when_back()
 
     def _ask_the_chosen_browser(self) -> None:
         """The browser chosen in the settings (when checks would use it) asked what it is, in a

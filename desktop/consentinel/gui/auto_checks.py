@@ -49,6 +49,9 @@ TICK_MS = 60_000
 #: (`read_os_job_again`): found or not, as the person may add it or remove it by hand
 #: (`crontab -e`); it runs `crontab -l`, not worth every minute.
 LINE_LOOK_EVERY_TICKS = 10
+#: The window's coming back (a dialog closed, alt-tab) reads the crontab line again at most
+#: this often (seconds): each read is a `crontab -l`, another program.
+LINE_LOOK_WHEN_BACK_EVERY_S = 60.0
 #: How long the schedule leaves alone an account the person just added in the window.
 NEW_ACCOUNT_HOLD = timedelta(minutes=30)
 #: The settings another process may save while the window is open, which its schedule follows
@@ -117,6 +120,8 @@ class AutoChecks(QObject):
         #: ticks until it is read again (`read_os_job_again`).
         self._reads_os_job = False
         self._ticks_to_line_look = LINE_LOOK_EVERY_TICKS
+        #: When the line was last read (`_monotonic`), for `read_os_job_when_back`.
+        self._line_read_at: float | None = None
         #: A run came due while the person's check or sign-in was going: it starts at that
         #: one's end (`run_finished`, `sign_in_finished`), not half an hour later.
         self._due_in_run = False
@@ -347,7 +352,7 @@ class AutoChecks(QObject):
         (their times are not said)."""
         self._reads_os_job = True
         if self._ctx.settings.run_when_closed:
-            self._crontab_minute.read()
+            self._read_line()
 
     def read_os_job_again(self) -> None:
         """Read the crontab line's minute again while checks are kept while closed, whether a
@@ -357,7 +362,21 @@ class AutoChecks(QObject):
         the window (from the terminal, or the tray) and every LINE_LOOK_EVERY_TICKS ticks: one
         `crontab -l`, in the reading thread (a read going on takes it as its follow-up)."""
         if self._reads_os_job and self._ctx.settings.run_when_closed:
-            self._crontab_minute.read()
+            self._read_line()
+
+    def read_os_job_when_back(self) -> None:
+        """`read_os_job_again` as the person comes back to the window, unless the line was
+        read less than LINE_LOOK_WHEN_BACK_EVERY_S ago: the window comes back at each dialog
+        closed and each alt-tab, and the person typing `crontab -e` in a terminal takes longer
+        than that (the ticks read it anyway every LINE_LOOK_EVERY_TICKS minutes)."""
+        read_at = self._line_read_at
+        if read_at is not None and self._monotonic() - read_at < LINE_LOOK_WHEN_BACK_EVERY_S:
+            return
+        self.read_os_job_again()
+
+    def _read_line(self) -> None:
+        self._line_read_at = self._monotonic()
+        self._crontab_minute.read()
 
     def run_finished(
         self, completed: bool, *, x_not_reached: bool = False, cancelled: bool = False

@@ -21,9 +21,18 @@ from PySide6.QtCore import QObject, Signal
 log = logging.getLogger(__name__)
 
 
+#: What the reading thread hands over: no line (-1), or the crontab not read (-2).
+_NO_LINE, _UNREAD = -1, -2
+
+
+class CrontabUnread(Exception):
+    """`crontab -l` failed (its program's own error): whether the line is there is not known."""
+
+
 def read_hourly_minute() -> int | None:
     """The installed crontab line's minute (None: systemd runs here, or no line of this data
-    folder's that cron runs every hour). Runs `crontab -l`: not in the GUI thread."""
+    folder's that cron runs every hour). Runs `crontab -l`: not in the GUI thread. Raises
+    CrontabUnread when `crontab -l` failed."""
     if not sys.platform.startswith("linux"):
         return None
     from consentinel.core import osjobs
@@ -31,13 +40,19 @@ def read_hourly_minute() -> int | None:
 
     if systemd_booted():
         return None
-    return osjobs.status().hourly_minute
+    report = osjobs.status()
+    if report.crontab_unread:
+        raise CrontabUnread
+    return report.hourly_minute
 
 
 class CrontabMinute(QObject):
     """`read()` asks in a thread; `changed` once the minute read differs from the one known
     (`minute`, None until read or with no line). One read at a time: one asked for meanwhile
-    follows the answer, so the last answer is never an older read's."""
+    follows the answer, so the last answer is never an older read's. A read that fails
+    (`crontab -l`'s own error, a busy cron…) leaves the minute known as it was: the line was
+    not found missing, and the window would otherwise stop saying cron's times until the next
+    read that works."""
 
     changed = Signal()
     #: From the reading thread, queued to the GUI thread: the minute read (-1: none).
@@ -61,19 +76,25 @@ class CrontabMinute(QObject):
     def _read_in_thread(self) -> None:
         try:
             minute = read_hourly_minute()
-        except Exception:  # the schedule's times are said meanwhile, as before the read
+            read = _NO_LINE if minute is None else minute
+        except CrontabUnread:
+            log.warning("crontab -l failed: the crontab line's minute is left as it was")
+            read = _UNREAD
+        except Exception:
             log.exception("could not read the crontab line's minute")
-            minute = None
+            read = _UNREAD
         # RuntimeError: the app quit meanwhile; nobody waits for the answer.
         with contextlib.suppress(RuntimeError):
-            self._read_done.emit(-1 if minute is None else minute)
+            self._read_done.emit(read)
 
     def _heard(self, read: int) -> None:
         self._reading = False
-        minute = None if read < 0 else read
         if self._read_again:
             self._read_again = False
             self.read()
+        if read == _UNREAD:
+            return
+        minute = None if read == _NO_LINE else read
         if minute != self.minute:
             self.minute = minute
             self.changed.emit()

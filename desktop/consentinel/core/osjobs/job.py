@@ -70,6 +70,9 @@ class JobReport:
     #: checks for a time of the schedule at its first run after it, not at the time itself
     #: (schedule_slots.next_os_run). None for every other job.
     hourly_minute: int | None = None
+    #: `crontab -l` failed (its program's error, not "no crontab"): whether the crontab has
+    #: this folder's line is not known, though the report says it has none.
+    crontab_unread: bool = False
 
     @property
     def installed(self) -> bool:

@@ -16,6 +16,7 @@ from consentinel.core.fileio import make_private_dirs
 from consentinel.core.i18n import tr
 from consentinel.core.osjobs.job import (
     CATCH_UP,
+    CommandOutcome,
     JobCommand,
     JobReport,
     JobState,
@@ -460,7 +461,8 @@ class SystemdUserJob:
 
     def status(self) -> JobReport:
         if not self.timer_path.exists():
-            crontab = "" if self._booted() else self._crontab()
+            listed = None if self._booted() else self._run(["crontab", "-l"])
+            crontab = listed.stdout if listed is not None and listed.ok else ""
             cron = self._cron_report(crontab) if crontab else None
             if cron is not None:
                 return with_old_lines_to_remove(cron, crontab)
@@ -486,6 +488,7 @@ class SystemdUserJob:
                         "do it."
                     ),
                     unavailable=True,
+                    crontab_unread=listed is not None and _crontab_unread(listed),
                 )
             return JobReport(JobState.NOT_INSTALLED, tr("Scheduled check: not installed."))
         files = (self.service_path, self.timer_path)
@@ -615,6 +618,13 @@ class SystemdUserJob:
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(Path("..") / self.timer)
+
+
+def _crontab_unread(listed: CommandOutcome) -> bool:
+    """`crontab -l` failed for a reason of its own (cron's folder unreadable, the program
+    refused or timed out), not because the person has no crontab ("no crontab for NAME", cron's
+    words on Linux and macOS) nor because there is no crontab program (no cron to run a line)."""
+    return not listed.ok and listed.returncode != 127 and "no crontab" not in listed.stderr.lower()
 
 
 def _folder() -> str | None:
