@@ -1052,14 +1052,6 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>{count} annulés</translation>
     </message>
     <message>
-        <source>both off</source>
-        <translation>les deux décochés</translation>
-    </message>
-    <message>
-        <source>all off</source>
-        <translation>tous décochés</translation>
-    </message>
-    <message>
         <source>both would be fixed</source>
         <translation>les deux seraient corrigés</translation>
     </message>
@@ -1076,20 +1068,12 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
         <translation>tous ont besoin de vous</translation>
     </message>
     <message>
-        <source>neither could be checked</source>
-        <translation>aucun des deux n&apos;a pu être vérifié</translation>
+        <source>Neither account could be checked{named}.</source>
+        <translation>Aucun des deux comptes n&apos;a pu être vérifié{named}.</translation>
     </message>
     <message>
-        <source>none could be checked</source>
-        <translation>aucun n&apos;a pu être vérifié</translation>
-    </message>
-    <message>
-        <source>both cancelled</source>
-        <translation>les deux annulés</translation>
-    </message>
-    <message>
-        <source>all cancelled</source>
-        <translation>tous annulés</translation>
+        <source>None of the {n} accounts could be checked{named}.</source>
+        <translation>Aucun des {n} comptes n&apos;a pu être vérifié{named}.</translation>
     </message>
     <message>
         <source>tried again at the next check</source>

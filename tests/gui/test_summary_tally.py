@@ -243,15 +243,19 @@ def test_the_journal_tallies_a_check_in_the_same_kinds_readable_in_its_column(
 
 
 #: Checks whose accounts all ended alike, and the summary of each (EN, FR): "all", "both",
-#: "none", not the number the sentence has just said ("Checked 10 accounts: 10 need you").
+#: not the number the sentence has just said ("Checked 10 accounts: 10 need you"); none of
+#: them could be checked, a sentence of its own ("Checked 10 accounts: none could be checked"
+#: said they were and were not).
 ALIKE = {
     "en": [
         "Checked 10 accounts: all need you. Select one to read why.",
         "Checked 2 accounts: both need you (@bob: Captcha to solve; @cleo: Captcha to solve). "
         "Select one to read why.",
-        "Checked 2 accounts: neither could be checked (@cleo: Slowed down by X; @dan: Page "
-        "changed; tried again at the next check). Select one to read why.",
+        "Neither account could be checked (@cleo: Slowed down by X; @dan: Page changed; tried "
+        "again at the next check). Select one to read why.",
         "Checked 5 accounts: all would be fixed.",
+        "None of the 10 accounts could be checked (tried again at the next check). Select one "
+        "to read why.",
     ],
     "fr": [
         f"10 comptes vérifiés{NBSP}: tous ont besoin de vous. Sélectionnez-en un pour savoir "
@@ -259,10 +263,12 @@ ALIKE = {
         f"2 comptes vérifiés{NBSP}: les deux ont besoin de vous (@bob{NBSP}: Captcha à "
         f"résoudre{NBSP}; @cleo{NBSP}: Captcha à résoudre). Sélectionnez-en un pour savoir "
         "pourquoi.",
-        f"2 comptes vérifiés{NBSP}: aucun des deux n'a pu être vérifié (@cleo{NBSP}: Ralenti "
-        f"par X{NBSP}; @dan{NBSP}: Page modifiée{NBSP}; nouvel essai à la prochaine "
-        "vérification). Sélectionnez-en un pour savoir pourquoi.",
+        f"Aucun des deux comptes n'a pu être vérifié (@cleo{NBSP}: Ralenti par X{NBSP}; "
+        f"@dan{NBSP}: Page modifiée{NBSP}; nouvel essai à la prochaine vérification). "
+        "Sélectionnez-en un pour savoir pourquoi.",
         f"5 comptes vérifiés{NBSP}: tous seraient corrigés.",
+        "Aucun des 10 comptes n'a pu être vérifié (nouvel essai à la prochaine vérification). "
+        "Sélectionnez-en un pour savoir pourquoi.",
     ],
 }
 
@@ -279,6 +285,11 @@ def test_accounts_that_all_ended_alike_are_said_all_not_counted_again(
         (_result("bob", Reason.CAPTCHA.value), _result("cleo", Reason.CAPTCHA.value)),
         (_result("cleo", Reason.RATE_LIMITED.value), _result("dan", Reason.PAGE_CHANGED.value)),
         tuple(AccountResult(f"dry_{i}", Status.WOULD_FIX) for i in range(5)),
+        # (Two causes: one cause shared by all is said as such, "No account could be checked.")
+        tuple(
+            _result(f"agency_{i:02d}", (Reason.RATE_LIMITED, Reason.PAGE_CHANGED)[i % 2].value)
+            for i in range(10)
+        ),
     ]
     hidden = AccountResult("hana", Status.OPTED_OUT, hidden_on=(Box.MEMORY,))
     counted = (_result("bob", Reason.CAPTCHA.value), _result("cleo", Reason.CAPTCHA.value), hidden)

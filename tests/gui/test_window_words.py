@@ -105,8 +105,8 @@ def test_one_cause_on_this_computer_is_named_in_the_summary(
         # Causes that differ, or one only the account has (X's puzzle): each row says its own.
         mixed = summary(_run(no_browser[0], no_keyring))
         assert mixed == (
-            "Checked 2 accounts: neither could be checked (@a: Error; @c: Error; tried again "
-            "at the next check). Select one to read why."
+            "Neither account could be checked (@a: Error; @c: Error; tried again at the next "
+            "check). Select one to read why."
         )
         captcha = AccountResult("e", Status.NEEDS_USER, Reason.CAPTCHA)
         assert "Select one to read why." in summary(

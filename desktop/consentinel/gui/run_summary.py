@@ -236,8 +236,9 @@ def _named(account: AccountResult) -> str:
 def _part(kind: Tally, count: int, total: int) -> str:
     """One kind's count in the summary's words ("13 need you"); when every account checked is
     of that kind, as a person says it ("all need you", "both need you"), not the number the
-    sentence has just said ("Checked 10 accounts: 10 need you")."""
-    if count == total and total > 1:
+    sentence has just said ("Checked 10 accounts: 10 need you"). (None could be checked: a
+    sentence of its own, _none_checked.)"""
+    if count == total and total > 1 and kind in _EVERY:
         both, every = _EVERY[kind]
         return translate("MainWindow", str(both if total == 2 else every))
     one, many = _PARTS[kind]
@@ -272,12 +273,10 @@ _PARTS: dict[Tally, tuple[object, object]] = {
 
 
 #: Each kind when every account checked is of it, for two accounts and for more (French
-#: agrees in number: "les deux", "tous"; "aucun" for those none of which could be checked).
+#: agrees in number: "les deux", "tous"). Only those _counted_by_kind can meet: every box off
+#: is said by run_summary itself, a cancelled check by _cancelled, and none checked by
+#: _none_checked ("Checked 10 accounts: none could be checked" said they were and were not).
 _EVERY: dict[Tally, tuple[object, object]] = {
-    Tally.OFF: (
-        QT_TRANSLATE_NOOP("MainWindow", "both off"),
-        QT_TRANSLATE_NOOP("MainWindow", "all off"),
-    ),
     Tally.WOULD_FIX: (
         QT_TRANSLATE_NOOP("MainWindow", "both would be fixed"),
         QT_TRANSLATE_NOOP("MainWindow", "all would be fixed"),
@@ -286,15 +285,17 @@ _EVERY: dict[Tally, tuple[object, object]] = {
         QT_TRANSLATE_NOOP("MainWindow", "both need you"),
         QT_TRANSLATE_NOOP("MainWindow", "all need you"),
     ),
-    Tally.NOT_CHECKED: (
-        QT_TRANSLATE_NOOP("MainWindow", "neither could be checked"),
-        QT_TRANSLATE_NOOP("MainWindow", "none could be checked"),
-    ),
-    Tally.CANCELLED: (
-        QT_TRANSLATE_NOOP("MainWindow", "both cancelled"),
-        QT_TRANSLATE_NOOP("MainWindow", "all cancelled"),
-    ),
 }
+
+
+def _none_checked(total: int, named: str) -> str:
+    """Several accounts, none of which could be checked, for causes of their own (one cause
+    shared is _one_cause's): `named` is the parenthesis naming them, or ""."""
+    if total == 2:
+        text = translate("MainWindow", "Neither account could be checked{named}.")
+    else:
+        text = translate("MainWindow", "None of the {n} accounts could be checked{named}.")
+    return text.replace("{n}", str(total)).replace("{named}", named)
 
 
 def _counted_by_kind(result: RunResult) -> str:
@@ -313,6 +314,7 @@ def _counted_by_kind(result: RunResult) -> str:
     # French sets a space before ";" (the catalogue's own, non-breaking).
     between = translate("MainWindow", "; ")
     parts = []
+    total = len(result.accounts)
     for kind, accounts in by_kind.items():
         if not accounts:
             continue
@@ -324,10 +326,14 @@ def _counted_by_kind(result: RunResult) -> str:
         if kind is Tally.NOT_CHECKED:
             named.append(translate("MainWindow", "tried again at the next check"))
         inside = f" ({between.join(named)})" if named else ""
-        parts.append(_part(kind, len(accounts), len(result.accounts)) + inside)
-    text = translate("MainWindow", "Checked {n} accounts: {parts}.").replace(
-        "{parts}", ", ".join(parts)
-    )
+        if kind is Tally.NOT_CHECKED and len(accounts) == total:
+            text = _none_checked(total, inside)
+            break
+        parts.append(_part(kind, len(accounts), total) + inside)
+    else:
+        text = translate("MainWindow", "Checked {n} accounts: {parts}.").replace(
+            "{parts}", ", ".join(parts)
+        )
     to_read = len(by_kind[Tally.NEED_YOU]) + len(by_kind[Tally.NOT_CHECKED])
     if to_read == 1:
         text += " " + translate("MainWindow", "Select it to read why.")
