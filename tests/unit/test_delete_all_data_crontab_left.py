@@ -7,7 +7,9 @@ Service; `crontab -l` a small program on PATH; systemd is not running."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -246,3 +248,63 @@ def test_a_file_that_cannot_be_deleted_is_named_to_be_deleted_by_hand(
         words.replace("{path}", str(kept)) for words in said
     ]
     assert kept.is_dir()  # (the person's to delete)
+
+
+@contextlib.contextmanager
+def _immutable(path: Path) -> Iterator[None]:
+    """`path` made immutable (chattr +i): not even root can delete it; made deletable again
+    after."""
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            [
+                "Some files could not be deleted: permission denied (is the folder read-only?)",
+                "Still there (delete it yourself): {path}",
+            ],
+        ),
+        (
+            "fr",
+            [
+                typeset(
+                    "Certains fichiers n'ont pas pu être supprimés : permission refusée (le "
+                    "dossier est-il en lecture seule ?)"
+                ),
+                typeset("Toujours présent (supprimez-le vous-même) : {path}"),
+            ],
+        ),
+    ],
+)
+def test_a_screenshot_that_cannot_be_deleted_is_named_not_said_deleted(
+    language: str,
+    said: list[str],
+    crontab: Path,
+    consentinel_home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The screenshots' folder was deleted with its errors ignored: a screenshot the OS kept
+    was never named, and the erase said all the data was gone (exit 0). It is named now, as
+    any file that stays, and the rest still goes (the exports, the journal)."""
+    monkeypatch.setenv("CONSENTINEL_LANG", language)
+    paths = AppPaths.from_env()
+    kept = paths.evidence_dir / "run-1" / "alice-before.png"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"\x89PNG")
+    (paths.evidence_dir / "run-1" / "alice-after.png").write_bytes(b"\x89PNG")
+    (paths.exports_dir / "journal.csv").write_text("when,what\n")
+    with _immutable(kept):
+        assert main(["delete-all-data", "--yes"]) == 2
+        assert capsys.readouterr().err.splitlines() == [
+            words.replace("{path}", str(kept)) for words in said
+        ]
+        assert sorted(paths.evidence_dir.rglob("*")) == [kept.parent, kept]
+    assert list(paths.exports_dir.iterdir()) == []  # (deleted after the screenshots)

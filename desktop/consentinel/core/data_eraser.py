@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,11 +168,18 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
             ctx.journal.append_account_removed(handle)
         _unlink_with_copies(ctx.paths.accounts_path)
         _empty_logs(ctx.paths.logs_dir)
+        # Screenshots, exports, and the marks a killed check left (core/pending_unticks.py:
+        # they name runs of this journal). One that stays is said once the rest has gone.
+        refused = [
+            _remove_tree(folder)
+            for folder in (
+                ctx.paths.evidence_dir,
+                ctx.paths.exports_dir,
+                ctx.paths.data_dir / PENDING_FOLDER,
+            )
+        ]
         for folder in (ctx.paths.evidence_dir, ctx.paths.exports_dir):
-            shutil.rmtree(folder, ignore_errors=True)
             make_private_dirs(folder)
-        # Marks a killed check left (core/pending_unticks.py): they name runs of this journal.
-        shutil.rmtree(ctx.paths.data_dir / PENDING_FOLDER, ignore_errors=True)
         # When the crontab line's hourly run last served a time of the schedule (catch_up.py).
         stamp = stamp_path(ctx.paths)
         with _deleting(stamp):
@@ -185,6 +194,9 @@ def erase_all_data(ctx: AppContext, *, stop_background: bool = True) -> list[str
         finally:
             # A fresh journal (or the old one if a file could not go): the app keeps working.
             ctx.journal = Journal.open(journal_path, evidence_dir=ctx.paths.evidence_dir)
+        for stayed in refused:
+            if stayed is not None:
+                raise stayed
     except OSError as error:
         if left and not isinstance(error, ErasedInPart):  # (one says what is left already)
             raise ErasedInPart(error, left) from error
@@ -205,6 +217,33 @@ def _with_journal_handles(ctx: AppContext, handles: list[str]) -> list[str]:
         log.warning("the journal's accounts could not be read before erasing it: %s", error)
         named = []
     return [*handles, *(h for h in named if handle_key(h) not in seen)]
+
+
+def _remove_tree(folder: Path) -> NotDeleted | None:
+    """`folder` and all it holds deleted, as far as the OS lets it; what stayed, named
+    (NotDeleted): the one file or folder the OS refused, or `folder` when it refused several.
+    (Each folder above one that stayed is refused in turn as not empty: not a cause of its
+    own, nor worth naming.) Deleted with errors ignored, a screenshot that stayed was never
+    said, and the erase said all the data was gone."""
+    refused: list[tuple[Path, OSError]] = []
+
+    def note(path: str, error: BaseException) -> None:
+        if not isinstance(error, OSError):
+            raise error
+        if not isinstance(error, FileNotFoundError):  # (gone already: nothing stayed)
+            refused.append((Path(path), error))
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=lambda _call, path, error: note(path, error))
+    else:
+        shutil.rmtree(folder, onerror=lambda _call, path, info: note(path, info[1]))
+    causes = [(path, e) for path, e in refused if e.errno not in (errno.ENOTEMPTY, errno.EEXIST)]
+    if not causes:
+        causes = refused  # (a file put there meanwhile: the folder stays, not empty)
+    if not causes:
+        return None
+    path, error = causes[0]
+    return NotDeleted(error, path if len(causes) == 1 else folder)
 
 
 def _unlink_with_copies(path: Path) -> None:
