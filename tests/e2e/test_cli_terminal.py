@@ -159,23 +159,61 @@ def test_a_2fa_secret_not_valid_at_a_terminal_is_asked_again_and_the_password_ke
     assert SECRET not in term.shown + out and totp not in term.shown + out
 
 
-@pytest.mark.parametrize("answer", ["not a secret!", "\x04"], ids=["not-valid", "ctrl-d"])
-def test_a_2fa_secret_not_valid_or_not_given_at_a_terminal_saves_nothing(
-    cli_env: dict[str, str], answer: str
-) -> None:
-    """Three secrets that are not one, or Ctrl-D: nothing at all is saved."""
+def test_a_2fa_secret_not_given_at_a_terminal_saves_nothing(cli_env: dict[str, str]) -> None:
+    """Ctrl-D at the 2FA secret's question: nothing at all is saved."""
     term = Terminal(cli_env, "account", "add", "bea")
     term.answer(PASSWORD_QUESTION, SECRET + "\n")
     term.answer("Type it again: ", SECRET + "\n")
-    for _attempt in range(1 if answer == "\x04" else 3):
-        term.answer(TOTP_QUESTION, answer if answer == "\x04" else answer + "\n")
+    term.answer(TOTP_QUESTION, "\x04")
     code, _out = term.finish()
     assert code == 2, term.shown
-    said = "No answer: nothing was saved." if answer == "\x04" else "2FA secret is not valid"
-    assert said in term.shown and "Traceback" not in term.shown, term.shown
-    assert answer not in term.shown and SECRET not in term.shown
+    assert "No answer: nothing was saved." in term.shown and "Traceback" not in term.shown
+    assert SECRET not in term.shown
     assert _listed(cli_env) == []
     assert folder_vault().get_password("bea") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "error", "added", "said"),
+    [
+        (
+            "en",
+            "This 2FA secret is not valid: it should only have the letters A to Z and the "
+            "digits 2 to 7.",
+            "Added @bea.\n",
+            "No 2FA secret was saved, as none of the three typed was a valid one: save it with "
+            "`consentinel account set-totp bea`.\n",
+        ),
+        (
+            "fr",
+            "Ce secret 2FA n'est pas valide\u00a0: il ne doit contenir que les lettres A à Z et "
+            "les chiffres 2 à 7.",
+            "@bea ajouté.\n",
+            "Aucun secret 2FA n'a été enregistré, car aucun des trois tapés n'était "
+            "valide\u00a0: enregistrez-le avec `consentinel account set-totp bea`.\n",
+        ),
+    ],
+)
+def test_three_2fa_secrets_not_valid_at_a_terminal_add_the_account_with_its_password(
+    cli_env: dict[str, str], lang: str, error: str, added: str, said: str
+) -> None:
+    """Three secrets that are not one: the password typed twice is kept, the account added
+    without a secret, and the person told so and how to save one later. Each error is said
+    once (the last one was said twice, and then everything was thrown away, unsaid)."""
+    env = dict(cli_env, CONSENTINEL_LANG=lang)
+    term = Terminal(env, "account", "add", "bea")
+    term.answer(PASSWORD_QUESTION if lang == "en" else "Mot de passe X", SECRET + "\n")
+    term.answer("Type it again: " if lang == "en" else "Tapez-le", SECRET + "\n")
+    for _attempt in range(3):
+        term.answer("TOTP", "not a secret!\n")
+    code, out = term.finish()
+    assert code == 0, term.shown
+    assert term.shown.count(error) == 3, term.shown
+    assert out.startswith(added) and out.endswith(said), out
+    assert "not a secret!" not in term.shown + out and SECRET not in term.shown + out
+    assert _listed(cli_env) == ["bea"]
+    assert folder_vault().get_password("bea") == SECRET
+    assert folder_vault().get_totp("bea") is None
 
 
 @pytest.mark.parametrize(

@@ -175,8 +175,9 @@ def _add(args: argparse.Namespace) -> int:
     # At a terminal both secrets are asked and either may be left empty, the flags or not;
     # on a pipe, a password the flag names must be there.
     at_terminal = stdin_is_terminal()
+    totp_given_up = False
     if _keyring_ready_for(ctx, args.password_stdin or args.totp_stdin):
-        password, totp_text = read_secret_lines(args.password_stdin, args.totp_stdin)
+        password, totp_text, totp_given_up = read_secret_lines(args.password_stdin, args.totp_stdin)
     if args.password_stdin and not at_terminal and not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     try:
@@ -208,6 +209,14 @@ def _add(args: argparse.Namespace) -> int:
                 "No password was saved: checks can only use a session you sign in yourself "
                 "(consentinel login {handle}), or save one with: consentinel account "
                 "set-password {handle} --password-stdin",
+                handle=handle,
+            )
+        )
+    if totp_given_up:  # (three secrets not valid at the terminal: each was said at its entry)
+        print(
+            tr(
+                "No 2FA secret was saved, as none of the three typed was a valid one: save it "
+                "with `consentinel account set-totp {handle}`.",
                 handle=handle,
             )
         )
@@ -579,7 +588,7 @@ def _set_password(args: argparse.Namespace) -> int:
     ctx = open_context()
     account = known_account(ctx, handle)
     _require_keyring(ctx)  # before the password is typed: it could not be kept
-    password, _ = read_secret_lines(args.password_stdin, False, prompt_password=True)
+    password = read_secret_lines(args.password_stdin, False, prompt_password=True).password
     if not (password or "").strip():
         raise UsageError(tr("The password is empty: nothing was saved."))
     before = ctx.accounts.state(account.handle)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from consentinel.cli.errors import DataFolderError, UnreadableJournalError, UsageError
 from consentinel.core.i18n import tr
@@ -135,9 +135,19 @@ def known_account(ctx: AppContext, handle: str) -> Account:
     return account
 
 
+class TypedSecrets(NamedTuple):
+    """What read_secret_lines read. `totp_given_up`: at a terminal, three 2FA secrets in a row
+    were not valid ones; the account is added without a secret (its password kept), and the
+    person is told how to save one later."""
+
+    password: str | None
+    totp: str | None
+    totp_given_up: bool = False
+
+
 def read_secret_lines(
     password_stdin: bool, totp_stdin: bool, *, prompt_password: bool = False
-) -> tuple[str | None, str | None]:
+) -> TypedSecrets:
     """`account add`'s password and 2FA secret, or set-password's password (`prompt_password`).
 
     At a terminal each is asked without echo (typed there, it would be shown), whatever the flags
@@ -151,10 +161,12 @@ def read_secret_lines(
     totp: str | None = None
     if _stdin().isatty():  # _stdin(): one that is closed is said, and nothing is read
         if prompt_password:
-            return _ask_password_twice(tr("X password: ")), None
+            return TypedSecrets(_ask_password_twice(tr("X password: ")), None)
         password = _ask_password_twice(tr("X password (leave empty to skip): ")) or None
-        totp = _ask_totp_secret()
-        return password, totp
+        try:
+            return TypedSecrets(password, _ask_totp_secret())
+        except _NoValidSecret:
+            return TypedSecrets(password, None, totp_given_up=True)
     if password_stdin:
         password = _secret_line(tr("X password: ")) or ""
     elif prompt_password:
@@ -164,7 +176,7 @@ def read_secret_lines(
         if line is None:
             raise UsageError(tr("--totp-stdin was given but standard input has no line for it."))
         totp = line
-    return password, totp
+    return TypedSecrets(password, totp)
 
 
 def read_totp_line(from_stdin: bool) -> str:
@@ -245,13 +257,16 @@ def _ask_password_twice(question: str) -> str:
     raise UsageError(tr("The password was not typed the same way twice: nothing was saved."))
 
 
+class _NoValidSecret(Exception):
+    """Three 2FA secrets in a row were not valid ones (each was said at its entry)."""
+
+
 def _ask_totp_secret() -> str | None:
     """A 2FA secret typed unseen, asked again when it is not one (the password typed before it
-    is not lost to a typo); empty is none. After three, the last one is returned, and refused
-    as the caller refuses any."""
+    is not lost to a typo); empty is none. After three that are not valid, _NoValidSecret: the
+    account is added without one, and the caller says how to save it later."""
     from consentinel.core.totp import InvalidTotpSecret, parse_totp_secret
 
-    text = ""
     for _attempt in range(3):
         text = _ask_hidden(tr("2FA (TOTP) secret (leave empty to skip): "))
         if not text:
@@ -262,7 +277,7 @@ def _ask_totp_secret() -> str | None:
             print(str(error), file=sys.stderr)
             continue
         return text
-    return text
+    raise _NoValidSecret
 
 
 def _secret_line(question: str) -> str | None:

@@ -241,6 +241,10 @@ FRENCH: dict[str, str] = {
     "The account is added without a password or 2FA secret.":
         "Le compte est ajouté sans mot de passe ni secret 2FA.",
     "The two entries differ.": "Les deux saisies diffèrent.",
+    "No 2FA secret was saved, as none of the three typed was a valid one: save it with "
+    "`consentinel account set-totp {handle}`.":
+        "Aucun secret 2FA n'a été enregistré, car aucun des trois tapés n'était valide : "
+        "enregistrez-le avec `consentinel account set-totp {handle}`.",
     "The password was not typed the same way twice: nothing was saved.": (
         "Le mot de passe n'a pas été tapé deux fois de la même façon : rien n'a été enregistré."
     ),
