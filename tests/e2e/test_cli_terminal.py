@@ -625,3 +625,41 @@ def test_an_unattended_check_a_person_starts_is_not_journaled_as_the_schedule(
     assert ["by the schedule" in line for line in started] == by_schedule, started
     by_hand = [not by for by in by_schedule]
     assert ["from the command line" in line for line in started] == by_hand, started
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Saved for this account: mailer@example.org and +33 6 12 34 56 78.\r\n"
+            "@mailer: enter the code X sent you by email or SMS: ",
+        ),
+        (
+            "fr",
+            "Enregistrés pour ce compte\u00a0: mailer@example.org et +33 6 12 34 56 78.\r\n"
+            "@mailer\u00a0: saisissez le code que X vous a envoyé par e-mail ou SMS\u00a0: ",
+        ),
+    ],
+)
+def test_the_email_code_question_names_the_saved_email_and_phone(
+    simx: Any, cli_env: dict[str, str], lang: str, said: str
+) -> None:
+    """As the window's dialog does: someone who reads many mailboxes (an agency) is told which
+    one to look in, before the question."""
+    sim = simx(SimAccount("mailer", SECRET, challenges=["email_code"]))
+    env = dict(cli_env, CONSENTINEL_X_ORIGIN=sim.origin, CONSENTINEL_LANG=lang)
+    run_cli(
+        env,
+        *("account", "add", "mailer", "--password-stdin"),
+        *("--email", "mailer@example.org", "--phone", "+33 6 12 34 56 78"),
+        stdin=SECRET + "\n",
+        check_exit=0,
+    )
+    term = Terminal(env, "check")
+    term.wait_for(said)
+    code_from_x = sim.email_code("mailer")
+    assert code_from_x
+    term.type(code_from_x + "\n")
+    code, _out = term.finish(timeout=180)
+    assert code == 0, term.shown

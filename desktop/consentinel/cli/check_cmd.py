@@ -361,7 +361,9 @@ def _check_now(args: argparse.Namespace) -> int:
                     dry_run=args.dry_run,
                     unattended=args.unattended,
                     on_event=on_event,
-                    ask=TerminalPrompter(unattended=args.unattended, output=output),
+                    ask=TerminalPrompter(
+                        unattended=args.unattended, output=output, accounts=ctx.accounts.list()
+                    ),
                     cancel=cancel,
                     trigger=_started_by(scheduled, from_schedule=args.from_schedule),
                 )

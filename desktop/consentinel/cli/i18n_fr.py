@@ -86,6 +86,9 @@ FRENCH: dict[str, str] = {
         "@{handle} : X demande votre adresse e-mail ou votre numéro de téléphone : ",
     "@{handle}: enter the code X sent you by email or SMS: ":
         "@{handle} : saisissez le code que X vous a envoyé par e-mail ou SMS : ",
+    "Saved for this account: {email} and {phone}.":
+        "Enregistrés pour ce compte : {email} et {phone}.",
+    "Saved for this account: {email}.": "Enregistré pour ce compte : {email}.",
     "@{handle}: no answer for {minutes} min: the question is closed, and the check goes on "
     "without this account.":
         "@{handle} : pas de réponse depuis {minutes} min : la question est fermée, et la "

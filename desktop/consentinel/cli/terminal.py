@@ -6,8 +6,8 @@ import contextlib
 import math
 import sys
 import threading
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
 
 from consentinel.core.answer_deadline import AnswerDeadline
 from consentinel.core.events import AccountResult, AccountStep, PromptRequest
@@ -16,6 +16,9 @@ from consentinel.core.status import OWN_NAME_REASONS, Reason, Status
 from consentinel.core.status_words import named_outcome
 from consentinel.core.steps import PromptKind, Step
 from consentinel.x.one_time_codes import cleaned_code, is_code_kind, well_formed
+
+if TYPE_CHECKING:
+    from consentinel.core.accounts import Account
 
 _STEP_WORDS = {
     Step.QUEUED: "waiting",
@@ -244,10 +247,21 @@ class TerminalPrompter:
     """Answers the engine's questions by asking the person at the terminal, if there is one;
     `output`: the check's lines, held back while a question waits."""
 
-    def __init__(self, *, unattended: bool, output: HeldOutput | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        unattended: bool,
+        output: HeldOutput | None = None,
+        accounts: Iterable[Account] = (),
+    ) -> None:
+        """`accounts`: as saved when the check began; an email code's question names the
+        email and phone saved for the one asked about, as the window's dialog does."""
         self._unattended = unattended
         self._asked: set[tuple[str, PromptKind]] = set()
         self._output = output or HeldOutput()
+        from consentinel.core.accounts import handle_key
+
+        self._accounts = {handle_key(account.handle): account for account in accounts}
 
     def __call__(self, request: PromptRequest) -> str | None:
         if self._unattended or not sys.stdin.isatty():
@@ -272,6 +286,8 @@ class TerminalPrompter:
             print(_code_refused_words(request), file=sys.stderr)
         elif request.detail and request.kind is not PromptKind.FINISH_IN_BROWSER:
             print(request.detail, file=sys.stderr)  # X's own words (its page's title and text)
+        if request.kind is PromptKind.EMAIL_CODE and (saved := self._saved_contact(request)):
+            print(saved, file=sys.stderr)
         self._asked.add(again)
         # The question on stderr: standard output is the result's (`check --json > out.json`).
         question = questions[request.kind].format(handle=request.handle)
@@ -297,6 +313,20 @@ class TerminalPrompter:
             # A typo X would refuse, and count toward locking the account: not sent, asked
             # again (the code itself is never said).
             print(_malformed_code_words(request), file=sys.stderr, flush=True)
+
+    def _saved_contact(self, request: PromptRequest) -> str:
+        """Which mailbox or phone to look at (core/saved_contact), in the window's words."""
+        from consentinel.core.accounts import handle_key
+        from consentinel.core.saved_contact import saved_contacts
+
+        saved = saved_contacts(self._accounts.get(handle_key(request.handle)), request.handle)
+        if len(saved) == 2:
+            return tr(
+                "Saved for this account: {email} and {phone}.", email=saved[0], phone=saved[1]
+            )
+        if saved:
+            return tr("Saved for this account: {email}.", email=saved[0])
+        return ""
 
 
 def _read_answer(request: PromptRequest, question: str, deadline: AnswerDeadline) -> str | None:

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consentinel.core.accounts import Account, handle_key
+from consentinel.core.accounts import Account
 from consentinel.core.events import PromptRequest
 from consentinel.core.log_redaction import forget_later
+from consentinel.core.saved_contact import saved_contacts
 from consentinel.core.steps import PromptKind
 from consentinel.gui.button_tab_order import tab_into_buttons
 from consentinel.gui.message_style import error_style
@@ -222,18 +223,14 @@ class PromptDialog(QDialog):
         self._fit_labels()
 
     def _saved_contact(self, account: Account | None) -> str:
-        """The email and phone the person saved for the account, as they typed them (not
-        secrets: what X sends the code to is X's to know, and may be another)."""
-        if account is None or handle_key(account.handle) != handle_key(self.request.handle):
-            return ""
-        email, phone = (account.email or "").strip(), (account.phone or "").strip()
-        if email and phone:
+        """The email and phone the person saved for the account (core/saved_contact)."""
+        saved = saved_contacts(account, self.request.handle)
+        if len(saved) == 2:
             text = self.tr("Saved for this account: {email} and {phone}.")
-        elif email or phone:
-            text = self.tr("Saved for this account: {email}.")
-        else:
-            return ""
-        return text.replace("{email}", email or phone).replace("{phone}", phone)
+            return text.replace("{email}", saved[0]).replace("{phone}", saved[1])
+        if saved:
+            return self.tr("Saved for this account: {email}.").replace("{email}", saved[0])
+        return ""
 
     def _in_browser_words(self, reason: str) -> tuple[str, str, str]:
         """What X did (the heading, with {handle}), why a person is needed, and what they do
