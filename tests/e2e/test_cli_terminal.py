@@ -663,3 +663,33 @@ def test_the_email_code_question_names_the_saved_email_and_phone(
     term.type(code_from_x + "\n")
     code, _out = term.finish(timeout=180)
     assert code == 0, term.shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        (
+            "en",
+            "@lou: X locked the account until you verify it. Unlock it first: sign in on x.com "
+            "and do what X asks. Then, open a browser window to finish signing in? [y/N] ",
+        ),
+        (
+            "fr",
+            "@lou\u00a0: X a verrouillé le compte jusqu'à ce que vous le vérifiiez. "
+            "Déverrouillez-le d'abord\u00a0: connectez-vous sur x.com et faites ce que X "
+            "demande. Ensuite, ouvrir une fenêtre de navigateur pour terminer la "
+            "connexion\u00a0? [o/N] ",
+        ),
+    ],
+)
+def test_a_locked_account_is_unlocked_on_x_com_before_the_window_is_offered(
+    simx: Any, cli_env: dict[str, str], lang: str, question: str
+) -> None:
+    """The question said to unlock the account on x.com only after it was answered: a window
+    opened on a yes could not get past X's lock. Said first now, as the window's dialog does."""
+    env = dict(cli_env, DISPLAY=":99", CONSENTINEL_LANG=lang)  # a desktop as far as asking goes
+    _, env = x_with_accounts(simx, env, SimAccount("lou", SECRET, challenges=["lock"]))
+    term = Terminal(env, "check")
+    term.answer(question, "n\n")
+    code, _out = term.finish(timeout=180)
+    assert code == 1, term.shown

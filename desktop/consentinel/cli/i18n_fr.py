@@ -101,6 +101,11 @@ FRENCH: dict[str, str] = {
     "(espaces et tirets mis à part) ; rien n'a été envoyé à X. Saisissez-le à nouveau.",
     "@{handle}: enter the code from your authenticator app: ":
         "@{handle} : saisissez le code de votre application d'authentification : ",
+    "@{handle}: X locked the account until you verify it. Unlock it first: sign in on x.com "
+    "and do what X asks. Then, open a browser window to finish signing in? [y/N] ":
+        "@{handle} : X a verrouillé le compte jusqu'à ce que vous le vérifiiez. "
+        "Déverrouillez-le d'abord : connectez-vous sur x.com et faites ce que X demande. "
+        "Ensuite, ouvrir une fenêtre de navigateur pour terminer la connexion ? [o/N] ",
     "@{handle}: X needs you. Open a browser window to finish signing in? [y/N] ":
         "@{handle} : X a besoin de vous. Ouvrir une fenêtre de navigateur pour terminer "
         "la connexion ? [o/N] ",

@@ -190,6 +190,14 @@ def _page_changed_advice(result: AccountResult) -> str:
 def _finish_in_browser_question(reason: str) -> str:
     """The question before a window is opened for the person, with why X needs them (the
     request's detail is the sign-in's reason code, which is said in words, never as it is)."""
+    if reason == Reason.LOCKED.value:
+        # Said before the question, as the window's dialog says it: X's lock is passed on
+        # x.com, not in the window offered (X's lock screen is known from scripts only), and
+        # the question waits while the person does it.
+        return tr(
+            "@{handle}: X locked the account until you verify it. Unlock it first: sign in on "
+            "x.com and do what X asks. Then, open a browser window to finish signing in? [y/N] "
+        )
     try:
         why = reason_words(Reason(reason))
     except ValueError:
