@@ -548,22 +548,51 @@ def _checks(env: dict[str, str], handle: str) -> int:
     return sum(e["kind"] == "check" for e in json.loads(log.stdout)["entries"])
 
 
+@pytest.mark.parametrize(
+    ("challenge", "lang", "said"),
+    [
+        (
+            "captcha",
+            "en",
+            "@cap: captcha to solve — X shows a captcha: run `consentinel login "
+            "cap` from a desktop session and solve it in its window (none was found here: no "
+            "DISPLAY or WAYLAND_DISPLAY).\n",
+        ),
+        (
+            "captcha",
+            "fr",
+            "@cap\u00a0: captcha à résoudre — X affiche un captcha\u00a0: "
+            "lancez `consentinel login cap` depuis une session de bureau et résolvez-le dans "
+            "sa fenêtre (aucune n'a été trouvée ici\u00a0: ni DISPLAY ni WAYLAND_DISPLAY).\n",
+        ),
+        (
+            "lock",
+            "en",
+            "@cap: locked by X — X locked the account until you verify "
+            "it: sign in on x.com, then run `consentinel login cap` from a desktop session "
+            "(none was found here: no DISPLAY or WAYLAND_DISPLAY).\n",
+        ),
+    ],
+)
 def test_with_no_desktop_a_check_offers_no_window_and_says_why(
-    simx: Any, cli_env: dict[str, str]
+    simx: Any, cli_env: dict[str, str], challenge: str, lang: str, said: str
 ) -> None:
-    """X shows a puzzle at the sign-in of a check run at a terminal with no graphical desktop
-    (an SSH session): no window is offered (it could not open, after the person said yes to
-    it), and the result says why and what to do, as `consentinel login` says it."""
+    """X shows a puzzle or its lock at the sign-in of a check run at a terminal with no
+    graphical desktop (an SSH session): no window is offered (it could not open, after the
+    person said yes to it), and the result says why and what to do, once (it said to run
+    `consentinel login` twice in one message)."""
     env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    sim, env = x_with_accounts(simx, env, SimAccount("cap", SECRET, challenges=["captcha"]))
+    env["CONSENTINEL_LANG"] = lang
+    sim, env = x_with_accounts(simx, env, SimAccount("cap", SECRET, challenges=[challenge]))
     term = Terminal(env, "check")
     code, out = term.finish(timeout=180)
-    said = term.shown + out
-    assert "[y/N]" not in said and "waiting for you to sign in" not in said, said
-    assert "no graphical desktop was found" in said, said
-    assert "Run `consentinel login cap` from a desktop session." in said, said
-    assert "@cap: captcha to solve" in said, said
-    assert [a["outcome"] for a in sim.signin_attempts("cap")] == ["captcha"]
+    shown = term.shown + out
+    assert "[y/N]" not in shown and "[o/N]" not in shown, shown
+    assert "waiting for you to sign in" not in shown, shown
+    assert said in out, out
+    assert out.count("consentinel login cap") == 1, out
+    outcome = {"captcha": "captcha", "lock": "locked"}[challenge]
+    assert [a["outcome"] for a in sim.signin_attempts("cap")] == [outcome]
     assert code == 1
 
 

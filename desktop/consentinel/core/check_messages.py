@@ -419,6 +419,32 @@ def no_window_message() -> str:
     )
 
 
+def no_window_said(reason: Reason | None, handle: str, message: str) -> str:
+    """A check's sentence when X needs the person at the sign-in and no window could be offered
+    for it (no graphical desktop): for a captcha or X's lock, what to do said once, with the
+    desktop it needs (their own sentence already sends the person to `consentinel login`,
+    which the note after it said again); for another reason, `message`, then that note."""
+    if reason is Reason.CAPTCHA:
+        return tr(
+            "X shows a captcha: run `consentinel login {handle}` from a desktop session and "
+            "solve it in its window (none was found here: no DISPLAY or WAYLAND_DISPLAY).",
+            handle=handle,
+        )
+    if reason is Reason.LOCKED:
+        return tr(
+            "X locked the account until you verify it: sign in on x.com, then run "
+            "`consentinel login {handle}` from a desktop session (none was found here: no "
+            "DISPLAY or WAYLAND_DISPLAY).",
+            handle=handle,
+        )
+    note = tr(
+        "No window was offered to finish signing in: no graphical desktop was found (no "
+        "DISPLAY or WAYLAND_DISPLAY). Run `consentinel login {handle}` from a desktop session.",
+        handle=handle,
+    )
+    return f"{message} {note}"
+
+
 def signin_browser_stopped_message(handle: str) -> str:
     """The sign-in window's browser stopped answering (frozen) and was closed by us."""
     return tr(

@@ -12,6 +12,7 @@ from consentinel.core.answer_thread import answer_in_daemon_thread
 from consentinel.core.check_browser import CheckBrowser
 from consentinel.core.check_evidence import with_shot
 from consentinel.core.check_messages import (
+    no_window_said,
     rate_limited_message,
     session_set_aside_no_password_message,
 )
@@ -20,7 +21,6 @@ from consentinel.core.check_state import CheckState
 from consentinel.core.clock_offset import offset_in_detail
 from consentinel.core.events import BackOff, NotRetried, PromptRequest
 from consentinel.core.evidence import SIGNIN_CHANGED_SHOT
-from consentinel.core.i18n import tr
 from consentinel.core.journal_entries import EntryKind
 from consentinel.core.password_refusals import lift_stale_rejection, refused_password_digest
 from consentinel.core.run_stop import Turn
@@ -32,15 +32,6 @@ from consentinel.core.totp_refusals import remember_refusals
 from consentinel.x.grok_page import GrokPage
 from consentinel.x.signin import SignInOutcome, sign_in
 from consentinel.x.signin_shot import signin_screenshot
-
-
-def no_window_note(handle: str) -> str:
-    """Said after why a sign-in needs the person, when no window could be offered for it."""
-    return tr(
-        "No window was offered to finish signing in: no graphical desktop was found (no "
-        "DISPLAY or WAYLAND_DISPLAY). Run `consentinel login {handle}` from a desktop session.",
-        handle=handle,
-    )
 
 
 class CheckSignIn:
@@ -149,7 +140,7 @@ class CheckSignIn:
         if shot is not None:
             stop = CheckStop(with_shot(state, stop.result, shot, SIGNIN_CHANGED_SHOT))
         if self._no_window:
-            said = f"{stop.result.message} {no_window_note(handle)}"
+            said = no_window_said(outcome.reason, handle, stop.result.message)
             stop = CheckStop(dataclasses.replace(stop.result, message=said))
         raise stop
 

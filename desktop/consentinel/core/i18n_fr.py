@@ -1270,6 +1270,16 @@ FRENCH: dict[str, str] = {
     "DISPLAY or WAYLAND_DISPLAY). Run this from a desktop session.":
         "Se connecter à la main demande une fenêtre de navigateur, et aucun bureau graphique n'a "
         "été trouvé (ni DISPLAY ni WAYLAND_DISPLAY). Lancez ceci depuis une session de bureau.",
+    "X shows a captcha: run `consentinel login {handle}` from a desktop session and solve it "
+    "in its window (none was found here: no DISPLAY or WAYLAND_DISPLAY).":
+        "X affiche un captcha : lancez `consentinel login {handle}` depuis une session de bureau "
+        "et résolvez-le dans sa fenêtre (aucune n'a été trouvée ici : ni DISPLAY ni "
+        "WAYLAND_DISPLAY).",
+    "X locked the account until you verify it: sign in on x.com, then run `consentinel login "
+    "{handle}` from a desktop session (none was found here: no DISPLAY or WAYLAND_DISPLAY).":
+        "X a verrouillé le compte jusqu'à ce que vous le vérifiiez : connectez-vous sur x.com, "
+        "puis lancez `consentinel login {handle}` depuis une session de bureau (aucune n'a été "
+        "trouvée ici : ni DISPLAY ni WAYLAND_DISPLAY).",
     "No window was offered to finish signing in: no graphical desktop was found (no "
     "DISPLAY or WAYLAND_DISPLAY). Run `consentinel login {handle}` from a desktop session.":
         "Aucune fenêtre n'a été proposée pour terminer la connexion : aucun bureau graphique n'a "
