@@ -722,3 +722,38 @@ def test_a_locked_account_is_unlocked_on_x_com_before_the_window_is_offered(
     term.answer(question, "n\n")
     code, _out = term.finish(timeout=180)
     assert code == 1, term.shown
+
+
+def test_without_a_terminal_no_wait_for_a_code_is_said_nor_a_sign_in_after_it_ended(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """A check on a pipe, X asking for a 2FA code: nobody can be asked, so no "waiting for your
+    code…" (read as the program waiting for the person), and no "signing in…" after the
+    sign-in has ended."""
+    tim = SimAccount("tim", SECRET, totp_secret=pyotp.random_base32(), challenges=["two_factor"])
+    _, env = x_with_accounts(simx, cli_env, tim)
+    done = run_cli(env, "check")
+    assert "needs you (X asked for a two-factor code)" in done.stdout, done.stdout
+    said = done.stderr.splitlines()
+    assert not [line for line in said if "waiting for your" in line], done.stderr
+    assert [line for line in said if line.startswith("@tim:")] == [
+        "@tim: waiting…",
+        "@tim: opening the session…",
+        "@tim: signing in…",
+    ], done.stderr
+
+
+def test_no_sign_in_is_said_after_the_window_is_declined(
+    simx: Any, cli_env: dict[str, str]
+) -> None:
+    """At a terminal, "n" to the window for a locked account ends the sign-in: its result comes
+    next, not "signing in…" again."""
+    env = dict(cli_env, DISPLAY=":99")  # a desktop as far as asking goes
+    _, env = x_with_accounts(simx, env, SimAccount("lou", SECRET, challenges=["lock"]))
+    term = Terminal(env, "check")
+    term.answer("[y/N] ", "n\n")
+    code, out = term.finish(timeout=180)
+    assert code == 1, term.shown
+    after = term.shown.split("[y/N] ", 1)[1]
+    assert "signing in" not in after, term.shown
+    assert "needs you (the account is locked)" in out, out

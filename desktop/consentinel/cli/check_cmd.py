@@ -49,6 +49,7 @@ from consentinel.cli.terminal import (
 )
 from consentinel.core.fileio import problem_of_error
 from consentinel.core.i18n import tr
+from consentinel.core.steps import Step
 from consentinel.core.vault import KEYRING_WAIT_S
 
 if TYPE_CHECKING:
@@ -194,6 +195,15 @@ def _data_folder_gone() -> bool:
     return True
 
 
+def _says_step(step: Step, prompter: TerminalPrompter) -> bool:
+    """Whether a check's step is a progress line: not its end (its result says it), nor a
+    wait for a code or an answer nobody will be asked for (no terminal, --unattended: the
+    engine asks all the same, and gets no answer at once)."""
+    if step is Step.DONE:
+        return False
+    return prompter.can_ask or step not in (Step.WAITING_FOR_CODE, Step.WAITING_FOR_ANSWER)
+
+
 def _check_now(args: argparse.Namespace) -> int:
     from consentinel.core.engine import Engine
     from consentinel.core.events import (
@@ -205,7 +215,6 @@ def _check_now(args: argparse.Namespace) -> int:
         RunStarted,
     )
     from consentinel.core.lock import RunLock
-    from consentinel.core.steps import Step
 
     ctx = open_context(goes_to_x=True)
     scheduled = args.unattended and not args.handles
@@ -243,6 +252,10 @@ def _check_now(args: argparse.Namespace) -> int:
     planned: list[str] = []
     finished: list[AccountResult] = []
 
+    prompter = TerminalPrompter(
+        unattended=args.unattended, output=output, accounts=ctx.accounts.list()
+    )
+
     def on_event(event: Event) -> None:
         nonlocal reader_gone
         if isinstance(event, RunStarted):
@@ -262,7 +275,7 @@ def _check_now(args: argparse.Namespace) -> int:
         if quiet or reader_gone:
             return
         try:
-            if isinstance(event, AccountStep) and event.step is not Step.DONE:
+            if isinstance(event, AccountStep) and _says_step(event.step, prompter):
                 output.print(describe_step(event), sys.stderr)
             elif isinstance(event, AccountFinished):
                 output.print(describe_result(event.result), sys.stdout)
@@ -361,9 +374,7 @@ def _check_now(args: argparse.Namespace) -> int:
                     dry_run=args.dry_run,
                     unattended=args.unattended,
                     on_event=on_event,
-                    ask=TerminalPrompter(
-                        unattended=args.unattended, output=output, accounts=ctx.accounts.list()
-                    ),
+                    ask=prompter,
                     cancel=cancel,
                     trigger=_started_by(scheduled, from_schedule=args.from_schedule),
                 )

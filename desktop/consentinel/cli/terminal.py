@@ -271,8 +271,14 @@ class TerminalPrompter:
 
         self._accounts = {handle_key(account.handle): account for account in accounts}
 
+    @property
+    def can_ask(self) -> bool:
+        """Whether a question would be asked (a terminal, not --unattended): else the check's
+        steps that wait for the person are not said, as nobody is waited for."""
+        return not self._unattended and sys.stdin is not None and sys.stdin.isatty()
+
     def __call__(self, request: PromptRequest) -> str | None:
-        if self._unattended or not sys.stdin.isatty():
+        if not self.can_ask:
             return None
         with self._output.asking():
             return self._ask(request)

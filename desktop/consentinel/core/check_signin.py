@@ -170,7 +170,11 @@ class CheckSignIn:
             saved_code_refused=saved_code_refused,
         )
         answer = await answer_in_daemon_thread(ask, request)
-        state.step(Step.SIGNING_IN)  # (a question stopped says nothing more)
+        # Signing in goes on only with an answer to type: no answer ends the sign-in, and a
+        # yes to the browser window leads to the window's own step (a question stopped says
+        # nothing more).
+        if answer and kind is not PromptKind.FINISH_IN_BROWSER:
+            state.step(Step.SIGNING_IN)
         return answer
 
     def _no_session_if_removed(self) -> None:
