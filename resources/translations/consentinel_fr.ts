@@ -1122,6 +1122,10 @@ Sur X, il n&apos;ouvre que la page des paramètres Grok : il ne publie rien, ne
 <context>
     <name>RowHints</name>
     <message>
+        <source>X does not know this account. Check how it is spelt on X: if it is wrong, remove the account and add it again. Scheduled checks no longer sign in to it until a sign-in succeeds.</source>
+        <translation>X ne connaît pas ce compte. Vérifiez son orthographe sur X : si elle est fausse, supprimez le compte et ajoutez-le de nouveau. Les vérifications planifiées ne s'y connectent plus tant qu'une connexion n'a pas réussi.</translation>
+    </message>
+    <message>
         <source>X refused the two-factor code typed at this sign-in, and another wrong code may get X to lock the account. Wait for your authenticator app to show a new code before you use “Sign in yourself…”, or save the account's 2FA secret with “Edit account…” so that checks make the code themselves.</source>
         <translation>X a refusé le code de double authentification saisi à cette connexion, et un code faux de plus pourrait amener X à verrouiller le compte. Attendez que votre application d'authentification affiche un nouveau code avant d'utiliser « Se connecter soi-même… », ou enregistrez le secret 2FA du compte avec « Modifier le compte… » pour que les vérifications produisent le code elles-mêmes.</translation>
     </message>

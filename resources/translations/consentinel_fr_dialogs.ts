@@ -1007,7 +1007,7 @@
         </message>
         <message>
             <source>against {origin}, not X</source>
-            <translation>auprès de {origin}, pas de X</translation>
+            <translation>auprès de {origin} et non de X</translation>
         </message>
         <message>
             <source>{box}: not shown, on at X</source>

@@ -93,6 +93,6 @@ def test_a_simulated_x_is_said_at_every_check_by_doctor_and_in_the_journal(
     proc = run_cli(french, "check", "--dry-run", check_exit=0)
     assert proc.stderr.startswith(
         typeset(
-            f"Vérification auprès de {sim.origin}, pas de X (la variable CONSENTINEL_X_ORIGIN)."
+            f"Vérification auprès de {sim.origin} et non de X (la variable CONSENTINEL_X_ORIGIN)."
         )
     ), proc.stderr

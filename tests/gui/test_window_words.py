@@ -254,8 +254,12 @@ def test_status_tooltips_name_the_windows_menu_items_not_cli_commands(qtbot: QtB
     # what to do until Consentinel knows X's new page (test_row_advice_page_changed).
     changed = reason_message(Reason.PAGE_CHANGED, "alice", "no training box")
     assert status_hint(_row(Reason.PAGE_CHANGED, changed), NOW).startswith(changed + " ")
-    wrong = reason_message(Reason.UNKNOWN_ACCOUNT, "alice")
-    assert status_hint(_row(Reason.UNKNOWN_ACCOUNT, wrong), NOW) == wrong
+    # X not knowing the account: the command line's sentence names the commands that remove
+    # and add it, as its other sentences do; the window says it without them.
+    unknown = reason_message(Reason.UNKNOWN_ACCOUNT, "alice")
+    assert "`consentinel account remove alice`" in unknown, unknown
+    hint = status_hint(_row(Reason.UNKNOWN_ACCOUNT, unknown), NOW)
+    assert "consentinel " not in hint and "remove the account and add it again" in hint, hint
 
     # While X's refusal holds, the tooltip says until when.
     later = NOW + timedelta(hours=5)

@@ -454,3 +454,30 @@ def test_chromium_code_ends_the_sentence_apart_and_the_window_leaves_it_out(
             }[lang]
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "remove it with `consentinel account remove ghost` and add it again as X spells it "
+            "with `consentinel account add HANDLE`.",
+        ),
+        (
+            "fr",
+            "supprimez-le avec `consentinel account remove ghost` et ajoutez-le de nouveau tel "
+            "que X l'écrit avec `consentinel account add HANDLE`.",
+        ),
+    ],
+)
+def test_an_account_x_does_not_know_is_given_the_commands_to_remove_and_add_it(
+    monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """As every other sentence of the command line gives the exact command, not only "remove
+    the account and add it again"."""
+    from consentinel.core.check_messages import reason_message
+    from consentinel.core.status import Reason
+
+    monkeypatch.setenv("CONSENTINEL_LANG", lang)
+    assert said in reason_message(Reason.UNKNOWN_ACCOUNT, "ghost")

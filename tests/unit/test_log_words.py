@@ -101,6 +101,17 @@ def test_and_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert entry_line(check).endswith(" mot de passe refusé")  # as the window says it
 
 
+def test_a_run_against_a_simulated_x_says_so_in_french_as_french_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "et non de X", not "pas de X" (which reads as "no X")."""
+    monkeypatch.setenv("CONSENTINEL_LANG", "fr")
+    journal = Journal.open(tmp_path / "journal.sqlite3")
+    journal.start_run("manual", x_origin="http://127.0.0.1:8123")
+    (started,) = journal.entries(kinds=[EntryKind.RUN_STARTED])
+    assert entry_line(started).endswith("(auprès de http://127.0.0.1:8123 et non de X)")
+
+
 def test_accounts_a_cancel_kept_from_being_checked_are_not_errors(tmp_path: Path) -> None:
     """Cancelled before it reached them: "cancelled", as the window says, not "error"."""
     journal = Journal.open(tmp_path / "journal.sqlite3")

@@ -114,7 +114,7 @@ def test_another_x_than_x_is_named_with_what_set_it(monkeypatch: pytest.MonkeyPa
     )
     monkeypatch.setenv("CONSENTINEL_LANG", "fr")
     assert Settings().not_x_words() == typeset(
-        "Vérification auprès de http://[::1]:8123, pas de X (la variable CONSENTINEL_X_ORIGIN)."
+        "Vérification auprès de http://[::1]:8123 et non de X (la variable CONSENTINEL_X_ORIGIN)."
     )
 
 

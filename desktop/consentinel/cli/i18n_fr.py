@@ -574,7 +574,7 @@ FRENCH: dict[str, str] = {
     "would be fixed (dry run)": "serait corrigé (simulation)",
     "{box}: not shown, on at X": "case {box} : non affichée, cochée chez X",
     "a dry run: nothing changed": "une simulation : rien n'est changé",
-    "against {origin}, not X": "auprès de {origin}, pas de X",
+    "against {origin}, not X": "auprès de {origin} et non de X",
     "needs you": "vous attend",
     "sign-in failed": "échec de la connexion",
     "error": "erreur",

@@ -663,9 +663,10 @@ def reason_message(
             )
         ),
         Reason.UNKNOWN_ACCOUNT: tr(
-            "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong,"
-            " remove the account and add it again. Scheduled checks no longer sign in to it"
-            " until a sign-in succeeds.",
+            "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong, "
+            "remove it with `consentinel account remove {handle}` and add it again as X spells "
+            "it with `consentinel account add HANDLE`. Scheduled checks no longer sign in to it "
+            "until a sign-in succeeds.",
             handle=handle,
         ),
         Reason.PAGE_CHANGED: tr(

@@ -565,11 +565,13 @@ FRENCH: dict[str, str] = {
     "`consentinel account set-password {handle}`.":
         "X a indiqué que le mot de passe enregistré est faux ; il ne sera plus essayé avant que "
         "vous lanciez `consentinel account set-password {handle}`.",
-    "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong,"
-    " remove the account and add it again. Scheduled checks no longer sign in to it until a"
-    " sign-in succeeds.": "X ne connaît pas le compte @{handle}. Vérifiez son orthographe sur"
-    " X : si elle est fausse, supprimez le compte et ajoutez-le de nouveau. Les vérifications"
-    " planifiées ne s'y connectent plus tant qu'une connexion n'a pas réussi.",
+    "X does not know the account @{handle}. Check how it is spelt on X: if it is wrong, "
+    "remove it with `consentinel account remove {handle}` and add it again as X spells it "
+    "with `consentinel account add HANDLE`. Scheduled checks no longer sign in to it until a "
+    "sign-in succeeds.": "X ne connaît pas le compte @{handle}. Vérifiez son orthographe sur"
+    " X : si elle est fausse, supprimez-le avec `consentinel account remove {handle}` et "
+    "ajoutez-le de nouveau tel que X l'écrit avec `consentinel account add HANDLE`. Les "
+    "vérifications planifiées ne s'y connectent plus tant qu'une connexion n'a pas réussi.",
     "X's page changed during the check, so nothing more was clicked ({detail}).":
         "La page de X a changé pendant la vérification, rien de plus n'a donc été cliqué "
         "({detail}).",
@@ -864,7 +866,7 @@ FRENCH: dict[str, str] = {
     "the setting x_origin": "le paramètre x_origin",
     "the variable {name}": "la variable {name}",
     "Checking against {origin}, not X ({source}).":
-        "Vérification auprès de {origin}, pas de X ({source}).",
+        "Vérification auprès de {origin} et non de X ({source}).",
     "The accounts file could not be read; it was moved to {moved} and the account list starts "
     "empty.":
         "Le fichier des comptes est illisible ; il a été déplacé vers {moved} et la liste des "

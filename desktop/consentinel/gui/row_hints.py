@@ -29,6 +29,13 @@ _CONTEXT = "RowHints"
 
 # Marked with QT_TRANSLATE_NOOP so that lupdate finds them; translated when shown.
 _HINTS = {
+    # (the check's own sentence names the commands that remove and add it)
+    Reason.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP(
+        "RowHints",
+        "X does not know this account. Check how it is spelt on X: if it is wrong, remove the "
+        "account and add it again. Scheduled checks no longer sign in to it until a sign-in "
+        "succeeds.",
+    ),
     Reason.TWO_FACTOR: QT_TRANSLATE_NOOP(
         "RowHints",
         "X asks for a two-factor code. Save the account's 2FA secret with “Edit account…”, or "
