@@ -442,7 +442,6 @@ FRENCH: dict[str, str] = {
     "a radio button": "un bouton radio",
     "a switch": "un interrupteur",
     "a list of choices": "une liste de choix",
-    "the boxes changed while they were read": "les cases ont changé pendant leur lecture",
     "a control that can be on or off": "une commande qui peut être activée ou désactivée",
     "the page holds a setting Consentinel does not read: {what}, “{words}”":
         "la page contient un réglage que Consentinel ne lit pas : {what}, « {words} »",

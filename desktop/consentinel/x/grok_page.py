@@ -213,6 +213,27 @@ _SAFE_BOXES_JS = f"""
 }}
 """
 
+# One look at the page, in one call into it: how many wrappers it holds and, when exactly one,
+# its boxes (_READ_JS), each with whether it is safe to click (_SAFE_BOXES_JS), and the other
+# controls of its section (_OTHER_CONTROLS_JS), all of the same page at the same moment. (Four calls
+# each cost a round trip through Playwright's driver and the browser: a read is made about four
+# times a check, and with several accounts at once on a small computer that time is the run's.)
+_PAGE_READ_JS = f"""
+([wrapperSel, deleteTexts]) => {{
+  const wrappers = document.querySelectorAll(wrapperSel);
+  if (wrappers.length !== 1) return {{wrappers: wrappers.length}};
+  const wrapper = wrappers[0];
+  const read = {_READ_JS.strip()};
+  const others = {_OTHER_CONTROLS_JS.strip()};
+  const safe = {_SAFE_BOXES_JS.strip()};
+  // (One synchronous script: no redraw comes between the two lists, so each flag is its box's.)
+  const boxes = read(wrapper);
+  const flags = safe(wrapper, [wrapperSel, deleteTexts]);
+  boxes.forEach((box, i) => {{ box.safe = flags[i] === true; }});
+  return {{wrappers: 1, boxes, others: others(wrapper)}};
+}}
+"""
+
 
 def _find_key(value: Any, key: str) -> Any:
     """The first value under `key` anywhere in a JSON document (X nests its answers)."""
@@ -730,22 +751,24 @@ class GrokPage:
         """Every checkbox the wrapper shows (_READ_JS); PageChanged when the page's section
         holds any other control that can be on or off (a setting X added that Consentinel
         does not read: "all unticked" would be false while it stays on)."""
-        wrapper = self.page.locator(WRAPPER)
-        if await self._bounded(wrapper.count()) != 1:
+        try:
+            found = await self._bounded(
+                self.page.evaluate(_PAGE_READ_JS, [WRAPPER, list(DELETE_HISTORY_TEXTS)])
+            )
+        except PlaywrightError:
+            # The page went elsewhere while it was read (X sent us to sign in): said so.
+            self._raise_if_sent_away()
+            raise
+        found = found if isinstance(found, dict) else {}
+        if found.get("wrappers") != 1:
             raise await self._page_changed(tr("the Grok settings wrapper is missing or repeated"))
-        raw = await self._bounded(wrapper.evaluate(_READ_JS))
-        others = await self._bounded(wrapper.evaluate(_OTHER_CONTROLS_JS))
+        others = found.get("others")
         if isinstance(others, list) and others:
             raise await self._page_changed(unread_settings_problem(others))
+        raw = found.get("boxes")
         items = [dict(item) for item in raw] if isinstance(raw, list) else []
-        safe = await self._bounded(
-            wrapper.evaluate(_SAFE_BOXES_JS, [WRAPPER, list(DELETE_HISTORY_TEXTS)])
-        )
-        if not isinstance(safe, list) or len(safe) != len(items):
-            # X drew the boxes again between the two reads: which flag is whose is unknown.
-            raise await self._page_changed(tr("the boxes changed while they were read"))
-        for item, ok in zip(items, safe, strict=True):
-            item["safe"] = bool(ok)
+        for item in items:
+            item["safe"] = bool(item.get("safe"))  # (not said: not safe)
         return items
 
     def _identified(self, raw: list[dict[str, Any]]) -> list[Box]:
