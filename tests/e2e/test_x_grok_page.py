@@ -416,6 +416,42 @@ def test_a_read_of_the_page_is_one_call_into_the_browser(
     assert len(sent) == 1, sent
 
 
+@pytest.mark.parametrize(("training_on", "reads"), [(True, 3), (False, 2)])
+def test_a_check_reads_the_page_again_at_its_end_unless_a_read_back_just_did(
+    sim: SimHarness,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    training_on: bool,
+    reads: int,
+) -> None:
+    """The verdict rests on the page as it is at the end: read once more after the boxes are
+    judged (any box drawn since is judged too), unless an untick's read-back, after its reload,
+    was that read. An untick: its first read, the read just before its click, its read-back
+    (three); nothing to untick: the first read and the one at the end (two)."""
+    from playwright._impl.connection import Connection
+
+    sim.add("pia", "pw", boxes={Box.TRAINING: training_on, Box.PERSONALIZATION: False,
+                                Box.MEMORY: False})  # fmt: skip
+    ctx = make_context(sim.origin, tmp_path / "home")
+    add_account(ctx, "pia", "pw")
+    engine(ctx).run_check()  # signs in (its page reads are not counted)
+    sim.set_box("pia", Box.TRAINING, training_on)
+    page_reads: list[str] = []
+    send = Connection.send_message_to_server
+
+    def counted(self: Connection, owner: object, method: str, *args: object) -> object:
+        if method == "evaluateExpression" and getattr(owner, "_type", "") == "Frame":
+            page_reads.append(method)
+        return send(self, owner, method, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Connection, "send_message_to_server", counted)
+    (pia,) = engine(ctx).run_check().accounts
+    monkeypatch.undo()
+    assert pia.status is (Status.FIXED if training_on else Status.OPTED_OUT), pia.message
+    assert not sim.box("pia", Box.TRAINING)
+    assert len(page_reads) == reads
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_x_saying_its_read_failed_is_seen_at_once_in_any_language(
     sim: SimHarness, chromium_path: str, lang: str

@@ -198,10 +198,14 @@ class BoxEnforcement:
     ) -> AsyncIterator[tuple[Box, BoxState | None]]:
         """Each box of the first read, in X's order (None: not shown); then, read again once
         they are judged, any box the page drew since: the verdict rests on the page as it is
-        at the end, not only as it was first read."""
+        at the end, not only as it was first read. When an untick reloaded the page and read it
+        whole since (its read-back, after its click: the page's last load), that read is the
+        page as it is at the end: not read a third time (a call into the page, with several
+        accounts at once a run's time on a small computer)."""
+        first = grok.settled
         for box in ALL_BOXES:
             yield box, boxes.get(box)
-        latest = await grok.read()
+        latest = grok.settled if grok.settled is not first else await grok.read()
         for box in ALL_BOXES:
             if box in latest and box not in boxes:
                 yield box, latest[box]

@@ -446,6 +446,9 @@ class GrokPage:
         #: Boxes X's data says are on but the page does not show (after waiting for them).
         self.hidden_on: tuple[Box, ...] = ()
         self._drawn_before: set[Box] = set()  # every box this page has shown
+        #: The boxes of the last whole read of a load (open, or an untick's read-back after its
+        #: reload), once its boxes were drawn (read_settled); a new dict at each.
+        self.settled: dict[Box, BoxState] = {}
         #: The box last clicked whose change X may have made and that was not read back yet
         #: (an untick cut short by a session X ended, a network failure…): None otherwise.
         self.unread_click: Box | None = None
@@ -587,6 +590,7 @@ class GrokPage:
             boxes = await self.read()
         self._drawn_before |= set(boxes)
         self.hidden_on = tuple(box for box in ALL_BOXES if data.get(box) and box not in boxes)
+        self.settled = boxes
         return boxes
 
     async def _more_boxes_drawn(self, count: int, within_s: float) -> bool:
