@@ -318,10 +318,12 @@ def test_editing_says_whether_a_2fa_secret_is_saved_and_offers_to_remove_only_on
             vault.set_password(handle, PASSWORD)
         vault.set_totp("with_2fa", "JBSWY3DPEHPK3PXP")
         vault.read.clear()
+        vault.gate = threading.Event()  # (the keyring answers once the dialog is open)
 
         with_2fa = _open(qtbot, AccountDialog(ctx, ctx.accounts.get("with_2fa")))
         label = with_2fa.fields.totp_saved_label
         assert label is not None and not label.isVisible()  # opened before the keyring answered
+        vault.gate.set()
         qtbot.waitUntil(label.isVisible, timeout=20_000)
         assert label.text() == saved_words
         assert with_2fa.remove_totp is not None and with_2fa.remove_totp.isVisible()
