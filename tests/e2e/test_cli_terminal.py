@@ -733,7 +733,7 @@ def test_without_a_terminal_no_wait_for_a_code_is_said_nor_a_sign_in_after_it_en
     tim = SimAccount("tim", SECRET, totp_secret=pyotp.random_base32(), challenges=["two_factor"])
     _, env = x_with_accounts(simx, cli_env, tim)
     done = run_cli(env, "check")
-    assert "needs you (X asked for a two-factor code)" in done.stdout, done.stdout
+    assert "@tim: 2FA code needed" in done.stdout, done.stdout
     said = done.stderr.splitlines()
     assert not [line for line in said if "waiting for your" in line], done.stderr
     assert [line for line in said if line.startswith("@tim:")] == [
@@ -756,4 +756,4 @@ def test_no_sign_in_is_said_after_the_window_is_declined(
     assert code == 1, term.shown
     after = term.shown.split("[y/N] ", 1)[1]
     assert "signing in" not in after, term.shown
-    assert "needs you (the account is locked)" in out, out
+    assert "@lou: locked by X" in out, out
