@@ -290,7 +290,9 @@ def test_a_check_held_by_a_back_off_is_journaled_as_waiting_not_as_x_stopping_it
     why = {"captcha": "X showed a captcha", "refused": "X refused the sign-in"}[scenario]
     monkeypatch.setenv("CONSENTINEL_LANG", "en")
     held = f"(no sign-in tried: waiting out the back-off after {why} at {when})"
-    assert entry_line(checks[0]).endswith(f"({why})")  # the check X stopped: said so
+    # The check X stopped: said so, in the window's words where the window names it.
+    stopped_said = {"captcha": "captcha to solve", "refused": f"({why})"}[scenario]
+    assert entry_line(checks[0]).endswith(stopped_said), entry_line(checks[0])
     assert entry_line(checks[1]).endswith(held), entry_line(checks[1])
     # The journal window writes the time as its Date column does.
     from consentinel.gui.time_words import local_text_to_the_second

@@ -201,7 +201,7 @@ def test_a_password_x_rejected_is_said_not_tried_again_since_then_and_notified_o
     local = rejected.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     tail = f"(no sign-in tried: not tried again after wrong password at {local})"
     assert entry_line(held[0]).endswith(tail), entry_line(held[0])
-    assert entry_line(first_entry).endswith("(wrong password)")
+    assert entry_line(first_entry).endswith("password refused"), entry_line(first_entry)
     # The window writes it as its Date column does (the log keeps the ISO form).
     from consentinel.gui.time_words import local_text_to_the_second
 
