@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,21 @@ from consentinel.core.vault import MemoryKeyring, Vault
 from consentinel.gui.app_controller import AppController
 from consentinel.gui.prompt_dialogs import PromptDialog
 from consentinel.gui.translations import Translators
+
+
+class HandClock:
+    """The wall clock of a schedule (AutoChecks, Scheduler) as a test moves it: `time`."""
+
+    def __init__(self, now: datetime) -> None:
+        self.time = now
+
+    def now(self) -> datetime:
+        return self.time
+
+
+def local_at(hour: int, minute: int = 0) -> datetime:
+    """A time of one fixed day, in this computer's zone (schedule tests)."""
+    return datetime(2026, 12, 2, hour, minute).astimezone()
 
 
 def quick_engine(ctx: AppContext, **options: Any) -> Engine:

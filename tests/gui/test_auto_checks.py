@@ -12,19 +12,7 @@ from consentinel.core.journal import Journal
 from consentinel.core.settings import Settings
 from consentinel.gui.auto_checks import AutoChecks
 from tests.fixtures.check_json import skipped
-from tests.gui._app_support import add_account, make_context
-
-
-class _Clock:
-    def __init__(self, now: datetime) -> None:
-        self.time = now
-
-    def now(self) -> datetime:
-        return self.time
-
-
-def _local(hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 12, 2, hour, minute).astimezone()
+from tests.gui._app_support import HandClock, add_account, local_at, make_context
 
 
 def _auto(home: Path, last_check: datetime, now: datetime, *, job_on: bool) -> AutoChecks:
@@ -34,22 +22,22 @@ def _auto(home: Path, last_check: datetime, now: datetime, *, job_on: bool) -> A
     ctx.journal.close()
     ctx.journal = Journal.open(ctx.paths.journal_path, clock=lambda: last_check)
     ctx.journal.finish_run(ctx.journal.start_run("schedule"), cancelled=False)
-    return AutoChecks(ctx, start_run=lambda _due: False, clock=_Clock(now))
+    return AutoChecks(ctx, start_run=lambda _due: False, clock=HandClock(now))
 
 
 def test_the_os_job_s_time_when_it_comes_first(qtbot: QtBot, tmp_path: Path) -> None:
     # Last check 01:30, now 05:00: the app would check at 07:30 and later; the OS job checks at
     # 06:00 (4.5 h after the last check, more than half the interval).
-    auto = _auto(tmp_path, _local(1, 30), _local(5), job_on=True)
-    assert auto.next_run_at() == _local(6)
+    auto = _auto(tmp_path, local_at(1, 30), local_at(5), job_on=True)
+    assert auto.next_run_at() == local_at(6)
 
 
 def test_the_app_s_time_when_the_job_is_off_or_would_skip(qtbot: QtBot, tmp_path: Path) -> None:
-    in_app = _auto(tmp_path / "off", _local(1, 30), _local(5), job_on=False).next_run_at()
-    assert in_app is not None and _local(7, 30) <= in_app < _local(8, 30)  # 6 h + its jitter
+    in_app = _auto(tmp_path / "off", local_at(1, 30), local_at(5), job_on=False).next_run_at()
+    assert in_app is not None and local_at(7, 30) <= in_app < local_at(8, 30)  # 6 h + its jitter
     # Last check 04:00: the job skips 06:00 (2 h after), so the app's 10:00 comes first.
-    skipped = _auto(tmp_path / "skip", _local(4), _local(5), job_on=True).next_run_at()
-    assert skipped is not None and _local(10) <= skipped < _local(11)
+    skipped = _auto(tmp_path / "skip", local_at(4), local_at(5), job_on=True).next_run_at()
+    assert skipped is not None and local_at(10) <= skipped < local_at(11)
 
 
 def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
@@ -62,8 +50,8 @@ def test_a_last_check_dated_a_year_ahead_does_not_stop_the_schedule(
     from consentinel.core.schedule import TickOutcome
     from consentinel.core.status import Status
 
-    now = _local(5)
-    clock = _Clock(now + timedelta(days=365))
+    now = local_at(5)
+    clock = HandClock(now + timedelta(days=365))
     ctx = make_context(tmp_path)  # (no check at start: an overdue one waits 10 minutes)
     ctx.settings.schedule = "6h"
     add_account(ctx, "fay")
@@ -154,7 +142,7 @@ def test_a_check_that_did_not_go_through_is_retried_after_a_restart_as_before_it
     from consentinel.core.events import AccountResult
     from consentinel.core.status import Reason, Status
 
-    clock = _Clock(_local(5))
+    clock = HandClock(local_at(5))
     ctx = make_context(tmp_path)
     ctx.settings.schedule = "6h"
     ctx.settings.check_on_start = True
@@ -167,11 +155,13 @@ def test_a_check_that_did_not_go_through_is_retried_after_a_restart_as_before_it
     ctx.journal.record_check(run, AccountResult("gus", Status.ERROR, Reason.NETWORK))
     ctx.journal.finish_run(run)
 
-    clock.time = _local(5, 2)  # the app opened again
+    clock.time = local_at(5, 2)  # the app opened again
     auto = AutoChecks(ctx, start_run=lambda _due: True, clock=clock)
-    assert auto.next_run_at() == _local(5, 30)
-    clock.time = _local(5, 31)  # (a later start: the delay is over)
-    assert AutoChecks(ctx, start_run=lambda _due: True, clock=clock).next_run_at() == _local(5, 31)
+    assert auto.next_run_at() == local_at(5, 30)
+    clock.time = local_at(5, 31)  # (a later start: the delay is over)
+    assert AutoChecks(ctx, start_run=lambda _due: True, clock=clock).next_run_at() == local_at(
+        5, 31
+    )
 
 
 def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_one_alone(
@@ -184,7 +174,7 @@ def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_on
     from consentinel.core.schedule import DEFAULT_JITTER, TickOutcome
     from consentinel.core.status import Reason, Status
 
-    clock = _Clock(_local(0))
+    clock = HandClock(local_at(0))
     ctx = make_context(tmp_path)
     ctx.settings.schedule = "6h"
     ctx.settings.check_on_start = True
@@ -201,7 +191,7 @@ def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_on
         ctx.journal.finish_run(run)
 
     run_of(*(AccountResult(h, Status.OPTED_OUT) for h in ("fay", "gus", "hal")))
-    clock.time = _local(5)
+    clock.time = local_at(5)
     run_of(AccountResult("hal", Status.FIXED))  # checked by hand
 
     started: list[list[str]] = []
@@ -210,34 +200,34 @@ def test_the_app_s_scheduled_run_checks_the_accounts_due_and_retries_a_failed_on
         started.append(due)
         return True
 
-    clock.time = _local(6, 10)
+    clock.time = local_at(6, 10)
     auto = AutoChecks(ctx, start_run=start_run, clock=clock)
     assert auto.tick() is TickOutcome.STARTED
     assert started == [["fay", "gus"]]
-    clock.time = _local(6, 11)
+    clock.time = local_at(6, 11)
     run_of(
         AccountResult("fay", Status.OPTED_OUT), AccountResult("gus", Status.ERROR, Reason.NETWORK)
     )
     auto.run_finished(False)
-    assert auto.next_run_at() == _local(6, 41)
+    assert auto.next_run_at() == local_at(6, 41)
     # Each account's own next check: gus's retry; fay an interval after her check, hal after
     # his (the retry leaves them both for their own time).
     assert auto.next_checks(["fay", "gus", "hal"]) == {
-        "fay": _local(12, 11),
-        "gus": _local(6, 41),
-        "hal": _local(11),
+        "fay": local_at(12, 11),
+        "gus": local_at(6, 41),
+        "hal": local_at(11),
     }
-    clock.time = _local(6, 40)
+    clock.time = local_at(6, 40)
     assert auto.tick() is TickOutcome.NOT_DUE
-    clock.time = _local(6, 41)
+    clock.time = local_at(6, 41)
     assert auto.tick() is TickOutcome.STARTED
     assert started == [["fay", "gus"], ["gus"]]
-    clock.time = _local(6, 42)
+    clock.time = local_at(6, 42)
     run_of(AccountResult("gus", Status.OPTED_OUT))
     auto.run_finished(True)
     # hal, checked at 05:00, is the next due: at 11:00 (and the app's jitter), not 12:42.
     next_at = auto.next_run_at()
-    assert next_at is not None and _local(11) <= next_at <= _local(11) + DEFAULT_JITTER
+    assert next_at is not None and local_at(11) <= next_at <= local_at(11) + DEFAULT_JITTER
     clock.time = next_at
     assert auto.tick() is TickOutcome.STARTED
     # hal alone: fay (06:11) and gus (06:42) are left for their own time.
@@ -255,7 +245,7 @@ def test_an_account_just_added_in_the_window_is_left_to_the_person_for_a_while(
     from consentinel.core.schedule import TickOutcome
     from consentinel.core.status import Status
 
-    clock = _Clock(_local(0))
+    clock = HandClock(local_at(0))
     ctx = make_context(tmp_path)
     ctx.settings.schedule = "6h"
     ctx.settings.check_on_start = True
@@ -274,22 +264,22 @@ def test_an_account_just_added_in_the_window_is_left_to_the_person_for_a_while(
         started.append(due)
         return True
 
-    clock.time = _local(1)
+    clock.time = local_at(1)
     auto = AutoChecks(ctx, start_run=start_run, clock=clock)
     assert auto.tick() is TickOutcome.NOT_DUE
     add_account(ctx, "cy")
     auto.hold_new("cy")  # (the window's account_added)
-    clock.time = _local(1, 1)
+    clock.time = local_at(1, 1)
     assert auto.tick() is TickOutcome.NOT_DUE
-    clock.time = _local(1, 29)
+    clock.time = local_at(1, 29)
     assert auto.tick() is TickOutcome.NOT_DUE
     assert started == []
-    clock.time = _local(1, 31)
+    clock.time = local_at(1, 31)
     assert auto.tick() is TickOutcome.STARTED
     assert started == [["cy"]]
 
 
-class _TwoClocks(_Clock):
+class _TwoClocks(HandClock):
     """The wall clock and the monotonic one: `advance` moves both, `set_by` the wall alone."""
 
     def __init__(self, now: datetime) -> None:
@@ -316,7 +306,7 @@ def test_an_account_just_added_is_held_30_minutes_though_the_clock_is_set_back(
     from consentinel.core.schedule import TickOutcome
     from consentinel.core.status import Status
 
-    clock = _TwoClocks(_local(0))
+    clock = _TwoClocks(local_at(0))
     ctx = make_context(tmp_path)
     ctx.settings.schedule = "6h"
     ctx.settings.check_on_start = True

@@ -28,21 +28,9 @@ from consentinel.gui.app_controller import AppController
 from consentinel.gui.auto_checks import AutoChecks
 from consentinel.simx import SimAccount
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, make_context, running_app
+from tests.gui._app_support import HandClock, add_account, local_at, make_context, running_app
 
 RUN_TIMEOUT_MS = 90_000
-
-
-class _Clock:
-    def __init__(self, now: datetime) -> None:
-        self.time = now
-
-    def now(self) -> datetime:
-        return self.time
-
-
-def _local(hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 12, 2, hour, minute).astimezone()
 
 
 class _Window:
@@ -60,10 +48,10 @@ class _Window:
         return True
 
 
-def _fay_and_gus_due(home: Path) -> tuple[AppContext, _Clock, _Window, AutoChecks]:
+def _fay_and_gus_due(home: Path) -> tuple[AppContext, HandClock, _Window, AutoChecks]:
     """fay and gus checked at midnight, every 6 hours; at 06:11 both are due (6 hours and the
     10 minutes' jitter at most)."""
-    clock = _Clock(_local(0))
+    clock = HandClock(local_at(0))
     ctx = make_context(home)
     ctx.settings.schedule = "6h"
     ctx.settings.check_on_start = True
@@ -73,7 +61,7 @@ def _fay_and_gus_due(home: Path) -> tuple[AppContext, _Clock, _Window, AutoCheck
     ctx.journal.close()
     ctx.journal = Journal.open(ctx.paths.journal_path, clock=clock.now)
     _checked(ctx, "fay", "gus")
-    clock.time = _local(6, 11)
+    clock.time = local_at(6, 11)
     window = _Window()
     auto = AutoChecks(ctx, start_run=window.start_run, clock=clock, busy=lambda: window.busy)
     return ctx, clock, window, auto
@@ -95,7 +83,7 @@ def test_a_check_due_during_the_person_s_check_starts_at_its_end_for_the_account
     assert auto.tick() is TickOutcome.NOTHING_DUE  # not refused, not counted as a failure
     next_at = auto.next_run_at()
     assert next_at is not None and next_at <= clock.time  # due still, not in half an hour
-    clock.time = _local(6, 13)
+    clock.time = local_at(6, 13)
     _checked(ctx, "fay")
     window.busy = False
     auto.run_finished(True)
@@ -160,7 +148,7 @@ def test_nothing_starts_after_a_check_of_every_account_due(qtbot: QtBot, tmp_pat
     ctx, clock, window, auto = _fay_and_gus_due(tmp_path)
     window.busy = True
     assert auto.tick() is TickOutcome.NOTHING_DUE
-    clock.time = _local(6, 13)
+    clock.time = local_at(6, 13)
     _checked(ctx, "fay", "gus")
     window.busy = False
     with qtbot.waitSignal(auto.schedule_changed, timeout=5_000):
@@ -168,7 +156,7 @@ def test_nothing_starts_after_a_check_of_every_account_due(qtbot: QtBot, tmp_pat
     qtbot.waitSignal(auto.schedule_changed, timeout=5_000).wait()
     assert window.started == [] and not auto.scheduler.running
     next_at = auto.next_run_at()
-    assert next_at is not None and next_at >= _local(12, 13)
+    assert next_at is not None and next_at >= local_at(12, 13)
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ from consentinel.simx import SimAccount
 from consentinel.simx.scenario import Scenario
 from consentinel.simx.server import SimX
 from tests.fixtures.simx_fixtures import SimxFactory
-from tests.gui._app_support import add_account, make_context, running_app
+from tests.gui._app_support import HandClock, add_account, make_context, running_app
 
 RUN_TIMEOUT_MS = 90_000
 PASSWORD = "pw-nora"
@@ -357,7 +357,7 @@ def test_a_retry_whose_start_raises_leaves_the_next_failure_its_watch(
     origin = f"http://127.0.0.1:{port}"
     monkeypatch.setenv("CONSENTINEL_X_ORIGIN", origin)
     ctx = _saved_schedule(consentinel_home, origin)
-    clock = _Clock(datetime.now(timezone.utc))
+    clock = HandClock(datetime.now(timezone.utc))
     starts: list[list[str]] = []
 
     def start_run(due: list[str]) -> bool:
@@ -384,14 +384,6 @@ def test_a_retry_whose_start_raises_leaves_the_next_failure_its_watch(
     finally:
         auto.stop()
         sim.stop()
-
-
-class _Clock:
-    def __init__(self, now: datetime) -> None:
-        self.time = now
-
-    def now(self) -> datetime:
-        return self.time
 
 
 def _two_due_and_x_down(
