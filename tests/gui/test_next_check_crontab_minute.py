@@ -309,23 +309,30 @@ def _added_after_start(
 def test_a_line_added_after_start_is_read_when_the_person_comes_back_to_the_window(
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
-    def comes_back(app: AppController) -> None:
-        _a_minute_later(app)  # (sooner, the line read at the first frame is not read again)
-        app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
-
-    _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
+    _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, _comes_back)
 
 
 def test_a_line_added_after_start_is_read_within_a_few_ticks(
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
+    _added_after_start(
+        qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, _ticks_to_a_line_look
+    )
+
+
+def _comes_back(app: AppController) -> None:
+    """The window active again (from the terminal, the tray), a minute on: sooner, the line
+    read at the first frame is not read again."""
+    _a_minute_later(app)
+    app.window.came_back.emit()
+
+
+def _ticks_to_a_line_look(app: AppController) -> None:
+    """As many schedule ticks as bring a look at the crontab line."""
     from consentinel.gui.auto_checks import LINE_LOOK_EVERY_TICKS
 
-    def ticks(app: AppController) -> None:
-        for _ in range(LINE_LOOK_EVERY_TICKS):
-            app.auto.tick()
-
-    _added_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
+    for _ in range(LINE_LOOK_EVERY_TICKS):
+        app.auto.tick()
 
 
 def _removed_after_start(
@@ -361,23 +368,15 @@ def _removed_after_start(
 def test_a_line_removed_after_start_is_read_when_the_person_comes_back_to_the_window(
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
-    def comes_back(app: AppController) -> None:
-        _a_minute_later(app)  # (sooner, the line read at the first frame is not read again)
-        app.window.came_back.emit()  # (the window active again: from the terminal, the tray)
-
-    _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, comes_back)
+    _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, _comes_back)
 
 
 def test_a_line_removed_after_start_is_read_within_a_few_ticks(
     qtbot: QtBot, consentinel_home: Path, crontab_at_37: Path, twenty_past_eleven: datetime
 ) -> None:
-    from consentinel.gui.auto_checks import LINE_LOOK_EVERY_TICKS
-
-    def ticks(app: AppController) -> None:
-        for _ in range(LINE_LOOK_EVERY_TICKS):
-            app.auto.tick()
-
-    _removed_after_start(qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, ticks)
+    _removed_after_start(
+        qtbot, crontab_at_37, consentinel_home, twenty_past_eleven, _ticks_to_a_line_look
+    )
 
 
 def test_the_window_coming_back_reads_the_line_at_most_once_a_minute(
