@@ -269,8 +269,7 @@ class AutoChecks(QObject):
         # open: its schedule follows at its next tick, as the OS job does at its next run.
         # (`schedule remove` or `install` without --every change only run_when_closed: the
         # scheduler is as it was, but what the window and an open Settings dialog say is not)
-        taken = self._ctx.follow_saved(_SAVED_ELSEWHERE)
-        if self._follow_settings() or taken:
+        if self._follow_saved_settings():
             self.read_os_job()
             self.schedule_changed.emit()
         self._end_runs_of_gone_processes()
@@ -314,6 +313,13 @@ class AutoChecks(QObject):
             return
         if ended:
             log.info("runs %s marked interrupted: their process is gone", ended)
+
+    def _follow_saved_settings(self) -> bool:
+        """The settings another process saved meanwhile taken (`consentinel schedule pause`,
+        `resume`, `install --every`), and the scheduler set as they say: whether either
+        changed anything. Before each tick's run and each start the window makes itself."""
+        taken = self._ctx.follow_saved(_SAVED_ELSEWHERE)
+        return self._follow_settings() or bool(taken)
 
     def _follow_settings(self) -> bool:
         """The scheduler set as the settings say (how often, paused or not); whether it
@@ -439,8 +445,7 @@ class AutoChecks(QObject):
         the accounts due still (none: nothing), unless paused or set off meanwhile."""
         if self._stopped:
             return
-        self._ctx.follow_saved(_SAVED_ELSEWHERE)
-        self._follow_settings()
+        self._follow_saved_settings()
         try:
             self.scheduler.start_now()
         finally:
@@ -457,8 +462,7 @@ class AutoChecks(QObject):
             return
         # A pause or schedule saved meanwhile by another process (`consentinel schedule
         # pause` while the window waited) holds the retry, as it holds a tick's run.
-        self._ctx.follow_saved(_SAVED_ELSEWHERE)
-        self._follow_settings()
+        self._follow_saved_settings()
         outcome: TickOutcome | None = None
         # (Set before the start: a run that fails to start ends within it. Reset whatever
         # the start did, an exception included: else the next failure would get no watch.)
